@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers depend downwards only:
+// tnet (CLI) → TraffickingNetworks → TNetRender / TNetIO → TNetModel → TNetGraph ; TNetRender/TNetIO → CGraphviz
+let package = Package(
+    name: "TraffickingNetworks",
+    products: [
+        .library(name: "TraffickingNetworks", targets: ["TraffickingNetworks"]),
+        .executable(name: "tnet", targets: ["tnet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "TNetGraph"),
+        .target(name: "TNetModel", dependencies: ["TNetGraph"]),
+        .target(name: "TNetIO", dependencies: ["TNetModel"]),
+        .target(name: "TNetRender", dependencies: ["TNetModel", "CGraphviz"]),
+        .target(name: "TraffickingNetworks", dependencies: ["TNetGraph", "TNetModel", "TNetIO", "TNetRender"]),
+        .executableTarget(
+            name: "tnet",
+            dependencies: [
+                "TraffickingNetworks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph"]),
+        .testTarget(name: "TNetModelTests", dependencies: ["TNetModel"]),
+        .testTarget(name: "TNetIOTests", dependencies: ["TNetIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO"]),
+        .testTarget(name: "tnetTests", dependencies: ["tnet"]),
+    ]
+)

@@ -1,0 +1,53 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes output files atomically: the bytes go to a temporary file in the same folder, which
+/// is flushed and then renamed over the destination. A reader never sees half a file, and a
+/// failure leaves the destination as it was.
+public enum AtomicFile {
+    public struct WriteError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(path): cannot write: \(reason)" }
+    }
+
+    public static func write<Bytes: Collection>(_ bytes: Bytes, to path: String) throws where Bytes.Element == UInt8 {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw WriteError(path: path, reason: "is a directory")
+        }
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw WriteError(path: path, reason: "folder \(folder) does not exist")
+        }
+        var template = Array((folder + "/." + url.lastPathComponent + ".tnet-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = false
+        defer { if !ok { unlink(tempPath) } }
+        let data = Array(bytes)
+        var written = 0
+        while written < data.count {
+            let r = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, data.count - written) }
+            if r < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw WriteError(path: path, reason: reason)
+            }
+            written += r
+        }
+        // mkstemp creates 0600; give the file the usual 0666 & ~umask.
+        let mask = umask(0); umask(mask)
+        fchmod(fd, 0o666 & ~mask)
+        if fsync(fd) != 0 || close(fd) != 0 {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard rename(tempPath, path) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        ok = true
+    }
+}

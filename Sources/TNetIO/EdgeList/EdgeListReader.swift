@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TNetModel
+
+/// Reads a plain edge list: one edge per line, `u v [weight]`, separated by spaces or tabs;
+/// `#` starts a comment (to the end of the line); blank lines are skipped. Nodes are created
+/// in order of first mention, with kind `node`; links get kind `link`.
+///
+/// Like NetworkX's `read_edgelist`, the graph is undirected unless `directed` is set. Unlike it,
+/// a line with one field, more than three, or a weight that is not a finite number is an error
+/// with its line and column, never skipped.
+public enum EdgeListReader {
+    /// Most problems reported before reading stops.
+    public static let issueLimit = 100
+
+    public static func read(_ input: InputFile, directed: Bool = false) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        try input.checkText()
+        var issues: [ValidationIssue] = []
+        var index: [String: Int32] = [:]
+        var entities: [Entity] = []
+        var links: [Link] = []
+        var endpoints: [Int32] = []
+        let dataset: Dataset = input.bytes.withUnsafeBufferPointer { b in
+            // A rough size hint: ~12 bytes per line.
+            links.reserveCapacity(b.count / 12)
+            endpoints.reserveCapacity(b.count / 6)
+            var positions = TextPositions(file: input.name, bytes: b)
+            var fields: [(start: Int, end: Int)] = []
+            var lineStart = input.bomLength
+            let n = b.count
+            func intern(_ f: (start: Int, end: Int)) -> (String, Int32) {
+                let id = String(decoding: UnsafeBufferPointer(rebasing: b[f.start ..< f.end]), as: UTF8.self)
+                if let i = index[id] { return (id, i) }
+                let i = Int32(entities.count)
+                index[id] = i
+                entities.append(Entity(id: id, kind: .node))
+                return (id, i)
+            }
+            while lineStart < n && issues.count < issueLimit {
+                var lineEnd = lineStart
+                while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
+                // Split into fields, stopping at '#'.
+                fields.removeAll(keepingCapacity: true)
+                var i = lineStart
+                while i < lineEnd {
+                    let c = b[i]
+                    if c == UInt8(ascii: "#") { break }
+                    if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { i += 1; continue }
+                    let s = i
+                    while i < lineEnd {
+                        let d = b[i]
+                        if d == 0x20 || d == 0x09 || d == 0x0D || d == 0x0B || d == 0x0C || d == UInt8(ascii: "#") { break }
+                        i += 1
+                    }
+                    fields.append((s, i))
+                }
+                switch fields.count {
+                case 0: break
+                case 2, 3:
+                    var weight: Double? = nil
+                    if fields.count == 3 {
+                        weight = parseWeight(b, fields[2])
+                        if weight == nil {
+                            let text = String(decoding: UnsafeBufferPointer(rebasing: b[fields[2].start ..< fields[2].end]), as: UTF8.self)
+                            issues.append(ValidationIssue(.error, .invalidValue, "weight \(quoted(text)) is not a finite number",
+                                                          at: positions.location(of: fields[2].start)))
+                            break
+                        }
+                    }
+                    let (u, ui) = intern(fields[0])
+                    let (v, vi) = intern(fields[1])
+                    links.append(Link(source: u, target: v, kind: .link, weight: weight))
+                    endpoints.append(ui)
+                    endpoints.append(vi)
+                default:
+                    let at = fields.count == 1 ? fields[0].end : fields[3].start
+                    issues.append(ValidationIssue(.error, .invalidStructure,
+                                                  "expected 'source target [weight]', found \(fields.count) field\(fields.count == 1 ? "" : "s")",
+                                                  at: positions.location(of: at)))
+                }
+                lineStart = lineEnd + 1
+            }
+            if issues.count >= issueLimit {
+                issues.append(ValidationIssue(.error, .invalidStructure, "too many problems; stopped reading", at: positions.location(of: lineStart)))
+            }
+            return Dataset(uniqueEntities: entities, index: index, links: links, endpoints: endpoints, directed: directed)
+        }
+        return (dataset, issues)
+    }
+
+    /// Parses a finite decimal number (strtod syntax, C locale); `nil` for anything else.
+    static func parseWeight(_ b: UnsafeBufferPointer<UInt8>, _ f: (start: Int, end: Int)) -> Double? {
+        let length = f.end - f.start
+        guard length > 0, length < 64 else { return nil }
+        var buffer = [CChar](repeating: 0, count: length + 1)
+        for k in 0 ..< length { buffer[k] = CChar(bitPattern: b[f.start + k]) }
+        // strtod accepts "inf", "nan" and hex floats; keep to plain decimals.
+        for k in 0 ..< length {
+            let c = b[f.start + k]
+            let ok = (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
+                || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
+            if !ok { return nil }
+        }
+        return buffer.withUnsafeBufferPointer { p -> Double? in
+            var end: UnsafeMutablePointer<CChar>? = nil
+            let value = strtod(p.baseAddress!, &end)
+            guard let end, end - UnsafeMutablePointer(mutating: p.baseAddress!) == length, value.isFinite else { return nil }
+            return value
+        }
+    }
+}

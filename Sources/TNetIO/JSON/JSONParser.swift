@@ -1,0 +1,282 @@
+/// A strict RFC 8259 JSON parser over UTF-8 bytes that records where every value starts.
+///
+/// It is iterative (an explicit stack of open containers), so nesting depth is bounded by
+/// memory, not by the thread's stack. Input must already be valid UTF-8 (``InputFile/checkText()``).
+struct JSONParser {
+    struct Failure: Error {
+        let message: String
+        let offset: Int
+    }
+
+    private let b: UnsafeBufferPointer<UInt8>
+    private var pos: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
+        b = bytes
+        pos = start
+    }
+
+    private enum Frame {
+        case array(start: Int, items: [JSONNode])
+        case object(start: Int, members: [JSONMember], key: String, keyOffset: Int)
+    }
+
+    /// Parses one JSON text: a value with nothing but white space after it.
+    mutating func parseDocument() throws(Failure) -> JSONNode {
+        var stack: [Frame] = []
+        while true {
+            skipSpace()
+            guard pos < b.count else { throw endFailure(stack) }
+            let start = pos
+            var value: JSONNode
+            switch b[pos] {
+            case UInt8(ascii: "{"):
+                pos += 1
+                skipSpace()
+                if pos < b.count && b[pos] == UInt8(ascii: "}") {
+                    pos += 1
+                    value = JSONNode(value: .object([]), offset: start)
+                } else {
+                    let (key, keyOffset) = try parseKey(stack)
+                    stack.append(.object(start: start, members: [], key: key, keyOffset: keyOffset))
+                    continue
+                }
+            case UInt8(ascii: "["):
+                pos += 1
+                skipSpace()
+                if pos < b.count && b[pos] == UInt8(ascii: "]") {
+                    pos += 1
+                    value = JSONNode(value: .array([]), offset: start)
+                } else {
+                    stack.append(.array(start: start, items: []))
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                value = JSONNode(value: .string(try parseString(stack)), offset: start)
+            case UInt8(ascii: "t"):
+                try literal("true", stack); value = JSONNode(value: .bool(true), offset: start)
+            case UInt8(ascii: "f"):
+                try literal("false", stack); value = JSONNode(value: .bool(false), offset: start)
+            case UInt8(ascii: "n"):
+                try literal("null", stack); value = JSONNode(value: .null, offset: start)
+            case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"):
+                value = JSONNode(value: .number(try parseNumber()), offset: start)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ","):
+                throw Failure(message: "expected a value, found '\(Character(UnicodeScalar(b[pos])))'" +
+                              (b[pos] == UInt8(ascii: ",") ? "" : " (trailing comma?)"), offset: pos)
+            default:
+                throw Failure(message: "expected a value, found \(describeByte(at: pos))", offset: pos)
+            }
+            // Attach the finished value to its parents, closing containers as they end.
+            attach: while true {
+                guard let top = stack.popLast() else {
+                    skipSpace()
+                    if pos < b.count {
+                        throw Failure(message: "unexpected \(describeByte(at: pos)) after the end of the JSON value", offset: pos)
+                    }
+                    return value
+                }
+                skipSpace()
+                switch top {
+                case .array(let s, var items):
+                    items.append(value)
+                    guard pos < b.count else { stack.append(.array(start: s, items: items)); throw endFailure(stack) }
+                    if b[pos] == UInt8(ascii: ",") {
+                        pos += 1
+                        stack.append(.array(start: s, items: items))
+                        break attach
+                    } else if b[pos] == UInt8(ascii: "]") {
+                        pos += 1
+                        value = JSONNode(value: .array(items), offset: s)
+                    } else {
+                        throw Failure(message: "expected ',' or ']' in array, found \(describeByte(at: pos))", offset: pos)
+                    }
+                case .object(let s, var members, let key, let keyOffset):
+                    members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
+                    guard pos < b.count else {
+                        stack.append(.object(start: s, members: members, key: "", keyOffset: 0)); throw endFailure(stack)
+                    }
+                    if b[pos] == UInt8(ascii: ",") {
+                        pos += 1
+                        skipSpace()
+                        let (nextKey, nextOffset) = try parseKey(stack)
+                        stack.append(.object(start: s, members: members, key: nextKey, keyOffset: nextOffset))
+                        break attach
+                    } else if b[pos] == UInt8(ascii: "}") {
+                        pos += 1
+                        value = JSONNode(value: .object(members), offset: s)
+                    } else {
+                        throw Failure(message: "expected ',' or '}' after object member \(quotedKey(key)), found \(describeByte(at: pos))",
+                                      offset: pos)
+                    }
+                }
+            }
+        }
+    }
+
+    private func quotedKey(_ k: String) -> String { "\"" + k.prefix(40) + (k.count > 40 ? "…" : "") + "\"" }
+
+    private func endFailure(_ stack: [Frame]) -> Failure {
+        let open: String
+        switch stack.last {
+        case .array?: open = "an array is not closed"
+        case .object?: open = "an object is not closed"
+        case nil: open = "no value"
+        }
+        return Failure(message: "unexpected end of input: \(open) (truncated file?)", offset: b.count)
+    }
+
+    private func describeByte(at i: Int) -> String {
+        let c = b[i]
+        if c >= 0x21 && c < 0x7F { return "'\(Character(UnicodeScalar(c)))'" }
+        if c < 0x80 { return "byte 0x\(String(c, radix: 16, uppercase: true))" }
+        return "a non-ASCII character"
+    }
+
+    @inline(__always)
+    private mutating func skipSpace() {
+        while pos < b.count {
+            let c = b[pos]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
+        }
+    }
+
+    private mutating func parseKey(_ stack: [Frame]) throws(Failure) -> (String, Int) {
+        guard pos < b.count else { throw endFailure(stack) }
+        guard b[pos] == UInt8(ascii: "\"") else {
+            throw Failure(message: "expected a quoted member name, found \(describeByte(at: pos))" +
+                          (b[pos] == UInt8(ascii: "}") ? " (trailing comma?)" : ""), offset: pos)
+        }
+        let offset = pos
+        let key = try parseString(stack)
+        skipSpace()
+        guard pos < b.count else { throw endFailure(stack) }
+        guard b[pos] == UInt8(ascii: ":") else {
+            throw Failure(message: "expected ':' after member name \(quotedKey(key)), found \(describeByte(at: pos))", offset: pos)
+        }
+        pos += 1
+        return (key, offset)
+    }
+
+    private mutating func literal(_ word: StaticString, _ stack: [Frame]) throws(Failure) {
+        let start = pos
+        let n = word.utf8CodeUnitCount
+        for k in 0 ..< n {
+            guard pos + k < b.count else { throw endFailure(stack) }
+            guard b[pos + k] == word.utf8Start[k] else {
+                throw Failure(message: "invalid literal (expected '\(word)')", offset: start)
+            }
+        }
+        pos += n
+    }
+
+    private mutating func parseNumber() throws(Failure) -> String {
+        let start = pos
+        func digits() -> Int {
+            let s = pos
+            while pos < b.count && b[pos] >= 0x30 && b[pos] <= 0x39 { pos += 1 }
+            return pos - s
+        }
+        if b[pos] == UInt8(ascii: "-") { pos += 1 }
+        let intStart = pos
+        let intDigits = digits()
+        guard intDigits > 0 else { throw Failure(message: "invalid number: a digit must follow '-'", offset: start) }
+        if intDigits > 1 && b[intStart] == UInt8(ascii: "0") {
+            throw Failure(message: "invalid number: leading zero", offset: start)
+        }
+        if pos < b.count && b[pos] == UInt8(ascii: ".") {
+            pos += 1
+            guard digits() > 0 else { throw Failure(message: "invalid number: a digit must follow '.'", offset: start) }
+        }
+        if pos < b.count && (b[pos] == UInt8(ascii: "e") || b[pos] == UInt8(ascii: "E")) {
+            pos += 1
+            if pos < b.count && (b[pos] == UInt8(ascii: "+") || b[pos] == UInt8(ascii: "-")) { pos += 1 }
+            guard digits() > 0 else { throw Failure(message: "invalid number: a digit must follow the exponent", offset: start) }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[start ..< pos]), as: UTF8.self)
+    }
+
+    private mutating func parseString(_ stack: [Frame]) throws(Failure) -> String {
+        let open = pos
+        pos += 1
+        let start = pos
+        // Fast path: no escapes.
+        while pos < b.count {
+            let c = b[pos]
+            if c == UInt8(ascii: "\"") {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: b[start ..< pos]), as: UTF8.self)
+                pos += 1
+                return s
+            }
+            if c == UInt8(ascii: "\\") { break }
+            if c < 0x20 { throw controlFailure(c, open) }
+            pos += 1
+        }
+        var out = [UInt8](UnsafeBufferPointer(rebasing: b[start ..< pos]))
+        while pos < b.count {
+            let c = b[pos]
+            if c == UInt8(ascii: "\"") {
+                pos += 1
+                return String(decoding: out, as: UTF8.self)
+            }
+            if c < 0x20 { throw controlFailure(c, open) }
+            if c != UInt8(ascii: "\\") { out.append(c); pos += 1; continue }
+            let escape = pos
+            pos += 1
+            guard pos < b.count else { break }
+            switch b[pos] {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(at: pos + 1, escape: escape)
+                pos += 4
+                if (0xD800 ... 0xDBFF).contains(scalar) {
+                    guard pos + 2 < b.count, b[pos + 1] == UInt8(ascii: "\\"), b[pos + 2] == UInt8(ascii: "u") else {
+                        throw Failure(message: "invalid \\u escape: lone high surrogate", offset: escape)
+                    }
+                    let low = try hex4(at: pos + 3, escape: escape)
+                    guard (0xDC00 ... 0xDFFF).contains(low) else {
+                        throw Failure(message: "invalid \\u escape: high surrogate not followed by a low one", offset: escape)
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    pos += 6
+                } else if (0xDC00 ... 0xDFFF).contains(scalar) {
+                    throw Failure(message: "invalid \\u escape: lone low surrogate", offset: escape)
+                }
+                out.append(contentsOf: Array(String(Character(UnicodeScalar(scalar)!)).utf8))
+            default:
+                throw Failure(message: "invalid escape '\\\(Character(UnicodeScalar(b[pos])))' in string", offset: escape)
+            }
+            pos += 1
+        }
+        throw Failure(message: "unexpected end of input inside a string that starts here (truncated file?)", offset: open)
+    }
+
+    private func controlFailure(_ c: UInt8, _ open: Int) -> Failure {
+        let what = c == 0x0A ? "a line break" : "control character 0x\(String(c, radix: 16, uppercase: true))"
+        return Failure(message: "\(what) inside a string (unterminated string, or escape it)", offset: pos)
+    }
+
+    private func hex4(at i: Int, escape: Int) throws(Failure) -> UInt32 {
+        guard i + 4 <= b.count else { throw Failure(message: "invalid \\u escape: four hex digits expected", offset: escape) }
+        var v: UInt32 = 0
+        for k in 0 ..< 4 {
+            let c = b[i + k]
+            let d: UInt32
+            switch c {
+            case 0x30 ... 0x39: d = UInt32(c - 0x30)
+            case 0x41 ... 0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61 ... 0x66: d = UInt32(c - 0x61 + 10)
+            default: throw Failure(message: "invalid \\u escape: four hex digits expected", offset: escape)
+            }
+            v = v * 16 + d
+        }
+        return v
+    }
+}

@@ -1,0 +1,97 @@
+/// Writes JSON text, pretty-printed with two-space indentation or compact, escaping every
+/// string so that any text (quotes, control characters, U+2028/2029) round-trips.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    public let pretty: Bool
+    private struct Level { var isObject: Bool; var count: Int; var inline: Bool }
+    private var levels: [Level] = []
+    private var afterKey = false
+
+    public init(pretty: Bool = true) { self.pretty = pretty }
+
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private var inline: Bool { !pretty || (levels.last?.inline ?? false) }
+
+    private mutating func newline(depth: Int) {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    }
+
+    /// Comma and indentation before a value or key.
+    private mutating func prefix() {
+        if afterKey { afterKey = false; return }
+        guard !levels.isEmpty else { return }
+        if levels[levels.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")); if inline && pretty { bytes.append(0x20) } }
+        levels[levels.count - 1].count += 1
+        if !inline { newline(depth: levels.count) }
+    }
+
+    public mutating func beginObject() { prefix(); bytes.append(UInt8(ascii: "{")); levels.append(Level(isObject: true, count: 0, inline: false)) }
+    public mutating func beginArray(inline: Bool = false) {
+        prefix(); bytes.append(UInt8(ascii: "[")); levels.append(Level(isObject: false, count: 0, inline: inline || self.inline))
+    }
+
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func close(_ c: UInt8) {
+        let level = levels.removeLast()
+        if level.count > 0 && !(level.inline || !pretty) { newline(depth: levels.count) }
+        bytes.append(c)
+    }
+
+    /// Writes a member name; the next call writes its value.
+    public mutating func key(_ k: String) {
+        prefix()
+        appendString(k)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    public mutating func string(_ s: String) { prefix(); appendString(s) }
+    public mutating func int(_ i: Int) { prefix(); bytes.append(contentsOf: Array(String(i).utf8)) }
+    public mutating func bool(_ v: Bool) { prefix(); bytes.append(contentsOf: Array((v ? "true" : "false").utf8)) }
+    public mutating func null() { prefix(); bytes.append(contentsOf: Array("null".utf8)) }
+    /// A finite number in the shortest form that reads back exactly; non-finite becomes `null`
+    /// (JSON has no NaN or infinity).
+    public mutating func double(_ d: Double) {
+        prefix()
+        bytes.append(contentsOf: Array((d.isFinite ? JSONWriter.format(d) : "null").utf8))
+    }
+
+    /// Shortest round-trip text of a finite double (`1.0`, `0.25`, `1e-05`).
+    public static func format(_ d: Double) -> String { d == 0 ? (d.sign == .minus ? "-0.0" : "0.0") : "\(d)" }
+
+    /// Writes a raw number text as read (keeps integers of any size exact).
+    public mutating func numberText(_ text: String) { prefix(); bytes.append(contentsOf: Array(text.utf8)) }
+
+    /// Appends `"…"` with JSON escapes. U+2028 and U+2029 are legal JSON but end a JavaScript
+    /// string literal, so they are escaped too.
+    private mutating func appendString(_ s: String) {
+        bytes.append(0x22)
+        var utf8 = Array(s.utf8)[...]
+        while let unit = utf8.popFirst() {
+            switch unit {
+            case 0x22: bytes.append(0x5C); bytes.append(0x22)
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            case 0x00 ..< 0x20, 0x7F:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(JSONWriter.hex[Int(unit >> 4)]); bytes.append(JSONWriter.hex[Int(unit & 0xF)])
+            case 0xE2 where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80
+                && (utf8[utf8.startIndex + 1] == 0xA8 || utf8[utf8.startIndex + 1] == 0xA9):
+                bytes.append(contentsOf: Array((utf8[utf8.startIndex + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                utf8.removeFirst(2)
+            default: bytes.append(unit)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+}

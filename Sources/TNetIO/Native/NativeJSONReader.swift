@@ -1,0 +1,268 @@
+import TNetModel
+
+/// Reads the native dataset format (`"format": "tnet/1"`).
+///
+/// ```json
+/// { "format": "tnet/1", "title": "…", "directed": true,
+///   "sources":  [ { "id": "ohchr-2023", "title": "…", "publisher": "…", "date": "2023-08-29", "url": "…" } ],
+///   "entities": [ { "id": "mm", "kind": "country", "name": "Myanmar", "sources": ["icg-2023"], "confidence": "B2",
+///                   "from": "2021", "to": "2023-08", "attributes": { … } } ],
+///   "links":    [ { "source": "a", "target": "b", "kind": "operates", "weight": 2, "directed": true, … } ] }
+/// ```
+/// Problems of form that do not stop reading (a missing field, a value of the wrong type, an
+/// unknown field) are returned as issues with their line and column; a syntax error throws.
+/// Unknown top-level fields are kept in ``Dataset/extra``; unknown fields of an entity or link
+/// are kept as attributes (with a warning), so nothing read is lost.
+public enum NativeJSONReader {
+    public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        try input.checkText()
+        return try input.bytes.withUnsafeBufferPointer { buf in
+            var positions = TextPositions(file: input.name, bytes: buf)
+            var parser = JSONParser(buf, start: input.bomLength)
+            let root: JSONNode
+            do {
+                root = try parser.parseDocument()
+            } catch let error as JSONParser.Failure {
+                throw ReadError(error.message, at: positions.location(of: error.offset))
+            }
+            var decoder = Decoder(positions: positions)
+            let dataset = try decoder.decodeDataset(root)
+            positions = decoder.positions
+            return (dataset, decoder.issues)
+        }
+    }
+
+    struct Decoder {
+        var positions: TextPositions
+        var issues: [ValidationIssue] = []
+
+        mutating func issue(_ severity: ValidationIssue.Severity, _ code: ValidationIssue.Code, _ message: String, _ offset: Int) {
+            issues.append(ValidationIssue(severity, code, message, at: positions.location(of: offset)))
+        }
+
+        /// Members of an object, reporting duplicate keys.
+        mutating func members(_ node: JSONNode, what: String) -> [JSONMember]? {
+            guard case .object(let members) = node.value else {
+                issue(.error, .invalidStructure, "\(what) must be an object, found \(node.value.typeName)", node.offset)
+                return nil
+            }
+            var seen: Set<String> = []
+            for m in members where !seen.insert(m.key).inserted {
+                issue(.error, .invalidStructure, "duplicate key \(quoted(m.key)) in \(what) (the last one would win)", m.keyOffset)
+            }
+            return members
+        }
+
+        mutating func string(_ node: JSONNode, _ field: String) -> String? {
+            if case .string(let s) = node.value { return s }
+            issue(.error, .invalidStructure, "\(quoted(field)) must be a string, found \(node.value.typeName)", node.offset)
+            return nil
+        }
+
+        mutating func stringList(_ node: JSONNode, _ field: String) -> [String] {
+            switch node.value {
+            case .string(let s): return [s]
+            case .array(let items):
+                return items.compactMap { string($0, field) }
+            default:
+                issue(.error, .invalidStructure, "\(quoted(field)) must be a list of strings, found \(node.value.typeName)", node.offset)
+                return []
+            }
+        }
+
+        mutating func date(_ node: JSONNode, _ field: String) -> PartialDate? {
+            guard let text = string(node, field) else { return nil }
+            if let d = PartialDate(text) { return d }
+            issue(.error, .invalidValue, "\(quoted(field)) is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \(quoted(text))", node.offset)
+            return nil
+        }
+
+        mutating func confidence(_ node: JSONNode) -> Confidence? {
+            guard let text = string(node, "confidence") else { return nil }
+            if let c = Confidence(text) { return c }
+            issue(.error, .invalidValue, "\"confidence\" must be an Admiralty grade such as \"B2\" (A-F then 1-6), found \(quoted(text))", node.offset)
+            return nil
+        }
+
+        mutating func attributeValue(_ node: JSONNode) -> AttributeValue {
+            switch node.value {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .string(let s): return .string(s)
+            case .number(let text): return Self.number(text)
+            case .array(let items): return .list(items.map { attributeValue($0) })
+            case .object(let members):
+                var attrs = Attributes()
+                for m in members { attrs[m.key] = attributeValue(m.value) }
+                return .object(attrs)
+            }
+        }
+
+        static func number(_ text: String) -> AttributeValue {
+            if !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let i = Int(text) { return .int(i) }
+            return .double(Double(text) ?? .nan)
+        }
+
+        mutating func attributes(_ node: JSONNode, into attrs: inout Attributes) {
+            guard let members = members(node, what: "\"attributes\"") else { return }
+            for m in members { attrs[m.key] = attributeValue(m.value) }
+        }
+
+        mutating func decodeDataset(_ root: JSONNode) throws -> Dataset {
+            guard case .object = root.value else {
+                throw ReadError("a tnet dataset is a JSON object, found \(root.value.typeName)", at: positions.location(of: root.offset))
+            }
+            let top = members(root, what: "the dataset") ?? []
+            var dataset = Dataset()
+            var locations = ReadLocations(file: positions.file)
+            var format: JSONMember?
+            var entityNodes: [JSONNode] = [], linkNodes: [JSONNode] = [], sourceNodes: [JSONNode] = []
+            for m in top {
+                switch m.key {
+                case "format": format = m
+                case "title": dataset.title = string(m.value, "title")
+                case "description": dataset.description = string(m.value, "description")
+                case "directed":
+                    if case .bool(let b) = m.value.value { dataset.directed = b } else {
+                        issue(.error, .invalidStructure, "\"directed\" must be true or false, found \(m.value.value.typeName)", m.value.offset)
+                    }
+                case "entities", "links", "sources":
+                    guard case .array(let items) = m.value.value else {
+                        issue(.error, .invalidStructure, "\(quoted(m.key)) must be an array, found \(m.value.value.typeName)", m.value.offset)
+                        continue
+                    }
+                    if m.key == "entities" { entityNodes = items } else if m.key == "links" { linkNodes = items } else { sourceNodes = items }
+                default:
+                    dataset.extra[m.key] = attributeValue(m.value)
+                }
+            }
+            if let format {
+                if case .string(let f) = format.value.value, f == Dataset.formatVersion {
+                } else if case .string(let f) = format.value.value {
+                    issue(.error, .unsupportedFormat, "unsupported format version \(quoted(f)); this tnet reads \(quoted(Dataset.formatVersion))", format.value.offset)
+                } else {
+                    issue(.error, .unsupportedFormat, "\"format\" must be the string \(quoted(Dataset.formatVersion))", format.value.offset)
+                }
+            } else {
+                issue(.error, .unsupportedFormat, "missing \"format\": \(quoted(Dataset.formatVersion)) at the top of the dataset", root.offset)
+            }
+            for node in sourceNodes {
+                if let s = decodeSource(node) {
+                    dataset.sources.append(s)
+                    locations.sources.append(position(node.offset))
+                }
+            }
+            for node in entityNodes {
+                if let e = decodeEntity(node) {
+                    dataset.append(e)
+                    locations.entities.append(position(node.offset))
+                }
+            }
+            for node in linkNodes {
+                if let l = decodeLink(node) {
+                    dataset.append(l)
+                    locations.links.append(position(node.offset))
+                }
+            }
+            dataset.locations = locations
+            return dataset
+        }
+
+        mutating func position(_ offset: Int) -> ReadLocations.Position {
+            let l = positions.location(of: offset)
+            return ReadLocations.Position(line: l.line, column: l.column)
+        }
+
+        mutating func decodeSource(_ node: JSONNode) -> Source? {
+            guard let fields = members(node, what: "a source") else { return nil }
+            var source = Source(id: "")
+            var hasID = false
+            for m in fields {
+                switch m.key {
+                case "id": if let s = string(m.value, "id") { source.id = s; hasID = true }
+                case "title": source.title = string(m.value, "title")
+                case "publisher": source.publisher = string(m.value, "publisher")
+                case "date": source.date = date(m.value, "date")
+                case "url": source.url = string(m.value, "url")
+                default: source.attributes[m.key] = attributeValue(m.value)
+                }
+            }
+            guard hasID, !source.id.isEmpty else {
+                issue(.error, .missingField, "source has no \"id\"", node.offset)
+                return nil
+            }
+            return source
+        }
+
+        mutating func decodeEntity(_ node: JSONNode) -> Entity? {
+            guard let fields = members(node, what: "an entity") else { return nil }
+            var entity = Entity(id: "", kind: .node)
+            var hasID = false, hasKind = false
+            var period = Period()
+            for m in fields {
+                switch m.key {
+                case "id": if let s = string(m.value, "id") { entity.id = s; hasID = !s.isEmpty }
+                case "kind": if let s = string(m.value, "kind") { entity.kind = EntityKind(s); hasKind = !s.isEmpty }
+                case "name": entity.name = string(m.value, "name")
+                case "role": entity.role = string(m.value, "role").map { PersonRole($0) }
+                case "country": entity.country = string(m.value, "country")
+                case "confidence": entity.confidence = confidence(m.value)
+                case "sources": entity.sources = stringList(m.value, "sources")
+                case "from": period.from = date(m.value, "from")
+                case "to": period.to = date(m.value, "to")
+                case "attributes": attributes(m.value, into: &entity.attributes)
+                default:
+                    issue(.warning, .unknownField, "unknown entity field \(quoted(m.key)) kept as an attribute", m.keyOffset)
+                    entity.attributes[m.key] = attributeValue(m.value)
+                }
+            }
+            if period.from != nil || period.to != nil { entity.period = period }
+            guard hasID else {
+                issue(.error, .missingField, "entity has no \"id\"", node.offset)
+                return nil
+            }
+            if !hasKind { issue(.error, .missingField, "entity \(quoted(entity.id)) has no \"kind\"", node.offset) }
+            return entity
+        }
+
+        mutating func decodeLink(_ node: JSONNode) -> Link? {
+            guard let fields = members(node, what: "a link") else { return nil }
+            var link = Link(source: "", target: "", kind: .link)
+            var hasSource = false, hasTarget = false, hasKind = false
+            var period = Period()
+            for m in fields {
+                switch m.key {
+                case "source": if let s = string(m.value, "source") { link.source = s; hasSource = true }
+                case "target": if let s = string(m.value, "target") { link.target = s; hasTarget = true }
+                case "kind": if let s = string(m.value, "kind") { link.kind = LinkKind(s); hasKind = !s.isEmpty }
+                case "weight":
+                    if case .number(let text) = m.value.value, let w = Double(text), w.isFinite {
+                        link.weight = w
+                    } else {
+                        issue(.error, .invalidValue, "\"weight\" must be a finite number, found \(m.value.value.typeName)", m.value.offset)
+                    }
+                case "directed":
+                    if case .bool(let b) = m.value.value { link.directed = b } else {
+                        issue(.error, .invalidStructure, "\"directed\" must be true or false, found \(m.value.value.typeName)", m.value.offset)
+                    }
+                case "confidence": link.confidence = confidence(m.value)
+                case "sources": link.sources = stringList(m.value, "sources")
+                case "from": period.from = date(m.value, "from")
+                case "to": period.to = date(m.value, "to")
+                case "agreement": link.agreement = string(m.value, "agreement")
+                case "attributes": attributes(m.value, into: &link.attributes)
+                default:
+                    issue(.warning, .unknownField, "unknown link field \(quoted(m.key)) kept as an attribute", m.keyOffset)
+                    link.attributes[m.key] = attributeValue(m.value)
+                }
+            }
+            if period.from != nil || period.to != nil { link.period = period }
+            guard hasSource, hasTarget else {
+                issue(.error, .missingField, "link has no \(hasSource ? "\"target\"" : "\"source\"")", node.offset)
+                return nil
+            }
+            if !hasKind { issue(.error, .missingField, "link \(quoted(link.source)) → \(quoted(link.target)) has no \"kind\"", node.offset) }
+            return link
+        }
+    }
+}

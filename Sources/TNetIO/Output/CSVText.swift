@@ -1,0 +1,20 @@
+/// CSV writing (RFC 4180): a field is quoted when it holds a comma, a quote, a line break or
+/// leading/trailing space; quotes inside are doubled. Lines end with `\n`.
+public enum CSVText {
+    public static func field(_ s: String) -> String {
+        let needsQuotes = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || s.first?.isWhitespace == true || s.last?.isWhitespace == true
+        guard needsQuotes else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,49 @@
+/// A confidence grade on the NATO/Admiralty system: source reliability `A`–`F` and information
+/// credibility `1`–`6`, written together as in `"B2"`.
+///
+/// | reliability | meaning | factor | credibility | meaning | factor |
+/// |---|---|---|---|---|---|
+/// | A | completely reliable | 1.0 | 1 | confirmed by other sources | 1.0 |
+/// | B | usually reliable | 0.8 | 2 | probably true | 0.8 |
+/// | C | fairly reliable | 0.6 | 3 | possibly true | 0.6 |
+/// | D | not usually reliable | 0.4 | 4 | doubtful | 0.4 |
+/// | E | unreliable | 0.2 | 5 | improbable | 0.2 |
+/// | F | reliability cannot be judged | 0.3 | 6 | truth cannot be judged | 0.3 |
+///
+/// ``value`` is the product of the two factors, a number in (0, 1]: `A1` = 1, `B2` = 0.64,
+/// `F6` = 0.09. "Cannot be judged" sits between D and E: unknown is weaker than doubtful
+/// but not evidence of falsehood.
+public struct Confidence: Sendable, Hashable, CustomStringConvertible {
+    /// `A` … `F`.
+    public let reliability: Character
+    /// `1` … `6`.
+    public let credibility: Int
+
+    /// Parses `"B2"` (case-insensitive letter); `nil` for anything else.
+    public init?(_ text: String) {
+        let chars = Array(text.trimmingSpaces)
+        guard chars.count == 2, let letter = chars[0].uppercased().first, "ABCDEF".contains(letter),
+              let digit = chars[1].wholeNumberValue, (1 ... 6).contains(digit) else { return nil }
+        reliability = letter
+        credibility = digit
+    }
+
+    public var description: String { "\(reliability)\(credibility)" }
+
+    private static let factors: [Double] = [1.0, 0.8, 0.6, 0.4, 0.2, 0.3]
+
+    /// The grade as a number in (0, 1] (see the table above).
+    public var value: Double {
+        let r = Int(reliability.asciiValue! - Character("A").asciiValue!)
+        return Self.factors[r] * Self.factors[credibility - 1]
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return s
+    }
+}

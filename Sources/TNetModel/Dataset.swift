@@ -1,0 +1,175 @@
+import TNetGraph
+
+/// A network as investigators keep it: entities, the links between them, the sources behind
+/// them. A value type; filters return new datasets.
+///
+/// Entities are addressed by id, and also by their position (`0 ..< entities.count`), which is
+/// the node index of every graph projected from the dataset.
+public struct Dataset: Sendable {
+    /// The native format version this library reads and writes.
+    public static let formatVersion = "tnet/1"
+
+    public var title: String?
+    public var description: String?
+    /// Default direction for links that do not say. `nil`: by link kind (symmetric kinds such as
+    /// `cooperates_with` are undirected, the rest directed).
+    public var directed: Bool?
+    public var sources: [Source]
+    /// Top-level fields this version does not interpret (e.g. `schema` until it is modelled),
+    /// kept and written back.
+    public var extra: Attributes
+    public private(set) var entities: [Entity]
+    public private(set) var links: [Link]
+    /// Where each entity and link was read, when a reader recorded it.
+    public var locations: ReadLocations?
+
+    private var indexByID: [String: Int32]
+    /// Two entries per link: the entity positions of source and target, `-1` when dangling.
+    private var endpointIndices: [Int32]
+    private var danglingEndpointCount = 0
+
+    public init(entities: [Entity] = [], links: [Link] = [], sources: [Source] = [], title: String? = nil,
+                description: String? = nil, directed: Bool? = nil, extra: Attributes = Attributes(),
+                locations: ReadLocations? = nil) {
+        self.title = title
+        self.description = description
+        self.directed = directed
+        self.sources = sources
+        self.extra = extra
+        self.entities = []
+        self.links = []
+        self.locations = locations
+        self.indexByID = [:]
+        self.endpointIndices = []
+        indexByID.reserveCapacity(entities.count)
+        for e in entities { append(e) }
+        endpointIndices.reserveCapacity(2 * links.count)
+        self.links.reserveCapacity(links.count)
+        for l in links { append(l) }
+    }
+
+    /// Builds a dataset from entities whose ids are known to be unique and links whose endpoint
+    /// positions are already resolved (`endpoints[2i]`, `endpoints[2i+1]`; `-1` when dangling).
+    /// For readers of large files, which intern ids as they go; skips re-hashing every id.
+    package init(uniqueEntities entities: [Entity], index: [String: Int32], links: [Link], endpoints: [Int32],
+                 directed: Bool?, locations: ReadLocations? = nil) {
+        precondition(endpoints.count == 2 * links.count && index.count == entities.count)
+        self.title = nil
+        self.description = nil
+        self.directed = directed
+        self.sources = []
+        self.extra = Attributes()
+        self.entities = entities
+        self.links = links
+        self.locations = locations
+        self.indexByID = index
+        self.endpointIndices = endpoints
+        self.danglingEndpointCount = endpoints.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+    }
+
+    /// Adds an entity. A duplicate id is kept (validation reports it); lookups find the first.
+    public mutating func append(_ entity: Entity) {
+        let position = Int32(entities.count)
+        if indexByID[entity.id] == nil { indexByID[entity.id] = position }
+        entities.append(entity)
+        // Links added before this entity may name it.
+        if danglingEndpointCount > 0 { resolveEndpoints() }
+    }
+
+    /// Adds a link. An endpoint that names no entity is kept (validation reports it) and is
+    /// skipped by projection.
+    public mutating func append(_ link: Link) {
+        links.append(link)
+        let s = indexByID[link.source] ?? -1, t = indexByID[link.target] ?? -1
+        endpointIndices.append(s)
+        endpointIndices.append(t)
+        if s < 0 { danglingEndpointCount += 1 }
+        if t < 0 { danglingEndpointCount += 1 }
+    }
+
+    private mutating func resolveEndpoints() {
+        danglingEndpointCount = 0
+        for (i, l) in links.enumerated() {
+            let s = indexByID[l.source] ?? -1, t = indexByID[l.target] ?? -1
+            endpointIndices[2 * i] = s
+            endpointIndices[2 * i + 1] = t
+            if s < 0 { danglingEndpointCount += 1 }
+            if t < 0 { danglingEndpointCount += 1 }
+        }
+    }
+
+    /// Position of the entity with `id` (the first, when ids repeat).
+    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+
+    /// The entity with `id`.
+    public subscript(id id: String) -> Entity? { index(of: id).map { entities[$0] } }
+
+    /// Entity positions of a link's endpoints, `nil` for one that names no entity.
+    public func endpoints(ofLink i: Int) -> (source: Int?, target: Int?) {
+        let s = endpointIndices[2 * i], t = endpointIndices[2 * i + 1]
+        return (s < 0 ? nil : Int(s), t < 0 ? nil : Int(t))
+    }
+
+    /// Whether link `link` is directed: its own `directed`, else the dataset's, else by kind.
+    public func isDirected(_ link: Link) -> Bool {
+        link.directed ?? directed ?? !LinkKind.symmetric.contains(link.kind)
+    }
+
+    /// Calls `body(linkIndex, sourcePosition, targetPosition)` for every link whose endpoints
+    /// both exist.
+    public func forEachResolvedLink(_ body: (Int, Int32, Int32) throws -> Void) rethrows {
+        try endpointIndices.withUnsafeBufferPointer { ep in
+            for i in 0 ..< links.count {
+                let s = ep[2 * i], t = ep[2 * i + 1]
+                if s >= 0 && t >= 0 { try body(i, s, t) }
+            }
+        }
+    }
+
+    /// Number of entities of each kind.
+    public func entityCountsByKind() -> [(kind: EntityKind, count: Int)] {
+        var counts: [EntityKind: Int] = [:]
+        for e in entities { counts[e.kind, default: 0] += 1 }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Number of links of each kind.
+    public func linkCountsByKind() -> [(kind: LinkKind, count: Int)] {
+        var counts: [LinkKind: Int] = [:]
+        for l in links { counts[l.kind, default: 0] += 1 }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}
+
+/// Positions recorded by a reader: one file, a line and column per entity and per link.
+public struct ReadLocations: Sendable, Hashable {
+    public struct Position: Sendable, Hashable {
+        public var line: Int32
+        public var column: Int32
+        public init(line: Int, column: Int) {
+            self.line = Int32(clamping: line)
+            self.column = Int32(clamping: column)
+        }
+    }
+
+    public var file: String
+    public var entities: [Position]
+    public var links: [Position]
+    public var sources: [Position]
+
+    public init(file: String, entities: [Position] = [], links: [Position] = [], sources: [Position] = []) {
+        self.file = file
+        self.entities = entities
+        self.links = links
+        self.sources = sources
+    }
+
+    private func location(_ positions: [Position], _ i: Int) -> SourceLocation? {
+        i < positions.count ? SourceLocation(file: file, line: Int(positions[i].line), column: Int(positions[i].column)) : nil
+    }
+
+    public func source(_ i: Int) -> SourceLocation? { location(sources, i) }
+
+    public func entity(_ i: Int) -> SourceLocation? { location(entities, i) }
+    public func link(_ i: Int) -> SourceLocation? { location(links, i) }
+}

@@ -1,0 +1,73 @@
+/// An ISO 8601 calendar date that may be partial: `2023`, `2023-05` or `2023-05-08`.
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    /// 1–12, or `nil` for a year only.
+    public let month: Int?
+    /// 1–31, or `nil`.
+    public let day: Int?
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1 ... 3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]),
+              parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }) else { return nil }
+        let m = parts.count > 1 ? Int(parts[1]) : nil
+        let d = parts.count > 2 ? Int(parts[2]) : nil
+        if parts.count > 1 { guard let m, (1 ... 12).contains(m) else { return nil } }
+        if parts.count > 2 { guard let d, d >= 1, d <= PartialDate.daysIn(month: m!, year: y) else { return nil } }
+        year = y
+        month = m
+        day = d
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public var description: String {
+        var s = String(format4: year)
+        if let month { s += "-" + String(format2: month) }
+        if let day { s += "-" + String(format2: day) }
+        return s
+    }
+
+    /// The first day the date covers (`2023-05` → 2023-05-01), as (y, m, d).
+    public var earliest: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+    /// The last day the date covers (`2023-05` → 2023-05-31).
+    public var latest: (Int, Int, Int) {
+        let m = month ?? 12
+        return (year, m, day ?? PartialDate.daysIn(month: m, year: year))
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { a.earliest < b.earliest }
+}
+
+/// When a fact held: from and to, either open.
+public struct Period: Sendable, Hashable {
+    public var from: PartialDate?
+    public var to: PartialDate?
+
+    public init(from: PartialDate? = nil, to: PartialDate? = nil) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether the period covers the whole of `date`'s span at some point: it did not start after
+    /// the date ends and did not end before the date starts.
+    public func covers(_ date: PartialDate) -> Bool {
+        if let from, from.earliest > date.latest { return false }
+        if let to, to.latest < date.earliest { return false }
+        return true
+    }
+}
+
+extension String {
+    init(format4 value: Int) {
+        let s = String(value)
+        self = String(repeating: "0", count: Swift.max(0, 4 - s.count)) + s
+    }
+    init(format2 value: Int) { self = value < 10 ? "0\(value)" : String(value) }
+}

@@ -1,0 +1,137 @@
+import CGraphviz
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A problem reported by Graphviz, with its own message (never printed raw).
+public struct GraphvizError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Text Graphviz reports through its error callback; cleared before each call.
+private let capturedMessages = Mutex<String>("")
+
+private let messageSink: agusererrf = { message in
+    if let message {
+        let text = String(cString: message)
+        capturedMessages.withLock { $0 += text }
+    }
+    return 0
+}
+
+/// Lays out and renders DOT **in this process** through libgvc.
+///
+/// libgvc and cgraph are not thread-safe, even with one context per thread, so every call
+/// into them goes through this one gate (a process-wide mutex). One `GVC_t` context is
+/// created on first use and reused.
+public final class GraphvizRenderer: Sendable {
+    /// The process-wide renderer.
+    public static let shared = GraphvizRenderer()
+
+    private struct State: @unchecked Sendable {
+        var context: OpaquePointer?
+        var engines: [String] = []
+        var formats: [String] = []
+    }
+    private let state = Mutex(State())
+
+    private init() {}
+
+    /// Output formats tnet asks for; others that the installed plugins offer also work.
+    public static let commonFormats = ["svg", "png", "pdf", "dot", "json", "plain"]
+
+    /// Layout engines available (e.g. `dot`, `neato`, `fdp`, `sfdp`, `circo`, `twopi`).
+    public var engines: [String] { state.withLock { s in Self.open(&s); return s.engines } }
+
+    /// Render formats available.
+    public var formats: [String] { state.withLock { s in Self.open(&s); return s.formats } }
+
+    private static func open(_ s: inout State) {
+        guard s.context == nil else { return }
+        _ = agseterrf(messageSink)
+        _ = agseterr(AGWARN)
+        s.context = gvContext()
+        s.engines = pluginNames(s.context, "layout")
+        s.formats = pluginNames(s.context, "render")
+    }
+
+    /// Names of a plugin kind, without the `:package` suffix; the list is freed here.
+    private static func pluginNames(_ gvc: OpaquePointer?, _ kind: String) -> [String] {
+        var count: Int32 = 0
+        guard let list = gvPluginList(gvc, kind, &count, nil) else { return [] }
+        var names: [String] = []
+        for i in 0 ..< Int(count) {
+            if let p = list[i] {
+                let name = String(cString: p)
+                names.append(String(name.split(separator: ":").first ?? Substring(name)))
+                free(p)
+            }
+        }
+        free(list)
+        return Array(Set(names)).sorted()
+    }
+
+    /// Lays out `dot` with `engine` and renders it as `format`.
+    /// - Returns: the rendered bytes (binary for png and pdf).
+    /// - Throws: ``GraphvizError`` with Graphviz's message for a syntax error, an unknown
+    ///   engine or format, or a failed layout.
+    public func render(dot: String, engine: String = "dot", format: String = "svg") throws -> [UInt8] {
+        try state.withLock { s throws(GraphvizError) -> [UInt8] in
+            Self.open(&s)
+            guard let gvc = s.context else { throw GraphvizError(message: "Graphviz could not be initialised") }
+            // Validate names first: an unknown engine leaks inside libgvc on every attempt.
+            guard s.engines.contains(engine) else {
+                throw GraphvizError(message: "unknown layout engine \"\(engine)\"; available: \(s.engines.joined(separator: ", "))")
+            }
+            let renderFormat = format.split(separator: ":").first.map(String.init) ?? format
+            guard s.formats.contains(renderFormat) || renderFormat == "dot" || renderFormat == "plain" || renderFormat == "json" else {
+                throw GraphvizError(message: "unknown output format \"\(format)\"; available: \(s.formats.joined(separator: ", "))")
+            }
+            capturedMessages.withLock { $0 = "" }
+            let graph = agmemread(dot)
+            // The lexer keeps state after a parse (a second graph, trailing junk): drain it.
+            while let leftover = agmemread("") { agclose(leftover) }
+            guard let graph else {
+                throw GraphvizError(message: "DOT syntax error: " + Self.takeMessages(default: "cannot parse the graph"))
+            }
+            defer { agclose(graph) }
+            guard gvLayout(gvc, graph, engine) == 0 else {
+                throw GraphvizError(message: "layout failed: " + Self.takeMessages(default: "engine \(engine)"))
+            }
+            defer { gvFreeLayout(gvc, graph) }
+            var buffer: UnsafeMutablePointer<CChar>? = nil
+            var length: UInt32 = 0
+            guard gvRenderData(gvc, graph, format, &buffer, &length) == 0, let buffer else {
+                throw GraphvizError(message: "rendering failed: " + Self.takeMessages(default: "format \(format)"))
+            }
+            defer { gvFreeRenderData(buffer) }
+            // png and pdf contain NUL bytes: copy by length, never as a C string.
+            return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+            }
+        }
+    }
+
+    /// Warnings Graphviz printed during the last call (unknown attributes and the like).
+    public func lastWarnings() -> [String] {
+        capturedMessages.withLock { $0 }.split(separator: "\n").map(String.init)
+    }
+
+    private static func takeMessages(default fallback: String) -> String {
+        let text = capturedMessages.withLock { m -> String in let t = m; m = ""; return t }
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+        // One line: a tnet error is one line.
+        return lines.isEmpty ? fallback : lines.joined(separator: "; ")
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters() -> String {
+        var s = self
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

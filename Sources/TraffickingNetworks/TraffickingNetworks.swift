@@ -1,0 +1,6 @@
+// The public face of the toolkit: one import gives a script the graph core, the model, the
+// readers and writers, and rendering.
+@_exported import TNetGraph
+@_exported import TNetModel
+@_exported import TNetIO
+@_exported import TNetRender

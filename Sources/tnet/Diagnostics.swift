@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import TraffickingNetworks
+
+/// A one-line error for the user: `tnet: error: PREFIXmessage`.
+struct CLIError: Error, CustomStringConvertible {
+    let prefix: String
+    let message: String
+    init(_ prefix: String, _ message: String) { self.prefix = prefix; self.message = message }
+    init(_ message: String) { self.init("", message) }
+    var description: String { prefix + message }
+}
+
+enum Diagnostics {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func warning(_ message: String) { write("tnet: warning: " + oneLine(message)) }
+
+    /// Runs a command body; any error becomes one line on standard error and exit code 1.
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Progress.clear()
+            let text: String
+            switch error {
+            case let e as CLIError: text = e.description
+            case let e as ReadError: text = e.description
+            case let e as GraphvizError: text = e.description
+            case let e as AtomicFile.WriteError: text = e.description
+            default: text = "\(error)"
+            }
+            write("tnet: error: " + oneLine(text))
+            throw ExitCode.failure
+        }
+    }
+
+    /// Collapses line breaks so that every diagnostic is one line.
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+}
+
+/// Prints what a long step is doing, on standard error, only when standard error is a terminal.
+enum Progress {
+    nonisolated(unsafe) private static var shown = false
+    static let enabled = isatty(2) != 0
+
+    static func step(_ message: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2Ktnet: \(message)…".utf8))
+        shown = true
+    }
+
+    static func clear() {
+        guard enabled, shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        shown = false
+    }
+}
+
+/// Writes text to standard output.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

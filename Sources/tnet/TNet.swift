@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct TNet: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "tnet",
+        abstract: "Map, analyse and draw human-trafficking and scam-compound networks.",
+        discussion: """
+        Results go to standard output (--format table|json|csv); diagnostics to standard error.
+        Errors are one line, `tnet: error: FILE:LINE:COL: message`, with exit code 1 for bad data.
+        """,
+        version: version,
+        subcommands: [InfoCommand.self, ValidateCommand.self, RenderCommand.self]
+    )
+}
