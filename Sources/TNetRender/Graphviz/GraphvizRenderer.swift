@@ -54,7 +54,7 @@ public final class GraphvizRenderer: Sendable {
         _ = agseterr(AGWARN)
         s.context = gvContext()
         s.engines = pluginNames(s.context, "layout")
-        s.formats = pluginNames(s.context, "render")
+        s.formats = Array(Set(pluginNames(s.context, "device") + pluginNames(s.context, "render"))).sorted()
     }
 
     /// Names of a plugin kind, without the `:package` suffix; the list is freed here.
