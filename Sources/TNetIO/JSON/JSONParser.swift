@@ -1,8 +1,12 @@
 /// A strict RFC 8259 JSON parser over UTF-8 bytes that records where every value starts.
 ///
-/// It is iterative (an explicit stack of open containers), so nesting depth is bounded by
-/// memory, not by the thread's stack. Input must already be valid UTF-8 (``InputFile/checkText()``).
+/// It is iterative (an explicit stack of open containers), so parsing never recurses. Nesting
+/// is still capped at ``maximumDepth``: releasing a very deep tree of Swift values recurses,
+/// and no dataset nests anywhere near that deep. Input must already be valid UTF-8
+/// (``InputFile/checkText()``).
 struct JSONParser {
+    static let maximumDepth = 512
+
     struct Failure: Error {
         let message: String
         let offset: Int
@@ -37,6 +41,7 @@ struct JSONParser {
                     pos += 1
                     value = JSONNode(value: .object([]), offset: start)
                 } else {
+                    try checkDepth(stack, start)
                     let (key, keyOffset) = try parseKey(stack)
                     stack.append(.object(start: start, members: [], key: key, keyOffset: keyOffset))
                     continue
@@ -48,6 +53,7 @@ struct JSONParser {
                     pos += 1
                     value = JSONNode(value: .array([]), offset: start)
                 } else {
+                    try checkDepth(stack, start)
                     stack.append(.array(start: start, items: []))
                     continue
                 }
@@ -111,6 +117,12 @@ struct JSONParser {
                     }
                 }
             }
+        }
+    }
+
+    private func checkDepth(_ stack: [Frame], _ at: Int) throws(Failure) {
+        if stack.count >= Self.maximumDepth {
+            throw Failure(message: "arrays and objects nested more than \(Self.maximumDepth) deep", offset: at)
         }
     }
 

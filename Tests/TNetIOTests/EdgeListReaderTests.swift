@@ -1,0 +1,38 @@
+import Testing
+import TNetModel
+@testable import TNetIO
+
+@Suite struct EdgeListReaderTests {
+    /// edges.edgelist by hand: a-b (2.5, then 7: NetworkX keeps the last), b-c, c-a (0.001), d-d.
+    @Test func readsEdgesCommentsAndWeights() throws {
+        let (d, issues) = try DatasetFormat.read(path: fixture("edges.edgelist"))
+        #expect(issues.isEmpty)
+        #expect(d.entities.map(\.id) == ["a", "b", "c", "d"])
+        #expect(d.links.count == 5)
+        #expect(d.links.map(\.weight) == [2.5, nil, 0.001, 4, 7])
+        let g = d.graph(ProjectionOptions(weighted: true))
+        #expect(!g.isDirected && g.edgeCount == 4 && g.selfLoopCount == 1)
+        #expect(g.outgoing.weight(atSlot: g.outgoing.slots(of: 0).lowerBound) == 7)   // a–b, last wins
+        #expect(g.degrees() == [2, 2, 2, 2])
+        let (dd, _) = try DatasetFormat.read(path: fixture("edges.edgelist"), directed: true)
+        #expect(dd.graph().isDirected)
+    }
+
+    @Test func reportsEveryBadLine() {
+        let p = problems("bad.edgelist")
+        #expect(p.map { "\($0.location!.line):\($0.location!.column)" } == ["2:7", "3:5", "4:7"])
+        #expect(p[0].message.contains("1 field"))
+        #expect(p[1].message.contains("\"nan\""))
+        #expect(p[2].message.contains("4 fields"))
+    }
+
+    @Test func writerRoundTripAndRefusesSpaces() throws {
+        let (d, _) = try DatasetFormat.read(path: fixture("edges.edgelist"))
+        let text = try EdgeListWriter.write(d)
+        let (back, issues) = try EdgeListReader.read(InputFile(name: "mem", bytes: text))
+        #expect(issues.isEmpty && back.links == d.links && back.entities == d.entities)
+        let bad = Dataset(entities: [Entity(id: "a b", kind: .node), Entity(id: "c", kind: .node)],
+                          links: [Link(source: "a b", target: "c", kind: .link)])
+        #expect(throws: ReadError.self) { try EdgeListWriter.write(bad) }
+    }
+}

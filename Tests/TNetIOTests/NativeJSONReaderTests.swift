@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TNetModel
+@testable import TNetIO
+
+func fixture(_ name: String) -> String {
+    Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil)!.path
+}
+
+/// Reads a fixture and returns every problem (read issues + validation), as `tnet validate` does.
+func problems(_ name: String) -> [ValidationIssue] {
+    do {
+        let (d, issues) = try DatasetFormat.read(path: fixture(name))
+        return issues + d.validate()
+    } catch let e as ReadError {
+        return [e.issue]
+    } catch {
+        return [ValidationIssue(.error, .syntax, "\(error)")]
+    }
+}
+
+@Suite struct NativeJSONReaderTests {
+    @Test func readsEveryField() throws {
+        let (d, issues) = try DatasetFormat.read(path: fixture("valid.json"))
+        #expect(issues.isEmpty)
+        #expect(d.validate().isEmpty)
+        #expect(d.title == "Small case")
+        #expect(d.entities.map(\.id) == ["a", "b", "v", "c"])
+        #expect(d.entities[0].name == "Syndicate \"A\"")
+        #expect(d.entities[0].confidence?.description == "B2")
+        #expect(d.entities[0].period?.from?.description == "2021")
+        #expect(d.entities[1].attributes["beds"] == .int(400))
+        #expect(d.entities[1].attributes["ratio"] == .double(0.5))
+        #expect(d.entities[1].attributes["tags"] == .list([.string("x"), .string("y")]))
+        #expect(d.entities[1].attributes["note"] == .null)
+        #expect(d.entities[2].role == .victim && d.entities[2].country == "c")
+        #expect(d.entities[3].name == "Ünïcødé 国")
+        #expect(d.links[0].weight == 2 && d.links[0].period?.to?.description == "2023-08-31")
+        #expect(d.links[2].agreement == "mou" && d.links[2].directed == false)
+        #expect(d.sources[0].attributes["pages"] == .int(12))
+        #expect(d.extra["schema"] != nil)
+        #expect(d.locations?.entity(1)?.line == 8)
+    }
+
+    /// Written and read back, nothing is lost: every field, attribute, unknown top-level key.
+    @Test func roundTripKeepsEverything() throws {
+        let (d, _) = try DatasetFormat.read(path: fixture("valid.json"))
+        let bytes = NativeJSONWriter.write(d)
+        let (back, issues) = try NativeJSONReader.read(InputFile(name: "mem", bytes: bytes))
+        #expect(issues.isEmpty)
+        #expect(back.entities == d.entities)
+        #expect(back.links == d.links)
+        #expect(back.sources == d.sources)
+        #expect(back.extra == d.extra)
+        #expect(back.title == d.title)
+        // and the writer is deterministic
+        #expect(NativeJSONWriter.write(back) == bytes)
+    }
+
+    @Test func danglingEndpoint() {
+        let p = problems("dangling.json")
+        #expect(p.count == 1)
+        #expect(p[0].code == .danglingEndpoint && p[0].message.contains("\"ghost\""))
+        #expect(p[0].location?.line == 4 && p[0].location?.column == 4)
+    }
+
+    @Test func duplicateID() {
+        let p = problems("duplicate.json")
+        #expect(p.count == 1)
+        #expect(p[0].code == .duplicateEntityID && p[0].location?.line == 4 && p[0].message.contains("first declared at 3:4"))
+    }
+
+    @Test func truncatedJSON() {
+        let p = problems("truncated.json")
+        #expect(p.count == 1 && p[0].code == .syntax)
+        #expect(p[0].message.contains("unexpected end of input"))
+        #expect(p[0].location?.line == 3)
+    }
+
+    @Test func trailingComma() {
+        let p = problems("trailing-comma.json")
+        #expect(p.count == 1 && p[0].location?.line == 4 && p[0].location?.column == 2)
+    }
+
+    @Test func unknownAndMissingFormat() {
+        let unknown = problems("unknown-format.json")
+        #expect(unknown.map(\.code) == [.unsupportedFormat] && unknown[0].message.contains("tnet/9"))
+        let missing = problems("missing-format.json")
+        #expect(missing.map(\.code) == [.unsupportedFormat] && missing[0].location?.line == 1)
+    }
+
+    /// Every problem of form is listed, each with its own location.
+    @Test func badFieldsAllListed() {
+        let p = problems("bad-fields.json")
+        let summary = p.map { "\($0.location!.line):\($0.code.rawValue)" }
+        #expect(summary.contains("3:missing_field"))            // entity without id
+        #expect(summary.contains("4:invalid_structure"))        // kind 7
+        #expect(summary.contains("4:missing_field"))            // …so no kind
+        #expect(summary.filter { $0 == "5:invalid_value" }.count == 2)  // grade Z9, month 13
+        #expect(summary.contains("8:missing_field"))            // link without target
+        #expect(summary.contains("9:invalid_value"))            // weight "heavy"
+        #expect(summary.contains("9:unknown_field"))            // kept, warned
+        #expect(p.first { $0.code == .unknownField }?.severity == .warning)
+    }
+
+    @Test func emptyBinaryDirectoryMissing() {
+        let empty = problems("empty.json")
+        #expect(empty.count == 1 && empty[0].message.contains("empty"))
+        let binary = problems("binary.json")
+        #expect(binary.count == 1 && binary[0].message.contains("binary") && binary[0].location?.column == 8)
+        #expect(throws: ReadError.self) { try DatasetFormat.read(path: NSTemporaryDirectory()) }
+        do { _ = try DatasetFormat.read(path: NSTemporaryDirectory()); Issue.record("no error") } catch let e as ReadError {
+            #expect(e.message.contains("directory"))
+        } catch { Issue.record("\(error)") }
+        do { _ = try DatasetFormat.read(path: "/nonexistent/x.json"); Issue.record("no error") } catch let e as ReadError {
+            #expect(e.message.contains("no such file"))
+        } catch { Issue.record("\(error)") }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Runs the built `tnet` (next to the test bundle) and returns exit code, stdout, stderr.
+func tnet(_ args: [String], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var binary = dir.appendingPathComponent("tnet")
+    if !FileManager.default.fileExists(atPath: binary.path) {
+        binary = packageRoot.appendingPathComponent(".build/debug/tnet")
+    }
+    let p = Process()
+    p.executableURL = binary
+    p.arguments = args
+    p.currentDirectoryURL = packageRoot
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = input
+    try p.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let fixtures = packageRoot.appendingPathComponent("Tests/TNetIOTests/Fixtures").path
+
+@Suite struct CLITests {
+    @Test func infoOnBundledDataset() throws {
+        let r = try tnet(["info", "datasets/mekong-2023.json", "--format", "json"])
+        #expect(r.code == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let bundled = try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent("datasets/mekong-2023.json"))) as! [String: Any]
+        #expect(json["entities"] as? Int == (bundled["entities"] as! [Any]).count)
+        #expect(json["links"] as? Int == (bundled["links"] as! [Any]).count)
+        let graph = json["graph"] as! [String: Any]
+        #expect(graph["components"] as? Int == 1)
+    }
+
+    /// Values computed by NetworkX 3.6.1 for edges.edgelist:
+    /// G = nx.read_edgelist(path, data=[("weight", float)]) → 4 nodes, 4 edges, density 0.6666666666666666,
+    /// 2 components (d has only its self-loop), degrees [2, 2, 2, 2], 1 self-loop, G['a']['b'] weight 7.0.
+    @Test func infoOnEdgeListMatchesNetworkX() throws {
+        let r = try tnet(["info", "\(fixtures)/edges.edgelist", "--format", "csv"])
+        #expect(r.code == 0)
+        #expect(r.out.contains("graph,nodes,4\n") && r.out.contains("graph,edges,4\n"))
+        #expect(r.out.contains("graph,density,0.6666666666666666\n"))
+        #expect(r.out.contains("graph,self_loops,1\n") && r.out.contains("graph,components,2\n"))
+        #expect(r.out.contains("degree,max,2\n"))
+    }
+
+    @Test func validateListsEveryProblemAndExitsOne() throws {
+        for (file, expected) in [("dangling.json", "4:4: error: link target \"ghost\""),
+                                 ("duplicate.json", "4:4: error: duplicate entity id \"a\""),
+                                 ("truncated.json", "3:"),
+                                 ("empty.json", "1:1: error: file is empty"),
+                                 ("binary.json", "1:8: error: NUL byte")] {
+            let r = try tnet(["validate", "\(fixtures)/\(file)"])
+            #expect(r.code == 1, "\(file)")
+            #expect(r.out.contains("\(fixtures)/\(file):\(expected)"), "\(file): \(r.out)")
+            #expect(!r.err.contains("Fatal") && !r.err.contains("Stack dump"))
+        }
+        let dir = try tnet(["validate", fixtures])
+        #expect(dir.code == 1 && dir.out.contains("is a directory"))
+        let ok = try tnet(["validate", "datasets/mekong-2023.json"])
+        #expect(ok.code == 0 && ok.out.contains("0 errors"))
+    }
+
+    @Test func otherCommandsFailWithOneLine() throws {
+        let r = try tnet(["info", "\(fixtures)/dangling.json"])
+        #expect(r.code == 1 && r.out.isEmpty)
+        #expect(r.err.hasPrefix("tnet: error: \(fixtures)/dangling.json:4:4: link target"))
+        #expect(r.err.split(separator: "\n").count == 1)
+    }
+
+    @Test func readsStandardInput() throws {
+        let r = try tnet(["info", "-", "--format", "json"], stdin: "x y\ny z 2\n")
+        #expect(r.code == 0 && r.out.contains("\"nodes\": 3"))
+    }
+
+    @Test func renderWritesSVGAtomically() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.svg").path
+        let r = try tnet(["render", "datasets/mekong-2023.json", "-o", out])
+        #expect(r.code == 0, "\(r.err)")
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        let bundled = try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent("datasets/mekong-2023.json"))) as! [String: Any]
+        #expect(svg.components(separatedBy: "<g id=\"node").count - 1 == (bundled["entities"] as! [Any]).count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["m.svg"])  // no temp file left
+        // a failed render leaves no file
+        let bad = try tnet(["render", "\(fixtures)/dangling.json", "-o", dir.appendingPathComponent("bad.svg").path])
+        #expect(bad.code == 1)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.svg").path))
+    }
+}
