@@ -1,0 +1,45 @@
+import Testing
+import TNetModel
+
+@Suite struct ModelTests {
+    /// Mapping documented on Confidence: A1 = 1·1, B2 = 0.8·0.8, F6 = 0.3·0.3.
+    @Test func confidenceGrades() {
+        #expect(Confidence("A1")?.value == 1)
+        #expect(abs(Confidence("b2")!.value - 0.64) < 1e-12)
+        #expect(abs(Confidence("F6")!.value - 0.09) < 1e-12)
+        #expect(Confidence("G1") == nil && Confidence("A7") == nil && Confidence("") == nil)
+    }
+
+    @Test func partialDates() {
+        #expect(PartialDate("2023")?.description == "2023")
+        #expect(PartialDate("2024-02-29") != nil && PartialDate("2023-02-29") == nil)
+        #expect(PartialDate("2023-13") == nil && PartialDate("23-01") == nil)
+        let p = Period(from: PartialDate("2021-05"), to: PartialDate("2023"))
+        #expect(p.covers(PartialDate("2022-01-01")!) && p.covers(PartialDate("2021")!) && !p.covers(PartialDate("2024")!))
+    }
+
+    /// a→b (directed kind), b–c (cooperates_with: symmetric) → directed graph with arcs
+    /// a→b, b→c, c→b; a link to a missing entity is skipped and reported.
+    @Test func projectionAndValidation() {
+        let d = Dataset(entities: [Entity(id: "a", kind: .syndicate), Entity(id: "b", kind: .compound),
+                                   Entity(id: "c", kind: .agency)],
+                        links: [Link(source: "a", target: "b", kind: .operates),
+                                Link(source: "b", target: "c", kind: .cooperatesWith),
+                                Link(source: "c", target: "x", kind: .bribes)])
+        let g = d.graph()
+        #expect(g.isDirected && g.edgeCount == 3)
+        #expect(g.hasEdge(from: 2, to: 1) && g.hasEdge(from: 1, to: 2) && !g.hasEdge(from: 1, to: 0))
+        let issues = d.validate()
+        #expect(issues.map(\.code) == [.danglingEndpoint])
+        let u = d.graph(ProjectionOptions(direction: .undirected))
+        #expect(!u.isDirected && u.edgeCount == 2)
+    }
+
+    @Test func entitiesAddedAfterLinksResolve() {
+        var d = Dataset(links: [Link(source: "a", target: "b", kind: .link)])
+        #expect(d.validate().count == 2)
+        d.append(Entity(id: "a", kind: .node))
+        d.append(Entity(id: "b", kind: .node))
+        #expect(d.validate().isEmpty && d.graph().edgeCount == 1)
+    }
+}
