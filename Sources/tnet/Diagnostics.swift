@@ -64,6 +64,7 @@ enum Progress {
 }
 
 /// Writes text to standard output.
-func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-}
+func emit(_ text: String) { emitBytes(Array(text.utf8)) }
+
+/// Writes bytes (a rendered PNG, say) to standard output.
+func emitBytes(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }

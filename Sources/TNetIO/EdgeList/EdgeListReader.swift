@@ -95,8 +95,6 @@ public enum EdgeListReader {
     static func parseWeight(_ b: UnsafeBufferPointer<UInt8>, _ f: (start: Int, end: Int)) -> Double? {
         let length = f.end - f.start
         guard length > 0, length < 64 else { return nil }
-        var buffer = [CChar](repeating: 0, count: length + 1)
-        for k in 0 ..< length { buffer[k] = CChar(bitPattern: b[f.start + k]) }
         // strtod accepts "inf", "nan" and hex floats; keep to plain decimals.
         for k in 0 ..< length {
             let c = b[f.start + k]
@@ -104,10 +102,13 @@ public enum EdgeListReader {
                 || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
             if !ok { return nil }
         }
-        return buffer.withUnsafeBufferPointer { p -> Double? in
+        // A NUL-terminated copy on the stack: no heap allocation per line.
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buf -> Double? in
+            for k in 0 ..< length { buf[k] = CChar(bitPattern: b[f.start + k]) }
+            buf[length] = 0
             var end: UnsafeMutablePointer<CChar>? = nil
-            let value = strtod(p.baseAddress!, &end)
-            guard let end, end - UnsafeMutablePointer(mutating: p.baseAddress!) == length, value.isFinite else { return nil }
+            let value = strtod(buf.baseAddress!, &end)
+            guard let end, end - buf.baseAddress! == length, value.isFinite else { return nil }
             return value
         }
     }

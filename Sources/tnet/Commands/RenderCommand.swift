@@ -52,5 +52,3 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-import Foundation
-func emitBytes(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
