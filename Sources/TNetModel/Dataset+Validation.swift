@@ -1,6 +1,9 @@
 extension Dataset {
-    /// Every semantic problem of the dataset, in file order within each check: duplicate ids,
-    /// duplicate source ids, links whose endpoints name no entity.
+    /// Every semantic problem of the dataset. Errors: duplicate entity or source ids, links whose
+    /// endpoints name no entity, citations of unknown source ids, periods that end before they
+    /// start. Warnings: links that cite no source, kinds and roles neither built in nor declared
+    /// in the schema (one warning per kind), `cooperates_with` links without a known
+    /// `agreement`, an entity's `country` that is not a country entity.
     /// (Problems of form, such as bad JSON, are found by the readers.)
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
@@ -15,8 +18,8 @@ extension Dataset {
                 seen[e.id] = i
             }
         }
-        var seenSources: Set<String> = []
-        for (i, s) in sources.enumerated() where !seenSources.insert(s.id).inserted {
+        var sourceIDs: Set<String> = []
+        for (i, s) in sources.enumerated() where !sourceIDs.insert(s.id).inserted {
             issues.append(ValidationIssue(.error, .duplicateSourceID, "duplicate source id \(quoted(s.id))",
                                           at: locations?.source(i)))
         }
@@ -34,7 +37,97 @@ extension Dataset {
                                               at: locations?.link(i)))
             }
         }
+        validateProvenance(sourceIDs, &issues)
+        validateKinds(&issues)
         return issues
+    }
+
+    private func validateProvenance(_ sourceIDs: Set<String>, _ issues: inout [ValidationIssue]) {
+        // A plain graph (an edge list, a GraphML without provenance: no source declared, nothing
+        // cited) is not held to provenance; as soon as a dataset has sources, every link must cite.
+        let citesAnything = entities.contains { !$0.sources.isEmpty } || links.contains { !$0.sources.isEmpty }
+        if !sources.isEmpty || citesAnything {
+            func check(_ cited: [String], _ what: @autoclosure () -> String, _ at: SourceLocation?) {
+                for id in cited where !sourceIDs.contains(id) {
+                    issues.append(ValidationIssue(.error, .unknownSource,
+                                                  "\(what()) cites \(quoted(id)), which is not in \"sources\"", at: at))
+                }
+            }
+            for (i, e) in entities.enumerated() {
+                check(e.sources, "entity \(quoted(e.id))", locations?.entity(i))
+            }
+            for (i, l) in links.enumerated() {
+                if l.sources.isEmpty {
+                    issues.append(ValidationIssue(.warning, .unsourced,
+                                                  "link \(describe(l)) cites no source", at: locations?.link(i)))
+                }
+                check(l.sources, "link \(describe(l))", locations?.link(i))
+            }
+        }
+        for (i, e) in entities.enumerated() {
+            if let p = e.period, let f = p.from, let t = p.to, f.earliest > t.latest {
+                issues.append(ValidationIssue(.error, .invalidPeriod,
+                                              "entity \(quoted(e.id)): \"from\" \(f) is after \"to\" \(t)", at: locations?.entity(i)))
+            }
+        }
+        for (i, l) in links.enumerated() {
+            if let p = l.period, let f = p.from, let t = p.to, f.earliest > t.latest {
+                issues.append(ValidationIssue(.error, .invalidPeriod,
+                                              "link \(describe(l)): \"from\" \(f) is after \"to\" \(t)", at: locations?.link(i)))
+            }
+        }
+    }
+
+    private func validateKinds(_ issues: inout [ValidationIssue]) {
+        var reported: Set<String> = []
+        for (i, e) in entities.enumerated() {
+            if !schema.knows(e.kind), reported.insert("e:" + e.kind.rawValue).inserted {
+                issues.append(ValidationIssue(.warning, .undeclaredKind,
+                                              "entity kind \(quoted(e.kind.rawValue)) is neither built in nor declared in \"schema\"",
+                                              at: locations?.entity(i)))
+            }
+            if let role = e.role, !schema.knows(role), reported.insert("r:" + role.rawValue).inserted {
+                issues.append(ValidationIssue(.warning, .undeclaredKind,
+                                              "role \(quoted(role.rawValue)) is neither built in nor declared in \"schema\"",
+                                              at: locations?.entity(i)))
+            }
+            if let country = e.country {
+                if let c = self[id: country], c.kind == .country {} else {
+                    issues.append(ValidationIssue(.warning, .unknownCountry,
+                                                  "entity \(quoted(e.id)): country \(quoted(country)) is not a country entity",
+                                                  at: locations?.entity(i)))
+                }
+            }
+        }
+        for (i, l) in links.enumerated() {
+            if !schema.knows(l.kind), reported.insert("l:" + l.kind.rawValue).inserted {
+                issues.append(ValidationIssue(.warning, .undeclaredKind,
+                                              "link kind \(quoted(l.kind.rawValue)) is neither built in nor declared in \"schema\"",
+                                              at: locations?.link(i)))
+            }
+            if l.kind == .cooperatesWith {
+                if let a = l.agreement {
+                    if Agreement(rawValue: a) == nil {
+                        issues.append(ValidationIssue(.warning, .agreement,
+                                                      "link \(describe(l)): agreement \(quoted(a)) is not one of "
+                                                      + Agreement.allCases.map(\.rawValue).joined(separator: ", "),
+                                                      at: locations?.link(i)))
+                    }
+                } else {
+                    issues.append(ValidationIssue(.warning, .agreement,
+                                                  "link \(describe(l)) has no \"agreement\" (mou, police_channel, contact_point, joint_operation)",
+                                                  at: locations?.link(i)))
+                }
+            } else if l.agreement != nil {
+                issues.append(ValidationIssue(.warning, .agreement,
+                                              "link \(describe(l)): \"agreement\" only applies to cooperates_with",
+                                              at: locations?.link(i)))
+            }
+        }
+    }
+
+    private func describe(_ l: Link) -> String {
+        "\(quoted(l.source)) \(l.kind.rawValue) \(quoted(l.target))"
     }
 }
 

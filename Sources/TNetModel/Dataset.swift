@@ -15,8 +15,9 @@ public struct Dataset: Sendable {
     /// `cooperates_with` are undirected, the rest directed).
     public var directed: Bool?
     public var sources: [Source]
-    /// Top-level fields this version does not interpret (e.g. `schema` until it is modelled),
-    /// kept and written back.
+    /// Kinds and roles declared beyond the built-in ones.
+    public var schema: Schema
+    /// Top-level fields this version does not interpret (e.g. a `licence`), kept and written back.
     public var extra: Attributes
     public private(set) var entities: [Entity]
     public private(set) var links: [Link]
@@ -29,9 +30,10 @@ public struct Dataset: Sendable {
     private var danglingEndpointCount = 0
 
     public init(entities: [Entity] = [], links: [Link] = [], sources: [Source] = [], title: String? = nil,
-                description: String? = nil, directed: Bool? = nil, extra: Attributes = Attributes(),
-                locations: ReadLocations? = nil) {
+                description: String? = nil, directed: Bool? = nil, schema: Schema = Schema(),
+                extra: Attributes = Attributes(), locations: ReadLocations? = nil) {
         self.title = title
+        self.schema = schema
         self.description = description
         self.directed = directed
         self.sources = sources
@@ -58,6 +60,7 @@ public struct Dataset: Sendable {
         self.description = nil
         self.directed = directed
         self.sources = []
+        self.schema = Schema()
         self.extra = Attributes()
         self.entities = entities
         self.links = links
@@ -112,7 +115,14 @@ public struct Dataset: Sendable {
 
     /// Whether link `link` is directed: its own `directed`, else the dataset's, else by kind.
     public func isDirected(_ link: Link) -> Bool {
-        link.directed ?? directed ?? !LinkKind.symmetric.contains(link.kind)
+        link.directed ?? directed ?? !schema.isSymmetric(link.kind)
+    }
+
+    /// The dataset's title, description, direction, sources, schema and extra fields with
+    /// no entities or links: the start of a derived dataset.
+    public func emptyCopy() -> Dataset {
+        Dataset(sources: sources, title: title, description: description, directed: directed, schema: schema,
+                extra: extra)
     }
 
     /// Calls `body(linkIndex, sourcePosition, targetPosition)` for every link whose endpoints
@@ -172,4 +182,25 @@ public struct ReadLocations: Sendable, Hashable {
 
     public func entity(_ i: Int) -> SourceLocation? { location(entities, i) }
     public func link(_ i: Int) -> SourceLocation? { location(links, i) }
+}
+
+extension Dataset {
+    /// The entities and links whose flags are set, with everything else of the dataset kept.
+    /// Links are kept only when both endpoints are.
+    public func subset(entities keepEntity: [Bool], links keepLink: [Bool]) -> Dataset {
+        precondition(keepEntity.count == entities.count && keepLink.count == links.count)
+        var out = emptyCopy()
+        var loc = locations.map { ReadLocations(file: $0.file, sources: $0.sources) }
+        for (i, e) in entities.enumerated() where keepEntity[i] {
+            out.append(e)
+            if let p = locations?.entities, i < p.count { loc?.entities.append(p[i]) }
+        }
+        forEachResolvedLink { i, s, t in
+            guard keepLink[i] && keepEntity[Int(s)] && keepEntity[Int(t)] else { return }
+            out.append(links[i])
+            if let p = locations?.links, i < p.count { loc?.links.append(p[i]) }
+        }
+        out.locations = loc
+        return out
+    }
 }

@@ -16,6 +16,12 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         case duplicateSourceID = "duplicate_source_id"
         case danglingEndpoint = "dangling_endpoint"       // a link names an entity that does not exist
         case unknownField = "unknown_field"           // kept as an attribute
+        case unknownSource = "unknown_source"          // a citation names no source of the dataset
+        case unsourced = "unsourced"                   // a link cites no source
+        case undeclaredKind = "undeclared_kind"        // a kind or role neither built in nor in the schema
+        case invalidPeriod = "invalid_period"          // "from" after "to"
+        case agreement = "agreement"                   // cooperates_with without a known agreement, or one elsewhere
+        case unknownCountry = "unknown_country"        // an entity's country is not a country entity
     }
 
     public var severity: Severity

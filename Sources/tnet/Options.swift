@@ -6,20 +6,29 @@ enum ResultFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
-/// The input every command takes.
+/// The input every command takes, with the filters every command shares.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Dataset file (.json native, .edgelist/.el/.txt/.tsv edge list); - reads standard input.")
+    @Argument(help: "Dataset: .json (native), .graphml, .dot/.gv, .csv (entities.csv/links.csv) or a folder of CSV files, .edgelist/.el/.txt/.tsv; - reads standard input.")
     var input: String
 
-    @Option(name: .customLong("from"), help: "Input format when the extension does not tell: json, edgelist.")
+    @Option(name: .customLong("from"), help: "Input format when the extension does not tell: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var from: DatasetFormat?
 
     @Flag(name: .long, help: "Read an edge list as directed (edge lists are undirected by default).")
     var directed = false
 
+    @OptionGroup(title: "Filters (applied to the model before any analysis)")
+    var filters: FilterOptions
+
     /// Reads the dataset and refuses it when it has errors (the first is reported, with its
-    /// location); warnings go to standard error.
+    /// location); warnings go to standard error. Then applies the filters.
     func load() throws -> Dataset {
+        let dataset = try loadUnfiltered()
+        return try filters.apply(to: dataset)
+    }
+
+    /// The dataset as read, checked, before filters.
+    func loadUnfiltered() throws -> Dataset {
         let (dataset, readIssues) = try DatasetFormat.read(path: input, format: from, directed: directed)
         let issues = readIssues + dataset.validate()
         if let first = issues.first(where: { $0.severity == .error }) {
@@ -31,6 +40,75 @@ struct InputOptions: ParsableArguments {
         for w in warnings.prefix(5) { Diagnostics.warning(w.description) }
         if warnings.count > 5 { Diagnostics.warning("\(warnings.count - 5) more warnings; `tnet validate` lists them all") }
         return dataset
+    }
+}
+
+/// `--kinds`, `--link-kinds`, `--as-of`, `--min-confidence`, `--exclude-role`, `--ego`, `--radius`.
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Keep only entities of these kinds (comma-separated).", valueName: "kinds"))
+    var kinds: String?
+
+    @Option(name: .customLong("link-kinds"), help: ArgumentHelp("Keep only links of these kinds (comma-separated).", valueName: "kinds"))
+    var linkKinds: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Keep what held on DATE (YYYY, YYYY-MM or YYYY-MM-DD): facts whose period covers it, and facts with no period.", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .customLong("min-confidence"), help: ArgumentHelp("Keep facts graded at least GRADE on both Admiralty axes (B3 keeps A1..B3), or with a confidence value of at least a number in (0,1]. Ungraded facts are dropped.", valueName: "grade"))
+    var minConfidence: String?
+
+    @Option(name: .customLong("exclude-role"), help: ArgumentHelp("Remove persons with this role (repeatable or comma-separated), e.g. victim.", valueName: "role"))
+    var excludeRole: [String] = []
+
+    @Option(help: ArgumentHelp("Keep only the neighbourhood of this entity id (hops follow links either way).", valueName: "id"))
+    var ego: String?
+
+    @Option(help: "Hops from --ego.")
+    var radius: Int = 1
+
+    func validate() throws {
+        if let asOf, PartialDate(asOf) == nil {
+            throw ValidationError("--as-of \(quoted(asOf)) is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
+        if let minConfidence, ConfidenceThreshold(minConfidence) == nil {
+            throw ValidationError("--min-confidence \(quoted(minConfidence)) is not an Admiralty grade (A1..F6) or a number in (0,1]")
+        }
+        if radius < 0 { throw ValidationError("--radius must be 0 or more") }
+        if ego == nil && radius != 1 { throw ValidationError("--radius needs --ego") }
+    }
+
+    private static func list(_ text: String?) -> [String]? {
+        text.map { $0.split(separator: ",").map { String($0.trimmingPrefix(" ")) }.filter { !$0.isEmpty } }
+    }
+
+    var filter: DatasetFilter {
+        DatasetFilter(
+            entityKinds: Self.list(kinds).map { Set($0.map { EntityKind($0) }) },
+            linkKinds: Self.list(linkKinds).map { Set($0.map { LinkKind($0) }) },
+            asOf: asOf.flatMap(PartialDate.init),
+            minimumConfidence: minConfidence.flatMap(ConfidenceThreshold.init),
+            excludedRoles: Set(excludeRole.flatMap { Self.list($0) ?? [] }.map { PersonRole($0) }),
+            ego: ego, radius: radius)
+    }
+
+    /// Applies the filters; a kind or role that names nothing in the dataset is warned about
+    /// (a typo would otherwise silently empty the result).
+    func apply(to dataset: Dataset) throws -> Dataset {
+        let f = filter
+        if f.isEmpty { return dataset }
+        if let kinds = f.entityKinds {
+            let present = Set(dataset.entities.map(\.kind))
+            for k in kinds.sorted() where !present.contains(k) { Diagnostics.warning("--kinds: no entity has kind \(quoted(k.rawValue))") }
+        }
+        if let kinds = f.linkKinds {
+            let present = Set(dataset.links.map(\.kind))
+            for k in kinds.sorted() where !present.contains(k) { Diagnostics.warning("--link-kinds: no link has kind \(quoted(k.rawValue))") }
+        }
+        do {
+            return try f.apply(to: dataset)
+        } catch {
+            throw CLIError(error.message)
+        }
     }
 }
 

@@ -126,6 +126,7 @@ public enum NativeJSONReader {
                     if case .bool(let b) = m.value.value { dataset.directed = b } else {
                         issue(.error, .invalidStructure, "\"directed\" must be true or false, found \(m.value.value.typeName)", m.value.offset)
                     }
+                case "schema": dataset.schema = decodeSchema(m.value)
                 case "entities", "links", "sources":
                     guard case .array(let items) = m.value.value else {
                         issue(.error, .invalidStructure, "\(quoted(m.key)) must be an array, found \(m.value.value.typeName)", m.value.offset)
@@ -166,6 +167,49 @@ public enum NativeJSONReader {
             }
             dataset.locations = locations
             return dataset
+        }
+
+        /// `{"entity_kinds": [..], "link_kinds": [.. or {"name", "symmetric"}], "roles": [..]}`.
+        mutating func decodeSchema(_ node: JSONNode) -> Schema {
+            var schema = Schema()
+            guard let fields = members(node, what: "\"schema\"") else { return schema }
+            for m in fields {
+                switch m.key {
+                case "entity_kinds": schema.entityKinds = stringList(m.value, "entity_kinds").map { EntityKind($0) }
+                case "roles": schema.roles = stringList(m.value, "roles").map { PersonRole($0) }
+                case "link_kinds":
+                    guard case .array(let items) = m.value.value else {
+                        issue(.error, .invalidStructure, "\"link_kinds\" must be a list", m.value.offset)
+                        continue
+                    }
+                    for item in items {
+                        if case .string(let s) = item.value {
+                            schema.linkKinds.append(LinkKind(s))
+                        } else if let kindFields = members(item, what: "a link kind") {
+                            var name: String?, symmetric = false
+                            for f in kindFields {
+                                switch f.key {
+                                case "name": name = string(f.value, "name")
+                                case "symmetric":
+                                    if case .bool(let b) = f.value.value { symmetric = b } else {
+                                        issue(.error, .invalidStructure, "\"symmetric\" must be true or false", f.value.offset)
+                                    }
+                                default: issue(.warning, .unknownField, "unknown link-kind field \(quoted(f.key)) ignored", f.keyOffset)
+                                }
+                            }
+                            guard let name, !name.isEmpty else {
+                                issue(.error, .missingField, "link kind has no \"name\"", item.offset)
+                                continue
+                            }
+                            schema.linkKinds.append(LinkKind(name))
+                            if symmetric { schema.symmetricLinkKinds.insert(LinkKind(name)) }
+                        }
+                    }
+                default:
+                    issue(.warning, .unknownField, "unknown schema field \(quoted(m.key)) ignored", m.keyOffset)
+                }
+            }
+            return schema
         }
 
         mutating func position(_ offset: Int) -> ReadLocations.Position {

@@ -10,6 +10,7 @@ public enum NativeJSONWriter {
         if let t = dataset.title { w.key("title"); w.string(t) }
         if let d = dataset.description { w.key("description"); w.string(d) }
         if let d = dataset.directed { w.key("directed"); w.bool(d) }
+        if !dataset.schema.isEmpty { schema(dataset.schema, &w) }
         for (k, v) in dataset.extra { w.key(k); value(v, &w) }
         w.key("sources"); w.beginArray()
         for s in dataset.sources {
@@ -54,6 +55,32 @@ public enum NativeJSONWriter {
         var bytes = w.bytes
         bytes.append(0x0A)
         return bytes
+    }
+
+    private static func schema(_ s: Schema, _ w: inout JSONWriter) {
+        w.key("schema"); w.beginObject()
+        if !s.entityKinds.isEmpty {
+            w.key("entity_kinds"); w.beginArray(inline: true)
+            for k in s.entityKinds { w.string(k.rawValue) }
+            w.endArray()
+        }
+        if !s.linkKinds.isEmpty {
+            w.key("link_kinds"); w.beginArray(inline: true)
+            for k in s.linkKinds {
+                if s.symmetricLinkKinds.contains(k) {
+                    w.beginObject(); w.key("name"); w.string(k.rawValue); w.key("symmetric"); w.bool(true); w.endObject()
+                } else {
+                    w.string(k.rawValue)
+                }
+            }
+            w.endArray()
+        }
+        if !s.roles.isEmpty {
+            w.key("roles"); w.beginArray(inline: true)
+            for r in s.roles { w.string(r.rawValue) }
+            w.endArray()
+        }
+        w.endObject()
     }
 
     private static func provenance(_ c: Confidence?, _ sources: [String], _ p: Period?, _ w: inout JSONWriter) {

@@ -1,0 +1,149 @@
+import TNetGraph
+
+/// The filters every command shares, applied to the model before any graph is built.
+///
+/// Entities are kept when they pass every entity test; links when they pass every link test
+/// and both endpoints are kept. Then, with an ``ego``, only what lies within ``radius`` hops of
+/// it remains (hops follow links either way, like `networkx.ego_graph(G, n, radius,
+/// undirected=True)`).
+public struct DatasetFilter: Sendable, Hashable {
+    /// Entity kinds to keep; `nil` keeps all.
+    public var entityKinds: Set<EntityKind>?
+    /// Link kinds to keep; `nil` keeps all.
+    public var linkKinds: Set<LinkKind>?
+    /// Keep what held on this date: facts whose period covers it, and facts with no period.
+    public var asOf: PartialDate?
+    /// Keep only facts graded at least this well. Ungraded facts fail a confidence filter.
+    public var minimumConfidence: ConfidenceThreshold?
+    /// Persons with these roles are removed, with their links.
+    public var excludedRoles: Set<PersonRole>
+    /// Keep only the neighbourhood of this entity id.
+    public var ego: String?
+    /// Hops from ``ego`` (default 1).
+    public var radius: Int
+
+    public init(entityKinds: Set<EntityKind>? = nil, linkKinds: Set<LinkKind>? = nil, asOf: PartialDate? = nil,
+                minimumConfidence: ConfidenceThreshold? = nil, excludedRoles: Set<PersonRole> = [],
+                ego: String? = nil, radius: Int = 1) {
+        self.entityKinds = entityKinds
+        self.linkKinds = linkKinds
+        self.asOf = asOf
+        self.minimumConfidence = minimumConfidence
+        self.excludedRoles = excludedRoles
+        self.ego = ego
+        self.radius = radius
+    }
+
+    /// Whether the filter keeps everything.
+    public var isEmpty: Bool {
+        entityKinds == nil && linkKinds == nil && asOf == nil && minimumConfidence == nil
+            && excludedRoles.isEmpty && ego == nil
+    }
+
+    /// Problems a filter can have with a dataset.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    public func keeps(_ e: Entity) -> Bool {
+        if let entityKinds, !entityKinds.contains(e.kind) { return false }
+        if let role = e.role, excludedRoles.contains(role) { return false }
+        if let asOf, let p = e.period, !p.covers(asOf) { return false }
+        if let minimumConfidence, !minimumConfidence.admits(e.confidence) { return false }
+        return true
+    }
+
+    public func keeps(_ l: Link) -> Bool {
+        if let linkKinds, !linkKinds.contains(l.kind) { return false }
+        if let asOf, let p = l.period, !p.covers(asOf) { return false }
+        if let minimumConfidence, !minimumConfidence.admits(l.confidence) { return false }
+        return true
+    }
+
+    /// The filtered dataset (sources, schema and metadata kept; read locations kept for what
+    /// remains).
+    /// - Throws: ``Failure`` when the ego is not an entity or is itself filtered out.
+    public func apply(to dataset: Dataset) throws(Failure) -> Dataset {
+        if isEmpty { return dataset }
+        var keepEntity = dataset.entities.map(keeps)
+        var keepLink = [Bool](repeating: false, count: dataset.links.count)
+        dataset.forEachResolvedLink { i, s, t in
+            keepLink[i] = keepEntity[Int(s)] && keepEntity[Int(t)] && keeps(dataset.links[i])
+        }
+        if let ego {
+            guard let center = dataset.index(of: ego) else {
+                throw Failure(message: "--ego \(quoted(ego)) is not an entity id")
+            }
+            guard keepEntity[center] else {
+                throw Failure(message: "--ego \(quoted(ego)) is excluded by the other filters")
+            }
+            let near = neighbourhood(of: center, in: dataset, keepLink: keepLink)
+            for i in keepEntity.indices where !near[i] { keepEntity[i] = false }
+            dataset.forEachResolvedLink { i, s, t in
+                if keepLink[i] && !(near[Int(s)] && near[Int(t)]) { keepLink[i] = false }
+            }
+        }
+        return dataset.subset(entities: keepEntity, links: keepLink)
+    }
+
+    /// Entities within ``radius`` hops of `center` over kept links, by breadth-first search.
+    private func neighbourhood(of center: Int, in dataset: Dataset, keepLink: [Bool]) -> [Bool] {
+        var sources: [NodeIndex] = [], targets: [NodeIndex] = []
+        dataset.forEachResolvedLink { i, s, t in
+            if keepLink[i] { sources.append(s); targets.append(t) }
+        }
+        let g = Graph(nodeCount: dataset.entities.count, directed: false, sources: sources, targets: targets)
+        var depth = [Int32](repeating: -1, count: dataset.entities.count)
+        depth[center] = 0
+        var frontier = [NodeIndex(center)], next: [NodeIndex] = []
+        var level: Int32 = 0
+        while !frontier.isEmpty && Int(level) < radius {
+            level += 1
+            for u in frontier {
+                for v in g.outgoing.neighbors(of: u) where depth[Int(v)] < 0 {
+                    depth[Int(v)] = level
+                    next.append(v)
+                }
+            }
+            swap(&frontier, &next)
+            next.removeAll(keepingCapacity: true)
+        }
+        return depth.map { $0 >= 0 }
+    }
+}
+
+/// A confidence bar: an Admiralty grade, met when **both** axes are at least as good (A is the
+/// most reliable, 1 the most credible — `B3` admits A1, A3, B2, not C1 or A4), or a number in
+/// (0, 1] compared with ``Confidence/value``.
+public enum ConfidenceThreshold: Sendable, Hashable, CustomStringConvertible {
+    case grade(Confidence)
+    case value(Double)
+
+    /// Parses `"B3"` or a number such as `"0.5"`.
+    public init?(_ text: String) {
+        if let c = Confidence(text) {
+            self = .grade(c)
+        } else if let v = Double(text), v > 0, v <= 1 {
+            self = .value(v)
+        } else {
+            return nil
+        }
+    }
+
+    /// Whether a fact with this grade passes; an ungraded fact never does.
+    public func admits(_ c: Confidence?) -> Bool {
+        guard let c else { return false }
+        switch self {
+        case .grade(let bar): return c.reliability <= bar.reliability && c.credibility <= bar.credibility
+        case .value(let v): return c.value >= v
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .grade(let c): return c.description
+        case .value(let v): return String(v)
+        }
+    }
+}
