@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers depend downwards only:
-// tnet (CLI) → TraffickingNetworks → TNetRender / TNetIO → TNetModel → TNetGraph ; TNetRender/TNetIO → CGraphviz
+// tnet (CLI) → TraffickingNetworks → TNetRender / TNetIO → TNetModel → TNetGraph ;
+// TNetRender / TNetIO → TNetGraphviz (the one gate into libgvc/cgraph) → CGraphviz
 let package = Package(
     name: "TraffickingNetworks",
     products: [
@@ -11,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -20,9 +22,10 @@ let package = Package(
         ),
         .target(name: "TNetGraph"),
         .target(name: "TNetModel", dependencies: ["TNetGraph"]),
-        .target(name: "TNetIO", dependencies: ["TNetModel"]),
-        .target(name: "TNetRender", dependencies: ["TNetModel", "CGraphviz"]),
-        .target(name: "TraffickingNetworks", dependencies: ["TNetGraph", "TNetModel", "TNetIO", "TNetRender"]),
+        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "TNetGraphviz", dependencies: ["CGraphviz"]),
+        .target(name: "TNetRender", dependencies: ["TNetModel", "TNetGraphviz"]),
+        .target(name: "TraffickingNetworks", dependencies: ["TNetGraph", "TNetModel", "TNetIO", "TNetGraphviz", "TNetRender"]),
         .executableTarget(
             name: "tnet",
             dependencies: [

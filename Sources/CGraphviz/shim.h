@@ -9,4 +9,9 @@
 static inline Agdesc_t tnet_gv_directed(void) { return Agdirected; }
 static inline Agdesc_t tnet_gv_undirected(void) { return Agundirected; }
 
+/* agtail/aghead are macros; Swift imports functions. */
+static inline Agnode_t *tnet_gv_tail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *tnet_gv_head(Agedge_t *e) { return aghead(e); }
+static inline char *tnet_gv_name(void *obj) { return agnameof(obj); }
+
 #endif

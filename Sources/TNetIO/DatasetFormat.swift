@@ -1,9 +1,17 @@
+import Foundation
 import TNetModel
 
 /// The file formats tnet reads and writes, chosen by extension or named explicitly.
 public enum DatasetFormat: String, Sendable, CaseIterable {
-    /// The native JSON format, `tnet/1`.
+    /// The native JSON format, `tnet/1`: everything the model holds.
     case json
+    /// Spreadsheets: a folder (or `…entities.csv`/`…links.csv` pair) with entities.csv,
+    /// links.csv, sources.csv and dataset.csv.
+    case csv
+    /// GraphML (Gephi, yEd, Cytoscape, NetworkX).
+    case graphml
+    /// Graphviz DOT, read through cgraph.
+    case dot
     /// `u v [weight]` per line.
     case edgelist
 
@@ -11,43 +19,84 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     public var extensions: [String] {
         switch self {
         case .json: return ["json"]
+        case .csv: return ["csv"]
+        case .graphml: return ["graphml"]
+        case .dot: return ["dot", "gv"]
         case .edgelist: return ["edgelist", "el", "txt", "tsv"]
         }
     }
 
-    /// The format for a path's extension, or `nil`.
+    /// The format for a path: a folder (or a path ending in `/`) is CSV; otherwise by extension.
     public init?(path: String) {
+        var isDirectory: ObjCBool = false
+        if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            self = .csv
+            return
+        }
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         let ext = path[path.index(after: dot)...].lowercased()
         guard let match = DatasetFormat.allCases.first(where: { $0.extensions.contains(ext) }) else { return nil }
         self = match
     }
 
+    private static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
     /// Reads a dataset: `explicit` format when given, else by extension; standard input (`-`)
-    /// without a format is sniffed (`{` means JSON, anything else an edge list).
+    /// without a format is sniffed (`{` JSON, `<` GraphML, `graph`/`digraph`/`strict` DOT,
+    /// anything else an edge list).
     public static func read(path: String, format explicit: DatasetFormat? = nil,
                             directed: Bool = false) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
-        var format = explicit ?? DatasetFormat(path: path)
-        let input = try InputFile.read(path)
+        var format = explicit ?? (path == "-" ? nil : DatasetFormat(path: path))
         if format == nil && path != "-" {
-            throw ReadError("cannot tell the format from the extension; use --from with one of: "
-                            + allCases.map(\.rawValue).joined(separator: ", "), file: path)
+            if !FileManager.default.fileExists(atPath: path) { throw ReadError("no such file", file: path) }
+            throw ReadError("cannot tell the format from the extension; use --from with one of: \(names)", file: path)
         }
-        if format == nil {
-            let first = input.bytes.dropFirst(input.bomLength).first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
-            format = first == UInt8(ascii: "{") ? .json : .edgelist
+        if format == .csv {
+            if path == "-" { throw ReadError("CSV datasets are files (entities.csv, links.csv); standard input cannot hold two", file: path) }
+            return try CSVDatasetReader.read(path: path)
         }
+        let input = try InputFile.read(path)
+        if format == nil { format = sniff(input) }
         switch format! {
         case .json: return try NativeJSONReader.read(input)
+        case .graphml: return try GraphMLReader.read(input)
+        case .dot: return try DOTDatasetReader.read(input)
         case .edgelist: return try EdgeListReader.read(input, directed: directed)
+        case .csv: fatalError("handled above")
         }
     }
 
-    /// Encodes a dataset in this format.
-    public func encode(_ dataset: Dataset) throws -> [UInt8] {
-        switch self {
-        case .json: return NativeJSONWriter.write(dataset)
-        case .edgelist: return try EdgeListWriter.write(dataset)
+    private static func sniff(_ input: InputFile) -> DatasetFormat {
+        let text = input.bytes.dropFirst(input.bomLength).prefix(4096)
+        guard let first = text.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return .edgelist }
+        switch text[first] {
+        case UInt8(ascii: "{"): return .json
+        case UInt8(ascii: "<"): return .graphml
+        default:
+            let word = String(decoding: text[first...].prefix { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }, as: UTF8.self).lowercased()
+            return ["graph", "digraph", "strict"].contains(word) ? .dot : .edgelist
         }
+    }
+
+    /// The files to write for `dataset` at `path` in this format (several for CSV).
+    public func encode(_ dataset: Dataset, path: String) throws -> [(path: String, bytes: [UInt8])] {
+        switch self {
+        case .json: return [(path, NativeJSONWriter.write(dataset))]
+        case .graphml: return [(path, try GraphMLWriter.write(dataset))]
+        case .dot: return [(path, try DOTDatasetWriter.write(dataset))]
+        case .edgelist: return [(path, try EdgeListWriter.write(dataset))]
+        case .csv:
+            guard path != "-" else { throw ReadError("CSV output is several files; give a folder (out/) or a …entities.csv path", file: path) }
+            guard let files = CSVDatasetFiles(path: path) else {
+                throw ReadError("CSV output is a folder (ending in /) or a path ending in entities.csv or links.csv", file: path)
+            }
+            return try CSVDatasetWriter.write(dataset, to: files)
+        }
+    }
+
+    /// Encodes a dataset in a single-file format.
+    public func encode(_ dataset: Dataset) throws -> [UInt8] {
+        guard self != .csv else { throw ReadError("CSV output is several files; use encode(_:path:)") }
+        return try encode(dataset, path: "-")[0].bytes
     }
 }

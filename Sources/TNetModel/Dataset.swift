@@ -163,6 +163,10 @@ public struct ReadLocations: Sendable, Hashable {
     }
 
     public var file: String
+    /// When links were read from another file than entities (CSV): that file.
+    public var linksFile: String?
+    /// When sources were read from another file (CSV): that file.
+    public var sourcesFile: String?
     public var entities: [Position]
     public var links: [Position]
     public var sources: [Position]
@@ -174,14 +178,13 @@ public struct ReadLocations: Sendable, Hashable {
         self.sources = sources
     }
 
-    private func location(_ positions: [Position], _ i: Int) -> SourceLocation? {
+    private func location(_ positions: [Position], _ i: Int, _ file: String) -> SourceLocation? {
         i < positions.count ? SourceLocation(file: file, line: Int(positions[i].line), column: Int(positions[i].column)) : nil
     }
 
-    public func source(_ i: Int) -> SourceLocation? { location(sources, i) }
-
-    public func entity(_ i: Int) -> SourceLocation? { location(entities, i) }
-    public func link(_ i: Int) -> SourceLocation? { location(links, i) }
+    public func source(_ i: Int) -> SourceLocation? { location(sources, i, sourcesFile ?? file) }
+    public func entity(_ i: Int) -> SourceLocation? { location(entities, i, file) }
+    public func link(_ i: Int) -> SourceLocation? { location(links, i, linksFile ?? file) }
 }
 
 extension Dataset {
@@ -190,7 +193,12 @@ extension Dataset {
     public func subset(entities keepEntity: [Bool], links keepLink: [Bool]) -> Dataset {
         precondition(keepEntity.count == entities.count && keepLink.count == links.count)
         var out = emptyCopy()
-        var loc = locations.map { ReadLocations(file: $0.file, sources: $0.sources) }
+        var loc = locations.map { l -> ReadLocations in
+            var r = ReadLocations(file: l.file, sources: l.sources)
+            r.linksFile = l.linksFile
+            r.sourcesFile = l.sourcesFile
+            return r
+        }
         for (i, e) in entities.enumerated() where keepEntity[i] {
             out.append(e)
             if let p = locations?.entities, i < p.count { loc?.entities.append(p[i]) }

@@ -6,6 +6,15 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// 1–31, or `nil`.
     public let day: Int?
 
+    /// A date from its parts; `month` 1–12 and `day` valid for the month, or `nil`.
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        precondition((0 ... 9999).contains(year) && (month.map { (1 ... 12).contains($0) } ?? (day == nil)))
+        if let day, let month { precondition(day >= 1 && day <= PartialDate.daysIn(month: month, year: year)) }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1 ... 3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]),

@@ -1,3 +1,4 @@
+import TNetGraphviz
 import TNetModel
 
 /// Options for ``DOTWriter``.

@@ -4,3 +4,4 @@
 @_exported import TNetModel
 @_exported import TNetIO
 @_exported import TNetRender
+@_exported import TNetGraphviz

@@ -68,3 +68,21 @@ func emit(_ text: String) { emitBytes(Array(text.utf8)) }
 
 /// Writes bytes (a rendered PNG, say) to standard output.
 func emitBytes(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
+
+/// Writes encoded output files, each atomically; `-` goes to standard output. A CSV folder
+/// that does not exist yet is created.
+func writeOutputs(_ files: [(path: String, bytes: [UInt8])], format: DatasetFormat) throws {
+    if format == .csv, let first = files.first {
+        let folder = (first.path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("\(folder): cannot create the folder: \(error.localizedDescription)")
+            }
+        }
+    }
+    for (path, bytes) in files {
+        if path == "-" { emitBytes(bytes) } else { try AtomicFile.write(bytes, to: path) }
+    }
+}

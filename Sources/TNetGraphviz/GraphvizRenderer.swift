@@ -21,7 +21,7 @@ private let messageSink: agusererrf = { message in
     return 0
 }
 
-/// Lays out and renders DOT **in this process** through libgvc.
+/// Parses, lays out and renders DOT **in this process** through libgvc and cgraph.
 ///
 /// libgvc and cgraph are not thread-safe, even with one context per thread, so every call
 /// into them goes through this one gate (a process-wide mutex). One `GVC_t` context is
@@ -111,6 +111,21 @@ public final class GraphvizRenderer: Sendable {
             return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 Array(UnsafeBufferPointer(start: $0, count: Int(length)))
             }
+        }
+    }
+
+    /// Parses `dot` behind the gate and hands the graph to `body`; the graph is closed after.
+    func withGraph<T>(dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T) throws -> T {
+        try state.withLock { s throws -> T in
+            Self.open(&s)
+            capturedMessages.withLock { $0 = "" }
+            let graph = agmemread(dot)
+            while let leftover = agmemread("") { agclose(leftover) }
+            guard let graph else {
+                throw GraphvizError(message: "DOT syntax error: " + Self.takeMessages(default: "cannot parse the graph"))
+            }
+            defer { agclose(graph) }
+            return try body(graph)
         }
     }
 

@@ -1,0 +1,231 @@
+import TNetModel
+
+/// Reads a dataset kept as spreadsheets: `entities.csv` and `links.csv`, with optional
+/// `sources.csv` (`id`, `title`, `publisher`, `date`, `url`, …) and `dataset.csv` (`key`,
+/// `value` rows: `title`, `description`, `directed`, and other dataset fields as JSON text).
+///
+/// Columns are found by their header. The model's fields have fixed names (see
+/// ``FieldCodec``); every other column is an attribute, a string unless its header gives a
+/// type (`count:int`, `score:double`, `verified:bool`, `extra:json`). An empty cell is an
+/// absent value. Required: `id` in entities.csv, `source` and `target` in links.csv; without
+/// `kind` an entity is a `node` and a link a `link` (a plain graph).
+///
+/// A `links.csv` with no `entities.csv` beside it is read as a plain edge table: its
+/// endpoints become entities of kind `node` (with a warning).
+public enum CSVDatasetReader {
+    public static func read(path: String) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        guard let files = CSVDatasetFiles(path: path) else {
+            throw ReadError("a CSV dataset is a folder holding entities.csv and links.csv, or a file named …entities.csv or …links.csv", file: path)
+        }
+        var issues: [ValidationIssue] = []
+        var dataset = Dataset()
+        var sourcePositions: [ReadLocations.Position] = []
+        if CSVDatasetFiles.exists(files.dataset) {
+            try readMetadata(CSVTable.read(InputFile.read(files.dataset)), into: &dataset, &issues)
+        }
+        if CSVDatasetFiles.exists(files.sources) {
+            try readSources(CSVTable.read(InputFile.read(files.sources)), into: &dataset, &issues, &sourcePositions)
+        }
+        let hasEntities = CSVDatasetFiles.exists(files.entities)
+        guard CSVDatasetFiles.exists(files.links) else {
+            throw ReadError(hasEntities ? "no links.csv beside the entities (expected \(files.links))" : "no such file or CSV folder", file: hasEntities ? files.entities : path)
+        }
+        var locations = ReadLocations(file: hasEntities ? files.entities : files.links, sources: sourcePositions)
+        if hasEntities {
+            let table = try CSVTable.read(InputFile.read(files.entities))
+            try table.require(["id"], what: "entities")
+            for row in table.rows {
+                if let e = entity(row, table, &issues) {
+                    dataset.append(e)
+                    locations.entities.append(ReadLocations.Position(line: row.line, column: 1))
+                }
+            }
+        }
+        let table = try CSVTable.read(InputFile.read(files.links))
+        try table.require(["source", "target"], what: "links")
+        var links: [Link] = []
+        var linkPositions: [ReadLocations.Position] = []
+        for row in table.rows {
+            if let l = link(row, table, &issues) {
+                links.append(l)
+                linkPositions.append(ReadLocations.Position(line: row.line, column: 1))
+            }
+        }
+        if !hasEntities {
+            issues.append(ValidationIssue(.warning, .missingField,
+                                          "no entities.csv beside links.csv: entities are implied by the links (kind \"node\")",
+                                          at: SourceLocation(file: files.links, line: 1, column: 1)))
+            for l in links {
+                for id in [l.source, l.target] where dataset.index(of: id) == nil {
+                    dataset.append(Entity(id: id, kind: .node))
+                }
+            }
+        }
+        for l in links { dataset.append(l) }
+        locations.links = linkPositions
+        locations.linksFile = files.links
+        if CSVDatasetFiles.exists(files.sources) { locations.sourcesFile = files.sources }
+        dataset.locations = locations
+        return (dataset, issues)
+    }
+
+    private static func location(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLocation {
+        SourceLocation(file: table.file, line: row.line, column: 1)
+    }
+
+    private static func cell(_ row: CSVTable.Row, _ i: Int) -> String { i < row.cells.count ? row.cells[i] : "" }
+
+    private static func attribute(_ column: CSVTable.Column, _ text: String, _ at: SourceLocation,
+                                  _ issues: inout [ValidationIssue]) -> AttributeValue? {
+        guard !text.isEmpty else { return nil }
+        let type = column.type ?? .string
+        if let v = type.decode(text) { return v }
+        issues.append(ValidationIssue(.error, .invalidValue, "column \(quoted(column.name)): \(quoted(text)) is not a \(type.rawValue)", at: at))
+        return nil
+    }
+
+    static func entity(_ row: CSVTable.Row, _ table: CSVTable, _ issues: inout [ValidationIssue]) -> Entity? {
+        var e = Entity(id: "", kind: .node)
+        let at = location(table, row)
+        for (i, column) in table.columns.enumerated() {
+            let text = cell(row, i)
+            if column.type == nil {
+                switch FieldCodec.set(column.name, text, on: &e) {
+                case .stored: continue
+                case .invalid(let message):
+                    issues.append(ValidationIssue(.error, .invalidValue, message, at: at))
+                    continue
+                case .notAField: break
+                }
+            }
+            if let v = attribute(column, text, at, &issues) { e.attributes[column.name] = v }
+        }
+        guard !e.id.isEmpty else {
+            issues.append(ValidationIssue(.error, .missingField, "entity has an empty \"id\"", at: at))
+            return nil
+        }
+        return e
+    }
+
+    static func link(_ row: CSVTable.Row, _ table: CSVTable, _ issues: inout [ValidationIssue]) -> Link? {
+        var l = Link(source: "", target: "", kind: .link)
+        let at = location(table, row)
+        for (i, column) in table.columns.enumerated() {
+            let text = cell(row, i)
+            if column.type == nil {
+                switch FieldCodec.set(column.name, text, on: &l) {
+                case .stored: continue
+                case .invalid(let message):
+                    issues.append(ValidationIssue(.error, .invalidValue, message, at: at))
+                    continue
+                case .notAField: break
+                }
+            }
+            if let v = attribute(column, text, at, &issues) { l.attributes[column.name] = v }
+        }
+        guard !l.source.isEmpty, !l.target.isEmpty else {
+            issues.append(ValidationIssue(.error, .missingField, "link has an empty \(l.source.isEmpty ? "\"source\"" : "\"target\"")", at: at))
+            return nil
+        }
+        return l
+    }
+
+    static func readSources(_ table: CSVTable, into dataset: inout Dataset, _ issues: inout [ValidationIssue],
+                            _ positions: inout [ReadLocations.Position]) throws {
+        try table.require(["id"], what: "sources")
+        for row in table.rows {
+            let at = location(table, row)
+            var s = Source(id: "")
+            for (i, column) in table.columns.enumerated() {
+                let text = cell(row, i)
+                switch column.type == nil ? column.name : "" {
+                case "id": s.id = text
+                case "title": s.title = text.isEmpty ? nil : text
+                case "publisher": s.publisher = text.isEmpty ? nil : text
+                case "url": s.url = text.isEmpty ? nil : text
+                case "date":
+                    if text.isEmpty { break }
+                    if let d = PartialDate(FieldCodec.trimmed(text)) { s.date = d } else {
+                        issues.append(ValidationIssue(.error, .invalidValue, "\"date\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \(quoted(text))", at: at))
+                    }
+                default:
+                    if let v = attribute(column, text, at, &issues) { s.attributes[column.name] = v }
+                }
+            }
+            if s.id.isEmpty {
+                issues.append(ValidationIssue(.error, .missingField, "source has an empty \"id\"", at: at))
+            } else {
+                dataset.sources.append(s)
+                positions.append(ReadLocations.Position(line: row.line, column: 1))
+            }
+        }
+    }
+
+    static func readMetadata(_ table: CSVTable, into dataset: inout Dataset, _ issues: inout [ValidationIssue]) throws {
+        try table.require(["key", "value"], what: "dataset fields")
+        let k = table.column("key")!, v = table.column("value")!
+        for row in table.rows {
+            let key = cell(row, k), value = cell(row, v)
+            let at = location(table, row)
+            switch key {
+            case "format": continue
+            case "title": dataset.title = value
+            case "description": dataset.description = value
+            case "directed":
+                switch FieldCodec.trimmed(value).lowercased() {
+                case "true": dataset.directed = true
+                case "false": dataset.directed = false
+                case "": dataset.directed = nil
+                default: issues.append(ValidationIssue(.error, .invalidValue, "\"directed\" must be true or false, found \(quoted(value))", at: at))
+                }
+            case "schema":
+                guard let parsed = AttributeType.parseJSON(value), case .object(let fields) = parsed else {
+                    issues.append(ValidationIssue(.error, .invalidValue, "\"schema\" must be a JSON object", at: at))
+                    continue
+                }
+                dataset.schema = Schema(attributes: fields)
+            default:
+                guard let parsed = AttributeType.parseJSON(value) else {
+                    issues.append(ValidationIssue(.error, .invalidValue, "dataset field \(quoted(key)) must hold JSON text", at: at))
+                    continue
+                }
+                dataset.extra[key] = parsed
+            }
+        }
+    }
+}
+
+extension Schema {
+    /// A schema from its JSON form held as attributes (CSV `dataset.csv`, GraphML graph data).
+    init(attributes a: Attributes) {
+        self.init()
+        func strings(_ v: AttributeValue?) -> [String] {
+            guard case .list(let items)? = v else { return [] }
+            return items.compactMap(\.string)
+        }
+        entityKinds = strings(a["entity_kinds"]).map { EntityKind($0) }
+        roles = strings(a["roles"]).map { PersonRole($0) }
+        if case .list(let items)? = a["link_kinds"] {
+            for item in items {
+                if case .string(let s) = item { linkKinds.append(LinkKind(s)) }
+                if case .object(let o) = item, let name = o["name"]?.string {
+                    linkKinds.append(LinkKind(name))
+                    if o["symmetric"] == .bool(true) { symmetricLinkKinds.insert(LinkKind(name)) }
+                }
+            }
+        }
+    }
+
+    /// The JSON form of the schema.
+    var attributes: Attributes {
+        var a = Attributes()
+        if !entityKinds.isEmpty { a["entity_kinds"] = .list(entityKinds.map { .string($0.rawValue) }) }
+        if !linkKinds.isEmpty {
+            a["link_kinds"] = .list(linkKinds.map {
+                symmetricLinkKinds.contains($0) ? .object(["name": .string($0.rawValue), "symmetric": .bool(true)]) : .string($0.rawValue)
+            })
+        }
+        if !roles.isEmpty { a["roles"] = .list(roles.map { .string($0.rawValue) }) }
+        return a
+    }
+}

@@ -1,0 +1,68 @@
+import TNetModel
+
+/// Writes a dataset as the CSV files ``CSVDatasetReader`` reads: entities.csv, links.csv,
+/// sources.csv and dataset.csv. Every fixed column is always present, in ``FieldCodec`` order;
+/// attribute columns follow in the order first seen, typed in the header when not strings
+/// (`count:int`), so reading the files back gives the same dataset.
+///
+/// Cells are written as they are: a cell that starts with `=`, `+`, `-` or `@` may be taken for
+/// a formula by a spreadsheet program, but changing it would change the data.
+public enum CSVDatasetWriter {
+    /// The files' contents, keyed by path.
+    public static func write(_ dataset: Dataset, to files: CSVDatasetFiles) throws -> [(path: String, bytes: [UInt8])] {
+        try FieldCodec.checkListable(dataset)
+        var meta = CSVText.row(["key", "value"])
+        meta += CSVText.row(["format", Dataset.formatVersion])
+        if let t = dataset.title { meta += CSVText.row(["title", t]) }
+        if let d = dataset.description { meta += CSVText.row(["description", d]) }
+        if let d = dataset.directed { meta += CSVText.row(["directed", d ? "true" : "false"]) }
+        if !dataset.schema.isEmpty { meta += CSVText.row(["schema", AttributeType.json.encode(.object(dataset.schema.attributes))]) }
+        for (k, v) in dataset.extra { meta += CSVText.row([k, AttributeType.json.encode(v)]) }
+
+        let sources = table(dataset.sources, fixed: ["id", "title", "publisher", "date", "url"], attributes: \.attributes) { s in
+            var f: [(String, String)] = [("id", s.id)]
+            if let v = s.title { f.append(("title", v)) }
+            if let v = s.publisher { f.append(("publisher", v)) }
+            if let v = s.date { f.append(("date", v.description)) }
+            if let v = s.url { f.append(("url", v)) }
+            return f
+        }
+        let entities = table(dataset.entities, fixed: FieldCodec.entityFields, attributes: \.attributes, fields: FieldCodec.fields(of:))
+        let links = table(dataset.links, fixed: FieldCodec.linkFields, attributes: \.attributes, fields: FieldCodec.fields(of:))
+        return [(files.dataset, Array(meta.utf8)), (files.sources, Array(sources.utf8)),
+                (files.entities, Array(entities.utf8)), (files.links, Array(links.utf8))]
+    }
+
+    private static func table<T>(_ items: [T], fixed: [String], attributes: (T) -> Attributes,
+                                 fields: (T) -> [(name: String, text: String)]) -> String {
+        // Attribute columns: names in first-seen order, one type per column.
+        var names: [String] = []
+        var valuesByName: [String: [AttributeValue]] = [:]
+        for item in items {
+            for (k, v) in attributes(item) {
+                if valuesByName[k] == nil { names.append(k) }
+                valuesByName[k, default: []].append(v)
+            }
+        }
+        let types = names.map { AttributeType.of(valuesByName[$0]!, emptyStringIsAbsent: true) }
+        let fixedSet = Set(fixed)
+        var header = fixed
+        for (n, t) in zip(names, types) {
+            // A name that is a field, or that looks typed, gets an explicit type so it reads back as an attribute.
+            let looksTyped = n.lastIndex(of: ":").map { AttributeType(rawValue: String(n[n.index(after: $0)...])) != nil } ?? false
+            header.append(t != .string || fixedSet.contains(n) || looksTyped ? "\(n):\(t.rawValue)" : n)
+        }
+        var out = CSVText.row(header)
+        let position = Dictionary(uniqueKeysWithValues: fixed.enumerated().map { ($1, $0) })
+        for item in items {
+            var row = [String](repeating: "", count: header.count)
+            for (name, text) in fields(item) { row[position[name]!] = text }
+            for (k, v) in attributes(item) {
+                let i = names.firstIndex(of: k)!
+                row[fixed.count + i] = types[i].encode(v)
+            }
+            out += CSVText.row(row)
+        }
+        return out
+    }
+}

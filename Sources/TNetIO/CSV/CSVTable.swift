@@ -1,0 +1,122 @@
+import CSV
+import TNetModel
+
+/// One CSV file read through the CSV.swift package: a header row of column names and the
+/// rows after it, each with the line it starts on.
+///
+/// Accepts what spreadsheets write: UTF-8 with or without a byte-order mark, CRLF or LF line
+/// ends, quoted fields with commas, quotes and line breaks, blank lines, rows shorter than
+/// the header (missing cells are empty). Refuses, with line and column: an unterminated quoted
+/// field, a row longer than the header, duplicate or empty column names.
+struct CSVTable {
+    struct Column {
+        var name: String
+        /// From a `name:type` header (`count:int`); `nil` for a plain column.
+        var type: AttributeType?
+    }
+
+    struct Row {
+        var line: Int
+        var cells: [String]
+    }
+
+    let file: String
+    let columns: [Column]
+    let rows: [Row]
+
+    static func read(_ input: InputFile) throws -> CSVTable {
+        try input.checkText()
+        try checkQuotes(input)
+        let text = String(decoding: input.bytes.dropFirst(input.bomLength), as: UTF8.self)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false)
+        } catch {
+            throw ReadError("cannot read CSV: \(error)", file: input.name)
+        }
+        var line = 1
+        var header: [String]?
+        var rows: [Row] = []
+        while let cells = reader.next() {
+            let start = line
+            line += 1 + cells.reduce(0) { $0 + lineBreaks(in: $1) }
+            if cells.allSatisfy(\.isEmpty) { continue }
+            if header == nil { header = cells; continue }
+            if let header, cells.count > header.count {
+                throw ReadError("row has \(cells.count) cells but the header has \(header.count) columns",
+                                at: SourceLocation(file: input.name, line: start, column: 1))
+            }
+            rows.append(Row(line: start, cells: cells))
+        }
+        if let error = reader.error { throw ReadError("cannot read CSV: \(error)", file: input.name) }
+        guard let header else { throw ReadError("no header row", file: input.name) }
+        var columns: [Column] = []
+        var seen: Set<String> = []
+        for (i, raw) in header.enumerated() {
+            let name = FieldCodec.trimmed(raw)
+            var column = Column(name: name, type: nil)
+            if let colon = name.lastIndex(of: ":"), let t = AttributeType(rawValue: String(name[name.index(after: colon)...])) {
+                column = Column(name: String(name[..<colon]), type: t)
+            }
+            guard !column.name.isEmpty else {
+                throw ReadError("column \(i + 1) of the header has no name", at: SourceLocation(file: input.name, line: 1, column: 1))
+            }
+            guard seen.insert(column.name).inserted else {
+                throw ReadError("column \(quoted(column.name)) appears twice in the header", at: SourceLocation(file: input.name, line: 1, column: 1))
+            }
+            columns.append(column)
+        }
+        return CSVTable(file: input.name, columns: columns, rows: rows)
+    }
+
+    /// Index of column `name`, or `nil`.
+    func column(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+    /// Throws unless the file has every column in `names`, naming the first missing one.
+    func require(_ names: [String], what: String) throws {
+        for n in names where column(n) == nil {
+            throw ReadError("missing required column \(quoted(n)) (\(what) need \(names.map { quoted($0) }.joined(separator: ", ")); found "
+                            + columns.map { quoted($0.name) }.joined(separator: ", ") + ")",
+                            at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    private static func lineBreaks(in s: String) -> Int {
+        var n = 0
+        var previousCR = false
+        for u in s.unicodeScalars {
+            if u == "\n" { if !previousCR { n += 1 } } else if u == "\r" { n += 1 }
+            previousCR = u == "\r"
+        }
+        return n
+    }
+
+    /// RFC 4180 quoting: a quote opens a quoted field only at the start of a field and `""`
+    /// inside is one quote. CSV.swift reads an unterminated quoted field to the end of the file
+    /// without complaint; this finds it first and names where it opened.
+    private static func checkQuotes(_ input: InputFile) throws {
+        var inQuotes = false, atFieldStart = true
+        var line = 1, column = 1, openLine = 0, openColumn = 0
+        let b = input.bytes
+        var i = input.bomLength
+        while i < b.count {
+            let c = b[i]
+            if inQuotes {
+                if c == UInt8(ascii: "\"") {
+                    if i + 1 < b.count && b[i + 1] == UInt8(ascii: "\"") { i += 2; column += 2; continue }
+                    inQuotes = false
+                }
+            } else if c == UInt8(ascii: "\"") && atFieldStart {
+                inQuotes = true
+                openLine = line; openColumn = column
+            }
+            atFieldStart = !inQuotes && (c == UInt8(ascii: ",") || c == 0x0A || c == 0x0D)
+            if c == 0x0A { line += 1; column = 1 } else if c & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        if inQuotes {
+            throw ReadError("quoted field is never closed (a \" is missing)",
+                            at: SourceLocation(file: input.name, line: openLine, column: openColumn))
+        }
+    }
+}

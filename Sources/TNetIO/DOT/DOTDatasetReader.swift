@@ -1,0 +1,82 @@
+import TNetGraphviz
+import TNetModel
+
+/// Reads a DOT graph (Graphviz's language) through cgraph's own parser.
+///
+/// Node names are entity ids; edges are links. Attributes named as the model's fields (see
+/// ``FieldCodec``) set those fields; a `label` becomes the name when there is no `name` (and is
+/// dropped when it only repeats the name or id); every other attribute is kept as a string
+/// attribute. DOT carries no types and no line numbers through cgraph, so messages name the
+/// node or edge. Graph attributes `title` and `description` set the dataset's; others are kept.
+public enum DOTDatasetReader {
+    public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        try input.checkText()
+        let text = String(decoding: input.bytes.dropFirst(input.bomLength), as: UTF8.self)
+        let doc: DOTDocument
+        do {
+            doc = try GraphvizRenderer.shared.parse(dot: text)
+        } catch let error as GraphvizError {
+            throw ReadError(error.message, file: input.name)
+        }
+        var issues: [ValidationIssue] = []
+        var dataset = Dataset(directed: doc.directed)
+        if doc.graphAttributes.contains(where: { $0.name == "tnet_directed" }) { dataset.directed = nil }
+        for (name, value) in doc.graphAttributes {
+            switch name {
+            case "title": dataset.title = value
+            case "description": dataset.description = value
+            case "tnet_sources":
+                guard let list = GraphMLWriter.sources(from: AttributeType.parseJSON(value)) else {
+                    throw ReadError("graph attribute \"tnet_sources\" is not a JSON list of sources", file: input.name)
+                }
+                dataset.sources = list
+            case "tnet_schema":
+                if case .object(let a)? = AttributeType.parseJSON(value) { dataset.schema = Schema(attributes: a) }
+            case "tnet_directed": dataset.directed = value == "true" ? true : value == "false" ? false : nil
+            case "tnet_extra":
+                if case .object(let a)? = AttributeType.parseJSON(value) { for (k, v) in a { dataset.extra[k] = v } }
+            default: dataset.extra[name] = .string(value)
+            }
+        }
+        let at = SourceLocation(file: input.name, line: 1, column: 1)
+        for node in doc.nodes {
+            var e = Entity(id: node.name, kind: .node)
+            var label: String?
+            for (name, value) in node.attributes {
+                if name == "label" { label = value; continue }
+                if name != "id" {
+                    switch FieldCodec.set(name, value, on: &e) {
+                    case .stored: continue
+                    case .invalid(let message):
+                        issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(node.name)): \(message)", at: at))
+                        continue
+                    case .notAField: break
+                    }
+                }
+                e.attributes[name] = .string(value)
+            }
+            if let label, label != "\\N", label != e.id, label != e.name {
+                if e.name == nil { e.name = label } else { e.attributes["label"] = .string(label) }
+            }
+            dataset.append(e)
+        }
+        for edge in doc.edges {
+            var l = Link(source: edge.tail, target: edge.head, kind: .link)
+            for (name, value) in edge.attributes {
+                if name != "source" && name != "target" && name != "key" {
+                    switch FieldCodec.set(name, value, on: &l) {
+                    case .stored: continue
+                    case .invalid(let message):
+                        issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(edge.tail)) → \(quoted(edge.head)): \(message)", at: at))
+                        continue
+                    case .notAField: break
+                    }
+                }
+                if name == "key" { continue }
+                l.attributes[name] = .string(value)
+            }
+            dataset.append(l)
+        }
+        return (dataset, issues)
+    }
+}

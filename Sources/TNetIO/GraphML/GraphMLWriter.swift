@@ -1,0 +1,229 @@
+import TNetModel
+
+/// Writes GraphML that NetworkX, Gephi, yEd and Cytoscape read, and that ``GraphMLReader``
+/// reads back to the same dataset.
+///
+/// Keys are numbered `d0, d1, …` (no user text in ids). The model's fields are string keys
+/// (`weight` a double); attributes get the type all their values share (`long`, `double`,
+/// `boolean`, `string`), or a string key marked `tnet.json="true"` holding JSON text when
+/// they differ. Dataset title, description, direction, sources and schema are graph data.
+/// `edgedefault` is `directed` when any link is; explicit per-link directions are data, and
+/// the XML `directed` attribute tells other tools about links whose direction differs.
+public enum GraphMLWriter {
+    public static func write(_ dataset: Dataset) throws -> [UInt8] {
+        try FieldCodec.checkListable(dataset)
+        try checkRepresentable(dataset)
+        var keys: [String] = []
+        var nextID = 0
+        func declare(_ domain: String, _ name: String, _ type: AttributeType, forced: Bool = false) -> String {
+            let id = "d\(nextID)"
+            nextID += 1
+            let xmlType: String
+            switch type {
+            case .int: xmlType = "long"
+            case .double: xmlType = "double"
+            case .bool: xmlType = "boolean"
+            case .string, .json: xmlType = "string"
+            }
+            var line = "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\(attr(name)) attr.type=\"\(xmlType)\""
+            if type == .json { line += " tnet.json=\"true\"" }
+            if forced { line += " tnet.attribute=\"true\"" }
+            keys.append(line + "/>\n")
+            return id
+        }
+
+        // Graph keys.
+        var graphData: [(String, String)] = []
+        let anyDirected = dataset.links.contains { dataset.isDirected($0) }
+        let edgeDefault = dataset.directed ?? anyDirected
+        if let t = dataset.title { graphData.append((declare("graph", "title", .string), t)) }
+        if let d = dataset.description { graphData.append((declare("graph", "description", .string), d)) }
+        graphData.append((declare("graph", "tnet.directed", .string), dataset.directed.map { $0 ? "true" : "false" } ?? "by_kind"))
+        if !dataset.schema.isEmpty {
+            graphData.append((declare("graph", "tnet.schema", .json), AttributeType.json.encode(.object(dataset.schema.attributes))))
+        }
+        if !dataset.sources.isEmpty {
+            graphData.append((declare("graph", "tnet.sources", .json), AttributeType.json.encode(sourcesValue(dataset.sources))))
+        }
+        for (k, v) in dataset.extra {
+            let t = AttributeType.of([v], emptyStringIsAbsent: false)
+            graphData.append((declare("graph", k, t), t.encode(v)))
+        }
+
+        // Node and edge keys: fields in use, then attributes.
+        func fieldKeys(_ domain: String, _ names: [String], used: Set<String>) -> [String: String] {
+            var ids: [String: String] = [:]
+            for n in names where used.contains(n) {
+                ids[n] = declare(domain, n, n == "weight" ? .double : (n == "directed" ? .bool : .string))
+            }
+            return ids
+        }
+        func attributeKeys(_ domain: String, _ all: [Attributes], fields: Set<String>) -> [String: (id: String, type: AttributeType)] {
+            var order: [String] = []
+            var values: [String: [AttributeValue]] = [:]
+            for attrs in all {
+                for (k, v) in attrs {
+                    if domain == "edge" && k == "id", case .string = v { continue }
+                    if values[k] == nil { order.append(k) }
+                    values[k, default: []].append(v)
+                }
+            }
+            var out: [String: (String, AttributeType)] = [:]
+            for k in order {
+                let t = AttributeType.of(values[k]!, emptyStringIsAbsent: false)
+                out[k] = (declare(domain, k, t, forced: fields.contains(k) || k == "label"), t)
+            }
+            return out
+        }
+        var usedEntityFields: Set<String> = []
+        for e in dataset.entities { for f in FieldCodec.fields(of: e) { usedEntityFields.insert(f.name) } }
+        var usedLinkFields: Set<String> = []
+        for l in dataset.links { for f in FieldCodec.fields(of: l) { usedLinkFields.insert(f.name) } }
+        let nodeFields = fieldKeys("node", FieldCodec.entityFields.filter { $0 != "id" }, used: usedEntityFields)
+        let edgeFields = fieldKeys("edge", FieldCodec.linkFields.filter { $0 != "source" && $0 != "target" }, used: usedLinkFields)
+        let nodeAttrs = attributeKeys("node", dataset.entities.map(\.attributes), fields: Set(FieldCodec.entityFields))
+        let edgeAttrs = attributeKeys("edge", dataset.links.map(\.attributes), fields: Set(FieldCodec.linkFields))
+
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        for k in keys { out += k }
+        out += "  <graph id=\"G\" edgedefault=\"\(edgeDefault ? "directed" : "undirected")\">\n"
+        for (id, text) in graphData { out += "    <data key=\"\(id)\">\(XMLEscaping.text(text))</data>\n" }
+        for e in dataset.entities {
+            out += "    <node id=\(attr(e.id))>"
+            for f in FieldCodec.fields(of: e) where f.name != "id" {
+                out += "\n      <data key=\"\(nodeFields[f.name]!)\">\(XMLEscaping.text(f.text))</data>"
+            }
+            for (k, v) in e.attributes {
+                let key = nodeAttrs[k]!
+                out += "\n      <data key=\"\(key.id)\">\(XMLEscaping.text(key.type.encode(v)))</data>"
+            }
+            out += e.attributes.isEmpty && FieldCodec.fields(of: e).count == 1 ? "</node>\n" : "\n    </node>\n"
+        }
+        for l in dataset.links {
+            out += "    <edge"
+            if case .string(let id)? = l.attributes["id"] { out += " id=\(attr(id))" }
+            out += " source=\(attr(l.source)) target=\(attr(l.target))"
+            if dataset.isDirected(l) != edgeDefault { out += " directed=\"\(dataset.isDirected(l))\"" }
+            out += ">"
+            for f in FieldCodec.fields(of: l) where f.name != "source" && f.name != "target" {
+                out += "\n      <data key=\"\(edgeFields[f.name]!)\">\(XMLEscaping.text(f.text))</data>"
+            }
+            for (k, v) in l.attributes {
+                guard let key = edgeAttrs[k] else { continue }  // a string "id": the edge's own id
+                out += "\n      <data key=\"\(key.id)\">\(XMLEscaping.text(key.type.encode(v)))</data>"
+            }
+            out += "\n    </edge>\n"
+        }
+        out += "  </graph>\n</graphml>\n"
+        return Array(out.utf8)
+    }
+
+    /// Sources as a JSON-able list of objects (`id`, `title`, `publisher`, `date`, `url`, then attributes).
+    static func sourcesValue(_ sources: [Source]) -> AttributeValue {
+        .list(sources.map { s in
+            var o: Attributes = ["id": .string(s.id)]
+            if let v = s.title { o["title"] = .string(v) }
+            if let v = s.publisher { o["publisher"] = .string(v) }
+            if let v = s.date { o["date"] = .string(v.description) }
+            if let v = s.url { o["url"] = .string(v) }
+            for (k, v) in s.attributes { o[k] = v }
+            return .object(o)
+        })
+    }
+
+    /// The inverse of ``sourcesValue(_:)``; `nil` when the value is not such a list.
+    static func sources(from value: AttributeValue?) -> [Source]? {
+        guard case .list(let items)? = value else { return nil }
+        var out: [Source] = []
+        for case .object(var o) in items {
+            guard let id = o["id"]?.string else { continue }
+            var s = Source(id: id)
+            s.title = o["title"]?.string
+            s.publisher = o["publisher"]?.string
+            s.date = o["date"]?.string.flatMap(PartialDate.init)
+            s.url = o["url"]?.string
+            for f in ["id", "title", "publisher", "date", "url"] { o[f] = nil }
+            s.attributes = o
+            out.append(s)
+        }
+        return out
+    }
+
+    /// XML 1.0 cannot hold most control characters, even escaped: refuse rather than drop them.
+    private static func checkRepresentable(_ d: Dataset) throws {
+        func check(_ s: String, _ what: @autoclosure () -> String) throws {
+            if !XMLEscaping.representable(s) {
+                throw ReadError("\(what()) holds a control character that XML (GraphML) cannot represent; use JSON or CSV")
+            }
+        }
+        func check(_ v: AttributeValue, _ what: @autoclosure () -> String) throws {
+            switch v {
+            case .string(let s): try check(s, what())
+            case .list(let items): for i in items { try check(i, what()) }
+            case .object(let a): for (k, x) in a { try check(k, what()); try check(x, what()) }
+            default: break
+            }
+        }
+        for e in d.entities {
+            for f in FieldCodec.fields(of: e) { try check(f.text, "entity \(quoted(e.id))") }
+            for (k, v) in e.attributes { try check(k, "entity \(quoted(e.id))"); try check(v, "entity \(quoted(e.id))") }
+        }
+        for l in d.links {
+            for f in FieldCodec.fields(of: l) { try check(f.text, "link \(quoted(l.source)) → \(quoted(l.target))") }
+            for (k, v) in l.attributes { try check(k, "link"); try check(v, "link \(quoted(l.source)) → \(quoted(l.target))") }
+        }
+        for s in d.sources { try check(.object(["id": .string(s.id), "t": .string(s.title ?? ""), "p": .string(s.publisher ?? ""), "u": .string(s.url ?? ""), "a": .object(s.attributes)]), "source \(quoted(s.id))") }
+        try check(d.title ?? "", "the title")
+        try check(d.description ?? "", "the description")
+        for (k, v) in d.extra { try check(k, "a dataset field"); try check(v, "dataset field \(quoted(k))") }
+    }
+
+    private static func attr(_ s: String) -> String { "\"" + XMLEscaping.attribute(s) + "\"" }
+}
+
+/// Escaping for XML 1.0 text and attribute values. Characters XML 1.0 cannot hold at all
+/// (control characters other than tab, line feed, carriage return) make the writer throw
+/// before this is reached.
+public enum XMLEscaping {
+    public static func text(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    public static func attribute(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Whether XML 1.0 can hold every character of `s`.
+    public static func representable(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { u in
+            u == "\t" || u == "\n" || u == "\r" || (u.value >= 0x20 && u.value <= 0xD7FF)
+                || (u.value >= 0xE000 && u.value <= 0xFFFD) || u.value >= 0x10000
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import TNetModel
+
+/// The model's fields as text, shared by every tabular or attribute-based format (CSV columns,
+/// GraphML keys, DOT attributes): one place decides their names and how their values read.
+///
+/// Entities: `id`, `kind`, `name`, `role`, `country`, `confidence`, `sources`, `from`, `to`.
+/// Links: `source`, `target`, `kind`, `weight`, `directed`, `confidence`, `sources`, `from`,
+/// `to`, `agreement`. Lists (`sources`) are `;`-separated. An empty value means absent.
+/// Every other name is an attribute.
+public enum FieldCodec {
+    public static let entityFields = ["id", "kind", "name", "role", "country", "confidence", "sources", "from", "to"]
+    public static let linkFields = ["source", "target", "kind", "weight", "directed", "confidence", "sources", "from", "to", "agreement"]
+
+    /// What happened to one named value.
+    public enum Outcome: Equatable {
+        /// The name is not a field: keep the value as an attribute.
+        case notAField
+        case stored
+        /// The value cannot be read; the message says why.
+        case invalid(String)
+    }
+
+    /// Sets entity field `name` from `text`.
+    public static func set(_ name: String, _ text: String, on e: inout Entity) -> Outcome {
+        switch name {
+        case "id": e.id = text
+        case "kind": e.kind = text.isEmpty ? .node : EntityKind(text)
+        case "name": e.name = text.isEmpty ? nil : text
+        case "role": e.role = text.isEmpty ? nil : PersonRole(text)
+        case "country": e.country = text.isEmpty ? nil : text
+        case "confidence": return confidence(text) { e.confidence = $0 }
+        case "sources": e.sources = list(text)
+        case "from", "to":
+            var p = e.period ?? Period()
+            let outcome = date(name, text, &p)
+            e.period = p.from == nil && p.to == nil ? nil : p
+            return outcome
+        default: return .notAField
+        }
+        return .stored
+    }
+
+    /// Sets link field `name` from `text`.
+    public static func set(_ name: String, _ text: String, on l: inout Link) -> Outcome {
+        switch name {
+        case "source": l.source = text
+        case "target": l.target = text
+        case "kind": l.kind = text.isEmpty ? .link : LinkKind(text)
+        case "weight":
+            if text.isEmpty { l.weight = nil; break }
+            guard let w = Double(trimmed(text)), w.isFinite else { return .invalid("\"weight\" must be a finite number, found \(quoted(text))") }
+            l.weight = w
+        case "directed":
+            switch trimmed(text).lowercased() {
+            case "": l.directed = nil
+            case "true", "1", "yes": l.directed = true
+            case "false", "0", "no": l.directed = false
+            default: return .invalid("\"directed\" must be true or false, found \(quoted(text))")
+            }
+        case "confidence": return confidence(text) { l.confidence = $0 }
+        case "sources": l.sources = list(text)
+        case "agreement": l.agreement = text.isEmpty ? nil : text
+        case "from", "to":
+            var p = l.period ?? Period()
+            let outcome = date(name, text, &p)
+            l.period = p.from == nil && p.to == nil ? nil : p
+            return outcome
+        default: return .notAField
+        }
+        return .stored
+    }
+
+    /// The entity's fields that have a value, in ``entityFields`` order.
+    public static func fields(of e: Entity) -> [(name: String, text: String)] {
+        var out: [(String, String)] = [("id", e.id), ("kind", e.kind.rawValue)]
+        if let v = e.name { out.append(("name", v)) }
+        if let v = e.role { out.append(("role", v.rawValue)) }
+        if let v = e.country { out.append(("country", v)) }
+        if let v = e.confidence { out.append(("confidence", v.description)) }
+        if !e.sources.isEmpty { out.append(("sources", e.sources.joined(separator: ";"))) }
+        if let v = e.period?.from { out.append(("from", v.description)) }
+        if let v = e.period?.to { out.append(("to", v.description)) }
+        return out
+    }
+
+    /// The link's fields that have a value, in ``linkFields`` order.
+    public static func fields(of l: Link) -> [(name: String, text: String)] {
+        var out: [(String, String)] = [("source", l.source), ("target", l.target), ("kind", l.kind.rawValue)]
+        if let v = l.weight { out.append(("weight", number(v))) }
+        if let v = l.directed { out.append(("directed", v ? "true" : "false")) }
+        if let v = l.confidence { out.append(("confidence", v.description)) }
+        if !l.sources.isEmpty { out.append(("sources", l.sources.joined(separator: ";"))) }
+        if let v = l.period?.from { out.append(("from", v.description)) }
+        if let v = l.period?.to { out.append(("to", v.description)) }
+        if let v = l.agreement { out.append(("agreement", v)) }
+        return out
+    }
+
+    /// Throws when a list value cannot be written as `;`-separated text without changing it.
+    public static func checkListable(_ dataset: Dataset) throws {
+        func check(_ ids: [String], _ what: @autoclosure () -> String) throws {
+            for id in ids where id.contains(";") || id.isEmpty || trimmed(id) != id {
+                throw ReadError("\(what()) cites source id \(quoted(id)), which cannot be written as a ;-separated list (empty, has ';' or surrounding spaces)")
+            }
+        }
+        for e in dataset.entities { try check(e.sources, "entity \(quoted(e.id))") }
+        for l in dataset.links { try check(l.sources, "link \(quoted(l.source)) → \(quoted(l.target))") }
+    }
+
+    /// Shortest decimal text that reads back as the same Double; integers without a fraction.
+    public static func number(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int(x)) }
+        return String(x)
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ";").map { trimmed(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    static func trimmed(_ s: String) -> String {
+        var t = s[...]
+        while let f = t.first, f == " " || f == "\t" { t.removeFirst() }
+        while let l = t.last, l == " " || l == "\t" { t.removeLast() }
+        return String(t)
+    }
+
+    private static func confidence(_ text: String, _ set: (Confidence?) -> Void) -> Outcome {
+        if text.isEmpty { set(nil); return .stored }
+        guard let c = Confidence(text) else {
+            return .invalid("\"confidence\" must be an Admiralty grade such as \"B2\" (A-F then 1-6), found \(quoted(text))")
+        }
+        set(c)
+        return .stored
+    }
+
+    private static func date(_ name: String, _ text: String, _ p: inout Period) -> Outcome {
+        let value: PartialDate?
+        if text.isEmpty {
+            value = nil
+        } else if let d = PartialDate(trimmed(text)) {
+            value = d
+        } else {
+            return .invalid("\(quoted(name)) is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \(quoted(text))")
+        }
+        if name == "from" { p.from = value } else { p.to = value }
+        return .stored
+    }
+}

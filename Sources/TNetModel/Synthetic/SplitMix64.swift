@@ -1,0 +1,24 @@
+/// SplitMix64 (Steele, Lea and Flood, 2014): a small, fast generator whose whole sequence is
+/// fixed by its seed on every platform, unlike `SystemRandomNumberGenerator`.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in `0 ..< n` (Lemire's multiply-shift; the tiny bias is irrelevant here and the
+    /// result is the same on every platform).
+    public mutating func below(_ n: Int) -> Int {
+        Int((UInt128(next()) &* UInt128(UInt64(n))) >> 64)
+    }
+
+    /// Uniform in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+}

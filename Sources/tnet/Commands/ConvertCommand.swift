@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import TraffickingNetworks
+
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a dataset between JSON, CSV, GraphML, DOT and edge lists (filters apply).",
+        discussion: """
+        Formats by extension or --from/--to: .json (native, everything kept), a folder or
+        …entities.csv/…links.csv (CSV: entities.csv, links.csv, sources.csv, dataset.csv),
+        .graphml, .dot/.gv, .edgelist/.el/.txt/.tsv. JSON, CSV and GraphML keep every entity,
+        link, attribute, citation, grade and period; DOT keeps attributes as text; an edge list
+        keeps only ids and weights. Output files are written atomically; nothing is written
+        when the input has errors.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Argument(help: "Output file or folder; - writes a single-file format to standard output.")
+    var output: String
+
+    @Option(name: .customLong("to"), help: "Output format when the extension does not tell.")
+    var to: DatasetFormat?
+
+    func run() throws {
+        try Diagnostics.reporting {
+            guard let format = to ?? (output == "-" ? .json : DatasetFormat(path: output)) else {
+                throw CLIError("\(output): cannot tell the output format from the extension; use --to with one of: "
+                               + DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            Progress.step("reading \(input.input)")
+            let dataset = try input.load()
+            Progress.step("writing \(output)")
+            let files = try format.encode(dataset, path: output)
+            Progress.clear()
+            try writeOutputs(files, format: format)
+        }
+    }
+}

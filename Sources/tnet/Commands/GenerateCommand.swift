@@ -1,0 +1,50 @@
+import ArgumentParser
+import TraffickingNetworks
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a synthetic, typed, power-law network shaped like a trafficking network.",
+        discussion: """
+        Syndicates operate compounds in host countries' regions and sites, recruit from source
+        countries through recruiters and platforms, bribe officials who protect them, launder
+        through companies and payment channels; agencies cooperate, rescue and sanction.
+        Deterministic: the same --nodes, --seed and --avg-degree give the same file. Not real data.
+        """
+    )
+
+    @Option(help: "Number of entities (up to 1,000,000 and beyond).")
+    var nodes: Int
+
+    @Option(help: "Seed: the same seed gives the same network.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("avg-degree"), help: "Target mean degree (2 × links / entities).")
+    var avgDegree: Double = 4
+
+    @Option(name: .shortAndLong, help: "Output file; the format follows the extension (.json, .graphml, .dot, .edgelist, a folder for CSV); - writes JSON to standard output.")
+    var output: String
+
+    @Option(name: .customLong("to"), help: "Output format when the extension does not tell.")
+    var to: DatasetFormat?
+
+    func validate() throws {
+        guard nodes >= 1 else { throw ValidationError("--nodes must be at least 1") }
+        guard nodes <= 50_000_000 else { throw ValidationError("--nodes must be at most 50,000,000") }
+        guard avgDegree >= 0, avgDegree <= 1000, avgDegree.isFinite else { throw ValidationError("--avg-degree must be between 0 and 1000") }
+    }
+
+    func run() throws {
+        try Diagnostics.reporting {
+            guard let format = to ?? (output == "-" ? .json : DatasetFormat(path: output)) else {
+                throw CLIError("\(output): cannot tell the output format from the extension; use --to")
+            }
+            Progress.step("generating \(nodes) entities")
+            let dataset = SyntheticNetwork(nodes: nodes, seed: seed, averageDegree: avgDegree).generate()
+            Progress.step("writing \(dataset.entities.count) entities and \(dataset.links.count) links")
+            let files = try format.encode(dataset, path: output)
+            Progress.clear()
+            try writeOutputs(files, format: format)
+        }
+    }
+}
