@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph"]),
         .testTarget(name: "TNetModelTests", dependencies: ["TNetModel"]),
         .testTarget(name: "TNetIOTests", dependencies: ["TNetIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO"]),
+        .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO", "TNetGraphviz"]),
         .testTarget(name: "tnetTests", dependencies: ["tnet"]),
     ]
 )

@@ -24,7 +24,7 @@ import TNetModel
         let d = Dataset(entities: [Entity(id: "a", kind: .syndicate), Entity(id: "b", kind: .compound),
                                    Entity(id: "c", kind: .agency)],
                         links: [Link(source: "a", target: "b", kind: .operates),
-                                Link(source: "b", target: "c", kind: .cooperatesWith),
+                                Link(source: "b", target: "c", kind: .cooperatesWith, agreement: "mou"),
                                 Link(source: "c", target: "x", kind: .bribes)])
         let g = d.graph()
         #expect(g.isDirected && g.edgeCount == 3)

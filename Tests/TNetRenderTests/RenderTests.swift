@@ -3,6 +3,7 @@ import Testing
 import TNetModel
 import TNetIO
 @testable import TNetRender
+import TNetGraphviz
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

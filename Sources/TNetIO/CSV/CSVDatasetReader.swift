@@ -1,3 +1,4 @@
+import Foundation
 import TNetModel
 
 /// Reads a dataset kept as spreadsheets: `entities.csv` and `links.csv`, with optional
@@ -28,7 +29,12 @@ public enum CSVDatasetReader {
         }
         let hasEntities = CSVDatasetFiles.exists(files.entities)
         guard CSVDatasetFiles.exists(files.links) else {
-            throw ReadError(hasEntities ? "no links.csv beside the entities (expected \(files.links))" : "no such file or CSV folder", file: hasEntities ? files.entities : path)
+            if hasEntities { throw ReadError("no links.csv beside the entities (expected \(files.links))", file: files.entities) }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
+                throw ReadError("is a directory without links.csv: a CSV dataset folder holds entities.csv and links.csv", file: path)
+            }
+            throw ReadError("no such file or CSV folder", file: path)
         }
         var locations = ReadLocations(file: hasEntities ? files.entities : files.links, sources: sourcePositions)
         if hasEntities {

@@ -26,12 +26,28 @@ public enum GraphMLReader {
         parser.delegate = handler
         let ok = parser.parse()
         if let failure = handler.failure { throw failure }
-        if !ok {
-            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
+        if !ok || parser.parserError != nil {
+            let message = parser.parserError.map(describe) ?? "malformed XML"
             throw ReadError("XML error: \(message)", at: SourceLocation(file: input.name, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)))
         }
         guard handler.sawGraph else { throw ReadError("no <graph> element: not a GraphML file", file: input.name) }
         return try handler.finish()
+    }
+
+    /// A readable phrase for libxml2's error codes (Foundation on Linux gives only the code).
+    static func describe(_ error: Error) -> String {
+        let code = (error as NSError).code
+        let phrases: [Int: String] = [
+            4: "document is empty", 5: "unexpected end of document (an element is not closed)",
+            9: "invalid character", 23: "'&' not followed by an entity or character reference",
+            26: "undefined entity", 38: "attribute value not quoted", 39: "'<' in an attribute value",
+            41: "attribute without a value", 42: "duplicate attribute", 64: "XML declaration not at the start",
+            73: "'>' expected", 76: "end tag does not match the open element",
+            77: "'>' expected after an end tag name", 85: "extra content after the document element",
+        ]
+        if let p = phrases[code] { return p }
+        let text = (error as NSError).localizedDescription
+        return text.isEmpty || text.contains("(null)") || text.hasPrefix("The operation") ? "malformed XML (libxml2 error \(code))" : text
     }
 
     private static func refuseDoctype(_ input: InputFile) throws {
@@ -204,7 +220,11 @@ public enum GraphMLReader {
             }
         }
 
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {}
+        /// Swift Foundation on Linux keeps parsing after a well-formedness error (and `parse()`
+        /// may still return true), so the first error is taken here and parsing stops.
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            fail(parser, "XML error: " + GraphMLReader.describe(parseError))
+        }
 
         private func applies(_ key: Key, to domain: String) -> Bool { key.domain == domain || key.domain == "all" }
 

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+import TNetModel
+@testable import TNetIO
+
+/// A JSON value as NetworkX wrote it, turned into the attribute value tnet should hold:
+/// booleans stay booleans, numbers with a fraction or exponent are doubles, others ints.
+private func attributeValue(_ v: JSONValue) -> AttributeValue? {
+    switch v {
+    case .string(let s): return .string(s)
+    case .bool(let b): return .bool(b)
+    case .number(let t): return t.contains(where: { ".eE".contains($0) }) ? Double(t).map(AttributeValue.double) : Int(t).map(AttributeValue.int)
+    default: return nil
+    }
+}
+
+private func string(_ v: JSONValue?) -> String? { if case .string(let s)? = v { return s }; return nil }
+
+private func attributes(_ n: JSONNode) -> [String: JSONValue] {
+    guard case .object(let members) = n.value else { return [:] }
+    return Dictionary(members.map { ($0.key, $0.value.value) }, uniquingKeysWith: { a, _ in a })
+}
+
+private func items(_ n: JSONNode?) -> [JSONNode] {
+    guard case .array(let a)? = n?.value else { return [] }
+    return a
+}
+
+/// What NetworkX read back from a GraphML file it wrote (`*.expected.json`, made by
+/// Fixtures/graphml/make_networkx_graphml.py): the oracle for tnet's reader. Parsed with
+/// tnet's own strict JSON parser, which keeps booleans and numbers apart.
+private struct NetworkXExpectation {
+    var directed: Bool
+    var nodes: [(String, [String: JSONValue])]
+    var edges: [(String, String, [String: JSONValue])]
+
+    init(_ path: String) throws {
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let root = try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            return try p.parseDocument()
+        }
+        let top = attributes(root)
+        guard case .bool(let dir)? = top["directed"], case .object(let members) = root.value else {
+            throw ReadError("not a NetworkX expectation file", file: path)
+        }
+        directed = dir
+        let byKey = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        nodes = items(byKey["nodes"]).map { n in
+            let pair = items(n)
+            return (string(pair[0].value) ?? "", attributes(pair[1]))
+        }
+        edges = items(byKey["edges"]).map { e in
+            let t = items(e)
+            return (string(t[0].value) ?? "", string(t[1].value) ?? "", attributes(t[2]))
+        }
+    }
+}
+
+/// Checks that tnet reads `graphml` exactly as NetworkX read it: every node, edge and attribute,
+/// model fields included.
+private func checkAgainstNetworkX(graphml: String, expected: String) throws {
+    let x = try NetworkXExpectation(expected)
+    let (d, issues) = try GraphMLReader.read(InputFile.read(graphml))
+    #expect(issues.isEmpty, "\(issues)")
+    // The NetworkX graph cites "s1;s2" without a sources list: that is the only error allowed.
+    #expect(d.validate().filter { $0.severity == .error && $0.code != .unknownSource }.isEmpty)
+    #expect(d.directed == x.directed)
+    #expect(d.entities.count == x.nodes.count)
+    #expect(d.links.count == x.edges.count)
+    for (id, attrs) in x.nodes {
+        let e = try #require(d[id: id], "node \(id)")
+        var seen = 0
+        for (k, v) in attrs {
+            seen += 1
+            switch k {
+            case "kind": #expect(e.kind.rawValue == string(v))
+            case "name": #expect(e.name == string(v))
+            case "role": #expect(e.role?.rawValue == string(v))
+            default: #expect(e.attributes[k] == attributeValue(v), "node \(id) attribute \(k)")
+            }
+        }
+        let fieldsSet = (e.name != nil ? 1 : 0) + (e.role != nil ? 1 : 0) + (attrs["kind"] != nil ? 1 : 0)
+        #expect(e.attributes.count + fieldsSet == seen, "node \(id) has exactly NetworkX's attributes")
+        if attrs["kind"] == nil { #expect(e.kind == .node) }
+    }
+    for (u, v, attrs) in x.edges {
+        let matches = d.links.filter { ($0.source == u && $0.target == v) || (!x.directed && $0.source == v && $0.target == u) }
+        let l = try #require(matches.count == 1 ? matches.first : nil, "edge \(u)-\(v)")
+        for (k, value) in attrs {
+            switch k {
+            case "kind": #expect(l.kind.rawValue == string(value))
+            case "weight": if case .number(let t) = value { #expect(l.weight == Double(t)) } else { Issue.record("weight is not a number") }
+            case "confidence": #expect(l.confidence?.description == string(value))
+            case "sources": #expect(l.sources.joined(separator: ";") == string(value))
+            default: #expect(l.attributes[k] == attributeValue(value), "edge \(u)-\(v) attribute \(k)")
+            }
+        }
+    }
+}
+
+@Suite struct GraphMLReaderTests {
+    @Test(arguments: ["networkx-directed", "networkx-undirected"])
+    func readsCommittedNetworkXFiles(name: String) throws {
+        try checkAgainstNetworkX(graphml: fixture("graphml/\(name).graphml"), expected: fixture("graphml/\(name).expected.json"))
+    }
+
+    /// Regenerates the files with the NetworkX installed here (TNET_PYTHON, else python3) and
+    /// checks them the same way, so a change in NetworkX's writer is noticed. `make test` sets
+    /// TNET_PYTHON to a venv with networkx; without Python and networkx this checks nothing
+    /// beyond the committed copies above.
+    @Test func readsFreshNetworkXFiles() throws {
+        let python = ProcessInfo.processInfo.environment["TNET_PYTHON"] ?? "/usr/bin/env"
+        let prefix = python == "/usr/bin/env" ? ["python3"] : []
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: python)
+        probe.arguments = prefix + ["-c", "import networkx"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return }
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else { return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-nx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = prefix + [fixture("graphml/make_networkx_graphml.py"), dir.path]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        for name in ["networkx-directed", "networkx-undirected"] {
+            try checkAgainstNetworkX(graphml: dir.appendingPathComponent(name + ".graphml").path,
+                                     expected: dir.appendingPathComponent(name + ".expected.json").path)
+        }
+    }
+
+    @Test func refusesDoctypeAndNeverResolvesEntities() throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-secret-\(UUID().uuidString)")
+        try Data("TOP-SECRET-CONTENT".utf8).write(to: secret)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE graphml [ <!ENTITY leak SYSTEM "file://\(secret.path)"> ]>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="d0" for="node" attr.name="name" attr.type="string"/>
+          <graph edgedefault="directed"><node id="a"><data key="d0">&leak;</data></node></graph>
+        </graphml>
+        """
+        do {
+            _ = try GraphMLReader.read(InputFile(name: "xxe.graphml", bytes: Array(xml.utf8)))
+            Issue.record("a DOCTYPE must be refused")
+        } catch let e as ReadError {
+            #expect(e.description.hasPrefix("xxe.graphml:2:1: "))
+            #expect(e.message.contains("DOCTYPE"))
+            #expect(!e.description.contains("TOP-SECRET"))
+        }
+    }
+
+    @Test func readsGephiAndYEdStyleFiles() throws {
+        // Gephi: a "label" key and no "name" key; yEd: label text inside node graphics, other
+        // yfiles data dropped with a warning.
+        let gephi = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key attr.name="label" attr.type="string" for="node" id="label"/>
+          <key attr.name="Modularity Class" attr.type="int" for="node" id="modularity_class"/>
+          <key attr.name="Weight" attr.type="double" for="edge" id="weight"/>
+          <graph defaultedgetype="undirected" edgedefault="undirected">
+            <node id="0"><data key="label">Broker</data><data key="modularity_class">2</data></node>
+            <node id="1"><data key="label">Compound</data><data key="modularity_class">2</data></node>
+            <edge id="e0" source="0" target="1"><data key="weight">1.5</data></edge>
+          </graph>
+        </graphml>
+        """
+        let (g, gi) = try GraphMLReader.read(InputFile(name: "gephi.graphml", bytes: Array(gephi.utf8)))
+        #expect(gi.isEmpty)
+        #expect(g.entities.map(\.name) == ["Broker", "Compound"])
+        #expect(g.entities[0].attributes["Modularity Class"] == .int(2))
+        #expect(g.links[0].attributes["Weight"] == .double(1.5))
+        #expect(g.links[0].attributes["id"] == .string("e0"))
+        #expect(g.directed == false)
+
+        let yed = """
+        <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+          <key for="node" id="d6" yfiles.type="nodegraphics"/>
+          <key for="graphml" id="d7" yfiles.type="resources"/>
+          <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+          <graph edgedefault="directed" id="G">
+            <node id="n0"><data key="d6"><y:ShapeNode><y:Geometry height="30.0" width="30.0" x="1" y="2"/>
+              <y:NodeLabel alignment="center">Syndicate &amp; Co</y:NodeLabel></y:ShapeNode></data></node>
+            <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>Official</y:NodeLabel></y:ShapeNode></data></node>
+            <edge id="e0" source="n0" target="n1"><data key="d10"><y:PolyLineEdge><y:EdgeLabel>bribes</y:EdgeLabel></y:PolyLineEdge></data></edge>
+          </graph>
+          <data key="d7"><y:Resources/></data>
+        </graphml>
+        """
+        let (y, yi) = try GraphMLReader.read(InputFile(name: "yed.graphml", bytes: Array(yed.utf8)))
+        #expect(y.entities.map(\.name) == ["Syndicate & Co", "Official"])
+        #expect(y.links[0].attributes["label"] == .string("bribes"))
+        #expect(y.directed == true)
+        #expect(yi.count == 1 && yi[0].severity == .warning)
+    }
+
+    @Test func malformedXMLIsOneLineWithPosition() throws {
+        let bad = "<graphml>\n<graph edgedefault=\"directed\">\n<node id=\"a\">\n</graph></graphml>"
+        #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile(name: "bad.graphml", bytes: Array(bad.utf8))) }
+        do { _ = try GraphMLReader.read(InputFile(name: "bad.graphml", bytes: Array(bad.utf8))) } catch let e as ReadError {
+            #expect(e.location?.line == 4)
+            #expect(!e.description.contains("\n"))
+        }
+        let hyper = "<graphml><graph edgedefault=\"directed\"><node id=\"a\"/><hyperedge/></graph></graphml>"
+        #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile(name: "h.graphml", bytes: Array(hyper.utf8))) }
+    }
+}
