@@ -1,0 +1,56 @@
+import Testing
+import TNetModel
+
+@Suite struct ValidationTests {
+    private func codes(_ d: Dataset) -> [String] {
+        d.validate().map { "\($0.severity == .error ? "E" : "W"):\($0.code.rawValue)" }
+    }
+
+    /// Provenance: a dataset with sources holds every link to citing one (warning) and every
+    /// citation to a declared id (error); a period that ends before it starts is an error.
+    @Test func provenance() {
+        let d = Dataset(
+            entities: [Entity(id: "a", kind: .syndicate, sources: ["s1"]), Entity(id: "b", kind: .compound, sources: ["nope"])],
+            links: [Link(source: "a", target: "b", kind: .operates, sources: ["s1"]),
+                    Link(source: "a", target: "b", kind: .controls),
+                    Link(source: "a", target: "b", kind: .employs, sources: ["s1", "s9"],
+                         period: Period(from: PartialDate("2023-05"), to: PartialDate("2023-04-30")))],
+            sources: [Source(id: "s1")])
+        #expect(codes(d) == ["E:unknown_source", "W:unsourced", "E:unknown_source", "E:invalid_period"])
+        // The same period bounds in one month are fine: from 2023-05 to 2023-05-01.
+        let ok = Dataset(entities: [Entity(id: "a", kind: .site, period: Period(from: PartialDate("2023-05"), to: PartialDate("2023-05-01")))])
+        #expect(ok.validate().isEmpty)
+    }
+
+    /// A plain graph (no sources, nothing cited) is not held to provenance.
+    @Test func plainGraphsAreNotHeldToProvenance() {
+        let d = Dataset(entities: [Entity(id: "a", kind: .node), Entity(id: "b", kind: .node)],
+                        links: [Link(source: "a", target: "b", kind: .link)])
+        #expect(d.validate().isEmpty)
+    }
+
+    /// Unknown kinds warn once per kind; declaring them in the schema silences the warning.
+    @Test func kindsAndSchema() {
+        let entities = [Entity(id: "a", kind: "vessel"), Entity(id: "b", kind: "vessel"),
+                        Entity(id: "c", kind: .person, role: "driver")]
+        let links = [Link(source: "a", target: "b", kind: "tows"), Link(source: "b", target: "a", kind: "tows")]
+        let d = Dataset(entities: entities, links: links)
+        #expect(codes(d) == ["W:undeclared_kind", "W:undeclared_kind", "W:undeclared_kind"])
+        let declared = Dataset(entities: entities, links: links,
+                               schema: Schema(entityKinds: ["vessel"], linkKinds: ["tows"], symmetricLinkKinds: ["tows"], roles: ["driver"]))
+        #expect(declared.validate().isEmpty)
+        #expect(declared.isDirected(links[0]) == false && d.isDirected(links[0]) == true)
+    }
+
+    @Test func agreementsAndCountries() {
+        let d = Dataset(
+            entities: [Entity(id: "th", kind: .country), Entity(id: "p", kind: .agency, country: "th"),
+                       Entity(id: "q", kind: .agency, country: "p"), Entity(id: "r", kind: .agency, country: "zz")],
+            links: [Link(source: "p", target: "q", kind: .cooperatesWith, agreement: "mou"),
+                    Link(source: "p", target: "r", kind: .cooperatesWith),
+                    Link(source: "q", target: "r", kind: .cooperatesWith, agreement: "treaty"),
+                    Link(source: "q", target: "th", kind: .locatedIn, agreement: "mou")])
+        // q's country is an agency, r's does not exist; links 1–3 each have one agreement problem.
+        #expect(codes(d) == ["W:unknown_country", "W:unknown_country", "W:agreement", "W:agreement", "W:agreement"])
+    }
+}
