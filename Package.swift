@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph"]),
         .testTarget(name: "TNetModelTests", dependencies: ["TNetModel"]),
-        .testTarget(name: "TNetIOTests", dependencies: ["TNetIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TNetIOTests", dependencies: ["TNetIO", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO", "TNetGraphviz"]),
         .testTarget(name: "tnetTests", dependencies: ["tnet"]),
     ]

@@ -41,7 +41,7 @@ enum Diagnostics {
 
     /// Collapses line breaks so that every diagnostic is one line.
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        s.split(whereSeparator: \.isNewline).joined(separator: " ")  // "\r\n" is one Character
     }
 }
 

@@ -61,7 +61,8 @@ struct CSVTable {
             guard !column.name.isEmpty else {
                 throw ReadError("column \(i + 1) of the header has no name", at: SourceLocation(file: input.name, line: 1, column: 1))
             }
-            guard seen.insert(column.name).inserted else {
+            // `sources` (the field) and `sources:string` (an attribute of that name) may coexist.
+            guard seen.insert(column.type == nil ? column.name : column.name + ":").inserted else {
                 throw ReadError("column \(quoted(column.name)) appears twice in the header", at: SourceLocation(file: input.name, line: 1, column: 1))
             }
             columns.append(column)
@@ -69,8 +70,8 @@ struct CSVTable {
         return CSVTable(file: input.name, columns: columns, rows: rows)
     }
 
-    /// Index of column `name`, or `nil`.
-    func column(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+    /// Index of the plain (untyped) column `name`, or `nil`.
+    func column(_ name: String) -> Int? { columns.firstIndex { $0.name == name && $0.type == nil } }
 
     /// Throws unless the file has every column in `names`, naming the first missing one.
     func require(_ names: [String], what: String) throws {

@@ -111,7 +111,8 @@ public enum GraphMLWriter {
                 out += "\n      <data key=\"\(edgeFields[f.name]!)\">\(XMLEscaping.text(f.text))</data>"
             }
             for (k, v) in l.attributes {
-                guard let key = edgeAttrs[k] else { continue }  // a string "id": the edge's own id
+                if k == "id", case .string = v { continue }  // written as the edge's own id
+                guard let key = edgeAttrs[k] else { continue }
                 out += "\n      <data key=\"\(key.id)\">\(XMLEscaping.text(key.type.encode(v)))</data>"
             }
             out += "\n    </edge>\n"

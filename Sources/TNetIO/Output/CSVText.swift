@@ -2,7 +2,8 @@
 /// leading/trailing space; quotes inside are doubled. Lines end with `\n`.
 public enum CSVText {
     public static func field(_ s: String) -> String {
-        let needsQuotes = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || s.first?.isWhitespace == true || s.last?.isWhitespace == true
         guard needsQuotes else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
