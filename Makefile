@@ -5,7 +5,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATASET := datasets/mekong-2023.json
 OUT := out
 
-.PHONY: deps build release demo test bench clean
+PYTHON ?= python3
+ORACLE_VENV := .venv-oracle
+
+.PHONY: deps oracle build release demo test datasets bench clean
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
@@ -26,9 +29,26 @@ demo: release
 	.build/release/tnet render $(DATASET) -o $(OUT)/mekong-2023.svg
 	@echo "Diagram: $(OUT)/mekong-2023.svg ($$(grep -c 'class="node"' $(OUT)/mekong-2023.svg) nodes drawn)"
 
-test: deps
+# networkx for the oracle tests, when Python is present: the system's, else a venv here.
+oracle:
+	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx' 2>/dev/null \
+	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx' 2>/dev/null; then \
+	  echo "Installing networkx into $(ORACLE_VENV) for the oracle tests…"; \
+	  ($(PYTHON) -m venv $(ORACLE_VENV) && $(ORACLE_VENV)/bin/pip install -q networkx) \
+	    || echo "networkx unavailable: oracle tests check the committed copies only"; \
+	fi
+
+test: deps oracle
 	swift build --build-tests
-	swift test --skip-build
+	TNET_PYTHON="$$(if $(ORACLE_VENV)/bin/python -c 'import networkx' 2>/dev/null; then echo $$PWD/$(ORACLE_VENV)/bin/python; else command -v $(PYTHON) || true; fi)" \
+	  swift test --skip-build
+
+# Rewrites the bundled dataset in tnet's canonical form (attributes in column order) and
+# regenerates its CSV and GraphML copies (a test checks they are in sync).
+datasets: build
+	@tmp=$$(mktemp -d) && .build/debug/tnet convert $(DATASET) $$tmp/ && .build/debug/tnet convert $$tmp $(DATASET) && rm -rf $$tmp
+	.build/debug/tnet convert $(DATASET) datasets/mekong-2023-csv/
+	.build/debug/tnet convert $(DATASET) datasets/mekong-2023.graphml
 
 clean:
 	rm -rf .build $(OUT)

@@ -23,8 +23,14 @@ struct InputOptions: ParsableArguments {
     /// Reads the dataset and refuses it when it has errors (the first is reported, with its
     /// location); warnings go to standard error. Then applies the filters.
     func load() throws -> Dataset {
+        try loadCounting().dataset
+    }
+
+    /// Like ``load()``, with the entity and link counts before filtering when a filter is set.
+    func loadCounting() throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
         let dataset = try loadUnfiltered()
-        return try filters.apply(to: dataset)
+        if filters.filter.isEmpty { return (dataset, nil) }
+        return (try filters.apply(to: dataset), (dataset.entities.count, dataset.links.count))
     }
 
     /// The dataset as read, checked, before filters.

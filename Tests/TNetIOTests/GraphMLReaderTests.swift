@@ -110,7 +110,7 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
     /// TNET_PYTHON to a venv with networkx; without Python and networkx this checks nothing
     /// beyond the committed copies above.
     @Test func readsFreshNetworkXFiles() throws {
-        let python = ProcessInfo.processInfo.environment["TNET_PYTHON"] ?? "/usr/bin/env"
+        let python = ProcessInfo.processInfo.environment["TNET_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/bin/env"
         let prefix = python == "/usr/bin/env" ? ["python3"] : []
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: python)

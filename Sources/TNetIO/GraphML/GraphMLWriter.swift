@@ -7,8 +7,10 @@ import TNetModel
 /// (`weight` a double); attributes get the type all their values share (`long`, `double`,
 /// `boolean`, `string`), or a string key marked `tnet.json="true"` holding JSON text when
 /// they differ. Dataset title, description, direction, sources and schema are graph data.
-/// `edgedefault` is `directed` when any link is; explicit per-link directions are data, and
-/// the XML `directed` attribute tells other tools about links whose direction differs.
+/// `edgedefault` is `directed` when any link is; explicit per-link directions are data. No
+/// edge carries the XML `directed` attribute: NetworkX refuses a file that mixes directions
+/// ("directed=false edge found in directed graph"), so in a directed file other tools see a
+/// symmetric link (such as `cooperates_with`) as one arc, while tnet reads it back as symmetric.
 public enum GraphMLWriter {
     public static func write(_ dataset: Dataset) throws -> [UInt8] {
         try FieldCodec.checkListable(dataset)
@@ -105,7 +107,6 @@ public enum GraphMLWriter {
             out += "    <edge"
             if case .string(let id)? = l.attributes["id"] { out += " id=\(attr(id))" }
             out += " source=\(attr(l.source)) target=\(attr(l.target))"
-            if dataset.isDirected(l) != edgeDefault { out += " directed=\"\(dataset.isDirected(l))\"" }
             out += ">"
             for f in FieldCodec.fields(of: l) where f.name != "source" && f.name != "target" {
                 out += "\n      <data key=\"\(edgeFields[f.name]!)\">\(XMLEscaping.text(f.text))</data>"

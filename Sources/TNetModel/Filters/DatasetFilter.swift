@@ -112,3 +112,17 @@ public struct DatasetFilter: Sendable, Hashable {
         return depth.map { $0 >= 0 }
     }
 }
+
+extension DatasetFilter: CustomStringConvertible {
+    /// The filter in words, for reports: `as of 2022-01-01, confidence ≥ B3`.
+    public var description: String {
+        var parts: [String] = []
+        if let entityKinds { parts.append("kinds " + entityKinds.map(\.rawValue).sorted().joined(separator: ",")) }
+        if let linkKinds { parts.append("link kinds " + linkKinds.map(\.rawValue).sorted().joined(separator: ",")) }
+        if let asOf { parts.append("as of \(asOf)") }
+        if let minimumConfidence { parts.append("confidence ≥ \(minimumConfidence)") }
+        if !excludedRoles.isEmpty { parts.append("without " + excludedRoles.map(\.rawValue).sorted().joined(separator: ",")) }
+        if let ego { parts.append("within \(radius) hop\(radius == 1 ? "" : "s") of \(quoted(ego))") }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+}

@@ -7,12 +7,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a dataset between JSON, CSV, GraphML, DOT and edge lists (filters apply).",
         discussion: """
-        Formats by extension or --from/--to: .json (native, everything kept), a folder or
-        …entities.csv/…links.csv (CSV: entities.csv, links.csv, sources.csv, dataset.csv),
-        .graphml, .dot/.gv, .edgelist/.el/.txt/.tsv. JSON, CSV and GraphML keep every entity,
-        link, attribute, citation, grade and period; DOT keeps attributes as text; an edge list
-        keeps only ids and weights. Output files are written atomically; nothing is written
-        when the input has errors.
+        Formats by extension or --from/--to: .json (native, everything kept), a folder or …entities.csv/…links.csv (CSV: entities.csv, links.csv, sources.csv, dataset.csv), .graphml, .dot/.gv, .edgelist/.el/.txt/.tsv. JSON, CSV and GraphML keep every entity, link, attribute, citation, grade and period; DOT keeps attributes as text; an edge list keeps only ids and weights. Output files are written atomically; nothing is written when the input has errors.
         """
     )
 

@@ -6,10 +6,7 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a synthetic, typed, power-law network shaped like a trafficking network.",
         discussion: """
-        Syndicates operate compounds in host countries' regions and sites, recruit from source
-        countries through recruiters and platforms, bribe officials who protect them, launder
-        through companies and payment channels; agencies cooperate, rescue and sanction.
-        Deterministic: the same --nodes, --seed and --avg-degree give the same file. Not real data.
+        Syndicates operate compounds in host countries' regions and sites, recruit from source countries through recruiters and platforms, bribe officials who protect them, launder through companies and payment channels; agencies cooperate, rescue and sanction. Deterministic: the same --nodes, --seed and --avg-degree give the same file. Not real data.
         """
     )
 

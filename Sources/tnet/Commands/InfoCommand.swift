@@ -6,27 +6,26 @@ struct InfoCommand: ParsableCommand {
         commandName: "info",
         abstract: "Summarise a dataset: counts by kind, density, components, degrees.",
         discussion: """
-        JSON shape: {"file", "title", "entities", "links", "sources", "entity_kinds": {KIND: N},
-        "link_kinds": {KIND: N}, "graph": {"directed", "nodes", "edges", "density", "self_loops",
-        "isolated", "components", "largest_component"}, "degree": {"min", "median", "mean", "max"},
-        and for a directed graph "in_degree" and "out_degree" of the same shape}.
-        CSV: section,key,value rows.
+        JSON shape: {"file", "title", "filter": null or {"description", "entities_before", "links_before"}, "entities", "links", "sources", "entity_kinds": {KIND: N}, "link_kinds": {KIND: N}, "graph": {"directed", "nodes", "edges", "density", "self_loops", "isolated", "components", "largest_component"}, "degree": {"min", "median", "mean", "max"}, and for a directed graph "in_degree" and "out_degree" of the same shape}. CSV: section,key,value rows.
         """
     )
 
     @OptionGroup var input: InputOptions
     @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
 
+    /// Counts before the filters, when any is set.
+    typealias Before = (entities: Int, links: Int)?
+
     func run() throws {
         try Diagnostics.reporting {
             Progress.step("reading \(input.input)")
-            let dataset = try input.load()
+            let (dataset, before) = try input.loadCounting()
             let summary = DatasetSummary(dataset, progress: Progress.step)
             Progress.clear()
             switch format {
-            case .table: emit(table(summary))
-            case .json: emit(json(summary))
-            case .csv: emit(csv(summary))
+            case .table: emit(table(summary, before: before))
+            case .json: emit(json(summary, before: before))
+            case .csv: emit(csv(summary, before: before))
             }
         }
     }
@@ -39,10 +38,13 @@ struct InfoCommand: ParsableCommand {
         "min \(d.min), median \(number(d.median)), mean \(String(format6: d.mean)), max \(d.max)"
     }
 
-    func table(_ s: DatasetSummary) -> String {
+    func table(_ s: DatasetSummary, before: Before) -> String {
         var t = TextTable()
         t.append(["file", input.input])
         if let title = s.title { t.append(["title", title]) }
+        if let before {
+            t.append(["filter", "\(input.filters.filter): kept \(s.entityCount) of \(before.entities) entities, \(s.linkCount) of \(before.links) links"])
+        }
         t.append(["entities", String(s.entityCount)])
         t.append(["links", String(s.linkCount)])
         if s.sourceCount > 0 { t.append(["sources", String(s.sourceCount)]) }
@@ -64,11 +66,21 @@ struct InfoCommand: ParsableCommand {
         return out
     }
 
-    func json(_ s: DatasetSummary) -> String {
+    func json(_ s: DatasetSummary, before: Before) -> String {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.key("file"); w.string(input.input)
         w.key("title"); if let t = s.title { w.string(t) } else { w.null() }
+        w.key("filter")
+        if let before {
+            w.beginObject()
+            w.key("description"); w.string(input.filters.filter.description)
+            w.key("entities_before"); w.int(before.entities)
+            w.key("links_before"); w.int(before.links)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.key("entities"); w.int(s.entityCount)
         w.key("links"); w.int(s.linkCount)
         w.key("sources"); w.int(s.sourceCount)
@@ -103,11 +115,16 @@ struct InfoCommand: ParsableCommand {
         return w.text + "\n"
     }
 
-    func csv(_ s: DatasetSummary) -> String {
+    func csv(_ s: DatasetSummary, before: Before) -> String {
         var out = CSVText.row(["section", "key", "value"])
         func row(_ a: String, _ b: String, _ c: String) { out += CSVText.row([a, b, c]) }
         row("dataset", "file", input.input)
         row("dataset", "title", s.title ?? "")
+        if let before {
+            row("filter", "description", input.filters.filter.description)
+            row("filter", "entities_before", String(before.entities))
+            row("filter", "links_before", String(before.links))
+        }
         row("dataset", "entities", String(s.entityCount))
         row("dataset", "links", String(s.linkCount))
         row("dataset", "sources", String(s.sourceCount))

@@ -6,10 +6,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "List every problem of a dataset, with its location; exit 1 when there are errors.",
         discussion: """
-        Table: one line per problem, `FILE:LINE:COL: error|warning: message`, then a count.
-        JSON: {"file", "valid", "errors", "warnings", "issues": [{"severity", "code", "message",
-        "file", "line", "column"}]} (file, line, column null when unknown).
-        CSV: severity,code,file,line,column,message.
+        Table: one line per problem, `FILE:LINE:COL: error|warning: message`, then a count. JSON: {"file", "valid", "errors", "warnings", "issues": [{"severity", "code", "message", "file", "line", "column"}]} (file, line, column null when unknown). CSV: severity,code,file,line,column,message.
         """
     )
 
