@@ -13,5 +13,7 @@ static inline Agdesc_t tnet_gv_undirected(void) { return Agundirected; }
 static inline Agnode_t *tnet_gv_tail(Agedge_t *e) { return agtail(e); }
 static inline Agnode_t *tnet_gv_head(Agedge_t *e) { return aghead(e); }
 static inline char *tnet_gv_name(void *obj) { return agnameof(obj); }
+/* AGSEQ: an object's creation order within its graph (edges in the order the file states them). */
+static inline unsigned long tnet_gv_seq(void *obj) { return (unsigned long)AGSEQ(obj); }
 
 #endif

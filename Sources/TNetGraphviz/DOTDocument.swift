@@ -44,23 +44,28 @@ extension GraphvizRenderer {
                                   directed: agisdirected(graph) != 0, strict: agisstrict(graph) != 0,
                                   graphAttributes: attributes(UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH)),
                                   nodes: [], edges: [])
-            var node = agfstnode(graph)
+            var node: UnsafeMutablePointer<Agnode_t>? = agfstnode(graph)
             while let n = node {
                 let name = String(cString: tnet_gv_name(UnsafeMutableRawPointer(n)))
                 doc.nodes.append(.init(name: name, attributes: attributes(UnsafeMutableRawPointer(n), kind: Int32(AGNODE))))
                 node = agnxtnode(graph, n)
             }
+            // cgraph lists edges node by node; AGSEQ gives them back in the order the file
+            // states them.
+            var ordered: [(seq: UInt, edge: DOTDocument.Edge)] = []
             node = agfstnode(graph)
             while let n = node {
                 var edge = agfstout(graph, n)
                 while let e = edge {
                     let tail = String(cString: tnet_gv_name(UnsafeMutableRawPointer(tnet_gv_tail(e))))
                     let head = String(cString: tnet_gv_name(UnsafeMutableRawPointer(tnet_gv_head(e))))
-                    doc.edges.append(.init(tail: tail, head: head, attributes: attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE))))
+                    ordered.append((UInt(tnet_gv_seq(UnsafeMutableRawPointer(e))),
+                                    DOTDocument.Edge(tail: tail, head: head, attributes: attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE)))))
                     edge = agnxtout(graph, e)
                 }
                 node = agnxtnode(graph, n)
             }
+            doc.edges = ordered.sorted { $0.seq < $1.seq }.map(\.edge)
             return doc
         }
     }

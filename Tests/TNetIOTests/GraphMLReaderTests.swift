@@ -202,6 +202,15 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(yi.count == 1 && yi[0].severity == .warning)
     }
 
+    /// libxml2 refuses a document handed over whole past 10 MB; the reader streams it.
+    @Test func readsFilesLargerThanTenMegabytes() throws {
+        let d = SyntheticNetwork(nodes: 20_000, seed: 5).generate()
+        let bytes = try GraphMLWriter.write(d)
+        #expect(bytes.count > 10_000_000)
+        let (back, issues) = try GraphMLReader.read(InputFile(name: "big.graphml", bytes: bytes))
+        #expect(issues.isEmpty && back.entities.count == 20_000 && back.links.count == d.links.count)
+    }
+
     @Test func malformedXMLIsOneLineWithPosition() throws {
         let bad = "<graphml>\n<graph edgedefault=\"directed\">\n<node id=\"a\">\n</graph></graphml>"
         #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile(name: "bad.graphml", bytes: Array(bad.utf8))) }

@@ -16,10 +16,10 @@ public enum DOTDatasetWriter {
         if let t = dataset.title { out += "  graph [title=\(quote(t))];\n" }
         if let d = dataset.description { out += "  graph [description=\(quote(d))];\n" }
         // Provenance travels as JSON text in graph attributes, so a DOT file keeps its citations.
-        if !dataset.sources.isEmpty { out += "  graph [tnet_sources=\(quote(AttributeType.json.encode(GraphMLWriter.sourcesValue(dataset.sources))))];\n" }
-        if !dataset.schema.isEmpty { out += "  graph [tnet_schema=\(quote(AttributeType.json.encode(.object(dataset.schema.attributes))))];\n" }
+        if !dataset.sources.isEmpty { out += "  graph [tnet_sources=\(quote(json(GraphMLWriter.sourcesValue(dataset.sources))))];\n" }
+        if !dataset.schema.isEmpty { out += "  graph [tnet_schema=\(quote(json(.object(dataset.schema.attributes))))];\n" }
         if let d = dataset.directed { out += "  graph [tnet_directed=\"\(d)\"];\n" }
-        if !dataset.extra.isEmpty { out += "  graph [tnet_extra=\(quote(AttributeType.json.encode(.object(dataset.extra))))];\n" }
+        if !dataset.extra.isEmpty { out += "  graph [tnet_extra=\(quote(json(.object(dataset.extra))))];\n" }
         for e in dataset.entities {
             var attrs = FieldCodec.fields(of: e).filter { $0.name != "id" }.map { "\(quote($0.name))=\(quote($0.text))" }
             attrs.append("label=\(quote(e.label))")
@@ -41,17 +41,43 @@ public enum DOTDatasetWriter {
     }
 
     /// A DOT quoted string holding `s` as cgraph will read it back: `"` escaped; other text,
-    /// line breaks included, kept. (cgraph joins a backslash at a line end with the next line,
-    /// and a trailing backslash would escape the closing quote: such backslashes are doubled,
-    /// the one case where the text read back differs.)
+    /// line breaks included, kept. cgraph keeps `\\` as two characters and reads `\"` as a
+    /// quote, so no quoted string can end in one backslash or hold a backslash before a quote
+    /// or a line break: such a backslash is doubled, the one case where the text read back
+    /// differs (JSON written by ``json(_:)`` never has one).
     static func quote(_ s: String) -> String {
         var out = "\""
-        var previous: Character?
-        for c in s {
-            if c == "\"" { out += "\\\"" } else if (c == "\n" || c == "\r\n") && previous == "\\" { out += "\\" + String(c) } else { out.append(c) }
-            previous = c
+        var previous: Unicode.Scalar?
+        for u in s.unicodeScalars {
+            if previous == "\\" && (u == "\"" || u == "\n" || u == "\r") { out += "\\" }
+            if u == "\"" { out += "\\\"" } else { out.unicodeScalars.append(u) }
+            previous = u
         }
         if previous == "\\" { out += "\\" }
         return out + "\""
+    }
+
+    /// JSON text for a DOT string: quotes and backslashes inside JSON strings are written
+    /// `\u0022` and `\u005c`, so the text never has a backslash before a quote and survives
+    /// cgraph exactly.
+    static func json(_ v: AttributeValue) -> String {
+        let text = AttributeType.json.encode(v)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var escaped = false
+        for u in text.unicodeScalars {
+            if escaped {
+                switch u {
+                case "\"": out += "u0022"
+                case "\\": out += "u005c"
+                default: out.unicodeScalars.append(u)
+                }
+                escaped = false
+            } else {
+                out.unicodeScalars.append(u)
+                escaped = u == "\\"
+            }
+        }
+        return out
     }
 }

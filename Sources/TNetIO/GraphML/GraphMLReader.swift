@@ -20,7 +20,9 @@ public enum GraphMLReader {
         try input.checkText()
         try refuseDoctype(input)
         let handler = Handler(file: input.name)
-        let parser = XMLParser(data: Data(input.bytes))
+        // From a stream, libxml2 is fed in chunks; given the whole document at once it stops
+        // with an internal error past 10 MB (its "huge input" limit).
+        let parser = XMLParser(stream: InputStream(data: Data(input.bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = handler

@@ -20,17 +20,31 @@ struct JSONParser {
         pos = start
     }
 
-    private enum Frame {
-        case array(start: Int, items: [JSONNode])
-        case object(start: Int, members: [JSONMember], key: String, keyOffset: Int)
+    /// An open container. Its items or members live in separate stacks (``Open``), so that
+    /// appending to them mutates a uniquely referenced array in place: binding an array out of
+    /// an enum payload and appending copies it, which made parsing quadratic in a container's
+    /// length.
+    private struct Frame {
+        enum Kind { case array, object }
+        var kind: Kind
+        var start: Int
+        /// For an object: the key of the member being parsed.
+        var key: String
+        var keyOffset: Int
+    }
+
+    private struct Open {
+        var frames: [Frame] = []
+        var items: [[JSONNode]] = []
+        var members: [[JSONMember]] = []
     }
 
     /// Parses one JSON text: a value with nothing but white space after it.
     mutating func parseDocument() throws(Failure) -> JSONNode {
-        var stack: [Frame] = []
+        var open = Open()
         while true {
             skipSpace()
-            guard pos < b.count else { throw endFailure(stack) }
+            guard pos < b.count else { throw endFailure(open.frames) }
             let start = pos
             var value: JSONNode
             switch b[pos] {
@@ -41,9 +55,10 @@ struct JSONParser {
                     pos += 1
                     value = JSONNode(value: .object([]), offset: start)
                 } else {
-                    try checkDepth(stack, start)
-                    let (key, keyOffset) = try parseKey(stack)
-                    stack.append(.object(start: start, members: [], key: key, keyOffset: keyOffset))
+                    try checkDepth(open.frames, start)
+                    let (key, keyOffset) = try parseKey(open.frames)
+                    open.frames.append(Frame(kind: .object, start: start, key: key, keyOffset: keyOffset))
+                    open.members.append([])
                     continue
                 }
             case UInt8(ascii: "["):
@@ -53,18 +68,19 @@ struct JSONParser {
                     pos += 1
                     value = JSONNode(value: .array([]), offset: start)
                 } else {
-                    try checkDepth(stack, start)
-                    stack.append(.array(start: start, items: []))
+                    try checkDepth(open.frames, start)
+                    open.frames.append(Frame(kind: .array, start: start, key: "", keyOffset: 0))
+                    open.items.append([])
                     continue
                 }
             case UInt8(ascii: "\""):
-                value = JSONNode(value: .string(try parseString(stack)), offset: start)
+                value = JSONNode(value: .string(try parseString(open.frames)), offset: start)
             case UInt8(ascii: "t"):
-                try literal("true", stack); value = JSONNode(value: .bool(true), offset: start)
+                try literal("true", open.frames); value = JSONNode(value: .bool(true), offset: start)
             case UInt8(ascii: "f"):
-                try literal("false", stack); value = JSONNode(value: .bool(false), offset: start)
+                try literal("false", open.frames); value = JSONNode(value: .bool(false), offset: start)
             case UInt8(ascii: "n"):
-                try literal("null", stack); value = JSONNode(value: .null, offset: start)
+                try literal("null", open.frames); value = JSONNode(value: .null, offset: start)
             case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"):
                 value = JSONNode(value: .number(try parseNumber()), offset: start)
             case UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ","):
@@ -75,7 +91,7 @@ struct JSONParser {
             }
             // Attach the finished value to its parents, closing containers as they end.
             attach: while true {
-                guard let top = stack.popLast() else {
+                guard let top = open.frames.last else {
                     skipSpace()
                     if pos < b.count {
                         throw Failure(message: "unexpected \(describeByte(at: pos)) after the end of the JSON value", offset: pos)
@@ -83,36 +99,36 @@ struct JSONParser {
                     return value
                 }
                 skipSpace()
-                switch top {
-                case .array(let s, var items):
-                    items.append(value)
-                    guard pos < b.count else { stack.append(.array(start: s, items: items)); throw endFailure(stack) }
+                switch top.kind {
+                case .array:
+                    open.items[open.items.count - 1].append(value)
+                    guard pos < b.count else { throw endFailure(open.frames) }
                     if b[pos] == UInt8(ascii: ",") {
                         pos += 1
-                        stack.append(.array(start: s, items: items))
                         break attach
                     } else if b[pos] == UInt8(ascii: "]") {
                         pos += 1
-                        value = JSONNode(value: .array(items), offset: s)
+                        open.frames.removeLast()
+                        value = JSONNode(value: .array(open.items.removeLast()), offset: top.start)
                     } else {
                         throw Failure(message: "expected ',' or ']' in array, found \(describeByte(at: pos))", offset: pos)
                     }
-                case .object(let s, var members, let key, let keyOffset):
-                    members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
-                    guard pos < b.count else {
-                        stack.append(.object(start: s, members: members, key: "", keyOffset: 0)); throw endFailure(stack)
-                    }
+                case .object:
+                    open.members[open.members.count - 1].append(JSONMember(key: top.key, keyOffset: top.keyOffset, value: value))
+                    guard pos < b.count else { throw endFailure(open.frames) }
                     if b[pos] == UInt8(ascii: ",") {
                         pos += 1
                         skipSpace()
-                        let (nextKey, nextOffset) = try parseKey(stack)
-                        stack.append(.object(start: s, members: members, key: nextKey, keyOffset: nextOffset))
+                        let (nextKey, nextOffset) = try parseKey(open.frames)
+                        open.frames[open.frames.count - 1].key = nextKey
+                        open.frames[open.frames.count - 1].keyOffset = nextOffset
                         break attach
                     } else if b[pos] == UInt8(ascii: "}") {
                         pos += 1
-                        value = JSONNode(value: .object(members), offset: s)
+                        open.frames.removeLast()
+                        value = JSONNode(value: .object(open.members.removeLast()), offset: top.start)
                     } else {
-                        throw Failure(message: "expected ',' or '}' after object member \(quotedKey(key)), found \(describeByte(at: pos))",
+                        throw Failure(message: "expected ',' or '}' after object member \(quotedKey(top.key)), found \(describeByte(at: pos))",
                                       offset: pos)
                     }
                 }
@@ -130,7 +146,7 @@ struct JSONParser {
 
     private func endFailure(_ stack: [Frame]) -> Failure {
         let open: String
-        switch stack.last {
+        switch stack.last?.kind {
         case .array?: open = "an array is not closed"
         case .object?: open = "an object is not closed"
         case nil: open = "no value"
