@@ -1,0 +1,135 @@
+"""NetworkX's centrality values on a set of small graphs: the oracle for tnet's centrality.
+
+    python3 make_centrality_fixtures.py OUTDIR
+
+Writes one JSON file per graph: {"name", "directed", "nodes": [...], "edges": [[u, v, w]...],
+"networkx": VERSION, "measures": {NAME: {node: value} or null when NetworkX raises (the
+reason is in "errors")}}. Edge-keyed measures map "u|v" to the value. Values are written with
+repr() precision, under PYTHONHASHSEED=0 so that runs agree to the last digit. `make test` re-runs this when networkx is importable and the test fails if
+the committed files differ from what it produces.
+"""
+import json
+import os
+import random
+import sys
+
+# NetworkX sums over sets of (string) nodes in hash order: without a fixed hash seed the last
+# digit of a value can change from run to run. Re-run under PYTHONHASHSEED=0.
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+
+import networkx as nx
+from networkx.algorithms.link_analysis import hits_alg
+
+
+def weighted(G, seed):
+    rng = random.Random(seed)
+    for u, v in G.edges():
+        G[u][v]["weight"] = rng.choice([0.5, 1.0, 1.5, 2.0, 3.0, 4.25])
+    return G
+
+
+def relabel(G):
+    return nx.relabel_nodes(G, {n: str(n) for n in G.nodes()})
+
+
+def graphs():
+    g = {}
+    g["karate"] = nx.karate_club_graph()  # weights from the data set
+    g["les-miserables"] = nx.les_miserables_graph()  # weighted
+    g["florentine"] = nx.florentine_families_graph()
+    g["davis-southern-women"] = nx.davis_southern_women_graph()
+    g["path-7"] = nx.path_graph(7)
+    g["star-9"] = nx.star_graph(8)
+    g["cycle-8"] = nx.cycle_graph(8)
+    g["complete-6"] = nx.complete_graph(6)
+    g["barbell-5-2"] = nx.barbell_graph(5, 2)
+    g["lollipop-4-3"] = nx.lollipop_graph(4, 3)
+    g["grid-4x5"] = nx.convert_node_labels_to_integers(nx.grid_2d_graph(4, 5))
+    g["tree-30"] = nx.random_labeled_tree(30, seed=3) if hasattr(nx, "random_labeled_tree") else nx.random_tree(30, seed=3)
+    g["ba-120"] = nx.barabasi_albert_graph(120, 2, seed=7)
+    g["weighted-gnp-40"] = weighted(nx.gnp_random_graph(40, 0.12, seed=11), 11)
+    disc = nx.Graph()
+    disc.add_edges_from([(0, 1), (1, 2), (2, 0), (3, 4), (5, 6), (6, 7)])
+    disc.add_nodes_from([8, 9])
+    g["disconnected-isolated"] = disc
+    loops = nx.Graph()
+    loops.add_edges_from([(0, 1), (1, 2), (2, 3), (3, 0), (0, 2), (1, 1), (3, 3)])
+    loops.add_node(4)
+    g["self-loops-isolated"] = loops
+    g["directed-gnp-30"] = nx.gnp_random_graph(30, 0.1, seed=5, directed=True)
+    g["directed-weighted-gnp-35"] = weighted(nx.gnp_random_graph(35, 0.1, seed=13, directed=True), 13)
+    g["directed-cycle-6"] = nx.cycle_graph(6, create_using=nx.DiGraph)
+    dag = nx.DiGraph()
+    dag.add_edges_from([(0, 1), (0, 2), (1, 3), (2, 3), (3, 4), (4, 5), (2, 5)])
+    g["dag-6"] = dag
+    dd = nx.DiGraph()
+    dd.add_edges_from([(0, 1), (1, 2), (2, 0), (2, 3), (4, 5), (5, 4), (6, 6), (6, 7)])
+    dd.add_node(8)
+    g["directed-disconnected-loops"] = dd
+    g["scale-free-directed-80"] = nx.DiGraph(nx.scale_free_graph(80, seed=17))
+    return {k: relabel(v) for k, v in g.items()}
+
+
+def measures(G):
+    d = G.is_directed()
+    out, errors = {}, {}
+
+    def put(name, f):
+        try:
+            out[name] = f()
+        except Exception as e:  # NetworkX refuses or fails to converge: recorded, not hidden
+            out[name] = None
+            errors[name] = f"{type(e).__name__}: {e}"
+
+    put("degree", lambda: dict(G.degree()))
+    put("degree_centrality", lambda: nx.degree_centrality(G))
+    if d:
+        put("in_degree", lambda: dict(G.in_degree()))
+        put("out_degree", lambda: dict(G.out_degree()))
+        put("in_degree_centrality", lambda: nx.in_degree_centrality(G))
+        put("out_degree_centrality", lambda: nx.out_degree_centrality(G))
+    put("strength", lambda: dict(G.degree(weight="weight")))
+    for w in (None, "weight"):
+        sfx = "" if w is None else "_weighted"
+        for norm in (True, False):
+            n = "" if norm else "_raw"
+            put(f"betweenness{sfx}{n}", lambda: nx.betweenness_centrality(G, normalized=norm, weight=w))
+        put(f"betweenness_endpoints{sfx}", lambda: nx.betweenness_centrality(G, endpoints=True, weight=w))
+        put(f"edge_betweenness{sfx}", lambda: {f"{u}|{v}": x for (u, v), x in nx.edge_betweenness_centrality(G, weight=w).items()})
+        put(f"closeness{sfx}", lambda: nx.closeness_centrality(G, distance=w))
+        put(f"harmonic{sfx}", lambda: nx.harmonic_centrality(G, distance=w))
+        put(f"eigenvector{sfx}", lambda: nx.eigenvector_centrality(G, weight=w, max_iter=1000))
+        put(f"pagerank{sfx}", lambda: nx.pagerank(G, weight=w))
+        put(f"katz{sfx}", lambda: nx.katz_centrality(G, weight=w, max_iter=1000))
+        # nx.hits uses ARPACK with a random start (not reproducible, and arbitrary on
+        # degenerate spectra); its pure-Python power iteration is the reference here.
+        put(f"hits{sfx}", lambda: dict(zip(("hubs", "authorities"), hits_alg._hits_python(G, max_iter=1000))) if w is None else None)
+        put(f"constraint{sfx}", lambda: nx.constraint(G, weight=w))
+        put(f"effective_size{sfx}", lambda: nx.effective_size(G, weight=w))
+    put("core", lambda: nx.core_number(G))
+    put("closeness_no_wf", lambda: nx.closeness_centrality(G, wf_improved=False))
+    return {k: v for k, v in out.items() if not (v is None and k not in errors)}, errors
+
+
+def main(outdir):
+    for name, G in graphs().items():
+        m, errors = measures(G)
+        doc = {
+            "name": name,
+            "networkx": nx.__version__,
+            "directed": G.is_directed(),
+            "nodes": list(G.nodes()),
+            "edges": [[u, v, d.get("weight", 1.0)] for u, v, d in G.edges(data=True)],
+            "weighted": any("weight" in d for _, _, d in G.edges(data=True)),
+            "measures": m,
+            "errors": errors,
+        }
+        with open(f"{outdir}/{name}.json", "w") as f:
+            json.dump(doc, f, indent=1, sort_keys=True)
+            f.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else ".")
