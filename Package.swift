@@ -34,10 +34,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph"]),
+        .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TNetModelTests", dependencies: ["TNetModel"]),
         .testTarget(name: "TNetIOTests", dependencies: ["TNetIO", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO", "TNetGraphviz"]),
-        .testTarget(name: "tnetTests", dependencies: ["tnet"]),
+        .testTarget(name: "tnetTests", dependencies: ["tnet"], exclude: ["Fixtures"]),
     ]
 )
