@@ -30,6 +30,12 @@ public struct Confidence: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(reliability)\(credibility)" }
 
+    /// Position of the reliability letter from best to worst: A 0, B 1, C 2, D 3, F 4, E 5.
+    public var reliabilityRank: Int { [0, 1, 2, 3, 5, 4][Int(reliability.asciiValue! - Character("A").asciiValue!)] }
+
+    /// Position of the credibility digit from best to worst: 1 0, 2 1, 3 2, 4 3, 6 4, 5 5.
+    public var credibilityRank: Int { [0, 1, 2, 3, 5, 4][credibility - 1] }
+
     private static let factors: [Double] = [1.0, 0.8, 0.6, 0.4, 0.2, 0.3]
 
     /// The grade as a number in (0, 1] (see the table above).

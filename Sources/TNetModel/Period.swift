@@ -64,8 +64,8 @@ public struct Period: Sendable, Hashable {
         self.to = to
     }
 
-    /// Whether the period covers the whole of `date`'s span at some point: it did not start after
-    /// the date ends and did not end before the date starts.
+    /// Whether the period overlaps `date`'s span (a partial date spans its year or month): it did
+    /// not start after the date ends and did not end before the date starts.
     public func covers(_ date: PartialDate) -> Bool {
         if let from, from.earliest > date.latest { return false }
         if let to, to.latest < date.earliest { return false }

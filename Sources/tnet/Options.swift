@@ -57,10 +57,10 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .customLong("link-kinds"), help: ArgumentHelp("Keep only links of these kinds (comma-separated).", valueName: "kinds"))
     var linkKinds: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Keep what held on DATE (YYYY, YYYY-MM or YYYY-MM-DD): facts whose period covers it, and facts with no period.", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Keep what held on DATE (YYYY, YYYY-MM or YYYY-MM-DD): facts whose period overlaps it (a partial date spans its year or month), and facts with no period.", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .customLong("min-confidence"), help: ArgumentHelp("Keep facts graded at least GRADE on both Admiralty axes (B3 keeps A1..B3), or with a confidence value of at least a number in (0,1]. Ungraded facts are dropped.", valueName: "grade"))
+    @Option(name: .customLong("min-confidence"), help: ArgumentHelp("Keep facts graded at least GRADE on both Admiralty axes (B3 keeps A1..B3; F ranks between D and E, 6 between 4 and 5), or with a confidence value of at least a number in (0,1]. Ungraded facts are dropped.", valueName: "grade"))
     var minConfidence: String?
 
     @Option(name: .customLong("exclude-role"), help: ArgumentHelp("Remove persons with this role (repeatable or comma-separated), e.g. victim.", valueName: "role"))
@@ -84,7 +84,7 @@ struct FilterOptions: ParsableArguments {
     }
 
     private static func list(_ text: String?) -> [String]? {
-        text.map { $0.split(separator: ",").map { String($0.trimmingPrefix(" ")) }.filter { !$0.isEmpty } }
+        text.map { $0.split(separator: ",").map { String($0.trimmingPrefix(" ").reversed().drop { $0 == " " }.reversed()) }.filter { !$0.isEmpty } }
     }
 
     var filter: DatasetFilter {
@@ -109,6 +109,10 @@ struct FilterOptions: ParsableArguments {
         if let kinds = f.linkKinds {
             let present = Set(dataset.links.map(\.kind))
             for k in kinds.sorted() where !present.contains(k) { Diagnostics.warning("--link-kinds: no link has kind \(quoted(k.rawValue))") }
+        }
+        if !f.excludedRoles.isEmpty {
+            let present = Set(dataset.entities.compactMap(\.role))
+            for r in f.excludedRoles.sorted() where !present.contains(r) { Diagnostics.warning("--exclude-role: no entity has role \(quoted(r.rawValue))") }
         }
         do {
             return try f.apply(to: dataset)

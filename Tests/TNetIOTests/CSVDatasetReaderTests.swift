@@ -74,6 +74,12 @@ private func readError(_ path: String) -> ReadError? {
         #expect(e.location?.line == 2 && e.location?.column == 13)  // the opening quote
         #expect(e.message.contains("quote"))
 
+        // Text after a closing quote: CSV.swift would read the rest of the file into the cell.
+        let after = try folder(["entities.csv": "id,name\na,\"ACME\" Ltd\nb,B\n", "links.csv": "source,target\n"])
+        defer { try? FileManager.default.removeItem(atPath: after) }
+        let ae = try #require(readError(after))
+        #expect(ae.location?.line == 2 && ae.location?.column == 9 && ae.message.contains("after the closing quote"))
+
         let long = try folder(["entities.csv": "id,kind\na,syndicate,extra\n", "links.csv": "source,target\n"])
         defer { try? FileManager.default.removeItem(atPath: long) }
         #expect(readError(long)?.location?.line == 2)

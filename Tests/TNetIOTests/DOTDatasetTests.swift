@@ -47,6 +47,29 @@ import TNetModel
         #expect(back.entities.map(\.name) == [#"say \\"hi\\""#, #"ends \\"#, #"a \ b "q" \n"#])
     }
 
+    /// Attributes named like fields (or like cgraph's own label, key, dir) come back as
+    /// attributes and never overwrite the fields; a dataset directed "by kind" stays so.
+    @Test func attributesNamedLikeFields() throws {
+        var e = Entity(id: "a", kind: .syndicate, name: "A")
+        e.attributes["name"] = .string("alias")
+        e.attributes["label"] = .string("L")
+        e.attributes["kind"] = .string("k")
+        var l = Link(source: "a", target: "b", kind: .cooperatesWith, agreement: "mou")
+        l.attributes["key"] = .string("k1")
+        l.attributes["weight"] = .string("heavy")
+        let d = Dataset(entities: [e, Entity(id: "b", kind: .agency)],
+                        links: [l, Link(source: "a", target: "b", kind: .operates)])
+        let (back, issues) = try read(String(decoding: DOTDatasetWriter.write(d), as: UTF8.self))
+        #expect(issues.isEmpty)
+        #expect(back.directed == nil)
+        #expect(back.entities[0].name == "A" && back.entities[0].kind == .syndicate)
+        #expect(back.entities[0].attributes["name"] == .string("alias") && back.entities[0].attributes["label"] == .string("L"))
+        #expect(back.entities[0].attributes["kind"] == .string("k"))
+        #expect(back.links.count == 2 && back.links[0].weight == nil && back.links[0].directed == nil)
+        #expect(back.links[0].attributes["key"] == .string("k1") && back.links[0].attributes["weight"] == .string("heavy"))
+        #expect(!back.isDirected(back.links[0]) && back.isDirected(back.links[1]))
+    }
+
     @Test func undirectedGraph() throws {
         let (d, _) = try read("graph { x -- y; y -- z }")
         #expect(d.directed == false && d.links.count == 2 && d.entities.count == 3)

@@ -211,6 +211,24 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(issues.isEmpty && back.entities.count == 20_000 && back.links.count == d.links.count)
     }
 
+    /// CDATA is text; data under a key for another domain is reported, an undeclared key refused.
+    @Test func cdataAndStrayData() throws {
+        let xml = """
+        <graphml><key id="n" for="node" attr.name="name" attr.type="string"/>
+        <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+        <graph edgedefault="undirected">
+        <node id="a"><data key="n"><![CDATA[A & <b>]]></data><data key="w">2</data></node>
+        <node id="b"/><edge source="a" target="b"><data key="w">1.5</data></edge></graph></graphml>
+        """
+        let (d, issues) = try GraphMLReader.read(InputFile(name: "c.graphml", bytes: Array(xml.utf8)))
+        #expect(d.entities[0].name == "A & <b>")
+        #expect(d.links[0].weight == 1.5)
+        #expect(issues.count == 1 && issues.allSatisfy { $0.severity == .warning && $0.location?.line == 4 })
+        // An undeclared key is refused outright, with its position.
+        let stray = xml.replacingOccurrences(of: "<data key=\"w\">2</data>", with: "<data key=\"zz\">2</data>")
+        #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile(name: "c.graphml", bytes: Array(stray.utf8))) }
+    }
+
     @Test func malformedXMLIsOneLineWithPosition() throws {
         let bad = "<graphml>\n<graph edgedefault=\"directed\">\n<node id=\"a\">\n</graph></graphml>"
         #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile(name: "bad.graphml", bytes: Array(bad.utf8))) }

@@ -21,7 +21,7 @@ struct HostileDatasetBuilder {
         "plain", "comma, inside", "quote \"inside\"", "semi;colon", "two\nlines", "crlf\r\nline", "tab\there",
         "<b>&amp;</b>", "=HYPERLINK(\"x\")", "+1-2", "ünïcødé 国 😀", "\u{202E}reversed", "'single'", "back\\slash",
         "#hash", "a:int", "{\"json\": 1}", "[1,2]", "null", "true", "42", "3.5", " padded ", "--", "-> <-", "x y",
-        "]]>", "&#10;", "%s %n", "\u{2028}sep",
+        "]]>", "&#10;", "%s %n", "\u{2028}sep", "quote\"\u{301} combining", "\"\u{301}",
     ]
     static let keys = [
         "note", "Notes", "count", "kind", "name", "weight", "id", "source", "target", "sources", "with space",

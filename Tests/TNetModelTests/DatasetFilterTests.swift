@@ -98,6 +98,20 @@ private func pairs(_ d: Dataset) -> [String] { d.links.map { "\($0.source)>\($0.
         #expect(ids(combined) == ["syn", "cmp", "off"])
     }
 
+    /// "Cannot be judged" (F, 6) ranks between doubtful (D, 4) and improbable (E, 5), as in
+    /// Confidence.value. Order best first: A B C D F E and 1 2 3 4 6 5. So D4 admits A1 and D4,
+    /// not F1 (F is below D), A6 (6 below 4) or E1; E5 admits F6; F6 admits D4, not E1 or A5.
+    @Test func cannotBeJudgedRanksBetweenDoubtfulAndImprobable() throws {
+        let bar = try #require(ConfidenceThreshold("D4"))
+        #expect(bar.admits(Confidence("F1")) == false)  // F ranks below D
+        #expect(bar.admits(Confidence("D4")) && bar.admits(Confidence("A1")))
+        #expect(!bar.admits(Confidence("A6")) && !bar.admits(Confidence("E1")))
+        let low = try #require(ConfidenceThreshold("E5"))
+        #expect(low.admits(Confidence("F6")) && low.admits(Confidence("E5")))
+        let f = try #require(ConfidenceThreshold("F6"))
+        #expect(f.admits(Confidence("D4")) && !f.admits(Confidence("E1")) && !f.admits(Confidence("A5")))
+    }
+
     @Test func egoProblemsAreErrors() {
         #expect(throws: DatasetFilter.Failure.self) { try DatasetFilter(ego: "nobody").apply(to: sample()) }
         do {

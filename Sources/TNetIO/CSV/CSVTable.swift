@@ -92,9 +92,10 @@ struct CSVTable {
         return n
     }
 
-    /// RFC 4180 quoting: a quote opens a quoted field only at the start of a field and `""`
-    /// inside is one quote. CSV.swift reads an unterminated quoted field to the end of the file
-    /// without complaint; this finds it first and names where it opened.
+    /// RFC 4180 quoting: a quote opens a quoted field only at the start of a field, `""`
+    /// inside is one quote, and the closing quote ends the field. CSV.swift reads an
+    /// unterminated quoted field, or text after a closing quote, into the rest of the file
+    /// without complaint; this finds either first and says where.
     private static func checkQuotes(_ input: InputFile) throws {
         var inQuotes = false, atFieldStart = true
         var line = 1, column = 1, openLine = 0, openColumn = 0
@@ -106,6 +107,11 @@ struct CSVTable {
                 if c == UInt8(ascii: "\"") {
                     if i + 1 < b.count && b[i + 1] == UInt8(ascii: "\"") { i += 2; column += 2; continue }
                     inQuotes = false
+                    // CSV.swift would swallow the rest of the file into this field.
+                    if i + 1 < b.count, ![UInt8(ascii: ","), 0x0A, 0x0D].contains(b[i + 1]) {
+                        throw ReadError("text after the closing quote of a quoted field (a quote inside a quoted field is written \"\")",
+                                        at: SourceLocation(file: input.name, line: line, column: column + 1))
+                    }
                 }
             } else if c == UInt8(ascii: "\"") && atFieldStart {
                 inQuotes = true

@@ -20,7 +20,8 @@ public enum DOTDatasetReader {
         }
         var issues: [ValidationIssue] = []
         var dataset = Dataset(directed: doc.directed)
-        if doc.graphAttributes.contains(where: { $0.name == "tnet_directed" }) { dataset.directed = nil }
+        let writtenByTNet = doc.graphAttributes.contains(where: { $0.name == "tnet_directed" })
+        if writtenByTNet { dataset.directed = nil }
         for (name, value) in doc.graphAttributes {
             switch name {
             case "title": dataset.title = value
@@ -31,10 +32,16 @@ public enum DOTDatasetReader {
                 }
                 dataset.sources = list
             case "tnet_schema":
-                if case .object(let a)? = AttributeType.parseJSON(value) { dataset.schema = Schema(attributes: a) }
+                guard case .object(let a)? = AttributeType.parseJSON(value) else {
+                    throw ReadError("graph attribute \"tnet_schema\" is not a JSON object", file: input.name)
+                }
+                dataset.schema = Schema(attributes: a)
             case "tnet_directed": dataset.directed = value == "true" ? true : value == "false" ? false : nil
             case "tnet_extra":
-                if case .object(let a)? = AttributeType.parseJSON(value) { for (k, v) in a { dataset.extra[k] = v } }
+                guard case .object(let a)? = AttributeType.parseJSON(value) else {
+                    throw ReadError("graph attribute \"tnet_extra\" is not a JSON object", file: input.name)
+                }
+                for (k, v) in a { dataset.extra[k] = v }
             default: dataset.extra[name] = .string(value)
             }
         }
@@ -43,6 +50,10 @@ public enum DOTDatasetReader {
             var e = Entity(id: node.name, kind: .node)
             var label: String?
             for (name, value) in node.attributes {
+                if name.hasPrefix(DOTDatasetWriter.attributePrefix) {
+                    e.attributes[String(name.dropFirst(DOTDatasetWriter.attributePrefix.count))] = .string(value)
+                    continue
+                }
                 if name == "label" { label = value; continue }
                 if name != "id" {
                     switch FieldCodec.set(name, value, on: &e) {
@@ -63,6 +74,11 @@ public enum DOTDatasetReader {
         for edge in doc.edges {
             var l = Link(source: edge.tail, target: edge.head, kind: .link)
             for (name, value) in edge.attributes {
+                if name.hasPrefix(DOTDatasetWriter.attributePrefix) {
+                    l.attributes[String(name.dropFirst(DOTDatasetWriter.attributePrefix.count))] = .string(value)
+                    continue
+                }
+                if writtenByTNet && name == "dir" { continue }
                 if name != "source" && name != "target" && name != "key" {
                     switch FieldCodec.set(name, value, on: &l) {
                     case .stored: continue

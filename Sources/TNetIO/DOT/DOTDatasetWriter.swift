@@ -5,8 +5,8 @@ import TNetModel
 /// investigator's diagram). Entity ids are the node names; the model's fields and every
 /// attribute become DOT attributes, so ``DOTDatasetReader`` reads the ids, kinds, names,
 /// grades, citations and periods back. DOT has no types: attributes come back as text.
-/// A digraph when any link is directed; undirected links in it carry `dir="none"` and
-/// `directed="false"`.
+/// A digraph when any link is directed; undirected links in it carry `dir="none"`. The
+/// dataset's direction (`true`, `false` or `by_kind`) is the graph attribute `tnet_directed`.
 public enum DOTDatasetWriter {
     public static func write(_ dataset: Dataset) throws -> [UInt8] {
         try FieldCodec.checkListable(dataset)
@@ -18,26 +18,34 @@ public enum DOTDatasetWriter {
         // Provenance travels as JSON text in graph attributes, so a DOT file keeps its citations.
         if !dataset.sources.isEmpty { out += "  graph [tnet_sources=\(quote(json(GraphMLWriter.sourcesValue(dataset.sources))))];\n" }
         if !dataset.schema.isEmpty { out += "  graph [tnet_schema=\(quote(json(.object(dataset.schema.attributes))))];\n" }
-        if let d = dataset.directed { out += "  graph [tnet_directed=\"\(d)\"];\n" }
+        out += "  graph [tnet_directed=\"\(dataset.directed.map { String($0) } ?? "by_kind")\"];\n"
         if !dataset.extra.isEmpty { out += "  graph [tnet_extra=\(quote(json(.object(dataset.extra))))];\n" }
         for e in dataset.entities {
             var attrs = FieldCodec.fields(of: e).filter { $0.name != "id" }.map { "\(quote($0.name))=\(quote($0.text))" }
             attrs.append("label=\(quote(e.label))")
-            for (k, v) in e.attributes where k != "label" { attrs.append("\(quote(k))=\(quote(v.displayText))") }
+            for (k, v) in e.attributes { attrs.append("\(quote(attributeName(k)))=\(quote(v.displayText))") }
             out += "  \(quote(e.id)) [\(attrs.joined(separator: ", "))];\n"
         }
         let arrow = directed ? "->" : "--"
         for l in dataset.links {
             var fields = FieldCodec.fields(of: l).filter { $0.name != "source" && $0.name != "target" }
             let undirectedInDigraph = directed && !dataset.isDirected(l)
-            if undirectedInDigraph && l.directed == nil { fields.append(("directed", "false")) }
             var attrs = fields.map { "\(quote($0.name))=\(quote($0.text))" }
             if undirectedInDigraph { attrs.append("dir=\"none\"") }
-            for (k, v) in l.attributes { attrs.append("\(quote(k))=\(quote(v.displayText))") }
+            for (k, v) in l.attributes { attrs.append("\(quote(attributeName(k)))=\(quote(v.displayText))") }
             out += "  \(quote(l.source)) \(arrow) \(quote(l.target)) [\(attrs.joined(separator: ", "))];\n"
         }
         out += "}\n"
         return Array(out.utf8)
+    }
+
+    /// Names the reader would take for a field (or that cgraph uses itself: `label`, `key`,
+    /// `dir`) are written as `tnet_attr_NAME`, so an attribute never overwrites a field.
+    static let reservedNames: Set<String> = Set(FieldCodec.entityFields + FieldCodec.linkFields + ["label", "key", "dir"])
+    static let attributePrefix = "tnet_attr_"
+
+    static func attributeName(_ k: String) -> String {
+        reservedNames.contains(k) || k.hasPrefix(attributePrefix) ? attributePrefix + k : k
     }
 
     /// A DOT quoted string holding `s` as cgraph will read it back: `"` escaped; other text,

@@ -181,6 +181,11 @@ public enum GraphMLReader {
             if labelDepth > 0 { labelText += string } else if dataKey != nil || inDefault { text += string }
         }
 
+        /// `<![CDATA[…]]>` (yEd writes it) is text like any other.
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            self.parser(parser, foundCharacters: String(decoding: block, as: UTF8.self))
+        }
+
         func parser(_ parser: XMLParser, didEndElement qualified: String, namespaceURI: String?, qualifiedName: String?) {
             guard failure == nil else { return }
             let name = Self.localName(qualified)
@@ -230,28 +235,55 @@ public enum GraphMLReader {
 
         private func applies(_ key: Key, to domain: String) -> Bool { key.domain == domain || key.domain == "all" }
 
+        /// Keys with a default, per domain, in id order (computed once, after the keys).
+        private var defaultsCache: [String: [(id: String, key: Key, text: String)]] = [:]
+
+        private func defaults(_ domain: String) -> [(id: String, key: Key, text: String)] {
+            if let d = defaultsCache[domain] { return d }
+            let d = keys.keys.sorted().compactMap { id -> (id: String, key: Key, text: String)? in
+                let key = keys[id]!
+                guard applies(key, to: domain), let text = key.defaultText else { return nil }
+                return (id, key, text)
+            }
+            defaultsCache[domain] = d
+            return d
+        }
+
         /// Data of an element in document order, then the defaults of keys it has no data for.
-        private func values(_ data: [(String, String)], domain: String) -> [(Key, String)] {
+        /// Data under an undeclared key, a key for another domain, or a key already given is
+        /// reported (a warning) rather than dropped unseen.
+        private func values(_ data: [(String, String)], domain: String, what: @autoclosure () -> String,
+                            at: SourceLocation) -> [(Key, String)] {
             var out: [(Key, String)] = []
             var seen: Set<String> = []
             for (id, v) in data {
-                guard let key = keys[id], applies(key, to: domain) else { continue }
-                if seen.insert(id).inserted { out.append((key, v)) }
+                guard let key = keys[id] else {
+                    issues.append(ValidationIssue(.warning, .unknownField, "\(what()): <data key=\(quoted(id))> has no <key> declaration; ignored", at: at))
+                    continue
+                }
+                guard applies(key, to: domain) else {
+                    issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) is declared for \(key.domain), not \(domain); ignored", at: at))
+                    continue
+                }
+                if seen.insert(id).inserted {
+                    out.append((key, v))
+                } else {
+                    issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) given twice; the first is kept", at: at))
+                }
             }
-            for id in keys.keys.sorted() where !seen.contains(id) {
-                let key = keys[id]!
-                if applies(key, to: domain), let d = key.defaultText { out.append((key, d)) }
-            }
+            for d in defaults(domain) where !seen.contains(d.id) { out.append((d.key, d.text)) }
             return out
         }
 
-        private var hasNameKey: Bool { keys.values.contains { applies($0, to: "node") && $0.name == "name" && !$0.forcedAttribute } }
+        private lazy var hasNameKeyCache: Bool = keys.values.contains { applies($0, to: "node") && $0.name == "name" && !$0.forcedAttribute }
+
+        private var hasNameKey: Bool { hasNameKeyCache }
 
         private func finishNode(_ n: (id: String, data: [(String, String)], line: Int, column: Int), _ parser: XMLParser) {
             var e = Entity(id: n.id, kind: .node)
             let at = SourceLocation(file: file, line: n.line, column: n.column)
             var graphicsLabel: String?
-            for (key, text) in values(n.data, domain: "node") {
+            for (key, text) in values(n.data, domain: "node", what: "node \(quoted(n.id))", at: at) {
                 if key.yfiles == "nodegraphics" { graphicsLabel = text; continue }
                 if !key.forcedAttribute && key.name != "id" {
                     switch FieldCodec.set(key.name, text, on: &e) {
@@ -277,7 +309,7 @@ public enum GraphMLReader {
             var l = Link(source: x.source, target: x.target, kind: .link)
             let at = SourceLocation(file: file, line: x.line, column: x.column)
             var explicitDirected = false
-            for (key, text) in values(x.data, domain: "edge") {
+            for (key, text) in values(x.data, domain: "edge", what: "edge \(quoted(x.source)) → \(quoted(x.target))", at: at) {
                 if key.yfiles == "edgegraphics" { l.attributes["label"] = .string(text); continue }
                 if !key.forcedAttribute && key.name != "source" && key.name != "target" {
                     switch FieldCodec.set(key.name, text, on: &l) {
@@ -299,7 +331,7 @@ public enum GraphMLReader {
             pendingLinks.append((l, ReadLocations.Position(line: x.line, column: x.column)))
         }
 
-        private var writtenByTNet: Bool { keys.values.contains { $0.domain == "graph" && $0.name == "tnet.directed" } }
+        private lazy var writtenByTNet: Bool = keys.values.contains { $0.domain == "graph" && $0.name == "tnet.directed" }
 
         func finish() throws -> (dataset: Dataset, issues: [ValidationIssue]) {
             for (key, text) in graphData {
@@ -308,7 +340,11 @@ public enum GraphMLReader {
                 case "description": dataset.description = text
                 case "tnet.directed": dataset.directed = text == "true" ? true : text == "false" ? false : nil
                 case "tnet.schema":
-                    if case .object(let a)? = AttributeType.parseJSON(text) { dataset.schema = Schema(attributes: a) }
+                    guard case .object(let a)? = AttributeType.parseJSON(text) else {
+                        issues.append(ValidationIssue(.error, .invalidValue, "graph data \"tnet.schema\" is not a JSON object", at: SourceLocation(file: file, line: 1, column: 1)))
+                        continue
+                    }
+                    dataset.schema = Schema(attributes: a)
                 case "tnet.sources":
                     guard let list = GraphMLWriter.sources(from: AttributeType.parseJSON(text)) else {
                         issues.append(ValidationIssue(.error, .invalidValue, "graph data \"tnet.sources\" is not a JSON list", at: SourceLocation(file: file, line: 1, column: 1)))
@@ -316,7 +352,11 @@ public enum GraphMLReader {
                     }
                     dataset.sources += list
                 default:
-                    if let v = key.type.decode(text) { dataset.extra[key.name] = v }
+                    guard let v = key.type.decode(text) else {
+                        issues.append(ValidationIssue(.error, .invalidValue, "graph data \(quoted(key.name)) = \(quoted(text)) is not a \(key.type.rawValue)", at: SourceLocation(file: file, line: 1, column: 1)))
+                        continue
+                    }
+                    dataset.extra[key.name] = v
                 }
             }
             for (l, p) in pendingLinks {

@@ -1,6 +1,7 @@
-/// A confidence bar: an Admiralty grade, met when **both** axes are at least as good (A is the
-/// most reliable, 1 the most credible — `B3` admits A1, A3, B2, not C1 or A4), or a number in
-/// (0, 1] compared with ``Confidence/value``.
+/// A confidence bar: an Admiralty grade, met when **both** axes are at least as good, in the
+/// order of ``Confidence`` (A, B, C, D, F, E and 1, 2, 3, 4, 6, 5: "cannot be judged" ranks
+/// between doubtful and improbable) — `B3` admits A1, A3, B2, not C1 or A4; `D4` admits F1 but
+/// not E1 — or a number in (0, 1] compared with ``Confidence/value``.
 public enum ConfidenceThreshold: Sendable, Hashable, CustomStringConvertible {
     case grade(Confidence)
     case value(Double)
@@ -20,7 +21,7 @@ public enum ConfidenceThreshold: Sendable, Hashable, CustomStringConvertible {
     public func admits(_ c: Confidence?) -> Bool {
         guard let c else { return false }
         switch self {
-        case .grade(let bar): return c.reliability <= bar.reliability && c.credibility <= bar.credibility
+        case .grade(let bar): return c.reliabilityRank <= bar.reliabilityRank && c.credibilityRank <= bar.credibilityRank
         case .value(let v): return c.value >= v
         }
     }

@@ -29,6 +29,9 @@ struct GenerateCommand: ParsableCommand {
         guard nodes >= 1 else { throw ValidationError("--nodes must be at least 1") }
         guard nodes <= 50_000_000 else { throw ValidationError("--nodes must be at most 50,000,000") }
         guard avgDegree >= 0, avgDegree <= 1000, avgDegree.isFinite else { throw ValidationError("--avg-degree must be between 0 and 1000") }
+        guard Double(nodes) * avgDegree / 2 <= 50_000_000 else {
+            throw ValidationError("--nodes × --avg-degree / 2 (the number of links) must be at most 50,000,000")
+        }
     }
 
     func run() throws {

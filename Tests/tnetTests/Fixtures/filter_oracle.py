@@ -8,7 +8,8 @@ Rules (README "Filters"):
   DATE's span: "from" does not start after DATE ends and "to" does not end before DATE starts
   (partial dates span their year or month);
 - it passes --min-confidence GRADE when it is graded and both Admiralty axes are at least as
-  good: letter <= GRADE's letter (A best) and digit <= GRADE's digit (1 best); ungraded fails;
+  good, best first: letters A B C D F E, digits 1 2 3 4 6 5 ("cannot be judged", F and 6,
+  ranks between doubtful and improbable); ungraded fails;
 - a link is kept when it passes and both its endpoints are kept.
 
 Prints the kept entity ids, then the kept links as "source<TAB>kind<TAB>target", in file order.
@@ -42,7 +43,9 @@ def graded(fact, bar):
     c = fact.get("confidence")
     if not c:
         return False
-    return c[0].upper() <= bar[0].upper() and int(c[1]) <= int(bar[1])
+    letters, digits = "ABCDFE", "123465"
+    return (letters.index(c[0].upper()) <= letters.index(bar[0].upper())
+            and digits.index(c[1]) <= digits.index(bar[1]))
 
 
 def main(path, as_of, grade):
