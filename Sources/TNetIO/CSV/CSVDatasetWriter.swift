@@ -54,11 +54,12 @@ public enum CSVDatasetWriter {
         }
         var out = CSVText.row(header)
         let position = Dictionary(uniqueKeysWithValues: fixed.enumerated().map { ($1, $0) })
+        let attributeColumn = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         for item in items {
             var row = [String](repeating: "", count: header.count)
             for (name, text) in fields(item) { row[position[name]!] = text }
             for (k, v) in attributes(item) {
-                let i = names.firstIndex(of: k)!
+                let i = attributeColumn[k]!
                 row[fixed.count + i] = types[i].encode(v)
             }
             out += CSVText.row(row)
