@@ -5,10 +5,11 @@
 Writes one JSON file per graph: {"name", "directed", "nodes": [...], "edges": [[u, v, w]...],
 "networkx": VERSION, "measures": {NAME: {node: value} or null when NetworkX raises (the
 reason is in "errors")}}. Edge-keyed measures map "u|v" to the value. Values are written with
-repr() precision, under PYTHONHASHSEED=0 so that runs agree to the last digit. `make test` re-runs this when networkx is importable and the test fails if
+repr() precision (NaN and infinities as the strings "NaN", "Infinity"), under PYTHONHASHSEED=0 so that runs agree to the last digit. `make test` re-runs this when networkx is importable and the test fails if
 the committed files differ from what it produces.
 """
 import json
+import math
 import os
 import random
 import sys
@@ -113,6 +114,15 @@ def measures(G):
     return {k: v for k, v in out.items() if not (v is None and k not in errors)}, errors
 
 
+def finite(x):
+    """JSON has no NaN or infinity: they are written as the strings "NaN", "Infinity"."""
+    if isinstance(x, dict):
+        return {k: finite(v) for k, v in x.items()}
+    if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
+        return "NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity")
+    return x
+
+
 def main(outdir):
     for name, G in graphs().items():
         m, errors = measures(G)
@@ -123,11 +133,11 @@ def main(outdir):
             "nodes": list(G.nodes()),
             "edges": [[u, v, d.get("weight", 1.0)] for u, v, d in G.edges(data=True)],
             "weighted": any("weight" in d for _, _, d in G.edges(data=True)),
-            "measures": m,
+            "measures": finite(m),
             "errors": errors,
         }
         with open(f"{outdir}/{name}.json", "w") as f:
-            json.dump(doc, f, indent=1, sort_keys=True)
+            json.dump(doc, f, indent=1, sort_keys=True, allow_nan=False)
             f.write("\n")
 
 

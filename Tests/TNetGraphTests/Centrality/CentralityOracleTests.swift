@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import TNetGraph
+
+/// One fixture of Fixtures/centrality (written by make_centrality_fixtures.py with NetworkX).
+struct CentralityFixture {
+    let name: String
+    let graph: Graph
+    let nodes: [String]
+    let measures: [String: [String: Double]]
+
+    static var all: [CentralityFixture] {
+        let dir = Bundle.module.url(forResource: "Fixtures/centrality", withExtension: nil)!
+        let files = (try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path }.map { load($0) }
+    }
+
+    static func load(_ url: URL) -> CentralityFixture {
+        let json = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let nodes = json["nodes"] as! [String]
+        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, NodeIndex($0)) })
+        var b = GraphBuilder(directed: json["directed"] as! Bool, weighted: true, nodeCount: nodes.count)
+        for e in json["edges"] as! [[Any]] {
+            b.addEdge(index[e[0] as! String]!, index[e[1] as! String]!, weight: (e[2] as! NSNumber).doubleValue)
+        }
+        var measures: [String: [String: Double]] = [:]
+        for (k, v) in json["measures"] as! [String: Any] {
+            guard let values = v as? [String: Any] else { continue }
+            var m: [String: Double] = [:]
+            for (node, x) in values {
+                if let n = x as? NSNumber { m[node] = n.doubleValue }
+                if let t = x as? String { m[node] = t == "NaN" ? .nan : (t == "Infinity" ? .infinity : -.infinity) }
+            }
+            if !m.isEmpty { measures[k] = m }
+        }
+        return CentralityFixture(name: json["name"] as! String, graph: b.build(), nodes: nodes, measures: measures)
+    }
+
+    /// Compares `ours` (by node index) with NetworkX's `measure`, to `tolerance` (absolute, and
+    /// relative for large values).
+    func check(_ measure: String, _ ours: [Double], tolerance: Double = 1e-9,
+               sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let expected = measures[measure] else { return }
+        #expect(ours.count == nodes.count, sourceLocation: sourceLocation)
+        var worst = 0.0, worstNode = ""
+        for (i, id) in nodes.enumerated() {
+            let x = expected[id]!
+            if x.isNaN || ours[i].isNaN {
+                if !(x.isNaN && ours[i].isNaN) { worst = .infinity; worstNode = id }
+                continue
+            }
+            let err = abs(ours[i] - x) / max(1, abs(x))
+            if err > worst { worst = err; worstNode = id }
+        }
+        #expect(worst <= tolerance, "\(name) \(measure): node \(worstNode) off by \(worst)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite struct CentralityOracleTests {
+    static let fixtures = CentralityFixture.all
+
+    /// Every fixture has the measures the tests below compare (a missing one would be skipped).
+    @Test func thereAreEnoughFixtures() {
+        #expect(Self.fixtures.count >= 20)
+        let required = ["degree", "degree_centrality", "strength", "closeness", "closeness_no_wf", "closeness_weighted",
+                        "harmonic", "harmonic_weighted", "betweenness", "betweenness_raw", "betweenness_endpoints",
+                        "betweenness_weighted", "betweenness_weighted_raw", "betweenness_endpoints_weighted"]
+        for f in Self.fixtures {
+            for m in required { #expect(f.measures[m] != nil, "\(f.name) lacks \(m)") }
+        }
+        #expect(Self.fixtures.filter { $0.graph.isDirected }.allSatisfy { $0.measures["in_degree_centrality"] != nil })
+    }
+
+    @Test(arguments: fixtures.map(\.name))
+    func degreeFamily(name: String) {
+        let f = Self.fixtures.first { $0.name == name }!
+        f.check("degree", f.graph.degrees().map(Double.init))
+        f.check("degree_centrality", f.graph.degreeCentrality())
+        f.check("in_degree", f.graph.inDegrees().map(Double.init))
+        f.check("out_degree", f.graph.outDegrees().map(Double.init))
+        f.check("in_degree_centrality", f.graph.inDegreeCentrality())
+        f.check("out_degree_centrality", f.graph.outDegreeCentrality())
+        f.check("strength", f.graph.strengths())
+    }
+
+    @Test(arguments: fixtures.map(\.name))
+    func closenessAndHarmonic(name: String) {
+        let f = Self.fixtures.first { $0.name == name }!
+        f.check("closeness", f.graph.closenessCentrality())
+        f.check("closeness_no_wf", f.graph.closenessCentrality(wfImproved: false))
+        f.check("closeness_weighted", f.graph.closenessCentrality(weighted: true))
+        f.check("harmonic", f.graph.harmonicCentrality())
+        f.check("harmonic_weighted", f.graph.harmonicCentrality(weighted: true))
+    }
+
+    @Test(arguments: fixtures.map(\.name))
+    func betweenness(name: String) {
+        let f = Self.fixtures.first { $0.name == name }!
+        for weighted in [false, true] {
+            let sfx = weighted ? "_weighted" : ""
+            f.check("betweenness\(sfx)", f.graph.betweennessCentrality(BetweennessOptions(weighted: weighted)))
+            f.check("betweenness\(sfx)_raw", f.graph.betweennessCentrality(BetweennessOptions(weighted: weighted, normalized: false)))
+            f.check("betweenness_endpoints\(sfx)", f.graph.betweennessCentrality(BetweennessOptions(weighted: weighted, endpoints: true)))
+        }
+    }
+
+    /// The committed fixtures are what the script produces with the NetworkX installed here
+    /// (TNET_PYTHON, set by `make test`, else python3); skipped when networkx is missing.
+    @Test func fixturesMatchTheScript() throws {
+        let env = ProcessInfo.processInfo.environment["TNET_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+        let command = env.map { [$0] } ?? ["/usr/bin/env", "python3"]
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: command[0])
+        probe.arguments = Array(command.dropFirst()) + ["-c", "import networkx, scipy"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return }
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else { return }
+        let dir = Bundle.module.url(forResource: "Fixtures/centrality", withExtension: nil)!
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-centrality-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: command[0])
+        p.arguments = Array(command.dropFirst()) + [dir.appendingPathComponent("make_centrality_fixtures.py").path, out.path]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        for f in Self.fixtures {
+            let committed = try Data(contentsOf: dir.appendingPathComponent(f.name + ".json"))
+            let fresh = try Data(contentsOf: out.appendingPathComponent(f.name + ".json"))
+            #expect(committed == fresh, "\(f.name).json differs from what make_centrality_fixtures.py writes now")
+        }
+    }
+}
