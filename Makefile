@@ -29,18 +29,19 @@ demo: release
 	.build/release/tnet render $(DATASET) -o $(OUT)/mekong-2023.svg
 	@echo "Diagram: $(OUT)/mekong-2023.svg ($$(grep -c 'class="node"' $(OUT)/mekong-2023.svg) nodes drawn)"
 
-# networkx for the oracle tests, when Python is present: the system's, else a venv here.
+# networkx (the fixtures were made with 3.6.1) and scipy for the oracle tests, when Python is
+# present: the system's, else a venv here.
 oracle:
-	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx' 2>/dev/null \
-	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx' 2>/dev/null; then \
+	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx, scipy' 2>/dev/null \
+	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy' 2>/dev/null; then \
 	  echo "Installing networkx into $(ORACLE_VENV) for the oracle tests…"; \
-	  ($(PYTHON) -m venv $(ORACLE_VENV) && $(ORACLE_VENV)/bin/pip install -q networkx) \
+	  ($(PYTHON) -m venv $(ORACLE_VENV) && $(ORACLE_VENV)/bin/pip install -q networkx==3.6.1 scipy) \
 	    || echo "networkx unavailable: oracle tests check the committed copies only"; \
 	fi
 
 test: deps oracle
 	swift build --build-tests
-	TNET_PYTHON="$$(if $(ORACLE_VENV)/bin/python -c 'import networkx' 2>/dev/null; then echo $$PWD/$(ORACLE_VENV)/bin/python; else command -v $(PYTHON) || true; fi)" \
+	TNET_PYTHON="$$(if $(ORACLE_VENV)/bin/python -c 'import networkx, scipy' 2>/dev/null; then echo $$PWD/$(ORACLE_VENV)/bin/python; else command -v $(PYTHON) || true; fi)" \
 	  swift test --skip-build
 
 # Rewrites the bundled dataset in tnet's canonical form (attributes in column order) and
