@@ -7,7 +7,7 @@ struct CentralityFixture {
     let name: String
     let graph: Graph
     let nodes: [String]
-    let measures: [String: [String: Double]]
+    var measures: [String: [String: Double]]
 
     static var all: [CentralityFixture] {
         let dir = Bundle.module.url(forResource: "Fixtures/centrality", withExtension: nil)!
@@ -32,6 +32,13 @@ struct CentralityFixture {
                 if let t = x as? String { m[node] = t == "NaN" ? .nan : (t == "Infinity" ? .infinity : -.infinity) }
             }
             if !m.isEmpty { measures[k] = m }
+            // Nested results (HITS: {"hubs": {...}, "authorities": {...}}) as "hits.hubs" etc.
+            for (part, inner) in values {
+                guard let inner = inner as? [String: Any] else { continue }
+                var m: [String: Double] = [:]
+                for (node, x) in inner { if let n = x as? NSNumber { m[node] = n.doubleValue } }
+                measures["\(k).\(part)"] = m
+            }
         }
         return CentralityFixture(name: json["name"] as! String, graph: b.build(), nodes: nodes, measures: measures)
     }
@@ -65,7 +72,9 @@ struct CentralityFixture {
         let required = ["degree", "degree_centrality", "strength", "closeness", "closeness_no_wf", "closeness_weighted",
                         "harmonic", "harmonic_weighted", "betweenness", "betweenness_raw", "betweenness_endpoints",
                         "betweenness_weighted", "betweenness_weighted_raw", "betweenness_endpoints_weighted",
-                        "edge_betweenness", "edge_betweenness_weighted", "pagerank", "pagerank_weighted"]
+                        "edge_betweenness", "edge_betweenness_weighted", "pagerank", "pagerank_weighted",
+                        "pagerank_personalized", "pagerank_dangling", "constraint", "effective_size",
+                        "constraint_weighted", "effective_size_weighted"]
         for f in Self.fixtures {
             for m in required { #expect(f.measures[m] != nil, "\(f.name) lacks \(m)") }
         }
@@ -136,6 +145,89 @@ struct CentralityFixture {
             let eig = try? f.graph.eigenvectorCentrality(weighted: weighted, maxIterations: 1000)
             #expect((eig == nil) == (f.measures["eigenvector\(sfx)"] == nil), "\(name): eigenvector\(sfx) convergence differs")
             if let eig { f.check("eigenvector\(sfx)", eig, tolerance: 1e-6) }
+        }
+    }
+
+    @Test(arguments: fixtures.map(\.name))
+    func pageRankOptions(name: String) throws {
+        let f = Self.fixtures.first { $0.name == name }!
+        let n = f.nodes.count
+        let personal = (0 ..< n).map { Double($0 % 3) }
+        let dangling = (0 ..< n).map { Double($0 + 1) }
+        f.check("pagerank_personalized", try f.graph.pageRank(PageRankOptions(personalization: personal)), tolerance: 1e-6)
+        f.check("pagerank_dangling", try f.graph.pageRank(PageRankOptions(personalization: personal, dangling: dangling)), tolerance: 1e-6)
+        f.check("pagerank_alpha_0.6_weighted", try f.graph.pageRank(PageRankOptions(damping: 0.6, weighted: true)), tolerance: 1e-6)
+        // The iteration splits nodes between threads; each value is computed by one of them.
+        #expect(try f.graph.pageRank(threads: 3) == f.graph.pageRank())
+    }
+
+    @Test(arguments: fixtures.map(\.name))
+    func katzAndHITS(name: String) {
+        let f = Self.fixtures.first { $0.name == name }!
+        for weighted in [false, true] {
+            let key = "katz" + (weighted ? "_weighted" : "")
+            let ours = try? f.graph.katzCentrality(KatzOptions(weighted: weighted))
+            #expect((ours == nil) == (f.measures[key] == nil), "\(name): \(key) convergence differs")
+            if let ours { f.check(key, ours, tolerance: 1e-6) }
+        }
+        let raw = try? f.graph.katzCentrality(KatzOptions(alpha: 0.05, beta: 2, normalized: false))
+        #expect((raw == nil) == (f.measures["katz_raw"] == nil))
+        if let raw { f.check("katz_raw", raw, tolerance: 1e-6) }
+        // NetworkX's HITS always reads the "weight" attribute (the fixtures' unweighted graphs
+        // carry weight 1).
+        let hits = try? f.graph.hits(weighted: true, maxIterations: 1000)
+        #expect((hits == nil) == (f.measures["hits.hubs"] == nil), "\(name): HITS convergence differs")
+        if let hits {
+            f.check("hits.hubs", hits.hubs, tolerance: 1e-6)
+            f.check("hits.authorities", hits.authorities, tolerance: 1e-6)
+        }
+    }
+
+    @Test(arguments: fixtures.map(\.name))
+    func structuralHoles(name: String) {
+        let f = Self.fixtures.first { $0.name == name }!
+        f.check("constraint", f.graph.constraint())
+        f.check("constraint_weighted", f.graph.constraint(weighted: true))
+        for weighted in [false, true] {
+            let sfx = weighted ? "_weighted" : ""
+            let ours = f.graph.effectiveSize(weighted: weighted)
+            let usesWeights = weighted && f.measures["strength"] != f.measures["degree"]
+            if !f.graph.isDirected && !usesWeights {
+                // All ties equal: NetworkX's matrix path is Burt's formula (with self-loops as contacts).
+                f.check("effective_size\(sfx)", ours)
+                continue
+            }
+            // Weighted or directed: the per-node path is the documented formula (the matrix path
+            // divides by the wrong node's strongest tie). It leaves nodes without out-edges
+            // undefined; tnet computes them from their in-contacts.
+            guard var expected = f.measures["effective_size_per_node\(sfx)"] else { Issue.record("no per-node values"); continue }
+            var mine = ours
+            for (i, id) in f.nodes.enumerated() where expected[id]!.isNaN && f.graph.outgoing.slotCount(NodeIndex(i)) == 0 {
+                let hasInContact = f.graph.incoming.neighbors(of: NodeIndex(i)).contains { $0 != NodeIndex(i) }
+                #expect(ours[i].isNaN != hasInContact, "\(name) \(id): \(ours[i])")
+                expected[id] = 0
+                mine[i] = 0
+            }
+            var g = f
+            g.measures["effective_size_per_node\(sfx)"] = expected
+            g.check("effective_size_per_node\(sfx)", mine)
+        }
+    }
+
+    /// Blocks of sources are summed in source order whatever the thread count: bit-for-bit equal.
+    @Test(arguments: fixtures.map(\.name))
+    func threadCountIndependence(name: String) {
+        let g = Self.fixtures.first { $0.name == name }!.graph
+        for weighted in [false, true] {
+            let o = BetweennessOptions(weighted: weighted)
+            let one = g.betweennessCentrality(o)
+            let edges = g.edgeBetweennessCentrality(o)
+            for t in [2, 3, 8] {
+                #expect(g.betweennessCentrality(o, threads: t) == one)
+                #expect(g.edgeBetweennessCentrality(o, threads: t) == edges)
+                #expect(g.closenessCentrality(weighted: weighted, threads: t) == g.closenessCentrality(weighted: weighted))
+                #expect(g.harmonicCentrality(weighted: weighted, threads: t) == g.harmonicCentrality(weighted: weighted))
+            }
         }
     }
 

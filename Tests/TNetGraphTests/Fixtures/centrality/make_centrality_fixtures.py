@@ -109,6 +109,17 @@ def measures(G):
         put(f"hits{sfx}", lambda: dict(zip(("hubs", "authorities"), hits_alg._hits_python(G, max_iter=1000))) if w is None else None)
         put(f"constraint{sfx}", lambda: nx.constraint(G, weight=w))
         put(f"effective_size{sfx}", lambda: nx.effective_size(G, weight=w))
+        # The per-node path (Burt's formula as documented). NetworkX's all-nodes matrix path
+        # normalises m_jq by q's largest tie instead of j's: it differs when weighted or directed.
+        put(f"effective_size_per_node{sfx}", lambda: nx.effective_size(G, nodes=list(G), weight=w))
+    # PageRank's teleport and dangling distributions (NetworkX normalises both to sum 1).
+    nodes = list(G)
+    personal = {v: i % 3 for i, v in enumerate(nodes)}
+    dangling = {v: i + 1 for i, v in enumerate(nodes)}
+    put("pagerank_personalized", lambda: nx.pagerank(G, personalization=personal, weight=None))
+    put("pagerank_dangling", lambda: nx.pagerank(G, personalization=personal, dangling=dangling, weight=None))
+    put("pagerank_alpha_0.6_weighted", lambda: nx.pagerank(G, alpha=0.6, weight="weight"))
+    put("katz_raw", lambda: nx.katz_centrality(G, alpha=0.05, beta=2.0, normalized=False, max_iter=1000))
     put("core", lambda: nx.core_number(G))
     put("closeness_no_wf", lambda: nx.closeness_centrality(G, wf_improved=False))
     return {k: v for k, v in out.items() if not (v is None and k not in errors)}, errors
