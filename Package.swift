@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TNetModelTests", dependencies: ["TNetModel"]),
         .testTarget(name: "TNetIOTests", dependencies: ["TNetIO", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO", "TNetGraphviz"]),

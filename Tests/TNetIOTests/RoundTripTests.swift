@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+import TNetGraph
 import TNetModel
 @testable import TNetIO
 

@@ -46,15 +46,17 @@ public struct ShortestPathSearch {
     /// The adjacency that leads back to a node's predecessors.
     public var backward: Adjacency { reversed || !graph.isDirected ? graph.outgoing : graph.incoming }
 
-    /// Runs from `source`, replacing the previous run's results.
-    public mutating func run(from source: NodeIndex) {
+    /// Runs from `source`, replacing the previous run's results. With `target`, stops once every
+    /// node as close as the target is settled: the target's distance and path count are final,
+    /// other nodes may be left unreached.
+    public mutating func run(from source: NodeIndex, stoppingAt target: NodeIndex? = nil) {
         for v in order {
             distance[Int(v)] = .infinity
             if weighted { tentative[Int(v)] = .infinity }
             sigma[Int(v)] = 0
         }
         order.removeAll(keepingCapacity: true)
-        if weighted { dijkstra(source) } else { bfs(source) }
+        if weighted { dijkstra(source, target: target) } else { bfs(source) }
     }
 
     private mutating func bfs(_ source: NodeIndex) {
@@ -86,7 +88,7 @@ public struct ShortestPathSearch {
         }
     }
 
-    private mutating func dijkstra(_ source: NodeIndex) {
+    private mutating func dijkstra(_ source: NodeIndex, target: NodeIndex?) {
         let adjacency = forward
         let weights = adjacency.weights!
         var sequence = 0
@@ -96,9 +98,21 @@ public struct ShortestPathSearch {
         tentative[Int(source)] = 0
         sigma[Int(source)] = 1
         heap.insert(Entry(distance: 0, sequence: sequence, node: source))
+        var stopAbove = Double.infinity
         while let e = heap.popMin() {
             let v = Int(e.node)
             if distance[v] != .infinity || e.distance != tentative[v] { continue }
+            if e.distance > stopAbove {
+                // Early stop: forget what is still tentative, so the next run starts clean.
+                tentative[v] = .infinity
+                sigma[v] = 0
+                while let rest = heap.popMin() {
+                    let r = Int(rest.node)
+                    if distance[r] == .infinity { tentative[r] = .infinity; sigma[r] = 0 }
+                }
+                break
+            }
+            if let target, e.node == target { stopAbove = e.distance }
             distance[v] = e.distance
             order.append(e.node)
             let sv = sigma[v]

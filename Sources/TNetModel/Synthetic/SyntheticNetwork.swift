@@ -1,3 +1,5 @@
+import TNetGraph
+
 /// A synthetic network shaped like a trafficking network, for tests and benchmarks:
 /// syndicates operate compounds in host countries' regions and sites, recruit through brokers
 /// and platforms from source countries, are protected by officials they bribe, launder through

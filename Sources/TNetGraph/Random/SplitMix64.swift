@@ -19,6 +19,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         Int((UInt128(next()) &* UInt128(UInt64(n))) >> 64)
     }
 
+    /// The `i`-th output (from 0) of the generator seeded with `seed`, computed directly: a
+    /// counter-based stream, so that any element can be drawn independently (in parallel, or in
+    /// another language) and still agree.
+    public static func mix(_ seed: UInt64, _ i: UInt64) -> UInt64 {
+        var z = seed &+ (i &+ 1) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     /// Uniform in [0, 1).
     public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }

@@ -1,0 +1,283 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options of sampled betweenness (``Graph/approximateBetweenness(_:threads:progress:)``).
+public struct ApproximateBetweennessOptions: Sendable, Hashable {
+    /// Largest error allowed, on the scale of betweenness divided by n(n − 1).
+    public var epsilon: Double
+    /// Probability that some node's error exceeds `epsilon`.
+    public var delta: Double
+    /// Seed of the sample: the same seed gives the same result on any machine and thread count.
+    public var seed: UInt64
+    /// Weights as distances (Dijkstra) instead of hop counts.
+    public var weighted: Bool
+    /// NetworkX's normalisation (divide by (n − 1)(n − 2)); otherwise pair sums, halved when
+    /// undirected, as ``BetweennessOptions/normalized``.
+    public var normalized: Bool
+
+    public init(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 0, weighted: Bool = false, normalized: Bool = true) {
+        self.epsilon = epsilon
+        self.delta = delta
+        self.seed = seed
+        self.weighted = weighted
+        self.normalized = normalized
+    }
+}
+
+/// The estimate and what it rests on.
+public struct ApproximateBetweenness: Sendable {
+    /// Estimated betweenness of every node, scaled as the options ask.
+    public var values: [Double]
+    /// Number of sampled pairs.
+    public var samples: Int
+    /// The vertex-diameter bound used for the sample size.
+    public var vertexDiameterBound: Int
+    /// The guaranteed bound on every node's error, on the scale of `values`, holding with
+    /// probability at least 1 − δ.
+    public var errorBound: Double
+}
+
+extension Graph {
+    /// Betweenness estimated by sampling shortest paths, after Riondato & Kornaropoulos (2016),
+    /// "Fast approximation of betweenness centrality through sampling", Data Min. Knowl. Disc.
+    /// 30(2): draw r = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ ordered pairs (s, t) uniformly
+    /// (c = 0.5, VD an upper bound on the vertex diameter), pick one shortest s–t path uniformly
+    /// at random, and credit 1/r to each of its inner nodes. With probability ≥ 1 − δ every
+    /// node's estimate is within ε of its betweenness divided by n(n − 1); the values returned
+    /// are rescaled to NetworkX's normalisation (so the bound becomes ε·n/(n − 2), reported in
+    /// ``ApproximateBetweenness/errorBound``).
+    ///
+    /// VD bound: for an undirected unweighted graph 2·ecc(v) + 1 for one node v per component
+    /// (the largest over components); otherwise the size of the largest weakly connected
+    /// component. Unweighted paths come from a balanced bidirectional BFS, which touches a small
+    /// part of the graph per sample; weighted ones from Dijkstra stopped at t.
+    /// Each sample draws from its own counter-based random stream and the counts are integers,
+    /// so the result is the same for any `threads`.
+    public func approximateBetweenness(_ options: ApproximateBetweennessOptions = ApproximateBetweennessOptions(),
+                                       threads: Int = 1, progress: ProgressHandler? = nil) -> ApproximateBetweenness {
+        let n = nodeCount
+        let weighted = options.weighted && isWeighted
+        let vd = vertexDiameterBound(weighted: weighted)
+        let c = 0.5
+        // ⌊log₂(VD − 2)⌋ exactly, from the bit length.
+        let logTerm: Double = vd > 2 ? Double(Int.bitWidth - (vd - 2).leadingZeroBitCount - 1) : 0
+        let size: Double = c / (options.epsilon * options.epsilon) * (logTerm + 1 + log(1 / options.delta))
+        let r = n < 3 ? 0 : Int(size.rounded(.up))
+        let block = max(64, (r + 255) / 256)
+        let blocks = r == 0 ? 0 : (r + block - 1) / block
+        let t = max(1, min(threads, blocks))
+        var perWorker = [[Double]](repeating: [], count: t)
+        let tracker = ChunkProgress(total: max(1, r), handler: progress)
+        let samplers = WorkspaceSlots<PathSampler>(count: t)
+        perWorker.withUnsafeMutableBufferPointer { counts in
+            forEachChunk(blocks, threads: t) { chunk, worker in
+                let sampler = samplers.get(worker) { PathSampler(self, weighted: weighted) }
+                if counts[worker].isEmpty { counts[worker] = [Double](repeating: 0, count: n) }
+                let range = chunk * block ..< min(r, (chunk + 1) * block)
+                for i in range {
+                    var rng = SplitMix64(seed: SplitMix64.mix(options.seed, UInt64(i)))
+                    let s = rng.below(n)
+                    var target = rng.below(n - 1)
+                    if target >= s { target += 1 }
+                    sampler.sample(self, from: s, to: target, rng: &rng) { v in counts[worker][v] += 1 }
+                }
+                tracker.completed(range.count)
+            }
+        }
+        var values = [Double](repeating: 0, count: n)
+        for w in perWorker where !w.isEmpty { for v in 0 ..< n { values[v] += w[v] } }
+        // Counts / r estimates b(v) / (n(n − 1)); rescale to the requested normalisation.
+        let pairs = Double(n) * Double(n - 1)
+        let scale: Double
+        if n < 3 || r == 0 {
+            scale = 0
+        } else if options.normalized {
+            scale = pairs / (Double(n - 1) * Double(n - 2)) / Double(r)
+        } else {
+            scale = pairs / Double(r) * (isDirected ? 1 : 0.5)
+        }
+        for v in 0 ..< n { values[v] *= scale }
+        let bound = n < 3 ? 0 : options.epsilon * (options.normalized ? pairs / (Double(n - 1) * Double(n - 2))
+                                                                       : pairs * (isDirected ? 1 : 0.5))
+        return ApproximateBetweenness(values: values, samples: r, vertexDiameterBound: vd, errorBound: bound)
+    }
+
+    /// An upper bound on the number of nodes of any shortest path.
+    func vertexDiameterBound(weighted: Bool) -> Int {
+        let components = weaklyConnectedComponentLabels()
+        if isDirected || weighted {
+            var size = [Int](repeating: 0, count: components.count)
+            for c in components.labels { size[Int(c)] += 1 }
+            return size.max() ?? 0
+        }
+        // Undirected, unweighted: from one node per component, 2 × eccentricity + 1.
+        var seen = [Bool](repeating: false, count: components.count)
+        var search = ShortestPathSearch(self)
+        var bound = 0
+        for v in 0 ..< nodeCount where !seen[Int(components.labels[v])] {
+            seen[Int(components.labels[v])] = true
+            search.run(from: NodeIndex(v))
+            let ecc = Int(search.distance[Int(search.order.last!)])
+            bound = max(bound, 2 * ecc + 1)
+        }
+        return bound
+    }
+
+    /// Component label of every node, ignoring direction, and the number of components.
+    func weaklyConnectedComponentLabels() -> (labels: [Int32], count: Int) {
+        var labels = [Int32](repeating: -1, count: nodeCount)
+        var stack: [NodeIndex] = []
+        var count: Int32 = 0
+        for start in 0 ..< nodeCount where labels[start] < 0 {
+            labels[start] = count
+            stack.append(NodeIndex(start))
+            while let u = stack.popLast() {
+                for v in outgoing.neighbors(of: u) where labels[Int(v)] < 0 { labels[Int(v)] = count; stack.append(v) }
+                if isDirected {
+                    for v in incoming.neighbors(of: u) where labels[Int(v)] < 0 { labels[Int(v)] = count; stack.append(v) }
+                }
+            }
+            count += 1
+        }
+        return (labels, Int(count))
+    }
+}
+
+/// Draws one uniformly random shortest path between two nodes; a thread's scratch space.
+final class PathSampler {
+    // Forward side (from s) and backward side (to t): distance (-1 unseen) and path counts.
+    private var distS: [Int32], distT: [Int32]
+    private var sigmaS: [Double], sigmaT: [Double]
+    private var visited: [Int32] = []
+    private var frontier: [Int32] = [], nextFrontier: [Int32] = []
+    private var frontierT: [Int32] = []
+    private var meeting: [Int32] = []
+    private var search: ShortestPathSearch?
+
+    init(_ g: Graph, weighted: Bool) {
+        let n = g.nodeCount
+        distS = [Int32](repeating: -1, count: weighted ? 0 : n)
+        distT = [Int32](repeating: -1, count: weighted ? 0 : n)
+        sigmaS = [Double](repeating: 0, count: weighted ? 0 : n)
+        sigmaT = [Double](repeating: 0, count: weighted ? 0 : n)
+        search = weighted ? ShortestPathSearch(g, weighted: true) : nil
+    }
+
+    /// Calls `credit(v)` for each inner node of one shortest s–t path chosen uniformly at random
+    /// (nothing when t is unreachable).
+    func sample(_ g: Graph, from s: Int, to t: Int, rng: inout SplitMix64, credit: (Int) -> Void) {
+        if search != nil { sampleWeighted(g, from: s, to: t, rng: &rng, credit: credit); return }
+        let forwardS = g.outgoing                               // s side walks u → w
+        let forwardT = g.isDirected ? g.incoming : g.outgoing   // t side walks w ← u
+        distS[s] = 0; sigmaS[s] = 1
+        distT[t] = 0; sigmaT[t] = 1
+        visited.append(Int32(s)); visited.append(Int32(t))
+        frontier.removeAll(keepingCapacity: true); frontier.append(Int32(s))
+        frontierT.removeAll(keepingCapacity: true); frontierT.append(Int32(t))
+        var depthS: Int32 = 0, depthT: Int32 = 0
+        meeting.removeAll(keepingCapacity: true)
+        var fromS = true
+        while meeting.isEmpty && !frontier.isEmpty && !frontierT.isEmpty {
+            // Expand the side whose frontier has fewer edges to scan.
+            var workS = 0, workT = 0
+            for u in frontier { workS += forwardS.slotCount(u) }
+            for u in frontierT { workT += forwardT.slotCount(u) }
+            fromS = workS <= workT
+            if fromS {
+                expand(forwardS, &frontier, depth: depthS, dist: &distS, sigma: &sigmaS, other: distT)
+                depthS += 1
+            } else {
+                expand(forwardT, &frontierT, depth: depthT, dist: &distT, sigma: &sigmaT, other: distS)
+                depthT += 1
+            }
+        }
+        if !meeting.isEmpty {
+            // Every shortest path crosses the new layer at exactly one meeting node w, in
+            // σ_s(w)·σ_t(w) ways: pick w in proportion, then walk back to each end.
+            var total = 0.0
+            for w in meeting { total += sigmaS[Int(w)] * sigmaT[Int(w)] }
+            var x = rng.unit() * total
+            var w = Int(meeting.last!)
+            for m in meeting {
+                x -= sigmaS[Int(m)] * sigmaT[Int(m)]
+                if x < 0 { w = Int(m); break }
+            }
+            if w != s && w != t { credit(w) }
+            // Towards s: predecessors p → u with distS(p) = distS(u) − 1, chosen by σ_s(p).
+            walk(from: w, end: s, back: g.isDirected ? g.incoming : g.outgoing, dist: distS, sigma: sigmaS, rng: &rng, credit: credit)
+            walk(from: w, end: t, back: g.outgoing, dist: distT, sigma: sigmaT, rng: &rng, credit: credit)
+        }
+        for v in visited {
+            distS[Int(v)] = -1; distT[Int(v)] = -1
+            sigmaS[Int(v)] = 0; sigmaT[Int(v)] = 0
+        }
+        visited.removeAll(keepingCapacity: true)
+    }
+
+    /// Expands one whole BFS layer; new nodes already reached by the other side are meetings.
+    private func expand(_ adjacency: Adjacency, _ layer: inout [Int32], depth: Int32, dist: inout [Int32],
+                        sigma: inout [Double], other: [Int32]) {
+        nextFrontier.removeAll(keepingCapacity: true)
+        adjacency.withUnsafeBuffers { off, nb, _, _ in
+            for u in layer {
+                let su = sigma[Int(u)]
+                for slot in off[Int(u)] ..< off[Int(u) + 1] {
+                    let w = Int(nb[slot])
+                    if dist[w] < 0 {
+                        dist[w] = depth + 1
+                        nextFrontier.append(Int32(w))
+                        if other[w] < 0 { visited.append(Int32(w)) }
+                    }
+                    if dist[w] == depth + 1 { sigma[w] += su }
+                }
+            }
+        }
+        for w in nextFrontier where other[Int(w)] >= 0 { meeting.append(w) }
+        swap(&layer, &nextFrontier)
+    }
+
+    private func walk(from start: Int, end: Int, back: Adjacency, dist: [Int32], sigma: [Double],
+                      rng: inout SplitMix64, credit: (Int) -> Void) {
+        var u = start
+        while u != end {
+            let want = dist[u] - 1
+            var x = rng.unit() * sigma[u]
+            var chosen = -1
+            for p in back.neighbors(of: NodeIndex(u)) where dist[Int(p)] == want {
+                chosen = Int(p)
+                x -= sigma[chosen]
+                if x < 0 { break }
+            }
+            u = chosen
+            if u != end { credit(u) }
+        }
+    }
+
+    /// Dijkstra from s (full search, ties as NetworkX), then a random walk back from t.
+    private func sampleWeighted(_ g: Graph, from s: Int, to t: Int, rng: inout SplitMix64, credit: (Int) -> Void) {
+        search!.run(from: NodeIndex(s), stoppingAt: NodeIndex(t))
+        let search = self.search!
+        guard search.distance[t] < .infinity else { return }
+        let back = search.backward
+        var u = t
+        while true {
+            let du = search.distance[u]
+            var x = rng.unit() * search.sigma[u]
+            var chosen = -1
+            for slot in back.slots(of: NodeIndex(u)) {
+                let p = Int(back.neighbors[slot])
+                let dp = search.distance[p]
+                guard dp < du, dp + back.weight(atSlot: slot) == du else { continue }
+                chosen = p
+                x -= search.sigma[p]
+                if x < 0 { break }
+            }
+            u = chosen
+            if u == s { break }
+            credit(u)
+        }
+    }
+}
