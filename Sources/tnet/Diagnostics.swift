@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TraffickingNetworks
 
 /// A one-line error for the user: `tnet: error: PREFIXmessage`.
@@ -17,6 +18,9 @@ enum Diagnostics {
     }
 
     static func warning(_ message: String) { write("tnet: warning: " + oneLine(message)) }
+
+    /// Information about a result (an approximation's error bound, say), on standard error.
+    static func note(_ message: String) { write("tnet: note: " + oneLine(message)) }
 
     /// Runs a command body; any error becomes one line on standard error and exit code 1.
     static func reporting(_ body: () throws -> Void) throws {
@@ -49,6 +53,29 @@ enum Diagnostics {
 enum Progress {
     nonisolated(unsafe) private static var shown = false
     static let enabled = isatty(2) != 0
+    /// When the current computation started, and when a fraction was last shown.
+    private static let meter = Mutex<(start: Double, last: Double)>((0, 0))
+
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// A measure's fraction done, from any thread: shown once the measure has run for a second,
+    /// at most ten times a second.
+    @Sendable static func fraction(_ label: String, _ done: Double) {
+        guard enabled else { return }
+        let t = now()
+        let show: Bool = meter.withLock { m in
+            if m.start == 0 { m.start = t }
+            guard t - m.start >= 1, t - m.last >= 0.1 || done >= 1 else { return false }
+            m.last = t
+            return true
+        }
+        guard show else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2Ktnet: \(label) \(Int(done * 100))%…".utf8))
+    }
 
     static func step(_ message: String) {
         guard enabled else { return }

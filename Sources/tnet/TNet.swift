@@ -12,6 +12,6 @@ struct TNet: ParsableCommand {
         Errors are one line, `tnet: error: FILE:LINE:COL: message`, with exit code 1 for bad data.
         """,
         version: version,
-        subcommands: [InfoCommand.self, ValidateCommand.self, ConvertCommand.self, GenerateCommand.self, RenderCommand.self]
+        subcommands: [InfoCommand.self, ValidateCommand.self, CentralityCommand.self, ConvertCommand.self, GenerateCommand.self, RenderCommand.self]
     )
 }

@@ -6,12 +6,16 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a synthetic, typed, power-law network shaped like a trafficking network.",
         discussion: """
+        With --bench SIZE, writes instead one of the benchmark graphs (small, medium, large, xl: 1k, 20k, 200k, 1M nodes) as a weighted edge list, byte for byte the file Benchmarks/README.md gives the SHA-256 of.
         Syndicates operate compounds in host countries' regions and sites, recruit from source countries through recruiters and platforms, bribe officials who protect them, launder through companies and payment channels; agencies cooperate, rescue and sanction. Deterministic: the same --nodes, --seed and --avg-degree give the same file. Not real data.
         """
     )
 
     @Option(help: "Number of entities (up to 1,000,000 and beyond).")
-    var nodes: Int
+    var nodes: Int?
+
+    @Option(help: "Write a benchmark graph instead: small, medium, large or xl.")
+    var bench: BenchmarkGraph.Size?
 
     @Option(help: "Seed: the same seed gives the same network.")
     var seed: UInt64 = 1
@@ -26,6 +30,11 @@ struct GenerateCommand: ParsableCommand {
     var to: DatasetFormat?
 
     func validate() throws {
+        if bench != nil {
+            guard nodes == nil else { throw ValidationError("--bench and --nodes cannot be combined") }
+            return
+        }
+        guard let nodes else { throw ValidationError("--nodes (or --bench) is required") }
         guard nodes >= 1 else { throw ValidationError("--nodes must be at least 1") }
         guard nodes <= 50_000_000 else { throw ValidationError("--nodes must be at most 50,000,000") }
         guard avgDegree >= 0, avgDegree <= 1000, avgDegree.isFinite else { throw ValidationError("--avg-degree must be between 0 and 1000") }
@@ -36,6 +45,14 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
+            if let bench {
+                Progress.step("generating the \(bench.rawValue) benchmark graph")
+                let bytes = BenchmarkGraph(bench).edgeListBytes()
+                Progress.clear()
+                if output == "-" { emitBytes(bytes) } else { try AtomicFile.write(bytes, to: output) }
+                return
+            }
+            let nodes = nodes!
             guard let format = to ?? (output == "-" ? .json : DatasetFormat(path: output)) else {
                 throw CLIError("\(output): cannot tell the output format from the extension; use --to")
             }
@@ -48,3 +65,5 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 }
+
+extension BenchmarkGraph.Size: ExpressibleByArgument {}

@@ -1,0 +1,182 @@
+import TNetGraph
+
+/// A centrality measure `tnet centrality` can compute, by its command-line name.
+public enum CentralityMeasure: String, CaseIterable, Sendable, Hashable {
+    case degree, inDegree = "in-degree", outDegree = "out-degree", strength
+    case betweenness, edgeBetweenness = "edge-betweenness", approxBetweenness = "approx-betweenness"
+    case closeness, harmonic, eigenvector, pagerank, katz, hubs, authorities, core
+    case constraint, effectiveSize = "effective-size", brokerage
+
+    /// Column names this measure fills (brokerage: the total, then one column per role).
+    public var columns: [String] {
+        switch self {
+        case .brokerage: return ["brokerage"] + BrokerageRole.allCases.map { "brokerage-\($0.rawValue)" }
+        default: return [rawValue]
+        }
+    }
+
+    /// Whether values are per link (edge betweenness) rather than per entity.
+    public var isPerLink: Bool { self == .edgeBetweenness }
+}
+
+/// Gould and Fernandez's five brokerage roles, in output order.
+public enum BrokerageRole: String, CaseIterable, Sendable {
+    case coordinator, itinerant, representative, gatekeeper, liaison
+}
+
+/// How `tnet centrality` computes: NetworkX's defaults unless changed.
+public struct CentralityAnalysisOptions: Sendable {
+    /// Use link weights, each measure as NetworkX does with `weight="weight"`.
+    public var weighted = false
+    /// NetworkX's default normalisation; `false` gives raw values where a measure has them
+    /// (degree family: counts; betweenness: pair sums; Katz: unscaled; HITS: max-scaled).
+    public var normalized = true
+    public var threads = 1
+    /// Approximate betweenness: error bound, failure probability, seed.
+    public var epsilon = 0.01
+    public var delta = 0.1
+    public var seed: UInt64 = 0
+    /// What partitions entities into groups for brokerage: `kind`, `country`, `role`, or an
+    /// attribute name. Entities without a value form one group, "(none)".
+    public var partition = "kind"
+    /// Called with a label and a fraction done during long measures.
+    public var progress: (@Sendable (String, Double) -> Void)?
+
+    public init() {}
+}
+
+/// A measure that could not be computed on this graph.
+public struct CentralityError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Centrality values of every entity (or, for edge betweenness, every linked pair).
+public struct CentralityTable: Sendable {
+    /// Column names, in the order asked for.
+    public var columns: [String]
+    /// `values[c][row]`.
+    public var values: [[Double]]
+    /// Row keys: entity indices, or for per-link tables the (source, target) entity indices.
+    public var rows: [(source: Int, target: Int?)]
+    /// Notes worth showing with the result (sample size and error bound of approximations).
+    public var notes: [String]
+    public var isPerLink: Bool { rows.first?.target != nil }
+
+    /// Row order: by the first column descending (NaN last), then by id (source, target).
+    public func sortedRows(ids: (Int) -> String) -> [Int] {
+        let first = values.first ?? []
+        return rows.indices.sorted { a, b in
+            let x = first[a], y = first[b]
+            if x.isNaN != y.isNaN { return y.isNaN }
+            if !x.isNaN && x != y { return x > y }
+            let ka = ids(rows[a].source), kb = ids(rows[b].source)
+            if ka != kb { return ka < kb }
+            return ids(rows[a].target ?? 0) < ids(rows[b].target ?? 0)
+        }
+    }
+}
+
+extension Dataset {
+    /// Computes `measures` on the dataset's graph (``graph(_:)``, direction from the link kinds),
+    /// one column per measure (brokerage: six). Edge betweenness is per link and cannot be mixed
+    /// with per-entity measures.
+    public func centrality(_ measures: [CentralityMeasure], options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> CentralityTable {
+        let perLink = measures.filter(\.isPerLink)
+        if !perLink.isEmpty && perLink.count != measures.count {
+            throw CentralityError("edge-betweenness is computed per link: ask for it on its own")
+        }
+        let g = graph(ProjectionOptions(weighted: options.weighted))
+        let w = options.weighted, norm = options.normalized, threads = options.threads
+        func progress(_ label: String) -> ProgressHandler? {
+            guard let p = options.progress else { return nil }
+            return { fraction in p(label, fraction) }
+        }
+        if !perLink.isEmpty {
+            let values = g.edgeBetweennessCentrality(BetweennessOptions(weighted: w, normalized: norm), threads: threads,
+                                                     progress: progress("edge-betweenness"))
+            var rows: [(source: Int, target: Int?)] = [], column: [Double] = []
+            g.forEachEdge { e, u, v, _ in
+                rows.append((Int(u), Int(v)))
+                column.append(values[Int(e)])
+            }
+            return CentralityTable(columns: ["edge-betweenness"], values: [column], rows: rows, notes: [])
+        }
+        var columns: [String] = [], values: [[Double]] = [], notes: [String] = []
+        func counts(_ c: [Int], scaled: [Double]) -> [Double] { norm ? scaled : c.map(Double.init) }
+        func converged<T>(_ measure: CentralityMeasure, _ body: () throws -> T) throws(CentralityError) -> T {
+            do { return try body() } catch { throw CentralityError("\(measure.rawValue): \(error)") }
+        }
+        var hitsScores: HITSScores?
+        for m in measures {
+            columns += m.columns
+            switch m {
+            case .degree: values.append(counts(g.degrees(), scaled: g.degreeCentrality()))
+            case .inDegree: values.append(counts(g.inDegrees(), scaled: g.inDegreeCentrality()))
+            case .outDegree: values.append(counts(g.outDegrees(), scaled: g.outDegreeCentrality()))
+            case .strength: values.append(g.strengths())
+            case .betweenness:
+                values.append(g.betweennessCentrality(BetweennessOptions(weighted: w, normalized: norm), threads: threads,
+                                                      progress: progress("betweenness")))
+            case .approxBetweenness:
+                let r = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: options.epsilon, delta: options.delta,
+                                                                               seed: options.seed, weighted: w, normalized: norm),
+                                                 threads: threads, progress: progress("approx-betweenness"))
+                values.append(r.values)
+                notes.append("approx-betweenness: \(r.samples) sampled paths (vertex diameter ≤ \(r.vertexDiameterBound)); every value within \(r.errorBound) of the exact one with probability ≥ \(1 - options.delta)")
+            case .edgeBetweenness: break
+            case .closeness: values.append(g.closenessCentrality(weighted: w, threads: threads, progress: progress("closeness")))
+            case .harmonic: values.append(g.harmonicCentrality(weighted: w, threads: threads, progress: progress("harmonic")))
+            case .eigenvector: values.append(try converged(m) { try g.eigenvectorCentrality(weighted: w) })
+            case .pagerank: values.append(try converged(m) { try g.pageRank(PageRankOptions(weighted: w), threads: threads) })
+            case .katz: values.append(try converged(m) { try g.katzCentrality(KatzOptions(normalized: norm, weighted: w)) })
+            case .hubs, .authorities:
+                if hitsScores == nil { hitsScores = try converged(m) { try g.hits(weighted: w, normalized: norm) } }
+                values.append(m == .hubs ? hitsScores!.hubs : hitsScores!.authorities)
+            case .core:
+                guard let core = g.coreNumbers() else {
+                    throw CentralityError("core: the graph has self-loops (k-cores are undefined with them, as in NetworkX); drop them or filter the links")
+                }
+                values.append(core.map(Double.init))
+            case .constraint: values.append(g.constraint(weighted: w))
+            case .effectiveSize: values.append(g.effectiveSize(weighted: w))
+            case .brokerage:
+                let (groups, missing) = brokerageGroups(options.partition)
+                if missing == entities.count {
+                    throw CentralityError("brokerage: no entity has a value for the partition \"\(options.partition)\"")
+                }
+                if missing > 0 { notes.append("brokerage: \(missing) entities without \(options.partition) form one group, \"(none)\"") }
+                let b = g.brokerage(groups: groups)
+                values.append(b.map { Double($0.total) })
+                values.append(b.map { Double($0.coordinator) })
+                values.append(b.map { Double($0.itinerant) })
+                values.append(b.map { Double($0.representative) })
+                values.append(b.map { Double($0.gatekeeper) })
+                values.append(b.map { Double($0.liaison) })
+            }
+        }
+        return CentralityTable(columns: columns, values: values, rows: entities.indices.map { ($0, nil) }, notes: notes)
+    }
+
+    /// Group index of every entity by `partition`, and how many entities had no value.
+    func brokerageGroups(_ partition: String) -> (groups: [Int32], missing: Int) {
+        var ids: [String: Int32] = [:]
+        var missing = 0
+        let groups = entities.map { e -> Int32 in
+            let key: String?
+            switch partition {
+            case "kind": key = e.kind.rawValue
+            case "country": key = e.country
+            case "role": key = e.role?.rawValue
+            default: key = e.attributes[partition]?.displayText
+            }
+            if key == nil { missing += 1 }
+            let k = key.map { "v:" + $0 } ?? "none"
+            if let i = ids[k] { return i }
+            let i = Int32(ids.count)
+            ids[k] = i
+            return i
+        }
+        return (groups, missing)
+    }
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import TraffickingNetworks
+
+struct CentralityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "centrality",
+        abstract: "Rank entities by centrality: who matters in the network.",
+        discussion: """
+        Measures (comma-separated, in column order): \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
+        Each equals NetworkX's function of the same name with its defaults: degree = degree_centrality (counts with --no-normalized), betweenness = betweenness_centrality (exact, Brandes), closeness = closeness_centrality (Wasserman-Faust correction), harmonic = harmonic_centrality, eigenvector = eigenvector_centrality, pagerank = pagerank (damping 0.85), katz = katz_centrality (alpha 0.1), hubs/authorities = hits, core = core_number, constraint and effective-size = Burt's structural holes, brokerage = Gould-Fernandez role counts over --partition (columns brokerage, brokerage-coordinator, -itinerant, -representative, -gatekeeper, -liaison), approx-betweenness = Riondato-Kornaropoulos sampling (--epsilon, --delta, --seed), edge-betweenness = per linked pair (on its own).
+        Without --weighted every measure ignores link weights; with it each uses them as NetworkX does with weight="weight" (distances for paths, strengths for walks).
+        Directed when any link kind is directed. Rows are sorted by the first measure, highest first, then by id. CSV: id,<measure>... (edge-betweenness: source,target,edge-betweenness); NaN where a measure is undefined (null in JSON).
+        Persons with a protected role (victim, survivor) are marked: under the forced-criminality principle they are never targets of disruption. --exclude-role victim leaves them out.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @Option(name: [.customLong("measure"), .customLong("measures")], help: ArgumentHelp("Measures to compute (comma-separated).", valueName: "list"))
+    var measure: String = "degree,betweenness,pagerank"
+    @Flag(help: "Use link weights.") var weighted = false
+    @Flag(inversion: .prefixedNo, help: "NetworkX's normalisation (--no-normalized: raw counts and sums).") var normalized = true
+    @Option(help: "Show only the first N rows.") var top: Int?
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
+    @Option(help: "approx-betweenness: largest error, on the scale of betweenness / (n(n-1)).") var epsilon: Double = 0.01
+    @Option(help: "approx-betweenness: probability that the error bound fails.") var delta: Double = 0.1
+    @Option(help: "approx-betweenness: random seed (same seed, same result).") var seed: UInt64 = 0
+    @Option(help: ArgumentHelp("brokerage: group entities by kind, country, role or an attribute name.", valueName: "field")) var partition = "kind"
+    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+
+    var measures: [CentralityMeasure] {
+        get throws {
+            let names = measure.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !names.isEmpty else { throw ValidationError("--measure needs at least one measure") }
+            var seen = Set<CentralityMeasure>()
+            return try names.compactMap { name in
+                guard let m = CentralityMeasure(rawValue: name) else {
+                    throw ValidationError("unknown measure \"\(name)\"; measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return seen.insert(m).inserted ? m : nil
+            }
+        }
+    }
+
+    func validate() throws {
+        _ = try measures
+        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must be in (0, 1)") }
+        if !(delta > 0 && delta < 1) { throw ValidationError("--delta must be in (0, 1)") }
+    }
+
+    func run() throws {
+        try Diagnostics.reporting {
+            let measures = try measures
+            Progress.step("reading \(input.input)")
+            let (dataset, before) = try input.loadCounting()
+            var options = CentralityAnalysisOptions()
+            options.weighted = weighted
+            options.normalized = normalized
+            options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            options.epsilon = epsilon
+            options.delta = delta
+            options.seed = seed
+            options.partition = partition
+            options.progress = Progress.fraction
+            Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
+            let table: CentralityTable
+            do {
+                table = try dataset.centrality(measures, options: options)
+            } catch {
+                throw CLIError("\(error)")
+            }
+            Progress.clear()
+            for note in table.notes { Diagnostics.note(note) }
+            let entities = dataset.entities
+            var order = table.sortedRows { entities[$0].id }
+            if let top { order = Array(order.prefix(top)) }
+            switch format {
+            case .csv: emit(csv(table, order, entities))
+            case .json: emit(json(table, order, dataset, before: before))
+            case .table: emit(text(table, order, entities, before: before, total: dataset.entities.count))
+            }
+        }
+    }
+
+    /// Columns that hold counts (written as integers).
+    private var countColumns: Set<String> {
+        var s: Set<String> = ["core"]
+        s.formUnion(CentralityMeasure.brokerage.columns)
+        if !normalized { s.formUnion(["degree", "in-degree", "out-degree"]) }
+        return s
+    }
+
+    private func csvNumber(_ x: Double, count: Bool) -> String {
+        if x.isNaN { return "NaN" }
+        if count && x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+        return JSONWriter.format(x)
+    }
+
+    func csv(_ t: CentralityTable, _ order: [Int], _ entities: [Entity]) -> String {
+        var out = CSVText.row((t.isPerLink ? ["source", "target"] : ["id"]) + t.columns)
+        let counts = countColumns
+        for r in order {
+            let row = t.rows[r]
+            var fields = [entities[row.source].id]
+            if let target = row.target { fields.append(entities[target].id) }
+            for c in t.values.indices { fields.append(csvNumber(t.values[c][r], count: counts.contains(t.columns[c]))) }
+            out += CSVText.row(fields)
+        }
+        return out
+    }
+
+    func json(_ t: CentralityTable, _ order: [Int], _ dataset: Dataset, before: (entities: Int, links: Int)?) -> String {
+        var w = JSONWriter(pretty: true)
+        w.beginObject()
+        w.key("file"); w.string(input.input)
+        w.key("filter"); if before != nil { w.string(input.filters.filter.description) } else { w.null() }
+        w.key("weighted"); w.bool(weighted)
+        w.key("normalized"); w.bool(normalized)
+        w.key("measures"); w.beginArray(); for c in t.columns { w.string(c) }; w.endArray()
+        w.key("notes"); w.beginArray(); for n in t.notes { w.string(n) }; w.endArray()
+        w.key("rows"); w.beginArray()
+        func entity(_ prefix: String, _ e: Entity) {
+            w.key(prefix + "id"); w.string(e.id)
+            w.key(prefix + "name"); if let n = e.name { w.string(n) } else { w.null() }
+            w.key(prefix + "kind"); w.string(e.kind.rawValue)
+            w.key(prefix + "role"); if let r = e.role { w.string(r.rawValue) } else { w.null() }
+            w.key(prefix + "protected"); w.bool(e.role?.isProtected ?? false)
+        }
+        for r in order {
+            let row = t.rows[r]
+            w.beginObject()
+            if let target = row.target {
+                entity("source_", dataset.entities[row.source])
+                entity("target_", dataset.entities[target])
+            } else {
+                entity("", dataset.entities[row.source])
+            }
+            for (c, name) in t.columns.enumerated() {
+                w.key(name)
+                let x = t.values[c][r]
+                if x.isFinite { w.double(x) } else { w.null() }
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.text + "\n"
+    }
+
+    func text(_ t: CentralityTable, _ order: [Int], _ entities: [Entity], before: (entities: Int, links: Int)?, total: Int) -> String {
+        func label(_ e: Entity) -> String {
+            var s = e.name.map { "\($0) (\(e.id))" } ?? e.id
+            if let r = e.role { s += " [\(r.rawValue)\(r.isProtected ? ", protected" : "")]" }
+            return s
+        }
+        let header = (t.isPerLink ? ["#", "source", "target"] : ["#", "entity", "kind"]) + t.columns
+        let fixed = t.isPerLink ? 3 : 3
+        var table = TextTable(header: header, rightAligned: Set([0] + (fixed ..< fixed + t.columns.count)))
+        var protectedShown = false
+        for (rank, r) in order.enumerated() {
+            let row = t.rows[r]
+            let e = entities[row.source]
+            var fields = [String(rank + 1), label(e)]
+            if let target = row.target { fields.append(label(entities[target])) } else { fields.append(e.kind.rawValue) }
+            if e.role?.isProtected == true || row.target.map({ entities[$0].role?.isProtected == true }) == true { protectedShown = true }
+            for c in t.values.indices { fields.append(String(format6: t.values[c][r])) }
+            table.append(fields)
+        }
+        var out = ""
+        if let before { out += "filter: \(input.filters.filter): kept \(total) of \(before.entities) entities, links \(before.links) before\n" }
+        out += table.text
+        if order.count < t.rows.count { out += "(\(order.count) of \(t.rows.count) rows; --top)\n" }
+        if protectedShown {
+            out += "Protected persons (victims, survivors) rank here by position only: under the forced-criminality principle they are never targets of disruption.\n"
+        }
+        return out
+    }
+}

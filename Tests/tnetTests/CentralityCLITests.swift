@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `tnet centrality` end to end, against NetworkX's values in the graph-core oracle fixtures.
+@Suite struct CentralityCLITests {
+    static let oracle = packageRoot.appendingPathComponent("Tests/TNetGraphTests/Fixtures/centrality")
+
+    /// Writes a fixture graph as a weighted edge list and returns its path and NetworkX's measures.
+    static func edgeList(_ name: String) throws -> (path: String, measures: [String: [String: Any]], nodes: [String]) {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: oracle.appendingPathComponent(name + ".json"))) as! [String: Any]
+        var text = ""
+        for e in json["edges"] as! [[Any]] { text += "\(e[0]) \(e[1]) \((e[2] as! NSNumber).doubleValue)\n" }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-\(name)-\(UUID().uuidString).edgelist").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (path, (json["measures"] as! [String: Any]).compactMapValues { $0 as? [String: Any] }, json["nodes"] as! [String])
+    }
+
+    static func rows(_ csv: String) -> [[String]] {
+        csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// The CSV contract: header id,<measures>; one row per node; sorted by the first measure
+    /// descending, then id; each value NetworkX's (1e-9, iterative 1e-6), weighted or not.
+    @Test(arguments: ["karate", "florentine", "les-miserables"])
+    func csvMatchesNetworkX(name: String) throws {
+        let (path, measures, nodes) = try Self.edgeList(name)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for weighted in [false, true] {
+            let sfx = weighted ? "_weighted" : ""
+            let r = try tnet(["centrality", path, "--measure", "betweenness,closeness,pagerank,harmonic,degree,core",
+                              "--format", "csv", "--threads", "2"] + (weighted ? ["--weighted"] : []))
+            #expect(r.code == 0, "\(r.err)")
+            let table = Self.rows(r.out)
+            #expect(table[0] == ["id", "betweenness", "closeness", "pagerank", "harmonic", "degree", "core"])
+            #expect(table.count == nodes.count + 1)
+            let body = Array(table.dropFirst())
+            for (a, b) in zip(body, body.dropFirst()) {
+                let x = Double(a[1])!, y = Double(b[1])!
+                #expect(x > y || (x == y && a[0] < b[0]), "rows out of order: \(a[0]) before \(b[0])")
+            }
+            let keys = ["betweenness\(sfx)", "closeness\(sfx)", "pagerank\(sfx)", "harmonic\(sfx)", "degree_centrality", "core"]
+            for row in body {
+                for (i, key) in keys.enumerated() {
+                    let expected = (measures[key]![row[0]] as! NSNumber).doubleValue
+                    let tolerance = key.hasPrefix("pagerank") ? 1e-6 : 1e-9
+                    #expect(abs(Double(row[i + 1])! - expected) <= tolerance * max(1, abs(expected)), "\(name) \(key) \(row[0])")
+                }
+            }
+        }
+    }
+
+    /// Thread count never changes the output, byte for byte.
+    @Test func threadsDoNotChangeTheOutput() throws {
+        let args = ["centrality", "datasets/mekong-2023.json", "--measure", "betweenness,closeness,approx-betweenness,pagerank", "--format", "csv"]
+        let one = try tnet(args + ["--threads", "1"])
+        let two = try tnet(args + ["--threads", "2"])
+        #expect(one.code == 0 && !one.out.isEmpty)
+        #expect(one.out == two.out)
+    }
+
+    /// Protected persons are marked in every output that names them and can be left out.
+    @Test func protectedPersonsAreMarked() throws {
+        let r = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree", "--format", "json"])
+        #expect(r.code == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let rows = json["rows"] as! [[String: Any]]
+        let victims = rows.filter { ["victim", "survivor"].contains($0["role"] as? String) }
+        #expect(!victims.isEmpty)
+        #expect(victims.allSatisfy { $0["protected"] as? Bool == true })
+        #expect(rows.filter { $0["protected"] as? Bool == true }.count == victims.count)
+        let table = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree"])
+        #expect(table.out.contains(", protected]") && table.out.contains("never targets of disruption"))
+        let without = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree", "--exclude-role", "victim,survivor", "--format", "json"])
+        let kept = (try JSONSerialization.jsonObject(with: Data(without.out.utf8)) as! [String: Any])["rows"] as! [[String: Any]]
+        #expect(kept.count == rows.count - victims.count)
+        #expect(kept.allSatisfy { $0["protected"] as? Bool == false })
+    }
+
+    @Test func topAndFiltersAndBadInput() throws {
+        let top = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "brokerage", "--top", "3", "--format", "csv"])
+        #expect(top.code == 0)
+        #expect(top.out.split(separator: "\n").first == "id,brokerage,brokerage-coordinator,brokerage-itinerant,brokerage-representative,brokerage-gatekeeper,brokerage-liaison")
+        #expect(top.out.split(separator: "\n").count == 4)
+        let mixed = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree,edge-betweenness"])
+        #expect(mixed.code == 1 && mixed.out.isEmpty)
+        #expect(mixed.err == "tnet: error: edge-betweenness is computed per link: ask for it on its own\n")
+        let unknown = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "fame"])
+        #expect(unknown.code != 0 && unknown.err.contains("unknown measure \"fame\""))
+        let edges = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "edge-betweenness", "--format", "csv", "--top", "1"])
+        #expect(edges.out.hasPrefix("source,target,edge-betweenness\n"))
+    }
+}
