@@ -30,6 +30,11 @@ import Testing
             let r = try tnet(["centrality", path, "--measure", "betweenness,closeness,pagerank,harmonic,degree,core",
                               "--format", "csv", "--threads", "2"] + (weighted ? ["--weighted"] : []))
             #expect(r.code == 0, "\(r.err)")
+            // A filter that keeps everything takes the dataset path instead of the plain-graph
+            // path: the same output.
+            let viaDataset = try tnet(["centrality", path, "--measure", "betweenness,closeness,pagerank,harmonic,degree,core",
+                                       "--format", "csv", "--threads", "2", "--kinds", "node"] + (weighted ? ["--weighted"] : []))
+            #expect(viaDataset.out == r.out)
             let table = Self.rows(r.out)
             #expect(table[0] == ["id", "betweenness", "closeness", "pagerank", "harmonic", "degree", "core"])
             #expect(table.count == nodes.count + 1)

@@ -82,11 +82,49 @@ extension Dataset {
     /// one column per measure (brokerage: six). Edge betweenness is per link and cannot be mixed
     /// with per-entity measures.
     public func centrality(_ measures: [CentralityMeasure], options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> CentralityTable {
+        let g = graph(ProjectionOptions(weighted: options.weighted))
+        return try CentralityTable.compute(measures, on: g, options: options) { () throws(CentralityError) in
+            let (groups, missing) = brokerageGroups(options.partition)
+            if missing == entities.count {
+                throw CentralityError("brokerage: no entity has a value for the partition \"\(options.partition)\"")
+            }
+            let note = missing > 0 ? "brokerage: \(missing) entities without \(options.partition) form one group, \"(none)\"" : nil
+            return (groups, note)
+        }
+    }
+
+    /// Group index of every entity by `partition`, and how many entities had no value.
+    func brokerageGroups(_ partition: String) -> (groups: [Int32], missing: Int) {
+        var ids: [String: Int32] = [:]
+        var missing = 0
+        let groups = entities.map { e -> Int32 in
+            let key: String?
+            switch partition {
+            case "kind": key = e.kind.rawValue
+            case "country": key = e.country
+            case "role": key = e.role?.rawValue
+            default: key = e.attributes[partition]?.displayText
+            }
+            if key == nil { missing += 1 }
+            let k = key.map { "v:" + $0 } ?? "none"
+            if let i = ids[k] { return i }
+            let i = Int32(ids.count)
+            ids[k] = i
+            return i
+        }
+        return (groups, missing)
+    }
+}
+
+extension CentralityTable {
+    /// Computes `measures` on a graph whose nodes are the rows. `groups` gives the brokerage
+    /// partition (and a note about it) when brokerage is asked for.
+    public static func compute(_ measures: [CentralityMeasure], on g: Graph, options: CentralityAnalysisOptions,
+                               groups: () throws(CentralityError) -> ([Int32], String?)) throws(CentralityError) -> CentralityTable {
         let perLink = measures.filter(\.isPerLink)
         if !perLink.isEmpty && perLink.count != measures.count {
             throw CentralityError("edge-betweenness is computed per link: ask for it on its own")
         }
-        let g = graph(ProjectionOptions(weighted: options.weighted))
         let w = options.weighted, norm = options.normalized, threads = options.threads
         func progress(_ label: String) -> ProgressHandler? {
             guard let p = options.progress else { return nil }
@@ -141,12 +179,9 @@ extension Dataset {
             case .constraint: values.append(g.constraint(weighted: w))
             case .effectiveSize: values.append(g.effectiveSize(weighted: w))
             case .brokerage:
-                let (groups, missing) = brokerageGroups(options.partition)
-                if missing == entities.count {
-                    throw CentralityError("brokerage: no entity has a value for the partition \"\(options.partition)\"")
-                }
-                if missing > 0 { notes.append("brokerage: \(missing) entities without \(options.partition) form one group, \"(none)\"") }
-                let b = g.brokerage(groups: groups)
+                let (partition, note) = try groups()
+                if let note { notes.append(note) }
+                let b = g.brokerage(groups: partition)
                 values.append(b.map { Double($0.total) })
                 values.append(b.map { Double($0.coordinator) })
                 values.append(b.map { Double($0.itinerant) })
@@ -155,28 +190,6 @@ extension Dataset {
                 values.append(b.map { Double($0.liaison) })
             }
         }
-        return CentralityTable(columns: columns, values: values, rows: entities.indices.map { ($0, nil) }, notes: notes)
-    }
-
-    /// Group index of every entity by `partition`, and how many entities had no value.
-    func brokerageGroups(_ partition: String) -> (groups: [Int32], missing: Int) {
-        var ids: [String: Int32] = [:]
-        var missing = 0
-        let groups = entities.map { e -> Int32 in
-            let key: String?
-            switch partition {
-            case "kind": key = e.kind.rawValue
-            case "country": key = e.country
-            case "role": key = e.role?.rawValue
-            default: key = e.attributes[partition]?.displayText
-            }
-            if key == nil { missing += 1 }
-            let k = key.map { "v:" + $0 } ?? "none"
-            if let i = ids[k] { return i }
-            let i = Int32(ids.count)
-            ids[k] = i
-            return i
-        }
-        return (groups, missing)
+        return CentralityTable(columns: columns, values: values, rows: (0 ..< g.nodeCount).map { ($0, nil) }, notes: notes)
     }
 }

@@ -53,8 +53,6 @@ struct CentralityCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             let measures = try measures
-            Progress.step("reading \(input.input)")
-            let (dataset, before) = try input.loadCounting()
             var options = CentralityAnalysisOptions()
             options.weighted = weighted
             options.normalized = normalized
@@ -64,24 +62,48 @@ struct CentralityCommand: ParsableCommand {
             options.seed = seed
             options.partition = partition
             options.progress = Progress.fraction
-            Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
-            let table: CentralityTable
+            Progress.step("reading \(input.input)")
+            let table: CentralityTable, rows: RowLabels, before: (entities: Int, links: Int)?
             do {
-                table = try dataset.centrality(measures, options: options)
-            } catch {
-                throw CLIError("\(error)")
+                if let plain = try readPlainEdgeList() {
+                    // A plain edge list with no filter: straight into the graph, no dataset.
+                    Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
+                    table = try CentralityTable.compute(measures, on: plain.graph, options: options) { () throws(CentralityError) in
+                        guard partition == "kind" else {
+                            throw CentralityError("brokerage: an edge list has no \"\(partition)\" to group by")
+                        }
+                        return ([Int32](repeating: 0, count: plain.ids.count), "brokerage: a plain edge list has one kind of node: every broker is a coordinator")
+                    }
+                    rows = RowLabels(ids: plain.ids)
+                    before = nil
+                } else {
+                    let (dataset, counts) = try input.loadCounting()
+                    Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
+                    table = try dataset.centrality(measures, options: options)
+                    rows = RowLabels(entities: dataset.entities)
+                    before = counts
+                }
+            } catch let error as CentralityError {
+                throw CLIError(error.description)
             }
             Progress.clear()
             for note in table.notes { Diagnostics.note(note) }
-            let entities = dataset.entities
-            var order = table.sortedRows { entities[$0].id }
+            var order = table.sortedRows(ids: rows.id)
             if let top { order = Array(order.prefix(top)) }
             switch format {
-            case .csv: emit(csv(table, order, entities))
-            case .json: emit(json(table, order, dataset, before: before))
-            case .table: emit(text(table, order, entities, before: before, total: dataset.entities.count))
+            case .csv: emit(csv(table, order, rows))
+            case .json: emit(json(table, order, rows, before: before))
+            case .table: emit(text(table, order, rows, before: before))
             }
         }
+    }
+
+    /// The graph of an edge-list input when no filter is set (nil otherwise).
+    private func readPlainEdgeList() throws -> EdgeListGraphReader.Result? {
+        guard input.filters.filter.isEmpty, input.input != "-",
+              (input.from ?? DatasetFormat(path: input.input)) == .edgelist else { return nil }
+        let file = try InputFile.read(input.input)
+        return try EdgeListGraphReader.read(file, directed: input.directed, weighted: weighted)
     }
 
     /// Columns that hold counts (written as integers).
@@ -98,20 +120,20 @@ struct CentralityCommand: ParsableCommand {
         return JSONWriter.format(x)
     }
 
-    func csv(_ t: CentralityTable, _ order: [Int], _ entities: [Entity]) -> String {
+    func csv(_ t: CentralityTable, _ order: [Int], _ rows: RowLabels) -> String {
         var out = CSVText.row((t.isPerLink ? ["source", "target"] : ["id"]) + t.columns)
         let counts = countColumns
         for r in order {
             let row = t.rows[r]
-            var fields = [entities[row.source].id]
-            if let target = row.target { fields.append(entities[target].id) }
+            var fields = [rows.id(row.source)]
+            if let target = row.target { fields.append(rows.id(target)) }
             for c in t.values.indices { fields.append(csvNumber(t.values[c][r], count: counts.contains(t.columns[c]))) }
             out += CSVText.row(fields)
         }
         return out
     }
 
-    func json(_ t: CentralityTable, _ order: [Int], _ dataset: Dataset, before: (entities: Int, links: Int)?) -> String {
+    func json(_ t: CentralityTable, _ order: [Int], _ rows: RowLabels, before: (entities: Int, links: Int)?) -> String {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.key("file"); w.string(input.input)
@@ -121,21 +143,22 @@ struct CentralityCommand: ParsableCommand {
         w.key("measures"); w.beginArray(); for c in t.columns { w.string(c) }; w.endArray()
         w.key("notes"); w.beginArray(); for n in t.notes { w.string(n) }; w.endArray()
         w.key("rows"); w.beginArray()
-        func entity(_ prefix: String, _ e: Entity) {
-            w.key(prefix + "id"); w.string(e.id)
-            w.key(prefix + "name"); if let n = e.name { w.string(n) } else { w.null() }
-            w.key(prefix + "kind"); w.string(e.kind.rawValue)
-            w.key(prefix + "role"); if let r = e.role { w.string(r.rawValue) } else { w.null() }
-            w.key(prefix + "protected"); w.bool(e.role?.isProtected ?? false)
+        func entity(_ prefix: String, _ i: Int) {
+            let e = rows.entity(i)
+            w.key(prefix + "id"); w.string(rows.id(i))
+            w.key(prefix + "name"); if let n = e?.name { w.string(n) } else { w.null() }
+            w.key(prefix + "kind"); w.string(e?.kind.rawValue ?? "node")
+            w.key(prefix + "role"); if let r = e?.role { w.string(r.rawValue) } else { w.null() }
+            w.key(prefix + "protected"); w.bool(e?.role?.isProtected ?? false)
         }
         for r in order {
             let row = t.rows[r]
             w.beginObject()
             if let target = row.target {
-                entity("source_", dataset.entities[row.source])
-                entity("target_", dataset.entities[target])
+                entity("source_", row.source)
+                entity("target_", target)
             } else {
-                entity("", dataset.entities[row.source])
+                entity("", row.source)
             }
             for (c, name) in t.columns.enumerated() {
                 w.key(name)
@@ -149,27 +172,28 @@ struct CentralityCommand: ParsableCommand {
         return w.text + "\n"
     }
 
-    func text(_ t: CentralityTable, _ order: [Int], _ entities: [Entity], before: (entities: Int, links: Int)?, total: Int) -> String {
-        func label(_ e: Entity) -> String {
+    func text(_ t: CentralityTable, _ order: [Int], _ rows: RowLabels, before: (entities: Int, links: Int)?) -> String {
+        func label(_ i: Int) -> String {
+            guard let e = rows.entity(i) else { return rows.id(i) }
             var s = e.name.map { "\($0) (\(e.id))" } ?? e.id
             if let r = e.role { s += " [\(r.rawValue)\(r.isProtected ? ", protected" : "")]" }
             return s
         }
+        func isProtected(_ i: Int) -> Bool { rows.entity(i)?.role?.isProtected == true }
         let header = (t.isPerLink ? ["#", "source", "target"] : ["#", "entity", "kind"]) + t.columns
         let fixed = t.isPerLink ? 3 : 3
         var table = TextTable(header: header, rightAligned: Set([0] + (fixed ..< fixed + t.columns.count)))
         var protectedShown = false
         for (rank, r) in order.enumerated() {
             let row = t.rows[r]
-            let e = entities[row.source]
-            var fields = [String(rank + 1), label(e)]
-            if let target = row.target { fields.append(label(entities[target])) } else { fields.append(e.kind.rawValue) }
-            if e.role?.isProtected == true || row.target.map({ entities[$0].role?.isProtected == true }) == true { protectedShown = true }
+            var fields = [String(rank + 1), label(row.source)]
+            if let target = row.target { fields.append(label(target)) } else { fields.append(rows.entity(row.source)?.kind.rawValue ?? "node") }
+            if isProtected(row.source) || row.target.map(isProtected) == true { protectedShown = true }
             for c in t.values.indices { fields.append(String(format6: t.values[c][r])) }
             table.append(fields)
         }
         var out = ""
-        if let before { out += "filter: \(input.filters.filter): kept \(total) of \(before.entities) entities, links \(before.links) before\n" }
+        if let before { out += "filter: \(input.filters.filter): kept \(rows.count) of \(before.entities) entities (\(before.links) links before)\n" }
         out += table.text
         if order.count < t.rows.count { out += "(\(order.count) of \(t.rows.count) rows; --top)\n" }
         if protectedShown {
@@ -177,4 +201,15 @@ struct CentralityCommand: ParsableCommand {
         }
         return out
     }
+}
+
+/// Who the rows are: the dataset's entities, or the ids of a plain edge list.
+struct RowLabels {
+    private let ids: [String]?
+    private let entities: [Entity]?
+    init(entities: [Entity]) { self.entities = entities; ids = nil }
+    init(ids: [String]) { self.ids = ids; entities = nil }
+    var count: Int { ids?.count ?? entities!.count }
+    func id(_ i: Int) -> String { ids?[i] ?? entities![i].id }
+    func entity(_ i: Int) -> Entity? { entities?[i] }
 }
