@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Release-built timing of the kernels (make bench); not part of the library.
+        .executableTarget(name: "tnet-bench", dependencies: ["TNetGraph", "TNetIO"], path: "Benchmarks/TNetBench"),
         .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TNetModelTests", dependencies: ["TNetModel"]),
         .testTarget(name: "TNetIOTests", dependencies: ["TNetIO", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),

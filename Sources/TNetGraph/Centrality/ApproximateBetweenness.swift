@@ -147,50 +147,64 @@ extension Graph {
 }
 
 /// Draws one uniformly random shortest path between two nodes; a thread's scratch space.
+/// The per-node buffers are raw memory owned by the sampler (allocated once, reset per sample in
+/// O(visited)): the sampling loop runs without bounds checks or copy-on-write checks.
 final class PathSampler {
-    // Forward side (from s) and backward side (to t): distance (-1 unseen) and path counts.
-    private var distS: [Int32], distT: [Int32]
-    private var sigmaS: [Double], sigmaT: [Double]
-    private var visited: [Int32] = []
-    private var frontier: [Int32] = [], nextFrontier: [Int32] = []
-    private var frontierT: [Int32] = []
+    private let n: Int
+    // Side s (from the source) and side t (to the target): distance (-1 unseen), path counts.
+    private let distS: UnsafeMutablePointer<Int32>, distT: UnsafeMutablePointer<Int32>
+    private let sigmaS: UnsafeMutablePointer<Double>, sigmaT: UnsafeMutablePointer<Double>
+    // Visited nodes (for the reset) and the two frontiers, each at most n long.
+    private let visited: UnsafeMutablePointer<Int32>
+    private var visitedCount = 0
+    private let layerS: UnsafeMutablePointer<Int32>, layerT: UnsafeMutablePointer<Int32>, next: UnsafeMutablePointer<Int32>
     private var meeting: [Int32] = []
     private var search: ShortestPathSearch?
 
     init(_ g: Graph, weighted: Bool) {
-        let n = g.nodeCount
-        distS = [Int32](repeating: -1, count: weighted ? 0 : n)
-        distT = [Int32](repeating: -1, count: weighted ? 0 : n)
-        sigmaS = [Double](repeating: 0, count: weighted ? 0 : n)
-        sigmaT = [Double](repeating: 0, count: weighted ? 0 : n)
+        let n = weighted ? 0 : g.nodeCount
+        self.n = n
+        func ints() -> UnsafeMutablePointer<Int32> {
+            let p = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n))
+            p.initialize(repeating: -1, count: n)
+            return p
+        }
+        func doubles() -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
+            p.initialize(repeating: 0, count: n)
+            return p
+        }
+        distS = ints(); distT = ints(); sigmaS = doubles(); sigmaT = doubles()
+        visited = ints(); layerS = ints(); layerT = ints(); next = ints()
         search = weighted ? ShortestPathSearch(g, weighted: true) : nil
+    }
+
+    deinit {
+        for p in [distS, distT, visited, layerS, layerT, next] { p.deallocate() }
+        sigmaS.deallocate(); sigmaT.deallocate()
     }
 
     /// Calls `credit(v)` for each inner node of one shortest s–t path chosen uniformly at random
     /// (nothing when t is unreachable).
     func sample(_ g: Graph, from s: Int, to t: Int, rng: inout SplitMix64, credit: (Int) -> Void) {
         if search != nil { sampleWeighted(g, from: s, to: t, rng: &rng, credit: credit); return }
-        let forwardS = g.outgoing                               // s side walks u → w
-        let forwardT = g.isDirected ? g.incoming : g.outgoing   // t side walks w ← u
+        let forwardS = g.outgoing                               // side s walks u → w
+        let forwardT = g.isDirected ? g.incoming : g.outgoing   // side t walks w ← u
         distS[s] = 0; sigmaS[s] = 1
         distT[t] = 0; sigmaT[t] = 1
-        visited.append(Int32(s)); visited.append(Int32(t))
-        frontier.removeAll(keepingCapacity: true); frontier.append(Int32(s))
-        frontierT.removeAll(keepingCapacity: true); frontierT.append(Int32(t))
+        visited[0] = Int32(s); visited[1] = Int32(t); visitedCount = 2
+        layerS[0] = Int32(s); layerT[0] = Int32(t)
+        var countS = 1, countT = 1
+        var workS = forwardS.slotCount(NodeIndex(s)), workT = forwardT.slotCount(NodeIndex(t))
         var depthS: Int32 = 0, depthT: Int32 = 0
         meeting.removeAll(keepingCapacity: true)
-        var fromS = true
-        while meeting.isEmpty && !frontier.isEmpty && !frontierT.isEmpty {
+        while meeting.isEmpty && countS > 0 && countT > 0 {
             // Expand the side whose frontier has fewer edges to scan.
-            var workS = 0, workT = 0
-            for u in frontier { workS += forwardS.slotCount(u) }
-            for u in frontierT { workT += forwardT.slotCount(u) }
-            fromS = workS <= workT
-            if fromS {
-                expand(forwardS, &frontier, depth: depthS, dist: &distS, sigma: &sigmaS, other: distT)
+            if workS <= workT {
+                (countS, workS) = expand(forwardS, layerS, countS, depth: depthS, dist: distS, sigma: sigmaS, other: distT)
                 depthS += 1
             } else {
-                expand(forwardT, &frontierT, depth: depthT, dist: &distT, sigma: &sigmaT, other: distS)
+                (countT, workT) = expand(forwardT, layerT, countT, depth: depthT, dist: distT, sigma: sigmaT, other: distS)
                 depthT += 1
             }
         }
@@ -210,37 +224,49 @@ final class PathSampler {
             walk(from: w, end: s, back: g.isDirected ? g.incoming : g.outgoing, dist: distS, sigma: sigmaS, rng: &rng, credit: credit)
             walk(from: w, end: t, back: g.outgoing, dist: distT, sigma: sigmaT, rng: &rng, credit: credit)
         }
-        for v in visited {
-            distS[Int(v)] = -1; distT[Int(v)] = -1
-            sigmaS[Int(v)] = 0; sigmaT[Int(v)] = 0
+        for k in 0 ..< visitedCount {
+            let v = Int(visited[k])
+            distS[v] = -1; distT[v] = -1
+            sigmaS[v] = 0; sigmaT[v] = 0
         }
-        visited.removeAll(keepingCapacity: true)
+        visitedCount = 0
     }
 
-    /// Expands one whole BFS layer; new nodes already reached by the other side are meetings.
-    private func expand(_ adjacency: Adjacency, _ layer: inout [Int32], depth: Int32, dist: inout [Int32],
-                        sigma: inout [Double], other: [Int32]) {
-        nextFrontier.removeAll(keepingCapacity: true)
+    /// Expands one whole BFS layer (`layer[0 ..< count]`, replaced by the next one); new nodes
+    /// already reached by the other side are meetings. Returns the new layer's size and the
+    /// number of edges it would scan.
+    private func expand(_ adjacency: Adjacency, _ layer: UnsafeMutablePointer<Int32>, _ count: Int, depth: Int32,
+                        dist: UnsafeMutablePointer<Int32>, sigma: UnsafeMutablePointer<Double>,
+                        other: UnsafeMutablePointer<Int32>) -> (Int, Int) {
+        var newCount = 0, work = 0
+        let nextDepth = depth + 1
         adjacency.withUnsafeBuffers { off, nb, _, _ in
-            for u in layer {
-                let su = sigma[Int(u)]
-                for slot in off[Int(u)] ..< off[Int(u) + 1] {
+            for k in 0 ..< count {
+                let u = Int(layer[k])
+                let su = sigma[u]
+                for slot in off[u] ..< off[u + 1] {
                     let w = Int(nb[slot])
-                    if dist[w] < 0 {
-                        dist[w] = depth + 1
-                        nextFrontier.append(Int32(w))
-                        if other[w] < 0 { visited.append(Int32(w)) }
+                    let dw = dist[w]
+                    if dw < 0 {
+                        dist[w] = nextDepth
+                        sigma[w] = su
+                        next[newCount] = Int32(w)
+                        newCount += 1
+                        work += off[w + 1] - off[w]
+                        if other[w] < 0 { visited[visitedCount] = Int32(w); visitedCount += 1 }
+                    } else if dw == nextDepth {
+                        sigma[w] += su
                     }
-                    if dist[w] == depth + 1 { sigma[w] += su }
                 }
             }
         }
-        for w in nextFrontier where other[Int(w)] >= 0 { meeting.append(w) }
-        swap(&layer, &nextFrontier)
+        for k in 0 ..< newCount where other[Int(next[k])] >= 0 { meeting.append(next[k]) }
+        layer.update(from: next, count: newCount)
+        return (newCount, work)
     }
 
-    private func walk(from start: Int, end: Int, back: Adjacency, dist: [Int32], sigma: [Double],
-                      rng: inout SplitMix64, credit: (Int) -> Void) {
+    private func walk(from start: Int, end: Int, back: Adjacency, dist: UnsafeMutablePointer<Int32>,
+                      sigma: UnsafeMutablePointer<Double>, rng: inout SplitMix64, credit: (Int) -> Void) {
         var u = start
         while u != end {
             let want = dist[u] - 1

@@ -11,10 +11,8 @@ extension Graph {
     public func closenessCentrality(weighted: Bool = false, wfImproved: Bool = true, threads: Int = 1,
                                     progress: ProgressHandler? = nil) -> [Double] {
         let n = nodeCount
-        return perNodeSearch(weighted: weighted, threads: threads, progress: progress) { search in
-            var total = 0.0
-            for v in search.order { total += search.distance[Int(v)] }
-            let reached = Double(search.order.count - 1)
+        return perNodeSearch(weighted: weighted, threads: threads, progress: progress) { stats in
+            let total = stats.total, reached = Double(stats.reached)
             guard total > 0, n > 1 else { return 0 }
             var c = reached / total
             if wfImproved { c *= reached / Double(n - 1) }
@@ -28,16 +26,12 @@ extension Graph {
     /// closeness.
     public func harmonicCentrality(weighted: Bool = false, threads: Int = 1,
                                    progress: ProgressHandler? = nil) -> [Double] {
-        perNodeSearch(weighted: weighted, threads: threads, progress: progress) { search in
-            var total = 0.0
-            for v in search.order where search.distance[Int(v)] > 0 { total += 1 / search.distance[Int(v)] }
-            return total
-        }
+        perNodeSearch(weighted: weighted, threads: threads, progress: progress) { $0.harmonic }
     }
 
-    /// Runs a reversed shortest-path search from every node and stores `value(search)` for it.
+    /// Runs a reversed shortest-path search from every node and stores `value(stats)` for it.
     private func perNodeSearch(weighted: Bool, threads: Int, progress: ProgressHandler?,
-                               _ value: (ShortestPathSearch) -> Double) -> [Double] {
+                               _ value: (ReachStats) -> Double) -> [Double] {
         let n = nodeCount
         var result = [Double](repeating: 0, count: n)
         let block = Self.sourceBlockSize(n)
@@ -47,12 +41,9 @@ extension Graph {
         let tracker = ChunkProgress(total: n, handler: progress)
         result.withUnsafeMutableBufferPointer { out in
             forEachChunk(blocks, threads: t) { chunk, worker in
-                let box = searches.get(worker) { SearchBox(ShortestPathSearch(self, reversed: true, weighted: weighted)) }
+                let box = searches.get(worker) { SearchBox(self, weighted: weighted) }
                 let range = chunk * block ..< min(n, (chunk + 1) * block)
-                for u in range {
-                    box.search.run(from: NodeIndex(u))
-                    out[u] = value(box.search)
-                }
+                for u in range { out[u] = value(box.run(self, from: u)) }
                 tracker.completed(range.count)
             }
         }
@@ -60,8 +51,80 @@ extension Graph {
     }
 }
 
-/// A search owned by one worker thread.
+/// What closeness and harmonic centrality need from one search: the nodes reached (besides
+/// the start), the sum of their distances and the sum of the reciprocals.
+struct ReachStats {
+    var reached = 0
+    var total = 0.0
+    var harmonic = 0.0
+}
+
+/// A worker thread's search: Dijkstra (weighted), or a breadth-first search over raw buffers
+/// that keeps only distances (no path counts).
 final class SearchBox {
-    var search: ShortestPathSearch
-    init(_ search: ShortestPathSearch) { self.search = search }
+    private var search: ShortestPathSearch?
+    private let distance: UnsafeMutablePointer<Int32>
+    private let queue: UnsafeMutablePointer<Int32>
+    private let n: Int
+
+    init(_ g: Graph, weighted: Bool) {
+        let useWeights = weighted && g.isWeighted
+        search = useWeights ? ShortestPathSearch(g, reversed: true, weighted: true) : nil
+        n = useWeights ? 0 : g.nodeCount
+        distance = .allocate(capacity: max(1, n))
+        distance.initialize(repeating: -1, count: n)
+        queue = .allocate(capacity: max(1, n))
+    }
+
+    deinit {
+        distance.deallocate()
+        queue.deallocate()
+    }
+
+    /// Distances to `u` (incoming edges when directed).
+    func run(_ g: Graph, from u: Int) -> ReachStats {
+        var stats = ReachStats()
+        if search != nil {
+            search!.run(from: NodeIndex(u))
+            let s = search!
+            for v in s.order where s.distance[Int(v)] > 0 {
+                let d = s.distance[Int(v)]
+                stats.total += d
+                stats.harmonic += 1 / d
+            }
+            stats.reached = s.order.count - 1
+            return stats
+        }
+        let adjacency = g.isDirected ? g.incoming : g.outgoing
+        distance[u] = 0
+        queue[0] = Int32(u)
+        var head = 0, tail = 1
+        var total = 0, harmonic = 0.0
+        adjacency.withUnsafeBuffers { off, nb, _, _ in
+            while head < tail {
+                let v = Int(queue[head])
+                head += 1
+                let next = distance[v] + 1
+                var found = 0
+                for slot in off[v] ..< off[v + 1] {
+                    let w = Int(nb[slot])
+                    if distance[w] < 0 {
+                        distance[w] = next
+                        queue[tail] = Int32(w)
+                        tail += 1
+                        found += 1
+                    }
+                }
+                if found > 0 {
+                    total += found * Int(next)
+                    harmonic += Double(found) / Double(next)
+                }
+            }
+        }
+        for k in 0 ..< tail { distance[Int(queue[k])] = -1 }
+        stats.reached = tail - 1
+        stats.total = Double(total)
+        stats.harmonic = harmonic
+        return stats
+    }
 }
