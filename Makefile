@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle build release demo test datasets bench clean
+.PHONY: deps oracle build release demo test datasets bench bench-quick clean
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
@@ -50,6 +50,23 @@ datasets: build
 	@tmp=$$(mktemp -d) && .build/debug/tnet convert $(DATASET) $$tmp/ && .build/debug/tnet convert $$tmp $(DATASET) && rm -rf $$tmp
 	.build/debug/tnet convert $(DATASET) datasets/mekong-2023-csv/
 	.build/debug/tnet convert $(DATASET) datasets/mekong-2023.graphml
+
+# Benchmarks (not tests): tnet against networkx, igraph, NetworKit and rustworkx on the graphs of
+# Benchmarks/README.md, release build, one run. Takes ~30 minutes; bench-quick ~2.
+BENCH_VENV := Benchmarks/.venv
+bench-venv:
+	@$(BENCH_VENV)/bin/python -c 'import networkx, igraph, networkit, rustworkx' 2>/dev/null || \
+	  ($(PYTHON) -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q -r Benchmarks/requirements-peers.txt)
+
+bench: deps bench-venv
+	swift build -c release --product tnet
+	swift build -c release --product tnet-bench
+	$(PYTHON) Benchmarks/run.py
+
+bench-quick: deps bench-venv
+	swift build -c release --product tnet
+	swift build -c release --product tnet-bench
+	$(PYTHON) Benchmarks/run.py --quick
 
 clean:
 	rm -rf .build $(OUT)

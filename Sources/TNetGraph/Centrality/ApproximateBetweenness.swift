@@ -107,7 +107,7 @@ extension Graph {
 
     /// An upper bound on the number of nodes of any shortest path.
     func vertexDiameterBound(weighted: Bool) -> Int {
-        let components = weaklyConnectedComponentLabels()
+        let components = connectedComponents()
         if isDirected || weighted {
             var size = [Int](repeating: 0, count: components.count)
             for c in components.labels { size[Int(c)] += 1 }
@@ -124,25 +124,6 @@ extension Graph {
             bound = max(bound, 2 * ecc + 1)
         }
         return bound
-    }
-
-    /// Component label of every node, ignoring direction, and the number of components.
-    func weaklyConnectedComponentLabels() -> (labels: [Int32], count: Int) {
-        var labels = [Int32](repeating: -1, count: nodeCount)
-        var stack: [NodeIndex] = []
-        var count: Int32 = 0
-        for start in 0 ..< nodeCount where labels[start] < 0 {
-            labels[start] = count
-            stack.append(NodeIndex(start))
-            while let u = stack.popLast() {
-                for v in outgoing.neighbors(of: u) where labels[Int(v)] < 0 { labels[Int(v)] = count; stack.append(v) }
-                if isDirected {
-                    for v in incoming.neighbors(of: u) where labels[Int(v)] < 0 { labels[Int(v)] = count; stack.append(v) }
-                }
-            }
-            count += 1
-        }
-        return (labels, Int(count))
     }
 }
 

@@ -14,31 +14,45 @@ extension Graph {
         var binStart = [Int](repeating: 0, count: maxDegree + 2)
         for d in degree { binStart[d + 1] += 1 }
         for d in 0 ..< maxDegree + 1 { binStart[d + 1] += binStart[d] }
-        var order = [Int](repeating: 0, count: n)
-        var position = [Int](repeating: 0, count: n)
+        var order = [Int32](repeating: 0, count: n)
+        var position = [Int32](repeating: 0, count: n)
         var fill = binStart
         for v in 0 ..< n {
-            position[v] = fill[degree[v]]
-            order[position[v]] = v
+            position[v] = Int32(fill[degree[v]])
+            order[Int(position[v])] = Int32(v)
             fill[degree[v]] += 1
         }
-        func lower(_ u: Int, below v: Int) {
-            guard degree[u] > degree[v] else { return }
-            // Swap u with the first node of its bin, then shrink the bin from the left.
-            let du = degree[u], first = binStart[du], w = order[first]
-            if w != u {
-                order[position[u]] = w
-                position[w] = position[u]
-                order[first] = u
-                position[u] = first
+        let lists = isDirected ? [outgoing, incoming] : [outgoing]
+        degree.withUnsafeMutableBufferPointer { deg in
+        binStart.withUnsafeMutableBufferPointer { bin in
+        order.withUnsafeMutableBufferPointer { ord in
+        position.withUnsafeMutableBufferPointer { pos in
+            for i in 0 ..< n {
+                let v = Int(ord[i])
+                let dv = deg[v]
+                for adjacency in lists {
+                    adjacency.withUnsafeBuffers { off, nb, _, _ in
+                        for slot in off[v] ..< off[v + 1] {
+                            let u = Int(nb[slot])
+                            let du = deg[u]
+                            guard du > dv else { continue }
+                            // Swap u with the first node of its bin, then shrink the bin from the left.
+                            let first = bin[du], w = Int(ord[first]), pu = Int(pos[u])
+                            if w != u {
+                                ord[pu] = Int32(w)
+                                pos[w] = Int32(pu)
+                                ord[first] = Int32(u)
+                                pos[u] = Int32(first)
+                            }
+                            bin[du] = first + 1
+                            deg[u] = du - 1
+                        }
+                    }
+                }
             }
-            binStart[du] += 1
-            degree[u] -= 1
         }
-        for i in 0 ..< n {
-            let v = order[i]
-            for u in outgoing.neighbors(of: NodeIndex(v)) { lower(Int(u), below: v) }
-            if isDirected { for u in incoming.neighbors(of: NodeIndex(v)) { lower(Int(u), below: v) } }
+        }
+        }
         }
         return degree
     }

@@ -32,6 +32,9 @@ public struct CentralityAnalysisOptions: Sendable {
     /// (degree family: counts; betweenness: pair sums; Katz: unscaled; HITS: max-scaled).
     public var normalized = true
     public var threads = 1
+    /// NetworkX's `tol` of PageRank, eigenvector and Katz centrality (stop when the L1 change
+    /// of an iteration is below n·tol).
+    public var tolerance = 1e-6
     /// Approximate betweenness: error bound, failure probability, seed.
     public var epsilon = 0.01
     public var delta = 0.1
@@ -165,9 +168,9 @@ extension CentralityTable {
             case .edgeBetweenness: break
             case .closeness: values.append(g.closenessCentrality(weighted: w, threads: threads, progress: progress("closeness")))
             case .harmonic: values.append(g.harmonicCentrality(weighted: w, threads: threads, progress: progress("harmonic")))
-            case .eigenvector: values.append(try converged(m) { try g.eigenvectorCentrality(weighted: w) })
-            case .pagerank: values.append(try converged(m) { try g.pageRank(PageRankOptions(weighted: w), threads: threads) })
-            case .katz: values.append(try converged(m) { try g.katzCentrality(KatzOptions(normalized: norm, weighted: w)) })
+            case .eigenvector: values.append(try converged(m) { try g.eigenvectorCentrality(weighted: w, tolerance: options.tolerance) })
+            case .pagerank: values.append(try converged(m) { try g.pageRank(PageRankOptions(tolerance: options.tolerance, weighted: w), threads: threads) })
+            case .katz: values.append(try converged(m) { try g.katzCentrality(KatzOptions(tolerance: options.tolerance, normalized: norm, weighted: w)) })
             case .hubs, .authorities:
                 if hitsScores == nil { hitsScores = try converged(m) { try g.hits(weighted: w, normalized: norm) } }
                 values.append(m == .hubs ? hitsScores!.hubs : hitsScores!.authorities)

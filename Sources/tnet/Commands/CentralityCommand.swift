@@ -22,6 +22,7 @@ struct CentralityCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "NetworkX's normalisation (--no-normalized: raw counts and sums).") var normalized = true
     @Option(help: "Show only the first N rows.") var top: Int?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
+    @Option(help: "pagerank, eigenvector, katz: NetworkX's tol (stop when an iteration changes the values by less than n × tol in L1).") var tolerance: Double = 1e-6
     @Option(help: "approx-betweenness: largest error, on the scale of betweenness / (n(n-1)).") var epsilon: Double = 0.01
     @Option(help: "approx-betweenness: probability that the error bound fails.") var delta: Double = 0.1
     @Option(help: "approx-betweenness: random seed (same seed, same result).") var seed: UInt64 = 0
@@ -48,6 +49,7 @@ struct CentralityCommand: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must be in (0, 1)") }
         if !(delta > 0 && delta < 1) { throw ValidationError("--delta must be in (0, 1)") }
+        if !(tolerance > 0 && tolerance.isFinite) { throw ValidationError("--tolerance must be a positive number") }
     }
 
     func run() throws {
@@ -57,6 +59,7 @@ struct CentralityCommand: ParsableCommand {
             options.weighted = weighted
             options.normalized = normalized
             options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            options.tolerance = tolerance
             options.epsilon = epsilon
             options.delta = delta
             options.seed = seed

@@ -36,6 +36,6 @@ import Testing
     @Test func smallComponents() {
         let g = BenchmarkGraph(.small).graph(weighted: false)
         #expect(g.nodeCount == 1000)
-        #expect(g.weaklyConnectedComponentLabels().count == 9)
+        #expect(g.connectedComponents().count == 9)
     }
 }
