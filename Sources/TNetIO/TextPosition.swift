@@ -2,21 +2,27 @@ import TNetModel
 
 /// Turns byte offsets of a UTF-8 text into 1-based lines and columns (columns count Unicode
 /// scalars, as editors do). Lookups at increasing offsets on one line are incremental, so a
-/// minified file on a single line is not quadratic.
+/// minified file on a single line is not quadratic. The line index is built on the first
+/// lookup: a file read without a problem never pays for it.
 struct TextPositions {
     let file: String
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var lineStarts: [Int] = [0]
+    private var lineIndex: [Int]? = nil
     // cache of the last answer
     private var lastOffset = 0, lastLine = 0, lastColumn = 1
 
     init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
         self.bytes = bytes
-        for (i, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
     }
 
     mutating func location(of offset: Int) -> SourceLocation {
+        if lineIndex == nil {
+            var starts = [0]
+            for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+            lineIndex = starts
+        }
+        let lineStarts = lineIndex!
         let offset = Swift.min(Swift.max(0, offset), bytes.count)
         // line: last start <= offset
         var lo = 0, hi = lineStarts.count - 1

@@ -3,8 +3,14 @@
 public enum CSVText {
     public static func field(_ s: String) -> String {
         // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || s.first?.isWhitespace == true || s.last?.isWhitespace == true
+        let scalars = s.unicodeScalars
+        guard let head = scalars.first, let tail = scalars.last else { return s }
+        func asciiSpace(_ u: Unicode.Scalar) -> Bool { u == " " || (u.value >= 0x09 && u.value <= 0x0D) }
+        // Edges: ASCII decided by value (a space before a combining mark is quoted too, which
+        // is harmless); other scalars by Character, as before.
+        let edgeSpace = head.isASCII && tail.isASCII ? asciiSpace(head) || asciiSpace(tail)
+            : s.first!.isWhitespace || s.last!.isWhitespace
+        let needsQuotes = edgeSpace || scalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return s }
         // Scalars again: a quote followed by a combining mark is one Character.
         var out = "\""

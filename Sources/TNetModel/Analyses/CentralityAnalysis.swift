@@ -69,14 +69,20 @@ public struct CentralityTable: Sendable {
     /// Row order: by the first column descending (NaN last), then by id (source, target).
     public func sortedRows(ids: (Int) -> String) -> [Int] {
         let first = values.first ?? []
-        return rows.indices.sorted { a, b in
-            let x = first[a], y = first[b]
-            if x.isNaN != y.isNaN { return y.isNaN }
-            if !x.isNaN && x != y { return x > y }
-            let ka = ids(rows[a].source), kb = ids(rows[b].source)
-            if ka != kb { return ka < kb }
-            return ids(rows[a].target ?? 0) < ids(rows[b].target ?? 0)
+        // Keys computed once: the comparison runs n log n times.
+        let sourceIDs = rows.map { ids($0.source) }
+        let targetIDs = isPerLink ? rows.map { ids($0.target!) } : []
+        var order = Array(rows.indices)
+        first.withUnsafeBufferPointer { x in
+            order.sort { a, b in
+                let p = x[a], q = x[b]
+                if p.isNaN != q.isNaN { return q.isNaN }
+                if !p.isNaN && p != q { return p > q }
+                if sourceIDs[a] != sourceIDs[b] { return sourceIDs[a] < sourceIDs[b] }
+                return targetIDs.isEmpty ? a < b : targetIDs[a] < targetIDs[b]
+            }
         }
+        return order
     }
 }
 
