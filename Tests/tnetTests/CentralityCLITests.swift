@@ -54,6 +54,25 @@ import Testing
         }
     }
 
+    /// --personalize and --damping are NetworkX's personalization (weight 1 each) and alpha.
+    @Test(arguments: ["florentine", "karate"])
+    func personalizedPageRank(name: String) throws {
+        let (path, measures, nodes) = try Self.edgeList(name)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try tnet(["centrality", path, "--measure", "pagerank", "--format", "csv",
+                          "--personalize", "\(nodes[0]),\(nodes[1])", "--damping", "0.7"])
+        #expect(r.code == 0, "\(r.err)")
+        let expected = measures["pagerank_pair_alpha_0.7"]!
+        let body = Self.rows(r.out).dropFirst()
+        #expect(body.count == nodes.count)
+        for row in body {
+            let x = (expected[row[0]] as! NSNumber).doubleValue
+            #expect(abs(Double(row[1])! - x) <= 1e-6, "\(name) \(row[0])")
+        }
+        let missing = try tnet(["centrality", path, "--measure", "pagerank", "--personalize", "nobody"])
+        #expect(missing.code == 1 && missing.err.contains("--personalize: no entity \"nobody\""))
+    }
+
     /// Thread count never changes the output, byte for byte.
     @Test func threadsDoNotChangeTheOutput() throws {
         let args = ["centrality", "datasets/mekong-2023.json", "--measure", "betweenness,closeness,approx-betweenness,pagerank", "--format", "csv"]

@@ -35,6 +35,11 @@ public struct CentralityAnalysisOptions: Sendable {
     /// NetworkX's `tol` of PageRank, eigenvector and Katz centrality (stop when the L1 change
     /// of an iteration is below n·tol).
     public var tolerance = 1e-6
+    /// PageRank's damping factor α (NetworkX's `alpha`).
+    public var damping = 0.85
+    /// PageRank's teleport set: rows (node indices) that share the restart probability equally
+    /// (NetworkX's `personalization` with weight 1 each); nil: every node.
+    public var personalization: [Int]? = nil
     /// Approximate betweenness: error bound, failure probability, seed.
     public var epsilon = 0.01
     public var delta = 0.1
@@ -175,7 +180,15 @@ extension CentralityTable {
             case .closeness: values.append(g.closenessCentrality(weighted: w, threads: threads, progress: progress("closeness")))
             case .harmonic: values.append(g.harmonicCentrality(weighted: w, threads: threads, progress: progress("harmonic")))
             case .eigenvector: values.append(try converged(m) { try g.eigenvectorCentrality(weighted: w, tolerance: options.tolerance) })
-            case .pagerank: values.append(try converged(m) { try g.pageRank(PageRankOptions(tolerance: options.tolerance, weighted: w), threads: threads) })
+            case .pagerank:
+                var teleport: [Double]? = nil
+                if let rows = options.personalization {
+                    var p = [Double](repeating: 0, count: g.nodeCount)
+                    for r in rows { p[r] = 1 }
+                    teleport = p
+                }
+                let o = PageRankOptions(damping: options.damping, tolerance: options.tolerance, weighted: w, personalization: teleport)
+                values.append(try converged(m) { try g.pageRank(o, threads: threads) })
             case .katz: values.append(try converged(m) { try g.katzCentrality(KatzOptions(tolerance: options.tolerance, normalized: norm, weighted: w)) })
             case .hubs, .authorities:
                 if hitsScores == nil { hitsScores = try converged(m) { try g.hits(weighted: w, normalized: norm) } }

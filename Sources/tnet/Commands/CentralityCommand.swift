@@ -23,6 +23,9 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "Show only the first N rows.") var top: Int?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "pagerank, eigenvector, katz: NetworkX's tol (stop when an iteration changes the values by less than n × tol in L1).") var tolerance: Double = 1e-6
+    @Option(help: "pagerank: damping factor (NetworkX's alpha).") var damping: Double = 0.85
+    @Option(help: ArgumentHelp("pagerank: restart only at these entities (comma-separated ids), e.g. known syndicates, to rank what lies closest to them.", valueName: "ids"))
+    var personalize: String?
     @Option(help: "approx-betweenness: largest error, on the scale of betweenness / (n(n-1)).") var epsilon: Double = 0.01
     @Option(help: "approx-betweenness: probability that the error bound fails.") var delta: Double = 0.1
     @Option(help: "approx-betweenness: random seed (same seed, same result).") var seed: UInt64 = 0
@@ -50,6 +53,7 @@ struct CentralityCommand: ParsableCommand {
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must be in (0, 1)") }
         if !(delta > 0 && delta < 1) { throw ValidationError("--delta must be in (0, 1)") }
         if !(tolerance > 0 && tolerance.isFinite) { throw ValidationError("--tolerance must be a positive number") }
+        if !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be in [0, 1)") }
     }
 
     func run() throws {
@@ -60,6 +64,7 @@ struct CentralityCommand: ParsableCommand {
             options.normalized = normalized
             options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             options.tolerance = tolerance
+            options.damping = damping
             options.epsilon = epsilon
             options.delta = delta
             options.seed = seed
@@ -69,6 +74,7 @@ struct CentralityCommand: ParsableCommand {
             let table: CentralityTable, rows: RowLabels, before: (entities: Int, links: Int)?
             do {
                 if let plain = try readPlainEdgeList() {
+                    options.personalization = try resolve(personalize) { id in plain.ids.firstIndex(of: id) }
                     // A plain edge list with no filter: straight into the graph, no dataset.
                     Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
                     table = try CentralityTable.compute(measures, on: plain.graph, options: options) { () throws(CentralityError) in
@@ -81,6 +87,7 @@ struct CentralityCommand: ParsableCommand {
                     before = nil
                 } else {
                     let (dataset, counts) = try input.loadCounting()
+                    options.personalization = try resolve(personalize) { dataset.index(of: $0) }
                     Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
                     table = try dataset.centrality(measures, options: options)
                     rows = RowLabels(entities: dataset.entities)
@@ -98,6 +105,19 @@ struct CentralityCommand: ParsableCommand {
             case .json: emit(json(table, order, rows, before: before))
             case .table: emit(text(table, order, rows, before: before))
             }
+        }
+    }
+
+    /// Rows of `--personalize` ids; an id that is not there (or was filtered out) is an error.
+    private func resolve(_ list: String?, _ index: (String) -> Int?) throws -> [Int]? {
+        guard let list else { return nil }
+        let ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !ids.isEmpty else { throw CLIError("--personalize needs at least one entity id") }
+        return try ids.map { id in
+            guard let i = index(id) else {
+                throw CLIError("--personalize: no entity \"\(id)\" in \(input.input)\(input.filters.filter.isEmpty ? "" : " after the filters")")
+            }
+            return i
         }
     }
 

@@ -156,6 +156,8 @@ struct CentralityFixture {
         let dangling = (0 ..< n).map { Double($0 + 1) }
         f.check("pagerank_personalized", try f.graph.pageRank(PageRankOptions(personalization: personal)), tolerance: 1e-6)
         f.check("pagerank_dangling", try f.graph.pageRank(PageRankOptions(personalization: personal, dangling: dangling)), tolerance: 1e-6)
+        let pair = (0 ..< n).map { $0 < 2 ? 1.0 : 0 }
+        f.check("pagerank_pair_alpha_0.7", try f.graph.pageRank(PageRankOptions(damping: 0.7, personalization: pair)), tolerance: 1e-6)
         f.check("pagerank_alpha_0.6_weighted", try f.graph.pageRank(PageRankOptions(damping: 0.6, weighted: true)), tolerance: 1e-6)
         // The iteration splits nodes between threads; each value is computed by one of them.
         #expect(try f.graph.pageRank(threads: 3) == f.graph.pageRank())

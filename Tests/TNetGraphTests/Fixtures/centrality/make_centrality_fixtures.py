@@ -118,6 +118,9 @@ def measures(G):
     dangling = {v: i + 1 for i, v in enumerate(nodes)}
     put("pagerank_personalized", lambda: nx.pagerank(G, personalization=personal, weight=None))
     put("pagerank_dangling", lambda: nx.pagerank(G, personalization=personal, dangling=dangling, weight=None))
+    # `tnet centrality --personalize FIRST,SECOND --damping 0.7`: equal restart at two nodes.
+    pair = {nodes[0]: 1, nodes[1]: 1}
+    put("pagerank_pair_alpha_0.7", lambda: nx.pagerank(G, alpha=0.7, personalization=pair, weight=None))
     put("pagerank_alpha_0.6_weighted", lambda: nx.pagerank(G, alpha=0.6, weight="weight"))
     put("katz_raw", lambda: nx.katz_centrality(G, alpha=0.05, beta=2.0, normalized=False, max_iter=1000))
     put("core", lambda: nx.core_number(G))
