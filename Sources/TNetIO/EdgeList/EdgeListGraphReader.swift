@@ -1,13 +1,20 @@
+import Dispatch
 import TNetGraph
 import TNetModel
+
+/// Hands a value to worker threads that use disjoint parts of it.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
 
 /// Reads an edge list straight into a ``Graph``, without building a ``Dataset``: the fast path
 /// for plain graphs (the benchmark load, and `tnet centrality` on an edge list with no filter).
 ///
 /// Same syntax, node order and errors as ``EdgeListReader``: `u v [weight]` per line, spaces or
 /// tabs, `#` comments, nodes numbered in order of first mention; a malformed line is an error
-/// with its line and column. Canonical decimal ids (`0`, `17`, not `007`) are interned through
-/// an array, other ids through a dictionary; weights in plain decimal notation with at most 15
+/// with its line and column. Canonical decimal ids (`0`, `17`, not `007`; below max(2²⁰, file size)) are interned
+/// through an array, other ids through a dictionary; weights in plain decimal notation with at most 15
 /// significant digits are converted exactly as strtod would (one correctly rounded division,
 /// Clinger's fast path), others by strtod.
 public enum EdgeListGraphReader {
@@ -17,85 +24,147 @@ public enum EdgeListGraphReader {
         public var ids: [String]
     }
 
-    public static func read(_ input: InputFile, directed: Bool = false, weighted: Bool = true) throws -> Result {
+    /// Reads the edge list. With `threads > 1` (and a file over 1 MiB) line-aligned chunks are
+    /// parsed in parallel; ids are then numbered in one pass in file order, so the graph is the
+    /// same for any thread count, and the first bad line in the file is the one reported.
+    public static func read(_ input: InputFile, directed: Bool = false, weighted: Bool = true, threads: Int = 1) throws -> Result {
         try input.checkText()
         return try input.bytes.withUnsafeBufferPointer { b throws -> Result in
+            let first = input.bomLength
+            let t = threads > 1 && b.count - first > 1 << 20 ? threads : 1
+            var bounds = [first]
+            for i in 1 ..< t {
+                var p = max(bounds[i - 1], first + (b.count - first) * i / t)
+                while p < b.count && b[p - 1] != 0x0A { p += 1 }
+                bounds.append(p)
+            }
+            bounds.append(b.count)
+            var chunks = [Chunk](repeating: Chunk(), count: t)
+            let cuts = bounds
+            // Decimal ids below this index nodes through an array; larger ones (a sparse id
+            // space) go through the dictionary, so the array never outgrows the file.
+            let numericLimit = Int64(max(1 << 20, b.count))
+            chunks.withUnsafeMutableBufferPointer { out in
+                let out = UncheckedSendable(out)
+                let bytes = UncheckedSendable(b)
+                DispatchQueue.concurrentPerform(iterations: t) { i in
+                    out.value[i] = parse(bytes.value, from: cuts[i], to: cuts[i + 1], weighted: weighted, numericLimit: numericLimit)
+                }
+            }
+            var positions = TextPositions(file: input.name, bytes: b)
+            for c in chunks {
+                if let e = c.error { throw ReadError(e.message, at: positions.location(of: e.offset)) }
+            }
+            // Number the nodes in order of first mention.
             var numeric: [Int32] = []          // id value → node index + 1 (0: not seen)
             var named: [String: Int32] = [:]
             var ids: [String] = []
+            let edges = chunks.reduce(0) { $0 + $1.ends.count / 2 }
             var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
-            let estimate = b.count / 16
-            sources.reserveCapacity(estimate); targets.reserveCapacity(estimate)
-            if weighted { weights.reserveCapacity(estimate) }
-            var positions = TextPositions(file: input.name, bytes: b)
-
-            func intern(_ start: Int, _ end: Int) -> Int32 {
-                var value = 0, canonical = end - start <= 9 && (b[start] != 0x30 || end - start == 1)
-                if canonical {
-                    for k in start ..< end {
-                        let d = Int(b[k]) - 48
-                        if d < 0 || d > 9 { canonical = false; break }
-                        value = value * 10 + d
-                    }
-                }
-                if canonical {
-                    if value >= numeric.count { numeric.append(contentsOf: repeatElement(0, count: max(value + 1 - numeric.count, numeric.count))) }
-                    if numeric[value] != 0 { return numeric[value] - 1 }
-                    let i = Int32(ids.count)
-                    numeric[value] = i + 1
-                    ids.append(String(value))
-                    return i
-                }
-                let id = String(decoding: UnsafeBufferPointer(rebasing: b[start ..< end]), as: UTF8.self)
-                if let i = named[id] { return i }
-                let i = Int32(ids.count)
-                named[id] = i
-                ids.append(id)
-                return i
-            }
-            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C }
-
-            var fields: [(start: Int, end: Int)] = []
-            var lineStart = input.bomLength
-            let n = b.count
-            while lineStart < n {
-                var lineEnd = lineStart
-                while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
-                fields.removeAll(keepingCapacity: true)
-                var i = lineStart
-                while i < lineEnd {
-                    let c = b[i]
-                    if c == UInt8(ascii: "#") { break }
-                    if isSpace(c) { i += 1; continue }
-                    let s = i
-                    while i < lineEnd && !isSpace(b[i]) && b[i] != UInt8(ascii: "#") { i += 1 }
-                    fields.append((s, i))
-                }
-                switch fields.count {
-                case 0: break
-                case 2, 3:
-                    var w = 1.0
-                    if fields.count == 3 {
-                        guard let x = fastDecimal(b, fields[2]) ?? EdgeListReader.parseWeight(b, fields[2]) else {
-                            let text = String(decoding: UnsafeBufferPointer(rebasing: b[fields[2].start ..< fields[2].end]), as: UTF8.self)
-                            throw ReadError("weight \(quoted(text)) is not a finite number", at: positions.location(of: fields[2].start))
+            sources.reserveCapacity(edges); targets.reserveCapacity(edges)
+            if weighted { weights.reserveCapacity(edges) }
+            for c in chunks {
+                for (k, end) in c.ends.enumerated() {
+                    let node: Int32
+                    if end >= 0 {
+                        let value = Int(end)
+                        if value >= numeric.count { numeric.append(contentsOf: repeatElement(0, count: max(value + 1 - numeric.count, numeric.count))) }
+                        if numeric[value] != 0 {
+                            node = numeric[value] - 1
+                        } else {
+                            node = Int32(ids.count)
+                            numeric[value] = node + 1
+                            ids.append(String(value))
                         }
-                        w = x
+                    } else {
+                        let range = c.names[Int(-end - 1)]
+                        let id = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+                        if let i = named[id] {
+                            node = i
+                        } else {
+                            node = Int32(ids.count)
+                            named[id] = node
+                            ids.append(id)
+                        }
                     }
-                    sources.append(intern(fields[0].start, fields[0].end))
-                    targets.append(intern(fields[1].start, fields[1].end))
-                    if weighted { weights.append(w) }
-                default:
-                    let at = fields.count == 1 ? fields[0].end : fields[3].start
-                    throw ReadError("expected 'source target [weight]', found \(fields.count) field\(fields.count == 1 ? "" : "s")",
-                                    at: positions.location(of: at))
+                    if k & 1 == 0 { sources.append(node) } else { targets.append(node) }
                 }
-                lineStart = lineEnd + 1
+                weights.append(contentsOf: c.weights)
             }
             let graph = Graph(nodeCount: ids.count, directed: directed, sources: sources, targets: targets,
                               weights: weighted ? weights : nil)
             return Result(graph: graph, ids: ids)
         }
+    }
+
+    /// One chunk's edges before numbering: each end is a canonical decimal id (≥ 0) or
+    /// −(k + 1) for the k-th entry of `names` (a byte range); the first problem stops the chunk.
+    struct Chunk {
+        var ends: [Int64] = []
+        var names: [Range<Int>] = []
+        var weights: [Double] = []
+        var error: (offset: Int, message: String)?
+    }
+
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int, weighted: Bool,
+                      numericLimit: Int64) -> Chunk {
+        var chunk = Chunk()
+        let estimate = (upper - lower) / 16
+        chunk.ends.reserveCapacity(2 * estimate)
+        if weighted { chunk.weights.reserveCapacity(estimate) }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C }
+        func end(_ start: Int, _ stop: Int) -> Int64 {
+            if stop - start <= 9 && (b[start] != 0x30 || stop - start == 1) {
+                var value: Int64 = 0
+                var canonical = true
+                for k in start ..< stop {
+                    let d = Int64(b[k]) - 48
+                    if d < 0 || d > 9 { canonical = false; break }
+                    value = value * 10 + d
+                }
+                if canonical && value < numericLimit { return value }
+            }
+            chunk.names.append(start ..< stop)
+            return -Int64(chunk.names.count)
+        }
+        var fields: [(start: Int, end: Int)] = []
+        var lineStart = lower
+        while lineStart < upper {
+            var lineEnd = lineStart
+            while lineEnd < upper && b[lineEnd] != 0x0A { lineEnd += 1 }
+            fields.removeAll(keepingCapacity: true)
+            var i = lineStart
+            while i < lineEnd {
+                let c = b[i]
+                if c == UInt8(ascii: "#") { break }
+                if isSpace(c) { i += 1; continue }
+                let s = i
+                while i < lineEnd && !isSpace(b[i]) && b[i] != UInt8(ascii: "#") { i += 1 }
+                fields.append((s, i))
+            }
+            switch fields.count {
+            case 0: break
+            case 2, 3:
+                var w = 1.0
+                if fields.count == 3 {
+                    guard let x = fastDecimal(b, fields[2]) ?? EdgeListReader.parseWeight(b, fields[2]) else {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: b[fields[2].start ..< fields[2].end]), as: UTF8.self)
+                        chunk.error = (fields[2].start, "weight \(quoted(text)) is not a finite number")
+                        return chunk
+                    }
+                    w = x
+                }
+                chunk.ends.append(end(fields[0].start, fields[0].end))
+                chunk.ends.append(end(fields[1].start, fields[1].end))
+                if weighted { chunk.weights.append(w) }
+            default:
+                let at = fields.count == 1 ? fields[0].end : fields[3].start
+                chunk.error = (at, "expected 'source target [weight]', found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+                return chunk
+            }
+            lineStart = lineEnd + 1
+        }
+        return chunk
     }
 
     private static let powersOfTen: [Double] = (0 ... 22).map { k in (0 ..< k).reduce(1.0) { x, _ in x * 10 } }

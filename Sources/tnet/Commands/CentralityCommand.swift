@@ -126,7 +126,8 @@ struct CentralityCommand: ParsableCommand {
         guard input.filters.filter.isEmpty, input.input != "-",
               (input.from ?? DatasetFormat(path: input.input)) == .edgelist else { return nil }
         let file = try InputFile.read(input.input)
-        return try EdgeListGraphReader.read(file, directed: input.directed, weighted: weighted)
+        return try EdgeListGraphReader.read(file, directed: input.directed, weighted: weighted,
+                                            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Columns that hold counts (written as integers).
