@@ -79,7 +79,7 @@ def whole_process(size, path, step, threads, nodes):
         args += ["--tolerance", repr(1e-6 / nodes)]  # L1 change < 1e-6, as the peers stop
     with tempfile.NamedTemporaryFile(suffix=".csv") as out:
         def once():
-            subprocess.run(args + ["-"] if False else args, stdout=out, stderr=subprocess.DEVNULL, check=True)
+            subprocess.run(args, stdout=out, stderr=subprocess.DEVNULL, check=True)
             out.seek(0); out.truncate()
         seconds, runs = best_of(once)
     return {"lib": "tnet-cli", "threads": threads, "size": size, "step": step, "seconds": seconds, "runs": runs}
@@ -107,7 +107,8 @@ def main():
         peer_steps = steps if "load" in steps else ["load"] + steps
         with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
             subprocess.run([VENV_PY, os.path.join(ROOT, "Benchmarks", "peers.py"), "--graphs", GRAPHS, "--sizes", size,
-                            "--steps", ",".join(peer_steps), "--timeout", "400", "--out", tmp.name], check=True)
+                            "--steps", ",".join(peer_steps), "--timeout", "400", "--out", tmp.name],
+                           check=True, stdout=subprocess.DEVNULL)
             records += json.load(open(tmp.name))
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, "latest.json"), "w") as f:

@@ -21,10 +21,14 @@ extension Graph {
     /// formal approach to brokerage in transaction networks", Sociological Methodology 19):
     /// for every open two-path a → b → c (a, b, c distinct, no tie a → c), b brokers in the
     /// role given by the groups of a, b and c (``BrokerageCounts``); the groups are a partition
-    /// such as kind or country. This is statnet's `sna::brokerage` count. An undirected graph
-    /// counts as a symmetric directed one: both a → b → c and c → b → a count, so representative
-    /// and gatekeeper are equal and each count is twice the number of unordered pairs. Self-loops
-    /// are ignored; parallel edges count once. O(Σ_b in(b)·out(b)·log deg).
+    /// such as kind or country, given as one label per node (any `Int32`s; only equality
+    /// matters). This is statnet's `sna::brokerage` count (its `raw.nli`). An undirected graph
+    /// counts as a symmetric directed one: both a → b → c and c → b → a count. Reversing a path
+    /// keeps coordinator, itinerant and liaison and swaps representative and gatekeeper, so the
+    /// first three (and the total) are twice the number of unordered pairs {a, c} of that kind,
+    /// while representative and gatekeeper are equal, each the number of unordered pairs with
+    /// exactly one end in b's group. Self-loops are ignored; parallel edges count once per
+    /// ordered pair (a, c). Iterative; allocates only the result. O(Σ_b in(b)·out(b)·log deg).
     public func brokerage(groups: [Int32]) -> [BrokerageCounts] {
         precondition(groups.count == nodeCount, "brokerage needs one group per node")
         let into = isDirected ? incoming : outgoing
