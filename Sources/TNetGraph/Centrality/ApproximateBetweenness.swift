@@ -131,7 +131,6 @@ extension Graph {
 /// The per-node buffers are raw memory owned by the sampler (allocated once, reset per sample in
 /// O(visited)): the sampling loop runs without bounds checks or copy-on-write checks.
 final class PathSampler {
-    private let n: Int
     // Side s (from the source) and side t (to the target): distance (-1 unseen), path counts.
     private let distS: UnsafeMutablePointer<Int32>, distT: UnsafeMutablePointer<Int32>
     private let sigmaS: UnsafeMutablePointer<Double>, sigmaT: UnsafeMutablePointer<Double>
@@ -144,7 +143,6 @@ final class PathSampler {
 
     init(_ g: Graph, weighted: Bool) {
         let n = weighted ? 0 : g.nodeCount
-        self.n = n
         func ints() -> UnsafeMutablePointer<Int32> {
             let p = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n))
             p.initialize(repeating: -1, count: n)

@@ -34,8 +34,9 @@ final class ChunkCounter: Sendable {
 }
 
 /// Runs `work(chunk, worker)` for every chunk in `0 ..< chunkCount` on `threads` threads (chunks
-/// are claimed dynamically; `worker` in `0 ..< threads` identifies the thread's own buffers).
-func forEachChunk(_ chunkCount: Int, threads: Int, _ work: (Int, Int) -> Void) {
+/// are claimed dynamically; `worker` in `0 ..< threads` identifies the thread's own buffers) and
+/// returns when all are done. `work` may write to disjoint parts of shared buffers.
+public func forEachChunk(_ chunkCount: Int, threads: Int, _ work: (Int, Int) -> Void) {
     let t = max(1, min(threads, chunkCount))
     if t == 1 {
         for c in 0 ..< chunkCount { work(c, 0) }

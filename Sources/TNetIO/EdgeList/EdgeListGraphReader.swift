@@ -1,12 +1,6 @@
-import Dispatch
 import TNetGraph
 import TNetModel
 
-/// Hands a value to worker threads that use disjoint parts of it.
-struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
 
 /// Reads an edge list straight into a ``Graph``, without building a ``Dataset``: the fast path
 /// for plain graphs (the benchmark load, and `tnet centrality` on an edge list with no filter).
@@ -45,10 +39,8 @@ public enum EdgeListGraphReader {
             // space) go through the dictionary, so the array never outgrows the file.
             let numericLimit = Int64(max(1 << 20, b.count))
             chunks.withUnsafeMutableBufferPointer { out in
-                let out = UncheckedSendable(out)
-                let bytes = UncheckedSendable(b)
-                DispatchQueue.concurrentPerform(iterations: t) { i in
-                    out.value[i] = parse(bytes.value, from: cuts[i], to: cuts[i + 1], weighted: weighted, numericLimit: numericLimit)
+                forEachChunk(t, threads: t) { i, _ in
+                    out[i] = parse(b, from: cuts[i], to: cuts[i + 1], weighted: weighted, numericLimit: numericLimit)
                 }
             }
             var positions = TextPositions(file: input.name, bytes: b)
@@ -112,7 +104,6 @@ public enum EdgeListGraphReader {
         let estimate = (upper - lower) / 16
         chunk.ends.reserveCapacity(2 * estimate)
         if weighted { chunk.weights.reserveCapacity(estimate) }
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C }
         func end(_ start: Int, _ stop: Int) -> Int64 {
             if stop - start <= 9 && (b[start] != 0x30 || stop - start == 1) {
                 var value: Int64 = 0
@@ -132,16 +123,7 @@ public enum EdgeListGraphReader {
         while lineStart < upper {
             var lineEnd = lineStart
             while lineEnd < upper && b[lineEnd] != 0x0A { lineEnd += 1 }
-            fields.removeAll(keepingCapacity: true)
-            var i = lineStart
-            while i < lineEnd {
-                let c = b[i]
-                if c == UInt8(ascii: "#") { break }
-                if isSpace(c) { i += 1; continue }
-                let s = i
-                while i < lineEnd && !isSpace(b[i]) && b[i] != UInt8(ascii: "#") { i += 1 }
-                fields.append((s, i))
-            }
+            EdgeListReader.splitFields(b, lineStart, lineEnd, into: &fields)
             switch fields.count {
             case 0: break
             case 2, 3:

@@ -42,21 +42,7 @@ public enum EdgeListReader {
             while lineStart < n && issues.count < issueLimit {
                 var lineEnd = lineStart
                 while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
-                // Split into fields, stopping at '#'.
-                fields.removeAll(keepingCapacity: true)
-                var i = lineStart
-                while i < lineEnd {
-                    let c = b[i]
-                    if c == UInt8(ascii: "#") { break }
-                    if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { i += 1; continue }
-                    let s = i
-                    while i < lineEnd {
-                        let d = b[i]
-                        if d == 0x20 || d == 0x09 || d == 0x0D || d == 0x0B || d == 0x0C || d == UInt8(ascii: "#") { break }
-                        i += 1
-                    }
-                    fields.append((s, i))
-                }
+                splitFields(b, lineStart, lineEnd, into: &fields)
                 switch fields.count {
                 case 0: break
                 case 2, 3:
@@ -89,6 +75,22 @@ public enum EdgeListReader {
             return Dataset(uniqueEntities: entities, index: index, links: links, endpoints: endpoints, directed: directed)
         }
         return (dataset, issues)
+    }
+
+    /// The fields of the line `b[start ..< end]`: runs of bytes between spaces, tabs, CR, VT or
+    /// FF, up to a `#` (a comment). Shared by both edge-list readers.
+    static func splitFields(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into fields: inout [(start: Int, end: Int)]) {
+        fields.removeAll(keepingCapacity: true)
+        func separates(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C }
+        var i = start
+        while i < end {
+            let c = b[i]
+            if c == UInt8(ascii: "#") { break }
+            if separates(c) { i += 1; continue }
+            let s = i
+            while i < end && !separates(b[i]) && b[i] != UInt8(ascii: "#") { i += 1 }
+            fields.append((s, i))
+        }
     }
 
     /// Parses a finite decimal number (strtod syntax, C locale); `nil` for anything else.

@@ -205,8 +205,8 @@ struct CentralityCommand: ParsableCommand {
         }
         func isProtected(_ i: Int) -> Bool { rows.entity(i)?.role?.isProtected == true }
         let header = (t.isPerLink ? ["#", "source", "target"] : ["#", "entity", "kind"]) + t.columns
-        let fixed = t.isPerLink ? 3 : 3
-        var table = TextTable(header: header, rightAligned: Set([0] + (fixed ..< fixed + t.columns.count)))
+        // Three leading columns either way: rank, then entity and kind, or source and target.
+        var table = TextTable(header: header, rightAligned: Set([0] + (3 ..< 3 + t.columns.count)))
         var protectedShown = false
         for (rank, r) in order.enumerated() {
             let row = t.rows[r]

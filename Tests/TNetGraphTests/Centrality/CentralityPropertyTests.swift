@@ -63,7 +63,7 @@ private func hops(_ g: Graph, from s: Int) -> [Int] {
         await propertyCheck(count: 200, input: Self.seeds, Self.sizes) { seed, n in
             let g = randomGraph(seed, nodes: n)
             var rng = SplitMix64(seed: seed ^ 0x5EED)
-            let personal = (0 ..< n).map { _ in Double(rng.below(4)) } + []
+            let personal = (0 ..< n).map { _ in Double(rng.below(4)) }
             let usable = personal.contains { $0 > 0 } ? personal : nil
             for options in [PageRankOptions(), PageRankOptions(weighted: true), PageRankOptions(personalization: usable)] {
                 guard let x = try? g.pageRank(options) else { Issue.record("no convergence"); continue }
