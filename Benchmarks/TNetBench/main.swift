@@ -75,7 +75,7 @@ for size in sizes {
                 let t = timed { search.run(from: source); return search.order.count }
                 record(size, step, threads, (t.seconds, t.runs), check: "\(t.result) reached")
             case "kcore":
-                let t = timed { g.coreNumbers()! }
+                let t = timed { g.coreNumbers(threads: threads)! }
                 record(size, step, threads, (t.seconds, t.runs), check: "sum \(t.result.reduce(0, +)), max \(t.result.max()!)")
             case "betweenness":
                 let t = timed { g.betweennessCentrality(BetweennessOptions(), threads: threads) }

@@ -60,7 +60,15 @@ enum UTF8Check {
     static func firstInvalidOffset(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = b.count
+        let raw = UnsafeRawPointer(b.baseAddress)
         while i < n {
+            // Eight bytes at a time while they are ASCII and none is NUL (the usual case).
+            if let raw, i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & high
+                if w & high == 0 && hasZero == 0 { i += 8; continue }
+            }
             let c = b[i]
             if c < 0x80 {
                 if c == 0 { return i }

@@ -23,4 +23,29 @@ public enum CSVText {
     public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
     }
+
+    /// Appends ``field(_:)`` of `s` as UTF-8 bytes: the same text, without building a String
+    /// per field when both ends of `s` are ASCII (the usual case, decided on bytes).
+    public static func append(field s: String, to out: inout [UInt8]) {
+        var text = s
+        let plain = text.withUTF8 { utf8 -> Bool in
+            guard let head = utf8.first, let tail = utf8.last else { return true }
+            guard head < 0x80 && tail < 0x80 else { return false }
+            func space(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+            var special = space(head) || space(tail)
+            for b in utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { special = true; break }
+            if !special {
+                out.append(contentsOf: utf8)
+                return true
+            }
+            out.append(0x22)
+            for b in utf8 {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
+            }
+            out.append(0x22)
+            return true
+        }
+        if !plain { out.append(contentsOf: field(s).utf8) }
+    }
 }

@@ -71,23 +71,60 @@ public struct CentralityTable: Sendable {
     public var notes: [String]
     public var isPerLink: Bool { rows.first?.target != nil }
 
-    /// Row order: by the first column descending (NaN last), then by id (source, target).
+    /// Row order: by the first column descending (NaN last, −0 equal to 0), then by id (source,
+    /// then target) in Unicode code point order (the order of their UTF-8 bytes, as `LC_ALL=C
+    /// sort` has it), then by row.
     public func sortedRows(ids: (Int) -> String) -> [Int] {
         let first = values.first ?? []
-        // Keys computed once: the comparison runs n log n times.
+        // Packed keys, computed once, so that most comparisons are two integer comparisons: the
+        // value mapped to an integer that orders as the value does, descending, and the first
+        // eight bytes of the id, big-endian; the ids in full only where those tie.
+        struct Key { var value: UInt64; var prefix: UInt64; var row: Int32 }
         let sourceIDs = rows.map { ids($0.source) }
         let targetIDs = isPerLink ? rows.map { ids($0.target!) } : []
-        var order = Array(rows.indices)
-        first.withUnsafeBufferPointer { x in
-            order.sort { a, b in
-                let p = x[a], q = x[b]
-                if p.isNaN != q.isNaN { return q.isNaN }
-                if !p.isNaN && p != q { return p > q }
-                if sourceIDs[a] != sourceIDs[b] { return sourceIDs[a] < sourceIDs[b] }
-                return targetIDs.isEmpty ? a < b : targetIDs[a] < targetIDs[b]
+        var keys = rows.indices.map { r in
+            Key(value: first.isEmpty ? 0 : Self.descendingKey(first[r]), prefix: Self.prefixKey(sourceIDs[r]), row: Int32(r))
+        }
+        keys.sort { a, b in
+            if a.value != b.value { return a.value < b.value }
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            let p = Int(a.row), q = Int(b.row)
+            if let order = Self.compareBytes(sourceIDs[p], sourceIDs[q]) { return order }
+            if !targetIDs.isEmpty, let order = Self.compareBytes(targetIDs[p], targetIDs[q]) { return order }
+            return p < q
+        }
+        return keys.map { Int($0.row) }
+    }
+
+    /// An integer that sorts as `x` does in descending order; NaN last, −0 as 0.
+    static func descendingKey(_ x: Double) -> UInt64 {
+        if x.isNaN { return .max }
+        let bits = (x == 0 ? 0.0 : x).bitPattern
+        let ascending = bits >> 63 == 1 ? ~bits : bits | 1 << 63
+        return ~ascending
+    }
+
+    /// The first eight UTF-8 bytes of `s`, big-endian, zero-padded.
+    static func prefixKey(_ s: String) -> UInt64 {
+        var key: UInt64 = 0, count = 0
+        for b in s.utf8.prefix(8) {
+            key = key << 8 | UInt64(b)
+            count += 1
+        }
+        return key << (8 * UInt64(8 - count))
+    }
+
+    /// Whether `a` precedes `b` in UTF-8 byte order; nil when their bytes are equal.
+    static func compareBytes(_ a: String, _ b: String) -> Bool? {
+        var i = a.utf8.makeIterator(), j = b.utf8.makeIterator()
+        while true {
+            switch (i.next(), j.next()) {
+            case (nil, nil): return nil
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (x?, y?): if x != y { return x < y }
             }
         }
-        return order
     }
 }
 
@@ -194,7 +231,7 @@ extension CentralityTable {
                 if hitsScores == nil { hitsScores = try converged(m) { try g.hits(weighted: w, normalized: norm) } }
                 values.append(m == .hubs ? hitsScores!.hubs : hitsScores!.authorities)
             case .core:
-                guard let core = g.coreNumbers() else {
+                guard let core = g.coreNumbers(threads: threads) else {
                     throw CentralityError("core: the graph has self-loops (k-cores are undefined with them, as in NetworkX); drop them or filter the links")
                 }
                 values.append(core.map(Double.init))

@@ -10,7 +10,7 @@ struct CentralityCommand: ParsableCommand {
         Measures (comma-separated, in column order): \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
         Each equals NetworkX's function of the same name with its defaults: degree = degree_centrality (counts with --no-normalized), betweenness = betweenness_centrality (exact, Brandes), closeness = closeness_centrality (Wasserman-Faust correction), harmonic = harmonic_centrality, eigenvector = eigenvector_centrality, pagerank = pagerank (damping 0.85), katz = katz_centrality (alpha 0.1), hubs/authorities = hits, core = core_number, constraint and effective-size = Burt's structural holes, brokerage = Gould-Fernandez role counts over --partition (columns brokerage, brokerage-coordinator, -itinerant, -representative, -gatekeeper, -liaison), approx-betweenness = Riondato-Kornaropoulos sampling (--epsilon, --delta, --seed), edge-betweenness = per linked pair (on its own).
         Without --weighted every measure ignores link weights; with it each uses them as NetworkX does with weight="weight" (distances for paths, strengths for walks).
-        Directed when any link kind is directed. Rows are sorted by the first measure, highest first, then by id. CSV: id,<measure>... (edge-betweenness: source,target,edge-betweenness); NaN where a measure is undefined (null in JSON).
+        Directed when any link kind is directed. Rows are sorted by the first measure, highest first, then by id (Unicode code point order, as LC_ALL=C sort). CSV: id,<measure>... (edge-betweenness: source,target,edge-betweenness); NaN where a measure is undefined (null in JSON).
         Persons with a protected role (victim, survivor) are marked: under the forced-criminality principle they are never targets of disruption. --exclude-role victim leaves them out.
         """
     )
@@ -101,7 +101,7 @@ struct CentralityCommand: ParsableCommand {
             var order = table.sortedRows(ids: rows.id)
             if let top { order = Array(order.prefix(top)) }
             switch format {
-            case .csv: emit(csv(table, order, rows))
+            case .csv: emitBytes(csv(table, order, rows))
             case .json: emit(json(table, order, rows, before: before))
             case .table: emit(text(table, order, rows, before: before))
             }
@@ -138,21 +138,43 @@ struct CentralityCommand: ParsableCommand {
         return s
     }
 
-    private func csvNumber(_ x: Double, count: Bool) -> String {
-        if x.isNaN { return "NaN" }
-        if count && x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-        return JSONWriter.format(x)
+    /// A CSV cell: NaN, an integer for count columns, else the shortest round-tripping decimal.
+    private func appendNumber(_ x: Double, count: Bool, to out: inout [UInt8]) {
+        if x.isNaN { out.append(contentsOf: "NaN".utf8); return }
+        if count && x == x.rounded() && abs(x) < 1e15 {
+            var v = Int(x)
+            if v < 0 { out.append(UInt8(ascii: "-")); v = -v }
+            let start = out.count
+            repeat {
+                out.append(UInt8(ascii: "0") + UInt8(v % 10))
+                v /= 10
+            } while v > 0
+            out[start...].reverse()
+            return
+        }
+        out.append(contentsOf: JSONWriter.format(x).utf8)
     }
 
-    func csv(_ t: CentralityTable, _ order: [Int], _ rows: RowLabels) -> String {
-        var out = CSVText.row((t.isPerLink ? ["source", "target"] : ["id"]) + t.columns)
-        let counts = countColumns
-        for r in order {
-            let row = t.rows[r]
-            var fields = [rows.id(row.source)]
-            if let target = row.target { fields.append(rows.id(target)) }
-            for c in t.values.indices { fields.append(csvNumber(t.values[c][r], count: counts.contains(t.columns[c]))) }
-            out += CSVText.row(fields)
+    func csv(_ t: CentralityTable, _ order: [Int], _ rows: RowLabels) -> [UInt8] {
+        var out = Array(CSVText.row((t.isPerLink ? ["source", "target"] : ["id"]) + t.columns).utf8)
+        out.reserveCapacity(out.count + order.count * (12 + 12 * t.values.count))
+        let counts = t.columns.map(countColumns.contains)
+        // Gathered into output order first, in plain loops whose random reads overlap in memory,
+        // then written in one sequential pass.
+        let sources = order.map { rows.id(t.rows[$0].source) }
+        let targets = t.isPerLink ? order.map { rows.id(t.rows[$0].target!) } : []
+        let columns = t.values.map { column in order.map { column[$0] } }
+        for i in order.indices {
+            CSVText.append(field: sources[i], to: &out)
+            if t.isPerLink {
+                out.append(UInt8(ascii: ","))
+                CSVText.append(field: targets[i], to: &out)
+            }
+            for c in columns.indices {
+                out.append(UInt8(ascii: ","))
+                appendNumber(columns[c][i], count: counts[c], to: &out)
+            }
+            out.append(UInt8(ascii: "\n"))
         }
         return out
     }

@@ -238,7 +238,16 @@ struct CentralityFixture {
         let f = Self.fixtures.first { $0.name == name }!
         let ours = f.graph.coreNumbers()
         #expect((ours == nil) == (f.measures["core"] == nil), "\(name): self-loops refused by both")
-        if let ours { f.check("core", ours.map(Double.init)) }
+        guard let ours else { return }
+        f.check("core", ours.map(Double.init))
+        // Every path of the peel on these small graphs: bucket order only, a switch to it part
+        // way, and two or three threads (each owning a range of at least one node).
+        for factor in [0.0, 0.05, 0.3, 1.0] {
+            for threads in [1, 2, 3] {
+                let settings = CorePeeling.Settings(scanBudgetFactor: factor, minimumNodesPerThread: 1)
+                #expect(f.graph.coreNumbers(threads: threads, peeling: settings) == ours, "\(name): budget \(factor), \(threads) threads")
+            }
+        }
     }
 
     /// The committed fixtures are what the script produces with the NetworkX installed here

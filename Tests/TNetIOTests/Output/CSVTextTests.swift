@@ -1,0 +1,21 @@
+import PropertyBased
+import Testing
+import TNetGraph
+@testable import TNetIO
+
+@Suite struct CSVTextTests {
+    /// The byte writer gives exactly the bytes of the String writer, for text built from the
+    /// characters that decide quoting (commas, quotes, CR, LF, CRLF, tabs, spaces, no-break and
+    /// ideographic spaces at the ends, combining marks after quotes) and ordinary ones.
+    @Test func byteWriterEqualsStringWriter() async {
+        let pieces = [",", "\"", "\r", "\n", "\r\n", "\t", " ", "\u{A0}", "\u{3000}", "\u{301}", "a", "Z", "7",
+                      "é", "中", "🙂", "=", ";", "\u{200F}", "\u{0B}"]
+        await propertyCheck(count: 1000, input: Gen<UInt64>.value(in: 0 ... UInt64.max), Gen.int(in: 0 ... 12)) { seed, length in
+            var rng = SplitMix64(seed: seed)
+            let s = (0 ..< length).map { _ in pieces[rng.below(pieces.count)] }.joined()
+            var bytes: [UInt8] = []
+            CSVText.append(field: s, to: &bytes)
+            #expect(bytes == Array(CSVText.field(s).utf8), "\(s.debugDescription)")
+        }
+    }
+}
