@@ -11,7 +11,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Dataset: .json (native), .graphml, .dot/.gv, .csv (entities.csv/links.csv) or a folder of CSV files, .edgelist/.el/.txt/.tsv; - reads standard input.")
     var input: String
 
-    @Option(name: .customLong("from"), help: "Input format when the extension does not tell: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .customLong("input-format"), help: "Input format when the extension does not tell (convert also takes --from): \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var from: DatasetFormat?
 
     @Flag(name: .long, help: "Read an edge list as directed (edge lists are undirected by default).")
@@ -28,6 +28,8 @@ struct InputOptions: ParsableArguments {
 
     /// Like ``load()``, with the entity and link counts before filtering when a filter is set.
     func loadCounting() throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
+        // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
+        if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
         let dataset = try loadUnfiltered()
         if filters.filter.isEmpty { return (dataset, nil) }
         return (try filters.apply(to: dataset), (dataset.entities.count, dataset.links.count))
@@ -80,7 +82,6 @@ struct FilterOptions: ParsableArguments {
             throw ValidationError("--min-confidence \(quoted(minConfidence)) is not an Admiralty grade (A1..F6) or a number in (0,1]")
         }
         if radius < 0 { throw ValidationError("--radius must be 0 or more") }
-        if ego == nil && radius != 1 { throw ValidationError("--radius needs --ego") }
     }
 
     private static func list(_ text: String?) -> [String]? {

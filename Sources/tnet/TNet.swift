@@ -12,6 +12,8 @@ struct TNet: ParsableCommand {
         Errors are one line, `tnet: error: FILE:LINE:COL: message`, with exit code 1 for bad data.
         """,
         version: version,
-        subcommands: [InfoCommand.self, ValidateCommand.self, CentralityCommand.self, ConvertCommand.self, GenerateCommand.self, RenderCommand.self]
+        subcommands: [InfoCommand.self, ValidateCommand.self, CentralityCommand.self, PathCommand.self, DistancesCommand.self,
+                      ComponentsCommand.self, CutpointsCommand.self, FlowCommand.self, EgoCommand.self,
+                      ConvertCommand.self, GenerateCommand.self, RenderCommand.self]
     )
 }

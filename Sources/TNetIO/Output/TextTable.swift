@@ -13,7 +13,8 @@ public struct TextTable: Sendable {
 
     public mutating func append(_ row: [String]) { rows.append(row) }
 
-    static func clean(_ s: String) -> String {
+    /// `s` with control characters (line breaks, escapes) shown as spaces: safe in a terminal.
+    public static func clean(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 

@@ -16,6 +16,9 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "Output file or folder; - writes a single-file format to standard output.")
     var output: String
 
+    @Option(name: .customLong("from"), help: "Input format when the extension does not tell (the same as --input-format).")
+    var fromFormat: DatasetFormat?
+
     @Option(name: .customLong("to"), help: "Output format when the extension does not tell.")
     var to: DatasetFormat?
 
@@ -26,6 +29,8 @@ struct ConvertCommand: ParsableCommand {
                                + DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }
             Progress.step("reading \(input.input)")
+            var input = self.input
+            if let fromFormat { input.from = input.from ?? fromFormat }
             let dataset = try input.load()
             Progress.step("writing \(output)")
             let files = try format.encode(dataset, path: output)

@@ -1,0 +1,86 @@
+import TNetGraph
+
+/// What ``Dataset/flow(from:to:options:)`` found.
+public struct FlowResult: Sendable {
+    /// Maximum flow; `.infinity` when no finite cut exists.
+    public var value: Double
+    /// Minimum cut: links as (from entity, to entity), sources' side first, with the links behind.
+    public var cut: [(from: Int, to: Int, links: [Int])]
+    /// Vertex cut: the fewest entities separating the sides (nil unless asked; empty when the
+    /// sides are already apart). Nil with `vertexCut` also when no vertex cut exists.
+    public var cutEntities: [Int]?
+    /// Protected persons (victims, survivors) on the graph that a vertex cut may not take.
+    public var protectedExcluded: Int
+}
+
+/// How ``Dataset/flow(from:to:options:)`` reads the network.
+public struct FlowOptions: Sendable {
+    /// Link attribute holding the capacity (`weight` is the link weight); missing values are 1.
+    /// Nil: every link has capacity 1.
+    public var capacity: String?
+    /// Also find the fewest entities whose removal separates the sides.
+    public var vertexCut = false
+    /// Follow links either way.
+    public var undirected = false
+    public init() {}
+}
+
+extension Dataset {
+    /// Maximum flow and minimum cut from the `sources` to the `sinks` (entity ids or kinds), over
+    /// the links in their direction (undirected links both ways), capacities from a link
+    /// attribute or 1. With `vertexCut`, the fewest entities whose removal leaves no path; by
+    /// the forced-criminality principle a protected person (victim, survivor) is never one of
+    /// them.
+    public func flow(from sources: [String], to sinks: [String], options: FlowOptions) throws(AnalysisError) -> FlowResult {
+        let s = try select(sources, what: "--from"), t = try select(sinks, what: "--to")
+        if let both = Set(s).intersection(t).min() {
+            throw AnalysisError("\"\(entities[both].id)\" is on both sides of the flow (--from and --to)")
+        }
+        var capacity = [Double](repeating: 1, count: links.count)
+        if let attribute = options.capacity {
+            for (i, link) in links.enumerated() {
+                let value: Double?
+                if attribute == "weight" { value = link.weight } else {
+                    switch link.attributes[attribute] {
+                    case nil, .null?: value = nil
+                    case let v?:
+                        guard let number = v.number else {
+                            throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): capacity \"\(attribute)\" is not a number")
+                        }
+                        value = number
+                    }
+                }
+                let c = value ?? 1
+                guard c >= 0 && c.isFinite else {
+                    throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): capacity \(c) must be finite and not negative")
+                }
+                capacity[i] = c
+            }
+        }
+        // Parallel links add their capacities.
+        let directedGraph = !options.undirected && links.contains { isDirected($0) }
+        var from: [NodeIndex] = [], to: [NodeIndex] = [], weights: [Double] = []
+        var behind: [UInt64: [Int]] = [:]
+        forEachResolvedLink { i, a, b in
+            from.append(a); to.append(b); weights.append(capacity[i])
+            behind[RouteGraph.key(Int(a), Int(b)), default: []].append(i)
+            if !directedGraph || !isDirected(links[i]) {
+                behind[RouteGraph.key(Int(b), Int(a)), default: []].append(i)
+                if directedGraph && a != b { from.append(b); to.append(a); weights.append(capacity[i]) }
+            }
+        }
+        let g = Graph(nodeCount: entities.count, directed: directedGraph, sources: from, targets: to,
+                      weights: weights, duplicates: .sum)
+        let result = g.maximumFlow(from: s.map { NodeIndex($0) }, to: t.map { NodeIndex($0) }, weighted: true)
+        let cut = result.edges.map { e in (Int(e.from), Int(e.to), behind[RouteGraph.key(Int(e.from), Int(e.to))] ?? []) }
+        var protected = [Bool](repeating: false, count: entities.count)
+        for (i, e) in entities.enumerated() where e.role?.isProtected == true { protected[i] = true }
+        var cutEntities: [Int]?
+        if options.vertexCut {
+            cutEntities = g.minimumVertexCut(from: s.map { NodeIndex($0) }, to: t.map { NodeIndex($0) }, uncuttable: protected)?
+                .map(Int.init).sorted { Self.precedes(entities[$0].id, entities[$1].id) }
+        }
+        return FlowResult(value: result.value, cut: cut, cutEntities: cutEntities,
+                          protectedExcluded: protected.filter { $0 }.count)
+    }
+}

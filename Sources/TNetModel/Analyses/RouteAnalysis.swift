@@ -1,0 +1,219 @@
+import Foundation
+import TNetGraph
+
+/// What a route query asks (``Dataset/routes(from:to:options:)``, ``Dataset/distances(from:options:)``).
+public struct RouteOptions: Sendable {
+    /// What a step costs.
+    public enum Cost: Sendable, Hashable {
+        /// One per link: the fewest links.
+        case hops
+        /// The link's weight (1 when missing) as a distance; weights must not be negative.
+        case weight
+        /// −ln of the link's confidence value (``Confidence/value``; an ungraded link counts as
+        /// F6, 0.09): the cheapest path is the most reliable, the one whose confidences have the
+        /// largest product.
+        case reliability
+    }
+
+    public var cost: Cost = .hops
+    /// How many paths (Yen's k shortest simple paths when more than one).
+    public var count = 1
+    /// Every path of least cost instead of `count` paths.
+    public var allShortest = false
+    /// Each item (an entity id or kind) must be passed through: the path's inner nodes hold it,
+    /// or an entity of that kind.
+    public var via: [String] = []
+    /// Entities (ids or kinds) no path may pass through.
+    public var avoid: [String] = []
+    /// Most links on a path.
+    public var maxHops: Int?
+    /// Links must be usable in time order: there are dates t₁ ≤ t₂ ≤ … with each tᵢ in link i's
+    /// period (open ends unbounded, a partial date spanning its year or month).
+    public var timeRespecting = false
+    /// Follow links either way, whatever their direction.
+    public var undirected = false
+    /// Follow links backwards (distances: who reaches the entity).
+    public var reverse = false
+    /// Most candidate paths examined when `via` or `timeRespecting` reject many.
+    public var candidateLimit = 100_000
+
+    public init() {}
+}
+
+/// One path through the dataset.
+public struct Route: Sendable {
+    /// Entity indices, from the start to the end.
+    public var entities: [Int]
+    /// For each step, the index of the link taken (the cheapest of parallel links, or for a
+    /// time-respecting route the one that keeps the dates earliest).
+    public var links: [Int]
+    /// Sum of the step costs (hops, weights, or −ln confidence).
+    public var cost: Double
+    public var hops: Int { links.count }
+}
+
+/// The routes found, and how the search went.
+public struct RouteResult: Sendable {
+    public var routes: [Route]
+    /// Candidate paths examined.
+    public var examined: Int
+    /// False when the candidate limit stopped the search before enough routes were found.
+    public var complete: Bool
+}
+
+/// The graph a route query walks, and the links behind each of its steps.
+struct RouteGraph {
+    let graph: Graph
+    let cost: RouteOptions.Cost
+    /// Links joining u to v (a step of the graph), by `u << 32 | v`.
+    let stepLinks: [UInt64: [Int]]
+    let linkCost: [Double]
+
+    static func key(_ u: Int, _ v: Int) -> UInt64 { UInt64(u) << 32 | UInt64(v) }
+
+    func links(_ u: Int, _ v: Int) -> [Int] { stepLinks[Self.key(u, v)] ?? [] }
+}
+
+/// Dates as comparable integers (yyyymmdd); open ends unbounded.
+private func begin(_ link: Link) -> Int {
+    guard let from = link.period?.from?.earliest else { return Int.min }
+    return from.0 * 10_000 + from.1 * 100 + from.2
+}
+
+private func end(_ link: Link) -> Int {
+    guard let to = link.period?.to?.latest else { return Int.max }
+    return to.0 * 10_000 + to.1 * 100 + to.2
+}
+
+extension Dataset {
+    /// Confidence value given to ungraded links by ``RouteOptions/Cost/reliability``.
+    public static let ungradedReliability = Confidence("F6")!.value
+
+    func routeGraph(_ options: RouteOptions) throws(AnalysisError) -> RouteGraph {
+        var linkCost = [Double](repeating: 1, count: links.count)
+        for (i, link) in links.enumerated() {
+            switch options.cost {
+            case .hops: linkCost[i] = 1
+            case .weight:
+                let w = link.weight ?? 1
+                guard w >= 0 && w.isFinite else {
+                    throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): weight \(w) cannot be a distance (it must be finite and not negative)")
+                }
+                linkCost[i] = w
+            case .reliability: linkCost[i] = -log(link.confidence?.value ?? Self.ungradedReliability)
+            }
+        }
+        let directedGraph = !options.undirected && links.contains { isDirected($0) }
+        var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
+        var steps: [UInt64: [Int]] = [:]
+        forEachResolvedLink { i, s, t in
+            sources.append(s); targets.append(t); weights.append(linkCost[i])
+            steps[RouteGraph.key(Int(s), Int(t)), default: []].append(i)
+            if !directedGraph || !isDirected(links[i]) {
+                if s != t { steps[RouteGraph.key(Int(t), Int(s)), default: []].append(i) }
+                if directedGraph && s != t { sources.append(t); targets.append(s); weights.append(linkCost[i]) }
+            }
+        }
+        let graph = Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
+                          weights: options.cost == .hops ? nil : weights, duplicates: .min)
+        return RouteGraph(graph: graph, cost: options.cost, stepLinks: steps, linkCost: linkCost)
+    }
+
+    /// Whether the links along `nodes` can be taken in time order, and which ones (the
+    /// earliest-finishing choice at each step is never worse for the steps after it).
+    func timeOrderedLinks(_ nodes: [NodeIndex], in route: RouteGraph) -> [Int]? {
+        var earliest = Int.min
+        var chosen: [Int] = []
+        for i in nodes.indices.dropLast() {
+            var best: (date: Int, cost: Double, link: Int)?
+            for l in route.links(Int(nodes[i]), Int(nodes[i + 1])) where end(links[l]) >= earliest {
+                let date = max(earliest, begin(links[l]))
+                let candidate = (date, route.linkCost[l], l)
+                if best == nil || (candidate.0, candidate.1) < (best!.date, best!.cost) { best = candidate }
+            }
+            guard let best else { return nil }
+            earliest = best.date
+            chosen.append(best.link)
+        }
+        return chosen
+    }
+
+    /// The cheapest link of each step (the first in file order among equals).
+    func cheapestLinks(_ nodes: [NodeIndex], in route: RouteGraph) -> [Int] {
+        nodes.indices.dropLast().map { i in
+            route.links(Int(nodes[i]), Int(nodes[i + 1])).min { route.linkCost[$0] < route.linkCost[$1] }!
+        }
+    }
+
+    private func blockedMask(_ options: RouteOptions, exempt: [Int]) throws(AnalysisError) -> [Bool]? {
+        guard !options.avoid.isEmpty else { return nil }
+        var mask = [Bool](repeating: false, count: entities.count)
+        for i in try select(options.avoid, what: "--avoid") { mask[i] = true }
+        for e in exempt where mask[e] {
+            throw AnalysisError("--avoid: \"\(entities[e].id)\" is an end of the query itself")
+        }
+        return mask
+    }
+
+    /// Paths from `from` to `to` (entity ids): the cheapest, the `count` cheapest simple paths,
+    /// or every cheapest path; restricted by `via`, `avoid`, `maxHops` and time order. The
+    /// filters of the dataset (confidence, dates, kinds) apply before, as for every analysis.
+    public func routes(from: String, to: String, options: RouteOptions) throws(AnalysisError) -> RouteResult {
+        let s = try require(from, what: "from"), t = try require(to, what: "to")
+        let route = try routeGraph(options)
+        var search = PathSearchOptions(weighted: options.cost != .hops, blocked: try blockedMask(options, exempt: [s, t]),
+                                       maxHops: options.maxHops)
+        search.direction = .forward
+        let g = route.graph
+        let links: ([NodeIndex]) -> [Int] = { nodes in
+            options.timeRespecting ? self.timeOrderedLinks(nodes, in: route)! : self.cheapestLinks(nodes, in: route)
+        }
+        func make(_ nodes: [NodeIndex]) -> Route {
+            let chosen = links(nodes)
+            // The cost of the links reported (for a time-respecting route they may not be the cheapest).
+            var cost = 0.0
+            for l in chosen { cost += options.cost == .hops ? 1 : route.linkCost[l] }
+            return Route(entities: nodes.map(Int.init), links: chosen, cost: cost)
+        }
+        if options.allShortest {
+            guard options.via.isEmpty && !options.timeRespecting && options.count == 1 && options.maxHops == nil else {
+                throw AnalysisError("--all lists every path of least cost: it cannot be combined with --via, --time-respecting, --k or --max-hops")
+            }
+            let paths = g.allShortestPaths(from: NodeIndex(s), to: NodeIndex(t), options: search)
+            return RouteResult(routes: paths.map(make), examined: paths.count, complete: true)
+        }
+        let viaSets = try options.via.map { item throws(AnalysisError) in Set(try select([item], what: "--via")) }
+        var constraints = SimplePathConstraints(candidateLimit: options.candidateLimit)
+        if options.timeRespecting {
+            constraints.prefix = { nodes in self.timeOrderedLinks(nodes, in: route) != nil }
+        }
+        if !viaSets.isEmpty {
+            constraints.complete = { nodes in
+                let inner = nodes.dropFirst().dropLast()
+                return viaSets.allSatisfy { set in inner.contains { set.contains(Int($0)) } }
+            }
+        }
+        let found = g.shortestSimplePaths(from: NodeIndex(s), to: NodeIndex(t), count: max(1, options.count),
+                                          options: search, constraints: constraints)
+        return RouteResult(routes: found.paths.map { make($0.nodes) }, examined: found.examined, complete: found.complete)
+    }
+
+    /// Cost of the cheapest path from `from` to every entity it reaches (with `reverse`, from
+    /// every entity that reaches it), with the links' hops; `avoid` and `maxHops` apply.
+    /// Ordered by distance, then by id.
+    public func distances(from: String, options: RouteOptions) throws(AnalysisError) -> [(entity: Int, distance: Double, hops: Int)] {
+        let s = try require(from, what: "from")
+        let route = try routeGraph(options)
+        var search = PathSearchOptions(weighted: options.cost != .hops, blocked: try blockedMask(options, exempt: [s]),
+                                       maxHops: options.maxHops)
+        search.direction = options.reverse ? .reverse : .forward
+        let tree = route.graph.shortestPathTree(from: NodeIndex(s), options: search)
+        var rows: [(entity: Int, distance: Double, hops: Int)] = []
+        for v in entities.indices where tree.distance[v] < .infinity {
+            rows.append((v, tree.distance[v], Int(tree.hops[v])))
+        }
+        return rows.sorted { a, b in
+            a.distance != b.distance ? a.distance < b.distance : entities[a.entity].id.utf8.lexicographicallyPrecedes(entities[b.entity].id.utf8)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import TraffickingNetworks
+
+struct DistancesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "distances",
+        abstract: "Distance from one entity to every entity it reaches (or, with --reverse, that reaches it).",
+        discussion: """
+        Hops by default; --weighted: link weights as distances; --reliable: −ln of the product of confidences. --max-hops N limits the reach (who is within N links), --avoid ids or kinds that may not be passed through, --undirected follows links either way. Rows by distance, then id. CSV: id,distance. JSON: {"from","reverse","rows":[{"id","name","kind","distance","hops"}]}.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @Argument(help: "Entity id.") var from: String
+    @Flag(help: "Link weights as distances.") var weighted = false
+    @Flag(help: "−ln confidence as distance (most reliable routes).") var reliable = false
+    @Flag(help: "Distances to the entity: who reaches it.") var reverse = false
+    @Flag(help: "Follow links either way.") var undirected = false
+    @Option(name: .customLong("max-hops"), help: "Most links on a path.") var maxHops: Int?
+    @Option(help: ArgumentHelp("Never pass through these ids or kinds (comma-separated).", valueName: "id|kind")) var avoid: String?
+    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+
+    func validate() throws {
+        if weighted && reliable { throw ValidationError("--weighted and --reliable exclude each other") }
+        if let maxHops, maxHops < 0 { throw ValidationError("--max-hops must not be negative") }
+    }
+
+    func run() throws {
+        try Diagnostics.reporting {
+            let dataset = try input.load()
+            var options = RouteOptions()
+            options.cost = reliable ? .reliability : weighted ? .weight : .hops
+            options.reverse = reverse
+            options.undirected = undirected
+            options.maxHops = maxHops
+            options.avoid = splitList(avoid)
+            let rows: [(entity: Int, distance: Double, hops: Int)]
+            do throws(AnalysisError) { rows = try dataset.distances(from: from, options: options) } catch { throw CLIError(error.description) }
+            func number(_ x: Double) -> String { options.cost == .hops ? String(Int(x)) : JSONWriter.format(x) }
+            switch format {
+            case .csv:
+                var out = CSVText.row(["id", "distance"])
+                for r in rows { out += CSVText.row([dataset.entities[r.entity].id, number(r.distance)]) }
+                emit(out)
+            case .json:
+                var w = JSONWriter(pretty: true)
+                w.beginObject()
+                w.key("from"); w.string(from)
+                w.key("reverse"); w.bool(reverse)
+                w.key("rows"); w.beginArray()
+                for r in rows {
+                    let e = dataset.entities[r.entity]
+                    w.beginObject()
+                    w.key("id"); w.string(e.id)
+                    w.key("name"); if let n = e.name { w.string(n) } else { w.null() }
+                    w.key("kind"); w.string(e.kind.rawValue)
+                    w.key("distance"); if options.cost == .hops { w.int(Int(r.distance)) } else { w.double(r.distance) }
+                    w.key("hops"); w.int(r.hops)
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+                emit(w.text + "\n")
+            case .table:
+                var table = TextTable(header: ["entity", "distance", "hops"], rightAligned: [1, 2])
+                for r in rows { table.append([entityLabel(dataset.entities[r.entity]), options.cost == .hops ? String(Int(r.distance)) : String(format6: r.distance), String(r.hops)]) }
+                emit(table.text)
+            }
+        }
+    }
+}

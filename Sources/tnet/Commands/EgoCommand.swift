@@ -1,0 +1,30 @@
+import ArgumentParser
+import TraffickingNetworks
+
+struct EgoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ego",
+        abstract: "Write the neighbourhood of one entity (within --radius links, either way) in any format.",
+        discussion: """
+        The same as `tnet convert INPUT OUT --ego ID --radius N`: every other filter applies too. Formats by extension or --to, as convert.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @Argument(help: "The entity at the centre.") var id: String
+    @Option(name: .shortAndLong, help: "Output file or folder; - writes to standard output.") var output: String = "-"
+    @Option(name: .customLong("to"), help: "Output format when the extension does not tell.") var to: DatasetFormat?
+
+    func run() throws {
+        try Diagnostics.reporting {
+            guard let format = to ?? (output == "-" ? .json : DatasetFormat(path: output)) else {
+                throw CLIError("\(output): cannot tell the output format from the extension; use --to with one of: "
+                               + DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            var options = input
+            options.filters.ego = id
+            let dataset = try options.load()
+            try writeOutputs(try format.encode(dataset, path: output), format: format)
+        }
+    }
+}

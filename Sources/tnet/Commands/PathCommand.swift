@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import TraffickingNetworks
+
+struct PathCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "Routes from one entity to another: who and what lies between them.",
+        discussion: """
+        The fewest links by default; --weighted uses link weights as distances; --reliable finds the most reliable route (the largest product of link confidences: Admiralty grade values, ungraded links counted as F6). --k N lists the N cheapest simple paths (Yen), --all every path of least cost. --via and --avoid take entity ids or kinds (comma-separated; each --via item must be passed through). --time-respecting keeps routes whose links can be taken in time order (dates t1 ≤ t2 ≤ … within the links' periods). Links follow their direction unless --undirected. Filters apply first (e.g. --min-confidence B3, --as-of 2022).
+        JSON: {"from","to","cost_measure","complete","examined","paths":[{"cost","hops","reliability"?,"nodes":[ids],"links":[{"source","target","kind","confidence","period","sources"}]}]}. CSV: path,step,id,name,kind,link_kind,confidence,cost.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @Argument(help: "Start entity id.") var from: String
+    @Argument(help: "End entity id.") var to: String
+    @Flag(help: "Link weights as distances.") var weighted = false
+    @Flag(help: "Most reliable route: maximise the product of link confidences.") var reliable = false
+    @Option(help: "Number of paths (k shortest simple paths).") var k = 1
+    @Flag(help: "Every path of least cost.") var all = false
+    @Option(help: ArgumentHelp("Pass through these ids or kinds (comma-separated; each must be met).", valueName: "id|kind")) var via: String?
+    @Option(help: ArgumentHelp("Never pass through these ids or kinds (comma-separated).", valueName: "id|kind")) var avoid: String?
+    @Option(name: .customLong("max-hops"), help: "Most links on a path.") var maxHops: Int?
+    @Flag(name: .customLong("time-respecting"), help: "Links must be usable in time order.") var timeRespecting = false
+    @Flag(help: "Follow links either way.") var undirected = false
+    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+
+    func validate() throws {
+        if weighted && reliable { throw ValidationError("--weighted and --reliable exclude each other") }
+        if k < 1 { throw ValidationError("--k must be at least 1") }
+        if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
+    }
+
+    func run() throws {
+        try Diagnostics.reporting {
+            let dataset = try input.load()
+            var options = RouteOptions()
+            options.cost = reliable ? .reliability : weighted ? .weight : .hops
+            options.count = k
+            options.allShortest = all
+            options.via = splitList(via)
+            options.avoid = splitList(avoid)
+            options.maxHops = maxHops
+            options.timeRespecting = timeRespecting
+            options.undirected = undirected
+            let result: RouteResult
+            do throws(AnalysisError) { result = try dataset.routes(from: from, to: to, options: options) } catch { throw CLIError(error.description) }
+            if !result.complete {
+                Diagnostics.warning("stopped after examining \(result.examined) candidate paths: fewer than \(k) routes met the conditions so far")
+            }
+            if result.routes.isEmpty { Diagnostics.note("no route from \(from) to \(to) under these conditions") }
+            switch format {
+            case .json: emit(json(dataset, result, options))
+            case .csv: emit(csv(dataset, result))
+            case .table: emit(text(dataset, result, options))
+            }
+        }
+    }
+
+    private func json(_ d: Dataset, _ r: RouteResult, _ o: RouteOptions) -> String {
+        var w = JSONWriter(pretty: true)
+        w.beginObject()
+        w.key("from"); w.string(from)
+        w.key("to"); w.string(to)
+        w.key("cost_measure"); w.string(o.cost == .hops ? "hops" : o.cost == .weight ? "weight" : "reliability")
+        w.key("complete"); w.bool(r.complete)
+        w.key("examined"); w.int(r.examined)
+        w.key("paths"); w.beginArray()
+        for route in r.routes {
+            w.beginObject()
+            w.key("cost"); w.double(route.cost)
+            w.key("hops"); w.int(route.hops)
+            if o.cost == .reliability { w.key("reliability"); w.double(exp(-route.cost)) }
+            w.key("nodes"); w.beginArray(inline: true); for e in route.entities { w.string(d.entities[e].id) }; w.endArray()
+            w.key("links"); w.beginArray()
+            for l in route.links { writeLink(&w, d.links[l]) }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.text + "\n"
+    }
+
+    private func csv(_ d: Dataset, _ r: RouteResult) -> String {
+        var out = CSVText.row(["path", "step", "id", "name", "kind", "link_kind", "confidence", "cost"])
+        for (p, route) in r.routes.enumerated() {
+            for (i, e) in route.entities.enumerated() {
+                let entity = d.entities[e]
+                let link = i > 0 ? d.links[route.links[i - 1]] : nil
+                out += CSVText.row([String(p + 1), String(i), entity.id, entity.name ?? "", entity.kind.rawValue,
+                                    link?.kind.rawValue ?? "", link?.confidence?.description ?? "",
+                                    i == route.entities.count - 1 ? JSONWriter.format(route.cost) : ""])
+            }
+        }
+        return out
+    }
+
+    private func text(_ d: Dataset, _ r: RouteResult, _ o: RouteOptions) -> String {
+        var out = ""
+        for (p, route) in r.routes.enumerated() {
+            var head = "path \(p + 1): \(route.hops) link\(route.hops == 1 ? "" : "s")"
+            switch o.cost {
+            case .hops: break
+            case .weight: head += ", cost \(String(format6: route.cost))"
+            case .reliability: head += ", reliability \(String(format6: exp(-route.cost)))"
+            }
+            out += head + "\n"
+            for (i, e) in route.entities.enumerated() {
+                if i > 0 {
+                    let link = d.links[route.links[i - 1]]
+                    var note = "  --\(link.kind.rawValue)"
+                    if let c = link.confidence { note += " [\(c)]" }
+                    if !link.sources.isEmpty { note += " (\(link.sources.joined(separator: ", ")))" }
+                    out += TextTable.clean(note) + "-->\n"
+                }
+                out += "  " + entityLabel(d.entities[e]) + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// Writes a link's facts and provenance as a JSON object.
+func writeLink(_ w: inout JSONWriter, _ link: Link) {
+    w.beginObject()
+    w.key("source"); w.string(link.source)
+    w.key("target"); w.string(link.target)
+    w.key("kind"); w.string(link.kind.rawValue)
+    w.key("confidence"); if let c = link.confidence { w.string(c.description) } else { w.null() }
+    w.key("period")
+    if let p = link.period {
+        w.beginObject()
+        w.key("from"); if let f = p.from { w.string(f.description) } else { w.null() }
+        w.key("to"); if let t = p.to { w.string(t.description) } else { w.null() }
+        w.endObject()
+    } else { w.null() }
+    w.key("sources"); w.beginArray(inline: true); for s in link.sources { w.string(s) }; w.endArray()
+    w.endObject()
+}
+
+/// "Name (id) [kind, role]" for tables, control characters shown as spaces.
+func entityLabel(_ e: Entity) -> String {
+    var s = e.name.map { "\($0) (\(e.id))" } ?? e.id
+    var tags = [e.kind.rawValue]
+    if let r = e.role { tags.append(r.isProtected ? "\(r.rawValue), protected" : r.rawValue) }
+    s += " [\(tags.joined(separator: ", "))]"
+    return TextTable.clean(s)
+}
+
+/// A comma-separated option as trimmed, non-empty items.
+func splitList(_ text: String?) -> [String] {
+    guard let text else { return [] }
+    return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
