@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Which way a search follows edges, what it may not enter, and how far it may go.
 public struct PathSearchOptions: Sendable {
     /// Which way edges are followed in a directed graph (an undirected graph is the same either way).
@@ -105,7 +103,7 @@ extension Graph {
     /// Shortest paths from `source` (see ``ShortestPathTree``). With `target`, the search may stop
     /// once the target is settled: the target's distance and path are final, farther nodes may
     /// be left unreached. Breadth-first search `O(n + m)`; Dijkstra with a binary heap
-    /// (swift-collections' `Heap`) `O((n + m) log n)`; with `maxHops` and weights, `maxHops`
+    /// (``DistanceHeap``) `O((n + m) log n)`; with `maxHops` and weights, `maxHops`
     /// rounds of Bellman–Ford, `O(maxHops · m)`. Iterative throughout.
     public func shortestPathTree(from source: NodeIndex, options: PathSearchOptions = PathSearchOptions(),
                                  target: NodeIndex? = nil) -> ShortestPathTree {
@@ -129,28 +127,39 @@ extension Graph {
         let limit = options.maxHops ?? Int.max
         distance[Int(source)] = 0
         hops[Int(source)] = 0
+        let hasBlocked = blocked != nil, hasExcluded = !excluded.isEmpty
+        let second = lists.count > 1 ? lists[1] : lists[0]
         distance.withUnsafeMutableBufferPointer { dist in
         hops.withUnsafeMutableBufferPointer { hop in
         parent.withUnsafeMutableBufferPointer { par in
+        lists[0].withUnsafeBuffers { off0, nb0, _, wt0 in
+        second.withUnsafeBuffers { off1, nb1, _, wt1 in
+            let listCount = lists.count
+            /// Whether the step v → w is allowed at all.
+            @inline(__always) func allowed(_ v: Int, _ w: Int) -> Bool {
+                if hasBlocked && blocked![w] { return false }
+                if hasExcluded && v == Int(source) && excluded.contains(NodeIndex(w)) { return false }
+                return true
+            }
             if !weighted {
                 var queue = [NodeIndex](repeating: 0, count: n)
-                queue[0] = source
-                var head = 0, tail = 1
-                while head < tail {
-                    let v = Int(queue[head])
-                    head += 1
-                    if Int(hop[v]) >= limit { continue }
-                    if let target, v == Int(target) { break }
-                    for adjacency in lists {
-                        adjacency.withUnsafeBuffers { off, nb, _, _ in
+                queue.withUnsafeMutableBufferPointer { q in
+                    q[0] = source
+                    var head = 0, tail = 1
+                    while head < tail {
+                        let v = Int(q[head])
+                        head += 1
+                        if Int(hop[v]) >= limit { continue }
+                        if let target, v == Int(target) { break }
+                        for list in 0 ..< listCount {
+                            let (off, nb) = list == 0 ? (off0, nb0) : (off1, nb1)
                             for slot in off[v] ..< off[v + 1] {
                                 let w = Int(nb[slot])
-                                guard dist[w] == .infinity, blocked?[w] != true else { continue }
-                                if v == Int(source) && !excluded.isEmpty && excluded.contains(NodeIndex(w)) { continue }
+                                guard dist[w] == .infinity, allowed(v, w) else { continue }
                                 dist[w] = dist[v] + 1
                                 hop[w] = hop[v] + 1
                                 par[w] = NodeIndex(v)
-                                queue[tail] = NodeIndex(w)
+                                q[tail] = NodeIndex(w)
                                 tail += 1
                             }
                         }
@@ -158,31 +167,30 @@ extension Graph {
                 }
                 return
             }
-            // Dijkstra with lazy deletion: a popped entry is stale when its node is settled.
-            var settled = [Bool](repeating: false, count: n)
-            var heap = Heap<HeapEntry>()
+            // Dijkstra with lazy deletion: an entry is stale when its node has since been given
+            // a smaller distance (each distance is pushed once, when it improves).
+            var heap = DistanceHeap()
             heap.insert(HeapEntry(distance: 0, node: source))
             while let e = heap.popMin() {
                 let v = Int(e.node)
-                if settled[v] { continue }
-                settled[v] = true
-                if let target, v == Int(target) { break }
                 let dv = e.distance
-                for adjacency in lists {
-                    adjacency.withUnsafeBuffers { off, nb, _, wt in
-                        for slot in off[v] ..< off[v + 1] {
-                            let w = Int(nb[slot])
-                            let d = dv + wt[slot]
-                            guard d < dist[w], blocked?[w] != true else { continue }
-                            if v == Int(source) && !excluded.isEmpty && excluded.contains(NodeIndex(w)) { continue }
-                            dist[w] = d
-                            hop[w] = hop[v] + 1
-                            par[w] = NodeIndex(v)
-                            heap.insert(HeapEntry(distance: d, node: NodeIndex(w)))
-                        }
+                if dv > dist[v] { continue }
+                if let target, v == Int(target) { break }
+                for list in 0 ..< listCount {
+                    let (off, nb, wt) = list == 0 ? (off0, nb0, wt0) : (off1, nb1, wt1)
+                    for slot in off[v] ..< off[v + 1] {
+                        let w = Int(nb[slot])
+                        let d = dv + wt[slot]
+                        guard d < dist[w], allowed(v, w) else { continue }
+                        dist[w] = d
+                        hop[w] = hop[v] + 1
+                        par[w] = NodeIndex(v)
+                        heap.insert(HeapEntry(distance: d, node: NodeIndex(w)))
                     }
                 }
             }
+        }
+        }
         }
         }
         }
