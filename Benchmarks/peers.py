@@ -59,6 +59,8 @@ Steps, and what each library is asked to do
   dijkstra     weighted, single source node 0, all distances.
                rustworkx: edge_cost_fn=float, a Python call per edge (payloads are strings).
   kcore        core numbers, unweighted (networkit on the unweighted copy).
+  maxflow      maximum flow value from node 0 to node 1, edge weights as capacities (an
+               undirected edge carries flow either way); networkx and igraph only.
   betweenness  exact, unweighted, normalised as NetworkX (undirected: divided by
                (n-1)(n-2)/2). igraph has no normalisation: its raw value is converted in the
                check only. networkit: Betweenness(normalized=True) on the unweighted copy
@@ -99,7 +101,7 @@ import subprocess
 import sys
 import time
 
-STEPS = ["load", "components", "pagerank", "dijkstra", "kcore", "betweenness", "closeness", "approx-betweenness"]
+STEPS = ["load", "components", "pagerank", "dijkstra", "kcore", "betweenness", "closeness", "approx-betweenness", "maxflow"]
 # name on the command line -> (library, threads)
 LIBS = {"networkx": ("networkx", 1), "igraph": ("igraph", 1), "networkit1": ("networkit", 1),
         "networkit2": ("networkit", 2), "rustworkx": ("rustworkx", 2), "rustworkx1": ("rustworkx", 1)}
@@ -154,6 +156,8 @@ def networkx_adapter():
                      lambda G, x, r: "max=" + fnum(max(r.values()) / math.fsum(r.values()))),
         "dijkstra": (lambda G, x: nx.single_source_dijkstra_path_length(G, 0, weight="weight"),
                      lambda G, x, r: dijkstra_check(r.values())),
+        "maxflow": (lambda G, x: nx.maximum_flow_value(G, 0, 1, capacity="weight"),
+                    lambda G, x, r: "flow=" + fnum(r)),
         "kcore": (lambda G, x: nx.core_number(G),
                   lambda G, x, r: f"sum={sum(r.values())} max={max(r.values())}"),
         "betweenness": (lambda G, x: nx.betweenness_centrality(G, normalized=True),
@@ -188,6 +192,8 @@ def igraph_adapter():
                      lambda G, x, r: "max=" + fnum(max(r) / math.fsum(r))),
         "dijkstra": (lambda G, x: G.distances(source=[0], weights="weight")[0],
                      lambda G, x, r: dijkstra_check(r)),
+        "maxflow": (lambda G, x: G.maxflow_value(0, 1, capacity="weight"),
+                    lambda G, x, r: "flow=" + fnum(r)),
         "kcore": (lambda G, x: G.coreness(), lambda G, x, r: f"sum={sum(r)} max={max(r)}"),
         "betweenness": (lambda G, x: G.betweenness(directed=False, weights=None), betweenness_check),
         "closeness": (lambda G, x: G.closeness(weights=None), closeness_check),

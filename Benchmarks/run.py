@@ -34,7 +34,7 @@ SHA = {
 # (size, steps): the kernels of issue 4 and where the peers were measured.
 PLAN = [
     ("medium", ["betweenness", "closeness"]),
-    ("large", ["load", "components", "pagerank", "dijkstra", "kcore", "approx-betweenness"]),
+    ("large", ["load", "components", "pagerank", "dijkstra", "kcore", "approx-betweenness", "maxflow"]),
     ("xl", ["load", "components", "pagerank", "dijkstra", "kcore", "approx-betweenness"]),
 ]
 QUICK = [("small", ["load", "components", "pagerank", "dijkstra", "kcore", "betweenness", "closeness", "approx-betweenness"]),

@@ -51,12 +51,13 @@ var records: [String] = []
 
 for size in sizes {
     let path = "\(graphs)/\(size).el"
-    var g: Graph!, source: NodeIndex = 0
+    var g: Graph!, source: NodeIndex = 0, ids: [String] = []
     for threads in threadCounts {
         // Reading the file's bytes is outside the parallel part; it is timed with it.
         let loaded = try timed { try EdgeListGraphReader.read(InputFile.read(path), weighted: true, threads: threads) }
         g = loaded.result.graph
         source = loaded.result.ids.firstIndex(of: "0").map { NodeIndex($0) } ?? 0
+        ids = loaded.result.ids
         for step in steps {
             switch step {
             case "load":
@@ -75,6 +76,11 @@ for size in sizes {
                 let t = timed { g.shortestPathTree(from: source, options: PathSearchOptions(weighted: true)) }
                 let reached = t.result.distance.filter { $0 < .infinity }
                 record(size, step, threads, (t.seconds, t.runs), check: "\(reached.count) reached")
+            case "maxflow":
+                // Node "0" to node "1", weights as capacities (as the peers).
+                let sink = ids.firstIndex(of: "1").map { NodeIndex($0) } ?? 1
+                let t = timed { g.maximumFlow(from: [source], to: [sink], weighted: true).value }
+                record(size, step, threads, (t.seconds, t.runs), check: "flow=\(t.result)")
             case "kcore":
                 let t = timed { g.coreNumbers(threads: threads)! }
                 record(size, step, threads, (t.seconds, t.runs), check: "sum \(t.result.reduce(0, +)), max \(t.result.max()!)")
