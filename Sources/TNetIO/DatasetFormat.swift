@@ -49,7 +49,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         var format = explicit ?? (path == "-" ? nil : DatasetFormat(path: path))
         if format == nil && path != "-" {
             if !FileManager.default.fileExists(atPath: path) { throw ReadError("no such file", file: path) }
-            throw ReadError("cannot tell the format from the extension; use --from with one of: \(names)", file: path)
+            throw ReadError("cannot tell the format from the extension; use --input-format (convert: --from) with one of: \(names)", file: path)
         }
         if format == .csv {
             if path == "-" { throw ReadError("CSV datasets are files (entities.csv, links.csv); standard input cannot hold two", file: path) }

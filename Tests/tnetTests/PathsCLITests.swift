@@ -98,3 +98,29 @@ import Testing
         #expect(Set((written["entities"] as! [[String: Any]]).map { $0["id"] as! String }) == ["b", "c", "d", "e"])
     }
 }
+
+@Suite struct ProjectionCLITests {
+    /// Onto the persons (a, b, v, f, w, g, y1, y2, z, m). The other entities and their person
+    /// neighbours, links taken either way: c {a}, d {b}, e {v, f, w}. Only e joins two or more,
+    /// so the pairs are v–f, v–w, f–w (in file order of the entities), each sharing e.
+    @Test func projectionOntoPersons() throws {
+        let r = try tnet(["project", "Tests/tnetTests/Fixtures/routes.json", "--onto", "person"])
+        #expect(r.code == 0, "\(r.err)")
+        let j = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let links = (j["links"] as! [[String: Any]]).map { l -> String in
+            let through = (l["attributes"] as! [String: Any])["through"] as! [String]
+            return "\(l["source"]!)-\(l["target"]!) \((l["weight"] as! NSNumber).intValue) \(through)"
+        }
+        #expect(links == ["v-f 1 [\"e\"]", "v-w 1 [\"e\"]", "f-w 1 [\"e\"]"])
+    }
+
+    /// 2-core of the undirected view: a, b, c, d, e, v (the cycle a-b-d-e-v and a-c-d); f, w, g,
+    /// y1, y2, z, m have fewer than two links inside.
+    @Test func twoCore() throws {
+        let r = try tnet(["kcore", "Tests/tnetTests/Fixtures/routes.json", "--k", "2"])
+        #expect(r.code == 0, "\(r.err)")
+        let j = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        #expect(Set((j["entities"] as! [[String: Any]]).map { $0["id"] as! String }) == ["a", "b", "c", "d", "e", "v"])
+        #expect((j["links"] as! [Any]).count == 7)
+    }
+}

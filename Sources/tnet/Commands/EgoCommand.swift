@@ -17,10 +17,7 @@ struct EgoCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            guard let format = to ?? (output == "-" ? .json : DatasetFormat(path: output)) else {
-                throw CLIError("\(output): cannot tell the output format from the extension; use --to with one of: "
-                               + DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))
-            }
+            let format = try outputFormat(output, to)
             var options = input
             options.filters.ego = id
             let dataset = try options.load()

@@ -53,6 +53,7 @@ private func reaches(_ g: Graph, from s: NodeIndex, to t: NodeIndex, removedNode
     @Test func thereAreEnoughFixtures() {
         #expect(Self.fixtures.count >= 20)
         #expect(Self.fixtures.reduce(0) { $0 + ($1.section("yen").count) } >= 40)
+        #expect(Self.fixtures.contains { $0.json["projection"] != nil })
     }
 
     @Test(arguments: fixtures.map(\.name))
@@ -182,6 +183,26 @@ private func reaches(_ g: Graph, from s: NodeIndex, to t: NodeIndex, removedNode
             let cut = f.graph.minimumVertexCut(from: [ends[0]], to: [ends[1]])
             #expect(cut?.count == (value as! Int), "\(name) \(key) vertex cut")
             if let cut { #expect(!reaches(f.graph, from: ends[0], to: ends[1], removedNodes: Set(cut))) }
+        }
+    }
+
+    @Test(arguments: fixtures.map(\.name))
+    func kCoresAndProjections(name: String) {
+        let f = Self.fixtures.first { $0.name == name }!
+        for (key, k) in [("k_core_2", 2), ("k_core_max", nil)] as [(String, Int?)] {
+            guard let expected = f.json[key] as? [String] else { continue }
+            let ours = f.graph.kCore(k)!
+            #expect(Set(f.nodes.indices.filter { ours[$0] }.map { f.nodes[$0] }) == Set(expected), "\(name) \(key)")
+        }
+        if let sideIDs = f.json["projection_side"] as? [String] {
+            var side = [Bool](repeating: false, count: f.nodes.count)
+            for id in sideIDs { side[Int(f.index(id))] = true }
+            let ours = f.graph.bipartiteProjection(side: side).map { e -> String in
+                let pair = [f.nodes[Int(e.u)], f.nodes[Int(e.v)]].sorted()
+                return "\(pair[0])|\(pair[1])|\(e.shared.count)"
+            }
+            let expected = (f.json["projection"] as! [[Any]]).map { "\($0[0])|\($0[1])|\($0[2])" }
+            #expect(Set(ours) == Set(expected) && ours.count == expected.count, "\(name) projection")
         }
     }
 

@@ -10,6 +10,8 @@ Writes one JSON file per graph (the graphs of ../centrality/make_centrality_fixt
  "yen": {"s|t": {"hops"|"weighted": [cost of the 1st..6th shortest simple path]}},
  "components", "strong_components": [[sorted members]...] sorted,
  "articulation_points": [sorted], "bridges": [[u, v] with u < v, sorted],
+ "k_core_2", "k_core_max": [sorted nodes] (graphs without self-loops),
+ "projection_side", "projection": [[u, v, shared]] (bipartite graphs: weighted_projected_graph),
  "max_flow": {"s|t": {"unit"|"weighted": value}}, "node_connectivity": {"s|t": k}}.
 Edge weights are the capacities of "weighted" flows. Directed graphs are taken as undirected
 (G.to_undirected()) for articulation points and bridges, which NetworkX defines only there.
@@ -87,6 +89,14 @@ def doc(name, G):
     U.remove_edges_from(list(nx.selfloop_edges(U)))
     out["articulation_points"] = sorted(nx.articulation_points(U))
     out["bridges"] = sorted(sorted([u, v]) for u, v in nx.bridges(U))
+    if nx.number_of_selfloops(G) == 0:
+        out["k_core_2"] = sorted(nx.k_core(G, 2))
+        out["k_core_max"] = sorted(nx.k_core(G))
+    side = [v for v, d in G.nodes(data=True) if d.get("bipartite") == 0]
+    if side:
+        P = nx.bipartite.weighted_projected_graph(G, side)
+        out["projection_side"] = sorted(side)
+        out["projection"] = sorted([*sorted([u, v]), d["weight"]] for u, v, d in P.edges(data=True))
     return out
 
 
