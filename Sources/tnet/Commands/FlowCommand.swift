@@ -56,7 +56,7 @@ struct FlowCommand: ParsableCommand {
                 emit(out)
             case .table:
                 var out = "maximum flow \(r.value.isFinite ? String(format6: r.value) : "unbounded")\n"
-                out += "minimum cut: \(r.cut.count) link\(r.cut.count == 1 ? "" : "s")\n"
+                out += "minimum cut: \(r.cut.count) link\(r.cut.count == 1 ? "" : "s") (from the --from side → to the other side)\n"
                 for c in r.cut {
                     let kinds = c.links.map { dataset.links[$0].kind.rawValue }.joined(separator: ", ")
                     out += "  " + entityLabel(dataset.entities[c.from]) + " → " + entityLabel(dataset.entities[c.to]) + (kinds.isEmpty ? "" : "  (\(kinds))") + "\n"
@@ -68,7 +68,9 @@ struct FlowCommand: ParsableCommand {
                     } else {
                         out += "vertex cut: none (a source touches a sink, or only protected persons stand between them)\n"
                     }
-                    if r.protectedExcluded > 0 { out += "(\(r.protectedExcluded) protected persons never proposed)\n" }
+                    if r.protectedExcluded > 0 {
+                        out += "(\(r.protectedExcluded) protected person\(r.protectedExcluded == 1 ? " was" : "s were") never candidates: forced-criminality principle)\n"
+                    }
                 }
                 emit(out)
             }

@@ -8,7 +8,7 @@ struct PathCommand: ParsableCommand {
         abstract: "Routes from one entity to another: who and what lies between them.",
         discussion: """
         The fewest links by default; --weighted uses link weights as distances; --reliable finds the most reliable route (the largest product of link confidences: Admiralty grade values, ungraded links counted as F6). --k N lists the N cheapest simple paths (Yen), --all every path of least cost. --via and --avoid take entity ids or kinds (comma-separated; each --via item must be passed through). --time-respecting keeps routes whose links can be taken in time order (dates t1 ≤ t2 ≤ … within the links' periods). Links follow their direction unless --undirected. Filters apply first (e.g. --min-confidence B3, --as-of 2022).
-        JSON: {"from","to","cost_measure","complete","examined","paths":[{"cost","hops","reliability"?,"nodes":[ids],"links":[{"source","target","kind","confidence","period","sources"}]}]}. CSV: path,step,id,name,kind,link_kind,confidence,cost.
+        JSON: {"from","to","cost_measure","complete","examined","paths":[{"cost","hops","reliability"?,"nodes":[ids],"links":[{"source","target","kind","confidence","period","sources"}]}]}. CSV: path,step,id,name,kind,link_kind,link_direction (forward, backward against a directed link with --undirected, or undirected),confidence,cost. In the table, --> marks a link walked along its direction, <-- against it.
         """
     )
 
@@ -84,13 +84,14 @@ struct PathCommand: ParsableCommand {
     }
 
     private func csv(_ d: Dataset, _ r: RouteResult) -> String {
-        var out = CSVText.row(["path", "step", "id", "name", "kind", "link_kind", "confidence", "cost"])
+        var out = CSVText.row(["path", "step", "id", "name", "kind", "link_kind", "link_direction", "confidence", "cost"])
         for (p, route) in r.routes.enumerated() {
             for (i, e) in route.entities.enumerated() {
                 let entity = d.entities[e]
                 let link = i > 0 ? d.links[route.links[i - 1]] : nil
+                let along = i > 0 ? direction(d, route, step: i) : ""
                 out += CSVText.row([String(p + 1), String(i), entity.id, entity.name ?? "", entity.kind.rawValue,
-                                    link?.kind.rawValue ?? "", link?.confidence?.description ?? "",
+                                    link?.kind.rawValue ?? "", along, link?.confidence?.description ?? "",
                                     i == route.entities.count - 1 ? JSONWriter.format(route.cost) : ""])
             }
         }
@@ -109,17 +110,27 @@ struct PathCommand: ParsableCommand {
             out += head + "\n"
             for (i, e) in route.entities.enumerated() {
                 if i > 0 {
+                    // The link as stated: --> when walked along its direction, <-- against it.
                     let link = d.links[route.links[i - 1]]
-                    var note = "  --\(link.kind.rawValue)"
+                    let arrow = ["forward": "-->", "backward": "<--", "undirected": "---"][direction(d, route, step: i)]!
+                    var note = "    \(arrow) \(link.kind.rawValue)"
                     if let c = link.confidence { note += " [\(c)]" }
                     if !link.sources.isEmpty { note += " (\(link.sources.joined(separator: ", ")))" }
-                    out += TextTable.clean(note) + "-->\n"
+                    out += TextTable.clean(note) + "\n"
                 }
                 out += "  " + entityLabel(d.entities[e]) + "\n"
             }
         }
         return out
     }
+}
+
+/// How step `step` of a route walks its link: `forward` (source to target), `backward`
+/// (against a directed link, as `--undirected` allows) or `undirected`.
+func direction(_ d: Dataset, _ route: Route, step: Int) -> String {
+    let link = d.links[route.links[step - 1]]
+    if !d.isDirected(link) { return "undirected" }
+    return link.source == d.entities[route.entities[step - 1]].id ? "forward" : "backward"
 }
 
 /// Writes a link's facts and provenance as a JSON object.
