@@ -30,7 +30,13 @@ struct InputOptions: ParsableArguments {
     func loadCounting() throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
         // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
         if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
-        let dataset = try loadUnfiltered()
+        var dataset = try loadUnfiltered()
+        // Before the filters, so a person's pseudonym is the same whatever the filters keep.
+        if filters.redactsVictims {
+            var redaction = Redaction()
+            dataset = redaction.apply(to: dataset)
+            if redaction.count > 0 { Diagnostics.note("\(redaction.count) protected person\(redaction.count == 1 ? "" : "s") redacted (--redact victims)") }
+        }
         if filters.filter.isEmpty { return (dataset, nil) }
         return (try filters.apply(to: dataset), (dataset.entities.count, dataset.links.count))
     }
@@ -74,6 +80,11 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "Hops from --ego.")
     var radius: Int = 1
 
+    @Option(help: ArgumentHelp("victims: replace the names and ids of protected persons (victims, survivors) by stable pseudonyms (Victim 1, victim-1) in every output, and drop their attributes.", valueName: "what"))
+    var redact: String?
+
+    var redactsVictims: Bool { redact == "victims" }
+
     func validate() throws {
         if let asOf, PartialDate(asOf) == nil {
             throw ValidationError("--as-of \(quoted(asOf)) is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -82,6 +93,7 @@ struct FilterOptions: ParsableArguments {
             throw ValidationError("--min-confidence \(quoted(minConfidence)) is not an Admiralty grade (A1..F6) or a number in (0,1]")
         }
         if radius < 0 { throw ValidationError("--radius must be 0 or more") }
+        if let redact, redact != "victims" { throw ValidationError("--redact \(quoted(redact)): only \"victims\" can be redacted") }
     }
 
     private static func list(_ text: String?) -> [String]? {

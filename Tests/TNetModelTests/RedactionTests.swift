@@ -1,0 +1,56 @@
+import Testing
+@testable import TNetModel
+
+@Suite struct RedactionTests {
+    /// Two victims, one survivor and a broker. Worked by hand:
+    /// - victims in dataset order: "mai" → victim-1 / Victim 1, "an-le" → victim-2 / Victim 2;
+    ///   the survivor "Tran Binh" (id tb) → survivor-1 / Survivor 1;
+    /// - the broker's note "recruited Nguyen Mai and an-le" names both: each whole-word
+    ///   occurrence is replaced ("Nguyen Mai" is a victim's name); "mainland" keeps its "mai"
+    ///   (inside a word), and "tb" is too short (< 3) to be replaced inside other text;
+    /// - the links keep their kinds and now name the pseudonyms.
+    @Test func handWorked() {
+        let d = Dataset(
+            entities: [
+                Entity(id: "mai", kind: .person, name: "Nguyen Mai", role: .victim, country: "viet-nam",
+                       attributes: ["phone": .string("+84 555 0101")]),
+                Entity(id: "broker", kind: .person, name: "The Broker", role: .broker,
+                       attributes: ["note": .string("recruited Nguyen Mai and an-le from the mainland; tb too"),
+                                    "aliases": .list([.string("an-le's recruiter")])]),
+                Entity(id: "an-le", kind: .person, role: .victim),
+                Entity(id: "tb", kind: .person, name: "Tran Binh", role: .survivor),
+            ],
+            links: [Link(source: "broker", target: "mai", kind: .recruitsFrom), Link(source: "an-le", target: "tb", kind: .colludesWith)],
+            sources: [Source(id: "s1", title: "Interview with Tran Binh")],
+            title: "Case of Nguyen Mai")
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(r.count == 3)
+        #expect(out.entities.map(\.id) == ["victim-1", "broker", "victim-2", "survivor-1"])
+        #expect(out.entities.map(\.label) == ["Victim 1", "The Broker", "Victim 2", "Survivor 1"])
+        #expect(out.entities[0].attributes.isEmpty)                // the phone number is gone
+        #expect(out.entities[0].country == "viet-nam" && out.entities[0].role == .victim)
+        #expect(out.entities[1].attributes["note"] == .string("recruited Victim 1 and victim-2 from the mainland; tb too"))
+        #expect(out.entities[1].attributes["aliases"] == .list([.string("victim-2's recruiter")]))
+        #expect(out.links.map(\.source) == ["broker", "victim-2"] && out.links.map(\.target) == ["victim-1", "survivor-1"])
+        #expect(out.sources[0].title == "Interview with Survivor 1")
+        #expect(out.title == "Case of Victim 1")
+        #expect(out.validate().filter { $0.severity == .error }.isEmpty)
+    }
+
+    /// A dataset that already uses the pseudonym's id keeps both apart.
+    @Test func pseudonymsNeverCollide() {
+        let d = Dataset(entities: [Entity(id: "victim-1", kind: .company, name: "Victim-1 Trading"),
+                                   Entity(id: "x", kind: .person, name: "Somchai", role: .victim)])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities.map(\.id) == ["victim-1", "victim-1-redacted"])
+        #expect(Set(out.entities.map(\.id)).count == 2)
+    }
+
+    @Test func nothingToRedact() {
+        let d = Dataset(entities: [Entity(id: "a", kind: .syndicate)])
+        var r = Redaction()
+        #expect(r.apply(to: d).entities == d.entities && r.count == 0)
+    }
+}
