@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers depend downwards only:
-// tnet (CLI) → TraffickingNetworks → TNetRender / TNetIO → TNetModel → TNetGraph ;
+// tnet (CLI) → TraffickingNetworks → TNetRender → TNetIO → TNetModel → TNetGraph ;
 // TNetRender / TNetIO → TNetGraphviz (the one gate into libgvc/cgraph) → CGraphviz
 let package = Package(
     name: "TraffickingNetworks",
@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "TNetModel", dependencies: ["TNetGraph"]),
         .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "TNetGraphviz", dependencies: ["CGraphviz"]),
-        .target(name: "TNetRender", dependencies: ["TNetModel", "TNetGraphviz"]),
+        .target(name: "TNetRender", dependencies: ["TNetModel", "TNetIO", "TNetGraphviz"]),
         .target(name: "TraffickingNetworks", dependencies: ["TNetGraph", "TNetModel", "TNetIO", "TNetGraphviz", "TNetRender"]),
         .executableTarget(
             name: "tnet",
@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TNetModelTests", dependencies: ["TNetModel"]),
         .testTarget(name: "TNetIOTests", dependencies: ["TNetIO", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO", "TNetGraphviz"]),
+        .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO", "TNetGraphviz", "TNetGraph", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "tnetTests", dependencies: ["tnet"], exclude: ["Fixtures"]),
     ]
 )

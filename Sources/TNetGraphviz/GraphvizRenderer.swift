@@ -10,6 +10,17 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
+/// Rendered bytes and the warnings Graphviz gave while producing them.
+public struct RenderOutput: Sendable {
+    public var bytes: [UInt8]
+    /// Graphviz's own warnings (an unknown attribute value, say), one line each.
+    public var warnings: [String]
+    public init(bytes: [UInt8], warnings: [String]) {
+        self.bytes = bytes
+        self.warnings = warnings
+    }
+}
+
 /// Text Graphviz reports through its error callback; cleared before each call.
 private let capturedMessages = Mutex<String>("")
 
@@ -78,7 +89,12 @@ public final class GraphvizRenderer: Sendable {
     /// - Throws: ``GraphvizError`` with Graphviz's message for a syntax error, an unknown
     ///   engine or format, or a failed layout.
     public func render(dot: String, engine: String = "dot", format: String = "svg") throws -> [UInt8] {
-        try state.withLock { s throws(GraphvizError) -> [UInt8] in
+        try renderReporting(dot: dot, engine: engine, format: format).bytes
+    }
+
+    /// Like ``render(dot:engine:format:)``, with the warnings Graphviz gave on the way.
+    public func renderReporting(dot: String, engine: String = "dot", format: String = "svg") throws -> RenderOutput {
+        try state.withLock { s throws(GraphvizError) -> RenderOutput in
             Self.open(&s)
             guard let gvc = s.context else { throw GraphvizError(message: "Graphviz could not be initialised") }
             // Validate names first: an unknown engine leaks inside libgvc on every attempt.
@@ -108,9 +124,15 @@ public final class GraphvizRenderer: Sendable {
             }
             defer { gvFreeRenderData(buffer) }
             // png and pdf contain NUL bytes: copy by length, never as a C string.
-            return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            let bytes = buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 Array(UnsafeBufferPointer(start: $0, count: Int(length)))
             }
+            let warnings = capturedMessages.withLock { m -> [String] in
+                let lines = m.split(separator: "\n").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+                m = ""
+                return lines.map { $0.hasPrefix("Warning: ") ? String($0.dropFirst(9)) : $0 }
+            }
+            return RenderOutput(bytes: bytes, warnings: warnings)
         }
     }
 

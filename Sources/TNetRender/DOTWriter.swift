@@ -1,46 +1,149 @@
 import TNetGraphviz
 import TNetModel
 
-/// Options for ``DOTWriter``.
-public struct DOTOptions: Sendable {
-    /// Graph-level layout attributes (`rankdir`, `overlap`…), written as given.
-    public var graphAttributes: [(String, String)]
-    /// Labels are wrapped at about this many characters.
-    public var labelWidth: Int
+/// What a diagram shows beyond the dataset itself.
+public struct DiagramOptions: Sendable {
+    public var theme = Theme.standard
+    /// Graph attributes added after the theme's (each must pass ``LayoutAttributes``).
+    public var graphAttributes: [(name: String, value: String)] = []
+    /// A value per entity (a centrality, say) that scales node size; nil draws every node alike.
+    public var sizes: [Double]?
+    /// What ``sizes`` measures, for the legend.
+    public var sizeMeasure: String?
+    public var clustering: Clustering?
+    /// Entities drawn with a strong outline; when any is set, everything else is dimmed.
+    public var highlightedEntities: Set<Int> = []
+    /// Links drawn in the highlight colour (a route, say).
+    public var highlightedLinks: Set<Int> = []
+    public var legend = true
+    /// The legend's heading; the dataset's title when nil.
+    public var title: String?
+    /// Lines added under the legend (what was filtered or redacted).
+    public var notes: [String] = []
 
-    public init(graphAttributes: [(String, String)] = [("rankdir", "LR"), ("overlap", "false"), ("splines", "true")],
-                labelWidth: Int = 22) {
-        self.graphAttributes = graphAttributes
-        self.labelWidth = labelWidth
-    }
+    public init() {}
 }
 
-/// Writes a dataset as DOT, styled for investigators. Deterministic: the same dataset gives the
-/// same bytes. Nodes are named `n0, n1, …` (entity positions), so no user text is ever a DOT
-/// identifier; names and ids appear only as quoted, escaped `label` and `tooltip` strings.
+/// Writes a dataset as DOT, styled for investigators.
+///
+/// Deterministic: the same dataset and options give the same bytes (the graph is named, so
+/// Graphviz's output does not carry a per-call counter). Nodes are named `n0, n1, …` (entity
+/// positions), so no user text is ever a DOT identifier; names and ids appear only in quoted,
+/// escaped strings (``DOTEscaping/text(_:)``) and in the legend's HTML, escaped for HTML.
 public enum DOTWriter {
-    public static func write(_ dataset: Dataset, options: DOTOptions = DOTOptions()) -> String {
+    public static func write(_ dataset: Dataset, options: DiagramOptions = DiagramOptions()) -> String {
+        let theme = options.theme
         let directed = dataset.links.contains { dataset.isDirected($0) }
         var out = directed ? "digraph \"tnet\" {\n" : "graph \"tnet\" {\n"
-        for (k, v) in options.graphAttributes { out += "  \(k)=\(DOTEscaping.quoted(v));\n" }
-        out += "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"10\", penwidth=\"0.8\"];\n"
-        out += "  edge [fontname=\"Helvetica\", fontsize=\"8\", arrowsize=\"0.6\"];\n"
-        for (i, e) in dataset.entities.enumerated() {
-            let style = NodeStyle.forKind(e.kind)
-            var label = DOTEscaping.wrapped(e.label, width: options.labelWidth)
-            if e.role == .victim || e.role == .survivor { label += "\n(\(e.role!.rawValue))" }
-            out += "  n\(i) [label=\(DOTEscaping.quoted(label)), tooltip=\(DOTEscaping.quoted("\(e.id) (\(e.kind.rawValue))"))"
-            out += ", shape=\"\(style.shape)\", fillcolor=\"\(style.fill)\", fontcolor=\"\(style.fontColor)\"];\n"
+        var graphAttributes = theme.graph
+        for a in options.graphAttributes {
+            graphAttributes.removeAll { $0.name == a.name }
+            graphAttributes.append(a)
         }
+        for (k, v) in graphAttributes { out += "  \(k)=\(DOTEscaping.quoted(v));\n" }
+        let font = DOTEscaping.quoted(theme.font)
+        out += "  fontname=\(font); fontsize=\"\(format(theme.fontSize))\";\n"
+        if options.legend {
+            out += "  labelloc=\"b\"; labeljust=\"l\";\n"
+            out += "  label=<" + Legend.html(dataset, options: options) + ">;\n"
+        }
+        out += "  node [style=\"filled\", fontname=\(font), fontsize=\"\(format(theme.fontSize))\", penwidth=\"0.8\"];\n"
+        out += "  edge [fontname=\(font), fontsize=\"\(format(theme.fontSize - 2))\", arrowsize=\"0.6\"];\n"
+
+        let dimming = !options.highlightedEntities.isEmpty || !options.highlightedLinks.isEmpty
+        let dim = dimming ? alphaSuffix(theme.dimOpacity) : ""
+        let scale = options.sizes.map(SizeScale.init)
+
+        func node(_ i: Int) -> String {
+            let e = dataset.entities[i]
+            let style = theme.style(for: e.kind)
+            var label = DOTEscaping.wrapped(e.name.flatMap { $0.isEmpty ? nil : $0 } ?? e.id, width: theme.labelWidth)
+            if let role = e.role, e.kind == .person || role.isProtected { label += "\n(\(role.rawValue))" }
+            var tooltip = "\(e.id) (\(e.kind.rawValue)\(e.role.map { ", \($0.rawValue)" } ?? ""))"
+            if let c = e.confidence { tooltip += " [\(c)]" }
+            let lit = !dimming || options.highlightedEntities.contains(i)
+            var s = "n\(i) [label=\(DOTEscaping.text(label)), tooltip=\(DOTEscaping.text(tooltip)), shape=\"\(style.shape)\""
+            s += ", fillcolor=\"\(style.fill)\(lit ? "" : dim)\", fontcolor=\"\(style.fontColor)\(lit ? "" : dim)\""
+            if dimming && lit {
+                s += ", color=\"\(theme.highlightColor)\", penwidth=\"2.5\""
+            } else if dimming {
+                s += ", color=\"#000000\(dim)\""
+            }
+            if let scale, let f = scale.fraction(options.sizes![i]) {
+                // Minimum sizes: a long label still fits.
+                s += ", width=\"\(format(0.75 + 1.25 * f))\", height=\"\(format(0.5 + 0.8 * f))\""
+                s += ", fontsize=\"\(format(theme.fontSize * (1 + 0.6 * f)))\""
+            }
+            return s + "];\n"
+        }
+
+        // Clusters first (numbered by first member), then the entities outside any.
+        if let c = options.clustering {
+            var members = [[Int]](repeating: [], count: c.labels.count)
+            for (i, m) in c.membership.enumerated() { if let m { members[m].append(i) } }
+            for (k, list) in members.enumerated() where !list.isEmpty {
+                out += "  subgraph \"cluster_\(k)\" {\n"
+                out += "    label=\(DOTEscaping.text(c.labels[k])); style=\"rounded,filled\"; fillcolor=\"#F5F5F5\"; color=\"#AAAAAA\"; fontsize=\"\(format(theme.fontSize + 2))\";\n"
+                for i in list { out += "    " + node(i) }
+                out += "  }\n"
+            }
+            for i in dataset.entities.indices where c.membership[i] == nil { out += "  " + node(i) }
+        } else {
+            for i in dataset.entities.indices { out += "  " + node(i) }
+        }
+
+        let weights = dataset.links.map { $0.weight ?? 1 }
+        let widths = SizeScale(weights)
         let arrow = directed ? "->" : "--"
         dataset.forEachResolvedLink { i, s, t in
             let link = dataset.links[i]
-            var attrs = "color=\"\(LinkStyle.color(link.kind))\", style=\"\(LinkStyle.lineStyle(link.confidence))\""
-            attrs += ", tooltip=\(DOTEscaping.quoted(link.kind.rawValue + (link.confidence.map { " (\($0))" } ?? "")))"
+            let lit = !dimming || options.highlightedLinks.contains(i)
+                || (options.highlightedLinks.isEmpty && options.highlightedEntities.contains(Int(s)) && options.highlightedEntities.contains(Int(t)))
+            let color = options.highlightedLinks.contains(i) ? theme.highlightColor : theme.color(for: link.kind) + (lit ? "" : dim)
+            var attrs = "color=\"\(color)\", style=\"\(LinkStyle.lineStyle(link.confidence))\""
+            var width = 0.8 + 2.2 * (widths.fraction(weights[i]) ?? 0)
+            if options.highlightedLinks.contains(i) { width += 1.5 }
+            attrs += ", penwidth=\"\(format(width))\""
+            var tooltip = link.kind.rawValue + (link.confidence.map { " [\($0)]" } ?? "")
+            if !link.sources.isEmpty { tooltip += " (" + link.sources.joined(separator: ", ") + ")" }
+            attrs += ", tooltip=\(DOTEscaping.text(tooltip))"
             if directed && !dataset.isDirected(link) { attrs += ", dir=\"none\"" }
             out += "  n\(s) \(arrow) n\(t) [\(attrs)];\n"
         }
         out += "}\n"
         return out
+    }
+
+    /// A Graphviz colour's alpha suffix for an opacity from 0 to 1.
+    static func alphaSuffix(_ opacity: Double) -> String {
+        let v = Int((min(max(opacity, 0), 1) * 255).rounded())
+        let hex = String(v, radix: 16, uppercase: true)
+        return hex.count == 1 ? "0" + hex : hex
+    }
+
+    /// A number for a DOT attribute: up to three decimals, no exponent.
+    static func format(_ x: Double) -> String {
+        let scaled = (x * 1000).rounded()
+        let whole = Int(scaled) / 1000, frac = abs(Int(scaled) % 1000)
+        if frac == 0 { return String(whole) }
+        var f = String(frac)
+        while f.count < 3 { f = "0" + f }
+        while f.hasSuffix("0") { f.removeLast() }
+        return (scaled < 0 && whole == 0 ? "-" : "") + "\(whole).\(f)"
+    }
+}
+
+/// Maps values to 0…1 linearly between their smallest and largest finite value.
+struct SizeScale: Sendable {
+    let low: Double, high: Double
+    init(_ values: [Double]) {
+        let finite = values.filter(\.isFinite)
+        low = finite.min() ?? 0
+        high = finite.max() ?? 0
+    }
+    /// nil when every value is equal (nothing to scale) or `x` is not finite.
+    func fraction(_ x: Double) -> Double? {
+        guard high > low, x.isFinite else { return nil }
+        return (x - low) / (high - low)
     }
 }

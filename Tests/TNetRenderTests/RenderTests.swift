@@ -51,6 +51,9 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     @Test func dotOutputIsDeterministic() throws {
         let (d, _) = try DatasetFormat.read(path: packageRoot.appendingPathComponent("datasets/mekong-2023.json").path)
         #expect(DOTWriter.write(d) == DOTWriter.write(d))
+        var c = DiagramOptions()
+        c.clustering = .byCountry(d)
+        #expect(DOTWriter.write(d, options: c) == DOTWriter.write(d, options: c))
         let a = try GraphvizRenderer.shared.render(dot: DOTWriter.write(d), engine: "dot", format: "svg")
         let b = try GraphvizRenderer.shared.render(dot: DOTWriter.write(d), engine: "dot", format: "svg")
         #expect(a == b)

@@ -28,7 +28,7 @@ public enum DOTDatasetWriter {
         }
         let arrow = directed ? "->" : "--"
         for l in dataset.links {
-            var fields = FieldCodec.fields(of: l).filter { $0.name != "source" && $0.name != "target" }
+            let fields = FieldCodec.fields(of: l).filter { $0.name != "source" && $0.name != "target" }
             let undirectedInDigraph = directed && !dataset.isDirected(l)
             var attrs = fields.map { "\(quote($0.name))=\(quote($0.text))" }
             if undirectedInDigraph { attrs.append("dir=\"none\"") }

@@ -1,0 +1,18 @@
+extension Dataset {
+    /// The `count` entities ranked highest by `measure` (ties by id in code point order) and the
+    /// links among them: a readable summary of a large network.
+    /// - Throws: ``CentralityError`` when the measure cannot be computed on this graph.
+    public func top(_ count: Int, by measure: CentralityMeasure,
+                    options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> (dataset: Dataset, values: [Double]) {
+        guard !measure.isPerLink, measure != .brokerage else {
+            throw CentralityError("--by \(measure.rawValue): a view needs one value per entity")
+        }
+        let table = try centrality([measure], options: options)
+        let order = table.sortedRows(ids: { self.entities[$0].id })
+        var keep = [Bool](repeating: false, count: entities.count)
+        var values: [Double] = []
+        for r in order.prefix(count) { keep[table.rows[r].source] = true }
+        for (row, key) in table.rows.enumerated() where keep[key.source] { values.append(table.values[0][row]) }
+        return (subset(entities: keep, links: [Bool](repeating: true, count: links.count)), values)
+    }
+}

@@ -1,0 +1,74 @@
+import TNetGraphviz
+import TNetModel
+
+/// The legend: the diagram's title and what its shapes, colours and lines mean, for the kinds
+/// present only. Written as the graph's HTML-like label at the bottom left, so it is no node
+/// and does not disturb the layout. Every dataset string in it is escaped for HTML.
+enum Legend {
+    static func html(_ dataset: Dataset, options: DiagramOptions) -> String {
+        let theme = options.theme
+        let h = DOTEscaping.html
+        var rows: [String] = []
+        func text(_ s: String, bold: Bool = false, span: Int = 2) -> String {
+            let t = bold ? "<B>\(h(s))</B>" : h(s)
+            return "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"\(span)\">\(t)</TD></TR>"
+        }
+        func swatch(_ color: String, _ label: String) -> String {
+            "<TR><TD BGCOLOR=\"\(color)\" BORDER=\"1\" COLOR=\"#777777\" WIDTH=\"16\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">\(h(label))</TD></TR>"
+        }
+        func line(_ glyphs: String, _ color: String, _ label: String) -> String {
+            "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\">\(glyphs)</FONT></TD><TD ALIGN=\"LEFT\">\(h(label))</TD></TR>"
+        }
+
+        if let title = options.title ?? dataset.title, !title.isEmpty { rows.append(text(title, bold: true)) }
+        rows.append(text("\(dataset.entities.count) entities, \(dataset.links.count) links"))
+
+        rows.append(text("Entities", bold: true))
+        for (kind, count) in dataset.entityCountsByKind().sorted(by: { $0.kind < $1.kind }) {
+            let style = theme.style(for: kind)
+            rows.append(swatch(style.fill, "\(kind.rawValue) (\(style.shape)): \(count)"))
+        }
+        let protected = dataset.entities.filter { $0.role?.isProtected == true }.count
+        if protected > 0 {
+            rows.append(text("\(protected) protected person\(protected == 1 ? "" : "s") (victim, survivor): never a target of disruption"))
+        }
+
+        if !dataset.links.isEmpty {
+            rows.append(text("Links", bold: true))
+            let kinds = Set(dataset.links.map(\.kind))
+            var named = Set<LinkKind>()
+            for family in LinkStyle.families {
+                let present = family.kinds.filter(kinds.contains)
+                guard !present.isEmpty else { continue }
+                // A theme may recolour a kind: a family row shows the colour its kinds share.
+                let colors = Set(present.map(theme.color(for:)))
+                if colors.count == 1 {
+                    rows.append(line("———", colors.first!, "\(family.name): " + present.map(\.rawValue).joined(separator: ", ")))
+                    named.formUnion(present)
+                }
+            }
+            let rest = kinds.subtracting(named).sorted()
+            var byColor: [(String, [LinkKind])] = []
+            for k in rest {
+                let c = theme.color(for: k)
+                if let i = byColor.firstIndex(where: { $0.0 == c }) { byColor[i].1.append(k) } else { byColor.append((c, [k])) }
+            }
+            for (c, ks) in byColor { rows.append(line("———", c, ks.map(\.rawValue).joined(separator: ", "))) }
+            let styles = Set(dataset.links.map { LinkStyle.lineStyle($0.confidence) })
+            let glyphs = ["solid": "———", "dashed": "– – –", "dotted": "· · · ·"]
+            for (style, meaning) in LinkStyle.lineStyles where styles.contains(style) {
+                rows.append(line(glyphs[style]!, "#333333", meaning))
+            }
+            if dataset.links.contains(where: { ($0.weight ?? 1) != (dataset.links.first?.weight ?? 1) }) {
+                rows.append(text("wider line: larger weight"))
+            }
+        }
+        if let measure = options.sizeMeasure, options.sizes != nil { rows.append(text("larger node: higher \(measure)")) }
+        if let c = options.clustering, !c.labels.isEmpty { rows.append(text("boxes: \(c.basis)")) }
+        if !options.highlightedEntities.isEmpty || !options.highlightedLinks.isEmpty {
+            rows.append(text("outlined: highlighted; the rest is dimmed"))
+        }
+        for note in options.notes { rows.append(text(note)) }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">" + rows.joined() + "</TABLE>"
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import PropertyBased
+import Testing
+import TNetGraph
+import TNetGraphviz
+import TNetModel
+@testable import TNetRender
+
+/// What Graphviz draws for a label it parsed: its escString rules (`\\` is a backslash, `\n`,
+/// `\l`, `\r` break lines, `\"` is a quote, any other `\x` is x) and then the HTML entities
+/// (`&amp;` and the like) it decodes in plain labels. Written from Graphviz's documentation of
+/// escString and labels, independently of DOTEscaping.
+func drawnText(_ parsed: String) -> String {
+    var out = ""
+    var it = Array(parsed).makeIterator()
+    while let c = it.next() {
+        guard c == "\\" else { out.append(c); continue }
+        guard let n = it.next() else { out.append("\\"); break }
+        switch n {
+        case "n", "l", "r": out.append("\n")
+        default: out.append(n)
+        }
+    }
+    return out.replacingOccurrences(of: "&amp;", with: "&")
+}
+
+/// What tnet promises to keep of a text: everything but control characters, which neither SVG
+/// nor PDF text can hold (CR is dropped, the others become spaces; a line feed stays).
+func keptText(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+        if u == "\r" { continue }
+        if u == "\n" { out.unicodeScalars.append(u) } else if u.value < 0x20 || u.value == 0x7F { out += " " } else { out.unicodeScalars.append(u) }
+    }
+    return out
+}
+
+@Suite(.serialized) struct DOTEscapingPropertyTests {
+    static let nasty = ["a\" -> b [label=\"x", "back\\slash \\N \\G", "ends in a backslash\\", "\\\"", "\"", "\\",
+                        "line\nbreak", "cr\r\nlf", "<b>bold</b> & <script>", "{;}", "AT&amp;T &#60;", "Мьянма", "မြန်မာ",
+                        "ສປປ ລາວ", "🇲🇲 👩🏽‍💻", "\u{202E}rtl", "tab\there", "]; n0 -> n1; [", "// not a comment", "/* nor this */",
+                        "#hash", "-- ->", ""]
+
+    /// Every label and tooltip, parsed back by cgraph from tnet's DOT, is drawn as the original
+    /// text (less control characters).
+    static func check(_ names: [String]) throws {
+        var theme = Theme.standard
+        theme.labelWidth = 1_000_000  // no wrapping: compare whole texts
+        var options = DiagramOptions()
+        options.theme = theme
+        options.legend = true
+        let d = Dataset(entities: names.enumerated().map { Entity(id: "id-\($0.offset)-" + $0.element, kind: .company, name: $0.element) },
+                        links: names.count > 1 ? [Link(source: "id-0-" + names[0], target: "id-1-" + names[1], kind: .pays)] : [],
+                        title: names.first)
+        let doc = try GraphvizRenderer.shared.parse(dot: DOTWriter.write(d, options: options))
+        #expect(doc.nodes.count == names.count)
+        #expect(doc.edges.count == (names.count > 1 ? 1 : 0))
+        for (i, name) in names.enumerated() {
+            let node = try #require(doc.nodes.first { $0.name == "n\(i)" })
+            let label = node.attributes.first { $0.name == "label" }?.value ?? ""
+            #expect(drawnText(label) == keptText(name.isEmpty ? "id-\(i)-" : name), "label of \(quoted(name))")
+            let tooltip = node.attributes.first { $0.name == "tooltip" }?.value ?? ""
+            #expect(drawnText(tooltip) == keptText("id-\(i)-\(name) (company)"), "tooltip of \(quoted(name))")
+        }
+    }
+
+    @Test func nastyStrings() throws { try Self.check(Self.nasty) }
+
+    @Test func randomUnicode() async {
+        // Any scalar of the Unicode range (surrogates cannot be in a String), one time in two a
+        // character that DOT, escString or HTML treats specially.
+        let special: [Unicode.Scalar] = ["\"", "\\", "\n", "\r", "&", "<", ">", ";", "{", "}", "[", "]", "=", "#", "/", "-", " ", "\u{0}", "\u{7F}"]
+        await propertyCheck(count: 80, input: Gen<UInt64>.value(in: 0 ... UInt64.max)) { seed in
+            var rng = SplitMix64(seed: seed)
+            func scalar() -> Unicode.Scalar {
+                let r = rng.next()
+                if r % 2 == 0 { return special[Int((r >> 8) % UInt64(special.count))] }
+                return Unicode.Scalar(UInt32((r >> 8) % 0x110000)) ?? "\u{FFFD}"
+            }
+            let names = (0 ..< 1 + Int(rng.next() % 6)).map { _ in
+                var s = String.UnicodeScalarView()
+                for _ in 0 ..< Int(rng.next() % 25) { s.append(scalar()) }
+                return String(s)
+            }
+            do { try Self.check(names) } catch { Issue.record("seed \(seed): \(error)") }
+        }
+    }
+
+    /// Legend text is HTML: hostile titles and kind names stay text in the SVG.
+    @Test func hostileLegendAndClusterText() throws {
+        let d = Dataset(entities: [Entity(id: "c", kind: .country, name: "<img src=x onerror=alert(1)>"),
+                                   Entity(id: "s", kind: EntityKind("</TD></TR></TABLE>><b>"), name: "s", country: "c")],
+                        links: [Link(source: "s", target: "c", kind: .locatedIn)], title: "\"><script>alert(1)</script>")
+        var options = DiagramOptions()
+        options.clustering = .byCountry(d)
+        let svg = String(decoding: try GraphvizRenderer.shared.render(dot: DOTWriter.write(d, options: options), engine: "dot", format: "svg"), as: UTF8.self)
+        #expect(!svg.contains("<script") && !svg.contains("<img") && !svg.contains("<b>"))
+        #expect(svg.contains("&lt;script&gt;") && svg.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(try XMLDocument(data: Data(svg.utf8)).rootElement()?.name == "svg")
+    }
+}

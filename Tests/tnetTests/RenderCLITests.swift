@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `tnet render` and `tnet dot`: redaction, crash isolation, time limits, one-line errors.
+@Suite struct RenderCLITests {
+    static let victims = "Tests/tnetTests/Fixtures/victims.json"
+    /// Every way the fixture's protected persons could be recognised.
+    static let secrets = ["Somchai", "Prasert", "somchai", "Aziz", "aziz", "Rahman", "Mary", "Dela Cruz", "mary-dela", "AA1234567"]
+
+    static func temporaryFolder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-render-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// No victim's name or id survives in any output format.
+    @Test func redactVictimsEverywhere() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Without redaction the names are there (the test could not pass vacuously).
+        let plain = try tnet(["dot", Self.victims])
+        #expect(plain.code == 0 && plain.out.contains("Somchai Prasert"))
+
+        var outputs: [String: String] = [:]
+        for file in ["d.svg", "d.dot", "d.json", "d.graphml", "csv/", "d.el"] {
+            let args = file.hasSuffix("svg") || file == "d.dot" ? ["render", Self.victims, "-o", "\(dir)/\(file)", "--redact", "victims"]
+                                                               : ["convert", Self.victims, "\(dir)/\(file)", "--redact", "victims"]
+            let r = try tnet(args)
+            #expect(r.code == 0, "\(file): \(r.err)")
+            #expect(r.err.contains("3 protected persons redacted"))
+        }
+        let png = try tnet(["render", Self.victims, "-o", "\(dir)/d.pdf", "--redact", "victims"])
+        #expect(png.code == 0)
+        for name in ["d.svg", "d.dot", "d.json", "d.graphml", "csv/entities.csv", "csv/links.csv", "csv/sources.csv", "csv/dataset.csv", "d.el"] {
+            if let text = try? String(contentsOfFile: "\(dir)/\(name)", encoding: .utf8) { outputs[name] = text }
+        }
+        #expect(outputs.count == 9)
+        outputs["dot stdout"] = try tnet(["dot", Self.victims, "--redact", "victims"]).out
+        outputs["centrality json"] = try tnet(["centrality", Self.victims, "--redact", "victims", "--format", "json"]).out
+        outputs["centrality csv"] = try tnet(["centrality", Self.victims, "--redact", "victims", "--format", "csv"]).out
+        for (name, text) in outputs {
+            for secret in Self.secrets { #expect(!text.contains(secret), "\(name) still holds \(quoted(secret))") }
+        }
+        #expect(outputs["d.svg"]!.contains("Victim 1") && outputs["d.svg"]!.contains("Survivor 1"))
+        #expect(outputs["d.json"]!.contains("\"victim-2\""))
+        #expect(outputs["centrality csv"]!.contains("victim-1,"))
+    }
+
+    /// Graphviz 2.42 segfaults laying out this graph with concentrate=true (shared notes). The
+    /// DOT file's concentrate passes the allow-list, so the layout runs in a child process and
+    /// the crash becomes one line and exit code 1, with no output file.
+    @Test func graphvizCrashIsAnError() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = "\(dir)/crash.dot"
+        try "digraph G { concentrate=true; a -> 4 -> b; a -> b; a -> b; b -> a }".write(toFile: input, atomically: true, encoding: .utf8)
+        let r = try tnet(["render", input, "-o", "\(dir)/out.svg", "--engine", "dot", "--no-legend"])
+        #expect(r.code == 1)
+        #expect(r.err.hasPrefix("tnet: error: Graphviz crashed") && r.err.split(separator: "\n").count == 1, "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.svg"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["crash.dot"])
+    }
+
+    /// A runaway dot layout is stopped by --timeout: the small benchmark graph (1,000 nodes,
+    /// 4,746 edges of preferential attachment) takes dot well over a minute here (200 of its
+    /// nodes alone took 4.5 s).
+    @Test func runawayLayoutTimesOut() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try tnet(["generate", "--bench", "small", "-o", "\(dir)/g.el"]).code == 0)
+        let start = Date()
+        let r = try tnet(["render", "\(dir)/g.el", "-o", "\(dir)/g.svg", "--engine", "dot", "--timeout", "5"])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(r.code == 1)
+        #expect(r.err.hasPrefix("tnet: error: the dot layout did not finish within 5 s") && r.err.split(separator: "\n").count == 1, "\(r.err)")
+        #expect(elapsed < 8, "took \(elapsed) s")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/g.svg"))
+    }
+
+    @Test func viewsAndErrors() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let bundled = "datasets/mekong-2023.json"
+        let top = try tnet(["dot", bundled, "--top", "12", "--by", "pagerank", "--size-by", "betweenness", "--cluster-by", "country"])
+        #expect(top.code == 0)
+        #expect(top.out.components(separatedBy: " [label=").count - 1 == 12)  // node statements
+        #expect(top.out.contains("subgraph \"cluster_0\"") && top.out.contains("larger node: higher betweenness"))
+        let path = try tnet(["dot", bundled, "--highlight-path", "india,compound-kayin-1"])
+        #expect(path.code == 0 && path.out.contains("penwidth=\"2.5\""))
+        for (args, message) in [(["--highlight", "nobody"], "tnet: error: --highlight: no entity \"nobody\""),
+                                (["--size-by", "edge-betweenness"], "tnet: error: --size-by \"edge-betweenness\": not a per-entity measure"),
+                                (["-G", "imagepath=/etc"], "tnet: error: --graph-attribute: graph attribute \"imagepath\" is not one"),
+                                (["--theme", "nonexistent.json"], "tnet: error: nonexistent.json")] {
+            let r = try tnet(["dot", bundled] + args)
+            #expect(r.code == 1 && r.err.hasPrefix(message) && r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
+        }
+        let redact = try tnet(["dot", bundled, "--redact", "everyone"])
+        #expect(redact.code != 0 && redact.code != 1)  // a usage error
+    }
+}
+
+private func quoted(_ s: String) -> String { "\"" + s + "\"" }
