@@ -9,7 +9,10 @@
 5. Prints one Markdown table of seconds and ratios (tnet / fastest peer at the same thread count;
    single-threaded libraries count at both) and writes Benchmarks/results/latest.{json,md}.
 
-    run.py [--quick]     (--quick: small and medium only, no exact betweenness)
+    run.py [--quick] [--only STEP,STEP]
+        --quick: small and medium only, no exact betweenness
+        --only:  just these steps of the plan (peers and tnet still in the same run; load is
+                 always timed, the whole-process ratios need it)
 """
 import hashlib
 import json
@@ -87,6 +90,13 @@ def whole_process(size, path, step, threads, nodes):
 
 def main():
     plan = QUICK if "--quick" in sys.argv else PLAN
+    if "--only" in sys.argv:
+        only = set(sys.argv[sys.argv.index("--only") + 1].split(","))
+        unknown = only - {s for _, steps in plan for s in steps}
+        if unknown:
+            raise SystemExit(f"--only: no step {', '.join(sorted(unknown))} in the plan")
+        plan = [(size, [s for s in steps if s in only or s == "load"]) for size, steps in plan]
+        plan = [(size, steps) for size, steps in plan if any(s != "load" for s in steps)]
     records = []
     for size, steps in plan:
         path = graph(size)
