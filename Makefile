@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle build release demo test datasets bench bench-quick clean
+.PHONY: deps oracle build release demo test datasets bench bench-quick bench-render clean
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
@@ -67,6 +67,11 @@ bench-quick: deps bench-venv
 	swift build -c release --product tnet
 	swift build -c release --product tnet-bench
 	$(PYTHON) Benchmarks/run.py --quick
+
+# In-process rendering against the Graphviz command line (needs the graphviz package's sfdp and dot).
+bench-render: deps
+	swift build -c release --product tnet
+	$(PYTHON) Benchmarks/render.py
 
 clean:
 	rm -rf .build $(OUT)

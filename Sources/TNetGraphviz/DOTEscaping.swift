@@ -3,27 +3,37 @@ public enum DOTEscaping {
     /// `s` as a DOT quoted string for an escString attribute (label, tooltip, xlabel): quotes and
     /// backslashes escaped (so `\N` and friends stay literal), line breaks as `\n`, other
     /// control characters (which XML output cannot hold) as spaces.
-    public static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": break
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    public static func quoted(_ s: String) -> String { escaped(s, ampersands: false) }
 
     /// `s` as a DOT quoted string for text Graphviz draws (label, tooltip, xlabel): as
     /// ``quoted(_:)``, and `&` written `&amp;`, because Graphviz decodes HTML entities in
     /// plain labels (`AT&amp;T` would otherwise be drawn `AT&T`).
-    public static func text(_ s: String) -> String {
-        quoted(s.contains("&") ? s.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "&amp;") : s)
+    public static func text(_ s: String) -> String { escaped(s, ampersands: true) }
+
+    /// Works on UTF-8 bytes: every byte that needs escaping is ASCII, so multi-byte characters
+    /// pass through untouched, and a text with nothing to escape is copied whole.
+    private static func escaped(_ s: String, ampersands: Bool) -> String {
+        var s = s
+        return s.withUTF8 { bytes -> String in
+            func special(_ b: UInt8) -> Bool {
+                b < 0x20 || b == 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || (ampersands && b == UInt8(ascii: "&"))
+            }
+            guard bytes.contains(where: special) else { return "\"" + String(decoding: bytes, as: UTF8.self) + "\"" }
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(bytes.count + 16)
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), b]
+                case UInt8(ascii: "\\"): out += [b, b]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): break
+                case UInt8(ascii: "&") where ampersands: out += Array("&amp;".utf8)
+                default: out.append(b < 0x20 || b == 0x7F ? UInt8(ascii: " ") : b)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// `s` escaped for the text of an HTML-like label (`<TABLE>…`): `& < > "` as entities,

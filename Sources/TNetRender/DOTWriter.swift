@@ -4,6 +4,8 @@ import TNetModel
 /// What a diagram shows beyond the dataset itself.
 public struct DiagramOptions: Sendable {
     public var theme = Theme.standard
+    /// The layout engine the DOT is meant for: its default graph attributes are written first.
+    public var engine = "dot"
     /// Graph attributes added after the theme's (each must pass ``LayoutAttributes``).
     public var graphAttributes: [(name: String, value: String)] = []
     /// A value per entity (a centrality, say) that scales node size; nil draws every node alike.
@@ -35,8 +37,8 @@ public enum DOTWriter {
         let theme = options.theme
         let directed = dataset.links.contains { dataset.isDirected($0) }
         var out = directed ? "digraph \"tnet\" {\n" : "graph \"tnet\" {\n"
-        var graphAttributes = theme.graph
-        for a in options.graphAttributes {
+        var graphAttributes = LayoutChoice.graphDefaults(engine: options.engine, entities: dataset.entities.count)
+        for a in theme.graph + options.graphAttributes {
             graphAttributes.removeAll { $0.name == a.name }
             graphAttributes.append(a)
         }

@@ -19,9 +19,9 @@ public struct Theme: Sendable {
     public var fontSize = 10.0
     /// Labels are wrapped at about this many characters.
     public var labelWidth = 22
-    /// Graph attributes for the layout (allow-listed).
-    public var graph: [(name: String, value: String)] = [("rankdir", "LR"), ("overlap", "false"), ("splines", "true"),
-                                                         ("nodesep", "0.25"), ("ranksep", "0.6")]
+    /// Graph attributes for the layout (allow-listed), after the engine's defaults
+    /// (``LayoutChoice/graphDefaults(engine:entities:)``).
+    public var graph: [(name: String, value: String)] = []
     public var kinds: [EntityKind: NodeStyle] = NodeStyle.standard
     /// Link colours by kind; kinds not named here are drawn in ``linkColor``.
     public var links: [LinkKind: String] = LinkStyle.standardColors

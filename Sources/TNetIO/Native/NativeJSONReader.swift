@@ -46,9 +46,16 @@ public enum NativeJSONReader {
                 issue(.error, .invalidStructure, "\(what) must be an object, found \(node.value.typeName)", node.offset)
                 return nil
             }
-            var seen: Set<String> = []
-            for m in members where !seen.insert(m.key).inserted {
-                issue(.error, .invalidStructure, "duplicate key \(quoted(m.key)) in \(what) (the last one would win)", m.keyOffset)
+            // Entities and links have a handful of keys: comparing pairs beats hashing them.
+            if members.count <= 16 {
+                for j in members.indices.dropFirst() where members[..<j].contains(where: { $0.key == members[j].key }) {
+                    issue(.error, .invalidStructure, "duplicate key \(quoted(members[j].key)) in \(what) (the last one would win)", members[j].keyOffset)
+                }
+            } else {
+                var seen: Set<String> = []
+                for m in members where !seen.insert(m.key).inserted {
+                    issue(.error, .invalidStructure, "duplicate key \(quoted(m.key)) in \(what) (the last one would win)", m.keyOffset)
+                }
             }
             return members
         }

@@ -34,9 +34,15 @@ struct DiagramArguments: ParsableArguments {
     @Option(help: "The legend's heading (default: the dataset's title).")
     var title: String?
 
+    @Option(help: "Layout engine: auto, dot, neato, fdp, sfdp, circo, twopi (the DOT carries the engine's layout attributes).")
+    var engine: String = "auto"
+
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if by != nil && top == nil { throw ValidationError("--by goes with --top") }
+        if engine != "auto" && !GraphvizRenderer.shared.engines.contains(engine) {
+            throw ValidationError("--engine \(quoted(engine)): not a Graphviz layout engine here; one of: auto, \(GraphvizRenderer.shared.engines.joined(separator: ", "))")
+        }
         for a in graphAttribute where !a.contains("=") { throw ValidationError("--graph-attribute \(quoted(a)) is not NAME=VALUE") }
     }
 
@@ -49,7 +55,7 @@ struct DiagramArguments: ParsableArguments {
     }
 
     /// The view (filters, `--top`) and the styled DOT for it.
-    func diagram(_ input: InputOptions) throws -> (dataset: Dataset, dot: String, userLayout: Bool) {
+    func diagram(_ input: InputOptions) throws -> (dataset: Dataset, dot: String, engine: String, userLayout: Bool) {
         var (dataset, before) = try input.loadCounting()
         var options = DiagramOptions()
         if let theme { options.theme = try Theme.read(try InputFile.read(theme)) }
@@ -129,7 +135,8 @@ struct DiagramArguments: ParsableArguments {
         }
         options.legend = legend
         options.title = title
-        return (dataset, DOTWriter.write(dataset, options: options), userLayout)
+        options.engine = engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : engine
+        return (dataset, DOTWriter.write(dataset, options: options), options.engine, userLayout)
     }
 }
 
@@ -153,9 +160,6 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output format when the extension does not tell: svg, png, pdf, dot, json, plain.")
     var format: String?
 
-    @Option(help: "Layout engine: auto, dot, neato, fdp, sfdp, circo, twopi.")
-    var engine: String = "auto"
-
     @Option(help: ArgumentHelp("Stop a layout that takes longer than this (it runs in a child process).", valueName: "seconds"))
     var timeout: Double?
 
@@ -167,8 +171,7 @@ struct RenderCommand: ParsableCommand {
         try Diagnostics.reporting {
             let outFormat = try format ?? Self.formatFromExtension(output)
             Progress.step("reading \(input.input)")
-            let (dataset, dot, userLayout) = try diagram.diagram(input)
-            let chosen = engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : engine
+            let (dataset, dot, chosen, userLayout) = try diagram.diagram(input)
             let bytes: [UInt8]
             if outFormat == "dot" && format == nil {
                 bytes = Array(dot.utf8)  // the styled DOT: no layout needed
