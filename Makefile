@@ -26,7 +26,7 @@ release: deps
 demo: release
 	@mkdir -p $(OUT)
 	.build/release/tnet info $(DATASET)
-	.build/release/tnet render $(DATASET) -o $(OUT)/mekong-2023.svg
+	.build/release/tnet render $(DATASET) -o $(OUT)/mekong-2023.svg --cluster-by country
 	@echo "Diagram: $(OUT)/mekong-2023.svg ($$(grep -c 'class="node"' $(OUT)/mekong-2023.svg) nodes drawn)"
 
 # networkx (the fixtures were made with 3.6.1) and scipy for the oracle tests, when Python is
