@@ -1,0 +1,223 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Graph {
+    /// Leiden community detection (Traag, Waltman and van Eck, "From Louvain to Leiden:
+    /// guaranteeing well-connected communities", Sci. Rep. 9, 5233, 2019), optimising modularity
+    /// with resolution γ. Each round:
+    /// 1. fast local moving: nodes are taken from a queue (seeded random order) and moved to the
+    ///    neighbouring or an empty community of largest gain k_{v,C} − γ k_v Σ_tot(C) / 2m;
+    ///    the neighbours of a moved node outside its new community are queued again;
+    /// 2. refinement: within each community, starting from singletons, a node still alone and
+    ///    well connected to its community (E(v, S − v) ≥ γ k_v (K_S − k_v) / 2m) joins a
+    ///    well-connected sub-community with probability ∝ exp(gain / θ), θ = 0.01, gains ≥ 0;
+    /// 3. aggregation by the refined partition, the communities of step 1 as the start.
+    /// Rounds end when no community has more than one node of the current level. Every
+    /// community is connected (a refined community grows only along edges, and a community is a
+    /// union of refined ones that stayed together); a test checks it.
+    ///
+    /// The algorithm runs `iterations` times, each starting from the last one's communities
+    /// (leidenalg's default is 2); each iteration keeps the connectivity guarantee.
+    ///
+    /// Directed graphs are read as undirected, as in ``louvain(_:)``. `options.threshold` is not used.
+    public func leiden(_ options: LouvainOptions = LouvainOptions(), iterations: Int = 2) -> Communities {
+        let finest = CommunityLevelGraph(self, weighted: options.weighted && isWeighted)
+        guard finest.totalWeight > 0 else { return Communities(labels: (0 ..< nodeCount).map { $0 }, modularity: .nan, levels: 0) }
+        var rng = SplitMix64(seed: options.seed)
+        var start = (0 ..< nodeCount).map { Int32($0) }
+        var result = Communities(labels: [], modularity: -.infinity, levels: 0)
+        var rounds = 0
+        for _ in 0 ..< max(1, iterations) {
+            let (labels, q, r) = Self.leidenIteration(finest, start: start, resolution: options.resolution, rng: &rng)
+            rounds += r
+            if q <= result.modularity { break }
+            result = Communities(labels: labels.map(Int.init), modularity: q, levels: rounds)
+            start = labels
+        }
+        return result
+    }
+
+    /// One run of Leiden from `start` on the finest level; returns labels, modularity, rounds.
+    static func leidenIteration(_ finest: CommunityLevelGraph, start: [Int32], resolution: Double,
+                                rng: inout SplitMix64) -> ([Int32], Double, Int) {
+        var level = finest
+        let m = level.totalWeight
+        let nodeCount = finest.nodeCount
+        var nodeToLevel = (0 ..< nodeCount).map { Int32($0) }
+        var partition = start
+        var rounds = 0
+        let options = (resolution: resolution, ())
+        while true {
+            partition = Self.fastLocalMove(level, partition, m: m, resolution: options.resolution, rng: &rng)
+            let (renumbered, groups) = Self.renumber(partition)
+            partition = renumbered
+            rounds += 1
+            if groups == level.nodeCount { break }
+            let (refined, refinedGroups) = Self.renumber(Self.refine(level, partition, groups: groups, m: m,
+                                                                     resolution: options.resolution, rng: &rng))
+            // Nothing merged in refinement: aggregating would not shrink the graph.
+            if refinedGroups == level.nodeCount { break }
+            var parent = [Int32](repeating: 0, count: refinedGroups)
+            for v in 0 ..< level.nodeCount { parent[Int(refined[v])] = partition[v] }
+            for u in 0 ..< nodeCount { nodeToLevel[u] = refined[Int(nodeToLevel[u])] }
+            level = level.aggregated(refined, groups: refinedGroups)
+            partition = parent
+            if rounds > 1000 { break }  // cannot happen: every round merges nodes
+        }
+        let (final, groups) = Self.renumber(partition)
+        let q = level.modularity(final, groups: groups, resolution: options.resolution)
+        return ((0 ..< nodeCount).map { final[Int(nodeToLevel[$0])] }, q, rounds)
+    }
+
+    /// Labels renumbered 0 ..< groups in order of first appearance.
+    static func renumber(_ labels: [Int32]) -> ([Int32], Int) {
+        var number = [Int32](repeating: -1, count: labels.count)
+        var next: Int32 = 0
+        var out = labels
+        for (i, c) in labels.enumerated() {
+            if number[Int(c)] < 0 { number[Int(c)] = next; next += 1 }
+            out[i] = number[Int(c)]
+        }
+        return (out, Int(next))
+    }
+
+    /// Step 1: queue-based local moving from `start` (labels < nodeCount).
+    static func fastLocalMove(_ g: CommunityLevelGraph, _ start: [Int32], m: Double, resolution: Double,
+                              rng: inout SplitMix64) -> [Int32] {
+        let n = g.nodeCount
+        var community = start
+        var total = [Double](repeating: 0, count: n), size = [Int](repeating: 0, count: n)
+        for v in 0 ..< n { total[Int(community[v])] += g.degree[v]; size[Int(community[v])] += 1 }
+        var empty = (0 ..< n).filter { size[$0] == 0 }.map { Int32($0) }
+        var queue = (0 ..< n).map { Int32($0) }
+        if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { queue.swapAt(i, Int(rng.next() % UInt64(i + 1))) } }
+        var queued = [Bool](repeating: true, count: n)
+        var head = 0
+        var toCommunity = [Double](repeating: 0, count: n)
+        var seen = [Bool](repeating: false, count: n)
+        var touched: [Int32] = []
+        let scale = resolution / (2 * m)
+        while head < queue.count {
+            let v = Int(queue[head])
+            head += 1
+            queued[v] = false
+            // Keep the queue's storage bounded: drop the consumed prefix now and then.
+            if head > 1 << 16 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
+            let own = community[v]
+            for s in g.offsets[v] ..< g.offsets[v + 1] {
+                let c = community[Int(g.targets[s])]
+                if !seen[Int(c)] { seen[Int(c)] = true; touched.append(c) }
+                toCommunity[Int(c)] += g.weights[s]
+            }
+            let k = g.degree[v]
+            total[Int(own)] -= k
+            size[Int(own)] -= 1
+            var best = own
+            var bestGain = toCommunity[Int(own)] - scale * total[Int(own)] * k
+            for c in touched where c != own {
+                let gain = toCommunity[Int(c)] - scale * total[Int(c)] * k
+                if gain > bestGain { bestGain = gain; best = c }
+            }
+            // An empty community: gain 0.
+            if bestGain < 0 {
+                if size[Int(own)] == 0 { best = own } else if let e = empty.last { best = e }
+                bestGain = 0
+            }
+            if size[Int(own)] == 0 && best != own { empty.append(own) }
+            if size[Int(best)] == 0 && best != own, let i = empty.lastIndex(of: best) { empty.remove(at: i) }
+            total[Int(best)] += k
+            size[Int(best)] += 1
+            if best != own {
+                community[v] = best
+                for s in g.offsets[v] ..< g.offsets[v + 1] {
+                    let w = Int(g.targets[s])
+                    if !queued[w] && community[w] != best { queued[w] = true; queue.append(Int32(w)) }
+                }
+            }
+            for c in touched { toCommunity[Int(c)] = 0; seen[Int(c)] = false }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return community
+    }
+
+    /// Step 2: the refined partition (labels < nodeCount) inside each community of `partition`.
+    static func refine(_ g: CommunityLevelGraph, _ partition: [Int32], groups: Int, m: Double, resolution: Double,
+                       rng: inout SplitMix64) -> [Int32] {
+        let n = g.nodeCount
+        let scale = resolution / (2 * m)
+        let theta = 0.01
+        var totalOfCommunity = [Double](repeating: 0, count: groups)
+        for v in 0 ..< n { totalOfCommunity[Int(partition[v])] += g.degree[v] }
+        var refined = (0 ..< n).map { Int32($0) }
+        var refinedTotal = g.degree
+        var refinedSize = [Int](repeating: 1, count: n)
+        // E(C, S − C) for each refined community C inside its community S.
+        var external = [Double](repeating: 0, count: n)
+        for v in 0 ..< n {
+            for s in g.offsets[v] ..< g.offsets[v + 1] where partition[Int(g.targets[s])] == partition[v] {
+                external[v] += g.weights[s]
+            }
+        }
+        var order = (0 ..< n).map { Int32($0) }
+        if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) } }
+        var toRefined = [Double](repeating: 0, count: n)
+        var seen = [Bool](repeating: false, count: n)
+        var touched: [Int32] = []
+        var candidates: [(Int32, Double)] = []
+        for v32 in order {
+            let v = Int(v32)
+            guard refinedSize[Int(refined[v])] == 1 else { continue }  // only nodes still alone
+            let S = Int(partition[v])
+            let k = g.degree[v]
+            let ownExternal = external[v]
+            guard ownExternal >= scale * k * (totalOfCommunity[S] - k) else { continue }  // not well connected
+            for s in g.offsets[v] ..< g.offsets[v + 1] {
+                let u = Int(g.targets[s])
+                guard partition[u] == partition[v] else { continue }
+                let c = refined[u]
+                if !seen[Int(c)] { seen[Int(c)] = true; touched.append(c) }
+                toRefined[Int(c)] += g.weights[s]
+            }
+            candidates.removeAll(keepingCapacity: true)
+            var maxGain = 0.0
+            for c in touched where c != refined[v] {
+                let K = refinedTotal[Int(c)]
+                guard external[Int(c)] >= scale * K * (totalOfCommunity[S] - K) else { continue }
+                let gain = toRefined[Int(c)] - scale * k * K
+                if gain >= 0 { candidates.append((c, gain)); maxGain = max(maxGain, gain) }
+            }
+            if !candidates.isEmpty {
+                // Staying alone has gain 0; choose ∝ exp(gain / θ), shifted by the largest gain.
+                var weights = candidates.map { exp(($0.1 - maxGain) / theta) }
+                let stay = exp((0 - maxGain) / theta)
+                let sum = weights.reduce(stay, +)
+                var r = Double(rng.next() >> 11) / Double(1 << 53) * sum
+                var chosen: Int32 = refined[v]
+                if r >= stay {
+                    r -= stay
+                    for (i, w) in weights.enumerated() {
+                        if r < w || i == weights.count - 1 { chosen = candidates[i].0; break }
+                        r -= w
+                    }
+                }
+                weights.removeAll()
+                if chosen != refined[v] {
+                    let old = Int(refined[v])
+                    refinedSize[old] = 0
+                    refinedTotal[old] = 0
+                    let c = Int(chosen)
+                    external[c] = external[c] + ownExternal - 2 * toRefined[c]
+                    refinedTotal[c] += k
+                    refinedSize[c] += 1
+                    refined[v] = chosen
+                }
+            }
+            for c in touched { toRefined[Int(c)] = 0; seen[Int(c)] = false }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return refined
+    }
+}

@@ -1,0 +1,290 @@
+/// Options of ``Graph/louvain(_:)``: NetworkX's `louvain_communities` defaults.
+public struct LouvainOptions: Sendable {
+    /// Use edge weights (NetworkX's `weight="weight"`); otherwise every edge weighs 1.
+    public var weighted = true
+    /// γ: above 1 favours smaller communities, below 1 larger ones.
+    public var resolution = 1.0
+    /// A level is kept only while it raises modularity by more than this (NetworkX's `threshold`).
+    public var threshold = 1e-7
+    /// Seed of the node order of every level: the same seed gives the same communities.
+    public var seed: UInt64 = 0
+    public init(weighted: Bool = true, resolution: Double = 1, threshold: Double = 1e-7, seed: UInt64 = 0) {
+        self.weighted = weighted
+        self.resolution = resolution
+        self.threshold = threshold
+        self.seed = seed
+    }
+}
+
+/// A partition of the nodes and its modularity.
+public struct Communities: Sendable {
+    /// `community[u]`: numbered from 0 by size, largest first, ties by smallest member.
+    public var community: [Int]
+    public var count: Int
+    public var modularity: Double
+    /// Levels of aggregation that raised modularity (Louvain, Leiden), or sweeps (label propagation).
+    public var levels: Int
+
+    /// Renumbers `raw` labels by size descending, ties by smallest member.
+    init(labels raw: [Int], modularity: Double, levels: Int) {
+        var first: [Int: Int] = [:], size: [Int: Int] = [:]
+        for (u, c) in raw.enumerated() {
+            if first[c] == nil { first[c] = u }
+            size[c, default: 0] += 1
+        }
+        let order = size.keys.sorted { size[$0]! != size[$1]! ? size[$0]! > size[$1]! : first[$0]! < first[$1]! }
+        var number: [Int: Int] = [:]
+        for (i, c) in order.enumerated() { number[c] = i }
+        community = raw.map { number[$0]! }
+        count = order.count
+        self.modularity = modularity
+        self.levels = levels
+    }
+}
+
+/// An undirected weighted graph being coarsened: node i of a level is a community of the level
+/// below. Self-loops are kept apart (`loop[i]`: weight of the edges inside i, each once).
+struct CommunityLevelGraph {
+    var offsets: [Int]
+    var targets: [Int32]
+    var weights: [Double]
+    var loop: [Double]
+    /// Σ of incident weights, a loop counting twice.
+    var degree: [Double]
+    var nodeCount: Int { loop.count }
+
+    init(offsets: [Int], targets: [Int32], weights: [Double], loop: [Double]) {
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+        self.loop = loop
+        degree = (0 ..< loop.count).map { u in
+            var d = 2 * loop[u]
+            for s in offsets[u] ..< offsets[u + 1] { d += weights[s] }
+            return d
+        }
+    }
+
+    /// The level graph of `g`; a directed graph is read as undirected as NetworkX's
+    /// `G.to_undirected()` does: u→v and v→u become one edge, with the weight of the later one
+    /// in node order (v→u when u < v).
+    init(_ g: Graph, weighted: Bool) {
+        let n = g.nodeCount
+        if !g.isDirected {
+            // The CSR already lists both ends of every edge (a self-loop once): copy it flat.
+            var offsets = [Int](), targets = [Int32](), weights = [Double]()
+            var loop = [Double](repeating: 0, count: n)
+            offsets.reserveCapacity(n + 1)
+            targets.reserveCapacity(g.outgoing.neighbors.count)
+            weights.reserveCapacity(g.outgoing.neighbors.count)
+            offsets.append(0)
+            g.outgoing.withUnsafeBuffers { off, nb, _, w in
+                for u in 0 ..< n {
+                    for s in off[u] ..< off[u + 1] {
+                        let wt = weighted && !w.isEmpty ? w[s] : 1
+                        if Int(nb[s]) == u { loop[u] += wt } else { targets.append(nb[s]); weights.append(wt) }
+                    }
+                    offsets.append(targets.count)
+                }
+            }
+            self.init(offsets: offsets, targets: targets, weights: weights, loop: loop)
+            return
+        }
+        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
+        var loop = [Double](repeating: 0, count: n)
+        var pairs: [(u: Int32, v: Int32, w: Double)] = []
+        if g.isDirected {
+            var index: [UInt64: Int] = [:]
+            g.forEachEdge { _, u, v, w in
+                let w = weighted ? w : 1
+                let key = UInt64(UInt32(min(u, v))) << 32 | UInt64(UInt32(max(u, v)))
+                if let i = index[key] { pairs[i].w = w } else { index[key] = pairs.count; pairs.append((u, v, w)) }
+            }
+        } else {
+            g.forEachEdge { _, u, v, w in pairs.append((u, v, weighted ? w : 1)) }
+        }
+        for (u, v, w) in pairs {
+            if u == v { loop[Int(u)] += w; continue }
+            adjacency[Int(u)].append((v, w))
+            adjacency[Int(v)].append((u, w))
+        }
+        var offsets = [0], targets: [Int32] = [], weights: [Double] = []
+        offsets.reserveCapacity(n + 1)
+        for u in 0 ..< n {
+            for (v, w) in adjacency[u] { targets.append(v); weights.append(w) }
+            offsets.append(targets.count)
+        }
+        self.init(offsets: offsets, targets: targets, weights: weights, loop: loop)
+    }
+
+    var totalWeight: Double { degree.reduce(0, +) / 2 }
+
+    /// Modularity of `community` on this level (the same Q as ``Graph/modularity(_:weighted:resolution:)``).
+    func modularity(_ community: [Int32], groups: Int, resolution: Double) -> Double {
+        let m = totalWeight
+        guard m > 0 else { return .nan }
+        var inside = [Double](repeating: 0, count: groups), total = [Double](repeating: 0, count: groups)
+        for u in 0 ..< nodeCount {
+            let c = Int(community[u])
+            total[c] += degree[u]
+            inside[c] += loop[u]
+            for s in offsets[u] ..< offsets[u + 1] where community[Int(targets[s])] == community[u] { inside[c] += weights[s] / 2 }
+        }
+        var q = 0.0
+        for c in 0 ..< groups { q += inside[c] / m - resolution * (total[c] / (2 * m)) * (total[c] / (2 * m)) }
+        return q
+    }
+
+    /// The graph of the communities: node c is community c (labels 0 ..< groups).
+    func aggregated(_ community: [Int32], groups: Int) -> CommunityLevelGraph {
+        var members = [[Int32]](repeating: [], count: groups)
+        for u in 0 ..< nodeCount { members[Int(community[u])].append(Int32(u)) }
+        var acc = [Double](repeating: 0, count: groups)
+        var touched: [Int32] = []
+        var newOffsets = [0], newTargets: [Int32] = [], newWeights: [Double] = []
+        var newLoop = [Double](repeating: 0, count: groups)
+        for c in 0 ..< groups {
+            for u in members[c] {
+                newLoop[c] += loop[Int(u)]
+                for s in offsets[Int(u)] ..< offsets[Int(u) + 1] {
+                    let d = community[Int(targets[s])]
+                    // An inner edge is met from both ends: half its weight each time.
+                    if Int(d) == c { newLoop[c] += weights[s] / 2; continue }
+                    if acc[Int(d)] == 0 { touched.append(d) }
+                    acc[Int(d)] += weights[s]
+                }
+            }
+            for d in touched {
+                newTargets.append(d)
+                newWeights.append(acc[Int(d)])
+                acc[Int(d)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            newOffsets.append(newTargets.count)
+        }
+        return CommunityLevelGraph(offsets: newOffsets, targets: newTargets, weights: newWeights, loop: newLoop)
+    }
+}
+
+extension Graph {
+    /// Louvain community detection (Blondel, Guillaume, Lambiotte and Lefebvre, "Fast unfolding
+    /// of communities in large networks", J. Stat. Mech. 2008), as NetworkX's
+    /// `louvain_communities`: in a seeded random order each node moves to the neighbouring
+    /// community with the largest modularity gain
+    /// ΔQ = k_{u,C}/m − γ Σ_tot(C) k_u / (2m²) (minus the cost of leaving its own), when that gain
+    /// is positive; passes repeat until no node moves; then communities become nodes and the
+    /// next level starts, while a level raises modularity by more than the threshold.
+    ///
+    /// Directed graphs are read as undirected (as `G.to_undirected()`), and the modularity
+    /// reported is that reading's; NetworkX optimises directed modularity on a directed graph.
+    /// Edge weights must be positive. O(m) per pass; typically a few passes per level and
+    /// O(log n) levels.
+    public func louvain(_ options: LouvainOptions = LouvainOptions()) -> Communities {
+        let finest = CommunityLevelGraph(self, weighted: options.weighted && isWeighted)
+        var level = finest
+        var nodeCommunity = (0 ..< nodeCount).map { $0 }  // original node → current level node
+        let m = level.totalWeight
+        guard m > 0 else {
+            return Communities(labels: nodeCommunity, modularity: .nan, levels: 0)
+        }
+        var rng = SplitMix64(seed: options.seed)
+        var q = level.modularity((0 ..< level.nodeCount).map { Int32($0) }, groups: level.nodeCount, resolution: options.resolution)
+        var levels = 0
+        // As NetworkX: every level that moved a node is kept; the next level runs only while
+        // the last one raised modularity by more than the threshold.
+        while true {
+            let (community, groups, moved) = Self.oneLevel(level, m: m, resolution: options.resolution, rng: &rng)
+            guard moved else { break }
+            let next = level.modularity(community, groups: groups, resolution: options.resolution)
+            levels += 1
+            for u in 0 ..< nodeCount { nodeCommunity[u] = Int(community[nodeCommunity[u]]) }
+            let gain = next - q
+            q = next
+            if gain <= options.threshold { break }
+            level = level.aggregated(community, groups: groups)
+        }
+        // Refinement (Rotta and Noack, "Multilevel local search algorithms for modularity
+        // clustering", 2011): single nodes may still gain by moving once their communities
+        // have grown; one more round of local moving on the original nodes, from the result.
+        // Moves are taken only for a positive gain, so modularity cannot fall. Not in NetworkX.
+        if levels > 1 {
+            let start = nodeCommunity.map { Int32($0) }
+            let (refined, groups, moved) = Self.oneLevel(finest, m: m, resolution: options.resolution, start: start, rng: &rng)
+            if moved {
+                let refinedQ = finest.modularity(refined, groups: groups, resolution: options.resolution)
+                if refinedQ > q { q = refinedQ; nodeCommunity = refined.map(Int.init) }
+            }
+        }
+        return Communities(labels: nodeCommunity, modularity: q, levels: levels)
+    }
+
+    /// One level of local moving. Returns the communities of the level's nodes, renumbered
+    /// 0 ..< groups in order of first appearance, and whether any node moved.
+    static func oneLevel(_ g: CommunityLevelGraph, m: Double, resolution: Double, start: [Int32]? = nil,
+                         rng: inout SplitMix64) -> (community: [Int32], groups: Int, moved: Bool) {
+        let n = g.nodeCount
+        var community = start ?? (0 ..< n).map { Int32($0) }
+        var total = [Double](repeating: 0, count: n)  // Σ_tot of each community
+        for u in 0 ..< n { total[Int(community[u])] += g.degree[u] }
+        var order = (0 ..< n).map { Int32($0) }
+        // Fisher–Yates with our generator, so the order depends only on the seed.
+        if n > 1 {
+            for i in stride(from: n - 1, to: 0, by: -1) {
+                let j = Int(rng.next() % UInt64(i + 1))
+                order.swapAt(i, j)
+            }
+        }
+        var toCommunity = [Double](repeating: 0, count: n)
+        var seen = [Bool](repeating: false, count: n)
+        var touched: [Int32] = []
+        var movedAny = false
+        let twoMSquared = 2 * m * m
+        g.offsets.withUnsafeBufferPointer { off in
+            g.targets.withUnsafeBufferPointer { tgt in
+                g.weights.withUnsafeBufferPointer { wt in
+                    g.degree.withUnsafeBufferPointer { deg in
+                        var moves = 1
+                        while moves > 0 {
+                            moves = 0
+                            for u32 in order {
+                                let u = Int(u32)
+                                let own = community[u]
+                                // Weights from u to each neighbouring community, in neighbour order.
+                                for s in off[u] ..< off[u + 1] {
+                                    let c = community[Int(tgt[s])]
+                                    if !seen[Int(c)] { seen[Int(c)] = true; touched.append(c) }
+                                    toCommunity[Int(c)] += wt[s]
+                                }
+                                let k = deg[u]
+                                total[Int(own)] -= k
+                                let removeCost = -toCommunity[Int(own)] / m + resolution * total[Int(own)] * k / twoMSquared
+                                var best = own, bestGain = 0.0
+                                for c in touched {
+                                    let gain = removeCost + toCommunity[Int(c)] / m - resolution * total[Int(c)] * k / twoMSquared
+                                    if gain > bestGain { bestGain = gain; best = c }
+                                }
+                                total[Int(best)] += k
+                                if best != own {
+                                    community[u] = best
+                                    moves += 1
+                                    movedAny = true
+                                }
+                                for c in touched { toCommunity[Int(c)] = 0; seen[Int(c)] = false }
+                                touched.removeAll(keepingCapacity: true)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Renumber in order of first appearance.
+        var number = [Int32](repeating: -1, count: n)
+        var groups: Int32 = 0
+        for u in 0 ..< n {
+            let c = Int(community[u])
+            if number[c] < 0 { number[c] = groups; groups += 1 }
+            community[u] = number[c]
+        }
+        return (community, Int(groups), movedAny)
+    }
+}
