@@ -101,7 +101,8 @@ import subprocess
 import sys
 import time
 
-STEPS = ["load", "components", "pagerank", "dijkstra", "kcore", "betweenness", "closeness", "approx-betweenness", "maxflow"]
+STEPS = ["load", "components", "pagerank", "dijkstra", "kcore", "betweenness", "closeness", "approx-betweenness", "maxflow",
+         "louvain"]
 # name on the command line -> (library, threads)
 LIBS = {"networkx": ("networkx", 1), "igraph": ("igraph", 1), "networkit1": ("networkit", 1),
         "networkit2": ("networkit", 2), "rustworkx": ("rustworkx", 2), "rustworkx1": ("rustworkx", 1)}
@@ -164,6 +165,8 @@ def networkx_adapter():
                         lambda G, x, r: "b(0)=" + fnum(r[0])),
         "closeness": (lambda G, x: nx.closeness_centrality(G),
                       lambda G, x, r: "c(0)=" + fnum(r[0])),
+        "louvain": (lambda G, x: nx.community.louvain_communities(G, weight="weight", seed=1),
+                    lambda G, x, r: f"Q={nx.community.modularity(G, r, weight='weight'):.6f} k={len(r)}"),
     }
     return nx.__version__, load, lambda G: None, lambda G: f"n={G.number_of_nodes()} m={G.number_of_edges()}", steps
 
@@ -197,6 +200,8 @@ def igraph_adapter():
         "kcore": (lambda G, x: G.coreness(), lambda G, x, r: f"sum={sum(r)} max={max(r)}"),
         "betweenness": (lambda G, x: G.betweenness(directed=False, weights=None), betweenness_check),
         "closeness": (lambda G, x: G.closeness(weights=None), closeness_check),
+        "louvain": (lambda G, x: G.community_multilevel(weights="weight"),
+                    lambda G, x, r: f"Q={G.modularity(r.membership, weights='weight'):.6f} k={len(r)}"),
     }
     return ig.__version__, load, lambda G: None, lambda G: f"n={G.vcount()} m={G.ecount()}", steps
 
@@ -251,6 +256,11 @@ def networkit_adapter(threads):
         k.run()
         return k.scores()
 
+    def plm(G, U):
+        a = nk.community.PLM(G, refine=False)
+        a.run()
+        return a.getPartition()
+
     steps = {
         "components": (components, lambda G, U, r: str(r)),
         "pagerank": (pagerank, lambda G, U, r: "max=" + fnum(max(r) / math.fsum(r))),
@@ -261,6 +271,8 @@ def networkit_adapter(threads):
         # KADABRA's scores of an undirected graph are twice NetworkX's normalised betweenness
         # (fraction of sampled pairs, times 2): the check halves them.
         "approx-betweenness": (kadabra, lambda G, U, r: f"b(0)~{r[0] / 2:.4g} (KADABRA score/2)"),
+        # PLM (parallel Louvain), NetworKit's default settings, on the weighted graph.
+        "louvain": (plm, lambda G, U, r: f"Q={nk.community.Modularity().getQuality(r, G):.6f} k={r.numberOfSubsets()}"),
     }
     return nk.__version__, load, prepare, lambda G: f"n={G.numberOfNodes()} m={G.numberOfEdges()}", steps
 

@@ -37,7 +37,7 @@ SHA = {
 # (size, steps): the kernels of issue 4 and where the peers were measured.
 PLAN = [
     ("medium", ["betweenness", "closeness"]),
-    ("large", ["load", "components", "pagerank", "dijkstra", "kcore", "approx-betweenness", "maxflow"]),
+    ("large", ["load", "components", "pagerank", "dijkstra", "kcore", "approx-betweenness", "maxflow", "louvain", "leiden"]),
     ("xl", ["load", "components", "pagerank", "dijkstra", "kcore", "approx-betweenness"]),
 ]
 QUICK = [("small", ["load", "components", "pagerank", "dijkstra", "kcore", "betweenness", "closeness", "approx-betweenness"]),

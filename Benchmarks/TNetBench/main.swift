@@ -81,6 +81,11 @@ for size in sizes {
                 let sink = ids.firstIndex(of: "1").map { NodeIndex($0) } ?? 1
                 let t = timed { g.maximumFlow(from: [source], to: [sink], weighted: true).value }
                 record(size, step, threads, (t.seconds, t.runs), check: "flow=\(t.result)")
+            case "louvain", "leiden":
+                // Weighted, resolution 1, as the peers (igraph's multilevel, NetworKit's PLM).
+                let options = LouvainOptions(weighted: true, seed: 1)
+                let t = timed { step == "louvain" ? g.louvain(options) : g.leiden(options) }
+                record(size, step, threads, (t.seconds, t.runs), check: "Q=\(t.result.modularity) k=\(t.result.count)")
             case "kcore":
                 let t = timed { g.coreNumbers(threads: threads)! }
                 record(size, step, threads, (t.seconds, t.runs), check: "sum \(t.result.reduce(0, +)), max \(t.result.max()!)")

@@ -100,3 +100,30 @@ import Testing
 }
 
 private func quoted(_ s: String) -> String { "\"" + s + "\"" }
+
+/// `tnet communities` on the bundled dataset, and communities as diagram boxes.
+@Suite struct CommunitiesCLITests {
+    @Test func everyEntityOnceAndStable() throws {
+        let bundled = "datasets/mekong-2023.json"
+        let entities = try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent(bundled))) as! [String: Any]
+        let ids = (entities["entities"] as! [[String: Any]]).map { $0["id"] as! String }
+        for method in ["leiden", "louvain", "label-propagation"] {
+            let csv = try tnet(["communities", bundled, "--method", method, "--format", "csv"])
+            #expect(csv.code == 0)
+            let rows = csv.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+            #expect(rows.map { String($0[0]) }.sorted() == ids.sorted(), "\(method): every entity once")
+            // Numbered by size: community 0 is the largest.
+            var size: [Int: Int] = [:]
+            for r in rows { size[Int(r[1])!, default: 0] += 1 }
+            #expect((0 ..< size.count).map { size[$0]! } == size.values.sorted(by: >))
+            #expect(try tnet(["communities", bundled, "--method", method, "--format", "csv"]).out == csv.out, "\(method): same seed, same result")
+            let json = try JSONSerialization.jsonObject(with: Data(try tnet(["communities", bundled, "--method", method, "--format", "json"]).out.utf8)) as! [String: Any]
+            #expect(json["count"] as? Int == size.count && (json["modularity"] as! Double) > 0.3)
+        }
+        let dot = try tnet(["dot", bundled, "--cluster-by", "community"])
+        let leiden = try tnet(["communities", bundled, "--format", "csv"])
+        let count = Set(leiden.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }).count
+        #expect(dot.code == 0 && dot.out.components(separatedBy: "subgraph \"cluster_").count - 1 == count)
+        #expect(try tnet(["communities", bundled, "--resolution", "0"]).code != 0)
+    }
+}

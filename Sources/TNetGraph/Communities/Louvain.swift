@@ -236,47 +236,51 @@ extension Graph {
         }
         var toCommunity = [Double](repeating: 0, count: n)
         var seen = [Bool](repeating: false, count: n)
-        var touched: [Int32] = []
+        var touched = [Int32](repeating: 0, count: n)
         var movedAny = false
         let twoMSquared = 2 * m * m
+        // Raw buffers in the hot loop: no bounds checks, no copy-on-write checks on captured arrays.
+        community.withUnsafeMutableBufferPointer { community in
+        total.withUnsafeMutableBufferPointer { total in
+        toCommunity.withUnsafeMutableBufferPointer { toCommunity in
+        seen.withUnsafeMutableBufferPointer { seen in
+        touched.withUnsafeMutableBufferPointer { touched in
         g.offsets.withUnsafeBufferPointer { off in
-            g.targets.withUnsafeBufferPointer { tgt in
-                g.weights.withUnsafeBufferPointer { wt in
-                    g.degree.withUnsafeBufferPointer { deg in
-                        var moves = 1
-                        while moves > 0 {
-                            moves = 0
-                            for u32 in order {
-                                let u = Int(u32)
-                                let own = community[u]
-                                // Weights from u to each neighbouring community, in neighbour order.
-                                for s in off[u] ..< off[u + 1] {
-                                    let c = community[Int(tgt[s])]
-                                    if !seen[Int(c)] { seen[Int(c)] = true; touched.append(c) }
-                                    toCommunity[Int(c)] += wt[s]
-                                }
-                                let k = deg[u]
-                                total[Int(own)] -= k
-                                let removeCost = -toCommunity[Int(own)] / m + resolution * total[Int(own)] * k / twoMSquared
-                                var best = own, bestGain = 0.0
-                                for c in touched {
-                                    let gain = removeCost + toCommunity[Int(c)] / m - resolution * total[Int(c)] * k / twoMSquared
-                                    if gain > bestGain { bestGain = gain; best = c }
-                                }
-                                total[Int(best)] += k
-                                if best != own {
-                                    community[u] = best
-                                    moves += 1
-                                    movedAny = true
-                                }
-                                for c in touched { toCommunity[Int(c)] = 0; seen[Int(c)] = false }
-                                touched.removeAll(keepingCapacity: true)
-                            }
-                        }
+        g.targets.withUnsafeBufferPointer { tgt in
+        g.weights.withUnsafeBufferPointer { wt in
+        g.degree.withUnsafeBufferPointer { deg in
+            var moves = 1
+            while moves > 0 {
+                moves = 0
+                for u32 in order {
+                    let u = Int(u32)
+                    let own = community[u]
+                    // Weights from u to each neighbouring community, in neighbour order.
+                    var touchedCount = 0
+                    for s in off[u] ..< off[u + 1] {
+                        let c = Int(community[Int(tgt[s])])
+                        if !seen[c] { seen[c] = true; touched[touchedCount] = Int32(c); touchedCount += 1 }
+                        toCommunity[c] += wt[s]
                     }
+                    let k = deg[u]
+                    total[Int(own)] -= k
+                    let removeCost = -toCommunity[Int(own)] / m + resolution * total[Int(own)] * k / twoMSquared
+                    var best = own, bestGain = 0.0
+                    for i in 0 ..< touchedCount {
+                        let c = Int(touched[i])
+                        let gain = removeCost + toCommunity[c] / m - resolution * total[c] * k / twoMSquared
+                        if gain > bestGain { bestGain = gain; best = Int32(c) }
+                    }
+                    total[Int(best)] += k
+                    if best != own {
+                        community[u] = best
+                        moves += 1
+                        movedAny = true
+                    }
+                    for i in 0 ..< touchedCount { let c = Int(touched[i]); toCommunity[c] = 0; seen[c] = false }
                 }
             }
-        }
+        }}}}}}}}}
         // Renumber in order of first appearance.
         var number = [Int32](repeating: -1, count: n)
         var groups: Int32 = 0

@@ -13,7 +13,7 @@ struct DiagramArguments: ParsableArguments {
     @Option(name: .customLong("size-by"), help: ArgumentHelp("Scale nodes by a centrality measure (pagerank, betweenness, degree…).", valueName: "measure"))
     var sizeBy: String?
 
-    @Option(name: .customLong("cluster-by"), help: ArgumentHelp("Draw boxes around entities of the same country, region (the region an entity is located_in), kind, role or attribute value.", valueName: "field"))
+    @Option(name: .customLong("cluster-by"), help: ArgumentHelp("Draw boxes around entities of the same country, region (the region an entity is located_in), community (Leiden), kind, role or attribute value.", valueName: "field"))
     var clusterBy: String?
 
     @Option(help: ArgumentHelp("Outline these entities (comma-separated ids) and dim the rest.", valueName: "ids"))
@@ -110,6 +110,11 @@ struct DiagramArguments: ParsableArguments {
             switch clusterBy {
             case "country": options.clustering = .byCountry(dataset)
             case "region": options.clustering = .byRegion(dataset)
+            case "community":
+                // Leiden (connected communities), seed 0: the same file gives the same boxes.
+                let r = dataset.communities(method: .leiden)
+                options.clustering = .byGroups(r.community, basis: "community")
+                options.notes.append("communities: Leiden, modularity \(String(format: "%.3f", r.modularity))")
             default:
                 let c = Clustering.byAttribute(dataset, clusterBy)
                 if c.labels.isEmpty { Diagnostics.warning("--cluster-by \(quoted(clusterBy)): no entity has that field or attribute") }
