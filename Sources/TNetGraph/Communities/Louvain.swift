@@ -193,7 +193,8 @@ extension Graph {
         // As NetworkX: every level that moved a node is kept; the next level runs only while
         // the last one raised modularity by more than the threshold.
         while true {
-            let (community, groups, moved) = Self.oneLevel(level, m: m, resolution: options.resolution, rng: &rng)
+            let (community, groups, moved) = Self.oneLevel(level, m: m, resolution: options.resolution,
+                                                           threshold: options.threshold, rng: &rng)
             guard moved else { break }
             let next = level.modularity(community, groups: groups, resolution: options.resolution)
             levels += 1
@@ -209,7 +210,8 @@ extension Graph {
         // Moves are taken only for a positive gain, so modularity cannot fall. Not in NetworkX.
         if levels > 1 {
             let start = nodeCommunity.map { Int32($0) }
-            let (refined, groups, moved) = Self.oneLevel(finest, m: m, resolution: options.resolution, start: start, rng: &rng)
+            let (refined, groups, moved) = Self.oneLevel(finest, m: m, resolution: options.resolution, start: start,
+                                                         threshold: options.threshold, rng: &rng)
             if moved {
                 let refinedQ = finest.modularity(refined, groups: groups, resolution: options.resolution)
                 if refinedQ > q { q = refinedQ; nodeCommunity = refined.map(Int.init) }
@@ -221,7 +223,7 @@ extension Graph {
     /// One level of local moving. Returns the communities of the level's nodes, renumbered
     /// 0 ..< groups in order of first appearance, and whether any node moved.
     static func oneLevel(_ g: CommunityLevelGraph, m: Double, resolution: Double, start: [Int32]? = nil,
-                         rng: inout SplitMix64) -> (community: [Int32], groups: Int, moved: Bool) {
+                         threshold: Double = 1e-7, rng: inout SplitMix64) -> (community: [Int32], groups: Int, moved: Bool) {
         let n = g.nodeCount
         var community = start ?? (0 ..< n).map { Int32($0) }
         var total = [Double](repeating: 0, count: n)  // Σ_tot of each community
@@ -249,9 +251,14 @@ extension Graph {
         g.targets.withUnsafeBufferPointer { tgt in
         g.weights.withUnsafeBufferPointer { wt in
         g.degree.withUnsafeBufferPointer { deg in
+            // Passes repeat while nodes move and, as in Blondel's own implementation, while a pass
+            // raises modularity by more than the threshold (the sum of the moves' gains is the
+            // pass's ΔQ). NetworkX repeats until no node moves; the tail it adds is below 1e-7.
             var moves = 1
-            while moves > 0 {
+            var passGain = Double.infinity
+            while moves > 0 && passGain > threshold {
                 moves = 0
+                passGain = 0
                 for u32 in order {
                     let u = Int(u32)
                     let own = community[u]
@@ -276,6 +283,7 @@ extension Graph {
                         community[u] = best
                         moves += 1
                         movedAny = true
+                        passGain += bestGain
                     }
                     for i in 0 ..< touchedCount { let c = Int(touched[i]); toCommunity[c] = 0; seen[c] = false }
                 }
