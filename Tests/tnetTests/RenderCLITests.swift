@@ -127,3 +127,28 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
         #expect(try tnet(["communities", bundled, "--resolution", "0"]).code != 0)
     }
 }
+
+/// `tnet disrupt` through the command line.
+@Suite struct DisruptCLITests {
+    @Test func csvPlotAndErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-disrupt-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try tnet(["disrupt", "datasets/mekong-2023.json", "--strategy", "betweenness,random", "--steps", "6", "--recompute",
+                          "--format", "csv", "--plot", "\(dir)/d.svg"])
+        #expect(r.code == 0, "\(r.err)")
+        let rows = r.out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows[0] == ["strategy", "step", "removed", "largest_share", "components", "efficiency", "flow"])
+        #expect(rows.count == 1 + 2 * 7)
+        let bundled = try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent("datasets/mekong-2023.json"))) as! [String: Any]
+        let protected = Set((bundled["entities"] as! [[String: Any]]).filter { ["victim", "survivor"].contains($0["role"] as? String ?? "") }.map { $0["id"] as! String })
+        #expect(!protected.isEmpty)
+        for row in rows.dropFirst() { #expect(!protected.contains(String(row[2]))) }
+        let svg = try String(contentsOfFile: "\(dir)/d.svg", encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains(">betweenness</text>") && svg.contains(">random</text>") && svg.contains("<polyline"))
+        let victim = protected.sorted().first!
+        let refused = try tnet(["disrupt", "datasets/mekong-2023.json", "--strategy", "list", "--targets", victim])
+        #expect(refused.code == 1 && refused.err.contains("protected person") && refused.err.split(separator: "\n").count == 1, "\(refused.err)")
+        #expect(try tnet(["disrupt", "datasets/mekong-2023.json", "--strategy", "nonsense"]).code == 64)
+    }
+}

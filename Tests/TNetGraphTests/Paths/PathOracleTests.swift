@@ -153,6 +153,8 @@ private func reaches(_ g: Graph, from s: NodeIndex, to t: NodeIndex, removedNode
     @Test(arguments: fixtures.map(\.name))
     func articulationPointsAndBridges(name: String) {
         let f = Self.fixtures.first { $0.name == name }!
+        let efficiency = f.double(f.json["global_efficiency"]!)
+        #expect(abs(f.graph.globalEfficiency() - efficiency) < 1e-12, "\(name) global efficiency")
         let cut = f.graph.cutStructure()
         #expect(Set(cut.articulationPoints.map { f.nodes[Int($0)] }) == Set(f.json["articulation_points"] as! [String]), "\(name)")
         let bridges = Set(cut.bridges.map { [f.nodes[Int($0.0)], f.nodes[Int($0.1)]].sorted() })

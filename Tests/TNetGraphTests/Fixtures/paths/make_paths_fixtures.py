@@ -9,7 +9,7 @@ Writes one JSON file per graph (the graphs of ../centrality/make_centrality_fixt
  "all_shortest": {"s|t": {"hops"|"weighted": [[path]...] sorted}},
  "yen": {"s|t": {"hops"|"weighted": [cost of the 1st..6th shortest simple path]}},
  "components", "strong_components": [[sorted members]...] sorted,
- "articulation_points": [sorted], "bridges": [[u, v] with u < v, sorted],
+ "articulation_points": [sorted], "bridges": [[u, v] with u < v, sorted], "global_efficiency": E (undirected),
  "k_core_2", "k_core_max": [sorted nodes] (graphs without self-loops),
  "projection_side", "projection": [[u, v, shared]] (bipartite graphs: weighted_projected_graph),
  "max_flow": {"s|t": {"unit"|"weighted": value}}, "node_connectivity": {"s|t": k}}.
@@ -89,6 +89,7 @@ def doc(name, G):
     U.remove_edges_from(list(nx.selfloop_edges(U)))
     out["articulation_points"] = sorted(nx.articulation_points(U))
     out["bridges"] = sorted(sorted([u, v]) for u, v in nx.bridges(U))
+    out["global_efficiency"] = nx.global_efficiency(U)
     if nx.number_of_selfloops(G) == 0:
         out["k_core_2"] = sorted(nx.k_core(G, 2))
         out["k_core_max"] = sorted(nx.k_core(G))

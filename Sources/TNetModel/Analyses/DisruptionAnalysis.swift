@@ -1,0 +1,190 @@
+import TNetGraph
+
+/// How a disruption scenario picks the next actor to remove.
+public enum DisruptionStrategy: String, CaseIterable, Sendable {
+    /// Most links first.
+    case degree
+    /// Highest betweenness (brokers between parts of the network) first.
+    case betweenness
+    /// Highest PageRank first.
+    case pagerank
+    /// Articulation points (whose removal splits the network) first, by betweenness; then the
+    /// others by betweenness.
+    case articulation
+    /// A seeded random order: the baseline any targeted strategy should beat.
+    case random
+    /// The actors named with `targets`, in that order.
+    case list
+}
+
+/// Options of ``Dataset/disruption(_:)``.
+public struct DisruptionOptions: Sendable {
+    public var strategies: [DisruptionStrategy] = [.betweenness, .degree, .random]
+    /// Removals per strategy (fewer when the candidates run out).
+    public var steps = 10
+    /// Rank again after every removal (adaptive attack); otherwise the first ranking is followed.
+    public var recompute = false
+    public var seed: UInt64 = 0
+    /// Entity ids for the `list` strategy.
+    public var targets: [String] = []
+    public init() {}
+}
+
+/// The state of the network after a number of removals.
+public struct DisruptionStep: Sendable {
+    /// The entity removed at this step; nil for the intact network (step 0).
+    public var removed: Int?
+    /// Entities in the largest connected part, as a share of all entities at the start.
+    public var largestShare: Double
+    /// Connected parts among the entities still present.
+    public var components: Int
+    /// NetworkX's global efficiency of what is left (hops, links either way).
+    public var efficiency: Double
+    /// Maximum flow from the source countries to the compounds over the operational links (see
+    /// ``DisruptionResult/flowLinkKinds``); nil when the dataset has no source country or no compound.
+    public var flow: Double?
+}
+
+public struct DisruptionRun: Sendable {
+    public var strategy: DisruptionStrategy
+    public var steps: [DisruptionStep]
+}
+
+public struct DisruptionResult: Sendable {
+    public var runs: [DisruptionRun]
+    /// Protected persons (victims, survivors), never removal candidates.
+    public var protectedExcluded: Int
+    /// Entities that are places (countries, regions, sites): measured, never removed.
+    public var placesExcluded: Int
+    /// Source countries and compounds of the flow measure.
+    public var flowSources: [Int]
+    public var flowSinks: [Int]
+    /// The link kinds a victim's route can take, for the flow measure: recruitment, transport,
+    /// employment and control. Each link carries one unit; links are read either way.
+    public static let flowLinkKinds: Set<LinkKind> = [.recruitsFrom, .recruitsVia, .traffickedTo, .transitsThrough, .employs,
+                                                      .operates, .controls, .memberOf, .advertisesOn]
+}
+
+extension Dataset {
+    /// Whether an entity may be proposed for removal: an actor (not a place), and never a
+    /// protected person (forced-criminality principle).
+    public func isRemovalCandidate(_ i: Int) -> Bool {
+        let e = entities[i]
+        if e.role?.isProtected == true { return false }
+        return ![EntityKind.country, .region, .site].contains(e.kind)
+    }
+
+    /// Countries that victims come from: the source of a `trafficked_to` link, or what a
+    /// recruiter `recruits_from`.
+    public var sourceCountries: [Int] {
+        var out = Set<Int>()
+        forEachResolvedLink { i, s, t in
+            let l = links[i]
+            if l.kind == .traffickedTo && entities[Int(s)].kind == .country { out.insert(Int(s)) }
+            if l.kind == .recruitsFrom && entities[Int(t)].kind == .country { out.insert(Int(t)) }
+        }
+        return out.sorted()
+    }
+
+    /// Disruption scenarios: for each strategy, actors removed one at a time, and after each
+    /// removal the largest part's share, the number of parts, global efficiency and the
+    /// remaining source-country → compound flow. Links are read as undirected; a removed
+    /// entity takes its links with it. Ties in a ranking go to the smaller id (code point order).
+    /// - Throws: ``AnalysisError`` for a `list` target that is unknown, a place or protected.
+    public func disruption(_ options: DisruptionOptions) throws(AnalysisError) -> DisruptionResult {
+        let n = entities.count
+        let g = graph(ProjectionOptions(direction: .undirected))
+        let candidates = (0 ..< n).filter(isRemovalCandidate)
+        var listed: [Int] = []
+        if options.strategies.contains(.list) {
+            for id in options.targets {
+                let i = try require(id, what: "--targets")
+                if entities[i].role?.isProtected == true {
+                    throw AnalysisError("--targets: \(quoted(id)) is a protected person (\(entities[i].role!.rawValue)); victims are never targets of disruption")
+                }
+                guard isRemovalCandidate(i) else { throw AnalysisError("--targets: \(quoted(id)) is a place (\(entities[i].kind.rawValue)), not an actor") }
+                listed.append(i)
+            }
+        }
+        // The flow network: operational links only, undirected, one unit each (parallel links add).
+        let sources = sourceCountries, sinks = (0 ..< n).filter { entities[$0].kind == .compound }
+        var flowFrom: [NodeIndex] = [], flowTo: [NodeIndex] = []
+        forEachResolvedLink { i, s, t in
+            if DisruptionResult.flowLinkKinds.contains(links[i].kind) && s != t { flowFrom.append(s); flowTo.append(t) }
+        }
+        let measureFlow = !sources.isEmpty && !sinks.isEmpty
+
+        func measure(_ present: [Bool], removed: Int?) -> DisruptionStep {
+            let sub = Self.without(g, present)
+            let labels = sub.connectedComponents()
+            var sizes = [Int](repeating: 0, count: labels.count)
+            for v in 0 ..< n where present[v] { sizes[Int(labels.labels[v])] += 1 }
+            let parts = sizes.filter { $0 > 0 }.count
+            var flow: Double?
+            if measureFlow {
+                var f: [NodeIndex] = [], t: [NodeIndex] = []
+                for (a, b) in zip(flowFrom, flowTo) where present[Int(a)] && present[Int(b)] { f.append(a); t.append(b) }
+                let fg = Graph(nodeCount: n, directed: false, sources: f, targets: t, weights: [Double](repeating: 1, count: f.count), duplicates: .sum)
+                let s = sources.filter { present[$0] }.map { NodeIndex($0) }, k = sinks.filter { present[$0] }.map { NodeIndex($0) }
+                flow = s.isEmpty || k.isEmpty ? 0 : fg.maximumFlow(from: s, to: k, weighted: true).value
+            }
+            return DisruptionStep(removed: removed, largestShare: Double(sizes.max() ?? 0) / Double(max(n, 1)), components: parts,
+                                  efficiency: sub.globalEfficiency(present: present), flow: flow)
+        }
+
+        func ranking(_ strategy: DisruptionStrategy, _ present: [Bool], rng: inout SplitMix64) -> [Int] {
+            let pool = candidates.filter { present[$0] }
+            func byScore(_ score: [Double], first: Set<Int> = []) -> [Int] {
+                pool.sorted { a, b in
+                    let fa = first.contains(a), fb = first.contains(b)
+                    if fa != fb { return fa }
+                    if score[a] != score[b] { return score[a] > score[b] }
+                    return Self.precedes(entities[a].id, entities[b].id)
+                }
+            }
+            let sub = Self.without(g, present)
+            switch strategy {
+            case .degree: return byScore(sub.degrees().map(Double.init))
+            case .betweenness: return byScore(sub.betweennessCentrality())
+            case .pagerank: return byScore((try? sub.pageRank()) ?? sub.degrees().map(Double.init))
+            case .articulation:
+                let cut = Set(sub.cutStructure().articulationPoints.map(Int.init))
+                return byScore(sub.betweennessCentrality(), first: cut)
+            case .random:
+                var order = pool
+                if order.count > 1 {
+                    for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+                }
+                return order
+            case .list: return listed.filter { present[$0] }
+            }
+        }
+
+        var runs: [DisruptionRun] = []
+        for strategy in options.strategies {
+            var rng = SplitMix64(seed: options.seed)
+            var present = [Bool](repeating: true, count: n)
+            var steps = [measure(present, removed: nil)]
+            var order = ranking(strategy, present, rng: &rng)
+            for _ in 0 ..< options.steps {
+                if options.recompute && steps.count > 1 { order = ranking(strategy, present, rng: &rng) }
+                guard let next = order.first(where: { present[$0] }) else { break }
+                present[next] = false
+                steps.append(measure(present, removed: next))
+            }
+            runs.append(DisruptionRun(strategy: strategy, steps: steps))
+        }
+        return DisruptionResult(runs: runs, protectedExcluded: entities.filter { $0.role?.isProtected == true }.count,
+                                placesExcluded: entities.filter { [EntityKind.country, .region, .site].contains($0.kind) }.count,
+                                flowSources: sources, flowSinks: sinks)
+    }
+
+    /// `g` without the edges of absent nodes (the nodes stay, isolated, so indices hold).
+    static func without(_ g: Graph, _ present: [Bool]) -> Graph {
+        var f: [NodeIndex] = [], t: [NodeIndex] = []
+        g.forEachEdge { _, u, v, _ in
+            if present[Int(u)] && present[Int(v)] { f.append(u); t.append(v) }
+        }
+        return Graph(nodeCount: g.nodeCount, directed: g.isDirected, sources: f, targets: t)
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+@testable import TNetGraph
+@testable import TNetModel
+
+@Suite struct DisruptionTests {
+    /// x-source ← broker ← syndicate → compound → h-host, official → syndicate, victim → compound:
+    ///
+    ///     x-source — broker — syndicate — compound — h-host
+    ///                            |           |
+    ///                         official     victim
+    ///
+    /// Candidates: broker, compound, official, syndicate (the victim is protected; the two
+    /// countries are places). Degrees: syndicate 3, compound 3, broker 2, official 1: the degree
+    /// strategy takes compound first (tie with syndicate, "compound" < "syndicate").
+    /// Step 0: connected, 7 entities; efficiency Σ 1/d over the 21 pairs = 12 (by source node:
+    /// x 8/3, broker 8/3, syndicate 3, compound 5/2, h-host 5/6, official 1/3) → 12/21 = 4/7;
+    /// flow x-source → compound over recruits_from, employs, operates: one path → 1.
+    /// Step 1 (compound gone): parts {x, broker, syndicate, official}, {h-host}, {victim} → 3,
+    /// largest 4/7; efficiency over the 15 pairs of the six left: x–broker 1, x–syndicate 1/2,
+    /// x–official 1/3, broker–syndicate 1, broker–official 1/2, syndicate–official 1 → 13/3,
+    /// 13/3 / 15 = 13/45; no compound left → flow 0.
+    static let dataset = Dataset(
+        entities: [Entity(id: "x-source", kind: .country), Entity(id: "broker", kind: .person, role: .broker),
+                   Entity(id: "syndicate", kind: .syndicate), Entity(id: "compound", kind: .compound),
+                   Entity(id: "h-host", kind: .country), Entity(id: "official", kind: .official),
+                   Entity(id: "victim", kind: .person, role: .victim)],
+        links: [Link(source: "broker", target: "x-source", kind: .recruitsFrom), Link(source: "syndicate", target: "broker", kind: .employs),
+                Link(source: "syndicate", target: "compound", kind: .operates), Link(source: "compound", target: "h-host", kind: .locatedIn),
+                Link(source: "official", target: "syndicate", kind: .protects), Link(source: "victim", target: "compound", kind: .locatedIn)])
+
+    @Test func handWorkedDegreeStrategy() throws {
+        var options = DisruptionOptions()
+        options.strategies = [.degree]
+        options.steps = 10
+        let r = try Self.dataset.disruption(options)
+        #expect(r.protectedExcluded == 1 && r.placesExcluded == 2)
+        #expect(r.flowSources == [0] && r.flowSinks == [3])
+        let steps = r.runs[0].steps
+        #expect(steps.count == 5)  // the intact network and the four candidates
+        #expect(steps.dropFirst().map { Self.dataset.entities[$0.removed!].id } == ["compound", "syndicate", "broker", "official"])
+        #expect(steps[0].largestShare == 1 && steps[0].components == 1 && abs(steps[0].efficiency - 4.0 / 7.0) < 1e-12 && steps[0].flow == 1)
+        #expect(abs(steps[1].largestShare - 4.0 / 7.0) < 1e-12 && steps[1].components == 3)
+        #expect(abs(steps[1].efficiency - 13.0 / 45.0) < 1e-12 && steps[1].flow == 0)
+    }
+
+    /// The list strategy follows the list, and refuses a victim or a place.
+    @Test func listAndRefusals() throws {
+        var options = DisruptionOptions()
+        options.strategies = [.list]
+        options.targets = ["official", "broker"]
+        let r = try Self.dataset.disruption(options)
+        #expect(r.runs[0].steps.dropFirst().map { Self.dataset.entities[$0.removed!].id } == ["official", "broker"])
+        options.targets = ["victim"]
+        #expect(throws: AnalysisError.self) { try Self.dataset.disruption(options) }
+        options.targets = ["h-host"]
+        #expect(throws: AnalysisError.self) { try Self.dataset.disruption(options) }
+    }
+
+    /// The forced-criminality principle, whatever the strategy: no protected person is ever
+    /// removed, even when a victim is the hub every strategy would take first (star centre).
+    @Test func victimsAreNeverRemoved() throws {
+        var star = Dataset(entities: [Entity(id: "hub", kind: .person, role: .victim), Entity(id: "s", kind: .person, role: .survivor)])
+        for i in 0 ..< 12 { star.append(Entity(id: "a\(i)", kind: .syndicate)) }
+        for i in 0 ..< 12 { star.append(Link(source: "hub", target: "a\(i)", kind: .colludesWith)) }
+        star.append(Link(source: "s", target: "a0", kind: .employs))
+        let generated = SyntheticNetwork(nodes: 300, seed: 4).generate()
+        for d in [star, generated] {
+            for recompute in [false, true] {
+                var options = DisruptionOptions()
+                options.strategies = DisruptionStrategy.allCases.filter { $0 != .list }
+                options.steps = 40
+                options.recompute = recompute
+                let r = try d.disruption(options)
+                for run in r.runs {
+                    #expect(run.steps.count > 1)
+                    for s in run.steps.dropFirst() {
+                        #expect(d.entities[s.removed!].role?.isProtected != true, "\(run.strategy) removed \(d.entities[s.removed!].id)")
+                    }
+                }
+            }
+        }
+    }
+}
