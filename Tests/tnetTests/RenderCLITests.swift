@@ -152,3 +152,22 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
         #expect(try tnet(["disrupt", "datasets/mekong-2023.json", "--strategy", "nonsense"]).code == 64)
     }
 }
+
+/// `tnet key-players` through the command line.
+@Suite struct KeyPlayersCLITests {
+    @Test func rankingAndSet() throws {
+        let bundled = "datasets/mekong-2023.json"
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent(bundled))) as! [String: Any]
+        let protected = Set((json["entities"] as! [[String: Any]]).filter { ["victim", "survivor"].contains($0["role"] as? String ?? "") }.map { $0["id"] as! String })
+        let csv = try tnet(["key-players", bundled, "--top", "200", "--format", "csv"])
+        #expect(csv.code == 0)
+        let ids = csv.out.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[1]) }
+        #expect(ids.count > 20 && ids.allSatisfy { !protected.contains($0) })
+        let with = try tnet(["key-players", bundled, "--top", "200", "--format", "csv", "--include-victims"])
+        #expect(protected.isSubset(of: Set(with.out.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[1]) })))
+        let set = try JSONSerialization.jsonObject(with: Data(try tnet(["key-players", bundled, "--set", "2", "--format", "json"]).out.utf8)) as! [String: Any]
+        let kpp = set["kpp"] as! [String: Any], top = set["betweenness"] as! [String: Any]
+        #expect((kpp["members"] as! [String]).count == 2 && (kpp["fragmentation"] as! Double) >= (top["fragmentation"] as! Double))
+        #expect((kpp["members"] as! [String]).allSatisfy { !protected.contains($0) })
+    }
+}

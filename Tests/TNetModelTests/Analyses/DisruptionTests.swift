@@ -81,3 +81,41 @@ import Testing
         }
     }
 }
+
+@Suite struct KeyPlayerTests {
+    /// On the hand-worked network of DisruptionTests: the syndicate and the compound hold it
+    /// together. Removing the compound cuts h-host and the victim off (2 entities); removing the
+    /// syndicate cuts the official, and x-source with the broker, off the larger side
+    /// ({compound, h-host, victim} stays, 3 of 7: cut off 7 − 3 − 1 = 3).
+    @Test func rankingOnTheHandWorkedNetwork() throws {
+        let d = DisruptionTests.dataset
+        let r = try d.keyPlayers()
+        #expect(r.protectedExcluded == 1)
+        #expect(Set(r.players.map { d.entities[$0.entity].id }) == ["broker", "compound", "official", "syndicate"])
+        let byID = Dictionary(uniqueKeysWithValues: r.players.map { (d.entities[$0.entity].id, $0) })
+        #expect(byID["syndicate"]!.isArticulationPoint && byID["syndicate"]!.cutOff == 3)
+        #expect(byID["compound"]!.isArticulationPoint && byID["compound"]!.cutOff == 2)
+        #expect(!byID["official"]!.isArticulationPoint && byID["official"]!.cutOff == 0)
+        #expect(r.players.first.map { d.entities[$0.entity].id } == "syndicate")
+        let withVictims = try d.keyPlayers(includeVictims: true)
+        #expect(withVictims.players.contains { $0.isProtected && d.entities[$0.entity].id == "victim" })
+    }
+
+    /// A key-player set never holds a protected person, even when a victim is the hub whose
+    /// removal would fragment the network most.
+    @Test func setsNeverHoldVictims() throws {
+        var star = Dataset(entities: [Entity(id: "hub", kind: .person, role: .victim)])
+        for i in 0 ..< 10 { star.append(Entity(id: "a\(i)", kind: .syndicate)) }
+        for i in 0 ..< 10 { star.append(Link(source: "hub", target: "a\(i)", kind: .colludesWith)) }
+        star.append(Link(source: "a0", target: "a1", kind: .colludesWith))
+        for d in [star, SyntheticNetwork(nodes: 50, seed: 9).generate()] {
+            for k in [1, 2] {
+                let r = try d.keyPlayerSet(k)
+                #expect(r.set.count == k && r.set.allSatisfy { d.entities[$0].role?.isProtected != true })
+                #expect(r.betweennessSet.allSatisfy { d.entities[$0].role?.isProtected != true })
+                #expect(r.fragmentation >= r.betweennessFragmentation - 1e-12)  // the search starts no worse than greedy
+            }
+            #expect(try d.keyPlayers().players.allSatisfy { d.entities[$0.entity].role?.isProtected != true })
+        }
+    }
+}
