@@ -62,3 +62,23 @@ import Testing
         #expect(rows[1].syndicates == [5] && rows[1].compounds.isEmpty && rows[1].brokeredPairs == 0)
     }
 }
+
+@Suite struct DatasetDiffTests {
+    /// Before: a–b, b–c (path a-b-c). After: c ended, d appeared, links a–b, b–d, a–d (triangle
+    /// a-b-d), a–b stated twice. Entities appeared [d], ended [c]; links appeared a–b (the second
+    /// statement), a–d, b–d; ended b–c. Betweenness (NetworkX, normalised): before b = 1 (it is
+    /// on the one a–c path; pairs (a, c) / ((3−1)(3−2)/2) = 1), after everyone 0 (a triangle):
+    /// changes: b −1; a, c, d unchanged at 0.
+    @Test func handWorked() throws {
+        let before = Dataset(entities: ["a", "b", "c"].map { Entity(id: $0, kind: .person) },
+                             links: [Link(source: "a", target: "b", kind: .colludesWith), Link(source: "b", target: "c", kind: .colludesWith)])
+        let after = Dataset(entities: ["a", "b", "d"].map { Entity(id: $0, kind: .person) },
+                            links: [Link(source: "a", target: "b", kind: .colludesWith), Link(source: "a", target: "b", kind: .colludesWith),
+                                    Link(source: "b", target: "d", kind: .colludesWith), Link(source: "a", target: "d", kind: .colludesWith)])
+        let diff = try DatasetDiff(before: before, after: after)
+        #expect(diff.entitiesAppeared == ["d"] && diff.entitiesEnded == ["c"])
+        #expect(diff.linksAppeared.map { "\($0.source)-\($0.target)" } == ["a-b", "a-d", "b-d"])
+        #expect(diff.linksEnded.map { "\($0.source)-\($0.target)" } == ["b-c"])
+        #expect(diff.changes.map(\.id) == ["b"] && diff.changes[0].before == 1 && diff.changes[0].after == 0)
+    }
+}
