@@ -89,57 +89,75 @@ extension Graph {
                               rng: inout SplitMix64) -> [Int32] {
         let n = g.nodeCount
         var community = start
-        var total = [Double](repeating: 0, count: n), size = [Int](repeating: 0, count: n)
+        var total = [Double](repeating: 0, count: n), size = [Int32](repeating: 0, count: n)
         for v in 0 ..< n { total[Int(community[v])] += g.degree[v]; size[Int(community[v])] += 1 }
         var empty = (0 ..< n).filter { size[$0] == 0 }.map { Int32($0) }
+        // A ring buffer of n slots: a node is queued at most once at a time.
         var queue = (0 ..< n).map { Int32($0) }
         if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { queue.swapAt(i, Int(rng.next() % UInt64(i + 1))) } }
         var queued = [Bool](repeating: true, count: n)
-        var head = 0
         var toCommunity = [Double](repeating: 0, count: n)
         var seen = [Bool](repeating: false, count: n)
-        var touched: [Int32] = []
+        var touched = [Int32](repeating: 0, count: n)
         let scale = resolution / (2 * m)
-        while head < queue.count {
-            let v = Int(queue[head])
-            head += 1
-            queued[v] = false
-            // Keep the queue's storage bounded: drop the consumed prefix now and then.
-            if head > 1 << 16 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
-            let own = community[v]
-            for s in g.offsets[v] ..< g.offsets[v + 1] {
-                let c = community[Int(g.targets[s])]
-                if !seen[Int(c)] { seen[Int(c)] = true; touched.append(c) }
-                toCommunity[Int(c)] += g.weights[s]
-            }
-            let k = g.degree[v]
-            total[Int(own)] -= k
-            size[Int(own)] -= 1
-            var best = own
-            var bestGain = toCommunity[Int(own)] - scale * total[Int(own)] * k
-            for c in touched where c != own {
-                let gain = toCommunity[Int(c)] - scale * total[Int(c)] * k
-                if gain > bestGain { bestGain = gain; best = c }
-            }
-            // An empty community: gain 0.
-            if bestGain < 0 {
-                if size[Int(own)] == 0 { best = own } else if let e = empty.last { best = e }
-                bestGain = 0
-            }
-            if size[Int(own)] == 0 && best != own { empty.append(own) }
-            if size[Int(best)] == 0 && best != own, let i = empty.lastIndex(of: best) { empty.remove(at: i) }
-            total[Int(best)] += k
-            size[Int(best)] += 1
-            if best != own {
-                community[v] = best
-                for s in g.offsets[v] ..< g.offsets[v + 1] {
-                    let w = Int(g.targets[s])
-                    if !queued[w] && community[w] != best { queued[w] = true; queue.append(Int32(w)) }
+        community.withUnsafeMutableBufferPointer { community in
+        total.withUnsafeMutableBufferPointer { total in
+        size.withUnsafeMutableBufferPointer { size in
+        queue.withUnsafeMutableBufferPointer { queue in
+        queued.withUnsafeMutableBufferPointer { queued in
+        toCommunity.withUnsafeMutableBufferPointer { toCommunity in
+        seen.withUnsafeMutableBufferPointer { seen in
+        touched.withUnsafeMutableBufferPointer { touched in
+        g.offsets.withUnsafeBufferPointer { off in
+        g.targets.withUnsafeBufferPointer { tgt in
+        g.weights.withUnsafeBufferPointer { wt in
+        g.degree.withUnsafeBufferPointer { deg in
+            var head = 0, count = n
+            while count > 0 {
+                let v = Int(queue[head])
+                head = head + 1 == n ? 0 : head + 1
+                count -= 1
+                queued[v] = false
+                let own = community[v]
+                var touchedCount = 0
+                for s in off[v] ..< off[v + 1] {
+                    let c = Int(community[Int(tgt[s])])
+                    if !seen[c] { seen[c] = true; touched[touchedCount] = Int32(c); touchedCount += 1 }
+                    toCommunity[c] += wt[s]
                 }
+                let k = deg[v]
+                total[Int(own)] -= k
+                size[Int(own)] -= 1
+                var best = own
+                var bestGain = toCommunity[Int(own)] - scale * total[Int(own)] * k
+                for i in 0 ..< touchedCount where touched[i] != own {
+                    let c = Int(touched[i])
+                    let gain = toCommunity[c] - scale * total[c] * k
+                    if gain > bestGain { bestGain = gain; best = Int32(c) }
+                }
+                // An empty community: gain 0.
+                if bestGain < 0 {
+                    if size[Int(own)] == 0 { best = own } else if let e = empty.last { best = e }
+                    bestGain = 0
+                }
+                if size[Int(own)] == 0 && best != own { empty.append(own) }
+                if size[Int(best)] == 0 && best != own, let i = empty.lastIndex(of: best) { empty.remove(at: i) }
+                total[Int(best)] += k
+                size[Int(best)] += 1
+                if best != own {
+                    community[v] = best
+                    for s in off[v] ..< off[v + 1] {
+                        let w = Int(tgt[s])
+                        if !queued[w] && community[w] != best {
+                            queued[w] = true
+                            queue[(head + count) % n] = Int32(w)
+                            count += 1
+                        }
+                    }
+                }
+                for i in 0 ..< touchedCount { let c = Int(touched[i]); toCommunity[c] = 0; seen[c] = false }
             }
-            for c in touched { toCommunity[Int(c)] = 0; seen[Int(c)] = false }
-            touched.removeAll(keepingCapacity: true)
-        }
+        }}}}}}}}}}}}
         return community
     }
 

@@ -135,33 +135,56 @@ struct CommunityLevelGraph {
         return q
     }
 
-    /// The graph of the communities: node c is community c (labels 0 ..< groups).
+    /// The graph of the communities: node c is community c (labels 0 ..< groups). Members are
+    /// gathered by a counting sort, so the pass is flat: O(n + m), no per-community arrays.
     func aggregated(_ community: [Int32], groups: Int) -> CommunityLevelGraph {
-        var members = [[Int32]](repeating: [], count: groups)
-        for u in 0 ..< nodeCount { members[Int(community[u])].append(Int32(u)) }
+        var start = [Int](repeating: 0, count: groups + 1)
+        for u in 0 ..< nodeCount { start[Int(community[u]) + 1] += 1 }
+        for c in 0 ..< groups { start[c + 1] += start[c] }
+        var members = [Int32](repeating: 0, count: nodeCount)
+        var fill = start
+        for u in 0 ..< nodeCount { let c = Int(community[u]); members[fill[c]] = Int32(u); fill[c] += 1 }
         var acc = [Double](repeating: 0, count: groups)
-        var touched: [Int32] = []
-        var newOffsets = [0], newTargets: [Int32] = [], newWeights: [Double] = []
+        var seen = [Bool](repeating: false, count: groups)
+        var touched = [Int32](repeating: 0, count: groups)
+        var newOffsets = [Int](), newTargets = [Int32](), newWeights = [Double]()
+        newOffsets.reserveCapacity(groups + 1)
+        newOffsets.append(0)
         var newLoop = [Double](repeating: 0, count: groups)
-        for c in 0 ..< groups {
-            for u in members[c] {
-                newLoop[c] += loop[Int(u)]
-                for s in offsets[Int(u)] ..< offsets[Int(u) + 1] {
-                    let d = community[Int(targets[s])]
-                    // An inner edge is met from both ends: half its weight each time.
-                    if Int(d) == c { newLoop[c] += weights[s] / 2; continue }
-                    if acc[Int(d)] == 0 { touched.append(d) }
-                    acc[Int(d)] += weights[s]
+        community.withUnsafeBufferPointer { com in
+        members.withUnsafeBufferPointer { members in
+        offsets.withUnsafeBufferPointer { off in
+        targets.withUnsafeBufferPointer { tgt in
+        weights.withUnsafeBufferPointer { wt in
+        loop.withUnsafeBufferPointer { loop in
+        acc.withUnsafeMutableBufferPointer { acc in
+        seen.withUnsafeMutableBufferPointer { seen in
+        touched.withUnsafeMutableBufferPointer { touched in
+            for c in 0 ..< groups {
+                var count = 0
+                var inner = 0.0
+                for mi in start[c] ..< start[c + 1] {
+                    let u = Int(members[mi])
+                    inner += loop[u]
+                    for s in off[u] ..< off[u + 1] {
+                        let d = Int(com[Int(tgt[s])])
+                        // An inner edge is met from both ends: half its weight each time.
+                        if d == c { inner += wt[s] / 2; continue }
+                        if !seen[d] { seen[d] = true; touched[count] = Int32(d); count += 1 }
+                        acc[d] += wt[s]
+                    }
                 }
+                newLoop[c] = inner
+                for i in 0 ..< count {
+                    let d = Int(touched[i])
+                    newTargets.append(Int32(d))
+                    newWeights.append(acc[d])
+                    acc[d] = 0
+                    seen[d] = false
+                }
+                newOffsets.append(newTargets.count)
             }
-            for d in touched {
-                newTargets.append(d)
-                newWeights.append(acc[Int(d)])
-                acc[Int(d)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            newOffsets.append(newTargets.count)
-        }
+        }}}}}}}}}
         return CommunityLevelGraph(offsets: newOffsets, targets: newTargets, weights: newWeights, loop: newLoop)
     }
 }
@@ -193,8 +216,12 @@ extension Graph {
         // As NetworkX: every level that moved a node is kept; the next level runs only while
         // the last one raised modularity by more than the threshold.
         while true {
-            let (community, groups, moved) = Self.oneLevel(level, m: m, resolution: options.resolution,
-                                                           threshold: options.threshold, rng: &rng)
+            // Queue-based local moving (a full sweep, then only the neighbours of nodes that
+            // moved): on the large benchmark graph, NetworkX's repeated full passes made 5 sweeps
+            // of the first level for 160,000, 20,000, 900, 24 and 0 moves.
+            let (community, groups) = Self.renumber(Self.fastLocalMove(level, (0 ..< level.nodeCount).map { Int32($0) }, m: m,
+                                                                       resolution: options.resolution, rng: &rng))
+            let moved = groups < level.nodeCount
             guard moved else { break }
             let next = level.modularity(community, groups: groups, resolution: options.resolution)
             levels += 1
@@ -209,13 +236,12 @@ extension Graph {
         // have grown; one more round of local moving on the original nodes, from the result.
         // Moves are taken only for a positive gain, so modularity cannot fall. Not in NetworkX.
         if levels > 1 {
-            let start = nodeCommunity.map { Int32($0) }
-            let (refined, groups, moved) = Self.oneLevel(finest, m: m, resolution: options.resolution, start: start,
-                                                         threshold: options.threshold, rng: &rng)
-            if moved {
-                let refinedQ = finest.modularity(refined, groups: groups, resolution: options.resolution)
-                if refinedQ > q { q = refinedQ; nodeCommunity = refined.map(Int.init) }
-            }
+            // Queue-based (Traag et al.'s fast local moving): one sweep, then only the neighbours
+            // of nodes that moved; a full-pass refinement cost as much as the first level.
+            let (refined, groups) = Self.renumber(Self.fastLocalMove(finest, nodeCommunity.map { Int32($0) }, m: m,
+                                                                     resolution: options.resolution, rng: &rng))
+            let refinedQ = finest.modularity(refined, groups: groups, resolution: options.resolution)
+            if refinedQ > q { q = refinedQ; nodeCommunity = refined.map(Int.init) }
         }
         return Communities(labels: nodeCommunity, modularity: q, levels: levels)
     }
