@@ -102,7 +102,7 @@ import sys
 import time
 
 STEPS = ["load", "components", "pagerank", "dijkstra", "kcore", "betweenness", "closeness", "approx-betweenness", "maxflow",
-         "louvain"]
+         "louvain", "leiden"]
 # name on the command line -> (library, threads)
 LIBS = {"networkx": ("networkx", 1), "igraph": ("igraph", 1), "networkit1": ("networkit", 1),
         "networkit2": ("networkit", 2), "rustworkx": ("rustworkx", 2), "rustworkx1": ("rustworkx", 1)}
@@ -202,6 +202,8 @@ def igraph_adapter():
         "closeness": (lambda G, x: G.closeness(weights=None), closeness_check),
         "louvain": (lambda G, x: G.community_multilevel(weights="weight"),
                     lambda G, x, r: f"Q={G.modularity(r.membership, weights='weight'):.6f} k={len(r)}"),
+        "leiden": (lambda G, x: G.community_leiden(objective_function="modularity", weights="weight", n_iterations=2),
+                   lambda G, x, r: f"Q={G.modularity(r.membership, weights='weight'):.6f} k={len(r)}"),
     }
     return ig.__version__, load, lambda G: None, lambda G: f"n={G.vcount()} m={G.ecount()}", steps
 
@@ -256,6 +258,11 @@ def networkit_adapter(threads):
         k.run()
         return k.scores()
 
+    def parallel_leiden(G, U):
+        a = nk.community.ParallelLeiden(G)
+        a.run()
+        return a.getPartition()
+
     def plm(G, U):
         a = nk.community.PLM(G, refine=False)
         a.run()
@@ -273,6 +280,7 @@ def networkit_adapter(threads):
         "approx-betweenness": (kadabra, lambda G, U, r: f"b(0)~{r[0] / 2:.4g} (KADABRA score/2)"),
         # PLM (parallel Louvain), NetworKit's default settings, on the weighted graph.
         "louvain": (plm, lambda G, U, r: f"Q={nk.community.Modularity().getQuality(r, G):.6f} k={r.numberOfSubsets()}"),
+        "leiden": (parallel_leiden, lambda G, U, r: f"Q={nk.community.Modularity().getQuality(r, G):.6f} k={r.numberOfSubsets()}"),
     }
     return nk.__version__, load, prepare, lambda G: f"n={G.numberOfNodes()} m={G.numberOfEdges()}", steps
 
