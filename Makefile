@@ -1,4 +1,4 @@
-# make demo: install what is missing, build, summarise and draw the bundled dataset.
+# make demo: install what is missing, build, summarise the bundled dataset and write its briefing.
 # make test: the same set-up, then every test.
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -26,8 +26,8 @@ release: deps
 demo: release
 	@mkdir -p $(OUT)
 	.build/release/tnet info $(DATASET)
-	.build/release/tnet render $(DATASET) -o $(OUT)/mekong-2023.svg --cluster-by country
-	@echo "Diagram: $(OUT)/mekong-2023.svg ($$(grep -c 'class="node"' $(OUT)/mekong-2023.svg) nodes drawn)"
+	@echo "Briefing (open it in a browser; share only a --redact victims copy):"
+	@.build/release/tnet report $(DATASET) -o $(OUT)/mekong-2023
 
 # networkx (the fixtures were made with 3.6.1) and scipy for the oracle tests, when Python is
 # present: the system's, else a venv here.

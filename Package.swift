@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers depend downwards only:
-// tnet (CLI) → TraffickingNetworks → TNetRender → TNetIO → TNetModel → TNetGraph ;
+// tnet (CLI) → TraffickingNetworks → TNetReport → TNetRender → TNetIO → TNetModel → TNetGraph ;
 // TNetRender / TNetIO → TNetGraphviz (the one gate into libgvc/cgraph) → CGraphviz
 let package = Package(
     name: "TraffickingNetworks",
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +28,8 @@ let package = Package(
         .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "TNetGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "TNetRender", dependencies: ["TNetModel", "TNetIO", "TNetGraphviz"]),
-        .target(name: "TraffickingNetworks", dependencies: ["TNetGraph", "TNetModel", "TNetIO", "TNetGraphviz", "TNetRender"]),
+        .target(name: "TNetReport", dependencies: ["TNetModel", "TNetIO", "TNetRender", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "TraffickingNetworks", dependencies: ["TNetGraph", "TNetModel", "TNetIO", "TNetGraphviz", "TNetRender", "TNetReport"]),
         .executableTarget(
             name: "tnet",
             dependencies: [
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TNetModelTests", dependencies: ["TNetModel"]),
         .testTarget(name: "TNetIOTests", dependencies: ["TNetIO", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TNetReportTests", dependencies: ["TNetReport", "TNetModel", "TNetIO", "TNetRender", "TNetGraphviz"]),
         .testTarget(name: "TNetRenderTests", dependencies: ["TNetRender", "TNetIO", "TNetGraphviz", "TNetGraph", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "tnetTests", dependencies: ["tnet"], exclude: ["Fixtures"]),
     ]

@@ -171,3 +171,51 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
         #expect((kpp["members"] as! [String]).allSatisfy { !protected.contains($0) })
     }
 }
+
+/// `tnet report`, checked as a reader would see it: in headless Chromium when it is installed.
+@Suite struct ReportCLITests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static func report() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-report-\(UUID().uuidString)").path
+        let r = try tnet(["report", RenderCLITests.victims, "-o", dir, "--redact", "victims", "--steps", "3"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out == dir + "/report.html\n")
+        return dir
+    }
+
+    @Test func filesAndRedaction() throws {
+        let dir = try Self.report()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["diagram.svg", "disruption.svg", "report.html", "report.md"])
+        for file in ["diagram.svg", "disruption.svg", "report.html", "report.md"] {
+            let text = try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8)
+            for secret in RenderCLITests.secrets { #expect(!text.contains(secret), "\(file) still holds \(secret)") }
+        }
+        let html = try String(contentsOfFile: "\(dir)/report.html", encoding: .utf8)
+        #expect(html.contains("Protected persons redacted") && html.contains("SHA-256"))
+    }
+
+    /// Chromium loads the page offline, lays it out (the DOM it dumps holds the inline SVG and the
+    /// tables) and logs no console error (the page has no script; a CSP violation or a failed
+    /// fetch would be logged).
+    @Test(.enabled(if: chromium != nil, "needs Chromium (apt-get install chromium)"))
+    func headlessChromiumRendersIt() throws {
+        let dir = try Self.report()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.chromium!)
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--dump-dom", "file://\(dir)/report.html"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(dom.contains("<svg") && dom.contains("<table") && dom.contains("Key players") && dom.contains("Cooperation gaps"))
+        let consoleErrors = log.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Content Security Policy") }
+        #expect(consoleErrors.isEmpty, "\(consoleErrors.prefix(3))")
+    }
+}

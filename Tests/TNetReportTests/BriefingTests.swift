@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import TNetGraphviz
+import TNetIO
+import TNetModel
+import TNetRender
+@testable import TNetReport
+
+@Suite(.serialized) struct BriefingTests {
+    static let hostile = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</title><script>x()</script>",
+                          "| **bold** [x](javascript:alert(1)) `code` <b>", "' onmouseover='alert(1)", "&lt;escaped&gt; & more"]
+
+    /// A small network whose every name, id, title, publisher and URL is hostile.
+    static func dataset() -> Dataset {
+        let h = hostile
+        return Dataset(
+            entities: [Entity(id: "c1", kind: .country, name: h[0]), Entity(id: "c2", kind: .country, name: h[1]),
+                       Entity(id: "s", kind: .syndicate, name: h[2], sources: ["src"]), Entity(id: "k", kind: .compound, name: h[3], country: "c2"),
+                       Entity(id: "o", kind: .official, name: h[4]), Entity(id: "r", kind: .person, name: h[5], role: .recruiter),
+                       Entity(id: "a1", kind: .agency, name: h[0], country: "c1"), Entity(id: "a2", kind: .agency, name: h[1], country: "c2")],
+            links: [Link(source: "c1", target: "k", kind: .traffickedTo, weight: 7, sources: ["src"]),
+                    Link(source: "r", target: "c1", kind: .recruitsFrom, confidence: Confidence("B2"), sources: ["src"]),
+                    Link(source: "s", target: "r", kind: .employs, sources: ["src"]), Link(source: "s", target: "k", kind: .operates, sources: ["src"]),
+                    Link(source: "o", target: "s", kind: .protects, sources: ["src"]),
+                    Link(source: "a1", target: "a2", kind: .cooperatesWith, sources: ["src"], agreement: "mou")],
+            sources: [Source(id: "src", title: h[1], publisher: h[0], url: "javascript:alert(1)")],
+            title: h[2], description: h[3])
+    }
+
+    static func render() throws -> (html: String, markdown: String, svg: String) {
+        let d = dataset()
+        let b = try Briefing(dataset: d, provenance: .init(tool: "tnet test", inputs: [("in.json", "00")], filters: Self.hostile[0],
+                                                          redacted: false, generated: "2026-12-01"))
+        var options = DiagramOptions()
+        options.clustering = .byCountry(d)
+        let svg = String(decoding: try GraphvizRenderer.shared.render(dot: DOTWriter.write(d, options: options), engine: "dot", format: "svg"), as: UTF8.self)
+        let chart = LineChart(title: Self.hostile[0], xLabel: Self.hostile[1], yLabel: "y",
+                              series: [.init(name: Self.hostile[2], points: [(0, 1), (1, 0.5)])]).svg()
+        return (BriefingWriter.html(b, diagramSVG: svg, chartSVG: chart), BriefingWriter.markdown(b), svg)
+    }
+
+    /// Markup in the data stays text in HTML, in the inline SVG and in Markdown.
+    @Test func hostileStringsStayText() throws {
+        let (html, markdown, svg) = try Self.render()
+        for (name, text) in [("html", html), ("markdown", markdown), ("svg", svg)] {
+            #expect(!text.contains("<script"), "\(name) holds a script tag")
+            #expect(!text.contains("<img"), "\(name) holds an img tag")
+            #expect(!text.contains("<b>"), "\(name) holds a b tag")
+            #expect(!text.lowercased().contains("href=\"javascript"), "\(name) links javascript:")
+        }
+        #expect(!markdown.contains("](javascript"), "a javascript: Markdown link")
+        // Every link of the page is http(s); the javascript: URL is shown as text.
+        for part in html.components(separatedBy: "href=\"").dropFirst() { #expect(part.hasPrefix("http")) }
+        #expect(html.contains("javascript:alert(1)"))  // as text, escaped context
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&amp;lt;escaped&amp;gt; &amp; more"))
+        // The page is well-formed enough for an XML parser once the HTML5 doctype is dropped.
+        let body = String(html.drop { $0 != "\n" })
+        #expect(try XMLDocument(data: Data(body.utf8)).rootElement()?.name == "html")
+        // Markdown: the hostile table cell cannot open a new column or a link.
+        #expect(markdown.contains("\\| \\*\\*bold\\*\\* \\[x\\]\\(javascript\\:alert\\(1\\)\\)"))
+        // No script anywhere, and the page fetches nothing.
+        #expect(html.contains("Content-Security-Policy") && !html.contains("src=\"http"))
+    }
+
+    /// Every section is there, with the provenance a reader needs to reproduce it.
+    @Test func sections() throws {
+        let (html, markdown, _) = try Self.render()
+        for heading in ["Summary", "The network", "Key players", "Communities", "Routes from source countries to the compounds",
+                        "Cooperation gaps", "Corruption exposure", "Disruption scenarios", "Sources"] {
+            #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)")
+            #expect(markdown.contains("## \(ReportText.markdown(heading))"), "\(heading)")
+        }
+        #expect(html.contains("SHA-256") && html.contains("tnet test"))
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 2)
+        #expect(markdown.contains("](diagram.svg)") && markdown.contains("](disruption.svg)"))
+    }
+
+    @Test func escaping() {
+        #expect(ReportText.html("a<b>&\"'\u{7}\n") == "a&lt;b&gt;&amp;&quot;&#39; ")
+        #expect(ReportText.markdown("a*b_[c](d)|e<f>") == "a\\*b\\_\\[c\\]\\(d\\)\\|e&lt;f&gt;")
+        #expect(ReportText.safeURL("https://example.org/x") != nil && ReportText.safeURL("javascript:alert(1)") == nil)
+        #expect(ReportText.safeURL("JaVaScRiPt:alert(1)") == nil && ReportText.safeURL("https://a b") == nil)
+    }
+}
