@@ -93,6 +93,13 @@ public struct PersonRole: RawRepresentable, Sendable, Hashable, Comparable, Expr
 
     public static let builtIn: [Self] = [.boss, .manager, .recruiter, .enforcer, .broker, .victim, .survivor, .witness]
 
-    /// Roles protected by the forced-criminality principle.
-    public var isProtected: Bool { self == .victim || self == .survivor }
+    /// Roles protected by the forced-criminality principle. Read leniently (`Victim`, ` victim`):
+    /// a spelling slip in a spreadsheet must never make a victim a target.
+    public var isProtected: Bool {
+        if self == .victim || self == .survivor { return true }
+        var s = rawValue.lowercased()[...]
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return s == "victim" || s == "survivor" || s == "victims" || s == "survivors"
+    }
 }

@@ -24,21 +24,21 @@ public struct Redaction: Sendable {
     /// Redacts `dataset`; returns the redacted copy.
     public mutating func apply(to dataset: Dataset) -> Dataset {
         var pseudonyms: [String: (id: String, name: String)] = [:]
-        var numbers: [PersonRole: Int] = [:]
+        var numbers: [String: Int] = [:]
         var taken = Set(dataset.entities.map(\.id))
         var texts: [(String, String)] = []
         for e in dataset.entities where e.role?.isProtected == true && pseudonyms[e.id] == nil {
-            let role = e.role!
+            let role = e.role!.rawValue.lowercased().hasPrefix("surviv") ? "survivor" : "victim"
             numbers[role, default: 0] += 1
             let n = numbers[role]!
             // A pseudonym never collides with a real id (a dataset may already use `victim-1`).
-            var id = "\(role.rawValue)-\(n)"
+            var id = "\(role)-\(n)"
             while taken.contains(id) { id += "-redacted" }
             taken.insert(id)
-            let name = role.rawValue.prefix(1).uppercased() + role.rawValue.dropFirst() + " \(n)"
+            let name = role.prefix(1).uppercased() + role.dropFirst() + " \(n)"
             pseudonyms[e.id] = (id, name)
-            texts.append((e.id, id))
-            if let original = e.name, original != e.id { texts.append((original, name)) }
+            if !e.id.isEmpty { texts.append((e.id, id)) }
+            if let original = e.name, !original.isEmpty, original != e.id { texts.append((original, name)) }
         }
         count = pseudonyms.count
         guard count > 0 else { return dataset }
@@ -46,6 +46,31 @@ public struct Redaction: Sendable {
         replacements = texts.sorted { $0.0.count > $1.0.count }
         let table = replacements
         let rewrite = { (s: String) in Self.scrub(s, table) }
+        // Every other id that spells a protected person's name or id (`home-of-somchai-prasert`)
+        // is renamed too, consistently wherever it is used.
+        var renamed: [String: String] = [:]
+        for e in dataset.entities where pseudonyms[e.id] == nil {
+            let new = rewrite(e.id)
+            if new != e.id {
+                var unique = new
+                while taken.contains(unique) { unique += "-redacted" }
+                taken.insert(unique)
+                renamed[e.id] = unique
+            }
+        }
+        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? id }
+        var sourceIDs: [String: String] = [:]
+        var takenSources = Set(dataset.sources.map(\.id))
+        for src in dataset.sources {
+            let new = rewrite(src.id)
+            if new != src.id {
+                var unique = new
+                while takenSources.contains(unique) { unique += "-redacted" }
+                takenSources.insert(unique)
+                sourceIDs[src.id] = unique
+            }
+        }
+        func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewrite($0) } }
 
         var out = dataset.emptyCopy()
         out.title = dataset.title.map(rewrite)
@@ -53,6 +78,7 @@ public struct Redaction: Sendable {
         out.extra = Self.scrub(dataset.extra, rewrite)
         out.sources = dataset.sources.map { s in
             var s = s
+            s.id = sourceIDs[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
             s.url = s.url.map(rewrite)
@@ -66,15 +92,20 @@ public struct Redaction: Sendable {
                 e.name = p.name
                 e.attributes = Attributes()
             } else {
+                e.id = entityID(e.id)
                 e.name = e.name.map(rewrite)
                 e.attributes = Self.scrub(e.attributes, rewrite)
             }
+            e.country = e.country.map(entityID)
+            e.sources = citations(e.sources)
             out.append(e)
         }
         for l in dataset.links {
             var l = l
-            l.source = pseudonyms[l.source]?.id ?? l.source
-            l.target = pseudonyms[l.target]?.id ?? l.target
+            l.source = entityID(l.source)
+            l.target = entityID(l.target)
+            l.agreement = l.agreement.map(rewrite)
+            l.sources = citations(l.sources)
             l.attributes = Self.scrub(l.attributes, rewrite)
             out.append(l)
         }
@@ -84,36 +115,43 @@ public struct Redaction: Sendable {
 
     public init() {}
 
-    /// `s` with every protected person's original id or name replaced, as a whole word.
-    static func scrub(_ s: String, _ replacements: [(original: String, pseudonym: String)]) -> String {
-        var result = s
-        for (original, pseudonym) in replacements {
-            if result == original { return pseudonym }
-            guard original.count >= Self.minimumEmbeddedLength, result.firstRange(of: original) != nil else { continue }
-            result = Self.replaceWords(original, with: pseudonym, in: result)
-        }
-        return result
-    }
+    /// `s` with every protected person's original id or name replaced, for texts made from the
+    /// dataset elsewhere (a diagnostic that quotes an id, say).
+    public func scrub(_ s: String) -> String { Self.scrub(s, replacements) }
 
-    /// Replaces occurrences of `word` that are not inside a longer word (letters or digits on
-    /// either side).
-    static func replaceWords(_ word: String, with replacement: String, in text: String) -> String {
+    /// One pass over `s`: at each position the longest original that stands as a whole word (no
+    /// letter or digit on either side) is replaced, so a pseudonym just written is never
+    /// rewritten by a later replacement.
+    static func scrub(_ s: String, _ replacements: [(original: String, pseudonym: String)]) -> String {
+        guard !replacements.isEmpty, !s.isEmpty else { return s }
+        if let whole = replacements.first(where: { $0.original == s }) { return whole.pseudonym }
+        let chars = Array(s)
+        let originals = replacements.filter { $0.original.count >= minimumEmbeddedLength }.map { (Array($0.original), $0.pseudonym) }
+        guard !originals.isEmpty else { return s }
         var out = ""
-        var rest = text[...]
-        while let range = rest.firstRange(of: word) {
-            let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : nil
-            let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
-            let inWord = (before.map { $0.isLetter || $0.isNumber } ?? false) || (after.map { $0.isLetter || $0.isNumber } ?? false)
-            out += rest[..<range.lowerBound]
-            out += inWord ? String(rest[range]) : replacement
-            rest = rest[range.upperBound...]
+        var i = 0
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        while i < chars.count {
+            var matched = false
+            if i == 0 || !isWordChar(chars[i - 1]) {
+                for (original, pseudonym) in originals where i + original.count <= chars.count && chars[i] == original[0] {
+                    let end = i + original.count
+                    guard chars[i ..< end].elementsEqual(original), end == chars.count || !isWordChar(chars[end]) else { continue }
+                    out += pseudonym
+                    i = end
+                    matched = true
+                    break
+                }
+            }
+            if !matched { out.append(chars[i]); i += 1 }
         }
-        return out + rest
+        return out
     }
 
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String) -> Attributes {
         var out = Attributes()
-        for (k, v) in attributes { out[k] = scrub(v, rewrite) }
+        // Keys too: `{"debts": {"Somchai Prasert": 3000}}` names a person.
+        for (k, v) in attributes { out[rewrite(k)] = scrub(v, rewrite) }
         return out
     }
 

@@ -42,13 +42,14 @@ public enum DOTWriter {
             graphAttributes.removeAll { $0.name == a.name }
             graphAttributes.append(a)
         }
-        for (k, v) in graphAttributes { out += "  \(k)=\(DOTEscaping.quoted(v));\n" }
+        // tnet's own first, so that an allow-listed theme or -G attribute (fontname, labelloc…) wins.
         let font = DOTEscaping.quoted(theme.font)
         out += "  fontname=\(font); fontsize=\"\(format(theme.fontSize))\";\n"
         if options.legend {
             out += "  labelloc=\"b\"; labeljust=\"l\";\n"
             out += "  label=<" + Legend.html(dataset, options: options) + ">;\n"
         }
+        for (k, v) in graphAttributes { out += "  \(k)=\(DOTEscaping.quoted(v));\n" }
         out += "  node [style=\"filled\", fontname=\(font), fontsize=\"\(format(theme.fontSize))\", penwidth=\"0.8\"];\n"
         out += "  edge [fontname=\(font), fontsize=\"\(format(theme.fontSize - 2))\", arrowsize=\"0.6\"];\n"
 

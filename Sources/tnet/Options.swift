@@ -30,30 +30,31 @@ struct InputOptions: ParsableArguments {
     func loadCounting() throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
         // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
         if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
-        var dataset = try loadUnfiltered()
-        // Before the filters, so a person's pseudonym is the same whatever the filters keep.
+        let (read, issues) = try DatasetFormat.read(path: input, format: from, directed: directed)
+        var dataset = read
+        // Redaction comes before filters (a person's pseudonym is the same whatever the filters
+        // keep) and before any message is printed: a diagnostic quoting an id must not name a victim.
+        var redaction: Redaction?
         if filters.redactsVictims {
-            var redaction = Redaction()
-            dataset = redaction.apply(to: dataset)
-            if redaction.count > 0 { Diagnostics.note("\(redaction.count) protected person\(redaction.count == 1 ? "" : "s") redacted (--redact victims)") }
+            var r = Redaction()
+            dataset = r.apply(to: read)
+            redaction = r
+        }
+        let clean = { (s: String) in redaction?.scrub(s) ?? s }
+        let all = issues + read.validate()
+        if let first = all.first(where: { $0.severity == .error }) {
+            let count = all.filter { $0.severity == .error }.count
+            let more = count > 1 ? " (and \(count - 1) more problem\(count > 2 ? "s" : ""); `tnet validate` lists them all)" : ""
+            throw CLIError(clean(first.location.map { "\($0): " } ?? "\(input): "), clean(first.message) + more)
+        }
+        let warnings = all.filter { $0.severity == .warning }
+        for w in warnings.prefix(5) { Diagnostics.warning(clean(w.description)) }
+        if warnings.count > 5 { Diagnostics.warning("\(warnings.count - 5) more warnings; `tnet validate` lists them all") }
+        if let redaction, redaction.count > 0 {
+            Diagnostics.note("\(redaction.count) protected person\(redaction.count == 1 ? "" : "s") redacted (--redact victims)")
         }
         if filters.filter.isEmpty { return (dataset, nil) }
         return (try filters.apply(to: dataset), (dataset.entities.count, dataset.links.count))
-    }
-
-    /// The dataset as read, checked, before filters.
-    func loadUnfiltered() throws -> Dataset {
-        let (dataset, readIssues) = try DatasetFormat.read(path: input, format: from, directed: directed)
-        let issues = readIssues + dataset.validate()
-        if let first = issues.first(where: { $0.severity == .error }) {
-            let count = issues.filter { $0.severity == .error }.count
-            let more = count > 1 ? " (and \(count - 1) more problem\(count > 2 ? "s" : ""); `tnet validate` lists them all)" : ""
-            throw CLIError(first.location.map { "\($0): " } ?? "\(input): ", first.message + more)
-        }
-        let warnings = issues.filter { $0.severity == .warning }
-        for w in warnings.prefix(5) { Diagnostics.warning(w.description) }
-        if warnings.count > 5 { Diagnostics.warning("\(warnings.count - 5) more warnings; `tnet validate` lists them all") }
-        return dataset
     }
 }
 

@@ -54,3 +54,39 @@ import Testing
         #expect(r.apply(to: d).entities == d.entities && r.count == 0)
     }
 }
+
+@Suite struct RedactionReviewTests {
+    /// Replacements are made in one pass: a pseudonym just written is never rewritten. Victims
+    /// with ids victim-2 then victim-1 (both taken, so the pseudonyms get "-redacted"): the first
+    /// becomes victim-1-redacted, the second victim-2-redacted, and a note naming both, in that
+    /// order, reads "victim-1-redacted and victim-2-redacted".
+    @Test func onePass() {
+        let d = Dataset(entities: [Entity(id: "victim-2", kind: .person, role: .victim), Entity(id: "victim-1", kind: .person, role: .victim),
+                                   Entity(id: "b", kind: .person, role: .broker, attributes: ["note": .string("victim-2 and victim-1")])])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities.map(\.id) == ["victim-1-redacted", "victim-2-redacted", "b"])
+        #expect(out.entities[2].attributes["note"] == .string("victim-1-redacted and victim-2-redacted"))
+    }
+
+    /// Ids of other entities and of sources that spell a victim's id are renamed consistently;
+    /// attribute keys and agreements are scrubbed; a role spelt "Victim " is protected too.
+    @Test func idsKeysAndSpelling() {
+        let d = Dataset(entities: [Entity(id: "somchai-prasert", kind: .person, name: "Somchai Prasert", role: PersonRole("Victim ")),
+                                   Entity(id: "home-of-somchai-prasert", kind: .site, sources: ["interview-somchai-prasert"]),
+                                   Entity(id: "b", kind: .person, role: .broker, attributes: ["debts": .object(["Somchai Prasert": .int(3000)])])],
+                        links: [Link(source: "b", target: "home-of-somchai-prasert", kind: .locatedIn, sources: ["interview-somchai-prasert"],
+                                     agreement: "per Somchai Prasert")],
+                        sources: [Source(id: "interview-somchai-prasert", title: "Interview")])
+        #expect(PersonRole("Victim ").isProtected && PersonRole("SURVIVOR").isProtected && !PersonRole("witness").isProtected)
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities.map(\.id) == ["victim-1", "home-of-victim-1", "b"])
+        #expect(out.sources.map(\.id) == ["interview-victim-1"] && out.entities[1].sources == ["interview-victim-1"])
+        #expect(out.links[0].target == "home-of-victim-1" && out.links[0].sources == ["interview-victim-1"])
+        #expect(out.links[0].agreement == "per Victim 1")
+        #expect(out.entities[2].attributes["debts"] == .object(["Victim 1": .int(3000)]))
+        #expect(r.scrub("link b → somchai-prasert cites nothing") == "link b → victim-1 cites nothing")
+        #expect(out.validate().filter { $0.severity == .error }.isEmpty)
+    }
+}

@@ -115,6 +115,7 @@ import TNetModel
         }
         for _ in 0 ..< 20 { _ = try GraphvizRenderer.shared.render(dot: dot, engine: "dot", format: "svg") }
         let before = rss()
+        try #require(before > 0, "no /proc/self/statm: resident memory cannot be read here")
         for _ in 0 ..< 150 { _ = try GraphvizRenderer.shared.render(dot: dot, engine: "dot", format: "svg") }
         let growth = rss() - before
         #expect(growth < 8 << 20, "RSS grew by \(growth >> 10) KB over 150 renders")

@@ -28,6 +28,9 @@ import Testing
             let r = try tnet(args)
             #expect(r.code == 0, "\(file): \(r.err)")
             #expect(r.err.contains("3 protected persons redacted"))
+            // Diagnostics too: the unsourced link's warning quotes an id.
+            #expect(r.err.contains("cites no source"), "\(r.err)")
+            for secret in Self.secrets { #expect(!r.err.contains(secret), "\(file): stderr holds \(secret)") }
         }
         let png = try tnet(["render", Self.victims, "-o", "\(dir)/d.pdf", "--redact", "victims"])
         #expect(png.code == 0)
@@ -38,6 +41,7 @@ import Testing
         outputs["dot stdout"] = try tnet(["dot", Self.victims, "--redact", "victims"]).out
         outputs["centrality json"] = try tnet(["centrality", Self.victims, "--redact", "victims", "--format", "json"]).out
         outputs["centrality csv"] = try tnet(["centrality", Self.victims, "--redact", "victims", "--format", "csv"]).out
+        outputs["validate"] = try tnet(["validate", Self.victims, "--redact", "victims"]).out
         for (name, text) in outputs {
             for secret in Self.secrets { #expect(!text.contains(secret), "\(name) still holds \(quoted(secret))") }
         }

@@ -67,9 +67,35 @@ extension Graph {
             partition = parent
             if rounds > 1000 { break }  // cannot happen: every round merges nodes
         }
-        let (final, groups) = Self.renumber(partition)
-        let q = level.modularity(final, groups: groups, resolution: options.resolution)
-        return ((0 ..< nodeCount).map { final[Int(nodeToLevel[$0])] }, q, rounds)
+        // Every community is split into its connected parts. Leiden's refinement makes them
+        // connected, but a round that merged nothing ends on the unrefined partition; splitting a
+        // community with no edge between its parts never lowers modularity (each split adds
+        // γ·2·K_a·K_b/(2m)²), so this only makes the guarantee unconditional.
+        let labels = (0 ..< nodeCount).map { partition[Int(nodeToLevel[$0])] }
+        let split = Self.connectedParts(finest, labels)
+        let (final, groups) = Self.renumber(split)
+        let q = finest.modularity(final, groups: groups, resolution: options.resolution)
+        return (final, q, rounds)
+    }
+
+    /// `labels` refined so that each label holds one connected part (iterative BFS inside labels).
+    static func connectedParts(_ g: CommunityLevelGraph, _ labels: [Int32]) -> [Int32] {
+        let n = g.nodeCount
+        var out = [Int32](repeating: -1, count: n)
+        var next: Int32 = 0
+        var stack: [Int] = []
+        for s in 0 ..< n where out[s] < 0 {
+            out[s] = next
+            stack.append(s)
+            while let u = stack.popLast() {
+                for e in g.offsets[u] ..< g.offsets[u + 1] {
+                    let v = Int(g.targets[e])
+                    if out[v] < 0 && labels[v] == labels[u] { out[v] = next; stack.append(v) }
+                }
+            }
+            next += 1
+        }
+        return out
     }
 
     /// Labels renumbered 0 ..< groups in order of first appearance.
@@ -166,7 +192,10 @@ extension Graph {
                        rng: inout SplitMix64) -> [Int32] {
         let n = g.nodeCount
         let scale = resolution / (2 * m)
-        let theta = 0.01
+        // θ applies to gains in units of the mean edge weight, so the randomness does not depend
+        // on the weights' scale (modularity does not).
+        let edges = max(1, g.targets.count / 2 + g.loop.filter { $0 > 0 }.count)
+        let theta = 0.01 * m / Double(edges)
         var totalOfCommunity = [Double](repeating: 0, count: groups)
         for v in 0 ..< n { totalOfCommunity[Int(partition[v])] += g.degree[v] }
         var refined = (0 ..< n).map { Int32($0) }

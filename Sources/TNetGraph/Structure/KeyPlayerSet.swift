@@ -15,7 +15,10 @@ extension Graph {
     /// the lower index), then Borgatti's swap improvement; the same from `restarts` seeded random
     /// sets; the best result. A heuristic: the optimum is NP-hard. Cost O(k · c · n · m) for the
     /// greedy start and as much per swap round (c candidates).
-    public func keyPlayerSet(_ k: Int, candidates: [Bool], seed: UInt64 = 0, restarts: Int = 8) -> (nodes: [NodeIndex], fragmentation: Double) {
+    /// `starts`: further sets to improve from (a ranking's top k, say): the result is then never
+    /// worse than any of them.
+    public func keyPlayerSet(_ k: Int, candidates: [Bool], seed: UInt64 = 0, restarts: Int = 8,
+                             starts: [[NodeIndex]] = []) -> (nodes: [NodeIndex], fragmentation: Double) {
         precondition(candidates.count == nodeCount)
         let pool = (0 ..< nodeCount).filter { candidates[$0] }
         let k = min(k, pool.count)
@@ -36,6 +39,10 @@ extension Graph {
             chosen.append(best)
         }
         var result = improve(chosen, pool: pool, rng: &rng)
+        for start in starts where start.count == k && start.allSatisfy({ candidates[Int($0)] }) {
+            let candidate = improve(start.map(Int.init), pool: pool, rng: &rng)
+            if candidate.fragmentation > result.fragmentation + 1e-12 { result = candidate }
+        }
         // Seeded random starts (Borgatti: the swap search has plateaus; on the 5-node path the
         // greedy {a, c} cannot reach the optimum {b, d} by one improving swap).
         for _ in 0 ..< restarts where pool.count > k {

@@ -31,7 +31,11 @@ public struct DatasetDiff: Sendable {
         entitiesEnded = a.subtracting(b).sorted(by: Dataset.precedes)
         func counts(_ d: Dataset) -> [LinkKey: Int] {
             var out: [LinkKey: Int] = [:]
-            for l in d.links { out[LinkKey(source: l.source, target: l.target, kind: l.kind), default: 0] += 1 }
+            for l in d.links {
+                // An undirected link is the same fact whichever end is stated first.
+                let (a, b) = !d.isDirected(l) && Dataset.precedes(l.target, l.source) ? (l.target, l.source) : (l.source, l.target)
+                out[LinkKey(source: a, target: b, kind: l.kind), default: 0] += 1
+            }
             return out
         }
         let la = counts(before), lb = counts(after)

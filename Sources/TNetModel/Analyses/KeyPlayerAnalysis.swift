@@ -47,6 +47,10 @@ extension Dataset {
     /// what removing each alone would do, with betweenness, PageRank, brokerage role and
     /// articulation status beside it. Links are read as undirected for the removal measures.
     public func keyPlayers(includeVictims: Bool = false, partition: String = "kind") throws(CentralityError) -> KeyPlayerRanking {
+        // One fragmentation per candidate is O(n · m): past this size the ranking would run for hours.
+        guard entities.count <= Self.keyPlayerLimit else {
+            throw CentralityError("key players are computed for networks of up to \(Self.keyPlayerLimit) entities (this one has \(entities.count)); filter it or rank with tnet centrality")
+        }
         var options = CentralityAnalysisOptions()
         options.partition = partition
         let table = try centrality([.betweenness, .pagerank, .brokerage], options: options)
@@ -105,12 +109,16 @@ extension Dataset {
     /// Borgatti's KPP-Neg over the actors (never places, never protected persons: a set is a
     /// proposal to remove), against the top-`k` by betweenness.
     public func keyPlayerSet(_ k: Int, seed: UInt64 = 0) throws(CentralityError) -> KeyPlayerSetResult {
+        guard entities.count <= Self.keyPlayerLimit else {
+            throw CentralityError("key-player sets are computed for networks of up to \(Self.keyPlayerLimit) entities (this one has \(entities.count)); filter it first")
+        }
         let g = graph(ProjectionOptions(direction: .undirected))
         let candidates = entities.indices.map(isRemovalCandidate)
-        let found = g.keyPlayerSet(k, candidates: candidates, seed: seed)
         let table = try centrality([.betweenness])
         let order = table.sortedRows(ids: { self.entities[$0].id }).map { table.rows[$0].source }.filter { candidates[$0] }
         let top = Array(order.prefix(k))
+        // The top k by betweenness is one of the starts, so the set found is never worse.
+        let found = g.keyPlayerSet(k, candidates: candidates, seed: seed, starts: [top.map { NodeIndex($0) }])
         var present = [Bool](repeating: true, count: entities.count)
         for i in top { present[i] = false }
         let topFragmentation = g.fragmentation(present: present)
@@ -120,6 +128,9 @@ extension Dataset {
                                   baseFragmentation: g.fragmentation(),
                                   protectedExcluded: entities.filter { $0.role?.isProtected == true }.count)
     }
+
+    /// Largest network ``keyPlayers(includeVictims:partition:)`` and ``keyPlayerSet(_:seed:)`` take.
+    public static let keyPlayerLimit = 5_000
 
     static func percent(_ x: Double) -> String {
         let p = (x * 1000).rounded() / 10

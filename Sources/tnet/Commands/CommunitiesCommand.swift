@@ -41,7 +41,7 @@ struct CommunitiesCommand: ParsableCommand {
                 w.beginObject()
                 w.key("method"); w.string(method.rawValue)
                 w.key("resolution"); w.double(resolution)
-                w.key("seed"); w.int(Int(seed))
+                w.key("seed"); w.numberText(String(seed))
                 w.key("modularity"); r.modularity.isFinite ? w.double(r.modularity) : w.null()
                 w.key("count"); w.int(r.count)
                 w.key("communities"); w.beginArray()

@@ -58,8 +58,11 @@ struct DiagramArguments: ParsableArguments {
     func diagram(_ input: InputOptions) throws -> (dataset: Dataset, dot: String, engine: String, userLayout: Bool) {
         var (dataset, before) = try input.loadCounting()
         var options = DiagramOptions()
-        if let theme { options.theme = try Theme.read(try InputFile.read(theme)) }
         var userLayout = false
+        if let theme {
+            options.theme = try Theme.read(try InputFile.read(theme))
+            userLayout = !options.theme.graph.isEmpty  // user layout attributes: laid out apart
+        }
         for a in graphAttribute {
             let name = String(a.prefix { $0 != "=" }), value = String(a.drop { $0 != "=" }.dropFirst())
             if let problem = LayoutAttributes.problem(name: name, value: value) { throw CLIError("--graph-attribute: " + problem) }

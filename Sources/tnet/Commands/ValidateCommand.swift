@@ -20,6 +20,12 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let (dataset, readIssues) = try DatasetFormat.read(path: input.input, format: input.from, directed: input.directed)
                 issues = readIssues + dataset.validate()
+                // --redact victims: the messages quote ids and names; they name no protected person.
+                if input.filters.redactsVictims {
+                    var redaction = Redaction()
+                    _ = redaction.apply(to: dataset)
+                    issues = issues.map { var i = $0; i.message = redaction.scrub(i.message); return i }
+                }
             } catch let error as ReadError where error.file != nil || error.location != nil {
                 // A file that cannot be read or parsed is a validation finding too.
                 issues = [error.issue]

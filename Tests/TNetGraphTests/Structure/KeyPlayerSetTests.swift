@@ -6,8 +6,9 @@ import Testing
     /// k = 1: without c, two pairs (a-b, d-e) among 4 nodes: Σ 1/d over unordered pairs = 2, over
     /// 6 pairs → efficiency 1/3, DF 2/3; without b: c-d-e gives 1 + 1 + 1/2 = 5/2 over 6 → DF 7/12;
     /// without a: the 4-path, 13/18 → DF 5/18. Best: {c}, 2/3.
-    /// k = 2: greedy takes c, then any second node leaves one linked pair among 3 nodes
-    /// (efficiency 1/3, DF 2/3); the swap c → d with b gives {b, d}: a, c, e isolated, DF 1.
+    /// k = 2: greedy takes c, then a (any second node leaves one linked pair among 3 nodes:
+    /// efficiency 1/3, DF 2/3), and no single swap from {a, c} improves it; the optimum {b, d}
+    /// (a, c, e isolated, DF 1: the only 2-node vertex cover) is found from a seeded restart.
     @Test func pathOfFive() {
         var b = GraphBuilder(directed: false, weighted: false, nodeCount: 5)
         for (u, v) in [(0, 1), (1, 2), (2, 3), (3, 4)] { b.addEdge(NodeIndex(u), NodeIndex(v)) }

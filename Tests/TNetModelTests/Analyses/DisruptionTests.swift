@@ -113,7 +113,7 @@ import Testing
                 let r = try d.keyPlayerSet(k)
                 #expect(r.set.count == k && r.set.allSatisfy { d.entities[$0].role?.isProtected != true })
                 #expect(r.betweennessSet.allSatisfy { d.entities[$0].role?.isProtected != true })
-                #expect(r.fragmentation >= r.betweennessFragmentation - 1e-12)  // the search starts no worse than greedy
+                #expect(r.fragmentation >= r.betweennessFragmentation - 1e-12)  // the top k by betweenness is one of the starts
             }
             #expect(try d.keyPlayers().players.allSatisfy { d.entities[$0.entity].role?.isProtected != true })
         }
