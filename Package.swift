@@ -37,6 +37,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Runnable examples of the library (examples/README.md); a test runs each.
+        .executableTarget(name: "key-brokers", dependencies: ["TraffickingNetworks"], path: "examples/KeyBrokers"),
+        .executableTarget(name: "route-to-compound", dependencies: ["TraffickingNetworks"], path: "examples/RouteToCompound"),
+        .executableTarget(name: "csv-analysis", dependencies: ["TraffickingNetworks"], path: "examples/CSVAnalysis"),
+        .executableTarget(name: "ego-batch", dependencies: ["TraffickingNetworks"], path: "examples/EgoBatch"),
         // Release-built timing of the kernels (make bench); not part of the library.
         .executableTarget(name: "tnet-bench", dependencies: ["TNetGraph", "TNetIO"], path: "Benchmarks/TNetBench"),
         .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),

@@ -4,8 +4,14 @@ import TNetModel
 /// What a diagram shows beyond the dataset itself.
 public struct DiagramOptions: Sendable {
     public var theme = Theme.standard
-    /// The layout engine the DOT is meant for: its default graph attributes are written first.
-    public var engine = "dot"
+    /// The layout engine the DOT is meant for (its default graph attributes are written first);
+    /// `auto` picks by size (``LayoutChoice/engine(entities:links:)``).
+    public var engine = "auto"
+
+    /// ``engine`` with `auto` resolved for `dataset`.
+    public func resolvedEngine(for dataset: Dataset) -> String {
+        engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : engine
+    }
     /// Graph attributes added after the theme's (each must pass ``LayoutAttributes``).
     public var graphAttributes: [(name: String, value: String)] = []
     /// A value per entity (a centrality, say) that scales node size; nil draws every node alike.
@@ -37,7 +43,7 @@ public enum DOTWriter {
         let theme = options.theme
         let directed = dataset.links.contains { dataset.isDirected($0) }
         var out = directed ? "digraph \"tnet\" {\n" : "graph \"tnet\" {\n"
-        var graphAttributes = LayoutChoice.graphDefaults(engine: options.engine, entities: dataset.entities.count)
+        var graphAttributes = LayoutChoice.graphDefaults(engine: options.resolvedEngine(for: dataset), entities: dataset.entities.count)
         for a in theme.graph + options.graphAttributes {
             graphAttributes.removeAll { $0.name == a.name }
             graphAttributes.append(a)

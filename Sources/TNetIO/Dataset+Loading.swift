@@ -1,0 +1,26 @@
+import TNetModel
+
+extension Dataset {
+    /// Reads a dataset in any format tnet knows (by extension: .json, .graphml, .dot, a CSV
+    /// folder, an edge list), as `tnet` commands do, and refuses one with errors.
+    /// - Parameter warnings: called with each warning (an unknown field, an unsourced link…).
+    /// - Throws: ``ReadError`` for a file that cannot be read, or with the first error found
+    ///   (``ValidationIssue`` text with its file, line and column).
+    public init(contentsOf path: String, format: DatasetFormat? = nil, warnings: (ValidationIssue) -> Void = { _ in }) throws {
+        let (dataset, issues) = try DatasetFormat.read(path: path, format: format)
+        let all = issues + dataset.validate()
+        if let first = all.first(where: { $0.severity == .error }) {
+            throw ReadError(first.message, at: first.location, file: first.location == nil ? path : nil)
+        }
+        for w in all where w.severity == .warning { warnings(w) }
+        self = dataset
+    }
+
+    /// Writes the dataset in the format its path's extension names (atomically).
+    public func write(to path: String, format: DatasetFormat? = nil) throws {
+        guard let f = format ?? DatasetFormat(path: path) else {
+            throw ReadError("cannot tell the format from the extension", file: path)
+        }
+        for (p, bytes) in try f.encode(self, path: path) { try AtomicFile.write(bytes, to: p) }
+    }
+}
