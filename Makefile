@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle build release demo test datasets bench bench-quick bench-render clean
+.PHONY: deps oracle build release demo test datasets bench bench-quick bench-render docs clean
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
@@ -72,6 +72,12 @@ bench-quick: deps bench-venv
 bench-render: deps
 	swift build -c release --product tnet
 	$(PYTHON) Benchmarks/render.py
+
+# The DocC catalog (Sources/TraffickingNetworks/TraffickingNetworks.docc) and the reference of the
+# modules' public API, each an archive under .build/plugins/Swift-DocC/outputs/.
+docs: deps
+	for t in TraffickingNetworks TNetModel TNetGraph TNetIO TNetRender TNetReport; do \
+	  swift package generate-documentation --target $$t 2>&1 | grep -E "warning|error|Generated" ; done
 
 clean:
 	rm -rf .build $(OUT)

@@ -67,6 +67,10 @@ public struct GraphBuilder: Sendable {
 extension Graph {
     /// Builds a graph from parallel edge arrays in `O(n + m)`.
     /// - Parameters:
+    ///   - nodeCount: nodes `0 ..< nodeCount`; a node without edges is isolated.
+    ///   - directed: whether `sources[i] → targets[i]` is an arc or an undirected edge.
+    ///   - sources: the first end of each edge.
+    ///   - targets: the second end of each edge.
     ///   - weights: one weight per edge, or `nil` for an unweighted graph.
     ///   - duplicates: how parallel edges are merged (default: NetworkX's last-wins).
     public init(nodeCount: Int, directed: Bool, sources: [NodeIndex], targets: [NodeIndex],

@@ -3,9 +3,12 @@ import TNetModel
 extension Dataset {
     /// Reads a dataset in any format tnet knows (by extension: .json, .graphml, .dot, a CSV
     /// folder, an edge list), as `tnet` commands do, and refuses one with errors.
-    /// - Parameter warnings: called with each warning (an unknown field, an unsourced link…).
+    /// - Parameters:
+    ///   - path: a file, a CSV folder, or `-` for standard input.
+    ///   - format: the format when the extension does not tell.
+    ///   - warnings: called with each warning (an unknown field, an unsourced link…).
     /// - Throws: ``ReadError`` for a file that cannot be read, or with the first error found
-    ///   (``ValidationIssue`` text with its file, line and column).
+    ///   (`ValidationIssue` text with its file, line and column).
     public init(contentsOf path: String, format: DatasetFormat? = nil, warnings: (ValidationIssue) -> Void = { _ in }) throws {
         let (dataset, issues) = try DatasetFormat.read(path: path, format: format)
         let all = issues + dataset.validate()
@@ -17,6 +20,9 @@ extension Dataset {
     }
 
     /// Writes the dataset in the format its path's extension names (atomically).
+    /// - Parameters:
+    ///   - path: the file (or, for CSV, the folder) to write.
+    ///   - format: the format when the extension does not tell.
     public func write(to path: String, format: DatasetFormat? = nil) throws {
         guard let f = format ?? DatasetFormat(path: path) else {
             throw ReadError("cannot tell the format from the extension", file: path)

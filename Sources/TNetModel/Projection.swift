@@ -1,6 +1,6 @@
 import TNetGraph
 
-/// How a dataset becomes a ``Graph``: the one place where domain meaning becomes numbers.
+/// How a dataset becomes a `Graph`: the one place where domain meaning becomes numbers.
 public struct ProjectionOptions: Sendable, Hashable {
     public enum Direction: Sendable, Hashable {
         /// Directed when any link is directed; undirected links then become two arcs.

@@ -37,7 +37,7 @@ public struct DiagramOptions: Sendable {
 /// Deterministic: the same dataset and options give the same bytes (the graph is named, so
 /// Graphviz's output does not carry a per-call counter). Nodes are named `n0, n1, …` (entity
 /// positions), so no user text is ever a DOT identifier; names and ids appear only in quoted,
-/// escaped strings (``DOTEscaping/text(_:)``) and in the legend's HTML, escaped for HTML.
+/// escaped strings (`DOTEscaping.text(_:)`) and in the legend's HTML, escaped for HTML.
 public enum DOTWriter {
     public static func write(_ dataset: Dataset, options: DiagramOptions = DiagramOptions()) -> String {
         let theme = options.theme

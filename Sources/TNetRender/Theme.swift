@@ -44,7 +44,7 @@ public struct Theme: Sendable {
     public func color(for kind: LinkKind) -> String { links[kind] ?? linkColor }
 
     /// The standard theme with the overrides of a JSON theme file.
-    /// - Throws: ``ReadError`` at the line and column of the first problem.
+    /// - Throws: `ReadError` at the line and column of the first problem.
     public static func read(_ file: InputFile) throws -> Theme {
         let doc = try JSONDocument(file)
         var theme = Theme.standard

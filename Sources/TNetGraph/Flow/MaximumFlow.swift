@@ -18,7 +18,7 @@ extension Graph {
     ///
     /// Capacities are the edge weights when `weighted` (they must be non-negative), else 1. An
     /// undirected edge carries flow either way up to its capacity (NetworkX treats it as two arcs
-    /// of that capacity; the value is the same). Dinic's algorithm (``ResidualNetwork``).
+    /// of that capacity; the value is the same). Dinic's algorithm (`ResidualNetwork`).
     public func maximumFlow(from sources: [NodeIndex], to sinks: [NodeIndex], weighted: Bool = false) -> FlowCut {
         let n = nodeCount
         let sourceSet = Set(sources), sinkSet = Set(sinks)

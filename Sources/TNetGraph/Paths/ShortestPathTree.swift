@@ -103,7 +103,7 @@ extension Graph {
     /// Shortest paths from `source` (see ``ShortestPathTree``). With `target`, the search may stop
     /// once the target is settled: the target's distance and path are final, farther nodes may
     /// be left unreached. Breadth-first search `O(n + m)`; Dijkstra with a binary heap
-    /// (``DistanceHeap``) `O((n + m) log n)`; with `maxHops` and weights, `maxHops`
+    /// (`DistanceHeap`) `O((n + m) log n)`; with `maxHops` and weights, `maxHops`
     /// rounds of Bellman–Ford, `O(maxHops · m)`. Iterative throughout.
     public func shortestPathTree(from source: NodeIndex, options: PathSearchOptions = PathSearchOptions(),
                                  target: NodeIndex? = nil) -> ShortestPathTree {

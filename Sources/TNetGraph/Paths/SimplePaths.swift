@@ -25,7 +25,7 @@ public struct SimplePathConstraints {
     /// A test of complete paths only (e.g. "passes through a compound").
     public var complete: (([NodeIndex]) -> Bool)?
     /// Most candidate paths examined: when the tests reject many, the search stops there and
-    /// says so (``SimplePathsResult/exhausted`` stays false).
+    /// says so (``SimplePathsResult/complete`` is false).
     public var candidateLimit: Int
 
     public init(prefix: (([NodeIndex]) -> Bool)? = nil, complete: (([NodeIndex]) -> Bool)? = nil, candidateLimit: Int = 100_000) {

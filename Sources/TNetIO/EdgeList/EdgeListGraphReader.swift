@@ -2,7 +2,7 @@ import TNetGraph
 import TNetModel
 
 
-/// Reads an edge list straight into a ``Graph``, without building a ``Dataset``: the fast path
+/// Reads an edge list straight into a `Graph`, without building a `Dataset`: the fast path
 /// for plain graphs (the benchmark load, and `tnet centrality` on an edge list with no filter).
 ///
 /// Same syntax, node order and errors as ``EdgeListReader``: `u v [weight]` per line, spaces or

@@ -11,7 +11,7 @@ import TNetModel
 /// ```
 /// Problems of form that do not stop reading (a missing field, a value of the wrong type, an
 /// unknown field) are returned as issues with their line and column; a syntax error throws.
-/// Unknown top-level fields are kept in ``Dataset/extra``; unknown fields of an entity or link
+/// Unknown top-level fields are kept in `Dataset.extra`; unknown fields of an entity or link
 /// are kept as attributes (with a warning), so nothing read is lost.
 public enum NativeJSONReader {
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {

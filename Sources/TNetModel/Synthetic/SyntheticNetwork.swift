@@ -10,7 +10,7 @@ import TNetGraph
 /// Attachment is preferential (a new link picks an endpoint in proportion to the links it
 /// already has, plus one), so hubs emerge and degrees follow a power law, as in Barabási and
 /// Albert (1999). The same `nodes`, `seed` and `averageDegree` give the same dataset on every
-/// platform (``SplitMix64``).
+/// platform (`SplitMix64`).
 public struct SyntheticNetwork: Sendable {
     public var nodes: Int
     public var seed: UInt64
