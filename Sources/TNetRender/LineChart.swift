@@ -89,9 +89,12 @@ public struct LineChart: Sendable {
 
     private func f(_ x: Double) -> String { Self.number(x) }
 
-    /// Text for XML: `& < > " '` as entities, control characters dropped.
+    /// Text for XML and HTML content or quoted attributes: `& < > " '` as entities; a line break
+    /// or tab as a space; other control characters, C1 controls and U+FFFE/U+FFFF (which XML
+    /// cannot hold) dropped.
     public static func xml(_ s: String) -> String {
         var out = ""
+        out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
             switch u {
             case "&": out += "&amp;"
@@ -99,7 +102,11 @@ public struct LineChart: Sendable {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: if u.value >= 0x20 && u.value != 0x7F && !(0xFFFE ... 0xFFFF).contains(u.value) { out.unicodeScalars.append(u) }
+            case "\n", "\t": out += " "
+            default:
+                if u.value >= 0x20 && u.value != 0x7F && !(0x80 ..< 0xA0).contains(u.value) && !(0xFFFE ... 0xFFFF).contains(u.value) {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out

@@ -1,22 +1,12 @@
+import TNetRender
+
 /// Escaping for the report's two targets.
 public enum ReportText {
     /// Text for HTML content or a quoted attribute: `& < > " '` as entities; control characters
     /// (which HTML cannot show and XML cannot hold) dropped, a line break kept as a space.
     public static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out += " "
-            default: if u.value >= 0x20 && u.value != 0x7F && !(0x80 ..< 0xA0).contains(u.value) { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
+        // The same rules as the SVG charts' text (line breaks become spaces there too).
+        LineChart.xml(s)
     }
 
     /// A URL that may become a link: http or https only, without spaces or control characters.

@@ -21,9 +21,7 @@ extension Graph {
             while changed && sweeps < maxSweeps {
                 changed = false
                 sweeps += 1
-                if n > 1 {
-                    for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
-                }
+                rng.shuffle(&order)
                 for u in order where off[u] < off[u + 1] {
                     for s in off[u] ..< off[u + 1] {
                         let l = label[Int(nb[s])]

@@ -120,7 +120,7 @@ extension Graph {
         var empty = (0 ..< n).filter { size[$0] == 0 }.map { Int32($0) }
         // A ring buffer of n slots: a node is queued at most once at a time.
         var queue = (0 ..< n).map { Int32($0) }
-        if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { queue.swapAt(i, Int(rng.next() % UInt64(i + 1))) } }
+        rng.shuffle(&queue)
         var queued = [Bool](repeating: true, count: n)
         var toCommunity = [Double](repeating: 0, count: n)
         var seen = [Bool](repeating: false, count: n)
@@ -209,7 +209,7 @@ extension Graph {
             }
         }
         var order = (0 ..< n).map { Int32($0) }
-        if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) } }
+        rng.shuffle(&order)
         var toRefined = [Double](repeating: 0, count: n)
         var seen = [Bool](repeating: false, count: n)
         var touched: [Int32] = []

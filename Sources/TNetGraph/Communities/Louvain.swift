@@ -191,17 +191,18 @@ struct CommunityLevelGraph {
 
 extension Graph {
     /// Louvain community detection (Blondel, Guillaume, Lambiotte and Lefebvre, "Fast unfolding
-    /// of communities in large networks", J. Stat. Mech. 2008), as NetworkX's
-    /// `louvain_communities`: in a seeded random order each node moves to the neighbouring
-    /// community with the largest modularity gain
-    /// ΔQ = k_{u,C}/m − γ Σ_tot(C) k_u / (2m²) (minus the cost of leaving its own), when that gain
-    /// is positive; passes repeat until no node moves; then communities become nodes and the
-    /// next level starts, while a level raises modularity by more than the threshold.
+    /// of communities in large networks", J. Stat. Mech. 2008) with NetworkX's gains and level
+    /// rule: each node moves to the community of largest modularity gain
+    /// ΔQ = k_{u,C}/m − γ Σ_tot(C) k_u / (2m²) (minus the cost of leaving its own) when it is
+    /// positive, taken from a queue (Traag et al.'s fast local moving: a sweep in seeded random
+    /// order, then only the neighbours of nodes that moved, where NetworkX sweeps every node
+    /// until none moves); then communities become nodes and the next level starts, while a level
+    /// raises modularity by more than the threshold; last, one refinement round on the original
+    /// nodes. Communities found by a level are relabelled, so the result is the same for a seed.
     ///
     /// Directed graphs are read as undirected (as `G.to_undirected()`), and the modularity
     /// reported is that reading's; NetworkX optimises directed modularity on a directed graph.
-    /// Edge weights must be positive. O(m) per pass; typically a few passes per level and
-    /// O(log n) levels.
+    /// Edge weights must be positive. O(m) per sweep; typically O(log n) levels.
     public func louvain(_ options: LouvainOptions = LouvainOptions()) -> Communities {
         let finest = CommunityLevelGraph(self, weighted: options.weighted && isWeighted)
         var level = finest
@@ -244,85 +245,5 @@ extension Graph {
             if refinedQ > q { q = refinedQ; nodeCommunity = refined.map(Int.init) }
         }
         return Communities(labels: nodeCommunity, modularity: q, levels: levels)
-    }
-
-    /// One level of local moving. Returns the communities of the level's nodes, renumbered
-    /// 0 ..< groups in order of first appearance, and whether any node moved.
-    static func oneLevel(_ g: CommunityLevelGraph, m: Double, resolution: Double, start: [Int32]? = nil,
-                         threshold: Double = 1e-7, rng: inout SplitMix64) -> (community: [Int32], groups: Int, moved: Bool) {
-        let n = g.nodeCount
-        var community = start ?? (0 ..< n).map { Int32($0) }
-        var total = [Double](repeating: 0, count: n)  // Σ_tot of each community
-        for u in 0 ..< n { total[Int(community[u])] += g.degree[u] }
-        var order = (0 ..< n).map { Int32($0) }
-        // Fisher–Yates with our generator, so the order depends only on the seed.
-        if n > 1 {
-            for i in stride(from: n - 1, to: 0, by: -1) {
-                let j = Int(rng.next() % UInt64(i + 1))
-                order.swapAt(i, j)
-            }
-        }
-        var toCommunity = [Double](repeating: 0, count: n)
-        var seen = [Bool](repeating: false, count: n)
-        var touched = [Int32](repeating: 0, count: n)
-        var movedAny = false
-        let twoMSquared = 2 * m * m
-        // Raw buffers in the hot loop: no bounds checks, no copy-on-write checks on captured arrays.
-        community.withUnsafeMutableBufferPointer { community in
-        total.withUnsafeMutableBufferPointer { total in
-        toCommunity.withUnsafeMutableBufferPointer { toCommunity in
-        seen.withUnsafeMutableBufferPointer { seen in
-        touched.withUnsafeMutableBufferPointer { touched in
-        g.offsets.withUnsafeBufferPointer { off in
-        g.targets.withUnsafeBufferPointer { tgt in
-        g.weights.withUnsafeBufferPointer { wt in
-        g.degree.withUnsafeBufferPointer { deg in
-            // Passes repeat while nodes move and, as in Blondel's own implementation, while a pass
-            // raises modularity by more than the threshold (the sum of the moves' gains is the
-            // pass's ΔQ). NetworkX repeats until no node moves; the tail it adds is below 1e-7.
-            var moves = 1
-            var passGain = Double.infinity
-            while moves > 0 && passGain > threshold {
-                moves = 0
-                passGain = 0
-                for u32 in order {
-                    let u = Int(u32)
-                    let own = community[u]
-                    // Weights from u to each neighbouring community, in neighbour order.
-                    var touchedCount = 0
-                    for s in off[u] ..< off[u + 1] {
-                        let c = Int(community[Int(tgt[s])])
-                        if !seen[c] { seen[c] = true; touched[touchedCount] = Int32(c); touchedCount += 1 }
-                        toCommunity[c] += wt[s]
-                    }
-                    let k = deg[u]
-                    total[Int(own)] -= k
-                    let removeCost = -toCommunity[Int(own)] / m + resolution * total[Int(own)] * k / twoMSquared
-                    var best = own, bestGain = 0.0
-                    for i in 0 ..< touchedCount {
-                        let c = Int(touched[i])
-                        let gain = removeCost + toCommunity[c] / m - resolution * total[c] * k / twoMSquared
-                        if gain > bestGain { bestGain = gain; best = Int32(c) }
-                    }
-                    total[Int(best)] += k
-                    if best != own {
-                        community[u] = best
-                        moves += 1
-                        movedAny = true
-                        passGain += bestGain
-                    }
-                    for i in 0 ..< touchedCount { let c = Int(touched[i]); toCommunity[c] = 0; seen[c] = false }
-                }
-            }
-        }}}}}}}}}
-        // Renumber in order of first appearance.
-        var number = [Int32](repeating: -1, count: n)
-        var groups: Int32 = 0
-        for u in 0 ..< n {
-            let c = Int(community[u])
-            if number[c] < 0 { number[c] = groups; groups += 1 }
-            community[u] = number[c]
-        }
-        return (community, Int(groups), movedAny)
     }
 }

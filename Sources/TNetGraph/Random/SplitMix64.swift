@@ -13,6 +13,13 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
+    /// Shuffles `items` in place (Fisher–Yates, index i swapped with `next() % (i + 1)`): the
+    /// same seed gives the same order on every platform.
+    public mutating func shuffle<T>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, Int(next() % UInt64(i + 1))) }
+    }
+
     /// Uniform in `0 ..< n` (Lemire's multiply-shift; the tiny bias is irrelevant here and the
     /// result is the same on every platform).
     public mutating func below(_ n: Int) -> Int {

@@ -47,7 +47,7 @@ extension Graph {
         // greedy {a, c} cannot reach the optimum {b, d} by one improving swap).
         for _ in 0 ..< restarts where pool.count > k {
             var shuffled = pool
-            for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            rng.shuffle(&shuffled)
             let candidate = improve(Array(shuffled.prefix(k)), pool: pool, rng: &rng)
             if candidate.fragmentation > result.fragmentation + 1e-12 { result = candidate }
         }
@@ -67,7 +67,7 @@ extension Graph {
             improved = false
             rounds += 1
             var order = Array(chosen.indices)
-            if order.count > 1 { for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) } }
+            rng.shuffle(&order)
             for slot in order {
                 let out = chosen[slot]
                 present[out] = true

@@ -152,9 +152,7 @@ extension Dataset {
                 return byScore(sub.betweennessCentrality(), first: cut)
             case .random:
                 var order = pool
-                if order.count > 1 {
-                    for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
-                }
+                rng.shuffle(&order)
                 return order
             case .list: return listed.filter { present[$0] }
             }
