@@ -27,7 +27,9 @@ struct CommunitiesCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             let dataset = try input.load()
+            Progress.step("finding communities (\(method.rawValue))")
             let r = dataset.communities(method: method, weighted: weighted, resolution: resolution, seed: seed)
+            Progress.clear()
             var members = [[Int]](repeating: [], count: r.count)
             for (i, c) in r.community.enumerated() { members[c].append(i) }
             for c in members.indices { members[c].sort { Dataset.precedes(dataset.entities[$0].id, dataset.entities[$1].id) } }

@@ -55,7 +55,10 @@ struct DisruptCommand: ParsableCommand {
             options.seed = seed
             options.targets = splitList(targets)
             let r: DisruptionResult
+            Progress.step("removing actors by \(options.strategies.map(\.rawValue).joined(separator: ", "))")
+            defer { Progress.clear() }
             do { r = try dataset.disruption(options) } catch let error as AnalysisError { throw CLIError(error.description) }
+            Progress.clear()
             func value(_ x: Double?) -> String { x.map { JSONWriter.format($0) } ?? "" }
             switch format {
             case .csv:

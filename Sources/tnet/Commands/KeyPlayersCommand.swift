@@ -29,6 +29,8 @@ struct KeyPlayersCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             let d = try input.load()
+            Progress.step(setSize.map { "searching the best set of \($0) among \(d.entities.count) entities" } ?? "ranking \(d.entities.count) entities")
+            defer { Progress.clear() }
             if let k = setSize { try runSet(d, k) } else { try runRanking(d) }
         }
     }
@@ -36,6 +38,7 @@ struct KeyPlayersCommand: ParsableCommand {
     private func runRanking(_ d: Dataset) throws {
         let r = try Result { () throws(CentralityError) in try d.keyPlayers(includeVictims: includeVictims, partition: partition) }
             .mapError { CLIError($0.description) }.get()
+        Progress.clear()
         let rows = Array(r.players.prefix(top))
         switch format {
         case .csv:
@@ -92,6 +95,7 @@ struct KeyPlayersCommand: ParsableCommand {
     private func runSet(_ d: Dataset, _ k: Int) throws {
         let r = try Result { () throws(CentralityError) in try d.keyPlayerSet(k, seed: seed) }
             .mapError { CLIError($0.description) }.get()
+        Progress.clear()
         switch format {
         case .csv:
             var out = CSVText.row(["set", "id", "name", "kind"])
