@@ -30,40 +30,18 @@ struct CommunitiesCommand: ParsableCommand {
             Progress.step("finding communities (\(method.rawValue))")
             let r = dataset.communities(method: method, weighted: weighted, resolution: resolution, seed: seed)
             Progress.clear()
-            var members = [[Int]](repeating: [], count: r.count)
-            for (i, c) in r.community.enumerated() { members[c].append(i) }
-            for c in members.indices { members[c].sort { Dataset.precedes(dataset.entities[$0].id, dataset.entities[$1].id) } }
+            let groups = GroupOutput(dataset, name: "community", group: r.community, count: r.count)
             switch format {
-            case .csv:
-                var out = CSVText.row(["id", "community"])
-                for (c, list) in members.enumerated() { for i in list { out += CSVText.row([dataset.entities[i].id, String(c)]) } }
-                emit(out)
+            case .csv: emit(groups.csv)
             case .json:
-                var w = JSONWriter(pretty: true)
-                w.beginObject()
-                w.key("method"); w.string(method.rawValue)
-                w.key("resolution"); w.double(resolution)
-                w.key("seed"); w.numberText(String(seed))
-                w.key("modularity"); r.modularity.isFinite ? w.double(r.modularity) : w.null()
-                w.key("count"); w.int(r.count)
-                w.key("communities"); w.beginArray()
-                for (c, list) in members.enumerated() {
-                    w.beginObject()
-                    w.key("community"); w.int(c)
-                    w.key("size"); w.int(list.count)
-                    w.key("members"); w.beginArray(inline: true); for i in list { w.string(dataset.entities[i].id) }; w.endArray()
-                    w.endObject()
-                }
-                w.endArray()
-                w.endObject()
-                emit(w.text + "\n")
+                emit(groups.json(plural: "communities") { w in
+                    w.key("method"); w.string(method.rawValue)
+                    w.key("resolution"); w.double(resolution)
+                    w.key("seed"); w.numberText(String(seed))
+                    w.key("modularity"); r.modularity.isFinite ? w.double(r.modularity) : w.null()
+                })
             case .table:
-                var table = TextTable(header: ["community", "size", "members"], rightAligned: [0, 1])
-                for (c, list) in members.enumerated() {
-                    let names = list.prefix(6).map { dataset.entities[$0].label }.joined(separator: ", ") + (list.count > 6 ? ", …" : "")
-                    table.append([String(c), String(list.count), names])
-                }
-                emit("\(r.count) communit\(r.count == 1 ? "y" : "ies") (\(method.rawValue)), modularity \(r.modularity.isFinite ? JSONWriter.format(r.modularity) : "undefined")\n" + table.text)
+                emit(groups.table("\(r.count) communit\(r.count == 1 ? "y" : "ies") (\(method.rawValue)), modularity \(r.modularity.isFinite ? JSONWriter.format(r.modularity) : "undefined")"))
             }
         }
     }

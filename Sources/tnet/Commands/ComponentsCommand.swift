@@ -19,37 +19,11 @@ struct ComponentsCommand: ParsableCommand {
             let dataset = try input.load()
             let component = dataset.components(strong: strong)
             let count = (component.max() ?? -1) + 1
-            var members = [[Int]](repeating: [], count: count)
-            for (i, c) in component.enumerated() { members[c].append(i) }
-            for c in members.indices { members[c].sort { Dataset.precedes(dataset.entities[$0].id, dataset.entities[$1].id) } }
+            let groups = GroupOutput(dataset, name: "component", group: component, count: count)
             switch format {
-            case .csv:
-                var out = CSVText.row(["id", "component"])
-                for (c, list) in members.enumerated() { for i in list { out += CSVText.row([dataset.entities[i].id, String(c)]) } }
-                emit(out)
-            case .json:
-                var w = JSONWriter(pretty: true)
-                w.beginObject()
-                w.key("strong"); w.bool(strong)
-                w.key("count"); w.int(count)
-                w.key("components"); w.beginArray()
-                for (c, list) in members.enumerated() {
-                    w.beginObject()
-                    w.key("component"); w.int(c)
-                    w.key("size"); w.int(list.count)
-                    w.key("members"); w.beginArray(inline: true); for i in list { w.string(dataset.entities[i].id) }; w.endArray()
-                    w.endObject()
-                }
-                w.endArray()
-                w.endObject()
-                emit(w.text + "\n")
-            case .table:
-                var table = TextTable(header: ["component", "size", "members"], rightAligned: [0, 1])
-                for (c, list) in members.enumerated() {
-                    let names = list.prefix(6).map { dataset.entities[$0].label }.joined(separator: ", ") + (list.count > 6 ? ", …" : "")
-                    table.append([String(c), String(list.count), names])
-                }
-                emit("\(count) \(strong ? "strongly" : "weakly") connected component\(count == 1 ? "" : "s")\n" + table.text)
+            case .csv: emit(groups.csv)
+            case .json: emit(groups.json(plural: "components") { w in w.key("strong"); w.bool(strong) })
+            case .table: emit(groups.table("\(count) \(strong ? "strongly" : "weakly") connected component\(count == 1 ? "" : "s")"))
             }
         }
     }
