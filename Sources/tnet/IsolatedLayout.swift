@@ -18,11 +18,15 @@ enum IsolatedLayout {
         }
         let child = Process()
         child.executableURL = URL(fileURLWithPath: executablePath())
-        child.arguments = ["render-worker", input, output, "--engine", engine, "--format", format]
+        child.arguments = ["render-worker", input, output, "--engine", engine, "--format", format, "--parent", String(getpid())]
         child.standardInput = FileHandle.nullDevice
         child.standardOutput = FileHandle.nullDevice
         child.standardError = FileHandle(forWritingAtPath: errors)
         do { try child.run() } catch { throw CLIError("cannot start the layout process: \(error.localizedDescription)") }
+        // Interrupted (Ctrl-C, a kill): stop the child and remove the folder, which holds the
+        // dataset's text, before dying of the same signal.
+        LayoutCleanup.arm(directory: dir, files: [input, output, errors], child: child.processIdentifier)
+        defer { LayoutCleanup.disarm() }
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         var timedOut = false
         while child.isRunning {
@@ -62,6 +66,46 @@ enum IsolatedLayout {
     private static func format6(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 }
 
+/// What an interrupted parent must undo: signal handlers may only touch memory prepared before
+/// (C strings) and call async-signal-safe functions (kill, unlink, rmdir, signal, raise).
+enum LayoutCleanup {
+    nonisolated(unsafe) static var paths: [UnsafeMutablePointer<CChar>] = []  // files, then the folder
+    nonisolated(unsafe) static var child: pid_t = 0
+    nonisolated(unsafe) static var armed = false
+
+    static func arm(directory: String, files: [String], child pid: pid_t) {
+        paths = (files + [directory]).map { strdup($0)! }
+        child = pid
+        armed = true
+        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, handler) }
+        // A launcher may have started tnet with these signals blocked (Foundation's Process from a
+        // thread that blocks them, say): unblock them, or an interrupt would wait for the layout.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    static func disarm() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
+        armed = false
+        for p in paths { free(p) }
+        paths = []
+        child = 0
+    }
+
+    static let handler: @convention(c) (Int32) -> Void = { sig in
+        if LayoutCleanup.armed {
+            if LayoutCleanup.child > 0 { kill(LayoutCleanup.child, SIGKILL) }
+            let paths = LayoutCleanup.paths
+            for p in paths.dropLast() { unlink(p) }
+            if let dir = paths.last { rmdir(dir) }
+        }
+        signal(sig, SIG_DFL)
+        raise(sig)
+    }
+}
+
 /// The child side of ``IsolatedLayout``: lays out one DOT file and writes the result. Not for users.
 struct RenderWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "render-worker", abstract: "Internal: one isolated layout.",
@@ -70,11 +114,28 @@ struct RenderWorkerCommand: ParsableCommand {
     @Argument var output: String
     @Option var engine: String
     @Option var format: String
+    /// The tnet that waits for this layout (given, not read with getppid(): it may already be gone).
+    @Option var parent: Int32?
 
     func run() throws {
         // A crash here is expected now and then (that is why this runs apart): leave no core file.
         var none = rlimit(rlim_cur: 0, rlim_max: 0)
         setrlimit(Int32(RLIMIT_CORE.rawValue), &none)
+        // If the parent dies (killed hard, so it could not clean up), stop too and remove the
+        // parent's temporary folder (it holds the dataset's text): nobody waits for this layout.
+        let parent = self.parent ?? getppid()
+        let folder = (input as NSString).deletingLastPathComponent
+        let leftovers = [input, output, folder + "/err"]
+        Thread.detachNewThread {
+            while true {
+                if getppid() != parent {
+                    for f in leftovers { unlink(f) }
+                    rmdir(folder)
+                    _exit(1)
+                }
+                usleep(200_000)
+            }
+        }
         try Diagnostics.reporting {
             let dot = try String(contentsOfFile: input, encoding: .utf8)
             let result = try GraphvizRenderer.shared.renderReporting(dot: dot, engine: engine, format: format)

@@ -223,3 +223,46 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
         #expect(consoleErrors.isEmpty, "\(consoleErrors.prefix(3))")
     }
 }
+
+/// An interrupted isolated layout leaves no temporary files (they hold the dataset's text) and no
+/// layout process behind, whether tnet is stopped politely (SIGTERM) or killed (SIGKILL).
+@Suite struct IsolatedLayoutCleanupTests {
+    @Test(arguments: [SIGTERM, SIGKILL])
+    func interruptedLayoutCleansUp(signal: Int32) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-cleanup-\(UUID().uuidString)").path
+        let tmp = root + "/tmp"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try tnet(["generate", "--bench", "small", "-o", "\(root)/g.el"]).code == 0)
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var binary = dir.appendingPathComponent("tnet")
+        if !FileManager.default.fileExists(atPath: binary.path) { binary = packageRoot.appendingPathComponent(".build/debug/tnet") }
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = ["render", "\(root)/g.el", "-o", "\(root)/g.svg", "--engine", "dot", "--timeout", "120"]
+        p.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": tmp]) { $1 }
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Wait for the layout to start (its folder appears), then interrupt tnet.
+        var started = false
+        for _ in 0 ..< 100 where !started {
+            usleep(50_000)
+            started = !(try FileManager.default.contentsOfDirectory(atPath: tmp)).isEmpty
+        }
+        #expect(started)
+        usleep(500_000)  // past the start of the layout process (a SIGKILL before it cannot be cleaned up)
+        let t0 = Date()
+        kill(p.processIdentifier, signal)
+        p.waitUntilExit()
+        #expect(Date().timeIntervalSince(t0) < 5, "tnet took \(Date().timeIntervalSince(t0)) s to stop")
+        // The worker notices a dead parent within 0.2 s; give it a second.
+        var left: [String] = []
+        for _ in 0 ..< 20 {
+            left = try FileManager.default.contentsOfDirectory(atPath: tmp)
+            if left.isEmpty { break }
+            usleep(100_000)
+        }
+        #expect(left.isEmpty, "left behind: \(left)")
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/g.svg"))
+    }
+}
