@@ -1,3 +1,5 @@
+import TNetIO
+
 /// A plain SVG line chart: one line per series over a shared x axis, axes with ticks, a legend.
 /// Every text is escaped for XML. Deterministic (the same data give the same bytes).
 public struct LineChart: Sendable {
@@ -89,26 +91,6 @@ public struct LineChart: Sendable {
 
     private func f(_ x: Double) -> String { Self.number(x) }
 
-    /// Text for XML and HTML content or quoted attributes: `& < > " '` as entities; a line break
-    /// or tab as a space; other control characters, C1 controls and U+FFFE/U+FFFF (which XML
-    /// cannot hold) dropped.
-    public static func xml(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out += " "
-            default:
-                if u.value >= 0x20 && u.value != 0x7F && !(0x80 ..< 0xA0).contains(u.value) && !(0xFFFE ... 0xFFFF).contains(u.value) {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out
-    }
+    /// Text for the chart's XML (``XMLEscaping/display(_:)``).
+    public static func xml(_ s: String) -> String { XMLEscaping.display(s) }
 }

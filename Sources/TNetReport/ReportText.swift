@@ -1,12 +1,11 @@
-import TNetRender
+import TNetIO
 
 /// Escaping for the report's two targets.
 public enum ReportText {
     /// Text for HTML content or a quoted attribute: `& < > " '` as entities; control characters
     /// (which HTML cannot show and XML cannot hold) dropped, a line break kept as a space.
     public static func html(_ s: String) -> String {
-        // The same rules as the SVG charts' text (line breaks become spaces there too).
-        LineChart.xml(s)
+        XMLEscaping.display(s)
     }
 
     /// A URL that may become a link: http or https only, without spaces or control characters.

@@ -221,6 +221,30 @@ public enum XMLEscaping {
         return out
     }
 
+    /// Text shown to a reader in XML or HTML (a chart's labels, a report's cells), content or
+    /// quoted attribute alike: `& < > " '` as entities; a line break or tab as a space; other
+    /// control characters, C1 controls and U+FFFE/U+FFFF (which XML cannot hold) dropped. Unlike
+    /// ``text(_:)`` and ``attribute(_:)``, which keep data exactly, this is for display.
+    public static func display(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n", "\t": out += " "
+            default:
+                if u.value >= 0x20 && u.value != 0x7F && !(0x80 ..< 0xA0).contains(u.value) && !(0xFFFE ... 0xFFFF).contains(u.value) {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
+    }
+
     /// Whether XML 1.0 can hold every character of `s`.
     public static func representable(_ s: String) -> Bool {
         s.unicodeScalars.allSatisfy { u in
