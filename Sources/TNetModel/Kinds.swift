@@ -93,13 +93,23 @@ public struct PersonRole: RawRepresentable, Sendable, Hashable, Comparable, Expr
 
     public static let builtIn: [Self] = [.boss, .manager, .recruiter, .enforcer, .broker, .victim, .survivor, .witness]
 
-    /// Roles protected by the forced-criminality principle. Read leniently (`Victim`, ` victim`):
-    /// a spelling slip in a spreadsheet must never make a victim a target.
-    public var isProtected: Bool {
-        if self == .victim || self == .survivor { return true }
+    /// The role trimmed and lower-cased, plurals of the protected roles made singular: how a
+    /// spreadsheet's `Victim ` or `survivors` is compared, so a spelling slip never makes a victim
+    /// a target or lets `--exclude-role victim` miss one.
+    public var canonical: PersonRole {
         var s = rawValue.lowercased()[...]
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }
-        return s == "victim" || s == "survivor" || s == "victims" || s == "survivors"
+        switch s {
+        case "victims": return .victim
+        case "survivors": return .survivor
+        default: return PersonRole(String(s))
+        }
+    }
+
+    /// Roles protected by the forced-criminality principle (compared in ``canonical`` form).
+    public var isProtected: Bool {
+        let c = self == .victim || self == .survivor ? self : canonical
+        return c == .victim || c == .survivor
     }
 }

@@ -30,6 +30,15 @@ public struct Link: Sendable, Hashable {
         self.agreement = agreement
         self.attributes = attributes
     }
+
+    /// The link's kind with its grade and citations, as every output states a link:
+    /// `bribes [C4] (track15-2023, icg-2023)`.
+    public var evidence: String {
+        var s = kind.rawValue
+        if let confidence { s += " [\(confidence)]" }
+        if !sources.isEmpty { s += " (" + sources.joined(separator: ", ") + ")" }
+        return s
+    }
 }
 
 /// A citation target: a report, an article, a court record.

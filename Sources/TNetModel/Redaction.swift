@@ -28,7 +28,7 @@ public struct Redaction: Sendable {
         var taken = Set(dataset.entities.map(\.id))
         var texts: [(String, String)] = []
         for e in dataset.entities where e.role?.isProtected == true && pseudonyms[e.id] == nil {
-            let role = e.role!.rawValue.lowercased().hasPrefix("surviv") ? "survivor" : "victim"
+            let role = e.role!.canonical.rawValue  // victim or survivor
             numbers[role, default: 0] += 1
             let n = numbers[role]!
             // A pseudonym never collides with a real id (a dataset may already use `victim-1`).

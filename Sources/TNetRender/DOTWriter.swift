@@ -113,9 +113,7 @@ public enum DOTWriter {
             var width = 0.8 + 2.2 * (widths.fraction(weights[i]) ?? 0)
             if options.highlightedLinks.contains(i) { width += 1.5 }
             attrs += ", penwidth=\"\(format(width))\""
-            var tooltip = link.kind.rawValue + (link.confidence.map { " [\($0)]" } ?? "")
-            if !link.sources.isEmpty { tooltip += " (" + link.sources.joined(separator: ", ") + ")" }
-            attrs += ", tooltip=\(DOTEscaping.text(tooltip))"
+            attrs += ", tooltip=\(DOTEscaping.text(link.evidence))"
             if directed && !dataset.isDirected(link) { attrs += ", dir=\"none\"" }
             out += "  n\(s) \(arrow) n\(t) [\(attrs)];\n"
         }

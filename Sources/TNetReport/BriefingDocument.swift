@@ -101,7 +101,7 @@ struct BriefingDocument {
             for (i, e) in r.route.entities.enumerated() {
                 if i > 0 {
                     let l = d.links[r.route.links[i - 1]]
-                    line.append(.text(" —\(l.kind.rawValue)\(l.confidence.map { " [\($0)]" } ?? "")\(l.sources.isEmpty ? "" : " (" + l.sources.joined(separator: ", ") + ")")→ "))
+                    line.append(.text(" —\(l.evidence)→ "))
                 }
                 line.append(.text(d.entities[e].label))
             }
@@ -126,10 +126,7 @@ struct BriefingDocument {
         out.append(.table(header: ["state actor", "tied to", "shields", "pairs it alone connects", "links"], rows: b.corruption.map { r in
             [[.text(label(r.entity))], [.text(r.syndicates.map { d.entities[$0].label }.joined(separator: "; "))],
              [.text(r.compounds.map { d.entities[$0].label }.joined(separator: "; "))], [.text(String(r.brokeredPairs))],
-             [.text(r.links.map { l in
-                 let link = d.links[l]
-                 return "\(link.kind.rawValue)\(link.confidence.map { " [\($0)]" } ?? "")\(link.sources.isEmpty ? "" : " (" + link.sources.joined(separator: ", ") + ")")"
-             }.joined(separator: "; "))]]
+             [.text(r.links.map { d.links[$0].evidence }.joined(separator: "; "))]]
         }))
 
         // Disruption.

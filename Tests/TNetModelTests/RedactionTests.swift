@@ -79,6 +79,9 @@ import Testing
                                      agreement: "per Somchai Prasert")],
                         sources: [Source(id: "interview-somchai-prasert", title: "Interview")])
         #expect(PersonRole("Victim ").isProtected && PersonRole("SURVIVOR").isProtected && !PersonRole("witness").isProtected)
+        // --exclude-role victim removes the misspelt one as well.
+        let excluded = try! DatasetFilter(excludedRoles: [.victim]).apply(to: d)
+        #expect(!excluded.entities.contains { $0.id == "somchai-prasert" } && excluded.entities.count == 2)
         var r = Redaction()
         let out = r.apply(to: d)
         #expect(out.entities.map(\.id) == ["victim-1", "home-of-victim-1", "b"])

@@ -48,7 +48,7 @@ public struct DatasetFilter: Sendable, Hashable {
 
     public func keeps(_ e: Entity) -> Bool {
         if let entityKinds, !entityKinds.contains(e.kind) { return false }
-        if let role = e.role, excludedRoles.contains(role) { return false }
+        if let role = e.role, excludedRoles.contains(role) || excludedRoles.contains(where: { $0.canonical == role.canonical }) { return false }
         if let asOf, let p = e.period, !p.covers(asOf) { return false }
         if let minimumConfidence, !minimumConfidence.admits(e.confidence) { return false }
         return true

@@ -56,10 +56,7 @@ struct CorruptionCommand: ParsableCommand {
             case .table:
                 var table = TextTable(header: ["state actor", "tied to", "shields", "brokered pairs", "links"], rightAligned: [3])
                 for r in rows {
-                    let links = r.links.map { l -> String in
-                        let link = d.links[l]
-                        return "\(link.kind.rawValue)\(link.confidence.map { " [\($0)]" } ?? "")\(link.sources.isEmpty ? "" : " (\(link.sources.joined(separator: ", ")))")"
-                    }
+                    let links = r.links.map { d.links[$0].evidence }
                     table.append([entityLabel(d.entities[r.entity]), r.syndicates.map { d.entities[$0].label }.joined(separator: ", "),
                                   r.compounds.map { d.entities[$0].label }.joined(separator: ", "), String(r.brokeredPairs), links.joined(separator: "; ")])
                 }

@@ -113,10 +113,7 @@ struct PathCommand: ParsableCommand {
                     // The link as stated: --> when walked along its direction, <-- against it.
                     let link = d.links[route.links[i - 1]]
                     let arrow = ["forward": "-->", "backward": "<--", "undirected": "---"][direction(d, route, step: i)]!
-                    var note = "    \(arrow) \(link.kind.rawValue)"
-                    if let c = link.confidence { note += " [\(c)]" }
-                    if !link.sources.isEmpty { note += " (\(link.sources.joined(separator: ", ")))" }
-                    out += TextTable.clean(note) + "\n"
+                    out += TextTable.clean("    \(arrow) \(link.evidence)") + "\n"
                 }
                 out += "  " + entityLabel(d.entities[e]) + "\n"
             }
