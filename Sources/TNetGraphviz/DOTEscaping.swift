@@ -36,8 +36,9 @@ public enum DOTEscaping {
         }
     }
 
-    /// `s` escaped for the text of an HTML-like label (`<TABLE>…`): `& < > "` as entities,
-    /// control characters (which XML cannot hold) as spaces.
+    /// `s` escaped as text of HTML or XML (an HTML-like label `<TABLE>…`, a chart, a report),
+    /// content or quoted attribute alike: `& < > " '` as entities; control characters (C0, DEL,
+    /// C1) and U+FFFE/U+FFFF, which XML cannot hold, as spaces.
     public static func html(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -49,7 +50,7 @@ public enum DOTEscaping {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0xFFFE ... 0xFFFF).contains(scalar.value) { out += " " }
+                if scalar.value < 0x20 || (0x7F ..< 0xA0).contains(scalar.value) || (0xFFFE ... 0xFFFF).contains(scalar.value) { out += " " }
                 else { out.unicodeScalars.append(scalar) }
             }
         }

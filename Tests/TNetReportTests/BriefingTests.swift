@@ -80,7 +80,8 @@ import TNetRender
     }
 
     @Test func escaping() {
-        #expect(ReportText.html("a<b>&\"'\u{7}\n") == "a&lt;b&gt;&amp;&quot;&#39; ")
+        // Control characters (a bell, a line feed) become spaces.
+        #expect(ReportText.html("a<b>&\"'\u{7}\n") == "a&lt;b&gt;&amp;&quot;&#39;  ")
         #expect(ReportText.markdown("a*b_[c](d)|e<f>") == "a\\*b\\_\\[c\\]\\(d\\)\\|e&lt;f&gt;")
         #expect(ReportText.safeURL("https://example.org/x") != nil && ReportText.safeURL("javascript:alert(1)") == nil)
         #expect(ReportText.safeURL("JaVaScRiPt:alert(1)") == nil && ReportText.safeURL("https://a b") == nil)

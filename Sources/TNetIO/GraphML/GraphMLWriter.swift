@@ -1,3 +1,4 @@
+import TNetGraphviz
 import TNetModel
 
 /// Writes GraphML that NetworkX, Gephi, yEd and Cytoscape read, and that ``GraphMLReader``
@@ -222,28 +223,9 @@ public enum XMLEscaping {
     }
 
     /// Text shown to a reader in XML or HTML (a chart's labels, a report's cells), content or
-    /// quoted attribute alike: `& < > " '` as entities; a line break or tab as a space; other
-    /// control characters, C1 controls and U+FFFE/U+FFFF (which XML cannot hold) dropped. Unlike
-    /// ``text(_:)`` and ``attribute(_:)``, which keep data exactly, this is for display.
-    public static func display(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out += " "
-            default:
-                if u.value >= 0x20 && u.value != 0x7F && !(0x80 ..< 0xA0).contains(u.value) && !(0xFFFE ... 0xFFFF).contains(u.value) {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out
-    }
+    /// quoted attribute alike; unlike ``text(_:)`` and ``attribute(_:)``, which keep data
+    /// exactly, this is for display: the rules of `DOTEscaping.html(_:)`, which legends use too.
+    public static func display(_ s: String) -> String { DOTEscaping.html(s) }
 
     /// Whether XML 1.0 can hold every character of `s`.
     public static func representable(_ s: String) -> Bool {
