@@ -1,4 +1,5 @@
 import CGraphviz
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -37,6 +38,14 @@ private let messageSink: agusererrf = { message in
 /// libgvc and cgraph are not thread-safe, even with one context per thread, so every call
 /// into them goes through this one gate (a process-wide mutex). One `GVC_t` context is
 /// created on first use and reused.
+///
+/// Repeated layouts: the first layout of a process gives the bytes the Graphviz command gives
+/// for the same DOT (tested for every engine). Later ones do too for neato, sfdp, circo and
+/// twopi (the C generators are reset before each layout), but Graphviz 2.42's dot and fdp
+/// keep state in file-level variables from one layout to the next (dot's network simplex, for
+/// one, resumes its search where the last layout left it), so a later dot or fdp layout of the
+/// same DOT can differ from the first — equally valid, and the same from run to run of the
+/// same program. `tnet render` lays out once per process.
 public final class GraphvizRenderer: Sendable {
     /// The process-wide renderer.
     public static let shared = GraphvizRenderer()
@@ -47,6 +56,12 @@ public final class GraphvizRenderer: Sendable {
         var formats: [String] = []
     }
     private let state = Mutex(State())
+    /// Callers waiting at the gate for real work; a warm-up step never starts while one waits.
+    private let waiting = Atomic<Int>(0)
+    /// Set once a warm-up has been asked for, and when it must stop (the process is exiting).
+    private let warmUpStarted = Atomic<Bool>(false)
+    private let warmUpCancelled = Atomic<Bool>(false)
+    private let warmUpStepRunning = Atomic<Bool>(false)
 
     private init() {}
 
@@ -94,7 +109,9 @@ public final class GraphvizRenderer: Sendable {
 
     /// Like ``render(dot:engine:format:)``, with the warnings Graphviz gave on the way.
     public func renderReporting(dot: String, engine: String = "dot", format: String = "svg") throws -> RenderOutput {
-        try state.withLock { s throws(GraphvizError) -> RenderOutput in
+        waiting.add(1, ordering: .sequentiallyConsistent)
+        defer { waiting.subtract(1, ordering: .sequentiallyConsistent) }
+        return try state.withLock { s throws(GraphvizError) -> RenderOutput in
             Self.open(&s)
             guard let gvc = s.context else { throw GraphvizError(message: "Graphviz could not be initialised") }
             // Validate names first: an unknown engine leaks inside libgvc on every attempt.
@@ -113,6 +130,7 @@ public final class GraphvizRenderer: Sendable {
                 throw GraphvizError(message: "DOT syntax error: " + Self.takeMessages(default: "cannot parse the graph"))
             }
             defer { agclose(graph) }
+            Self.resetRandomState()
             guard gvLayout(gvc, graph, engine) == 0 else {
                 throw GraphvizError(message: "layout failed: " + Self.takeMessages(default: "engine \(engine)"))
             }
@@ -138,7 +156,9 @@ public final class GraphvizRenderer: Sendable {
 
     /// Parses `dot` behind the gate and hands the graph to `body`; the graph is closed after.
     func withGraph<T>(dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T) throws -> T {
-        try state.withLock { s throws -> T in
+        waiting.add(1, ordering: .sequentiallyConsistent)
+        defer { waiting.subtract(1, ordering: .sequentiallyConsistent) }
+        return try state.withLock { s throws -> T in
             Self.open(&s)
             capturedMessages.withLock { $0 = "" }
             let graph = agmemread(dot)
@@ -149,6 +169,99 @@ public final class GraphvizRenderer: Sendable {
             defer { agclose(graph) }
             return try body(graph)
         }
+    }
+
+    // MARK: Warm-up
+
+    /// Starts Graphviz on another thread: the context (which loads the text layout plugin), the
+    /// layout plugins of `engines`, the renderer of `format`, and the faces of `fontname` that
+    /// tnet's diagrams use, by measuring a word in each. A command that renders calls this
+    /// first, so that what Graphviz loads before its first layout (about 8 ms here, much more
+    /// with a cold font cache) overlaps with parsing arguments and reading the dataset.
+    ///
+    /// No layout runs: Graphviz 2.42's dot and fdp keep state from one layout to the next (see
+    /// ``renderReporting(dot:engine:format:)``), and a command's one layout must be the first
+    /// of its process to give the Graphviz command's bytes. Each step holds the renderer's one
+    /// gate like any other call, and no step starts while a real call waits there. Calling it
+    /// again does nothing; at exit, a step in progress is finished first.
+    public func warmUpInBackground(engines: [String] = ["dot", "sfdp"], format: String = "svg",
+                                   fonts: [(name: String, size: Double, bold: Bool)] = [("Helvetica", 10, false), ("Helvetica", 10, true), ("Helvetica", 8, false)]) {
+        guard !warmUpStarted.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        // Before any step runs: exit() then waits for the step in progress (atexit handlers run
+        // before the libraries' own teardown) and no further one starts.
+        atexit { GraphvizRenderer.shared.cancelWarmUp() }
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.step { _, _ in }  // the context: plugin configuration and the text layout plugin
+            for font in fonts { self.step { gvc, _ in Self.measure(gvc, font: font) } }
+            self.step { gvc, s in
+                // Only names the plugins offer: an unknown one leaks inside libgvc.
+                for engine in engines where s.engines.contains(engine) { _ = gvplugin_load(gvc, API_layout, engine) }
+                if s.formats.contains(format) {
+                    _ = gvplugin_load(gvc, API_render, format)
+                    _ = gvplugin_load(gvc, API_device, format)
+                }
+            }
+        }
+    }
+
+    /// Lets a warm-up step in progress finish (for up to a second) and stops the rest. It does
+    /// not take the gate: exit() may be called by a thread that holds it.
+    func cancelWarmUp() {
+        warmUpCancelled.store(true, ordering: .sequentiallyConsistent)
+        for _ in 0 ..< 2000 where warmUpStepRunning.load(ordering: .sequentiallyConsistent) { usleep(500) }
+    }
+
+    /// Runs one warm-up step behind the gate unless a real call is waiting or the warm-up stopped.
+    private func step(_ body: (OpaquePointer, State) -> Void) {
+        guard waiting.load(ordering: .sequentiallyConsistent) == 0, !warmUpCancelled.load(ordering: .sequentiallyConsistent) else { return }
+        state.withLock { s in
+            guard !warmUpCancelled.load(ordering: .sequentiallyConsistent) else { return }
+            warmUpStepRunning.store(true, ordering: .sequentiallyConsistent)
+            defer { warmUpStepRunning.store(false, ordering: .sequentiallyConsistent) }
+            Self.open(&s)
+            if let gvc = s.context { body(gvc, s) }
+            capturedMessages.withLock { $0 = "" }
+        }
+    }
+
+    /// Font names handed to the text layout plugin: it keeps a pointer to the last one it was
+    /// given and compares the next against it, so they must outlive every later call (a few
+    /// bytes, kept for the process). Touched only behind the gate.
+    nonisolated(unsafe) private static var keptFontNames: [String: UnsafeMutablePointer<CChar>] = [:]
+
+    /// Measures a word in `font` as a label would be (Graphviz's `textspan_size`), which makes the
+    /// text layout plugin open the face; the layout object it leaves on the span is freed.
+    private static func measure(_ gvc: OpaquePointer, font: (name: String, size: Double, bold: Bool)) {
+        let name: UnsafeMutablePointer<CChar>
+        if let kept = keptFontNames[font.name] { name = kept } else {
+            guard let copy = strdup(font.name) else { return }
+            keptFontNames[font.name] = copy
+            name = copy
+        }
+        var face = textfont_t()
+        face.name = name
+        face.size = font.size
+        face.flags = font.bold ? UInt32(HTML_BF) : 0
+        guard let text = strdup("Mekong") else { return }
+        defer { free(text) }
+        withUnsafeMutablePointer(to: &face) { facePointer in
+            var span = textspan_t()
+            span.str = text
+            span.font = facePointer
+            span.just = CChar(UInt8(ascii: "n"))
+            _ = textspan_size(gvc, &span)
+            if let release = span.free_layout, let layout = span.layout { release(layout) }
+        }
+    }
+
+    /// Puts the C library's generators (`rand`, `drand48`) back as a new process finds them,
+    /// before each layout: Graphviz seeds only some of its draws (sfdp's second layout of the
+    /// same graph in one process differed without this). The Graphviz command runs one layout
+    /// per process, so this is what makes a later layout here give its bytes.
+    private static func resetRandomState() {
+        srand(1)  // glibc's rand() and random() start as if seeded with 1
+        var state: [UInt16] = [0, 0, 0]  // and drand48's state starts at zero
+        _ = seed48(&state)
     }
 
     /// Warnings Graphviz printed during the last call (unknown attributes and the like).

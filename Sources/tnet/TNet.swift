@@ -1,8 +1,18 @@
 import ArgumentParser
+import TraffickingNetworks
 
 @main
 struct TNet: ParsableCommand {
     static let version = "0.1.0"
+
+    /// A command that draws starts Graphviz (context, plugins, fonts) on the second core while
+    /// its arguments are parsed and its dataset read; calls still pass the renderer's one gate.
+    static func main() {
+        if let command = CommandLine.arguments.dropFirst().first, ["render", "report", "render-worker"].contains(command) {
+            GraphvizRenderer.shared.warmUpInBackground()
+        }
+        main(nil)
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "tnet",
