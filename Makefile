@@ -10,10 +10,13 @@ ORACLE_VENV := .venv-oracle
 
 .PHONY: deps oracle build release demo test datasets bench bench-quick bench-render docs clean
 
+# Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them)
+# and mimalloc, the allocator of release builds (Package.swift).
 deps:
-	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null; then \
-	  echo "Installing Graphviz development files (pkg-config libgraphviz-dev graphviz)…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libgraphviz-dev graphviz >/dev/null; \
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null \
+	    || ! gcc -print-file-name=libmimalloc.so | grep -q /; then \
+	  echo "Installing Graphviz and mimalloc development files (pkg-config libgraphviz-dev graphviz libmimalloc-dev)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libgraphviz-dev graphviz libmimalloc-dev >/dev/null; \
 	fi
 	@command -v swift >/dev/null || { echo "Swift 6 is required: https://www.swift.org/install/linux/"; exit 1; }
 

@@ -36,7 +36,12 @@ let package = Package(
             dependencies: [
                 "TraffickingNetworks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The release CLI allocates through mimalloc (Debian's libmimalloc-dev): Graphviz's
+            // force layouts spend a quarter of their time in glibc's malloc and free, and run
+            // 12–24 % faster with it (Benchmarks/README.md, rendering). Debug builds and the
+            // library keep the system allocator.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))]
         ),
         // Runnable examples of the library (examples/README.md); a test runs each.
         .executableTarget(name: "key-brokers", dependencies: ["TraffickingNetworks"], path: "examples/KeyBrokers"),
