@@ -65,6 +65,9 @@ public final class GraphvizRenderer: Sendable {
 
     private init() {}
 
+    /// The layout engines every Graphviz build with its layout plugins has.
+    public static let standardEngines = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"]
+
     /// Output formats tnet asks for; others that the installed plugins offer also work.
     public static let commonFormats = ["svg", "png", "pdf", "dot", "json", "plain"]
 

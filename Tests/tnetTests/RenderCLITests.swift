@@ -117,6 +117,11 @@ import Testing
             let r = try tnet(["dot", bundled] + args)
             #expect(r.code == 1 && r.err.hasPrefix(message) && r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
         }
+        // A usage error, as soon as the arguments are read (the six standard engines are not
+        // looked up then; any other name is, against the installed plugins).
+        let engine = try tnet(["render", bundled, "-o", "\(dir)/x.svg", "--engine", "dotty"])
+        #expect(engine.code == 64 && engine.err.contains("--engine \"dotty\": not a Graphviz layout engine here; one of: auto, circo, dot,"), "\(engine.err)")
+        #expect(try tnet(["render", bundled, "-o", "\(dir)/x.svg", "--engine", "osage"]).code == 0)  // installed, not standard
         let redact = try tnet(["dot", bundled, "--redact", "everyone"])
         #expect(redact.code != 0 && redact.code != 1)  // a usage error
     }

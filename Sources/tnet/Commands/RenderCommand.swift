@@ -40,7 +40,10 @@ struct DiagramArguments: ParsableArguments {
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if by != nil && top == nil { throw ValidationError("--by goes with --top") }
-        if engine != "auto" && !GraphvizRenderer.shared.engines.contains(engine) {
+        // Graphviz's six engines are taken on trust here (a build without one fails at layout
+        // with Graphviz's message), so that parsing need not wait for Graphviz to start; any
+        // other name is checked against the installed plugins at once.
+        if engine != "auto" && !GraphvizRenderer.standardEngines.contains(engine) && !GraphvizRenderer.shared.engines.contains(engine) {
             throw ValidationError("--engine \(quoted(engine)): not a Graphviz layout engine here; one of: auto, \(GraphvizRenderer.shared.engines.joined(separator: ", "))")
         }
         for a in graphAttribute where !a.contains("=") { throw ValidationError("--graph-attribute \(quoted(a)) is not NAME=VALUE") }
