@@ -23,78 +23,104 @@ public struct Redaction: Sendable {
 
     /// Redacts `dataset`; returns the redacted copy.
     public mutating func apply(to dataset: Dataset) -> Dataset {
+        apply(to: [dataset])[0]
+    }
+
+    /// Redacts several datasets with one set of pseudonyms (two versions of a file, say): a
+    /// person has the same pseudonym in each, numbered in order of first appearance, first
+    /// dataset first, and a person protected in any of them is redacted in all — a victim in
+    /// one version is not named in the other because it gives them another role.
+    public mutating func apply(to datasets: [Dataset]) -> [Dataset] {
         var pseudonyms: [String: (id: String, name: String)] = [:]
         var numbers: [String: Int] = [:]
-        var taken = Set(dataset.entities.map(\.id))
+        var taken = Set(datasets.flatMap { $0.entities.map(\.id) })
         var texts: [(String, String)] = []
-        for e in dataset.entities where e.role?.isProtected == true && pseudonyms[e.id] == nil {
-            let role = e.role!.canonical.rawValue  // victim or survivor
-            numbers[role, default: 0] += 1
-            let n = numbers[role]!
-            // A pseudonym never collides with a real id (a dataset may already use `victim-1`).
-            var id = "\(role)-\(n)"
-            while taken.contains(id) { id += "-redacted" }
-            taken.insert(id)
-            let name = role.prefix(1).uppercased() + role.dropFirst() + " \(n)"
-            pseudonyms[e.id] = (id, name)
-            if !e.id.isEmpty { texts.append((e.id, id)) }
-            if let original = e.name, !original.isEmpty, original != e.id { texts.append((original, name)) }
+        for dataset in datasets {
+            for e in dataset.entities where e.role?.isProtected == true && pseudonyms[e.id] == nil {
+                let role = e.role!.canonical.rawValue  // victim or survivor
+                numbers[role, default: 0] += 1
+                let n = numbers[role]!
+                // A pseudonym never collides with a real id (a dataset may already use `victim-1`).
+                var id = "\(role)-\(n)"
+                while taken.contains(id) { id += "-redacted" }
+                taken.insert(id)
+                let name = role.prefix(1).uppercased() + role.dropFirst() + " \(n)"
+                pseudonyms[e.id] = (id, name)
+                if !e.id.isEmpty { texts.append((e.id, id)) }
+            }
+        }
+        // Names after ids, from every dataset (a version may spell the name differently).
+        for dataset in datasets {
+            for e in dataset.entities {
+                guard let p = pseudonyms[e.id], let original = e.name, !original.isEmpty, original != e.id,
+                      !texts.contains(where: { $0.0 == original }) else { continue }
+                texts.append((original, p.name))
+            }
         }
         count = pseudonyms.count
-        guard count > 0 else { return dataset }
+        guard count > 0 else { return datasets }
         // Longest first, so that a name containing another is replaced whole.
         replacements = texts.sorted { $0.0.count > $1.0.count }
         let table = replacements
         let rewrite = { (s: String) in Self.scrub(s, table) }
         // Every other id that spells a protected person's name or id (`home-of-somchai-prasert`)
-        // is renamed too, consistently wherever it is used.
+        // is renamed too, consistently wherever it is used, in every dataset alike.
         var renamed: [String: String] = [:]
-        for e in dataset.entities where pseudonyms[e.id] == nil {
-            let new = rewrite(e.id)
-            if new != e.id {
-                var unique = new
-                while taken.contains(unique) { unique += "-redacted" }
-                taken.insert(unique)
-                renamed[e.id] = unique
+        for dataset in datasets {
+            for e in dataset.entities where pseudonyms[e.id] == nil && renamed[e.id] == nil {
+                let new = rewrite(e.id)
+                if new != e.id {
+                    var unique = new
+                    while taken.contains(unique) { unique += "-redacted" }
+                    taken.insert(unique)
+                    renamed[e.id] = unique
+                }
             }
         }
-        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? id }
         var sourceIDs: [String: String] = [:]
-        var takenSources = Set(dataset.sources.map(\.id))
-        for src in dataset.sources {
-            let new = rewrite(src.id)
-            if new != src.id {
-                var unique = new
-                while takenSources.contains(unique) { unique += "-redacted" }
-                takenSources.insert(unique)
-                sourceIDs[src.id] = unique
+        var takenSources = Set(datasets.flatMap { $0.sources.map(\.id) })
+        for dataset in datasets {
+            for src in dataset.sources where sourceIDs[src.id] == nil {
+                let new = rewrite(src.id)
+                if new != src.id {
+                    var unique = new
+                    while takenSources.contains(unique) { unique += "-redacted" }
+                    takenSources.insert(unique)
+                    sourceIDs[src.id] = unique
+                }
             }
         }
+        return datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, sourceIDs: sourceIDs, rewrite: rewrite) }
+    }
+
+    private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
+                                  sourceIDs: [String: String], rewrite: (String) -> String) -> Dataset {
+        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? id }
         func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewrite($0) } }
 
         var out = dataset.emptyCopy()
         out.title = dataset.title.map(rewrite)
         out.description = dataset.description.map(rewrite)
-        out.extra = Self.scrub(dataset.extra, rewrite)
+        out.extra = scrub(dataset.extra, rewrite)
         out.sources = dataset.sources.map { s in
             var s = s
             s.id = sourceIDs[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
             s.url = s.url.map(rewrite)
-            s.attributes = Self.scrub(s.attributes, rewrite)
+            s.attributes = scrub(s.attributes, rewrite)
             return s
         }
         for e in dataset.entities {
             var e = e
-            if e.role?.isProtected == true, let p = pseudonyms[e.id] {
+            if let p = pseudonyms[e.id] {
                 e.id = p.id
                 e.name = p.name
                 e.attributes = Attributes()
             } else {
                 e.id = entityID(e.id)
                 e.name = e.name.map(rewrite)
-                e.attributes = Self.scrub(e.attributes, rewrite)
+                e.attributes = scrub(e.attributes, rewrite)
             }
             e.country = e.country.map(entityID)
             e.sources = citations(e.sources)
@@ -106,7 +132,7 @@ public struct Redaction: Sendable {
             l.target = entityID(l.target)
             l.agreement = l.agreement.map(rewrite)
             l.sources = citations(l.sources)
-            l.attributes = Self.scrub(l.attributes, rewrite)
+            l.attributes = scrub(l.attributes, rewrite)
             out.append(l)
         }
         out.locations = dataset.locations

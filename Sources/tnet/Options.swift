@@ -31,28 +31,61 @@ struct InputOptions: ParsableArguments {
         // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
         if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
         let (read, issues) = try DatasetFormat.read(path: input, format: from, directed: directed)
-        var dataset = read
         // Redaction comes before filters (a person's pseudonym is the same whatever the filters
         // keep) and before any message is printed: a diagnostic quoting an id must not name a victim.
         var redaction: Redaction?
+        var dataset = read
         if filters.redactsVictims {
             var r = Redaction()
             dataset = r.apply(to: read)
             redaction = r
         }
+        try check(read, issues: issues, path: input, redaction: redaction)
+        noteRedaction(redaction)
+        return try filtered(dataset)
+    }
+
+    /// Two files compared (`tnet diff BEFORE AFTER`), read with these options: redaction gives a
+    /// person the same pseudonym in both, then the filters apply to each.
+    func loadPair(after: String) throws -> (before: Dataset, after: Dataset) {
+        if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
+        let first = try DatasetFormat.read(path: input, format: from, directed: directed)
+        let second = try DatasetFormat.read(path: after, format: from, directed: directed)
+        var redaction: Redaction?
+        var both = [first.dataset, second.dataset]
+        if filters.redactsVictims {
+            var r = Redaction()
+            both = r.apply(to: both)
+            redaction = r
+        }
+        try check(first.dataset, issues: first.issues, path: input, redaction: redaction)
+        try check(second.dataset, issues: second.issues, path: after, redaction: redaction)
+        noteRedaction(redaction)
+        return (try filtered(both[0]).dataset, try filtered(both[1]).dataset)
+    }
+
+    /// The first error, or up to five warnings, of what reading and validating `read` found,
+    /// with protected persons' names scrubbed from every message.
+    private func check(_ read: Dataset, issues: [ValidationIssue], path: String, redaction: Redaction?) throws {
         let clean = { (s: String) in redaction?.scrub(s) ?? s }
         let all = issues + read.validate()
         if let first = all.first(where: { $0.severity == .error }) {
             let count = all.filter { $0.severity == .error }.count
             let more = count > 1 ? " (and \(count - 1) more problem\(count > 2 ? "s" : ""); `tnet validate` lists them all)" : ""
-            throw CLIError(clean(first.location.map { "\($0): " } ?? "\(input): "), clean(first.message) + more)
+            throw CLIError(clean(first.location.map { "\($0): " } ?? "\(path): "), clean(first.message) + more)
         }
         let warnings = all.filter { $0.severity == .warning }
         for w in warnings.prefix(5) { Diagnostics.warning(clean(w.description)) }
         if warnings.count > 5 { Diagnostics.warning("\(warnings.count - 5) more warnings; `tnet validate` lists them all") }
+    }
+
+    private func noteRedaction(_ redaction: Redaction?) {
         if let redaction, redaction.count > 0 {
             Diagnostics.note("\(redaction.count) protected person\(redaction.count == 1 ? "" : "s") redacted (--redact victims)")
         }
+    }
+
+    private func filtered(_ dataset: Dataset) throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
         if filters.filter.isEmpty { return (dataset, nil) }
         return (try filters.apply(to: dataset), (dataset.entities.count, dataset.links.count))
     }

@@ -39,6 +39,35 @@ import Testing
     }
 
     /// A dataset that already uses the pseudonym's id keeps both apart.
+    /// Two versions redacted together, worked by hand: "mai" is the first protected person of
+    /// the first version, "an-le" of the second (where "mai" now comes after her), so they are
+    /// victim-1 and victim-2 in both; "tb" is a survivor in the first version and a broker in the
+    /// second (forced criminality), and stays redacted there; the second version's spelling
+    /// "Mai N." is replaced in the broker's note too. Redacted apart, the second version would
+    /// have called "an-le" victim-1.
+    @Test func versionsShareTheirPseudonyms() {
+        let before = Dataset(entities: [Entity(id: "mai", kind: .person, name: "Nguyen Mai", role: .victim),
+                                        Entity(id: "tb", kind: .person, name: "Tran Binh", role: .survivor)],
+                             links: [Link(source: "tb", target: "mai", kind: .colludesWith)])
+        let after = Dataset(entities: [Entity(id: "an-le", kind: .person, role: .victim),
+                                       Entity(id: "mai", kind: .person, name: "Mai N.", role: .victim),
+                                       Entity(id: "tb", kind: .person, name: "Tran Binh", role: .broker),
+                                       Entity(id: "boss", kind: .person, name: "Boss", role: .broker,
+                                              attributes: ["note": .string("holds Mai N. and Tran Binh")])],
+                            links: [Link(source: "tb", target: "an-le", kind: .recruitsFrom)])
+        var r = Redaction()
+        let both = r.apply(to: [before, after])
+        #expect(r.count == 3)
+        #expect(both[0].entities.map(\.id) == ["victim-1", "survivor-1"])
+        #expect(both[1].entities.map(\.id) == ["victim-2", "victim-1", "survivor-1", "boss"])
+        #expect(both[1].entities.map(\.label) == ["Victim 2", "Victim 1", "Survivor 1", "Boss"])
+        #expect(both[1].entities[2].role == .broker)  // its role as that version states it
+        #expect(both[1].entities[3].attributes["note"] == .string("holds Victim 1 and Survivor 1"))
+        #expect(both[1].links[0].source == "survivor-1" && both[1].links[0].target == "victim-2")
+        var alone = Redaction()
+        #expect(alone.apply(to: after).entities[0].id == "victim-1")
+    }
+
     @Test func pseudonymsNeverCollide() {
         let d = Dataset(entities: [Entity(id: "victim-1", kind: .company, name: "Victim-1 Trading"),
                                    Entity(id: "x", kind: .person, name: "Somchai", role: .victim)])

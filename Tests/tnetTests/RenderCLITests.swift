@@ -50,6 +50,25 @@ import Testing
         #expect(outputs["centrality csv"]!.contains("victim-1,"))
     }
 
+    /// `tnet diff A B --redact victims` gives a person one pseudonym in both files: the same
+    /// file with its entities in reverse order (so its protected persons would be numbered the
+    /// other way round on their own) shows no change, and names no one.
+    @Test func diffOfTwoFilesRedactsAlike() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent(Self.victims))) as! [String: Any]
+        json["entities"] = Array((json["entities"] as! [Any]).reversed())
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: "\(dir)/reversed.json"))
+        let r = try tnet(["diff", Self.victims, "\(dir)/reversed.json", "--redact", "victims", "--format", "json"])
+        #expect(r.code == 0, "\(r.err)")
+        let out = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        for key in ["entities_appeared", "entities_ended", "links_appeared", "links_ended"] {
+            #expect((out[key] as! [Any]).isEmpty, "\(key): \(out[key]!)")
+        }
+        #expect(r.err.components(separatedBy: "3 protected persons redacted").count == 2)  // said once
+        for secret in Self.secrets { #expect(!r.out.contains(secret) && !r.err.contains(secret), "holds \(secret)") }
+    }
+
     /// Graphviz 2.42 segfaults laying out this graph with concentrate=true (shared notes). The
     /// DOT file's concentrate passes the allow-list, so the layout runs in a child process and
     /// the crash becomes one line and exit code 1, with no output file.

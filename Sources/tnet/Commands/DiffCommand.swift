@@ -34,10 +34,7 @@ struct DiffCommand: ParsableCommand {
             }
             let before: Dataset, later: Dataset
             if let after {
-                before = try input.load()
-                var other = input
-                other.input = after
-                later = try other.load()
+                (before, later) = try input.loadPair(after: after)
             } else {
                 let all = try input.load()
                 func snapshot(_ date: String) throws -> Dataset {
