@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle build release demo test datasets bench bench-quick bench-render docs clean
+.PHONY: deps oracle test-deps build release demo test datasets bench bench-quick bench-render docs clean
 
 # Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them)
 # and mimalloc, the allocator of release builds (Package.swift).
@@ -42,7 +42,15 @@ oracle:
 	    || echo "networkx unavailable: oracle tests check the committed copies only"; \
 	fi
 
-test: deps oracle
+# The report's browser test loads it in headless Chromium: installed for the tests only (a
+# machine where apt cannot get it runs every other test and says that one was skipped).
+test-deps:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || { \
+	  echo "Installing Chromium for the report's browser test…"; \
+	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "Chromium unavailable: the report's browser test will be skipped"; }
+
+test: deps oracle test-deps
 	swift build --build-tests
 	TNET_PYTHON="$$(if $(ORACLE_VENV)/bin/python -c 'import networkx, scipy' 2>/dev/null; then echo $$PWD/$(ORACLE_VENV)/bin/python; else command -v $(PYTHON) || true; fi)" \
 	  swift test --skip-build
