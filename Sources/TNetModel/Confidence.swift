@@ -21,11 +21,19 @@ public struct Confidence: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `"B2"` (case-insensitive letter); `nil` for anything else.
     public init?(_ text: String) {
-        let chars = Array(text.trimmingSpaces)
-        guard chars.count == 2, let letter = chars[0].uppercased().first, "ABCDEF".contains(letter),
-              let digit = chars[1].wholeNumberValue, (1 ... 6).contains(digit) else { return nil }
-        reliability = letter
-        credibility = digit
+        // Most grades are two ASCII bytes: read them as such.
+        let utf8 = text.utf8
+        if utf8.count == 2 {
+            let letter = utf8.first! & 0xDF, digit = utf8.last! &- UInt8(ascii: "1")  // upper case; 0-based
+            guard letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "F"), digit < 6 else { return nil }
+            reliability = Character(Unicode.Scalar(letter))
+            credibility = Int(digit) + 1
+            return
+        }
+        // Spaces around it are forgiven; the grade itself is ASCII (no other script's digit).
+        let trimmed = text.trimmingSpaces
+        guard trimmed.utf8.count == 2, trimmed.utf8.count != text.utf8.count, let grade = Confidence(String(trimmed)) else { return nil }
+        self = grade
     }
 
     public var description: String { "\(reliability)\(credibility)" }

@@ -16,16 +16,36 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1 ... 3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]),
-              parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }) else { return nil }
-        let m = parts.count > 1 ? Int(parts[1]) : nil
-        let d = parts.count > 2 ? Int(parts[2]) : nil
-        if parts.count > 1 { guard let m, (1 ... 12).contains(m) else { return nil } }
-        if parts.count > 2 { guard let d, d >= 1, d <= PartialDate.daysIn(month: m!, year: y) else { return nil } }
+        // Read on the UTF-8 bytes: a dataset has a date on nearly every fact.
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ Self.parse($0) }) else { return nil }
         year = y
         month = m
         day = d
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in ASCII digits, with a month 1–12 and a day the month has.
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int?, Int?)? {
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            var v = 0
+            for i in start ..< start + count {
+                let digit = b[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                v = v * 10 + Int(digit)
+            }
+            return v
+        }
+        guard b.count == 4 || b.count == 7 || b.count == 10, let y = digits(0, 4) else { return nil }
+        var m: Int?, d: Int?
+        if b.count >= 7 {
+            guard b[4] == UInt8(ascii: "-"), let month = digits(5, 2), (1 ... 12).contains(month) else { return nil }
+            m = month
+        }
+        if b.count == 10 {
+            guard b[7] == UInt8(ascii: "-"), let day = digits(8, 2), day >= 1, day <= daysIn(month: m!, year: y) else { return nil }
+            d = day
+        }
+        return (y, m, d)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

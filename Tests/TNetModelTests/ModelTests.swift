@@ -8,12 +8,20 @@ import TNetModel
         #expect(abs(Confidence("b2")!.value - 0.64) < 1e-12)
         #expect(abs(Confidence("F6")!.value - 0.09) < 1e-12)
         #expect(Confidence("G1") == nil && Confidence("A7") == nil && Confidence("") == nil)
+        // Two bytes that are not a letter and a digit; spaces around a grade; other scripts.
+        for text in ["A0", "@1", "`1", "é", "1A", "a\u{0661}", "Ａ1", "A１", "AB"] { #expect(Confidence(text) == nil, "\(text)") }
+        #expect(Confidence(" c4 ")?.description == "C4" && Confidence("f6")?.description == "F6")
     }
 
     @Test func partialDates() {
         #expect(PartialDate("2023")?.description == "2023")
         #expect(PartialDate("2024-02-29") != nil && PartialDate("2023-02-29") == nil)
         #expect(PartialDate("2023-13") == nil && PartialDate("23-01") == nil)
+        // Only ASCII digits, two-digit months and days, days the month has.
+        for text in ["+202", "-202", "2023-1-01", "2023-01-1", "2023-", "2023-00", "2023-04-31", "２０２３", "2023/05", "2023-05-", " 2023", "20233"] {
+            #expect(PartialDate(text) == nil, "\(text)")
+        }
+        #expect(PartialDate("2023-04-30")?.description == "2023-04-30" && PartialDate("1900-02-28") != nil && PartialDate("1900-02-29") == nil)
         let p = Period(from: PartialDate("2021-05"), to: PartialDate("2023"))
         #expect(p.covers(PartialDate("2022-01-01")!) && p.covers(PartialDate("2021")!) && !p.covers(PartialDate("2024")!))
     }
