@@ -115,6 +115,7 @@ public final class GraphvizRenderer: Sendable {
         waiting.add(1, ordering: .sequentiallyConsistent)
         defer { waiting.subtract(1, ordering: .sequentiallyConsistent) }
         return try state.withLock { s throws(GraphvizError) -> RenderOutput in
+            warmUpCancelled.store(true, ordering: .sequentiallyConsistent)  // real work has begun
             Self.open(&s)
             guard let gvc = s.context else { throw GraphvizError(message: "Graphviz could not be initialised") }
             // Validate names first: an unknown engine leaks inside libgvc on every attempt.
@@ -162,6 +163,7 @@ public final class GraphvizRenderer: Sendable {
         waiting.add(1, ordering: .sequentiallyConsistent)
         defer { waiting.subtract(1, ordering: .sequentiallyConsistent) }
         return try state.withLock { s throws -> T in
+            warmUpCancelled.store(true, ordering: .sequentiallyConsistent)  // real work has begun
             Self.open(&s)
             capturedMessages.withLock { $0 = "" }
             let graph = agmemread(dot)
@@ -185,14 +187,16 @@ public final class GraphvizRenderer: Sendable {
     /// No layout runs: Graphviz 2.42's dot and fdp keep state from one layout to the next (see
     /// ``renderReporting(dot:engine:format:)``), and a command's one layout must be the first
     /// of its process to give the Graphviz command's bytes. Each step holds the renderer's one
-    /// gate like any other call, and no step starts while a real call waits there. Calling it
-    /// again does nothing; at exit, a step in progress is finished first.
+    /// gate like any other call; no step starts while a real call waits there, nor after one
+    /// has begun (what is left then loads as usual). Calling it again does nothing. A command
+    /// calls ``finishWarmUp()`` before it returns; exit() does too, through `atexit`.
     public func warmUpInBackground(engines: [String] = ["dot", "sfdp"], format: String = "svg",
                                    fonts: [(name: String, size: Double, bold: Bool)] = [("Helvetica", 10, false), ("Helvetica", 10, true), ("Helvetica", 8, false)]) {
         guard !warmUpStarted.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        // Before any step runs: exit() then waits for the step in progress (atexit handlers run
-        // before the libraries' own teardown) and no further one starts.
-        atexit { GraphvizRenderer.shared.cancelWarmUp() }
+        // Before any step runs, for the exits that do not return through the command (an error
+        // ending the process): the step in progress is finished and no further one starts. The
+        // libraries loaded before this point are torn down after it.
+        atexit { GraphvizRenderer.shared.finishWarmUp() }
         DispatchQueue.global(qos: .userInitiated).async {
             self.step { _, _ in }  // the context: plugin configuration and the text layout plugin
             for font in fonts { self.step { gvc, _ in Self.measure(gvc, font: font) } }
@@ -207,20 +211,26 @@ public final class GraphvizRenderer: Sendable {
         }
     }
 
-    /// Lets a warm-up step in progress finish (for up to a second) and stops the rest. It does
-    /// not take the gate: exit() may be called by a thread that holds it.
-    func cancelWarmUp() {
+    /// Lets a warm-up step in progress finish (waiting up to a second) and stops the rest. It
+    /// does not take the gate: exit() may be called by a thread that holds it.
+    public func finishWarmUp() {
         warmUpCancelled.store(true, ordering: .sequentiallyConsistent)
-        for _ in 0 ..< 2000 where warmUpStepRunning.load(ordering: .sequentiallyConsistent) { usleep(500) }
+        var waited = 0
+        while warmUpStepRunning.load(ordering: .sequentiallyConsistent) && waited < 2000 {
+            usleep(500)
+            waited += 1
+        }
     }
 
-    /// Runs one warm-up step behind the gate unless a real call is waiting or the warm-up stopped.
+    /// Runs one warm-up step behind the gate unless a real call is waiting or has begun, or the
+    /// warm-up was stopped. "Running" is announced before "stopped" is read, and
+    /// ``finishWarmUp()`` does the reverse, so one of the two always sees the other.
     private func step(_ body: (OpaquePointer, State) -> Void) {
         guard waiting.load(ordering: .sequentiallyConsistent) == 0, !warmUpCancelled.load(ordering: .sequentiallyConsistent) else { return }
         state.withLock { s in
-            guard !warmUpCancelled.load(ordering: .sequentiallyConsistent) else { return }
             warmUpStepRunning.store(true, ordering: .sequentiallyConsistent)
             defer { warmUpStepRunning.store(false, ordering: .sequentiallyConsistent) }
+            guard !warmUpCancelled.load(ordering: .sequentiallyConsistent), waiting.load(ordering: .sequentiallyConsistent) == 0 else { return }
             Self.open(&s)
             if let gvc = s.context { body(gvc, s) }
             capturedMessages.withLock { $0 = "" }

@@ -5,13 +5,21 @@ import TraffickingNetworks
 struct TNet: ParsableCommand {
     static let version = "0.1.0"
 
-    /// A command that draws starts Graphviz (context, plugins, fonts) on the second core while
-    /// its arguments are parsed and its dataset read; calls still pass the renderer's one gate.
+    /// A command that lays out in this process starts Graphviz (context, plugins, fonts) on the
+    /// second core while its arguments are parsed and its dataset read; calls still pass the
+    /// renderer's one gate. Not for help, nor where the layout runs in a child (`--timeout`,
+    /// `-G`); a DOT input's own layout attributes are only known later, and then the warm-up
+    /// costs a few milliseconds of the other core.
     static func main() {
-        if let command = CommandLine.arguments.dropFirst().first, ["render", "report", "render-worker"].contains(command) {
+        let arguments = CommandLine.arguments.dropFirst()
+        let isolated = arguments.contains { a in
+            ["--help", "-h", "--timeout", "-G", "--graph-attribute"].contains(a) || a.hasPrefix("--timeout=") || a.hasPrefix("--graph-attribute=")
+        }
+        if let command = arguments.first, ["render", "report", "render-worker"].contains(command), !isolated {
             GraphvizRenderer.shared.warmUpInBackground()
         }
         main(nil)
+        GraphvizRenderer.shared.finishWarmUp()
     }
 
     static let configuration = CommandConfiguration(
