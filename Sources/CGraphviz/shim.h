@@ -16,9 +16,4 @@ static inline char *tnet_gv_name(void *obj) { return agnameof(obj); }
 /* AGSEQ: an object's creation order within its graph (edges in the order the file states them). */
 static inline unsigned long tnet_gv_seq(void *obj) { return (unsigned long)AGSEQ(obj); }
 
-/* Exported by libgvc 2.42 but declared only in its private headers (gvcproc.h, textspan.c):
- * loading a plugin and measuring a text span, with no layout (tnet's warm-up). */
-extern gvplugin_available_t *gvplugin_load(GVC_t *gvc, api_t api, const char *type);
-extern pointf textspan_size(GVC_t *gvc, textspan_t *span);
-
 #endif

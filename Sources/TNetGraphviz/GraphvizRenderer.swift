@@ -56,12 +56,8 @@ public final class GraphvizRenderer: Sendable {
         var formats: [String] = []
     }
     private let state = Mutex(State())
-    /// Callers waiting at the gate for real work; a warm-up step never starts while one waits.
-    private let waiting = Atomic<Int>(0)
-    /// Set once a warm-up has been asked for, and when it must stop (the process is exiting).
+    /// Set once a warm-up has been asked for.
     private let warmUpStarted = Atomic<Bool>(false)
-    private let warmUpCancelled = Atomic<Bool>(false)
-    private let warmUpStepRunning = Atomic<Bool>(false)
 
     private init() {}
 
@@ -112,10 +108,7 @@ public final class GraphvizRenderer: Sendable {
 
     /// Like ``render(dot:engine:format:)``, with the warnings Graphviz gave on the way.
     public func renderReporting(dot: String, engine: String = "dot", format: String = "svg") throws -> RenderOutput {
-        waiting.add(1, ordering: .sequentiallyConsistent)
-        defer { waiting.subtract(1, ordering: .sequentiallyConsistent) }
         return try state.withLock { s throws(GraphvizError) -> RenderOutput in
-            warmUpCancelled.store(true, ordering: .sequentiallyConsistent)  // real work has begun
             Self.open(&s)
             guard let gvc = s.context else { throw GraphvizError(message: "Graphviz could not be initialised") }
             // Validate names first: an unknown engine leaks inside libgvc on every attempt.
@@ -160,10 +153,7 @@ public final class GraphvizRenderer: Sendable {
 
     /// Parses `dot` behind the gate and hands the graph to `body`; the graph is closed after.
     func withGraph<T>(dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T) throws -> T {
-        waiting.add(1, ordering: .sequentiallyConsistent)
-        defer { waiting.subtract(1, ordering: .sequentiallyConsistent) }
         return try state.withLock { s throws -> T in
-            warmUpCancelled.store(true, ordering: .sequentiallyConsistent)  // real work has begun
             Self.open(&s)
             capturedMessages.withLock { $0 = "" }
             let graph = agmemread(dot)
@@ -178,93 +168,50 @@ public final class GraphvizRenderer: Sendable {
 
     // MARK: Warm-up
 
-    /// Starts Graphviz on another thread: the context (which loads the text layout plugin), the
-    /// layout plugins of `engines`, the renderer of `format`, and the faces of `fontname` that
-    /// tnet's diagrams use, by measuring a word in each. A command that renders calls this
-    /// first, so that what Graphviz loads before its first layout (about 8 ms here, much more
-    /// with a cold font cache) overlaps with parsing arguments and reading the dataset.
+    /// Loads, on other threads, the shared libraries Graphviz loads before its first layout:
+    /// its text layout plugin (with pango, cairo, HarfBuzz, FreeType and fontconfig: some thirty
+    /// libraries to map and relocate), its layout and core plugins, and fontconfig's
+    /// configuration and font cache. A command that renders calls this first, so that this
+    /// overlaps with parsing arguments and reading the dataset; Graphviz then finds them loaded.
     ///
-    /// No layout runs: Graphviz 2.42's dot and fdp keep state from one layout to the next (see
-    /// ``renderReporting(dot:engine:format:)``), and a command's one layout must be the first
-    /// of its process to give the Graphviz command's bytes. Each step holds the renderer's one
-    /// gate like any other call; no step starts while a real call waits there, nor after one
-    /// has begun (what is left then loads as usual). Calling it again does nothing. A command
-    /// calls ``finishWarmUp()`` before it returns; exit() does too, through `atexit`.
-    public func warmUpInBackground(engines: [String] = ["dot", "sfdp"], format: String = "svg",
-                                   fonts: [(name: String, size: Double, bold: Bool)] = [("Helvetica", 10, false), ("Helvetica", 10, true), ("Helvetica", 8, false)]) {
+    /// No Graphviz function runs here, so nothing of Graphviz's is allocated on another thread.
+    /// That matters: Graphviz 2.42 orders some things by memory address (clusters in dot, for
+    /// one; upstream issues 1767 and 1789), and a first version that opened Graphviz's context
+    /// and loaded its plugins on a second thread made a clustered dot drawing differ from run to
+    /// run. Loading a library twice loads it once; one that is missing is skipped (Graphviz then
+    /// reports what it reports). Calling this again does nothing.
+    public func warmUpInBackground() {
         guard !warmUpStarted.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        // Before any step runs, for the exits that do not return through the command (an error
-        // ending the process): the step in progress is finished and no further one starts. The
-        // libraries loaded before this point are torn down after it.
-        atexit { GraphvizRenderer.shared.finishWarmUp() }
+        // fontconfig is thread-safe; pango would start the same initialisation on a thread of
+        // its own at the first label.
         DispatchQueue.global(qos: .userInitiated).async {
-            self.step { _, _ in }  // the context: plugin configuration and the text layout plugin
-            for font in fonts { self.step { gvc, _ in Self.measure(gvc, font: font) } }
-            self.step { gvc, s in
-                // Only names the plugins offer: an unknown one leaks inside libgvc.
-                for engine in engines where s.engines.contains(engine) { _ = gvplugin_load(gvc, API_layout, engine) }
-                if s.formats.contains(format) {
-                    _ = gvplugin_load(gvc, API_render, format)
-                    _ = gvplugin_load(gvc, API_device, format)
-                }
+            guard let fontconfig = dlopen("libfontconfig.so.1", RTLD_LAZY), let initialise = dlsym(fontconfig, "FcInit") else { return }
+            _ = unsafeBitCast(initialise, to: (@convention(c) () -> Int32).self)()
+        }
+        DispatchQueue.global(qos: .userInitiated).async {
+            guard let folder = Self.pluginFolder() else { return }
+            for plugin in ["libgvplugin_pango.so.6", "libgvplugin_dot_layout.so.6", "libgvplugin_neato_layout.so.6", "libgvplugin_core.so.6"] {
+                _ = dlopen(folder + "/" + plugin, RTLD_LAZY | RTLD_GLOBAL)  // kept: Graphviz keeps them too
             }
         }
     }
 
-    /// Lets a warm-up step in progress finish (waiting up to a second) and stops the rest. It
-    /// does not take the gate: exit() may be called by a thread that holds it.
-    public func finishWarmUp() {
-        warmUpCancelled.store(true, ordering: .sequentiallyConsistent)
-        var waited = 0
-        while warmUpStepRunning.load(ordering: .sequentiallyConsistent) && waited < 2000 {
-            usleep(500)
-            waited += 1
+    /// Where Graphviz looks for its plugins: `graphviz/` beside the libgvc this process mapped
+    /// (read from `/proc/self/maps`).
+    private static func pluginFolder() -> String? {
+        guard let maps = fopen("/proc/self/maps", "r") else { return nil }
+        defer { fclose(maps) }
+        var line: UnsafeMutablePointer<CChar>? = nil
+        var capacity = 0
+        defer { free(line) }
+        while getline(&line, &capacity, maps) > 0, let line {
+            let text = String(cString: line)
+            guard let start = text.firstIndex(of: "/"), text.contains("/libgvc.so") else { continue }
+            let path = text[start...].prefix { $0 != "\n" }
+            guard let slash = path.lastIndex(of: "/") else { return nil }
+            return String(path[..<slash]) + "/graphviz"
         }
-    }
-
-    /// Runs one warm-up step behind the gate unless a real call is waiting or has begun, or the
-    /// warm-up was stopped. "Running" is announced before "stopped" is read, and
-    /// ``finishWarmUp()`` does the reverse, so one of the two always sees the other.
-    private func step(_ body: (OpaquePointer, State) -> Void) {
-        guard waiting.load(ordering: .sequentiallyConsistent) == 0, !warmUpCancelled.load(ordering: .sequentiallyConsistent) else { return }
-        state.withLock { s in
-            warmUpStepRunning.store(true, ordering: .sequentiallyConsistent)
-            defer { warmUpStepRunning.store(false, ordering: .sequentiallyConsistent) }
-            guard !warmUpCancelled.load(ordering: .sequentiallyConsistent), waiting.load(ordering: .sequentiallyConsistent) == 0 else { return }
-            Self.open(&s)
-            if let gvc = s.context { body(gvc, s) }
-            capturedMessages.withLock { $0 = "" }
-        }
-    }
-
-    /// Font names handed to the text layout plugin: it keeps a pointer to the last one it was
-    /// given and compares the next against it, so they must outlive every later call (a few
-    /// bytes, kept for the process). Touched only behind the gate.
-    nonisolated(unsafe) private static var keptFontNames: [String: UnsafeMutablePointer<CChar>] = [:]
-
-    /// Measures a word in `font` as a label would be (Graphviz's `textspan_size`), which makes the
-    /// text layout plugin open the face; the layout object it leaves on the span is freed.
-    private static func measure(_ gvc: OpaquePointer, font: (name: String, size: Double, bold: Bool)) {
-        let name: UnsafeMutablePointer<CChar>
-        if let kept = keptFontNames[font.name] { name = kept } else {
-            guard let copy = strdup(font.name) else { return }
-            keptFontNames[font.name] = copy
-            name = copy
-        }
-        var face = textfont_t()
-        face.name = name
-        face.size = font.size
-        face.flags = font.bold ? UInt32(HTML_BF) : 0
-        guard let text = strdup("Mekong") else { return }
-        defer { free(text) }
-        withUnsafeMutablePointer(to: &face) { facePointer in
-            var span = textspan_t()
-            span.str = text
-            span.font = facePointer
-            span.just = CChar(UInt8(ascii: "n"))
-            _ = textspan_size(gvc, &span)
-            if let release = span.free_layout, let layout = span.layout { release(layout) }
-        }
+        return nil
     }
 
     /// Puts the C library's generators (`rand`, `drand48`) back as a new process finds them,

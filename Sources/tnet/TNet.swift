@@ -5,21 +5,24 @@ import TraffickingNetworks
 struct TNet: ParsableCommand {
     static let version = "0.1.0"
 
-    /// A command that lays out in this process starts Graphviz (context, plugins, fonts) on the
-    /// second core while its arguments are parsed and its dataset read; calls still pass the
-    /// renderer's one gate. Not for help, nor where the layout runs in a child (`--timeout`,
-    /// `-G`); a DOT input's own layout attributes are only known later, and then the warm-up
-    /// costs a few milliseconds of the other core.
+    /// `render`, when it lays out in this process, has the libraries Graphviz needs (its
+    /// plugins, pango, fontconfig) loaded on the second core while its arguments are parsed and
+    /// its dataset read. Not for help, nor where the layout runs in a child (`--timeout`, `-G`,
+    /// `--cluster-by`, which a dot layout needs a process of its own for); when that is only
+    /// known later (a DOT input's own layout attributes, `--engine fdp`), the warm-up costs a
+    /// few milliseconds of the other core.
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         let isolated = arguments.contains { a in
-            ["--help", "-h", "--timeout", "-G", "--graph-attribute"].contains(a) || a.hasPrefix("--timeout=") || a.hasPrefix("--graph-attribute=")
+            ["--help", "-h", "--timeout", "-G", "--graph-attribute", "--cluster-by"].contains(a)
+                || ["--timeout=", "--graph-attribute=", "--cluster-by="].contains { a.hasPrefix($0) }
         }
-        if let command = arguments.first, ["render", "report", "render-worker"].contains(command), !isolated {
+        // Not `report` (its clustered diagram is laid out in a child) nor the child itself,
+        // whose layout must have its process to itself.
+        if arguments.first == "render", !isolated {
             GraphvizRenderer.shared.warmUpInBackground()
         }
         main(nil)
-        GraphvizRenderer.shared.finishWarmUp()
     }
 
     static let configuration = CommandConfiguration(

@@ -58,7 +58,10 @@ struct DiagramArguments: ParsableArguments {
     }
 
     /// The view (filters, `--top`) and the styled DOT for it.
-    func diagram(_ input: InputOptions) throws -> (dataset: Dataset, dot: String, engine: String, userLayout: Bool) {
+    /// `isolated`: the layout runs in a child process (user layout attributes may crash
+    /// Graphviz; a clustered dot or an fdp layout must not share its process to be the same
+    /// every run, ``LayoutChoice/dependsOnMemoryLayout(engine:clustered:)``).
+    func diagram(_ input: InputOptions) throws -> (dataset: Dataset, dot: String, engine: String, isolated: Bool) {
         var (dataset, before) = try input.loadCounting()
         var options = DiagramOptions()
         var userLayout = false
@@ -147,7 +150,9 @@ struct DiagramArguments: ParsableArguments {
         options.legend = legend
         options.title = title
         options.engine = engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : engine
-        return (dataset, DOTWriter.write(dataset, options: options), options.engine, userLayout)
+        let clustered = options.clustering.map { !$0.labels.isEmpty } ?? false
+        return (dataset, DOTWriter.write(dataset, options: options), options.engine,
+                userLayout || LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: clustered))
     }
 }
 
@@ -182,14 +187,14 @@ struct RenderCommand: ParsableCommand {
         try Diagnostics.reporting {
             let outFormat = try format ?? Self.formatFromExtension(output)
             Progress.step("reading \(input.input)")
-            let (dataset, dot, chosen, userLayout) = try diagram.diagram(input)
+            let (dataset, dot, chosen, isolated) = try diagram.diagram(input)
             let bytes: [UInt8]
             if outFormat == "dot" && format == nil {
                 bytes = Array(dot.utf8)  // the styled DOT: no layout needed
             } else {
                 Progress.step("laying out \(dataset.entities.count) entities with \(chosen)")
                 let result: RenderOutput
-                if timeout != nil || userLayout {
+                if timeout != nil || isolated {
                     result = try IsolatedLayout.render(dot: dot, engine: chosen, format: outFormat, timeout: timeout)
                 } else {
                     result = try GraphvizRenderer.shared.renderReporting(dot: dot, engine: chosen, format: outFormat)

@@ -38,8 +38,14 @@ struct ReportCommand: ParsableCommand {
             options.clustering = .byCountry(dataset)
             options.engine = LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count)
             if input.filters.redactsVictims { options.notes.append("protected persons redacted") }
-            let diagram = String(decoding: try GraphvizRenderer.shared.render(dot: DOTWriter.write(dataset, options: options),
-                                                                               engine: options.engine, format: "svg"), as: UTF8.self)
+            // Clustered by country: a dot layout then runs in a process of its own, to be the
+            // same every time (LayoutChoice.dependsOnMemoryLayout).
+            let dot = DOTWriter.write(dataset, options: options)
+            let rendered = LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: true)
+                ? try IsolatedLayout.render(dot: dot, engine: options.engine, format: "svg", timeout: nil)
+                : try GraphvizRenderer.shared.renderReporting(dot: dot, engine: options.engine, format: "svg")
+            for w in rendered.warnings { Diagnostics.warning("graphviz: " + w) }
+            let diagram = String(decoding: rendered.bytes, as: UTF8.self)
             let chart = LineChart(title: "The largest connected part as actors are removed", xLabel: "actors removed",
                                   yLabel: "largest part (share of entities)",
                                   series: briefing.disruption.runs.map { run in
