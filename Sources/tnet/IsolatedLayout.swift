@@ -4,29 +4,49 @@ import TraffickingNetworks
 
 /// Runs a Graphviz layout in a child `tnet` process, so that a Graphviz crash (2.42 segfaults or
 /// aborts on some inputs) or a runaway layout becomes a one-line error with exit code 1 instead
-/// of a dead process. libgvc cannot be interrupted in-process; a child can be killed.
+/// of a dead process. libgvc cannot be interrupted in-process; a child can be killed. A layout
+/// whose result depends on memory addresses (``LayoutChoice/dependsOnMemoryLayout(engine:clustered:)``)
+/// runs here too, in a process with nothing else in it.
+///
+/// The DOT goes to the child through a pipe and the drawing comes back through another, so the
+/// dataset's text is never written to disk (it may name victims), and nothing is left behind
+/// whichever side is killed.
 enum IsolatedLayout {
     static func render(dot: String, engine: String, format: String, timeout: Double?) throws -> RenderOutput {
-        let fm = FileManager.default
-        var template = Array((NSTemporaryDirectory() + "/tnet-layout-XXXXXX").utf8CString)
-        guard let dirPointer = mkdtemp(&template) else { throw CLIError("cannot create a temporary folder for the layout") }
-        let dir = String(cString: dirPointer)
-        defer { try? fm.removeItem(atPath: dir) }
-        let input = dir + "/in.dot", output = dir + "/out", errors = dir + "/err"
-        guard fm.createFile(atPath: input, contents: Data(dot.utf8)), fm.createFile(atPath: errors, contents: nil) else {
-            throw CLIError("cannot write the layout's input in \(dir)")
-        }
         let child = Process()
         child.executableURL = URL(fileURLWithPath: executablePath())
-        child.arguments = ["render-worker", input, output, "--engine", engine, "--format", format, "--parent", String(getpid())]
-        child.standardInput = FileHandle.nullDevice
-        child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle(forWritingAtPath: errors)
+        child.arguments = ["render-worker", "--engine", engine, "--format", format, "--parent", String(getpid())]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        child.standardInput = input
+        child.standardOutput = output
+        child.standardError = errors
+        // A child that dies before reading all of its input must not kill tnet with SIGPIPE
+        // (restored after, for tnet's own output to a closed pipe).
+        let sigpipe = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, sigpipe) }
         do { try child.run() } catch { throw CLIError("cannot start the layout process: \(error.localizedDescription)") }
-        // Interrupted (Ctrl-C, a kill): stop the child and remove the folder, which holds the
-        // dataset's text, before dying of the same signal.
-        LayoutCleanup.arm(directory: dir, files: [input, output, errors], child: child.processIdentifier)
+        // Interrupted (Ctrl-C, a kill): stop the child before dying of the same signal.
+        LayoutCleanup.arm(child: child.processIdentifier)
         defer { LayoutCleanup.disarm() }
+
+        // Feed the DOT and drain both outputs at once: a pipe holds 64 KiB, so doing one after
+        // the other would deadlock on a large graph.
+        let group = DispatchGroup()
+        let collected = Collected()
+        let text = Array(dot.utf8)
+        DispatchQueue.global().async(group: group) {
+            let fd = input.fileHandleForWriting.fileDescriptor
+            var written = 0
+            while written < text.count {
+                let r = text.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, text.count - written) }
+                if r < 0 { if errno == EINTR { continue }; break }  // EPIPE: the child is gone
+                written += r
+            }
+            try? input.fileHandleForWriting.close()
+        }
+        DispatchQueue.global().async(group: group) { collected.setOutput(output.fileHandleForReading.readDataToEndOfFile()) }
+        DispatchQueue.global().async(group: group) { collected.setErrors(errors.fileHandleForReading.readDataToEndOfFile()) }
+
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         var timedOut = false
         while child.isRunning {
@@ -38,8 +58,8 @@ enum IsolatedLayout {
             usleep(5_000)
         }
         child.waitUntilExit()
-        let messages = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-        let lines = messages.split(whereSeparator: \.isNewline).map(String.init)
+        group.wait()
+        let lines = String(decoding: collected.errors, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         if timedOut {
             throw CLIError("the \(engine) layout did not finish within \(format6(timeout!)) s and was stopped; try --engine sfdp, a --top view or a filter")
         }
@@ -53,9 +73,19 @@ enum IsolatedLayout {
             let error = lines.last { $0.hasPrefix("tnet: error: ") }.map { String($0.dropFirst("tnet: error: ".count)) }
             throw CLIError(error ?? "the layout process failed (exit \(child.terminationStatus))")
         }
-        guard let data = fm.contents(atPath: output) else { throw CLIError("the layout process wrote no output") }
+        guard !collected.output.isEmpty else { throw CLIError("the layout process wrote no output") }
         let warnings = lines.filter { $0.hasPrefix("tnet: warning: graphviz: ") }.map { String($0.dropFirst("tnet: warning: graphviz: ".count)) }
-        return RenderOutput(bytes: [UInt8](data), warnings: warnings)
+        return RenderOutput(bytes: [UInt8](collected.output), warnings: warnings)
+    }
+
+    /// What the reading threads collected.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var out = Data(), err = Data()
+        var output: Data { lock.withLock { out } }
+        var errors: Data { lock.withLock { err } }
+        func setOutput(_ d: Data) { lock.withLock { out = d } }
+        func setErrors(_ d: Data) { lock.withLock { err = d } }
     }
 
     /// This executable's path (the child is another `tnet`).
@@ -66,15 +96,13 @@ enum IsolatedLayout {
     private static func format6(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 }
 
-/// What an interrupted parent must undo: signal handlers may only touch memory prepared before
-/// (C strings) and call async-signal-safe functions (kill, unlink, rmdir, signal, raise).
+/// What an interrupted parent must undo: stop the layout process. A signal handler may only
+/// touch memory prepared before and call async-signal-safe functions (kill, signal, raise).
 enum LayoutCleanup {
-    nonisolated(unsafe) static var paths: [UnsafeMutablePointer<CChar>] = []  // files, then the folder
     nonisolated(unsafe) static var child: pid_t = 0
     nonisolated(unsafe) static var armed = false
 
-    static func arm(directory: String, files: [String], child pid: pid_t) {
-        paths = (files + [directory]).map { strdup($0)! }
+    static func arm(child pid: pid_t) {
         child = pid
         armed = true
         for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, handler) }
@@ -89,29 +117,21 @@ enum LayoutCleanup {
     static func disarm() {
         for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
         armed = false
-        for p in paths { free(p) }
-        paths = []
         child = 0
     }
 
     static let handler: @convention(c) (Int32) -> Void = { sig in
-        if LayoutCleanup.armed {
-            if LayoutCleanup.child > 0 { kill(LayoutCleanup.child, SIGKILL) }
-            let paths = LayoutCleanup.paths
-            for p in paths.dropLast() { unlink(p) }
-            if let dir = paths.last { rmdir(dir) }
-        }
+        if LayoutCleanup.armed, LayoutCleanup.child > 0 { kill(LayoutCleanup.child, SIGKILL) }
         signal(sig, SIG_DFL)
         raise(sig)
     }
 }
 
-/// The child side of ``IsolatedLayout``: lays out one DOT file and writes the result. Not for users.
+/// The child side of ``IsolatedLayout``: lays out the DOT on standard input and writes the
+/// drawing to standard output. Not for users.
 struct RenderWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "render-worker", abstract: "Internal: one isolated layout.",
                                                     shouldDisplay: false)
-    @Argument var input: String
-    @Argument var output: String
     @Option var engine: String
     @Option var format: String
     /// The tnet that waits for this layout (given, not read with getppid(): it may already be gone).
@@ -121,27 +141,21 @@ struct RenderWorkerCommand: ParsableCommand {
         // A crash here is expected now and then (that is why this runs apart): leave no core file.
         var none = rlimit(rlim_cur: 0, rlim_max: 0)
         setrlimit(Int32(RLIMIT_CORE.rawValue), &none)
-        // If the parent dies (killed hard, so it could not clean up), stop too and remove the
-        // parent's temporary folder (it holds the dataset's text): nobody waits for this layout.
+        // If the parent dies (killed hard, so it could not stop this), stop too: nobody waits
+        // for this layout.
         let parent = self.parent ?? getppid()
-        let folder = (input as NSString).deletingLastPathComponent
-        let leftovers = [input, output, folder + "/err"]
         Thread.detachNewThread {
             while true {
-                if getppid() != parent {
-                    for f in leftovers { unlink(f) }
-                    rmdir(folder)
-                    _exit(1)
-                }
+                if getppid() != parent { _exit(1) }
                 usleep(200_000)
             }
         }
         try Diagnostics.reporting {
-            let dot = try String(contentsOfFile: input, encoding: .utf8)
+            let dot = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             let result = try GraphvizRenderer.shared.renderReporting(dot: dot, engine: engine, format: format)
             for w in result.warnings { Diagnostics.warning("graphviz: " + w) }
-            guard FileManager.default.createFile(atPath: output, contents: Data(result.bytes)) else {
-                throw CLIError("cannot write \(output)")
+            do { try FileHandle.standardOutput.write(contentsOf: result.bytes) } catch {
+                throw CLIError("cannot hand back the drawing: \(error.localizedDescription)")
             }
         }
     }

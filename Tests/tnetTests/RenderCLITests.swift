@@ -291,9 +291,20 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
     }
 }
 
-/// An interrupted isolated layout leaves no temporary files (they hold the dataset's text) and no
-/// layout process behind, whether tnet is stopped politely (SIGTERM) or killed (SIGKILL).
+/// An interrupted isolated layout leaves nothing behind: no layout process, and no file (the
+/// DOT, which holds the dataset's text, goes to the layout process through a pipe), whether tnet
+/// is stopped politely (SIGTERM) or killed (SIGKILL).
 @Suite struct IsolatedLayoutCleanupTests {
+    /// The `render-worker` processes working for `parent`.
+    static func workers(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { Int32($0) }.filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let args = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return args.contains("render-worker") && args.contains("--parent") && args.contains(String(parent))
+        }
+    }
+
     @Test(arguments: [SIGTERM, SIGKILL])
     func interruptedLayoutCleansUp(signal: Int32) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-cleanup-\(UUID().uuidString)").path
@@ -310,26 +321,26 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
         p.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": tmp]) { $1 }
         p.standardError = FileHandle.nullDevice
         try p.run()
-        // Wait for the layout to start (its folder appears), then interrupt tnet.
-        var started = false
-        for _ in 0 ..< 100 where !started {
+        // Wait for the layout process to start, then interrupt tnet.
+        var started: [pid_t] = []
+        for _ in 0 ..< 100 where started.isEmpty {
             usleep(50_000)
-            started = !(try FileManager.default.contentsOfDirectory(atPath: tmp)).isEmpty
+            started = Self.workers(of: p.processIdentifier)
         }
-        #expect(started)
-        usleep(500_000)  // past the start of the layout process (a SIGKILL before it cannot be cleaned up)
+        #expect(!started.isEmpty)
+        usleep(300_000)  // well into the layout
         let t0 = Date()
         kill(p.processIdentifier, signal)
         p.waitUntilExit()
         #expect(Date().timeIntervalSince(t0) < 5, "tnet took \(Date().timeIntervalSince(t0)) s to stop")
         // The worker notices a dead parent within 0.2 s; give it a second.
-        var left: [String] = []
-        for _ in 0 ..< 20 {
-            left = try FileManager.default.contentsOfDirectory(atPath: tmp)
-            if left.isEmpty { break }
+        var left = started
+        for _ in 0 ..< 20 where !left.isEmpty {
             usleep(100_000)
+            left = Self.workers(of: p.processIdentifier)
         }
-        #expect(left.isEmpty, "left behind: \(left)")
+        #expect(left.isEmpty, "layout processes left: \(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: "\(root)/g.svg"))
     }
 }
