@@ -108,7 +108,7 @@ public final class GraphvizRenderer: Sendable {
 
     /// Like ``render(dot:engine:format:)``, with the warnings Graphviz gave on the way.
     public func renderReporting(dot: String, engine: String = "dot", format: String = "svg") throws -> RenderOutput {
-        return try state.withLock { s throws(GraphvizError) -> RenderOutput in
+        try state.withLock { s throws(GraphvizError) -> RenderOutput in
             Self.open(&s)
             guard let gvc = s.context else { throw GraphvizError(message: "Graphviz could not be initialised") }
             // Validate names first: an unknown engine leaks inside libgvc on every attempt.
@@ -153,7 +153,7 @@ public final class GraphvizRenderer: Sendable {
 
     /// Parses `dot` behind the gate and hands the graph to `body`; the graph is closed after.
     func withGraph<T>(dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T) throws -> T {
-        return try state.withLock { s throws -> T in
+        try state.withLock { s throws -> T in
             Self.open(&s)
             capturedMessages.withLock { $0 = "" }
             let graph = agmemread(dot)
