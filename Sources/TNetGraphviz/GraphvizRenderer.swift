@@ -182,17 +182,17 @@ public final class GraphvizRenderer: Sendable {
     /// reports what it reports). Calling this again does nothing.
     public func warmUpInBackground() {
         guard !warmUpStarted.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        // fontconfig is thread-safe; pango would start the same initialisation on a thread of
-        // its own at the first label.
+        // One thread, plugins first: Graphviz's context needs them as soon as the dataset is
+        // read, fontconfig only at the first label. fontconfig is thread-safe; pango would start
+        // the same initialisation on a thread of its own.
         DispatchQueue.global(qos: .userInitiated).async {
+            if let folder = Self.pluginFolder() {
+                for plugin in ["libgvplugin_pango.so.6", "libgvplugin_dot_layout.so.6", "libgvplugin_neato_layout.so.6", "libgvplugin_core.so.6"] {
+                    _ = dlopen(folder + "/" + plugin, RTLD_LAZY | RTLD_GLOBAL)  // kept: Graphviz keeps them too
+                }
+            }
             guard let fontconfig = dlopen("libfontconfig.so.1", RTLD_LAZY), let initialise = dlsym(fontconfig, "FcInit") else { return }
             _ = unsafeBitCast(initialise, to: (@convention(c) () -> Int32).self)()
-        }
-        DispatchQueue.global(qos: .userInitiated).async {
-            guard let folder = Self.pluginFolder() else { return }
-            for plugin in ["libgvplugin_pango.so.6", "libgvplugin_dot_layout.so.6", "libgvplugin_neato_layout.so.6", "libgvplugin_core.so.6"] {
-                _ = dlopen(folder + "/" + plugin, RTLD_LAZY | RTLD_GLOBAL)  // kept: Graphviz keeps them too
-            }
         }
     }
 
