@@ -82,6 +82,7 @@ bench-quick: deps bench-venv
 # In-process rendering against the Graphviz command line (needs the graphviz package's sfdp and dot).
 bench-render: deps
 	swift build -c release --product tnet
+	swift build -c release --product tnet-layout
 	$(PYTHON) Benchmarks/render.py
 
 # The DocC catalog (Sources/TraffickingNetworks/TraffickingNetworks.docc) and the reference of the

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "TraffickingNetworks", targets: ["TraffickingNetworks"]),
         .executable(name: "tnet", targets: ["tnet"]),
+        .executable(name: "tnet-layout", targets: ["tnet-layout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +44,8 @@ let package = Package(
             // library keep the system allocator.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))]
         ),
+        // One isolated Graphviz layout, for tnet (IsolatedLayout): no Foundation, no mimalloc.
+        .executableTarget(name: "tnet-layout", dependencies: ["TNetGraphviz"]),
         // Runnable examples of the library (examples/README.md); a test runs each.
         .executableTarget(name: "key-brokers", dependencies: ["TraffickingNetworks"], path: "examples/KeyBrokers"),
         .executableTarget(name: "route-to-compound", dependencies: ["TraffickingNetworks"], path: "examples/RouteToCompound"),

@@ -14,8 +14,14 @@ import TraffickingNetworks
 enum IsolatedLayout {
     static func render(dot: String, engine: String, format: String, timeout: Double?) throws -> RenderOutput {
         let child = Process()
-        child.executableURL = URL(fileURLWithPath: executablePath())
-        child.arguments = ["render-worker", "--engine", engine, "--format", format, "--parent", String(getpid())]
+        let options = ["--engine", engine, "--format", format, "--parent", String(getpid())]
+        if let helper = helperPath() {
+            child.executableURL = URL(fileURLWithPath: helper)
+            child.arguments = options
+        } else {
+            child.executableURL = URL(fileURLWithPath: executablePath())
+            child.arguments = ["render-worker"] + options
+        }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         child.standardInput = input
         child.standardOutput = output
@@ -88,9 +94,18 @@ enum IsolatedLayout {
         func setErrors(_ d: Data) { lock.withLock { err = d } }
     }
 
-    /// This executable's path (the child is another `tnet`).
+    /// This executable's path.
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// `tnet-layout` beside this `tnet` (built with it, `make release`): a small program without
+    /// Foundation or tnet's allocator, whose drawings are the Graphviz command's byte for byte.
+    /// Without it, the child is `tnet render-worker`: the same layout, under mimalloc in release
+    /// builds (the same drawing every run, not always the command's).
+    static func helperPath() -> String? {
+        let path = (executablePath() as NSString).deletingLastPathComponent + "/tnet-layout"
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
     private static func format6(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
@@ -127,8 +142,8 @@ enum LayoutCleanup {
     }
 }
 
-/// The child side of ``IsolatedLayout``: lays out the DOT on standard input and writes the
-/// drawing to standard output. Not for users.
+/// The child side of ``IsolatedLayout`` when `tnet-layout` is not beside `tnet`: lays out the DOT
+/// on standard input and writes the drawing to standard output. Not for users.
 struct RenderWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "render-worker", abstract: "Internal: one isolated layout.",
                                                     shouldDisplay: false)

@@ -295,13 +295,14 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
 /// DOT, which holds the dataset's text, goes to the layout process through a pipe), whether tnet
 /// is stopped politely (SIGTERM) or killed (SIGKILL).
 @Suite struct IsolatedLayoutCleanupTests {
-    /// The `render-worker` processes working for `parent`.
+    /// The layout processes (`tnet-layout`, or `tnet render-worker`) working for `parent`.
     static func workers(of parent: pid_t) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { Int32($0) }.filter { pid in
             guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
             let args = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            return args.contains("render-worker") && args.contains("--parent") && args.contains(String(parent))
+            let layout = args.contains("render-worker") || (args.first?.hasSuffix("tnet-layout") ?? false)
+            return layout && args.contains("--parent") && args.contains(String(parent))
         }
     }
 
