@@ -120,11 +120,10 @@ import Testing
     }
 
     /// Graphviz 2.42 orders a clustered dot layout's contents partly by memory address, so tnet
-    /// lays it out in a fresh child process: six runs of `render --cluster-by country`, and
-    /// `report` (its diagram is clustered by country), give one drawing. Before, laid out in
-    /// tnet's own process after the analyses, 15 runs gave 9 different drawings. With the
-    /// system allocator (debug builds, which the tests run) it is the Graphviz command's
-    /// drawing; release builds allocate through mimalloc, which places objects differently.
+    /// lays it out in `tnet-layout`, a process of its own: six runs of `render --cluster-by
+    /// country`, and `report` (its diagram is clustered by country), give one drawing, the
+    /// Graphviz command's. Before, laid out in tnet's own process after the analyses, 15 runs
+    /// gave 9 different drawings.
     @Test func clusteredDrawingsAreTheSameEveryRun() throws {
         let dir = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
