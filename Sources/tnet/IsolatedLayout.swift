@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import TraffickingNetworks
 
@@ -13,15 +12,13 @@ import TraffickingNetworks
 /// whichever side is killed.
 enum IsolatedLayout {
     static func render(dot: String, engine: String, format: String, timeout: Double?) throws -> RenderOutput {
-        let child = Process()
-        let options = ["--engine", engine, "--format", format, "--parent", String(getpid())]
-        if let helper = helperPath() {
-            child.executableURL = URL(fileURLWithPath: helper)
-            child.arguments = options
-        } else {
-            child.executableURL = URL(fileURLWithPath: executablePath())
-            child.arguments = ["render-worker"] + options
+        let helper = helperPath()
+        guard FileManager.default.isExecutableFile(atPath: helper) else {
+            throw CLIError("\(helper) is missing: this layout runs in tnet-layout, built beside tnet (`swift build --product tnet-layout`; `make release` builds both)")
         }
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: helper)
+        child.arguments = ["--engine", engine, "--format", format, "--parent", String(getpid())]
         let input = Pipe(), output = Pipe(), errors = Pipe()
         child.standardInput = input
         child.standardOutput = output
@@ -101,11 +98,8 @@ enum IsolatedLayout {
 
     /// `tnet-layout` beside this `tnet` (built with it, `make release`): a small program without
     /// Foundation or tnet's allocator, whose drawings are the Graphviz command's byte for byte.
-    /// Without it, the child is `tnet render-worker`: the same layout, under mimalloc in release
-    /// builds (the same drawing every run, not always the command's).
-    static func helperPath() -> String? {
-        let path = (executablePath() as NSString).deletingLastPathComponent + "/tnet-layout"
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    static func helperPath() -> String {
+        (executablePath() as NSString).deletingLastPathComponent + "/tnet-layout"
     }
 
     private static func format6(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
@@ -139,39 +133,5 @@ enum LayoutCleanup {
         if LayoutCleanup.armed, LayoutCleanup.child > 0 { kill(LayoutCleanup.child, SIGKILL) }
         signal(sig, SIG_DFL)
         raise(sig)
-    }
-}
-
-/// The child side of ``IsolatedLayout`` when `tnet-layout` is not beside `tnet`: lays out the DOT
-/// on standard input and writes the drawing to standard output. Not for users.
-struct RenderWorkerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "render-worker", abstract: "Internal: one isolated layout.",
-                                                    shouldDisplay: false)
-    @Option var engine: String
-    @Option var format: String
-    /// The tnet that waits for this layout (given, not read with getppid(): it may already be gone).
-    @Option var parent: Int32?
-
-    func run() throws {
-        // A crash here is expected now and then (that is why this runs apart): leave no core file.
-        var none = rlimit(rlim_cur: 0, rlim_max: 0)
-        setrlimit(Int32(RLIMIT_CORE.rawValue), &none)
-        // If the parent dies (killed hard, so it could not stop this), stop too: nobody waits
-        // for this layout.
-        let parent = self.parent ?? getppid()
-        Thread.detachNewThread {
-            while true {
-                if getppid() != parent { _exit(1) }
-                usleep(200_000)
-            }
-        }
-        try Diagnostics.reporting {
-            let dot = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let result = try GraphvizRenderer.shared.renderReporting(dot: dot, engine: engine, format: format)
-            for w in result.warnings { Diagnostics.warning("graphviz: " + w) }
-            do { try FileHandle.standardOutput.write(contentsOf: result.bytes) } catch {
-                throw CLIError("cannot hand back the drawing: \(error.localizedDescription)")
-            }
-        }
     }
 }

@@ -142,6 +142,27 @@ import Testing
         #expect(drawings.first == (try Data(contentsOf: URL(fileURLWithPath: "\(dir)/command.svg"))))
     }
 
+    /// A layout that needs tnet-layout, with tnet alone in its folder: one line, exit 1, no file.
+    @Test func missingLayoutProgramIsAnError() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let built = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tnet")
+        let source = FileManager.default.fileExists(atPath: built.path) ? built : packageRoot.appendingPathComponent(".build/debug/tnet")
+        try FileManager.default.copyItem(atPath: source.path, toPath: "\(dir)/tnet")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "\(dir)/tnet")
+        p.arguments = ["render", packageRoot.appendingPathComponent("datasets/mekong-2023.json").path, "-o", "\(dir)/c.svg", "--cluster-by", "country"]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+        #expect(text.hasPrefix("tnet: error: \(dir)/tnet-layout is missing") && text.split(separator: "\n").count == 1, "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/c.svg"))
+    }
+
     @Test func viewsAndErrors() throws {
         let dir = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -294,14 +315,13 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
 /// DOT, which holds the dataset's text, goes to the layout process through a pipe), whether tnet
 /// is stopped politely (SIGTERM) or killed (SIGKILL).
 @Suite struct IsolatedLayoutCleanupTests {
-    /// The layout processes (`tnet-layout`, or `tnet render-worker`) working for `parent`.
+    /// The layout processes (`tnet-layout`) working for `parent`.
     static func workers(of parent: pid_t) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { Int32($0) }.filter { pid in
             guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
             let args = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            let layout = args.contains("render-worker") || (args.first?.hasSuffix("tnet-layout") ?? false)
-            return layout && args.contains("--parent") && args.contains(String(parent))
+            return (args.first?.hasSuffix("tnet-layout") ?? false) && args.contains("--parent") && args.contains(String(parent))
         }
     }
 
