@@ -19,6 +19,8 @@ public struct DiagramOptions: Sendable {
     /// What ``sizes`` measures, for the legend.
     public var sizeMeasure: String?
     public var clustering: Clustering?
+    /// Whether the diagram has at least one cluster box.
+    public var isClustered: Bool { !(clustering?.labels.isEmpty ?? true) }
     /// Entities drawn with a strong outline; when any is set, everything else is dimmed.
     public var highlightedEntities: Set<Int> = []
     /// Links drawn in the highlight colour (a route, say).

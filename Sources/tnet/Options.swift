@@ -28,40 +28,34 @@ struct InputOptions: ParsableArguments {
 
     /// Like ``load()``, with the entity and link counts before filtering when a filter is set.
     func loadCounting() throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
-        // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
-        if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
-        let (read, issues) = try DatasetFormat.read(path: input, format: from, directed: directed)
-        // Redaction comes before filters (a person's pseudonym is the same whatever the filters
-        // keep) and before any message is printed: a diagnostic quoting an id must not name a victim.
-        var redaction: Redaction?
-        var dataset = read
-        if filters.redactsVictims {
-            var r = Redaction()
-            dataset = r.apply(to: read)
-            redaction = r
-        }
-        try check(read, issues: issues, path: input, redaction: redaction)
-        noteRedaction(redaction)
-        return try filtered(dataset)
+        try load(paths: [input])[0]
     }
 
     /// Two files compared (`tnet diff BEFORE AFTER`), read with these options: redaction gives a
     /// person the same pseudonym in both, then the filters apply to each.
     func loadPair(after: String) throws -> (before: Dataset, after: Dataset) {
+        let both = try load(paths: [input, after])
+        return (both[0].dataset, both[1].dataset)
+    }
+
+    /// Reads `paths` with these options, redacted together (one pseudonym per person across them),
+    /// each checked and then filtered.
+    private func load(paths: [String]) throws -> [(dataset: Dataset, before: (entities: Int, links: Int)?)] {
+        // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
         if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
-        let first = try DatasetFormat.read(path: input, format: from, directed: directed)
-        let second = try DatasetFormat.read(path: after, format: from, directed: directed)
+        let read = try paths.map { try DatasetFormat.read(path: $0, format: from, directed: directed) }
+        // Redaction comes before filters (a person's pseudonym is the same whatever the filters
+        // keep) and before any message is printed: a diagnostic quoting an id must not name a victim.
         var redaction: Redaction?
-        var both = [first.dataset, second.dataset]
+        var datasets = read.map(\.dataset)
         if filters.redactsVictims {
             var r = Redaction()
-            both = r.apply(to: both)
+            datasets = r.apply(to: datasets)
             redaction = r
         }
-        try check(first.dataset, issues: first.issues, path: input, redaction: redaction)
-        try check(second.dataset, issues: second.issues, path: after, redaction: redaction)
+        for (path, r) in zip(paths, read) { try check(r.dataset, issues: r.issues, path: path, redaction: redaction) }
         noteRedaction(redaction)
-        return (try filtered(both[0]).dataset, try filtered(both[1]).dataset)
+        return try datasets.map(filtered)
     }
 
     /// The first error, or up to five warnings, of what reading and validating `read` found,

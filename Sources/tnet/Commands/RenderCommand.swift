@@ -150,9 +150,8 @@ struct DiagramArguments: ParsableArguments {
         options.legend = legend
         options.title = title
         options.engine = engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : engine
-        let clustered = options.clustering.map { !$0.labels.isEmpty } ?? false
         return (dataset, DOTWriter.write(dataset, options: options), options.engine,
-                userLayout || LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: clustered))
+                userLayout || LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: options.isClustered))
     }
 }
 

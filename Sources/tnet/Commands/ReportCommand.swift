@@ -38,10 +38,10 @@ struct ReportCommand: ParsableCommand {
             options.clustering = .byCountry(dataset)
             options.engine = LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count)
             if input.filters.redactsVictims { options.notes.append("protected persons redacted") }
-            // Clustered by country: a dot layout then runs in a process of its own, to be the
-            // same every time (LayoutChoice.dependsOnMemoryLayout).
+            // Clustered by country (when entities have countries): a dot layout then runs in a
+            // process of its own, to be the same every time (LayoutChoice.dependsOnMemoryLayout).
             let dot = DOTWriter.write(dataset, options: options)
-            let rendered = LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: true)
+            let rendered = LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: options.isClustered)
                 ? try IsolatedLayout.render(dot: dot, engine: options.engine, format: "svg", timeout: nil)
                 : try GraphvizRenderer.shared.renderReporting(dot: dot, engine: options.engine, format: "svg")
             for w in rendered.warnings { Diagnostics.warning("graphviz: " + w) }
