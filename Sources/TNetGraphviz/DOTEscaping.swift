@@ -50,7 +50,7 @@ public enum DOTEscaping {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if scalar.value < 0x20 || (0x7F ..< 0xA0).contains(scalar.value) || (0xFFFE ... 0xFFFF).contains(scalar.value) { out += " " }
+                if scalar.isDisplayControl { out += " " }
                 else { out.unicodeScalars.append(scalar) }
             }
         }

@@ -20,6 +20,15 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
         return message
     }
 
+    /// The problem without the file's text: for `--redact victims`, where a file that cannot be
+    /// parsed cannot be redacted either, so a message that may quote it (a syntax error next to
+    /// a victim's name) keeps only where the problem is. Problems without a line and column
+    /// (no such file) quote nothing of the file and are kept.
+    public var withheld: ReadError {
+        guard let location else { return self }
+        return ReadError("the file cannot be read here (the message is withheld under --redact victims, as it may quote the file; read it without --redact to see it)", at: location)
+    }
+
     /// The same problem as a validation issue, so `tnet validate` can list it with the rest.
     public var issue: ValidationIssue {
         ValidationIssue(.error, .syntax, message, at: location ?? file.map { SourceLocation(file: $0, line: 1, column: 1) })

@@ -72,8 +72,9 @@ public struct LinkKind: RawRepresentable, Sendable, Hashable, Comparable, Expres
     public static let symmetric: Set<Self> = [.colludesWith, .cooperatesWith, .link]
 }
 
-/// The role of a person. Victims and survivors are distinct from perpetrators: under the
-/// forced-criminality principle a person with role ``victim`` is never proposed as a target.
+/// The role of a person. Victims, survivors and witnesses are distinct from perpetrators: under
+/// the forced-criminality principle a protected person is never proposed as a target
+/// (``TargetPolicy``) and is redacted on request (``Redaction``).
 public struct PersonRole: RawRepresentable, Sendable, Hashable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -93,6 +94,12 @@ public struct PersonRole: RawRepresentable, Sendable, Hashable, Comparable, Expr
 
     public static let builtIn: [Self] = [.boss, .manager, .recruiter, .enforcer, .broker, .victim, .survivor, .witness]
 
+    /// Roles protected by the forced-criminality principle: never a target, redacted on request.
+    public static let protected: [Self] = [.victim, .survivor, .witness]
+
+    /// Roles on the perpetrator side: a person with one of them may be proposed as a target.
+    public static let perpetrator: Set<Self> = [.boss, .manager, .recruiter, .enforcer, .broker]
+
     /// The role trimmed and lower-cased, plurals of the protected roles made singular: how a
     /// spreadsheet's `Victim ` or `survivors` is compared, so a spelling slip never makes a victim
     /// a target or lets `--exclude-role victim` miss one.
@@ -103,13 +110,14 @@ public struct PersonRole: RawRepresentable, Sendable, Hashable, Comparable, Expr
         switch s {
         case "victims": return .victim
         case "survivors": return .survivor
+        case "witnesses": return .witness
         default: return PersonRole(String(s))
         }
     }
 
-    /// Roles protected by the forced-criminality principle (compared in ``canonical`` form).
+    /// Whether the role is protected (victim, survivor, witness, compared in ``canonical`` form).
     public var isProtected: Bool {
-        let c = self == .victim || self == .survivor ? self : canonical
-        return c == .victim || c == .survivor
+        let c = self == .victim || self == .survivor || self == .witness ? self : canonical
+        return c == .victim || c == .survivor || c == .witness
     }
 }

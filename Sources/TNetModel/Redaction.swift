@@ -1,29 +1,35 @@
-/// Replaces what could identify protected persons (role `victim` or `survivor`) with stable
-/// pseudonyms, for outputs that leave the analyst's desk.
+/// Replaces what could identify protected persons (role `victim`, `survivor` or `witness`, see
+/// ``Entity/isProtected``) with stable pseudonyms, for outputs that leave the analyst's desk.
 ///
-/// Each protected person, numbered in dataset order, becomes id `victim-N` and name
-/// `Victim N` (`survivor-N`, `Survivor N` for survivors); links that name them are rewritten.
-/// Their attributes are dropped (an alias, a phone number or a passport number identifies as
-/// well as a name); kind, role, country, grade, citations and period stay, so every analysis
-/// still runs. Every other text of the dataset — names, attribute strings, source titles, the
-/// title and description — has each occurrence of a protected person's original name or id
-/// (as a whole word, when at least three characters long) replaced by the pseudonym.
+/// Each protected person, numbered in dataset order per role, becomes id `victim-N` and name
+/// `Victim N` (`survivor-N`/`Survivor N`, `witness-N`/`Witness N`); links that name them are
+/// rewritten. Their attributes are dropped (an alias, a phone number or a passport number
+/// identifies as well as a name); kind, role, country, grade, citations and period stay, so every
+/// analysis still runs. Every other text of the dataset — ids, names, attribute keys and strings,
+/// source ids, titles, publishers and URLs, the title and description, the schema's target
+/// overrides — has each occurrence of a protected person's name, id or alias replaced, in any form
+/// a person would type it (``NameMatcher``: any case, diacritics or spacing, a slug inside an id, a
+/// percent-encoded URL). A source URL that names a protected person is withheld (a rewritten
+/// address would be a broken or misleading link).
 ///
 /// The numbering depends only on the dataset's order, so the same file gives the same
 /// pseudonyms in every output; redaction runs before filters for that reason.
 public struct Redaction: Sendable {
-    /// The replacements made, original text first: ids and names of protected persons.
+    /// The originals replaced (ids, names and aliases of protected persons) with their pseudonym.
     public private(set) var replacements: [(original: String, pseudonym: String)] = []
     /// How many persons were redacted.
     public private(set) var count = 0
-
-    /// Shortest original text that is also replaced inside other texts (a two-letter id would
-    /// rewrite ordinary words).
-    static let minimumEmbeddedLength = 3
+    private var matcher = NameMatcher()
 
     /// Redacts `dataset`; returns the redacted copy.
     public mutating func apply(to dataset: Dataset) -> Dataset {
         apply(to: [dataset])[0]
+    }
+
+    /// Attribute keys of a protected person whose string values name them too.
+    static func isNameKey(_ key: String) -> Bool {
+        let k = key.lowercased()
+        return k.contains("name") || k.contains("alias") || k.contains("nickname")
     }
 
     /// Redacts several datasets with one set of pseudonyms (two versions of a file, say): a
@@ -34,10 +40,10 @@ public struct Redaction: Sendable {
         var pseudonyms: [String: (id: String, name: String)] = [:]
         var numbers: [String: Int] = [:]
         var taken = Set(datasets.flatMap { $0.entities.map(\.id) })
-        var texts: [(String, String)] = []
+        var originals: [(String, String, String)] = []  // original, text pseudonym, id pseudonym
         for dataset in datasets {
-            for e in dataset.entities where e.role?.isProtected == true && pseudonyms[e.id] == nil {
-                let role = e.role!.canonical.rawValue  // victim or survivor
+            for e in dataset.entities where e.isProtected && pseudonyms[e.id] == nil {
+                let role = Self.protectedRole(e)
                 numbers[role, default: 0] += 1
                 let n = numbers[role]!
                 // A pseudonym never collides with a real id (a dataset may already use `victim-1`).
@@ -46,29 +52,36 @@ public struct Redaction: Sendable {
                 taken.insert(id)
                 let name = role.prefix(1).uppercased() + role.dropFirst() + " \(n)"
                 pseudonyms[e.id] = (id, name)
-                if !e.id.isEmpty { texts.append((e.id, id)) }
             }
         }
-        // Names after ids, from every dataset (a version may spell the name differently).
+        // Ids, names and aliases, from every dataset (a version may spell the name differently).
         for dataset in datasets {
             for e in dataset.entities {
-                guard let p = pseudonyms[e.id], let original = e.name, !original.isEmpty, original != e.id,
-                      !texts.contains(where: { $0.0 == original }) else { continue }
-                texts.append((original, p.name))
+                guard let p = pseudonyms[e.id] else { continue }
+                originals.append((e.id, p.name, p.id))
+                if let name = e.name { originals.append((name, p.name, p.id)) }
+                for (key, value) in e.attributes where Self.isNameKey(key) {
+                    for text in Self.strings(value) { originals.append((text, p.name, p.id)) }
+                }
             }
         }
         count = pseudonyms.count
         guard count > 0 else { return datasets }
-        // Longest first, so that a name containing another is replaced whole.
-        replacements = texts.sorted { $0.0.count > $1.0.count }
-        let table = replacements
-        let rewrite = { (s: String) in Self.scrub(s, table) }
+        var matcher = NameMatcher()
+        // Longer originals first: the first replacement of a folded name stands.
+        for (original, name, id) in originals.sorted(by: { $0.0.count > $1.0.count }) {
+            matcher.add(original, text: name, identifier: id)
+            replacements.append((original, name))
+        }
+        self.matcher = matcher
+        let rewrite = { (s: String) in matcher.replacing(in: s, identifier: false) ?? s }
+        let rewriteID = { (s: String) in matcher.replacing(in: s, identifier: true) ?? s }
         // Every other id that spells a protected person's name or id (`home-of-somchai-prasert`)
         // is renamed too, consistently wherever it is used, in every dataset alike.
         var renamed: [String: String] = [:]
         for dataset in datasets {
             for e in dataset.entities where pseudonyms[e.id] == nil && renamed[e.id] == nil {
-                let new = rewrite(e.id)
+                let new = rewriteID(e.id)
                 if new != e.id {
                     var unique = new
                     while taken.contains(unique) { unique += "-redacted" }
@@ -81,7 +94,7 @@ public struct Redaction: Sendable {
         var takenSources = Set(datasets.flatMap { $0.sources.map(\.id) })
         for dataset in datasets {
             for src in dataset.sources where sourceIDs[src.id] == nil {
-                let new = rewrite(src.id)
+                let new = rewriteID(src.id)
                 if new != src.id {
                     var unique = new
                     while takenSources.contains(unique) { unique += "-redacted" }
@@ -90,13 +103,33 @@ public struct Redaction: Sendable {
                 }
             }
         }
-        return datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, sourceIDs: sourceIDs, rewrite: rewrite) }
+        return datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, sourceIDs: sourceIDs, rewrite: rewrite,
+                                             rewriteID: rewriteID) }
+    }
+
+    /// `victim`, `survivor` or `witness`: the protected role an entity has, from its role field or
+    /// its `role` attribute (``Entity/isProtected``).
+    static func protectedRole(_ e: Entity) -> String {
+        if let r = e.role, r.isProtected { return r.canonical.rawValue }
+        for (key, value) in e.attributes where Entity.isRoleKey(key) {
+            if case .string(let s) = value, PersonRole(s).isProtected { return PersonRole(s).canonical.rawValue }
+        }
+        return PersonRole.victim.rawValue
+    }
+
+    static func strings(_ value: AttributeValue) -> [String] {
+        switch value {
+        case .string(let s): return [s]
+        case .list(let items): return items.flatMap(strings)
+        default: return []
+        }
     }
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
-                                  sourceIDs: [String: String], rewrite: (String) -> String) -> Dataset {
-        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? id }
-        func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewrite($0) } }
+                                  sourceIDs: [String: String], rewrite: (String) -> String,
+                                  rewriteID: (String) -> String) -> Dataset {
+        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? rewriteID(id) }
+        func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteID($0) } }
 
         var out = dataset.emptyCopy()
         out.title = dataset.title.map(rewrite)
@@ -107,10 +140,15 @@ public struct Redaction: Sendable {
             s.id = sourceIDs[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
-            s.url = s.url.map(rewrite)
             s.attributes = scrub(s.attributes, rewrite)
+            if let url = s.url, rewrite(url.removingPercentEncoding ?? url) != (url.removingPercentEncoding ?? url) || rewrite(url) != url {
+                s.url = nil
+                s.attributes["url_withheld"] = .string("the address names a protected person (--redact victims)")
+            }
             return s
         }
+        out.schema.targets.entities = Dictionary(dataset.schema.targets.entities.map { (entityID($0.key), $0.value) },
+                                                 uniquingKeysWith: { a, _ in a })
         for e in dataset.entities {
             var e = e
             if let p = pseudonyms[e.id] {
@@ -141,38 +179,10 @@ public struct Redaction: Sendable {
 
     public init() {}
 
-    /// `s` with every protected person's original id or name replaced, for texts made from the
-    /// dataset elsewhere (a diagnostic that quotes an id, say).
-    public func scrub(_ s: String) -> String { Self.scrub(s, replacements) }
-
-    /// One pass over `s`: at each position the longest original that stands as a whole word (no
-    /// letter or digit on either side) is replaced, so a pseudonym just written is never
-    /// rewritten by a later replacement.
-    static func scrub(_ s: String, _ replacements: [(original: String, pseudonym: String)]) -> String {
-        guard !replacements.isEmpty, !s.isEmpty else { return s }
-        if let whole = replacements.first(where: { $0.original == s }) { return whole.pseudonym }
-        let chars = Array(s)
-        let originals = replacements.filter { $0.original.count >= minimumEmbeddedLength }.map { (Array($0.original), $0.pseudonym) }
-        guard !originals.isEmpty else { return s }
-        var out = ""
-        var i = 0
-        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
-        while i < chars.count {
-            var matched = false
-            if i == 0 || !isWordChar(chars[i - 1]) {
-                for (original, pseudonym) in originals where i + original.count <= chars.count && chars[i] == original[0] {
-                    let end = i + original.count
-                    guard chars[i ..< end].elementsEqual(original), end == chars.count || !isWordChar(chars[end]) else { continue }
-                    out += pseudonym
-                    i = end
-                    matched = true
-                    break
-                }
-            }
-            if !matched { out.append(chars[i]); i += 1 }
-        }
-        return out
-    }
+    /// `s` with every protected person's id, name or alias replaced, in any form
+    /// (``NameMatcher``), for texts made from the dataset elsewhere (a diagnostic that quotes an
+    /// id, say): each becomes the pseudonym id (`victim-1`).
+    public func scrub(_ s: String) -> String { matcher.replacing(in: s, identifier: true) ?? s }
 
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String) -> Attributes {
         var out = Attributes()

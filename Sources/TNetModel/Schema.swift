@@ -3,7 +3,8 @@
 /// ```json
 /// "schema": { "entity_kinds": ["militia"],
 ///             "link_kinds": ["finances", { "name": "shares_border", "symmetric": true }],
-///             "roles": ["driver"] }
+///             "roles": ["driver"],
+///             "targets": { "kinds": { "militia": "candidate" } } }
 /// ```
 /// A kind that is neither built in nor declared is a validation warning, never an error: the
 /// dataset still loads and every command works on it.
@@ -13,21 +14,26 @@ public struct Schema: Sendable, Hashable {
     /// Declared link kinds that are symmetric (undirected unless a link says otherwise).
     public var symmetricLinkKinds: Set<LinkKind>
     public var roles: [PersonRole]
+    /// Overrides of who may be proposed as a target of disruption.
+    public var targets: TargetPolicy
 
     public init(entityKinds: [EntityKind] = [], linkKinds: [LinkKind] = [], symmetricLinkKinds: Set<LinkKind> = [],
-                roles: [PersonRole] = []) {
+                roles: [PersonRole] = [], targets: TargetPolicy = TargetPolicy()) {
         self.entityKinds = entityKinds
         self.linkKinds = linkKinds
         self.symmetricLinkKinds = symmetricLinkKinds
         self.roles = roles
+        self.targets = targets
     }
 
     /// Whether nothing is declared.
-    public var isEmpty: Bool { entityKinds.isEmpty && linkKinds.isEmpty && roles.isEmpty }
+    public var isEmpty: Bool { entityKinds.isEmpty && linkKinds.isEmpty && roles.isEmpty && targets.isEmpty }
 
     public func knows(_ kind: EntityKind) -> Bool { EntityKind.builtIn.contains(kind) || entityKinds.contains(kind) }
     public func knows(_ kind: LinkKind) -> Bool { LinkKind.builtIn.contains(kind) || linkKinds.contains(kind) }
-    public func knows(_ role: PersonRole) -> Bool { PersonRole.builtIn.contains(role) || roles.contains(role) }
+    public func knows(_ role: PersonRole) -> Bool {
+        PersonRole.builtIn.contains(role.canonical) || roles.contains(role) || roles.contains(role.canonical)
+    }
 
     /// Whether links of `kind` are undirected by default.
     public func isSymmetric(_ kind: LinkKind) -> Bool {

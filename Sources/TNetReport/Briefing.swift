@@ -27,43 +27,88 @@ public struct Briefing: Sendable {
         public var route: Route
     }
 
+    /// A section left out because the data cannot support it, and why, in one line.
+    public struct Omission: Sendable, Hashable {
+        public var section: String
+        public var why: String
+    }
+
     public var dataset: Dataset
     public var provenance: Provenance
     public var summary: DatasetSummary
     public var keyPlayers: [KeyPlayer]
+    /// Entities the target policy left out of key players, the set and disruption, by reason.
+    public var targetExclusions: [(standing: TargetPolicy.Standing, count: Int)]
+    public var candidateCount: Int
     public var keyPlayerSet: KeyPlayerSetResult?
     public var communities: CommunityResult
-    public var routes: [CountryRoute]
-    public var gaps: [CooperationGap]
-    public var corruption: [CorruptionExposure]
+    /// Nil when the data has no source country or no compound.
+    public var routes: [CountryRoute]?
+    /// Nil when no trafficking flow joins two countries.
+    public var gaps: [CooperationGap]?
+    /// Nil when the data has no official and no agency.
+    public var corruption: [CorruptionExposure]?
     public var disruption: DisruptionResult
     /// For each source id: how many entities and links cite it, and the grades they carry.
     public var citations: [String: (facts: Int, grades: [String: Int])]
+    /// Entities and links that cite no source.
+    public var uncitedFacts: Int
+    /// Whether every entity is of kind `node` (an edge list, a GraphML file without kinds): only
+    /// its structure can be analysed.
+    public var isPlainGraph: Bool
+    /// Sections left out, in the order they would have stood.
+    public var omitted: [Omission]
 
-    /// The link kinds a route from a source country to a compound may take (recruitment,
-    /// transport, employment, control, place).
-    public static let routeLinkKinds: [LinkKind] = [.recruitsFrom, .recruitsVia, .traffickedTo, .transitsThrough, .employs,
-                                                    .operates, .controls, .locatedIn]
+    /// How the removal measures read the network, printed with them.
+    public var projection: String { Dataset.removalProjectionText }
 
     public init(dataset d: Dataset, provenance: Provenance, keyPlayers count: Int = 10, setSize: Int = 3,
                 disruptionSteps: Int = 10) throws {
         dataset = d
         self.provenance = provenance
         summary = DatasetSummary(d)
-        keyPlayers = Array(try d.keyPlayers().players.prefix(count))
+        isPlainGraph = !d.entities.isEmpty && d.entities.allSatisfy { $0.kind == .node }
+        let ranking = try d.keyPlayers()
+        keyPlayers = Array(ranking.players.prefix(count))
+        targetExclusions = ranking.excluded
+        candidateCount = ranking.players.count
         // KPP is O(k · n² · m): only for investigation-sized networks.
         keyPlayerSet = d.entities.count <= 2_000 && setSize > 0 ? try d.keyPlayerSet(setSize) : nil
         communities = d.communities(method: .leiden)
-        gaps = d.cooperationGaps()
-        corruption = d.corruptionExposure()
+        var omitted: [Omission] = []
+        let compounds = d.entities.contains { $0.kind == .compound }
+        if !d.sourceCountries.isEmpty && compounds {
+            routes = try Self.routes(d)
+        } else {
+            routes = nil
+            omitted.append(Omission(section: "routes", why: isPlainGraph ? "a plain graph has no kinds to trace a route by"
+                                        : "no " + (d.sourceCountries.isEmpty ? "source country (a country that is the source of a trafficked_to link or the target of a recruits_from link)" : "compound") + " in the data"))
+        }
+        let flows = d.cooperationGaps()
+        if !flows.isEmpty {
+            gaps = flows
+        } else {
+            gaps = nil
+            omitted.append(Omission(section: "gaps", why: isPlainGraph ? "a plain graph has no kinds to find flows between states by"
+                                        : "no trafficked_to link from a country to another country or to a compound in it"))
+        }
+        if d.entities.contains(where: { $0.kind == .official || $0.kind == .agency }) {
+            corruption = d.corruptionExposure()
+        } else {
+            corruption = nil
+            omitted.append(Omission(section: "corruption", why: isPlainGraph ? "a plain graph has no kinds to tell state actors by"
+                                        : "no official or agency in the data"))
+        }
+        self.omitted = omitted
         var options = DisruptionOptions()
         options.strategies = [.betweenness, .degree, .articulation, .random]
         options.steps = disruptionSteps
         options.recompute = true
         disruption = try d.disruption(options)
-        routes = try Self.routes(d)
         var cited: [String: (facts: Int, grades: [String: Int])] = [:]
+        var uncited = 0
         func cite(_ sources: [String], _ grade: Confidence?) {
+            if sources.isEmpty { uncited += 1 }
             for s in sources {
                 var entry = cited[s] ?? (0, [:])
                 entry.facts += 1
@@ -74,21 +119,21 @@ public struct Briefing: Sendable {
         for e in d.entities { cite(e.sources, e.confidence) }
         for l in d.links { cite(l.sources, l.confidence) }
         citations = cited
+        uncitedFacts = uncited
     }
 
-    /// For every source country, the shortest route to any compound over ``routeLinkKinds``.
+    /// For every source country, the shortest route to a nearest compound over
+    /// ``LinkFamily/route`` links read either way, on the dataset itself (so every step's link
+    /// is the one walked).
     static func routes(_ d: Dataset) throws -> [CountryRoute] {
-        let kinds = Set(routeLinkKinds)
-        var keep = [Bool](repeating: false, count: d.links.count)
-        for (i, l) in d.links.enumerated() where kinds.contains(l.kind) { keep[i] = true }
-        let view = d.subset(entities: [Bool](repeating: true, count: d.entities.count), links: keep)
         var options = RouteOptions()
         options.undirected = true
+        options.linkKinds = LinkFamily.route
         var out: [CountryRoute] = []
         for c in d.sourceCountries {
-            let reached = try view.distances(from: view.entities[c].id, options: options)
-            guard let nearest = reached.first(where: { view.entities[$0.entity].kind == .compound }) else { continue }
-            let result = try view.routes(from: view.entities[c].id, to: view.entities[nearest.entity].id, options: options)
+            let reached = try d.distances(from: d.entities[c].id, options: options)
+            guard let nearest = reached.first(where: { d.entities[$0.entity].kind == .compound }) else { continue }
+            let result = try d.routes(from: d.entities[c].id, to: d.entities[nearest.entity].id, options: options)
             if let route = result.routes.first { out.append(CountryRoute(country: c, route: route)) }
         }
         return out

@@ -24,6 +24,8 @@ struct BriefingDocument {
     let b: Briefing
     let diagramSVG: String
     let chartSVG: String
+    /// Whether the diagram draws countries as boxes.
+    var isClustered = false
 
     func label(_ i: Int) -> String {
         let e = b.dataset.entities[i]
@@ -55,37 +57,43 @@ struct BriefingDocument {
         made.append(.text(". Filters: " + (p.filters.isEmpty ? "none" : p.filters) + ". Protected persons "
                           + (p.redacted ? "redacted (stable pseudonyms)." : "named as in the dataset (use --redact victims before sharing).")))
         out.append(.paragraph(made))
+        if b.isPlainGraph {
+            out.append(.paragraph([.text("The input is a plain graph (no kinds, roles, grades or citations): only its structure is analysed.")]))
+        }
         if let desc = d.description { out.append(.paragraph([.text(desc)])) }
 
         // Summary.
         let s = b.summary
         out.append(.heading("Summary", level: 2))
-        out.append(.paragraph([.text("\(s.entityCount) entities, \(s.linkCount) links, \(s.sourceCount) sources; \(s.components) connected part\(s.components == 1 ? "" : "s"), the largest holding \(s.largestComponent) entities; density \(number(s.density)).")]))
-        out.append(.table(header: ["kind", "entities"], rows: s.entitiesByKind.map { [[.text($0.kind.rawValue)], [.text(String($0.count))]] }))
-        out.append(.table(header: ["link kind", "links"], rows: s.linksByKind.map { [[.text($0.kind.rawValue)], [.text(String($0.count))]] }))
+        var counts = "\(s.entityCount) entities, \(s.linkCount) links"
+        if !b.isPlainGraph { counts += ", \(s.sourceCount) sources" }
+        out.append(.paragraph([.text(counts + "; \(s.components) connected part\(s.components == 1 ? "" : "s"), the largest holding \(s.largestComponent) entities; density \(number(s.density)).")]))
+        if !b.isPlainGraph {
+            out.append(.table(header: ["kind", "entities"], rows: s.entitiesByKind.map { [[.text($0.kind.rawValue)], [.text(String($0.count))]] }))
+            out.append(.table(header: ["link kind", "links"], rows: s.linksByKind.map { [[.text($0.kind.rawValue)], [.text(String($0.count))]] }))
+        }
 
         out.append(.heading("The network", level: 2))
-        out.append(.figure(svg: diagramSVG, file: "diagram.svg",
-                           caption: "Countries as boxes; shapes and colours by kind; links solid for A/B-graded sources, dashed for C/D, dotted for E/F. The legend is at the bottom left."))
+        out.append(.figure(svg: diagramSVG, file: "diagram.svg", caption: diagramCaption))
 
         // Key players.
         out.append(.heading("Key players", level: 2))
-        out.append(.paragraph([.text("Actors ranked by the rise in distance-weighted fragmentation (Borgatti) if each alone were removed; betweenness and PageRank as NetworkX defines them. Protected persons are never ranked as targets (forced-criminality principle).")]))
+        out.append(.paragraph([.text("Ranked by the rise in distance-weighted fragmentation (Borgatti) if each alone were removed; betweenness and PageRank as NetworkX defines them, on the same graph (\(b.projection)). " + policySentence)]))
         out.append(.table(header: ["#", "actor", "fragmentation +", "betweenness", "PageRank", "why"],
                           rows: b.keyPlayers.enumerated().map { i, k in
                               [[.text(String(i + 1))], [.text(label(k.entity))], [.text(number(k.fragmentationGain))],
                                [.text(number(k.betweenness))], [.text(number(k.pagerank))], [.text(k.why)]]
                           }))
-        if let set = b.keyPlayerSet {
+        if let set = b.keyPlayerSet, !set.set.isEmpty {
             out.append(.paragraph([.strong("Best set of \(set.set.count) to act on together"),
-                                   .text(" (KPP-Neg): " + set.set.map(label).joined(separator: "; ")
-                                         + " — fragmentation \(number(set.baseFragmentation)) → \(number(set.fragmentation)); the \(set.betweennessSet.count) highest by betweenness reach \(number(set.betweennessFragmentation)).")]))
+                                   .text(" (KPP-Neg, among the same candidates): " + set.set.map(label).joined(separator: "; ")
+                                         + " — fragmentation \(number(set.baseFragmentation)) → \(number(set.fragmentation)); the \(set.betweennessSet.count) candidates highest by betweenness reach \(number(set.betweennessFragmentation)).")]))
         }
 
         // Communities.
         out.append(.heading("Communities", level: 2))
         let c = b.communities
-        out.append(.paragraph([.text("\(c.count) communities (Leiden, modularity \(number(c.modularity, 3))): groups more densely linked to each other than to the rest.")]))
+        out.append(.paragraph([.text("\(c.count) communities (Leiden, modularity \(number(c.modularity, 3)), links read either way): groups more densely linked to each other than to the rest.")]))
         var members = [[Int]](repeating: [], count: c.count)
         for (i, k) in c.community.enumerated() { members[k].append(i) }
         out.append(.table(header: ["community", "size", "members"], rows: members.enumerated().filter { $0.element.count > 1 }.map { k, list in
@@ -93,64 +101,127 @@ struct BriefingDocument {
         }))
 
         // Routes.
-        out.append(.heading("Routes from source countries to the compounds", level: 2))
-        out.append(.paragraph([.text("For each source country, the shortest route to a compound over recruitment, transport, employment, control and place links, read either way. Each step gives the link, its grade and its sources.")]))
-        if b.routes.isEmpty { out.append(.paragraph([.text("No source country reaches a compound over those links.")])) }
-        out.append(.list(b.routes.map { r in
-            var line: [Inline] = [.strong(d.entities[r.country].label), .text(": ")]
-            for (i, e) in r.route.entities.enumerated() {
-                if i > 0 {
-                    let l = d.links[r.route.links[i - 1]]
-                    line.append(.text(" —\(l.evidence)→ "))
+        if let routes = b.routes {
+            out.append(.heading("Routes from source countries to the compounds", level: 2))
+            out.append(.paragraph([.text("For each source country, a shortest route to a nearest compound over recruitment, transport, employment, control and place links (\(LinkFamily.names(LinkFamily.route).joined(separator: ", "))), walked either way. Each step names the link walked, its grade and its sources; → follows the link's direction, ← walks it backwards.")]))
+            if routes.isEmpty { out.append(.paragraph([.text("No source country reaches a compound over those links.")])) }
+            out.append(.list(routes.map { r in
+                var line: [Inline] = [.strong(d.entities[r.country].label), .text(": ")]
+                line.append(.text(d.entities[r.route.entities[0]].label))
+                for (i, step) in r.route.steps.enumerated() {
+                    let to = d.entities[r.route.entities[i + 1]].label
+                    line.append(.text(step.along ? " —\(step.link.evidence)→ " : " ←\(step.link.evidence)— "))
+                    line.append(.text(to))
                 }
-                line.append(.text(d.entities[e].label))
-            }
-            return line
-        }))
+                return line
+            }))
+        }
 
         // Gaps.
-        out.append(.heading("Cooperation gaps", level: 2))
-        out.append(.paragraph([.text("Trafficking flows between countries and the cooperation between their authorities: none, weak (an MOU, an unspecified link, or only a shared multilateral body) or strong (police channel, contact point, joint operation).")]))
-        out.append(.table(header: ["from", "to", "people", "cooperation", "channels", "sources"], rows: b.gaps.map { g in
-            [[.text(d.entities[g.source].label)], [.text(d.entities[g.host].label)], [.text(g.victims.map { number($0) } ?? "not counted")],
-             [.strong(g.strength.name)],
-             [.text(g.channels.isEmpty ? "—" : g.channels.map { ch in
-                 let (x, y) = d.endpoints(ofLink: ch.link)
-                 return (ch.via.map { "via " + d.entities[$0].label + ": " } ?? "") + "\(d.entities[x!].label)–\(d.entities[y!].label) \(ch.agreement ?? "unspecified")"
-             }.joined(separator: "; "))],
-             [.text(g.citations.joined(separator: ", "))]]
-        }))
+        if let gaps = b.gaps {
+            out.append(.heading("Cooperation gaps", level: 2))
+            out.append(.paragraph([.text("Trafficking flows between countries (trafficked_to links) and the cooperation between the two sides as far as the data shows: strong (a police channel, contact point or joint operation between them or their agencies), weak (an MOU, a cooperation link without an agreement type, or a shared multilateral body both sides work with or belong to), none (both countries have an authority in the data and nothing joins them), or no authority recorded (one country has no agency in the data, so the data cannot tell).")]))
+            out.append(.table(header: ["from", "to", "people", "cooperation", "channels", "sources"], rows: gaps.map { g in
+                [[.text(d.entities[g.source].label)], [.text(d.entities[g.host].label)], [.text(g.victims.map { number($0) } ?? "not counted")],
+                 [.strong(g.strength.name)],
+                 [.text(g.channels.isEmpty ? "—" : g.channels.map { ch in
+                     let (x, y) = d.endpoints(ofLink: ch.link)
+                     return (ch.via.map { "via " + d.entities[$0].label + ": " } ?? "") + "\(d.entities[x!].label) \(d.links[ch.link].kind.rawValue) \(d.entities[y!].label)" + (ch.agreement.map { " (\($0))" } ?? "")
+                 }.joined(separator: "; "))],
+                 [.text(g.citations.joined(separator: ", "))]]
+            }))
+        }
 
         // Corruption.
-        out.append(.heading("Corruption exposure", level: 2))
-        out.append(.table(header: ["state actor", "tied to", "shields", "pairs it alone connects", "links"], rows: b.corruption.map { r in
-            [[.text(label(r.entity))], [.text(r.syndicates.map { d.entities[$0].label }.joined(separator: "; "))],
-             [.text(r.compounds.map { d.entities[$0].label }.joined(separator: "; "))], [.text(String(r.brokeredPairs))],
-             [.text(r.links.map { d.links[$0].evidence }.joined(separator: "; "))]]
-        }))
+        if let corruption = b.corruption {
+            out.append(.heading("Corruption exposure", level: 2))
+            out.append(.paragraph([.text("Officials and agencies with a corruption link (\(LinkFamily.names(LinkFamily.corruption).joined(separator: ", ")), either way) to the perpetrator side. \"Pairs only it connects\" counts pairs of another state actor and a perpetrator-side entity that the network of ties (every link but \(LinkFamily.names(LinkFamily.nonTies).joined(separator: ", "))) connects, and that are apart without this actor.")]))
+            out.append(.table(header: ["state actor", "tied to", "shields", "pairs only it connects", "links"], rows: corruption.map { r in
+                [[.text(label(r.entity))], [.text(r.counterparts.map { d.entities[$0].label }.joined(separator: "; "))],
+                 [.text(r.compounds.map { d.entities[$0].label }.joined(separator: "; "))], [.text(String(r.pairsOnlyItConnects))],
+                 [.text(r.linkValues.map(\.evidence).joined(separator: "; "))]]
+            }))
+        }
+
+        if !b.isPlainGraph {
+            for o in b.omitted { out.append(.paragraph([.strong(Self.sectionTitle[o.section] ?? o.section), .text(": not shown — \(o.why).")])) }
+        }
 
         // Disruption.
         out.append(.heading("Disruption scenarios", level: 2))
         out.append(.figure(svg: chartSVG, file: "disruption.svg",
-                           caption: "The largest connected part as actors are removed one at a time, each strategy ranking again after every removal. Victims and places are never removed."))
-        out.append(.table(header: ["strategy", "removed, in order", "largest part after", "parts", "source → compound flow"], rows: b.disruption.runs.map { run in
+                           caption: "The largest connected part as candidates are removed one at a time, each strategy ranking again after every removal (\(b.projection))."))
+        let flowShown = b.disruption.runs.first?.steps.first?.flow != nil
+        var header = ["strategy", "removed, in order", "largest part after", "parts"]
+        if flowShown { header.append("source → compound flow") }
+        out.append(.table(header: header, rows: b.disruption.runs.map { run in
             let last = run.steps.last!, first = run.steps.first!
-            return [[.text(run.strategy.rawValue)], [.text(run.steps.dropFirst().map { d.entities[$0.removed!].label }.joined(separator: "; "))],
-                    [.text("\(number(100 * last.largestShare, 1)) %")], [.text("\(first.components) → \(last.components)")],
-                    [.text(first.flow.map { "\(number($0)) → \(number(last.flow ?? 0))" } ?? "—")]]
+            var row: [[Inline]] = [[.text(run.strategy.rawValue)], [.text(run.steps.dropFirst().map { d.entities[$0.removed!].label }.joined(separator: "; "))],
+                                   [.text("\(number(100 * last.largestShare, 1)) %")], [.text("\(first.components) → \(last.components)")]]
+            if flowShown { row.append([.text(first.flow.map { "\(number($0)) → \(number(last.flow ?? 0))" } ?? "—")]) }
+            return row
         }))
-        out.append(.paragraph([.text("\(b.disruption.protectedExcluded) protected person(s) were never candidates (forced-criminality principle).")]))
+        if flowShown {
+            out.append(.paragraph([.text("The flow is the maximum flow from the source countries to the compounds over \(LinkFamily.names(LinkFamily.operational).joined(separator: ", ")) links, each link one unit, read either way.")]))
+        }
+        out.append(.paragraph([.text(policySentence)]))
 
         // Sources.
-        out.append(.heading("Sources", level: 2))
-        out.append(.paragraph([.text("Every statement above rests on these sources; the grades are the Admiralty grades (source reliability A–F, information credibility 1–6) of the facts that cite each.")]))
-        out.append(.table(header: ["id", "source", "publisher", "date", "facts citing it", "grades"], rows: d.sources.map { src in
-            let cited = b.citations[src.id]
-            let title: [Inline] = src.url.map { [.link(src.title ?? $0, url: $0)] } ?? [.text(src.title ?? "")]
-            let grades = (cited?.grades ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
-            return [[.code(src.id)], title, [.text(src.publisher ?? "")], [.text(src.date?.description ?? "")],
-                    [.text(String(cited?.facts ?? 0))], [.text(grades)]]
-        }))
+        if !b.isPlainGraph {
+            out.append(.heading("Sources", level: 2))
+            if d.sources.isEmpty {
+                out.append(.paragraph([.text("The data lists no sources: no statement above can be traced to one.")]))
+            } else {
+                out.append(.paragraph([.text("The sources the data cites, with the Admiralty grades (source reliability A–F, information credibility 1–6) of the facts that cite each.")]))
+                out.append(.table(header: ["id", "source", "publisher", "date", "facts citing it", "grades"], rows: d.sources.map { src in
+                    let cited = b.citations[src.id]
+                    let title: [Inline] = src.url.map { [.link(src.title ?? $0, url: $0)] } ?? [.text(src.title ?? "")]
+                    let grades = (cited?.grades ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+                    return [[.code(src.id)], title, [.text(src.publisher ?? "")], [.text(src.date?.description ?? "")],
+                            [.text(String(cited?.facts ?? 0))], [.text(grades)]]
+                }))
+            }
+        }
         return out
+    }
+
+    /// The closing line: what holds of every statement above, and only what holds.
+    var footer: String {
+        var lines: [String] = []
+        if !b.isPlainGraph {
+            lines.append("Victims, survivors and witnesses are never proposed as targets of disruption.")
+            if b.dataset.sources.isEmpty {
+                lines.append("The data lists no sources.")
+            } else if b.uncitedFacts == 0 {
+                lines.append("Every entity and link of the data cites a source listed above.")
+            } else {
+                lines.append("\(b.uncitedFacts) of the data's \(b.dataset.entities.count + b.dataset.links.count) entities and links cite no source.")
+            }
+        }
+        return lines.joined(separator: " ")
+    }
+
+    static let sectionTitle = ["routes": "Routes from source countries to the compounds", "gaps": "Cooperation gaps",
+                               "corruption": "Corruption exposure"]
+
+    /// What the caption can truthfully say about the diagram.
+    var diagramCaption: String {
+        var parts: [String] = []
+        if isClustered { parts.append("countries as boxes") }
+        if !b.isPlainGraph { parts.append("shapes and colours by kind") }
+        if b.dataset.links.contains(where: { $0.confidence != nil }) {
+            parts.append("links solid for A/B-graded facts, dashed for C/D, dotted for E/F")
+        }
+        parts.append("the legend is at the bottom left")
+        let text = parts.joined(separator: "; ")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
+    /// Who the key players, the set and the disruption scenarios may name.
+    var policySentence: String {
+        if b.isPlainGraph { return "Every node is a candidate: a plain graph carries no roles to exclude anyone by." }
+        let left = b.targetExclusions.map { "\($0.standing.rawValue): \($0.count)" }
+        let text = "Only the perpetrator side is proposed (the target policy): \(b.candidateCount) candidate\(b.candidateCount == 1 ? "" : "s") of \(b.dataset.entities.count) entities"
+        return text + (left.isEmpty ? "." : "; never proposed: " + left.joined(separator: ", ") + ". Victims, survivors and witnesses are never targets (forced-criminality principle).")
     }
 }

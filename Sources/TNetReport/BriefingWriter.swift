@@ -6,8 +6,9 @@ import TNetModel
 public enum BriefingWriter {
     /// The HTML page. `diagramSVG` and `chartSVG` are SVG documents (an XML prolog or DOCTYPE is
     /// dropped before they are inlined).
-    public static func html(_ b: Briefing, diagramSVG: String, chartSVG: String) -> String {
-        let doc = BriefingDocument(b: b, diagramSVG: diagramSVG, chartSVG: chartSVG)
+    /// `clustered`: whether the diagram draws countries as boxes (its caption says so).
+    public static func html(_ b: Briefing, diagramSVG: String, chartSVG: String, clustered: Bool = false) -> String {
+        let doc = BriefingDocument(b: b, diagramSVG: diagramSVG, chartSVG: chartSVG, isClustered: clustered)
         let h = ReportText.html
         var out = """
         <!DOCTYPE html>
@@ -49,14 +50,14 @@ public enum BriefingWriter {
                 out += "<figure>\n<div class=\"svg\">" + inlineSVG(svg) + "</div>\n<figcaption>\(h(caption))</figcaption>\n</figure>\n"
             }
         }
-        out += "<footer><p>Persons with a protected role (victim, survivor) are never proposed as targets of disruption. Every fact cites a source listed above.</p></footer>\n"
+        if !doc.footer.isEmpty { out += "<footer><p>\(h(doc.footer))</p></footer>\n" }
         out += "</main>\n</body>\n</html>\n"
         return out
     }
 
     /// The Markdown twin; figures are linked as `diagram.svg` and `disruption.svg`.
-    public static func markdown(_ b: Briefing) -> String {
-        let doc = BriefingDocument(b: b, diagramSVG: "", chartSVG: "")
+    public static func markdown(_ b: Briefing, clustered: Bool = false) -> String {
+        let doc = BriefingDocument(b: b, diagramSVG: "", chartSVG: "", isClustered: clustered)
         let m = ReportText.markdown
         func inline(_ items: [Inline]) -> String {
             items.map { item -> String in
@@ -86,7 +87,7 @@ public enum BriefingWriter {
                 out += "![\(m(caption))](\(file))\n\n"
             }
         }
-        out += "Persons with a protected role (victim, survivor) are never proposed as targets of disruption. Every fact cites a source listed above.\n"
+        if !doc.footer.isEmpty { out += m(doc.footer) + "\n" }
         return out
     }
 
@@ -116,13 +117,15 @@ public enum BriefingWriter {
 }
 
 private extension String {
-    /// `<` and `>` cannot end a Markdown link destination written as `<…>`.
+    /// `<` and `>` cannot stand in a Markdown link destination written as `<…>`, nor `|` in a
+    /// table cell: percent-encoded, the same address.
     func replacingLess() -> String {
         var out = ""
         for u in unicodeScalars {
             switch u {
             case "<": out += "%3C"
             case ">": out += "%3E"
+            case "|": out += "%7C"
             default: out.unicodeScalars.append(u)
             }
         }

@@ -1,3 +1,4 @@
+import TNetGraphviz
 import TNetIO
 
 /// Escaping for the report's two targets.
@@ -13,38 +14,33 @@ public enum ReportText {
     public static func safeURL(_ s: String) -> String? {
         let lower = s.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-        guard s.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return nil }
+        guard s.unicodeScalars.allSatisfy({ $0.value > 0x20 && !$0.isDisplayControl }) else { return nil }
         return s
     }
 
-    /// Text for Markdown (CommonMark, GitHub): every ASCII punctuation character escaped with a
-    /// backslash, `& < >` as entities (so no renderer sees HTML), line breaks as spaces. Safe in
-    /// table cells (`|` is escaped too).
+    /// Text for Markdown (CommonMark, GitHub) inline content and table cells: only what Markdown
+    /// would read as markup is escaped — `\\ ` ` * _ [ ] | ~` with a backslash, `& < >` as
+    /// entities (so no renderer sees HTML or an autolink), and at the start of the text what
+    /// would open a block (`#`, `+`, `-`, `=`, `>`, a number and `.` or `)`). Line breaks and
+    /// display controls (``Unicode/Scalar/isDisplayControl``) become spaces. `0.1.0` stays `0.1.0`.
     public static func markdown(_ s: String) -> String {
         var out = ""
+        var atStart = true
+        var digitsAtStart = 0
         for u in s.unicodeScalars {
             switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\n", "\r", "\t": out += " "
+            case "\\", "`", "*", "_", "[", "]", "|", "~": out += "\\"; out.unicodeScalars.append(u)
+            case _ where atStart && "#+-=".unicodeScalars.contains(u): out += "\\"; out.unicodeScalars.append(u)
+            case _ where atStart && digitsAtStart > 0 && (u == "." || u == ")"): out += "\\"; out.unicodeScalars.append(u)
             default:
-                if u.value < 0x20 || u.value == 0x7F || (0x80 ..< 0xA0).contains(u.value) { continue }
-                if u.isASCII && u.properties.generalCategory.isPunctuationOrSymbol { out += "\\" }
-                out.unicodeScalars.append(u)
+                if u.isDisplayControl { out += " " } else { out.unicodeScalars.append(u) }
             }
+            if atStart && u.properties.numericType == .decimal && u.isASCII { digitsAtStart += 1; continue }
+            atStart = false
         }
         return out
-    }
-}
-
-extension Unicode.GeneralCategory {
-    var isPunctuationOrSymbol: Bool {
-        switch self {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default: return false
-        }
     }
 }

@@ -43,7 +43,13 @@ struct InputOptions: ParsableArguments {
     private func load(paths: [String]) throws -> [(dataset: Dataset, before: (entities: Int, links: Int)?)] {
         // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
         if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
-        let read = try paths.map { try DatasetFormat.read(path: $0, format: from, directed: directed) }
+        let read = try paths.map { path in
+            do {
+                return try DatasetFormat.read(path: path, format: from, directed: directed)
+            } catch let error as ReadError where filters.redactsVictims {
+                throw error.withheld
+            }
+        }
         // Redaction comes before filters (a person's pseudonym is the same whatever the filters
         // keep) and before any message is printed: a diagnostic quoting an id must not name a victim.
         var redaction: Redaction?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TraffickingNetworks
 
 @main
@@ -22,7 +23,34 @@ struct TNet: ParsableCommand {
         if arguments.first == "render", !isolated {
             GraphvizRenderer.shared.warmUpInBackground()
         }
-        main(nil)
+        run(Array(arguments))
+    }
+
+    /// Parses and runs. A usage error (an unknown option, a bad value) is one line on standard
+    /// error, `tnet: error: message (see 'tnet COMMAND --help')`, and exit code 2, as the README
+    /// promises; help and version print as ArgumentParser has them; a command's own failure has
+    /// already printed its one line and exits 1.
+    static func run(_ arguments: [String]) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if error is ExitCode { Foundation.exit(code.rawValue) }
+            let message = Diagnostics.oneLine(message(for: error))
+            if code == .validationFailure {
+                let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
+                let help = command.map { "tnet \($0._commandName) --help" } ?? "tnet --help"
+                Diagnostics.write("tnet: error: " + message + " (see '\(help)')")
+                Foundation.exit(2)
+            }
+            if !message.isEmpty { Diagnostics.write("tnet: error: " + message) }
+            Foundation.exit(code.rawValue)
+        }
     }
 
     static let configuration = CommandConfiguration(

@@ -88,13 +88,13 @@ import Testing
         #expect(r.code == 0)
         let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
         let rows = json["rows"] as! [[String: Any]]
-        let victims = rows.filter { ["victim", "survivor"].contains($0["role"] as? String) }
+        let victims = rows.filter { ["victim", "survivor", "witness"].contains($0["role"] as? String) }
         #expect(!victims.isEmpty)
         #expect(victims.allSatisfy { $0["protected"] as? Bool == true })
         #expect(rows.filter { $0["protected"] as? Bool == true }.count == victims.count)
         let table = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree"])
         #expect(table.out.contains(", protected]") && table.out.contains("never targets of disruption"))
-        let without = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree", "--exclude-role", "victim,survivor", "--format", "json"])
+        let without = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree", "--exclude-role", "victim,survivor,witness", "--format", "json"])
         let kept = (try JSONSerialization.jsonObject(with: Data(without.out.utf8)) as! [String: Any])["rows"] as! [[String: Any]]
         #expect(kept.count == rows.count - victims.count)
         #expect(kept.allSatisfy { $0["protected"] as? Bool == false })

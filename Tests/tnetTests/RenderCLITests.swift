@@ -183,7 +183,7 @@ import Testing
         // A usage error, as soon as the arguments are read (the six standard engines are not
         // looked up then; any other name is, against the installed plugins).
         let engine = try tnet(["render", bundled, "-o", "\(dir)/x.svg", "--engine", "dotty"])
-        #expect(engine.code == 64 && engine.err.contains("--engine \"dotty\": not a Graphviz layout engine here; one of: auto, circo, dot,"), "\(engine.err)")
+        #expect(engine.code == 2 && engine.err.contains("--engine \"dotty\": not a Graphviz layout engine here; one of: auto, circo, dot,"), "\(engine.err)")
         #expect(try tnet(["render", bundled, "-o", "\(dir)/x.svg", "--engine", "osage"]).code == 0)  // installed, not standard
         let redact = try tnet(["dot", bundled, "--redact", "everyone"])
         #expect(redact.code != 0 && redact.code != 1)  // a usage error
@@ -240,7 +240,7 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
         let victim = protected.sorted().first!
         let refused = try tnet(["disrupt", "datasets/mekong-2023.json", "--strategy", "list", "--targets", victim])
         #expect(refused.code == 1 && refused.err.contains("protected person") && refused.err.split(separator: "\n").count == 1, "\(refused.err)")
-        #expect(try tnet(["disrupt", "datasets/mekong-2023.json", "--strategy", "nonsense"]).code == 64)
+        #expect(try tnet(["disrupt", "datasets/mekong-2023.json", "--strategy", "nonsense"]).code == 2)
     }
 }
 
@@ -278,8 +278,8 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
     @Test func filesAndRedaction() throws {
         let dir = try Self.report()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["diagram.svg", "disruption.svg", "report.html", "report.md"])
-        for file in ["diagram.svg", "disruption.svg", "report.html", "report.md"] {
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["diagram.svg", "disruption.svg", "report.html", "report.json", "report.md"])
+        for file in ["diagram.svg", "disruption.svg", "report.html", "report.json", "report.md"] {
             let text = try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8)
             for secret in RenderCLITests.secrets { #expect(!text.contains(secret), "\(file) still holds \(secret)") }
         }

@@ -10,8 +10,9 @@ do {
     var redaction = Redaction()
     let dataset = redaction.apply(to: try Dataset(contentsOf: path))  // pseudonyms before anything is drawn
     let table = try dataset.centrality([.betweenness])
+    let candidates = dataset.targetCandidates()  // the target policy: perpetrators only
     let top = table.sortedRows(ids: { dataset.entities[$0].id }).map { table.rows[$0].source }
-        .filter { dataset.isRemovalCandidate($0) }.prefix(10)
+        .filter { candidates[$0] }.prefix(10)
     try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
     for i in top {
         let id = dataset.entities[i].id

@@ -8,9 +8,10 @@ do {
     let dataset = try Dataset(contentsOf: path)
     // NetworkX's betweenness (normalised) and brokerage roles between entity kinds.
     let table = try dataset.centrality([.betweenness, .brokerage])
+    let candidates = dataset.targetCandidates()  // the target policy: perpetrators only
     let rows = table.sortedRows(ids: { dataset.entities[$0].id })
         .map { table.rows[$0].source }
-        .filter { dataset.isRemovalCandidate($0) }  // actors only: no places, no protected persons
+        .filter { candidates[$0] }
     print("Key brokers of \(dataset.title ?? path):")
     for (rank, i) in rows.prefix(5).enumerated() {
         let e = dataset.entities[i]

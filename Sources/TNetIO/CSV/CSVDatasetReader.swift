@@ -220,6 +220,14 @@ extension Schema {
                 }
             }
         }
+        if case .object(let t)? = a["targets"] {
+            func table(_ v: AttributeValue?) -> [(String, TargetPolicy.Override)] {
+                guard case .object(let o)? = v else { return [] }
+                return o.compactMap { e in e.value.string.flatMap(TargetPolicy.Override.init(rawValue:)).map { (e.key, $0) } }
+            }
+            for (k, v) in table(t["kinds"]) { targets.kinds[EntityKind(k)] = v }
+            for (k, v) in table(t["entities"]) { targets.entities[k] = v }
+        }
     }
 
     /// The JSON form of the schema.
@@ -232,6 +240,17 @@ extension Schema {
             })
         }
         if !roles.isEmpty { a["roles"] = .list(roles.map { .string($0.rawValue) }) }
+        if !targets.isEmpty {
+            var t = Attributes()
+            func table(_ d: [String: TargetPolicy.Override]) -> AttributeValue {
+                var o = Attributes()
+                for k in d.keys.sorted() { o[k] = .string(d[k]!.rawValue) }
+                return .object(o)
+            }
+            if !targets.kinds.isEmpty { t["kinds"] = table(Dictionary(uniqueKeysWithValues: targets.kinds.map { ($0.key.rawValue, $0.value) })) }
+            if !targets.entities.isEmpty { t["entities"] = table(targets.entities) }
+            a["targets"] = .object(t)
+        }
         return a
     }
 }

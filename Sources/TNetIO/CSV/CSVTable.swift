@@ -58,6 +58,9 @@ struct CSVTable {
             if let colon = name.lastIndex(of: ":"), let t = AttributeType(rawValue: String(name[name.index(after: colon)...])) {
                 column = Column(name: String(name[..<colon]), type: t)
             }
+            // A model field's column is found in any case (`Role`, `NAME`): a capitalised header
+            // must never switch a field, and with it a victim's protection, off.
+            if column.type == nil, Self.fieldNames.contains(column.name.lowercased()) { column.name = column.name.lowercased() }
             guard !column.name.isEmpty else {
                 throw ReadError("column \(i + 1) of the header has no name", at: SourceLocation(file: input.name, line: 1, column: 1))
             }
@@ -69,6 +72,11 @@ struct CSVTable {
         }
         return CSVTable(file: input.name, columns: columns, rows: rows)
     }
+
+    /// The model's field names in entity, link, source and metadata files (``FieldCodec``).
+    static let fieldNames: Set<String> = ["id", "kind", "name", "role", "country", "confidence", "sources", "from", "to",
+                                          "source", "target", "weight", "directed", "agreement", "title", "publisher", "url",
+                                          "date", "key", "value"]
 
     /// Index of the plain (untyped) column `name`, or `nil`.
     func column(_ name: String) -> Int? { columns.firstIndex { $0.name == name && $0.type == nil } }

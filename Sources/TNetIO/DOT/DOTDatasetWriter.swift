@@ -44,8 +44,34 @@ public enum DOTDatasetWriter {
     static let reservedNames: Set<String> = Set(FieldCodec.entityFields + FieldCodec.linkFields + ["label", "key", "dir"])
     static let attributePrefix = "tnet_attr_"
 
+    /// Graphviz's own attribute names (lower-cased; Graphviz reads `URL` and `href`, `image`,
+    /// `shapefile`, `fontpath`, `stylesheet` and acts on them: a link in the drawing, a file
+    /// read from the reader's disk). A dataset's attribute of such a name is written as
+    /// `tnet_attr_NAME`, so the exported DOT draws as the data says and acts on nothing; the
+    /// reader takes the prefix off again.
+    static let graphvizNames: Set<String> = [
+        "_background", "area", "arrowhead", "arrowsize", "arrowtail", "bb", "beautify", "bgcolor", "center", "charset", "class",
+        "cluster", "clusterrank", "color", "colorscheme", "comment", "compound", "concentrate", "constraint", "damping",
+        "decorate", "defaultdist", "dim", "dimen", "dir", "diredgeconstraints", "distortion", "dpi", "edgehref", "edgetarget",
+        "edgetooltip", "edgeurl", "epsilon", "esep", "fillcolor", "fixedsize", "fontcolor", "fontname", "fontnames", "fontpath",
+        "fontsize", "forcelabels", "gradientangle", "group", "head_lp", "headclip", "headhref", "headlabel", "headport",
+        "headtarget", "headtooltip", "headurl", "height", "href", "id", "image", "imagepath", "imagepos", "imagescale",
+        "inputscale", "k", "label", "label_scheme", "labelangle", "labeldistance", "labelfloat", "labelfontcolor",
+        "labelfontname", "labelfontsize", "labelhref", "labeljust", "labelloc", "labeltarget", "labeltooltip", "labelurl",
+        "landscape", "layer", "layerlistsep", "layers", "layerselect", "layersep", "layout", "len", "levels", "levelsgap",
+        "lhead", "lheight", "linelength", "lp", "ltail", "lwidth", "margin", "maxiter", "mclimit", "mindist", "minlen", "mode",
+        "model", "newrank", "nodesep", "nojustify", "normalize", "notranslate", "nslimit", "nslimit1", "oneblock", "ordering",
+        "orientation", "outputorder", "overlap", "overlap_scaling", "overlap_shrink", "pack", "packmode", "pad", "page",
+        "pagedir", "pencolor", "penwidth", "peripheries", "pin", "pos", "quadtree", "quantum", "radius", "rank", "rankdir",
+        "ranksep", "ratio", "rects", "regular", "remincross", "repulsiveforce", "resolution", "root", "rotate", "rotation",
+        "samehead", "sametail", "samplepoints", "scale", "searchsize", "sep", "shape", "shapefile", "showboxes", "sides",
+        "size", "skew", "smoothing", "sortv", "splines", "start", "style", "stylesheet", "tail_lp", "tailclip", "tailhref",
+        "taillabel", "tailport", "tailtarget", "tailtooltip", "tailurl", "target", "tbbalance", "tooltip", "truecolor", "url",
+        "vertices", "viewport", "voro_margin", "weight", "width", "xdotversion", "xlabel", "xlp", "z",
+    ]
+
     static func attributeName(_ k: String) -> String {
-        reservedNames.contains(k) || k.hasPrefix(attributePrefix) ? attributePrefix + k : k
+        reservedNames.contains(k) || k.hasPrefix(attributePrefix) || graphvizNames.contains(k.lowercased()) ? attributePrefix + k : k
     }
 
     /// A DOT quoted string holding `s` as cgraph will read it back: `"` escaped; other text,

@@ -212,11 +212,33 @@ public enum NativeJSONReader {
                             if symmetric { schema.symmetricLinkKinds.insert(LinkKind(name)) }
                         }
                     }
+                case "targets": schema.targets = decodeTargets(m.value)
                 default:
                     issue(.warning, .unknownField, "unknown schema field \(quoted(m.key)) ignored", m.keyOffset)
                 }
             }
             return schema
+        }
+
+        /// `{"kinds": {KIND: "candidate"|"excluded"}, "entities": {ID: …}}`.
+        mutating func decodeTargets(_ node: JSONNode) -> TargetPolicy {
+            var policy = TargetPolicy()
+            guard let fields = members(node, what: "\"targets\"") else { return policy }
+            for m in fields {
+                guard m.key == "kinds" || m.key == "entities" else {
+                    issue(.warning, .unknownField, "unknown targets field \(quoted(m.key)) ignored", m.keyOffset)
+                    continue
+                }
+                guard let entries = members(m.value, what: "\"\(m.key)\"") else { continue }
+                for e in entries {
+                    guard let text = string(e.value, e.key), let verdict = TargetPolicy.Override(rawValue: text) else {
+                        issue(.error, .invalidValue, "target override for \(quoted(e.key)) must be \"candidate\" or \"excluded\"", e.value.offset)
+                        continue
+                    }
+                    if m.key == "kinds" { policy.kinds[EntityKind(e.key)] = verdict } else { policy.entities[e.key] = verdict }
+                }
+            }
+            return policy
         }
 
         mutating func position(_ offset: Int) -> ReadLocations.Position {

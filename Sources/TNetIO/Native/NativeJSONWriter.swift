@@ -80,6 +80,16 @@ public enum NativeJSONWriter {
             for r in s.roles { w.string(r.rawValue) }
             w.endArray()
         }
+        if !s.targets.isEmpty {
+            w.key("targets"); w.beginObject()
+            for (name, table) in [("kinds", Dictionary(uniqueKeysWithValues: s.targets.kinds.map { ($0.key.rawValue, $0.value) })),
+                                  ("entities", s.targets.entities)] where !table.isEmpty {
+                w.key(name); w.beginObject()
+                for key in table.keys.sorted() { w.key(key); w.string(table[key]!.rawValue) }
+                w.endObject()
+            }
+            w.endObject()
+        }
         w.endObject()
     }
 

@@ -1,3 +1,4 @@
+import TNetGraphviz
 /// Aligned plain-text columns for terminal output. Control characters in cells are shown
 /// as spaces so a hostile name cannot move the cursor or fake extra lines.
 public struct TextTable: Sendable {
@@ -13,9 +14,10 @@ public struct TextTable: Sendable {
 
     public mutating func append(_ row: [String]) { rows.append(row) }
 
-    /// `s` with control characters (line breaks, escapes) shown as spaces: safe in a terminal.
+    /// `s` with control characters (line breaks, escapes, C1 controls, bidirectional overrides)
+    /// shown as spaces: safe in a terminal.
     public static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.isDisplayControl ? " " : $0 }))
     }
 
     public var text: String {

@@ -1,14 +1,19 @@
-/// How well two countries' authorities are linked, for one trafficking flow.
+/// How well two countries' authorities are linked, for one trafficking flow, as far as the
+/// data shows.
 public enum ChannelStrength: Int, Comparable, Sendable, CaseIterable {
-    /// No cooperation link between the two countries' agencies (or the countries).
+    /// Both countries have an authority (an agency) in the data, and no channel joins them: a gap.
     case none = 0
-    /// Only a memorandum of understanding, a link without an agreement type, or cooperation only
-    /// through a shared multilateral body (both sides' agencies working with INTERPOL, say).
-    case weak = 1
+    /// No channel, and one of the two countries has no authority in the data: the data cannot
+    /// tell a gap from an authority nobody recorded.
+    case noAuthorityRecorded = 1
+    /// Only a memorandum of understanding, a cooperation link without an agreement type, or a
+    /// shared multilateral body (an agency with no country that both sides cooperate with or are
+    /// members of: ASEAN, INTERPOL).
+    case weak = 2
     /// A police channel, a contact point or a joint operation between the two sides.
-    case strong = 2
+    case strong = 3
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
-    public var name: String { ["none", "weak", "strong"][rawValue] }
+    public var name: String { ["none", "no authority recorded", "weak", "strong"][rawValue] }
 }
 
 /// One cooperation link between the two sides of a flow.
@@ -71,9 +76,10 @@ extension Dataset {
 
     /// Every trafficking flow from a source country to a host country (a `trafficked_to` link from
     /// a country to another country, or to a compound whose country is the host), with the
-    /// cooperation channels between the two countries (`cooperates_with` links between them or
-    /// their agencies), weakest first, then by the people counted (a flow link's weight), then
-    /// by names.
+    /// cooperation channels between the two countries: `cooperates_with` links between them or
+    /// anything in them (their agencies), else the links (`cooperates_with` or `member_of`, either
+    /// way) of both to a shared multilateral body (an agency with no country). Weakest first
+    /// (``ChannelStrength``), then by the people counted (the flow links' weights), then by names.
     public func cooperationGaps() -> [CooperationGap] {
         let countryOf = entityCountries()
         var flows: [[Int]: CooperationGap] = [:]
@@ -92,15 +98,18 @@ extension Dataset {
             if let w = link.weight { flows[key]!.victims = (flows[key]!.victims ?? 0) + w }
             for c in link.sources where !flows[key]!.citations.contains(c) { flows[key]!.citations.append(c) }
         }
-        // Cooperation between countries (directly or through their agencies), and each agency's
-        // multilateral partners (agencies with no country).
+        // Cooperation between countries (directly or through their agencies), and each country's
+        // multilateral bodies (agencies with no country) that it or anything in it works with or
+        // belongs to.
         var direct: [[Int]: [CooperationChannel]] = [:]
         var multilateral: [Int: [(body: Int, link: Int, agreement: String?)]] = [:]  // country → bodies
+        var hasAuthority = Set<Int>()
+        for (i, e) in entities.enumerated() where e.kind == .agency { if let c = countryOf[i] { hasAuthority.insert(c) } }
         forEachResolvedLink { l, s, t in
             let link = links[l]
-            guard link.kind == .cooperatesWith else { return }
+            guard link.kind == .cooperatesWith || link.kind == .memberOf else { return }
             let a = countryOf[Int(s)], b = countryOf[Int(t)]
-            if let a, let b, a != b {
+            if link.kind == .cooperatesWith, let a, let b, a != b {
                 direct[[min(a, b), max(a, b)], default: []].append(CooperationChannel(link: l, agreement: link.agreement, via: nil))
             } else if let a, b == nil, entities[Int(t)].kind == .agency {
                 multilateral[a, default: []].append((Int(t), l, link.agreement))
@@ -119,11 +128,20 @@ extension Dataset {
             } else if !gap.channels.isEmpty {
                 gap.strength = .weak
             } else {
+                let sourceBodies = Set((multilateral[gap.source] ?? []).map(\.body))
                 let hostBodies = Set((multilateral[gap.host] ?? []).map(\.body))
-                for m in multilateral[gap.source] ?? [] where hostBodies.contains(m.body) {
-                    gap.channels.append(CooperationChannel(link: m.link, agreement: m.agreement, via: m.body))
+                let shared = sourceBodies.intersection(hostBodies)
+                // Both sides' links to each shared body, source side first, in file order.
+                for side in [gap.source, gap.host] {
+                    for m in multilateral[side] ?? [] where shared.contains(m.body) {
+                        gap.channels.append(CooperationChannel(link: m.link, agreement: m.agreement, via: m.body))
+                    }
                 }
-                gap.strength = gap.channels.isEmpty ? .none : .weak
+                if !gap.channels.isEmpty {
+                    gap.strength = .weak
+                } else {
+                    gap.strength = hasAuthority.contains(gap.source) && hasAuthority.contains(gap.host) ? .none : .noAuthorityRecorded
+                }
             }
             out.append(gap)
         }

@@ -1,74 +1,91 @@
-/// A state actor (official or agency) tied to organised crime.
+import TNetGraph
+
+/// A state actor (official or agency) tied to the perpetrator side by corruption links.
 public struct CorruptionExposure: Sendable {
+    /// Position of the state actor in the dataset it was computed on.
     public var entity: Int
-    /// The corruption links (protects, bribes, pays, colludes_with) between it and syndicates.
+    public var id: String
+    /// Every corruption link (``LinkFamily/corruption``) that touches it, in file order, those to
+    /// other state actors included.
     public var links: [Int]
-    /// Syndicates it is tied to, in id order.
-    public var syndicates: [Int]
-    /// Compounds those syndicates operate or control, in id order: what the tie shields.
+    /// The same links by value.
+    public var linkValues: [Link]
+    /// Perpetrator-side entities (``Dataset/isPerpetratorSide(_:)``) at the other end of those
+    /// links, in id order.
+    public var counterparts: [Int]
+    /// Compounds among the counterparts and compounds a counterpart operates or controls, in id
+    /// order: what the tie shields.
     public var compounds: [Int]
-    /// Its neighbours on the state side (officials, agencies) and the criminal side (syndicates,
-    /// compounds, companies, financial channels, non-protected persons).
-    public var stateContacts: Int
-    public var criminalContacts: Int
-    /// Pairs (state contact, criminal contact) that are not linked to each other: what this actor
-    /// alone connects (Gould–Fernandez liaison/representative-style brokerage between the two sides).
-    public var brokeredPairs: Int
+    /// Pairs (state actor, perpetrator-side entity), neither this one, that are connected in the
+    /// network of ties and are no longer connected without it: the pairs only it connects. The
+    /// network of ties is every link but ``LinkFamily/nonTies`` (places, sanctions, rescues,
+    /// repatriations), read either way.
+    public var pairsOnlyItConnects: Int
 }
 
 extension Dataset {
-    /// The link kinds that tie a state actor to a syndicate.
-    public static let corruptionLinkKinds: Set<LinkKind> = [.protects, .bribes, .pays, .colludesWith]
+    /// The link kinds that tie a state actor to the perpetrator side (``LinkFamily/corruption``).
+    public static var corruptionLinkKinds: Set<LinkKind> { LinkFamily.corruption }
 
-    /// Officials and agencies linked to syndicates by protects, bribes, pays or colludes_with (either
-    /// way), with the syndicates and compounds each connects to the state side and the pairs it
-    /// brokers between the two sides. Ranked by brokered pairs, then syndicates, then id.
+    /// Officials and agencies with at least one corruption link (protects, bribes, pays,
+    /// colludes_with, either way) to the perpetrator side, with the counterparts, the compounds
+    /// they shield and the state–perpetrator pairs only they connect. Ranked by those pairs,
+    /// then counterparts, then id.
+    /// - Complexity: O(r · (n + m)) for r rows.
     public func corruptionExposure() -> [CorruptionExposure] {
         let n = entities.count
-        func isState(_ i: Int) -> Bool { entities[i].kind == .official || entities[i].kind == .agency }
-        func isCriminal(_ i: Int) -> Bool {
-            let e = entities[i]
-            switch e.kind {
-            case .syndicate, .compound, .company, .financial: return true
-            case .person: return e.role?.isProtected != true
-            default: return false
-            }
-        }
-        var neighbours = [Set<Int>](repeating: [], count: n)
-        var ties: [Int: [Int]] = [:]
+        var corruptLinks = [[Int]](repeating: [], count: n)
+        var tiedToPerpetrator = [Bool](repeating: false, count: n)
         var operated = [[Int]](repeating: [], count: n)
+        var tieFrom: [NodeIndex] = [], tieTo: [NodeIndex] = []
         forEachResolvedLink { l, s, t in
             let (a, b) = (Int(s), Int(t))
-            guard a != b else { return }
-            neighbours[a].insert(b)
-            neighbours[b].insert(a)
             let kind = links[l].kind
-            if Self.corruptionLinkKinds.contains(kind) {
-                if isState(a) && entities[b].kind == .syndicate { ties[a, default: []].append(l) }
-                if isState(b) && entities[a].kind == .syndicate { ties[b, default: []].append(l) }
+            if !LinkFamily.nonTies.contains(kind) && a != b { tieFrom.append(s); tieTo.append(t) }
+            if LinkFamily.corruption.contains(kind) && a != b {
+                for (x, y) in [(a, b), (b, a)] where isStateActor(x) {
+                    corruptLinks[x].append(l)
+                    if isPerpetratorSide(y) { tiedToPerpetrator[x] = true }
+                }
             }
-            if (kind == .operates || kind == .controls) && entities[a].kind == .syndicate && entities[b].kind == .compound {
-                operated[a].append(b)
-            }
+            if (kind == .operates || kind == .controls) && entities[b].kind == .compound { operated[a].append(b) }
         }
+        let ties = Graph(nodeCount: n, directed: false, sources: tieFrom, targets: tieTo)
+        let state = (0 ..< n).filter(isStateActor), perpetrators = (0 ..< n).filter(isPerpetratorSide)
+        let before = ties.connectedComponents().labels
+        let byID = { (x: Int, y: Int) in Self.precedes(self.entities[x].id, self.entities[y].id) }
         var out: [CorruptionExposure] = []
-        for (i, linkList) in ties {
-            let syndicates = Set(linkList.flatMap { l -> [Int] in
+        for i in 0 ..< n where tiedToPerpetrator[i] {
+            var counterparts = Set<Int>()
+            for l in corruptLinks[i] {
                 let (s, t) = endpoints(ofLink: l)
-                return [s!, t!].filter { entities[$0].kind == .syndicate }
-            })
-            let compounds = Set(syndicates.flatMap { operated[$0] })
-            let state = neighbours[i].filter(isState), criminal = neighbours[i].filter(isCriminal)
-            var brokered = 0
-            for a in state { for b in criminal where !neighbours[a].contains(b) { brokered += 1 } }
-            let byID = { (x: Int, y: Int) in Self.precedes(self.entities[x].id, self.entities[y].id) }
-            out.append(CorruptionExposure(entity: i, links: linkList.sorted(), syndicates: syndicates.sorted(by: byID),
-                                          compounds: compounds.sorted(by: byID), stateContacts: state.count,
-                                          criminalContacts: criminal.count, brokeredPairs: brokered))
+                let other = s! == i ? t! : s!
+                if isPerpetratorSide(other) { counterparts.insert(other) }
+            }
+            var compounds = Set(counterparts.filter { entities[$0].kind == .compound })
+            for c in counterparts { compounds.formUnion(operated[c]) }
+            var present = [Bool](repeating: true, count: n)
+            present[i] = false
+            let after = Self.without(ties, present).connectedComponents().labels
+            // Pairs connected before and apart after: count per (component before, component after).
+            var perpetratorsIn: [UInt64: Int] = [:], perpetratorsBefore: [Int32: Int] = [:]
+            for p in perpetrators where p != i {
+                perpetratorsIn[UInt64(UInt32(bitPattern: before[p])) << 32 | UInt64(UInt32(bitPattern: after[p])), default: 0] += 1
+                perpetratorsBefore[before[p], default: 0] += 1
+            }
+            var pairs = 0
+            for a in state where a != i {
+                let together = perpetratorsIn[UInt64(UInt32(bitPattern: before[a])) << 32 | UInt64(UInt32(bitPattern: after[a]))] ?? 0
+                pairs += (perpetratorsBefore[before[a]] ?? 0) - together
+            }
+            let list = corruptLinks[i].sorted()
+            out.append(CorruptionExposure(entity: i, id: entities[i].id, links: list, linkValues: list.map { links[$0] },
+                                          counterparts: counterparts.sorted(by: byID), compounds: compounds.sorted(by: byID),
+                                          pairsOnlyItConnects: pairs))
         }
         return out.sorted { a, b in
-            if a.brokeredPairs != b.brokeredPairs { return a.brokeredPairs > b.brokeredPairs }
-            if a.syndicates.count != b.syndicates.count { return a.syndicates.count > b.syndicates.count }
+            if a.pairsOnlyItConnects != b.pairsOnlyItConnects { return a.pairsOnlyItConnects > b.pairsOnlyItConnects }
+            if a.counterparts.count != b.counterparts.count { return a.counterparts.count > b.counterparts.count }
             return Self.precedes(entities[a.entity].id, entities[b.entity].id)
         }
     }

@@ -48,32 +48,29 @@ public struct DisruptionStep: Sendable {
 public struct DisruptionRun: Sendable {
     public var strategy: DisruptionStrategy
     public var steps: [DisruptionStep]
+    /// The ids of the entities removed, in order (one per step after the first).
+    public var removedIDs: [String]
 }
 
 public struct DisruptionResult: Sendable {
     public var runs: [DisruptionRun]
-    /// Protected persons (victims, survivors), never removal candidates.
+    /// Protected persons (victims, survivors, witnesses), never removal candidates.
     public var protectedExcluded: Int
-    /// Entities that are places (countries, regions, sites): measured, never removed.
+    /// Entities that are places (countries, regions, sites, compounds): measured, never removed.
     public var placesExcluded: Int
+    /// Every entity the target policy left out, by reason.
+    public var excluded: [(standing: TargetPolicy.Standing, count: Int)]
     /// Source countries and compounds of the flow measure.
     public var flowSources: [Int]
     public var flowSinks: [Int]
-    /// The link kinds a victim's route can take, for the flow measure: recruitment, transport,
+    /// The link kinds of the flow measure (``LinkFamily/operational``): recruitment, transport,
     /// employment and control. Each link carries one unit; links are read either way.
-    public static let flowLinkKinds: Set<LinkKind> = [.recruitsFrom, .recruitsVia, .traffickedTo, .transitsThrough, .employs,
-                                                      .operates, .controls, .memberOf, .advertisesOn]
+    public static var flowLinkKinds: Set<LinkKind> { LinkFamily.operational }
+    /// The graph the removals and measures run on, in words.
+    public var projection: String { Dataset.removalProjectionText }
 }
 
 extension Dataset {
-    /// Whether an entity may be proposed for removal: an actor (not a place), and never a
-    /// protected person (forced-criminality principle).
-    public func isRemovalCandidate(_ i: Int) -> Bool {
-        let e = entities[i]
-        if e.role?.isProtected == true { return false }
-        return ![EntityKind.country, .region, .site].contains(e.kind)
-    }
-
     /// Countries that victims come from: the source of a `trafficked_to` link, or what a
     /// recruiter `recruits_from`.
     public var sourceCountries: [Int] {
@@ -88,22 +85,26 @@ extension Dataset {
 
     /// Disruption scenarios: for each strategy, actors removed one at a time, and after each
     /// removal the largest part's share, the number of parts, global efficiency and the
-    /// remaining source-country → compound flow. Links are read as undirected; a removed
-    /// entity takes its links with it. Ties in a ranking go to the smaller id (code point order).
-    /// - Throws: ``AnalysisError`` for a `list` target that is unknown, a place or protected.
+    /// remaining source-country → compound flow, on ``removalProjection``; a removed entity takes
+    /// its links with it. Only candidates of the ``TargetPolicy`` are removed. Ties in a ranking go
+    /// to the smaller id (code point order).
+    /// - Throws: ``AnalysisError`` for a `list` target that is unknown or not a candidate.
     public func disruption(_ options: DisruptionOptions) throws(AnalysisError) -> DisruptionResult {
         let n = entities.count
-        let g = graph(ProjectionOptions(direction: .undirected))
-        let candidates = (0 ..< n).filter(isRemovalCandidate)
+        let g = removalProjection
+        let standings = targetStandings()
+        let candidates = (0 ..< n).filter { standings[$0].isCandidate }
         var listed: [Int] = []
         if options.strategies.contains(.list) {
             for id in options.targets {
                 let i = try require(id, what: "--targets")
-                if entities[i].role?.isProtected == true {
-                    throw AnalysisError("--targets: \(quoted(id)) is a protected person (\(entities[i].role!.rawValue)); victims are never targets of disruption")
+                switch standings[i] {
+                case .candidate: listed.append(i)
+                case .protectedPerson:
+                    throw AnalysisError("--targets: \(quoted(id)) is a protected person; victims, survivors and witnesses are never targets of disruption")
+                case let reason:
+                    throw AnalysisError("--targets: \(quoted(id)) is not a target under the target policy (\(reason.rawValue), \(entities[i].kind.rawValue)); the dataset's schema can override that")
                 }
-                guard isRemovalCandidate(i) else { throw AnalysisError("--targets: \(quoted(id)) is a place (\(entities[i].kind.rawValue)), not an actor") }
-                listed.append(i)
             }
         }
         // The flow network: operational links only, undirected, one unit each (parallel links add).
@@ -170,10 +171,11 @@ extension Dataset {
                 present[next] = false
                 steps.append(measure(present, removed: next))
             }
-            runs.append(DisruptionRun(strategy: strategy, steps: steps))
+            runs.append(DisruptionRun(strategy: strategy, steps: steps, removedIDs: steps.dropFirst().map { entities[$0.removed!].id }))
         }
-        return DisruptionResult(runs: runs, protectedExcluded: entities.filter { $0.role?.isProtected == true }.count,
-                                placesExcluded: entities.filter { [EntityKind.country, .region, .site].contains($0.kind) }.count,
+        return DisruptionResult(runs: runs, protectedExcluded: standings.filter { $0 == .protectedPerson }.count,
+                                placesExcluded: standings.filter { $0 == .place }.count,
+                                excluded: targetStandingCounts().filter { !$0.standing.isCandidate },
                                 flowSources: sources, flowSinks: sinks)
     }
 

@@ -9,8 +9,10 @@ public struct FlowResult: Sendable {
     /// Vertex cut: the fewest entities separating the sides (nil unless asked; empty when the
     /// sides are already apart). Nil with `vertexCut` also when no vertex cut exists.
     public var cutEntities: [Int]?
-    /// Protected persons (victims, survivors) on the graph that a vertex cut may not take.
+    /// Protected persons (victims, survivors, witnesses) that a vertex cut may not take.
     public var protectedExcluded: Int
+    /// Every entity a vertex cut may not take: all that the ``TargetPolicy`` does not propose.
+    public var uncuttable: Int
 }
 
 /// How ``Dataset/flow(from:to:options:)`` reads the network.
@@ -28,9 +30,9 @@ public struct FlowOptions: Sendable {
 extension Dataset {
     /// Maximum flow and minimum cut from the `sources` to the `sinks` (entity ids or kinds), over
     /// the links in their direction (undirected links both ways), capacities from a link
-    /// attribute or 1. With `vertexCut`, the fewest entities whose removal leaves no path; by
-    /// the forced-criminality principle a protected person (victim, survivor) is never one of
-    /// them.
+    /// attribute or 1. With `vertexCut`, the fewest entities whose removal leaves no path, chosen
+    /// among the ``TargetPolicy``'s candidates only (never a protected person, an authority or a
+    /// place).
     public func flow(from sources: [String], to sinks: [String], options: FlowOptions) throws(AnalysisError) -> FlowResult {
         let s = try select(sources, what: "--from"), t = try select(sinks, what: "--to")
         if let both = Set(s).intersection(t).min() {
@@ -73,14 +75,16 @@ extension Dataset {
                       weights: weights, duplicates: .sum)
         let result = g.maximumFlow(from: s.map { NodeIndex($0) }, to: t.map { NodeIndex($0) }, weighted: true)
         let cut = result.edges.map { e in (Int(e.from), Int(e.to), behind[RouteGraph.key(Int(e.from), Int(e.to))] ?? []) }
-        var protected = [Bool](repeating: false, count: entities.count)
-        for (i, e) in entities.enumerated() where e.role?.isProtected == true { protected[i] = true }
+        // A vertex cut is a proposal to remove: only the target policy's candidates may be in it.
+        let standings = targetStandings()
+        let uncuttable = standings.map { !$0.isCandidate }
         var cutEntities: [Int]?
         if options.vertexCut {
-            cutEntities = g.minimumVertexCut(from: s.map { NodeIndex($0) }, to: t.map { NodeIndex($0) }, uncuttable: protected)?
+            cutEntities = g.minimumVertexCut(from: s.map { NodeIndex($0) }, to: t.map { NodeIndex($0) }, uncuttable: uncuttable)?
                 .map(Int.init).sorted { Self.precedes(entities[$0].id, entities[$1].id) }
         }
         return FlowResult(value: result.value, cut: cut, cutEntities: cutEntities,
-                          protectedExcluded: protected.filter { $0 }.count)
+                          protectedExcluded: standings.filter { $0 == .protectedPerson }.count,
+                          uncuttable: uncuttable.filter { $0 }.count)
     }
 }

@@ -2,15 +2,19 @@ import TNetGraph
 
 /// One actor's case for being a key player.
 public struct KeyPlayer: Sendable {
+    /// Position in the dataset the ranking was computed on.
     public var entity: Int
-    /// NetworkX's normalised betweenness and PageRank on the dataset's graph (as `tnet centrality`).
+    /// The entity's id: what identifies it outside that dataset.
+    public var id: String
+    /// NetworkX's normalised betweenness and PageRank on the undirected projection
+    /// (``Dataset/removalProjection``), the graph the removal measures use.
     public var betweenness: Double
     public var pagerank: Double
     /// The Gould–Fernandez role this actor plays most (coordinator, itinerant, representative,
     /// gatekeeper, liaison) over groups of `partition`, and how many times; nil when none.
     public var brokerageRole: String?
     public var brokerageCount: Int
-    /// Whether removing it splits the network (links read as undirected).
+    /// Whether removing it splits the network.
     public var isArticulationPoint: Bool
     /// Entities cut off from the largest part when this actor alone is removed.
     public var cutOff: Int
@@ -28,14 +32,22 @@ public struct KeyPlayerRanking: Sendable {
     public var fragmentation: Double
     /// Protected persons left out (0 with `includeVictims`).
     public var protectedExcluded: Int
+    /// Entities the target policy left out, by reason (``TargetPolicy/Standing``), protected
+    /// persons included even when `includeVictims` ranks them.
+    public var excluded: [(standing: TargetPolicy.Standing, count: Int)]
+    /// The graph the ranking was computed on, in words.
+    public var projection: String { Dataset.removalProjectionText }
 }
 
 public struct KeyPlayerSetResult: Sendable {
     /// KPP-Neg: the set whose joint removal fragments the network most (greedy + swaps).
     public var set: [Int]
+    /// The set's entity ids, in the same order.
+    public var ids: [String]
     public var fragmentation: Double
     /// For comparison: the same number of actors ranked highest by betweenness.
     public var betweennessSet: [Int]
+    public var betweennessIDs: [String]
     public var betweennessFragmentation: Double
     /// Fragmentation before any removal.
     public var baseFragmentation: Double
@@ -43,9 +55,19 @@ public struct KeyPlayerSetResult: Sendable {
 }
 
 extension Dataset {
-    /// Ranks actors (never places; protected persons only with `includeVictims`, and marked) by
-    /// what removing each alone would do, with betweenness, PageRank, brokerage role and
-    /// articulation status beside it. Links are read as undirected for the removal measures.
+    /// The graph every removal measure reads (key players, the key-player set, disruption):
+    /// every entity, links read either way, parallel and reciprocal links once, weights ignored.
+    public var removalProjection: Graph { graph(ProjectionOptions(direction: .undirected)) }
+
+    /// ``removalProjection`` in words, printed with every result computed on it.
+    public static let removalProjectionText = "links read either way, parallel links once, weights ignored"
+
+    /// Ranks the candidates of the ``TargetPolicy`` (with `includeVictims`, protected persons
+    /// too, marked) by what removing each alone would do: the rise in Borgatti's distance-weighted
+    /// fragmentation, with betweenness, PageRank and articulation status on the same undirected
+    /// projection (``removalProjection``), and the Gould–Fernandez brokerage role over groups of
+    /// `partition` on the links as directed.
+    /// - Complexity: O(c · n · m) for c candidates.
     public func keyPlayers(includeVictims: Bool = false, partition: String = "kind") throws(CentralityError) -> KeyPlayerRanking {
         // One fragmentation per candidate is O(n · m): past this size the ranking would run for hours.
         guard entities.count <= Self.keyPlayerLimit else {
@@ -53,11 +75,14 @@ extension Dataset {
         }
         var options = CentralityAnalysisOptions()
         options.partition = partition
-        let table = try centrality([.betweenness, .pagerank, .brokerage], options: options)
+        let table = try centrality([.brokerage], options: options)
         var value = [[Double]](repeating: [Double](repeating: 0, count: entities.count), count: table.columns.count)
         for (r, row) in table.rows.enumerated() { for c in table.columns.indices { value[c][row.source] = table.values[c][r] } }
         let roles = BrokerageRole.allCases.map(\.rawValue)
-        let g = graph(ProjectionOptions(direction: .undirected))
+        let g = removalProjection
+        let betweenness = g.betweennessCentrality()
+        let pagerank: [Double]
+        do { pagerank = try g.pageRank() } catch { throw CentralityError("PageRank: \(error)") }
         let articulation = Set(g.cutStructure().articulationPoints.map(Int.init))
         let base = g.fragmentation()
         func largest(_ present: [Bool]) -> Int {
@@ -69,12 +94,13 @@ extension Dataset {
         }
         var present = [Bool](repeating: true, count: entities.count)
         let largestBefore = largest(present)
-        let candidates = entities.indices.filter { isRemovalCandidate($0) || (includeVictims && entities[$0].role?.isProtected == true) }
+        let standings = targetStandings()
+        let candidates = entities.indices.filter { standings[$0].isCandidate || (includeVictims && standings[$0] == .protectedPerson) }
         func rank(_ column: [Double]) -> [Int: Int] {
             let order = candidates.sorted { column[$0] != column[$1] ? column[$0] > column[$1] : Self.precedes(entities[$0].id, entities[$1].id) }
             return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
         }
-        let betweennessRank = rank(value[0]), pagerankRank = rank(value[1])
+        let betweennessRank = rank(betweenness), pagerankRank = rank(pagerank)
         var players: [KeyPlayer] = []
         for i in candidates {
             present[i] = false
@@ -83,50 +109,55 @@ extension Dataset {
             present[i] = true
             var best: (String, Int)? = nil
             for (k, role) in roles.enumerated() {
-                let count = Int(value[2 + 1 + k][i])
+                let count = Int(value[1 + k][i])
                 if count > 0 && count > (best?.1 ?? 0) { best = (role, count) }
             }
             var why: [String] = []
             if articulation.contains(i) { why.append("articulation point: removing it cuts \(cutOff) entit\(cutOff == 1 ? "y" : "ies") off") }
-            if let r = betweennessRank[i], r <= 3, value[0][i] > 0 { why.append("on the most shortest paths (betweenness #\(r))") }
+            if let r = betweennessRank[i], r <= 3, betweenness[i] > 0 { why.append("on the most shortest paths (betweenness #\(r))") }
             if let (role, count) = best, count >= 5 { why.append("\(role) broker (\(count) pairs)") }
             if let r = pagerankRank[i], r <= 3 { why.append("most linked-to (PageRank #\(r))") }
             if why.isEmpty && f > base { why.append("removal raises fragmentation by \(Self.percent(f - base))") }
-            players.append(KeyPlayer(entity: i, betweenness: value[0][i], pagerank: value[1][i], brokerageRole: best?.0,
+            players.append(KeyPlayer(entity: i, id: entities[i].id, betweenness: betweenness[i], pagerank: pagerank[i], brokerageRole: best?.0,
                                      brokerageCount: best?.1 ?? 0, isArticulationPoint: articulation.contains(i), cutOff: cutOff,
                                      fragmentationGain: f - base, why: why.joined(separator: "; "),
-                                     isProtected: entities[i].role?.isProtected == true))
+                                     isProtected: standings[i] == .protectedPerson))
         }
         players.sort { a, b in
             if a.fragmentationGain != b.fragmentationGain { return a.fragmentationGain > b.fragmentationGain }
             if a.betweenness != b.betweenness { return a.betweenness > b.betweenness }
             return Self.precedes(entities[a.entity].id, entities[b.entity].id)
         }
-        let protectedCount = entities.filter { $0.role?.isProtected == true }.count
-        return KeyPlayerRanking(players: players, fragmentation: base, protectedExcluded: includeVictims ? 0 : protectedCount)
+        let protectedCount = standings.filter { $0 == .protectedPerson }.count
+        return KeyPlayerRanking(players: players, fragmentation: base, protectedExcluded: includeVictims ? 0 : protectedCount,
+                                excluded: targetStandingCounts().filter { !$0.standing.isCandidate })
     }
 
-    /// Borgatti's KPP-Neg over the actors (never places, never protected persons: a set is a
-    /// proposal to remove), against the top-`k` by betweenness.
+    /// Borgatti's KPP-Neg over the candidates of the ``TargetPolicy`` (a set is a proposal to
+    /// remove), against the top `k` candidates by betweenness, on ``removalProjection``.
     public func keyPlayerSet(_ k: Int, seed: UInt64 = 0) throws(CentralityError) -> KeyPlayerSetResult {
         guard entities.count <= Self.keyPlayerLimit else {
             throw CentralityError("key-player sets are computed for networks of up to \(Self.keyPlayerLimit) entities (this one has \(entities.count)); filter it first")
         }
-        let g = graph(ProjectionOptions(direction: .undirected))
-        let candidates = entities.indices.map(isRemovalCandidate)
-        let table = try centrality([.betweenness])
-        let order = table.sortedRows(ids: { self.entities[$0].id }).map { table.rows[$0].source }.filter { candidates[$0] }
+        let g = removalProjection
+        let standings = targetStandings()
+        let candidates = standings.map(\.isCandidate)
+        let betweenness = g.betweennessCentrality()
+        let order = entities.indices.filter { candidates[$0] }.sorted { a, b in
+            betweenness[a] != betweenness[b] ? betweenness[a] > betweenness[b] : Self.precedes(entities[a].id, entities[b].id)
+        }
         let top = Array(order.prefix(k))
         // The top k by betweenness is one of the starts, so the set found is never worse.
         let found = g.keyPlayerSet(k, candidates: candidates, seed: seed, starts: [top.map { NodeIndex($0) }])
         var present = [Bool](repeating: true, count: entities.count)
         for i in top { present[i] = false }
         let topFragmentation = g.fragmentation(present: present)
-        return KeyPlayerSetResult(set: found.nodes.map(Int.init).sorted { Self.precedes(entities[$0].id, entities[$1].id) },
-                                  fragmentation: found.fragmentation,
-                                  betweennessSet: top, betweennessFragmentation: topFragmentation,
+        let set = found.nodes.map(Int.init).sorted { Self.precedes(entities[$0].id, entities[$1].id) }
+        return KeyPlayerSetResult(set: set, ids: set.map { entities[$0].id }, fragmentation: found.fragmentation,
+                                  betweennessSet: top, betweennessIDs: top.map { entities[$0].id },
+                                  betweennessFragmentation: topFragmentation,
                                   baseFragmentation: g.fragmentation(),
-                                  protectedExcluded: entities.filter { $0.role?.isProtected == true }.count)
+                                  protectedExcluded: standings.filter { $0 == .protectedPerson }.count)
     }
 
     /// Largest network ``keyPlayers(includeVictims:partition:)`` and ``keyPlayerSet(_:seed:)`` take.

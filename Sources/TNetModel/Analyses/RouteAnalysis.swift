@@ -36,19 +36,35 @@ public struct RouteOptions: Sendable {
     public var reverse = false
     /// Most candidate paths examined when `via` or `timeRespecting` reject many.
     public var candidateLimit = 100_000
+    /// Only links of these kinds may be walked (nil: every link), e.g. ``LinkFamily/route``.
+    public var linkKinds: Set<LinkKind>?
 
     public init() {}
 }
 
+/// One step of a route: the entities it joins, by id, and the link it walks, by value, so the
+/// step can be cited without the dataset it was computed on.
+public struct RouteStep: Sendable, Hashable {
+    public var from: String
+    public var to: String
+    /// The link walked (its kind, grade and sources are the step's evidence).
+    public var link: Link
+    /// Whether the step follows the link's direction (`from` is the link's source); false when
+    /// it walks the link backwards, as an undirected query may.
+    public var along: Bool
+}
+
 /// One path through the dataset.
 public struct Route: Sendable {
-    /// Entity indices, from the start to the end.
+    /// Entity positions in the dataset the route was computed on, from the start to the end.
     public var entities: [Int]
-    /// For each step, the index of the link taken (the cheapest of parallel links, or for a
-    /// time-respecting route the one that keeps the dates earliest).
+    /// For each step, the position of the link taken in that dataset (the cheapest of parallel
+    /// links, or for a time-respecting route the one that keeps the dates earliest).
     public var links: [Int]
     /// Sum of the step costs (hops, weights, or −ln confidence).
     public var cost: Double
+    /// The steps by id and value: what a route says outside the dataset it was computed on.
+    public var steps: [RouteStep]
     public var hops: Int { links.count }
 }
 
@@ -107,6 +123,7 @@ extension Dataset {
         var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
         var steps: [UInt64: [Int]] = [:]
         forEachResolvedLink { i, s, t in
+            if let kinds = options.linkKinds, !kinds.contains(links[i].kind) { return }
             sources.append(s); targets.append(t); weights.append(linkCost[i])
             steps[RouteGraph.key(Int(s), Int(t)), default: []].append(i)
             if !directedGraph || !isDirected(links[i]) {
@@ -173,7 +190,7 @@ extension Dataset {
             // The cost of the links reported (for a time-respecting route they may not be the cheapest).
             var cost = 0.0
             for l in chosen { cost += options.cost == .hops ? 1 : route.linkCost[l] }
-            return Route(entities: nodes.map(Int.init), links: chosen, cost: cost)
+            return Route(entities: nodes.map(Int.init), links: chosen, cost: cost, steps: self.steps(nodes.map(Int.init), chosen))
         }
         if options.allShortest {
             guard options.via.isEmpty && !options.timeRespecting && options.count == 1 && options.maxHops == nil else {
@@ -196,6 +213,15 @@ extension Dataset {
         let found = g.shortestSimplePaths(from: NodeIndex(s), to: NodeIndex(t), count: max(1, options.count),
                                           options: search, constraints: constraints)
         return RouteResult(routes: found.paths.map { make($0.nodes) }, examined: found.examined, complete: found.complete)
+    }
+
+    /// The steps of a path through entity positions `nodes` along link positions `links`.
+    func steps(_ nodes: [Int], _ chosen: [Int]) -> [RouteStep] {
+        chosen.indices.map { i in
+            let link = links[chosen[i]]
+            let from = entities[nodes[i]].id, to = entities[nodes[i + 1]].id
+            return RouteStep(from: from, to: to, link: link, along: link.source == from && link.target == to)
+        }
     }
 
     /// Cost of the cheapest path from `from` to every entity it reaches (with `reverse`, from

@@ -28,8 +28,8 @@ struct FlowCommand: ParsableCommand {
             let r: FlowResult
             do throws(AnalysisError) { r = try dataset.flow(from: splitList(sources), to: splitList(sinks), options: options) } catch { throw CLIError(error.description) }
             let id = { (i: Int) in dataset.entities[i].id }
-            if vertexCut && r.protectedExcluded > 0 {
-                Diagnostics.note("\(r.protectedExcluded) protected person\(r.protectedExcluded == 1 ? "" : "s") (victims, survivors) excluded from the vertex cut")
+            if vertexCut && r.uncuttable > 0 {
+                Diagnostics.note("the vertex cut takes only targets under the target policy: \(r.uncuttable) entities (\(r.protectedExcluded) protected persons, and authorities, places and bystanders) may not be in it")
             }
             switch format {
             case .json:

@@ -7,7 +7,7 @@ struct GapsCommand: ParsableCommand {
         commandName: "gaps",
         abstract: "Cooperation gaps: trafficking flows between countries whose authorities have no channel, or only weak ones.",
         discussion: """
-        A flow is a trafficked_to link from a country to another country, or to a compound in it (the compound's country field, or up its located_in links). Channels are cooperates_with links between the two countries or their agencies: strong = police_channel, contact_point or joint_operation; weak = mou, a link without an agreement type, or only a shared multilateral body (both sides' agencies cooperating with the same international agency). Flows are listed weakest first, then by the people counted (the flow links' weights), with the sources behind each flow. --all lists strongly covered flows too.
+        A flow is a trafficked_to link from a country to another country, or to a compound in it (the compound's country field, or up its located_in links). Its cooperation, as far as the data shows: strong = a cooperates_with link between the two countries or anything in them (their agencies) with agreement police_channel, contact_point or joint_operation; weak = such a link that is an mou or gives no agreement type, or else a shared multilateral body (an agency with no country, such as ASEAN or INTERPOL, that both sides cooperate with or are members of); none = both countries have an authority (an agency) in the data and no channel joins them; no authority recorded = no channel, and one of the two countries has no agency in the data, so the data cannot tell a gap from an authority nobody recorded. Listed none first, then no authority recorded, weak, strong; then by the people counted (the flow links' weights), with the sources behind each flow. --all lists strongly covered flows too.
         CSV: source,host,victims,strength,channels,flow_sources. JSON: {"gaps":[{"source","host","victims","strength","channels":[{"source","target","agreement","via"}],"flow_links","sources"}]}.
         """
     )
@@ -70,8 +70,8 @@ struct GapsCommand: ParsableCommand {
                                   g.strength.name, g.channels.isEmpty ? "—" : g.channels.map(channelText).joined(separator: "; "),
                                   g.citations.joined(separator: ", ")])
                 }
-                let none = gaps.filter { $0.strength == .none }.count
-                emit("\(gaps.count) flow\(gaps.count == 1 ? "" : "s") \(all ? "" : "without a strong channel ")(\(none) with none at all)\n" + table.text)
+                let none = gaps.filter { $0.strength == .none }.count, unknown = gaps.filter { $0.strength == .noAuthorityRecorded }.count
+                emit("\(gaps.count) flow\(gaps.count == 1 ? "" : "s") \(all ? "" : "without a strong channel ")(\(none) with no channel between recorded authorities, \(unknown) where a country has no authority in the data)\n" + table.text)
             }
         }
     }

@@ -51,8 +51,9 @@ struct ReportCommand: ParsableCommand {
                                   series: briefing.disruption.runs.map { run in
                                       .init(name: run.strategy.rawValue, points: run.steps.enumerated().map { (Double($0.offset), $0.element.largestShare) })
                                   }, yRange: 0 ... 1).svg()
-            let html = BriefingWriter.html(briefing, diagramSVG: diagram, chartSVG: chart)
-            let markdown = BriefingWriter.markdown(briefing)
+            let html = BriefingWriter.html(briefing, diagramSVG: diagram, chartSVG: chart, clustered: options.isClustered)
+            let markdown = BriefingWriter.markdown(briefing, clustered: options.isClustered)
+            let json = BriefingJSON.write(briefing)
             Progress.clear()
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -63,6 +64,7 @@ struct ReportCommand: ParsableCommand {
             try AtomicFile.write(Array(diagram.utf8), to: dir + "/diagram.svg")
             try AtomicFile.write(Array(chart.utf8), to: dir + "/disruption.svg")
             try AtomicFile.write(Array(markdown.utf8), to: dir + "/report.md")
+            try AtomicFile.write(json, to: dir + "/report.json")
             try AtomicFile.write(Array(html.utf8), to: dir + "/report.html")
             emit(dir + "/report.html\n")
         }

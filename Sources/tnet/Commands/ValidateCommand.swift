@@ -28,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
                 }
             } catch let error as ReadError where error.file != nil || error.location != nil {
                 // A file that cannot be read or parsed is a validation finding too.
-                issues = [error.issue]
+                issues = [input.filters.redactsVictims ? error.withheld.issue : error.issue]
             }
             issues.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
             let errors = issues.filter { $0.severity == .error }.count

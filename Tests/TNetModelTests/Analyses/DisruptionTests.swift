@@ -9,16 +9,17 @@ import Testing
     ///                            |           |
     ///                         official     victim
     ///
-    /// Candidates: broker, compound, official, syndicate (the victim is protected; the two
-    /// countries are places). Degrees: syndicate 3, compound 3, broker 2, official 1: the degree
-    /// strategy takes compound first (tie with syndicate, "compound" < "syndicate").
+    /// Candidates (the target policy): broker (a perpetrator role), syndicate, official (it
+    /// protects the syndicate: a corruption link). Never: the victim (protected), the two countries
+    /// and the compound (places). Degrees: syndicate 3, broker 2, official 1: the degree strategy
+    /// takes syndicate, broker, official.
     /// Step 0: connected, 7 entities; efficiency Σ 1/d over the 21 pairs = 12 (by source node:
     /// x 8/3, broker 8/3, syndicate 3, compound 5/2, h-host 5/6, official 1/3) → 12/21 = 4/7;
     /// flow x-source → compound over recruits_from, employs, operates: one path → 1.
-    /// Step 1 (compound gone): parts {x, broker, syndicate, official}, {h-host}, {victim} → 3,
-    /// largest 4/7; efficiency over the 15 pairs of the six left: x–broker 1, x–syndicate 1/2,
-    /// x–official 1/3, broker–syndicate 1, broker–official 1/2, syndicate–official 1 → 13/3,
-    /// 13/3 / 15 = 13/45; no compound left → flow 0.
+    /// Step 1 (syndicate gone): parts {x, broker}, {compound, h-host, victim}, {official} → 3,
+    /// largest 3/7; efficiency over the 15 pairs of the six left: x–broker 1, compound–h-host 1,
+    /// compound–victim 1, h-host–victim 1/2 → 7/2, 7/2 / 15 = 7/30; the flow's only path ran
+    /// through the syndicate → 0.
     static let dataset = Dataset(
         entities: [Entity(id: "x-source", kind: .country), Entity(id: "broker", kind: .person, role: .broker),
                    Entity(id: "syndicate", kind: .syndicate), Entity(id: "compound", kind: .compound),
@@ -33,14 +34,15 @@ import Testing
         options.strategies = [.degree]
         options.steps = 10
         let r = try Self.dataset.disruption(options)
-        #expect(r.protectedExcluded == 1 && r.placesExcluded == 2)
+        #expect(r.protectedExcluded == 1 && r.placesExcluded == 3)
         #expect(r.flowSources == [0] && r.flowSinks == [3])
         let steps = r.runs[0].steps
-        #expect(steps.count == 5)  // the intact network and the four candidates
-        #expect(steps.dropFirst().map { Self.dataset.entities[$0.removed!].id } == ["compound", "syndicate", "broker", "official"])
+        #expect(steps.count == 4)  // the intact network and the three candidates
+        #expect(steps.dropFirst().map { Self.dataset.entities[$0.removed!].id } == ["syndicate", "broker", "official"])
+        #expect(r.runs[0].removedIDs == ["syndicate", "broker", "official"])
         #expect(steps[0].largestShare == 1 && steps[0].components == 1 && abs(steps[0].efficiency - 4.0 / 7.0) < 1e-12 && steps[0].flow == 1)
-        #expect(abs(steps[1].largestShare - 4.0 / 7.0) < 1e-12 && steps[1].components == 3)
-        #expect(abs(steps[1].efficiency - 13.0 / 45.0) < 1e-12 && steps[1].flow == 0)
+        #expect(abs(steps[1].largestShare - 3.0 / 7.0) < 1e-12 && steps[1].components == 3)
+        #expect(abs(steps[1].efficiency - 7.0 / 30.0) < 1e-12 && steps[1].flow == 0)
     }
 
     /// The list strategy follows the list, and refuses a victim or a place.
@@ -53,6 +55,8 @@ import Testing
         options.targets = ["victim"]
         #expect(throws: AnalysisError.self) { try Self.dataset.disruption(options) }
         options.targets = ["h-host"]
+        #expect(throws: AnalysisError.self) { try Self.dataset.disruption(options) }
+        options.targets = ["compound"]  // a place: its operators are the target
         #expect(throws: AnalysisError.self) { try Self.dataset.disruption(options) }
     }
 
@@ -84,17 +88,16 @@ import Testing
 
 @Suite struct KeyPlayerTests {
     /// On the hand-worked network of DisruptionTests: the syndicate and the compound hold it
-    /// together. Removing the compound cuts h-host and the victim off (2 entities); removing the
+    /// together, but only the syndicate may be proposed (the compound is a place). Removing the
     /// syndicate cuts the official, and x-source with the broker, off the larger side
     /// ({compound, h-host, victim} stays, 3 of 7: cut off 7 − 3 − 1 = 3).
     @Test func rankingOnTheHandWorkedNetwork() throws {
         let d = DisruptionTests.dataset
         let r = try d.keyPlayers()
         #expect(r.protectedExcluded == 1)
-        #expect(Set(r.players.map { d.entities[$0.entity].id }) == ["broker", "compound", "official", "syndicate"])
+        #expect(Set(r.players.map(\.id)) == ["broker", "official", "syndicate"])
         let byID = Dictionary(uniqueKeysWithValues: r.players.map { (d.entities[$0.entity].id, $0) })
         #expect(byID["syndicate"]!.isArticulationPoint && byID["syndicate"]!.cutOff == 3)
-        #expect(byID["compound"]!.isArticulationPoint && byID["compound"]!.cutOff == 2)
         #expect(!byID["official"]!.isArticulationPoint && byID["official"]!.cutOff == 0)
         #expect(r.players.first.map { d.entities[$0.entity].id } == "syndicate")
         let withVictims = try d.keyPlayers(includeVictims: true)

@@ -28,8 +28,28 @@ import Testing
         #expect(gaps.map(\.strength) == [.none, .weak, .weak, .strong])
         #expect(gaps.map(\.victims) == [nil, 13, 5, 100])
         #expect(gaps[1].citations == ["s1", "s2"] && gaps[1].flowLinks == [0, 1])
-        #expect(gaps[2].channels.count == 1 && gaps[2].channels[0].via.map(id) == "int")
+        // Both sides' links to the shared body: pc–int (c's side) and int–pb (b's side).
+        #expect(gaps[2].channels.count == 2 && gaps[2].channels.allSatisfy { $0.via.map(id) == "int" })
         #expect(gaps[1].channels.map(\.agreement) == ["mou"])
+    }
+
+    /// f → b and g → b: f has no agency in the data → "no authority recorded", not "none"; g and
+    /// b are both members (member_of) of the multilateral body m, g's agency pg joins m too → weak,
+    /// via m, with g's two links and b's one as channels. h → b: both have agencies, nothing
+    /// joins them → none. Order: none (h), no authority recorded (f), weak (g).
+    @Test func noAuthorityAndMembership() {
+        let d = Dataset(entities: ["b", "f", "g", "h"].map { Entity(id: $0, kind: .country) }
+                            + [Entity(id: "pb", kind: .agency, country: "b"), Entity(id: "pg", kind: .agency, country: "g"),
+                               Entity(id: "ph", kind: .agency, country: "h"), Entity(id: "m", kind: .agency)],
+                        links: [Link(source: "f", target: "b", kind: .traffickedTo), Link(source: "g", target: "b", kind: .traffickedTo),
+                                Link(source: "h", target: "b", kind: .traffickedTo),
+                                Link(source: "g", target: "m", kind: .memberOf), Link(source: "pg", target: "m", kind: .cooperatesWith),
+                                Link(source: "b", target: "m", kind: .memberOf)])
+        let gaps = d.cooperationGaps()
+        #expect(gaps.map { d.entities[$0.source].id } == ["h", "f", "g"])
+        #expect(gaps.map(\.strength) == [.none, .noAuthorityRecorded, .weak])
+        #expect(gaps[2].channels.map(\.link) == [3, 4, 5])
+        #expect(ChannelStrength.noAuthorityRecorded.name == "no authority recorded")
     }
 
     /// The country of an entity: its own field, else up its located_in links.
@@ -44,22 +64,32 @@ import Testing
 
 @Suite struct CorruptionExposureTests {
     /// Official o protects syndicate s (which operates compound k and employs broker r) and is a
-    /// member of agency p; syndicate s2 bribes agency q, which has no other tie.
-    /// o's neighbours: s (criminal), p (state) → the pair (p, s) is not linked: 1 brokered pair.
-    /// q's neighbours: s2 only → 0 pairs. The victim v linked to o is on neither side.
+    /// member of agency p; syndicate s2 bribes agency q; official o2 colludes with o (a state–state
+    /// corruption link); agency x sanctions s (not a tie); victim v is repatriated to o (not a tie).
+    /// Rows: o (tied to s) and q (tied to s2); o2 has no tie to the perpetrator side, no row.
+    /// o: counterparts [s]; compounds [k] (s operates k); links [0 protects, 6 colludes_with].
+    /// Network of ties T (every link but sanctions, repatriated_to, located_in, rescued_from):
+    /// o–s, s–k, s–r, o–p, s2–q, o2–o. Components {o, s, k, r, p, o2}, {s2, q}, {x}, {v}.
+    /// Pairs only o connects: state actors ≠ o are p, q, o2, x; perpetrator side ≠ o: s, k, r, s2.
+    /// Without o, p and o2 are cut off from s, k, r: 2 × 3 = 6 pairs; (q, s2) stays; x reaches
+    /// nothing either way (the sanction is not a tie; the old measure counted such a pair).
+    /// q: without q, s2 is alone, but s2 had no other state actor: 0.
     @Test func handWorked() {
         let d = Dataset(entities: [Entity(id: "o", kind: .official), Entity(id: "s", kind: .syndicate), Entity(id: "k", kind: .compound),
                                    Entity(id: "r", kind: .person, role: .broker), Entity(id: "p", kind: .agency),
                                    Entity(id: "s2", kind: .syndicate), Entity(id: "q", kind: .agency),
-                                   Entity(id: "v", kind: .person, role: .victim)],
+                                   Entity(id: "v", kind: .person, role: .victim), Entity(id: "o2", kind: .official),
+                                   Entity(id: "x", kind: .agency)],
                         links: [Link(source: "o", target: "s", kind: .protects), Link(source: "s", target: "k", kind: .operates),
                                 Link(source: "s", target: "r", kind: .employs), Link(source: "o", target: "p", kind: .memberOf),
-                                Link(source: "s2", target: "q", kind: .bribes), Link(source: "v", target: "o", kind: .repatriatedTo)])
+                                Link(source: "s2", target: "q", kind: .bribes), Link(source: "v", target: "o", kind: .repatriatedTo),
+                                Link(source: "o2", target: "o", kind: .colludesWith), Link(source: "x", target: "s", kind: .sanctions)])
         let rows = d.corruptionExposure()
-        #expect(rows.map { d.entities[$0.entity].id } == ["o", "q"])
-        #expect(rows[0].syndicates == [1] && rows[0].compounds == [2] && rows[0].links == [0])
-        #expect(rows[0].stateContacts == 1 && rows[0].criminalContacts == 1 && rows[0].brokeredPairs == 1)
-        #expect(rows[1].syndicates == [5] && rows[1].compounds.isEmpty && rows[1].brokeredPairs == 0)
+        #expect(rows.map(\.id) == ["o", "q"])
+        #expect(rows[0].counterparts == [1] && rows[0].compounds == [2] && rows[0].links == [0, 6])
+        #expect(rows[0].pairsOnlyItConnects == 6)
+        #expect(rows[1].counterparts == [5] && rows[1].compounds.isEmpty && rows[1].pairsOnlyItConnects == 0)
+        #expect(rows[0].linkValues.map(\.kind) == [.protects, .colludesWith])
     }
 }
 

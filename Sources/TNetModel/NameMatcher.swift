@@ -1,0 +1,130 @@
+import Foundation
+
+/// Finds the names and ids of protected persons in any text, in every form a person would type
+/// them: any case, with or without diacritics (`Nguyễn`, `NGUYEN`), with any spacing between
+/// the words (two spaces, a no-break space, a line break), as a slug or an id part
+/// (`home-of-somchai-prasert`, `somchai_prasert`, `SomchaiPrasert`), or percent-encoded in a URL
+/// (`Somchai%20Prasert`).
+///
+/// A name is read as its words (runs of letters and digits), folded to lower case without
+/// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
+/// the name's, separated only by spaces, punctuation that joins words in ids and URLs
+/// (`- _ . + '`), or percent escapes. Names of fewer than ``minimumLength`` letters match only a
+/// whole text (a two-letter id would rewrite ordinary words).
+struct NameMatcher: Sendable {
+    /// Shortest name (in folded letters) that is also found inside longer texts.
+    static let minimumLength = 3
+
+    /// Folded name (letters and digits only) → its replacement in a text and in an identifier.
+    private var names: [String: (text: String, identifier: String)] = [:]
+    /// Names by their first folded character, for a quick look-up at each word.
+    private var byFirst: [Character: [String]] = [:]
+
+    var isEmpty: Bool { names.isEmpty }
+
+    /// Adds `original` (a name, an id or an alias), to be replaced by `text` in texts and by
+    /// `identifier` in ids. The first replacement given for a folded name stands.
+    mutating func add(_ original: String, text: String, identifier: String) {
+        let key = Self.words(original).map(\.folded).joined()
+        guard !key.isEmpty, names[key] == nil else { return }
+        names[key] = (text, identifier)
+        byFirst[key.first!, default: []].append(key)
+        // Longest first, so that a name containing another is replaced whole.
+        byFirst[key.first!]!.sort { $0.count > $1.count }
+    }
+
+    /// `s` with every match replaced (by the text or the identifier form). Nil when nothing
+    /// matched.
+    func replacing(in s: String, identifier: Bool) -> String? {
+        guard !names.isEmpty, !s.isEmpty else { return nil }
+        let words = Self.words(s)
+        guard !words.isEmpty else { return nil }
+        var out = ""
+        var cursor = s.startIndex
+        var changed = false
+        var i = 0
+        while i < words.count {
+            guard let first = words[i].folded.first, let keys = byFirst[first] else { i += 1; continue }
+            var matched: (end: Int, replacement: String)?
+            // Join words i, i+1, … while the gaps between them are separators and the joined
+            // letters are still a prefix of some name.
+            var joined = ""
+            var j = i
+            while j < words.count {
+                if j > i && !Self.isSeparator(s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]) { break }
+                joined += words[j].folded
+                guard keys.contains(where: { $0.hasPrefix(joined) }) else { break }
+                if let r = names[joined] {
+                    let whole = i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
+                        && s[words[j].range.upperBound...].isEmpty
+                    if joined.count >= Self.minimumLength || whole {
+                        matched = (j, identifier ? r.identifier : r.text)
+                    }
+                }
+                j += 1
+            }
+            if let (end, replacement) = matched {
+                out += s[cursor ..< words[i].range.lowerBound]
+                out += replacement
+                cursor = words[end].range.upperBound
+                changed = true
+                i = end + 1
+            } else {
+                i += 1
+            }
+        }
+        guard changed else { return nil }
+        out += s[cursor...]
+        return out
+    }
+
+    /// Whether `gap` only separates the words of one name: spaces of any kind, line breaks, the
+    /// joiners of ids and URLs, percent escapes; empty for `SomchaiPrasert`.
+    static func isSeparator(_ gap: Substring) -> Bool {
+        var rest = gap.unicodeScalars[...]
+        while let u = rest.first {
+            if u == "%" {
+                let hex = rest.dropFirst().prefix(2)
+                guard hex.count == 2, hex.allSatisfy({ $0.properties.isASCIIHexDigit }) else { return false }
+                rest = rest.dropFirst(3)
+                continue
+            }
+            guard u.properties.isWhitespace || "-_.+'’".unicodeScalars.contains(u)
+                    || u.properties.generalCategory == .format || u.properties.generalCategory == .control else { return false }
+            rest = rest.dropFirst()
+        }
+        return true
+    }
+
+    struct Word {
+        var range: Range<String.Index>
+        var folded: String
+    }
+
+    /// The words of `s` (maximal runs of letters, marks and digits), each folded to lower case
+    /// without diacritics; a camel-case run is one word (`SomchaiPrasert` joins as the name does).
+    static func words(_ s: String) -> [Word] {
+        var out: [Word] = []
+        var start: String.Index?
+        var i = s.startIndex
+        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark } }
+        while i < s.endIndex {
+            let c = s[i]
+            if isWordCharacter(c) {
+                if start == nil { start = i }
+            } else if let b = start {
+                out.append(Word(range: b ..< i, folded: fold(s[b ..< i])))
+                start = nil
+            }
+            i = s.index(after: i)
+        }
+        if let b = start { out.append(Word(range: b ..< s.endIndex, folded: fold(s[b ..< s.endIndex]))) }
+        return out
+    }
+
+    /// Lower case, diacritics removed, width folded (`Ｓ` is `s`), letters and digits only.
+    static func fold(_ s: Substring) -> String {
+        let folded = String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+}
