@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes one of the benchmark graphs of shared/bench/GRAPHS.md (byte-exact) and prints its SHA-256.
+"""Writes one of the benchmark graphs of Benchmarks/README.md (byte-exact) and prints its SHA-256.
 
 usage: make_graph.py small|medium|large|xl OUT.el
 """

@@ -7,7 +7,7 @@
 
 Run it with the interpreter of Benchmarks/.venv (requirements-peers.txt). The graphs are
 DIR/SIZE.el, written by make_graph.py (or `tnet generate --bench`): lines `src dst weight`,
-undirected, ids 0 .. n-1 (see shared/bench/GRAPHS.md).
+undirected, ids 0 .. n-1 (see Benchmarks/README.md).
 
 How it measures (as the table of GRAPHS.md was measured)
   * Seconds inside an already started Python process: interpreter start and imports are not

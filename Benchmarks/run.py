@@ -2,7 +2,7 @@
 """`make bench`: tnet against networkx, igraph, NetworKit and rustworkx on the same graphs, in one run.
 
 1. Writes the benchmark graphs with `tnet generate --bench` (if missing) and checks their SHA-256
-   against the published ones (shared/bench/GRAPHS.md).
+   against the published ones (Benchmarks/README.md).
 2. Times tnet's kernels in-process (tnet-bench, release build) at 1 and 2 threads.
 3. Times the peers (peers.py, in Benchmarks/.venv).
 4. Times tnet as a whole process (start, load, compute, write CSV) against each peer's load + step.

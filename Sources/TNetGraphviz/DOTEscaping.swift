@@ -12,8 +12,13 @@ public enum DOTEscaping {
 
     /// Works on UTF-8 bytes: every byte that needs escaping is ASCII, so multi-byte characters
     /// pass through untouched, and a text with nothing to escape is copied whole.
+    /// Display controls beyond ASCII (C1, bidirectional overrides: ``Unicode/Scalar/isDisplayControl``)
+    /// are drawn as spaces too, so a label cannot reverse the text around it in the drawing.
     private static func escaped(_ s: String, ampersands: Bool) -> String {
         var s = s
+        if s.utf8.contains(where: { $0 >= 0xC2 }), s.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.isDisplayControl }) {
+            s = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value >= 0x80 && $0.isDisplayControl ? " " : $0 }))
+        }
         return s.withUTF8 { bytes -> String in
             func special(_ b: UInt8) -> Bool {
                 b < 0x20 || b == 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || (ampersands && b == UInt8(ascii: "&"))

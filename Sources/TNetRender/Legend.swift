@@ -56,7 +56,9 @@ enum Legend {
             for (c, ks) in byColor { rows.append(line("———", c, ks.map(\.rawValue).joined(separator: ", "))) }
             let styles = Set(dataset.links.map { LinkStyle.lineStyle($0.confidence) })
             let glyphs = ["solid": "———", "dashed": "– – –", "dotted": "· · · ·"]
-            for (style, meaning) in LinkStyle.lineStyles where styles.contains(style) {
+            // The grade key only where some link is graded: a plain graph's legend says nothing of sources.
+            let graded = dataset.links.contains { $0.confidence != nil }
+            for (style, meaning) in LinkStyle.lineStyles where graded && styles.contains(style) {
                 rows.append(line(glyphs[style]!, "#333333", meaning))
             }
             if dataset.links.contains(where: { ($0.weight ?? 1) != (dataset.links.first?.weight ?? 1) }) {

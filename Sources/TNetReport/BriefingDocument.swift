@@ -54,8 +54,8 @@ struct BriefingDocument {
             if i > 0 { made.append(.text(", ")) }
             made += [.code(input.path), .text(" (SHA-256 "), .code(input.sha256), .text(")")]
         }
-        made.append(.text(". Filters: " + (p.filters.isEmpty ? "none" : p.filters) + ". Protected persons "
-                          + (p.redacted ? "redacted (stable pseudonyms)." : "named as in the dataset (use --redact victims before sharing).")))
+        made.append(.text(". Filters: " + (p.filters.isEmpty ? "none" : p.filters) + "."
+                          + (b.isPlainGraph ? "" : " Protected persons " + (p.redacted ? "redacted (stable pseudonyms)." : "named as in the dataset (use --redact victims before sharing)."))))
         out.append(.paragraph(made))
         if b.isPlainGraph {
             out.append(.paragraph([.text("The input is a plain graph (no kinds, roles, grades or citations): only its structure is analysed.")]))

@@ -27,14 +27,17 @@ public enum ReportText {
         var out = ""
         var atStart = true
         var digitsAtStart = 0
-        for u in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
+            // `1. ` or `1) ` opens a list only when a space or the end follows.
+            let listMarker = i + 1 == scalars.count || scalars[i + 1] == " "
             switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\\", "`", "*", "_", "[", "]", "|", "~": out += "\\"; out.unicodeScalars.append(u)
             case _ where atStart && "#+-=".unicodeScalars.contains(u): out += "\\"; out.unicodeScalars.append(u)
-            case _ where atStart && digitsAtStart > 0 && (u == "." || u == ")"): out += "\\"; out.unicodeScalars.append(u)
+            case _ where atStart && digitsAtStart > 0 && listMarker && (u == "." || u == ")"): out += "\\"; out.unicodeScalars.append(u)
             default:
                 if u.isDisplayControl { out += " " } else { out.unicodeScalars.append(u) }
             }

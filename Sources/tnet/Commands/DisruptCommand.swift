@@ -9,8 +9,8 @@ struct DisruptCommand: ParsableCommand {
         commandName: "disrupt",
         abstract: "What removing actors one at a time would do, strategy against strategy.",
         discussion: """
-        Strategies: degree, betweenness, pagerank, articulation (articulation points first), random (--seed), list (--targets, in order). After each removal: the largest connected part's share of all entities, the number of parts, global efficiency (NetworkX's global_efficiency of what is left) and the maximum flow from the source countries (a trafficked_to source or a recruits_from target) to the compounds over recruitment, transport, employment and control links (one unit each, either way). Links are read as undirected. --recompute ranks again after every removal.
-        Candidates are actors: never places (countries, regions, sites) and, by the forced-criminality principle, never protected persons (victims, survivors); the output says how many were left out.
+        Strategies: degree, betweenness, pagerank, articulation (articulation points first), random (--seed), list (--targets, in order). After each removal: the largest connected part's share of all entities, the number of parts, global efficiency (NetworkX's global_efficiency of what is left) and the maximum flow from the source countries (a trafficked_to source or a recruits_from target) to the compounds over recruitment, transport, employment and control links (recruits_from, recruits_via, trafficked_to, transits_through, employs, operates, controls; one unit each, either way). Links are read as undirected. --recompute ranks again after every removal.
+        Candidates follow the target policy (see tnet key-players --help): the perpetrator side only; never authorities, places (countries, regions, sites, compounds), platforms or protected persons (victims, survivors, witnesses); the output says how many were left out and why. The flow runs over recruits_from, recruits_via, trafficked_to, transits_through, employs, operates and controls links.
         CSV: strategy,step,removed,largest_share,components,efficiency,flow. JSON: {"protected_excluded","places_excluded","flow_sources":[ids],"flow_sinks":[ids],"runs":[{"strategy","steps":[{"step","removed","largest_share","components","efficiency","flow"}]}]}.
         """
     )
@@ -110,7 +110,7 @@ struct DisruptCommand: ParsableCommand {
                     }
                     out += table.text + "\n"
                 }
-                out += "(\(r.protectedExcluded) protected person\(r.protectedExcluded == 1 ? " was" : "s were") never candidates: forced-criminality principle; \(r.placesExcluded) places are measured, not removed)\n"
+                out += "(projection: \(r.projection); never removed, by the target policy: " + r.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
                 emit(out)
             }
             if let plot {

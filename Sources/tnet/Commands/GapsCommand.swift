@@ -64,7 +64,7 @@ struct GapsCommand: ParsableCommand {
                 w.endObject()
                 emit(w.text + "\n")
             case .table:
-                var table = TextTable(header: ["from", "to", "people", "channel", "cooperation", "sources"], rightAligned: [2])
+                var table = TextTable(header: ["from", "to", "people", "cooperation", "channels", "sources"], rightAligned: [2])
                 for g in gaps {
                     table.append([d.entities[g.source].label, d.entities[g.host].label, count(g.victims).isEmpty ? "?" : count(g.victims),
                                   g.strength.name, g.channels.isEmpty ? "—" : g.channels.map(channelText).joined(separator: "; "),

@@ -7,8 +7,9 @@ struct KeyPlayersCommand: ParsableCommand {
         commandName: "key-players",
         abstract: "Who to act against: actors ranked by what removing each would do, or the best set of K (Borgatti's KPP-Neg).",
         discussion: """
-        The ranking: every actor (places are never candidates; protected persons only with --include-victims, and marked) by the rise in distance-weighted fragmentation (Borgatti 2006: 1 − global efficiency) when it alone is removed, then betweenness, then id; with betweenness and PageRank (as tnet centrality), its main Gould-Fernandez brokerage role over --partition, whether it is an articulation point, how many entities its removal cuts off, and why.
-        --set K: the K actors whose joint removal fragments the network most (greedy start, then swaps in a seeded order), against the top K by betweenness: single-actor rankings are not the best set. Protected persons are never in a set.
+        Candidates follow the target policy: only the perpetrator side (syndicates, companies, financial channels, persons in a perpetrator role, officials with a corruption link; the nodes of a plain graph). Never authorities and international bodies, places (countries, regions, sites, compounds), platforms, or protected persons (victims, survivors, witnesses; --include-victims ranks protected persons, marked, for analysis only). A dataset's schema may override the policy per kind or entity ("targets"), never for a protected person.
+        The ranking: every candidate by the rise in distance-weighted fragmentation (Borgatti 2006: 1 − global efficiency) when it alone is removed, then betweenness, then id; with betweenness and PageRank, its main Gould-Fernandez brokerage role over --partition (links as directed), whether it is an articulation point, how many entities its removal cuts off, and why. Projection: fragmentation, betweenness, PageRank and articulation on one graph, links read either way, parallel links once, weights ignored (NetworkX: nx.Graph of the links) — so they differ from tnet centrality on a directed dataset.
+        --set K: the K candidates whose joint removal fragments the network most (greedy start, then swaps in a seeded order), against the top K candidates by betweenness on the same graph: single-actor rankings are not the best set.
         CSV: rank,id,name,kind,fragmentation_gain,betweenness,pagerank,brokerage_role,brokerage_count,articulation_point,cut_off,protected,why. With --set: set,id,name,kind (set: kpp or betweenness) and the fragmentations in JSON {"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{"fragmentation","members"}}.
         """
     )
@@ -84,9 +85,10 @@ struct KeyPlayersCommand: ParsableCommand {
                 table.append([String(i + 1), entityLabel(d.entities[p.entity]), String(format: "%.4f", p.fragmentationGain),
                               String(format: "%.4f", p.betweenness), String(format: "%.4f", p.pagerank), p.why])
             }
-            var out = "key players: fragmentation of the intact network \(String(format: "%.4f", r.fragmentation))\n" + table.text
-            if r.protectedExcluded > 0 {
-                out += "(\(r.protectedExcluded) protected person\(r.protectedExcluded == 1 ? " was" : "s were") left out: forced-criminality principle; --include-victims ranks them, marked)\n"
+            var out = "key players: fragmentation of the intact network \(String(format: "%.4f", r.fragmentation)) (\(r.projection))\n" + table.text
+            if !r.excluded.isEmpty {
+                out += "(never proposed, by the target policy: " + r.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ")
+                    + (r.protectedExcluded > 0 ? "; --include-victims ranks protected persons, marked" : "") + ")\n"
             }
             emit(out)
         }
@@ -118,12 +120,13 @@ struct KeyPlayersCommand: ParsableCommand {
             w.endObject()
             emit(w.text + "\n")
         case .table:
-            var out = "fragmentation of the intact network: \(String(format: "%.4f", r.baseFragmentation))\n"
+            var out = "fragmentation of the intact network: \(String(format: "%.4f", r.baseFragmentation)) (\(Dataset.removalProjectionText))\n"
             out += "best set of \(k) to remove together (KPP-Neg): fragmentation \(String(format: "%.4f", r.fragmentation))\n"
             for i in r.set { out += "  " + entityLabel(d.entities[i]) + "\n" }
-            out += "the \(k) highest by betweenness, for comparison: fragmentation \(String(format: "%.4f", r.betweennessFragmentation))\n"
+            out += "the \(k) candidates highest by betweenness, for comparison: fragmentation \(String(format: "%.4f", r.betweennessFragmentation))\n"
             for i in r.betweennessSet { out += "  " + entityLabel(d.entities[i]) + "\n" }
-            out += "(\(r.protectedExcluded) protected persons were never candidates: forced-criminality principle)\n"
+            out += "(never proposed, by the target policy: " + d.targetStandingCounts().filter { !$0.standing.isCandidate }
+                .map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
             emit(out)
         }
     }

@@ -7,7 +7,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "The briefing: one self-contained HTML file and its Markdown twin, from a dataset.",
         discussion: """
-        Writes DIR/report.html (inline CSS and SVG, no script, nothing fetched; opens offline), DIR/report.md, and the figures DIR/diagram.svg and DIR/disruption.svg that the Markdown shows. Holds the summary, the network diagram (countries as boxes), key players and the best set to act on together, communities, each source country's route to the compounds, cooperation gaps, corruption exposure, disruption scenarios and the sources with the grades of the facts citing them; and the tool version, the input's SHA-256 and the filters, to reproduce it. Filters and --redact victims apply (redact before sharing). Prints the path of the HTML file.
+        Writes DIR/report.html (inline CSS and SVG, no script, nothing fetched; opens offline), DIR/report.md, DIR/report.json (every section's data by id and value, for scripts and auditors) and the figures DIR/diagram.svg and DIR/disruption.svg that the Markdown shows. Holds the summary, the network diagram, key players and the best set to act on together (candidates by the target policy, see tnet key-players --help), communities, each source country's route to a nearest compound (every step names the link walked, its grade, its sources and its direction), cooperation gaps, corruption exposure, disruption scenarios and the sources with the grades of the facts citing them; and the tool version, the input's SHA-256 and the filters, to reproduce it. A section the data cannot support (no compounds, no countries, no state actors) is left out and says why; a plain graph (an edge list) gets its structure only. Filters and --redact victims apply (redact before sharing). Prints the path of the HTML file.
+        report.json: \(BriefingJSON.shape)
         """
     )
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TNetGraph
 
-/// The benchmark graphs must be byte-identical to the published files (shared/bench/GRAPHS.md,
+/// The benchmark graphs must be byte-identical to the published files (Benchmarks/README.md,
 /// repeated in Benchmarks/README.md): the SHA-256 and edge counts below are the published ones.
 /// large and xl are checked by `make bench` (Benchmarks/run.sh), which generates them anyway.
 @Suite struct BenchmarkGraphTests {
