@@ -50,7 +50,8 @@ func keptText(_ s: String) -> String {
     var out = ""
     for u in s.unicodeScalars {
         if u == "\r" { continue }
-        if u == "\n" { out.unicodeScalars.append(u) } else if u.value < 0x20 || u.value == 0x7F { out += " " } else { out.unicodeScalars.append(u) }
+        // Controls, C1 and bidirectional overrides are drawn as spaces (Unicode.Scalar.isDisplayControl).
+        if u == "\n" { out.unicodeScalars.append(u) } else if u.isDisplayControl { out += " " } else { out.unicodeScalars.append(u) }
     }
     return out
 }

@@ -82,7 +82,9 @@ import TNetRender
     @Test func escaping() {
         // Control characters (a bell, a line feed) become spaces.
         #expect(ReportText.html("a<b>&\"'\u{7}\n") == "a&lt;b&gt;&amp;&quot;&#39;  ")
-        #expect(ReportText.markdown("a*b_[c](d)|e<f>") == "a\\*b\\_\\[c\\]\\(d\\)\\|e&lt;f&gt;")
+        #expect(ReportText.markdown("a*b_[c](d)|e<f>") == "a\\*b\\_\\[c\\](d)\\|e&lt;f&gt;")
+        // Only markup is escaped: a version stays 0.1.0; a list marker at the start is escaped.
+        #expect(ReportText.markdown("tnet 0.1.0") == "tnet 0.1.0" && ReportText.markdown("1. x") == "1\\. x" && ReportText.markdown("0.16") == "0.16")
         #expect(ReportText.safeURL("https://example.org/x") != nil && ReportText.safeURL("javascript:alert(1)") == nil)
         #expect(ReportText.safeURL("JaVaScRiPt:alert(1)") == nil && ReportText.safeURL("https://a b") == nil)
     }
