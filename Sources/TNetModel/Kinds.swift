@@ -117,7 +117,6 @@ public struct PersonRole: RawRepresentable, Sendable, Hashable, Comparable, Expr
 
     /// Whether the role is protected (victim, survivor, witness, compared in ``canonical`` form).
     public var isProtected: Bool {
-        let c = self == .victim || self == .survivor || self == .witness ? self : canonical
-        return c == .victim || c == .survivor || c == .witness
+        Self.protected.contains(self) || Self.protected.contains(canonical)
     }
 }

@@ -29,7 +29,7 @@ public struct Redaction: Sendable {
     /// Attribute keys of a protected person whose string values name them too.
     static func isNameKey(_ key: String) -> Bool {
         let k = key.lowercased()
-        return k.contains("name") || k.contains("alias") || k.contains("nickname")
+        return k.contains("name") || k.contains("alias")
     }
 
     /// Redacts several datasets with one set of pseudonyms (two versions of a file, say): a
@@ -141,7 +141,7 @@ public struct Redaction: Sendable {
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
             s.attributes = scrub(s.attributes, rewrite)
-            if let url = s.url, rewrite(url.removingPercentEncoding ?? url) != (url.removingPercentEncoding ?? url) || rewrite(url) != url {
+            if let url = s.url, [url, url.removingPercentEncoding ?? url].contains(where: { rewrite($0) != $0 }) {
                 s.url = nil
                 s.attributes["url_withheld"] = .string("the address names a protected person (--redact victims)")
             }

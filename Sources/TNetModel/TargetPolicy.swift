@@ -115,8 +115,16 @@ extension Dataset {
     /// How many entities each standing holds, candidates first, then the reasons in
     /// ``TargetPolicy/Standing`` order; standings that hold none are left out.
     public func targetStandingCounts() -> [(standing: TargetPolicy.Standing, count: Int)] {
-        var counts: [TargetPolicy.Standing: Int] = [:]
-        for s in targetStandings() { counts[s, default: 0] += 1 }
-        return TargetPolicy.Standing.allCases.compactMap { s in counts[s].map { (s, $0) } }
+        TargetPolicy.counts(targetStandings())
+    }
+}
+
+extension TargetPolicy {
+    /// How many of `standings` each standing holds, in ``Standing`` order, leaving out those that
+    /// hold none.
+    public static func counts(_ standings: [Standing]) -> [(standing: Standing, count: Int)] {
+        var counts: [Standing: Int] = [:]
+        for s in standings { counts[s, default: 0] += 1 }
+        return Standing.allCases.compactMap { s in counts[s].map { (s, $0) } }
     }
 }

@@ -77,12 +77,13 @@ public struct Briefing: Sendable {
         communities = d.communities(method: .leiden)
         var omitted: [Omission] = []
         let compounds = d.entities.contains { $0.kind == .compound }
-        if !d.sourceCountries.isEmpty && compounds {
-            routes = try Self.routes(d)
+        let sourceCountries = d.sourceCountries
+        if !sourceCountries.isEmpty && compounds {
+            routes = try Self.routes(d, from: sourceCountries)
         } else {
             routes = nil
             omitted.append(Omission(section: "routes", why: isPlainGraph ? "a plain graph has no kinds to trace a route by"
-                                        : "no " + (d.sourceCountries.isEmpty ? "source country (a country that is the source of a trafficked_to link or the target of a recruits_from link)" : "compound") + " in the data"))
+                                        : "no " + (sourceCountries.isEmpty ? "source country (a country that is the source of a trafficked_to link or the target of a recruits_from link)" : "compound") + " in the data"))
         }
         let flows = d.cooperationGaps()
         if !flows.isEmpty {
@@ -125,12 +126,12 @@ public struct Briefing: Sendable {
     /// For every source country, the shortest route to a nearest compound over
     /// ``LinkFamily/route`` links read either way, on the dataset itself (so every step's link
     /// is the one walked).
-    static func routes(_ d: Dataset) throws -> [CountryRoute] {
+    static func routes(_ d: Dataset, from sourceCountries: [Int]) throws -> [CountryRoute] {
         var options = RouteOptions()
         options.undirected = true
         options.linkKinds = LinkFamily.route
         var out: [CountryRoute] = []
-        for c in d.sourceCountries {
+        for c in sourceCountries {
             let reached = try d.distances(from: d.entities[c].id, options: options)
             guard let nearest = reached.first(where: { d.entities[$0.entity].kind == .compound }) else { continue }
             let result = try d.routes(from: d.entities[c].id, to: d.entities[nearest.entity].id, options: options)

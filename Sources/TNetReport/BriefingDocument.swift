@@ -102,7 +102,7 @@ struct BriefingDocument {
 
         // Routes.
         if let routes = b.routes {
-            out.append(.heading("Routes from source countries to the compounds", level: 2))
+            out.append(.heading(Self.sectionTitle["routes"]!, level: 2))
             out.append(.paragraph([.text("For each source country, a shortest route to a nearest compound over recruitment, transport, employment, control and place links (\(LinkFamily.names(LinkFamily.route).joined(separator: ", "))), walked either way. Each step names the link walked, its grade and its sources; → follows the link's direction, ← walks it backwards.")]))
             if routes.isEmpty { out.append(.paragraph([.text("No source country reaches a compound over those links.")])) }
             out.append(.list(routes.map { r in
@@ -119,7 +119,7 @@ struct BriefingDocument {
 
         // Gaps.
         if let gaps = b.gaps {
-            out.append(.heading("Cooperation gaps", level: 2))
+            out.append(.heading(Self.sectionTitle["gaps"]!, level: 2))
             out.append(.paragraph([.text("Trafficking flows between countries (trafficked_to links) and the cooperation between the two sides as far as the data shows: strong (a police channel, contact point or joint operation between them or their agencies), weak (an MOU, a cooperation link without an agreement type, or a shared multilateral body both sides work with or belong to), none (both countries have an authority in the data and nothing joins them), or no authority recorded (one country has no agency in the data, so the data cannot tell).")]))
             out.append(.table(header: ["from", "to", "people", "cooperation", "channels", "sources"], rows: gaps.map { g in
                 [[.text(d.entities[g.source].label)], [.text(d.entities[g.host].label)], [.text(g.victims.map { number($0) } ?? "not counted")],
@@ -134,7 +134,7 @@ struct BriefingDocument {
 
         // Corruption.
         if let corruption = b.corruption {
-            out.append(.heading("Corruption exposure", level: 2))
+            out.append(.heading(Self.sectionTitle["corruption"]!, level: 2))
             out.append(.paragraph([.text("Officials and agencies with a corruption link (\(LinkFamily.names(LinkFamily.corruption).joined(separator: ", ")), either way) to the perpetrator side. \"Pairs only it connects\" counts pairs of another state actor and a perpetrator-side entity that the network of ties (every link but \(LinkFamily.names(LinkFamily.nonTies).joined(separator: ", "))) connects, and that are apart without this actor.")]))
             out.append(.table(header: ["state actor", "tied to", "shields", "pairs only it connects", "links"], rows: corruption.map { r in
                 [[.text(label(r.entity))], [.text(r.counterparts.map { d.entities[$0].label }.joined(separator: "; "))],
@@ -201,6 +201,7 @@ struct BriefingDocument {
         return lines.joined(separator: " ")
     }
 
+    /// The headings of the sections a dataset may lack, by their name in ``Briefing/omitted``.
     static let sectionTitle = ["routes": "Routes from source countries to the compounds", "gaps": "Cooperation gaps",
                                "corruption": "Corruption exposure"]
 

@@ -38,18 +38,12 @@ public enum BriefingJSON {
 
     struct LinkRecord: Encodable {
         var source, target, kind: String
-        var confidence: String?
+        var confidence: Nullable<String>
         var sources: [String]
         init(_ l: Link) {
             source = l.source; target = l.target; kind = l.kind.rawValue
-            confidence = l.confidence?.description; sources = l.sources
+            confidence = Nullable(l.confidence?.description); sources = l.sources
         }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(source, forKey: .source); try c.encode(target, forKey: .target); try c.encode(kind, forKey: .kind)
-            try c.encode(confidence, forKey: .confidence); try c.encode(sources, forKey: .sources)
-        }
-        enum CodingKeys: String, CodingKey { case source, target, kind, confidence, sources }
     }
 
     /// Encodes nil as `null` rather than leaving the key out: a section that does not apply is

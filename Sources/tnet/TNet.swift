@@ -43,8 +43,10 @@ struct TNet: ParsableCommand {
             if error is ExitCode { Foundation.exit(code.rawValue) }
             let message = Diagnostics.oneLine(message(for: error))
             if code == .validationFailure {
-                let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
-                let help = command.map { "tnet \($0._commandName) --help" } ?? "tnet --help"
+                let name = arguments.first.flatMap { first in
+                    configuration.subcommands.compactMap { $0.configuration.commandName }.first { $0 == first }
+                }
+                let help = name.map { "tnet \($0) --help" } ?? "tnet --help"
                 Diagnostics.write("tnet: error: " + message + " (see '\(help)')")
                 Foundation.exit(2)
             }

@@ -101,7 +101,8 @@ struct HostileDatasetBuilder {
         d.title = chance(0.8) ? text() : nil
         d.description = chance(0.5) ? text() : nil
         d.directed = [nil, true, false][below(3)]
-        if chance(0.5) { d.schema = Schema(entityKinds: ["vessel", "shell company"], linkKinds: ["tows"], symmetricLinkKinds: ["tows"], roles: ["driver"]) }
+        if chance(0.5) { d.schema = Schema(entityKinds: ["vessel", "shell company"], linkKinds: ["tows"], symmetricLinkKinds: ["tows"], roles: ["driver"],
+                                              targets: TargetPolicy(kinds: ["vessel": .candidate, .platform: .candidate], entities: ["e 1": .excluded])) }
         for _ in 0 ..< below(3) { d.extra[["licence", "version", "notes", "tnet", "x,y"][below(5)]] = value() }
         for id in Self.sourceIDs where chance(0.6) {
             d.sources.append(Source(id: id, title: chance(0.8) ? text() : nil, publisher: chance(0.5) ? text() : nil,

@@ -57,40 +57,10 @@ public enum NativeJSONWriter {
         return bytes
     }
 
+    /// The schema in its one JSON form (``Schema/attributes``, shared with CSV, GraphML and DOT).
     private static func schema(_ s: Schema, _ w: inout JSONWriter) {
-        w.key("schema"); w.beginObject()
-        if !s.entityKinds.isEmpty {
-            w.key("entity_kinds"); w.beginArray(inline: true)
-            for k in s.entityKinds { w.string(k.rawValue) }
-            w.endArray()
-        }
-        if !s.linkKinds.isEmpty {
-            w.key("link_kinds"); w.beginArray(inline: true)
-            for k in s.linkKinds {
-                if s.symmetricLinkKinds.contains(k) {
-                    w.beginObject(); w.key("name"); w.string(k.rawValue); w.key("symmetric"); w.bool(true); w.endObject()
-                } else {
-                    w.string(k.rawValue)
-                }
-            }
-            w.endArray()
-        }
-        if !s.roles.isEmpty {
-            w.key("roles"); w.beginArray(inline: true)
-            for r in s.roles { w.string(r.rawValue) }
-            w.endArray()
-        }
-        if !s.targets.isEmpty {
-            w.key("targets"); w.beginObject()
-            for (name, table) in [("kinds", Dictionary(uniqueKeysWithValues: s.targets.kinds.map { ($0.key.rawValue, $0.value) })),
-                                  ("entities", s.targets.entities)] where !table.isEmpty {
-                w.key(name); w.beginObject()
-                for key in table.keys.sorted() { w.key(key); w.string(table[key]!.rawValue) }
-                w.endObject()
-            }
-            w.endObject()
-        }
-        w.endObject()
+        w.key("schema")
+        value(.object(s.attributes), &w)
     }
 
     private static func provenance(_ c: Confidence?, _ sources: [String], _ p: Period?, _ w: inout JSONWriter) {

@@ -66,17 +66,19 @@ extension Dataset {
             for c in counterparts { compounds.formUnion(operated[c]) }
             var present = [Bool](repeating: true, count: n)
             present[i] = false
-            let after = Self.without(ties, present).connectedComponents().labels
-            // Pairs connected before and apart after: count per (component before, component after).
-            var perpetratorsIn: [UInt64: Int] = [:], perpetratorsBefore: [Int32: Int] = [:]
+            let after = Self.without(ties, present).connectedComponents()
+            // A pair is connected before and apart after when its two ends share the component
+            // before but not the one after: count perpetrators per component before, and per
+            // (before, after) component pair.
+            func both(_ v: Int) -> Int { Int(before[v]) * after.count + Int(after.labels[v]) }
+            var perpetratorsBefore: [Int32: Int] = [:], perpetratorsBoth: [Int: Int] = [:]
             for p in perpetrators where p != i {
-                perpetratorsIn[UInt64(UInt32(bitPattern: before[p])) << 32 | UInt64(UInt32(bitPattern: after[p])), default: 0] += 1
                 perpetratorsBefore[before[p], default: 0] += 1
+                perpetratorsBoth[both(p), default: 0] += 1
             }
             var pairs = 0
             for a in state where a != i {
-                let together = perpetratorsIn[UInt64(UInt32(bitPattern: before[a])) << 32 | UInt64(UInt32(bitPattern: after[a]))] ?? 0
-                pairs += (perpetratorsBefore[before[a]] ?? 0) - together
+                pairs += (perpetratorsBefore[before[a]] ?? 0) - (perpetratorsBoth[both(a)] ?? 0)
             }
             let list = corruptLinks[i].sorted()
             out.append(CorruptionExposure(entity: i, id: entities[i].id, links: list, linkValues: list.map { links[$0] },

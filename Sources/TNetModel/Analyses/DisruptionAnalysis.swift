@@ -175,7 +175,7 @@ extension Dataset {
         }
         return DisruptionResult(runs: runs, protectedExcluded: standings.filter { $0 == .protectedPerson }.count,
                                 placesExcluded: standings.filter { $0 == .place }.count,
-                                excluded: targetStandingCounts().filter { !$0.standing.isCandidate },
+                                excluded: TargetPolicy.counts(standings).filter { !$0.standing.isCandidate },
                                 flowSources: sources, flowSinks: sinks)
     }
 

@@ -130,7 +130,7 @@ extension Dataset {
         }
         let protectedCount = standings.filter { $0 == .protectedPerson }.count
         return KeyPlayerRanking(players: players, fragmentation: base, protectedExcluded: includeVictims ? 0 : protectedCount,
-                                excluded: targetStandingCounts().filter { !$0.standing.isCandidate })
+                                excluded: TargetPolicy.counts(standings).filter { !$0.standing.isCandidate })
     }
 
     /// Borgatti's KPP-Neg over the candidates of the ``TargetPolicy`` (a set is a proposal to

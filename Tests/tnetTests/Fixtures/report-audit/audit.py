@@ -608,15 +608,21 @@ def audit_communities(audit, model, rep):
                 f"modularity {rep.get('modularity')!r}, expected {q:.9f}")
 
 
+def section_list(audit, sec, rep, applies, when):
+    """A section that is null exactly when the data does not support it (`when` says what it
+    needs). True when `rep` is a list to check further. `applies` may be None: either is fine."""
+    if rep is None:
+        audit.check(applies is not True, sec, f"is null although {when}")
+        return False
+    if not audit.check(applies is not False, sec, f"is not null although it is not the case that {when}"):
+        return False
+    return audit.check(isinstance(rep, list), sec, "not a list")
+
+
 def audit_routes(audit, model, rep):
     sec, ds = "routes", model.ds
     applies = bool(model.source_countries) and bool(model.compounds)
-    if rep is None:
-        audit.check(not applies, sec, "is null although the data has a source country and a compound")
-        return
-    if not audit.check(applies, sec, "is not null although the data has no source country or no compound"):
-        return
-    if not audit.check(isinstance(rep, list), sec, "not a list"):
+    if not section_list(audit, sec, rep, applies, "the data has a source country and a compound"):
         return
     # the route graph: links of kinds R, read either way
     R = nx.Graph()
@@ -763,14 +769,7 @@ def expected_gaps(model):
 def audit_gaps(audit, model, rep):
     sec = "gaps"
     applies, rows = expected_gaps(model)
-    if rep is None:
-        audit.check(applies is not True, sec,
-                    "is null although a trafficked_to link joins a country to another country or a compound")
-        return
-    if not audit.check(applies is not False, sec,
-                       "is not null although no trafficked_to link joins a country to another country or a compound"):
-        return
-    if not audit.check(isinstance(rep, list), sec, "not a list"):
+    if not section_list(audit, sec, rep, applies, "a trafficked_to link joins a country to another country or a compound"):
         return
     seen = []
     for i, row in enumerate(rep):
@@ -874,12 +873,7 @@ def expected_corruption(model):
 def audit_corruption(audit, model, rep):
     sec, ds = "corruption", model.ds
     applies = any(e["kind"] in ("official", "agency") for e in ds.entities)
-    if rep is None:
-        audit.check(not applies, sec, "is null although the data has an official or an agency")
-        return
-    if not audit.check(applies, sec, "is not null although the data has no official and no agency"):
-        return
-    if not audit.check(isinstance(rep, list), sec, "not a list"):
+    if not section_list(audit, sec, rep, applies, "the data has an official or an agency"):
         return
     rows = expected_corruption(model)
     seen = []
