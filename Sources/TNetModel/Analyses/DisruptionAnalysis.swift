@@ -135,8 +135,9 @@ extension Dataset {
 
         func ranking(_ strategy: DisruptionStrategy, _ present: [Bool], rng: inout SplitMix64) -> [Int] {
             let pool = candidates.filter { present[$0] }
-            func byScore(_ score: [Double], first: Set<Int> = []) -> [Int] {
-                pool.sorted { a, b in
+            func byScore(_ values: [Double], first: Set<Int> = []) -> [Int] {
+                let score = values.map(Self.rankingScore)
+                return pool.sorted { a, b in
                     let fa = first.contains(a), fb = first.contains(b)
                     if fa != fb { return fa }
                     if score[a] != score[b] { return score[a] > score[b] }

@@ -96,7 +96,8 @@ extension Dataset {
         let largestBefore = largest(present)
         let standings = targetStandings()
         let candidates = entities.indices.filter { standings[$0].isCandidate || (includeVictims && standings[$0] == .protectedPerson) }
-        func rank(_ column: [Double]) -> [Int: Int] {
+        func rank(_ values: [Double]) -> [Int: Int] {
+            let column = values.map(Self.rankingScore)
             let order = candidates.sorted { column[$0] != column[$1] ? column[$0] > column[$1] : Self.precedes(entities[$0].id, entities[$1].id) }
             return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
         }
@@ -124,8 +125,10 @@ extension Dataset {
                                      isProtected: standings[i] == .protectedPerson))
         }
         players.sort { a, b in
-            if a.fragmentationGain != b.fragmentationGain { return a.fragmentationGain > b.fragmentationGain }
-            if a.betweenness != b.betweenness { return a.betweenness > b.betweenness }
+            let (ga, gb) = (Self.rankingScore(a.fragmentationGain), Self.rankingScore(b.fragmentationGain))
+            if ga != gb { return ga > gb }
+            let (ba, bb) = (Self.rankingScore(a.betweenness), Self.rankingScore(b.betweenness))
+            if ba != bb { return ba > bb }
             return Self.precedes(entities[a.entity].id, entities[b.entity].id)
         }
         let protectedCount = standings.filter { $0 == .protectedPerson }.count
@@ -142,7 +145,7 @@ extension Dataset {
         let g = removalProjection
         let standings = targetStandings()
         let candidates = standings.map(\.isCandidate)
-        let betweenness = g.betweennessCentrality()
+        let betweenness = g.betweennessCentrality().map(Self.rankingScore)
         let order = entities.indices.filter { candidates[$0] }.sorted { a, b in
             betweenness[a] != betweenness[b] ? betweenness[a] > betweenness[b] : Self.precedes(entities[a].id, entities[b].id)
         }
