@@ -169,7 +169,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let commands: [[String]] = [["info"], ["validate"], ["centrality", "--measure", "degree,betweenness"], ["key-players"],
                                     ["disrupt"], ["corruption"], ["gaps", "--all"], ["communities"], ["cutpoints"], ["components"],
-                                    ["dot"], ["distances", "syn"]]
+                                    ["dot"], ["distances", "syn"], ["path", "syn", "k"],
+                                    ["flow", "--from", "syn", "--to", "k", "--vertex-cut"], ["diff", Self.forms]]
         for c in commands {
             for format in c == ["dot"] ? [[]] : [[], ["--format", "json"], ["--format", "csv"]] {
                 let args = [c[0], Self.forms] + c.dropFirst() + format + ["--redact", "victims"]
@@ -181,6 +182,12 @@ import Testing
         for out in ["\(dir)/x.json", "\(dir)/x.graphml", "\(dir)/x.dot", "\(dir)/csv/", "\(dir)/x.el"] {
             let r = try tnet(["convert", Self.forms, out, "--redact", "victims"])
             #expect(r.code == 0, "\(r.err)")
+        }
+        for args in [["ego", Self.forms, "syn", "--radius", "2", "-o", "\(dir)/ego.json"], ["kcore", Self.forms, "-o", "\(dir)/core.json"],
+                     ["render", Self.forms, "-o", "\(dir)/drawing.svg"]] {
+            let r = try tnet(args + ["--redact", "victims"])
+            #expect(r.code == 0, "\(args): \(r.err)")
+            check(r.out + r.err, args.joined(separator: " "))
         }
         let report = try tnet(["report", Self.forms, "-o", "\(dir)/report", "--redact", "victims"])
         #expect(report.code == 0, "\(report.err)")
