@@ -186,11 +186,19 @@ enum CSRConstruction {
             var slot = start
             while slot < end {
                 let v = lists.neighbors[slot]
+                let first = slot
                 var w = weighted ? lists.weights[slot] : 0
                 slot += 1
                 while slot < end && lists.neighbors[slot] == v {
                     if weighted { w = policy.merge(w, lists.weights[slot]) }
                     slot += 1
+                }
+                // A floating-point sum depends on the order of its terms from three terms on:
+                // summed in ascending order, the result is the same whatever order the edges came in.
+                if weighted && policy == .sum && slot - first > 2 {
+                    var run = Array(lists.weights[first ..< slot])
+                    run.sort()
+                    w = run.reduce(0, +)
                 }
                 lists.neighbors[write] = v
                 if weighted { lists.weights[write] = w }

@@ -6,7 +6,8 @@ public enum DuplicateEdgePolicy: Sendable, Hashable {
     case keepLast
     /// One edge; the weight given first wins.
     case keepFirst
-    /// One edge whose weight is the sum of the parallel weights (e.g. counts of contacts).
+    /// One edge whose weight is the sum of the parallel weights (e.g. counts of contacts),
+    /// added in ascending order so that the sum does not depend on the order of the edges.
     case sum
     /// One edge with the smallest weight (e.g. the cheapest of several routes).
     case min

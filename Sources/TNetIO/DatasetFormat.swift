@@ -46,6 +46,13 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     /// anything else an edge list).
     public static func read(path: String, format explicit: DatasetFormat? = nil,
                             directed: Bool = false) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        try read(path: path, format: explicit, options: ReadOptions(directed: directed))
+    }
+
+    /// Reads a dataset as ``read(path:format:directed:)`` does, with `options` for what the
+    /// file does not say (encoding, column names, date layout, direction).
+    public static func read(path: String, format explicit: DatasetFormat? = nil,
+                            options: ReadOptions) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var format = explicit ?? (path == "-" ? nil : DatasetFormat(path: path))
         if format == nil && path != "-" {
             if !FileManager.default.fileExists(atPath: path) { throw ReadError("no such file", file: path) }
@@ -53,15 +60,15 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         }
         if format == .csv {
             if path == "-" { throw ReadError("CSV datasets are files (entities.csv, links.csv); standard input cannot hold two", file: path) }
-            return try CSVDatasetReader.read(path: path)
+            return try CSVDatasetReader.read(path: path, options: options)
         }
-        let input = try InputFile.read(path)
+        let input = try InputFile.read(path).decoded(options.encoding)
         if format == nil { format = sniff(input) }
         switch format! {
         case .json: return try NativeJSONReader.read(input)
         case .graphml: return try GraphMLReader.read(input)
         case .dot: return try DOTDatasetReader.read(input)
-        case .edgelist: return try EdgeListReader.read(input, directed: directed)
+        case .edgelist: return try EdgeListReader.read(input, directed: options.directed)
         case .csv: fatalError("handled above")
         }
     }
@@ -87,8 +94,9 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         case .edgelist: return [(path, try EdgeListWriter.write(dataset))]
         case .csv:
             guard path != "-" else { throw ReadError("CSV output is several files; give a folder (out/) or a …entities.csv path", file: path) }
-            guard let files = CSVDatasetFiles(path: path) else {
-                throw ReadError("CSV output is a folder (ending in /) or a path ending in entities.csv or links.csv", file: path)
+            // A path without the .csv extension names the folder to write (created if missing).
+            guard let files = CSVDatasetFiles(path: path) ?? (path.lowercased().hasSuffix(".csv") ? nil : CSVDatasetFiles(path: path + "/")) else {
+                throw ReadError("CSV output is several files: a folder, or a path ending in entities.csv or links.csv", file: path)
             }
             return try CSVDatasetWriter.write(dataset, to: files)
         }

@@ -43,7 +43,7 @@ public struct InputFile: Sendable {
             if let bad = UTF8Check.firstInvalidOffset(buf) {
                 var positions = TextPositions(file: name, bytes: buf)
                 let what = buf[bad] == 0 ? "NUL byte: this looks like a binary file, not text"
-                                         : "invalid UTF-8 byte 0x\(String(buf[bad], radix: 16, uppercase: true)): not UTF-8 text (binary file?)"
+                                         : "invalid UTF-8 byte 0x\(String(buf[bad], radix: 16, uppercase: true)): not UTF-8 text; a file saved in a legacy code page is read by naming its encoding (latin1, cp1252, utf-16)"
                 throw ReadError(what, at: positions.location(of: bad))
             }
         }

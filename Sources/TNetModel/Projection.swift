@@ -1,6 +1,57 @@
 import TNetGraph
 
-/// How a dataset becomes a `Graph`: the one place where domain meaning becomes numbers.
+/// How links between the same two entities (repeated calls, a call each way) become one tie.
+public enum LinkCombination: String, Sendable, Hashable, CaseIterable {
+    /// The tie's weight is the sum of its links' weights (a missing weight counts 1): the number
+    /// of calls, or of transfers. The default, as Gephi merges parallel edges. Independent of
+    /// the order of the links (summed in ascending order).
+    case sum
+    /// The largest weight among the links.
+    case max
+    /// The smallest weight among the links (the shortest of several lengths).
+    case min
+    /// The weight of the link that comes first in the file (order-dependent by definition).
+    case first
+    /// The weight of the link that comes last in the file: what NetworkX's `Graph.add_edge`
+    /// does when the same edge is added twice (order-dependent by definition).
+    case last
+
+    public var policy: DuplicateEdgePolicy {
+        switch self {
+        case .sum: return .sum
+        case .max: return .max
+        case .min: return .min
+        case .first: return .keepFirst
+        case .last: return .keepLast
+        }
+    }
+}
+
+/// What a link weight measures, and so how each analysis reads it.
+public enum WeightMeaning: String, Sendable, Hashable, CaseIterable {
+    /// As NetworkX: the weight is used as given, a length in path measures (shortest paths,
+    /// betweenness, closeness) and a strength in the others (PageRank, eigenvector, Katz, HITS,
+    /// strength, communities, structural holes, flow capacity). The default.
+    case networkx
+    /// A tie strength (calls, transfers, meetings): strength measures use it as given, path
+    /// measures use its reciprocal 1/w as the length, so many calls make a short tie (Opsahl,
+    /// Agneessens and Skvoretz 2010; ORA reads tie strength the same way).
+    case strength
+    /// A length or cost (km, days, price): path measures use it as given, strength measures
+    /// its reciprocal 1/w, so a long tie is a weak one.
+    case distance
+}
+
+/// The role a weight plays in one analysis.
+public enum WeightUse: Sendable, Hashable {
+    /// Walks, spectra, communities, capacities: larger is stronger.
+    case strength
+    /// Shortest paths and what is built on them: larger is longer.
+    case distance
+}
+
+/// How a dataset becomes a `Graph`: the one place where domain meaning becomes numbers. Every
+/// analysis of one dataset reads it through the same options, so a file is one graph.
 public struct ProjectionOptions: Sendable, Hashable {
     public enum Direction: Sendable, Hashable {
         /// Directed when any link is directed; undirected links then become two arcs.
@@ -13,22 +64,77 @@ public struct ProjectionOptions: Sendable, Hashable {
     }
 
     public var direction: Direction
-    /// Use link weights (a missing weight is 1). Without it the graph is unweighted.
+    /// Use link weights (a missing weight is 1). Without it the graph is unweighted: every tie
+    /// counts one, however many links it combines.
     public var weighted: Bool
-    /// How links between the same pair are merged; the default, last-wins, is what NetworkX
-    /// does when the same edges are added to a `Graph`/`DiGraph`.
-    public var duplicates: DuplicateEdgePolicy
+    /// How links between the same pair (and, undirected, the two directions) are combined.
+    public var combine: LinkCombination
+    /// What the weights mean (``WeightMeaning``).
+    public var weightMeaning: WeightMeaning
+    /// The role weights play in the analysis at hand; with ``weightMeaning`` it decides whether
+    /// the graph carries w or 1/w.
+    public var use: WeightUse
 
-    public init(direction: Direction = .auto, weighted: Bool = false, duplicates: DuplicateEdgePolicy = .keepLast) {
+    public init(direction: Direction = .auto, weighted: Bool = false, combine: LinkCombination = .sum,
+                weightMeaning: WeightMeaning = .networkx, use: WeightUse = .strength) {
         self.direction = direction
         self.weighted = weighted
-        self.duplicates = duplicates
+        self.combine = combine
+        self.weightMeaning = weightMeaning
+        self.use = use
+    }
+
+    /// The same options for an analysis that uses weights as `use`.
+    public func using(_ use: WeightUse) -> ProjectionOptions {
+        var o = self
+        o.use = use
+        return o
+    }
+
+    /// The same options with `direction`.
+    public func with(direction: Direction) -> ProjectionOptions {
+        var o = self
+        o.direction = direction
+        return o
+    }
+
+    /// Whether the combined weight is replaced by its reciprocal for ``use``.
+    var inverts: Bool {
+        switch (weightMeaning, use) {
+        case (.strength, .distance), (.distance, .strength): return true
+        default: return false
+        }
+    }
+
+    /// One line saying how the graph was made, for every output's notes.
+    public func describe(_ g: Graph, links: Int) -> String {
+        var s = "\(g.isDirected ? "directed" : "undirected") graph: \(g.nodeCount) entities, \(g.edgeCount) ties from \(links) links"
+        if weighted {
+            s += "; parallel and reciprocal links combined by \(combine.rawValue) of weights"
+            switch weightMeaning {
+            case .networkx: s += "; weights as given (NetworkX: lengths for paths, strengths otherwise)"
+            case .strength: s += "; weights are strengths\(use == .distance ? " (length 1/w for paths)" : "")"
+            case .distance: s += "; weights are lengths\(use == .strength ? " (strength 1/w)" : "")"
+            }
+        } else {
+            s += "; unweighted (a tie counts 1 however many links it combines)"
+        }
+        return s
     }
 }
 
+/// A link weight that no analysis may read: out of range for the projection asked for.
+public struct ProjectionError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
 extension Dataset {
-    /// Projects the dataset to a graph whose node `i` is `entities[i]`. Links with a dangling
-    /// endpoint are skipped (validation reports them).
+    /// Projects the dataset to a graph whose node `i` is `entities[i]`: links between the same
+    /// pair combined by ``ProjectionOptions/combine``, then each weight transformed as
+    /// ``ProjectionOptions/weightMeaning`` and ``ProjectionOptions/use`` say. Links with a
+    /// dangling endpoint are skipped (validation reports them). The graph depends on the order
+    /// of the links only with `combine` `first` or `last`.
     public func graph(_ options: ProjectionOptions = ProjectionOptions()) -> Graph {
         let directedGraph: Bool
         switch options.direction {
@@ -50,7 +156,31 @@ extension Dataset {
                 if options.weighted { weights.append(w) }
             }
         }
-        return Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
-                     weights: options.weighted ? weights : nil, duplicates: options.duplicates)
+        let g = Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
+                      weights: options.weighted ? weights : nil, duplicates: options.combine.policy)
+        return options.weighted && options.inverts ? g.mappingWeights { 1 / $0 } : g
+    }
+
+    /// Checks that every weight the projection reads is a number it can use: finite, not
+    /// negative (no analysis here reads a negative tie: NetworkX's Dijkstra refuses negative
+    /// lengths, and a negative strength or capacity has no meaning in PageRank, eigenvector,
+    /// HITS, modularity or flow), and not zero where it becomes a reciprocal. Throws naming the
+    /// first link at fault.
+    public func checkWeights(_ options: ProjectionOptions) throws(ProjectionError) {
+        guard options.weighted else { return }
+        for (i, link) in links.enumerated() {
+            guard let w = link.weight else { continue }
+            let at = "link \(i + 1) (\(link.source) → \(link.target))"
+            if !w.isFinite { throw ProjectionError("\(at): weight \(w) is not a finite number") }
+            if w < 0 { throw ProjectionError("\(at): weight \(w) is negative: no analysis reads a negative tie (a length, strength or capacity is at least 0)") }
+            if options.inverts && w == 0 { throw ProjectionError("\(at): weight 0 has no reciprocal (--weight-as \(options.weightMeaning.rawValue) reads 1/w); drop the link or give it a positive weight") }
+        }
+    }
+
+    /// How many links the projection reads (links with both ends present).
+    public var resolvedLinkCount: Int {
+        var n = 0
+        forEachResolvedLink { _, _, _ in n += 1 }
+        return n
     }
 }

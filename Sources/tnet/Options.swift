@@ -14,8 +14,47 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("input-format"), help: "Input format when the extension does not tell (convert also takes --from): \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var from: DatasetFormat?
 
-    @Flag(name: .long, help: "Read an edge list as directed (edge lists are undirected by default).")
+    @Flag(name: .long, help: "Read links that do not state a direction (edge lists, CSV link tables without a directed or Gephi Type column) as directed; they are undirected by default, as NetworkX's read_edgelist.")
     var directed = false
+
+    @Option(help: ArgumentHelp("Text encoding of the input when it is not UTF-8: latin1 (ISO 8859-1), cp1252 (Windows-1252, Excel's CSV on Western European Windows) or utf-16. A DOT file's charset=latin1 is honoured without it.", valueName: "name"))
+    var encoding: String?
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as one of the model's fields: FIELD=COLUMN (repeatable or comma-separated), e.g. source=Anrufer,target=Angerufener,weight=Anzahl. Headers match in any case; Source/Target/Weight, from/to and caller/callee are recognised without it.", valueName: "field=column"))
+    var map: [String] = []
+
+    @Option(name: .customLong("date-format"), help: ArgumentHelp("Layout of dates in CSV date columns (from, to, date) when they are not ISO: %d/%m/%Y, %m/%d/%y, %d.%m.%Y, %Y%m%d… (%Y year, %y two-digit year 20yy, %m month, %d day).", valueName: "layout"))
+    var dateFormat: String?
+
+    /// What the files do not say, from the options.
+    var readOptions: ReadOptions {
+        get throws {
+            var columns: [String: String] = [:]
+            for item in map.flatMap({ $0.split(separator: ",") }) {
+                let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw CLIError("--map \(quoted(String(item))): expected FIELD=COLUMN, e.g. source=Caller")
+                }
+                if columns[parts[0]] != nil { throw CLIError("--map: \(parts[0]) is mapped twice") }
+                columns[parts[0]] = parts[1]
+            }
+            var encodingValue: TextEncoding?
+            if let encoding {
+                guard let e = TextEncoding(name: encoding) else {
+                    throw CLIError("--encoding \(quoted(encoding)): known encodings are " + TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                encodingValue = e
+            }
+            var layout: DateFormat?
+            if let dateFormat {
+                guard let f = DateFormat(dateFormat) else {
+                    throw CLIError("--date-format \(quoted(dateFormat)): use %Y or %y with %m and %d and literal separators, e.g. %d/%m/%Y")
+                }
+                layout = f
+            }
+            return ReadOptions(directed: directed, encoding: encodingValue, columns: columns, dateFormat: layout)
+        }
+    }
 
     @OptionGroup(title: "Filters (applied to the model before any analysis)")
     var filters: FilterOptions
@@ -43,9 +82,10 @@ struct InputOptions: ParsableArguments {
     private func load(paths: [String]) throws -> [(dataset: Dataset, before: (entities: Int, links: Int)?)] {
         // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
         if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
+        let options = try readOptions
         let read = try paths.map { path in
             do {
-                return try DatasetFormat.read(path: path, format: from, directed: directed)
+                return try DatasetFormat.read(path: path, format: from, options: options)
             } catch let error as ReadError where filters.redactsVictims {
                 throw error.withheld
             }
@@ -75,7 +115,7 @@ struct InputOptions: ParsableArguments {
             throw CLIError(clean(first.location.map { "\($0): " } ?? "\(path): "), clean(first.message) + more)
         }
         let warnings = all.filter { $0.severity == .warning }
-        for w in warnings.prefix(5) { Diagnostics.warning(clean(w.description)) }
+        for w in warnings.prefix(5) { Diagnostics.warning(clean((w.location.map { "\($0): " } ?? "") + w.message)) }
         if warnings.count > 5 { Diagnostics.warning("\(warnings.count - 5) more warnings; `tnet validate` lists them all") }
     }
 
@@ -170,3 +210,21 @@ struct FilterOptions: ParsableArguments {
 }
 
 extension DatasetFormat: ExpressibleByArgument {}
+
+/// `--combine` and `--weight-as`: how a dataset becomes the one graph every analysis reads.
+struct ProjectionArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("How links between the same two entities (repeated calls, a call each way when undirected) become one tie: sum (default: a tie's weight is the sum of its links' weights, a missing weight counting 1; as Gephi), max, min (default with --weight-as distance), first or last (by line; last is NetworkX's Graph, where a repeated edge overwrites). Without weights a tie counts once however it is combined.", valueName: "rule"))
+    var combine: LinkCombination?
+
+    @Option(name: .customLong("weight-as"), help: ArgumentHelp("What a weight measures: networkx (default: used as given, a length in path measures and a strength in the others, as NetworkX), strength (calls, money: path measures use 1/w as the length, so many calls make a short tie) or distance (km, days: strength measures use 1/w).", valueName: "meaning"))
+    var weightAs: WeightMeaning = .networkx
+
+    /// The projection with `weighted`, `direction` and the rules given.
+    func projection(weighted: Bool, direction: ProjectionOptions.Direction = .auto) -> ProjectionOptions {
+        ProjectionOptions(direction: direction, weighted: weighted,
+                          combine: combine ?? (weightAs == .distance ? .min : .sum), weightMeaning: weightAs)
+    }
+}
+
+extension LinkCombination: ExpressibleByArgument {}
+extension WeightMeaning: ExpressibleByArgument {}

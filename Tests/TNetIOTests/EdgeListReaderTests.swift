@@ -3,7 +3,8 @@ import TNetModel
 @testable import TNetIO
 
 @Suite struct EdgeListReaderTests {
-    /// edges.edgelist by hand: a-b (2.5, then 7: NetworkX keeps the last), b-c, c-a (0.001), d-d.
+    /// edges.edgelist by hand: a-b (2.5, then 7), b-c, c-a (0.001), d-d. The tie a–b weighs
+    /// 2.5 + 7 = 9.5 (sum, the default), or 7 with `combine: .last` (NetworkX's Graph).
     @Test func readsEdgesCommentsAndWeights() throws {
         let (d, issues) = try DatasetFormat.read(path: fixture("edges.edgelist"))
         #expect(issues.isEmpty)
@@ -12,7 +13,11 @@ import TNetModel
         #expect(d.links.map(\.weight) == [2.5, nil, 0.001, 4, 7])
         let g = d.graph(ProjectionOptions(weighted: true))
         #expect(!g.isDirected && g.edgeCount == 4 && g.selfLoopCount == 1)
-        #expect(g.outgoing.weight(atSlot: g.outgoing.slots(of: 0).lowerBound) == 7)   // a–b, last wins
+        #expect(g.outgoing.weight(atSlot: g.outgoing.slots(of: 0).lowerBound) == 9.5)   // a–b summed
+        let last = d.graph(ProjectionOptions(weighted: true, combine: .last))
+        #expect(last.outgoing.weight(atSlot: last.outgoing.slots(of: 0).lowerBound) == 7)   // NetworkX: the last wins
+        let first = d.graph(ProjectionOptions(weighted: true, combine: .first))
+        #expect(first.outgoing.weight(atSlot: first.outgoing.slots(of: 0).lowerBound) == 2.5)
         #expect(g.degrees() == [2, 2, 2, 2])
         let (dd, _) = try DatasetFormat.read(path: fixture("edges.edgelist"), directed: true)
         #expect(dd.graph().isDirected)

@@ -60,3 +60,59 @@ extension Graph {
         throw PowerIterationError(measure: "Katz centrality", iterations: options.maxIterations)
     }
 }
+
+extension Graph {
+    /// The largest eigenvalue λmax of the (weighted) adjacency matrix, estimated by power
+    /// iteration on A + I from a uniform start (as eigenvector centrality), `iterations` steps:
+    /// Katz's series converges only for α < 1/λmax. For a non-negative matrix this is the
+    /// spectral radius; the estimate is exact once the iteration has converged. O(m) per step.
+    public func spectralRadiusEstimate(weighted: Bool = false, iterations: Int = 1000) -> Double {
+        let n = nodeCount
+        guard n > 0 else { return 0 }
+        let useWeights = weighted && isWeighted
+        let into = isDirected ? incoming : outgoing
+        var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
+        var next = [Double](repeating: 0, count: n)
+        var lambda = 0.0
+        for _ in 0 ..< iterations {
+            into.withUnsafeBuffers { off, nb, _, w in
+                for v in 0 ..< n {
+                    var s = 0.0
+                    for slot in off[v] ..< off[v + 1] { s += x[Int(nb[slot])] * (useWeights ? w[slot] : 1) }
+                    next[v] = s
+                }
+            }
+            // Rayleigh-type estimate for the current vector: ‖Ax‖ / ‖x‖ with ‖x‖ = 1.
+            var norm = 0.0
+            for v in 0 ..< n { norm += next[v] * next[v] }
+            norm = norm.squareRoot()
+            let previous = lambda
+            lambda = norm
+            if norm == 0 { return 0 }
+            // Step with A + I so that periodic (bipartite) graphs converge too.
+            var norm2 = 0.0
+            for v in 0 ..< n { next[v] += x[v]; norm2 += next[v] * next[v] }
+            norm2 = norm2.squareRoot()
+            for v in 0 ..< n { x[v] = next[v] / norm2 }
+            if abs(lambda - previous) <= 1e-12 * max(1, lambda) { break }
+        }
+        return lambda
+    }
+
+    /// Why Katz centrality with `options` failed, with the bound its α must respect.
+    public func katzDiagnosis(_ options: KatzOptions, _ error: PowerIterationError) -> String {
+        let lambda = spectralRadiusEstimate(weighted: options.weighted)
+        guard lambda > 0 else { return "\(error)" }
+        let bound = 1 / lambda
+        func short(_ x: Double) -> String {
+            var s = String(x)
+            if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) { return String(s[..<e].prefix(6)) + s[e...] }
+            if s.count > 8 { s = String(s.prefix(8)) }
+            return s
+        }
+        if options.alpha >= bound {
+            return "\(error): alpha \(short(options.alpha)) is not below 1/λmax = \(short(bound)) (λmax ≈ \(short(lambda)), the largest eigenvalue of the adjacency matrix), so the series diverges; choose alpha below \(short(bound)), e.g. \(short(0.9 * bound))"
+        }
+        return "\(error) (alpha \(short(options.alpha)) is below 1/λmax ≈ \(short(bound)) but close to it: convergence is slow; raise the iteration limit or the tolerance)"
+    }
+}

@@ -5,74 +5,124 @@ import TNetModel
 /// `sources.csv` (`id`, `title`, `publisher`, `date`, `url`, …) and `dataset.csv` (`key`,
 /// `value` rows: `title`, `description`, `directed`, and other dataset fields as JSON text).
 ///
-/// Columns are found by their header. The model's fields have fixed names (see
+/// Columns are found by their header, in any case. The model's fields have fixed names (see
 /// ``FieldCodec``); every other column is an attribute, a string unless its header gives a
 /// type (`count:int`, `score:double`, `verified:bool`, `extra:json`). An empty cell is an
 /// absent value. Required: `id` in entities.csv, `source` and `target` in links.csv; without
 /// `kind` an entity is a `node` and a link a `link` (a plain graph).
 ///
-/// A `links.csv` with no `entities.csv` beside it is read as a plain edge table: its
-/// endpoints become entities of kind `node` (with a warning).
+/// Files as partners export them are read too, and every reinterpretation is reported as a
+/// warning: any other `.csv` file whose header has a source and a target is a link table (one
+/// with only an `id` an entity table); a link table without `source`/`target` columns may
+/// name them `from`/`to`, `caller`/`callee` and the like (``CSVTable/sourceNames``), Gephi's
+/// edge table (`Source,Target,Type,Id,Label,Weight`) is read with `Type` as the direction,
+/// and Gephi's node table's `Label` as the name; ``ReadOptions/columns`` names any other
+/// column, ``ReadOptions/dateFormat`` reads dates in another layout, ``ReadOptions/encoding``
+/// a legacy code page.
+///
+/// A link table with no `entities.csv` beside it is read as a plain edge table: its
+/// endpoints become entities of kind `node` (with a warning), ordered by id.
 public enum CSVDatasetReader {
-    public static func read(path: String) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
-        guard let files = CSVDatasetFiles(path: path) else {
-            throw ReadError("a CSV dataset is a folder holding entities.csv and links.csv, or a file named …entities.csv or …links.csv", file: path)
-        }
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
+        func table(_ file: String) throws -> CSVTable { try CSVTable.read(InputFile.read(file).decoded(options.encoding)) }
+        var entityTable: CSVTable?, linkTable: CSVTable?
+        var files: CSVDatasetFiles
+        if let known = CSVDatasetFiles(path: path) {
+            files = known
+        } else {
+            // Any other .csv file: a link table or an entity table, as its header says.
+            guard path.lowercased().hasSuffix(".csv") else {
+                throw ReadError("a CSV dataset is a folder holding entities.csv and links.csv, or a .csv file with a header", file: path)
+            }
+            guard CSVDatasetFiles.exists(path) else { throw ReadError("no such file", file: path) }
+            files = CSVDatasetFiles(single: path)
+            let read = try table(path)
+            let asLinks = try read.mapped(.links, options.columns, &issues)
+            if asLinks.column("source") != nil && asLinks.column("target") != nil {
+                linkTable = asLinks
+            } else {
+                var entityIssues: [ValidationIssue] = []
+                let asEntities = try read.mapped(.entities, options.columns, &entityIssues)
+                guard asEntities.column("id") != nil else {
+                    throw ReadError("neither a link table nor an entity table: no source and target columns, and no id column (found "
+                                    + read.columns.map { quoted($0.name) }.joined(separator: ", ")
+                                    + "); name the columns that hold them, e.g. source=COLUMN and target=COLUMN",
+                                    at: SourceLocation(file: path, line: 1, column: 1))
+                }
+                issues = entityIssues
+                entityTable = asEntities
+            }
+        }
         var dataset = Dataset()
         var sourcePositions: [ReadLocations.Position] = []
         if CSVDatasetFiles.exists(files.dataset) {
-            try readMetadata(CSVTable.read(InputFile.read(files.dataset)), into: &dataset, &issues)
+            try readMetadata(table(files.dataset), into: &dataset, &issues)
         }
         if CSVDatasetFiles.exists(files.sources) {
-            try readSources(CSVTable.read(InputFile.read(files.sources)), into: &dataset, &issues, &sourcePositions)
+            try readSources(table(files.sources), options.dateFormat, into: &dataset, &issues, &sourcePositions)
         }
-        let hasEntities = CSVDatasetFiles.exists(files.entities)
-        guard CSVDatasetFiles.exists(files.links) else {
-            if hasEntities { throw ReadError("no links.csv beside the entities (expected \(files.links))", file: files.entities) }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
-                throw ReadError("is a directory without links.csv: a CSV dataset folder holds entities.csv and links.csv", file: path)
+        if entityTable == nil && linkTable == nil {
+            let hasEntities = CSVDatasetFiles.exists(files.entities)
+            guard CSVDatasetFiles.exists(files.links) else {
+                if hasEntities { throw ReadError("no links.csv beside the entities (expected \(files.links))", file: files.entities) }
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
+                    throw ReadError("is a directory without links.csv: a CSV dataset folder holds entities.csv and links.csv", file: path)
+                }
+                throw ReadError("no such file or CSV folder", file: path)
             }
-            throw ReadError("no such file or CSV folder", file: path)
+            if hasEntities { entityTable = try table(files.entities).mapped(.entities, options.columns, &issues) }
+            linkTable = try table(files.links).mapped(.links, options.columns, &issues)
         }
-        var locations = ReadLocations(file: hasEntities ? files.entities : files.links, sources: sourcePositions)
-        if hasEntities {
-            let table = try CSVTable.read(InputFile.read(files.entities))
-            try table.require(["id"], what: "entities")
-            for row in table.rows {
-                if let e = entity(row, table, &issues) {
+        var locations = ReadLocations(file: entityTable?.file ?? linkTable!.file, sources: sourcePositions)
+        if let entityTable {
+            try entityTable.require(["id"], what: "entities")
+            for row in entityTable.rows {
+                if let e = entity(row, entityTable, options.dateFormat, &issues) {
                     dataset.append(e)
                     locations.entities.append(ReadLocations.Position(line: row.line, column: 1))
                 }
             }
         }
-        let table = try CSVTable.read(InputFile.read(files.links))
-        try table.require(["source", "target"], what: "links")
-        var links: [Link] = []
-        var linkPositions: [ReadLocations.Position] = []
-        for row in table.rows {
-            if let l = link(row, table, &issues) {
-                links.append(l)
-                linkPositions.append(ReadLocations.Position(line: row.line, column: 1))
+        if let linkTable {
+            try linkTable.require(["source", "target"], what: "links")
+            var links: [Link] = []
+            var linkPositions: [ReadLocations.Position] = []
+            for row in linkTable.rows {
+                if let l = link(row, linkTable, options.dateFormat, &issues) {
+                    links.append(l)
+                    linkPositions.append(ReadLocations.Position(line: row.line, column: 1))
+                }
             }
-        }
-        if !hasEntities {
-            issues.append(ValidationIssue(.warning, .missingField,
-                                          "no entities.csv beside links.csv: entities are implied by the links (kind \"node\")",
-                                          at: SourceLocation(file: files.links, line: 1, column: 1)))
-            for l in links {
-                for id in [l.source, l.target] where dataset.index(of: id) == nil {
+            if entityTable == nil {
+                issues.append(ValidationIssue(.warning, .missingField,
+                                              "a link table with no entity table: entities are implied by the links (kind \"node\", ordered by id)",
+                                              at: SourceLocation(file: linkTable.file, line: 1, column: 1)))
+                // Ordered by id, not by first mention: the dataset does not depend on the order of the rows.
+                var ids = Set<String>()
+                for l in links { ids.insert(l.source); ids.insert(l.target) }
+                for id in ids.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where dataset.index(of: id) == nil {
                     dataset.append(Entity(id: id, kind: .node))
                 }
             }
+            for l in links { dataset.append(l) }
+            locations.links = linkPositions
+            locations.linksFile = linkTable.file
         }
-        for l in links { dataset.append(l) }
-        locations.links = linkPositions
-        locations.linksFile = files.links
+        if options.directed && dataset.directed == nil { dataset.directed = true }
         if CSVDatasetFiles.exists(files.sources) { locations.sourcesFile = files.sources }
         dataset.locations = locations
         return (dataset, issues)
+    }
+
+    /// `text` of a date column in ISO form, converted from `format` when one is given.
+    private static func isoDate(_ column: CSVTable.Column, _ text: String, _ format: DateFormat?, _ at: SourceLocation,
+                                _ issues: inout [ValidationIssue]) -> String {
+        guard let format, column.type == nil, !text.isEmpty, ["from", "to", "date"].contains(column.name) else { return text }
+        if let iso = format.iso(FieldCodec.trimmed(text)) { return iso }
+        issues.append(ValidationIssue(.error, .invalidValue, "\(quoted(column.name)) does not follow the date layout \(format): \(quoted(text))", at: at))
+        return ""
     }
 
     private static func location(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLocation {
@@ -90,11 +140,11 @@ public enum CSVDatasetReader {
         return nil
     }
 
-    static func entity(_ row: CSVTable.Row, _ table: CSVTable, _ issues: inout [ValidationIssue]) -> Entity? {
+    static func entity(_ row: CSVTable.Row, _ table: CSVTable, _ dates: DateFormat?, _ issues: inout [ValidationIssue]) -> Entity? {
         var e = Entity(id: "", kind: .node)
         let at = location(table, row)
         for (i, column) in table.columns.enumerated() {
-            let text = cell(row, i)
+            let text = isoDate(column, cell(row, i), dates, at, &issues)
             if column.type == nil {
                 switch FieldCodec.set(column.name, text, on: &e) {
                 case .stored: continue
@@ -113,11 +163,11 @@ public enum CSVDatasetReader {
         return e
     }
 
-    static func link(_ row: CSVTable.Row, _ table: CSVTable, _ issues: inout [ValidationIssue]) -> Link? {
+    static func link(_ row: CSVTable.Row, _ table: CSVTable, _ dates: DateFormat?, _ issues: inout [ValidationIssue]) -> Link? {
         var l = Link(source: "", target: "", kind: .link)
         let at = location(table, row)
         for (i, column) in table.columns.enumerated() {
-            let text = cell(row, i)
+            let text = isoDate(column, cell(row, i), dates, at, &issues)
             if column.type == nil {
                 switch FieldCodec.set(column.name, text, on: &l) {
                 case .stored: continue
@@ -136,14 +186,14 @@ public enum CSVDatasetReader {
         return l
     }
 
-    static func readSources(_ table: CSVTable, into dataset: inout Dataset, _ issues: inout [ValidationIssue],
+    static func readSources(_ table: CSVTable, _ dates: DateFormat?, into dataset: inout Dataset, _ issues: inout [ValidationIssue],
                             _ positions: inout [ReadLocations.Position]) throws {
         try table.require(["id"], what: "sources")
         for row in table.rows {
             let at = location(table, row)
             var s = Source(id: "")
             for (i, column) in table.columns.enumerated() {
-                let text = cell(row, i)
+                let text = isoDate(column, cell(row, i), dates, at, &issues)
                 switch column.type == nil ? column.name : "" {
                 case "id": s.id = text
                 case "title": s.title = text.isEmpty ? nil : text

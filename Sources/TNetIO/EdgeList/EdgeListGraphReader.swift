@@ -5,9 +5,10 @@ import TNetModel
 /// Reads an edge list straight into a `Graph`, without building a `Dataset`: the fast path
 /// for plain graphs (the benchmark load, and `tnet centrality` on an edge list with no filter).
 ///
-/// Same syntax, node order and errors as ``EdgeListReader``: `u v [weight]` per line, spaces or
-/// tabs, `#` comments, nodes numbered in order of first mention; a malformed line is an error
-/// with its line and column. Canonical decimal ids (`0`, `17`, not `007`; below max(2²⁰, file size)) are interned
+/// Same syntax, header detection, node order, combination of parallel edges and errors as
+/// ``EdgeListReader`` read through ``Dataset/graph(_:)``: `u v [weight]` per line, spaces or
+/// tabs, `#` comments, nodes numbered in the code point order of their ids (so the graph does
+/// not depend on the order of the lines); a malformed line is an error with its line and column. Canonical decimal ids (`0`, `17`, not `007`; below max(2²⁰, file size)) are interned
 /// through an array, other ids through a dictionary; weights in plain decimal notation with at most 15
 /// significant digits are converted exactly as strtod would (one correctly rounded division,
 /// Clinger's fast path), others by strtod.
@@ -16,15 +17,24 @@ public enum EdgeListGraphReader {
         public var graph: Graph
         /// Node identifiers by index.
         public var ids: [String]
+        /// Lines read as links.
+        public var links: Int
+        /// The first line, when it names columns instead of holding a link (``EdgeListReader/header(_:from:)``).
+        public var header: (line: Int, names: [String])?
+        /// Where the first negative weight is, and the first zero weight.
+        public var negativeWeight: SourceLocation?
+        public var zeroWeight: SourceLocation?
     }
 
     /// Reads the edge list. With `threads > 1` (and a file over 1 MiB) line-aligned chunks are
     /// parsed in parallel; ids are then numbered in one pass in file order, so the graph is the
     /// same for any thread count, and the first bad line in the file is the one reported.
-    public static func read(_ input: InputFile, directed: Bool = false, weighted: Bool = true, threads: Int = 1) throws -> Result {
+    public static func read(_ input: InputFile, directed: Bool = false, weighted: Bool = true, combine: LinkCombination = .sum,
+                            threads: Int = 1) throws -> Result {
         try input.checkText()
         return try input.bytes.withUnsafeBufferPointer { b throws -> Result in
-            let first = input.bomLength
+            let header = EdgeListReader.header(b, from: input.bomLength)
+            let first = header.map { min($0.end + 1, b.count) } ?? input.bomLength
             let t = threads > 1 && b.count - first > 1 << 20 ? threads : 1
             var bounds = [first]
             for i in 1 ..< t {
@@ -47,6 +57,8 @@ public enum EdgeListGraphReader {
             for c in chunks {
                 if let e = c.error { throw ReadError(e.message, at: positions.location(of: e.offset)) }
             }
+            let negative = chunks.lazy.compactMap(\.negative).first.map { positions.location(of: $0) }
+            let zero = chunks.lazy.compactMap(\.zero).first.map { positions.location(of: $0) }
             // Number the nodes in order of first mention.
             var numeric: [Int32] = []          // id value → node index + 1 (0: not seen)
             var named: [String: Int32] = [:]
@@ -83,9 +95,19 @@ public enum EdgeListGraphReader {
                 }
                 weights.append(contentsOf: c.weights)
             }
+            // Canonical node order: by id, in code point (UTF-8 byte) order.
+            let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
+            var rank = [NodeIndex](repeating: 0, count: ids.count)
+            for (r, i) in order.enumerated() { rank[i] = NodeIndex(r) }
+            ids = order.map { ids[$0] }
+            for k in sources.indices {
+                sources[k] = rank[Int(sources[k])]
+                targets[k] = rank[Int(targets[k])]
+            }
             let graph = Graph(nodeCount: ids.count, directed: directed, sources: sources, targets: targets,
-                              weights: weighted ? weights : nil)
-            return Result(graph: graph, ids: ids)
+                              weights: weighted ? weights : nil, duplicates: combine.policy)
+            return Result(graph: graph, ids: ids, links: edges, header: header.map { ($0.line, $0.names) },
+                          negativeWeight: negative, zeroWeight: zero)
         }
     }
 
@@ -96,6 +118,9 @@ public enum EdgeListGraphReader {
         var names: [Range<Int>] = []
         var weights: [Double] = []
         var error: (offset: Int, message: String)?
+        /// Byte offsets of the first negative and the first zero weight.
+        var negative: Int?
+        var zero: Int?
     }
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int, weighted: Bool,
@@ -135,6 +160,8 @@ public enum EdgeListGraphReader {
                         return chunk
                     }
                     w = x
+                    if x < 0 && chunk.negative == nil { chunk.negative = fields[2].start }
+                    if x == 0 && chunk.zero == nil { chunk.zero = fields[2].start }
                 }
                 chunk.ends.append(end(fields[0].start, fields[0].end))
                 chunk.ends.append(end(fields[1].start, fields[1].end))

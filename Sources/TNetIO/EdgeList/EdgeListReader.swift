@@ -6,8 +6,11 @@ import Darwin
 import TNetModel
 
 /// Reads a plain edge list: one edge per line, `u v [weight]`, separated by spaces or tabs;
-/// `#` starts a comment (to the end of the line); blank lines are skipped. Nodes are created
-/// in order of first mention, with kind `node`; links get kind `link`.
+/// `#` starts a comment (to the end of the line); blank lines are skipped. A first line that
+/// names its columns (`source target weight`, `caller callee calls`, ``header(_:from:)``) is
+/// a header, reported as a warning. Nodes have kind `node` and are ordered by
+/// id (code point order), so the dataset does not depend on the order of the lines; links get
+/// kind `link`, in file order.
 ///
 /// Like NetworkX's `read_edgelist`, the graph is undirected unless `directed` is set. Unlike it,
 /// a line with one field, more than three, or a weight that is not a finite number is an error
@@ -30,6 +33,12 @@ public enum EdgeListReader {
             var positions = TextPositions(file: input.name, bytes: b)
             var fields: [(start: Int, end: Int)] = []
             var lineStart = input.bomLength
+            if let header = header(b, from: lineStart) {
+                issues.append(ValidationIssue(.warning, .invalidStructure,
+                                              "line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link",
+                                              at: positions.location(of: header.start)))
+                lineStart = header.end + 1
+            }
             let n = b.count
             func intern(_ f: (start: Int, end: Int)) -> (String, Int32) {
                 let id = String(decoding: UnsafeBufferPointer(rebasing: b[f.start ..< f.end]), as: UTF8.self)
@@ -72,9 +81,45 @@ public enum EdgeListReader {
             if issues.count >= issueLimit {
                 issues.append(ValidationIssue(.error, .invalidStructure, "too many problems; stopped reading", at: positions.location(of: lineStart)))
             }
-            return Dataset(uniqueEntities: entities, index: index, links: links, endpoints: endpoints, directed: directed)
+            // Canonical entity order: by id, in code point (UTF-8 byte) order.
+            let order = entities.indices.sorted { entities[$0].id.utf8.lexicographicallyPrecedes(entities[$1].id.utf8) }
+            var rank = [Int32](repeating: 0, count: entities.count)
+            for (r, i) in order.enumerated() { rank[i] = Int32(r) }
+            let sorted = order.map { entities[$0] }
+            for (id, i) in index { index[id] = rank[Int(i)] }
+            for k in endpoints.indices { endpoints[k] = rank[Int(endpoints[k])] }
+            return Dataset(uniqueEntities: sorted, index: index, links: links, endpoints: endpoints, directed: directed)
         }
         return (dataset, issues)
+    }
+
+    /// Column names a header line of an edge list may use for its two ends (lowercased).
+    public static let endpointNames: Set<String> = [
+        "source", "target", "from", "to", "caller", "callee", "calling", "called", "src", "dst", "dest", "destination",
+        "origin", "sender", "receiver", "recipient", "node1", "node2", "id1", "id2", "source_id", "target_id"]
+    /// Column names a header line may use for the weight (lowercased).
+    public static let weightNames: Set<String> = [
+        "weight", "weights", "w", "calls", "count", "counts", "n", "value", "amount", "frequency", "freq", "duration", "strength"]
+
+    /// The first line with fields, when it is a header: its two first fields are names of ends
+    /// (``endpointNames``), or it has three fields and the third is a weight's name
+    /// (``weightNames``) rather than a number. Its byte range and line number.
+    public static func header(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (start: Int, end: Int, line: Int, names: [String])? {
+        var lineStart = start, line = 1
+        var fields: [(start: Int, end: Int)] = []
+        while lineStart < b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
+            splitFields(b, lineStart, lineEnd, into: &fields)
+            if fields.isEmpty { lineStart = lineEnd + 1; line += 1; continue }
+            guard fields.count == 2 || fields.count == 3 else { return nil }
+            let names = fields.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0.start ..< $0.end]), as: UTF8.self) }
+            let lower = names.map { $0.lowercased() }
+            let ends = endpointNames.contains(lower[0]) && endpointNames.contains(lower[1])
+            let weight = fields.count == 3 && weightNames.contains(lower[2]) && parseWeight(b, fields[2]) == nil
+            return ends || weight ? (lineStart, lineEnd, line, names) : nil
+        }
+        return nil
     }
 
     /// The fields of the line `b[start ..< end]`: runs of bytes between spaces, tabs, CR, VT or

@@ -17,6 +17,14 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Hashable {
 
     /// Whether values are per link (edge betweenness) rather than per entity.
     public var isPerLink: Bool { self == .edgeBetweenness }
+
+    /// Whether the measure reads a weight as a length (shortest paths) or as a strength.
+    public var weightUse: WeightUse {
+        switch self {
+        case .betweenness, .edgeBetweenness, .approxBetweenness, .closeness, .harmonic: return .distance
+        default: return .strength
+        }
+    }
 }
 
 /// Gould and Fernandez's five brokerage roles, in output order.
@@ -26,8 +34,15 @@ public enum BrokerageRole: String, CaseIterable, Sendable {
 
 /// How `tnet centrality` computes: NetworkX's defaults unless changed.
 public struct CentralityAnalysisOptions: Sendable {
-    /// Use link weights, each measure as NetworkX does with `weight="weight"`.
-    public var weighted = false
+    /// How the dataset becomes a graph: direction, weights, how parallel links combine and what
+    /// a weight means (path measures read lengths, the others strengths).
+    public var projection = ProjectionOptions()
+    /// Use link weights, each measure as NetworkX does with `weight="weight"` (shorthand for
+    /// `projection.weighted`).
+    public var weighted: Bool {
+        get { projection.weighted }
+        set { projection.weighted = newValue }
+    }
     /// NetworkX's default normalisation; `false` gives raw values where a measure has them
     /// (degree family: counts; betweenness: pair sums; Katz: unscaled; HITS: max-scaled).
     public var normalized = true
@@ -35,8 +50,14 @@ public struct CentralityAnalysisOptions: Sendable {
     /// NetworkX's `tol` of PageRank, eigenvector and Katz centrality (stop when the L1 change
     /// of an iteration is below n·tol).
     public var tolerance = 1e-6
+    /// Iteration limit of PageRank, eigenvector, Katz and HITS; nil: NetworkX's default for each
+    /// (PageRank and eigenvector 100, Katz 1000, HITS 100 restarts).
+    public var maxIterations: Int? = nil
     /// PageRank's damping factor α (NetworkX's `alpha`).
     public var damping = 0.85
+    /// Katz's attenuation α (must be below 1/λmax) and the constant β every entity receives.
+    public var katzAlpha = 0.1
+    public var katzBeta = 1.0
     /// PageRank's teleport set: rows (node indices) that share the restart probability equally
     /// (NetworkX's `personalization` with weight 1 each); nil: every node.
     public var personalization: [Int]? = nil
@@ -133,8 +154,17 @@ extension Dataset {
     /// one column per measure (brokerage: six). Edge betweenness is per link and cannot be mixed
     /// with per-entity measures.
     public func centrality(_ measures: [CentralityMeasure], options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> CentralityTable {
-        let g = graph(ProjectionOptions(weighted: options.weighted))
-        return try CentralityTable.compute(measures, on: g, options: options) { () throws(CentralityError) in
+        for use in Set(measures.map(\.weightUse)) {
+            do { try checkWeights(options.projection.using(use)) } catch { throw CentralityError(error.description) }
+        }
+        var graphs: [WeightUse: Graph] = [:]
+        let graphFor = { (use: WeightUse) -> Graph in
+            if let g = graphs[use] { return g }
+            let g = self.graph(options.projection.using(use))
+            graphs[use] = g
+            return g
+        }
+        var table = try CentralityTable.compute(measures, on: graphFor, options: options) { () throws(CentralityError) in
             let (groups, missing) = brokerageGroups(options.partition)
             if missing == entities.count {
                 throw CentralityError("brokerage: no entity has a value for the partition \"\(options.partition)\"")
@@ -142,6 +172,9 @@ extension Dataset {
             let note = missing > 0 ? "brokerage: \(missing) entities without \(options.partition) form one group, \"(none)\"" : nil
             return (groups, note)
         }
+        let shown = graphFor(measures.first?.weightUse ?? .strength)
+        table.notes.insert(options.projection.using(measures.first?.weightUse ?? .strength).describe(shown, links: resolvedLinkCount), at: 0)
+        return table
     }
 
     /// Group index of every entity by `partition`, and how many entities had no value.
@@ -172,6 +205,17 @@ extension CentralityTable {
     /// partition (and a note about it) when brokerage is asked for.
     public static func compute(_ measures: [CentralityMeasure], on g: Graph, options: CentralityAnalysisOptions,
                                groups: () throws(CentralityError) -> ([Int32], String?)) throws(CentralityError) -> CentralityTable {
+        let inverted = options.projection.weighted && options.projection.weightMeaning != .networkx
+            ? g.mappingWeights { 1 / $0 } : g
+        return try compute(measures, on: { use in options.projection.using(use).inverts ? inverted : g }, options: options, groups: groups)
+    }
+
+    /// Computes `measures` on the graph each needs: `graph(.distance)` for path measures,
+    /// `graph(.strength)` for the others. A measure that fails (an iteration that does not
+    /// converge, an undefined value) leaves its column NaN and says why in ``notes``; the
+    /// others are computed.
+    public static func compute(_ measures: [CentralityMeasure], on graph: (WeightUse) -> Graph, options: CentralityAnalysisOptions,
+                               groups: () throws(CentralityError) -> ([Int32], String?)) throws(CentralityError) -> CentralityTable {
         let perLink = measures.filter(\.isPerLink)
         if !perLink.isEmpty && perLink.count != measures.count {
             throw CentralityError("edge-betweenness is computed per link: ask for it on its own")
@@ -182,6 +226,7 @@ extension CentralityTable {
             return { fraction in p(label, fraction) }
         }
         if !perLink.isEmpty {
+            let g = graph(.distance)
             let values = g.edgeBetweennessCentrality(BetweennessOptions(weighted: w, normalized: norm), threads: threads,
                                                      progress: progress("edge-betweenness"))
             var rows: [(source: Int, target: Int?)] = [], column: [Double] = []
@@ -192,13 +237,18 @@ extension CentralityTable {
             return CentralityTable(columns: ["edge-betweenness"], values: [column], rows: rows, notes: [])
         }
         var columns: [String] = [], values: [[Double]] = [], notes: [String] = []
+        let nodeCount = graph(.strength).nodeCount
         func counts(_ c: [Int], scaled: [Double]) -> [Double] { norm ? scaled : c.map(Double.init) }
-        func converged<T>(_ measure: CentralityMeasure, _ body: () throws -> T) throws(CentralityError) -> T {
-            do { return try body() } catch { throw CentralityError("\(measure.rawValue): \(error)") }
+        // A measure that fails leaves NaN and a note; the others still print.
+        func failed(_ m: CentralityMeasure, _ why: String) {
+            notes.append("\(m.rawValue): not computed: \(why)")
+            values.append([Double](repeating: .nan, count: nodeCount))
         }
-        var hitsScores: HITSScores?
+        let iterations = options.maxIterations
+        var hits: Result<HITSScores, PowerIterationError>?
         for m in measures {
             columns += m.columns
+            let g = graph(m.weightUse)
             switch m {
             case .degree: values.append(counts(g.degrees(), scaled: g.degreeCentrality()))
             case .inDegree: values.append(counts(g.inDegrees(), scaled: g.inDegreeCentrality()))
@@ -216,7 +266,10 @@ extension CentralityTable {
             case .edgeBetweenness: break
             case .closeness: values.append(g.closenessCentrality(weighted: w, threads: threads, progress: progress("closeness")))
             case .harmonic: values.append(g.harmonicCentrality(weighted: w, threads: threads, progress: progress("harmonic")))
-            case .eigenvector: values.append(try converged(m) { try g.eigenvectorCentrality(weighted: w, tolerance: options.tolerance) })
+            case .eigenvector:
+                do { values.append(try g.eigenvectorCentrality(weighted: w, tolerance: options.tolerance, maxIterations: iterations ?? 100)) } catch {
+                    failed(m, "\(error); raise --max-iter or --tolerance")
+                }
             case .pagerank:
                 var teleport: [Double]? = nil
                 if let rows = options.personalization {
@@ -224,15 +277,27 @@ extension CentralityTable {
                     for r in rows { p[r] = 1 }
                     teleport = p
                 }
-                let o = PageRankOptions(damping: options.damping, tolerance: options.tolerance, weighted: w, personalization: teleport)
-                values.append(try converged(m) { try g.pageRank(o, threads: threads) })
-            case .katz: values.append(try converged(m) { try g.katzCentrality(KatzOptions(tolerance: options.tolerance, normalized: norm, weighted: w)) })
+                var o = PageRankOptions(damping: options.damping, tolerance: options.tolerance, weighted: w, personalization: teleport)
+                if let iterations { o.maxIterations = iterations }
+                do { values.append(try g.pageRank(o, threads: threads)) } catch {
+                    failed(m, "\(error); raise --max-iter or --tolerance")
+                }
+            case .katz:
+                let o = KatzOptions(alpha: options.katzAlpha, beta: options.katzBeta, tolerance: options.tolerance,
+                                    maxIterations: iterations ?? 1000, normalized: norm, weighted: w)
+                do { values.append(try g.katzCentrality(o)) } catch {
+                    failed(m, g.katzDiagnosis(o, error))
+                }
             case .hubs, .authorities:
-                if hitsScores == nil { hitsScores = try converged(m) { try g.hits(weighted: w, normalized: norm) } }
-                values.append(m == .hubs ? hitsScores!.hubs : hitsScores!.authorities)
+                if hits == nil { hits = Result { () throws(PowerIterationError) in try g.hits(weighted: w, maxIterations: iterations ?? 100, normalized: norm) } }
+                switch hits! {
+                case .success(let scores): values.append(m == .hubs ? scores.hubs : scores.authorities)
+                case .failure(let error): failed(m, "\(error); raise --max-iter")
+                }
             case .core:
                 guard let core = g.coreNumbers(threads: threads) else {
-                    throw CentralityError("core: the graph has self-loops (k-cores are undefined with them, as in NetworkX); drop them or filter the links")
+                    failed(m, "the graph has self-loops (k-cores are undefined with them, as in NetworkX); drop them or filter the links")
+                    continue
                 }
                 values.append(core.map(Double.init))
             case .constraint: values.append(g.constraint(weighted: w))
@@ -249,6 +314,6 @@ extension CentralityTable {
                 values.append(b.map { Double($0.liaison) })
             }
         }
-        return CentralityTable(columns: columns, values: values, rows: (0 ..< g.nodeCount).map { ($0, nil) }, notes: notes)
+        return CentralityTable(columns: columns, values: values, rows: (0 ..< nodeCount).map { ($0, nil) }, notes: notes)
     }
 }

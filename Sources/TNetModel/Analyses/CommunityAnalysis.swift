@@ -18,11 +18,13 @@ public struct CommunityResult: Sendable {
 
 extension Dataset {
     /// Communities over the links read as undirected (a link ties two entities whatever its
-    /// direction; parallel links between a pair count once, the last one's weight, as NetworkX's
-    /// `Graph`). `weighted` uses link weights as tie strengths.
-    public func communities(method: CommunityMethod, weighted: Bool = false, resolution: Double = 1,
+    /// direction), links between a pair combined as `projection` says (by default one tie
+    /// whose weight is the sum of theirs). `projection.weighted` uses the weights as tie
+    /// strengths (their reciprocals with `weightMeaning` `.distance`).
+    public func communities(method: CommunityMethod, projection: ProjectionOptions = ProjectionOptions(), resolution: Double = 1,
                             seed: UInt64 = 0) -> CommunityResult {
-        let g = graph(ProjectionOptions(direction: .undirected, weighted: weighted))
+        let weighted = projection.weighted
+        let g = graph(projection.with(direction: .undirected).using(.strength))
         let options = LouvainOptions(weighted: weighted, resolution: resolution, seed: seed)
         let found: Communities
         switch method {
@@ -43,5 +45,10 @@ extension Dataset {
         for (i, c) in order.enumerated() { number[c] = i }
         let modularity = method == .labelPropagation ? g.modularity(found.community, weighted: weighted, resolution: resolution) : found.modularity
         return CommunityResult(community: found.community.map { number[$0] }, count: found.count, modularity: modularity, method: method)
+    }
+
+    /// Communities with link weights as tie strengths or not, links between a pair summed.
+    public func communities(method: CommunityMethod, weighted: Bool, resolution: Double = 1, seed: UInt64 = 0) -> CommunityResult {
+        communities(method: method, projection: ProjectionOptions(weighted: weighted), resolution: resolution, seed: seed)
     }
 }

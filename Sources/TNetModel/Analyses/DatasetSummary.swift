@@ -40,6 +40,9 @@ public struct DatasetSummary: Sendable {
     public var directed: Bool
     public var nodeCount: Int
     public var edgeCount: Int
+    /// Links folded into another link's tie: repeated links between the same pair (and, when
+    /// undirected, the two directions), combined as ``ProjectionOptions/combine`` says.
+    public var combinedLinks: Int
     public var density: Double
     public var selfLoops: Int
     public var isolated: Int
@@ -65,6 +68,11 @@ public struct DatasetSummary: Sendable {
         directed = graph.isDirected
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
+        var arcs = 0
+        dataset.forEachResolvedLink { i, s, t in
+            arcs += graph.isDirected && !dataset.isDirected(dataset.links[i]) && s != t ? 2 : 1
+        }
+        combinedLinks = arcs - graph.edgeCount
         density = graph.density
         selfLoops = graph.selfLoopCount
         isolated = graph.isolatedNodeCount

@@ -4,8 +4,9 @@ import TNetGraph
 public struct FlowResult: Sendable {
     /// Maximum flow; `.infinity` when no finite cut exists.
     public var value: Double
-    /// Minimum cut: links as (from entity, to entity), sources' side first, with the links behind.
-    public var cut: [(from: Int, to: Int, links: [Int])]
+    /// Minimum cut: ties as (from entity, to entity), sources' side first, with their capacity
+    /// and the links behind; the capacities add up to ``value``.
+    public var cut: [(from: Int, to: Int, capacity: Double, links: [Int])]
     /// Vertex cut: the fewest entities separating the sides (nil unless asked; empty when the
     /// sides are already apart). Nil with `vertexCut` also when no vertex cut exists.
     public var cutEntities: [Int]?
@@ -24,6 +25,9 @@ public struct FlowOptions: Sendable {
     public var vertexCut = false
     /// Follow links either way.
     public var undirected = false
+    /// How links between the same pair combine into one tie (its capacity: the combined
+    /// capacities, or 1 without ``capacity``), as every other analysis reads the dataset.
+    public var projection = ProjectionOptions()
     public init() {}
 }
 
@@ -56,10 +60,14 @@ extension Dataset {
                 guard c >= 0 && c.isFinite else {
                     throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): capacity \(c) must be finite and not negative")
                 }
+                if c == 0 && options.projection.weightMeaning == .distance {
+                    throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): weight 0 has no reciprocal (weights read as lengths give capacity 1/w)")
+                }
                 capacity[i] = c
             }
         }
-        // Parallel links add their capacities.
+        // One tie per pair, as every analysis reads the dataset: without a capacity each tie
+        // carries 1 however many links it combines; with one, the links' capacities combined.
         let directedGraph = !options.undirected && links.contains { isDirected($0) }
         var from: [NodeIndex] = [], to: [NodeIndex] = [], weights: [Double] = []
         var behind: [UInt64: [Int]] = [:]
@@ -67,14 +75,17 @@ extension Dataset {
             from.append(a); to.append(b); weights.append(capacity[i])
             behind[RouteGraph.key(Int(a), Int(b)), default: []].append(i)
             if !directedGraph || !isDirected(links[i]) {
-                behind[RouteGraph.key(Int(b), Int(a)), default: []].append(i)
+                if a != b { behind[RouteGraph.key(Int(b), Int(a)), default: []].append(i) }
                 if directedGraph && a != b { from.append(b); to.append(a); weights.append(capacity[i]) }
             }
         }
-        let g = Graph(nodeCount: entities.count, directed: directedGraph, sources: from, targets: to,
-                      weights: weights, duplicates: .sum)
-        let result = g.maximumFlow(from: s.map { NodeIndex($0) }, to: t.map { NodeIndex($0) }, weighted: true)
-        let cut = result.edges.map { e in (Int(e.from), Int(e.to), behind[RouteGraph.key(Int(e.from), Int(e.to))] ?? []) }
+        var g = Graph(nodeCount: entities.count, directed: directedGraph, sources: from, targets: to,
+                      weights: options.capacity == nil ? nil : weights, duplicates: options.projection.combine.policy)
+        if options.capacity == "weight" && options.projection.weightMeaning == .distance { g = g.mappingWeights { 1 / $0 } }
+        let result = g.maximumFlow(from: s.map { NodeIndex($0) }, to: t.map { NodeIndex($0) }, weighted: options.capacity != nil)
+        let cut = result.edges.map { e in
+            (Int(e.from), Int(e.to), g.tieWeight(e.from, e.to) ?? 0, behind[RouteGraph.key(Int(e.from), Int(e.to))] ?? [])
+        }
         // A vertex cut is a proposal to remove: only the target policy's candidates may be in it.
         let standings = targetStandings()
         let uncuttable = standings.map { !$0.isCandidate }

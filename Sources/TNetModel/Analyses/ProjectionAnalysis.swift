@@ -48,11 +48,21 @@ extension Dataset {
     }
 
     /// The k-core (every entity with at least k links within it; the innermost core when `k` is
-    /// nil), links taken either way, as a subset of the dataset.
-    public func kCore(_ k: Int?) throws(AnalysisError) -> Dataset {
-        guard let keep = graph(ProjectionOptions(direction: .undirected)).kCore(k) else {
+    /// nil), as a subset of the dataset. Core numbers as NetworkX's `core_number` and `tnet
+    /// centrality --measure core` compute them on the same graph: on a directed graph a node's
+    /// degree is its in-degree plus its out-degree. A `k` above the largest core number is an
+    /// error (the core would be empty).
+    public func kCore(_ k: Int?, projection: ProjectionOptions = ProjectionOptions()) throws(AnalysisError) -> Dataset {
+        var p = projection
+        p.weighted = false
+        guard let core = graph(p).coreNumbers() else {
             throw AnalysisError("k-core: the network has self-loops (k-cores are undefined with them, as in NetworkX); filter those links out")
         }
-        return subset(entities: keep, links: [Bool](repeating: true, count: links.count))
+        let largest = core.max() ?? 0
+        let level = k ?? largest
+        if level > largest {
+            throw AnalysisError("k-core: no entity is in the \(level)-core: the largest core number is \(largest) (the \(largest)-core has \(core.filter { $0 == largest }.count) entities)")
+        }
+        return subset(entities: core.map { $0 >= level }, links: [Bool](repeating: true, count: links.count))
     }
 }

@@ -38,6 +38,10 @@ public struct RouteOptions: Sendable {
     public var candidateLimit = 100_000
     /// Only links of these kinds may be walked (nil: every link), e.g. ``LinkFamily/route``.
     public var linkKinds: Set<LinkKind>?
+    /// With ``Cost/weight``: how links between the same pair combine into one tie and what a
+    /// weight means, as every other analysis of the dataset reads them (the cost of a step is
+    /// the tie's length). Its `weighted` and `direction` are set by the query.
+    public var projection = ProjectionOptions()
 
     public init() {}
 }
@@ -131,8 +135,18 @@ extension Dataset {
                 if directedGraph && s != t { sources.append(t); targets.append(s); weights.append(linkCost[i]) }
             }
         }
-        let graph = Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
-                          weights: options.cost == .hops ? nil : weights, duplicates: .min)
+        var graph = Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
+                          weights: options.cost == .hops ? nil : weights,
+                          duplicates: options.cost == .weight ? options.projection.combine.policy : .min)
+        if options.cost == .weight {
+            // The tie's length, as every other analysis reads it: weights combined, then 1/w
+            // when they are strengths.
+            var p = options.projection
+            p.weighted = true
+            p.use = .distance
+            do { try checkWeights(p) } catch { throw AnalysisError(error.description) }
+            if p.inverts { graph = graph.mappingWeights { 1 / $0 } }
+        }
         return RouteGraph(graph: graph, cost: options.cost, stepLinks: steps, linkCost: linkCost)
     }
 
@@ -187,9 +201,14 @@ extension Dataset {
         }
         func make(_ nodes: [NodeIndex]) -> Route {
             let chosen = links(nodes)
-            // The cost of the links reported (for a time-respecting route they may not be the cheapest).
+            // A time-respecting route costs the links it takes (they may not be the cheapest);
+            // any other route the ties it walks, as the graph has them.
             var cost = 0.0
-            for l in chosen { cost += options.cost == .hops ? 1 : route.linkCost[l] }
+            if options.timeRespecting {
+                for l in chosen { cost += options.cost == .hops ? 1 : route.linkCost[l] }
+            } else {
+                for i in nodes.indices.dropLast() { cost += g.tieWeight(nodes[i], nodes[i + 1]) ?? .nan }
+            }
             return Route(entities: nodes.map(Int.init), links: chosen, cost: cost, steps: self.steps(nodes.map(Int.init), chosen))
         }
         if options.allShortest {

@@ -8,8 +8,9 @@ struct CentralityCommand: ParsableCommand {
         abstract: "Rank entities by centrality: who matters in the network.",
         discussion: """
         Measures (comma-separated, in column order): \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
-        Each equals NetworkX's function of the same name with its defaults: degree = degree_centrality (counts with --no-normalized), betweenness = betweenness_centrality (exact, Brandes), closeness = closeness_centrality (Wasserman-Faust correction), harmonic = harmonic_centrality, eigenvector = eigenvector_centrality, pagerank = pagerank (damping 0.85), katz = katz_centrality (alpha 0.1), hubs/authorities = hits, core = core_number, constraint and effective-size = Burt's structural holes, brokerage = Gould-Fernandez role counts over --partition (columns brokerage, brokerage-coordinator, -itinerant, -representative, -gatekeeper, -liaison), approx-betweenness = Riondato-Kornaropoulos sampling (--epsilon, --delta, --seed), edge-betweenness = per linked pair (on its own).
-        Without --weighted every measure ignores link weights; with it each uses them as NetworkX does with weight="weight" (distances for paths, strengths for walks).
+        Each equals NetworkX's function of the same name with its defaults: degree = degree_centrality (counts with --no-normalized), betweenness = betweenness_centrality (exact, Brandes), closeness = closeness_centrality (Wasserman-Faust correction), harmonic = harmonic_centrality, eigenvector = eigenvector_centrality (max_iter 100), pagerank = pagerank (damping 0.85, max_iter 100), katz = katz_centrality (alpha 0.1, beta 1, max_iter 1000), hubs/authorities = hits, core = core_number (directed: in- plus out-degree), constraint = constraint, brokerage = Gould-Fernandez role counts over --partition (columns brokerage, brokerage-coordinator, -itinerant, -representative, -gatekeeper, -liaison), approx-betweenness = Riondato-Kornaropoulos sampling (--epsilon, --delta, --seed), edge-betweenness = per linked pair (on its own).
+        Deliberate differences from NetworkX: effective-size = nx.effective_size(G, nodes=[v]) for each v, Burt's formula as documented (nx.effective_size(G) over all nodes normalises by the other end's largest tie and differs on directed or weighted graphs). hubs/authorities: the leading singular vectors by restarted Lanczos from the uniform vector, the values nx.hits gives (ARPACK) and, where the leading singular value is shared and the answer not unique, those of nx.hits(G, nstart=uniform); --no-normalized scales each to maximum 1 (nx.hits has no unnormalised form). Parallel and reciprocal links are combined (--combine, default sum) where NetworkX's Graph keeps the last: --combine last gives NetworkX's graph.
+        Without --weighted every measure ignores link weights; with it each uses them as NetworkX does with weight="weight" (lengths for paths: betweenness, closeness, harmonic; strengths for the others), unless --weight-as says what they mean. A measure that does not converge leaves its column NaN (null in JSON) with a note saying why; the others print. The graph read is stated on standard error.
         Directed when any link kind is directed. Rows are sorted by the first measure, highest first, then by id (Unicode code point order, as LC_ALL=C sort). CSV: id,<measure>... (edge-betweenness: source,target,edge-betweenness); NaN where a measure is undefined (null in JSON).
         Persons with a protected role (victim, survivor) are marked: under the forced-criminality principle they are never targets of disruption. --exclude-role victim leaves them out.
         """
@@ -19,11 +20,15 @@ struct CentralityCommand: ParsableCommand {
     @Option(name: [.customLong("measure"), .customLong("measures")], help: ArgumentHelp("Measures to compute (comma-separated).", valueName: "list"))
     var measure: String = "degree,betweenness,pagerank"
     @Flag(help: "Use link weights.") var weighted = false
+    @OptionGroup(title: "Graph") var graphOptions: ProjectionArguments
     @Flag(inversion: .prefixedNo, help: "NetworkX's normalisation (--no-normalized: raw counts and sums).") var normalized = true
     @Option(help: "Show only the first N rows.") var top: Int?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "pagerank, eigenvector, katz: NetworkX's tol (stop when an iteration changes the values by less than n × tol in L1).") var tolerance: Double = 1e-6
+    @Option(name: .customLong("max-iter"), help: ArgumentHelp("pagerank, eigenvector, katz, hubs/authorities: most iterations (Lanczos restarts for HITS); default NetworkX's: 100, katz 1000.", valueName: "n")) var maxIter: Int?
     @Option(help: "pagerank: damping factor (NetworkX's alpha).") var damping: Double = 0.85
+    @Option(help: "katz: attenuation factor (NetworkX's alpha); must be below 1/λmax, the reciprocal of the adjacency matrix's largest eigenvalue.") var alpha: Double = 0.1
+    @Option(help: "katz: the constant every entity receives (NetworkX's beta).") var beta: Double = 1
     @Option(help: ArgumentHelp("pagerank: restart only at these entities (comma-separated ids), e.g. known syndicates, to rank what lies closest to them.", valueName: "ids"))
     var personalize: String?
     @Option(help: "approx-betweenness: largest error, on the scale of betweenness / (n(n-1)).") var epsilon: Double = 0.01
@@ -54,13 +59,19 @@ struct CentralityCommand: ParsableCommand {
         if !(delta > 0 && delta < 1) { throw ValidationError("--delta must be in (0, 1)") }
         if !(tolerance > 0 && tolerance.isFinite) { throw ValidationError("--tolerance must be a positive number") }
         if !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be in [0, 1)") }
+        if let maxIter, maxIter < 1 { throw ValidationError("--max-iter must be at least 1") }
+        if !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number") }
+        if !beta.isFinite { throw ValidationError("--beta must be a finite number") }
     }
 
     func run() throws {
         try Diagnostics.reporting {
             let measures = try measures
             var options = CentralityAnalysisOptions()
-            options.weighted = weighted
+            options.projection = graphOptions.projection(weighted: weighted)
+            options.maxIterations = maxIter
+            options.katzAlpha = alpha
+            options.katzBeta = beta
             options.normalized = normalized
             options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             options.tolerance = tolerance
@@ -85,6 +96,7 @@ struct CentralityCommand: ParsableCommand {
                     }
                     rows = RowLabels(ids: plain.ids)
                     before = nil
+                    Diagnostics.note(options.projection.using(measures[0].weightUse).describe(plain.graph, links: plain.links))
                 } else {
                     let (dataset, counts) = try input.loadCounting()
                     options.personalization = try resolve(personalize) { dataset.index(of: $0) }
@@ -97,7 +109,9 @@ struct CentralityCommand: ParsableCommand {
                 throw CLIError(error.description)
             }
             Progress.clear()
-            for note in table.notes { Diagnostics.note(note) }
+            for note in table.notes {
+                if note.contains(": not computed: ") { Diagnostics.warning(note) } else { Diagnostics.note(note) }
+            }
             var order = table.sortedRows(ids: rows.id)
             if let top { order = Array(order.prefix(top)) }
             switch format {
@@ -125,9 +139,21 @@ struct CentralityCommand: ParsableCommand {
     private func readPlainEdgeList() throws -> EdgeListGraphReader.Result? {
         guard input.filters.filter.isEmpty, input.input != "-",
               (input.from ?? DatasetFormat(path: input.input)) == .edgelist else { return nil }
-        let file = try InputFile.read(input.input)
-        return try EdgeListGraphReader.read(file, directed: input.directed, weighted: weighted,
-                                            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let file = try InputFile.read(input.input).decoded(input.readOptions.encoding)
+        let projection = graphOptions.projection(weighted: weighted)
+        let plain = try EdgeListGraphReader.read(file, directed: input.directed, weighted: weighted, combine: projection.combine,
+                                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        if let header = plain.header { Diagnostics.note("\(input.input): line \(header.line) read as a header (\(header.names.joined(separator: ", ")))") }
+        if weighted {
+            // The checks Dataset.checkWeights makes on the other path, with the line at fault.
+            if let at = plain.negativeWeight {
+                throw CLIError("\(at): ", "weight is negative: no measure here reads a negative tie (a length, a strength or a capacity must be at least 0)")
+            }
+            if projection.weightMeaning != .networkx, let at = plain.zeroWeight {
+                throw CLIError("\(at): ", "weight 0 has no reciprocal (--weight-as \(projection.weightMeaning.rawValue) reads 1/w); drop the link or give it a positive weight")
+            }
+        }
+        return plain
     }
 
     /// Columns that hold counts (written as integers).

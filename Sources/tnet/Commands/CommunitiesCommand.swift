@@ -8,7 +8,7 @@ struct CommunitiesCommand: ParsableCommand {
         commandName: "communities",
         abstract: "Groups of entities more densely linked to each other than to the rest (Louvain, Leiden, label propagation).",
         discussion: """
-        Links are read as undirected ties (parallel links between a pair count once). louvain = NetworkX's louvain_communities (plus one refinement round); leiden = Traag et al. 2019, communities guaranteed connected; label-propagation = NetworkX's asyn_lpa_communities. --resolution above 1 gives smaller groups. The same --seed gives the same communities. Communities are numbered from 0 by size, ties by smallest member id.
+        Links are read as undirected ties: the links between a pair (both directions) are one tie, whose weight with --weighted is their sum (--combine). Without --weighted every tie counts 1 (NetworkX's Graph). The graph is stated on standard error. louvain = NetworkX's louvain_communities (plus one refinement round); leiden = Traag et al. 2019, communities guaranteed connected; label-propagation = NetworkX's asyn_lpa_communities. --resolution above 1 gives smaller groups. The same --seed gives the same communities. Communities are numbered from 0 by size, ties by smallest member id.
         CSV: id,community. JSON: {"method","resolution","seed","modularity","count","communities":[{"community","size","members":[ids]}]}.
         """
     )
@@ -17,7 +17,8 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(help: "louvain, leiden or label-propagation.") var method: CommunityMethod = .leiden
     @Option(help: "Resolution γ of modularity (1: Newman's).") var resolution: Double = 1
     @Option(help: "Random seed.") var seed: UInt64 = 0
-    @Flag(help: "Use link weights as tie strengths.") var weighted = false
+    @Flag(help: "Use link weights as tie strengths (--weight-as distance: their reciprocals).") var weighted = false
+    @OptionGroup(title: "Graph") var graphOptions: ProjectionArguments
     @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
 
     func validate() throws {
@@ -28,7 +29,10 @@ struct CommunitiesCommand: ParsableCommand {
         try Diagnostics.reporting {
             let dataset = try input.load()
             Progress.step("finding communities (\(method.rawValue))")
-            let r = dataset.communities(method: method, weighted: weighted, resolution: resolution, seed: seed)
+            let projection = graphOptions.projection(weighted: weighted, direction: .undirected)
+            do throws(ProjectionError) { try dataset.checkWeights(projection) } catch { throw CLIError(error.description) }
+            Diagnostics.note(projection.describe(dataset.graph(projection), links: dataset.resolvedLinkCount))
+            let r = dataset.communities(method: method, projection: projection, resolution: resolution, seed: seed)
             Progress.clear()
             let groups = GroupOutput(dataset, name: "community", group: r.community, count: r.count)
             switch format {

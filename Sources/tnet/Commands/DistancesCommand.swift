@@ -6,13 +6,14 @@ struct DistancesCommand: ParsableCommand {
         commandName: "distances",
         abstract: "Distance from one entity to every entity it reaches (or, with --reverse, that reaches it).",
         discussion: """
-        Hops by default; --weighted: link weights as distances; --reliable: −ln of the product of confidences. --max-hops N limits the reach (who is within N links), --avoid ids or kinds that may not be passed through, --undirected follows links either way. Rows by distance, then id. CSV: id,distance. JSON: {"from","reverse","rows":[{"id","name","kind","distance","hops"}]}.
+        Hops by default; --weighted: the length of each tie (the links between a pair combined by --combine, default sum, min with --weight-as distance; 1/w with --weight-as strength), the graph every other command reads, so distances agree with weighted closeness; --reliable: −ln of the product of confidences. --max-hops N limits the reach (who is within N links), --avoid ids or kinds that may not be passed through, --undirected follows links either way. Rows by distance, then id. CSV: id,distance. JSON: {"from","reverse","rows":[{"id","name","kind","distance","hops"}]}.
         """
     )
 
     @OptionGroup var input: InputOptions
     @Argument(help: "Entity id.") var from: String
-    @Flag(help: "Link weights as distances.") var weighted = false
+    @Flag(help: "Link weights as lengths (see --weight-as).") var weighted = false
+    @OptionGroup(title: "Graph") var graphOptions: ProjectionArguments
     @Flag(help: "−ln confidence as distance (most reliable routes).") var reliable = false
     @Flag(help: "Distances to the entity: who reaches it.") var reverse = false
     @Flag(help: "Follow links either way.") var undirected = false
@@ -30,6 +31,7 @@ struct DistancesCommand: ParsableCommand {
             let dataset = try input.load()
             var options = RouteOptions()
             options.cost = reliable ? .reliability : weighted ? .weight : .hops
+            options.projection = graphOptions.projection(weighted: weighted)
             options.reverse = reverse
             options.undirected = undirected
             options.maxHops = maxHops

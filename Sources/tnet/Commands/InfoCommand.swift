@@ -6,7 +6,7 @@ struct InfoCommand: ParsableCommand {
         commandName: "info",
         abstract: "Summarise a dataset: counts by kind, density, components, degrees.",
         discussion: """
-        JSON shape: {"file", "title", "filter": null or {"description", "entities_before", "links_before"}, "entities", "links", "sources", "entity_kinds": {KIND: N}, "link_kinds": {KIND: N}, "graph": {"directed", "nodes", "edges", "density", "self_loops", "isolated", "components", "largest_component"}, "degree": {"min", "median", "mean", "max"}, and for a directed graph "in_degree" and "out_degree" of the same shape}. CSV: section,key,value rows.
+        JSON shape: {"file", "title", "filter": null or {"description", "entities_before", "links_before"}, "entities", "links", "sources", "entity_kinds": {KIND: N}, "link_kinds": {KIND: N}, "graph": {"directed", "nodes", "edges", "combined_links", "density", "self_loops", "isolated", "components", "largest_component"}, "degree": {"min", "median", "mean", "max"}, and for a directed graph "in_degree" and "out_degree" of the same shape}. CSV: section,key,value rows.
         """
     )
 
@@ -48,7 +48,10 @@ struct InfoCommand: ParsableCommand {
         t.append(["entities", String(s.entityCount)])
         t.append(["links", String(s.linkCount)])
         if s.sourceCount > 0 { t.append(["sources", String(s.sourceCount)]) }
-        t.append(["graph", "\(s.directed ? "directed" : "undirected"), \(s.nodeCount) nodes, \(s.edgeCount) edges"])
+        t.append(["graph", "\(s.directed ? "directed" : "undirected"), \(s.nodeCount) nodes, \(s.edgeCount) edges (ties)"])
+        if s.combinedLinks > 0 {
+            t.append(["combined", "\(s.combinedLinks) link\(s.combinedLinks == 1 ? "" : "s") share a tie with another (repeated, or the other direction when undirected): analyses read one tie per pair (--combine says how weights add up)"])
+        }
         t.append(["density", String(format6: s.density)])
         t.append(["components", "\(s.components)\(s.directed ? " (weakly connected)" : ""), largest \(s.largestComponent) nodes"])
         t.append(["isolated", String(s.isolated)])
@@ -94,6 +97,7 @@ struct InfoCommand: ParsableCommand {
         w.key("directed"); w.bool(s.directed)
         w.key("nodes"); w.int(s.nodeCount)
         w.key("edges"); w.int(s.edgeCount)
+        w.key("combined_links"); w.int(s.combinedLinks)
         w.key("density"); w.double(s.density)
         w.key("self_loops"); w.int(s.selfLoops)
         w.key("isolated"); w.int(s.isolated)
@@ -133,6 +137,7 @@ struct InfoCommand: ParsableCommand {
         row("graph", "directed", s.directed ? "true" : "false")
         row("graph", "nodes", String(s.nodeCount))
         row("graph", "edges", String(s.edgeCount))
+        row("graph", "combined_links", String(s.combinedLinks))
         row("graph", "density", JSONWriter.format(s.density))
         row("graph", "self_loops", String(s.selfLoops))
         row("graph", "isolated", String(s.isolated))

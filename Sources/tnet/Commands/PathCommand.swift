@@ -7,7 +7,7 @@ struct PathCommand: ParsableCommand {
         commandName: "path",
         abstract: "Routes from one entity to another: who and what lies between them.",
         discussion: """
-        The fewest links by default; --weighted uses link weights as distances; --reliable finds the most reliable route (the largest product of link confidences: Admiralty grade values, ungraded links counted as F6). --k N lists the N cheapest simple paths (Yen), --all every path of least cost. --via and --avoid take entity ids or kinds (comma-separated; each --via item must be passed through). --time-respecting keeps routes whose links can be taken in time order (dates t1 ≤ t2 ≤ … within the links' periods). Links follow their direction unless --undirected. Filters apply first (e.g. --min-confidence B3, --as-of 2022).
+        The fewest links by default; --weighted uses tie lengths (the links between a pair combined by --combine, default sum, min with --weight-as distance; 1/w with --weight-as strength: the graph every other command reads); --reliable finds the most reliable route (the largest product of link confidences: Admiralty grade values, ungraded links counted as F6). --k N lists the N cheapest simple paths (Yen), --all every path of least cost. --via and --avoid take entity ids or kinds (comma-separated; each --via item must be passed through). --time-respecting keeps routes whose links can be taken in time order (dates t1 ≤ t2 ≤ … within the links' periods). Links follow their direction unless --undirected. Filters apply first (e.g. --min-confidence B3, --as-of 2022).
         JSON: {"from","to","cost_measure","complete","examined","paths":[{"cost","hops","reliability"?,"nodes":[ids],"links":[{"source","target","kind","confidence","period","sources"}]}]}. CSV: path,step,id,name,kind,link_kind,link_direction (forward, backward against a directed link with --undirected, or undirected),confidence,cost. In the table, --> marks a link walked along its direction, <-- against it.
         """
     )
@@ -15,7 +15,8 @@ struct PathCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @Argument(help: "Start entity id.") var from: String
     @Argument(help: "End entity id.") var to: String
-    @Flag(help: "Link weights as distances.") var weighted = false
+    @Flag(help: "Link weights as lengths (see --weight-as).") var weighted = false
+    @OptionGroup(title: "Graph") var graphOptions: ProjectionArguments
     @Flag(help: "Most reliable route: maximise the product of link confidences.") var reliable = false
     @Option(help: "Number of paths (k shortest simple paths).") var k = 1
     @Flag(help: "Every path of least cost.") var all = false
@@ -37,6 +38,7 @@ struct PathCommand: ParsableCommand {
             let dataset = try input.load()
             var options = RouteOptions()
             options.cost = reliable ? .reliability : weighted ? .weight : .hops
+            options.projection = graphOptions.projection(weighted: weighted)
             options.count = k
             options.allShortest = all
             options.via = splitList(via)

@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
         try Diagnostics.reporting {
             var issues: [ValidationIssue]
             do {
-                let (dataset, readIssues) = try DatasetFormat.read(path: input.input, format: input.from, directed: input.directed)
+                let (dataset, readIssues) = try DatasetFormat.read(path: input.input, format: input.from, options: input.readOptions)
                 issues = readIssues + dataset.validate()
                 // --redact victims: the messages quote ids and names; they name no protected person.
                 if input.filters.redactsVictims {

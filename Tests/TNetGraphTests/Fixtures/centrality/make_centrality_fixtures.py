@@ -31,6 +31,26 @@ def weighted(G, seed):
     return G
 
 
+def unit(G):
+    H = G.copy()
+    for _, _, d in H.edges(data=True):
+        d["weight"] = 1.0
+    return H
+
+
+def arpack_hits(G):
+    """nx.hits where its answer is defined: when the leading singular value of the adjacency
+    matrix is shared (a cycle, a star, two equal components), ARPACK returns an arbitrary
+    vector of that space whose sum may be near zero, and nx.hits divides by it (values of
+    1e15, infinities, different on every run). Then there is no NetworkX value to compare
+    with: raised, and recorded under "errors"."""
+    import numpy as np
+    s = np.linalg.svd(nx.to_numpy_array(G, weight="weight"), compute_uv=False)
+    if len(s) > 1 and s[0] - s[1] <= 1e-9 * s[0]:
+        raise ValueError(f"leading singular value {s[0]:.6g} is shared: hubs and authorities are not unique")
+    return dict(zip(("hubs", "authorities"), nx.hits(G, nstart={v: 1 / len(G) for v in G})))
+
+
 def relabel(G):
     return nx.relabel_nodes(G, {n: str(n) for n in G.nodes()})
 
@@ -107,6 +127,12 @@ def measures(G):
         # nx.hits uses ARPACK with a random start (not reproducible, and arbitrary on
         # degenerate spectra); its pure-Python power iteration is the reference here.
         put(f"hits{sfx}", lambda: dict(zip(("hubs", "authorities"), hits_alg._hits_python(G, max_iter=1000))) if w is None else None)
+        # nx.hits itself (ARPACK's svds), started from the uniform vector so that it is
+        # reproducible and, where the leading singular value is shared, picks the projection of
+        # that start. nx.hits always reads "weight": the unweighted reading sets every weight to 1.
+        put(f"hits_arpack{sfx}", lambda: arpack_hits(unit(G) if w is None else G))
+        put(f"eigenvector_tol_1e-10{sfx}", lambda: nx.eigenvector_centrality(G, weight=w, max_iter=1000, tol=1e-10))
+        put(f"katz_alpha_0.05{sfx}", lambda: nx.katz_centrality(G, alpha=0.05, weight=w, max_iter=1000))
         put(f"constraint{sfx}", lambda: nx.constraint(G, weight=w))
         put(f"effective_size{sfx}", lambda: nx.effective_size(G, weight=w))
         # The per-node path (Burt's formula as documented). NetworkX's all-nodes matrix path

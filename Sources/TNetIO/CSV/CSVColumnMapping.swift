@@ -1,0 +1,77 @@
+import TNetModel
+
+extension CSVTable {
+    /// What a table holds, for matching its columns to fields.
+    enum Contents { case entities, links }
+
+    /// Headers read as `source` in a link table that has no `source` column, in order of preference.
+    static let sourceNames = ["from", "caller", "calling", "calling_number", "src", "sender", "origin", "a_number", "source_id"]
+    /// Headers read as `target` in a link table that has no `target` column.
+    static let targetNames = ["to", "callee", "called", "called_number", "dst", "dest", "destination", "receiver", "recipient",
+                              "b_number", "target_id"]
+
+    /// The table with its columns named as the model's fields: first the names given in
+    /// `map` (field → header, case-insensitive; a header that is not there is an error), then,
+    /// for a field still missing, the usual synonyms: a link table's ends (``sourceNames``,
+    /// ``targetNames``; `from`/`to` only as a pair, since they are otherwise the period),
+    /// Gephi's `Type` column of Directed/Undirected as `directed`, and an entity table's
+    /// `Label` as `name`. Every renaming is reported in `issues` as a warning.
+    func mapped(_ contents: Contents, _ map: [String: String], _ issues: inout [ValidationIssue]) throws -> CSVTable {
+        var columns = self.columns
+        var rows = self.rows
+        var renamed: [String] = []
+        func index(ofHeader header: String) -> Int? {
+            columns.firstIndex { $0.type == nil && $0.name.lowercased() == header.lowercased() }
+        }
+        func has(_ field: String) -> Bool { columns.contains { $0.type == nil && $0.name == field } }
+        func rename(_ i: Int, _ field: String) {
+            renamed.append("\(quoted(columns[i].name)) as \(field)")
+            columns[i].name = field
+            columns[i].type = nil
+        }
+        let fields = contents == .links ? FieldCodec.linkFields : FieldCodec.entityFields
+        for (field, header) in map.sorted(by: { $0.key < $1.key }) {
+            // A mapping for the other kind of table (entities' `id` on a link table) is not this table's.
+            guard fields.contains(field) || !(FieldCodec.linkFields + FieldCodec.entityFields).contains(field) else { continue }
+            guard let i = index(ofHeader: header) else {
+                if has(field) { continue }
+                throw ReadError("no column \(quoted(header)) to read as \(field) (found " + columns.map { quoted($0.name) }.joined(separator: ", ") + ")",
+                                at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            if columns[i].name == field { continue }
+            if let clash = columns.firstIndex(where: { $0.type == nil && $0.name == field }) {
+                throw ReadError("column \(quoted(header)) cannot be read as \(field): the column \(quoted(columns[clash].name)) already is",
+                                at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            rename(i, field)
+        }
+        switch contents {
+        case .links:
+            if !has("source") && !has("target") {
+                if let f = index(ofHeader: "from"), let t = index(ofHeader: "to"), Self.sourceNames.firstIndex(where: { index(ofHeader: $0) != nil && $0 != "from" }) == nil {
+                    rename(f, "source"); rename(t, "target")
+                }
+            }
+            if !has("source"), let i = Self.sourceNames.dropFirst().lazy.compactMap(index(ofHeader:)).first { rename(i, "source") }
+            if !has("target"), let i = Self.targetNames.dropFirst().lazy.compactMap(index(ofHeader:)).first { rename(i, "target") }
+            // Gephi's edge table: Type is Directed or Undirected.
+            if !has("directed"), let i = index(ofHeader: "type") {
+                let values = Set(rows.map { $0.cells.count > i ? FieldCodec.trimmed($0.cells[i]).lowercased() : "" })
+                if !values.isEmpty && values.isSubset(of: ["directed", "undirected", ""]) {
+                    rename(i, "directed")
+                    for r in rows.indices where rows[r].cells.count > i {
+                        let v = FieldCodec.trimmed(rows[r].cells[i]).lowercased()
+                        rows[r].cells[i] = v == "directed" ? "true" : v == "undirected" ? "false" : ""
+                    }
+                }
+            }
+        case .entities:
+            if !has("name"), let i = index(ofHeader: "label") { rename(i, "name") }
+        }
+        if !renamed.isEmpty {
+            issues.append(ValidationIssue(.warning, .missingField, "columns read as the model's fields: " + renamed.joined(separator: ", "),
+                                          at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        return CSVTable(file: file, columns: columns, rows: rows)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import TNetModel
+
+/// How files are read when they do not say it themselves: the text encoding, which column
+/// holds which field, how dates are written, and whether links without a direction are arcs.
+public struct ReadOptions: Sendable, Hashable {
+    /// Read links that do not state a direction as directed (edge lists, link tables).
+    public var directed: Bool
+    /// The text encoding; nil: UTF-8 (a DOT file's `charset` attribute may say latin1).
+    public var encoding: TextEncoding?
+    /// Field name → column header (`source` → `Anrufer`), matched without regard to case.
+    public var columns: [String: String]
+    /// How dates are written in date fields (`from`, `to`, a source's `date`): strftime-like,
+    /// `%d/%m/%Y`, `%m/%d/%y`, `%d.%m.%Y`, `%Y%m%d`; nil: ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD).
+    public var dateFormat: DateFormat?
+
+    public init(directed: Bool = false, encoding: TextEncoding? = nil, columns: [String: String] = [:], dateFormat: DateFormat? = nil) {
+        self.directed = directed
+        self.encoding = encoding
+        self.columns = columns
+        self.dateFormat = dateFormat
+    }
+}
+
+/// A text encoding tnet can read besides UTF-8.
+public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
+    case utf8 = "utf-8"
+    /// ISO 8859-1 (Latin-1): every byte is the code point of the same number.
+    case latin1
+    /// Windows-1252, what Excel on Western European Windows saves as "CSV".
+    case cp1252
+    /// UTF-16 with a byte-order mark (Excel's "Unicode text").
+    case utf16 = "utf-16"
+
+    /// The encoding named `name` (case-insensitive; also iso-8859-1, l1, windows-1252, utf8, utf16).
+    public init?(name: String) {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8": self = .utf8
+        case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1", "iso-latin-1": self = .latin1
+        case "cp1252", "windows-1252", "win1252", "cp-1252": self = .cp1252
+        case "utf-16", "utf16": self = .utf16
+        default: return nil
+        }
+    }
+
+    /// Converts `bytes` in this encoding to UTF-8, or says where it cannot.
+    func utf8(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+        switch self {
+        case .utf8: return bytes
+        case .latin1:
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            for b in bytes {
+                if b < 0x80 { out.append(b) } else { out.append(0xC0 | b >> 6); out.append(0x80 | b & 0x3F) }
+            }
+            return out
+        case .cp1252:
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var line = 1, column = 1
+            for b in bytes {
+                if b < 0x80 || b >= 0xA0 {
+                    if b < 0x80 { out.append(b) } else { out.append(0xC0 | b >> 6); out.append(0x80 | b & 0x3F) }
+                } else {
+                    let scalar = Self.cp1252High[Int(b - 0x80)]
+                    guard scalar != 0, let u = Unicode.Scalar(scalar) else {
+                        throw ReadError("byte 0x\(String(b, radix: 16, uppercase: true)) has no character in Windows-1252", at: SourceLocation(file: file, line: line, column: column))
+                    }
+                    out.append(contentsOf: Array(String(Character(u)).utf8))
+                }
+                if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            }
+            return out
+        case .utf16:
+            guard let text = String(data: Data(bytes), encoding: .utf16) else {
+                throw ReadError("is not UTF-16 text (a UTF-16 file starts with a byte-order mark)", file: file)
+            }
+            return Array(text.utf8)
+        }
+    }
+
+    /// Windows-1252's characters for bytes 0x80–0x9F (0: undefined).
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178]
+}
+
+extension InputFile {
+    /// The file's text in UTF-8: converted from `encoding` when one is given; otherwise as read
+    /// (``checkText()`` refuses what is not UTF-8, and says to name an encoding).
+    public func decoded(_ encoding: TextEncoding?) throws -> InputFile {
+        guard let encoding, encoding != .utf8 else { return self }
+        return InputFile(name: name, bytes: try encoding.utf8(bytes, file: name))
+    }
+}
+
+/// A date layout such as `%d/%m/%Y`: `%Y` four-digit year, `%y` two-digit year (2000–2099),
+/// `%m` month, `%d` day (one or two digits each), `%%` a percent sign; every other character
+/// must appear as written.
+public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
+    public let description: String
+    private let tokens: [Token]
+
+    private enum Token: Hashable { case year4, year2, month, day, literal(Character) }
+
+    public init?(_ format: String) {
+        var tokens: [Token] = []
+        var i = format.startIndex
+        var fields = Set<String>()
+        while i < format.endIndex {
+            let c = format[i]
+            i = format.index(after: i)
+            guard c == "%" else { tokens.append(.literal(c)); continue }
+            guard i < format.endIndex else { return nil }
+            let d = format[i]
+            i = format.index(after: i)
+            switch d {
+            case "Y": tokens.append(.year4); fields.insert("y")
+            case "y": tokens.append(.year2); fields.insert("y")
+            case "m": tokens.append(.month); fields.insert("m")
+            case "d": tokens.append(.day); fields.insert("d")
+            case "%": tokens.append(.literal("%"))
+            default: return nil
+            }
+        }
+        guard fields.contains("y") else { return nil }
+        description = format
+        self.tokens = tokens
+    }
+
+    /// The ISO form (YYYY-MM-DD, or YYYY-MM / YYYY when the layout has no day / month) of
+    /// `text`, or nil when it does not follow the layout or is not a calendar date.
+    public func iso(_ text: String) -> String? {
+        let chars = Array(text)
+        var k = 0
+        var year: Int?, month: Int?, day: Int?
+        func digits(_ most: Int, exactly: Bool) -> Int? {
+            var n = 0, v = 0
+            while k < chars.count, n < most, let d = chars[k].wholeNumberValue, chars[k].isASCII {
+                v = v * 10 + d; n += 1; k += 1
+            }
+            return n == 0 || (exactly && n != most) ? nil : v
+        }
+        for t in tokens {
+            switch t {
+            case .year4: guard let v = digits(4, exactly: true) else { return nil }; year = v
+            case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
+            case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
+            case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
+            case .literal(let c): guard k < chars.count, chars[k] == c else { return nil }; k += 1
+            }
+        }
+        guard k == chars.count, let year else { return nil }
+        func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        var s = String(format: "%04d", year)
+        if let month { s += "-" + two(month); if let day { s += "-" + two(day) } }
+        return PartialDate(s) == nil ? nil : s
+    }
+}
