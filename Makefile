@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle test-deps build release demo test datasets bench bench-quick bench-render docs clean
+.PHONY: deps oracle test-deps build release demo test datasets bench bench-quick bench-render docs clean fuzz
 
 # Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them)
 # and mimalloc, the allocator of release builds (Package.swift).
@@ -93,3 +93,28 @@ docs: deps
 
 clean:
 	rm -rf .build $(OUT)
+
+# Coverage-guided fuzzing of every reader (libFuzzer with AddressSanitizer), FUZZ_SECONDS each
+# (default 10 minutes), one after another; not part of `make test`. Corpora grow in .fuzz/; a
+# crash or hang is saved as .fuzz/READER-crash-… (replay: TNET_FUZZ_READER=READER
+# .build-fuzz/debug/tnet-fuzz FILE) and stops the run with a non-zero exit.
+FUZZ_SECONDS ?= 600
+FUZZ_READERS ?= json csv graphml dot edgelist edgelist-graph
+fuzz: deps
+	swift build --build-path .build-fuzz --product tnet-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DTNET_FUZZ
+	@mkdir -p .fuzz
+	@for r in $(FUZZ_READERS); do \
+	  mkdir -p .fuzz/corpus-$$r; \
+	  case $$r in \
+	    json) cp Tests/TNetIOTests/Fixtures/*.json datasets/*.json .fuzz/corpus-$$r/ ;; \
+	    csv) cp Tests/tnetTests/Fixtures/call-records/*.csv datasets/mekong-2023-csv/*.csv .fuzz/corpus-$$r/ ;; \
+	    graphml) cp Tests/TNetIOTests/Fixtures/graphml/* datasets/*.graphml .fuzz/corpus-$$r/ ;; \
+	    dot) cp Tests/TNetIOTests/Fixtures/dot/* .fuzz/corpus-$$r/ 2>/dev/null; printf 'digraph { a -> b [weight=2]; b -> c; }\n' > .fuzz/corpus-$$r/seed.dot ;; \
+	    edgelist*) cp Tests/TNetIOTests/Fixtures/*.edgelist Tests/tnetTests/Fixtures/calls.el Tests/tnetTests/Fixtures/call-records/calls.txt .fuzz/corpus-$$r/ ;; \
+	  esac; \
+	  echo "fuzzing the $$r reader for $(FUZZ_SECONDS) s…"; \
+	  TNET_FUZZ_READER=$$r ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/tnet-fuzz .fuzz/corpus-$$r \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
+	    -artifact_prefix=.fuzz/$$r- -print_final_stats=1 2>&1 | tee .fuzz/$$r.log | grep -E '^(#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units|stat::peak_rss_mb)' ; \
+	  test $${PIPESTATUS[0]} -eq 0 || { echo "the $$r reader failed: see .fuzz/$$r.log"; exit 1; }; \
+	done

@@ -46,6 +46,8 @@ let package = Package(
         ),
         // One isolated Graphviz layout, for tnet (IsolatedLayout): no Foundation, no mimalloc.
         .executableTarget(name: "tnet-layout", dependencies: ["TNetGraphviz"]),
+        // libFuzzer harness of the readers: `make fuzz` builds it with -sanitize=fuzzer,address.
+        .executableTarget(name: "tnet-fuzz", dependencies: ["TNetIO", "TNetModel"]),
         // Runnable examples of the library (examples/README.md); a test runs each.
         .executableTarget(name: "key-brokers", dependencies: ["TraffickingNetworks"], path: "examples/KeyBrokers"),
         .executableTarget(name: "route-to-compound", dependencies: ["TraffickingNetworks"], path: "examples/RouteToCompound"),

@@ -162,6 +162,12 @@ public final class GraphvizRenderer: Sendable {
                 throw GraphvizError(message: "DOT syntax error: " + Self.takeMessages(default: "cannot parse the graph"))
             }
             defer { agclose(graph) }
+            // cgraph may stop part-way (its parser's "memory exhausted" past some 10,000 nested
+            // braces, a syntax error after the first graph) and still return what it had read:
+            // an error message means the graph is incomplete, and that is an error here.
+            if Self.parseFailed {
+                throw GraphvizError(message: "DOT cannot be read in full: " + Self.takeMessages(default: "cgraph stopped"))
+            }
             return try body(graph)
         }
     }
@@ -227,6 +233,16 @@ public final class GraphvizRenderer: Sendable {
     /// Warnings Graphviz printed during the last call (unknown attributes and the like).
     public func lastWarnings() -> [String] {
         capturedMessages.withLock { $0 }.split(separator: "\n").map(String.init)
+    }
+
+    /// Whether cgraph reported an error (not a warning) since the messages were last cleared.
+    private static var parseFailed: Bool {
+        capturedMessages.withLock { m in
+            m.split(separator: "\n").contains { line in
+                let t = line.trimmingCharacters()
+                return t.hasPrefix("Error") || t.contains("syntax error") || t.contains("memory exhausted")
+            }
+        }
     }
 
     private static func takeMessages(default fallback: String) -> String {

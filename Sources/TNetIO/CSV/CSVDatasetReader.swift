@@ -37,30 +37,7 @@ public enum CSVDatasetReader {
             }
             guard CSVDatasetFiles.exists(path) else { throw ReadError("no such file", file: path) }
             files = CSVDatasetFiles(single: path)
-            let read = try table(path)
-            let asLinks = try read.mapped(.links, options.columns, &issues)
-            if asLinks.column("source") != nil && asLinks.column("target") != nil {
-                linkTable = asLinks
-            } else {
-                var entityIssues: [ValidationIssue] = []
-                let asEntities = try read.mapped(.entities, options.columns, &entityIssues)
-                guard asEntities.column("id") != nil else {
-                    throw ReadError("neither a link table nor an entity table: no source and target columns, and no id column (found "
-                                    + read.columns.map { quoted($0.name) }.joined(separator: ", ")
-                                    + "); name the columns that hold them, e.g. source=COLUMN and target=COLUMN",
-                                    at: SourceLocation(file: path, line: 1, column: 1))
-                }
-                issues = entityIssues
-                entityTable = asEntities
-            }
-        }
-        var dataset = Dataset()
-        var sourcePositions: [ReadLocations.Position] = []
-        if CSVDatasetFiles.exists(files.dataset) {
-            try readMetadata(table(files.dataset), into: &dataset, &issues)
-        }
-        if CSVDatasetFiles.exists(files.sources) {
-            try readSources(table(files.sources), options.dateFormat, into: &dataset, &issues, &sourcePositions)
+            (entityTable, linkTable) = try single(table(path), options, &issues)
         }
         if entityTable == nil && linkTable == nil {
             let hasEntities = CSVDatasetFiles.exists(files.entities)
@@ -74,6 +51,23 @@ public enum CSVDatasetReader {
             }
             if hasEntities { entityTable = try table(files.entities).mapped(.entities, options.columns, &issues) }
             linkTable = try table(files.links).mapped(.links, options.columns, &issues)
+        }
+        return try assemble(entityTable, linkTable, files: files, options: options, issues: issues)
+    }
+
+    /// The dataset of an entity table and a link table (either may be missing), with the
+    /// sources.csv and dataset.csv of `files` when they exist.
+    private static func assemble(_ entityTable: CSVTable?, _ linkTable: CSVTable?, files: CSVDatasetFiles, options: ReadOptions,
+                                 issues: [ValidationIssue]) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        var issues = issues
+        func table(_ file: String) throws -> CSVTable { try CSVTable.read(InputFile.read(file).decoded(options.encoding)) }
+        var dataset = Dataset()
+        var sourcePositions: [ReadLocations.Position] = []
+        if CSVDatasetFiles.exists(files.dataset) {
+            try readMetadata(table(files.dataset), into: &dataset, &issues)
+        }
+        if CSVDatasetFiles.exists(files.sources) {
+            try readSources(table(files.sources), options.dateFormat, into: &dataset, &issues, &sourcePositions)
         }
         var locations = ReadLocations(file: entityTable?.file ?? linkTable!.file, sources: sourcePositions)
         if let entityTable {
@@ -114,6 +108,28 @@ public enum CSVDatasetReader {
         if CSVDatasetFiles.exists(files.sources) { locations.sourcesFile = files.sources }
         dataset.locations = locations
         return (dataset, issues)
+    }
+
+    /// One table read alone (a file, or standard input): a link table when its header has a
+    /// source and a target (under any name ``CSVTable/mapped(_:_:_:)`` knows), else an entity
+    /// table when it has an id, else an error that lists its columns.
+    public static func read(table input: InputFile, options: ReadOptions = ReadOptions()) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        var issues: [ValidationIssue] = []
+        let (entities, links) = try single(CSVTable.read(input.decoded(options.encoding)), options, &issues)
+        return try assemble(entities, links, files: CSVDatasetFiles(single: input.name), options: options, issues: issues)
+    }
+
+    private static func single(_ read: CSVTable, _ options: ReadOptions, _ issues: inout [ValidationIssue]) throws -> (CSVTable?, CSVTable?) {
+        let asLinks = try read.mapped(.links, options.columns, &issues)
+        if asLinks.column("source") != nil && asLinks.column("target") != nil { return (nil, asLinks) }
+        let asEntities = try read.mapped(.entities, options.columns, &issues)
+        guard asEntities.column("id") != nil else {
+            throw ReadError("neither a link table nor an entity table: no source and target columns, and no id column (found "
+                            + read.columns.map { quoted($0.name) }.joined(separator: ", ")
+                            + "); name the columns that hold them, e.g. source=COLUMN and target=COLUMN",
+                            at: SourceLocation(file: read.file, line: 1, column: 1))
+        }
+        return (asEntities, nil)
     }
 
     /// `text` of a date column in ISO form, converted from `format` when one is given.

@@ -9,7 +9,41 @@ import TNetModel
 /// attribute. DOT carries no types and no line numbers through cgraph, so messages name the
 /// node or edge. Graph attributes `title` and `description` set the dataset's; others are kept.
 public enum DOTDatasetReader {
+    /// Whether the DOT text sets `charset` to Latin-1 (`latin1`, `latin-1`, `l1`, `ISO-8859-1`,
+    /// `ISO_8859-1`, `ISO8859-1`, `ISO-IR-100`, `CP819`, `IBM819`, as Graphviz accepts), quoted
+    /// or not. Looked for in the bytes, before any decoding.
+    static func declaresLatin1(_ bytes: [UInt8]) -> Bool {
+        let names: Set<String> = ["latin1", "latin-1", "l1", "iso-8859-1", "iso_8859-1", "iso8859-1", "iso-ir-100", "cp819", "ibm819", "csisolatin1"]
+        let key = Array("charset".utf8)
+        var i = 0
+        while i + key.count <= bytes.count {
+            if bytes[i] | 0x20 == key[0], Array(bytes[i ..< i + key.count]).map({ $0 | 0x20 }) == key {
+                var j = i + key.count
+                func skip() { while j < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[j]) { j += 1 } }
+                skip()
+                if j < bytes.count, bytes[j] == UInt8(ascii: "=") {
+                    j += 1
+                    skip()
+                    if j < bytes.count, bytes[j] == UInt8(ascii: "\"") { j += 1 }
+                    var value: [UInt8] = []
+                    while j < bytes.count, value.count < 16, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "_")
+                            || (bytes[j] | 0x20 >= UInt8(ascii: "a") && bytes[j] | 0x20 <= UInt8(ascii: "z")) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) {
+                        value.append(bytes[j] | (bytes[j] >= 0x41 && bytes[j] <= 0x5A ? 0x20 : 0))
+                        j += 1
+                    }
+                    if names.contains(String(decoding: value, as: UTF8.self)) { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        // A graph declaring charset=latin1 (Graphviz's other charset) is Latin-1 text: read as
+        // such, and the declaration dropped, since the dataset is UTF-8 from here on.
+        let latin1 = declaresLatin1(input.bytes)
+        let input = latin1 ? try input.decoded(.latin1) : input
         try input.checkText()
         let text = String(decoding: input.bytes.dropFirst(input.bomLength), as: UTF8.self)
         let doc: DOTDocument
@@ -23,6 +57,7 @@ public enum DOTDatasetReader {
         let writtenByTNet = doc.graphAttributes.contains(where: { $0.name == "tnet_directed" })
         if writtenByTNet { dataset.directed = nil }
         for (name, value) in doc.graphAttributes {
+            if latin1 && name == "charset" { continue }
             switch name {
             case "title": dataset.title = value
             case "description": dataset.description = value

@@ -47,7 +47,15 @@ public enum AttributeType: String, Sendable, CaseIterable {
         switch self {
         case .string: return .string(text)
         case .int: return Int(FieldCodec.trimmed(text)).map(AttributeValue.int)
-        case .double: return Double(FieldCodec.trimmed(text)).map(AttributeValue.double)
+        case .double:
+            let t = FieldCodec.trimmed(text)
+            guard let d = Double(t) else { return nil }
+            // A decimal out of a double's range (1e999, 1e-999) is refused, not turned into
+            // infinity or 0; "inf" and "nan" written as such are what they say.
+            let decimal = t.contains { $0.isNumber }
+            if decimal && !d.isFinite { return nil }
+            if decimal && d == 0 && t.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { $0 >= "1" && $0 <= "9" }) { return nil }
+            return .double(d)
         case .bool:
             switch FieldCodec.trimmed(text).lowercased() {
             case "true", "1": return .bool(true)

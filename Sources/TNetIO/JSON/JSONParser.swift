@@ -221,7 +221,25 @@ struct JSONParser {
             if pos < b.count && (b[pos] == UInt8(ascii: "+") || b[pos] == UInt8(ascii: "-")) { pos += 1 }
             guard digits() > 0 else { throw Failure(message: "invalid number: a digit must follow the exponent", offset: start) }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: b[start ..< pos]), as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start ..< pos]), as: UTF8.self)
+        // Never a silent change of value: a number a Double cannot hold (beyond ±1.8e308, or so
+        // small it becomes 0), or an integer beyond 64 bits, which would lose its last digits.
+        let isInteger = !text.contains { $0 == "." || $0 == "e" || $0 == "E" }
+        if isInteger {
+            if Int(text) == nil {
+                throw Failure(message: "integer \(text) is beyond 64 bits and cannot be held exactly; write it as a string", offset: start)
+            }
+        } else {
+            let value = Double(text) ?? .nan
+            let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+            if !value.isFinite {
+                throw Failure(message: "number \(text) is beyond the range of a double (±1.8e308)", offset: start)
+            }
+            if value == 0 && mantissa.contains(where: { $0 >= "1" && $0 <= "9" }) {
+                throw Failure(message: "number \(text) is too small for a double and would become 0", offset: start)
+            }
+        }
+        return text
     }
 
     private mutating func parseString(_ stack: [Frame]) throws(Failure) -> String {

@@ -34,8 +34,12 @@ public struct RouteOptions: Sendable {
     public var undirected = false
     /// Follow links backwards (distances: who reaches the entity).
     public var reverse = false
-    /// Most candidate paths examined when `via` or `timeRespecting` reject many.
+    /// Most candidate paths examined when `timeRespecting` rejects many.
     public var candidateLimit = 100_000
+    /// Most candidate paths examined for a `via` query that the direct answers below do not
+    /// settle (a simple path through given entities is NP-hard in general): the search stops
+    /// there and says so.
+    public var viaCandidateLimit = 200
     /// Only links of these kinds may be walked (nil: every link), e.g. ``LinkFamily/route``.
     public var linkKinds: Set<LinkKind>?
     /// With ``Cost/weight``: how links between the same pair combine into one tie and what a
@@ -79,6 +83,9 @@ public struct RouteResult: Sendable {
     public var examined: Int
     /// False when the candidate limit stopped the search before enough routes were found.
     public var complete: Bool
+    /// Why there is no route, when that was proved rather than searched for (a `via` item no
+    /// route can pass through).
+    public var reason: String? = nil
 }
 
 /// The graph a route query walks, and the links behind each of its steps.
@@ -227,6 +234,37 @@ extension Dataset {
             constraints.complete = { nodes in
                 let inner = nodes.dropFirst().dropLast()
                 return viaSets.allSatisfy { set in inner.contains { set.contains(Int($0)) } }
+            }
+            if !options.timeRespecting {
+                // Settled in polynomial time where possible: a via item that no walk from the start
+                // to the end can pass through proves there is no route; for one item, the cheapest
+                // walk through it (cheapest to it plus cheapest from it) is the cheapest route when
+                // it repeats no entity. Otherwise a bounded search.
+                var forward = search, backward = search
+                forward.direction = .forward
+                backward.direction = .reverse
+                let fromStart = g.shortestPathTree(from: NodeIndex(s), options: forward)
+                let toEnd = g.shortestPathTree(from: NodeIndex(t), options: backward)
+                for (item, set) in zip(options.via, viaSets) {
+                    let passable = set.contains { v in v != s && v != t && fromStart.distance[v] < .infinity && toEnd.distance[v] < .infinity }
+                    if !passable {
+                        return RouteResult(routes: [], examined: 0, complete: true,
+                                           reason: "no route from \(from) to \(to) can pass through \(item): no such entity is reachable from \(from) and reaches \(to)\(options.avoid.isEmpty ? "" : " without the avoided ones")")
+                    }
+                }
+                if viaSets.count == 1 && options.count == 1 && options.maxHops == nil {
+                    let order = viaSets[0].filter { $0 != s && $0 != t }.sorted { a, b in
+                        let ca = fromStart.distance[a] + toEnd.distance[a], cb = fromStart.distance[b] + toEnd.distance[b]
+                        return ca != cb ? ca < cb : Self.precedes(entities[a].id, entities[b].id)
+                    }
+                    if let v = order.first, let head = fromStart.path(to: NodeIndex(v)), let tail = toEnd.path(to: NodeIndex(v)) {
+                        let nodes = head + tail.reversed().dropFirst()
+                        if Set(nodes).count == nodes.count {
+                            return RouteResult(routes: [make(nodes)], examined: 1, complete: true)
+                        }
+                    }
+                }
+                constraints.candidateLimit = min(constraints.candidateLimit, options.viaCandidateLimit)
             }
         }
         let found = g.shortestSimplePaths(from: NodeIndex(s), to: NodeIndex(t), count: max(1, options.count),

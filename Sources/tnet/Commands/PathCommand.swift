@@ -49,9 +49,11 @@ struct PathCommand: ParsableCommand {
             let result: RouteResult
             do throws(AnalysisError) { result = try dataset.routes(from: from, to: to, options: options) } catch { throw CLIError(error.description) }
             if !result.complete {
-                Diagnostics.warning("stopped after examining \(result.examined) candidate paths: fewer than \(k) routes met the conditions so far")
+                Diagnostics.warning("stopped after examining \(result.examined) candidate paths (a route through given entities may need many more; narrow --via or add --max-hops): fewer than \(k) routes met the conditions so far")
             }
-            if result.routes.isEmpty { Diagnostics.note("no route from \(from) to \(to) under these conditions") }
+            if let reason = result.reason { Diagnostics.note(reason) } else if result.routes.isEmpty {
+                Diagnostics.note("no route from \(from) to \(to) under these conditions\(result.complete ? "" : " among the \(result.examined) cheapest paths examined")")
+            }
             switch format {
             case .json: emit(json(dataset, result, options))
             case .csv: emit(csv(dataset, result))

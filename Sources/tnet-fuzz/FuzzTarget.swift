@@ -1,0 +1,71 @@
+// Coverage-guided fuzzing of tnet's readers with libFuzzer (`make fuzz`). Built with
+// `-sanitize=fuzzer,address -DTNET_FUZZ`, libFuzzer supplies `main` and calls the entry point
+// below with mutated inputs; TNET_FUZZ_READER picks the reader (json, csv, graphml, dot,
+// edgelist, edgelist-graph). A reader may refuse an input with an error, never crash, hang or
+// read out of bounds. In an ordinary build this is a small program that says how to run it.
+import Foundation
+import TNetIO
+import TNetModel
+
+/// The reader under test, from TNET_FUZZ_READER.
+enum FuzzReader: String, CaseIterable {
+    case json, csv, graphml, dot, edgelist
+    case edgelistGraph = "edgelist-graph"
+
+    static let current: FuzzReader = {
+        let name = ProcessInfo.processInfo.environment["TNET_FUZZ_READER"] ?? "json"
+        guard let r = FuzzReader(rawValue: name) else {
+            FileHandle.standardError.write(Data("tnet-fuzz: unknown TNET_FUZZ_READER \(name); one of \(allCases.map(\.rawValue))\n".utf8))
+            exit(2)
+        }
+        return r
+    }()
+
+    /// Reads `bytes` with this reader; errors are the expected outcome for most inputs. What is
+    /// read is then validated and projected, as every command does.
+    func run(_ bytes: [UInt8]) {
+        let input = InputFile(name: "fuzz", bytes: bytes)
+        do {
+            let dataset: Dataset
+            switch self {
+            case .json: dataset = try NativeJSONReader.read(input).dataset
+            case .csv: dataset = try CSVDatasetReader.read(table: input).dataset
+            case .graphml: dataset = try GraphMLReader.read(input).dataset
+            case .dot: dataset = try DOTDatasetReader.read(input).dataset
+            case .edgelist: dataset = try EdgeListReader.read(input).dataset
+            case .edgelistGraph:
+                _ = try EdgeListGraphReader.read(input, weighted: true, threads: 1)
+                return
+            }
+            _ = dataset.validate()
+            _ = dataset.graph(ProjectionOptions(weighted: true))
+        } catch {
+            _ = String(describing: error)
+        }
+    }
+}
+
+#if TNET_FUZZ
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzReader.current.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#else
+@main
+struct FuzzUsage {
+    /// Without libFuzzer: runs the reader on each file given, so a crash found by `make fuzz`
+    /// can be replayed in a debugger (`tnet-fuzz crash-…`).
+    static func main() {
+        let files = CommandLine.arguments.dropFirst()
+        if files.isEmpty {
+            print("tnet-fuzz: build and run it with `make fuzz` (libFuzzer); here it replays files: tnet-fuzz FILE…  (TNET_FUZZ_READER=\(FuzzReader.allCases.map(\.rawValue).joined(separator: "|")))")
+            return
+        }
+        for f in files {
+            guard let d = FileManager.default.contents(atPath: f) else { continue }
+            FuzzReader.current.run([UInt8](d))
+        }
+    }
+}
+#endif

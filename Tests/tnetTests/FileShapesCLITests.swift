@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// Issue 17, findings 5–8: files as people have them are read, every reinterpretation is said,
+/// and nothing is lost or changed silently.
+@Suite struct FileShapesCLITests {
+    /// A temporary folder holding `files` (name → bytes).
+    static func folder(_ files: [String: [UInt8]]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-shapes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, bytes) in files { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
+        return dir
+    }
+
+    /// Finding 6: a header line is detected (and said), in both edge-list readers; `source
+    /// target` no longer adds two nodes, and `weight` is no longer a bad number.
+    @Test func edgeListHeaderLines() throws {
+        let dir = try Self.folder(["h.el": Array("source target weight\na b 2\nb c 3\n".utf8),
+                                   "h2.txt": Array("# calls\nSource Target\na b\n".utf8),
+                                   "plain.el": Array("a b 2\nb c 3\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["h.el", "h2.txt"] {
+            let r = try tnet(["info", dir.appendingPathComponent(name).path, "--format", "json"])
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.err.contains("read as a header"), "\(r.err)")
+            let graph = (try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any])["graph"] as! [String: Any]
+            #expect(graph["nodes"] as? Int == (name == "h.el" ? 3 : 2))
+            // The fast path of centrality reads the same graph and says so too.
+            let c = try tnet(["centrality", dir.appendingPathComponent(name).path, "--measure", "strength", "--weighted", "--format", "csv"])
+            #expect(c.code == 0 && c.err.contains("read as a header"), "\(c.err)")
+            #expect(c.out.split(separator: "\n").count == (name == "h.el" ? 4 : 3))
+        }
+        let plain = try tnet(["info", dir.appendingPathComponent("plain.el").path])
+        #expect(!plain.err.contains("header"))
+    }
+
+    /// Finding 6: Gephi's edge table under any name, with its Type column as the direction,
+    /// its columns in any case; a legacy code page with --encoding; dates with --date-format;
+    /// other columns with --map; every renaming said.
+    @Test func spreadsheetsAsExported() throws {
+        var cp1252: [UInt8] = Array("Anrufer;X\n".utf8)
+        cp1252 = Array("Anrufer,Angerufener,Anzahl,Datum\n".utf8) + [0x4A, 0x6F, 0x73, 0xE9] + Array(",Zo".utf8) + [0xEB] + Array(",3,31/12/2022\n".utf8)
+        let dir = try Self.folder(["gephi-edges.csv": Array("Source,Target,Type,Id,Label,Weight\na,b,Directed,0,,2.0\nb,c,Directed,1,,1.5\n".utf8),
+                                   "export.csv": cp1252,
+                                   "people.csv": Array("Id,Label\na,Alice\nb,Bob\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let g = try tnet(["info", dir.appendingPathComponent("gephi-edges.csv").path, "--format", "json"])
+        #expect(g.code == 0, "\(g.err)")
+        #expect(g.err.contains("\"Type\" as directed"), "\(g.err)")
+        let graph = (try JSONSerialization.jsonObject(with: Data(g.out.utf8)) as! [String: Any])["graph"] as! [String: Any]
+        #expect(graph["directed"] as? Bool == true && graph["edges"] as? Int == 2)
+
+        let refused = try tnet(["info", dir.appendingPathComponent("export.csv").path])
+        #expect(refused.code == 1 && refused.err.contains("legacy code page"), "\(refused.err)")
+        let read = try tnet(["convert", dir.appendingPathComponent("export.csv").path, "-", "--encoding", "cp1252",
+                             "--map", "source=anrufer,target=ANGERUFENER,weight=Anzahl,to=Datum", "--date-format", "%d/%m/%Y"])
+        #expect(read.code == 0, "\(read.err)")
+        #expect(read.out.contains("\"José\"") && read.out.contains("\"Zoë\""), "\(read.out)")
+        #expect(read.out.contains("\"2022-12-31\""), "\(read.out)")
+        #expect(read.err.contains("\"Anrufer\" as source"), "\(read.err)")
+        let badDate = try tnet(["info", dir.appendingPathComponent("export.csv").path, "--encoding", "cp1252",
+                                "--map", "source=Anrufer,target=Angerufener,to=Datum", "--date-format", "%m/%d/%Y"])
+        #expect(badDate.code == 1 && badDate.err.contains("export.csv:2:1:") && badDate.err.contains("%m/%d/%Y"), "\(badDate.err)")
+        let missing = try tnet(["info", dir.appendingPathComponent("export.csv").path, "--encoding", "cp1252", "--map", "source=Caller"])
+        #expect(missing.code == 1 && missing.err.contains("no column \"Caller\""), "\(missing.err)")
+
+        // An entity table alone: Gephi's node table, Label read as the name.
+        let people = try tnet(["convert", dir.appendingPathComponent("people.csv").path, "-"])
+        #expect(people.code == 0 && people.out.contains("\"Alice\"") && people.err.contains("\"Label\" as name"), "\(people.err)")
+    }
+
+    /// Finding 6: `convert --to csv DIR` creates the folder.
+    @Test func convertCreatesTheCSVFolder() throws {
+        let dir = try Self.folder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("new/folder").path
+        let r = try tnet(["convert", "datasets/mekong-2023.json", out, "--to", "csv"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(FileManager.default.fileExists(atPath: out + "/links.csv") && FileManager.default.fileExists(atPath: out + "/entities.csv"))
+    }
+
+    /// Finding 6: a DOT file declaring charset=latin1 is read as Latin-1.
+    @Test func dotCharsetLatin1() throws {
+        let bytes = Array("graph { charset=latin1; a [label=\"Jos".utf8) + [0xE9] + Array("\"]; a -- b }\n".utf8)
+        let dir = try Self.folder(["l1.dot": bytes])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try tnet(["convert", dir.appendingPathComponent("l1.dot").path, "-"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("\"José\""), "\(r.out)")
+        #expect(!r.out.contains("charset"))
+    }
+
+    /// Finding 7: a DOT file nested past cgraph's parser stack is an error, not a silently
+    /// shortened graph; out-of-range numbers in JSON and GraphML are errors with their place.
+    @Test func nothingIsLostSilently() throws {
+        let deep = "digraph { a -> b; " + String(repeating: "{", count: 12_000) + "x" + String(repeating: "}", count: 12_000) + " c -> d }\n"
+        let json = """
+        {"format": "tnet/1", "entities": [{"id": "a", "kind": "person", "attributes": {"x": 1e999}}], "links": []}
+        """
+        let big = """
+        {"format": "tnet/1", "entities": [{"id": "a", "kind": "person", "attributes": {"imsi": 123456789012345678901}}], "links": []}
+        """
+        let graphml = """
+        <?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="d0" for="node" attr.name="x" attr.type="double"/><graph edgedefault="undirected"><node id="a"><data key="d0">1e999</data></node></graph></graphml>
+        """
+        let dir = try Self.folder(["deep.dot": Array(deep.utf8), "inf.json": Array(json.utf8), "big.json": Array(big.utf8), "inf.graphml": Array(graphml.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in ["info", "validate", "convert"] {
+            let r = try tnet([command, dir.appendingPathComponent("deep.dot").path] + (command == "convert" ? ["-"] : []))
+            #expect(r.code == 1, "\(command): \(r.out.prefix(200))")
+            #expect((r.out + r.err).contains("memory exhausted"), "\(command): \(r.err)")
+        }
+        for (file, what) in [("inf.json", "beyond the range"), ("big.json", "beyond 64 bits"), ("inf.graphml", "is not a double")] {
+            let r = try tnet(["info", dir.appendingPathComponent(file).path])
+            #expect(r.code == 1 && r.err.contains(what), "\(file): \(r.err)")
+            #expect(r.err.contains(file + ":"), "\(file): no location in \(r.err)")
+        }
+    }
+
+    /// Finding 5: strong components of an undirected reading say why they equal the weak ones;
+    /// --directed applies to CSV link tables; k-core and core numbers agree on a directed graph;
+    /// a --k above the largest core is an error, not an empty file.
+    @Test func directionTraps() throws {
+        let dir = try Self.folder(["calls-links.csv": Array("source,target\na,b\nb,c\nc,a\nc,d\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("calls-links.csv").path
+        let undirected = try tnet(["components", path, "--strong", "--format", "json"])
+        #expect(undirected.err.contains("strong components are the weak ones"), "\(undirected.err)")
+        let directed = try tnet(["components", path, "--strong", "--directed", "--format", "json"])
+        #expect(directed.code == 0, "\(directed.err)")
+        #expect((try JSONSerialization.jsonObject(with: Data(directed.out.utf8)) as! [String: Any])["count"] as? Int == 2)
+        // Directed: a→b→c→a and c→d. Core numbers as nx.core_number on the DiGraph (in + out
+        // degree): a, b, c have 2 within {a,b,c}; d has 1. The 2-core is {a, b, c}.
+        let core = try tnet(["centrality", path, "--directed", "--measure", "core", "--format", "csv"])
+        #expect(core.out.contains("a,2") && core.out.contains("d,1"), "\(core.out)")
+        let kcore = try tnet(["kcore", path, "--directed", "--k", "2", "-o", "-", "--to", "edgelist"])
+        #expect(kcore.code == 0 && !kcore.out.contains("d"), "\(kcore.out)")
+        let tooHigh = try tnet(["kcore", path, "--k", "3", "-o", "-"])
+        #expect(tooHigh.code == 1 && tooHigh.err.contains("largest core number is 2"), "\(tooHigh.err)")
+    }
+
+    /// Finding 8: a --via query with no route through the set answers at once, and a cheapest
+    /// route through one item is found directly; on the bundled dataset each takes well under
+    /// the minutes it took (the debug build's time is the bound here).
+    @Test func viaAnswersQuickly() throws {
+        let start = Date()
+        // Directed, India reaches no entity that reaches the United States on the way to a
+        // compound: proved at once, no search.
+        let none = try tnet(["path", "datasets/mekong-2023.json", "india", "compound-shan-1", "--via", "united-states"])
+        #expect(none.code == 0 && none.err.contains("can pass through united-states"), "\(none.err)")
+        // One item: the cheapest walk through a syndicate repeats no one, so it is the route.
+        let found = try tnet(["path", "datasets/mekong-2023.json", "india", "compound-shan-1", "--via", "syndicate", "--undirected", "--format", "json"])
+        #expect(found.code == 0, "\(found.err)")
+        // Through an official tied only to Syndicate A, from Syndicate A: every walk through the
+        // official comes back through the syndicate, so there is no simple route; the search
+        // stops after 200 candidates and says so (this took over ten minutes before).
+        let bounded = try tnet(["path", "datasets/mekong-2023.json", "syndicate-a", "compound-shan-1", "--via", "official-shan", "--undirected"])
+        #expect(bounded.code == 0 && bounded.err.contains("stopped after examining 200 candidate paths"), "\(bounded.err)")
+        #expect(Date().timeIntervalSince(start) < 10)
+        let json = try JSONSerialization.jsonObject(with: Data(found.out.utf8)) as! [String: Any]
+        let path = (json["paths"] as! [[String: Any]])[0]["nodes"] as! [String]
+        #expect(path.first == "india" && path.last == "compound-shan-1" && path.contains { $0.hasPrefix("syndicate-") }, "\(path)")
+    }
+}
