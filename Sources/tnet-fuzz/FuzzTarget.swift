@@ -1,8 +1,8 @@
 // Coverage-guided fuzzing of tnet's readers with libFuzzer (`make fuzz`). Built with
-// `-sanitize=fuzzer,address -DTNET_FUZZ`, libFuzzer supplies `main` and calls the entry point
-// below with mutated inputs; TNET_FUZZ_READER picks the reader (json, csv, graphml, dot,
+// `-sanitize=fuzzer,address`, main hands over to libFuzzer's driver, which calls the entry
+// point below with mutated inputs; TNET_FUZZ_READER picks the reader (json, csv, graphml, dot,
 // edgelist, edgelist-graph). A reader may refuse an input with an error, never crash, hang or
-// read out of bounds. In an ordinary build this is a small program that says how to run it.
+// read out of bounds. In an ordinary build this is a small program that replays files.
 import Foundation
 import TNetIO
 import TNetModel
@@ -45,18 +45,27 @@ enum FuzzReader: String, CaseIterable {
     }
 }
 
-#if TNET_FUZZ
+/// libFuzzer's entry point: one input.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzReader.current.run(Array(UnsafeBufferPointer(start: data, count: size)))
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzReader.current.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
     return 0
 }
-#else
+
 @main
-struct FuzzUsage {
-    /// Without libFuzzer: runs the reader on each file given, so a crash found by `make fuzz`
-    /// can be replayed in a debugger (`tnet-fuzz crash-…`).
+struct FuzzMain {
+    typealias Driver = @convention(c) (UnsafeMutablePointer<CInt>, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                                       @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+    /// Built with libFuzzer (`make fuzz`), hands the command line to its driver; otherwise
+    /// replays the files given, so that a crash `make fuzz` saved can be run in a debugger.
     static func main() {
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "LLVMFuzzerRunDriver") {
+            let driver = unsafeBitCast(symbol, to: Driver.self)
+            var argc = CommandLine.argc
+            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            exit(driver(&argc, &argv, { data, size in fuzzOneInput(data, size) }))
+        }
         let files = CommandLine.arguments.dropFirst()
         if files.isEmpty {
             print("tnet-fuzz: build and run it with `make fuzz` (libFuzzer); here it replays files: tnet-fuzz FILE…  (TNET_FUZZ_READER=\(FuzzReader.allCases.map(\.rawValue).joined(separator: "|")))")
@@ -68,4 +77,3 @@ struct FuzzUsage {
         }
     }
 }
-#endif

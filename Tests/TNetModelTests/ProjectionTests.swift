@@ -1,0 +1,84 @@
+import Testing
+import TNetGraph
+@testable import TNetModel
+
+/// Dataset.graph(_:): the one projection every analysis reads (issue 17). Worked by hand.
+@Suite struct ProjectionTests {
+    /// Calls, in file order: a→b 2, b→a 3, a→b 5 (directed), and an undirected a–c 4.
+    static func calls(_ links: [Link]? = nil) -> Dataset {
+        let l = links ?? [Link(source: "a", target: "b", kind: "call", weight: 2, directed: true),
+                          Link(source: "b", target: "a", kind: "call", weight: 3, directed: true),
+                          Link(source: "a", target: "b", kind: "call", weight: 5, directed: true),
+                          Link(source: "a", target: "c", kind: "call", weight: 4, directed: false)]
+        return Dataset(entities: ["a", "b", "c"].map { Entity(id: $0, kind: .person) }, links: l)
+    }
+
+    /// Undirected, the three a–b calls are one tie: sum 2+3+5 = 10, max 5, min 2, first 2
+    /// (a→b, the first line), last 5; a–c stays 4.
+    @Test func combineRules() {
+        let d = Self.calls()
+        for (rule, ab) in [(LinkCombination.sum, 10.0), (.max, 5), (.min, 2), (.first, 2), (.last, 5)] {
+            let g = d.graph(ProjectionOptions(direction: .undirected, weighted: true, combine: rule))
+            #expect(g.edgeCount == 2)
+            #expect(g.tieWeight(0, 1) == ab, "\(rule)")
+            #expect(g.tieWeight(0, 2) == 4)
+        }
+        // Unweighted, a tie counts 1 whatever the rule.
+        #expect(d.graph(ProjectionOptions(direction: .undirected)).tieWeight(0, 1) == 1)
+    }
+
+    /// Directed (auto: some link is directed): a→b sums its two calls, 2+5 = 7; b→a is 3; the
+    /// undirected a–c becomes two arcs of 4.
+    @Test func directedReading() {
+        let g = Self.calls().graph(ProjectionOptions(weighted: true))
+        #expect(g.isDirected && g.edgeCount == 4)
+        #expect(g.tieWeight(0, 1) == 7 && g.tieWeight(1, 0) == 3)
+        #expect(g.tieWeight(0, 2) == 4 && g.tieWeight(2, 0) == 4)
+    }
+
+    /// A strength becomes the length 1/w for path measures (a–b: 1/10), and a length the
+    /// strength 1/w for the others; NetworkX's reading keeps w for both.
+    @Test func weightMeaning() {
+        let d = Self.calls()
+        let strength = ProjectionOptions(direction: .undirected, weighted: true, weightMeaning: .strength)
+        #expect(d.graph(strength.using(.distance)).tieWeight(0, 1) == 1.0 / 10)
+        #expect(d.graph(strength.using(.strength)).tieWeight(0, 1) == 10)
+        let distance = ProjectionOptions(direction: .undirected, weighted: true, combine: .min, weightMeaning: .distance)
+        #expect(d.graph(distance.using(.distance)).tieWeight(0, 1) == 2)
+        #expect(d.graph(distance.using(.strength)).tieWeight(0, 1) == 1.0 / 2)
+        let networkx = ProjectionOptions(direction: .undirected, weighted: true)
+        #expect(d.graph(networkx.using(.distance)).tieWeight(0, 1) == 10 && d.graph(networkx).tieWeight(0, 1) == 10)
+    }
+
+    /// The sum does not depend on the order of the links, even where floating-point addition
+    /// does: 0.1 + 0.2 + 0.3 is 0.6000000000000001 and 0.3 + 0.2 + 0.1 is 0.6; both orders give
+    /// the ascending sum, (0.1 + 0.2) + 0.3.
+    @Test func sumIsIndependentOfOrder() {
+        let w = [0.1, 0.2, 0.3]
+        #expect(w.reduce(0, +) != w.reversed().reduce(0, +))
+        let forward = Self.calls(w.map { Link(source: "a", target: "b", kind: "call", weight: $0) })
+        let backward = Self.calls(w.reversed().map { Link(source: "a", target: "b", kind: "call", weight: $0) })
+        let o = ProjectionOptions(weighted: true)
+        #expect(forward.graph(o).tieWeight(0, 1) == (0.1 + 0.2) + 0.3)
+        #expect(backward.graph(o).tieWeight(0, 1) == forward.graph(o).tieWeight(0, 1))
+    }
+
+    /// Weights no analysis can read are refused, naming the link: negative anywhere, zero where
+    /// a reciprocal is taken, infinite always.
+    @Test func weightsAreChecked() {
+        let negative = Self.calls([Link(source: "a", target: "b", kind: "call", weight: -1)])
+        #expect(throws: ProjectionError.self) { try negative.checkWeights(ProjectionOptions(weighted: true)) }
+        let zero = Self.calls([Link(source: "a", target: "b", kind: "call", weight: 0)])
+        #expect(throws: Never.self) { try zero.checkWeights(ProjectionOptions(weighted: true)) }
+        #expect(throws: ProjectionError.self) { try zero.checkWeights(ProjectionOptions(weighted: true, weightMeaning: .strength, use: .distance)) }
+        // Unweighted, weights are not read.
+        #expect(throws: Never.self) { try negative.checkWeights(ProjectionOptions()) }
+    }
+
+    @Test func describesItself() {
+        let d = Self.calls()
+        let o = ProjectionOptions(direction: .undirected, weighted: true, weightMeaning: .strength, use: .distance)
+        #expect(o.describe(d.graph(o), links: d.resolvedLinkCount)
+                == "undirected graph: 3 entities, 2 ties from 4 links; parallel and reciprocal links combined by sum of weights; weights are strengths (length 1/w for paths)")
+    }
+}
