@@ -1,5 +1,6 @@
 import TNetGraphviz
 import TNetModel
+import TNetIO
 
 /// What a diagram shows beyond the dataset itself.
 public struct DiagramOptions: Sendable {
@@ -103,19 +104,41 @@ public enum DOTWriter {
             for i in dataset.entities.indices { out += "  " + node(i) }
         }
 
-        let weights = dataset.links.map { $0.weight ?? 1 }
-        let widths = SizeScale(weights)
-        let arrow = directed ? "->" : "--"
+        // One line per tie, as every analysis reads the dataset: links of the same kind and grade
+        // between the same two entities (repeated calls; a call each way when undirected) are
+        // drawn once, as thick as their weights summed, with every link's evidence in the
+        // tooltip. Links of different kinds or grades keep lines of their own.
+        struct Tie { var links: [Int]; var s: Int32; var t: Int32; var weight: Double }
+        var ties: [Tie] = [], tieOf: [String: Int] = [:]
         dataset.forEachResolvedLink { i, s, t in
             let link = dataset.links[i]
-            let lit = !dimming || options.highlightedLinks.contains(i)
+            let undirectedLine = !directed || !dataset.isDirected(link)
+            let (a, b) = undirectedLine && t < s ? (t, s) : (s, t)
+            let key = "\(a) \(b) \(undirectedLine) \(link.kind.rawValue) \(link.confidence?.description ?? "")"
+            if let k = tieOf[key] {
+                ties[k].links.append(i)
+                ties[k].weight += link.weight ?? 1
+            } else {
+                tieOf[key] = ties.count
+                ties.append(Tie(links: [i], s: a, t: b, weight: link.weight ?? 1))
+            }
+        }
+        let widths = SizeScale(ties.map(\.weight))
+        let arrow = directed ? "->" : "--"
+        for tie in ties {
+            let link = dataset.links[tie.links[0]]
+            let (s, t) = (tie.s, tie.t)
+            let highlighted = tie.links.contains { options.highlightedLinks.contains($0) }
+            let lit = !dimming || highlighted
                 || (options.highlightedLinks.isEmpty && options.highlightedEntities.contains(Int(s)) && options.highlightedEntities.contains(Int(t)))
-            let color = options.highlightedLinks.contains(i) ? theme.highlightColor : theme.color(for: link.kind) + (lit ? "" : dim)
+            let color = highlighted ? theme.highlightColor : theme.color(for: link.kind) + (lit ? "" : dim)
             var attrs = "color=\"\(color)\", style=\"\(LinkStyle.lineStyle(link.confidence))\""
-            var width = 0.8 + 2.2 * (widths.fraction(weights[i]) ?? 0)
-            if options.highlightedLinks.contains(i) { width += 1.5 }
+            var width = 0.8 + 2.2 * (widths.fraction(tie.weight) ?? 0)
+            if highlighted { width += 1.5 }
             attrs += ", penwidth=\"\(format(width))\""
-            attrs += ", tooltip=\(DOTEscaping.text(link.evidence))"
+            let evidence = tie.links.count == 1 ? link.evidence
+                : "\(tie.links.count) links, weight \(FieldCodec.number(tie.weight)) in all: " + tie.links.map { dataset.links[$0].evidence }.joined(separator: "; ")
+            attrs += ", tooltip=\(DOTEscaping.text(evidence))"
             if directed && !dataset.isDirected(link) { attrs += ", dir=\"none\"" }
             out += "  n\(s) \(arrow) n\(t) [\(attrs)];\n"
         }

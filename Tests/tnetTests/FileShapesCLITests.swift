@@ -110,6 +110,11 @@ import Testing
             #expect(r.code == 1, "\(command): \(r.out.prefix(200))")
             #expect((r.out + r.err).contains("memory exhausted"), "\(command): \(r.err)")
         }
+        // A DOT syntax error names its line and column (from cgraph's "in line N near 'x'").
+        let bad = try Self.folder(["bad.dot": Array("digraph {\n  a -> b;\n  c -> -> d;\n}\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let syntax = try tnet(["info", bad.appendingPathComponent("bad.dot").path])
+        #expect(syntax.code == 1 && syntax.err.contains("bad.dot:3:"), "\(syntax.err)")
         for (file, what) in [("inf.json", "beyond the range"), ("big.json", "beyond 64 bits"), ("inf.graphml", "is not a double")] {
             let r = try tnet(["info", dir.appendingPathComponent(file).path])
             #expect(r.code == 1 && r.err.contains(what), "\(file): \(r.err)")

@@ -69,14 +69,16 @@ import Testing
         for secret in Self.secrets { #expect(!r.out.contains(secret) && !r.err.contains(secret), "holds \(secret)") }
     }
 
-    /// Graphviz 2.42 segfaults laying out this graph with concentrate=true (shared notes). The
-    /// DOT file's concentrate passes the allow-list, so the layout runs in a child process and
-    /// the crash becomes one line and exit code 1, with no output file.
+    /// Graphviz 2.42 segfaults laying out this graph with concentrate=true: two parallel edges
+    /// that differ (here two links of different kinds, which tnet draws as two lines; two links of
+    /// one kind are one tie, one line, and do not crash it). The DOT file's concentrate passes
+    /// the allow-list, so the layout runs in a child process and the crash becomes one line and
+    /// exit code 1, with no output file.
     @Test func graphvizCrashIsAnError() throws {
         let dir = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let input = "\(dir)/crash.dot"
-        try "digraph G { concentrate=true; a -> 4 -> b; a -> b; a -> b; b -> a }".write(toFile: input, atomically: true, encoding: .utf8)
+        try "digraph G { concentrate=true; a -> 4 -> b; a -> b [kind=pays]; a -> b [kind=bribes]; b -> a }".write(toFile: input, atomically: true, encoding: .utf8)
         let r = try tnet(["render", input, "-o", "\(dir)/out.svg", "--engine", "dot", "--no-legend"])
         #expect(r.code == 1)
         #expect(r.err.hasPrefix("tnet: error: Graphviz crashed") && r.err.split(separator: "\n").count == 1, "\(r.err)")

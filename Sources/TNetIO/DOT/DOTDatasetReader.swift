@@ -9,6 +9,24 @@ import TNetModel
 /// attribute. DOT carries no types and no line numbers through cgraph, so messages name the
 /// node or edge. Graph attributes `title` and `description` set the dataset's; others are kept.
 public enum DOTDatasetReader {
+    /// Where cgraph's message ("syntax error in line 3 near 'x'") puts the problem: that line,
+    /// and the column where the quoted token first appears on it (1 when it cannot be found).
+    static func errorLocation(_ message: String, in text: String, file: String) -> SourceLocation {
+        guard let range = message.range(of: "in line ") else { return SourceLocation(file: file, line: 1, column: 1) }
+        let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        guard let line = Int(digits), line >= 1 else { return SourceLocation(file: file, line: 1, column: 1) }
+        var column = 1
+        if let near = message.range(of: "near '", range: range.upperBound ..< message.endIndex) {
+            let token = message[near.upperBound...].prefix { $0 != "'" }
+            var lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+            if line <= lines.count, !token.isEmpty, let at = lines[line - 1].range(of: token) {
+                column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: at.lowerBound) + 1
+            }
+            lines.removeAll()
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
     /// Whether the DOT text sets `charset` to Latin-1 (`latin1`, `latin-1`, `l1`, `ISO-8859-1`,
     /// `ISO_8859-1`, `ISO8859-1`, `ISO-IR-100`, `CP819`, `IBM819`, as Graphviz accepts), quoted
     /// or not. Looked for in the bytes, before any decoding.
@@ -50,7 +68,7 @@ public enum DOTDatasetReader {
         do {
             doc = try GraphvizRenderer.shared.parse(dot: text)
         } catch let error as GraphvizError {
-            throw ReadError(error.message, file: input.name)
+            throw ReadError(error.message, at: errorLocation(error.message, in: text, file: input.name))
         }
         var issues: [ValidationIssue] = []
         var dataset = Dataset(directed: doc.directed)
