@@ -59,7 +59,8 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
             throw ReadError("cannot tell the format from the extension; use --input-format (convert: --from) with one of: \(names)", file: path)
         }
         if format == .csv {
-            if path == "-" { throw ReadError("CSV datasets are files (entities.csv, links.csv); standard input cannot hold two", file: path) }
+            // Standard input holds one table: links, or entities, as its header says.
+            if path == "-" { return try CSVDatasetReader.read(table: InputFile.read(path), options: options) }
             return try CSVDatasetReader.read(path: path, options: options)
         }
         let input = try InputFile.read(path).decoded(options.encoding)

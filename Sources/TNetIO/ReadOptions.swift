@@ -45,6 +45,12 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
 
     /// Converts `bytes` in this encoding to UTF-8, or says where it cannot.
     func utf8(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+        // A file that is already UTF-8 with accents is not Latin-1: decoding it again would
+        // turn "José" into "JosÃ©" without a word.
+        if self == .latin1 || self == .cp1252, bytes.contains(where: { $0 >= 0x80 }),
+           bytes.withUnsafeBufferPointer({ UTF8Check.firstInvalidOffset($0) }) == nil {
+            throw ReadError("is UTF-8 text with accented characters, not \(rawValue): read it without an encoding", file: file)
+        }
         switch self {
         case .utf8: return bytes
         case .latin1:
@@ -72,6 +78,9 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
             }
             return out
         case .utf16:
+            guard bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) else {
+                throw ReadError("has no UTF-16 byte-order mark (FF FE or FE FF): it is not UTF-16 text as Excel and Notepad write it", file: file)
+            }
             guard let text = String(data: Data(bytes), encoding: .utf16) else {
                 throw ReadError("is not UTF-16 text (a UTF-16 file starts with a byte-order mark)", file: file)
             }

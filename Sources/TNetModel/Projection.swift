@@ -99,7 +99,7 @@ public struct ProjectionOptions: Sendable, Hashable {
     }
 
     /// Whether the combined weight is replaced by its reciprocal for ``use``.
-    var inverts: Bool {
+    public var inverts: Bool {
         switch (weightMeaning, use) {
         case (.strength, .distance), (.distance, .strength): return true
         default: return false
@@ -161,19 +161,27 @@ extension Dataset {
         return options.weighted && options.inverts ? g.mappingWeights { 1 / $0 } : g
     }
 
-    /// Checks that every weight the projection reads is a number it can use: finite, not
+    /// Checks that every weight the projection reads is a number it can use: finite and not
     /// negative (no analysis here reads a negative tie: NetworkX's Dijkstra refuses negative
     /// lengths, and a negative strength or capacity has no meaning in PageRank, eigenvector,
-    /// HITS, modularity or flow), and not zero where it becomes a reciprocal. Throws naming the
-    /// first link at fault.
+    /// HITS, modularity or flow); and, where the projection takes reciprocals, no tie whose
+    /// combined weight is 0. Throws naming the first link (with its place in the file) or tie
+    /// at fault.
     public func checkWeights(_ options: ProjectionOptions) throws(ProjectionError) {
         guard options.weighted else { return }
         for (i, link) in links.enumerated() {
             guard let w = link.weight else { continue }
-            let at = "link \(i + 1) (\(link.source) → \(link.target))"
+            let at = (locations?.link(i).map { "\($0): " } ?? "link \(i + 1): ") + "\(link.source) → \(link.target)"
             if !w.isFinite { throw ProjectionError("\(at): weight \(w) is not a finite number") }
-            if w < 0 { throw ProjectionError("\(at): weight \(w) is negative: no analysis reads a negative tie (a length, strength or capacity is at least 0)") }
-            if options.inverts && w == 0 { throw ProjectionError("\(at): weight 0 has no reciprocal (--weight-as \(options.weightMeaning.rawValue) reads 1/w); drop the link or give it a positive weight") }
+            if w < 0 { throw ProjectionError("\(at): weight \(w == w.rounded() && abs(w) < 1e15 ? String(Int(w)) : String(w)) is negative: no analysis reads a negative tie (a length, strength or capacity is at least 0)") }
+        }
+        guard options.inverts else { return }
+        var plain = options
+        plain.weightMeaning = .networkx
+        var zero: (Int32, Int32)?
+        graph(plain).forEachEdge { _, u, v, w in if w == 0 && zero == nil { zero = (u, v) } }
+        if let (u, v) = zero {
+            throw ProjectionError("the tie \(entities[Int(u)].id) – \(entities[Int(v)].id) weighs 0 in all, which has no reciprocal (weights read as \(options.weightMeaning == .strength ? "strengths" : "lengths") are inverted here); drop its links or give them a positive weight")
         }
     }
 

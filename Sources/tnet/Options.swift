@@ -35,8 +35,13 @@ struct InputOptions: ParsableArguments {
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                     throw CLIError("--map \(quoted(String(item))): expected FIELD=COLUMN, e.g. source=Caller")
                 }
-                if columns[parts[0]] != nil { throw CLIError("--map: \(parts[0]) is mapped twice") }
-                columns[parts[0]] = parts[1]
+                let field = parts[0].lowercased()
+                let known = FieldCodec.entityFields + FieldCodec.linkFields.filter { !FieldCodec.entityFields.contains($0) }
+                guard known.contains(field) else {
+                    throw CLIError("--map \(quoted(String(item))): \(quoted(parts[0])) is not a field; fields are " + known.joined(separator: ", "))
+                }
+                if columns[field] != nil { throw CLIError("--map: \(field) is mapped twice") }
+                columns[field] = parts[1]
             }
             var encodingValue: TextEncoding?
             if let encoding {
@@ -51,6 +56,12 @@ struct InputOptions: ParsableArguments {
                     throw CLIError("--date-format \(quoted(dateFormat)): use %Y or %y with %m and %d and literal separators, e.g. %d/%m/%Y")
                 }
                 layout = f
+            }
+            if !columns.isEmpty || dateFormat != nil {
+                let format = from ?? (input == "-" ? nil : DatasetFormat(path: input))
+                if format != .csv {
+                    throw CLIError("\(!columns.isEmpty ? "--map" : "--date-format") applies to CSV tables; \(input) is read as \(format?.rawValue ?? "a sniffed format"), whose fields have fixed names")
+                }
             }
             return ReadOptions(directed: directed, encoding: encodingValue, columns: columns, dateFormat: layout)
         }
@@ -210,6 +221,12 @@ struct FilterOptions: ParsableArguments {
 }
 
 extension DatasetFormat: ExpressibleByArgument {}
+
+/// Warns when `--weighted` is asked of a dataset whose links carry no weight.
+func warnIfNoWeights(_ dataset: Dataset, weighted: Bool) {
+    guard weighted, !dataset.links.isEmpty, !dataset.links.contains(where: { $0.weight != nil }) else { return }
+    Diagnostics.warning("--weighted: no link has a weight, so each counts 1 and a tie weighs as many links as it combines (with --combine sum); name a weight column with --map weight=COLUMN")
+}
 
 /// `--combine` and `--weight-as`: how a dataset becomes the one graph every analysis reads.
 struct ProjectionArguments: ParsableArguments {

@@ -110,9 +110,12 @@ extension Graph {
             if s.count > 8 { s = String(s.prefix(8)) }
             return s
         }
+        let matrix = options.weighted && isWeighted ? "the weighted adjacency matrix the measure reads" : "the adjacency matrix"
         if options.alpha >= bound {
-            return "\(error): alpha \(short(options.alpha)) is not below 1/λmax = \(short(bound)) (λmax ≈ \(short(lambda)), the largest eigenvalue of the adjacency matrix), so the series diverges; choose alpha below \(short(bound)), e.g. \(short(0.9 * bound))"
+            return "\(error): alpha \(short(options.alpha)) is not below 1/λmax = \(short(bound)) (λmax ≈ \(short(lambda)), the largest eigenvalue of \(matrix)), so the series diverges; choose alpha below \(short(bound)), e.g. \(short(0.9 * bound))"
         }
-        return "\(error) (alpha \(short(options.alpha)) is below 1/λmax ≈ \(short(bound)) but close to it: convergence is slow; raise the iteration limit or the tolerance)"
+        // α·λmax is the factor by which the error shrinks per iteration.
+        let rate = options.alpha * lambda
+        return "\(error); alpha \(short(options.alpha)) is below 1/λmax = \(short(bound)), so the series converges, the error shrinking by a factor \(short(rate)) per iteration: raise the iteration limit or the tolerance"
     }
 }

@@ -6,14 +6,18 @@ extension CSVTable {
 
     /// Headers read as `source` in a link table that has no `source` column, in order of preference.
     static let sourceNames = ["from", "caller", "calling", "calling_number", "src", "sender", "origin", "a_number", "source_id"]
+    /// Headers read as `weight` in a link table with ends and no `weight` column: counts of calls
+    /// or an amount moved.
+    static let weightNames = ["calls", "call_count", "n_calls", "number_of_calls", "count", "amount"]
     /// Headers read as `target` in a link table that has no `target` column.
     static let targetNames = ["to", "callee", "called", "called_number", "dst", "dest", "destination", "receiver", "recipient",
                               "b_number", "target_id"]
 
     /// The table with its columns named as the model's fields: first the names given in
     /// `map` (field → header, case-insensitive; a header that is not there is an error), then,
-    /// for a field still missing, the usual synonyms: a link table's ends (``sourceNames``,
-    /// ``targetNames``; `from`/`to` only as a pair, since they are otherwise the period),
+    /// for a field still missing, the usual synonyms: a link table's ends, as a pair
+    /// (``sourceNames``, ``targetNames``; `from`/`to` only in a table without `id`, since they
+    /// are otherwise a period), its weight (``weightNames``), a `date` as the link's day,
     /// Gephi's `Type` column of Directed/Undirected as `directed`, and an entity table's
     /// `Label` as `name`. Every renaming is reported in `issues` as a warning.
     func mapped(_ contents: Contents, _ map: [String: String], _ issues: inout [ValidationIssue]) throws -> CSVTable {
@@ -47,13 +51,31 @@ extension CSVTable {
         }
         switch contents {
         case .links:
+            // The ends are renamed as a pair, and only when the table names neither: a lone
+            // `source` (a provenance column, say) never pairs with a `callee`.
             if !has("source") && !has("target") {
-                if let f = index(ofHeader: "from"), let t = index(ofHeader: "to"), Self.sourceNames.firstIndex(where: { index(ofHeader: $0) != nil && $0 != "from" }) == nil {
+                let sources = Self.sourceNames.dropFirst().compactMap(index(ofHeader:))
+                let targets = Self.targetNames.dropFirst().compactMap(index(ofHeader:))
+                if let f = sources.first, let t = targets.first {
+                    rename(f, "source"); rename(t, "target")
+                } else if sources.isEmpty && targets.isEmpty, index(ofHeader: "id") == nil,
+                          let f = index(ofHeader: "from"), let t = index(ofHeader: "to") {
+                    // from/to are otherwise a period: ends only in a table without ids.
                     rename(f, "source"); rename(t, "target")
                 }
             }
-            if !has("source"), let i = Self.sourceNames.dropFirst().lazy.compactMap(index(ofHeader:)).first { rename(i, "source") }
-            if !has("target"), let i = Self.targetNames.dropFirst().lazy.compactMap(index(ofHeader:)).first { rename(i, "target") }
+            if has("source") && has("target") && !has("weight"),
+               let i = Self.weightNames.lazy.compactMap(index(ofHeader:)).first {
+                rename(i, "weight")
+            }
+            // A call or transfer on one day: its date is the link's period.
+            if has("source") && has("target") && !has("from") && !has("to"), let i = index(ofHeader: "date") {
+                renamed.append("\(quoted(columns[i].name)) as from and to (the link's day)")
+                columns[i].name = "from"
+                columns[i].type = nil
+                columns.append(Column(name: "to", type: nil))
+                for r in rows.indices { rows[r].cells.append(rows[r].cells.count > i ? rows[r].cells[i] : "") }
+            }
             // Gephi's edge table: Type is Directed or Undirected.
             if !has("directed"), let i = index(ofHeader: "type") {
                 let values = Set(rows.map { $0.cells.count > i ? FieldCodec.trimmed($0.cells[i]).lowercased() : "" })

@@ -27,6 +27,43 @@ public enum DOTDatasetReader {
         return SourceLocation(file: file, line: line, column: column)
     }
 
+    /// How many `{ … }` bodies stand at the top level of DOT text: one per graph. Quoted strings,
+    /// HTML strings and comments are skipped as DOT's lexer skips them.
+    static func topLevelBodies(_ b: [UInt8]) -> Int {
+        var i = 0, depth = 0, bodies = 0, atLineStart = true
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                while i < b.count && b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
+            } else if c == UInt8(ascii: "<") && depth > 0 {
+                var nest = 1
+                i += 1
+                while i < b.count && nest > 0 {
+                    if b[i] == UInt8(ascii: "<") { nest += 1 } else if b[i] == UInt8(ascii: ">") { nest -= 1 }
+                    i += 1
+                }
+                continue
+            } else if c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "/") || (c == UInt8(ascii: "#") && atLineStart) {
+                while i < b.count && b[i] != 0x0A { i += 1 }
+                continue
+            } else if c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "*") {
+                i += 2
+                while i + 1 < b.count && !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                i += 2
+                continue
+            } else if c == UInt8(ascii: "{") {
+                if depth == 0 { bodies += 1 }
+                depth += 1
+            } else if c == UInt8(ascii: "}") {
+                depth = max(0, depth - 1)
+            }
+            atLineStart = c == 0x0A || (atLineStart && (c == 0x20 || c == 0x09))
+            i += 1
+        }
+        return bodies
+    }
+
     /// Whether the DOT text sets `charset` to Latin-1 (`latin1`, `latin-1`, `l1`, `ISO-8859-1`,
     /// `ISO_8859-1`, `ISO8859-1`, `ISO-IR-100`, `CP819`, `IBM819`, as Graphviz accepts), quoted
     /// or not. Looked for in the bytes, before any decoding.
@@ -64,6 +101,11 @@ public enum DOTDatasetReader {
         let input = latin1 ? try input.decoded(.latin1) : input
         try input.checkText()
         let text = String(decoding: input.bytes.dropFirst(input.bomLength), as: UTF8.self)
+        let graphs = topLevelBodies(Array(text.utf8))
+        if graphs > 1 {
+            throw ReadError("the file holds \(graphs) graphs; tnet reads one dataset per file (cgraph would read the first alone): split it, or join them into one graph",
+                            at: SourceLocation(file: input.name, line: 1, column: 1))
+        }
         let doc: DOTDocument
         do {
             doc = try GraphvizRenderer.shared.parse(dot: text)

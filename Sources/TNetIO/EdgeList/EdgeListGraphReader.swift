@@ -20,7 +20,7 @@ public enum EdgeListGraphReader {
         /// Lines read as links.
         public var links: Int
         /// The first line, when it names columns instead of holding a link (``EdgeListReader/header(_:from:)``).
-        public var header: (line: Int, names: [String])?
+        public var header: EdgeListReader.Header?
         /// Where the first negative weight is, and the first zero weight.
         public var negativeWeight: SourceLocation?
         public var zeroWeight: SourceLocation?
@@ -104,9 +104,10 @@ public enum EdgeListGraphReader {
                 sources[k] = rank[Int(sources[k])]
                 targets[k] = rank[Int(targets[k])]
             }
+            if header?.swapsEnds == true { swap(&sources, &targets) }
             let graph = Graph(nodeCount: ids.count, directed: directed, sources: sources, targets: targets,
                               weights: weighted ? weights : nil, duplicates: combine.policy)
-            return Result(graph: graph, ids: ids, links: edges, header: header.map { ($0.line, $0.names) },
+            return Result(graph: graph, ids: ids, links: edges, header: header,
                           negativeWeight: negative, zeroWeight: zero)
         }
     }

@@ -33,11 +33,17 @@ public enum EdgeListReader {
             var positions = TextPositions(file: input.name, bytes: b)
             var fields: [(start: Int, end: Int)] = []
             var lineStart = input.bomLength
+            var swapped = false
+            var line = 1
+            var linkPositions: [ReadLocations.Position] = []
             if let header = header(b, from: lineStart) {
                 issues.append(ValidationIssue(.warning, .invalidStructure,
-                                              "line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link",
+                                              "line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
+                                              + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""),
                                               at: positions.location(of: header.start)))
                 lineStart = header.end + 1
+                line = header.line + 1
+                swapped = header.swapsEnds
             }
             let n = b.count
             func intern(_ f: (start: Int, end: Int)) -> (String, Int32) {
@@ -65,9 +71,10 @@ public enum EdgeListReader {
                             break
                         }
                     }
-                    let (u, ui) = intern(fields[0])
-                    let (v, vi) = intern(fields[1])
+                    let (u, ui) = intern(fields[swapped ? 1 : 0])
+                    let (v, vi) = intern(fields[swapped ? 0 : 1])
                     links.append(Link(source: u, target: v, kind: .link, weight: weight))
+                    linkPositions.append(ReadLocations.Position(line: line, column: 1))
                     endpoints.append(ui)
                     endpoints.append(vi)
                 default:
@@ -77,6 +84,7 @@ public enum EdgeListReader {
                                                   at: positions.location(of: at)))
                 }
                 lineStart = lineEnd + 1
+                line += 1
             }
             if issues.count >= issueLimit {
                 issues.append(ValidationIssue(.error, .invalidStructure, "too many problems; stopped reading", at: positions.location(of: lineStart)))
@@ -88,23 +96,36 @@ public enum EdgeListReader {
             let sorted = order.map { entities[$0] }
             for (id, i) in index { index[id] = rank[Int(i)] }
             for k in endpoints.indices { endpoints[k] = rank[Int(endpoints[k])] }
-            return Dataset(uniqueEntities: sorted, index: index, links: links, endpoints: endpoints, directed: directed)
+            var locations = ReadLocations(file: input.name)
+            locations.links = linkPositions
+            return Dataset(uniqueEntities: sorted, index: index, links: links, endpoints: endpoints, directed: directed,
+                           locations: locations)
         }
         return (dataset, issues)
     }
 
-    /// Column names a header line of an edge list may use for its two ends (lowercased).
-    public static let endpointNames: Set<String> = [
-        "source", "target", "from", "to", "caller", "callee", "calling", "called", "src", "dst", "dest", "destination",
-        "origin", "sender", "receiver", "recipient", "node1", "node2", "id1", "id2", "source_id", "target_id"]
+    /// Column names a header line may use for the first end, the second end, or either
+    /// (lowercased): the link tables' names (``CSVTable/sourceNames``, ``CSVTable/targetNames``).
+    static let sourceHeaderNames = Set(["source"] + CSVTable.sourceNames)
+    static let targetHeaderNames = Set(["target"] + CSVTable.targetNames)
+    static let neutralHeaderNames: Set<String> = ["node1", "node2", "id1", "id2", "node_1", "node_2"]
     /// Column names a header line may use for the weight (lowercased).
-    public static let weightNames: Set<String> = [
-        "weight", "weights", "w", "calls", "count", "counts", "n", "value", "amount", "frequency", "freq", "duration", "strength"]
+    public static let weightNames: Set<String> = Set(["weight", "weights", "w", "n", "value", "frequency", "freq", "duration",
+                                                       "minutes", "strength"] + CSVTable.weightNames)
 
-    /// The first line with fields, when it is a header: its two first fields are names of ends
-    /// (``endpointNames``), or it has three fields and the third is a weight's name
-    /// (``weightNames``) rather than a number. Its byte range and line number.
-    public static func header(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (start: Int, end: Int, line: Int, names: [String])? {
+    /// A header line: where it is, its names, and whether it names the target first
+    /// (`callee caller`), so that each line's ends are read the other way round.
+    public struct Header: Sendable {
+        public var start: Int, end: Int, line: Int
+        public var names: [String]
+        public var swapsEnds: Bool
+    }
+
+    /// The first line with fields, when it is a header: its two first fields name the ends
+    /// (a source and a target name in either order, or two neutral names such as node1 node2),
+    /// or it has three fields and the third is a weight's name (``weightNames``) rather than a
+    /// number.
+    public static func header(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Header? {
         var lineStart = start, line = 1
         var fields: [(start: Int, end: Int)] = []
         while lineStart < b.count {
@@ -115,9 +136,12 @@ public enum EdgeListReader {
             guard fields.count == 2 || fields.count == 3 else { return nil }
             let names = fields.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0.start ..< $0.end]), as: UTF8.self) }
             let lower = names.map { $0.lowercased() }
-            let ends = endpointNames.contains(lower[0]) && endpointNames.contains(lower[1])
+            let forward = sourceHeaderNames.contains(lower[0]) && targetHeaderNames.contains(lower[1])
+            let backward = targetHeaderNames.contains(lower[0]) && sourceHeaderNames.contains(lower[1])
+            let neutral = neutralHeaderNames.contains(lower[0]) && neutralHeaderNames.contains(lower[1])
             let weight = fields.count == 3 && weightNames.contains(lower[2]) && parseWeight(b, fields[2]) == nil
-            return ends || weight ? (lineStart, lineEnd, line, names) : nil
+            guard forward || backward || neutral || weight else { return nil }
+            return Header(start: lineStart, end: lineEnd, line: line, names: names, swapsEnds: backward && !forward)
         }
         return nil
     }

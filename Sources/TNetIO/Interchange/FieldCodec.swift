@@ -140,7 +140,7 @@ public enum FieldCodec {
         } else if let d = PartialDate(trimmed(text)) {
             value = d
         } else {
-            return .invalid("\(quoted(name)) is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \(quoted(text))")
+            return .invalid("\(quoted(name)) is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \(quoted(text)); dates in another layout are read with a date format such as %d/%m/%Y")
         }
         if name == "from" { p.from = value } else { p.to = value }
         return .stored

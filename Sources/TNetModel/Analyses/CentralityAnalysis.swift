@@ -245,6 +245,10 @@ extension CentralityTable {
             values.append([Double](repeating: .nan, count: nodeCount))
         }
         let iterations = options.maxIterations
+        // What to do: only a measure that ran out of iterations is helped by more of them.
+        func advice(_ error: any Error) -> String {
+            (error as? PowerIterationError)?.reason == nil ? "\(error); raise the iteration limit (--max-iter) or the tolerance" : "\(error)"
+        }
         var hits: Result<HITSScores, PowerIterationError>?
         for m in measures {
             columns += m.columns
@@ -268,7 +272,7 @@ extension CentralityTable {
             case .harmonic: values.append(g.harmonicCentrality(weighted: w, threads: threads, progress: progress("harmonic")))
             case .eigenvector:
                 do { values.append(try g.eigenvectorCentrality(weighted: w, tolerance: options.tolerance, maxIterations: iterations ?? 100)) } catch {
-                    failed(m, "\(error); raise --max-iter or --tolerance")
+                    failed(m, advice(error))
                 }
             case .pagerank:
                 var teleport: [Double]? = nil
@@ -280,7 +284,7 @@ extension CentralityTable {
                 var o = PageRankOptions(damping: options.damping, tolerance: options.tolerance, weighted: w, personalization: teleport)
                 if let iterations { o.maxIterations = iterations }
                 do { values.append(try g.pageRank(o, threads: threads)) } catch {
-                    failed(m, "\(error); raise --max-iter or --tolerance")
+                    failed(m, advice(error))
                 }
             case .katz:
                 let o = KatzOptions(alpha: options.katzAlpha, beta: options.katzBeta, tolerance: options.tolerance,
@@ -292,7 +296,7 @@ extension CentralityTable {
                 if hits == nil { hits = Result { () throws(PowerIterationError) in try g.hits(weighted: w, maxIterations: iterations ?? 100, normalized: norm) } }
                 switch hits! {
                 case .success(let scores): values.append(m == .hubs ? scores.hubs : scores.authorities)
-                case .failure(let error): failed(m, "\(error); raise --max-iter")
+                case .failure(let error): failed(m, advice(error))
                 }
             case .core:
                 guard let core = g.coreNumbers(threads: threads) else {

@@ -60,7 +60,7 @@ extension Dataset {
                 guard c >= 0 && c.isFinite else {
                     throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): capacity \(c) must be finite and not negative")
                 }
-                if c == 0 && options.projection.weightMeaning == .distance {
+                if c == 0 && attribute == "weight" && options.projection.weightMeaning == .distance {
                     throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): weight 0 has no reciprocal (weights read as lengths give capacity 1/w)")
                 }
                 capacity[i] = c

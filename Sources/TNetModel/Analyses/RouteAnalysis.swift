@@ -117,16 +117,19 @@ extension Dataset {
     public static let ungradedReliability = Confidence("F6")!.value
 
     func routeGraph(_ options: RouteOptions) throws(AnalysisError) -> RouteGraph {
+        if options.cost == .weight {
+            var p = options.projection
+            p.weighted = true
+            p.use = .distance
+            do { try checkWeights(p) } catch { throw AnalysisError(error.description) }
+        }
         var linkCost = [Double](repeating: 1, count: links.count)
         for (i, link) in links.enumerated() {
             switch options.cost {
             case .hops: linkCost[i] = 1
             case .weight:
-                let w = link.weight ?? 1
-                guard w >= 0 && w.isFinite else {
-                    throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): weight \(w) cannot be a distance (it must be finite and not negative)")
-                }
-                linkCost[i] = w
+                // Checked below with every other weight rule (checkWeights), with the link's place.
+                linkCost[i] = link.weight ?? 1
             case .reliability: linkCost[i] = -log(link.confidence?.value ?? Self.ungradedReliability)
             }
         }
@@ -151,7 +154,6 @@ extension Dataset {
             var p = options.projection
             p.weighted = true
             p.use = .distance
-            do { try checkWeights(p) } catch { throw AnalysisError(error.description) }
             if p.inverts { graph = graph.mappingWeights { 1 / $0 } }
         }
         return RouteGraph(graph: graph, cost: options.cost, stepLinks: steps, linkCost: linkCost)
@@ -246,6 +248,9 @@ extension Dataset {
                 let fromStart = g.shortestPathTree(from: NodeIndex(s), options: forward)
                 let toEnd = g.shortestPathTree(from: NodeIndex(t), options: backward)
                 for (item, set) in zip(options.via, viaSets) {
+                    if set.allSatisfy({ $0 == s || $0 == t }) {
+                        throw AnalysisError("--via \(item): an end of the query itself; a route passes through entities between its ends")
+                    }
                     let passable = set.contains { v in v != s && v != t && fromStart.distance[v] < .infinity && toEnd.distance[v] < .infinity }
                     if !passable {
                         return RouteResult(routes: [], examined: 0, complete: true,

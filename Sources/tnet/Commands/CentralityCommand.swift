@@ -9,7 +9,7 @@ struct CentralityCommand: ParsableCommand {
         discussion: """
         Measures (comma-separated, in column order): \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
         Each equals NetworkX's function of the same name with its defaults: degree = degree_centrality (counts with --no-normalized), betweenness = betweenness_centrality (exact, Brandes), closeness = closeness_centrality (Wasserman-Faust correction), harmonic = harmonic_centrality, eigenvector = eigenvector_centrality (max_iter 100), pagerank = pagerank (damping 0.85, max_iter 100), katz = katz_centrality (alpha 0.1, beta 1, max_iter 1000), hubs/authorities = hits, core = core_number (directed: in- plus out-degree), constraint = constraint, brokerage = Gould-Fernandez role counts over --partition (columns brokerage, brokerage-coordinator, -itinerant, -representative, -gatekeeper, -liaison), approx-betweenness = Riondato-Kornaropoulos sampling (--epsilon, --delta, --seed), edge-betweenness = per linked pair (on its own).
-        Deliberate differences from NetworkX: effective-size = nx.effective_size(G, nodes=[v]) for each v, Burt's formula as documented (nx.effective_size(G) over all nodes normalises by the other end's largest tie and differs on directed or weighted graphs). hubs/authorities: the leading singular vectors by restarted Lanczos from the uniform vector, the values nx.hits gives (ARPACK) and, where the leading singular value is shared and the answer not unique, those of nx.hits(G, nstart=uniform); --no-normalized scales each to maximum 1 (nx.hits has no unnormalised form). Parallel and reciprocal links are combined (--combine, default sum) where NetworkX's Graph keeps the last: --combine last gives NetworkX's graph.
+        Deliberate differences from NetworkX: effective-size = nx.effective_size(G, nodes=[v]) for each v, Burt's formula as documented (nx.effective_size(G) over all nodes normalises by the other end's largest tie and differs on directed or weighted graphs). hubs/authorities: the leading singular vectors by restarted Lanczos from uniform hubs, the values nx.hits gives (ARPACK); where the leading singular value is shared (bipartite graphs, cycles) the answer is not unique and nx.hits's is arbitrary (ARPACK's vector divided by a sum that may be near 0): tnet gives the start's projection, where NetworkX's power iteration (_hits_python) ends. --no-normalized scales each to maximum 1 (nx.hits(normalized=False) returns ARPACK's unit vectors, sign arbitrary). Parallel and reciprocal links are combined (--combine, default sum) where NetworkX's Graph keeps the last: --combine last gives NetworkX's graph.
         Without --weighted every measure ignores link weights; with it each uses them as NetworkX does with weight="weight" (lengths for paths: betweenness, closeness, harmonic; strengths for the others), unless --weight-as says what they mean. A measure that does not converge leaves its column NaN (null in JSON) with a note saying why; the others print. The graph read is stated on standard error.
         Directed when any link kind is directed. Rows are sorted by the first measure, highest first, then by id (Unicode code point order, as LC_ALL=C sort). CSV: id,<measure>... (edge-betweenness: source,target,edge-betweenness); NaN where a measure is undefined (null in JSON).
         Persons with a protected role (victim, survivor) are marked: under the forced-criminality principle they are never targets of disruption. --exclude-role victim leaves them out.
@@ -61,7 +61,7 @@ struct CentralityCommand: ParsableCommand {
         if !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be in [0, 1)") }
         if let maxIter, maxIter < 1 { throw ValidationError("--max-iter must be at least 1") }
         if !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number") }
-        if !beta.isFinite { throw ValidationError("--beta must be a finite number") }
+        if !beta.isFinite || beta == 0 { throw ValidationError("--beta must be a finite number other than 0 (NetworkX divides by the values' norm)") }
     }
 
     func run() throws {
@@ -99,6 +99,7 @@ struct CentralityCommand: ParsableCommand {
                     Diagnostics.note(options.projection.using(measures[0].weightUse).describe(plain.graph, links: plain.links))
                 } else {
                     let (dataset, counts) = try input.loadCounting()
+                    warnIfNoWeights(dataset, weighted: weighted)
                     options.personalization = try resolve(personalize) { dataset.index(of: $0) }
                     Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
                     table = try dataset.centrality(measures, options: options)
@@ -143,14 +144,22 @@ struct CentralityCommand: ParsableCommand {
         let projection = graphOptions.projection(weighted: weighted)
         let plain = try EdgeListGraphReader.read(file, directed: input.directed, weighted: weighted, combine: projection.combine,
                                                  threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        if let header = plain.header { Diagnostics.note("\(input.input): line \(header.line) read as a header (\(header.names.joined(separator: ", ")))") }
+        if let header = plain.header {
+            Diagnostics.warning("\(input.input):\(header.line):1: line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
+                                + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""))
+        }
         if weighted {
             // The checks Dataset.checkWeights makes on the other path, with the line at fault.
             if let at = plain.negativeWeight {
                 throw CLIError("\(at): ", "weight is negative: no measure here reads a negative tie (a length, a strength or a capacity must be at least 0)")
             }
-            if projection.weightMeaning != .networkx, let at = plain.zeroWeight {
-                throw CLIError("\(at): ", "weight 0 has no reciprocal (--weight-as \(projection.weightMeaning.rawValue) reads 1/w); drop the link or give it a positive weight")
+            // A tie of weight 0 in all has no reciprocal where one is taken, as on the other path.
+            if try measures.contains(where: { projection.using($0.weightUse).inverts }) {
+                var zero: (Int32, Int32)?
+                plain.graph.forEachEdge { _, u, v, w in if w == 0 && zero == nil { zero = (u, v) } }
+                if let (u, v) = zero {
+                    throw CLIError("\(input.input): ", "the tie \(plain.ids[Int(u)]) – \(plain.ids[Int(v)]) weighs 0 in all, which has no reciprocal (--weight-as \(projection.weightMeaning.rawValue) inverts weights here); drop its links or give them a positive weight")
+                }
             }
         }
         return plain
@@ -211,6 +220,9 @@ struct CentralityCommand: ParsableCommand {
         w.key("file"); w.string(input.input)
         w.key("filter"); if before != nil { w.string(input.filters.filter.description) } else { w.null() }
         w.key("weighted"); w.bool(weighted)
+        let projection = graphOptions.projection(weighted: weighted)
+        w.key("combine"); w.string(projection.combine.rawValue)
+        w.key("weight_as"); w.string(projection.weightMeaning.rawValue)
         w.key("normalized"); w.bool(normalized)
         w.key("measures"); w.beginArray(); for c in t.columns { w.string(c) }; w.endArray()
         w.key("notes"); w.beginArray(); for n in t.notes { w.string(n) }; w.endArray()

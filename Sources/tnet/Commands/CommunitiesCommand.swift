@@ -28,6 +28,7 @@ struct CommunitiesCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             let dataset = try input.load()
+            warnIfNoWeights(dataset, weighted: weighted)
             Progress.step("finding communities (\(method.rawValue))")
             let projection = graphOptions.projection(weighted: weighted, direction: .undirected)
             do throws(ProjectionError) { try dataset.checkWeights(projection) } catch { throw CLIError(error.description) }

@@ -29,9 +29,15 @@ struct DistancesCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             let dataset = try input.load()
+            warnIfNoWeights(dataset, weighted: weighted)
             var options = RouteOptions()
             options.cost = reliable ? .reliability : weighted ? .weight : .hops
             options.projection = graphOptions.projection(weighted: weighted)
+            if weighted {
+                let p = options.projection.using(.distance)
+                do throws(ProjectionError) { try dataset.checkWeights(p) } catch { throw CLIError(error.description) }
+                Diagnostics.note(p.describe(dataset.graph(p.with(direction: undirected ? .undirected : .auto)), links: dataset.resolvedLinkCount))
+            }
             options.reverse = reverse
             options.undirected = undirected
             options.maxHops = maxHops

@@ -27,6 +27,9 @@ struct FlowCommand: ParsableCommand {
             options.vertexCut = vertexCut
             options.undirected = undirected
             options.projection = graphOptions.projection(weighted: capacity != nil)
+            if capacity == "weight" {
+                Diagnostics.note(options.projection.describe(dataset.graph(options.projection.with(direction: undirected ? .undirected : .auto)), links: dataset.resolvedLinkCount))
+            }
             let r: FlowResult
             do throws(AnalysisError) { r = try dataset.flow(from: splitList(sources), to: splitList(sinks), options: options) } catch { throw CLIError(error.description) }
             let id = { (i: Int) in dataset.entities[i].id }

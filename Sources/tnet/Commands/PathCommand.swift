@@ -7,7 +7,7 @@ struct PathCommand: ParsableCommand {
         commandName: "path",
         abstract: "Routes from one entity to another: who and what lies between them.",
         discussion: """
-        The fewest links by default; --weighted uses tie lengths (the links between a pair combined by --combine, default sum, min with --weight-as distance; 1/w with --weight-as strength: the graph every other command reads); --reliable finds the most reliable route (the largest product of link confidences: Admiralty grade values, ungraded links counted as F6). --k N lists the N cheapest simple paths (Yen), --all every path of least cost. --via and --avoid take entity ids or kinds (comma-separated; each --via item must be passed through). --time-respecting keeps routes whose links can be taken in time order (dates t1 ≤ t2 ≤ … within the links' periods). Links follow their direction unless --undirected. Filters apply first (e.g. --min-confidence B3, --as-of 2022).
+        The fewest links by default; --weighted uses tie lengths (the links between a pair combined by --combine, default sum, min with --weight-as distance; 1/w with --weight-as strength: the graph every other command reads); --reliable finds the most reliable route (the largest product of link confidences: Admiralty grade values, ungraded links counted as F6). --k N lists the N cheapest simple paths (Yen), --all every path of least cost. --via and --avoid take entity ids or kinds (comma-separated; each --via item must be passed through). A --via query is settled at once when no route can pass an item, or when the cheapest walk through a single item repeats no one (it is then the cheapest route); otherwise it examines at most --max-candidates candidate routes, cheapest first (a simple route through given entities is NP-hard in general), and says when it stopped. --time-respecting keeps routes whose links can be taken in time order (dates t1 ≤ t2 ≤ … within the links' periods). Links follow their direction unless --undirected. Filters apply first (e.g. --min-confidence B3, --as-of 2022).
         JSON: {"from","to","cost_measure","complete","examined","paths":[{"cost","hops","reliability"?,"nodes":[ids],"links":[{"source","target","kind","confidence","period","sources"}]}]}. CSV: path,step,id,name,kind,link_kind,link_direction (forward, backward against a directed link with --undirected, or undirected),confidence,cost. In the table, --> marks a link walked along its direction, <-- against it.
         """
     )
@@ -25,6 +25,7 @@ struct PathCommand: ParsableCommand {
     @Option(name: .customLong("max-hops"), help: "Most links on a path.") var maxHops: Int?
     @Flag(name: .customLong("time-respecting"), help: "Links must be usable in time order.") var timeRespecting = false
     @Flag(help: "Follow links either way.") var undirected = false
+    @Option(name: .customLong("max-candidates"), help: ArgumentHelp("--via: most candidate routes examined when the query is not settled directly.", valueName: "n")) var maxCandidates: Int = 200
     @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
 
     func validate() throws {
@@ -36,6 +37,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             let dataset = try input.load()
+            warnIfNoWeights(dataset, weighted: weighted)
             var options = RouteOptions()
             options.cost = reliable ? .reliability : weighted ? .weight : .hops
             options.projection = graphOptions.projection(weighted: weighted)
@@ -45,11 +47,17 @@ struct PathCommand: ParsableCommand {
             options.avoid = splitList(avoid)
             options.maxHops = maxHops
             options.timeRespecting = timeRespecting
+            options.viaCandidateLimit = max(1, maxCandidates)
             options.undirected = undirected
+            if weighted {
+                let p = options.projection.using(.distance)
+                do throws(ProjectionError) { try dataset.checkWeights(p) } catch { throw CLIError(error.description) }
+                Diagnostics.note(p.describe(dataset.graph(p.with(direction: undirected ? .undirected : .auto)), links: dataset.resolvedLinkCount))
+            }
             let result: RouteResult
             do throws(AnalysisError) { result = try dataset.routes(from: from, to: to, options: options) } catch { throw CLIError(error.description) }
             if !result.complete {
-                Diagnostics.warning("stopped after examining \(result.examined) candidate paths (a route through given entities may need many more; narrow --via or add --max-hops): fewer than \(k) routes met the conditions so far")
+                Diagnostics.warning("stopped after examining \(result.examined) candidate paths (a route through given entities may need many more; raise --max-candidates): \(result.routes.count) of the \(k) route\(k == 1 ? "" : "s") asked for met the conditions")
             }
             if let reason = result.reason { Diagnostics.note(reason) } else if result.routes.isEmpty {
                 Diagnostics.note("no route from \(from) to \(to) under these conditions\(result.complete ? "" : " among the \(result.examined) cheapest paths examined")")

@@ -34,7 +34,7 @@ struct KCoreCommand: ParsableCommand {
         commandName: "kcore",
         abstract: "The k-core: the part of the network where every entity has at least k links within it.",
         discussion: """
-        Links are taken either way. Without --k, the innermost core (the largest k with a non-empty core). Written in any format, as convert; `tnet centrality --measure core` gives each entity's core number.
+        Core numbers as NetworkX's core_number on the graph every command reads: undirected links count once per end; on a directed graph a node's degree is its in-degree plus its out-degree (so a pair linked both ways is a 2-core). Without --k, the innermost core (the largest k with a non-empty core); a --k above the largest core number is an error. Written in any format, as convert; `tnet centrality --measure core` gives each entity's core number.
         """
     )
 
