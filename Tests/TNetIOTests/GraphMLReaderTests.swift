@@ -239,4 +239,18 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         let hyper = "<graphml><graph edgedefault=\"directed\"><node id=\"a\"/><hyperedge/></graph></graphml>"
         #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile(name: "h.graphml", bytes: Array(hyper.utf8))) }
     }
+
+    /// Found by `make fuzz`: a document declaring encoding="UTF-7" crashed libxml2 2.9 inside
+    /// Foundation's XMLParser (SIGSEGV in xmlParseChunk). A declared encoding other than UTF-8,
+    /// ASCII or Latin-1 is refused before libxml2 sees it; Latin-1 is decoded and read.
+    @Test func declaredEncodings() throws {
+        let e = #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile.read(fixture("fuzz/graphml-utf7.graphml"))) }
+        #expect(e?.description.contains("\"utf-7\"") == true, "\(String(describing: e))")
+        let body = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"n\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/><graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"n\">Jos\u{E9}</data></node></graph></graphml>"
+        let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".utf8) + body.unicodeScalars.map { UInt8($0.value) }
+        let (d, _) = try GraphMLReader.read(InputFile(name: "l1.graphml", bytes: latin1))
+        #expect(d.entities.first?.name == "José")
+        let utf8 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".utf8) + Array(body.utf8)
+        #expect(try GraphMLReader.read(InputFile(name: "u.graphml", bytes: utf8)).dataset.entities.first?.name == "José")
+    }
 }

@@ -17,6 +17,7 @@ import TNetModel
 /// - Refused with line and column: nested graphs, hyperedges, ports, a second graph.
 public enum GraphMLReader {
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        let input = try declaredEncoding(input)
         try input.checkText()
         try refuseDoctype(input)
         let handler = Handler(file: input.name)
@@ -34,6 +35,42 @@ public enum GraphMLReader {
         }
         guard handler.sawGraph else { throw ReadError("no <graph> element: not a GraphML file", file: input.name) }
         return try handler.finish()
+    }
+
+    /// The document as UTF-8 with an XML declaration that says so. libxml2 is always handed
+    /// UTF-8; a declaration of Latin-1 is honoured (the bytes decoded, when they are not already
+    /// UTF-8), UTF-8 and ASCII are left as they are, and any other declared encoding is refused:
+    /// libxml2 2.9 crashes converting some of them (UTF-7, found by fuzzing).
+    static func declaredEncoding(_ input: InputFile) throws -> InputFile {
+        let b = input.bytes
+        let start = input.bomLength
+        guard b.count >= start + 5, Array(b[start ..< start + 5]) == Array("<?xml".utf8),
+              let close = b[start...].firstIndex(of: UInt8(ascii: ">")) else { return input }
+        let declaration = Array(b[start ..< close])
+        let key = Array("encoding".utf8)
+        guard let k = (0 ... max(0, declaration.count - key.count)).first(where: { Array(declaration[$0 ..< min(declaration.count, $0 + key.count)]) == key }) else { return input }
+        var i = k + key.count
+        while i < declaration.count && (declaration[i] == 0x20 || declaration[i] == UInt8(ascii: "=")) { i += 1 }
+        guard i < declaration.count, declaration[i] == UInt8(ascii: "\"") || declaration[i] == UInt8(ascii: "'") else { return input }
+        let quote = declaration[i]
+        let valueStart = i + 1
+        guard let valueEnd = declaration[valueStart...].firstIndex(of: quote) else { return input }
+        let name = String(decoding: declaration[valueStart ..< valueEnd], as: UTF8.self).lowercased()
+        var bytes = b
+        if ["utf-8", "utf8", "us-ascii", "ascii"].contains(name) { return input }
+        if ["iso-8859-1", "latin1", "latin-1", "iso_8859-1", "l1"].contains(name) {
+            if b.withUnsafeBufferPointer({ UTF8Check.firstInvalidOffset($0) }) != nil {
+                bytes = try TextEncoding.latin1.utf8(b, file: input.name)
+            }
+        } else {
+            throw ReadError("the XML declaration names the encoding \(quoted(name)); GraphML is read as UTF-8 (or Latin-1): save it as UTF-8",
+                            at: SourceLocation(file: input.name, line: 1, column: valueStart + 1))
+        }
+        // Say UTF-8, since UTF-8 is what libxml2 gets.
+        let offset = start + valueStart
+        let end = start + valueEnd
+        bytes.replaceSubrange(offset ..< end, with: Array("UTF-8".utf8))
+        return InputFile(name: input.name, bytes: bytes)
     }
 
     /// A readable phrase for libxml2's error codes (Foundation on Linux gives only the code).
