@@ -40,15 +40,15 @@ import Testing
 
     /// The oracle script reproduces the committed fixture files (skipped, and said, without NetworkX 3.6.1).
     @Test func fixtureIsWhatTheScriptWrites() throws {
-        guard OracleScriptCLI.available else {
-            print("skipped: NetworkX \(OracleScriptCLI.release) with scipy is not importable; the committed oracle is used as is")
+        guard PythonOracle.hasFixtureRelease else {
+            print("skipped: NetworkX \(PythonOracle.release) with scipy is not importable; the committed oracle is used as is")
             return
         }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-calls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: out) }
-        let status = try OracleScriptCLI.run(packageRoot.appendingPathComponent("\(Self.folder)/make_call_records.py").path, [out.path])
-        #expect(status == 0)
+        let run = try PythonOracle.run(packageRoot.appendingPathComponent("\(Self.folder)/make_call_records.py").path, [out.path])
+        #expect(run.code == 0, "\(run.out)")
         for file in ["calls.txt", "calls-gephi.csv", "calls-cp1252.csv", "oracle.json"] {
             let old = try Data(contentsOf: packageRoot.appendingPathComponent("\(Self.folder)/\(file)"))
             let new = try Data(contentsOf: out.appendingPathComponent(file))
@@ -277,30 +277,5 @@ import Testing
             #expect(r.err.contains("negative"), "\(args): \(r.err)")
             #expect(r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
         }
-    }
-}
-
-/// The Python the oracle tests use (TNET_PYTHON, as `make test` sets it), for the CLI tests.
-enum OracleScriptCLI {
-    static let release = "3.6.1"
-    static let python: String = ProcessInfo.processInfo.environment["TNET_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/bin/python3"
-    static let available: Bool = {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = ["-c", "import networkx, scipy, sys; sys.exit(0 if networkx.__version__ == '\(release)' else 1)"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
-
-    static func run(_ script: String, _ args: [String]) throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [script] + args
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
     }
 }

@@ -294,28 +294,9 @@ import Testing
 
 /// Runs Fixtures/report-audit/audit.py with the Python `make test` names (TNET_PYTHON).
 enum AuditScript {
-    static let python: String = ProcessInfo.processInfo.environment["TNET_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/bin/python3"
-
-    static let available: Bool = {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = ["-c", "import networkx"]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
+    static var available: Bool { PythonOracle.hasNetworkX }
 
     static func run(_ dataset: String, _ report: String) throws -> (code: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [packageRoot.appendingPathComponent("Tests/tnetTests/Fixtures/report-audit/audit.py").path, dataset, report]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try PythonOracle.run(packageRoot.appendingPathComponent("Tests/tnetTests/Fixtures/report-audit/audit.py").path, [dataset, report])
     }
 }
