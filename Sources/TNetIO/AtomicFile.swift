@@ -13,7 +13,26 @@ public enum AtomicFile {
         public var description: String { "\(path): cannot write: \(reason)" }
     }
 
-    public static func write<Bytes: Collection>(_ bytes: Bytes, to path: String) throws where Bytes.Element == UInt8 {
+    /// A symbolic link is followed: the file it points to is replaced, the link stays. A path
+    /// that is not a regular file (a pipe, a terminal, `/dev/stdout`) cannot be replaced
+    /// atomically: the bytes are written to it as it is.
+    public static func write<Bytes: Collection>(_ bytes: Bytes, to given: String) throws where Bytes.Element == UInt8 {
+        var path = given
+        var info = stat()
+        // What the path leads to, links followed: a pipe, a device or a terminal is written in place.
+        if stat(given, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR {
+            return try writeInPlace(Array(bytes), to: given)
+        }
+        if lstat(given, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realpath(given, nil) else {
+                // A dangling link: write where it points, if its folder exists.
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: given)) ?? given
+                path = target.hasPrefix("/") ? target : (given as NSString).deletingLastPathComponent + "/" + target
+                return try write(bytes, to: path == given ? given + ".unresolved" : path)
+            }
+            path = String(cString: resolved)
+            free(resolved)
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -49,5 +68,21 @@ public enum AtomicFile {
         }
         guard rename(tempPath, path) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         ok = true
+    }
+
+    /// Writes to a pipe, a device or a terminal through an ordinary open, all of it.
+    static func writeInPlace(_ data: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_APPEND)
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var written = 0
+        while written < data.count {
+            let r = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, data.count - written) }
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            written += r
+        }
     }
 }

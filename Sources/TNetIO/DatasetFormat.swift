@@ -65,6 +65,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         }
         let input = try InputFile.read(path).decoded(options.encoding)
         if format == nil { format = sniff(input) }
+        if format == .csv { return try CSVDatasetReader.read(table: input, options: options) }
         switch format! {
         case .json: return try NativeJSONReader.read(input)
         case .graphml: return try GraphMLReader.read(input)
@@ -82,7 +83,10 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         case UInt8(ascii: "<"): return .graphml
         default:
             let word = String(decoding: text[first...].prefix { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }, as: UTF8.self).lowercased()
-            return ["graph", "digraph", "strict"].contains(word) ? .dot : .edgelist
+            if ["graph", "digraph", "strict"].contains(word) { return .dot }
+            // A first line with commas or semicolons between its fields is a CSV table.
+            let line = text[first...].prefix { $0 != 0x0A && $0 != 0x0D }
+            return line.contains(UInt8(ascii: ",")) || (line.contains(UInt8(ascii: ";")) && !line.contains(0x20)) ? .csv : .edgelist
         }
     }
 

@@ -104,13 +104,14 @@ extension InputFile {
 }
 
 /// A date layout such as `%d/%m/%Y`: `%Y` four-digit year, `%y` two-digit year (2000–2099),
-/// `%m` month, `%d` day (one or two digits each), `%%` a percent sign; every other character
-/// must appear as written.
+/// `%m` month, `%d` day (one or two digits each), `%H`, `%M`, `%S` a time of day (read and
+/// dropped: facts are dated to the day), `%%` a percent sign; every other character must
+/// appear as written.
 public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     public let description: String
     private let tokens: [Token]
 
-    private enum Token: Hashable { case year4, year2, month, day, literal(Character) }
+    private enum Token: Hashable { case year4, year2, month, day, clock, literal(Character) }
 
     public init?(_ format: String) {
         var tokens: [Token] = []
@@ -128,6 +129,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case "y": tokens.append(.year2); fields.insert("y")
             case "m": tokens.append(.month); fields.insert("m")
             case "d": tokens.append(.day); fields.insert("d")
+            case "H", "M", "S": tokens.append(.clock)
             case "%": tokens.append(.literal("%"))
             default: return nil
             }
@@ -156,6 +158,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
             case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
             case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
+            case .clock: guard digits(2, exactly: false) != nil else { return nil }  // hours, minutes, seconds: a day is kept
             case .literal(let c): guard k < chars.count, chars[k] == c else { return nil }; k += 1
             }
         }

@@ -23,7 +23,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as one of the model's fields: FIELD=COLUMN (repeatable or comma-separated), e.g. source=Anrufer,target=Angerufener,weight=Anzahl. Headers match in any case; Source/Target/Weight, from/to and caller/callee are recognised without it.", valueName: "field=column"))
     var map: [String] = []
 
-    @Option(name: .customLong("date-format"), help: ArgumentHelp("Layout of dates in CSV date columns (from, to, date) when they are not ISO: %d/%m/%Y, %m/%d/%y, %d.%m.%Y, %Y%m%d… (%Y year, %y two-digit year 20yy, %m month, %d day).", valueName: "layout"))
+    @Option(name: .customLong("date-format"), help: ArgumentHelp("Layout of dates in CSV date columns (from, to, date) when they are not ISO: %d/%m/%Y, %m/%d/%y, %d.%m.%Y %H:%M, %Y%m%d… (%Y year, %y two-digit year 20yy, %m month, %d day, %H %M %S a time of day, dropped). A link table's date column (Date, call_date, timestamp…, or --map date=COLUMN) is the link's day.", valueName: "layout"))
     var dateFormat: String?
 
     /// What the files do not say, from the options.
@@ -36,7 +36,7 @@ struct InputOptions: ParsableArguments {
                     throw CLIError("--map \(quoted(String(item))): expected FIELD=COLUMN, e.g. source=Caller")
                 }
                 let field = parts[0].lowercased()
-                let known = FieldCodec.entityFields + FieldCodec.linkFields.filter { !FieldCodec.entityFields.contains($0) }
+                let known = FieldCodec.entityFields + FieldCodec.linkFields.filter { !FieldCodec.entityFields.contains($0) } + ["date"]
                 guard known.contains(field) else {
                     throw CLIError("--map \(quoted(String(item))): \(quoted(parts[0])) is not a field; fields are " + known.joined(separator: ", "))
                 }
@@ -138,6 +138,9 @@ struct InputOptions: ParsableArguments {
 
     private func filtered(_ dataset: Dataset) throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
         if filters.filter.isEmpty { return (dataset, nil) }
+        if filters.asOf != nil && !dataset.entities.contains(where: { $0.period != nil }) && !dataset.links.contains(where: { $0.period != nil }) {
+            Diagnostics.warning("--as-of: nothing in \(input) has a date, so every fact is kept (undated facts always are); a link table's date column is read as the link's day (--map date=COLUMN)")
+        }
         return (try filters.apply(to: dataset), (dataset.entities.count, dataset.links.count))
     }
 }

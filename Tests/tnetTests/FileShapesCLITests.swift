@@ -214,4 +214,53 @@ import Testing
             }
         }
     }
+
+    /// What a second review, as a new user with call records, found; each fixed.
+    @Test func asPartnersSendThem() throws {
+        let dir = try Self.folder([
+            "t.tsv": Array("source\ttarget\nDriver\tUnit 7\nUnit 7\tBoss\n".utf8),
+            "c.txt": Array("A, B, 3\nB, C, 1\n".utf8),
+            "messy.csv": Array("caller,callee\n+855101 ,+855102\n +855102,+855101\n".utf8),
+            "semi.csv": Array("Quelle;Ziel;Gewicht;;\nA;B;2,5;;\nB;C;1;;\n".utf8),
+            "gephi.csv": Array("Source,Target,Type,Weight\nA,B,Directed,1\nB,C,Directed,2\nC,D,Mixed,1\n".utf8),
+            "stamps.csv": Array("Caller,Callee,Call Date\nA,B,2024-01-02 13:45:00\nA,C,2024-06-02 10:00:00\n".utf8),
+            "plain.csv": Array("source,target\nA,B\n".utf8),
+            "z.csv": Array("source,target,weight\nS,A,1\nA,B,0\nB,T,1\nS,X,1\nX,T,1\nT,U,1\n".utf8),
+            "cap.csv": Array("source,target,duration\n111,222,3\n222,333,4\n111,333,1\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func path(_ f: String) -> String { dir.appendingPathComponent(f).path }
+        // Tab-separated: ids may hold spaces.
+        let tsvJSON = try tnet(["convert", path("t.tsv"), "-"])
+        #expect(tsvJSON.out.contains("\"Unit 7\""), "\(tsvJSON.out)")
+        // Comma-separated lines in an edge list: said, not read as ids ending in commas.
+        let commas = try tnet(["info", path("c.txt")])
+        #expect(commas.code == 1 && commas.err.contains("separated by commas"), "\(commas.err)")
+        // A CSV table on standard input is sniffed as one.
+        let stdin = try tnet(["info", "-", "--format", "json"], stdin: "caller,callee\nA,B\n")
+        #expect(stdin.code == 0 && stdin.out.contains("\"entities\": 2"), "\(stdin.err)")
+        // Spaces around ids are removed, and said: two entities, not four.
+        let messy = try tnet(["info", path("messy.csv"), "--format", "json"])
+        #expect(messy.out.contains("\"entities\": 2") && messy.err.contains("2 ids had spaces around them"), "\(messy.err)")
+        // Excel's semicolon CSV with decimal commas and empty trailing columns.
+        let semi = try tnet(["convert", path("semi.csv"), "-", "--to", "edgelist", "--map", "source=Quelle,target=Ziel,weight=Gewicht"])
+        #expect(semi.code == 0 && semi.out.contains("A B 2.5"), "\(semi.out) \(semi.err)")
+        // A stray value in Gephi's Type column is an error on its row, not a silent undirected graph.
+        let gephi = try tnet(["info", path("gephi.csv")])
+        #expect(gephi.code == 1 && gephi.err.contains("gephi.csv:4:") && gephi.err.contains("Mixed"), "\(gephi.err)")
+        // A timestamp column is the link's day.
+        let stamps = try tnet(["info", path("stamps.csv"), "--as-of", "2024-06", "--format", "json"])
+        #expect(stamps.out.contains("\"links\": 1") && stamps.err.contains("\"Call Date\" as from and to"), "\(stamps.err)")
+        // --as-of on undated data keeps everything, and says why.
+        let undated = try tnet(["info", path("plain.csv"), "--as-of", "2023"])
+        #expect(undated.err.contains("nothing in") && undated.err.contains("has a date"), "\(undated.err)")
+        // Betweenness across a tie of length 0 is refused (Brandes's counts are undefined there).
+        let zero = try tnet(["centrality", path("z.csv"), "--measure", "betweenness,degree", "--weighted", "--format", "csv"])
+        #expect(zero.code == 0 && zero.err.contains("tie of length 0"), "\(zero.err)")
+        #expect(zero.out.contains("A,NaN,"), "\(zero.out)")
+        // A capacity attribute no link has is an error; a spreadsheet's numeric text is a number.
+        let missing = try tnet(["flow", path("cap.csv"), "--from", "111", "--to", "333", "--capacity", "durationx"])
+        #expect(missing.code == 1 && missing.err.contains("no link has a capacity attribute"), "\(missing.err)")
+        let text = try tnet(["flow", path("cap.csv"), "--from", "111", "--to", "333", "--capacity", "duration", "--format", "json"])
+        #expect(text.code == 0 && text.out.contains("\"value\": 4"), "\(text.err)")
+    }
 }

@@ -9,6 +9,8 @@ extension CSVTable {
     /// Headers read as `weight` in a link table with ends and no `weight` column: counts of calls
     /// or an amount moved.
     static let weightNames = ["calls", "call_count", "n_calls", "number_of_calls", "count", "amount"]
+    /// Headers read as a link's day (its period from and to) in a link table with no period.
+    static let dateNames = ["date", "call_date", "calldate", "call date", "day", "timestamp", "datetime", "date_time", "start_time", "start"]
     /// Headers read as `target` in a link table that has no `target` column.
     static let targetNames = ["to", "callee", "called", "called_number", "dst", "dest", "destination", "receiver", "recipient",
                               "b_number", "target_id"]
@@ -20,7 +22,10 @@ extension CSVTable {
     /// are otherwise a period), its weight (``weightNames``), a `date` as the link's day,
     /// Gephi's `Type` column of Directed/Undirected as `directed`, and an entity table's
     /// `Label` as `name`. Every renaming is reported in `issues` as a warning.
-    func mapped(_ contents: Contents, _ map: [String: String], _ issues: inout [ValidationIssue]) throws -> CSVTable {
+    ///
+    /// With `trimmingIDs` (a table as a partner exported it, not a tnet dataset folder, whose ids
+    /// are kept exactly), spaces around ids are removed and counted in a warning.
+    func mapped(_ contents: Contents, _ map: [String: String], _ issues: inout [ValidationIssue], trimmingIDs: Bool = false) throws -> CSVTable {
         var columns = self.columns
         var rows = self.rows
         var renamed: [String] = []
@@ -69,7 +74,8 @@ extension CSVTable {
                 rename(i, "weight")
             }
             // A call or transfer on one day: its date is the link's period.
-            if has("source") && has("target") && !has("from") && !has("to"), let i = index(ofHeader: "date") {
+            if has("source") && has("target") && !has("from") && !has("to"),
+               let i = Self.dateNames.lazy.compactMap(index(ofHeader:)).first {
                 renamed.append("\(quoted(columns[i].name)) as from and to (the link's day)")
                 columns[i].name = "from"
                 columns[i].type = nil
@@ -79,11 +85,13 @@ extension CSVTable {
             // Gephi's edge table: Type is Directed or Undirected.
             if !has("directed"), let i = index(ofHeader: "type") {
                 let values = Set(rows.map { $0.cells.count > i ? FieldCodec.trimmed($0.cells[i]).lowercased() : "" })
-                if !values.isEmpty && values.isSubset(of: ["directed", "undirected", ""]) {
+                // Gephi's values, or most of them: a stray value is then an error on its row.
+                let gephi = values.filter { $0 == "directed" || $0 == "undirected" }
+                if !gephi.isEmpty && gephi.count + (values.contains("") ? 1 : 0) >= values.count - 1 {
                     rename(i, "directed")
                     for r in rows.indices where rows[r].cells.count > i {
                         let v = FieldCodec.trimmed(rows[r].cells[i]).lowercased()
-                        rows[r].cells[i] = v == "directed" ? "true" : v == "undirected" ? "false" : ""
+                        rows[r].cells[i] = v == "directed" ? "true" : v == "undirected" ? "false" : rows[r].cells[i]
                     }
                 }
             }
@@ -94,6 +102,23 @@ extension CSVTable {
             issues.append(ValidationIssue(.warning, .missingField, "columns read as the model's fields: " + renamed.joined(separator: ", "),
                                           at: SourceLocation(file: file, line: 1, column: 1)))
         }
-        return CSVTable(file: file, columns: columns, rows: rows)
+        // Ids with spaces around them (" +855103", "Bob ") would be other entities than the
+        // same ids without: the spaces are removed, and said.
+        var trimmed = 0, firstLine = 0
+        for (i, column) in columns.enumerated() where trimmingIDs && column.type == nil && ["id", "source", "target"].contains(column.name) {
+            for r in rows.indices where rows[r].cells.count > i {
+                let t = FieldCodec.trimmed(rows[r].cells[i])
+                if t != rows[r].cells[i] {
+                    rows[r].cells[i] = t
+                    trimmed += 1
+                    if firstLine == 0 { firstLine = rows[r].line }
+                }
+            }
+        }
+        if trimmed > 0 {
+            issues.append(ValidationIssue(.warning, .invalidValue, "\(trimmed) id\(trimmed == 1 ? "" : "s") had spaces around them, removed (the first on this line)",
+                                          at: SourceLocation(file: file, line: firstLine, column: 1)))
+        }
+        return CSVTable(file: file, columns: columns, rows: rows, decimalComma: decimalComma)
     }
 }

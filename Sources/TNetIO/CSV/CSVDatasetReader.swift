@@ -120,9 +120,10 @@ public enum CSVDatasetReader {
     }
 
     private static func single(_ read: CSVTable, _ options: ReadOptions, _ issues: inout [ValidationIssue]) throws -> (CSVTable?, CSVTable?) {
-        let asLinks = try read.mapped(.links, options.columns, &issues)
-        if asLinks.column("source") != nil && asLinks.column("target") != nil { return (nil, asLinks) }
-        let asEntities = try read.mapped(.entities, options.columns, &issues)
+        var linkIssues: [ValidationIssue] = []
+        let asLinks = try read.mapped(.links, options.columns, &linkIssues, trimmingIDs: true)
+        if asLinks.column("source") != nil && asLinks.column("target") != nil { issues += linkIssues; return (nil, asLinks) }
+        let asEntities = try read.mapped(.entities, options.columns, &issues, trimmingIDs: true)
         guard asEntities.column("id") != nil else {
             throw ReadError("neither a link table nor an entity table: no source and target columns, and no id column (found "
                             + read.columns.map { quoted($0.name) }.joined(separator: ", ")
@@ -135,7 +136,15 @@ public enum CSVDatasetReader {
     /// `text` of a date column in ISO form, converted from `format` when one is given.
     private static func isoDate(_ column: CSVTable.Column, _ text: String, _ format: DateFormat?, _ at: SourceLocation,
                                 _ issues: inout [ValidationIssue]) -> String {
-        guard let format, column.type == nil, !text.isEmpty, ["from", "to", "date"].contains(column.name) else { return text }
+        guard column.type == nil, !text.isEmpty, ["from", "to", "date"].contains(column.name) else { return text }
+        guard let format else {
+            // A timestamp (2024-01-02 13:45:00, 2024-01-02T13:45Z) is read as its day.
+            let t = FieldCodec.trimmed(text)
+            if t.count > 10, PartialDate(String(t.prefix(10))) != nil, [" ", "T"].contains(t[t.index(t.startIndex, offsetBy: 10)]) {
+                return String(t.prefix(10))
+            }
+            return text
+        }
         if let iso = format.iso(FieldCodec.trimmed(text)) { return iso }
         issues.append(ValidationIssue(.error, .invalidValue, "\(quoted(column.name)) does not follow the date layout \(format): \(quoted(text))", at: at))
         return ""
@@ -183,7 +192,11 @@ public enum CSVDatasetReader {
         var l = Link(source: "", target: "", kind: .link)
         let at = location(table, row)
         for (i, column) in table.columns.enumerated() {
-            let text = isoDate(column, cell(row, i), dates, at, &issues)
+            var text = isoDate(column, cell(row, i), dates, at, &issues)
+            // A semicolon table's weight may be written 2,5.
+            if table.decimalComma && column.name == "weight" && column.type == nil && text.filter({ $0 == "," }).count == 1 {
+                text = text.replacingOccurrences(of: ",", with: ".")
+            }
             if column.type == nil {
                 switch FieldCodec.set(column.name, text, on: &l) {
                 case .stored: continue

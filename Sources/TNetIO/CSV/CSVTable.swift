@@ -23,14 +23,18 @@ struct CSVTable {
     let file: String
     let columns: [Column]
     let rows: [Row]
+    /// Read with `;` between cells: numbers may then write their decimals after a comma (2,5).
+    var decimalComma = false
 
     static func read(_ input: InputFile) throws -> CSVTable {
         try input.checkText()
-        try checkQuotes(input)
+        let separator = UInt8(ascii: Self.delimiter(String(decoding: input.bytes.dropFirst(input.bomLength).prefix(65536), as: UTF8.self)) == ";" ? ";" : ",")
+        try checkQuotes(input, separator: separator)
         let text = String(decoding: input.bytes.dropFirst(input.bomLength), as: UTF8.self)
+        let delimiter = Self.delimiter(text)
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
+            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
         } catch {
             throw ReadError("cannot read CSV: \(error)", file: input.name)
         }
@@ -49,7 +53,14 @@ struct CSVTable {
             rows.append(Row(line: start, cells: cells))
         }
         if let error = reader.error { throw ReadError("cannot read CSV: \(error)", file: input.name) }
-        guard let header else { throw ReadError("no header row", file: input.name) }
+        guard var header else { throw ReadError("no header row", file: input.name) }
+        // Excel saves empty columns after the last used one: unnamed columns at the end whose
+        // every cell is empty are not columns.
+        while let last = header.last, FieldCodec.trimmed(last).isEmpty,
+              rows.allSatisfy({ $0.cells.count < header.count || $0.cells[header.count - 1].isEmpty }) {
+            header.removeLast()
+            for r in rows.indices where rows[r].cells.count > header.count { rows[r].cells.removeLast(rows[r].cells.count - header.count) }
+        }
         var columns: [Column] = []
         var seen: Set<String> = []
         for (i, raw) in header.enumerated() {
@@ -70,7 +81,14 @@ struct CSVTable {
             }
             columns.append(column)
         }
-        return CSVTable(file: input.name, columns: columns, rows: rows)
+        return CSVTable(file: input.name, columns: columns, rows: rows, decimalComma: delimiter == ";")
+    }
+
+    /// `;` when the header line has semicolons and no commas (Excel's CSV where the comma is the
+    /// decimal separator: German, French, Spanish Windows), else `,`.
+    static func delimiter(_ text: String) -> Unicode.Scalar {
+        let header = text.prefix { $0 != "\n" && $0 != "\r" }
+        return header.contains(";") && !header.contains(",") ? ";" : ","
     }
 
     /// The model's field names in entity, link, source and metadata files (``FieldCodec``).
@@ -104,7 +122,7 @@ struct CSVTable {
     /// inside is one quote, and the closing quote ends the field. CSV.swift reads an
     /// unterminated quoted field, or text after a closing quote, into the rest of the file
     /// without complaint; this finds either first and says where.
-    private static func checkQuotes(_ input: InputFile) throws {
+    private static func checkQuotes(_ input: InputFile, separator: UInt8) throws {
         var inQuotes = false, atFieldStart = true
         var line = 1, column = 1, openLine = 0, openColumn = 0
         let b = input.bytes
@@ -116,7 +134,7 @@ struct CSVTable {
                     if i + 1 < b.count && b[i + 1] == UInt8(ascii: "\"") { i += 2; column += 2; continue }
                     inQuotes = false
                     // CSV.swift would swallow the rest of the file into this field.
-                    if i + 1 < b.count, ![UInt8(ascii: ","), 0x0A, 0x0D].contains(b[i + 1]) {
+                    if i + 1 < b.count, ![separator, 0x0A, 0x0D].contains(b[i + 1]) {
                         throw ReadError("text after the closing quote of a quoted field (a quote inside a quoted field is written \"\")",
                                         at: SourceLocation(file: input.name, line: line, column: column + 1))
                     }
@@ -125,7 +143,7 @@ struct CSVTable {
                 inQuotes = true
                 openLine = line; openColumn = column
             }
-            atFieldStart = !inQuotes && (c == UInt8(ascii: ",") || c == 0x0A || c == 0x0D)
+            atFieldStart = !inQuotes && (c == separator || c == 0x0A || c == 0x0D)
             if c == 0x0A { line += 1; column = 1 } else if c & 0xC0 != 0x80 { column += 1 }
             i += 1
         }

@@ -33,6 +33,7 @@ public enum EdgeListGraphReader {
                             threads: Int = 1) throws -> Result {
         try input.checkText()
         return try input.bytes.withUnsafeBufferPointer { b throws -> Result in
+            let tabs = try EdgeListReader.layout(b, from: input.bomLength, file: input.name)
             let header = EdgeListReader.header(b, from: input.bomLength)
             let first = header.map { min($0.end + 1, b.count) } ?? input.bomLength
             let t = threads > 1 && b.count - first > 1 << 20 ? threads : 1
@@ -50,7 +51,7 @@ public enum EdgeListGraphReader {
             let numericLimit = Int64(max(1 << 20, b.count))
             chunks.withUnsafeMutableBufferPointer { out in
                 forEachChunk(t, threads: t) { i, _ in
-                    out[i] = parse(b, from: cuts[i], to: cuts[i + 1], weighted: weighted, numericLimit: numericLimit)
+                    out[i] = parse(b, from: cuts[i], to: cuts[i + 1], weighted: weighted, numericLimit: numericLimit, tabs: tabs)
                 }
             }
             var positions = TextPositions(file: input.name, bytes: b)
@@ -125,7 +126,7 @@ public enum EdgeListGraphReader {
     }
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int, weighted: Bool,
-                      numericLimit: Int64) -> Chunk {
+                      numericLimit: Int64, tabs: Bool = false) -> Chunk {
         var chunk = Chunk()
         let estimate = (upper - lower) / 16
         chunk.ends.reserveCapacity(2 * estimate)
@@ -149,7 +150,7 @@ public enum EdgeListGraphReader {
         while lineStart < upper {
             var lineEnd = lineStart
             while lineEnd < upper && b[lineEnd] != 0x0A { lineEnd += 1 }
-            EdgeListReader.splitFields(b, lineStart, lineEnd, into: &fields)
+            EdgeListReader.splitFields(b, lineStart, lineEnd, into: &fields, tabs: tabs)
             switch fields.count {
             case 0: break
             case 2, 3:

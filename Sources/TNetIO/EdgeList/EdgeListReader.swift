@@ -26,13 +26,14 @@ public enum EdgeListReader {
         var entities: [Entity] = []
         var links: [Link] = []
         var endpoints: [Int32] = []
-        let dataset: Dataset = input.bytes.withUnsafeBufferPointer { b in
+        let dataset: Dataset = try input.bytes.withUnsafeBufferPointer { b throws -> Dataset in
             // A rough size hint: ~12 bytes per line.
             links.reserveCapacity(b.count / 12)
             endpoints.reserveCapacity(b.count / 6)
             var positions = TextPositions(file: input.name, bytes: b)
             var fields: [(start: Int, end: Int)] = []
             var lineStart = input.bomLength
+            let tabs = try layout(b, from: lineStart, file: input.name)
             var swapped = false
             var line = 1
             var linkPositions: [ReadLocations.Position] = []
@@ -57,7 +58,7 @@ public enum EdgeListReader {
             while lineStart < n && issues.count < issueLimit {
                 var lineEnd = lineStart
                 while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
-                splitFields(b, lineStart, lineEnd, into: &fields)
+                splitFields(b, lineStart, lineEnd, into: &fields, tabs: tabs)
                 switch fields.count {
                 case 0: break
                 case 2, 3:
@@ -146,10 +147,51 @@ public enum EdgeListReader {
         return nil
     }
 
+    /// How the file separates its fields, from its first line with fields: tabs when it has a
+    /// tab (ids may then hold spaces: `Unit 7`), else any run of spaces and tabs. A first line
+    /// whose fields are separated by commas (`A,B,3`, `A, B, 3`) is a CSV file: an error that
+    /// says so, rather than ids that end in commas.
+    public static func layout(_ b: UnsafeBufferPointer<UInt8>, from start: Int, file: String) throws -> Bool {
+        var lineStart = start
+        var fields: [(start: Int, end: Int)] = []
+        while lineStart < b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
+            splitFields(b, lineStart, lineEnd, into: &fields)
+            if fields.isEmpty { lineStart = lineEnd + 1; continue }
+            let comma = UInt8(ascii: ",")
+            let hasTab = b[lineStart ..< lineEnd].contains(0x09)
+            if !hasTab && (fields.dropLast().contains { b[$0.end - 1] == comma } || (fields.count == 1 && b[fields[0].start ..< fields[0].end].contains(comma))) {
+                var positions = TextPositions(file: file, bytes: b)
+                throw ReadError("fields are separated by commas: this is a CSV table, not an edge list (name it .csv, or read it with the csv input format)",
+                                at: positions.location(of: lineStart))
+            }
+            return hasTab
+        }
+        return false
+    }
+
     /// The fields of the line `b[start ..< end]`: runs of bytes between spaces, tabs, CR, VT or
-    /// FF, up to a `#` (a comment). Shared by both edge-list readers.
-    static func splitFields(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into fields: inout [(start: Int, end: Int)]) {
+    /// FF (with `tabs`, between tabs only, spaces around them trimmed), up to a `#` (a comment).
+    /// Shared by both edge-list readers.
+    static func splitFields(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into fields: inout [(start: Int, end: Int)], tabs: Bool = false) {
         fields.removeAll(keepingCapacity: true)
+        if tabs {
+            var i = start
+            var stop = end
+            if let hash = (start ..< end).first(where: { b[$0] == UInt8(ascii: "#") }) { stop = hash }
+            func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0D || c == 0x0B || c == 0x0C }
+            while i < stop {
+                var j = i
+                while j < stop && b[j] != 0x09 { j += 1 }
+                var s = i, e = j
+                while s < e && blank(b[s]) { s += 1 }
+                while e > s && blank(b[e - 1]) { e -= 1 }
+                if s < e { fields.append((s, e)) }
+                i = j + 1
+            }
+            return
+        }
         func separates(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C }
         var i = start
         while i < end {

@@ -225,8 +225,17 @@ extension CentralityTable {
             guard let p = options.progress else { return nil }
             return { fraction in p(label, fraction) }
         }
+        // Brandes's counting of shortest paths (NetworkX's too) miscounts them across ties of
+        // length 0: such a measure is refused rather than given wrong.
+        func zeroLength(_ g: Graph) -> String? {
+            guard w else { return nil }
+            var zero: (NodeIndex, NodeIndex)?
+            g.forEachEdge { _, u, v, x in if x == 0 && zero == nil { zero = (u, v) } }
+            return zero.map { "a tie of length 0 (between rows \($0.0) and \($0.1)) makes shortest-path counts undefined; give it a positive length, or read weights as strengths (--weight-as strength)" }
+        }
         if !perLink.isEmpty {
             let g = graph(.distance)
+            if let why = zeroLength(g) { throw CentralityError("edge-betweenness: \(why)") }
             let values = g.edgeBetweennessCentrality(BetweennessOptions(weighted: w, normalized: norm), threads: threads,
                                                      progress: progress("edge-betweenness"))
             var rows: [(source: Int, target: Int?)] = [], column: [Double] = []
@@ -258,6 +267,8 @@ extension CentralityTable {
             case .inDegree: values.append(counts(g.inDegrees(), scaled: g.inDegreeCentrality()))
             case .outDegree: values.append(counts(g.outDegrees(), scaled: g.outDegreeCentrality()))
             case .strength: values.append(g.strengths())
+            case .betweenness where zeroLength(g) != nil, .approxBetweenness where zeroLength(g) != nil:
+                failed(m, zeroLength(g)!)
             case .betweenness:
                 values.append(g.betweennessCentrality(BetweennessOptions(weighted: w, normalized: norm), threads: threads,
                                                       progress: progress("betweenness")))

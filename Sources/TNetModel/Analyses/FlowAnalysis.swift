@@ -1,3 +1,4 @@
+import Foundation
 import TNetGraph
 
 /// What ``Dataset/flow(from:to:options:)`` found.
@@ -44,24 +45,30 @@ extension Dataset {
         }
         var capacity = [Double](repeating: 1, count: links.count)
         if let attribute = options.capacity {
+            if attribute != "weight" && !links.contains(where: { $0.attributes[attribute] != nil }) {
+                let names = Set(links.flatMap { $0.attributes.map(\.key) }).sorted()
+                throw AnalysisError("no link has a capacity attribute \"\(attribute)\"" + (names.isEmpty ? "" : " (link attributes: \(names.joined(separator: ", ")))"))
+            }
             for (i, link) in links.enumerated() {
+                let at = locations?.link(i).map { "\($0): \(link.source) → \(link.target)" } ?? "link \(i + 1) (\(link.source) → \(link.target))"
                 let value: Double?
                 if attribute == "weight" { value = link.weight } else {
                     switch link.attributes[attribute] {
                     case nil, .null?: value = nil
                     case let v?:
-                        guard let number = v.number else {
-                            throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): capacity \"\(attribute)\" is not a number")
+                        // A spreadsheet's untyped column holds numbers as text.
+                        guard let number = v.number ?? v.string.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) else {
+                            throw AnalysisError("\(at): capacity \"\(attribute)\" is not a number: \(v.displayText)")
                         }
                         value = number
                     }
                 }
                 let c = value ?? 1
                 guard c >= 0 && c.isFinite else {
-                    throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): capacity \(c) must be finite and not negative")
+                    throw AnalysisError("\(at): capacity \(c) must be finite and not negative")
                 }
                 if c == 0 && attribute == "weight" && options.projection.weightMeaning == .distance {
-                    throw AnalysisError("link \(i + 1) (\(link.source) → \(link.target)): weight 0 has no reciprocal (weights read as lengths give capacity 1/w)")
+                    throw AnalysisError("\(at): weight 0 has no reciprocal (weights read as lengths give capacity 1/w)")
                 }
                 capacity[i] = c
             }

@@ -50,7 +50,7 @@ struct InfoCommand: ParsableCommand {
         if s.sourceCount > 0 { t.append(["sources", String(s.sourceCount)]) }
         t.append(["graph", "\(s.directed ? "directed" : "undirected"), \(s.nodeCount) nodes, \(s.edgeCount) edges (ties)"])
         if s.combinedLinks > 0 {
-            t.append(["combined", "\(s.combinedLinks) link\(s.combinedLinks == 1 ? "" : "s") share a tie with another (repeated, or the other direction when undirected): analyses read one tie per pair (--combine says how weights add up)"])
+            t.append(["combined", "links between the same pair (repeated, or both directions when undirected) are one tie: \(s.combinedLinks) fewer ties than links; analyses read the ties (--combine says how weights add up)"])
         }
         t.append(["density", String(format6: s.density)])
         t.append(["components", "\(s.components)\(s.directed ? " (weakly connected)" : ""), largest \(s.largestComponent) nodes"])
