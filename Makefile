@@ -108,7 +108,7 @@ fuzz: deps
 	  case $$r in \
 	    json) cp Tests/TNetIOTests/Fixtures/*.json datasets/*.json .fuzz/corpus-$$r/ ;; \
 	    csv) cp Tests/tnetTests/Fixtures/call-records/*.csv datasets/mekong-2023-csv/*.csv .fuzz/corpus-$$r/ ;; \
-	    graphml) cp Tests/TNetIOTests/Fixtures/graphml/* datasets/*.graphml .fuzz/corpus-$$r/ ;; \
+	    graphml) cp Tests/TNetIOTests/Fixtures/graphml/* Tests/TNetIOTests/Fixtures/fuzz/*.graphml datasets/*.graphml .fuzz/corpus-$$r/ ;; \
 	    dot) cp Tests/TNetIOTests/Fixtures/dot/* .fuzz/corpus-$$r/ 2>/dev/null; printf 'digraph { a -> b [weight=2]; b -> c; }\n' > .fuzz/corpus-$$r/seed.dot ;; \
 	    edgelist*) cp Tests/TNetIOTests/Fixtures/*.edgelist Tests/tnetTests/Fixtures/calls.el Tests/tnetTests/Fixtures/call-records/calls.txt .fuzz/corpus-$$r/ ;; \
 	  esac; \
