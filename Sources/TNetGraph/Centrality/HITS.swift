@@ -31,9 +31,10 @@ extension Graph {
         guard n > 0 else { return HITSScores(hubs: [], authorities: []) }
         let useWeights = weighted && isWeighted
         let into = isDirected ? incoming : outgoing
-        // y = A x (hubs from authorities), z = Aᵀ y (authorities from hubs).
-        func timesA(_ x: [Double], into y: inout [Double]) {
-            outgoing.withUnsafeBuffers { off, nb, _, w in
+        // y = A x with the out-lists (hubs from authorities), z = Aᵀ y with the in-lists
+        // (authorities from hubs).
+        func multiply(_ adjacency: Adjacency, _ x: [Double], into y: inout [Double]) {
+            adjacency.withUnsafeBuffers { off, nb, _, w in
                 for u in 0 ..< n {
                     var s = 0.0
                     for slot in off[u] ..< off[u + 1] { s += x[Int(nb[slot])] * (useWeights ? w[slot] : 1) }
@@ -41,15 +42,8 @@ extension Graph {
                 }
             }
         }
-        func timesAT(_ y: [Double], into z: inout [Double]) {
-            into.withUnsafeBuffers { off, nb, _, w in
-                for v in 0 ..< n {
-                    var s = 0.0
-                    for slot in off[v] ..< off[v + 1] { s += y[Int(nb[slot])] * (useWeights ? w[slot] : 1) }
-                    z[v] = s
-                }
-            }
-        }
+        func timesA(_ x: [Double], into y: inout [Double]) { multiply(outgoing, x, into: &y) }
+        func timesAT(_ y: [Double], into z: inout [Double]) { multiply(into, y, into: &z) }
         var scratch = [Double](repeating: 0, count: n)
         func apply(_ x: [Double]) -> [Double] {
             var z = [Double](repeating: 0, count: n)
