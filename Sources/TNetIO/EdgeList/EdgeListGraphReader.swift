@@ -97,7 +97,7 @@ public enum EdgeListGraphReader {
                 weights.append(contentsOf: c.weights)
             }
             // Canonical node order: by id, in code point (UTF-8 byte) order.
-            let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
+            let order = EdgeListReader.codePointOrder(ids)
             var rank = [NodeIndex](repeating: 0, count: ids.count)
             for (r, i) in order.enumerated() { rank[i] = NodeIndex(r) }
             ids = order.map { ids[$0] }

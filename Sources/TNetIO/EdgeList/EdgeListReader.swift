@@ -91,7 +91,7 @@ public enum EdgeListReader {
                 issues.append(ValidationIssue(.error, .invalidStructure, "too many problems; stopped reading", at: positions.location(of: lineStart)))
             }
             // Canonical entity order: by id, in code point (UTF-8 byte) order.
-            let order = entities.indices.sorted { entities[$0].id.utf8.lexicographicallyPrecedes(entities[$1].id.utf8) }
+            let order = codePointOrder(entities.map(\.id))
             var rank = [Int32](repeating: 0, count: entities.count)
             for (r, i) in order.enumerated() { rank[i] = Int32(r) }
             let sorted = order.map { entities[$0] }
@@ -145,6 +145,22 @@ public enum EdgeListReader {
             return Header(start: lineStart, end: lineEnd, line: line, names: names, swapsEnds: backward && !forward)
         }
         return nil
+    }
+
+    /// The positions of `ids` in code point (UTF-8 byte) order. Most comparisons are of one
+    /// integer: the first eight bytes, big-endian and zero-padded (ids hold no NUL byte, so a
+    /// shorter id that is a prefix of a longer one sorts first, as it should); the ids in full
+    /// only where those tie.
+    static func codePointOrder(_ ids: [String]) -> [Int] {
+        let keys = ids.map { id -> UInt64 in
+            var key: UInt64 = 0, count = 0
+            for b in id.utf8.prefix(8) { key = key << 8 | UInt64(b); count += 1 }
+            return count == 0 ? 0 : key << (8 * UInt64(8 - count))
+        }
+        return ids.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            return ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
+        }
     }
 
     /// How the file separates its fields, from its first line with fields: tabs when it has a
