@@ -113,3 +113,12 @@ func writeOutputs(_ files: [(path: String, bytes: [UInt8])], format: DatasetForm
         if path == "-" { emitBytes(bytes) } else { try AtomicFile.write(bytes, to: path) }
     }
 }
+
+/// The format of an output path: `--to`, else the extension, else JSON on standard output.
+func outputFormat(_ output: String, _ to: DatasetFormat?) throws -> DatasetFormat {
+    guard let format = to ?? (output == "-" ? .json : DatasetFormat(path: output)) else {
+        throw CLIError("\(output): cannot tell the output format from the extension; use --to with one of: "
+                       + DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    return format
+}

@@ -121,8 +121,9 @@ private func bytes(_ path: String) -> Data? { FileManager.default.contents(atPat
     }
 
     /// NetworkX reads the GraphML tnet writes, with every node and edge.
-    @Test func networkXReadsOurGraphML() throws {
-        guard let py = python(with: "networkx") else { return }
+    @Test(.enabled(if: python(with: "networkx") != nil, "needs Python with networkx (make test provides it)"))
+    func networkXReadsOurGraphML() throws {
+        let py = try #require(python(with: "networkx"))
         let r = try run(py + ["-c", """
             import networkx as nx
             G = nx.read_graphml("datasets/mekong-2023.graphml")

@@ -1,9 +1,3 @@
-/// A failed analysis request (an unknown id, an impossible combination of options), one line.
-public struct AnalysisError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
-
 extension Dataset {
     /// Entity indices named by a list of ids or entity kinds (`ID|KIND`, as the CLI's `--from`,
     /// `--via`, `--avoid`): an id first, else a kind with at least one entity. `what` names the

@@ -1,0 +1,52 @@
+import TNetGraphviz
+import TNetModel
+
+/// Escaping for XML 1.0 text and attribute values. Characters XML 1.0 cannot hold at all
+/// (control characters other than tab, line feed, carriage return) make the writer throw
+/// before this is reached.
+public enum XMLEscaping {
+    public static func text(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    public static func attribute(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Text shown to a reader in XML or HTML (a chart's labels, a report's cells), content or
+    /// quoted attribute alike; unlike ``text(_:)`` and ``attribute(_:)``, which keep data
+    /// exactly, this is for display: the rules of `DOTEscaping.html(_:)`, which legends use too.
+    public static func display(_ s: String) -> String { DOTEscaping.html(s) }
+
+    /// Whether XML 1.0 can hold every character of `s`.
+    public static func representable(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { u in
+            u == "\t" || u == "\n" || u == "\r" || (u.value >= 0x20 && u.value <= 0xD7FF)
+                || (u.value >= 0xE000 && u.value <= 0xFFFD) || u.value >= 0x10000
+        }
+    }
+}
