@@ -157,15 +157,11 @@ public final class GraphvizRenderer: Sendable {
             Self.open(&s)
             capturedMessages.withLock { $0 = "" }
             let graph = agmemread(dot)
-            var more = 0
-            while let leftover = agmemread("") { agclose(leftover); more += 1 }
+            while let leftover = agmemread("") { agclose(leftover) }
             guard let graph else {
                 throw GraphvizError(message: "DOT syntax error: " + Self.takeMessages(default: "cannot parse the graph"))
             }
             defer { agclose(graph) }
-            if more > 0 {
-                throw GraphvizError(message: "the file holds \(more + 1) graphs; tnet reads one dataset per file (split it, or join them into one graph)")
-            }
             // cgraph may stop part-way (its parser's "memory exhausted" past some 10,000 nested
             // braces, a syntax error after the first graph) and still return what it had read:
             // an error message means the graph is incomplete, and that is an error here.

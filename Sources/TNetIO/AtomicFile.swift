@@ -25,10 +25,7 @@ public enum AtomicFile {
         }
         if lstat(given, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
             guard let resolved = realpath(given, nil) else {
-                // A dangling link: write where it points, if its folder exists.
-                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: given)) ?? given
-                path = target.hasPrefix("/") ? target : (given as NSString).deletingLastPathComponent + "/" + target
-                return try write(bytes, to: path == given ? given + ".unresolved" : path)
+                throw WriteError(path: given, reason: "is a symbolic link that leads to no file (\(String(cString: strerror(errno))))")
             }
             path = String(cString: resolved)
             free(resolved)

@@ -81,4 +81,19 @@ import TNetGraph
         #expect(o.describe(d.graph(o), links: d.resolvedLinkCount)
                 == "undirected graph: 3 entities, 2 ties from 4 links; parallel and reciprocal links combined by sum of weights; weights are strengths (length 1/w for paths)")
     }
+
+    /// A route's step cites one link of its tie: with strengths, the strongest (its length 1/w
+    /// is the shortest); with lengths, the shortest. Two calls a→b weigh 1 and 5: the tie's
+    /// strength is 6, its length 1/6, and the step cites the call of weight 5.
+    @Test func routeStepCitesTheCheapestLinkOfItsTie() throws {
+        let d = Self.calls([Link(source: "a", target: "b", kind: "call", weight: 1), Link(source: "a", target: "b", kind: "call", weight: 5)])
+        var o = RouteOptions()
+        o.cost = .weight
+        o.projection = ProjectionOptions(weightMeaning: .strength)
+        let strength = try d.routes(from: "a", to: "b", options: o).routes[0]
+        #expect(strength.steps[0].link.weight == 5 && strength.cost == 1.0 / 6)
+        o.projection = ProjectionOptions(combine: .min, weightMeaning: .distance)
+        let length = try d.routes(from: "a", to: "b", options: o).routes[0]
+        #expect(length.steps[0].link.weight == 1 && length.cost == 1)
+    }
 }

@@ -38,8 +38,7 @@ import Testing
     /// its columns in any case; a legacy code page with --encoding; dates with --date-format;
     /// other columns with --map; every renaming said.
     @Test func spreadsheetsAsExported() throws {
-        var cp1252: [UInt8] = Array("Anrufer;X\n".utf8)
-        cp1252 = Array("Anrufer,Angerufener,Anzahl,Datum\n".utf8) + [0x4A, 0x6F, 0x73, 0xE9] + Array(",Zo".utf8) + [0xEB] + Array(",3,31/12/2022\n".utf8)
+        let cp1252: [UInt8] = Array("Anrufer,Angerufener,Anzahl,Datum\n".utf8) + [0x4A, 0x6F, 0x73, 0xE9] + Array(",Zo".utf8) + [0xEB] + Array(",3,31/12/2022\n".utf8)
         let dir = try Self.folder(["gephi-edges.csv": Array("Source,Target,Type,Id,Label,Weight\na,b,Directed,0,,2.0\nb,c,Directed,1,,1.5\n".utf8),
                                    "export.csv": cp1252,
                                    "people.csv": Array("Id,Label\na,Alice\nb,Bob\n".utf8)])

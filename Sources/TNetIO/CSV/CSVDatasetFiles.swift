@@ -26,16 +26,6 @@ public struct CSVDatasetFiles: Sendable, Hashable {
         return nil
     }
 
-    /// One table on its own (`calls.csv`): read as links or entities by its header; no
-    /// sources.csv or dataset.csv beside it.
-    init(single path: String) {
-        let none = path + "\u{0}"
-        entities = none
-        links = none
-        sources = none
-        dataset = none
-    }
-
     private init(prefix: String) {
         entities = prefix + "entities.csv"
         links = prefix + "links.csv"
@@ -43,5 +33,5 @@ public struct CSVDatasetFiles: Sendable, Hashable {
         dataset = prefix + "dataset.csv"
     }
 
-    static func exists(_ path: String) -> Bool { !path.contains("\u{0}") && FileManager.default.fileExists(atPath: path) }
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }

@@ -26,47 +26,41 @@ public enum CSVDatasetReader {
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         func table(_ file: String) throws -> CSVTable { try CSVTable.read(InputFile.read(file).decoded(options.encoding)) }
-        var entityTable: CSVTable?, linkTable: CSVTable?
-        var files: CSVDatasetFiles
-        if let known = CSVDatasetFiles(path: path) {
-            files = known
-        } else {
+        guard let files = CSVDatasetFiles(path: path) else {
             // Any other .csv file: a link table or an entity table, as its header says.
             guard path.lowercased().hasSuffix(".csv") else {
                 throw ReadError("a CSV dataset is a folder holding entities.csv and links.csv, or a .csv file with a header", file: path)
             }
             guard CSVDatasetFiles.exists(path) else { throw ReadError("no such file", file: path) }
-            files = CSVDatasetFiles(single: path)
-            (entityTable, linkTable) = try single(table(path), options, &issues)
+            let (entityTable, linkTable) = try single(table(path), options, &issues)
+            return try assemble(entityTable, linkTable, files: nil, options: options, issues: issues)
         }
-        if entityTable == nil && linkTable == nil {
-            let hasEntities = CSVDatasetFiles.exists(files.entities)
-            guard CSVDatasetFiles.exists(files.links) else {
-                if hasEntities { throw ReadError("no links.csv beside the entities (expected \(files.links))", file: files.entities) }
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
-                    throw ReadError("is a directory without links.csv: a CSV dataset folder holds entities.csv and links.csv", file: path)
-                }
-                throw ReadError("no such file or CSV folder", file: path)
+        let hasEntities = CSVDatasetFiles.exists(files.entities)
+        guard CSVDatasetFiles.exists(files.links) else {
+            if hasEntities { throw ReadError("no links.csv beside the entities (expected \(files.links))", file: files.entities) }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
+                throw ReadError("is a directory without links.csv: a CSV dataset folder holds entities.csv and links.csv", file: path)
             }
-            if hasEntities { entityTable = try table(files.entities).mapped(.entities, options.columns, &issues) }
-            linkTable = try table(files.links).mapped(.links, options.columns, &issues)
+            throw ReadError("no such file or CSV folder", file: path)
         }
+        let entityTable = hasEntities ? try table(files.entities).mapped(.entities, options.columns, &issues) : nil
+        let linkTable = try table(files.links).mapped(.links, options.columns, &issues)
         return try assemble(entityTable, linkTable, files: files, options: options, issues: issues)
     }
 
     /// The dataset of an entity table and a link table (either may be missing), with the
-    /// sources.csv and dataset.csv of `files` when they exist.
-    private static func assemble(_ entityTable: CSVTable?, _ linkTable: CSVTable?, files: CSVDatasetFiles, options: ReadOptions,
+    /// sources.csv and dataset.csv of `files` when they exist (a table read alone has none).
+    private static func assemble(_ entityTable: CSVTable?, _ linkTable: CSVTable?, files: CSVDatasetFiles?, options: ReadOptions,
                                  issues: [ValidationIssue]) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var issues = issues
         func table(_ file: String) throws -> CSVTable { try CSVTable.read(InputFile.read(file).decoded(options.encoding)) }
         var dataset = Dataset()
         var sourcePositions: [ReadLocations.Position] = []
-        if CSVDatasetFiles.exists(files.dataset) {
+        if let files, CSVDatasetFiles.exists(files.dataset) {
             try readMetadata(table(files.dataset), into: &dataset, &issues)
         }
-        if CSVDatasetFiles.exists(files.sources) {
+        if let files, CSVDatasetFiles.exists(files.sources) {
             try readSources(table(files.sources), options.dateFormat, into: &dataset, &issues, &sourcePositions)
         }
         var locations = ReadLocations(file: entityTable?.file ?? linkTable!.file, sources: sourcePositions)
@@ -105,7 +99,7 @@ public enum CSVDatasetReader {
             locations.linksFile = linkTable.file
         }
         if options.directed && dataset.directed == nil { dataset.directed = true }
-        if CSVDatasetFiles.exists(files.sources) { locations.sourcesFile = files.sources }
+        if let files, CSVDatasetFiles.exists(files.sources) { locations.sourcesFile = files.sources }
         dataset.locations = locations
         return (dataset, issues)
     }
@@ -116,7 +110,7 @@ public enum CSVDatasetReader {
     public static func read(table input: InputFile, options: ReadOptions = ReadOptions()) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let (entities, links) = try single(CSVTable.read(input.decoded(options.encoding)), options, &issues)
-        return try assemble(entities, links, files: CSVDatasetFiles(single: input.name), options: options, issues: issues)
+        return try assemble(entities, links, files: nil, options: options, issues: issues)
     }
 
     private static func single(_ read: CSVTable, _ options: ReadOptions, _ issues: inout [ValidationIssue]) throws -> (CSVTable?, CSVTable?) {

@@ -18,11 +18,10 @@ public enum DOTDatasetReader {
         var column = 1
         if let near = message.range(of: "near '", range: range.upperBound ..< message.endIndex) {
             let token = message[near.upperBound...].prefix { $0 != "'" }
-            var lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+            let lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
             if line <= lines.count, !token.isEmpty, let at = lines[line - 1].range(of: token) {
                 column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: at.lowerBound) + 1
             }
-            lines.removeAll()
         }
         return SourceLocation(file: file, line: line, column: column)
     }

@@ -205,9 +205,12 @@ extension CentralityTable {
     /// partition (and a note about it) when brokerage is asked for.
     public static func compute(_ measures: [CentralityMeasure], on g: Graph, options: CentralityAnalysisOptions,
                                groups: () throws(CentralityError) -> ([Int32], String?)) throws(CentralityError) -> CentralityTable {
-        let inverted = options.projection.weighted && options.projection.weightMeaning != .networkx
-            ? g.mappingWeights { 1 / $0 } : g
-        return try compute(measures, on: { use in options.projection.using(use).inverts ? inverted : g }, options: options, groups: groups)
+        var inverted: Graph?
+        return try compute(measures, on: { use in
+            guard options.projection.using(use).inverts else { return g }
+            if inverted == nil { inverted = g.mappingWeights { 1 / $0 } }
+            return inverted!
+        }, options: options, groups: groups)
     }
 
     /// Computes `measures` on the graph each needs: `graph(.distance)` for path measures,
@@ -267,12 +270,12 @@ extension CentralityTable {
             case .inDegree: values.append(counts(g.inDegrees(), scaled: g.inDegreeCentrality()))
             case .outDegree: values.append(counts(g.outDegrees(), scaled: g.outDegreeCentrality()))
             case .strength: values.append(g.strengths())
-            case .betweenness where zeroLength(g) != nil, .approxBetweenness where zeroLength(g) != nil:
-                failed(m, zeroLength(g)!)
             case .betweenness:
+                if let why = zeroLength(g) { failed(m, why); continue }
                 values.append(g.betweennessCentrality(BetweennessOptions(weighted: w, normalized: norm), threads: threads,
                                                       progress: progress("betweenness")))
             case .approxBetweenness:
+                if let why = zeroLength(g) { failed(m, why); continue }
                 let r = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: options.epsilon, delta: options.delta,
                                                                                seed: options.seed, weighted: w, normalized: norm),
                                                  threads: threads, progress: progress("approx-betweenness"))

@@ -128,8 +128,10 @@ extension Dataset {
             switch options.cost {
             case .hops: linkCost[i] = 1
             case .weight:
-                // Checked below with every other weight rule (checkWeights), with the link's place.
-                linkCost[i] = link.weight ?? 1
+                // Checked above with every other weight rule (checkWeights), with the link's place.
+                // A strength's length is 1/w, so the link a step cites is its strongest.
+                let w = link.weight ?? 1
+                linkCost[i] = options.projection.weightMeaning == .strength ? 1 / w : w
             case .reliability: linkCost[i] = -log(link.confidence?.value ?? Self.ungradedReliability)
             }
         }
@@ -138,11 +140,14 @@ extension Dataset {
         var steps: [UInt64: [Int]] = [:]
         forEachResolvedLink { i, s, t in
             if let kinds = options.linkKinds, !kinds.contains(links[i].kind) { return }
-            sources.append(s); targets.append(t); weights.append(linkCost[i])
+            // The graph combines the links' own weights, then takes the tie's length (below);
+            // linkCost only chooses which link of a tie a step cites.
+            let w = options.cost == .weight ? links[i].weight ?? 1 : linkCost[i]
+            sources.append(s); targets.append(t); weights.append(w)
             steps[RouteGraph.key(Int(s), Int(t)), default: []].append(i)
             if !directedGraph || !isDirected(links[i]) {
                 if s != t { steps[RouteGraph.key(Int(t), Int(s)), default: []].append(i) }
-                if directedGraph && s != t { sources.append(t); targets.append(s); weights.append(linkCost[i]) }
+                if directedGraph && s != t { sources.append(t); targets.append(s); weights.append(w) }
             }
         }
         var graph = Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
