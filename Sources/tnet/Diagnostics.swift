@@ -35,12 +35,28 @@ enum Diagnostics {
             case let e as CLIError: text = e.description
             case let e as ReadError: text = e.description
             case let e as GraphvizError: text = e.description
+            case let e as AnalysisError: text = flagged(e)
+            case let e as LayoutError:
+                switch e {
+                case .timedOut: text = e.description + "; try --engine sfdp, a --top view or a filter"
+                case .crashed: text = e.description + ". Try another --engine or leave out risky layout attributes such as concentrate"
+                default: text = e.description
+                }
             case let e as AtomicFile.WriteError: text = e.description
             default: text = "\(error)"
             }
             write("tnet: error: " + oneLine(text))
             throw ExitCode.failure
         }
+    }
+
+    /// An analysis error naming the command-line option that carried the item at fault.
+    static func flagged(_ e: AnalysisError) -> String {
+        if case .onBothSides(let id) = e { return "\(quoted(id)) is on both sides of the flow (--from and --to)" }
+        let flags = ["avoid": "--avoid", "via": "--via", "targets": "--targets", "sources": "--from", "sinks": "--to",
+                     "onto": "--onto", "through": "--through"]
+        guard let p = e.parameter, let flag = flags[p] else { return e.description }
+        return flag + e.description.dropFirst(p.count)
     }
 
     /// Collapses line breaks so that every diagnostic is one line.

@@ -1,9 +1,15 @@
 import ArgumentParser
+import Foundation
 import TraffickingNetworks
 
-/// How results are printed.
-enum ResultFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+extension ResultFormat: ExpressibleByArgument {}
+
+/// `--format`: how every command prints its result.
+struct FormatOption: ParsableArguments {
+    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+
+    /// Prints `result` in the chosen format on standard output.
+    func print(_ result: some PrintableResult) { emitBytes(result.bytes(format)) }
 }
 
 /// The input every command takes, with the filters every command shares.
@@ -70,78 +76,51 @@ struct InputOptions: ParsableArguments {
     @OptionGroup(title: "Filters (applied to the model before any analysis)")
     var filters: FilterOptions
 
-    /// Reads the dataset and refuses it when it has errors (the first is reported, with its
-    /// location); warnings go to standard error. Then applies the filters.
-    func load() throws -> Dataset {
-        try loadCounting().dataset
+    /// What to read and keep, from the options.
+    var loadOptions: LoadOptions {
+        get throws { LoadOptions(read: try readOptions, format: from, redactVictims: filters.redactsVictims, filter: filters.filter) }
     }
 
-    /// Like ``load()``, with the entity and link counts before filtering when a filter is set.
-    func loadCounting() throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
-        try load(paths: [input])[0]
-    }
+    /// Reads, redacts, validates and filters (the library's victim-safe load); warnings and the
+    /// redaction count go to standard error.
+    func load() throws -> Dataset { try loaded().dataset }
 
-    /// Two files compared (`tnet diff BEFORE AFTER`), read with these options: redaction gives a
-    /// person the same pseudonym in both, then the filters apply to each.
+    /// Like ``load()``, with where the data came from (the input, the filter, the counts before it).
+    func loaded() throws -> LoadedDataset { try load(paths: [input])[0] }
+
+    /// Two files compared (`tnet diff BEFORE AFTER`): one pseudonym per person in both.
     func loadPair(after: String) throws -> (before: Dataset, after: Dataset) {
         let both = try load(paths: [input, after])
         return (both[0].dataset, both[1].dataset)
     }
 
-    /// Reads `paths` with these options, redacted together (one pseudonym per person across them),
-    /// each checked and then filtered.
-    private func load(paths: [String]) throws -> [(dataset: Dataset, before: (entities: Int, links: Int)?)] {
+    private func load(paths: [String]) throws -> [LoadedDataset] {
         // Checked here, not in validate(): `tnet ego ID --radius N` sets the ego itself.
         if filters.ego == nil && filters.radius != 1 { throw CLIError("--radius needs --ego") }
-        let options = try readOptions
-        let read = try paths.map { path in
-            do {
-                return try DatasetFormat.read(path: path, format: from, options: options)
-            } catch let error as ReadError where filters.redactsVictims {
-                throw error.withheld
-            }
+        let loaded: [LoadedDataset]
+        do {
+            loaded = try Dataset.load(paths, options: loadOptions)
+        } catch let error as LoadError where error.more > 0 {
+            throw CLIError(error.description.dropLast() + "; `tnet validate` lists them all)")
         }
-        // Redaction comes before filters (a person's pseudonym is the same whatever the filters
-        // keep) and before any message is printed: a diagnostic quoting an id must not name a victim.
-        var redaction: Redaction?
-        var datasets = read.map(\.dataset)
-        if filters.redactsVictims {
-            var r = Redaction()
-            datasets = r.apply(to: datasets)
-            redaction = r
+        for l in loaded {
+            for w in l.warnings.prefix(5) { Diagnostics.warning((w.location.map { "\($0): " } ?? "") + w.message) }
+            if l.warnings.count > 5 { Diagnostics.warning("\(l.warnings.count - 5) more warnings; `tnet validate` lists them all") }
+            for w in l.filterWarnings { Diagnostics.warning(text(w)) }
         }
-        for (path, r) in zip(paths, read) { try check(r.dataset, issues: r.issues, path: path, redaction: redaction) }
-        noteRedaction(redaction)
-        return try datasets.map(filtered)
+        if let n = loaded.first?.redacted, n > 0 {
+            Diagnostics.note("\(n) protected person\(n == 1 ? "" : "s") redacted (--redact victims)")
+        }
+        return loaded
     }
 
-    /// The first error, or up to five warnings, of what reading and validating `read` found,
-    /// with protected persons' names scrubbed from every message.
-    private func check(_ read: Dataset, issues: [ValidationIssue], path: String, redaction: Redaction?) throws {
-        let clean = { (s: String) in redaction?.scrub(s) ?? s }
-        let all = issues + read.validate()
-        if let first = all.first(where: { $0.severity == .error }) {
-            let count = all.filter { $0.severity == .error }.count
-            let more = count > 1 ? " (and \(count - 1) more problem\(count > 2 ? "s" : ""); `tnet validate` lists them all)" : ""
-            throw CLIError(clean(first.location.map { "\($0): " } ?? "\(path): "), clean(first.message) + more)
+    private func text(_ w: FilterWarning) -> String {
+        switch w {
+        case .noEntityOfKind(let k): "--kinds: no entity has kind \(quoted(k.rawValue))"
+        case .noLinkOfKind(let k): "--link-kinds: no link has kind \(quoted(k.rawValue))"
+        case .noEntityWithRole(let r): "--exclude-role: no entity has role \(quoted(r.rawValue))"
+        case .nothingDated: "--as-of: nothing in \(input) has a date, so every fact is kept (undated facts always are); a link table's date column is read as the link's day (--map date=COLUMN)"
         }
-        let warnings = all.filter { $0.severity == .warning }
-        for w in warnings.prefix(5) { Diagnostics.warning(clean((w.location.map { "\($0): " } ?? "") + w.message)) }
-        if warnings.count > 5 { Diagnostics.warning("\(warnings.count - 5) more warnings; `tnet validate` lists them all") }
-    }
-
-    private func noteRedaction(_ redaction: Redaction?) {
-        if let redaction, redaction.count > 0 {
-            Diagnostics.note("\(redaction.count) protected person\(redaction.count == 1 ? "" : "s") redacted (--redact victims)")
-        }
-    }
-
-    private func filtered(_ dataset: Dataset) throws -> (dataset: Dataset, before: (entities: Int, links: Int)?) {
-        if filters.filter.isEmpty { return (dataset, nil) }
-        if filters.asOf != nil && !dataset.entities.contains(where: { $0.period != nil }) && !dataset.links.contains(where: { $0.period != nil }) {
-            Diagnostics.warning("--as-of: nothing in \(input) has a date, so every fact is kept (undated facts always are); a link table's date column is read as the link's day (--map date=COLUMN)")
-        }
-        return (try filters.apply(to: dataset), (dataset.entities.count, dataset.links.count))
     }
 }
 
@@ -184,42 +163,14 @@ struct FilterOptions: ParsableArguments {
         if let redact, redact != "victims" { throw ValidationError("--redact \(quoted(redact)): only \"victims\" can be redacted") }
     }
 
-    private static func list(_ text: String?) -> [String]? {
-        text.map { $0.split(separator: ",").map { String($0.trimmingPrefix(" ").reversed().drop { $0 == " " }.reversed()) }.filter { !$0.isEmpty } }
-    }
-
     var filter: DatasetFilter {
         DatasetFilter(
-            entityKinds: Self.list(kinds).map { Set($0.map { EntityKind($0) }) },
-            linkKinds: Self.list(linkKinds).map { Set($0.map { LinkKind($0) }) },
+            entityKinds: kinds.map(splitList).map { Set($0.map { EntityKind($0) }) },
+            linkKinds: linkKinds.map(splitList).map { Set($0.map { LinkKind($0) }) },
             asOf: asOf.flatMap(PartialDate.init),
             minimumConfidence: minConfidence.flatMap(ConfidenceThreshold.init),
-            excludedRoles: Set(excludeRole.flatMap { Self.list($0) ?? [] }.map { PersonRole($0) }),
+            excludedRoles: Set(excludeRole.flatMap(splitList).map { PersonRole($0) }),
             ego: ego, radius: radius)
-    }
-
-    /// Applies the filters; a kind or role that names nothing in the dataset is warned about
-    /// (a typo would otherwise silently empty the result).
-    func apply(to dataset: Dataset) throws -> Dataset {
-        let f = filter
-        if f.isEmpty { return dataset }
-        if let kinds = f.entityKinds {
-            let present = Set(dataset.entities.map(\.kind))
-            for k in kinds.sorted() where !present.contains(k) { Diagnostics.warning("--kinds: no entity has kind \(quoted(k.rawValue))") }
-        }
-        if let kinds = f.linkKinds {
-            let present = Set(dataset.links.map(\.kind))
-            for k in kinds.sorted() where !present.contains(k) { Diagnostics.warning("--link-kinds: no link has kind \(quoted(k.rawValue))") }
-        }
-        if !f.excludedRoles.isEmpty {
-            let present = Set(dataset.entities.compactMap(\.role))
-            for r in f.excludedRoles.sorted() where !present.contains(r) { Diagnostics.warning("--exclude-role: no entity has role \(quoted(r.rawValue))") }
-        }
-        do {
-            return try f.apply(to: dataset)
-        } catch {
-            throw CLIError(error.message)
-        }
     }
 }
 
@@ -248,3 +199,9 @@ struct ProjectionArguments: ParsableArguments {
 
 extension LinkCombination: ExpressibleByArgument {}
 extension WeightMeaning: ExpressibleByArgument {}
+
+/// A comma-separated option as trimmed, non-empty items.
+func splitList(_ text: String?) -> [String] {
+    guard let text else { return [] }
+    return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}

@@ -97,13 +97,13 @@ extension Dataset {
         var listed: [Int] = []
         if options.strategies.contains(.list) {
             for id in options.targets {
-                let i = try require(id, what: "--targets")
+                let i = try require(id, what: "targets")
                 switch standings[i] {
                 case .candidate: listed.append(i)
                 case .protectedPerson:
-                    throw AnalysisError("--targets: \(quoted(id)) is a protected person; victims, survivors and witnesses are never targets of disruption")
+                    throw .protectedTarget(id: id)
                 case let reason:
-                    throw AnalysisError("--targets: \(quoted(id)) is not a target under the target policy (\(reason.rawValue), \(entities[i].kind.rawValue)); the dataset's schema can override that")
+                    throw .notATarget(id: id, standing: reason, kind: entities[i].kind)
                 }
             }
         }

@@ -13,7 +13,7 @@ extension Dataset {
             let kind = EntityKind(item)
             let members = entities.indices.filter { entities[$0].kind == kind }
             guard !members.isEmpty else {
-                throw AnalysisError("\(what): \"\(item)\" is neither an entity id nor a kind of entity present in the dataset")
+                throw .nothingSelected(item: item, parameter: what)
             }
             for i in members where seen.insert(i).inserted { result.append(i) }
         }
@@ -22,7 +22,7 @@ extension Dataset {
 
     /// The entity index of `id`, or an error naming `what`.
     public func require(_ id: String, what: String) throws(AnalysisError) -> Int {
-        guard let i = index(of: id) else { throw AnalysisError("\(what): no entity \"\(id)\"") }
+        guard let i = index(of: id) else { throw .entityNotFound(id: id, parameter: what) }
         return i
     }
 }

@@ -39,15 +39,15 @@ extension Dataset {
     /// among the ``TargetPolicy``'s candidates only (never a protected person, an authority or a
     /// place).
     public func flow(from sources: [String], to sinks: [String], options: FlowOptions) throws(AnalysisError) -> FlowResult {
-        let s = try select(sources, what: "--from"), t = try select(sinks, what: "--to")
+        let s = try select(sources, what: "sources"), t = try select(sinks, what: "sinks")
         if let both = Set(s).intersection(t).min() {
-            throw AnalysisError("\"\(entities[both].id)\" is on both sides of the flow (--from and --to)")
+            throw .onBothSides(id: entities[both].id)
         }
         var capacity = [Double](repeating: 1, count: links.count)
         if let attribute = options.capacity {
             if attribute != "weight" && !links.contains(where: { $0.attributes[attribute] != nil }) {
                 let names = Set(links.flatMap { $0.attributes.map(\.key) }).sorted()
-                throw AnalysisError("no link has a capacity attribute \"\(attribute)\"" + (names.isEmpty ? "" : " (link attributes: \(names.joined(separator: ", ")))"))
+                throw AnalysisError.unsupportedData("no link has a capacity attribute \"\(attribute)\"" + (names.isEmpty ? "" : " (link attributes: \(names.joined(separator: ", ")))"))
             }
             for (i, link) in links.enumerated() {
                 let at = locations?.link(i).map { "\($0): \(link.source) → \(link.target)" } ?? "link \(i + 1) (\(link.source) → \(link.target))"
@@ -58,17 +58,17 @@ extension Dataset {
                     case let v?:
                         // A spreadsheet's untyped column holds numbers as text.
                         guard let number = v.number ?? v.string.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) else {
-                            throw AnalysisError("\(at): capacity \"\(attribute)\" is not a number: \(v.displayText)")
+                            throw AnalysisError.unsupportedData("\(at): capacity \"\(attribute)\" is not a number: \(v.displayText)")
                         }
                         value = number
                     }
                 }
                 let c = value ?? 1
                 guard c >= 0 && c.isFinite else {
-                    throw AnalysisError("\(at): capacity \(c) must be finite and not negative")
+                    throw AnalysisError.unsupportedData("\(at): capacity \(c) must be finite and not negative")
                 }
                 if c == 0 && attribute == "weight" && options.projection.weightMeaning == .distance {
-                    throw AnalysisError("\(at): weight 0 has no reciprocal (weights read as lengths give capacity 1/w)")
+                    throw AnalysisError.unsupportedData("\(at): weight 0 has no reciprocal (weights read as lengths give capacity 1/w)")
                 }
                 capacity[i] = c
             }

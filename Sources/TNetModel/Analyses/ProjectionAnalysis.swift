@@ -13,11 +13,11 @@ extension Dataset {
     /// Links are taken either way. Sources, schema and title are kept.
     public func bipartiteProjection(onto: [String], through: [String]? = nil) throws(AnalysisError) -> Dataset {
         var side = [Bool](repeating: false, count: entities.count)
-        for i in try select(onto, what: "--onto") { side[i] = true }
+        for i in try select(onto, what: "onto") { side[i] = true }
         var via: [Bool]?
         if let through {
             var mask = [Bool](repeating: false, count: entities.count)
-            for i in try select(through, what: "--through") { mask[i] = true }
+            for i in try select(through, what: "through") { mask[i] = true }
             via = mask
         }
         let g = graph(ProjectionOptions(direction: .undirected))
@@ -56,12 +56,12 @@ extension Dataset {
         var p = projection
         p.weighted = false
         guard let core = graph(p).coreNumbers() else {
-            throw AnalysisError("k-core: the network has self-loops (k-cores are undefined with them, as in NetworkX); filter those links out")
+            throw .unsupportedData("k-core: the network has self-loops (k-cores are undefined with them, as in NetworkX); filter those links out")
         }
         let largest = core.max() ?? 0
         let level = k ?? largest
         if level > largest {
-            throw AnalysisError("k-core: no entity is in the \(level)-core: the largest core number is \(largest) (the \(largest)-core has \(core.filter { $0 == largest }.count) entities)")
+            throw .unsupportedData("k-core: no entity is in the \(level)-core: the largest core number is \(largest) (the \(largest)-core has \(core.filter { $0 == largest }.count) entities)")
         }
         return subset(entities: core.map { $0 >= level }, links: [Bool](repeating: true, count: links.count))
     }

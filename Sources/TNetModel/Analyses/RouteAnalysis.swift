@@ -121,7 +121,7 @@ extension Dataset {
             var p = options.projection
             p.weighted = true
             p.use = .distance
-            do { try checkWeights(p) } catch { throw AnalysisError(error.description) }
+            do { try checkWeights(p) } catch { throw .unsupportedData(error.description) }
         }
         var linkCost = [Double](repeating: 1, count: links.count)
         for (i, link) in links.enumerated() {
@@ -193,9 +193,9 @@ extension Dataset {
     private func blockedMask(_ options: RouteOptions, exempt: [Int]) throws(AnalysisError) -> [Bool]? {
         guard !options.avoid.isEmpty else { return nil }
         var mask = [Bool](repeating: false, count: entities.count)
-        for i in try select(options.avoid, what: "--avoid") { mask[i] = true }
+        for i in try select(options.avoid, what: "avoid") { mask[i] = true }
         for e in exempt where mask[e] {
-            throw AnalysisError("--avoid: \"\(entities[e].id)\" is an end of the query itself")
+            throw .endOfQuery(id: entities[e].id, parameter: "avoid")
         }
         return mask
     }
@@ -227,12 +227,12 @@ extension Dataset {
         }
         if options.allShortest {
             guard options.via.isEmpty && !options.timeRespecting && options.count == 1 && options.maxHops == nil else {
-                throw AnalysisError("--all lists every path of least cost: it cannot be combined with --via, --time-respecting, --k or --max-hops")
+                throw .incompatibleOptions("every path of least cost (allShortest) cannot be combined with via, timeRespecting, a count above 1 or maxHops")
             }
             let paths = g.allShortestPaths(from: NodeIndex(s), to: NodeIndex(t), options: search)
             return RouteResult(routes: paths.map(make), examined: paths.count, complete: true)
         }
-        let viaSets = try options.via.map { item throws(AnalysisError) in Set(try select([item], what: "--via")) }
+        let viaSets = try options.via.map { item throws(AnalysisError) in Set(try select([item], what: "via")) }
         var constraints = SimplePathConstraints(candidateLimit: options.candidateLimit)
         if options.timeRespecting {
             constraints.prefix = { nodes in self.timeOrderedLinks(nodes, in: route) != nil }
@@ -254,7 +254,7 @@ extension Dataset {
                 let toEnd = g.shortestPathTree(from: NodeIndex(t), options: backward)
                 for (item, set) in zip(options.via, viaSets) {
                     if set.allSatisfy({ $0 == s || $0 == t }) {
-                        throw AnalysisError("--via \(item): an end of the query itself; a route passes through entities between its ends")
+                        throw .endOfQuery(id: item, parameter: "via")
                     }
                     let passable = set.contains { v in v != s && v != t && fromStart.distance[v] < .infinity && toEnd.distance[v] < .infinity }
                     if !passable {

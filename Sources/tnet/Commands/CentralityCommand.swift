@@ -35,7 +35,7 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "approx-betweenness: probability that the error bound fails.") var delta: Double = 0.1
     @Option(help: "approx-betweenness: random seed (same seed, same result).") var seed: UInt64 = 0
     @Option(help: ArgumentHelp("brokerage: group entities by kind, country, role or an attribute name.", valueName: "field")) var partition = "kind"
-    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+    @OptionGroup var output: FormatOption
 
     var measures: [CentralityMeasure] {
         get throws {
@@ -82,44 +82,35 @@ struct CentralityCommand: ParsableCommand {
             options.partition = partition
             options.progress = Progress.fraction
             Progress.step("reading \(input.input)")
-            let table: CentralityTable, rows: RowLabels, before: (entities: Int, links: Int)?
+            let projection = graphOptions.projection(weighted: weighted)
+            let listing: CentralityListing
             do {
                 if let plain = try readPlainEdgeList() {
                     options.personalization = try resolve(personalize) { id in plain.ids.firstIndex(of: id) }
                     // A plain edge list with no filter: straight into the graph, no dataset.
                     Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
-                    table = try CentralityTable.compute(measures, on: plain.graph, options: options) { () throws(CentralityError) in
+                    let table = try CentralityTable.compute(measures, on: plain.graph, options: options) { () throws(CentralityError) in
                         guard partition == "kind" else {
                             throw CentralityError("brokerage: an edge list has no \"\(partition)\" to group by")
                         }
                         return ([Int32](repeating: 0, count: plain.ids.count), "brokerage: a plain edge list has one kind of node: every broker is a coordinator")
                     }
-                    rows = RowLabels(ids: plain.ids)
-                    before = nil
+                    listing = CentralityListing(table, ids: plain.ids, source: ResultSource(file: input.input), projection: projection, normalized: normalized, top: top)
                     Diagnostics.note(options.projection.using(measures[0].weightUse).describe(plain.graph, links: plain.links))
                 } else {
-                    let (dataset, counts) = try input.loadCounting()
+                    let loaded = try input.loaded(); let (dataset, source) = (loaded.dataset, loaded.source)
                     warnIfNoWeights(dataset, weighted: weighted)
                     options.personalization = try resolve(personalize) { dataset.index(of: $0) }
                     Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
-                    table = try dataset.centrality(measures, options: options)
-                    rows = RowLabels(entities: dataset.entities)
-                    before = counts
+                    listing = CentralityListing(try dataset.centrality(measures, options: options), dataset: dataset, source: source,
+                                                projection: projection, normalized: normalized, top: top)
                 }
-            } catch let error as CentralityError {
-                throw CLIError(error.description)
             }
             Progress.clear()
-            for note in table.notes {
+            for note in listing.result.notes {
                 if note.contains(": not computed: ") { Diagnostics.warning(note) } else { Diagnostics.note(note) }
             }
-            var order = table.sortedRows(ids: rows.id)
-            if let top { order = Array(order.prefix(top)) }
-            switch format {
-            case .csv: emitBytes(csv(table, order, rows))
-            case .json: emit(json(table, order, rows, before: before))
-            case .table: emit(text(table, order, rows, before: before))
-            }
+            output.print(listing)
         }
     }
 
@@ -164,136 +155,4 @@ struct CentralityCommand: ParsableCommand {
         }
         return plain
     }
-
-    /// Columns that hold counts (written as integers).
-    private var countColumns: Set<String> {
-        var s: Set<String> = ["core"]
-        s.formUnion(CentralityMeasure.brokerage.columns)
-        if !normalized { s.formUnion(["degree", "in-degree", "out-degree"]) }
-        return s
-    }
-
-    /// A CSV cell: NaN, an integer for count columns, else the shortest round-tripping decimal.
-    private func appendNumber(_ x: Double, count: Bool, to out: inout [UInt8]) {
-        if x.isNaN { out.append(contentsOf: "NaN".utf8); return }
-        if count && x == x.rounded() && abs(x) < 1e15 {
-            var v = Int(x)
-            if v < 0 { out.append(UInt8(ascii: "-")); v = -v }
-            let start = out.count
-            repeat {
-                out.append(UInt8(ascii: "0") + UInt8(v % 10))
-                v /= 10
-            } while v > 0
-            out[start...].reverse()
-            return
-        }
-        out.append(contentsOf: JSONWriter.format(x).utf8)
-    }
-
-    func csv(_ t: CentralityTable, _ order: [Int], _ rows: RowLabels) -> [UInt8] {
-        var out = Array(CSVText.row((t.isPerLink ? ["source", "target"] : ["id"]) + t.columns).utf8)
-        out.reserveCapacity(out.count + order.count * (12 + 12 * t.values.count))
-        let counts = t.columns.map(countColumns.contains)
-        // Gathered into output order first, in plain loops whose random reads overlap in memory,
-        // then written in one sequential pass.
-        let sources = order.map { rows.id(t.rows[$0].source) }
-        let targets = t.isPerLink ? order.map { rows.id(t.rows[$0].target!) } : []
-        let columns = t.values.map { column in order.map { column[$0] } }
-        for i in order.indices {
-            CSVText.append(field: sources[i], to: &out)
-            if t.isPerLink {
-                out.append(UInt8(ascii: ","))
-                CSVText.append(field: targets[i], to: &out)
-            }
-            for c in columns.indices {
-                out.append(UInt8(ascii: ","))
-                appendNumber(columns[c][i], count: counts[c], to: &out)
-            }
-            out.append(UInt8(ascii: "\n"))
-        }
-        return out
-    }
-
-    func json(_ t: CentralityTable, _ order: [Int], _ rows: RowLabels, before: (entities: Int, links: Int)?) -> String {
-        var w = JSONWriter(pretty: true)
-        w.beginObject()
-        w.key("file"); w.string(input.input)
-        w.key("filter"); if before != nil { w.string(input.filters.filter.description) } else { w.null() }
-        w.key("weighted"); w.bool(weighted)
-        let projection = graphOptions.projection(weighted: weighted)
-        w.key("combine"); w.string(projection.combine.rawValue)
-        w.key("weight_as"); w.string(projection.weightMeaning.rawValue)
-        w.key("normalized"); w.bool(normalized)
-        w.key("measures"); w.beginArray(); for c in t.columns { w.string(c) }; w.endArray()
-        w.key("notes"); w.beginArray(); for n in t.notes { w.string(n) }; w.endArray()
-        w.key("rows"); w.beginArray()
-        func entity(_ prefix: String, _ i: Int) {
-            let e = rows.entity(i)
-            w.key(prefix + "id"); w.string(rows.id(i))
-            w.key(prefix + "name"); if let n = e?.name { w.string(n) } else { w.null() }
-            w.key(prefix + "kind"); w.string(e?.kind.rawValue ?? "node")
-            w.key(prefix + "role"); if let r = e?.role { w.string(r.rawValue) } else { w.null() }
-            w.key(prefix + "protected"); w.bool(e?.role?.isProtected ?? false)
-        }
-        for r in order {
-            let row = t.rows[r]
-            w.beginObject()
-            if let target = row.target {
-                entity("source_", row.source)
-                entity("target_", target)
-            } else {
-                entity("", row.source)
-            }
-            for (c, name) in t.columns.enumerated() {
-                w.key(name)
-                let x = t.values[c][r]
-                if x.isFinite { w.double(x) } else { w.null() }
-            }
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.text + "\n"
-    }
-
-    func text(_ t: CentralityTable, _ order: [Int], _ rows: RowLabels, before: (entities: Int, links: Int)?) -> String {
-        func label(_ i: Int) -> String {
-            guard let e = rows.entity(i) else { return rows.id(i) }
-            var s = e.name.map { "\($0) (\(e.id))" } ?? e.id
-            if let r = e.role { s += " [\(r.rawValue)\(r.isProtected ? ", protected" : "")]" }
-            return s
-        }
-        func isProtected(_ i: Int) -> Bool { rows.entity(i)?.role?.isProtected == true }
-        let header = (t.isPerLink ? ["#", "source", "target"] : ["#", "entity", "kind"]) + t.columns
-        // Three leading columns either way: rank, then entity and kind, or source and target.
-        var table = TextTable(header: header, rightAligned: Set([0] + (3 ..< 3 + t.columns.count)))
-        var protectedShown = false
-        for (rank, r) in order.enumerated() {
-            let row = t.rows[r]
-            var fields = [String(rank + 1), label(row.source)]
-            if let target = row.target { fields.append(label(target)) } else { fields.append(rows.entity(row.source)?.kind.rawValue ?? "node") }
-            if isProtected(row.source) || row.target.map(isProtected) == true { protectedShown = true }
-            for c in t.values.indices { fields.append(String(format6: t.values[c][r])) }
-            table.append(fields)
-        }
-        var out = ""
-        if let before { out += "filter: \(input.filters.filter): kept \(rows.count) of \(before.entities) entities (\(before.links) links before)\n" }
-        out += table.text
-        if order.count < t.rows.count { out += "(\(order.count) of \(t.rows.count) rows; --top)\n" }
-        if protectedShown {
-            out += "Protected persons (victims, survivors) rank here by position only: under the forced-criminality principle they are never targets of disruption.\n"
-        }
-        return out
-    }
-}
-
-/// Who the rows are: the dataset's entities, or the ids of a plain edge list.
-struct RowLabels {
-    private let ids: [String]?
-    private let entities: [Entity]?
-    init(entities: [Entity]) { self.entities = entities; ids = nil }
-    init(ids: [String]) { self.ids = ids; entities = nil }
-    var count: Int { ids?.count ?? entities!.count }
-    func id(_ i: Int) -> String { ids?[i] ?? entities![i].id }
-    func entity(_ i: Int) -> Entity? { entities?[i] }
 }

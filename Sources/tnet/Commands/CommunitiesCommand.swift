@@ -19,7 +19,7 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 0
     @Flag(help: "Use link weights as tie strengths (--weight-as distance: their reciprocals).") var weighted = false
     @OptionGroup(title: "Graph") var graphOptions: ProjectionArguments
-    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
         if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number") }
@@ -31,23 +31,12 @@ struct CommunitiesCommand: ParsableCommand {
             warnIfNoWeights(dataset, weighted: weighted)
             Progress.step("finding communities (\(method.rawValue))")
             let projection = graphOptions.projection(weighted: weighted, direction: .undirected)
-            do throws(ProjectionError) { try dataset.checkWeights(projection) } catch { throw CLIError(error.description) }
+            try dataset.checkWeights(projection)
             Diagnostics.note(projection.describe(dataset.graph(projection), links: dataset.resolvedLinkCount))
             let r = dataset.communities(method: method, projection: projection, resolution: resolution, seed: seed)
             Progress.clear()
-            let groups = GroupOutput(dataset, name: "community", group: r.community, count: r.count)
-            switch format {
-            case .csv: emit(groups.csv)
-            case .json:
-                emit(groups.json(plural: "communities") { w in
-                    w.key("method"); w.string(method.rawValue)
-                    w.key("resolution"); w.double(resolution)
-                    w.key("seed"); w.numberText(String(seed))
-                    w.key("modularity"); r.modularity.isFinite ? w.double(r.modularity) : w.null()
-                })
-            case .table:
-                emit(groups.table("\(r.count) communit\(r.count == 1 ? "y" : "ies") (\(method.rawValue)), modularity \(r.modularity.isFinite ? JSONWriter.format(r.modularity) : "undefined")"))
-            }
+            output.print(PartitionListing(r.community, count: r.count, in: dataset,
+                                          kind: .communities(method: method.rawValue, resolution: resolution, seed: seed, modularity: r.modularity)))
         }
     }
 }

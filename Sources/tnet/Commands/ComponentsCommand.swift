@@ -12,7 +12,7 @@ struct ComponentsCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @Flag(help: "Strongly connected components (follow link directions).") var strong = false
-    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         try Diagnostics.reporting {
@@ -22,12 +22,7 @@ struct ComponentsCommand: ParsableCommand {
                 Diagnostics.note("every link is undirected here, so strong components are the weak ones; an edge list or link table of calls is directed only when read with --directed")
             }
             let count = (component.max() ?? -1) + 1
-            let groups = GroupOutput(dataset, name: "component", group: component, count: count)
-            switch format {
-            case .csv: emit(groups.csv)
-            case .json: emit(groups.json(plural: "components") { w in w.key("strong"); w.bool(strong) })
-            case .table: emit(groups.table("\(count) \(strong ? "strongly" : "weakly") connected component\(count == 1 ? "" : "s")"))
-            }
+            output.print(PartitionListing(component, count: count, in: dataset, kind: .components(strong: strong)))
         }
     }
 }

@@ -23,7 +23,7 @@ struct DisruptCommand: ParsableCommand {
     @Option(help: "Seed of the random strategy.") var seed: UInt64 = 0
     @Option(help: ArgumentHelp("Actors to remove, in order, for the list strategy (comma-separated ids).", valueName: "ids"))
     var targets: String?
-    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+    @OptionGroup var output: FormatOption
     @Option(help: ArgumentHelp("Also draw the curves of the largest part's share as an SVG line chart.", valueName: "file.svg"))
     var plot: String?
 
@@ -57,72 +57,10 @@ struct DisruptCommand: ParsableCommand {
             let r: DisruptionResult
             Progress.step("removing actors by \(options.strategies.map(\.rawValue).joined(separator: ", "))")
             defer { Progress.clear() }
-            do { r = try dataset.disruption(options) } catch let error as AnalysisError { throw CLIError(error.description) }
+            r = try dataset.disruption(options)
             Progress.clear()
-            func value(_ x: Double?) -> String { x.map { JSONWriter.format($0) } ?? "" }
-            switch format {
-            case .csv:
-                var out = CSVText.row(["strategy", "step", "removed", "largest_share", "components", "efficiency", "flow"])
-                for run in r.runs {
-                    for (i, s) in run.steps.enumerated() {
-                        out += CSVText.row([run.strategy.rawValue, String(i), s.removed.map { dataset.entities[$0].id } ?? "",
-                                            value(s.largestShare), String(s.components), value(s.efficiency), value(s.flow)])
-                    }
-                }
-                emit(out)
-            case .json:
-                var w = JSONWriter(pretty: true)
-                w.beginObject()
-                w.key("protected_excluded"); w.int(r.protectedExcluded)
-                w.key("places_excluded"); w.int(r.placesExcluded)
-                w.key("flow_sources"); w.beginArray(inline: true); for i in r.flowSources { w.string(dataset.entities[i].id) }; w.endArray()
-                w.key("flow_sinks"); w.beginArray(inline: true); for i in r.flowSinks { w.string(dataset.entities[i].id) }; w.endArray()
-                w.key("runs"); w.beginArray()
-                for run in r.runs {
-                    w.beginObject()
-                    w.key("strategy"); w.string(run.strategy.rawValue)
-                    w.key("steps"); w.beginArray()
-                    for (i, s) in run.steps.enumerated() {
-                        w.beginObject()
-                        w.key("step"); w.int(i)
-                        w.key("removed"); if let e = s.removed { w.string(dataset.entities[e].id) } else { w.null() }
-                        w.key("largest_share"); w.double(s.largestShare)
-                        w.key("components"); w.int(s.components)
-                        w.key("efficiency"); w.double(s.efficiency)
-                        w.key("flow"); if let f = s.flow { w.double(f) } else { w.null() }
-                        w.endObject()
-                    }
-                    w.endArray()
-                    w.endObject()
-                }
-                w.endArray()
-                w.endObject()
-                emit(w.text + "\n")
-            case .table:
-                var out = ""
-                for run in r.runs {
-                    out += "\(run.strategy.rawValue)\(recompute ? " (ranked again after each removal)" : "")\n"
-                    var table = TextTable(header: ["step", "removed", "largest part", "parts", "efficiency", "flow"], rightAligned: [0, 2, 3, 4, 5])
-                    for (i, s) in run.steps.enumerated() {
-                        table.append([String(i), s.removed.map { entityLabel(dataset.entities[$0]) } ?? "(intact network)",
-                                      String(format: "%.1f%%", 100 * s.largestShare), String(s.components),
-                                      String(format: "%.4f", s.efficiency), s.flow.map { String(format: "%g", $0) } ?? "—"])
-                    }
-                    out += table.text + "\n"
-                }
-                out += "(projection: \(r.projection); never removed, by the target policy: " + r.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
-                emit(out)
-            }
-            if let plot {
-                let chart = LineChart(title: "The largest connected part as actors are removed" + (recompute ? " (ranked again each time)" : ""),
-                                      xLabel: "actors removed",
-                                      yLabel: "largest part (share of entities)",
-                                      series: r.runs.map { run in
-                                          .init(name: run.strategy.rawValue,
-                                                points: run.steps.enumerated().map { (Double($0.offset), $0.element.largestShare) })
-                                      }, yRange: 0 ... 1)
-                try AtomicFile.write(Array(chart.svg().utf8), to: plot)
-            }
+            output.print(DisruptionListing(r, in: dataset, recompute: recompute))
+            if let plot { try AtomicFile.write(Array(LineChart.disruption(r, recompute: recompute).svg().utf8), to: plot) }
         }
     }
 }

@@ -19,7 +19,7 @@ struct DistancesCommand: ParsableCommand {
     @Flag(help: "Follow links either way.") var undirected = false
     @Option(name: .customLong("max-hops"), help: "Most links on a path.") var maxHops: Int?
     @Option(help: ArgumentHelp("Never pass through these ids or kinds (comma-separated).", valueName: "id|kind")) var avoid: String?
-    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
         if weighted && reliable { throw ValidationError("--weighted and --reliable exclude each other") }
@@ -35,7 +35,7 @@ struct DistancesCommand: ParsableCommand {
             options.projection = graphOptions.projection(weighted: weighted)
             if weighted {
                 let p = options.projection.using(.distance)
-                do throws(ProjectionError) { try dataset.checkWeights(p) } catch { throw CLIError(error.description) }
+                try dataset.checkWeights(p)
                 Diagnostics.note(p.describe(dataset.graph(p.with(direction: undirected ? .undirected : .auto)), links: dataset.resolvedLinkCount))
             }
             options.reverse = reverse
@@ -43,37 +43,8 @@ struct DistancesCommand: ParsableCommand {
             options.maxHops = maxHops
             options.avoid = splitList(avoid)
             let rows: [(entity: Int, distance: Double, hops: Int)]
-            do throws(AnalysisError) { rows = try dataset.distances(from: from, options: options) } catch { throw CLIError(error.description) }
-            func number(_ x: Double) -> String { options.cost == .hops ? String(Int(x)) : JSONWriter.format(x) }
-            switch format {
-            case .csv:
-                var out = CSVText.row(["id", "distance"])
-                for r in rows { out += CSVText.row([dataset.entities[r.entity].id, number(r.distance)]) }
-                emit(out)
-            case .json:
-                var w = JSONWriter(pretty: true)
-                w.beginObject()
-                w.key("from"); w.string(from)
-                w.key("reverse"); w.bool(reverse)
-                w.key("rows"); w.beginArray()
-                for r in rows {
-                    let e = dataset.entities[r.entity]
-                    w.beginObject()
-                    w.key("id"); w.string(e.id)
-                    w.key("name"); if let n = e.name { w.string(n) } else { w.null() }
-                    w.key("kind"); w.string(e.kind.rawValue)
-                    w.key("distance"); if options.cost == .hops { w.int(Int(r.distance)) } else { w.double(r.distance) }
-                    w.key("hops"); w.int(r.hops)
-                    w.endObject()
-                }
-                w.endArray()
-                w.endObject()
-                emit(w.text + "\n")
-            case .table:
-                var table = TextTable(header: ["entity", "distance", "hops"], rightAligned: [1, 2])
-                for r in rows { table.append([entityLabel(dataset.entities[r.entity]), options.cost == .hops ? String(Int(r.distance)) : String(format6: r.distance), String(r.hops)]) }
-                emit(table.text)
-            }
+            rows = try dataset.distances(from: from, options: options)
+            output.print(DistanceListing(rows, in: dataset, from: from, reverse: reverse, cost: options.cost))
         }
     }
 }

@@ -24,7 +24,7 @@ struct KCoreCommand: ParsableCommand {
             let format = try outputFormat(output, to)
             let dataset = try input.load()
             let core: Dataset
-            do throws(AnalysisError) { core = try dataset.kCore(k) } catch { throw CLIError(error.description) }
+            core = try dataset.kCore(k)
             try writeOutputs(try format.encode(core, path: output), format: format)
         }
     }

@@ -20,7 +20,7 @@ struct KeyPlayersCommand: ParsableCommand {
     @Flag(name: .customLong("include-victims"), help: "Rank protected persons too (marked; never in a --set).") var includeVictims = false
     @Option(help: ArgumentHelp("Brokerage groups: kind, country, role or an attribute.", valueName: "field")) var partition = "kind"
     @Option(help: "Seed of the swap order (--set).") var seed: UInt64 = 0
-    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
@@ -37,97 +37,14 @@ struct KeyPlayersCommand: ParsableCommand {
     }
 
     private func runRanking(_ d: Dataset) throws {
-        let r = try Result { () throws(CentralityError) in try d.keyPlayers(includeVictims: includeVictims, partition: partition) }
-            .mapError { CLIError($0.description) }.get()
+        let r = try d.keyPlayers(includeVictims: includeVictims, partition: partition)
         Progress.clear()
-        let rows = Array(r.players.prefix(top))
-        switch format {
-        case .csv:
-            var out = CSVText.row(["rank", "id", "name", "kind", "fragmentation_gain", "betweenness", "pagerank", "brokerage_role",
-                                   "brokerage_count", "articulation_point", "cut_off", "protected", "why"])
-            for (i, p) in rows.enumerated() {
-                let e = d.entities[p.entity]
-                out += CSVText.row([String(i + 1), e.id, e.name ?? "", e.kind.rawValue, JSONWriter.format(p.fragmentationGain),
-                                    JSONWriter.format(p.betweenness), JSONWriter.format(p.pagerank), p.brokerageRole ?? "",
-                                    String(p.brokerageCount), String(p.isArticulationPoint), String(p.cutOff), String(p.isProtected), p.why])
-            }
-            emit(out)
-        case .json:
-            var w = JSONWriter(pretty: true)
-            w.beginObject()
-            w.key("base_fragmentation"); w.double(r.fragmentation)
-            w.key("protected_excluded"); w.int(r.protectedExcluded)
-            w.key("players"); w.beginArray()
-            for (i, p) in rows.enumerated() {
-                let e = d.entities[p.entity]
-                w.beginObject()
-                w.key("rank"); w.int(i + 1)
-                w.key("id"); w.string(e.id)
-                w.key("name"); if let n = e.name { w.string(n) } else { w.null() }
-                w.key("kind"); w.string(e.kind.rawValue)
-                w.key("fragmentation_gain"); w.double(p.fragmentationGain)
-                w.key("betweenness"); w.double(p.betweenness)
-                w.key("pagerank"); w.double(p.pagerank)
-                w.key("brokerage_role"); if let b = p.brokerageRole { w.string(b) } else { w.null() }
-                w.key("brokerage_count"); w.int(p.brokerageCount)
-                w.key("articulation_point"); w.bool(p.isArticulationPoint)
-                w.key("cut_off"); w.int(p.cutOff)
-                w.key("protected"); w.bool(p.isProtected)
-                w.key("why"); w.string(p.why)
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-            emit(w.text + "\n")
-        case .table:
-            var table = TextTable(header: ["#", "actor", "fragmentation +", "betweenness", "pagerank", "why"], rightAligned: [0, 2, 3, 4])
-            for (i, p) in rows.enumerated() {
-                table.append([String(i + 1), entityLabel(d.entities[p.entity]), String(format: "%.4f", p.fragmentationGain),
-                              String(format: "%.4f", p.betweenness), String(format: "%.4f", p.pagerank), p.why])
-            }
-            var out = "key players: fragmentation of the intact network \(String(format: "%.4f", r.fragmentation)) (\(r.projection))\n" + table.text
-            if !r.excluded.isEmpty {
-                out += "(never proposed, by the target policy: " + r.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ")
-                    + (r.protectedExcluded > 0 ? "; --include-victims ranks protected persons, marked" : "") + ")\n"
-            }
-            emit(out)
-        }
+        output.print(KeyPlayerListing(r, in: d, top: top))
     }
 
     private func runSet(_ d: Dataset, _ k: Int) throws {
-        let r = try Result { () throws(CentralityError) in try d.keyPlayerSet(k, seed: seed) }
-            .mapError { CLIError($0.description) }.get()
+        let r = try d.keyPlayerSet(k, seed: seed)
         Progress.clear()
-        switch format {
-        case .csv:
-            var out = CSVText.row(["set", "id", "name", "kind"])
-            for (name, members) in [("kpp", r.set), ("betweenness", r.betweennessSet)] {
-                for i in members { out += CSVText.row([name, d.entities[i].id, d.entities[i].name ?? "", d.entities[i].kind.rawValue]) }
-            }
-            emit(out)
-        case .json:
-            var w = JSONWriter(pretty: true)
-            w.beginObject()
-            w.key("k"); w.int(k)
-            w.key("base_fragmentation"); w.double(r.baseFragmentation)
-            for (name, members, f) in [("kpp", r.set, r.fragmentation), ("betweenness", r.betweennessSet, r.betweennessFragmentation)] {
-                w.key(name); w.beginObject()
-                w.key("fragmentation"); w.double(f)
-                w.key("members"); w.beginArray(inline: true); for i in members { w.string(d.entities[i].id) }; w.endArray()
-                w.endObject()
-            }
-            w.key("protected_excluded"); w.int(r.protectedExcluded)
-            w.endObject()
-            emit(w.text + "\n")
-        case .table:
-            var out = "fragmentation of the intact network: \(String(format: "%.4f", r.baseFragmentation)) (\(Dataset.removalProjectionText))\n"
-            out += "best set of \(k) to remove together (KPP-Neg): fragmentation \(String(format: "%.4f", r.fragmentation))\n"
-            for i in r.set { out += "  " + entityLabel(d.entities[i]) + "\n" }
-            out += "the \(k) candidates highest by betweenness, for comparison: fragmentation \(String(format: "%.4f", r.betweennessFragmentation))\n"
-            for i in r.betweennessSet { out += "  " + entityLabel(d.entities[i]) + "\n" }
-            out += "(never proposed, by the target policy: " + d.targetStandingCounts().filter { !$0.standing.isCandidate }
-                .map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
-            emit(out)
-        }
+        output.print(KeyPlayerSetListing(r, in: d, k: k))
     }
 }

@@ -20,10 +20,7 @@ struct ProjectCommand: ParsableCommand {
         try Diagnostics.reporting {
             let format = try outputFormat(output, to)
             let dataset = try input.load()
-            let projected: Dataset
-            do throws(AnalysisError) {
-                projected = try dataset.bipartiteProjection(onto: splitList(onto), through: through.map { splitList($0) })
-            } catch { throw CLIError(error.description) }
+            let projected = try dataset.bipartiteProjection(onto: splitList(onto), through: through.map { splitList($0) })
             try writeOutputs(try format.encode(projected, path: output), format: format)
         }
     }

@@ -50,108 +50,57 @@ struct DiagramArguments: ParsableArguments {
     }
 
     static func measure(_ name: String, option: String) throws -> CentralityMeasure {
-        guard let m = CentralityMeasure(rawValue: name), !m.isPerLink, m != .brokerage else {
+        guard let m = CentralityMeasure(rawValue: name), DiagramRequest.perEntityMeasures.contains(m) else {
             throw CLIError("\(option) \(quoted(name)): not a per-entity measure; one of: "
-                           + CentralityMeasure.allCases.filter { !$0.isPerLink && $0 != .brokerage }.map(\.rawValue).joined(separator: ", "))
+                           + DiagramRequest.perEntityMeasures.map(\.rawValue).joined(separator: ", "))
         }
         return m
     }
 
-    /// The view (filters, `--top`) and the styled DOT for it.
-    /// `isolated`: the layout runs in a child process (user layout attributes may crash
-    /// Graphviz; a clustered dot or an fdp layout must not share its process to be the same
-    /// every run, ``LayoutChoice/dependsOnMemoryLayout(engine:clustered:)``).
-    func diagram(_ input: InputOptions) throws -> (dataset: Dataset, dot: String, engine: String, isolated: Bool) {
-        var (dataset, before) = try input.loadCounting()
-        var options = DiagramOptions()
-        var userLayout = false
-        if let theme {
-            options.theme = try Theme.read(try InputFile.read(theme))
-            userLayout = !options.theme.graph.isEmpty  // user layout attributes: laid out apart
+    /// The view (filters, `--top`), styled, with the choice of a layout in a child process.
+    func diagram(_ input: InputOptions) throws -> Diagram {
+        let loaded = try input.loaded(); let (dataset, source) = (loaded.dataset, loaded.source)
+        var request = DiagramRequest()
+        if let theme { request.theme = try Theme.read(try InputFile.read(theme)) }
+        request.graphAttributes = graphAttribute.map { a in (String(a.prefix { $0 != "=" }), String(a.drop { $0 != "=" }.dropFirst())) }
+        request.useDatasetLayoutAttributes = DatasetFormat(path: input.input) == .dot || input.from == .dot
+        if let before = source.before {
+            request.notes.append("filtered: \(dataset.entities.count) of \(before.entities) entities, \(dataset.links.count) of \(before.links) links")
         }
-        for a in graphAttribute {
-            let name = String(a.prefix { $0 != "=" }), value = String(a.drop { $0 != "=" }.dropFirst())
-            if let problem = LayoutAttributes.problem(name: name, value: value) { throw CLIError("--graph-attribute: " + problem) }
-            options.graphAttributes.append((name, value))
-            userLayout = true
-        }
-        // A DOT file's own graph attributes: those on the allow-list are kept, the rest dropped.
-        if DatasetFormat(path: input.input) == .dot || input.from == .dot {
-            var dropped: [String] = []
-            for (k, v) in dataset.extra {
-                guard let value = v.string else { continue }
-                if LayoutAttributes.problem(name: k, value: value) == nil {
-                    options.graphAttributes.append((k, value))
-                    userLayout = true
-                } else if !k.hasPrefix("tnet_") {
-                    dropped.append(k)
-                }
-            }
-            if !dropped.isEmpty {
-                Diagnostics.warning("graph attributes not passed to Graphviz: \(dropped.joined(separator: ", ")) (see --graph-attribute for the allowed ones)")
-            }
-        }
-        if let before {
-            options.notes.append("filtered: \(dataset.entities.count) of \(before.entities) entities, \(dataset.links.count) of \(before.links) links")
-        }
-        if input.filters.redactsVictims { options.notes.append("protected persons redacted") }
-        if let top {
-            let measure = try Self.measure(by ?? "betweenness", option: "--by")
-            let before = dataset.entities.count
-            do {
-                (dataset, _) = try dataset.top(top, by: measure)
-            } catch { throw CLIError("--by \(measure.rawValue): \(error)") }
-            if dataset.entities.count < before {
-                options.notes.append("the \(dataset.entities.count) entities with the highest \(measure.rawValue) of \(before)")
-            }
-        }
-        if let sizeBy {
-            let measure = try Self.measure(sizeBy, option: "--size-by")
-            do {
-                let table = try dataset.centrality([measure])
-                var sizes = [Double](repeating: .nan, count: dataset.entities.count)
-                for (r, row) in table.rows.enumerated() { sizes[row.source] = table.values[0][r] }
-                options.sizes = sizes
-                options.sizeMeasure = measure.rawValue
-            } catch { throw CLIError("--size-by \(measure.rawValue): \(error)") }
-        }
-        if let clusterBy {
-            switch clusterBy {
-            case "country": options.clustering = .byCountry(dataset)
-            case "region": options.clustering = .byRegion(dataset)
-            case "community":
-                // Leiden (connected communities), seed 0: the same file gives the same boxes.
-                let r = dataset.communities(method: .leiden)
-                options.clustering = .byGroups(r.community, basis: "community")
-                options.notes.append("communities: Leiden, modularity \(String(format: "%.3f", r.modularity))")
-            default:
-                let c = Clustering.byAttribute(dataset, clusterBy)
-                if c.labels.isEmpty { Diagnostics.warning("--cluster-by \(quoted(clusterBy)): no entity has that field or attribute") }
-                options.clustering = c
-            }
-        }
-        if let highlight {
-            for id in highlight.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
-                guard let i = dataset.index(of: id) else { throw CLIError("--highlight: no entity \(quoted(id)) in the view") }
-                options.highlightedEntities.insert(i)
-            }
-        }
+        if input.filters.redactsVictims { request.notes.append("protected persons redacted") }
+        request.top = top
+        if top != nil { request.by = try Self.measure(by ?? "betweenness", option: "--by") }
+        request.sizeBy = try sizeBy.map { try Self.measure($0, option: "--size-by") }
+        request.clusterBy = clusterBy
+        request.highlight = splitList(highlight)
         if let highlightPath {
-            let ends = highlightPath.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            let ends = splitList(highlightPath)
             guard ends.count == 2 else { throw CLIError("--highlight-path takes FROM,TO") }
-            var route = RouteOptions()
-            route.undirected = true
-            let result: RouteResult
-            do { result = try dataset.routes(from: ends[0], to: ends[1], options: route) } catch { throw CLIError("--highlight-path: \(error)") }
-            guard let path = result.routes.first else { throw CLIError("--highlight-path: no route from \(quoted(ends[0])) to \(quoted(ends[1])) in the view") }
-            options.highlightedEntities.formUnion(path.entities)
-            options.highlightedLinks.formUnion(path.links)
+            request.highlightRoute = (ends[0], ends[1])
         }
-        options.legend = legend
-        options.title = title
-        options.engine = engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : engine
-        return (dataset, DOTWriter.write(dataset, options: options), options.engine,
-                userLayout || LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: options.isClustered))
+        request.legend = legend
+        request.title = title
+        request.engine = engine
+        let diagram: Diagram
+        do throws(DiagramError) { diagram = try dataset.diagram(request) } catch {
+            let flag: String
+            switch error {
+            case .attributeRefused: flag = "--graph-attribute"
+            case .unknownEntity: flag = "--highlight"
+            case .routeFailed, .noRoute: flag = "--highlight-path"
+            case .notPerEntityMeasure(let m), .measureFailed(let m, _): flag = m == request.sizeBy ? "--size-by" : "--by"
+            }
+            throw CLIError("\(flag): \(error)")
+        }
+        for w in diagram.warnings {
+            switch w {
+            case .attributesDropped(let names):
+                Diagnostics.warning("graph attributes not passed to Graphviz: \(names.joined(separator: ", ")) (see --graph-attribute for the allowed ones)")
+            case .nothingToCluster(let field):
+                Diagnostics.warning("--cluster-by \(quoted(field)): no entity has that field or attribute")
+            }
+        }
+        return diagram
     }
 }
 
@@ -186,18 +135,13 @@ struct RenderCommand: ParsableCommand {
         try Diagnostics.reporting {
             let outFormat = try format ?? Self.formatFromExtension(output)
             Progress.step("reading \(input.input)")
-            let (dataset, dot, chosen, isolated) = try diagram.diagram(input)
+            let drawing = try diagram.diagram(input)
             let bytes: [UInt8]
             if outFormat == "dot" && format == nil {
-                bytes = Array(dot.utf8)  // the styled DOT: no layout needed
+                bytes = Array(drawing.dot.utf8)  // the styled DOT: no layout needed
             } else {
-                Progress.step("laying out \(dataset.entities.count) entities with \(chosen)")
-                let result: RenderOutput
-                if timeout != nil || isolated {
-                    result = try IsolatedLayout.render(dot: dot, engine: chosen, format: outFormat, timeout: timeout)
-                } else {
-                    result = try GraphvizRenderer.shared.renderReporting(dot: dot, engine: chosen, format: outFormat)
-                }
+                Progress.step("laying out \(drawing.dataset.entities.count) entities with \(drawing.engine)")
+                let result = try drawing.render(format: outFormat, timeout: timeout)
                 bytes = result.bytes
                 Progress.clear()
                 for w in result.warnings { Diagnostics.warning("graphviz: " + w) }

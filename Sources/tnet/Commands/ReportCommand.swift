@@ -25,49 +25,16 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             Progress.step("reading \(input.input)")
-            let dataset = try input.load()
-            let inputs = input.input == "-" ? [] : ((try? FileDigest.sha256(path: input.input)) ?? [])
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withFullDate]
-            let provenance = Briefing.Provenance(tool: "tnet \(TNet.version)", inputs: inputs,
-                                                 filters: input.filters.filter.isEmpty ? "" : input.filters.filter.description,
-                                                 redacted: input.filters.redactsVictims, generated: formatter.string(from: Date()))
-            Progress.step("analysing \(dataset.entities.count) entities")
-            let briefing = try Briefing(dataset: dataset, provenance: provenance, keyPlayers: top, disruptionSteps: steps)
-            Progress.step("drawing")
-            var options = DiagramOptions()
-            options.clustering = .byCountry(dataset)
-            options.engine = LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count)
-            if input.filters.redactsVictims { options.notes.append("protected persons redacted") }
-            // Clustered by country (when entities have countries): a dot layout then runs in a
-            // process of its own, to be the same every time (LayoutChoice.dependsOnMemoryLayout).
-            let dot = DOTWriter.write(dataset, options: options)
-            let rendered = LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: options.isClustered)
-                ? try IsolatedLayout.render(dot: dot, engine: options.engine, format: "svg", timeout: nil)
-                : try GraphvizRenderer.shared.renderReporting(dot: dot, engine: options.engine, format: "svg")
-            for w in rendered.warnings { Diagnostics.warning("graphviz: " + w) }
-            let diagram = String(decoding: rendered.bytes, as: UTF8.self)
-            let chart = LineChart(title: "The largest connected part as actors are removed", xLabel: "actors removed",
-                                  yLabel: "largest part (share of entities)",
-                                  series: briefing.disruption.runs.map { run in
-                                      .init(name: run.strategy.rawValue, points: run.steps.enumerated().map { (Double($0.offset), $0.element.largestShare) })
-                                  }, yRange: 0 ... 1).svg()
-            let html = BriefingWriter.html(briefing, diagramSVG: diagram, chartSVG: chart, clustered: options.isClustered)
-            let markdown = BriefingWriter.markdown(briefing, clustered: options.isClustered)
-            let json = BriefingJSON.write(briefing)
+            let loaded = try input.loaded()
+            Progress.step("analysing \(loaded.dataset.entities.count) entities")
+            let files = try BriefingFiles(loaded, keyPlayers: top, disruptionSteps: steps)
+            for w in files.warnings { Diagnostics.warning("graphviz: " + w) }
             Progress.clear()
             do {
-                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            } catch {
+                emit(try files.write(to: output) + "\n")
+            } catch let error as CocoaError {
                 throw CLIError("\(output): cannot create the folder: \(error.localizedDescription)")
             }
-            let dir = output.hasSuffix("/") ? String(output.dropLast()) : output
-            try AtomicFile.write(Array(diagram.utf8), to: dir + "/diagram.svg")
-            try AtomicFile.write(Array(chart.utf8), to: dir + "/disruption.svg")
-            try AtomicFile.write(Array(markdown.utf8), to: dir + "/report.md")
-            try AtomicFile.write(json, to: dir + "/report.json")
-            try AtomicFile.write(Array(html.utf8), to: dir + "/report.html")
-            emit(dir + "/report.html\n")
         }
     }
 }

@@ -11,7 +11,7 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         var hasErrors = false
@@ -30,43 +30,9 @@ struct ValidateCommand: ParsableCommand {
                 // A file that cannot be read or parsed is a validation finding too.
                 issues = [input.filters.redactsVictims ? error.withheld.issue : error.issue]
             }
-            issues.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-            let errors = issues.filter { $0.severity == .error }.count
-            hasErrors = errors > 0
-            switch format {
-            case .table:
-                var out = issues.map { Diagnostics.oneLine($0.description) + "\n" }.joined()
-                out += "\(input.input): \(errors) error\(errors == 1 ? "" : "s"), \(issues.count - errors) warning\(issues.count - errors == 1 ? "" : "s")\n"
-                emit(out)
-            case .json:
-                var w = JSONWriter(pretty: true)
-                w.beginObject()
-                w.key("file"); w.string(input.input)
-                w.key("valid"); w.bool(errors == 0)
-                w.key("errors"); w.int(errors)
-                w.key("warnings"); w.int(issues.count - errors)
-                w.key("issues"); w.beginArray()
-                for i in issues {
-                    w.beginObject()
-                    w.key("severity"); w.string(i.severity.rawValue)
-                    w.key("code"); w.string(i.code.rawValue)
-                    w.key("message"); w.string(i.message)
-                    w.key("file"); if let l = i.location { w.string(l.file) } else { w.null() }
-                    w.key("line"); if let l = i.location { w.int(l.line) } else { w.null() }
-                    w.key("column"); if let l = i.location { w.int(l.column) } else { w.null() }
-                    w.endObject()
-                }
-                w.endArray()
-                w.endObject()
-                emit(w.text + "\n")
-            case .csv:
-                var out = CSVText.row(["severity", "code", "file", "line", "column", "message"])
-                for i in issues {
-                    out += CSVText.row([i.severity.rawValue, i.code.rawValue, i.location?.file ?? "",
-                                        i.location.map { String($0.line) } ?? "", i.location.map { String($0.column) } ?? "", i.message])
-                }
-                emit(out)
-            }
+            let listing = ValidationListing(issues, file: input.input)
+            hasErrors = listing.errors > 0
+            output.print(listing)
         }
         if hasErrors { throw ExitCode.failure }
     }

@@ -1,0 +1,110 @@
+import Foundation
+import TNetModel
+
+/// The few ways results write numbers and entities in text, shared by every result type.
+public enum ResultText {
+    /// Up to six decimals, trailing zeros removed (for tables, not for data): 0.333333, 2, 1e-07.
+    /// - Parameter x: the number.
+    /// - Returns: its short text; non-finite numbers as Swift prints them.
+    public static func short(_ x: Double) -> String {
+        guard x.isFinite else { return "\(x)" }
+        let scaled = (x * 1_000_000).rounded() / 1_000_000
+        if scaled == 0 && x != 0 { return "\(x)" }
+        return scaled == scaled.rounded() && abs(scaled) < 1e15 ? String(Int(scaled)) : "\(scaled)"
+    }
+
+    /// Exactly four decimals: 0.1250.
+    /// - Parameter x: the number.
+    /// - Returns: the text.
+    public static func fixed4(_ x: Double) -> String { String(format: "%.4f", x) }
+
+    /// The shortest decimal that reads back as the same `Double` (data in CSV; `0.0`, `-0.0`).
+    /// - Parameter x: the number.
+    /// - Returns: the text.
+    public static func exact(_ x: Double) -> String { JSONWriter.format(x) }
+
+    /// A share as a percentage with one decimal: 0.125 → "12.5%".
+    /// - Parameter x: the share, 1 for all.
+    /// - Returns: the text.
+    public static func percent1(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+
+    /// printf's `%g`: six significant digits, no trailing zeros.
+    /// - Parameter x: the number.
+    /// - Returns: the text.
+    public static func general(_ x: Double) -> String { String(format: "%g", x) }
+
+    /// A whole number without a decimal point, any other as ``exact(_:)``.
+    /// - Parameter x: the number.
+    /// - Returns: the text.
+    public static func count(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : exact(x)
+    }
+
+    /// "Name (id) [kind, role, protected]" for tables, control characters shown as spaces.
+    /// - Parameters:
+    ///   - e: the entity.
+    ///   - kind: whether the kind is in the brackets (a table with a kind column leaves it out).
+    /// - Returns: the label.
+    public static func entity(_ e: Entity, kind: Bool = true) -> String {
+        var s = e.name.map { "\($0) (\(e.id))" } ?? e.id
+        var tags = kind ? [e.kind.rawValue] : []
+        if let r = e.role { tags.append(e.isProtected ? "\(r.rawValue), protected" : r.rawValue) }
+        if !tags.isEmpty { s += " [\(tags.joined(separator: ", "))]" }
+        return TextTable.clean(s)
+    }
+
+    /// "1 link", "2 links".
+    /// - Parameters:
+    ///   - n: the count.
+    ///   - singular: the noun for one.
+    ///   - plural: the noun for several (default `singular` + "s").
+    /// - Returns: the count and noun.
+    public static func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+    }
+}
+
+extension JSONWriter {
+    /// Writes a link's facts and provenance as an object: source, target, kind, confidence,
+    /// period (from, to) and sources.
+    /// - Parameter link: the link.
+    public mutating func link(_ link: Link) {
+        beginObject()
+        key("source"); string(link.source)
+        key("target"); string(link.target)
+        key("kind"); string(link.kind.rawValue)
+        key("confidence"); if let c = link.confidence { string(c.description) } else { null() }
+        key("period")
+        if let p = link.period {
+            beginObject()
+            key("from"); if let f = p.from { string(f.description) } else { null() }
+            key("to"); if let t = p.to { string(t.description) } else { null() }
+            endObject()
+        } else { null() }
+        key("sources"); beginArray(inline: true); for s in link.sources { string(s) }; endArray()
+        endObject()
+    }
+
+    /// Writes an optional string, `null` when absent.
+    /// - Parameter s: the string or nil.
+    public mutating func string(orNull s: String?) { if let s { string(s) } else { null() } }
+
+    /// Writes a number, `null` when it is not finite (JSON has no NaN or infinity).
+    /// - Parameter x: the number.
+    public mutating func double(orNull x: Double?) { if let x, x.isFinite { double(x) } else { null() } }
+
+    /// Writes an array of strings on one line.
+    /// - Parameter list: the strings.
+    public mutating func strings<S: Sequence<String>>(_ list: S) { beginArray(inline: true); for s in list { string(s) }; endArray() }
+
+    /// A pretty-printed JSON object written by `body`, with a final newline.
+    /// - Parameter body: writes the object's members.
+    /// - Returns: the JSON text.
+    public static func object(_ body: (inout JSONWriter) -> Void) -> String {
+        var w = JSONWriter(pretty: true)
+        w.beginObject()
+        body(&w)
+        w.endObject()
+        return w.text + "\n"
+    }
+}

@@ -1,0 +1,205 @@
+import TNetModel
+
+/// A dataset's summary ready to print: counts by kind, the graph's size, density, components
+/// and degrees.
+public struct SummaryListing: PrintableResult, Sendable {
+    /// The summary.
+    public let summary: DatasetSummary
+    /// Where the data came from and the filter applied.
+    public let source: ResultSource
+
+    /// A listing of `summary`.
+    /// - Parameters:
+    ///   - summary: the summary of the (filtered) dataset.
+    ///   - source: the input and the filter, with the counts before it.
+    public init(_ summary: DatasetSummary, source: ResultSource) {
+        self.summary = summary
+        self.source = source
+    }
+
+    private func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : ResultText.short(x) }
+
+    private func degreeLine(_ d: DatasetSummary.Distribution) -> String {
+        "min \(d.min), median \(number(d.median)), mean \(ResultText.short(d.mean)), max \(d.max)"
+    }
+
+    /// Key and value lines, then the counts by entity kind and by link kind.
+    public var table: String {
+        let s = summary
+        var t = TextTable()
+        t.append(["file", source.file])
+        if let title = s.title { t.append(["title", title]) }
+        if let before = source.before, let filter = source.filter {
+            t.append(["filter", "\(filter): kept \(s.entityCount) of \(before.entities) entities, \(s.linkCount) of \(before.links) links"])
+        }
+        t.append(["entities", String(s.entityCount)])
+        t.append(["links", String(s.linkCount)])
+        if s.sourceCount > 0 { t.append(["sources", String(s.sourceCount)]) }
+        t.append(["graph", "\(s.directed ? "directed" : "undirected"), \(s.nodeCount) nodes, \(s.edgeCount) edges (ties)"])
+        if s.combinedLinks > 0 {
+            t.append(["combined", "links between the same pair (repeated, or both directions when undirected) are one tie: \(s.combinedLinks) fewer ties than links; analyses read the ties (their weights combined by sum unless another rule is chosen)"])
+        }
+        t.append(["density", ResultText.short(s.density)])
+        t.append(["components", "\(s.components)\(s.directed ? " (weakly connected)" : ""), largest \(s.largestComponent) nodes"])
+        t.append(["isolated", String(s.isolated)])
+        t.append(["self-loops", String(s.selfLoops)])
+        t.append(["degree", degreeLine(s.degree)])
+        if let d = s.inDegree { t.append(["in-degree", degreeLine(d)]) }
+        if let d = s.outDegree { t.append(["out-degree", degreeLine(d)]) }
+        var out = t.text
+        var kinds = TextTable(header: ["entity kind", "count"], rightAligned: [1])
+        for (k, n) in s.entitiesByKind { kinds.append([k.rawValue, String(n)]) }
+        out += "\n" + kinds.text
+        var links = TextTable(header: ["link kind", "count"], rightAligned: [1])
+        for (k, n) in s.linksByKind { links.append([k.rawValue, String(n)]) }
+        out += "\n" + links.text
+        return out
+    }
+
+    /// `{"file","title","filter","entities","links","sources","entity_kinds","link_kinds","graph":{…},"degree":{…}}`.
+    public var json: String {
+        let s = summary
+        return JSONWriter.object { w in
+            w.key("file"); w.string(source.file)
+            w.key("title"); w.string(orNull: s.title)
+            w.key("filter")
+            if let before = source.before, let filter = source.filter {
+                w.beginObject()
+                w.key("description"); w.string(filter.description)
+                w.key("entities_before"); w.int(before.entities)
+                w.key("links_before"); w.int(before.links)
+                w.endObject()
+            } else {
+                w.null()
+            }
+            w.key("entities"); w.int(s.entityCount)
+            w.key("links"); w.int(s.linkCount)
+            w.key("sources"); w.int(s.sourceCount)
+            w.key("entity_kinds"); w.beginObject()
+            for (k, n) in s.entitiesByKind { w.key(k.rawValue); w.int(n) }
+            w.endObject()
+            w.key("link_kinds"); w.beginObject()
+            for (k, n) in s.linksByKind { w.key(k.rawValue); w.int(n) }
+            w.endObject()
+            w.key("graph"); w.beginObject()
+            w.key("directed"); w.bool(s.directed)
+            w.key("nodes"); w.int(s.nodeCount)
+            w.key("edges"); w.int(s.edgeCount)
+            w.key("combined_links"); w.int(s.combinedLinks)
+            w.key("density"); w.double(s.density)
+            w.key("self_loops"); w.int(s.selfLoops)
+            w.key("isolated"); w.int(s.isolated)
+            w.key("components"); w.int(s.components)
+            w.key("largest_component"); w.int(s.largestComponent)
+            w.endObject()
+            func dist(_ name: String, _ d: DatasetSummary.Distribution) {
+                w.key(name); w.beginObject()
+                w.key("min"); w.int(d.min)
+                w.key("median"); w.double(d.median)
+                w.key("mean"); w.double(d.mean)
+                w.key("max"); w.int(d.max)
+                w.endObject()
+            }
+            dist("degree", s.degree)
+            if let d = s.inDegree { dist("in_degree", d) }
+            if let d = s.outDegree { dist("out_degree", d) }
+        }
+    }
+
+    /// `section,key,value` rows.
+    public var csv: String {
+        let s = summary
+        var out = CSVText.row(["section", "key", "value"])
+        func row(_ a: String, _ b: String, _ c: String) { out += CSVText.row([a, b, c]) }
+        row("dataset", "file", source.file)
+        row("dataset", "title", s.title ?? "")
+        if let before = source.before, let filter = source.filter {
+            row("filter", "description", filter.description)
+            row("filter", "entities_before", String(before.entities))
+            row("filter", "links_before", String(before.links))
+        }
+        row("dataset", "entities", String(s.entityCount))
+        row("dataset", "links", String(s.linkCount))
+        row("dataset", "sources", String(s.sourceCount))
+        for (k, n) in s.entitiesByKind { row("entity_kinds", k.rawValue, String(n)) }
+        for (k, n) in s.linksByKind { row("link_kinds", k.rawValue, String(n)) }
+        row("graph", "directed", s.directed ? "true" : "false")
+        row("graph", "nodes", String(s.nodeCount))
+        row("graph", "edges", String(s.edgeCount))
+        row("graph", "combined_links", String(s.combinedLinks))
+        row("graph", "density", ResultText.exact(s.density))
+        row("graph", "self_loops", String(s.selfLoops))
+        row("graph", "isolated", String(s.isolated))
+        row("graph", "components", String(s.components))
+        row("graph", "largest_component", String(s.largestComponent))
+        func dist(_ name: String, _ d: DatasetSummary.Distribution) {
+            row(name, "min", String(d.min)); row(name, "median", ResultText.exact(d.median))
+            row(name, "mean", ResultText.exact(d.mean)); row(name, "max", String(d.max))
+        }
+        dist("degree", s.degree)
+        if let d = s.inDegree { dist("in_degree", d) }
+        if let d = s.outDegree { dist("out_degree", d) }
+        return out
+    }
+}
+
+/// Every problem of a dataset ready to print, in file order, with its location.
+public struct ValidationListing: PrintableResult, Sendable {
+    /// The problems, sorted by line and column.
+    public let issues: [ValidationIssue]
+    /// The input as given.
+    public let file: String
+
+    /// A listing of `issues`, sorted by line and column.
+    /// - Parameters:
+    ///   - issues: the problems found.
+    ///   - file: the input as given.
+    public init(_ issues: [ValidationIssue], file: String) {
+        self.issues = issues.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        self.file = file
+    }
+
+    /// The number of errors (the rest are warnings).
+    public var errors: Int { issues.filter { $0.severity == .error }.count }
+
+    /// One line per problem, `FILE:LINE:COL: severity: message`, then the counts.
+    public var table: String {
+        let errors = errors
+        var out = issues.map { $0.description.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }.joined()
+        out += "\(file): \(ResultText.counted(errors, "error")), \(ResultText.counted(issues.count - errors, "warning"))\n"
+        return out
+    }
+
+    /// `{"file","valid","errors","warnings","issues":[{"severity","code","message","file","line","column"}]}`.
+    public var json: String {
+        let errors = errors
+        return JSONWriter.object { w in
+            w.key("file"); w.string(file)
+            w.key("valid"); w.bool(errors == 0)
+            w.key("errors"); w.int(errors)
+            w.key("warnings"); w.int(issues.count - errors)
+            w.key("issues"); w.beginArray()
+            for i in issues {
+                w.beginObject()
+                w.key("severity"); w.string(i.severity.rawValue)
+                w.key("code"); w.string(i.code.rawValue)
+                w.key("message"); w.string(i.message)
+                w.key("file"); w.string(orNull: i.location?.file)
+                w.key("line"); if let l = i.location { w.int(l.line) } else { w.null() }
+                w.key("column"); if let l = i.location { w.int(l.column) } else { w.null() }
+                w.endObject()
+            }
+            w.endArray()
+        }
+    }
+
+    /// `severity,code,file,line,column,message`.
+    public var csv: String {
+        var out = CSVText.row(["severity", "code", "file", "line", "column", "message"])
+        for i in issues {
+            out += CSVText.row([i.severity.rawValue, i.code.rawValue, i.location?.file ?? "",
+                                i.location.map { String($0.line) } ?? "", i.location.map { String($0.column) } ?? "", i.message])
+        }
+        return out
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import TNetGraphviz
+import TNetIO
+import TNetModel
+
+/// What a diagram should show, as a person asks for it: a view (the top N by a measure), node
+/// sizes by a measure, boxes around groups, highlighted entities or a highlighted route, a style
+/// and layout attributes. ``Dataset/diagram(_:)`` turns it into a ``Diagram``: the view drawn,
+/// its styled DOT, the engine and whether the layout must run in a process of its own.
+///
+/// ```swift
+/// var request = DiagramRequest()
+/// request.top = 30
+/// request.clusterBy = "country"
+/// let svg = try dataset.diagram(request).render(format: "svg").bytes
+/// ```
+public struct DiagramRequest: Sendable {
+    /// Styles (shapes and colours per kind, fonts, graph attributes); a theme with graph
+    /// attributes is laid out in a process of its own.
+    public var theme = Theme.standard
+    /// Graphviz graph attributes from the user (each must pass ``LayoutAttributes``); laid out in
+    /// a process of its own, since some crash Graphviz.
+    public var graphAttributes: [(name: String, value: String)] = []
+    /// Pass the dataset's own graph attributes (a DOT file's `rankdir`, say) that are on the
+    /// allow-list to Graphviz; the others are dropped with a warning.
+    public var useDatasetLayoutAttributes = false
+    /// Keep only this many entities, ranked highest by ``by``, and the links among them.
+    public var top: Int?
+    /// The measure ``top`` ranks by.
+    public var by = CentralityMeasure.betweenness
+    /// Scale nodes by this per-entity measure.
+    public var sizeBy: CentralityMeasure?
+    /// Draw boxes around entities sharing a `country`, `region` (the region an entity is
+    /// located in), `community` (Leiden, seed 0), `kind`, `role` or attribute value.
+    public var clusterBy: String?
+    /// Outline these entities (ids) and dim the rest.
+    public var highlight: [String] = []
+    /// Highlight the shortest route between two entities (links followed either way).
+    public var highlightRoute: (from: String, to: String)?
+    /// Draw a legend of the kinds, link families and line styles present.
+    public var legend = true
+    /// The legend's heading (nil: the dataset's title).
+    public var title: String?
+    /// The layout engine: `auto` (dot for small networks, sfdp beyond), dot, neato, fdp, sfdp,
+    /// circo or twopi.
+    public var engine = "auto"
+    /// Lines added under the legend (what was filtered or redacted).
+    public var notes: [String] = []
+
+    /// A request for the whole dataset, standard styles, a legend and an engine chosen by size.
+    public init() {}
+}
+
+/// Why a diagram cannot be made as asked.
+public enum DiagramError: Error, Sendable, CustomStringConvertible {
+    /// The measure has no single value per entity (per-link or brokerage).
+    case notPerEntityMeasure(CentralityMeasure)
+    /// A measure for the view or the sizes failed.
+    case measureFailed(CentralityMeasure, CentralityError)
+    /// A layout attribute failed the allow-list.
+    case attributeRefused(problem: String)
+    /// An entity to highlight is not in the view.
+    case unknownEntity(String)
+    /// The route to highlight could not be searched (an unknown end, say).
+    case routeFailed(AnalysisError)
+    /// No route joins the two entities in the view.
+    case noRoute(from: String, to: String)
+
+    /// One line saying what is wrong.
+    public var description: String {
+        switch self {
+        case .notPerEntityMeasure(let m):
+            "\(quoted(m.rawValue)): not a per-entity measure; one of: " + DiagramRequest.perEntityMeasures.map(\.rawValue).joined(separator: ", ")
+        case .measureFailed(let m, let e): "\(m.rawValue): \(e)"
+        case .attributeRefused(let problem): problem
+        case .unknownEntity(let id): "no entity \(quoted(id)) in the view"
+        case .routeFailed(let e): e.description
+        case .noRoute(let from, let to): "no route from \(quoted(from)) to \(quoted(to)) in the view"
+        }
+    }
+}
+
+/// Something a diagram left out or could not honour, for the caller to tell the user.
+public enum DiagramWarning: Sendable, Hashable {
+    /// The dataset's own graph attributes that are not on the allow-list, not passed to Graphviz.
+    case attributesDropped([String])
+    /// No entity has the field or attribute to cluster by.
+    case nothingToCluster(String)
+}
+
+/// A diagram ready to lay out: the view drawn, its styled DOT, the engine, and whether the
+/// layout runs in a process of its own.
+public struct Diagram: Sendable {
+    /// The entities and links drawn (after the view).
+    public var dataset: Dataset
+    /// The styled DOT (what `tnet dot` prints).
+    public var dot: String
+    /// The layout engine, resolved.
+    public var engine: String
+    /// Whether the diagram has cluster boxes.
+    public var isClustered: Bool
+    /// Whether the layout runs in a child process: user layout attributes may crash Graphviz,
+    /// and a clustered dot or an fdp layout is the same every run only in a process of its own
+    /// (``LayoutChoice/dependsOnMemoryLayout(engine:clustered:)``).
+    public var needsIsolation: Bool
+    /// What was left out, for the user.
+    public var warnings: [DiagramWarning]
+
+    /// Lays the diagram out and renders it.
+    /// - Parameters:
+    ///   - format: svg, png, pdf, dot (laid out), json or plain.
+    ///   - timeout: stop a layout that runs longer (it then runs in a child process).
+    /// - Returns: the drawing and Graphviz's warnings.
+    /// - Throws: ``LayoutError`` from a layout in a child process (``IsolatedLayout``), or
+    ///   `GraphvizError` from one in this process.
+    public func render(format: String = "svg", timeout: Double? = nil) throws -> RenderOutput {
+        if needsIsolation || timeout != nil {
+            return try IsolatedLayout.render(dot: dot, engine: engine, format: format, timeout: timeout)
+        }
+        return try GraphvizRenderer.shared.renderReporting(dot: dot, engine: engine, format: format)
+    }
+}
+
+extension DiagramRequest {
+    /// The measures a view or a size can use: one value per entity.
+    public static var perEntityMeasures: [CentralityMeasure] { CentralityMeasure.allCases.filter { !$0.isPerLink && $0 != .brokerage } }
+}
+
+extension Dataset {
+    /// The diagram `request` asks for: the view, sizes, clusters and highlights applied, styled.
+    /// - Parameter request: what to show.
+    /// - Returns: the diagram, ready to ``Diagram/render(format:timeout:)``.
+    /// - Throws: ``DiagramError``.
+    /// - Complexity: the measures asked for (betweenness O(nm) for a view) plus linear styling.
+    public func diagram(_ request: DiagramRequest) throws(DiagramError) -> Diagram {
+        var dataset = self
+        var options = DiagramOptions()
+        var warnings: [DiagramWarning] = []
+        options.theme = request.theme
+        var userLayout = !request.theme.graph.isEmpty
+        for (name, value) in request.graphAttributes {
+            if let problem = LayoutAttributes.problem(name: name, value: value) { throw .attributeRefused(problem: problem) }
+            options.graphAttributes.append((name, value))
+            userLayout = true
+        }
+        if request.useDatasetLayoutAttributes {
+            var dropped: [String] = []
+            for (k, v) in extra {
+                guard let value = v.string else { continue }
+                if LayoutAttributes.problem(name: k, value: value) == nil {
+                    options.graphAttributes.append((k, value))
+                    userLayout = true
+                } else if !k.hasPrefix("tnet_") {
+                    dropped.append(k)
+                }
+            }
+            if !dropped.isEmpty { warnings.append(.attributesDropped(dropped)) }
+        }
+        options.notes = request.notes
+        if let top = request.top {
+            let measure = request.by
+            guard Self.isPerEntity(measure) else { throw .notPerEntityMeasure(measure) }
+            let before = dataset.entities.count
+            do { (dataset, _) = try dataset.top(top, by: measure) } catch { throw .measureFailed(measure, error) }
+            if dataset.entities.count < before {
+                options.notes.append("the \(dataset.entities.count) entities with the highest \(measure.rawValue) of \(before)")
+            }
+        }
+        if let measure = request.sizeBy {
+            guard Self.isPerEntity(measure) else { throw .notPerEntityMeasure(measure) }
+            do {
+                let table = try dataset.centrality([measure])
+                var sizes = [Double](repeating: .nan, count: dataset.entities.count)
+                for (r, row) in table.rows.enumerated() { sizes[row.source] = table.values[0][r] }
+                options.sizes = sizes
+                options.sizeMeasure = measure.rawValue
+            } catch { throw .measureFailed(measure, error) }
+        }
+        if let field = request.clusterBy {
+            switch field {
+            case "country": options.clustering = .byCountry(dataset)
+            case "region": options.clustering = .byRegion(dataset)
+            case "community":
+                // Leiden (connected communities), seed 0: the same file gives the same boxes.
+                let r = dataset.communities(method: .leiden)
+                options.clustering = .byGroups(r.community, basis: "community")
+                options.notes.append("communities: Leiden, modularity \(String(format: "%.3f", r.modularity))")
+            default:
+                let c = Clustering.byAttribute(dataset, field)
+                if c.labels.isEmpty { warnings.append(.nothingToCluster(field)) }
+                options.clustering = c
+            }
+        }
+        for id in request.highlight {
+            guard let i = dataset.index(of: id) else { throw .unknownEntity(id) }
+            options.highlightedEntities.insert(i)
+        }
+        if let (from, to) = request.highlightRoute {
+            var route = RouteOptions()
+            route.undirected = true
+            let result: RouteResult
+            do { result = try dataset.routes(from: from, to: to, options: route) } catch { throw .routeFailed(error) }
+            guard let path = result.routes.first else { throw .noRoute(from: from, to: to) }
+            options.highlightedEntities.formUnion(path.entities)
+            options.highlightedLinks.formUnion(path.links)
+        }
+        options.legend = request.legend
+        options.title = request.title
+        options.engine = request.engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : request.engine
+        return Diagram(dataset: dataset, dot: DOTWriter.write(dataset, options: options), engine: options.engine, isClustered: options.isClustered,
+                       needsIsolation: userLayout || LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: options.isClustered),
+                       warnings: warnings)
+    }
+
+    private static func isPerEntity(_ m: CentralityMeasure) -> Bool { !m.isPerLink && m != .brokerage }
+}

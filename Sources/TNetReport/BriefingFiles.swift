@@ -1,0 +1,111 @@
+import Foundation
+import TNetIO
+import TNetModel
+import TNetRender
+
+/// The version of tnet, stated in every briefing's provenance.
+public let tnetVersion = "0.1.0"
+
+/// A briefing made whole: the HTML page, its Markdown twin, the JSON of every section, and the
+/// two figures. What `tnet report` writes; ``write(to:)`` writes it the same way.
+///
+/// ```swift
+/// let loaded = try Dataset.load("datasets/mekong-2023.json", options: LoadOptions(redactVictims: true))
+/// let files = try BriefingFiles(loaded)
+/// print(try files.write(to: "out/briefing"))
+/// ```
+public struct BriefingFiles: Sendable {
+    /// Everything the briefing states.
+    public var briefing: Briefing
+    /// The self-contained page: inline CSS and SVG, no script, nothing fetched.
+    public var html: String
+    /// The Markdown twin, which shows the two figures as files beside it.
+    public var markdown: String
+    /// Every section's data by id and value, for scripts and auditors (``BriefingJSON``).
+    public var json: [UInt8]
+    /// The network diagram (clustered by country when entities have countries).
+    public var diagramSVG: String
+    /// The disruption curves.
+    public var chartSVG: String
+    /// Graphviz's warnings while drawing.
+    public var warnings: [String]
+
+    /// Makes the briefing of a loaded dataset, stating its input's SHA-256, its filter and
+    /// whether protected persons were redacted.
+    /// - Parameters:
+    ///   - loaded: the dataset as ``Dataset/load(_:options:)`` returned it.
+    ///   - keyPlayers: how many key players are listed.
+    ///   - disruptionSteps: removals per disruption strategy.
+    ///   - date: the day stated as the briefing's date.
+    /// - Throws: `CentralityError` from the analyses, ``LayoutError`` or `GraphvizError` from
+    ///   drawing the diagram.
+    /// - Complexity: dominated by the key-player ranking, O(n · (n + m)) per candidate.
+    public init(_ loaded: LoadedDataset, keyPlayers: Int = 10, disruptionSteps: Int = 10, date: Date = Date()) throws {
+        let file = loaded.source.file
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let provenance = Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: file == "-" ? [] : ((try? FileDigest.sha256(path: file)) ?? []),
+                                             filters: loaded.source.filter.map { $0.isEmpty ? "" : $0.description } ?? "",
+                                             redacted: loaded.isRedacted, generated: formatter.string(from: date))
+        try self.init(loaded.dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps)
+    }
+
+    /// Makes the briefing of `dataset` with the provenance given.
+    /// - Parameters:
+    ///   - dataset: the dataset, already redacted and filtered as wanted.
+    ///   - provenance: how to reproduce it.
+    ///   - keyPlayers: how many key players are listed.
+    ///   - disruptionSteps: removals per disruption strategy.
+    /// - Throws: as ``init(_:keyPlayers:disruptionSteps:date:)``.
+    public init(_ dataset: Dataset, provenance: Briefing.Provenance, keyPlayers: Int = 10, disruptionSteps: Int = 10) throws {
+        briefing = try Briefing(dataset: dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps)
+        var request = DiagramRequest()
+        request.clusterBy = "country"
+        if provenance.redacted { request.notes.append("protected persons redacted") }
+        // Clustered by country (when entities have countries): a dot layout then runs in a
+        // process of its own, to be the same every time (LayoutChoice.dependsOnMemoryLayout).
+        let drawing = try dataset.diagram(request)
+        let rendered = try drawing.render(format: "svg")
+        warnings = rendered.warnings
+        diagramSVG = String(decoding: rendered.bytes, as: UTF8.self)
+        chartSVG = LineChart.disruption(briefing.disruption).svg()
+        html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered)
+        markdown = BriefingWriter.markdown(briefing, clustered: drawing.isClustered)
+        json = BriefingJSON.write(briefing)
+    }
+
+    /// Writes `report.html`, `report.md`, `report.json`, `diagram.svg` and `disruption.svg` into
+    /// `folder` (created if missing), each atomically, the page last.
+    /// - Parameter folder: the folder to write into.
+    /// - Returns: the path of `report.html`.
+    /// - Throws: ``AtomicFile/WriteError`` when a file cannot be written, `CocoaError` when the
+    ///   folder cannot be created.
+    @discardableResult
+    public func write(to folder: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let dir = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        try AtomicFile.write(Array(diagramSVG.utf8), to: dir + "/diagram.svg")
+        try AtomicFile.write(Array(chartSVG.utf8), to: dir + "/disruption.svg")
+        try AtomicFile.write(Array(markdown.utf8), to: dir + "/report.md")
+        try AtomicFile.write(json, to: dir + "/report.json")
+        try AtomicFile.write(Array(html.utf8), to: dir + "/report.html")
+        return dir + "/report.html"
+    }
+}
+
+extension Dataset {
+    /// The briefing of this dataset (no input file to fingerprint): sections, figures and files.
+    /// - Parameters:
+    ///   - keyPlayers: how many key players are listed.
+    ///   - disruptionSteps: removals per disruption strategy.
+    ///   - redacted: whether protected persons were redacted (stated in the briefing).
+    /// - Returns: the briefing's files.
+    /// - Throws: as ``BriefingFiles/init(_:keyPlayers:disruptionSteps:date:)``.
+    public func briefing(keyPlayers: Int = 10, disruptionSteps: Int = 10, redacted: Bool = false) throws -> BriefingFiles {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return try BriefingFiles(self, provenance: Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: [], filters: "", redacted: redacted,
+                                                                       generated: formatter.string(from: Date())),
+                                 keyPlayers: keyPlayers, disruptionSteps: disruptionSteps)
+    }
+}
