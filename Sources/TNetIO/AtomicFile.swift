@@ -7,15 +7,30 @@ import Glibc
 /// is flushed and then renamed over the destination. A reader never sees half a file, and a
 /// failure leaves the destination as it was.
 public enum AtomicFile {
+    /// Why an output file could not be written.
     public struct WriteError: Error, CustomStringConvertible {
+        /// The path written to (a symbolic link's destination once it is followed).
         public let path: String
+        /// What went wrong: the system's message, or that the path is a directory, its folder
+        /// is missing, or a symbolic link leads nowhere.
         public let reason: String
+        /// `PATH: cannot write: REASON`.
         public var description: String { "\(path): cannot write: \(reason)" }
     }
 
+    /// Writes `bytes` to the file at `given`, replacing it whole or not at all.
+    ///
     /// A symbolic link is followed: the file it points to is replaced, the link stays. A path
     /// that is not a regular file (a pipe, a terminal, `/dev/stdout`) cannot be replaced
-    /// atomically: the bytes are written to it as it is.
+    /// atomically: the bytes are written to it as it is. A file replaced atomically gets the
+    /// usual permissions (0666 less the umask), whatever the old one had.
+    /// - Parameters:
+    ///   - bytes: The file's whole content.
+    ///   - given: The destination path; its folder must exist.
+    /// - Throws: ``WriteError`` when the path is a directory, its folder does not exist, it is
+    ///   a symbolic link that leads nowhere, or writing, flushing or renaming fails (the
+    ///   destination is then unchanged).
+    /// - Complexity: O(*n*) in the number of bytes.
     public static func write<Bytes: Collection>(_ bytes: Bytes, to given: String) throws where Bytes.Element == UInt8 {
         var path = given
         var info = stat()

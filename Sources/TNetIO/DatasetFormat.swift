@@ -27,6 +27,8 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     }
 
     /// The format for a path: a folder (or a path ending in `/`) is CSV; otherwise by extension.
+    /// - Parameter path: A file or folder path; the extension is compared in any case.
+    /// - Returns: `nil` when the path has no extension or one no format uses.
     public init?(path: String) {
         var isDirectory: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
@@ -44,6 +46,14 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     /// Reads a dataset: `explicit` format when given, else by extension; standard input (`-`)
     /// without a format is sniffed (`{` JSON, `<` GraphML, `graph`/`digraph`/`strict` DOT,
     /// anything else an edge list).
+    /// - Parameters:
+    ///   - path: A file, a CSV folder, or `-` for standard input.
+    ///   - explicit: The format, or `nil` to tell it from the path.
+    ///   - directed: Read links that state no direction (edge lists, link tables) as directed.
+    /// - Returns: The dataset and the problems of form found on the way (not yet validated:
+    ///   see `Dataset.validate()`).
+    /// - Throws: ``ReadError`` when the file is missing, the format cannot be told, or the file
+    ///   cannot be parsed.
     public static func read(path: String, format explicit: DatasetFormat? = nil,
                             directed: Bool = false) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         try read(path: path, format: explicit, options: ReadOptions(directed: directed))
@@ -51,6 +61,13 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
 
     /// Reads a dataset as ``read(path:format:directed:)`` does, with `options` for what the
     /// file does not say (encoding, column names, date layout, direction).
+    /// - Parameters:
+    ///   - path: A file, a CSV folder, or `-` for standard input.
+    ///   - explicit: The format, or `nil` to tell it from the path (or sniff standard input).
+    ///   - options: Encoding, column names, date layout and direction.
+    /// - Returns: The dataset and the problems of form found on the way.
+    /// - Throws: ``ReadError`` when the file is missing, the format cannot be told, the file
+    ///   cannot be decoded or parsed.
     public static func read(path: String, format explicit: DatasetFormat? = nil,
                             options: ReadOptions) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var format = explicit ?? (path == "-" ? nil : DatasetFormat(path: path))
@@ -91,6 +108,14 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     }
 
     /// The files to write for `dataset` at `path` in this format (several for CSV).
+    /// - Parameters:
+    ///   - dataset: The dataset to encode.
+    ///   - path: The output path; for CSV a folder (any path without the `.csv` extension
+    ///     names one) or a path ending in `entities.csv` or `links.csv`, never `-`.
+    /// - Returns: Each file's path and bytes, nothing yet written (see ``AtomicFile``).
+    /// - Throws: ``ReadError`` when the format cannot hold the dataset as it is (an id with a
+    ///   space in an edge list, a control character in GraphML, a source id with `;`), or for
+    ///   CSV to standard input.
     public func encode(_ dataset: Dataset, path: String) throws -> [(path: String, bytes: [UInt8])] {
         switch self {
         case .json: return [(path, NativeJSONWriter.write(dataset))]
@@ -108,6 +133,10 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     }
 
     /// Encodes a dataset in a single-file format.
+    /// - Parameter dataset: The dataset to encode.
+    /// - Returns: The file's bytes.
+    /// - Throws: ``ReadError`` for ``csv`` (several files: use ``encode(_:path:)``) and when
+    ///   the format cannot hold the dataset as it is.
     public func encode(_ dataset: Dataset) throws -> [UInt8] {
         guard self != .csv else { throw ReadError("CSV output is several files; use encode(_:path:)") }
         return try encode(dataset, path: "-")[0].bytes

@@ -5,8 +5,13 @@ import TNetModel
 public struct InputFile: Sendable {
     /// The name used in messages: the path as given, or `-`.
     public let name: String
+    /// The file's content as read: not yet checked or decoded, a byte-order mark included.
     public let bytes: [UInt8]
 
+    /// A file from bytes already in memory (a test, a network download, an archive member).
+    /// - Parameters:
+    ///   - name: The name messages use for it.
+    ///   - bytes: The content.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
@@ -14,6 +19,11 @@ public struct InputFile: Sendable {
 
     /// Reads `path` (`-` for standard input). Errors name the file: missing, a directory,
     /// unreadable.
+    /// - Parameter path: A file path, or `-` to read standard input to its end.
+    /// - Returns: The whole file; its text is not checked here (see ``checkText()``).
+    /// - Throws: ``ReadError`` when the file does not exist, is a directory, or cannot be
+    ///   opened or read.
+    /// - Complexity: O(*n*) in the size of the file.
     public static func read(_ path: String) throws -> InputFile {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -35,6 +45,10 @@ public struct InputFile: Sendable {
     }
 
     /// Throws unless the bytes are non-empty UTF-8 text without NUL bytes (a leading BOM is allowed).
+    /// - Throws: ``ReadError`` for a file that is empty or only white space, or at the line and
+    ///   column of the first NUL byte (a binary file) or invalid UTF-8 byte (a legacy code page
+    ///   that needs an encoding named).
+    /// - Complexity: O(*n*) in the size of the file.
     public func checkText() throws {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw ReadError("file is empty", at: SourceLocation(file: name, line: 1, column: 1))

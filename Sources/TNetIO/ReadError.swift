@@ -1,12 +1,23 @@
 import TNetModel
 
 /// A problem that stops a reader: the file cannot be opened, is not text, or cannot be parsed.
+///
+/// The writers throw it too, for a dataset a format cannot hold without changing it (an id
+/// with a space in an edge list, a control character in GraphML).
 public struct ReadError: Error, Sendable, CustomStringConvertible {
+    /// The problem in words, without the file name or location (``description`` adds them).
     public var message: String
+    /// The line and column of the problem, when the reader knows them.
     public var location: SourceLocation?
     /// For a problem without a line and column: the file it concerns.
     public var file: String?
 
+    /// An error with its message and, when known, where it is.
+    /// - Parameters:
+    ///   - message: The problem in words.
+    ///   - location: The line and column, if known.
+    ///   - file: The file concerned, for a problem without a line and column; defaults to
+    ///     `location`'s file.
     public init(_ message: String, at location: SourceLocation? = nil, file: String? = nil) {
         self.message = message
         self.location = location
@@ -20,16 +31,17 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
         return message
     }
 
-    /// The problem without the file's text: for `--redact victims`, where a file that cannot be
-    /// parsed cannot be redacted either, so a message that may quote it (a syntax error next to
-    /// a victim's name) keeps only where the problem is. Problems without a line and column
-    /// (no such file) quote nothing of the file and are kept.
+    /// The problem without the file's text: for output where victims are redacted, since a file
+    /// that cannot be parsed cannot be redacted either, so a message that may quote it (a syntax
+    /// error next to a victim's name) keeps only where the problem is. Problems without a line
+    /// and column (no such file) quote nothing of the file and are kept.
     public var withheld: ReadError {
         guard let location else { return self }
         return ReadError("the file cannot be read here (the message is withheld under --redact victims, as it may quote the file; read it without --redact to see it)", at: location)
     }
 
-    /// The same problem as a validation issue, so `tnet validate` can list it with the rest.
+    /// The same problem as a validation issue (an error with code `syntax`, at line 1 of the
+    /// file when no location is known), so a validation report can list it with the rest.
     public var issue: ValidationIssue {
         ValidationIssue(.error, .syntax, message, at: location ?? file.map { SourceLocation(file: $0, line: 1, column: 1) })
     }

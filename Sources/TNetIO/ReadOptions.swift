@@ -14,6 +14,13 @@ public struct ReadOptions: Sendable, Hashable {
     /// `%d/%m/%Y`, `%m/%d/%y`, `%d.%m.%Y`, `%Y%m%d`; nil: ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD).
     public var dateFormat: DateFormat?
 
+    /// Options from their parts; the defaults read undirected, UTF-8, with the usual column
+    /// names and ISO dates.
+    /// - Parameters:
+    ///   - directed: Read links without a direction as directed.
+    ///   - encoding: The text encoding, or `nil` for UTF-8.
+    ///   - columns: Field name → column header, for columns named otherwise.
+    ///   - dateFormat: The layout of dates, or `nil` for ISO 8601.
     public init(directed: Bool = false, encoding: TextEncoding? = nil, columns: [String: String] = [:], dateFormat: DateFormat? = nil) {
         self.directed = directed
         self.encoding = encoding
@@ -24,6 +31,7 @@ public struct ReadOptions: Sendable, Hashable {
 
 /// A text encoding tnet can read besides UTF-8.
 public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
+    /// UTF-8, the default: the file is read as it is.
     case utf8 = "utf-8"
     /// ISO 8859-1 (Latin-1): every byte is the code point of the same number.
     case latin1
@@ -33,6 +41,8 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
     case utf16 = "utf-16"
 
     /// The encoding named `name` (case-insensitive; also iso-8859-1, l1, windows-1252, utf8, utf16).
+    /// - Parameter name: An encoding's name as a user would type it; `_` counts as `-`.
+    /// - Returns: `nil` for a name that is none of these encodings.
     public init?(name: String) {
         switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
         case "utf-8", "utf8": self = .utf8
@@ -97,6 +107,13 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
 extension InputFile {
     /// The file's text in UTF-8: converted from `encoding` when one is given; otherwise as read
     /// (``checkText()`` refuses what is not UTF-8, and says to name an encoding).
+    /// - Parameter encoding: The file's encoding, or `nil` (or ``TextEncoding/utf8``) to keep
+    ///   the bytes as they are.
+    /// - Returns: The same file with its bytes in UTF-8.
+    /// - Throws: ``ReadError`` when the bytes are already UTF-8 with accented characters (a
+    ///   Latin-1 or Windows-1252 reading would garble them), when a Windows-1252 byte has no
+    ///   character, or when UTF-16 text has no byte-order mark.
+    /// - Complexity: O(*n*) in the size of the file.
     public func decoded(_ encoding: TextEncoding?) throws -> InputFile {
         guard let encoding, encoding != .utf8 else { return self }
         return InputFile(name: name, bytes: try encoding.utf8(bytes, file: name))
@@ -108,11 +125,16 @@ extension InputFile {
 /// dropped: facts are dated to the day), `%%` a percent sign; every other character must
 /// appear as written.
 public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
+    /// The layout as given, such as `%d/%m/%Y`.
     public let description: String
     private let tokens: [Token]
 
     private enum Token: Hashable { case year4, year2, month, day, clock, literal(Character) }
 
+    /// Parses a layout.
+    /// - Parameter format: The layout, such as `%d/%m/%Y` or `%Y%m%d`.
+    /// - Returns: `nil` when the layout has no year (`%Y` or `%y`), uses a `%` code other than
+    ///   `%Y`, `%y`, `%m`, `%d`, `%H`, `%M`, `%S` and `%%`, or ends in a lone `%`.
     public init?(_ format: String) {
         var tokens: [Token] = []
         var i = format.startIndex
@@ -141,6 +163,8 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// The ISO form (YYYY-MM-DD, or YYYY-MM / YYYY when the layout has no day / month) of
     /// `text`, or nil when it does not follow the layout or is not a calendar date.
+    /// - Parameter text: A date as written in a file, such as `08/05/2023`.
+    /// - Returns: The date in ISO form (`2023-05-08`), which `PartialDate` reads, or `nil`.
     public func iso(_ text: String) -> String? {
         let chars = Array(text)
         var k = 0

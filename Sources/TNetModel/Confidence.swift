@@ -14,12 +14,18 @@
 /// `F6` = 0.09. "Cannot be judged" sits between D and E: unknown is weaker than doubtful
 /// but not evidence of falsehood.
 public struct Confidence: Sendable, Hashable, CustomStringConvertible {
-    /// `A` … `F`.
+    /// How far the source is trusted, from its track record: an upper-case letter `A`
+    /// (completely reliable) to `E` (unreliable), or `F` (reliability cannot be judged).
     public let reliability: Character
-    /// `1` … `6`.
+    /// How far this piece of information is believed, on its own merits: `1` (confirmed by
+    /// other sources) to `5` (improbable), or `6` (truth cannot be judged).
     public let credibility: Int
 
-    /// Parses `"B2"` (case-insensitive letter); `nil` for anything else.
+    /// Parses a two-character grade such as `"B2"`: a letter `A`–`F` in either case, then a
+    /// digit `1`–`6`; spaces around it are allowed.
+    /// - Parameter text: The grade as written in a file or typed by an analyst.
+    /// - Returns: `nil` for anything else (`"B7"`, `"G1"`, `"B 2"`, a grade in other
+    ///   scripts' digits).
     public init?(_ text: String) {
         // Most grades are two ASCII bytes: read them as such.
         let utf8 = text.utf8
@@ -36,17 +42,21 @@ public struct Confidence: Sendable, Hashable, CustomStringConvertible {
         self = grade
     }
 
+    /// The grade as written: the letter then the digit, `"B2"`.
     public var description: String { "\(reliability)\(credibility)" }
 
-    /// Position of the reliability letter from best to worst: A 0, B 1, C 2, D 3, F 4, E 5.
+    /// Position of the reliability letter from best to worst: A 0, B 1, C 2, D 3, F 4, E 5
+    /// ("cannot be judged" ranks above "unreliable"). A ``ConfidenceThreshold`` compares these.
     public var reliabilityRank: Int { [0, 1, 2, 3, 5, 4][Int(reliability.asciiValue! - Character("A").asciiValue!)] }
 
-    /// Position of the credibility digit from best to worst: 1 0, 2 1, 3 2, 4 3, 6 4, 5 5.
+    /// Position of the credibility digit from best to worst: 1 0, 2 1, 3 2, 4 3, 6 4, 5 5
+    /// ("cannot be judged" ranks above "improbable"). A ``ConfidenceThreshold`` compares these.
     public var credibilityRank: Int { [0, 1, 2, 3, 5, 4][credibility - 1] }
 
     private static let factors: [Double] = [1.0, 0.8, 0.6, 0.4, 0.2, 0.3]
 
-    /// The grade as a number in (0, 1] (see the table above).
+    /// The grade as a number in (0, 1]: the reliability factor times the credibility factor
+    /// (see the table above), so `A1` is 1, `B2` 0.64 and `F6` 0.09.
     public var value: Double {
         let r = Int(reliability.asciiValue! - Character("A").asciiValue!)
         return Self.factors[r] * Self.factors[credibility - 1]

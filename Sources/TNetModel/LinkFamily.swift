@@ -18,6 +18,9 @@ public enum LinkFamily {
     /// Left out of the graph of ``Dataset/corruptionExposure()``'s pairs.
     public static let nonTies: Set<LinkKind> = [.locatedIn, .sanctions, .rescuedFrom, .repatriatedTo]
 
-    /// Sorted raw values, for notes and JSON.
+    /// The kinds' names in ascending order, for notes and JSON.
+    /// - Parameter kinds: A family, such as ``operational``.
+    /// - Returns: The raw values, sorted.
+    /// - Complexity: O(*k* log *k*) for *k* kinds.
     public static func names(_ kinds: Set<LinkKind>) -> [String] { kinds.map(\.rawValue).sorted() }
 }

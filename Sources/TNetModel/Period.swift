@@ -1,5 +1,9 @@
 /// An ISO 8601 calendar date that may be partial: `2023`, `2023-05` or `2023-05-08`.
+///
+/// Reports rarely date a fact to the day: a partial date stands for the whole year or month it
+/// names, and comparisons and ``Period/covers(_:)`` treat it as that span.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, 0–9999.
     public let year: Int
     /// 1–12, or `nil` for a year only.
     public let month: Int?
@@ -7,6 +11,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public let day: Int?
 
     /// A date from its parts; `month` 1–12 and `day` valid for the month, or `nil`.
+    ///
+    /// Out-of-range parts, or a day without a month, are a programming error (a precondition
+    /// failure); use ``init(_:)`` for text from a file.
+    /// - Parameters:
+    ///   - year: 0–9999.
+    ///   - month: 1–12, or `nil` for a year only.
+    ///   - day: A day the month has in that year (29 February only in a leap year), or `nil`.
     public init(year: Int, month: Int? = nil, day: Int? = nil) {
         precondition((0 ... 9999).contains(year) && (month.map { (1 ... 12).contains($0) } ?? (day == nil)))
         if let day, let month { precondition(day >= 1 && day <= PartialDate.daysIn(month: month, year: year)) }
@@ -15,6 +26,10 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         self.day = day
     }
 
+    /// Parses an ISO 8601 date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in ASCII digits.
+    /// - Parameter text: The date as written, with no spaces and no time of day.
+    /// - Returns: `nil` for any other form, a month outside 1–12, or a day the month does not
+    ///   have (`2023-02-29`).
     public init?(_ text: String) {
         // Read on the UTF-8 bytes: a dataset has a date on nearly every fact.
         var text = text
@@ -56,6 +71,8 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
+    /// The date in ISO form, as precise as it is: `2023`, `2023-05` or `2023-05-08` (the year
+    /// zero-padded to four digits).
     public var description: String {
         var s = String(format4: year)
         if let month { s += "-" + String(format2: month) }
@@ -71,14 +88,23 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return (year, m, day ?? PartialDate.daysIn(month: m, year: year))
     }
 
+    /// Orders by ``earliest``: `2023` and `2023-01-01` are neither before the other, and `2023`
+    /// comes before `2023-05`.
     public static func < (a: Self, b: Self) -> Bool { a.earliest < b.earliest }
 }
 
 /// When a fact held: from and to, either open.
 public struct Period: Sendable, Hashable {
+    /// When the fact began to hold; `nil` when the start is unknown (open).
     public var from: PartialDate?
+    /// When the fact stopped holding; `nil` while it still holds or when the end is unknown
+    /// (open). A `to` before `from` is a validation error.
     public var to: PartialDate?
 
+    /// A period between two dates, either or both open.
+    /// - Parameters:
+    ///   - from: The start, or `nil` for an open start.
+    ///   - to: The end, or `nil` for an open end.
     public init(from: PartialDate? = nil, to: PartialDate? = nil) {
         self.from = from
         self.to = to
@@ -86,6 +112,9 @@ public struct Period: Sendable, Hashable {
 
     /// Whether the period overlaps `date`'s span (a partial date spans its year or month): it did
     /// not start after the date ends and did not end before the date starts.
+    /// - Parameter date: The day, month or year asked about (a date filter's "as of").
+    /// - Returns: Whether the two spans overlap. An open end never excludes, so a period with
+    ///   neither end covers every date.
     public func covers(_ date: PartialDate) -> Bool {
         if let from, from.earliest > date.latest { return false }
         if let to, to.latest < date.earliest { return false }

@@ -16,6 +16,8 @@ public enum LinkCombination: String, Sendable, Hashable, CaseIterable {
     /// does when the same edge is added twice (order-dependent by definition).
     case last
 
+    /// The graph core's rule for the same combination, which `Graph` applies when it merges
+    /// parallel edges (``first`` and ``last`` keep one edge's weight).
     public var policy: DuplicateEdgePolicy {
         switch self {
         case .sum: return .sum
@@ -53,6 +55,7 @@ public enum WeightUse: Sendable, Hashable {
 /// How a dataset becomes a `Graph`: the one place where domain meaning becomes numbers. Every
 /// analysis of one dataset reads it through the same options, so a file is one graph.
 public struct ProjectionOptions: Sendable, Hashable {
+    /// Whether the graph is directed, and what becomes of links of the other nature.
     public enum Direction: Sendable, Hashable {
         /// Directed when any link is directed; undirected links then become two arcs.
         /// Undirected when every link is undirected.
@@ -63,6 +66,7 @@ public struct ProjectionOptions: Sendable, Hashable {
         case undirected
     }
 
+    /// Whether the graph is directed (default ``Direction/auto``: as the links are).
     public var direction: Direction
     /// Use link weights (a missing weight is 1). Without it the graph is unweighted: every tie
     /// counts one, however many links it combines.
@@ -75,6 +79,14 @@ public struct ProjectionOptions: Sendable, Hashable {
     /// the graph carries w or 1/w.
     public var use: WeightUse
 
+    /// Options from their parts; the defaults give an unweighted graph, directed when any link
+    /// is.
+    /// - Parameters:
+    ///   - direction: Whether the graph is directed.
+    ///   - weighted: Whether ties carry link weights.
+    ///   - combine: How links between the same pair become one tie's weight.
+    ///   - weightMeaning: What the weights measure.
+    ///   - use: The role weights play in the analysis the graph is for.
     public init(direction: Direction = .auto, weighted: Bool = false, combine: LinkCombination = .sum,
                 weightMeaning: WeightMeaning = .networkx, use: WeightUse = .strength) {
         self.direction = direction
@@ -85,6 +97,8 @@ public struct ProjectionOptions: Sendable, Hashable {
     }
 
     /// The same options for an analysis that uses weights as `use`.
+    /// - Parameter use: The role weights play in that analysis.
+    /// - Returns: A copy with ``use`` replaced.
     public func using(_ use: WeightUse) -> ProjectionOptions {
         var o = self
         o.use = use
@@ -92,13 +106,16 @@ public struct ProjectionOptions: Sendable, Hashable {
     }
 
     /// The same options with `direction`.
+    /// - Parameter direction: Whether the graph is directed.
+    /// - Returns: A copy with ``direction`` replaced.
     public func with(direction: Direction) -> ProjectionOptions {
         var o = self
         o.direction = direction
         return o
     }
 
-    /// Whether the combined weight is replaced by its reciprocal for ``use``.
+    /// Whether the combined weight is replaced by its reciprocal for ``use``: strengths read
+    /// as lengths, or lengths read as strengths. Never with ``WeightMeaning/networkx``.
     public var inverts: Bool {
         switch (weightMeaning, use) {
         case (.strength, .distance), (.distance, .strength): return true
@@ -106,7 +123,14 @@ public struct ProjectionOptions: Sendable, Hashable {
         }
     }
 
-    /// One line saying how the graph was made, for every output's notes.
+    /// One line saying how the graph was made, for every output's notes: its direction and
+    /// size, how parallel links were combined and how weights were read, so a reader of the
+    /// results knows what a number measured.
+    /// - Parameters:
+    ///   - g: The graph these options produced.
+    ///   - links: How many links of the dataset went into it (see
+    ///     ``Dataset/resolvedLinkCount``).
+    /// - Returns: The sentence, without a final full stop.
     public func describe(_ g: Graph, links: Int) -> String {
         var s = "\(g.isDirected ? "directed" : "undirected") graph: \(g.nodeCount) entities, \(g.edgeCount) ties from \(links) links"
         if weighted {
@@ -125,7 +149,11 @@ public struct ProjectionOptions: Sendable, Hashable {
 
 /// A link weight that no analysis may read: out of range for the projection asked for.
 public struct ProjectionError: Error, Sendable, CustomStringConvertible {
+    /// The problem in words: the link (with its place in the file when known) or tie at
+    /// fault, its weight, and where it helps what would fix it.
     public let description: String
+    /// An error with the given message.
+    /// - Parameter description: The problem in words.
     public init(_ description: String) { self.description = description }
 }
 
@@ -135,6 +163,15 @@ extension Dataset {
     /// ``ProjectionOptions/weightMeaning`` and ``ProjectionOptions/use`` say. Links with a
     /// dangling endpoint are skipped (validation reports them). The graph depends on the order
     /// of the links only with `combine` `first` or `last`.
+    ///
+    /// In a directed graph a link that is not itself directed (``Dataset/isDirected(_:)``)
+    /// becomes two arcs, one each way. Call ``checkWeights(_:)`` first: this does not check
+    /// the weights it reads.
+    /// - Parameter options: Direction, weighting, combination and the meaning and use of
+    ///   weights; the defaults give an unweighted graph, directed when any link is.
+    /// - Returns: A graph with one node per entity, in entity order.
+    /// - Complexity: O(*n* + *m*) for *n* entities and *m* links, as the graph core builds a
+    ///   graph from an edge list.
     public func graph(_ options: ProjectionOptions = ProjectionOptions()) -> Graph {
         let directedGraph: Bool
         switch options.direction {
@@ -167,6 +204,11 @@ extension Dataset {
     /// HITS, modularity or flow); and, where the projection takes reciprocals, no tie whose
     /// combined weight is 0. Throws naming the first link (with its place in the file) or tie
     /// at fault.
+    /// - Parameter options: The projection the weights are about to be read for; an
+    ///   unweighted one reads no weight and always passes.
+    /// - Throws: ``ProjectionError`` for the first non-finite or negative weight, or the first
+    ///   tie whose combined weight is 0 when the projection takes reciprocals.
+    /// - Complexity: O(*m*) for *m* links, plus one projection when it takes reciprocals.
     public func checkWeights(_ options: ProjectionOptions) throws(ProjectionError) {
         guard options.weighted else { return }
         for (i, link) in links.enumerated() {
@@ -185,7 +227,9 @@ extension Dataset {
         }
     }
 
-    /// How many links the projection reads (links with both ends present).
+    /// How many links the projection reads (links with both ends present); dangling links
+    /// are the difference from `links.count`.
+    /// - Complexity: O(*m*) for *m* links.
     public var resolvedLinkCount: Int {
         var n = 0
         forEachResolvedLink { _, _, _ in n += 1 }

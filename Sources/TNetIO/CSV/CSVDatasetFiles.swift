@@ -4,13 +4,21 @@ import Foundation
 /// optionally `sources.csv` and `dataset.csv`, or one of those files named with a common
 /// prefix (`case-entities.csv` beside `case-links.csv`).
 public struct CSVDatasetFiles: Sendable, Hashable {
+    /// The path of the entity table (`…entities.csv`): one row per entity.
     public var entities: String
+    /// The path of the link table (`…links.csv`): one row per link.
     public var links: String
+    /// The path of the source table (`…sources.csv`), optional when reading.
     public var sources: String
+    /// The path of the metadata table (`…dataset.csv`: `key`, `value` rows), optional when
+    /// reading.
     public var dataset: String
 
     /// The file names for `path`: a folder (existing, or ending in `/` for output) or a file
     /// whose name ends in `entities.csv`, `links.csv`, `sources.csv` or `dataset.csv`.
+    /// - Parameter path: A folder, or one of the four files; the other three are named with the
+    ///   same prefix (`case-links.csv` gives `case-entities.csv`).
+    /// - Returns: `nil` for any other path. No file is checked to exist.
     public init?(path: String) {
         var isDirectory: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {

@@ -14,15 +14,29 @@ import TNetModel
 /// Files as partners export them are read too, and every reinterpretation is reported as a
 /// warning: any other `.csv` file whose header has a source and a target is a link table (one
 /// with only an `id` an entity table); a link table without `source`/`target` columns may
-/// name them `from`/`to`, `caller`/`callee` and the like (``CSVTable/sourceNames``), Gephi's
-/// edge table (`Source,Target,Type,Id,Label,Weight`) is read with `Type` as the direction,
-/// and Gephi's node table's `Label` as the name; ``ReadOptions/columns`` names any other
-/// column, ``ReadOptions/dateFormat`` reads dates in another layout, ``ReadOptions/encoding``
-/// a legacy code page.
+/// name them `caller`/`callee`, `src`/`dst`, `sender`/`receiver`, `a_number`/`b_number` and
+/// the like, or `from`/`to` in a table without `id`; a link table without `weight` reads a
+/// `calls`, `count` or `amount` column as it, one without `from`/`to` a `date` column as the
+/// link's day; Gephi's edge table (`Source,Target,Type,Id,Label,Weight`) is read with `Type`
+/// as the direction, and Gephi's node table's `Label` as the name; ``ReadOptions/columns``
+/// names any other column, ``ReadOptions/dateFormat`` reads dates in another layout,
+/// ``ReadOptions/encoding`` a legacy code page.
 ///
 /// A link table with no `entities.csv` beside it is read as a plain edge table: its
 /// endpoints become entities of kind `node` (with a warning), ordered by id.
 public enum CSVDatasetReader {
+    /// Reads a CSV dataset from a folder, from one of its files, or from any single `.csv`
+    /// table.
+    /// - Parameters:
+    ///   - path: A folder holding `entities.csv` and `links.csv`, a path ending in one of the
+    ///     four file names, or any other `.csv` file (read as ``read(table:options:)`` does).
+    ///   - options: Encoding, column names, date layout and direction.
+    /// - Returns: The dataset, with the place each row was read from, and the problems of form
+    ///   (and column renamings) found on the way.
+    /// - Throws: ``ReadError`` when a file is missing (`links.csv` is required beside
+    ///   `entities.csv`), cannot be decoded, is not well-formed CSV, or lacks a required
+    ///   column.
+    /// - Complexity: O(*n*) in the total size of the files.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         func table(_ file: String) throws -> CSVTable { try CSVTable.read(InputFile.read(file).decoded(options.encoding)) }
@@ -105,8 +119,16 @@ public enum CSVDatasetReader {
     }
 
     /// One table read alone (a file, or standard input): a link table when its header has a
-    /// source and a target (under any name ``CSVTable/mapped(_:_:_:)`` knows), else an entity
-    /// table when it has an id, else an error that lists its columns.
+    /// source and a target (under any of the names above, or named in the options' column
+    /// map), else an entity table when it has an id, else an error that lists its columns.
+    /// Spaces around ids are removed, with a warning.
+    /// - Parameters:
+    ///   - input: The table's bytes.
+    ///   - options: Encoding, column names, date layout and direction.
+    /// - Returns: The dataset (a link table's endpoints become `node` entities) and the
+    ///   problems of form found on the way.
+    /// - Throws: ``ReadError`` when the table cannot be decoded, is not well-formed CSV, or is
+    ///   neither a link table nor an entity table.
     public static func read(table input: InputFile, options: ReadOptions = ReadOptions()) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let (entities, links) = try single(CSVTable.read(input.decoded(options.encoding)), options, &issues)

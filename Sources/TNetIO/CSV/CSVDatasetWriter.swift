@@ -9,6 +9,14 @@ import TNetModel
 /// a formula by a spreadsheet program, but changing it would change the data.
 public enum CSVDatasetWriter {
     /// The files' contents, keyed by path.
+    /// - Parameters:
+    ///   - dataset: The dataset to write.
+    ///   - files: Where the four files go.
+    /// - Returns: `dataset.csv`, `sources.csv`, `entities.csv` and `links.csv`, in that order,
+    ///   each with its path; nothing is written to disk here.
+    /// - Throws: ``ReadError`` when a cited source id cannot be written in a `;`-separated list
+    ///   (empty, holding `;`, or with spaces around it).
+    /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset, to files: CSVDatasetFiles) throws -> [(path: String, bytes: [UInt8])] {
         try FieldCodec.checkListable(dataset)
         var meta = CSVText.row(["key", "value"])

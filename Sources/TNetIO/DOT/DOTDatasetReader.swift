@@ -93,6 +93,17 @@ public enum DOTDatasetReader {
         return false
     }
 
+    /// Reads one DOT graph as a dataset.
+    ///
+    /// A graph that declares `charset` Latin-1 is decoded first. What ``DOTDatasetWriter``
+    /// wrote comes back whole: sources, schema, direction and extra fields from its `tnet_`
+    /// graph attributes, and attributes whose names it had to prefix.
+    /// - Parameter input: The file's bytes.
+    /// - Returns: The dataset (nodes and edges in file order) and the field values that could
+    ///   not be read (a bad grade or date), as issues naming the node or edge.
+    /// - Throws: ``ReadError`` for a file that is not text, holds more than one graph, or does
+    ///   not parse (at the line cgraph names), or whose `tnet_` graph attributes are not the
+    ///   JSON they must be.
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         // A graph declaring charset=latin1 (Graphviz's other charset) is Latin-1 text: read as
         // such, and the declaration dropped, since the dataset is UTF-8 from here on.

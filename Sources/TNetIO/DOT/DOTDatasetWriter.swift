@@ -1,13 +1,19 @@
 import TNetGraphviz
 import TNetModel
 
-/// Writes a dataset as DOT for other tools (not styled: `tnet render --format dot` gives the
+/// Writes a dataset as DOT for other tools (not styled: the renderer's DOT output gives the
 /// investigator's diagram). Entity ids are the node names; the model's fields and every
 /// attribute become DOT attributes, so ``DOTDatasetReader`` reads the ids, kinds, names,
 /// grades, citations and periods back. DOT has no types: attributes come back as text.
 /// A digraph when any link is directed; undirected links in it carry `dir="none"`. The
 /// dataset's direction (`true`, `false` or `by_kind`) is the graph attribute `tnet_directed`.
 public enum DOTDatasetWriter {
+    /// Encodes the dataset as one DOT graph, named by the dataset's title.
+    /// - Parameter dataset: The dataset to write.
+    /// - Returns: UTF-8 DOT text, entities then links in dataset order.
+    /// - Throws: ``ReadError`` when a cited source id cannot be written in a `;`-separated list
+    ///   (empty, holding `;`, or with spaces around it).
+    /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset) throws -> [UInt8] {
         try FieldCodec.checkListable(dataset)
         let directed = dataset.links.contains { dataset.isDirected($0) }

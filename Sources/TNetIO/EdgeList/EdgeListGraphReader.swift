@@ -6,14 +6,16 @@ import TNetModel
 /// for plain graphs (the benchmark load, and `tnet centrality` on an edge list with no filter).
 ///
 /// Same syntax, header detection, node order, combination of parallel edges and errors as
-/// ``EdgeListReader`` read through ``Dataset/graph(_:)``: `u v [weight]` per line, spaces or
+/// ``EdgeListReader`` read through `Dataset.graph(_:)`: `u v [weight]` per line, spaces or
 /// tabs, `#` comments, nodes numbered in the code point order of their ids (so the graph does
 /// not depend on the order of the lines); a malformed line is an error with its line and column. Canonical decimal ids (`0`, `17`, not `007`; below max(2²⁰, file size)) are interned
 /// through an array, other ids through a dictionary; weights in plain decimal notation with at most 15
 /// significant digits are converted exactly as strtod would (one correctly rounded division,
 /// Clinger's fast path), others by strtod.
 public enum EdgeListGraphReader {
+    /// The graph read, with what a caller needs to name its nodes and check its weights.
     public struct Result: Sendable {
+        /// The graph: node `i` is the id `ids[i]`; parallel edges combined as asked.
         public var graph: Graph
         /// Node identifiers by index.
         public var ids: [String]
@@ -21,14 +23,31 @@ public enum EdgeListGraphReader {
         public var links: Int
         /// The first line, when it names columns instead of holding a link (``EdgeListReader/header(_:from:)``).
         public var header: EdgeListReader.Header?
-        /// Where the first negative weight is, and the first zero weight.
+        /// Where the first negative weight is, `nil` when there is none: no analysis reads a
+        /// negative tie, so a caller that uses weights refuses the file there.
         public var negativeWeight: SourceLocation?
+        /// Where the first zero weight is, `nil` when there is none: a caller that takes
+        /// reciprocals of weights must check the combined ties for 0.
         public var zeroWeight: SourceLocation?
     }
 
     /// Reads the edge list. With `threads > 1` (and a file over 1 MiB) line-aligned chunks are
     /// parsed in parallel; ids are then numbered in one pass in file order, so the graph is the
     /// same for any thread count, and the first bad line in the file is the one reported.
+    /// - Parameters:
+    ///   - input: The file's bytes (already decoded to UTF-8).
+    ///   - directed: Whether each line is an arc (else an undirected edge).
+    ///   - weighted: Whether the graph carries the third column (a missing one counts 1);
+    ///     weights are checked to be finite numbers either way.
+    ///   - combine: How parallel edges between the same pair are combined.
+    ///   - threads: How many threads may parse; 1 parses on the calling thread.
+    /// - Returns: The graph, its node ids, the number of edge lines, the header line if any,
+    ///   and where the first negative and zero weights are.
+    /// - Throws: ``ReadError`` for a file that is not text, fields separated by commas (a CSV
+    ///   file), or at the first line with the wrong number of fields or a weight that is not a
+    ///   finite number.
+    /// - Complexity: O(*n* + *v* log *v*) for a file of *n* bytes with *v* distinct ids (the
+    ///   ids are sorted).
     public static func read(_ input: InputFile, directed: Bool = false, weighted: Bool = true, combine: LinkCombination = .sum,
                             threads: Int = 1) throws -> Result {
         try input.checkText()

@@ -19,6 +19,17 @@ public enum EdgeListReader {
     /// Most problems reported before reading stops.
     public static let issueLimit = 100
 
+    /// Reads the edge list as a dataset.
+    /// - Parameters:
+    ///   - input: The file's bytes (already decoded to UTF-8).
+    ///   - directed: Whether the dataset's links are directed (it sets the dataset's
+    ///     direction).
+    /// - Returns: The dataset, with the line of each link, and the problems found: the header
+    ///   line as a warning, malformed lines and bad weights as errors (those lines are
+    ///   skipped), at most ``issueLimit`` of them before reading stops.
+    /// - Throws: ``ReadError`` for a file that is not text, or whose fields are separated by
+    ///   commas (a CSV file).
+    /// - Complexity: O(*n* + *v* log *v*) for a file of *n* bytes with *v* distinct ids.
     public static func read(_ input: InputFile, directed: Bool = false) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         try input.checkText()
         var issues: [ValidationIssue] = []
@@ -117,8 +128,13 @@ public enum EdgeListReader {
     /// A header line: where it is, its names, and whether it names the target first
     /// (`callee caller`), so that each line's ends are read the other way round.
     public struct Header: Sendable {
+        /// `start`, `end`: the byte offsets of the header line's first byte and of the line
+        /// feed (or end of file) after it; `line`: its line number, from 1.
         public var start: Int, end: Int, line: Int
+        /// The header's fields as written (`caller`, `callee`, `calls`).
         public var names: [String]
+        /// Whether the header names the target first (`callee caller`), so every line's ends
+        /// are swapped.
         public var swapsEnds: Bool
     }
 
@@ -126,6 +142,10 @@ public enum EdgeListReader {
     /// (a source and a target name in either order, or two neutral names such as node1 node2),
     /// or it has three fields and the third is a weight's name (``weightNames``) rather than a
     /// number.
+    /// - Parameters:
+    ///   - b: The file's bytes.
+    ///   - start: Where to start looking (after a byte-order mark).
+    /// - Returns: The header, or `nil` when the first line with fields holds a link.
     public static func header(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Header? {
         var lineStart = start, line = 1
         var fields: [(start: Int, end: Int)] = []
@@ -167,6 +187,12 @@ public enum EdgeListReader {
     /// tab (ids may then hold spaces: `Unit 7`), else any run of spaces and tabs. A first line
     /// whose fields are separated by commas (`A,B,3`, `A, B, 3`) is a CSV file: an error that
     /// says so, rather than ids that end in commas.
+    /// - Parameters:
+    ///   - b: The file's bytes.
+    ///   - start: Where to start looking (after a byte-order mark).
+    ///   - file: The file's name, for the error.
+    /// - Returns: `true` when fields are separated by tabs only.
+    /// - Throws: ``ReadError`` at the first line with fields when they are separated by commas.
     public static func layout(_ b: UnsafeBufferPointer<UInt8>, from start: Int, file: String) throws -> Bool {
         var lineStart = start
         var fields: [(start: Int, end: Int)] = []

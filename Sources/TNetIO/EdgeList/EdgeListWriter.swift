@@ -3,8 +3,18 @@ import TNetModel
 /// Writes an edge list: `source target [weight]` per link, ids as they are. Ids containing
 /// white space or `#` cannot be represented in the format and make the writer throw (rather
 /// than write a file that reads back differently); entities without links are lost in an edge
-/// list, so they are listed in a leading comment.
+/// list, so a leading comment says how many.
+///
+/// Kinds, grades, citations, periods and attributes are not written: an edge list holds only
+/// the graph.
 public enum EdgeListWriter {
+    /// Encodes the dataset's links as an edge list, in dataset order.
+    /// - Parameter dataset: The dataset to write.
+    /// - Returns: UTF-8 text, one `source target [weight]` line per link (the weight only when
+    ///   the link has one).
+    /// - Throws: ``ReadError`` at the first link whose source or target id is empty or holds
+    ///   white space or `#`.
+    /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset) throws -> [UInt8] {
         var out: [UInt8] = []
         func check(_ id: String) throws {

@@ -16,6 +16,15 @@ import TNetModel
 ///   external entities are never resolved.
 /// - Refused with line and column: nested graphs, hyperedges, ports, a second graph.
 public enum GraphMLReader {
+    /// Reads one GraphML graph as a dataset.
+    /// - Parameter input: The file's bytes; an XML declaration of Latin-1 is honoured.
+    /// - Returns: The dataset (nodes and edges in file order, each with its line and column)
+    ///   and the problems of form found on the way: errors for a value that does not read as
+    ///   its key's type or field; warnings for data under an undeclared or repeated key, and
+    ///   for yEd graphics that are not kept.
+    /// - Throws: ``ReadError`` for a file that is not text, declares an encoding other than
+    ///   UTF-8, ASCII or Latin-1, has a `<!DOCTYPE`, is not well-formed XML, has no `<graph>`,
+    ///   or uses what is refused above.
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         let input = try declaredEncoding(input)
         try input.checkText()

@@ -13,6 +13,12 @@ import TNetModel
 /// ("directed=false edge found in directed graph"), so in a directed file other tools see a
 /// symmetric link (such as `cooperates_with`) as one arc, while tnet reads it back as symmetric.
 public enum GraphMLWriter {
+    /// Encodes the dataset as one GraphML graph.
+    /// - Parameter dataset: The dataset to write.
+    /// - Returns: UTF-8 XML: the keys, the graph's data, then nodes and edges in dataset order.
+    /// - Throws: ``ReadError`` when a text holds a control character XML 1.0 cannot hold, or a
+    ///   cited source id cannot be written in a `;`-separated list.
+    /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset) throws -> [UInt8] {
         try FieldCodec.checkListable(dataset)
         try checkRepresentable(dataset)

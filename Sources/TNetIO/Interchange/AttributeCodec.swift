@@ -7,10 +7,20 @@ import TNetModel
 /// cell holds the value's JSON text), so mixed, null, list and object values survive a
 /// round trip.
 public enum AttributeType: String, Sendable, CaseIterable {
+    /// `string`: text as written, the untyped CSV column; `int`: a whole number; `double`: a
+    /// number with a fraction; `bool`: `true`/`false` (`1`/`0` read too); `json`: each value as
+    /// JSON text, for columns whose values differ in type or are lists, objects or null. The
+    /// raw value is the suffix of a typed CSV header (`count:int`).
     case string, int, double, bool, json
 
     /// The type for a column holding `values`. `emptyStringIsAbsent`: in CSV an empty cell means
     /// "no value", so a column with an empty string must be `json` (`""`).
+    /// - Parameters:
+    ///   - values: Every value the column holds.
+    ///   - emptyStringIsAbsent: Whether the format reads an empty cell as no value (CSV).
+    /// - Returns: The values' one shared type; `json` when they differ or any is null, a list
+    ///   or an object; `string` for no values.
+    /// - Complexity: O(*n*) in the number of values.
     public static func of<S: Sequence>(_ values: S, emptyStringIsAbsent: Bool) -> AttributeType where S.Element == AttributeValue {
         var type: AttributeType?
         for v in values {
@@ -29,6 +39,9 @@ public enum AttributeType: String, Sendable, CaseIterable {
     }
 
     /// The text of `value` in a column of this type.
+    /// - Parameter value: A value of this type, or of any type in a `json` column.
+    /// - Returns: The plain text for a value of the column's type (a double in shortest
+    ///   round-trip form); JSON text for anything else.
     public func encode(_ value: AttributeValue) -> String {
         switch (self, value) {
         case (.string, .string(let s)): return s
@@ -43,6 +56,9 @@ public enum AttributeType: String, Sendable, CaseIterable {
     }
 
     /// The value of `text` in a column of this type, or `nil` when it does not read as one.
+    /// - Parameter text: A cell or data value as written; spaces and tabs around a number or
+    ///   boolean are ignored.
+    /// - Returns: `nil` also for a decimal that overflows to infinity or underflows to 0.
     public func decode(_ text: String) -> AttributeValue? {
         switch self {
         case .string: return .string(text)

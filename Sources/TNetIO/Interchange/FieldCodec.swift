@@ -8,19 +8,29 @@ import TNetModel
 /// `to`, `agreement`. Lists (`sources`) are `;`-separated. An empty value means absent.
 /// Every other name is an attribute.
 public enum FieldCodec {
+    /// The names of an entity's fields, in the order tables and files write them.
     public static let entityFields = ["id", "kind", "name", "role", "country", "confidence", "sources", "from", "to"]
+    /// The names of a link's fields, in the order tables and files write them.
     public static let linkFields = ["source", "target", "kind", "weight", "directed", "confidence", "sources", "from", "to", "agreement"]
 
     /// What happened to one named value.
     public enum Outcome: Equatable {
         /// The name is not a field: keep the value as an attribute.
         case notAField
+        /// The value was read into the field (an empty value clears it).
         case stored
         /// The value cannot be read; the message says why.
         case invalid(String)
     }
 
     /// Sets entity field `name` from `text`.
+    /// - Parameters:
+    ///   - name: A name from ``entityFields``, exactly (lower case); any other is not a field.
+    ///   - text: The value as written; empty means absent (an empty `kind` is `node`).
+    ///     Grades are Admiralty grades (`B2`), dates ISO dates, `sources` a `;`-separated list.
+    ///   - e: The entity to change.
+    /// - Returns: Whether the value was stored, is not a field's, or cannot be read (the
+    ///   entity is then unchanged).
     public static func set(_ name: String, _ text: String, on e: inout Entity) -> Outcome {
         switch name {
         case "id": e.id = text
@@ -41,6 +51,13 @@ public enum FieldCodec {
     }
 
     /// Sets link field `name` from `text`.
+    /// - Parameters:
+    ///   - name: A name from ``linkFields``, exactly (lower case); any other is not a field.
+    ///   - text: The value as written; empty means absent (an empty `kind` is `link`).
+    ///     `weight` is a finite number, `directed` `true`/`false`/`1`/`0`/`yes`/`no`.
+    ///   - l: The link to change.
+    /// - Returns: Whether the value was stored, is not a field's, or cannot be read (the link
+    ///   is then unchanged).
     public static func set(_ name: String, _ text: String, on l: inout Link) -> Outcome {
         switch name {
         case "source": l.source = text
@@ -71,6 +88,9 @@ public enum FieldCodec {
     }
 
     /// The entity's fields that have a value, in ``entityFields`` order.
+    /// - Parameter e: The entity to write.
+    /// - Returns: Each field's name and text, as ``set(_:_:on:)-(_,_,Entity)`` reads it back;
+    ///   `id` and `kind` always, the others only when present.
     public static func fields(of e: Entity) -> [(name: String, text: String)] {
         var out: [(String, String)] = [("id", e.id), ("kind", e.kind.rawValue)]
         if let v = e.name { out.append(("name", v)) }
@@ -84,6 +104,9 @@ public enum FieldCodec {
     }
 
     /// The link's fields that have a value, in ``linkFields`` order.
+    /// - Parameter l: The link to write.
+    /// - Returns: Each field's name and text, as ``set(_:_:on:)-(_,_,Link)`` reads it back;
+    ///   `source`, `target` and `kind` always, the others only when present.
     public static func fields(of l: Link) -> [(name: String, text: String)] {
         var out: [(String, String)] = [("source", l.source), ("target", l.target), ("kind", l.kind.rawValue)]
         if let v = l.weight { out.append(("weight", number(v))) }
@@ -97,6 +120,10 @@ public enum FieldCodec {
     }
 
     /// Throws when a list value cannot be written as `;`-separated text without changing it.
+    /// - Parameter dataset: The dataset about to be written.
+    /// - Throws: ``ReadError`` naming the first entity or link that cites a source id that is
+    ///   empty, holds `;`, or has spaces or tabs around it.
+    /// - Complexity: O(*n*) in the number of citations.
     public static func checkListable(_ dataset: Dataset) throws {
         func check(_ ids: [String], _ what: @autoclosure () -> String) throws {
             for id in ids where id.contains(";") || id.isEmpty || trimmed(id) != id {
@@ -108,6 +135,8 @@ public enum FieldCodec {
     }
 
     /// Shortest decimal text that reads back as the same Double; integers without a fraction.
+    /// - Parameter x: The number, such as a link's weight.
+    /// - Returns: `3` for 3.0 (for integers below 2⁵³ in magnitude), `0.25`, `1e-05`.
     public static func number(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int(x)) }
         return String(x)

@@ -1,12 +1,22 @@
 /// Writes JSON text, pretty-printed with two-space indentation or compact, escaping every
 /// string so that any text (quotes, control characters, U+2028/2029) round-trips.
+///
+/// Values are written in call order: open a container, write keys and values into it, close
+/// it. The writer does not check that the calls make well-formed JSON (a key outside an
+/// object, a container left open).
 public struct JSONWriter: Sendable {
+    /// The UTF-8 text written so far.
     public private(set) var bytes: [UInt8] = []
+    /// Whether containers are broken over indented lines (else everything is on one line,
+    /// without spaces).
     public let pretty: Bool
     private struct Level { var isObject: Bool; var count: Int; var inline: Bool }
     private var levels: [Level] = []
     private var afterKey = false
 
+    /// An empty writer.
+    /// - Parameter pretty: Two-space indentation and a line per member or item (default), or
+    ///   compact text.
     public init(pretty: Bool = true) { self.pretty = pretty }
 
     /// The text written so far.
@@ -28,12 +38,18 @@ public struct JSONWriter: Sendable {
         if !inline { newline(depth: levels.count) }
     }
 
+    /// Opens an object, as a value (after a ``key(_:)``, in an array, or at the top).
     public mutating func beginObject() { prefix(); bytes.append(UInt8(ascii: "{")); levels.append(Level(isObject: true, count: 0, inline: false)) }
+    /// Opens an array, as a value.
+    /// - Parameter inline: Keep the array's items on one line even when pretty-printing
+    ///   (short lists such as a link's sources).
     public mutating func beginArray(inline: Bool = false) {
         prefix(); bytes.append(UInt8(ascii: "[")); levels.append(Level(isObject: false, count: 0, inline: inline || self.inline))
     }
 
+    /// Closes the innermost open object.
     public mutating func endObject() { close(UInt8(ascii: "}")) }
+    /// Closes the innermost open array.
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     private mutating func close(_ c: UInt8) {
@@ -43,6 +59,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes a member name; the next call writes its value.
+    /// - Parameter k: The name, escaped as a string is.
     public mutating func key(_ k: String) {
         prefix()
         appendString(k)
@@ -51,21 +68,32 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// Writes a string value, escaping quotes, backslashes, control characters and U+2028/2029.
+    /// - Parameter s: Any text.
     public mutating func string(_ s: String) { prefix(); appendString(s) }
+    /// Writes an integer value in decimal.
+    /// - Parameter i: The integer.
     public mutating func int(_ i: Int) { prefix(); bytes.append(contentsOf: Array(String(i).utf8)) }
+    /// Writes `true` or `false`.
+    /// - Parameter v: The boolean.
     public mutating func bool(_ v: Bool) { prefix(); bytes.append(contentsOf: Array((v ? "true" : "false").utf8)) }
+    /// Writes `null`.
     public mutating func null() { prefix(); bytes.append(contentsOf: Array("null".utf8)) }
     /// A finite number in the shortest form that reads back exactly; non-finite becomes `null`
     /// (JSON has no NaN or infinity).
+    /// - Parameter d: The number; integral values keep a fraction (`3.0`).
     public mutating func double(_ d: Double) {
         prefix()
         bytes.append(contentsOf: Array((d.isFinite ? JSONWriter.format(d) : "null").utf8))
     }
 
     /// Shortest round-trip text of a finite double (`1.0`, `0.25`, `1e-05`).
+    /// - Parameter d: A finite number (a non-finite one gives `inf` or `nan`, which is not JSON).
+    /// - Returns: The text, with a sign for negative zero (`-0.0`).
     public static func format(_ d: Double) -> String { d == 0 ? (d.sign == .minus ? "-0.0" : "0.0") : "\(d)" }
 
     /// Writes a raw number text as read (keeps integers of any size exact).
+    /// - Parameter text: A valid JSON number, written unchecked.
     public mutating func numberText(_ text: String) { prefix(); bytes.append(contentsOf: Array(text.utf8)) }
 
     /// Appends `"…"` with JSON escapes. U+2028 and U+2029 are legal JSON but end a JavaScript

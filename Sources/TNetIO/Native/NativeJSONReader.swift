@@ -14,6 +14,14 @@ import TNetModel
 /// Unknown top-level fields are kept in `Dataset.extra`; unknown fields of an entity or link
 /// are kept as attributes (with a warning), so nothing read is lost.
 public enum NativeJSONReader {
+    /// Reads a native JSON dataset.
+    /// - Parameter input: The file's bytes (already decoded to UTF-8).
+    /// - Returns: The dataset, with the line and column of each entity, link and source, and
+    ///   the problems of form (missing or unsupported `format`, wrong types, missing or unknown
+    ///   fields, duplicate keys, unreadable values).
+    /// - Throws: ``ReadError`` for a file that is not text, at the line and column of a JSON
+    ///   syntax error, or when the document is not a JSON object.
+    /// - Complexity: O(*n*) in the size of the file.
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         try input.checkText()
         return try input.bytes.withUnsafeBufferPointer { buf in

@@ -3,6 +3,11 @@ import TNetModel
 /// Writes the native dataset format; the inverse of ``NativeJSONReader``. Output is
 /// deterministic: fields in a fixed order, attributes in the order they were read.
 public enum NativeJSONWriter {
+    /// Encodes the dataset in the native format; every dataset can be written (nothing throws).
+    /// - Parameter dataset: The dataset to write.
+    /// - Returns: Pretty-printed UTF-8 JSON (two-space indentation) with `"format": "tnet/1"`
+    ///   first.
+    /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset) -> [UInt8] {
         var w = JSONWriter(pretty: true)
         w.beginObject()

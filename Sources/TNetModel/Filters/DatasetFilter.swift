@@ -22,6 +22,15 @@ public struct DatasetFilter: Sendable, Hashable {
     /// Hops from ``ego`` (default 1).
     public var radius: Int
 
+    /// A filter from its tests; the defaults keep everything.
+    /// - Parameters:
+    ///   - entityKinds: Entity kinds to keep, or `nil` for all.
+    ///   - linkKinds: Link kinds to keep, or `nil` for all.
+    ///   - asOf: Keep what held on this date (and what is undated).
+    ///   - minimumConfidence: Keep only what is graded at least this well.
+    ///   - excludedRoles: Remove persons with these roles, compared in canonical form.
+    ///   - ego: Keep only the neighbourhood of this entity id.
+    ///   - radius: Hops from `ego`.
     public init(entityKinds: Set<EntityKind>? = nil, linkKinds: Set<LinkKind>? = nil, asOf: PartialDate? = nil,
                 minimumConfidence: ConfidenceThreshold? = nil, excludedRoles: Set<PersonRole> = [],
                 ego: String? = nil, radius: Int = 1) {
@@ -42,10 +51,16 @@ public struct DatasetFilter: Sendable, Hashable {
 
     /// Problems a filter can have with a dataset.
     public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The problem in words, naming the ego at fault.
         public let message: String
+        /// The same as ``message``.
         public var description: String { message }
     }
 
+    /// Whether an entity passes the entity tests: its kind is kept, its role is not excluded
+    /// (compared in ``PersonRole/canonical`` form, so `Victims` matches `victim`), its period
+    /// covers ``asOf`` and its grade meets ``minimumConfidence``. The ego test is not applied.
+    /// - Parameter e: The entity to test.
     public func keeps(_ e: Entity) -> Bool {
         if let entityKinds, !entityKinds.contains(e.kind) { return false }
         if let role = e.role, excludedRoles.contains(role) || excludedRoles.contains(where: { $0.canonical == role.canonical }) { return false }
@@ -54,6 +69,9 @@ public struct DatasetFilter: Sendable, Hashable {
         return true
     }
 
+    /// Whether a link passes the link tests: its kind is kept, its period covers ``asOf`` and
+    /// its grade meets ``minimumConfidence``. Its endpoints and the ego are not considered here.
+    /// - Parameter l: The link to test.
     public func keeps(_ l: Link) -> Bool {
         if let linkKinds, !linkKinds.contains(l.kind) { return false }
         if let asOf, let p = l.period, !p.covers(asOf) { return false }
@@ -63,7 +81,11 @@ public struct DatasetFilter: Sendable, Hashable {
 
     /// The filtered dataset (sources, schema and metadata kept; read locations kept for what
     /// remains).
+    /// - Parameter dataset: The dataset to filter; it is not changed.
+    /// - Returns: A new dataset holding what passes, in the original order; the dataset itself
+    ///   when the filter ``isEmpty``.
     /// - Throws: ``Failure`` when the ego is not an entity or is itself filtered out.
+    /// - Complexity: O(*n* + *m*) for *n* entities and *m* links.
     public func apply(to dataset: Dataset) throws(Failure) -> Dataset {
         if isEmpty { return dataset }
         var keepEntity = dataset.entities.map(keeps)
