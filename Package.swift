@@ -53,6 +53,9 @@ let package = Package(
         .executableTarget(name: "route-to-compound", dependencies: ["TraffickingNetworks"], path: "examples/RouteToCompound"),
         .executableTarget(name: "csv-analysis", dependencies: ["TraffickingNetworks"], path: "examples/CSVAnalysis"),
         .executableTarget(name: "ego-batch", dependencies: ["TraffickingNetworks"], path: "examples/EgoBatch"),
+        .executableTarget(name: "redacted-briefing", dependencies: ["TraffickingNetworks"], path: "examples/RedactedBriefing"),
+        .executableTarget(name: "batch-summary", dependencies: ["TraffickingNetworks"], path: "examples/BatchSummary"),
+        .executableTarget(name: "built-in-code", dependencies: ["TraffickingNetworks"], path: "examples/BuiltInCode"),
         // Release-built timing of the kernels (make bench); not part of the library.
         .executableTarget(name: "tnet-bench", dependencies: ["TNetGraph", "TNetIO"], path: "Benchmarks/TNetBench"),
         .testTarget(name: "TNetGraphTests", dependencies: ["TNetGraph", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),

@@ -73,7 +73,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         var format = explicit ?? (path == "-" ? nil : DatasetFormat(path: path))
         if format == nil && path != "-" {
             if !FileManager.default.fileExists(atPath: path) { throw ReadError("no such file", file: path) }
-            throw ReadError("cannot tell the format from the extension; use --input-format (convert: --from) with one of: \(names)", file: path)
+            throw ReadError("cannot tell the format from the extension; name it, one of: \(names)", file: path)
         }
         if format == .csv {
             // Standard input holds one table: links, or entities, as its header says.

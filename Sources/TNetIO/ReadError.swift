@@ -37,7 +37,7 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
     /// and column (no such file) quote nothing of the file and are kept.
     public var withheld: ReadError {
         guard let location else { return self }
-        return ReadError("the file cannot be read here (the message is withheld under --redact victims, as it may quote the file; read it without --redact to see it)", at: location)
+        return ReadError("the file cannot be read here (the message is withheld while protected persons are redacted, as it may quote the file; read it without redaction to see it)", at: location)
     }
 
     /// The same problem as a validation issue (an error with code `syntax`, at line 1 of the

@@ -143,7 +143,7 @@ public struct Redaction: Sendable {
             s.attributes = scrub(s.attributes, rewrite)
             if let url = s.url, [url, url.removingPercentEncoding ?? url].contains(where: { rewrite($0) != $0 }) {
                 s.url = nil
-                s.attributes["url_withheld"] = .string("the address names a protected person (--redact victims)")
+                s.attributes["url_withheld"] = .string("the address names a protected person (redacted)")
             }
             return s
         }

@@ -88,3 +88,6 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         (location.map { "\($0): " } ?? "") + "\(severity.rawValue): \(message)"
     }
 }
+
+/// A validation issue can be thrown as it is, its description the one-line message.
+extension ValidationIssue: Error {}

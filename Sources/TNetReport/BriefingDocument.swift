@@ -55,7 +55,7 @@ struct BriefingDocument {
             made += [.code(input.path), .text(" (SHA-256 "), .code(input.sha256), .text(")")]
         }
         made.append(.text(". Filters: " + (p.filters.isEmpty ? "none" : p.filters) + "."
-                          + (b.isPlainGraph ? "" : " Protected persons " + (p.redacted ? "redacted (stable pseudonyms)." : "named as in the dataset (use --redact victims before sharing)."))))
+                          + (b.isPlainGraph ? "" : " Protected persons " + (p.redacted ? "redacted (stable pseudonyms)." : "named as in the dataset (redact them before sharing)."))))
         out.append(.paragraph(made))
         if b.isPlainGraph {
             out.append(.paragraph([.text("The input is a plain graph (no kinds, roles, grades or citations): only its structure is analysed.")]))

@@ -33,7 +33,9 @@ enum Diagnostics {
             let text: String
             switch error {
             case let e as CLIError: text = e.description
-            case let e as ReadError: text = e.description
+            case let e as ReadError:
+                text = e.description + (e.message.hasPrefix("cannot tell the format from the extension") ? " (--input-format; convert also takes --from)" : "")
+            case let e as DatasetFilter.Failure: text = "--" + e.description
             case let e as GraphvizError: text = e.description
             case let e as AnalysisError: text = flagged(e)
             case let e as LayoutError:

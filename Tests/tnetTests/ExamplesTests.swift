@@ -46,4 +46,46 @@ import Testing
         #expect(files.count == 10)
         for f in files { #expect(try String(contentsOfFile: "\(dir)/\(f)", encoding: .utf8).contains("<svg")) }
     }
+
+    /// The script version of `tnet report --redact victims` writes the same five files, byte for
+    /// byte, as the command (same day, same input): a script loses none of the command's safety.
+    @Test func redactedBriefingIsTheCommandsBriefing() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-brief-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Self.run("redacted-briefing", ["datasets/mekong-2023.json", "\(dir)/script"])
+        #expect(r.code == 0 && r.out == "\(dir)/script/report.html\n")
+        #expect(try tnet(["report", "datasets/mekong-2023.json", "-o", "\(dir)/cli", "--redact", "victims"]).code == 0)
+        for file in ["report.html", "report.md", "report.json", "diagram.svg", "disruption.svg"] {
+            let script = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/script/\(file)"))
+            #expect(script == (try Data(contentsOf: URL(fileURLWithPath: "\(dir)/cli/\(file)"))), "\(file) differs")
+        }
+        let page = try String(contentsOfFile: "\(dir)/script/report.html", encoding: .utf8)
+        #expect(page.contains("Victim 1") && page.contains("redacted"))
+    }
+
+    /// One row per dataset file of the folder; the counts are `tnet info`'s.
+    @Test func batchSummary() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-batch-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Self.run("batch-summary", ["datasets", "\(dir)/all.csv"])
+        #expect(r.code == 0)
+        let rows = try String(contentsOfFile: "\(dir)/all.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.first == ["file", "entities", "links", "components", "top_actor", "betweenness"])
+        let info = try JSONSerialization.jsonObject(with: Data(try tnet(["info", "datasets/mekong-2023.json", "--format", "json"]).out.utf8)) as! [String: Any]
+        let json = rows.first { $0.first == "mekong-2023.json" }
+        #expect(json?[1] == "\(info["entities"] as! Int)" && json?[2] == "\(info["links"] as! Int)")
+        #expect(json?[4] == "recruiter-network")  // key-brokers' first actor too
+        #expect(rows.count == 3 && rows.contains { $0.first == "mekong-2023.graphml" })
+    }
+
+    /// A star of three links around a syndicate: removing the syndicate cuts every other entity
+    /// off, so it is the first key player; the compound (a place) is never proposed.
+    @Test func builtInCode() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-built-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Self.run("built-in-code", ["\(dir)/built.svg"])
+        #expect(r.code == 0 && r.out == "\(dir)/built.svg: 4 entities, 3 links; first key player: syndicate-x\n")
+        let svg = try String(contentsOfFile: "\(dir)/built.svg", encoding: .utf8)
+        #expect(svg.contains("<svg") && svg.contains("Syndicate X") && svg.contains("Official 1"))
+    }
 }

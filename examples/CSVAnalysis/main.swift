@@ -6,23 +6,12 @@ import TraffickingNetworks
 
 let path = CommandLine.arguments.dropFirst().first ?? "datasets/mekong-2023-csv"
 do {
-    let dataset = try Dataset(contentsOf: path)
-    var byKind: [LinkKind: [String: Int]] = [:]
-    for link in dataset.links {
-        let letter = link.confidence.map { String($0.reliability) } ?? "ungraded"
-        byKind[link.kind, default: [:]][letter, default: 0] += 1
-    }
+    let links = try Dataset(contentsOf: path).links
     let letters = ["A", "B", "C", "D", "E", "F", "ungraded"]
     print((["link kind"] + letters + ["share A/B"]).joined(separator: "\t"))
-    for kind in byKind.keys.sorted() {
-        let counts = letters.map { byKind[kind]![$0] ?? 0 }
-        let total = counts.reduce(0, +)
-        let strong = Double(counts[0] + counts[1]) / Double(max(total, 1))
-        print(([kind.rawValue] + counts.map(String.init) + [String(format: "%.0f%%", 100 * strong)]).joined(separator: "\t"))
+    for (kind, group) in Dictionary(grouping: links, by: \.kind).sorted(by: { $0.key < $1.key }) {
+        let counts = letters.map { l in group.filter { ($0.confidence.map { String($0.reliability) } ?? "ungraded") == l }.count }
+        print(([kind.rawValue] + counts.map(String.init) + [String(format: "%.0f%%", 100 * Double(counts[0] + counts[1]) / Double(group.count))]).joined(separator: "\t"))
     }
-    let uncited = dataset.links.filter { $0.sources.isEmpty }.count
-    print("\(dataset.links.count) links, \(uncited) without a source")
-} catch {
-    FileHandle.standardError.write(Data("csv-analysis: \(error)\n".utf8))
-    exit(1)
-}
+    print("\(links.count) links, \(links.filter { $0.sources.isEmpty }.count) without a source")
+} catch { FileHandle.standardError.write(Data("csv-analysis: \(error)\n".utf8)); exit(1) }

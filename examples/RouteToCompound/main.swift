@@ -3,30 +3,18 @@
 import Foundation
 import TraffickingNetworks
 
-let args = Array(CommandLine.arguments.dropFirst())
-let path = args.count > 0 ? args[0] : "datasets/mekong-2023.json"
-let from = args.count > 1 ? args[1] : "india"
-let to = args.count > 2 ? args[2] : "compound-kayin-1"
+var args = Array(CommandLine.arguments.dropFirst())
+args += ["datasets/mekong-2023.json", "india", "compound-kayin-1"].dropFirst(args.count)
 do {
-    // Keep the links a recruit travels along (as `tnet path --link-kinds …`).
-    let operational: Set<LinkKind> = [.recruitsFrom, .employs, .operates, .traffickedTo, .transitsThrough, .locatedIn]
-    let dataset = try DatasetFilter(linkKinds: operational).apply(to: try Dataset(contentsOf: path))
-    var options = RouteOptions()
-    options.undirected = true  // a broker recruits_from a country: follow links either way
-    options.count = 2          // the two shortest routes (Yen)
-    let result = try dataset.routes(from: from, to: to, options: options)
-    guard !result.routes.isEmpty else { print("no route from \(from) to \(to)"); exit(0) }
-    for (n, route) in result.routes.enumerated() {
-        print("route \(n + 1): \(route.hops) links")
-        for (step, i) in route.entities.enumerated() {
-            if step > 0 {
-                let link = dataset.links[route.links[step - 1]]
-                print("    \(link.kind) [\(link.confidence.map(String.init(describing:)) ?? "ungraded")] sources: \(link.sources.joined(separator: ", "))")
-            }
-            print("  \(dataset.entities[i].label)")
+    // The links a recruit travels along, followed either way; the two shortest routes (Yen).
+    let dataset = try Dataset(contentsOf: args[0], redactingVictims: false, filter: DatasetFilter(linkKinds: LinkFamily.route))
+    let routes = try dataset.routes(from: args[1], to: args[2], options: RouteOptions(count: 2, undirected: true)).routes
+    if routes.isEmpty { print("no route from \(args[1]) to \(args[2])") }
+    for (n, route) in routes.enumerated() {
+        print("route \(n + 1): \(route.hops) links\n  \(dataset[id: args[1]]!.label)")
+        for step in route.steps {
+            print("    \(step.link.kind) [\(step.link.confidence.map { "\($0)" } ?? "ungraded")] sources: \(step.link.sources.joined(separator: ", "))")
+            print("  \(dataset[id: step.to]!.label)")
         }
     }
-} catch {
-    FileHandle.standardError.write(Data("route-to-compound: \(error)\n".utf8))
-    exit(1)
-}
+} catch { FileHandle.standardError.write(Data("route-to-compound: \(error)\n".utf8)); exit(1) }

@@ -234,7 +234,7 @@ extension CentralityTable {
             guard w else { return nil }
             var zero: (NodeIndex, NodeIndex)?
             g.forEachEdge { _, u, v, x in if x == 0 && zero == nil { zero = (u, v) } }
-            return zero.map { "a tie of length 0 (between rows \($0.0) and \($0.1)) makes shortest-path counts undefined; give it a positive length, or read weights as strengths (--weight-as strength)" }
+            return zero.map { "a tie of length 0 (between rows \($0.0) and \($0.1)) makes shortest-path counts undefined; give it a positive length, or read weights as strengths" }
         }
         if !perLink.isEmpty {
             let g = graph(.distance)
@@ -259,7 +259,7 @@ extension CentralityTable {
         let iterations = options.maxIterations
         // What to do: only a measure that ran out of iterations is helped by more of them.
         func advice(_ error: any Error) -> String {
-            (error as? PowerIterationError)?.reason == nil ? "\(error); raise the iteration limit (--max-iter) or the tolerance" : "\(error)"
+            (error as? PowerIterationError)?.reason == nil ? "\(error); raise the iteration limit or the tolerance" : "\(error)"
         }
         var hits: Result<HITSScores, PowerIterationError>?
         for m in measures {

@@ -14,6 +14,9 @@ public struct CommunityResult: Sendable {
     /// Newman's modularity of the partition (links read as undirected), at the resolution used.
     public var modularity: Double
     public var method: CommunityMethod
+    /// Each community's members by id, in code point order: `members[community[i]]` holds
+    /// entity `i`'s id.
+    public var members: [[String]]
 }
 
 extension Dataset {
@@ -44,7 +47,11 @@ extension Dataset {
         var number = [Int](repeating: 0, count: found.count)
         for (i, c) in order.enumerated() { number[c] = i }
         let modularity = method == .labelPropagation ? g.modularity(found.community, weighted: weighted, resolution: resolution) : found.modularity
-        return CommunityResult(community: found.community.map { number[$0] }, count: found.count, modularity: modularity, method: method)
+        let community = found.community.map { number[$0] }
+        var members = [[String]](repeating: [], count: found.count)
+        for (v, c) in community.enumerated() { members[c].append(entities[v].id) }
+        for c in members.indices { members[c].sort(by: Self.precedes) }
+        return CommunityResult(community: community, count: found.count, modularity: modularity, method: method, members: members)
     }
 
     /// Communities with link weights as tie strengths or not, links between a pair summed.

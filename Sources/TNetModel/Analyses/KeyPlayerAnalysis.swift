@@ -71,7 +71,7 @@ extension Dataset {
     public func keyPlayers(includeVictims: Bool = false, partition: String = "kind") throws(CentralityError) -> KeyPlayerRanking {
         // One fragmentation per candidate is O(n · m): past this size the ranking would run for hours.
         guard entities.count <= Self.keyPlayerLimit else {
-            throw CentralityError("key players are computed for networks of up to \(Self.keyPlayerLimit) entities (this one has \(entities.count)); filter it or rank with tnet centrality")
+            throw CentralityError("key players are computed for networks of up to \(Self.keyPlayerLimit) entities (this one has \(entities.count)); filter it, or rank it by a centrality measure")
         }
         var options = CentralityAnalysisOptions()
         options.partition = partition

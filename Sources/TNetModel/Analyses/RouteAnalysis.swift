@@ -47,7 +47,18 @@ public struct RouteOptions: Sendable {
     /// the tie's length). Its `weighted` and `direction` are set by the query.
     public var projection = ProjectionOptions()
 
-    public init() {}
+    /// Options for the common questions; the rest keep their defaults.
+    /// - Parameters:
+    ///   - cost: what a route's cost measures (default: hops).
+    ///   - count: how many routes (the `count` cheapest simple paths, Yen's algorithm).
+    ///   - undirected: follow links either way.
+    ///   - linkKinds: follow only links of these kinds (nil: all).
+    public init(cost: Cost = .hops, count: Int = 1, undirected: Bool = false, linkKinds: Set<LinkKind>? = nil) {
+        self.cost = cost
+        self.count = count
+        self.undirected = undirected
+        self.linkKinds = linkKinds
+    }
 }
 
 /// One step of a route: the entities it joins, by id, and the link it walks, by value, so the
@@ -203,7 +214,7 @@ extension Dataset {
     /// Paths from `from` to `to` (entity ids): the cheapest, the `count` cheapest simple paths,
     /// or every cheapest path; restricted by `via`, `avoid`, `maxHops` and time order. The
     /// filters of the dataset (confidence, dates, kinds) apply before, as for every analysis.
-    public func routes(from: String, to: String, options: RouteOptions) throws(AnalysisError) -> RouteResult {
+    public func routes(from: String, to: String, options: RouteOptions = RouteOptions()) throws(AnalysisError) -> RouteResult {
         let s = try require(from, what: "from"), t = try require(to, what: "to")
         let route = try routeGraph(options)
         var search = PathSearchOptions(weighted: options.cost != .hops, blocked: try blockedMask(options, exempt: [s, t]),

@@ -5,7 +5,7 @@ extension Dataset {
     public func top(_ count: Int, by measure: CentralityMeasure,
                     options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> (dataset: Dataset, values: [Double]) {
         guard !measure.isPerLink, measure != .brokerage else {
-            throw CentralityError("--by \(measure.rawValue): a view needs one value per entity")
+            throw CentralityError("\(measure.rawValue): a view needs one value per entity")
         }
         let table = try centrality([measure], options: options)
         let order = table.sortedRows(ids: { self.entities[$0].id })

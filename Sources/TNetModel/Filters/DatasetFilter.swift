@@ -95,10 +95,10 @@ public struct DatasetFilter: Sendable, Hashable {
         }
         if let ego {
             guard let center = dataset.index(of: ego) else {
-                throw Failure(message: "--ego \(quoted(ego)) is not an entity id")
+                throw Failure(message: "ego \(quoted(ego)) is not an entity id")
             }
             guard keepEntity[center] else {
-                throw Failure(message: "--ego \(quoted(ego)) is excluded by the other filters")
+                throw Failure(message: "ego \(quoted(ego)) is excluded by the other filters")
             }
             let near = neighbourhood(of: center, in: dataset, keepLink: keepLink)
             for i in keepEntity.indices where !near[i] { keepEntity[i] = false }

@@ -1,0 +1,147 @@
+/// One value per entity (a centrality, say), looked up by entity id, ranked, and filtered by
+/// the target policy: what a NetworkX user gets as a `dict` from `nx.betweenness_centrality`.
+///
+/// ```swift
+/// let betweenness = try dataset.betweenness()
+/// betweenness["syndicate-a"]                        // one entity's value
+/// for (entity, value) in betweenness.top(5, targetsOnly: true) { print(entity.label, value) }
+/// ```
+public struct Scores: Sendable, Sequence {
+    /// What the values measure (a ``CentralityMeasure`` column name, such as `betweenness`).
+    public let measure: String
+    /// The dataset the values belong to.
+    public let dataset: Dataset
+    /// The values in entity order (`values[i]` is `dataset.entities[i]`'s); NaN where undefined.
+    public let values: [Double]
+
+    /// Values for the entities of `dataset`, in entity order.
+    /// - Parameters:
+    ///   - measure: what the values measure.
+    ///   - dataset: the dataset.
+    ///   - values: one value per entity of `dataset`, in its order.
+    public init(measure: String, dataset: Dataset, values: [Double]) {
+        precondition(values.count == dataset.entities.count, "one value per entity")
+        self.measure = measure
+        self.dataset = dataset
+        self.values = values
+    }
+
+    /// The value of the entity with this id, nil when there is none.
+    public subscript(id: String) -> Double? { dataset.index(of: id).map { values[$0] } }
+
+    /// The values by entity id, as NetworkX returns them.
+    public var byID: [String: Double] {
+        Dictionary(uniqueKeysWithValues: zip(dataset.entities.map(\.id), values))
+    }
+
+    /// Every entity with its value, highest first, ties (and NaN, last) by id in code point order.
+    /// - Complexity: O(n log n).
+    public var ranked: [(entity: Entity, value: Double)] { top(values.count) }
+
+    /// The `k` entities with the highest values, highest first, ties by id.
+    /// - Parameters:
+    ///   - k: how many.
+    ///   - targetsOnly: keep only entities the target policy allows to be proposed for
+    ///     disruption (``TargetPolicy``): never victims, survivors, witnesses, authorities or places.
+    /// - Returns: up to `k` entities with their values.
+    /// - Complexity: O(n log n).
+    public func top(_ k: Int, targetsOnly: Bool = false) -> [(entity: Entity, value: Double)] {
+        let allowed = targetsOnly ? dataset.targetCandidates() : []
+        let rows = values.indices.filter { !targetsOnly || allowed[$0] }.sorted { a, b in
+            let x = values[a], y = values[b]
+            if x.isNaN != y.isNaN { return y.isNaN }
+            if x != y && !x.isNaN { return x > y }
+            return Dataset.precedes(dataset.entities[a].id, dataset.entities[b].id)
+        }
+        return rows.prefix(Swift.max(0, k)).map { (dataset.entities[$0], values[$0]) }
+    }
+
+    /// Iterates over the entities in dataset order with their values.
+    public func makeIterator() -> some IteratorProtocol<(entity: Entity, value: Double)> {
+        zip(dataset.entities, values).lazy.map { (entity: $0.0, value: $0.1) }.makeIterator()
+    }
+}
+
+extension Dataset {
+    /// One per-entity measure as ``Scores``.
+    /// - Parameters:
+    ///   - measure: a per-entity measure (not edge betweenness; brokerage gives its total).
+    ///   - options: how to compute it (NetworkX's defaults unless changed).
+    /// - Returns: the values by entity.
+    /// - Throws: `CentralityError` when the measure cannot be computed here (a per-link
+    ///   measure, a failed convergence, a zero-length tie).
+    /// - Complexity: the measure's (``CentralityMeasure``).
+    public func scores(_ measure: CentralityMeasure, options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> Scores {
+        guard !measure.isPerLink else { throw CentralityError("\(measure.rawValue): one value per linked pair, not per entity") }
+        let table = try centrality([measure], options: options)
+        if let note = table.notes.first(where: { $0.contains(": not computed: ") }) { throw CentralityError(note) }
+        var values = [Double](repeating: .nan, count: entities.count)
+        for (r, row) in table.rows.enumerated() { values[row.source] = table.values[0][r] }
+        return Scores(measure: measure.columns[0], dataset: self, values: values)
+    }
+
+    private func options(weighted: Bool) -> CentralityAnalysisOptions {
+        var o = CentralityAnalysisOptions()
+        o.weighted = weighted
+        return o
+    }
+
+    /// Degree centrality (NetworkX's `degree_centrality`: degree / (n − 1)).
+    /// - Parameter weighted: use link weights (NetworkX's weighted degree).
+    /// - Returns: the values by entity.
+    /// - Throws: `CentralityError` when a weight cannot be used.
+    /// - Complexity: O(n + m).
+    public func degree(weighted: Bool = false) throws(CentralityError) -> Scores { try scores(.degree, options: options(weighted: weighted)) }
+
+    /// Betweenness centrality (NetworkX's `betweenness_centrality`, exact, Brandes 2001).
+    /// - Parameter weighted: read link weights as lengths.
+    /// - Returns: the values by entity, normalised as NetworkX's.
+    /// - Throws: `CentralityError` when a tie has length 0.
+    /// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted.
+    public func betweenness(weighted: Bool = false) throws(CentralityError) -> Scores { try scores(.betweenness, options: options(weighted: weighted)) }
+
+    /// Closeness centrality (NetworkX's `closeness_centrality`, Wasserman–Faust correction).
+    /// - Parameter weighted: read link weights as lengths.
+    /// - Returns: the values by entity.
+    /// - Throws: `CentralityError` when a weight cannot be used.
+    /// - Complexity: O(nm) unweighted.
+    public func closeness(weighted: Bool = false) throws(CentralityError) -> Scores { try scores(.closeness, options: options(weighted: weighted)) }
+
+    /// PageRank (NetworkX's `pagerank`).
+    /// - Parameters:
+    ///   - damping: the damping factor (NetworkX's `alpha`).
+    ///   - weighted: use link weights as strengths.
+    /// - Returns: the values by entity, summing to 1.
+    /// - Throws: `CentralityError` when the iteration does not converge.
+    /// - Complexity: O(m) per iteration, at most 100 iterations.
+    public func pagerank(damping: Double = 0.85, weighted: Bool = false) throws(CentralityError) -> Scores {
+        var o = options(weighted: weighted)
+        o.damping = damping
+        return try scores(.pagerank, options: o)
+    }
+
+    /// Eigenvector centrality (NetworkX's `eigenvector_centrality`).
+    /// - Parameter weighted: use link weights as strengths.
+    /// - Returns: the values by entity, unit Euclidean norm.
+    /// - Throws: `CentralityError` when the iteration does not converge.
+    /// - Complexity: O(m) per iteration, at most 100 iterations.
+    public func eigenvector(weighted: Bool = false) throws(CentralityError) -> Scores { try scores(.eigenvector, options: options(weighted: weighted)) }
+
+    /// Gould–Fernandez brokerage: how many pairs of others each entity brokers between groups
+    /// of entity kinds (links as directed).
+    /// - Parameter partition: group by `kind`, `country`, `role` or an attribute name.
+    /// - Returns: each entity's total brokerage count.
+    /// - Throws: `CentralityError` when the partition cannot be made.
+    /// - Complexity: O(Σ in-degree × out-degree).
+    public func brokerage(partition: String = "kind") throws(CentralityError) -> Scores {
+        var o = CentralityAnalysisOptions()
+        o.partition = partition
+        return try scores(.brokerage, options: o)
+    }
+
+    /// Core numbers (NetworkX's `core_number`; directed: in- plus out-degree).
+    /// - Returns: each entity's core number.
+    /// - Throws: `CentralityError` on self-loops, as NetworkX.
+    /// - Complexity: O(n + m).
+    public func coreNumbers() throws(CentralityError) -> Scores { try scores(.core) }
+}
