@@ -35,20 +35,8 @@ struct InputOptions: ParsableArguments {
     /// What the files do not say, from the options.
     var readOptions: ReadOptions {
         get throws {
-            var columns: [String: String] = [:]
-            for item in map.flatMap({ $0.split(separator: ",") }) {
-                let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw CLIError("--map \(quoted(String(item))): expected FIELD=COLUMN, e.g. source=Caller")
-                }
-                let field = parts[0].lowercased()
-                let known = FieldCodec.entityFields + FieldCodec.linkFields.filter { !FieldCodec.entityFields.contains($0) } + ["date"]
-                guard known.contains(field) else {
-                    throw CLIError("--map \(quoted(String(item))): \(quoted(parts[0])) is not a field; fields are " + known.joined(separator: ", "))
-                }
-                if columns[field] != nil { throw CLIError("--map: \(field) is mapped twice") }
-                columns[field] = parts[1]
-            }
+            let columns: [String: String]
+            do { columns = try ReadOptions.columns(map.flatMap { $0.split(separator: ",").map(String.init) }) } catch let error as ReadError { throw CLIError("--map \(error.message)") }
             var encodingValue: TextEncoding?
             if let encoding {
                 guard let e = TextEncoding(name: encoding) else {

@@ -60,7 +60,7 @@ import Testing
             #expect(script == (try Data(contentsOf: URL(fileURLWithPath: "\(dir)/cli/\(file)"))), "\(file) differs")
         }
         let page = try String(contentsOfFile: "\(dir)/script/report.html", encoding: .utf8)
-        #expect(page.contains("Victim 1") && page.contains("redacted"))
+        #expect(page.contains("Survivor 1") && page.contains("Protected persons redacted (stable pseudonyms)."))
     }
 
     /// One row per dataset file of the folder; the counts are `tnet info`'s.

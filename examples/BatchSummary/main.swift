@@ -14,6 +14,7 @@ do {
         csv += CSVText.row([name, String(dataset.entities.count), String(dataset.links.count), String(Set(dataset.components(strong: false)).count),
                             top?.entity.id ?? "", top.map { ResultText.exact($0.value) } ?? ""])
     }
+    try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try AtomicFile.write(Array(csv.utf8), to: output)
     print(output)
 } catch { FileHandle.standardError.write(Data("batch-summary: \(error)\n".utf8)); exit(1) }

@@ -132,29 +132,14 @@ struct CentralityCommand: ParsableCommand {
 
     /// The graph of an edge-list input when no filter is set (nil otherwise).
     private func readPlainEdgeList() throws -> EdgeListGraphReader.Result? {
-        guard input.filters.filter.isEmpty, input.input != "-",
-              (input.from ?? DatasetFormat(path: input.input)) == .edgelist else { return nil }
-        let file = try InputFile.read(input.input).decoded(input.readOptions.encoding)
+        guard input.filters.filter.isEmpty, input.input != "-", (input.from ?? DatasetFormat(path: input.input)) == .edgelist else { return nil }
         let projection = graphOptions.projection(weighted: weighted)
-        let plain = try EdgeListGraphReader.read(file, directed: input.directed, weighted: weighted, combine: projection.combine,
-                                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let plain = try PlainGraph.read(input.input, options: input.readOptions, projection: projection,
+                                        inverting: try measures.contains { projection.using($0.weightUse).inverts },
+                                        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         if let header = plain.header {
             Diagnostics.warning("\(input.input):\(header.line):1: line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
                                 + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""))
-        }
-        if weighted {
-            // The checks Dataset.checkWeights makes on the other path, with the line at fault.
-            if let at = plain.negativeWeight {
-                throw CLIError("\(at): ", "weight is negative: no measure here reads a negative tie (a length, a strength or a capacity must be at least 0)")
-            }
-            // A tie of weight 0 in all has no reciprocal where one is taken, as on the other path.
-            if try measures.contains(where: { projection.using($0.weightUse).inverts }) {
-                var zero: (Int32, Int32)?
-                plain.graph.forEachEdge { _, u, v, w in if w == 0 && zero == nil { zero = (u, v) } }
-                if let (u, v) = zero {
-                    throw CLIError("\(input.input): ", "the tie \(plain.ids[Int(u)]) – \(plain.ids[Int(v)]) weighs 0 in all, which has no reciprocal (--weight-as \(projection.weightMeaning.rawValue) inverts weights here); drop its links or give them a positive weight")
-                }
-            }
         }
         return plain
     }
