@@ -252,6 +252,18 @@ public final class GraphvizRenderer: Sendable {
         // One line: a tnet error is one line.
         return lines.isEmpty ? fallback : lines.joined(separator: "; ")
     }
+
+    /// The drawing format a path's extension names (svg, png, pdf, dot or gv, json, plain);
+    /// standard output (`-`) is SVG.
+    /// - Parameter path: the output path.
+    /// - Returns: the format, nil when the extension names none.
+    public static func format(forPath path: String) -> String? {
+        guard path != "-" else { return "svg" }
+        guard let dot = path.lastIndex(of: ".") else { return nil }
+        let ext = path[path.index(after: dot)...].lowercased()
+        return ext == "gv" ? "dot" : commonFormats.contains(ext) ? ext : nil
+    }
+
 }
 
 private extension Substring {
@@ -260,5 +272,4 @@ private extension Substring {
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
-    }
-}
+    }}

@@ -236,3 +236,16 @@ extension Dataset {
         return n
     }
 }
+
+extension Dataset {
+    /// Checks the weights for `projection` and states the graph it makes, in one line (what
+    /// every command prints on standard error).
+    /// - Parameter projection: how links become ties.
+    /// - Returns: the description, as ``ProjectionOptions/describe(_:links:)`` gives it.
+    /// - Throws: ``ProjectionError`` for a weight the projection cannot use.
+    /// - Complexity: O(n + m log m), the projection's.
+    public func describeGraph(_ projection: ProjectionOptions) throws(ProjectionError) -> String {
+        try checkWeights(projection)
+        return projection.describe(graph(projection), links: resolvedLinkCount)
+    }
+}

@@ -193,3 +193,17 @@ func splitList(_ text: String?) -> [String] {
     guard let text else { return [] }
     return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }
+
+/// The named values of a comma-separated option, each once, in order; an empty list or an
+/// unknown name is a usage error listing the names.
+func parseList<T: RawRepresentable & CaseIterable & Hashable>(_ text: String, option: String, noun: String) throws -> [T] where T.RawValue == String {
+    let names = splitList(text)
+    guard !names.isEmpty else { throw ValidationError("\(option) needs at least one \(noun)") }
+    var seen = Set<T>()
+    return try names.compactMap { name in
+        guard let value = T(rawValue: name) else {
+            throw ValidationError("unknown \(noun) \(quoted(name)); \(noun == "strategy" ? "strategies" : noun + "s"): \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return seen.insert(value).inserted ? value : nil
+    }
+}

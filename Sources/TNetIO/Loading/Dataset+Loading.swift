@@ -1,3 +1,4 @@
+import Foundation
 import TNetModel
 
 extension Dataset {
@@ -19,14 +20,46 @@ extension Dataset {
         self = dataset
     }
 
-    /// Writes the dataset in the format its path's extension names (atomically).
+    /// Writes the dataset in the format its path's extension names, each file atomically; `-`
+    /// writes to standard output (JSON unless `format` says otherwise). A CSV folder that does not
+    /// exist yet is created.
     /// - Parameters:
-    ///   - path: the file (or, for CSV, the folder) to write.
+    ///   - path: the file (or, for CSV, the folder) to write, or `-`.
     ///   - format: the format when the extension does not tell.
+    /// - Throws: ``ReadError`` when the format cannot be told or the folder cannot be made,
+    ///   ``AtomicFile/WriteError`` when a file cannot be written.
     public func write(to path: String, format: DatasetFormat? = nil) throws {
-        guard let f = format ?? DatasetFormat(path: path) else {
-            throw ReadError("cannot tell the format from the extension", file: path)
+        let f = try DatasetFormat.output(for: path, format: format)
+        let files = try f.encode(self, path: path)
+        if f == .csv, let first = files.first, first.path != "-" {
+            let folder = (first.path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw ReadError("cannot create the folder: \(error.localizedDescription)", file: folder)
+                }
+            }
         }
-        for (p, bytes) in try f.encode(self, path: path) { try AtomicFile.write(bytes, to: p) }
+        for (p, bytes) in files {
+            if p == "-" { FileHandle.standardOutput.write(Data(bytes)) } else { try AtomicFile.write(bytes, to: p) }
+        }
+    }
+}
+
+extension DatasetFormat {
+    /// The format a dataset is written in to `path`: `format` when given, else the extension's,
+    /// JSON for standard output (`-`).
+    /// - Parameters:
+    ///   - path: the output path, or `-`.
+    ///   - format: the format asked for, if any.
+    /// - Returns: the format.
+    /// - Throws: ``ReadError`` when neither `format` nor the extension tells.
+    public static func output(for path: String, format: DatasetFormat? = nil) throws -> DatasetFormat {
+        guard let f = format ?? (path == "-" ? .json : DatasetFormat(path: path)) else {
+            throw ReadError("cannot tell the output format from the extension; name it, one of: "
+                            + DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "), file: path)
+        }
+        return f
     }
 }

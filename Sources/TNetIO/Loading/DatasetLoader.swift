@@ -180,3 +180,30 @@ extension DatasetFilter {
         return out
     }
 }
+
+extension ValidationListing {
+    /// Every problem of a dataset file, reading and validation together, for review: a file that
+    /// cannot be parsed is one finding with its location. With `options.redactVictims` no
+    /// message names a protected person (a parse error's text, which may quote the file, is
+    /// withheld).
+    /// - Parameters:
+    ///   - path: the file or CSV folder.
+    ///   - options: how to read, and whether to redact (the filter is not applied).
+    /// - Throws: ``ReadError`` only when the file cannot be opened at all (no such file).
+    /// - Complexity: linear in the size of the input.
+    public init(validating path: String, options: LoadOptions = LoadOptions()) throws {
+        var issues: [ValidationIssue]
+        do {
+            let (dataset, readIssues) = try DatasetFormat.read(path: path, format: options.format, options: options.read)
+            issues = readIssues + dataset.validate()
+            if options.redactVictims {
+                var redaction = Redaction()
+                _ = redaction.apply(to: dataset)
+                issues = issues.map { var i = $0; i.message = redaction.scrub(i.message); return i }
+            }
+        } catch let error as ReadError where error.file != nil || error.location != nil {
+            issues = [options.redactVictims ? error.withheld.issue : error.issue]
+        }
+        self.init(issues, file: path)
+    }
+}

@@ -38,17 +38,7 @@ struct CentralityCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     var measures: [CentralityMeasure] {
-        get throws {
-            let names = measure.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !names.isEmpty else { throw ValidationError("--measure needs at least one measure") }
-            var seen = Set<CentralityMeasure>()
-            return try names.compactMap { name in
-                guard let m = CentralityMeasure(rawValue: name) else {
-                    throw ValidationError("unknown measure \"\(name)\"; measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return seen.insert(m).inserted ? m : nil
-            }
-        }
+        get throws { try parseList(measure, option: "--measure", noun: "measure") }
     }
 
     func validate() throws {
@@ -80,15 +70,15 @@ struct CentralityCommand: ParsableCommand {
             options.delta = delta
             options.seed = seed
             options.partition = partition
-            options.progress = Progress.fraction
-            Progress.step("reading \(input.input)")
+            options.progress = TerminalProgress.fraction
+            TerminalProgress.step("reading \(input.input)")
             let projection = graphOptions.projection(weighted: weighted)
             let listing: CentralityListing
             do {
                 if let plain = try readPlainEdgeList() {
                     options.personalization = try resolve(personalize) { id in plain.ids.firstIndex(of: id) }
                     // A plain edge list with no filter: straight into the graph, no dataset.
-                    Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
+                    TerminalProgress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
                     let table = try CentralityTable.compute(measures, on: plain.graph, options: options) { () throws(CentralityError) in
                         guard partition == "kind" else {
                             throw CentralityError("brokerage: an edge list has no \"\(partition)\" to group by")
@@ -101,12 +91,12 @@ struct CentralityCommand: ParsableCommand {
                     let loaded = try input.loaded(); let (dataset, source) = (loaded.dataset, loaded.source)
                     warnIfNoWeights(dataset, weighted: weighted)
                     options.personalization = try resolve(personalize) { dataset.index(of: $0) }
-                    Progress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
+                    TerminalProgress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
                     listing = CentralityListing(try dataset.centrality(measures, options: options), dataset: dataset, source: source,
                                                 projection: projection, normalized: normalized, top: top)
                 }
             }
-            Progress.clear()
+            TerminalProgress.clear()
             for note in listing.result.notes {
                 // The library's advice, with the options that follow it here.
                 let advice = note.replacingOccurrences(of: "raise the iteration limit", with: "raise the iteration limit (--max-iter)")

@@ -29,12 +29,11 @@ struct CommunitiesCommand: ParsableCommand {
         try Diagnostics.reporting {
             let dataset = try input.load()
             warnIfNoWeights(dataset, weighted: weighted)
-            Progress.step("finding communities (\(method.rawValue))")
+            TerminalProgress.step("finding communities (\(method.rawValue))")
             let projection = graphOptions.projection(weighted: weighted, direction: .undirected)
-            try dataset.checkWeights(projection)
-            Diagnostics.note(projection.describe(dataset.graph(projection), links: dataset.resolvedLinkCount))
+            Diagnostics.note(try dataset.describeGraph(projection))
             let r = dataset.communities(method: method, projection: projection, resolution: resolution, seed: seed)
-            Progress.clear()
+            TerminalProgress.clear()
             output.print(PartitionListing(r.community, count: r.count, in: dataset,
                                           kind: .communities(method: method.rawValue, resolution: resolution, seed: seed, modularity: r.modularity)))
         }

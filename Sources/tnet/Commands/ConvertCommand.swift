@@ -24,18 +24,15 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            guard let format = to ?? (output == "-" ? .json : DatasetFormat(path: output)) else {
-                throw CLIError("\(output): cannot tell the output format from the extension; use --to with one of: "
-                               + DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            Progress.step("reading \(input.input)")
+            // Before reading: a large input is not read for nothing.
+            _ = try DatasetFormat.output(for: output, format: to)  // before any long work
+            TerminalProgress.step("reading \(input.input)")
             var input = self.input
             if let fromFormat { input.from = input.from ?? fromFormat }
             let dataset = try input.load()
-            Progress.step("writing \(output)")
-            let files = try format.encode(dataset, path: output)
-            Progress.clear()
-            try writeOutputs(files, format: format)
+            TerminalProgress.step("writing \(output)")
+            try dataset.write(to: output, format: to)
+            TerminalProgress.clear()
         }
     }
 }

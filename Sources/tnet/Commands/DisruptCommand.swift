@@ -28,19 +28,11 @@ struct DisruptCommand: ParsableCommand {
     var plot: String?
 
     var strategies: [DisruptionStrategy] {
-        get throws {
-            try strategy.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map {
-                guard let s = DisruptionStrategy(rawValue: $0) else {
-                    throw ValidationError("unknown strategy \"\($0)\"; strategies: \(DisruptionStrategy.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return s
-            }
-        }
+        get throws { try parseList(strategy, option: "--strategy", noun: "strategy") }
     }
 
     func validate() throws {
         let s = try strategies
-        if s.isEmpty { throw ValidationError("--strategy needs at least one strategy") }
         if steps < 1 { throw ValidationError("--steps must be at least 1") }
         if s.contains(.list) && (targets ?? "").isEmpty { throw ValidationError("the list strategy needs --targets") }
     }
@@ -55,10 +47,10 @@ struct DisruptCommand: ParsableCommand {
             options.seed = seed
             options.targets = splitList(targets)
             let r: DisruptionResult
-            Progress.step("removing actors by \(options.strategies.map(\.rawValue).joined(separator: ", "))")
-            defer { Progress.clear() }
+            TerminalProgress.step("removing actors by \(options.strategies.map(\.rawValue).joined(separator: ", "))")
+            defer { TerminalProgress.clear() }
             r = try dataset.disruption(options)
-            Progress.clear()
+            TerminalProgress.clear()
             output.print(DisruptionListing(r, in: dataset, recompute: recompute))
             if let plot { try AtomicFile.write(Array(LineChart.disruption(r, recompute: recompute).svg().utf8), to: plot) }
         }

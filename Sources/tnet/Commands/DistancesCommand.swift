@@ -34,9 +34,7 @@ struct DistancesCommand: ParsableCommand {
             options.cost = reliable ? .reliability : weighted ? .weight : .hops
             options.projection = graphOptions.projection(weighted: weighted)
             if weighted {
-                let p = options.projection.using(.distance)
-                try dataset.checkWeights(p)
-                Diagnostics.note(p.describe(dataset.graph(p.with(direction: undirected ? .undirected : .auto)), links: dataset.resolvedLinkCount))
+                Diagnostics.note(try dataset.describeGraph(options.projection.using(.distance).with(direction: undirected ? .undirected : .auto)))
             }
             options.reverse = reverse
             options.undirected = undirected

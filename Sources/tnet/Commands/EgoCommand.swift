@@ -17,11 +17,10 @@ struct EgoCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            let format = try outputFormat(output, to)
             var options = input
             options.filters.ego = id
             let dataset = try options.load()
-            try writeOutputs(try format.encode(dataset, path: output), format: format)
+            try dataset.write(to: output, format: to)
         }
     }
 }

@@ -46,22 +46,19 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             if let bench {
-                Progress.step("generating the \(bench.rawValue) benchmark graph")
+                TerminalProgress.step("generating the \(bench.rawValue) benchmark graph")
                 let bytes = BenchmarkGraph(bench).edgeListBytes()
-                Progress.clear()
+                TerminalProgress.clear()
                 if output == "-" { emitBytes(bytes) } else { try AtomicFile.write(bytes, to: output) }
                 return
             }
             let nodes = nodes!
-            guard let format = to ?? (output == "-" ? .json : DatasetFormat(path: output)) else {
-                throw CLIError("\(output): cannot tell the output format from the extension; use --to")
-            }
-            Progress.step("generating \(nodes) entities")
+            _ = try DatasetFormat.output(for: output, format: to)  // before any long work
+            TerminalProgress.step("generating \(nodes) entities")
             let dataset = SyntheticNetwork(nodes: nodes, seed: seed, averageDegree: avgDegree).generate()
-            Progress.step("writing \(dataset.entities.count) entities and \(dataset.links.count) links")
-            let files = try format.encode(dataset, path: output)
-            Progress.clear()
-            try writeOutputs(files, format: format)
+            TerminalProgress.step("writing \(dataset.entities.count) entities and \(dataset.links.count) links")
+            try dataset.write(to: output, format: to)
+            TerminalProgress.clear()
         }
     }
 }

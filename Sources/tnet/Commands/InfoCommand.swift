@@ -15,11 +15,11 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            Progress.step("reading \(input.input)")
-            let loaded = try input.loaded(); let (dataset, source) = (loaded.dataset, loaded.source)
-            let summary = DatasetSummary(dataset, progress: Progress.step)
-            Progress.clear()
-            output.print(SummaryListing(summary, source: source))
+            TerminalProgress.step("reading \(input.input)")
+            let loaded = try input.loaded()
+            let summary = DatasetSummary(loaded.dataset, progress: TerminalProgress.step)
+            TerminalProgress.clear()
+            output.print(SummaryListing(summary, source: loaded.source))
         }
     }
 }

@@ -21,11 +21,10 @@ struct KCoreCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            let format = try outputFormat(output, to)
             let dataset = try input.load()
             let core: Dataset
             core = try dataset.kCore(k)
-            try writeOutputs(try format.encode(core, path: output), format: format)
+            try core.write(to: output, format: to)
         }
     }
 }

@@ -30,21 +30,21 @@ struct KeyPlayersCommand: ParsableCommand {
     func run() throws {
         try Diagnostics.reporting {
             let d = try input.load()
-            Progress.step(setSize.map { "searching the best set of \($0) among \(d.entities.count) entities" } ?? "ranking \(d.entities.count) entities")
-            defer { Progress.clear() }
+            TerminalProgress.step(setSize.map { "searching the best set of \($0) among \(d.entities.count) entities" } ?? "ranking \(d.entities.count) entities")
+            defer { TerminalProgress.clear() }
             if let k = setSize { try runSet(d, k) } else { try runRanking(d) }
         }
     }
 
     private func runRanking(_ d: Dataset) throws {
         let r = try d.keyPlayers(includeVictims: includeVictims, partition: partition)
-        Progress.clear()
+        TerminalProgress.clear()
         output.print(KeyPlayerListing(r, in: d, top: top))
     }
 
     private func runSet(_ d: Dataset, _ k: Int) throws {
         let r = try d.keyPlayerSet(k, seed: seed)
-        Progress.clear()
+        TerminalProgress.clear()
         output.print(KeyPlayerSetListing(r, in: d, k: k))
     }
 }

@@ -53,9 +53,7 @@ struct PathCommand: ParsableCommand {
             options.viaCandidateLimit = max(1, maxCandidates)
             options.undirected = undirected
             if weighted {
-                let p = options.projection.using(.distance)
-                try dataset.checkWeights(p)
-                Diagnostics.note(p.describe(dataset.graph(p.with(direction: undirected ? .undirected : .auto)), links: dataset.resolvedLinkCount))
+                Diagnostics.note(try dataset.describeGraph(options.projection.using(.distance).with(direction: undirected ? .undirected : .auto)))
             }
             let result: RouteResult
             result = try dataset.routes(from: from, to: to, options: options)

@@ -18,10 +18,9 @@ struct ProjectCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            let format = try outputFormat(output, to)
             let dataset = try input.load()
             let projected = try dataset.bipartiteProjection(onto: splitList(onto), through: through.map { splitList($0) })
-            try writeOutputs(try format.encode(projected, path: output), format: format)
+            try projected.write(to: output, format: to)
         }
     }
 }

@@ -133,31 +133,24 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            let outFormat = try format ?? Self.formatFromExtension(output)
-            Progress.step("reading \(input.input)")
+            guard let outFormat = format ?? GraphvizRenderer.format(forPath: output) else {
+                throw CLIError("\(output): cannot tell the output format from the extension; use --format svg|png|pdf|dot|json|plain")
+            }
+            TerminalProgress.step("reading \(input.input)")
             let drawing = try diagram.diagram(input)
             let bytes: [UInt8]
             if outFormat == "dot" && format == nil {
                 bytes = Array(drawing.dot.utf8)  // the styled DOT: no layout needed
             } else {
-                Progress.step("laying out \(drawing.dataset.entities.count) entities with \(drawing.engine)")
+                TerminalProgress.step("laying out \(drawing.dataset.entities.count) entities with \(drawing.engine)")
                 let result = try drawing.render(format: outFormat, timeout: timeout)
                 bytes = result.bytes
-                Progress.clear()
+                TerminalProgress.clear()
                 for w in result.warnings { Diagnostics.warning("graphviz: " + w) }
             }
-            Progress.clear()
+            TerminalProgress.clear()
             if output == "-" { emitBytes(bytes) } else { try AtomicFile.write(bytes, to: output) }
         }
-    }
-
-    static func formatFromExtension(_ path: String) throws -> String {
-        guard path != "-" else { return "svg" }
-        let known = ["svg", "png", "pdf", "dot", "gv", "json", "plain"]
-        if let dot = path.lastIndex(of: "."), case let ext = path[path.index(after: dot)...].lowercased(), known.contains(ext) {
-            return ext == "gv" ? "dot" : ext
-        }
-        throw CLIError("\(path): cannot tell the output format from the extension; use --format svg|png|pdf|dot|json|plain")
     }
 }
 

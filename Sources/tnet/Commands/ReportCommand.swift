@@ -24,12 +24,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            Progress.step("reading \(input.input)")
+            TerminalProgress.step("reading \(input.input)")
             let loaded = try input.loaded()
-            Progress.step("analysing \(loaded.dataset.entities.count) entities")
+            TerminalProgress.step("analysing \(loaded.dataset.entities.count) entities")
             let files = try BriefingFiles(loaded, keyPlayers: top, disruptionSteps: steps)
             for w in files.warnings { Diagnostics.warning("graphviz: " + w) }
-            Progress.clear()
+            TerminalProgress.clear()
             do {
                 emit(try files.write(to: output) + "\n")
             } catch let error as CocoaError {

@@ -16,21 +16,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var hasErrors = false
         try Diagnostics.reporting {
-            var issues: [ValidationIssue]
-            do {
-                let (dataset, readIssues) = try DatasetFormat.read(path: input.input, format: input.from, options: input.readOptions)
-                issues = readIssues + dataset.validate()
-                // --redact victims: the messages quote ids and names; they name no protected person.
-                if input.filters.redactsVictims {
-                    var redaction = Redaction()
-                    _ = redaction.apply(to: dataset)
-                    issues = issues.map { var i = $0; i.message = redaction.scrub(i.message); return i }
-                }
-            } catch let error as ReadError where error.file != nil || error.location != nil {
-                // A file that cannot be read or parsed is a validation finding too.
-                issues = [input.filters.redactsVictims ? error.withheld.issue : error.issue]
-            }
-            let listing = ValidationListing(issues, file: input.input)
+            let listing = try ValidationListing(validating: input.input, options: input.loadOptions)
             hasErrors = listing.errors > 0
             output.print(listing)
         }
