@@ -55,6 +55,7 @@ let package = Package(
         .executableTarget(name: "ego-batch", dependencies: ["TraffickingNetworks"], path: "examples/EgoBatch"),
         .executableTarget(name: "redacted-briefing", dependencies: ["TraffickingNetworks"], path: "examples/RedactedBriefing"),
         .executableTarget(name: "batch-summary", dependencies: ["TraffickingNetworks"], path: "examples/BatchSummary"),
+        .executableTarget(name: "tour", dependencies: ["TraffickingNetworks"], path: "examples/Tour"),
         .executableTarget(name: "built-in-code", dependencies: ["TraffickingNetworks"], path: "examples/BuiltInCode"),
         // Release-built timing of the kernels (make bench); not part of the library.
         .executableTarget(name: "tnet-bench", dependencies: ["TNetGraph", "TNetIO"], path: "Benchmarks/TNetBench"),

@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphviz
 
 /// A DOT graph as cgraph parsed it: nodes and edges with their attributes as text.
 public struct DOTDocument: Sendable {

@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphviz
 import Dispatch
 import Synchronization
 #if canImport(Glibc)

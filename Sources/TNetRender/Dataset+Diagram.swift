@@ -7,9 +7,22 @@ extension Dataset {
         DOTWriter.write(self, options: options)
     }
 
-    /// The diagram laid out and rendered in-process (what `tnet render` writes): `format` svg,
-    /// png, pdf, dot, json or plain; the engine is `options.engine` (see ``LayoutChoice``).
+    /// The diagram laid out and rendered (what `tnet render` writes): `format` svg, png, pdf, dot,
+    /// json or plain; the engine is `options.engine` (see ``LayoutChoice``). In this process,
+    /// except a layout whose result depends on where Graphviz's objects lie in memory (a
+    /// clustered dot, fdp: ``LayoutChoice/dependsOnMemoryLayout(engine:clustered:)``), which runs
+    /// in a process of its own (`IsolatedLayout`) so that it is the same every run.
+    /// ``diagram(_:)`` builds the options from a request (views, sizes, clusters, highlights).
+    /// - Parameters:
+    ///   - options: what the diagram shows and how.
+    ///   - format: the output format.
+    /// - Returns: the drawing's bytes.
+    /// - Throws: `GraphvizError` from an in-process layout, `LayoutError` from an isolated one.
     public func render(_ options: DiagramOptions = DiagramOptions(), format: String = "svg") throws -> [UInt8] {
-        try GraphvizRenderer.shared.render(dot: DOTWriter.write(self, options: options), engine: options.resolvedEngine(for: self), format: format)
+        let engine = options.resolvedEngine(for: self), dot = DOTWriter.write(self, options: options)
+        if LayoutChoice.dependsOnMemoryLayout(engine: engine, clustered: options.isClustered) {
+            return try IsolatedLayout.render(dot: dot, engine: engine, format: format).bytes
+        }
+        return try GraphvizRenderer.shared.render(dot: dot, engine: engine, format: format)
     }
 }

@@ -28,7 +28,7 @@ enum Legend {
             let style = theme.style(for: kind)
             rows.append(swatch(style.fill, "\(kind.rawValue) (\(style.shape)): \(count)"))
         }
-        let protected = dataset.entities.filter { $0.role?.isProtected == true }.count
+        let protected = dataset.entities.filter(\.isProtected).count
         if protected > 0 {
             rows.append(text("\(protected) protected person\(protected == 1 ? "" : "s") (victim, survivor): never a target of disruption"))
         }

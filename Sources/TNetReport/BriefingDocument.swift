@@ -31,7 +31,7 @@ struct BriefingDocument {
         let e = b.dataset.entities[i]
         var s = e.label
         var tags = [e.kind.rawValue]
-        if let r = e.role { tags.append(r.isProtected ? "\(r.rawValue), protected" : r.rawValue) }
+        if let r = e.role { tags.append(e.isProtected ? "\(r.rawValue), protected" : r.rawValue) }
         s += " (" + tags.joined(separator: ", ") + ")"
         return s
     }

@@ -88,4 +88,21 @@ import Testing
         let svg = try String(contentsOfFile: "\(dir)/built.svg", encoding: .utf8)
         #expect(svg.contains("<svg") && svg.contains("Syndicate X") && svg.contains("Official 1"))
     }
+
+    /// The tour runs, and the README's scripting section and the DocC catalog show its code
+    /// line for line (so the documented API is the compiled one).
+    @Test func tourIsTheDocumentedCode() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-tour-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Self.run("tour", [dir])
+        #expect(r.code == 0 && r.out.hasSuffix("\(dir)/briefing/report.html\n") && r.out.contains("communities; the largest holds"))
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/top30.svg"))
+        let source = try String(contentsOf: packageRoot.appendingPathComponent("examples/Tour/main.swift"), encoding: .utf8)
+        let body = source.components(separatedBy: "do {\n")[1].components(separatedBy: "} catch")[0]
+            .split(separator: "\n").map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.filter { !$0.isEmpty }
+        for doc in ["README.md", "Sources/TraffickingNetworks/TraffickingNetworks.docc/GettingStarted.md"] {
+            let text = try String(contentsOf: packageRoot.appendingPathComponent(doc), encoding: .utf8)
+            for line in body { #expect(text.contains(line + "\n"), "\(doc) lacks: \(line)") }
+        }
+    }
 }
