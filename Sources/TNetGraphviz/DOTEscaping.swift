@@ -3,11 +3,15 @@ public enum DOTEscaping {
     /// `s` as a DOT quoted string for an escString attribute (label, tooltip, xlabel): quotes and
     /// backslashes escaped (so `\N` and friends stay literal), line breaks as `\n`, other
     /// control characters (which XML output cannot hold) as spaces.
+    /// - Parameter s: any text.
+    /// - Returns: the quoted string, quotes included.
     public static func quoted(_ s: String) -> String { escaped(s, ampersands: false) }
 
     /// `s` as a DOT quoted string for text Graphviz draws (label, tooltip, xlabel): as
     /// ``quoted(_:)``, and `&` written `&amp;`, because Graphviz decodes HTML entities in
     /// plain labels (`AT&amp;T` would otherwise be drawn `AT&T`).
+    /// - Parameter s: the text to draw.
+    /// - Returns: the quoted string, quotes included.
     public static func text(_ s: String) -> String { escaped(s, ampersands: true) }
 
     /// Works on UTF-8 bytes: every byte that needs escaping is ASCII, so multi-byte characters
@@ -43,7 +47,10 @@ public enum DOTEscaping {
 
     /// `s` escaped as text of HTML or XML (an HTML-like label `<TABLE>…`, a chart, a report),
     /// content or quoted attribute alike: `& < > " '` as entities; control characters (C0, DEL,
-    /// C1) and U+FFFE/U+FFFF, which XML cannot hold, as spaces.
+    /// C1) and U+FFFE/U+FFFF, which XML cannot hold, as spaces, with the bidirectional controls
+    /// (``Swift/Unicode/Scalar/isDisplayControl``).
+    /// - Parameter s: any text.
+    /// - Returns: the escaped text.
     public static func html(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -64,6 +71,10 @@ public enum DOTEscaping {
 
     /// Wraps `s` at spaces so no line is much longer than `width` characters.
     /// A word longer than one and a half lines is cut.
+    /// - Parameters:
+    ///   - s: the label text.
+    ///   - width: the line length aimed at, in characters.
+    /// - Returns: the text with line breaks (`\n`) between lines; `s` itself when it fits.
     public static func wrapped(_ s: String, width: Int) -> String {
         guard s.count > width else { return s }
         var lines: [String] = []

@@ -7,15 +7,23 @@ import Glibc
 
 /// A problem reported by Graphviz, with its own message (never printed raw).
 public struct GraphvizError: Error, Sendable, CustomStringConvertible {
+    /// What Graphviz or the gate said: a syntax error, an unknown engine or format, a failed
+    /// layout.
     public let message: String
+    /// The message, as it is.
     public var description: String { message }
 }
 
 /// Rendered bytes and the warnings Graphviz gave while producing them.
 public struct RenderOutput: Sendable {
+    /// The rendered file's bytes (text for svg, dot, json and plain; binary for png and pdf).
     public var bytes: [UInt8]
     /// Graphviz's own warnings (an unknown attribute value, say), one line each.
     public var warnings: [String]
+    /// A rendered output.
+    /// - Parameters:
+    ///   - bytes: the rendered bytes.
+    ///   - warnings: Graphviz's warnings, one line each.
     public init(bytes: [UInt8], warnings: [String]) {
         self.bytes = bytes
         self.warnings = warnings
@@ -45,7 +53,7 @@ private let messageSink: agusererrf = { message in
 /// keep state in file-level variables from one layout to the next (dot's network simplex, for
 /// one, resumes its search where the last layout left it), so a later dot or fdp layout of the
 /// same DOT can differ from the first — equally valid, and the same from run to run of the
-/// same program. `tnet render` lays out once per process.
+/// same program. The command-line tool lays out once per process.
 public final class GraphvizRenderer: Sendable {
     /// The process-wide renderer.
     public static let shared = GraphvizRenderer()
@@ -98,7 +106,11 @@ public final class GraphvizRenderer: Sendable {
         return Array(Set(names)).sorted()
     }
 
-    /// Lays out `dot` with `engine` and renders it as `format`.
+    /// Lays out `dot` with `engine` and renders it as `format`, in this process.
+    /// - Parameters:
+    ///   - dot: the graph in DOT.
+    ///   - engine: a layout engine (``engines``).
+    ///   - format: an output format (``formats``).
     /// - Returns: the rendered bytes (binary for png and pdf).
     /// - Throws: ``GraphvizError`` with Graphviz's message for a syntax error, an unknown
     ///   engine or format, or a failed layout.
@@ -107,6 +119,13 @@ public final class GraphvizRenderer: Sendable {
     }
 
     /// Like ``render(dot:engine:format:)``, with the warnings Graphviz gave on the way.
+    /// - Parameters:
+    ///   - dot: the graph in DOT.
+    ///   - engine: a layout engine (``engines``).
+    ///   - format: an output format (``formats``).
+    /// - Returns: the rendered bytes and Graphviz's warnings.
+    /// - Throws: ``GraphvizError`` with Graphviz's message for a syntax error, an unknown
+    ///   engine or format, or a failed layout.
     public func renderReporting(dot: String, engine: String = "dot", format: String = "svg") throws -> RenderOutput {
         try state.withLock { s throws(GraphvizError) -> RenderOutput in
             Self.open(&s)
@@ -231,6 +250,7 @@ public final class GraphvizRenderer: Sendable {
     }
 
     /// Warnings Graphviz printed during the last call (unknown attributes and the like).
+    /// - Returns: one line each, in the order printed.
     public func lastWarnings() -> [String] {
         capturedMessages.withLock { $0 }.split(separator: "\n").map(String.init)
     }

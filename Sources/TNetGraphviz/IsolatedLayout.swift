@@ -4,7 +4,8 @@ import Glibc
 
 /// Why a layout in a process of its own failed.
 public enum LayoutError: Error, Sendable, CustomStringConvertible {
-    /// The layout program (`tnet-layout`) is not where it was looked for.
+    /// The layout program (`tnet-layout`) is not where it was looked for
+    /// (``IsolatedLayout/helperPath()``).
     case helperMissing(path: String)
     /// The layout process could not be started.
     case cannotStart(reason: String)
@@ -66,7 +67,8 @@ public enum IsolatedLayout {
     ///   - format: a Graphviz output format (svg, png, pdf, dot, json, plain).
     ///   - timeout: stop the layout after this many seconds (nil: no limit).
     /// - Returns: the drawing and Graphviz's warnings.
-    /// - Throws: ``LayoutError``.
+    /// - Throws: ``LayoutError`` when the program is missing or cannot start, the layout times
+    ///   out, Graphviz crashes or fails, or nothing is written.
     public static func render(dot: String, engine: String, format: String, timeout: Double? = nil) throws(LayoutError) -> RenderOutput {
         let helper = helperPath()
         guard access(helper, X_OK) == 0 else { throw .helperMissing(path: helper) }

@@ -9,17 +9,27 @@ public struct Dataset: Sendable {
     /// The native format version this library reads and writes.
     public static let formatVersion = "tnet/1"
 
+    /// A human-readable title for the network (shown in legends, summaries and briefings); nil
+    /// when the file gives none.
     public var title: String?
+    /// Free text describing the network's scope and provenance, as the file gives it.
     public var description: String?
     /// Default direction for links that do not say. `nil`: by link kind (symmetric kinds such as
     /// `cooperates_with` are undirected, the rest directed).
     public var directed: Bool?
+    /// The documents, reports and interviews that entities and links cite by id (each with its
+    /// publisher and URL), in file order.
     public var sources: [Source]
     /// Kinds and roles declared beyond the built-in ones.
     public var schema: Schema
     /// Top-level fields this version does not interpret (e.g. a `licence`), kept and written back.
     public var extra: Attributes
+    /// The entities in file order; an entity's position here is its node index in every graph
+    /// projected from the dataset. Changed only through ``append(_:)-(Entity)``, so that the id
+    /// index stays valid.
     public private(set) var entities: [Entity]
+    /// The links in file order, dangling ones (naming no entity) included; changed only through
+    /// ``append(_:)-(Link)``, so that resolved endpoints stay valid.
     public private(set) var links: [Link]
     /// Where each entity and link was read, when a reader recorded it.
     public var locations: ReadLocations?
@@ -29,6 +39,19 @@ public struct Dataset: Sendable {
     private var endpointIndices: [Int32]
     private var danglingEndpointCount = 0
 
+    /// Builds a dataset by appending `entities`, then `links`, in order (a duplicate id is kept
+    /// and left to validation; a link naming no entity is kept and skipped by projection).
+    /// - Parameters:
+    ///   - entities: the entities, in file order.
+    ///   - links: the links, in file order.
+    ///   - sources: the sources entities and links cite.
+    ///   - title: the network's title.
+    ///   - description: free text about the network.
+    ///   - directed: default direction of links that do not say (nil: by link kind).
+    ///   - schema: kinds, roles and target-policy overrides declared beyond the built-in ones.
+    ///   - extra: top-level fields to keep and write back uninterpreted.
+    ///   - locations: where a reader found each entity and link.
+    /// - Complexity: O(*n* + *m*) expected (one hash per id and per endpoint).
     public init(entities: [Entity] = [], links: [Link] = [], sources: [Source] = [], title: String? = nil,
                 description: String? = nil, directed: Bool? = nil, schema: Schema = Schema(),
                 extra: Attributes = Attributes(), locations: ReadLocations? = nil) {
@@ -71,6 +94,9 @@ public struct Dataset: Sendable {
     }
 
     /// Adds an entity. A duplicate id is kept (validation reports it); lookups find the first.
+    /// - Parameter entity: the entity to add at the end.
+    /// - Complexity: O(1) amortised, or O(*m*) when earlier links name ids not yet present
+    ///   (their endpoints are resolved again).
     public mutating func append(_ entity: Entity) {
         let position = Int32(entities.count)
         if indexByID[entity.id] == nil { indexByID[entity.id] = position }
@@ -80,7 +106,9 @@ public struct Dataset: Sendable {
     }
 
     /// Adds a link. An endpoint that names no entity is kept (validation reports it) and is
-    /// skipped by projection.
+    /// skipped by projection; an entity appended later under that id resolves it.
+    /// - Parameter link: the link to add at the end.
+    /// - Complexity: O(1) amortised.
     public mutating func append(_ link: Link) {
         links.append(link)
         let s = indexByID[link.source] ?? -1, t = indexByID[link.target] ?? -1
@@ -102,31 +130,46 @@ public struct Dataset: Sendable {
     }
 
     /// Position of the entity with `id` (the first, when ids repeat).
+    /// - Parameter id: an entity id, compared exactly.
+    /// - Returns: the position in ``entities``, or nil when no entity has that id.
+    /// - Complexity: O(1) expected (a hash lookup).
     public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
 
-    /// The entity with `id`.
+    /// The entity with `id` (the first, when ids repeat), or nil when there is none.
+    /// - Parameter id: an entity id, compared exactly.
     public subscript(id id: String) -> Entity? { index(of: id).map { entities[$0] } }
 
     /// Entity positions of a link's endpoints, `nil` for one that names no entity.
+    /// - Parameter i: a position in ``links``.
+    /// - Returns: the source's and the target's positions in ``entities``.
+    /// - Complexity: O(1): endpoints are resolved when links are appended.
     public func endpoints(ofLink i: Int) -> (source: Int?, target: Int?) {
         let s = endpointIndices[2 * i], t = endpointIndices[2 * i + 1]
         return (s < 0 ? nil : Int(s), t < 0 ? nil : Int(t))
     }
 
-    /// Whether link `link` is directed: its own `directed`, else the dataset's, else by kind.
+    /// Whether link `link` is directed: its own `directed`, else the dataset's, else by kind
+    /// (a kind the ``schema`` declares symmetric, such as `cooperates_with`, is undirected).
+    /// - Parameter link: a link of this dataset.
+    /// - Returns: true when the link runs from its source to its target only.
     public func isDirected(_ link: Link) -> Bool {
         link.directed ?? directed ?? !schema.isSymmetric(link.kind)
     }
 
     /// The dataset's title, description, direction, sources, schema and extra fields with
     /// no entities or links: the start of a derived dataset.
+    /// - Returns: an empty dataset with this one's metadata (read locations are not kept).
     public func emptyCopy() -> Dataset {
         Dataset(sources: sources, title: title, description: description, directed: directed, schema: schema,
                 extra: extra)
     }
 
     /// Calls `body(linkIndex, sourcePosition, targetPosition)` for every link whose endpoints
-    /// both exist.
+    /// both exist, in link order; dangling links are skipped.
+    /// - Parameter body: called with the link's position in ``links`` and its endpoints'
+    ///   positions in ``entities``.
+    /// - Throws: whatever `body` throws (the iteration stops there).
+    /// - Complexity: O(*m*).
     public func forEachResolvedLink(_ body: (Int, Int32, Int32) throws -> Void) rethrows {
         try endpointIndices.withUnsafeBufferPointer { ep in
             for i in 0 ..< links.count {
@@ -136,14 +179,18 @@ public struct Dataset: Sendable {
         }
     }
 
-    /// Number of entities of each kind.
+    /// Number of entities of each kind, most numerous first, ties by kind name.
+    /// - Returns: one pair per kind present.
+    /// - Complexity: O(*n*).
     public func entityCountsByKind() -> [(kind: EntityKind, count: Int)] {
         var counts: [EntityKind: Int] = [:]
         for e in entities { counts[e.kind, default: 0] += 1 }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// Number of links of each kind.
+    /// Number of links of each kind, most numerous first, ties by kind name.
+    /// - Returns: one pair per kind present.
+    /// - Complexity: O(*m*).
     public func linkCountsByKind() -> [(kind: LinkKind, count: Int)] {
         var counts: [LinkKind: Int] = [:]
         for l in links { counts[l.kind, default: 0] += 1 }
@@ -153,24 +200,42 @@ public struct Dataset: Sendable {
 
 /// Positions recorded by a reader: one file, a line and column per entity and per link.
 public struct ReadLocations: Sendable, Hashable {
+    /// A line and column in a file, both from 1, stored compactly (millions are kept for a
+    /// large file).
     public struct Position: Sendable, Hashable {
+        /// The line, from 1.
         public var line: Int32
+        /// The column, from 1.
         public var column: Int32
+        /// A position; values beyond `Int32` are clamped.
+        /// - Parameters:
+        ///   - line: the line, from 1.
+        ///   - column: the column, from 1.
         public init(line: Int, column: Int) {
             self.line = Int32(clamping: line)
             self.column = Int32(clamping: column)
         }
     }
 
+    /// The file the entities were read from (and everything else, unless named below).
     public var file: String
     /// When links were read from another file than entities (CSV): that file.
     public var linksFile: String?
     /// When sources were read from another file (CSV): that file.
     public var sourcesFile: String?
+    /// Where each entity starts, by entity position (may be shorter than the entities).
     public var entities: [Position]
+    /// Where each link starts, by link position (may be shorter than the links).
     public var links: [Position]
+    /// Where each source starts, by source position (may be shorter than the sources).
     public var sources: [Position]
 
+    /// Recorded positions in `file`.
+    /// - Parameters:
+    ///   - file: the file read.
+    ///   - entities: the entities' positions, in entity order.
+    ///   - links: the links' positions, in link order.
+    ///   - sources: the sources' positions, in source order.
     public init(file: String, entities: [Position] = [], links: [Position] = [], sources: [Position] = []) {
         self.file = file
         self.entities = entities
@@ -182,14 +247,25 @@ public struct ReadLocations: Sendable, Hashable {
         i < positions.count ? SourceLocation(file: file, line: Int(positions[i].line), column: Int(positions[i].column)) : nil
     }
 
+    /// Where source `i` was read, in ``sourcesFile`` when set, else ``file``; nil when not recorded.
+    /// - Parameter i: a position in the dataset's sources.
     public func source(_ i: Int) -> SourceLocation? { location(sources, i, sourcesFile ?? file) }
+    /// Where entity `i` was read, in ``file``; nil when not recorded.
+    /// - Parameter i: a position in the dataset's entities.
     public func entity(_ i: Int) -> SourceLocation? { location(entities, i, file) }
+    /// Where link `i` was read, in ``linksFile`` when set, else ``file``; nil when not recorded.
+    /// - Parameter i: a position in the dataset's links.
     public func link(_ i: Int) -> SourceLocation? { location(links, i, linksFile ?? file) }
 }
 
 extension Dataset {
     /// The entities and links whose flags are set, with everything else of the dataset kept.
-    /// Links are kept only when both endpoints are.
+    /// Links are kept only when both endpoints are; read locations follow what is kept.
+    /// - Parameters:
+    ///   - keepEntity: one flag per entity, in entity order.
+    ///   - keepLink: one flag per link, in link order (dangling links are always dropped).
+    /// - Returns: the subset, entities and links in their original order.
+    /// - Complexity: O(*n* + *m*).
     public func subset(entities keepEntity: [Bool], links keepLink: [Bool]) -> Dataset {
         precondition(keepEntity.count == entities.count && keepLink.count == links.count)
         var out = emptyCopy()

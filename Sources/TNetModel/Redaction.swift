@@ -8,12 +8,19 @@
 /// analysis still runs. Every other text of the dataset — ids, names, attribute keys and strings,
 /// source ids, titles, publishers and URLs, the title and description, the schema's target
 /// overrides — has each occurrence of a protected person's name, id or alias replaced, in any form
-/// a person would type it (``NameMatcher``: any case, diacritics or spacing, a slug inside an id, a
+/// a person would type it (`NameMatcher`: any case, diacritics or spacing, a slug inside an id, a
 /// percent-encoded URL). A source URL that names a protected person is withheld (a rewritten
 /// address would be a broken or misleading link).
 ///
 /// The numbering depends only on the dataset's order, so the same file gives the same
 /// pseudonyms in every output; redaction runs before filters for that reason.
+///
+/// ```swift
+/// var redaction = Redaction()
+/// let safe = redaction.apply(to: dataset)
+/// print(redaction.count, "persons redacted")
+/// print(redaction.scrub("no entity somchai-prasert"))   // "no entity victim-1"
+/// ```
 public struct Redaction: Sendable {
     /// The originals replaced (ids, names and aliases of protected persons) with their pseudonym.
     public private(set) var replacements: [(original: String, pseudonym: String)] = []
@@ -21,7 +28,12 @@ public struct Redaction: Sendable {
     public private(set) var count = 0
     private var matcher = NameMatcher()
 
-    /// Redacts `dataset`; returns the redacted copy.
+    /// Redacts `dataset`; returns the redacted copy. Records ``replacements`` and ``count``,
+    /// and prepares ``scrub(_:)`` for texts made from the dataset elsewhere.
+    /// - Parameter dataset: the dataset as read.
+    /// - Returns: the dataset with every protected person pseudonymised (unchanged when it has none).
+    /// - Complexity: linear in the dataset's text, times the matcher's cost per text
+    ///   (`NameMatcher`).
     public mutating func apply(to dataset: Dataset) -> Dataset {
         apply(to: [dataset])[0]
     }
@@ -36,6 +48,9 @@ public struct Redaction: Sendable {
     /// person has the same pseudonym in each, numbered in order of first appearance, first
     /// dataset first, and a person protected in any of them is redacted in all — a victim in
     /// one version is not named in the other because it gives them another role.
+    /// - Parameter datasets: the datasets as read.
+    /// - Returns: the redacted datasets, in the same order.
+    /// - Complexity: linear in the datasets' text, times the matcher's cost per text.
     public mutating func apply(to datasets: [Dataset]) -> [Dataset] {
         var pseudonyms: [String: (id: String, name: String)] = [:]
         var numbers: [String: Int] = [:]
@@ -177,11 +192,15 @@ public struct Redaction: Sendable {
         return out
     }
 
+    /// A redaction that has replaced nothing yet; ``apply(to:)-(Dataset)`` does the work.
     public init() {}
 
     /// `s` with every protected person's id, name or alias replaced, in any form
-    /// (``NameMatcher``), for texts made from the dataset elsewhere (a diagnostic that quotes an
+    /// (`NameMatcher`), for texts made from the dataset elsewhere (a diagnostic that quotes an
     /// id, say): each becomes the pseudonym id (`victim-1`).
+    /// - Parameter s: any text.
+    /// - Returns: the text with protected persons replaced; `s` itself before ``apply(to:)-(Dataset)``
+    ///   or when it names none.
     public func scrub(_ s: String) -> String { matcher.replacing(in: s, identifier: true) ?? s }
 
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String) -> Attributes {

@@ -24,21 +24,38 @@
 public struct TargetPolicy: Sendable, Hashable {
     /// An override's verdict.
     public enum Override: String, Sendable, Hashable, CaseIterable {
-        case candidate, excluded
+        /// May be proposed for disruption (never reaches a protected person).
+        case candidate
+        /// Never proposed, whatever the default says.
+        case excluded
     }
 
     /// Why an entity may or may not be proposed. The raw value is how outputs name the reason.
     public enum Standing: String, Sendable, Hashable, CaseIterable {
+        /// May be proposed for disruption: on the perpetrator side by default, or made a
+        /// candidate by the schema.
         case candidate
+        /// A victim, survivor or witness (``Entity/isProtected``): never proposed, whatever any
+        /// override says.
         case protectedPerson = "protected person"
+        /// An agency or international body (kind `agency`): asked to act, not acted against.
         case authority
+        /// A country, region, site or compound (``TargetPolicy/placeKinds``): measured, never
+        /// removed.
         case place
+        /// A platform (kind `platform`): an intermediary that is asked to act.
         case intermediary
+        /// An official with no corruption link to the perpetrator side.
         case officialWithoutCorruptionLink = "official without a corruption link"
+        /// A person whose role is not a perpetrator role (or who has no role).
         case personWithoutPerpetratorRole = "person without a perpetrator role"
+        /// An entity of a kind the policy does not know as a perpetrator kind (a kind declared in
+        /// the schema, say).
         case notPerpetratorKind = "not a perpetrator kind"
+        /// A default candidate that the schema excludes, by its id or its kind.
         case excludedBySchema = "excluded by the schema"
 
+        /// Whether this standing allows the entity to be proposed (only ``candidate``).
         public var isCandidate: Bool { self == .candidate }
     }
 
@@ -47,6 +64,10 @@ public struct TargetPolicy: Sendable, Hashable {
     /// Overrides by entity id (beat the kind's).
     public var entities: [String: Override]
 
+    /// A policy with these overrides; with none, the default policy.
+    /// - Parameters:
+    ///   - kinds: verdicts by entity kind.
+    ///   - entities: verdicts by entity id, which beat the kind's.
     public init(kinds: [EntityKind: Override] = [:], entities: [String: Override] = [:]) {
         self.kinds = kinds
         self.entities = entities
@@ -75,6 +96,8 @@ public struct TargetPolicy: Sendable, Hashable {
 extension Dataset {
     /// Whether entity `i` is on the perpetrator side: a syndicate, company, financial channel or
     /// compound, or a person in a perpetrator role. What a corruption link must reach.
+    /// - Parameter i: a position in ``entities``.
+    /// - Returns: true for the perpetrator side (a compound counts, though it is never a target).
     public func isPerpetratorSide(_ i: Int) -> Bool {
         let e = entities[i]
         switch e.kind {
@@ -85,10 +108,14 @@ extension Dataset {
     }
 
     /// Whether entity `i` is a state actor: an official or an agency.
+    /// - Parameter i: a position in ``entities``.
     public func isStateActor(_ i: Int) -> Bool { entities[i].kind == .official || entities[i].kind == .agency }
 
     /// Each entity's standing under the dataset's ``TargetPolicy`` (``Schema/targets``), in entity
-    /// order. O(n + m).
+    /// order: protected persons first of all, then the entity's override, then its kind's, then
+    /// the default.
+    /// - Returns: one standing per entity.
+    /// - Complexity: O(*n* + *m*): one pass over the links finds officials with a corruption link.
     public func targetStandings() -> [TargetPolicy.Standing] {
         var corrupt = [Bool](repeating: false, count: entities.count)
         forEachResolvedLink { l, s, t in
@@ -110,10 +137,14 @@ extension Dataset {
     }
 
     /// For each entity, whether it may be proposed as a target (``targetStandings()``).
+    /// - Returns: one flag per entity, in entity order.
+    /// - Complexity: O(*n* + *m*).
     public func targetCandidates() -> [Bool] { targetStandings().map(\.isCandidate) }
 
     /// How many entities each standing holds, candidates first, then the reasons in
     /// ``TargetPolicy/Standing`` order; standings that hold none are left out.
+    /// - Returns: the counts, for a line such as "never proposed: protected person 4, place 12".
+    /// - Complexity: O(*n* + *m*).
     public func targetStandingCounts() -> [(standing: TargetPolicy.Standing, count: Int)] {
         TargetPolicy.counts(targetStandings())
     }
@@ -122,6 +153,8 @@ extension Dataset {
 extension TargetPolicy {
     /// How many of `standings` each standing holds, in ``Standing`` order, leaving out those that
     /// hold none.
+    /// - Parameter standings: standings, such as ``Dataset/targetStandings()`` returns.
+    /// - Returns: one pair per standing present, ``Standing/candidate`` first.
     public static func counts(_ standings: [Standing]) -> [(standing: Standing, count: Int)] {
         var counts: [Standing: Int] = [:]
         for s in standings { counts[s, default: 0] += 1 }

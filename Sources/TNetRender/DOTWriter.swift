@@ -4,12 +4,15 @@ import TNetIO
 
 /// What a diagram shows beyond the dataset itself.
 public struct DiagramOptions: Sendable {
+    /// Shapes and colours per kind, fonts and graph attributes.
     public var theme = Theme.standard
     /// The layout engine the DOT is meant for (its default graph attributes are written first);
     /// `auto` picks by size (``LayoutChoice/engine(entities:links:)``).
     public var engine = "auto"
 
     /// ``engine`` with `auto` resolved for `dataset`.
+    /// - Parameter dataset: the dataset to be drawn.
+    /// - Returns: a Graphviz engine name.
     public func resolvedEngine(for dataset: Dataset) -> String {
         engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : engine
     }
@@ -19,6 +22,7 @@ public struct DiagramOptions: Sendable {
     public var sizes: [Double]?
     /// What ``sizes`` measures, for the legend.
     public var sizeMeasure: String?
+    /// Boxes drawn around groups of entities (Graphviz clusters); nil for none.
     public var clustering: Clustering?
     /// Whether the diagram has at least one cluster box.
     public var isClustered: Bool { !(clustering?.labels.isEmpty ?? true) }
@@ -26,12 +30,14 @@ public struct DiagramOptions: Sendable {
     public var highlightedEntities: Set<Int> = []
     /// Links drawn in the highlight colour (a route, say).
     public var highlightedLinks: Set<Int> = []
+    /// Whether the legend (title, kinds, link families, line styles) is drawn.
     public var legend = true
     /// The legend's heading; the dataset's title when nil.
     public var title: String?
     /// Lines added under the legend (what was filtered or redacted).
     public var notes: [String] = []
 
+    /// The standard theme, engine `auto`, a legend, no sizes, clusters or highlights.
     public init() {}
 }
 
@@ -42,6 +48,15 @@ public struct DiagramOptions: Sendable {
 /// positions), so no user text is ever a DOT identifier; names and ids appear only in quoted,
 /// escaped strings (`DOTEscaping.text(_:)`) and in the legend's HTML, escaped for HTML.
 public enum DOTWriter {
+    /// The styled DOT of `dataset`: the legend and graph attributes, then the entities (in
+    /// cluster boxes first), then one line per tie. Links of one kind and grade between the
+    /// same two entities are drawn as one line, as thick as their summed weights, with every
+    /// link's evidence in its tooltip.
+    /// - Parameters:
+    ///   - dataset: the dataset to draw.
+    ///   - options: theme, engine, sizes, clusters, highlights and legend.
+    /// - Returns: the DOT text, ending with a newline.
+    /// - Complexity: O(*n* + *m*) expected.
     public static func write(_ dataset: Dataset, options: DiagramOptions = DiagramOptions()) -> String {
         let theme = options.theme
         let directed = dataset.links.contains { dataset.isDirected($0) }

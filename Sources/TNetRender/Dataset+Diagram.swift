@@ -2,7 +2,11 @@ import TNetGraphviz
 import TNetModel
 
 extension Dataset {
-    /// The styled DOT of this dataset (what `tnet dot` prints).
+    /// The styled DOT of this dataset (``DOTWriter/write(_:options:)``), to lay out with
+    /// Graphviz elsewhere.
+    /// - Parameter options: theme, engine, sizes, clusters, highlights and legend.
+    /// - Returns: the DOT text.
+    /// - Complexity: O(*n* + *m*) expected.
     public func dot(_ options: DiagramOptions = DiagramOptions()) -> String {
         DOTWriter.write(self, options: options)
     }
@@ -18,6 +22,8 @@ extension Dataset {
     ///   - format: the output format.
     /// - Returns: the drawing's bytes.
     /// - Throws: `GraphvizError` from an in-process layout, `LayoutError` from an isolated one.
+    /// - Complexity: Graphviz's layout dominates: dot's ranking grows fast with size, sfdp
+    ///   is near-linear (``LayoutChoice``).
     public func render(_ options: DiagramOptions = DiagramOptions(), format: String = "svg") throws -> [UInt8] {
         let engine = options.resolvedEngine(for: self), dot = DOTWriter.write(self, options: options)
         if LayoutChoice.dependsOnMemoryLayout(engine: engine, clustered: options.isClustered) {

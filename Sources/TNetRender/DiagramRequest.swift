@@ -5,7 +5,7 @@ import TNetModel
 
 /// What a diagram should show, as a person asks for it: a view (the top N by a measure), node
 /// sizes by a measure, boxes around groups, highlighted entities or a highlighted route, a style
-/// and layout attributes. ``Dataset/diagram(_:)`` turns it into a ``Diagram``: the view drawn,
+/// and layout attributes. ``TNetModel/Dataset/diagram(_:)`` turns it into a ``Diagram``: the view drawn,
 /// its styled DOT, the engine and whether the layout must run in a process of its own.
 ///
 /// ```swift
@@ -93,7 +93,7 @@ public enum DiagramWarning: Sendable, Hashable {
 public struct Diagram: Sendable {
     /// The entities and links drawn (after the view).
     public var dataset: Dataset
-    /// The styled DOT (what `tnet dot` prints).
+    /// The styled DOT of ``dataset`` (``DOTWriter/write(_:options:)``).
     public var dot: String
     /// The layout engine, resolved.
     public var engine: String
@@ -111,8 +111,8 @@ public struct Diagram: Sendable {
     ///   - format: svg, png, pdf, dot (laid out), json or plain.
     ///   - timeout: stop a layout that runs longer (it then runs in a child process).
     /// - Returns: the drawing and Graphviz's warnings.
-    /// - Throws: ``LayoutError`` from a layout in a child process (``IsolatedLayout``), or
-    ///   `GraphvizError` from one in this process.
+    /// - Throws: `LayoutError` from a layout in a child process (`IsolatedLayout`), or
+    ///   `GraphvizError` from one in this process (both TNetGraphviz).
     public func render(format: String = "svg", timeout: Double? = nil) throws -> RenderOutput {
         if needsIsolation || timeout != nil {
             return try IsolatedLayout.render(dot: dot, engine: engine, format: format, timeout: timeout)
@@ -128,6 +128,13 @@ extension DiagramRequest {
 
 extension Dataset {
     /// The diagram `request` asks for: the view, sizes, clusters and highlights applied, styled.
+    ///
+    /// ```swift
+    /// var request = DiagramRequest()
+    /// request.highlightRoute = (from: "india", to: "compound-kayin-1")
+    /// let diagram = try dataset.diagram(request)
+    /// let svg = try diagram.render(format: "svg").bytes
+    /// ```
     /// - Parameter request: what to show.
     /// - Returns: the diagram, ready to ``Diagram/render(format:timeout:)``.
     /// - Throws: ``DiagramError``.

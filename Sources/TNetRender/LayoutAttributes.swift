@@ -1,10 +1,12 @@
 import TNetModel
 
-/// The Graphviz graph attributes a theme, a `--graph-attribute` option or an imported DOT file
-/// may set. Everything else is refused or dropped: an attribute that reads files (`imagepath`,
+/// The Graphviz graph attributes a theme, a caller's graph attributes
+/// (``DiagramRequest/graphAttributes``) or an imported DOT file may set. Everything else is refused or dropped: an attribute that reads files (`imagepath`,
 /// `fontpath`, `stylesheet`, `shapefile`), emits links (`URL`, `href`) or changes the output's
 /// encoding never reaches Graphviz from user input.
 public enum LayoutAttributes {
+    /// The attribute names that may be set: layout, spacing, size, font and label placement,
+    /// nothing that reads a file or writes a link.
     public static let allowed: Set<String> = [
         "rankdir", "ranksep", "nodesep", "splines", "overlap", "overlap_scaling", "overlap_shrink", "sep", "esep",
         "concentrate", "ratio", "size", "pad", "margin", "bgcolor", "fontname", "fontsize", "newrank", "compound",
@@ -15,6 +17,10 @@ public enum LayoutAttributes {
     ]
 
     /// Why `name=value` may not be set, or nil when it may.
+    /// - Parameters:
+    ///   - name: a Graphviz graph attribute name.
+    ///   - value: its value (at most 100 bytes, no control characters).
+    /// - Returns: a one-line reason naming the attribute, or nil.
     public static func problem(name: String, value: String) -> String? {
         guard allowed.contains(name) else {
             return "graph attribute \(quoted(name)) is not one tnet passes to Graphviz (allowed: \(allowed.sorted().joined(separator: ", ")))"

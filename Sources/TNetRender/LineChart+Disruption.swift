@@ -2,7 +2,7 @@ import TNetModel
 
 extension LineChart {
     /// The curves of the largest connected part's share as actors are removed, one per strategy
-    /// (the briefing's figure and `tnet disrupt`'s plot).
+    /// (the briefing's figure), from step 0 (the intact network, share 1 or less).
     /// - Parameters:
     ///   - result: the disruption runs.
     ///   - recompute: whether the ranking was recomputed after each removal (said in the title).

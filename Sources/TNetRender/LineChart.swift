@@ -3,22 +3,40 @@ import TNetIO
 /// A plain SVG line chart: one line per series over a shared x axis, axes with ticks, a legend.
 /// Every text is escaped for XML. Deterministic (the same data give the same bytes).
 public struct LineChart: Sendable {
+    /// One line of the chart, with its name in the legend.
     public struct Series: Sendable {
+        /// The name shown in the legend.
         public var name: String
+        /// The points in drawing order; a point whose y is not finite is left out.
         public var points: [(x: Double, y: Double)]
+        /// A series.
+        /// - Parameters:
+        ///   - name: the legend's name for it.
+        ///   - points: the points, in drawing order.
         public init(name: String, points: [(x: Double, y: Double)]) {
             self.name = name
             self.points = points
         }
     }
 
+    /// The heading above the plot.
     public var title: String
+    /// The label under the x axis.
     public var xLabel: String
+    /// The label beside the y axis.
     public var yLabel: String
+    /// The lines, each in its own colour and dash pattern (Okabe–Ito, seven before they repeat).
     public var series: [Series]
     /// The y range drawn; nil: from 0 to the largest value.
     public var yRange: ClosedRange<Double>?
 
+    /// A chart.
+    /// - Parameters:
+    ///   - title: the heading.
+    ///   - xLabel: the x axis label.
+    ///   - yLabel: the y axis label.
+    ///   - series: the lines.
+    ///   - yRange: the y range drawn (nil: from 0 to the largest value).
     public init(title: String, xLabel: String, yLabel: String, series: [Series], yRange: ClosedRange<Double>? = nil) {
         self.title = title
         self.xLabel = xLabel
@@ -31,6 +49,13 @@ public struct LineChart: Sendable {
     static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
     static let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "10 4"]
 
+    /// The chart as a standalone SVG document: plot on the left, legend on the right, white
+    /// background, about five round ticks per axis.
+    /// - Parameters:
+    ///   - width: the image width in pixels.
+    ///   - height: the image height in pixels.
+    /// - Returns: the SVG text, ending with a newline; the same chart gives the same bytes.
+    /// - Complexity: O(*p*) for *p* points.
     public func svg(width: Double = 720, height: Double = 440) -> String {
         let left = 70.0, right = 200.0, top = 50.0, bottom = 60.0
         let plotW = width - left - right, plotH = height - top - bottom
@@ -91,6 +116,9 @@ public struct LineChart: Sendable {
 
     private func f(_ x: Double) -> String { Self.number(x) }
 
-    /// Text for the chart's XML (``XMLEscaping/display(_:)``).
+    /// Text for the chart's XML (`XMLEscaping.display(_:)`, TNetIO): escaped, display
+    /// controls shown as spaces.
+    /// - Parameter s: any text.
+    /// - Returns: the escaped text.
     public static func xml(_ s: String) -> String { XMLEscaping.display(s) }
 }

@@ -2,10 +2,18 @@ import TNetModel
 
 /// How an entity kind is drawn.
 public struct NodeStyle: Sendable, Hashable {
+    /// A Graphviz polygon shape (one of ``shapes``).
     public var shape: String
+    /// The fill colour, `#RRGGBB`.
     public var fill: String
+    /// The label colour, `#RRGGBB`.
     public var fontColor: String
 
+    /// A style.
+    /// - Parameters:
+    ///   - shape: a Graphviz polygon shape.
+    ///   - fill: the fill colour, `#RRGGBB`.
+    ///   - fontColor: the label colour (default black).
     public init(shape: String, fill: String, fontColor: String = "#000000") {
         self.shape = shape
         self.fill = fill
@@ -50,6 +58,8 @@ public enum LinkStyle {
         ("cooperation and enforcement", "#0072B2", [.cooperatesWith, .rescuedFrom, .repatriatedTo, .sanctions]),
     ]
 
+    /// The colour of each link kind in ``families``; other kinds take the theme's
+    /// ``Theme/linkColor``.
     public static let standardColors: [LinkKind: String] = {
         var out: [LinkKind: String] = [:]
         for f in families { for k in f.kinds { out[k] = f.color } }
@@ -57,6 +67,8 @@ public enum LinkStyle {
     }()
 
     /// Solid for A/B reliability, dashed for C/D, dotted for E/F; solid when ungraded.
+    /// - Parameter confidence: the link's Admiralty grade, or nil.
+    /// - Returns: a Graphviz edge style: `solid`, `dashed` or `dotted`.
     public static func lineStyle(_ confidence: Confidence?) -> String {
         switch confidence?.reliability {
         case "C", "D": return "dashed"

@@ -2,7 +2,7 @@ import TNetIO
 import TNetModel
 
 /// How a diagram looks: a shape and colours per entity kind, a colour per link kind, fonts and
-/// the layout attributes of the graph. ``standard`` is tnet's; `--theme FILE` overrides any
+/// the layout attributes of the graph. ``standard`` is tnet's; ``read(_:)`` overrides any
 /// part of it with a JSON file of the same shape:
 ///
 /// ```json
@@ -15,36 +15,51 @@ import TNetModel
 /// Colours are `#RRGGBB`; shapes are Graphviz's polygon shapes; graph attributes pass the
 /// ``LayoutAttributes`` allow-list. Kinds the theme does not name keep the standard style.
 public struct Theme: Sendable {
+    /// The font of labels, the legend and cluster boxes (a fontconfig name).
     public var font = "Helvetica"
+    /// The node label size in points (edges 2 smaller, cluster labels 2 larger).
     public var fontSize = 10.0
     /// Labels are wrapped at about this many characters.
     public var labelWidth = 22
     /// Graph attributes for the layout (allow-listed), after the engine's defaults
     /// (``LayoutChoice/graphDefaults(engine:entities:)``).
     public var graph: [(name: String, value: String)] = []
+    /// Node styles by entity kind; kinds not named here are white ellipses.
     public var kinds: [EntityKind: NodeStyle] = NodeStyle.standard
     /// Link colours by kind; kinds not named here are drawn in ``linkColor``.
     public var links: [LinkKind: String] = LinkStyle.standardColors
+    /// The colour of link kinds that ``links`` does not name.
     public var linkColor = "#555555"
     /// Outline of highlighted entities and colour of highlighted links.
     public var highlightColor = "#000000"
     /// Opacity of what is not highlighted, when something is (0 to 1).
     public var dimOpacity = 0.25
 
+    /// The standard theme (the same as ``standard``).
     public init() {}
 
     /// tnet's default look: the Okabe–Ito palette, distinguishable with the common forms of
     /// colour blindness, and a distinct shape per kind so that print in grey still tells them apart.
     public static let standard = Theme()
 
+    /// How entities of `kind` are drawn.
+    /// - Parameter kind: an entity kind.
+    /// - Returns: the theme's style, or a white ellipse for a kind it does not name.
     public func style(for kind: EntityKind) -> NodeStyle {
         kinds[kind] ?? NodeStyle(shape: "ellipse", fill: "#FFFFFF")
     }
 
+    /// The colour of links of `kind`.
+    /// - Parameter kind: a link kind.
+    /// - Returns: `#RRGGBB`: the theme's colour for the kind, else ``linkColor``.
     public func color(for kind: LinkKind) -> String { links[kind] ?? linkColor }
 
-    /// The standard theme with the overrides of a JSON theme file.
-    /// - Throws: `ReadError` at the line and column of the first problem.
+    /// The standard theme with the overrides of a JSON theme file (the shape above).
+    /// - Parameter file: the theme file as read.
+    /// - Returns: the theme.
+    /// - Throws: `ReadError` (TNetIO) at the line and column of the first problem: invalid JSON,
+    ///   an unknown field, a colour that is not `#RRGGBB`, an unknown shape, a number out of
+    ///   range, or a graph attribute ``LayoutAttributes`` refuses.
     public static func read(_ file: InputFile) throws -> Theme {
         let doc = try JSONDocument(file)
         var theme = Theme.standard

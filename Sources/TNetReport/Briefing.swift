@@ -5,13 +5,23 @@ import TNetModel
 public struct Briefing: Sendable {
     /// How to reproduce the briefing.
     public struct Provenance: Sendable {
+        /// The tool and its version that made the briefing ("tnet 0.1.0").
         public var tool: String
         /// The input file(s) and their SHA-256.
         public var inputs: [(path: String, sha256: String)]
         /// The filters in words ("as of 2022-01-01, confidence ≥ B3"), empty when none.
         public var filters: String
+        /// Whether protected persons were replaced by pseudonyms before anything was computed.
         public var redacted: Bool
+        /// The date the briefing was made (ISO 8601, `2024-05-01`).
         public var generated: String
+        /// A provenance.
+        /// - Parameters:
+        ///   - tool: the tool and its version.
+        ///   - inputs: each input file with its SHA-256 (``FileDigest/sha256(path:)``).
+        ///   - filters: the filters in words, empty when none.
+        ///   - redacted: whether protected persons were redacted.
+        ///   - generated: the date stated.
         public init(tool: String, inputs: [(path: String, sha256: String)], filters: String, redacted: Bool, generated: String) {
             self.tool = tool
             self.inputs = inputs
@@ -23,24 +33,37 @@ public struct Briefing: Sendable {
 
     /// A source country's shortest route to a compound (links read either way).
     public struct CountryRoute: Sendable {
+        /// The source country's position in ``Briefing/dataset``.
         public var country: Int
+        /// The route, over `LinkFamily.route` links, each step citing its link.
         public var route: Route
     }
 
     /// A section left out because the data cannot support it, and why, in one line.
     public struct Omission: Sendable, Hashable {
+        /// The section's name: `routes`, `gaps` or `corruption`.
         public var section: String
+        /// Why the data cannot support it, in one line.
         public var why: String
     }
 
+    /// The dataset the briefing states, as filtered and redacted.
     public var dataset: Dataset
+    /// How to reproduce the briefing: tool, inputs and their hashes, filters, redaction, date.
     public var provenance: Provenance
+    /// Counts and shape of the dataset.
     public var summary: DatasetSummary
+    /// The first key players (`Dataset.keyPlayers(includeVictims:partition:)`, TNetModel),
+    /// candidates of the target policy only.
     public var keyPlayers: [KeyPlayer]
     /// Entities the target policy left out of key players, the set and disruption, by reason.
     public var targetExclusions: [(standing: TargetPolicy.Standing, count: Int)]
+    /// How many entities the target policy allows to be proposed.
     public var candidateCount: Int
+    /// The best set to remove together; nil for networks above 2,000 entities (the search
+    /// would take too long) or a set size of 0.
     public var keyPlayerSet: KeyPlayerSetResult?
+    /// Leiden communities, seed 0.
     public var communities: CommunityResult
     /// Nil when the data has no source country or no compound.
     public var routes: [CountryRoute]?
@@ -48,6 +71,8 @@ public struct Briefing: Sendable {
     public var gaps: [CooperationGap]?
     /// Nil when the data has no official and no agency.
     public var corruption: [CorruptionExposure]?
+    /// Disruption scenarios: betweenness, degree, articulation and random, ranked again after
+    /// each removal.
     public var disruption: DisruptionResult
     /// For each source id: how many entities and links cite it, and the grades they carry.
     public var citations: [String: (facts: Int, grades: [String: Int])]
@@ -62,6 +87,18 @@ public struct Briefing: Sendable {
     /// How the removal measures read the network, printed with them.
     public var projection: String { Dataset.removalProjectionText }
 
+    /// Computes every section of the briefing of `d`. Sections the data cannot support (no
+    /// compound, no flow between countries, no state actor) are nil and listed in ``omitted``.
+    /// - Parameters:
+    ///   - d: the dataset, already filtered and, when asked, redacted.
+    ///   - provenance: how to reproduce the briefing.
+    ///   - count: how many key players to list.
+    ///   - setSize: the size of the key-player set (0: none).
+    ///   - disruptionSteps: removals per disruption strategy.
+    /// - Throws: `CentralityError` from the key-player ranking (a network above its limit of
+    ///   entities, say), `AnalysisError` from routes or disruption (both TNetModel).
+    /// - Complexity: dominated by the key-player ranking, O(*c* · *n* · *m*) for *c*
+    ///   candidates, and the key-player set, O(*k* · *c* · *n* · *m*) per round.
     public init(dataset d: Dataset, provenance: Provenance, keyPlayers count: Int = 10, setSize: Int = 3,
                 disruptionSteps: Int = 10) throws {
         dataset = d

@@ -7,7 +7,7 @@ import TNetRender
 public let tnetVersion = "0.1.0"
 
 /// A briefing made whole: the HTML page, its Markdown twin, the JSON of every section, and the
-/// two figures. What `tnet report` writes; ``write(to:)`` writes it the same way.
+/// two figures. ``write(to:)`` writes them into a folder, as the command line's report does.
 ///
 /// ```swift
 /// let loaded = try Dataset.load("datasets/mekong-2023.json", options: LoadOptions(redactVictims: true))
@@ -33,12 +33,12 @@ public struct BriefingFiles: Sendable {
     /// Makes the briefing of a loaded dataset, stating its input's SHA-256, its filter and
     /// whether protected persons were redacted.
     /// - Parameters:
-    ///   - loaded: the dataset as ``Dataset/load(_:options:)`` returned it.
+    ///   - loaded: the dataset as `Dataset.load(_:options:)` (TNetIO) returned it.
     ///   - keyPlayers: how many key players are listed.
     ///   - disruptionSteps: removals per disruption strategy.
     ///   - date: the day stated as the briefing's date.
-    /// - Throws: `CentralityError` from the analyses, ``LayoutError`` or `GraphvizError` from
-    ///   drawing the diagram.
+    /// - Throws: `CentralityError` or `AnalysisError` (TNetModel) from the analyses,
+    ///   `LayoutError` or `GraphvizError` (TNetGraphviz) from drawing the diagram.
     /// - Complexity: dominated by the key-player ranking, O(n · (n + m)) per candidate.
     public init(_ loaded: LoadedDataset, keyPlayers: Int = 10, disruptionSteps: Int = 10, date: Date = Date()) throws {
         let file = loaded.source.file
@@ -78,8 +78,8 @@ public struct BriefingFiles: Sendable {
     /// `folder` (created if missing), each atomically, the page last.
     /// - Parameter folder: the folder to write into.
     /// - Returns: the path of `report.html`.
-    /// - Throws: ``AtomicFile/WriteError`` when a file cannot be written, `CocoaError` when the
-    ///   folder cannot be created.
+    /// - Throws: `AtomicFile.WriteError` (TNetIO) when a file cannot be written, `CocoaError`
+    ///   when the folder cannot be created.
     @discardableResult
     public func write(to folder: String) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

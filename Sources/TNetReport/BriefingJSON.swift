@@ -3,7 +3,7 @@ import TNetModel
 
 /// The briefing's machine-readable twin, `report.json`: every section's data by id and value,
 /// so a script or an auditor can check each statement against the dataset without the HTML.
-/// The shape is documented in `tnet report --help` (``BriefingJSON/shape``).
+/// The shape is ``BriefingJSON/shape``, which help texts print.
 public enum BriefingJSON {
     /// The format tag at the top of the file.
     public static let format = "tnet-report/1"
@@ -25,6 +25,9 @@ public enum BriefingJSON {
     """
 
     /// `report.json` of `b`, pretty-printed with sorted keys (the same briefing gives the same bytes).
+    /// - Parameter b: the briefing.
+    /// - Returns: the JSON as UTF-8 bytes, every key present (`null` for a section that does not
+    ///   apply).
     public static func write(_ b: Briefing) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -4,9 +4,16 @@ import TNetModel
 /// Writes a ``Briefing`` as one self-contained HTML file (inline CSS and SVG, no script, nothing
 /// fetched) and as its Markdown twin (figures as SVG files beside it).
 public enum BriefingWriter {
-    /// The HTML page. `diagramSVG` and `chartSVG` are SVG documents (an XML prolog or DOCTYPE is
-    /// dropped before they are inlined).
-    /// `clustered`: whether the diagram draws countries as boxes (its caption says so).
+    /// The HTML page: every section of `b` with the two figures inlined. `diagramSVG` and
+    /// `chartSVG` are SVG documents (an XML prolog, DOCTYPE and comments are dropped before
+    /// they are inlined). Every dataset string is escaped (``ReportText/html(_:)``); only
+    /// http and https URLs become links.
+    /// - Parameters:
+    ///   - b: the briefing.
+    ///   - diagramSVG: the network diagram.
+    ///   - chartSVG: the disruption curves.
+    ///   - clustered: whether the diagram draws countries as boxes (its caption says so).
+    /// - Returns: a self-contained HTML document: inline CSS and SVG, no script, nothing fetched.
     public static func html(_ b: Briefing, diagramSVG: String, chartSVG: String, clustered: Bool = false) -> String {
         let doc = BriefingDocument(b: b, diagramSVG: diagramSVG, chartSVG: chartSVG, isClustered: clustered)
         let h = ReportText.html
@@ -55,7 +62,12 @@ public enum BriefingWriter {
         return out
     }
 
-    /// The Markdown twin; figures are linked as `diagram.svg` and `disruption.svg`.
+    /// The Markdown twin; figures are linked as `diagram.svg` and `disruption.svg`. Every dataset
+    /// string is escaped (``ReportText/markdown(_:)``).
+    /// - Parameters:
+    ///   - b: the briefing.
+    ///   - clustered: whether the diagram draws countries as boxes (its caption says so).
+    /// - Returns: CommonMark with GitHub tables, saying what the HTML page says.
     public static func markdown(_ b: Briefing, clustered: Bool = false) -> String {
         let doc = BriefingDocument(b: b, diagramSVG: "", chartSVG: "", isClustered: clustered)
         let m = ReportText.markdown

@@ -3,7 +3,8 @@ import TNetModel
 
 extension Dataset {
     /// Reads a dataset in any format tnet knows (by extension: .json, .graphml, .dot, a CSV
-    /// folder, an edge list), as `tnet` commands do, and refuses one with errors.
+    /// folder, an edge list) and refuses one with errors. No redaction and no filter: for a
+    /// victim-safe load use ``load(_:options:)-(String,_)`` or ``init(contentsOf:redactingVictims:filter:)``.
     /// - Parameters:
     ///   - path: a file, a CSV folder, or `-` for standard input.
     ///   - format: the format when the extension does not tell.
@@ -26,8 +27,9 @@ extension Dataset {
     /// - Parameters:
     ///   - path: the file (or, for CSV, the folder) to write, or `-`.
     ///   - format: the format when the extension does not tell.
-    /// - Throws: ``ReadError`` when the format cannot be told or the folder cannot be made,
-    ///   ``AtomicFile/WriteError`` when a file cannot be written.
+    /// - Throws: ``ReadError`` when neither `format` nor the extension names a format, the
+    ///   format cannot hold the dataset or the folder cannot be made; ``AtomicFile/WriteError``
+    ///   when a file cannot be written.
     public func write(to path: String, format: DatasetFormat? = nil) throws {
         let f = try DatasetFormat.output(for: path, format: format)
         let files = try f.encode(self, path: path)

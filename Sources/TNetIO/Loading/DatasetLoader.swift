@@ -8,7 +8,7 @@ public struct LoadOptions: Sendable {
     /// The format when the path's extension does not tell; nil: by extension, or sniffed.
     public var format: DatasetFormat?
     /// Replace protected persons (victims, survivors, witnesses) by pseudonyms before anything
-    /// is validated, reported or analysed (``Redaction``).
+    /// is validated, reported or analysed (`Redaction`, TNetModel).
     public var redactVictims = false
     /// The view analysed; applied after redaction.
     public var filter = DatasetFilter()
@@ -101,7 +101,7 @@ extension Dataset {
     ///   - paths: the inputs.
     ///   - options: how to read, whether to redact, what to keep.
     /// - Returns: one loaded dataset per path, in order.
-    /// - Throws: as ``load(_:options:)``, for the first input with an error.
+    /// - Throws: as ``load(_:options:)-(String,_)``, for the first input with an error.
     public static func load(_ paths: [String], options: LoadOptions = LoadOptions()) throws -> [LoadedDataset] {
         let read = try paths.map { path in
             do {
@@ -146,12 +146,12 @@ extension Dataset {
     }
 
     /// Reads a dataset for a script, protected persons replaced by pseudonyms before anything
-    /// else runs (``load(_:options:)`` with redaction).
+    /// else runs (``load(_:options:)-(String,_)`` with redaction).
     /// - Parameters:
     ///   - path: a file, a CSV folder, or `-` for standard input.
     ///   - redactingVictims: replace protected persons by pseudonyms (`victim-1`, "Victim 1").
     ///   - filter: the view to keep.
-    /// - Throws: as ``load(_:options:)``.
+    /// - Throws: as ``load(_:options:)-(String,_)``.
     public init(contentsOf path: String, redactingVictims: Bool, filter: DatasetFilter = DatasetFilter()) throws {
         self = try Self.load(path, options: LoadOptions(redactVictims: redactingVictims, filter: filter)).dataset
     }

@@ -5,7 +5,10 @@ import TNetModel
 /// A plain edge list read straight into a graph for the measures that need nothing else: no
 /// dataset is built, the fast path of a centrality ranking over a large edge list.
 public enum PlainGraph {
-    /// Reads an edge list and checks its weights for the measures that will read them.
+    /// Reads an edge list and checks its weights for the measures that will read them. The
+    /// graph's nodes are the ids in the file; feed it to
+    /// `CentralityTable.compute(_:on:options:groups:)` (TNetModel) and print with
+    /// ``CentralityListing/init(_:ids:source:projection:normalized:top:)``.
     /// - Parameters:
     ///   - path: the edge list file.
     ///   - options: direction and text encoding.

@@ -1,6 +1,10 @@
 /// CSV writing (RFC 4180): a field is quoted when it holds a comma, a quote, a line break or
 /// leading/trailing space; quotes inside are doubled. Lines end with `\n`.
 public enum CSVText {
+    /// One CSV field: `s` itself, or quoted with its quotes doubled when it holds a comma, a
+    /// quote, a line break or leading or trailing white space.
+    /// - Parameter s: the field's text.
+    /// - Returns: the field as it stands in a row.
     public static func field(_ s: String) -> String {
         // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
         let scalars = s.unicodeScalars
@@ -20,12 +24,18 @@ public enum CSVText {
         return out + "\""
     }
 
+    /// One CSV record: the fields (each as ``field(_:)``) joined by commas, ending with `\n`.
+    /// - Parameter fields: the fields' texts.
+    /// - Returns: the line.
     public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
     }
 
     /// Appends ``field(_:)`` of `s` as UTF-8 bytes: the same text, without building a String
     /// per field when both ends of `s` are ASCII (the usual case, decided on bytes).
+    /// - Parameters:
+    ///   - s: the field's text.
+    ///   - out: the bytes to append to.
     public static func append(field s: String, to out: inout [UInt8]) {
         var text = s
         let plain = text.withUTF8 { utf8 -> Bool in

@@ -16,7 +16,7 @@ public enum ResultFormat: String, CaseIterable, Sendable {
 /// so that ids, names and the links behind a value are printed, never positions.
 ///
 /// ```swift
-/// let listing = try dataset.keyPlayerListing()
+/// let listing = KeyPlayerListing(try dataset.keyPlayers(), in: dataset, top: 10)
 /// print(listing.text(.table))
 /// ```
 public protocol PrintableResult {

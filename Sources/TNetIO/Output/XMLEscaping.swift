@@ -5,6 +5,10 @@ import TNetModel
 /// (control characters other than tab, line feed, carriage return) make the writer throw
 /// before this is reached.
 public enum XMLEscaping {
+    /// `s` as XML character data: `&`, `<`, `>` as entities, a carriage return as `&#13;` (so
+    /// a parser does not fold it into a line feed); everything else unchanged.
+    /// - Parameter s: text XML 1.0 can hold (``representable(_:)``).
+    /// - Returns: the escaped text; a parser reads back exactly `s`.
     public static func text(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -20,6 +24,10 @@ public enum XMLEscaping {
         return out
     }
 
+    /// `s` as a double-quoted XML attribute value: `& < > "` as entities, and tab, line feed and
+    /// carriage return as character references (so attribute normalisation keeps them).
+    /// - Parameter s: text XML 1.0 can hold (``representable(_:)``).
+    /// - Returns: the escaped value, without the quotes; a parser reads back exactly `s`.
     public static func attribute(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {
@@ -40,9 +48,13 @@ public enum XMLEscaping {
     /// Text shown to a reader in XML or HTML (a chart's labels, a report's cells), content or
     /// quoted attribute alike; unlike ``text(_:)`` and ``attribute(_:)``, which keep data
     /// exactly, this is for display: the rules of `DOTEscaping.html(_:)`, which legends use too.
+    /// - Parameter s: any text.
+    /// - Returns: the escaped text, display controls shown as spaces.
     public static func display(_ s: String) -> String { DOTEscaping.html(s) }
 
-    /// Whether XML 1.0 can hold every character of `s`.
+    /// Whether XML 1.0 can hold every character of `s`: tab, line feed, carriage return and
+    /// U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and above.
+    /// - Parameter s: any text.
     public static func representable(_ s: String) -> Bool {
         s.unicodeScalars.allSatisfy { u in
             u == "\t" || u == "\n" || u == "\r" || (u.value >= 0x20 && u.value <= 0xD7FF)

@@ -119,7 +119,7 @@ public struct DistanceListing: PrintableResult, Sendable {
 
     /// A listing of `rows`.
     /// - Parameters:
-    ///   - rows: the distances, as ``Dataset/distances(from:options:)`` returns them.
+    ///   - rows: the distances, as `Dataset.distances(from:options:)` returns them.
     ///   - dataset: the dataset measured.
     ///   - from: the start as asked.
     ///   - reverse: whether distances run towards the start.

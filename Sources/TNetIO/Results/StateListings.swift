@@ -13,7 +13,7 @@ public struct GapListing: PrintableResult, Sendable {
 
     /// A listing of `gaps`.
     /// - Parameters:
-    ///   - gaps: the gaps, as ``Dataset/cooperationGaps()`` returns them.
+    ///   - gaps: the gaps, as `Dataset.cooperationGaps()` returns them.
     ///   - dataset: the dataset examined.
     ///   - all: keep flows with a strong channel too (by default they are left out).
     public init(_ gaps: [CooperationGap], in dataset: Dataset, all: Bool = false) {
@@ -93,7 +93,7 @@ public struct CorruptionListing: PrintableResult, Sendable {
 
     /// A listing of `rows`.
     /// - Parameters:
-    ///   - rows: as ``Dataset/corruptionExposure()`` returns them.
+    ///   - rows: as `Dataset.corruptionExposure()` returns them.
     ///   - dataset: the dataset examined.
     public init(_ rows: [CorruptionExposure], in dataset: Dataset) {
         self.rows = rows

@@ -1,11 +1,67 @@
 import TNetGraph
 
-/// A centrality measure `tnet centrality` can compute, by its command-line name.
+/// A centrality measure ``Dataset/centrality(_:options:)`` can compute. The raw value is the
+/// measure's name in outputs (a column, a JSON key).
+///
+/// Complexities are for *n* entities and *m* links (ties after projection); each measure's
+/// kernel is TNetGraph's, and the projection itself costs O(*n* + *m*).
 public enum CentralityMeasure: String, CaseIterable, Sendable, Hashable {
-    case degree, inDegree = "in-degree", outDegree = "out-degree", strength
-    case betweenness, edgeBetweenness = "edge-betweenness", approxBetweenness = "approx-betweenness"
-    case closeness, harmonic, eigenvector, pagerank, katz, hubs, authorities, core
-    case constraint, effectiveSize = "effective-size", brokerage
+    /// Links per entity (in + out when directed), divided by *n* − 1 when normalised (NetworkX's
+    /// `degree_centrality`). O(*n* + *m*).
+    case degree
+    /// Incoming links, divided by *n* − 1 when normalised (NetworkX's `in_degree_centrality`).
+    /// O(*n* + *m*).
+    case inDegree = "in-degree"
+    /// Outgoing links, divided by *n* − 1 when normalised (NetworkX's `out_degree_centrality`).
+    /// O(*n* + *m*).
+    case outDegree = "out-degree"
+    /// The sum of the weights of an entity's ties, in + out when directed (NetworkX's
+    /// `G.degree(weight="weight")`); the degree when unweighted. O(*n* + *m*).
+    case strength
+    /// Share of shortest paths between other pairs that pass through the entity (Brandes 2001;
+    /// NetworkX's `betweenness_centrality`). O(*n* · *m*) unweighted, O(*n* · *m* + *n*² log *n*)
+    /// weighted.
+    case betweenness
+    /// Share of shortest paths that walk each tie, one row per linked pair (NetworkX's
+    /// `edge_betweenness_centrality`). O(*n* · *m*) unweighted, O(*n* · *m* + *n*² log *n*) weighted.
+    case edgeBetweenness = "edge-betweenness"
+    /// Betweenness estimated from sampled shortest paths (Riondato–Kornaropoulos), within
+    /// ``CentralityAnalysisOptions/epsilon`` of the exact value with probability at least
+    /// 1 − ``CentralityAnalysisOptions/delta``. O(*r* · (*n* + *m*)) for *r* ≈ (0.5/ε²)(log₂ of the
+    /// vertex diameter + ln(1/δ)) sampled paths, each search usually touching a small part of the graph.
+    case approxBetweenness = "approx-betweenness"
+    /// Inverse mean distance to the entities reached, Wasserman–Faust corrected (NetworkX's
+    /// `closeness_centrality`). O(*n* · (*n* + *m*)) unweighted, O(*n* · (*n* + *m*) log *n*) weighted.
+    case closeness
+    /// Sum of inverse distances to every other entity (NetworkX's `harmonic_centrality`).
+    /// O(*n* · (*n* + *m*)) unweighted, O(*n* · (*n* + *m*) log *n*) weighted.
+    case harmonic
+    /// Principal eigenvector of the adjacency matrix by power iteration (NetworkX's
+    /// `eigenvector_centrality`). O(*m*) per iteration.
+    case eigenvector
+    /// PageRank with damping ``CentralityAnalysisOptions/damping`` (NetworkX's `pagerank`).
+    /// O(*n* + *m*) per iteration.
+    case pagerank
+    /// Katz centrality with attenuation ``CentralityAnalysisOptions/katzAlpha`` (NetworkX's
+    /// `katz_centrality`). O(*m*) per iteration.
+    case katz
+    /// HITS hub scores: who points to good authorities (NetworkX's `hits`, first result).
+    /// O(*m*) per iteration.
+    case hubs
+    /// HITS authority scores: who is pointed to by good hubs (NetworkX's `hits`, second
+    /// result). O(*m*) per iteration.
+    case authorities
+    /// Core number: the largest k of a k-core that holds the entity (NetworkX's `core_number`;
+    /// undefined with self-loops). O(*n* + *m*).
+    case core
+    /// Burt's constraint: how much an entity's ties lead to one another, lower for a broker
+    /// across structural holes (NetworkX's `constraint`). O(Σ degree²).
+    case constraint
+    /// Burt's effective size: non-redundant contacts (NetworkX's `effective_size`). O(Σ degree²).
+    case effectiveSize = "effective-size"
+    /// Gould–Fernandez brokerage over the groups of ``CentralityAnalysisOptions/partition``: a
+    /// total column and one per ``BrokerageRole``. O(Σ in-degree · out-degree · log degree).
+    case brokerage
 
     /// Column names this measure fills (brokerage: the total, then one column per role).
     public var columns: [String] {
@@ -27,12 +83,22 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Hashable {
     }
 }
 
-/// Gould and Fernandez's five brokerage roles, in output order.
+/// Gould and Fernandez's five brokerage roles, in output order. For a path a → b → c where b
+/// brokers, by the groups of a, b and c:
 public enum BrokerageRole: String, CaseIterable, Sendable {
-    case coordinator, itinerant, representative, gatekeeper, liaison
+    /// All three in one group: b mediates within its own group.
+    case coordinator
+    /// a and c in one group, b in another: b is an outside go-between.
+    case itinerant
+    /// b in a's group, c in another: b speaks for its group to the outside.
+    case representative
+    /// b in c's group, a in another: b controls what enters its group.
+    case gatekeeper
+    /// All three in different groups: b links two groups it does not belong to.
+    case liaison
 }
 
-/// How `tnet centrality` computes: NetworkX's defaults unless changed.
+/// How ``Dataset/centrality(_:options:)`` computes: NetworkX's defaults unless changed.
 public struct CentralityAnalysisOptions: Sendable {
     /// How the dataset becomes a graph: direction, weights, how parallel links combine and what
     /// a weight means (path measures read lengths, the others strengths).
@@ -46,6 +112,8 @@ public struct CentralityAnalysisOptions: Sendable {
     /// NetworkX's default normalisation; `false` gives raw values where a measure has them
     /// (degree family: counts; betweenness: pair sums; Katz: unscaled; HITS: max-scaled).
     public var normalized = true
+    /// Threads the path measures (betweenness, closeness, harmonic, edge and approximate
+    /// betweenness) and core numbers may use; the values do not depend on it.
     public var threads = 1
     /// NetworkX's `tol` of PageRank, eigenvector and Katz centrality (stop when the L1 change
     /// of an iteration is below n·tol).
@@ -55,15 +123,20 @@ public struct CentralityAnalysisOptions: Sendable {
     public var maxIterations: Int? = nil
     /// PageRank's damping factor α (NetworkX's `alpha`).
     public var damping = 0.85
-    /// Katz's attenuation α (must be below 1/λmax) and the constant β every entity receives.
+    /// Katz's attenuation α (NetworkX's `alpha`; must be below 1/λmax for the iteration to
+    /// converge).
     public var katzAlpha = 0.1
+    /// Katz's constant β, the centrality every entity receives before counting walks
+    /// (NetworkX's `beta`).
     public var katzBeta = 1.0
     /// PageRank's teleport set: rows (node indices) that share the restart probability equally
     /// (NetworkX's `personalization` with weight 1 each); nil: every node.
     public var personalization: [Int]? = nil
-    /// Approximate betweenness: error bound, failure probability, seed.
+    /// Approximate betweenness: the additive error bound ε every value keeps to.
     public var epsilon = 0.01
+    /// Approximate betweenness: the probability δ that some value misses the bound ``epsilon``.
     public var delta = 0.1
+    /// Approximate betweenness: the seed of the path sampler (the same seed gives the same values).
     public var seed: UInt64 = 0
     /// What partitions entities into groups for brokerage: `kind`, `country`, `role`, or an
     /// attribute name. Entities without a value form one group, "(none)".
@@ -71,12 +144,16 @@ public struct CentralityAnalysisOptions: Sendable {
     /// Called with a label and a fraction done during long measures.
     public var progress: (@Sendable (String, Double) -> Void)?
 
+    /// NetworkX's defaults: unweighted, normalised, one thread, brokerage by kind.
     public init() {}
 }
 
 /// A measure that could not be computed on this graph.
 public struct CentralityError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, in one line, naming the measure.
     public let description: String
+    /// An error with this message.
+    /// - Parameter description: one line naming the measure and what went wrong.
     public init(_ description: String) { self.description = description }
 }
 
@@ -90,11 +167,16 @@ public struct CentralityTable: Sendable {
     public var rows: [(source: Int, target: Int?)]
     /// Notes worth showing with the result (sample size and error bound of approximations).
     public var notes: [String]
+    /// Whether rows are linked pairs (edge betweenness) rather than entities.
     public var isPerLink: Bool { rows.first?.target != nil }
 
     /// Row order: by the first column descending (NaN last, −0 equal to 0), then by id (source,
     /// then target) in Unicode code point order (the order of their UTF-8 bytes, as `LC_ALL=C
     /// sort` has it), then by row.
+    /// - Parameter ids: the id of the entity (or node) at a row key.
+    /// - Returns: row indices in printing order.
+    /// - Complexity: O(*r* log *r*) for *r* rows; ids are compared in full only where the value
+    ///   and their first eight bytes tie.
     public func sortedRows(ids: (Int) -> String) -> [Int] {
         let first = values.first ?? []
         // Packed keys, computed once, so that most comparisons are two integer comparisons: the
@@ -152,7 +234,29 @@ public struct CentralityTable: Sendable {
 extension Dataset {
     /// Computes `measures` on the dataset's graph (``graph(_:)``, direction from the link kinds),
     /// one column per measure (brokerage: six). Edge betweenness is per link and cannot be mixed
-    /// with per-entity measures.
+    /// with per-entity measures. Path measures read weights as lengths, the others as strengths
+    /// (``CentralityMeasure/weightUse``); each projection is built once. A measure that fails
+    /// (no convergence, a zero-length tie, self-loops for core numbers) leaves a NaN column and a
+    /// note in ``CentralityTable/notes``; the others are computed. For one measure as values by
+    /// id, ``scores(_:options:)`` or the shorthands (``betweenness(weighted:)``…) are simpler.
+    ///
+    /// ```swift
+    /// var options = CentralityAnalysisOptions()
+    /// options.weighted = true
+    /// let table = try dataset.centrality([.betweenness, .pagerank], options: options)
+    /// for r in table.sortedRows(ids: { dataset.entities[$0].id }).prefix(5) {
+    ///     print(dataset.entities[table.rows[r].source].id, table.values[0][r], table.values[1][r])
+    /// }
+    /// ```
+    /// - Parameters:
+    ///   - measures: the measures, one or more columns each, in this order.
+    ///   - options: projection, weights, normalisation, iteration limits, threads.
+    /// - Returns: one row per entity (per linked pair for edge betweenness), in entity order.
+    /// - Throws: ``CentralityError`` when a weight cannot be used (negative, not finite, a tie
+    ///   of weight 0 to invert), edge betweenness is mixed with other measures, or the brokerage
+    ///   partition gives no entity a group.
+    /// - Complexity: the sum of the measures' (``CentralityMeasure``); betweenness, closeness and
+    ///   harmonic, O(*n* · (*n* + *m*)), dominate.
     public func centrality(_ measures: [CentralityMeasure], options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> CentralityTable {
         for use in Set(measures.map(\.weightUse)) {
             do { try checkWeights(options.projection.using(use)) } catch { throw CentralityError(error.description) }
@@ -201,8 +305,19 @@ extension Dataset {
 }
 
 extension CentralityTable {
-    /// Computes `measures` on a graph whose nodes are the rows. `groups` gives the brokerage
-    /// partition (and a note about it) when brokerage is asked for.
+    /// Computes `measures` on a graph whose nodes are the rows (a plain edge list's graph, built
+    /// without a dataset). `groups` gives the brokerage partition (and a note about it) when
+    /// brokerage is asked for. A graph to invert (weights as strengths read by path measures) is
+    /// derived once.
+    /// - Parameters:
+    ///   - measures: the measures, in column order.
+    ///   - g: the graph, weights as stored.
+    ///   - options: weights, normalisation, iteration limits, threads.
+    ///   - groups: called only for brokerage: each node's group and an optional note.
+    /// - Returns: the table, one row per node.
+    /// - Throws: ``CentralityError`` when edge betweenness is mixed with other measures, or as
+    ///   `groups` throws.
+    /// - Complexity: the measures' (``CentralityMeasure``).
     public static func compute(_ measures: [CentralityMeasure], on g: Graph, options: CentralityAnalysisOptions,
                                groups: () throws(CentralityError) -> ([Int32], String?)) throws(CentralityError) -> CentralityTable {
         var inverted: Graph?
@@ -217,6 +332,15 @@ extension CentralityTable {
     /// `graph(.strength)` for the others. A measure that fails (an iteration that does not
     /// converge, an undefined value) leaves its column NaN and says why in ``notes``; the
     /// others are computed.
+    /// - Parameters:
+    ///   - measures: the measures, in column order.
+    ///   - graph: the graph for a ``WeightUse`` (called once per measure; cache what is costly).
+    ///   - options: weights, normalisation, iteration limits, threads, progress.
+    ///   - groups: called only for brokerage: each node's group and an optional note.
+    /// - Returns: the table, one row per node (per edge for edge betweenness).
+    /// - Throws: ``CentralityError`` when edge betweenness is mixed with other measures or has a
+    ///   tie of length 0, or as `groups` throws.
+    /// - Complexity: the measures' (``CentralityMeasure``).
     public static func compute(_ measures: [CentralityMeasure], on graph: (WeightUse) -> Graph, options: CentralityAnalysisOptions,
                                groups: () throws(CentralityError) -> ([Int32], String?)) throws(CentralityError) -> CentralityTable {
         let perLink = measures.filter(\.isPerLink)

@@ -12,12 +12,15 @@ public enum ChannelStrength: Int, Comparable, Sendable, CaseIterable {
     case weak = 2
     /// A police channel, a contact point or a joint operation between the two sides.
     case strong = 3
+    /// Weaker first: ``none`` < ``noAuthorityRecorded`` < ``weak`` < ``strong``.
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    /// The strength in words, as outputs print it ("no authority recorded").
     public var name: String { ["none", "no authority recorded", "weak", "strong"][rawValue] }
 }
 
 /// One cooperation link between the two sides of a flow.
 public struct CooperationChannel: Sendable {
+    /// Position of the `cooperates_with` or `member_of` link in the dataset.
     public var link: Int
     /// mou, police_channel, contact_point, joint_operation, or nil when the link does not say.
     public var agreement: String?
@@ -27,13 +30,18 @@ public struct CooperationChannel: Sendable {
 
 /// Trafficking from one country to another and the cooperation that could answer it.
 public struct CooperationGap: Sendable {
+    /// Position of the source country (where victims are recruited) in the dataset.
     public var source: Int
+    /// Position of the host country (where the compounds are) in the dataset.
     public var host: Int
     /// The trafficked_to links behind the flow (to the host country or to its compounds).
     public var flowLinks: [Int]
     /// People counted on those links (their weights), when any link gives a count.
     public var victims: Double?
+    /// The channels between the two countries: direct ones, else both sides' links to each
+    /// shared multilateral body (source side first).
     public var channels: [CooperationChannel]
+    /// How well the channels answer the flow.
     public var strength: ChannelStrength
     /// The sources cited by the flow's links, in order of first citation.
     public var citations: [String]
@@ -41,7 +49,9 @@ public struct CooperationGap: Sendable {
 
 extension Dataset {
     /// The country each entity belongs to: itself for a country, else its `country` field, else
-    /// the first country up its chain of `located_in` links. O(n + m).
+    /// the first country up its chain of `located_in` links (a cycle of such links gives none).
+    /// - Returns: each entity's country (a position), nil when none can be found.
+    /// - Complexity: O(*n* + *m*): each entity is walked once.
     public func entityCountries() -> [Int?] {
         var locatedIn = [Int](repeating: -1, count: entities.count)
         forEachResolvedLink { l, s, t in
@@ -80,6 +90,16 @@ extension Dataset {
     /// anything in them (their agencies), else the links (`cooperates_with` or `member_of`, either
     /// way) of both to a shared multilateral body (an agency with no country). Weakest first
     /// (``ChannelStrength``), then by the people counted (the flow links' weights), then by names.
+    /// Where the data states trafficking between two countries whose authorities have no
+    /// working channel, cooperation is the gap to close.
+    ///
+    /// ```swift
+    /// for gap in dataset.cooperationGaps() where gap.strength < .weak {
+    ///     print(dataset.entities[gap.source].label, "→", dataset.entities[gap.host].label, gap.strength.name)
+    /// }
+    /// ```
+    /// - Returns: one gap per (source country, host country) flow, weakest first.
+    /// - Complexity: O(*n* + *m*) (plus sorting the flows); no graph kernel runs.
     public func cooperationGaps() -> [CooperationGap] {
         let countryOf = entityCountries()
         var flows: [[Int]: CooperationGap] = [:]

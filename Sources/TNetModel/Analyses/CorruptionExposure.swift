@@ -4,6 +4,7 @@ import TNetGraph
 public struct CorruptionExposure: Sendable {
     /// Position of the state actor in the dataset it was computed on.
     public var entity: Int
+    /// The state actor's id: what identifies it outside that dataset.
     public var id: String
     /// Every corruption link (``LinkFamily/corruption``) that touches it, in file order, those to
     /// other state actors included.
@@ -31,7 +32,15 @@ extension Dataset {
     /// colludes_with, either way) to the perpetrator side, with the counterparts, the compounds
     /// they shield and the state–perpetrator pairs only they connect. Ranked by those pairs,
     /// then counterparts, then id.
-    /// - Complexity: O(r · (n + m)) for r rows.
+    ///
+    /// ```swift
+    /// for row in dataset.corruptionExposure().prefix(5) {
+    ///     print(row.id, row.counterparts.count, "counterparts,", row.pairsOnlyItConnects, "pairs only it connects")
+    /// }
+    /// ```
+    /// - Returns: one row per state actor with a corruption link to the perpetrator side.
+    /// - Complexity: O(*r* · (*n* + *m*)) for *r* rows: one connected-components search of the
+    ///   network of ties without each row's actor dominates.
     public func corruptionExposure() -> [CorruptionExposure] {
         let n = entities.count
         var corruptLinks = [[Int]](repeating: [], count: n)

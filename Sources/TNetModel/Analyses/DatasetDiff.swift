@@ -1,30 +1,52 @@
 /// What changed between two states of a network: two snapshots of one dataset (as of two dates)
 /// or two datasets.
 public struct DatasetDiff: Sendable {
+    /// A link as a fact to compare: its ends by id and its kind (an undirected link with the
+    /// smaller id first, so either order of its ends is the same fact).
     public struct LinkKey: Sendable, Hashable {
+        /// The source's id (the smaller id for an undirected link).
         public var source: String
+        /// The target's id.
         public var target: String
+        /// The link's kind.
         public var kind: LinkKind
     }
 
+    /// One entity's value of the measure before and after.
     public struct Change: Sendable {
+        /// The entity's id.
         public var id: String
+        /// The value before (0 when the entity was absent).
         public var before: Double
+        /// The value after (0 when the entity is absent).
         public var after: Double
+        /// The change, `after − before`.
         public var delta: Double { after - before }
     }
 
     /// Entity ids present only after, or only before (code point order).
     public var entitiesAppeared: [String]
+    /// Entity ids present only before (code point order).
     public var entitiesEnded: [String]
     /// Links by (source, target, kind); a pair stated twice before and once after has one ended.
     public var linksAppeared: [LinkKey]
+    /// Links present before and not after, as many times as they lost statements.
     public var linksEnded: [LinkKey]
     /// The measure's largest changes (entities absent on one side count 0), largest |Δ| first.
     public var changes: [Change]
+    /// The measure whose changes are listed.
     public var measure: CentralityMeasure
 
-    /// Compares `before` with `after`.
+    /// Compares `before` with `after`: entities by id, links by (source, target, kind) counted
+    /// with multiplicity, and `measure` computed on each with default options.
+    /// - Parameters:
+    ///   - before: the earlier state.
+    ///   - after: the later state.
+    ///   - measure: a per-entity measure to compare.
+    ///   - top: how many of the largest changes to keep.
+    /// - Throws: ``CentralityError`` when the measure cannot be computed on either dataset.
+    /// - Complexity: two runs of the measure (``CentralityMeasure``), which dominate, plus
+    ///   O((*n* + *m*) log(*n* + *m*)) to compare and sort.
     public init(before: Dataset, after: Dataset, measure: CentralityMeasure = .betweenness, top: Int = 10) throws(CentralityError) {
         let a = Set(before.entities.map(\.id)), b = Set(after.entities.map(\.id))
         entitiesAppeared = b.subtracting(a).sorted(by: Dataset.precedes)

@@ -1,16 +1,24 @@
 import TNetGraph
 
-/// Counts and shape of a dataset and of the graph projected from it: what `tnet info` shows.
+/// Counts and shape of a dataset and of the graph projected from it (NetworkX's
+/// `number_of_nodes`, `density`, `number_of_selfloops`, `isolates` and connected components in
+/// one value).
 public struct DatasetSummary: Sendable {
     /// Minimum, median, mean and maximum of a degree sequence.
     public struct Distribution: Sendable, Hashable {
+        /// The smallest value.
         public var min: Int
+        /// The middle value (the mean of the two middle ones for an even count).
         public var median: Double
+        /// The arithmetic mean.
         public var mean: Double
+        /// The largest value.
         public var max: Int
 
         /// Statistics of `values` (all zero when empty). Median of an even count is the mean of
         /// the two middle values, as Python's `statistics.median`.
+        /// - Parameter values: a degree sequence, in any order.
+        /// - Complexity: O(*k* log *k*) for *k* values.
         public init(_ values: [Int]) {
             guard !values.isEmpty else { self.init(min: 0, median: 0, mean: 0, max: 0); return }
             let sorted = values.sorted()
@@ -21,6 +29,12 @@ public struct DatasetSummary: Sendable {
                       max: sorted[n - 1])
         }
 
+        /// Statistics given directly.
+        /// - Parameters:
+        ///   - min: the smallest value.
+        ///   - median: the middle value.
+        ///   - mean: the mean.
+        ///   - max: the largest value.
         public init(min: Int, median: Double, mean: Double, max: Int) {
             self.min = min
             self.median = median
@@ -29,33 +43,52 @@ public struct DatasetSummary: Sendable {
         }
     }
 
+    /// The dataset's title.
     public var title: String?
+    /// The number of entities.
     public var entityCount: Int
+    /// The number of links, dangling ones included.
     public var linkCount: Int
+    /// The number of sources.
     public var sourceCount: Int
+    /// Entities per kind, most numerous first (``Dataset/entityCountsByKind()``).
     public var entitiesByKind: [(kind: EntityKind, count: Int)]
+    /// Links per kind, most numerous first (``Dataset/linkCountsByKind()``).
     public var linksByKind: [(kind: LinkKind, count: Int)]
-    /// Projected graph (``ProjectionOptions`` defaults): parallel links merged, so `edgeCount`
-    /// may be below `linkCount`.
+    /// Whether the projected graph (``ProjectionOptions`` defaults) is directed: true when any
+    /// link is. Parallel links are merged there, so ``edgeCount`` may be below ``linkCount``.
     public var directed: Bool
+    /// Nodes of the projected graph: one per entity.
     public var nodeCount: Int
+    /// Ties of the projected graph, after parallel links are merged.
     public var edgeCount: Int
     /// Links folded into another link's tie: repeated links between the same pair (and, when
     /// undirected, the two directions), combined as ``ProjectionOptions/combine`` says.
     public var combinedLinks: Int
+    /// The projected graph's density, as NetworkX's `density`: *m* / (*n*(*n* − 1)) directed,
+    /// twice that undirected.
     public var density: Double
+    /// Ties from an entity to itself.
     public var selfLoops: Int
+    /// Entities with no tie at all (NetworkX's `isolates`).
     public var isolated: Int
     /// Connected components (weakly connected when directed), isolated nodes included.
     public var components: Int
+    /// Entities in the largest component.
     public var largestComponent: Int
     /// Degree as NetworkX counts it (in + out when directed).
     public var degree: Distribution
-    /// In- and out-degree, for a directed graph.
+    /// In-degree, for a directed graph (nil when undirected).
     public var inDegree: Distribution?
+    /// Out-degree, for a directed graph (nil when undirected).
     public var outDegree: Distribution?
 
     /// Summarises `dataset` through its default projection.
+    /// - Parameters:
+    ///   - dataset: the dataset (already filtered, when a view is wanted).
+    ///   - progress: called with a short label before each stage (for a large file).
+    /// - Complexity: O(*n* log *n* + *m*): the projection and components are linear; sorting
+    ///   the degree sequences dominates on sparse graphs.
     public init(_ dataset: Dataset, progress: (String) -> Void = { _ in }) {
         title = dataset.title
         entityCount = dataset.entities.count

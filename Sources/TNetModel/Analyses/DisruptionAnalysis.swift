@@ -1,32 +1,36 @@
 import TNetGraph
 
-/// How a disruption scenario picks the next actor to remove.
+/// How a disruption scenario picks the next actor to remove. Only candidates of the
+/// ``TargetPolicy`` are ever picked; ties go to the smaller id.
 public enum DisruptionStrategy: String, CaseIterable, Sendable {
-    /// Most links first.
+    /// Most ties first, on what is left of ``Dataset/removalProjection``.
     case degree
     /// Highest betweenness (brokers between parts of the network) first.
     case betweenness
-    /// Highest PageRank first.
+    /// Highest PageRank first (degree when PageRank does not converge).
     case pagerank
     /// Articulation points (whose removal splits the network) first, by betweenness; then the
     /// others by betweenness.
     case articulation
     /// A seeded random order: the baseline any targeted strategy should beat.
     case random
-    /// The actors named with `targets`, in that order.
+    /// The actors named in ``DisruptionOptions/targets``, in that order.
     case list
 }
 
 /// Options of ``Dataset/disruption(_:)``.
 public struct DisruptionOptions: Sendable {
+    /// The strategies to run, each from the intact network, in this order.
     public var strategies: [DisruptionStrategy] = [.betweenness, .degree, .random]
     /// Removals per strategy (fewer when the candidates run out).
     public var steps = 10
     /// Rank again after every removal (adaptive attack); otherwise the first ranking is followed.
     public var recompute = false
+    /// The seed of the ``DisruptionStrategy/random`` order (the same seed gives the same run).
     public var seed: UInt64 = 0
-    /// Entity ids for the `list` strategy.
+    /// Entity ids for the `list` strategy; each must be a candidate of the ``TargetPolicy``.
     public var targets: [String] = []
+    /// Betweenness, degree and random, 10 removals each, ranked once, seed 0.
     public init() {}
 }
 
@@ -45,14 +49,19 @@ public struct DisruptionStep: Sendable {
     public var flow: Double?
 }
 
+/// One strategy's scenario: the network measured before any removal, then after each.
 public struct DisruptionRun: Sendable {
+    /// The strategy that picked the removals.
     public var strategy: DisruptionStrategy
+    /// The intact network (step 0), then one step per removal.
     public var steps: [DisruptionStep]
     /// The ids of the entities removed, in order (one per step after the first).
     public var removedIDs: [String]
 }
 
+/// What ``Dataset/disruption(_:)`` found: one run per strategy, and who was never removed.
 public struct DisruptionResult: Sendable {
+    /// One run per strategy, in the order asked for.
     public var runs: [DisruptionRun]
     /// Protected persons (victims, survivors, witnesses), never removal candidates.
     public var protectedExcluded: Int
@@ -60,8 +69,9 @@ public struct DisruptionResult: Sendable {
     public var placesExcluded: Int
     /// Every entity the target policy left out, by reason.
     public var excluded: [(standing: TargetPolicy.Standing, count: Int)]
-    /// Source countries and compounds of the flow measure.
+    /// Source countries of the flow measure (``Dataset/sourceCountries``), by position.
     public var flowSources: [Int]
+    /// Compounds of the flow measure (its sinks), by position.
     public var flowSinks: [Int]
     /// The link kinds of the flow measure (``LinkFamily/operational``): recruitment, transport,
     /// employment and control. Each link carries one unit; links are read either way.
@@ -72,7 +82,8 @@ public struct DisruptionResult: Sendable {
 
 extension Dataset {
     /// Countries that victims come from: the source of a `trafficked_to` link, or what a
-    /// recruiter `recruits_from`.
+    /// recruiter `recruits_from`. Positions in ascending order.
+    /// - Complexity: O(*m*).
     public var sourceCountries: [Int] {
         var out = Set<Int>()
         forEachResolvedLink { i, s, t in
@@ -87,8 +98,24 @@ extension Dataset {
     /// removal the largest part's share, the number of parts, global efficiency and the
     /// remaining source-country → compound flow, on ``removalProjection``; a removed entity takes
     /// its links with it. Only candidates of the ``TargetPolicy`` are removed. Ties in a ranking go
-    /// to the smaller id (code point order).
-    /// - Throws: ``AnalysisError`` for a `list` target that is unknown or not a candidate.
+    /// to the smaller id (code point order). The largest part's share and efficiency follow
+    /// NetworkX's `connected_components` and `global_efficiency`; the flow, `maximum_flow_value`
+    /// with unit capacities.
+    ///
+    /// ```swift
+    /// var options = DisruptionOptions()
+    /// options.strategies = [.betweenness, .random]
+    /// options.recompute = true
+    /// let result = try dataset.disruption(options)
+    /// for run in result.runs { print(run.strategy, run.removedIDs, run.steps.last!.largestShare) }
+    /// ```
+    /// - Parameter options: the strategies, how many removals, whether to rank again, the seed.
+    /// - Returns: one run per strategy, with the counts of entities the policy kept out.
+    /// - Throws: ``AnalysisError`` for a `list` target that is unknown, protected or not a
+    ///   candidate.
+    /// - Complexity: O(*s* · *k* · *n* · *m*) for *s* strategies and *k* steps: every step
+    ///   measures global efficiency (one breadth-first search per entity) and maximum flow
+    ///   (Dinic); betweenness ranking costs another O(*n* · *m*) per ranking.
     public func disruption(_ options: DisruptionOptions) throws(AnalysisError) -> DisruptionResult {
         let n = entities.count
         let g = removalProjection

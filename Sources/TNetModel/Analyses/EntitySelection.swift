@@ -1,7 +1,12 @@
 extension Dataset {
-    /// Entity indices named by a list of ids or entity kinds (`ID|KIND`, as the CLI's `--from`,
-    /// `--via`, `--avoid`): an id first, else a kind with at least one entity. `what` names the
-    /// option in the error for anything else.
+    /// Entity indices named by a list of ids or entity kinds, as route, flow and projection
+    /// queries take them: each item is an id first, else a kind with at least one entity.
+    /// - Parameters:
+    ///   - items: entity ids or kinds (`syndicate-a`, `compound`).
+    ///   - what: the parameter the items came from, named in the error.
+    /// - Returns: the positions, in order of first mention, each once.
+    /// - Throws: ``AnalysisError/nothingSelected(item:parameter:)`` for an item that is neither.
+    /// - Complexity: O(*n*) per item that is a kind, O(1) expected per id.
     public func select(_ items: [String], what: String) throws(AnalysisError) -> [Int] {
         var result: [Int] = []
         var seen = Set<Int>()
@@ -21,6 +26,11 @@ extension Dataset {
     }
 
     /// The entity index of `id`, or an error naming `what`.
+    /// - Parameters:
+    ///   - id: an entity id.
+    ///   - what: the parameter the id came from, named in the error.
+    /// - Returns: the entity's position.
+    /// - Throws: ``AnalysisError/entityNotFound(id:parameter:)`` when no entity has the id.
     public func require(_ id: String, what: String) throws(AnalysisError) -> Int {
         guard let i = index(of: id) else { throw .entityNotFound(id: id, parameter: what) }
         return i

@@ -6,13 +6,15 @@ public struct KeyPlayer: Sendable {
     public var entity: Int
     /// The entity's id: what identifies it outside that dataset.
     public var id: String
-    /// NetworkX's normalised betweenness and PageRank on the undirected projection
+    /// NetworkX's normalised betweenness on the undirected projection
     /// (``Dataset/removalProjection``), the graph the removal measures use.
     public var betweenness: Double
+    /// NetworkX's PageRank (damping 0.85) on the same undirected projection.
     public var pagerank: Double
     /// The Gould–Fernandez role this actor plays most (coordinator, itinerant, representative,
     /// gatekeeper, liaison) over groups of `partition`, and how many times; nil when none.
     public var brokerageRole: String?
+    /// How many times the actor plays ``brokerageRole`` (0 when none).
     public var brokerageCount: Int
     /// Whether removing it splits the network.
     public var isArticulationPoint: Bool
@@ -22,9 +24,13 @@ public struct KeyPlayer: Sendable {
     public var fragmentationGain: Double
     /// A short reason, built from the above.
     public var why: String
+    /// Whether the actor is a protected person, ranked only because protected persons were
+    /// asked for (for analysis, never as a target).
     public var isProtected: Bool
 }
 
+/// What ``Dataset/keyPlayers(includeVictims:partition:)`` found: the candidates ranked, and who
+/// was never proposed.
 public struct KeyPlayerRanking: Sendable {
     /// Ranked by fragmentation gain, then betweenness, then id.
     public var players: [KeyPlayer]
@@ -39,24 +45,31 @@ public struct KeyPlayerRanking: Sendable {
     public var projection: String { Dataset.removalProjectionText }
 }
 
+/// What ``Dataset/keyPlayerSet(_:seed:)`` found: the set whose joint removal fragments the
+/// network most, against the same number of actors highest by betweenness.
 public struct KeyPlayerSetResult: Sendable {
     /// KPP-Neg: the set whose joint removal fragments the network most (greedy + swaps).
     public var set: [Int]
     /// The set's entity ids, in the same order.
     public var ids: [String]
+    /// Borgatti's distance-weighted fragmentation once the set is removed (0 to 1).
     public var fragmentation: Double
     /// For comparison: the same number of actors ranked highest by betweenness.
     public var betweennessSet: [Int]
+    /// The comparison set's entity ids, in the same order.
     public var betweennessIDs: [String]
+    /// Fragmentation once the comparison set is removed.
     public var betweennessFragmentation: Double
     /// Fragmentation before any removal.
     public var baseFragmentation: Double
+    /// Protected persons (victims, survivors, witnesses), never in either set.
     public var protectedExcluded: Int
 }
 
 extension Dataset {
     /// The graph every removal measure reads (key players, the key-player set, disruption):
     /// every entity, links read either way, parallel and reciprocal links once, weights ignored.
+    /// - Complexity: O(*n* + *m*) to build.
     public var removalProjection: Graph { graph(ProjectionOptions(direction: .undirected)) }
 
     /// ``removalProjection`` in words, printed with every result computed on it.
@@ -66,8 +79,22 @@ extension Dataset {
     /// too, marked) by what removing each alone would do: the rise in Borgatti's distance-weighted
     /// fragmentation, with betweenness, PageRank and articulation status on the same undirected
     /// projection (``removalProjection``), and the Gould–Fernandez brokerage role over groups of
-    /// `partition` on the links as directed.
-    /// - Complexity: O(c · n · m) for c candidates.
+    /// `partition` on the links as directed. NetworkX has no counterpart; its
+    /// `betweenness_centrality` and `pagerank` give two of the columns.
+    ///
+    /// ```swift
+    /// let ranking = try dataset.keyPlayers()
+    /// for player in ranking.players.prefix(5) { print(player.id, player.fragmentationGain, player.why) }
+    /// ```
+    /// - Parameters:
+    ///   - includeVictims: rank protected persons too, marked ``KeyPlayer/isProtected``, for
+    ///     analysis only (they remain outside every proposal).
+    ///   - partition: the groups of brokerage roles: `kind`, `country`, `role` or an attribute name.
+    /// - Returns: the ranked candidates, the intact network's fragmentation and the exclusions.
+    /// - Throws: ``CentralityError`` when the network has more than ``keyPlayerLimit`` entities,
+    ///   the brokerage partition gives no entity a group, or PageRank does not converge.
+    /// - Complexity: O(*c* · *n* · *m*) for *c* candidates: one fragmentation (a breadth-first
+    ///   search from every entity) per candidate dominates; betweenness adds O(*n* · *m*) once.
     public func keyPlayers(includeVictims: Bool = false, partition: String = "kind") throws(CentralityError) -> KeyPlayerRanking {
         // One fragmentation per candidate is O(n · m): past this size the ranking would run for hours.
         guard entities.count <= Self.keyPlayerLimit else {
@@ -137,7 +164,22 @@ extension Dataset {
     }
 
     /// Borgatti's KPP-Neg over the candidates of the ``TargetPolicy`` (a set is a proposal to
-    /// remove), against the top `k` candidates by betweenness, on ``removalProjection``.
+    /// remove), against the top `k` candidates by betweenness, on ``removalProjection``: a
+    /// greedy start, then Borgatti's swaps, from several seeded starts and the betweenness set,
+    /// so the set found is never worse than the betweenness set. A heuristic (the optimum is
+    /// NP-hard); NetworkX has no counterpart.
+    ///
+    /// ```swift
+    /// let set = try dataset.keyPlayerSet(3)
+    /// print(set.ids, set.fragmentation, "against", set.betweennessIDs, set.betweennessFragmentation)
+    /// ```
+    /// - Parameters:
+    ///   - k: the size of the set.
+    ///   - seed: the seed of the random starts (the same seed gives the same set).
+    /// - Returns: the set, its fragmentation, and the betweenness set for comparison.
+    /// - Throws: ``CentralityError`` when the network has more than ``keyPlayerLimit`` entities.
+    /// - Complexity: O(*k* · *c* · *n* · *m*) for *c* candidates for the greedy start, and as
+    ///   much per swap round and per restart: fragmentation evaluations dominate.
     public func keyPlayerSet(_ k: Int, seed: UInt64 = 0) throws(CentralityError) -> KeyPlayerSetResult {
         guard entities.count <= Self.keyPlayerLimit else {
             throw CentralityError("key-player sets are computed for networks of up to \(Self.keyPlayerLimit) entities (this one has \(entities.count)); filter it first")

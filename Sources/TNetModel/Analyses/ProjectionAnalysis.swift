@@ -11,6 +11,16 @@ extension Dataset {
     /// neighbours (NetworkX's `weighted_projected_graph`); attribute `through`: their ids;
     /// sources: every source cited by the links involved, so each projected link stays traceable.
     /// Links are taken either way. Sources, schema and title are kept.
+    ///
+    /// ```swift
+    /// let shared = try dataset.bipartiteProjection(onto: ["syndicate"], through: ["compound"])
+    /// ```
+    /// - Parameters:
+    ///   - onto: entity ids or kinds to keep as the projection's entities.
+    ///   - through: entity ids or kinds whose sharing counts (nil: every other entity).
+    /// - Returns: a dataset of the `onto` entities and `shares` links between them.
+    /// - Throws: ``AnalysisError`` when an item names neither an entity nor a kind present.
+    /// - Complexity: O(Σ *d*(*x*)²) over the shared entities *x*, plus O(*n* + *m*) to project.
     public func bipartiteProjection(onto: [String], through: [String]? = nil) throws(AnalysisError) -> Dataset {
         var side = [Bool](repeating: false, count: entities.count)
         for i in try select(onto, what: "onto") { side[i] = true }
@@ -48,10 +58,17 @@ extension Dataset {
     }
 
     /// The k-core (every entity with at least k links within it; the innermost core when `k` is
-    /// nil), as a subset of the dataset. Core numbers as NetworkX's `core_number` and `tnet
-    /// centrality --measure core` compute them on the same graph: on a directed graph a node's
-    /// degree is its in-degree plus its out-degree. A `k` above the largest core number is an
-    /// error (the core would be empty).
+    /// nil), as a subset of the dataset (NetworkX's `k_core`). Core numbers as NetworkX's
+    /// `core_number` and ``CentralityMeasure/core`` compute them on the same graph: on a directed
+    /// graph a node's degree is its in-degree plus its out-degree. A `k` above the largest core
+    /// number is an error (the core would be empty).
+    /// - Parameters:
+    ///   - k: the least degree within the core; nil for the innermost core.
+    ///   - projection: direction and how parallel links combine (weights are ignored).
+    /// - Returns: the entities of the core and the links among them.
+    /// - Throws: ``AnalysisError/unsupportedData(_:)`` when the network has self-loops or `k` is
+    ///   above the largest core number.
+    /// - Complexity: O(*n* + *m*) (Batagelj–Zaversnik peeling).
     public func kCore(_ k: Int?, projection: ProjectionOptions = ProjectionOptions()) throws(AnalysisError) -> Dataset {
         var p = projection
         p.weighted = false

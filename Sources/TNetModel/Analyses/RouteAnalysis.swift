@@ -15,6 +15,7 @@ public struct RouteOptions: Sendable {
         case reliability
     }
 
+    /// What a step costs (default: one per link).
     public var cost: Cost = .hops
     /// How many paths (Yen's k shortest simple paths when more than one).
     public var count = 1
@@ -64,7 +65,9 @@ public struct RouteOptions: Sendable {
 /// One step of a route: the entities it joins, by id, and the link it walks, by value, so the
 /// step can be cited without the dataset it was computed on.
 public struct RouteStep: Sendable, Hashable {
+    /// The id of the entity the step leaves.
     public var from: String
+    /// The id of the entity the step reaches.
     public var to: String
     /// The link walked (its kind, grade and sources are the step's evidence).
     public var link: Link
@@ -84,11 +87,13 @@ public struct Route: Sendable {
     public var cost: Double
     /// The steps by id and value: what a route says outside the dataset it was computed on.
     public var steps: [RouteStep]
+    /// The number of links on the route.
     public var hops: Int { links.count }
 }
 
 /// The routes found, and how the search went.
 public struct RouteResult: Sendable {
+    /// The routes, cheapest first (ties in the search's order); empty when none exists.
     public var routes: [Route]
     /// Candidate paths examined.
     public var examined: Int
@@ -214,6 +219,30 @@ extension Dataset {
     /// Paths from `from` to `to` (entity ids): the cheapest, the `count` cheapest simple paths,
     /// or every cheapest path; restricted by `via`, `avoid`, `maxHops` and time order. The
     /// filters of the dataset (confidence, dates, kinds) apply before, as for every analysis.
+    /// One cheapest path is NetworkX's `shortest_path`; `count` above 1,
+    /// `shortest_simple_paths` (Yen's algorithm); ``RouteOptions/allShortest``,
+    /// `all_shortest_paths`. Each step cites the link it walks (the cheapest of parallel links).
+    ///
+    /// ```swift
+    /// let result = try dataset.routes(from: "india", to: "compound-kayin-1")
+    /// for step in result.routes.first?.steps ?? [] {
+    ///     print(step.from, step.link.kind, step.to, step.link.sources)
+    /// }
+    /// ```
+    /// - Parameters:
+    ///   - from: the start's entity id.
+    ///   - to: the end's entity id.
+    ///   - options: cost, how many routes, entities to pass or avoid, hop limit, time order,
+    ///     direction and link kinds.
+    /// - Returns: the routes found, how many candidates were examined, whether the search was
+    ///   complete, and why there is none when that was proved.
+    /// - Throws: ``AnalysisError`` when an end or a `via`/`avoid` item names no entity, an end
+    ///   is also to be avoided or passed through, options are incompatible (``RouteOptions/allShortest``
+    ///   with `via`, time order, a count or a hop limit), or a weight cannot be used.
+    /// - Complexity: one search is O(*n* + *m*) for hops and O((*n* + *m*) log *n*) with weights
+    ///   (Dijkstra); *k* routes of up to *L* entities cost O(*k* · *L*) searches (Yen). Time
+    ///   order and `via` constraints are bounded by ``RouteOptions/candidateLimit`` and
+    ///   ``RouteOptions/viaCandidateLimit``.
     public func routes(from: String, to: String, options: RouteOptions = RouteOptions()) throws(AnalysisError) -> RouteResult {
         let s = try require(from, what: "from"), t = try require(to, what: "to")
         let route = try routeGraph(options)
@@ -304,7 +333,18 @@ extension Dataset {
 
     /// Cost of the cheapest path from `from` to every entity it reaches (with `reverse`, from
     /// every entity that reaches it), with the links' hops; `avoid` and `maxHops` apply.
-    /// Ordered by distance, then by id.
+    /// Ordered by distance, then by id. NetworkX's `single_source_shortest_path_length` (or
+    /// `single_source_dijkstra_path_length` with a cost other than hops); the start is included
+    /// at distance 0.
+    /// - Parameters:
+    ///   - from: the start's entity id.
+    ///   - options: cost, `avoid`, `maxHops`, direction, ``RouteOptions/reverse`` and link kinds
+    ///     (`count`, `via` and time order do not apply).
+    /// - Returns: each entity reached, with its distance and the hops of its cheapest path.
+    /// - Throws: ``AnalysisError`` when `from` or an `avoid` item names no entity, `from` is to
+    ///   be avoided, or a weight cannot be used.
+    /// - Complexity: O(*n* + *m*) for hops, O((*n* + *m*) log *n*) with weights, plus sorting
+    ///   the entities reached.
     public func distances(from: String, options: RouteOptions) throws(AnalysisError) -> [(entity: Int, distance: Double, hops: Int)] {
         let s = try require(from, what: "from")
         let route = try routeGraph(options)

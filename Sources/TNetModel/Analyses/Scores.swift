@@ -26,10 +26,13 @@ public struct Scores: Sendable, Sequence {
         self.values = values
     }
 
-    /// The value of the entity with this id, nil when there is none.
+    /// The value of the entity with this id, nil when there is none (NaN when the measure is
+    /// undefined for it).
     public subscript(id: String) -> Double? { dataset.index(of: id).map { values[$0] } }
 
-    /// The values by entity id, as NetworkX returns them.
+    /// The values by entity id, as NetworkX returns them (a duplicate id traps: validation
+    /// refuses such datasets).
+    /// - Complexity: O(*n*).
     public var byID: [String: Double] {
         Dictionary(uniqueKeysWithValues: zip(dataset.entities.map(\.id), values))
     }
@@ -93,7 +96,14 @@ extension Dataset {
     /// - Complexity: O(n + m).
     public func degree(weighted: Bool = false) throws(CentralityError) -> Scores { try scores(.degree, options: options(weighted: weighted)) }
 
-    /// Betweenness centrality (NetworkX's `betweenness_centrality`, exact, Brandes 2001).
+    /// Betweenness centrality (NetworkX's `betweenness_centrality`, exact, Brandes 2001): the
+    /// share of shortest paths between other pairs that pass through each entity, on the
+    /// dataset's default projection (directed when any link is).
+    ///
+    /// ```swift
+    /// let brokers = try dataset.betweenness().top(5, targetsOnly: true)
+    /// for (entity, value) in brokers { print(entity.label, value) }
+    /// ```
     /// - Parameter weighted: read link weights as lengths.
     /// - Returns: the values by entity, normalised as NetworkX's.
     /// - Throws: `CentralityError` when a tie has length 0.
@@ -104,7 +114,7 @@ extension Dataset {
     /// - Parameter weighted: read link weights as lengths.
     /// - Returns: the values by entity.
     /// - Throws: `CentralityError` when a weight cannot be used.
-    /// - Complexity: O(nm) unweighted.
+    /// - Complexity: O(n(n + m)) unweighted, O(n(n + m) log n) weighted.
     public func closeness(weighted: Bool = false) throws(CentralityError) -> Scores { try scores(.closeness, options: options(weighted: weighted)) }
 
     /// PageRank (NetworkX's `pagerank`).

@@ -1,7 +1,15 @@
 extension Dataset {
     /// The `count` entities ranked highest by `measure` (ties by id in code point order) and the
-    /// links among them: a readable summary of a large network.
-    /// - Throws: ``CentralityError`` when the measure cannot be computed on this graph.
+    /// links among them: a readable summary of a large network (what a diagram's view draws).
+    /// - Parameters:
+    ///   - count: how many entities to keep.
+    ///   - measure: a per-entity measure (not edge betweenness, not brokerage).
+    ///   - options: how to compute the measure.
+    /// - Returns: the view (entities in their original order, links among them kept) and the
+    ///   measure's value of each kept entity, in the view's entity order.
+    /// - Throws: ``CentralityError`` when the measure is per link or brokerage, or cannot be
+    ///   computed on this graph.
+    /// - Complexity: the measure's (``CentralityMeasure``), plus O(*n* log *n*) to rank.
     public func top(_ count: Int, by measure: CentralityMeasure,
                     options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> (dataset: Dataset, values: [Double]) {
         guard !measure.isPerLink, measure != .brokerage else {
