@@ -67,9 +67,3 @@ enum Diagnostics {
         s.split(whereSeparator: \.isNewline).joined(separator: " ")  // "\r\n" is one Character
     }
 }
-
-/// Writes text to standard output.
-func emit(_ text: String) { emitBytes(Array(text.utf8)) }
-
-/// Writes bytes (a rendered PNG, say) to standard output.
-func emitBytes(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }

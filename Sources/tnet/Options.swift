@@ -2,16 +2,6 @@ import ArgumentParser
 import Foundation
 import TraffickingNetworks
 
-extension ResultFormat: ExpressibleByArgument {}
-
-/// `--format`: how every command prints its result.
-struct FormatOption: ParsableArguments {
-    @Option(help: "Output: table, json or csv.") var format: ResultFormat = .table
-
-    /// Prints `result` in the chosen format on standard output.
-    func print(_ result: some PrintableResult) { emitBytes(result.bytes(format)) }
-}
-
 /// The input every command takes, with the filters every command shares.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Dataset: .json (native), .graphml, .dot/.gv, .csv (entities.csv/links.csv) or a folder of CSV files, .edgelist/.el/.txt/.tsv; - reads standard input.")

@@ -84,3 +84,17 @@ public struct DatasetDiff: Sendable {
         self.measure = measure
     }
 }
+
+extension Dataset {
+    /// The dataset as it stood on two dates: the facts whose period overlaps each date, and the
+    /// undated facts (as ``DatasetFilter/asOf``), to compare with ``DatasetDiff``.
+    /// - Parameters:
+    ///   - first: the earlier date.
+    ///   - second: the later date.
+    /// - Returns: the two snapshots.
+    /// - Throws: `DatasetFilter.Failure` (not for a date filter alone).
+    /// - Complexity: O(n + m) per snapshot.
+    public func snapshots(_ first: PartialDate, _ second: PartialDate) throws(DatasetFilter.Failure) -> (before: Dataset, after: Dataset) {
+        (try DatasetFilter(asOf: first).apply(to: self), try DatasetFilter(asOf: second).apply(to: self))
+    }
+}

@@ -32,17 +32,7 @@ struct DiffCommand: ParsableCommand {
             guard let m = CentralityMeasure(rawValue: measure), !m.isPerLink, m != .brokerage else {
                 throw CLIError("--measure \(quoted(measure)): not a per-entity measure")
             }
-            let before: Dataset, later: Dataset
-            if let after {
-                (before, later) = try input.loadPair(after: after)
-            } else {
-                let all = try input.load()
-                func snapshot(_ date: String) throws -> Dataset {
-                    try DatasetFilter(asOf: PartialDate(date)!).apply(to: all)
-                }
-                before = try snapshot(from!)
-                later = try snapshot(to!)
-            }
+            let (before, later) = try after.map { try input.loadPair(after: $0) } ?? input.load().snapshots(PartialDate(from!)!, PartialDate(to!)!)
             let diff = try DatasetDiff(before: before, after: later, measure: m, top: top)
             output.print(DiffListing(diff, before: before, after: later, measure: m))
         }

@@ -1,0 +1,38 @@
+import TNetModel
+
+/// Something a filter asked for that the dataset does not have: a typo would otherwise empty
+/// the result without a word.
+public enum FilterWarning: Sendable, Hashable {
+    /// No entity has this kind.
+    case noEntityOfKind(EntityKind)
+    /// No link has this kind.
+    case noLinkOfKind(LinkKind)
+    /// No entity has this role.
+    case noEntityWithRole(PersonRole)
+    /// A date filter was set but nothing in the dataset has a date, so every fact is kept.
+    case nothingDated
+}
+
+extension DatasetFilter {
+    /// What this filter asks for that `dataset` does not have.
+    /// - Parameter dataset: the dataset before filtering.
+    /// - Returns: one warning per kind or role that names nothing, and one when a date filter
+    ///   meets a dataset with no dates.
+    public func warnings(for dataset: Dataset) -> [FilterWarning] {
+        var out: [FilterWarning] = []
+        if let kinds = entityKinds {
+            let present = Set(dataset.entities.map(\.kind))
+            out += kinds.sorted().filter { !present.contains($0) }.map(FilterWarning.noEntityOfKind)
+        }
+        if let kinds = linkKinds {
+            let present = Set(dataset.links.map(\.kind))
+            out += kinds.sorted().filter { !present.contains($0) }.map(FilterWarning.noLinkOfKind)
+        }
+        let roles = Set(dataset.entities.compactMap(\.role))
+        out += excludedRoles.sorted().filter { !roles.contains($0) }.map(FilterWarning.noEntityWithRole)
+        if asOf != nil && !dataset.entities.contains(where: { $0.period != nil }) && !dataset.links.contains(where: { $0.period != nil }) {
+            out.append(.nothingDated)
+        }
+        return out
+    }
+}

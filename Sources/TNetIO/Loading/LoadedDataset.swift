@@ -1,0 +1,34 @@
+import TNetModel
+
+/// A dataset read, redacted, validated and filtered, with what was found on the way.
+public struct LoadedDataset: Sendable {
+    /// The view to analyse.
+    public var dataset: Dataset
+    /// The input and the filter, with the counts before it (for result headers).
+    public var source: ResultSource
+    /// Warnings from reading and validation, protected persons' names scrubbed.
+    public var warnings: [ValidationIssue]
+    /// What the filter asked for that the dataset does not have.
+    public var filterWarnings: [FilterWarning]
+    /// How many protected persons were replaced by pseudonyms.
+    public var redacted: Int
+    /// Whether protected persons were redacted (asked for, whether or not any was found).
+    public var isRedacted: Bool
+}
+
+/// A dataset that cannot be analysed: the first error reading or validation found, with its
+/// location, protected persons' names scrubbed when redacting.
+public struct LoadError: Error, Sendable, CustomStringConvertible {
+    /// The first error.
+    public var issue: ValidationIssue
+    /// The input as given (for an error without a location).
+    public var file: String
+    /// How many more errors there are.
+    public var more: Int
+
+    /// `FILE:LINE:COL: message (and N more problems)`.
+    public var description: String {
+        (issue.location.map { "\($0): " } ?? "\(file): ") + issue.message
+            + (more > 0 ? " (and \(more) more problem\(more > 1 ? "s" : ""))" : "")
+    }
+}

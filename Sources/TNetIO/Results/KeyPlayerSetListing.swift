@@ -1,0 +1,58 @@
+import TNetModel
+
+/// The best set of K actors to remove together, against the K highest by betweenness.
+public struct KeyPlayerSetListing: PrintableResult, Sendable {
+    /// The dataset searched.
+    public let dataset: Dataset
+    /// The two sets and their fragmentations.
+    public let result: KeyPlayerSetResult
+    /// The size of each set.
+    public let k: Int
+
+    /// A listing of `result`.
+    /// - Parameters:
+    ///   - result: the sets.
+    ///   - dataset: the dataset searched.
+    ///   - k: the size asked for.
+    public init(_ result: KeyPlayerSetResult, in dataset: Dataset, k: Int) {
+        self.result = result
+        self.dataset = dataset
+        self.k = k
+    }
+
+    /// `set,id,name,kind` (set kpp or betweenness).
+    public var csv: String {
+        var out = CSVText.row(["set", "id", "name", "kind"])
+        for (name, members) in [("kpp", result.set), ("betweenness", result.betweennessSet)] {
+            for i in members { out += CSVText.row([name, dataset.entities[i].id, dataset.entities[i].name ?? "", dataset.entities[i].kind.rawValue]) }
+        }
+        return out
+    }
+
+    /// `{"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{…},"protected_excluded"}`.
+    public var json: String {
+        JSONWriter.object { w in
+            w.key("k"); w.int(k)
+            w.key("base_fragmentation"); w.double(result.baseFragmentation)
+            for (name, members, f) in [("kpp", result.set, result.fragmentation), ("betweenness", result.betweennessSet, result.betweennessFragmentation)] {
+                w.key(name); w.beginObject()
+                w.key("fragmentation"); w.double(f)
+                w.key("members"); w.strings(members.map { dataset.entities[$0].id })
+                w.endObject()
+            }
+            w.key("protected_excluded"); w.int(result.protectedExcluded)
+        }
+    }
+
+    /// Both sets with their fragmentations, and who was never proposed.
+    public var table: String {
+        var out = "fragmentation of the intact network: \(ResultText.fixed4(result.baseFragmentation)) (\(Dataset.removalProjectionText))\n"
+        out += "best set of \(k) to remove together (KPP-Neg): fragmentation \(ResultText.fixed4(result.fragmentation))\n"
+        for i in result.set { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
+        out += "the \(k) candidates highest by betweenness, for comparison: fragmentation \(ResultText.fixed4(result.betweennessFragmentation))\n"
+        for i in result.betweennessSet { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
+        out += "(never proposed, by the target policy: " + dataset.targetStandingCounts().filter { !$0.standing.isCandidate }
+            .map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import TNetModel
+
+/// Every problem of a dataset ready to print, in file order, with its location.
+public struct ValidationListing: PrintableResult, Sendable {
+    /// The problems, sorted by line and column.
+    public let issues: [ValidationIssue]
+    /// The input as given.
+    public let file: String
+
+    /// A listing of `issues`, sorted by line and column.
+    /// - Parameters:
+    ///   - issues: the problems found.
+    ///   - file: the input as given.
+    public init(_ issues: [ValidationIssue], file: String) {
+        self.issues = issues.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        self.file = file
+    }
+
+    /// The number of errors (the rest are warnings).
+    public var errors: Int { issues.filter { $0.severity == .error }.count }
+
+    /// One line per problem, `FILE:LINE:COL: severity: message`, then the counts.
+    public var table: String {
+        let errors = errors
+        var out = issues.map { $0.description.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }.joined()
+        out += "\(file): \(ResultText.counted(errors, "error")), \(ResultText.counted(issues.count - errors, "warning"))\n"
+        return out
+    }
+
+    /// `{"file","valid","errors","warnings","issues":[{"severity","code","message","file","line","column"}]}`.
+    public var json: String {
+        let errors = errors
+        return JSONWriter.object { w in
+            w.key("file"); w.string(file)
+            w.key("valid"); w.bool(errors == 0)
+            w.key("errors"); w.int(errors)
+            w.key("warnings"); w.int(issues.count - errors)
+            w.key("issues"); w.beginArray()
+            for i in issues {
+                w.beginObject()
+                w.key("severity"); w.string(i.severity.rawValue)
+                w.key("code"); w.string(i.code.rawValue)
+                w.key("message"); w.string(i.message)
+                w.key("file"); w.string(orNull: i.location?.file)
+                w.key("line"); if let l = i.location { w.int(l.line) } else { w.null() }
+                w.key("column"); if let l = i.location { w.int(l.column) } else { w.null() }
+                w.endObject()
+            }
+            w.endArray()
+        }
+    }
+
+    /// `severity,code,file,line,column,message`.
+    public var csv: String {
+        var out = CSVText.row(["severity", "code", "file", "line", "column", "message"])
+        for i in issues {
+            out += CSVText.row([i.severity.rawValue, i.code.rawValue, i.location?.file ?? "",
+                                i.location.map { String($0.line) } ?? "", i.location.map { String($0.column) } ?? "", i.message])
+        }
+        return out
+    }
+}
+
+extension ValidationListing {
+    /// Every problem of a dataset file, reading and validation together, for review: a file that
+    /// cannot be parsed is one finding with its location. With `options.redactVictims` no
+    /// message names a protected person (a parse error's text, which may quote the file, is
+    /// withheld).
+    /// - Parameters:
+    ///   - path: the file or CSV folder.
+    ///   - options: how to read, and whether to redact (the filter is not applied).
+    /// - Throws: ``ReadError`` only when the file cannot be opened at all (no such file).
+    /// - Complexity: linear in the size of the input.
+    public init(validating path: String, options: LoadOptions = LoadOptions()) throws {
+        var issues: [ValidationIssue]
+        do {
+            let (dataset, readIssues) = try DatasetFormat.read(path: path, format: options.format, options: options.read)
+            issues = readIssues + dataset.validate()
+            if options.redactVictims {
+                var redaction = Redaction()
+                _ = redaction.apply(to: dataset)
+                issues = issues.map { var i = $0; i.message = redaction.scrub(i.message); return i }
+            }
+        } catch let error as ReadError where error.file != nil || error.location != nil {
+            issues = [options.redactVictims ? error.withheld.issue : error.issue]
+        }
+        self.init(issues, file: path)
+    }
+}
