@@ -26,7 +26,7 @@ struct InputOptions: ParsableArguments {
     var readOptions: ReadOptions {
         get throws {
             let columns: [String: String]
-            do { columns = try ReadOptions.columns(map.flatMap { $0.split(separator: ",").map(String.init) }) } catch let error as ReadError { throw CLIError("--map \(error.message)") }
+            do { columns = try ReadOptions.columns(map.flatMap(splitList)) } catch let error as ReadError { throw CLIError("--map \(error.message)") }
             var encodingValue: TextEncoding?
             if let encoding {
                 guard let e = TextEncoding(name: encoding) else {

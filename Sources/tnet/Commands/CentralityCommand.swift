@@ -110,7 +110,7 @@ struct CentralityCommand: ParsableCommand {
     /// Rows of `--personalize` ids; an id that is not there (or was filtered out) is an error.
     private func resolve(_ list: String?, _ index: (String) -> Int?) throws -> [Int]? {
         guard let list else { return nil }
-        let ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let ids = splitList(list)
         guard !ids.isEmpty else { throw CLIError("--personalize needs at least one entity id") }
         return try ids.map { id in
             guard let i = index(id) else {
