@@ -85,6 +85,24 @@ extension JSONWriter {
         endObject()
     }
 
+    /// Writes the member `key` as an array of links, each as ``link(_:)`` writes it.
+    /// - Parameters:
+    ///   - key: the member's name.
+    ///   - links: the links.
+    public mutating func links(_ key: String, _ links: some Sequence<Link>) {
+        self.key(key); beginArray()
+        for l in links { link(l) }
+        endArray()
+    }
+
+    /// Writes an entity's `id`, `name` (null when it has none) and `kind` members.
+    /// - Parameter e: the entity.
+    public mutating func entityFields(_ e: Entity) {
+        key("id"); string(e.id)
+        key("name"); string(orNull: e.name)
+        key("kind"); string(e.kind.rawValue)
+    }
+
     /// Writes an optional string, `null` when absent.
     /// - Parameter s: the string or nil.
     public mutating func string(orNull s: String?) { if let s { string(s) } else { null() } }

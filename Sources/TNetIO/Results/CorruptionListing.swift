@@ -39,15 +39,11 @@ public struct CorruptionListing: PrintableResult, Sendable {
             for r in rows {
                 let e = dataset.entities[r.entity]
                 w.beginObject()
-                w.key("id"); w.string(e.id)
-                w.key("name"); w.string(orNull: e.name)
-                w.key("kind"); w.string(e.kind.rawValue)
+                w.entityFields(e)
                 w.key("counterparts"); w.strings(ids(r.counterparts))
                 w.key("compounds"); w.strings(ids(r.compounds))
                 w.key("pairs_only_it_connects"); w.int(r.pairsOnlyItConnects)
-                w.key("links"); w.beginArray()
-                for l in r.links { w.link(dataset.links[l]) }
-                w.endArray()
+                w.links("links", r.links.map { dataset.links[$0] })
                 w.endObject()
             }
             w.endArray()

@@ -47,9 +47,7 @@ public struct DistanceListing: PrintableResult, Sendable {
             for r in rows {
                 let e = dataset.entities[r.entity]
                 w.beginObject()
-                w.key("id"); w.string(e.id)
-                w.key("name"); w.string(orNull: e.name)
-                w.key("kind"); w.string(e.kind.rawValue)
+                w.entityFields(e)
                 w.key("distance"); if cost == .hops { w.int(Int(r.distance)) } else { w.double(r.distance) }
                 w.key("hops"); w.int(r.hops)
                 w.endObject()

@@ -40,9 +40,7 @@ public struct FlowListing: PrintableResult, Sendable {
                 w.endObject()
             }
             w.endArray()
-            w.key("cut_links"); w.beginArray()
-            for c in r.cut { for l in c.links { w.link(dataset.links[l]) } }
-            w.endArray()
+            w.links("cut_links", r.cut.flatMap(\.links).map { dataset.links[$0] })
             if vertexCut {
                 w.key("cut_nodes")
                 if let nodes = r.cutEntities { w.strings(nodes.map(id)) } else { w.null() }

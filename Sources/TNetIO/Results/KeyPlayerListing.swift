@@ -44,9 +44,7 @@ public struct KeyPlayerListing: PrintableResult, Sendable {
                 let e = dataset.entities[p.entity]
                 w.beginObject()
                 w.key("rank"); w.int(i + 1)
-                w.key("id"); w.string(e.id)
-                w.key("name"); w.string(orNull: e.name)
-                w.key("kind"); w.string(e.kind.rawValue)
+                w.entityFields(e)
                 w.key("fragmentation_gain"); w.double(p.fragmentationGain)
                 w.key("betweenness"); w.double(p.betweenness)
                 w.key("pagerank"); w.double(p.pagerank)

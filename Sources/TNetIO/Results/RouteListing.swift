@@ -55,9 +55,7 @@ public struct RouteListing: PrintableResult, Sendable {
                 w.key("hops"); w.int(route.hops)
                 if cost == .reliability { w.key("reliability"); w.double(exp(-route.cost)) }
                 w.key("nodes"); w.strings(route.entities.map { dataset.entities[$0].id })
-                w.key("links"); w.beginArray()
-                for l in route.links { w.link(dataset.links[l]) }
-                w.endArray()
+                w.links("links", route.links.map { dataset.links[$0] })
                 w.endObject()
             }
             w.endArray()
