@@ -33,14 +33,14 @@ extension Graph {
 /// settled by the first entry popped at that distance. Ties (exact equality of summed distances)
 /// are reported to the visitor, as NetworkX counts them. Weights must be non-negative.
 ///
-/// The engine owns its scratch memory (tentative distances, settled marks, the nodes touched,
-/// the settling order and the heap), allocated once for n nodes and freed in `deinit`. A run
-/// resets only what the last run touched, so it costs O((r + e) log r) for the r nodes reached
-/// and their e edges, not O(n).
+/// The distances are written into the caller's buffer (tentative ones included). The engine
+/// owns the rest of its scratch memory (settled marks, the nodes touched, the settling order and
+/// the heap), allocated once for n nodes and freed in `deinit`. A run resets only what the last
+/// run touched, so it costs O((r + e) log e) for the r nodes reached and the e slots they scan,
+/// not O(n).
 struct DijkstraEngine: ~Copyable {
     /// Number of nodes of the graph searched.
     let nodeCount: Int
-    private let tentative: UnsafeMutablePointer<Double>
     private let isSettled: UnsafeMutablePointer<Bool>
     private let touched: UnsafeMutablePointer<NodeIndex>
     private var touchedCount = 0
@@ -51,17 +51,12 @@ struct DijkstraEngine: ~Copyable {
     /// An engine for graphs of `nodeCount` nodes.
     init(nodeCount: Int) {
         self.nodeCount = nodeCount
-        let n = max(1, nodeCount)
-        tentative = .allocate(capacity: n)
-        tentative.initialize(repeating: .infinity, count: n)
-        isSettled = .allocate(capacity: n)
-        isSettled.initialize(repeating: false, count: n)
-        touched = .allocate(capacity: n)
-        order = .allocate(capacity: n)
+        isSettled = .allocate(filling: nodeCount, with: false)
+        touched = .allocate(filling: nodeCount, with: 0)
+        order = .allocate(filling: nodeCount, with: 0)
     }
 
     deinit {
-        tentative.deallocate()
         isSettled.deallocate()
         touched.deallocate()
         order.deallocate()
@@ -84,15 +79,18 @@ struct DijkstraEngine: ~Copyable {
     ///     its edges: the target's distance is final, other nodes may be left tentative.
     ///   - first: the slot lists to walk, with weights.
     ///   - second: a second set of lists walked after `first` (a directed graph taken both ways).
+    ///   - distance: one entry per node, `.infinity` on entry; on return the distance of every
+    ///     node touched (``touchedNodes``): final for settled nodes, tentative for the others.
     ///   - rankTies: entries of equal distance leave the heap in the order they were pushed
     ///     (NetworkX's counter); when false every entry has rank 0 and the heap's shape decides.
     ///   - visitor: told of every settle, improvement and tie.
     /// - Complexity: O((r + e) log e) for the r nodes reached and the e slots they scan.
     mutating func run<V: DijkstraVisitor>(from source: Int, stoppingAt target: Int? = nil, over first: CSRView,
-                                          _ second: CSRView? = nil, rankTies: Bool, visitor: inout V) {
+                                          _ second: CSRView? = nil, distance: UnsafeMutableBufferPointer<Double>,
+                                          rankTies: Bool, visitor: inout V) {
         reset()
         let target = target ?? -1
-        tentative[source] = 0
+        distance[source] = 0
         touched[0] = NodeIndex(source)
         touchedCount = 1
         var rank = 0
@@ -100,27 +98,28 @@ struct DijkstraEngine: ~Copyable {
         while let entry = heap.popMin() {
             let v = Int(entry.node), dv = entry.distance
             // Stale: v was settled, or its distance has fallen since this entry was pushed.
-            if isSettled[v] || dv != tentative[v] { continue }
+            if isSettled[v] || dv != distance[v] { continue }
             isSettled[v] = true
             order[orderCount] = entry.node
             orderCount += 1
             visitor.settled(v, distance: dv)
             if v == target { break }
-            relax(v, dv, first, rank: &rank, rankTies: rankTies, visitor: &visitor)
-            if let second { relax(v, dv, second, rank: &rank, rankTies: rankTies, visitor: &visitor) }
+            relax(v, dv, first, distance, rank: &rank, rankTies: rankTies, visitor: &visitor)
+            if let second { relax(v, dv, second, distance, rank: &rank, rankTies: rankTies, visitor: &visitor) }
         }
         heap.removeAll()
     }
 
     /// Relaxes the slots of `v` (settled at `dv`) in `list`.
     @inline(__always)
-    private mutating func relax<V: DijkstraVisitor>(_ v: Int, _ dv: Double, _ list: CSRView, rank: inout Int,
+    private mutating func relax<V: DijkstraVisitor>(_ v: Int, _ dv: Double, _ list: CSRView,
+                                                    _ distance: UnsafeMutableBufferPointer<Double>, rank: inout Int,
                                                     rankTies: Bool, visitor: inout V) {
         let off = list.offsets, nb = list.neighbors, wt = list.weights
         for slot in off[v] ..< off[v + 1] {
             let w = Int(nb[slot])
             let d = dv + wt[slot]
-            let t = tentative[w]
+            let t = distance[w]
             // With non-negative weights a settled node has t ≤ dv ≤ d: it is never improved,
             // and a tie with it (a zero-weight edge) is ignored.
             if d < t {
@@ -129,7 +128,7 @@ struct DijkstraEngine: ~Copyable {
                     touched[touchedCount] = NodeIndex(w)
                     touchedCount += 1
                 }
-                tentative[w] = d
+                distance[w] = d
                 visitor.improved(w, distance: d, from: v)
                 if rankTies { rank += 1 }
                 heap.insert(HeapEntry(distance: d, rank: rank, node: NodeIndex(w)))
@@ -139,13 +138,9 @@ struct DijkstraEngine: ~Copyable {
         }
     }
 
-    /// Forgets the last run: O(nodes it touched).
+    /// Forgets the last run's marks: O(nodes it touched). The caller resets its distances.
     private mutating func reset() {
-        for i in 0 ..< touchedCount {
-            let v = Int(touched[i])
-            tentative[v] = .infinity
-            isSettled[v] = false
-        }
+        for i in 0 ..< touchedCount { isSettled[Int(touched[i])] = false }
         touchedCount = 0
         orderCount = 0
     }

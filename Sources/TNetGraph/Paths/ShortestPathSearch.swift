@@ -97,28 +97,30 @@ public struct ShortestPathSearch {
         sigma[Int(source)] = 1
         distance.withUnsafeMutableBufferPointer { distance in
             sigma.withUnsafeMutableBufferPointer { sigma in
-                var counting = PathCounting(distance: distance, sigma: sigma)
+                var counting = PathCounting(sigma: sigma)
                 adjacency.withView { list in
                     box.engine.run(from: Int(source), stoppingAt: target.map(Int.init), over: list,
-                                   rankTies: true, visitor: &counting)
+                                   distance: distance, rankTies: true, visitor: &counting)
                 }
-                // Nodes an early stop left tentative are not reached: no path count.
-                for v in box.engine.touchedNodes where !box.engine.settled(Int(v)) { sigma[Int(v)] = 0 }
+                // Nodes an early stop left tentative are not reached: no distance, no path count.
+                for v in box.engine.touchedNodes where !box.engine.settled(Int(v)) {
+                    distance[Int(v)] = .infinity
+                    sigma[Int(v)] = 0
+                }
             }
         }
         order.append(contentsOf: box.engine.settledOrder)
     }
 }
 
-/// What ``ShortestPathSearch`` records of a Dijkstra run: a node's distance when it is settled,
-/// and its number of shortest paths σ: σ(w) = σ(v) when v gives w a shorter distance, σ(w) += σ(v)
-/// when v ties it (NetworkX's `_single_source_dijkstra_path_basic`).
+/// What ``ShortestPathSearch`` records of a Dijkstra run besides distances: the number of
+/// shortest paths σ, σ(w) = σ(v) when v gives w a shorter distance, σ(w) += σ(v) when v ties it
+/// (NetworkX's `_single_source_dijkstra_path_basic`).
 private struct PathCounting: DijkstraVisitor {
-    let distance: UnsafeMutableBufferPointer<Double>
     let sigma: UnsafeMutableBufferPointer<Double>
 
     @inline(__always) func allows(from v: Int, to w: Int) -> Bool { true }
-    @inline(__always) mutating func settled(_ v: Int, distance d: Double) { distance[v] = d }
+    @inline(__always) mutating func settled(_ v: Int, distance: Double) {}
     @inline(__always) mutating func improved(_ w: Int, distance: Double, from v: Int) { sigma[w] = sigma[v] }
     @inline(__always) mutating func tied(_ w: Int, from v: Int) { sigma[w] += sigma[v] }
 }

@@ -150,12 +150,11 @@ extension Graph {
         var distance = [Double](repeating: .infinity, count: n)
         var hops = [Int32](repeating: -1, count: n)
         var parent = [NodeIndex](repeating: -1, count: n)
-        distance[Int(source)] = 0
         hops[Int(source)] = 0
         distance.withUnsafeMutableBufferPointer { distance in
         hops.withUnsafeMutableBufferPointer { hops in
         parent.withUnsafeMutableBufferPointer { parent in
-            var tree = TreeRecording(distance: distance, hops: hops, parent: parent, source: Int(source),
+            var tree = TreeRecording(hops: hops, parent: parent, source: Int(source),
                                      blocked: options.blocked, excluded: excluded)
             withSearchViews(options.direction) { first, second in
                 if weighted {
@@ -163,9 +162,10 @@ extension Graph {
                     // search has always chosen.
                     var engine = DijkstraEngine(nodeCount: n)
                     engine.run(from: Int(source), stoppingAt: target.map(Int.init), over: first, second,
-                               rankTies: false, visitor: &tree)
+                               distance: distance, rankTies: false, visitor: &tree)
                 } else {
-                    tree.breadthFirst(over: first, second, maxHops: options.maxHops ?? Int.max, target: target.map(Int.init) ?? -1)
+                    tree.breadthFirst(over: first, second, distance: distance, maxHops: options.maxHops ?? Int.max,
+                                      target: target.map(Int.init) ?? -1)
                 }
             }
         }
@@ -216,29 +216,39 @@ extension Graph {
     }
 }
 
-/// What ``Graph/shortestPathTree(from:options:target:)`` records: on every improvement the new
-/// distance, the hop count and the parent. Steps into blocked nodes, and first steps into
+/// What ``Graph/shortestPathTree(from:options:target:)`` records besides distances: on every
+/// improvement the hop count and the parent. Steps into blocked nodes, and first steps into
 /// excluded ones, are refused.
 private struct TreeRecording: DijkstraVisitor {
-    let distance: UnsafeMutableBufferPointer<Double>
     let hops: UnsafeMutableBufferPointer<Int32>
     let parent: UnsafeMutableBufferPointer<NodeIndex>
     let source: Int
     let blocked: [Bool]?
     let excluded: Set<NodeIndex>
+    let hasBlocked: Bool, hasExcluded: Bool
+
+    init(hops: UnsafeMutableBufferPointer<Int32>, parent: UnsafeMutableBufferPointer<NodeIndex>, source: Int,
+         blocked: [Bool]?, excluded: Set<NodeIndex>) {
+        self.hops = hops
+        self.parent = parent
+        self.source = source
+        self.blocked = blocked
+        self.excluded = excluded
+        hasBlocked = blocked != nil
+        hasExcluded = !excluded.isEmpty
+    }
 
     @inline(__always)
     func allows(from v: Int, to w: Int) -> Bool {
-        if let blocked, blocked[w] { return false }
-        if !excluded.isEmpty && v == source && excluded.contains(NodeIndex(w)) { return false }
+        if hasBlocked && blocked![w] { return false }
+        if hasExcluded && v == source && excluded.contains(NodeIndex(w)) { return false }
         return true
     }
 
     @inline(__always) mutating func settled(_ v: Int, distance: Double) {}
 
     @inline(__always)
-    mutating func improved(_ w: Int, distance d: Double, from v: Int) {
-        distance[w] = d
+    mutating func improved(_ w: Int, distance: Double, from v: Int) {
         hops[w] = hops[v] + 1
         parent[w] = NodeIndex(v)
     }
@@ -247,9 +257,11 @@ private struct TreeRecording: DijkstraVisitor {
 
     /// Breadth-first search over `first` (then `second`) from the source: hop distances, the
     /// first parent found, at most `maxHops` edges; stops when `target` is dequeued.
-    func breadthFirst(over first: CSRView, _ second: CSRView?, maxHops: Int, target: Int) {
+    func breadthFirst(over first: CSRView, _ second: CSRView?, distance: UnsafeMutableBufferPointer<Double>,
+                      maxHops: Int, target: Int) {
         let queue = UnsafeMutablePointer<NodeIndex>.allocate(capacity: max(1, distance.count))
         defer { queue.deallocate() }
+        distance[source] = 0
         queue[0] = NodeIndex(source)
         var head = 0, tail = 1
         while head < tail {
