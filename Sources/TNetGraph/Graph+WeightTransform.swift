@@ -1,7 +1,11 @@
 extension Graph {
     /// The same graph with every edge weight replaced by `transform(weight)`: how a projection
     /// turns combined tie strengths into lengths (or back) after parallel edges are merged.
-    /// An unweighted graph is returned unchanged. O(m).
+    /// An unweighted graph is returned unchanged.
+    ///
+    /// - Parameter transform: the new weight of an edge, from its weight.
+    /// - Returns: a graph with the same nodes, edges and edge indices.
+    /// - Complexity: O(m) (the adjacency arrays are shared, the weights copied).
     public func mappingWeights(_ transform: (Double) -> Double) -> Graph {
         guard let w = outgoing.weights else { return self }
         let out = Adjacency(offsets: outgoing.offsets, neighbors: outgoing.neighbors,
@@ -19,8 +23,15 @@ extension Graph {
 }
 
 extension Graph {
-    /// The weight of the edge `u → v` (`u – v` when undirected; 1 when unweighted), or nil
-    /// when there is none. With parallel edges kept, the first. O(log deg u).
+    /// The weight of the edge `u → v` (`u – v` when undirected), as NetworkX's
+    /// `G[u][v].get("weight", 1)`.
+    ///
+    /// - Parameters:
+    ///   - u: the edge's source.
+    ///   - v: the edge's target.
+    /// - Returns: the weight (1 when unweighted; the first copy's when parallel edges were
+    ///   kept), or nil when there is no such edge.
+    /// - Complexity: O(log deg u).
     public func tieWeight(_ u: NodeIndex, _ v: NodeIndex) -> Double? {
         var lo = outgoing.offsets[Int(u)], hi = outgoing.offsets[Int(u) + 1]
         let end = hi

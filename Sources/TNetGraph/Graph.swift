@@ -57,7 +57,10 @@ public struct Graph: Sendable {
         self.selfLoopNodes = selfLoopNodes
     }
 
-    /// Number of self-loop edges (NetworkX's `number_of_selfloops`, for a simple graph).
+    /// Number of self-loop edges (NetworkX's `number_of_selfloops`); with parallel edges kept
+    /// (``DuplicateEdgePolicy/keepAll``) every copy of a loop counts.
+    ///
+    /// - Complexity: O(l log d) for l nodes with a self-loop, of degree at most d.
     public var selfLoopCount: Int {
         if isDirected { return selfLoopNodes.count }
         // keepAll may store several loops at one node: count slots.
@@ -66,8 +69,11 @@ public struct Graph: Sendable {
         return count
     }
 
-    /// Density as NetworkX defines it: `m / (n (n - 1))` directed, `2m / (n (n - 1))` undirected,
-    /// 0 when `n <= 1`. Self-loops count in `m`, as they do in NetworkX.
+    /// Density as NetworkX's `density(G)` defines it: `m / (n (n - 1))` directed,
+    /// `2m / (n (n - 1))` undirected, 0 when `n <= 1`. Self-loops count in `m`, as they do in
+    /// NetworkX.
+    ///
+    /// - Complexity: O(1).
     public var density: Double {
         let n = Double(nodeCount)
         guard nodeCount > 1 else { return 0 }
@@ -75,10 +81,14 @@ public struct Graph: Sendable {
         return isDirected ? m / (n * (n - 1)) : 2 * m / (n * (n - 1))
     }
 
-    /// All nodes, as `Int32` indices.
+    /// All nodes, `0 ..< nodeCount`, as ``NodeIndex`` values.
     public var nodes: Range<NodeIndex> { 0 ..< NodeIndex(nodeCount) }
 
-    /// Whether `u` has a self-loop (binary search over ``selfLoopNodes``).
+    /// Whether `u` has a self-loop (NetworkX: `G.has_edge(u, u)`).
+    ///
+    /// - Parameter u: a node of the graph.
+    /// - Returns: true when an edge joins `u` to itself.
+    /// - Complexity: O(log l) for l nodes with a self-loop (binary search over ``selfLoopNodes``).
     @inlinable
     public func hasSelfLoop(_ u: NodeIndex) -> Bool {
         var lo = 0, hi = selfLoopNodes.count
@@ -89,13 +99,25 @@ public struct Graph: Sendable {
         return lo < selfLoopNodes.count && selfLoopNodes[lo] == u
     }
 
-    /// Whether an edge `u → v` (or `u – v` when undirected) exists. `O(log degree)`.
+    /// Whether an edge `u → v` (or `u – v` when undirected) exists (NetworkX's `G.has_edge(u, v)`).
+    ///
+    /// - Parameters:
+    ///   - u: the edge's source (either end when undirected).
+    ///   - v: the edge's target.
+    /// - Returns: true when the graph has at least one such edge.
+    /// - Complexity: O(log deg u), a binary search in `u`'s sorted out-list.
     public func hasEdge(from u: NodeIndex, to v: NodeIndex) -> Bool {
         outgoing.count(of: u, among: v) > 0
     }
 
-    /// Calls `body(edge, source, target, weight)` for every edge in edge-index order.
+    /// Calls `body(edge, source, target, weight)` for every edge in edge-index order (NetworkX's
+    /// `G.edges(data="weight", default=1)`, in tnet's canonical order).
+    ///
     /// Undirected edges are reported once, with `source <= target`.
+    /// - Parameter body: called with the edge index, its two ends and its weight (1 when
+    ///   unweighted); an error it throws stops the walk.
+    /// - Throws: whatever `body` throws.
+    /// - Complexity: O(n + m).
     public func forEachEdge(_ body: (EdgeIndex, NodeIndex, NodeIndex, Double) throws -> Void) rethrows {
         try outgoing.withUnsafeBuffers { off, tgt, ids, w in
             for u in 0 ..< nodeCount {
@@ -121,31 +143,58 @@ public struct Adjacency: Sendable {
     /// Weight of each slot, or `nil` for an unweighted graph.
     public let weights: [Double]?
 
-    /// Number of slots of `u` (its out- or in-degree, self-loops once).
+    /// Number of slots of `u`: its out- or in-degree, a self-loop once.
+    ///
+    /// - Parameter u: a node of the graph.
+    /// - Returns: `offsets[u + 1] - offsets[u]`.
+    /// - Complexity: O(1).
     @inlinable
     public func slotCount(_ u: NodeIndex) -> Int { offsets[Int(u) + 1] - offsets[Int(u)] }
 
-    /// The neighbours of `u`, ascending. An `ArraySlice` shares storage: no allocation.
+    /// The neighbours of `u`, ascending (NetworkX's `G[u]`, `G.successors(u)` or
+    /// `G.predecessors(u)`).
+    ///
+    /// - Parameter u: a node of the graph.
+    /// - Returns: a slice of ``neighbors``, sharing its storage (no allocation).
+    /// - Complexity: O(1).
     @inlinable
     public func neighbors(of u: NodeIndex) -> ArraySlice<NodeIndex> {
         neighbors[offsets[Int(u)] ..< offsets[Int(u) + 1]]
     }
 
-    /// The slots of `u`; use with ``neighbors``, ``weight(atSlot:)`` and ``edge(atSlot:)``.
+    /// The slots of `u`, to use with ``neighbors``, ``weight(atSlot:)`` and ``edge(atSlot:)``.
+    ///
+    /// - Parameter u: a node of the graph.
+    /// - Returns: `offsets[u] ..< offsets[u + 1]`.
+    /// - Complexity: O(1).
     @inlinable
     public func slots(of u: NodeIndex) -> Range<Int> { offsets[Int(u)] ..< offsets[Int(u) + 1] }
 
-    /// The weight stored at `slot` (1 when unweighted).
+    /// The weight stored at `slot`.
+    ///
+    /// - Parameter slot: a slot, `0 ..< neighbors.count`.
+    /// - Returns: the weight of the slot's edge, 1 when unweighted.
+    /// - Complexity: O(1).
     @inlinable
     public func weight(atSlot slot: Int) -> Double { weights?[slot] ?? 1 }
 
-    /// The edge index stored at `slot`.
+    /// The edge index of the edge at `slot`.
+    ///
+    /// - Parameter slot: a slot, `0 ..< neighbors.count`.
+    /// - Returns: the ``EdgeIndex`` of the slot's edge (the slot itself for directed out-lists).
+    /// - Complexity: O(1).
     @inlinable
     public func edge(atSlot slot: Int) -> EdgeIndex {
         edgeIndices.isEmpty ? EdgeIndex(slot) : edgeIndices[slot]
     }
 
-    /// Number of slots of `u` whose neighbour is `v` (0 or 1 unless parallel edges were kept).
+    /// Number of slots of `u` whose neighbour is `v`: 0 or 1 unless parallel edges were kept.
+    ///
+    /// - Parameters:
+    ///   - u: the node whose list is searched.
+    ///   - v: the neighbour counted.
+    /// - Returns: the number of edges from `u` to `v` in this direction.
+    /// - Complexity: O(log deg u + k) for k matches (binary search in the sorted list).
     public func count(of u: NodeIndex, among v: NodeIndex) -> Int {
         var lo = offsets[Int(u)], hi = offsets[Int(u) + 1]
         let end = hi
@@ -158,8 +207,14 @@ public struct Adjacency: Sendable {
         return n
     }
 
-    /// Runs `body` with unsafe buffers over the arrays: offsets, neighbours, edge indices
-    /// (empty when implicit) and weights (empty when unweighted). For hot loops.
+    /// Runs `body` with unsafe buffers over the arrays, for hot loops without bounds checks.
+    ///
+    /// - Parameter body: called once with the offsets, the neighbours, the edge indices (empty
+    ///   when each slot is its own edge index) and the weights (empty when unweighted). The
+    ///   buffers are valid only during the call.
+    /// - Returns: what `body` returns.
+    /// - Throws: whatever `body` throws.
+    /// - Complexity: O(1) besides `body`.
     @inlinable
     public func withUnsafeBuffers<R>(
         _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<NodeIndex>,

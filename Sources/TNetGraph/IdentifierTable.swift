@@ -6,23 +6,37 @@ public struct IdentifierTable: Sendable {
     /// Identifiers by index.
     public private(set) var identifiers: [String] = []
 
+    /// An empty table.
     public init() {}
 
     /// Reserves room for `count` identifiers.
+    ///
+    /// - Parameter count: the number of identifiers expected in all.
     public mutating func reserveCapacity(_ count: Int) {
         indexByID.reserveCapacity(count)
         identifiers.reserveCapacity(count)
     }
 
+    /// Number of identifiers interned.
     public var count: Int { identifiers.count }
 
-    /// The index of `id`, if interned.
+    /// The index of an identifier.
+    ///
+    /// - Parameter id: the identifier looked up.
+    /// - Returns: its index, or nil when it was never interned.
+    /// - Complexity: O(1) on average (a hash lookup).
     public func index(of id: String) -> NodeIndex? { indexByID[id] }
 
-    /// The identifier at `index`.
+    /// The identifier at an index.
+    ///
+    /// - Parameter index: an index below ``count``.
     public subscript(index: NodeIndex) -> String { identifiers[Int(index)] }
 
-    /// Returns the index of `id`, adding it if new; `inserted` tells which.
+    /// The index of an identifier, adding it when new.
+    ///
+    /// - Parameter id: the identifier.
+    /// - Returns: its index, and whether it was added by this call.
+    /// - Complexity: O(1) on average.
     @discardableResult
     public mutating func intern(_ id: String) -> (index: NodeIndex, inserted: Bool) {
         if let existing = indexByID[id] { return (existing, false) }
@@ -36,14 +50,24 @@ public struct IdentifierTable: Sendable {
 
 /// A ``GraphBuilder`` addressed by string identifiers: nodes are created on first mention.
 public struct LabeledGraphBuilder: Sendable {
+    /// The identifiers met so far, by node index.
     public private(set) var table = IdentifierTable()
+    /// The builder the edges go to.
     public private(set) var builder: GraphBuilder
 
+    /// An empty builder.
+    ///
+    /// - Parameters:
+    ///   - directed: whether edges are arcs (NetworkX's `DiGraph`) or undirected (`Graph`).
+    ///   - weighted: whether edges carry weights.
     public init(directed: Bool, weighted: Bool = false) {
         builder = GraphBuilder(directed: directed, weighted: weighted)
     }
 
-    /// Adds a node (no-op when present) and returns its index.
+    /// Adds a node, unless present.
+    ///
+    /// - Parameter id: the node's identifier.
+    /// - Returns: its index (new or existing).
     @discardableResult
     public mutating func addNode(_ id: String) -> NodeIndex {
         let (index, inserted) = table.intern(id)
@@ -52,12 +76,21 @@ public struct LabeledGraphBuilder: Sendable {
     }
 
     /// Adds an edge between two identifiers, creating missing nodes.
+    ///
+    /// - Parameters:
+    ///   - u: the source's identifier.
+    ///   - v: the target's identifier.
+    ///   - weight: the edge's weight, ignored when unweighted.
     public mutating func addEdge(_ u: String, _ v: String, weight: Double = 1) {
         let a = addNode(u), b = addNode(v)
         builder.addEdge(a, b, weight: weight)
     }
 
-    /// Builds the graph and returns it with the identifier table.
+    /// Builds the graph.
+    ///
+    /// - Parameter duplicates: what to do with parallel edges (default: NetworkX's last-wins).
+    /// - Returns: the graph, and the table of its nodes' identifiers.
+    /// - Complexity: O(n + m).
     public consuming func build(duplicates: DuplicateEdgePolicy = .keepLast) -> (graph: Graph, ids: IdentifierTable) {
         (builder.build(duplicates: duplicates), table)
     }

@@ -18,6 +18,14 @@ public struct ApproximateBetweennessOptions: Sendable, Hashable {
     /// undirected, as ``BetweennessOptions/normalized``.
     public var normalized: Bool
 
+    /// Options for a sample of the given accuracy.
+    ///
+    /// - Parameters:
+    ///   - epsilon: the largest error allowed (ε).
+    ///   - delta: the probability δ that an error exceeds ε.
+    ///   - seed: the seed of the sample.
+    ///   - weighted: weights as distances.
+    ///   - normalized: NetworkX's normalisation.
     public init(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 0, weighted: Bool = false, normalized: Bool = true) {
         self.epsilon = epsilon
         self.delta = delta
@@ -55,7 +63,17 @@ extension Graph {
     /// component. Unweighted paths come from a balanced bidirectional BFS, which touches a small
     /// part of the graph per sample; weighted ones from Dijkstra stopped at t.
     /// Each sample draws from its own counter-based random stream and the counts are integers,
-    /// so the result is the same for any `threads`.
+    /// so the result is the same for any `threads`. NetworkX has no counterpart with a guarantee
+    /// (`betweenness_centrality(G, k=…)` samples sources); NetworKit's `KadabraBetweenness` gives
+    /// the same one.
+    ///
+    /// - Parameters:
+    ///   - options: ε, δ, seed, weights and normalisation.
+    ///   - threads: worker threads.
+    ///   - progress: told the fraction done, from worker threads.
+    /// - Returns: the estimates, the sample size, the vertex-diameter bound and the error bound.
+    /// - Complexity: O(r·(n + m)) time at worst for r samples (a bidirectional search usually
+    ///   touches far less; weighted, a log factor more), O(n) memory per thread.
     public func approximateBetweenness(_ options: ApproximateBetweennessOptions = ApproximateBetweennessOptions(),
                                        threads: Int = 1, progress: ProgressHandler? = nil) -> ApproximateBetweenness {
         let n = nodeCount

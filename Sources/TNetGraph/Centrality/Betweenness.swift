@@ -9,6 +9,12 @@ public struct BetweennessOptions: Sendable, Hashable {
     /// Count the endpoints of each path as lying on it.
     public var endpoints: Bool
 
+    /// Options with NetworkX's defaults, unless given.
+    ///
+    /// - Parameters:
+    ///   - weighted: weights as distances (NetworkX's `weight="weight"`).
+    ///   - normalized: NetworkX's `normalized`.
+    ///   - endpoints: NetworkX's `endpoints`.
     public init(weighted: Bool = false, normalized: Bool = true, endpoints: Bool = false) {
         self.weighted = weighted
         self.normalized = normalized
@@ -21,11 +27,20 @@ extension Graph {
     /// betweenness centrality", J. Math. Sociol. 25(2)), matching NetworkX's
     /// `betweenness_centrality(G, normalized=…, weight=…, endpoints=…)`: for each node v, the sum
     /// over pairs s ≠ t (s, t ≠ v unless endpoints) of the fraction of shortest s–t paths through
-    /// v. Self-loops never lie on a shortest path. O(n·m) unweighted, O(n·m + n² log n) weighted.
+    /// v. Self-loops never lie on a shortest path. Weighted shortest paths tie by exact equality
+    /// of their summed weights, as in NetworkX; weights must be non-negative.
     ///
     /// Parallel over sources: each thread accumulates fixed blocks of sources into its own
     /// buffer and the blocks are summed in source order, so the result is bit-for-bit the same
     /// for any `threads`.
+    ///
+    /// - Parameters:
+    ///   - options: weights, normalisation and endpoints.
+    ///   - threads: worker threads.
+    ///   - progress: told the fraction done, from worker threads.
+    /// - Returns: the betweenness of every node, by node index.
+    /// - Complexity: O(n·(n + m)) time unweighted, O(n·(n + m) log m) weighted; O(n) memory per
+    ///   thread.
     public func betweennessCentrality(_ options: BetweennessOptions = BetweennessOptions(), threads: Int = 1,
                                       progress: ProgressHandler? = nil) -> [Double] {
         var (nodes, _) = brandes(options, collectEdges: false, threads: threads, progress: progress)
@@ -41,6 +56,14 @@ extension Graph {
     /// it; normalised by n(n − 1), unnormalised undirected values halved. Indexed by edge index
     /// (``forEachEdge(_:)``); a self-loop scores 0. `endpoints` does not apply. Parallel as
     /// ``betweennessCentrality(_:threads:progress:)``.
+    ///
+    /// - Parameters:
+    ///   - options: weights and normalisation (`endpoints` is ignored).
+    ///   - threads: worker threads.
+    ///   - progress: told the fraction done, from worker threads.
+    /// - Returns: the betweenness of every edge, by edge index.
+    /// - Complexity: O(n·(n + m)) time unweighted, O(n·(n + m) log m) weighted; O(n + m) memory
+    ///   per thread.
     public func edgeBetweennessCentrality(_ options: BetweennessOptions = BetweennessOptions(), threads: Int = 1,
                                           progress: ProgressHandler? = nil) -> [Double] {
         var (_, edges) = brandes(BetweennessOptions(weighted: options.weighted, normalized: options.normalized),
@@ -73,13 +96,12 @@ extension Graph {
             var nodes = nodeSum.buffer()
             var edges = edgeSum.buffer()
             let sources = chunk * block ..< min(n, (chunk + 1) * block)
-            for s in sources {
-                if weighted {
-                    ws.accumulateWeighted(self, from: s, endpoints: options.endpoints, nodes: &nodes,
-                                          edges: &edges, collectEdges: collectEdges)
-                } else {
-                    ws.accumulateUnweighted(self, from: s, endpoints: options.endpoints, nodes: &nodes,
-                                            edges: &edges, collectEdges: collectEdges)
+            nodes.withUnsafeMutableBufferPointer { nodes in
+                edges.withUnsafeMutableBufferPointer { edges in
+                    for s in sources {
+                        ws.accumulate(from: s, endpoints: options.endpoints, nodes: nodes,
+                                      edges: collectEdges ? edges : nil)
+                    }
                 }
             }
             nodeSum.add(nodes, chunk: chunk)
@@ -102,109 +124,125 @@ final class WorkspaceSlots<T>: @unchecked Sendable {
     }
 }
 
-/// A thread's scratch space for Brandes: buffers kept between sources and reset in
-/// O(reached nodes), so a source costs O(reached nodes + their edges).
+/// A thread's scratch space for Brandes: per-node memory allocated once and freed with the
+/// workspace, reset after each source in O(reached nodes), so a source costs O(reached nodes +
+/// their edges) (a log factor more when weighted).
 final class BrandesWorkspace {
-    private var distance: [Int32]
-    private var sigma: [Double]
-    private var delta: [Double]
-    private var queue: [Int32]
+    private let graph: Graph
+    /// Hop distance from the source (-1 unreached), path counts σ, dependencies δ, and the BFS
+    /// queue; distances and σ of weighted searches are the ``ShortestPathSearch``'s.
+    private let distance: UnsafeMutablePointer<Int32>
+    private let sigma: UnsafeMutablePointer<Double>
+    private let delta: UnsafeMutablePointer<Double>
+    private let queue: UnsafeMutablePointer<Int32>
     private var search: ShortestPathSearch?
 
     init(_ graph: Graph, weighted: Bool) {
+        self.graph = graph
         let n = graph.nodeCount
-        distance = [Int32](repeating: -1, count: weighted ? 0 : n)
-        sigma = [Double](repeating: 0, count: weighted ? 0 : n)
-        delta = [Double](repeating: 0, count: n)
-        queue = [Int32](repeating: 0, count: weighted ? 0 : n)
+        let bfs = weighted ? 0 : n
+        distance = .allocate(filling: bfs, with: -1)
+        sigma = .allocate(filling: bfs, with: 0)
+        delta = .allocate(filling: n, with: 0)
+        queue = .allocate(filling: bfs, with: 0)
         search = weighted ? ShortestPathSearch(graph, weighted: true) : nil
     }
 
+    deinit {
+        distance.deallocate()
+        sigma.deallocate()
+        delta.deallocate()
+        queue.deallocate()
+    }
+
+    /// Adds source `s`'s dependencies to `nodes` (and to `edges`, by edge index, when given).
+    func accumulate(from s: Int, endpoints: Bool, nodes: UnsafeMutableBufferPointer<Double>,
+                    edges: UnsafeMutableBufferPointer<Double>?) {
+        let backward = graph.isDirected ? graph.incoming : graph.outgoing
+        if search != nil {
+            backward.withView { back in accumulateWeighted(from: s, back: back, endpoints: endpoints, nodes: nodes, edges: edges) }
+        } else {
+            graph.outgoing.withView { out in
+                backward.withView { back in
+                    accumulateUnweighted(from: s, out: out, back: back, endpoints: endpoints, nodes: nodes, edges: edges)
+                }
+            }
+        }
+    }
+
     /// Breadth-first search from `s`, then the dependency accumulation in reverse BFS order.
-    func accumulateUnweighted(_ g: Graph, from s: Int, endpoints: Bool, nodes: inout [Double],
-                              edges: inout [Double], collectEdges: Bool) {
-        let backward = g.isDirected ? g.incoming : g.outgoing
-        distance.withUnsafeMutableBufferPointer { dist in
-        sigma.withUnsafeMutableBufferPointer { sg in
-        delta.withUnsafeMutableBufferPointer { dl in
-        queue.withUnsafeMutableBufferPointer { q in
-        nodes.withUnsafeMutableBufferPointer { acc in
-        edges.withUnsafeMutableBufferPointer { eacc in
-        g.outgoing.withUnsafeBuffers { off, nb, _, _ in
-        backward.withUnsafeBuffers { boff, bnb, bids, _ in
-            q[0] = Int32(s)
-            dist[s] = 0
-            sg[s] = 1
-            var head = 0, tail = 1
-            while head < tail {
-                let v = Int(q[head])
-                head += 1
-                let next = dist[v] + 1, sv = sg[v]
-                for slot in off[v] ..< off[v + 1] {
-                    let w = Int(nb[slot])
-                    if dist[w] < 0 {
-                        dist[w] = next
-                        q[tail] = Int32(w)
-                        tail += 1
-                    }
-                    if dist[w] == next { sg[w] += sv }
+    private func accumulateUnweighted(from s: Int, out: CSRView, back: CSRView, endpoints: Bool,
+                                      nodes: UnsafeMutableBufferPointer<Double>,
+                                      edges: UnsafeMutableBufferPointer<Double>?) {
+        queue[0] = Int32(s)
+        distance[s] = 0
+        sigma[s] = 1
+        var head = 0, tail = 1
+        while head < tail {
+            let v = Int(queue[head])
+            head += 1
+            let next = distance[v] + 1, sv = sigma[v]
+            for slot in out.offsets[v] ..< out.offsets[v + 1] {
+                let w = Int(out.neighbors[slot])
+                if distance[w] < 0 {
+                    distance[w] = next
+                    queue[tail] = Int32(w)
+                    tail += 1
+                }
+                if distance[w] == next { sigma[w] += sv }
+            }
+        }
+        if endpoints { nodes[s] += Double(tail - 1) }
+        var i = tail - 1
+        while i > 0 {
+            let w = Int(queue[i])
+            i -= 1
+            let coefficient = (1 + delta[w]) / sigma[w]
+            let previous = distance[w] - 1
+            for slot in back.offsets[w] ..< back.offsets[w + 1] {
+                let v = Int(back.neighbors[slot])
+                if distance[v] == previous {
+                    let c = sigma[v] * coefficient
+                    delta[v] += c
+                    if let edges { edges[back.edge(atSlot: slot)] += c }
                 }
             }
-            if endpoints { acc[s] += Double(tail - 1) }
-            var i = tail - 1
-            while i > 0 {
-                let w = Int(q[i])
-                i -= 1
-                let coefficient = (1 + dl[w]) / sg[w]
-                let previous = dist[w] - 1
-                for slot in boff[w] ..< boff[w + 1] {
-                    let v = Int(bnb[slot])
-                    if dist[v] == previous {
-                        let c = sg[v] * coefficient
-                        dl[v] += c
-                        if collectEdges { eacc[Int(bids.isEmpty ? Int32(slot) : bids[slot])] += c }
-                    }
-                }
-                acc[w] += endpoints ? dl[w] + 1 : dl[w]
-            }
-            for j in 0 ..< tail {
-                let v = Int(q[j])
-                dist[v] = -1
-                sg[v] = 0
-                dl[v] = 0
-            }
+            nodes[w] += endpoints ? delta[w] + 1 : delta[w]
         }
-        }
-        }
-        }
-        }
-        }
-        }
+        for j in 0 ..< tail {
+            let v = Int(queue[j])
+            distance[v] = -1
+            sigma[v] = 0
+            delta[v] = 0
         }
     }
 
     /// Dijkstra from `s` (ties by exact equality of summed distances, as NetworkX), then the
     /// accumulation in reverse order of settling.
-    func accumulateWeighted(_ g: Graph, from s: Int, endpoints: Bool, nodes: inout [Double],
-                            edges: inout [Double], collectEdges: Bool) {
+    private func accumulateWeighted(from s: Int, back: CSRView, endpoints: Bool,
+                                    nodes: UnsafeMutableBufferPointer<Double>,
+                                    edges: UnsafeMutableBufferPointer<Double>?) {
         search!.run(from: NodeIndex(s))
         let search = self.search!
-        let backward = search.backward
         if endpoints { nodes[s] += Double(search.order.count - 1) }
-        for w in search.order.reversed() {
-            let wi = Int(w)
-            guard wi != s else { continue }
-            let coefficient = (1 + delta[wi]) / search.sigma[wi]
-            let dw = search.distance[wi]
-            for slot in backward.slots(of: w) {
-                let v = Int(backward.neighbors[slot])
-                let dv = search.distance[v]
-                guard dv < dw, dv + backward.weight(atSlot: slot) == dw else { continue }
-                let c = search.sigma[v] * coefficient
-                delta[v] += c
-                if collectEdges { edges[Int(backward.edge(atSlot: slot))] += c }
+        search.distance.withUnsafeBufferPointer { distance in
+            search.sigma.withUnsafeBufferPointer { sigma in
+                for w in search.order.reversed() {
+                    let wi = Int(w)
+                    guard wi != s else { continue }
+                    let coefficient = (1 + delta[wi]) / sigma[wi]
+                    let dw = distance[wi]
+                    for slot in back.offsets[wi] ..< back.offsets[wi + 1] {
+                        let v = Int(back.neighbors[slot])
+                        let dv = distance[v]
+                        guard dv < dw, dv + back.weights[slot] == dw else { continue }
+                        let c = sigma[v] * coefficient
+                        delta[v] += c
+                        if let edges { edges[back.edge(atSlot: slot)] += c }
+                    }
+                    nodes[wi] += delta[wi] + (endpoints ? 1 : 0)
+                }
             }
-            nodes[wi] += delta[wi] + (endpoints ? 1 : 0)
         }
         for w in search.order { delta[Int(w)] = 0 }
     }

@@ -11,8 +11,10 @@ public struct BrokerageCounts: Sendable, Hashable {
     /// a, b and c in three different groups.
     public var liaison = 0
 
+    /// All counts zero.
     public init() {}
 
+    /// The number of brokered two-paths in all five roles.
     public var total: Int { coordinator + itinerant + representative + gatekeeper + liaison }
 }
 
@@ -28,7 +30,11 @@ extension Graph {
     /// first three (and the total) are twice the number of unordered pairs {a, c} of that kind,
     /// while representative and gatekeeper are equal, each the number of unordered pairs with
     /// exactly one end in b's group. Self-loops are ignored; parallel edges count once per
-    /// ordered pair (a, c). Iterative; allocates only the result. O(Σ_b in(b)·out(b)·log deg).
+    /// ordered pair (a, c). Iterative; allocates only the result.
+    ///
+    /// - Parameter groups: the group of every node, by node index.
+    /// - Returns: the counts of every node, by node index.
+    /// - Complexity: O(Σ_b in(b)·out(b)·log d) time for maximum degree d, O(n) memory.
     public func brokerage(groups: [Int32]) -> [BrokerageCounts] {
         precondition(groups.count == nodeCount, "brokerage needs one group per node")
         let into = isDirected ? incoming : outgoing

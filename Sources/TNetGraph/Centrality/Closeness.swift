@@ -6,8 +6,17 @@ extension Graph {
     /// `wfImproved` (Wasserman and Faust's correction for disconnected graphs, NetworkX's
     /// default); 0 when nothing reaches u. Weighted: edge weights are distances (Dijkstra).
     /// Reference: Freeman (1979); Wasserman & Faust (1994), *Social Network Analysis*, p. 201.
-    /// O(n·(n + m)) unweighted, O(n·(n + m) log n) weighted; parallel over nodes (each value is
-    /// computed by one thread, so the result does not depend on `threads`).
+    /// Parallel over nodes: each value is computed by one thread, so the result does not depend
+    /// on `threads`.
+    ///
+    /// - Parameters:
+    ///   - weighted: edge weights as distances (NetworkX's `distance="weight"`), else hops.
+    ///   - wfImproved: apply Wasserman and Faust's correction (NetworkX's `wf_improved`).
+    ///   - threads: worker threads.
+    ///   - progress: told the fraction done, from worker threads.
+    /// - Returns: the closeness of every node, by node index.
+    /// - Complexity: O(n·(n + m)) time unweighted, O(n·(n + m) log m) weighted; O(n) memory per
+    ///   thread.
     public func closenessCentrality(weighted: Bool = false, wfImproved: Bool = true, threads: Int = 1,
                                     progress: ProgressHandler? = nil) -> [Double] {
         let n = nodeCount
@@ -23,7 +32,15 @@ extension Graph {
     /// Harmonic centrality as NetworkX's `harmonic_centrality(G, distance=…)`: the sum over the
     /// other nodes v that reach u of 1 / d(v, u) (incoming distances when directed). Not
     /// normalised. Reference: Boldi & Vigna (2014), "Axioms for centrality". Parallel as
-    /// closeness.
+    /// ``closenessCentrality(weighted:wfImproved:threads:progress:)``.
+    ///
+    /// - Parameters:
+    ///   - weighted: edge weights as distances (NetworkX's `distance="weight"`), else hops.
+    ///   - threads: worker threads.
+    ///   - progress: told the fraction done, from worker threads.
+    /// - Returns: the harmonic centrality of every node, by node index.
+    /// - Complexity: O(n·(n + m)) time unweighted, O(n·(n + m) log m) weighted; O(n) memory per
+    ///   thread.
     public func harmonicCentrality(weighted: Bool = false, threads: Int = 1,
                                    progress: ProgressHandler? = nil) -> [Double] {
         perNodeSearch(weighted: weighted, threads: threads, progress: progress) { $0.harmonic }

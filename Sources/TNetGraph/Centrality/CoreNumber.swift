@@ -16,6 +16,10 @@ extension Graph {
     /// `threads` > 1 splits each level's work between threads: every thread owns a contiguous
     /// range of nodes and alone changes their degrees (no atomic operations); all threads read
     /// the removed nodes' lists. The result does not depend on the thread count.
+    ///
+    /// - Parameter threads: worker threads (graphs below 65,536 nodes per thread use fewer).
+    /// - Returns: the core number of every node, by node index; nil when the graph has self-loops.
+    /// - Complexity: O(n + m) time, O(n) memory.
     public func coreNumbers(threads: Int = 1) -> [Int]? {
         coreNumbers(threads: threads, peeling: CorePeeling.Settings())
     }
@@ -57,120 +61,165 @@ struct CorePeeling {
         let t = max(1, min(threads, n / max(1, settings.minimumNodesPerThread)))
         let budget = Int(settings.scanBudgetFactor * Double(n + slotCount))
         let remaining = t == 1
-            ? levels(&degree, lists: lists, budget: budget)
+            ? levels(&degree, budget: budget)
             : ParallelCorePeeling(graph: graph, lists: lists, threads: t).run(&degree, budget: budget)
-        if !remaining.isEmpty { bucketPeel(&degree, nodes: remaining, lists: lists) }
+        if !remaining.isEmpty { bucketPeel(&degree, nodes: remaining) }
     }
 
     /// Peels level by level while the scans cost less than `budget` in all; returns the nodes
     /// not yet peeled (empty when done). Their degrees are then their degrees among themselves,
     /// and every peeled node's degree is its core number, below any remaining degree.
-    private func levels<D: FixedWidthInteger>(_ degree: inout [D], lists: [Adjacency], budget: Int) -> [Int32] {
-        let n = graph.nodeCount
-        var alive = [Int32](unsafeUninitializedCapacity: n) { b, c in
-            for v in 0 ..< n { b[v] = Int32(v) }
-            c = n
+    private func levels<D: FixedWidthInteger>(_ degree: inout [D], budget: Int) -> [Int32] {
+        var peel = LevelPeel(nodeCount: graph.nodeCount)
+        let level = degree.withUnsafeMutableBufferPointer { degree in
+            graph.withSearchViews(.both) { first, second in peel.run(degree, first, second, budget: budget) }
         }
-        var frontier = [Int32](repeating: 0, count: n)
-        var aliveCount = n, scanned = 0
-        var level = D.min
-        degree.withUnsafeMutableBufferPointer { deg in
-        alive.withUnsafeMutableBufferPointer { alv in
-        frontier.withUnsafeMutableBufferPointer { front in
-            while aliveCount > 0 && scanned < budget {
-                // Drop the nodes peeled at the last level (degree ≤ level), keep the others and
-                // collect those at the new lowest degree.
-                scanned += aliveCount
-                var kept = 0, found = 0, lowest = D.max
-                for i in 0 ..< aliveCount {
-                    let v = alv[i], d = deg[Int(v)]
-                    guard d > level else { continue }
-                    alv[kept] = v
-                    kept += 1
-                    if d < lowest { lowest = d; found = 0 }
-                    if d == lowest { front[found] = v; found += 1 }
-                }
-                aliveCount = kept
-                guard kept > 0 else { break }
-                level = lowest
-                var head = 0
-                while head < found {
-                    let v = Int(front[head])
-                    head += 1
-                    for adjacency in lists {
-                        adjacency.withUnsafeBuffers { off, nb, _, _ in
-                            for slot in off[v] ..< off[v + 1] {
-                                let u = Int(nb[slot])
-                                let du = deg[u]
-                                guard du > level else { continue }
-                                deg[u] = du - 1
-                                if du - 1 == level { front[found] = Int32(u); found += 1 }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        }
-        }
-        guard aliveCount > 0 else { return [] }
-        let current = level
-        return degree.withUnsafeBufferPointer { deg in
-            alive[..<aliveCount].filter { deg[Int($0)] > current }
-        }
+        return degree.withUnsafeBufferPointer { degree in peel.remaining(above: level, degree) }
     }
 
     /// Batagelj–Zaversnik on `nodes`: bucket sort by degree, then peel in that order, moving each
     /// neighbour whose degree drops one bucket down. Nodes outside `nodes` must have degrees
     /// below every degree in it (they are then never touched).
-    func bucketPeel<D: FixedWidthInteger>(_ degree: inout [D], nodes: [Int32], lists: [Adjacency]) {
-        let count = nodes.count
-        let low = nodes.map { Int(degree[Int($0)]) }.min() ?? 0
+    func bucketPeel<D: FixedWidthInteger>(_ degree: inout [D], nodes: [Int32]) {
+        degree.withUnsafeMutableBufferPointer { degree in
+            var peel = BucketPeel(nodes: nodes, degree: degree, nodeCount: graph.nodeCount)
+            graph.withSearchViews(.both) { first, second in peel.run(degree, first, second) }
+        }
+    }
+}
+
+/// The level-by-level peel of ``CorePeeling`` on one thread, and its memory: the nodes not yet
+/// peeled and the frontier of the current level, allocated once and freed with the value.
+struct LevelPeel: ~Copyable {
+    /// `alive[0 ..< aliveCount]`: the nodes not peeled before the current level.
+    let alive: UnsafeMutablePointer<Int32>
+    var aliveCount: Int
+    /// The nodes peeled at the current level, in order of discovery.
+    let frontier: UnsafeMutablePointer<Int32>
+
+    /// A peel of nodes `0 ..< nodeCount`, all alive.
+    init(nodeCount n: Int) {
+        alive = .allocate(filling: n, with: 0)
+        for v in 0 ..< n { alive[v] = Int32(v) }
+        aliveCount = n
+        frontier = .allocate(filling: n, with: 0)
+    }
+
+    deinit {
+        alive.deallocate()
+        frontier.deallocate()
+    }
+
+    /// Peels levels over the lists `first` (and `second`) while the scans cost less than
+    /// `budget`; returns the last level reached.
+    mutating func run<D: FixedWidthInteger>(_ degree: UnsafeMutableBufferPointer<D>, _ first: CSRView, _ second: CSRView?,
+                                            budget: Int) -> D {
+        var scanned = 0
+        var level = D.min
+        while aliveCount > 0 && scanned < budget {
+            // Drop the nodes peeled at the last level (degree ≤ level), keep the others and
+            // collect those at the new lowest degree.
+            scanned += aliveCount
+            var kept = 0, found = 0, lowest = D.max
+            for i in 0 ..< aliveCount {
+                let v = alive[i], d = degree[Int(v)]
+                guard d > level else { continue }
+                alive[kept] = v
+                kept += 1
+                if d < lowest { lowest = d; found = 0 }
+                if d == lowest { frontier[found] = v; found += 1 }
+            }
+            aliveCount = kept
+            guard kept > 0 else { break }
+            level = lowest
+            var head = 0
+            while head < found {
+                let v = Int(frontier[head])
+                head += 1
+                for list in 0 ..< (second == nil ? 1 : 2) {
+                    let lists = list == 0 ? first : second!
+                    for slot in lists.offsets[v] ..< lists.offsets[v + 1] {
+                        let u = Int(lists.neighbors[slot])
+                        let du = degree[u]
+                        guard du > level else { continue }
+                        degree[u] = du - 1
+                        if du - 1 == level { frontier[found] = Int32(u); found += 1 }
+                    }
+                }
+            }
+        }
+        return level
+    }
+
+    /// The nodes still alive above `level` (empty when the peel is done).
+    func remaining<D: FixedWidthInteger>(above level: D, _ degree: UnsafeBufferPointer<D>) -> [Int32] {
+        UnsafeBufferPointer(start: alive, count: aliveCount).filter { degree[Int($0)] > level }
+    }
+}
+
+/// Batagelj–Zaversnik's bucket peel (``CorePeeling/bucketPeel(_:nodes:)``) and its
+/// memory: the nodes in order of degree, each node's position in it and the first slot of each
+/// degree's bucket, allocated once and freed with the value.
+struct BucketPeel: ~Copyable {
+    let count: Int
+    /// Lowest degree among the nodes.
+    let low: Int
+    /// `binStart[d - low]`: the first slot of degree d in `order`.
+    let binStart: UnsafeMutablePointer<Int>
+    /// The nodes by degree, and each node's slot in that order.
+    let order: UnsafeMutablePointer<Int32>
+    let position: UnsafeMutablePointer<Int32>
+
+    /// The bucket order of `nodes` by `degree` (counting sort), in a graph of `nodeCount` nodes.
+    init<D: FixedWidthInteger>(nodes: [Int32], degree: UnsafeMutableBufferPointer<D>, nodeCount: Int) {
+        count = nodes.count
+        low = nodes.map { Int(degree[Int($0)]) }.min() ?? 0
         let high = nodes.map { Int(degree[Int($0)]) }.max() ?? 0
-        // `binStart[d - low]`: first slot of degree d in `order`; `position[v]`: v's slot.
-        var binStart = [Int](repeating: 0, count: high - low + 2)
+        binStart = .allocate(filling: high - low + 2, with: 0)
         for v in nodes { binStart[Int(degree[Int(v)]) - low + 1] += 1 }
         for d in 0 ..< high - low + 1 { binStart[d + 1] += binStart[d] }
-        var order = [Int32](repeating: 0, count: count)
-        var position = [Int32](repeating: 0, count: graph.nodeCount)
-        var fill = binStart
+        order = .allocate(filling: count, with: 0)
+        position = .allocate(filling: nodeCount, with: 0)
+        var fill = Array(UnsafeBufferPointer(start: binStart, count: high - low + 2))
         for v in nodes {
             let b = Int(degree[Int(v)]) - low
             position[Int(v)] = Int32(fill[b])
             order[fill[b]] = v
             fill[b] += 1
         }
-        degree.withUnsafeMutableBufferPointer { deg in
-        binStart.withUnsafeMutableBufferPointer { bin in
-        order.withUnsafeMutableBufferPointer { ord in
-        position.withUnsafeMutableBufferPointer { pos in
-            for i in 0 ..< count {
-                let v = Int(ord[i])
-                let dv = deg[v]
-                for adjacency in lists {
-                    adjacency.withUnsafeBuffers { off, nb, _, _ in
-                        for slot in off[v] ..< off[v + 1] {
-                            let u = Int(nb[slot])
-                            let du = deg[u]
-                            guard du > dv else { continue }
-                            // Swap u with the first node of its bin, then shrink the bin from the left.
-                            let b = Int(du) - low
-                            let first = bin[b], w = Int(ord[first]), pu = Int(pos[u])
-                            if w != u {
-                                ord[pu] = Int32(w)
-                                pos[w] = Int32(pu)
-                                ord[first] = Int32(u)
-                                pos[u] = Int32(first)
-                            }
-                            bin[b] = first + 1
-                            deg[u] = du - 1
-                        }
+    }
+
+    deinit {
+        binStart.deallocate()
+        order.deallocate()
+        position.deallocate()
+    }
+
+    /// Peels the nodes in bucket order over the lists `first` (and `second`), turning each
+    /// node's degree into its core number.
+    mutating func run<D: FixedWidthInteger>(_ degree: UnsafeMutableBufferPointer<D>, _ first: CSRView, _ second: CSRView?) {
+        for i in 0 ..< count {
+            let v = Int(order[i])
+            let dv = degree[v]
+            for list in 0 ..< (second == nil ? 1 : 2) {
+                let lists = list == 0 ? first : second!
+                for slot in lists.offsets[v] ..< lists.offsets[v + 1] {
+                    let u = Int(lists.neighbors[slot])
+                    let du = degree[u]
+                    guard du > dv else { continue }
+                    // Swap u with the first node of its bin, then shrink the bin from the left.
+                    let b = Int(du) - low
+                    let first = binStart[b], w = Int(order[first]), pu = Int(position[u])
+                    if w != u {
+                        order[pu] = Int32(w)
+                        position[w] = Int32(pu)
+                        order[first] = Int32(u)
+                        position[u] = Int32(first)
                     }
+                    binStart[b] = first + 1
+                    degree[u] = du - 1
                 }
             }
-        }
-        }
-        }
         }
     }
 }

@@ -3,8 +3,16 @@ extension Graph {
     /// power iteration with A + I (so bipartite graphs converge) from a uniform start, each step
     /// normalised to unit Euclidean length; for a directed graph a node scores by its
     /// in-neighbours (the left eigenvector). Stops when the L1 change is below n·tol.
-    /// Reference: Bonacich (1987), "Power and centrality: a family of measures". O(m) per
-    /// iteration.
+    /// Reference: Bonacich (1987), "Power and centrality: a family of measures".
+    ///
+    /// - Parameters:
+    ///   - weighted: use edge weights as the entries of A (NetworkX's `weight="weight"`).
+    ///   - tolerance: NetworkX's `tol`.
+    ///   - maxIterations: NetworkX's `max_iter`.
+    /// - Returns: the centrality of every node, by node index (empty for an empty graph).
+    /// - Throws: ``PowerIterationError`` when the iteration has not converged after
+    ///   `maxIterations` steps.
+    /// - Complexity: O(n + m) per iteration, O(n) memory.
     public func eigenvectorCentrality(weighted: Bool = false, tolerance: Double = 1e-6,
                                       maxIterations: Int = 100) throws(PowerIterationError) -> [Double] {
         let n = nodeCount

@@ -4,13 +4,24 @@ public struct KatzOptions: Sendable, Hashable {
     public var alpha: Double = 0.1
     /// The constant β every node receives.
     public var beta: Double = 1
+    /// NetworkX's `tol`: the iteration stops when the L1 change is below n × tolerance.
     public var tolerance: Double = 1e-6
+    /// NetworkX's `max_iter`: the most iterations before ``PowerIterationError``.
     public var maxIterations: Int = 1000
     /// Scale the result to unit Euclidean length.
     public var normalized: Bool = true
     /// Edge weights multiply the walks through them (`weight="weight"`).
     public var weighted: Bool = false
 
+    /// Options with NetworkX's defaults, unless given.
+    ///
+    /// - Parameters:
+    ///   - alpha: the attenuation factor α.
+    ///   - beta: the constant β.
+    ///   - tolerance: NetworkX's `tol`.
+    ///   - maxIterations: NetworkX's `max_iter`.
+    ///   - normalized: scale the result to unit length.
+    ///   - weighted: use edge weights.
     public init(alpha: Double = 0.1, beta: Double = 1, tolerance: Double = 1e-6, maxIterations: Int = 1000,
                 normalized: Bool = true, weighted: Bool = false) {
         self.alpha = alpha
@@ -28,7 +39,12 @@ extension Graph {
     /// node scores by its in-neighbours when directed; an undirected self-loop counts once).
     /// Stops when the L1 change is below n·tol; the result is then scaled to unit length.
     /// Reference: Katz (1953), "A new status index derived from sociometric analysis".
-    /// O(m) per iteration.
+    ///
+    /// - Parameter options: α, β, tolerance, iteration limit, normalisation and weights.
+    /// - Returns: the centrality of every node, by node index (empty for an empty graph).
+    /// - Throws: ``PowerIterationError`` when the iteration has not converged after
+    ///   `options.maxIterations` steps (``katzDiagnosis(_:_:)`` says why).
+    /// - Complexity: O(n + m) per iteration, O(n) memory.
     public func katzCentrality(_ options: KatzOptions = KatzOptions()) throws(PowerIterationError) -> [Double] {
         let n = nodeCount
         guard n > 0 else { return [] }
@@ -65,7 +81,13 @@ extension Graph {
     /// The largest eigenvalue λmax of the (weighted) adjacency matrix, estimated by power
     /// iteration on A + I from a uniform start (as eigenvector centrality), `iterations` steps:
     /// Katz's series converges only for α < 1/λmax. For a non-negative matrix this is the
-    /// spectral radius; the estimate is exact once the iteration has converged. O(m) per step.
+    /// spectral radius; the estimate is exact once the iteration has converged.
+    ///
+    /// - Parameters:
+    ///   - weighted: use edge weights as the entries of A.
+    ///   - iterations: the most power-iteration steps (it stops earlier once the estimate is stable).
+    /// - Returns: the estimate of λmax, 0 for a graph without edges.
+    /// - Complexity: O(n + m) per step, O(n) memory.
     public func spectralRadiusEstimate(weighted: Bool = false, iterations: Int = 1000) -> Double {
         let n = nodeCount
         guard n > 0 else { return 0 }
@@ -100,6 +122,13 @@ extension Graph {
     }
 
     /// Why Katz centrality with `options` failed, with the bound its α must respect.
+    ///
+    /// - Parameters:
+    ///   - options: the options ``katzCentrality(_:)`` was given.
+    ///   - error: the error it threw.
+    /// - Returns: a sentence for the user: whether α is at or above 1/λmax (the series
+    ///   diverges) or below it (more iterations or a larger tolerance will do).
+    /// - Complexity: that of ``spectralRadiusEstimate(weighted:iterations:)``.
     public func katzDiagnosis(_ options: KatzOptions, _ error: PowerIterationError) -> String {
         let lambda = spectralRadiusEstimate(weighted: options.weighted)
         guard lambda > 0 else { return "\(error)" }

@@ -4,6 +4,7 @@ public struct PageRankOptions: Sendable, Hashable {
     public var damping: Double = 0.85
     /// Stop when the L1 change of an iteration is below n × tolerance (NetworkX's rule).
     public var tolerance: Double = 1e-6
+    /// NetworkX's `max_iter`: the most iterations before ``PowerIterationError``.
     public var maxIterations: Int = 100
     /// Edge weights as transition strengths (`weight="weight"`); otherwise every edge counts 1.
     public var weighted: Bool = false
@@ -14,6 +15,15 @@ public struct PageRankOptions: Sendable, Hashable {
     /// sum 1. `nil`: the personalization vector (NetworkX's default).
     public var dangling: [Double]? = nil
 
+    /// Options with NetworkX's defaults, unless given.
+    ///
+    /// - Parameters:
+    ///   - damping: the damping factor α (NetworkX's `alpha`).
+    ///   - tolerance: NetworkX's `tol`.
+    ///   - maxIterations: NetworkX's `max_iter`.
+    ///   - weighted: use edge weights (`weight="weight"`).
+    ///   - personalization: the teleport distribution by node index, nil for uniform.
+    ///   - dangling: where dangling nodes' rank goes, nil for the personalization.
     public init(damping: Double = 0.85, tolerance: Double = 1e-6, maxIterations: Int = 100, weighted: Bool = false,
                 personalization: [Double]? = nil, dangling: [Double]? = nil) {
         self.damping = damping
@@ -27,6 +37,7 @@ public struct PageRankOptions: Sendable, Hashable {
 
 /// A PageRank option that cannot be used.
 public struct PageRankOptionError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong with the option (a vector of the wrong length, or without a positive sum).
     public let description: String
 }
 
@@ -40,6 +51,16 @@ extension Graph {
     /// Reference: Page, Brin, Motwani & Winograd (1999), "The PageRank citation ranking".
     /// O(m) per iteration; the iteration runs on `threads` threads, each computing a fixed range
     /// of nodes, so the result does not depend on the thread count.
+    ///
+    /// - Parameters:
+    ///   - options: damping, tolerance, iteration limit, weights, personalization and dangling
+    ///     distribution.
+    ///   - threads: worker threads (small graphs use fewer).
+    /// - Returns: the PageRank of every node, by node index, summing to 1 (empty for an empty graph).
+    /// - Throws: ``PageRankOptionError`` when the personalization or dangling vector has the
+    ///   wrong length or no positive sum; ``PowerIterationError`` when the iteration has not
+    ///   converged after `options.maxIterations` steps.
+    /// - Complexity: O(n + m) per iteration, O(n) memory.
     public func pageRank(_ options: PageRankOptions = PageRankOptions(), threads: Int = 1) throws -> [Double] {
         let n = nodeCount
         guard n > 0 else { return [] }

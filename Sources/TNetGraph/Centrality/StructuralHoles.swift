@@ -10,7 +10,11 @@ extension Graph {
     /// case by `row sum − 2 × normalised diagonal == 0`, which also marks a node whose only
     /// edge is a self-loop of weight 1 but not one of another weight, and can mark a weighted
     /// node by coincidence; tnet marks exactly the nodes without other contacts.
-    /// Reference: Burt (1992), *Structural Holes*, ch. 2. O(Σ_i Σ_{q ∈ N(i)} deg q).
+    /// Reference: Burt (1992), *Structural Holes*, ch. 2.
+    ///
+    /// - Parameter weighted: use edge weights for a_ij (NetworkX's `weight="weight"`).
+    /// - Returns: the constraint of every node, by node index.
+    /// - Complexity: O(Σ_i Σ_{q ∈ N(i)} deg q) time, O(n + m) memory.
     public func constraint(weighted: Bool = false) -> [Double] {
         let mutual = MutualWeights(self, weighted: weighted)
         let n = nodeCount
@@ -50,7 +54,11 @@ extension Graph {
     /// (`nodes=[...]`) computes. That path leaves nodes without out-edges undefined; tnet
     /// counts their in-contacts, as the matrix form does.
     /// Reference: Burt (1992); Borgatti (1997), "Structural holes: unpacking Burt's redundancy
-    /// measures". O(Σ_i Σ_{j ∈ N(i)} deg j).
+    /// measures".
+    ///
+    /// - Parameter weighted: use edge weights for a_ij (NetworkX's `weight="weight"`).
+    /// - Returns: the effective size of every node, by node index.
+    /// - Complexity: O(Σ_i Σ_{j ∈ N(i)} deg j) time, O(n + m) memory.
     public func effectiveSize(weighted: Bool = false) -> [Double] {
         let mutual = MutualWeights(self, weighted: weighted)
         let n = nodeCount

@@ -1,8 +1,12 @@
 /// A partition of the nodes and its modularity.
 public struct Communities: Sendable {
-    /// `community[u]`: numbered from 0 by size, largest first, ties by smallest member.
+    /// The community of every node, by node index: communities are numbered from 0 by size,
+    /// largest first, ties by smallest member.
     public var community: [Int]
+    /// Number of communities.
     public var count: Int
+    /// Modularity of the partition (``Graph/modularity(_:weighted:resolution:)``), NaN for a
+    /// graph without edges.
     public var modularity: Double
     /// Levels of aggregation that raised modularity (Louvain, Leiden), or sweeps (label propagation).
     public var levels: Int

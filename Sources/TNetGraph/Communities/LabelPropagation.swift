@@ -5,7 +5,14 @@ extension Graph {
     /// random order each node takes the label that weighs most among its (out-)neighbours,
     /// keeping its own when that is among the best, else one of the best drawn at random; sweeps
     /// repeat until no label changes (or `maxSweeps`). Isolated nodes keep their own label.
-    /// O(m) per sweep; communities are connected in practice but not guaranteed to be.
+    /// Communities are connected in practice but not guaranteed to be.
+    ///
+    /// - Parameters:
+    ///   - weighted: labels weigh by edge weight (NetworkX's `weight="weight"`), else 1 per edge.
+    ///   - seed: the seed of the node order and of the draws among tied labels.
+    ///   - maxSweeps: the most sweeps.
+    /// - Returns: the communities, their modularity, and the number of sweeps as `levels`.
+    /// - Complexity: O(n + m) per sweep, O(n) memory.
     public func labelPropagation(weighted: Bool = true, seed: UInt64 = 0, maxSweeps: Int = 1_000) -> Communities {
         let n = nodeCount
         var label = (0 ..< n).map { $0 }

@@ -22,7 +22,16 @@ extension Graph {
     /// The algorithm runs `iterations` times, each starting from the last one's communities
     /// (leidenalg's default is 2); each iteration keeps the connectivity guarantee.
     ///
-    /// Directed graphs are read as undirected, as in ``louvain(_:)``. `options.threshold` is not used.
+    /// Directed graphs are read as undirected, as in ``louvain(_:)``. `options.threshold` is not
+    /// used. NetworkX's `community.leiden_communities` runs only in a backend, so
+    /// the tests compare against its Louvain.
+    ///
+    /// - Parameters:
+    ///   - options: weights, resolution γ and seed (the same seed gives the same communities).
+    ///   - iterations: runs of the algorithm, each from the last one's communities.
+    /// - Returns: the communities, their modularity, and the number of rounds as `levels`.
+    /// - Complexity: O(n + m) per round of local moving, refinement and aggregation; typically
+    ///   O(log n) rounds. O(n + m) memory.
     public func leiden(_ options: LouvainOptions = LouvainOptions(), iterations: Int = 2) -> Communities {
         let finest = CommunityLevelGraph(self, weighted: options.weighted && isWeighted)
         guard finest.totalWeight > 0 else { return Communities(labels: (0 ..< nodeCount).map { $0 }, modularity: .nan, levels: 0) }
@@ -110,81 +119,15 @@ extension Graph {
         return (out, Int(next))
     }
 
-    /// Step 1: queue-based local moving from `start` (labels < nodeCount).
+    /// Step 1: queue-based local moving from `start` (labels < nodeCount); see ``LocalMoving``.
     static func fastLocalMove(_ g: CommunityLevelGraph, _ start: [Int32], m: Double, resolution: Double,
                               rng: inout SplitMix64) -> [Int32] {
-        let n = g.nodeCount
-        var community = start
-        var total = [Double](repeating: 0, count: n), size = [Int32](repeating: 0, count: n)
-        for v in 0 ..< n { total[Int(community[v])] += g.degree[v]; size[Int(community[v])] += 1 }
-        var empty = (0 ..< n).filter { size[$0] == 0 }.map { Int32($0) }
-        // A ring buffer of n slots: a node is queued at most once at a time.
-        var queue = (0 ..< n).map { Int32($0) }
-        rng.shuffle(&queue)
-        var queued = [Bool](repeating: true, count: n)
-        var toCommunity = [Double](repeating: 0, count: n)
-        var seen = [Bool](repeating: false, count: n)
-        var touched = [Int32](repeating: 0, count: n)
-        let scale = resolution / (2 * m)
-        community.withUnsafeMutableBufferPointer { community in
-        total.withUnsafeMutableBufferPointer { total in
-        size.withUnsafeMutableBufferPointer { size in
-        queue.withUnsafeMutableBufferPointer { queue in
-        queued.withUnsafeMutableBufferPointer { queued in
-        toCommunity.withUnsafeMutableBufferPointer { toCommunity in
-        seen.withUnsafeMutableBufferPointer { seen in
-        touched.withUnsafeMutableBufferPointer { touched in
-        g.offsets.withUnsafeBufferPointer { off in
-        g.targets.withUnsafeBufferPointer { tgt in
-        g.weights.withUnsafeBufferPointer { wt in
-        g.degree.withUnsafeBufferPointer { deg in
-            var head = 0, count = n
-            while count > 0 {
-                let v = Int(queue[head])
-                head = head + 1 == n ? 0 : head + 1
-                count -= 1
-                queued[v] = false
-                let own = community[v]
-                var touchedCount = 0
-                for s in off[v] ..< off[v + 1] {
-                    let c = Int(community[Int(tgt[s])])
-                    if !seen[c] { seen[c] = true; touched[touchedCount] = Int32(c); touchedCount += 1 }
-                    toCommunity[c] += wt[s]
-                }
-                let k = deg[v]
-                total[Int(own)] -= k
-                size[Int(own)] -= 1
-                var best = own
-                var bestGain = toCommunity[Int(own)] - scale * total[Int(own)] * k
-                for i in 0 ..< touchedCount where touched[i] != own {
-                    let c = Int(touched[i])
-                    let gain = toCommunity[c] - scale * total[c] * k
-                    if gain > bestGain { bestGain = gain; best = Int32(c) }
-                }
-                // An empty community: gain 0.
-                if bestGain < 0 {
-                    if size[Int(own)] == 0 { best = own } else if let e = empty.last { best = e }
-                    bestGain = 0
-                }
-                if size[Int(own)] == 0 && best != own { empty.append(own) }
-                if size[Int(best)] == 0 && best != own, let i = empty.lastIndex(of: best) { empty.remove(at: i) }
-                total[Int(best)] += k
-                size[Int(best)] += 1
-                if best != own {
-                    community[v] = best
-                    for s in off[v] ..< off[v + 1] {
-                        let w = Int(tgt[s])
-                        if !queued[w] && community[w] != best {
-                            queued[w] = true
-                            queue[(head + count) % n] = Int32(w)
-                            count += 1
-                        }
-                    }
-                }
-                for i in 0 ..< touchedCount { let c = Int(touched[i]); toCommunity[c] = 0; seen[c] = false }
-            }
-        }}}}}}}}}}}}
-        return community
+        // A ring buffer of n slots, first filled in seeded random order.
+        var order = (0 ..< g.nodeCount).map { Int32($0) }
+        rng.shuffle(&order)
+        var moving = LocalMoving(g, start: start, queue: order)
+        g.withUnsafeView { view in moving.run(view, scale: resolution / (2 * m)) }
+        return moving.communities
     }
 
     /// Step 2: the refined partition (labels < nodeCount) inside each community of `partition`.
@@ -266,5 +209,113 @@ extension Graph {
             touched.removeAll(keepingCapacity: true)
         }
         return refined
+    }
+}
+
+/// Fast local moving (step 1 of Leiden, and Louvain's moves) and the memory it works in: one
+/// value per node for each array, allocated once and freed with the value.
+///
+/// Nodes are taken from a queue; each moves to the neighbouring (or an empty) community of
+/// largest gain k_{v,C} − γ k_v Σ_tot(C) / 2m, and when it moves, its neighbours outside its new
+/// community are queued again. A node is queued at most once at a time, so the queue is a ring
+/// of n slots. O(deg v) per node taken from the queue.
+struct LocalMoving: ~Copyable {
+    /// Number of nodes of the level.
+    let n: Int
+    /// Community of each node.
+    let community: UnsafeMutablePointer<Int32>
+    /// Σ_tot of each community (sum of its members' degrees) and its number of members.
+    let total: UnsafeMutablePointer<Double>
+    let size: UnsafeMutablePointer<Int32>
+    /// The ring of queued nodes, and whether each node is in it.
+    let queue: UnsafeMutablePointer<Int32>
+    let queued: UnsafeMutablePointer<Bool>
+    /// Weight from the current node to each community, the communities seen and their list.
+    let toCommunity: UnsafeMutablePointer<Double>
+    let seen: UnsafeMutablePointer<Bool>
+    let touched: UnsafeMutablePointer<Int32>
+    /// Communities without members (labels are < n, so a node can always move to an empty one).
+    var empty: [Int32]
+
+    /// Local moving on `g` from the communities `start`, every node queued in the order `queue`.
+    init(_ g: CommunityLevelGraph, start: [Int32], queue order: [Int32]) {
+        n = g.nodeCount
+        community = .allocate(copying: start)
+        total = .allocate(filling: n, with: 0)
+        size = .allocate(filling: n, with: 0)
+        queue = .allocate(copying: order)
+        queued = .allocate(filling: n, with: true)
+        toCommunity = .allocate(filling: n, with: 0)
+        seen = .allocate(filling: n, with: false)
+        touched = .allocate(filling: n, with: 0)
+        let size = self.size
+        for v in 0 ..< n { total[Int(start[v])] += g.degree[v]; size[Int(start[v])] += 1 }
+        empty = (0 ..< n).filter { size[$0] == 0 }.map { Int32($0) }
+    }
+
+    deinit {
+        community.deallocate()
+        total.deallocate()
+        size.deallocate()
+        queue.deallocate()
+        queued.deallocate()
+        toCommunity.deallocate()
+        seen.deallocate()
+        touched.deallocate()
+    }
+
+    /// The communities reached.
+    var communities: [Int32] { Array(UnsafeBufferPointer(start: community, count: n)) }
+
+    /// Moves nodes until the queue is empty; `scale` is γ / 2m.
+    mutating func run(_ g: CommunityLevelGraph.View, scale: Double) {
+        var head = 0, count = n
+        while count > 0 {
+            let v = Int(queue[head])
+            head = head + 1 == n ? 0 : head + 1
+            count -= 1
+            queued[v] = false
+            let own = community[v]
+            // Weight to each neighbouring community.
+            var touchedCount = 0
+            for s in g.offsets[v] ..< g.offsets[v + 1] {
+                let c = Int(community[Int(g.targets[s])])
+                if !seen[c] { seen[c] = true; touched[touchedCount] = Int32(c); touchedCount += 1 }
+                toCommunity[c] += g.weights[s]
+            }
+            // The best community, v taken out of its own.
+            let k = g.degree[v]
+            total[Int(own)] -= k
+            size[Int(own)] -= 1
+            var best = own
+            var bestGain = toCommunity[Int(own)] - scale * total[Int(own)] * k
+            for i in 0 ..< touchedCount where touched[i] != own {
+                let c = Int(touched[i])
+                let gain = toCommunity[c] - scale * total[c] * k
+                if gain > bestGain { bestGain = gain; best = Int32(c) }
+            }
+            // An empty community: gain 0.
+            if bestGain < 0 {
+                if size[Int(own)] == 0 { best = own } else if let e = empty.last { best = e }
+                bestGain = 0
+            }
+            if size[Int(own)] == 0 && best != own { empty.append(own) }
+            if size[Int(best)] == 0 && best != own, let i = empty.lastIndex(of: best) { empty.remove(at: i) }
+            total[Int(best)] += k
+            size[Int(best)] += 1
+            if best != own {
+                community[v] = best
+                // Queue the neighbours left outside v's new community.
+                for s in g.offsets[v] ..< g.offsets[v + 1] {
+                    let w = Int(g.targets[s])
+                    if !queued[w] && community[w] != best {
+                        queued[w] = true
+                        queue[(head + count) % n] = Int32(w)
+                        count += 1
+                    }
+                }
+            }
+            for i in 0 ..< touchedCount { let c = Int(touched[i]); toCommunity[c] = 0; seen[c] = false }
+        }
     }
 }

@@ -8,6 +8,14 @@ public struct LouvainOptions: Sendable {
     public var threshold = 1e-7
     /// Seed of the node order of every level: the same seed gives the same communities.
     public var seed: UInt64 = 0
+
+    /// Options with NetworkX's defaults, unless given.
+    ///
+    /// - Parameters:
+    ///   - weighted: use edge weights.
+    ///   - resolution: γ.
+    ///   - threshold: NetworkX's `threshold`.
+    ///   - seed: the seed of the node orders.
     public init(weighted: Bool = true, resolution: Double = 1, threshold: Double = 1e-7, seed: UInt64 = 0) {
         self.weighted = weighted
         self.resolution = resolution
@@ -112,54 +120,111 @@ struct CommunityLevelGraph {
     /// The graph of the communities: node c is community c (labels 0 ..< groups). Members are
     /// gathered by a counting sort, so the pass is flat: O(n + m), no per-community arrays.
     func aggregated(_ community: [Int32], groups: Int) -> CommunityLevelGraph {
-        var start = [Int](repeating: 0, count: groups + 1)
-        for u in 0 ..< nodeCount { start[Int(community[u]) + 1] += 1 }
-        for c in 0 ..< groups { start[c + 1] += start[c] }
-        var members = [Int32](repeating: 0, count: nodeCount)
-        var fill = start
-        for u in 0 ..< nodeCount { let c = Int(community[u]); members[fill[c]] = Int32(u); fill[c] += 1 }
-        var acc = [Double](repeating: 0, count: groups)
-        var seen = [Bool](repeating: false, count: groups)
-        var touched = [Int32](repeating: 0, count: groups)
-        var newOffsets = [Int](), newTargets = [Int32](), newWeights = [Double]()
-        newOffsets.reserveCapacity(groups + 1)
-        newOffsets.append(0)
-        var newLoop = [Double](repeating: 0, count: groups)
-        community.withUnsafeBufferPointer { com in
-        members.withUnsafeBufferPointer { members in
-        offsets.withUnsafeBufferPointer { off in
-        targets.withUnsafeBufferPointer { tgt in
-        weights.withUnsafeBufferPointer { wt in
+        var aggregation = Aggregation(community, groups: groups)
+        withUnsafeView { level in aggregation.run(level) }
+        return CommunityLevelGraph(offsets: aggregation.offsets, targets: aggregation.targets,
+                                   weights: aggregation.weights, loop: aggregation.loop)
+    }
+
+    /// The arrays of a level as unsafe buffers, for the hot loops.
+    struct View {
+        let offsets: UnsafeBufferPointer<Int>
+        let targets: UnsafeBufferPointer<Int32>
+        let weights: UnsafeBufferPointer<Double>
+        let loop: UnsafeBufferPointer<Double>
+        let degree: UnsafeBufferPointer<Double>
+    }
+
+    /// Runs `body` with a ``View`` of this level.
+    func withUnsafeView<R>(_ body: (View) -> R) -> R {
+        offsets.withUnsafeBufferPointer { offsets in
+        targets.withUnsafeBufferPointer { targets in
+        weights.withUnsafeBufferPointer { weights in
         loop.withUnsafeBufferPointer { loop in
-        acc.withUnsafeMutableBufferPointer { acc in
-        seen.withUnsafeMutableBufferPointer { seen in
-        touched.withUnsafeMutableBufferPointer { touched in
-            for c in 0 ..< groups {
-                var count = 0
-                var inner = 0.0
-                for mi in start[c] ..< start[c + 1] {
-                    let u = Int(members[mi])
-                    inner += loop[u]
-                    for s in off[u] ..< off[u + 1] {
-                        let d = Int(com[Int(tgt[s])])
-                        // An inner edge is met from both ends: half its weight each time.
-                        if d == c { inner += wt[s] / 2; continue }
-                        if !seen[d] { seen[d] = true; touched[count] = Int32(d); count += 1 }
-                        acc[d] += wt[s]
-                    }
+        degree.withUnsafeBufferPointer { degree in
+            body(View(offsets: offsets, targets: targets, weights: weights, loop: loop, degree: degree))
+        }
+        }
+        }
+        }
+        }
+    }
+}
+
+/// The aggregation of a level by a partition (``CommunityLevelGraph/aggregated(_:groups:)``) and
+/// the memory it works in, allocated once and freed with the value.
+struct Aggregation: ~Copyable {
+    let groups: Int
+    /// Community of each node of the level.
+    let community: UnsafeMutablePointer<Int32>
+    /// Members of community c: `members[start[c] ..< start[c + 1]]`.
+    let start: UnsafeMutablePointer<Int>
+    let members: UnsafeMutablePointer<Int32>
+    /// Weight from the current community to each other, which are seen and their list.
+    let acc: UnsafeMutablePointer<Double>
+    let seen: UnsafeMutablePointer<Bool>
+    let touched: UnsafeMutablePointer<Int32>
+    /// The new level, built by ``run(_:)``.
+    var offsets: [Int] = []
+    var targets: [Int32] = []
+    var weights: [Double] = []
+    var loop: [Double]
+
+    /// Prepares the aggregation by `community` (labels `0 ..< groups`): members by counting sort.
+    init(_ community: [Int32], groups: Int) {
+        let n = community.count
+        self.groups = groups
+        self.community = .allocate(copying: community)
+        start = .allocate(filling: groups + 1, with: 0)
+        for u in 0 ..< n { start[Int(community[u]) + 1] += 1 }
+        for c in 0 ..< groups { start[c + 1] += start[c] }
+        members = .allocate(filling: n, with: 0)
+        var fill = Array(UnsafeBufferPointer(start: start, count: groups + 1))
+        for u in 0 ..< n { let c = Int(community[u]); members[fill[c]] = Int32(u); fill[c] += 1 }
+        acc = .allocate(filling: groups, with: 0)
+        seen = .allocate(filling: groups, with: false)
+        touched = .allocate(filling: groups, with: 0)
+        loop = [Double](repeating: 0, count: groups)
+    }
+
+    deinit {
+        community.deallocate()
+        start.deallocate()
+        members.deallocate()
+        acc.deallocate()
+        seen.deallocate()
+        touched.deallocate()
+    }
+
+    /// Builds the new level from `level`: one node per community, its inner weight as a loop,
+    /// one edge per pair of communities joined by edges (their weights summed).
+    mutating func run(_ level: CommunityLevelGraph.View) {
+        offsets.reserveCapacity(groups + 1)
+        offsets.append(0)
+        for c in 0 ..< groups {
+            var count = 0
+            var inner = 0.0
+            for mi in start[c] ..< start[c + 1] {
+                let u = Int(members[mi])
+                inner += level.loop[u]
+                for s in level.offsets[u] ..< level.offsets[u + 1] {
+                    let d = Int(community[Int(level.targets[s])])
+                    // An inner edge is met from both ends: half its weight each time.
+                    if d == c { inner += level.weights[s] / 2; continue }
+                    if !seen[d] { seen[d] = true; touched[count] = Int32(d); count += 1 }
+                    acc[d] += level.weights[s]
                 }
-                newLoop[c] = inner
-                for i in 0 ..< count {
-                    let d = Int(touched[i])
-                    newTargets.append(Int32(d))
-                    newWeights.append(acc[d])
-                    acc[d] = 0
-                    seen[d] = false
-                }
-                newOffsets.append(newTargets.count)
             }
-        }}}}}}}}}
-        return CommunityLevelGraph(offsets: newOffsets, targets: newTargets, weights: newWeights, loop: newLoop)
+            loop[c] = inner
+            for i in 0 ..< count {
+                let d = Int(touched[i])
+                targets.append(Int32(d))
+                weights.append(acc[d])
+                acc[d] = 0
+                seen[d] = false
+            }
+            offsets.append(targets.count)
+        }
     }
 }
 
@@ -176,7 +241,11 @@ extension Graph {
     ///
     /// Directed graphs are read as undirected (as `G.to_undirected()`), and the modularity
     /// reported is that reading's; NetworkX optimises directed modularity on a directed graph.
-    /// Edge weights must be positive. O(m) per sweep; typically O(log n) levels.
+    /// Edge weights must be positive.
+    ///
+    /// - Parameter options: weights, resolution γ, level threshold and seed.
+    /// - Returns: the communities, their modularity, and the number of levels kept.
+    /// - Complexity: O(n + m) per sweep of local moving; typically O(log n) levels. O(n + m) memory.
     public func louvain(_ options: LouvainOptions = LouvainOptions()) -> Communities {
         let finest = CommunityLevelGraph(self, weighted: options.weighted && isWeighted)
         var level = finest

@@ -9,7 +9,13 @@ extension Graph {
     /// undirected graph; out- and in-degrees in a directed one). Unweighted edges weigh 1, and
     /// weights are used only when `weighted`. Newman, "Networks" (2010), §7.7; the resolution γ
     /// is Reichardt and Bornholdt's (2006). NaN for a graph without edges (NetworkX divides by zero).
-    /// O(n + m).
+    ///
+    /// - Parameters:
+    ///   - community: the community of every node, by node index (non-negative labels).
+    ///   - weighted: use edge weights.
+    ///   - resolution: γ.
+    /// - Returns: the modularity Q.
+    /// - Complexity: O(n + m + c) time and O(c) memory for labels below c.
     public func modularity(_ community: [Int], weighted: Bool = true, resolution: Double = 1) -> Double {
         precondition(community.count == nodeCount)
         let groups = (community.max() ?? -1) + 1

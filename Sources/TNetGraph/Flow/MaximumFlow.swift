@@ -18,7 +18,15 @@ extension Graph {
     ///
     /// Capacities are the edge weights when `weighted` (they must be non-negative), else 1. An
     /// undirected edge carries flow either way up to its capacity (NetworkX treats it as two arcs
-    /// of that capacity; the value is the same). Dinic's algorithm (`ResidualNetwork`).
+    /// of that capacity; the value is the same). Dinic's algorithm, with an explicit stack (no
+    /// recursion).
+    ///
+    /// - Parameters:
+    ///   - sources: the nodes the flow leaves from.
+    ///   - sinks: the nodes it goes to.
+    ///   - weighted: capacities are the edge weights, else 1.
+    /// - Returns: the flow's value, the sources' side of a minimum cut and the cut edges.
+    /// - Complexity: O(n² m) time at worst (O(m √n) with unit capacities), O(n + m) memory.
     public func maximumFlow(from sources: [NodeIndex], to sinks: [NodeIndex], weighted: Bool = false) -> FlowCut {
         let n = nodeCount
         let sourceSet = Set(sources), sinkSet = Set(sinks)
@@ -62,6 +70,13 @@ extension Graph {
     /// Node splitting: each node becomes an arc `in → out` of capacity 1 (unbounded for the nodes
     /// that may not be cut), each edge an unbounded arc `out → in`; then Dinic. The cut nodes
     /// are those whose `in` is on the sources' side of the minimum cut and whose `out` is not.
+    ///
+    /// - Parameters:
+    ///   - sources: the nodes to separate from the sinks.
+    ///   - sinks: the nodes to separate from the sources.
+    ///   - uncuttable: nodes that may not be cut, by node index (nil: any but sources and sinks).
+    /// - Returns: the cut's nodes, ascending, or nil when no cut exists.
+    /// - Complexity: O(m √n) time (unit node capacities), O(n + m) memory.
     public func minimumVertexCut(from sources: [NodeIndex], to sinks: [NodeIndex], uncuttable: [Bool]? = nil) -> [NodeIndex]? {
         let n = nodeCount
         let sourceSet = Set(sources), sinkSet = Set(sinks)

@@ -6,24 +6,46 @@
 public struct BenchmarkGraph: Sendable {
     /// The four sizes, with their node counts and seeds.
     public enum Size: String, CaseIterable, Sendable {
-        case small, medium, large, xl
+        /// 1,000 nodes, seed 1001.
+        case small
+        /// 20,000 nodes, seed 1002.
+        case medium
+        /// 200,000 nodes, seed 1003.
+        case large
+        /// 1,000,000 nodes, seed 1004.
+        case xl
+
+        /// Number of nodes of the size.
         public var nodes: Int {
             switch self { case .small: 1000; case .medium: 20000; case .large: 200_000; case .xl: 1_000_000 }
         }
+        /// Seed of the size's SplitMix64 stream.
         public var seed: UInt64 {
             switch self { case .small: 1001; case .medium: 1002; case .large: 1003; case .xl: 1004 }
         }
     }
 
+    /// Number of nodes, isolated ones included.
     public let nodeCount: Int
-    /// Edge endpoints, `sources[j] < targets[j]`, ascending by (source, target).
+    /// First end of each edge: `sources[j] < targets[j]`, edges ascending by (source, target).
     public let sources: [NodeIndex]
+    /// Second end of each edge.
     public let targets: [NodeIndex]
     /// Weight of edge j as an integer q in 10000 ... 100000; the weight is q / 10000.
     public let weightUnits: [Int32]
 
+    /// The benchmark graph of a size.
+    ///
+    /// - Parameter size: one of the four sizes of `Benchmarks/README.md`.
+    /// - Complexity: O(n + m log m) (the edges are sorted).
     public init(_ size: Size) { self.init(nodes: size.nodes, seed: size.seed) }
 
+    /// A graph made by the benchmark method with any node count and seed.
+    ///
+    /// - Parameters:
+    ///   - n: number of nodes.
+    ///   - seed: seed of the SplitMix64 stream.
+    /// - Complexity: O(n + m log m) time, O(n + m) memory.
     public init(nodes n: Int, seed: UInt64) {
         let mix = SplitMix64.mix
         // 1. Slots per node, owned in node order.
@@ -67,9 +89,13 @@ public struct BenchmarkGraph: Sendable {
         weightUnits = units
     }
 
+    /// Number of edges.
     public var edgeCount: Int { sources.count }
 
     /// The edge-list file: `src dst weight` per line, weight with exactly four decimals.
+    ///
+    /// - Returns: the file's bytes (ASCII, `\n` line ends, no header).
+    /// - Complexity: O(m).
     public func edgeListBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(edgeCount * 20)
@@ -94,6 +120,10 @@ public struct BenchmarkGraph: Sendable {
 
     /// The graph itself (undirected; weighted by `q / 10000` when `weighted`), with node count n
     /// (isolated nodes included, unlike the file).
+    ///
+    /// - Parameter weighted: give the edges their weights.
+    /// - Returns: the graph.
+    /// - Complexity: O(n + m).
     public func graph(weighted: Bool) -> Graph {
         Graph(nodeCount: nodeCount, directed: false, sources: sources, targets: targets,
               weights: weighted ? weightUnits.map { Double($0) / 10000 } : nil)

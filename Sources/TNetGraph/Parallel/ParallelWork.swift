@@ -36,6 +36,11 @@ final class ChunkCounter: Sendable {
 /// Runs `work(chunk, worker)` for every chunk in `0 ..< chunkCount` on `threads` threads (chunks
 /// are claimed dynamically; `worker` in `0 ..< threads` identifies the thread's own buffers) and
 /// returns when all are done. `work` may write to disjoint parts of shared buffers.
+///
+/// - Parameters:
+///   - chunkCount: the number of chunks.
+///   - threads: the most threads (one runs inline, on the caller's thread).
+///   - work: called once per chunk with the chunk and the worker's index.
 public func forEachChunk(_ chunkCount: Int, threads: Int, _ work: (Int, Int) -> Void) {
     let t = max(1, min(threads, chunkCount))
     if t == 1 {

@@ -6,6 +6,15 @@ extension Graph {
     ///
     /// One search from the source, then a walk back from the target over the predecessor graph
     /// (u precedes v when `d(u) + w(u, v) == d(v)`), with an explicit stack: no recursion.
+    ///
+    /// - Parameters:
+    ///   - source: where the paths start.
+    ///   - target: where they end.
+    ///   - options: weights, direction and blocked nodes (the hop limit is ignored).
+    ///   - limit: the most paths listed.
+    /// - Returns: the paths, each source first, in lexicographic order of node indices.
+    /// - Complexity: O(n + m log m) for the search, then O(p · L + m) for p paths of L nodes
+    ///   (plus sorting them); O(n + p · L) memory.
     public func allShortestPaths(from source: NodeIndex, to target: NodeIndex,
                                  options: PathSearchOptions = PathSearchOptions(), limit: Int = 10_000) -> [[NodeIndex]] {
         var search = options

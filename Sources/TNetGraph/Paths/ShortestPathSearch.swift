@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Single-source shortest paths with path counts, the first phase of Brandes' algorithm and the
 /// distance step of closeness and harmonic centrality.
 ///
@@ -8,9 +6,11 @@ import HeapModule
 /// Scratch buffers are kept between runs: one search per thread, reused across sources, and
 /// each run costs O(reached nodes + their edges) (log factor for Dijkstra), not O(n).
 public struct ShortestPathSearch {
+    /// The graph searched.
     public let graph: Graph
     /// Follow incoming edges (distances *to* the source) instead of outgoing ones.
     public let reversed: Bool
+    /// Dijkstra over the edge weights, else breadth-first search.
     public let weighted: Bool
 
     /// Distance from the source, for reached nodes (`.infinity` otherwise).
@@ -19,25 +19,23 @@ public struct ShortestPathSearch {
     public private(set) var sigma: [Double]
     /// Reached nodes in non-decreasing distance (the source first).
     public private(set) var order: [NodeIndex] = []
-    private var tentative: [Double]
-    private var heap = Heap<Entry>()
+    /// The Dijkstra engine's scratch (weighted searches); replaced when shared with a copy.
+    private var engine: DijkstraEngineBox?
 
-    private struct Entry: Comparable {
-        var distance: Double
-        var sequence: Int
-        var node: NodeIndex
-        static func < (a: Entry, b: Entry) -> Bool {
-            a.distance < b.distance || (a.distance == b.distance && a.sequence < b.sequence)
-        }
-    }
-
+    /// A search of `graph`, with its per-node buffers allocated.
+    ///
+    /// - Parameters:
+    ///   - graph: the graph searched.
+    ///   - reversed: follow incoming edges (ignored when undirected).
+    ///   - weighted: weights as distances (ignored when the graph has none).
+    /// - Complexity: O(n).
     public init(_ graph: Graph, reversed: Bool = false, weighted: Bool = false) {
         self.graph = graph
         self.reversed = reversed && graph.isDirected
         self.weighted = weighted && graph.isWeighted
         distance = [Double](repeating: .infinity, count: graph.nodeCount)
         sigma = [Double](repeating: 0, count: graph.nodeCount)
-        tentative = [Double](repeating: .infinity, count: self.weighted ? graph.nodeCount : 0)
+        engine = self.weighted ? DijkstraEngineBox(nodeCount: graph.nodeCount) : nil
         order.reserveCapacity(graph.nodeCount)
     }
 
@@ -46,13 +44,17 @@ public struct ShortestPathSearch {
     /// The adjacency that leads back to a node's predecessors.
     public var backward: Adjacency { reversed || !graph.isDirected ? graph.outgoing : graph.incoming }
 
-    /// Runs from `source`, replacing the previous run's results. With `target`, stops once every
-    /// node as close as the target is settled: the target's distance and path count are final,
-    /// other nodes may be left unreached.
+    /// Searches from `source`, replacing the previous run's ``distance``, ``sigma`` and ``order``.
+    ///
+    /// - Parameters:
+    ///   - source: where the search starts.
+    ///   - target: when given, a weighted search stops once the target is settled: the target's
+    ///     distance and path count are final, other nodes may be left unreached.
+    /// - Complexity: O(r + e) time for the r nodes reached and their e edges, O((r + e) log e)
+    ///   weighted.
     public mutating func run(from source: NodeIndex, stoppingAt target: NodeIndex? = nil) {
         for v in order {
             distance[Int(v)] = .infinity
-            if weighted { tentative[Int(v)] = .infinity }
             sigma[Int(v)] = 0
         }
         order.removeAll(keepingCapacity: true)
@@ -88,47 +90,46 @@ public struct ShortestPathSearch {
         }
     }
 
+    /// Dijkstra by the shared engine, counting paths (``PathCounting``).
     private mutating func dijkstra(_ source: NodeIndex, target: NodeIndex?) {
-        let adjacency = forward
-        let weights = adjacency.weights!
-        var sequence = 0
-        // `tentative` is the best distance found so far; `distance` is set when a node is
-        // settled. Every node that gets a tentative distance is settled, so resetting the
-        // settled ones (``order``) resets both.
-        tentative[Int(source)] = 0
+        if !isKnownUniquelyReferenced(&engine) { engine = DijkstraEngineBox(nodeCount: graph.nodeCount) }
+        let box = engine!, adjacency = forward
         sigma[Int(source)] = 1
-        heap.insert(Entry(distance: 0, sequence: sequence, node: source))
-        var stopAbove = Double.infinity
-        while let e = heap.popMin() {
-            let v = Int(e.node)
-            if distance[v] != .infinity || e.distance != tentative[v] { continue }
-            if e.distance > stopAbove {
-                // Early stop: forget what is still tentative, so the next run starts clean.
-                tentative[v] = .infinity
-                sigma[v] = 0
-                while let rest = heap.popMin() {
-                    let r = Int(rest.node)
-                    if distance[r] == .infinity { tentative[r] = .infinity; sigma[r] = 0 }
+        distance.withUnsafeMutableBufferPointer { distance in
+            sigma.withUnsafeMutableBufferPointer { sigma in
+                var counting = PathCounting(sigma: sigma)
+                adjacency.withView { list in
+                    box.engine.run(from: Int(source), stoppingAt: target.map(Int.init), over: list,
+                                   distance: distance, rankTies: true, visitor: &counting)
                 }
-                break
-            }
-            if let target, e.node == target { stopAbove = e.distance }
-            distance[v] = e.distance
-            order.append(e.node)
-            let sv = sigma[v]
-            for slot in adjacency.offsets[v] ..< adjacency.offsets[v + 1] {
-                let w = Int(adjacency.neighbors[slot])
-                if distance[w] != .infinity { continue }
-                let d = e.distance + weights[slot]
-                if d < tentative[w] {
-                    tentative[w] = d
-                    sigma[w] = sv
-                    sequence += 1
-                    heap.insert(Entry(distance: d, sequence: sequence, node: NodeIndex(w)))
-                } else if d == tentative[w] {
-                    sigma[w] += sv
+                // Nodes an early stop left tentative are not reached: no distance, no path count.
+                for v in box.engine.touchedNodes where !box.engine.settled(Int(v)) {
+                    distance[Int(v)] = .infinity
+                    sigma[Int(v)] = 0
                 }
             }
         }
+        order.append(contentsOf: box.engine.settledOrder)
     }
+}
+
+/// What ``ShortestPathSearch`` records of a Dijkstra run besides distances: the number of
+/// shortest paths σ, σ(w) = σ(v) when v gives w a shorter distance, σ(w) += σ(v) when v ties it
+/// (NetworkX's `_single_source_dijkstra_path_basic`).
+private struct PathCounting: DijkstraVisitor {
+    let sigma: UnsafeMutableBufferPointer<Double>
+
+    @inline(__always) func allows(from v: Int, to w: Int) -> Bool { true }
+    @inline(__always) mutating func settled(_ v: Int, distance: Double) {}
+    @inline(__always) mutating func improved(_ w: Int, distance: Double, from v: Int) { sigma[w] = sigma[v] }
+    @inline(__always) mutating func tied(_ w: Int, from v: Int) { sigma[w] += sigma[v] }
+}
+
+/// A ``DijkstraEngine`` behind a reference, so that a copyable value can own one.
+final class DijkstraEngineBox {
+    /// The engine.
+    var engine: DijkstraEngine
+
+    /// A box with an engine for `nodeCount` nodes.
+    init(nodeCount: Int) { engine = DijkstraEngine(nodeCount: nodeCount) }
 }

@@ -12,6 +12,7 @@ public struct PathSearchOptions: Sendable {
 
     /// Edge weights as costs (they must be non-negative): Dijkstra. Otherwise hops: breadth-first.
     public var weighted: Bool
+    /// Which way edges are followed (``Direction/forward`` by default).
     public var direction: Direction
     /// Nodes a path may not pass through (indexed by node; the source is never blocked).
     public var blocked: [Bool]?
@@ -19,6 +20,13 @@ public struct PathSearchOptions: Sendable {
     /// many rounds, the cheapest path among those of at most `maxHops` edges.
     public var maxHops: Int?
 
+    /// Options of a search.
+    ///
+    /// - Parameters:
+    ///   - weighted: edge weights as costs.
+    ///   - direction: which way edges are followed.
+    ///   - blocked: nodes a path may not pass through, by node index.
+    ///   - maxHops: the longest path, in edges (nil: no limit).
     public init(weighted: Bool = false, direction: Direction = .forward, blocked: [Bool]? = nil, maxHops: Int? = nil) {
         self.weighted = weighted
         self.direction = direction
@@ -33,6 +41,7 @@ public struct PathSearchOptions: Sendable {
 /// keeps the first one found (neighbours in ascending order); ``Graph/allShortestPaths(from:to:options:limit:)``
 /// lists them all.
 public struct ShortestPathTree: Sendable {
+    /// The node the paths start from.
     public let source: NodeIndex
     /// Cost (hops when unweighted) from the source; `.infinity` where not reached.
     public let distance: [Double]
@@ -61,10 +70,18 @@ public struct ShortestPathTree: Sendable {
         self.layers = layers
     }
 
-    /// Whether `node` was reached.
+    /// Whether a node was reached.
+    ///
+    /// - Parameter node: a node of the graph.
+    /// - Returns: true when the node has a finite distance.
+    /// - Complexity: O(1).
     public func reaches(_ node: NodeIndex) -> Bool { distance[Int(node)] < .infinity }
 
-    /// The tree path from the source to `node`, source first; nil when not reached.
+    /// The tree path from the source to a node.
+    ///
+    /// - Parameter node: a node of the graph.
+    /// - Returns: the path's nodes, the source first and `node` last; nil when not reached.
+    /// - Complexity: O(h) for a path of h edges (O(h + maxHops) with a hop-limited weighted search).
     public func path(to node: NodeIndex) -> [NodeIndex]? {
         guard reaches(node) else { return nil }
         var path = [node]
@@ -100,11 +117,22 @@ extension Graph {
         }
     }
 
-    /// Shortest paths from `source` (see ``ShortestPathTree``). With `target`, the search may stop
-    /// once the target is settled: the target's distance and path are final, farther nodes may
-    /// be left unreached. Breadth-first search `O(n + m)`; Dijkstra with a binary heap
-    /// (`DistanceHeap`) `O((n + m) log n)`; with `maxHops` and weights, `maxHops`
-    /// rounds of Bellman–Ford, `O(maxHops · m)`. Iterative throughout.
+    /// Shortest paths from `source`, as a tree of parents (see ``ShortestPathTree``): NetworkX's
+    /// `single_source_shortest_path_length` (hops) and `single_source_dijkstra` (weights).
+    ///
+    /// Unweighted: breadth-first search. Weighted: Dijkstra, weights as costs (they must be
+    /// non-negative), by the engine that ``ShortestPathSearch`` uses too. Weighted with `maxHops`:
+    /// `maxHops` rounds of Bellman–Ford, the cheapest paths of at most `maxHops` edges.
+    /// Iterative throughout.
+    ///
+    /// - Parameters:
+    ///   - source: where the paths start.
+    ///   - options: weights, direction, blocked nodes and hop limit.
+    ///   - target: when given, the search may stop once the target is settled: the target's
+    ///     distance and path are final, farther nodes may be left unreached.
+    /// - Returns: the distance, hop count and tree parent of every node.
+    /// - Complexity: O(n + m) time unweighted, O(n + m log m) weighted, O(n + maxHops · m) with
+    ///   weights and a hop limit; O(n) memory (O(maxHops · n) with weights and a hop limit).
     public func shortestPathTree(from source: NodeIndex, options: PathSearchOptions = PathSearchOptions(),
                                  target: NodeIndex? = nil) -> ShortestPathTree {
         shortestPathTree(from: source, options: options, target: target, excludingFirstHops: [])
@@ -122,75 +150,24 @@ extension Graph {
         var distance = [Double](repeating: .infinity, count: n)
         var hops = [Int32](repeating: -1, count: n)
         var parent = [NodeIndex](repeating: -1, count: n)
-        let lists = adjacencies(options.direction)
-        let blocked = options.blocked
-        let limit = options.maxHops ?? Int.max
-        distance[Int(source)] = 0
         hops[Int(source)] = 0
-        let hasBlocked = blocked != nil, hasExcluded = !excluded.isEmpty
-        let second = lists.count > 1 ? lists[1] : lists[0]
-        distance.withUnsafeMutableBufferPointer { dist in
-        hops.withUnsafeMutableBufferPointer { hop in
-        parent.withUnsafeMutableBufferPointer { par in
-        lists[0].withUnsafeBuffers { off0, nb0, _, wt0 in
-        second.withUnsafeBuffers { off1, nb1, _, wt1 in
-            let listCount = lists.count
-            /// Whether the step v → w is allowed at all.
-            @inline(__always) func allowed(_ v: Int, _ w: Int) -> Bool {
-                if hasBlocked && blocked![w] { return false }
-                if hasExcluded && v == Int(source) && excluded.contains(NodeIndex(w)) { return false }
-                return true
-            }
-            if !weighted {
-                var queue = [NodeIndex](repeating: 0, count: n)
-                queue.withUnsafeMutableBufferPointer { q in
-                    q[0] = source
-                    var head = 0, tail = 1
-                    while head < tail {
-                        let v = Int(q[head])
-                        head += 1
-                        if Int(hop[v]) >= limit { continue }
-                        if let target, v == Int(target) { break }
-                        for list in 0 ..< listCount {
-                            let (off, nb) = list == 0 ? (off0, nb0) : (off1, nb1)
-                            for slot in off[v] ..< off[v + 1] {
-                                let w = Int(nb[slot])
-                                guard dist[w] == .infinity, allowed(v, w) else { continue }
-                                dist[w] = dist[v] + 1
-                                hop[w] = hop[v] + 1
-                                par[w] = NodeIndex(v)
-                                q[tail] = NodeIndex(w)
-                                tail += 1
-                            }
-                        }
-                    }
-                }
-                return
-            }
-            // Dijkstra with lazy deletion: an entry is stale when its node has since been given
-            // a smaller distance (each distance is pushed once, when it improves).
-            var heap = DistanceHeap()
-            heap.insert(HeapEntry(distance: 0, node: source))
-            while let e = heap.popMin() {
-                let v = Int(e.node)
-                let dv = e.distance
-                if dv > dist[v] { continue }
-                if let target, v == Int(target) { break }
-                for list in 0 ..< listCount {
-                    let (off, nb, wt) = list == 0 ? (off0, nb0, wt0) : (off1, nb1, wt1)
-                    for slot in off[v] ..< off[v + 1] {
-                        let w = Int(nb[slot])
-                        let d = dv + wt[slot]
-                        guard d < dist[w], allowed(v, w) else { continue }
-                        dist[w] = d
-                        hop[w] = hop[v] + 1
-                        par[w] = NodeIndex(v)
-                        heap.insert(HeapEntry(distance: d, node: NodeIndex(w)))
-                    }
+        distance.withUnsafeMutableBufferPointer { distance in
+        hops.withUnsafeMutableBufferPointer { hops in
+        parent.withUnsafeMutableBufferPointer { parent in
+            var tree = TreeRecording(hops: hops, parent: parent, source: Int(source),
+                                     blocked: options.blocked, excluded: excluded)
+            withSearchViews(options.direction) { first, second in
+                if weighted {
+                    // Ties are left to the heap (rank 0): parents among equal paths are those this
+                    // search has always chosen.
+                    var engine = DijkstraEngine(nodeCount: n)
+                    engine.run(from: Int(source), stoppingAt: target.map(Int.init), over: first, second,
+                               distance: distance, rankTies: false, visitor: &tree)
+                } else {
+                    tree.breadthFirst(over: first, second, distance: distance, maxHops: options.maxHops ?? Int.max,
+                                      target: target.map(Int.init) ?? -1)
                 }
             }
-        }
-        }
         }
         }
         }
@@ -239,11 +216,71 @@ extension Graph {
     }
 }
 
-/// A heap entry of Dijkstra: ordered by distance alone (which node of equal distance comes first
-/// does not change any distance).
-struct HeapEntry: Comparable {
-    var distance: Double
-    var node: NodeIndex
-    static func < (a: HeapEntry, b: HeapEntry) -> Bool { a.distance < b.distance }
-    static func == (a: HeapEntry, b: HeapEntry) -> Bool { a.distance == b.distance && a.node == b.node }
+/// What ``Graph/shortestPathTree(from:options:target:)`` records besides distances: on every
+/// improvement the hop count and the parent. Steps into blocked nodes, and first steps into
+/// excluded ones, are refused.
+private struct TreeRecording: DijkstraVisitor {
+    let hops: UnsafeMutableBufferPointer<Int32>
+    let parent: UnsafeMutableBufferPointer<NodeIndex>
+    let source: Int
+    let blocked: [Bool]?
+    let excluded: Set<NodeIndex>
+    let hasBlocked: Bool, hasExcluded: Bool
+
+    init(hops: UnsafeMutableBufferPointer<Int32>, parent: UnsafeMutableBufferPointer<NodeIndex>, source: Int,
+         blocked: [Bool]?, excluded: Set<NodeIndex>) {
+        self.hops = hops
+        self.parent = parent
+        self.source = source
+        self.blocked = blocked
+        self.excluded = excluded
+        hasBlocked = blocked != nil
+        hasExcluded = !excluded.isEmpty
+    }
+
+    @inline(__always)
+    func allows(from v: Int, to w: Int) -> Bool {
+        if hasBlocked && blocked![w] { return false }
+        if hasExcluded && v == source && excluded.contains(NodeIndex(w)) { return false }
+        return true
+    }
+
+    @inline(__always) mutating func settled(_ v: Int, distance: Double) {}
+
+    @inline(__always)
+    mutating func improved(_ w: Int, distance: Double, from v: Int) {
+        hops[w] = hops[v] + 1
+        parent[w] = NodeIndex(v)
+    }
+
+    @inline(__always) mutating func tied(_ w: Int, from v: Int) {}
+
+    /// Breadth-first search over `first` (then `second`) from the source: hop distances, the
+    /// first parent found, at most `maxHops` edges; stops when `target` is dequeued.
+    func breadthFirst(over first: CSRView, _ second: CSRView?, distance: UnsafeMutableBufferPointer<Double>,
+                      maxHops: Int, target: Int) {
+        let queue = UnsafeMutablePointer<NodeIndex>.allocate(capacity: max(1, distance.count))
+        defer { queue.deallocate() }
+        distance[source] = 0
+        queue[0] = NodeIndex(source)
+        var head = 0, tail = 1
+        while head < tail {
+            let v = Int(queue[head])
+            head += 1
+            if Int(hops[v]) >= maxHops { continue }
+            if v == target { break }
+            for k in 0 ..< (second == nil ? 1 : 2) {
+                let list = k == 0 ? first : second!
+                for slot in list.offsets[v] ..< list.offsets[v + 1] {
+                    let w = Int(list.neighbors[slot])
+                    guard distance[w] == .infinity, allows(from: v, to: w) else { continue }
+                    distance[w] = distance[v] + 1
+                    hops[w] = hops[v] + 1
+                    parent[w] = NodeIndex(v)
+                    queue[tail] = NodeIndex(w)
+                    tail += 1
+                }
+            }
+        }
+    }
 }

@@ -9,6 +9,11 @@ public struct WeightedPath: Sendable, Hashable {
     /// Edges on the path.
     public var hops: Int { nodes.count - 1 }
 
+    /// A path.
+    ///
+    /// - Parameters:
+    ///   - nodes: the nodes, start first.
+    ///   - cost: the summed edge costs.
     public init(nodes: [NodeIndex], cost: Double) {
         self.nodes = nodes
         self.cost = cost
@@ -28,6 +33,12 @@ public struct SimplePathConstraints {
     /// says so (``SimplePathsResult/complete`` is false).
     public var candidateLimit: Int
 
+    /// Constraints on the paths.
+    ///
+    /// - Parameters:
+    ///   - prefix: a test every prefix of an accepted path passes (nil: none).
+    ///   - complete: a test accepted paths pass (nil: none).
+    ///   - candidateLimit: the most candidates examined.
     public init(prefix: (([NodeIndex]) -> Bool)? = nil, complete: (([NodeIndex]) -> Bool)? = nil, candidateLimit: Int = 100_000) {
         self.prefix = prefix
         self.complete = complete
@@ -58,7 +69,13 @@ extension Graph {
         return best
     }
 
-    /// Cost of a path, summed from its start (nil when a step has no edge).
+    /// The cost of a path, summed from its start; each step costs its cheapest edge.
+    ///
+    /// - Parameters:
+    ///   - nodes: the path's nodes, start first.
+    ///   - options: the direction of the steps and whether weights are costs (else hops).
+    /// - Returns: the cost, or nil when a step has no edge.
+    /// - Complexity: O(Σ deg) over the path's nodes.
     public func pathCost(_ nodes: [NodeIndex], options: PathSearchOptions = PathSearchOptions()) -> Double? {
         var total = 0.0
         for i in nodes.indices.dropLast() {
@@ -76,7 +93,18 @@ extension Graph {
     ///
     /// `options.blocked` and `options.maxHops` restrict every path; `constraints` filter them:
     /// the result is then the `count` cheapest paths that pass, exactly, as long as the
-    /// candidate limit was not reached. Costs: `O(count · L · search)` for paths of `L` nodes.
+    /// candidate limit was not reached.
+    ///
+    /// - Parameters:
+    ///   - source: where the paths start.
+    ///   - target: where they end.
+    ///   - count: the number of paths wanted.
+    ///   - options: weights, direction, blocked nodes and hop limit.
+    ///   - constraints: tests of prefixes and of complete paths, and the candidate limit.
+    /// - Returns: up to `count` paths, cheapest first, with the number examined and whether the
+    ///   search was complete.
+    /// - Complexity: O(k · L · (n + m log m)) time for k paths examined of at most L nodes (one
+    ///   shortest-path search per prefix), O(n + k · L) memory.
     public func shortestSimplePaths(from source: NodeIndex, to target: NodeIndex, count: Int,
                                     options: PathSearchOptions = PathSearchOptions(),
                                     constraints: SimplePathConstraints = SimplePathConstraints()) -> SimplePathsResult {

@@ -6,6 +6,7 @@ public struct CutStructure: Sendable, Equatable {
     /// larger) node index, ascending.
     public var bridges: [(NodeIndex, NodeIndex)]
 
+    /// Whether two results list the same articulation points and bridges, in the same order.
     public static func == (a: CutStructure, b: CutStructure) -> Bool {
         a.articulationPoints == b.articulationPoints && a.bridges.elementsEqual(b.bridges) { $0 == $1 }
     }
@@ -48,6 +49,9 @@ extension Graph {
     /// manipulation", CACM 16, 1973) by one depth-first search with an explicit stack of frames,
     /// no recursion: `O(n + m)`. The edge to a node's parent is skipped once, so a parallel
     /// copy of it counts as a second route.
+    ///
+    /// - Returns: the articulation points and the bridges, ascending.
+    /// - Complexity: O(n + m) time and memory.
     public func cutStructure() -> CutStructure {
         let n = nodeCount
         let (off, nb) = undirectedView()

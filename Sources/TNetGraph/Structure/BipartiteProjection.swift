@@ -1,6 +1,8 @@
 /// One edge of a bipartite projection: two nodes of the kept side and what they share.
 public struct ProjectedEdge: Sendable, Hashable {
+    /// The smaller end.
     public var u: NodeIndex
+    /// The larger end.
     public var v: NodeIndex
     /// The neighbours of the other side that u and v have in common, ascending.
     public var shared: [NodeIndex]
@@ -12,7 +14,15 @@ extension Graph {
     /// two nodes of the side are joined when they have a common neighbour off the side
     /// (`through`, when given, restricts which off-side nodes count). Links are taken either way
     /// (a directed graph as undirected); links inside the side are ignored. Edges as (u < v),
-    /// ascending. `O(Σ d(x)²)` over the shared nodes x.
+    /// ascending.
+    ///
+    /// - Parameters:
+    ///   - side: the nodes kept, by node index.
+    ///   - through: the off-side nodes that may join two kept ones, by node index (nil: all).
+    /// - Returns: the projected edges, each with the nodes it passes through; the weight is
+    ///   `shared.count`.
+    /// - Complexity: O(n + m + Σ d(x)²) time over the off-side nodes x, O(n + m + p) memory for p
+    ///   projected edges.
     public func bipartiteProjection(side: [Bool], through: [Bool]? = nil) -> [ProjectedEdge] {
         let (off, nb) = undirectedView()
         var shared: [UInt64: [NodeIndex]] = [:]

@@ -6,6 +6,8 @@ public struct ComponentLabels: Sendable, Equatable {
     public let count: Int
 
     /// Size of every component, by label.
+    ///
+    /// - Complexity: O(n).
     public var sizes: [Int] {
         var sizes = [Int](repeating: 0, count: count)
         for c in labels { sizes[Int(c)] += 1 }
@@ -19,6 +21,9 @@ extension Graph {
     ///
     /// Iterative breadth-first search with one queue array: `O(n + m)` time, no recursion, so a
     /// million-node chain is fine.
+    ///
+    /// - Returns: the component of every node, numbered in order of smallest node.
+    /// - Complexity: O(n + m) time, O(n) memory.
     public func connectedComponents() -> ComponentLabels {
         let n = nodeCount
         var labels = [Int32](repeating: -1, count: n)

@@ -3,8 +3,12 @@ extension Graph {
     /// PRL 87, 2001), as NetworkX's `global_efficiency`: the average of 1/d(u, v) over ordered
     /// pairs of distinct nodes, d in hops (unreachable pairs count 0), on the graph read as
     /// undirected. With `present`, only those nodes count, and paths may only pass through them
-    /// (`global_efficiency(G.subgraph(present))`). 0 with fewer than two nodes. O(n·m), one BFS
-    /// per node, iterative.
+    /// (`global_efficiency(G.subgraph(present))`). 0 with fewer than two nodes. One breadth-first
+    /// search per node, iterative.
+    ///
+    /// - Parameter present: the nodes that count, by node index (nil: all).
+    /// - Returns: the efficiency, in [0, 1].
+    /// - Complexity: O(n·(n + m)) time, O(n) memory.
     public func globalEfficiency(present: [Bool]? = nil) -> Double {
         let n = nodeCount
         let keep = present ?? [Bool](repeating: true, count: n)

@@ -4,6 +4,10 @@ extension Graph {
     /// (Borgatti, "Identifying sets of key players in a social network", Comput. Math. Organ.
     /// Theory 12, 2006, eq. 9). It is 1 − ``globalEfficiency(present:)``: 0 for a complete
     /// graph, 1 when no two nodes left are linked.
+    ///
+    /// - Parameter present: the nodes left, by node index (nil: all).
+    /// - Returns: the fragmentation, in [0, 1].
+    /// - Complexity: O(n·(n + m)) time, O(n) memory.
     public func fragmentation(present: [Bool]? = nil) -> Double {
         1 - globalEfficiency(present: present)
     }
@@ -17,6 +21,16 @@ extension Graph {
     /// greedy start and as much per swap round (c candidates).
     /// `starts`: further sets to improve from (a ranking's top k, say): the result is then never
     /// worse than any of them.
+    ///
+    /// - Parameters:
+    ///   - k: the number of nodes wanted (at most the number of candidates).
+    ///   - candidates: the nodes that may be chosen, by node index.
+    ///   - seed: the seed of the random starts and of the swap order.
+    ///   - restarts: the number of random starts.
+    ///   - starts: further sets of k candidates to improve from.
+    /// - Returns: the set, ascending, and the fragmentation it leaves.
+    /// - Complexity: O((1 + restarts + starts) · r · k · c · n · (n + m)) time for r swap rounds
+    ///   (at most 100) over c candidates; O(n) memory.
     public func keyPlayerSet(_ k: Int, candidates: [Bool], seed: UInt64 = 0, restarts: Int = 8,
                              starts: [[NodeIndex]] = []) -> (nodes: [NodeIndex], fragmentation: Double) {
         precondition(candidates.count == nodeCount)

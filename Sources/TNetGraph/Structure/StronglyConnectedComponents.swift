@@ -7,6 +7,9 @@ extension Graph {
     /// so that a million-node chain does not overflow the thread's stack. `O(n + m)`.
     /// Labels are numbered in the order components are completed (a sink component first);
     /// callers renumber as they need.
+    ///
+    /// - Returns: the strongly connected component of every node.
+    /// - Complexity: O(n + m) time, O(n) memory.
     public func stronglyConnectedComponents() -> ComponentLabels {
         guard isDirected else { return connectedComponents() }
         let n = nodeCount
