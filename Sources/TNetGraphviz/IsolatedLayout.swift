@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Why a layout in a process of its own failed.
 public enum LayoutError: Error, Sendable, CustomStringConvertible {
@@ -60,7 +61,8 @@ public enum IsolatedLayout {
     /// Whether the layout program is there to run.
     public static var isAvailable: Bool { access(helperPath(), X_OK) == 0 }
 
-    /// Lays out `dot` with `engine` in a child process and renders it as `format`.
+    /// Lays out `dot` with `engine` in a child process and renders it as `format`. Calls from
+    /// several threads are serialised: one layout child at a time.
     /// - Parameters:
     ///   - dot: the graph in DOT.
     ///   - engine: a Graphviz layout engine (dot, neato, fdp, sfdp, circo, twopi).
@@ -70,6 +72,14 @@ public enum IsolatedLayout {
     /// - Throws: ``LayoutError`` when the program is missing or cannot start, the layout times
     ///   out, Graphviz crashes or fails, or nothing is written.
     public static func render(dot: String, engine: String, format: String, timeout: Double? = nil) throws(LayoutError) -> RenderOutput {
+        // One layout child at a time: the interrupt handler knows one child, and SIGPIPE's
+        // disposition is the process's (calls from several threads queue here).
+        try running.withLock { _ throws(LayoutError) in try renderAlone(dot: dot, engine: engine, format: format, timeout: timeout) }
+    }
+
+    private static let running = Mutex(())
+
+    private static func renderAlone(dot: String, engine: String, format: String, timeout: Double?) throws(LayoutError) -> RenderOutput {
         let helper = helperPath()
         guard access(helper, X_OK) == 0 else { throw .helperMissing(path: helper) }
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
