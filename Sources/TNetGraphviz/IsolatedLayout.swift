@@ -131,7 +131,11 @@ public enum IsolatedLayout {
                 break
             }
             let ready = poll(&fds, nfds_t(fds.count), deadline == nil ? -1 : 50)
-            if ready < 0 { if errno == EINTR { continue }; break }
+            if ready < 0 {
+                if errno == EINTR { continue }
+                kill(pid, SIGKILL)  // cannot watch it any more: stop it rather than wait blind
+                break
+            }
             if fds[0].fd >= 0, fds[0].revents != 0 {
                 let n = text.withUnsafeBytes { write(fds[0].fd, $0.baseAddress! + written, text.count - written) }
                 if n > 0 { written += n }
@@ -149,8 +153,24 @@ public enum IsolatedLayout {
             }
         }
         for f in fds where f.fd >= 0 { close(f.fd) }
+        // The pipes are closed; the child may still run (it closed them itself): the deadline
+        // bounds this wait too.
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        while true {
+            let r = waitpid(pid, &status, deadline == nil ? 0 : WNOHANG)
+            if r == pid { break }
+            if r < 0 {
+                if errno == EINTR { continue }
+                // ECHILD: the host ignores SIGCHLD, so the child's end is unknown; a drawing that
+                // may be cut short is not returned as a success.
+                throw .failed(message: "the layout process could not be waited for (\(String(cString: strerror(errno)))); is SIGCHLD ignored?")
+            }
+            if let deadline, now() >= deadline, !timedOut {
+                kill(pid, SIGKILL)
+                timedOut = true
+            }
+            usleep(2_000)
+        }
         let lines = String(decoding: collected[2], as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         if timedOut { throw .timedOut(engine: engine, seconds: timeout!) }
         let signalled = status & 0x7f
@@ -177,24 +197,35 @@ public enum IsolatedLayout {
 
 /// What an interrupted parent must undo: stop the layout process. A signal handler may only
 /// touch memory prepared before and call async-signal-safe functions (kill, signal, raise).
+/// The caller's own handlers and signal mask are put back afterwards.
 enum LayoutCleanup {
     nonisolated(unsafe) static var child: pid_t = 0
     nonisolated(unsafe) static var armed = false
+    nonisolated(unsafe) static var saved: [(Int32, sigaction)] = []
+    nonisolated(unsafe) static var savedMask = sigset_t()
 
     static func arm(child pid: pid_t) {
         child = pid
         armed = true
-        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, handler) }
+        saved = [SIGINT, SIGTERM, SIGHUP].map { sig in
+            var old = sigaction()
+            var new = sigaction()
+            new.__sigaction_handler.sa_handler = handler
+            sigemptyset(&new.sa_mask)
+            sigaction(sig, &new, &old)
+            return (sig, old)
+        }
         // A launcher may have started the caller with these signals blocked: unblock them, or an
         // interrupt would wait for the layout.
         var set = sigset_t()
         sigemptyset(&set)
         for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        pthread_sigmask(SIG_UNBLOCK, &set, &savedMask)
     }
 
     static func disarm() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
+        for (sig, old) in saved { var old = old; sigaction(sig, &old, nil) }
+        pthread_sigmask(SIG_SETMASK, &savedMask, nil)
         armed = false
         child = 0
     }

@@ -26,7 +26,9 @@ extension Dataset {
     ///   is near-linear (``LayoutChoice``).
     public func render(_ options: DiagramOptions = DiagramOptions(), format: String = "svg") throws -> [UInt8] {
         let engine = options.resolvedEngine(for: self), dot = DOTWriter.write(self, options: options)
-        if LayoutChoice.dependsOnMemoryLayout(engine: engine, clustered: options.isClustered) {
+        // A theme's graph attributes may crash Graphviz; a clustered dot or fdp is reproducible
+        // only apart (run here, with no warning to give, when the layout program is missing).
+        if !options.theme.graph.isEmpty || (LayoutChoice.dependsOnMemoryLayout(engine: engine, clustered: options.isClustered) && IsolatedLayout.isAvailable) {
             return try IsolatedLayout.render(dot: dot, engine: engine, format: format).bytes
         }
         return try GraphvizRenderer.shared.render(dot: dot, engine: engine, format: format)

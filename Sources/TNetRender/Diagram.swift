@@ -18,18 +18,29 @@ public struct Diagram: Sendable {
     /// and a clustered dot or an fdp layout is the same every run only in a process of its own
     /// (``LayoutChoice/dependsOnMemoryLayout(engine:clustered:)``).
     public var needsIsolation: Bool
+    /// Whether the layout carries user layout attributes (a theme's, the caller's, a DOT file's),
+    /// some of which crash Graphviz: such a layout never runs in this process.
+    public var hasUserLayout: Bool
     /// What was left out, for the user.
     public var warnings: [DiagramWarning]
 
-    /// Lays the diagram out and renders it.
+    /// Lays the diagram out and renders it. When the layout should run apart only to be the same
+    /// every run, and the layout program (`tnet-layout`) is not beside this one, it runs here
+    /// instead, with a warning saying so, unless `strict`.
     /// - Parameters:
     ///   - format: svg, png, pdf, dot (laid out), json or plain.
     ///   - timeout: stop a layout that runs longer (it then runs in a child process).
+    ///   - strict: require the child process wherever ``needsIsolation`` says so.
     /// - Returns: the drawing and Graphviz's warnings.
     /// - Throws: `LayoutError` from a layout in a child process (`IsolatedLayout`), or
     ///   `GraphvizError` from one in this process (both TNetGraphviz).
-    public func render(format: String = "svg", timeout: Double? = nil) throws -> RenderOutput {
+    public func render(format: String = "svg", timeout: Double? = nil, strict: Bool = false) throws -> RenderOutput {
         if needsIsolation || timeout != nil {
+            if !strict && timeout == nil && !hasUserLayout && !IsolatedLayout.isAvailable {
+                var out = try GraphvizRenderer.shared.renderReporting(dot: dot, engine: engine, format: format)
+                out.warnings.append("laid out in this process: \(IsolatedLayout.helperPath()) is missing, and a clustered dot or an fdp layout can then differ from run to run")
+                return out
+            }
             return try IsolatedLayout.render(dot: dot, engine: engine, format: format, timeout: timeout)
         }
         return try GraphvizRenderer.shared.renderReporting(dot: dot, engine: engine, format: format)
@@ -126,6 +137,7 @@ extension Dataset {
         options.engine = request.engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : request.engine
         return Diagram(dataset: dataset, dot: DOTWriter.write(dataset, options: options), engine: options.engine, isClustered: options.isClustered,
                        needsIsolation: userLayout || LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: options.isClustered),
+                       hasUserLayout: userLayout,
                        warnings: warnings)
     }
 

@@ -37,17 +37,18 @@ public struct BriefingFiles: Sendable {
     ///   - keyPlayers: how many key players are listed.
     ///   - disruptionSteps: removals per disruption strategy.
     ///   - date: the day stated as the briefing's date.
+    ///   - strictLayout: require the clustered diagram's layout process (``Diagram/render(format:timeout:strict:)``).
     /// - Throws: `CentralityError` or `AnalysisError` (TNetModel) from the analyses,
     ///   `LayoutError` or `GraphvizError` (TNetGraphviz) from drawing the diagram.
     /// - Complexity: dominated by the key-player ranking, O(n · (n + m)) per candidate.
-    public init(_ loaded: LoadedDataset, keyPlayers: Int = 10, disruptionSteps: Int = 10, date: Date = Date()) throws {
+    public init(_ loaded: LoadedDataset, keyPlayers: Int = 10, disruptionSteps: Int = 10, date: Date = Date(), strictLayout: Bool = false) throws {
         let file = loaded.source.file
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         let provenance = Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: file == "-" ? [] : ((try? FileDigest.sha256(path: file)) ?? []),
                                              filters: loaded.source.filter.map { $0.isEmpty ? "" : $0.description } ?? "",
                                              redacted: loaded.isRedacted, generated: formatter.string(from: date))
-        try self.init(loaded.dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps)
+        try self.init(loaded.dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps, strictLayout: strictLayout)
     }
 
     /// Makes the briefing of `dataset` with the provenance given.
@@ -56,8 +57,9 @@ public struct BriefingFiles: Sendable {
     ///   - provenance: how to reproduce it.
     ///   - keyPlayers: how many key players are listed.
     ///   - disruptionSteps: removals per disruption strategy.
-    /// - Throws: as ``init(_:keyPlayers:disruptionSteps:date:)``.
-    public init(_ dataset: Dataset, provenance: Briefing.Provenance, keyPlayers: Int = 10, disruptionSteps: Int = 10) throws {
+    ///   - strictLayout: require the clustered diagram's layout process.
+    /// - Throws: as ``init(_:keyPlayers:disruptionSteps:date:strictLayout:)``.
+    public init(_ dataset: Dataset, provenance: Briefing.Provenance, keyPlayers: Int = 10, disruptionSteps: Int = 10, strictLayout: Bool = false) throws {
         briefing = try Briefing(dataset: dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps)
         var request = DiagramRequest()
         request.clusterBy = "country"
@@ -65,7 +67,7 @@ public struct BriefingFiles: Sendable {
         // Clustered by country (when entities have countries): a dot layout then runs in a
         // process of its own, to be the same every time (LayoutChoice.dependsOnMemoryLayout).
         let drawing = try dataset.diagram(request)
-        let rendered = try drawing.render(format: "svg")
+        let rendered = try drawing.render(format: "svg", strict: strictLayout)
         warnings = rendered.warnings
         diagramSVG = String(decoding: rendered.bytes, as: UTF8.self)
         chartSVG = LineChart.disruption(briefing.disruption).svg()
@@ -100,7 +102,7 @@ extension Dataset {
     ///   - disruptionSteps: removals per disruption strategy.
     ///   - redacted: whether protected persons were redacted (stated in the briefing).
     /// - Returns: the briefing's files.
-    /// - Throws: as ``BriefingFiles/init(_:keyPlayers:disruptionSteps:date:)``.
+    /// - Throws: as ``BriefingFiles/init(_:keyPlayers:disruptionSteps:date:strictLayout:)``.
     public func briefing(keyPlayers: Int = 10, disruptionSteps: Int = 10, redacted: Bool = false) throws -> BriefingFiles {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]

@@ -33,6 +33,10 @@ while let name = arguments.popFirst() {
     }
 }
 
+// Descriptors the caller had open and did not mark close-on-exec are not this program's
+// business (a pipe end held here would keep the caller's reader from seeing its end).
+closefrom(3)
+
 // A crash here is expected now and then (that is why this runs apart): leave no core file.
 var none = rlimit(rlim_cur: 0, rlim_max: 0)
 setrlimit(Int32(RLIMIT_CORE.rawValue), &none)

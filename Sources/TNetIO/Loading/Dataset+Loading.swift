@@ -115,13 +115,15 @@ extension Dataset {
         for (i, path) in paths.enumerated() {
             // Validated before redaction (the messages are scrubbed instead): a pseudonym must
             // not hide a problem such as a duplicate id.
+            // The location's file too: a folder or file may be named after a person.
             let all = (read[i].issues + read[i].dataset.validate()).map { issue in
                 var issue = issue
                 issue.message = scrub(issue.message)
+                issue.location = issue.location.map { SourceLocation(file: scrub($0.file), line: $0.line, column: $0.column) }
                 return issue
             }
             let errors = all.filter { $0.severity == .error }
-            if let first = errors.first { throw LoadError(issue: first, file: path, more: errors.count - 1) }
+            if let first = errors.first { throw LoadError(issue: first, file: scrub(path), more: errors.count - 1) }
             let dataset = datasets[i]
             let filter = options.filter
             var warnings: [FilterWarning] = []
@@ -129,7 +131,7 @@ extension Dataset {
             var view = dataset
             if !filter.isEmpty {
                 warnings = filter.warnings(for: dataset)
-                view = try filter.apply(to: dataset)
+                do { view = try filter.apply(to: dataset) } catch { throw DatasetFilter.Failure(message: scrub(error.message)) }
                 source = ResultSource(file: path, filter: filter, before: DatasetCounts(dataset))
             }
             loaded.append(LoadedDataset(dataset: view, source: source, warnings: all.filter { $0.severity == .warning },
@@ -144,8 +146,14 @@ extension Dataset {
     ///   - path: a file, a CSV folder, or `-` for standard input.
     ///   - redactingVictims: replace protected persons by pseudonyms (`victim-1`, "Victim 1").
     ///   - filter: the view to keep.
+    ///   - warnings: called with each warning, reading and validation's (scrubbed) and the
+    ///     filter's, one line each; by default they go to standard error, so none is lost.
     /// - Throws: as ``load(_:options:)-(String,_)``.
-    public init(contentsOf path: String, redactingVictims: Bool, filter: DatasetFilter = DatasetFilter()) throws {
-        self = try Self.load(path, options: LoadOptions(redactVictims: redactingVictims, filter: filter)).dataset
+    public init(contentsOf path: String, redactingVictims: Bool, filter: DatasetFilter = DatasetFilter(),
+                warnings: (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) throws {
+        let loaded = try Self.load(path, options: LoadOptions(redactVictims: redactingVictims, filter: filter))
+        for w in loaded.warnings { warnings(w.description) }
+        for w in loaded.filterWarnings { warnings("\(loaded.source.file): filter: \(w)") }
+        self = loaded.dataset
     }
 }

@@ -2,7 +2,7 @@ import TNetModel
 
 /// Something a filter asked for that the dataset does not have: a typo would otherwise empty
 /// the result without a word.
-public enum FilterWarning: Sendable, Hashable {
+public enum FilterWarning: Sendable, Hashable, CustomStringConvertible {
     /// No entity has this kind.
     case noEntityOfKind(EntityKind)
     /// No link has this kind.
@@ -11,6 +11,16 @@ public enum FilterWarning: Sendable, Hashable {
     case noEntityWithRole(PersonRole)
     /// A date filter was set but nothing in the dataset has a date, so every fact is kept.
     case nothingDated
+
+    /// The warning in words, without the option that asked (the caller names it).
+    public var description: String {
+        switch self {
+        case .noEntityOfKind(let k): "no entity has kind \(quoted(k.rawValue))"
+        case .noLinkOfKind(let k): "no link has kind \(quoted(k.rawValue))"
+        case .noEntityWithRole(let r): "no entity has role \(quoted(r.rawValue))"
+        case .nothingDated: "nothing has a date, so every fact is kept (undated facts always are)"
+        }
+    }
 }
 
 extension DatasetFilter {

@@ -32,11 +32,11 @@ public struct Scores: Sendable, Sequence {
     /// undefined for it).
     public subscript(id: String) -> Double? { dataset.index(of: id).map { values[$0] } }
 
-    /// The values by entity id, as NetworkX returns them (a duplicate id traps: validation
-    /// refuses such datasets).
+    /// The values by entity id, as NetworkX returns them (an id given twice, in a dataset built
+    /// in code and not validated, keeps its first entity's value).
     /// - Complexity: O(*n*).
     public var byID: [String: Double] {
-        Dictionary(uniqueKeysWithValues: zip(dataset.entities.map(\.id), values))
+        Dictionary(zip(dataset.entities.map(\.id), values), uniquingKeysWith: { first, _ in first })
     }
 
     /// Every entity with its value, highest first, ties (and NaN, last) by id in code point order.

@@ -55,6 +55,9 @@ public struct DatasetFilter: Sendable, Hashable {
         public let message: String
         /// The same as ``message``.
         public var description: String { message }
+        /// A failure saying `message`.
+        /// - Parameter message: the problem in words.
+        public init(message: String) { self.message = message }
     }
 
     /// Whether an entity passes the entity tests: its kind is kept, its role is not excluded

@@ -143,7 +143,7 @@ struct RenderCommand: ParsableCommand {
                 bytes = Array(drawing.dot.utf8)  // the styled DOT: no layout needed
             } else {
                 TerminalProgress.step("laying out \(drawing.dataset.entities.count) entities with \(drawing.engine)")
-                let result = try drawing.render(format: outFormat, timeout: timeout)
+                let result = try drawing.render(format: outFormat, timeout: timeout, strict: true)
                 bytes = result.bytes
                 TerminalProgress.clear()
                 for w in result.warnings { Diagnostics.warning("graphviz: " + w) }

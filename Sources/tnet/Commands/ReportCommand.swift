@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
             TerminalProgress.step("reading \(input.input)")
             let loaded = try input.loaded()
             TerminalProgress.step("analysing \(loaded.dataset.entities.count) entities")
-            let files = try BriefingFiles(loaded, keyPlayers: top, disruptionSteps: steps)
+            let files = try BriefingFiles(loaded, keyPlayers: top, disruptionSteps: steps, strictLayout: true)
             for w in files.warnings { Diagnostics.warning("graphviz: " + w) }
             TerminalProgress.clear()
             do {

@@ -61,4 +61,28 @@ import TNetModel
         let error = #expect(throws: ReadError.self) { try Dataset.load(path, options: LoadOptions(redactVictims: true)) }
         #expect(error?.location != nil && error?.message.contains("withheld") == true)
     }
+
+    /// The path is scrubbed too (a case folder named after the person), and so is a filter's
+    /// failure that quotes the id typed (an ego that redaction renamed).
+    @Test func pathsAndFilterFailuresAreScrubbed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-case-ma-lin-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/interview.json"
+        try """
+        {"format": "tnet/1", "entities": [
+          {"id": "ma-lin", "kind": "person", "name": "Ma Lin", "role": "victim"},
+          {"id": "boss", "kind": "syndicate"}, {"id": "boss", "kind": "syndicate"}]}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let error = #expect(throws: LoadError.self) { try Dataset.load(path, options: LoadOptions(redactVictims: true)) }
+        let text = error.map { "\($0)" } ?? ""
+        #expect(!text.contains("ma-lin") && text.contains("victim-1") && text.contains("/interview.json:"), "\(text)")
+        try """
+        {"format": "tnet/1", "entities": [{"id": "ma-lin", "kind": "person", "name": "Ma Lin", "role": "victim"}, {"id": "boss", "kind": "syndicate"}]}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let failure = #expect(throws: DatasetFilter.Failure.self) {
+            try Dataset.load(path, options: LoadOptions(redactVictims: true, filter: DatasetFilter(ego: "ma-lin")))
+        }
+        #expect(failure?.message.contains("ma-lin") == false && failure?.message.contains("victim-1") == true)
+    }
 }
