@@ -37,7 +37,7 @@ public struct BriefingFiles: Sendable {
     ///   - keyPlayers: how many key players are listed.
     ///   - disruptionSteps: removals per disruption strategy.
     ///   - date: the day stated as the briefing's date.
-    ///   - strictLayout: require the clustered diagram's layout process (``Diagram/render(format:timeout:strict:)``).
+    ///   - strictLayout: require the clustered diagram's layout process (`Diagram.render(format:timeout:strict:)`).
     /// - Throws: `CentralityError` or `AnalysisError` (TNetModel) from the analyses,
     ///   `LayoutError` or `GraphvizError` (TNetGraphviz) from drawing the diagram.
     /// - Complexity: dominated by the key-player ranking, O(n · (n + m)) per candidate.
