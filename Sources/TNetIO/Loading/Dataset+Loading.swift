@@ -4,7 +4,7 @@ import TNetModel
 extension Dataset {
     /// Reads a dataset in any format tnet knows (by extension: .json, .graphml, .dot, a CSV
     /// folder, an edge list) and refuses one with errors. No redaction and no filter: for a
-    /// victim-safe load use ``load(_:options:)-(String,_)`` or ``init(contentsOf:redactingVictims:filter:)``.
+    /// victim-safe load use ``load(_:options:)-(String,_)`` or ``init(contentsOf:redactingVictims:filter:warnings:)``.
     /// - Parameters:
     ///   - path: a file, a CSV folder, or `-` for standard input.
     ///   - format: the format when the extension does not tell.
