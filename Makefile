@@ -88,7 +88,7 @@ bench-render: deps
 # The DocC catalog (Sources/TraffickingNetworks/TraffickingNetworks.docc) and the reference of the
 # modules' public API, each an archive under .build/plugins/Swift-DocC/outputs/.
 docs: deps
-	for t in TraffickingNetworks TNetModel TNetGraph TNetIO TNetRender TNetReport; do \
+	for t in TraffickingNetworks TNetModel TNetGraph TNetIO TNetRender TNetReport TNetGraphviz; do \
 	  swift package generate-documentation --target $$t 2>&1 | grep -E "warning|error|Generated" ; done
 
 clean:
