@@ -63,7 +63,14 @@ enum Diagnostics {
     }
 
     /// Collapses line breaks so that every diagnostic is one line.
+    /// …and cuts it at ``maxLine`` characters with a count of the rest: a message quoting a
+    /// megabyte-long field is still one readable line.
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: \.isNewline).joined(separator: " ")  // "\r\n" is one Character
+        let line = s.split(whereSeparator: \.isNewline).joined(separator: " ")  // "\r\n" is one Character
+        guard line.count > maxLine else { return line }
+        return line.prefix(maxLine) + "… (\(line.count - maxLine) more characters)"
     }
+
+    /// The longest diagnostic printed whole.
+    static let maxLine = 2_000
 }

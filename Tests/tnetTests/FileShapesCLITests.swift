@@ -262,4 +262,18 @@ import Testing
         let text = try tnet(["flow", path("cap.csv"), "--from", "111", "--to", "333", "--capacity", "duration", "--format", "json"])
         #expect(text.code == 0 && text.out.contains("\"value\": 4"), "\(text.err)")
     }
+
+    /// A megabyte-long kind is quoted by its warning: the line is cut at 2,000 characters with a
+    /// count of the rest, still one line.
+    @Test func longMessagesAreCut() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-long-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let kind = String(repeating: "x", count: 1_000_000)
+        try "{\"format\": \"tnet/1\", \"entities\": [{\"id\": \"a\", \"kind\": \"\(kind)\"}]}".write(toFile: "\(dir)/long.json", atomically: true, encoding: .utf8)
+        let r = try tnet(["info", "\(dir)/long.json", "--format", "json"])
+        let lines = r.err.split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.count < 2_100 }, "\(lines.map(\.count))")
+        #expect(r.err.contains("more characters)"))
+    }
 }
