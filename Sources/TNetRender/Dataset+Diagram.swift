@@ -25,12 +25,13 @@ extension Dataset {
     /// - Complexity: Graphviz's layout dominates: dot's ranking grows fast with size, sfdp
     ///   is near-linear (``LayoutChoice``).
     public func render(_ options: DiagramOptions = DiagramOptions(), format: String = "svg") throws -> [UInt8] {
-        let engine = options.resolvedEngine(for: self), dot = DOTWriter.write(self, options: options)
-        // A theme's graph attributes may crash Graphviz; a clustered dot or fdp is reproducible
-        // only apart (run here, with no warning to give, when the layout program is missing).
-        if !options.theme.graph.isEmpty || (LayoutChoice.dependsOnMemoryLayout(engine: engine, clustered: options.isClustered) && IsolatedLayout.isAvailable) {
-            return try IsolatedLayout.render(dot: dot, engine: engine, format: format).bytes
-        }
-        return try GraphvizRenderer.shared.render(dot: dot, engine: engine, format: format)
+        // The same choice of process as a requested diagram's (Diagram.render): user layout
+        // attributes (a theme's, the options') apart always, a clustered dot or fdp apart when
+        // the layout program is there.
+        let engine = options.resolvedEngine(for: self)
+        let userLayout = !options.theme.graph.isEmpty || !options.graphAttributes.isEmpty
+        return try Diagram(dataset: self, dot: DOTWriter.write(self, options: options), engine: engine, isClustered: options.isClustered,
+                           needsIsolation: userLayout || LayoutChoice.dependsOnMemoryLayout(engine: engine, clustered: options.isClustered),
+                           hasUserLayout: userLayout, warnings: []).render(format: format).bytes
     }
 }

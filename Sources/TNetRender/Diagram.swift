@@ -87,7 +87,7 @@ extension Dataset {
         options.notes = request.notes
         if let top = request.top {
             let measure = request.by
-            guard Self.isPerEntity(measure) else { throw .notPerEntityMeasure(measure) }
+            guard DiagramRequest.perEntityMeasures.contains(measure) else { throw .notPerEntityMeasure(measure) }
             let before = dataset.entities.count
             do { (dataset, _) = try dataset.top(top, by: measure) } catch { throw .measureFailed(measure, error) }
             if dataset.entities.count < before {
@@ -95,7 +95,7 @@ extension Dataset {
             }
         }
         if let measure = request.sizeBy {
-            guard Self.isPerEntity(measure) else { throw .notPerEntityMeasure(measure) }
+            guard DiagramRequest.perEntityMeasures.contains(measure) else { throw .notPerEntityMeasure(measure) }
             do {
                 let table = try dataset.centrality([measure])
                 var sizes = [Double](repeating: .nan, count: dataset.entities.count)
@@ -134,12 +134,12 @@ extension Dataset {
         }
         options.legend = request.legend
         options.title = request.title
-        options.engine = request.engine == "auto" ? LayoutChoice.engine(entities: dataset.entities.count, links: dataset.links.count) : request.engine
+        options.engine = request.engine
+        options.engine = options.resolvedEngine(for: dataset)
         return Diagram(dataset: dataset, dot: DOTWriter.write(dataset, options: options), engine: options.engine, isClustered: options.isClustered,
                        needsIsolation: userLayout || LayoutChoice.dependsOnMemoryLayout(engine: options.engine, clustered: options.isClustered),
                        hasUserLayout: userLayout,
                        warnings: warnings)
     }
 
-    private static func isPerEntity(_ m: CentralityMeasure) -> Bool { !m.isPerLink && m != .brokerage }
 }

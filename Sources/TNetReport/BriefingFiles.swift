@@ -43,11 +43,9 @@ public struct BriefingFiles: Sendable {
     /// - Complexity: dominated by the key-player ranking, O(n · (n + m)) per candidate.
     public init(_ loaded: LoadedDataset, keyPlayers: Int = 10, disruptionSteps: Int = 10, date: Date = Date(), strictLayout: Bool = false) throws {
         let file = loaded.source.file
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
         let provenance = Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: file == "-" ? [] : ((try? FileDigest.sha256(path: file)) ?? []),
                                              filters: loaded.source.filter.map { $0.isEmpty ? "" : $0.description } ?? "",
-                                             redacted: loaded.isRedacted, generated: formatter.string(from: date))
+                                             redacted: loaded.isRedacted, generated: Self.day(date))
         try self.init(loaded.dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps, strictLayout: strictLayout)
     }
 
@@ -74,6 +72,13 @@ public struct BriefingFiles: Sendable {
         html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered)
         markdown = BriefingWriter.markdown(briefing, clustered: drawing.isClustered)
         json = BriefingJSON.write(briefing)
+    }
+
+    /// `date` as the briefing states it: YYYY-MM-DD.
+    static func day(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
     }
 
     /// Writes `report.html`, `report.md`, `report.json`, `diagram.svg` and `disruption.svg` into
@@ -104,10 +109,8 @@ extension Dataset {
     /// - Returns: the briefing's files.
     /// - Throws: as ``BriefingFiles/init(_:keyPlayers:disruptionSteps:date:strictLayout:)``.
     public func briefing(keyPlayers: Int = 10, disruptionSteps: Int = 10, redacted: Bool = false) throws -> BriefingFiles {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
         return try BriefingFiles(self, provenance: Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: [], filters: "", redacted: redacted,
-                                                                       generated: formatter.string(from: Date())),
+                                                                       generated: BriefingFiles.day(Date())),
                                  keyPlayers: keyPlayers, disruptionSteps: disruptionSteps)
     }
 }

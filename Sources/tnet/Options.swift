@@ -79,7 +79,7 @@ struct InputOptions: ParsableArguments {
         do {
             loaded = try Dataset.load(paths, options: loadOptions)
         } catch let error as LoadError where error.more > 0 {
-            throw CLIError(error.description.dropLast() + "; `tnet validate` lists them all)")
+            throw CLIError(error.description(pointingTo: "`tnet validate` lists them all"))
         }
         for l in loaded {
             for w in l.warnings.prefix(5) { Diagnostics.warning((w.location.map { "\($0): " } ?? "") + w.message) }

@@ -27,8 +27,14 @@ public struct LoadError: Error, Sendable, CustomStringConvertible {
     public var more: Int
 
     /// `FILE:LINE:COL: message (and N more problems)`.
-    public var description: String {
+    public var description: String { description(pointingTo: nil) }
+
+    /// The one line, with `listing` (where the other problems are listed) added to the count
+    /// of the others when there are any.
+    /// - Parameter listing: words naming where every problem is listed, or nil.
+    /// - Returns: `FILE:LINE:COL: message (and N more problems; listing)`.
+    public func description(pointingTo listing: String?) -> String {
         (issue.location.map { "\($0): " } ?? "\(file): ") + issue.message
-            + (more > 0 ? " (and \(more) more problem\(more > 1 ? "s" : ""))" : "")
+            + (more > 0 ? " (and \(more) more problem\(more > 1 ? "s" : "")\(listing.map { "; " + $0 } ?? ""))" : "")
     }
 }
