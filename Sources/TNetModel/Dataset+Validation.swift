@@ -16,7 +16,8 @@ extension Dataset {
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var seen: [String: Int] = [:]
-        for (i, e) in entities.enumerated() {
+        // The id index holds one entry per distinct id: as many as entities, none repeats.
+        for (i, e) in entities.enumerated() where entityIDsRepeat {
             if let first = seen[e.id] {
                 let firstAt = locations?.entity(first).map { " (first declared at \($0.line):\($0.column))" } ?? ""
                 issues.append(ValidationIssue(.error, .duplicateEntityID,

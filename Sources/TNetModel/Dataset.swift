@@ -109,6 +109,10 @@ public struct Dataset: Sendable {
         linkColumns.append(link, source: indexByID[link.source] ?? -1, target: indexByID[link.target] ?? -1)
     }
 
+    /// Whether two entities share an id (a validation error).
+    /// - Complexity: O(1).
+    public var entityIDsRepeat: Bool { indexByID.count != entities.count }
+
     /// Position of the entity with `id` (the first, when ids repeat).
     /// - Parameter id: an entity id, compared exactly.
     /// - Returns: the position in ``entities``, or nil when no entity has that id.
