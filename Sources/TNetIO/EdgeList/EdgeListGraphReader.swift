@@ -2,8 +2,9 @@ import TNetGraph
 import TNetModel
 
 
-/// Reads an edge list straight into a `Graph`, without building a `Dataset`: the fast path
-/// for plain graphs (the benchmark load, and `tnet centrality` on an edge list with no filter).
+/// Reads an edge list straight into a `Graph`, without building a `Dataset` (the benchmarks'
+/// load); its ``Scan`` is also how ``EdgeListReader`` reads a well-formed file into a dataset's
+/// columns, so every command takes the same path.
 ///
 /// Same syntax, header detection, node order, combination of parallel edges and errors as
 /// ``EdgeListReader`` read through `Dataset.graph(_:)`: `u v [weight]` per line, spaces or
