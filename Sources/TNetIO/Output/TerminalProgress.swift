@@ -40,6 +40,9 @@ public enum TerminalProgress {
         FileHandle.standardError.write(Data("\r\u{1B}[2Ktnet: \(label) \(Int(done * 100))%…".utf8))
     }
 
+    /// Shows the step now under way (`tnet: reading calls.csv…`) on a terminal; nothing when
+    /// standard error is not one.
+    /// - Parameter message: the step, without a final ellipsis.
     public static func step(_ message: String) {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2Ktnet: \(message)…".utf8))
