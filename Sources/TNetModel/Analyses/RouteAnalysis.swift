@@ -118,24 +118,30 @@ struct RouteGraph {
     func links(_ u: Int, _ v: Int) -> [Int] { steps.links(u, v) }
 }
 
-/// Which links make each step `u → v` of a route graph: `(u << 32 | v, link)` pairs sorted,
-/// built on first use.
+/// Which links make each step `u → v` of a route graph. The first few questions (a route's
+/// handful of steps) are answered by one pass over the links each; after that, from `(u << 32
+/// | v, link)` pairs sorted once (many routes, as a briefing asks).
 final class StepIndex: Sendable {
-    private let make: @Sendable () -> [(key: UInt64, link: Int)]
-    private let pairs = Mutex<[(key: UInt64, link: Int)]?>(nil)
+    /// The pairs, all of them or (given a key) only that step's.
+    private let make: @Sendable (UInt64?) -> [(key: UInt64, link: Int)]
+    private let state = Mutex<(asked: Int, pairs: [(key: UInt64, link: Int)]?)>((0, nil))
+    /// Questions answered by a pass over the links before the index is built.
+    static let passes = 32
 
-    init(_ make: @escaping @Sendable () -> [(key: UInt64, link: Int)]) { self.make = make }
+    init(_ make: @escaping @Sendable (UInt64?) -> [(key: UInt64, link: Int)]) { self.make = make }
 
     static func key(_ u: Int, _ v: Int) -> UInt64 { UInt64(u) << 32 | UInt64(v) }
 
     func links(_ u: Int, _ v: Int) -> [Int] {
-        let all = pairs.withLock { pairs -> [(key: UInt64, link: Int)] in
-            if let pairs { return pairs }
-            let sorted = make().sorted { $0.key != $1.key ? $0.key < $1.key : $0.link < $1.link }
-            pairs = sorted
-            return sorted
-        }
         let key = Self.key(u, v)
+        let indexed = state.withLock { state -> [(key: UInt64, link: Int)]? in
+            state.asked += 1
+            if state.pairs == nil && state.asked > Self.passes {
+                state.pairs = make(nil).sorted { $0.key != $1.key ? $0.key < $1.key : $0.link < $1.link }
+            }
+            return state.pairs
+        }
+        guard let all = indexed else { return make(key).map(\.link) }
         var lo = 0, hi = all.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -193,12 +199,16 @@ extension Dataset {
             if directedGraph && s != t && !isDirected(linkAt: i) { sources.append(t); targets.append(s); weights.append(w) }
         }
         let dataset = self, kinds = options.linkKinds
-        let steps = StepIndex {
+        let steps = StepIndex { only in
             var pairs: [(key: UInt64, link: Int)] = []
             dataset.forEachResolvedLink { i, s, t in
+                let forward = StepIndex.key(Int(s), Int(t)), backward = StepIndex.key(Int(t), Int(s))
+                if let only, only != forward && only != backward { return }
                 if let kinds, !kinds.contains(dataset.kind(ofLink: i)) { return }
-                pairs.append((StepIndex.key(Int(s), Int(t)), i))
-                if s != t && (!directedGraph || !dataset.isDirected(linkAt: i)) { pairs.append((StepIndex.key(Int(t), Int(s)), i)) }
+                if only == nil || only == forward { pairs.append((forward, i)) }
+                if s != t && (only == nil || only == backward) && (!directedGraph || !dataset.isDirected(linkAt: i)) {
+                    pairs.append((backward, i))
+                }
             }
             return pairs
         }
