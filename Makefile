@@ -100,7 +100,7 @@ spark-venv:
 
 spark-check: deps spark-venv
 	swift build -c release --product tnet
-	$(SPARK_VENV)/bin/python examples/spark/check.py
+	$(SPARK_VENV)/bin/python -u examples/spark/check.py
 
 # The DocC catalog (Sources/TraffickingNetworks/TraffickingNetworks.docc) and the reference of the
 # modules' public API, each an archive under .build/plugins/Swift-DocC/outputs/.

@@ -69,19 +69,20 @@ object TnetGraphX {
       (v, e)
     }
 
-    // One arc per ordered pair: undirected links both ways, parallel links once.
-    val arcs = timed("build graph") {
+    // One arc per ordered pair: undirected links both ways, parallel links once. GraphX cuts the
+    // graph into as many parts as the arcs have (spark.sql.shuffle.partitions).
+    val (arcs, graph) = timed("build graph") {
       val undirected = edges.where(!col("directed"))
       val a = edges.where(col("directed")).select("src", "dst")
         .union(undirected.select("src", "dst"))
         .union(undirected.select(col("dst").as("src"), col("src").as("dst")))
         .distinct().cache()
-      a.count()
-      a
+      val arcRDD = a.as[(Long, Long)].rdd.map { case (s, d) => Edge(s, d, 1) }
+      val ids = vertices.select("id").as[Long].rdd.map(id => (id, ())).repartition(arcRDD.getNumPartitions)
+      val g = Graph(ids, arcRDD).cache()
+      g.edges.count(); g.vertices.count()
+      (a, g)
     }
-    val edgeRDD = arcs.as[(Long, Long)].rdd.map { case (s, d) => Edge(s, d, 1) }
-    val vertexRDD = vertices.select("id").as[Long].rdd.map(id => (id, ())).repartition(edgeRDD.getNumPartitions)
-    val graph = Graph(vertexRDD, edgeRDD).cache()
     val names = vertices.select("id", "tnet_id")
 
     /** Writes one value per vertex as OUT/NAME (id, tnet_id, column), a folder of CSV parts. */
@@ -118,7 +119,7 @@ object TnetGraphX {
     save(lpa.mapValues(_.toString), "label_propagation", "community")
     println(s"tnet-graphx: ${lpa.values.distinct().count()} label propagation communities")
 
-    graphFrames(spark, vertices, arcs, output, timed)
+    graphFrames(spark, vertices, arcs, output, tol, timed)
 
     timed.steps.toSeq.toDF("step", "seconds").coalesce(1).write.mode("overwrite").option("header", "true").csv(s"$output/timings")
   }
@@ -126,7 +127,7 @@ object TnetGraphX {
   /** GraphFrames' connected components and PageRank when its package is on the classpath
     * (--packages io.graphframes:graphframes-spark4_2.13:0.12.3), called through reflection so
     * that the job compiles and runs without it. */
-  def graphFrames(spark: SparkSession, vertices: DataFrame, arcs: DataFrame, output: String, timed: Timer): Unit = {
+  def graphFrames(spark: SparkSession, vertices: DataFrame, arcs: DataFrame, output: String, tol: Double, timed: Timer): Unit = {
     val frame: Option[Class[_]] = try Some(Class.forName("org.graphframes.GraphFrame"))
     catch { case _: ClassNotFoundException => None }
     if (frame.isEmpty) {
@@ -141,7 +142,7 @@ object TnetGraphX {
     val cc = timed("graphframes components") { call(call(g, "connectedComponents"), "run").asInstanceOf[DataFrame].cache() }
     cc.select("id", "component").write.mode("overwrite").option("header", "true").csv(s"$output/graphframes_connected_components")
     val ranked = timed("graphframes pagerank") {
-      val builder = call(call(call(g, "pageRank"), "resetProbability", Double.box(0.15)), "tol", Double.box(1e-7))
+      val builder = call(call(call(g, "pageRank"), "resetProbability", Double.box(0.15)), "tol", Double.box(tol))
       call(call(builder, "run"), "vertices").asInstanceOf[DataFrame].cache()
     }
     ranked.select("id", "pagerank").write.mode("overwrite").option("header", "true").csv(s"$output/graphframes_pagerank")

@@ -100,6 +100,7 @@ def spark_job(env, export, out):
            "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
            "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.sql.shuffle.partitions=4",
            "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
+           "--conf", "spark.log.level=WARN", "--conf", "spark.ui.showConsoleProgress=false",
            "--class", "TnetGraphX", JAR, export, out]
     with open(log, "w") as err:
         proc, seconds = run(cmd, env=env, stdout=subprocess.PIPE, stderr=err, text=True)

@@ -16,7 +16,8 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @Option(help: "The target: spark (vertex and edge tables for Apache Spark, GraphX and GraphFrames).") var to: ExportTarget
+    @Option(help: ArgumentHelp("The target: spark (vertex and edge tables for Apache Spark, GraphX and GraphFrames).", valueName: "target"))
+    var to: ExportTarget
     @Argument(help: ArgumentHelp("Folder to write into (created if missing; files of the same names in it are replaced).", valueName: "dir"))
     var output: String
 
