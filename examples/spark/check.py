@@ -102,11 +102,14 @@ def spark_job(env, export, out):
            "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
            "--conf", "spark.log.level=WARN", "--conf", "spark.ui.showConsoleProgress=false",
            "--class", "TnetGraphX", JAR, export, out]
+    start = time.perf_counter()
     with open(log, "w") as err:
-        proc, seconds = run(cmd, env=env, stdout=subprocess.PIPE, stderr=err, text=True)
-    for line in proc.stdout.splitlines():
-        if line.startswith("tnet-graphx:"):
-            print("  " + line)
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=err, text=True)
+        for line in proc.stdout:  # the job's own lines, as they come
+            if line.startswith("tnet-graphx:"):
+                print("  " + line.rstrip(), flush=True)
+        proc.wait()
+    seconds = time.perf_counter() - start
     if proc.returncode != 0:
         with open(log) as f:
             tail = f.read().splitlines()[-30:]

@@ -181,13 +181,16 @@ public enum SparkExport {
     ///   - folder: the folder to write into.
     ///   - redacted: whether protected persons were redacted.
     /// - Returns: the number of vertices and edges written.
-    /// - Throws: ``ReadError`` when the folder cannot be created (or is a file);
-    ///   ``AtomicFile/WriteError`` when a file cannot be written.
+    /// - Throws: ``ReadError`` when the folder is `-` (the tables are several files), is a file
+    ///   or cannot be created; ``AtomicFile/WriteError`` when a file cannot be written.
     @discardableResult
     public static func write(_ dataset: Dataset, to folder: String, redacted: Bool) throws -> (vertices: Int, edges: Int) {
+        guard folder != "-" else { throw ReadError("the Spark tables are several files: give a folder", file: folder) }
         try makeFolder(folder)
         let dir = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         let export = encode(dataset, redacted: redacted)
+        // An earlier export's manifest goes first, so that the folder never pairs it with new tables.
+        try? FileManager.default.removeItem(atPath: dir + "/export.json")
         for (name, bytes) in export.files { try AtomicFile.write(bytes, to: dir + "/" + name) }
         return (dataset.entities.count, export.edges)
     }

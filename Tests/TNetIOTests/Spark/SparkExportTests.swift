@@ -154,5 +154,6 @@ import TNetModel
         try SparkExport.write(loaded.dataset, to: dir + "/nested", redacted: true)
         let error = #expect(throws: ReadError.self) { try SparkExport.write(loaded.dataset, to: dir + "/nested/export.json", redacted: true) }
         #expect(error?.description.hasSuffix("export.json: is a file, not a folder") == true)
+        #expect(throws: ReadError.self) { try SparkExport.write(loaded.dataset, to: "-", redacted: true) }
     }
 }
