@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle test-deps build release demo test datasets bench bench-quick bench-render docs clean fuzz spark-venv spark-check
+.PHONY: deps oracle test-deps build release demo test datasets bench bench-quick bench-render bench-commands docs clean fuzz spark-venv spark-check
 
 # Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them)
 # and mimalloc, the allocator of release builds (Package.swift).
@@ -73,6 +73,11 @@ bench: deps bench-venv
 	swift build -c release --product tnet
 	swift build -c release --product tnet-bench
 	$(PYTHON) Benchmarks/run.py
+
+# Every command as a whole process on the large graph against the fastest peer's load + step.
+bench-commands: deps bench-venv
+	swift build -c release --product tnet
+	$(PYTHON) Benchmarks/commands.py
 
 bench-quick: deps bench-venv
 	swift build -c release --product tnet

@@ -102,7 +102,7 @@ import sys
 import time
 
 STEPS = ["load", "components", "pagerank", "dijkstra", "kcore", "betweenness", "closeness", "approx-betweenness", "maxflow",
-         "louvain", "leiden"]
+         "louvain", "leiden", "path", "cutpoints"]
 # name on the command line -> (library, threads)
 LIBS = {"networkx": ("networkx", 1), "igraph": ("igraph", 1), "networkit1": ("networkit", 1),
         "networkit2": ("networkit", 2), "rustworkx": ("rustworkx", 2), "rustworkx1": ("rustworkx", 1)}
@@ -167,6 +167,8 @@ def networkx_adapter():
                       lambda G, x, r: "c(0)=" + fnum(r[0])),
         "louvain": (lambda G, x: nx.community.louvain_communities(G, weight="weight", seed=1),
                     lambda G, x, r: f"Q={nx.community.modularity(G, r, weight='weight'):.6f} k={len(r)}"),
+        "path": (lambda G, x: nx.dijkstra_path(G, 0, 1, weight="weight"), lambda G, x, r: f"hops={len(r) - 1}"),
+        "cutpoints": (lambda G, x: list(nx.articulation_points(G)), lambda G, x, r: f"count={len(r)}"),
     }
     return nx.__version__, load, lambda G: None, lambda G: f"n={G.number_of_nodes()} m={G.number_of_edges()}", steps
 
@@ -204,6 +206,8 @@ def igraph_adapter():
                     lambda G, x, r: f"Q={G.modularity(r.membership, weights='weight'):.6f} k={len(r)}"),
         "leiden": (lambda G, x: G.community_leiden(objective_function="modularity", weights="weight", n_iterations=2),
                    lambda G, x, r: f"Q={G.modularity(r.membership, weights='weight'):.6f} k={len(r)}"),
+        "path": (lambda G, x: G.get_shortest_path(0, 1, weights="weight"), lambda G, x, r: f"hops={len(r) - 1}"),
+        "cutpoints": (lambda G, x: G.articulation_points(), lambda G, x, r: f"count={len(r)}"),
     }
     return ig.__version__, load, lambda G: None, lambda G: f"n={G.vcount()} m={G.ecount()}", steps
 
@@ -307,6 +311,9 @@ def rustworkx_adapter():
                         lambda G, D, r: "b(0)=" + fnum(r[0])),
         "closeness": (lambda G, D: rx.closeness_centrality(G, wf_improved=True),
                       lambda G, D, r: "c(0)=" + fnum(r[0])),
+        "path": (lambda G, D: rx.dijkstra_shortest_paths(G, 0, target=1, weight_fn=float),
+                 lambda G, D, r: f"hops={len(r[1]) - 1}"),
+        "cutpoints": (lambda G, D: rx.articulation_points(G), lambda G, D, r: f"count={len(r)}"),
     }
     return rx.__version__, load, prepare, lambda G: f"n={G.num_nodes()} m={G.num_edges()}", steps
 

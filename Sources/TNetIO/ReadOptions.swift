@@ -193,3 +193,26 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         return PartialDate(s) == nil ? nil : s
     }
 }
+
+extension ReadOptions {
+    /// Column names for the model's fields from `FIELD=COLUMN` items (`source=Anrufer`).
+    /// - Parameter items: the items, each `FIELD=COLUMN`; fields in any case.
+    /// - Returns: the columns by field.
+    /// - Throws: ``ReadError`` naming the item that is not `FIELD=COLUMN`, names no field, or maps
+    ///   a field twice.
+    public static func columns(_ items: [String]) throws -> [String: String] {
+        var columns: [String: String] = [:]
+        let known = FieldCodec.entityFields + FieldCodec.linkFields.filter { !FieldCodec.entityFields.contains($0) } + ["date"]
+        for item in items {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw ReadError("\(quoted(item)): expected FIELD=COLUMN, e.g. source=Caller") }
+            let field = parts[0].lowercased()
+            guard known.contains(field) else {
+                throw ReadError("\(quoted(item)): \(quoted(parts[0])) is not a field; fields are " + known.joined(separator: ", "))
+            }
+            guard columns[field] == nil else { throw ReadError("\(field) is mapped twice") }
+            columns[field] = parts[1]
+        }
+        return columns
+    }
+}

@@ -16,7 +16,8 @@ extension Dataset {
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var seen: [String: Int] = [:]
-        for (i, e) in entities.enumerated() {
+        // The id index holds one entry per distinct id: as many as entities, none repeats.
+        for (i, e) in entities.enumerated() where entityIDsRepeat {
             if let first = seen[e.id] {
                 let firstAt = locations?.entity(first).map { " (first declared at \($0.line):\($0.column))" } ?? ""
                 issues.append(ValidationIssue(.error, .duplicateEntityID,
@@ -33,6 +34,7 @@ extension Dataset {
         }
         for i in links.indices {
             let (s, t) = endpoints(ofLink: i)
+            guard s == nil || t == nil else { continue }
             let link = links[i]
             if s == nil {
                 issues.append(ValidationIssue(.error, .danglingEndpoint,
@@ -53,7 +55,7 @@ extension Dataset {
     private func validateProvenance(_ sourceIDs: Set<String>, _ issues: inout [ValidationIssue]) {
         // A plain graph (an edge list, a GraphML without provenance: no source declared, nothing
         // cited) is not held to provenance; as soon as a dataset has sources, every link must cite.
-        let citesAnything = entities.contains { !$0.sources.isEmpty } || links.contains { !$0.sources.isEmpty }
+        let citesAnything = entities.contains { !$0.sources.isEmpty } || linkColumns.citesAnything
         if !sources.isEmpty || citesAnything {
             func check(_ cited: [String], _ what: @autoclosure () -> String, _ at: SourceLocation?) {
                 for id in cited where !sourceIDs.contains(id) {
@@ -64,12 +66,13 @@ extension Dataset {
             for (i, e) in entities.enumerated() {
                 check(e.sources, "entity \(quoted(e.id))", locations?.entity(i))
             }
-            for (i, l) in links.enumerated() {
-                if l.sources.isEmpty {
+            for i in links.indices {
+                let cited = linkColumns.sources(i)
+                if cited.isEmpty {
                     issues.append(ValidationIssue(.warning, .unsourced,
-                                                  "link \(describe(l)) cites no source", at: locations?.link(i)))
+                                                  "link \(describe(links[i])) cites no source", at: locations?.link(i)))
                 }
-                check(l.sources, "link \(describe(l))", locations?.link(i))
+                check(cited, "link \(describe(links[i]))", locations?.link(i))
             }
         }
         for (i, e) in entities.enumerated() {
@@ -78,10 +81,10 @@ extension Dataset {
                                               "entity \(quoted(e.id)): \"from\" \(f) is after \"to\" \(t)", at: locations?.entity(i)))
             }
         }
-        for (i, l) in links.enumerated() {
-            if let p = l.period, let f = p.from, let t = p.to, f.earliest > t.latest {
+        for i in links.indices {
+            if let p = linkColumns.period(i), let f = p.from, let t = p.to, f.earliest > t.latest {
                 issues.append(ValidationIssue(.error, .invalidPeriod,
-                                              "link \(describe(l)): \"from\" \(f) is after \"to\" \(t)", at: locations?.link(i)))
+                                              "link \(describe(links[i])): \"from\" \(f) is after \"to\" \(t)", at: locations?.link(i)))
             }
         }
     }
@@ -107,7 +110,11 @@ extension Dataset {
                 }
             }
         }
-        for (i, l) in links.enumerated() {
+        let knownKind = linkColumns.kindTable.map { schema.knows($0) }
+        for i in links.indices {
+            let kind = linkColumns.kindOf(i)
+            guard !knownKind[kind] || linkColumns.kindTable[kind] == .cooperatesWith || linkColumns.agreement(i) != nil else { continue }
+            let l = links[i]
             if !schema.knows(l.kind), reported.insert("l:" + l.kind.rawValue).inserted {
                 issues.append(ValidationIssue(.warning, .undeclaredKind,
                                               "link kind \(quoted(l.kind.rawValue)) is neither built in nor declared in \"schema\"",

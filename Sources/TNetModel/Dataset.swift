@@ -29,15 +29,15 @@ public struct Dataset: Sendable {
     /// index stays valid.
     public private(set) var entities: [Entity]
     /// The links in file order, dangling ones (naming no entity) included; changed only through
-    /// ``append(_:)-(Link)``, so that resolved endpoints stay valid.
-    public private(set) var links: [Link]
+    /// ``append(_:)-(Link)``, so that resolved endpoints stay valid. Stored by column and built
+    /// on access (``Links``).
+    public var links: Links { Links(columns: linkColumns, entities: entities) }
     /// Where each entity and link was read, when a reader recorded it.
     public var locations: ReadLocations?
 
     private var indexByID: [String: Int32]
-    /// Two entries per link: the entity positions of source and target, `-1` when dangling.
-    private var endpointIndices: [Int32]
-    private var danglingEndpointCount = 0
+    /// The links, by column; endpoints as entity positions (`-1` when dangling).
+    package private(set) var linkColumns: LinkColumns
 
     /// Builds a dataset by appending `entities`, then `links`, in order (a duplicate id is kept
     /// and left to validation; a link naming no entity is kept and skipped by projection).
@@ -62,23 +62,21 @@ public struct Dataset: Sendable {
         self.sources = sources
         self.extra = extra
         self.entities = []
-        self.links = []
+        self.linkColumns = LinkColumns()
         self.locations = locations
         self.indexByID = [:]
-        self.endpointIndices = []
         indexByID.reserveCapacity(entities.count)
         for e in entities { append(e) }
-        endpointIndices.reserveCapacity(2 * links.count)
-        self.links.reserveCapacity(links.count)
+        linkColumns.reserveCapacity(links.count)
         for l in links { append(l) }
     }
 
-    /// Builds a dataset from entities whose ids are known to be unique and links whose endpoint
-    /// positions are already resolved (`endpoints[2i]`, `endpoints[2i+1]`; `-1` when dangling).
-    /// For readers of large files, which intern ids as they go; skips re-hashing every id.
-    package init(uniqueEntities entities: [Entity], index: [String: Int32], links: [Link], endpoints: [Int32],
+    /// Builds a dataset from entities whose ids are known to be unique and links already stored
+    /// by column with their endpoints resolved against those entities. For readers of large
+    /// files, which intern ids as they go; skips re-hashing every id.
+    package init(uniqueEntities entities: [Entity], index: [String: Int32], links: LinkColumns,
                  directed: Bool?, locations: ReadLocations? = nil) {
-        precondition(endpoints.count == 2 * links.count && index.count == entities.count)
+        precondition(index.count == entities.count)
         self.title = nil
         self.description = nil
         self.directed = directed
@@ -86,23 +84,21 @@ public struct Dataset: Sendable {
         self.schema = Schema()
         self.extra = Attributes()
         self.entities = entities
-        self.links = links
+        self.linkColumns = links
         self.locations = locations
         self.indexByID = index
-        self.endpointIndices = endpoints
-        self.danglingEndpointCount = endpoints.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
     }
 
     /// Adds an entity. A duplicate id is kept (validation reports it); lookups find the first.
     /// - Parameter entity: the entity to add at the end.
-    /// - Complexity: O(1) amortised, or O(*m*) when earlier links name ids not yet present
-    ///   (their endpoints are resolved again).
+    /// - Complexity: O(1) amortised, plus the endpoints of earlier links that name its id.
     public mutating func append(_ entity: Entity) {
         let position = Int32(entities.count)
-        if indexByID[entity.id] == nil { indexByID[entity.id] = position }
         entities.append(entity)
+        guard indexByID[entity.id] == nil else { return }
+        indexByID[entity.id] = position
         // Links added before this entity may name it.
-        if danglingEndpointCount > 0 { resolveEndpoints() }
+        if !linkColumns.danglingIDs.isEmpty { linkColumns.resolve(entity.id, at: position) }
     }
 
     /// Adds a link. An endpoint that names no entity is kept (validation reports it) and is
@@ -110,24 +106,12 @@ public struct Dataset: Sendable {
     /// - Parameter link: the link to add at the end.
     /// - Complexity: O(1) amortised.
     public mutating func append(_ link: Link) {
-        links.append(link)
-        let s = indexByID[link.source] ?? -1, t = indexByID[link.target] ?? -1
-        endpointIndices.append(s)
-        endpointIndices.append(t)
-        if s < 0 { danglingEndpointCount += 1 }
-        if t < 0 { danglingEndpointCount += 1 }
+        linkColumns.append(link, source: indexByID[link.source] ?? -1, target: indexByID[link.target] ?? -1)
     }
 
-    private mutating func resolveEndpoints() {
-        danglingEndpointCount = 0
-        for (i, l) in links.enumerated() {
-            let s = indexByID[l.source] ?? -1, t = indexByID[l.target] ?? -1
-            endpointIndices[2 * i] = s
-            endpointIndices[2 * i + 1] = t
-            if s < 0 { danglingEndpointCount += 1 }
-            if t < 0 { danglingEndpointCount += 1 }
-        }
-    }
+    /// Whether two entities share an id (a validation error).
+    /// - Complexity: O(1).
+    public var entityIDsRepeat: Bool { indexByID.count != entities.count }
 
     /// Position of the entity with `id` (the first, when ids repeat).
     /// - Parameter id: an entity id, compared exactly.
@@ -144,7 +128,7 @@ public struct Dataset: Sendable {
     /// - Returns: the source's and the target's positions in ``entities``.
     /// - Complexity: O(1): endpoints are resolved when links are appended.
     public func endpoints(ofLink i: Int) -> (source: Int?, target: Int?) {
-        let s = endpointIndices[2 * i], t = endpointIndices[2 * i + 1]
+        let s = linkColumns.ends[2 * i], t = linkColumns.ends[2 * i + 1]
         return (s < 0 ? nil : Int(s), t < 0 ? nil : Int(t))
     }
 
@@ -171,8 +155,8 @@ public struct Dataset: Sendable {
     /// - Throws: whatever `body` throws (the iteration stops there).
     /// - Complexity: O(*m*).
     public func forEachResolvedLink(_ body: (Int, Int32, Int32) throws -> Void) rethrows {
-        try endpointIndices.withUnsafeBufferPointer { ep in
-            for i in 0 ..< links.count {
+        try linkColumns.ends.withUnsafeBufferPointer { ep in
+            for i in 0 ..< ep.count / 2 {
                 let s = ep[2 * i], t = ep[2 * i + 1]
                 if s >= 0 && t >= 0 { try body(i, s, t) }
             }
@@ -192,8 +176,10 @@ public struct Dataset: Sendable {
     /// - Returns: one pair per kind present.
     /// - Complexity: O(*m*).
     public func linkCountsByKind() -> [(kind: LinkKind, count: Int)] {
+        var byIndex = [Int](repeating: 0, count: linkColumns.kindTable.count)
+        for i in 0 ..< linkColumns.count { byIndex[linkColumns.kindOf(i)] += 1 }
         var counts: [LinkKind: Int] = [:]
-        for l in links { counts[l.kind, default: 0] += 1 }
+        for (k, n) in zip(linkColumns.kindTable, byIndex) where n > 0 { counts[k, default: 0] += n }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
@@ -275,15 +261,18 @@ extension Dataset {
             r.sourcesFile = l.sourcesFile
             return r
         }
+        var position = [Int32](repeating: -1, count: entities.count)
         for (i, e) in entities.enumerated() where keepEntity[i] {
+            position[i] = Int32(out.entities.count)
             out.append(e)
             if let p = locations?.entities, i < p.count { loc?.entities.append(p[i]) }
         }
-        forEachResolvedLink { i, s, t in
-            guard keepLink[i] && keepEntity[Int(s)] && keepEntity[Int(t)] else { return }
-            out.append(links[i])
-            if let p = locations?.links, i < p.count { loc?.links.append(p[i]) }
+        // A link names its ends' first entity of that id; duplicate ids are refused on loading.
+        let (columns, kept) = linkColumns.subset(position: position) { i, s, t in
+            keepLink[i] && keepEntity[Int(s)] && keepEntity[Int(t)]
         }
+        out.linkColumns = columns
+        if let p = locations?.links { for i in kept where i < p.count { loc?.links.append(p[i]) } }
         out.locations = loc
         return out
     }

@@ -177,18 +177,17 @@ extension Dataset {
         switch options.direction {
         case .directed: directedGraph = true
         case .undirected: directedGraph = false
-        case .auto: directedGraph = links.contains { isDirected($0) }
+        case .auto: directedGraph = hasDirectedLinks
         }
         var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
         sources.reserveCapacity(links.count)
         targets.reserveCapacity(links.count)
         if options.weighted { weights.reserveCapacity(links.count) }
         forEachResolvedLink { i, s, t in
-            let link = links[i]
-            let w = link.weight ?? 1
+            let w = weight(ofLink: i) ?? 1
             sources.append(s); targets.append(t)
             if options.weighted { weights.append(w) }
-            if directedGraph && !isDirected(link) && s != t {
+            if directedGraph && s != t && !isDirected(linkAt: i) {
                 sources.append(t); targets.append(s)
                 if options.weighted { weights.append(w) }
             }
@@ -211,8 +210,9 @@ extension Dataset {
     /// - Complexity: O(*m*) for *m* links, plus one projection when it takes reciprocals.
     public func checkWeights(_ options: ProjectionOptions) throws(ProjectionError) {
         guard options.weighted else { return }
-        for (i, link) in links.enumerated() {
-            guard let w = link.weight else { continue }
+        for i in links.indices {
+            guard let w = weight(ofLink: i), !w.isFinite || w < 0 else { continue }
+            let link = links[i]
             let at = (locations?.link(i).map { "\($0): " } ?? "link \(i + 1): ") + "\(link.source) → \(link.target)"
             if !w.isFinite { throw ProjectionError("\(at): weight \(w) is not a finite number") }
             if w < 0 { throw ProjectionError("\(at): weight \(w == w.rounded() && abs(w) < 1e15 ? String(Int(w)) : String(w)) is negative: no analysis reads a negative tie (a length, strength or capacity is at least 0)") }

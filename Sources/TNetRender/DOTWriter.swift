@@ -59,7 +59,7 @@ public enum DOTWriter {
     /// - Complexity: O(*n* + *m*) expected.
     public static func write(_ dataset: Dataset, options: DiagramOptions = DiagramOptions()) -> String {
         let theme = options.theme
-        let directed = dataset.links.contains { dataset.isDirected($0) }
+        let directed = dataset.hasDirectedLinks
         var out = directed ? "digraph \"tnet\" {\n" : "graph \"tnet\" {\n"
         var graphAttributes = LayoutChoice.graphDefaults(engine: options.resolvedEngine(for: dataset), entities: dataset.entities.count)
         for a in theme.graph + options.graphAttributes {

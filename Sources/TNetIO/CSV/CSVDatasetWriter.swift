@@ -41,8 +41,8 @@ public enum CSVDatasetWriter {
                 (files.entities, Array(entities.utf8)), (files.links, Array(links.utf8))]
     }
 
-    private static func table<T>(_ items: [T], fixed: [String], attributes: (T) -> Attributes,
-                                 fields: (T) -> [(name: String, text: String)]) -> String {
+    private static func table<C: Collection>(_ items: C, fixed: [String], attributes: (C.Element) -> Attributes,
+                                 fields: (C.Element) -> [(name: String, text: String)]) -> String {
         // Attribute columns: names in first-seen order, one type per column.
         var names: [String] = []
         var valuesByName: [String: [AttributeValue]] = [:]

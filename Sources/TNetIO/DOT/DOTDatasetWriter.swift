@@ -16,7 +16,7 @@ public enum DOTDatasetWriter {
     /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset) throws -> [UInt8] {
         try FieldCodec.checkListable(dataset)
-        let directed = dataset.links.contains { dataset.isDirected($0) }
+        let directed = dataset.hasDirectedLinks
         var out = directed ? "digraph" : "graph"
         out += " " + quote(dataset.title ?? "tnet") + " {\n"
         if let t = dataset.title { out += "  graph [title=\(quote(t))];\n" }

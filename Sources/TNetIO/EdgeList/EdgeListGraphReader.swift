@@ -2,8 +2,9 @@ import TNetGraph
 import TNetModel
 
 
-/// Reads an edge list straight into a `Graph`, without building a `Dataset`: the fast path
-/// for plain graphs (the benchmark load, and `tnet centrality` on an edge list with no filter).
+/// Reads an edge list straight into a `Graph`, without building a `Dataset` (the benchmarks'
+/// load); its ``Scan`` is also how ``EdgeListReader`` reads a well-formed file into a dataset's
+/// columns, so every command takes the same path.
 ///
 /// Same syntax, header detection, node order, combination of parallel edges and errors as
 /// ``EdgeListReader`` read through `Dataset.graph(_:)`: `u v [weight]` per line, spaces or
@@ -50,85 +51,136 @@ public enum EdgeListGraphReader {
     ///   ids are sorted).
     public static func read(_ input: InputFile, directed: Bool = false, weighted: Bool = true, combine: LinkCombination = .sum,
                             threads: Int = 1) throws -> Result {
-        try input.checkText()
-        return try input.bytes.withUnsafeBufferPointer { b throws -> Result in
-            let tabs = try EdgeListReader.layout(b, from: input.bomLength, file: input.name)
-            let header = EdgeListReader.header(b, from: input.bomLength)
-            let first = header.map { min($0.end + 1, b.count) } ?? input.bomLength
-            let t = threads > 1 && b.count - first > 1 << 20 ? threads : 1
-            var bounds = [first]
-            for i in 1 ..< t {
-                var p = max(bounds[i - 1], first + (b.count - first) * i / t)
-                while p < b.count && b[p - 1] != 0x0A { p += 1 }
-                bounds.append(p)
-            }
-            bounds.append(b.count)
-            var chunks = [Chunk](repeating: Chunk(), count: t)
-            let cuts = bounds
-            // Decimal ids below this index nodes through an array; larger ones (a sparse id
-            // space) go through the dictionary, so the array never outgrows the file.
-            let numericLimit = Int64(max(1 << 20, b.count))
-            chunks.withUnsafeMutableBufferPointer { out in
-                forEachChunk(t, threads: t) { i, _ in
-                    out[i] = parse(b, from: cuts[i], to: cuts[i + 1], weighted: weighted, numericLimit: numericLimit, tabs: tabs)
+        let scan = try Scan(input, weighted: weighted, lines: false, threads: threads)
+        if let e = scan.error { throw ReadError(e.message, at: e.location) }
+        let graph = Graph(nodeCount: scan.ids.count, directed: directed, sources: scan.sources, targets: scan.targets,
+                          weights: weighted ? scan.weights : nil, duplicates: combine.policy)
+        return Result(graph: graph, ids: scan.ids, links: scan.sources.count, header: scan.header,
+                      negativeWeight: scan.negativeWeight, zeroWeight: scan.zeroWeight)
+    }
+
+    /// An edge list's lines as parallel arrays, nodes numbered in the code point order of their
+    /// ids: what both the graph and the dataset are built from.
+    package struct Scan {
+        /// Node identifiers by index, in code point order.
+        package var ids: [String] = []
+        /// Each line's ends (already swapped when the header names the target first).
+        package var sources: [NodeIndex] = [], targets: [NodeIndex] = []
+        /// Each line's weight when read weighted; a line without one weighs 1, or NaN (none)
+        /// when line numbers are kept (a dataset's links, whose missing weights stay missing).
+        package var weights: [Double] = []
+        /// Each line's line number, when asked for.
+        package var lines: [Int32] = []
+        package var header: EdgeListReader.Header?
+        package var negativeWeight: SourceLocation?
+        package var zeroWeight: SourceLocation?
+        /// The first malformed line: nothing else is then filled in.
+        package var error: (message: String, location: SourceLocation)?
+
+        private init() {}
+
+        /// Scans the file. With `threads > 1` (and a file over 1 MiB) line-aligned chunks are
+        /// parsed in parallel; ids are then numbered in one pass in file order, so the result is
+        /// the same for any thread count, and the first bad line in the file is the one reported.
+        /// - Parameters:
+        ///   - input: the file's bytes (already decoded to UTF-8).
+        ///   - weighted: whether weights are kept (they are checked to be finite numbers either way).
+        ///   - lines: whether each link's line number is kept.
+        ///   - threads: how many threads may parse.
+        /// - Throws: ``ReadError`` for a file that is not text, or fields separated by commas.
+        package init(_ input: InputFile, weighted: Bool, lines: Bool, threads: Int) throws {
+            try input.checkText()
+            self = try input.bytes.withUnsafeBufferPointer { b throws -> Scan in
+                var scan = Scan()
+                let tabs = try EdgeListReader.layout(b, from: input.bomLength, file: input.name)
+                let header = EdgeListReader.header(b, from: input.bomLength)
+                scan.header = header
+                let first = header.map { min($0.end + 1, b.count) } ?? input.bomLength
+                let t = threads > 1 && b.count - first > 1 << 20 ? threads : 1
+                var bounds = [first]
+                for i in 1 ..< t {
+                    var p = max(bounds[i - 1], first + (b.count - first) * i / t)
+                    while p < b.count && b[p - 1] != 0x0A { p += 1 }
+                    bounds.append(p)
                 }
-            }
-            var positions = TextPositions(file: input.name, bytes: b)
-            for c in chunks {
-                if let e = c.error { throw ReadError(e.message, at: positions.location(of: e.offset)) }
-            }
-            let negative = chunks.lazy.compactMap(\.negative).first.map { positions.location(of: $0) }
-            let zero = chunks.lazy.compactMap(\.zero).first.map { positions.location(of: $0) }
-            // Number the nodes in order of first mention.
-            var numeric: [Int32] = []          // id value → node index + 1 (0: not seen)
-            var named: [String: Int32] = [:]
-            var ids: [String] = []
-            let edges = chunks.reduce(0) { $0 + $1.ends.count / 2 }
-            var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
-            sources.reserveCapacity(edges); targets.reserveCapacity(edges)
-            if weighted { weights.reserveCapacity(edges) }
-            for c in chunks {
-                for (k, end) in c.ends.enumerated() {
-                    let node: Int32
-                    if end >= 0 {
-                        let value = Int(end)
-                        if value >= numeric.count { numeric.append(contentsOf: repeatElement(0, count: max(value + 1 - numeric.count, numeric.count))) }
-                        if numeric[value] != 0 {
-                            node = numeric[value] - 1
-                        } else {
-                            node = Int32(ids.count)
-                            numeric[value] = node + 1
-                            ids.append(String(value))
-                        }
-                    } else {
-                        let range = c.names[Int(-end - 1)]
-                        let id = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
-                        if let i = named[id] {
-                            node = i
-                        } else {
-                            node = Int32(ids.count)
-                            named[id] = node
-                            ids.append(id)
-                        }
+                bounds.append(b.count)
+                var chunks = [Chunk](repeating: Chunk(), count: t)
+                let cuts = bounds
+                // Decimal ids below this index nodes through an array; larger ones (a sparse id
+                // space) go through the dictionary, so the array never outgrows the file.
+                let numericLimit = Int64(max(1 << 20, b.count))
+                chunks.withUnsafeMutableBufferPointer { out in
+                    forEachChunk(t, threads: t) { i, _ in
+                        out[i] = parse(b, from: cuts[i], to: cuts[i + 1], weighted: weighted, numericLimit: numericLimit,
+                                       tabs: tabs, lines: lines, missing: lines ? .nan : 1)
                     }
-                    if k & 1 == 0 { sources.append(node) } else { targets.append(node) }
                 }
-                weights.append(contentsOf: c.weights)
+                var positions = TextPositions(file: input.name, bytes: b)
+                for c in chunks {
+                    if let e = c.error {
+                        scan.error = (e.message, positions.location(of: e.offset))
+                        return scan
+                    }
+                }
+                scan.negativeWeight = chunks.lazy.compactMap(\.negative).first.map { positions.location(of: $0) }
+                scan.zeroWeight = chunks.lazy.compactMap(\.zero).first.map { positions.location(of: $0) }
+                // Number the nodes in order of first mention.
+                var numeric: [Int32] = []          // id value → node index + 1 (0: not seen)
+                var named: [String: Int32] = [:]
+                var ids: [String] = []
+                let edges = chunks.reduce(0) { $0 + $1.ends.count / 2 }
+                var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
+                sources.reserveCapacity(edges); targets.reserveCapacity(edges)
+                if weighted { weights.reserveCapacity(edges) }
+                if lines { scan.lines.reserveCapacity(edges) }
+                var lineBase = Int32(header.map { $0.line + 1 } ?? 1)
+                for c in chunks {
+                    for (k, end) in c.ends.enumerated() {
+                        let node: Int32
+                        if end >= 0 {
+                            let value = Int(end)
+                            if value >= numeric.count { numeric.append(contentsOf: repeatElement(0, count: max(value + 1 - numeric.count, numeric.count))) }
+                            if numeric[value] != 0 {
+                                node = numeric[value] - 1
+                            } else {
+                                node = Int32(ids.count)
+                                numeric[value] = node + 1
+                                ids.append(String(value))
+                            }
+                        } else {
+                            let range = c.names[Int(-end - 1)]
+                            let id = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+                            if let i = named[id] {
+                                node = i
+                            } else {
+                                node = Int32(ids.count)
+                                named[id] = node
+                                ids.append(id)
+                            }
+                        }
+                        if k & 1 == 0 { sources.append(node) } else { targets.append(node) }
+                    }
+                    weights.append(contentsOf: c.weights)
+                    if lines {
+                        for l in c.lines { scan.lines.append(lineBase + l) }
+                        lineBase += c.lineCount
+                    }
+                }
+                // Canonical node order: by id, in code point (UTF-8 byte) order.
+                let order = EdgeListReader.codePointOrder(ids)
+                var rank = [NodeIndex](repeating: 0, count: ids.count)
+                for (r, i) in order.enumerated() { rank[i] = NodeIndex(r) }
+                scan.ids = order.map { ids[$0] }
+                for k in sources.indices {
+                    sources[k] = rank[Int(sources[k])]
+                    targets[k] = rank[Int(targets[k])]
+                }
+                if header?.swapsEnds == true { swap(&sources, &targets) }
+                scan.sources = sources
+                scan.targets = targets
+                scan.weights = weights
+                return scan
             }
-            // Canonical node order: by id, in code point (UTF-8 byte) order.
-            let order = EdgeListReader.codePointOrder(ids)
-            var rank = [NodeIndex](repeating: 0, count: ids.count)
-            for (r, i) in order.enumerated() { rank[i] = NodeIndex(r) }
-            ids = order.map { ids[$0] }
-            for k in sources.indices {
-                sources[k] = rank[Int(sources[k])]
-                targets[k] = rank[Int(targets[k])]
-            }
-            if header?.swapsEnds == true { swap(&sources, &targets) }
-            let graph = Graph(nodeCount: ids.count, directed: directed, sources: sources, targets: targets,
-                              weights: weighted ? weights : nil, duplicates: combine.policy)
-            return Result(graph: graph, ids: ids, links: edges, header: header,
-                          negativeWeight: negative, zeroWeight: zero)
         }
     }
 
@@ -138,6 +190,10 @@ public enum EdgeListGraphReader {
         var ends: [Int64] = []
         var names: [Range<Int>] = []
         var weights: [Double] = []
+        /// With `lines`: each link's line, counted from the chunk's first line (0), and the
+        /// number of lines in the chunk.
+        var lines: [Int32] = []
+        var lineCount: Int32 = 0
         var error: (offset: Int, message: String)?
         /// Byte offsets of the first negative and the first zero weight.
         var negative: Int?
@@ -145,11 +201,12 @@ public enum EdgeListGraphReader {
     }
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int, weighted: Bool,
-                      numericLimit: Int64, tabs: Bool = false) -> Chunk {
+                      numericLimit: Int64, tabs: Bool = false, lines: Bool = false, missing: Double = 1) -> Chunk {
         var chunk = Chunk()
         let estimate = (upper - lower) / 16
         chunk.ends.reserveCapacity(2 * estimate)
         if weighted { chunk.weights.reserveCapacity(estimate) }
+        if lines { chunk.lines.reserveCapacity(estimate) }
         func end(_ start: Int, _ stop: Int) -> Int64 {
             if stop - start <= 9 && (b[start] != 0x30 || stop - start == 1) {
                 var value: Int64 = 0
@@ -173,7 +230,7 @@ public enum EdgeListGraphReader {
             switch fields.count {
             case 0: break
             case 2, 3:
-                var w = 1.0
+                var w = missing
                 if fields.count == 3 {
                     guard let x = fastDecimal(b, fields[2]) ?? EdgeListReader.parseWeight(b, fields[2]) else {
                         let text = String(decoding: UnsafeBufferPointer(rebasing: b[fields[2].start ..< fields[2].end]), as: UTF8.self)
@@ -187,12 +244,14 @@ public enum EdgeListGraphReader {
                 chunk.ends.append(end(fields[0].start, fields[0].end))
                 chunk.ends.append(end(fields[1].start, fields[1].end))
                 if weighted { chunk.weights.append(w) }
+                if lines { chunk.lines.append(chunk.lineCount) }
             default:
                 let at = fields.count == 1 ? fields[0].end : fields[3].start
                 chunk.error = (at, "expected 'source target [weight]', found \(fields.count) field\(fields.count == 1 ? "" : "s")")
                 return chunk
             }
             lineStart = lineEnd + 1
+            chunk.lineCount += 1
         }
         return chunk
     }

@@ -30,17 +30,18 @@ public enum EdgeListReader {
     /// - Throws: ``ReadError`` for a file that is not text, or whose fields are separated by
     ///   commas (a CSV file).
     /// - Complexity: O(*n* + *v* log *v*) for a file of *n* bytes with *v* distinct ids.
-    public static func read(_ input: InputFile, directed: Bool = false) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
-        try input.checkText()
+    public static func read(_ input: InputFile, directed: Bool = false, threads: Int = 2) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        // The common case, a well-formed file: parsed in parallel into columns. A file with
+        // problems is read again line by line below, which lists them all.
+        let scan = try EdgeListGraphReader.Scan(input, weighted: true, lines: true, threads: threads)
+        if scan.error == nil { return (dataset(scan, file: input.name, directed: directed), headerWarning(scan.header, input)) }
         var issues: [ValidationIssue] = []
         var index: [String: Int32] = [:]
         var entities: [Entity] = []
-        var links: [Link] = []
-        var endpoints: [Int32] = []
+        var links = LinkColumns()
         let dataset: Dataset = try input.bytes.withUnsafeBufferPointer { b throws -> Dataset in
             // A rough size hint: ~12 bytes per line.
             links.reserveCapacity(b.count / 12)
-            endpoints.reserveCapacity(b.count / 6)
             var positions = TextPositions(file: input.name, bytes: b)
             var fields: [(start: Int, end: Int)] = []
             var lineStart = input.bomLength
@@ -49,22 +50,19 @@ public enum EdgeListReader {
             var line = 1
             var linkPositions: [ReadLocations.Position] = []
             if let header = header(b, from: lineStart) {
-                issues.append(ValidationIssue(.warning, .invalidStructure,
-                                              "line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
-                                              + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""),
-                                              at: positions.location(of: header.start)))
+                issues += headerWarning(header, input)
                 lineStart = header.end + 1
                 line = header.line + 1
                 swapped = header.swapsEnds
             }
             let n = b.count
-            func intern(_ f: (start: Int, end: Int)) -> (String, Int32) {
+            func intern(_ f: (start: Int, end: Int)) -> Int32 {
                 let id = String(decoding: UnsafeBufferPointer(rebasing: b[f.start ..< f.end]), as: UTF8.self)
-                if let i = index[id] { return (id, i) }
+                if let i = index[id] { return i }
                 let i = Int32(entities.count)
                 index[id] = i
                 entities.append(Entity(id: id, kind: .node))
-                return (id, i)
+                return i
             }
             while lineStart < n && issues.count < issueLimit {
                 var lineEnd = lineStart
@@ -83,12 +81,10 @@ public enum EdgeListReader {
                             break
                         }
                     }
-                    let (u, ui) = intern(fields[swapped ? 1 : 0])
-                    let (v, vi) = intern(fields[swapped ? 0 : 1])
-                    links.append(Link(source: u, target: v, kind: .link, weight: weight))
+                    let ui = intern(fields[swapped ? 1 : 0])
+                    let vi = intern(fields[swapped ? 0 : 1])
+                    links.appendPlain(source: ui, target: vi, kind: .link, weight: weight)
                     linkPositions.append(ReadLocations.Position(line: line, column: 1))
-                    endpoints.append(ui)
-                    endpoints.append(vi)
                 default:
                     let at = fields.count == 1 ? fields[0].end : fields[3].start
                     issues.append(ValidationIssue(.error, .invalidStructure,
@@ -107,13 +103,38 @@ public enum EdgeListReader {
             for (r, i) in order.enumerated() { rank[i] = Int32(r) }
             let sorted = order.map { entities[$0] }
             for (id, i) in index { index[id] = rank[Int(i)] }
-            for k in endpoints.indices { endpoints[k] = rank[Int(endpoints[k])] }
+            links.renumber(rank)
             var locations = ReadLocations(file: input.name)
             locations.links = linkPositions
-            return Dataset(uniqueEntities: sorted, index: index, links: links, endpoints: endpoints, directed: directed,
-                           locations: locations)
+            return Dataset(uniqueEntities: sorted, index: index, links: links, directed: directed, locations: locations)
         }
         return (dataset, issues)
+    }
+
+    /// The dataset of a well-formed file's scan: one entity of kind `node` per id, one link of
+    /// kind `link` per line, with its line.
+    static func dataset(_ scan: EdgeListGraphReader.Scan, file: String, directed: Bool) -> Dataset {
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(scan.ids.count)
+        for (i, id) in scan.ids.enumerated() { index[id] = Int32(i) }
+        let entities = scan.ids.map { Entity(id: $0, kind: .node) }
+        let links = LinkColumns(plainSources: scan.sources, targets: scan.targets, kind: .link,
+                                weights: scan.weights.map { $0.isNaN ? nil : $0 })
+        var locations = ReadLocations(file: file)
+        locations.links = scan.lines.map { ReadLocations.Position(line: Int($0), column: 1) }
+        return Dataset(uniqueEntities: entities, index: index, links: links, directed: directed, locations: locations)
+    }
+
+    /// The warning that a first line was read as a header.
+    static func headerWarning(_ header: Header?, _ input: InputFile) -> [ValidationIssue] {
+        guard let header else { return [] }
+        return input.bytes.withUnsafeBufferPointer { b in
+            var positions = TextPositions(file: input.name, bytes: b)
+            return [ValidationIssue(.warning, .invalidStructure,
+                                    "line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
+                                    + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""),
+                                    at: positions.location(of: header.start))]
+        }
     }
 
     /// Column names a header line may use for the first end, the second end, or either

@@ -43,7 +43,7 @@ public enum GraphMLWriter {
 
         // Graph keys.
         var graphData: [(String, String)] = []
-        let anyDirected = dataset.links.contains { dataset.isDirected($0) }
+        let anyDirected = dataset.hasDirectedLinks
         let edgeDefault = dataset.directed ?? anyDirected
         if let t = dataset.title { graphData.append((declare("graph", "title", .string), t)) }
         if let d = dataset.description { graphData.append((declare("graph", "description", .string), d)) }

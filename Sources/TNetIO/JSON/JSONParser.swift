@@ -13,7 +13,8 @@ struct JSONParser {
     }
 
     private let b: UnsafeBufferPointer<UInt8>
-    private var pos: Int
+    /// Where the next value, key or punctuation is read.
+    private(set) var pos: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
         b = bytes
@@ -40,7 +41,37 @@ struct JSONParser {
     }
 
     /// Parses one JSON text: a value with nothing but white space after it.
-    mutating func parseDocument() throws(Failure) -> JSONNode {
+    mutating func parseDocument() throws(Failure) -> JSONNode { try parse(document: true) }
+
+    /// Parses the value at the current position and stops after it: one element of an array
+    /// read in a stream (the whole document is then never a tree).
+    mutating func parseValue() throws(Failure) -> JSONNode { try parse(document: false) }
+
+    /// Skips white space and, when the next byte is `c`, consumes it.
+    /// - Returns: whether `c` was there.
+    mutating func consume(_ c: UInt8) -> Bool {
+        skipSpace()
+        guard pos < b.count && b[pos] == c else { return false }
+        pos += 1
+        return true
+    }
+
+    /// Skips white space and reads a string (an object key).
+    /// - Returns: the string and where it starts, or nil when the next value is not a string.
+    mutating func string() throws(Failure) -> (String, Int)? {
+        skipSpace()
+        guard pos < b.count && b[pos] == UInt8(ascii: "\"") else { return nil }
+        let start = pos
+        return (try parseString([]), start)
+    }
+
+    /// Whether only white space is left.
+    mutating func atEnd() -> Bool {
+        skipSpace()
+        return pos >= b.count
+    }
+
+    private mutating func parse(document: Bool) throws(Failure) -> JSONNode {
         var open = Open()
         while true {
             skipSpace()
@@ -92,6 +123,7 @@ struct JSONParser {
             // Attach the finished value to its parents, closing containers as they end.
             attach: while true {
                 guard let top = open.frames.last else {
+                    guard document else { return value }
                     skipSpace()
                     if pos < b.count {
                         throw Failure(message: "unexpected \(describeByte(at: pos)) after the end of the JSON value", offset: pos)
@@ -162,7 +194,7 @@ struct JSONParser {
     }
 
     @inline(__always)
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while pos < b.count {
             let c = b[pos]
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }

@@ -25,6 +25,13 @@ public enum NativeJSONReader {
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         try input.checkText()
         return try input.bytes.withUnsafeBufferPointer { buf in
+            // Streamed: each entity, link and source is decoded as soon as it is parsed, so the
+            // document is never held as a tree (a million entities took 3.4 GB that way). A
+            // document the stream cannot take (a syntax error, a top level that is not an
+            // object, a key given twice) is read again whole, which words its errors as before.
+            var streaming = Decoder(positions: TextPositions(file: input.name, bytes: buf))
+            var stream = JSONParser(buf, start: input.bomLength)
+            if let dataset = try? streaming.stream(&stream) { return (dataset, streaming.issues) }
             var positions = TextPositions(file: input.name, bytes: buf)
             var parser = JSONParser(buf, start: input.bomLength)
             let root: JSONNode
@@ -134,14 +141,6 @@ public enum NativeJSONReader {
             var entityNodes: [JSONNode] = [], linkNodes: [JSONNode] = [], sourceNodes: [JSONNode] = []
             for m in top {
                 switch m.key {
-                case "format": format = m
-                case "title": dataset.title = string(m.value, "title")
-                case "description": dataset.description = string(m.value, "description")
-                case "directed":
-                    if case .bool(let b) = m.value.value { dataset.directed = b } else {
-                        issue(.error, .invalidStructure, "\"directed\" must be true or false, found \(m.value.value.typeName)", m.value.offset)
-                    }
-                case "schema": dataset.schema = decodeSchema(m.value)
                 case "entities", "links", "sources":
                     guard case .array(let items) = m.value.value else {
                         issue(.error, .invalidStructure, "\(quoted(m.key)) must be an array, found \(m.value.value.typeName)", m.value.offset)
@@ -149,19 +148,10 @@ public enum NativeJSONReader {
                     }
                     if m.key == "entities" { entityNodes = items } else if m.key == "links" { linkNodes = items } else { sourceNodes = items }
                 default:
-                    dataset.extra[m.key] = attributeValue(m.value)
+                    member(m, of: &dataset, format: &format)
                 }
             }
-            if let format {
-                if case .string(let f) = format.value.value, f == Dataset.formatVersion {
-                } else if case .string(let f) = format.value.value {
-                    issue(.error, .unsupportedFormat, "unsupported format version \(quoted(f)); this tnet reads \(quoted(Dataset.formatVersion))", format.value.offset)
-                } else {
-                    issue(.error, .unsupportedFormat, "\"format\" must be the string \(quoted(Dataset.formatVersion))", format.value.offset)
-                }
-            } else {
-                issue(.error, .unsupportedFormat, "missing \"format\": \(quoted(Dataset.formatVersion)) at the top of the dataset", root.offset)
-            }
+            checkFormat(format, root: root.offset)
             for node in sourceNodes {
                 if let s = decodeSource(node) {
                     dataset.sources.append(s)
@@ -180,6 +170,91 @@ public enum NativeJSONReader {
                     locations.links.append(position(node.offset))
                 }
             }
+            dataset.locations = locations
+            return dataset
+        }
+
+        /// A top-level member other than the entities, links and sources.
+        mutating func member(_ m: JSONMember, of dataset: inout Dataset, format: inout JSONMember?) {
+            switch m.key {
+            case "format": format = m
+            case "title": dataset.title = string(m.value, "title")
+            case "description": dataset.description = string(m.value, "description")
+            case "directed":
+                if case .bool(let b) = m.value.value { dataset.directed = b } else {
+                    issue(.error, .invalidStructure, "\"directed\" must be true or false, found \(m.value.value.typeName)", m.value.offset)
+                }
+            case "schema": dataset.schema = decodeSchema(m.value)
+            default:
+                dataset.extra[m.key] = attributeValue(m.value)
+            }
+        }
+
+        mutating func checkFormat(_ format: JSONMember?, root: Int) {
+            if let format {
+                if case .string(let f) = format.value.value, f == Dataset.formatVersion {
+                } else if case .string(let f) = format.value.value {
+                    issue(.error, .unsupportedFormat, "unsupported format version \(quoted(f)); this tnet reads \(quoted(Dataset.formatVersion))", format.value.offset)
+                } else {
+                    issue(.error, .unsupportedFormat, "\"format\" must be the string \(quoted(Dataset.formatVersion))", format.value.offset)
+                }
+            } else {
+                issue(.error, .unsupportedFormat, "missing \"format\": \(quoted(Dataset.formatVersion)) at the top of the dataset", root)
+            }
+        }
+
+        /// Decodes the document member by member, each element of `entities`, `links` and
+        /// `sources` as soon as it is parsed. Issues come out in the order of the whole-document
+        /// path: top-level members, format, then sources, entities and links.
+        /// - Returns: nil when the stream cannot take the document (not an object, a key given
+        ///   twice at the top); the caller then reads it whole.
+        /// - Throws: the first syntax error (the caller reads the document whole to report it).
+        mutating func stream(_ p: inout JSONParser) throws(JSONParser.Failure) -> Dataset? {
+            guard p.consume(UInt8(ascii: "{")) else { return nil }
+            let root = p.pos - 1
+            var dataset = Dataset()
+            var locations = ReadLocations(file: positions.file)
+            var format: JSONMember?
+            var keys: Set<String> = []
+            var buckets: [String: [ValidationIssue]] = ["sources": [], "entities": [], "links": []]
+            if !p.consume(UInt8(ascii: "}")) {
+                repeat {
+                    guard let (key, keyOffset) = try p.string(), keys.insert(key).inserted, p.consume(UInt8(ascii: ":")) else { return nil }
+                    p.skipSpace()
+                    guard buckets[key] != nil, p.consume(UInt8(ascii: "[")) else {
+                        let value = try p.parseValue()
+                        if buckets[key] != nil {
+                            issue(.error, .invalidStructure, "\(quoted(key)) must be an array, found \(value.value.typeName)", value.offset)
+                        } else {
+                            member(JSONMember(key: key, keyOffset: keyOffset, value: value), of: &dataset, format: &format)
+                        }
+                        continue
+                    }
+                    // Decode into this array's bucket of issues.
+                    var outer = buckets[key]!
+                    swap(&issues, &outer)
+                    if !p.consume(UInt8(ascii: "]")) {
+                        repeat {
+                            let node = try p.parseValue()
+                            switch key {
+                            case "sources":
+                                if let s = decodeSource(node) { dataset.sources.append(s); locations.sources.append(position(node.offset)) }
+                            case "entities":
+                                if let e = decodeEntity(node) { dataset.append(e); locations.entities.append(position(node.offset)) }
+                            default:
+                                if let l = decodeLink(node) { dataset.append(l); locations.links.append(position(node.offset)) }
+                            }
+                        } while p.consume(UInt8(ascii: ","))
+                        guard p.consume(UInt8(ascii: "]")) else { return nil }
+                    }
+                    swap(&issues, &outer)
+                    buckets[key] = outer
+                } while p.consume(UInt8(ascii: ","))
+                guard p.consume(UInt8(ascii: "}")) else { return nil }
+            }
+            guard p.atEnd() else { return nil }
+            checkFormat(format, root: root)
+            issues += buckets["sources"]! + buckets["entities"]! + buckets["links"]!
             dataset.locations = locations
             return dataset
         }

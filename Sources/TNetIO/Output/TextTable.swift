@@ -31,13 +31,27 @@ public struct TextTable: Sendable {
         String(String.UnicodeScalarView(s.unicodeScalars.map { $0.isDisplayControl ? " " : $0 }))
     }
 
+    /// Longest cell shown in full, in characters; a longer one (a megabyte-long name) is cut
+    /// with a count of the rest. The JSON and CSV outputs keep every value whole.
+    public static let cellLimit = 200
+
+    /// `s` cut to ``cellLimit`` characters with `… (N more characters)`, or `s` itself.
+    /// - Parameter s: a cell.
+    public static func bounded(_ s: String) -> String {
+        guard s.utf8.count > cellLimit else { return s }
+        let count = s.count
+        guard count > cellLimit else { return s }
+        return String(s.prefix(cellLimit)) + "… (\(count - cellLimit) more characters)"
+    }
+
     /// The table as lines: columns two spaces apart and padded to their widest cell (in
-    /// characters), the header underlined, every line ending with a newline.
+    /// characters, each cut to ``cellLimit``), the header underlined, every line ending with a
+    /// newline.
     public var text: String {
         let all = (header.map { [$0] } ?? []) + rows
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
-        let cleaned = all.map { $0.map(Self.clean) }
+        let cleaned = all.map { $0.map { Self.clean(Self.bounded($0)) } }
         for row in cleaned { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
         var out = ""
         for (r, row) in cleaned.enumerated() {

@@ -47,14 +47,23 @@ public struct SummaryListing: PrintableResult, Sendable {
         if let d = s.inDegree { t.append(["in-degree", degreeLine(d)]) }
         if let d = s.outDegree { t.append(["out-degree", degreeLine(d)]) }
         var out = t.text
-        var kinds = TextTable(header: ["entity kind", "count"], rightAligned: [1])
-        for (k, n) in s.entitiesByKind { kinds.append([k.rawValue, String(n)]) }
-        out += "\n" + kinds.text
-        var links = TextTable(header: ["link kind", "count"], rightAligned: [1])
-        for (k, n) in s.linksByKind { links.append([k.rawValue, String(n)]) }
-        out += "\n" + links.text
+        // A file whose kind column holds a name per row has as many kinds as rows: the table
+        // shows the most numerous and says how many more there are.
+        for (heading, counts) in [("entity kind", s.entitiesByKind.map { ($0.kind.rawValue, $0.count) }),
+                                  ("link kind", s.linksByKind.map { ($0.kind.rawValue, $0.count) })] {
+            var table = TextTable(header: [heading, "count"], rightAligned: [1])
+            for (k, n) in counts.prefix(Self.kindRows) { table.append([k, String(n)]) }
+            out += "\n" + table.text
+            if counts.count > Self.kindRows {
+                let rest = counts.dropFirst(Self.kindRows)
+                out += "(\(rest.count) more \(heading)s, \(rest.reduce(0) { $0 + $1.1 }) in all; --format csv lists every one)\n"
+            }
+        }
         return out
     }
+
+    /// Most kinds listed in the table (the JSON and CSV list them all).
+    public static let kindRows = 40
 
     /// `{"file","title","filter","entities","links","sources","entity_kinds","link_kinds","graph":{…},"degree":{…}}`.
     public var json: String {

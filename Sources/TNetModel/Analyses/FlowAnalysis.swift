@@ -69,49 +69,60 @@ extension Dataset {
                 let names = Set(links.flatMap { $0.attributes.map(\.key) }).sorted()
                 throw AnalysisError.unsupportedData("no link has a capacity attribute \"\(attribute)\"" + (names.isEmpty ? "" : " (link attributes: \(names.joined(separator: ", ")))"))
             }
-            for (i, link) in links.enumerated() {
-                let at = locations?.link(i).map { "\($0): \(link.source) → \(link.target)" } ?? "link \(i + 1) (\(link.source) → \(link.target))"
+            for i in links.indices {
+                func at() -> String {
+                    let link = links[i]
+                    return locations?.link(i).map { "\($0): \(link.source) → \(link.target)" } ?? "link \(i + 1) (\(link.source) → \(link.target))"
+                }
                 let value: Double?
-                if attribute == "weight" { value = link.weight } else {
-                    switch link.attributes[attribute] {
+                if attribute == "weight" { value = weight(ofLink: i) } else {
+                    switch links[i].attributes[attribute] {
                     case nil, .null?: value = nil
                     case let v?:
                         // A spreadsheet's untyped column holds numbers as text.
                         guard let number = v.number ?? v.string.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) else {
-                            throw AnalysisError.unsupportedData("\(at): capacity \"\(attribute)\" is not a number: \(v.displayText)")
+                            throw AnalysisError.unsupportedData("\(at()): capacity \"\(attribute)\" is not a number: \(v.displayText)")
                         }
                         value = number
                     }
                 }
                 let c = value ?? 1
                 guard c >= 0 && c.isFinite else {
-                    throw AnalysisError.unsupportedData("\(at): capacity \(c) must be finite and not negative")
+                    throw AnalysisError.unsupportedData("\(at()): capacity \(c) must be finite and not negative")
                 }
                 if c == 0 && attribute == "weight" && options.projection.weightMeaning == .distance {
-                    throw AnalysisError.unsupportedData("\(at): weight 0 has no reciprocal (weights read as lengths give capacity 1/w)")
+                    throw AnalysisError.unsupportedData("\(at()): weight 0 has no reciprocal (weights read as lengths give capacity 1/w)")
                 }
                 capacity[i] = c
             }
         }
         // One tie per pair, as every analysis reads the dataset: without a capacity each tie
         // carries 1 however many links it combines; with one, the links' capacities combined.
-        let directedGraph = !options.undirected && links.contains { isDirected($0) }
+        let directedGraph = !options.undirected && hasDirectedLinks
         var from: [NodeIndex] = [], to: [NodeIndex] = [], weights: [Double] = []
-        var behind: [UInt64: [Int]] = [:]
         forEachResolvedLink { i, a, b in
             from.append(a); to.append(b); weights.append(capacity[i])
-            behind[RouteGraph.key(Int(a), Int(b)), default: []].append(i)
-            if !directedGraph || !isDirected(links[i]) {
-                if a != b { behind[RouteGraph.key(Int(b), Int(a)), default: []].append(i) }
-                if directedGraph && a != b { from.append(b); to.append(a); weights.append(capacity[i]) }
-            }
+            if directedGraph && a != b && !isDirected(linkAt: i) { from.append(b); to.append(a); weights.append(capacity[i]) }
         }
         var g = Graph(nodeCount: entities.count, directed: directedGraph, sources: from, targets: to,
                       weights: options.capacity == nil ? nil : weights, duplicates: options.projection.combine.policy)
         if options.capacity == "weight" && options.projection.weightMeaning == .distance { g = g.mappingWeights { 1 / $0 } }
         let result = g.maximumFlow(from: s.map { NodeIndex($0) }, to: t.map { NodeIndex($0) }, weighted: options.capacity != nil)
+        // The links behind each cut tie, found in one pass over the links (the cut is small).
+        var behind: [UInt64: [Int]] = [:]
+        for e in result.edges { behind[StepIndex.key(Int(e.from), Int(e.to))] = [] }
+        if !behind.isEmpty {
+            forEachResolvedLink { i, a, b in
+                let forward = StepIndex.key(Int(a), Int(b))
+                if behind[forward] != nil { behind[forward]!.append(i) }
+                if a != b && (!directedGraph || !isDirected(linkAt: i)) {
+                    let backward = StepIndex.key(Int(b), Int(a))
+                    if behind[backward] != nil { behind[backward]!.append(i) }
+                }
+            }
+        }
         let cut = result.edges.map { e in
-            (Int(e.from), Int(e.to), g.tieWeight(e.from, e.to) ?? 0, behind[RouteGraph.key(Int(e.from), Int(e.to))] ?? [])
+            (Int(e.from), Int(e.to), g.tieWeight(e.from, e.to) ?? 0, behind[StepIndex.key(Int(e.from), Int(e.to))] ?? [])
         }
         // A vertex cut is a proposal to remove: only the target policy's candidates may be in it.
         let standings = targetStandings()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TNetGraph
 
 /// What a route query asks (``Dataset/routes(from:to:options:)``, ``Dataset/distances(from:options:)``).
@@ -108,13 +109,42 @@ public struct RouteResult: Sendable {
 struct RouteGraph {
     let graph: Graph
     let cost: RouteOptions.Cost
-    /// Links joining u to v (a step of the graph), by `u << 32 | v`.
-    let stepLinks: [UInt64: [Int]]
+    /// The links behind each step, indexed when a route first asks (a distance listing never
+    /// does, and a million links would cost more to index than to search).
+    let steps: StepIndex
     let linkCost: [Double]
+
+    /// Links joining u to v (a step of the graph), in link order.
+    func links(_ u: Int, _ v: Int) -> [Int] { steps.links(u, v) }
+}
+
+/// Which links make each step `u → v` of a route graph: `(u << 32 | v, link)` pairs sorted,
+/// built on first use.
+final class StepIndex: Sendable {
+    private let make: @Sendable () -> [(key: UInt64, link: Int)]
+    private let pairs = Mutex<[(key: UInt64, link: Int)]?>(nil)
+
+    init(_ make: @escaping @Sendable () -> [(key: UInt64, link: Int)]) { self.make = make }
 
     static func key(_ u: Int, _ v: Int) -> UInt64 { UInt64(u) << 32 | UInt64(v) }
 
-    func links(_ u: Int, _ v: Int) -> [Int] { stepLinks[Self.key(u, v)] ?? [] }
+    func links(_ u: Int, _ v: Int) -> [Int] {
+        let all = pairs.withLock { pairs -> [(key: UInt64, link: Int)] in
+            if let pairs { return pairs }
+            let sorted = make().sorted { $0.key != $1.key ? $0.key < $1.key : $0.link < $1.link }
+            pairs = sorted
+            return sorted
+        }
+        let key = Self.key(u, v)
+        var lo = 0, hi = all.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if all[mid].key < key { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int] = []
+        while lo < all.count && all[lo].key == key { out.append(all[lo].link); lo += 1 }
+        return out
+    }
 }
 
 /// Dates as comparable integers (yyyymmdd); open ends unbounded.
@@ -140,31 +170,37 @@ extension Dataset {
             do { try checkWeights(p) } catch { throw .unsupportedData(error.description) }
         }
         var linkCost = [Double](repeating: 1, count: links.count)
-        for (i, link) in links.enumerated() {
+        for i in links.indices {
             switch options.cost {
             case .hops: linkCost[i] = 1
             case .weight:
                 // Checked above with every other weight rule (checkWeights), with the link's place.
                 // A strength's length is 1/w, so the link a step cites is its strongest.
-                let w = link.weight ?? 1
+                let w = weight(ofLink: i) ?? 1
                 linkCost[i] = options.projection.weightMeaning == .strength ? 1 / w : w
-            case .reliability: linkCost[i] = -log(link.confidence?.value ?? Self.ungradedReliability)
+            case .reliability: linkCost[i] = -log(confidence(ofLink: i)?.value ?? Self.ungradedReliability)
             }
         }
-        let directedGraph = !options.undirected && links.contains { isDirected($0) }
+        let directedGraph = !options.undirected && hasDirectedLinks
         var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
-        var steps: [UInt64: [Int]] = [:]
+        func usable(_ i: Int) -> Bool { options.linkKinds.map { $0.contains(kind(ofLink: i)) } ?? true }
         forEachResolvedLink { i, s, t in
-            if let kinds = options.linkKinds, !kinds.contains(links[i].kind) { return }
+            guard usable(i) else { return }
             // The graph combines the links' own weights, then takes the tie's length (below);
             // linkCost only chooses which link of a tie a step cites.
-            let w = options.cost == .weight ? links[i].weight ?? 1 : linkCost[i]
+            let w = options.cost == .weight ? weight(ofLink: i) ?? 1 : linkCost[i]
             sources.append(s); targets.append(t); weights.append(w)
-            steps[RouteGraph.key(Int(s), Int(t)), default: []].append(i)
-            if !directedGraph || !isDirected(links[i]) {
-                if s != t { steps[RouteGraph.key(Int(t), Int(s)), default: []].append(i) }
-                if directedGraph && s != t { sources.append(t); targets.append(s); weights.append(w) }
+            if directedGraph && s != t && !isDirected(linkAt: i) { sources.append(t); targets.append(s); weights.append(w) }
+        }
+        let dataset = self, kinds = options.linkKinds
+        let steps = StepIndex {
+            var pairs: [(key: UInt64, link: Int)] = []
+            dataset.forEachResolvedLink { i, s, t in
+                if let kinds, !kinds.contains(dataset.kind(ofLink: i)) { return }
+                pairs.append((StepIndex.key(Int(s), Int(t)), i))
+                if s != t && (!directedGraph || !dataset.isDirected(linkAt: i)) { pairs.append((StepIndex.key(Int(t), Int(s)), i)) }
             }
+            return pairs
         }
         var graph = Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
                           weights: options.cost == .hops ? nil : weights,
@@ -177,7 +213,7 @@ extension Dataset {
             p.use = .distance
             if p.inverts { graph = graph.mappingWeights { 1 / $0 } }
         }
-        return RouteGraph(graph: graph, cost: options.cost, stepLinks: steps, linkCost: linkCost)
+        return RouteGraph(graph: graph, cost: options.cost, steps: steps, linkCost: linkCost)
     }
 
     /// Whether the links along `nodes` can be taken in time order, and which ones (the

@@ -73,29 +73,12 @@ struct CentralityCommand: ParsableCommand {
             options.progress = TerminalProgress.fraction
             TerminalProgress.step("reading \(input.input)")
             let projection = graphOptions.projection(weighted: weighted)
-            let listing: CentralityListing
-            do {
-                if let plain = try readPlainEdgeList() {
-                    options.personalization = try resolve(personalize) { id in plain.ids.firstIndex(of: id) }
-                    // A plain edge list with no filter: straight into the graph, no dataset.
-                    TerminalProgress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
-                    let table = try CentralityTable.compute(measures, on: plain.graph, options: options) { () throws(CentralityError) in
-                        guard partition == "kind" else {
-                            throw CentralityError("brokerage: an edge list has no \"\(partition)\" to group by")
-                        }
-                        return ([Int32](repeating: 0, count: plain.ids.count), "brokerage: a plain edge list has one kind of node: every broker is a coordinator")
-                    }
-                    listing = CentralityListing(table, ids: plain.ids, source: ResultSource(file: input.input), projection: projection, normalized: normalized, top: top)
-                    Diagnostics.note(options.projection.using(measures[0].weightUse).describe(plain.graph, links: plain.links))
-                } else {
-                    let loaded = try input.loaded(); let (dataset, source) = (loaded.dataset, loaded.source)
-                    warnIfNoWeights(dataset, weighted: weighted)
-                    options.personalization = try resolve(personalize) { dataset.index(of: $0) }
-                    TerminalProgress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
-                    listing = CentralityListing(try dataset.centrality(measures, options: options), dataset: dataset, source: source,
-                                                projection: projection, normalized: normalized, top: top)
-                }
-            }
+            let loaded = try input.loaded(); let (dataset, source) = (loaded.dataset, loaded.source)
+            warnIfNoWeights(dataset, weighted: weighted)
+            options.personalization = try resolve(personalize) { dataset.index(of: $0) }
+            TerminalProgress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
+            let listing = CentralityListing(try dataset.centrality(measures, options: options), dataset: dataset, source: source,
+                                            projection: projection, normalized: normalized, top: top)
             TerminalProgress.clear()
             for note in listing.result.notes {
                 // The library's advice, with the options that follow it here.
@@ -118,19 +101,5 @@ struct CentralityCommand: ParsableCommand {
             }
             return i
         }
-    }
-
-    /// The graph of an edge-list input when no filter is set (nil otherwise).
-    private func readPlainEdgeList() throws -> EdgeListGraphReader.Result? {
-        guard input.filters.filter.isEmpty, input.input != "-", (input.from ?? DatasetFormat(path: input.input)) == .edgelist else { return nil }
-        let projection = graphOptions.projection(weighted: weighted)
-        let plain = try PlainGraph.read(input.input, options: input.readOptions, projection: projection,
-                                        inverting: try measures.contains { projection.using($0.weightUse).inverts },
-                                        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        if let header = plain.header {
-            Diagnostics.warning("\(input.input):\(header.line):1: line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
-                                + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""))
-        }
-        return plain
     }
 }

@@ -18,7 +18,7 @@ struct ComponentsCommand: ParsableCommand {
         try Diagnostics.reporting {
             let dataset = try input.load()
             let component = dataset.components(strong: strong)
-            if strong && !dataset.links.contains(where: { dataset.isDirected($0) }) {
+            if strong && !dataset.hasDirectedLinks {
                 Diagnostics.note("every link is undirected here, so strong components are the weak ones; an edge list or link table of calls is directed only when read with --directed")
             }
             let count = (component.max() ?? -1) + 1

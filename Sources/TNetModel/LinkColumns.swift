@@ -1,0 +1,204 @@
+/// A dataset's links stored by column: the endpoints as entity positions, every other field as
+/// a small index into a table of the distinct values it takes (a file of a million calls has a
+/// handful of kinds, grades and citation lists), and attributes only for the links that have
+/// any. A million links take about 40 MB here, against about 200 MB as `Link` values with their
+/// strings; a ``Link`` is built only when one is asked for (``Dataset/Links``).
+///
+/// An endpoint that names no entity (dangling) keeps its id aside, and is resolved when an
+/// entity of that id is appended later.
+package struct LinkColumns: Sendable {
+    /// Two per link: the source's and the target's entity positions, `-1` when dangling.
+    package private(set) var ends: [Int32] = []
+    /// Ids of dangling endpoints, by slot in ``ends`` (`2i` source, `2i + 1` target).
+    package private(set) var danglingIDs: [Int: String] = [:]
+    /// The same, by id: the slots waiting for an entity of that id.
+    private var danglingSlots: [String: [Int]] = [:]
+    private(set) var kindIndex: [UInt32] = []
+    private(set) var weights: [Double?] = []
+    private(set) var directed: [Bool?] = []
+    private(set) var confidenceIndex: [UInt32] = []
+    private(set) var citationIndex: [UInt32] = []
+    private(set) var periodIndex: [UInt32] = []
+    private(set) var agreementIndex: [UInt32] = []
+    private(set) var attributes: [Int: Attributes] = [:]
+
+    private(set) var kinds = InternTable<LinkKind>()
+    private(set) var confidences = InternTable<Confidence?>(first: nil)
+    private(set) var citations = InternTable<[String]>(first: [])
+    private(set) var periods = InternTable<Period?>(first: nil)
+    private(set) var agreements = InternTable<String?>(first: nil)
+
+    package init() {}
+
+    /// Links with nothing but their ends (resolved), one kind and their weights: an edge list.
+    package init(plainSources sources: [Int32], targets: [Int32], kind: LinkKind, weights: [Double?]) {
+        precondition(sources.count == targets.count && weights.count == sources.count)
+        let n = sources.count
+        ends = [Int32](unsafeUninitializedCapacity: 2 * n) { buffer, count in
+            for i in 0 ..< n {
+                buffer[2 * i] = sources[i]
+                buffer[2 * i + 1] = targets[i]
+            }
+            count = 2 * n
+        }
+        _ = kinds.index(of: kind)
+        kindIndex = [UInt32](repeating: 0, count: n)
+        self.weights = weights
+        directed = [Bool?](repeating: nil, count: n)
+        confidenceIndex = kindIndex
+        citationIndex = kindIndex
+        periodIndex = kindIndex
+        agreementIndex = kindIndex
+    }
+
+    /// Number of links.
+    package var count: Int { kindIndex.count }
+
+    package mutating func reserveCapacity(_ n: Int) {
+        ends.reserveCapacity(2 * n)
+        kindIndex.reserveCapacity(n)
+        weights.reserveCapacity(n)
+        directed.reserveCapacity(n)
+        confidenceIndex.reserveCapacity(n)
+        citationIndex.reserveCapacity(n)
+        periodIndex.reserveCapacity(n)
+        agreementIndex.reserveCapacity(n)
+    }
+
+    /// Appends `link` with its endpoints already looked up (`-1` when dangling).
+    package mutating func append(_ link: Link, source s: Int32, target t: Int32) {
+        let i = count
+        ends.append(s)
+        ends.append(t)
+        if s < 0 { danglingIDs[2 * i] = link.source; danglingSlots[link.source, default: []].append(2 * i) }
+        if t < 0 { danglingIDs[2 * i + 1] = link.target; danglingSlots[link.target, default: []].append(2 * i + 1) }
+        kindIndex.append(kinds.index(of: link.kind))
+        weights.append(link.weight)
+        directed.append(link.directed)
+        confidenceIndex.append(confidences.index(of: link.confidence))
+        citationIndex.append(link.sources.isEmpty ? 0 : citations.index(of: link.sources))
+        periodIndex.append(link.period == nil ? 0 : periods.index(of: link.period))
+        agreementIndex.append(link.agreement == nil ? 0 : agreements.index(of: link.agreement))
+        if !link.attributes.isEmpty { attributes[i] = link.attributes }
+    }
+
+    /// Appends a link with nothing but its resolved ends, one kind and a weight: an edge list's
+    /// line, without building a ``Link``.
+    package mutating func appendPlain(source s: Int32, target t: Int32, kind: LinkKind, weight: Double?) {
+        precondition(s >= 0 && t >= 0)
+        ends.append(s)
+        ends.append(t)
+        kindIndex.append(kinds.index(of: kind))
+        weights.append(weight)
+        directed.append(nil)
+        confidenceIndex.append(0)
+        citationIndex.append(0)
+        periodIndex.append(0)
+        agreementIndex.append(0)
+    }
+
+    /// The resolved links `keep` accepts, their ends renumbered by `position` (an entity's
+    /// position in the subset), each value table holding only what the kept links use.
+    /// - Complexity: O(*m*).
+    package func subset(position: [Int32], keep: (Int, Int32, Int32) -> Bool) -> (columns: LinkColumns, kept: [Int]) {
+        var out = LinkColumns()
+        var kept: [Int] = []
+        // Old value index → new one (UInt32.max: not yet interned).
+        func remap<V>(_ old: UInt32, _ table: InternTable<V>, _ into: inout InternTable<V>, _ map: inout [UInt32]) -> UInt32 {
+            if map[Int(old)] == .max { map[Int(old)] = into.index(of: table.values[Int(old)]) }
+            return map[Int(old)]
+        }
+        var kindMap = [UInt32](repeating: .max, count: kinds.values.count)
+        var confidenceMap = [UInt32](repeating: .max, count: confidences.values.count)
+        var citationMap = [UInt32](repeating: .max, count: citations.values.count)
+        var periodMap = [UInt32](repeating: .max, count: periods.values.count)
+        var agreementMap = [UInt32](repeating: .max, count: agreements.values.count)
+        for i in 0 ..< count {
+            let s = ends[2 * i], t = ends[2 * i + 1]
+            guard s >= 0, t >= 0, keep(i, s, t) else { continue }
+            let j = out.count
+            kept.append(i)
+            out.ends.append(position[Int(s)])
+            out.ends.append(position[Int(t)])
+            out.kindIndex.append(remap(kindIndex[i], kinds, &out.kinds, &kindMap))
+            out.weights.append(weights[i])
+            out.directed.append(directed[i])
+            out.confidenceIndex.append(remap(confidenceIndex[i], confidences, &out.confidences, &confidenceMap))
+            out.citationIndex.append(remap(citationIndex[i], citations, &out.citations, &citationMap))
+            out.periodIndex.append(remap(periodIndex[i], periods, &out.periods, &periodMap))
+            out.agreementIndex.append(remap(agreementIndex[i], agreements, &out.agreements, &agreementMap))
+            if let a = attributes[i] { out.attributes[j] = a }
+        }
+        return (out, kept)
+    }
+
+    /// Points the dangling endpoints that name `id` at the entity at `position`.
+    /// - Complexity: O(1) expected, plus the number of endpoints resolved.
+    package mutating func resolve(_ id: String, at position: Int32) {
+        guard let slots = danglingSlots.removeValue(forKey: id) else { return }
+        for slot in slots {
+            ends[slot] = position
+            danglingIDs[slot] = nil
+        }
+    }
+
+    /// Renumbers resolved endpoints (`ends[k] = rank[ends[k]]`), for a reader that sorts its
+    /// entities after reading.
+    package mutating func renumber(_ rank: [Int32]) {
+        ends.withUnsafeMutableBufferPointer { e in
+            for k in e.indices where e[k] >= 0 { e[k] = rank[Int(e[k])] }
+        }
+    }
+
+    package func weight(_ i: Int) -> Double? { weights[i] }
+    package func isDirected(_ i: Int) -> Bool? { directed[i] }
+    package func kind(_ i: Int) -> LinkKind { kinds.values[Int(kindIndex[i])] }
+    package func confidence(_ i: Int) -> Confidence? { confidences.values[Int(confidenceIndex[i])] }
+    package func sources(_ i: Int) -> [String] { citations.values[Int(citationIndex[i])] }
+    package func period(_ i: Int) -> Period? { periods.values[Int(periodIndex[i])] }
+    package func agreement(_ i: Int) -> String? { agreements.values[Int(agreementIndex[i])] }
+    /// Whether any link cites a source.
+    package var citesAnything: Bool { citations.values.count > 1 }
+
+    /// The kinds present, each with its index in ``kindOf(_:)``'s numbering.
+    package var kindTable: [LinkKind] { kinds.values }
+    /// The index of link `i`'s kind in ``kindTable``.
+    package func kindOf(_ i: Int) -> Int { Int(kindIndex[i]) }
+
+    /// Whether any link has its own direction set (`true`), without building links.
+    package var anyDirectedFlag: Bool { directed.contains { $0 == true } }
+    /// Whether any link has its own direction set to undirected.
+    package var anyUndirectedFlag: Bool { directed.contains { $0 == false } }
+
+    /// Link `i` as a value, its endpoint ids taken from `entityID` (or kept aside when dangling).
+    package func link(_ i: Int, entityID: (Int) -> String) -> Link {
+        let s = ends[2 * i], t = ends[2 * i + 1]
+        return Link(source: s >= 0 ? entityID(Int(s)) : danglingIDs[2 * i] ?? "",
+                    target: t >= 0 ? entityID(Int(t)) : danglingIDs[2 * i + 1] ?? "",
+                    kind: kind(i), weight: weights[i], directed: directed[i], confidence: confidence(i),
+                    sources: sources(i), period: period(i), agreement: agreement(i),
+                    attributes: attributes[i] ?? Attributes())
+    }
+}
+
+/// The distinct values a column takes, numbered in order of first appearance.
+struct InternTable<Value: Hashable & Sendable>: Sendable {
+    private(set) var values: [Value] = []
+    private var numbers: [Value: UInt32] = [:]
+    /// The value asked for last: runs of equal values (one kind for a whole file) skip hashing.
+    private var last: UInt32 = 0
+
+    init() {}
+    /// A table whose value 0 is `first` (the column's default: no grade, no citation).
+    init(first: Value) { _ = index(of: first) }
+
+    mutating func index(of value: Value) -> UInt32 {
+        if Int(last) < values.count && values[Int(last)] == value { return last }
+        if let n = numbers[value] { last = n; return n }
+        let n = UInt32(values.count)
+        values.append(value)
+        numbers[value] = n
+        last = n
+        return n
+    }
+}
