@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle test-deps build release demo test datasets bench bench-quick bench-render bench-commands docs clean fuzz
+.PHONY: deps oracle test-deps build release demo test datasets bench bench-quick bench-render bench-commands docs clean fuzz spark-venv spark-check
 
 # Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them)
 # and mimalloc, the allocator of release builds (Package.swift).
@@ -89,6 +89,23 @@ bench-render: deps
 	swift build -c release --product tnet
 	swift build -c release --product tnet-layout
 	$(PYTHON) Benchmarks/render.py
+
+# Beyond one machine (not a test): the Spark job of examples/spark/ in local mode on the large
+# benchmark graph and the bundled dataset, compared with tnet's own results (README, "Beyond one
+# machine"). pyspark, which bundles Spark and GraphX (about 450 MB), goes into .venv-spark; Java 17
+# comes from apt when missing. Takes ten minutes or more on two cores.
+SPARK_VENV := .venv-spark
+PYSPARK_VERSION := 4.3.0
+spark-venv:
+	@command -v java >/dev/null || { echo "Installing Java 17 for Spark…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+	@$(SPARK_VENV)/bin/python -c 'import sys, pyspark; sys.exit(pyspark.__version__ != "$(PYSPARK_VERSION)")' 2>/dev/null || { \
+	  echo "Installing pyspark $(PYSPARK_VERSION) into $(SPARK_VENV) (about 450 MB)…"; \
+	  $(PYTHON) -m venv $(SPARK_VENV) && $(SPARK_VENV)/bin/pip install -q pyspark==$(PYSPARK_VERSION); }
+
+spark-check: deps spark-venv
+	swift build -c release --product tnet
+	$(SPARK_VENV)/bin/python -u examples/spark/check.py
 
 # The DocC catalog (Sources/TraffickingNetworks/TraffickingNetworks.docc) and the reference of the
 # modules' public API, each an archive under .build/plugins/Swift-DocC/outputs/.

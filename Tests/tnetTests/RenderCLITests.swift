@@ -42,6 +42,12 @@ import Testing
         outputs["centrality json"] = try tnet(["centrality", Self.victims, "--redact", "victims", "--format", "json"]).out
         outputs["centrality csv"] = try tnet(["centrality", Self.victims, "--redact", "victims", "--format", "csv"]).out
         outputs["validate"] = try tnet(["validate", Self.victims, "--redact", "victims"]).out
+        let spark = try tnet(["export", Self.victims, "--to", "spark", "\(dir)/spark", "--redact", "victims"])
+        #expect(spark.code == 0 && spark.err.contains("3 protected persons redacted"), "\(spark.err)")
+        for name in ["vertices.jsonl", "edges.jsonl", "export.json"] {
+            outputs["spark " + name] = try String(contentsOfFile: "\(dir)/spark/\(name)", encoding: .utf8)
+        }
+        #expect(outputs["spark vertices.jsonl"]!.contains("\"tnet_id\":\"victim-1\""))
         for (name, text) in outputs {
             for secret in Self.secrets { #expect(!text.contains(secret), "\(name) still holds \(quoted(secret))") }
         }

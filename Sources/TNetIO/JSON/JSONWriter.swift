@@ -92,6 +92,10 @@ public struct JSONWriter: Sendable {
     /// - Returns: The text, with a sign for negative zero (`-0.0`).
     public static func format(_ d: Double) -> String { d == 0 ? (d.sign == .minus ? "-0.0" : "0.0") : "\(d)" }
 
+    /// Ends a line of JSON Lines (a line feed after a complete top-level value): with a compact
+    /// writer, one value per line.
+    public mutating func lineFeed() { bytes.append(0x0A) }
+
     /// Writes a raw number text as read (keeps integers of any size exact).
     /// - Parameter text: A valid JSON number, written unchecked.
     public mutating func numberText(_ text: String) { prefix(); bytes.append(contentsOf: Array(text.utf8)) }
@@ -100,6 +104,12 @@ public struct JSONWriter: Sendable {
     /// string literal, so they are escaped too.
     private mutating func appendString(_ s: String) {
         bytes.append(0x22)
+        // Most strings (keys, ids, kinds) need no escape: their bytes as they are, without a copy.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            bytes.append(contentsOf: s.utf8)
+            bytes.append(0x22)
+            return
+        }
         var utf8 = Array(s.utf8)[...]
         while let unit = utf8.popFirst() {
             switch unit {
