@@ -23,7 +23,8 @@ extension Graph {
     /// BFS order by intersecting predecessors, as Cooper, Harvey and Kennedy do): every other
     /// node keeps its distance, so one search per source serves every candidate, and only the
     /// region a candidate dominates is searched again, from its border (incremental
-    /// recomputation). The gain of v is (1 − (A − Σ_s L_v(s)) / ((N − 1)(N − 2))) − (1 − A/(N(N − 1))).
+    /// recomputation); a region no link leaves but through the candidate is lost whole, without
+    /// a search (counted per source from the links between dominator subtrees). The gain of v is (1 − (A − Σ_s L_v(s)) / ((N − 1)(N − 2))) − (1 − A/(N(N − 1))).
     ///
     /// Sampled: k sources drawn without replacement; A and Σ_s L_v(s) are scaled by N/k, the
     /// same sources for every candidate (common random numbers). The gain is then N/((N − 1)(N − 2))
@@ -107,6 +108,8 @@ final class DominatorWorkspace {
     private let size: UnsafeMutablePointer<Int32>, pre: UnsafeMutablePointer<Int32>, nextFree: UnsafeMutablePointer<Int32>
     /// Σ 1/d(s, t) over each node's dominator subtree.
     private let subtreeSum: UnsafeMutablePointer<Double>
+    /// Links leaving each node's dominator subtree other than through the node itself.
+    private let escapes: UnsafeMutablePointer<Int32>
     /// Nodes by preorder position.
     private let members: UnsafeMutablePointer<Int32>
     /// The search again: tentative distances (Int32.max unknown), settled flags, its queue.
@@ -123,6 +126,7 @@ final class DominatorWorkspace {
         pre = .allocate(filling: n, with: 0)
         nextFree = .allocate(filling: n, with: 0)
         subtreeSum = .allocate(filling: n, with: 0)
+        escapes = .allocate(filling: n, with: 0)
         members = .allocate(filling: n, with: 0)
         newDistance = .allocate(filling: n, with: .max)
         settled = .allocate(filling: n, with: false)
@@ -130,7 +134,7 @@ final class DominatorWorkspace {
     }
 
     deinit {
-        for p in [idom, depth, size, pre, nextFree, members, newDistance, queue] { p.deallocate() }
+        for p in [idom, depth, size, pre, nextFree, members, newDistance, queue, escapes] { p.deallocate() }
         subtreeSum.deallocate()
         settled.deallocate()
     }
@@ -174,7 +178,28 @@ final class DominatorWorkspace {
                     }
                     idom[v] = Int32(x); depth[v] = depth[x] + 1
                 }
-                // Subtree sizes and sums, leaves first.
+                // Escapes: a link t–u leaves the subtree of every dominator v of t below the
+                // deepest common dominator of t and u, except through v itself. Counted on those
+                // paths (+1 at idom(t), −1 at the common dominator), summed over subtrees below.
+                for i in 0 ..< reached { escapes[Int(order[i])] = 0 }
+                for i in 1 ..< max(1, reached) {
+                    let t = Int(order[i])
+                    let a = Int(idom[t])
+                    forEachNeighbor(t) { u in
+                        guard dist[u] >= 0, u != a, u != t, idom[u] != Int32(a) else { return }
+                        var x = t, y = u
+                        while x != y {
+                            let dx = depth[x], dy = depth[y]
+                            if dx >= dy { x = Int(idom[x]) }
+                            if dy >= dx { y = Int(idom[y]) }
+                        }
+                        // x = the common dominator; u below t leaves nothing.
+                        guard x != t else { return }
+                        escapes[a] += 1
+                        escapes[x] -= 1
+                    }
+                }
+                // Subtree sizes, sums and escapes, leaves first.
                 for i in 0 ..< reached {
                     let v = Int(order[i])
                     size[v] = 1
@@ -185,6 +210,7 @@ final class DominatorWorkspace {
                     let v = Int(order[i]), p = Int(idom[v])
                     size[p] += size[v]
                     subtreeSum[p] += subtreeSum[v]
+                    escapes[p] += escapes[v]
                     i -= 1
                 }
                 // Preorder positions: each subtree a contiguous block.
@@ -199,7 +225,8 @@ final class DominatorWorkspace {
                 for i in 1 ..< max(1, reached) {
                     let v = Int(order[i])
                     guard candidates[v] else { continue }
-                    if size[v] == 1 { loss[v] += subtreeSum[v]; continue }
+                    // Nothing v dominates reaches the rest but through v: all of it is lost.
+                    if size[v] == 1 || escapes[v] == 0 { loss[v] += subtreeSum[v]; continue }
                     loss[v] += subtreeSum[v] - searchAgain(without: v, dist: dist, forEachNeighbor: forEachNeighbor)
                 }
             }
