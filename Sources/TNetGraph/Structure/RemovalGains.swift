@@ -23,8 +23,9 @@ extension Graph {
     /// BFS order by intersecting predecessors, as Cooper, Harvey and Kennedy do): every other
     /// node keeps its distance, so one search per source serves every candidate, and only the
     /// region a candidate dominates is searched again, from its border (incremental
-    /// recomputation); a region no link leaves but through the candidate is lost whole, without
-    /// a search (counted per source from the links between dominator subtrees). The gain of v is (1 − (A − Σ_s L_v(s)) / ((N − 1)(N − 2))) − (1 − A/(N(N − 1))).
+    /// recomputation); a region that the candidate's removal cuts off from the source whole (the
+    /// pieces an articulation point leaves, from one depth-first search per call) is lost
+    /// without a search. The gain of v is (1 − (A − Σ_s L_v(s)) / ((N − 1)(N − 2))) − (1 − A/(N(N − 1))).
     ///
     /// Sampled: k sources drawn without replacement; A and Σ_s L_v(s) are scaled by N/k, the
     /// same sources for every candidate (common random numbers). The gain is then N/((N − 1)(N − 2))
@@ -62,18 +63,25 @@ extension Graph {
         let losses = OrderedSum(length: n)
         var rowSums = [Double](repeating: 0, count: sources.count)
         let keep = present ?? []
+        let view = isDirected ? undirectedView() : (outgoing.offsets, outgoing.neighbors)
+        let pieces = CutPieces(offsets: view.0, neighbors: view.1, present: present)
         rowSums.withUnsafeMutableBufferPointer { rows in
             evaluated.withUnsafeBufferPointer { isCandidate in
-                forEachChunk(chunks, threads: t) { chunk, worker in
-                    let w = slots.get(worker) { DominatorWorkspace(n) }
-                    var loss = losses.buffer()
-                    loss.withUnsafeMutableBufferPointer { loss in
-                        for i in chunk * block ..< min(sources.count, (chunk + 1) * block) {
-                            rows[i] = w.losses(self, from: sources[i], present: keep, candidates: isCandidate, into: loss)
+                view.0.withUnsafeBufferPointer { off in
+                    view.1.withUnsafeBufferPointer { nb in
+                        forEachChunk(chunks, threads: t) { chunk, worker in
+                            let w = slots.get(worker) { DominatorWorkspace(n) }
+                            var loss = losses.buffer()
+                            loss.withUnsafeMutableBufferPointer { loss in
+                                for i in chunk * block ..< min(sources.count, (chunk + 1) * block) {
+                                    rows[i] = w.losses(self, from: sources[i], present: keep, candidates: isCandidate, off: off, nb: nb,
+                                                       pieces: pieces, into: loss)
+                                }
+                            }
+                            losses.add(loss, chunk: chunk)
+                            tracker.completed()
                         }
                     }
-                    losses.add(loss, chunk: chunk)
-                    tracker.completed()
                 }
             }
         }
@@ -108,8 +116,6 @@ final class DominatorWorkspace {
     private let size: UnsafeMutablePointer<Int32>, pre: UnsafeMutablePointer<Int32>, nextFree: UnsafeMutablePointer<Int32>
     /// Σ 1/d(s, t) over each node's dominator subtree.
     private let subtreeSum: UnsafeMutablePointer<Double>
-    /// Links leaving each node's dominator subtree other than through the node itself.
-    private let escapes: UnsafeMutablePointer<Int32>
     /// Nodes by preorder position.
     private let members: UnsafeMutablePointer<Int32>
     /// The search again: tentative distances (Int32.max unknown), settled flags, its queue.
@@ -126,7 +132,6 @@ final class DominatorWorkspace {
         pre = .allocate(filling: n, with: 0)
         nextFree = .allocate(filling: n, with: 0)
         subtreeSum = .allocate(filling: n, with: 0)
-        escapes = .allocate(filling: n, with: 0)
         members = .allocate(filling: n, with: 0)
         newDistance = .allocate(filling: n, with: .max)
         settled = .allocate(filling: n, with: false)
@@ -134,102 +139,78 @@ final class DominatorWorkspace {
     }
 
     deinit {
-        for p in [idom, depth, size, pre, nextFree, members, newDistance, queue, escapes] { p.deallocate() }
+        for p in [idom, depth, size, pre, nextFree, members, newDistance, queue] { p.deallocate() }
         subtreeSum.deallocate()
         settled.deallocate()
     }
 
     /// Adds L_v(s) to `loss[v]` for every candidate v reached from `s`, and returns R(s), the
-    /// source's Σ 1/d(s, t) (in ``Graph/globalEfficiency(present:)``'s order).
+    /// source's Σ 1/d(s, t) (in ``Graph/globalEfficiency(present:)``'s order). `off`/`nb`: the
+    /// graph read as undirected.
     func losses(_ g: Graph, from s: Int, present: [Bool], candidates: UnsafeBufferPointer<Bool>,
+                off: UnsafeBufferPointer<Int>, nb: UnsafeBufferPointer<NodeIndex>, pieces: CutPieces,
                 into loss: UnsafeMutableBufferPointer<Double>) -> Double {
         let row = bfs.search(g, from: s, present: present)
         let order = bfs.queue, dist = bfs.distance
         let reached = bfs.reached
         if candidates[s] { loss[s] += row }
-        g.outgoing.withUnsafeBuffers { off, nb, _, _ in
-            g.incoming.withUnsafeBuffers { inOff, inNb, _, _ in
-                let directed = g.isDirected
-                @inline(__always) func forEachNeighbor(_ u: Int, _ body: (Int) -> Void) {
-                    for slot in off[u] ..< off[u + 1] { body(Int(nb[slot])) }
-                    if directed { for slot in inOff[u] ..< inOff[u + 1] { body(Int(inNb[slot])) } }
-                }
-                // The dominator tree, in BFS order: a node's dominator is the deepest common
-                // dominator of its predecessors (all earlier in the order).
-                idom[s] = Int32(s); depth[s] = 0
-                for i in 1 ..< max(1, reached) {
-                    let v = Int(order[i])
-                    let dv = dist[v]
-                    var x = -1
-                    if dv == 1 {
-                        x = s
-                    } else {
-                        forEachNeighbor(v) { p in
-                            guard dist[p] == dv - 1 else { return }
-                            if x < 0 { x = p; return }
-                            var a = x, b = p
-                            while a != b {
-                                let da = depth[a], db = depth[b]
-                                if da >= db { a = Int(idom[a]) }
-                                if db >= da { b = Int(idom[b]) }
-                            }
-                            x = a
-                        }
+        // The dominator tree, in BFS order: a node's dominator is the deepest common dominator
+        // of its predecessors (all earlier in the order).
+        idom[s] = Int32(s); depth[s] = 0
+        for i in 1 ..< max(1, reached) {
+            let v = Int(order[i])
+            let dv = dist[v]
+            var x = -1
+            if dv == 1 {
+                x = s
+            } else {
+                for slot in off[v] ..< off[v + 1] {
+                    let p = Int(nb[slot])
+                    guard dist[p] == dv - 1 else { continue }
+                    if x < 0 { x = p; continue }
+                    var a = x, b = p
+                    while a != b {
+                        let da = depth[a], db = depth[b]
+                        if da >= db { a = Int(idom[a]) }
+                        if db >= da { b = Int(idom[b]) }
                     }
-                    idom[v] = Int32(x); depth[v] = depth[x] + 1
-                }
-                // Escapes: a link t–u leaves the subtree of every dominator v of t below the
-                // deepest common dominator of t and u, except through v itself. Counted on those
-                // paths (+1 at idom(t), −1 at the common dominator), summed over subtrees below.
-                for i in 0 ..< reached { escapes[Int(order[i])] = 0 }
-                for i in 1 ..< max(1, reached) {
-                    let t = Int(order[i])
-                    let a = Int(idom[t])
-                    forEachNeighbor(t) { u in
-                        guard dist[u] >= 0, u != a, u != t, idom[u] != Int32(a) else { return }
-                        var x = t, y = u
-                        while x != y {
-                            let dx = depth[x], dy = depth[y]
-                            if dx >= dy { x = Int(idom[x]) }
-                            if dy >= dx { y = Int(idom[y]) }
-                        }
-                        // x = the common dominator; u below t leaves nothing.
-                        guard x != t else { return }
-                        escapes[a] += 1
-                        escapes[x] -= 1
-                    }
-                }
-                // Subtree sizes, sums and escapes, leaves first.
-                for i in 0 ..< reached {
-                    let v = Int(order[i])
-                    size[v] = 1
-                    subtreeSum[v] = i == 0 ? 0 : 1 / Double(dist[v])
-                }
-                var i = reached - 1
-                while i > 0 {
-                    let v = Int(order[i]), p = Int(idom[v])
-                    size[p] += size[v]
-                    subtreeSum[p] += subtreeSum[v]
-                    escapes[p] += escapes[v]
-                    i -= 1
-                }
-                // Preorder positions: each subtree a contiguous block.
-                pre[s] = 0; nextFree[s] = 1; members[0] = Int32(s)
-                for i in 1 ..< max(1, reached) {
-                    let v = Int(order[i]), p = Int(idom[v])
-                    pre[v] = nextFree[p]
-                    nextFree[p] += size[v]
-                    nextFree[v] = pre[v] + 1
-                    members[Int(pre[v])] = Int32(v)
-                }
-                for i in 1 ..< max(1, reached) {
-                    let v = Int(order[i])
-                    guard candidates[v] else { continue }
-                    // Nothing v dominates reaches the rest but through v: all of it is lost.
-                    if size[v] == 1 || escapes[v] == 0 { loss[v] += subtreeSum[v]; continue }
-                    loss[v] += subtreeSum[v] - searchAgain(without: v, dist: dist, forEachNeighbor: forEachNeighbor)
+                    x = a
                 }
             }
+            idom[v] = Int32(x); depth[v] = depth[x] + 1
+        }
+        // Subtree sizes and sums, leaves first.
+        for i in 0 ..< reached {
+            let v = Int(order[i])
+            size[v] = 1
+            subtreeSum[v] = i == 0 ? 0 : 1 / Double(dist[v])
+        }
+        var i = reached - 1
+        while i > 0 {
+            let v = Int(order[i]), p = Int(idom[v])
+            size[p] += size[v]
+            subtreeSum[p] += subtreeSum[v]
+            i -= 1
+        }
+        // Preorder positions: each subtree a contiguous block.
+        pre[s] = 0; nextFree[s] = 1; members[0] = Int32(s)
+        for i in 1 ..< max(1, reached) {
+            let v = Int(order[i]), p = Int(idom[v])
+            pre[v] = nextFree[p]
+            nextFree[p] += size[v]
+            nextFree[v] = pre[v] + 1
+            members[Int(pre[v])] = Int32(v)
+        }
+        for i in 1 ..< max(1, reached) {
+            let v = Int(order[i])
+            guard candidates[v] else { continue }
+            // All that v dominates is cut off from s by its removal (a piece of an articulation
+            // point away from s): lost whole, no search.
+            if size[v] == 1 || Int(size[v]) - 1 == pieces.cutOff(by: v, from: s, reached: reached) {
+                loss[v] += subtreeSum[v]
+                continue
+            }
+            loss[v] += subtreeSum[v] - searchAgain(without: v, dist: dist, off: off, nb: nb)
         }
         bfs.reset()
         return row
@@ -239,14 +220,15 @@ final class DominatorWorkspace {
     /// the other nodes keep their distances, so the region is searched from its border, each
     /// node seeded with 1 + the least distance of a neighbour outside it, in order of distance
     /// (the seeds sorted, merged with the search's queue).
-    private func searchAgain(without v: Int, dist: UnsafeMutablePointer<Int32>, forEachNeighbor: (Int, (Int) -> Void) -> Void) -> Double {
+    private func searchAgain(without v: Int, dist: UnsafeMutablePointer<Int32>, off: UnsafeBufferPointer<Int>,
+                             nb: UnsafeBufferPointer<NodeIndex>) -> Double {
         let lo = pre[v], hi = pre[v] + size[v]
-        @inline(__always) func inside(_ u: Int) -> Bool { dist[u] >= 0 && pre[u] > lo && pre[u] < hi }
         seeds.removeAll(keepingCapacity: true)
         for k in Int(lo) + 1 ..< Int(hi) {
             let t = Int(members[k])
             var best = Int32.max
-            forEachNeighbor(t) { u in
+            for slot in off[t] ..< off[t + 1] {
+                let u = Int(nb[slot])
                 let du = dist[u]
                 if du >= 0 && u != v && !(pre[u] >= lo && pre[u] < hi) && du + 1 < best { best = du + 1 }
             }
@@ -271,8 +253,9 @@ final class DominatorWorkspace {
             settled[u] = true
             let du = newDistance[u]
             sum += 1 / Double(du)
-            forEachNeighbor(u) { w in
-                if inside(w) && !settled[w] && du + 1 < newDistance[w] {
+            for slot in off[u] ..< off[u + 1] {
+                let w = Int(nb[slot])
+                if dist[w] >= 0 && pre[w] > lo && pre[w] < hi && !settled[w] && du + 1 < newDistance[w] {
                     newDistance[w] = du + 1
                     queue[tail] = Int32(w); tail += 1
                 }
@@ -284,5 +267,95 @@ final class DominatorWorkspace {
             settled[t] = false
         }
         return sum
+    }
+}
+
+/// The pieces each node's removal leaves of its connected part (over the present nodes, read as
+/// undirected), from one depth-first search with low-points (explicit stack, no recursion): for
+/// a source s, how many nodes removing v cuts off from s.
+final class CutPieces: Sendable {
+    /// Discovery time of each node (-1 absent).
+    private let discovery: [Int32]
+    /// Nodes each node's removal separates from its parent's side, in all.
+    private let separatedTotal: [Int32]
+    /// For each node v, the children c whose subtree its removal separates (low(c) ≥ disc(v)),
+    /// in discovery order: their first and past-last discovery times and sizes.
+    private let offsets: [Int], starts: [Int32], ends: [Int32], sizes: [Int32]
+
+    init(offsets off: [Int], neighbors nb: [NodeIndex], present: [Bool]?) {
+        let n = off.count - 1
+        var discovery = [Int32](repeating: -1, count: n)
+        var low = [Int32](repeating: 0, count: n), subtree = [Int32](repeating: 1, count: n)
+        var separatedTotal = [Int32](repeating: 0, count: n)
+        var owner: [Int32] = [], start: [Int32] = [], end: [Int32] = [], size: [Int32] = []
+        var frames: [(node: Int, slot: Int)] = []
+        var time: Int32 = 0
+        for root in 0 ..< n where discovery[root] < 0 && (present?[root] ?? true) {
+            discovery[root] = time; low[root] = time; time += 1
+            frames.append((root, off[root]))
+            while let top = frames.last {
+                let v = top.node
+                if top.slot < off[v + 1] {
+                    let w = Int(nb[top.slot])
+                    frames[frames.count - 1].slot += 1
+                    guard present?[w] ?? true else { continue }
+                    if discovery[w] < 0 {
+                        discovery[w] = time; low[w] = time; time += 1
+                        frames.append((w, off[w]))
+                    } else {
+                        low[v] = min(low[v], discovery[w])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                guard let parent = frames.last?.node else { continue }
+                low[parent] = min(low[parent], low[v])
+                subtree[parent] += subtree[v]
+                if low[v] >= discovery[parent] {
+                    owner.append(Int32(parent)); start.append(discovery[v]); end.append(time); size.append(subtree[v])
+                    separatedTotal[parent] += subtree[v]
+                }
+            }
+        }
+        // Group the separated children by their parent, keeping discovery order (a stable
+        // counting sort).
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for o in owner { offsets[Int(o) + 1] += 1 }
+        for v in 0 ..< n { offsets[v + 1] += offsets[v] }
+        var fill = offsets
+        var starts = [Int32](repeating: 0, count: owner.count), ends = starts, sizes = starts
+        var records = Array(owner.indices)
+        records.sort { start[$0] < start[$1] }
+        for r in records {
+            let p = Int(owner[r])
+            starts[fill[p]] = start[r]; ends[fill[p]] = end[r]; sizes[fill[p]] = size[r]
+            fill[p] += 1
+        }
+        self.discovery = discovery
+        self.separatedTotal = separatedTotal
+        self.offsets = offsets
+        self.starts = starts
+        self.ends = ends
+        self.sizes = sizes
+    }
+
+    /// How many nodes of s's part (of `reached` nodes) removing v cuts off from s (v itself not
+    /// counted).
+    @inline(__always)
+    func cutOff(by v: Int, from s: Int, reached: Int) -> Int {
+        let lo = offsets[v], hi = offsets[v + 1]
+        guard lo < hi else { return 0 }
+        let ds = discovery[s]
+        // The separated child holding s, if any (binary search by discovery time).
+        var a = lo, b = hi
+        while a < b {
+            let mid = (a + b) >> 1
+            if ends[mid] <= ds { a = mid + 1 } else { b = mid }
+        }
+        if a < hi && starts[a] <= ds {
+            // s lies below v in a piece of its own: all but that piece is cut off.
+            return reached - 1 - Int(sizes[a])
+        }
+        return Int(separatedTotal[v])
     }
 }
