@@ -35,7 +35,7 @@ public struct EfficiencySampling: Sendable, Hashable {
     ///   - seed: the seed of the sample.
     ///   - exact: compute exactly whatever the size.
     ///   - exactLimit: networks of at most this many nodes are computed exactly.
-    public init(epsilon: Double = 0.01, delta: Double = 0.05, seed: UInt64 = 0, exact: Bool = false,
+    public init(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 0, exact: Bool = false,
                 exactLimit: Int = EfficiencySampling.defaultExactLimit) {
         self.epsilon = epsilon
         self.delta = delta
