@@ -276,8 +276,11 @@ final class DominatorWorkspace {
 final class CutPieces: Sendable {
     /// Discovery time of each node (-1 absent).
     private let discovery: [Int32]
-    /// Nodes each node's removal separates from its parent's side, in all.
-    private let separatedTotal: [Int32]
+    /// Nodes each node's removal separates from its parent's side, in all, and the largest
+    /// such piece.
+    let separatedTotal: [Int32], largestSeparated: [Int32]
+    /// Each present node's connected part (-1 absent) and the parts' sizes.
+    let part: [Int32], partSizes: [Int]
     /// For each node v, the children c whose subtree its removal separates (low(c) ≥ disc(v)),
     /// in discovery order: their first and past-last discovery times and sizes.
     private let offsets: [Int], starts: [Int32], ends: [Int32], sizes: [Int32]
@@ -286,12 +289,15 @@ final class CutPieces: Sendable {
         let n = off.count - 1
         var discovery = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n), subtree = [Int32](repeating: 1, count: n)
-        var separatedTotal = [Int32](repeating: 0, count: n)
+        var separatedTotal = [Int32](repeating: 0, count: n), largestSeparated = separatedTotal
+        var part = [Int32](repeating: -1, count: n), partSizes: [Int] = []
         var owner: [Int32] = [], start: [Int32] = [], end: [Int32] = [], size: [Int32] = []
         var frames: [(node: Int, slot: Int)] = []
         var time: Int32 = 0
         for root in 0 ..< n where discovery[root] < 0 && (present?[root] ?? true) {
+            let label = Int32(partSizes.count)
             discovery[root] = time; low[root] = time; time += 1
+            part[root] = label
             frames.append((root, off[root]))
             while let top = frames.last {
                 let v = top.node
@@ -301,6 +307,7 @@ final class CutPieces: Sendable {
                     guard present?[w] ?? true else { continue }
                     if discovery[w] < 0 {
                         discovery[w] = time; low[w] = time; time += 1
+                        part[w] = label
                         frames.append((w, off[w]))
                     } else {
                         low[v] = min(low[v], discovery[w])
@@ -314,8 +321,10 @@ final class CutPieces: Sendable {
                 if low[v] >= discovery[parent] {
                     owner.append(Int32(parent)); start.append(discovery[v]); end.append(time); size.append(subtree[v])
                     separatedTotal[parent] += subtree[v]
+                    largestSeparated[parent] = max(largestSeparated[parent], subtree[v])
                 }
             }
+            partSizes.append(Int(subtree[root]))
         }
         // Group the separated children by their parent, keeping discovery order (a stable
         // counting sort).
@@ -333,6 +342,9 @@ final class CutPieces: Sendable {
         }
         self.discovery = discovery
         self.separatedTotal = separatedTotal
+        self.largestSeparated = largestSeparated
+        self.part = part
+        self.partSizes = partSizes
         self.offsets = offsets
         self.starts = starts
         self.ends = ends
