@@ -45,7 +45,7 @@ public struct RemovalAccuracy: Sendable {
     /// One line for every output: exact, or what was sampled, from how many, the seed and the
     /// bounds.
     public var text: String {
-        guard isSampled else { return "exact (a breadth-first search from every entity)" }
+        guard isSampled else { return "exact: a breadth-first search from every entity" }
         var parts: [String] = []
         let p = Self.number(confidence)
         if !isExact {

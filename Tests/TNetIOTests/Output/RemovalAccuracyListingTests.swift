@@ -18,7 +18,7 @@ import Testing
     @Test func keyPlayersStateTheirBounds() throws {
         let d = Self.network
         let exact = KeyPlayerListing(try d.keyPlayers(), in: d, top: 5)
-        #expect(exact.table.contains("exact (a breadth-first search from every entity)"))
+        #expect(exact.table.contains("exact: a breadth-first search from every entity"))
         #expect(try Self.accuracy(exact.json)["exact"] as? Bool == true)
         let r = try d.keyPlayers(sampling: Self.sampled)
         let listing = KeyPlayerListing(r, in: d, top: 5)
