@@ -179,8 +179,9 @@ extension Dataset {
 
     /// Borgatti's KPP-Neg over the candidates of the ``TargetPolicy`` (a set is a proposal to
     /// remove), against the top `k` candidates by betweenness, on ``removalProjection``: a
-    /// greedy start, then Borgatti's swaps, from several seeded starts and the betweenness set,
-    /// so the set found is never worse than the betweenness set
+    /// greedy start, then Borgatti's swaps, from several seeded starts (eight up to
+    /// ``setRestartLimit`` entities, two above) and the betweenness set, so the set found is
+    /// never worse than the betweenness set
     /// (``TNetGraph/Graph/keyPlayerSet(_:candidates:seed:restarts:starts:sampling:threads:progress:)``).
     /// A heuristic (the optimum is NP-hard); NetworkX has no counterpart.
     ///
@@ -239,7 +240,7 @@ extension Dataset {
             for i in byScore(gains.map(Self.rankingScore)).prefix(size) + order.prefix(size) { pool[i] = true }
         }
         // The top k by betweenness is one of the starts, so the set found is never worse.
-        let found = g.keyPlayerSet(k, candidates: pool, seed: seed, restarts: exact ? 8 : 2, starts: [top.map { NodeIndex($0) }],
+        let found = g.keyPlayerSet(k, candidates: pool, seed: seed, restarts: entities.count <= Self.setRestartLimit ? 8 : 2, starts: [top.map { NodeIndex($0) }],
                                    sampling: search, threads: threads, progress: Self.handler(progress, "set search"))
         func fragmentation(without nodes: [Int]) -> EfficiencyEstimate {
             var present = [Bool](repeating: true, count: entities.count)
@@ -267,6 +268,10 @@ extension Dataset {
     /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities, ``keyPlayerSet(_:seed:sampling:threads:progress:)``
     /// chooses among this many candidates best alone, and as many highest by betweenness.
     public static let setPoolSize = 50
+
+    /// Up to this many entities the set search makes eight random starts (Borgatti: the swaps
+    /// have plateaus); above it two, each start costing a few passes over the whole network.
+    public static let setRestartLimit = 1_000
 
     /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities, the set search compares sets
     /// on a sample of this ε at least (about 2,000 sources at δ 0.05); the fragmentations
