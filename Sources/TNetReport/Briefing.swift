@@ -1,3 +1,4 @@
+import TNetGraph
 import TNetModel
 
 /// Everything a briefing states, computed once from a dataset (already filtered and, when asked,
@@ -60,8 +61,9 @@ public struct Briefing: Sendable {
     public var targetExclusions: [(standing: TargetPolicy.Standing, count: Int)]
     /// How many entities the target policy allows to be proposed.
     public var candidateCount: Int
-    /// The best set to remove together; nil for networks above 2,000 entities (the search
-    /// would take too long) or a set size of 0.
+    /// How exact the key players are (``KeyPlayerRanking/accuracy``, TNetModel).
+    public var keyPlayerAccuracy: RemovalAccuracy
+    /// The best set to remove together; nil for a set size of 0.
     public var keyPlayerSet: KeyPlayerSetResult?
     /// Leiden communities, seed 0.
     public var communities: CommunityResult
@@ -72,7 +74,7 @@ public struct Briefing: Sendable {
     /// Nil when the data has no official and no agency.
     public var corruption: [CorruptionExposure]?
     /// Disruption scenarios: betweenness, degree, articulation and random, ranked again after
-    /// each removal.
+    /// each removal (above the exact limit with ε ``disruptionEpsilon`` at least).
     public var disruption: DisruptionResult
     /// For each source id: how many entities and links cite it, and the grades they carry.
     public var citations: [String: (facts: Int, grades: [String: Int])]
@@ -83,6 +85,22 @@ public struct Briefing: Sendable {
     public var isPlainGraph: Bool
     /// Sections left out, in the order they would have stood.
     public var omitted: [Omission]
+
+    /// What the diagram draws of a network above ``diagramLimit`` entities: the ``diagramTop``
+    /// highest by `measure` (betweenness; sampled betweenness above the exact limit) of `of`,
+    /// and the links among them; nil when it draws every entity.
+    public var diagramView: (shown: Int, of: Int, measure: CentralityMeasure)?
+
+    /// Above this many entities the briefing's diagram draws a view of the ``diagramTop``
+    /// entities highest by betweenness: a drawing of thousands of entities cannot be read
+    /// (and its layout takes minutes).
+    public static let diagramLimit = 500
+    /// How many entities the diagram's view draws above ``diagramLimit``.
+    public static let diagramTop = 150
+
+    /// Above the exact limit, the disruption scenarios are measured with this ε at least (about
+    /// 1,700 sources at δ 0.1), and say so.
+    public static let disruptionEpsilon = 0.03
 
     /// How the removal measures read the network, printed with them.
     public var projection: String { Dataset.removalProjectionText }
@@ -95,22 +113,31 @@ public struct Briefing: Sendable {
     ///   - count: how many key players to list.
     ///   - setSize: the size of the key-player set (0: none).
     ///   - disruptionSteps: removals per disruption strategy.
-    /// - Throws: `CentralityError` from the key-player ranking (a network above its limit of
-    ///   entities, say), `AnalysisError` from routes or disruption (both TNetModel).
-    /// - Complexity: dominated by the key-player ranking, O(*c* · *n* · *m*) for *c*
-    ///   candidates, and the key-player set, O(*k* · *c* · *n* · *m*) per round.
+    ///   - sampling: exact or sampled removal measures above the exact limit (TNetGraph's
+    ///     `EfficiencySampling`); every section states which, with its bounds.
+    ///   - threads: worker threads (the briefing does not depend on them).
+    ///   - progress: told what runs and the fraction done.
+    /// - Throws: `CentralityError` from the key-player ranking (a brokerage partition with no
+    ///   group, say), `AnalysisError` from routes or disruption (both TNetModel).
+    /// - Complexity: dominated by the removal measures: O(*k* · *m*) per pass of *k* sources
+    ///   (every entity up to the exact limit): one for the key players, a few dozen for the set,
+    ///   one efficiency per disruption step.
     public init(dataset d: Dataset, provenance: Provenance, keyPlayers count: Int = 10, setSize: Int = 3,
-                disruptionSteps: Int = 10) throws {
+                disruptionSteps: Int = 10, sampling: EfficiencySampling = EfficiencySampling(), threads: Int = 1,
+                progress: (@Sendable (String, Double) -> Void)? = nil) throws {
         dataset = d
         self.provenance = provenance
         summary = DatasetSummary(d)
+        let exactBetweenness = sampling.exact || d.entities.count <= sampling.exactLimit
+        diagramView = d.entities.count > Self.diagramLimit
+            ? (Self.diagramTop, d.entities.count, exactBetweenness ? .betweenness : .approxBetweenness) : nil
         isPlainGraph = !d.entities.isEmpty && d.entities.allSatisfy { $0.kind == .node }
-        let ranking = try d.keyPlayers()
+        let ranking = try d.keyPlayers(sampling: sampling, threads: threads, progress: progress)
         keyPlayers = Array(ranking.players.prefix(count))
+        keyPlayerAccuracy = ranking.accuracy
         targetExclusions = ranking.excluded
         candidateCount = ranking.players.count
-        // KPP is O(k · n² · m): only for investigation-sized networks.
-        keyPlayerSet = d.entities.count <= 2_000 && setSize > 0 ? try d.keyPlayerSet(setSize) : nil
+        keyPlayerSet = setSize > 0 ? try d.keyPlayerSet(setSize, seed: sampling.seed, sampling: sampling, threads: threads, progress: progress) : nil
         communities = d.communities(method: .leiden)
         var omitted: [Omission] = []
         let compounds = d.entities.contains { $0.kind == .compound }
@@ -142,6 +169,14 @@ public struct Briefing: Sendable {
         options.strategies = [.betweenness, .degree, .articulation, .random]
         options.steps = disruptionSteps
         options.recompute = true
+        options.seed = sampling.seed
+        // Above the exact limit the curves are measured on a coarser sample (their steps move
+        // together on the same sources; the bound is stated with them): 40 measures and 20
+        // rankings of the whole network at ε 0.01 would take minutes.
+        options.sampling = sampling
+        options.sampling.epsilon = max(sampling.epsilon, Self.disruptionEpsilon)
+        options.threads = threads
+        options.progress = progress
         disruption = try d.disruption(options)
         var cited: [String: (facts: Int, grades: [String: Int])] = [:]
         var uncited = 0

@@ -84,10 +84,13 @@ struct BriefingDocument {
                               [[.text(String(i + 1))], [.text(label(k.entity))], [.text(number(k.fragmentationGain))],
                                [.text(number(k.betweenness))], [.text(number(k.pagerank))], [.text(k.why)]]
                           }))
+        out.append(.paragraph([.text("Every candidate evaluated; \(b.keyPlayerAccuracy.text.replacingOccurrences(of: "; --exact computes every value exactly", with: "")).")]))
         if let set = b.keyPlayerSet, !set.set.isEmpty {
             out.append(.paragraph([.strong("Best set of \(set.set.count) to act on together"),
                                    .text(" (KPP-Neg, among the same candidates): " + set.set.map(label).joined(separator: "; ")
-                                         + " — fragmentation \(number(set.baseFragmentation)) → \(number(set.fragmentation)); the \(set.betweennessSet.count) candidates highest by betweenness reach \(number(set.betweennessFragmentation)).")]))
+                                         + " — fragmentation \(number(set.baseFragmentation)) → \(number(set.fragmentation)); the \(set.betweennessSet.count) candidates highest by betweenness reach \(number(set.betweennessFragmentation))."
+                                         + (set.searched < set.candidates ? " Searched among \(set.searched) of the \(set.candidates) candidates: those whose removal alone raises fragmentation most and the highest by betweenness." : "")
+                                         + (set.accuracy.isSampled ? " " + Self.sentence(set.accuracy) : ""))]))
         }
 
         // Communities.
@@ -161,6 +164,9 @@ struct BriefingDocument {
             if flowShown { row.append([.text(first.flow.map { "\(number($0)) → \(number(last.flow ?? 0))" } ?? "—")]) }
             return row
         }))
+        if b.disruption.accuracy.isSampled {
+            out.append(.paragraph([.text(Self.sentence(b.disruption.accuracy))]))
+        }
         if flowShown {
             out.append(.paragraph([.text("The flow is the maximum flow from the source countries to the compounds over \(LinkFamily.names(LinkFamily.operational).joined(separator: ", ")) links, each link one unit, read either way.")]))
         }
@@ -205,9 +211,19 @@ struct BriefingDocument {
     static let sectionTitle = ["routes": "Routes from source countries to the compounds", "gaps": "Cooperation gaps",
                                "corruption": "Corruption exposure"]
 
+    /// An accuracy as a sentence of the briefing (without the command-line advice).
+    static func sentence(_ a: RemovalAccuracy) -> String {
+        let text = a.text.replacingOccurrences(of: "; --exact computes every value exactly", with: "")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
     /// What the caption can truthfully say about the diagram.
     var diagramCaption: String {
         var parts: [String] = []
+        if let view = b.diagramView {
+            let measure = view.measure == .approxBetweenness ? "betweenness (sampled)" : view.measure.rawValue
+            parts.append("the \(view.shown) entities highest by \(measure) of \(view.of), with the links among them (above \(Briefing.diagramLimit) entities a drawing of the whole network cannot be read)")
+        }
         if isClustered { parts.append("countries as boxes") }
         if !b.isPlainGraph { parts.append("shapes and colours by kind") }
         if b.dataset.links.contains(where: { $0.confidence != nil }) {

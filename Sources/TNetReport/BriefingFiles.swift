@@ -1,5 +1,6 @@
 import Foundation
 import TNetIO
+import TNetGraph
 import TNetModel
 import TNetRender
 
@@ -38,15 +39,22 @@ public struct BriefingFiles: Sendable {
     ///   - disruptionSteps: removals per disruption strategy.
     ///   - date: the day stated as the briefing's date.
     ///   - strictLayout: require the clustered diagram's layout process (`Diagram.render(format:timeout:strict:)`).
+    ///   - sampling: exact or sampled removal measures above the exact limit (TNetGraph's
+    ///     `EfficiencySampling`), stated in the briefing.
+    ///   - threads: worker threads (the briefing does not depend on them).
+    ///   - progress: told what runs and the fraction done.
     /// - Throws: `CentralityError` or `AnalysisError` (TNetModel) from the analyses,
     ///   `LayoutError` or `GraphvizError` (TNetGraphviz) from drawing the diagram.
-    /// - Complexity: dominated by the key-player ranking, O(n · (n + m)) per candidate.
-    public init(_ loaded: LoadedDataset, keyPlayers: Int = 10, disruptionSteps: Int = 10, date: Date = Date(), strictLayout: Bool = false) throws {
+    /// - Complexity: dominated by the removal measures (``Briefing``).
+    public init(_ loaded: LoadedDataset, keyPlayers: Int = 10, disruptionSteps: Int = 10, date: Date = Date(), strictLayout: Bool = false,
+                sampling: EfficiencySampling = EfficiencySampling(), threads: Int = 1,
+                progress: (@Sendable (String, Double) -> Void)? = nil) throws {
         let file = loaded.source.file
         let provenance = Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: file == "-" ? [] : ((try? FileDigest.sha256(path: file)) ?? []),
                                              filters: loaded.source.filter.map { $0.isEmpty ? "" : $0.description } ?? "",
                                              redacted: loaded.isRedacted, generated: Self.day(date))
-        try self.init(loaded.dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps, strictLayout: strictLayout)
+        try self.init(loaded.dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps, strictLayout: strictLayout,
+                      sampling: sampling, threads: threads, progress: progress)
     }
 
     /// Makes the briefing of `dataset` with the provenance given.
@@ -56,11 +64,22 @@ public struct BriefingFiles: Sendable {
     ///   - keyPlayers: how many key players are listed.
     ///   - disruptionSteps: removals per disruption strategy.
     ///   - strictLayout: require the clustered diagram's layout process.
-    /// - Throws: as ``init(_:keyPlayers:disruptionSteps:date:strictLayout:)``.
-    public init(_ dataset: Dataset, provenance: Briefing.Provenance, keyPlayers: Int = 10, disruptionSteps: Int = 10, strictLayout: Bool = false) throws {
-        briefing = try Briefing(dataset: dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps)
+    ///   - sampling: exact or sampled removal measures above the exact limit.
+    ///   - threads: worker threads.
+    ///   - progress: told what runs and the fraction done.
+    /// - Throws: as ``init(_:keyPlayers:disruptionSteps:date:strictLayout:sampling:threads:progress:)``.
+    public init(_ dataset: Dataset, provenance: Briefing.Provenance, keyPlayers: Int = 10, disruptionSteps: Int = 10, strictLayout: Bool = false,
+                sampling: EfficiencySampling = EfficiencySampling(), threads: Int = 1,
+                progress: (@Sendable (String, Double) -> Void)? = nil) throws {
+        briefing = try Briefing(dataset: dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps,
+                                sampling: sampling, threads: threads, progress: progress)
         var request = DiagramRequest()
         request.clusterBy = "country"
+        // Above Briefing.diagramLimit entities: the view the briefing states (its caption says so).
+        if let view = briefing.diagramView {
+            request.top = view.shown
+            request.by = view.measure
+        }
         if provenance.redacted { request.notes.append("protected persons redacted") }
         // Clustered by country (when entities have countries): a dot layout then runs in a
         // process of its own, to be the same every time (LayoutChoice.dependsOnMemoryLayout).
@@ -107,7 +126,7 @@ extension Dataset {
     ///   - disruptionSteps: removals per disruption strategy.
     ///   - redacted: whether protected persons were redacted (stated in the briefing).
     /// - Returns: the briefing's files.
-    /// - Throws: as ``BriefingFiles/init(_:keyPlayers:disruptionSteps:date:strictLayout:)``.
+    /// - Throws: as ``BriefingFiles/init(_:keyPlayers:disruptionSteps:date:strictLayout:sampling:threads:progress:)``.
     public func briefing(keyPlayers: Int = 10, disruptionSteps: Int = 10, redacted: Bool = false) throws -> BriefingFiles {
         return try BriefingFiles(self, provenance: Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: [], filters: "", redacted: redacted,
                                                                        generated: BriefingFiles.day(Date())),

@@ -20,7 +20,9 @@ public enum BriefingJSON {
     "gaps":[{"from","to","people","cooperation","channels":[{"via","link":LINK}],"flow_links":[LINK],"sources"}]|null,\
     "corruption":[{"id","counterparts","compounds","pairs_only_it_connects","links":[LINK]}]|null,\
     "disruption":{"flow_link_kinds","flow_sources","flow_sinks","runs":[{"strategy","removed":[ids],"steps":[{"largest_share","components","efficiency","flow"}]}]},\
-    "sources":[{"id","title","publisher","date","url","facts","grades":{}}],"omitted":[{"section","why"}]}; \
+    "sources":[{"id","title","publisher","date","url","facts","grades":{}}],"omitted":[{"section","why"}],\
+    "accuracy":{"key_players","key_player_set","disruption"} (each: exact, or what was sampled with its bounds; key_player_set null without a set),\
+    "diagram":{"entities","of","by"} (the entities drawn, of how many; by: the measure of a view, null when all are drawn)}; \
     LINK = {"source","target","kind","confidence","sources"}, the dataset link's own values
     """
 
@@ -107,6 +109,8 @@ public enum BriefingJSON {
             var grades: [String: Int]
         }
         struct Omitted: Encodable { var section, why: String }
+        struct Accuracy: Encodable { var keyPlayers, disruption: String; var keyPlayerSet: Nullable<String> }
+        struct DiagramRecord: Encodable { var entities, of: Int; var by: Nullable<String> }
 
         var format = BriefingJSON.format
         var title: Nullable<String>
@@ -123,6 +127,8 @@ public enum BriefingJSON {
         var disruption: Disruption
         var sources: [SourceRecord]
         var omitted: [Omitted]
+        var accuracy: Accuracy
+        var diagram: DiagramRecord
 
         init(_ b: Briefing) {
             let d = b.dataset
@@ -186,6 +192,10 @@ public enum BriefingJSON {
                                     facts: cited?.facts ?? 0, grades: cited?.grades ?? [:])
             }
             omitted = b.omitted.map { Omitted(section: $0.section, why: $0.why) }
+            accuracy = Accuracy(keyPlayers: b.keyPlayerAccuracy.text, disruption: b.disruption.accuracy.text,
+                                keyPlayerSet: Nullable(b.keyPlayerSet.map(\.accuracy.text)))
+            diagram = DiagramRecord(entities: b.diagramView?.shown ?? d.entities.count, of: d.entities.count,
+                                    by: Nullable(b.diagramView.map(\.measure.rawValue)))
         }
     }
 }

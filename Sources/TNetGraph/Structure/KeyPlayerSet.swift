@@ -17,10 +17,14 @@ extension Graph {
     ///
     /// Greedy start (each step adds the candidate whose removal raises fragmentation most, ties to
     /// the lower index), then Borgatti's swap improvement; the same from `restarts` seeded random
-    /// sets; the best result. A heuristic: the optimum is NP-hard. Cost O(k · c · n · m) for the
-    /// greedy start and as much per swap round (c candidates).
+    /// sets; the best result. A heuristic: the optimum is NP-hard.
     /// `starts`: further sets to improve from (a ranking's top k, say): the result is then never
     /// worse than any of them.
+    ///
+    /// Each greedy step, and each member tried for a swap, is one
+    /// ``removalGains(present:candidates:sampling:threads:progress:)`` pass, which evaluates
+    /// every candidate at once; with `sampling` above its exact limit the passes and the final
+    /// fragmentation are estimated from the same sampled sources.
     ///
     /// - Parameters:
     ///   - k: the number of nodes wanted (at most the number of candidates).
@@ -28,33 +32,66 @@ extension Graph {
     ///   - seed: the seed of the random starts and of the swap order.
     ///   - restarts: the number of random starts.
     ///   - starts: further sets of k candidates to improve from.
+    ///   - sampling: exact or sampled fragmentation (``EfficiencySampling``).
+    ///   - threads: worker threads (the result does not depend on them).
+    ///   - progress: told the fraction of starts done.
     /// - Returns: the set, ascending, and the fragmentation it leaves.
-    /// - Complexity: O((1 + restarts + starts) · r · k · c · n · (n + m)) time for r swap rounds
-    ///   (at most 100) over c candidates; O(n) memory.
+    /// - Complexity: O((1 + restarts + starts) · r · k) passes for r swap rounds (at most 100).
     public func keyPlayerSet(_ k: Int, candidates: [Bool], seed: UInt64 = 0, restarts: Int = 8,
-                             starts: [[NodeIndex]] = []) -> (nodes: [NodeIndex], fragmentation: Double) {
+                             starts: [[NodeIndex]] = [], sampling: EfficiencySampling = EfficiencySampling(),
+                             threads: Int = 1, progress: ProgressHandler? = nil) -> (nodes: [NodeIndex], fragmentation: Double) {
         precondition(candidates.count == nodeCount)
         let pool = (0 ..< nodeCount).filter { candidates[$0] }
         let k = min(k, pool.count)
-        guard k > 0 else { return ([], fragmentation()) }
+        guard k > 0 else { return ([], fragmentationEstimate(sampling: sampling, threads: threads).value) }
         var rng = SplitMix64(seed: seed)
+        let total = Double(2 + starts.count + restarts)
+        var done = 0.0
+        // The candidate whose removal raises fragmentation most; ties (to 12 decimals) to `keep`,
+        // then to the lower index.
+        func best(_ present: [Bool], keep: Int? = nil) -> Int {
+            let mask = (0 ..< nodeCount).map { candidates[$0] && present[$0] }
+            let gains = removalGains(present: present, candidates: mask, sampling: sampling, threads: threads).gains
+            var best = keep ?? -1, bestValue = keep.map { Self.tieScore(gains[$0]) } ?? -Double.infinity
+            for v in pool where mask[v] && Self.tieScore(gains[v]) > bestValue { bestValue = Self.tieScore(gains[v]); best = v }
+            return best
+        }
         // Greedy start.
         var present = [Bool](repeating: true, count: nodeCount)
         var chosen: [Int] = []
         for _ in 0 ..< k {
-            var best = -1, bestValue = -Double.infinity
-            for v in pool where present[v] {
-                present[v] = false
-                let value = fragmentation(present: present)
-                present[v] = true
-                if value > bestValue { bestValue = value; best = v }
-            }
-            present[best] = false
-            chosen.append(best)
+            let v = best(present)
+            present[v] = false
+            chosen.append(v)
         }
-        var result = improve(chosen, pool: pool, rng: &rng)
+        // Swap improvement: for each chosen node, in a seeded random order, the best swap with an
+        // unchosen candidate is made when it raises fragmentation, until a round makes none.
+        func improve(_ start: [Int]) -> (nodes: [Int], fragmentation: Double) {
+            var chosen = start
+            var present = [Bool](repeating: true, count: nodeCount)
+            for v in chosen { present[v] = false }
+            var improved = true
+            var rounds = 0
+            while improved && rounds < 100 {
+                improved = false
+                rounds += 1
+                var order = Array(chosen.indices)
+                rng.shuffle(&order)
+                for slot in order {
+                    let out = chosen[slot]
+                    present[out] = true
+                    let v = best(present, keep: out)
+                    present[v] = false
+                    if v != out { chosen[slot] = v; improved = true }
+                }
+            }
+            done += 1
+            progress?(min(1, done / total))
+            return (chosen, fragmentationEstimate(present: present, sampling: sampling, threads: threads).value)
+        }
+        var result = improve(chosen)
         for start in starts where start.count == k && start.allSatisfy({ candidates[Int($0)] }) {
-            let candidate = improve(start.map(Int.init), pool: pool, rng: &rng)
+            let candidate = improve(start.map(Int.init))
             if candidate.fragmentation > result.fragmentation + 1e-12 { result = candidate }
         }
         // Seeded random starts (Borgatti: the swap search has plateaus; on the 5-node path the
@@ -62,40 +99,13 @@ extension Graph {
         for _ in 0 ..< restarts where pool.count > k {
             var shuffled = pool
             rng.shuffle(&shuffled)
-            let candidate = improve(Array(shuffled.prefix(k)), pool: pool, rng: &rng)
+            let candidate = improve(Array(shuffled.prefix(k)))
             if candidate.fragmentation > result.fragmentation + 1e-12 { result = candidate }
         }
         return (result.nodes.sorted().map { NodeIndex($0) }, result.fragmentation)
     }
 
-    /// Swap improvement: for each chosen node, in a seeded random order, the best swap with an
-    /// unchosen candidate is made when it raises fragmentation, until a round makes none.
-    private func improve(_ start: [Int], pool: [Int], rng: inout SplitMix64) -> (nodes: [Int], fragmentation: Double) {
-        var chosen = start
-        var present = [Bool](repeating: true, count: nodeCount)
-        for v in chosen { present[v] = false }
-        var current = fragmentation(present: present)
-        var improved = true
-        var rounds = 0
-        while improved && rounds < 100 {
-            improved = false
-            rounds += 1
-            var order = Array(chosen.indices)
-            rng.shuffle(&order)
-            for slot in order {
-                let out = chosen[slot]
-                present[out] = true
-                var best = out, bestValue = current
-                for v in pool where present[v] && v != out {
-                    present[v] = false
-                    let value = fragmentation(present: present)
-                    present[v] = true
-                    if value > bestValue + 1e-12 { bestValue = value; best = v }
-                }
-                present[best] = false
-                if best != out { chosen[slot] = best; current = bestValue; improved = true }
-            }
-        }
-        return (chosen, current)
-    }
+    /// A gain rounded to 12 decimals, so that gains equal in exact arithmetic but summed in
+    /// another order tie (and the lower index, or the member kept, wins).
+    static func tieScore(_ x: Double) -> Double { x.isFinite ? (x * 1e12).rounded() / 1e12 : -.infinity }
 }

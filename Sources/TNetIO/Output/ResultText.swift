@@ -126,3 +126,26 @@ extension JSONWriter {
         return w.text + "\n"
     }
 }
+
+extension JSONWriter {
+    /// `"accuracy": {"exact","sources","entities","epsilon","delta","seed","fragmentation_bound",
+    /// "gain_bound","betweenness_samples","betweenness_bound","text"}`: how a removal result was
+    /// computed (``RemovalAccuracy``); bounds are 0 when exact, `betweenness_*` null when
+    /// betweenness is exact, `gain_bound` null where there are no gains.
+    /// - Parameter a: the accuracy.
+    public mutating func accuracy(_ a: RemovalAccuracy) {
+        key("accuracy"); beginObject()
+        key("exact"); bool(!a.isSampled)
+        key("sources"); int(a.sources)
+        key("entities"); int(a.entities)
+        key("epsilon"); double(a.sampling.epsilon)
+        key("delta"); double(a.sampling.delta)
+        key("seed"); if a.sampling.seed <= UInt64(Int.max) { int(Int(a.sampling.seed)) } else { string(String(a.sampling.seed)) }
+        key("fragmentation_bound"); double(a.fragmentationBound)
+        key("gain_bound"); double(orNull: a.gainBound)
+        key("betweenness_samples"); if let b = a.betweenness { int(b.samples) } else { null() }
+        key("betweenness_bound"); double(orNull: a.betweenness?.bound)
+        key("text"); string(a.text)
+        endObject()
+    }
+}

@@ -34,13 +34,15 @@ public struct DisruptionListing: PrintableResult, Sendable {
         return out
     }
 
-    /// `{"protected_excluded","places_excluded","flow_sources","flow_sinks","runs":[{"strategy","steps":[…]}]}`.
+    /// `{"protected_excluded","places_excluded","flow_sources","flow_sinks","accuracy":{…},"runs":[{"strategy","steps":[…]}]}`
+    /// (`accuracy`: ``TNetIO/JSONWriter/accuracy(_:)``).
     public var json: String {
         JSONWriter.object { w in
             w.key("protected_excluded"); w.int(result.protectedExcluded)
             w.key("places_excluded"); w.int(result.placesExcluded)
             w.key("flow_sources"); w.strings(result.flowSources.map { dataset.entities[$0].id })
             w.key("flow_sinks"); w.strings(result.flowSinks.map { dataset.entities[$0].id })
+            w.accuracy(result.accuracy)
             w.key("runs"); w.beginArray()
             for run in result.runs {
                 w.beginObject()
@@ -77,6 +79,7 @@ public struct DisruptionListing: PrintableResult, Sendable {
             out += table.text + "\n"
         }
         out += "(projection: \(result.projection); never removed, by the target policy: " + result.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
+        out += "(\(result.accuracy.text))\n"
         return out
     }
 

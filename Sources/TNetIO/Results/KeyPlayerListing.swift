@@ -34,11 +34,14 @@ public struct KeyPlayerListing: PrintableResult, Sendable {
         return out
     }
 
-    /// `{"base_fragmentation","protected_excluded","players":[{"rank","id","name","kind",…,"why"}]}`.
+    /// `{"base_fragmentation","protected_excluded","candidates","accuracy":{…},"players":[{"rank","id","name","kind",…,"why"}]}`
+    /// (`accuracy`: ``TNetIO/JSONWriter/accuracy(_:)``).
     public var json: String {
         JSONWriter.object { w in
             w.key("base_fragmentation"); w.double(result.fragmentation)
             w.key("protected_excluded"); w.int(result.protectedExcluded)
+            w.key("candidates"); w.int(result.players.count)
+            w.accuracy(result.accuracy)
             w.key("players"); w.beginArray()
             for (i, p) in players.enumerated() {
                 let e = dataset.entities[p.entity]
@@ -72,6 +75,7 @@ public struct KeyPlayerListing: PrintableResult, Sendable {
             out += "(never proposed, by the target policy: " + result.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ")
                 + (result.protectedExcluded > 0 ? "; protected persons can be ranked, marked, for analysis only" : "") + ")\n"
         }
+        out += "(\(result.players.count) candidates evaluated; \(result.accuracy.text))\n"
         return out
     }
 }

@@ -29,7 +29,8 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
         return out
     }
 
-    /// `{"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{…},"protected_excluded"}`.
+    /// `{"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{…},"protected_excluded","searched","candidates","accuracy":{…}}`
+    /// (`accuracy`: ``TNetIO/JSONWriter/accuracy(_:)``).
     public var json: String {
         JSONWriter.object { w in
             w.key("k"); w.int(k)
@@ -41,6 +42,9 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
                 w.endObject()
             }
             w.key("protected_excluded"); w.int(result.protectedExcluded)
+            w.key("searched"); w.int(result.searched)
+            w.key("candidates"); w.int(result.candidates)
+            w.accuracy(result.accuracy)
         }
     }
 
@@ -53,6 +57,9 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
         for i in result.betweennessSet { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
         out += "(never proposed, by the target policy: " + dataset.targetStandingCounts().filter { !$0.standing.isCandidate }
             .map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
+        out += "(searched among \(result.searched == result.candidates ? "all \(result.candidates)" : "\(result.searched) of \(result.candidates)") candidates"
+            + (result.searched < result.candidates ? ": those whose removal alone raises fragmentation most and the highest by betweenness" : "")
+            + "; \(result.accuracy.text))\n"
         return out
     }
 }

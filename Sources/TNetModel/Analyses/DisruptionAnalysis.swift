@@ -30,6 +30,13 @@ public struct DisruptionOptions: Sendable {
     public var seed: UInt64 = 0
     /// Entity ids for the `list` strategy; each must be a candidate of the ``TargetPolicy``.
     public var targets: [String] = []
+    /// Exact or sampled efficiency and betweenness (its seed is replaced by ``seed``): exact up
+    /// to ``TNetGraph/EfficiencySampling/exactLimit`` entities.
+    public var sampling = EfficiencySampling()
+    /// Worker threads of the searches (the result does not depend on them).
+    public var threads = 1
+    /// Told what runs and the fraction done.
+    public var progress: (@Sendable (String, Double) -> Void)? = nil
     /// Betweenness, degree and random, 10 removals each, ranked once, seed 0.
     public init() {}
 }
@@ -42,7 +49,8 @@ public struct DisruptionStep: Sendable {
     public var largestShare: Double
     /// Connected parts among the entities still present.
     public var components: Int
-    /// NetworkX's global efficiency of what is left (hops, links either way).
+    /// NetworkX's global efficiency of what is left (hops, links either way); estimated from
+    /// sampled sources above the exact limit (``DisruptionResult/accuracy``).
     public var efficiency: Double
     /// Maximum flow from the source countries to the compounds over the operational links (see
     /// ``DisruptionResult/flowLinkKinds``); nil when the dataset has no source country or no compound.
@@ -76,6 +84,9 @@ public struct DisruptionResult: Sendable {
     /// The link kinds of the flow measure (``LinkFamily/operational``): recruitment, transport,
     /// employment and control. Each link carries one unit; links are read either way.
     public static var flowLinkKinds: Set<LinkKind> { LinkFamily.operational }
+    /// Exact or sampled efficiency (the same sampled sources at every step: common random
+    /// numbers) and betweenness rankings, with their bounds.
+    public var accuracy: RemovalAccuracy
     /// The graph the removals and measures run on, in words.
     public var projection: String { Dataset.removalProjectionText }
 }
@@ -113,13 +124,23 @@ extension Dataset {
     /// - Returns: one run per strategy, with the counts of entities the policy kept out.
     /// - Throws: ``AnalysisError`` for a `list` target that is unknown, protected or not a
     ///   candidate.
-    /// - Complexity: O(*s* · *k* · *n* · *m*) for *s* strategies and *k* steps: every step
-    ///   measures global efficiency (one breadth-first search per entity) and maximum flow
-    ///   (Dinic); betweenness ranking costs another O(*n* · *m*) per ranking.
+    /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities, efficiency is estimated from
+    /// sampled sources (the same ones at every step, so that the curves compare) and betweenness
+    /// rankings from sampled shortest paths, with the bounds in ``DisruptionResult/accuracy``.
+    /// A network measured twice (the intact one, or the same removals by two strategies) is
+    /// measured once.
+    /// - Complexity: O(*s* · *k* · *q* · *m*) for *s* strategies, *k* steps and *q* sources
+    ///   (every entity when exact): every step measures global efficiency (one breadth-first
+    ///   search per source) and maximum flow (Dinic); betweenness ranking costs another
+    ///   O(*n* · *m*) per ranking when exact.
     public func disruption(_ options: DisruptionOptions) throws(AnalysisError) -> DisruptionResult {
         let n = entities.count
         let g = removalProjection
         let standings = targetStandings()
+        var sampling = options.sampling
+        sampling.seed = options.seed
+        let threads = options.threads
+        func progress(_ label: String) -> ProgressHandler? { Self.handler(options.progress, label) }
         let candidates = (0 ..< n).filter { standings[$0].isCandidate }
         var listed: [Int] = []
         if options.strategies.contains(.list) {
@@ -142,7 +163,13 @@ extension Dataset {
         }
         let measureFlow = !sources.isEmpty && !sinks.isEmpty
 
+        var measured: [[Bool]: DisruptionStep] = [:]
+        var efficiencyAccuracy: EfficiencyEstimate?
         func measure(_ present: [Bool], removed: Int?) -> DisruptionStep {
+            if var known = measured[present] {
+                known.removed = removed
+                return known
+            }
             let sub = Self.without(g, present)
             let labels = sub.connectedComponents()
             var sizes = [Int](repeating: 0, count: labels.count)
@@ -156,8 +183,22 @@ extension Dataset {
                 let s = sources.filter { present[$0] }.map { NodeIndex($0) }, k = sinks.filter { present[$0] }.map { NodeIndex($0) }
                 flow = s.isEmpty || k.isEmpty ? 0 : fg.maximumFlow(from: s, to: k, weighted: true).value
             }
-            return DisruptionStep(removed: removed, largestShare: Double(sizes.max() ?? 0) / Double(max(n, 1)), components: parts,
-                                  efficiency: sub.globalEfficiency(present: present), flow: flow)
+            let efficiency = sub.efficiencyEstimate(present: present, sampling: sampling, threads: threads, progress: progress("efficiency"))
+            if efficiencyAccuracy == nil { efficiencyAccuracy = efficiency }
+            let step = DisruptionStep(removed: removed, largestShare: Double(sizes.max() ?? 0) / Double(max(n, 1)), components: parts,
+                                      efficiency: efficiency.value, flow: flow)
+            measured[present] = step
+            return step
+        }
+        var betweennessSample: (samples: Int, bound: Double)?
+        var ranked: [[Bool]: [Double]] = [:]
+        func betweenness(_ sub: Graph, _ present: [Bool]) -> [Double] {
+            if let known = ranked[present] { return known }
+            let r = Self.removalBetweenness(sub, entities: present.lazy.filter { $0 }.count, sampling: sampling, threads: threads,
+                                            progress: progress("betweenness"))
+            if let s = r.sampled { betweennessSample = s }
+            ranked[present] = r.values
+            return r.values
         }
 
         func ranking(_ strategy: DisruptionStrategy, _ present: [Bool], rng: inout SplitMix64) -> [Int] {
@@ -174,11 +215,11 @@ extension Dataset {
             let sub = Self.without(g, present)
             switch strategy {
             case .degree: return byScore(sub.degrees().map(Double.init))
-            case .betweenness: return byScore(sub.betweennessCentrality())
-            case .pagerank: return byScore((try? sub.pageRank()) ?? sub.degrees().map(Double.init))
+            case .betweenness: return byScore(betweenness(sub, present))
+            case .pagerank: return byScore((try? sub.pageRank(threads: threads)) ?? sub.degrees().map(Double.init))
             case .articulation:
                 let cut = Set(sub.cutStructure().articulationPoints.map(Int.init))
-                return byScore(sub.betweennessCentrality(), first: cut)
+                return byScore(betweenness(sub, present), first: cut)
             case .random:
                 var order = pool
                 rng.shuffle(&order)
@@ -204,7 +245,9 @@ extension Dataset {
         return DisruptionResult(runs: runs, protectedExcluded: standings.filter { $0 == .protectedPerson }.count,
                                 placesExcluded: standings.filter { $0 == .place }.count,
                                 excluded: TargetPolicy.counts(standings).filter { !$0.standing.isCandidate },
-                                flowSources: sources, flowSinks: sinks)
+                                flowSources: sources, flowSinks: sinks,
+                                accuracy: RemovalAccuracy(efficiencyAccuracy ?? EfficiencyEstimate(value: 0, sources: 0, nodes: n, isExact: true, errorBound: 0),
+                                                          sampling: sampling, betweenness: betweennessSample))
     }
 
     /// `g` without the edges of absent nodes (the nodes stay, isolated, so indices hold).

@@ -29,8 +29,8 @@ public struct KeyPlayer: Sendable {
     public var isProtected: Bool
 }
 
-/// What ``Dataset/keyPlayers(includeVictims:partition:)`` found: the candidates ranked, and who
-/// was never proposed.
+/// What ``Dataset/keyPlayers(includeVictims:partition:sampling:threads:progress:)`` found: the
+/// candidates ranked, who was never proposed, and how exact the values are.
 public struct KeyPlayerRanking: Sendable {
     /// Ranked by fragmentation gain, then betweenness, then id.
     public var players: [KeyPlayer]
@@ -41,12 +41,14 @@ public struct KeyPlayerRanking: Sendable {
     /// Entities the target policy left out, by reason (``TargetPolicy/Standing``), protected
     /// persons included even when `includeVictims` ranks them.
     public var excluded: [(standing: TargetPolicy.Standing, count: Int)]
+    /// Exact or sampled, and the bounds of the fragmentation, of each gain and of betweenness.
+    public var accuracy: RemovalAccuracy
     /// The graph the ranking was computed on, in words.
     public var projection: String { Dataset.removalProjectionText }
 }
 
-/// What ``Dataset/keyPlayerSet(_:seed:)`` found: the set whose joint removal fragments the
-/// network most, against the same number of actors highest by betweenness.
+/// What ``Dataset/keyPlayerSet(_:seed:sampling:threads:progress:)`` found: the set whose joint
+/// removal fragments the network most, against the same number of actors highest by betweenness.
 public struct KeyPlayerSetResult: Sendable {
     /// KPP-Neg: the set whose joint removal fragments the network most (greedy + swaps).
     public var set: [Int]
@@ -64,6 +66,12 @@ public struct KeyPlayerSetResult: Sendable {
     public var baseFragmentation: Double
     /// Protected persons (victims, survivors, witnesses), never in either set.
     public var protectedExcluded: Int
+    /// The candidates the search chose among (all of them, or those a pruning kept).
+    public var searched: Int
+    /// Every candidate of the target policy.
+    public var candidates: Int
+    /// Exact or sampled, and the bounds of the three fragmentations and of betweenness.
+    public var accuracy: RemovalAccuracy
 }
 
 extension Dataset {
@@ -82,6 +90,13 @@ extension Dataset {
     /// `partition` on the links as directed. NetworkX has no counterpart; its
     /// `betweenness_centrality` and `pagerank` give two of the columns.
     ///
+    /// Every candidate is evaluated, all at once (``TNetGraph/Graph/removalGains(present:candidates:sampling:threads:progress:)``:
+    /// one breadth-first search per source serves every candidate; only what a candidate
+    /// dominates is searched again). Up to ``TNetGraph/EfficiencySampling/exactLimit`` entities
+    /// (and with ``TNetGraph/EfficiencySampling/exact``) every value is exact; above it the
+    /// fragmentations come from sampled sources and betweenness from sampled paths, with the
+    /// bounds in ``KeyPlayerRanking/accuracy``.
+    ///
     /// ```swift
     /// let ranking = try dataset.keyPlayers()
     /// for player in ranking.players.prefix(5) { print(player.id, player.fragmentationGain, player.why) }
@@ -90,16 +105,18 @@ extension Dataset {
     ///   - includeVictims: rank protected persons too, marked ``KeyPlayer/isProtected``, for
     ///     analysis only (they remain outside every proposal).
     ///   - partition: the groups of brokerage roles: `kind`, `country`, `role` or an attribute name.
-    /// - Returns: the ranked candidates, the intact network's fragmentation and the exclusions.
-    /// - Throws: ``CentralityError`` when the network has more than ``keyPlayerLimit`` entities,
-    ///   the brokerage partition gives no entity a group, or PageRank does not converge.
-    /// - Complexity: O(*c* · *n* · *m*) for *c* candidates: one fragmentation (a breadth-first
-    ///   search from every entity) per candidate dominates; betweenness adds O(*n* · *m*) once.
-    public func keyPlayers(includeVictims: Bool = false, partition: String = "kind") throws(CentralityError) -> KeyPlayerRanking {
-        // One fragmentation per candidate is O(n · m): past this size the ranking would run for hours.
-        guard entities.count <= Self.keyPlayerLimit else {
-            throw CentralityError("key players are computed for networks of up to \(Self.keyPlayerLimit) entities (this one has \(entities.count)); filter it, or rank it by a centrality measure")
-        }
+    ///   - sampling: exact or sampled, ε, δ and seed (``TNetGraph/EfficiencySampling``).
+    ///   - threads: worker threads (the result does not depend on them).
+    ///   - progress: told what runs and the fraction done, from worker threads.
+    /// - Returns: the ranked candidates, the intact network's fragmentation, the exclusions and
+    ///   the accuracy.
+    /// - Throws: ``CentralityError`` when the brokerage partition gives no entity a group, or
+    ///   PageRank does not converge.
+    /// - Complexity: O(*k* · (*m* + Σ deg · h)) for *k* sources (every entity when exact), h the
+    ///   depth of an entity in a source's dominator tree; betweenness adds O(*n* · *m*) when
+    ///   exact, O(*r* · (*n* + *m*)) at worst for *r* sampled paths.
+    public func keyPlayers(includeVictims: Bool = false, partition: String = "kind", sampling: EfficiencySampling = EfficiencySampling(),
+                           threads: Int = 1, progress: (@Sendable (String, Double) -> Void)? = nil) throws(CentralityError) -> KeyPlayerRanking {
         var options = CentralityAnalysisOptions()
         options.partition = partition
         let table = try centrality([.brokerage], options: options)
@@ -107,22 +124,19 @@ extension Dataset {
         for (r, row) in table.rows.enumerated() { for c in table.columns.indices { value[c][row.source] = table.values[c][r] } }
         let roles = BrokerageRole.allCases.map(\.rawValue)
         let g = removalProjection
-        let betweenness = g.betweennessCentrality()
+        let (betweenness, betweennessSample) = Self.removalBetweenness(g, entities: entities.count, sampling: sampling, threads: threads,
+                                                                       progress: Self.handler(progress, "betweenness"))
         let pagerank: [Double]
-        do { pagerank = try g.pageRank() } catch { throw CentralityError("PageRank: \(error)") }
+        do { pagerank = try g.pageRank(threads: threads) } catch { throw CentralityError("PageRank: \(error)") }
         let articulation = Set(g.cutStructure().articulationPoints.map(Int.init))
-        let base = g.fragmentation()
-        func largest(_ present: [Bool]) -> Int {
-            let sub = Self.without(g, present)
-            let labels = sub.connectedComponents()
-            var sizes = [Int](repeating: 0, count: labels.count)
-            for v in 0 ..< entities.count where present[v] { sizes[Int(labels.labels[v])] += 1 }
-            return sizes.max() ?? 0
-        }
-        var present = [Bool](repeating: true, count: entities.count)
-        let largestBefore = largest(present)
+        let largestAfter = g.largestPartWithout()
+        let largestBefore = g.connectedComponents().sizes.max() ?? 0
         let standings = targetStandings()
-        let candidates = entities.indices.filter { standings[$0].isCandidate || (includeVictims && standings[$0] == .protectedPerson) }
+        let isRanked = entities.indices.map { standings[$0].isCandidate || (includeVictims && standings[$0] == .protectedPerson) }
+        let candidates = entities.indices.filter { isRanked[$0] }
+        let removal = g.removalGains(candidates: isRanked, sampling: sampling, threads: threads,
+                                     progress: Self.handler(progress, "fragmentation"))
+        let base = removal.base.value
         func rank(_ values: [Double]) -> [Int: Int] {
             let column = values.map(Self.rankingScore)
             let order = candidates.sorted { column[$0] != column[$1] ? column[$0] > column[$1] : Self.precedes(entities[$0].id, entities[$1].id) }
@@ -131,10 +145,8 @@ extension Dataset {
         let betweennessRank = rank(betweenness), pagerankRank = rank(pagerank)
         var players: [KeyPlayer] = []
         for i in candidates {
-            present[i] = false
-            let f = g.fragmentation(present: present)
-            let cutOff = max(0, largestBefore - largest(present) - 1)
-            present[i] = true
+            let gain = removal.gains[i]
+            let cutOff = max(0, largestBefore - largestAfter[i] - 1)
             var best: (String, Int)? = nil
             for (k, role) in roles.enumerated() {
                 let count = Int(value[1 + k][i])
@@ -145,10 +157,10 @@ extension Dataset {
             if let r = betweennessRank[i], r <= 3, betweenness[i] > 0 { why.append("on the most shortest paths (betweenness #\(r))") }
             if let (role, count) = best, count >= 5 { why.append("\(role) broker (\(count) pairs)") }
             if let r = pagerankRank[i], r <= 3 { why.append("most linked-to (PageRank #\(r))") }
-            if why.isEmpty && f > base { why.append("removal raises fragmentation by \(Self.percent(f - base))") }
+            if why.isEmpty && gain > 0 { why.append("removal raises fragmentation by \(Self.percent(gain))") }
             players.append(KeyPlayer(entity: i, id: entities[i].id, betweenness: betweenness[i], pagerank: pagerank[i], brokerageRole: best?.0,
                                      brokerageCount: best?.1 ?? 0, isArticulationPoint: articulation.contains(i), cutOff: cutOff,
-                                     fragmentationGain: f - base, why: why.joined(separator: "; "),
+                                     fragmentationGain: gain, why: why.joined(separator: "; "),
                                      isProtected: standings[i] == .protectedPerson))
         }
         players.sort { a, b in
@@ -160,14 +172,25 @@ extension Dataset {
         }
         let protectedCount = standings.filter { $0 == .protectedPerson }.count
         return KeyPlayerRanking(players: players, fragmentation: base, protectedExcluded: includeVictims ? 0 : protectedCount,
-                                excluded: TargetPolicy.counts(standings).filter { !$0.standing.isCandidate })
+                                excluded: TargetPolicy.counts(standings).filter { !$0.standing.isCandidate },
+                                accuracy: RemovalAccuracy(removal.base, sampling: sampling, gainBound: removal.gainBound,
+                                                          betweenness: betweennessSample))
     }
 
     /// Borgatti's KPP-Neg over the candidates of the ``TargetPolicy`` (a set is a proposal to
     /// remove), against the top `k` candidates by betweenness, on ``removalProjection``: a
-    /// greedy start, then Borgatti's swaps, from several seeded starts and the betweenness set,
-    /// so the set found is never worse than the betweenness set. A heuristic (the optimum is
-    /// NP-hard); NetworkX has no counterpart.
+    /// greedy start, then Borgatti's swaps, from several seeded starts (eight up to
+    /// ``setRestartLimit`` entities, two above) and the betweenness set, so the set found is
+    /// never worse than the betweenness set
+    /// (``TNetGraph/Graph/keyPlayerSet(_:candidates:seed:restarts:starts:sampling:threads:progress:)``).
+    /// A heuristic (the optimum is NP-hard); NetworkX has no counterpart.
+    ///
+    /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities the search is pruned: it
+    /// chooses among the ``setPoolSize`` candidates whose removal alone raises fragmentation
+    /// most and the as many highest by betweenness (``KeyPlayerSetResult/searched``), with two
+    /// random starts among them, comparing sets on a sample of ε ``setSearchEpsilon`` at least;
+    /// the fragmentations stated come from the full sample (the bounds in
+    /// ``KeyPlayerSetResult/accuracy``).
     ///
     /// ```swift
     /// let set = try dataset.keyPlayerSet(3)
@@ -175,38 +198,85 @@ extension Dataset {
     /// ```
     /// - Parameters:
     ///   - k: the size of the set.
-    ///   - seed: the seed of the random starts (the same seed gives the same set).
+    ///   - seed: the seed of the random starts and of sampling (the same seed gives the same set).
+    ///   - sampling: exact or sampled, ε, δ (its seed is replaced by `seed`).
+    ///   - threads: worker threads (the result does not depend on them).
+    ///   - progress: told what runs and the fraction done, from worker threads.
     /// - Returns: the set, its fragmentation, and the betweenness set for comparison.
-    /// - Throws: ``CentralityError`` when the network has more than ``keyPlayerLimit`` entities.
-    /// - Complexity: O(*k* · *c* · *n* · *m*) for *c* candidates for the greedy start, and as
-    ///   much per swap round and per restart: fragmentation evaluations dominate.
-    public func keyPlayerSet(_ k: Int, seed: UInt64 = 0) throws(CentralityError) -> KeyPlayerSetResult {
-        guard entities.count <= Self.keyPlayerLimit else {
-            throw CentralityError("key-player sets are computed for networks of up to \(Self.keyPlayerLimit) entities (this one has \(entities.count)); filter it first")
-        }
+    /// - Throws: ``CentralityError`` (reserved; the search itself cannot fail).
+    /// - Complexity: one ``TNetGraph/Graph/removalGains(present:candidates:sampling:threads:progress:)``
+    ///   pass per greedy step and per swap tried: O(*k* · *r* · *s*) passes for *r* rounds and
+    ///   *s* starts.
+    public func keyPlayerSet(_ k: Int, seed: UInt64 = 0, sampling: EfficiencySampling = EfficiencySampling(), threads: Int = 1,
+                             progress: (@Sendable (String, Double) -> Void)? = nil) throws(CentralityError) -> KeyPlayerSetResult {
+        var sampling = sampling
+        sampling.seed = seed
         let g = removalProjection
         let standings = targetStandings()
         let candidates = standings.map(\.isCandidate)
-        let betweenness = g.betweennessCentrality().map(Self.rankingScore)
-        let order = entities.indices.filter { candidates[$0] }.sorted { a, b in
-            betweenness[a] != betweenness[b] ? betweenness[a] > betweenness[b] : Self.precedes(entities[a].id, entities[b].id)
+        let candidateCount = candidates.filter { $0 }.count
+        let exact = sampling.exact || entities.count <= sampling.exactLimit
+        let (rawBetweenness, betweennessSample) = Self.removalBetweenness(g, entities: entities.count, sampling: sampling, threads: threads,
+                                                                          progress: Self.handler(progress, "betweenness"))
+        let betweenness = rawBetweenness.map(Self.rankingScore)
+        func byScore(_ score: [Double]) -> [Int] {
+            entities.indices.filter { candidates[$0] }.sorted { a, b in
+                score[a] != score[b] ? score[a] > score[b] : Self.precedes(entities[a].id, entities[b].id)
+            }
         }
+        let order = byScore(betweenness)
         let top = Array(order.prefix(k))
+        // The search compares sets on a smaller sample at scale (it is a heuristic); the values
+        // stated are measured on the full one.
+        var search = sampling
+        if !exact { search.epsilon = max(sampling.epsilon, Self.setSearchEpsilon) }
+        // Pruning, at scale: the candidates best alone and the highest by betweenness.
+        var pool = candidates
+        if !exact {
+            let gains = g.removalGains(candidates: candidates, sampling: search, threads: threads,
+                                       progress: Self.handler(progress, "fragmentation")).gains
+            let size = max(Self.setPoolSize, 4 * k)
+            pool = [Bool](repeating: false, count: entities.count)
+            for i in byScore(gains.map(Self.rankingScore)).prefix(size) + order.prefix(size) { pool[i] = true }
+        }
         // The top k by betweenness is one of the starts, so the set found is never worse.
-        let found = g.keyPlayerSet(k, candidates: candidates, seed: seed, starts: [top.map { NodeIndex($0) }])
-        var present = [Bool](repeating: true, count: entities.count)
-        for i in top { present[i] = false }
-        let topFragmentation = g.fragmentation(present: present)
-        let set = found.nodes.map(Int.init).sorted { Self.precedes(entities[$0].id, entities[$1].id) }
-        return KeyPlayerSetResult(set: set, ids: set.map { entities[$0].id }, fragmentation: found.fragmentation,
+        let found = g.keyPlayerSet(k, candidates: pool, seed: seed, restarts: entities.count <= Self.setRestartLimit ? 8 : 2, starts: [top.map { NodeIndex($0) }],
+                                   sampling: search, threads: threads, progress: Self.handler(progress, "set search"))
+        func fragmentation(without nodes: [Int]) -> EfficiencyEstimate {
+            var present = [Bool](repeating: true, count: entities.count)
+            for i in nodes { present[i] = false }
+            return g.fragmentationEstimate(present: present, sampling: sampling, threads: threads)
+        }
+        let topFragmentation = fragmentation(without: top)
+        var chosen = found.nodes.map(Int.init), chosenFragmentation = found.fragmentation
+        if !exact {
+            chosenFragmentation = fragmentation(without: chosen).value
+            // Measured on the full sample, the betweenness set may come out ahead: then it is the set.
+            if topFragmentation.value > chosenFragmentation { (chosen, chosenFragmentation) = (top, topFragmentation.value) }
+        }
+        let baseFragmentation = g.fragmentationEstimate(sampling: sampling, threads: threads)
+        let set = chosen.sorted { Self.precedes(entities[$0].id, entities[$1].id) }
+        return KeyPlayerSetResult(set: set, ids: set.map { entities[$0].id }, fragmentation: chosenFragmentation,
                                   betweennessSet: top, betweennessIDs: top.map { entities[$0].id },
-                                  betweennessFragmentation: topFragmentation,
-                                  baseFragmentation: g.fragmentation(),
-                                  protectedExcluded: standings.filter { $0 == .protectedPerson }.count)
+                                  betweennessFragmentation: topFragmentation.value,
+                                  baseFragmentation: baseFragmentation.value,
+                                  protectedExcluded: standings.filter { $0 == .protectedPerson }.count,
+                                  searched: pool.filter { $0 }.count, candidates: candidateCount,
+                                  accuracy: RemovalAccuracy(baseFragmentation, sampling: sampling, betweenness: betweennessSample))
     }
 
-    /// Largest network ``keyPlayers(includeVictims:partition:)`` and ``keyPlayerSet(_:seed:)`` take.
-    public static let keyPlayerLimit = 5_000
+    /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities, ``keyPlayerSet(_:seed:sampling:threads:progress:)``
+    /// chooses among this many candidates best alone, and as many highest by betweenness.
+    public static let setPoolSize = 50
+
+    /// Up to this many entities the set search makes eight random starts (Borgatti: the swaps
+    /// have plateaus); above it two, each start costing a few passes over the whole network.
+    public static let setRestartLimit = 1_000
+
+    /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities, the set search compares sets
+    /// on a sample of this ε at least (about 2,000 sources at δ 0.05); the fragmentations
+    /// stated are measured on the full sample.
+    public static let setSearchEpsilon = 0.03
 
     static func percent(_ x: Double) -> String {
         let p = (x * 1000).rounded() / 10

@@ -10,8 +10,9 @@ struct DisruptCommand: ParsableCommand {
         abstract: "What removing actors one at a time would do, strategy against strategy.",
         discussion: """
         Strategies: degree, betweenness, pagerank, articulation (articulation points first), random (--seed), list (--targets, in order). After each removal: the largest connected part's share of all entities, the number of parts, global efficiency (NetworkX's global_efficiency of what is left) and the maximum flow from the source countries (a trafficked_to source or a recruits_from target) to the compounds over recruitment, transport, employment and control links (recruits_from, recruits_via, trafficked_to, transits_through, employs, operates, controls; one unit each, either way). Links are read as undirected. --recompute ranks again after every removal.
+        Scale: up to \(EfficiencySampling.defaultExactLimit) entities (--exact-limit; or with --exact) every value is exact; above it efficiency is estimated from sampled sources, the same at every step (Hoeffding: within --epsilon with probability 1 − --delta), and betweenness rankings from sampled shortest paths (Riondato-Kornaropoulos), seeded by --seed; the output states which, with the bounds (table footer, JSON "accuracy", a note on standard error with CSV). A network measured twice (the intact one, the same removals by two strategies) is measured once.
         Candidates follow the target policy (see tnet key-players --help): the perpetrator side only; never authorities, places (countries, regions, sites, compounds), platforms or protected persons (victims, survivors, witnesses); the output says how many were left out and why. The flow runs over recruits_from, recruits_via, trafficked_to, transits_through, employs, operates and controls links.
-        CSV: strategy,step,removed,largest_share,components,efficiency,flow. JSON: {"protected_excluded","places_excluded","flow_sources":[ids],"flow_sinks":[ids],"runs":[{"strategy","steps":[{"step","removed","largest_share","components","efficiency","flow"}]}]}.
+        CSV: strategy,step,removed,largest_share,components,efficiency,flow. JSON: {"protected_excluded","places_excluded","flow_sources":[ids],"flow_sinks":[ids],"accuracy":{"exact","sources","entities","epsilon","delta","seed","fragmentation_bound","gain_bound","betweenness_samples","betweenness_bound","text"},"runs":[{"strategy","steps":[{"step","removed","largest_share","components","efficiency","flow"}]}]}.
         """
     )
 
@@ -20,9 +21,9 @@ struct DisruptCommand: ParsableCommand {
     var strategy: String = "betweenness,degree,random"
     @Option(help: "Removals per strategy.") var steps: Int = 10
     @Flag(help: "Rank again after every removal.") var recompute = false
-    @Option(help: "Seed of the random strategy.") var seed: UInt64 = 0
     @Option(help: ArgumentHelp("Actors to remove, in order, for the list strategy (comma-separated ids).", valueName: "ids"))
     var targets: String?
+    @OptionGroup(title: "Scale") var scale: SamplingOptions
     @OptionGroup var output: FormatOption
     @Option(help: ArgumentHelp("Also draw the curves of the largest part's share as an SVG line chart.", valueName: "file.svg"))
     var plot: String?
@@ -44,13 +45,17 @@ struct DisruptCommand: ParsableCommand {
             options.strategies = try strategies
             options.steps = steps
             options.recompute = recompute
-            options.seed = seed
+            options.seed = scale.seed
+            options.sampling = scale.sampling
+            options.threads = scale.threadCount
+            options.progress = TerminalProgress.fraction
             options.targets = splitList(targets)
             let r: DisruptionResult
             TerminalProgress.step("removing actors by \(options.strategies.map(\.rawValue).joined(separator: ", "))")
             defer { TerminalProgress.clear() }
             r = try dataset.disruption(options)
             TerminalProgress.clear()
+            scale.note(r.accuracy)
             output.print(DisruptionListing(r, in: dataset, recompute: recompute))
             if let plot { try AtomicFile.write(Array(LineChart.disruption(r, recompute: recompute).svg().utf8), to: plot) }
         }

@@ -10,7 +10,8 @@ struct KeyPlayersCommand: ParsableCommand {
         Candidates follow the target policy: only the perpetrator side (syndicates, companies, financial channels, persons in a perpetrator role, officials with a corruption link; the nodes of a plain graph). Never authorities and international bodies, places (countries, regions, sites, compounds), platforms, or protected persons (victims, survivors, witnesses; --include-victims ranks protected persons, marked, for analysis only). A dataset's schema may override the policy per kind or entity ("targets"), never for a protected person.
         The ranking: every candidate by the rise in distance-weighted fragmentation (Borgatti 2006: 1 − global efficiency) when it alone is removed, then betweenness, then id; with betweenness and PageRank, its main Gould-Fernandez brokerage role over --partition (links as directed), whether it is an articulation point, how many entities its removal cuts off, and why. Projection: fragmentation, betweenness, PageRank and articulation on one graph, links read either way, parallel links once, weights ignored (NetworkX: nx.Graph of the links) — so they differ from tnet centrality on a directed dataset.
         --set K: the K candidates whose joint removal fragments the network most (greedy start, then swaps in a seeded order), against the top K candidates by betweenness on the same graph: single-actor rankings are not the best set.
-        CSV: rank,id,name,kind,fragmentation_gain,betweenness,pagerank,brokerage_role,brokerage_count,articulation_point,cut_off,protected,why. With --set: set,id,name,kind (set: kpp or betweenness) and the fragmentations in JSON {"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{"fragmentation","members"}}.
+        Scale: every candidate is evaluated at once (one breadth-first search per source serves them all; only what a candidate's removal cuts off from a source is searched again). Up to \(EfficiencySampling.defaultExactLimit) entities (--exact-limit; or with --exact) every value is exact; above it fragmentation comes from sampled sources (Hoeffding: each value and each gain within --epsilon with probability 1 − --delta) and betweenness from sampled shortest paths (Riondato-Kornaropoulos, the same bound), seeded by --seed; the output states which, with the bounds (table footer, JSON "accuracy", a note on standard error with CSV). --set above that size searches among the 50 candidates best alone and the 50 highest by betweenness, and says so.
+        CSV: rank,id,name,kind,fragmentation_gain,betweenness,pagerank,brokerage_role,brokerage_count,articulation_point,cut_off,protected,why. With --set: set,id,name,kind (set: kpp or betweenness) and the fragmentations in JSON {"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{"fragmentation","members"},"protected_excluded","searched","candidates","accuracy"}. JSON of the ranking: {"base_fragmentation","protected_excluded","candidates","accuracy","players":[…]}. "accuracy": {"exact","sources","entities","epsilon","delta","seed","fragmentation_bound","gain_bound","betweenness_samples","betweenness_bound","text"}.
         """
     )
 
@@ -19,7 +20,7 @@ struct KeyPlayersCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Find the best set of K actors to remove together.", valueName: "k")) var setSize: Int?
     @Flag(name: .customLong("include-victims"), help: "Rank protected persons too (marked; never in a --set).") var includeVictims = false
     @Option(help: ArgumentHelp("Brokerage groups: kind, country, role or an attribute.", valueName: "field")) var partition = "kind"
-    @Option(help: "Seed of the swap order (--set).") var seed: UInt64 = 0
+    @OptionGroup(title: "Scale") var scale: SamplingOptions
     @OptionGroup var output: FormatOption
 
     func validate() throws {
@@ -37,14 +38,18 @@ struct KeyPlayersCommand: ParsableCommand {
     }
 
     private func runRanking(_ d: Dataset) throws {
-        let r = try d.keyPlayers(includeVictims: includeVictims, partition: partition)
+        let r = try d.keyPlayers(includeVictims: includeVictims, partition: partition, sampling: scale.sampling,
+                                 threads: scale.threadCount, progress: TerminalProgress.fraction)
         TerminalProgress.clear()
+        scale.note(r.accuracy)
         output.print(KeyPlayerListing(r, in: d, top: top))
     }
 
     private func runSet(_ d: Dataset, _ k: Int) throws {
-        let r = try d.keyPlayerSet(k, seed: seed)
+        let r = try d.keyPlayerSet(k, seed: scale.seed, sampling: scale.sampling, threads: scale.threadCount,
+                                   progress: TerminalProgress.fraction)
         TerminalProgress.clear()
+        scale.note(r.accuracy)
         output.print(KeyPlayerSetListing(r, in: d, k: k))
     }
 }

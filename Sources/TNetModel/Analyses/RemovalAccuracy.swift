@@ -1,0 +1,92 @@
+import TNetGraph
+
+/// How the removal measures of a result (key players, the key-player set, disruption) were
+/// computed: exactly, or from a seeded sample with stated bounds. Every output prints ``text``.
+public struct RemovalAccuracy: Sendable {
+    /// The options asked for (ε, δ, seed, exact limit).
+    public var sampling: EfficiencySampling
+    /// Whether fragmentation and efficiency were computed from every entity.
+    public var isExact: Bool
+    /// Entities searched from (all of them when exact).
+    public var sources: Int
+    /// Entities present when the sources were drawn.
+    public var entities: Int
+    /// The bound on every fragmentation and efficiency stated (0 when exact).
+    public var fragmentationBound: Double
+    /// The bound on each fragmentation gain (key players; nil elsewhere, 0 when exact).
+    public var gainBound: Double?
+    /// Sampled shortest paths and the bound of sampled betweenness (nil when betweenness is exact
+    /// or not used).
+    public var betweenness: (samples: Int, bound: Double)?
+
+    /// The accuracy of a fragmentation or efficiency estimate.
+    /// - Parameters:
+    ///   - estimate: the estimate.
+    ///   - sampling: the options it was made with.
+    ///   - gainBound: the bound of gains computed with it, if any.
+    ///   - betweenness: sampled betweenness's sample and bound, if it was sampled.
+    public init(_ estimate: EfficiencyEstimate, sampling: EfficiencySampling, gainBound: Double? = nil,
+                betweenness: (samples: Int, bound: Double)? = nil) {
+        self.sampling = sampling
+        isExact = estimate.isExact
+        sources = estimate.sources
+        entities = estimate.nodes
+        fragmentationBound = estimate.errorBound
+        self.gainBound = gainBound
+        self.betweenness = betweenness
+    }
+
+    /// Whether anything was sampled.
+    public var isSampled: Bool { !isExact || betweenness != nil }
+
+    /// The probability every stated bound holds with, each on its own: 1 − δ.
+    public var confidence: Double { 1 - sampling.delta }
+
+    /// One line for every output: exact, or what was sampled, from how many, the seed and the
+    /// bounds.
+    public var text: String {
+        guard isSampled else { return "exact: a breadth-first search from every entity" }
+        var parts: [String] = []
+        let p = Self.number(confidence)
+        if !isExact {
+            var s = "fragmentation and efficiency sampled from \(sources) of \(entities) entities as sources (seed \(sampling.seed)): each within ±\(Self.number(fragmentationBound))"
+            if let gainBound { s += ", each fragmentation gain within ±\(Self.number(gainBound))" }
+            parts.append(s + ", with probability ≥ \(p) (Hoeffding)")
+        } else {
+            parts.append("fragmentation and efficiency exact")
+        }
+        if let b = betweenness {
+            parts.append("betweenness sampled from \(b.samples) shortest paths (Riondato–Kornaropoulos, seed \(sampling.seed)): each within ±\(Self.number(b.bound)) with probability ≥ \(p)")
+        }
+        return parts.joined(separator: "; ") + "; --exact computes every value exactly"
+    }
+
+    /// `x` with at most 4 significant digits after the point, for bounds.
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "∞" }
+        let r = (x * 10_000).rounded() / 10_000
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}
+
+extension Dataset {
+    /// A labelled progress callback as a measure's ``TNetGraph/ProgressHandler``.
+    static func handler(_ progress: (@Sendable (String, Double) -> Void)?, _ label: String) -> ProgressHandler? {
+        guard let progress else { return nil }
+        return { @Sendable done in progress(label, done) }
+    }
+
+    /// NetworkX's normalised betweenness of `g` for ranking removals: exact (Brandes) where
+    /// `sampling` computes exactly, else sampled (``Graph/approximateBetweenness(_:threads:progress:)``
+    /// with the same ε, δ and seed), with its sample and bound.
+    /// `entities`: how many entities are present (removed ones stay in `g`, isolated).
+    static func removalBetweenness(_ g: Graph, entities: Int, sampling: EfficiencySampling, threads: Int,
+                                   progress: ProgressHandler? = nil) -> (values: [Double], sampled: (samples: Int, bound: Double)?) {
+        if sampling.exact || entities <= sampling.exactLimit {
+            return (g.betweennessCentrality(threads: threads, progress: progress), nil)
+        }
+        let r = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: sampling.epsilon, delta: sampling.delta, seed: sampling.seed),
+                                         threads: threads, progress: progress)
+        return (r.values, (r.samples, r.errorBound))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import TNetGraph
+import TNetModel
+import Testing
+@testable import TNetIO
+
+/// Every removal listing states how its values were computed: exact, or sampled with ε, δ, the
+/// seed, the sources and the bounds (table footer, JSON "accuracy").
+@Suite struct RemovalAccuracyListingTests {
+    static let network = SyntheticNetwork(nodes: 400, seed: 2).generate()
+    static let sampled = EfficiencySampling(epsilon: 0.1, delta: 0.05, seed: 9, exactLimit: 100)
+
+    static func accuracy(_ json: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        return object["accuracy"] as! [String: Any]
+    }
+
+    @Test func keyPlayersStateTheirBounds() throws {
+        let d = Self.network
+        let exact = KeyPlayerListing(try d.keyPlayers(), in: d, top: 5)
+        #expect(exact.table.contains("exact: a breadth-first search from every entity"))
+        #expect(try Self.accuracy(exact.json)["exact"] as? Bool == true)
+        let r = try d.keyPlayers(sampling: Self.sampled)
+        let listing = KeyPlayerListing(r, in: d, top: 5)
+        #expect(listing.table.contains("sampled from \(r.accuracy.sources) of 400 entities as sources (seed 9)"))
+        #expect(listing.table.contains("each fragmentation gain within ±") && listing.table.contains("probability ≥ 0.95"))
+        let a = try Self.accuracy(listing.json)
+        #expect(a["exact"] as? Bool == false && a["seed"] as? Int == 9 && a["delta"] as? Double == 0.05 && a["epsilon"] as? Double == 0.1)
+        #expect((a["gain_bound"] as? Double ?? 1) <= 0.1 && (a["sources"] as? Int) == r.accuracy.sources && a["betweenness_samples"] as? Int != nil)
+    }
+
+    @Test func setAndDisruptionStateTheirBounds() throws {
+        let d = Self.network
+        let set = KeyPlayerSetListing(try d.keyPlayerSet(2, seed: 9, sampling: Self.sampled), in: d, k: 2)
+        #expect(set.table.contains("searched among") && set.table.contains("sampled from"))
+        #expect(try Self.accuracy(set.json)["exact"] as? Bool == false)
+        var options = DisruptionOptions()
+        options.strategies = [.degree]
+        options.steps = 2
+        options.sampling = Self.sampled
+        let disruption = DisruptionListing(try d.disruption(options), in: d, recompute: false)
+        #expect(disruption.table.contains("efficiency sampled from"))
+        #expect(try Self.accuracy(disruption.json)["fragmentation_bound"] as? Double ?? 1 <= 0.1)
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import TNetGraph
+@testable import TNetModel
+
+/// Key players, the set and disruption above the exact limit (forced low here, so that exact
+/// values stay cheap to compare with).
+@Suite struct KeyPlayerScaleTests {
+    static let network = SyntheticNetwork(nodes: 600, seed: 3).generate()
+    static let sampled = EfficiencySampling(epsilon: 0.1, delta: 0.05, seed: 5, exactLimit: 100)
+
+    /// Sampled: the ranking states its bounds; every gain lies within them of the exact one; the
+    /// same seed gives the same ranking; the forced-criminality rule holds.
+    @Test func sampledRankingWithinItsBounds() throws {
+        let d = Self.network
+        let exact = try d.keyPlayers(threads: 2)
+        let sampled = try d.keyPlayers(sampling: Self.sampled, threads: 2)
+        #expect(!exact.accuracy.isSampled && exact.accuracy.text.hasPrefix("exact"))
+        let a = sampled.accuracy
+        #expect(!a.isExact && a.sources < d.entities.count && a.betweenness != nil && (a.gainBound ?? 1) <= 0.1)
+        #expect(a.text.contains("sampled from \(a.sources) of \(d.entities.count) entities") && a.text.contains("seed 5"))
+        #expect(abs(sampled.fragmentation - exact.fragmentation) <= a.fragmentationBound)
+        let byID = Dictionary(uniqueKeysWithValues: exact.players.map { ($0.id, $0) })
+        for p in sampled.players {
+            #expect(abs(p.fragmentationGain - byID[p.id]!.fragmentationGain) <= a.gainBound!)
+            #expect(abs(p.betweenness - byID[p.id]!.betweenness) <= a.betweenness!.bound)
+            #expect(p.cutOff == byID[p.id]!.cutOff && d.entities[p.entity].role?.isProtected != true)
+        }
+        let again = try d.keyPlayers(sampling: Self.sampled, threads: 1)
+        #expect(again.players.map(\.id) == sampled.players.map(\.id))
+    }
+
+    /// The pruned set search keeps the true best single candidate: with k = 1 it finds the
+    /// candidate whose removal alone raises fragmentation most (exactly), and says how many
+    /// candidates it searched.
+    @Test func pruningKeepsTheTopCandidate() throws {
+        let d = Self.network
+        let best = try d.keyPlayers().players[0]
+        let one = try d.keyPlayerSet(1, seed: 5, sampling: Self.sampled, threads: 2)
+        #expect(one.searched < one.candidates && one.searched >= Dataset.setPoolSize)
+        #expect(one.ids == [best.id], "\(one.ids) vs \(best.id)")
+        #expect(one.accuracy.isSampled && one.fragmentation >= one.betweennessFragmentation - 1e-12)
+        let exact = try d.keyPlayerSet(1)
+        #expect(exact.searched == exact.candidates && exact.ids == [best.id] && !exact.accuracy.isSampled)
+    }
+
+    /// Hand-worked (the network of DisruptionTests): the set search finds the syndicate, whose
+    /// removal alone fragments most (cutting x-source and the broker, and the official, off).
+    @Test func handWorkedSet() throws {
+        let r = try DisruptionTests.dataset.keyPlayerSet(1)
+        #expect(r.ids == ["syndicate"] && r.searched == 3 && r.candidates == 3)
+    }
+
+    /// Disruption: sampled efficiency within its bound of the exact curve, the same sources at
+    /// every step, bounds stated.
+    @Test func sampledDisruption() throws {
+        var options = DisruptionOptions()
+        options.strategies = [.degree, .betweenness]
+        options.steps = 4
+        options.threads = 2
+        let exact = try Self.network.disruption(options)
+        options.sampling = Self.sampled
+        options.seed = 5
+        let sampled = try Self.network.disruption(options)
+        #expect(!exact.accuracy.isSampled && sampled.accuracy.isSampled && !sampled.accuracy.isExact)
+        #expect(sampled.runs[0].removedIDs == exact.runs[0].removedIDs)
+        for (s, e) in zip(sampled.runs[0].steps, exact.runs[0].steps) {
+            #expect(abs(s.efficiency - e.efficiency) <= sampled.accuracy.fragmentationBound)
+            #expect(s.largestShare == e.largestShare && s.components == e.components && s.flow == e.flow)
+        }
+    }
+}
