@@ -128,13 +128,11 @@ public enum EdgeListReader {
     /// The warning that a first line was read as a header.
     static func headerWarning(_ header: Header?, _ input: InputFile) -> [ValidationIssue] {
         guard let header else { return [] }
-        return input.bytes.withUnsafeBufferPointer { b in
-            var positions = TextPositions(file: input.name, bytes: b)
-            return [ValidationIssue(.warning, .invalidStructure,
-                                    "line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
-                                    + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""),
-                                    at: positions.location(of: header.start))]
-        }
+        // The header starts its line: its place is known without indexing the file's lines.
+        return [ValidationIssue(.warning, .invalidStructure,
+                                "line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
+                                + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""),
+                                at: SourceLocation(file: input.name, line: header.line, column: 1))]
     }
 
     /// Column names a header line may use for the first end, the second end, or either
