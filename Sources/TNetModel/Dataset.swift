@@ -16,18 +16,18 @@ public struct Dataset: Sendable {
     public var description: String?
     /// Default direction for links that do not say. `nil`: by link kind (symmetric kinds such as
     /// `cooperates_with` are undirected, the rest directed).
-    public var directed: Bool?
+    public var directed: Bool? { didSet { projectionMemo = ProjectionMemo() } }
     /// The documents, reports and interviews that entities and links cite by id (each with its
     /// publisher and URL), in file order.
     public var sources: [Source]
     /// Kinds and roles declared beyond the built-in ones.
-    public var schema: Schema
+    public var schema: Schema { didSet { projectionMemo = ProjectionMemo() } }
     /// Top-level fields this version does not interpret (e.g. a `licence`), kept and written back.
     public var extra: Attributes
     /// The entities in file order; an entity's position here is its node index in every graph
     /// projected from the dataset. Changed only through ``append(_:)-(Entity)``, so that the id
     /// index stays valid.
-    public private(set) var entities: [Entity]
+    public private(set) var entities: [Entity] { didSet { projectionMemo = ProjectionMemo() } }
     /// The links in file order, dangling ones (naming no entity) included; changed only through
     /// ``append(_:)-(Link)``, so that resolved endpoints stay valid. Stored by column and built
     /// on access (``Links``).
@@ -37,7 +37,10 @@ public struct Dataset: Sendable {
 
     private var indexByID: [String: Int32]
     /// The links, by column; endpoints as entity positions (`-1` when dangling).
-    package private(set) var linkColumns: LinkColumns
+    package private(set) var linkColumns: LinkColumns { didSet { projectionMemo = ProjectionMemo() } }
+    /// The last projected graph (``graph(_:)``); replaced, never cleared, when anything it
+    /// depends on changes.
+    var projectionMemo = ProjectionMemo()
 
     /// Builds a dataset by appending `entities`, then `links`, in order (a duplicate id is kept
     /// and left to validation; a link naming no entity is kept and skipped by projection).

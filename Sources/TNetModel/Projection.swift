@@ -171,8 +171,13 @@ extension Dataset {
     ///   weights; the defaults give an unweighted graph, directed when any link is.
     /// - Returns: A graph with one node per entity, in entity order.
     /// - Complexity: O(*n* + *m*) for *n* entities and *m* links, as the graph core builds a
-    ///   graph from an edge list.
+    ///   graph from an edge list; O(1) when the dataset's last projection had the same options
+    ///   (the graph is kept until the dataset changes).
     public func graph(_ options: ProjectionOptions = ProjectionOptions()) -> Graph {
+        projectionMemo.graph(for: options) { project(options) }
+    }
+
+    private func project(_ options: ProjectionOptions) -> Graph {
         let directedGraph: Bool
         switch options.direction {
         case .directed: directedGraph = true

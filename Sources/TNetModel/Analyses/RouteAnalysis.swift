@@ -188,16 +188,6 @@ extension Dataset {
             }
         }
         let directedGraph = !options.undirected && hasDirectedLinks
-        var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
-        func usable(_ i: Int) -> Bool { options.linkKinds.map { $0.contains(kind(ofLink: i)) } ?? true }
-        forEachResolvedLink { i, s, t in
-            guard usable(i) else { return }
-            // The graph combines the links' own weights, then takes the tie's length (below);
-            // linkCost only chooses which link of a tie a step cites.
-            let w = options.cost == .weight ? weight(ofLink: i) ?? 1 : linkCost[i]
-            sources.append(s); targets.append(t); weights.append(w)
-            if directedGraph && s != t && !isDirected(linkAt: i) { sources.append(t); targets.append(s); weights.append(w) }
-        }
         let dataset = self, kinds = options.linkKinds
         let steps = StepIndex { only in
             var pairs: [(key: UInt64, link: Int)] = []
@@ -212,6 +202,34 @@ extension Dataset {
             }
             return pairs
         }
+        let graph: Graph
+        if options.linkKinds == nil && options.cost != .reliability {
+            // The graph every other analysis reads (and the command's note has just described):
+            // ties with their combined lengths, or unweighted.
+            var p = options.projection
+            p.weighted = options.cost == .weight
+            p.use = .distance
+            p.direction = options.undirected ? .undirected : .auto
+            graph = self.graph(p)
+        } else {
+            graph = restrictedRouteGraph(options, directed: directedGraph, linkCost: linkCost)
+        }
+        return RouteGraph(graph: graph, cost: options.cost, steps: steps, linkCost: linkCost)
+    }
+
+    /// The route graph of the links of `options.linkKinds` only, or with reliabilities as
+    /// lengths: built here, as no other analysis reads it.
+    private func restrictedRouteGraph(_ options: RouteOptions, directed directedGraph: Bool, linkCost: [Double]) -> Graph {
+        var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
+        func usable(_ i: Int) -> Bool { options.linkKinds.map { $0.contains(kind(ofLink: i)) } ?? true }
+        forEachResolvedLink { i, s, t in
+            guard usable(i) else { return }
+            // The graph combines the links' own weights, then takes the tie's length (below);
+            // linkCost only chooses which link of a tie a step cites.
+            let w = options.cost == .weight ? weight(ofLink: i) ?? 1 : linkCost[i]
+            sources.append(s); targets.append(t); weights.append(w)
+            if directedGraph && s != t && !isDirected(linkAt: i) { sources.append(t); targets.append(s); weights.append(w) }
+        }
         var graph = Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
                           weights: options.cost == .hops ? nil : weights,
                           duplicates: options.cost == .weight ? options.projection.combine.policy : .min)
@@ -223,7 +241,7 @@ extension Dataset {
             p.use = .distance
             if p.inverts { graph = graph.mappingWeights { 1 / $0 } }
         }
-        return RouteGraph(graph: graph, cost: options.cost, steps: steps, linkCost: linkCost)
+        return graph
     }
 
     /// Whether the links along `nodes` can be taken in time order, and which ones (the
