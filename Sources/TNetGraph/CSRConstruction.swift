@@ -15,26 +15,51 @@ enum CSRConstruction {
                            weights: [Double]?, policy: DuplicateEdgePolicy) -> Graph {
         let m = sources.count
         let weighted = weights != nil
-        // Pass 1: bucket each endpoint by node, input order (a self-loop once).
+        // Pass 1: bucket each endpoint by node, input order (a self-loop once). Unchecked
+        // buffers: these two loops are most of the time a graph of a million edges takes.
         var counts = [Int](repeating: 0, count: n + 1)
-        for i in 0 ..< m {
-            counts[Int(sources[i])] += 1
-            if sources[i] != targets[i] { counts[Int(targets[i])] += 1 }
+        sources.withUnsafeBufferPointer { src in
+            targets.withUnsafeBufferPointer { dst in
+                counts.withUnsafeMutableBufferPointer { c in
+                    for i in 0 ..< m {
+                        let a = Int(src[i]), b = Int(dst[i])
+                        // The one range check: the unchecked passes below rely on it.
+                        precondition(UInt(bitPattern: a) < UInt(n) && UInt(bitPattern: b) < UInt(n), "edge endpoint out of range")
+                        c[a] += 1
+                        if a != b { c[b] += 1 }
+                    }
+                }
+            }
         }
         let offsets = prefixSums(counts)
         let slots = offsets[n]
         var unsorted = [NodeIndex](repeating: 0, count: slots)
         var unsortedW = [Double](repeating: 0, count: weighted ? slots : 0)
         var cursor = offsets
-        for i in 0 ..< m {
-            let a = Int(sources[i]), b = Int(targets[i])
-            unsorted[cursor[a]] = NodeIndex(b)
-            if weighted { unsortedW[cursor[a]] = weights![i] }
-            cursor[a] += 1
-            if a != b {
-                unsorted[cursor[b]] = NodeIndex(a)
-                if weighted { unsortedW[cursor[b]] = weights![i] }
-                cursor[b] += 1
+        let noWeights: [Double] = []
+        sources.withUnsafeBufferPointer { src in
+            targets.withUnsafeBufferPointer { dst in
+                (weights ?? noWeights).withUnsafeBufferPointer { w in
+                    unsorted.withUnsafeMutableBufferPointer { out in
+                        unsortedW.withUnsafeMutableBufferPointer { outW in
+                            cursor.withUnsafeMutableBufferPointer { cur in
+                                for i in 0 ..< m {
+                                    let a = Int(src[i]), b = Int(dst[i])
+                                    let p = cur[a]
+                                    out[p] = NodeIndex(b)
+                                    if weighted { outW[p] = w[i] }
+                                    cur[a] = p + 1
+                                    if a != b {
+                                        let q = cur[b]
+                                        out[q] = NodeIndex(a)
+                                        if weighted { outW[q] = w[i] }
+                                        cur[b] = q + 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         // Pass 2: transpose. The lists are symmetric, so visiting v ascending and appending v
@@ -79,18 +104,42 @@ enum CSRConstruction {
                          weights: [Double]?, policy: DuplicateEdgePolicy) -> Graph {
         let m = sources.count
         let weighted = weights != nil
-        // Pass 1: bucket by source, input order.
+        // Pass 1: bucket by source, input order (unchecked buffers, after one range check).
         var counts = [Int](repeating: 0, count: n + 1)
-        for s in sources { counts[Int(s)] += 1 }
+        sources.withUnsafeBufferPointer { src in
+            targets.withUnsafeBufferPointer { dst in
+                counts.withUnsafeMutableBufferPointer { c in
+                    for i in 0 ..< m {
+                        let a = Int(src[i]), b = Int(dst[i])
+                        precondition(UInt(bitPattern: a) < UInt(n) && UInt(bitPattern: b) < UInt(n), "edge endpoint out of range")
+                        c[a] += 1
+                    }
+                }
+            }
+        }
         let outOffsets = prefixSums(counts)
         var unsorted = [NodeIndex](repeating: 0, count: m)
         var unsortedW = [Double](repeating: 0, count: weighted ? m : 0)
         var cursor = outOffsets
-        for i in 0 ..< m {
-            let a = Int(sources[i])
-            unsorted[cursor[a]] = targets[i]
-            if weighted { unsortedW[cursor[a]] = weights![i] }
-            cursor[a] += 1
+        let noWeights: [Double] = []
+        sources.withUnsafeBufferPointer { src in
+            targets.withUnsafeBufferPointer { dst in
+                (weights ?? noWeights).withUnsafeBufferPointer { w in
+                    unsorted.withUnsafeMutableBufferPointer { out in
+                        unsortedW.withUnsafeMutableBufferPointer { outW in
+                            cursor.withUnsafeMutableBufferPointer { cur in
+                                for i in 0 ..< m {
+                                    let a = Int(src[i])
+                                    let p = cur[a]
+                                    out[p] = dst[i]
+                                    if weighted { outW[p] = w[i] }
+                                    cur[a] = p + 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         // Pass 2: transpose into in-lists (sorted by source).
         counts = [Int](repeating: 0, count: n + 1)
