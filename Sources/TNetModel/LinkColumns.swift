@@ -157,6 +157,7 @@ package struct LinkColumns: Sendable {
     package func sources(_ i: Int) -> [String] { citations.values[Int(citationIndex[i])] }
     package func period(_ i: Int) -> Period? { periods.values[Int(periodIndex[i])] }
     package func agreement(_ i: Int) -> String? { agreements.values[Int(agreementIndex[i])] }
+    package func attributes(ofLink i: Int) -> Attributes? { attributes[i] }
     /// Whether any link cites a source.
     package var citesAnything: Bool { citations.values.count > 1 }
 

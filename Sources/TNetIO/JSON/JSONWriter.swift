@@ -73,18 +73,18 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ s: String) { prefix(); appendString(s) }
     /// Writes an integer value in decimal.
     /// - Parameter i: The integer.
-    public mutating func int(_ i: Int) { prefix(); bytes.append(contentsOf: Array(String(i).utf8)) }
+    public mutating func int(_ i: Int) { prefix(); bytes.append(contentsOf: String(i).utf8) }
     /// Writes `true` or `false`.
     /// - Parameter v: The boolean.
-    public mutating func bool(_ v: Bool) { prefix(); bytes.append(contentsOf: Array((v ? "true" : "false").utf8)) }
+    public mutating func bool(_ v: Bool) { prefix(); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
     /// Writes `null`.
-    public mutating func null() { prefix(); bytes.append(contentsOf: Array("null".utf8)) }
+    public mutating func null() { prefix(); bytes.append(contentsOf: "null".utf8) }
     /// A finite number in the shortest form that reads back exactly; non-finite becomes `null`
     /// (JSON has no NaN or infinity).
     /// - Parameter d: The number; integral values keep a fraction (`3.0`).
     public mutating func double(_ d: Double) {
         prefix()
-        bytes.append(contentsOf: Array((d.isFinite ? JSONWriter.format(d) : "null").utf8))
+        bytes.append(contentsOf: (d.isFinite ? JSONWriter.format(d) : "null").utf8)
     }
 
     /// Shortest round-trip text of a finite double (`1.0`, `0.25`, `1e-05`).
@@ -98,7 +98,36 @@ public struct JSONWriter: Sendable {
 
     /// Writes a raw number text as read (keeps integers of any size exact).
     /// - Parameter text: A valid JSON number, written unchecked.
-    public mutating func numberText(_ text: String) { prefix(); bytes.append(contentsOf: Array(text.utf8)) }
+    public mutating func numberText(_ text: String) { prefix(); bytes.append(contentsOf: text.utf8) }
+
+    /// Reserves room for `n` more bytes (a writer of a large document whose size is known
+    /// roughly grows its buffer once).
+    /// - Parameter n: The bytes expected.
+    public mutating func reserveCapacity(_ n: Int) { bytes.reserveCapacity(bytes.count + n) }
+
+    /// Writes a string value already escaped by ``escaped(_:)`` (a value written many times,
+    /// such as an entity id in every link that names it, is escaped once).
+    /// - Parameter quoted: The bytes ``escaped(_:)`` returned, quotes included.
+    mutating func escapedString(_ quoted: [UInt8]) { prefix(); bytes.append(contentsOf: quoted) }
+
+    /// Writes a member name already escaped by ``escaped(_:)``.
+    /// - Parameter quoted: The bytes ``escaped(_:)`` returned for the name.
+    mutating func escapedKey(_ quoted: [UInt8]) {
+        prefix()
+        bytes.append(contentsOf: quoted)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    /// `s` as a JSON string, quotes and escapes included, for ``escapedString(_:)``.
+    /// - Parameter s: Any text.
+    /// - Returns: The UTF-8 bytes.
+    static func escaped(_ s: String) -> [UInt8] {
+        var w = JSONWriter(pretty: false)
+        w.appendString(s)
+        return w.bytes
+    }
 
     /// Appends `"…"` with JSON escapes. U+2028 and U+2029 are legal JSON but end a JavaScript
     /// string literal, so they are escaped too.
