@@ -119,7 +119,7 @@ extension Dataset {
     public func targetStandings() -> [TargetPolicy.Standing] {
         var corrupt = [Bool](repeating: false, count: entities.count)
         forEachResolvedLink { l, s, t in
-            guard LinkFamily.corruption.contains(links[l].kind) else { return }
+            guard LinkFamily.corruption.contains(kind(ofLink: l)) else { return }
             let (a, b) = (Int(s), Int(t))
             if entities[a].kind == .official && isPerpetratorSide(b) { corrupt[a] = true }
             if entities[b].kind == .official && isPerpetratorSide(a) { corrupt[b] = true }

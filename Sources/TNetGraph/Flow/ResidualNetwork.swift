@@ -60,6 +60,9 @@ struct ResidualNetwork {
             var head = 0, tail = 1
             while head < tail {
                 let u = queue[head]; head += 1
+                // Once t has its level, nodes on that level or beyond lead nowhere shorter:
+                // the blocking flow only walks level-increasing arcs ending at t.
+                if level[t] >= 0 && level[u] >= level[t] { break }
                 for k in first[u] ..< first[u + 1] {
                     let arc = Int(order[k]), v = Int(arcTo[arc])
                     if level[v] < 0 && capacity[arc] > tolerance {

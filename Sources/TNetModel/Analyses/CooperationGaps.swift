@@ -55,7 +55,7 @@ extension Dataset {
     public func entityCountries() -> [Int?] {
         var locatedIn = [Int](repeating: -1, count: entities.count)
         forEachResolvedLink { l, s, t in
-            if links[l].kind == .locatedIn && locatedIn[Int(s)] < 0 && s != t { locatedIn[Int(s)] = Int(t) }
+            if kind(ofLink: l) == .locatedIn && locatedIn[Int(s)] < 0 && s != t { locatedIn[Int(s)] = Int(t) }
         }
         func own(_ i: Int) -> Int? {
             if entities[i].kind == .country { return i }

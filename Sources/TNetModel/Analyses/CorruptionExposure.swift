@@ -49,7 +49,7 @@ extension Dataset {
         var tieFrom: [NodeIndex] = [], tieTo: [NodeIndex] = []
         forEachResolvedLink { l, s, t in
             let (a, b) = (Int(s), Int(t))
-            let kind = links[l].kind
+            let kind = self.kind(ofLink: l)
             if !LinkFamily.nonTies.contains(kind) && a != b { tieFrom.append(s); tieTo.append(t) }
             if LinkFamily.corruption.contains(kind) && a != b {
                 for (x, y) in [(a, b), (b, a)] where isStateActor(x) {

@@ -159,7 +159,7 @@ extension Dataset {
         let sources = sourceCountries, sinks = (0 ..< n).filter { entities[$0].kind == .compound }
         var flowFrom: [NodeIndex] = [], flowTo: [NodeIndex] = []
         forEachResolvedLink { i, s, t in
-            if DisruptionResult.flowLinkKinds.contains(links[i].kind) && s != t { flowFrom.append(s); flowTo.append(t) }
+            if DisruptionResult.flowLinkKinds.contains(kind(ofLink: i)) && s != t { flowFrom.append(s); flowTo.append(t) }
         }
         let measureFlow = !sources.isEmpty && !sinks.isEmpty
 
