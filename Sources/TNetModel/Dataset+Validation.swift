@@ -91,8 +91,12 @@ extension Dataset {
 
     private func validateKinds(_ issues: inout [ValidationIssue]) {
         var reported: Set<String> = []
+        // Whether the schema knows a kind, asked once per run of equal kinds (a file's
+        // entities are mostly of a few kinds, often in runs): no hash per entity.
+        var lastKind: EntityKind?, lastKnown = true
         for (i, e) in entities.enumerated() {
-            if !schema.knows(e.kind), reported.insert("e:" + e.kind.rawValue).inserted {
+            if e.kind != lastKind { lastKind = e.kind; lastKnown = schema.knows(e.kind) }
+            if !lastKnown, reported.insert("e:" + e.kind.rawValue).inserted {
                 issues.append(ValidationIssue(.warning, .undeclaredKind,
                                               "entity kind \(quoted(e.kind.rawValue)) is neither built in nor declared in \"schema\"",
                                               at: locations?.entity(i)))
@@ -110,16 +114,20 @@ extension Dataset {
                 }
             }
         }
-        let knownKind = linkColumns.kindTable.map { schema.knows($0) }
+        let kindTable = linkColumns.kindTable
+        let knownKind = kindTable.map { schema.knows($0) }
+        var kindReported = [Bool](repeating: false, count: kindTable.count)
         for i in links.indices {
             let kind = linkColumns.kindOf(i)
-            guard !knownKind[kind] || linkColumns.kindTable[kind] == .cooperatesWith || linkColumns.agreement(i) != nil else { continue }
-            let l = links[i]
-            if !schema.knows(l.kind), reported.insert("l:" + l.kind.rawValue).inserted {
+            if !knownKind[kind] && !kindReported[kind] {
+                // The first link of each undeclared kind, where the file has it.
+                kindReported[kind] = true
                 issues.append(ValidationIssue(.warning, .undeclaredKind,
-                                              "link kind \(quoted(l.kind.rawValue)) is neither built in nor declared in \"schema\"",
+                                              "link kind \(quoted(kindTable[kind].rawValue)) is neither built in nor declared in \"schema\"",
                                               at: locations?.link(i)))
             }
+            guard kindTable[kind] == .cooperatesWith || linkColumns.agreement(i) != nil else { continue }
+            let l = links[i]
             if l.kind == .cooperatesWith {
                 if let a = l.agreement {
                     if Agreement(rawValue: a) == nil {
