@@ -109,7 +109,9 @@ public struct Dataset: Sendable {
     /// - Parameter link: the link to add at the end.
     /// - Complexity: O(1) amortised.
     public mutating func append(_ link: Link) {
-        linkColumns.append(link, source: indexByID[link.source] ?? -1, target: indexByID[link.target] ?? -1)
+        let s = indexByID[link.source] ?? -1, t = indexByID[link.target] ?? -1
+        linkColumns.append(link, source: s, target: t,
+                           sourceEntityID: s >= 0 ? entities[Int(s)].id : nil, targetEntityID: t >= 0 ? entities[Int(t)].id : nil)
     }
 
     /// Whether two entities share an id (a validation error).

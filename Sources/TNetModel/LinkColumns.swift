@@ -13,6 +13,10 @@ package struct LinkColumns: Sendable {
     package private(set) var danglingIDs: [Int: String] = [:]
     /// The same, by id: the slots waiting for an entity of that id.
     private var danglingSlots: [String: [Int]] = [:]
+    /// An endpoint's own spelling, by slot, where it names its entity by a different but
+    /// canonically equal string (ids match as Swift compares text: a decomposed "é" names the
+    /// entity spelt with a composed one). Kept so the link is given back, and written, as read.
+    package private(set) var spellings: [Int: String] = [:]
     private(set) var kindIndex: [UInt32] = []
     private(set) var weights: [Double?] = []
     private(set) var directed: [Bool?] = []
@@ -65,11 +69,15 @@ package struct LinkColumns: Sendable {
         agreementIndex.reserveCapacity(n)
     }
 
-    /// Appends `link` with its endpoints already looked up (`-1` when dangling).
-    package mutating func append(_ link: Link, source s: Int32, target t: Int32) {
+    /// Appends `link` with its endpoints already looked up (`-1` when dangling) and the ids of
+    /// the entities they resolved to (to keep the link's own spelling where it differs).
+    package mutating func append(_ link: Link, source s: Int32, target t: Int32,
+                                 sourceEntityID: String? = nil, targetEntityID: String? = nil) {
         let i = count
         ends.append(s)
         ends.append(t)
+        if let id = sourceEntityID, !Self.sameBytes(id, link.source) { spellings[2 * i] = link.source }
+        if let id = targetEntityID, !Self.sameBytes(id, link.target) { spellings[2 * i + 1] = link.target }
         if s < 0 { danglingIDs[2 * i] = link.source; danglingSlots[link.source, default: []].append(2 * i) }
         if t < 0 { danglingIDs[2 * i + 1] = link.target; danglingSlots[link.target, default: []].append(2 * i + 1) }
         kindIndex.append(kinds.index(of: link.kind))
@@ -128,6 +136,10 @@ package struct LinkColumns: Sendable {
             out.periodIndex.append(remap(periodIndex[i], periods, &out.periods, &periodMap))
             out.agreementIndex.append(remap(agreementIndex[i], agreements, &out.agreements, &agreementMap))
             if let a = attributes[i] { out.attributes[j] = a }
+            if !spellings.isEmpty {
+                out.spellings[2 * j] = spellings[2 * i]
+                out.spellings[2 * j + 1] = spellings[2 * i + 1]
+            }
         }
         return (out, kept)
     }
@@ -138,9 +150,16 @@ package struct LinkColumns: Sendable {
         guard let slots = danglingSlots.removeValue(forKey: id) else { return }
         for slot in slots {
             ends[slot] = position
-            danglingIDs[slot] = nil
+            if let spelt = danglingIDs.removeValue(forKey: slot), !Self.sameBytes(spelt, id) { spellings[slot] = spelt }
         }
     }
+
+    /// Whether two ids are the same bytes (not merely canonically equal, as `==` has it).
+    static func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+    /// How an endpoint is spelt: the link's own spelling when it differs from its entity's
+    /// id, else `entityID`.
+    package func spelling(slot: Int, entityID: String) -> String { spellings.isEmpty ? entityID : spellings[slot] ?? entityID }
 
     /// Renumbers resolved endpoints (`ends[k] = rank[ends[k]]`), for a reader that sorts its
     /// entities after reading.
@@ -174,8 +193,8 @@ package struct LinkColumns: Sendable {
     /// Link `i` as a value, its endpoint ids taken from `entityID` (or kept aside when dangling).
     package func link(_ i: Int, entityID: (Int) -> String) -> Link {
         let s = ends[2 * i], t = ends[2 * i + 1]
-        return Link(source: s >= 0 ? entityID(Int(s)) : danglingIDs[2 * i] ?? "",
-                    target: t >= 0 ? entityID(Int(t)) : danglingIDs[2 * i + 1] ?? "",
+        return Link(source: s >= 0 ? spelling(slot: 2 * i, entityID: entityID(Int(s))) : danglingIDs[2 * i] ?? "",
+                    target: t >= 0 ? spelling(slot: 2 * i + 1, entityID: entityID(Int(t))) : danglingIDs[2 * i + 1] ?? "",
                     kind: kind(i), weight: weights[i], directed: directed[i], confidence: confidence(i),
                     sources: sources(i), period: period(i), agreement: agreement(i),
                     attributes: attributes[i] ?? Attributes())

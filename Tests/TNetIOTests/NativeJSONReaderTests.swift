@@ -117,3 +117,25 @@ func problems(_ name: String) -> [ValidationIssue] {
         } catch { Issue.record("\(error)") }
     }
 }
+
+/// The native format gives a link's endpoints back byte for byte, including one that names
+/// its entity by a canonically equal spelling (é composed in the entity, e + U+0301 in the
+/// link; issue 19: the column store had written the entity's bytes instead).
+@Suite struct NativeJSONSpellingTests {
+    @Test func endpointSpellingRoundTrips() throws {
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        let d = Dataset(entities: [Entity(id: composed, kind: .compound), Entity(id: "x", kind: .person)],
+                        links: [Link(source: "x", target: decomposed, kind: "located_in"),
+                                Link(source: "x", target: composed, kind: "located_in")])
+        let written = NativeJSONWriter.write(d)
+        // The link's own bytes are in the file: 65 CC 81 after "Caf".
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(Array(text.utf8).count == written.count)
+        let back = try NativeJSONReader.read(InputFile(name: "s.json", bytes: written)).dataset
+        #expect(back.links.count == 2)
+        #expect(Array(back.links[0].target.utf8) == Array(decomposed.utf8))
+        #expect(Array(back.links[1].target.utf8) == Array(composed.utf8))
+        #expect(back.endpoints(ofLink: 0).target == 0 && back.endpoints(ofLink: 1).target == 0)
+        #expect(NativeJSONWriter.write(back) == written)
+    }
+}

@@ -49,11 +49,18 @@ public enum NativeJSONWriter {
         let ids = dataset.entities.map { JSONWriter.escaped($0.id) }
         let kinds = columns.kindTable.map { JSONWriter.escaped($0.rawValue) }
         w.reserveCapacity(columns.count * 110)
+        // An endpoint as the link spells it: its entity's id, the link's own spelling of it
+        // (LinkColumns.spellings), or the id it names when dangling.
+        func endpoint(_ slot: Int, _ position: Int32) {
+            if position < 0 { w.string(columns.danglingIDs[slot] ?? "") }
+            else if let own = columns.spellings.isEmpty ? nil : columns.spellings[slot] { w.string(own) }
+            else { w.escapedString(ids[Int(position)]) }
+        }
         for i in 0 ..< columns.count {
             w.beginObject()
             let s = columns.ends[2 * i], t = columns.ends[2 * i + 1]
-            w.escapedKey(Key.source); if s >= 0 { w.escapedString(ids[Int(s)]) } else { w.string(columns.danglingIDs[2 * i] ?? "") }
-            w.escapedKey(Key.target); if t >= 0 { w.escapedString(ids[Int(t)]) } else { w.string(columns.danglingIDs[2 * i + 1] ?? "") }
+            w.escapedKey(Key.source); endpoint(2 * i, s)
+            w.escapedKey(Key.target); endpoint(2 * i + 1, t)
             w.escapedKey(Key.kind); w.escapedString(kinds[columns.kindOf(i)])
             if let x = columns.weight(i) { w.escapedKey(Key.weight); number(x, &w) }
             if let d = columns.isDirected(i) { w.key("directed"); w.bool(d) }
