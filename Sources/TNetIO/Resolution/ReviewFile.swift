@@ -1,0 +1,90 @@
+import TNetModel
+
+/// The review file of `tnet merge`: one candidate pair per row, for the investigator to mark
+/// `same`, `different` or `unsure` in its `decision` column and give back with
+/// `--judgements`. Only `left`, `right` and `decision` are read back; the other columns are
+/// the evidence, so that a row can be judged in a spreadsheet without tnet.
+///
+/// Columns: `decision` (empty), `probability`, `left`, `left_name`, `left_kind`, `right`,
+/// `right_name`, `right_kind`, `name_similarity`, `for`, `against` (the evidence, `; `-separated,
+/// heaviest first). `left` and `right` are `tag:id` (``RecordReference``).
+public enum ReviewFile {
+    /// The columns, in order.
+    public static let columns = ["decision", "probability", "left", "left_name", "left_kind", "right", "right_name",
+                                 "right_kind", "name_similarity", "for", "against"]
+
+    /// The review file of `candidates` (most likely first, as given).
+    /// - Parameter candidates: The pairs to review.
+    /// - Returns: UTF-8 CSV with a header line.
+    public static func csv(_ candidates: [MergeCandidate]) -> [UInt8] {
+        var out = CSVText.row(columns)
+        for c in candidates {
+            let pro = c.score.evidence.filter { $0.weight > 0 }.map(\.text).joined(separator: "; ")
+            let con = c.score.evidence.filter { $0.weight < 0 }.map(\.text).joined(separator: "; ")
+            out += CSVText.row(["", format2(c.score.probability), c.left.description, cell(c.leftEntity.label),
+                                c.leftEntity.kind.rawValue, c.right.description, cell(c.rightEntity.label), c.rightEntity.kind.rawValue,
+                                format2(c.score.nameSimilarity), cell(pro), cell(con)])
+        }
+        return Array(out.utf8)
+    }
+
+    /// A text shown in a spreadsheet: one that starts like a formula (`=`, `+`, `-`, `@`) is
+    /// preceded by `'`, so the spreadsheet shows it rather than running it.
+    static func cell(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) else { return s }
+        return "'" + s
+    }
+
+    static func format2(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+
+    /// The judgements of a review file: the rows whose `decision` is `same`, `different` or
+    /// `unsure` (any case); rows left empty are skipped.
+    /// - Parameter input: The file (a review file as written, edited, or any CSV with `left`,
+    ///   `right` and `decision` columns).
+    /// - Returns: The judgements, in file order, each with its `file:line`.
+    /// - Throws: ``ReadError`` at the line and column of a decision that is none of the three,
+    ///   or of a reference that is not `tag:id`; when a column is missing.
+    public static func judgements(_ input: InputFile) throws -> [MergeJudgement] {
+        try input.checkText()
+        let table = try CSVTable.read(input)
+        func column(_ name: String) throws -> Int {
+            guard let i = table.columns.firstIndex(where: { $0.name.lowercased() == name }) else {
+                throw ReadError("no \"\(name)\" column: a judgements file has left, right and decision columns (the review file tnet merge writes)",
+                                at: SourceLocation(file: input.name, line: 1, column: 1))
+            }
+            return i
+        }
+        let left = try column("left"), right = try column("right"), decision = try column("decision")
+        var out: [MergeJudgement] = []
+        for row in table.rows {
+            func cell(_ i: Int) -> String { i < row.cells.count ? row.cells[i].trimmingWhitespace() : "" }
+            let d = cell(decision).lowercased()
+            if d.isEmpty { continue }
+            let at = SourceLocation(file: input.name, line: row.line, column: decision + 1)
+            guard let verdict = MergeJudgement.Decision(rawValue: d) else {
+                throw ReadError("decision \"\(cell(decision))\" is not same, different or unsure", at: at)
+            }
+            guard let l = RecordReference(cell(left)) else {
+                throw ReadError("left \"\(cell(left))\" is not tag:id", at: SourceLocation(file: input.name, line: row.line, column: left + 1))
+            }
+            guard let r = RecordReference(cell(right)) else {
+                throw ReadError("right \"\(cell(right))\" is not tag:id", at: SourceLocation(file: input.name, line: row.line, column: right + 1))
+            }
+            out.append(MergeJudgement(left: l, right: r, decision: verdict, origin: "\(input.name):\(row.line)"))
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first ... last]))
+    }
+}

@@ -1,0 +1,153 @@
+import Synchronization
+import TNetGraph
+
+/// Two records that may be one entity, with the scorer's verdict. `a < b`, positions in the
+/// records searched.
+public struct CandidatePair: Sendable {
+    /// The first record's position.
+    public var a: Int
+    /// The second record's position.
+    public var b: Int
+    /// The verdict.
+    public var score: MatchScore
+}
+
+/// Finds the pairs of records worth scoring without scoring every pair (blocking), then
+/// scores them. A pair is compared when the two records share a key:
+/// - two words of a name or alias (their ``PhoneticKey``s, in either order, a word also read
+///   joined with the next: `xiao ming wang` and `wang xiaoming` share `wang|xiaoming`);
+/// - a one-word name's key; a distinctive word's key (three letters of skeleton or more);
+/// - an identifier (``IdentifierKind``) of the same kind and value.
+///
+/// Keys are per category (a person never meets a company). A key held by more records than
+/// `blockLimit` (a common family name) is not used alone: the pairs it would add are found by
+/// the other keys, or not at all, and the search says how many keys it set aside.
+public struct CandidateSearch: Sendable {
+    /// The most records a name key may hold and still be compared pairwise.
+    public var blockLimit = 200
+    /// The most records an identifier may hold (a call centre's shared phone).
+    public var identifierLimit = 50
+    /// Only pairs whose probability is at least this are kept.
+    public var minimumProbability = 0.2
+    /// Whether pairs of records from the same input are compared (duplicates within one file).
+    public var withinInputs = true
+    /// Threads to score with.
+    public var threads = 2
+
+    /// The search's findings.
+    public struct Result: Sendable {
+        /// Pairs at or above the minimum probability, by first record, then second.
+        public var pairs: [CandidatePair]
+        /// How many pairs were scored.
+        public var compared: Int
+        /// How many keys were set aside because too many records held them.
+        public var keysSetAside: Int
+    }
+
+    /// A search with the defaults.
+    public init() {}
+
+    /// The blocking keys of a record, as hashes.
+    static func keys(_ r: ResolutionRecord) -> (names: [Int], identifiers: [Int]) {
+        var names = Set<Int>()
+        let c = r.category
+        for f in r.forms {
+            var units = f.keys
+            if f.tokens.count > 1 {
+                for i in 0 ..< min(f.tokens.count - 1, 5) { units.append(PhoneticKey.of(f.tokens[i] + f.tokens[i + 1])) }
+            }
+            units = Array(units.prefix(10))
+            if f.tokens.count == 1 { names.insert(Hasher.key(c, "s", units[0])) }
+            for i in units.indices {
+                if units[i].count >= 3 { names.insert(Hasher.key(c, "t", units[i])) }
+                for j in units.indices where j > i && units[j] != units[i] {
+                    let (x, y) = units[i] < units[j] ? (units[i], units[j]) : (units[j], units[i])
+                    names.insert(Hasher.key(c, "p", x + "|" + y))
+                }
+            }
+        }
+        let ids = Set(r.identifiers.map { Hasher.key(c, $0.kind.rawValue, $0.value) })
+        return (Array(names), Array(ids))
+    }
+
+    /// Scores the candidate pairs of `records`.
+    /// - Parameters:
+    ///   - records: The records.
+    ///   - scorer: The scorer (with the records' name frequencies).
+    ///   - commonNeighbours: How many neighbours two records share (0 when not known).
+    ///   - progress: Called with the fraction done.
+    /// - Returns: The pairs kept and the counts.
+    public func run(_ records: [ResolutionRecord], scorer: MatchScorer,
+                    commonNeighbours: (@Sendable (Int, Int) -> Int)? = nil,
+                    progress: ProgressHandler? = nil) -> Result {
+        let n = records.count
+        var blocks: [Int: [Int32]] = [:]
+        var identifierKeys = Set<Int>()
+        var recordKeys = [[Int]](repeating: [], count: n)
+        for (i, r) in records.enumerated() {
+            let k = Self.keys(r)
+            recordKeys[i] = k.names + k.identifiers
+            for key in k.names { blocks[key, default: []].append(Int32(i)) }
+            for key in k.identifiers { blocks[key, default: []].append(Int32(i)); identifierKeys.insert(key) }
+        }
+        var setAside = 0
+        for (key, members) in blocks where members.count > (identifierKeys.contains(key) ? identifierLimit : blockLimit) {
+            blocks[key] = nil
+            setAside += 1
+        }
+        let chunk = 512
+        let chunks = (n + chunk - 1) / chunk
+        let found = Mutex<[[CandidatePair]]>(Array(repeating: [], count: chunks))
+        let compared = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let stamps = Mutex<[[Int32]]>([])
+        let threadCount = max(1, threads)
+        stamps.withLock { $0 = Array(repeating: [Int32](repeating: -1, count: n), count: threadCount) }
+        forEachChunk(chunks, threads: threadCount) { c, worker in
+            var seen = stamps.withLock { s -> [Int32] in let x = s[worker]; s[worker] = []; return x }
+            var out: [CandidatePair] = []
+            var count = 0
+            for i in c * chunk ..< min(n, (c + 1) * chunk) {
+                var others: [Int] = []
+                for key in recordKeys[i] {
+                    guard let members = blocks[key] else { continue }
+                    for j32 in members {
+                        let j = Int(j32)
+                        guard j > i, seen[j] != Int32(i) else { continue }
+                        seen[j] = Int32(i)
+                        others.append(j)
+                    }
+                }
+                others.sort()
+                for j in others {
+                    let a = records[i], b = records[j]
+                    if !withinInputs && a.input == b.input { continue }
+                    guard MatchScorer.compatible(a.category, b.category) else { continue }
+                    count += 1
+                    let cn = commonNeighbours?(i, j) ?? 0
+                    // The evidence's words only for the pairs kept.
+                    if scorer.probability(a, b, commonNeighbours: cn) >= minimumProbability {
+                        out.append(CandidatePair(a: i, b: j, score: scorer.score(a, b, commonNeighbours: cn)))
+                    }
+                }
+            }
+            compared.wrappingAdd(count, ordering: .relaxed)
+            found.withLock { $0[c] = out }
+            stamps.withLock { $0[worker] = seen }
+            let d = done.wrappingAdd(1, ordering: .relaxed).newValue
+            progress?(Double(d) / Double(max(1, chunks)))
+        }
+        return Result(pairs: found.withLock { $0.flatMap { $0 } }, compared: compared.load(ordering: .relaxed), keysSetAside: setAside)
+    }
+}
+
+extension Hasher {
+    /// A blocking key's hash (a collision only adds a comparison).
+    static func key(_ c: ResolutionRecord.Category, _ tag: String, _ value: String) -> Int {
+        var h = Hasher()
+        h.combine(c)
+        h.combine(tag)
+        h.combine(value)
+        return h.finalize()
+    }
+}

@@ -1,0 +1,124 @@
+/// How alike two names are, from 0 (nothing shared) to 1 (the same words), whatever the
+/// order of the words, the romanisation or a typo.
+///
+/// Words are paired greedily, most alike first (the mean of their Jaro–Winkler and
+/// edit-distance similarities, or 0.92 when their ``PhoneticKey``s agree and the spelling does
+/// not); the score is the pairs' sum over the mean number of words, so a missing middle name
+/// costs less than a wrong one (`nguyen van hung` – `nguyen hung`: 2 / 2.5 = 0.8). The words
+/// run together are compared too (edit distance, as written ×0.97 and sorted ×0.95), so a
+/// given name written joined or apart (`xiaoming` – `xiao ming`) is the same; the best reading
+/// counts. Designators must agree exactly (``NameForm/designators``): `Compound Cambodia-1`
+/// and `Compound Cambodia-2` score 0.3.
+public enum NameSimilarity {
+    /// The similarity of two name forms.
+    /// - Returns: A value in 0 … 1; 0 when either has no word.
+    public static func score(_ a: NameForm, _ b: NameForm) -> Double {
+        guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return 0 }
+        if !a.designators.isEmpty && !b.designators.isEmpty && a.designators != b.designators { return 0.3 }
+        var best = aligned(a, b)
+        if best < 1 && (a.utf8.count > 1 || b.utf8.count > 1) {
+            // Edit distance, not Jaro–Winkler: on long strings a shared prefix would make two
+            // different names look alike. Skipped when the lengths alone rule out a better score.
+            let (ja, jb) = (a.joinedUTF8, b.joinedUTF8)
+            let bound = Double(min(ja.count, jb.count)) / Double(max(ja.count, jb.count))
+            if bound * 0.97 > best {
+                best = max(best, levenshteinSimilarity(ja, jb) * 0.97)
+                if bound * 0.95 > best { best = max(best, levenshteinSimilarity(a.sortedJoinedUTF8, b.sortedJoinedUTF8) * 0.95) }
+            }
+        }
+        return best
+    }
+
+    static func aligned(_ a: NameForm, _ b: NameForm) -> Double {
+        let (na, nb) = (a.utf8.count, b.utf8.count)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: na * nb) { sim in
+            for i in 0 ..< na {
+                for j in 0 ..< nb {
+                    let x = a.utf8[i], y = b.utf8[j]
+                    var s: Double
+                    if x == y { s = 1 } else if isNumber(x) || isNumber(y) { s = 0 } else {
+                        // Jaro–Winkler forgives a different first letter too easily (`phuong`,
+                        // `huong`: 0.94); averaged with the edit distance's similarity (0.83) it
+                        // does not.
+                        let jw = jaroWinkler(x, y)
+                        // The edit distance's similarity is at most the lengths' ratio: skipped
+                        // when even that could not lift the pair above 0.7 (never paired).
+                        let ratio = Double(min(x.count, y.count)) / Double(max(x.count, y.count))
+                        s = (jw + ratio) / 2 <= 0.7 ? jw / 2 : (jw + levenshteinSimilarity(x, y)) / 2
+                        if s < 0.92 && a.keys[i] == b.keys[j] && a.keys[i].utf8.count > 1 { s = 0.92 }
+                    }
+                    sim[i * nb + j] = s
+                }
+            }
+            // Greedy: the most alike pair of unused words, until none is alike enough.
+            var total = 0.0
+            for _ in 0 ..< min(na, nb) {
+                var top = 0.7, at = -1
+                for k in 0 ..< na * nb where sim[k] > top { top = sim[k]; at = k }
+                guard at >= 0 else { break }
+                total += top
+                let (i, j) = (at / nb, at % nb)
+                for jj in 0 ..< nb { sim[i * nb + jj] = -1 }
+                for ii in 0 ..< na { sim[ii * nb + j] = -1 }
+            }
+            return total / (Double(na + nb) / 2)
+        }
+    }
+
+    static func isNumber(_ t: [UInt8]) -> Bool { t.allSatisfy { $0 >= 48 && $0 <= 57 } }
+
+    /// 1 − (Levenshtein distance / length of the longer), in 0 … 1.
+    public static func levenshteinSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        if a == b { return a.isEmpty ? 0 : 1 }
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        let n = b.count
+        let distance = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { buffer -> Int in
+            var previous = UnsafeMutableBufferPointer(rebasing: buffer[0 ... n])
+            var current = UnsafeMutableBufferPointer(rebasing: buffer[(n + 1)...])
+            for j in 0 ... n { previous[j] = j }
+            for i in 1 ... a.count {
+                current[0] = i
+                let ai = a[i - 1]
+                for j in 1 ... n {
+                    current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai == b[j - 1] ? 0 : 1))
+                }
+                swap(&previous, &current)
+            }
+            return previous[n]
+        }
+        return 1 - Double(distance) / Double(Swift.max(a.count, b.count))
+    }
+
+    /// Jaro–Winkler similarity of two byte strings (Winkler 1990: prefix scale 0.1, up to four
+    /// common leading bytes). 1 for equal strings, 0 when nothing matches.
+    public static func jaroWinkler(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        if a == b { return a.isEmpty ? 0 : 1 }
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        let window = max(0, max(a.count, b.count) / 2 - 1)
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: a.count + b.count) { flags -> Double in
+            flags.initialize(repeating: false)
+            var matches = 0
+            for i in a.indices {
+                let lo = max(0, i - window), hi = min(b.count - 1, i + window)
+                guard lo <= hi else { continue }
+                for j in lo ... hi where !flags[a.count + j] && a[i] == b[j] {
+                    flags[i] = true; flags[a.count + j] = true
+                    matches += 1
+                    break
+                }
+            }
+            guard matches > 0 else { return 0 }
+            var transpositions = 0, k = 0
+            for i in a.indices where flags[i] {
+                while !flags[a.count + k] { k += 1 }
+                if a[i] != b[k] { transpositions += 1 }
+                k += 1
+            }
+            let m = Double(matches)
+            let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions / 2)) / m) / 3
+            var prefix = 0
+            while prefix < min(4, a.count, b.count) && a[prefix] == b[prefix] { prefix += 1 }
+            return jaro + Double(prefix) * 0.1 * (1 - jaro)
+        }
+    }
+}

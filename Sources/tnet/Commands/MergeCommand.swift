@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import TraffickingNetworks
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine datasets from several sources into one, resolving the entities they share.",
+        discussion: """
+        tnet merge A B [C…] -o OUT reads every input, finds the records that may be one entity (names and aliases transliterated to Latin and compared whatever the order, romanisation or a typo; passport, id, registration number, phone, wallet and e-mail; dates; countries) and merges:
+          - pairs sharing a strong identifier (passport, id, registration number, wallet, e-mail) with probability ≥ --automatic (default 0.95);
+          - the same id in two inputs, when the kinds agree and the names are at least 80% alike;
+          - pairs an earlier review judged `same` (--judgements FILE, any number);
+          - with --accept-above P, every pair of probability ≥ P (a named deviation: use it only where the scorer has been checked on such data).
+        Every other pair of probability ≥ --review-above (default 0.3) goes to the review file (--review FILE; default OUT's name with -review.csv): write same, different or unsure in its decision column and give it back with --judgements. A `different` is never overridden, also not through a third record.
+        A merged entity keeps the first record's id (in input order), kind, name, grade and period; other names become aliases, every citation is kept, `merged_from` lists the records (tag:id). A person protected (victim, survivor, witness) in any input stays protected. Links are re-pointed, and the same link stated twice becomes one citing every source. Every disagreement (kind, role, country, grade, period, an attribute) is listed with what was kept; --format csv lists them all.
+        Each input's tag (in review files and merged_from) is its file name without extension, or --tag (one per input, in order). --crosswalk FILE writes, for every record, the id it became. With --redact victims the inputs are redacted as they are read: protected persons are then never compared (merge the originals and redact the result to resolve them).
+        """
+    )
+
+    @Argument(help: "The datasets, in order of precedence (any format tnet reads).") var inputs: [String]
+    @Option(name: .shortAndLong, help: "The merged dataset (its format from the extension).") var output: String
+    @Option(help: ArgumentHelp("Where to write the pairs left for review (CSV).", valueName: "file")) var review: String?
+    @Option(help: ArgumentHelp("A review file with decisions (same, different, unsure); may be repeated.", valueName: "file")) var judgements: [String] = []
+    @Option(help: ArgumentHelp("The inputs' tags, one per input in order (default: file names without extension).", valueName: "name")) var tag: [String] = []
+    @Option(help: ArgumentHelp("Merge pairs sharing a strong identifier from this probability on.", valueName: "p")) var automatic: Double = 0.95
+    @Option(help: ArgumentHelp("Merge every pair from this probability on, without review (off by default).", valueName: "p")) var acceptAbove: Double?
+    @Option(help: ArgumentHelp("List undecided pairs from this probability on for review.", valueName: "p")) var reviewAbove: Double = 0.3
+    @Flag(help: "Compare only records of different inputs (not duplicates within one file).") var acrossOnly = false
+    @Option(help: ArgumentHelp("Write each record's tag:id and the id it became (CSV).", valueName: "file")) var crosswalk: String?
+    @Option(help: ArgumentHelp("Write every scored pair (left, right, probability; CSV), for audits and benchmarks.", valueName: "file")) var pairs: String?
+    @Option(help: "Input format when the extension does not tell.") var from: DatasetFormat?
+    @Option(help: ArgumentHelp("Redact protected persons as the inputs are read (victims).", valueName: "what")) var redact: String?
+    @Option(help: "Threads for the comparison.") var threads: Int = 2
+    @OptionGroup var format: FormatOption
+
+    func validate() throws {
+        if inputs.count < 2 { throw ValidationError("give at least two datasets to merge") }
+        if !tag.isEmpty && tag.count != inputs.count { throw ValidationError("--tag: give one per input (\(inputs.count)), in order") }
+        for p in [automatic, reviewAbove] + (acceptAbove.map { [$0] } ?? []) where !(0 ... 1).contains(p) {
+            throw ValidationError("probabilities are between 0 and 1 (got \(p))")
+        }
+        if let redact, redact != "victims" { throw ValidationError("--redact \(quoted(redact)): only \"victims\" can be redacted") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    /// The tags: given, or each file's name without extensions, made distinct.
+    func tags() throws -> [String] {
+        var out: [String] = []
+        for (i, path) in inputs.enumerated() {
+            var t = tag.isEmpty ? String(URL(fileURLWithPath: path).lastPathComponent.split(separator: ".").first ?? "input") : tag[i]
+            if t.contains(":") { throw CLIError("tag \(quoted(t)): a tag may not contain \":\" (references are tag:id)") }
+            if t.isEmpty { t = "input\(i + 1)" }
+            if out.contains(t) {
+                guard tag.isEmpty else { throw CLIError("--tag \(quoted(t)) is given twice: tags name the inputs and must differ") }
+                t += "-\(i + 1)"
+            }
+            out.append(t)
+        }
+        return out
+    }
+
+    func run() throws {
+        try Diagnostics.reporting {
+            let tags = try tags()
+            TerminalProgress.step("reading \(inputs.count) datasets")
+            let loaded = try Dataset.load(inputs, options: LoadOptions(format: from, redactVictims: redact == "victims"))
+            for (l, t) in zip(loaded, tags) {
+                for w in l.warnings.prefix(3) { Diagnostics.warning((w.location.map { "\($0): " } ?? "") + w.message) }
+                if l.warnings.count > 3 { Diagnostics.warning("\(t): \(l.warnings.count - 3) more warnings; `tnet validate` lists them all") }
+            }
+            var options = MergeOptions()
+            options.automaticProbability = automatic
+            options.acceptProbability = acceptAbove
+            options.reviewProbability = reviewAbove
+            options.withinInputs = !acrossOnly
+            options.threads = threads
+            options.progress = { TerminalProgress.fraction("comparing records", $0) }
+            for file in judgements { options.judgements += try ReviewFile.judgements(InputFile.read(file)) }
+            let merge = DatasetMerge(Array(zip(tags, loaded.map(\.dataset))), options: options)
+            TerminalProgress.clear()
+            try merge.dataset.write(to: output)
+            let reviewPath = review ?? Self.reviewPath(for: output)
+            try AtomicFile.write(ReviewFile.csv(merge.review), to: reviewPath)
+            if let crosswalk {
+                var text = CSVText.row(["record", "merged_id"])
+                for (r, id) in merge.crosswalk { text += CSVText.row([r.description, id]) }
+                try AtomicFile.write(Array(text.utf8), to: crosswalk)
+            }
+            if let pairs {
+                var text = CSVText.row(["left", "right", "probability"])
+                for p in merge.scored { text += CSVText.row([p.left.description, p.right.description, String(p.probability)]) }
+                try AtomicFile.write(Array(text.utf8), to: pairs)
+            }
+            let counts = zip(tags, loaded).map { (tag: $0.0, entities: $0.1.dataset.entities.count, links: $0.1.dataset.links.count) }
+            format.print(MergeListing(merge, inputs: counts, reviewFile: reviewPath, acceptProbability: acceptAbove))
+        }
+    }
+
+    /// `out/merged.json` → `out/merged-review.csv`.
+    static func reviewPath(for output: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        let stem = url.lastPathComponent.split(separator: ".").first.map(String.init) ?? "merged"
+        return url.deletingLastPathComponent().appendingPathComponent(stem + "-review.csv").path
+    }
+}
