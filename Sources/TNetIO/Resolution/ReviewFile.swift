@@ -60,7 +60,7 @@ public enum ReviewFile {
         let left = try column("left"), right = try column("right"), decision = try column("decision")
         var out: [MergeJudgement] = []
         for row in table.rows {
-            func cell(_ i: Int) -> String { i < row.cells.count ? row.cells[i].trimmingWhitespace() : "" }
+            func cell(_ i: Int) -> String { i < row.cells.count ? FieldCodec.trimmed(row.cells[i]) : "" }
             let d = cell(decision).lowercased()
             if d.isEmpty { continue }
             let at = SourceLocation(file: input.name, line: row.line, column: decision + 1)
@@ -76,15 +76,5 @@ public enum ReviewFile {
             out.append(MergeJudgement(left: l, right: r, decision: verdict, origin: "\(input.name):\(row.line)"))
         }
         return out
-    }
-}
-
-extension String {
-    /// The text without leading and trailing white space.
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first ... last]))
     }
 }

@@ -155,8 +155,8 @@ struct MergeBuilder {
                 if let kept = attributes[key] {
                     if kept != value && !ResolutionRecord.aliasNames.contains(key.lowercased()) {
                         conflicts.append(MergeConflict(subject: subject, field: key,
-                                                       values: [ref(c[0]) + " = " + Self.text(kept), ref(g) + " = " + Self.text(value)],
-                                                       kept: Self.text(kept)))
+                                                       values: [ref(c[0]) + " = " + kept.displayText, ref(g) + " = " + value.displayText],
+                                                       kept: kept.displayText))
                     }
                 } else {
                     attributes[key] = value
@@ -170,18 +170,6 @@ struct MergeBuilder {
 
     static func text(_ p: Period) -> String {
         (p.from?.description ?? "…") + " – " + (p.to?.description ?? "…")
-    }
-
-    static func text(_ v: AttributeValue) -> String {
-        switch v {
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .double(let d): return String(d)
-        case .bool(let b): return String(b)
-        case .null: return "null"
-        case .list(let items): return items.map(text).joined(separator: "; ")
-        case .object: return "{…}"
-        }
     }
 
     /// Links re-pointed; those of one kind between the same entities, with the same period,
@@ -201,7 +189,7 @@ struct MergeBuilder {
                 if let s { l.source = outputID[offset[k] + s] }
                 if let t { l.target = outputID[offset[k] + t] }
                 l.sources = l.sources.map { citation[k][$0] ?? $0 }
-                let directed = l.directed ?? d.directed.map { $0 }
+                let directed = l.directed ?? d.directed
                 let key = Key(source: l.source, target: l.target, kind: l.kind, directed: directed, period: l.period, agreement: l.agreement)
                 // An undirected link between the same two is the same either way round.
                 let mirror = Key(source: l.target, target: l.source, kind: l.kind, directed: directed, period: l.period, agreement: l.agreement)
