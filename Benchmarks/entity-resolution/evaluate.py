@@ -52,7 +52,9 @@ def score(pred, truth):
     predicted_sizes = Counter(known.values())
     both = Counter((c, truth[r]) for r, c in known.items())
     true_sizes = Counter(truth.values())
-    return prf(pairs_in(both.values()), pairs_in(predicted_sizes.values()), pairs_in(true_sizes.values()))
+    result = prf(pairs_in(both.values()), pairs_in(predicted_sizes.values()), pairs_in(true_sizes.values()))
+    result["largest_cluster"] = max(predicted_sizes.values(), default=1)
+    return result
 
 
 def sweep(scored_pairs, truth, thresholds):
@@ -73,6 +75,7 @@ def sweep(scored_pairs, truth, thresholds):
     sizes = {r: 1 for r in truth}
     true_pairs = pairs_in(Counter(truth.values()).values())
     tp = predicted = 0
+    largest = 1
     ordered = sorted(((s, a, b) for a, b, s in scored_pairs if a in truth and b in truth), reverse=True)
     results = {}
     i = 0
@@ -93,8 +96,9 @@ def sweep(scored_pairs, truth, thresholds):
                 big[c] += n
             parent[rb] = ra
             sizes[ra] += sizes.pop(rb)
+            largest = max(largest, sizes[ra])
             del members[rb]
-        results[t] = prf(tp, predicted, true_pairs)
+        results[t] = dict(prf(tp, predicted, true_pairs), largest_cluster=largest)
     return results
 
 

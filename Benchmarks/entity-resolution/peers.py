@@ -206,22 +206,43 @@ def run_splink(data, workdir):
 
 # ---------------------------------------------------------------- evaluation
 
-def evaluate_peer(name, pairs, seconds, details, truth):
-    results = evaluate.sweep(pairs, truth, THRESHOLDS + [details["default_threshold"]])
+def evaluate_peer(name, pairs, seconds, details, truth, outdir):
+    """Scores at every threshold (evaluate.sweep); the default threshold's clusters are also
+    written to OUTDIR/NAME-clusters.csv and scored from that file by evaluate.score, the way
+    tnet's output will be, and the two must agree. The scored pairs go to NAME-pairs.csv."""
     default_t = details["default_threshold"]
+    results = evaluate.sweep(pairs, truth, THRESHOLDS + [default_t])
     best_t = max(results, key=lambda t: (results[t]["f1"], -t))
+    with open(os.path.join(outdir, name + "-pairs.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["left", "right", "score"])
+        w.writerows((a, b, "%.6f" % s) for a, b, s in pairs)
+    clusters = evaluate.components([(a, b) for a, b, s in pairs if s >= default_t and a in truth and b in truth],
+                                   truth.keys())
+    path = os.path.join(outdir, name + "-clusters.csv")
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["record_id", "cluster_id"])
+        w.writerows(sorted(clusters.items()))
+    from_file = evaluate.score(evaluate.read_clusters(path), truth)
+    assert from_file == results[default_t], (from_file, results[default_t])
     return {"peer": name, "seconds": round(seconds, 1), "scored_pairs": len(pairs), "details": details,
             "default": dict(results[default_t], threshold=default_t),
-            "best": dict(results[best_t], threshold=best_t)}
+            "best": dict(results[best_t], threshold=best_t),
+            # Every pair the peer scored accepted: the ceiling its candidates allow (recall).
+            "all_candidates": dict(results[THRESHOLDS[0]], threshold=THRESHOLDS[0])}
 
 
 def markdown(results, machine):
-    lines = ["| peer | threshold | precision | recall | F1 | seconds |", "|---|---|---:|---:|---:|---:|"]
+    lines = ["| peer | threshold | precision | recall | F1 | largest cluster | seconds |",
+             "|---|---|---:|---:|---:|---:|---:|"]
     for r in results:
-        for which, label in (("default", "default"), ("best", "best F1 on this data (flatters)")):
+        for which, label in (("default", "default"), ("best", "best F1 on this data (flatters)"),
+                             ("all_candidates", "every scored pair (recall ceiling)")):
             x = r[which]
-            lines.append("| %s | %s %.3g | %.3f | %.3f | %.3f | %.1f |" % (
-                r["peer"], label, x["threshold"], x["precision"], x["recall"], x["f1"], r["seconds"]))
+            lines.append("| %s | %s %.3g | %.3f | %.3f | %.3f | %d | %.1f |" % (
+                r["peer"], label, x["threshold"], x["precision"], x["recall"], x["f1"], x["largest_cluster"],
+                r["seconds"]))
     lines.append("")
     lines.append("Machine: %s" % machine)
     return "\n".join(lines)
@@ -296,7 +317,7 @@ def main():
             pairs, seconds, details = fn(args.data, workdir)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-        results.append(evaluate_peer(name, pairs, seconds, details, truth))
+        results.append(evaluate_peer(name, pairs, seconds, details, truth, os.path.dirname(args.out)))
         print("%s: %d scored pairs in %.1f s" % (name, len(pairs), seconds), file=sys.stderr, flush=True)
     stats_path = os.path.join(args.data, "stats.json")
     stats = json.load(open(stats_path)) if os.path.exists(stats_path) else {}
