@@ -253,6 +253,9 @@ def machine():
 
 
 def _child(name, data, workdir, out):
+    # Progress on standard error (nomenklatura logs its pairs scored), so that a stopped run
+    # shows how far it got.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         fn = run_nomenklatura if name == "nomenklatura" else run_splink
         pairs, seconds, details = fn(data, workdir)
