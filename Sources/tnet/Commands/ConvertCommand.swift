@@ -31,7 +31,7 @@ struct ConvertCommand: ParsableCommand {
             if let fromFormat { input.from = input.from ?? fromFormat }
             let dataset = try input.load()
             TerminalProgress.step("writing \(output)")
-            try dataset.write(to: output, format: to)
+            try dataset.write(to: output, format: to, warnings: Diagnostics.warning)
             TerminalProgress.clear()
         }
     }
