@@ -122,6 +122,7 @@ public enum FtMReader {
         var sourceByFtM: [String: String] = [:]
         var madeSources: [String: String] = [:]
         var entityByFtM: [String: String] = [:]
+        var schemaByEntity: [String: FtMModel.Schema] = [:]
         var entityKinds: [EntityKind] = []
         var linkKinds: [LinkKind] = []
         var roles: [PersonRole] = []
@@ -146,6 +147,7 @@ public enum FtMReader {
                 if l.schema.isA("Thing") {
                     things.append(l)
                     entityByFtM[l.id] = FtMID.decode(l.id)
+                    schemaByEntity[FtMID.decode(l.id)] = l.schema
                 } else {
                     warn(l, "\(l.schema.name) is neither a thing nor a relation tnet maps: left out")
                 }
@@ -208,6 +210,7 @@ public enum FtMReader {
                 }
             }
             sourceByFtM[l.id] = id
+            if !FtMID.decode(l.id).hasPrefix("source.") { s.attributes["ftm_id"] = .string(l.id) }
             dataset.sources.append(s)
             locations.sources.append(.init(line: l.location.line, column: l.location.column))
         }
@@ -431,7 +434,10 @@ public enum FtMReader {
             }
             for (k, v) in l.top { link.attributes[k] = v }
             if l.id != "link-\(position)" { link.attributes["ftm_id"] = .string(l.id) }
-            let written = FtMSchemaMap.schema(forLink: kind) ?? "UnknownLink"
+            // Kept when the writer would choose another schema for this kind between these ends.
+            let thing = FtMModel.schema("LegalEntity")!
+            let written = FtMSchemaMap.linkSchema(kind, preferred: nil, source: schemaByEntity[source] ?? thing,
+                                                  target: schemaByEntity[target] ?? thing)
             if written != name { link.attributes["ftm_schema"] = .string(name) }
             return link
         }

@@ -107,6 +107,25 @@ public enum FtMSchemaMap {
         linkKinds.first(where: { $0.value == kind && $0.key != "UnknownLink" })?.key
     }
 
+    /// Whether an edge (or Sanction) schema admits a link from an entity of schema `source` to
+    /// one of schema `target`, as tnet orders them.
+    static func fits(_ name: String, source: FtMModel.Schema, target: FtMModel.Schema) -> Bool {
+        guard let sc = FtMModel.schema(name), !sc.abstract else { return false }
+        if name == "Sanction" { return true }
+        guard let (sp, tp) = sc.edge, let sr = sc.properties[sp]?.range, let tr = sc.properties[tp]?.range else { return false }
+        let (a, b) = isReversed(name) ? (target, source) : (source, target)
+        return a.isA(sr) && b.isA(tr)
+    }
+
+    /// The schema a link of `kind` is written as between entities of those schemata: `preferred`
+    /// (a link read from FtM keeps its schema) when it admits them, else the kind's own schema
+    /// when it does, else UnknownLink.
+    static func linkSchema(_ kind: LinkKind, preferred: String?, source: FtMModel.Schema, target: FtMModel.Schema) -> String {
+        if let p = preferred, fits(p, source: source, target: target) { return p }
+        if let own = schema(forLink: kind), fits(own, source: source, target: target) { return own }
+        return "UnknownLink"
+    }
+
     /// Whether FtM's edge runs the other way from tnet's link (Employment: employee → employer;
     /// tnet's `employs`: employer → employee).
     static func isReversed(_ schema: String) -> Bool { schema == "Employment" }

@@ -66,7 +66,10 @@ public enum FtMWriter {
                 schemaOf.append(schema)
                 ftmIDs.append(unique(FtMID.encode(e.id)))
             }
-            for s in dataset.sources { sourceIDs[s.id] = unique("source." + FtMID.encode(s.id)) }
+            for s in dataset.sources {
+                let own = s.attributes["ftm_id"]?.string.flatMap { FtMID.isValid($0) ? $0 : nil }
+                sourceIDs[s.id] = unique(own ?? "source." + FtMID.encode(s.id))
+            }
             var records: [Record] = []
             for s in dataset.sources { records.append(source(s)) }
             var entityRecords = entities.indices.map { entity($0) }
@@ -106,7 +109,7 @@ public enum FtMWriter {
         mutating func source(_ s: Source) -> Record {
             var r = Record(id: sourceIDs[s.id]!, schema: "Document")
             let schema = FtMModel.schema("Document")!
-            r.add("fileName", [s.id])
+            r.add("fileName", [s.attributes["file_name"]?.string ?? s.id])
             if let t = s.title { r.add("title", [t]) }
             if let p = s.publisher { r.add("publisher", [p]) }
             if let d = s.date { r.add("publishedAt", [d.description]) }
@@ -114,7 +117,7 @@ public enum FtMWriter {
                 if FtMValues.accepts(u, type: "url") { r.add("sourceUrl", [u]) } else { lose("source URL that is not http(s): left out", s.id) }
             }
             r.caption = s.title ?? s.id
-            attributes(s.attributes, schema: schema, into: &r, what: "source", id: s.id, handled: ["fileName", "title", "publisher", "publishedAt", "sourceUrl"])
+            attributes(s.attributes, schema: schema, into: &r, what: "source", id: s.id, handled: ["fileName", "title", "publisher", "publishedAt", "sourceUrl"], skip: ["file_name"])
             return r
         }
 
@@ -142,7 +145,7 @@ public enum FtMWriter {
             }
             r.add("keywords", markers)
             r.add("proof", proof(e.sources, id: e.id))
-            attributes(e.attributes, schema: schema, into: &r, what: "entity", id: e.id, handled: ["name", "country", "proof"])
+            attributes(e.attributes, schema: schema, into: &r, what: "entity", id: e.id, handled: ["name", "proof"])
             return r
         }
 
@@ -163,9 +166,9 @@ public enum FtMWriter {
 
         /// Writes each attribute as the schema's property of that name, or says why not.
         mutating func attributes(_ attrs: Attributes, schema: FtMModel.Schema, into r: inout Record, what: String, id: String,
-                                 handled: Set<String>) {
+                                 handled: Set<String>, skip: Set<String> = []) {
             for (key, value) in attrs {
-                if key == "ftm_schema" || key == "ftm_id" { continue }
+                if key == "ftm_schema" || key == "ftm_id" || skip.contains(key) { continue }
                 if let t = FtMSchemaMap.topLevel.first(where: { $0.key == key }) {
                     if t.list ? FtMValues.texts(value) != nil : value.string != nil { r.top.append((key, value)); continue }
                 }
@@ -199,15 +202,8 @@ public enum FtMWriter {
                 entityRecords[s].add(p.name, [ftmIDs[t]])
                 return nil
             }
-            func fits(_ name: String) -> Bool {
-                guard let sc = FtMModel.schema(name) else { return false }
-                if name == "Sanction" { return true }
-                guard let (sp, tp) = sc.edge, let sr = sc.properties[sp]?.range, let tr = sc.properties[tp]?.range else { return false }
-                let (a, b) = FtMSchemaMap.isReversed(name) ? (dstSchema, srcSchema) : (srcSchema, dstSchema)
-                return a.isA(sr) && b.isA(tr)
-            }
-            var name = Self.chosenSchema(l.attributes, fallback: FtMSchemaMap.schema(forLink: l.kind) ?? "UnknownLink", edge: true)
-            if !fits(name) { name = fits(FtMSchemaMap.schema(forLink: l.kind) ?? "") ? FtMSchemaMap.schema(forLink: l.kind)! : "UnknownLink" }
+            let preferred = l.attributes["ftm_schema"]?.string
+            let name = FtMSchemaMap.linkSchema(l.kind, preferred: preferred, source: srcSchema, target: dstSchema)
             let schema = FtMModel.schema(name)!
             var base = "link-\(index + 1)"
             if let own = l.attributes["ftm_id"]?.string, FtMID.isValid(own) { base = own }
