@@ -32,14 +32,23 @@ demo: release
 	@echo "Briefing (open it in a browser; share only a --redact victims copy):"
 	@.build/release/tnet report $(DATASET) -o $(OUT)/mekong-2023
 
-# networkx (the fixtures were made with 3.6.1) and scipy for the oracle tests, when Python is
-# present: the system's, else a venv here.
+# networkx (the fixtures were made with 3.6.1) and scipy for the oracle tests, and followthemoney
+# (the FtM model tnet's FtM tables were generated from) for the FollowTheMoney oracle, when Python
+# is present: the system's when it has all three, else a venv here.
+FTM_VERSION := 4.11.2
 oracle:
-	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx, scipy' 2>/dev/null \
-	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy' 2>/dev/null; then \
-	  echo "Installing networkx into $(ORACLE_VENV) for the oracle tests…"; \
-	  ($(PYTHON) -m venv $(ORACLE_VENV) && $(ORACLE_VENV)/bin/pip install -q networkx==3.6.1 scipy) \
-	    || echo "networkx unavailable: oracle tests check the committed copies only"; \
+	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx, scipy, followthemoney' 2>/dev/null \
+	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy, followthemoney' 2>/dev/null; then \
+	  if ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy' 2>/dev/null; then \
+	    echo "Installing networkx into $(ORACLE_VENV) for the oracle tests…"; \
+	    ($(PYTHON) -m venv $(ORACLE_VENV) && $(ORACLE_VENV)/bin/pip install -q networkx==3.6.1 scipy) \
+	      || echo "networkx unavailable: oracle tests check the committed copies only"; \
+	  fi; \
+	  if [ -x $(ORACLE_VENV)/bin/python ] && ! $(ORACLE_VENV)/bin/python -c 'import followthemoney' 2>/dev/null; then \
+	    echo "Installing followthemoney $(FTM_VERSION) into $(ORACLE_VENV) for the FtM oracle test…"; \
+	    $(ORACLE_VENV)/bin/pip install -q followthemoney==$(FTM_VERSION) \
+	      || echo "followthemoney unavailable: the FtM oracle test will be skipped"; \
+	  fi; \
 	fi
 
 # The report's browser test loads it in headless Chromium: installed for the tests only (a

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import TNetModel
+@testable import TNetIO
+
+/// FtM lines as `id → (schema, properties with sorted values, top-level fields)`, to compare files.
+func ftmEntities(_ bytes: [UInt8]) throws -> [String: NSDictionary] {
+    var out: [String: NSDictionary] = [:]
+    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where !line.isEmpty {
+        var d = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        d["caption"] = nil
+        let props = try #require(d["properties"] as? [String: [String]])
+        d["properties"] = props.mapValues { $0.sorted() }
+        out[try #require(d["id"] as? String)] = d as NSDictionary
+    }
+    return out
+}
+
+func bundledDatasetPath() -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../datasets/mekong-2023.json").standardized.path
+}
+
+@Suite struct FtMWriterTests {
+    /// Every schema of the fixture: FtM → tnet → FtM gives the same entities with the same
+    /// properties (ids, schemata, values, top-level fields), nothing left out.
+    @Test func everySchemaRoundTripsThroughTNet() throws {
+        let original = try ftmEntities(InputFile.read(fixture("ftm/every-schema.ftm.jsonl")).bytes)
+        let (d, _) = try everySchema()
+        let (bytes, warnings) = FtMWriter.write(d)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let again = try ftmEntities(bytes)
+        #expect(Set(again.keys) == Set(original.keys))
+        for (id, entity) in original { #expect(again[id] == entity, "\(id)") }
+        // The schemata the brief names are all there.
+        let schemata = Set(original.values.compactMap { $0["schema"] as? String })
+        #expect(schemata.isSuperset(of: ["Person", "Company", "Organization", "LegalEntity", "PublicBody", "Address", "Ownership",
+                                         "Directorship", "Membership", "Employment", "Associate", "Family", "Payment",
+                                         "Sanction", "UnknownLink", "Document", "CryptoWallet"]))
+    }
+
+    /// The bundled dataset: tnet → FtM → tnet keeps every entity, link and source with its kind,
+    /// role, country, grade, citations and period; the attributes FtM has no property for are
+    /// named in warnings.
+    @Test func bundledDatasetRoundTripsThroughFtM() throws {
+        let (d, _) = try DatasetFormat.read(path: bundledDatasetPath())
+        let (bytes, warnings) = FtMWriter.write(d)
+        let (back, issues) = try FtMReader.read(InputFile(name: "mekong.ftm.jsonl", bytes: bytes))
+        #expect(!issues.contains { $0.severity == .error })
+        #expect(back.validate().filter { $0.severity == .error }.isEmpty)
+        #expect(back.entities.count == d.entities.count)
+        for (a, b) in zip(d.entities, back.entities) {
+            #expect(a.id == b.id && a.kind == b.kind && a.name == b.name && a.role == b.role && a.country == b.country
+                    && a.confidence == b.confidence && a.sources == b.sources && a.period == b.period, "\(a.id)")
+            if let note = a.attributes["note"] { #expect(b.attributes["note"] == note) }
+        }
+        let la = d.links, lb = back.links
+        #expect(la.count == lb.count)
+        for i in 0 ..< min(la.count, lb.count) {
+            let a = la[i], b = lb[i]
+            #expect(a.source == b.source && a.target == b.target && a.kind == b.kind && a.confidence == b.confidence
+                    && a.sources == b.sources && a.period == b.period && a.weight == b.weight && a.directed == b.directed
+                    && a.agreement == b.agreement, "link \(i)")
+        }
+        #expect(d.sources.map(\.id) == back.sources.map(\.id))
+        for (a, b) in zip(d.sources, back.sources) {
+            #expect(a.title == b.title && a.publisher == b.publisher && a.date == b.date && a.url == b.url, "\(a.id)")
+        }
+        // What was left out is said, by name.
+        #expect(warnings.contains { $0.contains("\"role_in_network\"") && $0.contains("myanmar") })
+        #expect(warnings.contains { $0.contains("link attribute \"mechanism\"") })
+        // Countries are ISO codes: Myanmar's compounds are in "mm".
+        let lines = String(decoding: bytes, as: UTF8.self)
+        #expect(lines.contains("\"country\":[\"mm\"]"))
+    }
+
+    /// A dataset loaded with redaction never gives a protected person's name, alias, id or
+    /// passport number to the FtM file.
+    @Test func redactedVictimsDoNotLeak() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-ftm-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let json = """
+        {"format": "tnet/1", "sources": [{"id": "s1", "title": "Interview notes"}],
+         "entities": [
+          {"id": "somchai-prasert", "kind": "person", "name": "Somchai Prasert", "role": "victim", "sources": ["s1"],
+           "attributes": {"aliases": ["Chai P."], "passport_number": "AA9988776"}},
+          {"id": "boss-x", "kind": "person", "name": "Boss X", "role": "boss", "sources": ["s1"]}],
+         "links": [{"source": "boss-x", "target": "somchai-prasert", "kind": "controls", "sources": ["s1"]}]}
+        """
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = try Dataset.load(path, options: LoadOptions(redactVictims: true))
+        let text = String(decoding: FtMWriter.write(loaded.dataset).bytes, as: UTF8.self)
+        for secret in ["Somchai", "somchai", "Chai P.", "AA9988776", "Prasert"] { #expect(!text.contains(secret), "\(secret)") }
+        #expect(text.contains("tnet:role=victim"))
+        #expect(text.contains("\"victim-1\""))
+    }
+
+    /// Through the normal write path: `.ftm.jsonl` by extension, atomically, with its warnings.
+    @Test func writesThroughDatasetWrite() throws {
+        let (d, _) = try everySchema()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-ftm-\(UUID().uuidString).ftm.jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var said: [String] = []
+        var odd = d
+        var e = odd.entities[0]
+        e.attributes["floors"] = .int(7)
+        odd = Dataset(entities: [e] + odd.entities.dropFirst(), links: Array(odd.links), sources: odd.sources, schema: odd.schema)
+        try odd.write(to: out, warnings: { said.append($0) })
+        #expect(said.contains { $0.contains("\"floors\"") && $0.contains("p-li") })
+        let (back, _) = try DatasetFormat.read(path: out)
+        #expect(back.entities.count == d.entities.count)
+    }
+}
