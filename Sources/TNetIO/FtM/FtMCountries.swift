@@ -46,19 +46,19 @@ public enum FtMCountries {
     /// - Parameter name: A country's name or id.
     public static func code(forName name: String) -> String? { codeByName[folded(name)] }
 
-    /// The id of `dataset`'s country entity for `code`: one whose name or id is the code's
-    /// name (or another spelling of it), or whose id is the code itself.
-    /// - Parameters:
-    ///   - code: An FtM country code (any case).
-    ///   - countries: The dataset's country entities, as (id, name).
-    /// - Returns: The entity's id, or nil when the dataset has no such country.
-    static func entityID(forCode code: String, among countries: [(id: String, name: String?)]) -> String? {
-        let code = code.lowercased()
+    /// The ids of a dataset's country entities by FtM code: an entity whose id is the code, or
+    /// whose name or id is the code's name (or another spelling of it); the first such entity
+    /// for each code.
+    /// - Parameter countries: The dataset's country entities, as (id, name).
+    /// - Returns: Entity ids by lower-case code.
+    static func entityIDs(among countries: [(id: String, name: String?)]) -> [String: String] {
+        var out: [String: String] = [:]
         for c in countries {
-            if c.id.lowercased() == code { return c.id }
-            if let n = c.name, Self.code(forName: n) == code { return c.id }
-            if Self.code(forName: c.id) == code { return c.id }
+            for code in [c.id.lowercased(), c.name.flatMap(code(forName:)), code(forName: c.id)].compactMap({ $0 })
+            where isCode(code) && out[code] == nil {
+                out[code] = c.id
+            }
         }
-        return nil
+        return out
     }
 }

@@ -123,6 +123,10 @@ public enum FtMReader {
         var madeSources: [String: String] = [:]
         var entityByFtM: [String: String] = [:]
         var schemaByEntity: [String: FtMModel.Schema] = [:]
+        /// The first entity of each name, and how many have it: a Sanction's authority is
+        /// matched by name.
+        var nameIndex: [String: String] = [:]
+        var nameCount: [String: Int] = [:]
         var entityKinds: [EntityKind] = []
         var linkKinds: [LinkKind] = []
         var roles: [PersonRole] = []
@@ -156,8 +160,10 @@ public enum FtMReader {
             var entities: [Entity] = []
             for l in things { entities.append(entity(l, &pending)) }
             // Countries, once every country entity is known.
-            let countries = entities.filter { $0.kind == .country }.map { (id: $0.id, name: $0.name) }
+            let countries = FtMCountries.entityIDs(among: entities.filter { $0.kind == .country }.map { (id: $0.id, name: $0.name) })
             for i in entities.indices { resolveCountry(&entities[i], line: things[i], countries: countries) }
+            for e in entities where e.name != nil && nameIndex[e.name!] == nil { nameIndex[e.name!] = e.id }
+            for e in entities { if let n = e.name { nameCount[n, default: 0] += 1 } }
             for (e, l) in zip(entities, things) {
                 declare(e.kind)
                 if let r = e.role, !PersonRole.builtIn.contains(r), !roles.contains(r) { roles.append(r) }
@@ -317,7 +323,7 @@ public enum FtMReader {
             return e
         }
 
-        mutating func resolveCountry(_ e: inout Entity, line: Line, countries: [(id: String, name: String?)]) {
+        mutating func resolveCountry(_ e: inout Entity, line: Line, countries: [String: String]) {
             guard let v = e.attributes["country"] else { return }
             var codes: [String] = []
             switch v {
@@ -328,9 +334,9 @@ public enum FtMReader {
             e.attributes["country"] = nil
             var rest: [String] = []
             for code in codes {
-                if e.country == nil, let id = FtMCountries.entityID(forCode: code, among: countries), id != e.id {
+                if e.country == nil, let id = countries[code.lowercased()], id != e.id {
                     e.country = id
-                } else if e.kind == .country, FtMCountries.entityID(forCode: code, among: [(e.id, e.name)]) != nil {
+                } else if e.kind == .country, countries[code.lowercased()] == e.id {
                     continue
                 } else {
                     rest.append(code)
@@ -362,9 +368,9 @@ public enum FtMReader {
                     handled.insert("authority")
                 } else if let authority = l.values("authority").first {
                     handled.insert("authority")
-                    let named = dataset.entities.filter { $0.name == authority }
-                    if named.count == 1 {
-                        source = named[0].id
+                    let named = nameCount[authority, default: 0]
+                    if named == 1, let id = nameIndex[authority] {
+                        source = id
                     } else {
                         // No entity of that name (or several): an agency named for the authority.
                         let id = "authority-" + String(authority.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
@@ -372,8 +378,8 @@ public enum FtMReader {
                             dataset.append(Entity(id: id, kind: .agency, name: authority))
                             locations.entities.append(.init(line: l.location.line, column: l.location.column))
                         }
-                        warn(l, named.isEmpty ? "authority \"\(authority)\" is no entity of the file: read as agency \(id)"
-                                              : "authority \"\(authority)\" names \(named.count) entities: read as agency \(id)")
+                        warn(l, named == 0 ? "authority \"\(authority)\" is no entity of the file: read as agency \(id)"
+                                           : "authority \"\(authority)\" names \(named) entities: read as agency \(id)")
                         source = id
                     }
                 } else {

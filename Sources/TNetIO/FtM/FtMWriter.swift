@@ -128,8 +128,11 @@ public enum FtMWriter {
             var r = Record(id: ftmIDs[i], schema: schemaName)
             r.caption = e.label
             var markers: [String] = []
-            r.add("name", [e.name ?? e.id])
-            if e.name == nil { markers.append(FtMSchemaMap.marker("unnamed", "true")) }
+            // A schema that requires a name gets the id when there is none, marked so it reads back unnamed.
+            if let n = e.name { r.add("name", [n]) } else if schema.required.contains("name") {
+                r.add("name", [e.id])
+                markers.append(FtMSchemaMap.marker("unnamed", "true"))
+            }
             if FtMSchemaMap.kind(forSchema: schemaName) != e.kind { markers.append(FtMSchemaMap.marker("kind", e.kind.rawValue)) }
             if let role = e.role { markers.append(FtMSchemaMap.marker("role", role.rawValue)) }
             if let c = e.confidence { markers.append(FtMSchemaMap.marker("confidence", c.description)) }
@@ -215,7 +218,7 @@ public enum FtMWriter {
                 r.add("entity", [ftmIDs[t]])
                 let authority = dataset.entities[s].label
                 r.add("authority", [authority])
-                if labelCount[authority, default: 0] > 1 { markers.append(FtMSchemaMap.marker("authority", dataset.entities[s].id)) }
+                if labelCount[authority, default: 0] > 1 || dataset.entities[s].name == nil { markers.append(FtMSchemaMap.marker("authority", dataset.entities[s].id)) }
                 handled.formUnion(["entity", "authority"])
             } else {
                 let (sp, tp) = schema.edge!
