@@ -363,6 +363,10 @@ public enum FtMReader {
             if name == "Sanction" {
                 target = ref(l.values("entity").first)
                 handled.formUnion(["entity"])
+                if let v = l.values("entity").first, entityByFtM[v] == nil {
+                    warn(l, "refers to \(v), which is not in the file: the sanctions link is left out")
+                    return nil
+                }
                 if let id = markers["authority"] {
                     source = id
                     handled.insert("authority")
@@ -421,9 +425,15 @@ public enum FtMReader {
             if from != nil || to != nil { link.period = Period(from: from, to: to) }
             for (k, v) in markers {
                 switch k {
-                case "confidence": link.confidence = Confidence(v)
-                case "weight": link.weight = Double(v)
-                case "directed": link.directed = v == "true"
+                case "confidence":
+                    link.confidence = Confidence(v)
+                    if link.confidence == nil { warn(l, "marker tnet:confidence=\(v) is not an Admiralty grade: left out") }
+                case "weight":
+                    link.weight = Double(v).flatMap { $0.isFinite ? $0 : nil }
+                    if link.weight == nil { warn(l, "marker tnet:weight=\(v) is not a number: left out") }
+                case "directed":
+                    link.directed = v == "true" ? true : v == "false" ? false : nil
+                    if link.directed == nil { warn(l, "marker tnet:directed=\(v) is neither true nor false: left out") }
                 case "agreement": link.agreement = v
                 case "kind", "authority": break
                 default: description.append(FtMSchemaMap.marker(k, v))

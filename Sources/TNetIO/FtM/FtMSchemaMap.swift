@@ -181,7 +181,7 @@ public enum FtMSchemaMap {
     static func parseMarker(_ s: String) -> (key: String, value: String)? {
         guard s.hasPrefix(markerPrefix), let eq = s.firstIndex(of: "=") else { return nil }
         let key = s[s.index(s.startIndex, offsetBy: markerPrefix.count) ..< eq]
-        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" }), s.index(after: eq) < s.endIndex else { return nil }
         return (String(key), String(s[s.index(after: eq)...]))
     }
 }
