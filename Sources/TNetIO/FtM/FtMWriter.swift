@@ -138,6 +138,8 @@ public enum FtMWriter {
             if let c = e.confidence { markers.append(FtMSchemaMap.marker("confidence", c.description)) }
             if let f = e.period?.from { markers.append(FtMSchemaMap.marker("from", f.description)) }
             if let t = e.period?.to { markers.append(FtMSchemaMap.marker("to", t.description)) }
+            // A country entity carries its own code, as FtM's users look for it.
+            if e.kind == .country, e.country == nil, let code = countryCode(e.id) { r.add("country", [code]) }
             if let c = e.country {
                 if let code = countryCode(c) {
                     r.add("country", [code])

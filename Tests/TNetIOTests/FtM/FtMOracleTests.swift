@@ -46,7 +46,7 @@ import TNetModel
         let redacted = try Dataset.load(bundledDatasetPath(), options: LoadOptions(redactVictims: true)).dataset
         let every = try everySchema().dataset
         var files: [String] = [fixture("ftm/every-schema.ftm.jsonl")]
-        for (name, d) in [("bundled", bundled), ("redacted", redacted), ("every-schema", every)] {
+        for (name, d) in [("bundled", bundled), ("redacted", redacted), ("every-schema", every), ("hostile", hostileDataset())] {
             let path = dir.appendingPathComponent(name + ".ftm.jsonl").path
             try AtomicFile.write(FtMWriter.write(d).bytes, to: path)
             files.append(path)
