@@ -143,7 +143,7 @@ public enum FtMReader {
 
         mutating func build(_ lines: [Line], file: String) -> Dataset {
             locations = ReadLocations(file: file)
-            let isLink = { (l: Line) in l.schema.edge != nil || l.schema.name == "Sanction" }
+            let isLink = { (l: Line) in (l.schema.edge != nil || l.schema.name == "Sanction") && l.schema.name != "Documentation" }
             let isSource = { (l: Line) in l.schema.isA("Document") }
             for l in lines where isSource(l) { source(l) }
             var things: [Line] = []
@@ -164,6 +164,18 @@ public enum FtMReader {
             for i in entities.indices { resolveCountry(&entities[i], line: things[i], countries: countries) }
             for e in entities where e.name != nil && nameIndex[e.name!] == nil { nameIndex[e.name!] = e.id }
             for e in entities { if let n = e.name { nameCount[n, default: 0] += 1 } }
+            // Documentation (a document about an entity) is a citation: the entity cites the source.
+            var position: [String: Int] = [:]
+            for (i, l) in things.enumerated() where position[l.id] == nil { position[l.id] = i }
+            for l in lines where l.schema.name == "Documentation" {
+                guard let doc = l.values("document").first, let source = sourceByFtM[doc],
+                      let target = l.values("entity").first, let i = position[target] else {
+                    warn(l, "a Documentation whose document or entity is not in the file: left out")
+                    continue
+                }
+                if !entities[i].sources.contains(source) { entities[i].sources.append(source) }
+                warn(l, "read as \(entities[i].id) citing source \(source) (written back as its proof)")
+            }
             for (e, l) in zip(entities, things) {
                 declare(e.kind)
                 if let r = e.role, !PersonRole.builtIn.contains(r), !roles.contains(r) { roles.append(r) }

@@ -53,7 +53,8 @@ import TNetModel
 /// **Provenance.** A tnet source is a Document entity (id `source.<id>`, `fileName` the citation
 /// key, `title`, `publisher`, `publishedAt` the date, `sourceUrl` the URL); an entity or link
 /// cites it in `proof`. A foreign entity without `proof` but with `publisher`/`sourceUrl`
-/// cites a source made from them (`ftm-source-N`). What FtM has no field for — tnet's kind where
+/// cites a source made from them (`ftm-source-N`); a Documentation (document → entity) is a
+/// citation too. What FtM has no field for — tnet's kind where
 /// the schema does not say it, a person's role, the Admiralty grade, an entity's period, a link's
 /// weight, direction and agreement — is kept in FtM's free-text fields as `tnet:key=value`
 /// markers: `keywords` on things, `description` on intervals (`tnet:confidence=B2`,

@@ -125,6 +125,18 @@ func everySchema() throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         #expect(issues.contains { $0.message.contains("x1") && $0.message.contains("ftm-source-1") })
     }
 
+    @Test func documentationIsACitation() throws {
+        let text = """
+        {"id": "d1", "schema": "Document", "properties": {"fileName": ["d1"], "title": ["Court record"]}}
+        {"id": "p1", "schema": "Person", "properties": {"name": ["Li"]}}
+        {"id": "doc1", "schema": "Documentation", "properties": {"document": ["d1"], "entity": ["p1"]}}
+        """
+        let (d, issues) = try FtMReader.read(InputFile(name: "x.ftm.jsonl", bytes: Array(text.utf8)))
+        #expect(d[id: "p1"]?.sources == ["d1"])
+        #expect(d.links.count == 0)
+        #expect(issues.contains { $0.location?.line == 3 && $0.message.contains("citing source d1") })
+    }
+
     @Test func badLinesSayFileLineAndEntity() throws {
         do {
             _ = try FtMReader.read(InputFile(name: "bad.ftm.jsonl", bytes: Array("{\"id\": \"a\", \"schema\": \"Person\"}\n{\"id\": \"b\",\n".utf8)))
