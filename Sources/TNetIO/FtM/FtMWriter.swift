@@ -90,10 +90,25 @@ public enum FtMWriter {
                 }
             }
             records += entityRecords + linkRecords
+            // FtM has entities only, no record of the dataset itself.
+            var top: [String] = []
+            if dataset.title != nil { top.append("title") }
+            if dataset.description != nil { top.append("description") }
+            if let d = dataset.directed { top.append("direction (directed: \(d); links read back by their kind)") }
+            top += dataset.extra.map { "\"\($0.key)\"" }
+            if !top.isEmpty { lose("the dataset's \(top.joined(separator: ", ")) has no place in FtM, which holds entities only: left out", "the dataset") }
+            if !dataset.schema.targets.isEmpty {
+                lose("the schema's target overrides have no place in FtM: left out (read back, the built-in target policy applies)", "the dataset")
+            }
+            let symmetric = dataset.schema.symmetricLinkKinds.subtracting(FtMSchemaMap.declaredLinkKinds.filter(\.value).keys)
+            if !symmetric.isEmpty {
+                lose("link kinds declared symmetric (\(symmetric.map(\.rawValue).sorted().joined(separator: ", "))) are not declared so in FtM: read back, their links are directed", "the dataset")
+            }
             var w = JSONWriter(pretty: false)
             for r in records { Self.encode(r, &w); w.lineFeed() }
             let warnings = lossOrder.map { what -> String in
                 let l = losses[what]!
+                if l.first == "the dataset" { return "FtM: \(what)" }
                 return "FtM: \(what) (\(l.count == 1 ? "1 time" : "\(l.count) times"), first: \(l.first))"
             }
             return (w.bytes, warnings)

@@ -137,6 +137,7 @@ func hostileDataset() -> Dataset {
         // What was left out is said, by name.
         #expect(warnings.contains { $0.contains("\"role_in_network\"") && $0.contains("myanmar") })
         #expect(warnings.contains { $0.contains("link attribute \"mechanism\"") })
+        #expect(warnings.contains { $0.contains("the dataset's title, description, \"licence\"") })
         // Countries are ISO codes: Myanmar's compounds are in "mm".
         let lines = String(decoding: bytes, as: UTF8.self)
         #expect(lines.contains("\"country\":[\"mm\"]"))
