@@ -23,8 +23,11 @@ func everySchema() throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         let kinds = Dictionary(uniqueKeysWithValues: d.entities.map { ($0.id, $0.kind.rawValue) })
         #expect(kinds == ["p-li": "person", "p-wang": "person", "p-chen": "person", "c-star": "company", "o-ngo": "agency",
                           "o-gang": "syndicate", "pb-police": "agency", "pb-ofac": "agency", "th": "country",
-                          "le-golden": "legal_entity", "a-myawaddy": "site", "w-1": "financial"])
-        #expect(d.schema.entityKinds == ["legal_entity"])
+                          "le-golden": "legal_entity", "a-myawaddy": "site", "w-1": "financial", "ba-1": "financial",
+                          "v-1": "vessel"])
+        #expect(d.schema.entityKinds == ["legal_entity", "vessel"])
+        #expect(d[id: "ba-1"]?.attributes["account_number"] == .string("123-456-789"))
+        #expect(d[id: "v-1"]?.attributes["imo_number"] == .string("IMO9321483"))
         #expect(d.validate().filter { $0.severity == .error }.isEmpty)
     }
 
@@ -69,6 +72,7 @@ func everySchema() throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         let (d, _) = try everySchema()
         let links = d.links.map { $0 }
         func link(_ kind: String) throws -> Link { try #require(links.first { $0.kind.rawValue == kind }, "no \(kind) link") }
+        #expect(links.filter { $0.kind == "owns" }.map { "\($0.source)>\($0.target)" } == ["p-li>c-star", "c-star>v-1", "p-li>ba-1"])
         let owns = try link("owns")
         #expect((owns.source, owns.target) == ("p-li", "c-star"))
         #expect(owns.period == Period(from: PartialDate("2019-01"), to: nil))

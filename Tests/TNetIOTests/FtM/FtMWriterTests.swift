@@ -104,7 +104,7 @@ func hostileDataset() -> Dataset {
         let schemata = Set(original.values.compactMap { $0["schema"] as? String })
         #expect(schemata.isSuperset(of: ["Person", "Company", "Organization", "LegalEntity", "PublicBody", "Address", "Ownership",
                                          "Directorship", "Membership", "Employment", "Associate", "Family", "Payment",
-                                         "Sanction", "UnknownLink", "Document", "CryptoWallet"]))
+                                         "Sanction", "UnknownLink", "Document", "CryptoWallet", "BankAccount", "Vessel"]))
     }
 
     /// The bundled dataset: tnet → FtM → tnet keeps every entity, link and source with its kind,
