@@ -32,14 +32,23 @@ demo: release
 	@echo "Briefing (open it in a browser; share only a --redact victims copy):"
 	@.build/release/tnet report $(DATASET) -o $(OUT)/mekong-2023
 
-# networkx (the fixtures were made with 3.6.1) and scipy for the oracle tests, when Python is
-# present: the system's, else a venv here.
+# networkx (the fixtures were made with 3.6.1) and scipy for the oracle tests, and followthemoney
+# (the FtM model tnet's FtM tables were generated from) for the FollowTheMoney oracle, when Python
+# is present: the system's when it has all three, else a venv here.
+FTM_VERSION := 4.11.2
 oracle:
-	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx, scipy' 2>/dev/null \
-	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy' 2>/dev/null; then \
-	  echo "Installing networkx into $(ORACLE_VENV) for the oracle tests…"; \
-	  ($(PYTHON) -m venv $(ORACLE_VENV) && $(ORACLE_VENV)/bin/pip install -q networkx==3.6.1 scipy) \
-	    || echo "networkx unavailable: oracle tests check the committed copies only"; \
+	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx, scipy, followthemoney' 2>/dev/null \
+	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy, followthemoney' 2>/dev/null; then \
+	  if ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy' 2>/dev/null; then \
+	    echo "Installing networkx into $(ORACLE_VENV) for the oracle tests…"; \
+	    ($(PYTHON) -m venv $(ORACLE_VENV) && $(ORACLE_VENV)/bin/pip install -q networkx==3.6.1 scipy) \
+	      || echo "networkx unavailable: oracle tests check the committed copies only"; \
+	  fi; \
+	  if [ -x $(ORACLE_VENV)/bin/python ] && ! $(ORACLE_VENV)/bin/python -c 'import followthemoney' 2>/dev/null; then \
+	    echo "Installing followthemoney $(FTM_VERSION) into $(ORACLE_VENV) for the FtM oracle test…"; \
+	    $(ORACLE_VENV)/bin/pip install -q followthemoney==$(FTM_VERSION) \
+	      || echo "followthemoney unavailable: the FtM oracle test will be skipped"; \
+	  fi; \
 	fi
 
 # The report's browser test loads it in headless Chromium: installed for the tests only (a
@@ -121,7 +130,7 @@ clean:
 # crash or hang is saved as .fuzz/READER-crash-… (replay: TNET_FUZZ_READER=READER
 # .build-fuzz/debug/tnet-fuzz FILE), the other readers still run, and the exit is non-zero.
 FUZZ_SECONDS ?= 600
-FUZZ_READERS ?= json csv graphml dot edgelist edgelist-graph
+FUZZ_READERS ?= json csv graphml dot edgelist edgelist-graph ftm
 fuzz: deps
 	swift build --build-path .build-fuzz --product tnet-fuzz -Xswiftc -sanitize=fuzzer,address -Xlinker --export-dynamic
 	@mkdir -p .fuzz
@@ -132,6 +141,7 @@ fuzz: deps
 	    csv) cp Tests/tnetTests/Fixtures/call-records/*.csv datasets/mekong-2023-csv/*.csv .fuzz/corpus-$$r/ ;; \
 	    graphml) cp Tests/TNetIOTests/Fixtures/graphml/* Tests/TNetIOTests/Fixtures/fuzz/*.graphml datasets/*.graphml .fuzz/corpus-$$r/ ;; \
 	    dot) cp Tests/TNetIOTests/Fixtures/dot/* .fuzz/corpus-$$r/ 2>/dev/null; printf 'digraph { a -> b [weight=2]; b -> c; }\n' > .fuzz/corpus-$$r/seed.dot ;; \
+	    ftm) cp Tests/TNetIOTests/Fixtures/ftm/*.jsonl .fuzz/corpus-$$r/ ;; \
 	    edgelist*) cp Tests/TNetIOTests/Fixtures/*.edgelist Tests/tnetTests/Fixtures/calls.el Tests/tnetTests/Fixtures/call-records/calls.txt .fuzz/corpus-$$r/ ;; \
 	  esac; \
 	  echo "fuzzing the $$r reader for $(FUZZ_SECONDS) s…"; \

@@ -14,6 +14,9 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     case dot
     /// `u v [weight]` per line.
     case edgelist
+    /// FollowTheMoney entities, one JSON object a line (Aleph, OpenSanctions): `.ftm.jsonl`,
+    /// `.ftm.json`, `.ftm`. See ``FtMSchemaMap`` for what maps to what.
+    case ftm
 
     /// File extensions of each format (lowercase, without the dot).
     public var extensions: [String] {
@@ -23,6 +26,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         case .graphml: return ["graphml"]
         case .dot: return ["dot", "gv"]
         case .edgelist: return ["edgelist", "el", "txt", "tsv"]
+        case .ftm: return ["ftm.jsonl", "ftm.json", "ftm"]
         }
     }
 
@@ -33,6 +37,12 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         var isDirectory: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
             self = .csv
+            return
+        }
+        // Extensions of two parts first: `x.ftm.json` is FtM, not native JSON.
+        let lower = path.lowercased()
+        if let match = DatasetFormat.allCases.first(where: { f in f.extensions.contains { $0.contains(".") && lower.hasSuffix("." + $0) } }) {
+            self = match
             return
         }
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
@@ -88,6 +98,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         case .graphml: return try GraphMLReader.read(input)
         case .dot: return try DOTDatasetReader.read(input)
         case .edgelist: return try EdgeListReader.read(input, directed: options.directed)
+        case .ftm: return try FtMReader.read(input)
         case .csv: fatalError("handled above")
         }
     }
@@ -116,8 +127,15 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     /// - Throws: ``ReadError`` when the format cannot hold the dataset as it is (an id with a
     ///   space in an edge list, a control character in GraphML, a source id with `;`), or for
     ///   CSV to standard input.
-    public func encode(_ dataset: Dataset, path: String) throws -> [(path: String, bytes: [UInt8])] {
+    ///   - warnings: Called with each thing the format cannot hold and leaves out (FtM: an
+    ///     attribute no property takes); by default written to standard error.
+    public func encode(_ dataset: Dataset, path: String,
+                       warnings: (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) throws -> [(path: String, bytes: [UInt8])] {
         switch self {
+        case .ftm:
+            let (bytes, lost) = FtMWriter.write(dataset)
+            for w in lost { warnings(w) }
+            return [(path, bytes)]
         case .json: return [(path, NativeJSONWriter.write(dataset))]
         case .graphml: return [(path, try GraphMLWriter.write(dataset))]
         case .dot: return [(path, try DOTDatasetWriter.write(dataset))]

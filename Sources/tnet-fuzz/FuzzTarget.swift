@@ -1,7 +1,7 @@
 // Coverage-guided fuzzing of tnet's readers with libFuzzer (`make fuzz`). Built with
 // `-sanitize=fuzzer,address`, main hands over to libFuzzer's driver, which calls the entry
 // point below with mutated inputs; TNET_FUZZ_READER picks the reader (json, csv, graphml, dot,
-// edgelist, edgelist-graph). A reader may refuse an input with an error, never crash, hang or
+// edgelist, edgelist-graph, ftm). A reader may refuse an input with an error, never crash, hang or
 // read out of bounds. In an ordinary build this is a small program that replays files.
 import Foundation
 import TNetIO
@@ -9,7 +9,7 @@ import TNetModel
 
 /// The reader under test, from TNET_FUZZ_READER.
 enum FuzzReader: String, CaseIterable {
-    case json, csv, graphml, dot, edgelist
+    case json, csv, graphml, dot, edgelist, ftm
     case edgelistGraph = "edgelist-graph"
 
     static let current: FuzzReader = {
@@ -33,6 +33,10 @@ enum FuzzReader: String, CaseIterable {
             case .graphml: dataset = try GraphMLReader.read(input).dataset
             case .dot: dataset = try DOTDatasetReader.read(input).dataset
             case .edgelist: dataset = try EdgeListReader.read(input).dataset
+            case .ftm:
+                // What is read is written back too: the writer must take any dataset the reader makes.
+                dataset = try FtMReader.read(input).dataset
+                _ = FtMWriter.write(dataset)
             case .edgelistGraph:
                 _ = try EdgeListGraphReader.read(input, weighted: true, threads: 1)
                 return

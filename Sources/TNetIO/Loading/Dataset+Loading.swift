@@ -27,12 +27,15 @@ extension Dataset {
     /// - Parameters:
     ///   - path: the file (or, for CSV, the folder) to write, or `-`.
     ///   - format: the format when the extension does not tell.
+    ///   - warnings: called with each thing the format leaves out (FtM: an attribute no FtM
+    ///     property takes), one line each; by default written to standard error.
     /// - Throws: ``ReadError`` when neither `format` nor the extension names a format, the
     ///   format cannot hold the dataset or the folder cannot be made; ``AtomicFile/WriteError``
     ///   when a file cannot be written.
-    public func write(to path: String, format: DatasetFormat? = nil) throws {
+    public func write(to path: String, format: DatasetFormat? = nil,
+                      warnings: (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) throws {
         let f = try DatasetFormat.output(for: path, format: format)
-        let files = try f.encode(self, path: path)
+        let files = try f.encode(self, path: path, warnings: warnings)
         if f == .csv, let first = files.first, first.path != "-" {
             let folder = (first.path as NSString).deletingLastPathComponent
             if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {

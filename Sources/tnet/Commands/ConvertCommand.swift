@@ -5,9 +5,9 @@ import TraffickingNetworks
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a dataset between JSON, CSV, GraphML, DOT and edge lists (filters apply).",
+        abstract: "Convert a dataset between JSON, CSV, GraphML, DOT, edge lists and FollowTheMoney (filters apply).",
         discussion: """
-        Formats by extension or --from/--to: .json (native, everything kept), a folder or …entities.csv/…links.csv (CSV: entities.csv, links.csv, sources.csv, dataset.csv), .graphml, .dot/.gv, .edgelist/.el/.txt/.tsv. JSON, CSV and GraphML keep every entity, link, attribute, citation, grade and period; DOT keeps attributes as text; an edge list keeps only ids and weights. Output files are written atomically; nothing is written when the input has errors.
+        Formats by extension or --from/--to: .json (native, everything kept), a folder or …entities.csv/…links.csv (CSV: entities.csv, links.csv, sources.csv, dataset.csv), .graphml, .dot/.gv, .edgelist/.el/.txt/.tsv, .ftm.jsonl/.ftm.json/.ftm (FollowTheMoney entities, one a line, as Aleph and OpenSanctions use them). JSON, CSV and GraphML keep every entity, link, attribute, citation, grade and period; DOT keeps attributes as text; an edge list keeps only ids and weights; FtM keeps what its model can express (kinds, roles, grades and periods as tnet: markers) and a warning names each attribute it leaves out. Output files are written atomically; nothing is written when the input has errors.
         """
     )
 
@@ -31,7 +31,7 @@ struct ConvertCommand: ParsableCommand {
             if let fromFormat { input.from = input.from ?? fromFormat }
             let dataset = try input.load()
             TerminalProgress.step("writing \(output)")
-            try dataset.write(to: output, format: to)
+            try dataset.write(to: output, format: to, warnings: Diagnostics.warning)
             TerminalProgress.clear()
         }
     }

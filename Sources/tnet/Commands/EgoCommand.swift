@@ -20,7 +20,7 @@ struct EgoCommand: ParsableCommand {
             var options = input
             options.filters.ego = id
             let dataset = try options.load()
-            try dataset.write(to: output, format: to)
+            try dataset.write(to: output, format: to, warnings: Diagnostics.warning)
         }
     }
 }

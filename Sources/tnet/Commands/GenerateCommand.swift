@@ -57,7 +57,7 @@ struct GenerateCommand: ParsableCommand {
             TerminalProgress.step("generating \(nodes) entities")
             let dataset = SyntheticNetwork(nodes: nodes, seed: seed, averageDegree: avgDegree).generate()
             TerminalProgress.step("writing \(dataset.entities.count) entities and \(dataset.links.count) links")
-            try dataset.write(to: output, format: to)
+            try dataset.write(to: output, format: to, warnings: Diagnostics.warning)
             TerminalProgress.clear()
         }
     }

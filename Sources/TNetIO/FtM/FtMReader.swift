@@ -1,0 +1,473 @@
+import TNetModel
+
+/// Reads FollowTheMoney entities, one JSON object a line (`.ftm.jsonl`, `.ftm.json`), as Aleph
+/// exports them and OpenSanctions publishes them:
+///
+/// ```json
+/// {"id": "p1", "schema": "Person", "properties": {"name": ["Li Wei"], "nationality": ["cn"]}, "datasets": ["…"]}
+/// {"id": "own1", "schema": "Ownership", "properties": {"owner": ["p1"], "asset": ["c1"], "startDate": ["2019"]}}
+/// ```
+/// Things become entities, Documents sources, edges and Sanctions links, as ``FtMSchemaMap``
+/// says; lines may come in any order. A line that is not JSON stops reading (file, line and
+/// column); a line without an id or a schema, or with values that are not lists of strings, is
+/// an error naming its line and id; whatever is reinterpreted or left out (a schema tnet has no
+/// mapping for, a property the schema does not have, a reference to an entity not in the file, a
+/// country code no country entity has) is a warning naming the line, the id and why. FtM's
+/// `caption` is not kept: it is derived from the name.
+public enum FtMReader {
+    /// One parsed line.
+    struct Line {
+        var id: String
+        var schema: FtMModel.Schema
+        var properties: [(name: String, values: [String])]
+        var top: [(key: String, value: AttributeValue)]
+        var location: SourceLocation
+
+        func values(_ p: String) -> [String] { properties.first(where: { $0.name == p })?.values ?? [] }
+    }
+
+    /// Reads FtM JSON lines.
+    /// - Parameter input: The file's bytes (already decoded to UTF-8).
+    /// - Returns: The dataset, each entity's and link's line, and the problems found.
+    /// - Throws: ``ReadError`` for a file that is not text, or at the line and column of a line
+    ///   that is not JSON.
+    /// - Complexity: O(*n*) in the size of the file.
+    public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        try input.checkText()
+        var lines: [Line] = []
+        var issues: [ValidationIssue] = []
+        try input.bytes.withUnsafeBufferPointer { buf in
+            var positions = TextPositions(file: input.name, bytes: buf)
+            var start = input.bomLength
+            while start < buf.count {
+                var end = start
+                while end < buf.count && buf[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                let slice = UnsafeBufferPointer(rebasing: buf[start ..< end])
+                guard slice.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
+                var parser = JSONParser(slice)
+                let node: JSONNode
+                do { node = try parser.parseDocument() } catch let error as JSONParser.Failure {
+                    throw ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
+                }
+                let location = positions.location(of: start + node.offset)
+                if let line = parse(node, location, &issues) { lines.append(line) }
+            }
+        }
+        var builder = Builder(issues: issues)
+        let dataset = builder.build(lines, file: input.name)
+        return (dataset, builder.issues)
+    }
+
+    static func parse(_ node: JSONNode, _ at: SourceLocation, _ issues: inout [ValidationIssue]) -> Line? {
+        guard case .object(let members) = node.value else {
+            issues.append(ValidationIssue(.error, .invalidStructure, "an FtM entity is a JSON object, found \(node.value.typeName)", at: at))
+            return nil
+        }
+        var id: String?, schemaName: String?, props: [(String, [String])] = [], top: [(String, AttributeValue)] = []
+        var propsNode: JSONNode?
+        for m in members {
+            switch (m.key, m.value.value) {
+            case ("id", .string(let s)): id = s
+            case ("schema", .string(let s)): schemaName = s
+            case ("properties", _): propsNode = m.value
+            case ("caption", _): break
+            case ("datasets", .array(let items)), ("referents", .array(let items)):
+                top.append((m.key, .list(items.compactMap { if case .string(let s) = $0.value { return .string(s) }; return nil })))
+            case ("first_seen", .string(let s)), ("last_seen", .string(let s)), ("last_change", .string(let s)):
+                top.append((m.key, .string(s)))
+            case ("target", .bool(let b)): top.append(("target", .bool(b)))
+            default:
+                issues.append(ValidationIssue(.warning, .unknownField, "FtM field \"\(m.key)\" is not one tnet reads: left out", at: at))
+            }
+        }
+        guard let id, !id.isEmpty else {
+            issues.append(ValidationIssue(.error, .missingField, "an FtM entity needs an \"id\" (a non-empty string)", at: at))
+            return nil
+        }
+        guard let schemaName else {
+            issues.append(ValidationIssue(.error, .missingField, "FtM entity \(id) needs a \"schema\"", at: at))
+            return nil
+        }
+        guard let schema = FtMModel.schema(schemaName), !schema.abstract else {
+            issues.append(ValidationIssue(.warning, .undeclaredKind, "FtM entity \(id): \"\(schemaName)\" is not a schema FtM \(FtMModel.generatedFrom) can hold an entity of: left out", at: at))
+            return nil
+        }
+        if let propsNode {
+            guard case .object(let pm) = propsNode.value else {
+                issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(id): \"properties\" must be an object, found \(propsNode.value.typeName)", at: at))
+                return nil
+            }
+            for p in pm {
+                guard case .array(let items) = p.value.value else {
+                    issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(id): property \"\(p.key)\" must be a list of strings, found \(p.value.value.typeName)", at: at))
+                    continue
+                }
+                var values: [String] = []
+                for item in items {
+                    if case .string(let s) = item.value { values.append(s) } else {
+                        issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(id): property \"\(p.key)\" must hold strings, found \(item.value.typeName)", at: at))
+                    }
+                }
+                if let i = props.firstIndex(where: { $0.0 == p.key }) { props[i].1 += values } else { props.append((p.key, values)) }
+            }
+        }
+        return Line(id: id, schema: schema, properties: props, top: top, location: at)
+    }
+
+    /// Turns parsed lines into a dataset.
+    struct Builder {
+        var issues: [ValidationIssue]
+        var dataset = Dataset()
+        var sourceByFtM: [String: String] = [:]
+        var madeSources: [String: String] = [:]
+        var entityByFtM: [String: String] = [:]
+        var schemaByEntity: [String: FtMModel.Schema] = [:]
+        /// The first entity of each name, and how many have it: a Sanction's authority is
+        /// matched by name.
+        var nameIndex: [String: String] = [:]
+        var nameCount: [String: Int] = [:]
+        var entityKinds: [EntityKind] = []
+        var linkKinds: [LinkKind] = []
+        var roles: [PersonRole] = []
+        var locations: ReadLocations
+
+        init(issues: [ValidationIssue]) {
+            self.issues = issues
+            locations = ReadLocations(file: "")
+        }
+
+        mutating func warn(_ line: Line, _ message: String) {
+            issues.append(ValidationIssue(.warning, .unknownField, "FtM entity \(line.id): \(message)", at: line.location))
+        }
+
+        mutating func build(_ lines: [Line], file: String) -> Dataset {
+            locations = ReadLocations(file: file)
+            let isLink = { (l: Line) in (l.schema.edge != nil || l.schema.name == "Sanction") && l.schema.name != "Documentation" }
+            let isSource = { (l: Line) in l.schema.isA("Document") }
+            for l in lines where isSource(l) { source(l) }
+            var things: [Line] = []
+            for l in lines where !isSource(l) && !isLink(l) {
+                if l.schema.isA("Thing") {
+                    things.append(l)
+                    entityByFtM[l.id] = FtMID.decode(l.id)
+                    schemaByEntity[FtMID.decode(l.id)] = l.schema
+                } else {
+                    warn(l, "\(l.schema.name) is neither a thing nor a relation tnet maps: left out")
+                }
+            }
+            var pending: [(Line, Link)] = []
+            var entities: [Entity] = []
+            for l in things { entities.append(entity(l, &pending)) }
+            // Countries, once every country entity is known.
+            let countries = FtMCountries.entityIDs(among: entities.filter { $0.kind == .country }.map { (id: $0.id, name: $0.name) })
+            for i in entities.indices { resolveCountry(&entities[i], line: things[i], countries: countries) }
+            for e in entities where e.name != nil && nameIndex[e.name!] == nil { nameIndex[e.name!] = e.id }
+            for e in entities { if let n = e.name { nameCount[n, default: 0] += 1 } }
+            // Documentation (a document about an entity) is a citation: the entity cites the source.
+            var position: [String: Int] = [:]
+            for (i, l) in things.enumerated() where position[l.id] == nil { position[l.id] = i }
+            for l in lines where l.schema.name == "Documentation" {
+                guard let doc = l.values("document").first, let source = sourceByFtM[doc],
+                      let target = l.values("entity").first, let i = position[target] else {
+                    warn(l, "a Documentation whose document or entity is not in the file: left out")
+                    continue
+                }
+                if !entities[i].sources.contains(source) { entities[i].sources.append(source) }
+                warn(l, "read as \(entities[i].id) citing source \(source) (written back as its proof)")
+            }
+            for (e, l) in zip(entities, things) {
+                declare(e.kind)
+                if let r = e.role, !PersonRole.builtIn.contains(r), !roles.contains(r) { roles.append(r) }
+                dataset.append(e)
+                locations.entities.append(.init(line: l.location.line, column: l.location.column))
+            }
+            var linkIndex = 0
+            for l in lines where isLink(l) {
+                linkIndex += 1
+                if let link = link(l, position: linkIndex) { pending.append((l, link)) }
+            }
+            for (l, link) in pending {
+                guard dataset.index(of: link.source) != nil, dataset.index(of: link.target) != nil else {
+                    let missing = dataset.index(of: link.source) == nil ? link.source : link.target
+                    warn(l, "refers to \(missing), which is not in the file: the \(link.kind.rawValue) link is left out")
+                    continue
+                }
+                declare(link.kind)
+                dataset.append(link)
+                locations.links.append(.init(line: l.location.line, column: l.location.column))
+            }
+            dataset.schema = Schema(entityKinds: entityKinds, linkKinds: linkKinds,
+                                    symmetricLinkKinds: Set(linkKinds.filter { FtMSchemaMap.declaredLinkKinds[$0] == true }),
+                                    roles: roles)
+            dataset.locations = locations
+            return dataset
+        }
+
+        mutating func declare(_ k: EntityKind) {
+            if !EntityKind.builtIn.contains(k) && !entityKinds.contains(k) { entityKinds.append(k) }
+        }
+
+        mutating func declare(_ k: LinkKind) {
+            if !LinkKind.builtIn.contains(k) && !linkKinds.contains(k) { linkKinds.append(k) }
+        }
+
+        mutating func source(_ l: Line) {
+            var id = FtMID.decode(l.id)
+            if id.hasPrefix("source.") { id = FtMID.decode(String(id.dropFirst("source.".count))) }
+            var s = Source(id: id)
+            for (p, values) in l.properties {
+                guard let first = values.first else { continue }
+                switch p {
+                case "fileName" where first == id && values.count == 1: continue
+                case "title" where values.count == 1: s.title = first
+                case "publisher" where values.count == 1: s.publisher = first
+                case "publishedAt" where values.count == 1 && PartialDate(first) != nil: s.date = PartialDate(first)
+                case "sourceUrl" where values.count == 1: s.url = first
+                default: attribute(p, values, schema: l.schema, into: &s.attributes, line: l)
+                }
+            }
+            sourceByFtM[l.id] = id
+            if !FtMID.decode(l.id).hasPrefix("source.") { s.attributes["ftm_id"] = .string(l.id) }
+            dataset.sources.append(s)
+            locations.sources.append(.init(line: l.location.line, column: l.location.column))
+        }
+
+        /// Puts property `p` in `attrs` under its attribute name, warning when the schema lacks it.
+        mutating func attribute(_ p: String, _ values: [String], schema: FtMModel.Schema, into attrs: inout Attributes, line: Line) {
+            if schema.properties[p] == nil {
+                warn(line, "\"\(p)\" is not a property of FtM's \(schema.name): kept as attribute \"\(FtMSchemaMap.snakeCase(p))\"")
+            }
+            let key = FtMSchemaMap.attributeName(forProperty: p, schema: schema.name)
+            let list = FtMSchemaMap.listAttributes[p] != nil || values.count > 1
+            let value: AttributeValue = list ? .list(values.map { .string($0) }) : .string(values[0])
+            if case .list(let old)? = attrs[key], case .list(let new) = value { attrs[key] = .list(old + new) } else { attrs[key] = value }
+        }
+
+        /// The citations of `l`: its `proof` documents, else a source made of its publisher and URL.
+        mutating func citations(_ l: Line) -> [String] {
+            var out: [String] = []
+            for d in l.values("proof") {
+                if let s = sourceByFtM[d] { out.append(s) } else { warn(l, "proof \(d) is not a Document in the file: the citation is left out") }
+            }
+            if out.isEmpty {
+                let publisher = l.values("publisher").first, url = l.values("sourceUrl").first
+                if publisher != nil || url != nil {
+                    let key = (publisher ?? "") + "\u{1}" + (url ?? "")
+                    if let id = madeSources[key] { return [id] }
+                    let id = "ftm-source-\(madeSources.count + 1)"
+                    var s = Source(id: id, publisher: publisher, url: url)
+                    if let u = l.values("publisherUrl").first { s.attributes["publisher_url"] = .string(u) }
+                    if let r = l.values("retrievedAt").first { s.attributes["retrieved_at"] = .string(r) }
+                    madeSources[key] = id
+                    dataset.sources.append(s)
+                    warn(l, "its publisher and sourceUrl are read as source \(id)")
+                    return [id]
+                }
+            }
+            return out
+        }
+
+        static let provenanceProperties: Set<String> = ["proof", "publisher", "publisherUrl", "sourceUrl", "retrievedAt"]
+
+        mutating func entity(_ l: Line, _ pending: inout [(Line, Link)]) -> Entity {
+            var e = Entity(id: FtMID.decode(l.id), kind: FtMSchemaMap.kind(forSchema: l.schema.name))
+            e.sources = citations(l)
+            let madeSource = l.values("proof").isEmpty && !e.sources.isEmpty
+            var from: PartialDate?, to: PartialDate?
+            var unnamed = false
+            for (p, values) in l.properties where !values.isEmpty {
+                switch p {
+                case "name":
+                    e.name = values[0]
+                    if values.count > 1 {
+                        warn(l, "has \(values.count) names: the first is its name, the others are kept as aliases")
+                        var a = Attributes()
+                        attribute("alias", Array(values.dropFirst()), schema: l.schema, into: &a, line: l)
+                        if case .list(let more)? = a["aliases"] {
+                            if case .list(let old)? = e.attributes["aliases"] { e.attributes["aliases"] = .list(more + old) } else { e.attributes["aliases"] = .list(more) }
+                        }
+                    }
+                case "keywords":
+                    var plain: [String] = []
+                    for v in values {
+                        guard let (k, value) = FtMSchemaMap.parseMarker(v) else { plain.append(v); continue }
+                        switch k {
+                        case "kind": e.kind = EntityKind(value)
+                        case "role": e.role = PersonRole(value)
+                        case "confidence":
+                            if let c = Confidence(value) { e.confidence = c } else { warn(l, "marker \(v) is not an Admiralty grade: left out") }
+                        case "from": from = PartialDate(value); if from == nil { warn(l, "marker \(v) is not a date: left out") }
+                        case "to": to = PartialDate(value); if to == nil { warn(l, "marker \(v) is not a date: left out") }
+                        case "country": e.country = value
+                        case "unnamed": unnamed = true
+                        default: plain.append(v)
+                        }
+                    }
+                    if !plain.isEmpty { attribute("keywords", plain, schema: l.schema, into: &e.attributes, line: l) }
+                case "country":
+                    // Resolved against the country entities once all are read.
+                    e.attributes["country"] = values.count == 1 ? .string(values[0]) : .list(values.map { .string($0) })
+                case "proof": continue
+                case _ where Self.provenanceProperties.contains(p) && madeSource: continue
+                default:
+                    if let prop = l.schema.properties[p], prop.type == "entity" {
+                        let kind = LinkKind(FtMSchemaMap.snakeCase(p))
+                        if !linkKinds.contains(kind) && !LinkKind.builtIn.contains(kind) { linkKinds.append(kind) }
+                        for v in values {
+                            guard let target = entityByFtM[v] else {
+                                warn(l, "\(p) refers to \(v), which is not in the file: left out")
+                                continue
+                            }
+                            pending.append((l, Link(source: e.id, target: target, kind: kind)))
+                        }
+                    } else {
+                        attribute(p, values, schema: l.schema, into: &e.attributes, line: l)
+                    }
+                }
+            }
+            if unnamed && e.name == e.id { e.name = nil }
+            if from != nil || to != nil { e.period = Period(from: from, to: to) }
+            for (k, v) in l.top { e.attributes[k] = v }
+            if FtMSchemaMap.schema(forKind: e.kind, attributes: e.attributes) != l.schema.name {
+                e.attributes["ftm_schema"] = .string(l.schema.name)
+            }
+            return e
+        }
+
+        mutating func resolveCountry(_ e: inout Entity, line: Line, countries: [String: String]) {
+            guard let v = e.attributes["country"] else { return }
+            var codes: [String] = []
+            switch v {
+            case .string(let s): codes = [s]
+            case .list(let items): codes = items.compactMap(\.string)
+            default: return
+            }
+            e.attributes["country"] = nil
+            var rest: [String] = []
+            for code in codes {
+                if e.country == nil, let id = countries[code.lowercased()], id != e.id {
+                    e.country = id
+                } else if e.kind == .country, countries[code.lowercased()] == e.id {
+                    continue
+                } else {
+                    rest.append(code)
+                }
+            }
+            if !rest.isEmpty {
+                warn(line, "country \(rest.joined(separator: ", ")) \(e.country == nil ? "names no country entity in the file" : "is a further country"): kept in attribute \"country\"")
+                e.attributes["country"] = rest.count == 1 ? .string(rest[0]) : .list(rest.map { .string($0) })
+            }
+        }
+
+        /// The entity an FtM reference names, by id.
+        func ref(_ v: String?) -> String? { v.map { entityByFtM[$0] ?? FtMID.decode($0) } }
+
+        mutating func link(_ l: Line, position: Int) -> Link? {
+            let name = l.schema.name
+            var source: String?, target: String?
+            var handled: Set<String> = ["proof", "startDate", "endDate", "description"]
+            var markers: [String: String] = [:]
+            var description: [String] = []
+            for v in l.values("description") {
+                if let (k, value) = FtMSchemaMap.parseMarker(v) { markers[k] = value } else { description.append(v) }
+            }
+            if name == "Sanction" {
+                target = ref(l.values("entity").first)
+                handled.formUnion(["entity"])
+                if let v = l.values("entity").first, entityByFtM[v] == nil {
+                    warn(l, "refers to \(v), which is not in the file: the sanctions link is left out")
+                    return nil
+                }
+                if let id = markers["authority"] {
+                    source = id
+                    handled.insert("authority")
+                } else if let authority = l.values("authority").first {
+                    handled.insert("authority")
+                    let named = nameCount[authority, default: 0]
+                    if named == 1, let id = nameIndex[authority] {
+                        source = id
+                    } else {
+                        // No entity of that name (or several): an agency named for the authority.
+                        let id = "authority-" + String(authority.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+                        if dataset.index(of: id) == nil {
+                            dataset.append(Entity(id: id, kind: .agency, name: authority))
+                            locations.entities.append(.init(line: l.location.line, column: l.location.column))
+                        }
+                        warn(l, named == 0 ? "authority \"\(authority)\" is no entity of the file: read as agency \(id)"
+                                           : "authority \"\(authority)\" names \(named) entities: read as agency \(id)")
+                        source = id
+                    }
+                } else {
+                    warn(l, "a Sanction without an authority: left out (tnet's sanctions link starts at who imposed it)")
+                    return nil
+                }
+            } else if let (sp, tp) = l.schema.edge {
+                let a = l.values(sp), b = l.values(tp)
+                guard let first = a.first, let second = b.first else {
+                    issues.append(ValidationIssue(.error, .missingField, "FtM entity \(l.id): a \(name) needs \"\(sp)\" and \"\(tp)\"", at: l.location))
+                    return nil
+                }
+                if a.count > 1 || b.count > 1 { warn(l, "names several \(sp) or \(tp): the first of each is read") }
+                (source, target) = FtMSchemaMap.isReversed(name) ? (ref(second), ref(first)) : (ref(first), ref(second))
+                handled.formUnion([sp, tp])
+            }
+            guard let source, let target else {
+                issues.append(ValidationIssue(.error, .missingField, "FtM entity \(l.id): a \(name) needs the entity it concerns", at: l.location))
+                return nil
+            }
+            var kind = FtMSchemaMap.linkKinds[name] ?? LinkKind(FtMSchemaMap.snakeCase(name))
+            var link = Link(source: source, target: target, kind: kind)
+            if name == "UnknownLink", let role = l.values("role").first, l.values("role").count == 1,
+               LinkKind.builtIn.contains(LinkKind(role)) || FtMSchemaMap.declaredLinkKinds[LinkKind(role)] != nil || markers["kind"] == role {
+                kind = LinkKind(role)
+                handled.insert("role")
+            }
+            if let k = markers["kind"] { kind = LinkKind(k) }
+            link.kind = kind
+            link.sources = citations(l)
+            let madeSource = l.values("proof").isEmpty && !link.sources.isEmpty
+            func date(_ p: String) -> PartialDate? {
+                guard let v = l.values(p).first else { return nil }
+                if let d = PartialDate(v) ?? PartialDate(String(v.prefix(10))) { return d }
+                warn(l, "\(p) \(v) is not a date: left out")
+                return nil
+            }
+            let from = date("startDate"), to = date("endDate")
+            if from != nil || to != nil { link.period = Period(from: from, to: to) }
+            for (k, v) in markers {
+                switch k {
+                case "confidence":
+                    link.confidence = Confidence(v)
+                    if link.confidence == nil { warn(l, "marker tnet:confidence=\(v) is not an Admiralty grade: left out") }
+                case "weight":
+                    link.weight = Double(v).flatMap { $0.isFinite ? $0 : nil }
+                    if link.weight == nil { warn(l, "marker tnet:weight=\(v) is not a number: left out") }
+                case "directed":
+                    link.directed = v == "true" ? true : v == "false" ? false : nil
+                    if link.directed == nil { warn(l, "marker tnet:directed=\(v) is neither true nor false: left out") }
+                case "agreement": link.agreement = v
+                case "kind", "authority": break
+                default: description.append(FtMSchemaMap.marker(k, v))
+                }
+            }
+            if !description.isEmpty { attribute("description", description, schema: l.schema, into: &link.attributes, line: l) }
+            for (p, values) in l.properties where !values.isEmpty && !handled.contains(p) {
+                if Self.provenanceProperties.contains(p) && madeSource { continue }
+                if l.schema.properties[p]?.type == "entity" {
+                    warn(l, "\(p) (a reference on a relation) is not kept by tnet: left out")
+                    continue
+                }
+                attribute(p, values, schema: l.schema, into: &link.attributes, line: l)
+            }
+            for (k, v) in l.top { link.attributes[k] = v }
+            if l.id != "link-\(position)" { link.attributes["ftm_id"] = .string(l.id) }
+            // Kept when the writer would choose another schema for this kind between these ends.
+            let thing = FtMModel.schema("LegalEntity")!
+            let written = FtMSchemaMap.linkSchema(kind, preferred: nil, source: schemaByEntity[source] ?? thing,
+                                                  target: schemaByEntity[target] ?? thing)
+            if written != name { link.attributes["ftm_schema"] = .string(name) }
+            return link
+        }
+    }
+}
