@@ -211,7 +211,13 @@ struct MergeBuilder {
                                                            kept: links[j].confidence!.description))
                         }
                     }
-                    for (name, value) in l.attributes where links[j].attributes[name] == nil { links[j].attributes[name] = value }
+                    for (name, value) in l.attributes {
+                        guard let kept = links[j].attributes[name] else { links[j].attributes[name] = value; continue }
+                        if kept != value {
+                            conflicts.append(MergeConflict(subject: subject, field: name,
+                                                           values: [kept.displayText, "\(value.displayText) (\(input.tag))"], kept: kept.displayText))
+                        }
+                    }
                 } else {
                     seen[key] = links.count
                     links.append(l)

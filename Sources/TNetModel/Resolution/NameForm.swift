@@ -123,7 +123,8 @@ public struct NameForm: Sendable, Hashable {
 /// consonant skeleton after mapping the letters the romanisations of Chinese (pinyin,
 /// Wade–Giles, Cantonese), Thai (RTGS and informal), Burmese and Vietnamese write differently
 /// for one sound. `Zhao`, `Chao` and `Jao` share `c`; `Hsu` and `Xu` share `s`; `Somchai`,
-/// `Somchay` and ICU's `smchay` share `smc`; `Prasert` and `Phrasoet` share `plst`.
+/// `Somchay` and ICU's `smchay` share `smc`; `Prasoet` and `Phrasoet` share `plst` (the informal
+/// `Prasert` does not: its `r` before `t` is written, not read, and the key keeps it).
 ///
 /// Used for finding candidates (blocking) and as one of the scorer's comparisons; never to
 /// decide alone. Our own rules: published phonetic keys (Soundex, Metaphone) are built for

@@ -2,8 +2,9 @@
 /// order of the words, the romanisation or a typo.
 ///
 /// Words are paired greedily, most alike first (the mean of their Jaro–Winkler and
-/// edit-distance similarities, or 0.92 when their ``PhoneticKey``s agree and the spelling does
-/// not); the score is the pairs' sum over the mean number of words, so a missing middle name
+/// edit-distance similarities, or 0.92 when their ``PhoneticKey``s agree, have two letters or
+/// more, and the spelling does not: a one-letter key such as Zhao's and Zhou's `c` is too common);
+/// the score is the pairs' sum over the mean number of words, so a missing middle name
 /// costs less than a wrong one (`nguyen van hung` – `nguyen hung`: 2 / 2.5 = 0.8). The words
 /// run together are compared too (edit distance, as written ×0.97 and sorted ×0.95), so a
 /// given name written joined or apart (`xiaoming` – `xiao ming`) is the same; the best reading

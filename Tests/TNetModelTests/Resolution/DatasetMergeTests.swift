@@ -1,0 +1,171 @@
+import Testing
+@testable import TNetModel
+
+/// Merging datasets (issue 20): what merges without review, what a judgement decides, and what
+/// the merged dataset keeps. Every case is small and worked by hand in its comment.
+@Suite struct DatasetMergeTests {
+    /// NGO A's file: a recruiter with a passport, a compound, a victim, and a link citing A's
+    /// report.
+    static func ngoA() -> Dataset {
+        Dataset(entities: [
+            Entity(id: "a-1", kind: .person, name: "Aung Kyaw", role: "recruiter", sources: ["rep-a"],
+                   attributes: ["passport": .string("MA123456")]),
+            Entity(id: "a-2", kind: .compound, name: "Golden Star Compound", sources: ["rep-a"]),
+            Entity(id: "a-3", kind: .person, name: "Mya Mya", role: "victim", sources: ["rep-a"],
+                   attributes: ["passport": .string("MB000111")]),
+        ], links: [
+            Link(source: "a-1", target: "a-3", kind: .recruitsFrom, sources: ["rep-a"]),
+            Link(source: "a-3", target: "a-2", kind: .traffickedTo, sources: ["rep-a"]),
+        ], sources: [Source(id: "rep-a", title: "NGO A field report"), Source(id: "shared", title: "UNODC 2023")])
+    }
+
+    /// NGO B's file: the same recruiter spelt differently, the same passport written with
+    /// punctuation; the victim recorded as a "recruiter" (the forced-criminality case); the
+    /// same trafficking link citing B's report; a source id B uses for something else.
+    static func ngoB() -> Dataset {
+        Dataset(entities: [
+            Entity(id: "b-10", kind: .person, name: "U Aung Kyaw", role: "recruiter", sources: ["rep-b"],
+                   attributes: ["passport_number": .string("MA-123456"), "phone": .string("+95 9 1234 5678")]),
+            Entity(id: "b-11", kind: .person, name: "Mya Mya", role: "recruiter", sources: ["rep-b"],
+                   attributes: ["passport": .string("mb 000111")]),
+            Entity(id: "b-12", kind: .compound, name: "Golden Star compound", sources: ["shared"]),
+        ], links: [
+            Link(source: "b-11", target: "b-12", kind: .traffickedTo, sources: ["rep-b"]),
+        ], sources: [Source(id: "rep-b", title: "NGO B interviews"), Source(id: "shared", title: "Something else")])
+    }
+
+    static func merged(_ options: MergeOptions = MergeOptions()) -> DatasetMerge {
+        DatasetMerge([("A", ngoA()), ("B", ngoB())], options: options)
+    }
+
+    /// The shared passports merge without review: a-1 = b-10 (names 1.0, passport: −1 + 4 + 7
+    /// = 10, p ≈ 0.99995 ≥ 0.95) and a-3 = b-11. The compounds have one name (−1 + 4: p =
+    /// 0.95) but no identifier: they are left for review, not merged.
+    @Test func sharedIdentifiersMerge() {
+        let m = Self.merged()
+        let d = m.dataset
+        #expect(d.entities.map(\.id) == ["a-1", "a-2", "a-3", "b-12"])
+        #expect(m.automatic.count == 2)
+        #expect(m.review.contains { Set([$0.left.description, $0.right.description]) == ["A:a-2", "B:b-12"] })
+        let recruiter = d[id: "a-1"]!
+        #expect(recruiter.attributes["merged_from"] == .list([.string("A:a-1"), .string("B:b-10")]))
+        #expect(recruiter.attributes["aliases"] == .list([.string("U Aung Kyaw")]))
+        #expect(recruiter.attributes["phone"] == .string("+95 9 1234 5678"))
+        #expect(recruiter.sources == ["rep-a", "rep-b"])
+        // Crosswalk: every record, the id it became.
+        let cw = Dictionary(uniqueKeysWithValues: m.crosswalk.map { ($0.record.description, $0.mergedID) })
+        #expect(cw == ["A:a-1": "a-1", "A:a-2": "a-2", "A:a-3": "a-3", "B:b-10": "a-1", "B:b-11": "a-3", "B:b-12": "b-12"])
+    }
+
+    /// A victim in one file and a "recruiter" in another is protected, and the conflict says so.
+    @Test func protectedAnywhereStaysProtected() {
+        let m = Self.merged()
+        #expect(m.dataset[id: "a-3"]!.isProtected)
+        // B listed first: the kept role would be B's "recruiter", and is the victim's instead.
+        let reversed = DatasetMerge([("B", Self.ngoB()), ("A", Self.ngoA())])
+        let e = reversed.dataset[id: "b-11"]!
+        #expect(e.isProtected)
+        #expect(e.role == "victim")
+        #expect(reversed.conflicts.contains { $0.subject == "b-11" && $0.field == "role" && $0.kept.contains("stays protected") })
+    }
+
+    /// Links re-pointed; the same link from both inputs becomes one citing both reports. A's
+    /// a-3 → a-2 and B's b-11 → b-12 are one only when the compounds are judged the same.
+    @Test func linksCombineWithTheirSources() {
+        let before = Self.merged().dataset
+        #expect(before.links.count == 3)
+        var options = MergeOptions()
+        options.judgements = [MergeJudgement(left: RecordReference(tag: "A", id: "a-2"), right: RecordReference(tag: "B", id: "b-12"), decision: .same)]
+        let m = Self.merged(options)
+        #expect(m.judgedSame == 1)
+        #expect(m.dataset.entities.count == 3)
+        #expect(m.dataset.links.count == 2)
+        let trafficked = m.dataset.links.first { $0.kind == .traffickedTo }!
+        #expect((trafficked.source, trafficked.target) == ("a-3", "a-2"))
+        #expect(trafficked.sources == ["rep-a", "rep-b"])
+        #expect(m.notes.contains { $0.contains("combined into one citing every source") })
+        // The compound's citations: A's report and B's "shared", which is another source than
+        // A's "shared" and was renamed.
+        #expect(m.dataset[id: "a-2"]!.sources == ["rep-a", "shared~B"])
+        #expect(m.dataset.sources.map(\.id) == ["rep-a", "shared", "rep-b", "shared~B"])
+    }
+
+    /// A judgement `different` is never overridden, also not through a third record: a-1 and
+    /// b-10 share a passport but are judged different; nothing joins them.
+    @Test func differentIsNeverOverridden() {
+        var options = MergeOptions()
+        options.judgements = [MergeJudgement(left: RecordReference(tag: "A", id: "a-1"), right: RecordReference(tag: "B", id: "b-10"), decision: .different)]
+        let m = Self.merged(options)
+        #expect(m.dataset.entities.count == 5)
+        #expect(!m.review.contains { Set([$0.left.id, $0.right.id]) == ["a-1", "b-10"] })
+        // Through a third record: C's c-1 has the passport too. It may join one of them, never both.
+        let c = Dataset(entities: [Entity(id: "c-1", kind: .person, name: "Aung Kyaw", attributes: ["passport": .string("MA123456")])])
+        let three = DatasetMerge([("A", Self.ngoA()), ("B", Self.ngoB()), ("C", c)], options: options)
+        let cw = Dictionary(uniqueKeysWithValues: three.crosswalk.map { ($0.record.description, $0.mergedID) })
+        #expect(cw["A:a-1"] != cw["B:b-10"])
+    }
+
+    /// An unknown record in a judgement is said, not ignored.
+    @Test func unusedJudgementsAreSaid() {
+        var options = MergeOptions()
+        options.judgements = [MergeJudgement(left: RecordReference(tag: "A", id: "nobody"), right: RecordReference(tag: "B", id: "b-10"), decision: .same, origin: "j.csv:2")]
+        let m = Self.merged(options)
+        #expect(m.unusedJudgements == ["j.csv:2: A:nobody is in no input"])
+    }
+
+    /// The same id in two inputs with names alike is one entity; with unlike names it is not,
+    /// and the second is renamed `id~tag` and said.
+    @Test func sameIDs() {
+        let a = Dataset(entities: [Entity(id: "x", kind: .person, name: "Li Wei"), Entity(id: "y", kind: .person, name: "Somchai")])
+        let b = Dataset(entities: [Entity(id: "x", kind: .person, name: "Li  Wei"), Entity(id: "y", kind: .person, name: "Nguyen Van Hung")])
+        let m = DatasetMerge([("A", a), ("B", b)])
+        #expect(m.dataset.entities.map(\.id) == ["x", "y", "y~B"])
+        #expect(m.automatic.contains { $0.reason.hasPrefix("same id") })
+        #expect(m.notes.contains { $0.contains("B:y is another entity than the y of an earlier input") })
+    }
+
+    /// Conflicting facts are listed with what was kept: the kinds (person, official) and an
+    /// attribute given two values.
+    @Test func conflictsAreListed() {
+        let a = Dataset(entities: [Entity(id: "p", kind: .person, name: "Min Thu", attributes: ["passport": .string("X1"), "rank": .string("major")])])
+        let b = Dataset(entities: [Entity(id: "q", kind: .official, name: "Min Thu", attributes: ["passport": .string("X1"), "rank": .string("colonel")])])
+        let m = DatasetMerge([("A", a), ("B", b)])
+        #expect(m.dataset.entities.count == 1)
+        let kind = m.conflicts.first { $0.field == "kind" }
+        #expect(kind?.values == ["A:p = person", "B:q = official"])
+        #expect(kind?.kept == "person")
+        #expect(m.conflicts.contains { $0.field == "rank" && $0.kept == "major" })
+    }
+
+    /// Average linkage: three records where p–q and q–r are likely but p–r is not do not all
+    /// join at --accept-above 0.5. p = "Li Wei", q = "Li Wei Ming" (0.8 alike each way), r =
+    /// "Wei Ming". p–r: one word of 2 + 2: 1/2 → weight −4.2, p < 0.01; the mean over p's
+    /// and q's pairs with r stays below 0.5.
+    @Test func chainsDoNotJoinUnlikeRecords() {
+        let d = Dataset(entities: [
+            Entity(id: "p", kind: .person, name: "Li Wei", attributes: ["dob": .string("1980-01-01")]),
+            Entity(id: "q", kind: .person, name: "Li Wei Ming", attributes: ["dob": .string("1980-01-01")]),
+            Entity(id: "r", kind: .person, name: "Wei Ming", attributes: ["dob": .string("1980-01-01")]),
+        ])
+        var options = MergeOptions()
+        options.acceptProbability = 0.5
+        let m = DatasetMerge([("A", d)], options: options)
+        let cw = [String: String](uniqueKeysWithValues: m.crosswalk.map { ($0.record.id, $0.mergedID) })
+        #expect(!(cw["p"] == cw["q"] && cw["q"] == cw["r"]))
+    }
+}
+
+/// A link stated by two inputs with two values of one attribute keeps the first and lists the
+/// other as a conflict (never dropped silently).
+@Suite struct MergeLinkConflictTests {
+    @Test func linkAttributeConflict() {
+        let e = [Entity(id: "x", kind: .person, name: "Li Wei"), Entity(id: "y", kind: .syndicate, name: "Kokang Group")]
+        let a = Dataset(entities: e, links: [Link(source: "x", target: "y", kind: .memberOf, sources: ["s1"], attributes: ["rank": .string("boss")])])
+        let b = Dataset(entities: e, links: [Link(source: "x", target: "y", kind: .memberOf, sources: ["s2"], attributes: ["rank": .string("deputy")])])
+        let m = DatasetMerge([("A", a), ("B", b)])
+        #expect(m.dataset.links.count == 1)
+        #expect(m.dataset.links[0].sources == ["s1", "s2"])
+        #expect(m.dataset.links[0].attributes["rank"] == .string("boss"))
+        #expect(m.conflicts.contains { $0.field == "rank" && $0.values == ["boss", "deputy (B)"] })
+    }
+}
