@@ -120,7 +120,7 @@ extension Dataset {
             }
         }
         for id in request.highlight {
-            guard let i = dataset.index(of: id) else { throw .unknownEntity(id) }
+            guard let i = try? dataset.resolveEntity(id, what: "highlight").index else { throw .unknownEntity(id) }
             options.highlightedEntities.insert(i)
         }
         if let (from, to) = request.highlightRoute {

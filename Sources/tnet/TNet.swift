@@ -65,6 +65,6 @@ struct TNet: ParsableCommand {
         version: version,
         subcommands: [InfoCommand.self, ValidateCommand.self, CentralityCommand.self, PathCommand.self, DistancesCommand.self,
                       ComponentsCommand.self, CutpointsCommand.self, FlowCommand.self, EgoCommand.self, ProjectCommand.self, KCoreCommand.self,
-                      ConvertCommand.self, ExportCommand.self, GenerateCommand.self, RenderCommand.self, DotCommand.self, CommunitiesCommand.self, DisruptCommand.self, KeyPlayersCommand.self, GapsCommand.self, CorruptionCommand.self, DiffCommand.self, ReportCommand.self, MergeCommand.self]
+                      ConvertCommand.self, ExportCommand.self, GenerateCommand.self, RenderCommand.self, DotCommand.self, CommunitiesCommand.self, DisruptCommand.self, KeyPlayersCommand.self, GapsCommand.self, CorruptionCommand.self, DiffCommand.self, ReportCommand.self, MergeCommand.self, FindCommand.self, ScreenCommand.self]
     )
 }

@@ -3,8 +3,11 @@
 /// that carried the item (`avoid`, `via`, `targets`, `sources`, `sinks`, `onto`, `through`,
 /// `from`, `to`), so a caller can point at its own option for it.
 public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// No entity has this id (NetworkX's `NodeNotFound`).
-    case entityNotFound(id: String, parameter: String)
+    /// No entity has this id, name or alias (NetworkX's `NodeNotFound`), with the closest
+    /// entities (`id (kind, name)`), if any.
+    case entityNotFound(id: String, parameter: String, suggestions: [String] = [])
+    /// The name or alias names several entities (`id (kind, name)`, at most five): give an id.
+    case ambiguousEntity(text: String, parameter: String, candidates: [String])
     /// The item is neither an entity id nor a kind of entity present in the dataset.
     case nothingSelected(item: String, parameter: String)
     /// A protected person (victim, survivor, witness) was named as a target of disruption.
@@ -24,7 +27,10 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One line saying what is wrong, naming the library's parameter.
     public var description: String {
         switch self {
-        case .entityNotFound(let id, let parameter): "\(parameter): no entity \(quoted(id))"
+        case .entityNotFound(let id, let parameter, let suggestions):
+            "\(parameter): no entity \(quoted(id))" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.joined(separator: ", or ") + "?")
+        case .ambiguousEntity(let text, let parameter, let candidates):
+            "\(parameter): \(quoted(text)) names more than one entity (\(candidates.joined(separator: "; "))): give its id"
         case .nothingSelected(let item, let parameter):
             "\(parameter): \(quoted(item)) is neither an entity id nor a kind of entity present in the dataset"
         case .protectedTarget(let id):
@@ -40,7 +46,7 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The argument at fault, when the error is about one.
     public var parameter: String? {
         switch self {
-        case .entityNotFound(_, let p), .nothingSelected(_, let p), .endOfQuery(_, let p): p
+        case .entityNotFound(_, let p, _), .ambiguousEntity(_, let p, _), .nothingSelected(_, let p), .endOfQuery(_, let p): p
         case .protectedTarget, .notATarget: "targets"
         default: nil
         }

@@ -97,9 +97,8 @@ public struct DatasetFilter: Sendable, Hashable {
             keepLink[i] = keepEntity[Int(s)] && keepEntity[Int(t)] && keeps(dataset.links[i])
         }
         if let ego {
-            guard let center = dataset.index(of: ego) else {
-                throw Failure(message: "ego \(quoted(ego)) is not an entity id")
-            }
+            let center: Int
+            do { center = try dataset.resolveEntity(ego, what: "ego").index } catch { throw Failure(message: error.description) }
             guard keepEntity[center] else {
                 throw Failure(message: "ego \(quoted(ego)) is excluded by the other filters")
             }

@@ -75,7 +75,7 @@ struct CentralityCommand: ParsableCommand {
             let projection = graphOptions.projection(weighted: weighted)
             let loaded = try input.loaded(); let (dataset, source) = (loaded.dataset, loaded.source)
             warnIfNoWeights(dataset, weighted: weighted)
-            options.personalization = try resolve(personalize) { dataset.index(of: $0) }
+            options.personalization = try resolve(personalize) { dataset.index(of: try EntityArguments.id($0, in: dataset, option: "--personalize"))! }
             TerminalProgress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
             let listing = CentralityListing(try dataset.centrality(measures, options: options), dataset: dataset, source: source,
                                             projection: projection, normalized: normalized, top: top)
@@ -91,15 +91,10 @@ struct CentralityCommand: ParsableCommand {
     }
 
     /// Rows of `--personalize` ids; an id that is not there (or was filtered out) is an error.
-    private func resolve(_ list: String?, _ index: (String) -> Int?) throws -> [Int]? {
+    private func resolve(_ list: String?, _ index: (String) throws -> Int) throws -> [Int]? {
         guard let list else { return nil }
         let ids = splitList(list)
         guard !ids.isEmpty else { throw CLIError("--personalize needs at least one entity id") }
-        return try ids.map { id in
-            guard let i = index(id) else {
-                throw CLIError("--personalize: no entity \"\(id)\" in \(input.input)\(input.filters.filter.isEmpty ? "" : " after the filters")")
-            }
-            return i
-        }
+        return try ids.map(index)
     }
 }

@@ -49,7 +49,7 @@ struct DisruptCommand: ParsableCommand {
             options.sampling = scale.sampling
             options.threads = scale.threadCount
             options.progress = TerminalProgress.fraction
-            options.targets = splitList(targets)
+            options.targets = try EntityArguments.list(targets, in: dataset, option: "--targets", kinds: false)
             let r: DisruptionResult
             TerminalProgress.step("removing actors by \(options.strategies.map(\.rawValue).joined(separator: ", "))")
             defer { TerminalProgress.clear() }

@@ -11,7 +11,7 @@ struct DistancesCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @Argument(help: "Entity id.") var from: String
+    @Argument(help: "Entity: an id, or a name or alias that names one entity.") var from: String
     @Flag(help: "Link weights as lengths (see --weight-as).") var weighted = false
     @OptionGroup(title: "Graph") var graphOptions: ProjectionArguments
     @Flag(help: "−ln confidence as distance (most reliable routes).") var reliable = false
@@ -39,7 +39,8 @@ struct DistancesCommand: ParsableCommand {
             options.reverse = reverse
             options.undirected = undirected
             options.maxHops = maxHops
-            options.avoid = splitList(avoid)
+            options.avoid = try EntityArguments.list(avoid, in: dataset, option: "--avoid")
+            let from = try EntityArguments.id(self.from, in: dataset, option: "from")
             let rows: [(entity: Int, distance: Double, hops: Int)]
             rows = try dataset.distances(from: from, options: options)
             output.print(DistanceListing(rows, in: dataset, from: from, reverse: reverse, cost: options.cost))

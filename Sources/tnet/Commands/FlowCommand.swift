@@ -31,7 +31,8 @@ struct FlowCommand: ParsableCommand {
                 Diagnostics.note(options.projection.describe(dataset.graph(options.projection.with(direction: undirected ? .undirected : .auto)), links: dataset.resolvedLinkCount))
             }
             let r: FlowResult
-            r = try dataset.flow(from: splitList(sources), to: splitList(sinks), options: options)
+            r = try dataset.flow(from: EntityArguments.list(sources, in: dataset, option: "--from"),
+                                 to: EntityArguments.list(sinks, in: dataset, option: "--to"), options: options)
             if vertexCut && r.uncuttable > 0 {
                 Diagnostics.note("the vertex cut takes only targets under the target policy: \(r.uncuttable) entities (\(r.protectedExcluded) protected persons, and authorities, places and bystanders) may not be in it")
             }

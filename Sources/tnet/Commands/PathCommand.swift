@@ -13,14 +13,14 @@ struct PathCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @Argument(help: "Start entity id.") var from: String
-    @Argument(help: "End entity id.") var to: String
+    @Argument(help: "Start entity: an id, or a name or alias that names one entity.") var from: String
+    @Argument(help: "End entity: an id, name or alias.") var to: String
     @Flag(help: "Link weights as lengths (see --weight-as).") var weighted = false
     @OptionGroup(title: "Graph") var graphOptions: ProjectionArguments
     @Flag(help: "Most reliable route: maximise the product of link confidences.") var reliable = false
     @Option(help: "Number of paths (k shortest simple paths).") var k = 1
     @Flag(help: "Every path of least cost.") var all = false
-    @Option(help: ArgumentHelp("Pass through these ids or kinds (comma-separated; each must be met).", valueName: "id|kind")) var via: String?
+    @Option(help: ArgumentHelp("Pass through these ids or kinds (comma-separated; each must be met); names and aliases too.", valueName: "id|kind")) var via: String?
     @Option(help: ArgumentHelp("Never pass through these ids or kinds (comma-separated).", valueName: "id|kind")) var avoid: String?
     @Option(name: .customLong("max-hops"), help: "Most links on a path.") var maxHops: Int?
     @Flag(name: .customLong("time-respecting"), help: "Links must be usable in time order.") var timeRespecting = false
@@ -46,8 +46,10 @@ struct PathCommand: ParsableCommand {
             options.projection = graphOptions.projection(weighted: weighted)
             options.count = k
             options.allShortest = all
-            options.via = splitList(via)
-            options.avoid = splitList(avoid)
+            let from = try EntityArguments.id(self.from, in: dataset, option: "from")
+            let to = try EntityArguments.id(self.to, in: dataset, option: "to")
+            options.via = try EntityArguments.list(via, in: dataset, option: "--via")
+            options.avoid = try EntityArguments.list(avoid, in: dataset, option: "--avoid")
             options.maxHops = maxHops
             options.timeRespecting = timeRespecting
             options.viaCandidateLimit = max(1, maxCandidates)

@@ -1,0 +1,63 @@
+import TNetModel
+
+/// What `tnet find` prints: the entities whose id, name or alias is most like a text, best
+/// first, with what matched and how well.
+public struct FindListing: PrintableResult, Sendable {
+    /// The dataset searched.
+    public let dataset: Dataset
+    /// The text searched for.
+    public let text: String
+    /// The matches, best first.
+    public let matches: [EntityLookup.Match]
+
+    /// A listing of `matches` for `text` in `dataset`.
+    public init(_ matches: [EntityLookup.Match], for text: String, in dataset: Dataset) {
+        self.matches = matches
+        self.text = text
+        self.dataset = dataset
+    }
+
+    private func score(_ m: EntityLookup.Match) -> String { ResultText.fixed4(m.score) }
+
+    /// `{"query","matches":[{"id","kind","name","matched","field","score"}]}`.
+    public var json: String {
+        JSONWriter.object { w in
+            w.key("query"); w.string(text)
+            w.key("matches"); w.beginArray()
+            for m in matches {
+                let e = dataset.entities[m.entity]
+                w.beginObject()
+                w.key("id"); w.string(e.id)
+                w.key("kind"); w.string(e.kind.rawValue)
+                w.key("name"); if let n = e.name { w.string(n) } else { w.null() }
+                w.key("matched"); w.string(m.matched)
+                w.key("field"); w.string(m.field.rawValue)
+                w.key("score"); w.double(m.score)
+                w.endObject()
+            }
+            w.endArray()
+        }
+    }
+
+    /// `id,kind,name,matched,field,score`.
+    public var csv: String {
+        var out = CSVText.row(["id", "kind", "name", "matched", "field", "score"])
+        for m in matches {
+            let e = dataset.entities[m.entity]
+            out += CSVText.row([e.id, e.kind.rawValue, e.name ?? "", m.matched, m.field.rawValue, score(m)])
+        }
+        return out
+    }
+
+    /// One row a match; a line saying so when nothing matched.
+    public var table: String {
+        guard !matches.isEmpty else { return "no entity's id, name or alias is like \(TextTable.clean(quoted(text)))\n" }
+        var t = TextTable(header: ["score", "id", "kind", "name", "matched"], rightAligned: [0])
+        for m in matches {
+            let e = dataset.entities[m.entity]
+            let matched = m.field == .name ? "name" : m.field.rawValue + " " + m.matched
+            t.rows.append([score(m), e.id, e.kind.rawValue, e.name ?? "", matched].map { TextTable.bounded(TextTable.clean($0)) })
+        }
+        return t.text
+    }
+}

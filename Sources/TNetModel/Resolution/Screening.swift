@@ -1,0 +1,138 @@
+/// A dataset's people and organisations compared with a watch list (a sanctions or PEP list,
+/// as OpenSanctions publishes it in FollowTheMoney form): every entity's best matches, for an
+/// investigator to review; the matches judged `same` written back as `sanctions` links.
+///
+/// The comparison is entity resolution's (``CandidateSearch``, ``MatchScorer``), across the two
+/// only. Protected persons (victims, survivors, witnesses) are never screened: a person forced
+/// to work in a compound matched to a sanctions list is exactly the mistake the
+/// forced-criminality principle forbids, and the count of those left out is given.
+public struct Screening: Sendable {
+    /// One entity of the dataset and one of the list that may be the same.
+    public struct Hit: Sendable {
+        /// The entity's position in the dataset.
+        public var entity: Int
+        /// The list entity's position in the list.
+        public var listEntity: Int
+        /// The scorer's verdict, with its evidence.
+        public var score: MatchScore
+    }
+
+    /// The dataset screened.
+    public let dataset: Dataset
+    /// The list.
+    public let list: Dataset
+    /// Every hit at or above the minimum probability, at most ``perEntity`` per entity, by
+    /// entity then most likely first.
+    public private(set) var hits: [Hit] = []
+    /// Entities screened (persons and organisations, protected persons left out).
+    public private(set) var screened = 0
+    /// Protected persons not screened.
+    public private(set) var protectedLeftOut = 0
+    /// Pairs compared.
+    public private(set) var compared = 0
+    /// The most hits kept per entity.
+    public let perEntity: Int
+
+    /// Screens `dataset` against `list`.
+    /// - Parameters:
+    ///   - dataset: The investigator's dataset.
+    ///   - list: The watch list (any format tnet reads; FtM for OpenSanctions).
+    ///   - minimum: The lowest probability listed (default 0.5).
+    ///   - perEntity: The most hits kept per entity (default 3).
+    ///   - threads: Threads for the comparison.
+    public init(_ dataset: Dataset, against list: Dataset, minimum: Double = 0.5, perEntity: Int = 3, threads: Int = 2) {
+        self.dataset = dataset
+        self.list = list
+        self.perEntity = perEntity
+        var records: [ResolutionRecord] = []
+        var ownOf: [Int] = []
+        for i in dataset.entities.indices {
+            let r = ResolutionRecord(dataset, entity: i, input: 0)
+            guard r.category == .person || r.category == .organisation else { continue }
+            if r.isProtected { protectedLeftOut += 1; continue }
+            records.append(r)
+            ownOf.append(i)
+        }
+        screened = records.count
+        let own = records.count
+        for i in list.entities.indices {
+            let r = ResolutionRecord(list, entity: i, input: 1)
+            if r.category == .person || r.category == .organisation || r.category == .other { records.append(r) }
+        }
+        var search = CandidateSearch()
+        search.withinInputs = false
+        search.minimumProbability = minimum
+        search.threads = threads
+        let found = search.run(records, scorer: MatchScorer(records: records))
+        compared = found.compared
+        var byEntity: [Int: [Hit]] = [:]
+        for p in found.pairs {
+            let (a, b) = p.a < own ? (p.a, p.b) : (p.b, p.a)
+            guard a < own, b >= own else { continue }
+            byEntity[ownOf[a], default: []].append(Hit(entity: ownOf[a], listEntity: records[b].entity, score: p.score))
+        }
+        for key in byEntity.keys.sorted() {
+            let ranked = byEntity[key]!.sorted { ($0.score.probability, list.entities[$1.listEntity].id) > ($1.score.probability, list.entities[$0.listEntity].id) }
+            hits += ranked.prefix(perEntity)
+        }
+    }
+
+    /// The dataset with a `sanctions` link for every list entity's sanction, re-pointed at the
+    /// entity judged the same: the authority that imposed it (added when the dataset lacks an
+    /// entity of its id or name) `sanctions` the entity, citing `source` (the list) and the
+    /// sanction's own sources.
+    /// - Parameters:
+    ///   - accepted: The hits judged `same` (dataset entity, list entity).
+    ///   - source: The list as a source (its id, title, publisher, date, URL).
+    /// - Returns: The dataset and, in words, what was added and what could not be.
+    public func applying(_ accepted: [(entity: Int, listEntity: Int)], source: Source) -> (dataset: Dataset, notes: [String]) {
+        var out = dataset
+        var notes: [String] = []
+        if out.sources.contains(where: { $0.id == source.id }) == false { out.sources.append(source) }
+        var listSources = Set<String>()
+        var added = 0
+        for (entity, listEntity) in accepted {
+            let target = dataset.entities[entity]
+            guard !target.isProtected else {
+                notes.append("\(target.id) is a protected person: no sanctions link is written to a victim, survivor or witness")
+                continue
+            }
+            let listID = list.entities[listEntity].id
+            var found = false
+            for (i, l) in list.links.enumerated() where l.kind == .sanctions {
+                guard let t = list.endpoints(ofLink: i).target, t == listEntity, let s = list.endpoints(ofLink: i).source else { continue }
+                found = true
+                let authority = list.entities[s]
+                let authorityID: String
+                if let same = out.index(of: authority.id) ?? EntityLookup(out).exact(authority.name ?? authority.id).first.map(\.entity) {
+                    authorityID = out.entities[same].id
+                } else {
+                    var a = authority
+                    a.sources = [source.id]
+                    a.attributes["screened_from"] = .string(authority.id)
+                    out.append(a)
+                    authorityID = a.id
+                    notes.append("added \(a.id) (\(a.kind.rawValue)), the authority of \(listID)'s sanction")
+                }
+                var link = l
+                link.source = authorityID
+                link.target = target.id
+                link.sources = [source.id] + l.sources.filter { $0 != source.id }
+                listSources.formUnion(l.sources)
+                link.attributes["screened_match"] = .string(listID)
+                if out.links.contains(where: { $0.kind == .sanctions && $0.source == authorityID && $0.target == target.id && $0.period == link.period }) {
+                    notes.append("\(authorityID) sanctions \(target.id) is already in the dataset: not added again")
+                    continue
+                }
+                out.append(link)
+                added += 1
+            }
+            if !found { notes.append("\(listID) (matched to \(target.id)) has no sanction in the list: nothing written") }
+        }
+        for id in listSources.sorted() where !out.sources.contains(where: { $0.id == id }) {
+            if let s = list.sources.first(where: { $0.id == id }) { out.sources.append(s) }
+        }
+        notes.insert("\(added) sanctions link\(added == 1 ? "" : "s") added, citing \(source.id)", at: 0)
+        return (out, notes)
+    }
+}

@@ -1,0 +1,39 @@
+import TraffickingNetworks
+
+/// Entities named on the command line by id, name or alias (``EntityLookup``): each becomes the
+/// entity's id before the library sees it, so every output names ids, and a name taken for an
+/// entity is said on standard error (never silent).
+enum EntityArguments {
+    /// The id `text` names: an id as written; else the one entity whose name, alias or folded id
+    /// it is (said as a note). Errors name the option and suggest the closest names.
+    static func id(_ text: String, in dataset: Dataset, option: String) throws -> String {
+        if dataset.index(of: text) != nil { return text }
+        let (i, match) = try dataset.resolveEntity(text, what: option)
+        let e = dataset.entities[i]
+        if let match { Diagnostics.note("\(option) \(quoted(text)): \(e.id) (\(e.kind.rawValue)), by its \(match.field.rawValue) \(quoted(match.matched))") }
+        return e.id
+    }
+
+    /// The items of a comma-separated list of ids, kinds or names, each an id or kind. A whole
+    /// text that names one entity is that entity, commas and all (`Syndicate bosses, Kokang`).
+    static func list(_ text: String?, in dataset: Dataset, option: String, kinds: Bool = true) throws -> [String] {
+        guard let text else { return [] }
+        let whole = text.trimmingWhitespaceForArguments()
+        if text.contains(","), dataset.index(of: whole) == nil, EntityLookup(dataset).exact(whole).count == 1 {
+            return [try id(whole, in: dataset, option: option)]
+        }
+        return try splitList(text).map { item in
+            if kinds && dataset.index(of: item) == nil && dataset.entities.contains(where: { $0.kind.rawValue == item }) { return item }
+            return try id(item, in: dataset, option: option)
+        }
+    }
+}
+
+private extension String {
+    func trimmingWhitespaceForArguments() -> String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

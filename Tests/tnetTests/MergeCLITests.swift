@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `tnet merge` and `tnet find` through the command line (issue 20), on the bundled dataset's
+/// two NGO versions (datasets/two-ngos/).
+@Suite struct MergeCLITests {
+    /// With the committed judgements the two files merge back to the bundled counts (119
+    /// entities, 239 links, 31 sources), nothing left for review; the review file is written
+    /// only when there is something to review, and the crosswalk names every record.
+    @Test func mergeWithJudgements() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try tnet(["merge", "datasets/two-ngos/ngo-a.json", "datasets/two-ngos/ngo-b.json", "-o", dir + "/m.json",
+                          "--judgements", "datasets/two-ngos/review.csv", "--crosswalk", dir + "/cw.csv"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("merged: 119 entities, 239 links, 31 sources"), "\(r.out)")
+        #expect(r.out.contains("left for review: 0 pairs"))
+        let info = try tnet(["info", dir + "/m.json"])
+        #expect(info.code == 0 && info.out.contains("119") && info.out.contains("239"))
+        let cw = try String(contentsOfFile: dir + "/cw.csv", encoding: .utf8)
+        #expect(cw.split(separator: "\n").count == 1 + 96 + 102)
+        // Without judgements: the candidates go to the review file, most likely first.
+        let review = dir + "/review.csv"
+        let first = try tnet(["merge", "datasets/two-ngos/ngo-a.json", "datasets/two-ngos/ngo-b.json", "-o", dir + "/m2.json", "--review", review])
+        #expect(first.code == 0, "\(first.err)")
+        let rows = try String(contentsOfFile: review, encoding: .utf8).split(separator: "\n")
+        #expect(rows[0].hasPrefix("decision,probability,left,"))
+        #expect(rows.count > 1)
+    }
+
+    /// A bad decision in a judgements file is a one-line error at its line, exit 1.
+    @Test func badJudgement() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "left,right,decision\nngo-a:india,ngo-b:b-001,yes\n".write(toFile: dir + "/j.csv", atomically: true, encoding: .utf8)
+        let r = try tnet(["merge", "datasets/two-ngos/ngo-a.json", "datasets/two-ngos/ngo-b.json", "-o", dir + "/m.json", "--judgements", dir + "/j.csv"])
+        #expect(r.code != 0)
+        #expect(r.err == "tnet: error: \(dir)/j.csv:2:3: decision \"yes\" is not same, different or unsure\n")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/m.json"))
+    }
+
+    /// find ranks ids, names and aliases; commands take a name, say which entity they took,
+    /// and suggest names for one they cannot find.
+    @Test func namesEverywhere() throws {
+        let f = try tnet(["find", "datasets/mekong-2023.json", "shwe kokko", "--format", "csv"])
+        #expect(f.code == 0)
+        #expect(f.out.split(separator: "\n")[1] == "shwe-kokko,site,Shwe Kokko (Myawaddy Township),shwe-kokko,id,1.0000")
+        let p = try tnet(["path", "datasets/mekong-2023.json", "India", "Compound Kayin-1 (composite, Shwe Kokko)", "--undirected", "--format", "json"])
+        #expect(p.code == 0, "\(p.err)")
+        #expect(p.err.contains("tnet: note: to \"Compound Kayin-1 (composite, Shwe Kokko)\": compound-kayin-1 (compound), by its name"))
+        #expect(p.out.contains("\"to\": \"compound-kayin-1\""))
+        let bad = try tnet(["path", "datasets/mekong-2023.json", "Indai", "compound-kayin-1"])
+        #expect(bad.code != 0)
+        #expect(bad.err.hasPrefix("tnet: error: from: no entity \"Indai\"; did you mean india (country, India)"))
+        // Under --redact victims a survivor's name finds nothing.
+        let safe = try tnet(["find", "datasets/mekong-2023.json", "People rescued at Bamban", "--redact", "victims", "--format", "csv"])
+        #expect(safe.out == "id,kind,name,matched,field,score\n")
+    }
+}
