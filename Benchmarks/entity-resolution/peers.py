@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Run the two peer resolvers over the benchmark and score them with evaluate.py.
+"""Run tnet merge and the two peer resolvers over the benchmark and score them with evaluate.py.
 
-    peers.py --data DIR [--out results/er.json] [--only nomenklatura|splink]
+    peers.py --data DIR [--out results/er.json] [--only tnet|nomenklatura|splink] [--tnet BINARY]
     peers.py --scale --data DIR_100K [--budget 600]
 
 (a) nomenklatura's cross-referencing (xref): its blocking index over the FtM entities, then
@@ -31,6 +31,7 @@ import os
 import platform
 import queue
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -204,6 +205,43 @@ def run_splink(data, workdir):
                             "blocking_rules": [b.get_blocking_rule("duckdb").blocking_rule_sql for b in blocking]}
 
 
+def run_tnet(data, workdir, binary, threshold=0.5):
+    """tnet merge over the two native datasets, merging every pair of probability >= threshold
+    (--accept-above: the benchmark has no reviewer). Returns tnet's own clusters (its
+    crosswalk: average linkage, not components of pairs), every pair it scored, and the time."""
+    out = os.path.join(workdir, "merged.json")
+    crosswalk, pairs_file = os.path.join(workdir, "crosswalk.csv"), os.path.join(workdir, "pairs.csv")
+    cmd = [binary, "merge", os.path.join(data, "A.json"), os.path.join(data, "B.json"), "-o", out,
+           "--accept-above", str(threshold), "--crosswalk", crosswalk, "--pairs", pairs_file,
+           "--review", os.path.join(workdir, "review.csv")]
+    start = time.time()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    seconds = time.time() - start
+    with open(crosswalk, encoding="utf-8") as f:
+        clusters = {r["record"].split(":", 1)[1]: r["merged_id"] for r in csv.DictReader(f)}
+    with open(pairs_file, encoding="utf-8") as f:
+        pairs = [(r["left"].split(":", 1)[1], r["right"].split(":", 1)[1], float(r["probability"])) for r in csv.DictReader(f)]
+    return clusters, pairs, seconds, {"command": "tnet merge A.json B.json --accept-above %s" % threshold,
+                                      "default_threshold": threshold}
+
+
+def evaluate_tnet(clusters, pairs, seconds, details, truth, outdir):
+    """tnet's clusters as it writes them, scored by evaluate.score; its scored pairs swept like
+    the peers' (components of accepted pairs) for the best-threshold and recall-ceiling rows."""
+    default = evaluate.score(clusters, truth)
+    path = os.path.join(outdir, "tnet-clusters.csv")
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["record_id", "cluster_id"])
+        w.writerows(sorted(clusters.items()))
+    results = evaluate.sweep(pairs, truth, THRESHOLDS)
+    best_t = max(results, key=lambda t: (results[t]["f1"], -t))
+    return {"peer": "tnet", "seconds": round(seconds, 1), "scored_pairs": len(pairs), "details": details,
+            "default": dict(default, threshold=details["default_threshold"]),
+            "best": dict(results[best_t], threshold=best_t),
+            "all_candidates": dict(results[THRESHOLDS[0]], threshold=THRESHOLDS[0])}
+
+
 # ---------------------------------------------------------------- evaluation
 
 def evaluate_peer(name, pairs, seconds, details, truth, outdir):
@@ -267,6 +305,15 @@ def _child(name, data, workdir, out):
 def scale(args):
     """Each peer on the large set in a child process, stopped after --budget seconds."""
     results = []
+    if not args.only or args.only == "tnet":
+        workdir = tempfile.mkdtemp(prefix="er-tnet-")
+        try:
+            clusters, pairs, seconds, _ = run_tnet(args.data, workdir, args.tnet)
+            r = {"peer": "tnet", "finished": True, "seconds": round(seconds, 1), "scored_pairs": len(pairs)}
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        print(json.dumps(r), flush=True)
+        results.append(r)
     for name in ("splink", "nomenklatura"):
         if args.only and args.only != name:
             continue
@@ -299,7 +346,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=os.path.join(HERE, "data"))
     ap.add_argument("--out", default=os.path.join(HERE, "results", "er.json"))
-    ap.add_argument("--only", choices=["nomenklatura", "splink"])
+    ap.add_argument("--only", choices=["tnet", "nomenklatura", "splink"])
+    ap.add_argument("--tnet", default=os.path.join(HERE, "..", "..", ".build", "release", "tnet"),
+                    help="the tnet binary (default: the package's release build)")
     ap.add_argument("--scale", action="store_true", help="time each peer on a large set, with a budget")
     ap.add_argument("--budget", type=float, default=600)
     args = ap.parse_args()
@@ -312,6 +361,14 @@ def main():
         return
     truth = evaluate.read_clusters(os.path.join(args.data, "truth.csv"))
     results = []
+    if not args.only or args.only == "tnet":
+        workdir = tempfile.mkdtemp(prefix="er-tnet-")
+        try:
+            clusters, pairs, seconds, details = run_tnet(args.data, workdir, args.tnet)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        results.append(evaluate_tnet(clusters, pairs, seconds, details, truth, os.path.dirname(args.out)))
+        print("tnet: %d scored pairs in %.1f s" % (len(pairs), seconds), file=sys.stderr, flush=True)
     for name, fn in (("nomenklatura", run_nomenklatura), ("splink", run_splink)):
         if args.only and args.only != name:
             continue

@@ -78,7 +78,8 @@ public struct MatchScorer: Sendable {
         score(a, b, commonNeighbours: commonNeighbours, explain: false).probability
     }
 
-    func score(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int, explain: Bool) -> MatchScore {
+    func score(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int, explain: Bool,
+               cache: WordPairCache? = nil) -> MatchScore {
         guard Self.compatible(a.category, b.category) else {
             return MatchScore(probability: 0, nameSimilarity: 0, sharesStrongIdentifier: false,
                               evidence: explain ? [MatchEvidence(text: "a \(a.kind) and a \(b.kind) are never one entity", weight: -.infinity)] : [])
@@ -90,17 +91,17 @@ public struct MatchScorer: Sendable {
             if explain { evidence.append(MatchEvidence(text: text(), weight: weight)) }
         }
         // Names: the best pair of forms.
+        // Indices, not the forms: a form is six arrays, and a copy retains each.
         var best = 0.0, bestPair = (0, 0)
-        for (i, fa) in a.forms.enumerated() {
-            for (j, fb) in b.forms.enumerated() {
-                let s = NameSimilarity.score(fa, fb)
+        for i in a.forms.indices {
+            for j in b.forms.indices {
+                let s = NameSimilarity.score(a.forms[i], b.forms[j], cache: cache)
                 if s > best { best = s; bestPair = (i, j) }
             }
         }
-        let fa = a.forms[bestPair.0], fb = b.forms[bestPair.1]
-        add(Self.nameWeight(best), "names \"\(fa.tokens.joined(separator: " "))\" and \"\(fb.tokens.joined(separator: " "))\" \(Int((best * 100).rounded()))% alike")
+        add(Self.nameWeight(best), "names \"\(a.forms[bestPair.0].tokens.joined(separator: " "))\" and \"\(b.forms[bestPair.1].tokens.joined(separator: " "))\" \(Int((best * 100).rounded()))% alike")
         if best >= 0.86 && !nameFrequency.isEmpty {
-            let k = max(nameFrequency[fa.signature] ?? 1, nameFrequency[fb.signature] ?? 1)
+            let k = max(nameFrequency[a.forms[bestPair.0].signature] ?? 1, nameFrequency[b.forms[bestPair.1].signature] ?? 1)
             if k > 2 { add(-0.8 * log(Double(k) / 2), "the name is shared by \(k) records") }
         }
         // Identifiers.

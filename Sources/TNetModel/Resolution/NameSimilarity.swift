@@ -13,10 +13,13 @@
 public enum NameSimilarity {
     /// The similarity of two name forms.
     /// - Returns: A value in 0 … 1; 0 when either has no word.
-    public static func score(_ a: NameForm, _ b: NameForm) -> Double {
+    public static func score(_ a: NameForm, _ b: NameForm) -> Double { score(a, b, cache: nil) }
+
+    /// The similarity, with the word pairs' similarities looked up in (and added to) `cache`.
+    static func score(_ a: NameForm, _ b: NameForm, cache: WordPairCache?) -> Double {
         guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return 0 }
         if !a.designators.isEmpty && !b.designators.isEmpty && a.designators != b.designators { return 0.3 }
-        var best = aligned(a, b)
+        var best = aligned(a, b, cache: cache)
         if best < 1 && (a.utf8.count > 1 || b.utf8.count > 1) {
             // Edit distance, not Jaro–Winkler: on long strings a shared prefix would make two
             // different names look alike. Skipped when the lengths alone rule out a better score.
@@ -30,14 +33,15 @@ public enum NameSimilarity {
         return best
     }
 
-    static func aligned(_ a: NameForm, _ b: NameForm) -> Double {
+    static func aligned(_ a: NameForm, _ b: NameForm, cache: WordPairCache? = nil) -> Double {
         let (na, nb) = (a.utf8.count, b.utf8.count)
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: na * nb) { sim in
             for i in 0 ..< na {
                 for j in 0 ..< nb {
                     let x = a.utf8[i], y = b.utf8[j]
                     var s: Double
-                    if x == y { s = 1 } else if isNumber(x) || isNumber(y) { s = 0 } else {
+                    let key = a.hashes[i] < b.hashes[j] ? a.hashes[i] &* 31 &+ b.hashes[j] : b.hashes[j] &* 31 &+ a.hashes[i]
+                    if x == y { s = 1 } else if isNumber(x) || isNumber(y) { s = 0 } else if let known = cache?.table[key] { s = known } else {
                         // Jaro–Winkler forgives a different first letter too easily (`phuong`,
                         // `huong`: 0.94); averaged with the edit distance's similarity (0.83) it
                         // does not.
@@ -47,6 +51,7 @@ public enum NameSimilarity {
                         let ratio = Double(min(x.count, y.count)) / Double(max(x.count, y.count))
                         s = (jw + ratio) / 2 <= 0.7 ? jw / 2 : (jw + levenshteinSimilarity(x, y)) / 2
                         if s < 0.92 && a.keys[i] == b.keys[j] && a.keys[i].utf8.count > 1 { s = 0.92 }
+                        cache?.insert(key, s)
                     }
                     sim[i * nb + j] = s
                 }
@@ -72,8 +77,46 @@ public enum NameSimilarity {
     public static func levenshteinSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         if a == b { return a.isEmpty ? 0 : 1 }
         guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return 1 - Double(levenshtein(a, b)) / Double(Swift.max(a.count, b.count))
+    }
+
+    /// The Levenshtein distance of two byte strings: bit-parallel (Myers 1999, in Hyyrö's 2001
+    /// formulation for the whole strings) when the shorter has at most 64 bytes, one machine
+    /// word per column, O(|a| + |b|); else the two-row dynamic programme, O(|a| |b|).
+    /// Names almost always fit the word; the programme is kept for the rest and as the
+    /// reference the test compares the fast path with.
+    static func levenshtein(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        let (p, t) = a.count <= b.count ? (a, b) : (b, a)
+        guard !p.isEmpty else { return t.count }
+        guard p.count <= 64 else { return levenshteinTable(a, b) }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { peq -> Int in
+            // Only the entries of p's bytes are read back through t's bytes: clear those of t.
+            for c in t { peq[Int(c)] = 0 }
+            for c in p { peq[Int(c)] = 0 }
+            for (i, c) in p.enumerated() { peq[Int(c)] |= 1 << UInt64(i) }
+            let top: UInt64 = 1 << UInt64(p.count - 1)
+            var vp: UInt64 = ~0, vn: UInt64 = 0
+            var d = p.count
+            for c in t {
+                let x = peq[Int(c)] | vn
+                let d0 = (((x & vp) &+ vp) ^ vp) | x
+                let hp = vn | ~(d0 | vp)
+                let hn = vp & d0
+                if hp & top != 0 { d += 1 } else if hn & top != 0 { d -= 1 }
+                let shifted = (hp << 1) | 1
+                vn = shifted & d0
+                vp = (hn << 1) | ~(shifted | d0)
+            }
+            return d
+        }
+    }
+
+    /// The Levenshtein distance by the two-row dynamic programme (Wagner–Fischer).
+    static func levenshteinTable(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
         let n = b.count
-        let distance = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { buffer -> Int in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { buffer -> Int in
             var previous = UnsafeMutableBufferPointer(rebasing: buffer[0 ... n])
             var current = UnsafeMutableBufferPointer(rebasing: buffer[(n + 1)...])
             for j in 0 ... n { previous[j] = j }
@@ -87,7 +130,6 @@ public enum NameSimilarity {
             }
             return previous[n]
         }
-        return 1 - Double(distance) / Double(Swift.max(a.count, b.count))
     }
 
     /// Jaro–Winkler similarity of two byte strings (Winkler 1990: prefix scale 0.1, up to four
@@ -121,5 +163,19 @@ public enum NameSimilarity {
             while prefix < min(4, a.count, b.count) && a[prefix] == b[prefix] { prefix += 1 }
             return jaro + Double(prefix) * 0.1 * (1 - jaro)
         }
+    }
+}
+
+/// The similarities of word pairs already compared, by the pair's hashes (symmetric: the
+/// measures are). Records of one population share most of their words, so most pairs of
+/// names compare pairs of words already seen. One per thread: not for sharing between threads.
+/// Emptied when it holds a million pairs, so memory stays bounded.
+final class WordPairCache: @unchecked Sendable {
+    var table: [UInt64: Double] = [:]
+    static let limit = 1 << 20
+
+    func insert(_ key: UInt64, _ value: Double) {
+        if table.count >= Self.limit { table.removeAll(keepingCapacity: true) }
+        table[key] = value
     }
 }
