@@ -103,7 +103,6 @@ public struct CandidateSearch: Sendable {
         let stamps = Mutex<[[Int32]]>([])
         let threadCount = max(1, threads)
         stamps.withLock { $0 = Array(repeating: [Int32](repeating: -1, count: n), count: threadCount) }
-        let caches = (0 ..< threadCount).map { _ in WordPairCache() }
         forEachChunk(chunks, threads: threadCount) { c, worker in
             var seen = stamps.withLock { s -> [Int32] in let x = s[worker]; s[worker] = []; return x }
             var out: [CandidatePair] = []
@@ -127,7 +126,7 @@ public struct CandidateSearch: Sendable {
                     count += 1
                     let cn = commonNeighbours?(i, j) ?? 0
                     // The evidence's words only for the pairs kept.
-                    if scorer.score(a, b, commonNeighbours: cn, explain: false, cache: caches[worker]).probability >= minimumProbability {
+                    if scorer.probability(a, b, commonNeighbours: cn) >= minimumProbability {
                         out.append(CandidatePair(a: i, b: j, score: scorer.score(a, b, commonNeighbours: cn)))
                     }
                 }

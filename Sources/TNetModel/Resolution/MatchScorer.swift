@@ -78,8 +78,7 @@ public struct MatchScorer: Sendable {
         score(a, b, commonNeighbours: commonNeighbours, explain: false).probability
     }
 
-    func score(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int, explain: Bool,
-               cache: WordPairCache? = nil) -> MatchScore {
+    func score(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int, explain: Bool) -> MatchScore {
         guard Self.compatible(a.category, b.category) else {
             return MatchScore(probability: 0, nameSimilarity: 0, sharesStrongIdentifier: false,
                               evidence: explain ? [MatchEvidence(text: "a \(a.kind) and a \(b.kind) are never one entity", weight: -.infinity)] : [])
@@ -95,7 +94,7 @@ public struct MatchScorer: Sendable {
         var best = 0.0, bestPair = (0, 0)
         for i in a.forms.indices {
             for j in b.forms.indices {
-                let s = NameSimilarity.score(a.forms[i], b.forms[j], cache: cache)
+                let s = NameSimilarity.score(a.forms[i], b.forms[j])
                 if s > best { best = s; bestPair = (i, j) }
             }
         }

@@ -26,8 +26,6 @@ public struct NameForm: Sendable, Hashable {
     /// The words as UTF-8 bytes, and run together as written and in sorted order: what
     /// ``NameSimilarity`` compares, made once per name rather than once per pair.
     let utf8: [[UInt8]], joinedUTF8: [UInt8], sortedJoinedUTF8: [UInt8]
-    /// Each word's 64-bit FNV-1a hash: the key of ``WordPairCache``.
-    let hashes: [UInt64]
     /// The words' phonetic keys, sorted: spellings and orders of one name share it (the
     /// scorer counts how many records carry each, for its term-frequency weight).
     public let signature: String
@@ -46,17 +44,9 @@ public struct NameForm: Sendable, Hashable {
         keys = kept.map(PhoneticKey.of)
         designators = Set(kept.filter { t in t.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } || (organisation && t.utf8.count == 1) })
         utf8 = kept.map { Array($0.utf8) }
-        hashes = utf8.map(Self.fnv1a)
         joinedUTF8 = Array(kept.joined().utf8)
         sortedJoinedUTF8 = Array(kept.sorted().joined().utf8)
         signature = keys.sorted().joined(separator: " ")
-    }
-
-    /// FNV-1a (64 bits) of a word's bytes: fixed across runs, unlike `Hasher`.
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
     }
 
     /// The words run together, in the order written (`xiao ming` → `xiaoming`).

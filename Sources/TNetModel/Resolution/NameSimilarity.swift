@@ -13,13 +13,10 @@
 public enum NameSimilarity {
     /// The similarity of two name forms.
     /// - Returns: A value in 0 … 1; 0 when either has no word.
-    public static func score(_ a: NameForm, _ b: NameForm) -> Double { score(a, b, cache: nil) }
-
-    /// The similarity, with the word pairs' similarities looked up in (and added to) `cache`.
-    static func score(_ a: NameForm, _ b: NameForm, cache: WordPairCache?) -> Double {
+    public static func score(_ a: NameForm, _ b: NameForm) -> Double {
         guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return 0 }
         if !a.designators.isEmpty && !b.designators.isEmpty && a.designators != b.designators { return 0.3 }
-        var best = aligned(a, b, cache: cache)
+        var best = aligned(a, b)
         if best < 1 && (a.utf8.count > 1 || b.utf8.count > 1) {
             // Edit distance, not Jaro–Winkler: on long strings a shared prefix would make two
             // different names look alike. Skipped when the lengths alone rule out a better score.
@@ -33,15 +30,14 @@ public enum NameSimilarity {
         return best
     }
 
-    static func aligned(_ a: NameForm, _ b: NameForm, cache: WordPairCache? = nil) -> Double {
+    static func aligned(_ a: NameForm, _ b: NameForm) -> Double {
         let (na, nb) = (a.utf8.count, b.utf8.count)
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: na * nb) { sim in
             for i in 0 ..< na {
                 for j in 0 ..< nb {
                     let x = a.utf8[i], y = b.utf8[j]
                     var s: Double
-                    let key = a.hashes[i] < b.hashes[j] ? a.hashes[i] &* 31 &+ b.hashes[j] : b.hashes[j] &* 31 &+ a.hashes[i]
-                    if x == y { s = 1 } else if isNumber(x) || isNumber(y) { s = 0 } else if let known = cache?.table[key] { s = known } else {
+                    if x == y { s = 1 } else if isNumber(x) || isNumber(y) { s = 0 } else {
                         // Jaro–Winkler forgives a different first letter too easily (`phuong`,
                         // `huong`: 0.94); averaged with the edit distance's similarity (0.83) it
                         // does not.
@@ -51,7 +47,6 @@ public enum NameSimilarity {
                         let ratio = Double(min(x.count, y.count)) / Double(max(x.count, y.count))
                         s = (jw + ratio) / 2 <= 0.7 ? jw / 2 : (jw + levenshteinSimilarity(x, y)) / 2
                         if s < 0.92 && a.keys[i] == b.keys[j] && a.keys[i].utf8.count > 1 { s = 0.92 }
-                        cache?.insert(key, s)
                     }
                     sim[i * nb + j] = s
                 }
@@ -166,16 +161,3 @@ public enum NameSimilarity {
     }
 }
 
-/// The similarities of word pairs already compared, by the pair's hashes (symmetric: the
-/// measures are). Records of one population share most of their words, so most pairs of
-/// names compare pairs of words already seen. One per thread: not for sharing between threads.
-/// Emptied when it holds a million pairs, so memory stays bounded.
-final class WordPairCache: @unchecked Sendable {
-    var table: [UInt64: Double] = [:]
-    static let limit = 1 << 20
-
-    func insert(_ key: UInt64, _ value: Double) {
-        if table.count >= Self.limit { table.removeAll(keepingCapacity: true) }
-        table[key] = value
-    }
-}
