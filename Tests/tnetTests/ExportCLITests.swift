@@ -222,10 +222,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let awkward = dir.appendingPathComponent("awkward.json")
         try Self.awkward.write(to: awkward, atomically: true, encoding: .utf8)
-        for input in [Self.mekong, awkward.path] {
-            let names = try Self.protectedNames(input)
+        let ext = ["gexf": ".gexf", "cytoscape": ".json"][target] ?? ""
+        for input in [Self.mekong, awkward.path, RenderCLITests.victims] {
+            // Ids, names and aliases, and for the victims fixture every way its persons could be recognised.
+            let names = try Self.protectedNames(input) + (input == RenderCLITests.victims ? RenderCLITests.secrets : [])
             #expect(!names.isEmpty)
-            let out = dir.appendingPathComponent("out-\(target)-\(UUID().uuidString)" + (["gexf": ".gexf", "cytoscape": ".json"][target] ?? ""))
+            if input != Self.mekong {
+                // Without redaction the names are there: the test cannot pass vacuously.
+                let plain = dir.appendingPathComponent("plain-\(target)-\(UUID().uuidString)" + ext)
+                #expect(try tnet(["export", input, "--to", target, plain.path]).code == 0)
+                #expect(try Self.texts(plain).contains { $0.1.contains(names[1]) }, "\(input): \(names[1])")
+            }
+            let out = dir.appendingPathComponent("out-\(target)-\(UUID().uuidString)" + ext)
             let r = try tnet(["export", input, "--to", target, out.path, "--redact", "victims"])
             #expect(r.code == 0, "\(r.err)")
             for (file, text) in try Self.texts(out) {
