@@ -330,13 +330,11 @@ public enum Neo4jExport {
         sh += "# --overwrite-destination=true to replace it) and the DBMS must be stopped for the default one.\n"
         sh += "# Afterwards: CREATE DATABASE <name> (Enterprise), or start the DBMS for the default database.\n"
         sh += "set -eu\nhere=$(cd \"$(dirname \"$0\")\" && pwd)\n"
-        sh += "exec neo4j-admin database import full \"${1:-neo4j}\" \\\n"
-        sh += "  --id-type=string \\\n"
         let delimiterArgument = delimiter == "\u{1F}" ? "\"$(printf '\\037')\"" : "'\(delimiter)'"
-        sh += "  --array-delimiter=\(delimiterArgument) \\\n"
-        if multiline { sh += "  --multiline-fields=true \\\n" }
-        let fileArguments = nodeFiles.map { "  --nodes=\"$here/\($0.file)\"" } + relFiles.map { "  --relationships=\"$here/\($0.file)\"" }
-        sh += fileArguments.joined(separator: " \\\n") + "\n"
+        var arguments = ["exec neo4j-admin database import full \"${1:-neo4j}\"", "  --id-type=string", "  --array-delimiter=\(delimiterArgument)"]
+        if multiline { arguments.append("  --multiline-fields=true") }
+        arguments += nodeFiles.map { "  --nodes=\"$here/\($0.file)\"" } + relFiles.map { "  --relationships=\"$here/\($0.file)\"" }
+        sh += arguments.joined(separator: " \\\n") + "\n"
 
         // load.cypher
         var cy = "// LOAD CSV alternative to import.sh, for a running Neo4j 5 server (written by tnet export --to neo4j\(redacted ? " --redact victims" : "")).\n"

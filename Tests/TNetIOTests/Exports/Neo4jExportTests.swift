@@ -143,4 +143,37 @@ import TNetModel
         #expect(try Self.text(out, "import.sh").contains("--redact victims"))
         #expect(throws: ReadError.self) { try Neo4jExport.write(d, to: "-", redacted: false) }
     }
+
+    /// `import.sh` runs: with a stand-in `neo4j-admin` on the PATH that prints its arguments, it
+    /// passes the database and every file, by absolute path, from any working directory.
+    @Test func importScriptPassesEveryFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-neo4j-sh-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = try Neo4jExport.write(Self.small(), to: dir + "/export folder", redacted: false)
+        try FileManager.default.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
+        try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n".write(toFile: dir + "/bin/neo4j-admin", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/bin/neo4j-admin")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = [dir + "/export folder/import.sh", "cases"]
+        p.currentDirectoryURL = URL(fileURLWithPath: "/")
+        p.environment = ["PATH": dir + "/bin:/usr/bin:/bin"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let folder = URL(fileURLWithPath: dir + "/export folder").resolvingSymlinksInPath().path
+        let files = out.files.map(\.name).filter { $0.hasSuffix(".csv") }
+        #expect(printed.split(separator: "\n").map(String.init) == ["database", "import", "full", "cases", "--id-type=string", "--array-delimiter=;"]
+            + files.map { ($0.hasPrefix("nodes-") ? "--nodes=" : "--relationships=") + folder + "/" + $0 })
+    }
+
+    /// An empty dataset: no data files, scripts that say so by having nothing to load.
+    @Test func emptyDataset() {
+        let out = Neo4jExport.encode(Dataset(), redacted: false)
+        #expect(out.files.map(\.name) == ["import.sh", "load.cypher"] && out.nodes == 0 && out.warnings.isEmpty)
+        #expect(GEXFExport.encode(Dataset()).edges == 0 && CytoscapeExport.encode(Dataset(), redacted: false).nodes == 0)
+    }
 }
