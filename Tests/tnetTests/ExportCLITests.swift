@@ -155,6 +155,8 @@ import Testing
         }
         let mixed = links.contains { directed($0) } && links.contains { !directed($0) }
         #expect(g["directed"] as? Bool == links.contains { directed($0) })
+        // Mixed: every undirected link is an edge of type="undirected" (the script reads it as an arc each way).
+        #expect(g["undirected_in_mixed"] as? [String] == (mixed ? links.indices.filter { !directed(links[$0]) }.map { "e\($0)" } : []))
         #expect(edges.count == links.count + (mixed ? links.filter { !directed($0) }.count : 0))
         for (i, l) in links.enumerated() {
             let found = byID["e\(i)"] ?? []
@@ -182,7 +184,8 @@ import Testing
     func gexfOfTheBundledDatasetReadsBackInNetworkX() throws {
         let err = try Self.checkGEXF(Self.mekong)
         // Mixed directions, partial dates and sources beyond their ids are each said once.
-        #expect(err.contains("tnet: warning: GEXF: 26 undirected links in a graph with directed ones written type=\"mutual\""), "\(err)")
+        #expect(err.contains("tnet: warning: GEXF: 26 undirected links among directed ones: a mixed graph, each edge with its own type, which Gephi reads and NetworkX's read_gexf refuses"), "\(err)")
+        #expect(err.contains("tnet: warning: GEXF: 2 links share their pair of entities and their kind with another: Gephi merges such edges"), "\(err)")
         #expect(err.contains("partial date"), "\(err)")
         #expect(err.contains("have no place in GEXF: only their ids are written"), "\(err)")
         #expect(err.split(separator: "\n").allSatisfy { !$0.hasPrefix("tnet: warning: GEXF") || $0.count < 400 })
@@ -196,7 +199,8 @@ import Testing
         try Self.awkward.write(to: input, atomically: true, encoding: .utf8)
         let err = try Self.checkGEXF(input.path)
         #expect(err.contains("tnet: warning: GEXF: characters XML 1.0 cannot hold (control characters) replaced by U+FFFD (at entity syn-<&\"'>)"), "\(err)")
-        #expect(err.contains("1 undirected link in a graph with directed ones"), "\(err)")
+        #expect(err.contains("GEXF: 1 undirected link among directed ones"), "\(err)")
+        #expect(err.contains("GEXF: 2 links share their pair of entities and their kind"), "\(err)")
         #expect(err.contains("attribute \"tags\" holds lists"), "\(err)")
     }
 

@@ -24,11 +24,17 @@ import TNetModel
 ///   is renamed `attr_KEY` (a warning says so).
 ///
 /// **Direction.** `defaultedgetype` is `directed` or `undirected` when every link is; when they
-/// mix it is `directed`, every edge says its `type`, and an undirected link is `type="mutual"`
-/// (both ways): the schema has no undirected edge in a directed graph that every reader accepts
-/// (NetworkX refuses `type="undirected"` there), and a symmetric relation is one that holds both
-/// ways. NetworkX reads a mutual edge as two arcs with one id; the `directed` attribute keeps
-/// the link's own direction. A warning says how many links this concerns.
+/// mix it is `directed` and every edge says its own `type`, `directed` or `undirected`: Gephi
+/// (0.9 and later) reads that as a mixed graph. Its GEXF importer refuses `type="mutual"` (a
+/// severe issue in the import report), which is why an undirected link is not written as one.
+/// NetworkX's `read_gexf` refuses any mixed file ("Undirected edge found in directed graph"), so
+/// a warning says how many links make the graph mixed; the `directed` attribute keeps each
+/// link's direction for readers that ignore `type`.
+///
+/// **Parallel links.** Each edge carries its kind in GEXF 1.3's `kind` (Gephi's edge type, so
+/// links of different kinds between two entities stay apart). Gephi's import merges edges of
+/// one kind between the same pair unless "Edges merge strategy: Don't merge" is chosen in its
+/// import dialog; a warning counts the links this concerns.
 ///
 /// **Time.** When any entity or link has a period, the graph is `mode="dynamic"` with
 /// `timeformat="date"`, and each dated node or edge has `start` and `end` attributes (GEXF's
@@ -50,8 +56,13 @@ import TNetModel
 /// description go into `<meta>`.
 ///
 /// Checked against NetworkX's `read_gexf` (`Tests/tnetTests/ExportCLITests.swift`). The
-/// published GEXF 1.3 XSD was not available offline to validate against; the element order and
-/// the edge types follow the schema's structure as the GEXF primer describes it.
+/// published GEXF 1.3 XSD (gephi/gexf `1.3/gexf.xsd`) is incomplete (it names `graph-content`,
+/// `node-content` and `edge-content` types it does not define), so the exports of the bundled
+/// dataset, the test fixtures and a 50,000-entity generated network were validated by hand with
+/// `xmllint --relaxng` against the specification's RELAX NG grammar (`1.3/gexf.rng` and
+/// `dynamics.rng`, `viz.rng` stubbed: tnet writes no viz elements); the grammar is not part of
+/// this repository, so no test repeats it. It is why `<attributes>` carries no `mode` (removed
+/// in 1.3) and the root no `xsi:schemaLocation` (a RELAX NG grammar does not allow it).
 public enum GEXFExport {
     /// The GEXF 1.3 namespace.
     public static let namespace = "http://gexf.net/1.3"
@@ -131,7 +142,18 @@ public enum GEXFExport {
         let mixed = directedCount > 0 && undirectedCount > 0
         let defaultType = mixed || directedCount > 0 ? "directed" : (undirectedCount > 0 ? "undirected" : (dataset.directed == false ? "undirected" : "directed"))
         if mixed {
-            losses.note("\(undirectedCount) undirected link\(undirectedCount == 1 ? "" : "s") in a graph with directed ones written type=\"mutual\" (both ways; NetworkX reads each as two arcs); their attribute directed=false keeps the direction",
+            losses.note("\(undirectedCount) undirected link\(undirectedCount == 1 ? "" : "s") among directed ones: a mixed graph, each edge with its own type, which Gephi reads and NetworkX's read_gexf refuses (the edge attribute directed keeps each link's direction)",
+                        at: "the dataset")
+        }
+        var pairKinds: [String: Int] = [:]
+        for (i, s, t) in resolved {
+            let directed = dataset.isDirected(links[i])
+            let (a, b) = directed || s <= t ? (s, t) : (t, s)
+            pairKinds["\(a) \(b) \(directed) " + links[i].kind.rawValue, default: 0] += 1
+        }
+        let parallel = pairKinds.values.filter { $0 > 1 }.reduce(0, +)
+        if parallel > 0 {
+            losses.note("\(parallel) links share their pair of entities and their kind with another: Gephi merges such edges on import unless its import dialog's edges merge strategy is \"Don't merge\"",
                         at: "the dataset")
         }
         let dynamic = dataset.entities.contains { $0.period.map { $0.from != nil || $0.to != nil } ?? false }
@@ -149,7 +171,7 @@ public enum GEXFExport {
         }
 
         x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        x += "<gexf xmlns=\"\(namespace)\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"\(namespace) \(namespace)/gexf.xsd\" version=\"1.3\">\n"
+        x += "<gexf xmlns=\"\(namespace)\" version=\"1.3\">\n"
         x += "  <meta>\n    <creator>tnet</creator>\n"
         if dataset.title != nil || dataset.description != nil {
             let text = [dataset.title, dataset.description].compactMap { $0 }.joined(separator: "\n\n")
@@ -157,12 +179,12 @@ public enum GEXFExport {
         }
         x += "  </meta>\n"
         x += "  <graph defaultedgetype=\"\(defaultType)\" mode=\"\(dynamic ? "dynamic" : "static")\"\(dynamic ? " timeformat=\"date\"" : "")>\n"
-        x += "    <attributes class=\"node\" mode=\"static\">\n"
+        x += "    <attributes class=\"node\">\n"
         let nodeDeclared = nodeColumns.map { ($0.name, $0.type) } + nodeFree.columns.map { ($0.name, gexfType($0.type)) }
         for (i, (name, type)) in nodeDeclared.enumerated() {
             x += "      <attribute id=\"n\(i)\" title=\(attr(name, "the dataset")) type=\"\(type)\"/>\n"
         }
-        x += "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n"
+        x += "    </attributes>\n    <attributes class=\"edge\">\n"
         let edgeDeclared = edgeColumns.map { ($0.name, $0.type) } + edgeFree.columns.map { ($0.name, gexfType($0.type)) }
         for (i, (name, type)) in edgeDeclared.enumerated() {
             x += "      <attribute id=\"l\(i)\" title=\(attr(name, "the dataset")) type=\"\(type)\"/>\n"
@@ -226,8 +248,8 @@ public enum GEXFExport {
             let place = "link \(i) (\(dataset.entities[Int(s)].id) → \(dataset.entities[Int(t)].id))"
             let directed = dataset.isDirected(l)
             var line = "      <edge id=\"e\(n)\" source=\(attr(dataset.entities[Int(s)].id, place)) target=\(attr(dataset.entities[Int(t)].id, place))"
-            if mixed { line += directed ? " type=\"directed\"" : " type=\"mutual\"" }
-            line += " label=\(attr(l.kind.rawValue, place))"
+            if mixed { line += directed ? " type=\"directed\"" : " type=\"undirected\"" }
+            line += " kind=\(attr(l.kind.rawValue, place)) label=\(attr(l.kind.rawValue, place))"
             if let w = l.weight {
                 if w.isFinite { line += " weight=\"\(JSONWriter.format(w))\"" } else { losses.note("weights that are not finite numbers left out", at: place) }
             }

@@ -66,7 +66,8 @@ import TNetModel
         #expect(nodes[1].attributes["start"] == nil && nodes[1].attributes["end"] == "2024-02-29")
         #expect(nodes[2].attributes["label"] == "police" && nodes[2].attributes["start"] == nil)
         let edges = c.elements.filter { $0.name == "edge" }
-        #expect(edges.map { $0.attributes["type"] } == ["directed", "mutual"])
+        #expect(edges.map { $0.attributes["type"] } == ["directed", "undirected"])
+        #expect(edges.map { $0.attributes["kind"] } == ["operates", "cooperates_with"] && edges.map { $0.attributes["label"] } == ["operates", "cooperates_with"])
         #expect(edges[0].attributes["weight"] == "2.5" && edges[0].attributes["start"] == "2022-01-01" && edges[0].attributes["end"] == "2023-05-31")
         #expect(edges[1].attributes["source"] == "police" && edges[1].attributes["target"] == "s<&>" && edges[1].attributes["weight"] == nil)
         let values = c.elements.filter { $0.name == "attvalue" }.map { "\($0.attributes["for"]!)=\($0.attributes["value"]!)" }
@@ -77,7 +78,7 @@ import TNetModel
         #expect(out.warnings == [
             "GEXF: entity attribute \"kind\" written as \"attr_kind\" (a built-in column has the name, or the format cannot hold it)",
             "GEXF: attribute \"tags\" holds lists, objects, nulls or mixed types: written as JSON text in a string column",
-            "GEXF: 1 undirected link in a graph with directed ones written type=\"mutual\" (both ways; NetworkX reads each as two arcs); their attribute directed=false keeps the direction",
+            "GEXF: 1 undirected link among directed ones: a mixed graph, each edge with its own type, which Gephi reads and NetworkX's read_gexf refuses (the edge attribute directed keeps each link's direction)",
             "GEXF: the dataset's 2 sources (titles, publishers, dates, URLs) have no place in GEXF: only their ids are written, in each entity's and link's sources",
             "GEXF: characters XML 1.0 cannot hold (control characters) replaced by U+FFFD (at entity s<&>)",
             "GEXF: 3 partial dates (a year or a month) written as the whole days they span (a start as the first day, an end as the last); period_start and period_end keep them as written (first: entity s<&>)",
@@ -93,6 +94,13 @@ import TNetModel
         #expect(c.elements.first { $0.name == "graph" }?.attributes == ["defaultedgetype": "undirected", "mode": "static"])
         #expect(c.elements.first { $0.name == "edge" }?.attributes["type"] == nil)
         #expect(out.warnings.isEmpty)
+        // An undirected link stated either way round is the same pair: Gephi would merge the two.
+        let twice = Dataset(entities: d.entities, links: [Link(source: "a", target: "b", kind: "cooperates_with"),
+                                                          Link(source: "b", target: "a", kind: "cooperates_with"),
+                                                          Link(source: "b", target: "a", kind: "colludes_with")])
+        #expect(GEXFExport.encode(twice).warnings == [
+            "GEXF: 2 links share their pair of entities and their kind with another: Gephi merges such edges on import unless its import dialog's edges merge strategy is \"Don't merge\"",
+        ])
     }
 
     @Test func writesAtomicallyAndRefusesAFolder() throws {
