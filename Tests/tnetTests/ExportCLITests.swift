@@ -340,6 +340,8 @@ import Testing
         #expect(r.code == 0, "\(r.err)")
         let (entities, links) = try Self.dataset(Self.mekong)
         let doc = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])
+        let data = try #require(doc["data"] as? [String: Any])
+        #expect(data["licence"] != nil && (data["sources"] as? [[String: Any]])?.count == 31 && data["redacted"] as? Bool == false)
         let elements = try #require(doc["elements"] as? [String: Any])
         let nodes = try #require(elements["nodes"] as? [[String: Any]]).map { $0["data"] as! [String: Any] }
         let edges = try #require(elements["edges"] as? [[String: Any]]).map { $0["data"] as! [String: Any] }

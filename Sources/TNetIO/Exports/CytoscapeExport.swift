@@ -24,8 +24,8 @@ import TNetModel
 /// Every link with both ends present is an edge, parallel ones included. Cytoscape.js edges all
 /// have a source and a target; whether one is directed is only how it is styled, so an
 /// undirected link has `directed: false` (style it with `edge[!directed]`) and a warning counts
-/// them. The graph's `data` holds the dataset's title and sources (id, title, publisher, date,
-/// URL). Nested objects in attributes are kept as JSON, which Cytoscape.js reads and Cytoscape
+/// them. The graph's `data` holds the dataset's title (`name`), description, sources (id,
+/// title, publisher, date, URL), schema and other top-level fields (a `licence`, say). Nested objects in attributes are kept as JSON, which Cytoscape.js reads and Cytoscape
 /// desktop's table cannot hold (a warning names them).
 public enum CytoscapeExport {
     /// The node data fields tnet always writes (when they have a value), in order.
@@ -98,12 +98,17 @@ public enum CytoscapeExport {
             }
             w.endArray()
         }
-        w.endObject()
-        if !dataset.schema.isEmpty { losses.note("the dataset's schema (declared kinds, roles, target overrides) has no place in Cytoscape.js JSON: left out", at: "the dataset") }
-        if !dataset.extra.isEmpty {
-            losses.note("the dataset's top-level fields \(dataset.extra.map { ExportAttributeColumns.quoted($0.key) }.joined(separator: ", ")) have no place in Cytoscape.js JSON: left out",
-                        at: "the dataset")
+        if !dataset.schema.isEmpty {
+            // The schema as tnet writes it: declared kinds, roles and target overrides.
+            w.key("schema"); NativeJSONWriter.value(.object(dataset.schema.attributes), &w)
         }
+        // The dataset's other top-level fields (a licence, say), beside the built-in ones.
+        for (k, v) in dataset.extra {
+            let name = ["name", "description", "redacted", "sources", "schema"].contains(k) ? "attr_" + k : k
+            if name != k { losses.note("the dataset's field \(ExportAttributeColumns.quoted(k)) written as \(ExportAttributeColumns.quoted(name)) in the graph's data", at: "the dataset") }
+            w.key(name); NativeJSONWriter.value(v, &w)
+        }
+        w.endObject()
 
         func provenance(_ c: Confidence?, _ sources: [String], _ period: Period?) {
             if let c { w.key("confidence"); w.string(c.description); w.key("confidence_value"); w.double(c.value) }

@@ -161,12 +161,12 @@ public enum GEXFExport {
 
         // What GEXF has no place for.
         if !dataset.sources.isEmpty {
-            losses.note("the dataset's \(dataset.sources.count) source\(dataset.sources.count == 1 ? "" : "s") (titles, publishers, dates, URLs) have no place in GEXF: only their ids are written, in each entity's and link's sources",
+            losses.note("the dataset's \(dataset.sources.count) source\(dataset.sources.count == 1 ? " (its title, publisher, date, URL) has" : "s (titles, publishers, dates, URLs) have") no place in GEXF: only their ids are written, in each entity's and link's sources",
                         at: "the dataset")
         }
         if !dataset.schema.isEmpty { losses.note("the dataset's schema (declared kinds, roles, target overrides) has no place in GEXF: left out", at: "the dataset") }
         if !dataset.extra.isEmpty {
-            losses.note("the dataset's top-level fields \(dataset.extra.map { ExportAttributeColumns.quoted($0.key) }.joined(separator: ", ")) have no place in GEXF: left out",
+            losses.note("no place in GEXF for the dataset's top-level fields (\(dataset.extra.map { ExportAttributeColumns.quoted($0.key) }.joined(separator: ", "))): left out",
                         at: "the dataset")
         }
 
