@@ -1,0 +1,42 @@
+import TNetIO
+
+/// Small helpers the hand-written SVG drawings (``Timeline``, ``GeoMap``) share.
+enum SVGText {
+    /// A coordinate with at most one decimal (`12`, `12.5`), never in exponent form.
+    static func n(_ x: Double) -> String {
+        guard x.isFinite else { return "0" }
+        let tenths = Int((x * 10).rounded())
+        let sign = tenths < 0 ? "-" : "", a = abs(tenths)
+        return a % 10 == 0 ? sign + String(a / 10) : sign + String(a / 10) + "." + String(a % 10)
+    }
+
+    /// Text for element content: escaped, display controls shown as spaces.
+    /// Characters XML 1.0 cannot hold (C0 controls, U+FFFE, U+FFFF) become spaces too.
+    static func text(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return XMLEscaping.display(s) }
+        return XMLEscaping.display(String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0xFFFE || $0.value == 0xFFFF ? " " : $0 })))
+    }
+
+    /// Text for a double-quoted attribute value (the same rules: quotes are escaped too).
+    static func attribute(_ s: String) -> String { text(s) }
+
+    /// `s` cut to `limit` characters, with an ellipsis when cut.
+    static func truncated(_ s: String, to limit: Int) -> String {
+        s.count <= limit ? s : String(s.prefix(max(1, limit - 1))) + "…"
+    }
+
+    /// An SVG dash pattern for a Graphviz line style (``LinkStyle/lineStyle(_:)``).
+    static func dash(_ style: String) -> String {
+        switch style {
+        case "dashed": return " stroke-dasharray=\"6 3\""
+        case "dotted": return " stroke-dasharray=\"1.5 3\""
+        default: return ""
+        }
+    }
+
+    /// The opening of a standalone SVG document.
+    static func open(width: Double, height: Double, font: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"\(attribute(font)), Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
+            + "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n"
+    }
+}
