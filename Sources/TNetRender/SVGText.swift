@@ -25,6 +25,22 @@ enum SVGText {
         s.count <= limit ? s : String(s.prefix(max(1, limit - 1))) + "…"
     }
 
+    /// `s` broken at spaces into lines of at most about `limit` characters (a longer word stays
+    /// whole on its own line).
+    static func wrapped(_ s: String, to limit: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + 1 + word.count > limit {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
     /// An SVG dash pattern for a Graphviz line style (``LinkStyle/lineStyle(_:)``).
     static func dash(_ style: String) -> String {
         switch style {

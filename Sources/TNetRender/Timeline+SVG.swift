@@ -12,11 +12,11 @@ extension Timeline {
         let plotLeft = 16 + options.labelWidth, plotRight = width - 30
         let rowsBottom = rowTop(rows.count)
         let legendTop = rowsBottom + 34
-        let textLines = options.notes + notes + [
-            "Bars: an entity's own period, from the first day its start covers to the last day its end covers (2023 = the whole year). Open end (unknown, or still holding): drawn to the edge of the axis, fading, with an arrow.",
+        let textLines = (options.notes + notes + [
+            "Bars: an entity's own period, from the first day its start covers to the last day its end covers (2023 = the whole year). Open end (unknown, or still holding): drawn to the edge of the axis, fading, dashed. An arrow at an edge: the bar goes on beyond the axis.",
             "Connectors: a dated link, drawn where it begins, from its source row (dot) to its target row (arrow when directed); a hollow dot: only its end date is known. A row without a bar: the entity has no dates of its own.",
             "Line: " + LinkStyle.lineStyles.map { "\($0.style) \($0.meaning)" }.joined(separator: "; ") + ". Hover a bar or connector for dates, grade and sources.",
-        ]
+        ]).flatMap { N.wrapped($0, to: Int((width - 32) / 5.4)) }
         let height = legendTop + 26 + Double(textLines.count) * 15 + 10
         var out = N.open(width: width, height: height, font: theme.font)
         out += "<title>\(N.text(title))</title>\n"
@@ -46,10 +46,12 @@ extension Timeline {
         let labelEvery = yearWidth >= 34 ? 1 : yearWidth >= 17 ? 2 : yearWidth >= 7 ? 5 : 10
         out += "<g stroke=\"#CCCCCC\" stroke-width=\"0.6\">\n"
         for y in first ... last {
-            let xx = x(day: Timeline.day(year: y, month: 1, day: 1))
+            let yearDay = Timeline.day(year: y, month: 1, day: 1)
+            guard yearDay >= axis.start && yearDay <= axis.end else { continue }
+            let xx = x(day: yearDay)
             out += "<line x1=\"\(N.n(xx))\" y1=\"\(N.n(rowTop(0) - 10))\" x2=\"\(N.n(xx))\" y2=\"\(N.n(rowsBottom))\"/>"
             if yearWidth / 12 >= 5 && y < last {
-                for m in 2 ... 12 {
+                for m in 2 ... 12 where Timeline.day(year: y, month: m, day: 1) < axis.end {
                     let mx = x(day: Timeline.day(year: y, month: m, day: 1))
                     out += "<line x1=\"\(N.n(mx))\" y1=\"\(N.n(rowTop(0) - 4))\" x2=\"\(N.n(mx))\" y2=\"\(N.n(rowTop(0)))\"/>"
                 }
@@ -59,6 +61,7 @@ extension Timeline {
         for y in first ..< last where (y - first) % labelEvery == 0 {
             let a = x(day: Timeline.day(year: y, month: 1, day: 1))
             let cx = labelEvery == 1 ? a + yearWidth / 2 : a
+            guard cx >= plotLeft && cx <= plotRight else { continue }
             out += "<text x=\"\(N.n(cx))\" y=\"\(N.n(rowTop(0) - 14))\">\(y)</text>"
         }
         out += "\n</g>\n"
@@ -79,18 +82,19 @@ extension Timeline {
                 out += "<line x1=\"\(N.n(plotLeft))\" y1=\"\(N.n(mid))\" x2=\"\(N.n(plotRight))\" y2=\"\(N.n(mid))\" stroke=\"#D8D8D8\" stroke-width=\"1\"/>\n"
                 continue
             }
-            let x0 = bar.start.map { x(day: $0) } ?? plotLeft
-            var x1 = bar.end.map { x(day: $0) } ?? plotRight
-            if x1 - x0 < 3 { x1 = x0 + 3 }
+            let x0 = max(plotLeft, bar.start.map { x(day: $0) } ?? plotLeft)
+            var x1 = min(plotRight, bar.end.map { x(day: $0) } ?? plotRight)
+            let cutLeft = bar.start.map { $0 < axis.start } ?? true, cutRight = bar.end.map { $0 > axis.end } ?? true
+            if x1 - x0 < 4 { x1 = x0 + 4 }
             let f = fill(i), fi = fills.firstIndex(of: f) ?? 0
             let paint = e.isProtected ? "url(#protected)" : bar.start == nil ? "url(#fade-left-\(fi))" : bar.end == nil ? "url(#fade-right-\(fi))" : f
             let period = e.period.map { ($0.from?.description ?? "open") + " – " + ($0.to?.description ?? "open") } ?? ""
             let tip = "\(e.label) (\(e.kind.rawValue)): \(period)" + (e.confidence.map { " [\($0)]" } ?? "") + (e.sources.isEmpty ? "" : " (" + e.sources.joined(separator: ", ") + ")")
             out += "<rect x=\"\(N.n(x0))\" y=\"\(N.n(top + 3))\" width=\"\(N.n(x1 - x0))\" height=\"\(N.n(rh - 6))\" fill=\"\(N.attribute(paint))\" stroke=\"#444444\" stroke-width=\"0.6\"\(bar.start == nil || bar.end == nil ? " stroke-dasharray=\"3 2\"" : "")><title>\(N.text(tip))</title></rect>\n"
-            if bar.end == nil {
+            if cutRight {
                 out += "<path d=\"M\(N.n(plotRight)),\(N.n(top + 2)) L\(N.n(plotRight + 9)),\(N.n(mid)) L\(N.n(plotRight)),\(N.n(top + rh - 2)) z\" fill=\"#444444\"/>\n"
             }
-            if bar.start == nil {
+            if cutLeft {
                 out += "<path d=\"M\(N.n(plotLeft)),\(N.n(top + 2)) L\(N.n(plotLeft - 9)),\(N.n(mid)) L\(N.n(plotLeft)),\(N.n(top + rh - 2)) z\" fill=\"#444444\"/>\n"
             }
         }
@@ -99,9 +103,10 @@ extension Timeline {
         out += "<g stroke-width=\"1.4\">\n"
         for ev in events {
             let link = dataset.links[ev.link]
-            let k = sameDay[ev.day, default: 0]
-            sameDay[ev.day] = k + 1
-            let xx = x(day: ev.day) + Double(k % 6) * 3
+            let shownDay = min(axis.end, max(axis.start, ev.day))
+            let k = sameDay[shownDay, default: 0]
+            sameDay[shownDay] = k + 1
+            let xx = min(plotRight, max(plotLeft, x(day: ev.day))) + Double(k % 6) * 3
             let ys = rowTop(ev.sourceRow) + rh / 2, yt = rowTop(ev.targetRow) + rh / 2
             let color = N.attribute(theme.color(for: link.kind))
             let s = dataset.entities[dataset.endpoints(ofLink: ev.link).source!], t = dataset.entities[dataset.endpoints(ofLink: ev.link).target!]

@@ -9,8 +9,9 @@ import TNetModel
 /// Dates are partial (``PartialDate``): a bar starts on the first day its `from` covers and ends
 /// after the last day its `to` covers (`2021` → 2021-01-01 up to 2022-01-01). An open end (no
 /// `from`, or no `to`: unknown, or still holding) is drawn to the edge of the axis, fading, with
-/// an arrow, and the legend says so. The axis runs from 1 January of the earliest year named to 1
-/// January after the latest.
+/// an arrow, and the legend says so. The axis runs to the end of the latest year named, from the
+/// start of a year chosen so that old outliers do not squeeze the rest (``Options/since``), or
+/// between dates the caller gives; what lies beyond is drawn at the edge and counted.
 ///
 /// Nothing is dropped silently: ``undatedEntities`` and ``undatedLinks`` count what has no date
 /// and is not drawn, and ``notes`` says it under the drawing. Protected persons are drawn as the
@@ -39,6 +40,15 @@ public struct Timeline: Sendable {
         /// Lines printed under the drawing before tnet's own (the filter used, "protected
         /// persons redacted").
         public var notes: [String] = []
+        /// The first day of the axis (the first day this date covers); nil: 1 January of the
+        /// earliest year in which an entity's period starts, or of the year by which a tenth of
+        /// the dated links have begun, whichever is earlier (so that a few old facts, such as a
+        /// state joining a regional body decades ago, do not squeeze the rest). What begins
+        /// earlier is drawn at the axis's left edge, counted in ``Timeline/notes``.
+        public var since: PartialDate?
+        /// The last day of the axis (the last day this date covers); nil: 31 December of the
+        /// latest year named. What lies later is drawn at the right edge, counted.
+        public var until: PartialDate?
         /// The defaults.
         public init() {}
     }
@@ -151,17 +161,42 @@ public struct Timeline: Sendable {
         }
         self.rows = rows
         events = dated.map { Event(link: $0.link, sourceRow: rowOf[$0.s], targetRow: rowOf[$0.t], day: $0.day, endOnly: $0.endOnly) }
+        var start: Int, end: Int
         if minDay <= maxDay {
-            axis = (Self.day(year: Self.civil(minDay).year, month: 1, day: 1), Self.day(year: Self.civil(maxDay).year + 1, month: 1, day: 1))
+            let barStarts = bars.compactMap { $0?.start }, linkDays = dated.map(\.day).sorted()
+            var auto = barStarts.min() ?? Int.max
+            if !linkDays.isEmpty { auto = min(auto, linkDays[linkDays.count / 10]) }
+            if auto == Int.max { auto = minDay }
+            start = Self.day(year: Self.civil(auto).year, month: 1, day: 1)
+            end = Self.day(year: Self.civil(maxDay).year + 1, month: 1, day: 1)
         } else {
-            axis = (0, 1)
+            (start, end) = (0, 1)
         }
+        if let since = options.since { start = Self.day(since, end: false) }
+        if let until = options.until { end = Self.day(until, end: true) }
+        if end <= start { end = start + 1 }
+        axis = (start, end)
         undatedEntities = n - shown.count
         self.undatedLinks = undatedLinks
         danglingLinks = dangling
         var notes: [String] = []
         if undatedEntities > 0 || undatedLinks > 0 {
             notes.append("\(undatedEntities) entit\(undatedEntities == 1 ? "y" : "ies") and \(undatedLinks) link\(undatedLinks == 1 ? "" : "s") have no dates and are not drawn")
+        }
+        let earlyBars = bars.filter { b in b?.start.map { $0 < start } ?? false }.count
+        let lateBars = bars.filter { b in b?.end.map { $0 > end } ?? false }.count
+        let earlyLinks = dated.filter { $0.day < start }.count, lateLinks = dated.filter { $0.day >= end }.count
+        func date(_ d: Int) -> String { let c = Self.civil(d); return PartialDate(year: c.year, month: c.month, day: c.day).description }
+        func both(_ a: String?, _ b: String?) -> String { [a, b].compactMap { $0 }.joined(separator: " and ") }
+        if earlyBars + earlyLinks > 0 {
+            notes.append(both(earlyBars > 0 ? "\(earlyBars) entit\(earlyBars == 1 ? "y's period begins" : "ies' periods begin")" : nil,
+                              earlyLinks > 0 ? "\(earlyLinks) link\(earlyLinks == 1 ? " begins" : "s begin")" : nil)
+                         + " before \(date(start)), the start of the axis: drawn from its left edge (their dates are in the tooltips)")
+        }
+        if lateBars + lateLinks > 0 {
+            notes.append(both(lateBars > 0 ? "\(lateBars) entit\(lateBars == 1 ? "y's period ends" : "ies' periods end")" : nil,
+                              lateLinks > 0 ? "\(lateLinks) link\(lateLinks == 1 ? " begins" : "s begin")" : nil)
+                         + " after \(date(end - 1)), the end of the axis: drawn at its right edge")
         }
         if dangling > 0 { notes.append("\(dangling) dated link\(dangling == 1 ? " names" : "s name") an entity the dataset does not have and \(dangling == 1 ? "is" : "are") not drawn") }
         self.notes = notes

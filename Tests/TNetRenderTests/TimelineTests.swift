@@ -51,6 +51,30 @@ import TNetIO
         #expect(t.notes.isEmpty)
     }
 
+    /// The same three bars with the axis from 2021-07 to 2022: 2021-07-01 is day 547 from 2020-01-01
+    /// and 2023-01-01 day 1096, so the axis is 549 days over 700 px. B starts at the axis start
+    /// (x 300) and runs open to 1000; C's end, day 912, is at 300 + (912 − 547) / 549 · 700 =
+    /// 765.39. A (2020) and C (open start) begin before the axis.
+    @Test func windowClipsAndSays() throws {
+        let d = Dataset(entities: [
+            Entity(id: "a", kind: .compound, name: "A", period: Period(from: PartialDate("2020"), to: PartialDate("2020"))),
+            Entity(id: "b", kind: .syndicate, name: "B", period: Period(from: PartialDate("2021-07"))),
+            Entity(id: "c", kind: .person, name: "C", period: Period(to: PartialDate("2022-06-30"))),
+        ], links: [Link(source: "a", target: "b", kind: .operates, period: Period(from: PartialDate("2019-05")))])
+        var o = Timeline.Options()
+        o.width = 1030
+        o.labelWidth = 284
+        o.since = PartialDate("2021-07")
+        o.until = PartialDate("2022")
+        let t = Timeline(dataset: d, options: o)
+        #expect(t.axis.end - t.axis.start == 549)
+        let svg = t.svg
+        _ = try parseXML(svg)
+        #expect(svg.contains("<rect x=\"300\" y=\"\(SVGText.n(t.rowTop(1) + 3))\" width=\"700\""))
+        #expect(svg.contains("<rect x=\"300\" y=\"\(SVGText.n(t.rowTop(5) + 3))\" width=\"465.4\""))
+        #expect(t.notes.contains("1 entity's period begins and 1 link begins before 2021-07-01, the start of the axis: drawn from its left edge (their dates are in the tooltips)"))
+    }
+
     @Test func undatedAreCountedNotDropped() throws {
         let d = Dataset(entities: [
             Entity(id: "s", kind: .syndicate, name: "S <&> \"quoted\"", period: Period(from: PartialDate("2019"))),

@@ -159,11 +159,11 @@ extension GeoMap {
         // Legend lines under the map.
         let kindsPresent = EntityKind.builtIn.filter { k in placement.placed.contains { dataset.entities[$0.index].kind == k && b.contains($0.point) } }
             + Set(placement.placed.map { dataset.entities[$0.index].kind }).subtracting(EntityKind.builtIn).sorted()
-        let textLines = options.notes + notes + [
+        let textLines = (options.notes + notes + [
             "Routes (arcs, arrow where people go): trafficked_to and transits_through from source to target; recruits_from from the place recruited from to the recruiter. Width grows with the weight (a count where a source gives one).",
             "Line: " + LinkStyle.lineStyles.map { "\($0.style) \($0.meaning)" }.joined(separator: "; ") + ". Hover a symbol or arc for its name, grade and sources.",
-            "Outlines: Natural Earth 1:110m (public domain; de facto boundaries, no position on any territory). Projection: equirectangular, true scale at \(Self.degrees((b.minLat + b.maxLat) / 2)).",
-        ]
+            "Countries the dataset names are shaded darker. Outlines: Natural Earth 1:110m (public domain; de facto boundaries, no position on any territory). Projection: equirectangular, true scale at \(Self.degrees((b.minLat + b.maxLat) / 2)).",
+        ]).flatMap { N.wrapped($0, to: Int((width - 2 * proj.left + 40) / 5.4)) }
         let legendTop = mapBottom + 22
         let height = legendTop + 22 + Double(textLines.count) * 15 + 12
         var out = N.open(width: width, height: height, font: theme.font)
@@ -177,11 +177,10 @@ extension GeoMap {
         out += "<text x=\"\(N.n(proj.left))\" y=\"30\" font-size=\"16\" font-weight=\"bold\">\(N.text(title))</text>\n"
         out += "<text x=\"\(N.n(proj.left))\" y=\"47\" fill=\"#555555\">\(N.text("Where the entities are, and the routes people are moved along"))</text>\n"
         out += "<g clip-path=\"url(#map-clip)\">\n"
-        out += "<rect x=\"\(N.n(proj.left))\" y=\"\(N.n(proj.top))\" width=\"\(N.n(proj.width))\" height=\"\(N.n(proj.height))\" fill=\"#E3EEF6\"/>\n"
-        // Countries: those the dataset names tinted in the country colour.
+        out += "<rect x=\"\(N.n(proj.left))\" y=\"\(N.n(proj.top))\" width=\"\(N.n(proj.width))\" height=\"\(N.n(proj.height))\" fill=\"#DCEAF4\"/>\n"
+        // Countries: those the dataset names in a darker sand with a darker outline.
         var named = Set<String>()
         for p in placement.placed { if case .country(let name) = p.method { named.insert(name) } }
-        let countryFill = theme.style(for: .country).fill
         out += "<g stroke=\"#9A9A9A\" stroke-width=\"0.6\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n"
         for c in options.outlines.countries {
             guard Self.intersects(c.rings, b) else { continue }
@@ -193,7 +192,7 @@ extension GeoMap {
                 }
                 d += "Z"
             }
-            let fill = named.contains(c.name) ? " fill=\"\(N.attribute(countryFill))\" fill-opacity=\"0.45\"" : " fill=\"#F8F6F0\""
+            let fill = named.contains(c.name) ? " fill=\"#E4DCC8\" stroke=\"#6E6E6E\" stroke-width=\"0.9\"" : " fill=\"#F4F1EA\""
             out += "<path\(fill) d=\"\(d)\"><title>\(N.text(c.name))</title></path>\n"
         }
         out += "</g>\n"
