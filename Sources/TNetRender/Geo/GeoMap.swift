@@ -81,8 +81,8 @@ public struct GeoMap: Sendable {
     /// - Parameters:
     ///   - dataset: the dataset, filtered and redacted as it is to be shown.
     ///   - options: size, view and style.
-    /// - Complexity: O(*n* + *m* + *p* + *l*²) for *n* entities, *m* links, *p* outline points
-    ///   and *l* labels (each label is checked against those placed before it).
+    /// - Complexity: O(*n* + *m* + *p*) for *n* entities, *m* links and *p* outline points, plus,
+    ///   for the labels, a check of each against the labels already placed in its neighbourhood.
     public init(dataset: Dataset, options: Options = Options()) {
         self.dataset = dataset
         self.options = options
@@ -161,7 +161,7 @@ extension GeoMap {
             + Set(placement.placed.map { dataset.entities[$0.index].kind }).subtracting(EntityKind.builtIn).sorted()
         let textLines = (options.notes + notes + [
             "Routes (arcs, arrow where people go): trafficked_to and transits_through from source to target; recruits_from from the place recruited from to the recruiter. Width grows with the weight (a count where a source gives one).",
-            "Line: " + LinkStyle.lineStyles.map { "\($0.style) \($0.meaning)" }.joined(separator: "; ") + ". Hover a symbol or arc for its name, grade and sources.",
+            "Line: " + LinkStyle.lineStyles.map { "\($0.style) \($0.meaning)" }.joined(separator: "; ") + ". Hover a symbol or arc for its name, grade and sources; labels that would overlap are left out.",
             "Countries the dataset names are shaded darker. Outlines: Natural Earth 1:110m (public domain; de facto boundaries, no position on any territory). Projection: equirectangular, true scale at \(Self.degrees((b.minLat + b.maxLat) / 2)).",
         ]).flatMap { N.wrapped($0, to: Int((width - 2 * proj.left + 40) / 5.4)) }
         let legendTop = mapBottom + 22
@@ -243,7 +243,14 @@ extension GeoMap {
         }
         out += "</g>\n"
         if options.labels {
-            var taken: [(Double, Double, Double, Double)] = []
+            // Boxes of the labels placed so far, bucketed in a 64-px grid so each new label is
+            // checked against its neighbours only.
+            var taken: [(Double, Double, Double, Double)] = [], grid: [Int: [Int]] = [:]
+            func cells(_ b: (Double, Double, Double, Double)) -> [Int] {
+                var out: [Int] = []
+                for gx in Int(b.0 / 64) ... Int(b.2 / 64) { for gy in Int(b.1 / 64) ... Int(b.3 / 64) { out.append(gx &* 100_003 &+ gy) } }
+                return out
+            }
             out += "<g font-size=\"10\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\" fill=\"#222222\">\n"
             for p in order {
                 let e = dataset.entities[p.index]
@@ -256,7 +263,9 @@ extension GeoMap {
                     let x0 = anchor == "start" ? lx : anchor == "end" ? lx - w : lx - w / 2
                     let box = (x0, ly - h + 2, x0 + w, ly + 2)
                     guard box.0 >= proj.left, box.2 <= proj.left + proj.width, box.1 >= proj.top, box.3 <= mapBottom else { continue }
-                    if taken.contains(where: { $0.0 < box.2 && box.0 < $0.2 && $0.1 < box.3 && box.1 < $0.3 }) { continue }
+                    let near = cells(box)
+                    if near.contains(where: { c in grid[c, default: []].contains { let t = taken[$0]; return t.0 < box.2 && box.0 < t.2 && t.1 < box.3 && box.1 < t.3 } }) { continue }
+                    for c in near { grid[c, default: []].append(taken.count) }
                     taken.append(box)
                     out += "<text x=\"\(N.n(lx))\" y=\"\(N.n(ly))\" text-anchor=\"\(anchor)\"\(big ? " font-size=\"12\" font-weight=\"bold\"" : "")>\(N.text(text))</text>\n"
                     break

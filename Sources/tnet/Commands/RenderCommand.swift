@@ -164,7 +164,7 @@ struct RenderCommand: ParsableCommand {
         let d = diagram
         let unused = [("--size-by", d.sizeBy != nil), ("--cluster-by", d.clusterBy != nil), ("--highlight", d.highlight != nil),
                       ("--highlight-path", d.highlightPath != nil), ("--top", d.top != nil), ("--graph-attribute", !d.graphAttribute.isEmpty),
-                      ("--engine", d.engine != "auto"), ("--timeout", timeout != nil)].filter(\.1).map(\.0)
+                      ("--engine", d.engine != "auto"), ("--timeout", timeout != nil), ("--no-legend", !d.legend)].filter(\.1).map(\.0)
         if !unused.isEmpty { Diagnostics.warning("\(unused.joined(separator: ", ")): not used by --layout geo") }
         let loaded = try input.loaded()
         var options = GeoMap.Options()
