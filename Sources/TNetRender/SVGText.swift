@@ -20,6 +20,11 @@ enum SVGText {
     /// Text for a double-quoted attribute value (the same rules: quotes are escaped too).
     static func attribute(_ s: String) -> String { text(s) }
 
+    /// An id prefix with only ASCII letters, digits, `-` and `_` kept (safe in an id and a `url(#…)`).
+    static func idPrefix(_ s: String) -> String {
+        String(s.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+    }
+
     /// `s` cut to `limit` characters, with an ellipsis when cut.
     static func truncated(_ s: String, to limit: Int) -> String {
         s.count <= limit ? s : String(s.prefix(max(1, limit - 1))) + "…"
@@ -50,9 +55,10 @@ enum SVGText {
         }
     }
 
-    /// The opening of a standalone SVG document.
+    /// The opening of a standalone SVG document (no XML declaration, so that the same text can be
+    /// placed inline in an HTML page).
     static func open(width: Double, height: Double, font: String) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"\(attribute(font)), Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"\(attribute(font)), Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
             + "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n"
     }
 }

@@ -9,6 +9,7 @@ extension Timeline {
     func render() -> String {
         let theme = options.theme, width = options.width, rh = options.rowHeight
         let title = options.title ?? dataset.title ?? "Timeline"
+        let pre = N.idPrefix(options.idPrefix)
         let plotLeft = 16 + options.labelWidth, plotRight = width - 30
         let rowsBottom = rowTop(rows.count)
         let legendTop = rowsBottom + 34
@@ -23,10 +24,10 @@ extension Timeline {
         // Gradients for open ends, one pair per colour used.
         var fills: [String] = []
         for r in rows { if let e = r.entity, r.bar != nil { let f = fill(e); if !fills.contains(f) { fills.append(f) } } }
-        out += "<defs>\n<pattern id=\"protected\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#E6E6E6\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9A9A9A\" stroke-width=\"2\"/></pattern>\n"
+        out += "<defs>\n<pattern id=\"\(pre)protected\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#E6E6E6\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9A9A9A\" stroke-width=\"2\"/></pattern>\n"
         for (i, f) in fills.enumerated() {
-            out += "<linearGradient id=\"fade-right-\(i)\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\"><stop offset=\"0\" stop-color=\"\(N.attribute(f))\"/><stop offset=\"0.55\" stop-color=\"\(N.attribute(f))\"/><stop offset=\"1\" stop-color=\"\(N.attribute(f))\" stop-opacity=\"0.1\"/></linearGradient>\n"
-            out += "<linearGradient id=\"fade-left-\(i)\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\"><stop offset=\"0\" stop-color=\"\(N.attribute(f))\" stop-opacity=\"0.1\"/><stop offset=\"0.45\" stop-color=\"\(N.attribute(f))\"/><stop offset=\"1\" stop-color=\"\(N.attribute(f))\"/></linearGradient>\n"
+            out += "<linearGradient id=\"\(pre)fade-right-\(i)\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\"><stop offset=\"0\" stop-color=\"\(N.attribute(f))\"/><stop offset=\"0.55\" stop-color=\"\(N.attribute(f))\"/><stop offset=\"1\" stop-color=\"\(N.attribute(f))\" stop-opacity=\"0.1\"/></linearGradient>\n"
+            out += "<linearGradient id=\"\(pre)fade-left-\(i)\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\"><stop offset=\"0\" stop-color=\"\(N.attribute(f))\" stop-opacity=\"0.1\"/><stop offset=\"0.45\" stop-color=\"\(N.attribute(f))\"/><stop offset=\"1\" stop-color=\"\(N.attribute(f))\"/></linearGradient>\n"
         }
         out += "</defs>\n"
         out += "<text x=\"16\" y=\"30\" font-size=\"16\" font-weight=\"bold\">\(N.text(title))</text>\n"
@@ -87,7 +88,7 @@ extension Timeline {
             let cutLeft = bar.start.map { $0 < axis.start } ?? true, cutRight = bar.end.map { $0 > axis.end } ?? true
             if x1 - x0 < 4 { x1 = x0 + 4 }
             let f = fill(i), fi = fills.firstIndex(of: f) ?? 0
-            let paint = e.isProtected ? "url(#protected)" : bar.start == nil ? "url(#fade-left-\(fi))" : bar.end == nil ? "url(#fade-right-\(fi))" : f
+            let paint = e.isProtected ? "url(#\(pre)protected)" : bar.start == nil ? "url(#\(pre)fade-left-\(fi))" : bar.end == nil ? "url(#\(pre)fade-right-\(fi))" : f
             let period = e.period.map { ($0.from?.description ?? "open") + " – " + ($0.to?.description ?? "open") } ?? ""
             let tip = "\(e.label) (\(e.kind.rawValue)): \(period)" + (e.confidence.map { " [\($0)]" } ?? "") + (e.sources.isEmpty ? "" : " (" + e.sources.joined(separator: ", ") + ")")
             out += "<rect x=\"\(N.n(x0))\" y=\"\(N.n(top + 3))\" width=\"\(N.n(x1 - x0))\" height=\"\(N.n(rh - 6))\" fill=\"\(N.attribute(paint))\" stroke=\"#444444\" stroke-width=\"0.6\"\(bar.start == nil || bar.end == nil ? " stroke-dasharray=\"3 2\"" : "")><title>\(N.text(tip))</title></rect>\n"
@@ -132,7 +133,7 @@ extension Timeline {
         lx += 90
         out += "<rect x=\"\(N.n(lx))\" y=\"\(N.n(ly - 9))\" width=\"30\" height=\"10\" fill=\"#BBBBBB\" fill-opacity=\"0.5\" stroke=\"#444444\" stroke-width=\"0.6\" stroke-dasharray=\"3 2\"/><path d=\"M\(N.n(lx + 30)),\(N.n(ly - 10)) L\(N.n(lx + 38)),\(N.n(ly - 4)) L\(N.n(lx + 30)),\(N.n(ly + 2)) z\" fill=\"#444444\"/><text x=\"\(N.n(lx + 44))\" y=\"\(N.n(ly))\">open end</text>\n"
         lx += 110
-        out += "<rect x=\"\(N.n(lx))\" y=\"\(N.n(ly - 9))\" width=\"30\" height=\"10\" fill=\"url(#protected)\" stroke=\"#444444\" stroke-width=\"0.6\"/><text x=\"\(N.n(lx + 36))\" y=\"\(N.n(ly))\">protected person</text>\n"
+        out += "<rect x=\"\(N.n(lx))\" y=\"\(N.n(ly - 9))\" width=\"30\" height=\"10\" fill=\"url(#\(pre)protected)\" stroke=\"#444444\" stroke-width=\"0.6\"/><text x=\"\(N.n(lx + 36))\" y=\"\(N.n(ly))\">protected person</text>\n"
         lx += 140
         let kindsUsed = Set(events.map { dataset.links[$0.link].kind })
         for fam in LinkStyle.families where fam.kinds.contains(where: kindsUsed.contains) {

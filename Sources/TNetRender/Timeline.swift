@@ -49,6 +49,10 @@ public struct Timeline: Sendable {
         /// The last day of the axis (the last day this date covers); nil: 31 December of the
         /// latest year named. What lies later is drawn at the right edge, counted.
         public var until: PartialDate?
+        /// Put before every id the SVG defines (its gradients and hatching), so that several
+        /// drawings can sit inline in one HTML page without their ids colliding (ASCII letters,
+        /// digits, `-` and `_` are kept, anything else dropped).
+        public var idPrefix = "tnet-timeline-"
         /// The defaults.
         public init() {}
     }

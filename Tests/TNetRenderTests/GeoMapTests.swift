@@ -118,6 +118,22 @@ func parseXML(_ svg: String) throws -> XMLDocument { try XMLDocument(data: Data(
         #expect(map.notes.contains("1 placed entity lies outside the view and is not drawn"))
     }
 
+    /// Two drawings inline in one page: their ids do not collide, and a hostile prefix is tamed.
+    @Test func idsArePrefixed() throws {
+        var a = GeoMap.Options(), b = GeoMap.Options()
+        a.idPrefix = "first-"
+        b.idPrefix = "second\")<x>-"
+        let one = GeoMap(dataset: Self.sample(), options: a).svg, two = GeoMap(dataset: Self.sample(), options: b).svg
+        func ids(_ svg: String) -> Set<String> {
+            Set(svg.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+        }
+        #expect(!ids(one).isEmpty && ids(one).allSatisfy { $0.hasPrefix("first-") })
+        #expect(ids(two).allSatisfy { $0.hasPrefix("secondx-") })
+        #expect(ids(one).isDisjoint(with: ids(two)))
+        #expect(!one.hasPrefix("<?xml"))
+        _ = try parseXML(two)
+    }
+
     @Test func redactedMapNamesNoProtectedPerson() throws {
         var d = Self.sample()
         d.append(Entity(id: "somchai-prasert", kind: .person, name: "Somchai Prasert", role: .victim))

@@ -114,7 +114,7 @@ import TNetIO
         _ = try parseXML(svg)
         for s in ["Somchai", "somchai", "Prasert", "prasert", "Chai"] { #expect(!svg.contains(s)) }
         #expect(svg.contains("Victim 1 (protected)"))
-        #expect(svg.contains("url(#protected)"))
+        #expect(svg.contains("url(#tnet-timeline-protected)"))
     }
 
     @Test func bundledDataset() throws {

@@ -40,6 +40,10 @@ public struct GeoMap: Sendable {
         public var notes: [String] = []
         /// The country outlines.
         public var outlines: WorldOutlines = .naturalEarth110m
+        /// Put before every id the SVG defines (its clip path and arrowheads), so that several
+        /// drawings can sit inline in one HTML page without their ids colliding (ASCII letters,
+        /// digits, `-` and `_` are kept, anything else dropped).
+        public var idPrefix = "tnet-map-"
         /// The defaults.
         public init() {}
     }
@@ -148,6 +152,7 @@ extension GeoMap {
     func render() -> String {
         let theme = options.theme, width = options.width
         let title = options.title ?? dataset.title ?? "Map"
+        let pre = N.idPrefix(options.idPrefix)
         guard let proj = projection else {
             var out = N.open(width: width, height: 120, font: theme.font)
             out += "<text x=\"20\" y=\"30\" font-size=\"16\" font-weight=\"bold\">\(N.text(title))</text>\n"
@@ -168,15 +173,15 @@ extension GeoMap {
         let height = legendTop + 22 + Double(textLines.count) * 15 + 12
         var out = N.open(width: width, height: height, font: theme.font)
         out += "<title>\(N.text(title))</title>\n"
-        out += "<defs><clipPath id=\"map-clip\"><rect x=\"\(N.n(proj.left))\" y=\"\(N.n(proj.top))\" width=\"\(N.n(proj.width))\" height=\"\(N.n(proj.height))\"/></clipPath>\n"
+        out += "<defs><clipPath id=\"\(pre)clip\"><rect x=\"\(N.n(proj.left))\" y=\"\(N.n(proj.top))\" width=\"\(N.n(proj.width))\" height=\"\(N.n(proj.height))\"/></clipPath>\n"
         let routeColors = Array(Set(routes.map { theme.color(for: dataset.links[$0.link].kind) })).sorted()
         for (i, c) in routeColors.enumerated() {
-            out += "<marker id=\"arrow-\(i)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(N.attribute(c))\"/></marker>\n"
+            out += "<marker id=\"\(pre)arrow-\(i)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(N.attribute(c))\"/></marker>\n"
         }
         out += "</defs>\n"
         out += "<text x=\"\(N.n(proj.left))\" y=\"30\" font-size=\"16\" font-weight=\"bold\">\(N.text(title))</text>\n"
         out += "<text x=\"\(N.n(proj.left))\" y=\"47\" fill=\"#555555\">\(N.text("Where the entities are, and the routes people are moved along"))</text>\n"
-        out += "<g clip-path=\"url(#map-clip)\">\n"
+        out += "<g clip-path=\"url(#\(pre)clip)\">\n"
         out += "<rect x=\"\(N.n(proj.left))\" y=\"\(N.n(proj.top))\" width=\"\(N.n(proj.width))\" height=\"\(N.n(proj.height))\" fill=\"#DCEAF4\"/>\n"
         // Countries: those the dataset names in a darker sand with a darker outline.
         var named = Set<String>()
@@ -226,7 +231,7 @@ extension GeoMap {
             let color = theme.color(for: link.kind)
             let w = 1.3 + min(4.5, log2(1 + max(0, link.weight ?? 1)) / 2)
             let tip = "\(dataset.entities[r.from].label) → \(dataset.entities[r.to].label): \(link.evidence)" + Self.periodText(link.period)
-            out += "<path d=\"M\(N.n(a.x)),\(N.n(a.y)) Q\(N.n(cx)),\(N.n(cy)) \(N.n(z.x)),\(N.n(z.y))\" stroke=\"\(N.attribute(color))\" stroke-width=\"\(N.n(w))\" stroke-opacity=\"0.8\"\(N.dash(LinkStyle.lineStyle(link.confidence))) marker-end=\"url(#arrow-\(routeColors.firstIndex(of: color) ?? 0))\"><title>\(N.text(tip))</title></path>\n"
+            out += "<path d=\"M\(N.n(a.x)),\(N.n(a.y)) Q\(N.n(cx)),\(N.n(cy)) \(N.n(z.x)),\(N.n(z.y))\" stroke=\"\(N.attribute(color))\" stroke-width=\"\(N.n(w))\" stroke-opacity=\"0.8\"\(N.dash(LinkStyle.lineStyle(link.confidence))) marker-end=\"url(#\(pre)arrow-\(routeColors.firstIndex(of: color) ?? 0))\"><title>\(N.text(tip))</title></path>\n"
         }
         out += "</g>\n"
         // Symbols, then labels (countries first, then compounds, sites, regions, the rest).
