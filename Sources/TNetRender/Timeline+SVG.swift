@@ -51,7 +51,7 @@ extension Timeline {
             guard yearDay >= axis.start && yearDay <= axis.end else { continue }
             let xx = x(day: yearDay)
             out += "<line x1=\"\(N.n(xx))\" y1=\"\(N.n(rowTop(0) - 10))\" x2=\"\(N.n(xx))\" y2=\"\(N.n(rowsBottom))\"/>"
-            if yearWidth / 12 >= 5 && y < last {
+            if yearWidth / 12 >= 4 && y < last {
                 for m in 2 ... 12 where Timeline.day(year: y, month: m, day: 1) < axis.end {
                     let mx = x(day: Timeline.day(year: y, month: m, day: 1))
                     out += "<line x1=\"\(N.n(mx))\" y1=\"\(N.n(rowTop(0) - 4))\" x2=\"\(N.n(mx))\" y2=\"\(N.n(rowTop(0)))\"/>"

@@ -4,7 +4,8 @@
 from: `Sources/TNetRender/Geo/NaturalEarth110m.swift` (the JSON text in one Swift string, so that
 the outlines travel inside the library and need no resource bundle at run time).
 
-Run once, by hand, when the outlines should change (the output is committed):
+Run once, by hand, when the outlines should change (the output is committed): `make outlines`
+(a venv in .venv-geo/ with geopandas 0.14, then this script), or
 
     python3 -m venv .venv-geo && .venv-geo/bin/pip install 'geopandas==0.14.*'
     .venv-geo/bin/python datasets/geo/make_outlines.py
