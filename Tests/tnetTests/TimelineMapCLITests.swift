@@ -44,6 +44,29 @@ import Testing
         #expect(t.contains("Survivor 1") && t.contains("protected persons redacted"))
     }
 
+    /// The render suite's fixture of protected persons, through both drawings: no name, id,
+    /// alias or passport number in the SVG or on standard error; unredacted, they are there.
+    @Test func victimsFixtureRedactedInBothDrawings() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (name, args) in [("t.svg", ["timeline"]), ("m.svg", ["render", "--layout", "geo"])] {
+            let plain = try tnet(args + [RenderCLITests.victims, "-o", "\(dir)/plain-\(name)"])
+            #expect(plain.code == 0, "\(plain.err)")
+            let r = try tnet(args + [RenderCLITests.victims, "-o", "\(dir)/\(name)", "--redact", "victims"])
+            #expect(r.code == 0, "\(r.err)")
+            let svg = try String(contentsOfFile: "\(dir)/\(name)", encoding: .utf8)
+            _ = try XMLDocument(data: Data(svg.utf8), options: [])
+            for secret in RenderCLITests.secrets {
+                #expect(!svg.contains(secret), "\(name) holds \(secret)")
+                #expect(!r.err.contains(secret), "\(name) stderr holds \(secret)")
+            }
+            #expect(svg.contains("protected persons redacted"))
+        }
+        let plainTimeline = try String(contentsOfFile: "\(dir)/plain-t.svg", encoding: .utf8)
+        let plainMap = try String(contentsOfFile: "\(dir)/plain-m.svg", encoding: .utf8)
+        #expect(RenderCLITests.secrets.contains { plainTimeline.contains($0) || plainMap.contains($0) })
+    }
+
     @Test func geoMapOfTheBundledDataset() throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -64,11 +87,13 @@ import Testing
         #expect(try tnet(["render", "datasets/mekong-2023.json", "--layout", "geo", "--bounds", "10,0,5,30", "-o", "/tmp/x.svg"]).code == 2)
         #expect(try tnet(["render", "datasets/mekong-2023.json", "--layout", "tree", "-o", "/tmp/x.svg"]).code == 2)
         #expect(try tnet(["timeline", "datasets/mekong-2023.json", "-o", "/tmp/x.png"]).code == 2)
+        #expect(try tnet(["timeline", "datasets/mekong-2023.json", "--since", "2024", "--until", "2023", "-o", "/tmp/x.svg"]).code == 2)
+        #expect(try tnet(["timeline", "datasets/mekong-2023.json", "--since", "last year", "-o", "/tmp/x.svg"]).code == 2)
     }
 
     @Test func helpSaysEveryOption() throws {
         let t = try tnet(["timeline", "--help"])
-        for option in ["--output", "--title", "--width", "--theme", "--redact", "--as-of", "--kinds", "no dates and are not drawn"] {
+        for option in ["--output", "--title", "--width", "--theme", "--since", "--until", "--redact", "--as-of", "--kinds", "no dates and are not drawn"] {
             #expect(t.out.contains(option), "timeline --help lacks \(option)")
         }
         let r = try tnet(["render", "--help"])
