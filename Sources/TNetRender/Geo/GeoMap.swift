@@ -126,7 +126,7 @@ public struct GeoMap: Sendable {
             }
         }
         notes.append("\(placement.placed.count) of \(dataset.entities.count) entities placed: \(byMethod[0]) by their lat/lon, \(byMethod[1]) by their country's outline, "
-                     + "\(byMethod[2]) near the place they are located_in, \(byMethod[3]) near the country in their country field (near: a fixed offset, not a location)")
+                     + "\(byMethod[2]) near the place they are located_in, \(byMethod[3]) near the country in their country field (near: a fixed offset, not a location); \(routes.count) route\(routes.count == 1 ? "" : "s") drawn")
         if !placement.unplaced.isEmpty {
             let names = placement.unplaced.prefix(4).map { dataset.entities[$0].label }
             notes.append("\(placement.unplaced.count) entit\(placement.unplaced.count == 1 ? "y is" : "ies are") not placed (no lat/lon, no country outline, not located_in a placed entity): "
@@ -288,7 +288,9 @@ extension GeoMap {
             out += "<text x=\"\(N.n(x + 14))\" y=\"\(N.n(ly))\">\(N.text(k.rawValue))</text>\n"
             x += 22 + Double(k.rawValue.count) * 6.2
         }
-        for (c, (name, kinds)) in LinkStyle.families.map({ ($0.color, ($0.name, $0.kinds)) }) where routes.contains(where: { kinds.contains(dataset.links[$0.link].kind) && theme.color(for: dataset.links[$0.link].kind) == c }) {
+        for family in LinkStyle.families {
+            guard let kind = family.kinds.first(where: { k in routes.contains { dataset.links[$0.link].kind == k } }) else { continue }
+            let c = theme.color(for: kind), name = family.name
             out += "<path d=\"M\(N.n(x)),\(N.n(ly - 3)) Q\(N.n(x + 14)),\(N.n(ly - 12)) \(N.n(x + 28)),\(N.n(ly - 3))\" fill=\"none\" stroke=\"\(N.attribute(c))\" stroke-width=\"2\"/>"
             out += "<text x=\"\(N.n(x + 34))\" y=\"\(N.n(ly))\">\(N.text("route (" + name + ")"))</text>\n"
             x += 40 + Double(name.count + 8) * 6.2
