@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle test-deps build release demo test datasets bench bench-quick bench-render bench-commands docs clean fuzz spark-venv spark-check
+.PHONY: deps oracle test-deps build release demo test datasets outlines bench bench-quick bench-render bench-commands docs clean fuzz spark-venv spark-check
 
 # Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them)
 # and mimalloc, the allocator of release builds (Package.swift).
@@ -121,6 +121,14 @@ spark-check: deps spark-venv
 docs: deps
 	for t in TraffickingNetworks TNetModel TNetGraph TNetIO TNetRender TNetReport TNetGraphviz; do \
 	  swift package generate-documentation --target $$t 2>&1 | grep -E "warning|error|Generated" ; done
+
+# Regenerates the map's country outlines (Sources/TNetRender/Geo/NaturalEarth110m.swift, committed)
+# from Natural Earth's 1:110m countries as geopandas 0.14 ships them; not part of `make test`.
+outlines:
+	@test -x .venv-geo/bin/python || python3 -m venv .venv-geo
+	@.venv-geo/bin/python -c 'import geopandas' 2>/dev/null || .venv-geo/bin/pip install -q 'geopandas==0.14.*'
+	@test -f /usr/share/iso-codes/json/iso_3166-1.json || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iso-codes >/dev/null; }
+	.venv-geo/bin/python datasets/geo/make_outlines.py
 
 clean:
 	rm -rf .build $(OUT)

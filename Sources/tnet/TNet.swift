@@ -20,7 +20,8 @@ struct TNet: ParsableCommand {
         }
         // Not `report` (its clustered diagram is laid out in a child) nor the child itself,
         // whose layout must have its process to itself.
-        if arguments.first == "render", !isolated {
+        let geo = zip(arguments, arguments.dropFirst()).contains { $0 == "--layout" && $1 == "geo" } || arguments.contains("--layout=geo")
+        if arguments.first == "render", !isolated, !geo {
             GraphvizRenderer.shared.warmUpInBackground()
         }
         run(Array(arguments))
@@ -65,6 +66,6 @@ struct TNet: ParsableCommand {
         version: version,
         subcommands: [InfoCommand.self, ValidateCommand.self, CentralityCommand.self, PathCommand.self, DistancesCommand.self,
                       ComponentsCommand.self, CutpointsCommand.self, FlowCommand.self, EgoCommand.self, ProjectCommand.self, KCoreCommand.self,
-                      ConvertCommand.self, ExportCommand.self, GenerateCommand.self, RenderCommand.self, DotCommand.self, CommunitiesCommand.self, DisruptCommand.self, KeyPlayersCommand.self, GapsCommand.self, CorruptionCommand.self, DiffCommand.self, ReportCommand.self, MergeCommand.self, FindCommand.self, ScreenCommand.self]
+                      ConvertCommand.self, ExportCommand.self, GenerateCommand.self, RenderCommand.self, DotCommand.self, CommunitiesCommand.self, DisruptCommand.self, KeyPlayersCommand.self, GapsCommand.self, CorruptionCommand.self, DiffCommand.self, ReportCommand.self, MergeCommand.self, FindCommand.self, ScreenCommand.self, TimelineCommand.self]
     )
 }

@@ -111,6 +111,7 @@ struct RenderCommand: ParsableCommand {
         discussion: """
         Kinds have their own shape and colour-blind-safe colour; links are coloured by family (corruption red, trafficking orange, cooperation blue), solid for A/B-graded sources, dashed for C/D, dotted for E/F, wider for larger weights. A legend shows only the kinds present.
         --engine auto uses dot (layered, best for small networks) up to \(LayoutChoice.dotNodeLimit) entities and \(LayoutChoice.dotLinkLimit) links, sfdp beyond. Layout attributes from a DOT input or --graph-attribute pass an allow-list, and such a layout, or any with --timeout, runs in a child process: a Graphviz crash or a layout over time becomes an error, never a lost run.
+        --layout geo draws a map instead, with tnet's own SVG (Graphviz cannot draw country outlines; no tiles, nothing fetched): Natural Earth 1:110m country outlines (public domain) in an equirectangular projection of the region that holds the placed entities (or --bounds). An entity is placed by its lat/lon attributes, else (a country) by its ISO code, name or id against the outlines (India (IN), Viet Nam), else near the entity it is located_in, else near the country in its country field; what is not placed is counted and said. Symbols are coloured by kind as in the diagram; trafficked_to and transits_through (source to target) and recruits_from (from the place recruited from to the recruiter) are drawn as arcs with arrows. --theme and --title apply; the other style options are graph-only. A map is SVG only.
         The output file is written atomically: it appears complete or not at all.
         """
     )
@@ -127,11 +128,60 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a layout that takes longer than this (it runs in a child process).", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(help: ArgumentHelp("graph: a network diagram laid out by Graphviz (--engine); geo: a map of where the entities are, with routes as arcs, drawn by tnet as SVG.", valueName: "graph|geo"))
+    var layout: String = "graph"
+
+    @Option(help: ArgumentHelp("With --layout geo: the part of the world shown, WEST,SOUTH,EAST,NORTH in degrees (e.g. 90,0,125,30 for mainland South-East Asia); default: around every placed entity.", valueName: "w,s,e,n"))
+    var bounds: String?
+
+    @Option(help: ArgumentHelp("With --layout geo: the image width in pixels (600–6000).", valueName: "pixels"))
+    var width: Double = 1200
+
     func validate() throws {
         if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard layout == "graph" || layout == "geo" else { throw ValidationError("--layout \(quoted(layout)): one of graph, geo") }
+        if layout != "geo" && bounds != nil { throw ValidationError("--bounds goes with --layout geo") }
+        if layout == "geo" {
+            guard (600 ... 6000).contains(width) else { throw ValidationError("--width must be between 600 and 6000 pixels") }
+            if let f = format ?? GraphvizRenderer.format(forPath: output), f != "svg", output != "-" || format != nil {
+                throw ValidationError("--layout geo draws SVG only; name a .svg file (or - for standard output)")
+            }
+            if let bounds { _ = try Self.parseBounds(bounds) }
+        }
+    }
+
+    /// `WEST,SOUTH,EAST,NORTH` in degrees.
+    static func parseBounds(_ text: String) throws -> GeoBounds {
+        let v = splitList(text).compactMap(Double.init)
+        guard v.count == 4, v.allSatisfy(\.isFinite), (-180 ... 180).contains(v[0]), (-180 ... 180).contains(v[2]), (-90 ... 90).contains(v[1]), (-90 ... 90).contains(v[3]), v[0] < v[2], v[1] < v[3] else {
+            throw ValidationError("--bounds \(quoted(text)): give WEST,SOUTH,EAST,NORTH in degrees, west < east (−180…180), south < north (−90…90)")
+        }
+        return GeoBounds(minLon: v[0], minLat: v[1], maxLon: v[2], maxLat: v[3])
+    }
+
+    /// `--layout geo`: the map, drawn by TNetRender's ``GeoMap``.
+    func runGeo() throws {
+        let d = diagram
+        let unused = [("--size-by", d.sizeBy != nil), ("--cluster-by", d.clusterBy != nil), ("--highlight", d.highlight != nil),
+                      ("--highlight-path", d.highlightPath != nil), ("--top", d.top != nil), ("--graph-attribute", !d.graphAttribute.isEmpty),
+                      ("--engine", d.engine != "auto"), ("--timeout", timeout != nil), ("--no-legend", !d.legend)].filter(\.1).map(\.0)
+        if !unused.isEmpty { Diagnostics.warning("\(unused.joined(separator: ", ")): not used by --layout geo") }
+        let loaded = try input.loaded()
+        var options = GeoMap.Options()
+        options.width = width
+        options.title = d.title
+        options.bounds = try bounds.map(Self.parseBounds)
+        if let theme = d.theme { options.theme = try Theme.read(try InputFile.read(theme)) }
+        options.notes = viewNotes(loaded, redacted: input.filters.redactsVictims)
+        let map = GeoMap(dataset: loaded.dataset, options: options)
+        if let summary = map.notes.first { Diagnostics.note("map: " + summary) }
+        for line in map.notes.dropFirst() { Diagnostics.warning("map: " + line) }
+        let bytes = Array(map.svg.utf8)
+        if output == "-" { emitBytes(bytes) } else { try AtomicFile.write(bytes, to: output) }
     }
 
     func run() throws {
+        if layout == "geo" { return try Diagnostics.reporting { try runGeo() } }
         try Diagnostics.reporting {
             guard let outFormat = format ?? GraphvizRenderer.format(forPath: output) else {
                 throw CLIError("\(output): cannot tell the output format from the extension; use --format svg|png|pdf|dot|json|plain")

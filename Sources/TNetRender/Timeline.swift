@@ -1,0 +1,250 @@
+import TNetModel
+
+/// A timeline of a dataset, as i2 Analyst's Notebook draws one: a row per entity that has a
+/// period or takes part in a dated link, grouped by kind (in ``EntityKind/builtIn`` order) and, in
+/// a group, ordered by the first date that concerns them; a bar for an entity's own period; a
+/// connector between two rows where a dated link begins. Rendered as a self-contained SVG by
+/// ``svg``.
+///
+/// Dates are partial (``PartialDate``): a bar starts on the first day its `from` covers and ends
+/// after the last day its `to` covers (`2021` → 2021-01-01 up to 2022-01-01). An open end (no
+/// `from`, or no `to`: unknown, or still holding) is drawn to the edge of the axis, fading, with
+/// an arrow, and the legend says so. The axis runs to the end of the latest year named, from the
+/// start of a year chosen so that old outliers do not squeeze the rest (``Options/since``), or
+/// between dates the caller gives; what lies beyond is drawn at the edge and counted.
+///
+/// Nothing is dropped silently: ``undatedEntities`` and ``undatedLinks`` count what has no date
+/// and is not drawn, and ``notes`` says it under the drawing. Protected persons are drawn as the
+/// dataset has them: redact the dataset first (``Redaction``, or `--redact victims`) for a
+/// drawing that leaves the desk; their bars are grey and hatched either way.
+///
+/// A pure function of the dataset and the options: the same input gives the same bytes.
+///
+/// ```swift
+/// let timeline = Timeline(dataset: dataset)
+/// try AtomicFile.write(Array(timeline.svg.utf8), to: "timeline.svg")
+/// ```
+public struct Timeline: Sendable {
+    /// What to draw and how.
+    public struct Options: Sendable {
+        /// The image width in pixels.
+        public var width: Double = 1200
+        /// The width of the label column in pixels; the axis runs from 16 + this to width − 30.
+        public var labelWidth: Double = 284
+        /// The height of one row in pixels.
+        public var rowHeight: Double = 18
+        /// The heading; nil: the dataset's title, else "Timeline".
+        public var title: String?
+        /// Kind colours and link colours.
+        public var theme: Theme = .standard
+        /// Lines printed under the drawing before tnet's own (the filter used, "protected
+        /// persons redacted").
+        public var notes: [String] = []
+        /// The first day of the axis (the first day this date covers); nil: 1 January of the
+        /// earliest year in which an entity's period starts, or of the year by which a tenth of
+        /// the dated links have begun, whichever is earlier (so that a few old facts, such as a
+        /// state joining a regional body decades ago, do not squeeze the rest). What begins
+        /// earlier is drawn at the axis's left edge, counted in ``Timeline/notes``.
+        public var since: PartialDate?
+        /// The last day of the axis (the last day this date covers); nil: 31 December of the
+        /// latest year named. What lies later is drawn at the right edge, counted.
+        public var until: PartialDate?
+        /// Put before every id the SVG defines (its gradients and hatching), so that several
+        /// drawings can sit inline in one HTML page without their ids colliding (ASCII letters,
+        /// digits, `-` and `_` are kept, anything else dropped).
+        public var idPrefix = "tnet-timeline-"
+        /// The defaults.
+        public init() {}
+    }
+
+    /// A period on the axis, in day numbers (``day(_:end:)``); nil: open.
+    public struct Bar: Sendable, Hashable {
+        /// The first day, or nil when the start is open.
+        public let start: Int?
+        /// The day after the last, or nil when the end is open.
+        public let end: Int?
+    }
+
+    /// One row: a kind's heading, or an entity with its bar (nil when the entity has no period
+    /// of its own and is drawn for its dated links).
+    public struct Row: Sendable, Hashable {
+        /// The heading's kind, for a heading row.
+        public let heading: EntityKind?
+        /// The entity's index in the dataset, for an entity row.
+        public let entity: Int?
+        /// The entity's own period.
+        public let bar: Bar?
+    }
+
+    /// A dated link, drawn where it begins.
+    public struct Event: Sendable, Hashable {
+        /// The link's index in the dataset.
+        public let link: Int
+        /// The rows of its source and target.
+        public let sourceRow: Int, targetRow: Int
+        /// The day it is drawn at: its start, or its end when only the end is known.
+        public let day: Int
+        /// Whether only the end is known (``day`` is then its end).
+        public let endOnly: Bool
+    }
+
+    /// The dataset drawn.
+    public let dataset: Dataset
+    /// The options.
+    public let options: Options
+    /// The rows, top to bottom.
+    public let rows: [Row]
+    /// The dated links.
+    public let events: [Event]
+    /// The axis: its first day and the day after its last (day numbers).
+    public let axis: (start: Int, end: Int)
+    /// Entities with no period and no dated link: not drawn.
+    public let undatedEntities: Int
+    /// Links with no period: not drawn.
+    public let undatedLinks: Int
+    /// Dated links with an end that names no entity: not drawn.
+    public let danglingLinks: Int
+    /// What the drawing leaves out, one line each, as printed under it (after ``Options/notes``).
+    public let notes: [String]
+
+    /// The timeline of `dataset`.
+    /// - Parameters:
+    ///   - dataset: the dataset, filtered and redacted as it is to be shown.
+    ///   - options: size and style.
+    /// - Complexity: O(*n* log *n* + *m*) for *n* entities and *m* links.
+    public init(dataset: Dataset, options: Options = Options()) {
+        self.dataset = dataset
+        self.options = options
+        let n = dataset.entities.count
+        var firstDay = [Int?](repeating: nil, count: n)
+        var bars = [Bar?](repeating: nil, count: n)
+        var minDay = Int.max, maxDay = Int.min
+        func see(_ d: Int, _ e: Int?) {
+            minDay = min(minDay, d); maxDay = max(maxDay, d)
+            if let e { firstDay[e] = min(firstDay[e] ?? d, d) }
+        }
+        for (i, e) in dataset.entities.enumerated() {
+            guard let p = e.period, p.from != nil || p.to != nil else { continue }
+            let bar = Bar(start: p.from.map { Self.day($0, end: false) }, end: p.to.map { Self.day($0, end: true) })
+            bars[i] = bar
+            if let s = bar.start { see(s, i) }
+            if let t = bar.end { see(t - 1, i) }
+        }
+        var dated: [(link: Int, s: Int, t: Int, day: Int, endOnly: Bool)] = []
+        var undatedLinks = 0, dangling = 0
+        for li in 0 ..< dataset.links.count {
+            let link = dataset.links[li]
+            guard let p = link.period, p.from != nil || p.to != nil else { undatedLinks += 1; continue }
+            let ends = dataset.endpoints(ofLink: li)
+            guard let s = ends.source, let t = ends.target else { dangling += 1; continue }
+            let day = p.from.map { Self.day($0, end: false) } ?? Self.day(p.to!, end: false)
+            see(day, s); see(day, t)
+            if let to = p.to { see(Self.day(to, end: true) - 1, nil) }
+            dated.append((li, s, t, day, p.from == nil))
+        }
+        // Rows: kinds in the built-in order, then others by name; in a kind, by first date, label, id.
+        let shown = (0 ..< n).filter { firstDay[$0] != nil }
+        let builtIn = Dictionary(uniqueKeysWithValues: EntityKind.builtIn.enumerated().map { ($1, $0) })
+        let sorted = shown.sorted { a, b in
+            let ea = dataset.entities[a], eb = dataset.entities[b]
+            let ka = builtIn[ea.kind] ?? Int.max, kb = builtIn[eb.kind] ?? Int.max
+            if ka != kb { return ka < kb }
+            if ea.kind != eb.kind { return ea.kind < eb.kind }
+            if firstDay[a]! != firstDay[b]! { return firstDay[a]! < firstDay[b]! }
+            if ea.label != eb.label { return ea.label < eb.label }
+            return a < b
+        }
+        var rows: [Row] = [], rowOf = [Int](repeating: -1, count: n)
+        for i in sorted {
+            let kind = dataset.entities[i].kind
+            if rows.last.map({ r in r.entity.map { dataset.entities[$0].kind } != kind }) ?? true {
+                rows.append(Row(heading: kind, entity: nil, bar: nil))
+            }
+            rowOf[i] = rows.count
+            rows.append(Row(heading: nil, entity: i, bar: bars[i]))
+        }
+        self.rows = rows
+        events = dated.map { Event(link: $0.link, sourceRow: rowOf[$0.s], targetRow: rowOf[$0.t], day: $0.day, endOnly: $0.endOnly) }
+        var start: Int, end: Int
+        if minDay <= maxDay {
+            let barStarts = bars.compactMap { $0?.start }, linkDays = dated.map(\.day).sorted()
+            var auto = barStarts.min() ?? Int.max
+            if !linkDays.isEmpty { auto = min(auto, linkDays[linkDays.count / 10]) }
+            if auto == Int.max { auto = minDay }
+            start = Self.day(year: Self.civil(auto).year, month: 1, day: 1)
+            end = Self.day(year: Self.civil(maxDay).year + 1, month: 1, day: 1)
+        } else {
+            (start, end) = (0, 1)
+        }
+        if let since = options.since { start = Self.day(since, end: false) }
+        if let until = options.until { end = Self.day(until, end: true) }
+        if end <= start { end = start + 1 }
+        axis = (start, end)
+        undatedEntities = n - shown.count
+        self.undatedLinks = undatedLinks
+        danglingLinks = dangling
+        var notes: [String] = []
+        if undatedEntities > 0 || undatedLinks > 0 {
+            notes.append("\(undatedEntities) entit\(undatedEntities == 1 ? "y" : "ies") and \(undatedLinks) link\(undatedLinks == 1 ? "" : "s") have no dates and are not drawn")
+        }
+        let earlyBars = bars.filter { b in b?.start.map { $0 < start } ?? false }.count
+        let lateBars = bars.filter { b in b?.end.map { $0 > end } ?? false }.count
+        let earlyLinks = dated.filter { $0.day < start }.count, lateLinks = dated.filter { $0.day >= end }.count
+        func date(_ d: Int) -> String { let c = Self.civil(d); return PartialDate(year: c.year, month: c.month, day: c.day).description }
+        func both(_ a: String?, _ b: String?) -> String { [a, b].compactMap { $0 }.joined(separator: " and ") }
+        if earlyBars + earlyLinks > 0 {
+            notes.append(both(earlyBars > 0 ? "\(earlyBars) entit\(earlyBars == 1 ? "y's period begins" : "ies' periods begin")" : nil,
+                              earlyLinks > 0 ? "\(earlyLinks) link\(earlyLinks == 1 ? " begins" : "s begin")" : nil)
+                         + " before \(date(start)), the start of the axis: drawn from its left edge (their dates are in the tooltips)")
+        }
+        if lateBars + lateLinks > 0 {
+            notes.append(both(lateBars > 0 ? "\(lateBars) entit\(lateBars == 1 ? "y's period ends" : "ies' periods end")" : nil,
+                              lateLinks > 0 ? "\(lateLinks) link\(lateLinks == 1 ? " begins" : "s begin")" : nil)
+                         + " after \(date(end - 1)), the end of the axis: drawn at its right edge")
+        }
+        if dangling > 0 { notes.append("\(dangling) dated link\(dangling == 1 ? " names" : "s name") an entity the dataset does not have and \(dangling == 1 ? "is" : "are") not drawn") }
+        self.notes = notes
+    }
+
+    /// The x position of the start of `day` (a day number) on the axis.
+    public func x(day: Int) -> Double {
+        let left = 16 + options.labelWidth, right = options.width - 30
+        return left + Double(day - axis.start) / Double(max(1, axis.end - axis.start)) * (right - left)
+    }
+
+    /// The timeline as a standalone SVG document, ending with a newline.
+    public var svg: String { render() }
+
+    // MARK: Days
+
+    /// The day number of a date: days since 1970-01-01 of its first day covered, or, with
+    /// `end`, of the day after the last day it covers (`2023-05` → 2023-05-01, or 2023-06-01).
+    public static func day(_ date: PartialDate, end: Bool) -> Int {
+        let (y, m, d) = end ? date.latest : date.earliest
+        return day(year: y, month: m, day: d) + (end ? 1 : 0)
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar.
+    public static func day(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The calendar date of a day number.
+    static func civil(_ z: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
