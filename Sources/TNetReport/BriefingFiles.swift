@@ -18,7 +18,8 @@ public let tnetVersion = "0.1.0"
 public struct BriefingFiles: Sendable {
     /// Everything the briefing states.
     public var briefing: Briefing
-    /// The self-contained page: inline CSS and SVG, no script, nothing fetched.
+    /// The self-contained page: inline CSS, script and data (a Content-Security-Policy admits
+    /// only those, by hash), nothing fetched.
     public var html: String
     /// The Markdown twin, which shows the two figures as files beside it.
     public var markdown: String
@@ -30,6 +31,9 @@ public struct BriefingFiles: Sendable {
     public var chartSVG: String
     /// Graphviz's warnings while drawing.
     public var warnings: [String]
+    /// The data the page's explorer draws, as embedded in it (``PageData``): every entity and
+    /// link of the briefing's dataset with Graphviz's positions, sources and findings.
+    public var pageJSON: String
 
     /// Makes the briefing of a loaded dataset, stating its input's SHA-256, its filter and
     /// whether protected persons were redacted.
@@ -88,7 +92,25 @@ public struct BriefingFiles: Sendable {
         warnings = rendered.warnings
         diagramSVG = String(decoding: rendered.bytes, as: UTF8.self)
         chartSVG = LineChart.disruption(briefing.disruption).svg()
-        html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered)
+        // The explorable page draws Graphviz's own positions: the diagram's layout when it draws
+        // every entity (the same DOT, laid out the same way, read as JSON), else a layout of every
+        // entity without boxes or legend (sfdp above LayoutChoice's limits).
+        let page: Diagram
+        let note: String
+        if briefing.diagramView == nil {
+            page = drawing
+            note = "Positions: Graphviz \(drawing.engine), the layout of diagram.svg" + (drawing.isClustered ? ", countries as boxes" : "") + "."
+        } else {
+            var full = DiagramRequest()
+            full.legend = false
+            page = try dataset.diagram(full)
+            note = "Positions: Graphviz \(page.engine), a layout of all \(dataset.entities.count) entities (diagram.svg draws the \(Briefing.diagramTop) highest by betweenness)."
+        }
+        let laidOut = try page.render(format: "json0", strict: strictLayout)
+        warnings += laidOut.warnings
+        let layout = try PageLayout(json: laidOut.bytes, dataset: page.dataset)
+        pageJSON = PageData.json(briefing, layout: layout, layoutNote: note)
+        html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered, pageJSON: pageJSON)
         markdown = BriefingWriter.markdown(briefing, clustered: drawing.isClustered)
         json = BriefingJSON.write(briefing)
     }
