@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 import TNetModel
 
-/// Writes a ``Briefing`` as one self-contained HTML file (inline CSS and SVG, no script, nothing
-/// fetched) and as its Markdown twin (figures as SVG files beside it).
+/// Writes a ``Briefing`` as one self-contained HTML file (inline CSS, script, data and SVG,
+/// admitted by its Content-Security-Policy; nothing fetched) and as its Markdown twin (figures as SVG files beside it).
 public enum BriefingWriter {
     /// The HTML page: every section of `b` with the two figures inlined. `diagramSVG` and
     /// `chartSVG` are SVG documents (an XML prolog, DOCTYPE and comments are dropped before
@@ -14,7 +14,7 @@ public enum BriefingWriter {
     ///   - diagramSVG: the network diagram.
     ///   - chartSVG: the disruption curves.
     ///   - clustered: whether the diagram draws countries as boxes (its caption says so).
-    /// - Returns: a self-contained HTML document: inline CSS and SVG, no script, nothing fetched.
+    /// - Returns: a self-contained HTML document: inline CSS, SVG and (with `pageJSON`) script, nothing fetched.
     ///   - pageJSON: the explorer's data (``PageData``, as ``BriefingFiles`` makes it); nil draws
     ///     the static diagram instead, and the page has no script.
     ///   - views: further drawings the explorer shows in tabs of their own (a timeline, a map),
@@ -100,6 +100,12 @@ public enum BriefingWriter {
     static func explorer(_ b: Briefing, views: [(title: String, svg: String)]) -> String {
         let h = ReportText.html
         let n = b.dataset.entities.count
+        // A plain graph has no grades: no confidence bar (and no word the data cannot back).
+        let grades = """
+        <label>Source reliability at least <select id="f-rel" aria-label="Minimum source reliability"></select></label>
+        <label>Information credibility at least <select id="f-cred" aria-label="Minimum information credibility"></select></label>
+
+        """
         var out = "<section id=\"explorer\" aria-label=\"Network explorer\">\n"
         out += "<div class=\"tabs\" role=\"tablist\"><button type=\"button\" role=\"tab\" aria-selected=\"true\" aria-controls=\"view-network\">Network</button>"
         for (k, v) in views.enumerated() {
@@ -111,9 +117,7 @@ public enum BriefingWriter {
         <label>Find <input type="search" id="search" placeholder="name, id or alias" aria-label="Find an entity by name, id or alias" autocomplete="off"></label>
         <fieldset id="f-kinds"><legend>Entity kinds</legend></fieldset>
         <fieldset id="f-fams"><legend>Link families</legend></fieldset>
-        <label>Source reliability at least <select id="f-rel" aria-label="Minimum source reliability"></select></label>
-        <label>Information credibility at least <select id="f-cred" aria-label="Minimum information credibility"></select></label>
-        <label>From <input type="date" id="f-from" aria-label="Show facts holding on or after"></label>
+        \(b.isPlainGraph ? "" : grades)<label>From <input type="date" id="f-from" aria-label="Show facts holding on or after"></label>
         <label>to <input type="date" id="f-to" aria-label="Show facts holding on or before"></label>
         <span id="asof-box"><label><input type="checkbox" id="asof-on"> As of</label> <input type="range" id="asof" step="1" aria-label="The network as of a date"> <output id="asof-out" for="asof"></output></span>
         <button type="button" id="f-reset">Show all</button>
@@ -125,12 +129,12 @@ public enum BriefingWriter {
         <div class="zoomctl"><button type="button" id="zin" aria-label="Zoom in">+</button><button type="button" id="zout" aria-label="Zoom out">−</button><button type="button" id="zfit" aria-label="Fit the network">⤢</button></div>
         <div class="legend" id="legend"></div>
         </div>
-        <aside id="panel" aria-live="polite" aria-label="Details"><p class="small">Click an entity or a finding, or find one by name, to see its kind, role, attributes, sources and grades, and every link with its evidence.</p></aside>
+        <aside id="panel" aria-live="polite" aria-label="Details"><p class="small">\(b.isPlainGraph ? "Click an entity, or find one by name, to see its attributes and every link." : "Click an entity or a finding, or find one by name, to see its kind, role, attributes, sources and grades, and every link with its evidence.")</p></aside>
         </div>
         <div class="status"><span id="status-counts"></span><span id="zoomlevel"></span><span id="route-out"></span></div>
 
         """
-        out += "<p class=\"small\" id=\"explorer-help\">Positions are Graphviz's (the layout tnet computes). Filters follow tnet's: an entity shows when its kind is ticked, its grade meets the bar (both letter and digit at least as good; an ungraded fact fails any bar) and its period covers the dates; a link when both ends show and it passes the same tests. \"As of\" shows what <code>--as-of</code> keeps for that day. A route is a shortest path over the links shown, read either way, found in the page. "
+        out += "<p class=\"small\" id=\"explorer-help\">Positions are Graphviz's (the layout tnet computes). Filters follow tnet's: an entity shows when its kind is ticked\(b.isPlainGraph ? "" : ", its grade meets the bar (both letter and digit at least as good; an ungraded fact fails any bar)") and its period covers the dates; a link when both ends show and it passes the same tests. \"As of\" shows what <code>--as-of</code> keeps for that day. A route is a shortest path over the links shown, read either way, found in the page. "
         out += (n > PageData.overviewThreshold
                 ? "Above \(PageData.overviewThreshold) entities (this network has \(n)) the page opens on its communities (Leiden), each one circle sized by its members and named after its best-linked member; zoom in past 400 % or click one to see its entities."
                 : "Networks above \(PageData.overviewThreshold) entities open on an overview of their communities.") + "</p>\n"

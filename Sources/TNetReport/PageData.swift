@@ -1,4 +1,5 @@
 import Foundation
+import TNetGraphviz
 import TNetModel
 import TNetRender
 
@@ -12,10 +13,10 @@ import TNetRender
 /// given with their ranks (``Confidence/reliabilityRank``, ``Confidence/credibilityRank``), so the
 /// page's confidence bar is ``ConfidenceThreshold/grade(_:)``'s: both ranks at least as good, an
 /// ungraded fact failing any bar.
-enum PageData {
+public enum PageData {
     /// Above this many entities the page opens on an overview of communities (Leiden), each drawn
     /// as one circle, and shows the entities once zoomed in.
-    static let overviewThreshold = 1_500
+    public static let overviewThreshold = 1_500
 
     struct EntityRecord: Encodable {
         var id, kind: String
@@ -53,6 +54,7 @@ enum PageData {
     struct Record: Encodable {
         var title: String
         var redacted: Bool
+        var plain: Bool
         var filters: String
         var width, height: Double
         var overviewThreshold: Int
@@ -121,7 +123,7 @@ enum PageData {
         }
         let families = LinkStyle.families.map { Family(name: $0.name, color: $0.color, kinds: $0.kinds.map(\.rawValue)) }
             + [Family(name: "other", color: Theme.standard.linkColor, kinds: [])]
-        let record = Record(title: d.title ?? "Network briefing", redacted: b.provenance.redacted, filters: b.provenance.filters,
+        let record = Record(title: d.title ?? "Network briefing", redacted: b.provenance.redacted, plain: b.isPlainGraph, filters: b.provenance.filters,
                             width: layout.width, height: layout.height, overviewThreshold: overviewThreshold,
                             communities: b.communities.count, entities: entities, links: links,
                             ties: layout.edges.map { TieRecord(pts: $0.points, arrow: $0.arrow, color: $0.color, style: $0.style, width: $0.width) },
@@ -136,19 +138,43 @@ enum PageData {
         return scriptSafe(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// JSON text made safe inside a `<script>` element (see ``json(_:layout:layoutNote:)``).
+    /// JSON text made safe inside a `<script>` element (see ``json(_:layout:layoutNote:)``), and
+    /// shown as the rest of the page shows text: a display control (a bidirectional override, a
+    /// C0 or C1 control, `Unicode.Scalar.isDisplayControl`) becomes a space, whether JSON wrote
+    /// it raw or as an escape (`\n`, `\u0001`).
     static func scriptSafe(_ json: String) -> String {
         var out = ""
-        out.unicodeScalars.reserveCapacity(json.unicodeScalars.count)
-        for u in json.unicodeScalars {
-            switch u {
+        let u = Array(json.unicodeScalars)
+        out.unicodeScalars.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            let c = u[i]
+            switch c {
+            case "\\":
+                guard i + 1 < u.count else { out.unicodeScalars.append(c); i += 1; continue }
+                let next = u[i + 1]
+                if "nrtbf".unicodeScalars.contains(next) {
+                    out += " "
+                    i += 2
+                } else if next == "u", i + 5 < u.count, let v = UInt32(String(String.UnicodeScalarView(u[(i + 2) ... (i + 5)])), radix: 16),
+                          let scalar = Unicode.Scalar(v), scalar.isDisplayControl {
+                    out += " "
+                    i += 6
+                } else {
+                    out.unicodeScalars.append(c)
+                    out.unicodeScalars.append(next)
+                    i += 2
+                }
+                continue
             case "<": out += "\\u003c"
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(u)
+            default:
+                if c.isDisplayControl { out += " " } else { out.unicodeScalars.append(c) }
             }
+            i += 1
         }
         return out
     }

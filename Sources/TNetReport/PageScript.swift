@@ -295,12 +295,12 @@ enum PageScript {
       head.appendChild(el('strong', null, (out ? '→ ' : '← ') + l.kind + ' '));
       head.appendChild(entRef(other));
       head.appendChild(document.createTextNode(' '));
-      head.appendChild(gradeEl(l.grade));
+      if (!D.plain) head.appendChild(gradeEl(l.grade));
       if (!visL[j]) head.appendChild(el('span', 'small muted', ' (hidden by the filters)'));
       li.appendChild(head);
       li.appendChild(el('div', 'small', 'family ' + l.family + ' · ' + period(l) + (l.agreement ? ' · agreement ' + l.agreement : '') + (l.weight != null ? ' · weight ' + l.weight : '')));
       l.attrs.forEach(function (a) { li.appendChild(el('div', 'small', a[0] + ': ' + a[1])); });
-      li.appendChild(sourcesEl(l.sources));
+      if (!D.plain) li.appendChild(sourcesEl(l.sources));
     }
     function showLink(j) {
       var l = L[j]; clear(panel);
@@ -327,12 +327,11 @@ enum PageScript {
       var e = E[i]; clear(panel);
       var h = el('h3', null, label(i)); panel.appendChild(h);
       panel.appendChild(dl([['id', e.id], ['kind', e.kind], ['role', e.role ? e.role + (e.prot ? ' (protected: never a target)' : '') : ''],
-                            ['country', e.country || ''], ['grade', gradeEl(e.grade)], ['period', period(e)],
+                            ['country', e.country || ''], ['grade', D.plain ? '' : gradeEl(e.grade)], ['period', period(e)],
                             ['aliases', e.aliases.join('; ')], ['community', String(e.comm)]]));
       if (!visE[i]) panel.appendChild(el('p', 'small muted', 'Hidden by the filters.'));
       if (e.attrs.length) { panel.appendChild(el('h4', null, 'Attributes')); panel.appendChild(dl(e.attrs.map(function (a) { return [a[0], a[1]]; }))); }
-      panel.appendChild(el('h4', null, 'Sources'));
-      panel.appendChild(sourcesEl(e.sources));
+      if (!D.plain) { panel.appendChild(el('h4', null, 'Sources')); panel.appendChild(sourcesEl(e.sources)); }
       var rb = el('p'); var b1 = el('button', null, 'Route from here'), b2 = el('button', null, 'Route to here');
       b1.type = b2.type = 'button';
       b1.addEventListener('click', function () { st.routeA = i; route(); }); b2.addEventListener('click', function () { st.routeB = i; route(); });
@@ -434,7 +433,7 @@ enum PageScript {
       order.split('').forEach(function (c, r) { var x = el('option', null, c + ' or better (' + mean[c] + ')'); x.value = String(r); s.appendChild(x); });
       return s;
     }
-    var relSel = fillSel('f-rel', REL, RMEAN), credSel = fillSel('f-cred', CRED, CMEAN);
+    var relSel = $('f-rel') ? fillSel('f-rel', REL, RMEAN) : el('select'), credSel = $('f-cred') ? fillSel('f-cred', CRED, CMEAN) : el('select');
     relSel.addEventListener('change', function () { st.rel = relSel.value === '' ? null : +relSel.value; refresh(); });
     credSel.addEventListener('change', function () { st.cred = credSel.value === '' ? null : +credSel.value; refresh(); });
     $('f-from').addEventListener('change', function () { st.from = $('f-from').value; refresh(); });
