@@ -19,12 +19,15 @@ struct Findings {
     var items: [(topic: String, parts: [FindingPart])] {
         var out: [(String, [FindingPart])] = []
         let d = b.dataset
-        func list(_ xs: [Int], _ f: (Int) -> FindingPart) -> [FindingPart] {
+        // At most `Self.listed` named; the rest counted (every one is in report.json and the panel).
+        func list(_ all: [Int], _ f: (Int) -> FindingPart) -> [FindingPart] {
+            let xs = all.prefix(Self.listed)
             var parts: [FindingPart] = []
             for (i, x) in xs.enumerated() {
-                if i > 0 { parts.append(.text(i == xs.count - 1 ? " and " : ", ")) }
+                if i > 0 { parts.append(.text(i == xs.count - 1 && all.count == xs.count ? " and " : ", ")) }
                 parts.append(f(x))
             }
+            if all.count > xs.count { parts.append(.text(" and \(all.count - xs.count) more")) }
             return parts
         }
         // Key players.
@@ -99,6 +102,9 @@ struct Findings {
         }
         return out
     }
+
+    /// How many entities or links one finding names before it counts the rest.
+    static let listed = 8
 
     static func number(_ x: Double) -> String {
         let r = (x * 1000).rounded() / 1000

@@ -46,7 +46,7 @@ enum PageScript {
     g.node.route .shape{stroke:#CC0000;stroke-width:4}
     path.tie{fill:none}path.tie.hl{stroke:#000 !important;opacity:1}path.tie.route{stroke:#CC0000 !important;opacity:1}
     text.lab{font-family:Helvetica,Arial,sans-serif;pointer-events:none;text-anchor:middle;dominant-baseline:central}
-    svg.nolabels text.lab{display:none}
+    svg.nolabels text.lab{display:none}svg.moving text.lab{display:none}svg.moving path.tie{stroke-dasharray:none}svg.moving{shape-rendering:optimizeSpeed}
     text.pin{font-family:Helvetica,Arial,sans-serif;font-weight:700;pointer-events:none;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-linejoin:round}
     svg.dimmed g.node:not(.sel):not(.nb):not(.route){opacity:.25}svg.dimmed path.tie:not(.hl):not(.route){opacity:.12}
     rect.cluster{fill:#F5F5F5;stroke:#AAAAAA}text.clab{font-family:Helvetica,Arial,sans-serif;fill:#666}
@@ -145,10 +145,21 @@ enum PageScript {
       g.appendChild(tt); g.appendChild(s); lay.nodes.appendChild(g);
       return g;
     });
+    // Labels as Graphviz wraps them (about 22 characters a line), at its font size, three lines at most.
+    function wrap(text, width) {
+      var words = text.split(/\s+/), lines = [], cur = '';
+      words.forEach(function (w) { if (cur && (cur + ' ' + w).length > width) { lines.push(cur); cur = w; } else cur = cur ? cur + ' ' + w : w; });
+      if (cur) lines.push(cur);
+      if (lines.length > 3) { lines = lines.slice(0, 3); lines[2] = short(lines[2] + '…', width + 1); }
+      return lines.map(function (l) { return short(l, width + 4); });
+    }
     var labEl = E.map(function (e, i) {
       if (e.x == null) return null;
-      var t = sv('text', {'class': 'lab', x: e.x, y: e.y, 'font-size': Math.max(7, Math.min(10, e.w / Math.max(4, Math.min(label(i).length, 22)) * 1.7))});
-      t.textContent = short(label(i), 24); lay.labels.appendChild(t); return t;
+      var lines = wrap(label(i), 22), fs = 10;
+      if (e.role && (e.kind === 'person' || e.prot)) lines.push('(' + e.role + ')');
+      var t = sv('text', {'class': 'lab', x: e.x, y: e.y - (lines.length - 1) * fs * 0.6, 'font-size': fs});
+      lines.forEach(function (l, k) { var ts = sv('tspan', {x: e.x, dy: k ? fs * 1.2 : 0}); ts.textContent = l; t.appendChild(ts); });
+      lay.labels.appendChild(t); return t;
     });
     var pinEl = {};
     Object.keys(pinned).forEach(function (k) {
@@ -186,7 +197,7 @@ enum PageScript {
     }
 
     // ---- view: pan and zoom ----
-    var view = {k: 1, x: 0, y: 0}, fitK = 1, raf = 0;
+    var view = {k: 1, x: 0, y: 0}, fitK = 1, raf = 0, movingTimer = 0;
     function size() { var r = svg.getBoundingClientRect(); return [r.width || 800, r.height || 500]; }
     function fit() { var s = size(); fitK = Math.min(s[0] / (D.width + 20), s[1] / (D.height + 20)); view.k = fitK; view.x = (s[0] - D.width * fitK) / 2; view.y = (s[1] - D.height * fitK) / 2; apply(); }
     function overviewOn() { return big && view.k < fitK * 4; }
@@ -195,12 +206,16 @@ enum PageScript {
       raf = requestAnimationFrame(function () {
         raf = 0;
         vp.setAttribute('transform', 'translate(' + view.x + ',' + view.y + ') scale(' + view.k + ')');
-        svg.classList.toggle('nolabels', view.k * 8 < 6.5);
+        svg.classList.toggle('nolabels', view.k * 10 < 6);
+        // While the view moves, a large drawing drops dashes and labels (drawn again 150 ms after).
+        if (big) { svg.classList.add('moving'); clearTimeout(movingTimer); movingTimer = setTimeout(function () { svg.classList.remove('moving'); }, 150); }
         var ov = overviewOn();
+        if (culling && !ov) cull(false);
         lay.overview.style.display = ov ? '' : 'none';
         lay.nodes.style.display = lay.ties.style.display = lay.labels.style.display = ov ? 'none' : '';
         var fs = 13 / view.k;
-        lay.pins.style.display = ov ? 'none' : '';
+        // Findings' entities stay named while the other labels are too small to read.
+        lay.pins.style.display = ov || view.k * 10 >= 6 ? 'none' : '';
         for (var k in pinEl) { pinEl[k].setAttribute('font-size', fs); pinEl[k].setAttribute('stroke-width', 3 / view.k); }
         $('zoomlevel').textContent = Math.round(view.k / fitK * 100) + ' %' + (big ? (ov ? ' · overview of communities (zoom in past 400 % for entities)' : ' · entities') : '');
       });
@@ -248,11 +263,33 @@ enum PageScript {
     $('zout').addEventListener('click', function () { var s = size(); zoomAt(1 / 1.4, s[0] / 2, s[1] / 2); });
     $('zfit').addEventListener('click', fit);
 
-    // ---- visibility on screen ----
+    // ---- visibility on screen: what the filters keep and, in a large network, what lies in view ----
+    var visT = new Uint8Array(T.length), shownE = new Int8Array(E.length).fill(-1), shownT = new Int8Array(T.length).fill(-1);
+    var tieBox = T.map(function (t) {
+      var b = [Infinity, Infinity, -Infinity, -Infinity], p = t.pts.concat(t.arrow || []);
+      for (var i = 0; i + 1 < p.length; i += 2) { b[0] = Math.min(b[0], p[i]); b[1] = Math.min(b[1], p[i + 1]); b[2] = Math.max(b[2], p[i]); b[3] = Math.max(b[3], p[i + 1]); }
+      return b;
+    });
+    var culling = E.length > 1000;
+    function cull(all) {
+      var s = size(), m = 200 / view.k, x0 = -view.x / view.k - m, y0 = -view.y / view.k - m, x1 = (s[0] - view.x) / view.k + m, y1 = (s[1] - view.y) / view.k + m;
+      for (var i = 0; i < E.length; i++) {
+        var e = E[i], on = visE[i] && (!culling || (e.x >= x0 && e.x <= x1 && e.y >= y0 && e.y <= y1)) ? 1 : 0;
+        if (on === shownE[i] && !all) continue;
+        shownE[i] = on; var d = on ? '' : 'none';
+        if (nodeEl[i]) { nodeEl[i].style.display = d; labEl[i].style.display = d; }
+        if (pinEl[i]) pinEl[i].style.display = visE[i] ? '' : 'none';
+      }
+      for (var k = 0; k < T.length; k++) {
+        var b = tieBox[k], ton = visT[k] && (!culling || (b[2] >= x0 && b[0] <= x1 && b[3] >= y0 && b[1] <= y1)) ? 1 : 0;
+        if (ton === shownT[k] && !all) continue;
+        shownT[k] = ton; tieEl[k].style.display = ton ? '' : 'none';
+      }
+    }
     function refresh() {
       var n = computeVisible(), i;
-      for (i = 0; i < E.length; i++) { var d = visE[i] ? '' : 'none'; if (nodeEl[i]) { nodeEl[i].style.display = d; labEl[i].style.display = d; } if (pinEl[i]) pinEl[i].style.display = d; }
-      for (var k = 0; k < T.length; k++) { var on = false, ls = tieLinks[k]; for (var j = 0; j < ls.length; j++) if (visL[ls[j]]) { on = true; break; } tieEl[k].style.display = on ? '' : 'none'; }
+      for (var k = 0; k < T.length; k++) { var on = 0, ls = tieLinks[k]; for (var j = 0; j < ls.length; j++) if (visL[ls[j]]) { on = 1; break; } visT[k] = on; }
+      cull(true);
       buildOverview();
       var stt = $('status-counts');
       stt.textContent = n[0] + ' of ' + E.length + ' entities and ' + n[1] + ' of ' + L.length + ' links shown';

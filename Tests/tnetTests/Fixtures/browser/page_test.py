@@ -237,7 +237,13 @@ def perf(args, driver, work):
         med, p90 = driver.execute_async_script(measure, mode)
         print(f"perf: pan/zoom frame time ({mode} view) median {med:.1f} ms, 90th percentile {p90:.1f} ms", flush=True)
     if args.screens:
+        driver.execute_script("tnetPage.fit(); document.getElementById('explorer').scrollIntoView()")
+        time.sleep(0.5)
         driver.save_screenshot(os.path.join(args.screens, "page-5000.png"))
+        s = driver.find_element(By.ID, "net").size
+        driver.execute_script("tnetPage.zoomAt(8, arguments[0] / 2, arguments[1] / 2)", s["width"], s["height"])
+        time.sleep(0.5)
+        driver.save_screenshot(os.path.join(args.screens, "page-5000-zoomed.png"))
     problems = console_problems(driver)
     check(not problems, "5,000 entities: no console error" + ("" if not problems else ": " + str(problems[:3])))
 
