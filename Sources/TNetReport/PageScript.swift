@@ -44,7 +44,7 @@ enum PageScript {
     .legend span.ln{display:inline-block;width:1.6em;height:0;border-top:3px solid;vertical-align:.25em;margin:0 .25em 0 .5em}
     g.node{cursor:pointer}g.node:focus{outline:none}g.node:focus .shape,g.node.sel .shape{stroke:#000;stroke-width:3}
     g.node.route .shape{stroke:#CC0000;stroke-width:4}
-    path.tie{fill:none}path.tie.hl{stroke:#000 !important;opacity:1}path.tie.route{stroke:#CC0000 !important;opacity:1}
+    path.tie{fill:none}path.tie.hl{stroke:#000 !important;opacity:1;stroke-width:2px;vector-effect:non-scaling-stroke}path.tie.route{stroke:#CC0000 !important;opacity:1;stroke-width:4px;stroke-dasharray:none;vector-effect:non-scaling-stroke}
     text.lab{font-family:Helvetica,Arial,sans-serif;pointer-events:none;text-anchor:middle;dominant-baseline:central}
     svg.nolabels text.lab{display:none}svg.moving text.lab{display:none}svg.moving path.tie{stroke-dasharray:none}svg.moving{shape-rendering:optimizeSpeed}
     text.pin{font-family:Helvetica,Arial,sans-serif;font-weight:700;pointer-events:none;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-linejoin:round}
@@ -161,7 +161,8 @@ enum PageScript {
       lines.forEach(function (l, k) { var ts = sv('tspan', {x: e.x, dy: k ? fs * 1.2 : 0}); ts.textContent = l; t.appendChild(ts); });
       lay.labels.appendChild(t); return t;
     });
-    var pinEl = {};
+    var pinEl = {}, pinOrder = [];
+    D.findings.forEach(function (f) { f.parts.forEach(function (p) { if (p.e != null && E[p.e].x != null && pinOrder.indexOf(p.e) < 0) pinOrder.push(p.e); }); });
     Object.keys(pinned).forEach(function (k) {
       var e = E[k]; if (e.x == null) return;
       var t = sv('text', {'class': 'pin', x: e.x, y: e.y - e.h / 2 - 2}); t.textContent = short(label(+k), 30); lay.pins.appendChild(t); pinEl[k] = t;
@@ -192,8 +193,10 @@ enum PageScript {
         g.appendChild(sv('circle', {cx: cx, cy: cy, r: r}));
         var t = sv('text', {x: cx, y: cy, 'font-size': 30, 'stroke-width': 6}); t.textContent = cnt[c2] + ' · ' + short(label(best[c2]), 22); g.appendChild(t);
         g.dataset.cx = cx; g.dataset.cy = cy;
+        g.dataset.n = cnt[c2];
         lay.overview.appendChild(g); commEl.push(g);
       }
+      commEl.sort(function (a, b) { return b.dataset.n - a.dataset.n; });
     }
 
     // ---- view: pan and zoom ----
@@ -216,7 +219,28 @@ enum PageScript {
         var fs = 13 / view.k;
         // Findings' entities stay named while the other labels are too small to read.
         lay.pins.style.display = ov || view.k * 10 >= 6 ? 'none' : '';
-        for (var k in pinEl) { pinEl[k].setAttribute('font-size', fs); pinEl[k].setAttribute('stroke-width', 3 / view.k); }
+        // Pinned names at a fixed screen size; one that would overlap an earlier finding's is left out.
+        var placed = [];
+        pinOrder.forEach(function (k) {
+          var t = pinEl[k], e = E[k];
+          t.setAttribute('font-size', fs); t.setAttribute('stroke-width', 3 / view.k);
+          var w = t.textContent.length * 7.2, x = e.x * view.k + view.x, y = (e.y - e.h / 2) * view.k + view.y;
+          var box = [x - w / 2, y - 16, x + w / 2, y];
+          var free = visE[k] && placed.every(function (b) { return box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3]; });
+          t.style.visibility = free ? '' : 'hidden';
+          if (free) placed.push(box);
+        });
+        if (ov) {
+          var taken = [];  // the largest communities named first; a name that would overlap one is left out
+          commEl.forEach(function (g) {
+            var t = g.lastChild; t.setAttribute('font-size', 12 / view.k); t.setAttribute('stroke-width', 3 / view.k);
+            var w = t.textContent.length * 6.6, x = +g.dataset.cx * view.k + view.x, y = +g.dataset.cy * view.k + view.y;
+            var box = [x - w / 2, y - 8, x + w / 2, y + 8];
+            var free = taken.every(function (b) { return box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3]; });
+            t.style.visibility = free ? '' : 'hidden';
+            if (free) taken.push(box);
+          });
+        }
         $('zoomlevel').textContent = Math.round(view.k / fitK * 100) + ' %' + (big ? (ov ? ' · overview of communities (zoom in past 400 % for entities)' : ' · entities') : '');
       });
     }
