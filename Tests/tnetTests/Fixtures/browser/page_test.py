@@ -26,6 +26,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 FAILURES = []
@@ -150,7 +151,26 @@ def bundled_page(args, driver, work):
         time.sleep(0.2)
         cli = info_counts(args.tnet, dataset, "--as-of", day)
         check(shown(driver) == cli, f"as of {day}: page {shown(driver)}, tnet --as-of {cli}")
+    # A date range of one day keeps what that day's --as-of keeps (a period overlapping the range).
     driver.find_element(By.ID, "f-reset").click()
+    driver.execute_script(
+        "for (const id of ['f-from','f-to']) { const x=document.getElementById(id); x.value='2022-01-01'; x.dispatchEvent(new Event('change')); }")
+    time.sleep(0.2)
+    cli = info_counts(args.tnet, dataset, "--as-of", "2022-01-01")
+    check(shown(driver) == cli, f"date range 2022-01-01 to 2022-01-01: page {shown(driver)}, tnet --as-of {cli}")
+    driver.find_element(By.ID, "f-reset").click()
+
+    # Keyboard: the drawing takes focus; + zooms, an arrow pans, 0 fits.
+    net = driver.find_element(By.ID, "net")
+    driver.execute_script("arguments[0].focus(); tnetPage.fit()", net)
+    time.sleep(0.2)
+    k0, x0 = driver.execute_script("return [tnetPage.view.k, tnetPage.view.x]")
+    net.send_keys("+")
+    net.send_keys(Keys.ARROW_LEFT)
+    k1, x1 = driver.execute_script("return [tnetPage.view.k, tnetPage.view.x]")
+    check(k1 > k0 and x1 != x0, "the keyboard zooms (+) and pans (arrows)")
+    labelled = driver.execute_script("return Array.from(document.querySelectorAll('g.node')).every(function (g) { return g.getAttribute('aria-label') && g.getAttribute('role') === 'button'; })")
+    check(labelled, "every drawn entity has a role and an ARIA label")
 
     # A route between two chosen entities.
     driver.execute_script("tnetPage.select(%d, false)" % [e["id"] for e in data["entities"]].index("india"))
@@ -201,6 +221,24 @@ def redacted_page(args, driver, work, dataset, name):
         e.get_attribute("aria-label")
     problems = console_problems(driver)
     check(not problems, f"{name}: no console error or CSP violation" + ("" if not problems else ": " + str(problems[:3])))
+
+
+def alias_search(args, driver, work):
+    """Search finds an entity by an alias, in another case and without its diacritics."""
+    dataset = os.path.join(work, "aliases.json")
+    with open(dataset, "w") as f:
+        json.dump({"format": "tnet/1", "sources": [{"id": "s1", "title": "Court record"}],
+                   "entities": [{"id": "syn", "kind": "syndicate", "name": "Golden Syndicate", "confidence": "B2", "sources": ["s1"],
+                                 "attributes": {"aliases": ["Hội Rồng Vàng", "Dragon Group"]}},
+                                {"id": "cmp", "kind": "compound", "name": "Compound K", "sources": ["s1"]}],
+                   "links": [{"source": "syn", "target": "cmp", "kind": "operates", "confidence": "C3", "sources": ["s1"]}]}, f)
+    out = os.path.join(work, "aliases")
+    tnet(["report", dataset, "-o", out, "--steps", "1"], args.tnet)
+    open_page(driver, os.path.join(out, "report.html"))
+    box = driver.find_element(By.ID, "search")
+    box.send_keys("hoi rong vang")
+    time.sleep(0.2)
+    check(driver.find_element(By.CSS_SELECTOR, "#panel h3").text == "Golden Syndicate", "search by alias (folded) selects Golden Syndicate")
 
 
 def perf(args, driver, work):
@@ -262,6 +300,7 @@ def main():
         driver.set_script_timeout(120)
         try:
             bundled_page(args, driver, work)
+            alias_search(args, driver, work)
             redacted_page(args, driver, work, os.path.join(args.root, "datasets/mekong-2023.json"), "mekong-redacted")
             redacted_page(args, driver, work, os.path.join(args.root, "Tests/tnetTests/Fixtures/victims.json"), "victims-redacted")
             if args.perf:
