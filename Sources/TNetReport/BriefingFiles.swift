@@ -34,6 +34,8 @@ public struct BriefingFiles: Sendable {
     /// The data the page's explorer draws, as embedded in it (``PageData``): every entity and
     /// link of the briefing's dataset with Graphviz's positions, sources and findings.
     public var pageJSON: String
+    /// Whether the diagram draws countries as boxes.
+    public var isClustered: Bool
 
     /// Makes the briefing of a loaded dataset, stating its input's SHA-256, its filter and
     /// whether protected persons were redacted.
@@ -92,6 +94,7 @@ public struct BriefingFiles: Sendable {
         warnings = rendered.warnings
         diagramSVG = String(decoding: rendered.bytes, as: UTF8.self)
         chartSVG = LineChart.disruption(briefing.disruption).svg()
+        isClustered = drawing.isClustered
         // The explorable page draws Graphviz's own positions: the diagram's layout when it draws
         // every entity (the same DOT, laid out the same way, read as JSON), else a layout of every
         // entity without boxes or legend (sfdp above LayoutChoice's limits).
@@ -113,6 +116,17 @@ public struct BriefingFiles: Sendable {
         html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered, pageJSON: pageJSON)
         markdown = BriefingWriter.markdown(briefing, clustered: drawing.isClustered)
         json = BriefingJSON.write(briefing)
+    }
+
+    /// The page with further drawings in tabs beside the network (a timeline, a map: SVG
+    /// documents, inlined without their prolog and comments); ``html`` is the page without them,
+    /// which has no such tab. Assign the result to ``html`` before ``write(to:)`` to write it.
+    /// Drawings are styled by presentation attributes: the page's Content-Security-Policy refuses a
+    /// `<style>` element or a `style` attribute inside them, and any script.
+    /// - Parameter views: each drawing's tab title and SVG, in tab order.
+    /// - Returns: the self-contained page.
+    public func html(views: [(title: String, svg: String)]) -> String {
+        BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: isClustered, pageJSON: pageJSON, views: views)
     }
 
     /// `date` as the briefing states it: YYYY-MM-DD.
