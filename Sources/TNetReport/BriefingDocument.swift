@@ -254,6 +254,9 @@ struct BriefingDocument {
             parts.append("links solid for A/B-graded facts, dashed for C/D, dotted for E/F")
         }
         parts.append("the legend is at the bottom left")
+        if b.dataset.entities.count > PageData.entityLimit {
+            parts.append("above \(PageData.entityLimit) entities the page cannot hold an explorable drawing of every entity: filter the data (--ego, --kinds, --min-confidence) to explore part of it")
+        }
         let text = parts.joined(separator: "; ")
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }

@@ -32,8 +32,9 @@ public struct BriefingFiles: Sendable {
     /// Graphviz's warnings while drawing.
     public var warnings: [String]
     /// The data the page's explorer draws, as embedded in it (``PageData``): every entity and
-    /// link of the briefing's dataset with Graphviz's positions, sources and findings.
-    public var pageJSON: String
+    /// link of the briefing's dataset with Graphviz's positions, sources and findings; nil above
+    /// ``PageData/entityLimit`` entities, where the page shows the static diagram.
+    public var pageJSON: String?
     /// Whether the diagram draws countries as boxes.
     public var isClustered: Bool
 
@@ -97,22 +98,27 @@ public struct BriefingFiles: Sendable {
         isClustered = drawing.isClustered
         // The explorable page draws Graphviz's own positions: the diagram's layout when it draws
         // every entity (the same DOT, laid out the same way, read as JSON), else a layout of every
-        // entity without boxes or legend (sfdp above LayoutChoice's limits).
-        let page: Diagram
-        let note: String
-        if briefing.diagramView == nil {
-            page = drawing
-            note = "Positions: Graphviz \(drawing.engine), the layout of diagram.svg" + (drawing.isClustered ? ", countries as boxes" : "") + "."
+        // entity without boxes or legend (sfdp above LayoutChoice's limits). Above
+        // PageData.entityLimit the page shows the static diagram instead, and says why.
+        if dataset.entities.count > PageData.entityLimit {
+            pageJSON = nil
         } else {
-            var full = DiagramRequest()
-            full.legend = false
-            page = try dataset.diagram(full)
-            note = "Positions: Graphviz \(page.engine), a layout of all \(dataset.entities.count) entities (diagram.svg draws the \(Briefing.diagramTop) highest by betweenness)."
+            let page: Diagram
+            let note: String
+            if briefing.diagramView == nil {
+                page = drawing
+                note = "Positions: Graphviz \(drawing.engine), the layout of diagram.svg" + (drawing.isClustered ? ", countries as boxes" : "") + "."
+            } else {
+                var full = DiagramRequest()
+                full.legend = false
+                page = try dataset.diagram(full)
+                note = "Positions: Graphviz \(page.engine), a layout of all \(dataset.entities.count) entities (diagram.svg draws the \(Briefing.diagramTop) highest by betweenness)."
+            }
+            let laidOut = try page.render(format: "json0", strict: strictLayout)
+            warnings += laidOut.warnings
+            let layout = try PageLayout(json: laidOut.bytes, dataset: page.dataset)
+            pageJSON = PageData.json(briefing, layout: layout, layoutNote: note)
         }
-        let laidOut = try page.render(format: "json0", strict: strictLayout)
-        warnings += laidOut.warnings
-        let layout = try PageLayout(json: laidOut.bytes, dataset: page.dataset)
-        pageJSON = PageData.json(briefing, layout: layout, layoutNote: note)
         html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered, pageJSON: pageJSON)
         markdown = BriefingWriter.markdown(briefing, clustered: drawing.isClustered)
         json = BriefingJSON.write(briefing)

@@ -134,7 +134,7 @@ public enum BriefingWriter {
         <div class="status"><span id="status-counts"></span><span id="zoomlevel"></span><span id="route-out"></span></div>
 
         """
-        out += "<p class=\"small\" id=\"explorer-help\">Positions are Graphviz's (the layout tnet computes). Filters follow tnet's: an entity shows when its kind is ticked\(b.isPlainGraph ? "" : ", its grade meets the bar (both letter and digit at least as good; an ungraded fact fails any bar)") and its period covers the dates; a link when both ends show and it passes the same tests. \"As of\" shows what <code>--as-of</code> keeps for that day. A route is a shortest path over the links shown, read either way, found in the page. "
+        out += "<p class=\"small\" id=\"explorer-help\">Filters follow tnet's: an entity shows when its kind is ticked\(b.isPlainGraph ? "" : ", its grade meets the bar (both letter and digit at least as good; an ungraded fact fails any bar)") and its period covers the dates; a link when both ends show and it passes the same tests. \"As of\" shows what <code>--as-of</code> keeps for that day. A route is a shortest path over the links shown, read either way, found in the page. "
         out += (n > PageData.overviewThreshold
                 ? "Above \(PageData.overviewThreshold) entities (this network has \(n)) the page opens on its communities (Leiden), each one circle sized by its members and named after its best-linked member; zoom in past 400 % or click one to see its entities."
                 : "Networks above \(PageData.overviewThreshold) entities open on an overview of their communities.") + "</p>\n"

@@ -17,6 +17,11 @@ public enum PageData {
     /// Above this many entities the page opens on an overview of communities (Leiden), each drawn
     /// as one circle, and shows the entities once zoomed in.
     public static let overviewThreshold = 1_500
+    /// Above this many entities the page shows the static diagram of the briefing's view instead
+    /// of the explorer: a layout of every entity takes minutes and the page would be too large
+    /// for a browser to open (about 4 KB per entity with its links). Filter (`--ego`, `--kinds`,
+    /// `--min-confidence`) to explore part of such a network.
+    public static let entityLimit = 20_000
 
     struct EntityRecord: Encodable {
         var id, kind: String

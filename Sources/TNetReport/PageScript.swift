@@ -539,6 +539,7 @@ enum PageScript {
     Object.keys(seenK).sort().forEach(function (k) { var it = el('span', 'item'), s = el('span', 'sw'); s.style.background = seenK[k]; it.appendChild(s); it.appendChild(document.createTextNode(k)); leg.appendChild(it); leg.appendChild(document.createTextNode(' ')); });
     leg.appendChild(el('div', 'small', 'Lines: solid A/B, dashed C/D, dotted E/F. Labels appear as you zoom in; key findings stay labelled.'));
 
+    $('explorer-help').insertBefore(document.createTextNode(D.layoutNote + ' '), $('explorer-help').firstChild);
     window.tnetPage = {entities: E.length, links: L.length, select: select, showLink: showLink, refresh: refresh, state: st, view: view,
                        zoomAt: zoomAt, fit: fit, counts: function () { var n = computeVisible(); return {entities: n[0], links: n[1]}; }};
     refresh(); fit();

@@ -97,7 +97,7 @@ import TNetRender
         let d = Self.dataset(recruiterName: "x</script><!--<script>alert(1)</script>\u{2028}\u{2029}A\u{202E}gnp.exe\u{85}")
         let files = try BriefingFiles(d, provenance: .init(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-01"))
         let html = files.html
-        let json = files.pageJSON
+        let json = try #require(files.pageJSON)
         for bad in ["<", ">", "&", "\u{2028}", "\u{2029}", "\u{202E}", "\u{85}"] { #expect(!json.contains(bad), "raw \(bad.unicodeScalars.first!.value)") }
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         let entities = parsed["entities"] as! [[String: Any]], links = parsed["links"] as! [[String: Any]]
