@@ -62,19 +62,24 @@ struct Findings {
             }
             out.append(("Cheapest cut", parts))
         }
-        // Cooperation gaps: the flows without a channel, most people first.
+        // Cooperation gaps: the flows with the weakest cooperation first (none, no authority
+        // recorded, weak), most people first within each.
         if let gaps = b.gaps {
-            let open = gaps.filter { $0.strength == .none || $0.strength == .noAuthorityRecorded }
-                .sorted { ($0.victims ?? -1, d.entities[$1.source].id) > ($1.victims ?? -1, d.entities[$0.source].id) }
+            let open = gaps.filter { $0.strength < .strong }
+                .sorted { ($1.strength.rawValue, $0.victims ?? -1, d.entities[$1.source].id) > ($0.strength.rawValue, $1.victims ?? -1, d.entities[$0.source].id) }
             if open.isEmpty {
-                out.append(("Cooperation gaps", [.text("Every trafficking flow between countries in the data has a cooperation channel.")]))
+                out.append(("Cooperation gaps", [.text("Every trafficking flow between countries in the data has a strong cooperation channel.")]))
             } else {
                 var parts: [FindingPart] = [.text("The largest cooperation gap\(open.count == 1 ? "" : "s"): ")]
                 for (n, g) in open.prefix(3).enumerated() {
                     if n > 0 { parts.append(.text("; ")) }
                     parts += [.text("trafficking from "), .entity(g.source), .text(" to "), .entity(g.host)]
                     parts.append(.text(g.victims.map { " (\(Self.number($0)) people)" } ?? ""))
-                    parts.append(.text(g.strength == .none ? " with no cooperation channel in the data, along " : " where the data records no authority on one side, along "))
+                    switch g.strength {
+                    case .none: parts.append(.text(" with no cooperation channel in the data, along "))
+                    case .noAuthorityRecorded: parts.append(.text(" where the data records no authority on one side, along "))
+                    default: parts.append(.text(" with weak cooperation only (an MOU, an untyped cooperation link or a shared body), along "))
+                    }
                     parts += list(g.flowLinks, FindingPart.link)
                 }
                 parts.append(.text(open.count > 3 ? "; \(open.count - 3) more in Cooperation gaps." : "."))
