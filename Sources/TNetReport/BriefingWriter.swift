@@ -28,7 +28,7 @@ public enum BriefingWriter {
         b.dataset.forEachResolvedLink { i, _, _ in pageLinks[i] = resolved; resolved += 1 }
         let style = pageJSON == nil ? css : css + "\n" + PageScript.css
         // Only the page's own style and script run: admitted by their hashes, nothing else.
-        let policy = "default-src 'none'; style-src '\(cspHash(style))'; img-src data:"
+        let policy = "default-src 'none'; style-src '\(cspHash(style))'"
             + (pageJSON == nil ? "" : "; script-src '\(cspHash(PageScript.js))'")
         var out = """
         <!DOCTYPE html>

@@ -161,12 +161,16 @@ enum PageScript {
       lines.forEach(function (l, k) { var ts = sv('tspan', {x: e.x, dy: k ? fs * 1.2 : 0}); ts.textContent = l; t.appendChild(ts); });
       lay.labels.appendChild(t); return t;
     });
+    var selPin = sv('text', {'class': 'pin'});
     var pinEl = {}, pinOrder = [];
     D.findings.forEach(function (f) { f.parts.forEach(function (p) { if (p.e != null && E[p.e].x != null && pinOrder.indexOf(p.e) < 0) pinOrder.push(p.e); }); });
     Object.keys(pinned).forEach(function (k) {
       var e = E[k]; if (e.x == null) return;
       var t = sv('text', {'class': 'pin', x: e.x, y: e.y - e.h / 2 - 2}); t.textContent = short(label(+k), 30); lay.pins.appendChild(t); pinEl[k] = t;
     });
+
+    selPin.style.display = 'none';
+    vp.appendChild(selPin);  // the selected entity's name, above everything
 
     // ---- community overview for large networks ----
     var big = E.length > D.overviewThreshold, commEl = [], commLines = [];
@@ -221,7 +225,17 @@ enum PageScript {
         lay.pins.style.display = ov || view.k * 10 >= 6 ? 'none' : '';
         // Pinned names at a fixed screen size; one that would overlap an earlier finding's is left out.
         var placed = [];
+        if (st.sel >= 0 && E[st.sel].x != null && !ov) {
+          var se = E[st.sel];
+          selPin.textContent = short(label(st.sel), 30);
+          selPin.setAttribute('x', se.x); selPin.setAttribute('y', se.y - se.h / 2 - 2);
+          selPin.setAttribute('font-size', fs); selPin.setAttribute('stroke-width', 3 / view.k);
+          selPin.style.display = view.k * 10 >= 6 ? 'none' : '';
+          var sw = selPin.textContent.length * 7.2, sx = se.x * view.k + view.x, sy = (se.y - se.h / 2) * view.k + view.y;
+          if (view.k * 10 < 6) placed.push([sx - sw / 2, sy - 16, sx + sw / 2, sy]);
+        } else selPin.style.display = 'none';
         pinOrder.forEach(function (k) {
+          if (k === st.sel) { pinEl[k].style.visibility = 'hidden'; return; }
           var t = pinEl[k], e = E[k];
           t.setAttribute('font-size', fs); t.setAttribute('stroke-width', 3 / view.k);
           var w = t.textContent.length * 7.2, x = e.x * view.k + view.x, y = (e.y - e.h / 2) * view.k + view.y;
@@ -330,6 +344,11 @@ enum PageScript {
       var s = el('span', 'grade', g); s.title = 'source ' + (RMEAN[g[0]] || '') + ', information ' + (CMEAN[g[1]] || '') + ' (value ' + (FACTOR[g[0]] * [1, .8, .6, .4, .2, .3][+g[1] - 1]).toFixed(2) + ')';
       return s;
     }
+    function gradeLong(g) {
+      var span = el('span'); span.appendChild(gradeEl(g));
+      if (g) span.appendChild(el('span', 'small', ' source ' + (RMEAN[g[0]] || '?') + ', information ' + (CMEAN[g[1]] || '?')));
+      return span;
+    }
     function entRef(i) { var b = el('button', 'ref', label(i)); b.type = 'button'; b.addEventListener('click', function () { select(i, true, true); }); b.setAttribute('aria-label', 'open ' + label(i)); return b; }
     function sourcesEl(ids) {
       var ul = el('ul', 'sources');
@@ -380,6 +399,7 @@ enum PageScript {
       svg.querySelectorAll('path.tie.hl').forEach(function (t) { t.classList.remove('hl'); });
       st.sel = i;
       svg.classList.toggle('dimmed', i >= 0);
+      apply();
       if (i < 0) return;
       if (nodeEl[i]) nodeEl[i].classList.add('sel');
       adj[i].forEach(function (j) { var o = L[j].s === i ? L[j].t : L[j].s; if (nodeEl[o]) nodeEl[o].classList.add('nb'); if (L[j].tie != null) tieEl[L[j].tie].classList.add('hl'); });
@@ -388,7 +408,7 @@ enum PageScript {
       var e = E[i]; clear(panel);
       var h = el('h3', null, label(i)); panel.appendChild(h);
       panel.appendChild(dl([['id', e.id], ['kind', e.kind], ['role', e.role ? e.role + (e.prot ? ' (protected: never a target)' : '') : ''],
-                            ['country', e.country || ''], ['grade', D.plain ? '' : gradeEl(e.grade)], ['period', period(e)],
+                            ['country', e.country || ''], ['grade', D.plain ? '' : gradeLong(e.grade)], ['period', period(e)],
                             ['aliases', e.aliases.join('; ')], ['community', String(e.comm)]]));
       if (!visE[i]) panel.appendChild(el('p', 'small muted', 'Hidden by the filters.'));
       if (e.attrs.length) { panel.appendChild(el('h4', null, 'Attributes')); panel.appendChild(dl(e.attrs.map(function (a) { return [a[0], a[1]]; }))); }
