@@ -112,7 +112,9 @@ enum PageScript {
       var t = sv('text', {'class': 'clab', x: b[0] + 6, y: b[1] + 15, 'font-size': 13}); t.textContent = c.label; lay.clusters.appendChild(t);
     });
     var tieEl = T.map(function (t, k) {
-      var p = t.pts, d = 'M' + p[0] + ',' + p[1];
+      var p = t.pts;
+      if (p.length < 4) { var none = sv('path', {'class': 'tie', d: 'M0,0'}); none.style.display = 'none'; lay.ties.appendChild(none); return none; }
+      var d = 'M' + p[0] + ',' + p[1];
       if (p.length >= 8 && (p.length - 2) % 6 === 0) { for (var i = 2; i < p.length; i += 6) d += 'C' + p.slice(i, i + 6).join(','); }
       else { for (var j = 2; j < p.length; j += 2) d += 'L' + p[j] + ',' + p[j + 1]; }
       if (t.arrow) d += 'L' + t.arrow[0] + ',' + t.arrow[1];

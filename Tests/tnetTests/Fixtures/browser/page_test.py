@@ -241,6 +241,25 @@ def alias_search(args, driver, work):
     check(driver.find_element(By.CSS_SELECTOR, "#panel h3").text == "Golden Syndicate", "search by alias (folded) selects Golden Syndicate")
 
 
+def other_pages(args, driver, work):
+    """A plain graph (an edge list of calls) and a network with a self-loop and an undated,
+    ungraded entity open without a console error; a plain graph's page offers no confidence bar."""
+    odd = os.path.join(work, "odd.json")
+    with open(odd, "w") as f:
+        json.dump({"format": "tnet/1", "entities": [{"id": "a", "kind": "syndicate"}, {"id": "b", "kind": "company", "name": "B"}],
+                   "links": [{"source": "a", "target": "a", "kind": "controls"}, {"source": "a", "target": "b", "kind": "controls", "from": "2020"}]}, f)
+    for name, dataset in [("calls", os.path.join(args.root, "Tests/tnetTests/Fixtures/calls.el")), ("odd", odd)]:
+        out = os.path.join(work, "other-" + name)
+        tnet(["report", dataset, "-o", out, "--steps", "1"], args.tnet)
+        open_page(driver, os.path.join(out, "report.html"))
+        problems = console_problems(driver)
+        check(not problems, f"{name}: the page opens without a console error" + ("" if not problems else ": " + str(problems[:3])))
+        n = len(driver.find_elements(By.CSS_SELECTOR, "g.node"))
+        check(n > 0, f"{name}: {n} entities drawn")
+        if name == "calls":
+            check(not driver.find_elements(By.ID, "f-rel"), "a plain graph's page has no confidence bar")
+
+
 def perf(args, driver, work):
     dataset = os.path.join(work, "g5000.json")
     tnet(["generate", "--nodes", "5000", "--seed", "1", "-o", dataset], args.tnet)
@@ -301,6 +320,7 @@ def main():
         try:
             bundled_page(args, driver, work)
             alias_search(args, driver, work)
+            other_pages(args, driver, work)
             redacted_page(args, driver, work, os.path.join(args.root, "datasets/mekong-2023.json"), "mekong-redacted")
             redacted_page(args, driver, work, os.path.join(args.root, "Tests/tnetTests/Fixtures/victims.json"), "victims-redacted")
             if args.perf:
