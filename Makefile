@@ -36,6 +36,8 @@ demo: release
 # (the FtM model tnet's FtM tables were generated from) for the FollowTheMoney oracle, when Python
 # is present: the system's when it has all three, else a venv here.
 FTM_VERSION := 4.11.2
+# selenium drives Chromium (Debian's chromium-driver) in the report page's browser test.
+SELENIUM_VERSION := 4.27.1
 oracle:
 	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx, scipy, followthemoney' 2>/dev/null \
 	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy, followthemoney' 2>/dev/null; then \
@@ -50,14 +52,24 @@ oracle:
 	      || echo "followthemoney unavailable: the FtM oracle test will be skipped"; \
 	  fi; \
 	fi
+	@if command -v $(PYTHON) >/dev/null && ! $(ORACLE_VENV)/bin/python -c 'import selenium' 2>/dev/null; then \
+	  echo "Installing selenium $(SELENIUM_VERSION) into $(ORACLE_VENV) for the report page's browser test…"; \
+	  ([ -x $(ORACLE_VENV)/bin/python ] || $(PYTHON) -m venv $(ORACLE_VENV)) && $(ORACLE_VENV)/bin/pip install -q selenium==$(SELENIUM_VERSION) \
+	    || echo "selenium unavailable: the report page's browser test will be skipped"; \
+	fi
 
-# The report's browser test loads it in headless Chromium: installed for the tests only (a
-# machine where apt cannot get it runs every other test and says that one was skipped).
+# The report's browser tests load it in headless Chromium, the explorable page through WebDriver
+# (chromium-driver, selenium): installed for the tests only (a machine where apt cannot get them
+# runs every other test and says those were skipped).
 test-deps:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || { \
 	  echo "Installing Chromium for the report's browser test…"; \
 	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "Chromium unavailable: the report's browser test will be skipped"; }
+	@command -v chromedriver >/dev/null || [ -x /usr/lib/chromium/chromedriver ] || { \
+	  echo "Installing chromium-driver (WebDriver) for the report page's browser test…"; \
+	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-driver >/dev/null) \
+	    || echo "chromium-driver unavailable: the report page's browser test will be skipped"; }
 
 test: deps oracle test-deps
 	swift build --build-tests

@@ -119,11 +119,42 @@ public enum DOTWriter {
             for i in dataset.entities.indices { out += "  " + node(i) }
         }
 
-        // One line per tie, as every analysis reads the dataset: links of the same kind and grade
-        // between the same two entities (repeated calls; a call each way when undirected) are
-        // drawn once, as thick as their weights summed, with every link's evidence in the
-        // tooltip. Links of different kinds or grades keep lines of their own.
-        struct Tie { var links: [Int]; var s: Int32; var t: Int32; var weight: Double }
+        let ties = Self.ties(dataset)
+        let widths = SizeScale(ties.map(\.weight))
+        let arrow = directed ? "->" : "--"
+        for (k, tie) in ties.enumerated() {
+            let link = dataset.links[tie.links[0]]
+            let (s, t) = (tie.s, tie.t)
+            let highlighted = tie.links.contains { options.highlightedLinks.contains($0) }
+            let lit = !dimming || highlighted
+                || (options.highlightedLinks.isEmpty && options.highlightedEntities.contains(Int(s)) && options.highlightedEntities.contains(Int(t)))
+            let color = highlighted ? theme.highlightColor : theme.color(for: link.kind) + (lit ? "" : dim)
+            // The tie's number as the line's id: Graphviz's JSON lists lines by tail, not in
+            // the order written, and a reader of the layout finds each tie's line by it.
+            var attrs = "id=\"tie\(k)\", color=\"\(color)\", style=\"\(LinkStyle.lineStyle(link.confidence))\""
+            var width = 0.8 + 2.2 * (widths.fraction(tie.weight) ?? 0)
+            if highlighted { width += 1.5 }
+            attrs += ", penwidth=\"\(format(width))\""
+            let evidence = tie.links.count == 1 ? link.evidence
+                : "\(tie.links.count) links, weight \(FieldCodec.number(tie.weight)) in all: " + tie.links.map { dataset.links[$0].evidence }.joined(separator: "; ")
+            attrs += ", tooltip=\(DOTEscaping.text(evidence))"
+            if directed && !dataset.isDirected(link) { attrs += ", dir=\"none\"" }
+            out += "  n\(s) \(arrow) n\(t) [\(attrs)];\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    /// One line per tie, as every analysis reads the dataset: links of the same kind and grade
+    /// between the same two entities (repeated calls; a call each way when undirected) are one
+    /// line, as thick as their weights summed, with every link's evidence in the tooltip. Links
+    /// of different kinds or grades keep lines of their own. In the order ``write(_:options:)``
+    /// writes the edges, so the *k*-th edge Graphviz lays out is the *k*-th tie.
+    /// - Parameter dataset: the dataset drawn.
+    /// - Returns: each tie's links (dataset positions), its endpoints (tail, head) and summed weight.
+    /// - Complexity: O(*m*) expected.
+    public static func ties(_ dataset: Dataset) -> [Tie] {
+        let directed = dataset.hasDirectedLinks
         var ties: [Tie] = [], tieOf: [String: Int] = [:]
         dataset.forEachResolvedLink { i, s, t in
             let link = dataset.links[i]
@@ -138,27 +169,19 @@ public enum DOTWriter {
                 ties.append(Tie(links: [i], s: a, t: b, weight: link.weight ?? 1))
             }
         }
-        let widths = SizeScale(ties.map(\.weight))
-        let arrow = directed ? "->" : "--"
-        for tie in ties {
-            let link = dataset.links[tie.links[0]]
-            let (s, t) = (tie.s, tie.t)
-            let highlighted = tie.links.contains { options.highlightedLinks.contains($0) }
-            let lit = !dimming || highlighted
-                || (options.highlightedLinks.isEmpty && options.highlightedEntities.contains(Int(s)) && options.highlightedEntities.contains(Int(t)))
-            let color = highlighted ? theme.highlightColor : theme.color(for: link.kind) + (lit ? "" : dim)
-            var attrs = "color=\"\(color)\", style=\"\(LinkStyle.lineStyle(link.confidence))\""
-            var width = 0.8 + 2.2 * (widths.fraction(tie.weight) ?? 0)
-            if highlighted { width += 1.5 }
-            attrs += ", penwidth=\"\(format(width))\""
-            let evidence = tie.links.count == 1 ? link.evidence
-                : "\(tie.links.count) links, weight \(FieldCodec.number(tie.weight)) in all: " + tie.links.map { dataset.links[$0].evidence }.joined(separator: "; ")
-            attrs += ", tooltip=\(DOTEscaping.text(evidence))"
-            if directed && !dataset.isDirected(link) { attrs += ", dir=\"none\"" }
-            out += "  n\(s) \(arrow) n\(t) [\(attrs)];\n"
-        }
-        out += "}\n"
-        return out
+        return ties
+    }
+
+    /// One drawn line: the links it stands for, its tail and head (entity positions) and weight.
+    public struct Tie: Sendable {
+        /// The links behind the line, dataset positions, in dataset order.
+        public var links: [Int]
+        /// The tail entity's position.
+        public var s: Int32
+        /// The head entity's position.
+        public var t: Int32
+        /// The links' weights summed (1 each when unweighted).
+        public var weight: Double
     }
 
     /// A Graphviz colour's alpha suffix for an opacity from 0 to 1.

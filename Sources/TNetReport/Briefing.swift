@@ -69,6 +69,23 @@ public struct Briefing: Sendable {
     public var communities: CommunityResult
     /// Nil when the data has no source country or no compound.
     public var routes: [CountryRoute]?
+    /// The cheapest cut between the source countries and the compounds: the fewest ties (and the
+    /// fewest candidate entities, by the target policy) whose removal leaves no way from one side
+    /// to the other over ``LinkFamily/operational`` links read either way, each tie one unit (what
+    /// `tnet flow --from COUNTRIES --to compound --undirected --vertex-cut --link-kinds …` finds).
+    /// Nil when ``routes`` is nil.
+    public var flowCut: FlowCut?
+
+    /// A minimum cut, by dataset positions of ``Briefing/dataset``.
+    public struct FlowCut: Sendable {
+        /// The maximum flow (the number of ties in the minimum cut).
+        public var value: Double
+        /// The links behind the cut's ties, dataset positions.
+        public var links: [Int]
+        /// The fewest candidate entities separating the sides; nil when no set of candidates does.
+        public var entities: [Int]?
+    }
+
     /// Nil when no trafficking flow joins two countries.
     public var gaps: [CooperationGap]?
     /// Nil when the data has no official and no agency.
@@ -144,8 +161,10 @@ public struct Briefing: Sendable {
         let sourceCountries = d.sourceCountries
         if !sourceCountries.isEmpty && compounds {
             routes = try Self.routes(d, from: sourceCountries)
+            flowCut = try Self.flowCut(d, from: sourceCountries)
         } else {
             routes = nil
+            flowCut = nil
             omitted.append(Omission(section: "routes", why: isPlainGraph ? "a plain graph has no kinds to trace a route by"
                                         : "no " + (sourceCountries.isEmpty ? "source country (a country that is the source of a trafficked_to link or the target of a recruits_from link)" : "compound") + " in the data"))
         }
@@ -193,6 +212,22 @@ public struct Briefing: Sendable {
         for l in d.links { cite(l.sources, l.confidence) }
         citations = cited
         uncitedFacts = uncited
+    }
+
+    /// The minimum cut of ``flowCut``, computed on the operational links only and mapped back to
+    /// the dataset's own link positions (a result carries identities, not another view's positions).
+    static func flowCut(_ d: Dataset, from sourceCountries: [Int]) throws -> FlowCut? {
+        let filter = DatasetFilter(linkKinds: LinkFamily.operational)
+        let view = try filter.apply(to: d)
+        var original: [Int] = []
+        d.forEachResolvedLink { i, _, _ in if filter.keeps(d.links[i]) { original.append(i) } }
+        guard view.entities.count == d.entities.count, original.count == view.links.count else { return nil }
+        var options = FlowOptions()
+        options.undirected = true
+        options.vertexCut = true
+        let r = try view.flow(from: sourceCountries.map { d.entities[$0].id }, to: [EntityKind.compound.rawValue], options: options)
+        guard r.value.isFinite else { return nil }
+        return FlowCut(value: r.value, links: r.cut.flatMap { $0.links.map { original[$0] } }.sorted(), entities: r.cutEntities)
     }
 
     /// For every source country, the shortest route to a nearest compound over

@@ -9,6 +9,9 @@ enum Block {
     case list([[Inline]])
     /// Inline SVG in HTML; a link to the file beside it in Markdown.
     case figure(svg: String, file: String, caption: String)
+    /// The explorable network in HTML (drawn by the page's script from the embedded data); the
+    /// diagram's file in Markdown.
+    case explorer(file: String, caption: String)
 }
 
 enum Inline {
@@ -17,6 +20,12 @@ enum Inline {
     case code(String)
     /// Linked only when ``ReportText/safeURL(_:)`` accepts the URL.
     case link(String, url: String)
+    /// An entity (dataset position): a button opening it in the page's panel; its label and id in
+    /// Markdown.
+    case entity(Int)
+    /// A link (dataset position): a button opening it in the page's panel; its endpoints, kind and
+    /// grade in Markdown.
+    case dataLink(Int)
 }
 
 /// Builds the blocks of a ``Briefing``.
@@ -62,19 +71,30 @@ struct BriefingDocument {
         }
         if let desc = d.description { out.append(.paragraph([.text(desc)])) }
 
+        // Findings first: what an investigator came for, each naming its evidence.
+        let findings = Findings(b: b).items
+        if !findings.isEmpty {
+            out.append(.heading("Findings", level: 2))
+            out.append(.list(findings.map { f in
+                [.strong(f.topic + "."), .text(" ")] + f.parts.map { part -> Inline in
+                    switch part {
+                    case .text(let t): return .text(t)
+                    case .entity(let i): return .entity(i)
+                    case .link(let i): return .dataLink(i)
+                    }
+                }
+            }))
+        }
+
         // Summary.
         let s = b.summary
         out.append(.heading("Summary", level: 2))
         var counts = "\(s.entityCount) entities, \(s.linkCount) links"
         if !b.isPlainGraph { counts += ", \(s.sourceCount) sources" }
-        out.append(.paragraph([.text(counts + "; \(s.components) connected part\(s.components == 1 ? "" : "s"), the largest holding \(s.largestComponent) entities; density \(number(s.density)).")]))
-        if !b.isPlainGraph {
-            out.append(.table(header: ["kind", "entities"], rows: s.entitiesByKind.map { [[.text($0.kind.rawValue)], [.text(String($0.count))]] }))
-            out.append(.table(header: ["link kind", "links"], rows: s.linksByKind.map { [[.text($0.kind.rawValue)], [.text(String($0.count))]] }))
-        }
+        out.append(.paragraph([.text(counts + "; \(s.components) connected part\(s.components == 1 ? "" : "s"), the largest holding \(s.largestComponent) entities; density \(number(s.density))." + (b.isPlainGraph ? "" : " Counts by kind are in the appendix."))]))
 
         out.append(.heading("The network", level: 2))
-        out.append(.figure(svg: diagramSVG, file: "diagram.svg", caption: diagramCaption))
+        out.append(.explorer(file: "diagram.svg", caption: diagramCaption))
 
         // Key players.
         out.append(.heading("Key players", level: 2))
@@ -187,6 +207,10 @@ struct BriefingDocument {
                             [.text(String(cited?.facts ?? 0))], [.text(grades)]]
                 }))
             }
+            // Appendix: counts by kind.
+            out.append(.heading("Appendix: counts by kind", level: 2))
+            out.append(.table(header: ["kind", "entities"], rows: s.entitiesByKind.map { [[.text($0.kind.rawValue)], [.text(String($0.count))]] }))
+            out.append(.table(header: ["link kind", "links"], rows: s.linksByKind.map { [[.text($0.kind.rawValue)], [.text(String($0.count))]] }))
         }
         return out
     }
@@ -230,6 +254,9 @@ struct BriefingDocument {
             parts.append("links solid for A/B-graded facts, dashed for C/D, dotted for E/F")
         }
         parts.append("the legend is at the bottom left")
+        if b.dataset.entities.count > PageData.entityLimit {
+            parts.append("above \(PageData.entityLimit) entities the page cannot hold an explorable drawing of every entity: filter the data (--ego, --kinds, --min-confidence) to explore part of it")
+        }
         let text = parts.joined(separator: "; ")
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }

@@ -18,7 +18,8 @@ public let tnetVersion = "0.1.0"
 public struct BriefingFiles: Sendable {
     /// Everything the briefing states.
     public var briefing: Briefing
-    /// The self-contained page: inline CSS and SVG, no script, nothing fetched.
+    /// The self-contained page: inline CSS, script and data (a Content-Security-Policy admits
+    /// only those, by hash), nothing fetched.
     public var html: String
     /// The Markdown twin, which shows the two figures as files beside it.
     public var markdown: String
@@ -30,6 +31,12 @@ public struct BriefingFiles: Sendable {
     public var chartSVG: String
     /// Graphviz's warnings while drawing.
     public var warnings: [String]
+    /// The data the page's explorer draws, as embedded in it (``PageData``): every entity and
+    /// link of the briefing's dataset with Graphviz's positions, sources and findings; nil above
+    /// ``PageData/entityLimit`` entities, where the page shows the static diagram.
+    public var pageJSON: String?
+    /// Whether the diagram draws countries as boxes.
+    public var isClustered: Bool
 
     /// Makes the briefing of a loaded dataset, stating its input's SHA-256, its filter and
     /// whether protected persons were redacted.
@@ -88,9 +95,44 @@ public struct BriefingFiles: Sendable {
         warnings = rendered.warnings
         diagramSVG = String(decoding: rendered.bytes, as: UTF8.self)
         chartSVG = LineChart.disruption(briefing.disruption).svg()
-        html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered)
+        isClustered = drawing.isClustered
+        // The explorable page draws Graphviz's own positions: the diagram's layout when it draws
+        // every entity (the same DOT, laid out the same way, read as JSON), else a layout of every
+        // entity without boxes or legend (sfdp above LayoutChoice's limits). Above
+        // PageData.entityLimit the page shows the static diagram instead, and says why.
+        if dataset.entities.count > PageData.entityLimit {
+            pageJSON = nil
+        } else {
+            let page: Diagram
+            let note: String
+            if briefing.diagramView == nil {
+                page = drawing
+                note = "Positions: Graphviz \(drawing.engine), the layout of diagram.svg" + (drawing.isClustered ? ", countries as boxes" : "") + "."
+            } else {
+                var full = DiagramRequest()
+                full.legend = false
+                page = try dataset.diagram(full)
+                note = "Positions: Graphviz \(page.engine), a layout of all \(dataset.entities.count) entities (diagram.svg draws the \(Briefing.diagramTop) highest by betweenness)."
+            }
+            let laidOut = try page.render(format: "json0", strict: strictLayout)
+            warnings += laidOut.warnings
+            let layout = try PageLayout(json: laidOut.bytes, dataset: page.dataset)
+            pageJSON = PageData.json(briefing, layout: layout, layoutNote: note)
+        }
+        html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered, pageJSON: pageJSON)
         markdown = BriefingWriter.markdown(briefing, clustered: drawing.isClustered)
         json = BriefingJSON.write(briefing)
+    }
+
+    /// The page with further drawings in tabs beside the network (a timeline, a map: SVG
+    /// documents, inlined without their prolog and comments); ``html`` is the page without them,
+    /// which has no such tab. Assign the result to ``html`` before ``write(to:)`` to write it.
+    /// Drawings are styled by presentation attributes: the page's Content-Security-Policy refuses a
+    /// `<style>` element or a `style` attribute inside them, and any script.
+    /// - Parameter views: each drawing's tab title and SVG, in tab order.
+    /// - Returns: the self-contained page.
+    public func html(views: [(title: String, svg: String)]) -> String {
+        BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: isClustered, pageJSON: pageJSON, views: views)
     }
 
     /// `date` as the briefing states it: YYYY-MM-DD.

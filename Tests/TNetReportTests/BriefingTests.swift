@@ -14,12 +14,12 @@ import TNetRender
                           "| **bold** [x](javascript:alert(1)) `code` <b>", "' onmouseover='alert(1)", "&lt;escaped&gt; & more"]
 
     /// A small network whose every name, id, title, publisher and URL is hostile.
-    static func dataset() -> Dataset {
+    static func dataset(recruiterName: String? = nil) -> Dataset {
         let h = hostile
         return Dataset(
             entities: [Entity(id: "c1", kind: .country, name: h[0]), Entity(id: "c2", kind: .country, name: h[1]),
                        Entity(id: "s", kind: .syndicate, name: h[2], sources: ["src"]), Entity(id: "k", kind: .compound, name: h[3], country: "c2"),
-                       Entity(id: "o", kind: .official, name: h[4]), Entity(id: "r", kind: .person, name: h[5], role: .recruiter),
+                       Entity(id: "o", kind: .official, name: h[4]), Entity(id: "r", kind: .person, name: recruiterName ?? h[5], role: .recruiter),
                        Entity(id: "a1", kind: .agency, name: h[0], country: "c1"), Entity(id: "a2", kind: .agency, name: h[1], country: "c2")],
             links: [Link(source: "c1", target: "k", kind: .traffickedTo, weight: 7, sources: ["src"]),
                     Link(source: "r", target: "c1", kind: .recruitsFrom, confidence: Confidence("B2"), sources: ["src"]),
@@ -87,5 +87,39 @@ import TNetRender
         #expect(ReportText.markdown("tnet 0.1.0") == "tnet 0.1.0" && ReportText.markdown("1. x") == "1\\. x" && ReportText.markdown("0.16") == "0.16")
         #expect(ReportText.safeURL("https://example.org/x") != nil && ReportText.safeURL("javascript:alert(1)") == nil)
         #expect(ReportText.safeURL("JaVaScRiPt:alert(1)") == nil && ReportText.safeURL("https://a b") == nil)
+    }
+
+    /// The explorable page: hostile names, a `</script>`, an HTML comment opener, a line
+    /// separator and a bidirectional override in the data cannot leave the JSON element or act on
+    /// the reader's screen; the CSP admits exactly the page's own script and style; every dataset
+    /// link is in the data, placed where Graphviz put its tie.
+    @Test func explorablePage() throws {
+        let d = Self.dataset(recruiterName: "x</script><!--<script>alert(1)</script>\u{2028}\u{2029}A\u{202E}gnp.exe\u{85}")
+        let files = try BriefingFiles(d, provenance: .init(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-01"))
+        let html = files.html
+        let json = try #require(files.pageJSON)
+        for bad in ["<", ">", "&", "\u{2028}", "\u{2029}", "\u{202E}", "\u{85}"] { #expect(!json.contains(bad), "raw \(bad.unicodeScalars.first!.value)") }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let entities = parsed["entities"] as! [[String: Any]], links = parsed["links"] as! [[String: Any]]
+        #expect(entities.count == d.entities.count && links.count == d.links.count)
+        #expect((entities[5]["name"] as! String).hasPrefix("x</script><!--<script>") && !(entities[5]["name"] as! String).contains("\u{202E}"))
+        #expect(entities.allSatisfy { $0["x"] is Double && $0["y"] is Double })
+        let ties = parsed["ties"] as! [[String: Any]]
+        #expect(links.allSatisfy { ($0["tie"] as? Int).map { $0 < ties.count } ?? false })
+        // One JSON element, one script; the CSP names their hashes and nothing else runs.
+        #expect(html.components(separatedBy: "<script").count - 1 == 2)
+        let script = html.components(separatedBy: "<script>")[1].components(separatedBy: "</script>")[0]
+        #expect(script == PageScript.js && html.contains("script-src '\(BriefingWriter.cspHash(script))'"))
+        #expect(html.contains("default-src 'none'") && !html.contains("unsafe-inline") && !html.contains("src=\"http"))
+        #expect(!PageScript.js.contains("innerHTML") && !PageScript.js.contains("eval(") && !PageScript.js.contains("fetch("))
+        // Findings first, counts by kind last, in both files.
+        for text in [html, files.markdown] {
+            let findings = text.range(of: "Findings")!.lowerBound, summary = text.range(of: "Summary")!.lowerBound
+            #expect(findings < summary && text.range(of: "Appendix: counts by kind")!.lowerBound > summary)
+        }
+        #expect(!html.contains("role=\"tab\" aria-selected=\"false\""))  // no timeline or map tab without their drawing
+        let withViews = BriefingWriter.html(files.briefing, diagramSVG: files.diagramSVG, chartSVG: files.chartSVG, pageJSON: json,
+                                            views: [("Timeline", "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>t</text></svg>")])
+        #expect(withViews.contains(">Timeline</button>") && withViews.contains("id=\"view-0\""))
     }
 }

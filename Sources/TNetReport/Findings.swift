@@ -1,0 +1,124 @@
+import TNetModel
+
+/// A piece of a finding: words, or the entity or link (dataset positions) it rests on, which the
+/// page opens in its panel and the Markdown names by id.
+enum FindingPart: Sendable {
+    case text(String)
+    case entity(Int)
+    case link(Int)
+}
+
+/// What an investigator came for, first: a few plain sentences from the analyses the
+/// ``Briefing`` computed (key players, the cheapest cut, cooperation gaps, corruption), each
+/// naming its evidence. Only the target policy's candidates are proposed for action: the key
+/// players, the key-player set and the cut entities come from analyses that apply it.
+struct Findings {
+    let b: Briefing
+
+    /// Each finding: a heading word and its sentence.
+    var items: [(topic: String, parts: [FindingPart])] {
+        var out: [(String, [FindingPart])] = []
+        let d = b.dataset
+        // At most `Self.listed` named; the rest counted (every one is in report.json and the panel).
+        func list(_ all: [Int], _ f: (Int) -> FindingPart) -> [FindingPart] {
+            let xs = all.prefix(Self.listed)
+            var parts: [FindingPart] = []
+            for (i, x) in xs.enumerated() {
+                if i > 0 { parts.append(.text(i == xs.count - 1 && all.count == xs.count ? " and " : ", ")) }
+                parts.append(f(x))
+            }
+            if all.count > xs.count { parts.append(.text(" and \(all.count - xs.count) more")) }
+            return parts
+        }
+        // Key players.
+        let top = b.keyPlayers.prefix(3)
+        if !top.isEmpty {
+            var parts: [FindingPart] = [.text(top.count == 1 ? "The actor whose removal fragments the network most is " : "The actors whose removal fragments the network most are ")]
+            parts += list(top.map(\.entity), FindingPart.entity)
+            parts.append(.text(" (" + top.map { "\(d.entities[$0.entity].label): " + ($0.why.split(separator: ";").first.map(String.init) ?? $0.why) }.joined(separator: "; ") + ")."))
+            if let set = b.keyPlayerSet, !set.set.isEmpty {
+                parts.append(.text(" Acting on "))
+                parts += list(set.set, FindingPart.entity)
+                parts.append(.text(" together raises fragmentation from \(Self.number(set.baseFragmentation)) to \(Self.number(set.fragmentation))."))
+            }
+            out.append(("Key players", parts))
+        }
+        // The cheapest cut.
+        if let cut = b.flowCut {
+            var parts: [FindingPart]
+            if cut.value == 0 {
+                parts = [.text("No operational link joins the source countries to the compounds: there is nothing to cut.")]
+            } else {
+                parts = [.text("The cheapest cut between the source countries and the compounds is \(Self.number(cut.value)) tie\(cut.value == 1 ? "" : "s") (recruitment, transport, employment and control links read either way): ")]
+                parts += list(cut.links, FindingPart.link)
+                parts.append(.text("."))
+                if let entities = cut.entities, !entities.isEmpty {
+                    parts.append(.text(" The fewest actors whose removal leaves no such route: "))
+                    parts += list(entities, FindingPart.entity)
+                    parts.append(.text("."))
+                } else {
+                    parts.append(.text(" No set of candidate actors (by the target policy) separates the two sides: some links join a source country to a compound directly, or only places and authorities stand between them."))
+                }
+            }
+            out.append(("Cheapest cut", parts))
+        }
+        // Cooperation gaps: the flows with the weakest cooperation first (none, no authority
+        // recorded, weak), most people first within each.
+        if let gaps = b.gaps {
+            let open = gaps.filter { $0.strength < .strong }
+                .sorted { ($1.strength.rawValue, $0.victims ?? -1, d.entities[$1.source].id) > ($0.strength.rawValue, $1.victims ?? -1, d.entities[$0.source].id) }
+            if open.isEmpty {
+                out.append(("Cooperation gaps", [.text("Every trafficking flow between countries in the data has a strong cooperation channel.")]))
+            } else {
+                var parts: [FindingPart] = [.text("The largest cooperation gap\(open.count == 1 ? "" : "s"): ")]
+                for (n, g) in open.prefix(3).enumerated() {
+                    if n > 0 { parts.append(.text("; ")) }
+                    parts += [.text("trafficking from "), .entity(g.source), .text(" to "), .entity(g.host)]
+                    parts.append(.text(g.victims.map { " (\(Self.number($0)) people)" } ?? ""))
+                    switch g.strength {
+                    case .none: parts.append(.text(" with no cooperation channel in the data, along "))
+                    case .noAuthorityRecorded: parts.append(.text(" where the data records no authority on one side, along "))
+                    default: parts.append(.text(" with weak cooperation only (an MOU, an untyped cooperation link or a shared body), along "))
+                    }
+                    parts += list(g.flowLinks, FindingPart.link)
+                }
+                parts.append(.text(open.count > 3 ? "; \(open.count - 3) more in Cooperation gaps." : "."))
+                out.append(("Cooperation gaps", parts))
+            }
+        }
+        // Corruption: the state actors tying syndicates to the state.
+        if let corruption = b.corruption {
+            let ranked = corruption.sorted { ($0.pairsOnlyItConnects, $1.id) > ($1.pairsOnlyItConnects, $0.id) }.prefix(3)
+            if ranked.isEmpty {
+                out.append(("Corruption", [.text("No official or agency has a corruption link in the data.")]))
+            } else {
+                var parts: [FindingPart] = [.text("The state actors tying the perpetrator side to the state: ")]
+                for (n, r) in ranked.enumerated() {
+                    if n > 0 { parts.append(.text("; ")) }
+                    parts += [.entity(r.entity), .text(", tied to ")]
+                    parts += list(r.counterparts, FindingPart.entity)
+                    parts.append(.text(" by "))
+                    parts += list(r.links, FindingPart.link)
+                    if r.pairsOnlyItConnects > 0 { parts.append(.text(", the only connection of \(r.pairsOnlyItConnects) pair\(r.pairsOnlyItConnects == 1 ? "" : "s")")) }
+                }
+                parts.append(.text(corruption.count > 3 ? "; \(corruption.count - 3) more in Corruption exposure." : "."))
+                out.append(("Corruption", parts))
+            }
+        }
+        return out
+    }
+
+    /// How many entities or links one finding names before it counts the rest.
+    static let listed = 8
+
+    static func number(_ x: Double) -> String {
+        let r = (x * 1000).rounded() / 1000
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
+    }
+
+    /// A link in words: `syndicate-a operates compound-k [B2]`.
+    static func linkText(_ d: Dataset, _ i: Int) -> String {
+        let l = d.links[i]
+        return "\(l.source) \(l.kind.rawValue) \(l.target)" + (l.confidence.map { " [\($0)]" } ?? "")
+    }
+}
