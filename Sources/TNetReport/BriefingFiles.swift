@@ -29,6 +29,10 @@ public struct BriefingFiles: Sendable {
     public var diagramSVG: String
     /// The disruption curves.
     public var chartSVG: String
+    /// The timeline of dated entities and links (``Timeline``), nil when nothing is dated.
+    public var timelineSVG: String?
+    /// The map of placed entities and routes (``GeoMap``), nil when nothing can be placed.
+    public var mapSVG: String?
     /// Graphviz's warnings while drawing.
     public var warnings: [String]
     /// The data the page's explorer draws, as embedded in it (``PageData``): every entity and
@@ -119,9 +123,40 @@ public struct BriefingFiles: Sendable {
             let layout = try PageLayout(json: laidOut.bytes, dataset: page.dataset)
             pageJSON = PageData.json(briefing, layout: layout, layoutNote: note)
         }
-        html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered, pageJSON: pageJSON)
+        // The timeline and the map: tabs of the page, and files beside it.
+        var views: [(title: String, svg: String)] = []
+        let timeline = Timeline(dataset: dataset)
+        if !timeline.rows.isEmpty {
+            let svg = timeline.svg
+            timelineSVG = svg
+            views.append(("Timeline", svg))
+        }
+        var mapOptions = GeoMap.Options()
+        mapOptions.bounds = Self.mapBounds(GeoPlacement(dataset: dataset), dataset: dataset)
+        let map = GeoMap(dataset: dataset, options: mapOptions)
+        if !map.placement.placed.isEmpty {
+            let svg = map.svg
+            mapSVG = svg
+            views.append(("Map", svg))
+        }
+        html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered, pageJSON: pageJSON,
+                                   views: views)
         markdown = BriefingWriter.markdown(briefing, clustered: drawing.isClustered)
         json = BriefingJSON.write(briefing)
+    }
+
+    /// The region the briefing's map shows: around the places that are not countries (sites,
+    /// regions, compounds…), without the outer tenth of them east–west and north–south, so that
+    /// one far-off place (a transit city in another continent) does not shrink the rest; all
+    /// placed entities when fewer than five such places are placed. What lies outside is
+    /// counted on the map.
+    static func mapBounds(_ placement: GeoPlacement, dataset: Dataset) -> GeoBounds? {
+        let local = placement.placed.filter { dataset.entities[$0.index].kind != .country }
+        let points = (local.count >= 5 ? local : placement.placed).map(\.point)
+        guard points.count >= 5 else { return GeoBounds.around(points) }
+        let lons = points.map(\.lon).sorted(), lats = points.map(\.lat).sorted()
+        let lo = points.count / 20, hi = points.count - 1 - points.count / 20
+        return GeoBounds.around([GeoPoint(lon: lons[lo], lat: lats[lo]), GeoPoint(lon: lons[hi], lat: lats[hi])], margin: 3)
     }
 
     /// The page with further drawings in tabs beside the network (a timeline, a map: SVG
@@ -142,7 +177,8 @@ public struct BriefingFiles: Sendable {
         return formatter.string(from: date)
     }
 
-    /// Writes `report.html`, `report.md`, `report.json`, `diagram.svg` and `disruption.svg` into
+    /// Writes `report.html`, `report.md`, `report.json`, `diagram.svg`, `disruption.svg` and,
+    /// when there is something to draw, `timeline.svg` and `map.svg` into
     /// `folder` (created if missing), each atomically, the page last.
     /// - Parameter folder: the folder to write into.
     /// - Returns: the path of `report.html`.
@@ -154,6 +190,8 @@ public struct BriefingFiles: Sendable {
         let dir = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         try AtomicFile.write(Array(diagramSVG.utf8), to: dir + "/diagram.svg")
         try AtomicFile.write(Array(chartSVG.utf8), to: dir + "/disruption.svg")
+        if let timelineSVG { try AtomicFile.write(Array(timelineSVG.utf8), to: dir + "/timeline.svg") }
+        if let mapSVG { try AtomicFile.write(Array(mapSVG.utf8), to: dir + "/map.svg") }
         try AtomicFile.write(Array(markdown.utf8), to: dir + "/report.md")
         try AtomicFile.write(json, to: dir + "/report.json")
         try AtomicFile.write(Array(html.utf8), to: dir + "/report.html")
