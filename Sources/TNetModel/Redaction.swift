@@ -164,12 +164,30 @@ public struct Redaction: Sendable {
         }
         out.schema.targets.entities = Dictionary(dataset.schema.targets.entities.map { (entityID($0.key), $0.value) },
                                                  uniquingKeysWith: { a, _ in a })
+        let pseudonymNames = Set(pseudonyms.values.map(\.name))
         for e in dataset.entities {
             var e = e
             if let p = pseudonyms[e.id] {
                 e.id = p.id
                 e.name = p.name
                 e.attributes = Attributes()
+            } else if e.kind == .person || e.kind == .official {
+                // Another person whose name or alias is a protected person's (the whole of it): it
+                // is withheld, never replaced by the protected person's pseudonym (a perpetrator
+                // shown as "Victim 1" would be proposed as a target under a victim's label).
+                let withhold = { (s: String) -> String in
+                    let r = rewrite(s)
+                    return r != s && pseudonymNames.contains(r) ? Self.withheldName : r
+                }
+                e.id = entityID(e.id)
+                e.name = e.name.map(withhold)
+                // Their aliases too; a note that mentions the protected person keeps the
+                // pseudonym, as everywhere.
+                var attributes = Attributes()
+                for (k, v) in e.attributes {
+                    attributes[rewrite(k)] = Self.isNameKey(k) ? scrub(v, withhold) : scrub(v, rewrite)
+                }
+                e.attributes = attributes
             } else {
                 e.id = entityID(e.id)
                 e.name = e.name.map(rewrite)
@@ -191,6 +209,10 @@ public struct Redaction: Sendable {
         out.locations = dataset.locations
         return out
     }
+
+    /// The name given to a person who is not protected but whose name or alias is a protected
+    /// person's.
+    public static let withheldName = "name withheld (a protected person's name)"
 
     /// A redaction that has replaced nothing yet; ``apply(to:)-(Dataset)`` does the work.
     public init() {}

@@ -190,8 +190,13 @@ public struct BriefingFiles: Sendable {
         let dir = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         try AtomicFile.write(Array(diagramSVG.utf8), to: dir + "/diagram.svg")
         try AtomicFile.write(Array(chartSVG.utf8), to: dir + "/disruption.svg")
-        if let timelineSVG { try AtomicFile.write(Array(timelineSVG.utf8), to: dir + "/timeline.svg") }
-        if let mapSVG { try AtomicFile.write(Array(mapSVG.utf8), to: dir + "/map.svg") }
+        // A drawing this briefing does not have is removed: an earlier briefing's (unredacted,
+        // another dataset's) must not sit beside this one as if it were its own.
+        for (svg, name) in [(timelineSVG, "timeline.svg"), (mapSVG, "map.svg")] {
+            if let svg { try AtomicFile.write(Array(svg.utf8), to: dir + "/" + name) } else if FileManager.default.fileExists(atPath: dir + "/" + name) {
+                try FileManager.default.removeItem(atPath: dir + "/" + name)
+            }
+        }
         try AtomicFile.write(Array(markdown.utf8), to: dir + "/report.md")
         try AtomicFile.write(json, to: dir + "/report.json")
         try AtomicFile.write(Array(html.utf8), to: dir + "/report.html")

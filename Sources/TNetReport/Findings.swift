@@ -31,7 +31,12 @@ struct Findings {
             return parts
         }
         // Key players.
-        let top = b.keyPlayers.prefix(3)
+        // Only actors whose removal does fragment the network are said to (a gain of 0 or less
+        // is no finding); the set's sentence says which way its value went.
+        let top = b.keyPlayers.filter { $0.fragmentationGain > 0 }.prefix(3)
+        if top.isEmpty && !b.keyPlayers.isEmpty {
+            out.append(("Key players", [.text("No single actor's removal fragments the network (every candidate's fragmentation gain is 0 or less); the key-player table ranks them by the other measures.")]))
+        }
         if !top.isEmpty {
             var parts: [FindingPart] = [.text(top.count == 1 ? "The actor whose removal fragments the network most is " : "The actors whose removal fragments the network most are ")]
             parts += list(top.map(\.entity), FindingPart.entity)
@@ -39,7 +44,9 @@ struct Findings {
             if let set = b.keyPlayerSet, !set.set.isEmpty {
                 parts.append(.text(" Acting on "))
                 parts += list(set.set, FindingPart.entity)
-                parts.append(.text(" together raises fragmentation from \(Self.number(set.baseFragmentation)) to \(Self.number(set.fragmentation))."))
+                let verb = set.fragmentation > set.baseFragmentation ? "raises" : set.fragmentation < set.baseFragmentation ? "lowers" : "leaves"
+                parts.append(.text(" together \(verb) fragmentation from \(Self.number(set.baseFragmentation))"
+                                   + (verb == "leaves" ? " unchanged." : " to \(Self.number(set.fragmentation)).")))
             }
             out.append(("Key players", parts))
         }

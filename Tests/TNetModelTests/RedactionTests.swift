@@ -122,3 +122,23 @@ import Testing
         #expect(out.validate().filter { $0.severity == .error }.isEmpty)
     }
 }
+
+/// A perpetrator who shares a victim's name (a common name, or an alias) keeps no pseudonym of
+/// the victim's: their name is withheld, so no "Victim 1" is ever ranked as a target, while a
+/// note that mentions the victim still reads the pseudonym (hostile review, session 4).
+@Suite struct RedactionSharedNameTests {
+    @Test func perpetratorSharingAVictimsNameIsNotCalledVictim() {
+        let d = Dataset(entities: [
+            Entity(id: "v1", kind: .person, name: "Maria Santos", role: "victim", attributes: ["aliases": .list([.string("Kim")])]),
+            Entity(id: "rec-9", kind: .person, name: "Maria Santos", role: "recruiter"),
+            Entity(id: "boss", kind: .person, name: "Kim", role: "boss", attributes: ["note": .string("paid Maria Santos nothing")]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out[id: "victim-1"]?.name == "Victim 1")
+        #expect(out[id: "rec-9"]?.name == Redaction.withheldName)
+        #expect(out[id: "boss"]?.name == Redaction.withheldName)
+        #expect(out[id: "boss"]?.attributes["note"] == .string("paid Victim 1 nothing"))
+        #expect(!out.entities.contains { $0.id != "victim-1" && ($0.name ?? "").contains("Victim") })
+    }
+}

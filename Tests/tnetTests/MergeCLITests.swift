@@ -56,4 +56,19 @@ import Testing
         let safe = try tnet(["find", "datasets/mekong-2023.json", "People rescued at Bamban", "--redact", "victims", "--format", "csv"])
         #expect(safe.out == "id,kind,name,matched,field,score\n")
     }
+
+    /// Each output its own file, never an input, in a folder that exists; checked before any
+    /// work, so nothing is half written.
+    @Test func outputsAreChecked() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = "datasets/two-ngos/ngo-a.json", b = "datasets/two-ngos/ngo-b.json"
+        let same = try tnet(["merge", a, b, "-o", dir + "/m.json", "--review", dir + "/m.json"])
+        #expect(same.code != 0 && same.err.contains("--review \(dir)/m.json is also -o's file"))
+        let input = try tnet(["merge", a, b, "-o", dir + "/m.json", "--crosswalk", a])
+        #expect(input.code != 0 && input.err.contains("is an input"))
+        let missing = try tnet(["merge", a, b, "-o", dir + "/m.json", "--review", dir + "/nowhere/r.csv"])
+        #expect(missing.code != 0 && missing.err.contains("does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/m.json"))
+    }
 }

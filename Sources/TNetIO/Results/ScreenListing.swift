@@ -65,6 +65,9 @@ public struct ScreenListing: PrintableResult, Sendable {
         if s.protectedLeftOut > 0 {
             out += "\(s.protectedLeftOut) protected person\(s.protectedLeftOut == 1 ? "" : "s") (victims, survivors, witnesses) not screened\n"
         }
+        if s.protectedInList > 0 {
+            out += "\(s.protectedInList) protected person\(s.protectedInList == 1 ? "" : "s") of the list never compared\n"
+        }
         guard !s.hits.isEmpty else { return out + "no match at or above the minimum probability\n" }
         var t = TextTable(header: ["entity", "match in the list", "p", "evidence for", "against"], rightAligned: [2])
         for h in s.hits {

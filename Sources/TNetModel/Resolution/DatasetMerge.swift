@@ -162,7 +162,27 @@ public struct DatasetMerge: Sendable {
             }
             return true
         }
+        // One decision per pair: a pair decided twice the same way counts once; decided two ways,
+        // `different` wins over `same` and `unsure`, `unsure` over `same`, and it is said.
+        var decided: [[Int]: MergeJudgement] = [:]
+        var judgements: [MergeJudgement] = []
+        func rank(_ d: MergeJudgement.Decision) -> Int { d == .different ? 2 : d == .unsure ? 1 : 0 }
         for j in options.judgements {
+            guard let a = global[j.left], let b = global[j.right] else { judgements.append(j); continue }
+            let key = [min(a, b), max(a, b)]
+            if let earlier = decided[key] {
+                if earlier.decision != j.decision {
+                    let kept = rank(j.decision) > rank(earlier.decision) ? j : earlier
+                    unused.append("\(j.origin.map { $0 + ": " } ?? "")\(j.left) and \(j.right) judged \(j.decision.rawValue), but \(earlier.decision.rawValue) at \(earlier.origin ?? "an earlier row"): \(kept.decision.rawValue) kept")
+                    if kept.decision != earlier.decision, let at = judgements.firstIndex(where: { $0 == earlier }) { judgements[at] = j }
+                    decided[key] = kept
+                }
+                continue
+            }
+            decided[key] = j
+            judgements.append(j)
+        }
+        for j in judgements {
             guard let a = global[j.left], let b = global[j.right] else {
                 unused.append("\(j.origin.map { $0 + ": " } ?? "")\(global[j.left] == nil ? j.left : j.right) is in no input")
                 continue
@@ -178,7 +198,7 @@ public struct DatasetMerge: Sendable {
                 apart[rb, default: []].insert(ra)
             }
         }
-        for j in options.judgements where j.decision == .same {
+        for j in judgements where j.decision == .same {
             guard let a = global[j.left], let b = global[j.right] else { continue }
             if join(a, b) { judgedSame += 1 } else {
                 unused.append("\(j.origin.map { $0 + ": " } ?? "")\(j.left) and \(j.right) judged same, but one of them is judged different from the other's entity: kept apart")

@@ -30,6 +30,9 @@ public struct EntityLookup: Sendable {
     let dataset: Dataset
     /// Folded text → the entities (and the field) it names exactly.
     private var exactIndex: [String: [(entity: Int, matched: String, field: Field)]] = [:]
+    /// The same, by the folded words in sorted order: `Kim Sok` and `Sok Kim` are one name
+    /// written in two orders (family name first or last), so a text that is one is the other.
+    private var sortedIndex: [String: [(entity: Int, matched: String, field: Field)]] = [:]
 
     /// An index of `dataset`'s ids, names and aliases (O(n) to build).
     public init(_ dataset: Dataset) {
@@ -38,8 +41,9 @@ public struct EntityLookup: Sendable {
             for (text, field) in Self.texts(of: e) {
                 let key = Self.fold(text)
                 guard !key.isEmpty else { continue }
-                if exactIndex[key]?.contains(where: { $0.entity == i }) == true { continue }
-                exactIndex[key, default: []].append((i, text, field))
+                if exactIndex[key]?.contains(where: { $0.entity == i }) != true { exactIndex[key, default: []].append((i, text, field)) }
+                let sorted = Self.sortedWords(key)
+                if sortedIndex[sorted]?.contains(where: { $0.entity == i }) != true { sortedIndex[sorted, default: []].append((i, text, field)) }
             }
         }
     }
@@ -60,11 +64,19 @@ public struct EntityLookup: Sendable {
         NameForm.words(NameForm.latin(text)).joined(separator: " ")
     }
 
+    static func sortedWords(_ folded: String) -> String { folded.split(separator: " ").sorted().joined(separator: " ") }
+
     /// The entities that `text` names exactly: by id as written first (one entity); else every
-    /// entity whose folded id, name or alias equals the folded text, each once.
+    /// entity whose folded id, name or alias equals the folded text, or has its words in another
+    /// order (`Sok Kim` for `Kim Sok`), each once.
     public func exact(_ text: String) -> [Match] {
         if let i = dataset.index(of: text) { return [Match(entity: i, matched: text, field: .id, score: 1)] }
-        return (exactIndex[Self.fold(text)] ?? []).map { Match(entity: $0.entity, matched: $0.matched, field: $0.field, score: 1) }
+        let folded = Self.fold(text)
+        var out = (exactIndex[folded] ?? []).map { Match(entity: $0.entity, matched: $0.matched, field: $0.field, score: 1) }
+        for m in sortedIndex[Self.sortedWords(folded)] ?? [] where !out.contains(where: { $0.entity == m.entity }) {
+            out.append(Match(entity: m.entity, matched: m.matched, field: m.field, score: 1))
+        }
+        return out.sorted { $0.entity < $1.entity }
     }
 
     /// The entities whose id, name or alias is most like `text`, best first: exact matches

@@ -28,6 +28,8 @@ public struct Screening: Sendable {
     public private(set) var screened = 0
     /// Protected persons not screened.
     public private(set) var protectedLeftOut = 0
+    /// Protected persons of the list, never compared.
+    public private(set) var protectedInList = 0
     /// Pairs compared.
     public private(set) var compared = 0
     /// The most hits kept per entity.
@@ -57,6 +59,9 @@ public struct Screening: Sendable {
         let own = records.count
         for i in list.entities.indices {
             let r = ResolutionRecord(list, entity: i, input: 1)
+            // A protected person in the list is no one to match either (a list of survivors is
+            // not a watch list), and under redaction is not to be printed.
+            guard !r.isProtected else { protectedInList += 1; continue }
             if r.category == .person || r.category == .organisation || r.category == .other { records.append(r) }
         }
         var search = CandidateSearch()

@@ -50,6 +50,9 @@ struct DisruptCommand: ParsableCommand {
             options.threads = scale.threadCount
             options.progress = TerminalProgress.fraction
             options.targets = try EntityArguments.list(targets, in: dataset, option: "--targets", kinds: false)
+            if targets != nil && !options.strategies.contains(.list) {
+                Diagnostics.warning("--targets is read by the list strategy only, which --strategy does not name: the targets are not removed")
+            }
             let r: DisruptionResult
             TerminalProgress.step("removing actors by \(options.strategies.map(\.rawValue).joined(separator: ", "))")
             defer { TerminalProgress.clear() }

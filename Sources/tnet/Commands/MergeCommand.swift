@@ -42,6 +42,23 @@ struct MergeCommand: ParsableCommand {
         }
         if let redact, redact != "victims" { throw ValidationError("--redact \(quoted(redact)): only \"victims\" can be redacted") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        // Every file written is its own, none an input, each in a folder that exists: checked
+        // before anything is read or written, so a failing run leaves nothing half written.
+        let outputs = [("-o", output), ("--review", review ?? Self.reviewPath(for: output))] + (crosswalk.map { [("--crosswalk", $0)] } ?? [])
+            + (pairs.map { [("--pairs", $0)] } ?? [])
+        func canonical(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+        var seen: [String: String] = [:]
+        for (option, path) in outputs {
+            let c = canonical(path)
+            if let other = seen[c] { throw ValidationError("\(option) \(path) is also \(other)'s file: each output needs its own") }
+            if inputs.map(canonical).contains(c) { throw ValidationError("\(option) \(path) is an input: tnet merge does not overwrite its inputs") }
+            seen[c] = option
+            let folder = URL(fileURLWithPath: c).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("\(option) \(path): folder \(folder) does not exist")
+            }
+        }
     }
 
     /// The tags: given, or each file's name without extensions, made distinct.
@@ -77,6 +94,12 @@ struct MergeCommand: ParsableCommand {
             options.threads = threads
             options.progress = { TerminalProgress.fraction("comparing records", $0) }
             for file in judgements { options.judgements += try ReviewFile.judgements(InputFile.read(file)) }
+            if redact == "victims" {
+                let protected = loaded.reduce(0) { $0 + $1.dataset.entities.filter(\.isProtected).count }
+                if protected > 0 {
+                    Diagnostics.note("\(protected) protected person\(protected == 1 ? "" : "s") redacted as read (--redact victims): pseudonyms are never compared, so the same person in two inputs stays two entities; merge the originals and redact the result to resolve them")
+                }
+            }
             let merge = DatasetMerge(Array(zip(tags, loaded.map(\.dataset))), options: options)
             TerminalProgress.clear()
             try merge.dataset.write(to: output)

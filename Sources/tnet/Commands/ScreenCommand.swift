@@ -39,7 +39,8 @@ struct ScreenCommand: ParsableCommand {
         try Diagnostics.reporting {
             TerminalProgress.step("reading \(input.input) and \(against)")
             let dataset = try input.load()
-            let list = try Dataset.load(against, options: LoadOptions(format: listFormat)).dataset
+            // The list is redacted as the dataset is: nothing protected reaches the output.
+            let list = try Dataset.load(against, options: LoadOptions(format: listFormat, redactVictims: input.filters.redactsVictims)).dataset
             TerminalProgress.step("comparing")
             let screening = Screening(dataset, against: list, minimum: minimum, perEntity: top, threads: threads)
             TerminalProgress.clear()

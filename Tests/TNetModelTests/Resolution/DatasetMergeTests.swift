@@ -169,3 +169,33 @@ import Testing
         #expect(m.conflicts.contains { $0.field == "rank" && $0.values == ["boss", "deputy (B)"] })
     }
 }
+
+/// A pair judged twice counts once; judged two ways, `different` wins over `unsure` and `same`,
+/// `unsure` over `same`, and the contradiction is said (never silent).
+@Suite struct JudgementConflictTests {
+    static let a = Dataset(entities: [Entity(id: "x", kind: .person, name: "Li Wei")])
+    static let b = Dataset(entities: [Entity(id: "y", kind: .person, name: "Wei Li")])
+    static func judged(_ decisions: [MergeJudgement.Decision]) -> DatasetMerge {
+        var o = MergeOptions()
+        o.judgements = decisions.enumerated().map { k, d in
+            MergeJudgement(left: RecordReference(tag: "A", id: "x"), right: RecordReference(tag: "B", id: "y"), decision: d, origin: "j.csv:\(k + 2)")
+        }
+        return DatasetMerge([("A", a), ("B", b)], options: o)
+    }
+
+    @Test func duplicatesCountOnce() {
+        let m = Self.judged([.same, .same])
+        #expect(m.judgedSame == 1)
+        #expect(m.unusedJudgements.isEmpty)
+        #expect(m.dataset.entities.count == 1)
+    }
+
+    @Test func contradictionsAreSaid() {
+        let m = Self.judged([.same, .unsure])
+        #expect(m.dataset.entities.count == 2)
+        #expect(m.unusedJudgements == ["j.csv:3: A:x and B:y judged unsure, but same at j.csv:2: unsure kept"])
+        let d = Self.judged([.different, .same])
+        #expect(d.dataset.entities.count == 2)
+        #expect(d.unusedJudgements == ["j.csv:3: A:x and B:y judged same, but different at j.csv:2: different kept"])
+    }
+}

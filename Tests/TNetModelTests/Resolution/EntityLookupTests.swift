@@ -56,3 +56,18 @@ import Testing
         #expect(l.search("zzzz").isEmpty)
     }
 }
+
+/// A name written in the other order (family name first or last) is the same name: two
+/// entities `Kim Sok` and `Sok Kim` are both named by either, so either is ambiguous.
+@Suite struct EntityLookupOrderTests {
+    @Test func swappedOrderIsAmbiguous() throws {
+        let d = Dataset(entities: [Entity(id: "kim-a", kind: .person, name: "Kim Sok"), Entity(id: "kim-b", kind: .person, name: "Sok Kim"),
+                                   Entity(id: "x", kind: .person, name: "Lim Chea")])
+        for text in ["kim sok", "SOK KIM"] {
+            #expect(throws: AnalysisError.ambiguousEntity(text: text, parameter: "from", candidates: ["kim-a (person, Kim Sok)", "kim-b (person, Sok Kim)"])) {
+                try d.resolveEntity(text, what: "from")
+            }
+        }
+        #expect(try d.resolveEntity("chea lim", what: "from").index == 2)
+    }
+}
