@@ -58,6 +58,8 @@ public enum ReviewFile {
             return i
         }
         let left = try column("left"), right = try column("right"), decision = try column("decision")
+        let leftName = table.columns.firstIndex { $0.name.lowercased() == "left_name" }
+        let rightName = table.columns.firstIndex { $0.name.lowercased() == "right_name" }
         var out: [MergeJudgement] = []
         for row in table.rows {
             func cell(_ i: Int) -> String { i < row.cells.count ? FieldCodec.trimmed(row.cells[i]) : "" }
@@ -73,7 +75,16 @@ public enum ReviewFile {
             guard let r = RecordReference(cell(right)) else {
                 throw ReadError("right \"\(cell(right))\" is not tag:id", at: SourceLocation(file: input.name, line: row.line, column: right + 1))
             }
-            out.append(MergeJudgement(left: l, right: r, decision: verdict, origin: "\(input.name):\(row.line)"))
+            var j = MergeJudgement(left: l, right: r, decision: verdict, origin: "\(input.name):\(row.line)")
+            // As shown, formula guard undone: the names the investigator saw.
+            func shown(_ i: Int?) -> String? {
+                guard let i else { return nil }
+                let s = cell(i)
+                return s.hasPrefix("'") ? String(s.dropFirst()) : s
+            }
+            j.leftName = shown(leftName)
+            j.rightName = shown(rightName)
+            out.append(j)
         }
         return out
     }

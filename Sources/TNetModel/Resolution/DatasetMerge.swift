@@ -169,6 +169,13 @@ public struct DatasetMerge: Sendable {
         func rank(_ d: MergeJudgement.Decision) -> Int { d == .different ? 2 : d == .unsure ? 1 : 0 }
         for j in options.judgements {
             guard let a = global[j.left], let b = global[j.right] else { judgements.append(j); continue }
+            // The row's names must be the records' (empty names are not checked): a row whose
+            // cells were moved against its ids would merge the wrong records.
+            let named = [(j.leftName, entity(a), j.left), (j.rightName, entity(b), j.right)]
+            if let wrong = named.first(where: { name, e, _ in name.map { !$0.isEmpty && $0 != e.label } ?? false }) {
+                unused.append("\(j.origin.map { $0 + ": " } ?? "")the row names \(wrong.2) \"\(wrong.0!)\", but it is \"\(wrong.1.label)\": not applied (were the rows sorted column by column?)")
+                continue
+            }
             let key = [min(a, b), max(a, b)]
             if let earlier = decided[key] {
                 if earlier.decision != j.decision {

@@ -49,6 +49,10 @@ public struct MergeJudgement: Sendable, Hashable {
     public var decision: Decision
     /// Where the judgement was read (`review.csv:12`), for messages.
     public var origin: String?
+    /// The names the row showed for the two records (`left_name`, `right_name` of a review
+    /// file), when it had them: a row whose names are not the records' (a column sorted on its
+    /// own in a spreadsheet) is not applied.
+    public var leftName: String?, rightName: String?
 
     /// A judgement from its parts.
     public init(left: RecordReference, right: RecordReference, decision: Decision, origin: String? = nil) {

@@ -199,3 +199,23 @@ import Testing
         #expect(d.unusedJudgements == ["j.csv:3: A:x and B:y judged same, but different at j.csv:2: different kept"])
     }
 }
+
+/// A review row whose names are not its records' (a column sorted on its own) is not applied,
+/// and says why; a row with the right names, or none, is.
+@Suite struct JudgementNameCheckTests {
+    @Test func rowsWithOtherNamesAreNotApplied() {
+        let a = Dataset(entities: [Entity(id: "boss", kind: .person, name: "Aung Kyaw")])
+        let b = Dataset(entities: [Entity(id: "b-9", kind: .person, name: "U Aung Kyaw")])
+        var wrong = MergeJudgement(left: RecordReference(tag: "A", id: "boss"), right: RecordReference(tag: "B", id: "b-9"), decision: .same, origin: "r.csv:2")
+        wrong.leftName = "KK Park"
+        wrong.rightName = "U Aung Kyaw"
+        var o = MergeOptions()
+        o.judgements = [wrong]
+        let m = DatasetMerge([("A", a), ("B", b)], options: o)
+        #expect(m.judgedSame == 0)
+        #expect(m.unusedJudgements == ["r.csv:2: the row names A:boss \"KK Park\", but it is \"Aung Kyaw\": not applied (were the rows sorted column by column?)"])
+        wrong.leftName = "Aung Kyaw"
+        o.judgements = [wrong]
+        #expect(DatasetMerge([("A", a), ("B", b)], options: o).judgedSame == 1)
+    }
+}
