@@ -38,6 +38,12 @@ public struct Redaction: Sendable {
         apply(to: [dataset])[0]
     }
 
+    /// Attribute keys read as identifiers (``IdentifierKind/attributeNames``).
+    static func isIdentifierKey(_ key: String) -> Bool {
+        let k = key.lowercased()
+        return IdentifierKind.allCases.contains { $0.attributeNames.contains(k) }
+    }
+
     /// Attribute keys of a protected person whose string values name them too.
     static func isNameKey(_ key: String) -> Bool {
         let k = key.lowercased()
@@ -75,7 +81,9 @@ public struct Redaction: Sendable {
                 guard let p = pseudonyms[e.id] else { continue }
                 originals.append((e.id, p.name, p.id))
                 if let name = e.name { originals.append((name, p.name, p.id)) }
-                for (key, value) in e.attributes where Self.isNameKey(key) {
+                // Their identifiers too (passport, id number, phone, wallet, e-mail): a link's
+                // `contact` or a note that gives a victim's number identifies them as a name does.
+                for (key, value) in e.attributes where Self.isNameKey(key) || Self.isIdentifierKey(key) {
                     for text in Self.strings(value) { originals.append((text, p.name, p.id)) }
                 }
             }

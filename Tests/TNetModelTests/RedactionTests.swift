@@ -142,3 +142,22 @@ import Testing
         #expect(!out.entities.contains { $0.id != "victim-1" && ($0.name ?? "").contains("Victim") })
     }
 }
+
+/// A protected person's identifiers (passport, phone) are replaced wherever they are written,
+/// as their name is: a link's contact number or a note quoting the passport (hostile review,
+/// session 4).
+@Suite struct RedactionIdentifierTests {
+    @Test func identifiersAreRedactedEverywhere() {
+        let d = Dataset(entities: [
+            Entity(id: "v1", kind: .person, name: "Maria Santos", role: "victim",
+                   attributes: ["passport": .string("P1234567"), "phone": .string("+63 917 123 4567")]),
+            Entity(id: "kk", kind: .compound, name: "KK Park"),
+        ], links: [Link(source: "v1", target: "kk", kind: .traffickedTo,
+                        attributes: ["contact": .string("+639171234567"), "note": .string("passport P1234567 taken on arrival")])])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let l = out.links[0]
+        #expect(l.attributes["contact"] == .string("+Victim 1"))
+        #expect(l.attributes["note"] == .string("passport Victim 1 taken on arrival"))
+    }
+}
