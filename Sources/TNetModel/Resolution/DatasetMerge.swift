@@ -1,3 +1,4 @@
+import Synchronization
 import TNetGraph
 
 /// How ``DatasetMerge`` decides which records are one entity.
@@ -104,12 +105,20 @@ public struct DatasetMerge: Sendable {
         var offset: [Int] = []
         for (k, input) in inputs.enumerated() {
             offset.append(records.count)
-            for i in input.dataset.entities.indices { records.append(ResolutionRecord(input.dataset, entity: i, input: k)) }
+            // Built in parallel: folding names (ICU transliteration) is most of it.
+            let n = input.dataset.entities.count
+            let built = Mutex<[ResolutionRecord?]>(Array(repeating: nil, count: n))
+            let chunk = 1024
+            forEachChunk((n + chunk - 1) / chunk, threads: options.threads) { c, _ in
+                let range = c * chunk ..< min(n, (c + 1) * chunk)
+                let part = range.map { ResolutionRecord(input.dataset, entity: $0, input: k) }
+                built.withLock { for (i, r) in zip(range, part) { $0[i] = r } }
+            }
+            records += built.withLock { $0.map { $0! } }
         }
-        func reference(_ g: Int) -> RecordReference {
-            let r = records[g]
-            return RecordReference(tag: inputs[r.input].tag, id: inputs[r.input].dataset.entities[r.entity].id)
-        }
+        // Every record's reference, made once (pairs name them by the hundred thousand).
+        let references = records.map { r in RecordReference(tag: inputs[r.input].tag, id: inputs[r.input].dataset.entities[r.entity].id) }
+        func reference(_ g: Int) -> RecordReference { references[g] }
         func entity(_ g: Int) -> Entity { inputs[records[g].input].dataset.entities[records[g].entity] }
         var global: [RecordReference: Int] = [:]
         for g in records.indices { global[reference(g)] = g }
