@@ -1,3 +1,4 @@
+import Foundation
 import TraffickingNetworks
 
 /// Entities named on the command line by id, name or alias (``EntityLookup``): each becomes the
@@ -18,7 +19,7 @@ enum EntityArguments {
     /// text that names one entity is that entity, commas and all (`Syndicate bosses, Kokang`).
     static func list(_ text: String?, in dataset: Dataset, option: String, kinds: Bool = true) throws -> [String] {
         guard let text else { return [] }
-        let whole = text.trimmingWhitespaceForArguments()
+        let whole = text.trimmingCharacters(in: .whitespaces)
         if text.contains(","), dataset.index(of: whole) == nil, EntityLookup(dataset).exact(whole).count == 1 {
             return [try id(whole, in: dataset, option: option)]
         }
@@ -26,14 +27,5 @@ enum EntityArguments {
             if kinds && dataset.index(of: item) == nil && dataset.entities.contains(where: { $0.kind.rawValue == item }) { return item }
             return try id(item, in: dataset, option: option)
         }
-    }
-}
-
-private extension String {
-    func trimmingWhitespaceForArguments() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

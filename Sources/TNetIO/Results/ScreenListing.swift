@@ -48,14 +48,12 @@ public struct ScreenListing: PrintableResult, Sendable {
     /// The review file's columns (``ReviewFile``): `left` is `dataset:ID`, `right` `list:ID`; a
     /// `decision` of `same` accepts a match (`tnet screen --judgements`).
     public var csv: String {
-        var out = CSVText.row(ReviewFile.columns)
-        for h in screening.hits {
-            let e = screening.dataset.entities[h.entity], m = screening.list.entities[h.listEntity]
-            out += CSVText.row(["", ReviewFile.format2(h.score.probability), "dataset:" + e.id, ReviewFile.cell(e.label), e.kind.rawValue,
-                                "list:" + m.id, ReviewFile.cell(m.label), m.kind.rawValue, ReviewFile.format2(h.score.nameSimilarity),
-                                ReviewFile.cell(evidence(h, 1)), ReviewFile.cell(evidence(h, -1))])
+        let pairs = screening.hits.map { h in
+            MergeCandidate(left: RecordReference(tag: "dataset", id: screening.dataset.entities[h.entity].id),
+                           right: RecordReference(tag: "list", id: screening.list.entities[h.listEntity].id),
+                           leftEntity: screening.dataset.entities[h.entity], rightEntity: screening.list.entities[h.listEntity], score: h.score)
         }
-        return out
+        return String(decoding: ReviewFile.csv(pairs), as: UTF8.self)
     }
 
     /// Counts, then one row a hit.

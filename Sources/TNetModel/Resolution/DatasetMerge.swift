@@ -50,6 +50,15 @@ public struct MergeCandidate: Sendable {
     public var leftEntity: Entity, rightEntity: Entity
     /// The scorer's verdict.
     public var score: MatchScore
+
+    /// A pair for review from its parts.
+    public init(left: RecordReference, right: RecordReference, leftEntity: Entity, rightEntity: Entity, score: MatchScore) {
+        self.left = left
+        self.right = right
+        self.leftEntity = leftEntity
+        self.rightEntity = rightEntity
+        self.score = score
+    }
 }
 
 /// The union of several datasets with their entities resolved: what `tnet merge` writes.

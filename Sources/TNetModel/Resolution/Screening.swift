@@ -96,6 +96,9 @@ public struct Screening: Sendable {
         if out.sources.contains(where: { $0.id == source.id }) == false { out.sources.append(source) }
         var listSources = Set<String>()
         var added = 0
+        // Authorities are found by id, else by name in the dataset as given (one index for all;
+        // an authority added below is found again by its id).
+        let lookup = EntityLookup(dataset)
         for (entity, listEntity) in accepted {
             let target = dataset.entities[entity]
             guard !target.isProtected else {
@@ -109,7 +112,7 @@ public struct Screening: Sendable {
                 found = true
                 let authority = list.entities[s]
                 let authorityID: String
-                if let same = out.index(of: authority.id) ?? EntityLookup(out).exact(authority.name ?? authority.id).first.map(\.entity) {
+                if let same = out.index(of: authority.id) ?? lookup.exact(authority.name ?? authority.id).first.map(\.entity) {
                     authorityID = out.entities[same].id
                 } else {
                     var a = authority

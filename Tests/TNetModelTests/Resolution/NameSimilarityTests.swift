@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TNetGraph
 @testable import TNetModel
 
 /// Name similarity (issue 20). The string measures against their published values; the name
@@ -66,7 +67,7 @@ import Testing
 /// published kitten/sitting case (3).
 @Suite struct LevenshteinTests {
     @Test func bitParallelEqualsTable() {
-        var rng = SplitMix(seed: 20)
+        var rng = SplitMix64(seed: 20)
         func word() -> [UInt8] {
             let n = Int(rng.next() % 71)
             return (0 ..< n).map { _ in UInt8(97 + rng.next() % 4) }
@@ -77,18 +78,5 @@ import Testing
         }
         #expect(NameSimilarity.levenshtein(Array("kitten".utf8), Array("sitting".utf8)) == 3)
         #expect(NameSimilarity.levenshtein([], Array("abc".utf8)) == 3)
-    }
-
-    /// A small seeded generator (SplitMix64), so the strings are the same every run.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
