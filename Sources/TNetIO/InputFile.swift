@@ -74,16 +74,30 @@ public struct InputFile: Sendable {
     ///   that needs an encoding named).
     /// - Complexity: O(*n*) in the size of the file.
     public func checkText() throws {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        try bytes.withUnsafeBufferPointer { try Self.checkText(name: name, $0) }
+    }
+
+    /// ``checkText()`` on bytes held elsewhere (a mapped file), in slices of `slice` bytes,
+    /// calling `done` with the offset checked up to after each (to hand back mapped pages).
+    static func checkText(name: String, _ buf: UnsafeBufferPointer<UInt8>, slice: Int = .max,
+                          done: (Int) -> Void = { _ in }) throws {
+        if buf.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw ReadError("file is empty", at: SourceLocation(file: name, line: 1, column: 1))
         }
-        try bytes.withUnsafeBufferPointer { buf in
-            if let bad = UTF8Check.firstInvalidOffset(buf) {
+        var start = 0
+        while start < buf.count {
+            // A slice ends before a scalar's first byte, never inside a scalar.
+            var end = slice >= buf.count - start ? buf.count : start + slice
+            while end < buf.count && end > start && buf[end] & 0xC0 == 0x80 { end -= 1 }
+            if end == start { end = buf.count }
+            if let bad = UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[start ..< end])).map({ $0 + start }) {
                 var positions = TextPositions(file: name, bytes: buf)
                 let what = buf[bad] == 0 ? "NUL byte: this looks like a binary file, not text"
                                          : "invalid UTF-8 byte 0x\(String(buf[bad], radix: 16, uppercase: true)): not UTF-8 text; a file saved in a legacy code page is read by naming its encoding (latin1, cp1252, utf-16)"
                 throw ReadError(what, at: positions.location(of: bad))
             }
+            start = end
+            done(end)
         }
     }
 

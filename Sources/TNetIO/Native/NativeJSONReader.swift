@@ -25,31 +25,51 @@ public enum NativeJSONReader {
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         try input.checkText()
         return try input.bytes.withUnsafeBufferPointer { buf in
-            // Streamed: each entity, link and source is decoded as soon as it is parsed, so the
-            // document is never held as a tree (a million entities took 3.4 GB that way). A
-            // document the stream cannot take (a syntax error, a top level that is not an
-            // object, a key given twice) is read again whole, which words its errors as before.
-            var streaming = Decoder(positions: TextPositions(file: input.name, bytes: buf))
-            var stream = JSONParser(buf, start: input.bomLength)
-            if let dataset = try? streaming.stream(&stream) { return (dataset, streaming.issues) }
-            var positions = TextPositions(file: input.name, bytes: buf)
-            var parser = JSONParser(buf, start: input.bomLength)
-            let root: JSONNode
-            do {
-                root = try parser.parseDocument()
-            } catch let error as JSONParser.Failure {
-                throw ReadError(error.message, at: positions.location(of: error.offset))
-            }
-            var decoder = Decoder(positions: positions)
-            let dataset = try decoder.decodeDataset(root)
-            positions = decoder.positions
-            return (dataset, decoder.issues)
+            try read(buf, name: input.name, start: input.bomLength, mapped: nil)
         }
+    }
+
+    /// Reads a native JSON dataset from a file mapped into memory, handing back its pages as
+    /// the reading passes them: resident memory holds the dataset, not the file.
+    /// - Parameter file: The mapped file.
+    /// - Returns: As ``read(_:)``.
+    /// - Throws: As ``read(_:)``.
+    static func read(mapped file: MappedFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        try InputFile.checkText(name: file.name, file.buffer, slice: MappedFile.releaseStep) { file.release(before: $0) }
+        file.releaseAll()
+        return try read(file.buffer, name: file.name, start: file.bomLength, mapped: file)
+    }
+
+    private static func read(_ buf: UnsafeBufferPointer<UInt8>, name: String, start: Int,
+                             mapped: MappedFile?) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        // Streamed: each entity, link and source is decoded as soon as it is parsed, so the
+        // document is never held as a tree (a million entities took 3.4 GB that way). A
+        // document the stream cannot take (a syntax error, a top level that is not an
+        // object, a key given twice) is read again whole, which words its errors as before.
+        var streaming = Decoder(positions: TextPositions(file: name, bytes: buf))
+        streaming.mapped = mapped
+        var stream = JSONParser(buf, start: start)
+        if let dataset = try? streaming.stream(&stream) { return (dataset, streaming.issues) }
+        mapped?.releaseAll()
+        var positions = TextPositions(file: name, bytes: buf)
+        var parser = JSONParser(buf, start: start)
+        let root: JSONNode
+        do {
+            root = try parser.parseDocument()
+        } catch let error {
+            throw ReadError(error.message, at: positions.location(of: error.offset))
+        }
+        var decoder = Decoder(positions: positions)
+        let dataset = try decoder.decodeDataset(root)
+        positions = decoder.positions
+        return (dataset, decoder.issues)
     }
 
     struct Decoder {
         var positions: TextPositions
         var issues: [ValidationIssue] = []
+        /// The mapped file being read, whose pages behind each record are handed back.
+        var mapped: MappedFile? = nil
 
         mutating func issue(_ severity: ValidationIssue.Severity, _ code: ValidationIssue.Code, _ message: String, _ offset: Int) {
             issues.append(ValidationIssue(severity, code, message, at: positions.location(of: offset)))
@@ -244,6 +264,7 @@ public enum NativeJSONReader {
                             default:
                                 if let l = decodeLink(node) { dataset.append(l); locations.links.append(position(node.offset)) }
                             }
+                            mapped?.release(before: p.pos)
                         } while p.consume(UInt8(ascii: ","))
                         guard p.consume(UInt8(ascii: "]")) else { return nil }
                     }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import TNetIO
+import TNetModel
+
+/// A native dataset read from its mapped file (pages handed back behind the reader) is the
+/// dataset read from the file's bytes, with the same places and the same messages.
+@Suite struct MappedFileTests {
+    func temporary(_ text: [UInt8]) throws -> String {
+        let path = NSTemporaryDirectory() + "tnet-mapped-\(UUID().uuidString).json"
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func mappedReadEqualsArrayRead() throws {
+        let text = Array("""
+        {"format": "tnet/1",
+         "entities": [{"id": "a", "kind": "person", "name": "Nguyễn"},
+                      {"id": "b", "kind": "company", "bogus": 1}],
+         "links": [{"source": "a", "target": "b", "kind": "owns"}]}
+        """.utf8)
+        let path = try temporary(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let viaMap = try DatasetFormat.read(path: path)
+        let viaArray = try NativeJSONReader.read(InputFile(name: path, bytes: text))
+        #expect(viaMap.dataset.entities.map(\.id) == ["a", "b"])
+        #expect(viaMap.dataset.entities.map(\.id) == viaArray.dataset.entities.map(\.id))
+        #expect(viaMap.dataset.links.map(\.kind) == viaArray.dataset.links.map(\.kind))
+        // Entity b is on line 3, its "{" at column 15; the unknown field warned at the same place.
+        #expect(viaMap.dataset.locations?.entities.map(\.line) == [2, 3])
+        #expect(viaMap.dataset.locations?.entities.map(\.column) == viaArray.dataset.locations?.entities.map(\.column))
+        #expect(viaMap.issues.map(\.description) == viaArray.issues.map(\.description))
+        #expect(!viaMap.issues.isEmpty)
+    }
+
+    @Test func syntaxErrorHasTheSamePlace() throws {
+        let text = Array("{\"format\": \"tnet/1\",\n \"entities\": [{\"id\": \"a\",,}]}".utf8)
+        let path = try temporary(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var mapped = "", array = ""
+        do { _ = try DatasetFormat.read(path: path) } catch { mapped = "\(error)" }
+        do { _ = try NativeJSONReader.read(InputFile(name: path, bytes: text)) } catch { array = "\(error)" }
+        #expect(!mapped.isEmpty && mapped == array)
+        #expect(mapped.contains(":2:"))
+    }
+
+    @Test func textCheckInSlicesFindsTheSameByte() throws {
+        // "ä" (C3 A4) and "😀" (4 bytes) straddle slice ends of 3 bytes; 0xFF at offset 12 is the
+        // first invalid byte: "ab" 0-1, ä 2-3, "c" 4, 😀 5-8, "d" 9, ä 10-11, FF 12.
+        let bytes: [UInt8] = Array("abäc😀dä".utf8) + [0xFF, 0x41]
+        var whole = "", sliced = ""
+        var ends: [Int] = []
+        try bytes.withUnsafeBufferPointer { buf in
+            do { try InputFile.checkText(name: "f", buf) } catch { whole = "\(error)" }
+            do { try InputFile.checkText(name: "f", buf, slice: 3) { ends.append($0) } } catch { sliced = "\(error)" }
+            // A clean text in slices reaches its end; no slice ends inside a scalar.
+            ends = []
+            try InputFile.checkText(name: "f", UnsafeBufferPointer(rebasing: buf[0 ..< 12]), slice: 3) { ends.append($0) }
+        }
+        #expect(whole.contains("0xFF") && whole == sliced)
+        // Column 8: a b ä c 😀 d ä are 7 scalars before the byte.
+        #expect(whole.contains("1:8"))
+        #expect(ends.last == 12)
+        #expect(ends.allSatisfy { $0 == 12 || bytes[$0] & 0xC0 != 0x80 })
+    }
+}
