@@ -13,6 +13,7 @@ struct TNet: ParsableCommand {
     /// known later (a DOT input's own layout attributes, `--engine fdp`), the warm-up costs a
     /// few milliseconds of the other core.
     static func main() {
+        AllocatorSettings.apply()
         let arguments = CommandLine.arguments.dropFirst()
         let isolated = arguments.contains { a in
             ["--help", "-h", "--timeout", "-G", "--graph-attribute", "--cluster-by"].contains(a)

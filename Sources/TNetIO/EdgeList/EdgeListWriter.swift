@@ -28,11 +28,29 @@ public enum EdgeListWriter {
         if !isolated.isEmpty {
             out.append(contentsOf: Array("# \(isolated.count) entities without links are not in this edge list\n".utf8))
         }
-        for l in dataset.links {
-            try check(l.source); try check(l.target)
-            out.append(contentsOf: Array(l.source.utf8)); out.append(0x20)
-            out.append(contentsOf: Array(l.target.utf8))
-            if let w = l.weight { out.append(0x20); out.append(contentsOf: Array("\(w)".utf8)) }
+        // Read by column, never as `Link` values: each entity id is checked and encoded once,
+        // however many links name it.
+        let columns = dataset.linkColumns
+        var encoded = [[UInt8]?](repeating: nil, count: dataset.entities.count)
+        func endpoint(_ slot: Int, _ position: Int32) throws {
+            if position >= 0, columns.spellings.isEmpty || columns.spellings[slot] == nil {
+                if let bytes = encoded[Int(position)] { out.append(contentsOf: bytes); return }
+                let id = dataset.entities[Int(position)].id
+                try check(id)
+                let bytes = Array(id.utf8)
+                encoded[Int(position)] = bytes
+                out.append(contentsOf: bytes)
+                return
+            }
+            let id = position < 0 ? columns.danglingIDs[slot] ?? "" : columns.spellings[slot]!
+            try check(id)
+            out.append(contentsOf: Array(id.utf8))
+        }
+        out.reserveCapacity(out.count + columns.count * 24)
+        for i in 0 ..< columns.count {
+            try endpoint(2 * i, columns.ends[2 * i]); out.append(0x20)
+            try endpoint(2 * i + 1, columns.ends[2 * i + 1])
+            if let w = columns.weight(i) { out.append(0x20); out.append(contentsOf: Array("\(w)".utf8)) }
             out.append(0x0A)
         }
         return out

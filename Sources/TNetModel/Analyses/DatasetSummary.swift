@@ -103,7 +103,7 @@ public struct DatasetSummary: Sendable {
         edgeCount = graph.edgeCount
         var arcs = 0
         dataset.forEachResolvedLink { i, s, t in
-            arcs += graph.isDirected && !dataset.isDirected(dataset.links[i]) && s != t ? 2 : 1
+            arcs += graph.isDirected && !dataset.isDirected(linkAt: i) && s != t ? 2 : 1
         }
         combinedLinks = arcs - graph.edgeCount
         density = graph.density
