@@ -13,6 +13,56 @@ enum CSRConstruction {
 
     static func undirected(n: Int, sources: [NodeIndex], targets: [NodeIndex],
                            weights: [Double]?, policy: DuplicateEdgePolicy) -> Graph {
+        let weighted = weights != nil
+        let threads = ParallelCSRPasses.threads(edges: sources.count)
+        var sorted: Lists
+        if threads > 1 {
+            // The same passes on several threads, with the same result (ParallelCSRPasses).
+            let (offsets, unsorted, unsortedW) = ParallelCSRPasses.bucketEndpoints(
+                n: n, sources: sources, targets: targets, weights: weights, threads: threads)
+            sorted = Lists(offsets: offsets, neighbors: [NodeIndex](repeating: 0, count: offsets[n]),
+                           weights: [Double](repeating: 0, count: weighted ? offsets[n] : 0))
+            ParallelCSRPasses.transpose(n: n, from: offsets, neighbors: unsorted, weights: unsortedW,
+                                        into: &sorted, threads: threads)
+            if policy != .keepAll { ParallelCSRPasses.merge(n: n, lists: &sorted, policy: policy, threads: threads) }
+        } else {
+            sorted = bucketAndSort(n: n, sources: sources, targets: targets, weights: weights, policy: policy)
+        }
+        // Edge indices: ordered by (min, max) endpoint; write each id at both endpoints.
+        let total = sorted.neighbors.count
+        var ids = [EdgeIndex](repeating: 0, count: total)
+        var loops: [NodeIndex] = []
+        var edgeCount = 0
+        var other = sorted.offsets
+        sorted.neighbors.withUnsafeBufferPointer { nb in
+            ids.withUnsafeMutableBufferPointer { id in
+                for u in 0 ..< n {
+                    for slot in sorted.offsets[u] ..< sorted.offsets[u + 1] {
+                        let v = Int(nb[slot])
+                        if v < u { continue }
+                        id[slot] = EdgeIndex(edgeCount)
+                        if v == u {
+                            if loops.last != NodeIndex(u) { loops.append(NodeIndex(u)) }
+                        } else {
+                            id[other[v]] = EdgeIndex(edgeCount)
+                            other[v] += 1
+                        }
+                        edgeCount += 1
+                    }
+                }
+            }
+        }
+        let adjacency = Adjacency(offsets: sorted.offsets, neighbors: sorted.neighbors, edgeIndices: ids,
+                                  weights: weighted ? sorted.weights : nil)
+        return Graph(isDirected: false, nodeCount: n, edgeCount: edgeCount,
+                     outgoing: adjacency, incoming: adjacency, selfLoopNodes: loops)
+    }
+
+
+    /// Pass 1 (each endpoint bucketed by node, input order; a self-loop once), pass 2 (the
+    /// transpose that sorts each list) and the merge of parallel edges, on one thread.
+    static func bucketAndSort(n: Int, sources: [NodeIndex], targets: [NodeIndex], weights: [Double]?,
+                              policy: DuplicateEdgePolicy) -> Lists {
         let m = sources.count
         let weighted = weights != nil
         // Pass 1: bucket each endpoint by node, input order (a self-loop once). Unchecked
@@ -69,35 +119,7 @@ enum CSRConstruction {
         transpose(n: n, from: offsets, neighbors: unsorted, weights: unsortedW, into: &sorted)
         unsorted = []; unsortedW = []
         if policy != .keepAll { merge(n: n, lists: &sorted, policy: policy) }
-
-        // Edge indices: ordered by (min, max) endpoint; write each id at both endpoints.
-        let total = sorted.neighbors.count
-        var ids = [EdgeIndex](repeating: 0, count: total)
-        var loops: [NodeIndex] = []
-        var edgeCount = 0
-        var other = sorted.offsets
-        sorted.neighbors.withUnsafeBufferPointer { nb in
-            ids.withUnsafeMutableBufferPointer { id in
-                for u in 0 ..< n {
-                    for slot in sorted.offsets[u] ..< sorted.offsets[u + 1] {
-                        let v = Int(nb[slot])
-                        if v < u { continue }
-                        id[slot] = EdgeIndex(edgeCount)
-                        if v == u {
-                            if loops.last != NodeIndex(u) { loops.append(NodeIndex(u)) }
-                        } else {
-                            id[other[v]] = EdgeIndex(edgeCount)
-                            other[v] += 1
-                        }
-                        edgeCount += 1
-                    }
-                }
-            }
-        }
-        let adjacency = Adjacency(offsets: sorted.offsets, neighbors: sorted.neighbors, edgeIndices: ids,
-                                  weights: weighted ? sorted.weights : nil)
-        return Graph(isDirected: false, nodeCount: n, edgeCount: edgeCount,
-                     outgoing: adjacency, incoming: adjacency, selfLoopNodes: loops)
+        return sorted
     }
 
     static func directed(n: Int, sources: [NodeIndex], targets: [NodeIndex],
