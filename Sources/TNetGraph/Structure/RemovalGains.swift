@@ -275,15 +275,20 @@ final class DominatorWorkspace {
 /// a source s, how many nodes removing v cuts off from s.
 final class CutPieces: Sendable {
     /// Discovery time of each node (-1 absent).
-    private let discovery: [Int32]
+    let discovery: [Int32]
     /// Nodes each node's removal separates from its parent's side, in all, and the largest
     /// such piece.
     let separatedTotal: [Int32], largestSeparated: [Int32]
     /// Each present node's connected part (-1 absent) and the parts' sizes.
     let part: [Int32], partSizes: [Int]
     /// For each node v, the children c whose subtree its removal separates (low(c) ≥ disc(v)),
-    /// in discovery order: their first and past-last discovery times and sizes.
-    private let offsets: [Int], starts: [Int32], ends: [Int32], sizes: [Int32]
+    /// in discovery order: their first and past-last discovery times and sizes
+    /// (``separatedChildren(of:)`` indexes them).
+    private let offsets: [Int]
+    let starts: [Int32], ends: [Int32], sizes: [Int32]
+
+    /// Indices into ``starts``, ``ends`` and ``sizes`` of the subtrees v's removal separates.
+    func separatedChildren(of v: Int) -> Range<Int> { offsets[v] ..< offsets[v + 1] }
 
     init(offsets off: [Int], neighbors nb: [NodeIndex], present: [Bool]?) {
         let n = off.count - 1

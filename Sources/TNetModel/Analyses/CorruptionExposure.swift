@@ -39,8 +39,8 @@ extension Dataset {
     /// }
     /// ```
     /// - Returns: one row per state actor with a corruption link to the perpetrator side.
-    /// - Complexity: O(*r* · (*n* + *m*)) for *r* rows: one connected-components search of the
-    ///   network of ties without each row's actor dominates.
+    /// - Complexity: O(*n* + *m*) for the pairs (one depth-first search), plus sorting each
+    ///   row's links and counterparts.
     public func corruptionExposure() -> [CorruptionExposure] {
         let n = entities.count
         var corruptLinks = [[Int]](repeating: [], count: n)
@@ -60,8 +60,10 @@ extension Dataset {
             if (kind == .operates || kind == .controls) && entities[b].kind == .compound { operated[a].append(b) }
         }
         let ties = Graph(nodeCount: n, directed: false, sources: tieFrom, targets: tieTo)
-        let state = (0 ..< n).filter(isStateActor), perpetrators = (0 ..< n).filter(isPerpetratorSide)
-        let before = ties.connectedComponents().labels
+        // The (state actor, perpetrator-side) pairs only each node connects, for all nodes in
+        // one search (Graph.separatedPairs); a components search without each row's actor took
+        // 24 minutes at 100,000 entities.
+        let onlyConnects = ties.separatedPairs(first: (0 ..< n).map(isStateActor), second: (0 ..< n).map(isPerpetratorSide))
         let byID = { (x: Int, y: Int) in Self.precedes(self.entities[x].id, self.entities[y].id) }
         var out: [CorruptionExposure] = []
         for i in 0 ..< n where tiedToPerpetrator[i] {
@@ -73,22 +75,7 @@ extension Dataset {
             }
             var compounds = Set(counterparts.filter { entities[$0].kind == .compound })
             for c in counterparts { compounds.formUnion(operated[c]) }
-            var present = [Bool](repeating: true, count: n)
-            present[i] = false
-            let after = Self.without(ties, present).connectedComponents()
-            // A pair is connected before and apart after when its two ends share the component
-            // before but not the one after: count perpetrators per component before, and per
-            // (before, after) component pair.
-            func both(_ v: Int) -> Int { Int(before[v]) * after.count + Int(after.labels[v]) }
-            var perpetratorsBefore: [Int32: Int] = [:], perpetratorsBoth: [Int: Int] = [:]
-            for p in perpetrators where p != i {
-                perpetratorsBefore[before[p], default: 0] += 1
-                perpetratorsBoth[both(p), default: 0] += 1
-            }
-            var pairs = 0
-            for a in state where a != i {
-                pairs += (perpetratorsBefore[before[a]] ?? 0) - (perpetratorsBoth[both(a)] ?? 0)
-            }
+            let pairs = onlyConnects[i]
             let list = corruptLinks[i].sorted()
             out.append(CorruptionExposure(entity: i, id: entities[i].id, links: list, linkValues: list.map { links[$0] },
                                           counterparts: counterparts.sorted(by: byID), compounds: compounds.sorted(by: byID),
