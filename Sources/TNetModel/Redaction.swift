@@ -132,12 +132,10 @@ public struct Redaction: Sendable {
 
     /// `victim`, `survivor` or `witness`: the protected role an entity has, from its role field or
     /// its `role` attribute (``Entity/isProtected``).
+    /// The first protected word of a compound role names the pseudonym: a `survivor-witness` is
+    /// `survivor-N`, a `former victim` `victim-N`.
     static func protectedRole(_ e: Entity) -> String {
-        if let r = e.role, r.isProtected { return r.canonical.rawValue }
-        for (key, value) in e.attributes where Entity.isRoleKey(key) {
-            if case .string(let s) = value, PersonRole(s).isProtected { return PersonRole(s).canonical.rawValue }
-        }
-        return PersonRole.victim.rawValue
+        (e.protectedRoles.first ?? .victim).rawValue
     }
 
     static func strings(_ value: AttributeValue) -> [String] {
