@@ -9,8 +9,11 @@ import Foundation
 /// A name is read as its words (runs of letters and digits), folded to lower case without
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
 /// the name's, separated only by spaces, punctuation that joins words in ids and URLs
-/// (`- _ . + '`), or percent escapes. Names of fewer than ``minimumLength`` letters match only a
-/// whole text (a two-letter id would rewrite ordinary words).
+/// (`- _ . + '`), or percent escapes. Names of fewer than ``minimumLength`` letters match a
+/// whole text, in any form, and otherwise only as a whole *token* spelt exactly as given, case
+/// included: a run of letters and digits joined by single `-`, `_` or `.` (the characters of
+/// ids), so `v1` is found in `v1:r1`, `"v1"`, `(v1 → r1)` and `v1.` but not in `v10`, `v1-2`,
+/// `V1` or `kv1` (a two-letter id read as letters would rewrite ordinary words).
 struct NameMatcher: Sendable {
     /// Shortest name (in folded letters) that is also found inside longer texts.
     static let minimumLength = 3
@@ -20,12 +23,19 @@ struct NameMatcher: Sendable {
     /// Names by their first folded character, for a quick look-up at each word.
     private var byFirst: [Character: [String]] = [:]
 
+    /// Short originals (fewer than ``minimumLength`` folded letters, two characters or more)
+    /// found as whole tokens, exactly as spelt.
+    private var tokens: [String: (text: String, identifier: String)] = [:]
+
     var isEmpty: Bool { names.isEmpty }
 
     /// Adds `original` (a name, an id or an alias), to be replaced by `text` in texts and by
     /// `identifier` in ids. The first replacement given for a folded name stands.
     mutating func add(_ original: String, text: String, identifier: String) {
         let key = Self.words(original).map(\.folded).joined()
+        if !key.isEmpty, key.count < Self.minimumLength, original.count >= 2, Self.isToken(original), tokens[original] == nil {
+            tokens[original] = (text, identifier)
+        }
         guard !key.isEmpty, names[key] == nil else { return }
         names[key] = (text, identifier)
         byFirst[key.first!, default: []].append(key)
@@ -36,6 +46,63 @@ struct NameMatcher: Sendable {
     /// `s` with every match replaced (by the text or the identifier form). Nil when nothing
     /// matched.
     func replacing(in s: String, identifier: Bool) -> String? {
+        let named = replacingNames(in: s, identifier: identifier)
+        guard let tokened = replacingTokens(in: named ?? s, identifier: identifier) else { return named }
+        return tokened
+    }
+
+    /// `s` with every short original that stands as a whole token replaced; nil when none does.
+    func replacingTokens(in s: String, identifier: Bool) -> String? {
+        guard !tokens.isEmpty, !s.isEmpty else { return nil }
+        var out = ""
+        var cursor = s.startIndex
+        var changed = false
+        for range in Self.tokenRanges(s) {
+            guard let r = tokens[String(s[range])] else { continue }
+            out += s[cursor ..< range.lowerBound]
+            out += identifier ? r.identifier : r.text
+            cursor = range.upperBound
+            changed = true
+        }
+        guard changed else { return nil }
+        out += s[cursor...]
+        return out
+    }
+
+    /// Whether `c` is a letter, a digit or a combining mark: what tokens and words are made of.
+    static func isTokenCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }
+    }
+
+    /// Whether `s` is one token (letters and digits joined by single `-`, `_` or `.`).
+    static func isToken(_ s: String) -> Bool {
+        tokenRanges(s).first == s.startIndex ..< s.endIndex
+    }
+
+    /// The tokens of `s`: maximal runs of letters and digits joined by single `-`, `_` or `.`
+    /// between two of them (`v-1` in `v-1:r-2`; the `.` ending a sentence is not part of one).
+    static func tokenRanges(_ s: String) -> [Range<String.Index>] {
+        var out: [Range<String.Index>] = []
+        var i = s.startIndex
+        while i < s.endIndex {
+            guard isTokenCharacter(s[i]) else { i = s.index(after: i); continue }
+            let start = i
+            var end = s.index(after: i)
+            while end < s.endIndex {
+                if isTokenCharacter(s[end]) { end = s.index(after: end); continue }
+                // A joiner between two token characters continues the token.
+                let next = s.index(after: end)
+                if "-_.".contains(s[end]), next < s.endIndex, isTokenCharacter(s[next]) { end = s.index(after: next); continue }
+                break
+            }
+            out.append(start ..< end)
+            i = end
+        }
+        return out
+    }
+
+    /// `s` with every name matched by its words replaced; nil when none is.
+    private func replacingNames(in s: String, identifier: Bool) -> String? {
         guard !names.isEmpty, !s.isEmpty else { return nil }
         let words = Self.words(s)
         guard !words.isEmpty else { return nil }
