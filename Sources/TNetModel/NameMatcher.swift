@@ -10,10 +10,11 @@ import Foundation
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
 /// the name's, separated only by spaces, punctuation that joins words in ids and URLs
 /// (`- _ . + '`), or percent escapes. Names of fewer than ``minimumLength`` letters match a
-/// whole text, in any form, and otherwise only as a whole *token* spelt exactly as given, case
-/// included: a run of letters and digits joined by single `-`, `_` or `.` (the characters of
-/// ids), so `v1` is found in `v1:r1`, `"v1"`, `(v1 → r1)` and `v1.` but not in `v10`, `v1-2`,
-/// `V1` or `kv1` (a two-letter id read as letters would rewrite ordinary words).
+/// whole text, in any form, and otherwise only spelt exactly as given, case included, between
+/// word boundaries: no letter or digit just before or after it (an id may hold `-`, `_` or `.`
+/// inside, as `v-1` does). So `v1` is found in `v1:r1`, `"v1"`, `(v1 → r1)`, `v1.` and
+/// `home-of-v1`, but not in `v10`, `kv1` or `V1` (a two-letter id read in any case would rewrite
+/// ordinary words).
 struct NameMatcher: Sendable {
     /// Shortest name (in folded letters) that is also found inside longer texts.
     static let minimumLength = 3
@@ -26,6 +27,8 @@ struct NameMatcher: Sendable {
     /// Short originals (fewer than ``minimumLength`` folded letters, two characters or more)
     /// found as whole tokens, exactly as spelt.
     private var tokens: [String: (text: String, identifier: String)] = [:]
+    /// The short originals by their first character, longest first.
+    private var tokensByFirst: [Character: [String]] = [:]
 
     var isEmpty: Bool { names.isEmpty }
 
@@ -35,6 +38,8 @@ struct NameMatcher: Sendable {
         let key = Self.words(original).map(\.folded).joined()
         if !key.isEmpty, key.count < Self.minimumLength, original.count >= 2, Self.isToken(original), tokens[original] == nil {
             tokens[original] = (text, identifier)
+            tokensByFirst[original.first!, default: []].append(original)
+            tokensByFirst[original.first!]!.sort { $0.count > $1.count }
         }
         guard !key.isEmpty, names[key] == nil else { return }
         names[key] = (text, identifier)
@@ -57,12 +62,32 @@ struct NameMatcher: Sendable {
         var out = ""
         var cursor = s.startIndex
         var changed = false
-        for range in Self.tokenRanges(s) {
-            guard let r = tokens[String(s[range])] else { continue }
-            out += s[cursor ..< range.lowerBound]
-            out += identifier ? r.identifier : r.text
-            cursor = range.upperBound
-            changed = true
+        var i = s.startIndex
+        var afterWord = false
+        while i < s.endIndex {
+            let c = s[i]
+            let isWord = Self.isTokenCharacter(c)
+            // A token starts where a word does: not inside `kv2`.
+            if isWord && !afterWord, let candidates = tokensByFirst[c] {
+                let rest = s[i...]
+                let hit = candidates.lazy.compactMap { o -> (String, String.Index)? in
+                    guard rest.hasPrefix(o) else { return nil }
+                    let end = s.index(i, offsetBy: o.count)
+                    // …and ends where a word does: not inside `v20`.
+                    return end == s.endIndex || !Self.isTokenCharacter(s[end]) ? (o, end) : nil
+                }.first
+                if let (o, end) = hit, let r = tokens[o] {
+                    out += s[cursor ..< i]
+                    out += identifier ? r.identifier : r.text
+                    cursor = end
+                    changed = true
+                    i = end
+                    afterWord = false
+                    continue
+                }
+            }
+            afterWord = isWord
+            i = s.index(after: i)
         }
         guard changed else { return nil }
         out += s[cursor...]
@@ -74,31 +99,11 @@ struct NameMatcher: Sendable {
         c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }
     }
 
-    /// Whether `s` is one token (letters and digits joined by single `-`, `_` or `.`).
+    /// Whether `s` can be found as a token: letters and digits, possibly joined by `-`, `_` or
+    /// `.`, starting and ending with a letter or digit.
     static func isToken(_ s: String) -> Bool {
-        tokenRanges(s).first == s.startIndex ..< s.endIndex
-    }
-
-    /// The tokens of `s`: maximal runs of letters and digits joined by single `-`, `_` or `.`
-    /// between two of them (`v-1` in `v-1:r-2`; the `.` ending a sentence is not part of one).
-    static func tokenRanges(_ s: String) -> [Range<String.Index>] {
-        var out: [Range<String.Index>] = []
-        var i = s.startIndex
-        while i < s.endIndex {
-            guard isTokenCharacter(s[i]) else { i = s.index(after: i); continue }
-            let start = i
-            var end = s.index(after: i)
-            while end < s.endIndex {
-                if isTokenCharacter(s[end]) { end = s.index(after: end); continue }
-                // A joiner between two token characters continues the token.
-                let next = s.index(after: end)
-                if "-_.".contains(s[end]), next < s.endIndex, isTokenCharacter(s[next]) { end = s.index(after: next); continue }
-                break
-            }
-            out.append(start ..< end)
-            i = end
-        }
-        return out
+        guard let first = s.first, let last = s.last, isTokenCharacter(first), isTokenCharacter(last) else { return false }
+        return s.allSatisfy { isTokenCharacter($0) || "-_.".contains($0) }
     }
 
     /// `s` with every name matched by its words replaced; nil when none is.
