@@ -50,6 +50,21 @@ import Testing
         #expect(!perpetrator.isProtected && perpetrator.protectedRoles.isEmpty)
     }
 
+    /// Reading a compound role as protected is said, once per role (never silent): with the
+    /// undeclared-role warning when the schema does not declare it, alone when it does. `Victims`
+    /// (a plural, canonical `victim`) and `recruiter` need no word.
+    @Test func compoundRolesAreSaid() {
+        let d = Dataset(entities: [
+            Entity(id: "a", kind: .person, role: "former victim"), Entity(id: "b", kind: .person, role: "former victim"),
+            Entity(id: "c", kind: .person, role: "survivor-witness"), Entity(id: "d", kind: .person, role: "Victims"),
+            Entity(id: "e", kind: .person, role: .recruiter),
+        ], schema: Schema(roles: ["survivor-witness"]))
+        #expect(d.validate().filter { $0.code == .undeclaredKind }.map(\.message) == [
+            "role \"former victim\" is neither built in nor declared in \"schema\"; read as protected (victim): never proposed as a target, redacted under --redact victims",
+            "role \"survivor-witness\" read as protected (survivor, witness): never proposed as a target, redacted under --redact victims",
+        ])
+    }
+
     /// The target policy, redaction and `--exclude-role` follow the same rule. By hand:
     /// - sw "survivor-witness" → protected, first protected word survivor → survivor-1;
     /// - wp "Witness (protected)" → witness-1; fv "former victim" → victim-1;
