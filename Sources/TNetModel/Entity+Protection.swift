@@ -6,15 +6,15 @@ extension PersonRole {
     ///
     /// The rule. A role names a protected role when one of its *words* is `victim`, `survivor` or
     /// `witness`, or their plural (`victims`, `survivors`, `witnesses`), or `eyewitness` (one word
-    /// that is a witness; `eyewitnesses` too), compared without case,
-    /// diacritics or width (`VÍCTIM`, `Ｗｉｔｎｅｓｓ`). A word is a run of letters: anything else
+    /// that is a witness; `eyewitnesses` too), compared without case, diacritics or width
+    /// (`VÍCTIM`, `Ｗｉｔｎｅｓｓ`). A word is a run of letters: anything else
     /// (a space, `-`, `_`, `/`, `(`, a digit) separates words, and so does a capital after a small
     /// letter (`SurvivorWitness`). So `survivor-witness`, `Witness (protected)`, `former victim`,
     /// `victim/recruiter`, `victim2` and `victims` are protected.
     ///
     /// Whole words only: `victimiser`, `victimizer` (a perpetrator), `witnessed`, `survivorship`
-    /// are not. Matching inside words would make a perpetrator who victimises a "protected person",
-    /// never proposed as a target and shown under a victim's pseudonym; a derived word that does
+    /// are not. Matching inside words would make a perpetrator who victimises others a protected
+    /// person, never proposed as a target and shown under a victim's pseudonym; a derived word that does
     /// describe a victim (`victimised`) has to be written as the role (`victim`) to be protected.
     ///
     /// Negation is not read: `non-victim` and `not a witness` are protected. A wrongly protected
