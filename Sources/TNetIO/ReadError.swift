@@ -35,9 +35,27 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
     /// that cannot be parsed cannot be redacted either, so a message that may quote it (a syntax
     /// error next to a victim's name) keeps only where the problem is. Problems without a line
     /// and column (no such file) quote nothing of the file and are kept.
-    public var withheld: ReadError {
+    public var withheld: ReadError { withheld(as: nil) }
+
+    /// ``withheld``, naming the format the file was read as: the kind of problem (`the file
+    /// cannot be parsed as JSON here`) and where, nothing quoted from the file.
+    /// - Parameter format: the format the file was read as, when known.
+    /// - Returns: the error to show under redaction.
+    public func withheld(as format: DatasetFormat?) -> ReadError {
         guard let location else { return self }
-        return ReadError("the file cannot be read here (the message is withheld while protected persons are redacted, as it may quote the file; read it without redaction to see it)", at: location)
+        let what = format.map { "the file cannot be parsed as \(Self.formatName($0)) here" } ?? "the file cannot be parsed here"
+        return ReadError(what + " (the message is withheld while protected persons are redacted, as it may quote the file; read it without redaction to see it)", at: location)
+    }
+
+    static func formatName(_ f: DatasetFormat) -> String {
+        switch f {
+        case .json: "native JSON"
+        case .csv: "CSV"
+        case .graphml: "GraphML"
+        case .dot: "DOT"
+        case .edgelist: "an edge list"
+        case .ftm: "FollowTheMoney JSON"
+        }
     }
 
     /// The same problem as a validation issue (an error with code `syntax`, at line 1 of the

@@ -101,10 +101,19 @@ extension Dataset {
                                               "entity kind \(quoted(e.kind.rawValue)) is neither built in nor declared in \"schema\"",
                                               at: locations?.entity(i)))
             }
-            if let role = e.role, !schema.knows(role), reported.insert("r:" + role.rawValue).inserted {
-                issues.append(ValidationIssue(.warning, .undeclaredKind,
-                                              "role \(quoted(role.rawValue)) is neither built in nor declared in \"schema\"",
-                                              at: locations?.entity(i)))
+            if let role = e.role {
+                // A compound role read as protected (`former victim`) is said once, as any
+                // reinterpretation is: it is never a target and is redacted.
+                let unknown = !schema.knows(role)
+                let reread = role.isProtected && !PersonRole.protected.contains(role.canonical)
+                if unknown || reread, reported.insert("r:" + role.rawValue).inserted {
+                    var message = "role \(quoted(role.rawValue))" + (unknown ? " is neither built in nor declared in \"schema\"" : "")
+                    if reread {
+                        message += (unknown ? "; " : " ") + "read as protected (" + role.protectedRoles.map(\.rawValue).joined(separator: ", ")
+                            + "): never proposed as a target, redacted under --redact victims"
+                    }
+                    issues.append(ValidationIssue(.warning, .undeclaredKind, message, at: locations?.entity(i)))
+                }
             }
             if let country = e.country {
                 if let c = self[id: country], c.kind == .country {} else {

@@ -196,8 +196,4 @@ public struct PersonRole: RawRepresentable, Sendable, Hashable, Comparable, Expr
         }
     }
 
-    /// Whether the role is protected (victim, survivor, witness, compared in ``canonical`` form).
-    public var isProtected: Bool {
-        Self.protected.contains(self) || Self.protected.contains(canonical)
-    }
 }

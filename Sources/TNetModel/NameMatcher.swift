@@ -9,8 +9,12 @@ import Foundation
 /// A name is read as its words (runs of letters and digits), folded to lower case without
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
 /// the name's, separated only by spaces, punctuation that joins words in ids and URLs
-/// (`- _ . + '`), or percent escapes. Names of fewer than ``minimumLength`` letters match only a
-/// whole text (a two-letter id would rewrite ordinary words).
+/// (`- _ . + '`), or percent escapes. Names of fewer than ``minimumLength`` letters match a
+/// whole text, in any form, and otherwise only spelt exactly as given, case included, between
+/// word boundaries: no letter or digit just before or after it (an id may hold `-`, `_` or `.`
+/// inside, as `v-1` does). So `v1` is found in `v1:r1`, `"v1"`, `(v1 → r1)`, `v1.` and
+/// `home-of-v1`, but not in `v10`, `kv1` or `V1` (a two-letter id read in any case would rewrite
+/// ordinary words).
 struct NameMatcher: Sendable {
     /// Shortest name (in folded letters) that is also found inside longer texts.
     static let minimumLength = 3
@@ -20,12 +24,23 @@ struct NameMatcher: Sendable {
     /// Names by their first folded character, for a quick look-up at each word.
     private var byFirst: [Character: [String]] = [:]
 
+    /// Short originals (fewer than ``minimumLength`` folded letters, two characters or more)
+    /// found as whole tokens, exactly as spelt.
+    private var tokens: [String: (text: String, identifier: String)] = [:]
+    /// The short originals by their first character, longest first.
+    private var tokensByFirst: [Character: [String]] = [:]
+
     var isEmpty: Bool { names.isEmpty }
 
     /// Adds `original` (a name, an id or an alias), to be replaced by `text` in texts and by
     /// `identifier` in ids. The first replacement given for a folded name stands.
     mutating func add(_ original: String, text: String, identifier: String) {
         let key = Self.words(original).map(\.folded).joined()
+        if !key.isEmpty, key.count < Self.minimumLength, original.count >= 2, Self.isToken(original), tokens[original] == nil {
+            tokens[original] = (text, identifier)
+            tokensByFirst[original.first!, default: []].append(original)
+            tokensByFirst[original.first!]!.sort { $0.count > $1.count }
+        }
         guard !key.isEmpty, names[key] == nil else { return }
         names[key] = (text, identifier)
         byFirst[key.first!, default: []].append(key)
@@ -36,6 +51,63 @@ struct NameMatcher: Sendable {
     /// `s` with every match replaced (by the text or the identifier form). Nil when nothing
     /// matched.
     func replacing(in s: String, identifier: Bool) -> String? {
+        let named = replacingNames(in: s, identifier: identifier)
+        guard let tokened = replacingTokens(in: named ?? s, identifier: identifier) else { return named }
+        return tokened
+    }
+
+    /// `s` with every short original that stands as a whole token replaced; nil when none does.
+    func replacingTokens(in s: String, identifier: Bool) -> String? {
+        guard !tokens.isEmpty, !s.isEmpty else { return nil }
+        var out = ""
+        var cursor = s.startIndex
+        var changed = false
+        var i = s.startIndex
+        var afterWord = false
+        while i < s.endIndex {
+            let c = s[i]
+            let isWord = Self.isTokenCharacter(c)
+            // A token starts where a word does: not inside `kv2`.
+            if isWord && !afterWord, let candidates = tokensByFirst[c] {
+                let rest = s[i...]
+                let hit = candidates.lazy.compactMap { o -> (String, String.Index)? in
+                    guard rest.hasPrefix(o) else { return nil }
+                    let end = s.index(i, offsetBy: o.count)
+                    // …and ends where a word does: not inside `v20`.
+                    return end == s.endIndex || !Self.isTokenCharacter(s[end]) ? (o, end) : nil
+                }.first
+                if let (o, end) = hit, let r = tokens[o] {
+                    out += s[cursor ..< i]
+                    out += identifier ? r.identifier : r.text
+                    cursor = end
+                    changed = true
+                    i = end
+                    afterWord = false
+                    continue
+                }
+            }
+            afterWord = isWord
+            i = s.index(after: i)
+        }
+        guard changed else { return nil }
+        out += s[cursor...]
+        return out
+    }
+
+    /// Whether `c` is a letter, a digit or a combining mark: what tokens and words are made of.
+    static func isTokenCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }
+    }
+
+    /// Whether `s` can be found as a token: letters and digits, possibly joined by `-`, `_` or
+    /// `.`, starting and ending with a letter or digit.
+    static func isToken(_ s: String) -> Bool {
+        guard let first = s.first, let last = s.last, isTokenCharacter(first), isTokenCharacter(last) else { return false }
+        return s.allSatisfy { isTokenCharacter($0) || "-_.".contains($0) }
+    }
+
+    /// `s` with every name matched by its words replaced; nil when none is.
+    private func replacingNames(in s: String, identifier: Bool) -> String? {
         guard !names.isEmpty, !s.isEmpty else { return nil }
         let words = Self.words(s)
         guard !words.isEmpty else { return nil }

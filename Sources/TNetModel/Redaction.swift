@@ -26,6 +26,8 @@ public struct Redaction: Sendable {
     public private(set) var replacements: [(original: String, pseudonym: String)] = []
     /// How many persons were redacted.
     public private(set) var count = 0
+    /// Each protected person's id as read → their pseudonym id (`victim-1`).
+    private var pseudonymIDs: [String: String] = [:]
     private var matcher = NameMatcher()
 
     /// Redacts `dataset`; returns the redacted copy. Records ``replacements`` and ``count``,
@@ -89,6 +91,7 @@ public struct Redaction: Sendable {
             }
         }
         count = pseudonyms.count
+        pseudonymIDs = pseudonyms.mapValues(\.id)
         guard count > 0 else { return datasets }
         var matcher = NameMatcher()
         // Longer originals first: the first replacement of a folded name stands.
@@ -132,12 +135,10 @@ public struct Redaction: Sendable {
 
     /// `victim`, `survivor` or `witness`: the protected role an entity has, from its role field or
     /// its `role` attribute (``Entity/isProtected``).
+    /// The first protected word of a compound role names the pseudonym: a `survivor-witness` is
+    /// `survivor-N`, a `former victim` `victim-N`.
     static func protectedRole(_ e: Entity) -> String {
-        if let r = e.role, r.isProtected { return r.canonical.rawValue }
-        for (key, value) in e.attributes where Entity.isRoleKey(key) {
-            if case .string(let s) = value, PersonRole(s).isProtected { return PersonRole(s).canonical.rawValue }
-        }
-        return PersonRole.victim.rawValue
+        (e.protectedRoles.first ?? .victim).rawValue
     }
 
     static func strings(_ value: AttributeValue) -> [String] {
@@ -163,7 +164,7 @@ public struct Redaction: Sendable {
             s.id = sourceIDs[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
-            s.attributes = scrub(s.attributes, rewrite)
+            s.attributes = scrub(s.attributes, rewrite, rewriteID)
             if let url = s.url, [url, url.removingPercentEncoding ?? url].contains(where: { rewrite($0) != $0 }) {
                 s.url = nil
                 s.attributes["url_withheld"] = .string("the address names a protected person (redacted)")
@@ -193,13 +194,17 @@ public struct Redaction: Sendable {
                 // pseudonym, as everywhere.
                 var attributes = Attributes()
                 for (k, v) in e.attributes {
-                    attributes[rewrite(k)] = Self.isNameKey(k) ? scrub(v, withhold) : scrub(v, rewrite)
+                    if Self.isNameKey(k) {
+                        attributes[rewrite(k)] = scrub(v, withhold)
+                    } else {
+                        attributes[rewrite(k)] = Self.isIDKey(k) ? scrub(v, rewriteID) : scrub(v, rewrite)
+                    }
                 }
                 e.attributes = attributes
             } else {
                 e.id = entityID(e.id)
                 e.name = e.name.map(rewrite)
-                e.attributes = scrub(e.attributes, rewrite)
+                e.attributes = scrub(e.attributes, rewrite, rewriteID)
             }
             e.country = e.country.map(entityID)
             e.sources = citations(e.sources)
@@ -211,7 +216,7 @@ public struct Redaction: Sendable {
             l.target = entityID(l.target)
             l.agreement = l.agreement.map(rewrite)
             l.sources = citations(l.sources)
-            l.attributes = scrub(l.attributes, rewrite)
+            l.attributes = scrub(l.attributes, rewrite, rewriteID)
             out.append(l)
         }
         out.locations = dataset.locations
@@ -233,11 +238,28 @@ public struct Redaction: Sendable {
     ///   or when it names none.
     public func scrub(_ s: String) -> String { matcher.replacing(in: s, identifier: true) ?? s }
 
+    /// The pseudonym id given to the protected person whose id (as read) is `id`; nil when no
+    /// protected person has that id or before ``apply(to:)-(Dataset)``.
+    /// - Parameter id: an entity id as read.
+    /// - Returns: `victim-1`, `survivor-2`… or nil.
+    public func pseudonym(ofID id: String) -> String? { pseudonymIDs[id] }
+
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String) -> Attributes {
+        scrub(attributes, rewrite, rewrite)
+    }
+
+    static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, _ rewriteID: (String) -> String) -> Attributes {
         var out = Attributes()
-        // Keys too: `{"debts": {"Somchai Prasert": 3000}}` names a person.
-        for (k, v) in attributes { out[rewrite(k)] = scrub(v, rewrite) }
+        // Keys too: `{"debts": {"Somchai Prasert": 3000}}` names a person. A value under an id
+        // key (`id`, `case_id`) takes the pseudonym's id form: `victim-1:recruiter-1`.
+        for (k, v) in attributes { out[rewrite(k)] = isIDKey(k) ? scrub(v, rewriteID) : scrub(v, rewrite) }
         return out
+    }
+
+    /// `id`, `ID`, `link_id`, `case-id`, `ids`: a key whose values are identifiers.
+    static func isIDKey(_ key: String) -> Bool {
+        let k = key.lowercased()
+        return k == "id" || k == "ids" || ["_id", "-id", " id", "_ids", "-ids", " ids"].contains { k.hasSuffix($0) }
     }
 
     static func scrub(_ value: AttributeValue, _ rewrite: (String) -> String) -> AttributeValue {

@@ -60,6 +60,28 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         case unknownCountry = "unknown_country"        // an entity's country is not a country entity
     }
 
+    /// What kind of problem it is, in words that quote nothing from the data: what a message
+    /// says when its own text is withheld (``Redaction/redacting(_:of:)``).
+    public var summary: String {
+        switch code {
+        case .syntax: "the file cannot be parsed"
+        case .unsupportedFormat: "the dataset's format version is missing or not supported"
+        case .invalidStructure: "a value has the wrong shape (or a key is repeated)"
+        case .missingField: "a required field is missing"
+        case .invalidValue: "a value cannot be read as its field requires"
+        case .duplicateEntityID: "an entity id is used twice"
+        case .duplicateSourceID: "a source id is used twice"
+        case .danglingEndpoint: "a link names an entity that does not exist"
+        case .unknownField: "a field the format does not define, kept as an attribute"
+        case .unknownSource: "a citation names no source of the dataset"
+        case .unsourced: "a link cites no source"
+        case .undeclaredKind: "a kind or role neither built in nor declared in the schema"
+        case .invalidPeriod: "a period ends before it starts"
+        case .agreement: "a cooperation agreement is missing, unknown or misplaced"
+        case .unknownCountry: "a country that is not a country entity"
+        }
+    }
+
     /// Whether the problem is an error or a warning.
     public var severity: Severity
     /// What kind of problem it is, for scripts that filter or count issues.

@@ -13,6 +13,8 @@ public enum BriefingJSON {
     {"format":"tnet-report/1","title","provenance":{"tool","generated","inputs":[{"path","sha256"}],"filters","redacted"},"projection",\
     "summary":{"entities","links","sources","components","largest_component","density","entities_by_kind":{},"links_by_kind":{}},\
     "target_policy":{"candidates","excluded":{REASON:count}},\
+    "findings":[{"topic","text","entities":[ids],"links":[FLINK],"sources":[ids]}],\
+    "flow_cut":{"value","links":[FLINK],"entities":[ids]|null}|null,\
     "key_players":[{"id","name","kind","role","fragmentation_gain","betweenness","pagerank","articulation_point","cut_off","why"}],\
     "key_player_set":{"ids","fragmentation","base_fragmentation","betweenness_ids","betweenness_fragmentation"}|null,\
     "communities":{"method","modularity","groups":[[ids]]},\
@@ -23,7 +25,8 @@ public enum BriefingJSON {
     "sources":[{"id","title","publisher","date","url","facts","grades":{}}],"omitted":[{"section","why"}],\
     "accuracy":{"key_players","key_player_set","disruption"} (each: exact, or what was sampled with its bounds; key_player_set null without a set),\
     "diagram":{"entities","of","by"} (the entities drawn, of how many; by: the measure of a view, null when all are drawn)}; \
-    LINK = {"source","target","kind","confidence","sources"}, the dataset link's own values
+    LINK = {"source","target","kind","confidence","sources"}, the dataset link's own values; \
+    FLINK = LINK and {"index","id"}: its position in the dataset's links (from 0) and its own id attribute (null without one)
     """
 
     /// `report.json` of `b`, pretty-printed with sorted keys (the same briefing gives the same bytes).
@@ -51,6 +54,23 @@ public enum BriefingJSON {
         }
     }
 
+    /// A link a finding rests on: ``LinkRecord`` with where it is in the dataset and its own
+    /// `id` attribute, so each can be found in the input.
+    struct FindingLink: Encodable {
+        var source, target, kind: String
+        var confidence: Nullable<String>
+        var sources: [String]
+        var index: Int
+        var id: Nullable<String>
+        init(_ d: Dataset, _ i: Int) {
+            let l = d.links[i]
+            source = l.source; target = l.target; kind = l.kind.rawValue
+            confidence = Nullable(l.confidence?.description); sources = l.sources
+            index = i
+            id = Nullable(l.attributes["id"]?.string)
+        }
+    }
+
     /// Encodes nil as `null` rather than leaving the key out: a section that does not apply is
     /// stated, never missing.
     struct Nullable<T: Encodable>: Encodable {
@@ -71,6 +91,15 @@ public enum BriefingJSON {
             var entitiesByKind, linksByKind: [String: Int]
         }
         struct Policy: Encodable { var candidates: Int; var excluded: [String: Int] }
+        /// A finding as the Markdown says it, with all of its evidence and the sources that
+        /// evidence cites (each once, in order of first citation).
+        struct Finding: Encodable {
+            var topic, text: String
+            var entities: [String]
+            var links: [FindingLink]
+            var sources: [String]
+        }
+        struct Cut: Encodable { var value: Double; var links: [FindingLink]; var entities: Nullable<[String]> }
         struct Player: Encodable {
             var id, kind, why: String
             var name, role: Nullable<String>
@@ -118,6 +147,8 @@ public enum BriefingJSON {
         var projection: String
         var summary: Summary
         var targetPolicy: Policy
+        var findings: [Finding]
+        var flowCut: Nullable<Cut>
         var keyPlayers: [Player]
         var keyPlayerSet: Nullable<KPSet>
         var communities: Communities
@@ -145,6 +176,18 @@ public enum BriefingJSON {
                               linksByKind: Dictionary(uniqueKeysWithValues: s.linksByKind.map { ($0.kind.rawValue, $0.count) }))
             targetPolicy = Policy(candidates: b.candidateCount,
                                   excluded: Dictionary(uniqueKeysWithValues: b.targetExclusions.map { ($0.standing.rawValue, $0.count) }))
+            findings = Findings(b: b).items.map { f in
+                var cited: [String] = []
+                var seen = Set<String>()
+                for s in f.entities.flatMap({ d.entities[$0].sources }) + f.links.flatMap({ d.links[$0].sources }) where seen.insert(s).inserted {
+                    cited.append(s)
+                }
+                return Finding(topic: f.topic, text: Findings.plainText(f.parts, d), entities: f.entities.map(id),
+                               links: f.links.map { FindingLink(d, $0) }, sources: cited)
+            }
+            flowCut = Nullable(b.flowCut.map { c in
+                Cut(value: c.value, links: c.links.map { FindingLink(d, $0) }, entities: Nullable(c.entities.map { $0.map(id) }))
+            })
             keyPlayers = b.keyPlayers.map { k in
                 let e = d.entities[k.entity]
                 return Player(id: k.id, kind: e.kind.rawValue, why: k.why, name: Nullable(e.name), role: Nullable(e.role?.rawValue),

@@ -15,12 +15,39 @@ enum FindingPart: Sendable {
 struct Findings {
     let b: Briefing
 
+    /// One finding: a heading word, its sentence, and all of its evidence.
+    struct Item {
+        /// `Key players`, `Cheapest cut`…
+        var topic: String
+        /// The sentence, naming at most ``Findings/listed`` entities or links per list.
+        var parts: [FindingPart]
+        /// Every entity and link the finding rests on, dataset positions, each once in order of
+        /// mention: those the sentence names, then those it only counts ("and 3 more").
+        var entities: [Int], links: [Int]
+    }
+
     /// Each finding: a heading word and its sentence.
-    var items: [(topic: String, parts: [FindingPart])] {
-        var out: [(String, [FindingPart])] = []
+    var items: [Item] {
+        var out: [Item] = []
         let d = b.dataset
+        // Evidence a sentence counts without naming it, for the finding being built.
+        var unnamed: [FindingPart] = []
+        // A finding with its evidence: what its sentence names, then what it only counts.
+        func item(_ topic: String, _ parts: [FindingPart]) -> Item {
+            var entities: [Int] = [], links: [Int] = []
+            for part in parts + unnamed {
+                switch part {
+                case .entity(let i): if !entities.contains(i) { entities.append(i) }
+                case .link(let i): if !links.contains(i) { links.append(i) }
+                case .text: break
+                }
+            }
+            unnamed = []
+            return Item(topic: topic, parts: parts, entities: entities, links: links)
+        }
         // At most `Self.listed` named; the rest counted (every one is in report.json and the panel).
         func list(_ all: [Int], _ f: (Int) -> FindingPart) -> [FindingPart] {
+            unnamed += all.dropFirst(Self.listed).map(f)
             let xs = all.prefix(Self.listed)
             var parts: [FindingPart] = []
             for (i, x) in xs.enumerated() {
@@ -35,7 +62,7 @@ struct Findings {
         // is no finding); the set's sentence says which way its value went.
         let top = b.keyPlayers.filter { $0.fragmentationGain > 0 }.prefix(3)
         if top.isEmpty && !b.keyPlayers.isEmpty {
-            out.append(("Key players", [.text("No single actor's removal fragments the network (every candidate's fragmentation gain is 0 or less); the key-player table ranks them by the other measures.")]))
+            out.append(item("Key players", [.text("No single actor's removal fragments the network (every candidate's fragmentation gain is 0 or less); the key-player table ranks them by the other measures.")]))
         }
         if !top.isEmpty {
             var parts: [FindingPart] = [.text(top.count == 1 ? "The actor whose removal fragments the network most is " : "The actors whose removal fragments the network most are ")]
@@ -48,7 +75,7 @@ struct Findings {
                 parts.append(.text(" together \(verb) fragmentation from \(Self.number(set.baseFragmentation))"
                                    + (verb == "leaves" ? " unchanged." : " to \(Self.number(set.fragmentation)).")))
             }
-            out.append(("Key players", parts))
+            out.append(item("Key players", parts))
         }
         // The cheapest cut.
         if let cut = b.flowCut {
@@ -67,7 +94,7 @@ struct Findings {
                     parts.append(.text(" No set of candidate actors (by the target policy) separates the two sides: some links join a source country to a compound directly, or only places and authorities stand between them."))
                 }
             }
-            out.append(("Cheapest cut", parts))
+            out.append(item("Cheapest cut", parts))
         }
         // Cooperation gaps: the flows with the weakest cooperation first (none, no authority
         // recorded, weak), most people first within each.
@@ -75,7 +102,7 @@ struct Findings {
             let open = gaps.filter { $0.strength < .strong }
                 .sorted { ($1.strength.rawValue, $0.victims ?? -1, d.entities[$1.source].id) > ($0.strength.rawValue, $1.victims ?? -1, d.entities[$0.source].id) }
             if open.isEmpty {
-                out.append(("Cooperation gaps", [.text("Every trafficking flow between countries in the data has a strong cooperation channel.")]))
+                out.append(item("Cooperation gaps", [.text("Every trafficking flow between countries in the data has a strong cooperation channel.")]))
             } else {
                 var parts: [FindingPart] = [.text("The largest cooperation gap\(open.count == 1 ? "" : "s"): ")]
                 for (n, g) in open.prefix(3).enumerated() {
@@ -90,14 +117,14 @@ struct Findings {
                     parts += list(g.flowLinks, FindingPart.link)
                 }
                 parts.append(.text(open.count > 3 ? "; \(open.count - 3) more in Cooperation gaps." : "."))
-                out.append(("Cooperation gaps", parts))
+                out.append(item("Cooperation gaps", parts))
             }
         }
         // Corruption: the state actors tying syndicates to the state.
         if let corruption = b.corruption {
             let ranked = corruption.sorted { ($0.pairsOnlyItConnects, $1.id) > ($1.pairsOnlyItConnects, $0.id) }.prefix(3)
             if ranked.isEmpty {
-                out.append(("Corruption", [.text("No official or agency has a corruption link in the data.")]))
+                out.append(item("Corruption", [.text("No official or agency has a corruption link in the data.")]))
             } else {
                 var parts: [FindingPart] = [.text("The state actors tying the perpetrator side to the state: ")]
                 for (n, r) in ranked.enumerated() {
@@ -109,7 +136,7 @@ struct Findings {
                     if r.pairsOnlyItConnects > 0 { parts.append(.text(", the only connection of \(r.pairsOnlyItConnects) pair\(r.pairsOnlyItConnects == 1 ? "" : "s")")) }
                 }
                 parts.append(.text(corruption.count > 3 ? "; \(corruption.count - 3) more in Corruption exposure." : "."))
-                out.append(("Corruption", parts))
+                out.append(item("Corruption", parts))
             }
         }
         return out
@@ -121,6 +148,18 @@ struct Findings {
     static func number(_ x: Double) -> String {
         let r = (x * 1000).rounded() / 1000
         return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
+    }
+
+    /// The sentence as plain text, as the Markdown says it before escaping: an entity as
+    /// `name (id)` (its id alone when it has no name), a link as ``linkText(_:_:)``.
+    static func plainText(_ parts: [FindingPart], _ d: Dataset) -> String {
+        parts.map { part in
+            switch part {
+            case .text(let t): t
+            case .entity(let i): d.entities[i].name == nil ? d.entities[i].id : "\(d.entities[i].label) (\(d.entities[i].id))"
+            case .link(let i): linkText(d, i)
+            }
+        }.joined()
     }
 
     /// A link in words: `syndicate-a operates compound-k [B2]`.

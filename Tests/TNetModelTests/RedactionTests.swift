@@ -7,7 +7,8 @@ import Testing
     ///   the survivor "Tran Binh" (id tb) → survivor-1 / Survivor 1;
     /// - the broker's note "recruited Nguyen Mai and an-le" names both: each whole-word
     ///   occurrence is replaced ("Nguyen Mai" is a victim's name); "mainland" keeps its "mai"
-    ///   (inside a word), and "tb" is too short (< 3) to be replaced inside other text;
+    ///   (inside a word); "tb" is short (< 3 letters), so it is replaced only where it stands
+    ///   as a whole token spelt exactly so, as in "; tb too" (→ "Survivor 1");
     /// - the links keep their kinds and now name the pseudonyms.
     @Test func handWorked() {
         let d = Dataset(
@@ -30,7 +31,7 @@ import Testing
         #expect(out.entities.map(\.label) == ["Victim 1", "The Broker", "Victim 2", "Survivor 1"])
         #expect(out.entities[0].attributes.isEmpty)                // the phone number is gone
         #expect(out.entities[0].country == "viet-nam" && out.entities[0].role == .victim)
-        #expect(out.entities[1].attributes["note"] == .string("recruited Victim 1 and Victim 2 from the mainland; tb too"))  // in text, an id becomes the pseudonym name
+        #expect(out.entities[1].attributes["note"] == .string("recruited Victim 1 and Victim 2 from the mainland; Survivor 1 too"))  // in text, an id becomes the pseudonym name
         #expect(out.entities[1].attributes["aliases"] == .list([.string("Victim 2's recruiter")]))
         #expect(out.links.map(\.source) == ["broker", "victim-2"] && out.links.map(\.target) == ["victim-1", "survivor-1"])
         #expect(out.sources[0].title == "Interview with Survivor 1")
@@ -159,5 +160,46 @@ import Testing
         let l = out.links[0]
         #expect(l.attributes["contact"] == .string("+Victim 1"))
         #expect(l.attributes["note"] == .string("passport Victim 1 taken on arrival"))
+    }
+}
+
+/// Ids embedded in longer strings (a link's `id` attribute `victim-3:recruiter-1`, a list
+/// `v2,recruiter-1`, a slug `home-of-v2`) are replaced, short ids too, between word boundaries
+/// (hostile review of issue 21).
+@Suite struct RedactionEmbeddedIDTests {
+    /// Worked by hand: victim "victim-3" → victim-1 / Victim 1 (first protected person),
+    /// survivor "v2" → survivor-1 / Survivor 1, witness "w.1" → witness-1 / Witness 1;
+    /// "recruiter-1" and "v20" are not protected, "home-of-v2" is a site.
+    /// - the site's id spells "v2" after a `-` → renamed "home-of-survivor-1" (identifier form);
+    /// - `id` "victim-3:recruiter-1": an id-like key, so the identifier form: the words
+    ///   victim|3 join to the id, `:` ends it → "victim-1:recruiter-1";
+    /// - `pair` "v2,recruiter-1;w.1": "v2" has `,` after it and "w.1" (its `.` inside) the end →
+    ///   "Survivor 1,recruiter-1;Witness 1";
+    /// - `ref` "v2-b": nothing of a word touches "v2" (`-` is no letter) → "Survivor 1-b";
+    /// - `code` "kv2": "v2" is inside a word → kept;
+    /// - `note` "V2 and v20 met v2.": "V2" is not spelt as the id, "v20" goes on with a digit,
+    ///   the final "v2" is followed by `.` → "V2 and v20 met Survivor 1.".
+    @Test func embeddedIDsAreReplaced() {
+        let d = Dataset(entities: [
+            Entity(id: "victim-3", kind: .person, name: "Hoa Tran", role: .victim),
+            Entity(id: "v2", kind: .person, role: .survivor),
+            Entity(id: "w.1", kind: .person, role: .witness),
+            Entity(id: "recruiter-1", kind: .person, role: .recruiter),
+            Entity(id: "v20", kind: .person, role: .recruiter),
+            Entity(id: "home-of-v2", kind: .site),
+        ], links: [Link(source: "recruiter-1", target: "victim-3", kind: .recruitsFrom,
+                        attributes: ["id": .string("victim-3:recruiter-1"), "pair": .string("v2,recruiter-1;w.1"),
+                                     "ref": .string("v2-b"), "code": .string("kv2"), "note": .string("V2 and v20 met v2.")])])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities.map(\.id) == ["victim-1", "survivor-1", "witness-1", "recruiter-1", "v20", "home-of-survivor-1"])
+        let a = out.links[0].attributes
+        #expect(a["id"] == .string("victim-1:recruiter-1"))
+        #expect(a["pair"] == .string("Survivor 1,recruiter-1;Witness 1"))
+        #expect(a["ref"] == .string("Survivor 1-b"))
+        #expect(a["code"] == .string("kv2"))
+        #expect(a["note"] == .string("V2 and v20 met Survivor 1."))
+        // A diagnostic quoting the short id, as validation does.
+        #expect(r.scrub("duplicate entity id \"v2\"; link 0 (v2 → victim-3)") == "duplicate entity id \"survivor-1\"; link 0 (survivor-1 → victim-1)")
     }
 }

@@ -43,7 +43,9 @@ import TNetModel
 /// Labels are the entity kinds in UpperCamelCase (`syndicate` → `Syndicate`), relationship types
 /// the link kinds in upper case (`recruits_from` → `RECRUITS_FROM`), each cut to ASCII letters,
 /// digits and `_` (Neo4j's identifier rules, and safe as file names); a kind that loses other
-/// characters, or whose label is taken, is said in a warning. In `load.cypher` every label,
+/// characters, or whose label or type is taken (by an earlier kind, compared without case since
+/// each names a file, or by `Entity`, `Protected`, `Source`), is renamed with one warning per
+/// kind saying from what to what. In `load.cypher` every label,
 /// type and property name is backtick-quoted, backticks doubled. The `kind` property always
 /// keeps the kind as written.
 ///
@@ -106,6 +108,12 @@ public enum Neo4jExport {
         if out.isEmpty { return "RELATED" }
         if out.first!.isNumber { out = "R_" + out }
         return out
+    }
+
+    /// Who holds a name, for a rename's warning: `entity kind "drug_lab"`, with its own
+    /// spelling when it differs from `wanted` only in case (`(DrugLab; file names may ignore case)`).
+    static func taker(_ owner: (owner: String, name: String), _ wanted: String) -> String {
+        owner.name == wanted ? owner.owner : owner.owner + " (\(owner.name); file names may ignore case)"
     }
 
     /// `name` as a Cypher identifier in backticks, any backtick doubled.
@@ -219,35 +227,47 @@ public enum Neo4jExport {
             }
         }
 
-        // Labels and types, unique per kind.
+        // Labels and types, unique per kind, compared without case: each names a file
+        // (`nodes-LABEL.csv`), and `nodes-DrugLab.csv` and `nodes-Druglab.csv` are one file where
+        // names ignore case (macOS, Windows). Every label or type that is not the kind's own
+        // spelling under the naming rule is one warning, from what to what and why.
         var labelOf: [EntityKind: String] = [:], kindOrder: [EntityKind] = []
-        var takenLabels: Set<String> = ["Entity", "Protected", "Source"]
+        var labelOwner: [String: (owner: String, name: String)] = ["entity": ("tnet's own label", "Entity"), "protected": ("tnet's own label", "Protected"),
+                                                                   "source": ("tnet's own label", "Source")]
         for e in dataset.entities where labelOf[e.kind] == nil {
             var l = label(e.kind.rawValue)
             let base = l
             var n = 2
-            while takenLabels.contains(l) { l = base + "Kind" + (n > 2 ? "\(n - 1)" : ""); n += 1 }
-            takenLabels.insert(l)
+            while labelOwner[l.lowercased()] != nil { l = base + "Kind" + (n > 2 ? "\(n - 1)" : ""); n += 1 }
+            let owner = labelOwner[base.lowercased()]
+            labelOwner[l.lowercased()] = ("entity kind " + ExportAttributeColumns.quoted(e.kind.rawValue), l)
             labelOf[e.kind] = l
             kindOrder.append(e.kind)
-            if !isPlain(e.kind.rawValue) || l != base {
-                losses.note("entity kind \(ExportAttributeColumns.quoted(e.kind.rawValue)) labelled \(l) (Neo4j identifiers: letters, digits, _; the kind property keeps it)",
+            if l != base {
+                losses.note("entity kind \(ExportAttributeColumns.quoted(e.kind.rawValue)) renamed: label \(l), as \(base) is taken by \(Self.taker(owner!, base)) (the kind property keeps the kind)",
+                            at: "the dataset")
+            } else if !isPlain(e.kind.rawValue) {
+                losses.note("entity kind \(ExportAttributeColumns.quoted(e.kind.rawValue)) renamed: label \(l) (Neo4j identifiers: letters, digits, _; the kind property keeps the kind)",
                             at: "the dataset")
             }
         }
         var typeOf: [LinkKind: String] = [:], linkKindOrder: [LinkKind] = []
-        var takenTypes: Set<String> = []
+        var typeOwner: [String: (owner: String, name: String)] = [:]
         for (i, _, _) in resolved where typeOf[links[i].kind] == nil {
             let kind = links[i].kind
             var t = relationshipType(kind.rawValue)
             let base = t
             var n = 2
-            while takenTypes.contains(t) { t = base + "_\(n)"; n += 1 }
-            takenTypes.insert(t)
+            while typeOwner[t.lowercased()] != nil { t = base + "_\(n)"; n += 1 }
+            let owner = typeOwner[base.lowercased()]
+            typeOwner[t.lowercased()] = ("link kind " + ExportAttributeColumns.quoted(kind.rawValue), t)
             typeOf[kind] = t
             linkKindOrder.append(kind)
-            if !isPlain(kind.rawValue) || t != base {
-                losses.note("link kind \(ExportAttributeColumns.quoted(kind.rawValue)) typed \(t) (Neo4j identifiers: letters, digits, _; the kind property keeps it)",
+            if t != base {
+                losses.note("link kind \(ExportAttributeColumns.quoted(kind.rawValue)) renamed: type \(t), as \(base) is taken by \(Self.taker(owner!, base)) (the kind property keeps the kind)",
+                            at: "the dataset")
+            } else if !isPlain(kind.rawValue) {
+                losses.note("link kind \(ExportAttributeColumns.quoted(kind.rawValue)) renamed: type \(t) (Neo4j identifiers: letters, digits, _; the kind property keeps the kind)",
                             at: "the dataset")
             }
         }

@@ -103,7 +103,7 @@ extension Dataset {
             do {
                 return try DatasetFormat.read(path: path, format: options.format, options: options.read)
             } catch let error as ReadError where options.redactVictims {
-                throw error.withheld
+                throw error.withheld(as: options.format ?? DatasetFormat(path: path))
             }
         }
         var redaction: Redaction?
@@ -116,15 +116,12 @@ extension Dataset {
         let scrub = { (s: String) in redaction?.scrub(s) ?? s }
         var loaded: [LoadedDataset] = []
         for (i, path) in paths.enumerated() {
-            // Validated before redaction (the messages are scrubbed instead): a pseudonym must
-            // not hide a problem such as a duplicate id.
-            // The location's file too: a folder or file may be named after a person.
-            let all = (read[i].issues + read[i].dataset.validate()).map { issue in
-                var issue = issue
-                issue.message = scrub(issue.message)
-                issue.location = issue.location.map { SourceLocation(file: scrub($0.file), line: $0.line, column: $0.column) }
-                return issue
-            }
+            // Validated before redaction (the messages are redacted instead): a pseudonym must
+            // not hide a problem such as a duplicate id. A message about a protected person's
+            // record says only the kind of problem; the others, and the location's file (a
+            // folder or file may be named after a person), are scrubbed.
+            let issues = read[i].issues + read[i].dataset.validate()
+            let all = redaction.map { $0.redacting(issues, of: read[i].dataset) } ?? issues
             let errors = all.filter { $0.severity == .error }
             if let first = errors.first { throw LoadError(issue: first, file: scrub(path), more: errors.count - 1) }
             let dataset = datasets[i]

@@ -38,8 +38,8 @@ extension DatasetFilter {
             let present = Set(dataset.links.map(\.kind))
             out += kinds.sorted().filter { !present.contains($0) }.map(FilterWarning.noLinkOfKind)
         }
-        let roles = Set(dataset.entities.compactMap(\.role))
-        out += excludedRoles.sorted().filter { !roles.contains($0) }.map(FilterWarning.noEntityWithRole)
+        out += excludedRoles.sorted().filter { r in !dataset.entities.contains { DatasetFilter.role(r, matches: $0) } }
+            .map(FilterWarning.noEntityWithRole)
         if asOf != nil && !dataset.entities.contains(where: { $0.period != nil }) && !dataset.links.contains(where: { $0.period != nil }) {
             out.append(.nothingDated)
         }

@@ -79,10 +79,10 @@ extension ValidationListing {
             if options.redactVictims {
                 var redaction = Redaction()
                 _ = redaction.apply(to: dataset)
-                issues = issues.map { var i = $0; i.message = redaction.scrub(i.message); return i }
+                issues = redaction.redacting(issues, of: dataset)
             }
         } catch let error as ReadError where error.file != nil || error.location != nil {
-            issues = [options.redactVictims ? error.withheld.issue : error.issue]
+            issues = [options.redactVictims ? error.withheld(as: options.format ?? DatasetFormat(path: path)).issue : error.issue]
         }
         self.init(issues, file: path)
     }

@@ -61,15 +61,29 @@ public struct DatasetFilter: Sendable, Hashable {
     }
 
     /// Whether an entity passes the entity tests: its kind is kept, its role is not excluded
-    /// (compared in ``PersonRole/canonical`` form, so `Victims` matches `victim`), its period
+    /// (compared in ``PersonRole/canonical`` form, so `Victims` matches `victim`; an excluded
+    /// protected role also removes every role naming it, `former victim`), its period
     /// covers ``asOf`` and its grade meets ``minimumConfidence``. The ego test is not applied.
     /// - Parameter e: The entity to test.
     public func keeps(_ e: Entity) -> Bool {
         if let entityKinds, !entityKinds.contains(e.kind) { return false }
-        if let role = e.role, excludedRoles.contains(role) || excludedRoles.contains(where: { $0.canonical == role.canonical }) { return false }
+        if !excludedRoles.isEmpty, excludedRoles.contains(where: { Self.role($0, matches: e) }) { return false }
         if let asOf, let p = e.period, !p.covers(asOf) { return false }
         if let minimumConfidence, !minimumConfidence.admits(e.confidence) { return false }
         return true
+    }
+
+    /// Whether excluding `role` removes `e`: its role is `role` in canonical form (`Victims` is
+    /// `victim`), or `role` is a protected role that `e`'s role or role attribute names as a word
+    /// (``Entity/protectedRoles``: excluding `victim` removes a `former victim`, as every other
+    /// protection does).
+    /// - Parameters:
+    ///   - role: an excluded role.
+    ///   - e: an entity.
+    /// - Returns: whether `e` goes when `role` is excluded.
+    public static func role(_ role: PersonRole, matches e: Entity) -> Bool {
+        if let r = e.role, r == role || r.canonical == role.canonical { return true }
+        return PersonRole.protected.contains(role.canonical) && e.protectedRoles.contains(role.canonical)
     }
 
     /// Whether a link passes the link tests: its kind is kept, its period covers ``asOf`` and

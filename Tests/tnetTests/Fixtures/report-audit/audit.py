@@ -28,12 +28,15 @@ Readings where SPEC.md leaves a choice (the lenient one is taken):
 - disruption `flow_sources` / `flow_sinks` are checked as sets; when flow does not apply they
   may also be null or [].
 - route, source and run lists are not checked for order (the spec gives none).
+- findings and flow_cut are checked when present (the self-test's hand-made report predates them);
+  the cheapest cut's entities are checked for being the fewest candidates, not for which ones.
 """
 import argparse
 import json
 import math
 import os
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 
 import networkx as nx
@@ -50,6 +53,8 @@ REMOVALS = 10         # disruption: 10 removals per strategy
 
 SECTIONS = ["summary", "target_policy", "key_players", "key_player_set", "communities",
             "routes", "gaps", "corruption", "disruption", "sources", "omitted"]
+# Checked when present (reports before they were added, such as the self-test's, lack them).
+LATER_SECTIONS = ["findings", "flow_cut"]
 
 EDGE_LIST_EXTS = {".el", ".edgelist", ".txt", ".tsv"}
 
@@ -61,6 +66,9 @@ CORRUPTION_KINDS = {"protects", "bribes", "pays", "colludes_with"}
 CANDIDATE_KINDS = {"syndicate", "company", "financial", "node"}
 PLACE_KINDS = {"country", "region", "site", "compound"}
 ROLE_PLURALS = {"victims": "victim", "survivors": "survivor", "witnesses": "witness"}
+# A role is protected when one of its words is one of these (SPEC.md, Target policy).
+PROTECTED_WORDS = {"victim", "victims", "survivor", "survivors", "witness", "witnesses",
+                   "eyewitness", "eyewitnesses"}
 
 # Routes: link kinds R, read either way
 ROUTE_KINDS = {"recruits_from", "recruits_via", "trafficked_to", "transits_through", "employs",
@@ -208,6 +216,33 @@ def norm_role(role):
     return ROLE_PLURALS.get(r, r)
 
 
+def role_words(role):
+    """The words of a role: runs of letters, split also where a capital follows a small letter,
+    each case-folded without diacritics or width (NFKD, combining marks dropped)."""
+    if not isinstance(role, str):
+        return []
+    words, word, last_lower = [], "", False
+    for c in unicodedata.normalize("NFC", role):
+        if not c.isalpha():
+            if word:
+                words.append(word)
+            word, last_lower = "", False
+            continue
+        if c.isupper() and last_lower and word:
+            words.append(word)
+            word = ""
+        word += c
+        last_lower = c.islower()
+    if word:
+        words.append(word)
+    fold = lambda w: "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch)).casefold()
+    return [fold(w) for w in words]
+
+
+def is_protected_role(role):
+    return any(w in PROTECTED_WORDS for w in role_words(role))
+
+
 def label(ds, eid):
     e = ds.by_id.get(eid)
     return (e and e["name"]) or eid
@@ -302,7 +337,7 @@ class Model:
         schema_first, default_first = Counter(), Counter()
         for e in ds.entities:
             eid, kind = e["id"], e["kind"]
-            if kind == "person" and norm_role(e["role"]) in PROTECTED_ROLES:
+            if kind == "person" and is_protected_role(e["role"]):
                 self.protected.add(eid)        # never a candidate, whatever the schema says
                 schema_first["protected person"] += 1
                 default_first["protected person"] += 1
@@ -1031,6 +1066,138 @@ def audit_disruption(audit, model, rep):
                 gone.append(v)
 
 
+def cut_graph(model):
+    """The flow kinds' ties: one undirected edge per linked pair, self-loops ignored."""
+    G = nx.Graph()
+    G.add_nodes_from(model.ids)
+    for l in model.live_links:
+        if l["kind"] in FLOW_KINDS and l["source"] != l["target"]:
+            G.add_edge(l["source"], l["target"])
+    return G
+
+
+def separated(G, sources, sinks):
+    """Whether no source reaches a sink in G."""
+    return not any(nx.has_path(G, s, t) for s in sources for t in sinks if s in G and t in G)
+
+
+def min_tie_cut(model, G):
+    """The fewest ties whose removal separates the source countries from the compounds."""
+    D = nx.DiGraph()
+    for a, b in G.edges():
+        D.add_edge(a, b, capacity=1)
+        D.add_edge(b, a, capacity=1)
+    big = len(model.ds.links) + 1
+    S, T = ("super", "source"), ("super", "sink")
+    for v in model.source_countries:
+        D.add_edge(S, v, capacity=big)
+    for v in model.compounds:
+        D.add_edge(v, T, capacity=big)
+    return nx.maximum_flow_value(D, S, T)
+
+
+def min_actor_cut(model, G):
+    """The fewest candidates (neither a source country nor a compound) whose removal separates the
+    two sides; None when no set of candidates does."""
+    D = nx.DiGraph()
+    big = len(model.ds.entities) + len(model.ds.links) + 1
+    ends = set(model.source_countries) | set(model.compounds)
+    for v in G.nodes():
+        removable = v in model.candidates and v not in ends
+        D.add_edge((v, "in"), (v, "out"), capacity=1 if removable else big)
+    for a, b in G.edges():
+        D.add_edge((a, "out"), (b, "in"), capacity=big)
+        D.add_edge((b, "out"), (a, "in"), capacity=big)
+    S, T = ("super", "source"), ("super", "sink")
+    for v in model.source_countries:
+        D.add_edge(S, (v, "in"), capacity=big)
+    for v in model.compounds:
+        D.add_edge((v, "out"), T, capacity=big)
+    value = nx.maximum_flow_value(D, S, T)
+    return value if value < big else None
+
+
+def check_indexed_link(audit, model, sec, obj, what):
+    """A finding's link: a LINK with `index`, its position in the dataset's links, and `id`."""
+    key = check_link(audit, model, sec, obj, what)
+    if key is None:
+        return None
+    idx = obj.get("index")
+    ok = isinstance(idx, int) and not isinstance(idx, bool) and 0 <= idx < len(model.ds.links) \
+        and link_key(model.ds.links[idx]) == key
+    audit.check(ok, sec, f"{what}: index {idx!r} is not the position of this link")
+    return idx if ok else None
+
+
+def audit_flow_cut(audit, model, rep):
+    sec = "flow_cut"
+    applies = bool(model.source_countries) and bool(model.compounds)
+    if rep is None:
+        audit.check(not applies, sec, "is null although the data has a source country and a compound")
+        return
+    if not audit.check(applies and isinstance(rep, dict), sec, "is not null but there is no source country or no compound"):
+        return
+    G = cut_graph(model)
+    value = min_tie_cut(model, G)
+    audit.check(close(rep.get("value"), value), sec, f"value is {rep.get('value')!r}, expected {value}")
+    links = rep.get("links")
+    if not audit.check(isinstance(links, list), sec, "links is not a list"):
+        return
+    ties = set()
+    for i, obj in enumerate(links):
+        if check_indexed_link(audit, model, sec, obj, f"links[{i}]") is not None:
+            audit.check(obj["kind"] in FLOW_KINDS, sec, f"links[{i}]: kind {obj['kind']} is not a flow kind")
+            ties.add(frozenset((obj["source"], obj["target"])))
+    audit.check(len(ties) == value, sec, f"the links make {len(ties)} ties, expected {value}")
+    H = G.copy()
+    H.remove_edges_from(tuple(t) for t in ties if len(t) == 2)
+    audit.check(separated(H, model.source_countries, model.compounds), sec,
+                "removing the cut's links leaves a source country joined to a compound")
+    ents = rep.get("entities")
+    fewest = min_actor_cut(model, G)
+    if ents is None:
+        audit.check(fewest is None or value == 0, sec, f"entities is null, but {fewest} candidates separate the sides")
+        return
+    if not audit.check(isinstance(ents, list), sec, "entities is not a list or null"):
+        return
+    for v in ents:
+        audit.check(v in model.candidates, sec, f"entities: {v!r} is not a candidate")
+    audit.check(fewest is not None and len(set(ents)) == fewest, sec, f"{len(set(ents))} entities, the fewest is {fewest}")
+    H = G.copy()
+    H.remove_nodes_from(ents)
+    audit.check(separated(H, model.source_countries, model.compounds), sec,
+                "removing the entities leaves a source country joined to a compound")
+
+
+def audit_findings(audit, model, rep, report):
+    """Each finding's evidence is the dataset's: entities exist, links are at their index, and
+    `sources` are the source ids the evidence cites, each once, in order of first citation
+    (entities first, then links). The cheapest cut's finding rests on flow_cut's links."""
+    sec, ds = "findings", model.ds
+    if not audit.check(isinstance(rep, list), sec, "not a list"):
+        return
+    for n, f in enumerate(rep):
+        if not audit.check(isinstance(f, dict) and all(k in f for k in ("topic", "text", "entities", "links", "sources")),
+                           sec, f"[{n}]: not a finding with topic, text, entities, links, sources"):
+            continue
+        audit.check(isinstance(f["text"], str) and f["text"].strip() != "", sec, f"[{n}]: empty text")
+        cited = []
+        for v in f["entities"]:
+            if audit.check(v in ds.by_id, sec, f"[{n}] {f['topic']}: {v!r} is not an entity"):
+                cited += ds.by_id[v].get("sources") or []
+        link_cites = []
+        for i, obj in enumerate(f["links"]):
+            if check_indexed_link(audit, model, sec, obj, f"[{n}] {f['topic']} links[{i}]") is not None:
+                link_cites += obj["sources"]
+        expected = list(dict.fromkeys(cited + link_cites))
+        audit.check(f["sources"] == expected, sec, f"[{n}] {f['topic']}: sources {f['sources']!r}, expected {expected!r}")
+        cut = report.get("flow_cut")
+        if f["topic"] == "Cheapest cut" and isinstance(cut, dict) and isinstance(cut.get("links"), list):
+            got = [l.get("index") for l in f["links"]]
+            want = [l.get("index") for l in cut["links"] if isinstance(l, dict)]
+            audit.check(got == want, sec, f"the cheapest cut's finding rests on links {got}, flow_cut on {want}")
+
+
 def audit_sources(audit, model, rep):
     sec, ds = "sources", model.ds
     if rep is None:
@@ -1131,6 +1298,8 @@ def main(argv):
 
     run("summary", audit_summary)
     run("target_policy", audit_target_policy)
+    run("findings", audit_findings, report)
+    run("flow_cut", audit_flow_cut, nullable=True)
     run("key_players", audit_key_players, args.top, betweenness, pagerank, articulation)
     run("key_player_set", audit_key_player_set, betweenness, nullable=True)
     run("communities", audit_communities)

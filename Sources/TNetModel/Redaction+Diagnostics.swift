@@ -1,0 +1,62 @@
+extension Redaction {
+    /// `issues`, found reading and validating `dataset` (as read, before redaction), as they may
+    /// be shown while protected persons are redacted: no message or file name names one.
+    ///
+    /// An issue located inside a protected person's record (after where the record starts and
+    /// before the next record of the same file starts, by the reader's ``ReadLocations``) keeps
+    /// its severity, code and location, and its message says only the kind of problem
+    /// (``ValidationIssue/summary``) and whose record it is, by pseudonym: the message may quote
+    /// the record's values (a misspelt grade next to a name, an attribute key that is a phone
+    /// number), which redaction drops. Every other message, and every location's file name, has
+    /// each protected person's id, name or alias replaced by their pseudonym id (``scrub(_:)``).
+    ///
+    /// ```swift
+    /// var r = Redaction()
+    /// _ = r.apply(to: dataset)
+    /// for issue in r.redacting(issues, of: dataset) { print(issue) }
+    /// // data.json:7:19: error: a value cannot be read as its field requires, in the record of victim-1 (…)
+    /// ```
+    /// - Parameters:
+    ///   - issues: the issues, as the reader and ``Dataset/validate()`` made them.
+    ///   - dataset: the dataset they were found in, as read (its ids are the originals).
+    /// - Returns: the issues, in the same order.
+    /// - Complexity: O((*n* + *m*) log(*n* + *m*)) to order the records, then O(log) per
+    ///   located issue, plus the cost of ``scrub(_:)`` per message.
+    public func redacting(_ issues: [ValidationIssue], of dataset: Dataset) -> [ValidationIssue] {
+        let records = count > 0 ? Self.protectedRecords(dataset, pseudonym: { pseudonym(ofID: $0) }) : [:]
+        return issues.map { issue in
+            var issue = issue
+            if let l = issue.location, let starts = records[l.file] {
+                // The last record starting at or before the issue.
+                var lo = 0, hi = starts.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if (starts[mid].line, starts[mid].column) <= (l.line, l.column) { lo = mid + 1 } else { hi = mid }
+                }
+                if lo > 0, let p = starts[lo - 1].pseudonym {
+                    issue.message = "\(issue.summary), in the record of \(p) (the message is withheld while protected persons are redacted, as it may quote their record; read the file without redaction to see it)"
+                }
+            }
+            issue.message = scrub(issue.message)
+            issue.location = issue.location.map { SourceLocation(file: scrub($0.file), line: $0.line, column: $0.column) }
+            return issue
+        }
+    }
+
+    /// Every record of `dataset` with a recorded start, by file, in order of position: the
+    /// pseudonym for a protected person's, nil for any other (an entity, a link, a source).
+    static func protectedRecords(_ dataset: Dataset, pseudonym: (String) -> String?)
+        -> [String: [(line: Int, column: Int, pseudonym: String?)]] {
+        guard let loc = dataset.locations else { return [:] }
+        var byFile: [String: [(line: Int, column: Int, pseudonym: String?)]] = [:]
+        for (i, p) in loc.entities.enumerated() where i < dataset.entities.count {
+            let e = dataset.entities[i]
+            byFile[loc.file, default: []].append((Int(p.line), Int(p.column), e.isProtected ? pseudonym(e.id) : nil))
+        }
+        for p in loc.links { byFile[loc.linksFile ?? loc.file, default: []].append((Int(p.line), Int(p.column), nil)) }
+        for p in loc.sources { byFile[loc.sourcesFile ?? loc.file, default: []].append((Int(p.line), Int(p.column), nil)) }
+        // Only files where some protected person's record is.
+        return byFile.filter { $0.value.contains { $0.pseudonym != nil } }
+            .mapValues { $0.sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import TNetModel
+
+/// Diagnostics under redaction (`Redaction+Diagnostics.swift`): no message names a protected
+/// person; a message from inside their record says only the kind of problem and their pseudonym
+/// (hostile review of issue 21: errors were formed before redaction).
+@Suite struct RedactionDiagnosticsTests {
+    /// A file `d.json` with the victim "v2" (Somchai Prasert, alias Chai) whose record starts at
+    /// 4:5, the broker "boss" at 5:5 and one link at 8:5. Worked by hand, issue by issue:
+    /// - 4:40, inside v2's record (4:5 ≤ 4:40 < 5:5): withheld, the code's summary and victim-1;
+    /// - 5:20, inside boss's record: scrubbed, the token "v2" in "v2's" → "victim-1's";
+    /// - 8:5, the link's record: scrubbed, "Somchai Prasert" → victim-1 (identifier form);
+    /// - no location: scrubbed, "Chai" (an alias, 4 letters) → victim-1;
+    /// - 3:1, before every record: scrubbed only ("v20" is another token, kept).
+    @Test func handWorked() {
+        var d = Dataset(entities: [
+            Entity(id: "v2", kind: .person, name: "Somchai Prasert", role: .victim, attributes: ["aliases": .list([.string("Chai")])]),
+            Entity(id: "boss", kind: .person, role: .boss),
+        ], links: [Link(source: "boss", target: "v2", kind: .recruitsFrom)])
+        d.locations = ReadLocations(file: "d.json", entities: [.init(line: 4, column: 5), .init(line: 5, column: 5)],
+                                    links: [.init(line: 8, column: 5)])
+        let at = { (line: Int, column: Int) in SourceLocation(file: "d.json", line: line, column: column) }
+        let issues = [
+            ValidationIssue(.error, .invalidValue, "\"confidence\" must be an Admiralty grade, found \"Somchai said so\"", at: at(4, 40)),
+            ValidationIssue(.warning, .unknownField, "unknown entity field \"v2's pay\" kept as an attribute", at: at(5, 20)),
+            ValidationIssue(.error, .danglingEndpoint, "link source \"Somchai Prasert\" is not an entity id", at: at(8, 5)),
+            ValidationIssue(.error, .duplicateEntityID, "duplicate entity id \"Chai\""),
+            ValidationIssue(.warning, .unknownField, "unknown field \"v20\" next to v2", at: at(3, 1)),
+        ]
+        var r = Redaction()
+        _ = r.apply(to: d)
+        let out = r.redacting(issues, of: d)
+        #expect(out.map(\.message) == [
+            "a value cannot be read as its field requires, in the record of victim-1 (the message is withheld while protected persons are redacted, as it may quote their record; read the file without redaction to see it)",
+            "unknown entity field \"victim-1's pay\" kept as an attribute",
+            "link source \"victim-1\" is not an entity id",
+            "duplicate entity id \"victim-1\"",
+            "unknown field \"v20\" next to victim-1",
+        ])
+        // Severity, code and location are kept.
+        #expect(out.map(\.severity) == issues.map(\.severity) && out.map(\.code) == issues.map(\.code) && out.map(\.location) == issues.map(\.location))
+    }
+
+    /// Without redaction asked (nothing applied) the issues are unchanged.
+    @Test func nothingRedactedNothingChanged() {
+        let d = Dataset(entities: [Entity(id: "v2", kind: .person, role: .victim)])
+        let issues = [ValidationIssue(.error, .duplicateEntityID, "duplicate entity id \"v2\"")]
+        #expect(Redaction().redacting(issues, of: d) == issues)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// Under `--redact victims` no diagnostic names a protected person, whatever the command: a
+/// validation problem inside a victim's record is said by its kind, location and pseudonym, a
+/// parse error inside one by its location and format only (hostile review of issue 21).
+@Suite struct RedactedDiagnosticsCLITests {
+    /// The victim "v2" (Somchai Prasert, alias Chai) has a bad grade (which quotes her name) and a
+    /// field named after her phone; a second record repeats her id; a link leaves her for an
+    /// entity that does not exist.
+    static let invalid = """
+    {
+      "format": "tnet/1",
+      "entities": [
+        {"id": "v2", "kind": "person", "name": "Somchai Prasert", "role": "victim", "aliases": ["Chai"], "confidence": "Somchai said so", "Chai phone": "0812"},
+        {"id": "v2", "kind": "person", "name": "Krit", "role": "recruiter"},
+        {"id": "kk", "kind": "compound", "name": "KK Park"}
+      ],
+      "links": [
+        {"source": "v2", "target": "ghost", "kind": "trafficked_to", "id": "v2:kk"}
+      ]
+    }
+    """
+
+    /// The same victim's record with a missing comma after `"role": "victim"`.
+    static let unparsable = """
+    {
+      "format": "tnet/1",
+      "entities": [
+        {"id": "v2", "kind": "person", "name": "Somchai Prasert", "role": "victim" "aliases": ["Chai"]}
+      ]
+    }
+    """
+
+    static let secrets = ["Somchai", "Prasert", "Chai", "0812", "\"v2\"", "v2:", " v2 "]
+
+    /// The command lines tried on `input`, each writing into `dir`.
+    static func commands(_ input: String, _ dir: URL) -> [[String]] {
+        [["report", input, "--output", dir.appendingPathComponent("report").path],
+         ["export", input, "--to", "neo4j", dir.appendingPathComponent("neo4j").path],
+         ["render", input, "-o", dir.appendingPathComponent("d.svg").path],
+         ["validate", input]]
+    }
+
+    static func temporary() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-redacted-diag-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// By hand: the victim's record starts at line 4, column 5 (four spaces of indent), and the
+    /// first error found is the grade, inside her record, so every command stops on
+    /// `FILE:4:…: a value cannot be read as its field requires, in the record of victim-1`.
+    @Test func validationProblemInAVictimsRecord() throws {
+        let dir = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("invalid.json")
+        try Self.invalid.write(to: input, atomically: true, encoding: .utf8)
+        for args in Self.commands(input.path, dir) {
+            // Without redaction the name is quoted: the test cannot pass vacuously.
+            let plain = try tnet(args)
+            #expect(plain.code != 0 && (plain.err + plain.out).contains("Somchai said so"), "\(args[0])")
+            let r = try tnet(args + ["--redact", "victims"])
+            let said = r.err + r.out
+            #expect(r.code != 0, "\(args[0])")
+            #expect(said.contains("invalid.json:4:"), "\(args[0]): \(said)")
+            #expect(said.contains("a value cannot be read as its field requires, in the record of victim-1"), "\(args[0]): \(said)")
+            for s in Self.secrets { #expect(!said.contains(s), "\(args[0]) says \(s): \(said)") }
+        }
+    }
+
+    /// By hand: line 4 is `    {"id": "v2", … "role": "victim" "aliases": …`; the parser
+    /// stops at the `"` opening "aliases", after 4 spaces and the 75 characters of
+    /// `{"id": "v2", "kind": "person", "name": "Somchai Prasert", "role": "victim" `, so column 80.
+    @Test func parseErrorInAVictimsRecord() throws {
+        let dir = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("unparsable.json")
+        try Self.unparsable.write(to: input, atomically: true, encoding: .utf8)
+        for args in Self.commands(input.path, dir) {
+            let plain = try tnet(args)
+            #expect(plain.code != 0 && (plain.err + plain.out).contains("unparsable.json:4:80: "), "\(args[0]): \(plain.err)")
+            let r = try tnet(args + ["--redact", "victims"])
+            let said = r.err + r.out
+            #expect(r.code != 0, "\(args[0])")
+            #expect(said.contains("unparsable.json:4:80: "), "\(args[0]): \(said)")
+            #expect(said.contains("the file cannot be parsed as native JSON here"), "\(args[0]): \(said)")
+            for s in Self.secrets + ["role", "aliases"] { #expect(!said.contains(s), "\(args[0]) says \(s): \(said)") }
+        }
+    }
+}
