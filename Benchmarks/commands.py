@@ -34,6 +34,9 @@ COMMANDS = {
     "path 0 1 --weighted": (["path", "{g}", "0", "1", "--weighted", "--format", "csv"], "path"),
     "cutpoints": (["cutpoints", "{g}", "--format", "csv"], "cutpoints"),
     "kcore": (["kcore", "{g}", "-o", "{out}.json"], "kcore"),
+    # The core in the input's own format: what a user with an edge list writes (no peer writes
+    # anything; JSON carries kinds and provenance, 63 MB here, against 10 MB of edge list).
+    "kcore -o .el": (["kcore", "{g}", "-o", "{out}.el"], "kcore"),
     "flow 0 1 --capacity weight": (["flow", "{g}", "--from", "0", "--to", "1", "--capacity", "weight", "--format", "csv"], "maxflow"),
     "info": (["info", "{g}"], "components"),
 }

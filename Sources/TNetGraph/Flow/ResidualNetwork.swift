@@ -24,10 +24,10 @@ struct ResidualNetwork {
     @discardableResult
     mutating func addPair(_ u: Int, _ v: Int, forward: Double, backward: Double = 0) -> Int {
         let arc = arcFrom.count
-        arcFrom += [Int32(u), Int32(v)]
-        arcTo += [Int32(v), Int32(u)]
-        capacity += [forward, backward]
-        initial += [forward, backward]
+        arcFrom.append(Int32(u)); arcFrom.append(Int32(v))
+        arcTo.append(Int32(v)); arcTo.append(Int32(u))
+        capacity.append(forward); capacity.append(backward)
+        initial.append(forward); initial.append(backward)
         return arc
     }
 
@@ -47,14 +47,43 @@ struct ResidualNetwork {
     /// Pushes a maximum flow from `s` to `t`; returns its value (`.infinity` when a path of
     /// unbounded arcs joins them). `tolerance`: residual capacities at or below it count as 0.
     mutating func maximumFlow(from s: Int, to t: Int, tolerance: Double) -> Double {
-        var total = 0.0
         var level = [Int32](repeating: -1, count: nodeCount)
         var current = [Int](repeating: 0, count: nodeCount)
         var queue = [Int](repeating: 0, count: nodeCount)
+        // Unchecked buffers for the inner loops (every index comes from `first`, `order` and
+        // `arcTo`, built by `seal()` over this network's own arcs).
+        let n = nodeCount
+        return first.withUnsafeBufferPointer { first in
+            order.withUnsafeBufferPointer { order in
+                arcTo.withUnsafeBufferPointer { arcTo in
+                    arcFrom.withUnsafeBufferPointer { arcFrom in
+                        capacity.withUnsafeMutableBufferPointer { capacity in
+                            level.withUnsafeMutableBufferPointer { level in
+                                current.withUnsafeMutableBufferPointer { current in
+                                    queue.withUnsafeMutableBufferPointer { queue in
+                                        Self.dinic(n: n, s: s, t: t, tolerance: tolerance, first: first, order: order,
+                                                   arcTo: arcTo, arcFrom: arcFrom, capacity: capacity,
+                                                   level: level, current: current, queue: queue)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func dinic(n: Int, s: Int, t: Int, tolerance: Double,
+                              first: UnsafeBufferPointer<Int>, order: UnsafeBufferPointer<Int32>,
+                              arcTo: UnsafeBufferPointer<Int32>, arcFrom: UnsafeBufferPointer<Int32>,
+                              capacity: UnsafeMutableBufferPointer<Double>, level: UnsafeMutableBufferPointer<Int32>,
+                              current: UnsafeMutableBufferPointer<Int>, queue: UnsafeMutableBufferPointer<Int>) -> Double {
+        var total = 0.0
         var path: [Int] = []
         while true {
             // Levels by breadth-first search over arcs with residual capacity.
-            for v in 0 ..< nodeCount { level[v] = -1 }
+            for v in 0 ..< n { level[v] = -1 }
             level[s] = 0
             queue[0] = s
             var head = 0, tail = 1
@@ -72,7 +101,7 @@ struct ResidualNetwork {
                 }
             }
             guard level[t] >= 0 else { return total }
-            for v in 0 ..< nodeCount { current[v] = first[v] }
+            for v in 0 ..< n { current[v] = first[v] }
             // Blocking flow: advance along level-increasing arcs; retreat from dead ends.
             path.removeAll(keepingCapacity: true)
             var u = s
