@@ -143,9 +143,8 @@ final class GraphMLHandler: XMLEventHandler {
         if isData {
             guard let k = dataKey else { return }
             dataKey = nil
-            let key = keys[k]
             var value: String
-            if let y = key.yfiles {
+            if let y = keys[k].yfiles {
                 if y == "nodegraphics" || y == "edgegraphics" {
                     value = String(decoding: labelText, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                     if value.isEmpty { return }
@@ -159,7 +158,7 @@ final class GraphMLHandler: XMLEventHandler {
             } else {
                 value = String(decoding: text, as: UTF8.self)
             }
-            if node != nil { node!.data.append((k, value)) } else if edge != nil { edge!.data.append((k, value)) } else { graphData.append((key, value)) }
+            if node != nil { node!.data.append((k, value)) } else if edge != nil { edge!.data.append((k, value)) } else { graphData.append((keys[k], value)) }
         } else if name.is("node") {
             if let n = node { finishNode(n) }
             node = nil
