@@ -9,8 +9,10 @@ import TNetModel
 ///   of its type. Node `label` (Gephi) is the name when there is no `name` key; yEd's node
 ///   graphics give their label text as the name.
 /// - `edgedefault` and per-edge `directed` are kept. A graph with no `kind` key is a plain graph.
+/// - Streamed: libxml2's SAX2 push parser (`XMLPushParser`) is fed the bytes in chunks and
+///   each node and edge is built as it closes; no document tree is held.
 /// - Security: a `<!DOCTYPE` (and so any entity declaration) is refused before parsing;
-///   external entities are never resolved.
+///   external entities are never resolved, no DTD is loaded, the network is never used.
 /// - Refused with line and column: nested graphs, hyperedges, ports, a second graph.
 public enum GraphMLReader {
     /// Reads one GraphML graph as a dataset.
