@@ -82,8 +82,8 @@ struct XMLAttributes {
 /// never a document tree. Entities other than XML's five predefined ones are never substituted
 /// or loaded, no DTD is read (no callback records one) and the network is never used.
 final class XMLPushParser {
-    /// How much is handed to libxml2 at a time: libxml2 refuses a single huge chunk (its 10 MB
-    /// limit on one piece of input), and a few hundred kilobytes cost nothing in calls.
+    /// How much is handed to libxml2 at a time: its push parser copies each chunk into its own
+    /// buffer, so chunks keep that buffer small; at a few hundred kilobytes the calls cost nothing.
     static let chunkSize = 256 * 1024
 
     private let handler: any XMLEventHandler
