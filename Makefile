@@ -10,13 +10,13 @@ ORACLE_VENV := .venv-oracle
 
 .PHONY: deps oracle test-deps build release demo test datasets outlines bench bench-quick bench-render bench-commands docs clean fuzz spark-venv spark-check
 
-# Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them)
-# and mimalloc, the allocator of release builds (Package.swift).
+# Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them),
+# libxml2 (the GraphML reader's parser) and mimalloc, the allocator of release builds (Package.swift).
 deps:
-	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null \
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists libxml-2.0 2>/dev/null || ! command -v dot >/dev/null \
 	    || ! gcc -print-file-name=libmimalloc.so | grep -q /; then \
-	  echo "Installing Graphviz and mimalloc development files (pkg-config libgraphviz-dev graphviz libmimalloc-dev)…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libgraphviz-dev graphviz libmimalloc-dev >/dev/null; \
+	  echo "Installing Graphviz, libxml2 and mimalloc development files (pkg-config libgraphviz-dev libxml2-dev graphviz libmimalloc-dev)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libgraphviz-dev libxml2-dev graphviz libmimalloc-dev >/dev/null; \
 	fi
 	@command -v swift >/dev/null || { echo "Swift 6 is required: https://www.swift.org/install/linux/"; exit 1; }
 

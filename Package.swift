@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers depend downwards only:
 // tnet (CLI) → TraffickingNetworks → TNetReport → TNetRender → TNetIO → TNetModel → TNetGraph ;
-// TNetRender / TNetIO → TNetGraphviz (the one gate into libgvc/cgraph) → CGraphviz
+// TNetRender / TNetIO → TNetGraphviz (the one gate into libgvc/cgraph) → CGraphviz ;
+// TNetIO → CLibXML2 (libxml2's push parser, for GraphML)
 let package = Package(
     name: "TraffickingNetworks",
     products: [
@@ -25,9 +26,14 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "TNetGraph", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "TNetModel", dependencies: ["TNetGraph"]),
-        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", "CLibXML2", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "TNetGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "TNetRender", dependencies: ["TNetModel", "TNetIO", "TNetGraphviz"]),
         .target(name: "TNetReport", dependencies: ["TNetModel", "TNetIO", "TNetRender", .product(name: "Crypto", package: "swift-crypto")]),

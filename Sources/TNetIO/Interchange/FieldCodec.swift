@@ -143,7 +143,13 @@ public enum FieldCodec {
     }
 
     static func list(_ text: String) -> [String] {
-        text.split(separator: ";").map { trimmed(String($0)) }.filter { !$0.isEmpty }
+        // One id with nothing to trim (the usual case) needs no splitting.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: ";") }) {
+            guard let first = text.utf8.first, let last = text.utf8.last else { return [] }
+            let blank = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+            if !blank(first) && !blank(last) { return [text] }
+        }
+        return text.split(separator: ";").map { trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
     static func trimmed(_ s: String) -> String {

@@ -260,4 +260,47 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         let utf8 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".utf8) + Array(body.utf8)
         #expect(try GraphMLReader.read(InputFile(name: "u.graphml", bytes: utf8)).dataset.entities.first?.name == "José")
     }
+
+    /// References in content and in attribute values, CDATA and namespaces read as text and
+    /// local names: a node id written `a&amp;b` is `a&b`, a prefixed attribute is not the id.
+    @Test func referencesCDATAAndNamespaces() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+        <key id="n" for="node" attr.name="name" attr.type="string"/>
+        <key id="t" for="edge" attr.name="note" attr.type="string"><default>&lt;none&gt;</default></key>
+        <graph edgedefault="directed">
+        <node id="a&amp;b" y:id="not-the-id"><data key="n">A &lt;&#233;&#x4E2D;&gt; <![CDATA[<x> & y]]> end</data></node>
+        <node id="c&#38;&quot;d&quot;"/>
+        <edge source="a&amp;b" target="c&amp;&quot;d&quot;" id="e&apos;1"/>
+        </graph></graphml>
+        """
+        let (d, issues) = try GraphMLReader.read(InputFile(name: "refs.graphml", bytes: Array(xml.utf8)))
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(d.entities.map(\.id) == ["a&b", "c&\"d\""])
+        #expect(d.entities[0].name == "A <é中> <x> & y end")
+        #expect(d.links.count == 1 && d.links[0].source == "a&b" && d.links[0].target == "c&\"d\"")
+        #expect(d.links[0].attributes["id"] == .string("e'1"))
+        #expect(d.links[0].attributes["note"] == .string("<none>"))
+    }
+
+    /// Errors name the file, line and column: libxml2's (where it stopped) for XML that is not
+    /// well-formed, the element's for what GraphML refuses.
+    @Test func errorsGiveFileLineAndColumn() throws {
+        func error(_ xml: String) -> String? {
+            do { _ = try GraphMLReader.read(InputFile(name: "e.graphml", bytes: Array(xml.utf8))); return nil } catch { return "\(error)" }
+        }
+        #expect(error("<graphml>\n<graph edgedefault=\"directed\">\n<node id=\"a\">\n</graph></graphml>")
+                == "e.graphml:4:9: XML error: end tag does not match the open element")
+        #expect(error("<graphml>\n  <graph>\n    <node id=\"a\" id=\"b\"/>\n  </graph>\n</graphml>\n")
+                == "e.graphml:3:24: XML error: duplicate attribute")
+        #expect(error("<graphml>\n  <graph>\n    <node id=\"a\">&foo;</node>\n  </graph>\n</graphml>\n")
+                == "e.graphml:3:23: XML error: undefined entity")
+        #expect(error("<graphml>\n  <graph>\n    <y:node id=\"a\"/>\n  </graph>\n</graphml>\n")
+                == "e.graphml:3:19: XML error: Namespace prefix y on node is not defined (libxml2 error 201)")
+        #expect(error("<graphml>\n  <graph>\n    <node id=\"a\"/>\n  </graph>\n")
+                == "e.graphml:4:11: XML error: unexpected end of document (an element is not closed)")
+        #expect(error("<graphml><key id=\"k\" for=\"node\" attr.name=\"x\" attr.type=\"int\"/>\n<graph>\n<node id=\"b\"><data key=\"zz\">1</data></node></graph></graphml>")
+                == "e.graphml:3:28: <data> names key \"zz\", which is not declared")
+    }
 }
