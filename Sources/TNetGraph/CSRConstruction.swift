@@ -18,12 +18,16 @@ enum CSRConstruction {
         var sorted: Lists
         if threads > 1 {
             // The same passes on several threads, with the same result (ParallelCSRPasses).
-            let (offsets, unsorted, unsortedW) = ParallelCSRPasses.bucketEndpoints(
-                n: n, sources: sources, targets: targets, weights: weights, threads: threads)
-            sorted = Lists(offsets: offsets, neighbors: [NodeIndex](repeating: 0, count: offsets[n]),
-                           weights: [Double](repeating: 0, count: weighted ? offsets[n] : 0))
-            ParallelCSRPasses.transpose(n: n, from: offsets, neighbors: unsorted, weights: unsortedW,
-                                        into: &sorted, threads: threads)
+            // The bucketed lists end with this block, before the merge (as on one thread).
+            sorted = {
+                let (offsets, unsorted, unsortedW) = ParallelCSRPasses.bucketEndpoints(
+                    n: n, sources: sources, targets: targets, weights: weights, threads: threads)
+                var lists = Lists(offsets: offsets, neighbors: [NodeIndex](repeating: 0, count: offsets[n]),
+                                  weights: [Double](repeating: 0, count: weighted ? offsets[n] : 0))
+                ParallelCSRPasses.transpose(n: n, from: offsets, neighbors: unsorted, weights: unsortedW,
+                                            into: &lists, threads: threads)
+                return lists
+            }()
             if policy != .keepAll { ParallelCSRPasses.merge(n: n, lists: &sorted, policy: policy, threads: threads) }
         } else {
             sorted = bucketAndSort(n: n, sources: sources, targets: targets, weights: weights, policy: policy)

@@ -5,14 +5,19 @@ import TNetModel
 ///
 /// Lookups at non-decreasing offsets (a reader asking for each record's place in file order)
 /// move a cursor forward, counting the lines in between: the whole file costs one pass and no
-/// memory. A lookup behind the cursor builds an index of line starts once (a file of 24 million
-/// lines holds 190 MB of it, which a million-entity dataset used to pay for eagerly) and answers
-/// by binary search. Lookups at increasing offsets on one line are incremental either way, so a
-/// minified file on a single line is not quadratic.
+/// memory. The first few lookups behind the cursor start it again from the top (one more pass
+/// up to the offset, no memory); after ``rescansBeforeIndex`` of them an index of line starts is
+/// built (a file of 24 million lines holds 190 MB of it, which a million-entity dataset used to
+/// pay for eagerly) and later ones are answered by binary search. Forward lookups on one line
+/// are incremental, so a minified file on a single line read in order is not quadratic; a
+/// lookup behind the cursor counts its column from the start of its line.
 struct TextPositions {
     let file: String
     private let bytes: UnsafeBufferPointer<UInt8>
     private var lineIndex: [Int]? = nil
+    /// Backward lookups answered by starting again from the top so far.
+    private var rescans = 0
+    static let rescansBeforeIndex = 4
     // The last answer: offset, 0-based line, the offset its line starts at, and its column.
     private var lastOffset = 0, lastLine = 0, lastLineStart = 0, lastColumn = 1
 
@@ -59,6 +64,12 @@ struct TextPositions {
 
     /// Places the cursor at `offset` behind it, through the index of line starts (built once).
     private mutating func jump(to offset: Int) {
+        if lineIndex == nil && rescans < Self.rescansBeforeIndex {
+            rescans += 1
+            lastOffset = 0; lastLine = 0; lastLineStart = 0; lastColumn = 1
+            advance(to: offset)
+            return
+        }
         if lineIndex == nil {
             var starts = [0]
             for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }

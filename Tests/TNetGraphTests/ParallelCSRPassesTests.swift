@@ -51,8 +51,8 @@ import Testing
         #expect(zip(r, r.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
     }
 
-    /// Above the threshold a Graph is built by the parallel passes; it equals the graph the
-    /// one-thread passes build (compared through its adjacency and edge ids).
+    /// Above the threshold a Graph is built by the parallel passes (on a machine of two cores or
+    /// more); its neighbour lists and weights equal those the one-thread passes build.
     @Test func largeGraphEqualsOneThreadBuild() {
         let n = 20_000, m = ParallelCSRPasses.threshold + 1000
         let (s, t, w) = Self.multigraph(n: n, m: m, seed: 9)

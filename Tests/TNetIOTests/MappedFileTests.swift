@@ -33,6 +33,26 @@ import TNetModel
         #expect(!viaMap.issues.isEmpty)
     }
 
+    /// Pages handed back every page (a one-page step) while a file of many pages is read, with a
+    /// warning on the last record: every place and message is the array read's.
+    @Test func pagesHandedBackKeepPlacesAndMessages() throws {
+        var text = "{\"format\": \"tnet/1\",\n \"entities\": [\n"
+        for i in 0 ..< 3000 { text += "  {\"id\": \"e\(i)\", \"kind\": \"person\", \"name\": \"Nguyễn \(i)\"},\n" }
+        text += "  {\"id\": \"last\", \"kind\": \"person\", \"bogus\": true}],\n \"links\": [{\"source\": \"e1\", \"target\": \"last\", \"kind\": \"knows\"}]}\n"
+        let bytes = Array(text.utf8)
+        let path = try temporary(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try #require(MappedFile(path: path, step: Int(sysconf(Int32(_SC_PAGESIZE)))))
+        #expect(file.buffer.count > 8 * 4096)
+        let mapped = try NativeJSONReader.read(mapped: file)
+        let array = try NativeJSONReader.read(InputFile(name: path, bytes: bytes))
+        // Entity i is on line i + 3; the last (3001st) on line 3003; the warning on that line.
+        #expect(mapped.dataset.locations?.entities.last?.line == 3003)
+        #expect(mapped.dataset.locations?.entities.map(\.line) == array.dataset.locations?.entities.map(\.line))
+        #expect(mapped.issues.map(\.description) == array.issues.map(\.description))
+        #expect(mapped.issues.contains { $0.description.contains(":3003:") })
+    }
+
     @Test func syntaxErrorHasTheSamePlace() throws {
         let text = Array("{\"format\": \"tnet/1\",\n \"entities\": [{\"id\": \"a\",,}]}".utf8)
         let path = try temporary(text)

@@ -172,22 +172,27 @@ public enum NativeJSONReader {
                 }
             }
             checkFormat(format, root: root.offset)
+            // Each record's place is found before it is decoded: its warnings lie after its start,
+            // so the position cursor only moves forward within a record (TextPositions).
             for node in sourceNodes {
+                let at = position(node.offset)
                 if let s = decodeSource(node) {
                     dataset.sources.append(s)
-                    locations.sources.append(position(node.offset))
+                    locations.sources.append(at)
                 }
             }
             for node in entityNodes {
+                let at = position(node.offset)
                 if let e = decodeEntity(node) {
                     dataset.append(e)
-                    locations.entities.append(position(node.offset))
+                    locations.entities.append(at)
                 }
             }
             for node in linkNodes {
+                let at = position(node.offset)
                 if let l = decodeLink(node) {
                     dataset.append(l)
-                    locations.links.append(position(node.offset))
+                    locations.links.append(at)
                 }
             }
             dataset.locations = locations
@@ -256,13 +261,17 @@ public enum NativeJSONReader {
                     if !p.consume(UInt8(ascii: "]")) {
                         repeat {
                             let node = try p.parseValue()
+                            // The record's place before its warnings (which lie after its start):
+                            // the position cursor only moves forward, and never goes back over
+                            // pages already handed back (TextPositions, MappedFile).
+                            let at = position(node.offset)
                             switch key {
                             case "sources":
-                                if let s = decodeSource(node) { dataset.sources.append(s); locations.sources.append(position(node.offset)) }
+                                if let s = decodeSource(node) { dataset.sources.append(s); locations.sources.append(at) }
                             case "entities":
-                                if let e = decodeEntity(node) { dataset.append(e); locations.entities.append(position(node.offset)) }
+                                if let e = decodeEntity(node) { dataset.append(e); locations.entities.append(at) }
                             default:
-                                if let l = decodeLink(node) { dataset.append(l); locations.links.append(position(node.offset)) }
+                                if let l = decodeLink(node) { dataset.append(l); locations.links.append(at) }
                             }
                             mapped?.release(before: p.pos)
                         } while p.consume(UInt8(ascii: ","))
