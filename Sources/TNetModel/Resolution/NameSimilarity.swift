@@ -13,22 +13,36 @@
 public enum NameSimilarity {
     /// The similarity of two name forms.
     /// - Returns: A value in 0 … 1; 0 when either has no word.
-    public static func score(_ a: NameForm, _ b: NameForm) -> Double {
+    public static func score(_ a: NameForm, _ b: NameForm) -> Double { score(a, b, floor: -.infinity) }
+
+    /// The similarity of two name forms when it is at least `floor`; else a value below
+    /// `floor`, not necessarily the similarity: what cannot reach it is not computed (a caller
+    /// looking for the best pair, or for a name alike enough, need not know how far below).
+    static func score(_ a: NameForm, _ b: NameForm, floor: Double) -> Double {
         guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return 0 }
         if !a.designators.isEmpty && !b.designators.isEmpty && a.designators != b.designators { return 0.3 }
+        // Skipped only what is below the floor by more than rounding could account for.
+        let floor = floor - margin
+        let (ja, jb) = (a.joinedUTF8, b.joinedUTF8)
+        let bound = Double(min(ja.count, jb.count)) / Double(max(ja.count, jb.count))
+        // The aligned words score at most the share of words that can pair, and the words run
+        // together at most their lengths' ratio: when neither reaches the floor, nothing does.
+        let (na, nb) = (a.utf8.count, b.utf8.count)
+        if Double(min(na, nb)) / (Double(na + nb) / 2) < floor && bound * 0.97 < floor { return floor - 1 }
         var best = aligned(a, b)
-        if best < 1 && (a.utf8.count > 1 || b.utf8.count > 1) {
+        if best < 1 && (na > 1 || nb > 1) {
             // Edit distance, not Jaro–Winkler: on long strings a shared prefix would make two
             // different names look alike. Skipped when the lengths alone rule out a better score.
-            let (ja, jb) = (a.joinedUTF8, b.joinedUTF8)
-            let bound = Double(min(ja.count, jb.count)) / Double(max(ja.count, jb.count))
-            if bound * 0.97 > best {
+            if bound * 0.97 > best && bound * 0.97 >= floor {
                 best = max(best, levenshteinSimilarity(ja, jb) * 0.97)
-                if bound * 0.95 > best { best = max(best, levenshteinSimilarity(a.sortedJoinedUTF8, b.sortedJoinedUTF8) * 0.95) }
+                if bound * 0.95 > best && bound * 0.95 >= floor { best = max(best, levenshteinSimilarity(a.sortedJoinedUTF8, b.sortedJoinedUTF8) * 0.95) }
             }
         }
         return best
     }
+
+    /// What the bounds of ``score(_:_:floor:)`` leave for rounding.
+    static let margin = 1e-9
 
     static func aligned(_ a: NameForm, _ b: NameForm) -> Double {
         let (na, nb) = (a.utf8.count, b.utf8.count)
