@@ -14,18 +14,19 @@ public enum ReviewFile {
                                  "right_kind", "name_similarity", "for", "against"]
 
     /// The review file of `candidates` (most likely first, as given).
-    /// - Parameter candidates: The pairs to review.
+    /// - Parameters:
+    ///   - candidates: The pairs to review.
+    ///   - threads: Threads to write the rows with (the file is the same for any number).
     /// - Returns: UTF-8 CSV with a header line.
-    public static func csv(_ candidates: [MergeCandidate]) -> [UInt8] {
-        var out = CSVText.row(columns)
-        for c in candidates {
+    public static func csv(_ candidates: [MergeCandidate], threads: Int = 2) -> [UInt8] {
+        Array(CSVText.row(columns).utf8) + CSVText.rows(candidates.count, threads: threads) { k in
+            let c = candidates[k]
             let pro = c.score.evidence.filter { $0.weight > 0 }.map(\.text).joined(separator: "; ")
             let con = c.score.evidence.filter { $0.weight < 0 }.map(\.text).joined(separator: "; ")
-            out += CSVText.row(["", format2(c.score.probability), c.left.description, cell(c.leftEntity.label),
-                                c.leftEntity.kind.rawValue, c.right.description, cell(c.rightEntity.label), c.rightEntity.kind.rawValue,
-                                format2(c.score.nameSimilarity), cell(pro), cell(con)])
+            return ["", format2(c.score.probability), c.left.description, cell(c.leftEntity.label),
+                    c.leftEntity.kind.rawValue, c.right.description, cell(c.rightEntity.label), c.rightEntity.kind.rawValue,
+                    format2(c.score.nameSimilarity), cell(pro), cell(con)]
         }
-        return Array(out.utf8)
     }
 
     /// A text shown in a spreadsheet: one that starts like a formula (`=`, `+`, `-`, `@`) is

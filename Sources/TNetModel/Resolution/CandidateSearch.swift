@@ -127,9 +127,10 @@ public struct CandidateSearch: Sendable {
                     guard MatchScorer.compatible(a.category, b.category) else { continue }
                     count += 1
                     let cn = commonNeighbours?(i, j) ?? 0
-                    // The evidence's words only for the pairs kept.
-                    if scorer.probability(a, b, commonNeighbours: cn) >= minimumProbability {
-                        out.append(CandidatePair(a: i, b: j, score: scorer.score(a, b, commonNeighbours: cn)))
+                    // The names compared only when they can lift the pair to the minimum, the
+                    // evidence's words built only for the pairs kept.
+                    if let score = scorer.score(a, b, commonNeighbours: cn, atLeast: minimumProbability) {
+                        out.append(CandidatePair(a: i, b: j, score: score))
                     }
                 }
             }

@@ -78,11 +78,73 @@ public struct MatchScorer: Sendable {
         score(a, b, commonNeighbours: commonNeighbours, explain: false).probability
     }
 
+    /// The score of `a` and `b` when its probability is at least `minimum`, else nil: the
+    /// candidate search's hot path. Identical to ``score(_:_:commonNeighbours:)`` for the pairs
+    /// it keeps, but cheaper for the rest:
+    /// - the evidence other than the names is summed first; when even the best name weight
+    ///   (+4) cannot lift the pair to `minimum`, the names are not compared at all;
+    /// - else the name weight the pair needs gives the least similarity worth computing
+    ///   exactly (``similarityFloor(forWeight:)``), and ``NameSimilarity`` skips what cannot
+    ///   reach it;
+    /// - the names are compared once, not once for the probability and again for the words.
+    ///
+    /// Exact, not a heuristic: the common-name weight is never positive, so a kept pair has
+    /// prior + name weight + the rest ≥ logit(`minimum`); the bounds keep a margin of 1e-9
+    /// (log-odds and similarity) against rounding, far above the sums' rounding (about 1e-14).
+    public func score(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int = 0, atLeast minimum: Double) -> MatchScore? {
+        guard Self.compatible(a.category, b.category) else { return minimum <= 0 ? score(a, b, commonNeighbours: commonNeighbours) : nil }
+        var floor = -Double.infinity
+        if minimum > 0 && minimum < 1 {
+            var rest = 0.0
+            otherEvidence(a, b, commonNeighbours: commonNeighbours) { weight, _ in rest += weight }
+            let need = log(minimum / (1 - minimum)) - Self.prior - rest
+            if need > Self.nameWeight(1) + Self.margin { return nil }
+            floor = Self.similarityFloor(forWeight: need - Self.margin)
+        }
+        let names = bestNames(a, b, floor: floor)
+        guard score(a, b, commonNeighbours: commonNeighbours, explain: false, names: names).probability >= minimum else { return nil }
+        return score(a, b, commonNeighbours: commonNeighbours, explain: true, names: names)
+    }
+
+    /// The margin the bounds of ``score(_:_:commonNeighbours:atLeast:)`` keep against rounding.
+    static let margin = 1e-9
+
+    /// The least name similarity whose weight (``nameWeight(_:)``) can be `w`, less the margin:
+    /// a similarity below it weighs less than `w`. The inverse of the weight, piece by piece
+    /// (it is continuous and increasing up to 0.98).
+    static func similarityFloor(forWeight w: Double) -> Double {
+        let s: Double
+        if w > 3 { s = 0.92 + (w - 3) * 0.06 } else if w > 1.5 { s = 0.86 + (w - 1.5) * 0.06 / 1.5 } else if w > 0 {
+            s = 0.8 + w * 0.06 / 1.5
+        } else { s = 0.8 + w / 14 }
+        return s - margin
+    }
+
+    /// The best pair of name forms of `a` and `b` (the first of equals), and its similarity;
+    /// form pairs that cannot reach `floor` are not compared exactly (a best below `floor`
+    /// is then not the true one, only below it too).
+    func bestNames(_ a: ResolutionRecord, _ b: ResolutionRecord, floor: Double) -> (similarity: Double, pair: (Int, Int)) {
+        // Indices, not the forms: a form is six arrays, and a copy retains each.
+        var best = 0.0, bestPair = (0, 0)
+        for i in a.forms.indices {
+            for j in b.forms.indices {
+                let s = NameSimilarity.score(a.forms[i], b.forms[j], floor: Swift.max(floor, best))
+                if s > best { best = s; bestPair = (i, j) }
+            }
+        }
+        return (best, bestPair)
+    }
+
     func score(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int, explain: Bool) -> MatchScore {
         guard Self.compatible(a.category, b.category) else {
             return MatchScore(probability: 0, nameSimilarity: 0, sharesStrongIdentifier: false,
                               evidence: explain ? [MatchEvidence(text: "a \(a.kind) and a \(b.kind) are never one entity", weight: -.infinity)] : [])
         }
+        return score(a, b, commonNeighbours: commonNeighbours, explain: explain, names: bestNames(a, b, floor: -.infinity))
+    }
+
+    func score(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int, explain: Bool,
+               names: (similarity: Double, pair: (Int, Int))) -> MatchScore {
         var evidence: [MatchEvidence] = []
         var total = Self.prior
         func add(_ weight: Double, _ text: @autoclosure () -> String) {
@@ -90,19 +152,23 @@ public struct MatchScorer: Sendable {
             if explain { evidence.append(MatchEvidence(text: text(), weight: weight)) }
         }
         // Names: the best pair of forms.
-        // Indices, not the forms: a form is six arrays, and a copy retains each.
-        var best = 0.0, bestPair = (0, 0)
-        for i in a.forms.indices {
-            for j in b.forms.indices {
-                let s = NameSimilarity.score(a.forms[i], b.forms[j])
-                if s > best { best = s; bestPair = (i, j) }
-            }
-        }
+        let (best, bestPair) = names
         add(Self.nameWeight(best), "names \"\(a.forms[bestPair.0].tokens.joined(separator: " "))\" and \"\(b.forms[bestPair.1].tokens.joined(separator: " "))\" \(Int((best * 100).rounded()))% alike")
         if best >= 0.86 && !nameFrequency.isEmpty {
             let k = max(nameFrequency[a.forms[bestPair.0].signature] ?? 1, nameFrequency[b.forms[bestPair.1].signature] ?? 1)
             if k > 2 { add(-0.8 * log(Double(k) / 2), "the name is shared by \(k) records") }
         }
+        let strongShared = otherEvidence(a, b, commonNeighbours: commonNeighbours) { weight, text in add(weight, text()) }
+        evidence.sort { abs($0.weight) > abs($1.weight) }
+        return MatchScore(probability: 1 / (1 + exp(-total)), nameSimilarity: best,
+                          sharesStrongIdentifier: strongShared, evidence: evidence)
+    }
+
+    /// The evidence other than the names, in order, given to `add`; whether a strong
+    /// identifier is shared.
+    @discardableResult
+    func otherEvidence(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int,
+                       _ add: (Double, @autoclosure () -> String) -> Void) -> Bool {
         // Identifiers.
         var strongShared = false
         if !a.identifiers.isEmpty && !b.identifiers.isEmpty {
@@ -151,9 +217,7 @@ public struct MatchScorer: Sendable {
         if commonNeighbours > 0 {
             add(min(2.4, 0.8 * Double(commonNeighbours)), "\(commonNeighbours) neighbour\(commonNeighbours == 1 ? "" : "s") in common")
         }
-        evidence.sort { abs($0.weight) > abs($1.weight) }
-        return MatchScore(probability: 1 / (1 + exp(-total)), nameSimilarity: best,
-                          sharesStrongIdentifier: strongShared, evidence: evidence)
+        return strongShared
     }
 
     /// The log-odds before any evidence: two records a blocking key brought together are more

@@ -23,9 +23,11 @@ public struct NameForm: Sendable, Hashable {
     /// (`Compound 1`, `Building 7`) and, in an organisation's name, single letters
     /// (`Syndicate A`). A person's single letter is an initial and is not one.
     public let designators: Set<String>
-    /// The words as UTF-8 bytes, and run together as written and in sorted order: what
-    /// ``NameSimilarity`` compares, made once per name rather than once per pair.
-    let utf8: [[UInt8]], joinedUTF8: [UInt8], sortedJoinedUTF8: [UInt8]
+    /// The words run together as written and in sorted order, as UTF-8 bytes, and where each
+    /// word ends in the first: what ``NameSimilarity`` compares, made once per name rather than
+    /// once per pair (one array of bytes, not one per word, so that reading a word in place
+    /// retains nothing).
+    let joinedUTF8: [UInt8], sortedJoinedUTF8: [UInt8], wordEnds: [Int]
     /// The words' phonetic keys, sorted: spellings and orders of one name share it (the
     /// scorer counts how many records carry each, for its term-frequency weight).
     public let signature: String
@@ -43,7 +45,8 @@ public struct NameForm: Sendable, Hashable {
         tokens = kept
         keys = kept.map(PhoneticKey.of)
         designators = Set(kept.filter { t in t.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } || (organisation && t.utf8.count == 1) })
-        utf8 = kept.map { Array($0.utf8) }
+        var end = 0
+        wordEnds = kept.map { end += $0.utf8.count; return end }
         joinedUTF8 = Array(kept.joined().utf8)
         sortedJoinedUTF8 = Array(kept.sorted().joined().utf8)
         signature = keys.sorted().joined(separator: " ")

@@ -13,64 +13,100 @@
 public enum NameSimilarity {
     /// The similarity of two name forms.
     /// - Returns: A value in 0 … 1; 0 when either has no word.
-    public static func score(_ a: NameForm, _ b: NameForm) -> Double {
+    public static func score(_ a: NameForm, _ b: NameForm) -> Double { score(a, b, floor: -.infinity) }
+
+    /// The similarity of two name forms when it is at least `floor`; else a value below
+    /// `floor`, not necessarily the similarity: what cannot reach it is not computed (a caller
+    /// looking for the best pair, or for a name alike enough, need not know how far below).
+    static func score(_ a: NameForm, _ b: NameForm, floor: Double) -> Double {
         guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return 0 }
         if !a.designators.isEmpty && !b.designators.isEmpty && a.designators != b.designators { return 0.3 }
+        // Skipped only what is below the floor by more than rounding could account for.
+        let floor = floor - margin
+        let (ja, jb) = (a.joinedUTF8, b.joinedUTF8)
+        let bound = Double(min(ja.count, jb.count)) / Double(max(ja.count, jb.count))
+        // The aligned words score at most the share of words that can pair, and the words run
+        // together at most their lengths' ratio: when neither reaches the floor, nothing does.
+        let (na, nb) = (a.wordEnds.count, b.wordEnds.count)
+        if Double(min(na, nb)) / (Double(na + nb) / 2) < floor && bound * 0.97 < floor { return floor - 1 }
         var best = aligned(a, b)
-        if best < 1 && (a.utf8.count > 1 || b.utf8.count > 1) {
+        if best < 1 && (na > 1 || nb > 1) {
             // Edit distance, not Jaro–Winkler: on long strings a shared prefix would make two
             // different names look alike. Skipped when the lengths alone rule out a better score.
-            let (ja, jb) = (a.joinedUTF8, b.joinedUTF8)
-            let bound = Double(min(ja.count, jb.count)) / Double(max(ja.count, jb.count))
-            if bound * 0.97 > best {
+            if bound * 0.97 > best && bound * 0.97 >= floor {
                 best = max(best, levenshteinSimilarity(ja, jb) * 0.97)
-                if bound * 0.95 > best { best = max(best, levenshteinSimilarity(a.sortedJoinedUTF8, b.sortedJoinedUTF8) * 0.95) }
+                if bound * 0.95 > best && bound * 0.95 >= floor { best = max(best, levenshteinSimilarity(a.sortedJoinedUTF8, b.sortedJoinedUTF8) * 0.95) }
             }
         }
         return best
     }
 
+    /// What the bounds of ``score(_:_:floor:)`` leave for rounding.
+    static let margin = 1e-9
+
+    /// A word's bytes, read in place (no array to retain and release per pair of words).
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     static func aligned(_ a: NameForm, _ b: NameForm) -> Double {
-        let (na, nb) = (a.utf8.count, b.utf8.count)
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: na * nb) { sim in
-            for i in 0 ..< na {
-                for j in 0 ..< nb {
-                    let x = a.utf8[i], y = b.utf8[j]
-                    var s: Double
-                    if x == y { s = 1 } else if isNumber(x) || isNumber(y) { s = 0 } else {
-                        // Jaro–Winkler forgives a different first letter too easily (`phuong`,
-                        // `huong`: 0.94); averaged with the edit distance's similarity (0.83) it
-                        // does not.
-                        let jw = jaroWinkler(x, y)
-                        // The edit distance's similarity is at most the lengths' ratio: skipped
-                        // when even that could not lift the pair above 0.7 (never paired).
-                        let ratio = Double(min(x.count, y.count)) / Double(max(x.count, y.count))
-                        s = (jw + ratio) / 2 <= 0.7 ? jw / 2 : (jw + levenshteinSimilarity(x, y)) / 2
-                        if s < 0.92 && a.keys[i] == b.keys[j] && a.keys[i].utf8.count > 1 { s = 0.92 }
+        let (na, nb) = (a.wordEnds.count, b.wordEnds.count)
+        return a.joinedUTF8.withUnsafeBufferPointer { pa in
+            b.joinedUTF8.withUnsafeBufferPointer { pb in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: na * nb) { sim in
+                    var startA = 0
+                    for i in 0 ..< na {
+                        let x = Bytes(rebasing: pa[startA ..< a.wordEnds[i]])
+                        startA = a.wordEnds[i]
+                        var startB = 0
+                        for j in 0 ..< nb {
+                            let y = Bytes(rebasing: pb[startB ..< b.wordEnds[j]])
+                            startB = b.wordEnds[j]
+                            var s: Double
+                            if same(x, y) { s = 1 } else if isNumber(x) || isNumber(y) { s = 0 } else {
+                                // Jaro–Winkler forgives a different first letter too easily (`phuong`,
+                                // `huong`: 0.94); averaged with the edit distance's similarity (0.83) it
+                                // does not.
+                                let jw = jaroWinkler(x, y)
+                                // The edit distance's similarity is at most the lengths' ratio: skipped
+                                // when even that could not lift the pair above 0.7 (never paired).
+                                let ratio = Double(min(x.count, y.count)) / Double(max(x.count, y.count))
+                                s = (jw + ratio) / 2 <= 0.7 ? jw / 2 : (jw + levenshteinSimilarity(x, y)) / 2
+                                if s < 0.92 && a.keys[i] == b.keys[j] && a.keys[i].utf8.count > 1 { s = 0.92 }
+                            }
+                            sim[i * nb + j] = s
+                        }
                     }
-                    sim[i * nb + j] = s
+                    // Greedy: the most alike pair of unused words, until none is alike enough.
+                    var total = 0.0
+                    for _ in 0 ..< min(na, nb) {
+                        var top = 0.7, at = -1
+                        for k in 0 ..< na * nb where sim[k] > top { top = sim[k]; at = k }
+                        guard at >= 0 else { break }
+                        total += top
+                        let (i, j) = (at / nb, at % nb)
+                        for jj in 0 ..< nb { sim[i * nb + jj] = -1 }
+                        for ii in 0 ..< na { sim[ii * nb + j] = -1 }
+                    }
+                    return total / (Double(na + nb) / 2)
                 }
             }
-            // Greedy: the most alike pair of unused words, until none is alike enough.
-            var total = 0.0
-            for _ in 0 ..< min(na, nb) {
-                var top = 0.7, at = -1
-                for k in 0 ..< na * nb where sim[k] > top { top = sim[k]; at = k }
-                guard at >= 0 else { break }
-                total += top
-                let (i, j) = (at / nb, at % nb)
-                for jj in 0 ..< nb { sim[i * nb + jj] = -1 }
-                for ii in 0 ..< na { sim[ii * nb + j] = -1 }
-            }
-            return total / (Double(na + nb) / 2)
         }
     }
 
-    static func isNumber(_ t: [UInt8]) -> Bool { t.allSatisfy { $0 >= 48 && $0 <= 57 } }
+    static func same(_ x: Bytes, _ y: Bytes) -> Bool {
+        guard x.count == y.count else { return false }
+        for k in 0 ..< x.count where x[k] != y[k] { return false }
+        return true
+    }
+
+    static func isNumber(_ t: Bytes) -> Bool { t.allSatisfy { $0 >= 48 && $0 <= 57 } }
 
     /// 1 − (Levenshtein distance / length of the longer), in 0 … 1.
     public static func levenshteinSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        if a == b { return a.isEmpty ? 0 : 1 }
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in levenshteinSimilarity(x, y) } }
+    }
+
+    static func levenshteinSimilarity(_ a: Bytes, _ b: Bytes) -> Double {
+        if same(a, b) { return a.isEmpty ? 0 : 1 }
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         return 1 - Double(levenshtein(a, b)) / Double(Swift.max(a.count, b.count))
     }
@@ -81,9 +117,13 @@ public enum NameSimilarity {
     /// Names almost always fit the word; the programme is kept for the rest and as the
     /// reference the test compares the fast path with.
     static func levenshtein(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in levenshtein(x, y) } }
+    }
+
+    static func levenshtein(_ a: Bytes, _ b: Bytes) -> Int {
         let (p, t) = a.count <= b.count ? (a, b) : (b, a)
         guard !p.isEmpty else { return t.count }
-        guard p.count <= 64 else { return levenshteinTable(a, b) }
+        guard p.count <= 64 else { return levenshteinTable(Array(a), Array(b)) }
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { peq -> Int in
             // Only the entries of p's bytes are read back through t's bytes: clear those of t.
             for c in t { peq[Int(c)] = 0 }
@@ -130,7 +170,11 @@ public enum NameSimilarity {
     /// Jaro–Winkler similarity of two byte strings (Winkler 1990: prefix scale 0.1, up to four
     /// common leading bytes). 1 for equal strings, 0 when nothing matches.
     public static func jaroWinkler(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        if a == b { return a.isEmpty ? 0 : 1 }
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in jaroWinkler(x, y) } }
+    }
+
+    static func jaroWinkler(_ a: Bytes, _ b: Bytes) -> Double {
+        if same(a, b) { return a.isEmpty ? 0 : 1 }
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         let window = max(0, max(a.count, b.count) / 2 - 1)
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: a.count + b.count) { flags -> Double in

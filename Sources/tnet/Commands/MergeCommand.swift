@@ -104,16 +104,17 @@ struct MergeCommand: ParsableCommand {
             TerminalProgress.clear()
             try merge.dataset.write(to: output)
             let reviewPath = review ?? Self.reviewPath(for: output)
-            try AtomicFile.write(ReviewFile.csv(merge.review), to: reviewPath)
+            try AtomicFile.write(ReviewFile.csv(merge.review, threads: threads), to: reviewPath)
             if let crosswalk {
-                var text = CSVText.row(["record", "merged_id"])
-                for (r, id) in merge.crosswalk { text += CSVText.row([r.description, id]) }
-                try AtomicFile.write(Array(text.utf8), to: crosswalk)
+                let rows = CSVText.rows(merge.crosswalk.count, threads: threads) { [merge.crosswalk[$0].record.description, merge.crosswalk[$0].mergedID] }
+                try AtomicFile.write(Array(CSVText.row(["record", "merged_id"]).utf8) + rows, to: crosswalk)
             }
             if let pairs {
-                var text = CSVText.row(["left", "right", "probability"])
-                for p in merge.scored { text += CSVText.row([p.left.description, p.right.description, String(p.probability)]) }
-                try AtomicFile.write(Array(text.utf8), to: pairs)
+                let rows = CSVText.rows(merge.scored.count, threads: threads) { k in
+                    let p = merge.scored[k]
+                    return [p.left.description, p.right.description, String(p.probability)]
+                }
+                try AtomicFile.write(Array(CSVText.row(["left", "right", "probability"]).utf8) + rows, to: pairs)
             }
             let counts = zip(tags, loaded).map { (tag: $0.0, entities: $0.1.dataset.entities.count, links: $0.1.dataset.links.count) }
             format.print(MergeListing(merge, inputs: counts, reviewFile: reviewPath, acceptProbability: acceptAbove))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TNetGraph
 @testable import TNetModel
 
 /// The match scorer's log-odds (issue 20), worked by hand from the weights tabled in
@@ -77,6 +78,88 @@ import Testing
         let r = Self.records([Entity(id: "a", kind: .person, name: "Aung Kyaw"), Entity(id: "b", kind: .person, name: "Aung Kyaw")])
         #expect(abs(MatchScorer().probability(r[0], r[1], commonNeighbours: 1) - logistic(3.8)) < 1e-12)
         #expect(abs(MatchScorer().probability(r[0], r[1], commonNeighbours: 9) - logistic(5.4)) < 1e-12)
+    }
+
+    /// The candidate search's bound (`score(_:_:atLeast:)`), worked by hand at the search's
+    /// minimum 0.2, logit ln(0.2 / 0.8) = −1.386.
+    /// - Passports differ (−3), birth years ten apart (−4), countries differ (−0.7): the rest
+    ///   is −7.7, so even the same name (+4) gives −1 + 4 − 7.7 = −4.7 (p = 0.009); the name
+    ///   would need a weight of −1.386 + 1 + 7.7 = 7.31 > 4: nil, names not compared.
+    /// - Only the years ten apart (−4): the name needs −1.386 + 1 + 4 = 3.614, a similarity of
+    ///   0.92 + 0.614 × 0.06 = 0.957. `Li Wei` twice (1, +4): −1 + 4 − 4 = −1, p = 0.269, kept,
+    ///   the same score as without the bound. `Li Wei` and `Lu Wen` are far below it: nil, and
+    ///   the full score agrees (under 0.2).
+    @Test func boundSkipsHopelessPairs() {
+        let r = Self.records([
+            Entity(id: "a", kind: .person, name: "Li Wei", country: "China", attributes: ["passport": .string("E1"), "dob": .string("1985")]),
+            Entity(id: "b", kind: .person, name: "Li Wei", country: "Taiwan", attributes: ["passport": .string("E2"), "dob": .string("1995")]),
+            Entity(id: "c", kind: .person, name: "Li Wei", attributes: ["dob": .string("1995")]),
+            Entity(id: "d", kind: .person, name: "Lu Wen", attributes: ["dob": .string("1995")]),
+        ])
+        let scorer = MatchScorer()
+        #expect(abs(scorer.probability(r[0], r[1]) - logistic(-4.7)) < 1e-12)
+        #expect(scorer.score(r[0], r[1], atLeast: 0.2) == nil)
+        #expect(abs(MatchScorer.similarityFloor(forWeight: 3.614) - 0.95684) < 1e-6)
+        let kept = scorer.score(r[0], r[2], atLeast: 0.2)
+        #expect(kept?.probability == scorer.probability(r[0], r[2]))
+        #expect(abs((kept?.probability ?? 0) - logistic(-1)) < 1e-12)
+        #expect(kept?.evidence == scorer.score(r[0], r[2]).evidence)
+        #expect(scorer.score(r[0], r[3], atLeast: 0.2) == nil)
+        #expect(scorer.probability(r[0], r[3]) < 0.2)
+    }
+
+    /// The floor is the name weight's inverse, less the margin: a similarity below it weighs
+    /// less than asked, one a little above it weighs at least that (every 0.01 of weight).
+    @Test func similarityFloorInvertsTheWeight() {
+        for step in -1200 ... 400 {
+            let w = Double(step) / 100
+            let s = MatchScorer.similarityFloor(forWeight: w)
+            #expect(MatchScorer.nameWeight(s) < w)
+            #expect(MatchScorer.nameWeight(s + 2 * MatchScorer.margin) >= w - 1e-12)
+        }
+    }
+
+    /// The bound changes nothing: on a seeded set of records built from a few alike names,
+    /// identifiers, dates and countries, every pair scores with `atLeast` exactly as without
+    /// it when at or above the minimum (probability, name similarity and evidence), and is nil
+    /// below it, at each threshold tnet merge uses.
+    @Test func boundIsExact() {
+        var rng = SplitMix64(seed: 23)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        let names = ["Li Wei", "Wei Li", "Lee Wei", "Li Wen", "Liang Wei Ming", "Wang Xiaoming", "Wang Xiao-Ming",
+                     "Ong Xiao Ming", "Aung Kyaw", "U Aung Kyaw", "Aung Kyaw Htet", "Nguyen Van Hung", "Nguyen Hung",
+                     "Somchai Phrasoet", "Somchay Prasert", "Golden Star", "Chen Li", "Ch'en Li"]
+        var entities: [Entity] = []
+        for k in 0 ..< 150 {
+            var attributes: Attributes = [:]
+            if rng.next() % 2 == 0 { attributes["passport"] = .string(pick(["E1", "E2", "E3"])) }
+            if rng.next() % 3 == 0 { attributes["phone"] = .string(pick(["012 345 678", "099 111 222"])) }
+            if rng.next() % 4 == 0 { attributes["aliases"] = .string(pick(names)) }
+            if rng.next() % 2 == 0 { attributes["dob"] = .string(pick(["1985", "1985-04", "1985-04-02", "1986-04-02", "1995-01-01"])) }
+            entities.append(Entity(id: "p\(k)", kind: .person, name: pick(names), country: rng.next() % 2 == 0 ? pick(["China", "Taiwan"]) : nil,
+                                   attributes: attributes))
+        }
+        let r = Self.records(entities)
+        let scorer = MatchScorer(records: r)
+        var kept = 0, dropped = 0
+        for i in r.indices {
+            for j in r.indices where j > i {
+                let full = scorer.score(r[i], r[j], commonNeighbours: (i + j) % 3)
+                for minimum in [0.2, 0.25, 0.5, 0.95] {
+                    let bounded = scorer.score(r[i], r[j], commonNeighbours: (i + j) % 3, atLeast: minimum)
+                    if full.probability >= minimum {
+                        kept += 1
+                        #expect(bounded?.probability == full.probability)
+                        #expect(bounded?.nameSimilarity == full.nameSimilarity)
+                        #expect(bounded?.evidence == full.evidence)
+                    } else {
+                        dropped += 1
+                        #expect(bounded == nil)
+                    }
+                }
+            }
+        }
+        #expect(kept > 1000 && dropped > 1000)
     }
 
     /// Identifiers as compared: phones by their last 8 digits, numbers in upper case without

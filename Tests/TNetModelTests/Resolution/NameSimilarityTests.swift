@@ -60,6 +60,24 @@ import TNetGraph
         #expect(NameSimilarity.score(one, two) == 0.3)
         #expect(NameSimilarity.score(one, one) == 1)
     }
+    /// With a floor, a name pair scores exactly as without it when it reaches the floor, and
+    /// below the floor when it does not (what cannot reach it is not computed): every pair of
+    /// a set of names at floors from 0 to 1.
+    @Test func floorKeepsWhatReachesIt() {
+        let names = ["Li Wei", "Wei Li", "Lee Wei", "Li Wen", "Liang Wei Ming", "Wang Xiaoming", "Wang Xiao-Ming",
+                     "Aung Kyaw", "U Aung Kyaw", "Aung Kyaw Htet", "Nguyen Van Hung", "Nguyen Hung", "Xiaoming",
+                     "Somchai Phrasoet", "Somchay Prasert", "Chen", "Ch'en Li Hua Mei", "Compound 1", "Compound 2"].map(person)
+        for a in names {
+            for b in names {
+                let exact = NameSimilarity.score(a, b)
+                for step in 0 ... 20 {
+                    let floor = Double(step) / 20
+                    let s = NameSimilarity.score(a, b, floor: floor)
+                    if exact >= floor { #expect(s == exact, "\(a.tokens) \(b.tokens) \(floor)") } else { #expect(s < floor) }
+                }
+            }
+        }
+    }
 }
 
 /// The bit-parallel edit distance equals the dynamic programme on every pair of a seeded set
