@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension PersonRole {
     /// The protected roles (``PersonRole/protected``: victim, survivor, witness) this role names,
@@ -21,12 +22,22 @@ extension PersonRole {
     /// perpetrator is only left out of the targets and pseudonymised on request; a wrongly
     /// unprotected victim could be proposed as a target. When in doubt the rule protects.
     public var protectedRoles: [PersonRole] {
+        if let known = Self.memo.withLock({ $0[rawValue] }) { return known }
         var out: [PersonRole] = []
         for word in Self.words(rawValue) {
             if let r = Self.protectedWords[word], !out.contains(r) { out.append(r) }
         }
+        Self.memo.withLock { memo in
+            // A dataset has a handful of distinct roles; a table of more is not worth keeping.
+            if memo.count > 4096 { memo.removeAll() }
+            memo[rawValue] = out
+        }
         return out
     }
+
+    /// ``protectedRoles`` by role, once worked out: splitting a role into folded words took a
+    /// twentieth of reading a million entities, for the same few roles each time.
+    private static let memo = Mutex<[String: [PersonRole]]>([:])
 
     /// Whether the role is protected: it names victim, survivor or witness as a whole word
     /// (``protectedRoles`` gives the rule).
