@@ -84,7 +84,7 @@ extension Entity {
     public var isProtected: Bool {
         if role?.isProtected == true { return true }
         for (key, value) in attributes where Self.isRoleKey(key) {
-            if case .string(let s) = value, PersonRole(s).isProtected { return true }
+            if Self.roleStrings(value).contains(where: { PersonRole($0).isProtected }) { return true }
         }
         return false
     }
@@ -94,7 +94,7 @@ extension Entity {
     public var protectedRoles: [PersonRole] {
         var out = role?.protectedRoles ?? []
         for (key, value) in attributes where Self.isRoleKey(key) {
-            if case .string(let s) = value {
+            for s in Self.roleStrings(value) {
                 for r in PersonRole(s).protectedRoles where !out.contains(r) { out.append(r) }
             }
         }
@@ -110,6 +110,15 @@ extension Entity {
     }
 
     /// `role`, `Role`, ` ROLE `: a key that names the role field.
+    /// The roles a `role` attribute holds: its text, or each text of a list (`["victim"]`).
+    static func roleStrings(_ value: AttributeValue) -> [String] {
+        switch value {
+        case .string(let s): return [s]
+        case .list(let items): return items.flatMap(roleStrings)
+        default: return []
+        }
+    }
+
     static func isRoleKey(_ key: String) -> Bool {
         key.utf8.count < 16 && PersonRole(key).canonical.rawValue == "role"
     }

@@ -173,9 +173,42 @@ public struct Redaction: Sendable {
         }
         out.schema.targets.entities = Dictionary(dataset.schema.targets.entities.map { (entityID($0.key), $0.value) },
                                                  uniquingKeysWith: { a, _ in a })
+        // Kinds and roles are free text too (`paid_somchai`, `handler of …`): rewritten once
+        // per distinct value, in the schema as in every entity and link, so that a kind keeps
+        // its meaning (direction, target policy) under its new spelling.
+        var entityKinds: [EntityKind: EntityKind] = [:], linkKinds: [LinkKind: LinkKind] = [:], roles: [PersonRole: PersonRole] = [:]
+        // The built-in vocabulary is left as it is: a generic word reveals no one, and the
+        // analyses read it (a protected id spelt `person` does not rename every person's kind).
+        func kind(_ k: EntityKind) -> EntityKind {
+            if EntityKind.builtIn.contains(k) { return k }
+            if let r = entityKinds[k] { return r }
+            let r = EntityKind(rewrite(k.rawValue)); entityKinds[k] = r; return r
+        }
+        func kind(_ k: LinkKind) -> LinkKind {
+            if LinkKind.builtIn.contains(k) { return k }
+            if let r = linkKinds[k] { return r }
+            let r = LinkKind(rewrite(k.rawValue)); linkKinds[k] = r; return r
+        }
+        func role(_ k: PersonRole) -> PersonRole {
+            if PersonRole.builtIn.contains(k) { return k }
+            if let r = roles[k] { return r }
+            let r = PersonRole(rewrite(k.rawValue)); roles[k] = r; return r
+        }
+        out.schema.entityKinds = out.schema.entityKinds.map(kind)
+        out.schema.linkKinds = out.schema.linkKinds.map(kind)
+        out.schema.symmetricLinkKinds = Set(out.schema.symmetricLinkKinds.map(kind))
+        out.schema.roles = out.schema.roles.map(role)
+        out.schema.targets.kinds = Dictionary(out.schema.targets.kinds.map { (kind($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         let pseudonymNames = Set(pseudonyms.values.map(\.name))
+        // Protected persons' own names (not ids), lower-cased: a person's name that holds one.
+        let protectedNames = dataset.entities.filter { pseudonyms[$0.id] != nil }
+            .compactMap { $0.name?.lowercased() }.filter { $0.count >= 3 }
         for e in dataset.entities {
             var e = e
+            if pseudonyms[e.id] == nil {
+                e.kind = kind(e.kind)
+                e.role = e.role.map(role)
+            }
             if let p = pseudonyms[e.id] {
                 e.id = p.id
                 e.name = p.name
@@ -184,9 +217,14 @@ public struct Redaction: Sendable {
                 // Another person whose name or alias is a protected person's (the whole of it): it
                 // is withheld, never replaced by the protected person's pseudonym (a perpetrator
                 // shown as "Victim 1" would be proposed as a target under a victim's label).
+                // Also a name that holds a protected person's whole name ("… Sr."): shown with
+                // the pseudonym inside, it would tie the two.
                 let withhold = { (s: String) -> String in
                     let r = rewrite(s)
-                    return r != s && pseudonymNames.contains(r) ? Self.withheldName : r
+                    guard r != s else { return r }
+                    if pseudonymNames.contains(r) { return Self.withheldName }
+                    let folded = s.lowercased()
+                    return protectedNames.contains(where: { folded.contains($0) }) ? Self.withheldName : r
                 }
                 e.id = entityID(e.id)
                 e.name = e.name.map(withhold)
@@ -214,6 +252,7 @@ public struct Redaction: Sendable {
             var l = l
             l.source = entityID(l.source)
             l.target = entityID(l.target)
+            l.kind = kind(l.kind)
             l.agreement = l.agreement.map(rewrite)
             l.sources = citations(l.sources)
             l.attributes = scrub(l.attributes, rewrite, rewriteID)

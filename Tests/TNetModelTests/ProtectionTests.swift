@@ -88,4 +88,12 @@ import Testing
         let noWitnesses = try DatasetFilter(excludedRoles: ["Witnesses"]).apply(to: d)
         #expect(noWitnesses.entities.map(\.id) == ["fv", "vz"])
     }
+
+    /// A `role` attribute written as a list (`["victim"]`) protects as its text does.
+    @Test func roleAttributeAsList() {
+        let e = Entity(id: "kz", kind: .person, name: "Kyaw Zin", role: .recruiter,
+                       attributes: ["role": .list([.string("victim")])])
+        #expect(e.isProtected && e.protectedRoles == [.victim])
+        #expect(!e.hasPerpetratorRole)
+    }
 }

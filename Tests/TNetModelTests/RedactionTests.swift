@@ -46,6 +46,37 @@ import Testing
     /// second (forced criminality), and stays redacted there; the second version's spelling
     /// "Mai N." is replaced in the broker's note too. Redacted apart, the second version would
     /// have called "an-le" victim-1.
+    /// Kinds and roles are free text: a link kind, an entity kind or another person's role that
+    /// holds a protected name is rewritten (once per kind, the schema's symmetric kinds too);
+    /// the built-in vocabulary stays. A perpetrator whose name holds a victim's whole name
+    /// ("… Sr.") is withheld, not shown as "Victim 1 Sr.". Worked by hand from the review's cases.
+    @Test func kindsRolesAndNamesHoldingAProtectedName() {
+        var schema = Schema()
+        schema.symmetricLinkKinds = [LinkKind("met_somchai_prasert")]
+        let d = Dataset(
+            entities: [
+                Entity(id: "v", kind: .person, name: "Somchai Prasert", role: .victim),
+                Entity(id: "sr", kind: .person, name: "Somchai Prasert Sr.", role: .boss),
+                Entity(id: "h", kind: .person, name: "Handler", role: PersonRole("handler of Somchai Prasert")),
+                Entity(id: "house", kind: EntityKind("safehouse_of_somchai_prasert")),
+            ],
+            links: [Link(source: "sr", target: "v", kind: LinkKind("paid_somchai_prasert")),
+                    Link(source: "h", target: "sr", kind: LinkKind("met_somchai_prasert")),
+                    Link(source: "sr", target: "h", kind: .operates)],
+            schema: schema)
+        var r = Redaction()
+        let out = r.apply(to: d)
+        // "somchai_prasert" is the name's words joined by "_": replaced as the name.
+        let kinds = out.links.map(\.kind.rawValue)
+        #expect(!kinds.contains { $0.lowercased().contains("somchai") || $0.lowercased().contains("prasert") })
+        #expect(out.links[2].kind == .operates)
+        #expect(out.schema.symmetricLinkKinds == [out.links[1].kind])
+        #expect(!out.entities[3].kind.rawValue.lowercased().contains("somchai"))
+        #expect(out.entities[2].role?.rawValue.contains("Somchai") == false)
+        #expect(out.entities[1].name == Redaction.withheldName)
+        #expect(out.entities[1].role == .boss)
+    }
+
     @Test func versionsShareTheirPseudonyms() {
         let before = Dataset(entities: [Entity(id: "mai", kind: .person, name: "Nguyen Mai", role: .victim),
                                         Entity(id: "tb", kind: .person, name: "Tran Binh", role: .survivor)],

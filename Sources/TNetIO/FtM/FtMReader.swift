@@ -294,7 +294,17 @@ public enum FtMReader {
                         guard let (k, value) = FtMSchemaMap.parseMarker(v) else { plain.append(v); continue }
                         switch k {
                         case "kind": e.kind = EntityKind(value)
-                        case "role": e.role = PersonRole(value)
+                        case "role":
+                            // Two role markers: a protected role is never given up for another
+                            // (forced criminality), and the one not kept is said.
+                            let role = PersonRole(value)
+                            if let old = e.role, old != role {
+                                let keep = old.isProtected || !role.isProtected ? old : role
+                                warn(l, "two role markers, \(quoted(old.rawValue)) and \(quoted(role.rawValue)): \(quoted(keep.rawValue)) kept" + (keep.isProtected ? " (a protected role is never given up)" : ""))
+                                e.role = keep
+                            } else {
+                                e.role = role
+                            }
                         case "confidence":
                             if let c = Confidence(value) { e.confidence = c } else { warn(l, "marker \(v) is not an Admiralty grade: left out") }
                         case "from": from = PartialDate(value); if from == nil { warn(l, "marker \(v) is not a date: left out") }

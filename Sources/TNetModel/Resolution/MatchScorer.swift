@@ -91,10 +91,14 @@ public struct MatchScorer: Sendable {
     /// Exact, not a heuristic: the common-name weight is never positive, so a kept pair has
     /// prior + name weight + the rest ≥ logit(`minimum`); the bounds keep a margin of 1e-9
     /// (log-odds and similarity) against rounding, far above the sums' rounding (about 1e-14).
+    /// The final test is in probability, whose steps near 1 (about 1.1e-16) are about
+    /// 1.1e-16 / (1 − p) in log-odds: past `minimum` = 1 − 1e-6 that would exceed the margin,
+    /// so there no bound is used and every pair is scored in full (a review found pairs at
+    /// exactly such a minimum dropped).
     public func score(_ a: ResolutionRecord, _ b: ResolutionRecord, commonNeighbours: Int = 0, atLeast minimum: Double) -> MatchScore? {
         guard Self.compatible(a.category, b.category) else { return minimum <= 0 ? score(a, b, commonNeighbours: commonNeighbours) : nil }
         var floor = -Double.infinity
-        if minimum > 0 && minimum < 1 {
+        if minimum > 0 && minimum <= 1 - 1e-6 {
             var rest = 0.0
             otherEvidence(a, b, commonNeighbours: commonNeighbours) { weight, _ in rest += weight }
             let need = log(minimum / (1 - minimum)) - Self.prior - rest

@@ -145,7 +145,10 @@ import TNetGraph
         for i in r.indices {
             for j in r.indices where j > i {
                 let full = scorer.score(r[i], r[j], commonNeighbours: (i + j) % 3)
-                for minimum in [0.2, 0.25, 0.5, 0.95] {
+                // Also the pair's own probability as the minimum: kept at exactly its threshold,
+                // near 1 too (a review found pairs at p = 0.9999999962… dropped by the bounds).
+                let own = full.probability > 0 && full.probability < 1 ? [full.probability] : []
+                for minimum in [0.2, 0.25, 0.5, 0.95] + own {
                     let bounded = scorer.score(r[i], r[j], commonNeighbours: (i + j) % 3, atLeast: minimum)
                     if full.probability >= minimum {
                         kept += 1
