@@ -36,7 +36,7 @@ struct NameMatcher: Sendable {
     /// `identifier` in ids. The first replacement given for a folded name stands.
     mutating func add(_ original: String, text: String, identifier: String) {
         let key = Self.words(original).map(\.folded).joined()
-        if !key.isEmpty, key.count < Self.minimumLength, original.count >= 2, Self.isToken(original), tokens[original] == nil {
+        if !key.isEmpty, Self.weight(key) < Self.minimumLength, original.count >= 2, Self.isToken(original), tokens[original] == nil {
             tokens[original] = (text, identifier)
             tokensByFirst[original.first!, default: []].append(original)
             tokensByFirst[original.first!]!.sort { $0.count > $1.count }
@@ -129,7 +129,7 @@ struct NameMatcher: Sendable {
                 if let r = names[joined] {
                     let whole = i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                         && s[words[j].range.upperBound...].isEmpty
-                    if joined.count >= Self.minimumLength || whole {
+                    if Self.weight(joined) >= Self.minimumLength || whole {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }
@@ -182,6 +182,16 @@ struct NameMatcher: Sendable {
         func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark } }
         while i < s.endIndex {
             let c = s[i]
+            if isWordCharacter(c) && isUnspaced(c) {
+                // Scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
+                // Burmese, Khmer): each character is a word of its own, so that a name is found
+                // inside a sentence (张伟明 in 张伟明在园区工作).
+                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]))); start = nil }
+                let next = s.index(after: i)
+                out.append(Word(range: i ..< next, folded: fold(s[i ..< next])))
+                i = next
+                continue
+            }
             if isWordCharacter(c) {
                 if start == nil { start = i }
             } else if let b = start {
@@ -193,6 +203,28 @@ struct NameMatcher: Sendable {
         if let b = start { out.append(Word(range: b ..< s.endIndex, folded: fold(s[b ..< s.endIndex]))) }
         return out
     }
+
+    /// Whether `c` is of a script written without spaces between words.
+    static func isUnspaced(_ c: Character) -> Bool {
+        guard let u = c.unicodeScalars.first?.value else { return false }
+        switch u {
+        case 0x0E00 ... 0x0EFF, 0x1000 ... 0x109F, 0x1780 ... 0x17FF: return true   // Thai, Lao, Burmese, Khmer
+        default: return isIdeographic(c)
+        }
+    }
+
+    /// Whether `c` is a Chinese character or Japanese kana: one carries about as much of a name
+    /// as two letters, so a two-character name counts as four (``weight(_:)``).
+    static func isIdeographic(_ c: Character) -> Bool {
+        guard let u = c.unicodeScalars.first?.value else { return false }
+        switch u {
+        case 0x3040 ... 0x30FF, 0x3400 ... 0x4DBF, 0x4E00 ... 0x9FFF, 0xF900 ... 0xFAFF, 0x20000 ... 0x2FA1F: return true
+        default: return false
+        }
+    }
+
+    /// A folded name's length against ``minimumLength``: a Chinese character or kana counts 2.
+    static func weight(_ folded: String) -> Int { folded.reduce(0) { $0 + (isIdeographic($1) ? 2 : 1) } }
 
     /// Lower case, diacritics removed, width folded (`Ｓ` is `s`), letters and digits only.
     static func fold(_ s: Substring) -> String {

@@ -77,6 +77,30 @@ import Testing
         #expect(out.entities[1].role == .boss)
     }
 
+    /// Names in scripts written without spaces are found inside sentences: each character is a
+    /// word, and a Chinese character counts as two letters, so the two-character 王芳 is found
+    /// too. Worked by hand from the review's cases: 张伟明在园区工作 → "Victim 1在园区工作",
+    /// 王芳是证人 → "Witness 1是证人", นายสมชาย ประเสริฐ ถูกย้าย → "นายVictim 2 ถูกย้าย";
+    /// 王 alone (half a name) is left.
+    @Test func namesInScriptsWithoutSpaces() {
+        let d = Dataset(
+            entities: [
+                Entity(id: "zwm", kind: .person, name: "张伟明", role: .victim),
+                Entity(id: "s", kind: .person, name: "สมชาย ประเสริฐ", role: .victim),
+                Entity(id: "wf", kind: .person, name: "王芳", role: .witness),
+                Entity(id: "boss", kind: .person, name: "Boss", role: .boss,
+                       attributes: ["a": .string("张伟明在园区工作"), "b": .string("王芳是证人"),
+                                    "c": .string("นายสมชาย ประเสริฐ ถูกย้าย"), "d": .string("王 is a surname")]),
+            ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let a = out.entities[3].attributes
+        #expect(a["a"] == .string("Victim 1在园区工作"))
+        #expect(a["b"] == .string("Witness 1是证人"))
+        #expect(a["c"] == .string("นายVictim 2 ถูกย้าย"))
+        #expect(a["d"] == .string("王 is a surname"))
+    }
+
     @Test func versionsShareTheirPseudonyms() {
         let before = Dataset(entities: [Entity(id: "mai", kind: .person, name: "Nguyen Mai", role: .victim),
                                         Entity(id: "tb", kind: .person, name: "Tran Binh", role: .survivor)],
