@@ -60,8 +60,12 @@ public struct BriefingFiles: Sendable {
     public init(_ loaded: LoadedDataset, keyPlayers: Int = 10, disruptionSteps: Int = 10, date: Date = Date(), strictLayout: Bool = false,
                 sampling: EfficiencySampling = EfficiencySampling(), threads: Int = 1,
                 progress: (@Sendable (String, Double) -> Void)? = nil) throws {
-        let file = loaded.source.file
-        let provenance = Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: file == "-" ? [] : ((try? FileDigest.sha256(path: file)) ?? []),
+        // The digest is of the file as given; every text names it as `source` does (scrubbed
+        // under redaction).
+        let file = loaded.path
+        let digests = file == "-" ? [] : ((try? FileDigest.sha256(path: file)) ?? [])
+        let shown = digests.map { d in (path: d.path.hasPrefix(file) ? loaded.source.file + d.path.dropFirst(file.count) : loaded.source.file, sha256: d.sha256) }
+        let provenance = Briefing.Provenance(tool: "tnet \(tnetVersion)", inputs: shown,
                                              filters: loaded.source.filter.map { $0.isEmpty ? "" : $0.description } ?? "",
                                              redacted: loaded.isRedacted, generated: Self.day(date))
         try self.init(loaded.dataset, provenance: provenance, keyPlayers: keyPlayers, disruptionSteps: disruptionSteps, strictLayout: strictLayout,

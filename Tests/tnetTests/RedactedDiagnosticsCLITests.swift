@@ -88,4 +88,31 @@ import Testing
             for s in Self.secrets + ["role", "aliases"] { #expect(!said.contains(s), "\(args[0]) says \(s): \(said)") }
         }
     }
+
+    /// A file named after the victim: under redaction no output names it (info's file line, the
+    /// briefing's provenance in report.md, report.html and report.json), and the briefing still
+    /// carries the file's SHA-256, read from the path as given (a review found the name there).
+    @Test func fileNamedAfterAVictim() throws {
+        let dir = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let valid = """
+        {"format": "tnet/1", "entities": [
+          {"id": "v2", "kind": "person", "name": "Somchai Prasert", "role": "victim"},
+          {"id": "r", "kind": "person", "name": "Krit", "role": "recruiter"},
+          {"id": "kk", "kind": "compound", "name": "KK Park"}],
+         "links": [{"source": "r", "target": "v2", "kind": "recruits"}, {"source": "v2", "target": "kk", "kind": "trafficked_to"}]}
+        """
+        let input = dir.appendingPathComponent("Somchai Prasert.json")
+        try valid.write(to: input, atomically: true, encoding: .utf8)
+        let info = try tnet(["info", input.path, "--redact", "victims"])
+        #expect(info.code == 0 && !(info.out + info.err).contains("Somchai"), "\(info.out)")
+        let out = dir.appendingPathComponent("report")
+        let r = try tnet(["report", input.path, "--output", out.path, "--redact", "victims"])
+        #expect(r.code == 0, "\(r.err)")
+        for name in ["report.md", "report.html", "report.json"] {
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            #expect(!text.contains("Somchai") && !text.contains("Prasert"), "\(name)")
+            if name == "report.md" { #expect(text.contains("victim-1.json") && text.contains("SHA-256"), "\(text.prefix(400))") }
+        }
+    }
 }

@@ -127,15 +127,16 @@ extension Dataset {
             let dataset = datasets[i]
             let filter = options.filter
             var warnings: [FilterWarning] = []
-            var source = ResultSource(file: path)
+            var source = ResultSource(file: scrub(path))
             var view = dataset
             if !filter.isEmpty {
                 warnings = filter.warnings(for: dataset)
                 do { view = try filter.apply(to: dataset) } catch { throw DatasetFilter.Failure(message: scrub(error.message)) }
-                source = ResultSource(file: path, filter: filter, before: DatasetCounts(dataset))
+                source = ResultSource(file: scrub(path), filter: filter, before: DatasetCounts(dataset))
             }
             loaded.append(LoadedDataset(dataset: view, source: source, warnings: all.filter { $0.severity == .warning },
-                                        filterWarnings: warnings, redacted: redaction?.count ?? 0, isRedacted: redaction != nil))
+                                        filterWarnings: warnings, redacted: redaction?.count ?? 0, isRedacted: redaction != nil,
+                                        path: path))
         }
         return loaded
     }

@@ -14,6 +14,10 @@ public struct LoadedDataset: Sendable {
     public var redacted: Int
     /// Whether protected persons were redacted (asked for, whether or not any was found).
     public var isRedacted: Bool
+    /// The input's path as given, to read the file again (its digest). ``source`` names it as
+    /// every output shows it: under redaction a path that names a protected person is scrubbed
+    /// there (`Somchai Prasert.json` → `Victim 1.json`).
+    public var path: String
 }
 
 /// A dataset that cannot be analysed: the first error reading or validation found, with its
