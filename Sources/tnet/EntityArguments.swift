@@ -5,14 +5,40 @@ import TraffickingNetworks
 /// entity's id before the library sees it, so every output names ids, and a name taken for an
 /// entity is said on standard error (never silent).
 enum EntityArguments {
+    /// Set when the dataset was loaded with `--redact victims`: what was typed is then never
+    /// repeated (a protected person's name typed on the command line would be echoed on
+    /// standard error, which a log may keep); the entities named are the redacted dataset's.
+    nonisolated(unsafe) static var redacting = false
+
     /// The id `text` names: an id as written; else the one entity whose name, alias or folded id
     /// it is (said as a note). Errors name the option and suggest the closest names.
     static func id(_ text: String, in dataset: Dataset, option: String) throws -> String {
         if dataset.index(of: text) != nil { return text }
-        let (i, match) = try dataset.resolveEntity(text, what: option)
+        let found: (index: Int, byName: EntityLookup.Match?)
+        if redacting {
+            do {
+                found = try dataset.resolveEntity(text, what: option)
+            } catch {
+                throw Self.withheld(error, option: option)
+            }
+        } else {
+            found = try dataset.resolveEntity(text, what: option)
+        }
+        let (i, match) = found
         let e = dataset.entities[i]
-        if let match { Diagnostics.note("\(option) \(quoted(text)): \(e.id) (\(e.kind.rawValue)), by its \(match.field.rawValue) \(quoted(match.matched))") }
+        if let match {
+            Diagnostics.note(redacting ? "\(option): \(e.id) (\(e.kind.rawValue)), by its \(match.field.rawValue)"
+                                       : "\(option) \(quoted(text)): \(e.id) (\(e.kind.rawValue)), by its \(match.field.rawValue) \(quoted(match.matched))")
+        }
         return e.id
+    }
+
+    /// The failure to name an entity, without the text typed (under redaction).
+    static func withheld(_ error: AnalysisError, option: String) -> CLIError {
+        if case .ambiguousEntity = error {
+            return CLIError("\(option): the text given names several entities (not repeated under --redact victims); give an id")
+        }
+        return CLIError("\(option): no entity has the id, name or alias given (not repeated under --redact victims; a protected person is named by a pseudonym such as victim-1)")
     }
 
     /// The items of a comma-separated list of ids, kinds or names, each an id or kind. A whole

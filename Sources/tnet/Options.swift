@@ -89,6 +89,7 @@ struct InputOptions: ParsableArguments {
         if let n = loaded.first?.redacted, n > 0 {
             Diagnostics.note("\(n) protected person\(n == 1 ? "" : "s") redacted (--redact victims)")
         }
+        if loaded.first?.isRedacted == true { EntityArguments.redacting = true }
         return loaded
     }
 

@@ -115,4 +115,28 @@ import Testing
             if name == "report.md" { #expect(text.contains("victim-1.json") && text.contains("SHA-256"), "\(text.prefix(400))") }
         }
     }
+
+    /// A victim's name typed on the command line under redaction is never repeated: the
+    /// redacted dataset has no such entity, and the error says so without the text (a review
+    /// found `no entity "Mai Tran"` on standard error). Without redaction the name resolves.
+    @Test func typedNamesAreNotEchoed() throws {
+        let dir = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("q.json")
+        try """
+        {"format": "tnet/1", "entities": [
+          {"id": "mai-tran", "kind": "person", "name": "Mai Tran", "role": "victim", "aliases": ["Little Mai"]},
+          {"id": "b", "kind": "person", "name": "Boss", "role": "boss"}],
+         "links": [{"source": "b", "target": "mai-tran", "kind": "recruits"}]}
+        """.write(to: input, atomically: true, encoding: .utf8)
+        #expect(try tnet(["path", input.path, "b", "Mai Tran"]).code == 0)
+        for args in [["path", input.path, "b", "Mai Tran"], ["path", input.path, "b", "Little Mai"],
+                     ["distances", input.path, "Mai Tran"], ["disrupt", input.path, "--strategy", "list", "--targets", "mai-tran,b"]] {
+            let r = try tnet(args + ["--redact", "victims"])
+            let said = r.out + r.err
+            #expect(r.code != 0, "\(args)")
+            #expect(said.contains("not repeated under --redact victims"), "\(args): \(said)")
+            #expect(!said.contains("Mai") && !said.contains("mai-tran"), "\(args): \(said)")
+        }
+    }
 }
