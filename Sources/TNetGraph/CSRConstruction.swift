@@ -67,55 +67,12 @@ enum CSRConstruction {
     /// transpose that sorts each list) and the merge of parallel edges, on one thread.
     static func bucketAndSort(n: Int, sources: [NodeIndex], targets: [NodeIndex], weights: [Double]?,
                               policy: DuplicateEdgePolicy) -> Lists {
-        let m = sources.count
         let weighted = weights != nil
-        // Pass 1: bucket each endpoint by node, input order (a self-loop once). Unchecked
-        // buffers: these two loops are most of the time a graph of a million edges takes.
-        var counts = [Int](repeating: 0, count: n + 1)
-        sources.withUnsafeBufferPointer { src in
-            targets.withUnsafeBufferPointer { dst in
-                counts.withUnsafeMutableBufferPointer { c in
-                    for i in 0 ..< m {
-                        let a = Int(src[i]), b = Int(dst[i])
-                        // The one range check: the unchecked passes below rely on it.
-                        precondition(UInt(bitPattern: a) < UInt(n) && UInt(bitPattern: b) < UInt(n), "edge endpoint out of range")
-                        c[a] += 1
-                        if a != b { c[b] += 1 }
-                    }
-                }
-            }
-        }
-        let offsets = prefixSums(counts)
+        // Pass 1: each endpoint bucketed by node, input order (a self-loop once): the bucket
+        // pass of ParallelCSRPasses on this one thread.
+        var (offsets, unsorted, unsortedW) = ParallelCSRPasses.bucketEndpoints(
+            n: n, sources: sources, targets: targets, weights: weights, threads: 1)
         let slots = offsets[n]
-        var unsorted = [NodeIndex](repeating: 0, count: slots)
-        var unsortedW = [Double](repeating: 0, count: weighted ? slots : 0)
-        var cursor = offsets
-        let noWeights: [Double] = []
-        sources.withUnsafeBufferPointer { src in
-            targets.withUnsafeBufferPointer { dst in
-                (weights ?? noWeights).withUnsafeBufferPointer { w in
-                    unsorted.withUnsafeMutableBufferPointer { out in
-                        unsortedW.withUnsafeMutableBufferPointer { outW in
-                            cursor.withUnsafeMutableBufferPointer { cur in
-                                for i in 0 ..< m {
-                                    let a = Int(src[i]), b = Int(dst[i])
-                                    let p = cur[a]
-                                    out[p] = NodeIndex(b)
-                                    if weighted { outW[p] = w[i] }
-                                    cur[a] = p + 1
-                                    if a != b {
-                                        let q = cur[b]
-                                        out[q] = NodeIndex(a)
-                                        if weighted { outW[q] = w[i] }
-                                        cur[b] = q + 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
         // Pass 2: transpose. The lists are symmetric, so visiting v ascending and appending v
         // to each neighbour's list yields the same lists, sorted.
         var sorted = Lists(offsets: offsets, neighbors: [NodeIndex](repeating: 0, count: slots),

@@ -88,7 +88,7 @@ enum BusErrorGuard {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: text.count)
         buffer.initialize(from: text, count: text.count)
         let old = message
-        length = 0
+        length = 0  // the handler reads nothing while the message changes
         message = buffer
         length = text.count
         old?.deallocate()
