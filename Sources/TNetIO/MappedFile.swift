@@ -59,6 +59,17 @@ final class MappedFile {
         released = end
     }
 
+    /// Hands back the whole pages inside `range`: a chunk's own pages once it is read (chunks
+    /// are read on several threads, so not in order). Pages touched again are read again from
+    /// the page cache.
+    func release(_ range: Range<Int>) {
+        guard let base else { return }
+        let lower = (range.lowerBound + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+        let upper = Swift.min(range.upperBound, buffer.count) / Self.pageSize * Self.pageSize
+        guard upper > lower else { return }
+        _ = madvise(base + lower, upper - lower, MADV_DONTNEED)
+    }
+
     /// Hands back every page (after a pass that must start again from the front).
     func releaseAll() {
         guard let base else { return }

@@ -10,10 +10,20 @@ import TNetModel
 /// built (a file of 24 million lines holds 190 MB of it, which a million-entity dataset used to
 /// pay for eagerly) and later ones are answered by binary search. Forward lookups on one line
 /// are incremental, so a minified file on a single line read in order is not quadratic; a
-/// lookup behind the cursor counts its column from the start of its line.
+/// lookup behind the cursor counts its column from the start of its line. A lookup behind the
+/// cursor but not behind the last ``anchorHere()`` counts from that anchor (a record's start).
+///
+/// With an `origin` other than 0 the positions are counted from there, as if the text began
+/// at `origin` (a chunk of a file read in parallel, whose reader adds the lines before it:
+/// ``shifted(_:by:)``).
 struct TextPositions {
     let file: String
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// Where line 1, column 1 is counted from.
+    let origin: Int
+    /// A place whose line and column are known, behind the cursor: offset, 0-based line, the
+    /// offset its line starts at, and its column.
+    private var anchor = (offset: 0, line: 0, lineStart: 0, column: 1)
     private var lineIndex: [Int]? = nil
     /// Backward lookups answered by starting again from the top so far.
     private var rescans = 0
@@ -21,13 +31,17 @@ struct TextPositions {
     // The last answer: offset, 0-based line, the offset its line starts at, and its column.
     private var lastOffset = 0, lastLine = 0, lastLineStart = 0, lastColumn = 1
 
-    init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
+    init(file: String, bytes: UnsafeBufferPointer<UInt8>, origin: Int = 0) {
         self.file = file
         self.bytes = bytes
+        self.origin = origin
+        lastOffset = origin
+        lastLineStart = origin
+        anchor = (origin, 0, origin, 1)
     }
 
     mutating func location(of offset: Int) -> SourceLocation {
-        let offset = Swift.min(Swift.max(0, offset), bytes.count)
+        let offset = Swift.min(Swift.max(origin, offset), bytes.count)
         if offset >= lastOffset {
             advance(to: offset)
         } else {
@@ -62,17 +76,44 @@ struct TextPositions {
         lastOffset = offset; lastLine = line; lastLineStart = lineStart; lastColumn = column
     }
 
-    /// Places the cursor at `offset` behind it, through the index of line starts (built once).
+    /// Marks the cursor's place as known: a later lookup behind the cursor but not behind this
+    /// place counts from here, not from the top (a record's warnings, which need not come in
+    /// the order of their offsets, cost a pass over the record, not over the file).
+    mutating func anchorHere() {
+        anchor = (lastOffset, lastLine, lastLineStart, lastColumn)
+    }
+
+    /// The cursor's line (0-based, from the origin) and column: where a chunk read in
+    /// parallel ends, from which the next chunk's positions are shifted.
+    var cursor: (line: Int, column: Int) { (lastLine, lastColumn) }
+
+    /// A location counted from a chunk's start, moved to where it is in the whole file.
+    /// - Parameters:
+    ///   - location: a line and column from a ``TextPositions`` whose origin is the chunk's start.
+    ///   - start: the whole file's line (0-based) and column at the chunk's start.
+    /// - Returns: the location in the whole file.
+    static func shifted(_ location: SourceLocation, by start: (line: Int, column: Int)) -> SourceLocation {
+        let column = location.line == 1 ? location.column + start.column - 1 : location.column
+        return SourceLocation(file: location.file, line: location.line + start.line, column: column)
+    }
+
+    /// Places the cursor at `offset` behind it: from the anchor when the offset is not behind
+    /// it, else through the index of line starts (built once).
     private mutating func jump(to offset: Int) {
+        if offset >= anchor.offset {
+            (lastOffset, lastLine, lastLineStart, lastColumn) = anchor
+            advance(to: offset)
+            return
+        }
         if lineIndex == nil && rescans < Self.rescansBeforeIndex {
             rescans += 1
-            lastOffset = 0; lastLine = 0; lastLineStart = 0; lastColumn = 1
+            lastOffset = origin; lastLine = 0; lastLineStart = origin; lastColumn = 1
             advance(to: offset)
             return
         }
         if lineIndex == nil {
-            var starts = [0]
-            for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+            var starts = [origin]
+            for i in origin ..< bytes.count where bytes[i] == 0x0A { starts.append(i + 1) }
             lineIndex = starts
         }
         let lineStarts = lineIndex!

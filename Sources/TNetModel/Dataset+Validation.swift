@@ -94,6 +94,9 @@ extension Dataset {
         // Whether the schema knows a kind, asked once per run of equal kinds (a file's
         // entities are mostly of a few kinds, often in runs): no hash per entity.
         var lastKind: EntityKind?, lastKnown = true
+        // Likewise for roles: whether one is unknown or read as protected is worked out once
+        // per run of equal roles (reading a role's words is Unicode work).
+        var lastRole: PersonRole?, lastUnknown = false, lastReread = false
         for (i, e) in entities.enumerated() {
             if e.kind != lastKind { lastKind = e.kind; lastKnown = schema.knows(e.kind) }
             if !lastKnown, reported.insert("e:" + e.kind.rawValue).inserted {
@@ -104,8 +107,12 @@ extension Dataset {
             if let role = e.role {
                 // A compound role read as protected (`former victim`) is said once, as any
                 // reinterpretation is: it is never a target and is redacted.
-                let unknown = !schema.knows(role)
-                let reread = role.isProtected && !PersonRole.protected.contains(role.canonical)
+                if role != lastRole {
+                    lastRole = role
+                    lastUnknown = !schema.knows(role)
+                    lastReread = role.isProtected && !PersonRole.protected.contains(role.canonical)
+                }
+                let unknown = lastUnknown, reread = lastReread
                 if unknown || reread, reported.insert("r:" + role.rawValue).inserted {
                     var message = "role \(quoted(role.rawValue))" + (unknown ? " is neither built in nor declared in \"schema\"" : "")
                     if reread {

@@ -80,6 +80,16 @@ public struct Dataset: Sendable {
     package init(uniqueEntities entities: [Entity], index: [String: Int32], links: LinkColumns,
                  directed: Bool?, locations: ReadLocations? = nil) {
         precondition(index.count == entities.count)
+        self.init(entities: entities, firstPositions: index, links: links, directed: directed, locations: locations)
+    }
+
+    /// Builds a dataset from entities, the position of each id's first entity (fewer entries
+    /// than entities when ids repeat, as ``append(_:)-(Entity)`` would have kept them) and links
+    /// by column whose ends were resolved against that index. For readers that number entities
+    /// themselves (on several threads).
+    package init(entities: [Entity], firstPositions index: [String: Int32], links: LinkColumns,
+                 directed: Bool?, locations: ReadLocations? = nil) {
+        precondition(index.count <= entities.count)
         self.title = nil
         self.description = nil
         self.directed = directed

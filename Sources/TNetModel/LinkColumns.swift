@@ -55,6 +55,61 @@ package struct LinkColumns: Sendable {
         agreementIndex = kindIndex
     }
 
+    /// The columns of a reader that built them in parts (``LinkColumns/Parts``), whose value
+    /// tables number their values as ``InternTable`` does (value 0 of the grades, citations,
+    /// periods and agreements is the column's default: none).
+    package init(_ parts: Parts) {
+        let n = parts.kindIndex.count
+        precondition(parts.ends.count == 2 * n && parts.weights.count == n && parts.directed.count == n
+                     && parts.confidenceIndex.count == n && parts.citationIndex.count == n
+                     && parts.periodIndex.count == n && parts.agreementIndex.count == n)
+        ends = parts.ends
+        kindIndex = parts.kindIndex
+        weights = parts.weights
+        directed = parts.directed
+        confidenceIndex = parts.confidenceIndex
+        citationIndex = parts.citationIndex
+        periodIndex = parts.periodIndex
+        agreementIndex = parts.agreementIndex
+        attributes = parts.attributes
+        kinds = parts.kinds
+        confidences = parts.confidences
+        citations = parts.citations
+        periods = parts.periods
+        agreements = parts.agreements
+        spellings = parts.spellings
+        for (slot, id) in parts.dangling {
+            precondition(ends[slot] < 0)
+            danglingIDs[slot] = id
+            danglingSlots[id, default: []].append(slot)
+        }
+    }
+
+    /// Links by column as a reader assembles them, to be checked and kept by ``init(_:)``.
+    package struct Parts: Sendable {
+        /// Two per link, the ends' entity positions, `-1` when dangling.
+        package var ends: [Int32] = []
+        package var kindIndex: [UInt32] = []
+        package var weights: [Double?] = []
+        package var directed: [Bool?] = []
+        package var confidenceIndex: [UInt32] = []
+        package var citationIndex: [UInt32] = []
+        package var periodIndex: [UInt32] = []
+        package var agreementIndex: [UInt32] = []
+        /// By link position, for the links that have any.
+        package var attributes: [Int: Attributes] = [:]
+        package var kinds = InternTable<LinkKind>()
+        package var confidences = InternTable<Confidence?>(first: nil)
+        package var citations = InternTable<[String]>(first: [])
+        package var periods = InternTable<Period?>(first: nil)
+        package var agreements = InternTable<String?>(first: nil)
+        /// Dangling ends (slot `2i` source, `2i + 1` target) and the ids they name, in slot order.
+        package var dangling: [(slot: Int, id: String)] = []
+        /// Ends that name their entity by a canonically equal but different spelling, by slot.
+        package var spellings: [Int: String] = [:]
+        package init() {}
+    }
+
     /// Number of links.
     package var count: Int { kindIndex.count }
 
@@ -202,17 +257,17 @@ package struct LinkColumns: Sendable {
 }
 
 /// The distinct values a column takes, numbered in order of first appearance.
-struct InternTable<Value: Hashable & Sendable>: Sendable {
-    private(set) var values: [Value] = []
+package struct InternTable<Value: Hashable & Sendable>: Sendable {
+    package private(set) var values: [Value] = []
     private var numbers: [Value: UInt32] = [:]
     /// The value asked for last: runs of equal values (one kind for a whole file) skip hashing.
     private var last: UInt32 = 0
 
-    init() {}
+    package init() {}
     /// A table whose value 0 is `first` (the column's default: no grade, no citation).
-    init(first: Value) { _ = index(of: first) }
+    package init(first: Value) { _ = index(of: first) }
 
-    mutating func index(of value: Value) -> UInt32 {
+    package mutating func index(of value: Value) -> UInt32 {
         if Int(last) < values.count && values[Int(last)] == value { return last }
         if let n = numbers[value] { last = n; return n }
         let n = UInt32(values.count)

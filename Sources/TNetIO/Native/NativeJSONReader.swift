@@ -1,3 +1,4 @@
+import Foundation
 import TNetModel
 
 /// Reads the native dataset format (`"format": "tnet/1"`).
@@ -36,6 +37,14 @@ public enum NativeJSONReader {
     /// - Throws: As ``read(_:)``.
     static func read(mapped file: MappedFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         try InputFile.checkText(name: file.name, file.buffer, slice: MappedFile.releaseStep) { file.release(before: $0) }
+        file.releaseAll()
+        // A large file is read in chunks on every core; whatever the chunks cannot take (a
+        // syntax error among them) is read again by the stream, which words it.
+        if file.buffer.count >= Chunks.minimumBytes,
+           let read = Chunks.read(file.buffer, name: file.name, start: file.bomLength, mapped: file,
+                                  threads: ProcessInfo.processInfo.activeProcessorCount) {
+            return read
+        }
         file.releaseAll()
         return try read(file.buffer, name: file.name, start: file.bomLength, mapped: file)
     }
@@ -354,8 +363,10 @@ public enum NativeJSONReader {
             return policy
         }
 
+        /// A record's place; its warnings, found next, are counted from there (anchorHere).
         mutating func position(_ offset: Int) -> ReadLocations.Position {
             let l = positions.location(of: offset)
+            positions.anchorHere()
             return ReadLocations.Position(line: l.line, column: l.column)
         }
 

@@ -1,0 +1,102 @@
+import Foundation
+
+/// A hash table from byte strings (UTF-8 text as read from a file, compared byte for byte) to
+/// dense numbers `0, 1, 2, …` in order of first insertion: the ids and repeated values of a
+/// large file interned without building a `String` for each occurrence.
+///
+/// Byte equality is not Swift's `String` equality (which compares canonical equivalents
+/// equal): callers use it only where they know the difference cannot arise (ASCII text), and
+/// `String` comparison elsewhere. Hand-written rather than a `Dictionary<[UInt8], …>`, which
+/// would allocate an array per lookup.
+struct ByteKeyTable: Sendable {
+    private var arena: [UInt8] = []
+    /// Key `k`'s bytes are `arena[ends[k - 1] ..< ends[k]]` (from 0 for the first).
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing with linear probing: a key number, or -1 for an empty slot.
+    private var slots: [Int32]
+    private var mask: Int
+
+    /// An empty table with room for about `capacity` keys before it grows.
+    init(capacity: Int = 8) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// Number of keys.
+    var count: Int { ends.count }
+
+    /// A 64-bit hash of `count` bytes at `p`, read eight at a time.
+    static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i + 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < count {
+            var w: UInt64 = 0
+            for k in i ..< count { w |= UInt64(p[k]) << (8 * UInt64(k - i)) }
+            h = (h ^ w) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 29
+        }
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return h ^ (h >> 32)
+    }
+
+    /// The bytes of key `k`.
+    func withKey<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = k == 0 ? 0 : ends[k - 1]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start ..< ends[k]])) }
+    }
+
+    /// The number of the key equal to `count` bytes at `p` (whose ``hash(_:_:)`` is `hash`).
+    /// - Returns: the key's number, or nil when it is not in the table.
+    /// - Complexity: O(1) expected, plus the key's length.
+    func find(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32? {
+        arena.withUnsafeBufferPointer { a in
+            var s = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let k = slots[s]
+                if k < 0 { return nil }
+                if hashes[Int(k)] == hash {
+                    let start = k == 0 ? 0 : ends[Int(k) - 1]
+                    if ends[Int(k)] - start == count && (count == 0 || memcmp(a.baseAddress! + start, p, count) == 0) { return k }
+                }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    /// The number of the key equal to `count` bytes at `p`, adding it when new.
+    /// - Returns: its number, and whether this call added it.
+    /// - Complexity: O(1) amortised, plus the key's length.
+    @discardableResult
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> (number: Int32, inserted: Bool) {
+        if let k = find(p, count, hash: hash) { return (k, false) }
+        if 2 * (ends.count + 1) > slots.count { grow() }
+        let k = Int32(ends.count)
+        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+        ends.append(arena.count)
+        hashes.append(hash)
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while slots[s] >= 0 { s = (s + 1) & mask }
+        slots[s] = k
+        return (k, true)
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for (k, h) in hashes.enumerated() {
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s] >= 0 { s = (s + 1) & mask }
+            slots[s] = Int32(k)
+        }
+    }
+}

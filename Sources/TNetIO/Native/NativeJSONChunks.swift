@@ -1,0 +1,961 @@
+import Dispatch
+import Foundation
+import TNetGraph
+import TNetModel
+
+extension NativeJSONReader {
+    /// A large native dataset read in chunks on every core.
+    ///
+    /// The `sources`, `entities` and `links` arrays (from the first of them to the end of the
+    /// file) are cut into chunks of about ``chunkBytes``. Each chunk but the first starts at a
+    /// guess: the first `{` after a `}` and a comma past its cut, read as a record of the array
+    /// its keys suggest. Chunks are read at the same time, each counting lines from its own
+    /// start, and each stops at the next chunk's start. They are then checked in file order:
+    /// a chunk is kept only when the chunk before it, read from a known place, stopped exactly at
+    /// its start in the same array. A wrong guess (a `},{` inside a string, inside an attribute,
+    /// a record of another array) is read again from where the chunk before it stopped, so the
+    /// result never depends on the guesses: it is the stream reader's, record for record, issue
+    /// for issue, position for position.
+    ///
+    /// Within a chunk, a record made of the usual fields with plain string values is decoded
+    /// straight from its bytes; any other record (attributes, an unknown field, an escape, a
+    /// value of another type, a key given twice, a missing id) goes through the same parser and
+    /// decoder as the stream reader. Link ends are kept as bytes and resolved once every entity
+    /// is numbered, against a table of ids compared byte for byte when all ids are ASCII (where
+    /// that is what `String` equality means) and through `String` lookups otherwise.
+    ///
+    /// Anything the chunks cannot take (a syntax error, a key given twice at the top) returns
+    /// nil, and the caller reads the file with the stream reader, which words the error.
+    enum Chunks {
+        /// Files smaller than this are read by the stream reader alone.
+        static let minimumBytes = 16 << 20
+        /// About how much of the file one chunk reads.
+        static let chunkBytes = 8 << 20
+
+        /// The array a record belongs to.
+        enum Mode: Equatable, Sendable {
+            case sources, entities, links
+            init?(key: String) {
+                switch key {
+                case "sources": self = .sources
+                case "entities": self = .entities
+                case "links": self = .links
+                default: return nil
+                }
+            }
+        }
+
+        /// Reads `buf` (already checked to be UTF-8 text) from `start`, on `threads` threads,
+        /// in chunks of about `chunkBytes`.
+        /// - Returns: the dataset and its issues, as the stream reader gives them, or nil when
+        ///   the stream reader must read the file.
+        static func read(_ buf: UnsafeBufferPointer<UInt8>, name: String, start: Int, mapped: MappedFile?,
+                         threads: Int, chunkBytes: Int = chunkBytes) -> (dataset: Dataset, issues: [ValidationIssue])? {
+            // Byte offsets within a chunk's lists are 32-bit.
+            guard buf.count > start, buf.count < Int(Int32.max), let base = buf.baseAddress else { return nil }
+            // The top of the document, up to the first of the three arrays, as the stream reads it.
+            var top = Decoder(positions: TextPositions(file: name, bytes: buf))
+            var p = JSONParser(buf, start: start)
+            guard p.consume(UInt8(ascii: "{")) else { return nil }
+            let root = p.pos - 1
+            var members: [JSONMember] = []
+            var keys: [String] = []
+            var firstMode: Mode?
+            while firstMode == nil {
+                guard let (key, keyOffset) = try? p.string(), p.consume(UInt8(ascii: ":")) else { return nil }
+                keys.append(key)
+                p.skipSpace()
+                if let mode = Mode(key: key), p.pos < buf.count, buf[p.pos] == UInt8(ascii: "[") {
+                    firstMode = mode
+                    break
+                }
+                guard let value = try? p.parseValue() else { return nil }
+                members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
+                guard p.consume(UInt8(ascii: ",")) else { return nil }
+            }
+            let arrayStart = p.pos
+            // Where the chunks start: the first at the array, the others at a guess past each cut.
+            var starts = [arrayStart]
+            let span = buf.count - arrayStart
+            let count = max(1, min(4096, span / max(1, chunkBytes)))
+            for i in 1 ..< count {
+                if let s = recordStart(base, buf.count, after: arrayStart + span * i / count), s > starts.last! { starts.append(s) }
+            }
+            var parts = [Part?](repeating: nil, count: starts.count)
+            let cuts = starts
+            parts.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                forEachChunk(cuts.count, threads: threads) { i, _ in
+                    let mode = i == 0 ? firstMode : guessMode(buf, at: cuts[i])
+                    let expected = (i + 1 < cuts.count ? cuts[i + 1] : buf.count) - cuts[i]
+                    var reader = ChunkReader(buf, name: name, origin: cuts[i], expected: expected, mode: mode)
+                    if i == 0 {
+                        reader.run(mode: firstMode!, opened: true, targets: cuts, next: 1)
+                    } else if let mode {
+                        reader.run(mode: mode, opened: false, targets: cuts, next: i + 1)
+                    } else {
+                        reader.part.failed = true
+                    }
+                    mapped?.release(cuts[i] ..< (reader.part.end > 0 ? reader.part.end : cuts[i]))
+                    out[i] = reader.part
+                }
+            }
+            // Keep the chunks whose starts are confirmed, reading again where a guess was wrong.
+            var kept: [Part] = []
+            var current = parts[0]!
+            while true {
+                guard !current.failed else { return nil }
+                kept.append(current)
+                if current.finished { break }
+                let end = current.end, mode = current.endMode
+                guard let k = cuts.firstIndex(of: end) else { return nil }
+                if let next = parts[k], !next.failed, next.startMode == mode {
+                    current = next
+                } else {
+                    var reader = ChunkReader(buf, name: name, origin: end)
+                    reader.run(mode: mode, opened: false, targets: cuts, next: k + 1)
+                    mapped?.release(end ..< max(end, reader.part.end))
+                    current = reader.part
+                }
+            }
+            parts = []
+            return assemble(&kept, top: &top, members: members, keys: keys, root: root, arrayStart: arrayStart,
+                            buf: buf, threads: threads)
+        }
+
+        /// The first `{` after a `}` and a comma (white space allowed between) at or after `from`.
+        static func recordStart(_ b: UnsafePointer<UInt8>, _ n: Int, after from: Int) -> Int? {
+            var i = from
+            while i < n {
+                if b[i] == UInt8(ascii: "}") {
+                    var j = skipSpace(b, n, i + 1)
+                    if j < n && b[j] == UInt8(ascii: ",") {
+                        j = skipSpace(b, n, j + 1)
+                        if j < n && b[j] == UInt8(ascii: "{") { return j }
+                    }
+                }
+                i += 1
+            }
+            return nil
+        }
+
+        /// The array a record at `offset` most likely belongs to, by its keys; nil when no
+        /// object can be read there.
+        static func guessMode(_ buf: UnsafeBufferPointer<UInt8>, at offset: Int) -> Mode? {
+            var p = JSONParser(buf, start: offset)
+            guard let node = try? p.parseValue(), case .object(let members) = node.value else { return nil }
+            let keys = Set(members.map(\.key))
+            if keys.contains("source") || keys.contains("target") { return .links }
+            if keys.contains("kind") || keys.contains("name") || keys.contains("role") { return .entities }
+            if !keys.isDisjoint(with: ["title", "publisher", "url", "date"]) { return .sources }
+            return .entities
+        }
+
+        @inline(__always)
+        static func skipSpace(_ b: UnsafePointer<UInt8>, _ n: Int, _ from: Int) -> Int {
+            var i = from
+            let raw = UnsafeRawPointer(b)
+            // Indentation: eight spaces at a time.
+            while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 }
+            while i < n {
+                let c = b[i]
+                guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { break }
+                i += 1
+            }
+            return i
+        }
+
+        /// What one chunk read, its positions counted from its own start.
+        struct Part: @unchecked Sendable {
+            var start = 0
+            var startMode: Mode = .entities
+            /// Where reading stopped: the next chunk's start (a record's `{`), or the file's end.
+            var end = 0
+            var endMode: Mode = .entities
+            /// Whether the document's closing brace was read.
+            var finished = false
+            /// Whether something was found that only the stream reader can word.
+            var failed = false
+            /// The cursor (0-based line from the start, column) where reading stopped.
+            var cursor = (line: 0, column: 1)
+
+            var sources: [Source] = []
+            var sourcePositions: [ReadLocations.Position] = []
+            var entities = EntityStore(capacity: 0)
+            var entityPositions: [ReadLocations.Position] = []
+            var links = LinkColumns.Parts()
+            var linkPositions: [ReadLocations.Position] = []
+            /// Issues of each array, in file order.
+            var sourceIssues: [ValidationIssue] = []
+            var entityIssues: [ValidationIssue] = []
+            var linkIssues: [ValidationIssue] = []
+            /// Ids' bytes (entity `i`: `ids.bytes[ids.ends[i - 1] ..< ids.ends[i]]`) and hashes.
+            var ids = ByteList()
+            /// Link ends' bytes, two per link, and hashes.
+            var ends = ByteList()
+            /// Top-level members met after the first array (each key, arrays included).
+            var keys: [String] = []
+            var members: [JSONMember] = []
+        }
+
+        /// A chunk's entities, moved (not copied) into the dataset's array at the end: copying
+        /// an `Entity` retains each of its strings and lists, a million times over.
+        final class EntityStore: @unchecked Sendable {
+            private var base: UnsafeMutablePointer<Entity>
+            private(set) var count = 0
+            private var capacity: Int
+
+            init(capacity: Int) {
+                self.capacity = max(16, capacity)
+                base = .allocate(capacity: self.capacity)
+            }
+
+            func append(_ e: Entity) {
+                if count == capacity {
+                    capacity *= 2
+                    let grown = UnsafeMutablePointer<Entity>.allocate(capacity: capacity)
+                    grown.moveInitialize(from: base, count: count)
+                    base.deallocate()
+                    base = grown
+                }
+                (base + count).initialize(to: e)
+                count += 1
+            }
+
+            /// Moves every entity to `p` (uninitialized memory), leaving the store empty.
+            func move(to p: UnsafeMutablePointer<Entity>) {
+                p.moveInitialize(from: base, count: count)
+                count = 0
+            }
+
+            deinit {
+                base.deinitialize(count: count)
+                base.deallocate()
+            }
+        }
+
+        /// Byte strings one after another, with their hashes.
+        struct ByteList: Sendable {
+            var bytes: [UInt8] = []
+            var ends: [Int32] = []
+            var hashes: [UInt64] = []
+            /// Whether any string has a byte beyond ASCII.
+            var nonASCII = false
+
+            mutating func append(_ p: UnsafePointer<UInt8>, _ count: Int) {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+                ends.append(Int32(bytes.count))
+                hashes.append(ByteKeyTable.hash(p, count))
+                if !nonASCII { for i in 0 ..< count where p[i] >= 0x80 { nonASCII = true; break } }
+            }
+
+            mutating func append(_ s: String) {
+                var s = s
+                s.withUTF8 { u in
+                    if let b = u.baseAddress { append(b, u.count) } else {
+                        ends.append(Int32(bytes.count))
+                        hashes.append(ByteKeyTable.hash(UnsafePointer(bitPattern: 1)!, 0))
+                    }
+                }
+            }
+
+            func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1])) ..< Int(ends[i]) }
+
+            mutating func reserve(_ count: Int, bytes: Int) {
+                self.bytes.reserveCapacity(bytes)
+                ends.reserveCapacity(count)
+                hashes.reserveCapacity(count)
+            }
+        }
+
+        /// The last `sources` list read (most records cite what the one before cited).
+        struct ListCache {
+            var start = 0, count = -1
+            var items: [String] = []
+            /// For links: the list's number among the chunk's citations.
+            var number: UInt32 = 0
+        }
+
+        /// Where a record's fields are, by field number (at most ten): no allocation per record.
+        struct Spans {
+            private var lower = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
+            private var upper = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            subscript(i: Int) -> Range<Int>? {
+                mutating get {
+                    let l = withUnsafeMutableBytes(of: &lower) { $0.load(fromByteOffset: i * 8, as: Int.self) }
+                    guard l >= 0 else { return nil }
+                    return l ..< withUnsafeMutableBytes(of: &upper) { $0.load(fromByteOffset: i * 8, as: Int.self) }
+                }
+                set {
+                    let r = newValue ?? -1 ..< 0
+                    withUnsafeMutableBytes(of: &lower) { $0.storeBytes(of: r.lowerBound, toByteOffset: i * 8, as: Int.self) }
+                    withUnsafeMutableBytes(of: &upper) { $0.storeBytes(of: r.upperBound, toByteOffset: i * 8, as: Int.self) }
+                }
+            }
+        }
+
+        /// Reads records from a chunk's start until it reaches the next chunk's start.
+        struct ChunkReader {
+            let buf: UnsafeBufferPointer<UInt8>
+            let b: UnsafePointer<UInt8>
+            let n: Int
+            var decoder: Decoder
+            var part = Part()
+            // Values seen before, by their bytes.
+            var entityKinds = ByteKeyTable(), entityKindValues: [EntityKind] = []
+            var roles = ByteKeyTable(), roleValues: [PersonRole] = []
+            var countries = ByteKeyTable(), countryValues: [String] = []
+            var linkKinds = ByteKeyTable(), linkKindNumbers: [UInt32] = []
+            var agreements = ByteKeyTable(), agreementNumbers: [UInt32] = []
+            /// The last `sources` list read by entities and by links, by its bytes.
+            var entityList = ListCache(), linkList = ListCache()
+            /// Grades by letter (A–F, either case) and digit: the value's number + 1, 0 unread.
+            var grades = [UInt32](repeating: 0, count: 36)
+
+            /// A reader from `origin`, with room for the records of about `expected` bytes of
+            /// `mode` (growing arrays copy, and touch fresh pages, for every doubling).
+            init(_ buf: UnsafeBufferPointer<UInt8>, name: String, origin: Int, expected: Int = 0, mode: Mode? = nil) {
+                self.buf = buf
+                b = buf.baseAddress!
+                n = buf.count
+                decoder = Decoder(positions: TextPositions(file: name, bytes: buf, origin: origin))
+                part.start = origin
+                // A usual record takes 100 to 200 bytes; reserving for the shortest possible (40)
+                // costs more than growing: the allocator commits what is reserved.
+                let records = expected / 128
+                if mode == .entities {
+                    part.entities = EntityStore(capacity: records)
+                    part.entityPositions.reserveCapacity(records)
+                    part.ids.reserve(records, bytes: 16 * records)
+                } else if mode == .links {
+                    part.links.kindIndex.reserveCapacity(records)
+                    part.links.weights.reserveCapacity(records)
+                    part.links.directed.reserveCapacity(records)
+                    part.links.confidenceIndex.reserveCapacity(records)
+                    part.links.citationIndex.reserveCapacity(records)
+                    part.links.periodIndex.reserveCapacity(records)
+                    part.links.agreementIndex.reserveCapacity(records)
+                    part.linkPositions.reserveCapacity(records)
+                    part.ends.reserve(2 * records, bytes: 32 * records)
+                }
+            }
+
+            /// Reads records in `mode` (the array just opened when `opened`) until a record
+            /// starts at `targets[k]` for some `k ≥ next`, or the document ends.
+            mutating func run(mode: Mode, opened: Bool, targets: [Int], next: Int) {
+                enum State { case first, element, afterArray }
+                part.startMode = mode
+                var mode = mode
+                var state: State = opened ? .first : .element
+                var p = opened ? part.start + 1 : part.start
+                var t = next
+                let firstRecord = p
+                func stop(_ at: Int) {
+                    part.end = at
+                    part.endMode = mode
+                    _ = decoder.positions.location(of: at)
+                    part.cursor = decoder.positions.cursor
+                }
+                while true {
+                    switch state {
+                    case .first:
+                        p = Chunks.skipSpace(b, n, p)
+                        guard p < n else { part.failed = true; return }
+                        if b[p] == UInt8(ascii: "]") { p += 1; state = .afterArray } else { state = .element }
+                    case .element:
+                        while t < targets.count && targets[t] < p { t += 1 }
+                        if t < targets.count && targets[t] == p && p != firstRecord { stop(p); return }
+                        guard let q = record(at: p, mode) else { part.failed = true; return }
+                        p = Chunks.skipSpace(b, n, q)
+                        guard p < n else { part.failed = true; return }
+                        if b[p] == UInt8(ascii: ",") {
+                            p = Chunks.skipSpace(b, n, p + 1)
+                        } else if b[p] == UInt8(ascii: "]") {
+                            p += 1
+                            state = .afterArray
+                        } else {
+                            part.failed = true; return
+                        }
+                    case .afterArray:
+                        p = Chunks.skipSpace(b, n, p)
+                        guard p < n else { part.failed = true; return }
+                        if b[p] == UInt8(ascii: "}") {
+                            p = Chunks.skipSpace(b, n, p + 1)
+                            guard p == n else { part.failed = true; return }
+                            part.finished = true
+                            stop(n)
+                            return
+                        }
+                        guard b[p] == UInt8(ascii: ",") else { part.failed = true; return }
+                        var parser = JSONParser(buf, start: p + 1)
+                        guard let (key, keyOffset) = try? parser.string(), parser.consume(UInt8(ascii: ":")) else {
+                            part.failed = true; return
+                        }
+                        part.keys.append(key)
+                        p = Chunks.skipSpace(b, n, parser.pos)
+                        if let m = Mode(key: key), p < n, b[p] == UInt8(ascii: "[") {
+                            mode = m
+                            p += 1
+                            state = .first
+                        } else {
+                            var value = JSONParser(buf, start: p)
+                            guard let node = try? value.parseValue() else { part.failed = true; return }
+                            part.members.append(JSONMember(key: key, keyOffset: keyOffset, value: node))
+                            p = value.pos
+                        }
+                    }
+                }
+            }
+
+            /// Reads the record at `p` into its array. - Returns: the offset after it, or nil
+            /// on a syntax error.
+            mutating func record(at p: Int, _ mode: Mode) -> Int? {
+                let at = decoder.position(p)
+                if b[p] == UInt8(ascii: "{") {
+                    if mode == .entities, let q = entity(p, at) { return q }
+                    if mode == .links, let q = link(p, at) { return q }
+                }
+                var parser = JSONParser(buf, start: p)
+                guard let node = try? parser.parseValue() else { return nil }
+                switch mode {
+                case .sources:
+                    if let s = decoder.decodeSource(node) { part.sources.append(s); part.sourcePositions.append(at) }
+                    part.sourceIssues += decoder.issues
+                case .entities:
+                    if let e = decoder.decodeEntity(node) {
+                        part.entities.append(e)
+                        part.entityPositions.append(at)
+                        part.ids.append(e.id)
+                    }
+                    part.entityIssues += decoder.issues
+                case .links:
+                    if let l = decoder.decodeLink(node) { appendLink(l, at) }
+                    part.linkIssues += decoder.issues
+                }
+                decoder.issues.removeAll(keepingCapacity: true)
+                return parser.pos
+            }
+
+            // MARK: Plain records, from their bytes
+
+            /// A string with no escape and no control character at `p` (its opening quote).
+            /// - Returns: its bytes' range, or nil.
+            @inline(__always)
+            func plainString(_ p: Int) -> Range<Int>? {
+                guard p < n, b[p] == UInt8(ascii: "\"") else { return nil }
+                var q = p + 1
+                while q < n {
+                    let c = b[q]
+                    if c == UInt8(ascii: "\"") { return p + 1 ..< q }
+                    if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+                    q += 1
+                }
+                return nil
+            }
+
+            /// Up to eight bytes of a key, little-endian, for comparing with a constant.
+            @inline(__always)
+            func word(_ r: Range<Int>) -> UInt64 {
+                var w: UInt64 = 0
+                for k in 0 ..< min(8, r.count) { w |= UInt64(b[r.lowerBound + k]) << (8 * UInt64(k)) }
+                return w
+            }
+
+            static func constant(_ s: StaticString) -> UInt64 {
+                var w: UInt64 = 0
+                for k in 0 ..< min(8, s.utf8CodeUnitCount) { w |= UInt64(s.utf8Start[k]) << (8 * UInt64(k)) }
+                return w
+            }
+
+            static let id = constant("id"), to = constant("to"), kind = constant("kind"), name = constant("name"),
+                       role = constant("role"), from = constant("from"), country = constant("country"),
+                       sources = constant("sources"), confidence = constant("confiden"), source = constant("source"),
+                       target = constant("target"), weight = constant("weight"), directed = constant("directed"),
+                       agreement = constant("agreemen")
+
+            /// Which of an entity's fields a key names (0 id, 1 kind, 2 name, 3 role, 4 country,
+            /// 5 confidence, 6 sources, 7 from, 8 to), or -1.
+            func entityField(_ r: Range<Int>) -> Int {
+                let w = word(r)
+                switch r.count {
+                case 2: return w == Self.id ? 0 : w == Self.to ? 8 : -1
+                case 4: return w == Self.kind ? 1 : w == Self.name ? 2 : w == Self.role ? 3 : w == Self.from ? 7 : -1
+                case 7: return w == Self.country ? 4 : w == Self.sources ? 6 : -1
+                case 10: return w == Self.confidence && b[r.lowerBound + 8] == UInt8(ascii: "c") && b[r.lowerBound + 9] == UInt8(ascii: "e") ? 5 : -1
+                default: return -1
+                }
+            }
+
+            /// Which of a link's fields a key names (0 source, 1 target, 2 kind, 3 weight,
+            /// 4 directed, 5 confidence, 6 sources, 7 from, 8 to, 9 agreement), or -1.
+            func linkField(_ r: Range<Int>) -> Int {
+                let w = word(r)
+                switch r.count {
+                case 2: return w == Self.to ? 8 : -1
+                case 4: return w == Self.kind ? 2 : w == Self.from ? 7 : -1
+                case 6: return w == Self.source ? 0 : w == Self.target ? 1 : w == Self.weight ? 3 : -1
+                case 7: return w == Self.sources ? 6 : -1
+                case 8: return w == Self.directed ? 4 : -1
+                case 9: return w == Self.agreement && b[r.lowerBound + 8] == UInt8(ascii: "t") ? 9 : -1
+                case 10: return w == Self.confidence && b[r.lowerBound + 8] == UInt8(ascii: "c") && b[r.lowerBound + 9] == UInt8(ascii: "e") ? 5 : -1
+                default: return -1
+                }
+            }
+
+            /// Reads the members of a plain object at `p` (its `{`): each key is one of the
+            /// fields `field` knows, given once, whose value `value` reads.
+            /// - Returns: the offset after the closing brace, or nil for anything else.
+            @inline(__always)
+            mutating func members(_ p: Int, links: Bool, value: (inout Self, Int, Int) -> Int?) -> Int? {
+                var p = Chunks.skipSpace(b, n, p + 1)
+                var seen = 0
+                while true {
+                    guard let key = plainString(p) else { return nil }
+                    let f = links ? linkField(key) : entityField(key)
+                    guard f >= 0, seen & (1 << f) == 0 else { return nil }
+                    seen |= 1 << f
+                    p = Chunks.skipSpace(b, n, key.upperBound + 1)
+                    guard p < n, b[p] == UInt8(ascii: ":") else { return nil }
+                    p = Chunks.skipSpace(b, n, p + 1)
+                    guard let q = value(&self, f, p) else { return nil }
+                    p = Chunks.skipSpace(b, n, q)
+                    guard p < n else { return nil }
+                    if b[p] == UInt8(ascii: ",") {
+                        p = Chunks.skipSpace(b, n, p + 1)
+                    } else if b[p] == UInt8(ascii: "}") {
+                        return p + 1
+                    } else {
+                        return nil
+                    }
+                }
+            }
+
+            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
+
+            /// A `sources` value: a plain string or an array of them. - Returns: the list and the
+            /// offset after it, or nil.
+            func list(_ p: Int, _ cache: inout ListCache) -> (list: [String], end: Int, fresh: Bool)? {
+                if let s = plainString(p) { return ([text(s)], s.upperBound + 1, true) }
+                guard p < n, b[p] == UInt8(ascii: "[") else { return nil }
+                var q = p + 1
+                while q < n && b[q] != UInt8(ascii: "]") && b[q] != UInt8(ascii: "\\") { q += 1 }
+                guard q < n, b[q] == UInt8(ascii: "]") else { return nil }
+                let count = q + 1 - p
+                if count == cache.count, memcmp(b + p, b + cache.start, count) == 0 { return (cache.items, q + 1, false) }
+                var items: [String] = []
+                var i = Chunks.skipSpace(b, n, p + 1)
+                if b[i] != UInt8(ascii: "]") {
+                    while true {
+                        guard let s = plainString(i) else { return nil }
+                        items.append(text(s))
+                        i = Chunks.skipSpace(b, n, s.upperBound + 1)
+                        if b[i] == UInt8(ascii: ",") { i = Chunks.skipSpace(b, n, i + 1); continue }
+                        guard b[i] == UInt8(ascii: "]") else { return nil }
+                        break
+                    }
+                }
+                cache.start = p
+                cache.count = count
+                cache.items = items
+                return (items, q + 1, true)
+            }
+
+            /// An Admiralty grade of two ASCII bytes, read as ``Confidence/init(_:)`` reads it.
+            func grade(_ r: Range<Int>) -> Confidence?? {
+                guard r.count == 2 else { return nil }
+                return .some(Confidence(text(r)))
+            }
+
+            mutating func entity(_ start: Int, _ at: ReadLocations.Position) -> Int? {
+                var spans = Spans()
+                var sources: [String] = []
+                let end = members(start, links: false) { me, f, p in
+                    if f == 6 {
+                        var cache = me.entityList
+                        guard let (l, q, _) = me.list(p, &cache) else { return nil }
+                        me.entityList = cache
+                        sources = l
+                        return q
+                    }
+                    guard let s = me.plainString(p) else { return nil }
+                    spans[f] = s
+                    return s.upperBound + 1
+                }
+                guard let end, let id = spans[0], !id.isEmpty, let kind = spans[1], !kind.isEmpty else { return nil }
+                var confidence: Confidence?
+                if let c = spans[5] { guard let g = Confidence(text(c)) else { return nil }; confidence = g }
+                var period: Period?
+                if spans[7] != nil || spans[8] != nil {
+                    var from: PartialDate?, to: PartialDate?
+                    if let r = spans[7] { guard let d = PartialDate(text(r)) else { return nil }; from = d }
+                    if let r = spans[8] { guard let d = PartialDate(text(r)) else { return nil }; to = d }
+                    period = Period(from: from, to: to)
+                }
+                let k = Int(entityKinds.insert(b + kind.lowerBound, kind.count, hash: ByteKeyTable.hash(b + kind.lowerBound, kind.count)).number)
+                if k == entityKindValues.count { entityKindValues.append(EntityKind(text(kind))) }
+                var role: PersonRole?
+                if let r = spans[3] {
+                    let i = Int(roles.insert(b + r.lowerBound, r.count, hash: ByteKeyTable.hash(b + r.lowerBound, r.count)).number)
+                    if i == roleValues.count { roleValues.append(PersonRole(text(r))) }
+                    role = roleValues[i]
+                }
+                var country: String?
+                if let r = spans[4] {
+                    let i = Int(countries.insert(b + r.lowerBound, r.count, hash: ByteKeyTable.hash(b + r.lowerBound, r.count)).number)
+                    if i == countryValues.count { countryValues.append(text(r)) }
+                    country = countryValues[i]
+                }
+                part.entities.append(Entity(id: text(id), kind: entityKindValues[k], name: spans[2].map(text), role: role,
+                                            country: country, confidence: confidence, sources: sources, period: period))
+                part.entityPositions.append(at)
+                part.ids.append(b + id.lowerBound, id.count)
+                return end
+            }
+
+            /// A JSON number in its plain forms (`-12`, `0.5`), as the parser would accept it.
+            func number(_ p: Int) -> Range<Int>? {
+                var q = p
+                if q < n && b[q] == UInt8(ascii: "-") { q += 1 }
+                let digits = q
+                while q < n && b[q] >= 0x30 && b[q] <= 0x39 { q += 1 }
+                guard q > digits, q - digits <= 15, !(q - digits > 1 && b[digits] == UInt8(ascii: "0")) else { return nil }
+                if q < n && b[q] == UInt8(ascii: ".") {
+                    q += 1
+                    let fraction = q
+                    while q < n && b[q] >= 0x30 && b[q] <= 0x39 { q += 1 }
+                    guard q > fraction, q - fraction <= 15 else { return nil }
+                }
+                guard q < n, b[q] != UInt8(ascii: "e"), b[q] != UInt8(ascii: "E") else { return nil }
+                return p ..< q
+            }
+
+            mutating func link(_ start: Int, _ at: ReadLocations.Position) -> Int? {
+                var spans = Spans()
+                var weight: Double?, directed: Bool?
+                var citation: UInt32 = 0
+                let end = members(start, links: true) { me, f, p in
+                    switch f {
+                    case 3:
+                        guard let r = me.number(p), let w = Double(me.text(r)), w.isFinite else { return nil }
+                        weight = w
+                        return r.upperBound
+                    case 4:
+                        if p + 4 <= me.n, memcmp(me.b + p, "true", 4) == 0 { directed = true; return p + 4 }
+                        if p + 5 <= me.n, memcmp(me.b + p, "false", 5) == 0 { directed = false; return p + 5 }
+                        return nil
+                    case 6:
+                        var cache = me.linkList
+                        guard let (l, q, fresh) = me.list(p, &cache) else { return nil }
+                        if fresh { cache.number = l.isEmpty ? 0 : me.part.links.citations.index(of: l) }
+                        me.linkList = cache
+                        citation = cache.number
+                        return q
+                    default:
+                        guard let s = me.plainString(p) else { return nil }
+                        spans[f] = s
+                        return s.upperBound + 1
+                    }
+                }
+                guard let end, let source = spans[0], let target = spans[1], let kind = spans[2], !kind.isEmpty else { return nil }
+                var confidence: UInt32 = 0
+                if let c = spans[5] {
+                    if c.count == 2 {
+                        let letter = Int(b[c.lowerBound] & 0xDF) - Int(UInt8(ascii: "A")), digit = Int(b[c.lowerBound + 1]) - Int(UInt8(ascii: "1"))
+                        guard letter >= 0, letter < 6, digit >= 0, digit < 6 else { return nil }
+                        if grades[letter * 6 + digit] == 0 {
+                            guard let g = Confidence(text(c)) else { return nil }
+                            grades[letter * 6 + digit] = part.links.confidences.index(of: g) + 1
+                        }
+                        confidence = grades[letter * 6 + digit] - 1
+                    } else {
+                        guard let g = Confidence(text(c)) else { return nil }
+                        confidence = part.links.confidences.index(of: g)
+                    }
+                }
+                var period: UInt32 = 0
+                if spans[7] != nil || spans[8] != nil {
+                    var from: PartialDate?, to: PartialDate?
+                    if let r = spans[7] { guard let d = PartialDate(text(r)) else { return nil }; from = d }
+                    if let r = spans[8] { guard let d = PartialDate(text(r)) else { return nil }; to = d }
+                    period = part.links.periods.index(of: Period(from: from, to: to))
+                }
+                let k = Int(linkKinds.insert(b + kind.lowerBound, kind.count, hash: ByteKeyTable.hash(b + kind.lowerBound, kind.count)).number)
+                if k == linkKindNumbers.count { linkKindNumbers.append(part.links.kinds.index(of: LinkKind(text(kind)))) }
+                var agreement: UInt32 = 0
+                if let r = spans[9] {
+                    let i = Int(agreements.insert(b + r.lowerBound, r.count, hash: ByteKeyTable.hash(b + r.lowerBound, r.count)).number)
+                    if i == agreementNumbers.count { agreementNumbers.append(part.links.agreements.index(of: text(r))) }
+                    agreement = agreementNumbers[i]
+                }
+                part.ends.append(b + source.lowerBound, source.count)
+                part.ends.append(b + target.lowerBound, target.count)
+                part.links.kindIndex.append(linkKindNumbers[k])
+                part.links.weights.append(weight)
+                part.links.directed.append(directed)
+                part.links.confidenceIndex.append(confidence)
+                part.links.citationIndex.append(citation)
+                part.links.periodIndex.append(period)
+                part.links.agreementIndex.append(agreement)
+                part.linkPositions.append(at)
+                return end
+            }
+
+            /// A link the decoder built (a record with attributes, or another unusual one).
+            mutating func appendLink(_ l: Link, _ at: ReadLocations.Position) {
+                let i = part.links.kindIndex.count
+                part.ends.append(l.source)
+                part.ends.append(l.target)
+                part.links.kindIndex.append(part.links.kinds.index(of: l.kind))
+                part.links.weights.append(l.weight)
+                part.links.directed.append(l.directed)
+                part.links.confidenceIndex.append(part.links.confidences.index(of: l.confidence))
+                part.links.citationIndex.append(l.sources.isEmpty ? 0 : part.links.citations.index(of: l.sources))
+                part.links.periodIndex.append(l.period == nil ? 0 : part.links.periods.index(of: l.period))
+                part.links.agreementIndex.append(l.agreement == nil ? 0 : part.links.agreements.index(of: l.agreement))
+                if !l.attributes.isEmpty { part.links.attributes[i] = l.attributes }
+                part.linkPositions.append(at)
+            }
+        }
+
+        /// Joins the kept chunks: positions and issues moved to their place in the file, value
+        /// tables merged in order of first use, link ends resolved.
+        static func assemble(_ parts: inout [Part], top: inout Decoder, members: [JSONMember], keys: [String], root: Int,
+                             arrayStart: Int, buf: UnsafeBufferPointer<UInt8>,
+                             threads: Int) -> (dataset: Dataset, issues: [ValidationIssue])? {
+            // The top level, in file order, as the stream reader decodes it.
+            let allKeys = keys + parts.flatMap(\.keys)
+            guard Set(allKeys).count == allKeys.count else { return nil }
+            var meta = Dataset()
+            var format: JSONMember?
+            for m in members { top.member(m, of: &meta, format: &format) }
+            let first = top.positions.location(of: arrayStart)
+            for part in parts {
+                for m in part.members {
+                    if Mode(key: m.key) != nil {
+                        top.issue(.error, .invalidStructure, "\(quoted(m.key)) must be an array, found \(m.value.value.typeName)", m.value.offset)
+                    } else {
+                        top.member(m, of: &meta, format: &format)
+                    }
+                }
+            }
+            top.checkFormat(format, root: root)
+
+            // Each chunk's start in the file: 0-based line and column.
+            var starts: [(line: Int, column: Int)] = [(first.line - 1, first.column)]
+            for part in parts.dropLast() {
+                let s = starts.last!
+                starts.append(part.cursor.line == 0 ? (s.line, s.column + part.cursor.column - 1) : (s.line + part.cursor.line, part.cursor.column))
+            }
+            func shift(_ positions: [ReadLocations.Position], _ s: (line: Int, column: Int), into out: inout [ReadLocations.Position]) {
+                for p in positions {
+                    out.append(ReadLocations.Position(line: Int(p.line) + s.line, column: p.line == 1 ? Int(p.column) + s.column - 1 : Int(p.column)))
+                }
+            }
+            func shift(_ issues: [ValidationIssue], _ s: (line: Int, column: Int), into out: inout [ValidationIssue]) {
+                for var i in issues {
+                    i.location = i.location.map { TextPositions.shifted($0, by: s) }
+                    out.append(i)
+                }
+            }
+            var issues = top.issues
+            var locations = ReadLocations(file: top.positions.file)
+            var sources: [Source] = []
+            for (part, s) in zip(parts, starts) {
+                sources += part.sources
+                shift(part.sourcePositions, s, into: &locations.sources)
+                shift(part.sourceIssues, s, into: &issues)
+            }
+            for (part, s) in zip(parts, starts) { shift(part.entityIssues, s, into: &issues) }
+            for (part, s) in zip(parts, starts) { shift(part.linkIssues, s, into: &issues) }
+
+            // Entities, and their ids by bytes.
+            let entityCount = parts.reduce(0) { $0 + $1.entities.count }
+            var moved = 0
+            let entities = [Entity](unsafeUninitializedCapacity: entityCount) { out, count in
+                for part in parts {
+                    let c = part.entities.count
+                    guard c > 0 else { continue }
+                    part.entities.move(to: out.baseAddress! + moved)
+                    moved += c
+                }
+                count = moved
+            }
+            locations.entities.reserveCapacity(entityCount)
+            var ids = ByteList()
+            // Each chunk's columns are let go once copied: peak memory holds the dataset once.
+            for k in parts.indices {
+                shift(parts[k].entityPositions, starts[k], into: &locations.entities)
+                let base = ids.bytes.count
+                ids.bytes += parts[k].ids.bytes
+                ids.ends += parts[k].ids.ends.map { $0 + Int32(base) }
+                ids.hashes += parts[k].ids.hashes
+                ids.nonASCII = ids.nonASCII || parts[k].ids.nonASCII
+                parts[k].entities = EntityStore(capacity: 0)
+                parts[k].entityPositions = []
+                parts[k].ids = ByteList()
+            }
+            let byBytes = IDTable(ids, usable: !ids.nonASCII)
+
+            // Links: value tables merged in order of first use, as appending them one by one would.
+            var links = LinkColumns.Parts()
+            let linkCount = parts.reduce(0) { $0 + $1.links.kindIndex.count }
+            links.ends = [Int32](repeating: -1, count: 2 * linkCount)
+            links.kindIndex.reserveCapacity(linkCount)
+            links.weights.reserveCapacity(linkCount)
+            links.directed.reserveCapacity(linkCount)
+            links.confidenceIndex.reserveCapacity(linkCount)
+            links.citationIndex.reserveCapacity(linkCount)
+            links.periodIndex.reserveCapacity(linkCount)
+            links.agreementIndex.reserveCapacity(linkCount)
+            locations.links.reserveCapacity(linkCount)
+            var linkBase: [Int] = []
+            for k in parts.indices {
+                linkBase.append(links.kindIndex.count)
+                let c = parts[k].links
+                parts[k].links = LinkColumns.Parts()
+                func remap<V>(_ old: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>, _ out: inout [UInt32]) {
+                    var map = [UInt32](repeating: .max, count: table.values.count)
+                    for o in old {
+                        if map[Int(o)] == .max { map[Int(o)] = into.index(of: table.values[Int(o)]) }
+                        out.append(map[Int(o)])
+                    }
+                }
+                let base = links.kindIndex.count
+                remap(c.kindIndex, c.kinds, &links.kinds, &links.kindIndex)
+                remap(c.confidenceIndex, c.confidences, &links.confidences, &links.confidenceIndex)
+                remap(c.citationIndex, c.citations, &links.citations, &links.citationIndex)
+                remap(c.periodIndex, c.periods, &links.periods, &links.periodIndex)
+                remap(c.agreementIndex, c.agreements, &links.agreements, &links.agreementIndex)
+                links.weights += c.weights
+                links.directed += c.directed
+                for (i, a) in c.attributes { links.attributes[base + i] = a }
+                shift(parts[k].linkPositions, starts[k], into: &locations.links)
+                parts[k].linkPositions = []
+            }
+
+            // Ends: by bytes where that is exact, on one thread while the other indexes the ids
+            // by String (the dataset's own index); the rest by String afterwards.
+            var index: [String: Int32] = [:]
+            var later: [(slot: Int, part: Int, end: Int)] = []
+            var dangling: [(slot: Int, id: String)] = []
+            links.ends.withUnsafeMutableBufferPointer { ends in
+                nonisolated(unsafe) let ends = ends
+                nonisolated(unsafe) var index2: [String: Int32] = [:]
+                nonisolated(unsafe) var later2: [(slot: Int, part: Int, end: Int)] = []
+                nonisolated(unsafe) var dangling2: [(slot: Int, id: String)] = []
+                let unique = byBytes.unique
+                parallelTasks(threads: threads, {
+                    var d = [String: Int32](minimumCapacity: entities.count)
+                    if unique {
+                        for (i, e) in entities.enumerated() { d[e.id] = Int32(i) }
+                    } else {
+                        for (i, e) in entities.enumerated() where d[e.id] == nil { d[e.id] = Int32(i) }
+                    }
+                    index2 = d
+                }, {
+                    for (k, part) in parts.enumerated() {
+                        let list = part.ends
+                        list.bytes.withUnsafeBufferPointer { bytes in
+                            for e in 0 ..< list.ends.count {
+                                let r = list.range(e)
+                                let slot = 2 * linkBase[k] + e
+                                let p = bytes.baseAddress.map { $0 + r.lowerBound } ?? UnsafePointer(bitPattern: 1)!
+                                if byBytes.usable && (!list.nonASCII || !r.contains(where: { bytes[$0] >= 0x80 })) {
+                                    let found = byBytes.find(p, r.count, hash: list.hashes[e])
+                                    ends[slot] = found
+                                    if found < 0 { dangling2.append((slot, String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))) }
+                                } else {
+                                    later2.append((slot, k, e))
+                                }
+                            }
+                        }
+                    }
+                })
+                index = index2
+                later = later2
+                dangling = dangling2
+                for (slot, k, e) in later {
+                    let list = parts[k].ends
+                    let id = String(decoding: list.bytes[list.range(e)], as: UTF8.self)
+                    if let found = index[id] {
+                        ends[slot] = found
+                        if !entities[Int(found)].id.utf8.elementsEqual(id.utf8) { links.spellings[slot] = id }
+                    } else {
+                        dangling.append((slot, id))
+                    }
+                }
+            }
+            dangling.sort { $0.slot < $1.slot }
+            links.dangling = dangling
+
+            var dataset = Dataset(entities: entities, firstPositions: index, links: LinkColumns(links), directed: meta.directed,
+                                  locations: locations)
+            dataset.title = meta.title
+            dataset.description = meta.description
+            dataset.sources = sources
+            dataset.schema = meta.schema
+            dataset.extra = meta.extra
+            return (dataset, issues)
+        }
+
+        /// Two pieces of work on two threads (or one after the other on one).
+        static func parallelTasks(threads: Int, _ a: () -> Void, _ b: () -> Void) {
+            guard threads > 1 else { a(); b(); return }
+            withoutActuallyEscaping(a) { a in
+                withoutActuallyEscaping(b) { b in
+                    nonisolated(unsafe) let a = a, b = b
+                    DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? a() : b() }
+                }
+            }
+        }
+
+        /// Entity ids by their bytes: the first entity of each id, as the dataset's index keeps it.
+        struct IDTable: @unchecked Sendable {
+            let ids: ByteList
+            private var slots: [Int32] = []
+            private var mask = 0
+            /// Whether byte equality is `String` equality here (every id ASCII).
+            let usable: Bool
+            /// Whether no two entities share an id; false when not known (not ``usable``).
+            private(set) var unique = true
+
+            init(_ ids: ByteList, usable: Bool) {
+                self.ids = ids
+                self.usable = usable
+                guard usable else { unique = false; return }
+                var size = 16
+                while size < 2 * ids.ends.count { size <<= 1 }
+                slots = [Int32](repeating: -1, count: size)
+                mask = size - 1
+                ids.bytes.withUnsafeBufferPointer { bytes in
+                    for i in 0 ..< ids.ends.count {
+                        let r = ids.range(i)
+                        let p = bytes.baseAddress.map { $0 + r.lowerBound } ?? UnsafePointer(bitPattern: 1)!
+                        if find(p, r.count, hash: ids.hashes[i], in: bytes) >= 0 { unique = false; continue }
+                        var s = Int(truncatingIfNeeded: ids.hashes[i]) & mask
+                        while slots[s] >= 0 { s = (s + 1) & mask }
+                        slots[s] = Int32(i)
+                    }
+                }
+            }
+
+            private func find(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+                var s = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let k = slots[s]
+                    if k < 0 { return -1 }
+                    if ids.hashes[Int(k)] == hash {
+                        let r = ids.range(Int(k))
+                        if r.count == count && (count == 0 || memcmp(bytes.baseAddress! + r.lowerBound, p, count) == 0) { return k }
+                    }
+                    s = (s + 1) & mask
+                }
+            }
+
+            /// The first entity whose id is `count` bytes at `p`, or -1.
+            func find(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32 {
+                ids.bytes.withUnsafeBufferPointer { find(p, count, hash: hash, in: $0) }
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import TNetGraph
+import TNetModel
+@testable import TNetIO
+
+/// The chunked reader against the stream reader, its oracle: the same document must give the
+/// same dataset (entities, links and their resolved ends, sources, top-level fields, positions)
+/// and the same issues in the same order, whatever the chunk size, or nil (the stream reads it).
+@Suite struct NativeJSONChunksTests {
+    /// Reads `text` both ways; returns whether the chunks took it.
+    @discardableResult
+    func compare(_ text: String, chunkBytes: Int, threads: Int = 2, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Bool {
+        let bytes = Array(text.utf8)
+        let input = InputFile(name: "doc.json", bytes: bytes)
+        let stream: (dataset: Dataset, issues: [ValidationIssue])?
+        do { stream = try NativeJSONReader.read(input) } catch { stream = nil }
+        let chunks = bytes.withUnsafeBufferPointer {
+            NativeJSONReader.Chunks.read($0, name: "doc.json", start: input.bomLength, mapped: nil, threads: threads, chunkBytes: chunkBytes)
+        }
+        guard let chunks else { return false }
+        let s = try #require(stream, "the chunks read a document the stream refuses", sourceLocation: sourceLocation)
+        let (a, b) = (chunks.dataset, s.dataset)
+        #expect(chunks.issues == s.issues, sourceLocation: sourceLocation)
+        #expect(a.entities == b.entities, sourceLocation: sourceLocation)
+        #expect(Array(a.links) == Array(b.links), sourceLocation: sourceLocation)
+        #expect((0 ..< a.links.count).allSatisfy { a.endpoints(ofLink: $0) == b.endpoints(ofLink: $0) }, sourceLocation: sourceLocation)
+        #expect(a.locations == b.locations, sourceLocation: sourceLocation)
+        #expect(a.sources == b.sources && a.title == b.title && a.description == b.description, sourceLocation: sourceLocation)
+        #expect(a.directed == b.directed && a.schema == b.schema && a.extra == b.extra, sourceLocation: sourceLocation)
+        #expect(a.entityIDsRepeat == b.entityIDsRepeat, sourceLocation: sourceLocation)
+        #expect(a.entities.allSatisfy { a.index(of: $0.id) == b.index(of: $0.id) }, sourceLocation: sourceLocation)
+        #expect(a.linkColumns.kindTable == b.linkColumns.kindTable && a.linkColumns.citesAnything == b.linkColumns.citesAnything,
+                sourceLocation: sourceLocation)
+        #expect(a.linkColumns.danglingIDs == b.linkColumns.danglingIDs && a.linkColumns.spellings == b.linkColumns.spellings,
+                sourceLocation: sourceLocation)
+        return true
+    }
+
+    /// Chunk sizes from one record per chunk to the whole file.
+    let sizes = [40, 97, 256, 1000, 1 << 20]
+
+    @Test func theBundledDatasetReadsTheSameInChunksOfEverySize() throws {
+        let text = try String(contentsOfFile: "datasets/mekong-2023.json", encoding: .utf8)
+        for size in sizes { #expect(try compare(text, chunkBytes: size)) }
+        #expect(try compare(text, chunkBytes: 97, threads: 1))
+    }
+
+    @Test func aGeneratedDatasetReadsTheSame() throws {
+        let text = String(decoding: NativeJSONWriter.write(SyntheticNetwork(nodes: 3000, seed: 4).generate()), as: UTF8.self)
+        for size in [300, 5000, 77_777] { #expect(try compare(text, chunkBytes: size)) }
+        // Minified on one line: every position is on line 1, columns carry across chunks.
+        let oneLine = text.split(separator: "\n").map { $0.drop { $0 == " " } }.joined()
+        for size in [300, 5000] { #expect(try compare(oneLine, chunkBytes: size)) }
+        // Windows line ends.
+        #expect(try compare(text.replacingOccurrences(of: "\n", with: "\r\n"), chunkBytes: 999))
+    }
+
+    /// Records that mislead a guess at a chunk's start, and every record the plain path leaves
+    /// to the decoder: the same result either way.
+    @Test func misleadingAndUnusualRecordsReadTheSame() throws {
+        let text = """
+        {"format": "tnet/1", "title": "t",
+         "sources": [{"id": "s1", "title": "a }, { b"}, {"id": "s2", "url": "x"}],
+         "entities": [
+          {"id": "a", "kind": "syndicate", "name": "A }, {\\"id\\": \\"fake\\"", "sources": ["s1", "s2"]},
+          {"id": "b", "kind": "person", "role": "victim", "attributes": {"list": [{"x": 1}, {"y": {"z": []}}]}},
+          {"id": "c", "kind": "person", "confidence": "Z9", "from": "2023-02-30"},
+          {"id": "d", "kind": "company", "kind": "compound"},
+          {"kind": "person", "name": "no id"},
+          {"id": "e", "kind": "", "country": "mm"},
+          {"id": "é", "kind": "person"},
+          {"id": "K1", "kind": "person"},
+          {"id": "a", "kind": "person", "name": "again"},
+          "not an object",
+          {"id": "f", "kind": "person", "unknown": true, "sources": "s1", "confidence": " b2 "},
+          {"id": "mm", "kind": "country", "name": "Myanmar", "from": "2021", "to": "2023-08-01"}
+         ],
+         "links": [
+          {"source": "a", "target": "b", "kind": "recruits", "weight": 2.5, "directed": false, "sources": ["s1"], "confidence": "b2"},
+          {"source": "e\\u0301", "target": "K1", "kind": "pays", "weight": 1e3},
+          {"source": "K1", "target": "ghost", "kind": "pays", "weight": -0, "agreement": "mou"},
+          {"source": "a", "target": "a", "kind": "pays", "attributes": {"amount": 5}},
+          {"source": "a", "kind": "pays"},
+          {"source": "b", "target": "c", "kind": "", "from": "2020", "to": "2019-13"},
+          {"source": "c", "target": "d", "kind": "pays", "weight": "heavy", "directed": "yes"},
+          {"source": "d", "target": "e", "kind": "pays", "weight": 12},
+          {"source": "mm", "target": "a", "kind": "hosts", "sources": [], "from": "2021-05"}
+         ],
+         "schema": {"entity_kinds": ["boat"]},
+         "licence": "CC-BY"}
+        """
+        for size in [1, 10, 40, 120, 1 << 20] { try compare(text, chunkBytes: size) }
+        #expect(try compare(text, chunkBytes: 1 << 20))
+    }
+
+    /// Links before entities, an id in two spellings (the Kelvin sign is canonically "K").
+    @Test func linksBeforeEntitiesAndCanonicalSpellingsReadTheSame() throws {
+        let text = """
+        {"links": [{"source": "\u{212A}1", "target": "x", "kind": "pays"}, {"source": "K1", "target": "nobody", "kind": "pays"}],
+         "entities": [{"id": "K1", "kind": "person"}, {"id": "x", "kind": "person"}, {"id": "\u{212A}1", "kind": "person"}],
+         "format": "tnet/1"}
+        """
+        for size in [1, 30, 1 << 20] { #expect(try compare(text, chunkBytes: size)) }
+    }
+
+    /// Documents only the stream reader can word: the chunks give way.
+    @Test func syntaxErrorsAndRepeatedKeysAreLeftToTheStream() throws {
+        for text in [#"{"format": "tnet/1", "entities": [{"id": "a", "kind": "x"},]}"#,
+                     #"{"format": "tnet/1", "entities": [{"id": "a", "kind": "x"}], "entities": []}"#,
+                     #"{"format": "tnet/1", "entities": [{"id": "a", "kind": "x"}"#,
+                     #"{"format": "tnet/1", "entities": [{"id": "a", "kind": "x"}]} extra"#,
+                     #"[{"id": "a"}]"#,
+                     #"{"format": "tnet/1", "links": [{"source": "a", "target": "b", "kind": "x", "weight": 012}]}"#] {
+            for size in [1, 1 << 20] { #expect(try !compare(text, chunkBytes: size)) }
+        }
+    }
+
+    @Test func everyFixtureReadsTheSameOrIsLeftToTheStream() throws {
+        let folder = "Tests/TNetIOTests/Fixtures"
+        var taken = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".json") {
+            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else { continue }
+            for size in [16, 1 << 20] where try compare(text, chunkBytes: size) { taken += 1 }
+        }
+        #expect(taken >= 10)
+    }
+
+    /// Random documents built from the pieces that mislead a reader in chunks (records of each
+    /// array, strings holding `},{`, nested objects, escapes, bad values, non-ASCII ids, white
+    /// space of every kind), read in chunks of random sizes: the stream's result every time.
+    @Test func randomDocumentsReadTheSame() throws {
+        var rng = SplitMix64(seed: 7)
+        let ids = ["a", "b", "c", "é", "e\\u0301", "\u{212A}1", "K1", "x y", "}, {", ""]
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        func space() -> String { pick(["", " ", "\n", "\r\n  ", "\t", "        \n    "]) }
+        func str(_ s: String) -> String { "\"" + s + "\"" }
+        func entity() -> String {
+            var fields = ["\"id\":" + space() + str(pick(ids)), "\"kind\": " + str(pick(["person", "syndicate", "", "a\\nb"]))]
+            if rng.next() % 2 == 0 { fields.append("\"name\": " + str(pick(["A }, {\\\"b\\\"", "Ng", "张伟"]))) }
+            if rng.next() % 3 == 0 { fields.append("\"role\": " + str(pick(["victim", "boss", "former victim"]))) }
+            if rng.next() % 3 == 0 { fields.append("\"confidence\": " + pick(["\"B2\"", "\"b7\"", "\" c3 \"", "3"])) }
+            if rng.next() % 3 == 0 { fields.append("\"from\": " + pick(["\"2021\"", "\"2021-02-29\"", "\"2020-02-29\"", "null"])) }
+            if rng.next() % 3 == 0 { fields.append("\"sources\": " + pick(["[\"s1\"]", "[]", "\"s1\"", "[\"s1\", 2]"])) }
+            if rng.next() % 4 == 0 { fields.append("\"attributes\": {\"x\": [{\"y\": 1}, {\"z\": \"},{\"}]}") }
+            if rng.next() % 6 == 0 { fields.append(pick(["\"id\": \"dup\"", "\"extra\": true"])) }
+            fields.shuffle(using: &rng)
+            return "{" + space() + fields.joined(separator: "," + space()) + space() + "}"
+        }
+        func link() -> String {
+            var fields = ["\"source\": " + str(pick(ids)), "\"target\": " + str(pick(ids + ["ghost"])), "\"kind\": " + str(pick(["pays", "recruits", ""]))]
+            if rng.next() % 3 == 0 { fields.append("\"weight\": " + pick(["2", "-0.5", "1e2", "\"x\"", "0.000"])) }
+            if rng.next() % 3 == 0 { fields.append("\"directed\": " + pick(["true", "false", "1"])) }
+            if rng.next() % 3 == 0 { fields.append("\"confidence\": " + pick(["\"A1\"", "\"f6\"", "\"G1\""])) }
+            if rng.next() % 3 == 0 { fields.append("\"to\": " + pick(["\"2022-12\"", "\"2022-13\""])) }
+            if rng.next() % 3 == 0 { fields.append("\"sources\": " + pick(["[\"s1\", \"s2\"]", "[\"s1\"]", "[]"])) }
+            if rng.next() % 4 == 0 { fields.append("\"agreement\": " + pick(["\"mou\"", "\"handshake\""])) }
+            if rng.next() % 5 == 0 { fields.append("\"attributes\": {\"note\": \"}, {\\\"source\\\": 1\"}") }
+            fields.shuffle(using: &rng)
+            return "{" + space() + fields.joined(separator: "," + space()) + space() + "}"
+        }
+        func array(_ key: String, _ make: () -> String) -> String {
+            let items = (0 ..< Int(rng.next() % 12)).map { _ in make() }
+            return str(key) + ":" + space() + "[" + space() + items.joined(separator: "," + space()) + space() + "]"
+        }
+        var taken = 0
+        for _ in 0 ..< 150 {
+            var members = [array("entities", entity), array("links", link), "\"format\": \"tnet/1\"",
+                           array("sources", { "{\"id\": " + str(pick(["s1", "s2", "}, {"])) + ", \"title\": \"t }, {\"}" })]
+            if rng.next() % 3 == 0 { members.append("\"title\": " + pick(["\"T\"", "5"])) }
+            if rng.next() % 4 == 0 { members.append("\"schema\": {\"entity_kinds\": [\"boat\"]}") }
+            members.shuffle(using: &rng)
+            let text = "{" + space() + members.joined(separator: "," + space()) + space() + "}"
+            for _ in 0 ..< 3 where try compare(text, chunkBytes: 1 + Int(rng.next() % 200), threads: 1 + Int(rng.next() % 3)) { taken += 1 }
+        }
+        #expect(taken > 300)
+    }
+}
