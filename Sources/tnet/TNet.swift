@@ -13,8 +13,8 @@ struct TNet: ParsableCommand {
     /// known later (a DOT input's own layout attributes, `--engine fdp`), the warm-up costs a
     /// few milliseconds of the other core.
     static func main() {
-        AllocatorSettings.apply()
         let arguments = CommandLine.arguments.dropFirst()
+        AllocatorSettings.apply(arguments: arguments)
         let isolated = arguments.contains { a in
             ["--help", "-h", "--timeout", "-G", "--graph-attribute", "--cluster-by"].contains(a)
                 || ["--timeout=", "--graph-attribute=", "--cluster-by="].contains { a.hasPrefix($0) }
