@@ -1,0 +1,94 @@
+import Testing
+@testable import TNetModel
+
+/// Other spellings of a protected person's name, and their numbers in other formats, found in
+/// free text (`NameMatcher.swift`; hostile review of the redaction, wave 3).
+@Suite struct RedactionSpellingTests {
+    /// Worked by hand. Victims in order: "v" Somchai Prasert → Victim 1 (phone 081-234-5678,
+    /// digits 0812345678, leading 0 dropped: 812345678), "jr" José Ramos → Victim 2.
+    /// - "Prasert, Somchai paid": the words in the other order, `, ` between them → "Victim 1 paid";
+    /// - "Somchai/Prasert": `/` joins words → "Victim 1";
+    /// - "Somchai_Prasert2 signed": the last word goes on with digits, replaced with it → "Victim 1 signed";
+    /// - "mail somchai.prasert85@mail.com": likewise, the e-mail's domain kept → "mail Victim 1@mail.com";
+    /// - "Sоmchai Prasert" with a Cyrillic о (U+043E) folds to somchai → "Victim 1";
+    /// - "https://x.example/s?q=Somchai%20Prasert": `%20` separates the two words → "https://x.example/s?q=Victim 1";
+    /// - "?q=Jos%C3%A9%20Ramos": read as written the words are jos|ramos (the escapes of é
+    ///   split the word), no name; decoded it is "?q=José Ramos" → "?q=Victim 2";
+    /// - "call +66 81 234 5678 now": digits 66812345678 end with 812345678, two digits more
+    ///   (the country code) → "call +Victim 1 now" (the `+` stays, as a number replaced by its
+    ///   words leaves it); "(081) 234 5678" → 0812345678, the phone's own words → "(Victim 1";
+    /// - kept: "Somchai went home" (a given name alone is not the name), "Somchai Prasertsak"
+    ///   (another surname: prasertsak is no word of the name), "floor 3, room 2345, 2019-05-01"
+    ///   (no run of 7 digits).
+    @Test func otherSpellingsAreReplaced() {
+        let texts = ["Prasert, Somchai paid", "Somchai/Prasert", "Somchai_Prasert2 signed", "mail somchai.prasert85@mail.com",
+                     "S\u{043E}mchai Prasert", "https://x.example/s?q=Somchai%20Prasert", "?q=Jos%C3%A9%20Ramos",
+                     "call +66 81 234 5678 now", "(081) 234 5678", "Somchai went home", "Somchai Prasertsak",
+                     "floor 3, room 2345, 2019-05-01"]
+        var attributes = Attributes()
+        for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
+        let d = Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Somchai Prasert", role: .victim, attributes: ["phone": .string("081-234-5678")]),
+            Entity(id: "jr", kind: .person, name: "José Ramos", role: .victim),
+            Entity(id: "boss", kind: .person, name: "Boss", role: .boss, attributes: attributes),
+            Entity(id: "farm", kind: .site, name: "Somchai/Prasert farm"),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let a = out.entities[2].attributes
+        let expected = ["Victim 1 paid", "Victim 1", "Victim 1 signed", "mail Victim 1@mail.com", "Victim 1",
+                        "https://x.example/s?q=Victim 1", "?q=Victim 2", "call +Victim 1 now", "(Victim 1",
+                        "Somchai went home", "Somchai Prasertsak", "floor 3, room 2345, 2019-05-01"]
+        for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
+        #expect(out.entities[3].name == "Victim 1 farm")
+    }
+
+    /// A protected person's aliases under any usual key protect as `alias` does. Worked by hand:
+    /// the victim's aka "Chai Big", known_as "Lek Noi", also_known_as "Nong Fah", nickname
+    /// "Noi-Noi", aliases ["Big C"], alias_names ["Ton Kla"] are each replaced in the broker's
+    /// note → "Victim 1, Victim 1, Victim 1, Victim 1, Victim 1, Victim 1".
+    @Test func aliasKeys() {
+        for k in ["aka", "known_as", "also_known_as", "aliases", "alias_names", "nickname", "A.K.A.", "Known As", "Also-Known-As"] {
+            #expect(Redaction.isNameKey(k), "\(k)")
+        }
+        for k in ["note", "phone", "floor", "snack", "known"] { #expect(!Redaction.isNameKey(k), "\(k)") }
+        let d = Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Somchai Prasert", role: .victim,
+                   attributes: ["aka": .string("Chai Big"), "known_as": .string("Lek Noi"), "also_known_as": .string("Nong Fah"),
+                                "nickname": .string("Noi-Noi"), "aliases": .list([.string("Big C")]), "alias_names": .list([.string("Ton Kla")])]),
+            Entity(id: "b", kind: .person, name: "Broker", role: .broker,
+                   attributes: ["note": .string("Chai Big, Lek Noi, Nong Fah, Noi-Noi, Big C, Ton Kla")]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities[1].attributes["note"] == .string("Victim 1, Victim 1, Victim 1, Victim 1, Victim 1, Victim 1"))
+    }
+
+    /// Short ids are read only in id-bearing fields. Worked by hand: the victim's id is "3" (a
+    /// CSV row number) → victim-1; the survivor's "v1" → survivor-1.
+    /// - `floor` "3", `note` "room 3 on floor 3": free text, "3" is digits only → kept;
+    /// - `case_id` "3": an id key, the whole value is the id → "victim-1";
+    /// - `link_id` "V1": an id key, a short id in any case → "survivor-1";
+    /// - `met` "met v1": free text, but "v1" has a letter, spelt exactly → "met Survivor 1"
+    ///   (as before); `other` "met V1" → kept (another spelling, in free text);
+    /// - the link's endpoints "3" → "victim-1".
+    @Test func shortIDsOnlyInIDFields() {
+        let d = Dataset(entities: [
+            Entity(id: "3", kind: .person, name: "Ana Lopez", role: .victim),
+            Entity(id: "v1", kind: .person, role: .survivor),
+            Entity(id: "b", kind: .person, name: "Broker", role: .broker,
+                   attributes: ["floor": .string("3"), "note": .string("room 3 on floor 3"), "case_id": .string("3"),
+                                "link_id": .string("V1"), "met": .string("met v1"), "other": .string("met V1")]),
+        ], links: [Link(source: "b", target: "3", kind: .recruitsFrom)])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let a = out.entities[2].attributes
+        #expect(a["floor"] == .string("3"))
+        #expect(a["note"] == .string("room 3 on floor 3"))
+        #expect(a["case_id"] == .string("victim-1"))
+        #expect(a["link_id"] == .string("survivor-1"))
+        #expect(a["met"] == .string("met Survivor 1"))
+        #expect(a["other"] == .string("met V1"))
+        #expect(out.links[0].target == "victim-1")
+    }
+}
