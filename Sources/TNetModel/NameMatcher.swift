@@ -1,20 +1,32 @@
 import Foundation
 
 /// Finds the names and ids of protected persons in any text, in every form a person would type
-/// them: any case, with or without diacritics (`Nguyễn`, `NGUYEN`), with any spacing between
-/// the words (two spaces, a no-break space, a line break), as a slug or an id part
-/// (`home-of-somchai-prasert`, `somchai_prasert`, `SomchaiPrasert`), or percent-encoded in a URL
-/// (`Somchai%20Prasert`).
+/// them: any case, with or without diacritics (`Nguyễn`, `NGUYEN`), with look-alike Cyrillic or
+/// Greek letters (`Sоmchai` with a Cyrillic `о`), with any spacing or joining punctuation between
+/// the words (two spaces, a no-break space, a line break, `Somchai/Prasert`), family name first
+/// (`Prasert, Somchai`), as a slug or an id part (`home-of-somchai-prasert`, `somchai_prasert`,
+/// `SomchaiPrasert`), with digits after it (`Somchai_Prasert2`, `somchai.prasert85@mail.com`), or
+/// percent-encoded in a URL (`?q=Somchai%20Prasert`, `Jos%C3%A9`). A phone or id number is also
+/// found in another format, by its digits (`+66 81 234 5678` for `081-234-5678`).
 ///
 /// A name is read as its words (runs of letters and digits), folded to lower case without
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
-/// the name's, separated only by spaces, punctuation that joins words in ids and URLs
-/// (`- _ . + '`), or percent escapes. Names of fewer than ``minimumLength`` letters match a
-/// whole text, in any form, and otherwise only spelt exactly as given, case included, between
-/// word boundaries: no letter or digit just before or after it (an id may hold `-`, `_` or `.`
-/// inside, as `v-1` does). So `v1` is found in `v1:r1`, `"v1"`, `(v1 → r1)`, `v1.` and
-/// `home-of-v1`, but not in `v10`, `kv1` or `V1` (a two-letter id read in any case would rewrite
-/// ordinary words).
+/// the name's (or the name's words rotated: last first, first last), separated only by spaces,
+/// punctuation that joins words in ids, URLs and lists (`- _ . + ' , / \ |`), or percent
+/// escapes; the last word may go on with digits. A given name alone is not the name.
+///
+/// Names of fewer than ``minimumLength`` letters match a whole text, in any form, and otherwise
+/// only spelt exactly as given, case included, between word boundaries: no letter or digit just
+/// before or after it (an id may hold `-`, `_` or `.` inside, as `v-1` does). So `v1` is found in
+/// `v1:r1`, `"v1"`, `(v1 → r1)`, `v1.` and `home-of-v1`, but not in `v10`, `kv1`, or `V1` in free
+/// text (a two-letter id read in any case would rewrite ordinary words). In an id-bearing field
+/// (an id, a link's endpoint, a value under an id-named key) a short id is found in any case
+/// (`V1`), and a short id of digits only (a CSV row number `3`) is found only there: read in
+/// free text it would rewrite `floor: 3`.
+///
+/// Every look-up is indexed: a binary search of the sorted names per word, a hash of the last
+/// seven digits per run of digits; the cost per text is linear in its length times log of the
+/// number of names.
 struct NameMatcher: Sendable {
     /// Shortest name (in folded letters) that is also found inside longer texts.
     static let minimumLength = 3

@@ -8,9 +8,17 @@
 /// analysis still runs. Every other text of the dataset — ids, names, attribute keys and strings,
 /// source ids, titles, publishers and URLs, the title and description, the schema's target
 /// overrides — has each occurrence of a protected person's name, id or alias replaced, in any form
-/// a person would type it (`NameMatcher`: any case, diacritics or spacing, a slug inside an id, a
-/// percent-encoded URL). A source URL that names a protected person is withheld (a rewritten
+/// a person would type it (`NameMatcher`: any case, diacritics or spacing, family name first,
+/// look-alike letters, a slug inside an id, digits after it, a percent-encoded URL; a phone or id
+/// number in another format). A source URL that names a protected person is withheld (a rewritten
 /// address would be a broken or misleading link).
+///
+/// Another entity's id that held a protected person's name or id is renamed (`home-of-victim-1`);
+/// a person's, or one that would read as a pseudonym and a number (`victim-1-2`), gets an id that
+/// says nothing (`withheld-1`), so that no record — a later version's, say — is tied to a
+/// pseudonym. Nothing changes silently: every such rename, every name or URL withheld, every
+/// pair of attribute keys that became one (both kept, the second as `key (2)`) is a ``notices``
+/// line, naming no one.
 ///
 /// The numbering depends only on the dataset's order, so the same file gives the same
 /// pseudonyms in every output; redaction runs before filters for that reason.
