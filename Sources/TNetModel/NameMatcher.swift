@@ -44,6 +44,9 @@ struct NameMatcher: Sendable {
 
     /// Folded name (letters and digits only) → its replacement in a text and in an identifier.
     private var names: [String: Replacement] = [:]
+    /// A name's words in another order (`prasertsomchai`), found only across two words or more
+    /// of a text: "An Le" read backwards is the word `lean`, not a name.
+    private var rotated: [String: Replacement] = [:]
     /// Every folded name, sorted: a binary search tells whether a run of words can still grow
     /// into a name (O(log n) per word, whatever the number of names).
     private var sortedNames: [String] = []
@@ -91,8 +94,8 @@ struct NameMatcher: Sendable {
         // Nguyen"). Only for names of letters: a phone number's groups are not reordered.
         if words.count >= 2, words.allSatisfy({ $0.folded.contains(where: \.isLetter) }) {
             let f = words.map(\.folded)
-            insert(f.last! + f.dropLast().joined(), r)
-            insert(f.dropFirst().joined() + f.first!, r)
+            insert(f.last! + f.dropLast().joined(), r, rotated: true)
+            insert(f.dropFirst().joined() + f.first!, r, rotated: true)
         }
         // A number (phone, id number): also found in another format, by its digits.
         let digits = original.filter(\.isDigitForNumbers)
@@ -104,10 +107,14 @@ struct NameMatcher: Sendable {
         }
     }
 
-    private mutating func insert(_ key: String, _ r: Replacement) {
-        if names[key] == nil {
-            names[key] = r
+    private mutating func insert(_ key: String, _ r: Replacement, rotated isRotated: Bool = false) {
+        if isRotated {
+            guard names[key] == nil, rotated[key] == nil else { return }
+            rotated[key] = r
             sortedNames.append(key)
+        } else if names[key] == nil {
+            names[key] = r
+            if rotated[key] == nil { sortedNames.append(key) }
         } else if r.inText {
             names[key]!.inText = true
         }
@@ -138,19 +145,23 @@ struct NameMatcher: Sendable {
     /// A percent-encoded text (`?q=Somchai%20Prasert`, `Jos%C3%A9`) is also read decoded: when
     /// the decoded text names someone the encoded one did not, the decoded text is returned,
     /// rewritten.
-    func replacing(in s: String, identifier: Bool) -> String? {
-        let result = replacingDecoded(in: s, identifier: identifier)
+    /// - Parameter shortIDs: whether short ids are read as in an id-bearing field (any case, and
+    ///   those of digits only); `identifier` when nil. False for a source's id, an identifier
+    ///   of another kind: a source numbered `3` is not the entity `3`.
+    func replacing(in s: String, identifier: Bool, shortIDs: Bool? = nil) -> String? {
+        let short = shortIDs ?? identifier
+        let result = replacingDecoded(in: s, identifier: identifier, shortIDs: short)
         if s.contains("%"), let decoded = (result ?? s).removingPercentEncoding, decoded != (result ?? s),
-           let r = replacingDecoded(in: decoded, identifier: identifier) {
+           let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short) {
             return r
         }
         return result
     }
 
-    private func replacingDecoded(in s: String, identifier: Bool) -> String? {
-        let named = replacingNames(in: s, identifier: identifier)
+    private func replacingDecoded(in s: String, identifier: Bool, shortIDs: Bool) -> String? {
+        let named = replacingNames(in: s, identifier: identifier, shortIDs: shortIDs)
         let numbered = replacingNumbers(in: named ?? s, identifier: identifier)
-        let tokened = replacingTokens(in: numbered ?? named ?? s, identifier: identifier)
+        let tokened = replacingTokens(in: numbered ?? named ?? s, identifier: identifier, shortIDs: shortIDs)
         return tokened ?? numbered ?? named
     }
 
@@ -220,7 +231,8 @@ struct NameMatcher: Sendable {
     /// `s` with every short original that stands as a whole token replaced; nil when none does.
     /// In free text only the short originals replaced there (``Replacement/inText``), spelt
     /// exactly so; in an id-bearing field every one, in any case (`V1` for the id `v1`).
-    func replacingTokens(in s: String, identifier: Bool) -> String? {
+    func replacingTokens(in s: String, identifier: Bool, shortIDs: Bool? = nil) -> String? {
+        let anyCase = shortIDs ?? identifier
         guard !tokens.isEmpty, !s.isEmpty else { return nil }
         var out = ""
         var cursor = s.startIndex
@@ -236,7 +248,7 @@ struct NameMatcher: Sendable {
                 let hit = candidates.lazy.compactMap { o -> (Replacement, String.Index)? in
                     guard let t = tokens[o] else { return nil }
                     let end: String.Index
-                    if identifier {
+                    if anyCase {
                         guard let e = rest.index(i, offsetBy: o.count, limitedBy: s.endIndex),
                               rest[i ..< e].lowercased() == o else { return nil }
                         end = e
@@ -282,7 +294,7 @@ struct NameMatcher: Sendable {
     /// `mai-tran2`): the digits are replaced with it. A short name (fewer than
     /// ``minimumLength`` letters) is replaced only as the whole text, and a short id only so in
     /// an id-bearing field.
-    private func replacingNames(in s: String, identifier: Bool) -> String? {
+    private func replacingNames(in s: String, identifier: Bool, shortIDs: Bool) -> String? {
         guard !names.isEmpty, !s.isEmpty else { return nil }
         let words = Self.words(s)
         guard !words.isEmpty else { return nil }
@@ -294,7 +306,7 @@ struct NameMatcher: Sendable {
             if Self.weight(key) >= Self.minimumLength { return true }
             let whole = i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
-            return whole && (identifier || r.inText)
+            return whole && (shortIDs || r.inText)
         }
         while i < words.count {
             var matched: (end: Int, replacement: String)?
@@ -308,14 +320,14 @@ struct NameMatcher: Sendable {
                 // The word without the digits that end it: `prasert85` → `prasert`.
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
-                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters],
+                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
                        Self.weight(letters) >= Self.minimumLength {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }
                 joined += w
                 guard isPrefixOfName(joined) else { break }
-                if let r = names[joined], accepts(joined, r, through: j) {
+                if let r = names[joined] ?? (j > i ? rotated[joined] : nil), accepts(joined, r, through: j) {
                     matched = (j, identifier ? r.identifier : r.text)
                 }
                 j += 1

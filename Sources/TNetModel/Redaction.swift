@@ -129,6 +129,12 @@ public struct Redaction: Sendable {
             log.texts += 1
             return r
         }
+        // A source's id: an id, but not an entity's (a source numbered `3` is not the entity `3`).
+        let rewriteSourceID = { (s: String) -> String in
+            guard let r = matcher.replacing(in: s, identifier: true, shortIDs: false) else { return s }
+            log.texts += 1
+            return r
+        }
         let pseudonymIDSet = Set(pseudonyms.values.map(\.id))
         var withheldIDs = 0
         // Every other id that spells a protected person's name or id (`home-of-somchai-prasert`)
@@ -156,7 +162,7 @@ public struct Redaction: Sendable {
         var takenSources = Set(datasets.flatMap { $0.sources.map(\.id) })
         for dataset in datasets {
             for src in dataset.sources where sourceIDs[src.id] == nil {
-                let new = rewriteID(src.id)
+                let new = rewriteSourceID(src.id)
                 if new != src.id {
                     var unique = new
                     while takenSources.contains(unique) { unique += "-redacted" }
@@ -167,7 +173,7 @@ public struct Redaction: Sendable {
             }
         }
         let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, sourceIDs: sourceIDs, rewrite: rewrite,
-                                                rewriteID: rewriteID, log: log) }
+                                                rewriteID: rewriteID, rewriteSourceID: rewriteSourceID, log: log) }
         // Once each: two versions of a file say the same thing twice.
         var seen = Set<String>()
         notices = log.lines.filter { seen.insert($0).inserted }
@@ -215,9 +221,9 @@ public struct Redaction: Sendable {
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
                                   sourceIDs: [String: String], rewrite: (String) -> String,
-                                  rewriteID: (String) -> String, log: NoticeLog) -> Dataset {
+                                  rewriteID: (String) -> String, rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
         func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? rewriteID(id) }
-        func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteID($0) } }
+        func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteSourceID($0) } }
 
         var out = dataset.emptyCopy()
         out.title = dataset.title.map(rewrite)

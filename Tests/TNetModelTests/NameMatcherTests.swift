@@ -5,7 +5,8 @@ import Testing
 /// free text (`NameMatcher.swift`; hostile review of the redaction, wave 3).
 @Suite struct RedactionSpellingTests {
     /// Worked by hand. Victims in order: "v" Somchai Prasert → Victim 1 (phone 081-234-5678,
-    /// digits 0812345678, leading 0 dropped: 812345678), "jr" José Ramos → Victim 2.
+    /// digits 0812345678, leading 0 dropped: 812345678), "jr" José Ramos → Victim 2 (phone
+    /// +63 917 123 4567: 639171234567), "an-le" An Le → Victim 3.
     /// - "Prasert, Somchai paid": the words in the other order, `, ` between them → "Victim 1 paid";
     /// - "Somchai/Prasert": `/` joins words → "Victim 1";
     /// - "Somchai_Prasert2 signed": the last word goes on with digits, replaced with it → "Victim 1 signed";
@@ -19,28 +20,33 @@ import Testing
     ///   words leaves it); "(081) 234 5678" → 0812345678, the phone's own words → "(Victim 1";
     /// - kept: "Somchai went home" (a given name alone is not the name), "Somchai Prasertsak"
     ///   (another surname: prasertsak is no word of the name), "floor 3, room 2345, 2019-05-01"
-    ///   (no run of 7 digits).
+    ///   (no run of 7 digits);
+    /// - "ring 0917-123-4567": 9171234567, José's number without its country code 63 → "ring Victim 2";
+    /// - "Le, An" → "Victim 3" (the name backwards, across two words), but "lean meat" is kept:
+    ///   `lean` is An Le backwards in one word, not a name.
     @Test func otherSpellingsAreReplaced() {
         let texts = ["Prasert, Somchai paid", "Somchai/Prasert", "Somchai_Prasert2 signed", "mail somchai.prasert85@mail.com",
                      "S\u{043E}mchai Prasert", "https://x.example/s?q=Somchai%20Prasert", "?q=Jos%C3%A9%20Ramos",
                      "call +66 81 234 5678 now", "(081) 234 5678", "Somchai went home", "Somchai Prasertsak",
-                     "floor 3, room 2345, 2019-05-01"]
+                     "floor 3, room 2345, 2019-05-01", "ring 0917-123-4567", "Le, An", "lean meat"]
         var attributes = Attributes()
         for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
         let d = Dataset(entities: [
             Entity(id: "v", kind: .person, name: "Somchai Prasert", role: .victim, attributes: ["phone": .string("081-234-5678")]),
-            Entity(id: "jr", kind: .person, name: "José Ramos", role: .victim),
+            Entity(id: "jr", kind: .person, name: "José Ramos", role: .victim, attributes: ["phone": .string("+63 917 123 4567")]),
+            Entity(id: "an-le", kind: .person, name: "An Le", role: .victim),
             Entity(id: "boss", kind: .person, name: "Boss", role: .boss, attributes: attributes),
             Entity(id: "farm", kind: .site, name: "Somchai/Prasert farm"),
         ])
         var r = Redaction()
         let out = r.apply(to: d)
-        let a = out.entities[2].attributes
+        let a = out.entities[3].attributes
         let expected = ["Victim 1 paid", "Victim 1", "Victim 1 signed", "mail Victim 1@mail.com", "Victim 1",
                         "https://x.example/s?q=Victim 1", "?q=Victim 2", "call +Victim 1 now", "(Victim 1",
-                        "Somchai went home", "Somchai Prasertsak", "floor 3, room 2345, 2019-05-01"]
+                        "Somchai went home", "Somchai Prasertsak", "floor 3, room 2345, 2019-05-01",
+                        "ring Victim 2", "Victim 3", "lean meat"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
-        #expect(out.entities[3].name == "Victim 1 farm")
+        #expect(out.entities[4].name == "Victim 1 farm")
     }
 
     /// A protected person's aliases under any usual key protect as `alias` does. Worked by hand:
@@ -71,15 +77,16 @@ import Testing
     /// - `link_id` "V1": an id key, a short id in any case → "survivor-1";
     /// - `met` "met v1": free text, but "v1" has a letter, spelt exactly → "met Survivor 1"
     ///   (as before); `other` "met V1" → kept (another spelling, in free text);
-    /// - the link's endpoints "3" → "victim-1".
+    /// - the link's endpoints "3" → "victim-1";
+    /// - the source numbered "3" is another kind of id: kept, and so is the broker's citation of it.
     @Test func shortIDsOnlyInIDFields() {
         let d = Dataset(entities: [
             Entity(id: "3", kind: .person, name: "Ana Lopez", role: .victim),
             Entity(id: "v1", kind: .person, role: .survivor),
-            Entity(id: "b", kind: .person, name: "Broker", role: .broker,
+            Entity(id: "b", kind: .person, name: "Broker", role: .broker, sources: ["3"],
                    attributes: ["floor": .string("3"), "note": .string("room 3 on floor 3"), "case_id": .string("3"),
                                 "link_id": .string("V1"), "met": .string("met v1"), "other": .string("met V1")]),
-        ], links: [Link(source: "b", target: "3", kind: .recruitsFrom)])
+        ], links: [Link(source: "b", target: "3", kind: .recruitsFrom)], sources: [Source(id: "3", title: "Court record")])
         var r = Redaction()
         let out = r.apply(to: d)
         let a = out.entities[2].attributes
@@ -90,5 +97,6 @@ import Testing
         #expect(a["met"] == .string("met Survivor 1"))
         #expect(a["other"] == .string("met V1"))
         #expect(out.links[0].target == "victim-1")
+        #expect(out.sources[0].id == "3" && out.entities[2].sources == ["3"])
     }
 }
