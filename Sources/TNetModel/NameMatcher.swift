@@ -291,7 +291,8 @@ struct NameMatcher: Sendable {
 
     /// `s` with every name matched by its words replaced; nil when none is. A name's last word
     /// may go on with digits (`Somchai_Prasert2`, the e-mail `somchai.prasert85@…`, the id
-    /// `mai-tran2`): the digits are replaced with it. A short name (fewer than
+    /// `mai-tran2`), and its first word start with them (`2mai-tran`): the digits are replaced
+    /// with it. A short name (fewer than
     /// ``minimumLength`` letters) is replaced only as the whole text, and a short id only so in
     /// an id-bearing field.
     private func replacingNames(in s: String, identifier: Bool, shortIDs: Bool) -> String? {
@@ -308,7 +309,8 @@ struct NameMatcher: Sendable {
                 && s[words[j].range.upperBound...].isEmpty
             return whole && (shortIDs || r.inText)
         }
-        while i < words.count {
+        // The longest name found from word i, its first word read as `first`.
+        func match(from i: Int, first: String) -> (end: Int, replacement: String)? {
             var matched: (end: Int, replacement: String)?
             // Join words i, i+1, … while the gaps between them are separators and the joined
             // letters are still a prefix of some name.
@@ -316,7 +318,7 @@ struct NameMatcher: Sendable {
             var j = i
             while j < words.count {
                 if j > i && !Self.isSeparator(s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]) { break }
-                let w = words[j].folded
+                let w = j == i ? first : words[j].folded
                 // The word without the digits that end it: `prasert85` → `prasert`.
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
@@ -331,6 +333,23 @@ struct NameMatcher: Sendable {
                     matched = (j, identifier ? r.identifier : r.text)
                 }
                 j += 1
+            }
+            return matched
+        }
+        while i < words.count {
+            let w = words[i].folded
+            var matched = match(from: i, first: w)
+            // A first word that starts with digits (`2mai-tran`, `85somchai.prasert`): the name
+            // after them, the digits replaced with it. Only when the name is long enough to be
+            // found inside texts.
+            if matched == nil, w.first?.isNumber == true, w.contains(where: { !$0.isNumber }) {
+                let letters = String(w.drop { $0.isNumber })
+                if letters.first?.isNumber == false, let m = match(from: i, first: letters),
+                   words.indices.contains(m.end) {
+                    var key = letters
+                    for k in i + 1 ..< m.end + 1 { key += words[k].folded }
+                    if Self.weight(key) >= Self.minimumLength { matched = m }
+                }
             }
             if let (end, replacement) = matched {
                 out += s[cursor ..< words[i].range.lowerBound]

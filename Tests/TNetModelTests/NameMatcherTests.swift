@@ -11,6 +11,7 @@ import Testing
     /// - "Somchai/Prasert": `/` joins words → "Victim 1";
     /// - "Somchai_Prasert2 signed": the last word goes on with digits, replaced with it → "Victim 1 signed";
     /// - "mail somchai.prasert85@mail.com": likewise, the e-mail's domain kept → "mail Victim 1@mail.com";
+    ///   "mail 85somchai.prasert@mail.com": digits before the first word → "mail Victim 1@mail.com";
     /// - "Sоmchai Prasert" with a Cyrillic о (U+043E) folds to somchai → "Victim 1";
     /// - "https://x.example/s?q=Somchai%20Prasert": `%20` separates the two words → "https://x.example/s?q=Victim 1";
     /// - "?q=Jos%C3%A9%20Ramos": read as written the words are jos|ramos (the escapes of é
@@ -28,7 +29,8 @@ import Testing
         let texts = ["Prasert, Somchai paid", "Somchai/Prasert", "Somchai_Prasert2 signed", "mail somchai.prasert85@mail.com",
                      "S\u{043E}mchai Prasert", "https://x.example/s?q=Somchai%20Prasert", "?q=Jos%C3%A9%20Ramos",
                      "call +66 81 234 5678 now", "(081) 234 5678", "Somchai went home", "Somchai Prasertsak",
-                     "floor 3, room 2345, 2019-05-01", "ring 0917-123-4567", "Le, An", "lean meat"]
+                     "floor 3, room 2345, 2019-05-01", "ring 0917-123-4567", "Le, An", "lean meat",
+                     "mail 85somchai.prasert@mail.com"]
         var attributes = Attributes()
         for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
         let d = Dataset(entities: [
@@ -44,7 +46,7 @@ import Testing
         let expected = ["Victim 1 paid", "Victim 1", "Victim 1 signed", "mail Victim 1@mail.com", "Victim 1",
                         "https://x.example/s?q=Victim 1", "?q=Victim 2", "call +Victim 1 now", "(Victim 1",
                         "Somchai went home", "Somchai Prasertsak", "floor 3, room 2345, 2019-05-01",
-                        "ring Victim 2", "Victim 3", "lean meat"]
+                        "ring Victim 2", "Victim 3", "lean meat", "mail Victim 1@mail.com"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
         #expect(out.entities[4].name == "Victim 1 farm")
     }

@@ -319,18 +319,21 @@ import Testing
 
     /// A link to an entity that does not exist, whose text holds a victim's id: worked by hand,
     /// the victim "mai-tran" and the endpoint "mai-tran2" (her id, a digit after it) → the
-    /// message says which end, without the text; another dangling endpoint ("ghost") is quoted.
+    /// message says which end, without the text; so for "2mai-tran" (a digit before it);
+    /// another dangling endpoint ("ghost") is quoted.
     @Test func danglingNearCopyIsNotQuoted() {
         let d = Dataset(entities: [Entity(id: "mai-tran", kind: .person, name: "Mai Tran", role: .victim),
                                    Entity(id: "b", kind: .person, role: .broker)],
                         links: [Link(source: "b", target: "mai-tran2", kind: .recruitsFrom),
-                                Link(source: "ghost", target: "b", kind: .recruitsFrom)])
+                                Link(source: "ghost", target: "b", kind: .recruitsFrom),
+                                Link(source: "2mai-tran", target: "b", kind: .recruitsFrom)])
         var r = Redaction()
         _ = r.apply(to: d)
         let issues = r.redacting(d.validate().filter { $0.code == .danglingEndpoint }, of: d)
-        #expect(issues.count == 2)
+        #expect(issues.count == 3)
         #expect(issues[0].message.hasPrefix("link target is not an entity id (the text is withheld"))
         #expect(!issues[0].message.contains("mai") && !issues[0].message.contains("victim-1"))
         #expect(issues[1].message.contains("\"ghost\""))
+        #expect(issues[2].message.hasPrefix("link source is not an entity id (the text is withheld") && !issues[2].message.contains("mai"))
     }
 }
