@@ -21,8 +21,8 @@ import Foundation
 /// `v1:r1`, `"v1"`, `(v1 → r1)`, `v1.` and `home-of-v1`, but not in `v10`, `kv1`, or `V1` in free
 /// text (a two-letter id read in any case would rewrite ordinary words). In an id-bearing field
 /// (an id, a link's endpoint, a value under an id-named key) a short id is found in any case
-/// (`V1`), and a short id of digits only (a CSV row number `3`) is found only there: read in
-/// free text it would rewrite `floor: 3`.
+/// (`V1`), and an id of digits only, fewer than seven (a CSV row number `3` or `100`), is found
+/// only there: read in free text it would rewrite `floor: 3` or `paid 100`.
 ///
 /// Every look-up is indexed: a binary search of the sorted names per word, a hash of the last
 /// seven digits per run of digits; the cost per text is linear in its length times log of the
@@ -35,10 +35,11 @@ struct NameMatcher: Sendable {
     struct Replacement: Sendable {
         var text: String
         var identifier: String
-        /// For a name shorter than ``minimumLength``: whether it is replaced in free text too, not
-        /// only in id-bearing fields. False for a short id of digits only (a CSV row number `3`
-        /// or `12`): read in free text it would rewrite `floor: 3`. A short id with a letter
-        /// (`v1`, `tb`, initials perhaps) is still replaced in free text, spelt exactly so.
+        /// Whether it is replaced in free text too, not only in id-bearing fields. False for an
+        /// id of digits only shorter than ``minimumDigits`` (a CSV row number `3`, `12` or
+        /// `100`): read in free text it would rewrite `floor: 3` or `paid 100`. A short id with
+        /// a letter (`v1`, `tb`, initials perhaps) is still replaced in free text, spelt
+        /// exactly so; a longer number (a case or phone number) everywhere.
         var inText: Bool
     }
 
@@ -68,15 +69,15 @@ struct NameMatcher: Sendable {
     /// Adds `original` (a name, an id or an alias), to be replaced by `text` in texts and by
     /// `identifier` in ids. The first replacement given for a folded name stands. Call
     /// ``finish()`` after the last one, before replacing.
-    /// - Parameter isID: whether `original` is an entity id: a short one (fewer than
-    ///   ``minimumLength`` letters) of digits only is then replaced only in id-bearing fields
+    /// - Parameter isID: whether `original` is an entity id: one without a letter and of fewer
+    ///   than ``minimumDigits`` digits is then replaced only in id-bearing fields
     ///   (``replacing(in:identifier:)`` with `identifier` true).
     mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false) {
         let words = Self.words(original)
         let key = words.map(\.folded).joined()
         guard !key.isEmpty else { return }
         let short = Self.weight(key) < Self.minimumLength
-        let inText = !isID || original.contains(where: \.isLetter)
+        let inText = !isID || original.contains(where: \.isLetter) || original.filter(\.isNumber).count >= Self.minimumDigits
         let r = Replacement(text: text, identifier: identifier, inText: inText)
         if short, original.count >= 2, Self.isToken(original) {
             let lower = original.lowercased()
@@ -304,10 +305,10 @@ struct NameMatcher: Sendable {
         var changed = false
         var i = 0
         func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
+            if !r.inText && !shortIDs { return false }
             if Self.weight(key) >= Self.minimumLength { return true }
-            let whole = i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
+            return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
-            return whole && (shortIDs || r.inText)
         }
         // The longest name found from word i, its first word read as `first`.
         func match(from i: Int, first: String) -> (end: Int, replacement: String)? {
@@ -323,7 +324,7 @@ struct NameMatcher: Sendable {
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
-                       Self.weight(letters) >= Self.minimumLength {
+                       Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }

@@ -80,18 +80,25 @@ import Testing
     /// - `met` "met v1": free text, but "v1" has a letter, spelt exactly → "met Survivor 1"
     ///   (as before); `other` "met V1" → kept (another spelling, in free text);
     /// - the link's endpoints "3" → "victim-1";
-    /// - the source numbered "3" is another kind of id: kept, and so is the broker's citation of it.
+    /// - the source numbered "3" is another kind of id: kept, and so is the broker's citation of it;
+    /// - the witness "100" (digits only, fewer than seven: a row number) → witness-1: `paid`
+    ///   "paid 100 USD" is free text → kept; `ref_id` "100" → "witness-1"; the witness "20231105"
+    ///   (eight digits: a case number) → witness-2, also in free text: `case` "case 20231105" →
+    ///   "case Witness 2".
     @Test func shortIDsOnlyInIDFields() {
         let d = Dataset(entities: [
             Entity(id: "3", kind: .person, name: "Ana Lopez", role: .victim),
             Entity(id: "v1", kind: .person, role: .survivor),
+            Entity(id: "100", kind: .person, role: .witness),
+            Entity(id: "20231105", kind: .person, role: .witness),
             Entity(id: "b", kind: .person, name: "Broker", role: .broker, sources: ["3"],
                    attributes: ["floor": .string("3"), "note": .string("room 3 on floor 3"), "case_id": .string("3"),
-                                "link_id": .string("V1"), "met": .string("met v1"), "other": .string("met V1")]),
+                                "link_id": .string("V1"), "met": .string("met v1"), "other": .string("met V1"),
+                                "paid": .string("paid 100 USD"), "ref_id": .string("100"), "case": .string("case 20231105")]),
         ], links: [Link(source: "b", target: "3", kind: .recruitsFrom)], sources: [Source(id: "3", title: "Court record")])
         var r = Redaction()
         let out = r.apply(to: d)
-        let a = out.entities[2].attributes
+        let a = out.entities[4].attributes
         #expect(a["floor"] == .string("3"))
         #expect(a["note"] == .string("room 3 on floor 3"))
         #expect(a["case_id"] == .string("victim-1"))
@@ -99,6 +106,9 @@ import Testing
         #expect(a["met"] == .string("met Survivor 1"))
         #expect(a["other"] == .string("met V1"))
         #expect(out.links[0].target == "victim-1")
-        #expect(out.sources[0].id == "3" && out.entities[2].sources == ["3"])
+        #expect(out.sources[0].id == "3" && out.entities[4].sources == ["3"])
+        #expect(a["paid"] == .string("paid 100 USD"))
+        #expect(a["ref_id"] == .string("witness-1"))
+        #expect(a["case"] == .string("case Witness 2"))
     }
 }
