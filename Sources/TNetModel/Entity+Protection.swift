@@ -21,11 +21,26 @@ extension PersonRole {
     /// Negation is not read: `non-victim` and `not a witness` are protected. A wrongly protected
     /// perpetrator is only left out of the targets and pseudonymised on request; a wrongly
     /// unprotected victim could be proposed as a target. When in doubt the rule protects.
+    ///
+    /// Other languages: the same words in Spanish, French and Portuguese (``protectedWords``),
+    /// and phrases naming a victim without the word (`trafficked person`). A role spelt letter by
+    /// letter (`V I C T I M`, `v-i-c-t-i-m`) is read as the word. In Thai, Khmer and Chinese,
+    /// written without spaces, the word is found anywhere in the role (``unspacedWords``).
     public var protectedRoles: [PersonRole] {
         if let known = Self.memo.withLock({ $0[rawValue] }) { return known }
         var out: [PersonRole] = []
-        for word in Self.words(rawValue) {
+        let words = Self.joiningLetters(Self.words(rawValue))
+        for (k, word) in words.enumerated() {
             if let r = Self.protectedWords[word], !out.contains(r) { out.append(r) }
+            // `trafficked person`, `trafficked persons`, `trafficked people`.
+            if (word == "trafficked" || word == "exploited"), k + 1 < words.count,
+               ["person", "persons", "people", "woman", "women", "man", "men", "child", "children", "worker", "workers"].contains(words[k + 1]),
+               !out.contains(.victim) {
+                out.append(.victim)
+            }
+        }
+        if rawValue.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
+            for (word, r) in Self.unspacedWords where rawValue.contains(word) && !out.contains(r) { out.append(r) }
         }
         Self.memo.withLock { memo in
             // A dataset has a handful of distinct roles; a table of more is not worth keeping.
@@ -45,11 +60,51 @@ extension PersonRole {
         !protectedRoles.isEmpty
     }
 
-    /// The protected words, folded, and the role each names.
+    /// The protected words, folded (no case, no diacritics: `víctima` is `victima`), and the
+    /// role each names. English; Spanish (víctima, sobreviviente, superviviente, testigo);
+    /// French (victime, survivant·e, témoin); Portuguese (vítima, sobrevivente, testemunha);
+    /// singular and plural.
     static let protectedWords: [String: PersonRole] = [
         "victim": .victim, "victims": .victim, "survivor": .survivor, "survivors": .survivor,
         "witness": .witness, "witnesses": .witness, "eyewitness": .witness, "eyewitnesses": .witness,
+        // Spanish
+        "victima": .victim, "victimas": .victim, "sobreviviente": .survivor, "sobrevivientes": .survivor,
+        "superviviente": .survivor, "supervivientes": .survivor, "testigo": .witness, "testigos": .witness,
+        // French
+        "victime": .victim, "victimes": .victim, "survivant": .survivor, "survivants": .survivor,
+        "survivante": .survivor, "survivantes": .survivor, "temoin": .witness, "temoins": .witness,
+        // Portuguese
+        "vitima": .victim, "vitimas": .victim, "sobrevivente": .survivor, "sobreviventes": .survivor,
+        "testemunha": .witness, "testemunhas": .witness,
     ]
+
+    /// Words for victim and witness in scripts written without spaces, found anywhere in a role:
+    /// Thai ผู้เสียหาย (the injured party, the word of Thailand's Anti-Trafficking in Persons Act
+    /// B.E. 2551 for a trafficked person), เหยื่อ (victim), พยาน (witness); Khmer ជនរងគ្រោះ
+    /// (victim); Chinese 受害者 / 受害人 (victim), 幸存者 / 倖存者 (survivor), 证人 / 證人 (witness).
+    static let unspacedWords: [(String, PersonRole)] = [
+        ("ผู้เสียหาย", .victim), ("เหยื่อ", .victim), ("พยาน", .witness),
+        ("ជនរងគ្រោះ", .victim),
+        ("受害者", .victim), ("受害人", .victim), ("幸存者", .survivor), ("倖存者", .survivor), ("证人", .witness), ("證人", .witness),
+    ]
+
+    /// `words` with every run of two or more one-letter words joined: a role spelt letter by
+    /// letter (`V I C T I M`) is read as the word it spells.
+    static func joiningLetters(_ words: [String]) -> [String] {
+        guard words.contains(where: { $0.count == 1 }) else { return words }
+        var out: [String] = []
+        var run = ""
+        var runLength = 0
+        func flush() {
+            if runLength >= 2 { out.append(run) } else if runLength == 1 { out.append(run) }
+            run = ""; runLength = 0
+        }
+        for w in words {
+            if w.count == 1 { run += w; runLength += 1 } else { flush(); out.append(w) }
+        }
+        flush()
+        return out
+    }
 
     /// The words of `s`: runs of letters, split also where a capital follows a small letter,
     /// each folded to lower case without diacritics or width.
@@ -119,7 +174,11 @@ extension Entity {
         }
     }
 
+    /// `role`, `roles`, `Role`, ` ROLES `: a key that names the role field (a list under `roles`
+    /// protects as one under `role`).
     static func isRoleKey(_ key: String) -> Bool {
-        key.utf8.count < 16 && PersonRole(key).canonical.rawValue == "role"
+        guard key.utf8.count < 16 else { return false }
+        let k = PersonRole(key).canonical.rawValue
+        return k == "role" || k == "roles"
     }
 }

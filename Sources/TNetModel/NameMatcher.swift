@@ -1,63 +1,239 @@
 import Foundation
 
 /// Finds the names and ids of protected persons in any text, in every form a person would type
-/// them: any case, with or without diacritics (`Nguyễn`, `NGUYEN`), with any spacing between
-/// the words (two spaces, a no-break space, a line break), as a slug or an id part
-/// (`home-of-somchai-prasert`, `somchai_prasert`, `SomchaiPrasert`), or percent-encoded in a URL
-/// (`Somchai%20Prasert`).
+/// them: any case, with or without diacritics (`Nguyễn`, `NGUYEN`), with look-alike Cyrillic or
+/// Greek letters (`Sоmchai` with a Cyrillic `о`), with any spacing or joining punctuation between
+/// the words (two spaces, a no-break space, a line break, `Somchai/Prasert`), family name first
+/// (`Prasert, Somchai`), as a slug or an id part (`home-of-somchai-prasert`, `somchai_prasert`,
+/// `SomchaiPrasert`), with digits after it (`Somchai_Prasert2`, `somchai.prasert85@mail.com`), or
+/// percent-encoded in a URL (`?q=Somchai%20Prasert`, `Jos%C3%A9`). A phone or id number is also
+/// found in another format, by its digits (`+66 81 234 5678` for `081-234-5678`).
 ///
 /// A name is read as its words (runs of letters and digits), folded to lower case without
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
-/// the name's, separated only by spaces, punctuation that joins words in ids and URLs
-/// (`- _ . + '`), or percent escapes. Names of fewer than ``minimumLength`` letters match a
-/// whole text, in any form, and otherwise only spelt exactly as given, case included, between
-/// word boundaries: no letter or digit just before or after it (an id may hold `-`, `_` or `.`
-/// inside, as `v-1` does). So `v1` is found in `v1:r1`, `"v1"`, `(v1 → r1)`, `v1.` and
-/// `home-of-v1`, but not in `v10`, `kv1` or `V1` (a two-letter id read in any case would rewrite
-/// ordinary words).
+/// the name's (or the name's words rotated: last first, first last), separated only by spaces,
+/// punctuation that joins words in ids, URLs and lists (`- _ . + ' , / \ |`), or percent
+/// escapes; the last word may go on with digits. A given name alone is not the name.
+///
+/// Names of fewer than ``minimumLength`` letters match a whole text, in any form, and otherwise
+/// only spelt exactly as given, case included, between word boundaries: no letter or digit just
+/// before or after it (an id may hold `-`, `_` or `.` inside, as `v-1` does). So `v1` is found in
+/// `v1:r1`, `"v1"`, `(v1 → r1)`, `v1.` and `home-of-v1`, but not in `v10`, `kv1`, or `V1` in free
+/// text (a two-letter id read in any case would rewrite ordinary words). In an id-bearing field
+/// (an id, a link's endpoint, a value under an id-named key) a short id is found in any case
+/// (`V1`), and an id of digits only, fewer than seven (a CSV row number `3` or `100`), is found
+/// only there: read in free text it would rewrite `floor: 3` or `paid 100`.
+///
+/// Every look-up is indexed: a binary search of the sorted names per word, a hash of the last
+/// seven digits per run of digits; the cost per text is linear in its length times log of the
+/// number of names.
 struct NameMatcher: Sendable {
     /// Shortest name (in folded letters) that is also found inside longer texts.
     static let minimumLength = 3
 
+    /// What a folded name is replaced by, and whether a short one is replaced in free text.
+    struct Replacement: Sendable {
+        var text: String
+        var identifier: String
+        /// Whether it is replaced in free text too, not only in id-bearing fields. False for an
+        /// id of digits only shorter than ``minimumDigits`` (a CSV row number `3`, `12` or
+        /// `100`): read in free text it would rewrite `floor: 3` or `paid 100`. A short id with
+        /// a letter (`v1`, `tb`, initials perhaps) is still replaced in free text, spelt
+        /// exactly so; a longer number (a case or phone number) everywhere.
+        var inText: Bool
+    }
+
     /// Folded name (letters and digits only) → its replacement in a text and in an identifier.
-    private var names: [String: (text: String, identifier: String)] = [:]
-    /// Names by their first folded character, for a quick look-up at each word.
-    private var byFirst: [Character: [String]] = [:]
+    private var names: [String: Replacement] = [:]
+    /// A name's words in another order (`prasertsomchai`), found only across two words or more
+    /// of a text: "An Le" read backwards is the word `lean`, not a name.
+    private var rotated: [String: Replacement] = [:]
+    /// Every folded name, sorted: a binary search tells whether a run of words can still grow
+    /// into a name (O(log n) per word, whatever the number of names).
+    private var sortedNames: [String] = []
 
     /// Short originals (fewer than ``minimumLength`` folded letters, two characters or more)
-    /// found as whole tokens, exactly as spelt.
-    private var tokens: [String: (text: String, identifier: String)] = [:]
-    /// The short originals by their first character, longest first.
+    /// found as whole tokens, by their lower-cased spelling.
+    private var tokens: [String: (spelling: String, replacement: Replacement)] = [:]
+    /// The short originals (lower-cased) by their first character, longest first.
     private var tokensByFirst: [Character: [String]] = [:]
+
+    /// Identifiers written as digits (a phone or id number) of at least ``minimumDigits``
+    /// digits, leading zeros removed, by their last ``minimumDigits`` digits.
+    private var numbers: [Substring: [(digits: String, replacement: Replacement)]] = [:]
+    /// Fewest digits a number must have to be found in another format.
+    static let minimumDigits = 7
 
     var isEmpty: Bool { names.isEmpty }
 
     /// Adds `original` (a name, an id or an alias), to be replaced by `text` in texts and by
-    /// `identifier` in ids. The first replacement given for a folded name stands.
-    mutating func add(_ original: String, text: String, identifier: String) {
-        let key = Self.words(original).map(\.folded).joined()
-        if !key.isEmpty, Self.weight(key) < Self.minimumLength, original.count >= 2, Self.isToken(original), tokens[original] == nil {
-            tokens[original] = (text, identifier)
-            tokensByFirst[original.first!, default: []].append(original)
-            tokensByFirst[original.first!]!.sort { $0.count > $1.count }
+    /// `identifier` in ids. The first replacement given for a folded name stands. Call
+    /// ``finish()`` after the last one, before replacing.
+    /// - Parameter isID: whether `original` is an entity id: one without a letter and of fewer
+    ///   than ``minimumDigits`` digits is then replaced only in id-bearing fields
+    ///   (``replacing(in:identifier:)`` with `identifier` true).
+    mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false) {
+        let words = Self.words(original)
+        let key = words.map(\.folded).joined()
+        guard !key.isEmpty else { return }
+        let short = Self.weight(key) < Self.minimumLength
+        let inText = !isID || original.contains(where: \.isLetter) || original.filter(\.isNumber).count >= Self.minimumDigits
+        let r = Replacement(text: text, identifier: identifier, inText: inText)
+        if short, original.count >= 2, Self.isToken(original) {
+            let lower = original.lowercased()
+            if tokens[lower] == nil {
+                tokens[lower] = (original, r)
+                tokensByFirst[lower.first!, default: []].append(lower)
+            } else if inText {
+                tokens[lower]!.replacement.inText = true
+            }
         }
-        guard !key.isEmpty, names[key] == nil else { return }
-        names[key] = (text, identifier)
-        byFirst[key.first!, default: []].append(key)
-        // Longest first, so that a name containing another is replaced whole.
-        byFirst[key.first!]!.sort { $0.count > $1.count }
+        insert(key, r)
+        guard !short else { return }
+        // The name's words in the other usual orders: family name first, with or without a
+        // comma ("Prasert, Somchai"; "Hung, Nguyen Van"), and the first word last ("Van Hung
+        // Nguyen"). Only for names of letters: a phone number's groups are not reordered.
+        if words.count >= 2, words.allSatisfy({ $0.folded.contains(where: \.isLetter) }) {
+            let f = words.map(\.folded)
+            insert(f.last! + f.dropLast().joined(), r, rotated: true)
+            insert(f.dropFirst().joined() + f.first!, r, rotated: true)
+        }
+        // A number (phone, id number): also found in another format, by its digits.
+        let digits = original.filter(\.isDigitForNumbers)
+        if digits.count >= Self.minimumDigits, original.allSatisfy({ $0.isDigitForNumbers || " +-.()/".contains($0) }) {
+            let significant = String(digits.drop { $0 == "0" })
+            if significant.count >= Self.minimumDigits {
+                numbers[significant.suffix(Self.minimumDigits), default: []].append((significant, r))
+            }
+        }
+    }
+
+    private mutating func insert(_ key: String, _ r: Replacement, rotated isRotated: Bool = false) {
+        if isRotated {
+            guard names[key] == nil, rotated[key] == nil else { return }
+            rotated[key] = r
+            sortedNames.append(key)
+        } else if names[key] == nil {
+            names[key] = r
+            if rotated[key] == nil { sortedNames.append(key) }
+        } else if r.inText {
+            names[key]!.inText = true
+        }
+    }
+
+    /// Orders the names and tokens for look-up: O(n log n) once, after the last ``add``.
+    mutating func finish() {
+        sortedNames.sort()
+        for k in tokensByFirst.keys { tokensByFirst[k]!.sort { $0.count > $1.count } }
+    }
+
+    /// Whether some name starts with `prefix` (binary search of ``sortedNames``).
+    private func isPrefixOfName(_ prefix: String) -> Bool {
+        var lo = 0, hi = sortedNames.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sortedNames[mid] < prefix { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sortedNames.count && sortedNames[lo].hasPrefix(prefix)
     }
 
     /// `s` with every match replaced (by the text or the identifier form). Nil when nothing
     /// matched.
-    func replacing(in s: String, identifier: Bool) -> String? {
-        let named = replacingNames(in: s, identifier: identifier)
-        guard let tokened = replacingTokens(in: named ?? s, identifier: identifier) else { return named }
-        return tokened
+    /// - Parameter identifier: whether `s` is an id-bearing field (an id, a link's endpoint, a
+    ///   value under an id-named key): the identifier form replaces, and short ids are found
+    ///   there (whole, or as tokens in any case, `V1` for `v1`), and only there.
+    ///
+    /// A percent-encoded text (`?q=Somchai%20Prasert`, `Jos%C3%A9`) is also read decoded: when
+    /// the decoded text names someone the encoded one did not, the decoded text is returned,
+    /// rewritten.
+    /// - Parameter shortIDs: whether short ids are read as in an id-bearing field (any case, and
+    ///   those of digits only); `identifier` when nil. False for a source's id, an identifier
+    ///   of another kind: a source numbered `3` is not the entity `3`.
+    func replacing(in s: String, identifier: Bool, shortIDs: Bool? = nil) -> String? {
+        let short = shortIDs ?? identifier
+        let result = replacingDecoded(in: s, identifier: identifier, shortIDs: short)
+        if s.contains("%"), let decoded = (result ?? s).removingPercentEncoding, decoded != (result ?? s),
+           let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short) {
+            return r
+        }
+        return result
+    }
+
+    private func replacingDecoded(in s: String, identifier: Bool, shortIDs: Bool) -> String? {
+        let named = replacingNames(in: s, identifier: identifier, shortIDs: shortIDs)
+        let numbered = replacingNumbers(in: named ?? s, identifier: identifier)
+        let tokened = replacingTokens(in: numbered ?? named ?? s, identifier: identifier, shortIDs: shortIDs)
+        return tokened ?? numbered ?? named
+    }
+
+    /// `s` with every protected number written in another format replaced: a run of digit
+    /// groups (separated by spaces, `-`, `.`, `/` or brackets, after an optional `+`) whose
+    /// digits, leading zeros dropped, equal a number's or differ from it only by up to three
+    /// leading digits (a country code: `+66 81 234 5678` for `081-234-5678`, and back).
+    /// - Complexity: linear in `s` (at most six groups are joined from each).
+    func replacingNumbers(in s: String, identifier: Bool) -> String? {
+        guard !numbers.isEmpty, s.contains(where: \.isDigitForNumbers) else { return nil }
+        let chars = Array(s)
+        var out = ""
+        var changed = false
+        var cursor = 0, i = 0
+        func alnum(_ k: Int) -> Bool { k >= 0 && k < chars.count && (chars[k].isLetter || chars[k].isNumber) }
+        while i < chars.count {
+            guard chars[i].isDigitForNumbers || (chars[i] == "+" && i + 1 < chars.count && chars[i + 1].isDigitForNumbers), !alnum(i - 1) else { i += 1; continue }
+            // The run: digit groups and the separators between them.
+            var groups: [(start: Int, end: Int)] = []
+            var k = chars[i] == "+" ? i + 1 : i
+            while k < chars.count {
+                guard chars[k].isDigitForNumbers else { break }
+                let b = k
+                while k < chars.count && chars[k].isDigitForNumbers { k += 1 }
+                groups.append((b, k))
+                var g = k
+                while g < chars.count && " -./()".contains(chars[g]) && g - k < 3 { g += 1 }
+                guard g > k, g < chars.count, chars[g].isDigitForNumbers else { break }
+                k = g
+            }
+            let runEnd = groups.last!.end
+            if alnum(runEnd) { i = runEnd; continue }  // `5678abc`: not a number standing alone
+            var a = 0
+            while a < groups.count {
+                var digits = ""
+                var best: (end: Int, r: Replacement)?
+                for b in a ..< min(a + 6, groups.count) {
+                    digits += String(chars[groups[b].start ..< groups[b].end])
+                    let d = digits.drop { $0 == "0" }
+                    guard d.count >= Self.minimumDigits, let candidates = numbers[d.suffix(Self.minimumDigits)] else { continue }
+                    for c in candidates where d == c.digits[...]
+                        || (d.hasSuffix(c.digits) && d.count - c.digits.count <= 3)
+                        || (c.digits.hasSuffix(d) && c.digits.count - d.count <= 3) {
+                        best = (b, c.replacement)
+                        break
+                    }
+                }
+                if let best {
+                    // A `+` or bracket before the digits stays, as the name pass leaves it (`+Victim 1`).
+                    let start = groups[a].start
+                    out += String(chars[cursor ..< start])
+                    out += identifier ? best.r.identifier : best.r.text
+                    cursor = groups[best.end].end
+                    changed = true
+                    a = best.end + 1
+                } else {
+                    a += 1
+                }
+            }
+            i = runEnd
+        }
+        guard changed else { return nil }
+        out += String(chars[cursor...])
+        return out
     }
 
     /// `s` with every short original that stands as a whole token replaced; nil when none does.
-    func replacingTokens(in s: String, identifier: Bool) -> String? {
+    /// In free text only the short originals replaced there (``Replacement/inText``), spelt
+    /// exactly so; in an id-bearing field every one, in any case (`V1` for the id `v1`).
+    func replacingTokens(in s: String, identifier: Bool, shortIDs: Bool? = nil) -> String? {
+        let anyCase = shortIDs ?? identifier
         guard !tokens.isEmpty, !s.isEmpty else { return nil }
         var out = ""
         var cursor = s.startIndex
@@ -68,15 +244,23 @@ struct NameMatcher: Sendable {
             let c = s[i]
             let isWord = Self.isTokenCharacter(c)
             // A token starts where a word does: not inside `kv2`.
-            if isWord && !afterWord, let candidates = tokensByFirst[c] {
+            if isWord && !afterWord, let lowerFirst = c.lowercased().first, let candidates = tokensByFirst[lowerFirst] {
                 let rest = s[i...]
-                let hit = candidates.lazy.compactMap { o -> (String, String.Index)? in
-                    guard rest.hasPrefix(o) else { return nil }
-                    let end = s.index(i, offsetBy: o.count)
+                let hit = candidates.lazy.compactMap { o -> (Replacement, String.Index)? in
+                    guard let t = tokens[o] else { return nil }
+                    let end: String.Index
+                    if anyCase {
+                        guard let e = rest.index(i, offsetBy: o.count, limitedBy: s.endIndex),
+                              rest[i ..< e].lowercased() == o else { return nil }
+                        end = e
+                    } else {
+                        guard t.replacement.inText, rest.hasPrefix(t.spelling) else { return nil }
+                        end = s.index(i, offsetBy: t.spelling.count)
+                    }
                     // …and ends where a word does: not inside `v20`.
-                    return end == s.endIndex || !Self.isTokenCharacter(s[end]) ? (o, end) : nil
+                    return end == s.endIndex || !Self.isTokenCharacter(s[end]) ? (t.replacement, end) : nil
                 }.first
-                if let (o, end) = hit, let r = tokens[o] {
+                if let (r, end) = hit {
                     out += s[cursor ..< i]
                     out += identifier ? r.identifier : r.text
                     cursor = end
@@ -106,8 +290,13 @@ struct NameMatcher: Sendable {
         return s.allSatisfy { isTokenCharacter($0) || "-_.".contains($0) }
     }
 
-    /// `s` with every name matched by its words replaced; nil when none is.
-    private func replacingNames(in s: String, identifier: Bool) -> String? {
+    /// `s` with every name matched by its words replaced; nil when none is. A name's last word
+    /// may go on with digits (`Somchai_Prasert2`, the e-mail `somchai.prasert85@…`, the id
+    /// `mai-tran2`), and its first word start with them (`2mai-tran`): the digits are replaced
+    /// with it. A short name (fewer than
+    /// ``minimumLength`` letters) is replaced only as the whole text, and a short id only so in
+    /// an id-bearing field.
+    private func replacingNames(in s: String, identifier: Bool, shortIDs: Bool) -> String? {
         guard !names.isEmpty, !s.isEmpty else { return nil }
         let words = Self.words(s)
         guard !words.isEmpty else { return nil }
@@ -115,8 +304,14 @@ struct NameMatcher: Sendable {
         var cursor = s.startIndex
         var changed = false
         var i = 0
-        while i < words.count {
-            guard let first = words[i].folded.first, let keys = byFirst[first] else { i += 1; continue }
+        func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
+            if !r.inText && !shortIDs { return false }
+            if Self.weight(key) >= Self.minimumLength { return true }
+            return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
+                && s[words[j].range.upperBound...].isEmpty
+        }
+        // The longest name found from word i, its first word read as `first`.
+        func match(from i: Int, first: String) -> (end: Int, replacement: String)? {
             var matched: (end: Int, replacement: String)?
             // Join words i, i+1, … while the gaps between them are separators and the joined
             // letters are still a prefix of some name.
@@ -124,16 +319,38 @@ struct NameMatcher: Sendable {
             var j = i
             while j < words.count {
                 if j > i && !Self.isSeparator(s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]) { break }
-                joined += words[j].folded
-                guard keys.contains(where: { $0.hasPrefix(joined) }) else { break }
-                if let r = names[joined] {
-                    let whole = i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
-                        && s[words[j].range.upperBound...].isEmpty
-                    if Self.weight(joined) >= Self.minimumLength || whole {
+                let w = j == i ? first : words[j].folded
+                // The word without the digits that end it: `prasert85` → `prasert`.
+                if let last = w.last, last.isNumber, w.first?.isNumber == false {
+                    let letters = joined + w.prefix { !$0.isNumber }
+                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
+                       Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }
+                joined += w
+                guard isPrefixOfName(joined) else { break }
+                if let r = names[joined] ?? (j > i ? rotated[joined] : nil), accepts(joined, r, through: j) {
+                    matched = (j, identifier ? r.identifier : r.text)
+                }
                 j += 1
+            }
+            return matched
+        }
+        while i < words.count {
+            let w = words[i].folded
+            var matched = match(from: i, first: w)
+            // A first word that starts with digits (`2mai-tran`, `85somchai.prasert`): the name
+            // after them, the digits replaced with it. Only when the name is long enough to be
+            // found inside texts.
+            if matched == nil, w.first?.isNumber == true, w.contains(where: { !$0.isNumber }) {
+                let letters = String(w.drop { $0.isNumber })
+                if letters.first?.isNumber == false, let m = match(from: i, first: letters),
+                   words.indices.contains(m.end) {
+                    var key = letters
+                    for k in i + 1 ..< m.end + 1 { key += words[k].folded }
+                    if Self.weight(key) >= Self.minimumLength { matched = m }
+                }
             }
             if let (end, replacement) = matched {
                 out += s[cursor ..< words[i].range.lowerBound]
@@ -161,7 +378,8 @@ struct NameMatcher: Sendable {
                 rest = rest.dropFirst(3)
                 continue
             }
-            guard u.properties.isWhitespace || "-_.+'’".unicodeScalars.contains(u)
+            // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists.
+            guard u.properties.isWhitespace || "-_.+'’,/\\|".unicodeScalars.contains(u)
                     || u.properties.generalCategory == .format || u.properties.generalCategory == .control else { return false }
             rest = rest.dropFirst()
         }
@@ -182,6 +400,14 @@ struct NameMatcher: Sendable {
         func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark } }
         while i < s.endIndex {
             let c = s[i]
+            // A percent escape (`%20`) ends a word: `Somchai%20Prasert` is two words.
+            if c == "%", let h1 = s.index(i, offsetBy: 1, limitedBy: s.endIndex), h1 < s.endIndex,
+               let h2 = s.index(h1, offsetBy: 1, limitedBy: s.endIndex), h2 < s.endIndex,
+               s[h1].isHexDigit, s[h2].isHexDigit {
+                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]))); start = nil }
+                i = s.index(after: h2)
+                continue
+            }
             if isWordCharacter(c) && isUnspaced(c) {
                 // Scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
                 // Burmese, Khmer): each character is a word of its own, so that a name is found
@@ -226,9 +452,49 @@ struct NameMatcher: Sendable {
     /// A folded name's length against ``minimumLength``: a Chinese character or kana counts 2.
     static func weight(_ folded: String) -> Int { folded.reduce(0) { $0 + (isIdeographic($1) ? 2 : 1) } }
 
-    /// Lower case, diacritics removed, width folded (`Ｓ` is `s`), letters and digits only.
+    /// Lower case, diacritics removed, width folded (`Ｓ` is `s`), Cyrillic and Greek letters
+    /// that look like Latin ones read as those (``confusables``), letters and digits only.
     static func fold(_ s: Substring) -> String {
-        let folded = String(s).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var text = String(s)
+        if text.unicodeScalars.contains(where: { !$0.isASCII }) {
+            var mapped = String.UnicodeScalarView()
+            for u in text.unicodeScalars { mapped.append(confusables[u] ?? u) }
+            text = String(mapped)
+        }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
+
+    /// Cyrillic and Greek letters drawn like Latin ones, each with the Latin letter it passes
+    /// for: a name typed or pasted with a Cyrillic `а` (U+0430) in `Sоmchai` looks the same on
+    /// a page and must be found as the name. A small table of the letters whose shapes are the
+    /// same in common fonts (after Unicode's confusables.txt, Latin/Cyrillic/Greek only), both
+    /// cases: a full skeleton (UTS #39) would fold far more than these scripts need. A real
+    /// Cyrillic or Greek name is folded the same way wherever it is written, so it still matches
+    /// itself.
+    static let confusables: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(UInt32, Character)] = [
+            // Cyrillic capitals and small letters
+            (0x0410, "A"), (0x0412, "B"), (0x0415, "E"), (0x041A, "K"), (0x041C, "M"), (0x041D, "H"), (0x041E, "O"),
+            (0x0420, "P"), (0x0421, "C"), (0x0422, "T"), (0x0423, "Y"), (0x0425, "X"), (0x0405, "S"), (0x0406, "I"),
+            (0x0408, "J"), (0x04AE, "Y"), (0x04C0, "I"), (0x051A, "Q"), (0x051C, "W"),
+            (0x0430, "a"), (0x0435, "e"), (0x043E, "o"), (0x0440, "p"), (0x0441, "c"), (0x0443, "y"), (0x0445, "x"),
+            (0x0455, "s"), (0x0456, "i"), (0x0458, "j"), (0x04BB, "h"), (0x0501, "d"), (0x051B, "q"), (0x051D, "w"),
+            // Greek capitals and small letters
+            (0x0391, "A"), (0x0392, "B"), (0x0395, "E"), (0x0396, "Z"), (0x0397, "H"), (0x0399, "I"), (0x039A, "K"),
+            (0x039C, "M"), (0x039D, "N"), (0x039F, "O"), (0x03A1, "P"), (0x03A4, "T"), (0x03A5, "Y"), (0x03A7, "X"),
+            (0x03B1, "a"), (0x03B9, "i"), (0x03BA, "k"), (0x03BD, "v"), (0x03BF, "o"), (0x03C1, "p"),
+            (0x03C5, "u"), (0x03C7, "x"),
+            // Latin look-alikes outside ASCII
+            (0x0131, "i"), (0x0237, "j"),
+        ]
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (code, latin) in pairs { table[Unicode.Scalar(code)!] = latin.unicodeScalars.first! }
+        return table
+    }()
+}
+
+private extension Character {
+    /// An ASCII digit, `0` to `9`: what a phone or id number is compared by.
+    var isDigitForNumbers: Bool { isASCII && isNumber }
 }

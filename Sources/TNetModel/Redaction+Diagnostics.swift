@@ -37,7 +37,17 @@ extension Redaction {
                     issue.message = "\(issue.summary), in the record of \(p) (the message is withheld while protected persons are redacted, as it may quote their record; read the file without redaction to see it)"
                 }
             }
-            issue.message = scrub(issue.message)
+            let scrubbed = scrub(issue.message)
+            if issue.code == .danglingEndpoint && scrubbed != issue.message {
+                // A link naming no entity, with text that holds a protected person's id or name
+                // (`mai-tran2` beside the victim `mai-tran`): shown with the pseudonym inside, it
+                // would read as the victim's own id, and the near-copy quoted is a near-copy of
+                // them. Said without the text.
+                let end = issue.message.hasPrefix("link target") ? "target" : "source"
+                issue.message = "link \(end) is not an entity id (the text is withheld while protected persons are redacted, as it holds a protected person's id or name; read the file without redaction to see it)"
+            } else {
+                issue.message = scrubbed
+            }
             issue.location = issue.location.map { SourceLocation(file: scrub($0.file), line: $0.line, column: $0.column) }
             return issue
         }

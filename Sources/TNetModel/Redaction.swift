@@ -8,9 +8,17 @@
 /// analysis still runs. Every other text of the dataset — ids, names, attribute keys and strings,
 /// source ids, titles, publishers and URLs, the title and description, the schema's target
 /// overrides — has each occurrence of a protected person's name, id or alias replaced, in any form
-/// a person would type it (`NameMatcher`: any case, diacritics or spacing, a slug inside an id, a
-/// percent-encoded URL). A source URL that names a protected person is withheld (a rewritten
+/// a person would type it (`NameMatcher`: any case, diacritics or spacing, family name first,
+/// look-alike letters, a slug inside an id, digits after it, a percent-encoded URL; a phone or id
+/// number in another format). A source URL that names a protected person is withheld (a rewritten
 /// address would be a broken or misleading link).
+///
+/// Another entity's id that held a protected person's name or id is renamed (`home-of-victim-1`);
+/// a person's, or one that would read as a pseudonym and a number (`victim-1-2`), gets an id that
+/// says nothing (`withheld-1`), so that no record — a later version's, say — is tied to a
+/// pseudonym. Nothing changes silently: every such rename, every name or URL withheld, every
+/// pair of attribute keys that became one (both kept, the second as `key (2)`) is a ``notices``
+/// line, naming no one.
 ///
 /// The numbering depends only on the dataset's order, so the same file gives the same
 /// pseudonyms in every output; redaction runs before filters for that reason.
@@ -28,6 +36,10 @@ public struct Redaction: Sendable {
     public private(set) var count = 0
     /// Each protected person's id as read → their pseudonym id (`victim-1`).
     private var pseudonymIDs: [String: String] = [:]
+    /// What redaction changed besides the protected persons' own records, once each, naming
+    /// no one (new ids and pseudonyms only): an id renamed, a URL or a name withheld, attribute
+    /// keys that became one. A tool shows them as warnings, so that nothing changes silently.
+    public private(set) var notices: [String] = []
     private var matcher = NameMatcher()
 
     /// Redacts `dataset`; returns the redacted copy. Records ``replacements`` and ``count``,
@@ -46,10 +58,15 @@ public struct Redaction: Sendable {
         return IdentifierKind.allCases.contains { $0.attributeNames.contains(k) }
     }
 
-    /// Attribute keys of a protected person whose string values name them too.
+    /// Attribute keys of a protected person whose string values name them too: any key holding
+    /// `name` or `alias` (`nickname`, `alias_names`, `aliases`), and the other usual alias keys
+    /// (`aka`, `a.k.a.`, `known_as`, `also_known_as`, `nick`, `moniker`), in any case, with
+    /// `_`, `-`, `.` or spaces.
     static func isNameKey(_ key: String) -> Bool {
         let k = key.lowercased()
-        return k.contains("name") || k.contains("alias")
+        if k.contains("name") || k.contains("alias") { return true }
+        let joined = String(k.unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init))
+        return ["aka", "akas", "knownas", "alsoknownas", "nick", "nicks", "moniker", "monikers"].contains(joined)
     }
 
     /// Redacts several datasets with one set of pseudonyms (two versions of a file, say): a
@@ -63,7 +80,7 @@ public struct Redaction: Sendable {
         var pseudonyms: [String: (id: String, name: String)] = [:]
         var numbers: [String: Int] = [:]
         var taken = Set(datasets.flatMap { $0.entities.map(\.id) })
-        var originals: [(String, String, String)] = []  // original, text pseudonym, id pseudonym
+        var originals: [(String, String, String, Bool)] = []  // original, text pseudonym, id pseudonym, is an id
         for dataset in datasets {
             for e in dataset.entities where e.isProtected && pseudonyms[e.id] == nil {
                 let role = Self.protectedRole(e)
@@ -81,12 +98,12 @@ public struct Redaction: Sendable {
         for dataset in datasets {
             for e in dataset.entities {
                 guard let p = pseudonyms[e.id] else { continue }
-                originals.append((e.id, p.name, p.id))
-                if let name = e.name { originals.append((name, p.name, p.id)) }
+                originals.append((e.id, p.name, p.id, true))
+                if let name = e.name { originals.append((name, p.name, p.id, false)) }
                 // Their identifiers too (passport, id number, phone, wallet, e-mail): a link's
                 // `contact` or a note that gives a victim's number identifies them as a name does.
                 for (key, value) in e.attributes where Self.isNameKey(key) || Self.isIdentifierKey(key) {
-                    for text in Self.strings(value) { originals.append((text, p.name, p.id)) }
+                    for text in Self.strings(value) { originals.append((text, p.name, p.id, false)) }
                 }
             }
         }
@@ -95,13 +112,31 @@ public struct Redaction: Sendable {
         guard count > 0 else { return datasets }
         var matcher = NameMatcher()
         // Longer originals first: the first replacement of a folded name stands.
-        for (original, name, id) in originals.sorted(by: { $0.0.count > $1.0.count }) {
-            matcher.add(original, text: name, identifier: id)
+        for (original, name, id, isID) in originals.sorted(by: { $0.0.count > $1.0.count }) {
+            matcher.add(original, text: name, identifier: id, isID: isID)
             replacements.append((original, name))
         }
+        matcher.finish()
         self.matcher = matcher
-        let rewrite = { (s: String) in matcher.replacing(in: s, identifier: false) ?? s }
-        let rewriteID = { (s: String) in matcher.replacing(in: s, identifier: true) ?? s }
+        let log = NoticeLog()
+        let rewrite = { (s: String) -> String in
+            guard let r = matcher.replacing(in: s, identifier: false) else { return s }
+            log.texts += 1
+            return r
+        }
+        let rewriteID = { (s: String) -> String in
+            guard let r = matcher.replacing(in: s, identifier: true) else { return s }
+            log.texts += 1
+            return r
+        }
+        // A source's id: an id, but not an entity's (a source numbered `3` is not the entity `3`).
+        let rewriteSourceID = { (s: String) -> String in
+            guard let r = matcher.replacing(in: s, identifier: true, shortIDs: false) else { return s }
+            log.texts += 1
+            return r
+        }
+        let pseudonymIDSet = Set(pseudonyms.values.map(\.id))
+        var withheldIDs = 0
         // Every other id that spells a protected person's name or id (`home-of-somchai-prasert`)
         // is renamed too, consistently wherever it is used, in every dataset alike.
         var renamed: [String: String] = [:]
@@ -110,9 +145,16 @@ public struct Redaction: Sendable {
                 let new = rewriteID(e.id)
                 if new != e.id {
                     var unique = new
+                    // A person's id (`mai-tran-2`, a later record of the same person, say) or an id
+                    // that is a pseudonym and a number (`victim-1-2`) would tie its entity to the
+                    // protected person: it gets an id that says nothing (`withheld-1`).
+                    if e.kind == .person || e.kind == .official || Self.isNearCopy(new, of: pseudonymIDSet) {
+                        repeat { withheldIDs += 1; unique = "withheld-\(withheldIDs)" } while taken.contains(unique)
+                    }
                     while taken.contains(unique) { unique += "-redacted" }
                     taken.insert(unique)
                     renamed[e.id] = unique
+                    log.lines.append("an entity id held a protected person's name or id: renamed \(unique)")
                 }
             }
         }
@@ -120,17 +162,45 @@ public struct Redaction: Sendable {
         var takenSources = Set(datasets.flatMap { $0.sources.map(\.id) })
         for dataset in datasets {
             for src in dataset.sources where sourceIDs[src.id] == nil {
-                let new = rewriteID(src.id)
+                let new = rewriteSourceID(src.id)
                 if new != src.id {
                     var unique = new
                     while takenSources.contains(unique) { unique += "-redacted" }
                     takenSources.insert(unique)
                     sourceIDs[src.id] = unique
+                    log.lines.append("a source id held a protected person's name or id: renamed \(unique)")
                 }
             }
         }
-        return datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, sourceIDs: sourceIDs, rewrite: rewrite,
-                                             rewriteID: rewriteID) }
+        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, sourceIDs: sourceIDs, rewrite: rewrite,
+                                                rewriteID: rewriteID, rewriteSourceID: rewriteSourceID, log: log) }
+        // Once each: two versions of a file say the same thing twice.
+        var seen = Set<String>()
+        notices = log.lines.filter { seen.insert($0).inserted }
+        if log.texts > 0 {
+            notices.append("\(log.texts) text\(log.texts == 1 ? "" : "s") (ids, names, attributes, titles, notes) named a protected person and now read their pseudonym")
+        }
+        return out
+    }
+
+    /// What a redaction records as it goes (``notices``), shared by the closures that rewrite.
+    final class NoticeLog {
+        var lines: [String] = []
+        var texts = 0
+    }
+
+    /// Whether `id` is one of `pseudonyms`, alone or followed only by digits and separators
+    /// (`victim-1-2`, `victim-12`): a near-copy of a protected id, renamed (`mai-tran-2`).
+    static func isNearCopy(_ id: String, of pseudonyms: Set<String>) -> Bool {
+        if pseudonyms.contains(id) { return true }
+        var end = id.endIndex
+        while end > id.startIndex {
+            let before = id.index(before: end)
+            guard id[before].isNumber || "-_. ".contains(id[before]) else { break }
+            end = before
+            if pseudonyms.contains(String(id[..<end])) { return true }
+        }
+        return false
     }
 
     /// `victim`, `survivor` or `witness`: the protected role an entity has, from its role field or
@@ -151,23 +221,24 @@ public struct Redaction: Sendable {
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
                                   sourceIDs: [String: String], rewrite: (String) -> String,
-                                  rewriteID: (String) -> String) -> Dataset {
+                                  rewriteID: (String) -> String, rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
         func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? rewriteID(id) }
-        func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteID($0) } }
+        func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteSourceID($0) } }
 
         var out = dataset.emptyCopy()
         out.title = dataset.title.map(rewrite)
         out.description = dataset.description.map(rewrite)
-        out.extra = scrub(dataset.extra, rewrite)
+        out.extra = scrub(dataset.extra, rewrite, rewrite, log: log, in: "the dataset")
         out.sources = dataset.sources.map { s in
             var s = s
             s.id = sourceIDs[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
-            s.attributes = scrub(s.attributes, rewrite, rewriteID)
+            s.attributes = scrub(s.attributes, rewrite, rewriteID, log: log, in: "source \(s.id)")
             if let url = s.url, [url, url.removingPercentEncoding ?? url].contains(where: { rewrite($0) != $0 }) {
                 s.url = nil
                 s.attributes["url_withheld"] = .string("the address names a protected person (redacted)")
+                log.lines.append("source \(s.id): its URL names a protected person and is withheld")
             }
             return s
         }
@@ -219,30 +290,30 @@ public struct Redaction: Sendable {
                 // shown as "Victim 1" would be proposed as a target under a victim's label).
                 // Also a name that holds a protected person's whole name ("… Sr."): shown with
                 // the pseudonym inside, it would tie the two.
-                let withhold = { (s: String) -> String in
+                e.id = entityID(e.id)
+                let withhold = { [id = e.id] (s: String) -> String in
                     let r = rewrite(s)
                     guard r != s else { return r }
-                    if pseudonymNames.contains(r) { return Self.withheldName }
                     let folded = s.lowercased()
-                    return protectedNames.contains(where: { folded.contains($0) }) ? Self.withheldName : r
+                    if pseudonymNames.contains(r) || protectedNames.contains(where: { folded.contains($0) }) {
+                        log.lines.append("entity \(id): a name or alias that is, or holds, a protected person's name is withheld")
+                        return Self.withheldName
+                    }
+                    return r
                 }
-                e.id = entityID(e.id)
                 e.name = e.name.map(withhold)
                 // Their aliases too; a note that mentions the protected person keeps the
                 // pseudonym, as everywhere.
                 var attributes = Attributes()
                 for (k, v) in e.attributes {
-                    if Self.isNameKey(k) {
-                        attributes[rewrite(k)] = scrub(v, withhold)
-                    } else {
-                        attributes[rewrite(k)] = Self.isIDKey(k) ? scrub(v, rewriteID) : scrub(v, rewrite)
-                    }
+                    let value = Self.isNameKey(k) ? scrub(v, withhold) : Self.isIDKey(k) ? scrub(v, rewriteID) : scrub(v, rewrite)
+                    Self.insert(value, under: rewrite(k), into: &attributes, log: log, in: "entity \(e.id)")
                 }
                 e.attributes = attributes
             } else {
                 e.id = entityID(e.id)
                 e.name = e.name.map(rewrite)
-                e.attributes = scrub(e.attributes, rewrite, rewriteID)
+                e.attributes = scrub(e.attributes, rewrite, rewriteID, log: log, in: "entity \(e.id)")
             }
             e.country = e.country.map(entityID)
             e.sources = citations(e.sources)
@@ -255,7 +326,7 @@ public struct Redaction: Sendable {
             l.kind = kind(l.kind)
             l.agreement = l.agreement.map(rewrite)
             l.sources = citations(l.sources)
-            l.attributes = scrub(l.attributes, rewrite, rewriteID)
+            l.attributes = scrub(l.attributes, rewrite, rewriteID, log: log, in: "link \(l.source) → \(l.target)")
             out.append(l)
         }
         out.locations = dataset.locations
@@ -283,16 +354,31 @@ public struct Redaction: Sendable {
     /// - Returns: `victim-1`, `survivor-2`… or nil.
     public func pseudonym(ofID id: String) -> String? { pseudonymIDs[id] }
 
-    static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String) -> Attributes {
-        scrub(attributes, rewrite, rewrite)
+    static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, log: NoticeLog? = nil, in owner: String = "") -> Attributes {
+        scrub(attributes, rewrite, rewrite, log: log, in: owner)
     }
 
-    static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, _ rewriteID: (String) -> String) -> Attributes {
+    static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, _ rewriteID: (String) -> String,
+                      log: NoticeLog? = nil, in owner: String = "") -> Attributes {
         var out = Attributes()
         // Keys too: `{"debts": {"Somchai Prasert": 3000}}` names a person. A value under an id
         // key (`id`, `case_id`) takes the pseudonym's id form: `victim-1:recruiter-1`.
-        for (k, v) in attributes { out[rewrite(k)] = isIDKey(k) ? scrub(v, rewriteID) : scrub(v, rewrite) }
+        for (k, v) in attributes {
+            let value = isIDKey(k) ? scrub(v, rewriteID, log: log, in: owner) : scrub(v, rewrite, log: log, in: owner)
+            insert(value, under: rewrite(k), into: &out, log: log, in: owner)
+        }
         return out
+    }
+
+    /// Puts `value` under `key`; when a key rewritten is already there (`Somchai Prasert` and
+    /// `Victim 1` both read `Victim 1`), keeps both, the later under `key (2)`, `key (3)`…, and
+    /// says so: a value is never lost silently.
+    static func insert(_ value: AttributeValue, under key: String, into out: inout Attributes, log: NoticeLog?, in owner: String) {
+        guard out[key] != nil else { out[key] = value; return }
+        var n = 2
+        while out["\(key) (\(n))"] != nil { n += 1 }
+        out["\(key) (\(n))"] = value
+        log?.lines.append("\(owner): two attribute keys read \"\(key)\" once redacted; the second is kept as \"\(key) (\(n))\"")
     }
 
     /// `id`, `ID`, `link_id`, `case-id`, `ids`: a key whose values are identifiers.
@@ -301,11 +387,11 @@ public struct Redaction: Sendable {
         return k == "id" || k == "ids" || ["_id", "-id", " id", "_ids", "-ids", " ids"].contains { k.hasSuffix($0) }
     }
 
-    static func scrub(_ value: AttributeValue, _ rewrite: (String) -> String) -> AttributeValue {
+    static func scrub(_ value: AttributeValue, _ rewrite: (String) -> String, log: NoticeLog? = nil, in owner: String = "") -> AttributeValue {
         switch value {
         case .string(let s): return .string(rewrite(s))
-        case .list(let items): return .list(items.map { scrub($0, rewrite) })
-        case .object(let a): return .object(scrub(a, rewrite))
+        case .list(let items): return .list(items.map { scrub($0, rewrite, log: log, in: owner) })
+        case .object(let a): return .object(scrub(a, rewrite, log: log, in: owner))
         default: return value
         }
     }

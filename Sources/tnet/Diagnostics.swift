@@ -19,6 +19,20 @@ enum Diagnostics {
 
     static func warning(_ message: String) { write("tnet: warning: " + oneLine(message)) }
 
+    /// What redaction changed besides the protected records (``LoadedDataset/redactionNotices``),
+    /// one warning each, so that nothing changes silently; a long list is cut after
+    /// ``shownNotices``, with the count of the rest, so that a large dataset does not flood the
+    /// terminal.
+    static func redactionNotices(_ notices: [String]) {
+        for n in notices.prefix(shownNotices) { warning("redaction: \(n)") }
+        if notices.count > shownNotices {
+            warning("redaction: \(notices.count - shownNotices) more changes of the same kinds (ids renamed, names or URLs withheld, keys kept apart)")
+        }
+    }
+
+    /// How many of redaction's notices are shown one by one.
+    static let shownNotices = 50
+
     /// Information about a result (an approximation's error bound, say), on standard error.
     static func note(_ message: String) { write("tnet: note: " + oneLine(message)) }
 

@@ -89,6 +89,8 @@ struct InputOptions: ParsableArguments {
         if let n = loaded.first?.redacted, n > 0 {
             Diagnostics.note("\(n) protected person\(n == 1 ? "" : "s") redacted (--redact victims)")
         }
+        // Every other change redaction made, once each: nothing changes silently.
+        Diagnostics.redactionNotices(loaded.first?.redactionNotices ?? [])
         if loaded.first?.isRedacted == true { EntityArguments.redacting = true }
         return loaded
     }

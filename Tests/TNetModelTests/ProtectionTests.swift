@@ -96,4 +96,38 @@ import Testing
         #expect(e.isProtected && e.protectedRoles == [.victim])
         #expect(!e.hasPerpetratorRole)
     }
+
+    /// Other spellings and languages (hostile review, wave 3). Each row worked by hand: the
+    /// role's words after folding, then what protects them.
+    static let languages: [(role: String, expected: [PersonRole])] = [
+        ("víctima", [.victim]),                         // Spanish, í folds: victima
+        ("Victimas", [.victim]),                        // Spanish plural
+        ("victime de la traite", [.victim]),            // French: victime | de | la | traite
+        ("survivante", [.survivor]),                    // French, feminine
+        ("témoin", [.witness]),                         // French: temoin
+        ("vítima", [.victim]),                          // Portuguese: vitima
+        ("testemunha", [.witness]),                     // Portuguese
+        ("testigo protegido", [.witness]),              // Spanish: testigo | protegido
+        ("trafficked person", [.victim]),               // trafficked followed by person
+        ("trafficking victim", [.victim]),              // trafficking | victim
+        ("V I C T I M", [.victim]),                     // six one-letter words joined: victim
+        ("w-i-t-n-e-s-s", [.witness]),                  // likewise with `-`
+        ("ผู้เสียหาย", [.victim]),                        // Thai: the injured party (anti-trafficking act)
+        ("受害者", [.victim]),                            // Chinese: victim
+        ("证人", [.witness]),                             // Chinese: witness
+        ("trafficker", []),                             // one word, not protected
+        ("testigos falsos", [.witness]),                // testigos: plural, protected (when in doubt)
+        ("a b recruiter", []),                          // a|b joined "ab": no protected word
+    ]
+
+    @Test func otherLanguagesAndSpellings() {
+        for (role, expected) in Self.languages {
+            #expect(PersonRole(role).protectedRoles == expected, "\(role)")
+        }
+        // A `roles` key (a list) protects as `role` does.
+        let e = Entity(id: "x", kind: .person, name: "Ana Lopez", attributes: ["roles": .list([.string("victim")])])
+        #expect(e.isProtected && e.protectedRoles == [.victim])
+        let other = Entity(id: "y", kind: .person, attributes: ["rolex": .string("victim")])
+        #expect(!other.isProtected)
+    }
 }

@@ -9,7 +9,8 @@ import Testing
     /// 4:5, the broker "boss" at 5:5 and one link at 8:5. Worked by hand, issue by issue:
     /// - 4:40, inside v2's record (4:5 ≤ 4:40 < 5:5): withheld, the code's summary and victim-1;
     /// - 5:20, inside boss's record: scrubbed, the token "v2" in "v2's" → "victim-1's";
-    /// - 8:5, the link's record: scrubbed, "Somchai Prasert" → victim-1 (identifier form);
+    /// - 8:5, the link's record: a dangling endpoint holding the victim's name is said without
+    ///   its text (it read "link source \"victim-1\"…", as if the victim's own id were missing);
     /// - no location: scrubbed, "Chai" (an alias, 4 letters) → victim-1;
     /// - 3:1, before every record: scrubbed only ("v20" is another token, kept).
     @Test func handWorked() {
@@ -33,7 +34,7 @@ import Testing
         #expect(out.map(\.message) == [
             "a value cannot be read as its field requires, in the record of victim-1 (the message is withheld while protected persons are redacted, as it may quote their record; read the file without redaction to see it)",
             "unknown entity field \"victim-1's pay\" kept as an attribute",
-            "link source \"victim-1\" is not an entity id",
+            "link source is not an entity id (the text is withheld while protected persons are redacted, as it holds a protected person's id or name; read the file without redaction to see it)",
             "duplicate entity id \"victim-1\"",
             "unknown field \"v20\" next to victim-1",
         ])

@@ -258,3 +258,82 @@ import Testing
         #expect(r.scrub("duplicate entity id \"v2\"; link 0 (v2 → victim-3)") == "duplicate entity id \"survivor-1\"; link 0 (survivor-1 → victim-1)")
     }
 }
+
+/// Nothing is changed silently, and no renamed id ties an entity to a protected person
+/// (hostile review of the redaction, wave 3).
+@Suite struct RedactionNoticeTests {
+    /// Worked by hand: the victim "somchai-prasert" → victim-1 / Victim 1.
+    /// - the site "home-of-somchai-prasert" → "home-of-victim-1" (a site: the pseudonym inside
+    ///   says only where), said once;
+    /// - the recruiter "somchai-prasert-2" (a person, a later record of the same man, say) would
+    ///   read "victim-1-2"; the company "somchai-prasert2" would read "victim-1" (its last word
+    ///   goes on with a digit): both get ids that say nothing, "withheld-1" and "withheld-2";
+    /// - the source "interview-somchai-prasert" → "interview-victim-1", its URL naming him is
+    ///   withheld, each said once;
+    /// - the broker's keys "Somchai Prasert" and "Victim 1" both read "Victim 1": both values
+    ///   kept, the second under "Victim 1 (2)", said once;
+    /// - the recruiter's name "Somchai Prasert" is withheld, said once.
+    /// No notice names him.
+    @Test func everyChangeIsSaid() {
+        let d = Dataset(entities: [
+            Entity(id: "somchai-prasert", kind: .person, name: "Somchai Prasert", role: .victim),
+            Entity(id: "home-of-somchai-prasert", kind: .site),
+            Entity(id: "somchai-prasert-2", kind: .person, name: "Somchai Prasert", role: .recruiter),
+            Entity(id: "somchai-prasert2", kind: .company),
+            Entity(id: "b", kind: .person, role: .broker,
+                   attributes: ["Somchai Prasert": .string("x"), "Victim 1": .string("y")]),
+        ], links: [Link(source: "b", target: "somchai-prasert-2", kind: .colludesWith)],
+           sources: [Source(id: "interview-somchai-prasert", title: "Interview", url: "https://x.example/somchai-prasert")])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities.map(\.id) == ["victim-1", "home-of-victim-1", "withheld-1", "withheld-2", "b"])
+        #expect(out.links[0].target == "withheld-1")
+        #expect(out.entities[2].name == Redaction.withheldName)
+        #expect(out.entities[4].attributes["Victim 1"] == .string("x") && out.entities[4].attributes["Victim 1 (2)"] == .string("y"))
+        #expect(out.sources[0].id == "interview-victim-1" && out.sources[0].url == nil)
+        let n = r.notices
+        #expect(n.contains("an entity id held a protected person's name or id: renamed home-of-victim-1"))
+        #expect(n.contains("an entity id held a protected person's name or id: renamed withheld-1"))
+        #expect(n.contains("an entity id held a protected person's name or id: renamed withheld-2"))
+        #expect(n.contains("a source id held a protected person's name or id: renamed interview-victim-1"))
+        #expect(n.contains("source interview-victim-1: its URL names a protected person and is withheld"))
+        #expect(n.contains("entity b: two attribute keys read \"Victim 1\" once redacted; the second is kept as \"Victim 1 (2)\""))
+        #expect(n.contains("entity withheld-1: a name or alias that is, or holds, a protected person's name is withheld"))
+        #expect(Set(n).count == n.count)
+        #expect(!n.joined().lowercased().contains("somchai") && !n.joined().lowercased().contains("prasert"))
+    }
+
+    /// Two versions compared (tnet diff): the victim "mai-tran" of the first is re-recorded in the
+    /// second as "mai-tran-2", a recruiter. Worked by hand: redacted together "mai-tran" is
+    /// victim-1 in both; "mai-tran-2" would have read "victim-1-2", which ties the recruiter to
+    /// victim-1 (forced criminality revealed); it is "withheld-1" instead, its name withheld.
+    @Test func laterRecordIsNotTiedToThePseudonym() {
+        let before = Dataset(entities: [Entity(id: "mai-tran", kind: .person, name: "Mai Tran", role: .victim)])
+        let after = Dataset(entities: [Entity(id: "mai-tran", kind: .person, name: "Mai Tran", role: .victim),
+                                       Entity(id: "mai-tran-2", kind: .person, name: "Mai Tran", role: .recruiter)])
+        var r = Redaction()
+        let both = r.apply(to: [before, after])
+        #expect(both[1].entities.map(\.id) == ["victim-1", "withheld-1"])
+        #expect(!both[1].entities[1].id.contains("victim") && both[1].entities[1].name == Redaction.withheldName)
+    }
+
+    /// A link to an entity that does not exist, whose text holds a victim's id: worked by hand,
+    /// the victim "mai-tran" and the endpoint "mai-tran2" (her id, a digit after it) → the
+    /// message says which end, without the text; so for "2mai-tran" (a digit before it);
+    /// another dangling endpoint ("ghost") is quoted.
+    @Test func danglingNearCopyIsNotQuoted() {
+        let d = Dataset(entities: [Entity(id: "mai-tran", kind: .person, name: "Mai Tran", role: .victim),
+                                   Entity(id: "b", kind: .person, role: .broker)],
+                        links: [Link(source: "b", target: "mai-tran2", kind: .recruitsFrom),
+                                Link(source: "ghost", target: "b", kind: .recruitsFrom),
+                                Link(source: "2mai-tran", target: "b", kind: .recruitsFrom)])
+        var r = Redaction()
+        _ = r.apply(to: d)
+        let issues = r.redacting(d.validate().filter { $0.code == .danglingEndpoint }, of: d)
+        #expect(issues.count == 3)
+        #expect(issues[0].message.hasPrefix("link target is not an entity id (the text is withheld"))
+        #expect(!issues[0].message.contains("mai") && !issues[0].message.contains("victim-1"))
+        #expect(issues[1].message.contains("\"ghost\""))
+        #expect(issues[2].message.hasPrefix("link source is not an entity id (the text is withheld") && !issues[2].message.contains("mai"))
+    }
+}

@@ -139,4 +139,58 @@ import Testing
             #expect(!said.contains("Mai") && !said.contains("mai-tran"), "\(args): \(said)")
         }
     }
+
+    /// `tnet find` under redaction repeats no text it was given (a review found the victim's
+    /// name typed as the query in its JSON and on its "no entity" line). By hand: "Mai Tran"
+    /// finds nothing in the redacted dataset (only pseudonyms are searched), so the table says
+    /// so without the text, and the JSON's query is null.
+    @Test func findDoesNotEchoTheText() throws {
+        let dir = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("q.json")
+        try """
+        {"format": "tnet/1", "entities": [
+          {"id": "mai-tran", "kind": "person", "name": "Mai Tran", "role": "victim"},
+          {"id": "b", "kind": "person", "name": "Boss", "role": "boss"}],
+         "links": [{"source": "b", "target": "mai-tran", "kind": "recruits"}]}
+        """.write(to: input, atomically: true, encoding: .utf8)
+        let plain = try tnet(["find", input.path, "Mai Tran", "--format", "json"])
+        #expect(plain.code == 0 && plain.out.contains("\"query\": \"Mai Tran\""), "\(plain.out)")
+        for format in ["json", "table", "csv"] {
+            let r = try tnet(["find", input.path, "Mai Tran", "--redact", "victims", "--format", format])
+            #expect(r.code == 0, "\(format): \(r.err)")
+            #expect(!(r.out + r.err).contains("Mai"), "\(format): \(r.out + r.err)")
+            if format == "json" { #expect(r.out.contains("\"query\": null"), "\(r.out)") }
+            if format == "table" { #expect(r.out.contains("like the text given (not repeated under --redact victims)"), "\(r.out)") }
+        }
+    }
+
+    /// Every change redaction makes besides the protected records is a warning on standard
+    /// error, naming no one. By hand: the site "home-of-mai-tran" becomes "home-of-victim-1",
+    /// the source "notes-mai-tran" "notes-victim-1" with its URL withheld, and the boss's keys
+    /// "Mai Tran" and "Victim 1" both read "Victim 1" (the second kept as "Victim 1 (2)").
+    @Test func changesAreWarned() throws {
+        let dir = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("c.json")
+        try """
+        {"format": "tnet/1",
+         "sources": [{"id": "notes-mai-tran", "title": "Notes", "url": "https://x.example/?q=Mai%20Tran"}],
+         "entities": [
+          {"id": "mai-tran", "kind": "person", "name": "Mai Tran", "role": "victim", "sources": ["notes-mai-tran"]},
+          {"id": "home-of-mai-tran", "kind": "site", "name": "House", "sources": ["notes-mai-tran"]},
+          {"id": "b", "kind": "person", "name": "Boss", "role": "boss", "sources": ["notes-mai-tran"], "attributes": {"Mai Tran": "x", "Victim 1": "y"}}],
+         "links": [{"source": "b", "target": "mai-tran", "kind": "recruits", "sources": ["notes-mai-tran"]}]}
+        """.write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out.json")
+        let r = try tnet(["convert", input.path, out.path, "--redact", "victims"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("warning: redaction: an entity id held a protected person's name or id: renamed home-of-victim-1"), "\(r.err)")
+        #expect(r.err.contains("warning: redaction: a source id held a protected person's name or id: renamed notes-victim-1"), "\(r.err)")
+        #expect(r.err.contains("warning: redaction: source notes-victim-1: its URL names a protected person and is withheld"), "\(r.err)")
+        #expect(r.err.contains("warning: redaction: entity b: two attribute keys read \"Victim 1\" once redacted; the second is kept as \"Victim 1 (2)\""), "\(r.err)")
+        #expect(!r.err.contains("Mai") && !r.err.contains("mai-tran"), "\(r.err)")
+        let written = try String(contentsOf: out, encoding: .utf8)
+        #expect(!written.contains("Mai") && written.contains("Victim 1 (2)"), "\(written)")
+    }
 }

@@ -136,7 +136,7 @@ extension Dataset {
             }
             loaded.append(LoadedDataset(dataset: view, source: source, warnings: all.filter { $0.severity == .warning },
                                         filterWarnings: warnings, redacted: redaction?.count ?? 0, isRedacted: redaction != nil,
-                                        path: path))
+                                        path: path, redactionNotices: i == 0 ? redaction?.notices ?? [] : []))
         }
         return loaded
     }
@@ -154,6 +154,7 @@ extension Dataset {
                 warnings: (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) throws {
         let loaded = try Self.load(path, options: LoadOptions(redactVictims: redactingVictims, filter: filter))
         for w in loaded.warnings { warnings(w.description) }
+        for n in loaded.redactionNotices { warnings("redaction: \(n)") }
         for w in loaded.filterWarnings { warnings("\(loaded.source.file): filter: \(w)") }
         self = loaded.dataset
     }

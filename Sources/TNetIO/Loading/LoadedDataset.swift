@@ -18,6 +18,10 @@ public struct LoadedDataset: Sendable {
     /// every output shows it: under redaction a path that names a protected person is scrubbed
     /// there (`Somchai Prasert.json` → `Victim 1.json`).
     public var path: String
+    /// What redaction changed besides the protected persons' own records (``Redaction/notices``:
+    /// ids renamed, URLs and names withheld, attribute keys kept apart), naming no one; on the
+    /// first dataset of a load only (one redaction serves them all). Shown as warnings.
+    public var redactionNotices: [String] = []
 }
 
 /// A dataset that cannot be analysed: the first error reading or validation found, with its

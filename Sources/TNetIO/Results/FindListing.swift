@@ -5,15 +5,18 @@ import TNetModel
 public struct FindListing: PrintableResult, Sendable {
     /// The dataset searched.
     public let dataset: Dataset
-    /// The text searched for.
-    public let text: String
+    /// The text searched for; nil when it is not to be repeated (under `--redact victims` it may
+    /// be a protected person's name, typed by the analyst).
+    public let text: String?
     /// The matches, best first.
     public let matches: [EntityLookup.Match]
 
     /// A listing of `matches` for `text` in `dataset`.
-    public init(_ matches: [EntityLookup.Match], for text: String, in dataset: Dataset) {
+    /// - Parameter repeating: false to leave the text out of every format (the query is
+    ///   `null` in JSON; the table's empty line does not quote it).
+    public init(_ matches: [EntityLookup.Match], for text: String, in dataset: Dataset, repeating: Bool = true) {
         self.matches = matches
-        self.text = text
+        self.text = repeating ? text : nil
         self.dataset = dataset
     }
 
@@ -22,7 +25,7 @@ public struct FindListing: PrintableResult, Sendable {
     /// `{"query","matches":[{"id","kind","name","matched","field","score"}]}`.
     public var json: String {
         JSONWriter.object { w in
-            w.key("query"); w.string(text)
+            w.key("query"); if let text { w.string(text) } else { w.null() }
             w.key("matches"); w.beginArray()
             for m in matches {
                 let e = dataset.entities[m.entity]
@@ -51,7 +54,10 @@ public struct FindListing: PrintableResult, Sendable {
 
     /// One row a match; a line saying so when nothing matched.
     public var table: String {
-        guard !matches.isEmpty else { return "no entity's id, name or alias is like \(TextTable.clean(quoted(text)))\n" }
+        guard !matches.isEmpty else {
+            guard let text else { return "no entity's id, name or alias is like the text given (not repeated under --redact victims)\n" }
+            return "no entity's id, name or alias is like \(TextTable.clean(quoted(text)))\n"
+        }
         var t = TextTable(header: ["score", "id", "kind", "name", "matched"], rightAligned: [0])
         for m in matches {
             let e = dataset.entities[m.entity]

@@ -82,6 +82,7 @@ struct MergeCommand: ParsableCommand {
             let tags = try tags()
             TerminalProgress.step("reading \(inputs.count) datasets")
             let loaded = try Dataset.load(inputs, options: LoadOptions(format: from, redactVictims: redact == "victims"))
+            Diagnostics.redactionNotices(loaded.first?.redactionNotices ?? [])
             for (l, t) in zip(loaded, tags) {
                 for w in l.warnings.prefix(3) { Diagnostics.warning((w.location.map { "\($0): " } ?? "") + w.message) }
                 if l.warnings.count > 3 { Diagnostics.warning("\(t): \(l.warnings.count - 3) more warnings; `tnet validate` lists them all") }

@@ -40,7 +40,9 @@ struct ScreenCommand: ParsableCommand {
             TerminalProgress.step("reading \(input.input) and \(against)")
             let dataset = try input.load()
             // The list is redacted as the dataset is: nothing protected reaches the output.
-            let list = try Dataset.load(against, options: LoadOptions(format: listFormat, redactVictims: input.filters.redactsVictims)).dataset
+            let loadedList = try Dataset.load(against, options: LoadOptions(format: listFormat, redactVictims: input.filters.redactsVictims))
+            Diagnostics.redactionNotices(loadedList.redactionNotices)
+            let list = loadedList.dataset
             TerminalProgress.step("comparing")
             let screening = Screening(dataset, against: list, minimum: minimum, perEntity: top, threads: threads)
             TerminalProgress.clear()

@@ -1,0 +1,114 @@
+import Testing
+@testable import TNetModel
+
+/// Other spellings of a protected person's name, and their numbers in other formats, found in
+/// free text (`NameMatcher.swift`; hostile review of the redaction, wave 3).
+@Suite struct RedactionSpellingTests {
+    /// Worked by hand. Victims in order: "v" Somchai Prasert → Victim 1 (phone 081-234-5678,
+    /// digits 0812345678, leading 0 dropped: 812345678), "jr" José Ramos → Victim 2 (phone
+    /// +63 917 123 4567: 639171234567), "an-le" An Le → Victim 3.
+    /// - "Prasert, Somchai paid": the words in the other order, `, ` between them → "Victim 1 paid";
+    /// - "Somchai/Prasert": `/` joins words → "Victim 1";
+    /// - "Somchai_Prasert2 signed": the last word goes on with digits, replaced with it → "Victim 1 signed";
+    /// - "mail somchai.prasert85@mail.com": likewise, the e-mail's domain kept → "mail Victim 1@mail.com";
+    ///   "mail 85somchai.prasert@mail.com": digits before the first word → "mail Victim 1@mail.com";
+    /// - "Sоmchai Prasert" with a Cyrillic о (U+043E) folds to somchai → "Victim 1";
+    /// - "https://x.example/s?q=Somchai%20Prasert": `%20` separates the two words → "https://x.example/s?q=Victim 1";
+    /// - "?q=Jos%C3%A9%20Ramos": read as written the words are jos|ramos (the escapes of é
+    ///   split the word), no name; decoded it is "?q=José Ramos" → "?q=Victim 2";
+    /// - "call +66 81 234 5678 now": digits 66812345678 end with 812345678, two digits more
+    ///   (the country code) → "call +Victim 1 now" (the `+` stays, as a number replaced by its
+    ///   words leaves it); "(081) 234 5678" → 0812345678, the phone's own words → "(Victim 1";
+    /// - kept: "Somchai went home" (a given name alone is not the name), "Somchai Prasertsak"
+    ///   (another surname: prasertsak is no word of the name), "floor 3, room 2345, 2019-05-01"
+    ///   (no run of 7 digits);
+    /// - "ring 0917-123-4567": 9171234567, José's number without its country code 63 → "ring Victim 2";
+    /// - "Le, An" → "Victim 3" (the name backwards, across two words), but "lean meat" is kept:
+    ///   `lean` is An Le backwards in one word, not a name.
+    @Test func otherSpellingsAreReplaced() {
+        let texts = ["Prasert, Somchai paid", "Somchai/Prasert", "Somchai_Prasert2 signed", "mail somchai.prasert85@mail.com",
+                     "S\u{043E}mchai Prasert", "https://x.example/s?q=Somchai%20Prasert", "?q=Jos%C3%A9%20Ramos",
+                     "call +66 81 234 5678 now", "(081) 234 5678", "Somchai went home", "Somchai Prasertsak",
+                     "floor 3, room 2345, 2019-05-01", "ring 0917-123-4567", "Le, An", "lean meat",
+                     "mail 85somchai.prasert@mail.com"]
+        var attributes = Attributes()
+        for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
+        let d = Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Somchai Prasert", role: .victim, attributes: ["phone": .string("081-234-5678")]),
+            Entity(id: "jr", kind: .person, name: "José Ramos", role: .victim, attributes: ["phone": .string("+63 917 123 4567")]),
+            Entity(id: "an-le", kind: .person, name: "An Le", role: .victim),
+            Entity(id: "boss", kind: .person, name: "Boss", role: .boss, attributes: attributes),
+            Entity(id: "farm", kind: .site, name: "Somchai/Prasert farm"),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let a = out.entities[3].attributes
+        let expected = ["Victim 1 paid", "Victim 1", "Victim 1 signed", "mail Victim 1@mail.com", "Victim 1",
+                        "https://x.example/s?q=Victim 1", "?q=Victim 2", "call +Victim 1 now", "(Victim 1",
+                        "Somchai went home", "Somchai Prasertsak", "floor 3, room 2345, 2019-05-01",
+                        "ring Victim 2", "Victim 3", "lean meat", "mail Victim 1@mail.com"]
+        for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
+        #expect(out.entities[4].name == "Victim 1 farm")
+    }
+
+    /// A protected person's aliases under any usual key protect as `alias` does. Worked by hand:
+    /// the victim's aka "Chai Big", known_as "Lek Noi", also_known_as "Nong Fah", nickname
+    /// "Noi-Noi", aliases ["Big C"], alias_names ["Ton Kla"] are each replaced in the broker's
+    /// note → "Victim 1, Victim 1, Victim 1, Victim 1, Victim 1, Victim 1".
+    @Test func aliasKeys() {
+        for k in ["aka", "known_as", "also_known_as", "aliases", "alias_names", "nickname", "A.K.A.", "Known As", "Also-Known-As"] {
+            #expect(Redaction.isNameKey(k), "\(k)")
+        }
+        for k in ["note", "phone", "floor", "snack", "known"] { #expect(!Redaction.isNameKey(k), "\(k)") }
+        let d = Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Somchai Prasert", role: .victim,
+                   attributes: ["aka": .string("Chai Big"), "known_as": .string("Lek Noi"), "also_known_as": .string("Nong Fah"),
+                                "nickname": .string("Noi-Noi"), "aliases": .list([.string("Big C")]), "alias_names": .list([.string("Ton Kla")])]),
+            Entity(id: "b", kind: .person, name: "Broker", role: .broker,
+                   attributes: ["note": .string("Chai Big, Lek Noi, Nong Fah, Noi-Noi, Big C, Ton Kla")]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities[1].attributes["note"] == .string("Victim 1, Victim 1, Victim 1, Victim 1, Victim 1, Victim 1"))
+    }
+
+    /// Short ids are read only in id-bearing fields. Worked by hand: the victim's id is "3" (a
+    /// CSV row number) → victim-1; the survivor's "v1" → survivor-1.
+    /// - `floor` "3", `note` "room 3 on floor 3": free text, "3" is digits only → kept;
+    /// - `case_id` "3": an id key, the whole value is the id → "victim-1";
+    /// - `link_id` "V1": an id key, a short id in any case → "survivor-1";
+    /// - `met` "met v1": free text, but "v1" has a letter, spelt exactly → "met Survivor 1"
+    ///   (as before); `other` "met V1" → kept (another spelling, in free text);
+    /// - the link's endpoints "3" → "victim-1";
+    /// - the source numbered "3" is another kind of id: kept, and so is the broker's citation of it;
+    /// - the witness "100" (digits only, fewer than seven: a row number) → witness-1: `paid`
+    ///   "paid 100 USD" is free text → kept; `ref_id` "100" → "witness-1"; the witness "20231105"
+    ///   (eight digits: a case number) → witness-2, also in free text: `case` "case 20231105" →
+    ///   "case Witness 2".
+    @Test func shortIDsOnlyInIDFields() {
+        let d = Dataset(entities: [
+            Entity(id: "3", kind: .person, name: "Ana Lopez", role: .victim),
+            Entity(id: "v1", kind: .person, role: .survivor),
+            Entity(id: "100", kind: .person, role: .witness),
+            Entity(id: "20231105", kind: .person, role: .witness),
+            Entity(id: "b", kind: .person, name: "Broker", role: .broker, sources: ["3"],
+                   attributes: ["floor": .string("3"), "note": .string("room 3 on floor 3"), "case_id": .string("3"),
+                                "link_id": .string("V1"), "met": .string("met v1"), "other": .string("met V1"),
+                                "paid": .string("paid 100 USD"), "ref_id": .string("100"), "case": .string("case 20231105")]),
+        ], links: [Link(source: "b", target: "3", kind: .recruitsFrom)], sources: [Source(id: "3", title: "Court record")])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let a = out.entities[4].attributes
+        #expect(a["floor"] == .string("3"))
+        #expect(a["note"] == .string("room 3 on floor 3"))
+        #expect(a["case_id"] == .string("victim-1"))
+        #expect(a["link_id"] == .string("survivor-1"))
+        #expect(a["met"] == .string("met Survivor 1"))
+        #expect(a["other"] == .string("met V1"))
+        #expect(out.links[0].target == "victim-1")
+        #expect(out.sources[0].id == "3" && out.entities[4].sources == ["3"])
+        #expect(a["paid"] == .string("paid 100 USD"))
+        #expect(a["ref_id"] == .string("witness-1"))
+        #expect(a["case"] == .string("case Witness 2"))
+    }
+}
