@@ -240,6 +240,19 @@ package struct LinkColumns: Sendable {
     /// The index of link `i`'s kind in ``kindTable``.
     package func kindOf(_ i: Int) -> Int { Int(kindIndex[i]) }
 
+    /// The distinct grades, citation lists, periods and agreements, each numbered as the
+    /// matching `…Of(_:)` numbers a link's (a writer renders each distinct value once).
+    package var confidenceTable: [Confidence?] { confidences.values }
+    package func confidenceOf(_ i: Int) -> Int { Int(confidenceIndex[i]) }
+    package var citationTable: [[String]] { citations.values }
+    package func citationOf(_ i: Int) -> Int { Int(citationIndex[i]) }
+    package var periodTable: [Period?] { periods.values }
+    package func periodOf(_ i: Int) -> Int { Int(periodIndex[i]) }
+    package var agreementTable: [String?] { agreements.values }
+    package func agreementOf(_ i: Int) -> Int { Int(agreementIndex[i]) }
+    /// Whether any link has attributes.
+    package var anyAttributes: Bool { !attributes.isEmpty }
+
     /// Whether any link has its own direction set (`true`), without building links.
     package var anyDirectedFlag: Bool { directed.contains { $0 == true } }
     /// Whether any link has its own direction set to undirected.

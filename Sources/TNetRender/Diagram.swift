@@ -89,7 +89,9 @@ extension Dataset {
             let measure = request.by
             guard DiagramRequest.perEntityMeasures.contains(measure) else { throw .notPerEntityMeasure(measure) }
             let before = dataset.entities.count
-            do { (dataset, _) = try dataset.top(top, by: measure) } catch { throw .measureFailed(measure, error) }
+            var measureOptions = CentralityAnalysisOptions()
+            measureOptions.threads = max(1, request.threads)
+            do { (dataset, _) = try dataset.top(top, by: measure, options: measureOptions) } catch { throw .measureFailed(measure, error) }
             if dataset.entities.count < before {
                 options.notes.append("the \(dataset.entities.count) entities with the highest \(measure.rawValue) of \(before)")
             }

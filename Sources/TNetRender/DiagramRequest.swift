@@ -28,6 +28,9 @@ public struct DiagramRequest: Sendable {
     public var top: Int?
     /// The measure ``top`` ranks by.
     public var by = CentralityMeasure.betweenness
+    /// Worker threads of the measure ``top`` and ``sizeBy`` rank by (the drawing does not depend
+    /// on them: sampled betweenness is the same for any number).
+    public var threads = 1
     /// Scale nodes by this per-entity measure.
     public var sizeBy: CentralityMeasure?
     /// Draw boxes around entities sharing a `country`, `region` (the region an entity is

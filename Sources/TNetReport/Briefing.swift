@@ -119,6 +119,27 @@ public struct Briefing: Sendable {
     /// 1,700 sources at δ 0.1), and say so.
     public static let disruptionEpsilon = 0.03
 
+    /// Above this many entities (unless `--exact`) the briefing keeps to a budget, stated in it
+    /// (``scaleNote``): at ε 0.01 one pass of fragmentation gains over 100,000 entities takes
+    /// about 15,000 sources, some 6 minutes of two cores, and the set search makes dozens.
+    public static let scaleLimit = 50_000
+    /// At scale: the ε (at least) of the key players' fragmentation gains and betweenness and
+    /// of the set's stated fragmentations (about 1,700 sources at δ 0.1).
+    public static let scaleEpsilon = 0.03
+    /// At scale: the ε (at least) of the sample the set search compares sets on (about 150
+    /// sources at δ 0.1); the set's values are then measured at ``scaleEpsilon``.
+    public static let scaleSearchEpsilon = 0.1
+    /// At scale: random starts of the set search besides the greedy start and the betweenness set.
+    public static let scaleRestarts = 0
+    /// At scale: the ε (at least) of the disruption curves (about 150 sources at δ 0.1; the
+    /// same sources at every step, so the curves' steps are measured far closer than the bound).
+    public static let scaleDisruptionEpsilon = 0.1
+
+    /// What the briefing did differently because the network is above ``scaleLimit`` entities,
+    /// in one paragraph (every value's bound is stated with it too); nil below it or with
+    /// `--exact`.
+    public var scaleNote: String?
+
     /// How the removal measures read the network, printed with them.
     public var projection: String { Dataset.removalProjectionText }
 
@@ -134,6 +155,8 @@ public struct Briefing: Sendable {
     ///     `EfficiencySampling`); every section states which, with its bounds.
     ///   - threads: worker threads (the briefing does not depend on them).
     ///   - progress: told what runs and the fraction done.
+    ///   - scaleLimit: above this many entities the briefing samples more coarsely
+    ///     (``scaleNote``); ``scaleLimit`` by default.
     /// - Throws: `CentralityError` from the key-player ranking (a brokerage partition with no
     ///   group, say), `AnalysisError` from routes or disruption (both TNetModel).
     /// - Complexity: dominated by the removal measures: O(*k* · *m*) per pass of *k* sources
@@ -141,7 +164,7 @@ public struct Briefing: Sendable {
     ///   one efficiency per disruption step.
     public init(dataset d: Dataset, provenance: Provenance, keyPlayers count: Int = 10, setSize: Int = 3,
                 disruptionSteps: Int = 10, sampling: EfficiencySampling = EfficiencySampling(), threads: Int = 1,
-                progress: (@Sendable (String, Double) -> Void)? = nil) throws {
+                progress: (@Sendable (String, Double) -> Void)? = nil, scaleLimit: Int = Briefing.scaleLimit) throws {
         dataset = d
         self.provenance = provenance
         summary = DatasetSummary(d)
@@ -149,17 +172,38 @@ public struct Briefing: Sendable {
         diagramView = d.entities.count > Self.diagramLimit
             ? (Self.diagramTop, d.entities.count, exactBetweenness ? .betweenness : .approxBetweenness) : nil
         isPlainGraph = !d.entities.isEmpty && d.entities.allSatisfy { $0.kind == .node }
-        let ranking = try d.keyPlayers(sampling: sampling, threads: threads, progress: progress)
+        let atScale = !sampling.exact && d.entities.count > scaleLimit
+        // The removal measures' sampling: at scale a coarser sample, stated with every value.
+        var measured = sampling
+        if atScale { measured.epsilon = max(sampling.epsilon, Self.scaleEpsilon) }
+        let ranking = try d.keyPlayers(sampling: measured, threads: threads, progress: progress)
         keyPlayers = Array(ranking.players.prefix(count))
         keyPlayerAccuracy = ranking.accuracy
         targetExclusions = ranking.excluded
         candidateCount = ranking.players.count
-        keyPlayerSet = setSize > 0 ? try d.keyPlayerSet(setSize, seed: sampling.seed, sampling: sampling, threads: threads, progress: progress) : nil
+        // The set search takes the ranking's betweenness (the same graph, sampling and seed: the
+        // same values) and, sampled, chooses its pool from the ranking's gains.
+        var budget = SetSearchBudget()
+        var betweenness = [Double](repeating: 0, count: d.entities.count), gains = [Double](repeating: .nan, count: d.entities.count)
+        for p in ranking.players { betweenness[p.entity] = p.betweenness; gains[p.entity] = p.fragmentationGain }
+        budget.betweenness = (betweenness, ranking.accuracy.betweenness)
+        if !ranking.accuracy.isExact {
+            budget.gains = gains
+            budget.base = ranking.baseEstimate
+        }
+        if atScale {
+            budget.searchEpsilon = Self.scaleSearchEpsilon
+            budget.restarts = Self.scaleRestarts
+        }
+        keyPlayerSet = setSize > 0 ? try d.keyPlayerSet(setSize, seed: sampling.seed, sampling: measured, threads: threads, progress: progress,
+                                                        budget: budget) : nil
+        progress?("communities", 0)
         communities = d.communities(method: .leiden)
         var omitted: [Omission] = []
         let compounds = d.entities.contains { $0.kind == .compound }
         let sourceCountries = d.sourceCountries
         if !sourceCountries.isEmpty && compounds {
+            progress?("routes and the cheapest cut", 0)
             routes = try Self.routes(d, from: sourceCountries)
             flowCut = try Self.flowCut(d, from: sourceCountries)
         } else {
@@ -168,6 +212,7 @@ public struct Briefing: Sendable {
             omitted.append(Omission(section: "routes", why: isPlainGraph ? "a plain graph has no kinds to trace a route by"
                                         : "no " + (sourceCountries.isEmpty ? "source country (a country that is the source of a trafficked_to link or the target of a recruits_from link)" : "compound") + " in the data"))
         }
+        progress?("cooperation gaps and corruption", 0)
         let flows = d.cooperationGaps()
         if !flows.isEmpty {
             gaps = flows
@@ -193,10 +238,12 @@ public struct Briefing: Sendable {
         // together on the same sources; the bound is stated with them): 40 measures and 20
         // rankings of the whole network at ε 0.01 would take minutes.
         options.sampling = sampling
-        options.sampling.epsilon = max(sampling.epsilon, Self.disruptionEpsilon)
+        options.sampling.epsilon = max(sampling.epsilon, atScale ? Self.scaleDisruptionEpsilon : Self.disruptionEpsilon)
         options.threads = threads
         options.progress = progress
         disruption = try d.disruption(options)
+        scaleNote = atScale ? Self.scaleText(entities: d.entities.count, limit: scaleLimit, sampling: sampling, keyPlayers: ranking.accuracy, set: keyPlayerSet,
+                                             disruption: disruption.accuracy) : nil
         var cited: [String: (facts: Int, grades: [String: Int])] = [:]
         var uncited = 0
         func cite(_ sources: [String], _ grade: Confidence?) {
@@ -212,6 +259,24 @@ public struct Briefing: Sendable {
         for l in d.links { cite(l.sources, l.confidence) }
         citations = cited
         uncitedFacts = uncited
+    }
+
+    /// ``scaleNote``: what was sampled more coarsely above ``scaleLimit`` entities, with the
+    /// samples and seed.
+    static func scaleText(entities n: Int, limit: Int, sampling: EfficiencySampling, keyPlayers: RemovalAccuracy, set: KeyPlayerSetResult?,
+                          disruption: RemovalAccuracy) -> String {
+        func eps(_ x: Double) -> String { let r = (x * 10_000).rounded() / 10_000; return r == r.rounded() ? String(Int(r)) : String(r) }
+        var parts = ["key players' fragmentation gains and betweenness at ε \(eps(keyPlayers.sampling.epsilon)) (\(keyPlayers.sources) sources"
+                     + (keyPlayers.betweenness.map { ", \($0.samples) shortest paths" } ?? "") + ")"]
+        if let set, let search = set.search {
+            parts.append("the best set searched among \(set.searched) of \(set.candidates) candidates, comparing sets on \(search.sources) sources (ε \(eps(search.epsilon))) from the greedy start and the betweenness set"
+                         + (search.restarts == 0 ? " without random restarts" : " and \(search.restarts) random starts")
+                         + ", its fragmentations then measured at ε \(eps(set.accuracy.sampling.epsilon)) (\(set.accuracy.sources) sources)")
+        }
+        parts.append("disruption curves at ε \(eps(disruption.sampling.epsilon)) (\(disruption.sources) sources)")
+        return "Above \(limit) entities (this network has \(n)) the briefing samples more coarsely to finish in minutes: "
+            + parts.joined(separator: "; ") + "; seed \(sampling.seed), each bound holding with probability ≥ \(eps(1 - sampling.delta)) and stated with its section. "
+            + "tnet report --exact (hours at this size), or a filter to a part of the network, gives finer values."
     }
 
     /// The minimum cut of ``flowCut``, computed on the operational links only and mapped back to

@@ -70,6 +70,7 @@ struct BriefingDocument {
             out.append(.paragraph([.text("The input is a plain graph (no kinds, roles, grades or citations): only its structure is analysed.")]))
         }
         if let desc = d.description { out.append(.paragraph([.text(desc)])) }
+        if let note = b.scaleNote { out.append(.paragraph([.strong("Scale."), .text(" " + note)])) }
 
         // Findings first: what an investigator came for, each naming its evidence.
         let findings = Findings(b: b).items
@@ -246,7 +247,7 @@ struct BriefingDocument {
         var parts: [String] = []
         if let view = b.diagramView {
             let measure = view.measure == .approxBetweenness ? "betweenness (sampled)" : view.measure.rawValue
-            parts.append("the \(view.shown) entities highest by \(measure) of \(view.of), with the links among them (above \(Briefing.diagramLimit) entities a drawing of the whole network cannot be read)")
+            parts.append("the \(view.shown) entities highest by \(measure) of \(view.of), with the links among them (above \(Briefing.diagramLimit) entities a drawing of the whole network cannot be read; the timeline draws the same entities)")
         }
         if isClustered { parts.append("countries as boxes") }
         if !b.isPlainGraph { parts.append("shapes and colours by kind") }

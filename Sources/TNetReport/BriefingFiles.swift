@@ -94,10 +94,12 @@ public struct BriefingFiles: Sendable {
         if let view = briefing.diagramView {
             request.top = view.shown
             request.by = view.measure
+            request.threads = threads
         }
         if provenance.redacted { request.notes.append("protected persons redacted") }
         // Clustered by country (when entities have countries): a dot layout then runs in a
         // process of its own, to be the same every time (LayoutChoice.dependsOnMemoryLayout).
+        progress?("diagram", 0)
         let drawing = try dataset.diagram(request)
         let rendered = try drawing.render(format: "svg", strict: strictLayout)
         warnings = rendered.warnings
@@ -129,7 +131,14 @@ public struct BriefingFiles: Sendable {
         }
         // The timeline and the map: tabs of the page, and files beside it.
         var views: [(title: String, svg: String)] = []
-        let timeline = Timeline(dataset: dataset)
+        // Above Briefing.diagramLimit entities the timeline draws the diagram's view (a row per
+        // entity: 100,000 rows were an 84 MB drawing nobody can read), and says so under it.
+        progress?("timeline and map", 0)
+        var timelineOptions = Timeline.Options()
+        if let view = briefing.diagramView {
+            timelineOptions.notes.append("the \(view.shown) entities of diagram.svg (highest by \(view.measure == .approxBetweenness ? "betweenness, sampled" : view.measure.rawValue)) of \(view.of), and the links among them: above \(Briefing.diagramLimit) entities a row per entity cannot be read")
+        }
+        let timeline = Timeline(dataset: briefing.diagramView == nil ? dataset : drawing.dataset, options: timelineOptions)
         if !timeline.rows.isEmpty {
             let svg = timeline.svg
             timelineSVG = svg
@@ -143,6 +152,7 @@ public struct BriefingFiles: Sendable {
             mapSVG = svg
             views.append(("Map", svg))
         }
+        progress?("page", 0)
         html = BriefingWriter.html(briefing, diagramSVG: diagramSVG, chartSVG: chartSVG, clustered: drawing.isClustered, pageJSON: pageJSON,
                                    views: views)
         markdown = BriefingWriter.markdown(briefing, clustered: drawing.isClustered)

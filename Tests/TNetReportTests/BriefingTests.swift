@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TNetGraph
 import TNetGraphviz
 import TNetIO
 import TNetModel
@@ -121,5 +122,28 @@ import TNetRender
         let withViews = BriefingWriter.html(files.briefing, diagramSVG: files.diagramSVG, chartSVG: files.chartSVG, pageJSON: json,
                                             views: [("Timeline", "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>t</text></svg>")])
         #expect(withViews.contains(">Timeline</button>") && withViews.contains("id=\"view-0\""))
+    }
+    /// Above the scale limit (forced to 100 here) the briefing samples more coarsely and says so
+    /// in report.md and report.json: each part's ε, its sources and the seed. Below it, nothing.
+    @Test func scaleIsStated() throws {
+        let d = SyntheticNetwork(nodes: 300, seed: 3).generate()
+        let provenance = Briefing.Provenance(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-01")
+        let sampling = EfficiencySampling(seed: 7, exactLimit: 100)
+        let b = try Briefing(dataset: d, provenance: provenance, sampling: sampling, threads: 2, scaleLimit: 100)
+        let note = try #require(b.scaleNote)
+        // Key players at ε 0.03: ⌈ln 20 / (2 · 0.03²)⌉ = 1,665 sources > 300, so every entity is
+        // one; the set search at ε 0.1, δ 0.1: ⌈(302/298)² · ln 20 / 0.02⌉ = ⌈1.02703 · 149.79⌉ = 154.
+        #expect(note.hasPrefix("Above 100 entities (this network has 300)"))
+        #expect(note.contains("at ε 0.03 (300 sources") && note.contains("comparing sets on 154 sources (ε 0.1)"))
+        #expect(note.contains("without random restarts") && note.contains("disruption curves at ε 0.1 (") && note.contains("seed 7"))
+        #expect(b.keyPlayerSet?.search?.restarts == 0 && b.disruption.accuracy.sampling.epsilon == 0.1)
+        let markdown = BriefingWriter.markdown(b)
+        #expect(markdown.contains("**Scale.**") && markdown.contains("comparing sets on 154 sources"))
+        let json = try JSONSerialization.jsonObject(with: Data(BriefingJSON.write(b))) as! [String: Any]
+        #expect((json["accuracy"] as! [String: Any])["scale"] as? String == note)
+        let below = try Briefing(dataset: d, provenance: provenance, sampling: sampling, threads: 2)
+        #expect(below.scaleNote == nil && below.keyPlayerSet?.search?.restarts == 8)
+        let belowJSON = try JSONSerialization.jsonObject(with: Data(BriefingJSON.write(below))) as! [String: Any]
+        #expect((belowJSON["accuracy"] as! [String: Any])["scale"] is NSNull)
     }
 }

@@ -19,6 +19,18 @@ public struct JSONWriter: Sendable {
     ///   compact text.
     public init(pretty: Bool = true) { self.pretty = pretty }
 
+    /// A writer whose next call writes a value that stands `depth` containers deep, after its
+    /// key (a record's attributes, written by ``NativeJSONWriter`` apart from the record): its
+    /// lines are indented as they are in the whole document.
+    /// - Parameters:
+    ///   - pretty: as ``init(pretty:)``.
+    ///   - depth: the containers open around the value (the document's object, an array, a record).
+    init(pretty: Bool, valueAtDepth depth: Int) {
+        self.pretty = pretty
+        levels = Array(repeating: Level(isObject: true, count: 1, inline: false), count: depth)
+        afterKey = true
+    }
+
     /// The text written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

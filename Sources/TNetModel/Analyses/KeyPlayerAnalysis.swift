@@ -43,6 +43,8 @@ public struct KeyPlayerRanking: Sendable {
     public var excluded: [(standing: TargetPolicy.Standing, count: Int)]
     /// Exact or sampled, and the bounds of the fragmentation, of each gain and of betweenness.
     public var accuracy: RemovalAccuracy
+    /// ``fragmentation`` with the sample it rests on.
+    public var baseEstimate: EfficiencyEstimate
     /// The graph the ranking was computed on, in words.
     public var projection: String { Dataset.removalProjectionText }
 }
@@ -72,6 +74,33 @@ public struct KeyPlayerSetResult: Sendable {
     public var candidates: Int
     /// Exact or sampled, and the bounds of the three fragmentations and of betweenness.
     public var accuracy: RemovalAccuracy
+    /// How the search compared sets when it was sampled: the sources of its sample (ε and
+    /// δ as `epsilon` and the accuracy's), and the random starts it made besides the greedy
+    /// start and the betweenness set; nil when exact.
+    public var search: (sources: Int, epsilon: Double, restarts: Int)?
+}
+
+/// What ``Dataset/keyPlayerSet(_:seed:sampling:threads:progress:budget:)`` may take as given or
+/// spend less on, for a large network (the briefing at scale): the ranking's betweenness and
+/// gains (the same graph, sampling and seed: the same values), a coarser sample for the search
+/// and fewer random starts. Every field nil: the search as the size decides.
+public struct SetSearchBudget: Sendable {
+    /// Betweenness of every entity (candidates at least), as ``Dataset/removalBetweenness`` gives
+    /// it with the same sampling and seed, and its sample when sampled.
+    public var betweenness: (values: [Double], sampled: (samples: Int, bound: Double)?)?
+    /// Each candidate's fragmentation gain alone (NaN elsewhere), from which the pool is chosen at
+    /// scale instead of a pass of its own.
+    public var gains: [Double]?
+    /// The search compares sets on a sample of this ε at least (nil: ``Dataset/setSearchEpsilon``).
+    public var searchEpsilon: Double?
+    /// Random starts (nil: eight up to ``Dataset/setRestartLimit`` entities, two above).
+    public var restarts: Int?
+    /// The intact network's fragmentation as the ranking measured it with the same sampling
+    /// (``KeyPlayerRanking/baseEstimate``), stated as the set's base instead of a pass of its own.
+    public var base: EfficiencyEstimate?
+
+    /// A budget that changes nothing.
+    public init() {}
 }
 
 extension Dataset {
@@ -174,7 +203,8 @@ extension Dataset {
         return KeyPlayerRanking(players: players, fragmentation: base, protectedExcluded: includeVictims ? 0 : protectedCount,
                                 excluded: TargetPolicy.counts(standings).filter { !$0.standing.isCandidate },
                                 accuracy: RemovalAccuracy(removal.base, sampling: sampling, gainBound: removal.gainBound,
-                                                          betweenness: betweennessSample))
+                                                          betweenness: betweennessSample),
+                                baseEstimate: removal.base)
     }
 
     /// Borgatti's KPP-Neg over the candidates of the ``TargetPolicy`` (a set is a proposal to
@@ -202,13 +232,16 @@ extension Dataset {
     ///   - sampling: exact or sampled, ε, δ (its seed is replaced by `seed`).
     ///   - threads: worker threads (the result does not depend on them).
     ///   - progress: told what runs and the fraction done, from worker threads.
+    ///   - budget: values already computed and a cheaper search, for a large network
+    ///     (``SetSearchBudget``); by default none.
     /// - Returns: the set, its fragmentation, and the betweenness set for comparison.
     /// - Throws: ``CentralityError`` (reserved; the search itself cannot fail).
     /// - Complexity: one ``TNetGraph/Graph/removalGains(present:candidates:sampling:threads:progress:)``
     ///   pass per greedy step and per swap tried: O(*k* · *r* · *s*) passes for *r* rounds and
     ///   *s* starts.
     public func keyPlayerSet(_ k: Int, seed: UInt64 = 0, sampling: EfficiencySampling = EfficiencySampling(), threads: Int = 1,
-                             progress: (@Sendable (String, Double) -> Void)? = nil) throws(CentralityError) -> KeyPlayerSetResult {
+                             progress: (@Sendable (String, Double) -> Void)? = nil,
+                             budget: SetSearchBudget = SetSearchBudget()) throws(CentralityError) -> KeyPlayerSetResult {
         var sampling = sampling
         sampling.seed = seed
         let g = removalProjection
@@ -216,8 +249,9 @@ extension Dataset {
         let candidates = standings.map(\.isCandidate)
         let candidateCount = candidates.filter { $0 }.count
         let exact = sampling.exact || entities.count <= sampling.exactLimit
-        let (rawBetweenness, betweennessSample) = Self.removalBetweenness(g, entities: entities.count, sampling: sampling, threads: threads,
-                                                                          progress: Self.handler(progress, "betweenness"))
+        let (rawBetweenness, betweennessSample) = budget.betweenness
+            ?? Self.removalBetweenness(g, entities: entities.count, sampling: sampling, threads: threads,
+                                       progress: Self.handler(progress, "betweenness"))
         let betweenness = rawBetweenness.map(Self.rankingScore)
         func byScore(_ score: [Double]) -> [Int] {
             entities.indices.filter { candidates[$0] }.sorted { a, b in
@@ -229,18 +263,19 @@ extension Dataset {
         // The search compares sets on a smaller sample at scale (it is a heuristic); the values
         // stated are measured on the full one.
         var search = sampling
-        if !exact { search.epsilon = max(sampling.epsilon, Self.setSearchEpsilon) }
+        if !exact { search.epsilon = max(sampling.epsilon, budget.searchEpsilon ?? Self.setSearchEpsilon) }
         // Pruning, at scale: the candidates best alone and the highest by betweenness.
         var pool = candidates
         if !exact {
-            let gains = g.removalGains(candidates: candidates, sampling: search, threads: threads,
-                                       progress: Self.handler(progress, "fragmentation")).gains
+            let gains = budget.gains ?? g.removalGains(candidates: candidates, sampling: search, threads: threads,
+                                                       progress: Self.handler(progress, "fragmentation")).gains
             let size = max(Self.setPoolSize, 4 * k)
             pool = [Bool](repeating: false, count: entities.count)
             for i in byScore(gains.map(Self.rankingScore)).prefix(size) + order.prefix(size) { pool[i] = true }
         }
         // The top k by betweenness is one of the starts, so the set found is never worse.
-        let found = g.keyPlayerSet(k, candidates: pool, seed: seed, restarts: entities.count <= Self.setRestartLimit ? 8 : 2, starts: [top.map { NodeIndex($0) }],
+        let restarts = budget.restarts ?? (entities.count <= Self.setRestartLimit ? 8 : 2)
+        let found = g.keyPlayerSet(k, candidates: pool, seed: seed, restarts: restarts, starts: [top.map { NodeIndex($0) }],
                                    sampling: search, threads: threads, progress: Self.handler(progress, "set search"))
         func fragmentation(without nodes: [Int]) -> EfficiencyEstimate {
             var present = [Bool](repeating: true, count: entities.count)
@@ -254,7 +289,7 @@ extension Dataset {
             // Measured on the full sample, the betweenness set may come out ahead: then it is the set.
             if topFragmentation.value > chosenFragmentation { (chosen, chosenFragmentation) = (top, topFragmentation.value) }
         }
-        let baseFragmentation = g.fragmentationEstimate(sampling: sampling, threads: threads)
+        let baseFragmentation = budget.base ?? g.fragmentationEstimate(sampling: sampling, threads: threads)
         let set = chosen.sorted { Self.precedes(entities[$0].id, entities[$1].id) }
         return KeyPlayerSetResult(set: set, ids: set.map { entities[$0].id }, fragmentation: chosenFragmentation,
                                   betweennessSet: top, betweennessIDs: top.map { entities[$0].id },
@@ -262,7 +297,14 @@ extension Dataset {
                                   baseFragmentation: baseFragmentation.value,
                                   protectedExcluded: standings.filter { $0 == .protectedPerson }.count,
                                   searched: pool.filter { $0 }.count, candidates: candidateCount,
-                                  accuracy: RemovalAccuracy(baseFragmentation, sampling: sampling, betweenness: betweennessSample))
+                                  accuracy: RemovalAccuracy(baseFragmentation, sampling: sampling, betweenness: betweennessSample),
+                                  search: exact ? nil : (Self.searchSources(entities.count, search), search.epsilon, restarts))
+    }
+
+    /// The sources a removal-gains pass samples among `n` present nodes (all of them when the
+    /// sample would hold every node).
+    static func searchSources(_ n: Int, _ sampling: EfficiencySampling) -> Int {
+        n <= 2 ? n : min(n, sampling.sampleSize(width: Double(n + 2) / Double(n - 2)))
     }
 
     /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities, ``keyPlayerSet(_:seed:sampling:threads:progress:)``

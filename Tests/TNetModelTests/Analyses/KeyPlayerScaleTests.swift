@@ -43,6 +43,33 @@ import Testing
         #expect(exact.searched == exact.candidates && exact.ids == [best.id] && !exact.accuracy.isSampled)
     }
 
+    /// The set search given the ranking's betweenness and gains (the briefing's budget) finds
+    /// what it finds computing them itself: at ε 0.1 the ranking and the pruning pass sample
+    /// the same sources (seed 5), and the betweenness the same paths, so the values are equal.
+    @Test func budgetGivesTheSameSet() throws {
+        let d = Self.network
+        let ranking = try d.keyPlayers(sampling: Self.sampled, threads: 2)
+        var budget = SetSearchBudget()
+        var b = [Double](repeating: 0, count: d.entities.count), g = [Double](repeating: .nan, count: d.entities.count)
+        for p in ranking.players { b[p.entity] = p.betweenness; g[p.entity] = p.fragmentationGain }
+        budget.betweenness = (b, ranking.accuracy.betweenness)
+        budget.gains = g
+        let plain = try d.keyPlayerSet(2, seed: 5, sampling: Self.sampled, threads: 2)
+        let given = try d.keyPlayerSet(2, seed: 5, sampling: Self.sampled, threads: 2, budget: budget)
+        #expect(given.ids == plain.ids && given.fragmentation == plain.fragmentation && given.betweennessIDs == plain.betweennessIDs)
+        #expect(given.searched == plain.searched && plain.search?.restarts == 8)  // 600 entities: eight random starts
+        // A coarser search without random starts: stated, and never worse than the betweenness set.
+        budget.searchEpsilon = 0.2
+        budget.restarts = 0
+        let coarse = try d.keyPlayerSet(2, seed: 5, sampling: Self.sampled, threads: 2, budget: budget)
+        let search = try #require(coarse.search)
+        // 600 entities, δ 0.05: ⌈w² · ln(2/0.05) / (2 · 0.2²)⌉, w = 602/598 (w² = 1.01342):
+        // ln 40 = 3.68888, / 0.08 = 46.111, × 1.01342 = 46.73 → 47 sources.
+        #expect(search.sources == 47 && search.epsilon == 0.2 && search.restarts == 0)
+        #expect(coarse.fragmentation >= coarse.betweennessFragmentation - 1e-12)
+        #expect(try d.keyPlayerSet(2).search == nil)
+    }
+
     /// Hand-worked (the network of DisruptionTests): the set search finds the syndicate, whose
     /// removal alone fragments most (cutting x-source and the broker, and the official, off).
     @Test func handWorkedSet() throws {
