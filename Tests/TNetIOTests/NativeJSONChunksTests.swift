@@ -94,6 +94,19 @@ import TNetModel
         #expect(try compare(text, chunkBytes: 1 << 20))
     }
 
+    /// Found by review: a citation given as one string must not stand for the array read
+    /// before it (the next link citing `[]` cited "s1"), and a `sources` that is not an array
+    /// before the arrays is an error, not an extra field.
+    @Test func reviewedCasesReadTheSame() throws {
+        let links = (0 ..< 40).map { _ in #"{"source": "a", "target": "b", "kind": "k", "sources": ["s1"]}"# }
+        let text = #"{"format": "tnet/1", "sources": [{"id": "s1"}], "entities": [{"id": "a", "kind": "person"}, {"id": "b", "kind": "person"}], "links": ["#
+            + #"{"source": "a", "target": "b", "kind": "k", "sources": []}, {"source": "a", "target": "b", "kind": "k", "sources": "s1"}, "#
+            + #"{"source": "a", "target": "b", "kind": "k", "sources": []}, "# + links.joined(separator: ", ") + "]}"
+        for size in [64, 1 << 20] { #expect(try compare(text, chunkBytes: size)) }
+        let notArray = #"{"format": "tnet/1", "sources": "oops", "entities": [{"id": "a", "kind": "person"}, {"id": "b", "kind": "person"}]}"#
+        for size in [16, 1 << 20] { #expect(try compare(notArray, chunkBytes: size)) }
+    }
+
     /// Links before entities, an id in two spellings (the Kelvin sign is canonically "K").
     @Test func linksBeforeEntitiesAndCanonicalSpellingsReadTheSame() throws {
         let text = """

@@ -535,7 +535,11 @@ extension NativeJSONReader {
             /// A `sources` value: a plain string or an array of them. - Returns: the list and the
             /// offset after it, or nil.
             func list(_ p: Int, _ cache: inout ListCache) -> (list: [String], end: Int, fresh: Bool)? {
-                if let s = plainString(p) { return ([text(s)], s.upperBound + 1, true) }
+                if let s = plainString(p) {
+                    // Not cached: the cache stands for an array's bytes.
+                    cache.count = -1
+                    return ([text(s)], s.upperBound + 1, true)
+                }
                 guard p < n, b[p] == UInt8(ascii: "[") else { return nil }
                 var q = p + 1
                 while q < n && b[q] != UInt8(ascii: "]") && b[q] != UInt8(ascii: "\\") { q += 1 }
@@ -727,17 +731,16 @@ extension NativeJSONReader {
             guard Set(allKeys).count == allKeys.count else { return nil }
             var meta = Dataset()
             var format: JSONMember?
-            for m in members { top.member(m, of: &meta, format: &format) }
-            let first = top.positions.location(of: arrayStart)
-            for part in parts {
-                for m in part.members {
-                    if Mode(key: m.key) != nil {
-                        top.issue(.error, .invalidStructure, "\(quoted(m.key)) must be an array, found \(m.value.value.typeName)", m.value.offset)
-                    } else {
-                        top.member(m, of: &meta, format: &format)
-                    }
+            func decode(_ m: JSONMember) {
+                if Mode(key: m.key) != nil {
+                    top.issue(.error, .invalidStructure, "\(quoted(m.key)) must be an array, found \(m.value.value.typeName)", m.value.offset)
+                } else {
+                    top.member(m, of: &meta, format: &format)
                 }
             }
+            for m in members { decode(m) }
+            let first = top.positions.location(of: arrayStart)
+            for part in parts { for m in part.members { decode(m) } }
             top.checkFormat(format, root: root)
 
             // Each chunk's start in the file: 0-based line and column.
