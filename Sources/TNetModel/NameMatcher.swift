@@ -480,6 +480,10 @@ struct NameMatcher: Sendable {
             (0x0408, "J"), (0x04AE, "Y"), (0x04C0, "I"), (0x051A, "Q"), (0x051C, "W"),
             (0x0430, "a"), (0x0435, "e"), (0x043E, "o"), (0x0440, "p"), (0x0441, "c"), (0x0443, "y"), (0x0445, "x"),
             (0x0455, "s"), (0x0456, "i"), (0x0458, "j"), (0x04BB, "h"), (0x0501, "d"), (0x051B, "q"), (0x051D, "w"),
+            // Latin letters with a stroke, which folding diacritics leaves alone: Vietnamese Đ/đ
+            // (Đặng is typed Dang), Icelandic Ð, Polish Ł/ł, Nordic Ø/ø, Maltese Ħ/ħ.
+            (0x0110, "D"), (0x0111, "d"), (0x00D0, "D"), (0x0141, "L"), (0x0142, "l"), (0x00D8, "O"), (0x00F8, "o"),
+            (0x0126, "H"), (0x0127, "h"),
             // Greek capitals and small letters
             (0x0391, "A"), (0x0392, "B"), (0x0395, "E"), (0x0396, "Z"), (0x0397, "H"), (0x0399, "I"), (0x039A, "K"),
             (0x039C, "M"), (0x039D, "N"), (0x039F, "O"), (0x03A1, "P"), (0x03A4, "T"), (0x03A5, "Y"), (0x03A7, "X"),

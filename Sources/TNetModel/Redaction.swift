@@ -53,9 +53,19 @@ public struct Redaction: Sendable {
     }
 
     /// Attribute keys read as identifiers (``IdentifierKind/attributeNames``).
+    ///
+    /// Also any key whose words name a contact or account, however a spreadsheet spells it
+    /// (`Phone Number`, `WhatsApp`, `Tel`, `E-mail`, `Email Address`, `Passport No.`,
+    /// `line_id`, `facebook`): a victim's number under such a key is looked for everywhere else.
     static func isIdentifierKey(_ key: String) -> Bool {
         let k = key.lowercased()
-        return IdentifierKind.allCases.contains { $0.attributeNames.contains(k) }
+        if IdentifierKind.allCases.contains(where: { $0.attributeNames.contains(k) }) { return true }
+        let joined = String(k.unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init))
+        if ["phone", "whatsapp", "telegram", "passport", "email", "wechat", "viber", "facebook", "instagram", "tiktok",
+            "mobile", "telephone", "cellphone"].contains(where: { joined.contains($0) }) { return true }
+        let words = k.split { !$0.isLetter }.map(String.init)
+        return words.contains { ["tel", "cell", "mail", "line", "lineid", "contact", "fb", "handle", "username", "account",
+                                 "wallet", "iban", "signal", "skype", "zalo", "kakao"].contains($0) }
     }
 
     /// Attribute keys of a protected person whose string values name them too: any key holding
@@ -104,6 +114,8 @@ public struct Redaction: Sendable {
                 // `contact` or a note that gives a victim's number identifies them as a name does.
                 for (key, value) in e.attributes where Self.isNameKey(key) || Self.isIdentifierKey(key) {
                     for text in Self.strings(value) { originals.append((text, p.name, p.id, false)) }
+                    // A number a spreadsheet stored as a number (`"phone": 84912345678`).
+                    if case .int(let n) = value, Self.isIdentifierKey(key) { originals.append((String(n), p.name, p.id, false)) }
                 }
             }
         }

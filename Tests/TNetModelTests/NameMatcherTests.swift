@@ -51,6 +51,32 @@ import Testing
         #expect(out.entities[4].name == "Victim 1 farm")
     }
 
+    /// Found by review: a victim's number under a key a spreadsheet spells its own way, or
+    /// stored as a JSON number, and a Vietnamese Đ typed as D. Worked by hand: the victim
+    /// "Đặng Thị Mai" (phone under "Phone Number", WhatsApp stored as the number 84912345678);
+    /// the broker's note "called 0912 345 678" → digits 912345678 end the victim's number →
+    /// "called Victim 1"; "wa 84912345678" → "wa Victim 1"; "met Dang Thi Mai" → "met Victim 1";
+    /// "Tran Van" (no victim's name) is left.
+    @Test func numbersUnderOtherKeysAndStrokedLetters() {
+        for k in ["Phone Number", "WhatsApp", "Tel", "E-mail", "Email Address", "Passport No.", "line_id", "facebook"] {
+            #expect(Redaction.isIdentifierKey(k), "\(k)")
+        }
+        for k in ["note", "timeline", "deadline", "floor", "nationality", "hotel"] { #expect(!Redaction.isIdentifierKey(k), "\(k)") }
+        let d = Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Đặng Thị Mai", role: .victim,
+                   attributes: ["Phone Number": .string("+84 912 345 678"), "WhatsApp": .int(84912345678)]),
+            Entity(id: "b", kind: .person, name: "Tran Van", role: .broker,
+                   attributes: ["note": .string("called 0912 345 678"), "n2": .string("wa 84912345678"), "n3": .string("met Dang Thi Mai")]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let a = out.entities[1].attributes
+        #expect(a["note"] == .string("called Victim 1"))
+        #expect(a["n2"] == .string("wa Victim 1"))
+        #expect(a["n3"] == .string("met Victim 1"))
+        #expect(out.entities[1].name == "Tran Van")
+    }
+
     /// A protected person's aliases under any usual key protect as `alias` does. Worked by hand:
     /// the victim's aka "Chai Big", known_as "Lek Noi", also_known_as "Nong Fah", nickname
     /// "Noi-Noi", aliases ["Big C"], alias_names ["Ton Kla"] are each replaced in the broker's

@@ -90,6 +90,10 @@ struct DiagramArguments: ParsableArguments {
             case .routeFailed, .noRoute: flag = "--highlight-path"
             case .notPerEntityMeasure(let m), .measureFailed(let m, _): flag = m == request.sizeBy ? "--size-by" : "--by"
             }
+            // The text typed for --highlight may be a protected person's name: not repeated.
+            if case .unknownEntity = error, EntityArguments.redacting {
+                throw CLIError("\(flag): no entity by that text in the redacted view (under --redact victims the text is not repeated)")
+            }
             throw CLIError("\(flag): \(error)")
         }
         for w in diagram.warnings {
