@@ -131,7 +131,12 @@ extension Dataset {
             var view = dataset
             if !filter.isEmpty {
                 warnings = filter.warnings(for: dataset)
-                do { view = try filter.apply(to: dataset) } catch { throw DatasetFilter.Failure(message: scrub(error.message)) }
+                do { view = try filter.apply(to: dataset) } catch {
+                    // The ego's text, typed by the user, may be a protected person's name; scrubbed to
+                    // a pseudonym it would confirm whose name it is. Under redaction it is not repeated.
+                    guard redaction != nil else { throw error }
+                    throw DatasetFilter.Failure(message: "ego: no entity has the id, name or alias given, or the other filters exclude it (the text is not repeated under --redact victims)")
+                }
                 source = ResultSource(file: scrub(path), filter: filter, before: DatasetCounts(dataset))
             }
             loaded.append(LoadedDataset(dataset: view, source: source, warnings: all.filter { $0.severity == .warning },

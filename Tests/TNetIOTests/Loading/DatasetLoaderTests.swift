@@ -53,6 +53,24 @@ import TNetModel
         #expect(script.entities[0].label == "Victim 1")
     }
 
+    /// Found by review: an ego typed as a victim's other spelling ("Lin Ma") failed with its
+    /// pseudonym quoted (`no entity "victim-1"`), which said whose name it was; redacted, the
+    /// failure quotes nothing (unredacted, it still quotes the text).
+    @Test func egoFailureQuotesNothingWhenRedacting() throws {
+        let path = try Self.write(#"{"format": "tnet/1", "entities": [{"id": "ma-lin", "kind": "person", "name": "Ma Lin", "role": "victim"}, {"id": "boss", "kind": "syndicate"}]}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for text in ["Lin Ma", "Nobody Here"] {
+            var filter = DatasetFilter()
+            filter.ego = text
+            let e = #expect(throws: DatasetFilter.Failure.self) { try Dataset.load(path, options: LoadOptions(redactVictims: true, filter: filter)) }
+            #expect(e.map { !$0.message.contains("victim-1") && !$0.message.contains(text) } == true)
+        }
+        var filter = DatasetFilter()
+        filter.ego = "Nobody Here"
+        let plain = #expect(throws: DatasetFilter.Failure.self) { try Dataset.load(path, options: LoadOptions(filter: filter)) }
+        #expect(plain?.message.contains("Nobody Here") == true)
+    }
+
     /// A file that cannot be parsed: redacted, the parser's message (which may quote the file)
     /// is withheld and only the location kept.
     @Test func parseErrorsAreWithheldWhenRedacting() throws {
@@ -83,6 +101,7 @@ import TNetModel
         let failure = #expect(throws: DatasetFilter.Failure.self) {
             try Dataset.load(path, options: LoadOptions(redactVictims: true, filter: DatasetFilter(ego: "ma-lin")))
         }
-        #expect(failure?.message.contains("ma-lin") == false && failure?.message.contains("victim-1") == true)
+        // Neither the text nor the pseudonym it names (which would say whose name the text was).
+        #expect(failure?.message.contains("ma-lin") == false && failure?.message.contains("victim-1") == false)
     }
 }
