@@ -1,3 +1,4 @@
+import Foundation
 /// Replaces what could identify protected persons (role `victim`, `survivor` or `witness`, see
 /// ``Entity/isProtected``) with stable pseudonyms, for outputs that leave the analyst's desk.
 ///
@@ -68,6 +69,21 @@ public struct Redaction: Sendable {
                                  "wallet", "iban", "signal", "skype", "zalo", "kakao"].contains($0) }
     }
 
+    /// A name without a title before it (Mr, Mrs, Ms, Miss, Mx, Dr, Madam, Khun, Ông, Bà, Daw)
+    /// and without a bracketed remark after it; the name itself when that would leave fewer than
+    /// two words (a one-word name alone is too common to look for).
+    static func bareName(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        if let last = words.last, last.hasSuffix(")"), let open = words.lastIndex(where: { $0.hasPrefix("(") }) {
+            words.removeSubrange(open...)
+        }
+        let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "madam", "mdm", "khun", "ông", "bà", "daw"]
+        while let first = words.first, titles.contains(first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+            words.removeFirst()
+        }
+        return words.count >= 2 ? words.joined(separator: " ") : name
+    }
+
     /// Attribute keys of a protected person whose string values name them too: any key holding
     /// `name` or `alias` (`nickname`, `alias_names`, `aliases`), and the other usual alias keys
     /// (`aka`, `a.k.a.`, `known_as`, `also_known_as`, `nick`, `moniker`), in any case, with
@@ -109,7 +125,13 @@ public struct Redaction: Sendable {
             for e in dataset.entities {
                 guard let p = pseudonyms[e.id] else { continue }
                 originals.append((e.id, p.name, p.id, true))
-                if let name = e.name { originals.append((name, p.name, p.id, false)) }
+                if let name = e.name {
+                    originals.append((name, p.name, p.id, false))
+                    // The name as notes write it: without a title before it or an age or remark
+                    // in brackets after it ("Ms. Nguyễn Thị Mai (17)" is written "Nguyen Thi Mai").
+                    let bare = Self.bareName(name)
+                    if bare != name { originals.append((bare, p.name, p.id, false)) }
+                }
                 // Their identifiers too (passport, id number, phone, wallet, e-mail): a link's
                 // `contact` or a note that gives a victim's number identifies them as a name does.
                 for (key, value) in e.attributes where Self.isNameKey(key) || Self.isIdentifierKey(key) {
@@ -288,10 +310,9 @@ public struct Redaction: Sendable {
             .compactMap { $0.name?.lowercased() }.filter { $0.count >= 3 }
         for e in dataset.entities {
             var e = e
-            if pseudonyms[e.id] == nil {
-                e.kind = kind(e.kind)
-                e.role = e.role.map(role)
-            }
+            // A protected person's own role is free text too ("witness (sister of Mai Tran)").
+            e.role = e.role.map(role)
+            if pseudonyms[e.id] == nil { e.kind = kind(e.kind) }
             if let p = pseudonyms[e.id] {
                 e.id = p.id
                 e.name = p.name

@@ -77,6 +77,25 @@ import Testing
         #expect(out.entities[1].name == "Tran Van")
     }
 
+    /// Found by review: a title or an age in the victim's name field, and a witness's role that
+    /// names the victim. Worked by hand: victim "Ms. Nguyễn Thị Mai (17)"; the note "Nguyen Thi
+    /// Mai left" → bare name "Nguyễn Thị Mai" folds to the note's words → "Victim 1 left"; the
+    /// witness's role "witness (sister of Ms. Nguyễn Thị Mai (17))" → "witness (sister of Victim 1)".
+    @Test func titlesAgesAndProtectedRoles() {
+        #expect(Redaction.bareName("Ms. Nguyễn Thị Mai (17)") == "Nguyễn Thị Mai")
+        #expect(Redaction.bareName("Dr Lin") == "Dr Lin")
+        let d = Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Ms. Nguyễn Thị Mai (17)", role: .victim),
+            Entity(id: "w", kind: .person, name: "Hoa", role: PersonRole("witness (sister of Nguyen Thi Mai)")),
+            Entity(id: "b", kind: .person, name: "Boss", role: .boss, attributes: ["note": .string("Nguyen Thi Mai left")]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities[2].attributes["note"] == .string("Victim 1 left"))
+        #expect(out.entities[1].role?.rawValue == "witness (sister of Victim 1)")
+        #expect(out.entities[1].id == "witness-1")
+    }
+
     /// A protected person's aliases under any usual key protect as `alias` does. Worked by hand:
     /// the victim's aka "Chai Big", known_as "Lek Noi", also_known_as "Nong Fah", nickname
     /// "Noi-Noi", aliases ["Big C"], alias_names ["Ton Kla"] are each replaced in the broker's
