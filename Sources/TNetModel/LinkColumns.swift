@@ -108,6 +108,28 @@ package struct LinkColumns: Sendable {
         /// Ends that name their entity by a canonically equal but different spelling, by slot.
         package var spellings: [Int: String] = [:]
         package init() {}
+
+        package mutating func reserveCapacity(_ n: Int) {
+            kindIndex.reserveCapacity(n)
+            weights.reserveCapacity(n)
+            directed.reserveCapacity(n)
+            confidenceIndex.reserveCapacity(n)
+            citationIndex.reserveCapacity(n)
+            periodIndex.reserveCapacity(n)
+            agreementIndex.reserveCapacity(n)
+        }
+
+        /// Appends a link's values (its ends go in ``ends`` apart), each an index in its table.
+        package mutating func append(kind: UInt32, weight: Double?, directed isDirected: Bool?, confidence: UInt32,
+                                     citation: UInt32, period: UInt32, agreement: UInt32) {
+            kindIndex.append(kind)
+            weights.append(weight)
+            directed.append(isDirected)
+            confidenceIndex.append(confidence)
+            citationIndex.append(citation)
+            periodIndex.append(period)
+            agreementIndex.append(agreement)
+        }
     }
 
     /// Number of links.

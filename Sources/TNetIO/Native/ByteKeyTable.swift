@@ -48,12 +48,6 @@ struct ByteKeyTable: Sendable {
         return h ^ (h >> 32)
     }
 
-    /// The bytes of key `k`.
-    func withKey<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = k == 0 ? 0 : ends[k - 1]
-        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start ..< ends[k]])) }
-    }
-
     /// The number of the key equal to `count` bytes at `p` (whose ``hash(_:_:)`` is `hash`).
     /// - Returns: the key's number, or nil when it is not in the table.
     /// - Complexity: O(1) expected, plus the key's length.

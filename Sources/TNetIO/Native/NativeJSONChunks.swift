@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TNetGraph
 import TNetModel
@@ -261,6 +260,18 @@ extension NativeJSONReader {
 
             func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1])) ..< Int(ends[i]) }
 
+            /// Calls `body(i, bytes, count, hash)` for each string, in order.
+            func forEach(_ body: (Int, UnsafePointer<UInt8>, Int, UInt64) -> Void) {
+                bytes.withUnsafeBufferPointer { all in
+                    // An empty list has no base address; an empty string needs none.
+                    let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    for i in 0 ..< ends.count {
+                        let r = range(i)
+                        body(i, base + r.lowerBound, r.count, hashes[i])
+                    }
+                }
+            }
+
             mutating func reserve(_ count: Int, bytes: Int) {
                 self.bytes.reserveCapacity(bytes)
                 ends.reserveCapacity(count)
@@ -328,13 +339,7 @@ extension NativeJSONReader {
                     part.entityPositions.reserveCapacity(records)
                     part.ids.reserve(records, bytes: 16 * records)
                 } else if mode == .links {
-                    part.links.kindIndex.reserveCapacity(records)
-                    part.links.weights.reserveCapacity(records)
-                    part.links.directed.reserveCapacity(records)
-                    part.links.confidenceIndex.reserveCapacity(records)
-                    part.links.citationIndex.reserveCapacity(records)
-                    part.links.periodIndex.reserveCapacity(records)
-                    part.links.agreementIndex.reserveCapacity(records)
+                    part.links.reserveCapacity(records)
                     part.linkPositions.reserveCapacity(records)
                     part.ends.reserve(2 * records, bytes: 32 * records)
                 }
@@ -530,6 +535,11 @@ extension NativeJSONReader {
                 }
             }
 
+            /// The number of the bytes `r` of the file in `table`, added when new.
+            static func intern(_ table: inout ByteKeyTable, _ b: UnsafePointer<UInt8>, _ r: Range<Int>) -> Int {
+                Int(table.insert(b + r.lowerBound, r.count, hash: ByteKeyTable.hash(b + r.lowerBound, r.count)).number)
+            }
+
             func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
 
             /// A `sources` value: a plain string or an array of them. - Returns: the list and the
@@ -564,12 +574,6 @@ extension NativeJSONReader {
                 return (items, q + 1, true)
             }
 
-            /// An Admiralty grade of two ASCII bytes, read as ``Confidence/init(_:)`` reads it.
-            func grade(_ r: Range<Int>) -> Confidence?? {
-                guard r.count == 2 else { return nil }
-                return .some(Confidence(text(r)))
-            }
-
             mutating func entity(_ start: Int, _ at: ReadLocations.Position) -> Int? {
                 var spans = Spans()
                 var sources: [String] = []
@@ -595,17 +599,17 @@ extension NativeJSONReader {
                     if let r = spans[8] { guard let d = PartialDate(text(r)) else { return nil }; to = d }
                     period = Period(from: from, to: to)
                 }
-                let k = Int(entityKinds.insert(b + kind.lowerBound, kind.count, hash: ByteKeyTable.hash(b + kind.lowerBound, kind.count)).number)
+                let k = Self.intern(&entityKinds, b, kind)
                 if k == entityKindValues.count { entityKindValues.append(EntityKind(text(kind))) }
                 var role: PersonRole?
                 if let r = spans[3] {
-                    let i = Int(roles.insert(b + r.lowerBound, r.count, hash: ByteKeyTable.hash(b + r.lowerBound, r.count)).number)
+                    let i = Self.intern(&roles, b, r)
                     if i == roleValues.count { roleValues.append(PersonRole(text(r))) }
                     role = roleValues[i]
                 }
                 var country: String?
                 if let r = spans[4] {
-                    let i = Int(countries.insert(b + r.lowerBound, r.count, hash: ByteKeyTable.hash(b + r.lowerBound, r.count)).number)
+                    let i = Self.intern(&countries, b, r)
                     if i == countryValues.count { countryValues.append(text(r)) }
                     country = countryValues[i]
                 }
@@ -683,23 +687,18 @@ extension NativeJSONReader {
                     if let r = spans[8] { guard let d = PartialDate(text(r)) else { return nil }; to = d }
                     period = part.links.periods.index(of: Period(from: from, to: to))
                 }
-                let k = Int(linkKinds.insert(b + kind.lowerBound, kind.count, hash: ByteKeyTable.hash(b + kind.lowerBound, kind.count)).number)
+                let k = Self.intern(&linkKinds, b, kind)
                 if k == linkKindNumbers.count { linkKindNumbers.append(part.links.kinds.index(of: LinkKind(text(kind)))) }
                 var agreement: UInt32 = 0
                 if let r = spans[9] {
-                    let i = Int(agreements.insert(b + r.lowerBound, r.count, hash: ByteKeyTable.hash(b + r.lowerBound, r.count)).number)
+                    let i = Self.intern(&agreements, b, r)
                     if i == agreementNumbers.count { agreementNumbers.append(part.links.agreements.index(of: text(r))) }
                     agreement = agreementNumbers[i]
                 }
                 part.ends.append(b + source.lowerBound, source.count)
                 part.ends.append(b + target.lowerBound, target.count)
-                part.links.kindIndex.append(linkKindNumbers[k])
-                part.links.weights.append(weight)
-                part.links.directed.append(directed)
-                part.links.confidenceIndex.append(confidence)
-                part.links.citationIndex.append(citation)
-                part.links.periodIndex.append(period)
-                part.links.agreementIndex.append(agreement)
+                part.links.append(kind: linkKindNumbers[k], weight: weight, directed: directed, confidence: confidence,
+                                  citation: citation, period: period, agreement: agreement)
                 part.linkPositions.append(at)
                 return end
             }
@@ -709,13 +708,12 @@ extension NativeJSONReader {
                 let i = part.links.kindIndex.count
                 part.ends.append(l.source)
                 part.ends.append(l.target)
-                part.links.kindIndex.append(part.links.kinds.index(of: l.kind))
-                part.links.weights.append(l.weight)
-                part.links.directed.append(l.directed)
-                part.links.confidenceIndex.append(part.links.confidences.index(of: l.confidence))
-                part.links.citationIndex.append(l.sources.isEmpty ? 0 : part.links.citations.index(of: l.sources))
-                part.links.periodIndex.append(l.period == nil ? 0 : part.links.periods.index(of: l.period))
-                part.links.agreementIndex.append(l.agreement == nil ? 0 : part.links.agreements.index(of: l.agreement))
+                let kind = part.links.kinds.index(of: l.kind), confidence = part.links.confidences.index(of: l.confidence)
+                let citation = l.sources.isEmpty ? 0 : part.links.citations.index(of: l.sources)
+                let period = l.period == nil ? 0 : part.links.periods.index(of: l.period)
+                let agreement = l.agreement == nil ? 0 : part.links.agreements.index(of: l.agreement)
+                part.links.append(kind: kind, weight: l.weight, directed: l.directed, confidence: confidence,
+                                  citation: citation, period: period, agreement: agreement)
                 if !l.attributes.isEmpty { part.links.attributes[i] = l.attributes }
                 part.linkPositions.append(at)
             }
@@ -784,32 +782,32 @@ extension NativeJSONReader {
                 count = moved
             }
             locations.entities.reserveCapacity(entityCount)
-            var ids = ByteList()
+            // Ids by their bytes, each with its first entity (as the dataset's index keeps it),
+            // where byte equality is String equality: every id ASCII.
+            let byBytesUsable = !parts.contains { $0.ids.nonASCII }
+            var byBytes = ByteKeyTable(capacity: byBytesUsable ? entityCount : 0)
+            var firstPosition: [Int32] = []
+            var unique = byBytesUsable
+            var position: Int32 = 0
             // Each chunk's columns are let go once copied: peak memory holds the dataset once.
             for k in parts.indices {
                 shift(parts[k].entityPositions, starts[k], into: &locations.entities)
-                let base = ids.bytes.count
-                ids.bytes += parts[k].ids.bytes
-                ids.ends += parts[k].ids.ends.map { $0 + Int32(base) }
-                ids.hashes += parts[k].ids.hashes
-                ids.nonASCII = ids.nonASCII || parts[k].ids.nonASCII
+                if byBytesUsable {
+                    parts[k].ids.forEach { _, p, count, hash in
+                        if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) } else { unique = false }
+                        position += 1
+                    }
+                }
                 parts[k].entities = EntityStore(capacity: 0)
                 parts[k].entityPositions = []
                 parts[k].ids = ByteList()
             }
-            let byBytes = IDTable(ids, usable: !ids.nonASCII)
 
             // Links: value tables merged in order of first use, as appending them one by one would.
             var links = LinkColumns.Parts()
             let linkCount = parts.reduce(0) { $0 + $1.links.kindIndex.count }
             links.ends = [Int32](repeating: -1, count: 2 * linkCount)
-            links.kindIndex.reserveCapacity(linkCount)
-            links.weights.reserveCapacity(linkCount)
-            links.directed.reserveCapacity(linkCount)
-            links.confidenceIndex.reserveCapacity(linkCount)
-            links.citationIndex.reserveCapacity(linkCount)
-            links.periodIndex.reserveCapacity(linkCount)
-            links.agreementIndex.reserveCapacity(linkCount)
+            links.reserveCapacity(linkCount)
             locations.links.reserveCapacity(linkCount)
             var linkBase: [Int] = []
             for k in parts.indices {
@@ -846,34 +844,32 @@ extension NativeJSONReader {
                 nonisolated(unsafe) var index2: [String: Int32] = [:]
                 nonisolated(unsafe) var later2: [(slot: Int, part: Int, end: Int)] = []
                 nonisolated(unsafe) var dangling2: [(slot: Int, id: String)] = []
-                let unique = byBytes.unique
-                parallelTasks(threads: threads, {
-                    var d = [String: Int32](minimumCapacity: entities.count)
-                    if unique {
-                        for (i, e) in entities.enumerated() { d[e.id] = Int32(i) }
-                    } else {
-                        for (i, e) in entities.enumerated() where d[e.id] == nil { d[e.id] = Int32(i) }
+                let byBytes = byBytes, firstPosition = firstPosition, unique = unique
+                forEachChunk(2, threads: threads) { task, _ in
+                    if task == 0 {
+                        var d = [String: Int32](minimumCapacity: entities.count)
+                        if unique {
+                            for (i, e) in entities.enumerated() { d[e.id] = Int32(i) }
+                        } else {
+                            for (i, e) in entities.enumerated() where d[e.id] == nil { d[e.id] = Int32(i) }
+                        }
+                        index2 = d
+                        return
                     }
-                    index2 = d
-                }, {
                     for (k, part) in parts.enumerated() {
-                        let list = part.ends
-                        list.bytes.withUnsafeBufferPointer { bytes in
-                            for e in 0 ..< list.ends.count {
-                                let r = list.range(e)
-                                let slot = 2 * linkBase[k] + e
-                                let p = bytes.baseAddress.map { $0 + r.lowerBound } ?? UnsafePointer(bitPattern: 1)!
-                                if byBytes.usable && (!list.nonASCII || !r.contains(where: { bytes[$0] >= 0x80 })) {
-                                    let found = byBytes.find(p, r.count, hash: list.hashes[e])
-                                    ends[slot] = found
-                                    if found < 0 { dangling2.append((slot, String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))) }
-                                } else {
-                                    later2.append((slot, k, e))
-                                }
+                        part.ends.forEach { e, p, count, hash in
+                            let slot = 2 * linkBase[k] + e
+                            let bytes = UnsafeBufferPointer(start: p, count: count)
+                            if byBytesUsable && (!part.ends.nonASCII || !bytes.contains(where: { $0 >= 0x80 })) {
+                                let found = byBytes.find(p, count, hash: hash).map { firstPosition[Int($0)] } ?? -1
+                                ends[slot] = found
+                                if found < 0 { dangling2.append((slot, String(decoding: bytes, as: UTF8.self))) }
+                            } else {
+                                later2.append((slot, k, e))
                             }
                         }
                     }
-                })
+                }
                 index = index2
                 later = later2
                 dangling = dangling2
@@ -899,66 +895,6 @@ extension NativeJSONReader {
             dataset.schema = meta.schema
             dataset.extra = meta.extra
             return (dataset, issues)
-        }
-
-        /// Two pieces of work on two threads (or one after the other on one).
-        static func parallelTasks(threads: Int, _ a: () -> Void, _ b: () -> Void) {
-            guard threads > 1 else { a(); b(); return }
-            withoutActuallyEscaping(a) { a in
-                withoutActuallyEscaping(b) { b in
-                    nonisolated(unsafe) let a = a, b = b
-                    DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? a() : b() }
-                }
-            }
-        }
-
-        /// Entity ids by their bytes: the first entity of each id, as the dataset's index keeps it.
-        struct IDTable: @unchecked Sendable {
-            let ids: ByteList
-            private var slots: [Int32] = []
-            private var mask = 0
-            /// Whether byte equality is `String` equality here (every id ASCII).
-            let usable: Bool
-            /// Whether no two entities share an id; false when not known (not ``usable``).
-            private(set) var unique = true
-
-            init(_ ids: ByteList, usable: Bool) {
-                self.ids = ids
-                self.usable = usable
-                guard usable else { unique = false; return }
-                var size = 16
-                while size < 2 * ids.ends.count { size <<= 1 }
-                slots = [Int32](repeating: -1, count: size)
-                mask = size - 1
-                ids.bytes.withUnsafeBufferPointer { bytes in
-                    for i in 0 ..< ids.ends.count {
-                        let r = ids.range(i)
-                        let p = bytes.baseAddress.map { $0 + r.lowerBound } ?? UnsafePointer(bitPattern: 1)!
-                        if find(p, r.count, hash: ids.hashes[i], in: bytes) >= 0 { unique = false; continue }
-                        var s = Int(truncatingIfNeeded: ids.hashes[i]) & mask
-                        while slots[s] >= 0 { s = (s + 1) & mask }
-                        slots[s] = Int32(i)
-                    }
-                }
-            }
-
-            private func find(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, in bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-                var s = Int(truncatingIfNeeded: hash) & mask
-                while true {
-                    let k = slots[s]
-                    if k < 0 { return -1 }
-                    if ids.hashes[Int(k)] == hash {
-                        let r = ids.range(Int(k))
-                        if r.count == count && (count == 0 || memcmp(bytes.baseAddress! + r.lowerBound, p, count) == 0) { return k }
-                    }
-                    s = (s + 1) & mask
-                }
-            }
-
-            /// The first entity whose id is `count` bytes at `p`, or -1.
-            func find(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32 {
-                ids.bytes.withUnsafeBufferPointer { find(p, count, hash: hash, in: $0) }
-            }
         }
     }
 }
