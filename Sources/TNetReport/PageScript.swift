@@ -52,7 +52,7 @@ enum PageScript {
     rect.cluster{fill:#F5F5F5;stroke:#AAAAAA}text.clab{font-family:Helvetica,Arial,sans-serif;fill:#666}
     g.comm{cursor:pointer}g.comm circle{fill:#9ec5e6;stroke:#235;stroke-width:1.5}g.comm text{font-family:Helvetica,Arial,sans-serif;text-anchor:middle;paint-order:stroke;stroke:#fff}
     line.cl{stroke:#889}
-    .view svg{max-width:100%;height:auto}
+    .view svg{display:block;width:100%;height:auto}
     """#
 
     static let js = #"""
@@ -106,6 +106,16 @@ enum PageScript {
     var svg = $('net'), vp = sv('g', {}), lay = {};
     ['clusters', 'ties', 'nodes', 'labels', 'pins', 'overview'].forEach(function (n) { lay[n] = sv('g', {'class': 'layer-' + n}); vp.appendChild(lay[n]); });
     svg.appendChild(vp);
+    // A large network opens on its overview: its entity layers (tens of thousands of elements)
+    // are kept out of the document, and so out of the first style and layout, until the view is
+    // first zoomed in. Hidden with display:none they still cost two thirds of the first render.
+    var detached = E.length > D.overviewThreshold;
+    if (detached) { vp.removeChild(lay.ties); vp.removeChild(lay.nodes); vp.removeChild(lay.labels); }
+    function attachLayers() {
+      if (!detached) return;
+      detached = false;
+      vp.insertBefore(lay.ties, lay.pins); vp.insertBefore(lay.nodes, lay.pins); vp.insertBefore(lay.labels, lay.pins);
+    }
     D.clusters.forEach(function (c) {
       var b = c.box;
       lay.clusters.appendChild(sv('rect', {'class': 'cluster', x: b[0], y: b[1], width: b[2] - b[0], height: b[3] - b[1], rx: 6}));
@@ -197,7 +207,7 @@ enum PageScript {
         var g = sv('g', {'class': 'comm', tabindex: '-1', role: 'button'}), r = 20 + 140 * Math.sqrt(cnt[c2] / maxc), cx = sx[c2] / cnt[c2], cy = sy[c2] / cnt[c2];
         g.setAttribute('aria-label', 'community ' + c2 + ': ' + cnt[c2] + ' entities, around ' + label(best[c2]));
         g.appendChild(sv('circle', {cx: cx, cy: cy, r: r}));
-        var t = sv('text', {x: cx, y: cy, 'font-size': 30, 'stroke-width': 6}); t.textContent = cnt[c2] + ' · ' + short(label(best[c2]), 22); g.appendChild(t);
+        var t = sv('text', {x: cx, y: cy, 'font-size': 30, 'stroke-width': 6}); t.textContent = cnt[c2] + ' around ' + short(label(best[c2]), 22); g.appendChild(t);
         g.dataset.cx = cx; g.dataset.cy = cy;
         g.dataset.n = cnt[c2];
         lay.overview.appendChild(g); commEl.push(g);
@@ -221,6 +231,7 @@ enum PageScript {
         var ov = overviewOn();
         if (culling && !ov) cull(false);
         lay.overview.style.display = ov ? '' : 'none';
+        if (!ov) attachLayers();
         lay.nodes.style.display = lay.ties.style.display = lay.labels.style.display = ov ? 'none' : '';
         var fs = 13 / view.k;
         // Findings' entities stay named while the other labels are too small to read.
@@ -397,8 +408,9 @@ enum PageScript {
       if (a.x != null && b.x != null) centreOn((a.x + b.x) / 2, (a.y + b.y) / 2, fitK * (big ? 6 : 2));
     }
     function markSel(i) {
-      svg.querySelectorAll('g.node.sel,g.node.nb').forEach(function (g) { g.classList.remove('sel'); g.classList.remove('nb'); });
-      svg.querySelectorAll('path.tie.hl').forEach(function (t) { t.classList.remove('hl'); });
+      // Searched in the layers, which may not be in the document yet.
+      lay.nodes.querySelectorAll('g.node.sel,g.node.nb').forEach(function (g) { g.classList.remove('sel'); g.classList.remove('nb'); });
+      lay.ties.querySelectorAll('path.tie.hl').forEach(function (t) { t.classList.remove('hl'); });
       st.sel = i;
       svg.classList.toggle('dimmed', i >= 0);
       apply();
@@ -432,7 +444,7 @@ enum PageScript {
     // ---- route: breadth-first search over shown links, either way ----
     function route() {
       var out = $('route-out'); clear(out);
-      svg.querySelectorAll('.route').forEach(function (x) { x.classList.remove('route'); });
+      [lay.nodes, lay.ties, lay.labels, lay.pins].forEach(function (l) { l.querySelectorAll('.route').forEach(function (x) { x.classList.remove('route'); }); });
       var a = st.routeA, b = st.routeB;
       out.appendChild(document.createTextNode('Route: '));
       out.appendChild(a >= 0 ? entRef(a) : el('span', 'muted', 'choose a start (panel)'));
