@@ -218,7 +218,11 @@ enum PageScript {
     // ---- view: pan and zoom ----
     var view = {k: 1, x: 0, y: 0}, fitK = 1, raf = 0, movingTimer = 0;
     function size() { var r = svg.getBoundingClientRect(); return [r.width || 800, r.height || 500]; }
-    function fit() { var s = size(); fitK = Math.min(s[0] / (D.width + 20), s[1] / (D.height + 20)); view.k = fitK; view.x = (s[0] - D.width * fitK) / 2; view.y = (s[1] - D.height * fitK) / 2; apply(); }
+    // Fitted above the legend, which sits over the drawing's lower left corner.
+    function fit() {
+      var s = size(), lg = $('legend'), h = Math.max(s[1] / 2, s[1] - (lg ? lg.offsetHeight + 12 : 0));
+      fitK = Math.min(s[0] / (D.width + 20), h / (D.height + 20)); view.k = fitK; view.x = (s[0] - D.width * fitK) / 2; view.y = (h - D.height * fitK) / 2; apply();
+    }
     function overviewOn() { return big && view.k < fitK * 4; }
     function apply() {
       if (raf) return;
