@@ -166,8 +166,9 @@ extension Entity {
     /// 3. an attribute whose key names a role or status (``isRoleKey(_:)``: `role`, `Status`,
     ///    `person_type`, `category`, `classification`…) holds text or a list naming one
     ///    (`"status": "victim"`);
-    /// 4. an attribute whose key names a protected role (`is_victim`, `Victim`, `witness?`)
-    ///    holds yes: `true`, `1`, or the text `yes`, `y`, `true`, `x` or `1` in any case.
+    /// 4. an attribute whose key flags a protected role (``flaggedRole(_:)``: `is_victim`,
+    ///    `Victim`, `witness?`, `confirmed_victim`) holds yes: `true`, or the text `yes` or
+    ///    `true` in any case.
     ///
     /// A protected role read anywhere wins over every perpetrator role (forced criminality).
     public var isProtected: Bool {
@@ -188,9 +189,7 @@ extension Entity {
             if Self.isRoleKey(key) {
                 for s in Self.roleStrings(value) { add(PersonRole(s).protectedRoles) }
             }
-            if key.utf8.count < 24, Self.isYes(value) {
-                add(PersonRole(key).protectedRoles)
-            }
+            if key.utf8.count < 24, Self.isYes(value), let r = Self.flaggedRole(key) { add([r]) }
         }
         return out
     }
@@ -203,16 +202,31 @@ extension Entity {
         "statement", "statements", "report", "reports", "document", "documents", "case", "cases",
     ]
 
-    /// Whether `value` says yes: `true`, `1`, or the text `yes`, `y`, `true`, `x`, `1`.
+    /// Whether `value` says yes: `true`, or the text `yes` or `true` in any case. Not a number:
+    /// a compound's `"victims": 1` counts people.
     static func isYes(_ value: AttributeValue) -> Bool {
         switch value {
         case .bool(let b): return b
-        case .int(let n): return n == 1
-        case .string(let s):
-            return ["yes", "y", "true", "x", "1"].contains(s.trimmingCharacters(in: .whitespaces).lowercased())
+        case .string(let s): return ["yes", "true"].contains(s.trimmingCharacters(in: .whitespaces).lowercased())
         default: return false
         }
     }
+
+    /// The protected role a yes/no key flags: its words are one protected word in the singular
+    /// (`victim`, `VoT`, `testigo`…) and otherwise only `is`, `a`, `an`, `flag`, `confirmed`,
+    /// `identified`, `presumed`, `potential`, `suspected`, `possible`, `known`: `is_victim`,
+    /// `Victim?`, `confirmed_victim`, `witness_flag`. Not `victims` (a count or a list) nor
+    /// `victim_of` (whose victim).
+    static func flaggedRole(_ key: String) -> PersonRole? {
+        let words = PersonRole.words(key)
+        let roles = words.compactMap { PersonRole.protectedWords[$0] }
+        let plural = words.contains { PersonRole.protectedWords[$0] != nil && $0.hasSuffix("s") && !$0.hasSuffix("witness") }
+        guard roles.count == 1, !plural,
+              words.allSatisfy({ PersonRole.protectedWords[$0] != nil || flagWords.contains($0) }) else { return nil }
+        return roles[0]
+    }
+
+    static let flagWords: Set<String> = ["is", "a", "an", "flag", "confirmed", "identified", "presumed", "potential", "suspected", "possible", "known"]
 
     /// Whether the role is a perpetrator role (``PersonRole/perpetrator``, in canonical form):
     /// boss, manager, recruiter, enforcer or broker. Always false for a protected person, whose

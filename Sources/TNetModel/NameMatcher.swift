@@ -41,7 +41,24 @@ struct NameMatcher: Sendable {
         /// a letter (`v1`, `tb`, initials perhaps) is still replaced in free text, spelt
         /// exactly so; a longer number (a case or phone number) everywhere.
         var inText: Bool
+        /// Whether it is found only as a whole text (a field's whole value, spaces around it
+        /// aside): a one-word name, alias or id of letters only, shorter than
+        /// ``minimumSingleWord`` letters or a word the dataset uses for something else
+        /// (``ordinaryWords``). `Mai` alone is a victim's alias in `"Mai"`, not in
+        /// `Chiang Mai`.
+        var wholeOnly = false
     }
+
+    /// Fewest letters a one-word original (a given name, a nickname, an id of letters only)
+    /// must have to be found inside longer texts; a shorter one (`Mai`, `Binh`, `an`) is found
+    /// only as a whole value.
+    static let minimumSingleWord = 6
+
+    /// Folded words used elsewhere in the dataset (other entities' names and ids, places): a
+    /// one-word original among them is found only as a whole value, whatever its length
+    /// (`Chiang` or `Nguyen` as an alias, when a site or another person is so named). Set
+    /// before the first ``add``.
+    var ordinaryWords: Set<String> = []
 
     /// Folded name (letters and digits only) → its replacement in a text and in an identifier.
     private var names: [String: Replacement] = [:]
@@ -78,8 +95,15 @@ struct NameMatcher: Sendable {
         guard !key.isEmpty else { return }
         let short = Self.weight(key) < Self.minimumLength
         let inText = !isID || original.contains(where: \.isLetter) || original.filter(\.isNumber).count >= Self.minimumDigits
-        let r = Replacement(text: text, identifier: identifier, inText: inText)
+        // One word of letters: a given name, a nickname or an id such as `mai` or `an`.
+        let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
+        let wholeOnly = oneWord && (Self.weight(key) < Self.minimumSingleWord || ordinaryWords.contains(key))
+        let r = Replacement(text: text, identifier: identifier, inText: inText, wholeOnly: wholeOnly)
         if short, original.count >= 2, Self.isToken(original) {
+            // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
+            // there only as a whole value (by the name pass), as a token only in id fields.
+            var r = r
+            if oneWord { r.inText = false }
             let lower = original.lowercased()
             if tokens[lower] == nil {
                 tokens[lower] = (original, r)
@@ -97,10 +121,16 @@ struct NameMatcher: Sendable {
             let f = words.map(\.folded)
             insert(f.last! + f.dropLast().joined(), r, rotated: true)
             insert(f.dropFirst().joined() + f.first!, r, rotated: true)
+            // Without the middle words, in either order: "Mai Nguyen" and "Nguyen Mai" for
+            // "Nguyễn Thị Mai" (the given name first, as forms abroad write it).
+            if f.count >= 3 {
+                insert(f.last! + f.first!, r, rotated: true)
+                insert(f.first! + f.last!, r, rotated: true)
+            }
         }
         // A number (phone, id number): also found in another format, by its digits.
         let digits = original.filter(\.isDigitForNumbers)
-        if digits.count >= Self.minimumDigits, original.allSatisfy({ $0.isDigitForNumbers || " +-.()/".contains($0) }) {
+        if digits.count >= Self.minimumDigits, original.allSatisfy({ $0.isDigitForNumbers || $0 == "+" || Self.isNumberSeparator($0) }) {
             let significant = String(digits.drop { $0 == "0" })
             if significant.count >= Self.minimumDigits {
                 numbers[significant.suffix(Self.minimumDigits), default: []].append((significant, r))
@@ -116,8 +146,9 @@ struct NameMatcher: Sendable {
         } else if names[key] == nil {
             names[key] = r
             if rotated[key] == nil { sortedNames.append(key) }
-        } else if r.inText {
-            names[key]!.inText = true
+        } else {
+            if r.inText { names[key]!.inText = true }
+            if !r.wholeOnly { names[key]!.wholeOnly = false }
         }
     }
 
@@ -189,7 +220,7 @@ struct NameMatcher: Sendable {
                 while k < chars.count && chars[k].isDigitForNumbers { k += 1 }
                 groups.append((b, k))
                 var g = k
-                while g < chars.count && " -./()".contains(chars[g]) && g - k < 3 { g += 1 }
+                while g < chars.count && Self.isNumberSeparator(chars[g]) && g - k < 3 { g += 1 }
                 guard g > k, g < chars.count, chars[g].isDigitForNumbers else { break }
                 k = g
             }
@@ -227,6 +258,12 @@ struct NameMatcher: Sendable {
         guard changed else { return nil }
         out += String(chars[cursor...])
         return out
+    }
+
+    /// Whether `c` separates the digit groups of a phone or id number: a space of any kind,
+    /// `-`, `.`, `/`, a bracket, or a dash (`–`, `—`, `‒`, `−`: a word processor's).
+    static func isNumberSeparator(_ c: Character) -> Bool {
+        " -./()\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}".contains(c) || c.isWhitespace
     }
 
     /// `s` with every short original that stands as a whole token replaced; nil when none does.
@@ -304,8 +341,14 @@ struct NameMatcher: Sendable {
         var cursor = s.startIndex
         var changed = false
         var i = 0
+        /// Whether words i through j are the whole text, spaces around them aside.
+        func whole(_ i: Int, _ j: Int) -> Bool {
+            i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].allSatisfy(\.isWhitespace)
+                && s[words[j].range.upperBound...].allSatisfy(\.isWhitespace)
+        }
         func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
             if !r.inText && !shortIDs { return false }
+            if r.wholeOnly && !whole(i, j) { return false }
             if Self.weight(key) >= Self.minimumLength { return true }
             return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
@@ -324,7 +367,7 @@ struct NameMatcher: Sendable {
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
-                       Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs {
+                       Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs, !r.wholeOnly {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }
@@ -378,8 +421,9 @@ struct NameMatcher: Sendable {
                 rest = rest.dropFirst(3)
                 continue
             }
-            // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists.
-            guard u.properties.isWhitespace || "-_.+'’,/\\|".unicodeScalars.contains(u)
+            // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists; `·`,
+            // `:`, `;`, `&` and dashes as lists and exports write them; `@` in an e-mail address.
+            guard u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
                     || u.properties.generalCategory == .format || u.properties.generalCategory == .control else { return false }
             rest = rest.dropFirst()
         }

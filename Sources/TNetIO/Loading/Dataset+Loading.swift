@@ -125,12 +125,14 @@ extension Dataset {
             let errors = all.filter { $0.severity == .error }
             if let first = errors.first { throw LoadError(issue: first, file: scrub(path), more: errors.count - 1) }
             let dataset = datasets[i]
-            let filter = options.filter
+            // Kinds and roles typed are read as the redacted dataset spells them; one that named a
+            // protected person is not quoted in a warning, nor recorded as typed in the output.
+            let (filter, named) = redaction?.redacting(options.filter) ?? (options.filter, [])
             var warnings: [FilterWarning] = []
             var source = ResultSource(file: scrub(path))
             var view = dataset
             if !filter.isEmpty {
-                warnings = filter.warnings(for: dataset)
+                warnings = filter.warnings(for: dataset).map { $0.withholding(named) }
                 do { view = try filter.apply(to: dataset) } catch {
                     // The ego's text, typed by the user, may be a protected person's name; scrubbed to
                     // a pseudonym it would confirm whose name it is. Under redaction it is not repeated.
