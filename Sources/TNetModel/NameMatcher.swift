@@ -341,10 +341,14 @@ struct NameMatcher: Sendable {
         var cursor = s.startIndex
         var changed = false
         var i = 0
-        /// Whether words i through j are the whole text, spaces around them aside.
+        /// Whether words i through j are the whole text, spaces around them aside, or the whole
+        /// of a quoted value in it (`duplicate entity id "Chai"`, `“Mai”`).
         func whole(_ i: Int, _ j: Int) -> Bool {
-            i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].allSatisfy(\.isWhitespace)
-                && s[words[j].range.upperBound...].allSatisfy(\.isWhitespace)
+            let before = s[s.startIndex ..< words[i].range.lowerBound], after = s[words[j].range.upperBound...]
+            if i == 0 && j == words.count - 1 && before.allSatisfy(\.isWhitespace) && after.allSatisfy(\.isWhitespace) { return true }
+            guard let open = before.last, let close = after.first else { return false }
+            return (open == "\"" && close == "\"") || (open == "'" && close == "'") || (open == "“" && close == "”")
+                || (open == "‘" && close == "’") || (open == "«" && close == "»")
         }
         func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
             if !r.inText && !shortIDs { return false }
