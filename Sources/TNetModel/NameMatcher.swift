@@ -13,7 +13,9 @@ import Foundation
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
 /// the name's (or the name's words rotated: last first, first last), separated only by spaces,
 /// punctuation that joins words in ids, URLs and lists (`- _ . + ' , / \ |`), or percent
-/// escapes; the last word may go on with digits. A given name alone is not the name.
+/// escapes; the last word may go on with digits. A given name alone is not the name. A
+/// one-word original of letters only, shorter than ``minimumSingleWord`` or among
+/// ``ordinaryWords``, is found only as a whole text or a quoted value (``Replacement/wholeOnly``).
 ///
 /// Names of fewer than ``minimumLength`` letters match a whole text, in any form, and otherwise
 /// only spelt exactly as given, case included, between word boundaries: no letter or digit just

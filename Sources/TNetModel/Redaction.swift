@@ -10,9 +10,24 @@ import Foundation
 /// source ids, titles, publishers and URLs, the title and description, the schema's target
 /// overrides — has each occurrence of a protected person's name, id or alias replaced, in any form
 /// a person would type it (`NameMatcher`: any case, diacritics or spacing, family name first,
-/// look-alike letters, a slug inside an id, digits after it, a percent-encoded URL; a phone or id
-/// number in another format). A source URL that names a protected person is withheld (a rewritten
-/// address would be a broken or misleading link).
+/// the given name first without the middle name, look-alike letters, a slug inside an id, digits
+/// after it, a percent-encoded URL; a phone or id number in another format, or stored as a JSON
+/// number). A source URL that names a protected person is withheld (a rewritten address would be
+/// a broken or misleading link).
+///
+/// What is not replaced, so that the analysis keeps its words (over-redaction also reads as a
+/// leak by contrast: "Chiang Victim 1"):
+/// - a one-word name, alias or id of letters only (`Mai`, `Binh`, `an`, `tb`) shorter than six
+///   letters, or any one-word one that another entity's name or id also uses (an alias
+///   `Srisuk` beside the company "Srisuk Transport"), is replaced only where it is a field's
+///   whole value or a value quoted in a text (`"Mai"`), never inside a longer text (`Chiang
+///   Mai`, `an office`). A longer one-word name (`Somchai` as someone's whole name) is replaced
+///   everywhere; a given or family name alone of a longer name is never looked for;
+/// - an id of digits only with fewer than seven digits (`3`, a CSV row) is replaced only where
+///   an entity is meant (an entity's id, a link's endpoint, a country), not in text nor under an
+///   attribute's id key (`case_id`: a case numbered 3 is not the entity 3).
+/// Alias keys (``isNameKey(_:)``) are keys that give another name of the person (`aka`,
+/// `nickname`, `full_name`), not `employer_name` or `father_name`.
 ///
 /// Another entity's id that held a protected person's name or id is renamed (`home-of-victim-1`);
 /// a person's, or one that would read as a pseudonym and a number (`victim-1-2`), gets an id that
