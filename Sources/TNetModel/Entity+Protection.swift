@@ -172,7 +172,9 @@ extension Entity {
     ///
     /// A protected role read anywhere wins over every perpetrator role (forced criminality).
     public var isProtected: Bool {
-        !protectedRoles.isEmpty
+        // The role field first: most entities are settled by it without reading attributes.
+        if role?.isProtected == true { return true }
+        return !protectedRoles.isEmpty
     }
 
     /// The protected roles this entity has, from its role field, its kind, then its
