@@ -14,8 +14,9 @@ import Foundation
 /// the name's (or the name's words rotated: last first, first last), separated only by spaces,
 /// punctuation that joins words in ids, URLs and lists (`- _ . + ' , / \ |`), or percent
 /// escapes; the last word may go on with digits. A given name alone is not the name. A
-/// one-word original of letters only, shorter than ``minimumSingleWord`` or among
-/// ``ordinaryWords``, is found only as a whole text or a quoted value (``Replacement/wholeOnly``).
+/// one-word original of letters (a nickname, an alias) is found as a word anywhere except inside
+/// another entity's name of several words (``ordinaryPhrases``): the alias `Mai` in "met Mai at
+/// the border", not in "Chiang Mai".
 ///
 /// Names of fewer than ``minimumLength`` letters match a whole text, in any form, and otherwise
 /// only spelt exactly as given, case included, between word boundaries: no letter or digit just
@@ -43,24 +44,25 @@ struct NameMatcher: Sendable {
         /// a letter (`v1`, `tb`, initials perhaps) is still replaced in free text, spelt
         /// exactly so; a longer number (a case or phone number) everywhere.
         var inText: Bool
-        /// Whether it is found only as a whole text (a field's whole value, spaces around it
-        /// aside): a one-word name, alias or id of letters only, shorter than
-        /// ``minimumSingleWord`` letters or a word the dataset uses for something else
-        /// (``ordinaryWords``). `Mai` alone is a victim's alias in `"Mai"`, not in
-        /// `Chiang Mai`.
-        var wholeOnly = false
+        /// Whether it is one word of letters that other entities' names of several words
+        /// use (``ordinaryPhrases``): not replaced where it stands inside one of them.
+        var shared = false
     }
 
-    /// Fewest letters a one-word original (a given name, a nickname, an id of letters only)
-    /// must have to be found inside longer texts; a shorter one (`Mai`, `Binh`, `an`) is found
-    /// only as a whole value.
-    static let minimumSingleWord = 6
-
-    /// Folded words used elsewhere in the dataset (other entities' names and ids, places): a
-    /// one-word original among them is found only as a whole value, whatever its length
-    /// (`Chiang` or `Nguyen` as an alias, when a site or another person is so named). Set
-    /// before the first ``add``.
-    var ordinaryWords: Set<String> = []
+    /// Other entities' names and ids of two words or more, folded word by word (a place
+    /// "Chiang Mai", a company "Srisuk Transport"): a protected person's one-word alias is not
+    /// replaced where it stands inside one of them, and is everywhere else, a whole value or
+    /// quoted value included. Set before the first ``add``.
+    var ordinaryPhrases: [[String]] = [] {
+        didSet {
+            phrasesByWord = [:]
+            for phrase in ordinaryPhrases where phrase.count >= 2 {
+                for (k, w) in phrase.enumerated() { phrasesByWord[w, default: []].append((phrase, k)) }
+            }
+        }
+    }
+    /// Each word of ``ordinaryPhrases`` → the phrases holding it, with its place in each.
+    private var phrasesByWord: [String: [(phrase: [String], position: Int)]] = [:]
 
     /// Folded name (letters and digits only) → its replacement in a text and in an identifier.
     private var names: [String: Replacement] = [:]
@@ -99,8 +101,7 @@ struct NameMatcher: Sendable {
         let inText = !isID || original.contains(where: \.isLetter) || original.filter(\.isNumber).count >= Self.minimumDigits
         // One word of letters: a given name, a nickname or an id such as `mai` or `an`.
         let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
-        let wholeOnly = oneWord && (Self.weight(key) < Self.minimumSingleWord || ordinaryWords.contains(key))
-        let r = Replacement(text: text, identifier: identifier, inText: inText, wholeOnly: wholeOnly)
+        let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil)
         if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
             // there only as a whole value (by the name pass), as a token only in id fields.
@@ -150,7 +151,7 @@ struct NameMatcher: Sendable {
             if rotated[key] == nil { sortedNames.append(key) }
         } else {
             if r.inText { names[key]!.inText = true }
-            if !r.wholeOnly { names[key]!.wholeOnly = false }
+            if r.shared { names[key]!.shared = true }
         }
     }
 
@@ -343,18 +344,23 @@ struct NameMatcher: Sendable {
         var cursor = s.startIndex
         var changed = false
         var i = 0
-        /// Whether words i through j are the whole text, spaces around them aside, or the whole
-        /// of a quoted value in it (`duplicate entity id "Chai"`, `“Mai”`).
-        func whole(_ i: Int, _ j: Int) -> Bool {
-            let before = s[s.startIndex ..< words[i].range.lowerBound], after = s[words[j].range.upperBound...]
-            if i == 0 && j == words.count - 1 && before.allSatisfy(\.isWhitespace) && after.allSatisfy(\.isWhitespace) { return true }
-            guard let open = before.last, let close = after.first else { return false }
-            return (open == "\"" && close == "\"") || (open == "'" && close == "'") || (open == "“" && close == "”")
-                || (open == "‘" && close == "’") || (open == "«" && close == "»")
+        /// Whether word i stands inside another entity's name of several words, as written in
+        /// the text (`Mai` in "Chiang Mai").
+        func insidePhrase(_ i: Int) -> Bool {
+            guard let holders = phrasesByWord[words[i].folded] else { return false }
+            return holders.contains { phrase, k in
+                let start = i - k
+                guard start >= 0, start + phrase.count <= words.count else { return false }
+                for m in 0 ..< phrase.count {
+                    if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound]) { return false }
+                    if words[start + m].folded != phrase[m] { return false }
+                }
+                return true
+            }
         }
         func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
             if !r.inText && !shortIDs { return false }
-            if r.wholeOnly && !whole(i, j) { return false }
+            if r.shared && j == i && insidePhrase(i) { return false }
             if Self.weight(key) >= Self.minimumLength { return true }
             return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
@@ -373,7 +379,7 @@ struct NameMatcher: Sendable {
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
-                       Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs, !r.wholeOnly {
+                       Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }

@@ -17,12 +17,11 @@ import Foundation
 ///
 /// What is not replaced, so that the analysis keeps its words (over-redaction also reads as a
 /// leak by contrast: "Chiang Victim 1"):
-/// - a one-word name, alias or id of letters only (`Mai`, `Binh`, `an`, `tb`) shorter than six
-///   letters, or any one-word one that another entity's name or id also uses (an alias
-///   `Srisuk` beside the company "Srisuk Transport"), is replaced only where it is a field's
-///   whole value or a value quoted in a text (`"Mai"`), never inside a longer text (`Chiang
-///   Mai`, `an office`). A longer one-word name (`Somchai` as someone's whole name) is replaced
-///   everywhere; a given or family name alone of a longer name is never looked for;
+/// - a one-word alias or name of letters (`Mai`, `Srisuk`) where it stands inside another
+///   entity's name or id of several words (the site "Chiang Mai", the company "Srisuk
+///   Transport"); everywhere else it is replaced as a word ("met Mai at the border"). A given
+///   or family name alone of a longer name is never looked for; an id of one or two letters
+///   (`an`, `tb`) is replaced in ids and as a whole value, not in free text (`an office`);
 /// - an id of digits only with fewer than seven digits (`3`, a CSV row) is replaced only where
 ///   an entity is meant (an entity's id, a link's endpoint, a country), not in text nor under an
 ///   attribute's id key (`case_id`: a case numbered 3 is not the entity 3).
@@ -180,14 +179,25 @@ public struct Redaction: Sendable {
         pseudonymIDs = pseudonyms.mapValues(\.id)
         guard count > 0 else { return datasets }
         var matcher = NameMatcher()
-        // The words every other entity's name and id use (a place "Chiang Mai", another person
-        // "Nguyen Van Hung"): a protected person's one-word alias among them is found only as a
-        // whole value.
-        for dataset in datasets {
+        // Every other entity's name and id of several words (a place "Chiang Mai", a company
+        // "Srisuk Transport"): a protected person's one-word alias is left where it stands
+        // inside one of them, and replaced everywhere else.
+        // Only the phrases holding such an alias are kept.
+        var oneWord = Set<String>()
+        for (original, _, _, _) in originals {
+            let words = NameMatcher.words(original)
+            if words.count == 1 { oneWord.insert(words[0].folded) }
+        }
+        var phrases: [[String]] = []
+        for dataset in datasets where !oneWord.isEmpty {
             for e in dataset.entities where pseudonyms[e.id] == nil {
-                for w in NameMatcher.words(e.id) + NameMatcher.words(e.name ?? "") { matcher.ordinaryWords.insert(w.folded) }
+                for text in [e.id, e.name ?? ""] {
+                    let words = NameMatcher.words(text).map(\.folded)
+                    if words.count >= 2 && words.contains(where: oneWord.contains) { phrases.append(words) }
+                }
             }
         }
+        matcher.ordinaryPhrases = phrases
         // Longer originals first: the first replacement of a folded name stands.
         for (original, name, id, isID) in originals.sorted(by: { $0.0.count > $1.0.count }) {
             matcher.add(original, text: name, identifier: id, isID: isID)

@@ -380,11 +380,12 @@ import Testing
 
     /// Over-redaction a review found, by hand. The victim "Mai Srisuk" (id `v-mai`, nickname
     /// `Mai`), the victim with the id `an` (name "An Le") and the victim with the id `3`:
-    /// - "Mai" and "an" are one word of letters shorter than six: found only as a whole value.
-    ///   So "an office in Chiang Mai" and the site "Chiang Mai" keep every word, while a note
-    ///   that is exactly " Mai " (spaces aside) becomes " Victim 1 ";
-    /// - "Srisuk" is six letters but a word of another entity's name ("Srisuk Transport"): a
-    ///   whole value only, so the company keeps its name;
+    /// - the alias "Mai" is one word of letters: replaced as a word of a text ("met Mai at the
+    ///   border" → "met Victim 1 at the border") and as a whole value (" Mai " → " Victim 1 "),
+    ///   but not inside the site's name "Chiang Mai" (another entity's name of two words);
+    /// - the alias "Srisuk" likewise: "paid Srisuk 500" → "paid Victim 1 500", while the company
+    ///   "Srisuk Transport" keeps its name, in its record and in the note;
+    /// - the id `an` (two letters) is replaced in ids only, not in "an office";
     /// - "Mai Srisuk" (two words) is still found in text: "Mai Srisuk paid" → "Victim 1 paid";
     /// - the id `3` (digits, fewer than seven) is replaced in a link's endpoint (→ victim-3) but
     ///   not in an attribute under an id key (`case_id` "3", a case number) or in text;
@@ -402,6 +403,7 @@ import Testing
                 Entity(id: "gs", kind: .company, name: "Golden Star"),
                 Entity(id: "b", kind: .person, name: "Broker", role: .broker,
                        attributes: ["note": .string("an office in Chiang Mai; Mai Srisuk paid"), "who": .string(" Mai "),
+                                    "met": .string("met Mai at the border; paid Srisuk 500 at Srisuk Transport"),
                                     "case_id": .string("3"), "floor": .string("3")]),
             ],
             links: [Link(source: "b", target: "3", kind: .recruitsFrom), Link(source: "b", target: "cm", kind: .operates)])
@@ -412,6 +414,9 @@ import Testing
         let a = out.entities[6].attributes
         #expect(a["note"] == .string("an office in Chiang Mai; Victim 1 paid"))
         #expect(a["who"] == .string(" Victim 1 "))
+        // The alias Mai and the alias Srisuk as words of a text are her; inside the names of
+        // two other entities of several words ("Chiang Mai", "Srisuk Transport") they are not.
+        #expect(a["met"] == .string("met Victim 1 at the border; paid Victim 1 500 at Srisuk Transport"))
         #expect(a["case_id"] == .string("3") && a["floor"] == .string("3"))
         #expect(out.links[0].target == "victim-3")
         #expect(!r.replacements.contains { $0.original == "Golden Star" })
