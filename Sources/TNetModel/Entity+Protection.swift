@@ -22,21 +22,28 @@ extension PersonRole {
     /// perpetrator is only left out of the targets and pseudonymised on request; a wrongly
     /// unprotected victim could be proposed as a target. When in doubt the rule protects.
     ///
+    /// Also `VoT`/`VOTs` (victim of trafficking), in any case (`ViCTiM` is read as one word as
+    /// well as split at its capitals), and with Cyrillic or Greek letters that look like Latin
+    /// ones read as those (`viсtim` with a Cyrillic `с`, ``NameMatcher/confusables``).
+    ///
     /// Other languages: the same words in Spanish, French and Portuguese (``protectedWords``),
-    /// and phrases naming a victim without the word (`trafficked person`). A role spelt letter by
+    /// and phrases naming a victim without the word (``protectedPhrases``: `trafficked person`,
+    /// `trafficked girl`, Vietnamese `nạn nhân`). A role spelt letter by
     /// letter (`V I C T I M`, `v-i-c-t-i-m`) is read as the word. In Thai, Khmer and Chinese,
     /// written without spaces, the word is found anywhere in the role (``unspacedWords``).
     public var protectedRoles: [PersonRole] {
         if let known = Self.memo.withLock({ $0[rawValue] }) { return known }
         var out: [PersonRole] = []
-        let words = Self.joiningLetters(Self.words(rawValue))
-        for (k, word) in words.enumerated() {
-            if let r = Self.protectedWords[word], !out.contains(r) { out.append(r) }
-            // `trafficked person`, `trafficked persons`, `trafficked people`.
-            if (word == "trafficked" || word == "exploited"), k + 1 < words.count,
-               ["person", "persons", "people", "woman", "women", "man", "men", "child", "children", "worker", "workers"].contains(words[k + 1]),
-               !out.contains(.victim) {
-                out.append(.victim)
+        // Read twice: split at a capital after a small letter (`SurvivorWitness`), and not
+        // (`ViCTiM`, `VoT`, typed in mixed case, are one word each).
+        for split in [true, false] {
+            let words = Self.joiningLetters(Self.words(rawValue, camelCase: split))
+            for (k, word) in words.enumerated() {
+                if let r = Self.protectedWords[word], !out.contains(r) { out.append(r) }
+                for (phrase, r) in Self.protectedPhrases where !out.contains(r) && k + phrase.count <= words.count
+                    && phrase.indices.allSatisfy({ phrase[$0].contains(words[k + $0]) }) {
+                    out.append(r)
+                }
             }
         }
         if rawValue.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
@@ -49,6 +56,19 @@ extension PersonRole {
         }
         return out
     }
+
+    /// Phrases that name a protected person without a protected word, as runs of folded words,
+    /// each position a set of spellings: `trafficked person`, `trafficked girl`, `exploited
+    /// workers`; Vietnamese `nạn nhân` (victim), `nhân chứng` (witness), `người sống sót`
+    /// (survivor), read without diacritics.
+    static let protectedPhrases: [([Set<String>], PersonRole)] = [
+        ([["trafficked", "exploited"],
+          ["person", "persons", "people", "woman", "women", "man", "men", "child", "children", "worker", "workers",
+           "girl", "girls", "boy", "boys", "minor", "minors"]], .victim),
+        ([["nan"], ["nhan"]], .victim),
+        ([["nhan"], ["chung"]], .witness),
+        ([["nguoi"], ["song"], ["sot"]], .survivor),
+    ]
 
     /// ``protectedRoles`` by role, once worked out: splitting a role into folded words took a
     /// twentieth of reading a million entities, for the same few roles each time.
@@ -67,6 +87,7 @@ extension PersonRole {
     static let protectedWords: [String: PersonRole] = [
         "victim": .victim, "victims": .victim, "survivor": .survivor, "survivors": .survivor,
         "witness": .witness, "witnesses": .witness, "eyewitness": .witness, "eyewitnesses": .witness,
+        "vot": .victim, "vots": .victim,
         // Spanish
         "victima": .victim, "victimas": .victim, "sobreviviente": .survivor, "sobrevivientes": .survivor,
         "superviviente": .survivor, "supervivientes": .survivor, "testigo": .witness, "testigos": .witness,
@@ -106,21 +127,23 @@ extension PersonRole {
         return out
     }
 
-    /// The words of `s`: runs of letters, split also where a capital follows a small letter,
-    /// each folded to lower case without diacritics or width.
-    static func words(_ s: String) -> [String] {
+    /// The words of `s`: runs of letters, split also where a capital follows a small letter
+    /// when `camelCase`, each folded to lower case without diacritics or width, look-alike
+    /// Cyrillic and Greek letters read as the Latin ones (``NameMatcher/fold(_:)``).
+    static func words(_ s: String, camelCase: Bool = true) -> [String] {
         var out: [String] = []
         var word = ""
         var lastWasLower = false
         func flush() {
             guard !word.isEmpty else { return }
-            out.append(word.unicodeScalars.allSatisfy(\.isASCII) ? word.lowercased()
-                       : word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
+            out.append(word.unicodeScalars.allSatisfy(\.isASCII) ? word.lowercased() : NameMatcher.fold(word[...]))
             word = ""
         }
         for c in s {
-            guard c.isLetter else { flush(); lastWasLower = false; continue }
-            if c.isUppercase && lastWasLower { flush() }
+            guard c.isLetter || c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) else {
+                flush(); lastWasLower = false; continue
+            }
+            if camelCase && c.isUppercase && lastWasLower { flush() }
             word.append(c)
             lastWasLower = c.isLowercase
         }
@@ -130,31 +153,82 @@ extension PersonRole {
 }
 
 extension Entity {
-    /// Whether this entity is a protected person (forced-criminality principle): its role names
-    /// victim, survivor or witness as a whole word (``PersonRole/protectedRoles`` gives the
-    /// rule), or, when its role field is empty or not protected, an attribute named `role` in any
-    /// case or spacing (a spreadsheet's `Role` or ` ROLE ` column that was not read as the role)
-    /// does. One rule for the target policy, redaction, the filter that excludes roles and every
-    /// output's `protected` mark.
+    /// Whether this entity is a protected person (forced-criminality principle). The one rule,
+    /// for the target policy, redaction, the filter that excludes roles and every output's
+    /// `protected` mark (``protectedRoles`` gives what it names):
+    ///
+    /// 1. its role names victim, survivor or witness (``PersonRole/protectedRoles``: whole
+    ///    words in any case, diacritics, width or look-alike letters, `VoT`, `trafficked girl`,
+    ///    `nạn nhân`…);
+    /// 2. its kind does, read as a role (a dataset whose kind column says `victim`, `Survivors`
+    ///    or `trafficked_person`), unless a word of the kind names an organisation or place
+    ///    (``organisationWords``: a `victim_support_agency` or `witness_shelter` is not a person);
+    /// 3. an attribute whose key names a role or status (``isRoleKey(_:)``: `role`, `Status`,
+    ///    `person_type`, `category`, `classification`…) holds text or a list naming one
+    ///    (`"status": "victim"`);
+    /// 4. an attribute whose key flags a protected role (``flaggedRole(_:)``: `is_victim`,
+    ///    `Victim`, `witness?`, `confirmed_victim`) holds yes: `true`, or the text `yes` or
+    ///    `true` in any case.
+    ///
+    /// A protected role read anywhere wins over every perpetrator role (forced criminality).
     public var isProtected: Bool {
+        // The role field first: most entities are settled by it without reading attributes.
         if role?.isProtected == true { return true }
-        for (key, value) in attributes where Self.isRoleKey(key) {
-            if Self.roleStrings(value).contains(where: { PersonRole($0).isProtected }) { return true }
-        }
-        return false
+        return !protectedRoles.isEmpty
     }
 
-    /// The protected roles this entity has, from its role field, then its `role` attribute (as
-    /// ``isProtected`` reads them), each once; empty when it is not protected.
+    /// The protected roles this entity has, from its role field, its kind, then its
+    /// attributes, as ``isProtected`` reads them, each once; empty when it is not protected.
     public var protectedRoles: [PersonRole] {
         var out = role?.protectedRoles ?? []
-        for (key, value) in attributes where Self.isRoleKey(key) {
-            for s in Self.roleStrings(value) {
-                for r in PersonRole(s).protectedRoles where !out.contains(r) { out.append(r) }
+        func add(_ roles: [PersonRole]) { for r in roles where !out.contains(r) { out.append(r) } }
+        if !EntityKind.builtIn.contains(kind) {
+            let k = PersonRole(kind.rawValue)
+            let roles = k.protectedRoles
+            if !roles.isEmpty && !PersonRole.words(kind.rawValue).contains(where: Self.organisationWords.contains) { add(roles) }
+        }
+        for (key, value) in attributes {
+            if Self.isRoleKey(key) {
+                for s in Self.roleStrings(value) { add(PersonRole(s).protectedRoles) }
             }
+            if key.utf8.count < 24, Self.isYes(value), let r = Self.flaggedRole(key) { add([r]) }
         }
         return out
     }
+
+    /// Words that make a kind an organisation or a place rather than a person, however it
+    /// also names victims: `victim_support_agency`, `witness_shelter`, `survivor_network`.
+    static let organisationWords: Set<String> = [
+        "agency", "organisation", "organization", "ngo", "support", "service", "services", "centre", "center",
+        "shelter", "fund", "association", "network", "group", "unit", "programme", "program", "office", "hotline",
+        "statement", "statements", "report", "reports", "document", "documents", "case", "cases",
+    ]
+
+    /// Whether `value` says yes: `true`, or the text `yes` or `true` in any case. Not a number:
+    /// a compound's `"victims": 1` counts people.
+    static func isYes(_ value: AttributeValue) -> Bool {
+        switch value {
+        case .bool(let b): return b
+        case .string(let s): return ["yes", "true"].contains(s.trimmingCharacters(in: .whitespaces).lowercased())
+        default: return false
+        }
+    }
+
+    /// The protected role a yes/no key flags: its words are one protected word in the singular
+    /// (`victim`, `VoT`, `testigo`…) and otherwise only `is`, `a`, `an`, `flag`, `confirmed`,
+    /// `identified`, `presumed`, `potential`, `suspected`, `possible`, `known`: `is_victim`,
+    /// `Victim?`, `confirmed_victim`, `witness_flag`. Not `victims` (a count or a list) nor
+    /// `victim_of` (whose victim).
+    static func flaggedRole(_ key: String) -> PersonRole? {
+        let words = PersonRole.words(key)
+        let roles = words.compactMap { PersonRole.protectedWords[$0] }
+        let plural = words.contains { PersonRole.protectedWords[$0] != nil && $0.hasSuffix("s") && !$0.hasSuffix("witness") }
+        guard roles.count == 1, !plural,
+              words.allSatisfy({ PersonRole.protectedWords[$0] != nil || flagWords.contains($0) }) else { return nil }
+        return roles[0]
+    }
+
+    static let flagWords: Set<String> = ["is", "a", "an", "flag", "confirmed", "identified", "presumed", "potential", "suspected", "possible", "known"]
 
     /// Whether the role is a perpetrator role (``PersonRole/perpetrator``, in canonical form):
     /// boss, manager, recruiter, enforcer or broker. Always false for a protected person, whose
@@ -164,7 +238,6 @@ extension Entity {
         return PersonRole.perpetrator.contains(role.canonical)
     }
 
-    /// `role`, `Role`, ` ROLE `: a key that names the role field.
     /// The roles a `role` attribute holds: its text, or each text of a list (`["victim"]`).
     static func roleStrings(_ value: AttributeValue) -> [String] {
         switch value {
@@ -174,11 +247,24 @@ extension Entity {
         }
     }
 
-    /// `role`, `roles`, `Role`, ` ROLES `: a key that names the role field (a list under `roles`
-    /// protects as one under `role`).
+    /// A key that names a person's role or status, whose text is read as a role: one whose
+    /// words (as ``PersonRole/words(_:camelCase:)`` splits them: `person_type`, `PersonType`,
+    /// ` ROLE `) include `role`, `roles`, `status`, `type`, `category`, `categories`,
+    /// `classification` or `designation`, such as `role`, `Status`, `victim_status`,
+    /// `person_type`. Keys of 24 bytes or more are not read (a note, not a field name).
     static func isRoleKey(_ key: String) -> Bool {
-        guard key.utf8.count < 16 else { return false }
-        let k = PersonRole(key).canonical.rawValue
-        return k == "role" || k == "roles"
+        guard key.utf8.count < 24 else { return false }
+        if let known = roleKeyMemo.withLock({ $0[key] }) { return known }
+        let yes = PersonRole.words(key).contains(where: roleKeyWords.contains)
+        roleKeyMemo.withLock { memo in
+            if memo.count > 4096 { memo.removeAll() }
+            memo[key] = yes
+        }
+        return yes
     }
+
+    /// ``isRoleKey(_:)`` by key, once worked out: a dataset has a few keys, read for every entity.
+    private static let roleKeyMemo = Mutex<[String: Bool]>([:])
+
+    static let roleKeyWords: Set<String> = ["role", "roles", "status", "type", "category", "categories", "classification", "designation"]
 }

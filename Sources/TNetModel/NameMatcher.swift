@@ -13,7 +13,10 @@ import Foundation
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
 /// the name's (or the name's words rotated: last first, first last), separated only by spaces,
 /// punctuation that joins words in ids, URLs and lists (`- _ . + ' , / \ |`), or percent
-/// escapes; the last word may go on with digits. A given name alone is not the name.
+/// escapes; the last word may go on with digits. A given name alone is not the name. A
+/// one-word original of letters (a nickname, an alias) is found as a word anywhere except inside
+/// another entity's name of several words (``ordinaryPhrases``): the alias `Mai` in "met Mai at
+/// the border", not in "Chiang Mai".
 ///
 /// Names of fewer than ``minimumLength`` letters match a whole text, in any form, and otherwise
 /// only spelt exactly as given, case included, between word boundaries: no letter or digit just
@@ -41,7 +44,25 @@ struct NameMatcher: Sendable {
         /// a letter (`v1`, `tb`, initials perhaps) is still replaced in free text, spelt
         /// exactly so; a longer number (a case or phone number) everywhere.
         var inText: Bool
+        /// Whether it is one word of letters that other entities' names of several words
+        /// use (``ordinaryPhrases``): not replaced where it stands inside one of them.
+        var shared = false
     }
+
+    /// Other entities' names and ids of two words or more, folded word by word (a place
+    /// "Chiang Mai", a company "Srisuk Transport"): a protected person's one-word alias is not
+    /// replaced where it stands inside one of them, and is everywhere else, a whole value or
+    /// quoted value included. Set before the first ``add``.
+    var ordinaryPhrases: [[String]] = [] {
+        didSet {
+            phrasesByWord = [:]
+            for phrase in ordinaryPhrases where phrase.count >= 2 {
+                for (k, w) in phrase.enumerated() { phrasesByWord[w, default: []].append((phrase, k)) }
+            }
+        }
+    }
+    /// Each word of ``ordinaryPhrases`` → the phrases holding it, with its place in each.
+    private var phrasesByWord: [String: [(phrase: [String], position: Int)]] = [:]
 
     /// Folded name (letters and digits only) → its replacement in a text and in an identifier.
     private var names: [String: Replacement] = [:]
@@ -78,8 +99,14 @@ struct NameMatcher: Sendable {
         guard !key.isEmpty else { return }
         let short = Self.weight(key) < Self.minimumLength
         let inText = !isID || original.contains(where: \.isLetter) || original.filter(\.isNumber).count >= Self.minimumDigits
-        let r = Replacement(text: text, identifier: identifier, inText: inText)
+        // One word of letters: a given name, a nickname or an id such as `mai` or `an`.
+        let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
+        let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil)
         if short, original.count >= 2, Self.isToken(original) {
+            // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
+            // there only as a whole value (by the name pass), as a token only in id fields.
+            var r = r
+            if oneWord { r.inText = false }
             let lower = original.lowercased()
             if tokens[lower] == nil {
                 tokens[lower] = (original, r)
@@ -97,10 +124,16 @@ struct NameMatcher: Sendable {
             let f = words.map(\.folded)
             insert(f.last! + f.dropLast().joined(), r, rotated: true)
             insert(f.dropFirst().joined() + f.first!, r, rotated: true)
+            // Without the middle words, in either order: "Mai Nguyen" and "Nguyen Mai" for
+            // "Nguyễn Thị Mai" (the given name first, as forms abroad write it).
+            if f.count >= 3 {
+                insert(f.last! + f.first!, r, rotated: true)
+                insert(f.first! + f.last!, r, rotated: true)
+            }
         }
         // A number (phone, id number): also found in another format, by its digits.
         let digits = original.filter(\.isDigitForNumbers)
-        if digits.count >= Self.minimumDigits, original.allSatisfy({ $0.isDigitForNumbers || " +-.()/".contains($0) }) {
+        if digits.count >= Self.minimumDigits, original.allSatisfy({ $0.isDigitForNumbers || $0 == "+" || Self.isNumberSeparator($0) }) {
             let significant = String(digits.drop { $0 == "0" })
             if significant.count >= Self.minimumDigits {
                 numbers[significant.suffix(Self.minimumDigits), default: []].append((significant, r))
@@ -116,8 +149,9 @@ struct NameMatcher: Sendable {
         } else if names[key] == nil {
             names[key] = r
             if rotated[key] == nil { sortedNames.append(key) }
-        } else if r.inText {
-            names[key]!.inText = true
+        } else {
+            if r.inText { names[key]!.inText = true }
+            if r.shared { names[key]!.shared = true }
         }
     }
 
@@ -189,7 +223,7 @@ struct NameMatcher: Sendable {
                 while k < chars.count && chars[k].isDigitForNumbers { k += 1 }
                 groups.append((b, k))
                 var g = k
-                while g < chars.count && " -./()".contains(chars[g]) && g - k < 3 { g += 1 }
+                while g < chars.count && Self.isNumberSeparator(chars[g]) && g - k < 3 { g += 1 }
                 guard g > k, g < chars.count, chars[g].isDigitForNumbers else { break }
                 k = g
             }
@@ -227,6 +261,12 @@ struct NameMatcher: Sendable {
         guard changed else { return nil }
         out += String(chars[cursor...])
         return out
+    }
+
+    /// Whether `c` separates the digit groups of a phone or id number: a space of any kind,
+    /// `-`, `.`, `/`, a bracket, or a dash (`–`, `—`, `‒`, `−`: a word processor's).
+    static func isNumberSeparator(_ c: Character) -> Bool {
+        " -./()\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}".contains(c) || c.isWhitespace
     }
 
     /// `s` with every short original that stands as a whole token replaced; nil when none does.
@@ -304,8 +344,23 @@ struct NameMatcher: Sendable {
         var cursor = s.startIndex
         var changed = false
         var i = 0
+        /// Whether word i stands inside another entity's name of several words, as written in
+        /// the text (`Mai` in "Chiang Mai").
+        func insidePhrase(_ i: Int) -> Bool {
+            guard let holders = phrasesByWord[words[i].folded] else { return false }
+            return holders.contains { phrase, k in
+                let start = i - k
+                guard start >= 0, start + phrase.count <= words.count else { return false }
+                for m in 0 ..< phrase.count {
+                    if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound]) { return false }
+                    if words[start + m].folded != phrase[m] { return false }
+                }
+                return true
+            }
+        }
         func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
             if !r.inText && !shortIDs { return false }
+            if r.shared && j == i && insidePhrase(i) { return false }
             if Self.weight(key) >= Self.minimumLength { return true }
             return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
@@ -378,8 +433,9 @@ struct NameMatcher: Sendable {
                 rest = rest.dropFirst(3)
                 continue
             }
-            // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists.
-            guard u.properties.isWhitespace || "-_.+'’,/\\|".unicodeScalars.contains(u)
+            // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists; `·`,
+            // `:`, `;`, `&` and dashes as lists and exports write them; `@` in an e-mail address.
+            guard u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
                     || u.properties.generalCategory == .format || u.properties.generalCategory == .control else { return false }
             rest = rest.dropFirst()
         }

@@ -10,9 +10,23 @@ import Foundation
 /// source ids, titles, publishers and URLs, the title and description, the schema's target
 /// overrides — has each occurrence of a protected person's name, id or alias replaced, in any form
 /// a person would type it (`NameMatcher`: any case, diacritics or spacing, family name first,
-/// look-alike letters, a slug inside an id, digits after it, a percent-encoded URL; a phone or id
-/// number in another format). A source URL that names a protected person is withheld (a rewritten
-/// address would be a broken or misleading link).
+/// the given name first without the middle name, look-alike letters, a slug inside an id, digits
+/// after it, a percent-encoded URL; a phone or id number in another format, or stored as a JSON
+/// number). A source URL that names a protected person is withheld (a rewritten address would be
+/// a broken or misleading link).
+///
+/// What is not replaced, so that the analysis keeps its words (over-redaction also reads as a
+/// leak by contrast: "Chiang Victim 1"):
+/// - a one-word alias or name of letters (`Mai`, `Srisuk`) where it stands inside another
+///   entity's name or id of several words (the site "Chiang Mai", the company "Srisuk
+///   Transport"); everywhere else it is replaced as a word ("met Mai at the border"). A given
+///   or family name alone of a longer name is never looked for; an id of one or two letters
+///   (`an`, `tb`) is replaced in ids and as a whole value, not in free text (`an office`);
+/// - an id of digits only with fewer than seven digits (`3`, a CSV row) is replaced only where
+///   an entity is meant (an entity's id, a link's endpoint, a country), not in text nor under an
+///   attribute's id key (`case_id`: a case numbered 3 is not the entity 3).
+/// Alias keys (``isNameKey(_:)``) are keys that give another name of the person (`aka`,
+/// `nickname`, `full_name`), not `employer_name` or `father_name`.
 ///
 /// Another entity's id that held a protected person's name or id is renamed (`home-of-victim-1`);
 /// a person's, or one that would read as a pseudonym and a number (`victim-1-2`), gets an id that
@@ -32,7 +46,9 @@ import Foundation
 /// ```
 public struct Redaction: Sendable {
     /// The originals replaced (ids, names and aliases of protected persons) with their pseudonym.
-    public private(set) var replacements: [(original: String, pseudonym: String)] = []
+    /// Internal: it holds the very names redaction withholds, and nothing outside the module
+    /// needs it (tests read it through `@testable`).
+    private(set) var replacements: [(original: String, pseudonym: String)] = []
     /// How many persons were redacted.
     public private(set) var count = 0
     /// Each protected person's id as read → their pseudonym id (`victim-1`).
@@ -84,16 +100,31 @@ public struct Redaction: Sendable {
         return words.count >= 2 ? words.joined(separator: " ") : name
     }
 
-    /// Attribute keys of a protected person whose string values name them too: any key holding
-    /// `name` or `alias` (`nickname`, `alias_names`, `aliases`), and the other usual alias keys
-    /// (`aka`, `a.k.a.`, `known_as`, `also_known_as`, `nick`, `moniker`), in any case, with
-    /// `_`, `-`, `.` or spaces.
+    /// Attribute keys whose values are another name of the entity itself: a key whose words
+    /// (split at `_`, `-`, `.`, spaces and capitals, any case) are a name word (`name`,
+    /// `surname`, `alias`, `aka`, `nickname`, `nick`, `moniker`, `pseudonym`, their plurals)
+    /// with only qualifiers of the person's own name around it (`full`, `first`, `given`,
+    /// `family`, `birth`, `maiden`, `legal`, `other`, `alt`, `previous`, `local`, `native`,
+    /// `real`, `preferred`, a two-letter language code…), or `known as`, `also known as`,
+    /// `a.k.a.`. So `full_name`, `Given Name`, `nickname`, `alias_names`, `name_vi` and
+    /// `known_as` are, and `employer_name`, `father_name`, `company_name`, `contact_name` (the
+    /// name of someone or something else) are not.
     static func isNameKey(_ key: String) -> Bool {
-        let k = key.lowercased()
-        if k.contains("name") || k.contains("alias") { return true }
-        let joined = String(k.unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init))
-        return ["aka", "akas", "knownas", "alsoknownas", "nick", "nicks", "moniker", "monikers"].contains(joined)
+        let words = PersonRole.words(key)
+        guard !words.isEmpty, key.utf8.count < 40 else { return false }
+        let joined = words.joined()
+        if ["aka", "akas", "knownas", "alsoknownas", "fullname", "firstname", "lastname", "givenname", "familyname",
+            "othernames", "aliasnames", "nickname", "nicknames", "surname", "surnames"].contains(joined) { return true }
+        return words.contains(where: nameWords.contains)
+            && words.allSatisfy { nameWords.contains($0) || nameQualifiers.contains($0) || $0.count <= 2 }
     }
+
+    static let nameWords: Set<String> = ["name", "names", "surname", "surnames", "alias", "aliases", "aka", "akas",
+                                         "nickname", "nicknames", "nick", "nicks", "moniker", "monikers", "pseudonym", "pseudonyms"]
+    static let nameQualifiers: Set<String> = ["full", "first", "given", "last", "family", "middle", "sur", "birth", "maiden",
+                                              "legal", "other", "alt", "alternate", "alternative", "previous", "former", "local",
+                                              "native", "original", "real", "true", "preferred", "display", "latin", "romanised",
+                                              "romanized", "spelling", "spellings", "known", "also", "as", "person", "persons"]
 
     /// Redacts several datasets with one set of pseudonyms (two versions of a file, say): a
     /// person has the same pseudonym in each, numbered in order of first appearance, first
@@ -136,8 +167,11 @@ public struct Redaction: Sendable {
                 // `contact` or a note that gives a victim's number identifies them as a name does.
                 for (key, value) in e.attributes where Self.isNameKey(key) || Self.isIdentifierKey(key) {
                     for text in Self.strings(value) { originals.append((text, p.name, p.id, false)) }
-                    // A number a spreadsheet stored as a number (`"phone": 84912345678`).
-                    if case .int(let n) = value, Self.isIdentifierKey(key) { originals.append((String(n), p.name, p.id, false)) }
+                    // A number a spreadsheet stored as a number (`"phone": 84912345678`, or
+                    // `8.4912345678E10` from a spreadsheet's float column).
+                    if Self.isIdentifierKey(key) {
+                        for n in Self.numbers(value) { originals.append((n, p.name, p.id, false)) }
+                    }
                 }
             }
         }
@@ -145,6 +179,25 @@ public struct Redaction: Sendable {
         pseudonymIDs = pseudonyms.mapValues(\.id)
         guard count > 0 else { return datasets }
         var matcher = NameMatcher()
+        // Every other entity's name and id of several words (a place "Chiang Mai", a company
+        // "Srisuk Transport"): a protected person's one-word alias is left where it stands
+        // inside one of them, and replaced everywhere else.
+        // Only the phrases holding such an alias are kept.
+        var oneWord = Set<String>()
+        for (original, _, _, _) in originals {
+            let words = NameMatcher.words(original)
+            if words.count == 1 { oneWord.insert(words[0].folded) }
+        }
+        var phrases: [[String]] = []
+        for dataset in datasets where !oneWord.isEmpty {
+            for e in dataset.entities where pseudonyms[e.id] == nil {
+                for text in [e.id, e.name ?? ""] {
+                    let words = NameMatcher.words(text).map(\.folded)
+                    if words.count >= 2 && words.contains(where: oneWord.contains) { phrases.append(words) }
+                }
+            }
+        }
+        matcher.ordinaryPhrases = phrases
         // Longer originals first: the first replacement of a folded name stands.
         for (original, name, id, isID) in originals.sorted(by: { $0.0.count > $1.0.count }) {
             matcher.add(original, text: name, identifier: id, isID: isID)
@@ -160,6 +213,14 @@ public struct Redaction: Sendable {
         }
         let rewriteID = { (s: String) -> String in
             guard let r = matcher.replacing(in: s, identifier: true) else { return s }
+            log.texts += 1
+            return r
+        }
+        // A value under an id-named attribute key (`case_id`, `row_id`): an id, but maybe not an
+        // entity's; a short id of digits (`3`) is not read there, a case numbered 3 not being
+        // the entity 3.
+        let rewriteAttributeID = { (s: String) -> String in
+            guard let r = matcher.replacing(in: s, identifier: true, shortIDs: false) else { return s }
             log.texts += 1
             return r
         }
@@ -207,7 +268,8 @@ public struct Redaction: Sendable {
             }
         }
         let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, sourceIDs: sourceIDs, rewrite: rewrite,
-                                                rewriteID: rewriteID, rewriteSourceID: rewriteSourceID, log: log) }
+                                                rewriteID: rewriteID, rewriteAttributeID: rewriteAttributeID,
+                                                rewriteSourceID: rewriteSourceID, log: log) }
         // Once each: two versions of a file say the same thing twice.
         var seen = Set<String>()
         notices = log.lines.filter { seen.insert($0).inserted }
@@ -245,6 +307,17 @@ public struct Redaction: Sendable {
         (e.protectedRoles.first ?? .victim).rawValue
     }
 
+    /// The whole numbers of `value` (or of its list) as digits: an int, or a double without a
+    /// fraction below 10^18.
+    static func numbers(_ value: AttributeValue) -> [String] {
+        switch value {
+        case .int(let n): return [String(n)]
+        case .double(let d) where d.rounded() == d && d.magnitude < 1e18: return [String(Int64(d))]
+        case .list(let items): return items.flatMap(numbers)
+        default: return []
+        }
+    }
+
     static func strings(_ value: AttributeValue) -> [String] {
         switch value {
         case .string(let s): return [s]
@@ -255,7 +328,8 @@ public struct Redaction: Sendable {
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
                                   sourceIDs: [String: String], rewrite: (String) -> String,
-                                  rewriteID: (String) -> String, rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
+                                  rewriteID: (String) -> String, rewriteAttributeID: (String) -> String,
+                                  rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
         func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? rewriteID(id) }
         func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteSourceID($0) } }
 
@@ -268,7 +342,7 @@ public struct Redaction: Sendable {
             s.id = sourceIDs[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
-            s.attributes = scrub(s.attributes, rewrite, rewriteID, log: log, in: "source \(s.id)")
+            s.attributes = scrub(s.attributes, rewrite, rewriteAttributeID, log: log, in: "source \(s.id)")
             if let url = s.url, [url, url.removingPercentEncoding ?? url].contains(where: { rewrite($0) != $0 }) {
                 s.url = nil
                 s.attributes["url_withheld"] = .string("the address names a protected person (redacted)")
@@ -339,14 +413,14 @@ public struct Redaction: Sendable {
                 // pseudonym, as everywhere.
                 var attributes = Attributes()
                 for (k, v) in e.attributes {
-                    let value = Self.isNameKey(k) ? scrub(v, withhold) : Self.isIDKey(k) ? scrub(v, rewriteID) : scrub(v, rewrite)
+                    let value = Self.isNameKey(k) ? scrub(v, withhold) : Self.isIDKey(k) ? scrub(v, rewriteAttributeID) : scrub(v, rewrite)
                     Self.insert(value, under: rewrite(k), into: &attributes, log: log, in: "entity \(e.id)")
                 }
                 e.attributes = attributes
             } else {
                 e.id = entityID(e.id)
                 e.name = e.name.map(rewrite)
-                e.attributes = scrub(e.attributes, rewrite, rewriteID, log: log, in: "entity \(e.id)")
+                e.attributes = scrub(e.attributes, rewrite, rewriteAttributeID, log: log, in: "entity \(e.id)")
             }
             e.country = e.country.map(entityID)
             e.sources = citations(e.sources)
@@ -359,7 +433,7 @@ public struct Redaction: Sendable {
             l.kind = kind(l.kind)
             l.agreement = l.agreement.map(rewrite)
             l.sources = citations(l.sources)
-            l.attributes = scrub(l.attributes, rewrite, rewriteID, log: log, in: "link \(l.source) → \(l.target)")
+            l.attributes = scrub(l.attributes, rewrite, rewriteAttributeID, log: log, in: "link \(l.source) → \(l.target)")
             out.append(l)
         }
         out.locations = dataset.locations
@@ -380,6 +454,29 @@ public struct Redaction: Sendable {
     /// - Returns: the text with protected persons replaced; `s` itself before ``apply(to:)-(Dataset)``
     ///   or when it names none.
     public func scrub(_ s: String) -> String { matcher.replacing(in: s, identifier: true) ?? s }
+
+    /// `filter` as the redacted dataset reads it: each entity kind, link kind and excluded role
+    /// typed (a built-in one aside) rewritten as ``apply(to:)-(Dataset)`` rewrote the dataset's
+    /// (`safehouse_of_somchai` reads `safehouse_of_Victim 1`), so that it still selects what it
+    /// named; and which of them named a protected person, to be left out of any message (quoted,
+    /// even rewritten, it would say whose name the user typed).
+    /// - Parameter filter: the filter as typed.
+    /// - Returns: the filter to apply to the redacted dataset, and the rewritten values that
+    ///   named a protected person.
+    public func redacting(_ filter: DatasetFilter) -> (filter: DatasetFilter, named: Set<String>) {
+        guard count > 0 else { return (filter, []) }
+        var named = Set<String>()
+        func rewrite(_ s: String, builtIn: Bool) -> String {
+            guard !builtIn, let r = matcher.replacing(in: s, identifier: false) else { return s }
+            named.insert(r)
+            return r
+        }
+        var out = filter
+        out.entityKinds = filter.entityKinds.map { Set($0.map { EntityKind(rewrite($0.rawValue, builtIn: EntityKind.builtIn.contains($0))) }) }
+        out.linkKinds = filter.linkKinds.map { Set($0.map { LinkKind(rewrite($0.rawValue, builtIn: LinkKind.builtIn.contains($0))) }) }
+        out.excludedRoles = Set(filter.excludedRoles.map { PersonRole(rewrite($0.rawValue, builtIn: PersonRole.builtIn.contains($0))) })
+        return (out, named)
+    }
 
     /// The pseudonym id given to the protected person whose id (as read) is `id`; nil when no
     /// protected person has that id or before ``apply(to:)-(Dataset)``.
@@ -423,6 +520,16 @@ public struct Redaction: Sendable {
     static func scrub(_ value: AttributeValue, _ rewrite: (String) -> String, log: NoticeLog? = nil, in owner: String = "") -> AttributeValue {
         switch value {
         case .string(let s): return .string(rewrite(s))
+        // A phone or id number stored as a JSON number (`"contact": 84912345678`): read as its
+        // digits, and written as the pseudonym when it is a protected person's. Only numbers of
+        // ``NameMatcher/minimumDigits`` digits or more: a count or an amount is left alone.
+        case .int(let n) where String(n.magnitude).count >= NameMatcher.minimumDigits:
+            let r = rewrite(String(n))
+            return r == String(n) ? value : .string(r)
+        case .double(let d) where d.rounded() == d && d.magnitude >= 1e6 && d.magnitude < 1e18:
+            let digits = String(Int64(d))
+            let r = rewrite(digits)
+            return r == digits ? value : .string(r)
         case .list(let items): return .list(items.map { scrub($0, rewrite, log: log, in: owner) })
         case .object(let a): return .object(scrub(a, rewrite, log: log, in: owner))
         default: return value

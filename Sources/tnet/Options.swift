@@ -100,6 +100,7 @@ struct InputOptions: ParsableArguments {
         case .noEntityOfKind(let k): "--kinds: no entity has kind \(quoted(k.rawValue))"
         case .noLinkOfKind(let k): "--link-kinds: no link has kind \(quoted(k.rawValue))"
         case .noEntityWithRole(let r): "--exclude-role: no entity has role \(quoted(r.rawValue))"
+        case .withheld(let f): (f == .entityKind ? "--kinds" : f == .linkKind ? "--link-kinds" : "--exclude-role") + ": " + w.description
         case .nothingDated: "--as-of: nothing in \(input) has a date, so every fact is kept (undated facts always are); a link table's date column is read as the link's day (--map date=COLUMN)"
         }
     }

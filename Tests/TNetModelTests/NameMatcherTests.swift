@@ -117,17 +117,18 @@ import Testing
         #expect(out.entities[1].attributes["note"] == .string("Victim 1, Victim 1, Victim 1, Victim 1, Victim 1, Victim 1"))
     }
 
-    /// Short ids are read only in id-bearing fields. Worked by hand: the victim's id is "3" (a
-    /// CSV row number) → victim-1; the survivor's "v1" → survivor-1.
+    /// Short ids of digits are read only where an entity is meant. Worked by hand: the victim's
+    /// id is "3" (a CSV row number) → victim-1; the survivor's "v1" → survivor-1.
     /// - `floor` "3", `note` "room 3 on floor 3": free text, "3" is digits only → kept;
-    /// - `case_id` "3": an id key, the whole value is the id → "victim-1";
+    /// - `case_id` "3": an attribute's id key may hold any kind of id (a case numbered 3 is
+    ///   not the entity 3; a review found every `*_id` "3" rewritten) → kept;
     /// - `link_id` "V1": an id key, a short id in any case → "survivor-1";
     /// - `met` "met v1": free text, but "v1" has a letter, spelt exactly → "met Survivor 1"
     ///   (as before); `other` "met V1" → kept (another spelling, in free text);
     /// - the link's endpoints "3" → "victim-1";
     /// - the source numbered "3" is another kind of id: kept, and so is the broker's citation of it;
     /// - the witness "100" (digits only, fewer than seven: a row number) → witness-1: `paid`
-    ///   "paid 100 USD" is free text → kept; `ref_id` "100" → "witness-1"; the witness "20231105"
+    ///   "paid 100 USD" is free text → kept; `ref_id` "100" → kept, as `case_id`; the witness "20231105"
     ///   (eight digits: a case number) → witness-2, also in free text: `case` "case 20231105" →
     ///   "case Witness 2".
     @Test func shortIDsOnlyInIDFields() {
@@ -146,14 +147,14 @@ import Testing
         let a = out.entities[4].attributes
         #expect(a["floor"] == .string("3"))
         #expect(a["note"] == .string("room 3 on floor 3"))
-        #expect(a["case_id"] == .string("victim-1"))
+        #expect(a["case_id"] == .string("3"))
         #expect(a["link_id"] == .string("survivor-1"))
         #expect(a["met"] == .string("met Survivor 1"))
         #expect(a["other"] == .string("met V1"))
         #expect(out.links[0].target == "victim-1")
         #expect(out.sources[0].id == "3" && out.entities[4].sources == ["3"])
         #expect(a["paid"] == .string("paid 100 USD"))
-        #expect(a["ref_id"] == .string("witness-1"))
+        #expect(a["ref_id"] == .string("100"))
         #expect(a["case"] == .string("case Witness 2"))
     }
 }

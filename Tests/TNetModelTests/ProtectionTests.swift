@@ -130,4 +130,51 @@ import Testing
         let other = Entity(id: "y", kind: .person, attributes: ["rolex": .string("victim")])
         #expect(!other.isProtected)
     }
+
+    /// Spellings a review found missed, each worked by hand: `VoT` split at its capital is
+    /// `vo | t`, read whole `vot` (victim of trafficking); `ViCTiM` split is `vi | c | ti | m`,
+    /// whole `victim`; `viсtim` has a Cyrillic `с` (U+0441) read as Latin `c`; `nạn nhân`
+    /// folds to `nan | nhan`, a Vietnamese phrase for victim; `nhân chứng` to `nhan | chung`,
+    /// witness; `trafficked girl` / `Trafficked Woman` are phrases; `victim of trafficking` has
+    /// the word `victim`. A Cyrillic word that is no protected word stays unprotected.
+    @Test func missedSpellings() {
+        let rows: [(String, [PersonRole])] = [
+            ("VoT", [.victim]), ("VOTs", [.victim]), ("ViCTiM", [.victim]), ("vi\u{0441}tim", [.victim]),
+            ("victim of trafficking", [.victim]), ("nạn nhân", [.victim]), ("Nạn Nhân", [.victim]),
+            ("nhân chứng", [.witness]), ("người sống sót", [.survivor]),
+            ("trafficked girl", [.victim]), ("Trafficked Woman", [.victim]),
+            ("vote", []), ("trafficker", []), ("\u{0441}\u{0443}\u{0434}", []),
+        ]
+        for (role, expected) in rows {
+            #expect(PersonRole(role).protectedRoles == expected, "\(role)")
+        }
+    }
+
+    /// Who is protected besides the role field (the one rule of ``Entity/isProtected``), by hand:
+    /// kind `victim` → victim; kind `Trafficked_Person` → its words `trafficked | person`,
+    /// victim; kind `victim_support_agency` names an organisation (`agency`, `support`) → not;
+    /// `"status": "victim"` (a status key) → victim; `"Person Type": "Survivor"` → survivor;
+    /// `"is_victim": true` and `"Witness": "yes"` (a protected key saying yes) → victim,
+    /// witness; `"is_victim": false` → not; `"employer_status": "active"` → not. The target
+    /// policy reads the same rule: each protected one stands as a protected person, never a
+    /// candidate, though `b` is also a recruiter and `c` a boss.
+    @Test func kindAndStatusAttributes() {
+        let d = Dataset(entities: [
+            Entity(id: "a", kind: "victim"),
+            Entity(id: "b", kind: "Trafficked_Person", role: .recruiter),
+            Entity(id: "c", kind: .person, role: .boss, attributes: ["status": .string("victim")]),
+            Entity(id: "d", kind: .person, attributes: ["Person Type": .string("Survivor")]),
+            Entity(id: "e", kind: .person, attributes: ["is_victim": .bool(true)]),
+            Entity(id: "f", kind: .person, attributes: ["Witness": .string("yes")]),
+            Entity(id: "g", kind: "victim_support_agency"),
+            Entity(id: "h", kind: .person, role: .boss, attributes: ["is_victim": .bool(false), "employer_status": .string("active")]),
+            Entity(id: "i", kind: .compound, attributes: ["victims": .bool(true), "Victim 1": .string("y"), "victim_of": .string("yes")]),
+        ])
+        // `i`: `victims` is plural, "y" is not yes, `victim_of` has a word that is no flag: not protected.
+        #expect(d.entities.map(\.protectedRoles) == [[.victim], [.victim], [.victim], [.survivor], [.victim], [.witness], [], [], []])
+        #expect(!d.entities[1].hasPerpetratorRole && !d.entities[2].hasPerpetratorRole && d.entities[7].hasPerpetratorRole)
+        let standings = d.targetStandings()
+        #expect(standings[0 ..< 6].allSatisfy { $0 == .protectedPerson })
+        #expect(standings[7] == .candidate)
+    }
 }

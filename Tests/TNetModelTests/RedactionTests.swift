@@ -7,8 +7,8 @@ import Testing
     ///   the survivor "Tran Binh" (id tb) → survivor-1 / Survivor 1;
     /// - the broker's note "recruited Nguyen Mai and an-le" names both: each whole-word
     ///   occurrence is replaced ("Nguyen Mai" is a victim's name); "mainland" keeps its "mai"
-    ///   (inside a word); "tb" is short (< 3 letters), so it is replaced only where it stands
-    ///   as a whole token spelt exactly so, as in "; tb too" (→ "Survivor 1");
+    ///   (inside a word); "tb" is one short word of letters, an ordinary word in free text, so
+    ///   it is replaced only as a whole value: "; tb too" keeps it;
     /// - the links keep their kinds and now name the pseudonyms.
     @Test func handWorked() {
         let d = Dataset(
@@ -31,7 +31,7 @@ import Testing
         #expect(out.entities.map(\.label) == ["Victim 1", "The Broker", "Victim 2", "Survivor 1"])
         #expect(out.entities[0].attributes.isEmpty)                // the phone number is gone
         #expect(out.entities[0].country == "viet-nam" && out.entities[0].role == .victim)
-        #expect(out.entities[1].attributes["note"] == .string("recruited Victim 1 and Victim 2 from the mainland; Survivor 1 too"))  // in text, an id becomes the pseudonym name
+        #expect(out.entities[1].attributes["note"] == .string("recruited Victim 1 and Victim 2 from the mainland; tb too"))  // in text, an id becomes the pseudonym name
         #expect(out.entities[1].attributes["aliases"] == .list([.string("Victim 2's recruiter")]))
         #expect(out.links.map(\.source) == ["broker", "victim-2"] && out.links.map(\.target) == ["victim-1", "survivor-1"])
         #expect(out.sources[0].title == "Interview with Survivor 1")
@@ -335,5 +335,112 @@ import Testing
         #expect(!issues[0].message.contains("mai") && !issues[0].message.contains("victim-1"))
         #expect(issues[1].message.contains("\"ghost\""))
         #expect(issues[2].message.hasPrefix("link source is not an entity id (the text is withheld") && !issues[2].message.contains("mai"))
+    }
+
+    /// Other spellings of a victim a review found left in place, each worked by hand. The victim
+    /// "Nguyễn Thị Mai" folds to `nguyen | thi | mai`; besides the name and its rotations, the
+    /// name without the middle word is looked for in either order (`mainguyen`, `nguyenmai`),
+    /// across two words or more. So:
+    /// - "met Mai Nguyen" → "met Victim 1" (given name first, no middle name);
+    /// - "mai.nguyen@example.com" → "Victim 1@example.com" (`.` joins; the address is gone);
+    /// - "mai.nguyen.1990" → "Victim 1.1990" (the slug; the year alone names no one);
+    /// - the name with a no-break space, `·`, `:`, `;` or `&` between its words → "Victim 1";
+    /// - her phone "081-234-5678" written with en or em dashes → "Victim 1";
+    /// - her phone stored as a JSON number (84812345678, "+84" then the same 9 significant
+    ///   digits) under another record's `contact` → the text "Victim 1"; and a link's
+    ///   `contact_no` 812345678 (the same digits without a leading 0) → "Victim 1";
+    /// - a count `3` and an amount 1500000 (seven digits, not hers) stay numbers.
+    @Test func otherSpellingsOfAVictim() {
+        let d = Dataset(
+            entities: [
+                Entity(id: "v", kind: .person, name: "Nguyễn Thị Mai", role: .victim,
+                       attributes: ["phone": .string("081-234-5678")]),
+                Entity(id: "b", kind: .person, name: "Broker", role: .broker,
+                       attributes: ["notes": .list([
+                           .string("met Mai Nguyen"), .string("mai.nguyen@example.com"), .string("mai.nguyen.1990"),
+                           .string("Nguyen\u{00A0}Thi\u{00A0}Mai"), .string("Nguyen·Thi·Mai"), .string("Nguyen:Thi:Mai"),
+                           .string("Nguyen;Thi;Mai"), .string("Nguyen & Thi & Mai"),
+                           .string("call 081\u{2013}234\u{2013}5678"), .string("call 081\u{2014}234\u{2014}5678"),
+                       ]),
+                                    "contact": .int(84_812_345_678), "count": .int(3), "paid": .int(1_500_000)]),
+            ],
+            links: [Link(source: "b", target: "v", kind: .recruitsFrom, attributes: ["contact_no": .int(812_345_678)])])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let a = out.entities[1].attributes
+        #expect(a["notes"] == .list([
+            .string("met Victim 1"), .string("Victim 1@example.com"), .string("Victim 1.1990"),
+            .string("Victim 1"), .string("Victim 1"), .string("Victim 1"), .string("Victim 1"), .string("Victim 1"),
+            .string("call Victim 1"), .string("call Victim 1"),
+        ]))
+        #expect(a["contact"] == .string("Victim 1"))
+        #expect(a["count"] == .int(3) && a["paid"] == .int(1_500_000))
+        #expect(out.links[0].attributes["contact_no"] == .string("Victim 1"))
+    }
+
+    /// Over-redaction a review found, by hand. The victim "Mai Srisuk" (id `v-mai`, nickname
+    /// `Mai`), the victim with the id `an` (name "An Le") and the victim with the id `3`:
+    /// - the alias "Mai" is one word of letters: replaced as a word of a text ("met Mai at the
+    ///   border" → "met Victim 1 at the border") and as a whole value (" Mai " → " Victim 1 "),
+    ///   but not inside the site's name "Chiang Mai" (another entity's name of two words);
+    /// - the alias "Srisuk" likewise: "paid Srisuk 500" → "paid Victim 1 500", while the company
+    ///   "Srisuk Transport" keeps its name, in its record and in the note;
+    /// - the id `an` (two letters) is replaced in ids only, not in "an office";
+    /// - "Mai Srisuk" (two words) is still found in text: "Mai Srisuk paid" → "Victim 1 paid";
+    /// - the id `3` (digits, fewer than seven) is replaced in a link's endpoint (→ victim-3) but
+    ///   not in an attribute under an id key (`case_id` "3", a case number) or in text;
+    /// - `employer_name` is not an alias key: the victim's employer "Golden Star" is not looked
+    ///   for, so the company of that name keeps it.
+    @Test func singleWordsAndShortIDsAreNotReplacedEverywhere() {
+        let d = Dataset(
+            entities: [
+                Entity(id: "v-mai", kind: .person, name: "Mai Srisuk", role: .victim,
+                       attributes: ["nickname": .string("Mai"), "alias": .string("Srisuk"), "employer_name": .string("Golden Star")]),
+                Entity(id: "an", kind: .person, name: "An Le", role: .victim),
+                Entity(id: "3", kind: .person, role: .victim),
+                Entity(id: "cm", kind: .site, name: "Chiang Mai"),
+                Entity(id: "st", kind: .company, name: "Srisuk Transport"),
+                Entity(id: "gs", kind: .company, name: "Golden Star"),
+                Entity(id: "b", kind: .person, name: "Broker", role: .broker,
+                       attributes: ["note": .string("an office in Chiang Mai; Mai Srisuk paid"), "who": .string(" Mai "),
+                                    "met": .string("met Mai at the border; paid Srisuk 500 at Srisuk Transport"),
+                                    "case_id": .string("3"), "floor": .string("3")]),
+            ],
+            links: [Link(source: "b", target: "3", kind: .recruitsFrom), Link(source: "b", target: "cm", kind: .operates)])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities.map(\.id) == ["victim-1", "victim-2", "victim-3", "cm", "st", "gs", "b"])
+        #expect(out.entities[3].name == "Chiang Mai" && out.entities[4].name == "Srisuk Transport" && out.entities[5].name == "Golden Star")
+        let a = out.entities[6].attributes
+        #expect(a["note"] == .string("an office in Chiang Mai; Victim 1 paid"))
+        #expect(a["who"] == .string(" Victim 1 "))
+        // The alias Mai and the alias Srisuk as words of a text are her; inside the names of
+        // two other entities of several words ("Chiang Mai", "Srisuk Transport") they are not.
+        #expect(a["met"] == .string("met Victim 1 at the border; paid Victim 1 500 at Srisuk Transport"))
+        #expect(a["case_id"] == .string("3") && a["floor"] == .string("3"))
+        #expect(out.links[0].target == "victim-3")
+        #expect(!r.replacements.contains { $0.original == "Golden Star" })
+        // The alias keys by their words: another name of the person, not someone else's name.
+        #expect(["alias", "Nickname", "full_name", "Given Name", "known_as", "a.k.a.", "alias_names", "name_vi"].allSatisfy(Redaction.isNameKey))
+        #expect(!["employer_name", "father_name", "company_name", "contact_name", "filename"].contains(where: Redaction.isNameKey))
+    }
+
+    /// A filter typed under redaction (`--kinds`, `--link-kinds`, `--exclude-role`), by hand:
+    /// the link kind `paid_somchai_prasert` holds the victim's name, so it is read as the
+    /// redacted dataset spells it, `paid_Victim 1`, and reported as naming a protected person;
+    /// the built-in `operates` and the role `recruiter` are left as typed.
+    @Test func typedFilterValuesAreReadAsRedacted() {
+        let d = Dataset(
+            entities: [Entity(id: "v", kind: .person, name: "Somchai Prasert", role: .victim),
+                       Entity(id: "b", kind: .person, name: "Boss", role: .boss)],
+            links: [Link(source: "b", target: "v", kind: LinkKind("paid_somchai_prasert"))])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let typed = DatasetFilter(linkKinds: [LinkKind("paid_somchai_prasert"), .operates], excludedRoles: [.recruiter])
+        let (filter, named) = r.redacting(typed)
+        #expect(out.links[0].kind == LinkKind("paid_Victim 1"))
+        #expect(filter.linkKinds == [LinkKind("paid_Victim 1"), .operates])
+        #expect(filter.excludedRoles == [.recruiter])
+        #expect(named == ["paid_Victim 1"])
     }
 }

@@ -193,4 +193,40 @@ import Testing
         let written = try String(contentsOf: out, encoding: .utf8)
         #expect(!written.contains("Mai") && written.contains("Victim 1 (2)"), "\(written)")
     }
+
+    /// Kinds and roles typed as filters under redaction are read as the redacted dataset spells
+    /// them and never quoted when they named a victim (a review found `--kinds: no entity has kind
+    /// "safehouse_of_somchai"` on standard error). By hand: the link kind
+    /// `paid_somchai_prasert` is rewritten `paid_Victim 1` in the data and in the filter, so the
+    /// link is still kept (1 link); `--kinds safehouse_of_somchai_prasert` and `--exclude-role
+    /// "handler of Somchai Prasert"` name nothing, and are said as "no entity has a kind given"
+    /// and "no entity has a role given", without the text, and recorded in the output's filter
+    /// line as withheld. Without redaction the text is quoted.
+    @Test func typedFilterValuesAreNotEchoed() throws {
+        let dir = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("k.json")
+        try """
+        {"format": "tnet/1", "entities": [
+          {"id": "v", "kind": "person", "name": "Somchai Prasert", "role": "victim"},
+          {"id": "b", "kind": "person", "name": "Boss", "role": "boss"}],
+         "links": [{"source": "b", "target": "v", "kind": "paid_somchai_prasert"}]}
+        """.write(to: input, atomically: true, encoding: .utf8)
+        let args = ["info", input.path, "--kinds", "person,safehouse_of_somchai_prasert", "--link-kinds", "paid_somchai_prasert",
+                    "--exclude-role", "handler of Somchai Prasert"]
+        let plain = try tnet(args)
+        #expect(plain.code == 0 && plain.err.contains("safehouse_of_somchai_prasert"), "\(plain.err)")
+        let r = try tnet(args + ["--redact", "victims"])
+        let said = r.out + r.err
+        #expect(r.code == 0, "\(r.err)")
+        #expect(!said.lowercased().contains("somchai") && !said.lowercased().contains("prasert"), "\(said)")
+        #expect(r.err.contains("--kinds: no entity has a kind given (the value is not repeated under --redact victims"), "\(r.err)")
+        #expect(r.err.contains("--exclude-role: no entity has a role given (the value is not repeated"), "\(r.err)")
+        #expect(!r.err.contains("--link-kinds"), "\(r.err)")
+        // The filter line records the unmatched values as withheld, not by their rewritten text
+        // ("safehouse_of_Victim 1" would say whose name was typed); the matched link kind is
+        // the data's own redacted spelling.
+        #expect(r.out.contains("kinds (a value naming a protected person, withheld),person, link kinds paid_Victim 1, without (a value naming a protected person, withheld)"), "\(r.out)")
+        #expect(!r.out.contains("safehouse_of_Victim") && !r.out.contains("handler of Victim"), "\(r.out)")
+    }
 }

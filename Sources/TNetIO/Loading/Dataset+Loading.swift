@@ -125,19 +125,22 @@ extension Dataset {
             let errors = all.filter { $0.severity == .error }
             if let first = errors.first { throw LoadError(issue: first, file: scrub(path), more: errors.count - 1) }
             let dataset = datasets[i]
-            let filter = options.filter
+            // Kinds and roles typed are read as the redacted dataset spells them; one that named a
+            // protected person is not quoted in a warning, nor recorded as typed in the output.
+            let (filter, named) = redaction?.redacting(options.filter) ?? (options.filter, [])
             var warnings: [FilterWarning] = []
             var source = ResultSource(file: scrub(path))
             var view = dataset
             if !filter.isEmpty {
-                warnings = filter.warnings(for: dataset)
+                let found = filter.warnings(for: dataset)
+                warnings = found.map { $0.withholding(named) }
                 do { view = try filter.apply(to: dataset) } catch {
                     // The ego's text, typed by the user, may be a protected person's name; scrubbed to
                     // a pseudonym it would confirm whose name it is. Under redaction it is not repeated.
                     guard redaction != nil else { throw error }
                     throw DatasetFilter.Failure(message: "ego: no entity has the id, name or alias given, or the other filters exclude it (the text is not repeated under --redact victims)")
                 }
-                source = ResultSource(file: scrub(path), filter: filter, before: DatasetCounts(dataset))
+                source = ResultSource(file: scrub(path), filter: Self.withholding(found, named: named, in: filter), before: DatasetCounts(dataset))
             }
             loaded.append(LoadedDataset(dataset: view, source: source, warnings: all.filter { $0.severity == .warning },
                                         filterWarnings: warnings, redacted: redaction?.count ?? 0, isRedacted: redaction != nil,
@@ -145,6 +148,32 @@ extension Dataset {
         }
         return loaded
     }
+
+    /// `filter` as an output records it: each kind or role typed that named a protected person
+    /// and matched nothing shown as ``withheldValue`` (its rewritten text, `safehouse_of_Victim 1`,
+    /// would say whose name was typed). One that matched is the dataset's own redacted spelling
+    /// and stays.
+    static func withholding(_ warnings: [FilterWarning], named: Set<String>, in filter: DatasetFilter) -> DatasetFilter {
+        guard !named.isEmpty else { return filter }
+        var unmatched = Set<String>()
+        for w in warnings {
+            switch w {
+            case .noEntityOfKind(let k): unmatched.insert(k.rawValue)
+            case .noLinkOfKind(let k): unmatched.insert(k.rawValue)
+            case .noEntityWithRole(let r): unmatched.insert(r.rawValue)
+            default: break
+            }
+        }
+        func shown(_ s: String) -> String { named.contains(s) && unmatched.contains(s) ? withheldValue : s }
+        var out = filter
+        out.entityKinds = filter.entityKinds.map { Set($0.map { EntityKind(shown($0.rawValue)) }) }
+        out.linkKinds = filter.linkKinds.map { Set($0.map { LinkKind(shown($0.rawValue)) }) }
+        out.excludedRoles = Set(filter.excludedRoles.map { PersonRole(shown($0.rawValue)) })
+        return out
+    }
+
+    /// What an output shows for a filter value that named a protected person and matched nothing.
+    public static let withheldValue = "(a value naming a protected person, withheld)"
 
     /// Reads a dataset for a script, protected persons replaced by pseudonyms before anything
     /// else runs (``load(_:options:)-(String,_)`` with redaction).

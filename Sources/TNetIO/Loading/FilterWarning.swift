@@ -11,6 +11,40 @@ public enum FilterWarning: Sendable, Hashable, CustomStringConvertible {
     case noEntityWithRole(PersonRole)
     /// A date filter was set but nothing in the dataset has a date, so every fact is kept.
     case nothingDated
+    /// A kind or role typed names nothing, and it named a protected person: under redaction it
+    /// is not quoted (``Redaction/redacting(_:)``).
+    case withheld(Field)
+
+    /// What a ``withheld(_:)`` warning was about.
+    public enum Field: Sendable, Hashable {
+        /// An entity kind (`--kinds`).
+        case entityKind
+        /// A link kind (`--link-kinds`).
+        case linkKind
+        /// A role (`--exclude-role`).
+        case role
+    }
+
+    /// Each warning that quotes one of `named` (a value that named a protected person) as
+    /// ``withheld(_:)``.
+    func withholding(_ named: Set<String>) -> FilterWarning {
+        switch self {
+        case .noEntityOfKind(let k) where named.contains(k.rawValue): .withheld(.entityKind)
+        case .noLinkOfKind(let k) where named.contains(k.rawValue): .withheld(.linkKind)
+        case .noEntityWithRole(let r) where named.contains(r.rawValue): .withheld(.role)
+        default: self
+        }
+    }
+
+    /// The text of a ``withheld(_:)`` warning, without the option.
+    static func withheldText(_ field: Field) -> String {
+        let what = switch field {
+        case .entityKind: "entity has a kind"
+        case .linkKind: "link has a kind"
+        case .role: "entity has a role"
+        }
+        return "no \(what) given (the value is not repeated under --redact victims, as it holds a protected person's name or id)"
+    }
 
     /// The warning in words, without the option that asked (the caller names it).
     public var description: String {
@@ -19,6 +53,7 @@ public enum FilterWarning: Sendable, Hashable, CustomStringConvertible {
         case .noLinkOfKind(let k): "no link has kind \(quoted(k.rawValue))"
         case .noEntityWithRole(let r): "no entity has role \(quoted(r.rawValue))"
         case .nothingDated: "nothing has a date, so every fact is kept (undated facts always are)"
+        case .withheld(let field): Self.withheldText(field)
         }
     }
 }
