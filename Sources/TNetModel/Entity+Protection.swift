@@ -163,12 +163,19 @@ extension Entity {
     /// 2. its kind does, read as a role (a dataset whose kind column says `victim`, `Survivors`
     ///    or `trafficked_person`), unless a word of the kind names an organisation or place
     ///    (``organisationWords``: a `victim_support_agency` or `witness_shelter` is not a person);
-    /// 3. an attribute whose key names a role or status (``isRoleKey(_:)``: `role`, `Status`,
-    ///    `person_type`, `category`, `classification`…) holds text or a list naming one
-    ///    (`"status": "victim"`);
+    /// 3. (a person, an official, a node or an entity of a kind of the dataset's own; not a
+    ///    compound, company or place) an attribute whose key names a role or status (``isRoleKey(_:)``: `role`, `Status`,
+    ///    `person_type`, `category`, `classification`…) holds text, or a list with a text, that
+    ///    designates one (``designatedRoles(_:)``: `"status": "victim"`, `["arrested",
+    ///    "witness"]`, `confirmed VoT`; not `witness statement` or `victim testimony`, which are
+    ///    about something else);
     /// 4. an attribute whose key flags a protected role (``flaggedRole(_:)``: `is_victim`,
-    ///    `Victim`, `witness?`, `confirmed_victim`) holds yes: `true`, or the text `yes` or
-    ///    `true` in any case.
+    ///    `Victim`, `witness?`, `confirmed_victim`, `victim_status`, `is_trafficking_victim`)
+    ///    holds yes: `true`, `1`, or the text `yes`, `y`, `true`, `1`, `confirmed` or
+    ///    `identified` in any case.
+    ///
+    /// Redaction keeps the mark: a person protected by 2–4 alone has their role written as the
+    /// protected role (`victim (recruiter)`), since their attributes are dropped.
     ///
     /// A protected role read anywhere wins over every perpetrator role (forced criminality).
     public var isProtected: Bool {
@@ -187,14 +194,49 @@ extension Entity {
             let roles = k.protectedRoles
             if !roles.isEmpty && !PersonRole.words(kind.rawValue).contains(where: Self.organisationWords.contains) { add(roles) }
         }
-        for (key, value) in attributes {
+        // Attributes mark persons only: a compound's `victims` or a company's `status` is about
+        // others.
+        for (key, value) in attributes where !Self.notPersonKinds.contains(kind) {
             if Self.isRoleKey(key) {
-                for s in Self.roleStrings(value) { add(PersonRole(s).protectedRoles) }
+                for s in Self.roleStrings(value) { add(Self.designatedRoles(s)) }
             }
             if key.utf8.count < 24, Self.isYes(value), let r = Self.flaggedRole(key) { add([r]) }
         }
         return out
     }
+
+    /// The protected roles a status-like attribute's text designates: the text is a protected
+    /// role and nothing else, apart from qualifiers (``statusQualifiers``: `confirmed victim`,
+    /// `victim of trafficking`, `presumed VoT`, `survivor-witness`, `trafficked woman`). A text
+    /// that is about something else and only mentions one (`witness statement`, `victim
+    /// testimony`, `witness intimidation`, `arrested after victim complaint`) designates none:
+    /// in the role field such a text protects (when in doubt, protect), but under `status` or
+    /// `type` it would hide a perpetrator from the targets and pseudonymise them.
+    static func designatedRoles(_ text: String) -> [PersonRole] {
+        let role = PersonRole(text)
+        let roles = role.protectedRoles
+        guard !roles.isEmpty else { return [] }
+        // Scripts written without spaces: the word was found inside the text; keep it.
+        if text.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) { return roles }
+        let words = PersonRole.joiningLetters(PersonRole.words(text, camelCase: false))
+        let phraseWords = PersonRole.protectedPhrases.reduce(into: Set<String>()) { set, p in for w in p.0 { set.formUnion(w) } }
+        let designates = words.allSatisfy {
+            PersonRole.protectedWords[$0] != nil || statusQualifiers.contains($0) || phraseWords.contains($0)
+        }
+        return designates ? roles : []
+    }
+
+    /// Built-in kinds that are never a person: their attributes do not protect them.
+    static let notPersonKinds: Set<EntityKind> = [.syndicate, .compound, .country, .region, .site, .agency, .company, .financial, .platform]
+
+    /// Words that may stand beside a protected role in a status-like attribute without making
+    /// the text about something else.
+    static let statusQualifiers: Set<String> = [
+        "a", "an", "the", "of", "and", "or", "is", "as", "former", "confirmed", "presumed", "potential", "suspected",
+        "possible", "probable", "alleged", "identified", "known", "likely", "key", "main", "child", "minor", "adult",
+        "female", "male", "human", "trafficking", "trafficked", "forced", "labour", "labor", "sex", "scam", "fraud",
+        "online", "protected", "vulnerable", "yes", "true", "y",
+    ]
 
     /// Words that make a kind an organisation or a place rather than a person, however it
     /// also names victims: `victim_support_agency`, `witness_shelter`, `survivor_network`.
@@ -209,7 +251,10 @@ extension Entity {
     static func isYes(_ value: AttributeValue) -> Bool {
         switch value {
         case .bool(let b): return b
-        case .string(let s): return ["yes", "true"].contains(s.trimmingCharacters(in: .whitespaces).lowercased())
+        case .string(let s): return ["yes", "true", "y", "1", "confirmed", "identified"].contains(s.trimmingCharacters(in: .whitespaces).lowercased())
+        // 1 under a singular flag key (`is_victim: 1`, as spreadsheets write yes); a plural
+        // key is never a flag (``flaggedRole(_:)``), so `"victims": 1` still counts people.
+        case .int(let n): return n == 1
         default: return false
         }
     }
@@ -218,8 +263,10 @@ extension Entity {
     /// (`victim`, `VoT`, `testigo`…) and otherwise only `is`, `a`, `an`, `flag`, `confirmed`,
     /// `identified`, `presumed`, `potential`, `suspected`, `possible`, `known`: `is_victim`,
     /// `Victim?`, `confirmed_victim`, `witness_flag`. Not `victims` (a count or a list) nor
-    /// `victim_of` (whose victim).
+    /// `victim_of` (whose victim), nor a key with a digit (`Victim 1`).
     static func flaggedRole(_ key: String) -> PersonRole? {
+        // A numbered key (`Victim 1`, `witness2`) is one of a list of fields, not a flag.
+        guard !key.contains(where: \.isNumber) else { return nil }
         let words = PersonRole.words(key)
         let roles = words.compactMap { PersonRole.protectedWords[$0] }
         let plural = words.contains { PersonRole.protectedWords[$0] != nil && $0.hasSuffix("s") && !$0.hasSuffix("witness") }
@@ -228,7 +275,8 @@ extension Entity {
         return roles[0]
     }
 
-    static let flagWords: Set<String> = ["is", "a", "an", "flag", "confirmed", "identified", "presumed", "potential", "suspected", "possible", "known"]
+    static let flagWords: Set<String> = ["is", "a", "an", "flag", "confirmed", "identified", "presumed", "potential", "suspected", "possible", "known",
+                                         "status", "trafficking", "trafficked", "human"]
 
     /// Whether the role is a perpetrator role (``PersonRole/perpetrator``, in canonical form):
     /// boss, manager, recruiter, enforcer or broker. Always false for a protected person, whose

@@ -86,8 +86,7 @@ public struct Redaction: Sendable {
     }
 
     /// A name without a title before it (Mr, Mrs, Ms, Miss, Mx, Dr, Madam, Khun, Ông, Bà, Daw)
-    /// and without a bracketed remark after it; the name itself when that would leave fewer than
-    /// two words (a one-word name alone is too common to look for).
+    /// and without a bracketed remark after it; the name itself when nothing would be left.
     static func bareName(_ name: String) -> String {
         var words = name.split(separator: " ").map(String.init)
         if let last = words.last, last.hasSuffix(")"), let open = words.lastIndex(where: { $0.hasPrefix("(") }) {
@@ -97,7 +96,8 @@ public struct Redaction: Sendable {
         while let first = words.first, titles.contains(first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
             words.removeFirst()
         }
-        return words.count >= 2 ? words.joined(separator: " ") : name
+        // One word left ("Ms Nok" → "Nok"): looked for as a one-word alias is.
+        return words.isEmpty ? name : words.joined(separator: " ")
     }
 
     /// Attribute keys whose values are another name of the entity itself: a key whose words
@@ -120,7 +120,11 @@ public struct Redaction: Sendable {
     }
 
     static let nameWords: Set<String> = ["name", "names", "surname", "surnames", "alias", "aliases", "aka", "akas",
-                                         "nickname", "nicknames", "nick", "nicks", "moniker", "monikers", "pseudonym", "pseudonyms"]
+                                         "nickname", "nicknames", "nick", "nicks", "moniker", "monikers", "pseudonym", "pseudonyms",
+                                         // Spanish, French, Portuguese: nombre, apodo, sobrenombre, mote; nom, prénom,
+                                         // surnom; nome, apelido, alcunha.
+                                         "nombre", "nombres", "apodo", "apodos", "sobrenombre", "mote", "nom", "prenom",
+                                         "surnom", "nome", "apelido", "alcunha"]
     static let nameQualifiers: Set<String> = ["full", "first", "given", "last", "family", "middle", "sur", "birth", "maiden",
                                               "legal", "other", "alt", "alternate", "alternative", "previous", "former", "local",
                                               "native", "original", "real", "true", "preferred", "display", "latin", "romanised",
@@ -165,12 +169,18 @@ public struct Redaction: Sendable {
                 }
                 // Their identifiers too (passport, id number, phone, wallet, e-mail): a link's
                 // `contact` or a note that gives a victim's number identifies them as a name does.
-                for (key, value) in e.attributes where Self.isNameKey(key) || Self.isIdentifierKey(key) {
-                    for text in Self.strings(value) { originals.append((text, p.name, p.id, false)) }
+                // Under any other key, a text that reads as an identifier (``looksLikeIdentifier``)
+                // and a stored number of nine digits or more (a phone; an amount is rarely so
+                // long, and one would only be over-redacted).
+                for (key, value) in e.attributes {
+                    let named = Self.isNameKey(key) || Self.isIdentifierKey(key)
+                    for text in Self.strings(value) where named || Self.looksLikeIdentifier(text) {
+                        originals.append((text, p.name, p.id, false))
+                    }
                     // A number a spreadsheet stored as a number (`"phone": 84912345678`, or
                     // `8.4912345678E10` from a spreadsheet's float column).
-                    if Self.isIdentifierKey(key) {
-                        for n in Self.numbers(value) { originals.append((n, p.name, p.id, false)) }
+                    for n in Self.numbers(value) where Self.isIdentifierKey(key) || n.count >= 9 {
+                        originals.append((n, p.name, p.id, false))
                     }
                 }
             }
@@ -322,8 +332,40 @@ public struct Redaction: Sendable {
         switch value {
         case .string(let s): return [s]
         case .list(let items): return items.flatMap(strings)
+        // A nested record (`"names": {"street": "Tiger"}`): every text in it.
+        case .object(let members): return members.flatMap { strings($0.value) }
         default: return []
         }
+    }
+
+    /// Whether a text of a protected person's, under any key, reads as an identifier of theirs:
+    /// an e-mail address; a phone or id number (seven digits or more, with only spaces, `+`,
+    /// `-`, `.`, `/`, brackets or dashes between them; not a date); or one token of letters and
+    /// at least five digits (`P99887766`, `AB998877`). A key in another language
+    /// (`telefono`, `Số điện thoại`, `NIC`) says nothing tnet can read; the value does.
+    static func looksLikeIdentifier(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.count <= 40 else { return false }
+        if t.contains("@") && !t.contains(" ") { return true }
+        let digits = t.filter(\.isNumber).count
+        if digits >= NameMatcher.minimumDigits, PartialDate(t) == nil, !looksLikeDate(t),
+           t.allSatisfy({ $0.isNumber || $0 == "+" || NameMatcher.isNumberSeparator($0) }) {
+            return true
+        }
+        return digits >= 5 && !t.contains(where: \.isWhitespace) && t.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
+            && PartialDate(t) == nil && !looksLikeDate(t)
+    }
+
+    /// `31/12/2023`, `12.31.2023`, `2023/12/31`, `20231231`: a day, not a number of a person's.
+    static func looksLikeDate(_ t: String) -> Bool {
+        let groups = t.split(whereSeparator: { "/.-".contains($0) }).map(String.init)
+        func year(_ g: String) -> Bool { g.count == 4 && (1900 ... 2100).contains(Int(g) ?? 0) }
+        if groups.count == 3, groups.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+           (year(groups[0]) && groups[1].count <= 2 && groups[2].count <= 2) || (year(groups[2]) && groups[0].count <= 2 && groups[1].count <= 2) {
+            return true
+        }
+        if t.count == 8, t.allSatisfy(\.isNumber), let y = Int(t.prefix(4)), (1900 ... 2100).contains(y) { return true }
+        return false
     }
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
@@ -382,12 +424,19 @@ public struct Redaction: Sendable {
         // Protected persons' own names (not ids), lower-cased: a person's name that holds one.
         let protectedNames = dataset.entities.filter { pseudonyms[$0.id] != nil }
             .compactMap { $0.name?.lowercased() }.filter { $0.count >= 3 }
-        for e in dataset.entities {
-            var e = e
+        for original in dataset.entities {
+            var e = original
             // A protected person's own role is free text too ("witness (sister of Mai Tran)").
             e.role = e.role.map(role)
             if pseudonyms[e.id] == nil { e.kind = kind(e.kind) }
             if let p = pseudonyms[e.id] {
+                // Protected by an attribute or the kind alone (`"status": "victim"` on a
+                // recruiter): the attributes go, so the role says it, or the redacted output
+                // would propose them as a target (and so would reading it again).
+                if original.isProtected && e.role?.isProtected != true {
+                    let mark = Self.protectedRole(original)
+                    e.role = PersonRole(e.role.map { "\(mark) (\($0.rawValue))" } ?? mark)
+                }
                 e.id = p.id
                 e.name = p.name
                 e.attributes = Attributes()

@@ -177,4 +177,35 @@ import Testing
         #expect(standings[0 ..< 6].allSatisfy { $0 == .protectedPerson })
         #expect(standings[7] == .candidate)
     }
+
+    /// A status-like attribute protects when its text designates a protected role, and not
+    /// when it is about something else that mentions one (a review found perpetrators hidden
+    /// so). By hand:
+    /// - `status: "arrested after victim complaint"`, `type: "witness statement"`,
+    ///   `category: "witness intimidation"`: other words (arrested, statement, intimidation)
+    ///   → not protected; `evidence_type` is a role key (its words hold `type`) but "victim
+    ///   testimony" holds `testimony` → not protected;
+    /// - `status: "confirmed victim"`, `status: ["arrested", "witness"]` (one text of the list
+    ///   is the role), `person_type: "victim of trafficking"` → protected;
+    /// - flags as spreadsheets write them: `is_victim: 1`, `victim: "Y"`,
+    ///   `is_trafficking_victim: true`, `victim_status: "confirmed"` → protected;
+    /// - a compound's attributes never make it a person: `is_victim: true` on a compound → not.
+    @Test func statusTextsDesignateOrMention() {
+        let d = Dataset(entities: [
+            Entity(id: "boss", kind: .person, role: .boss, attributes: ["status": .string("arrested after victim complaint")]),
+            Entity(id: "b1", kind: .person, role: .broker, attributes: ["type": .string("witness statement")]),
+            Entity(id: "b2", kind: .person, role: .broker, attributes: ["category": .string("witness intimidation")]),
+            Entity(id: "b3", kind: .person, role: .broker, attributes: ["evidence_type": .string("victim testimony")]),
+            Entity(id: "p1", kind: .person, role: .recruiter, attributes: ["status": .string("confirmed victim")]),
+            Entity(id: "p2", kind: .person, role: .recruiter, attributes: ["status": .list([.string("arrested"), .string("witness")])]),
+            Entity(id: "p3", kind: .person, attributes: ["person_type": .string("victim of trafficking")]),
+            Entity(id: "f1", kind: .person, role: .recruiter, attributes: ["is_victim": .int(1)]),
+            Entity(id: "f2", kind: .person, role: .recruiter, attributes: ["victim": .string("Y")]),
+            Entity(id: "f3", kind: .person, role: .recruiter, attributes: ["is_trafficking_victim": .bool(true)]),
+            Entity(id: "f4", kind: .person, role: .recruiter, attributes: ["victim_status": .string("confirmed")]),
+            Entity(id: "c", kind: .compound, attributes: ["is_victim": .bool(true)]),
+        ])
+        #expect(d.entities.map(\.isProtected) == [false, false, false, false, true, true, true, true, true, true, true, false])
+        #expect(d.entities[5].protectedRoles == [.witness])
+    }
 }

@@ -443,4 +443,37 @@ import Testing
         #expect(filter.excludedRoles == [.recruiter])
         #expect(named == ["paid_Victim 1"])
     }
+
+    /// Found by a review, by hand:
+    /// - the recruiter "Lan Nguyen" is protected only by `status: "victim"`; redaction drops
+    ///   her attributes, so her role is written `victim (recruiter)`: the redacted dataset still
+    ///   protects her (and the target policy leaves her out), as the original did;
+    /// - the witness "Ms Nok": without the title one word is left, looked for as a one-word
+    ///   alias: "Nok testified" → "Witness 1 testified";
+    /// - identifiers under keys in other words or languages are read by their values:
+    ///   `National ID` "3100500123456" (13 digits), `telefono` "089-999-8877" (a phone),
+    ///   `NIC` "AB998877" (letters and six digits), `Số điện thoại` as a stored number
+    ///   912000111 (nine digits); a nested record under `names` ("Tiger"); the Spanish alias key
+    ///   `apodo` ("Gordito"). Each, quoted in the boss's note, becomes the pseudonym;
+    /// - her `joined` date "2023-05-01" is not an identifier: another record's date stays.
+    @Test func protectionKeptAndIdentifiersByValue() {
+        let d = Dataset(entities: [
+            Entity(id: "lan", kind: .person, name: "Lan Nguyen", role: .recruiter,
+                   attributes: ["status": .string("victim"), "National ID": .string("3100500123456"),
+                                "telefono": .string("089-999-8877"), "NIC": .string("AB998877"),
+                                "Số điện thoại": .int(912_000_111), "names": .object(["street": .string("Tiger")]),
+                                "apodo": .string("Gordito"), "joined": .string("2023-05-01")]),
+            Entity(id: "nok", kind: .person, name: "Ms Nok", role: .witness),
+            Entity(id: "boss", kind: .person, name: "Big Boss", role: .boss,
+                   attributes: ["note": .string("Nok testified; ID 3100500123456, tel 0899998877, NIC AB998877, 0912 000 111, Tiger, Gordito"),
+                                "since": .string("2023-05-01")]),
+        ], links: [Link(source: "boss", target: "lan", kind: .controls)])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities[0].role == PersonRole("victim (recruiter)") && out.entities[0].isProtected)
+        #expect(out.targetStandings()[0] == .protectedPerson)
+        #expect(out.entities[2].attributes["note"]
+            == .string("Witness 1 testified; ID Victim 1, tel Victim 1, NIC Victim 1, Victim 1, Victim 1, Victim 1"))
+        #expect(out.entities[2].attributes["since"] == .string("2023-05-01"))
+    }
 }
