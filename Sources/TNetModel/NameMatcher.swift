@@ -47,7 +47,18 @@ struct NameMatcher: Sendable {
         /// Whether it is one word of letters that other entities' names of several words
         /// use (``ordinaryPhrases``): not replaced where it stands inside one of them.
         var shared = false
+        /// Whether it is found only as a whole text: a one-word alias that is a month or a
+        /// day of the week (`May`, `June`): "3 May 2023" is a date.
+        var wholeOnly = false
     }
+
+    /// Months and days of the week, in English, folded: a one-word alias among them is found
+    /// only as a whole value.
+    static let calendarWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
 
     /// Other entities' names and ids of two words or more, folded word by word (a place
     /// "Chiang Mai", a company "Srisuk Transport"): a protected person's one-word alias is not
@@ -101,7 +112,8 @@ struct NameMatcher: Sendable {
         let inText = !isID || original.contains(where: \.isLetter) || original.filter(\.isNumber).count >= Self.minimumDigits
         // One word of letters: a given name, a nickname or an id such as `mai` or `an`.
         let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
-        let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil)
+        let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil,
+                            wholeOnly: oneWord && Self.calendarWords.contains(key))
         if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
             // there only as a whole value (by the name pass), as a token only in id fields.
@@ -129,6 +141,10 @@ struct NameMatcher: Sendable {
             if f.count >= 3 {
                 insert(f.last! + f.first!, r, rotated: true)
                 insert(f.first! + f.last!, r, rotated: true)
+                // The middle name as its initial: "NGUYEN T. MAI", "Mai T. Nguyen".
+                let initial = String(f[1].prefix(1))
+                insert(f.first! + initial + f.last!, r, rotated: true)
+                insert(f.last! + initial + f.first!, r, rotated: true)
             }
         }
         // A number (phone, id number): also found in another format, by its digits.
@@ -152,6 +168,7 @@ struct NameMatcher: Sendable {
         } else {
             if r.inText { names[key]!.inText = true }
             if r.shared { names[key]!.shared = true }
+            if !r.wholeOnly { names[key]!.wholeOnly = false }
         }
     }
 
@@ -245,11 +262,18 @@ struct NameMatcher: Sendable {
                     }
                 }
                 if let best {
-                    // A `+` or bracket before the digits stays, as the name pass leaves it (`+Victim 1`).
-                    let start = groups[a].start
+                    // A `+` or an opening bracket just before the number goes with it, and the
+                    // bracket's close after it (`+66 …`, `(089) …`): `+Victim 1` and
+                    // `(Survivor 1` would read as broken text.
+                    var start = groups[a].start, end = groups[best.end].end
+                    if start > cursor && chars[start - 1] == "+" { start -= 1 }
+                    if start > cursor && chars[start - 1] == "(" {
+                        start -= 1
+                        if end < chars.count && chars[end] == ")" { end += 1 }
+                    }
                     out += String(chars[cursor ..< start])
                     out += identifier ? best.r.identifier : best.r.text
-                    cursor = groups[best.end].end
+                    cursor = end
                     changed = true
                     a = best.end + 1
                 } else {
@@ -361,6 +385,7 @@ struct NameMatcher: Sendable {
         func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
             if !r.inText && !shortIDs { return false }
             if r.shared && j == i && insidePhrase(i) { return false }
+            if r.wholeOnly && !(i == 0 && j == words.count - 1) { return false }
             if Self.weight(key) >= Self.minimumLength { return true }
             return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
@@ -408,7 +433,10 @@ struct NameMatcher: Sendable {
                 }
             }
             if let (end, replacement) = matched {
-                out += s[cursor ..< words[i].range.lowerBound]
+                // A number's `+` goes with it (`+639171234567`), as in the number pass.
+                var from = words[i].range.lowerBound
+                if words[i].folded.first?.isNumber == true, from > cursor, s[s.index(before: from)] == "+" { from = s.index(before: from) }
+                out += s[cursor ..< from]
                 out += replacement
                 cursor = words[end].range.upperBound
                 changed = true
@@ -475,6 +503,12 @@ struct NameMatcher: Sendable {
                 continue
             }
             if isWordCharacter(c) {
+                // A capital after a small letter starts a word: `maiNguyen`, `PrasertSomchai`
+                // (handles and ids joined in camel case) are two words each.
+                if let b = start, c.isUppercase, b < i, s[s.index(before: i)].isLowercase {
+                    out.append(Word(range: b ..< i, folded: fold(s[b ..< i])))
+                    start = i
+                }
                 if start == nil { start = i }
             } else if let b = start {
                 out.append(Word(range: b ..< i, folded: fold(s[b ..< i])))

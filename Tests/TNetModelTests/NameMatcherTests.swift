@@ -17,8 +17,8 @@ import Testing
     /// - "?q=Jos%C3%A9%20Ramos": read as written the words are jos|ramos (the escapes of é
     ///   split the word), no name; decoded it is "?q=José Ramos" → "?q=Victim 2";
     /// - "call +66 81 234 5678 now": digits 66812345678 end with 812345678, two digits more
-    ///   (the country code) → "call +Victim 1 now" (the `+` stays, as a number replaced by its
-    ///   words leaves it); "(081) 234 5678" → 0812345678, the phone's own words → "(Victim 1";
+    ///   (the country code) → "call Victim 1 now" (the `+` goes with the number); "(081) 234
+    ///   5678" → 0812345678, the phone's own words → "Victim 1" (the bracket goes with it);
     /// - kept: "Somchai went home" (a given name alone is not the name), "Somchai Prasertsak"
     ///   (another surname: prasertsak is no word of the name), "floor 3, room 2345, 2019-05-01"
     ///   (no run of 7 digits);
@@ -44,7 +44,7 @@ import Testing
         let out = r.apply(to: d)
         let a = out.entities[3].attributes
         let expected = ["Victim 1 paid", "Victim 1", "Victim 1 signed", "mail Victim 1@mail.com", "Victim 1",
-                        "https://x.example/s?q=Victim 1", "?q=Victim 2", "call +Victim 1 now", "(Victim 1",
+                        "https://x.example/s?q=Victim 1", "?q=Victim 2", "call Victim 1 now", "Victim 1",
                         "Somchai went home", "Somchai Prasertsak", "floor 3, room 2345, 2019-05-01",
                         "ring Victim 2", "Victim 3", "lean meat", "mail Victim 1@mail.com"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }

@@ -213,7 +213,7 @@ import Testing
         var r = Redaction()
         let out = r.apply(to: d)
         let l = out.links[0]
-        #expect(l.attributes["contact"] == .string("+Victim 1"))
+        #expect(l.attributes["contact"] == .string("Victim 1"))  // the + goes with the number
         #expect(l.attributes["note"] == .string("passport Victim 1 taken on arrival"))
     }
 }
@@ -475,5 +475,28 @@ import Testing
         #expect(out.entities[2].attributes["note"]
             == .string("Witness 1 testified; ID Victim 1, tel Victim 1, NIC Victim 1, Victim 1, Victim 1, Victim 1"))
         #expect(out.entities[2].attributes["since"] == .string("2023-05-01"))
+    }
+
+    /// Spellings a review found, by hand, for the victim "Nguyễn Thị Mai" (nickname "May") and
+    /// the victim "Somchai Prasert":
+    /// - handles in camel case are words split at the capital: "maiNguyen" is mai|nguyen, her
+    ///   name without the middle word given first → "Victim 1"; "PrasertSomchai" (family name
+    ///   first) → "Victim 2";
+    /// - the middle name as an initial: "NGUYEN T. MAI" is nguyen|t|mai, nguyen + t + mai →
+    ///   "Victim 1";
+    /// - a one-word alias that is a month ("May") only as a whole value: "3 May 2023" stays,
+    ///   a field that is just "May" → "Victim 1".
+    @Test func camelCaseInitialsAndMonths() {
+        let d = Dataset(entities: [
+            Entity(id: "v1", kind: .person, name: "Nguyễn Thị Mai", role: .victim, attributes: ["nickname": .string("May")]),
+            Entity(id: "v2", kind: .person, name: "Somchai Prasert", role: .victim),
+            Entity(id: "b", kind: .person, name: "Boss", role: .boss,
+                   attributes: ["note": .string("LINE ids: maiNguyen, PrasertSomchai; NGUYEN T. MAI; met 3 May 2023"),
+                                "who": .string("May")]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities[2].attributes["note"] == .string("LINE ids: Victim 1, Victim 2; Victim 1; met 3 May 2023"))
+        #expect(out.entities[2].attributes["who"] == .string("Victim 1"))
     }
 }
