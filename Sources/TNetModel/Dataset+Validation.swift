@@ -174,7 +174,9 @@ extension Dataset {
 /// message about hostile text stays on one line.
 ///
 /// `"`, `\`, line feed, carriage return and tab get their backslash escapes; other control
-/// characters, DEL and the line and paragraph separators (U+2028, U+2029) are written
+/// characters, DEL, the C1 controls, the line and paragraph separators (U+2028, U+2029) and
+/// the bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069: a right-to-left override would reverse the rest of the line) are written
 /// `\u{…}` in hexadecimal. Every other character is kept.
 /// - Parameter s: The text to quote: an id, a name, a value from a file.
 /// - Returns: The text in double quotes, on one line.
@@ -189,7 +191,8 @@ public func quoted(_ s: String) -> String {
         case "\r": out += "\\r"
         case "\t": out += "\\t"
         default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028 ... 0x2029).contains(scalar.value) {
+            if scalar.value < 0x20 || (0x7F ..< 0xA0).contains(scalar.value) || (0x2028 ... 0x2029).contains(scalar.value)
+                || isBidiControl(scalar.value) {
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 out.unicodeScalars.append(scalar)
@@ -197,4 +200,9 @@ public func quoted(_ s: String) -> String {
         }
     }
     return out + "\""
+}
+
+/// The bidirectional formatting characters, which reorder how a line is shown.
+private func isBidiControl(_ v: UInt32) -> Bool {
+    v == 0x061C || v == 0x200E || v == 0x200F || (0x202A ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v)
 }

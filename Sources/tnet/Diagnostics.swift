@@ -79,8 +79,17 @@ enum Diagnostics {
     /// Collapses line breaks so that every diagnostic is one line.
     /// …and cuts it at ``maxLine`` characters with a count of the rest: a message quoting a
     /// megabyte-long field is still one readable line.
+    /// Also escaped for the terminal: every control character, escape sequence start and
+    /// bidirectional override (`Unicode.Scalar.isDisplayControl`) a dataset's name or a typed
+    /// argument holds is shown as a space, so a hostile file cannot recolour, rewrite or
+    /// reverse the user's terminal through a warning.
     static func oneLine(_ s: String) -> String {
-        let line = s.split(whereSeparator: \.isNewline).joined(separator: " ")  // "\r\n" is one Character
+        var line = s.split(whereSeparator: \.isNewline).joined(separator: " ")  // "\r\n" is one Character
+        if line.unicodeScalars.contains(where: \.isDisplayControl) {
+            var scalars = String.UnicodeScalarView()
+            for u in line.unicodeScalars { scalars.append(u.isDisplayControl ? " " : u) }
+            line = String(scalars)
+        }
         guard line.count > maxLine else { return line }
         return line.prefix(maxLine) + "… (\(line.count - maxLine) more characters)"
     }

@@ -276,4 +276,22 @@ import Testing
         #expect(!lines.isEmpty && lines.allSatisfy { $0.count < 2_100 }, "\(lines.map(\.count))")
         #expect(r.err.contains("more characters)"))
     }
+
+    /// A link kind holding a terminal escape (ESC [31m, which turns the terminal red) and a
+    /// right-to-left override (U+202E) is quoted in a warning (an undeclared kind) on standard
+    /// error and in `validate`'s listing on standard output; both are written as escapes, by
+    /// hand: "paid\u{1b}[31mRED\u{202e}x", and neither character reaches the terminal.
+    @Test func warningsAreEscapedForTheTerminal() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-esc-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let json = #"{"format": "tnet/1", "entities": [{"id": "a", "kind": "person"}, {"id": "b", "kind": "person"}], "links": [{"source": "a", "target": "b", "kind": "paid\u001b[31mRED\u202ex"}]}"#
+        try json.write(toFile: "\(dir)/esc.json", atomically: true, encoding: .utf8)
+        let info = try tnet(["info", "\(dir)/esc.json"])
+        let validate = try tnet(["validate", "\(dir)/esc.json"])
+        for text in [info.err, validate.out] {
+            #expect(text.contains(#"paid\u{1b}[31mRED\u{202e}x"#), "\(text)")
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        }
+    }
 }
