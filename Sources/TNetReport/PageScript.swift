@@ -498,7 +498,9 @@ enum PageScript {
     search.addEventListener('input', function () {
       var m = matches(search.value); if (!m.all) { showResults([]); return; }
       showResults(m.all);
-      if (m.exact.length === 1 || m.all.length === 1) results.hidden = true;
+      // One exact match is selected; the other matches stay listed ("Tarlac" the province,
+      // and the compound and company whose names hold it).
+      if (m.all.length === 1) results.hidden = true;
       if (m.exact.length === 1 || (m.all.length === 1)) select(m.exact.length === 1 ? m.exact[0] : m.all[0], true, false);
     });
     search.addEventListener('keydown', function (ev) {

@@ -133,6 +133,18 @@ def bundled_page(args, driver, work):
     if args.screens:
         driver.save_screenshot(os.path.join(args.screens, "page-search.png"))
 
+    # An id typed whole selects its entity and still lists the others whose names hold it.
+    if any(e["id"] == "tarlac" for e in data["entities"]):
+        box.clear()
+        box.send_keys("tarlac")
+        time.sleep(0.3)
+        listed = [b.text for b in driver.find_elements(By.CSS_SELECTOR, "#results li button")]
+        listed_open = driver.execute_script("return !document.getElementById('results').hidden")
+        others = [e["name"] for e in data["entities"] if e["id"] != "tarlac" and "tarlac" in (e.get("name") or "").lower()]
+        check(listed_open and all(any(o in t for t in listed) for o in others),
+              f"typing the id tarlac keeps the {len(others)} other matches listed ({len(listed)} listed)")
+        box.send_keys(Keys.ESCAPE)
+
     # Click an entity: its sources and grade in the panel.
     clicked = next(e for e in data["entities"] if e["id"] == "official-bokeo")
     driver.execute_script("document.getElementById('zfit').click()")
