@@ -53,4 +53,21 @@ import TNetModel
         // q's country is an agency, r's does not exist; links 1–3 each have one agreement problem.
         #expect(codes(d) == ["W:unknown_country", "W:unknown_country", "W:agreement", "W:agreement", "W:agreement"])
     }
+
+    /// Coordinates, by hand: `a` (lat 95) is north of the pole, `b` (lon 200) past the date
+    /// line, `c` has a latitude alone, `d` a latitude "north"; `e` (13.7, 100.5, as strings:
+    /// Bangkok) and `f` (no coordinates) are fine. Four warnings, in entity order.
+    @Test func coordinatesOutOfRange() {
+        let d = Dataset(entities: [
+            Entity(id: "a", kind: .site, attributes: ["lat": .double(95), "lon": .double(100)]),
+            Entity(id: "b", kind: .site, attributes: ["latitude": .double(10), "longitude": .double(200)]),
+            Entity(id: "c", kind: .site, attributes: ["lat": .double(10)]),
+            Entity(id: "d", kind: .site, attributes: ["lat": .string("north"), "lng": .double(100)]),
+            Entity(id: "e", kind: .site, attributes: ["lat": .string("13.7"), "lon": .string("100.5")]),
+            Entity(id: "f", kind: .site),
+        ])
+        let issues = d.validate()
+        #expect(codes(d) == ["W:invalid_value", "W:invalid_value", "W:invalid_value", "W:invalid_value"])
+        #expect(issues.map { $0.message.prefix(12) } == ["entity \"a\" l", "entity \"b\" l", "entity \"c\" h", "entity \"d\" h"])
+    }
 }
