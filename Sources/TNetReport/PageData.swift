@@ -24,6 +24,11 @@ public enum PageData {
     /// `--min-confidence`) to explore part of such a network.
     public static let entityLimit = 20_000
 
+    /// The page's filter family for who runs, employs or controls what, and who belongs to
+    /// what (drawn in the default link colour, as in the diagrams).
+    static let controlFamily = "control and membership"
+    static let controlKinds: [LinkKind] = [.operates, .employs, .controls, .memberOf]
+
     struct EntityRecord: Encodable {
         var id, kind: String
         var name, role, country, grade, from, to: String?
@@ -105,6 +110,9 @@ public enum PageData {
         for (k, e) in layout.edges.enumerated() { for l in e.links { tieOf[l] = k } }
         var family: [LinkKind: String] = [:]
         for f in LinkStyle.families { for k in f.kinds { family[k] = f.name } }
+        // On the page, who runs, employs or controls what is a filter of its own: under "other"
+        // it went with the places (`located_in`), and hiding geography hid the compounds' bosses.
+        for k in Self.controlKinds { family[k] = Self.controlFamily }
         var links: [LinkRecord] = []
         links.reserveCapacity(d.links.count)
         d.forEachResolvedLink { i, s, t in
@@ -128,7 +136,8 @@ public enum PageData {
             })
         }
         let families = LinkStyle.families.map { Family(name: $0.name, color: $0.color, kinds: $0.kinds.map(\.rawValue)) }
-            + [Family(name: "other", color: Theme.standard.linkColor, kinds: [])]
+            + [Family(name: Self.controlFamily, color: Theme.standard.linkColor, kinds: Self.controlKinds.map(\.rawValue)),
+               Family(name: "other", color: Theme.standard.linkColor, kinds: [])]
         let record = Record(title: d.title ?? "Network briefing", redacted: b.provenance.redacted, plain: b.isPlainGraph, filters: b.provenance.filters,
                             width: layout.width, height: layout.height, overviewThreshold: overviewThreshold,
                             communities: b.communities.count, entities: entities, links: links,

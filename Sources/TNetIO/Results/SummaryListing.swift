@@ -36,8 +36,13 @@ public struct SummaryListing: PrintableResult, Sendable {
         t.append(["links", String(s.linkCount)])
         if s.sourceCount > 0 { t.append(["sources", String(s.sourceCount)]) }
         t.append(["graph", "\(s.directed ? "directed" : "undirected"), \(s.nodeCount) nodes, \(s.edgeCount) edges (ties)"])
+        // Arcs: each link once, an undirected link in a directed graph twice (one each way).
+        let arcs = s.edgeCount + s.combinedLinks, twoWay = arcs - s.linkCount
+        if twoWay > 0 {
+            t.append(["two-way", "\(twoWay) undirected link\(twoWay == 1 ? " is an edge" : "s are edges") both ways in the directed graph: \(s.linkCount) links make \(arcs) edges before combining"])
+        }
         if s.combinedLinks > 0 {
-            t.append(["combined", "links between the same pair (repeated, or both directions when undirected) are one tie: \(s.combinedLinks) fewer ties than links; analyses read the ties (their weights combined by sum unless another rule is chosen)"])
+            t.append(["combined", "edges between the same pair in the same direction are one tie: \(s.combinedLinks) fewer, \(s.edgeCount) ties; analyses read the ties (weights summed unless another rule is chosen)"])
         }
         t.append(["density", ResultText.short(s.density)])
         t.append(["components", "\(s.components)\(s.directed ? " (weakly connected)" : ""), largest \(s.largestComponent) nodes"])
