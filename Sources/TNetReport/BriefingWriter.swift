@@ -204,7 +204,7 @@ public enum BriefingWriter {
 
     static let css = """
     body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1b1b1b;background:#fff;margin:0;line-height:1.45}
-    main{max-width:1100px;margin:0 auto;padding:24px 28px 48px}
+    main{max-width:1100px;margin:0 auto;padding:24px 28px 48px;overflow-wrap:anywhere}
     h1{font-size:1.7em;margin:.2em 0 .4em}h2{font-size:1.25em;margin:1.6em 0 .5em;border-bottom:2px solid #0072B2;padding-bottom:.15em}
     p{margin:.5em 0}code{font-family:Menlo,Consolas,monospace;font-size:.88em;background:#f3f3f3;padding:0 .25em;border-radius:3px;word-break:break-all}
     .scroll{overflow-x:auto}table{border-collapse:collapse;margin:.6em 0 1em;font-size:.9em;min-width:40%}table.wide{width:100%}

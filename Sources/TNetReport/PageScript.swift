@@ -567,9 +567,18 @@ enum PageScript {
 
     // ---- tabs (timeline and map, when the page carries them) ----
     var tabs = document.querySelectorAll('.tabs button');
-    tabs.forEach(function (t) {
-      t.addEventListener('click', function () {
-        tabs.forEach(function (u) { var on = u === t; u.setAttribute('aria-selected', on ? 'true' : 'false'); $(u.getAttribute('aria-controls')).hidden = !on; });
+    function openTab(t) {
+      tabs.forEach(function (u) { var on = u === t; u.setAttribute('aria-selected', on ? 'true' : 'false'); u.tabIndex = on ? 0 : -1; $(u.getAttribute('aria-controls')).hidden = !on; });
+    }
+    tabs.forEach(function (t, k) {
+      t.tabIndex = t.getAttribute('aria-selected') === 'true' ? 0 : -1;
+      t.addEventListener('click', function () { openTab(t); });
+      // The tab pattern of WAI-ARIA: left and right arrows (and Home, End) move between tabs.
+      t.addEventListener('keydown', function (ev) {
+        var to = ev.key === 'ArrowRight' ? (k + 1) % tabs.length : ev.key === 'ArrowLeft' ? (k + tabs.length - 1) % tabs.length
+               : ev.key === 'Home' ? 0 : ev.key === 'End' ? tabs.length - 1 : -1;
+        if (to < 0) return;
+        ev.preventDefault(); openTab(tabs[to]); tabs[to].focus();
       });
     });
 

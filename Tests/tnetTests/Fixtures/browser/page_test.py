@@ -206,6 +206,14 @@ def bundled_page(args, driver, work):
     check(k1 > k0 and x1 != x0, "the keyboard zooms (+) and pans (arrows)")
     labelled = driver.execute_script("return Array.from(document.querySelectorAll('g.node')).every(function (g) { return g.getAttribute('aria-label') && g.getAttribute('role') === 'button'; })")
     check(labelled, "every drawn entity has a role and an ARIA label")
+    # The view tabs: the right arrow moves to the next tab and opens it, the left arrow back.
+    tabs = driver.find_elements(By.CSS_SELECTOR, ".tabs button")
+    if len(tabs) > 1:
+        tabs[0].send_keys(Keys.ARROW_RIGHT)
+        second = driver.execute_script("var t = document.querySelectorAll('.tabs button')[1]; return [t.getAttribute('aria-selected'), document.activeElement === t, document.getElementById(t.getAttribute('aria-controls')).hidden]")
+        tabs[1].send_keys(Keys.ARROW_LEFT)
+        first = driver.execute_script("return document.querySelectorAll('.tabs button')[0].getAttribute('aria-selected')")
+        check(second == ["true", True, False] and first == "true", f"the arrow keys move between the view tabs ({second}, {first})")
 
     # A route between two chosen entities.
     driver.execute_script("tnetPage.select(%d, false)" % [e["id"] for e in data["entities"]].index("india"))
