@@ -8,6 +8,38 @@ import TNetModel
 /// Cells are written as they are: a cell that starts with `=`, `+`, `-` or `@` may be taken for
 /// a formula by a spreadsheet program, but changing it would change the data.
 public enum CSVDatasetWriter {
+    /// How many of the texts written as cells (ids, names, kinds, roles, countries, attribute
+    /// texts, source fields) begin as a spreadsheet formula does: `=`, `@`, or `+`/`-` not
+    /// starting a plain number (`-3.5` is a number, `-2+3` or `+cmd` is not).
+    public static func formulaLikeCells(_ dataset: Dataset) -> Int {
+        func risky(_ s: String) -> Bool {
+            guard let c = s.unicodeScalars.first else { return false }
+            if c == "=" || c == "@" { return true }
+            guard c == "+" || c == "-" else { return false }
+            return Double(s.dropFirst()) == nil
+        }
+        func count(_ v: AttributeValue) -> Int {
+            switch v {
+            case .string(let s): return risky(s) ? 1 : 0
+            case .list(let items): return items.first.map(count) ?? 0
+            default: return 0
+            }
+        }
+        var n = 0
+        for e in dataset.entities {
+            for s in [e.id, e.kind.rawValue, e.name, e.role?.rawValue, e.country] { if let s, risky(s) { n += 1 } }
+            for (_, v) in e.attributes { n += count(v) }
+        }
+        for l in dataset.links {
+            for s in [l.source, l.target, l.kind.rawValue, l.agreement] { if let s, risky(s) { n += 1 } }
+            for (_, v) in l.attributes { n += count(v) }
+        }
+        for src in dataset.sources {
+            for s in [src.id, src.title, src.publisher, src.url] { if let s, risky(s) { n += 1 } }
+        }
+        return n
+    }
+
     /// The files' contents, keyed by path.
     /// - Parameters:
     ///   - dataset: The dataset to write.
