@@ -39,6 +39,35 @@ import TNetModel
         #expect(e?.description == "bad.el:2:5: weight \"nan\" is not a finite number")
     }
 
+    /// Decimal ids only take a path of their own (numbered from their values): the ids come
+    /// out in code point order and every link joins the ids its line names. The oracle: the
+    /// file's tokens sorted by their UTF-8 bytes, and the lines' own pairs. A file of 1.3 MB
+    /// (parallel chunks) with ids of one to six digits that are prefixes of each other
+    /// (`12`, `120`, `1200`), read on 1, 2 and 4 threads.
+    @Test func decimalIDsInCodePointOrder() throws {
+        var rng = SplitMix(seed: 7)
+        var lines: [(String, String)] = []
+        let pool = (0 ..< 3000).map { _ -> String in
+            // Below 2^20: ids the reader reads as numbers (larger ones in a small file go
+            // through names, the other path).
+            let digits = Int(rng.next() % 6) + 1
+            var v = rng.next() % 1_000_000
+            for _ in digits ..< 6 { v /= 10 }
+            return String(v)
+        } + ["0", "1", "12", "120", "1200", "13", "9", "99", "100000"]
+        for _ in 0 ..< 100_000 { lines.append((pool[Int(rng.next() % UInt64(pool.count))], pool[Int(rng.next() % UInt64(pool.count))])) }
+        let text = lines.map { "\($0.0) \($0.1) 1.5\n" }.joined()
+        let expected = Set(lines.flatMap { [$0.0, $0.1] }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let input = InputFile(name: "dec.el", bytes: Array(text.utf8))
+        for t in [1, 2, 4] {
+            let fast = try EdgeListGraphReader.read(input, threads: t)
+            #expect(fast.ids == expected)
+        }
+        let (d, issues) = try EdgeListReader.read(input)
+        #expect(issues.isEmpty && d.entities.map(\.id) == expected)
+        #expect(d.links.count == lines.count && d.links.indices.allSatisfy { d.links[$0].source == lines[$0].0 && d.links[$0].target == lines[$0].1 })
+    }
+
     /// Chunks parsed in parallel give the same graph and ids, and the same first error, as one
     /// thread: a 2 MB file (the medium benchmark graph) with named ids, comments, a sparse large
     /// id and blank lines mixed in.
@@ -84,5 +113,18 @@ import TNetModel
                 #expect(fast == strtod(text, nil), "\(text)")
             }
         }
+    }
+}
+
+/// SplitMix64, for reproducible test data.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

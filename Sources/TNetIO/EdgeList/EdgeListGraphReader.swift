@@ -124,6 +124,19 @@ public enum EdgeListGraphReader {
                 }
                 scan.negativeWeight = chunks.lazy.compactMap(\.negative).first.map { positions.location(of: $0) }
                 scan.zeroWeight = chunks.lazy.compactMap(\.zero).first.map { positions.location(of: $0) }
+                // Every id a plain decimal (the usual integer edge list): numbered straight into
+                // canonical order, without strings or a first-mention pass.
+                if chunks.allSatisfy({ $0.names.isEmpty }), numericLimit < 1_000_000_000_000_000,
+                   let numbered = numberDecimalIDs(chunks, weighted: weighted, lines: lines,
+                                                   firstLine: Int32(header.map { $0.line + 1 } ?? 1), threads: t) {
+                    scan.ids = numbered.ids
+                    scan.sources = numbered.sources
+                    scan.targets = numbered.targets
+                    scan.weights = numbered.weights
+                    scan.lines = numbered.lines
+                    if header?.swapsEnds == true { swap(&scan.sources, &scan.targets) }
+                    return scan
+                }
                 // Number the nodes in order of first mention.
                 var numeric: [Int32] = []          // id value → node index + 1 (0: not seen)
                 var named: [String: Int32] = [:]
@@ -182,6 +195,75 @@ public enum EdgeListGraphReader {
                 return scan
             }
         }
+    }
+
+    /// The nodes of chunks whose ends are all canonical decimal ids (below 10^17), numbered
+    /// in canonical order (by id in code point order, as ``EdgeListReader/codePointOrder(_:)``
+    /// sorts them) directly from the values: a decimal string's order is that of its digits
+    /// padded with zeros to 17 places, shorter first on a tie (`12` < `120` < `1200` < `13`).
+    /// The ends are mapped on `threads` threads. Same result as numbering by first mention
+    /// and then sorting the ids' strings.
+    static func numberDecimalIDs(_ chunks: [Chunk], weighted: Bool, lines: Bool, firstLine: Int32, threads: Int)
+        -> (ids: [String], sources: [NodeIndex], targets: [NodeIndex], weights: [Double], lines: [Int32])? {
+        var maxValue: Int64 = -1
+        for c in chunks { for e in c.ends where e > maxValue { maxValue = e } }
+        guard maxValue >= 0, maxValue < Int64(Int32.max) else { return nil }
+        var rank = [Int32](repeating: -1, count: Int(maxValue) + 1)
+        for c in chunks { for e in c.ends { rank[Int(e)] = 0 } }
+        // Sort keys: the value padded to 17 digits, times 32, plus its digit count.
+        var pow10 = [UInt64](repeating: 1, count: 18)
+        for k in 1 ..< 18 { pow10[k] = pow10[k - 1] * 10 }
+        var keys: [UInt64] = []
+        for v in 0 ..< rank.count where rank[v] == 0 {
+            var digits = 1
+            while digits < 17 && UInt64(v) >= pow10[digits] { digits += 1 }
+            keys.append((UInt64(v) * pow10[17 - digits]) << 5 | UInt64(digits))
+        }
+        keys.sort()
+        var ids: [String] = []
+        ids.reserveCapacity(keys.count)
+        for (r, key) in keys.enumerated() {
+            let v = Int((key >> 5) / pow10[17 - Int(key & 31)])
+            rank[v] = Int32(r)
+            ids.append(String(v))
+        }
+        // Each chunk's ends into its place, on every thread.
+        var offsets: [Int] = [0]
+        for c in chunks { offsets.append(offsets.last! + c.ends.count / 2) }
+        let edges = offsets.last!
+        var sources = [NodeIndex](repeating: 0, count: edges), targets = [NodeIndex](repeating: 0, count: edges)
+        let table = rank
+        sources.withUnsafeMutableBufferPointer { sp in
+            targets.withUnsafeMutableBufferPointer { tp in
+                nonisolated(unsafe) let sp = sp, tp = tp
+                forEachChunk(chunks.count, threads: threads) { i, _ in
+                    let ends = chunks[i].ends
+                    var k = offsets[i]
+                    var j = 0
+                    while j + 1 < ends.count {
+                        sp[k] = NodeIndex(table[Int(ends[j])])
+                        tp[k] = NodeIndex(table[Int(ends[j + 1])])
+                        k += 1
+                        j += 2
+                    }
+                }
+            }
+        }
+        var weights: [Double] = []
+        if weighted {
+            weights.reserveCapacity(edges)
+            for c in chunks { weights.append(contentsOf: c.weights) }
+        }
+        var lineNumbers: [Int32] = []
+        if lines {
+            lineNumbers.reserveCapacity(edges)
+            var lineBase = firstLine
+            for c in chunks {
+                for l in c.lines { lineNumbers.append(lineBase + l) }
+                lineBase += c.lineCount
+            }
+        }
+        return (ids, sources, targets, weights, lineNumbers)
     }
 
     /// One chunk's edges before numbering: each end is a canonical decimal id (≥ 0) or
