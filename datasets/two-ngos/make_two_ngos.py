@@ -111,8 +111,13 @@ def main():
                 a_entities[-1]["sources"] = a_src
                 x["sources"] = b_src
                 # B records fewer details: about half the attributes, the same values.
+                # A coordinate pair is kept or left out whole (lon goes with lat), with the
+                # same draws as before for every key.
                 attrs = x.get("attributes", {})
-                x["attributes"] = {k: v for k, v in attrs.items() if rng.random() < 0.5}
+                keep = {k: rng.random() < 0.5 for k in attrs}
+                if "lat" in keep and "lon" in keep:
+                    keep["lon"] = keep["lat"]
+                x["attributes"] = {k: v for k, v in attrs.items() if keep[k]}
                 if e["id"] == "survivors-bamban":
                     x["role"] = "scam worker"
             b_entities.append(x)
