@@ -80,6 +80,17 @@ struct NameMatcher: Sendable {
     /// A name's words in another order (`prasertsomchai`), found only across two words or more
     /// of a text: "An Le" read backwards is the word `lean`, not a name.
     private var rotated: [String: Replacement] = [:]
+    /// Each word (three letters or more) of a name of two words or more → its replacement: found
+    /// alone only after a title (`Mr Prasert`, `Khun Somchai`, ``titles``).
+    private var titledWords: [String: Replacement] = [:]
+
+    /// Titles and honorifics, folded, after which one word of a protected person's name is
+    /// them: English, Thai (khun, nai, nang), Vietnamese (ông, bà, anh, chị), Burmese (U,
+    /// Daw, Ko, Ma), Spanish, French and Portuguese.
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "mister", "madam", "mdm", "khun", "nai", "nang", "ong", "ba", "anh", "chi",
+        "u", "daw", "ko", "ma", "sr", "sra", "srta", "senor", "senora", "don", "dona", "mme", "mlle", "monsieur", "madame",
+    ]
     /// Every folded name, sorted: a binary search tells whether a run of words can still grow
     /// into a name (O(log n) per word, whatever the number of names).
     private var sortedNames: [String] = []
@@ -134,6 +145,11 @@ struct NameMatcher: Sendable {
         // Nguyen"). Only for names of letters: a phone number's groups are not reordered.
         if words.count >= 2, words.allSatisfy({ $0.folded.contains(where: \.isLetter) }) {
             let f = words.map(\.folded)
+            if !isID {
+                for w in f where Self.weight(w) >= Self.minimumLength && !Self.titles.contains(w) && titledWords[w] == nil {
+                    titledWords[w] = r
+                }
+            }
             insert(f.last! + f.dropLast().joined(), r, rotated: true)
             insert(f.dropFirst().joined() + f.first!, r, rotated: true)
             // Without the middle words, in either order: "Mai Nguyen" and "Nguyen Mai" for
@@ -420,6 +436,14 @@ struct NameMatcher: Sendable {
         while i < words.count {
             let w = words[i].folded
             var matched = match(from: i, first: w)
+            // A title and one word of a name (`Mr Prasert`, `Khun Somchai`), when no whole name
+            // starts there or at the next word.
+            if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
+               let r = titledWords[words[i + 1].folded],
+               Self.isSeparator(s[words[i].range.upperBound ..< words[i + 1].range.lowerBound]),
+               match(from: i + 1, first: words[i + 1].folded) == nil {
+                matched = (i + 1, r.text)
+            }
             // A first word that starts with digits (`2mai-tran`, `85somchai.prasert`): the name
             // after them, the digits replaced with it. Only when the name is long enough to be
             // found inside texts.

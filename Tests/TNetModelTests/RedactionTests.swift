@@ -499,4 +499,20 @@ import Testing
         #expect(out.entities[2].attributes["note"] == .string("LINE ids: Victim 1, Victim 2; Victim 1; met 3 May 2023"))
         #expect(out.entities[2].attributes["who"] == .string("Victim 1"))
     }
+
+    /// A title and one word of a victim's name is the victim, by hand: for "Somchai Prasert"
+    /// and "Nguyễn Thị Mai", "Mr Prasert", "Khun Somchai" and "Ms. Nguyen" each become "Victim
+    /// N"; "Somchai" alone stays (a given name alone is not looked for), and so does "Mr Lee"
+    /// (no victim's word) and "Dr Prasertsak" (another surname).
+    @Test func titleAndOneWordOfTheName() {
+        let d = Dataset(entities: [
+            Entity(id: "v1", kind: .person, name: "Somchai Prasert", role: .victim),
+            Entity(id: "v2", kind: .person, name: "Nguyễn Thị Mai", role: .victim),
+            Entity(id: "b", kind: .person, name: "Boss", role: .boss,
+                   attributes: ["note": .string("Mr Prasert and Khun Somchai met Ms. Nguyen; Somchai, Mr Lee and Dr Prasertsak stayed")]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities[2].attributes["note"] == .string("Victim 1 and Victim 1 met Victim 2; Somchai, Mr Lee and Dr Prasertsak stayed"))
+    }
 }
