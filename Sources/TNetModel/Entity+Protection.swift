@@ -200,7 +200,7 @@ extension Entity {
             if Self.isRoleKey(key) {
                 for s in Self.roleStrings(value) { add(Self.designatedRoles(s)) }
             }
-            if key.utf8.count < 24, Self.isYes(value), let r = Self.flaggedRole(key) { add([r]) }
+            if key.utf8.count < 40, Self.isYes(value), let r = Self.flaggedRole(key) { add([r]) }
         }
         return out
     }
@@ -236,6 +236,12 @@ extension Entity {
         "possible", "probable", "alleged", "identified", "known", "likely", "key", "main", "child", "minor", "adult",
         "female", "male", "human", "trafficking", "trafficked", "forced", "labour", "labor", "sex", "scam", "fraud",
         "online", "protected", "vulnerable", "yes", "true", "y",
+        // "victim of trafficking in persons" (the Palermo Protocol's words), "VoT - sexual
+        // exploitation", "victim (confirmed by police)", "survivor, repatriated"
+        "in", "persons", "by", "police", "ngo", "authorities", "court", "exploitation", "sexual", "repatriated", "rescued",
+        "returned", "referred", "certified", "recognised", "recognized", "official", "officially",
+        // Spanish, French, Portuguese: "víctima de trata", "victime de la traite", "vítima de tráfico"
+        "de", "la", "el", "del", "des", "du", "da", "do", "trata", "traite", "trafico", "personas", "pessoas",
     ]
 
     /// Words that make a kind an organisation or a place rather than a person, however it
@@ -299,9 +305,10 @@ extension Entity {
     /// words (as ``PersonRole/words(_:camelCase:)`` splits them: `person_type`, `PersonType`,
     /// ` ROLE `) include `role`, `roles`, `status`, `type`, `category`, `categories`,
     /// `classification` or `designation`, such as `role`, `Status`, `victim_status`,
-    /// `person_type`. Keys of 24 bytes or more are not read (a note, not a field name).
+    /// `person_type`, `trafficking_victim_status`. Keys of 40 bytes or more are not read (a note,
+    /// not a field name).
     static func isRoleKey(_ key: String) -> Bool {
-        guard key.utf8.count < 24 else { return false }
+        guard key.utf8.count < 40 else { return false }
         if let known = roleKeyMemo.withLock({ $0[key] }) { return known }
         let yes = PersonRole.words(key).contains(where: roleKeyWords.contains)
         roleKeyMemo.withLock { memo in

@@ -47,13 +47,13 @@ struct NameMatcher: Sendable {
         /// Whether it is one word of letters that other entities' names of several words
         /// use (``ordinaryPhrases``): not replaced where it stands inside one of them.
         var shared = false
-        /// Whether it is found only as a whole text: a one-word alias that is a month or a
-        /// day of the week (`May`, `June`): "3 May 2023" is a date.
-        var wholeOnly = false
+        /// Whether it is a one-word alias that is a month or a day of the week (`May`, `Jan`):
+        /// not replaced beside a number ("3 May 2023" is a date), everywhere else it is.
+        var calendar = false
     }
 
-    /// Months and days of the week, in English, folded: a one-word alias among them is found
-    /// only as a whole value.
+    /// Months and days of the week, in English, folded: a one-word alias among them is not
+    /// replaced beside a number.
     static let calendarWords: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -115,16 +115,26 @@ struct NameMatcher: Sendable {
     /// - Parameter isID: whether `original` is an entity id: one without a letter and of fewer
     ///   than ``minimumDigits`` digits is then replaced only in id-bearing fields
     ///   (``replacing(in:identifier:)`` with `identifier` true).
-    mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false) {
+    /// - Parameter exactCase: a one-word original found in free text only spelt exactly so,
+    ///   case included (the `Rose` of "Ms Rose", not the verb in "prices rose").
+    mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false, exactCase: Bool = false) {
         let words = Self.words(original)
         let key = words.map(\.folded).joined()
         guard !key.isEmpty else { return }
+        if exactCase && words.count == 1 && Self.isToken(original) {
+            let lower = original.lowercased()
+            if tokens[lower] == nil {
+                tokens[lower] = (original, Replacement(text: text, identifier: identifier, inText: true))
+                tokensByFirst[lower.first!, default: []].append(lower)
+            }
+            return
+        }
         let short = Self.weight(key) < Self.minimumLength
         let inText = !isID || original.contains(where: \.isLetter) || original.filter(\.isNumber).count >= Self.minimumDigits
         // One word of letters: a given name, a nickname or an id such as `mai` or `an`.
         let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
         let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil,
-                            wholeOnly: oneWord && Self.calendarWords.contains(key))
+                            calendar: oneWord && Self.calendarWords.contains(key))
         if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
             // there only as a whole value (by the name pass), as a token only in id fields.
@@ -184,7 +194,7 @@ struct NameMatcher: Sendable {
         } else {
             if r.inText { names[key]!.inText = true }
             if r.shared { names[key]!.shared = true }
-            if !r.wholeOnly { names[key]!.wholeOnly = false }
+            if !r.calendar { names[key]!.calendar = false }
         }
     }
 
@@ -285,7 +295,8 @@ struct NameMatcher: Sendable {
                     if start > cursor && chars[start - 1] == "+" { start -= 1 }
                     if start > cursor && chars[start - 1] == "(" {
                         start -= 1
-                        if end < chars.count && chars[end] == ")" { end += 1 }
+                        // Its close, unless the number closed it already (`(089) 123 4567)`).
+                        if end < chars.count && chars[end] == ")" && !chars[groups[a].start ..< end].contains(")") { end += 1 }
                     }
                     out += String(chars[cursor ..< start])
                     out += identifier ? best.r.identifier : best.r.text
@@ -398,10 +409,21 @@ struct NameMatcher: Sendable {
                 return true
             }
         }
+        /// Whether words i through j are another entity's name or id, its words in any order
+        /// ("An Nguyen" for the recruiter "Nguyen An").
+        func isOrdinaryPhrase(_ i: Int, _ j: Int) -> Bool {
+            guard let holders = phrasesByWord[words[i].folded] else { return false }
+            let here = words[i ... j].map(\.folded).sorted()
+            return holders.contains { phrase, _ in phrase.count == j - i + 1 && phrase.sorted() == here }
+        }
+        func isNumber(_ k: Int) -> Bool { k >= 0 && k < words.count && words[k].folded.allSatisfy(\.isNumber) }
         func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
             if !r.inText && !shortIDs { return false }
             if r.shared && j == i && insidePhrase(i) { return false }
-            if r.wholeOnly && !(i == 0 && j == words.count - 1) { return false }
+            // Not part of a camel-case run: `Donald` is not found in `McDonald`.
+            if words[i].camel || (j + 1 < words.count && words[j + 1].camel) { return false }
+            // A month or weekday beside a number is a date ("3 May 2023"), not the alias.
+            if r.calendar && (isNumber(i - 1) || isNumber(j + 1)) { return false }
             if Self.weight(key) >= Self.minimumLength { return true }
             return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
@@ -420,13 +442,16 @@ struct NameMatcher: Sendable {
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
-                       Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs {
+                       Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
+                       !words[i].camel, !(j + 1 < words.count && words[j + 1].camel) {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }
                 joined += w
                 guard isPrefixOfName(joined) else { break }
-                if let r = names[joined] ?? (j > i ? rotated[joined] : nil), accepts(joined, r, through: j) {
+                // Another order or a shorter form of a name (`Nguyen An` for `Nguyễn Văn An`) that
+                // is, word for word, another entity's own name is that entity.
+                if let r = names[joined] ?? (j > i && !isOrdinaryPhrase(i, j) ? rotated[joined] : nil), accepts(joined, r, through: j) {
                     matched = (j, identifier ? r.identifier : r.text)
                 }
                 j += 1
@@ -497,6 +522,9 @@ struct NameMatcher: Sendable {
     struct Word {
         var range: Range<String.Index>
         var folded: String
+        /// Whether it starts at a capital inside a run of letters (`Nguyen` in `maiNguyen`):
+        /// a name is found across such words only whole (`McDonald` is not `Donald`).
+        var camel = false
     }
 
     /// The words of `s` (maximal runs of letters, marks and digits), each folded to lower case
@@ -504,6 +532,7 @@ struct NameMatcher: Sendable {
     static func words(_ s: String) -> [Word] {
         var out: [Word] = []
         var start: String.Index?
+        var startIsCamel = false   // the word being read began at a capital inside a run
         var i = s.startIndex
         func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark } }
         while i < s.endIndex {
@@ -512,7 +541,7 @@ struct NameMatcher: Sendable {
             if c == "%", let h1 = s.index(i, offsetBy: 1, limitedBy: s.endIndex), h1 < s.endIndex,
                let h2 = s.index(h1, offsetBy: 1, limitedBy: s.endIndex), h2 < s.endIndex,
                s[h1].isHexDigit, s[h2].isHexDigit {
-                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]))); start = nil }
+                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]), camel: startIsCamel)); start = nil }
                 i = s.index(after: h2)
                 continue
             }
@@ -520,7 +549,7 @@ struct NameMatcher: Sendable {
                 // Scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
                 // Burmese, Khmer): each character is a word of its own, so that a name is found
                 // inside a sentence (张伟明 in 张伟明在园区工作).
-                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]))); start = nil }
+                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]), camel: startIsCamel)); start = nil }
                 let next = s.index(after: i)
                 out.append(Word(range: i ..< next, folded: fold(s[i ..< next])))
                 i = next
@@ -530,17 +559,18 @@ struct NameMatcher: Sendable {
                 // A capital after a small letter starts a word: `maiNguyen`, `PrasertSomchai`
                 // (handles and ids joined in camel case) are two words each.
                 if let b = start, c.isUppercase, b < i, s[s.index(before: i)].isLowercase {
-                    out.append(Word(range: b ..< i, folded: fold(s[b ..< i])))
+                    out.append(Word(range: b ..< i, folded: fold(s[b ..< i]), camel: startIsCamel))
                     start = i
+                    startIsCamel = true
                 }
-                if start == nil { start = i }
+                if start == nil { start = i; startIsCamel = false }
             } else if let b = start {
-                out.append(Word(range: b ..< i, folded: fold(s[b ..< i])))
+                out.append(Word(range: b ..< i, folded: fold(s[b ..< i]), camel: startIsCamel))
                 start = nil
             }
             i = s.index(after: i)
         }
-        if let b = start { out.append(Word(range: b ..< s.endIndex, folded: fold(s[b ..< s.endIndex]))) }
+        if let b = start { out.append(Word(range: b ..< s.endIndex, folded: fold(s[b ..< s.endIndex]), camel: startIsCamel)) }
         return out
     }
 

@@ -142,6 +142,7 @@ public struct Redaction: Sendable {
         var numbers: [String: Int] = [:]
         var taken = Set(datasets.flatMap { $0.entities.map(\.id) })
         var originals: [(String, String, String, Bool)] = []  // original, text pseudonym, id pseudonym, is an id
+        var exactCase = Set<String>()  // originals found in free text only as spelt
         for dataset in datasets {
             for e in dataset.entities where e.isProtected && pseudonyms[e.id] == nil {
                 let role = Self.protectedRole(e)
@@ -165,21 +166,25 @@ public struct Redaction: Sendable {
                     // The name as notes write it: without a title before it or an age or remark
                     // in brackets after it ("Ms. Nguyễn Thị Mai (17)" is written "Nguyen Thi Mai").
                     let bare = Self.bareName(name)
-                    if bare != name { originals.append((bare, p.name, p.id, false)) }
+                    if bare != name {
+                        originals.append((bare, p.name, p.id, false))
+                        // One word left of a titled name ("Ms Rose"): spelt so, not the word rose.
+                        if !bare.contains(" ") { exactCase.insert(bare) }
+                    }
                 }
                 // Their identifiers too (passport, id number, phone, wallet, e-mail): a link's
                 // `contact` or a note that gives a victim's number identifies them as a name does.
                 // Under any other key, a text that reads as an identifier (``looksLikeIdentifier``)
-                // and a stored number of nine digits or more (a phone; an amount is rarely so
-                // long, and one would only be over-redacted).
+                // and a stored number of ten digits or more (a phone with its country code, an id
+                // number), unless the key names a measure (an amount, a coordinate, a count).
                 for (key, value) in e.attributes {
                     let named = Self.isNameKey(key) || Self.isIdentifierKey(key)
-                    for text in Self.strings(value) where named || Self.looksLikeIdentifier(text) {
+                    for text in Self.strings(value) where named || (!Self.isMeasureKey(key) && Self.looksLikeIdentifier(text)) {
                         originals.append((text, p.name, p.id, false))
                     }
                     // A number a spreadsheet stored as a number (`"phone": 84912345678`, or
                     // `8.4912345678E10` from a spreadsheet's float column).
-                    for n in Self.numbers(value) where Self.isIdentifierKey(key) || n.count >= 9 {
+                    for n in Self.numbers(value) where Self.isIdentifierKey(key) || (n.count >= 10 && !Self.isMeasureKey(key)) {
                         originals.append((n, p.name, p.id, false))
                     }
                 }
@@ -192,25 +197,24 @@ public struct Redaction: Sendable {
         // Every other entity's name and id of several words (a place "Chiang Mai", a company
         // "Srisuk Transport"): a protected person's one-word alias is left where it stands
         // inside one of them, and replaced everywhere else.
-        // Only the phrases holding such an alias are kept.
-        var oneWord = Set<String>()
-        for (original, _, _, _) in originals {
-            let words = NameMatcher.words(original)
-            if words.count == 1 { oneWord.insert(words[0].folded) }
-        }
+        // Another order or a shorter form of a name (`Nguyen An` for `Nguyễn Văn An`) that is,
+        // word for word, another entity's name is left too. Only the phrases holding a word of
+        // a protected person's name or alias are kept.
+        var nameWords = Set<String>()
+        for (original, _, _, _) in originals { for w in NameMatcher.words(original) { nameWords.insert(w.folded) } }
         var phrases: [[String]] = []
-        for dataset in datasets where !oneWord.isEmpty {
+        for dataset in datasets where !nameWords.isEmpty {
             for e in dataset.entities where pseudonyms[e.id] == nil {
                 for text in [e.id, e.name ?? ""] {
                     let words = NameMatcher.words(text).map(\.folded)
-                    if words.count >= 2 && words.contains(where: oneWord.contains) { phrases.append(words) }
+                    if words.count >= 2 && words.contains(where: nameWords.contains) { phrases.append(words) }
                 }
             }
         }
         matcher.ordinaryPhrases = phrases
         // Longer originals first: the first replacement of a folded name stands.
         for (original, name, id, isID) in originals.sorted(by: { $0.0.count > $1.0.count }) {
-            matcher.add(original, text: name, identifier: id, isID: isID)
+            matcher.add(original, text: name, identifier: id, isID: isID, exactCase: exactCase.contains(original))
             replacements.append((original, name))
         }
         matcher.finish()
@@ -340,9 +344,12 @@ public struct Redaction: Sendable {
 
     /// Whether a text of a protected person's, under any key, reads as an identifier of theirs:
     /// an e-mail address; a phone or id number (seven digits or more, with only spaces, `+`,
-    /// `-`, `.`, `/`, brackets or dashes between them; not a date); or one token of letters and
-    /// at least five digits (`P99887766`, `AB998877`). A key in another language
-    /// (`telefono`, `Số điện thoại`, `NIC`) says nothing tnet can read; the value does.
+    /// `-`, `.`, `/`, brackets or dashes between them, starting with `+`, `0` or a bracket, or
+    /// nine digits or more; not a date, a decimal such as a coordinate, or an amount grouped in
+    /// thousands); or one token of letters and at least five digits (`P99887766`,
+    /// `AB998877`). A key in another language (`telefono`, `Số điện thoại`, `NIC`) says nothing
+    /// tnet can read; the value does. Under a key naming a measure (``isMeasureKey(_:)``:
+    /// `debt`, `amount`, `lat`) nothing is an identifier.
     static func looksLikeIdentifier(_ text: String) -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty, t.count <= 40 else { return false }
@@ -350,11 +357,38 @@ public struct Redaction: Sendable {
         let digits = t.filter(\.isNumber).count
         if digits >= NameMatcher.minimumDigits, PartialDate(t) == nil, !looksLikeDate(t),
            t.allSatisfy({ $0.isNumber || $0 == "+" || NameMatcher.isNumberSeparator($0) }) {
-            return true
+            // A phone (a leading + or 0) or a long id number (nine digits or more), not an
+            // amount (`15000000`, `1 200 000`) or a coordinate (`16.713422`).
+            if looksLikeAmountOrDecimal(t) { return false }
+            return t.first == "+" || t.first == "0" || t.first == "(" || digits >= 9
         }
         return digits >= 5 && !t.contains(where: \.isWhitespace) && t.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
             && PartialDate(t) == nil && !looksLikeDate(t)
     }
+
+    /// A decimal (`16.713422`, `-3.5`) or an amount grouped in thousands (`1 200 000`,
+    /// `1.200.000`, `15,000,000`): a measure, not a number of a person's.
+    static func looksLikeAmountOrDecimal(_ t: String) -> Bool {
+        let body = t.hasPrefix("-") ? String(t.dropFirst()) : t
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return true }
+        let groups = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "\u{A0}" || $0 == "'" })
+        return groups.count >= 2 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+            && groups.allSatisfy { $0.allSatisfy(\.isNumber) } && !body.hasPrefix("0")
+    }
+
+    /// A key naming a measure rather than an identifier: an amount, a coordinate, a count, a
+    /// date or an age (`debt`, `ransom_thb`, `lat`, `amount`, `age`).
+    static func isMeasureKey(_ key: String) -> Bool {
+        PersonRole.words(key).contains { measureWords.contains($0) }
+    }
+
+    static let measureWords: Set<String> = [
+        "amount", "debt", "ransom", "salary", "wage", "wages", "price", "fee", "fees", "cost", "paid", "payment", "sum",
+        "total", "balance", "value", "loan", "fine", "usd", "thb", "vnd", "php", "mmk", "khr", "lak", "cny", "lat",
+        "latitude", "lon", "lng", "long", "longitude", "count", "age", "height", "weight", "date", "year", "day",
+        "days", "months", "hours", "km", "distance",
+    ]
 
     /// `31/12/2023`, `12.31.2023`, `2023/12/31`, `20231231`: a day, not a number of a person's.
     static func looksLikeDate(_ t: String) -> Bool {

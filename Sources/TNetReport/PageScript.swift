@@ -441,7 +441,12 @@ enum PageScript {
       panel.appendChild(ul);
       markSel(i);
       if (e.x != null && (centre || !inView(e))) centreOn(e.x, e.y, Math.max(fitK * (big ? 6 : 2), 1.1));
-      if (nodeEl[i] && focus) nodeEl[i].focus({preventScroll: true});
+      if (nodeEl[i] && focus) {
+        // In a large network the entity's layer may not be in the document yet, nor the entity
+        // shown (culled): focus it once the view has been applied.
+        attachLayers();
+        requestAnimationFrame(function () { requestAnimationFrame(function () { nodeEl[i].focus({preventScroll: true}); }); });
+      }
     }
     function inView(e) { var s = size(), x = e.x * view.k + view.x, y = e.y * view.k + view.y; return x > 0 && y > 0 && x < s[0] && y < s[1] && !overviewOn(); }
 

@@ -208,4 +208,19 @@ import Testing
         #expect(d.entities.map(\.isProtected) == [false, false, false, false, true, true, true, true, true, true, true, false])
         #expect(d.entities[5].protectedRoles == [.witness])
     }
+
+    /// The final review's missed victims, by hand: long flag keys (`is_human_trafficking_victim`,
+    /// 27 bytes; `trafficking_victim_status`) and status texts in the Palermo Protocol's words,
+    /// Spanish, French, with who confirmed it, or with the form of exploitation. Still not:
+    /// "witness intimidation".
+    @Test func longKeysAndStatusWordings() {
+        let texts = ["victim of trafficking in persons", "víctima de trata", "victime de la traite", "victim (confirmed by police)",
+                     "survivor, repatriated", "VoT - sexual exploitation"]
+        var entities = texts.enumerated().map { Entity(id: "s\($0.offset)", kind: .person, role: .recruiter, attributes: ["status": .string($0.element)]) }
+        entities.append(Entity(id: "f1", kind: .person, role: .recruiter, attributes: ["is_human_trafficking_victim": .bool(true)]))
+        entities.append(Entity(id: "f2", kind: .person, role: .recruiter, attributes: ["trafficking_victim_status": .string("confirmed")]))
+        entities.append(Entity(id: "n", kind: .person, role: .boss, attributes: ["status": .string("witness intimidation")]))
+        let d = Dataset(entities: entities)
+        #expect(d.entities.map(\.isProtected) == Array(repeating: true, count: 8) + [false])
+    }
 }

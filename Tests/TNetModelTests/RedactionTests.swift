@@ -453,7 +453,7 @@ import Testing
     /// - identifiers under keys in other words or languages are read by their values:
     ///   `National ID` "3100500123456" (13 digits), `telefono` "089-999-8877" (a phone),
     ///   `NIC` "AB998877" (letters and six digits), `Số điện thoại` as a stored number
-    ///   912000111 (nine digits); a nested record under `names` ("Tiger"); the Spanish alias key
+    ///   84912000111 (eleven digits: a phone with its country code); a nested record under `names` ("Tiger"); the Spanish alias key
     ///   `apodo` ("Gordito"). Each, quoted in the boss's note, becomes the pseudonym;
     /// - her `joined` date "2023-05-01" is not an identifier: another record's date stays.
     @Test func protectionKeptAndIdentifiersByValue() {
@@ -461,11 +461,11 @@ import Testing
             Entity(id: "lan", kind: .person, name: "Lan Nguyen", role: .recruiter,
                    attributes: ["status": .string("victim"), "National ID": .string("3100500123456"),
                                 "telefono": .string("089-999-8877"), "NIC": .string("AB998877"),
-                                "Số điện thoại": .int(912_000_111), "names": .object(["street": .string("Tiger")]),
+                                "Số điện thoại": .int(84_912_000_111), "names": .object(["street": .string("Tiger")]),
                                 "apodo": .string("Gordito"), "joined": .string("2023-05-01")]),
             Entity(id: "nok", kind: .person, name: "Ms Nok", role: .witness),
             Entity(id: "boss", kind: .person, name: "Big Boss", role: .boss,
-                   attributes: ["note": .string("Nok testified; ID 3100500123456, tel 0899998877, NIC AB998877, 0912 000 111, Tiger, Gordito"),
+                   attributes: ["note": .string("Nok testified; ID 3100500123456, tel 0899998877, NIC AB998877, +84 912 000 111, Tiger, Gordito"),
                                 "since": .string("2023-05-01")]),
         ], links: [Link(source: "boss", target: "lan", kind: .controls)])
         var r = Redaction()
@@ -514,5 +514,45 @@ import Testing
         var r = Redaction()
         let out = r.apply(to: d)
         #expect(out.entities[2].attributes["note"] == .string("Victim 1 and Victim 1 met Victim 2; Somchai, Mr Lee and Dr Prasertsak stayed"))
+    }
+
+    /// The final review's cases, by hand:
+    /// - the alias "Jan" (a month): "Jan was held here" → "Victim 1 was held here"; "5 Jan
+    ///   2024" stays (beside a number, a date);
+    /// - the victim "Nguyễn Văn An" and the recruiter "Nguyen An": the shorter form of her
+    ///   name is, word for word, his own name, so his name and "An Nguyen hired staff" stay;
+    ///   her full name in a note is replaced;
+    /// - the victim's `lat` "16.713422", `debt` "1 200 000" and `amount` "15000000" are no
+    ///   identifiers: the compound's coordinates and "ransom 1 200 000 THB" stay;
+    /// - the witness "Ms Rose": "Rose said" → "Witness 1 said"; "prices rose" stays (spelt
+    ///   otherwise);
+    /// - the victim "Donald Tran" with the alias "Donald": "met McDonald" stays (a camel-case
+    ///   run is not cut), "met Donald" → "met Victim 3";
+    /// - brackets: "(mobile (089) 123 4567) and more" → "(mobile Victim 1) and more".
+    @Test func finalReviewCases() {
+        let d = Dataset(entities: [
+            Entity(id: "v1", kind: .person, name: "Nguyễn Văn An", role: .victim,
+                   attributes: ["alias": .string("Jan"), "lat": .string("16.713422"), "debt": .string("1 200 000"),
+                                "amount": .string("15000000"), "phone": .string("089 123 4567")]),
+            Entity(id: "w1", kind: .person, name: "Ms Rose", role: .witness),
+            Entity(id: "v3", kind: .person, name: "Donald Tran", role: .victim, attributes: ["alias": .string("Donald")]),
+            Entity(id: "p1", kind: .person, name: "Nguyen An", role: .recruiter, attributes: ["note": .string("An Nguyen hired staff")]),
+            Entity(id: "c", kind: .compound, attributes: ["lat": .string("16.713422"), "lon": .string("98.571234")]),
+            Entity(id: "b", kind: .person, name: "Boss", role: .boss,
+                   attributes: ["n1": .string("Jan was held here on 5 Jan 2024"), "n2": .string("ransom 1 200 000 THB, paid 15000000 VND"),
+                                "n3": .string("Rose said prices rose"), "n4": .string("met McDonald, then met Donald"),
+                                "n5": .string("(mobile (089) 123 4567) and more"), "n6": .string("Nguyễn Văn An left")]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        let p1 = out.entities[3], c = out.entities[4], a = out.entities[5].attributes
+        #expect(p1.name == "Nguyen An" && p1.attributes["note"] == .string("An Nguyen hired staff"))
+        #expect(c.attributes["lat"] == .string("16.713422") && c.attributes["lon"] == .string("98.571234"))
+        #expect(a["n1"] == .string("Victim 1 was held here on 5 Jan 2024"))
+        #expect(a["n2"] == .string("ransom 1 200 000 THB, paid 15000000 VND"))
+        #expect(a["n3"] == .string("Witness 1 said prices rose"))
+        #expect(a["n4"] == .string("met McDonald, then met Victim 2"))
+        #expect(a["n5"] == .string("(mobile Victim 1) and more"))
+        #expect(a["n6"] == .string("Victim 1 left"))
     }
 }

@@ -9,35 +9,35 @@ import TNetModel
 /// a formula by a spreadsheet program, but changing it would change the data.
 public enum CSVDatasetWriter {
     /// How many of the texts written as cells (ids, names, kinds, roles, countries, attribute
-    /// texts, source fields) begin as a spreadsheet formula does: `=`, `@`, or `+`/`-` not
-    /// starting a plain number (`-3.5` is a number, `-2+3` or `+cmd` is not).
+    /// texts, source fields, and the attribute keys that head columns) begin as a spreadsheet
+    /// formula does: `=`, `@`, or `+`/`-` not starting a finite number (`-3.5` is a number,
+    /// `-2+3`, `+cmd` and `-inf` are not). A list is written as JSON (`[…`): not counted.
     public static func formulaLikeCells(_ dataset: Dataset) -> Int {
         func risky(_ s: String) -> Bool {
             guard let c = s.unicodeScalars.first else { return false }
             if c == "=" || c == "@" { return true }
             guard c == "+" || c == "-" else { return false }
-            return Double(s.dropFirst()) == nil
+            return Double(s.dropFirst()).map { !$0.isFinite } ?? true
         }
         func count(_ v: AttributeValue) -> Int {
-            switch v {
-            case .string(let s): return risky(s) ? 1 : 0
-            case .list(let items): return items.first.map(count) ?? 0
-            default: return 0
-            }
+            if case .string(let s) = v { return risky(s) ? 1 : 0 }
+            return 0
         }
         var n = 0
+        var headers = Set<String>()
         for e in dataset.entities {
             for s in [e.id, e.kind.rawValue, e.name, e.role?.rawValue, e.country] { if let s, risky(s) { n += 1 } }
-            for (_, v) in e.attributes { n += count(v) }
+            for (k, v) in e.attributes { n += count(v); headers.insert(k) }
         }
         for l in dataset.links {
             for s in [l.source, l.target, l.kind.rawValue, l.agreement] { if let s, risky(s) { n += 1 } }
-            for (_, v) in l.attributes { n += count(v) }
+            for (k, v) in l.attributes { n += count(v); headers.insert(k) }
         }
         for src in dataset.sources {
             for s in [src.id, src.title, src.publisher, src.url] { if let s, risky(s) { n += 1 } }
+            for (k, v) in src.attributes { n += count(v); headers.insert(k) }
         }
-        return n
+        return n + headers.filter(risky).count
     }
 
     /// The files' contents, keyed by path.
