@@ -344,6 +344,13 @@ def perf(args, driver, work):
         driver.execute_script("tnetPage.zoomAt(8, arguments[0] / 2, arguments[1] / 2)", s["width"], s["height"])
         time.sleep(0.5)
         driver.save_screenshot(os.path.join(args.screens, "page-5000-zoomed.png"))
+    # An entity opened from a finding takes the focus, its layer attached first (the page
+    # opened on the overview, so the entities were not yet in the document).
+    open_page(driver, os.path.join(out, "report.html"))
+    driver.execute_script("document.querySelector('button.ref[data-e]').click()")
+    time.sleep(0.5)
+    focused = driver.execute_script("var a = document.activeElement; return a && a.matches && a.matches('g.node') ? a.getAttribute('data-id') : (a ? a.tagName : null)")
+    check(focused not in (None, "BODY"), f"5,000 entities: an entity opened from a finding has the focus ({focused})")
     problems = console_problems(driver)
     check(not problems, "5,000 entities: no console error" + ("" if not problems else ": " + str(problems[:3])))
 
