@@ -50,6 +50,9 @@ struct NameMatcher: Sendable {
         /// Whether it is a one-word alias that is a month or a day of the week (`May`, `Jan`):
         /// not replaced beside a number ("3 May 2023" is a date), everywhere else it is.
         var calendar = false
+        /// Whether it is a one-word name left of a title (`Rose` of "Ms Rose"): found only
+        /// where it starts with a capital (`Rose`, `ROSE`), not as the word "rose".
+        var capitalized = false
     }
 
     /// Months and days of the week, in English, folded: a one-word alias among them is not
@@ -115,26 +118,18 @@ struct NameMatcher: Sendable {
     /// - Parameter isID: whether `original` is an entity id: one without a letter and of fewer
     ///   than ``minimumDigits`` digits is then replaced only in id-bearing fields
     ///   (``replacing(in:identifier:)`` with `identifier` true).
-    /// - Parameter exactCase: a one-word original found in free text only spelt exactly so,
-    ///   case included (the `Rose` of "Ms Rose", not the verb in "prices rose").
-    mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false, exactCase: Bool = false) {
+    /// - Parameter capitalized: a one-word original found in free text only where it starts
+    ///   with a capital (the `Rose` of "Ms Rose", not the verb in "prices rose").
+    mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false, capitalized: Bool = false) {
         let words = Self.words(original)
         let key = words.map(\.folded).joined()
         guard !key.isEmpty else { return }
-        if exactCase && words.count == 1 && Self.isToken(original) {
-            let lower = original.lowercased()
-            if tokens[lower] == nil {
-                tokens[lower] = (original, Replacement(text: text, identifier: identifier, inText: true))
-                tokensByFirst[lower.first!, default: []].append(lower)
-            }
-            return
-        }
         let short = Self.weight(key) < Self.minimumLength
         let inText = !isID || original.contains(where: \.isLetter) || original.filter(\.isNumber).count >= Self.minimumDigits
         // One word of letters: a given name, a nickname or an id such as `mai` or `an`.
         let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
         let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil,
-                            calendar: oneWord && Self.calendarWords.contains(key))
+                            calendar: oneWord && Self.calendarWords.contains(key), capitalized: capitalized && oneWord)
         if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
             // there only as a whole value (by the name pass), as a token only in id fields.
@@ -195,6 +190,7 @@ struct NameMatcher: Sendable {
             if r.inText { names[key]!.inText = true }
             if r.shared { names[key]!.shared = true }
             if !r.calendar { names[key]!.calendar = false }
+            if !r.capitalized { names[key]!.capitalized = false }
         }
     }
 
@@ -395,13 +391,13 @@ struct NameMatcher: Sendable {
         var cursor = s.startIndex
         var changed = false
         var i = 0
-        /// Whether word i stands inside another entity's name of several words, as written in
-        /// the text (`Mai` in "Chiang Mai").
-        func insidePhrase(_ i: Int) -> Bool {
+        /// Whether words i through j stand inside another entity's name of several words, as
+        /// written in the text (`Mai` in "Chiang Mai", `Hoa Le` in "Hoa Le Trading").
+        func insidePhrase(_ i: Int, _ j: Int) -> Bool {
             guard let holders = phrasesByWord[words[i].folded] else { return false }
             return holders.contains { phrase, k in
                 let start = i - k
-                guard start >= 0, start + phrase.count <= words.count else { return false }
+                guard start >= 0, start + phrase.count <= words.count, start + phrase.count > j, phrase.count > j - i + 1 else { return false }
                 for m in 0 ..< phrase.count {
                     if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound]) { return false }
                     if words[start + m].folded != phrase[m] { return false }
@@ -416,14 +412,23 @@ struct NameMatcher: Sendable {
             let here = words[i ... j].map(\.folded).sorted()
             return holders.contains { phrase, _ in phrase.count == j - i + 1 && phrase.sorted() == here }
         }
-        func isNumber(_ k: Int) -> Bool { k >= 0 && k < words.count && words[k].folded.allSatisfy(\.isNumber) }
+        /// Whether word k is a day (1–31) or a year (1900–2100) joined to its neighbour by spaces
+        /// only (the neighbour after it when `gapAfter`).
+        func dateNumber(_ k: Int, gapAfter: Bool) -> Bool {
+            guard k >= 0, k < words.count, let v = Int(words[k].folded) else { return false }
+            guard (1 ... 31).contains(v) || (1900 ... 2100).contains(v) else { return false }
+            let gap = gapAfter ? s[words[k].range.upperBound ..< words[k + 1].range.lowerBound]
+                               : s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
+            return !gap.isEmpty && gap.allSatisfy(\.isWhitespace)
+        }
         func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
             if !r.inText && !shortIDs { return false }
-            if r.shared && j == i && insidePhrase(i) { return false }
-            // Not part of a camel-case run: `Donald` is not found in `McDonald`.
-            if words[i].camel || (j + 1 < words.count && words[j + 1].camel) { return false }
-            // A month or weekday beside a number is a date ("3 May 2023"), not the alias.
-            if r.calendar && (isNumber(i - 1) || isNumber(j + 1)) { return false }
+            if r.shared && j == i && insidePhrase(i, i) { return false }
+            // A month or weekday with a day or a year beside it, spaces only between, is a date
+            // ("3 May 2023", "May 3"), not the alias ("paid May 500", "2023. May was held").
+            if r.calendar && (dateNumber(i - 1, gapAfter: true) || dateNumber(j + 1, gapAfter: false)) { return false }
+            // A one-word name left of a title ("Ms Rose"): not in small letters ("prices rose").
+            if r.capitalized, let f = s[words[i].range].first, f.isLowercase { return false }
             if Self.weight(key) >= Self.minimumLength { return true }
             return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
@@ -443,7 +448,7 @@ struct NameMatcher: Sendable {
                     let letters = joined + w.prefix { !$0.isNumber }
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
-                       !words[i].camel, !(j + 1 < words.count && words[j + 1].camel) {
+                       !(r.capitalized && s[words[i].range].first?.isLowercase == true) {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }
@@ -451,7 +456,8 @@ struct NameMatcher: Sendable {
                 guard isPrefixOfName(joined) else { break }
                 // Another order or a shorter form of a name (`Nguyen An` for `Nguyễn Văn An`) that
                 // is, word for word, another entity's own name is that entity.
-                if let r = names[joined] ?? (j > i && !isOrdinaryPhrase(i, j) ? rotated[joined] : nil), accepts(joined, r, through: j) {
+                if let r = names[joined] ?? (j > i && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
+                   accepts(joined, r, through: j) {
                     matched = (j, identifier ? r.identifier : r.text)
                 }
                 j += 1
@@ -522,9 +528,6 @@ struct NameMatcher: Sendable {
     struct Word {
         var range: Range<String.Index>
         var folded: String
-        /// Whether it starts at a capital inside a run of letters (`Nguyen` in `maiNguyen`):
-        /// a name is found across such words only whole (`McDonald` is not `Donald`).
-        var camel = false
     }
 
     /// The words of `s` (maximal runs of letters, marks and digits), each folded to lower case
@@ -532,7 +535,6 @@ struct NameMatcher: Sendable {
     static func words(_ s: String) -> [Word] {
         var out: [Word] = []
         var start: String.Index?
-        var startIsCamel = false   // the word being read began at a capital inside a run
         var i = s.startIndex
         func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark } }
         while i < s.endIndex {
@@ -541,7 +543,7 @@ struct NameMatcher: Sendable {
             if c == "%", let h1 = s.index(i, offsetBy: 1, limitedBy: s.endIndex), h1 < s.endIndex,
                let h2 = s.index(h1, offsetBy: 1, limitedBy: s.endIndex), h2 < s.endIndex,
                s[h1].isHexDigit, s[h2].isHexDigit {
-                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]), camel: startIsCamel)); start = nil }
+                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]))); start = nil }
                 i = s.index(after: h2)
                 continue
             }
@@ -549,7 +551,7 @@ struct NameMatcher: Sendable {
                 // Scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
                 // Burmese, Khmer): each character is a word of its own, so that a name is found
                 // inside a sentence (张伟明 in 张伟明在园区工作).
-                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]), camel: startIsCamel)); start = nil }
+                if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]))); start = nil }
                 let next = s.index(after: i)
                 out.append(Word(range: i ..< next, folded: fold(s[i ..< next])))
                 i = next
@@ -559,18 +561,17 @@ struct NameMatcher: Sendable {
                 // A capital after a small letter starts a word: `maiNguyen`, `PrasertSomchai`
                 // (handles and ids joined in camel case) are two words each.
                 if let b = start, c.isUppercase, b < i, s[s.index(before: i)].isLowercase {
-                    out.append(Word(range: b ..< i, folded: fold(s[b ..< i]), camel: startIsCamel))
+                    out.append(Word(range: b ..< i, folded: fold(s[b ..< i])))
                     start = i
-                    startIsCamel = true
                 }
-                if start == nil { start = i; startIsCamel = false }
+                if start == nil { start = i }
             } else if let b = start {
-                out.append(Word(range: b ..< i, folded: fold(s[b ..< i]), camel: startIsCamel))
+                out.append(Word(range: b ..< i, folded: fold(s[b ..< i])))
                 start = nil
             }
             i = s.index(after: i)
         }
-        if let b = start { out.append(Word(range: b ..< s.endIndex, folded: fold(s[b ..< s.endIndex]), camel: startIsCamel)) }
+        if let b = start { out.append(Word(range: b ..< s.endIndex, folded: fold(s[b ..< s.endIndex]))) }
         return out
     }
 

@@ -142,7 +142,8 @@ public struct Redaction: Sendable {
         var numbers: [String: Int] = [:]
         var taken = Set(datasets.flatMap { $0.entities.map(\.id) })
         var originals: [(String, String, String, Bool)] = []  // original, text pseudonym, id pseudonym, is an id
-        var exactCase = Set<String>()  // originals found in free text only as spelt
+        var titled = Set<String>()  // one word left of a titled name: found only capitalised…
+        var plain = Set<String>()   // …unless it is also a name, an alias or an id as given
         for dataset in datasets {
             for e in dataset.entities where e.isProtected && pseudonyms[e.id] == nil {
                 let role = Self.protectedRole(e)
@@ -161,30 +162,34 @@ public struct Redaction: Sendable {
             for e in dataset.entities {
                 guard let p = pseudonyms[e.id] else { continue }
                 originals.append((e.id, p.name, p.id, true))
+                plain.insert(e.id)
                 if let name = e.name {
                     originals.append((name, p.name, p.id, false))
+                    plain.insert(name)
                     // The name as notes write it: without a title before it or an age or remark
                     // in brackets after it ("Ms. Nguyễn Thị Mai (17)" is written "Nguyen Thi Mai").
                     let bare = Self.bareName(name)
                     if bare != name {
                         originals.append((bare, p.name, p.id, false))
-                        // One word left of a titled name ("Ms Rose"): spelt so, not the word rose.
-                        if !bare.contains(" ") { exactCase.insert(bare) }
+                        // One word left of a titled name ("Ms Rose"): capitalised, not the word rose.
+                        if !bare.contains(" ") { titled.insert(bare) }
                     }
                 }
                 // Their identifiers too (passport, id number, phone, wallet, e-mail): a link's
                 // `contact` or a note that gives a victim's number identifies them as a name does.
                 // Under any other key, a text that reads as an identifier (``looksLikeIdentifier``)
-                // and a stored number of ten digits or more (a phone with its country code, an id
-                // number), unless the key names a measure (an amount, a coordinate, a count).
+                // and a stored number of nine digits or more (a phone, its leading 0 lost to a
+                // spreadsheet; an id number), unless the key names a measure (an amount, a
+                // coordinate, a count).
                 for (key, value) in e.attributes {
                     let named = Self.isNameKey(key) || Self.isIdentifierKey(key)
-                    for text in Self.strings(value) where named || (!Self.isMeasureKey(key) && Self.looksLikeIdentifier(text)) {
+                    for text in Self.strings(value) where named || Self.looksLikeIdentifier(text, key: key) {
                         originals.append((text, p.name, p.id, false))
+                        plain.insert(text)
                     }
                     // A number a spreadsheet stored as a number (`"phone": 84912345678`, or
                     // `8.4912345678E10` from a spreadsheet's float column).
-                    for n in Self.numbers(value) where Self.isIdentifierKey(key) || (n.count >= 10 && !Self.isMeasureKey(key)) {
+                    for n in Self.numbers(value) where Self.isIdentifierKey(key) || (n.count >= 9 && !Self.isMeasureKey(key)) {
                         originals.append((n, p.name, p.id, false))
                     }
                 }
@@ -214,7 +219,7 @@ public struct Redaction: Sendable {
         matcher.ordinaryPhrases = phrases
         // Longer originals first: the first replacement of a folded name stands.
         for (original, name, id, isID) in originals.sorted(by: { $0.0.count > $1.0.count }) {
-            matcher.add(original, text: name, identifier: id, isID: isID, exactCase: exactCase.contains(original))
+            matcher.add(original, text: name, identifier: id, isID: isID, capitalized: titled.contains(original) && !plain.contains(original))
             replacements.append((original, name))
         }
         matcher.finish()
@@ -342,26 +347,35 @@ public struct Redaction: Sendable {
         }
     }
 
-    /// Whether a text of a protected person's, under any key, reads as an identifier of theirs:
-    /// an e-mail address; a phone or id number (seven digits or more, with only spaces, `+`,
-    /// `-`, `.`, `/`, brackets or dashes between them, starting with `+`, `0` or a bracket, or
-    /// nine digits or more; not a date, a decimal such as a coordinate, or an amount grouped in
-    /// thousands); or one token of letters and at least five digits (`P99887766`,
-    /// `AB998877`). A key in another language (`telefono`, `Số điện thoại`, `NIC`) says nothing
-    /// tnet can read; the value does. Under a key naming a measure (``isMeasureKey(_:)``:
-    /// `debt`, `amount`, `lat`) nothing is an identifier.
-    static func looksLikeIdentifier(_ text: String) -> Bool {
+    /// Whether a text of a protected person's, under `key`, reads as an identifier of theirs:
+    /// - an e-mail address;
+    /// - a number with only spaces, `+`, `-`, `.`, `/`, brackets or dashes between its seven
+    ///   digits or more, not a date: under any key when it starts with `+` or has twelve digits
+    ///   or more; otherwise, unless the key names a measure (``isMeasureKey(_:)``: `debt`,
+    ///   `amount`, `lat`) or it is a decimal or an amount grouped in thousands, when it starts
+    ///   with `0` or a bracket, has nine digits or more, or is two groups of four (`9123 4567`);
+    /// - one token of letters and at least five digits (`P99887766`, `AB998877`), not under a
+    ///   measure key (a flight `VN12345`).
+    /// A key in another language (`telefono`, `Số điện thoại`, `NIC`) says nothing tnet can
+    /// read; the value does.
+    static func looksLikeIdentifier(_ text: String, key: String = "") -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty, t.count <= 40 else { return false }
         if t.contains("@") && !t.contains(" ") { return true }
         let digits = t.filter(\.isNumber).count
         if digits >= NameMatcher.minimumDigits, PartialDate(t) == nil, !looksLikeDate(t),
            t.allSatisfy({ $0.isNumber || $0 == "+" || NameMatcher.isNumberSeparator($0) }) {
-            // A phone (a leading + or 0) or a long id number (nine digits or more), not an
-            // amount (`15000000`, `1 200 000`) or a coordinate (`16.713422`).
-            if looksLikeAmountOrDecimal(t) { return false }
-            return t.first == "+" || t.first == "0" || t.first == "(" || digits >= 9
+            // A number marked as a phone (a leading +) or as long as an id number (twelve
+            // digits or more) whatever its key.
+            if t.first == "+" || digits >= 12 { return true }
+            // Otherwise not under a key naming a measure, nor an amount (`15000000`,
+            // `1 200 000`) or a coordinate (`16.713422`): a phone (a leading 0 or bracket, two
+            // groups of four as in Hong Kong and Singapore) or nine digits or more.
+            if isMeasureKey(key) || looksLikeAmountOrDecimal(t) { return false }
+            let groups = t.split(whereSeparator: { !$0.isNumber })
+            return t.first == "0" || t.first == "(" || digits >= 9 || (groups.count == 2 && groups.allSatisfy { $0.count == 4 })
         }
+        guard !isMeasureKey(key) else { return false }
         return digits >= 5 && !t.contains(where: \.isWhitespace) && t.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
             && PartialDate(t) == nil && !looksLikeDate(t)
     }
@@ -372,9 +386,10 @@ public struct Redaction: Sendable {
         let body = t.hasPrefix("-") ? String(t.dropFirst()) : t
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return true }
+        // Grouped in thousands, nine digits at most (an amount; `66 812 345 678` is a phone).
         let groups = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "\u{A0}" || $0 == "'" })
         return groups.count >= 2 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
-            && groups.allSatisfy { $0.allSatisfy(\.isNumber) } && !body.hasPrefix("0")
+            && groups.allSatisfy { $0.allSatisfy(\.isNumber) } && !body.hasPrefix("0") && body.filter(\.isNumber).count <= 9
     }
 
     /// A key naming a measure rather than an identifier: an amount, a coordinate, a count, a
@@ -387,7 +402,7 @@ public struct Redaction: Sendable {
         "amount", "debt", "ransom", "salary", "wage", "wages", "price", "fee", "fees", "cost", "paid", "payment", "sum",
         "total", "balance", "value", "loan", "fine", "usd", "thb", "vnd", "php", "mmk", "khr", "lak", "cny", "lat",
         "latitude", "lon", "lng", "long", "longitude", "count", "age", "height", "weight", "date", "year", "day",
-        "days", "months", "hours", "km", "distance",
+        "days", "months", "hours", "km", "distance", "flight", "vessel",
     ]
 
     /// `31/12/2023`, `12.31.2023`, `2023/12/31`, `20231231`: a day, not a number of a person's.
