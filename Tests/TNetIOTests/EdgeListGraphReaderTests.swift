@@ -45,7 +45,7 @@ import TNetModel
     /// (parallel chunks) with ids of one to six digits that are prefixes of each other
     /// (`12`, `120`, `1200`), read on 1, 2 and 4 threads.
     @Test func decimalIDsInCodePointOrder() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var lines: [(String, String)] = []
         let pool = (0 ..< 3000).map { _ -> String in
             // Below 2^20: ids the reader reads as numbers (larger ones in a small file go
@@ -113,18 +113,5 @@ import TNetModel
                 #expect(fast == strtod(text, nil), "\(text)")
             }
         }
-    }
-}
-
-/// SplitMix64, for reproducible test data.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
