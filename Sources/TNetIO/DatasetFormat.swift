@@ -152,8 +152,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
             guard let files = CSVDatasetFiles(path: path) ?? (path.lowercased().hasSuffix(".csv") ? nil : CSVDatasetFiles(path: path + "/")) else {
                 throw ReadError("CSV output is several files: a folder, or a path ending in entities.csv or links.csv", file: path)
             }
-            let out = try CSVDatasetWriter.write(dataset, to: files)
-            let cells = CSVDatasetWriter.formulaLikeCells(dataset)
+            let (out, cells) = try CSVDatasetWriter.written(dataset, to: files)
             if cells > 0 {
                 warnings("\(cells) CSV cell\(cells == 1 ? " begins" : "s begin") with =, +, - or @ and may run as a formula in a spreadsheet; written as they are (tnet does not change data): open the files with formulas disabled")
             }

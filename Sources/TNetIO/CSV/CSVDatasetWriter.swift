@@ -8,36 +8,13 @@ import TNetModel
 /// Cells are written as they are: a cell that starts with `=`, `+`, `-` or `@` may be taken for
 /// a formula by a spreadsheet program, but changing it would change the data.
 public enum CSVDatasetWriter {
-    /// How many of the texts written as cells (ids, names, kinds, roles, countries, attribute
-    /// texts, source fields, and the attribute keys that head columns) begin as a spreadsheet
-    /// formula does: `=`, `@`, or `+`/`-` not starting a finite number (`-3.5` is a number,
-    /// `-2+3`, `+cmd` and `-inf` are not). A list is written as JSON (`[…`): not counted.
-    public static func formulaLikeCells(_ dataset: Dataset) -> Int {
-        func risky(_ s: String) -> Bool {
-            guard let c = s.unicodeScalars.first else { return false }
-            if c == "=" || c == "@" { return true }
-            guard c == "+" || c == "-" else { return false }
-            return Double(s.dropFirst()).map { !$0.isFinite } ?? true
-        }
-        func count(_ v: AttributeValue) -> Int {
-            if case .string(let s) = v { return risky(s) ? 1 : 0 }
-            return 0
-        }
-        var n = 0
-        var headers = Set<String>()
-        for e in dataset.entities {
-            for s in [e.id, e.kind.rawValue, e.name, e.role?.rawValue, e.country] { if let s, risky(s) { n += 1 } }
-            for (k, v) in e.attributes { n += count(v); headers.insert(k) }
-        }
-        for l in dataset.links {
-            for s in [l.source, l.target, l.kind.rawValue, l.agreement] { if let s, risky(s) { n += 1 } }
-            for (k, v) in l.attributes { n += count(v); headers.insert(k) }
-        }
-        for src in dataset.sources {
-            for s in [src.id, src.title, src.publisher, src.url] { if let s, risky(s) { n += 1 } }
-            for (k, v) in src.attributes { n += count(v); headers.insert(k) }
-        }
-        return n + headers.filter(risky).count
+    /// Whether a cell begins as a spreadsheet formula does: `=`, `@`, or `+`/`-` not starting a
+    /// finite number (`-3.5` is a number; `-2+3`, `+cmd` and `-inf` are not).
+    public static func isFormulaLike(_ cell: String) -> Bool {
+        guard let c = cell.unicodeScalars.first else { return false }
+        if c == "=" || c == "@" { return true }
+        guard c == "+" || c == "-" else { return false }
+        return Double(cell.dropFirst()).map { !$0.isFinite } ?? true
     }
 
     /// The files' contents, keyed by path.
@@ -50,16 +27,28 @@ public enum CSVDatasetWriter {
     ///   (empty, holding `;`, or with spaces around it).
     /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset, to files: CSVDatasetFiles) throws -> [(path: String, bytes: [UInt8])] {
-        try FieldCodec.checkListable(dataset)
-        var meta = CSVText.row(["key", "value"])
-        meta += CSVText.row(["format", Dataset.formatVersion])
-        if let t = dataset.title { meta += CSVText.row(["title", t]) }
-        if let d = dataset.description { meta += CSVText.row(["description", d]) }
-        if let d = dataset.directed { meta += CSVText.row(["directed", d ? "true" : "false"]) }
-        if !dataset.schema.isEmpty { meta += CSVText.row(["schema", AttributeType.json.encode(.object(dataset.schema.attributes))]) }
-        for (k, v) in dataset.extra { meta += CSVText.row([k, AttributeType.json.encode(v)]) }
+        try written(dataset, to: files).files
+    }
 
-        let sources = table(dataset.sources, fixed: ["id", "title", "publisher", "date", "url"], attributes: \.attributes) { s in
+    /// ``write(_:to:)``, and how many of the cells written, headers included, a spreadsheet may
+    /// run as formulas (``isFormulaLike(_:)``), counted as each row is written.
+    public static func written(_ dataset: Dataset, to files: CSVDatasetFiles) throws
+        -> (files: [(path: String, bytes: [UInt8])], formulaCells: Int) {
+        try FieldCodec.checkListable(dataset)
+        var formulaCells = 0
+        func row(_ cells: [String]) -> String {
+            for c in cells where isFormulaLike(c) { formulaCells += 1 }
+            return CSVText.row(cells)
+        }
+        var meta = row(["key", "value"])
+        meta += row(["format", Dataset.formatVersion])
+        if let t = dataset.title { meta += row(["title", t]) }
+        if let d = dataset.description { meta += row(["description", d]) }
+        if let d = dataset.directed { meta += row(["directed", d ? "true" : "false"]) }
+        if !dataset.schema.isEmpty { meta += row(["schema", AttributeType.json.encode(.object(dataset.schema.attributes))]) }
+        for (k, v) in dataset.extra { meta += row([k, AttributeType.json.encode(v)]) }
+
+        let sources = table(dataset.sources, fixed: ["id", "title", "publisher", "date", "url"], attributes: \.attributes, row: row) { s in
             var f: [(String, String)] = [("id", s.id)]
             if let v = s.title { f.append(("title", v)) }
             if let v = s.publisher { f.append(("publisher", v)) }
@@ -67,13 +56,14 @@ public enum CSVDatasetWriter {
             if let v = s.url { f.append(("url", v)) }
             return f
         }
-        let entities = table(dataset.entities, fixed: FieldCodec.entityFields, attributes: \.attributes, fields: FieldCodec.fields(of:))
-        let links = table(dataset.links, fixed: FieldCodec.linkFields, attributes: \.attributes, fields: FieldCodec.fields(of:))
-        return [(files.dataset, Array(meta.utf8)), (files.sources, Array(sources.utf8)),
-                (files.entities, Array(entities.utf8)), (files.links, Array(links.utf8))]
+        let entities = table(dataset.entities, fixed: FieldCodec.entityFields, attributes: \.attributes, row: row, fields: FieldCodec.fields(of:))
+        let links = table(dataset.links, fixed: FieldCodec.linkFields, attributes: \.attributes, row: row, fields: FieldCodec.fields(of:))
+        return ([(files.dataset, Array(meta.utf8)), (files.sources, Array(sources.utf8)),
+                 (files.entities, Array(entities.utf8)), (files.links, Array(links.utf8))], formulaCells)
     }
 
     private static func table<C: Collection>(_ items: C, fixed: [String], attributes: (C.Element) -> Attributes,
+                                 row: ([String]) -> String,
                                  fields: (C.Element) -> [(name: String, text: String)]) -> String {
         // Attribute columns: names in first-seen order, one type per column.
         var names: [String] = []
@@ -92,17 +82,17 @@ public enum CSVDatasetWriter {
             let looksTyped = n.lastIndex(of: ":").map { AttributeType(rawValue: String(n[n.index(after: $0)...])) != nil } ?? false
             header.append(t != .string || fixedSet.contains(n) || looksTyped ? "\(n):\(t.rawValue)" : n)
         }
-        var out = CSVText.row(header)
+        var out = row(header)
         let position = Dictionary(uniqueKeysWithValues: fixed.enumerated().map { ($1, $0) })
         let attributeColumn = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         for item in items {
-            var row = [String](repeating: "", count: header.count)
-            for (name, text) in fields(item) { row[position[name]!] = text }
+            var cells = [String](repeating: "", count: header.count)
+            for (name, text) in fields(item) { cells[position[name]!] = text }
             for (k, v) in attributes(item) {
                 let i = attributeColumn[k]!
-                row[fixed.count + i] = types[i].encode(v)
+                cells[fixed.count + i] = types[i].encode(v)
             }
-            out += CSVText.row(row)
+            out += row(cells)
         }
         return out
     }
