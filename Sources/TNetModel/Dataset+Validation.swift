@@ -53,36 +53,13 @@ extension Dataset {
         return issues
     }
 
-    /// Coordinates a map cannot place: a `lat`/`latitude` outside −90…90 or a
-    /// `lon`/`lng`/`long`/`longitude` outside −180…180, or one that is not a number, is a
-    /// warning (the map leaves the entity to its country or out, and says so); one without
-    /// the other too.
+    /// Coordinates a map cannot place (``CoordinateAttributes/unusable(problem:)``): a latitude
+    /// outside −90…90 or a longitude outside −180…180, one without the other, or values that
+    /// are not numbers, are warnings (the map leaves the entity to its country or out, and says
+    /// so).
     private func validateCoordinates(_ issues: inout [ValidationIssue]) {
         for (i, e) in entities.enumerated() where !e.attributes.isEmpty {
-            var lat: AttributeValue?, lon: AttributeValue?
-            for (key, value) in e.attributes {
-                switch key.lowercased() {
-                case "lat", "latitude": lat = lat ?? value
-                case "lon", "lng", "long", "longitude": lon = lon ?? value
-                default: break
-                }
-            }
-            guard lat != nil || lon != nil else { continue }
-            func number(_ v: AttributeValue?) -> Double? {
-                guard let v else { return nil }
-                if let d = v.number { return d }
-                return v.string.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            }
-            var problem: String?
-            if lat == nil || lon == nil {
-                problem = "has \(lat == nil ? "a longitude" : "a latitude") without \(lat == nil ? "a latitude" : "a longitude")"
-            } else if let y = number(lat), let x = number(lon) {
-                if !(-90 ... 90).contains(y) { problem = "latitude \(y) is outside −90 to 90" }
-                else if !(-180 ... 180).contains(x) { problem = "longitude \(x) is outside −180 to 180" }
-            } else {
-                problem = "has coordinates that are not numbers"
-            }
-            if let problem {
+            if case .unusable(let problem) = CoordinateAttributes(e.attributes) {
                 issues.append(ValidationIssue(.warning, .invalidValue, "entity \(quoted(e.id)) \(problem): a map cannot place it by them",
                                               at: locations?.entity(i)))
             }

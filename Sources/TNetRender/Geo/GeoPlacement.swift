@@ -64,11 +64,11 @@ public struct GeoPlacement: Sendable {
         var bad: [Int] = []
         var queue: [Int] = []
         for (i, e) in dataset.entities.enumerated() {
-            switch Self.coordinates(e.attributes) {
-            case .some(.some(let p)):
-                point[i] = p; method[i] = .coordinates; queue.append(i); continue
-            case .some(.none): bad.append(i)
-            case .none: break
+            switch CoordinateAttributes(e.attributes) {
+            case .point(let lat, let lon):
+                point[i] = GeoPoint(lon: lon, lat: lat); method[i] = .coordinates; queue.append(i); continue
+            case .unusable: bad.append(i)
+            case .absent: break
             }
             if e.kind == .country, let c = Self.country(of: e, in: outlines) {
                 point[i] = c.point; method[i] = .country(c.name); queue.append(i)
@@ -121,27 +121,6 @@ public struct GeoPlacement: Sendable {
         }
         if let name = e.name, let c = outlines.country(matching: name) { return c }
         return outlines.country(matching: e.id)
-    }
-
-    /// nil: no coordinate attributes; .some(nil): present but unusable; .some(p): the point.
-    static func coordinates(_ attributes: Attributes) -> GeoPoint?? {
-        var lat: AttributeValue?, lon: AttributeValue?
-        for (key, value) in attributes {
-            switch key.lowercased() {
-            case "lat", "latitude": lat = lat ?? value
-            case "lon", "lng", "long", "longitude": lon = lon ?? value
-            default: break
-            }
-        }
-        if lat == nil && lon == nil { return .none }
-        func number(_ v: AttributeValue?) -> Double? {
-            guard let v else { return nil }
-            if let d = v.number { return d }
-            if let s = v.string { return Double(s.trimmingCharacters(in: .whitespaces)) }
-            return nil
-        }
-        guard let y = number(lat), let x = number(lon), (-90 ... 90).contains(y), (-180 ... 180).contains(x) else { return .some(nil) }
-        return .some(GeoPoint(lon: x, lat: y))
     }
 
     /// A point near `anchor` at an offset that depends only on `id` (FNV-1a of its UTF-8).
