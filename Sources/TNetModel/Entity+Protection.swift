@@ -219,15 +219,17 @@ extension Entity {
         // Scripts written without spaces: the word was found inside the text; keep it.
         if text.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) { return roles }
         let words = PersonRole.joiningLetters(PersonRole.words(text, camelCase: false))
-        let phraseWords = PersonRole.protectedPhrases.reduce(into: Set<String>()) { set, p in for w in p.0 { set.formUnion(w) } }
         let designates = words.allSatisfy {
-            PersonRole.protectedWords[$0] != nil || statusQualifiers.contains($0) || phraseWords.contains($0)
+            PersonRole.protectedWords[$0] != nil || statusQualifiers.contains($0) || protectedPhraseWords.contains($0)
         }
         return designates ? roles : []
     }
 
     /// Built-in kinds that are never a person: their attributes do not protect them.
     static let notPersonKinds: Set<EntityKind> = [.syndicate, .compound, .country, .region, .site, .agency, .company, .financial, .platform]
+
+    /// Every word of ``PersonRole/protectedPhrases`` (`trafficked`, `girl`, `nan`, `nhan`…).
+    static let protectedPhraseWords: Set<String> = PersonRole.protectedPhrases.reduce(into: []) { set, p in for w in p.0 { set.formUnion(w) } }
 
     /// Words that may stand beside a protected role in a status-like attribute without making
     /// the text about something else.

@@ -85,15 +85,14 @@ public struct Redaction: Sendable {
                                  "wallet", "iban", "signal", "skype", "zalo", "kakao"].contains($0) }
     }
 
-    /// A name without a title before it (Mr, Mrs, Ms, Miss, Mx, Dr, Madam, Khun, Ông, Bà, Daw)
+    /// A name without a title before it (``NameMatcher/titles``: Mr, Ms, Dr, Khun, Ông, Bà, Daw…)
     /// and without a bracketed remark after it; the name itself when nothing would be left.
     static func bareName(_ name: String) -> String {
         var words = name.split(separator: " ").map(String.init)
         if let last = words.last, last.hasSuffix(")"), let open = words.lastIndex(where: { $0.hasPrefix("(") }) {
             words.removeSubrange(open...)
         }
-        let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "madam", "mdm", "khun", "ông", "bà", "daw"]
-        while let first = words.first, titles.contains(first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+        while let first = words.first, NameMatcher.titles.contains(NameMatcher.fold(first.trimmingCharacters(in: CharacterSet(charactersIn: "."))[...])) {
             words.removeFirst()
         }
         // One word left ("Ms Nok" → "Nok"): looked for as a one-word alias is.
