@@ -124,16 +124,26 @@ public enum EdgeListGraphReader {
                 }
                 scan.negativeWeight = chunks.lazy.compactMap(\.negative).first.map { positions.location(of: $0) }
                 scan.zeroWeight = chunks.lazy.compactMap(\.zero).first.map { positions.location(of: $0) }
+                // Weights and lines in file order, whichever way the nodes are numbered.
+                let edges = chunks.reduce(0) { $0 + $1.ends.count / 2 }
+                if weighted {
+                    scan.weights.reserveCapacity(edges)
+                    for c in chunks { scan.weights.append(contentsOf: c.weights) }
+                }
+                if lines {
+                    scan.lines.reserveCapacity(edges)
+                    var lineBase = Int32(header.map { $0.line + 1 } ?? 1)
+                    for c in chunks {
+                        for l in c.lines { scan.lines.append(lineBase + l) }
+                        lineBase += c.lineCount
+                    }
+                }
                 // Every id a plain decimal (the usual integer edge list): numbered straight into
                 // canonical order, without strings or a first-mention pass.
-                if chunks.allSatisfy({ $0.names.isEmpty }), numericLimit < 1_000_000_000_000_000,
-                   let numbered = numberDecimalIDs(chunks, weighted: weighted, lines: lines,
-                                                   firstLine: Int32(header.map { $0.line + 1 } ?? 1), threads: t) {
+                if chunks.allSatisfy({ $0.names.isEmpty }), let numbered = numberDecimalIDs(chunks, threads: t) {
                     scan.ids = numbered.ids
                     scan.sources = numbered.sources
                     scan.targets = numbered.targets
-                    scan.weights = numbered.weights
-                    scan.lines = numbered.lines
                     if header?.swapsEnds == true { swap(&scan.sources, &scan.targets) }
                     return scan
                 }
@@ -141,12 +151,8 @@ public enum EdgeListGraphReader {
                 var numeric: [Int32] = []          // id value → node index + 1 (0: not seen)
                 var named: [String: Int32] = [:]
                 var ids: [String] = []
-                let edges = chunks.reduce(0) { $0 + $1.ends.count / 2 }
-                var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
+                var sources: [NodeIndex] = [], targets: [NodeIndex] = []
                 sources.reserveCapacity(edges); targets.reserveCapacity(edges)
-                if weighted { weights.reserveCapacity(edges) }
-                if lines { scan.lines.reserveCapacity(edges) }
-                var lineBase = Int32(header.map { $0.line + 1 } ?? 1)
                 for c in chunks {
                     for (k, end) in c.ends.enumerated() {
                         let node: Int32
@@ -173,11 +179,6 @@ public enum EdgeListGraphReader {
                         }
                         if k & 1 == 0 { sources.append(node) } else { targets.append(node) }
                     }
-                    weights.append(contentsOf: c.weights)
-                    if lines {
-                        for l in c.lines { scan.lines.append(lineBase + l) }
-                        lineBase += c.lineCount
-                    }
                 }
                 // Canonical node order: by id, in code point (UTF-8 byte) order.
                 let order = EdgeListReader.codePointOrder(ids)
@@ -191,20 +192,18 @@ public enum EdgeListGraphReader {
                 if header?.swapsEnds == true { swap(&sources, &targets) }
                 scan.sources = sources
                 scan.targets = targets
-                scan.weights = weights
                 return scan
             }
         }
     }
 
-    /// The nodes of chunks whose ends are all canonical decimal ids (below 10^17), numbered
+    /// The nodes of chunks whose ends are all canonical decimal ids (below 2^31), numbered
     /// in canonical order (by id in code point order, as ``EdgeListReader/codePointOrder(_:)``
     /// sorts them) directly from the values: a decimal string's order is that of its digits
     /// padded with zeros to 17 places, shorter first on a tie (`12` < `120` < `1200` < `13`).
     /// The ends are mapped on `threads` threads. Same result as numbering by first mention
     /// and then sorting the ids' strings.
-    static func numberDecimalIDs(_ chunks: [Chunk], weighted: Bool, lines: Bool, firstLine: Int32, threads: Int)
-        -> (ids: [String], sources: [NodeIndex], targets: [NodeIndex], weights: [Double], lines: [Int32])? {
+    static func numberDecimalIDs(_ chunks: [Chunk], threads: Int) -> (ids: [String], sources: [NodeIndex], targets: [NodeIndex])? {
         var maxValue: Int64 = -1
         for c in chunks { for e in c.ends where e > maxValue { maxValue = e } }
         guard maxValue >= 0, maxValue < Int64(Int32.max) else { return nil }
@@ -249,21 +248,7 @@ public enum EdgeListGraphReader {
                 }
             }
         }
-        var weights: [Double] = []
-        if weighted {
-            weights.reserveCapacity(edges)
-            for c in chunks { weights.append(contentsOf: c.weights) }
-        }
-        var lineNumbers: [Int32] = []
-        if lines {
-            lineNumbers.reserveCapacity(edges)
-            var lineBase = firstLine
-            for c in chunks {
-                for l in c.lines { lineNumbers.append(lineBase + l) }
-                lineBase += c.lineCount
-            }
-        }
-        return (ids, sources, targets, weights, lineNumbers)
+        return (ids, sources, targets)
     }
 
     /// One chunk's edges before numbering: each end is a canonical decimal id (≥ 0) or
