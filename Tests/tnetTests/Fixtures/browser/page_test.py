@@ -349,8 +349,11 @@ def perf(args, driver, work):
     open_page(driver, os.path.join(out, "report.html"))
     driver.execute_script("document.querySelector('button.ref[data-e]').click()")
     time.sleep(0.5)
-    focused = driver.execute_script("var a = document.activeElement; return a && a.matches && a.matches('g.node') ? a.getAttribute('data-id') : (a ? a.tagName : null)")
-    check(focused not in (None, "BODY"), f"5,000 entities: an entity opened from a finding has the focus ({focused})")
+    focused, shown = driver.execute_script(
+        "var a = document.activeElement, h = document.querySelector('#panel h3');"
+        "return [a && a.matches && a.matches('g.node') ? a.getAttribute('aria-label') : (a ? a.tagName : null), h ? h.textContent : null]")
+    check(bool(focused) and bool(shown) and focused.startswith(shown + ","),
+          f"5,000 entities: the entity opened from a finding has the focus ({focused!r}, panel {shown!r})")
     problems = console_problems(driver)
     check(not problems, "5,000 entities: no console error" + ("" if not problems else ": " + str(problems[:3])))
 
