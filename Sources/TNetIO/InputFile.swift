@@ -1,4 +1,5 @@
 import Foundation
+import TNetGraph
 import TNetModel
 
 /// The bytes of an input file (or standard input, named `-`), checked to be readable text.
@@ -91,14 +92,50 @@ public struct InputFile: Sendable {
             while end < buf.count && end > start && buf[end] & 0xC0 == 0x80 { end -= 1 }
             if end == start { end = buf.count }
             if let bad = UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[start ..< end])).map({ $0 + start }) {
-                var positions = TextPositions(file: name, bytes: buf)
-                let what = buf[bad] == 0 ? "NUL byte: this looks like a binary file, not text"
-                                         : "invalid UTF-8 byte 0x\(String(buf[bad], radix: 16, uppercase: true)): not UTF-8 text; a file saved in a legacy code page is read by naming its encoding (latin1, cp1252, utf-16)"
-                throw ReadError(what, at: positions.location(of: bad))
+                throw notText(name: name, buf, at: bad)
             }
             start = end
             done(end)
         }
+    }
+
+    /// ``checkText(name:_:slice:done:)`` with the slices checked on `threads` threads, calling
+    /// `release` with each slice once it is checked (not in order); the error is the first
+    /// invalid byte of the file, as one thread finds it.
+    static func checkText(name: String, _ buf: UnsafeBufferPointer<UInt8>, slice: Int, threads: Int,
+                          release: (Range<Int>) -> Void) throws {
+        guard threads > 1, buf.count > slice else {
+            return try checkText(name: name, buf, slice: slice) { release(0 ..< $0) }
+        }
+        if buf.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw ReadError("file is empty", at: SourceLocation(file: name, line: 1, column: 1))
+        }
+        // Slices end before a scalar's first byte, never inside a scalar, as above.
+        var bounds = [0]
+        while bounds.last! < buf.count {
+            let start = bounds.last!
+            var end = slice >= buf.count - start ? buf.count : start + slice
+            while end < buf.count && end > start && buf[end] & 0xC0 == 0x80 { end -= 1 }
+            bounds.append(end == start ? buf.count : end)
+        }
+        var firstBad = [Int?](repeating: nil, count: bounds.count - 1)
+        firstBad.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            let cuts = bounds
+            forEachChunk(cuts.count - 1, threads: threads) { i, _ in
+                out[i] = UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[cuts[i] ..< cuts[i + 1]])).map { $0 + cuts[i] }
+                release(cuts[i] ..< cuts[i + 1])
+            }
+        }
+        if let bad = firstBad.lazy.compactMap({ $0 }).first { throw notText(name: name, buf, at: bad) }
+    }
+
+    /// The error for the invalid byte at `bad`.
+    private static func notText(name: String, _ buf: UnsafeBufferPointer<UInt8>, at bad: Int) -> ReadError {
+        var positions = TextPositions(file: name, bytes: buf)
+        let what = buf[bad] == 0 ? "NUL byte: this looks like a binary file, not text"
+                                 : "invalid UTF-8 byte 0x\(String(buf[bad], radix: 16, uppercase: true)): not UTF-8 text; a file saved in a legacy code page is read by naming its encoding (latin1, cp1252, utf-16)"
+        return ReadError(what, at: positions.location(of: bad))
     }
 
     /// Offset of the first byte after a UTF-8 byte-order mark, or 0.

@@ -56,12 +56,19 @@ struct TextPositions {
         var i = lastOffset
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while i < offset {
-                // Eight bytes at a time while none is a newline (the usual case).
-                if i + 8 <= offset {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                    if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            // Eight bytes at a time: each newline byte becomes 0x80 in `t` (exactly, no borrow
+            // between bytes), counted by its bits; the last one (the highest) starts the line.
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while i + 8 <= offset {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                let t = ~(((x & low7) &+ low7) | x | low7)
+                if t != 0 {
+                    line += t.nonzeroBitCount
+                    lineStart = i + (63 - t.leadingZeroBitCount) / 8 + 1
                 }
+                i += 8
+            }
+            while i < offset {
                 if base[i] == 0x0A { line += 1; lineStart = i + 1 }
                 i += 1
             }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 @testable import TNetIO
@@ -82,5 +83,28 @@ import TNetModel
         #expect(whole.contains("1:8"))
         #expect(ends.last == 12)
         #expect(ends.allSatisfy { $0 == 12 || bytes[$0] & 0xC0 != 0x80 })
+    }
+
+    /// Slices checked on several threads: the error is the file's first bad byte even when a
+    /// later slice (checked first, perhaps) has one too, and a clean text hands back every slice.
+    @Test func textCheckOnThreadsFindsTheFirstByte() throws {
+        // FF at 12 and a NUL at 15: "abäc😀dä" FF "A" "b" 00.
+        let bytes: [UInt8] = Array("abäc😀dä".utf8) + [0xFF, 0x41, 0x62, 0x00] + Array(repeating: 0x61, count: 40)
+        let released = Mutex<[Range<Int>]>([])
+        try bytes.withUnsafeBufferPointer { buf in
+            for slice in [1, 3, 5, 16] {
+                var whole = "", threaded = ""
+                do { try InputFile.checkText(name: "f", buf) } catch { whole = "\(error)" }
+                do { try InputFile.checkText(name: "f", buf, slice: slice, threads: 2) { _ in } } catch { threaded = "\(error)" }
+                #expect(whole.contains("0xFF") && whole.contains("1:8") && whole == threaded, "slice \(slice)")
+            }
+            let clean = UnsafeBufferPointer(rebasing: buf[0 ..< 12])
+            try InputFile.checkText(name: "f", clean, slice: 3, threads: 2) { r in released.withLock { $0.append(r) } }
+        }
+        // Every byte handed back once, in slices that end before a scalar's first byte.
+        let ranges = released.withLock { $0 }.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == 12)
+        #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(ranges.allSatisfy { $0.upperBound == 12 || bytes[$0.upperBound] & 0xC0 != 0x80 })
     }
 }

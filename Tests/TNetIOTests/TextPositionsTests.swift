@@ -55,6 +55,14 @@ import Testing
                 let l = p.location(of: o), (line, column) = Self.naive(text, o)
                 #expect(l.line == line && l.column == column, "offset \(o)")
             }
+            // Far apart (several newlines in one eight-byte word between two lookups).
+            for step in [9, 23, 61] {
+                var far = TextPositions(file: "f", bytes: buf)
+                for o in stride(from: 0, to: starts.count, by: step).map({ starts[$0] }) {
+                    let l = far.location(of: o), (line, column) = Self.naive(text, o)
+                    #expect(l.line == line && l.column == column, "offset \(o), step \(step)")
+                }
+            }
         }
     }
 }

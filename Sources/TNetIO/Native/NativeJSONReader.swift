@@ -36,13 +36,14 @@ public enum NativeJSONReader {
     /// - Returns: As ``read(_:)``.
     /// - Throws: As ``read(_:)``.
     static func read(mapped file: MappedFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
-        try InputFile.checkText(name: file.name, file.buffer, slice: MappedFile.releaseStep) { file.release(before: $0) }
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        try InputFile.checkText(name: file.name, file.buffer, slice: MappedFile.releaseStep, threads: threads) { file.release($0) }
         file.releaseAll()
         // A large file is read in chunks on every core; whatever the chunks cannot take (a
         // syntax error among them) is read again by the stream, which words it.
         if file.buffer.count >= Chunks.minimumBytes,
            let read = Chunks.read(file.buffer, name: file.name, start: file.bomLength, mapped: file,
-                                  threads: ProcessInfo.processInfo.activeProcessorCount) {
+                                  threads: threads) {
             return read
         }
         file.releaseAll()
