@@ -35,7 +35,8 @@ public struct Dataset: Sendable {
     /// Where each entity and link was read, when a reader recorded it.
     public var locations: ReadLocations?
 
-    private var indexByID: [String: Int32]
+    /// Each id's first position: shared by copies, replaced when entities are appended.
+    private var idIndex: EntityIndex
     /// The links, by column; endpoints as entity positions (`-1` when dangling).
     package private(set) var linkColumns: LinkColumns { didSet { projectionMemo = ProjectionMemo() } }
     /// The last projected graph (``graph(_:)``); replaced, never cleared, when anything it
@@ -67,8 +68,7 @@ public struct Dataset: Sendable {
         self.entities = []
         self.linkColumns = LinkColumns()
         self.locations = locations
-        self.indexByID = [:]
-        indexByID.reserveCapacity(entities.count)
+        self.idIndex = EntityIndex([String: Int32](minimumCapacity: entities.count))
         for e in entities { append(e) }
         linkColumns.reserveCapacity(links.count)
         for l in links { append(l) }
@@ -99,17 +99,32 @@ public struct Dataset: Sendable {
         self.entities = entities
         self.linkColumns = links
         self.locations = locations
-        self.indexByID = index
+        self.idIndex = EntityIndex(index)
     }
+
+    /// Builds a dataset from entities with `distinctIDs` distinct ids, as a reader that
+    /// numbered them itself counted, and links by column whose ends were resolved against
+    /// those entities (each id to its first entity). The index of ids by `String` is built
+    /// when an id is first looked up.
+    package init(entities: [Entity], distinctIDs: Int, links: LinkColumns, directed: Bool?,
+                 locations: ReadLocations? = nil) {
+        precondition(distinctIDs <= entities.count)
+        self.init(entities: entities, firstPositions: [:], links: links, directed: directed, locations: locations)
+        idIndex = EntityIndex(distinct: distinctIDs)
+    }
+
+    /// The ids' table, built now when it was not.
+    private var indexByID: [String: Int32] { idIndex.table(of: entities) }
 
     /// Adds an entity. A duplicate id is kept (validation reports it); lookups find the first.
     /// - Parameter entity: the entity to add at the end.
     /// - Complexity: O(1) amortised, plus the endpoints of earlier links that name its id.
     public mutating func append(_ entity: Entity) {
+        // A copy that shares the index goes on with its own.
+        if !isKnownUniquelyReferenced(&idIndex) { idIndex = EntityIndex(indexByID) }
         let position = Int32(entities.count)
+        guard idIndex.insert(entity.id, at: position, entities: entities) else { entities.append(entity); return }
         entities.append(entity)
-        guard indexByID[entity.id] == nil else { return }
-        indexByID[entity.id] = position
         // Links added before this entity may name it.
         if !linkColumns.danglingIDs.isEmpty { linkColumns.resolve(entity.id, at: position) }
     }
@@ -119,14 +134,15 @@ public struct Dataset: Sendable {
     /// - Parameter link: the link to add at the end.
     /// - Complexity: O(1) amortised.
     public mutating func append(_ link: Link) {
-        let s = indexByID[link.source] ?? -1, t = indexByID[link.target] ?? -1
+        let index = indexByID
+        let s = index[link.source] ?? -1, t = index[link.target] ?? -1
         linkColumns.append(link, source: s, target: t,
                            sourceEntityID: s >= 0 ? entities[Int(s)].id : nil, targetEntityID: t >= 0 ? entities[Int(t)].id : nil)
     }
 
     /// Whether two entities share an id (a validation error).
     /// - Complexity: O(1).
-    public var entityIDsRepeat: Bool { indexByID.count != entities.count }
+    public var entityIDsRepeat: Bool { idIndex.distinct != entities.count }
 
     /// Position of the entity with `id` (the first, when ids repeat).
     /// - Parameter id: an entity id, compared exactly.
@@ -183,7 +199,14 @@ public struct Dataset: Sendable {
     /// - Complexity: O(*n*).
     public func entityCountsByKind() -> [(kind: EntityKind, count: Int)] {
         var counts: [EntityKind: Int] = [:]
-        for e in entities { counts[e.kind, default: 0] += 1 }
+        // Counted by runs of one kind (files list entities mostly kind by kind): a hash per run.
+        var run: (kind: EntityKind, count: Int)?
+        for e in entities {
+            if run?.kind == e.kind { run!.count += 1; continue }
+            if let run { counts[run.kind, default: 0] += run.count }
+            run = (e.kind, 1)
+        }
+        if let run { counts[run.kind, default: 0] += run.count }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 

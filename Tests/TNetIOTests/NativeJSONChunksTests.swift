@@ -162,7 +162,8 @@ import TNetModel
         }
         func link() -> String {
             var fields = ["\"source\": " + str(pick(ids)), "\"target\": " + str(pick(ids + ["ghost"])), "\"kind\": " + str(pick(["pays", "recruits", ""]))]
-            if rng.next() % 3 == 0 { fields.append("\"weight\": " + pick(["2", "-0.5", "1e2", "\"x\"", "0.000"])) }
+            if rng.next() % 3 == 0 { fields.append("\"weight\": " + pick(["2", "-0.5", "1e2", "\"x\"", "0.000", "-0", "123456789012345", "1234567890123456"])) }
+            if rng.next() % 3 == 0 { fields.append("\"from\": " + pick(["\"2022-12\"", "\"2022\"", "\"2023-02-29\"", "\"2022-12-31T00\""])) }
             if rng.next() % 3 == 0 { fields.append("\"directed\": " + pick(["true", "false", "1"])) }
             if rng.next() % 3 == 0 { fields.append("\"confidence\": " + pick(["\"A1\"", "\"f6\"", "\"G1\""])) }
             if rng.next() % 3 == 0 { fields.append("\"to\": " + pick(["\"2022-12\"", "\"2022-13\""])) }

@@ -43,6 +43,25 @@ import TNetModel
         #expect(!u.isDirected && u.edgeCount == 2)
     }
 
+    /// The id index is shared by copies until one appends: the copy keeps its own view. An
+    /// index left to be built on first use (a reader that counted the distinct ids) answers as
+    /// one built by appending, first position for a repeated id included.
+    @Test func idIndexIsCopiedOnAppendAndBuiltOnFirstUse() {
+        var a = Dataset(entities: [Entity(id: "x", kind: .node), Entity(id: "y", kind: .node)])
+        let b = a
+        a.append(Entity(id: "z", kind: .node))
+        a.append(Entity(id: "x", kind: .node))
+        #expect(a.index(of: "z") == 2 && a.index(of: "x") == 0 && a.entityIDsRepeat)
+        #expect(b.index(of: "z") == nil && b.entities.count == 2 && !b.entityIDsRepeat)
+        let entities = [Entity(id: "p", kind: .node), Entity(id: "q", kind: .node), Entity(id: "p", kind: .node)]
+        var lazy = Dataset(entities: entities, distinctIDs: 2, links: LinkColumns(), directed: nil)
+        #expect(lazy.entityIDsRepeat)
+        let copy = lazy
+        #expect(lazy.index(of: "p") == 0 && lazy.index(of: "q") == 1 && lazy.index(of: "r") == nil)
+        lazy.append(Entity(id: "r", kind: .node))
+        #expect(lazy.index(of: "r") == 3 && copy.index(of: "r") == nil && copy.index(of: "q") == 1)
+    }
+
     @Test func entitiesAddedAfterLinksResolve() {
         var d = Dataset(links: [Link(source: "a", target: "b", kind: .link)])
         #expect(d.validate().count == 2)

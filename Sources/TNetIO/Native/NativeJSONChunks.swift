@@ -322,6 +322,13 @@ extension NativeJSONReader {
             var entityList = ListCache(), linkList = ListCache()
             /// Grades by letter (A–F, either case) and digit: the value's number + 1, 0 unread.
             var grades = [UInt32](repeating: 0, count: 36)
+            /// Entities' grades by letter and digit, as for links.
+            var entityGrades = [Confidence?](repeating: nil, count: 36)
+            /// Periods seen before, by the bytes of their `from` and `to` (a date is read once
+            /// per distinct pair, not once per record); nil for a pair that does not parse.
+            var periodKeys = ByteKeyTable(), periodValues: [Period?] = []
+            /// Each of those periods' number among the chunk's link periods, `.max` unnumbered.
+            var linkPeriodNumbers: [UInt32] = []
 
             /// A reader from `origin`, with room for the records of about `expected` bytes of
             /// `mode` (growing arrays copy, and touch fresh pages, for every doubling).
@@ -574,6 +581,47 @@ extension NativeJSONReader {
                 return (items, q + 1, true)
             }
 
+            /// The grade spelt by the two bytes at `c` (a letter A–F in either case, a digit 1–6):
+            /// its place in a table of 36, or nil for any other text.
+            @inline(__always)
+            func gradeSlot(_ c: Range<Int>) -> Int? {
+                guard c.count == 2 else { return nil }
+                let letter = Int(b[c.lowerBound] & 0xDF) - Int(UInt8(ascii: "A")), digit = Int(b[c.lowerBound + 1]) - Int(UInt8(ascii: "1"))
+                guard letter >= 0, letter < 6, digit >= 0, digit < 6 else { return nil }
+                return letter * 6 + digit
+            }
+
+            /// The period of the dates whose bytes are at `from` and `to` (either may be absent),
+            /// parsed the first time the pair is met. - Returns: its number in ``periodValues``,
+            /// or nil when a date does not parse (or is longer than any date).
+            mutating func period(_ from: Range<Int>?, _ to: Range<Int>?) -> Int? {
+                let fromCount = from?.count ?? 0, toCount = to?.count ?? 0
+                guard fromCount <= 16, toCount <= 16 else { return nil }
+                // The key: each date's length + 1 (0 when absent), then its bytes.
+                let found: (number: Int32, inserted: Bool) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 34) { key in
+                    let k = key.baseAddress!
+                    var n = 0
+                    func put(_ r: Range<Int>?) {
+                        guard let r else { k[n] = 0; n += 1; return }
+                        k[n] = UInt8(r.count + 1)
+                        (k + n + 1).update(from: b + r.lowerBound, count: r.count)
+                        n += r.count + 1
+                    }
+                    put(from)
+                    put(to)
+                    return periodKeys.insert(k, n, hash: ByteKeyTable.hash(k, n))
+                }
+                let i = Int(found.number)
+                if found.inserted {
+                    var value: Period?
+                    let f = from.map { PartialDate(text($0)) }, t = to.map { PartialDate(text($0)) }
+                    if f != .some(nil) && t != .some(nil) { value = Period(from: f ?? nil, to: t ?? nil) }
+                    periodValues.append(value)
+                    linkPeriodNumbers.append(.max)
+                }
+                return periodValues[i] == nil ? nil : i
+            }
+
             mutating func entity(_ start: Int, _ at: ReadLocations.Position) -> Int? {
                 var spans = Spans()
                 var sources: [String] = []
@@ -591,13 +639,19 @@ extension NativeJSONReader {
                 }
                 guard let end, let id = spans[0], !id.isEmpty, let kind = spans[1], !kind.isEmpty else { return nil }
                 var confidence: Confidence?
-                if let c = spans[5] { guard let g = Confidence(text(c)) else { return nil }; confidence = g }
+                if let c = spans[5] {
+                    if let slot = gradeSlot(c) {
+                        if entityGrades[slot] == nil { entityGrades[slot] = Confidence(text(c)) }
+                        confidence = entityGrades[slot]
+                    } else {
+                        guard let g = Confidence(text(c)) else { return nil }
+                        confidence = g
+                    }
+                }
                 var period: Period?
                 if spans[7] != nil || spans[8] != nil {
-                    var from: PartialDate?, to: PartialDate?
-                    if let r = spans[7] { guard let d = PartialDate(text(r)) else { return nil }; from = d }
-                    if let r = spans[8] { guard let d = PartialDate(text(r)) else { return nil }; to = d }
-                    period = Period(from: from, to: to)
+                    guard let i = self.period(spans[7], spans[8]) else { return nil }
+                    period = periodValues[i]
                 }
                 let k = Self.intern(&entityKinds, b, kind)
                 if k == entityKindValues.count { entityKindValues.append(EntityKind(text(kind))) }
@@ -637,6 +691,24 @@ extension NativeJSONReader {
                 return p ..< q
             }
 
+            /// A plain number's value when it is an integer (at most 15 digits, so exact as a
+            /// `Double`), read from its digits; nil for one with a fraction.
+            @inline(__always)
+            func integer(_ r: Range<Int>) -> Double? {
+                var i = r.lowerBound
+                let negative = b[i] == UInt8(ascii: "-")
+                if negative { i += 1 }
+                var v = 0
+                while i < r.upperBound {
+                    let d = b[i] &- UInt8(ascii: "0")
+                    guard d < 10 else { return nil }
+                    v = v * 10 + Int(d)
+                    i += 1
+                }
+                // "-0" is the Double -0.0, as Double("-0") reads it.
+                return negative ? -Double(v) : Double(v)
+            }
+
             mutating func link(_ start: Int, _ at: ReadLocations.Position) -> Int? {
                 var spans = Spans()
                 var weight: Double?, directed: Bool?
@@ -644,7 +716,9 @@ extension NativeJSONReader {
                 let end = members(start, links: true) { me, f, p in
                     switch f {
                     case 3:
-                        guard let r = me.number(p), let w = Double(me.text(r)), w.isFinite else { return nil }
+                        guard let r = me.number(p) else { return nil }
+                        if let w = me.integer(r) { weight = w; return r.upperBound }
+                        guard let w = Double(me.text(r)), w.isFinite else { return nil }
                         weight = w
                         return r.upperBound
                     case 4:
@@ -668,13 +742,12 @@ extension NativeJSONReader {
                 var confidence: UInt32 = 0
                 if let c = spans[5] {
                     if c.count == 2 {
-                        let letter = Int(b[c.lowerBound] & 0xDF) - Int(UInt8(ascii: "A")), digit = Int(b[c.lowerBound + 1]) - Int(UInt8(ascii: "1"))
-                        guard letter >= 0, letter < 6, digit >= 0, digit < 6 else { return nil }
-                        if grades[letter * 6 + digit] == 0 {
+                        guard let slot = gradeSlot(c) else { return nil }
+                        if grades[slot] == 0 {
                             guard let g = Confidence(text(c)) else { return nil }
-                            grades[letter * 6 + digit] = part.links.confidences.index(of: g) + 1
+                            grades[slot] = part.links.confidences.index(of: g) + 1
                         }
-                        confidence = grades[letter * 6 + digit] - 1
+                        confidence = grades[slot] - 1
                     } else {
                         guard let g = Confidence(text(c)) else { return nil }
                         confidence = part.links.confidences.index(of: g)
@@ -682,10 +755,9 @@ extension NativeJSONReader {
                 }
                 var period: UInt32 = 0
                 if spans[7] != nil || spans[8] != nil {
-                    var from: PartialDate?, to: PartialDate?
-                    if let r = spans[7] { guard let d = PartialDate(text(r)) else { return nil }; from = d }
-                    if let r = spans[8] { guard let d = PartialDate(text(r)) else { return nil }; to = d }
-                    period = part.links.periods.index(of: Period(from: from, to: to))
+                    guard let i = self.period(spans[7], spans[8]) else { return nil }
+                    if linkPeriodNumbers[i] == .max { linkPeriodNumbers[i] = part.links.periods.index(of: periodValues[i]) }
+                    period = linkPeriodNumbers[i]
                 }
                 let k = Self.intern(&linkKinds, b, kind)
                 if k == linkKindNumbers.count { linkKindNumbers.append(part.links.kinds.index(of: LinkKind(text(kind)))) }
@@ -787,14 +859,13 @@ extension NativeJSONReader {
             let byBytesUsable = !parts.contains { $0.ids.nonASCII }
             var byBytes = ByteKeyTable(capacity: byBytesUsable ? entityCount : 0)
             var firstPosition: [Int32] = []
-            var unique = byBytesUsable
             var position: Int32 = 0
             // Each chunk's columns are let go once copied: peak memory holds the dataset once.
             for k in parts.indices {
                 shift(parts[k].entityPositions, starts[k], into: &locations.entities)
                 if byBytesUsable {
                     parts[k].ids.forEach { _, p, count, hash in
-                        if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) } else { unique = false }
+                        if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) }
                         position += 1
                     }
                 }
@@ -834,61 +905,64 @@ extension NativeJSONReader {
                 parts[k].linkPositions = []
             }
 
-            // Ends: by bytes where that is exact, on one thread while the other indexes the ids
-            // by String (the dataset's own index); the rest by String afterwards.
-            var index: [String: Int32] = [:]
-            var later: [(slot: Int, part: Int, end: Int)] = []
+            // Ends: by bytes where that is exact (every id ASCII, and the end too), the parts
+            // shared out between the threads. The others by String (a non-ASCII end may equal an
+            // ASCII id as Swift compares strings: the Kelvin sign and "K"), against the
+            // dataset's own index, built here only when one needs it.
+            var index: [String: Int32]?
             var dangling: [(slot: Int, id: String)] = []
+            var later: [(slot: Int, id: String)] = []
             links.ends.withUnsafeMutableBufferPointer { ends in
                 nonisolated(unsafe) let ends = ends
-                nonisolated(unsafe) var index2: [String: Int32] = [:]
-                nonisolated(unsafe) var later2: [(slot: Int, part: Int, end: Int)] = []
-                nonisolated(unsafe) var dangling2: [(slot: Int, id: String)] = []
-                let byBytes = byBytes, firstPosition = firstPosition, unique = unique
-                forEachChunk(2, threads: threads) { task, _ in
-                    if task == 0 {
-                        var d = [String: Int32](minimumCapacity: entities.count)
-                        if unique {
-                            for (i, e) in entities.enumerated() { d[e.id] = Int32(i) }
-                        } else {
-                            for (i, e) in entities.enumerated() where d[e.id] == nil { d[e.id] = Int32(i) }
-                        }
-                        index2 = d
-                        return
-                    }
-                    for (k, part) in parts.enumerated() {
-                        part.ends.forEach { e, p, count, hash in
-                            let slot = 2 * linkBase[k] + e
-                            let bytes = UnsafeBufferPointer(start: p, count: count)
-                            if byBytesUsable && (!part.ends.nonASCII || !bytes.contains(where: { $0 >= 0x80 })) {
-                                let found = byBytes.find(p, count, hash: hash).map { firstPosition[Int($0)] } ?? -1
-                                ends[slot] = found
-                                if found < 0 { dangling2.append((slot, String(decoding: bytes, as: UTF8.self))) }
-                            } else {
-                                later2.append((slot, k, e))
+                if byBytesUsable {
+                    var missed = [(dangling: [(slot: Int, id: String)], later: [(slot: Int, id: String)])](repeating: ([], []), count: parts.count)
+                    missed.withUnsafeMutableBufferPointer { missed in
+                        nonisolated(unsafe) let missed = missed
+                        let byBytes = byBytes, firstPosition = firstPosition
+                        forEachChunk(parts.count, threads: threads) { k, _ in
+                            let maybeNonASCII = parts[k].ends.nonASCII
+                            parts[k].ends.forEach { e, p, count, hash in
+                                let slot = 2 * linkBase[k] + e
+                                let bytes = UnsafeBufferPointer(start: p, count: count)
+                                if maybeNonASCII && bytes.contains(where: { $0 >= 0x80 }) {
+                                    missed[k].later.append((slot, String(decoding: bytes, as: UTF8.self)))
+                                } else if let number = byBytes.find(p, count, hash: hash) {
+                                    ends[slot] = firstPosition[Int(number)]
+                                } else {
+                                    missed[k].dangling.append((slot, String(decoding: bytes, as: UTF8.self)))
+                                }
                             }
                         }
                     }
+                    dangling = missed.flatMap(\.dangling)
+                    later = missed.flatMap(\.later)
+                } else {
+                    for (k, part) in parts.enumerated() {
+                        part.ends.forEach { e, p, count, _ in
+                            later.append((2 * linkBase[k] + e, String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)))
+                        }
+                    }
                 }
-                index = index2
-                later = later2
-                dangling = dangling2
-                for (slot, k, e) in later {
-                    let list = parts[k].ends
-                    let id = String(decoding: list.bytes[list.range(e)], as: UTF8.self)
-                    if let found = index[id] {
+                guard !later.isEmpty || !byBytesUsable else { return }
+                var table = [String: Int32](minimumCapacity: entities.count)
+                for (i, e) in entities.enumerated() where table[e.id] == nil { table[e.id] = Int32(i) }
+                for (slot, id) in later {
+                    if let found = table[id] {
                         ends[slot] = found
                         if !entities[Int(found)].id.utf8.elementsEqual(id.utf8) { links.spellings[slot] = id }
                     } else {
                         dangling.append((slot, id))
                     }
                 }
+                index = table
             }
             dangling.sort { $0.slot < $1.slot }
             links.dangling = dangling
 
-            var dataset = Dataset(entities: entities, firstPositions: index, links: LinkColumns(links), directed: meta.directed,
-                                  locations: locations)
+            var dataset = index.map {
+                Dataset(entities: entities, firstPositions: $0, links: LinkColumns(links), directed: meta.directed, locations: locations)
+            } ?? Dataset(entities: entities, distinctIDs: byBytes.count, links: LinkColumns(links), directed: meta.directed,
+                         locations: locations)
             dataset.title = meta.title
             dataset.description = meta.description
             dataset.sources = sources
