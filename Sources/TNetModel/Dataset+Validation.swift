@@ -77,11 +77,21 @@ extension Dataset {
                                                   "\(what()) cites \(quoted(id)), which is not in \"sources\"", at: at))
                 }
             }
-            for (i, e) in entities.enumerated() {
+            // Most records cite what the one before cited: a list is looked up once per run.
+            var lastCited: [String]?
+            for (i, e) in entities.enumerated() where !e.sources.isEmpty {
+                if let lastCited, lastCited == e.sources { continue }
+                let before = issues.count
                 check(e.sources, "entity \(quoted(e.id))", locations?.entity(i))
+                if issues.count == before { lastCited = e.sources }
             }
+            // Links' lists are numbered: each list is looked up once.
+            let citations = linkColumns.citationTable
+            let citesUnknown = citations.map { $0.contains { !sourceIDs.contains($0) } }
             for i in links.indices {
-                let cited = linkColumns.sources(i)
+                let c = linkColumns.citationOf(i)
+                guard c == 0 || citesUnknown[c] else { continue }
+                let cited = citations[c]
                 if cited.isEmpty {
                     issues.append(ValidationIssue(.warning, .unsourced,
                                                   "link \(describe(links[i])) cites no source", at: locations?.link(i)))
@@ -95,8 +105,11 @@ extension Dataset {
                                               "entity \(quoted(e.id)): \"from\" \(f) is after \"to\" \(t)", at: locations?.entity(i)))
             }
         }
-        for i in links.indices {
-            if let p = linkColumns.period(i), let f = p.from, let t = p.to, f.earliest > t.latest {
+        // Links' periods are numbered: each is checked once.
+        let reversed = linkColumns.periodTable.map { p in p.map { p in p.from.flatMap { f in p.to.map { t in f.earliest > t.latest } } ?? false } ?? false }
+        guard reversed.contains(true) else { return }
+        for i in links.indices where reversed[linkColumns.periodOf(i)] {
+            if let p = linkColumns.period(i), let f = p.from, let t = p.to {
                 issues.append(ValidationIssue(.error, .invalidPeriod,
                                               "link \(describe(links[i])): \"from\" \(f) is after \"to\" \(t)", at: locations?.link(i)))
             }

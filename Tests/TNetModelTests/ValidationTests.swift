@@ -22,6 +22,26 @@ import TNetModel
         #expect(ok.validate().isEmpty)
     }
 
+    /// Citations and periods are checked once per distinct value, but reported for every
+    /// record that has them, in order: records sharing a bad list or a reversed period each get
+    /// their issue, and a good list shared by a run of records raises none.
+    @Test func sharedBadValuesAreReportedForEveryRecord() {
+        let reversed = Period(from: PartialDate("2022"), to: PartialDate("2021"))
+        let bad = ["s1", "s9"]
+        let d = Dataset(
+            entities: [Entity(id: "a", kind: .node, sources: bad), Entity(id: "b", kind: .node, sources: ["s1"]),
+                       Entity(id: "c", kind: .node, sources: ["s1"]), Entity(id: "d", kind: .node, sources: bad)],
+            links: [Link(source: "a", target: "b", kind: .link, sources: bad, period: reversed),
+                    Link(source: "b", target: "c", kind: .link, sources: ["s1"]),
+                    Link(source: "c", target: "d", kind: .link, sources: bad, period: reversed)],
+            sources: [Source(id: "s1")])
+        let issues = d.validate()
+        // Entities a and d, then links 0 and 2 (unknown source), then links 0 and 2 (period).
+        #expect(issues.map(\.code) == [.unknownSource, .unknownSource, .unknownSource, .unknownSource, .invalidPeriod, .invalidPeriod])
+        #expect(issues.map(\.message)[0].contains("entity \"a\"") && issues.map(\.message)[1].contains("entity \"d\""))
+        #expect(issues.map(\.message)[3].contains("\"c\" link \"d\"") && issues.map(\.message)[5].contains("\"c\" link \"d\""))
+    }
+
     /// A plain graph (no sources, nothing cited) is not held to provenance.
     @Test func plainGraphsAreNotHeldToProvenance() {
         let d = Dataset(entities: [Entity(id: "a", kind: .node), Entity(id: "b", kind: .node)],
