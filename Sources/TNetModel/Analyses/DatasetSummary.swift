@@ -18,15 +18,36 @@ public struct DatasetSummary: Sendable {
         /// Statistics of `values` (all zero when empty). Median of an even count is the mean of
         /// the two middle values, as Python's `statistics.median`.
         /// - Parameter values: a degree sequence, in any order.
-        /// - Complexity: O(*k* log *k*) for *k* values.
+        /// - Complexity: O(*k* + *r*) for *k* values spanning a range *r* of at most 4*k*
+        ///   (a degree sequence: the middle values found by counting), else O(*k* log *k*).
         public init(_ values: [Int]) {
             guard !values.isEmpty else { self.init(min: 0, median: 0, mean: 0, max: 0); return }
-            let sorted = values.sorted()
-            let n = sorted.count
-            self.init(min: sorted[0],
-                      median: n % 2 == 1 ? Double(sorted[n / 2]) : Double(sorted[n / 2 - 1] + sorted[n / 2]) / 2,
-                      mean: Double(sorted.reduce(0, +)) / Double(n),
-                      max: sorted[n - 1])
+            let n = values.count
+            var lo = values[0], hi = values[0], sum = 0
+            for v in values {
+                lo = Swift.min(lo, v)
+                hi = Swift.max(hi, v)
+                sum += v
+            }
+            // The values at sorted positions (n - 1) / 2 and n / 2 (the same one for an odd count).
+            var lower = 0, upper = 0
+            let (span, overflow) = hi.subtractingReportingOverflow(lo)
+            if !overflow && span <= 4 * n {
+                var counts = [Int](repeating: 0, count: hi - lo + 1)
+                for v in values { counts[v - lo] += 1 }
+                var seen = 0, foundLower = false
+                for (offset, c) in counts.enumerated() where c > 0 {
+                    seen += c
+                    if !foundLower && seen > (n - 1) / 2 { lower = lo + offset; foundLower = true }
+                    if seen > n / 2 { upper = lo + offset; break }
+                }
+            } else {
+                let sorted = values.sorted()
+                lower = sorted[(n - 1) / 2]
+                upper = sorted[n / 2]
+            }
+            self.init(min: lo, median: n % 2 == 1 ? Double(upper) : Double(lower + upper) / 2,
+                      mean: Double(sum) / Double(n), max: hi)
         }
 
         /// Statistics given directly.

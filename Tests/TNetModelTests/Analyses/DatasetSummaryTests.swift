@@ -1,0 +1,39 @@
+import Testing
+import TNetModel
+
+@Suite struct DatasetSummaryTests {
+    /// Minimum, median, mean and maximum, worked by hand (the median of an even count is the
+    /// mean of the two middle values, as Python's `statistics.median`). Degree sequences are
+    /// counted; a wide range of values is sorted; both give the same answers.
+    @Test func distributionHandWorked() {
+        typealias D = DatasetSummary.Distribution
+        // Sorted 1 2 2 3: middle values 2 and 2; mean 8 / 4.
+        #expect(D([3, 1, 2, 2]) == D(min: 1, median: 2, mean: 2, max: 3))
+        // Sorted 0 10: median (0 + 10) / 2; mean 5.
+        #expect(D([10, 0]) == D(min: 0, median: 5, mean: 5, max: 10))
+        // Odd count: sorted 0 0 4 7 9, the third.
+        #expect(D([9, 0, 4, 0, 7]) == D(min: 0, median: 4, mean: 4, max: 9))
+        #expect(D([6]) == D(min: 6, median: 6, mean: 6, max: 6))
+        #expect(D([]) == D(min: 0, median: 0, mean: 0, max: 0))
+        // A range far wider than the count (sorted, not counted): 1 and 10^9.
+        #expect(D([1_000_000_000, 1]) == D(min: 1, median: 500_000_000.5, mean: 500_000_000.5, max: 1_000_000_000))
+        // Negative values and the extremes of Int do not overflow the range check.
+        #expect(D([-3, Int.max - 1, -1]).median == -1)
+        #expect(D([Int.min + 1, 0, 2]).max == 2)
+    }
+
+    /// Counting and sorting agree on random degree-like sequences.
+    @Test func countingAgreesWithSorting() {
+        var state: UInt64 = 11
+        for trial in 0 ..< 200 {
+            let n = 1 + trial % 37
+            let values = (0 ..< n).map { _ -> Int in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Int(state >> 58)
+            }
+            let s = values.sorted()
+            let median = n % 2 == 1 ? Double(s[n / 2]) : Double(s[n / 2 - 1] + s[n / 2]) / 2
+            #expect(DatasetSummary.Distribution(values).median == median, "\(values)")
+        }
+    }
+}
