@@ -841,69 +841,92 @@ extension NativeJSONReader {
             for (part, s) in zip(parts, starts) { shift(part.entityIssues, s, into: &issues) }
             for (part, s) in zip(parts, starts) { shift(part.linkIssues, s, into: &issues) }
 
-            // Entities, and their ids by bytes.
+            // Three jobs on the threads, each on its own fields of the parts: the entities moved
+            // into one array with their positions; their ids indexed by bytes; the links' columns
+            // merged with their positions. Each part's columns are let go once copied: peak memory
+            // holds the dataset once.
             let entityCount = parts.reduce(0) { $0 + $1.entities.count }
-            var moved = 0
-            let entities = [Entity](unsafeUninitializedCapacity: entityCount) { out, count in
-                for part in parts {
-                    let c = part.entities.count
-                    guard c > 0 else { continue }
-                    part.entities.move(to: out.baseAddress! + moved)
-                    moved += c
-                }
-                count = moved
-            }
-            locations.entities.reserveCapacity(entityCount)
+            let linkCount = parts.reduce(0) { $0 + $1.links.kindIndex.count }
             // Ids by their bytes, each with its first entity (as the dataset's index keeps it),
             // where byte equality is String equality: every id ASCII.
             let byBytesUsable = !parts.contains { $0.ids.nonASCII }
-            var byBytes = ByteKeyTable(capacity: byBytesUsable ? entityCount : 0)
-            var firstPosition: [Int32] = []
-            var position: Int32 = 0
-            // Each chunk's columns are let go once copied: peak memory holds the dataset once.
-            for k in parts.indices {
-                shift(parts[k].entityPositions, starts[k], into: &locations.entities)
-                if byBytesUsable {
-                    parts[k].ids.forEach { _, p, count, hash in
-                        if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) }
-                        position += 1
-                    }
-                }
-                parts[k].entities = EntityStore(capacity: 0)
-                parts[k].entityPositions = []
-                parts[k].ids = ByteList()
-            }
-
-            // Links: value tables merged in order of first use, as appending them one by one would.
-            var links = LinkColumns.Parts()
-            let linkCount = parts.reduce(0) { $0 + $1.links.kindIndex.count }
-            links.ends = [Int32](repeating: -1, count: 2 * linkCount)
-            links.reserveCapacity(linkCount)
-            locations.links.reserveCapacity(linkCount)
+            nonisolated(unsafe) var entities: [Entity] = []
+            nonisolated(unsafe) var entityPositions: [ReadLocations.Position] = []
+            nonisolated(unsafe) var byBytes = ByteKeyTable(capacity: byBytesUsable ? entityCount : 0)
+            nonisolated(unsafe) var firstPosition: [Int32] = []
+            nonisolated(unsafe) var links = LinkColumns.Parts()
+            nonisolated(unsafe) var linkPositions: [ReadLocations.Position] = []
             var linkBase: [Int] = []
-            for k in parts.indices {
-                linkBase.append(links.kindIndex.count)
-                let c = parts[k].links
-                parts[k].links = LinkColumns.Parts()
-                func remap<V>(_ old: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>, _ out: inout [UInt32]) {
-                    var map = [UInt32](repeating: .max, count: table.values.count)
-                    for o in old {
-                        if map[Int(o)] == .max { map[Int(o)] = into.index(of: table.values[Int(o)]) }
-                        out.append(map[Int(o)])
+            var offset = 0
+            for part in parts {
+                linkBase.append(offset)
+                offset += part.links.kindIndex.count
+            }
+            parts.withUnsafeMutableBufferPointer { all in
+                nonisolated(unsafe) let all = all
+                forEachChunk(3, threads: threads) { job, _ in
+                    switch job {
+                    case 0:
+                        var moved = 0
+                        entities = [Entity](unsafeUninitializedCapacity: entityCount) { out, count in
+                            for part in all {
+                                let c = part.entities.count
+                                guard c > 0 else { continue }
+                                part.entities.move(to: out.baseAddress! + moved)
+                                moved += c
+                            }
+                            count = moved
+                        }
+                        entityPositions.reserveCapacity(entityCount)
+                        for k in all.indices {
+                            shift(all[k].entityPositions, starts[k], into: &entityPositions)
+                            all[k].entities = EntityStore(capacity: 0)
+                            all[k].entityPositions = []
+                        }
+                    case 1:
+                        guard byBytesUsable else { return }
+                        var position: Int32 = 0
+                        for k in all.indices {
+                            all[k].ids.forEach { _, p, count, hash in
+                                if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) }
+                                position += 1
+                            }
+                            all[k].ids = ByteList()
+                        }
+                    default:
+                        // Value tables merged in order of first use, as appending them one by one would.
+                        links.ends = [Int32](repeating: -1, count: 2 * linkCount)
+                        links.reserveCapacity(linkCount)
+                        linkPositions.reserveCapacity(linkCount)
+                        for k in all.indices {
+                            let c = all[k].links
+                            all[k].links = LinkColumns.Parts()
+                            func remap<V>(_ old: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>, _ out: inout [UInt32]) {
+                                var map = [UInt32](repeating: .max, count: table.values.count)
+                                for o in old {
+                                    if map[Int(o)] == .max { map[Int(o)] = into.index(of: table.values[Int(o)]) }
+                                    out.append(map[Int(o)])
+                                }
+                            }
+                            let base = links.kindIndex.count
+                            remap(c.kindIndex, c.kinds, &links.kinds, &links.kindIndex)
+                            remap(c.confidenceIndex, c.confidences, &links.confidences, &links.confidenceIndex)
+                            remap(c.citationIndex, c.citations, &links.citations, &links.citationIndex)
+                            remap(c.periodIndex, c.periods, &links.periods, &links.periodIndex)
+                            remap(c.agreementIndex, c.agreements, &links.agreements, &links.agreementIndex)
+                            links.weights += c.weights
+                            links.directed += c.directed
+                            for (i, a) in c.attributes { links.attributes[base + i] = a }
+                            shift(all[k].linkPositions, starts[k], into: &linkPositions)
+                            all[k].linkPositions = []
+                        }
                     }
                 }
-                let base = links.kindIndex.count
-                remap(c.kindIndex, c.kinds, &links.kinds, &links.kindIndex)
-                remap(c.confidenceIndex, c.confidences, &links.confidences, &links.confidenceIndex)
-                remap(c.citationIndex, c.citations, &links.citations, &links.citationIndex)
-                remap(c.periodIndex, c.periods, &links.periods, &links.periodIndex)
-                remap(c.agreementIndex, c.agreements, &links.agreements, &links.agreementIndex)
-                links.weights += c.weights
-                links.directed += c.directed
-                for (i, a) in c.attributes { links.attributes[base + i] = a }
-                shift(parts[k].linkPositions, starts[k], into: &locations.links)
-                parts[k].linkPositions = []
             }
+            locations.entities = entityPositions
+            locations.links = linkPositions
+            entityPositions = []
+            linkPositions = []
 
             // Ends: by bytes where that is exact (every id ASCII, and the end too), the parts
             // shared out between the threads. The others by String (a non-ASCII end may equal an
