@@ -18,6 +18,31 @@ final class GraphMLHandler: XMLEventHandler {
         func applies(to domain: String) -> Bool { self.domain == domain || self.domain == "all" }
     }
 
+    /// What every node and edge asks of a key, worked out once when it is declared.
+    private struct KeyUse {
+        var node: Bool
+        var edge: Bool
+        /// Whether its data may set an entity's field (not a forced attribute, not `id`), or a
+        /// link's (not `source` or `target`).
+        var entityField: Bool
+        var linkField: Bool
+        var nodeGraphics: Bool
+        var edgeGraphics: Bool
+        var isLabel: Bool
+        var isDirected: Bool
+
+        init(_ key: Key) {
+            node = key.applies(to: "node")
+            edge = key.applies(to: "edge")
+            entityField = !key.forcedAttribute && key.name != "id"
+            linkField = !key.forcedAttribute && key.name != "source" && key.name != "target"
+            nodeGraphics = key.yfiles == "nodegraphics"
+            edgeGraphics = key.yfiles == "edgegraphics"
+            isLabel = key.name == "label"
+            isDirected = key.name == "directed"
+        }
+    }
+
     /// A `<node>` or `<edge>` being read: its data in document order (key positions in
     /// ``keys``), and where its start tag ends.
     private struct Element {
@@ -36,9 +61,13 @@ final class GraphMLHandler: XMLEventHandler {
     private var issues: [ValidationIssue] = []
     /// Keys in order of first declaration; a key declared again under the same id replaces it.
     private var keys: [Key] = []
+    private var keyUses: [KeyUse] = []
     private var keyIndex: [String: Int] = [:]
+    /// Keys' ids by their bytes (a `<data>`'s key found without making a string).
+    private var keyIDs = ByteKeyTable(), keyByNumber: [Int] = []
     private var graphDepth = 0
     private var dataset = Dataset()
+    private var entities: [Entity] = []
     private var graphData: [(key: Key, text: String)] = []
     private var locations: ReadLocations
 
@@ -52,7 +81,7 @@ final class GraphMLHandler: XMLEventHandler {
     private var labelDepth = 0
     private var labelText: [UInt8] = []
     private var warnedYFiles = false
-    private var pendingLinks: [(Link, ReadLocations.Position)] = []
+    private var pendingLinks: [Link] = []
     /// Per key, the last element whose data used it (duplicate data is found without a set).
     private var seenStamp: [Int] = []
     private var stamp = 0
@@ -84,9 +113,14 @@ final class GraphMLHandler: XMLEventHandler {
             return
         }
         if name.is("data") {
-            guard let k = a.value("key") else { return fail(parser, "<data> without a key") }
-            guard let index = keyIndex[k] else { return fail(parser, "<data> names key \(quoted(k)), which is not declared") }
-            dataKey = index
+            if let raw = a.rawValue("key"), let base = raw.baseAddress ?? UnsafePointer(bitPattern: 1),
+               let number = keyIDs.find(base, raw.count, hash: ByteKeyTable.hash(base, raw.count)) {
+                dataKey = keyByNumber[Int(number)]
+            } else {
+                guard let k = a.value("key") else { return fail(parser, "<data> without a key") }
+                guard let index = keyIndex[k] else { return fail(parser, "<data> names key \(quoted(k)), which is not declared") }
+                dataKey = index
+            }
             text.removeAll(keepingCapacity: true)
             labelText.removeAll(keepingCapacity: true)
         } else if name.is("node") {
@@ -170,9 +204,15 @@ final class GraphMLHandler: XMLEventHandler {
             keyInProgress?.key.defaultText = String(decoding: text, as: UTF8.self)
         } else if name.is("key") {
             if let (id, key) = keyInProgress {
-                if let i = keyIndex[id] { keys[i] = key } else {
+                if let i = keyIndex[id] { keys[i] = key; keyUses[i] = KeyUse(key) } else {
                     keyIndex[id] = keys.count
+                    var bytes = id
+                    bytes.withUTF8 { u in
+                        let p = u.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                        if keyIDs.insert(p, u.count, hash: ByteKeyTable.hash(p, u.count)).inserted { keyByNumber.append(keys.count) }
+                    }
                     keys.append(key)
+                    keyUses.append(KeyUse(key))
                     seenStamp.append(0)
                 }
             }
@@ -201,22 +241,23 @@ final class GraphMLHandler: XMLEventHandler {
     /// it has no data for. Data under a key for another domain, or a key already given, is
     /// reported (a warning) rather than dropped unseen.
     private func forEachValue(_ data: [(key: Int, text: String)], domain: String, what: () -> String,
-                              at: SourceLocation, _ body: (Key, String) -> Void) {
+                              at: SourceLocation, _ body: (Int, String) -> Void) {
         stamp += 1
+        let node = domain == "node"
         for (k, v) in data {
-            let key = keys[k]
-            guard key.applies(to: domain) else {
+            guard node ? keyUses[k].node : keyUses[k].edge else {
+                let key = keys[k]
                 issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) is declared for \(key.domain), not \(domain); ignored", at: at))
                 continue
             }
             if seenStamp[k] != stamp {
                 seenStamp[k] = stamp
-                body(key, v)
+                body(k, v)
             } else {
-                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) given twice; the first is kept", at: at))
+                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(keys[k].name)) given twice; the first is kept", at: at))
             }
         }
-        for d in defaults(domain) where seenStamp[d.index] != stamp { body(d.key, d.text) }
+        for d in defaults(domain) where seenStamp[d.index] != stamp { body(d.index, d.text) }
     }
 
     private lazy var hasNameKey: Bool = keys.contains { $0.applies(to: "node") && $0.name == "name" && !$0.forcedAttribute }
@@ -225,15 +266,17 @@ final class GraphMLHandler: XMLEventHandler {
         var e = Entity(id: n.id, kind: .node)
         let at = SourceLocation(file: file, line: n.line, column: n.column)
         var graphicsLabel: String?
-        forEachValue(n.data, domain: "node", what: { "node \(quoted(n.id))" }, at: at) { key, text in
-            if key.yfiles == "nodegraphics" { graphicsLabel = text; return }
-            if !key.forcedAttribute && key.name != "id" {
+        forEachValue(n.data, domain: "node", what: { "node \(quoted(n.id))" }, at: at) { k, text in
+            let use = keyUses[k]
+            if use.nodeGraphics { graphicsLabel = text; return }
+            let key = keys[k]
+            if use.entityField {
                 switch FieldCodec.set(key.name, text, on: &e) {
                 case .stored: return
                 case .invalid(let m): issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(n.id)): \(m)", at: at)); return
                 case .notAField: break
                 }
-                if key.name == "label" && !hasNameKey && e.name == nil { e.name = text; return }
+                if use.isLabel && !hasNameKey && e.name == nil { e.name = text; return }
             }
             guard let v = key.type.decode(text) else {
                 issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(n.id)): \(quoted(key.name)) = \(quoted(text)) is not a \(key.type.rawValue)", at: at))
@@ -242,7 +285,7 @@ final class GraphMLHandler: XMLEventHandler {
             e.attributes[key.name] = v
         }
         if e.name == nil, let graphicsLabel { e.name = graphicsLabel }
-        dataset.append(e)
+        entities.append(e)
         locations.entities.append(ReadLocations.Position(line: n.line, column: n.column))
     }
 
@@ -251,11 +294,13 @@ final class GraphMLHandler: XMLEventHandler {
         var l = Link(source: source, target: target, kind: .link)
         let at = SourceLocation(file: file, line: x.line, column: x.column)
         var explicitDirected = false
-        forEachValue(x.data, domain: "edge", what: { "edge \(quoted(source)) → \(quoted(target))" }, at: at) { key, text in
-            if key.yfiles == "edgegraphics" { l.attributes["label"] = .string(text); return }
-            if !key.forcedAttribute && key.name != "source" && key.name != "target" {
+        forEachValue(x.data, domain: "edge", what: { "edge \(quoted(source)) → \(quoted(target))" }, at: at) { k, text in
+            let use = keyUses[k]
+            if use.edgeGraphics { l.attributes["label"] = .string(text); return }
+            let key = keys[k]
+            if use.linkField {
                 switch FieldCodec.set(key.name, text, on: &l) {
-                case .stored: if key.name == "directed" { explicitDirected = true }; return
+                case .stored: if use.isDirected { explicitDirected = true }; return
                 case .invalid(let m): issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(source)) → \(quoted(target)): \(m)", at: at)); return
                 case .notAField: break
                 }
@@ -270,7 +315,8 @@ final class GraphMLHandler: XMLEventHandler {
         // A file tnet wrote records explicit directions as data; the XML attribute then only
         // repeats what the kind implies. From other tools, the XML attribute is the fact.
         if !explicitDirected && !writtenByTNet, let d = x.directed { l.directed = d }
-        pendingLinks.append((l, ReadLocations.Position(line: x.line, column: x.column)))
+        pendingLinks.append(l)
+        locations.links.append(ReadLocations.Position(line: x.line, column: x.column))
     }
 
     private lazy var writtenByTNet: Bool = keys.contains { $0.domain == "graph" && $0.name == "tnet.directed" }
@@ -302,10 +348,12 @@ final class GraphMLHandler: XMLEventHandler {
                 dataset.extra[key.name] = v
             }
         }
-        for (l, p) in pendingLinks {
-            dataset.append(l)
-            locations.links.append(p)
-        }
+        let meta = dataset
+        let (kept, links) = (entities, pendingLinks)
+        entities = []
+        pendingLinks = []
+        dataset = Dataset(entities: kept, links: links, sources: meta.sources, title: meta.title,
+                          description: meta.description, directed: meta.directed, schema: meta.schema, extra: meta.extra)
         dataset.locations = locations
         return (dataset, issues)
     }

@@ -284,6 +284,28 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(d.links[0].attributes["note"] == .string("<none>"))
     }
 
+    /// A `<data>`'s key is found by its bytes when they match a declared id, else by text as
+    /// Swift compares it (a decomposed "é" names the key declared composed; a reference in the
+    /// attribute is decoded first); a key declared twice keeps its place with the later meaning.
+    @Test func dataKeysBySpelling() throws {
+        let xml = """
+        <graphml>
+        <key id="k\u{E9}" for="node" attr.name="name" attr.type="string"/>
+        <key id="w" for="node" attr.name="rank" attr.type="int"/>
+        <key id="w" for="node" attr.name="score" attr.type="double"/>
+        <key id="a&amp;b" for="node" attr.name="note" attr.type="string"/>
+        <graph edgedefault="directed">
+        <node id="x"><data key="ke\u{301}">Decomposed</data><data key="&#119;">2.5</data><data key="a&amp;b">n</data></node>
+        <node id="y"><data key="k\u{E9}">Composed</data><data key="w">3</data></node>
+        </graph></graphml>
+        """
+        let (d, issues) = try GraphMLReader.read(InputFile(name: "k.graphml", bytes: Array(xml.utf8)))
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(d.entities.map(\.name) == ["Decomposed", "Composed"])
+        #expect(d.entities[0].attributes == ["score": .double(2.5), "note": .string("n")])
+        #expect(d.entities[1].attributes == ["score": .double(3)])
+    }
+
     /// Errors name the file, line and column: libxml2's (where it stopped) for XML that is not
     /// well-formed, the element's for what GraphML refuses.
     @Test func errorsGiveFileLineAndColumn() throws {
