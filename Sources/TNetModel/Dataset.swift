@@ -65,13 +65,19 @@ public struct Dataset: Sendable {
         self.directed = directed
         self.sources = sources
         self.extra = extra
-        self.entities = []
+        self.entities = entities
         self.linkColumns = LinkColumns()
         self.locations = locations
-        self.idIndex = EntityIndex([String: Int32](minimumCapacity: entities.count))
-        for e in entities { append(e) }
+        // As appending one by one would: each id's first entity, then each link's ends.
+        var table = [String: Int32](minimumCapacity: entities.count)
+        for (i, e) in entities.enumerated() where table[e.id] == nil { table[e.id] = Int32(i) }
+        self.idIndex = EntityIndex(table)
         linkColumns.reserveCapacity(links.count)
-        for l in links { append(l) }
+        for l in links {
+            let s = table[l.source] ?? -1, t = table[l.target] ?? -1
+            linkColumns.append(l, source: s, target: t,
+                               sourceEntityID: s >= 0 ? entities[Int(s)].id : nil, targetEntityID: t >= 0 ? entities[Int(t)].id : nil)
+        }
     }
 
     /// Builds a dataset from entities whose ids are known to be unique and links already stored
