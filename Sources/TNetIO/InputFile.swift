@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TNetGraph
 import TNetModel
 
@@ -119,12 +120,16 @@ public struct InputFile: Sendable {
             bounds.append(end == start ? buf.count : end)
         }
         var firstBad = [Int?](repeating: nil, count: bounds.count - 1)
+        // The lowest slice found bad so far: slices after it need not be read.
+        let lowestBad = Atomic<Int>(.max)
         firstBad.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             let cuts = bounds
             forEachChunk(cuts.count - 1, threads: threads) { i, _ in
+                defer { release(cuts[i] ..< cuts[i + 1]) }
+                guard i < lowestBad.load(ordering: .relaxed) else { return }
                 out[i] = UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[cuts[i] ..< cuts[i + 1]])).map { $0 + cuts[i] }
-                release(cuts[i] ..< cuts[i + 1])
+                if out[i] != nil { _ = lowestBad.min(i, ordering: .relaxed) }
             }
         }
         if let bad = firstBad.lazy.compactMap({ $0 }).first { throw notText(name: name, buf, at: bad) }

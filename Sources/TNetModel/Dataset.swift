@@ -126,14 +126,20 @@ public struct Dataset: Sendable {
     /// - Parameter entity: the entity to add at the end.
     /// - Complexity: O(1) amortised, plus the endpoints of earlier links that name its id.
     public mutating func append(_ entity: Entity) {
-        // A copy that shares the index goes on with its own.
-        if !isKnownUniquelyReferenced(&idIndex) { idIndex = EntityIndex(indexByID) }
+        var table = indexByID
+        // The old index let go first, so that the table grows in place (unless a copy of the
+        // dataset shares it: the copy keeps it as it was).
+        idIndex = Self.noIndex
         let position = Int32(entities.count)
-        guard idIndex.insert(entity.id, at: position, entities: entities) else { entities.append(entity); return }
+        let new = table[entity.id] == nil
+        if new { table[entity.id] = position }
+        idIndex = EntityIndex(table)
         entities.append(entity)
         // Links added before this entity may name it.
-        if !linkColumns.danglingIDs.isEmpty { linkColumns.resolve(entity.id, at: position) }
+        if new && !linkColumns.danglingIDs.isEmpty { linkColumns.resolve(entity.id, at: position) }
     }
+
+    private static let noIndex = EntityIndex([:])
 
     /// Adds a link. An endpoint that names no entity is kept (validation reports it) and is
     /// skipped by projection; an entity appended later under that id resolves it.

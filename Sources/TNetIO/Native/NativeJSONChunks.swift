@@ -695,6 +695,8 @@ extension NativeJSONReader {
             /// `Double`), read from its digits; nil for one with a fraction.
             @inline(__always)
             func integer(_ r: Range<Int>) -> Double? {
+                // A sign and 15 digits at most (``number(_:)`` takes no more): no overflow.
+                guard r.count <= 16 else { return nil }
                 var i = r.lowerBound
                 let negative = b[i] == UInt8(ascii: "-")
                 if negative { i += 1 }
