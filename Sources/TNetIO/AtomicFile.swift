@@ -32,11 +32,22 @@ public enum AtomicFile {
     ///   destination is then unchanged).
     /// - Complexity: O(*n*) in the number of bytes.
     public static func write<Bytes: Collection>(_ bytes: Bytes, to given: String) throws where Bytes.Element == UInt8 {
+        let data = Array(bytes)
+        try data.withUnsafeBytes { try write(pieces: [$0], to: given) }
+    }
+
+    /// ``write(_:to:)`` for a file given as pieces, written one after another (a large output
+    /// made in chunks on several threads is never joined in memory).
+    /// - Parameters:
+    ///   - pieces: The file's content, in order.
+    ///   - given: The destination path; its folder must exist.
+    /// - Throws: As ``write(_:to:)``.
+    static func write(pieces: [UnsafeRawBufferPointer], to given: String) throws {
         var path = given
         var info = stat()
         // What the path leads to, links followed: a pipe, a device or a terminal is written in place.
         if stat(given, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR {
-            return try writeInPlace(Array(bytes), to: given)
+            return try writeInPlace(pieces, to: given)
         }
         if lstat(given, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
             guard let resolved = realpath(given, nil) else {
@@ -60,17 +71,9 @@ public enum AtomicFile {
         let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer { if !ok { unlink(tempPath) } }
-        let data = Array(bytes)
-        var written = 0
-        while written < data.count {
-            let r = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, data.count - written) }
-            if r < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                throw WriteError(path: path, reason: reason)
-            }
-            written += r
+        if let reason = writeAll(pieces, to: fd) {
+            close(fd)
+            throw WriteError(path: path, reason: reason)
         }
         // mkstemp creates 0600; give the file the usual 0666 & ~umask.
         let mask = umask(0); umask(mask)
@@ -83,18 +86,27 @@ public enum AtomicFile {
     }
 
     /// Writes to a pipe, a device or a terminal through an ordinary open, all of it.
-    static func writeInPlace(_ data: [UInt8], to path: String) throws {
+    static func writeInPlace(_ pieces: [UnsafeRawBufferPointer], to path: String) throws {
         let fd = open(path, O_WRONLY | O_APPEND)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var written = 0
-        while written < data.count {
-            let r = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, data.count - written) }
-            if r < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        if let reason = writeAll(pieces, to: fd) { throw WriteError(path: path, reason: reason) }
+    }
+
+    /// Writes every byte of `pieces` in order to `fd`. - Returns: the system's message when a
+    /// write fails, else nil.
+    private static func writeAll(_ pieces: [UnsafeRawBufferPointer], to fd: Int32) -> String? {
+        for piece in pieces where piece.count > 0 {
+            var written = 0
+            while written < piece.count {
+                let r = Glibc.write(fd, piece.baseAddress! + written, piece.count - written)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += r
             }
-            written += r
         }
+        return nil
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TNetModel
 @testable import TNetIO
 
 /// AtomicFile: whole files or nothing, and never a path replaced that is not a regular file.
@@ -21,6 +22,25 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.json") == "real.json")
         #expect(try String(contentsOfFile: dir + "/real.json", encoding: .utf8) == "new")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["link.json", "real.json"])
+    }
+
+    /// A file given in pieces (empty ones among them) is their concatenation; a native dataset
+    /// written to a file (in the pieces its writer makes, never joined) is the same bytes as
+    /// the writer's whole result, and no temporary file is left.
+    @Test func piecesAreWrittenInOrder() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let parts: [[UInt8]] = [Array("ab".utf8), [], Array("c".utf8), [], Array("def".utf8)]
+        try parts[0].withUnsafeBytes { a in try parts[1].withUnsafeBytes { b in try parts[2].withUnsafeBytes { c in
+            try parts[3].withUnsafeBytes { d in try parts[4].withUnsafeBytes { e in
+                try AtomicFile.write(pieces: [a, b, c, d, e], to: dir + "/p.txt")
+            } }
+        } } }
+        #expect(try String(contentsOfFile: dir + "/p.txt", encoding: .utf8) == "abcdef")
+        let dataset = SyntheticNetwork(nodes: 3000, seed: 2).generate()
+        try dataset.write(to: dir + "/d.json")
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: dir + "/d.json"))) == NativeJSONWriter.write(dataset))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["d.json", "p.txt"])
     }
 
     /// A named pipe is written into, not replaced by a file (as /dev/stdout or a terminal are).

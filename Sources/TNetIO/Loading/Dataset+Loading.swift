@@ -35,6 +35,10 @@ extension Dataset {
     public func write(to path: String, format: DatasetFormat? = nil,
                       warnings: (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) throws {
         let f = try DatasetFormat.output(for: path, format: format)
+        // A native dataset goes to its file in the pieces it is made in, never joined.
+        if f == .json && path != "-" {
+            return try NativeJSONWriter.withPieces(self) { try AtomicFile.write(pieces: $0, to: path) }
+        }
         let files = try f.encode(self, path: path, warnings: warnings)
         if f == .csv, let first = files.first, first.path != "-" {
             let folder = (first.path as NSString).deletingLastPathComponent

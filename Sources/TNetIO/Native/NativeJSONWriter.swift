@@ -23,6 +23,14 @@ public enum NativeJSONWriter {
     ///   first.
     /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset, threads: Int = defaultThreads) -> [UInt8] {
+        let t = max(1, threads)
+        return withPieces(dataset, threads: t) { join($0, threads: t) }
+    }
+
+    /// The encoding of ``write(_:threads:)`` as the pieces it is made of, in order, handed to
+    /// `body` (valid during the call): a file is written from them without joining them.
+    static func withPieces<R>(_ dataset: Dataset, threads: Int = defaultThreads,
+                              _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.key("format"); w.string(Dataset.formatVersion)
@@ -96,24 +104,21 @@ public enum NativeJSONWriter {
         let entitiesOpen = Array(",\n  \"entities\": [".utf8), linksOpen = Array(",\n  \"links\": [".utf8)
         let entitiesClose = Array((n > 0 ? "\n  ]" : "]").utf8), tail = Array(((m > 0 ? "\n  ]" : "]") + "\n}\n").utf8)
         // The pieces in order: the head, the entity chunks, the links' opening, the link chunks,
-        // the end; each copied once into the result, on every thread.
-        var pieces: [UnsafeRawBufferPointer] = []
-        var result: [UInt8] = []
-        head.withUnsafeBytes { head in
-            entitiesOpen.withUnsafeBytes { entitiesOpen in
-                entitiesClose.withUnsafeBytes { entitiesClose in
-                    linksOpen.withUnsafeBytes { linksOpen in
-                        tail.withUnsafeBytes { tail in
-                            pieces = [head, entitiesOpen] + parts[..<entityChunks].map(\.bytes) + [entitiesClose, linksOpen]
-                                + parts[entityChunks...].map(\.bytes) + [tail]
-                            result = join(pieces, threads: t)
+        // the end.
+        return try withExtendedLifetime((parts, ids)) {
+            try head.withUnsafeBytes { head in
+                try entitiesOpen.withUnsafeBytes { entitiesOpen in
+                    try entitiesClose.withUnsafeBytes { entitiesClose in
+                        try linksOpen.withUnsafeBytes { linksOpen in
+                            try tail.withUnsafeBytes { tail in
+                                try body([head, entitiesOpen] + parts[..<entityChunks].map(\.bytes) + [entitiesClose, linksOpen]
+                                         + parts[entityChunks...].map(\.bytes) + [tail])
+                            }
                         }
                     }
                 }
             }
         }
-        withExtendedLifetime((parts, ids)) {}
-        return result
     }
 
     /// The processors online, at most 8.
