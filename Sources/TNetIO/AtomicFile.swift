@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -43,11 +44,24 @@ public enum AtomicFile {
     ///   - given: The destination path; its folder must exist.
     /// - Throws: As ``write(_:to:)``.
     static func write(pieces: [UnsafeRawBufferPointer], to given: String) throws {
+        try write(to: given) { emit in try emit(pieces) }
+    }
+
+    /// ``write(_:to:)`` for a file made as it is written: `produce` is called once and hands
+    /// each run of pieces to the function it is given, in order (valid during that call). Each
+    /// run goes to the temporary file at once and the system is asked to start writing it to
+    /// disk, so that the flush before the rename waits only for the last of them.
+    /// - Parameters:
+    ///   - given: The destination path; its folder must exist.
+    ///   - produce: Makes the content, emitting it in order.
+    /// - Throws: As ``write(_:to:)``, or what `produce` throws (the destination is then
+    ///   unchanged).
+    static func write(to given: String, _ produce: (_ emit: ([UnsafeRawBufferPointer]) throws -> Void) throws -> Void) throws {
         var path = given
         var info = stat()
         // What the path leads to, links followed: a pipe, a device or a terminal is written in place.
         if stat(given, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR {
-            return try writeInPlace(pieces, to: given)
+            return try writeInPlace(to: given, produce)
         }
         if lstat(given, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
             guard let resolved = realpath(given, nil) else {
@@ -70,27 +84,41 @@ public enum AtomicFile {
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
-        defer { if !ok { unlink(tempPath) } }
-        if let reason = writeAll(pieces, to: fd) {
-            close(fd)
-            throw WriteError(path: path, reason: reason)
+        var fdOpen = true
+        defer {
+            if fdOpen { close(fd) }
+            if !ok { unlink(tempPath) }
+        }
+        var offset = 0
+        try produce { pieces in
+            if let reason = writeAll(pieces, to: fd) { throw WriteError(path: path, reason: reason) }
+            let count = pieces.reduce(0) { $0 + $1.count }
+            // Start writing this run to disk now (asynchronously); fsync below waits for it all.
+            _ = tnet_start_writeback(fd, Int64(offset), Int64(count))
+            offset += count
         }
         // mkstemp creates 0600; give the file the usual 0666 & ~umask.
         let mask = umask(0); umask(mask)
         fchmod(fd, 0o666 & ~mask)
-        if fsync(fd) != 0 || close(fd) != 0 {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        fdOpen = false
+        if fsync(fd) != 0 {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw WriteError(path: path, reason: reason)
         }
+        if close(fd) != 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         guard rename(tempPath, path) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         ok = true
     }
 
     /// Writes to a pipe, a device or a terminal through an ordinary open, all of it.
-    static func writeInPlace(_ pieces: [UnsafeRawBufferPointer], to path: String) throws {
+    static func writeInPlace(to path: String, _ produce: (_ emit: ([UnsafeRawBufferPointer]) throws -> Void) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_APPEND)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        if let reason = writeAll(pieces, to: fd) { throw WriteError(path: path, reason: reason) }
+        try produce { pieces in
+            if let reason = writeAll(pieces, to: fd) { throw WriteError(path: path, reason: reason) }
+        }
     }
 
     /// Writes every byte of `pieces` in order to `fd`. - Returns: the system's message when a

@@ -37,7 +37,7 @@ extension Dataset {
         let f = try DatasetFormat.output(for: path, format: format)
         // A native dataset goes to its file in the pieces it is made in, never joined.
         if f == .json && path != "-" {
-            return try NativeJSONWriter.withPieces(self) { try AtomicFile.write(pieces: $0, to: path) }
+            return try AtomicFile.write(to: path) { emit in try NativeJSONWriter.stream(self, emit) }
         }
         let files = try f.encode(self, path: path, warnings: warnings)
         if f == .csv, let first = files.first, first.path != "-" {

@@ -23,14 +23,16 @@ public enum NativeJSONWriter {
     ///   first.
     /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset, threads: Int = defaultThreads) -> [UInt8] {
-        let t = max(1, threads)
-        return withPieces(dataset, threads: t) { join($0, threads: t) }
+        var result: [UInt8] = []
+        stream(dataset, threads: threads) { pieces in for p in pieces { result.append(contentsOf: p) } }
+        return result
     }
 
-    /// The encoding of ``write(_:threads:)`` as the pieces it is made of, in order, handed to
-    /// `body` (valid during the call): a file is written from them without joining them.
-    static func withPieces<R>(_ dataset: Dataset, threads: Int = defaultThreads,
-                              _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+    /// The encoding of ``write(_:threads:)`` handed to `emit` in runs of pieces, in order (each
+    /// valid during its call): records are made a few chunks per thread at a time, so a file is
+    /// written (and flushed) while the rest is made, and never held whole.
+    static func stream(_ dataset: Dataset, threads: Int = defaultThreads,
+                       _ emit: ([UnsafeRawBufferPointer]) throws -> Void) rethrows {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.key("format"); w.string(Dataset.formatVersion)
@@ -68,9 +70,7 @@ public enum NativeJSONWriter {
         let agreements = columns.agreementTable.map { a in a.map { member("agreement", escaped($0)) } ?? [] }
 
         let entityChunks = (n + entityChunk - 1) / entityChunk, linkChunks = (m + linkChunk - 1) / linkChunk
-        let parts = (0 ..< entityChunks + linkChunks).map { _ in ByteSink() }
-        forEachChunk(entityChunks + linkChunks, threads: t) { c, _ in
-            let out = parts[c]
+        func render(_ c: Int, _ out: ByteSink) {
             if c < entityChunks {
                 let range = c * entityChunk ..< min(n, (c + 1) * entityChunk)
                 out.reserve(range.count * 96)
@@ -100,25 +100,33 @@ public enum NativeJSONWriter {
             }
         }
 
-        let head = w.bytes
-        let entitiesOpen = Array(",\n  \"entities\": [".utf8), linksOpen = Array(",\n  \"links\": [".utf8)
-        let entitiesClose = Array((n > 0 ? "\n  ]" : "]").utf8), tail = Array(((m > 0 ? "\n  ]" : "]") + "\n}\n").utf8)
-        // The pieces in order: the head, the entity chunks, the links' opening, the link chunks,
-        // the end.
-        return try withExtendedLifetime((parts, ids)) {
-            try head.withUnsafeBytes { head in
-                try entitiesOpen.withUnsafeBytes { entitiesOpen in
-                    try entitiesClose.withUnsafeBytes { entitiesClose in
-                        try linksOpen.withUnsafeBytes { linksOpen in
-                            try tail.withUnsafeBytes { tail in
-                                try body([head, entitiesOpen] + parts[..<entityChunks].map(\.bytes) + [entitiesClose, linksOpen]
-                                         + parts[entityChunks...].map(\.bytes) + [tail])
-                            }
-                        }
-                    }
+        // In order: the head and the entities' opening, the entity chunks, the entities' end
+        // and the links' opening, the link chunks, the end. Chunks are made a wave at a time
+        // on every thread and emitted as each wave is done.
+        let head = w.bytes + Array(",\n  \"entities\": [".utf8)
+        let middle = Array(((n > 0 ? "\n  ]" : "]") + ",\n  \"links\": [").utf8)
+        let tail = Array(((m > 0 ? "\n  ]" : "]") + "\n}\n").utf8)
+        try head.withUnsafeBytes { try emit([$0]) }
+        let total = entityChunks + linkChunks, wave = max(8, 4 * t)
+        var next = 0
+        var middleDone = false
+        while next < total || !middleDone {
+            let range = next ..< min(total, next + wave)
+            let parts = range.map { _ in ByteSink() }
+            forEachChunk(range.count, threads: t) { k, _ in render(range.lowerBound + k, parts[k]) }
+            try middle.withUnsafeBytes { middle in
+                var pieces: [UnsafeRawBufferPointer] = []
+                for (k, c) in range.enumerated() {
+                    if c == entityChunks && !middleDone { pieces.append(middle); middleDone = true }
+                    pieces.append(parts[k].bytes)
                 }
+                if range.upperBound == total && !middleDone { pieces.append(middle); middleDone = true }
+                try withExtendedLifetime(parts) { try emit(pieces) }
             }
+            next = range.upperBound
         }
+        try tail.withUnsafeBytes { try emit([$0]) }
+        withExtendedLifetime(ids) {}
     }
 
     /// The processors online, at most 8.
@@ -230,23 +238,6 @@ public enum NativeJSONWriter {
             w.beginObject()
             for (k, x) in attrs { w.key(k); value(x, &w) }
             w.endObject()
-        }
-    }
-
-    /// `pieces` one after another, each copied once into a result never zeroed first, on up to
-    /// `threads` threads.
-    static func join(_ pieces: [UnsafeRawBufferPointer], threads: Int) -> [UInt8] {
-        var starts: [Int] = []
-        starts.reserveCapacity(pieces.count)
-        var total = 0
-        for p in pieces { starts.append(total); total += p.count }
-        return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-            let base = buffer.baseAddress
-            forEachChunk(pieces.count, threads: total >= 1 << 20 ? threads : 1) { k, _ in
-                let p = pieces[k]
-                if p.count > 0, let base { UnsafeMutableRawPointer(base + starts[k]).copyMemory(from: p.baseAddress!, byteCount: p.count) }
-            }
-            count = total
         }
     }
 }
