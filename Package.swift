@@ -5,7 +5,7 @@ import PackageDescription
 // tnet (CLI) → TraffickingNetworks → TNetReport → TNetRender → TNetIO → TNetModel → TNetGraph ;
 // TNetRender / TNetIO → TNetGraphviz (the one gate into libgvc/cgraph) → CGraphviz ;
 // TNetIO → CLibXML2 (libxml2's push parser, for GraphML)
-// TNetIO → CSystem (system calls Glibc does not import)
+// TNetIO → CWriteback (starting a file's writeback early: a system call Glibc does not import)
 let package = Package(
     name: "TraffickingNetworks",
     products: [
@@ -34,9 +34,9 @@ let package = Package(
         ),
         .target(name: "TNetGraph", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "TNetModel", dependencies: ["TNetGraph"]),
-        // System calls Glibc does not import (starting a file's writeback early).
-        .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
-        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", "CLibXML2", "CSystem", .product(name: "CSV", package: "CSV.swift")]),
+        // Starting a file's writeback early (a system call Glibc does not import).
+        .systemLibrary(name: "CWriteback", path: "Sources/CWriteback"),
+        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", "CLibXML2", "CWriteback", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "TNetGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "TNetRender", dependencies: ["TNetModel", "TNetIO", "TNetGraphviz"]),
         .target(name: "TNetReport", dependencies: ["TNetModel", "TNetIO", "TNetRender", .product(name: "Crypto", package: "swift-crypto")]),

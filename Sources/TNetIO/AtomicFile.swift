@@ -1,4 +1,4 @@
-import CSystem
+import CWriteback
 import Foundation
 #if canImport(Glibc)
 import Glibc

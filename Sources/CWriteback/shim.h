@@ -1,6 +1,7 @@
-#ifndef TNET_CSYSTEM_SHIM_H
-#define TNET_CSYSTEM_SHIM_H
-/* System calls Swift's Glibc module does not import (they need _GNU_SOURCE), for TNetIO. */
+#ifndef TNET_CWRITEBACK_SHIM_H
+#define TNET_CWRITEBACK_SHIM_H
+/* Starting a file's writeback early: a system call Swift's Glibc module does not import (it
+ * needs _GNU_SOURCE), for TNetIO's atomic writes. */
 #include <stdint.h>
 
 #if defined(__linux__)
