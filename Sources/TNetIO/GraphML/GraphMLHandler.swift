@@ -215,6 +215,9 @@ final class GraphMLHandler: XMLEventHandler {
                     keyUses.append(KeyUse(key))
                     seenStamp.append(0)
                 }
+                // Defaults are worked out again: a key declared (or declared again) after the
+                // first node applies, with its own domain and default, to the nodes after it.
+                defaultsCache = [:]
             }
             keyInProgress = nil
         } else if name.is("graph") {

@@ -306,6 +306,29 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(d.entities[1].attributes == ["score": .double(3)])
     }
 
+    /// A key declared again (same id) after some nodes replaces the old one for the nodes after
+    /// it, its default with it; a key declared late applies its default to the nodes after it.
+    /// (Before, the first defaults worked out were kept: node b got the old "red" read as a
+    /// double, an error, and a late default was dropped without a word.)
+    @Test func keysDeclaredAfterNodesApplyToTheNodesAfterThem() throws {
+        let xml = """
+        <graphml>
+        <key id="d0" for="node" attr.name="color" attr.type="string"><default>red</default></key>
+        <graph edgedefault="directed">
+          <node id="a"/>
+          <key id="d0" for="edge" attr.name="weight" attr.type="double"/>
+          <key id="d1" for="node" attr.name="size" attr.type="int"><default>3</default></key>
+          <node id="b"/>
+          <edge source="a" target="b"/>
+        </graph></graphml>
+        """
+        let (d, issues) = try GraphMLReader.read(InputFile(name: "late.graphml", bytes: Array(xml.utf8)))
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(d.entities[0].attributes == ["color": .string("red")])
+        #expect(d.entities[1].attributes == ["size": .int(3)])
+        #expect(d.links[0].weight == nil)
+    }
+
     /// Errors name the file, line and column: libxml2's (where it stopped) for XML that is not
     /// well-formed, the element's for what GraphML refuses.
     @Test func errorsGiveFileLineAndColumn() throws {
