@@ -871,10 +871,13 @@ extension NativeJSONReader {
                     case 0:
                         var moved = 0
                         entities = [Entity](unsafeUninitializedCapacity: entityCount) { out, count in
-                            for part in all {
-                                let c = part.entities.count
+                            // By index, reading only this job's field: a copy of a whole part
+                            // would read the fields the other jobs are replacing.
+                            for k in all.indices {
+                                let store = all[k].entities
+                                let c = store.count
                                 guard c > 0 else { continue }
-                                part.entities.move(to: out.baseAddress! + moved)
+                                store.move(to: out.baseAddress! + moved)
                                 moved += c
                             }
                             count = moved
