@@ -27,7 +27,8 @@ public struct DatasetSummary: Sendable {
             for v in values {
                 lo = Swift.min(lo, v)
                 hi = Swift.max(hi, v)
-                sum += v
+                // Wrapping: exact whenever the total fits, whatever the order of the values.
+                sum &+= v
             }
             // The values at sorted positions (n - 1) / 2 and n / 2 (the same one for an odd count).
             var lower = 0, upper = 0

@@ -20,6 +20,8 @@ import TNetModel
         // Negative values and the extremes of Int do not overflow the range check.
         #expect(D([-3, Int.max - 1, -1]).median == -1)
         #expect(D([Int.min + 1, 0, 2]).max == 2)
+        // Summed in input order without trapping when the total fits: Int.max + 1 - 1.
+        #expect(D([Int.max, 1, -1]).mean == Double(Int.max) / 3)
     }
 
     /// Counting and sorting agree on random degree-like sequences.
