@@ -843,10 +843,9 @@ extension NativeJSONReader {
             for (part, s) in zip(parts, starts) { shift(part.entityIssues, s, into: &issues) }
             for (part, s) in zip(parts, starts) { shift(part.linkIssues, s, into: &issues) }
 
-            // Three jobs on the threads, each on its own fields of the parts: the entities moved
-            // into one array with their positions; their ids indexed by bytes; the links' columns
-            // merged with their positions. Each part's columns are let go once copied: peak memory
-            // holds the dataset once.
+            // Three jobs on the threads: the entities moved into one array with their positions;
+            // their ids indexed by bytes; the links' columns merged with their positions. Each
+            // part's columns are let go once copied: peak memory holds the dataset once.
             let entityCount = parts.reduce(0) { $0 + $1.entities.count }
             let linkCount = parts.reduce(0) { $0 + $1.links.kindIndex.count }
             // Ids by their bytes, each with its first entity (as the dataset's index keeps it),
@@ -864,67 +863,79 @@ extension NativeJSONReader {
                 linkBase.append(offset)
                 offset += part.links.kindIndex.count
             }
-            parts.withUnsafeMutableBufferPointer { all in
-                nonisolated(unsafe) let all = all
-                forEachChunk(3, threads: threads) { job, _ in
-                    switch job {
-                    case 0:
-                        var moved = 0
-                        entities = [Entity](unsafeUninitializedCapacity: entityCount) { out, count in
-                            // By index, reading only this job's field: a copy of a whole part
-                            // would read the fields the other jobs are replacing.
-                            for k in all.indices {
-                                let store = all[k].entities
-                                let c = store.count
-                                guard c > 0 else { continue }
-                                store.move(to: out.baseAddress! + moved)
-                                moved += c
+            // Each job gets its own lists, taken out of the parts first: no two threads ever
+            // touch the same value (a part read or written whole by one job while another
+            // replaces one of its fields is a race, and a debug build copies whole parts).
+            nonisolated(unsafe) var stores: [EntityStore] = [], entityPositionLists: [[ReadLocations.Position]] = []
+            nonisolated(unsafe) var idLists: [ByteList] = []
+            nonisolated(unsafe) var linkParts: [LinkColumns.Parts] = [], linkPositionLists: [[ReadLocations.Position]] = []
+            for k in parts.indices {
+                stores.append(parts[k].entities)
+                parts[k].entities = EntityStore(capacity: 0)
+                entityPositionLists.append(parts[k].entityPositions)
+                parts[k].entityPositions = []
+                idLists.append(parts[k].ids)
+                parts[k].ids = ByteList()
+                linkParts.append(parts[k].links)
+                parts[k].links = LinkColumns.Parts()
+                linkPositionLists.append(parts[k].linkPositions)
+                parts[k].linkPositions = []
+            }
+            let count = parts.count
+            forEachChunk(3, threads: threads) { job, _ in
+                switch job {
+                case 0:
+                    var moved = 0
+                    entities = [Entity](unsafeUninitializedCapacity: entityCount) { out, count in
+                        for store in stores where store.count > 0 {
+                            let c = store.count
+                            store.move(to: out.baseAddress! + moved)
+                            moved += c
+                        }
+                        count = moved
+                    }
+                    stores = []
+                    entityPositions.reserveCapacity(entityCount)
+                    for k in 0 ..< count {
+                        shift(entityPositionLists[k], starts[k], into: &entityPositions)
+                        entityPositionLists[k] = []
+                    }
+                case 1:
+                    guard byBytesUsable else { return }
+                    var position: Int32 = 0
+                    for k in 0 ..< count {
+                        idLists[k].forEach { _, p, count, hash in
+                            if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) }
+                            position += 1
+                        }
+                        idLists[k] = ByteList()
+                    }
+                default:
+                    // Value tables merged in order of first use, as appending them one by one would.
+                    links.ends = [Int32](repeating: -1, count: 2 * linkCount)
+                    links.reserveCapacity(linkCount)
+                    linkPositions.reserveCapacity(linkCount)
+                    for k in 0 ..< count {
+                        let c = linkParts[k]
+                        linkParts[k] = LinkColumns.Parts()
+                        func remap<V>(_ old: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>, _ out: inout [UInt32]) {
+                            var map = [UInt32](repeating: .max, count: table.values.count)
+                            for o in old {
+                                if map[Int(o)] == .max { map[Int(o)] = into.index(of: table.values[Int(o)]) }
+                                out.append(map[Int(o)])
                             }
-                            count = moved
                         }
-                        entityPositions.reserveCapacity(entityCount)
-                        for k in all.indices {
-                            shift(all[k].entityPositions, starts[k], into: &entityPositions)
-                            all[k].entities = EntityStore(capacity: 0)
-                            all[k].entityPositions = []
-                        }
-                    case 1:
-                        guard byBytesUsable else { return }
-                        var position: Int32 = 0
-                        for k in all.indices {
-                            all[k].ids.forEach { _, p, count, hash in
-                                if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) }
-                                position += 1
-                            }
-                            all[k].ids = ByteList()
-                        }
-                    default:
-                        // Value tables merged in order of first use, as appending them one by one would.
-                        links.ends = [Int32](repeating: -1, count: 2 * linkCount)
-                        links.reserveCapacity(linkCount)
-                        linkPositions.reserveCapacity(linkCount)
-                        for k in all.indices {
-                            let c = all[k].links
-                            all[k].links = LinkColumns.Parts()
-                            func remap<V>(_ old: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>, _ out: inout [UInt32]) {
-                                var map = [UInt32](repeating: .max, count: table.values.count)
-                                for o in old {
-                                    if map[Int(o)] == .max { map[Int(o)] = into.index(of: table.values[Int(o)]) }
-                                    out.append(map[Int(o)])
-                                }
-                            }
-                            let base = links.kindIndex.count
-                            remap(c.kindIndex, c.kinds, &links.kinds, &links.kindIndex)
-                            remap(c.confidenceIndex, c.confidences, &links.confidences, &links.confidenceIndex)
-                            remap(c.citationIndex, c.citations, &links.citations, &links.citationIndex)
-                            remap(c.periodIndex, c.periods, &links.periods, &links.periodIndex)
-                            remap(c.agreementIndex, c.agreements, &links.agreements, &links.agreementIndex)
-                            links.weights += c.weights
-                            links.directed += c.directed
-                            for (i, a) in c.attributes { links.attributes[base + i] = a }
-                            shift(all[k].linkPositions, starts[k], into: &linkPositions)
-                            all[k].linkPositions = []
-                        }
+                        let base = links.kindIndex.count
+                        remap(c.kindIndex, c.kinds, &links.kinds, &links.kindIndex)
+                        remap(c.confidenceIndex, c.confidences, &links.confidences, &links.confidenceIndex)
+                        remap(c.citationIndex, c.citations, &links.citations, &links.citationIndex)
+                        remap(c.periodIndex, c.periods, &links.periods, &links.periodIndex)
+                        remap(c.agreementIndex, c.agreements, &links.agreements, &links.agreementIndex)
+                        links.weights += c.weights
+                        links.directed += c.directed
+                        for (i, a) in c.attributes { links.attributes[base + i] = a }
+                        shift(linkPositionLists[k], starts[k], into: &linkPositions)
+                        linkPositionLists[k] = []
                     }
                 }
             }
