@@ -218,6 +218,8 @@ final class GraphMLHandler: XMLEventHandler {
                 // Defaults are worked out again: a key declared (or declared again) after the
                 // first node applies, with its own domain and default, to the nodes after it.
                 defaultsCache = [:]
+                hasNameKey = keys.contains { $0.applies(to: "node") && $0.name == "name" && !$0.forcedAttribute }
+                writtenByTNet = keys.contains { $0.domain == "graph" && $0.name == "tnet.directed" }
             }
             keyInProgress = nil
         } else if name.is("graph") {
@@ -263,7 +265,9 @@ final class GraphMLHandler: XMLEventHandler {
         for d in defaults(domain) where seenStamp[d.index] != stamp { body(d.index, d.text) }
     }
 
-    private lazy var hasNameKey: Bool = keys.contains { $0.applies(to: "node") && $0.name == "name" && !$0.forcedAttribute }
+    /// Whether a key names nodes (then a `label` is an attribute, not the name); worked out
+    /// again whenever a key is declared.
+    private var hasNameKey = false
 
     private func finishNode(_ n: Element) {
         var e = Entity(id: n.id, kind: .node)
@@ -322,7 +326,9 @@ final class GraphMLHandler: XMLEventHandler {
         locations.links.append(ReadLocations.Position(line: x.line, column: x.column))
     }
 
-    private lazy var writtenByTNet: Bool = keys.contains { $0.domain == "graph" && $0.name == "tnet.directed" }
+    /// Whether tnet wrote the file (its graph key `tnet.directed`); worked out again whenever a
+    /// key is declared.
+    private var writtenByTNet = false
 
     /// The dataset: graph data applied, links after the entities, with their positions.
     func finish() -> (dataset: Dataset, issues: [ValidationIssue]) {

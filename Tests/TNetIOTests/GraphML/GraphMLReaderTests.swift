@@ -329,6 +329,24 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(d.links[0].weight == nil)
     }
 
+    /// Whether a `label` is a node's name depends on whether a key names nodes: worked out again
+    /// when a `name` key is declared after some nodes (Gephi writes `label`; tnet writes `name`).
+    @Test func aLateNameKeyTurnsLabelsIntoAttributes() throws {
+        let xml = """
+        <graphml>
+        <key id="l" for="node" attr.name="label" attr.type="string"/>
+        <graph edgedefault="directed">
+          <node id="a"><data key="l">A</data></node>
+          <key id="n" for="node" attr.name="name" attr.type="string"/>
+          <node id="b"><data key="l">B</data></node>
+        </graph></graphml>
+        """
+        let (d, issues) = try GraphMLReader.read(InputFile(name: "label.graphml", bytes: Array(xml.utf8)))
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(d.entities[0].name == "A" && d.entities[0].attributes.isEmpty)
+        #expect(d.entities[1].name == nil && d.entities[1].attributes == ["label": .string("B")])
+    }
+
     /// Errors name the file, line and column: libxml2's (where it stopped) for XML that is not
     /// well-formed, the element's for what GraphML refuses.
     @Test func errorsGiveFileLineAndColumn() throws {
