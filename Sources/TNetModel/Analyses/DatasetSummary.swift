@@ -24,12 +24,17 @@ public struct DatasetSummary: Sendable {
             guard !values.isEmpty else { self.init(min: 0, median: 0, mean: 0, max: 0); return }
             let n = values.count
             var lo = values[0], hi = values[0], sum = 0
+            // The total as `sum` + `wraps`·2⁶⁴: wrapping additions, each wrap counted, so the
+            // mean is exact whenever the total fits in an Int and never traps when it does not.
+            var wraps = 0
             for v in values {
                 lo = Swift.min(lo, v)
                 hi = Swift.max(hi, v)
-                // Wrapping: exact whenever the total fits, whatever the order of the values.
-                sum &+= v
+                let (s, wrapped) = sum.addingReportingOverflow(v)
+                if wrapped { wraps += v > 0 ? 1 : -1 }
+                sum = s
             }
+            let mean = wraps == 0 ? Double(sum) / Double(n) : (Double(sum) + Double(wraps) * 0x1p64) / Double(n)
             // The values at sorted positions (n - 1) / 2 and n / 2 (the same one for an odd count).
             var lower = 0, upper = 0
             let (span, overflow) = hi.subtractingReportingOverflow(lo)
@@ -47,8 +52,7 @@ public struct DatasetSummary: Sendable {
                 lower = sorted[(n - 1) / 2]
                 upper = sorted[n / 2]
             }
-            self.init(min: lo, median: n % 2 == 1 ? Double(upper) : Double(lower + upper) / 2,
-                      mean: Double(sum) / Double(n), max: hi)
+            self.init(min: lo, median: n % 2 == 1 ? Double(upper) : (Double(lower) + Double(upper)) / 2, mean: mean, max: hi)
         }
 
         /// Statistics given directly.

@@ -22,6 +22,11 @@ import TNetModel
         #expect(D([Int.min + 1, 0, 2]).max == 2)
         // Summed in input order without trapping when the total fits: Int.max + 1 - 1.
         #expect(D([Int.max, 1, -1]).mean == Double(Int.max) / 3)
+        // Totals beyond an Int: 2·(2⁶³ − 1) / 2 and −2⁶³·2 / 2, no trap; the middle two of a
+        // huge even pair averaged in Double.
+        #expect(D([Int.max, Int.max]) == D(min: Int.max, median: Double(Int.max), mean: Double(Int.max), max: Int.max))
+        #expect(D([Int.min, Int.min]).mean == Double(Int.min) && D([Int.min, Int.min]).median == Double(Int.min))
+        #expect(D([Int.max - 1, Int.max]).median == Double(Int.max))
     }
 
     /// Counting and sorting agree on random degree-like sequences.
