@@ -117,7 +117,9 @@ extension NativeJSONReader {
                     current = reader.part
                 }
             }
+            // Only `kept` holds the parts now: each column is let go as it is joined.
             parts = []
+            current = Part()
             return assemble(&kept, top: &top, members: members, keys: keys, root: root, arrayStart: arrayStart,
                             buf: buf, threads: threads)
         }
@@ -901,7 +903,7 @@ extension NativeJSONReader {
                         entityPositionLists[k] = []
                     }
                 case 1:
-                    guard byBytesUsable else { return }
+                    guard byBytesUsable else { idLists = []; return }
                     var position: Int32 = 0
                     for k in 0 ..< count {
                         idLists[k].forEach { _, p, count, hash in
