@@ -52,7 +52,11 @@ public struct DatasetSummary: Sendable {
                 lower = sorted[(n - 1) / 2]
                 upper = sorted[n / 2]
             }
-            self.init(min: lo, median: n % 2 == 1 ? Double(upper) : (Double(lower) + Double(upper)) / 2, mean: mean, max: hi)
+            // The two middle values' mean, rounded once when their sum fits (as before), else
+            // averaged in Double.
+            let (pair, pairOverflows) = lower.addingReportingOverflow(upper)
+            let median = n % 2 == 1 ? Double(upper) : pairOverflows ? (Double(lower) + Double(upper)) / 2 : Double(pair) / 2
+            self.init(min: lo, median: median, mean: mean, max: hi)
         }
 
         /// Statistics given directly.

@@ -27,6 +27,9 @@ import TNetModel
         #expect(D([Int.max, Int.max]) == D(min: Int.max, median: Double(Int.max), mean: Double(Int.max), max: Int.max))
         #expect(D([Int.min, Int.min]).mean == Double(Int.min) && D([Int.min, Int.min]).median == Double(Int.min))
         #expect(D([Int.max - 1, Int.max]).median == Double(Int.max))
+        // Above 2⁵³ the sum is rounded once: 2⁵³ + 1 and 2⁵³ + 5 have the mean 2⁵³ + 3, whose
+        // nearest Double (ties to even) is 2⁵³ + 4; rounding each first would give 2⁵³ + 2.
+        #expect(D([(1 << 53) + 1, (1 << 53) + 5]).median == Double((1 << 53) + 4))
     }
 
     /// Counting and sorting agree on random degree-like sequences.
