@@ -63,8 +63,6 @@ final class GraphMLHandler: XMLEventHandler {
     private var keys: [Key] = []
     private var keyUses: [KeyUse] = []
     private var keyIndex: [String: Int] = [:]
-    /// Keys' ids by their bytes (a `<data>`'s key found without making a string).
-    private var keyIDs = ByteKeyTable(), keyByNumber: [Int] = []
     private var graphDepth = 0
     private var dataset = Dataset()
     private var entities: [Entity] = []
@@ -113,14 +111,9 @@ final class GraphMLHandler: XMLEventHandler {
             return
         }
         if name.is("data") {
-            if let raw = a.rawValue("key"), let base = raw.baseAddress ?? UnsafePointer(bitPattern: 1),
-               let number = keyIDs.find(base, raw.count, hash: ByteKeyTable.hash(base, raw.count)) {
-                dataKey = keyByNumber[Int(number)]
-            } else {
-                guard let k = a.value("key") else { return fail(parser, "<data> without a key") }
-                guard let index = keyIndex[k] else { return fail(parser, "<data> names key \(quoted(k)), which is not declared") }
-                dataKey = index
-            }
+            guard let k = a.value("key") else { return fail(parser, "<data> without a key") }
+            guard let index = keyIndex[k] else { return fail(parser, "<data> names key \(quoted(k)), which is not declared") }
+            dataKey = index
             text.removeAll(keepingCapacity: true)
             labelText.removeAll(keepingCapacity: true)
         } else if name.is("node") {
@@ -206,11 +199,6 @@ final class GraphMLHandler: XMLEventHandler {
             if let (id, key) = keyInProgress {
                 if let i = keyIndex[id] { keys[i] = key; keyUses[i] = KeyUse(key) } else {
                     keyIndex[id] = keys.count
-                    var bytes = id
-                    bytes.withUTF8 { u in
-                        let p = u.baseAddress ?? UnsafePointer(bitPattern: 1)!
-                        if keyIDs.insert(p, u.count, hash: ByteKeyTable.hash(p, u.count)).inserted { keyByNumber.append(keys.count) }
-                    }
                     keys.append(key)
                     keyUses.append(KeyUse(key))
                     seenStamp.append(0)

@@ -56,23 +56,6 @@ struct XMLAttributes {
         return nil
     }
 
-    /// The raw bytes of the attribute named `name` without a prefix, valid during the call;
-    /// nil when absent or when it holds a `&` (whose reading ``value(_:)`` does).
-    func rawValue(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        guard let base else { return nil }
-        let wanted = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
-        for i in 0 ..< count {
-            let a = base + 5 * i
-            guard let local = a[0] else { continue }
-            if let prefix = a[1], prefix[0] != 0 { continue }
-            guard strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), wanted) == 0 else { continue }
-            guard let start = a[3], let end = a[4], end >= start else { return nil }
-            let raw = UnsafeBufferPointer(start: start, count: end - start)
-            return raw.contains(UInt8(ascii: "&")) ? nil : raw
-        }
-        return nil
-    }
-
     /// Without entity substitution (never asked for), libxml2 hands over an attribute's `&`
     /// (written `&amp;`, `&#38;` or `&#x26;`) as the five characters `&#38;`; every other
     /// reference is already decoded, and no other `&` can remain (an undeclared entity is an

@@ -284,9 +284,9 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(d.links[0].attributes["note"] == .string("<none>"))
     }
 
-    /// A `<data>`'s key is found by its bytes when they match a declared id, else by text as
-    /// Swift compares it (a decomposed "é" names the key declared composed; a reference in the
-    /// attribute is decoded first); a key declared twice keeps its place with the later meaning.
+    /// A `<data>`'s key is found by its id as Swift compares text (a decomposed "é" names the
+    /// key declared composed; a reference in the attribute is decoded first); a key declared
+    /// twice keeps its place with the later meaning.
     @Test func dataKeysBySpelling() throws {
         let xml = """
         <graphml>
