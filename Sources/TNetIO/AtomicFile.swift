@@ -34,17 +34,7 @@ public enum AtomicFile {
     /// - Complexity: O(*n*) in the number of bytes.
     public static func write<Bytes: Collection>(_ bytes: Bytes, to given: String) throws where Bytes.Element == UInt8 {
         let data = Array(bytes)
-        try data.withUnsafeBytes { try write(pieces: [$0], to: given) }
-    }
-
-    /// ``write(_:to:)`` for a file given as pieces, written one after another (a large output
-    /// made in chunks on several threads is never joined in memory).
-    /// - Parameters:
-    ///   - pieces: The file's content, in order.
-    ///   - given: The destination path; its folder must exist.
-    /// - Throws: As ``write(_:to:)``.
-    static func write(pieces: [UnsafeRawBufferPointer], to given: String) throws {
-        try write(to: given) { emit in try emit(pieces) }
+        try write(to: given) { emit in try data.withUnsafeBytes { try emit([$0]) } }
     }
 
     /// ``write(_:to:)`` for a file made as it is written: `produce` is called once and hands

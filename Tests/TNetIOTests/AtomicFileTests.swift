@@ -24,18 +24,28 @@ import TNetModel
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["link.json", "real.json"])
     }
 
-    /// A file given in pieces (empty ones among them) is their concatenation; a native dataset
-    /// written to a file (in the pieces its writer makes, never joined) is the same bytes as
-    /// the writer's whole result, and no temporary file is left.
+    /// A file made as it is written (runs of pieces, empty ones among them) is their
+    /// concatenation; a failure while making it leaves the destination as it was; a native
+    /// dataset written to a file (streamed, never joined) is the same bytes as the writer's
+    /// whole result, and no temporary file is left.
     @Test func piecesAreWrittenInOrder() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let parts: [[UInt8]] = [Array("ab".utf8), [], Array("c".utf8), [], Array("def".utf8)]
-        try parts[0].withUnsafeBytes { a in try parts[1].withUnsafeBytes { b in try parts[2].withUnsafeBytes { c in
-            try parts[3].withUnsafeBytes { d in try parts[4].withUnsafeBytes { e in
-                try AtomicFile.write(pieces: [a, b, c, d, e], to: dir + "/p.txt")
-            } }
-        } } }
+        let runs: [[[UInt8]]] = [[Array("ab".utf8), []], [], [Array("c".utf8)], [[], Array("def".utf8)]]
+        try AtomicFile.write(to: dir + "/p.txt") { emit in
+            for run in runs {
+                let joined = run.flatMap { $0 }
+                try joined.withUnsafeBytes { try emit([$0]) }
+            }
+        }
+        #expect(try String(contentsOfFile: dir + "/p.txt", encoding: .utf8) == "abcdef")
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try AtomicFile.write(to: dir + "/p.txt") { emit in
+                try Array("partial".utf8).withUnsafeBytes { try emit([$0]) }
+                throw Stop()
+            }
+        }
         #expect(try String(contentsOfFile: dir + "/p.txt", encoding: .utf8) == "abcdef")
         let dataset = SyntheticNetwork(nodes: 3000, seed: 2).generate()
         try dataset.write(to: dir + "/d.json")
