@@ -83,21 +83,30 @@ public struct InputFile: Sendable {
     /// calling `done` with the offset checked up to after each (to hand back mapped pages).
     static func checkText(name: String, _ buf: UnsafeBufferPointer<UInt8>, slice: Int = .max,
                           done: (Int) -> Void = { _ in }) throws {
+        let cuts = try slices(name: name, buf, slice: slice)
+        for i in cuts.indices.dropLast() {
+            if let bad = UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[cuts[i] ..< cuts[i + 1]])).map({ $0 + cuts[i] }) {
+                throw notText(name: name, buf, at: bad)
+            }
+            done(cuts[i + 1])
+        }
+    }
+
+    /// Where the slices of about `slice` bytes start, then the end: each ends before a
+    /// scalar's first byte, never inside a scalar.
+    /// - Throws: ``ReadError`` when the text is empty or only white space.
+    private static func slices(name: String, _ buf: UnsafeBufferPointer<UInt8>, slice: Int) throws -> [Int] {
         if buf.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw ReadError("file is empty", at: SourceLocation(file: name, line: 1, column: 1))
         }
-        var start = 0
-        while start < buf.count {
-            // A slice ends before a scalar's first byte, never inside a scalar.
+        var cuts = [0]
+        while cuts.last! < buf.count {
+            let start = cuts.last!
             var end = slice >= buf.count - start ? buf.count : start + slice
             while end < buf.count && end > start && buf[end] & 0xC0 == 0x80 { end -= 1 }
-            if end == start { end = buf.count }
-            if let bad = UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[start ..< end])).map({ $0 + start }) {
-                throw notText(name: name, buf, at: bad)
-            }
-            start = end
-            done(end)
+            cuts.append(end == start ? buf.count : end)
         }
+        return cuts
     }
 
     /// ``checkText(name:_:slice:done:)`` with the slices checked on `threads` threads, calling
@@ -108,17 +117,7 @@ public struct InputFile: Sendable {
         guard threads > 1, buf.count > slice else {
             return try checkText(name: name, buf, slice: slice) { release(0 ..< $0) }
         }
-        if buf.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw ReadError("file is empty", at: SourceLocation(file: name, line: 1, column: 1))
-        }
-        // Slices end before a scalar's first byte, never inside a scalar, as above.
-        var bounds = [0]
-        while bounds.last! < buf.count {
-            let start = bounds.last!
-            var end = slice >= buf.count - start ? buf.count : start + slice
-            while end < buf.count && end > start && buf[end] & 0xC0 == 0x80 { end -= 1 }
-            bounds.append(end == start ? buf.count : end)
-        }
+        let bounds = try slices(name: name, buf, slice: slice)
         var firstBad = [Int?](repeating: nil, count: bounds.count - 1)
         // The lowest slice found bad so far: slices after it need not be read.
         let lowestBad = Atomic<Int>(.max)
