@@ -100,13 +100,13 @@ extension Dataset {
             }
         }
         for (i, e) in entities.enumerated() {
-            if let p = e.period, let f = p.from, let t = p.to, f.earliest > t.latest {
+            if let p = e.period, p.startsAfterItEnds, let f = p.from, let t = p.to {
                 issues.append(ValidationIssue(.error, .invalidPeriod,
                                               "entity \(quoted(e.id)): \"from\" \(f) is after \"to\" \(t)", at: locations?.entity(i)))
             }
         }
         // Links' periods are numbered: each is checked once.
-        let reversed = linkColumns.periodTable.map { p in p.map { p in p.from.flatMap { f in p.to.map { t in f.earliest > t.latest } } ?? false } ?? false }
+        let reversed = linkColumns.periodTable.map { $0?.startsAfterItEnds ?? false }
         guard reversed.contains(true) else { return }
         for i in links.indices where reversed[linkColumns.periodOf(i)] {
             if let p = linkColumns.period(i), let f = p.from, let t = p.to {

@@ -120,6 +120,13 @@ public struct Period: Sendable, Hashable {
         if let to, to.latest < date.earliest { return false }
         return true
     }
+
+    /// Whether it starts after it ends (`from` 2023-05, `to` 2023-04-30): a validation error.
+    /// Dates in the same span are not reversed (`from` 2023-05, `to` 2023-05-01).
+    public var startsAfterItEnds: Bool {
+        guard let from, let to else { return false }
+        return from.earliest > to.latest
+    }
 }
 
 extension String {
