@@ -69,8 +69,7 @@ public struct Dataset: Sendable {
         self.linkColumns = LinkColumns()
         self.locations = locations
         // As appending one by one would: each id's first entity, then each link's ends.
-        var table = [String: Int32](minimumCapacity: entities.count)
-        for (i, e) in entities.enumerated() where table[e.id] == nil { table[e.id] = Int32(i) }
+        let table = EntityIndex.firstPositions(of: entities)
         self.idIndex = EntityIndex(table)
         linkColumns.reserveCapacity(links.count)
         for l in links {
@@ -96,16 +95,7 @@ public struct Dataset: Sendable {
     package init(entities: [Entity], firstPositions index: [String: Int32], links: LinkColumns,
                  directed: Bool?, locations: ReadLocations? = nil) {
         precondition(index.count <= entities.count)
-        self.title = nil
-        self.description = nil
-        self.directed = directed
-        self.sources = []
-        self.schema = Schema()
-        self.extra = Attributes()
-        self.entities = entities
-        self.linkColumns = links
-        self.locations = locations
-        self.idIndex = EntityIndex(index)
+        self.init(entities: entities, idIndex: EntityIndex(index), links: links, directed: directed, locations: locations)
     }
 
     /// Builds a dataset from entities with `distinctIDs` distinct ids, as a reader that
@@ -115,8 +105,20 @@ public struct Dataset: Sendable {
     package init(entities: [Entity], distinctIDs: Int, links: LinkColumns, directed: Bool?,
                  locations: ReadLocations? = nil) {
         precondition(distinctIDs <= entities.count)
-        self.init(entities: entities, firstPositions: [:], links: links, directed: directed, locations: locations)
-        idIndex = EntityIndex(distinct: distinctIDs)
+        self.init(entities: entities, idIndex: EntityIndex(distinct: distinctIDs), links: links, directed: directed, locations: locations)
+    }
+
+    private init(entities: [Entity], idIndex: EntityIndex, links: LinkColumns, directed: Bool?, locations: ReadLocations?) {
+        self.title = nil
+        self.description = nil
+        self.directed = directed
+        self.sources = []
+        self.schema = Schema()
+        self.extra = Attributes()
+        self.entities = entities
+        self.linkColumns = links
+        self.locations = locations
+        self.idIndex = idIndex
     }
 
     /// The ids' table, built now when it was not.

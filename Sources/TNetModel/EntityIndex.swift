@@ -9,7 +9,7 @@ import Synchronization
 /// given whole is read without a lock; one built on first use is read under one. An index is
 /// never changed once made: ``Dataset`` makes a new one when it appends an entity, so copies of
 /// a dataset keep their own.
-final class EntityIndex: Sendable {
+package final class EntityIndex: Sendable {
     private let given: [String: Int32]?
     private let built: Mutex<[String: Int32]?>
     /// The number of distinct ids (known before the table is built).
@@ -35,10 +35,17 @@ final class EntityIndex: Sendable {
         if let given { return given }
         return built.withLock { table in
             if let table { return table }
-            var made = [String: Int32](minimumCapacity: distinct)
-            for (i, e) in entities.enumerated() where made[e.id] == nil { made[e.id] = Int32(i) }
+            let made = Self.firstPositions(of: entities)
             table = made
             return made
         }
+    }
+
+    /// Each id of `entities` with the position of its first entity (as appending them one by
+    /// one keeps it).
+    package static func firstPositions(of entities: [Entity]) -> [String: Int32] {
+        var table = [String: Int32](minimumCapacity: entities.count)
+        for (i, e) in entities.enumerated() where table[e.id] == nil { table[e.id] = Int32(i) }
+        return table
     }
 }

@@ -985,8 +985,7 @@ extension NativeJSONReader {
                     }
                 }
                 guard !later.isEmpty || !byBytesUsable else { return }
-                var table = [String: Int32](minimumCapacity: entities.count)
-                for (i, e) in entities.enumerated() where table[e.id] == nil { table[e.id] = Int32(i) }
+                let table = EntityIndex.firstPositions(of: entities)
                 for (slot, id) in later {
                     if let found = table[id] {
                         ends[slot] = found
