@@ -615,10 +615,10 @@ extension NativeJSONReader {
                 }
                 let i = Int(found.number)
                 if found.inserted {
-                    var value: Period?
-                    let f = from.map { PartialDate(text($0)) }, t = to.map { PartialDate(text($0)) }
-                    if f != .some(nil) && t != .some(nil) { value = Period(from: f ?? nil, to: t ?? nil) }
-                    periodValues.append(value)
+                    let f = from.flatMap { PartialDate(text($0)) }, t = to.flatMap { PartialDate(text($0)) }
+                    // Nil when a date is given and does not parse.
+                    let parsed = (from == nil || f != nil) && (to == nil || t != nil)
+                    periodValues.append(parsed ? Period(from: f, to: t) : nil)
                     linkPeriodNumbers.append(.max)
                 }
                 return periodValues[i] == nil ? nil : i
