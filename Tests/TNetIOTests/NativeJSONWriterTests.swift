@@ -157,6 +157,19 @@ enum ReferenceNativeJSONWriter {
         let expected = ReferenceNativeJSONWriter.write(d)
         #expect(NativeJSONWriter.write(d, threads: 1) == expected)
         #expect(NativeJSONWriter.write(d, threads: 2) == expected)
+        // Streamed a few chunks at a time (3 entity chunks, 3 link chunks): the entities' end
+        // and the links' opening fall inside a run, at its start, at its end, and with no
+        // entities or no links; the runs join to the reference's bytes.
+        var noEntities = Dataset()
+        noEntities.append(Link(source: "a", target: "b", kind: .link))
+        for (dataset, reference) in [(d, expected), (Dataset(entities: d.entities), ReferenceNativeJSONWriter.write(Dataset(entities: d.entities))),
+                                     (noEntities, ReferenceNativeJSONWriter.write(noEntities)), (Dataset(), ReferenceNativeJSONWriter.write(Dataset()))] {
+            for wave in [1, 2, 3, 4, 5] {
+                var runs: [[UInt8]] = []
+                NativeJSONWriter.stream(dataset, threads: 2, wave: wave) { pieces in runs.append(pieces.flatMap { Array($0) }) }
+                #expect(runs.flatMap { $0 } == reference, "wave \(wave)")
+            }
+        }
     }
 
     /// The bundled dataset: read and written again, byte for byte the file (and the reference's).

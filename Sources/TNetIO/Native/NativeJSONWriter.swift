@@ -30,8 +30,9 @@ public enum NativeJSONWriter {
 
     /// The encoding of ``write(_:threads:)`` handed to `emit` in runs of pieces, in order (each
     /// valid during its call): records are made a few chunks per thread at a time, so a file is
-    /// written (and flushed) while the rest is made, and never held whole.
-    static func stream(_ dataset: Dataset, threads: Int = defaultThreads,
+    /// written (and flushed) while the rest is made, and never held whole. `wave` is how many
+    /// chunks are made before each run is emitted (default: four per thread, at least eight).
+    static func stream(_ dataset: Dataset, threads: Int = defaultThreads, wave: Int? = nil,
                        _ emit: ([UnsafeRawBufferPointer]) throws -> Void) rethrows {
         var w = JSONWriter(pretty: true)
         w.beginObject()
@@ -107,7 +108,7 @@ public enum NativeJSONWriter {
         let middle = Array(((n > 0 ? "\n  ]" : "]") + ",\n  \"links\": [").utf8)
         let tail = Array(((m > 0 ? "\n  ]" : "]") + "\n}\n").utf8)
         try head.withUnsafeBytes { try emit([$0]) }
-        let total = entityChunks + linkChunks, wave = max(8, 4 * t)
+        let total = entityChunks + linkChunks, wave = max(1, wave ?? max(8, 4 * t))
         var next = 0
         var middleDone = false
         while next < total || !middleDone {
