@@ -1,0 +1,174 @@
+import TNetModel
+
+/// What a GraphML document's keys make of its nodes and edges: the keys as declared, and each
+/// node or edge (its id or ends, its data in document order) turned into an entity or a link,
+/// with the problems found. One meaning for the streamed reader (``GraphMLHandler``) and the
+/// chunked one (``GraphMLReader/Chunks``); each chunk reads with its own copy.
+struct GraphMLElementBuilder {
+    /// One `<key>`: where it applies, its name and type, its default.
+    struct Key {
+        var domain: String
+        var name: String
+        var type: AttributeType
+        var defaultText: String?
+        var yfiles: String?
+        /// Written by tnet for an attribute that shares a field's name.
+        var forcedAttribute = false
+
+        func applies(to domain: String) -> Bool { self.domain == domain || self.domain == "all" }
+    }
+
+    /// What every node and edge asks of a key, worked out once when it is declared.
+    struct KeyUse {
+        var node: Bool
+        var edge: Bool
+        /// Whether its data may set an entity's field (not a forced attribute, not `id`), or a
+        /// link's (not `source` or `target`).
+        var entityField: Bool
+        var linkField: Bool
+        var nodeGraphics: Bool
+        var edgeGraphics: Bool
+        var isLabel: Bool
+        var isDirected: Bool
+
+        init(_ key: Key) {
+            node = key.applies(to: "node")
+            edge = key.applies(to: "edge")
+            entityField = !key.forcedAttribute && key.name != "id"
+            linkField = !key.forcedAttribute && key.name != "source" && key.name != "target"
+            nodeGraphics = key.yfiles == "nodegraphics"
+            edgeGraphics = key.yfiles == "edgegraphics"
+            isLabel = key.name == "label"
+            isDirected = key.name == "directed"
+        }
+    }
+
+    let file: String
+    /// Keys in order of first declaration; a key declared again under the same id replaces it.
+    private(set) var keys: [Key] = []
+    private(set) var keyUses: [KeyUse] = []
+    private(set) var keyIndex: [String: Int] = [:]
+    /// Problems found, in document order.
+    var issues: [ValidationIssue] = []
+    /// Per key, the last element whose data used it (duplicate data is found without a set).
+    private var seenStamp: [Int] = []
+    private var stamp = 0
+    /// Keys with a default, per domain, in id order (worked out on first use after a declaration).
+    private var defaultsCache: [String: [(index: Int, key: Key, text: String)]] = [:]
+    /// Whether a key names nodes (then a `label` is an attribute, not the name).
+    private(set) var hasNameKey = false
+    /// Whether tnet wrote the file (its graph key `tnet.directed`): then the XML `directed`
+    /// attribute only repeats what the kind implies.
+    private(set) var writtenByTNet = false
+
+    init(file: String) { self.file = file }
+
+    /// Declares `key` under `id`, replacing a key declared before under the same id. What is
+    /// worked out from the keys is worked out again: a key declared (or declared again) after
+    /// the first node applies, with its own domain and default, to the nodes after it.
+    mutating func declare(_ key: Key, id: String) {
+        if let i = keyIndex[id] { keys[i] = key; keyUses[i] = KeyUse(key) } else {
+            keyIndex[id] = keys.count
+            keys.append(key)
+            keyUses.append(KeyUse(key))
+            seenStamp.append(0)
+        }
+        defaultsCache = [:]
+        hasNameKey = keys.contains { $0.applies(to: "node") && $0.name == "name" && !$0.forcedAttribute }
+        writtenByTNet = keys.contains { $0.domain == "graph" && $0.name == "tnet.directed" }
+    }
+
+    private mutating func defaults(_ domain: String) -> [(index: Int, key: Key, text: String)] {
+        if let d = defaultsCache[domain] { return d }
+        let d = keyIndex.keys.sorted().compactMap { id -> (index: Int, key: Key, text: String)? in
+            let i = keyIndex[id]!
+            let key = keys[i]
+            guard key.applies(to: domain), let text = key.defaultText else { return nil }
+            return (i, key, text)
+        }
+        defaultsCache[domain] = d
+        return d
+    }
+
+    /// Calls `body` with each datum of an element in document order, then the defaults of keys
+    /// it has no data for. Data under a key for another domain, or a key already given, is
+    /// reported (a warning) rather than dropped unseen.
+    private mutating func forEachValue(_ data: [(key: Int, text: String)], domain: String, what: () -> String,
+                                       at: SourceLocation, _ body: (inout Self, Int, String) -> Void) {
+        stamp += 1
+        let node = domain == "node"
+        for (k, v) in data {
+            guard node ? keyUses[k].node : keyUses[k].edge else {
+                let key = keys[k]
+                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) is declared for \(key.domain), not \(domain); ignored", at: at))
+                continue
+            }
+            if seenStamp[k] != stamp {
+                seenStamp[k] = stamp
+                body(&self, k, v)
+            } else {
+                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(keys[k].name)) given twice; the first is kept", at: at))
+            }
+        }
+        for d in defaults(domain) where seenStamp[d.index] != stamp { body(&self, d.index, d.text) }
+    }
+
+    /// The entity of a `<node>` with `id` and `data` (key positions in ``keys``, texts), whose
+    /// start tag ends at `line` and `column`.
+    mutating func entity(id: String, data: [(key: Int, text: String)], line: Int, column: Int) -> Entity {
+        var e = Entity(id: id, kind: .node)
+        let at = SourceLocation(file: file, line: line, column: column)
+        var graphicsLabel: String?
+        forEachValue(data, domain: "node", what: { "node \(quoted(id))" }, at: at) { me, k, text in
+            let use = me.keyUses[k]
+            if use.nodeGraphics { graphicsLabel = text; return }
+            let key = me.keys[k]
+            if use.entityField {
+                switch FieldCodec.set(key.name, text, on: &e) {
+                case .stored: return
+                case .invalid(let m): me.issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(id)): \(m)", at: at)); return
+                case .notAField: break
+                }
+                if use.isLabel && !me.hasNameKey && e.name == nil { e.name = text; return }
+            }
+            guard let v = key.type.decode(text) else {
+                me.issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(id)): \(quoted(key.name)) = \(quoted(text)) is not a \(key.type.rawValue)", at: at))
+                return
+            }
+            e.attributes[key.name] = v
+        }
+        if e.name == nil, let graphicsLabel { e.name = graphicsLabel }
+        return e
+    }
+
+    /// The link of an `<edge>` from `source` to `target`, with its XML `id` and `directed`
+    /// attributes and its data, whose start tag ends at `line` and `column`.
+    mutating func link(source: String, target: String, edgeID: String?, directed: Bool?,
+                       data: [(key: Int, text: String)], line: Int, column: Int) -> Link {
+        var l = Link(source: source, target: target, kind: .link)
+        let at = SourceLocation(file: file, line: line, column: column)
+        var explicitDirected = false
+        forEachValue(data, domain: "edge", what: { "edge \(quoted(source)) → \(quoted(target))" }, at: at) { me, k, text in
+            let use = me.keyUses[k]
+            if use.edgeGraphics { l.attributes["label"] = .string(text); return }
+            let key = me.keys[k]
+            if use.linkField {
+                switch FieldCodec.set(key.name, text, on: &l) {
+                case .stored: if use.isDirected { explicitDirected = true }; return
+                case .invalid(let m): me.issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(source)) → \(quoted(target)): \(m)", at: at)); return
+                case .notAField: break
+                }
+            }
+            guard let v = key.type.decode(text) else {
+                me.issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(source)) → \(quoted(target)): \(quoted(key.name)) = \(quoted(text)) is not a \(key.type.rawValue)", at: at))
+                return
+            }
+            l.attributes[key.name] = v
+        }
+        if let edgeID, l.attributes["id"] == nil { l.attributes["id"] = .string(edgeID) }
+        // A file tnet wrote records explicit directions as data; the XML attribute then only
+        // repeats what the kind implies. From other tools, the XML attribute is the fact.
+        if !explicitDirected && !writtenByTNet, let directed { l.directed = directed }
+        return l
+    }
+}
