@@ -182,104 +182,19 @@ extension NativeJSONReader {
 
             var sources: [Source] = []
             var sourcePositions: [ReadLocations.Position] = []
-            var entities = EntityStore(capacity: 0)
-            var entityPositions: [ReadLocations.Position] = []
-            var links = LinkColumns.Parts()
-            var linkPositions: [ReadLocations.Position] = []
+            /// The entities and links read, with their ids' and ends' bytes.
+            var records = RecordChunks.Records()
             /// Issues of each array, in file order.
             var sourceIssues: [ValidationIssue] = []
             var entityIssues: [ValidationIssue] = []
             var linkIssues: [ValidationIssue] = []
-            /// Ids' bytes (entity `i`: `ids.bytes[ids.ends[i - 1] ..< ids.ends[i]]`) and hashes.
-            var ids = ByteList()
-            /// Link ends' bytes, two per link, and hashes.
-            var ends = ByteList()
             /// Top-level members met after the first array (each key, arrays included).
             var keys: [String] = []
             var members: [JSONMember] = []
         }
 
-        /// A chunk's entities, moved (not copied) into the dataset's array at the end: copying
-        /// an `Entity` retains each of its strings and lists, a million times over.
-        final class EntityStore: @unchecked Sendable {
-            private var base: UnsafeMutablePointer<Entity>
-            private(set) var count = 0
-            private var capacity: Int
-
-            init(capacity: Int) {
-                self.capacity = max(16, capacity)
-                base = .allocate(capacity: self.capacity)
-            }
-
-            func append(_ e: Entity) {
-                if count == capacity {
-                    capacity *= 2
-                    let grown = UnsafeMutablePointer<Entity>.allocate(capacity: capacity)
-                    grown.moveInitialize(from: base, count: count)
-                    base.deallocate()
-                    base = grown
-                }
-                (base + count).initialize(to: e)
-                count += 1
-            }
-
-            /// Moves every entity to `p` (uninitialized memory), leaving the store empty.
-            func move(to p: UnsafeMutablePointer<Entity>) {
-                p.moveInitialize(from: base, count: count)
-                count = 0
-            }
-
-            deinit {
-                base.deinitialize(count: count)
-                base.deallocate()
-            }
-        }
-
-        /// Byte strings one after another, with their hashes.
-        struct ByteList: Sendable {
-            var bytes: [UInt8] = []
-            var ends: [Int32] = []
-            var hashes: [UInt64] = []
-            /// Whether any string has a byte beyond ASCII.
-            var nonASCII = false
-
-            mutating func append(_ p: UnsafePointer<UInt8>, _ count: Int) {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
-                ends.append(Int32(bytes.count))
-                hashes.append(ByteKeyTable.hash(p, count))
-                if !nonASCII { for i in 0 ..< count where p[i] >= 0x80 { nonASCII = true; break } }
-            }
-
-            mutating func append(_ s: String) {
-                var s = s
-                s.withUTF8 { u in
-                    if let b = u.baseAddress { append(b, u.count) } else {
-                        ends.append(Int32(bytes.count))
-                        hashes.append(ByteKeyTable.hash(UnsafePointer(bitPattern: 1)!, 0))
-                    }
-                }
-            }
-
-            func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1])) ..< Int(ends[i]) }
-
-            /// Calls `body(i, bytes, count, hash)` for each string, in order.
-            func forEach(_ body: (Int, UnsafePointer<UInt8>, Int, UInt64) -> Void) {
-                bytes.withUnsafeBufferPointer { all in
-                    // An empty list has no base address; an empty string needs none.
-                    let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
-                    for i in 0 ..< ends.count {
-                        let r = range(i)
-                        body(i, base + r.lowerBound, r.count, hashes[i])
-                    }
-                }
-            }
-
-            mutating func reserve(_ count: Int, bytes: Int) {
-                self.bytes.reserveCapacity(bytes)
-                ends.reserveCapacity(count)
-                hashes.reserveCapacity(count)
-            }
-        }
+        typealias EntityStore = RecordChunks.EntityStore
+        typealias ByteList = RecordChunks.ByteList
 
         /// The last `sources` list read (most records cite what the one before cited).
         struct ListCache {
@@ -344,13 +259,13 @@ extension NativeJSONReader {
                 // costs more than growing: the allocator commits what is reserved.
                 let records = expected / 128
                 if mode == .entities {
-                    part.entities = EntityStore(capacity: records)
-                    part.entityPositions.reserveCapacity(records)
-                    part.ids.reserve(records, bytes: 16 * records)
+                    part.records.entities = EntityStore(capacity: records)
+                    part.records.entityPositions.reserveCapacity(records)
+                    part.records.ids.reserve(records, bytes: 16 * records)
                 } else if mode == .links {
-                    part.links.reserveCapacity(records)
-                    part.linkPositions.reserveCapacity(records)
-                    part.ends.reserve(2 * records, bytes: 32 * records)
+                    part.records.links.reserveCapacity(records)
+                    part.records.linkPositions.reserveCapacity(records)
+                    part.records.ends.reserve(2 * records, bytes: 32 * records)
                 }
             }
 
@@ -437,13 +352,13 @@ extension NativeJSONReader {
                     part.sourceIssues += decoder.issues
                 case .entities:
                     if let e = decoder.decodeEntity(node) {
-                        part.entities.append(e)
-                        part.entityPositions.append(at)
-                        part.ids.append(e.id)
+                        part.records.entities.append(e)
+                        part.records.entityPositions.append(at)
+                        part.records.ids.append(e.id)
                     }
                     part.entityIssues += decoder.issues
                 case .links:
-                    if let l = decoder.decodeLink(node) { appendLink(l, at) }
+                    if let l = decoder.decodeLink(node) { part.records.append(l, at: at) }
                     part.linkIssues += decoder.issues
                 }
                 decoder.issues.removeAll(keepingCapacity: true)
@@ -669,10 +584,10 @@ extension NativeJSONReader {
                     if i == countryValues.count { countryValues.append(text(r)) }
                     country = countryValues[i]
                 }
-                part.entities.append(Entity(id: text(id), kind: entityKindValues[k], name: spans[2].map(text), role: role,
+                part.records.entities.append(Entity(id: text(id), kind: entityKindValues[k], name: spans[2].map(text), role: role,
                                             country: country, confidence: confidence, sources: sources, period: period))
-                part.entityPositions.append(at)
-                part.ids.append(b + id.lowerBound, id.count)
+                part.records.entityPositions.append(at)
+                part.records.ids.append(b + id.lowerBound, id.count)
                 return end
             }
 
@@ -732,7 +647,7 @@ extension NativeJSONReader {
                     case 6:
                         var cache = me.linkList
                         guard let (l, q, fresh) = me.list(p, &cache) else { return nil }
-                        if fresh { cache.number = l.isEmpty ? 0 : me.part.links.citations.index(of: l) }
+                        if fresh { cache.number = l.isEmpty ? 0 : me.part.records.links.citations.index(of: l) }
                         me.linkList = cache
                         citation = cache.number
                         return q
@@ -749,49 +664,34 @@ extension NativeJSONReader {
                         guard let slot = gradeSlot(c) else { return nil }
                         if grades[slot] == 0 {
                             guard let g = Confidence(text(c)) else { return nil }
-                            grades[slot] = part.links.confidences.index(of: g) + 1
+                            grades[slot] = part.records.links.confidences.index(of: g) + 1
                         }
                         confidence = grades[slot] - 1
                     } else {
                         guard let g = Confidence(text(c)) else { return nil }
-                        confidence = part.links.confidences.index(of: g)
+                        confidence = part.records.links.confidences.index(of: g)
                     }
                 }
                 var period: UInt32 = 0
                 if spans[7] != nil || spans[8] != nil {
                     guard let i = self.period(spans[7], spans[8]) else { return nil }
-                    if linkPeriodNumbers[i] == .max { linkPeriodNumbers[i] = part.links.periods.index(of: periodValues[i]) }
+                    if linkPeriodNumbers[i] == .max { linkPeriodNumbers[i] = part.records.links.periods.index(of: periodValues[i]) }
                     period = linkPeriodNumbers[i]
                 }
                 let k = Self.intern(&linkKinds, b, kind)
-                if k == linkKindNumbers.count { linkKindNumbers.append(part.links.kinds.index(of: LinkKind(text(kind)))) }
+                if k == linkKindNumbers.count { linkKindNumbers.append(part.records.links.kinds.index(of: LinkKind(text(kind)))) }
                 var agreement: UInt32 = 0
                 if let r = spans[9] {
                     let i = Self.intern(&agreements, b, r)
-                    if i == agreementNumbers.count { agreementNumbers.append(part.links.agreements.index(of: text(r))) }
+                    if i == agreementNumbers.count { agreementNumbers.append(part.records.links.agreements.index(of: text(r))) }
                     agreement = agreementNumbers[i]
                 }
-                part.ends.append(b + source.lowerBound, source.count)
-                part.ends.append(b + target.lowerBound, target.count)
-                part.links.append(kind: linkKindNumbers[k], weight: weight, directed: directed, confidence: confidence,
+                part.records.ends.append(b + source.lowerBound, source.count)
+                part.records.ends.append(b + target.lowerBound, target.count)
+                part.records.links.append(kind: linkKindNumbers[k], weight: weight, directed: directed, confidence: confidence,
                                   citation: citation, period: period, agreement: agreement)
-                part.linkPositions.append(at)
+                part.records.linkPositions.append(at)
                 return end
-            }
-
-            /// A link the decoder built (a record with attributes, or another unusual one).
-            mutating func appendLink(_ l: Link, _ at: ReadLocations.Position) {
-                let i = part.links.kindIndex.count
-                part.ends.append(l.source)
-                part.ends.append(l.target)
-                let kind = part.links.kinds.index(of: l.kind), confidence = part.links.confidences.index(of: l.confidence)
-                let citation = l.sources.isEmpty ? 0 : part.links.citations.index(of: l.sources)
-                let period = l.period == nil ? 0 : part.links.periods.index(of: l.period)
-                let agreement = l.agreement == nil ? 0 : part.links.agreements.index(of: l.agreement)
-                part.links.append(kind: kind, weight: l.weight, directed: l.directed, confidence: confidence,
-                                  citation: citation, period: period, agreement: agreement)
-                if !l.attributes.isEmpty { part.links.attributes[i] = l.attributes }
-                part.linkPositions.append(at)
             }
         }
 
@@ -818,191 +718,24 @@ extension NativeJSONReader {
             top.checkFormat(format, root: root)
 
             // Each chunk's start in the file: 0-based line and column.
-            var starts: [(line: Int, column: Int)] = [(first.line - 1, first.column)]
-            for part in parts.dropLast() {
-                let s = starts.last!
-                starts.append(part.cursor.line == 0 ? (s.line, s.column + part.cursor.column - 1) : (s.line + part.cursor.line, part.cursor.column))
-            }
-            func shift(_ positions: [ReadLocations.Position], _ s: (line: Int, column: Int), into out: inout [ReadLocations.Position]) {
-                for p in positions {
-                    out.append(ReadLocations.Position(line: Int(p.line) + s.line, column: p.line == 1 ? Int(p.column) + s.column - 1 : Int(p.column)))
-                }
-            }
-            func shift(_ issues: [ValidationIssue], _ s: (line: Int, column: Int), into out: inout [ValidationIssue]) {
-                for var i in issues {
-                    i.location = i.location.map { TextPositions.shifted($0, by: s) }
-                    out.append(i)
-                }
-            }
+            let starts = RecordChunks.starts(first: (first.line - 1, first.column), cursors: parts.dropLast().map(\.cursor))
             var issues = top.issues
             var locations = ReadLocations(file: top.positions.file)
             var sources: [Source] = []
             for (part, s) in zip(parts, starts) {
                 sources += part.sources
-                shift(part.sourcePositions, s, into: &locations.sources)
-                shift(part.sourceIssues, s, into: &issues)
+                RecordChunks.shift(part.sourcePositions, s, into: &locations.sources)
+                RecordChunks.shift(part.sourceIssues, s, into: &issues)
             }
-            for (part, s) in zip(parts, starts) { shift(part.entityIssues, s, into: &issues) }
-            for (part, s) in zip(parts, starts) { shift(part.linkIssues, s, into: &issues) }
+            for (part, s) in zip(parts, starts) { RecordChunks.shift(part.entityIssues, s, into: &issues) }
+            for (part, s) in zip(parts, starts) { RecordChunks.shift(part.linkIssues, s, into: &issues) }
 
-            // Three jobs on the threads: the entities moved into one array with their positions;
-            // their ids indexed by bytes; the links' columns merged with their positions. Each
-            // part's columns are let go once copied: peak memory holds the dataset once.
-            let entityCount = parts.reduce(0) { $0 + $1.entities.count }
-            let linkCount = parts.reduce(0) { $0 + $1.links.kindIndex.count }
-            // Ids by their bytes, each with its first entity (as the dataset's index keeps it),
-            // where byte equality is String equality: every id ASCII.
-            let byBytesUsable = !parts.contains { $0.ids.nonASCII }
-            nonisolated(unsafe) var entities: [Entity] = []
-            nonisolated(unsafe) var entityPositions: [ReadLocations.Position] = []
-            nonisolated(unsafe) var byBytes = ByteKeyTable(capacity: byBytesUsable ? entityCount : 0)
-            nonisolated(unsafe) var firstPosition: [Int32] = []
-            nonisolated(unsafe) var links = LinkColumns.Parts()
-            nonisolated(unsafe) var linkPositions: [ReadLocations.Position] = []
-            var linkBase: [Int] = []
-            var offset = 0
-            for part in parts {
-                linkBase.append(offset)
-                offset += part.links.kindIndex.count
-            }
-            // Each job gets its own lists, taken out of the parts first: no two threads ever
-            // touch the same value (a part read or written whole by one job while another
-            // replaces one of its fields is a race, and a debug build copies whole parts).
-            nonisolated(unsafe) var stores: [EntityStore] = [], entityPositionLists: [[ReadLocations.Position]] = []
-            nonisolated(unsafe) var idLists: [ByteList] = []
-            nonisolated(unsafe) var linkParts: [LinkColumns.Parts] = [], linkPositionLists: [[ReadLocations.Position]] = []
+            var records: [RecordChunks.Records] = []
             for k in parts.indices {
-                stores.append(parts[k].entities)
-                parts[k].entities = EntityStore(capacity: 0)
-                entityPositionLists.append(parts[k].entityPositions)
-                parts[k].entityPositions = []
-                idLists.append(parts[k].ids)
-                parts[k].ids = ByteList()
-                linkParts.append(parts[k].links)
-                parts[k].links = LinkColumns.Parts()
-                linkPositionLists.append(parts[k].linkPositions)
-                parts[k].linkPositions = []
+                records.append(parts[k].records)
+                parts[k].records = RecordChunks.Records()
             }
-            let count = parts.count
-            forEachChunk(3, threads: threads) { job, _ in
-                switch job {
-                case 0:
-                    var moved = 0
-                    entities = [Entity](unsafeUninitializedCapacity: entityCount) { out, count in
-                        for store in stores where store.count > 0 {
-                            let c = store.count
-                            store.move(to: out.baseAddress! + moved)
-                            moved += c
-                        }
-                        count = moved
-                    }
-                    stores = []
-                    entityPositions.reserveCapacity(entityCount)
-                    for k in 0 ..< count {
-                        shift(entityPositionLists[k], starts[k], into: &entityPositions)
-                        entityPositionLists[k] = []
-                    }
-                case 1:
-                    guard byBytesUsable else { idLists = []; return }
-                    var position: Int32 = 0
-                    for k in 0 ..< count {
-                        idLists[k].forEach { _, p, count, hash in
-                            if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) }
-                            position += 1
-                        }
-                        idLists[k] = ByteList()
-                    }
-                default:
-                    // Value tables merged in order of first use, as appending them one by one would.
-                    links.ends = [Int32](repeating: -1, count: 2 * linkCount)
-                    links.reserveCapacity(linkCount)
-                    linkPositions.reserveCapacity(linkCount)
-                    for k in 0 ..< count {
-                        let c = linkParts[k]
-                        linkParts[k] = LinkColumns.Parts()
-                        func remap<V>(_ old: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>, _ out: inout [UInt32]) {
-                            var map = [UInt32](repeating: .max, count: table.values.count)
-                            for o in old {
-                                if map[Int(o)] == .max { map[Int(o)] = into.index(of: table.values[Int(o)]) }
-                                out.append(map[Int(o)])
-                            }
-                        }
-                        let base = links.kindIndex.count
-                        remap(c.kindIndex, c.kinds, &links.kinds, &links.kindIndex)
-                        remap(c.confidenceIndex, c.confidences, &links.confidences, &links.confidenceIndex)
-                        remap(c.citationIndex, c.citations, &links.citations, &links.citationIndex)
-                        remap(c.periodIndex, c.periods, &links.periods, &links.periodIndex)
-                        remap(c.agreementIndex, c.agreements, &links.agreements, &links.agreementIndex)
-                        links.weights += c.weights
-                        links.directed += c.directed
-                        for (i, a) in c.attributes { links.attributes[base + i] = a }
-                        shift(linkPositionLists[k], starts[k], into: &linkPositions)
-                        linkPositionLists[k] = []
-                    }
-                }
-            }
-            locations.entities = entityPositions
-            locations.links = linkPositions
-            entityPositions = []
-            linkPositions = []
-
-            // Ends: by bytes where that is exact (every id ASCII, and the end too), the parts
-            // shared out between the threads. The others by String (a non-ASCII end may equal an
-            // ASCII id as Swift compares strings: the Kelvin sign and "K"), against the
-            // dataset's own index, built here only when one needs it.
-            var index: [String: Int32]?
-            var dangling: [(slot: Int, id: String)] = []
-            var later: [(slot: Int, id: String)] = []
-            links.ends.withUnsafeMutableBufferPointer { ends in
-                nonisolated(unsafe) let ends = ends
-                if byBytesUsable {
-                    var missed = [(dangling: [(slot: Int, id: String)], later: [(slot: Int, id: String)])](repeating: ([], []), count: parts.count)
-                    missed.withUnsafeMutableBufferPointer { missed in
-                        nonisolated(unsafe) let missed = missed
-                        let byBytes = byBytes, firstPosition = firstPosition
-                        forEachChunk(parts.count, threads: threads) { k, _ in
-                            let maybeNonASCII = parts[k].ends.nonASCII
-                            parts[k].ends.forEach { e, p, count, hash in
-                                let slot = 2 * linkBase[k] + e
-                                let bytes = UnsafeBufferPointer(start: p, count: count)
-                                if maybeNonASCII && bytes.contains(where: { $0 >= 0x80 }) {
-                                    missed[k].later.append((slot, String(decoding: bytes, as: UTF8.self)))
-                                } else if let number = byBytes.find(p, count, hash: hash) {
-                                    ends[slot] = firstPosition[Int(number)]
-                                } else {
-                                    missed[k].dangling.append((slot, String(decoding: bytes, as: UTF8.self)))
-                                }
-                            }
-                        }
-                    }
-                    dangling = missed.flatMap(\.dangling)
-                    later = missed.flatMap(\.later)
-                } else {
-                    for (k, part) in parts.enumerated() {
-                        part.ends.forEach { e, p, count, _ in
-                            later.append((2 * linkBase[k] + e, String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)))
-                        }
-                    }
-                }
-                guard !later.isEmpty || !byBytesUsable else { return }
-                let table = EntityIndex.firstPositions(of: entities)
-                for (slot, id) in later {
-                    if let found = table[id] {
-                        ends[slot] = found
-                        if !entities[Int(found)].id.utf8.elementsEqual(id.utf8) { links.spellings[slot] = id }
-                    } else {
-                        dangling.append((slot, id))
-                    }
-                }
-                index = table
-            }
-            dangling.sort { $0.slot < $1.slot }
-            links.dangling = dangling
-
-            var dataset = index.map {
-                Dataset(entities: entities, firstPositions: $0, links: LinkColumns(links), directed: meta.directed, locations: locations)
-            } ?? Dataset(entities: entities, distinctIDs: byBytes.count, links: LinkColumns(links), directed: meta.directed,
-                         locations: locations)
+            var dataset = RecordChunks.join(&records, starts: starts, locations: locations, directed: meta.directed, threads: threads)
             dataset.title = meta.title
             dataset.description = meta.description
             dataset.sources = sources
