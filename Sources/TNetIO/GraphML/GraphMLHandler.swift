@@ -8,7 +8,7 @@ final class GraphMLHandler: XMLEventHandler {
     typealias Key = GraphMLElementBuilder.Key
 
     /// A `<node>` or `<edge>` being read: its data in document order (key positions in
-    /// ``keys``), and where its start tag ends.
+    /// ``keys``), and where its start tag begins.
     private struct Element {
         var id: String
         var target = ""
@@ -77,12 +77,14 @@ final class GraphMLHandler: XMLEventHandler {
             labelText.removeAll(keepingCapacity: true)
         } else if name.is("node") {
             guard let id = a.value("id") else { return fail(parser, "<node> without an id") }
-            node = Element(id: id, line: max(1, parser.line), column: max(1, parser.column))
+            let at = parser.startTagPosition()
+            node = Element(id: id, line: Int(at.line), column: Int(at.column))
         } else if name.is("edge") {
             guard let s = a.value("source"), let t = a.value("target") else { return fail(parser, "<edge> needs source and target") }
             var directed: Bool?
             if let d = a.value("directed") { directed = d == "true" || d == "1" }
-            edge = Element(id: s, target: t, edgeID: a.value("id"), directed: directed, line: max(1, parser.line), column: max(1, parser.column))
+            let at = parser.startTagPosition()
+            edge = Element(id: s, target: t, edgeID: a.value("id"), directed: directed, line: Int(at.line), column: Int(at.column))
         } else if name.is("key") {
             guard let id = a.value("id") else { return fail(parser, "<key> without an id") }
             let domain = a.value("for") ?? "all"

@@ -1,4 +1,5 @@
 import CLibXML2
+import TNetModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -88,13 +89,32 @@ final class XMLPushParser {
 
     private let handler: any XMLEventHandler
     private var context: xmlParserCtxtPtr?
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Lines and columns of the bytes, counted by tnet: libxml2's column was found one or two
+    /// short on some lines with a blank before a start tag's `>`.
+    private var positions: TextPositions
 
-    private init(handler: any XMLEventHandler) { self.handler = handler }
+    private init(handler: any XMLEventHandler, bytes: UnsafeBufferPointer<UInt8>) {
+        self.handler = handler
+        self.bytes = bytes
+        positions = TextPositions(file: "", bytes: bytes)
+    }
 
     /// Line of the parser's position in the document (1-based), as libxml2 reports it.
     var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
     /// Column of the parser's position on its line (1-based), as libxml2 reports it.
     var column: Int { context.map { Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
+
+    /// Where the start tag just reported begins (its `<`): line and column, both from 1.
+    /// Called from ``XMLEventHandler/startElement(_:_:_:)``, when libxml2 stands at the tag's
+    /// `>` (or the `/` of `/>`); no `<` can come between (XML allows none in attribute values).
+    func startTagPosition() -> ReadLocations.Position {
+        guard let context else { return ReadLocations.Position(line: 1, column: 1) }
+        var i = min(Int(xmlByteConsumed(context)), bytes.count - 1)
+        while i > 0 && bytes[i] != UInt8(ascii: "<") { i -= 1 }
+        let at = positions.location(of: i)
+        return ReadLocations.Position(line: at.line, column: at.column)
+    }
 
     /// Stops parsing: no event follows.
     func stop() { if let context { xmlStopParser(context) } }
@@ -108,7 +128,7 @@ final class XMLPushParser {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, handler: any XMLEventHandler) -> (status: Int, line: Int, column: Int) {
         guard bytes.count >= 4, let base = bytes.baseAddress else { return (0, 1, 1) }
         xmlInitParser()
-        let parser = XMLPushParser(handler: handler)
+        let parser = XMLPushParser(handler: handler, bytes: bytes)
         var sax = xmlSAXHandler()
         sax.initialized = tnet_xml_sax2_magic()
         sax.startElementNs = { ctx, local, _, _, _, _, count, _, attributes in

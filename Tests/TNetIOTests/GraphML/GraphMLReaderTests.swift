@@ -218,6 +218,24 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(issues.isEmpty && back.entities.count == 20_000 && back.links.count == d.links.count)
     }
 
+    /// Each node and edge is placed at its start tag's `<`, counted by tnet. libxml2's own column
+    /// (where a start tag ends) was found one or two short on some lines with a blank before a
+    /// `>`, and the chunked reader must place elements as the streamed one does.
+    @Test func elementsArePlacedAtTheirStartTags() throws {
+        // Line 1: <graphml> is columns 1–9, <key …/> 10–56, <graph> 57–63; node a's `<` is at
+        // 64 (`<node id="a"/>`, 14 characters), node b's at 78, node c's at 78 + 14 + 7 = 99
+        // (b's start tag, then `</node>`). Line 2: "é" is one column, so the edge's `<` is at 4.
+        // Line 3: the tag spans two lines; its `<` is at 3.
+        let xml = "<graphml><key id=\"c\" for=\"node\" attr.name=\"confidence\"/><graph>"
+            + "<node id=\"a\"/><node id=\"b\" ></node><node id=\"c\"  ></node>\n"
+            + "é  <edge source=\"a\" target=\"b\" />\n  <edge\n source=\"b\" target=\"c\"></edge></graph></graphml>"
+        let (d, issues) = try GraphMLReader.read(InputFile(name: "p.graphml", bytes: Array(xml.utf8)))
+        #expect(issues.isEmpty)
+        let at = { (p: ReadLocations.Position) in "\(p.line):\(p.column)" }
+        #expect(d.locations?.entities.map(at) == ["1:64", "1:78", "1:99"])
+        #expect(d.locations?.links.map(at) == ["2:4", "3:3"])
+    }
+
     /// CDATA is text; data under a key for another domain is reported, an undeclared key refused.
     @Test func cdataAndStrayData() throws {
         let xml = """
