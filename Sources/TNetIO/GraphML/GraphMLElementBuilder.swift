@@ -22,10 +22,10 @@ struct GraphMLElementBuilder {
     struct KeyUse {
         var node: Bool
         var edge: Bool
-        /// Whether its data may set an entity's field (not a forced attribute, not `id`), or a
-        /// link's (not `source` or `target`).
-        var entityField: Bool
-        var linkField: Bool
+        /// The entity's field its data sets (none for a forced attribute, or `id`), and the
+        /// link's (none for `source` or `target`).
+        var entityField: FieldCodec.EntityField?
+        var linkField: FieldCodec.LinkField?
         var nodeGraphics: Bool
         var edgeGraphics: Bool
         var isLabel: Bool
@@ -34,13 +34,19 @@ struct GraphMLElementBuilder {
         init(_ key: Key) {
             node = key.applies(to: "node")
             edge = key.applies(to: "edge")
-            entityField = !key.forcedAttribute && key.name != "id"
-            linkField = !key.forcedAttribute && key.name != "source" && key.name != "target"
+            entityField = key.forcedAttribute || key.name == "id" ? nil : FieldCodec.EntityField(key.name)
+            linkField = key.forcedAttribute || key.name == "source" || key.name == "target" ? nil : FieldCodec.LinkField(key.name)
             nodeGraphics = key.yfiles == "nodegraphics"
             edgeGraphics = key.yfiles == "edgegraphics"
-            isLabel = key.name == "label"
+            isLabel = key.name == "label" && !key.forcedAttribute
             isDirected = key.name == "directed"
         }
+    }
+
+    /// One `<data>` of a node or edge: its key's place in ``keys``, and its text.
+    struct Datum {
+        var key: Int
+        var text: String
     }
 
     let file: String
@@ -53,8 +59,9 @@ struct GraphMLElementBuilder {
     /// Per key, the last element whose data used it (duplicate data is found without a set).
     private var seenStamp: [Int] = []
     private var stamp = 0
-    /// Keys with a default, per domain, in id order (worked out on first use after a declaration).
-    private var defaultsCache: [String: [(index: Int, key: Key, text: String)]] = [:]
+    /// Keys with a default for nodes and for edges, in id order (worked out on first use after a
+    /// declaration).
+    private var nodeDefaults: [Datum]?, edgeDefaults: [Datum]?
     /// Whether a key names nodes (then a `label` is an attribute, not the name).
     private(set) var hasNameKey = false
     /// Whether tnet wrote the file (its graph key `tnet.directed`): then the XML `directed`
@@ -73,34 +80,36 @@ struct GraphMLElementBuilder {
             keyUses.append(KeyUse(key))
             seenStamp.append(0)
         }
-        defaultsCache = [:]
+        nodeDefaults = nil
+        edgeDefaults = nil
         hasNameKey = keys.contains { $0.applies(to: "node") && $0.name == "name" && !$0.forcedAttribute }
         writtenByTNet = keys.contains { $0.domain == "graph" && $0.name == "tnet.directed" }
     }
 
-    private mutating func defaults(_ domain: String) -> [(index: Int, key: Key, text: String)] {
-        if let d = defaultsCache[domain] { return d }
-        let d = keyIndex.keys.sorted().compactMap { id -> (index: Int, key: Key, text: String)? in
+    private mutating func defaults(node: Bool) -> [Datum] {
+        if let d = node ? nodeDefaults : edgeDefaults { return d }
+        let domain = node ? "node" : "edge"
+        let d = keyIndex.keys.sorted().compactMap { id -> Datum? in
             let i = keyIndex[id]!
             let key = keys[i]
             guard key.applies(to: domain), let text = key.defaultText else { return nil }
-            return (i, key, text)
+            return Datum(key: i, text: text)
         }
-        defaultsCache[domain] = d
+        if node { nodeDefaults = d } else { edgeDefaults = d }
         return d
     }
 
     /// Calls `body` with each datum of an element in document order, then the defaults of keys
     /// it has no data for. Data under a key for another domain, or a key already given, is
     /// reported (a warning) rather than dropped unseen.
-    private mutating func forEachValue(_ data: [(key: Int, text: String)], domain: String, what: () -> String,
+    private mutating func forEachValue(_ data: [Datum], node: Bool, what: () -> String,
                                        at: SourceLocation, _ body: (inout Self, Int, String) -> Void) {
         stamp += 1
-        let node = domain == "node"
-        for (k, v) in data {
+        for datum in data {
+            let (k, v) = (datum.key, datum.text)
             guard node ? keyUses[k].node : keyUses[k].edge else {
                 let key = keys[k]
-                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) is declared for \(key.domain), not \(domain); ignored", at: at))
+                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) is declared for \(key.domain), not \(node ? "node" : "edge"); ignored", at: at))
                 continue
             }
             if seenStamp[k] != stamp {
@@ -110,27 +119,27 @@ struct GraphMLElementBuilder {
                 issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(keys[k].name)) given twice; the first is kept", at: at))
             }
         }
-        for d in defaults(domain) where seenStamp[d.index] != stamp { body(&self, d.index, d.text) }
+        for d in defaults(node: node) where seenStamp[d.key] != stamp { body(&self, d.key, d.text) }
     }
 
     /// The entity of a `<node>` with `id` and `data` (key positions in ``keys``, texts), whose
     /// start tag ends at `line` and `column`.
-    mutating func entity(id: String, data: [(key: Int, text: String)], line: Int, column: Int) -> Entity {
+    mutating func entity(id: String, data: [Datum], line: Int, column: Int) -> Entity {
         var e = Entity(id: id, kind: .node)
         let at = SourceLocation(file: file, line: line, column: column)
         var graphicsLabel: String?
-        forEachValue(data, domain: "node", what: { "node \(quoted(id))" }, at: at) { me, k, text in
+        forEachValue(data, node: true, what: { "node \(quoted(id))" }, at: at) { me, k, text in
             let use = me.keyUses[k]
             if use.nodeGraphics { graphicsLabel = text; return }
             let key = me.keys[k]
-            if use.entityField {
-                switch FieldCodec.set(key.name, text, on: &e) {
+            if let field = use.entityField {
+                switch FieldCodec.set(field, text, on: &e) {
                 case .stored: return
                 case .invalid(let m): me.issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(id)): \(m)", at: at)); return
                 case .notAField: break
                 }
-                if use.isLabel && !me.hasNameKey && e.name == nil { e.name = text; return }
             }
+            if use.isLabel && !me.hasNameKey && e.name == nil { e.name = text; return }
             guard let v = key.type.decode(text) else {
                 me.issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(id)): \(quoted(key.name)) = \(quoted(text)) is not a \(key.type.rawValue)", at: at))
                 return
@@ -144,16 +153,16 @@ struct GraphMLElementBuilder {
     /// The link of an `<edge>` from `source` to `target`, with its XML `id` and `directed`
     /// attributes and its data, whose start tag ends at `line` and `column`.
     mutating func link(source: String, target: String, edgeID: String?, directed: Bool?,
-                       data: [(key: Int, text: String)], line: Int, column: Int) -> Link {
+                       data: [Datum], line: Int, column: Int) -> Link {
         var l = Link(source: source, target: target, kind: .link)
         let at = SourceLocation(file: file, line: line, column: column)
         var explicitDirected = false
-        forEachValue(data, domain: "edge", what: { "edge \(quoted(source)) → \(quoted(target))" }, at: at) { me, k, text in
+        forEachValue(data, node: false, what: { "edge \(quoted(source)) → \(quoted(target))" }, at: at) { me, k, text in
             let use = me.keyUses[k]
             if use.edgeGraphics { l.attributes["label"] = .string(text); return }
             let key = me.keys[k]
-            if use.linkField {
-                switch FieldCodec.set(key.name, text, on: &l) {
+            if let field = use.linkField {
+                switch FieldCodec.set(field, text, on: &l) {
                 case .stored: if use.isDirected { explicitDirected = true }; return
                 case .invalid(let m): me.issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(source)) → \(quoted(target)): \(m)", at: at)); return
                 case .notAField: break

@@ -14,7 +14,7 @@ final class GraphMLHandler: XMLEventHandler {
         var target = ""
         var edgeID: String?
         var directed: Bool?
-        var data: [(key: Int, text: String)] = []
+        var data: [GraphMLElementBuilder.Datum] = []
         var line: Int
         var column: Int
     }
@@ -146,7 +146,7 @@ final class GraphMLHandler: XMLEventHandler {
             } else {
                 value = String(decoding: text, as: UTF8.self)
             }
-            if node != nil { node!.data.append((k, value)) } else if edge != nil { edge!.data.append((k, value)) } else { graphData.append((builder.keys[k], value)) }
+            if node != nil { node!.data.append(.init(key: k, text: value)) } else if edge != nil { edge!.data.append(.init(key: k, text: value)) } else { graphData.append((builder.keys[k], value)) }
         } else if name.is("node") {
             if let n = node { finishNode(n) }
             node = nil
@@ -175,13 +175,14 @@ final class GraphMLHandler: XMLEventHandler {
         locations.links.append(ReadLocations.Position(line: x.line, column: x.column))
     }
 
-    /// The graph's own data (title, description, directions, schema, sources, other values)
-    /// applied to a dataset with no entities, with the problems found in them.
-    func graph() -> (meta: Dataset, issues: [ValidationIssue]) {
+    /// The graph's own data (title, description, directions, schema, sources, other values),
+    /// with `later` read after what this handler read, applied to a dataset with no entities;
+    /// and the problems found in them.
+    func graph(later: [GraphMLElementBuilder.Datum] = []) -> (meta: Dataset, issues: [ValidationIssue]) {
         var meta = dataset
         var issues: [ValidationIssue] = []
         let at = SourceLocation(file: file, line: 1, column: 1)
-        for (key, text) in graphData {
+        for (key, text) in graphData + later.map({ (builder.keys[$0.key], $0.text) }) {
             switch key.name {
             case "title": meta.title = text
             case "description": meta.description = text

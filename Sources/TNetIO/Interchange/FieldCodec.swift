@@ -23,6 +23,49 @@ public enum FieldCodec {
         case invalid(String)
     }
 
+    /// An entity's field, known by its name once instead of at every value.
+    public enum EntityField: Sendable {
+        case id, kind, name, role, country, confidence, sources, from, to
+
+        /// The field named `name` (one of ``FieldCodec/entityFields``, exactly), or nil.
+        public init?(_ name: String) {
+            switch name {
+            case "id": self = .id
+            case "kind": self = .kind
+            case "name": self = .name
+            case "role": self = .role
+            case "country": self = .country
+            case "confidence": self = .confidence
+            case "sources": self = .sources
+            case "from": self = .from
+            case "to": self = .to
+            default: return nil
+            }
+        }
+    }
+
+    /// A link's field, known by its name once instead of at every value.
+    public enum LinkField: Sendable {
+        case source, target, kind, weight, directed, confidence, sources, from, to, agreement
+
+        /// The field named `name` (one of ``FieldCodec/linkFields``, exactly), or nil.
+        public init?(_ name: String) {
+            switch name {
+            case "source": self = .source
+            case "target": self = .target
+            case "kind": self = .kind
+            case "weight": self = .weight
+            case "directed": self = .directed
+            case "confidence": self = .confidence
+            case "sources": self = .sources
+            case "from": self = .from
+            case "to": self = .to
+            case "agreement": self = .agreement
+            default: return nil
+            }
+        }
+    }
+
     /// Sets entity field `name` from `text`.
     /// - Parameters:
     ///   - name: A name from ``entityFields``, exactly (lower case); any other is not a field.
@@ -32,20 +75,25 @@ public enum FieldCodec {
     /// - Returns: Whether the value was stored, is not a field's, or cannot be read (the
     ///   entity is then unchanged).
     public static func set(_ name: String, _ text: String, on e: inout Entity) -> Outcome {
-        switch name {
-        case "id": e.id = text
-        case "kind": e.kind = text.isEmpty ? .node : EntityKind(text)
-        case "name": e.name = text.isEmpty ? nil : text
-        case "role": e.role = text.isEmpty ? nil : PersonRole(text)
-        case "country": e.country = text.isEmpty ? nil : text
-        case "confidence": return confidence(text) { e.confidence = $0 }
-        case "sources": e.sources = list(text)
-        case "from", "to":
+        guard let field = EntityField(name) else { return .notAField }
+        return set(field, text, on: &e)
+    }
+
+    /// Sets entity field `field` from `text`, as ``set(_:_:on:)-(String,_,Entity)`` does by name.
+    public static func set(_ field: EntityField, _ text: String, on e: inout Entity) -> Outcome {
+        switch field {
+        case .id: e.id = text
+        case .kind: e.kind = text.isEmpty ? .node : EntityKind(text)
+        case .name: e.name = text.isEmpty ? nil : text
+        case .role: e.role = text.isEmpty ? nil : PersonRole(text)
+        case .country: e.country = text.isEmpty ? nil : text
+        case .confidence: return confidence(text) { e.confidence = $0 }
+        case .sources: e.sources = list(text)
+        case .from, .to:
             var p = e.period ?? Period()
-            let outcome = date(name, text, &p)
+            let outcome = date(from: field == .from, text, &p)
             e.period = p.from == nil && p.to == nil ? nil : p
             return outcome
-        default: return .notAField
         }
         return .stored
     }
@@ -59,30 +107,35 @@ public enum FieldCodec {
     /// - Returns: Whether the value was stored, is not a field's, or cannot be read (the link
     ///   is then unchanged).
     public static func set(_ name: String, _ text: String, on l: inout Link) -> Outcome {
-        switch name {
-        case "source": l.source = text
-        case "target": l.target = text
-        case "kind": l.kind = text.isEmpty ? .link : LinkKind(text)
-        case "weight":
+        guard let field = LinkField(name) else { return .notAField }
+        return set(field, text, on: &l)
+    }
+
+    /// Sets link field `field` from `text`, as ``set(_:_:on:)-(String,_,Link)`` does by name.
+    public static func set(_ field: LinkField, _ text: String, on l: inout Link) -> Outcome {
+        switch field {
+        case .source: l.source = text
+        case .target: l.target = text
+        case .kind: l.kind = text.isEmpty ? .link : LinkKind(text)
+        case .weight:
             if text.isEmpty { l.weight = nil; break }
             guard let w = Double(trimmed(text)), w.isFinite else { return .invalid("\"weight\" must be a finite number, found \(quoted(text))") }
             l.weight = w
-        case "directed":
+        case .directed:
             switch trimmed(text).lowercased() {
             case "": l.directed = nil
             case "true", "1", "yes": l.directed = true
             case "false", "0", "no": l.directed = false
             default: return .invalid("\"directed\" must be true or false, found \(quoted(text))")
             }
-        case "confidence": return confidence(text) { l.confidence = $0 }
-        case "sources": l.sources = list(text)
-        case "agreement": l.agreement = text.isEmpty ? nil : text
-        case "from", "to":
+        case .confidence: return confidence(text) { l.confidence = $0 }
+        case .sources: l.sources = list(text)
+        case .agreement: l.agreement = text.isEmpty ? nil : text
+        case .from, .to:
             var p = l.period ?? Period()
-            let outcome = date(name, text, &p)
+            let outcome = date(from: field == .from, text, &p)
             l.period = p.from == nil && p.to == nil ? nil : p
             return outcome
-        default: return .notAField
         }
         return .stored
     }
@@ -153,6 +206,9 @@ public enum FieldCodec {
     }
 
     static func trimmed(_ s: String) -> String {
+        // Nothing to trim (nearly every value): the string itself, not a copy.
+        let blank = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        guard let first = s.utf8.first, let last = s.utf8.last, blank(first) || blank(last) else { return s }
         var t = s[...]
         while let f = t.first, f == " " || f == "\t" { t.removeFirst() }
         while let l = t.last, l == " " || l == "\t" { t.removeLast() }
@@ -168,7 +224,8 @@ public enum FieldCodec {
         return .stored
     }
 
-    private static func date(_ name: String, _ text: String, _ p: inout Period) -> Outcome {
+    private static func date(from: Bool, _ text: String, _ p: inout Period) -> Outcome {
+        let name = from ? "from" : "to"
         let value: PartialDate?
         if text.isEmpty {
             value = nil
@@ -177,7 +234,7 @@ public enum FieldCodec {
         } else {
             return .invalid("\(quoted(name)) is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \(quoted(text)); dates in another layout are read with a date format such as %d/%m/%Y")
         }
-        if name == "from" { p.from = value } else { p.to = value }
+        if from { p.from = value } else { p.to = value }
         return .stored
     }
 }
