@@ -119,6 +119,19 @@ package struct LinkColumns: Sendable {
             agreementIndex.reserveCapacity(n)
         }
 
+        /// Appends `link`'s values, each numbered in its table (its ends go in ``ends`` apart).
+        /// Numbered here, where the tables' types are known: called from another module, the
+        /// tables' generic code ran unspecialised (a fifth of reading a large GraphML file).
+        package mutating func append(valuesOf link: Link) {
+            let i = kindIndex.count
+            append(kind: kinds.index(of: link.kind), weight: link.weight, directed: link.directed,
+                   confidence: confidences.index(of: link.confidence),
+                   citation: link.sources.isEmpty ? 0 : citations.index(of: link.sources),
+                   period: link.period == nil ? 0 : periods.index(of: link.period),
+                   agreement: link.agreement == nil ? 0 : agreements.index(of: link.agreement))
+            if !link.attributes.isEmpty { attributes[i] = link.attributes }
+        }
+
         /// Appends a link's values (its ends go in ``ends`` apart), each an index in its table.
         package mutating func append(kind: UInt32, weight: Double?, directed isDirected: Bool?, confidence: UInt32,
                                      citation: UInt32, period: UInt32, agreement: UInt32) {

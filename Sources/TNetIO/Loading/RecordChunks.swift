@@ -108,16 +108,9 @@ enum RecordChunks {
 
         /// Appends a link read at `at`, its values numbered in the chunk's tables.
         mutating func append(_ l: Link, at: ReadLocations.Position) {
-            let i = links.kindIndex.count
             ends.append(l.source)
             ends.append(l.target)
-            let kind = links.kinds.index(of: l.kind), confidence = links.confidences.index(of: l.confidence)
-            let citation = l.sources.isEmpty ? 0 : links.citations.index(of: l.sources)
-            let period = l.period == nil ? 0 : links.periods.index(of: l.period)
-            let agreement = l.agreement == nil ? 0 : links.agreements.index(of: l.agreement)
-            links.append(kind: kind, weight: l.weight, directed: l.directed, confidence: confidence,
-                         citation: citation, period: period, agreement: agreement)
-            if !l.attributes.isEmpty { links.attributes[i] = l.attributes }
+            links.append(valuesOf: l)
             linkPositions.append(at)
         }
     }
