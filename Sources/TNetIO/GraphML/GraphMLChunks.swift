@@ -24,10 +24,11 @@ extension GraphMLReader {
         /// About how much of the file one chunk reads.
         static let chunkBytes = 8 << 20
 
-        /// Reads `buf` (UTF-8 text) on `threads` threads.
+        /// Reads `buf` (UTF-8 text) on `threads` threads, handing back the pages of `mapped`
+        /// (the file `buf` maps, if it does) as each chunk is read.
         /// - Returns: the dataset and its issues, as the streamed reader gives them, or nil when
         ///   libxml2 must read the file.
-        static func read(_ buf: UnsafeBufferPointer<UInt8>, name: String, threads: Int,
+        static func read(_ buf: UnsafeBufferPointer<UInt8>, name: String, threads: Int, mapped: MappedFile? = nil,
                          chunkBytes: Int = chunkBytes) -> (dataset: Dataset, issues: [ValidationIssue])? {
             // Byte offsets in a chunk's lists are 32-bit.
             guard buf.count < Int(Int32.max), let base = buf.baseAddress,
@@ -59,6 +60,7 @@ extension GraphMLReader {
                     var reader = ChunkReader(buf, name: name, origin: cuts[i], keys: keys, builder: builder,
                                              expected: (i + 1 < cuts.count ? cuts[i + 1] : buf.count) - cuts[i])
                     reader.run(targets: cuts, next: i + 1)
+                    mapped?.release(cuts[i] ..< max(cuts[i], reader.part.end))
                     out[i] = reader.part
                 }
             }
@@ -75,6 +77,7 @@ extension GraphMLReader {
                 } else {
                     var reader = ChunkReader(buf, name: name, origin: current.end, keys: keys, builder: builder, expected: 0)
                     reader.run(targets: cuts, next: k + 1)
+                    mapped?.release(current.end ..< max(current.end, reader.part.end))
                     current = reader.part
                 }
             }

@@ -26,6 +26,11 @@ public enum GraphMLReader {
     ///   UTF-8, ASCII or Latin-1, has a `<!DOCTYPE`, is not well-formed XML, has no `<graph>`,
     ///   or uses what is refused above.
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        try read(input, chunks: true)
+    }
+
+    /// ``read(_:)``, trying the chunks only when `chunks` (not again after they gave up).
+    static func read(_ input: InputFile, chunks: Bool) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         let input = try declaredEncoding(input)
         let threads = ProcessInfo.processInfo.activeProcessorCount
         try input.bytes.withUnsafeBufferPointer {
@@ -34,7 +39,7 @@ public enum GraphMLReader {
         // A large file is read in chunks on every core when it is in the plain form writers
         // use (which has no `<!DOCTYPE`: the chunks give up at one); anything else is read by
         // libxml2 alone, which words any error.
-        if input.bytes.count >= Chunks.minimumBytes,
+        if chunks, input.bytes.count >= Chunks.minimumBytes,
            let read = input.bytes.withUnsafeBufferPointer({ Chunks.read($0, name: input.name, threads: threads) }) {
             return read
         }
@@ -57,20 +62,9 @@ public enum GraphMLReader {
     static func declaredEncoding(_ input: InputFile) throws -> InputFile {
         let b = input.bytes
         let start = input.bomLength
-        guard b.count >= start + 5, Array(b[start ..< start + 5]) == Array("<?xml".utf8),
-              let close = b[start...].firstIndex(of: UInt8(ascii: ">")) else { return input }
-        let declaration = Array(b[start ..< close])
-        let key = Array("encoding".utf8)
-        guard let k = (0 ... max(0, declaration.count - key.count)).first(where: { Array(declaration[$0 ..< min(declaration.count, $0 + key.count)]) == key }) else { return input }
-        var i = k + key.count
-        while i < declaration.count && (declaration[i] == 0x20 || declaration[i] == UInt8(ascii: "=")) { i += 1 }
-        guard i < declaration.count, declaration[i] == UInt8(ascii: "\"") || declaration[i] == UInt8(ascii: "'") else { return input }
-        let quote = declaration[i]
-        let valueStart = i + 1
-        guard let valueEnd = declaration[valueStart...].firstIndex(of: quote) else { return input }
-        let name = String(decoding: declaration[valueStart ..< valueEnd], as: UTF8.self).lowercased()
+        guard let (name, valueStart, valueEnd) = b.withUnsafeBufferPointer({ declaredEncodingName($0, start: start) }) else { return input }
         var bytes = b
-        if ["utf-8", "utf8", "us-ascii", "ascii"].contains(name) { return input }
+        if utf8Names.contains(name) { return input }
         if ["iso-8859-1", "latin1", "latin-1", "iso_8859-1", "l1"].contains(name) {
             if b.withUnsafeBufferPointer({ UTF8Check.firstInvalidOffset($0) }) != nil {
                 bytes = try TextEncoding.latin1.utf8(b, file: input.name)
@@ -84,6 +78,47 @@ public enum GraphMLReader {
         let end = start + valueEnd
         bytes.replaceSubrange(offset ..< end, with: Array("UTF-8".utf8))
         return InputFile(name: input.name, bytes: bytes)
+    }
+
+    /// Names of encodings read as they are.
+    static let utf8Names: Set = ["utf-8", "utf8", "us-ascii", "ascii"]
+
+    /// The encoding an XML declaration at `start` names, lower case, with where its value
+    /// starts and ends (counted from `start`); nil without a declaration or an encoding in it.
+    static func declaredEncodingName(_ b: UnsafeBufferPointer<UInt8>, start: Int) -> (name: String, valueStart: Int, valueEnd: Int)? {
+        guard b.count >= start + 5, b[start ..< start + 5].elementsEqual("<?xml".utf8),
+              let close = b[start...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let declaration = Array(b[start ..< close])
+        let key = Array("encoding".utf8)
+        guard let k = (0 ... max(0, declaration.count - key.count)).first(where: { Array(declaration[$0 ..< min(declaration.count, $0 + key.count)]) == key }) else { return nil }
+        var i = k + key.count
+        while i < declaration.count && (declaration[i] == 0x20 || declaration[i] == UInt8(ascii: "=")) { i += 1 }
+        guard i < declaration.count, declaration[i] == UInt8(ascii: "\"") || declaration[i] == UInt8(ascii: "'") else { return nil }
+        let quote = declaration[i]
+        let valueStart = i + 1
+        guard let valueEnd = declaration[valueStart...].firstIndex(of: quote) else { return nil }
+        return (String(decoding: declaration[valueStart ..< valueEnd], as: UTF8.self).lowercased(), valueStart, valueEnd)
+    }
+
+    /// Reads a large GraphML file from a mapped file, its pages handed back as the chunks pass
+    /// them: resident memory holds the dataset, not the file. A file the chunks cannot take
+    /// (one declared in another encoding than UTF-8, one not in the plain form) is read whole,
+    /// as ``read(_:)`` reads it.
+    /// - Parameters:
+    ///   - file: The mapped file.
+    ///   - minimumBytes: The size from which the chunks are tried (a test tries them on less).
+    /// - Returns: As ``read(_:)``.
+    /// - Throws: As ``read(_:)``.
+    static func read(mapped file: MappedFile, minimumBytes: Int = Chunks.minimumBytes) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let declared = declaredEncodingName(file.buffer, start: file.bomLength)?.name
+        if file.buffer.count >= minimumBytes, declared.map(utf8Names.contains) ?? true {
+            try InputFile.checkText(name: file.name, file.buffer, slice: MappedFile.releaseStep, threads: threads) { file.release($0) }
+            file.releaseAll()
+            if let read = Chunks.read(file.buffer, name: file.name, threads: threads, mapped: file) { return read }
+            file.releaseAll()
+        }
+        return try read(InputFile(name: file.name, bytes: Array(file.buffer)), chunks: false)
     }
 
     /// A readable phrase for libxml2's error codes (`xmlParserErrors`), else libxml2's own

@@ -55,6 +55,34 @@ import TNetModel
         #expect(try compare(oneLine, chunkBytes: 555))
     }
 
+    /// A file read from disk is mapped and read in chunks (its pages handed back as chunks pass
+    /// them; the minimum size is lowered here), to the dataset libxml2 reads; a file declared
+    /// Latin-1, or one the chunks give up on, is read whole by libxml2.
+    @Test func aMappedFileIsReadInChunks() throws {
+        let bytes = try GraphMLWriter.write(SyntheticNetwork(nodes: 1500, seed: 9).generate())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-graphml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let latin1 = text.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
+        let comment = text.replacingOccurrences(of: "</graph>", with: "<!-- end --></graph>")
+        for (name, content) in [("plain", text), ("latin1", latin1), ("comment", comment)] {
+            let path = folder.appendingPathComponent(name + ".graphml").path
+            try Data(content.utf8).write(to: URL(fileURLWithPath: path))
+            let file = try #require(MappedFile(path: path, step: 4096))
+            let mapped = try GraphMLReader.read(mapped: file, minimumBytes: 0)
+            let whole = try GraphMLReader.read(InputFile(name: path, bytes: Array(content.utf8)), chunks: false)
+            #expect(mapped.issues == whole.issues)
+            #expect(mapped.dataset.entities == whole.dataset.entities && mapped.dataset.entities.count == 1500)
+            #expect(Array(mapped.dataset.links) == Array(whole.dataset.links))
+            #expect(mapped.dataset.locations == whole.dataset.locations)
+            #expect(mapped.dataset.title == whole.dataset.title && mapped.dataset.sources == whole.dataset.sources)
+        }
+        // Files this size are read whole by libxml2, from the path as from the bytes.
+        let path = folder.appendingPathComponent("plain.graphml").path
+        #expect(try DatasetFormat.read(path: path, options: ReadOptions()).dataset.entities.count == 1500)
+    }
+
     @Test(arguments: ["networkx-directed", "networkx-undirected"])
     func networkXFilesReadTheSame(_ name: String) throws {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: "Tests/TNetIOTests/Fixtures/graphml/\(name).graphml")))
