@@ -118,10 +118,10 @@ extension GraphMLReader {
             return nil
         }
 
-        /// Whether the four bytes after the `<` at `at` are `name`.
+        /// Whether the four bytes after the `<` at `at` are `name` (four bytes).
         @inline(__always)
         static func isElement(_ b: UnsafePointer<UInt8>, _ at: Int, _ name: StaticString) -> Bool {
-            memcmp(b + at + 1, name.utf8Start, 4) == 0
+            UnsafeRawPointer(b + at + 1).loadUnaligned(as: UInt32.self) == UnsafeRawPointer(name.utf8Start).loadUnaligned(as: UInt32.self)
         }
 
         /// Whether `c` ends a tag's name: a blank, `/` or `>`.
@@ -187,7 +187,9 @@ extension GraphMLReader {
             var positions: TextPositions
             var part = Part()
             var data: [GraphMLElementBuilder.Datum] = []
+            /// The start tag's attributes: the first ``attributeCount`` (slots are reused).
             var attributes: [Attribute] = []
+            var attributeCount = 0
             var scratch: [UInt8] = []
 
             init(_ buf: UnsafeBufferPointer<UInt8>, name: String, origin: Int, keys: Keys, builder: GraphMLElementBuilder, expected: Int) {
@@ -270,7 +272,7 @@ extension GraphMLReader {
                 guard let (afterTag, empty) = startTag(p + 5) else { return nil }
                 let at = positions.location(of: p)
                 var id: String?, source: String?, target: String?, edgeID: String?, directedText: String?
-                for a in attributes {
+                for a in attributes[..<attributeCount] {
                     if named(a, "id") {
                         if node { id = value(a) } else { edgeID = value(a) }
                     } else if !node {
@@ -314,7 +316,7 @@ extension GraphMLReader {
             /// A `<data key="…">text</data>` (or `<data key="…"/>`) at `p`, appended to ``data``.
             mutating func datum(_ p: Int) -> Int? {
                 guard let (afterTag, empty) = startTag(p + 5) else { return nil }
-                guard let key = attributes.first(where: { named($0, "key") }) else { return nil }
+                guard let key = attributes[..<attributeCount].first(where: { named($0, "key") }) else { return nil }
                 let found: Int?
                 if var decoded = key.decoded {
                     found = decoded.withUTF8 { u in keys.find(u.baseAddress ?? UnsafePointer(bitPattern: 1)!, u.count) }
@@ -336,7 +338,7 @@ extension GraphMLReader {
             /// - Returns: the offset after its `>` and whether it was `/>`, or nil for a
             ///   malformed tag, a name with a prefix, or an attribute given twice.
             mutating func startTag(_ p: Int) -> (Int, empty: Bool)? {
-                attributes.removeAll(keepingCapacity: true)
+                attributeCount = 0
                 var q = p
                 while true {
                     let gap = blanks(q)
@@ -359,10 +361,13 @@ extension GraphMLReader {
                     eq = blanks(eq + 1)
                     guard eq < n, b[eq] == UInt8(ascii: "\"") || b[eq] == UInt8(ascii: "'") else { return nil }
                     guard let (decoded, close) = text(eq + 1, attribute: true, quote: b[eq]) else { return nil }
-                    for a in attributes where a.name.count == nameRange.count && memcmp(b + a.name.lowerBound, b + gap, nameRange.count) == 0 {
+                    for a in attributes[..<attributeCount] where a.name.count == nameRange.count && b[a.name.lowerBound] == b[gap]
+                        && memcmp(b + a.name.lowerBound, b + gap, nameRange.count) == 0 {
                         return nil
                     }
-                    attributes.append(Attribute(name: nameRange, raw: eq + 1 ..< close, decoded: decoded))
+                    let attribute = Attribute(name: nameRange, raw: eq + 1 ..< close, decoded: decoded)
+                    if attributeCount < attributes.count { attributes[attributeCount] = attribute } else { attributes.append(attribute) }
+                    attributeCount += 1
                     q = close + 1
                 }
             }

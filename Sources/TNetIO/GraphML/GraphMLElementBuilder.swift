@@ -64,6 +64,10 @@ struct GraphMLElementBuilder {
     private var nodeDefaults: [Datum]?, edgeDefaults: [Datum]?
     /// Whether a key names nodes (then a `label` is an attribute, not the name).
     private(set) var hasNameKey = false
+    /// The last `sources` text read and its list: most elements cite what the one before cited,
+    /// so the list is shared rather than split and allocated again.
+    private var lastSources: (text: String, list: [String])?
+
     /// Whether tnet wrote the file (its graph key `tnet.directed`): then the XML `directed`
     /// attribute only repeats what the kind implies.
     private(set) var writtenByTNet = false
@@ -122,6 +126,14 @@ struct GraphMLElementBuilder {
         for d in defaults(node: node) where seenStamp[d.key] != stamp { body(&self, d.key, d.text) }
     }
 
+    /// A `sources` value's list, as ``FieldCodec`` reads it.
+    private mutating func sources(_ text: String) -> [String] {
+        if let last = lastSources, last.text == text { return last.list }
+        let list = FieldCodec.list(text)
+        lastSources = (text, list)
+        return list
+    }
+
     /// The entity of a `<node>` with `id` and `data` (key positions in ``keys``, texts), whose
     /// start tag ends at `line` and `column`.
     mutating func entity(id: String, data: [Datum], line: Int, column: Int) -> Entity {
@@ -132,6 +144,7 @@ struct GraphMLElementBuilder {
             let use = me.keyUses[k]
             if use.nodeGraphics { graphicsLabel = text; return }
             let key = me.keys[k]
+            if use.entityField == .sources { e.sources = me.sources(text); return }
             if let field = use.entityField {
                 switch FieldCodec.set(field, text, on: &e) {
                 case .stored: return
@@ -161,6 +174,7 @@ struct GraphMLElementBuilder {
             let use = me.keyUses[k]
             if use.edgeGraphics { l.attributes["label"] = .string(text); return }
             let key = me.keys[k]
+            if use.linkField == .sources { l.sources = me.sources(text); return }
             if let field = use.linkField {
                 switch FieldCodec.set(field, text, on: &l) {
                 case .stored: if use.isDirected { explicitDirected = true }; return
