@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle test-deps build release demo test datasets outlines bench bench-quick bench-render bench-commands docs clean fuzz spark-venv spark-check
+.PHONY: deps oracle test-deps build release demo test datasets outlines bench bench-quick bench-render bench-commands bench-loads docs clean fuzz spark-venv spark-check
 
 # Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them),
 # libxml2 (the GraphML reader's parser) and mimalloc, the allocator of release builds (Package.swift).
@@ -99,6 +99,12 @@ bench: deps bench-venv
 bench-commands: deps bench-venv
 	swift build -c release --product tnet
 	$(PYTHON) Benchmarks/commands.py
+
+# A million entities with provenance loaded as JSON and GraphML, against NetworKit's edge-list
+# reader on the same graph (the inputs, 1.2 GB, are made once in Benchmarks/graphs/).
+bench-loads: deps bench-venv
+	swift build -c release --product tnet
+	$(PYTHON) Benchmarks/loads.py
 
 bench-quick: deps bench-venv
 	swift build -c release --product tnet
