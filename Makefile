@@ -156,7 +156,7 @@ clean:
 # crash or hang is saved as .fuzz/READER-crash-… (replay: TNET_FUZZ_READER=READER
 # .build-fuzz/debug/tnet-fuzz FILE), the other readers still run, and the exit is non-zero.
 FUZZ_SECONDS ?= 600
-FUZZ_READERS ?= json csv graphml dot edgelist edgelist-graph ftm
+FUZZ_READERS ?= json csv graphml graphml-chunks dot edgelist edgelist-graph ftm
 fuzz: deps
 	swift build --build-path .build-fuzz --product tnet-fuzz -Xswiftc -sanitize=fuzzer,address -Xlinker --export-dynamic
 	@mkdir -p .fuzz
@@ -165,7 +165,7 @@ fuzz: deps
 	  case $$r in \
 	    json) cp Tests/TNetIOTests/Fixtures/*.json datasets/*.json .fuzz/corpus-$$r/ ;; \
 	    csv) cp Tests/tnetTests/Fixtures/call-records/*.csv datasets/mekong-2023-csv/*.csv .fuzz/corpus-$$r/ ;; \
-	    graphml) cp Tests/TNetIOTests/Fixtures/graphml/* Tests/TNetIOTests/Fixtures/fuzz/*.graphml datasets/*.graphml .fuzz/corpus-$$r/ ;; \
+	    graphml*) cp Tests/TNetIOTests/Fixtures/graphml/* Tests/TNetIOTests/Fixtures/fuzz/*.graphml datasets/*.graphml .fuzz/corpus-$$r/ ;; \
 	    dot) cp Tests/TNetIOTests/Fixtures/dot/* .fuzz/corpus-$$r/ 2>/dev/null; printf 'digraph { a -> b [weight=2]; b -> c; }\n' > .fuzz/corpus-$$r/seed.dot ;; \
 	    ftm) cp Tests/TNetIOTests/Fixtures/ftm/*.jsonl .fuzz/corpus-$$r/ ;; \
 	    edgelist*) cp Tests/TNetIOTests/Fixtures/*.edgelist Tests/tnetTests/Fixtures/calls.el Tests/tnetTests/Fixtures/call-records/calls.txt .fuzz/corpus-$$r/ ;; \

@@ -2,7 +2,9 @@
 // `-sanitize=fuzzer,address`, main hands over to libFuzzer's driver, which calls the entry
 // point below with mutated inputs; TNET_FUZZ_READER picks the reader (json, csv, graphml, dot,
 // edgelist, edgelist-graph, ftm). A reader may refuse an input with an error, never crash, hang or
-// read out of bounds. In an ordinary build this is a small program that replays files.
+// read out of bounds. `graphml-chunks` compares the chunked GraphML reader, in chunks of 64
+// bytes, with the streamed one: where the chunks take a document, they must read what libxml2
+// reads. In an ordinary build this is a small program that replays files.
 import Foundation
 import TNetIO
 import TNetModel
@@ -11,6 +13,7 @@ import TNetModel
 enum FuzzReader: String, CaseIterable {
     case json, csv, graphml, dot, edgelist, ftm
     case edgelistGraph = "edgelist-graph"
+    case graphmlChunks = "graphml-chunks"
 
     static let current: FuzzReader = {
         let name = ProcessInfo.processInfo.environment["TNET_FUZZ_READER"] ?? "json"
@@ -40,6 +43,9 @@ enum FuzzReader: String, CaseIterable {
             case .edgelistGraph:
                 _ = try EdgeListGraphReader.read(input, weighted: true, threads: 1)
                 return
+            case .graphmlChunks:
+                compareGraphMLChunks(input)
+                return
             }
             _ = dataset.validate()
             _ = dataset.graph(ProjectionOptions(weighted: true))
@@ -47,6 +53,20 @@ enum FuzzReader: String, CaseIterable {
             _ = String(describing: error)
         }
     }
+}
+
+/// Stops the process when the chunked GraphML reader takes `input` and reads something else than
+/// the streamed reader (or takes what the streamed reader refuses).
+func compareGraphMLChunks(_ input: InputFile) {
+    let stream = try? GraphMLReader.read(input)
+    guard let chunks = input.bytes.withUnsafeBufferPointer({ GraphMLReader.Chunks.read(unchecked: $0, chunkBytes: 64) }) else { return }
+    guard let stream else { fatalError("the chunked GraphML reader took a document libxml2 refuses") }
+    let (a, b) = (chunks.dataset, stream.dataset)
+    let same = chunks.issues == stream.issues && a.entities == b.entities && Array(a.links) == Array(b.links)
+        && (0 ..< a.links.count).allSatisfy { a.endpoints(ofLink: $0) == b.endpoints(ofLink: $0) }
+        && a.locations == b.locations && a.title == b.title && a.description == b.description && a.sources == b.sources
+        && a.directed == b.directed && a.schema == b.schema && a.extra == b.extra
+    if !same { fatalError("the chunked GraphML reader differs from the streamed one") }
 }
 
 /// libFuzzer's entry point: one input.

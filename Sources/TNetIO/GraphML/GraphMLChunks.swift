@@ -18,11 +18,22 @@ extension GraphMLReader {
     /// (a comment, CDATA, a processing instruction, markup in `<data>`, an unknown element or
     /// key, a carriage return in text, a character XML refuses, a malformed tag) makes the reader give
     /// up, and the whole file is read by libxml2, which words any error.
-    enum Chunks {
+    package enum Chunks {
         /// Files smaller than this are read by libxml2 alone.
         static let minimumBytes = 16 << 20
         /// About how much of the file one chunk reads.
         static let chunkBytes = 8 << 20
+
+        /// ``read(_:name:threads:mapped:chunkBytes:)`` on any bytes, for the fuzzer (which
+        /// compares it with the streamed reader): nil unless they are UTF-8 text with no other
+        /// encoding declared, as its callers make sure first.
+        package static func read(unchecked buf: UnsafeBufferPointer<UInt8>, chunkBytes: Int) -> (dataset: Dataset, issues: [ValidationIssue])? {
+            let bom = buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
+            guard (try? InputFile.checkText(name: "fuzz", buf)) != nil,
+                  GraphMLReader.declaredEncodingName(buf, start: bom).map({ GraphMLReader.utf8Names.contains($0.name) }) ?? true
+            else { return nil }
+            return read(buf, name: "fuzz", threads: 2, chunkBytes: chunkBytes)
+        }
 
         /// Reads `buf` (UTF-8 text) on `threads` threads, handing back the pages of `mapped`
         /// (the file `buf` maps, if it does) as each chunk is read.
