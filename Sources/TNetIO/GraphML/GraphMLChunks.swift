@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TNetGraph
 import TNetModel
 
@@ -23,6 +24,12 @@ extension GraphMLReader {
         static let minimumBytes = 16 << 20
         /// About how much of the file one chunk reads.
         static let chunkBytes = 8 << 20
+        /// The longest name, attribute value, text or start tag the scanner reads: libxml2
+        /// refuses names past 50,000 bytes and values past 10,000,000, so the scanner gives up
+        /// well before either and leaves the verdict to libxml2.
+        static let longest = 1_000_000
+        /// The longest attribute name the scanner reads.
+        static let longestName = 1_000
 
         /// ``read(_:name:threads:mapped:chunkBytes:)`` on any bytes, for the fuzzer (which
         /// compares it with the streamed reader): nil unless they are UTF-8 text with no other
@@ -52,7 +59,9 @@ extension GraphMLReader {
             head += Array("</graph></graphml>".utf8)
             let handler = GraphMLHandler(file: name)
             let end = head.withUnsafeBufferPointer { XMLPushParser.parse($0, handler: handler) }
-            guard end.status == 0, handler.failure == nil, handler.sawGraph else { return nil }
+            // libxml2 must have read UTF-8 with nothing to convert (the scanner reads UTF-8), and
+            // no node or edge: one spelt with a prefix (`<g:node>`) is libxml2's alone.
+            guard end.status == 0, !end.converted, handler.failure == nil, handler.sawGraph, !handler.readElements else { return nil }
             let keys = Keys(handler.builder)
 
             // Where the chunks start: the first at the body, the others at a tag past each cut.
@@ -62,38 +71,37 @@ extension GraphMLReader {
             for i in 1 ..< count {
                 if let s = elementStart(base, buf.count, from: bodyStart + span * i / count), s > starts.last! { starts.append(s) }
             }
-            var parts = [Part?](repeating: nil, count: starts.count)
+            var parts = [Part](repeating: Part(), count: starts.count)
             let cuts = starts
             let builder = handler.builder
+            let gaveUp = Atomic<Bool>(false)
             parts.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
                 forEachChunk(cuts.count, threads: threads) { i, _ in
+                    // Once a chunk gives up, libxml2 reads the whole file: the rest are not read.
+                    guard !gaveUp.load(ordering: .relaxed) else { out[i].failed = true; return }
                     var reader = ChunkReader(buf, name: name, origin: cuts[i], keys: keys, builder: builder,
                                              expected: (i + 1 < cuts.count ? cuts[i + 1] : buf.count) - cuts[i])
                     reader.run(targets: cuts, next: i + 1)
                     mapped?.release(cuts[i] ..< max(cuts[i], reader.part.end))
+                    if reader.part.failed { gaveUp.store(true, ordering: .relaxed) }
                     out[i] = reader.part
                 }
             }
-            // Keep the chunks whose starts are confirmed, reading again where one was not.
+            // Each chunk stops at the first cut it meets (every cut is a tag the scanner stops
+            // at, or it gives up before), so the chain from the body's start goes through every
+            // chunk: all are kept, in order, or none.
             var kept: [Part] = []
-            var current = parts[0]!
+            var k = 0
             while true {
-                guard !current.failed else { return nil }
-                kept.append(current)
-                if current.finished { break }
-                guard let k = cuts.firstIndex(of: current.end) else { return nil }
-                if let next = parts[k], !next.failed {
-                    current = next
-                } else {
-                    var reader = ChunkReader(buf, name: name, origin: current.end, keys: keys, builder: builder, expected: 0)
-                    reader.run(targets: cuts, next: k + 1)
-                    mapped?.release(current.end ..< max(current.end, reader.part.end))
-                    current = reader.part
-                }
+                guard !parts[k].failed else { return nil }
+                kept.append(parts[k])
+                parts[k] = Part()
+                if kept.last!.finished { break }
+                guard let next = cuts.firstIndex(of: kept.last!.end), next > k else { return nil }
+                k = next
             }
             parts = []
-            current = Part()
 
             var positions = TextPositions(file: name, bytes: buf)
             let first = positions.location(of: bodyStart)
@@ -142,7 +150,7 @@ extension GraphMLReader {
         }
 
         /// The declared keys' ids by their bytes, each with its place in the builder's keys.
-        struct Keys: @unchecked Sendable {
+        struct Keys: Sendable {
             var table = ByteKeyTable()
             var numbers: [Int] = []
             /// Keys whose data the scanner leaves to libxml2 (yEd's graphics).
@@ -165,12 +173,13 @@ extension GraphMLReader {
         }
 
         /// What one chunk read, its positions counted from its own start.
-        struct Part: @unchecked Sendable {
+        struct Part: Sendable {
             /// Where reading stopped: the next chunk's start (a `<node` or `<edge`), or the file's end.
             var end = 0
             /// Whether `</graphml>` and the file's end were read.
             var finished = false
-            /// Whether something was found that only libxml2 can take.
+            /// Whether something was found that only libxml2 can take (or the chunk was not read,
+            /// another having given up).
             var failed = false
             /// The cursor (0-based line from the start, column) where reading stopped.
             var cursor = (line: 0, column: 1)
@@ -352,6 +361,7 @@ extension GraphMLReader {
                 attributeCount = 0
                 var q = p
                 while true {
+                    guard q - p < Chunks.longest else { return nil }
                     let gap = blanks(q)
                     guard gap < n else { return nil }
                     if b[gap] == UInt8(ascii: ">") { return (gap + 1, false) }
@@ -364,6 +374,7 @@ extension GraphMLReader {
                     var e = gap
                     while e < n, isNameByte(b[e]) { e += 1 }
                     guard e > gap, !(b[gap] >= 0x30 && b[gap] <= 0x39) && b[gap] != UInt8(ascii: "-") && b[gap] != UInt8(ascii: ".") else { return nil }
+                    guard e - gap < Chunks.longestName else { return nil }
                     let nameRange = gap ..< e
                     // Namespaced attributes (and `xmlns`) are libxml2's to read.
                     if nameRange.count >= 5, memcmp(b + gap, "xmlns", 5) == 0 { return nil }
@@ -407,8 +418,8 @@ extension GraphMLReader {
             /// newline is a space.
             /// - Returns: the text (nil when it is the bytes as they are) and the offset of the
             ///   `<` or closing quote; nil for a carriage return, a character XML refuses, `]]>`
-            ///   in text, a `<` in a value, or a reference that is not one of XML's five or a
-            ///   character's number.
+            ///   in text, a `<` in a value, a reference that is not one of XML's five or a
+            ///   character's number, or more than ``Chunks/longest`` bytes.
             mutating func text(_ p: Int, attribute: Bool, quote: UInt8 = UInt8(ascii: "<")) -> (String?, Int)? {
                 let stop = attribute ? quote : UInt8(ascii: "<")
                 var q = p
@@ -434,7 +445,7 @@ extension GraphMLReader {
                     }
                     q += 1
                 }
-                guard q < n else { return nil }
+                guard q < n, q - p < Chunks.longest else { return nil }
                 if plain { return (nil, q) }
                 scratch.removeAll(keepingCapacity: true)
                 var i = p

@@ -44,7 +44,7 @@ struct GraphMLElementBuilder {
     }
 
     /// One `<data>` of a node or edge: its key's place in ``keys``, and its text.
-    struct Datum {
+    struct Datum: Sendable {
         var key: Int
         var text: String
     }
@@ -135,7 +135,7 @@ struct GraphMLElementBuilder {
     }
 
     /// The entity of a `<node>` with `id` and `data` (key positions in ``keys``, texts), whose
-    /// start tag ends at `line` and `column`.
+    /// start tag begins at `line` and `column`.
     mutating func entity(id: String, data: [Datum], line: Int, column: Int) -> Entity {
         var e = Entity(id: id, kind: .node)
         let at = SourceLocation(file: file, line: line, column: column)
@@ -164,7 +164,7 @@ struct GraphMLElementBuilder {
     }
 
     /// The link of an `<edge>` from `source` to `target`, with its XML `id` and `directed`
-    /// attributes and its data, whose start tag ends at `line` and `column`.
+    /// attributes and its data, whose start tag begins at `line` and `column`.
     mutating func link(source: String, target: String, edgeID: String?, directed: Bool?,
                        data: [Datum], line: Int, column: Int) -> Link {
         var l = Link(source: source, target: target, kind: .link)

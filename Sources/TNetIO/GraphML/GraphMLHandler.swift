@@ -175,6 +175,10 @@ final class GraphMLHandler: XMLEventHandler {
         locations.links.append(ReadLocations.Position(line: x.line, column: x.column))
     }
 
+    /// Whether a node or an edge was read (the chunked reader has libxml2 read only the head,
+    /// where there is none unless it is spelt with a prefix).
+    var readElements: Bool { !entities.isEmpty || !pendingLinks.isEmpty }
+
     /// The graph's own data (title, description, directions, schema, sources, other values),
     /// with `later` read after what this handler read, applied to a dataset with no entities;
     /// and the problems found in them.

@@ -110,23 +110,29 @@ final class XMLPushParser {
     /// `>` (or the `/` of `/>`); no `<` can come between (XML allows none in attribute values).
     func startTagPosition() -> ReadLocations.Position {
         guard let context else { return ReadLocations.Position(line: 1, column: 1) }
+        // Converting an encoding, libxml2 counts bytes consumed past where it stands: its own
+        // line and column then (the GraphML reader hands it UTF-8 only, so never in practice).
+        if converting { return ReadLocations.Position(line: max(1, line), column: max(1, column)) }
         var i = min(Int(xmlByteConsumed(context)), bytes.count - 1)
         while i > 0 && bytes[i] != UInt8(ascii: "<") { i -= 1 }
         let at = positions.location(of: i)
         return ReadLocations.Position(line: at.line, column: at.column)
     }
 
+    /// Whether libxml2 converts the input from another encoding than UTF-8.
+    var converting: Bool { context?.pointee.input?.pointee.buf?.pointee.encoder != nil }
+
     /// Stops parsing: no event follows.
     func stop() { if let context { xmlStopParser(context) } }
 
     /// Parses `bytes` (UTF-8, or with an encoding libxml2 detects itself), reporting to `handler`.
     /// - Returns: libxml2's result, 0 when the document was read to its end, else the code of
-    ///   the error that stopped it (the handler has been told of every problem first); and the
-    ///   position where parsing ended.
+    ///   the error that stopped it (the handler has been told of every problem first); the
+    ///   position where parsing ended; whether libxml2 converted the input from another encoding.
     /// A document of fewer than four bytes is not parsed (libxml2 needs four to detect the
     /// encoding) and reports nothing.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, handler: any XMLEventHandler) -> (status: Int, line: Int, column: Int) {
-        guard bytes.count >= 4, let base = bytes.baseAddress else { return (0, 1, 1) }
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, handler: any XMLEventHandler) -> (status: Int, line: Int, column: Int, converted: Bool) {
+        guard bytes.count >= 4, let base = bytes.baseAddress else { return (0, 1, 1, false) }
         xmlInitParser()
         let parser = XMLPushParser(handler: handler, bytes: bytes)
         var sax = xmlSAXHandler()
@@ -158,7 +164,7 @@ final class XMLPushParser {
         return withExtendedLifetime(parser) {
             let me = Unmanaged.passUnretained(parser).toOpaque()
             let first = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            guard let context = xmlCreatePushParserCtxt(&sax, me, first, 4, nil) else { return (Int(XML_ERR_NO_MEMORY.rawValue), 1, 1) }
+            guard let context = xmlCreatePushParserCtxt(&sax, me, first, 4, nil) else { return (Int(XML_ERR_NO_MEMORY.rawValue), 1, 1, false) }
             parser.context = context
             defer {
                 parser.context = nil
@@ -175,7 +181,7 @@ final class XMLPushParser {
                 offset += n
             }
             if status == 0 { status = Int(xmlParseChunk(context, nil, 0, 1)) }
-            return (status, parser.line, parser.column)
+            return (status, parser.line, parser.column, parser.converting)
         }
     }
 }

@@ -169,6 +169,23 @@ import TNetModel
         #expect(try !compare(text, chunkBytes: 200))
     }
 
+    /// What comes before the first `<node` or `<edge` is read by libxml2; a node or edge it met
+    /// there (spelt with a prefix), any `<!`, or an encoding libxml2 converts leave the whole
+    /// file to libxml2.
+    @Test func whatTheHeadLeavesToLibxml2() throws {
+        let body = body(30)
+        let prefixed = head.replacingOccurrences(of: "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">",
+                                                 with: "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:g=\"urn:g\">")
+        #expect(try compare(prefixed + body + tail, chunkBytes: 200))
+        #expect(try !compare(prefixed + "<g:node id=\"pre\"><data key=\"age\">zz</data></g:node>\n" + body + tail, chunkBytes: 200))
+        #expect(try !compare(prefixed + "<g:edge source=\"n0\" target=\"n1\"/>\n" + body + tail, chunkBytes: 200))
+        #expect(try !compare(head + "<!-- <node id=\"x\"/> -->\n" + body + tail, chunkBytes: 200))
+        #expect(try !compare(head.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"") + body + tail, chunkBytes: 200))
+        // A name or a value longer than the scanner reads (libxml2 refuses a name past 50,000
+        // bytes): libxml2's to judge.
+        #expect(try !compare(head + "<node id=\"long\" \(String(repeating: "a", count: 2000))=\"1\"/>\n" + body + tail, chunkBytes: 200))
+    }
+
     /// After `</graph>`, only `</graphml>` and blanks; a document cut short is libxml2's.
     @Test func theEndOfTheDocument() throws {
         let body = body(30)

@@ -277,6 +277,17 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(d.entities.first?.name == "José")
         let utf8 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".utf8) + Array(body.utf8)
         #expect(try GraphMLReader.read(InputFile(name: "u.graphml", bytes: utf8)).dataset.entities.first?.name == "José")
+        // Blanks around the `=` do not hide the declaration (libxml2 would decode UTF-8 as Latin-1).
+        let spaced = Array("<?xml version=\"1.0\" encoding\n=\t\"ISO-8859-1\"?>".utf8) + Array(body.utf8)
+        #expect(try GraphMLReader.read(InputFile(name: "s.graphml", bytes: spaced)).dataset.entities.first?.name == "José")
+        // ASCII is read as UTF-8, so elements are placed as in a UTF-8 file (left to libxml2 to
+        // convert, a node of line 205 was placed on line 4787); a byte beyond ASCII contradicts it.
+        let ascii = "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n" + body.replacingOccurrences(of: "\u{E9}", with: "e").replacingOccurrences(of: "<node", with: "\n  <node")
+        let read = try GraphMLReader.read(InputFile(name: "a.graphml", bytes: Array(ascii.utf8)))
+        #expect(read.dataset.locations?.entities.map { "\($0.line):\($0.column)" } == ["3:3"])
+        let beyond = "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n" + body
+        let e2 = #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile(name: "b.graphml", bytes: Array(beyond.utf8))) }
+        #expect(e2?.description.hasPrefix("b.graphml:2:") == true && e2?.description.contains("beyond ASCII") == true, "\(String(describing: e2))")
     }
 
     /// References in content and in attribute values, CDATA and namespaces read as text and
