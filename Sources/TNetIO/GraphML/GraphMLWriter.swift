@@ -1,3 +1,5 @@
+import Foundation
+import TNetGraph
 import TNetGraphviz
 import TNetModel
 
@@ -20,6 +22,22 @@ public enum GraphMLWriter {
     ///   cited source id cannot be written in a `;`-separated list.
     /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try stream(dataset, threads: 1) { pieces in for p in pieces { out.append(contentsOf: p) } }
+        return out
+    }
+
+    /// ``write(_:)`` in pieces, for a file: the head (keys and the graph's data), then the nodes
+    /// and edges made a chunk at a time on `threads` threads, each wave of chunks handed to
+    /// `emit` as soon as it is made, in order; the bytes are ``write(_:)``'s.
+    /// - Parameters:
+    ///   - dataset: The dataset to write.
+    ///   - threads: How many threads make the chunks.
+    ///   - chunk: How many nodes or edges one chunk holds (a test makes it small).
+    ///   - emit: Called with each wave's bytes, in order.
+    /// - Throws: As ``write(_:)``, before anything is emitted; or what `emit` throws.
+    static func stream(_ dataset: Dataset, threads: Int = NativeJSONWriter.defaultThreads, chunk: Int = 4096,
+                       _ emit: ([UnsafeRawBufferPointer]) throws -> Void) throws {
         try FieldCodec.checkListable(dataset)
         try checkRepresentable(dataset)
         var keys: [String] = []
@@ -93,24 +111,29 @@ public enum GraphMLWriter {
         let nodeAttrs = attributeKeys("node", dataset.entities.map(\.attributes), fields: Set(FieldCodec.entityFields))
         let edgeAttrs = attributeKeys("edge", dataset.links.map(\.attributes), fields: Set(FieldCodec.linkFields))
 
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-        for k in keys { out += k }
-        out += "  <graph id=\"G\" edgedefault=\"\(edgeDefault ? "directed" : "undirected")\">\n"
-        for (id, text) in graphData { out += "    <data key=\"\(id)\">\(XMLEscaping.text(text))</data>\n" }
-        for e in dataset.entities {
+        var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        head += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        head += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        for k in keys { head += k }
+        head += "  <graph id=\"G\" edgedefault=\"\(edgeDefault ? "directed" : "undirected")\">\n"
+        for (id, text) in graphData { head += "    <data key=\"\(id)\">\(XMLEscaping.text(text))</data>\n" }
+        var headBytes = Array(head.utf8)
+        try headBytes.withUnsafeBytes { try emit([$0]) }
+        headBytes = []
+
+        func node(_ e: Entity, into out: inout String) {
             out += "    <node id=\(attr(e.id))>"
-            for f in FieldCodec.fields(of: e) where f.name != "id" {
+            let fields = FieldCodec.fields(of: e)
+            for f in fields where f.name != "id" {
                 out += "\n      <data key=\"\(nodeFields[f.name]!)\">\(XMLEscaping.text(f.text))</data>"
             }
             for (k, v) in e.attributes {
                 let key = nodeAttrs[k]!
                 out += "\n      <data key=\"\(key.id)\">\(XMLEscaping.text(key.type.encode(v)))</data>"
             }
-            out += e.attributes.isEmpty && FieldCodec.fields(of: e).count == 1 ? "</node>\n" : "\n    </node>\n"
+            out += e.attributes.isEmpty && fields.count == 1 ? "</node>\n" : "\n    </node>\n"
         }
-        for l in dataset.links {
+        func edge(_ l: Link, into out: inout String) {
             out += "    <edge"
             if case .string(let id)? = l.attributes["id"] { out += " id=\(attr(id))" }
             out += " source=\(attr(l.source)) target=\(attr(l.target))"
@@ -125,8 +148,42 @@ public enum GraphMLWriter {
             }
             out += "\n    </edge>\n"
         }
-        out += "  </graph>\n</graphml>\n"
-        return Array(out.utf8)
+
+        // The nodes' chunks, then the edges', made a wave at a time; a wave is joined and handed
+        // on before the next is made, so memory holds one wave, not the file.
+        let entities = dataset.entities, links = dataset.links
+        let size = max(1, chunk)
+        let nodeChunks = (entities.count + size - 1) / size, edgeChunks = (links.count + size - 1) / size
+        let count = nodeChunks + edgeChunks
+        let t = max(1, threads)
+        let wave = 4 * t
+        var first = 0
+        while first < count {
+            let inWave = min(wave, count - first)
+            var made = [[UInt8]](repeating: [], count: inWave)
+            made.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                let start = first
+                forEachChunk(inWave, threads: t) { j, _ in
+                    let c = start + j
+                    var text = ""
+                    if c < nodeChunks {
+                        for i in c * size ..< min(entities.count, (c + 1) * size) { node(entities[i], into: &text) }
+                    } else {
+                        let k = c - nodeChunks
+                        for i in k * size ..< min(links.count, (k + 1) * size) { edge(links[i], into: &text) }
+                    }
+                    out[j] = Array(text.utf8)
+                }
+            }
+            var joined: [UInt8] = []
+            joined.reserveCapacity(made.reduce(0) { $0 + $1.count })
+            for m in made { joined += m }
+            made = []
+            try joined.withUnsafeBytes { try emit([$0]) }
+            first += inWave
+        }
+        try Array("  </graph>\n</graphml>\n".utf8).withUnsafeBytes { try emit([$0]) }
     }
 
     /// Sources as a JSON-able list of objects (`id`, `title`, `publisher`, `date`, `url`, then attributes).

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TNetModel
+@testable import TNetIO
+
+/// The streamed GraphML writer: its chunks and waves give the bytes of the whole document
+/// written at once (whose meaning the round-trip and NetworkX tests check), whatever the chunk
+/// size and thread count, and a file is written whole or not at all.
+@Suite struct GraphMLWriterTests {
+    /// A dataset with attributes of several types, edge ids, and an isolated node.
+    func dataset() -> Dataset {
+        var d = SyntheticNetwork(nodes: 300, seed: 2).generate()
+        var e = d.entities[0]
+        e.id = "lonely & <odd>"
+        e.attributes = ["note": .string("a \"quoted\" note"), "age": .int(40)]
+        d.append(e)
+        var l = d.links[0]
+        l.attributes = ["id": .string("e-1"), "score": .double(0.5)]
+        d.append(l)
+        return d
+    }
+
+    @Test func streamedInChunksIsTheWholeDocument() throws {
+        let d = dataset()
+        let whole = try GraphMLWriter.write(d)
+        for (chunk, threads) in [(1, 2), (2, 1), (7, 2), (64, 2), (100_000, 2)] {
+            var streamed: [UInt8] = []
+            var waves = 0
+            try GraphMLWriter.stream(d, threads: threads, chunk: chunk) { pieces in
+                waves += 1
+                for p in pieces { streamed.append(contentsOf: p) }
+            }
+            #expect(streamed == whole, "chunk \(chunk), threads \(threads)")
+            // Head, the waves of nodes and edges, tail: small chunks make several waves.
+            if chunk == 1 { #expect(waves > 10) }
+        }
+        // Nothing to write but the head and the tail.
+        let empty = Dataset()
+        var streamed: [UInt8] = []
+        try GraphMLWriter.stream(empty, threads: 2, chunk: 3) { for p in $0 { streamed.append(contentsOf: p) } }
+        #expect(try streamed == GraphMLWriter.write(empty))
+    }
+
+    /// Written to a file, the streamed document reads back to the dataset; a dataset GraphML
+    /// cannot hold leaves an existing file as it was.
+    @Test func aFileIsWrittenWholeOrNotAtAll() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-graphml-w-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.graphml").path
+        let d = dataset()
+        try d.write(to: path)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == GraphMLWriter.write(d))
+        let back = try DatasetFormat.read(path: path, options: ReadOptions()).dataset
+        #expect(back.entities.count == d.entities.count && back.links.count == d.links.count)
+        var bad = d
+        var e = bad.entities[1]
+        e.id = "control\u{01}"
+        bad.append(e)
+        #expect(throws: ReadError.self) { try bad.write(to: path) }
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == GraphMLWriter.write(d))
+    }
+}
