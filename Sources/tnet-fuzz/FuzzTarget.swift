@@ -62,7 +62,11 @@ func compareGraphMLChunks(_ input: InputFile) {
     guard let chunks = input.bytes.withUnsafeBufferPointer({ GraphMLReader.Chunks.read(unchecked: $0, chunkBytes: 64) }) else { return }
     guard let stream else { fatalError("the chunked GraphML reader took a document libxml2 refuses") }
     let (a, b) = (chunks.dataset, stream.dataset)
+    // Swift's `==` takes canonically equal texts as equal: their bytes are compared too.
+    func spellings(_ e: Entity) -> [[UInt8]] { [Array(e.id.utf8), Array((e.name ?? "").utf8)] + e.sources.map { Array($0.utf8) } }
+    func spellings(_ l: Link) -> [[UInt8]] { [Array(l.source.utf8), Array(l.target.utf8)] + l.sources.map { Array($0.utf8) } }
     let same = chunks.issues == stream.issues && a.entities == b.entities && Array(a.links) == Array(b.links)
+        && a.entities.map(spellings) == b.entities.map(spellings) && Array(a.links).map(spellings) == Array(b.links).map(spellings)
         && (0 ..< a.links.count).allSatisfy { a.endpoints(ofLink: $0) == b.endpoints(ofLink: $0) }
         && a.locations == b.locations && a.title == b.title && a.description == b.description && a.sources == b.sources
         && a.directed == b.directed && a.schema == b.schema && a.extra == b.extra

@@ -128,7 +128,9 @@ struct GraphMLElementBuilder {
 
     /// A `sources` value's list, as ``FieldCodec`` reads it.
     private mutating func sources(_ text: String) -> [String] {
-        if let last = lastSources, last.text == text { return last.list }
+        // Compared by bytes: Swift's `==` takes canonically equal texts (NFC and NFD "é", the
+        // Kelvin sign and "K") as the same, and each must keep its own spelling.
+        if let last = lastSources, last.text.utf8.elementsEqual(text.utf8) { return last.list }
         let list = FieldCodec.list(text)
         lastSources = (text, list)
         return list

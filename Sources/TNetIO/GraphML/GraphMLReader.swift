@@ -69,7 +69,7 @@ public enum GraphMLReader {
         var bytes = b
         if utf8Names.contains(name) { return input }
         if ["us-ascii", "ascii"].contains(name) {
-            if let beyond = b.firstIndex(where: { $0 >= 0x80 }) {
+            if let beyond = b[start...].firstIndex(where: { $0 >= 0x80 }) {
                 let at = b.withUnsafeBufferPointer { buf in
                     var positions = TextPositions(file: input.name, bytes: buf)
                     return positions.location(of: beyond)
@@ -97,7 +97,9 @@ public enum GraphMLReader {
     /// The encoding an XML declaration at `start` names, lower case, with where its value
     /// starts and ends (counted from `start`); nil without a declaration or an encoding in it.
     static func declaredEncodingName(_ b: UnsafeBufferPointer<UInt8>, start: Int) -> (name: String, valueStart: Int, valueEnd: Int)? {
-        guard b.count >= start + 5, b[start ..< start + 5].elementsEqual("<?xml".utf8),
+        // `<?xml` and a blank: `<?xml-stylesheet …?>` is another processing instruction.
+        guard b.count >= start + 6, b[start ..< start + 5].elementsEqual("<?xml".utf8),
+              [0x20, 0x09, 0x0A, 0x0D].contains(b[start + 5]),
               let close = b[start...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
         let declaration = Array(b[start ..< close])
         let key = Array("encoding".utf8)
@@ -119,9 +121,9 @@ public enum GraphMLReader {
     }
 
     /// Reads a large GraphML file from a mapped file, its pages handed back as the chunks pass
-    /// them: resident memory holds the dataset, not the file. A file the chunks cannot take
-    /// (one declared in another encoding than UTF-8, one not in the plain form) is read whole,
-    /// as ``read(_:)`` reads it.
+    /// them: resident memory holds the dataset, not the file. A file declared in another
+    /// encoding than UTF-8, or one the chunks gave up on, is read whole, as ``read(_:)`` reads it
+    /// (the chunks are not tried twice).
     /// - Parameters:
     ///   - file: The mapped file.
     ///   - minimumBytes: The size from which the chunks are tried (a test tries them on less).
@@ -130,13 +132,16 @@ public enum GraphMLReader {
     static func read(mapped file: MappedFile, minimumBytes: Int = Chunks.minimumBytes) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         let threads = ProcessInfo.processInfo.activeProcessorCount
         let declared = declaredEncodingName(file.buffer, start: file.bomLength)?.name
+        var tried = false
         if file.buffer.count >= minimumBytes, declared.map(utf8Names.contains) ?? true {
             try InputFile.checkText(name: file.name, file.buffer, slice: MappedFile.releaseStep, threads: threads) { file.release($0) }
             file.releaseAll()
             if let read = Chunks.read(file.buffer, name: file.name, threads: threads, mapped: file) { return read }
             file.releaseAll()
+            tried = true
         }
-        return try read(InputFile(name: file.name, bytes: Array(file.buffer)), chunks: false)
+        // Read whole: a file declared ASCII or Latin-1 is made UTF-8 there, then may be chunked.
+        return try read(InputFile(name: file.name, bytes: Array(file.buffer)), chunks: !tried)
     }
 
     /// A readable phrase for libxml2's error codes (`xmlParserErrors`), else libxml2's own

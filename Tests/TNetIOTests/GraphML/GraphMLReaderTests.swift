@@ -285,6 +285,11 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         let ascii = "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n" + body.replacingOccurrences(of: "\u{E9}", with: "e").replacingOccurrences(of: "<node", with: "\n  <node")
         let read = try GraphMLReader.read(InputFile(name: "a.graphml", bytes: Array(ascii.utf8)))
         #expect(read.dataset.locations?.entities.map { "\($0.line):\($0.column)" } == ["3:3"])
+        // A byte-order mark is not a character beyond ASCII; a processing instruction whose name
+        // starts with "xml" is not the declaration.
+        #expect(try GraphMLReader.read(InputFile(name: "bom.graphml", bytes: [0xEF, 0xBB, 0xBF] + Array(ascii.utf8))).dataset.entities.count == 1)
+        let stylesheet = "<?xml-stylesheet href=\"a.xsl\" encoding=\"UTF-16\"?>\n" + body
+        #expect(try GraphMLReader.read(InputFile(name: "x.graphml", bytes: Array(stylesheet.utf8))).dataset.entities.first?.name == "José")
         let beyond = "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n" + body
         let e2 = #expect(throws: ReadError.self) { try GraphMLReader.read(InputFile(name: "b.graphml", bytes: Array(beyond.utf8))) }
         #expect(e2?.description.hasPrefix("b.graphml:2:") == true && e2?.description.contains("beyond ASCII") == true, "\(String(describing: e2))")
