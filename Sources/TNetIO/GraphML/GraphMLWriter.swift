@@ -38,8 +38,7 @@ public enum GraphMLWriter {
     /// - Throws: As ``write(_:)``, before anything is emitted; or what `emit` throws.
     static func stream(_ dataset: Dataset, threads: Int = NativeJSONWriter.defaultThreads, chunk: Int = 4096,
                        _ emit: ([UnsafeRawBufferPointer]) throws -> Void) throws {
-        try FieldCodec.checkListable(dataset)
-        try checkRepresentable(dataset)
+        let survey = try Survey(dataset, threads: max(1, threads), chunk: max(1, chunk))
         var keys: [String] = []
         var nextID = 0
         func declare(_ domain: String, _ name: String, _ type: AttributeType, forced: Bool = false) -> String {
@@ -85,15 +84,13 @@ public enum GraphMLWriter {
             }
             return ids
         }
-        func attributeKeys(_ domain: String, _ all: [Attributes], fields: Set<String>) -> [String: (id: String, type: AttributeType)] {
+        func attributeKeys(_ domain: String, _ all: [(String, AttributeValue)], fields: Set<String>) -> [String: (id: String, type: AttributeType)] {
             var order: [String] = []
             var values: [String: [AttributeValue]] = [:]
-            for attrs in all {
-                for (k, v) in attrs {
-                    if domain == "edge" && k == "id", case .string = v { continue }
-                    if values[k] == nil { order.append(k) }
-                    values[k, default: []].append(v)
-                }
+            for (k, v) in all {
+                if domain == "edge" && k == "id", case .string = v { continue }
+                if values[k] == nil { order.append(k) }
+                values[k, default: []].append(v)
             }
             var out: [String: (String, AttributeType)] = [:]
             for k in order {
@@ -102,14 +99,10 @@ public enum GraphMLWriter {
             }
             return out
         }
-        var usedEntityFields: Set<String> = []
-        for e in dataset.entities { for f in FieldCodec.fields(of: e) { usedEntityFields.insert(f.name) } }
-        var usedLinkFields: Set<String> = []
-        for l in dataset.links { for f in FieldCodec.fields(of: l) { usedLinkFields.insert(f.name) } }
-        let nodeFields = fieldKeys("node", FieldCodec.entityFields.filter { $0 != "id" }, used: usedEntityFields)
-        let edgeFields = fieldKeys("edge", FieldCodec.linkFields.filter { $0 != "source" && $0 != "target" }, used: usedLinkFields)
-        let nodeAttrs = attributeKeys("node", dataset.entities.map(\.attributes), fields: Set(FieldCodec.entityFields))
-        let edgeAttrs = attributeKeys("edge", dataset.links.map(\.attributes), fields: Set(FieldCodec.linkFields))
+        let nodeFields = fieldKeys("node", FieldCodec.entityFields.filter { $0 != "id" }, used: survey.entityFields)
+        let edgeFields = fieldKeys("edge", FieldCodec.linkFields.filter { $0 != "source" && $0 != "target" }, used: survey.linkFields)
+        let nodeAttrs = attributeKeys("node", survey.entityAttributes, fields: Set(FieldCodec.entityFields))
+        let edgeAttrs = attributeKeys("edge", survey.linkAttributes, fields: Set(FieldCodec.linkFields))
 
         var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         head += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -217,33 +210,94 @@ public enum GraphMLWriter {
         return out
     }
 
-    /// XML 1.0 cannot hold most control characters, even escaped: refuse rather than drop them.
-    private static func checkRepresentable(_ d: Dataset) throws {
-        func check(_ s: String, _ what: @autoclosure () -> String) throws {
-            if !XMLEscaping.representable(s) {
-                throw ReadError("\(what()) holds a control character that XML (GraphML) cannot represent; use JSON or CSV")
+    /// XML 1.0 cannot hold most control characters, even escaped: such a text is refused
+    /// rather than dropped. - Returns: the error for text `s` of `what`, or nil.
+    private static func problem(_ s: String, _ what: @autoclosure () -> String) -> ReadError? {
+        XMLEscaping.representable(s) ? nil : ReadError("\(what()) holds a control character that XML (GraphML) cannot represent; use JSON or CSV")
+    }
+
+    private static func problem(_ v: AttributeValue, _ what: @autoclosure () -> String) -> ReadError? {
+        switch v {
+        case .string(let s): return problem(s, what())
+        case .list(let items): for i in items { if let p = problem(i, what()) { return p } }
+        case .object(let a): for (k, x) in a { if let p = problem(k, what()) ?? problem(x, what()) { return p } }
+        default: break
+        }
+        return nil
+    }
+
+    /// What the nodes and edges ask of the head, found on the threads a chunk at a time: the
+    /// fields they use, their attributes in order of first use with every value, and the first
+    /// error in the order the checks run one after another (citations that cannot be listed, in
+    /// the entities then the links; then a text XML cannot hold, in the entities, the links, the
+    /// sources, the title, the description and the dataset's other fields).
+    private struct Survey {
+        var entityFields: Set<String> = []
+        var linkFields: Set<String> = []
+        var entityAttributes: [(String, AttributeValue)] = []
+        var linkAttributes: [(String, AttributeValue)] = []
+        var listError: ReadError?
+        var textError: ReadError?
+
+        init() {}
+
+        init(_ d: Dataset, threads: Int, chunk: Int) throws {
+            let entities = d.entities, links = d.links
+            let nodeChunks = (entities.count + chunk - 1) / chunk, edgeChunks = (links.count + chunk - 1) / chunk
+            var parts = [Survey](repeating: Survey(), count: nodeChunks + edgeChunks)
+            parts.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                forEachChunk(out.count, threads: threads) { c, _ in
+                    var part = Survey()
+                    if c < nodeChunks {
+                        for i in c * chunk ..< min(entities.count, (c + 1) * chunk) {
+                            let e = entities[i]
+                            if part.listError == nil { part.listError = FieldCodec.listProblem(of: e) }
+                            let what = "entity \(quoted(e.id))"
+                            for f in FieldCodec.fields(of: e) {
+                                part.entityFields.insert(f.name)
+                                if part.textError == nil { part.textError = problem(f.text, what) }
+                            }
+                            for (k, v) in e.attributes {
+                                part.entityAttributes.append((k, v))
+                                if part.textError == nil { part.textError = problem(k, what) ?? problem(v, what) }
+                            }
+                        }
+                    } else {
+                        let k = c - nodeChunks
+                        for i in k * chunk ..< min(links.count, (k + 1) * chunk) {
+                            let l = links[i]
+                            if part.listError == nil { part.listError = FieldCodec.listProblem(of: l) }
+                            let what = "link \(quoted(l.source)) → \(quoted(l.target))"
+                            for f in FieldCodec.fields(of: l) {
+                                part.linkFields.insert(f.name)
+                                if part.textError == nil { part.textError = problem(f.text, what) }
+                            }
+                            for (key, v) in l.attributes {
+                                part.linkAttributes.append((key, v))
+                                if part.textError == nil { part.textError = problem(key, "link") ?? problem(v, what) }
+                            }
+                        }
+                    }
+                    out[c] = part
+                }
+            }
+            if let e = parts.lazy.compactMap(\.listError).first { throw e }
+            if let e = parts.lazy.compactMap(\.textError).first { throw e }
+            for s in d.sources {
+                let all: AttributeValue = .object(["id": .string(s.id), "t": .string(s.title ?? ""), "p": .string(s.publisher ?? ""),
+                                                   "u": .string(s.url ?? ""), "a": .object(s.attributes)])
+                if let e = problem(all, "source \(quoted(s.id))") { throw e }
+            }
+            if let e = problem(d.title ?? "", "the title") ?? problem(d.description ?? "", "the description") { throw e }
+            for (k, v) in d.extra { if let e = problem(k, "a dataset field") ?? problem(v, "dataset field \(quoted(k))") { throw e } }
+            for p in parts {
+                entityFields.formUnion(p.entityFields)
+                linkFields.formUnion(p.linkFields)
+                entityAttributes += p.entityAttributes
+                linkAttributes += p.linkAttributes
             }
         }
-        func check(_ v: AttributeValue, _ what: @autoclosure () -> String) throws {
-            switch v {
-            case .string(let s): try check(s, what())
-            case .list(let items): for i in items { try check(i, what()) }
-            case .object(let a): for (k, x) in a { try check(k, what()); try check(x, what()) }
-            default: break
-            }
-        }
-        for e in d.entities {
-            for f in FieldCodec.fields(of: e) { try check(f.text, "entity \(quoted(e.id))") }
-            for (k, v) in e.attributes { try check(k, "entity \(quoted(e.id))"); try check(v, "entity \(quoted(e.id))") }
-        }
-        for l in d.links {
-            for f in FieldCodec.fields(of: l) { try check(f.text, "link \(quoted(l.source)) → \(quoted(l.target))") }
-            for (k, v) in l.attributes { try check(k, "link"); try check(v, "link \(quoted(l.source)) → \(quoted(l.target))") }
-        }
-        for s in d.sources { try check(.object(["id": .string(s.id), "t": .string(s.title ?? ""), "p": .string(s.publisher ?? ""), "u": .string(s.url ?? ""), "a": .object(s.attributes)]), "source \(quoted(s.id))") }
-        try check(d.title ?? "", "the title")
-        try check(d.description ?? "", "the description")
-        for (k, v) in d.extra { try check(k, "a dataset field"); try check(v, "dataset field \(quoted(k))") }
     }
 
     private static func attr(_ s: String) -> String { "\"" + XMLEscaping.attribute(s) + "\"" }

@@ -178,13 +178,21 @@ public enum FieldCodec {
     ///   empty, holds `;`, or has spaces or tabs around it.
     /// - Complexity: O(*n*) in the number of citations.
     public static func checkListable(_ dataset: Dataset) throws {
-        func check(_ ids: [String], _ what: @autoclosure () -> String) throws {
-            for id in ids where id.contains(";") || id.isEmpty || trimmed(id) != id {
-                throw ReadError("\(what()) cites source id \(quoted(id)), which cannot be written as a ;-separated list (empty, has ';' or surrounding spaces)")
-            }
+        for e in dataset.entities { if let p = listProblem(of: e) { throw p } }
+        for l in dataset.links { if let p = listProblem(of: l) { throw p } }
+    }
+
+    /// The error ``checkListable(_:)`` gives for entity `e`'s citations, or nil.
+    static func listProblem(of e: Entity) -> ReadError? { listProblem(e.sources, "entity \(quoted(e.id))") }
+
+    /// The error ``checkListable(_:)`` gives for link `l`'s citations, or nil.
+    static func listProblem(of l: Link) -> ReadError? { listProblem(l.sources, "link \(quoted(l.source)) → \(quoted(l.target))") }
+
+    private static func listProblem(_ ids: [String], _ what: @autoclosure () -> String) -> ReadError? {
+        for id in ids where id.contains(";") || id.isEmpty || trimmed(id) != id {
+            return ReadError("\(what()) cites source id \(quoted(id)), which cannot be written as a ;-separated list (empty, has ';' or surrounding spaces)")
         }
-        for e in dataset.entities { try check(e.sources, "entity \(quoted(e.id))") }
-        for l in dataset.links { try check(l.sources, "link \(quoted(l.source)) → \(quoted(l.target))") }
+        return nil
     }
 
     /// Shortest decimal text that reads back as the same Double; integers without a fraction.
