@@ -35,12 +35,16 @@ extension Dataset {
     public func write(to path: String, format: DatasetFormat? = nil,
                       warnings: (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) throws {
         let f = try DatasetFormat.output(for: path, format: format)
-        // A native dataset or GraphML goes to its file in the pieces it is made in, never joined.
+        // A native dataset, GraphML or an edge list goes to its file in the pieces it is made in,
+        // never joined.
         if f == .json && path != "-" {
             return try AtomicFile.write(to: path) { emit in try NativeJSONWriter.stream(self, emit) }
         }
         if f == .graphml && path != "-" {
             return try AtomicFile.write(to: path) { emit in try GraphMLWriter.stream(self, emit) }
+        }
+        if f == .edgelist && path != "-" {
+            return try AtomicFile.write(to: path) { emit in try EdgeListWriter.stream(self, emit) }
         }
         let files = try f.encode(self, path: path, warnings: warnings)
         if f == .csv, let first = files.first, first.path != "-" {

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import TNetModel
+@testable import TNetIO
+
+/// The streamed edge-list writer against a reference written here from `Link` values: the same
+/// text whatever the chunk size and thread count, and the first link (in dataset order) whose
+/// id an edge list cannot hold is the one reported.
+@Suite struct EdgeListWriterTests {
+    /// `source target [weight]` per link, after a comment counting the entities without links.
+    func reference(_ d: Dataset) -> [UInt8] {
+        var linked = Set<String>()
+        for l in d.links { linked.insert(l.source); linked.insert(l.target) }
+        let isolated = d.entities.filter { !linked.contains($0.id) }.count
+        var text = isolated > 0 ? "# \(isolated) entities without links are not in this edge list\n" : ""
+        for l in d.links { text += "\(l.source) \(l.target)" + (l.weight.map { " \($0)" } ?? "") + "\n" }
+        return Array(text.utf8)
+    }
+
+    @Test func streamedInChunksIsTheReference() throws {
+        var d = SyntheticNetwork(nodes: 400, seed: 3).generate()
+        d.append(Entity(id: "alone", kind: .node))
+        let expected = reference(d)
+        for (chunk, threads) in [(1, 2), (3, 1), (50, 2), (1 << 16, 2)] {
+            var streamed: [UInt8] = []
+            try EdgeListWriter.stream(d, threads: threads, chunk: chunk) { for p in $0 { streamed.append(contentsOf: p) } }
+            #expect(streamed == expected, "chunk \(chunk), threads \(threads)")
+        }
+        #expect(try EdgeListWriter.write(d) == expected)
+    }
+
+    @Test func theFirstBadLinkIsReported() throws {
+        var d = SyntheticNetwork(nodes: 200, seed: 3).generate()
+        // Two links an edge list cannot hold, far apart; chunks of one link put both in a wave.
+        for (i, id) in [(5, "has space"), (9, "has#hash")] {
+            var l = d.links[i]
+            l.target = id
+            d.append(Entity(id: id, kind: .node))
+            d.append(l)
+        }
+        for (chunk, threads) in [(1, 2), (7, 1), (1 << 16, 2)] {
+            let e = #expect(throws: ReadError.self) { try EdgeListWriter.stream(d, threads: threads, chunk: chunk) { _ in } }
+            #expect(e?.description.contains("\"has space\"") == true, "\(String(describing: e))")
+        }
+    }
+}
