@@ -31,10 +31,34 @@ public enum EdgeListWriter {
     ///   - threads: How many threads make the chunks.
     ///   - chunk: How many links one chunk holds (a test makes it small).
     ///   - emit: Called with each wave's bytes, in order.
-    /// - Throws: As ``write(_:)`` (the waves before the first bad link have been emitted: a file
-    ///   is then left as it was, by ``AtomicFile``); or what `emit` throws.
+    /// - Throws: As ``write(_:)``, before anything is emitted (every id is checked first, on the
+    ///   threads: a pipe or a device gets nothing either); or what `emit` throws.
     static func stream(_ dataset: Dataset, threads: Int = NativeJSONWriter.defaultThreads, chunk: Int = 1 << 16,
                        _ emit: ([UnsafeRawBufferPointer]) throws -> Void) throws {
+        let columns = dataset.linkColumns, entities = dataset.entities
+        let size = max(1, chunk), t = max(1, threads)
+        let count = (columns.count + size - 1) / size
+        // The id at end `slot` of the links (entity `position`, `-1` when dangling).
+        func id(_ slot: Int, _ position: Int32) -> String {
+            if position >= 0, columns.spellings.isEmpty || columns.spellings[slot] == nil { return entities[Int(position)].id }
+            return position < 0 ? columns.danglingIDs[slot] ?? "" : columns.spellings[slot]!
+        }
+        // Every id is checked before anything is written, the first bad one in link order
+        // reported.
+        var problems = [ReadError?](repeating: nil, count: count)
+        problems.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            forEachChunk(count, threads: t) { c, _ in
+                for slot in 2 * c * size ..< min(2 * columns.count, 2 * (c + 1) * size) {
+                    let text = id(slot, columns.ends[slot])
+                    if text.isEmpty || text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == UInt8(ascii: "#") }) {
+                        out[c] = ReadError("entity id \(quoted(text)) contains white space or '#', which an edge list cannot hold; use JSON, CSV or GraphML")
+                        return
+                    }
+                }
+            }
+        }
+        if let e = problems.lazy.compactMap({ $0 }).first { throw e }
         var linked = [Bool](repeating: false, count: dataset.entities.count)
         dataset.forEachResolvedLink { _, s, t in linked[Int(s)] = true; linked[Int(t)] = true }
         let isolated = linked.reduce(0) { $0 + ($1 ? 0 : 1) }
@@ -42,26 +66,10 @@ public enum EdgeListWriter {
             try Array("# \(isolated) entities without links are not in this edge list\n".utf8).withUnsafeBytes { try emit([$0]) }
         }
         // Read by column, never as `Link` values.
-        let columns = dataset.linkColumns, entities = dataset.entities
-        func endpoint(_ slot: Int, _ position: Int32, into out: inout [UInt8]) -> ReadError? {
-            let id: String
-            if position >= 0, columns.spellings.isEmpty || columns.spellings[slot] == nil {
-                id = entities[Int(position)].id
-            } else {
-                id = position < 0 ? columns.danglingIDs[slot] ?? "" : columns.spellings[slot]!
-            }
-            if id.isEmpty || id.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == UInt8(ascii: "#") }) {
-                return ReadError("entity id \(quoted(id)) contains white space or '#', which an edge list cannot hold; use JSON, CSV or GraphML")
-            }
-            out.append(contentsOf: id.utf8)
-            return nil
-        }
-        let size = max(1, chunk), t = max(1, threads)
-        let count = (columns.count + size - 1) / size
         var first = 0
         while first < count {
             let inWave = min(4 * t, count - first)
-            var made = [(bytes: [UInt8], error: ReadError?)](repeating: ([], nil), count: inWave)
+            var made = [[UInt8]](repeating: [], count: inWave)
             made.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
                 let start = first
@@ -70,20 +78,18 @@ public enum EdgeListWriter {
                     var bytes: [UInt8] = []
                     bytes.reserveCapacity(size * 24)
                     for i in c * size ..< min(columns.count, (c + 1) * size) {
-                        if let e = endpoint(2 * i, columns.ends[2 * i], into: &bytes) { out[j] = ([], e); return }
+                        bytes.append(contentsOf: id(2 * i, columns.ends[2 * i]).utf8)
                         bytes.append(0x20)
-                        if let e = endpoint(2 * i + 1, columns.ends[2 * i + 1], into: &bytes) { out[j] = ([], e); return }
+                        bytes.append(contentsOf: id(2 * i + 1, columns.ends[2 * i + 1]).utf8)
                         if let w = columns.weight(i) { bytes.append(0x20); bytes.append(contentsOf: "\(w)".utf8) }
                         bytes.append(0x0A)
                     }
-                    out[j] = (bytes, nil)
+                    out[j] = bytes
                 }
             }
-            // The first bad link is in the first chunk that has one (the waves before had none).
-            if let e = made.lazy.compactMap(\.error).first { throw e }
             var joined: [UInt8] = []
-            joined.reserveCapacity(made.reduce(0) { $0 + $1.bytes.count })
-            for m in made { joined += m.bytes }
+            joined.reserveCapacity(made.reduce(0) { $0 + $1.count })
+            for m in made { joined += m }
             made = []
             try joined.withUnsafeBytes { try emit([$0]) }
             first += inWave

@@ -29,6 +29,29 @@ import TNetModel
         #expect(try EdgeListWriter.write(d) == expected)
     }
 
+    /// The bundled dataset is the file the writer made before it streamed (Fixtures/writers).
+    @Test func theBundledDatasetIsWrittenAsBeforeStreaming() throws {
+        let (d, _) = try DatasetFormat.read(path: "datasets/mekong-2023.json", options: ReadOptions())
+        let before = try Array(Data(contentsOf: URL(fileURLWithPath: "Tests/TNetIOTests/Fixtures/writers/mekong-2023.el")))
+        for (chunk, threads) in [(1, 2), (9, 2), (1 << 16, 1)] {
+            var streamed: [UInt8] = []
+            try EdgeListWriter.stream(d, threads: threads, chunk: chunk) { for p in $0 { streamed.append(contentsOf: p) } }
+            #expect(streamed == before, "chunk \(chunk), threads \(threads)")
+        }
+    }
+
+    /// Nothing is emitted when a link cannot be written (a pipe or a device would keep it).
+    @Test func nothingIsEmittedBeforeABadLink() throws {
+        var d = SyntheticNetwork(nodes: 200, seed: 3).generate()
+        d.append(Entity(id: "alone", kind: .node))
+        var l = d.links[d.links.count - 1]
+        l.target = "has space"
+        d.append(l)
+        var emitted = 0
+        #expect(throws: ReadError.self) { try EdgeListWriter.stream(d, threads: 2, chunk: 3) { emitted += $0.count } }
+        #expect(emitted == 0)
+    }
+
     @Test func theFirstBadLinkIsReported() throws {
         var d = SyntheticNetwork(nodes: 200, seed: 3).generate()
         // Two links an edge list cannot hold, far apart; chunks of one link put both in a wave.

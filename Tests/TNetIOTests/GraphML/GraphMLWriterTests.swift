@@ -20,6 +20,19 @@ import TNetModel
         return d
     }
 
+    /// The bundled dataset, written in chunks of every size, is the file the writer made before
+    /// it streamed (Fixtures/writers, made at ee8d350): attributes of several types, sources,
+    /// a schema, periods and grades.
+    @Test func theBundledDatasetIsWrittenAsBeforeStreaming() throws {
+        let (d, _) = try DatasetFormat.read(path: "datasets/mekong-2023.json", options: ReadOptions())
+        let before = try Array(Data(contentsOf: URL(fileURLWithPath: "Tests/TNetIOTests/Fixtures/writers/mekong-2023.graphml")))
+        for (chunk, threads) in [(1, 2), (5, 2), (4096, 1)] {
+            var streamed: [UInt8] = []
+            try GraphMLWriter.stream(d, threads: threads, chunk: chunk) { for p in $0 { streamed.append(contentsOf: p) } }
+            #expect(streamed == before, "chunk \(chunk), threads \(threads)")
+        }
+    }
+
     @Test func streamedInChunksIsTheWholeDocument() throws {
         let d = dataset()
         let whole = try GraphMLWriter.write(d)
