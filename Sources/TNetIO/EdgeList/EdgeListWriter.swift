@@ -66,33 +66,17 @@ public enum EdgeListWriter {
             try Array("# \(isolated) entities without links are not in this edge list\n".utf8).withUnsafeBytes { try emit([$0]) }
         }
         // Read by column, never as `Link` values.
-        var first = 0
-        while first < count {
-            let inWave = min(4 * t, count - first)
-            var made = [[UInt8]](repeating: [], count: inWave)
-            made.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out
-                let start = first
-                forEachChunk(inWave, threads: t) { j, _ in
-                    let c = start + j
-                    var bytes: [UInt8] = []
-                    bytes.reserveCapacity(size * 24)
-                    for i in c * size ..< min(columns.count, (c + 1) * size) {
-                        bytes.append(contentsOf: id(2 * i, columns.ends[2 * i]).utf8)
-                        bytes.append(0x20)
-                        bytes.append(contentsOf: id(2 * i + 1, columns.ends[2 * i + 1]).utf8)
-                        if let w = columns.weight(i) { bytes.append(0x20); bytes.append(contentsOf: "\(w)".utf8) }
-                        bytes.append(0x0A)
-                    }
-                    out[j] = bytes
-                }
+        try ChunkWaves.write(count: count, threads: t, make: { c in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(size * 24)
+            for i in c * size ..< min(columns.count, (c + 1) * size) {
+                bytes.append(contentsOf: id(2 * i, columns.ends[2 * i]).utf8)
+                bytes.append(0x20)
+                bytes.append(contentsOf: id(2 * i + 1, columns.ends[2 * i + 1]).utf8)
+                if let w = columns.weight(i) { bytes.append(0x20); bytes.append(contentsOf: "\(w)".utf8) }
+                bytes.append(0x0A)
             }
-            var joined: [UInt8] = []
-            joined.reserveCapacity(made.reduce(0) { $0 + $1.count })
-            for m in made { joined += m }
-            made = []
-            try joined.withUnsafeBytes { try emit([$0]) }
-            first += inWave
-        }
+            return bytes
+        }, emit)
     }
 }

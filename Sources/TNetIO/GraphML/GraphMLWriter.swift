@@ -147,35 +147,16 @@ public enum GraphMLWriter {
         let entities = dataset.entities, links = dataset.links
         let size = max(1, chunk)
         let nodeChunks = (entities.count + size - 1) / size, edgeChunks = (links.count + size - 1) / size
-        let count = nodeChunks + edgeChunks
-        let t = max(1, threads)
-        let wave = 4 * t
-        var first = 0
-        while first < count {
-            let inWave = min(wave, count - first)
-            var made = [[UInt8]](repeating: [], count: inWave)
-            made.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out
-                let start = first
-                forEachChunk(inWave, threads: t) { j, _ in
-                    let c = start + j
-                    var text = ""
-                    if c < nodeChunks {
-                        for i in c * size ..< min(entities.count, (c + 1) * size) { node(entities[i], into: &text) }
-                    } else {
-                        let k = c - nodeChunks
-                        for i in k * size ..< min(links.count, (k + 1) * size) { edge(links[i], into: &text) }
-                    }
-                    out[j] = Array(text.utf8)
-                }
+        try ChunkWaves.write(count: nodeChunks + edgeChunks, threads: threads, make: { c in
+            var text = ""
+            if c < nodeChunks {
+                for i in c * size ..< min(entities.count, (c + 1) * size) { node(entities[i], into: &text) }
+            } else {
+                let k = c - nodeChunks
+                for i in k * size ..< min(links.count, (k + 1) * size) { edge(links[i], into: &text) }
             }
-            var joined: [UInt8] = []
-            joined.reserveCapacity(made.reduce(0) { $0 + $1.count })
-            for m in made { joined += m }
-            made = []
-            try joined.withUnsafeBytes { try emit([$0]) }
-            first += inWave
-        }
+            return Array(text.utf8)
+        }, emit)
         try Array("  </graph>\n</graphml>\n".utf8).withUnsafeBytes { try emit([$0]) }
     }
 
