@@ -34,8 +34,8 @@ struct GraphMLElementBuilder {
         init(_ key: Key) {
             node = key.applies(to: "node")
             edge = key.applies(to: "edge")
-            entityField = key.forcedAttribute || key.name == "id" ? nil : FieldCodec.EntityField(key.name)
-            linkField = key.forcedAttribute || key.name == "source" || key.name == "target" ? nil : FieldCodec.LinkField(key.name)
+            entityField = key.forcedAttribute || key.name == "id" ? nil : FieldCodec.EntityField(rawValue: key.name)
+            linkField = key.forcedAttribute || key.name == "source" || key.name == "target" ? nil : FieldCodec.LinkField(rawValue: key.name)
             nodeGraphics = key.yfiles == "nodegraphics"
             edgeGraphics = key.yfiles == "edgegraphics"
             isLabel = key.name == "label" && !key.forcedAttribute

@@ -9,9 +9,9 @@ import TNetModel
 /// Every other name is an attribute.
 public enum FieldCodec {
     /// The names of an entity's fields, in the order tables and files write them.
-    public static let entityFields = ["id", "kind", "name", "role", "country", "confidence", "sources", "from", "to"]
+    public static let entityFields = EntityField.allCases.map(\.rawValue)
     /// The names of a link's fields, in the order tables and files write them.
-    public static let linkFields = ["source", "target", "kind", "weight", "directed", "confidence", "sources", "from", "to", "agreement"]
+    public static let linkFields = LinkField.allCases.map(\.rawValue)
 
     /// What happened to one named value.
     public enum Outcome: Equatable {
@@ -23,47 +23,16 @@ public enum FieldCodec {
         case invalid(String)
     }
 
-    /// An entity's field, known by its name once instead of at every value.
-    public enum EntityField: Sendable {
+    /// An entity's field, known by its name once instead of at every value; its raw value is
+    /// its name in ``entityFields``.
+    public enum EntityField: String, CaseIterable, Sendable {
         case id, kind, name, role, country, confidence, sources, from, to
-
-        /// The field named `name` (one of ``FieldCodec/entityFields``, exactly), or nil.
-        public init?(_ name: String) {
-            switch name {
-            case "id": self = .id
-            case "kind": self = .kind
-            case "name": self = .name
-            case "role": self = .role
-            case "country": self = .country
-            case "confidence": self = .confidence
-            case "sources": self = .sources
-            case "from": self = .from
-            case "to": self = .to
-            default: return nil
-            }
-        }
     }
 
-    /// A link's field, known by its name once instead of at every value.
-    public enum LinkField: Sendable {
+    /// A link's field, known by its name once instead of at every value; its raw value is its
+    /// name in ``linkFields``.
+    public enum LinkField: String, CaseIterable, Sendable {
         case source, target, kind, weight, directed, confidence, sources, from, to, agreement
-
-        /// The field named `name` (one of ``FieldCodec/linkFields``, exactly), or nil.
-        public init?(_ name: String) {
-            switch name {
-            case "source": self = .source
-            case "target": self = .target
-            case "kind": self = .kind
-            case "weight": self = .weight
-            case "directed": self = .directed
-            case "confidence": self = .confidence
-            case "sources": self = .sources
-            case "from": self = .from
-            case "to": self = .to
-            case "agreement": self = .agreement
-            default: return nil
-            }
-        }
     }
 
     /// Sets entity field `name` from `text`.
@@ -75,7 +44,7 @@ public enum FieldCodec {
     /// - Returns: Whether the value was stored, is not a field's, or cannot be read (the
     ///   entity is then unchanged).
     public static func set(_ name: String, _ text: String, on e: inout Entity) -> Outcome {
-        guard let field = EntityField(name) else { return .notAField }
+        guard let field = EntityField(rawValue: name) else { return .notAField }
         return set(field, text, on: &e)
     }
 
@@ -107,7 +76,7 @@ public enum FieldCodec {
     /// - Returns: Whether the value was stored, is not a field's, or cannot be read (the link
     ///   is then unchanged).
     public static func set(_ name: String, _ text: String, on l: inout Link) -> Outcome {
-        guard let field = LinkField(name) else { return .notAField }
+        guard let field = LinkField(rawValue: name) else { return .notAField }
         return set(field, text, on: &l)
     }
 
