@@ -20,20 +20,7 @@ import TNetModel
         }
         guard let chunks else { return false }
         let s = try #require(stream, "the chunks read a document the stream refuses", sourceLocation: sourceLocation)
-        let (a, b) = (chunks.dataset, s.dataset)
-        #expect(chunks.issues == s.issues, sourceLocation: sourceLocation)
-        #expect(a.entities == b.entities, sourceLocation: sourceLocation)
-        #expect(Array(a.links) == Array(b.links), sourceLocation: sourceLocation)
-        #expect((0 ..< a.links.count).allSatisfy { a.endpoints(ofLink: $0) == b.endpoints(ofLink: $0) }, sourceLocation: sourceLocation)
-        #expect(a.locations == b.locations, sourceLocation: sourceLocation)
-        #expect(a.sources == b.sources && a.title == b.title && a.description == b.description, sourceLocation: sourceLocation)
-        #expect(a.directed == b.directed && a.schema == b.schema && a.extra == b.extra, sourceLocation: sourceLocation)
-        #expect(a.entityIDsRepeat == b.entityIDsRepeat, sourceLocation: sourceLocation)
-        #expect(a.entities.allSatisfy { a.index(of: $0.id) == b.index(of: $0.id) }, sourceLocation: sourceLocation)
-        #expect(a.linkColumns.kindTable == b.linkColumns.kindTable && a.linkColumns.citesAnything == b.linkColumns.citesAnything,
-                sourceLocation: sourceLocation)
-        #expect(a.linkColumns.danglingIDs == b.linkColumns.danglingIDs && a.linkColumns.spellings == b.linkColumns.spellings,
-                sourceLocation: sourceLocation)
+        expectSameRead(chunks, s, sourceLocation: sourceLocation)
         return true
     }
 
