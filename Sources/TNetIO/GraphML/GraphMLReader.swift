@@ -27,20 +27,23 @@ public enum GraphMLReader {
     ///   UTF-8, ASCII or Latin-1, has a `<!DOCTYPE`, is not well-formed XML, has no `<graph>`,
     ///   or uses what is refused above.
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
-        try read(input, chunks: true)
+        try read(input, chunksTried: false)
     }
 
-    /// ``read(_:)``, trying the chunks only when `chunks` (not again after they gave up).
-    static func read(_ input: InputFile, chunks: Bool) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+    /// ``read(_:)``; when `chunksTried`, the chunks gave up on these very bytes, after checking
+    /// them as UTF-8 text: neither is done again.
+    static func read(_ input: InputFile, chunksTried: Bool) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         let input = try declaredEncoding(input)
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        try input.bytes.withUnsafeBufferPointer {
-            try InputFile.checkText(name: input.name, $0, slice: 32 << 20, threads: threads) { _ in }
+        if !chunksTried {
+            try input.bytes.withUnsafeBufferPointer {
+                try InputFile.checkText(name: input.name, $0, slice: 32 << 20, threads: threads) { _ in }
+            }
         }
         // A large file is read in chunks on every core when it is in the plain form writers
         // use (which has no `<!DOCTYPE`: the chunks give up at one); anything else is read by
         // libxml2 alone, which words any error.
-        if chunks, input.bytes.count >= Chunks.minimumBytes,
+        if !chunksTried, input.bytes.count >= Chunks.minimumBytes,
            let read = input.bytes.withUnsafeBufferPointer({ Chunks.read($0, name: input.name, threads: threads) }) {
             return read
         }
@@ -141,7 +144,7 @@ public enum GraphMLReader {
             tried = true
         }
         // Read whole: a file declared ASCII or Latin-1 is made UTF-8 there, then may be chunked.
-        return try read(InputFile(name: file.name, bytes: Array(file.buffer)), chunks: !tried)
+        return try read(InputFile(name: file.name, bytes: Array(file.buffer)), chunksTried: tried)
     }
 
     /// A readable phrase for libxml2's error codes (`xmlParserErrors`), else libxml2's own
