@@ -306,7 +306,6 @@ extension Dataset {
     /// - Complexity: O(*n* + *m*).
     public func subset(entities keepEntity: [Bool], links keepLink: [Bool]) -> Dataset {
         precondition(keepEntity.count == entities.count && keepLink.count == links.count)
-        var out = emptyCopy()
         var loc = locations.map { l -> ReadLocations in
             var r = ReadLocations(file: l.file, sources: l.sources)
             r.linksFile = l.linksFile
@@ -314,18 +313,28 @@ extension Dataset {
             return r
         }
         var position = [Int32](repeating: -1, count: entities.count)
-        for (i, e) in entities.enumerated() where keepEntity[i] {
-            position[i] = Int32(out.entities.count)
-            out.append(e)
+        var kept: [Entity] = []
+        kept.reserveCapacity(keepEntity.lazy.filter { $0 }.count)
+        for i in entities.indices where keepEntity[i] {
+            position[i] = Int32(kept.count)
+            kept.append(entities[i])
             if let p = locations?.entities, i < p.count { loc?.entities.append(p[i]) }
         }
         // A link names its ends' first entity of that id; duplicate ids are refused on loading.
-        let (columns, kept) = linkColumns.subset(position: position) { i, s, t in
+        let (columns, keptLinks) = linkColumns.subset(position: position) { i, s, t in
             keepLink[i] && keepEntity[Int(s)] && keepEntity[Int(t)]
         }
-        out.linkColumns = columns
-        if let p = locations?.links { for i in kept where i < p.count { loc?.links.append(p[i]) } }
-        out.locations = loc
+        if let p = locations?.links { for i in keptLinks where i < p.count { loc?.links.append(p[i]) } }
+        // Built whole, not entity by entity: the table of ids by `String` is made only when
+        // an id is looked up (or now, when ids repeat, to know each one's first entity).
+        var out = entityIDsRepeat
+            ? Dataset(entities: kept, firstPositions: EntityIndex.firstPositions(of: kept), links: columns, directed: directed, locations: loc)
+            : Dataset(entities: kept, distinctIDs: kept.count, links: columns, directed: directed, locations: loc)
+        out.title = title
+        out.description = description
+        out.sources = sources
+        out.schema = schema
+        out.extra = extra
         return out
     }
 }

@@ -199,36 +199,44 @@ package struct LinkColumns: Sendable {
     /// position in the subset), each value table holding only what the kept links use.
     /// - Complexity: O(*m*).
     package func subset(position: [Int32], keep: (Int, Int32, Int32) -> Bool) -> (columns: LinkColumns, kept: [Int]) {
-        var out = LinkColumns()
         var kept: [Int] = []
-        // Old value index → new one (UInt32.max: not yet interned).
-        func remap<V>(_ old: UInt32, _ table: InternTable<V>, _ into: inout InternTable<V>, _ map: inout [UInt32]) -> UInt32 {
-            if map[Int(old)] == .max { map[Int(old)] = into.index(of: table.values[Int(old)]) }
-            return map[Int(old)]
-        }
-        var kindMap = [UInt32](repeating: .max, count: kinds.values.count)
-        var confidenceMap = [UInt32](repeating: .max, count: confidences.values.count)
-        var citationMap = [UInt32](repeating: .max, count: citations.values.count)
-        var periodMap = [UInt32](repeating: .max, count: periods.values.count)
-        var agreementMap = [UInt32](repeating: .max, count: agreements.values.count)
         for i in 0 ..< count {
             let s = ends[2 * i], t = ends[2 * i + 1]
-            guard s >= 0, t >= 0, keep(i, s, t) else { continue }
-            let j = out.count
-            kept.append(i)
-            out.ends.append(position[Int(s)])
-            out.ends.append(position[Int(t)])
-            out.kindIndex.append(remap(kindIndex[i], kinds, &out.kinds, &kindMap))
-            out.weights.append(weights[i])
-            out.directed.append(directed[i])
-            out.confidenceIndex.append(remap(confidenceIndex[i], confidences, &out.confidences, &confidenceMap))
-            out.citationIndex.append(remap(citationIndex[i], citations, &out.citations, &citationMap))
-            out.periodIndex.append(remap(periodIndex[i], periods, &out.periods, &periodMap))
-            out.agreementIndex.append(remap(agreementIndex[i], agreements, &out.agreements, &agreementMap))
-            if let a = attributes[i] { out.attributes[j] = a }
-            if !spellings.isEmpty {
-                out.spellings[2 * j] = spellings[2 * i]
-                out.spellings[2 * j + 1] = spellings[2 * i + 1]
+            if s >= 0, t >= 0, keep(i, s, t) { kept.append(i) }
+        }
+        // Column by column, each written once at its final size. A value table numbers its
+        // values in order of first use among the kept links, as appending them would.
+        func remapped<V>(_ column: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>) -> [UInt32] {
+            var map = [UInt32](repeating: .max, count: table.values.count)
+            return kept.map { i in
+                let old = Int(column[i])
+                if map[old] == .max { map[old] = into.index(of: table.values[old]) }
+                return map[old]
+            }
+        }
+        var out = LinkColumns()
+        out.ends = [Int32](unsafeUninitializedCapacity: 2 * kept.count) { buffer, initialized in
+            for (j, i) in kept.enumerated() {
+                buffer[2 * j] = position[Int(ends[2 * i])]
+                buffer[2 * j + 1] = position[Int(ends[2 * i + 1])]
+            }
+            initialized = 2 * kept.count
+        }
+        out.kindIndex = remapped(kindIndex, kinds, &out.kinds)
+        out.weights = kept.map { weights[$0] }
+        out.directed = kept.map { directed[$0] }
+        out.confidenceIndex = remapped(confidenceIndex, confidences, &out.confidences)
+        out.citationIndex = remapped(citationIndex, citations, &out.citations)
+        out.periodIndex = remapped(periodIndex, periods, &out.periods)
+        out.agreementIndex = remapped(agreementIndex, agreements, &out.agreements)
+        // Both are keyed by link (or slot) and usually empty: not looked up per link then.
+        if !attributes.isEmpty {
+            for (j, i) in kept.enumerated() { if let a = attributes[i] { out.attributes[j] = a } }
+        }
+        if !spellings.isEmpty {
+            for (j, i) in kept.enumerated() {
+                if let a = spellings[2 * i] { out.spellings[2 * j] = a }
+                if let b = spellings[2 * i + 1] { out.spellings[2 * j + 1] = b }
             }
         }
         return (out, kept)
