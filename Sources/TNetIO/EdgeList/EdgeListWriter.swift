@@ -44,15 +44,27 @@ public enum EdgeListWriter {
             return position < 0 ? columns.danglingIDs[slot] ?? "" : columns.spellings[slot]!
         }
         // Every id is checked before anything is written, the first bad one in link order
-        // reported.
+        // reported. An entity's id is checked once, not once per link that names it.
+        func unwritable(_ text: String) -> Bool {
+            text.isEmpty || text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == UInt8(ascii: "#") })
+        }
+        var badID = [Bool](repeating: false, count: entities.count)
+        badID.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            let entityChunks = (entities.count + size - 1) / size
+            forEachChunk(entityChunks, threads: t) { c, _ in
+                for e in c * size ..< min(entities.count, (c + 1) * size) { out[e] = unwritable(entities[e].id) }
+            }
+        }
         var problems = [ReadError?](repeating: nil, count: count)
         problems.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             forEachChunk(count, threads: t) { c, _ in
                 for slot in 2 * c * size ..< min(2 * columns.count, 2 * (c + 1) * size) {
-                    let text = id(slot, columns.ends[slot])
-                    if text.isEmpty || text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == UInt8(ascii: "#") }) {
-                        out[c] = ReadError("entity id \(quoted(text)) contains white space or '#', which an edge list cannot hold; use JSON, CSV or GraphML")
+                    let position = columns.ends[slot]
+                    let own = position >= 0 && (columns.spellings.isEmpty || columns.spellings[slot] == nil)
+                    if own ? badID[Int(position)] : unwritable(id(slot, position)) {
+                        out[c] = ReadError("entity id \(quoted(id(slot, position))) contains white space or '#', which an edge list cannot hold; use JSON, CSV or GraphML")
                         return
                     }
                 }

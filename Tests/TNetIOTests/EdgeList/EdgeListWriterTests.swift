@@ -66,4 +66,33 @@ import TNetModel
             #expect(e?.description.contains("\"has space\"") == true, "\(String(describing: e))")
         }
     }
+
+    /// An entity's id is checked once for all the links that name it, a dangling id or a link's
+    /// own spelling where it is written: the first bad one in link order is still the one
+    /// reported, whichever way it was checked.
+    @Test func theFirstBadIdIsReportedWhateverNamesIt() throws {
+        var d = SyntheticNetwork(nodes: 200, seed: 3).generate()
+        d.append(Entity(id: "has space", kind: .node))
+        for i in [40, 60] {
+            var l = d.links[i]
+            l.target = "has space"
+            d.append(l)
+        }
+        var dangling = d.links[2]
+        dangling.source = "no#entity"
+        d.append(dangling)
+        for (chunk, threads) in [(1, 2), (7, 1), (1 << 16, 2)] {
+            let e = #expect(throws: ReadError.self) { try EdgeListWriter.stream(d, threads: threads, chunk: chunk) { _ in } }
+            #expect(e?.description.contains("\"has space\"") == true, "\(String(describing: e))")
+        }
+        // Dangling first: the dangling id is reported.
+        var e = SyntheticNetwork(nodes: 200, seed: 3).generate()
+        e.append(dangling)
+        e.append(Entity(id: "has space", kind: .node))
+        var l = e.links[40]
+        l.target = "has space"
+        e.append(l)
+        let error = #expect(throws: ReadError.self) { try EdgeListWriter.stream(e, threads: 2, chunk: 5) { _ in } }
+        #expect(error?.description.contains("\"no#entity\"") == true, "\(String(describing: error))")
+    }
 }
