@@ -13,6 +13,9 @@ import TNetModel
 /// lookup behind the cursor counts its column from the start of its line. A lookup behind the
 /// cursor but not behind the last ``anchorHere()`` counts from that anchor (a record's start).
 ///
+/// A byte-order mark at the start of the file is not counted as a column: an editor does not
+/// show it, so the first character of line 1 is column 1 with or without one.
+///
 /// With an `origin` other than 0 the positions are counted from there, as if the text began
 /// at `origin` (a chunk of a file read in parallel, whose reader adds the lines before it:
 /// ``shifted(_:by:)``).
@@ -21,6 +24,9 @@ struct TextPositions {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// Where line 1, column 1 is counted from.
     let origin: Int
+    /// The end of the byte-order mark that starts the file (3), or 0 when there is none (or
+    /// when counting from a chunk's start, past it).
+    private let markEnd: Int
     /// A place whose line and column are known, behind the cursor: offset, 0-based line, the
     /// offset its line starts at, and its column.
     private var anchor = (offset: 0, line: 0, lineStart: 0, column: 1)
@@ -35,6 +41,7 @@ struct TextPositions {
         self.file = file
         self.bytes = bytes
         self.origin = origin
+        markEnd = origin == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         lastOffset = origin
         lastLineStart = origin
         anchor = (origin, 0, origin, 1)
@@ -76,6 +83,7 @@ struct TextPositions {
         var column: Int
         var from: Int
         if line == lastLine { column = lastColumn; from = lastOffset } else { column = 1; from = lineStart }
+        from = Swift.max(from, markEnd)
         while from < offset {
             if bytes[from] & 0xC0 != 0x80 { column += 1 }
             from += 1
@@ -130,7 +138,11 @@ struct TextPositions {
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
         var column = 1
-        for i in lineStarts[lo] ..< offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        var i = Swift.max(lineStarts[lo], markEnd)
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
         lastOffset = offset; lastLine = lo; lastLineStart = lineStarts[lo]; lastColumn = column
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TNetModel
 @testable import TNetIO
 
 /// `TextPositions` answers forward lookups by moving a cursor and backward ones through an index
@@ -64,5 +65,33 @@ import Testing
                 }
             }
         }
+    }
+
+    /// A byte-order mark is not a column: line 1 counts from the first character after it, by
+    /// the cursor, after a jump back and through the index of line starts; a chunk counted from
+    /// an origin past it is not affected. Offsets: mark 0–2, a3 b4 \n5, c6.
+    @Test func aByteOrderMarkIsNotAColumn() {
+        let text: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("ab\nc".utf8)
+        text.withUnsafeBufferPointer { buf in
+            var p = TextPositions(file: "t.json", bytes: buf)
+            #expect(p.location(of: 3).column == 1)
+            #expect(p.location(of: 4).column == 2)
+            #expect(p.location(of: 6).line == 2 && p.location(of: 6).column == 1)
+            // Backward lookups: from the top again, then (after a few) through the index.
+            for _ in 0 ... TextPositions.rescansBeforeIndex + 1 {
+                #expect(p.location(of: 4).line == 1 && p.location(of: 4).column == 2)
+                #expect(p.location(of: 6).column == 1)
+            }
+            var chunk = TextPositions(file: "t.json", bytes: buf, origin: 4)
+            #expect(chunk.location(of: 4).column == 1)
+        }
+        // The same document with and without the mark: the same line and column.
+        let json = Array("{\"format\": \"tnet/1\", \"entities\": [{\"id\": 1, \"kind\": \"person\"}], \"links\": []}\n".utf8)
+        func firstIssue(_ bytes: [UInt8]) -> TNetModel.SourceLocation? {
+            (try? NativeJSONReader.read(InputFile(name: "d.json", bytes: bytes)))?.issues.first?.location
+        }
+        let plain = firstIssue(json), marked = firstIssue([0xEF, 0xBB, 0xBF] + json)
+        #expect(plain != nil && plain?.column == marked?.column && plain?.line == marked?.line,
+                "\(String(describing: plain)) \(String(describing: marked))")
     }
 }
