@@ -2,7 +2,7 @@
 """`make bench-loads`: loading a million entities with provenance, as a whole process, against
 NetworKit's C++ edge-list reader on the same graph, in one run (issue 19).
 
-    loads.py [--runs 3] [--nodes 1000000]
+    loads.py [--runs 3] [--nodes 1000000] [--same-records]
 
 Inputs, made once in Benchmarks/graphs/ (ignored by git): `tnet generate --nodes N --seed 1` as
 native JSON (555 MB at a million), the same dataset converted to GraphML by tnet (660 MB), and
@@ -78,6 +78,33 @@ def tnet_info(path):
     return float(wall), float(user) + float(system), int(kb) / 1024
 
 
+SAME_RECORDS = {
+    "igraph, GraphML": """
+import sys, time
+import igraph
+t = time.perf_counter()
+g = igraph.Graph.Read_GraphML(sys.argv[1])
+print(time.perf_counter() - t, g.vcount(), g.ecount())
+""",
+    "Python json, JSON": """
+import sys, time, json
+t = time.perf_counter()
+with open(sys.argv[1], "rb") as f:
+    d = json.load(f)
+print(time.perf_counter() - t, len(d["entities"]), len(d["links"]))
+""",
+}
+
+
+def same_records(name, path):
+    """Seconds and peak resident MB of a peer reading the same records (see --same-records)."""
+    with tempfile.NamedTemporaryFile("r") as t:
+        out = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name, VENV_PY, "-c", SAME_RECORDS[name], path],
+                             check=True, capture_output=True, text=True).stdout
+        kb = t.read().split()[-1]
+    return float(out.split()[0]), None, int(kb) / 1024
+
+
 def networkit(path, threads):
     out = subprocess.run([VENV_PY, "-c", NETWORKIT, path, str(threads)], check=True, capture_output=True, text=True).stdout
     return float(out.split()[0])
@@ -87,14 +114,20 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--nodes", type=int, default=1_000_000)
+    ap.add_argument("--same-records", action="store_true", help="also time peers reading the same records")
     args = ap.parse_args()
     js, gml, el = inputs(args.nodes)
     rows = {"json": [], "graphml": [], "networkit 1": [], "networkit 2": []}
+    if args.same_records:
+        rows.update({name: [] for name in SAME_RECORDS})
     for run in range(args.runs):
         rows["json"].append(tnet_info(js))
         rows["graphml"].append(tnet_info(gml))
         rows["networkit 1"].append((networkit(el, 1), None, None))
         rows["networkit 2"].append((networkit(el, 2), None, None))
+        if args.same_records:
+            rows["igraph, GraphML"].append(same_records("igraph, GraphML", gml))
+            rows["Python json, JSON"].append(same_records("Python json, JSON", js))
         print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s" for k, v in rows.items()), file=sys.stderr)
     walls = {k: [r[0] for r in v] for k, v in rows.items()}
     peer = min(min(walls["networkit 1"]), min(walls["networkit 2"]))
@@ -102,14 +135,12 @@ def main():
     summary = {
         "nodes": args.nodes, "runs": args.runs, "walls": walls,
         "cpu": {k: [r[1] for r in rows[k]] for k in ("json", "graphml")},
-        "peak_mb": {k: [r[2] for r in rows[k]] for k in ("json", "graphml")},
+        "peak_mb": {k: [r[2] for r in v] for k, v in rows.items() if v and v[0][2] is not None},
         "json_over_networkit": best["json"] / peer,
         "graphml_over_json": best["graphml"] / best["json"],
         "graphml_over_json_per_run": [g / j for g, j in zip(walls["graphml"], walls["json"])],
     }
     os.makedirs(RESULTS, exist_ok=True)
-    with open(os.path.join(RESULTS, "loads.json"), "w") as f:
-        json.dump(summary, f, indent=1)
     md = [f"| load ({args.nodes} entities) | wall s, best / median | peak MB |", "|---|---:|---:|"]
     for k, v in walls.items():
         mb = summary["peak_mb"].get(k)
@@ -118,6 +149,16 @@ def main():
     md.append(f"JSON over NetworKit's fastest: {summary['json_over_networkit']:.2f} (target 1.5); "
               f"GraphML over JSON: {summary['graphml_over_json']:.2f} best to best, per run "
               + ", ".join(f"{r:.2f}" for r in summary["graphml_over_json_per_run"]) + " (target 2).")
+    if args.same_records:
+        summary["graphml_over_igraph_graphml"] = [g / i for g, i in zip(walls["graphml"], walls["igraph, GraphML"])]
+        summary["json_over_python_json"] = [j / p for j, p in zip(walls["json"], walls["Python json, JSON"])]
+        md.append("")
+        md.append("Same records, per run: tnet's GraphML load over igraph's GraphML reader "
+                  + ", ".join(f"{r:.2f}" for r in summary["graphml_over_igraph_graphml"])
+                  + "; tnet's JSON load over Python's json module (parsing only) "
+                  + ", ".join(f"{r:.2f}" for r in summary["json_over_python_json"]) + ".")
+    with open(os.path.join(RESULTS, "loads.json"), "w") as f:
+        json.dump(summary, f, indent=1)
     with open(os.path.join(RESULTS, "loads.md"), "w") as f:
         f.write("\n".join(md) + "\n")
     print("\n".join(md))
