@@ -56,13 +56,19 @@ public enum AttributeValue: Sendable, Hashable {
 ///
 /// The fields of an entity or link that the model has no property for (a phone number, a
 /// compound's capacity, an analyst's note) live here, as do a dataset's unknown top-level
-/// fields. Keys are unique; look-up by key is a linear search, which suits the handful of
-/// attributes a record carries.
+/// fields. Keys are unique. Look-up by key is a linear search while there are at most
+/// ``indexedAbove`` attributes (the handful a record carries), and through a table of positions
+/// by key beyond that (a spreadsheet of 20,000 columns read into one record was quadratic).
 public struct Attributes: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
     /// One attribute: its name and its value.
     public typealias Element = (key: String, value: AttributeValue)
     private var keys: [String] = []
     private var values: [AttributeValue] = []
+    /// Each key's position, kept while there are more than ``indexedAbove`` attributes (nil
+    /// otherwise). Not part of the value: equality and hashing read the keys and values only.
+    private var positions: [String: Int]?
+    /// Above this many attributes, keys are found through a table instead of one by one.
+    public static let indexedAbove = 16
 
     /// An empty set of attributes.
     public init() {}
@@ -87,15 +93,40 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// its position) or appends a new attribute; setting `nil` removes the key.
     /// - Parameter key: The attribute's name, compared exactly (case-sensitive).
     /// - Complexity: O(*n*) in the number of attributes, to read or to set.
+    /// - Complexity: O(*n*) in the number of attributes up to ``indexedAbove``, O(1) expected
+    ///   beyond, to read or to set; removing a key is O(*n*).
     public subscript(key: String) -> AttributeValue? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { position(of: key).map { values[$0] } }
         set {
-            if let i = keys.firstIndex(of: key) {
-                if let newValue { values[i] = newValue } else { keys.remove(at: i); values.remove(at: i) }
+            if let i = position(of: key) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    keys.remove(at: i)
+                    values.remove(at: i)
+                    reindex()
+                }
             } else if let newValue {
-                keys.append(key); values.append(newValue)
+                keys.append(key)
+                values.append(newValue)
+                if positions != nil { positions![key] = keys.count - 1 } else if keys.count > Self.indexedAbove { reindex() }
             }
         }
+    }
+
+    /// The position of `key` (compared as `String`'s `==` compares, in the table as in the list).
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    /// Builds the table of positions when there are more than ``indexedAbove`` attributes, or
+    /// lets it go when there are not.
+    private mutating func reindex() {
+        guard keys.count > Self.indexedAbove else { positions = nil; return }
+        var table = [String: Int](minimumCapacity: keys.count)
+        for (i, k) in keys.enumerated() { table[k] = i }
+        positions = table
     }
 
     /// Whether two sets of attributes hold the same names with the same values **in the same
