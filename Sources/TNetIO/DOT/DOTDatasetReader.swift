@@ -28,13 +28,21 @@ public enum DOTDatasetReader {
 
     /// How many `{ … }` bodies stand at the top level of DOT text: one per graph. Quoted strings,
     /// HTML strings and comments are skipped as DOT's lexer skips them.
-    static func topLevelBodies(_ b: [UInt8]) -> Int {
+    static func topLevelBodies(_ b: [UInt8]) -> Int { scan(b) { _ in } }
+
+    /// Walks DOT text as DOT's lexer does, calling `quoted` with each quoted string's bytes
+    /// (both quotes included; a backslash escapes the byte after it) outside comments and HTML
+    /// strings. - Returns: how many `{ … }` bodies stand at the top level.
+    static func scan(_ b: [UInt8], quoted: (Range<Int>) -> Void) -> Int {
         var i = 0, depth = 0, bodies = 0, atLineStart = true
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
+                let open = i
                 i += 1
                 while i < b.count && b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                // An unclosed string runs to the end: cgraph reports it.
+                if i < b.count { quoted(open ..< i + 1) }
             } else if c == UInt8(ascii: "<") && depth > 0 {
                 var nest = 1
                 i += 1
@@ -116,9 +124,15 @@ public enum DOTDatasetReader {
             throw ReadError("the file holds \(graphs) graphs; tnet reads one dataset per file (cgraph would read the first alone): split it, or join them into one graph",
                             at: SourceLocation(file: input.name, line: 1, column: 1))
         }
-        let doc: DOTDocument
+        var doc: DOTDocument
         do {
-            doc = try GraphvizRenderer.shared.parse(dot: text)
+            // Long quoted strings are set aside, since cgraph reads them in time quadratic in
+            // their length; line numbers stay those of `text`.
+            if let long = try DOTLongStrings(text, parse: { try GraphvizRenderer.shared.parse(dot: $0) }) {
+                doc = long.restore(try GraphvizRenderer.shared.parse(dot: long.text))
+            } else {
+                doc = try GraphvizRenderer.shared.parse(dot: text)
+            }
         } catch let error as GraphvizError {
             throw ReadError(error.message, at: errorLocation(error.message, in: text, file: input.name))
         }

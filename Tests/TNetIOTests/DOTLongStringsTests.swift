@@ -1,0 +1,108 @@
+import Testing
+import TNetGraph
+import TNetGraphviz
+import TNetModel
+@testable import TNetIO
+
+/// Long quoted strings are set aside while cgraph parses a DOT file (its lexer is quadratic in
+/// a token's length) and decoded by cgraph in pieces. The oracle is cgraph itself reading the
+/// whole document at once: names, values and line numbers must be what it gives.
+@Suite struct DOTLongStringsTests {
+    /// Text for a quoted string, `count` fragments long, drawn from what cgraph treats
+    /// specially: escaped quotes, backslash pairs and runs, a backslash before a newline (a
+    /// continuation), other escapes (`\n`, `\N`), raw newlines, multi-byte UTF-8 and plain text.
+    static func hostile(_ count: Int, _ random: inout SplitMix64) -> String {
+        let fragments = ["\\\"", "\\\\", "\\\\\\", "\\\n", "\\n", "\\N", "\n", "é", "😀", "ห", "plain text ", "{", "}", ";", "//", "/*", "<b>", "+", "\\\\\\\\\\\""]
+        var s = ""
+        // Backslashes at the end of `s`: a quote after an even run of them would close the
+        // string, and so would the closing quote after an odd run.
+        func trailing() -> Int { s.utf8.reversed().prefix { $0 == UInt8(ascii: "\\") }.count }
+        for _ in 0 ..< count {
+            let f = fragments[Int(random.next() % UInt64(fragments.count))]
+            if f.hasSuffix("\"") && trailing() % 2 == 1 { s += "x" }
+            s += f
+        }
+        return trailing() % 2 == 1 ? s + "\\" : s
+    }
+
+    static func flattened(_ d: DOTDocument) -> [String] {
+        var out = [d.name, String(d.directed)]
+        out += d.graphAttributes.flatMap { [$0.name, $0.value] }
+        for n in d.nodes { out += [n.name] + n.attributes.flatMap { [$0.name, $0.value] } }
+        for e in d.edges { out += [e.tail, e.head] + e.attributes.flatMap { [$0.name, $0.value] } }
+        return out
+    }
+
+    static func parse(_ text: String) throws -> DOTDocument { try GraphvizRenderer.shared.parse(dot: text) }
+
+    @Test func piecesDecodeAsTheWholeString() throws {
+        var random = SplitMix64(seed: 41)
+        for round in 0 ..< 3 {
+            let label = Self.hostile(40_000, &random), name = Self.hostile(25_000, &random), key = Self.hostile(22_000, &random)
+            // The node named twice, the second time with a line continuation in it: cgraph
+            // reads both as one name, so one node.
+            let cut = try #require(name.range(of: "plain text"))
+            let respelt = name.replacingCharacters(in: cut, with: "plain\\\n text")
+            let text = """
+            digraph "g" {
+              label="short"
+              "\(name)" [label="\(label)", "\(key)"="v", other="x" + "\(label)"]
+              "\(respelt)" -> b [note="\(label)"]
+              c
+            }
+            """
+            let whole = try Self.parse(text)
+            #expect(whole.nodes.count == 3, "round \(round)")
+            let long = try #require(try DOTLongStrings(text, parse: Self.parse), "round \(round): nothing set aside")
+            #expect(long.text.utf8.count < text.utf8.count / 4, "round \(round)")
+            let pieced = long.restore(try Self.parse(long.text))
+            #expect(Self.flattened(pieced) == Self.flattened(whole), "round \(round)")
+            // Through the reader: the same entities as cgraph names them, the label as name.
+            let (d, _) = try DOTDatasetReader.read(InputFile(name: "long.dot", bytes: Array(text.utf8)))
+            #expect(d.entities.map(\.id) == whole.nodes.map(\.name), "round \(round)")
+            #expect(d.entities.first?.name == whole.nodes.first?.attributes.first { $0.name == "label" }?.value, "round \(round)")
+        }
+    }
+
+    /// Pieces are cut between two plain bytes (no backslash, quote or line break on either
+    /// side, no UTF-8 continuation byte after), at about `pieceBytes`.
+    @Test func piecesAreCutBetweenPlainBytes() {
+        var random = SplitMix64(seed: 5)
+        let bytes = Array(Self.hostile(60_000, &random).utf8)
+        let pieces = DOTLongStrings.cut(bytes, 0 ..< bytes.count)
+        #expect(pieces.flatMap { $0 } == bytes)
+        #expect(pieces.count > 3)
+        for p in pieces.dropLast() {
+            #expect(p.count >= DOTLongStrings.pieceBytes)
+            #expect(DOTLongStrings.plain(bytes[p.endIndex - 1]) && DOTLongStrings.plain(bytes[p.endIndex]))
+            #expect(bytes[p.endIndex] & 0xC0 != 0x80)
+        }
+        // A stretch with no plain place stays whole.
+        let quotes = [UInt8](repeating: UInt8(ascii: "\\"), count: 3 * DOTLongStrings.pieceBytes)
+        #expect(DOTLongStrings.cut(quotes, 0 ..< quotes.count).count == 1)
+    }
+
+    /// A syntax error after a long string of many lines is reported on its line in the file.
+    /// (cgraph, reading the whole document, counts fewer lines: not every line break inside
+    /// a quoted string; with the string set aside, its line breaks are counted as lines.)
+    @Test func lineNumbersAfterALongStringAreTheFile() throws {
+        var random = SplitMix64(seed: 9)
+        let label = Self.hostile(40_000, &random)
+        let text = "digraph {\n  a [label=\"\(label)\"]\n  b -> ;\n}\n"
+        let bad = try #require(text.range(of: "b -> ;"))
+        let line = text[..<bad.lowerBound].utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let e = #expect(throws: ReadError.self) { try DOTDatasetReader.read(InputFile(name: "long.dot", bytes: Array(text.utf8))) }
+        #expect(e?.description.hasPrefix("long.dot:\(line):") == true, "\(String(describing: e)), expected line \(line)")
+        #expect(line > 100)
+    }
+
+    /// Files with no long string, or holding the marker byte, are read as they are.
+    @Test func shortStringsAndTheMarkerByteAreLeftAlone() throws {
+        #expect(try DOTLongStrings("digraph { a [label=\"short\"] }", parse: Self.parse) == nil)
+        let long = String(repeating: "x", count: DOTLongStrings.threshold)
+        #expect(try DOTLongStrings("digraph { a [label=\"\(long)\"] }", parse: Self.parse) != nil)
+        #expect(try DOTLongStrings("digraph { a [label=\"\(long)\" note=\"\u{1}\"] }", parse: Self.parse) == nil)
+        // Inside a comment, a quote does not start a string.
+        #expect(try DOTLongStrings("digraph { /* \"\(long)\" */ a }", parse: Self.parse) == nil)
+    }
+}
