@@ -13,6 +13,13 @@ process start to exit, /usr/bin/time for peak memory), and NetworKit's EdgeListR
 threads, in-process from the reader's start. The ratios (issue 19's targets): the JSON load over
 NetworKit's fastest (target 1.5), the GraphML load over the JSON's (target 2). Writes
 Benchmarks/results/loads.{json,md}.
+
+With --same-records, each run also times peers that read the same records, not a bare edge
+list: igraph's GraphML reader on the same GraphML (it keeps every attribute), and Python's json
+module on the same JSON (parsing only, no graph built). They take tens of seconds each, so they
+are not in the default run. Their time is the read alone, in-process (interpreter start and
+imports left out, 0.1-0.2 s), against tnet's whole process: meaningful at a million entities,
+not at a few thousand.
 """
 import argparse
 import json

@@ -320,7 +320,8 @@ extension Dataset {
             kept.append(entities[i])
             if let p = locations?.entities, i < p.count { loc?.entities.append(p[i]) }
         }
-        // A link names its ends' first entity of that id; duplicate ids are refused on loading.
+        // A link names the first entity of its id (ids may repeat in a dataset built in code;
+        // loading refuses them).
         let (columns, keptLinks) = linkColumns.subset(position: position) { i, s, t in
             keepLink[i] && keepEntity[Int(s)] && keepEntity[Int(t)]
         }

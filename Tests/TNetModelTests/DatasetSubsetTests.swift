@@ -25,6 +25,10 @@ import TNetGraph
                                     links: d.links.indices.map { .init(line: 10_000 + $0, column: 5) },
                                     sources: [])
         d.locations?.linksFile = "links.csv"
+        d.locations?.sourcesFile = "sources.csv"
+        d.locations?.sources = d.sources.indices.map { .init(line: $0 + 2, column: 1) }
+        d.description = "a sample"
+        d.extra["case"] = .string("19")
         return d
     }
 
@@ -41,8 +45,10 @@ import TNetGraph
         let keptEntities = d.entities.indices.filter { keepEntity[$0] }
         var locations = ReadLocations(file: d.locations!.file,
                                       entities: keptEntities.map { d.locations!.entities[$0] },
-                                      links: keptLinks.map { d.locations!.links[$0] })
+                                      links: keptLinks.map { d.locations!.links[$0] },
+                                      sources: d.locations!.sources)
         locations.linksFile = d.locations!.linksFile
+        locations.sourcesFile = d.locations!.sourcesFile
         return Dataset(entities: keptEntities.map { d.entities[$0] }, links: keptLinks.map { links[$0] }, sources: d.sources,
                        title: d.title, description: d.description, directed: d.directed, schema: d.schema, extra: d.extra,
                        locations: locations)
@@ -67,6 +73,8 @@ import TNetGraph
         #expect(s.locations?.links == o.locations?.links, "\(label)")
         #expect(s.locations?.file == o.locations?.file && s.locations?.linksFile == o.locations?.linksFile, "\(label)")
         #expect(s.title == o.title && s.sources == o.sources && s.directed == o.directed, "\(label)")
+        #expect(s.description == o.description && s.schema == o.schema && s.extra == o.extra, "\(label)")
+        #expect(s.locations?.sourcesFile == o.locations?.sourcesFile && s.locations?.sources == o.locations?.sources, "\(label)")
         #expect(s.graph().edgeCount == o.graph().edgeCount, "\(label)")
     }
 
