@@ -105,4 +105,21 @@ import TNetModel
         // Inside a comment, a quote does not start a string.
         #expect(try DOTLongStrings("digraph { /* \"\(long)\" */ a }", parse: Self.parse) == nil)
     }
+
+    /// cgraph does not count a line break inside a quoted string unless a backslash escapes it
+    /// (checked with Graphviz 2.43's `dot`: the error below is "in line 3" for the first file);
+    /// tnet reports the file's line, and the column of the token there.
+    @Test func syntaxErrorsAfterMultiLineStringsAreOnTheFilesLine() throws {
+        let cases: [(String, String)] = [
+            ("digraph {\n a [label=\"one\ntwo\nthree\"]\n b -> ;\n}\n", "long.dot:5:7:"),
+            ("digraph {\n a [label=\"one\\\ntwo\\\nthree\"]\n b -> ;\n}\n", "long.dot:5:7:"),
+            ("digraph {\n a [label=\"one\\\\\ntwo\"]\n b -> ;\n}\n", "long.dot:4:7:"),
+            ("digraph {\n/* a\nb */ a [label=<x\ny>]\n b -> ;\n}\n", "long.dot:5:7:"),
+            ("digraph {\n a [label=\"one\r\ntwo\"]\n b -> ;\n}\n", "long.dot:4:7:"),
+        ]
+        for (text, expected) in cases {
+            let e = #expect(throws: ReadError.self) { try DOTDatasetReader.read(InputFile(name: "long.dot", bytes: Array(text.utf8))) }
+            #expect(e?.description.hasPrefix(expected) == true, "\(String(describing: e)), expected \(expected)")
+        }
+    }
 }

@@ -9,21 +9,66 @@ import TNetModel
 /// attribute. DOT carries no types and no line numbers through cgraph, so messages name the
 /// node or edge. Graph attributes `title` and `description` set the dataset's; others are kept.
 public enum DOTDatasetReader {
-    /// Where cgraph's message ("syntax error in line 3 near 'x'") puts the problem: that line,
-    /// and the column where the quoted token first appears on it (1 when it cannot be found).
+    /// Where cgraph's message ("syntax error in line 3 near 'x'") puts the problem, in the
+    /// file: cgraph's line (see ``countedLineBreaks(_:)``) taken to the file's, and the column
+    /// where the quoted token first appears from that line's start on (the line's first column
+    /// when it cannot be found).
     static func errorLocation(_ message: String, in text: String, file: String) -> SourceLocation {
         guard let range = message.range(of: "in line ") else { return SourceLocation(file: file, line: 1, column: 1) }
         let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
         guard let line = Int(digits), line >= 1 else { return SourceLocation(file: file, line: 1, column: 1) }
-        var column = 1
+        let bytes = Array(text.utf8)
+        // cgraph's line `line`: from after its (line - 1)th counted break to its next one.
+        let counted = countedLineBreaks(bytes)
+        let from = line - 1 <= counted.count ? (line == 1 ? 0 : counted[line - 2] + 1) : bytes.count
+        let to = line - 1 < counted.count ? counted[line - 1] : bytes.count
+        var at = from
         if let near = message.range(of: "near '", range: range.upperBound ..< message.endIndex) {
-            let token = message[near.upperBound...].prefix { $0 != "'" }
-            let lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
-            if line <= lines.count, !token.isEmpty, let at = lines[line - 1].range(of: token) {
-                column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: at.lowerBound) + 1
+            let token = Array(message[near.upperBound...].prefix { $0 != "'" }.utf8)
+            if !token.isEmpty, from < to, let hit = (from ... max(from, to - token.count)).first(where: { i in
+                i + token.count <= bytes.count && bytes[i ..< i + token.count].elementsEqual(token)
+            }) {
+                at = hit
             }
         }
-        return SourceLocation(file: file, line: line, column: column)
+        // The file's line and column at `at` (columns in Unicode scalars).
+        var fileLine = 1, lineStart = 0
+        for i in 0 ..< min(at, bytes.count) where bytes[i] == 0x0A {
+            fileLine += 1
+            lineStart = i + 1
+        }
+        let column = 1 + bytes[lineStart ..< min(at, bytes.count)].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        return SourceLocation(file: file, line: fileLine, column: column)
+    }
+
+    /// The offsets of the line breaks cgraph counts as lines: all but those inside a quoted
+    /// string that no backslash escapes (cgraph reports "line 3" for a line after a label of
+    /// three lines; `\` and a line break is a continuation, counted).
+    static func countedLineBreaks(_ bytes: [UInt8]) -> [Int] {
+        var quoted: [Range<Int>] = []
+        _ = scan(bytes) { quoted.append($0) }
+        var breaks: [Int] = []
+        var q = 0, i = 0
+        while i < bytes.count {
+            if q < quoted.count && i == quoted[q].lowerBound {
+                // Inside the string, a backslash takes the byte after it along.
+                var j = i + 1
+                while j < quoted[q].upperBound - 1 {
+                    if bytes[j] == UInt8(ascii: "\\") {
+                        if j + 1 < bytes.count && bytes[j + 1] == 0x0A { breaks.append(j + 1) }
+                        j += 2
+                    } else {
+                        j += 1
+                    }
+                }
+                i = quoted[q].upperBound
+                q += 1
+                continue
+            }
+            if bytes[i] == 0x0A { breaks.append(i) }
+            i += 1
+        }
+        return breaks
     }
 
     /// How many `{ … }` bodies stand at the top level of DOT text: one per graph. Quoted strings,

@@ -8,9 +8,9 @@ import TNetGraphviz
 /// ``threshold`` bytes or more is cut into pieces of about ``pieceBytes``, which cgraph decodes
 /// by its own rules as the values of a small document of their own; in the document itself the
 /// string is replaced by a short marker, one per distinct decoded text (so that two spellings
-/// cgraph takes as one node name stay one node), followed by as many newlines as the string
-/// held, so that cgraph's line numbers stay those of the file; and every marker in what cgraph
-/// gives back is replaced by its text.
+/// cgraph takes as one node name stay one node), followed by as many newlines as cgraph counts
+/// in the string (``DOTDatasetReader/countedLineBreaks(_:)``), so that its line numbers stay
+/// what they would be; and every marker in what cgraph gives back is replaced by its text.
 ///
 /// A piece ends only between two plain bytes: neither a backslash, a quote, a line break nor a
 /// UTF-8 continuation byte (cgraph's escapes, and its quirks around them, such as a newline
@@ -79,7 +79,7 @@ struct DOTLongStrings {
             }
             out += bytes[copied ..< r.lowerBound]
             out += Array("\"\u{1}tnet:\(number)\u{1}\"".utf8)
-            out += [UInt8](repeating: 0x0A, count: bytes[r].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+            out += [UInt8](repeating: 0x0A, count: DOTDatasetReader.countedLineBreaks(Array(bytes[r])).count)
             copied = r.upperBound
         }
         out += bytes[copied...]
