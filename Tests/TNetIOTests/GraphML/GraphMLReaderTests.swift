@@ -381,6 +381,29 @@ private func checkAgainstNetworkX(graphml: String, expected: String) throws {
         #expect(d.entities[1].name == nil && d.entities[1].attributes == ["label": .string("B")])
     }
 
+    /// A `name` key declared again under the same id as something else no longer names nodes
+    /// (the keys are counted as they come and go, not searched at each declaration); one
+    /// declared again as `name` does; a graph key `tnet.directed` likewise.
+    @Test func keysDeclaredAgainUnderTheirIdReplaceWhatTheyMeant() throws {
+        let xml = """
+        <graphml>
+        <key id="l" for="node" attr.name="label" attr.type="string"/>
+        <key id="n" for="node" attr.name="name" attr.type="string"/>
+        <graph edgedefault="directed">
+          <node id="a"><data key="l">A</data></node>
+          <key id="n" for="node" attr.name="nickname" attr.type="string"/>
+          <node id="b"><data key="l">B</data></node>
+          <key id="n" for="all" attr.name="name" attr.type="string"/>
+          <node id="c"><data key="l">C</data></node>
+        </graph></graphml>
+        """
+        let (d, issues) = try GraphMLReader.read(InputFile(name: "label.graphml", bytes: Array(xml.utf8)))
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(d.entities[0].name == nil && d.entities[0].attributes == ["label": .string("A")])
+        #expect(d.entities[1].name == "B" && d.entities[1].attributes.isEmpty)
+        #expect(d.entities[2].name == nil && d.entities[2].attributes == ["label": .string("C")])
+    }
+
     /// Errors name the file, line and column: libxml2's (where it stopped) for XML that is not
     /// well-formed, the element's for what GraphML refuses.
     @Test func errorsGiveFileLineAndColumn() throws {
