@@ -57,8 +57,9 @@ public enum AttributeValue: Sendable, Hashable {
 /// The fields of an entity or link that the model has no property for (a phone number, a
 /// compound's capacity, an analyst's note) live here, as do a dataset's unknown top-level
 /// fields. Keys are unique. Look-up by key is a linear search while there are at most
-/// ``indexedAbove`` attributes (the handful a record carries), and through a table of positions
-/// by key beyond that (a spreadsheet of 20,000 columns read into one record was quadratic).
+/// ``indexedAbove`` attributes (the handful a record carries; a table per record would double
+/// the memory of a wide spreadsheet's rows), and through a table of positions by key beyond
+/// that (a record of 20,000 fields was read in time quadratic in their number).
 public struct Attributes: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
     /// One attribute: its name and its value.
     public typealias Element = (key: String, value: AttributeValue)
@@ -68,14 +69,15 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// otherwise). Not part of the value: equality and hashing read the keys and values only.
     private var positions: [String: Int]?
     /// Above this many attributes, keys are found through a table instead of one by one.
-    public static let indexedAbove = 16
+    public static let indexedAbove = 64
 
     /// An empty set of attributes.
     public init() {}
     /// Attributes from a literal such as `["phone": .string("+855…"), "floors": .int(7)]`, in
     /// the order written; a key given twice keeps its first position and its last value.
     /// - Parameter elements: The name and value pairs.
-    /// - Complexity: O(*n*²) for *n* pairs (each key is looked up before it is added).
+    /// - Complexity: O(*n*²) for *n* pairs up to ``indexedAbove``, O(*n*) expected beyond (each
+    ///   key is looked up before it is added).
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
         for (k, v) in elements { self[k] = v }
     }
@@ -92,9 +94,9 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// The value for `key`, or `nil`. Setting a value replaces it in place (the attribute keeps
     /// its position) or appends a new attribute; setting `nil` removes the key.
     /// - Parameter key: The attribute's name, compared exactly (case-sensitive).
-    /// - Complexity: O(*n*) in the number of attributes, to read or to set.
     /// - Complexity: O(*n*) in the number of attributes up to ``indexedAbove``, O(1) expected
-    ///   beyond, to read or to set; removing a key is O(*n*).
+    ///   beyond, to read or to set; removing a key is O(*n*), and lets the table go until the
+    ///   next key is added.
     public subscript(key: String) -> AttributeValue? {
         get { position(of: key).map { values[$0] } }
         set {
@@ -104,12 +106,13 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
                 } else {
                     keys.remove(at: i)
                     values.remove(at: i)
-                    reindex()
+                    // Positions after `i` moved: made again when a key is next added.
+                    positions = nil
                 }
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
-                if positions != nil { positions![key] = keys.count - 1 } else if keys.count > Self.indexedAbove { reindex() }
+                if positions != nil { positions![key] = keys.count - 1 } else if keys.count > Self.indexedAbove { index() }
             }
         }
     }
@@ -120,10 +123,8 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         return keys.firstIndex(of: key)
     }
 
-    /// Builds the table of positions when there are more than ``indexedAbove`` attributes, or
-    /// lets it go when there are not.
-    private mutating func reindex() {
-        guard keys.count > Self.indexedAbove else { positions = nil; return }
+    /// Builds the table of positions.
+    private mutating func index() {
         var table = [String: Int](minimumCapacity: keys.count)
         for (i, k) in keys.enumerated() { table[k] = i }
         positions = table

@@ -26,7 +26,8 @@ import TNetModel
     }
 
     static func flattened(_ d: DOTDocument) -> [String] {
-        var out = [d.name, String(d.directed)]
+        // An anonymous graph's name is cgraph's counter (`%12`), another at each parse.
+        var out = [d.name.hasPrefix("%") ? "%" : d.name, String(d.directed)]
         out += d.graphAttributes.flatMap { [$0.name, $0.value] }
         for n in d.nodes { out += [n.name] + n.attributes.flatMap { [$0.name, $0.value] } }
         for e in d.edges { out += [e.tail, e.head] + e.attributes.flatMap { [$0.name, $0.value] } }
@@ -55,7 +56,7 @@ import TNetModel
             #expect(whole.nodes.count == 3, "round \(round)")
             let long = try #require(try DOTLongStrings(text, parse: Self.parse), "round \(round): nothing set aside")
             #expect(long.text.utf8.count < text.utf8.count / 4, "round \(round)")
-            let pieced = long.restore(try Self.parse(long.text))
+            let pieced = try #require(long.restore(try Self.parse(long.text)), "round \(round): read whole")
             #expect(Self.flattened(pieced) == Self.flattened(whole), "round \(round)")
             // Through the reader: the same entities as cgraph names them, the label as name.
             let (d, _) = try DOTDatasetReader.read(InputFile(name: "long.dot", bytes: Array(text.utf8)))
@@ -120,6 +121,35 @@ import TNetModel
         for (text, expected) in cases {
             let e = #expect(throws: ReadError.self) { try DOTDatasetReader.read(InputFile(name: "long.dot", bytes: Array(text.utf8))) }
             #expect(e?.description.hasPrefix(expected) == true, "\(String(describing: e)), expected \(expected)")
+        }
+    }
+
+    /// Inputs a review found where setting long strings aside could go wrong; each is read as
+    /// cgraph reads the whole document (by the pieces when that is certain, else whole).
+    @Test func whatCgraphMakesOfTheWholeDocument() throws {
+        let l = String(repeating: "x", count: 70_000)
+        let many = (0 ..< 3_000).map { "n\($0)" }.joined(separator: " ")
+        let cases: [(String, String)] = [
+            // A `#` anywhere starts a comment; a quote in it starts no string.
+            ("hash comments", "graph {\n a # 5\" pipe\n \(many) \"\(l)\"\n z # 6\" pipe\n}\n"),
+            // Joined with `+`, the same name as one written whole: one node.
+            ("joined names", "graph { \"\(l)\" + \"y\"; \"\(l)y\" }"),
+            ("joined keys", "graph { a -- b [key=\"\(l)\" + \"y\"]; a -- b [key=\"\(l)y\"] }"),
+            // Told apart by their bytes, as cgraph does (NFC and NFD é; K and the Kelvin sign).
+            ("canonically equal", "graph { \"\u{E9}\(l)\"; \"e\u{301}\(l)\"; a [label=\"K\(l)\"]; b [label=\"\u{212A}\(l)\"] }"),
+            // A long string that decodes to a short one spelt elsewhere.
+            ("decodes short", "graph { \"a\(String(repeating: "\\\n", count: 33_000))\"; a -- b }"),
+            // An attribute named by a long string: cgraph orders attributes by name.
+            ("long attribute name", "graph { a [\"\(l)\"=\"M\", label=\"\(l)\"] }"),
+            // An HTML graph name holds a quote and a backslash that are not a string.
+            ("HTML graph name", "digraph <\"\(l)\\\"q> { a [label=\"\(l)\"] }"),
+            // A value set twice: the first never comes back.
+            ("value set twice", "graph { a [label=\"\(l)\"]; a [label=\"\(l)z\"] }"),
+        ]
+        for (label, text) in cases {
+            let whole = try Self.parse(text)
+            let read = try DOTDatasetReader.parse(text)
+            #expect(Self.flattened(read).map { Array($0.utf8) } == Self.flattened(whole).map { Array($0.utf8) }, "\(label)")
         }
     }
 }

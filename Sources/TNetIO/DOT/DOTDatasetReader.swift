@@ -10,65 +10,57 @@ import TNetModel
 /// node or edge. Graph attributes `title` and `description` set the dataset's; others are kept.
 public enum DOTDatasetReader {
     /// Where cgraph's message ("syntax error in line 3 near 'x'") puts the problem, in the
-    /// file: cgraph's line (see ``countedLineBreaks(_:)``) taken to the file's, and the column
-    /// where the quoted token first appears from that line's start on (the line's first column
-    /// when it cannot be found).
+    /// file: the line (see ``fileLine(ofErrorIn:)``) and the column where the quoted token first
+    /// appears on it (1 when it cannot be found).
     static func errorLocation(_ message: String, in text: String, file: String) -> SourceLocation {
         guard let range = message.range(of: "in line ") else { return SourceLocation(file: file, line: 1, column: 1) }
         let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-        guard let line = Int(digits), line >= 1 else { return SourceLocation(file: file, line: 1, column: 1) }
-        let bytes = Array(text.utf8)
-        // cgraph's line `line`: from after its (line - 1)th counted break to its next one.
-        let counted = countedLineBreaks(bytes)
-        let from = line - 1 <= counted.count ? (line == 1 ? 0 : counted[line - 2] + 1) : bytes.count
-        let to = line - 1 < counted.count ? counted[line - 1] : bytes.count
-        var at = from
+        guard var line = Int(digits), line >= 1 else { return SourceLocation(file: file, line: 1, column: 1) }
+        if let l = fileLine(ofErrorIn: text) { line = l }
+        var column = 1
         if let near = message.range(of: "near '", range: range.upperBound ..< message.endIndex) {
+            // Lines split at line-feed bytes (a CR LF is one `Character`, which `split` would
+            // not cut); the column counts scalars.
             let token = Array(message[near.upperBound...].prefix { $0 != "'" }.utf8)
-            if !token.isEmpty, from < to, let hit = (from ... max(from, to - token.count)).first(where: { i in
-                i + token.count <= bytes.count && bytes[i ..< i + token.count].elementsEqual(token)
-            }) {
-                at = hit
+            let lines = Array(text.utf8).split(separator: 0x0A, maxSplits: line, omittingEmptySubsequences: false)
+            if line <= lines.count, !token.isEmpty {
+                let l = lines[line - 1]
+                if let at = l.indices.first(where: { i in i + token.count <= l.endIndex && l[i ..< i + token.count].elementsEqual(token) }) {
+                    column = 1 + l[l.startIndex ..< at].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                }
             }
         }
-        // The file's line and column at `at` (columns in Unicode scalars).
-        var fileLine = 1, lineStart = 0
-        for i in 0 ..< min(at, bytes.count) where bytes[i] == 0x0A {
-            fileLine += 1
-            lineStart = i + 1
-        }
-        let column = 1 + bytes[lineStart ..< min(at, bytes.count)].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-        return SourceLocation(file: file, line: fileLine, column: column)
+        return SourceLocation(file: file, line: line, column: column)
     }
 
-    /// The offsets of the line breaks cgraph counts as lines: all but those inside a quoted
-    /// string that no backslash escapes (cgraph reports "line 3" for a line after a label of
-    /// three lines; `\` and a line break is a continuation, counted).
-    static func countedLineBreaks(_ bytes: [UInt8]) -> [Int] {
-        var quoted: [Range<Int>] = []
-        _ = scan(bytes) { quoted.append($0) }
-        var breaks: [Int] = []
-        var q = 0, i = 0
-        while i < bytes.count {
-            if q < quoted.count && i == quoted[q].lowerBound {
-                // Inside the string, a backslash takes the byte after it along.
-                var j = i + 1
-                while j < quoted[q].upperBound - 1 {
-                    if bytes[j] == UInt8(ascii: "\\") {
-                        if j + 1 < bytes.count && bytes[j + 1] == 0x0A { breaks.append(j + 1) }
-                        j += 2
-                    } else {
-                        j += 1
-                    }
-                }
-                i = quoted[q].upperBound
-                q += 1
-                continue
-            }
-            if bytes[i] == 0x0A { breaks.append(i) }
-            i += 1
+    /// The file's line of the syntax error in `text`, when quoted strings hold line breaks: cgraph
+    /// does not count all of those (an error after a label of three lines is "in line 3"; which
+    /// breaks it counts depends on the escapes around them), so the text is parsed again with each
+    /// quoted string replaced by an empty one followed by its line breaks, and that error's line
+    /// is the file's. Nil when no quoted string holds a line break (cgraph's line is the file's).
+    static func fileLine(ofErrorIn text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var copied = 0, moved = false
+        _ = scan(bytes) { r in
+            let breaks = bytes[r].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            guard breaks > 0 else { return }
+            out += bytes[copied ..< r.lowerBound]
+            out += [UInt8(ascii: "\""), UInt8(ascii: "\"")] + [UInt8](repeating: 0x0A, count: breaks)
+            copied = r.upperBound
+            moved = true
         }
-        return breaks
+        guard moved else { return nil }
+        out += bytes[copied...]
+        do {
+            _ = try GraphvizRenderer.shared.parse(dot: String(decoding: out, as: UTF8.self))
+            return nil
+        } catch let error as GraphvizError {
+            guard let range = error.message.range(of: "in line ") else { return nil }
+            return Int(error.message[range.upperBound...].prefix { $0.isASCII && $0.isNumber })
+        } catch {
+            return nil
+        }
     }
 
     /// How many `{ … }` bodies stand at the top level of DOT text: one per graph. Quoted strings,
@@ -77,9 +69,11 @@ public enum DOTDatasetReader {
 
     /// Walks DOT text as DOT's lexer does, calling `quoted` with each quoted string's bytes
     /// (both quotes included; a backslash escapes the byte after it) outside comments and HTML
-    /// strings. - Returns: how many `{ … }` bodies stand at the top level.
+    /// strings. A `#` starts a comment to the end of its line wherever it stands, as in
+    /// Graphviz 2.43 (`a # 5" pipe` is node `a`). - Returns: how many `{ … }` bodies stand at the
+    /// top level.
     static func scan(_ b: [UInt8], quoted: (Range<Int>) -> Void) -> Int {
-        var i = 0, depth = 0, bodies = 0, atLineStart = true
+        var i = 0, depth = 0, bodies = 0
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
@@ -88,7 +82,7 @@ public enum DOTDatasetReader {
                 while i < b.count && b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
                 // An unclosed string runs to the end: cgraph reports it.
                 if i < b.count { quoted(open ..< i + 1) }
-            } else if c == UInt8(ascii: "<") && depth > 0 {
+            } else if c == UInt8(ascii: "<") {
                 var nest = 1
                 i += 1
                 while i < b.count && nest > 0 {
@@ -96,7 +90,7 @@ public enum DOTDatasetReader {
                     i += 1
                 }
                 continue
-            } else if c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "/") || (c == UInt8(ascii: "#") && atLineStart) {
+            } else if c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "/") || c == UInt8(ascii: "#") {
                 while i < b.count && b[i] != 0x0A { i += 1 }
                 continue
             } else if c == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "*") {
@@ -110,7 +104,6 @@ public enum DOTDatasetReader {
             } else if c == UInt8(ascii: "}") {
                 depth = max(0, depth - 1)
             }
-            atLineStart = c == 0x0A || (atLineStart && (c == 0x20 || c == 0x09))
             i += 1
         }
         return bodies
@@ -146,6 +139,21 @@ public enum DOTDatasetReader {
         return false
     }
 
+    /// The document cgraph makes of `text`, with long quoted strings set aside while it lexes
+    /// (``DOTLongStrings``: cgraph reads them in time quadratic in their length). When what comes
+    /// back is not certainly what cgraph makes of the whole text (a string set aside did not come
+    /// back, two names became one, a syntax error), the whole text is read as it is: slowly, but
+    /// as cgraph reads it.
+    /// - Throws: ``GraphvizError`` with cgraph's message for a syntax error.
+    static func parse(_ text: String) throws -> DOTDocument {
+        let cgraph = { (dot: String) throws -> DOTDocument in try GraphvizRenderer.shared.parse(dot: dot) }
+        if let long = try? DOTLongStrings(text, parse: cgraph), let marked = try? cgraph(long.text),
+           let restored = long.restore(marked) {
+            return restored
+        }
+        return try cgraph(text)
+    }
+
     /// Reads one DOT graph as a dataset.
     ///
     /// A graph that declares `charset` Latin-1 is decoded first. What ``DOTDatasetWriter``
@@ -169,15 +177,9 @@ public enum DOTDatasetReader {
             throw ReadError("the file holds \(graphs) graphs; tnet reads one dataset per file (cgraph would read the first alone): split it, or join them into one graph",
                             at: SourceLocation(file: input.name, line: 1, column: 1))
         }
-        var doc: DOTDocument
+        let doc: DOTDocument
         do {
-            // Long quoted strings are set aside, since cgraph reads them in time quadratic in
-            // their length; line numbers stay those of `text`.
-            if let long = try DOTLongStrings(text, parse: { try GraphvizRenderer.shared.parse(dot: $0) }) {
-                doc = long.restore(try GraphvizRenderer.shared.parse(dot: long.text))
-            } else {
-                doc = try GraphvizRenderer.shared.parse(dot: text)
-            }
+            doc = try parse(text)
         } catch let error as GraphvizError {
             throw ReadError(error.message, at: errorLocation(error.message, in: text, file: input.name))
         }

@@ -8,9 +8,9 @@ import TNetGraphviz
 /// ``threshold`` bytes or more is cut into pieces of about ``pieceBytes``, which cgraph decodes
 /// by its own rules as the values of a small document of their own; in the document itself the
 /// string is replaced by a short marker, one per distinct decoded text (so that two spellings
-/// cgraph takes as one node name stay one node), followed by as many newlines as cgraph counts
-/// in the string (``DOTDatasetReader/countedLineBreaks(_:)``), so that its line numbers stay
-/// what they would be; and every marker in what cgraph gives back is replaced by its text.
+/// cgraph takes as one node name stay one node), followed by the line breaks it held; and every
+/// marker in what cgraph gives back is replaced by its text. What is not certainly what cgraph
+/// makes of the whole text is read whole (``restore(_:)``, ``DOTDatasetReader/parse(_:)``).
 ///
 /// A piece ends only between two plain bytes: neither a backslash, a quote, a line break nor a
 /// UTF-8 continuation byte (cgraph's escapes, and its quirks around them, such as a newline
@@ -58,7 +58,8 @@ struct DOTLongStrings {
         var values: [String: String] = [:]
         for node in parsed.nodes { values[node.name] = node.attributes.first { $0.name == "v" }?.value ?? "" }
         // One marker per distinct text, in the document in place of each long string.
-        var numbers: [String: Int] = [:]
+        // By bytes: cgraph tells names apart by their bytes, not as Swift compares strings.
+        var numbers: [[UInt8]: Int] = [:]
         var decoded: [String] = []
         var out: [UInt8] = []
         var copied = 0
@@ -70,16 +71,16 @@ struct DOTLongStrings {
                 n += 1
             }
             let number: Int
-            if let known = numbers[whole] {
+            if let known = numbers[Array(whole.utf8)] {
                 number = known
             } else {
                 number = decoded.count
-                numbers[whole] = number
+                numbers[Array(whole.utf8)] = number
                 decoded.append(whole)
             }
             out += bytes[copied ..< r.lowerBound]
             out += Array("\"\u{1}tnet:\(number)\u{1}\"".utf8)
-            out += [UInt8](repeating: 0x0A, count: DOTDatasetReader.countedLineBreaks(Array(bytes[r])).count)
+            out += [UInt8](repeating: 0x0A, count: bytes[r].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
             copied = r.upperBound
         }
         out += bytes[copied...]
@@ -106,8 +107,8 @@ struct DOTLongStrings {
         return pieces
     }
 
-    /// `s` with each marker replaced by its text.
-    func restore(_ s: String) -> String {
+    /// `s` with each marker replaced by its text, the markers met noted in `used`.
+    func restore(_ s: String, _ used: inout [Bool]) -> String {
         guard s.utf8.contains(Self.markByte) else { return s }
         var out = ""
         var rest = Substring(s)
@@ -120,24 +121,46 @@ struct DOTLongStrings {
                 return out + rest
             }
             out += decoded[k]
+            used[k] = true
             rest = rest[rest.utf8.index(after: close)...]
         }
         return out + rest
     }
 
-    /// `doc` with every name and value restored.
-    func restore(_ doc: DOTDocument) -> DOTDocument {
+    /// `doc` with every name and value restored, or nil when the result may not be what cgraph
+    /// makes of the whole text: a marker did not come back (it fell in a comment this reader
+    /// did not see), an attribute is named by one (cgraph orders attributes by name), or two
+    /// nodes, or two edges between the same nodes with the same `key`, got the same name (a
+    /// string joined with `+`, or decoded to a short one spelt elsewhere, which cgraph would
+    /// have taken as one).
+    func restore(_ doc: DOTDocument) -> DOTDocument? {
+        var used = [Bool](repeating: false, count: decoded.count)
+        func named(_ attributes: [(name: String, value: String)]) -> [(name: String, value: String)]? {
+            guard !attributes.contains(where: { $0.name.utf8.contains(Self.markByte) }) else { return nil }
+            return attributes.map { ($0.name, restore($0.value, &used)) }
+        }
         var d = doc
-        d.name = restore(d.name)
-        d.graphAttributes = d.graphAttributes.map { (restore($0.name), restore($0.value)) }
+        d.name = restore(d.name, &used)
+        guard let graph = named(d.graphAttributes) else { return nil }
+        d.graphAttributes = graph
         for i in d.nodes.indices {
-            d.nodes[i].name = restore(d.nodes[i].name)
-            d.nodes[i].attributes = d.nodes[i].attributes.map { (restore($0.name), restore($0.value)) }
+            d.nodes[i].name = restore(d.nodes[i].name, &used)
+            guard let a = named(d.nodes[i].attributes) else { return nil }
+            d.nodes[i].attributes = a
         }
         for i in d.edges.indices {
-            d.edges[i].tail = restore(d.edges[i].tail)
-            d.edges[i].head = restore(d.edges[i].head)
-            d.edges[i].attributes = d.edges[i].attributes.map { (restore($0.name), restore($0.value)) }
+            d.edges[i].tail = restore(d.edges[i].tail, &used)
+            d.edges[i].head = restore(d.edges[i].head, &used)
+            guard let a = named(d.edges[i].attributes) else { return nil }
+            d.edges[i].attributes = a
+        }
+        guard !used.contains(false) else { return nil }
+        var names = Set<[UInt8]>()
+        for n in d.nodes { guard names.insert(Array(n.name.utf8)).inserted else { return nil } }
+        var keyed = Set<[[UInt8]]>()
+        for e in d.edges {
+            guard let key = e.attributes.first(where: { $0.name == "key" })?.value else { continue }
+            guard keyed.insert([Array(e.tail.utf8), Array(e.head.utf8), Array(key.utf8)]).inserted else { return nil }
         }
         return d
     }
