@@ -84,8 +84,8 @@ import TNetModel
     }
 
     /// A syntax error after a long string of many lines is reported on its line in the file.
-    /// (cgraph, reading the whole document, counts fewer lines: not every line break inside
-    /// a quoted string; with the string set aside, its line breaks are counted as lines.)
+    /// (cgraph, reading the whole document, counts fewer lines: not every line break inside a
+    /// quoted string. The expected line is counted here from the text's own line feeds.)
     @Test func lineNumbersAfterALongStringAreTheFile() throws {
         var random = SplitMix64(seed: 9)
         let label = Self.hostile(40_000, &random)
@@ -107,9 +107,10 @@ import TNetModel
         #expect(try DOTLongStrings("digraph { /* \"\(long)\" */ a }", parse: Self.parse) == nil)
     }
 
-    /// cgraph does not count a line break inside a quoted string unless a backslash escapes it
-    /// (checked with Graphviz 2.43's `dot`: the error below is "in line 3" for the first file);
-    /// tnet reports the file's line, and the column of the token there.
+    /// cgraph does not count every line break inside a quoted string; which ones depends on the
+    /// escapes around them (checked with Graphviz 2.43's `dot`: the error below is "in line 3"
+    /// for the first file). tnet reports the file's line, counted by hand below, and the column
+    /// of the token there.
     @Test func syntaxErrorsAfterMultiLineStringsAreOnTheFilesLine() throws {
         let cases: [(String, String)] = [
             ("digraph {\n a [label=\"one\ntwo\nthree\"]\n b -> ;\n}\n", "long.dot:5:7:"),

@@ -222,6 +222,21 @@ public enum GraphMLWriter {
 
         init() {}
 
+        /// Notes one record's field names and attributes (an entity's or a link's) and the first
+        /// error it holds.
+        mutating func take(_ fields: [(name: String, text: String)], _ attributes: Attributes, list: @autoclosure () -> ReadError?,
+                           what: @autoclosure () -> String, entity: Bool) {
+            if listError == nil { listError = list() }
+            for f in fields {
+                if entity { entityFields.insert(f.name) } else { linkFields.insert(f.name) }
+                if textError == nil { textError = problem(f.text, what()) }
+            }
+            for (k, v) in attributes {
+                if entity { entityAttributes.append((k, v)) } else { linkAttributes.append((k, v)) }
+                if textError == nil { textError = problem(k, what()) ?? problem(v, what()) }
+            }
+        }
+
         init(_ d: Dataset, threads: Int, chunk: Int) throws {
             let entities = d.entities, links = d.links
             let nodeChunks = (entities.count + chunk - 1) / chunk, edgeChunks = (links.count + chunk - 1) / chunk
@@ -233,31 +248,15 @@ public enum GraphMLWriter {
                     if c < nodeChunks {
                         for i in c * chunk ..< min(entities.count, (c + 1) * chunk) {
                             let e = entities[i]
-                            if part.listError == nil { part.listError = FieldCodec.listProblem(of: e) }
-                            let what = "entity \(quoted(e.id))"
-                            for f in FieldCodec.fields(of: e) {
-                                part.entityFields.insert(f.name)
-                                if part.textError == nil { part.textError = problem(f.text, what) }
-                            }
-                            for (k, v) in e.attributes {
-                                part.entityAttributes.append((k, v))
-                                if part.textError == nil { part.textError = problem(k, what) ?? problem(v, what) }
-                            }
+                            part.take(FieldCodec.fields(of: e), e.attributes, list: FieldCodec.listProblem(of: e),
+                                      what: "entity \(quoted(e.id))", entity: true)
                         }
                     } else {
                         let k = c - nodeChunks
                         for i in k * chunk ..< min(links.count, (k + 1) * chunk) {
                             let l = links[i]
-                            if part.listError == nil { part.listError = FieldCodec.listProblem(of: l) }
-                            let what = "link \(quoted(l.source)) → \(quoted(l.target))"
-                            for f in FieldCodec.fields(of: l) {
-                                part.linkFields.insert(f.name)
-                                if part.textError == nil { part.textError = problem(f.text, what) }
-                            }
-                            for (key, v) in l.attributes {
-                                part.linkAttributes.append((key, v))
-                                if part.textError == nil { part.textError = problem(key, "link") ?? problem(v, what) }
-                            }
+                            part.take(FieldCodec.fields(of: l), l.attributes, list: FieldCodec.listProblem(of: l),
+                                      what: "link \(quoted(l.source)) → \(quoted(l.target))", entity: false)
                         }
                     }
                     out[c] = part

@@ -73,4 +73,26 @@ import TNetModel
         #expect(throws: ReadError.self) { try bad.write(to: path) }
         #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == GraphMLWriter.write(d))
     }
+
+    /// Text XML cannot hold is refused, naming the record: the first in the order the checks run
+    /// (entities, then links), a key as its value is, whatever the chunk size.
+    @Test func theFirstUnwritableTextNamesItsRecord() throws {
+        func error(_ d: Dataset) -> String {
+            var messages = Set<String>()
+            for (chunk, threads) in [(1, 2), (7, 1), (4096, 2)] {
+                do { try GraphMLWriter.stream(d, threads: threads, chunk: chunk) { _ in } } catch { messages.insert("\(error)") }
+            }
+            return messages.count == 1 ? messages.first! : "\(messages)"
+        }
+        var d = dataset()
+        var l = d.links[3]
+        l.attributes = ["bad\u{01}key": .int(1)]
+        d.append(l)
+        #expect(error(d).contains("link \(quoted(l.source)) → \(quoted(l.target)) holds a control character"), "\(error(d))")
+        var e = d.entities[2]
+        e.id = "late"
+        e.attributes = ["note": .string("bell\u{07}")]
+        d.append(e)
+        #expect(error(d).contains("entity \"late\" holds a control character"), "\(error(d))")
+    }
 }
