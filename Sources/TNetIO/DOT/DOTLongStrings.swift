@@ -70,12 +70,12 @@ struct DOTLongStrings {
                 whole += values["n\(n)"] ?? ""
                 n += 1
             }
-            let number: Int
-            if let known = numbers[Array(whole.utf8)] {
+            let key = Array(whole.utf8), number: Int
+            if let known = numbers[key] {
                 number = known
             } else {
                 number = decoded.count
-                numbers[Array(whole.utf8)] = number
+                numbers[key] = number
                 decoded.append(whole)
             }
             out += bytes[copied ..< r.lowerBound]
