@@ -14,12 +14,17 @@
 /// `F6` = 0.09. "Cannot be judged" sits between D and E: unknown is weaker than doubtful
 /// but not evidence of falsehood.
 public struct Confidence: Sendable, Hashable, CustomStringConvertible {
+    // Stored in two bytes (a grade sits on every entity and link, millions of them in a
+    // large file): the letter's distance from `A` and the digit less one, each 0–5.
+    private let letter: UInt8
+    private let digit: UInt8
+
     /// How far the source is trusted, from its track record: an upper-case letter `A`
     /// (completely reliable) to `E` (unreliable), or `F` (reliability cannot be judged).
-    public let reliability: Character
+    public var reliability: Character { Character(Unicode.Scalar(UInt8(ascii: "A") + letter)) }
     /// How far this piece of information is believed, on its own merits: `1` (confirmed by
     /// other sources) to `5` (improbable), or `6` (truth cannot be judged).
-    public let credibility: Int
+    public var credibility: Int { Int(digit) + 1 }
 
     /// Parses a two-character grade such as `"B2"`: a letter `A`–`F` in either case, then a
     /// digit `1`–`6`; spaces around it are allowed.
@@ -32,8 +37,8 @@ public struct Confidence: Sendable, Hashable, CustomStringConvertible {
         if utf8.count == 2 {
             let letter = utf8.first! & 0xDF, digit = utf8.last! &- UInt8(ascii: "1")  // upper case; 0-based
             guard letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "F"), digit < 6 else { return nil }
-            reliability = Character(Unicode.Scalar(letter))
-            credibility = Int(digit) + 1
+            self.letter = letter - UInt8(ascii: "A")
+            self.digit = digit
             return
         }
         // Spaces around it are forgiven; the grade itself is ASCII (no other script's digit).
@@ -47,19 +52,20 @@ public struct Confidence: Sendable, Hashable, CustomStringConvertible {
 
     /// Position of the reliability letter from best to worst: A 0, B 1, C 2, D 3, F 4, E 5
     /// ("cannot be judged" ranks above "unreliable"). A ``ConfidenceThreshold`` compares these.
-    public var reliabilityRank: Int { [0, 1, 2, 3, 5, 4][Int(reliability.asciiValue! - Character("A").asciiValue!)] }
+    public var reliabilityRank: Int { Self.ranks[Int(letter)] }
 
     /// Position of the credibility digit from best to worst: 1 0, 2 1, 3 2, 4 3, 6 4, 5 5
     /// ("cannot be judged" ranks above "improbable"). A ``ConfidenceThreshold`` compares these.
-    public var credibilityRank: Int { [0, 1, 2, 3, 5, 4][credibility - 1] }
+    public var credibilityRank: Int { Self.ranks[Int(digit)] }
 
+    /// Rank by letter or digit (0-based): the sixth ("cannot be judged") before the fifth.
+    private static let ranks = [0, 1, 2, 3, 5, 4]
     private static let factors: [Double] = [1.0, 0.8, 0.6, 0.4, 0.2, 0.3]
 
     /// The grade as a number in (0, 1]: the reliability factor times the credibility factor
     /// (see the table above), so `A1` is 1, `B2` 0.64 and `F6` 0.09.
     public var value: Double {
-        let r = Int(reliability.asciiValue! - Character("A").asciiValue!)
-        return Self.factors[r] * Self.factors[credibility - 1]
+        Self.factors[Int(letter)] * Self.factors[Int(digit)]
     }
 }
 

@@ -3,12 +3,18 @@
 /// Reports rarely date a fact to the day: a partial date stands for the whole year or month it
 /// names, and comparisons and ``Period/covers(_:)`` treat it as that span.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    // Stored in four bytes (a date sits on most facts, millions of them in a large file): the
+    // year, and the month and day with 0 for absent.
+    private let y: Int16
+    private let m: UInt8
+    private let d: UInt8
+
     /// The year, 0–9999.
-    public let year: Int
+    public var year: Int { Int(y) }
     /// 1–12, or `nil` for a year only.
-    public let month: Int?
+    public var month: Int? { m == 0 ? nil : Int(m) }
     /// 1–31, or `nil`.
-    public let day: Int?
+    public var day: Int? { d == 0 ? nil : Int(d) }
 
     /// A date from its parts; `month` 1–12 and `day` valid for the month, or `nil`.
     ///
@@ -21,9 +27,9 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public init(year: Int, month: Int? = nil, day: Int? = nil) {
         precondition((0 ... 9999).contains(year) && (month.map { (1 ... 12).contains($0) } ?? (day == nil)))
         if let day, let month { precondition(day >= 1 && day <= PartialDate.daysIn(month: month, year: year)) }
-        self.year = year
-        self.month = month
-        self.day = day
+        y = Int16(year)
+        m = UInt8(month ?? 0)
+        d = UInt8(day ?? 0)
     }
 
     /// Parses an ISO 8601 date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in ASCII digits.
@@ -33,10 +39,10 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public init?(_ text: String) {
         // Read on the UTF-8 bytes: a dataset has a date on nearly every fact.
         var text = text
-        guard let (y, m, d) = text.withUTF8({ Self.parse($0) }) else { return nil }
-        year = y
-        month = m
-        day = d
+        guard let (year, month, day) = text.withUTF8({ Self.parse($0) }) else { return nil }
+        y = Int16(year)
+        m = UInt8(month ?? 0)
+        d = UInt8(day ?? 0)
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in ASCII digits, with a month 1–12 and a day the month has.
