@@ -48,6 +48,14 @@ extension Dataset {
         linkColumns.isDirected(i) ?? directed ?? !schema.isSymmetric(linkColumns.kind(i))
     }
 
+    /// Every link's direction, as ``isDirected(linkAt:)`` decides it, for a pass over the links:
+    /// each kind's symmetry is looked up once, not once per link (two hashes of its name).
+    /// - Complexity: O(*k*) for *k* link kinds.
+    package func linkDirections() -> LinkDirections {
+        let byKind = linkColumns.kindTable.map { directed ?? !schema.isSymmetric($0) }
+        return LinkDirections(own: linkColumns.ownDirections, kinds: linkColumns.kindIndices, byKind: byKind)
+    }
+
     /// Whether any link is directed (as ``isDirected(_:)`` decides).
     /// - Complexity: O(*k*) for *k* link kinds when no link sets its own direction, else O(*m*).
     public var hasDirectedLinks: Bool {
@@ -59,6 +67,18 @@ extension Dataset {
             if directed == true { return !links.isEmpty }
             return linkColumns.kindTable.contains { !schema.isSymmetric($0) }
         }
-        return (0 ..< links.count).contains { isDirected(linkAt: $0) }
+        let direction = linkDirections()
+        return (0 ..< links.count).contains { direction($0) }
     }
+}
+
+/// Links' directions, as ``Dataset/isDirected(linkAt:)`` decides them: a link's own, else by
+/// its kind (the dataset's default already applied to each kind).
+package struct LinkDirections {
+    let own: [Bool?]
+    let kinds: [UInt32]
+    let byKind: [Bool]
+
+    /// Whether link `i` is directed.
+    package func callAsFunction(_ i: Int) -> Bool { own[i] ?? byKind[Int(kinds[i])] }
 }

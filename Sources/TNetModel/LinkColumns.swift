@@ -282,6 +282,10 @@ package struct LinkColumns: Sendable {
     package var kindTable: [LinkKind] { kinds.values }
     /// The index of link `i`'s kind in ``kindTable``.
     package func kindOf(_ i: Int) -> Int { Int(kindIndex[i]) }
+    /// Each link's own direction (nil: not set), by link.
+    package var ownDirections: [Bool?] { directed }
+    /// Each link's kind as its position in ``kindTable``, by link.
+    package var kindIndices: [UInt32] { kindIndex }
 
     /// The distinct grades, citation lists, periods and agreements, each numbered as the
     /// matching `…Of(_:)` numbers a link's (a writer renders each distinct value once).

@@ -188,11 +188,12 @@ extension Dataset {
         sources.reserveCapacity(links.count)
         targets.reserveCapacity(links.count)
         if options.weighted { weights.reserveCapacity(links.count) }
+        let direction = linkDirections()
         forEachResolvedLink { i, s, t in
             let w = weight(ofLink: i) ?? 1
             sources.append(s); targets.append(t)
             if options.weighted { weights.append(w) }
-            if directedGraph && s != t && !isDirected(linkAt: i) {
+            if directedGraph && s != t && !direction(i) {
                 sources.append(t); targets.append(s)
                 if options.weighted { weights.append(w) }
             }

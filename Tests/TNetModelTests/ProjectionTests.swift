@@ -96,4 +96,24 @@ import TNetGraph
         let length = try d.routes(from: "a", to: "b", options: o).routes[0]
         #expect(length.steps[0].link.weight == 1 && length.cost == 1)
     }
+
+    /// The per-pass table of directions against ``Dataset/isDirected(linkAt:)`` link by link, over
+    /// every mix of a link's own direction, the dataset's default, built-in symmetric kinds
+    /// (`cooperates_with`) and kinds the schema declares symmetric.
+    @Test func directionsTableAgreesWithEachLink() {
+        var rng = SystemRandomNumberGenerator()
+        let kinds: [LinkKind] = [.cooperatesWith, .operates, "call", "meets"]
+        for round in 0 ..< 200 {
+            let links = (0 ..< Int.random(in: 0 ... 12, using: &rng)).map { _ in
+                Link(source: "a", target: "b", kind: kinds.randomElement(using: &rng)!,
+                     directed: [nil, true, false].randomElement(using: &rng)!)
+            }
+            var d = Dataset(entities: [Entity(id: "a", kind: .person), Entity(id: "b", kind: .person)], links: links,
+                            directed: [nil, true, false][round % 3])
+            if round % 2 == 1 { d.schema = Schema(linkKinds: ["meets"], symmetricLinkKinds: ["meets"]) }
+            let direction = d.linkDirections()
+            for i in links.indices { #expect(direction(i) == d.isDirected(linkAt: i), "round \(round), link \(i)") }
+            #expect(d.hasDirectedLinks == links.indices.contains { d.isDirected(linkAt: $0) })
+        }
+    }
 }

@@ -132,8 +132,9 @@ public struct DatasetSummary: Sendable {
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
         var arcs = 0
+        let direction = dataset.linkDirections()
         dataset.forEachResolvedLink { i, s, t in
-            arcs += graph.isDirected && !dataset.isDirected(linkAt: i) && s != t ? 2 : 1
+            arcs += graph.isDirected && !direction(i) && s != t ? 2 : 1
         }
         combinedLinks = arcs - graph.edgeCount
         density = graph.density

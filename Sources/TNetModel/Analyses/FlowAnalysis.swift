@@ -100,9 +100,10 @@ extension Dataset {
         // carries 1 however many links it combines; with one, the links' capacities combined.
         let directedGraph = !options.undirected && hasDirectedLinks
         var from: [NodeIndex] = [], to: [NodeIndex] = [], weights: [Double] = []
+        let direction = linkDirections()
         forEachResolvedLink { i, a, b in
             from.append(a); to.append(b); weights.append(capacity[i])
-            if directedGraph && a != b && !isDirected(linkAt: i) { from.append(b); to.append(a); weights.append(capacity[i]) }
+            if directedGraph && a != b && !direction(i) { from.append(b); to.append(a); weights.append(capacity[i]) }
         }
         var g = Graph(nodeCount: entities.count, directed: directedGraph, sources: from, targets: to,
                       weights: options.capacity == nil ? nil : weights, duplicates: options.projection.combine.policy)
@@ -115,7 +116,7 @@ extension Dataset {
             forEachResolvedLink { i, a, b in
                 let forward = StepIndex.key(Int(a), Int(b))
                 if behind[forward] != nil { behind[forward]!.append(i) }
-                if a != b && (!directedGraph || !isDirected(linkAt: i)) {
+                if a != b && (!directedGraph || !direction(i)) {
                     let backward = StepIndex.key(Int(b), Int(a))
                     if behind[backward] != nil { behind[backward]!.append(i) }
                 }

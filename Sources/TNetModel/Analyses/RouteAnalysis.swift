@@ -188,7 +188,7 @@ extension Dataset {
             }
         }
         let directedGraph = !options.undirected && hasDirectedLinks
-        let dataset = self, kinds = options.linkKinds
+        let dataset = self, kinds = options.linkKinds, direction = linkDirections()
         let steps = StepIndex { only in
             var pairs: [(key: UInt64, link: Int)] = []
             dataset.forEachResolvedLink { i, s, t in
@@ -196,7 +196,7 @@ extension Dataset {
                 if let only, only != forward && only != backward { return }
                 if let kinds, !kinds.contains(dataset.kind(ofLink: i)) { return }
                 if only == nil || only == forward { pairs.append((forward, i)) }
-                if s != t && (only == nil || only == backward) && (!directedGraph || !dataset.isDirected(linkAt: i)) {
+                if s != t && (only == nil || only == backward) && (!directedGraph || !direction(i)) {
                     pairs.append((backward, i))
                 }
             }
@@ -222,13 +222,14 @@ extension Dataset {
     private func restrictedRouteGraph(_ options: RouteOptions, directed directedGraph: Bool, linkCost: [Double]) -> Graph {
         var sources: [NodeIndex] = [], targets: [NodeIndex] = [], weights: [Double] = []
         func usable(_ i: Int) -> Bool { options.linkKinds.map { $0.contains(kind(ofLink: i)) } ?? true }
+        let direction = linkDirections()
         forEachResolvedLink { i, s, t in
             guard usable(i) else { return }
             // The graph combines the links' own weights, then takes the tie's length (below);
             // linkCost only chooses which link of a tie a step cites.
             let w = options.cost == .weight ? weight(ofLink: i) ?? 1 : linkCost[i]
             sources.append(s); targets.append(t); weights.append(w)
-            if directedGraph && s != t && !isDirected(linkAt: i) { sources.append(t); targets.append(s); weights.append(w) }
+            if directedGraph && s != t && !direction(i) { sources.append(t); targets.append(s); weights.append(w) }
         }
         var graph = Graph(nodeCount: entities.count, directed: directedGraph, sources: sources, targets: targets,
                           weights: options.cost == .hops ? nil : weights,
