@@ -82,10 +82,14 @@ public enum DOTEscaping {
         var words: [Substring] = []
         for word in s.split(separator: " ", omittingEmptySubsequences: true) {
             var w = word
-            while w.count > width + width / 2 {
+            // Counted once, then down by each cut: recounting the rest after every cut took
+            // time quadratic in a long word (minutes for a two-megabyte name).
+            var left = w.count
+            while left > width + width / 2 {
                 let cut = w.index(w.startIndex, offsetBy: width)
                 words.append(w[..<cut])
                 w = w[cut...]
+                left -= width
             }
             words.append(w)
         }

@@ -84,7 +84,9 @@ public enum DOTWriter {
         func node(_ i: Int) -> String {
             let e = dataset.entities[i]
             let style = theme.style(for: e.kind)
-            var label = DOTEscaping.wrapped(e.name.flatMap { $0.isEmpty ? nil : $0 } ?? e.id, width: theme.labelWidth)
+            // A name of megabytes is cut, as in tables, with a count of the rest (the tooltip
+            // keeps the id whole).
+            var label = DOTEscaping.wrapped(TextTable.bounded(e.name.flatMap { $0.isEmpty ? nil : $0 } ?? e.id), width: theme.labelWidth)
             if let role = e.role, e.kind == .person || role.isProtected { label += "\n(\(role.rawValue))" }
             var tooltip = "\(e.id) (\(e.kind.rawValue)\(e.role.map { ", \($0.rawValue)" } ?? ""))"
             if let c = e.confidence { tooltip += " [\(c)]" }

@@ -128,3 +128,23 @@ func keptText(_ s: String) -> String {
         #expect(try XMLDocument(data: Data(svg.utf8)).rootElement()?.name == "svg")
     }
 }
+
+/// Long words in labels, worked by hand.
+@Suite struct DOTWrappingTests {
+    /// A 51-letter word at width 20: longer than one and a half lines (30), so cut into 20,
+    /// then 20 (31 left is still over 30), then 11; each is a line.
+    @Test func aLongWordIsCutIntoLines() {
+        let a = { (n: Int) in String(repeating: "a", count: n) }
+        #expect(DOTEscaping.wrapped(a(51), width: 20) == a(20) + "\n" + a(20) + "\n" + a(11))
+        #expect(DOTEscaping.wrapped(a(30), width: 20) == a(30))
+        #expect(DOTEscaping.wrapped("ab " + a(31), width: 20) == "ab\n" + a(20) + "\n" + a(11))
+    }
+
+    /// Two million letters at width 20: 99,999 cuts of 20, then 20 left (not over 30), 100,000
+    /// lines. (The rest was recounted after every cut: minutes for one name.)
+    @Test func aTwoMegabyteNameIsWrappedInOnePass() {
+        let lines = DOTEscaping.wrapped(String(repeating: "x", count: 2_000_000), width: 20).split(separator: "\n")
+        #expect(lines.count == 100_000 && lines.allSatisfy { $0.count == 20 })
+    }
+}
+
