@@ -314,7 +314,7 @@ extension Entity {
         if let known = roleKeyMemo.withLock({ $0[key] }) { return known }
         let yes = PersonRole.words(key).contains(where: roleKeyWords.contains)
         roleKeyMemo.withLock { memo in
-            if memo.count > 4096 { memo.removeAll() }
+            if memo.count >= roleKeyMemoLimit { memo.removeAll() }
             memo[key] = yes
         }
         return yes
@@ -322,6 +322,11 @@ extension Entity {
 
     /// ``isRoleKey(_:)`` by key, once worked out: a dataset has a few keys, read for every entity.
     private static let roleKeyMemo = Mutex<[String: Bool]>([:])
+    /// Keys remembered before the memo starts again. A spreadsheet may have tens of thousands
+    /// of columns, each an attribute of every row: with a memo of 4,096 keys, 5,000 columns
+    /// missed on every key of every row, and a briefing of 200 such rows took minutes (83 % of
+    /// it splitting keys into words). Keys are under 40 bytes: about 5 MB at the limit.
+    static let roleKeyMemoLimit = 1 << 16
 
     static let roleKeyWords: Set<String> = ["role", "roles", "status", "type", "category", "categories", "classification", "designation"]
 }
