@@ -78,8 +78,10 @@ public struct PartitionListing: PrintableResult, Sendable {
         switch kind {
         case .components(let strong):
             heading = "\(n) \(strong ? "strongly" : "weakly") connected component\(n == 1 ? "" : "s")"
-        case .communities(let method, _, _, let modularity):
-            heading = "\(n) communit\(n == 1 ? "y" : "ies") (\(method)), modularity \(modularity.isFinite ? ResultText.exact(modularity) : "undefined")"
+        case .communities(let method, let resolution, let seed, let modularity):
+            // Rounded for reading; the JSON and CSV keep the exact value. The seed and
+            // resolution are what reproduces the partition.
+            heading = "\(n) communit\(n == 1 ? "y" : "ies") (\(method), resolution \(ResultText.general(resolution)), seed \(seed)), modularity \(modularity.isFinite ? ResultText.fixed4(modularity) : "undefined")"
         }
         var table = TextTable(header: [name, "size", "members"], rightAligned: [0, 1])
         for (c, list) in members.enumerated() {

@@ -61,10 +61,12 @@ public struct RemovalAccuracy: Sendable {
         return parts.joined(separator: "; ") + "; --exact computes every value exactly"
     }
 
-    /// `x` with at most 4 significant digits after the point, for bounds.
+    /// `x` rounded up to four decimals, for bounds.
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return "∞" }
-        let r = (x * 10_000).rounded() / 10_000
+        // Rounded up to four decimals (a bound shown smaller than it is would claim more than
+        // was shown), less a hair so that 0.05, stored as 0.05000000000000000277, stays 0.05.
+        let r = (x * 10_000 * (1 - 1e-12)).rounded(.up) / 10_000
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import TNetGraph
-import TNetModel
+@testable import TNetModel
 import Testing
 @testable import TNetIO
 
@@ -42,4 +42,13 @@ import Testing
         #expect(disruption.table.contains("efficiency sampled from"))
         #expect(try Self.accuracy(disruption.json)["fragmentation_bound"] as? Double ?? 1 <= 0.1)
     }
+
+    /// Bounds are shown rounded up to four decimals (never smaller than they are), and a
+    /// round value stays round: 0.05 is stored a hair above 0.05 and is shown 0.05.
+    @Test func boundsAreRoundedUp() {
+        #expect(RemovalAccuracy.number(0.05) == "0.05" && RemovalAccuracy.number(0.1) == "0.1" && RemovalAccuracy.number(1) == "1")
+        #expect(RemovalAccuracy.number(0.09991) == "0.1" && RemovalAccuracy.number(0.010000200004000079) == "0.0101")
+        #expect(RemovalAccuracy.number(0.00001) == "0.0001" && RemovalAccuracy.number(.infinity) == "∞")
+    }
 }
+
