@@ -83,16 +83,7 @@ enum Diagnostics {
     /// bidirectional override (`Unicode.Scalar.isDisplayControl`) a dataset's name or a typed
     /// argument holds is shown as a space, so a hostile file cannot recolour, rewrite or
     /// reverse the user's terminal through a warning.
-    static func oneLine(_ s: String) -> String {
-        var line = s.split(whereSeparator: \.isNewline).joined(separator: " ")  // "\r\n" is one Character
-        if line.unicodeScalars.contains(where: \.isDisplayControl) {
-            var scalars = String.UnicodeScalarView()
-            for u in line.unicodeScalars { scalars.append(u.isDisplayControl ? " " : u) }
-            line = String(scalars)
-        }
-        guard line.count > maxLine else { return line }
-        return line.prefix(maxLine) + "… (\(line.count - maxLine) more characters)"
-    }
+    static func oneLine(_ s: String) -> String { TextTable.boundedLine(s, limit: maxLine) }
 
     /// The longest diagnostic printed whole.
     static let maxLine = 2_000

@@ -40,13 +40,15 @@ public enum ResultText {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : exact(x)
     }
 
-    /// "Name (id) [kind, role, protected]" for tables, control characters shown as spaces.
+    /// "Name (id) [kind, role, protected]" for tables, control characters shown as spaces, the
+    /// name and the id each cut as a table's cell is (``TextTable/bounded(_:)``).
     /// - Parameters:
     ///   - e: the entity.
     ///   - kind: whether the kind is in the brackets (a table with a kind column leaves it out).
     /// - Returns: the label.
     public static func entity(_ e: Entity, kind: Bool = true) -> String {
-        var s = e.name.map { "\($0) (\(e.id))" } ?? e.id
+        let id = TextTable.bounded(e.id)
+        var s = e.name.map { "\(TextTable.bounded($0)) (\(id))" } ?? id
         var tags = kind ? [e.kind.rawValue] : []
         if let r = e.role { tags.append(e.isProtected ? "\(r.rawValue), protected" : r.rawValue) }
         if !tags.isEmpty { s += " [\(tags.joined(separator: ", "))]" }

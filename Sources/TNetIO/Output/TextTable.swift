@@ -35,20 +35,58 @@ public struct TextTable: Sendable {
     /// with a count of the rest. The JSON and CSV outputs keep every value whole.
     public static let cellLimit = 200
 
-    /// `s` cut to ``cellLimit`` characters with `… (N more characters)`, or `s` itself.
+    /// `s` cut to ``cellLimit`` characters with `… (N more characters)`, or `s` itself. One
+    /// character may hold any number of combining marks: a cell is also cut after
+    /// 4 × ``cellLimit`` Unicode scalars, with `… (N more Unicode scalars)`.
     /// - Parameter s: a cell.
-    public static func bounded(_ s: String) -> String {
-        guard s.utf8.count > cellLimit else { return s }
+    public static func bounded(_ s: String) -> String { cut(s, after: cellLimit) }
+
+    /// `s` cut after `limit` characters, or 4 × `limit` Unicode scalars, with a count of the rest.
+    private static func cut(_ s: String, after limit: Int) -> String {
+        guard s.utf8.count > limit else { return s }
+        let scalars = s.unicodeScalars.count
+        let kept = s.prefix(limit)
+        if scalars > 4 * limit && kept.unicodeScalars.count > 4 * limit {
+            return String(String.UnicodeScalarView(s.unicodeScalars.prefix(4 * limit))) + "… (\(scalars - 4 * limit) more Unicode scalars)"
+        }
         let count = s.count
-        guard count > cellLimit else { return s }
-        return String(s.prefix(cellLimit)) + "… (\(count - cellLimit) more characters)"
+        guard count > limit else { return s }
+        return String(kept) + "… (\(count - limit) more characters)"
+    }
+
+    /// Most rows a table shows; the rest are counted in a last line. The CSV and JSON outputs
+    /// list every row.
+    public static let rowLimit = 1_000
+
+    /// `lines` (each ending with a newline) cut to ``rowLimit``, with a line counting the rest.
+    /// - Parameters:
+    ///   - lines: the lines of a list.
+    ///   - noun: what a line is, plural ("rows", "links").
+    /// - Returns: the lines kept, joined.
+    public static func boundedLines(_ lines: [String], _ noun: String = "rows") -> String {
+        guard lines.count > rowLimit else { return lines.joined() }
+        return lines.prefix(rowLimit).joined() + moreLine(lines.count, noun)
+    }
+
+    /// "(N more rows, M in all; --format csv or json lists every one)".
+    static func moreLine(_ count: Int, _ noun: String) -> String {
+        "(\(count - rowLimit) more \(noun), \(count) in all; --format csv or json lists every one)\n"
+    }
+
+    /// A line of a message or a listing, control characters shown as spaces and cut after
+    /// `limit` characters with a count of the rest.
+    /// - Parameters:
+    ///   - s: the text; line breaks become spaces.
+    ///   - limit: the longest line shown whole.
+    public static func boundedLine(_ s: String, limit: Int = 2_000) -> String {
+        cut(clean(s.split(whereSeparator: \.isNewline).joined(separator: " ")), after: limit)
     }
 
     /// The table as lines: columns two spaces apart and padded to their widest cell (in
     /// characters, each cut to ``cellLimit``), the header underlined, every line ending with a
     /// newline.
     public var text: String {
-        let all = (header.map { [$0] } ?? []) + rows
+        let all = (header.map { [$0] } ?? []) + rows.prefix(Self.rowLimit)
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         let cleaned = all.map { $0.map { Self.clean(Self.bounded($0)) } }
@@ -66,6 +104,7 @@ public struct TextTable: Sendable {
                 out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
             }
         }
+        if rows.count > Self.rowLimit { out += Self.moreLine(rows.count, "rows") }
         return out
     }
 }

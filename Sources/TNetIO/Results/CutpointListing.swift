@@ -48,13 +48,13 @@ public struct CutpointListing: PrintableResult, Sendable {
     /// The articulation points, how many are protected, then the bridges.
     public var table: String {
         var out = "\(ResultText.counted(points.count, "articulation point"))\n"
-        for p in points { out += "  " + ResultText.entity(dataset.entities[p]) + "\n" }
+        out += TextTable.boundedLines(points.map { "  " + ResultText.entity(dataset.entities[$0]) + "\n" }, "articulation points")
         let protected = protected
         if !protected.isEmpty {
             out += "(\(protected.count) of them protected person\(protected.count == 1 ? "" : "s"): not targets of disruption)\n"
         }
         out += "\(ResultText.counted(bridges.count, "bridge"))\n"
-        for (u, v) in bridges { out += "  " + ResultText.entity(dataset.entities[u]) + " — " + ResultText.entity(dataset.entities[v]) + "\n" }
+        out += TextTable.boundedLines(bridges.map { "  " + ResultText.entity(dataset.entities[$0.0]) + " — " + ResultText.entity(dataset.entities[$0.1]) + "\n" }, "bridges")
         return out
     }
 }

@@ -62,12 +62,15 @@ public struct DiffListing: PrintableResult, Sendable {
 
     /// The counts, what appeared and ended, and the largest changes.
     public var table: String {
-        let label = { (id: String, d: Dataset) in d[id: id].map { ResultText.entity($0) } ?? id }
+        let label = { (id: String, d: Dataset) in d[id: id].map { ResultText.entity($0) } ?? TextTable.bounded(TextTable.clean(id)) }
         var out = "before: \(before.entities.count) entities, \(before.links.count) links; after: \(after.entities.count) entities, \(after.links.count) links\n"
-        out += "entities appeared (\(diff.entitiesAppeared.count)):\n" + diff.entitiesAppeared.map { "  + " + label($0, after) + "\n" }.joined()
-        out += "entities ended (\(diff.entitiesEnded.count)):\n" + diff.entitiesEnded.map { "  - " + label($0, before) + "\n" }.joined()
-        out += "links appeared (\(diff.linksAppeared.count)):\n" + diff.linksAppeared.map { "  + \($0.source) \($0.kind.rawValue) \($0.target)\n" }.joined()
-        out += "links ended (\(diff.linksEnded.count)):\n" + diff.linksEnded.map { "  - \($0.source) \($0.kind.rawValue) \($0.target)\n" }.joined()
+        // Ids and kinds are the file's text: cleaned of control characters and cut, as cells are.
+        let cell = { (s: String) in TextTable.bounded(TextTable.clean(s)) }
+        let link = { (l: DatasetDiff.LinkKey) in "\(cell(l.source)) \(cell(l.kind.rawValue)) \(cell(l.target))" }
+        out += "entities appeared (\(diff.entitiesAppeared.count)):\n" + TextTable.boundedLines(diff.entitiesAppeared.map { "  + " + label($0, after) + "\n" }, "entities")
+        out += "entities ended (\(diff.entitiesEnded.count)):\n" + TextTable.boundedLines(diff.entitiesEnded.map { "  - " + label($0, before) + "\n" }, "entities")
+        out += "links appeared (\(diff.linksAppeared.count)):\n" + TextTable.boundedLines(diff.linksAppeared.map { "  + " + link($0) + "\n" }, "links")
+        out += "links ended (\(diff.linksEnded.count)):\n" + TextTable.boundedLines(diff.linksEnded.map { "  - " + link($0) + "\n" }, "links")
         var table = TextTable(header: ["entity", "before", "after", "change"], rightAligned: [1, 2, 3])
         for c in diff.changes {
             table.append([label(c.id, after[id: c.id] != nil ? after : before), ResultText.fixed4(c.before),

@@ -56,7 +56,7 @@ public struct FindListing: PrintableResult, Sendable {
     public var table: String {
         guard !matches.isEmpty else {
             guard let text else { return "no entity's id, name or alias is like the text given (not repeated under --redact victims)\n" }
-            return "no entity's id, name or alias is like \(TextTable.clean(quoted(text)))\n"
+            return TextTable.boundedLine("no entity's id, name or alias is like \(quoted(text))") + "\n"
         }
         var t = TextTable(header: ["score", "id", "kind", "name", "matched"], rightAligned: [0])
         for m in matches {

@@ -22,7 +22,8 @@ public struct ValidationListing: PrintableResult, Sendable {
     /// One line per problem, `FILE:LINE:COL: severity: message`, then the counts.
     public var table: String {
         let errors = errors
-        var out = issues.map { $0.description.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }.joined()
+        // Every problem, each on one line, cleaned and cut (a value quoted in a message may be megabytes).
+        var out = issues.map { TextTable.boundedLine($0.description) + "\n" }.joined()
         out += "\(file): \(ResultText.counted(errors, "error")), \(ResultText.counted(issues.count - errors, "warning"))\n"
         return out
     }

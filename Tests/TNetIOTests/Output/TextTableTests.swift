@@ -27,4 +27,58 @@ import TNetModel
         #expect(text.contains("(60 more entity kinds, 60 in all; --format csv lists every one)"))
         #expect(SummaryListing(DatasetSummary(d), source: ResultSource(file: "x.json")).csv.contains("k099"))
     }
+
+    /// One character may hold any number of combining marks: "Z" and 1,000,000 U+0301 is one
+    /// character, so the character limit alone let a two-megabyte line through. Cut after
+    /// 4 × 200 = 800 scalars ("Z" and 799 accents), 1,000,001 − 800 = 999,201 counted.
+    @Test func aCharacterOfMillionsOfMarksIsCut() {
+        let zalgo = "Z" + String(repeating: "\u{301}", count: 1_000_000)
+        let cut = TextTable.bounded(zalgo)
+        #expect(cut.unicodeScalars.count < 900 && cut.hasSuffix("… (999201 more Unicode scalars)"))
+        #expect(cut.unicodeScalars.starts(with: "Z\u{301}".unicodeScalars))
+        var t = TextTable(header: ["name"])
+        t.append([zalgo])
+        #expect(t.text.utf8.count < 2_000)
+        // A name of ordinary characters with an accent each is still cut by characters.
+        let accented = String(repeating: "e\u{301}", count: 300)
+        #expect(TextTable.bounded(accented).hasSuffix("… (100 more characters)"))
+    }
+
+    /// A table of 1,000 rows is shown whole; 1,001 rows show 1,000 and a line counting 1 more,
+    /// 1,001 in all. A list of lines is cut the same way, naming what it lists.
+    @Test func longTablesAreCutWithACount() {
+        var t = TextTable(header: ["n"])
+        for i in 0 ..< 1_000 { t.append([String(i)]) }
+        #expect(t.text.split(separator: "\n").count == 1_002 && !t.text.contains("more rows"))
+        t.append(["1000"])
+        let lines = t.text.split(separator: "\n")
+        #expect(lines.count == 1_003 && lines[1_001] == "999")
+        #expect(lines.last == "(1 more rows, 1001 in all; --format csv or json lists every one)")
+        let list = (0 ..< 2_500).map { "  \($0)\n" }
+        let shown = TextTable.boundedLines(list, "links")
+        #expect(shown.hasPrefix("  0\n") && shown.contains("  999\n") && !shown.contains("  1000\n"))
+        #expect(shown.hasSuffix("(1500 more links, 2500 in all; --format csv or json lists every one)\n"))
+        #expect(TextTable.boundedLines(Array(list.prefix(3))) == "  0\n  1\n  2\n")
+    }
+
+    /// A message line: line breaks and escapes become spaces, and it is cut after 2,000
+    /// characters with a count of the rest: `bad id "` 8, the escape and `[2J` 4, 1,999,999
+    /// letters, the line break 1, `FAKE"` 5: 2,000,017 − 2,000 = 1,998,017.
+    @Test func messageLinesAreCleanedAndCut() {
+        let line = TextTable.boundedLine("bad id \"\u{1B}[2J" + String(repeating: "x", count: 1_999_999) + "\nFAKE\"")
+        #expect(!line.contains("\u{1B}") && !line.contains("\n"))
+        #expect(line.hasPrefix("bad id \" [2J") && line.hasSuffix("… (1998017 more characters)"))
+    }
+
+    /// `tnet diff` lists links by their ids, which are the file's text: an id holding an escape
+    /// sequence and a line break (a hostile file) is shown with spaces, on its own line.
+    @Test func diffShowsLinkIdsClean() throws {
+        let evil = "synd\u{1B}[2J\u{1B}[31m-3\nFAKE: error line"
+        let before = Dataset(entities: [Entity(id: "a", kind: .person), Entity(id: evil, kind: .syndicate)])
+        var after = before
+        after.append(Link(source: "a", target: evil, kind: .memberOf))
+        let text = DiffListing(try DatasetDiff(before: before, after: after), before: before, after: after, measure: .degree).table
+        #expect(!text.contains("\u{1B}") && !text.contains("\nFAKE"))
+        #expect(text.contains("  + a member_of synd [2J [31m-3 FAKE: error line\n"))
+    }
 }
