@@ -84,11 +84,11 @@ public enum DOTWriter {
         func node(_ i: Int) -> String {
             let e = dataset.entities[i]
             let style = theme.style(for: e.kind)
-            // A name of megabytes is cut, as in tables, with a count of the rest (the tooltip
-            // keeps the id whole).
+            // A name of megabytes is cut, as in tables, with a count of the rest; so are the
+            // role and, in the tooltip, the id and kind.
             var label = DOTEscaping.wrapped(TextTable.bounded(e.name.flatMap { $0.isEmpty ? nil : $0 } ?? e.id), width: theme.labelWidth)
-            if let role = e.role, e.kind == .person || role.isProtected { label += "\n(\(role.rawValue))" }
-            var tooltip = "\(e.id) (\(e.kind.rawValue)\(e.role.map { ", \($0.rawValue)" } ?? ""))"
+            if let role = e.role, e.kind == .person || role.isProtected { label += "\n(\(TextTable.bounded(role.rawValue, to: 40)))" }
+            var tooltip = "\(TextTable.bounded(e.id)) (\(TextTable.bounded(e.kind.rawValue, to: 40))\(e.role.map { ", \(TextTable.bounded($0.rawValue, to: 40))" } ?? ""))"
             if let c = e.confidence { tooltip += " [\(c)]" }
             let lit = !dimming || options.highlightedEntities.contains(i)
             var s = "n\(i) [label=\(DOTEscaping.text(label)), tooltip=\(DOTEscaping.text(tooltip)), shape=\"\(style.shape)\""

@@ -40,17 +40,23 @@ public enum ResultText {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : exact(x)
     }
 
-    /// "Name (id) [kind, role, protected]" for tables, control characters shown as spaces, the
-    /// name and the id each cut as a table's cell is (``TextTable/bounded(_:)``).
+    /// "Name (id) [kind, role, protected]" for tables, control characters shown as spaces. Each
+    /// part is cut so that the whole fits a table's cell (``TextTable/cellLimit``) and is never
+    /// cut again there: the name after 55 characters with a count of the rest, the id after 60,
+    /// the kind and the role after 15, each with `…`.
     /// - Parameters:
     ///   - e: the entity.
     ///   - kind: whether the kind is in the brackets (a table with a kind column leaves it out).
     /// - Returns: the label.
     public static func entity(_ e: Entity, kind: Bool = true) -> String {
-        let id = TextTable.bounded(e.id)
-        var s = e.name.map { "\(TextTable.bounded($0)) (\(id))" } ?? id
-        var tags = kind ? [e.kind.rawValue] : []
-        if let r = e.role { tags.append(e.isProtected ? "\(r.rawValue), protected" : r.rawValue) }
+        // At most 55 + 32 (the count), 61, 16 and 16 characters, and 19 around them: 199.
+        let id = TextTable.bounded(e.id, to: 60, counted: false)
+        var s = e.name.map { "\(TextTable.bounded($0, to: 55)) (\(id))" } ?? id
+        var tags = kind ? [TextTable.bounded(e.kind.rawValue, to: 15, counted: false)] : []
+        if let r = e.role {
+            let role = TextTable.bounded(r.rawValue, to: 15, counted: false)
+            tags.append(e.isProtected ? "\(role), protected" : role)
+        }
         if !tags.isEmpty { s += " [\(tags.joined(separator: ", "))]" }
         return TextTable.clean(s)
     }

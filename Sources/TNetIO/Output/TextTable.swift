@@ -39,19 +39,25 @@ public struct TextTable: Sendable {
     /// character may hold any number of combining marks: a cell is also cut after
     /// 4 × ``cellLimit`` Unicode scalars, with `… (N more Unicode scalars)`.
     /// - Parameter s: a cell.
-    public static func bounded(_ s: String) -> String { cut(s, after: cellLimit) }
+    public static func bounded(_ s: String) -> String { bounded(s, to: cellLimit) }
 
-    /// `s` cut after `limit` characters, or 4 × `limit` Unicode scalars, with a count of the rest.
-    private static func cut(_ s: String, after limit: Int) -> String {
+    /// `s` cut after `limit` characters, or 4 × `limit` Unicode scalars, with `…` and, when
+    /// `counted`, a count of the rest: for a part of a cell (a name in an entity's label), cut
+    /// so that the whole cell fits.
+    /// - Parameters:
+    ///   - s: the text.
+    ///   - limit: the most characters kept.
+    ///   - counted: whether the count of the rest follows the `…`.
+    public static func bounded(_ s: String, to limit: Int, counted: Bool = true) -> String {
         guard s.utf8.count > limit else { return s }
         let scalars = s.unicodeScalars.count
         let kept = s.prefix(limit)
         if scalars > 4 * limit && kept.unicodeScalars.count > 4 * limit {
-            return String(String.UnicodeScalarView(s.unicodeScalars.prefix(4 * limit))) + "… (\(scalars - 4 * limit) more Unicode scalars)"
+            return String(String.UnicodeScalarView(s.unicodeScalars.prefix(4 * limit))) + (counted ? "… (\(scalars - 4 * limit) more Unicode scalars)" : "…")
         }
         let count = s.count
         guard count > limit else { return s }
-        return String(kept) + "… (\(count - limit) more characters)"
+        return String(kept) + (counted ? "… (\(count - limit) more characters)" : "…")
     }
 
     /// Most rows a table shows; the rest are counted in a last line. The CSV and JSON outputs
@@ -79,7 +85,7 @@ public struct TextTable: Sendable {
     ///   - s: the text; line breaks become spaces.
     ///   - limit: the longest line shown whole.
     public static func boundedLine(_ s: String, limit: Int = 2_000) -> String {
-        cut(clean(s.split(whereSeparator: \.isNewline).joined(separator: " ")), after: limit)
+        bounded(clean(s.split(whereSeparator: \.isNewline).joined(separator: " ")), to: limit)
     }
 
     /// The table as lines: columns two spaces apart and padded to their widest cell (in

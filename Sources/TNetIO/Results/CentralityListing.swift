@@ -158,7 +158,8 @@ public struct CentralityListing: PrintableResult, Sendable {
             let row = t.rows[r]
             var fields = [String(rank + 1), label(row.source)]
             if let target = row.target { fields.append(label(target)) } else { fields.append(entities?[row.source].kind.rawValue ?? "node") }
-            if isProtected(row.source) || row.target.map(isProtected) == true { protectedShown = true }
+            // Only rows the table shows (it cuts after TextTable.rowLimit) call for the note.
+            if rank < TextTable.rowLimit && (isProtected(row.source) || row.target.map(isProtected) == true) { protectedShown = true }
             for c in t.values.indices { fields.append(ResultText.short(t.values[c][r])) }
             table.append(fields)
         }

@@ -64,20 +64,22 @@ public struct FlowListing: PrintableResult, Sendable {
         let linkCount = r.cut.reduce(0) { $0 + $1.links.count }
         let capacityTotal = r.cut.reduce(0.0) { $0 + $1.capacity }
         out += "minimum cut: \(ResultText.counted(r.cut.count, "tie")) of capacity \(ResultText.short(capacityTotal)) in all, \(ResultText.counted(linkCount, "link")) behind them (from the sources' side → to the other side)\n"
+        var cut: [String] = []
         for c in r.cut {
             var kinds: [(String, Int)] = []
             for l in c.links {
-                let k = dataset.links[l].kind.rawValue
+                let k = TextTable.bounded(TextTable.clean(dataset.links[l].kind.rawValue), to: 40, counted: false)
                 if let i = kinds.firstIndex(where: { $0.0 == k }) { kinds[i].1 += 1 } else { kinds.append((k, 1)) }
             }
             let behind = kinds.map { $0.1 == 1 ? $0.0 : "\($0.1) \($0.0)" }.joined(separator: ", ")
-            out += "  " + ResultText.entity(dataset.entities[c.from]) + " → " + ResultText.entity(dataset.entities[c.to])
-                + "  capacity \(ResultText.short(c.capacity))" + (behind.isEmpty ? "" : " (\(behind))") + "\n"
+            cut.append("  " + ResultText.entity(dataset.entities[c.from]) + " → " + ResultText.entity(dataset.entities[c.to])
+                + "  capacity \(ResultText.short(c.capacity))" + (behind.isEmpty ? "" : " (\(TextTable.bounded(behind, to: 400, counted: false)))") + "\n")
         }
+        out += TextTable.boundedLines(cut, "ties")
         if vertexCut {
             if let nodes = r.cutEntities {
                 out += "vertex cut: \(ResultText.counted(nodes.count, "entity", "entities"))\n"
-                for n in nodes { out += "  " + ResultText.entity(dataset.entities[n]) + "\n" }
+                out += TextTable.boundedLines(nodes.map { "  " + ResultText.entity(dataset.entities[$0]) + "\n" }, "entities")
             } else {
                 out += "vertex cut: none (a source touches a sink, or only protected persons stand between them)\n"
             }

@@ -81,7 +81,7 @@ public struct PartitionListing: PrintableResult, Sendable {
         case .communities(let method, let resolution, let seed, let modularity):
             // Rounded for reading; the JSON and CSV keep the exact value. The seed and
             // resolution are what reproduces the partition.
-            heading = "\(n) communit\(n == 1 ? "y" : "ies") (\(method), resolution \(ResultText.general(resolution)), seed \(seed)), modularity \(modularity.isFinite ? ResultText.fixed4(modularity) : "undefined")"
+            heading = "\(n) communit\(n == 1 ? "y" : "ies") (\(method), resolution \(ResultText.exact(resolution)), seed \(seed)), modularity \(modularity.isFinite ? ResultText.fixed4(modularity) : "undefined")"
         }
         var table = TextTable(header: [name, "size", "members"], rightAligned: [0, 1])
         for (c, list) in members.enumerated() {

@@ -93,7 +93,7 @@ public struct RouteListing: PrintableResult, Sendable {
                 if i > 0 {
                     let link = dataset.links[route.links[i - 1]]
                     let arrow = ["forward": "-->", "backward": "<--", "undirected": "---"][direction(route, step: i)]!
-                    out += TextTable.clean("    \(arrow) \(link.evidence)") + "\n"
+                    out += TextTable.boundedLine("    \(arrow) \(link.evidence)") + "\n"
                 }
                 out += "  " + ResultText.entity(dataset.entities[e]) + "\n"
             }

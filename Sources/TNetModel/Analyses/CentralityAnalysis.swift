@@ -404,7 +404,7 @@ extension CentralityTable {
                                                                                seed: options.seed, weighted: w, normalized: norm),
                                                  threads: threads, progress: progress("approx-betweenness"))
                 values.append(r.values)
-                notes.append("approx-betweenness: \(r.samples) sampled paths (vertex diameter ≤ \(r.vertexDiameterBound)); every value within \(RemovalAccuracy.number(r.errorBound)) of the exact one with probability ≥ \(1 - options.delta)")
+                notes.append("approx-betweenness: \(r.samples) sampled paths (vertex diameter ≤ \(r.vertexDiameterBound)); every value within \(RemovalAccuracy.number(r.errorBound)) of the exact one with probability ≥ \(RemovalAccuracy.complement(options.delta))")
             case .edgeBetweenness: break
             case .closeness: values.append(g.closenessCentrality(weighted: w, threads: threads, progress: progress("closeness")))
             case .harmonic: values.append(g.harmonicCentrality(weighted: w, threads: threads, progress: progress("harmonic")))

@@ -1,3 +1,4 @@
+import Foundation
 import TNetGraph
 
 /// How the removal measures of a result (key players, the key-player set, disruption) were
@@ -47,7 +48,7 @@ public struct RemovalAccuracy: Sendable {
     public var text: String {
         guard isSampled else { return "exact: a breadth-first search from every entity" }
         var parts: [String] = []
-        let p = Self.number(confidence)
+        let p = Self.complement(sampling.delta)
         if !isExact {
             var s = "fragmentation and efficiency sampled from \(sources) of \(entities) entities as sources (seed \(sampling.seed)): each within ±\(Self.number(fragmentationBound))"
             if let gainBound { s += ", each fragmentation gain within ±\(Self.number(gainBound))" }
@@ -61,12 +62,23 @@ public struct RemovalAccuracy: Sendable {
         return parts.joined(separator: "; ") + "; --exact computes every value exactly"
     }
 
-    /// `x` rounded up to four decimals, for bounds.
+    /// 1 − `delta`, the probability a bound holds with, worked in decimal from δ as it is
+    /// written (its shortest form): `0.07` gives `0.93`, where the binary 1 − 0.07 is
+    /// 0.9299999999999999, and δ below 0.00005 is not rounded to a certainty of `1`.
+    static func complement(_ delta: Double) -> String {
+        guard delta.isFinite, let d = Decimal(string: "\(delta)", locale: Locale(identifier: "en_US_POSIX")) else { return "\(1 - delta)" }
+        return "\(1 - d)"
+    }
+
+    /// `x` rounded up to four decimals, for bounds: never shown smaller than it is. The
+    /// direction is checked on the shown value itself: `0.05`, stored a hair above 0.05, is
+    /// shown `0.05`, and a value a hair above a four-decimal number is shown above it.
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return "∞" }
-        // Rounded up to four decimals (a bound shown smaller than it is would claim more than
-        // was shown), less a hair so that 0.05, stored as 0.05000000000000000277, stays 0.05.
-        let r = (x * 10_000 * (1 - 1e-12)).rounded(.up) / 10_000
+        var k = (x * 10_000).rounded(.up)
+        if (k - 1) / 10_000 >= x { k -= 1 }
+        if k / 10_000 < x { k += 1 }
+        let r = k / 10_000
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 }

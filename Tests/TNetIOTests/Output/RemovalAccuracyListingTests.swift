@@ -49,6 +49,13 @@ import Testing
         #expect(RemovalAccuracy.number(0.05) == "0.05" && RemovalAccuracy.number(0.1) == "0.1" && RemovalAccuracy.number(1) == "1")
         #expect(RemovalAccuracy.number(0.09991) == "0.1" && RemovalAccuracy.number(0.010000200004000079) == "0.0101")
         #expect(RemovalAccuracy.number(0.00001) == "0.0001" && RemovalAccuracy.number(.infinity) == "∞")
+        // A hair above a four-decimal value is above it (helper-43: a relative nudge showed these
+        // as 0.05 and 0.3).
+        #expect(RemovalAccuracy.number(0.050000000000001) == "0.0501" && RemovalAccuracy.number(0.3000000000001) == "0.3001")
+        // The probability a bound holds with, 1 − δ, worked in decimal from δ as written: never
+        // rounded up to 1, never 0.9299999999999999.
+        #expect(RemovalAccuracy.complement(0.00006) == "0.99994" && RemovalAccuracy.complement(0.12345) == "0.87655")
+        #expect(RemovalAccuracy.complement(0.07) == "0.93" && RemovalAccuracy.complement(0.05) == "0.95" && RemovalAccuracy.complement(0.1) == "0.9")
     }
 }
 

@@ -81,4 +81,23 @@ import TNetModel
         #expect(!text.contains("\u{1B}") && !text.contains("\nFAKE"))
         #expect(text.contains("  + a member_of synd [2J [31m-3 FAKE: error line\n"))
     }
+
+    /// An entity's label is cut part by part so that it fits a cell whole: the name after 55
+    /// characters with the true count of the rest (300,000 − 55 = 299,945), the id kept, the
+    /// kind and role after 15 with `…`; the table does not cut it again.
+    @Test func anEntityLabelFitsItsCellWithItsId() {
+        let e = Entity(id: "a", kind: EntityKind(String(repeating: "k", count: 50_000)), name: String(repeating: "X", count: 300_000),
+                       role: PersonRole(String(repeating: "r", count: 50_000)))
+        let label = ResultText.entity(e)
+        let expected = String(repeating: "X", count: 55) + "… (299945 more characters) (a) [" + String(repeating: "k", count: 15) + "…, "
+            + String(repeating: "r", count: 15) + "…]"
+        #expect(label == expected)
+        var t = TextTable(header: ["entity"])
+        t.append([label])
+        #expect(t.text.split(separator: "\n")[2] == Substring(expected))
+        // One character of a million combining marks as the name: cut by scalars, id kept.
+        let z = ResultText.entity(Entity(id: "d", kind: .person, name: "Z" + String(repeating: "\u{301}", count: 1_000_000)))
+        #expect(z.hasSuffix("… (999781 more Unicode scalars) (d) [person]") && z.unicodeScalars.count < 300)
+    }
 }
+
