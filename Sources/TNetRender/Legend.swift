@@ -1,5 +1,6 @@
 import TNetGraphviz
 import TNetModel
+import TNetIO
 
 /// The legend: the diagram's title and what its shapes, colours and lines mean, for the kinds
 /// present only. Written as the graph's HTML-like label at the bottom left, so it is no node
@@ -26,7 +27,7 @@ enum Legend {
         rows.append(text("Entities", bold: true))
         for (kind, count) in dataset.entityCountsByKind().sorted(by: { $0.kind < $1.kind }) {
             let style = theme.style(for: kind)
-            rows.append(swatch(style.fill, "\(kind.rawValue) (\(style.shape)): \(count)"))
+            rows.append(swatch(style.fill, "\(TextTable.bounded(kind.rawValue, to: 40)) (\(style.shape)): \(count)"))
         }
         let protected = dataset.entities.filter(\.isProtected).count
         if protected > 0 {
@@ -43,7 +44,7 @@ enum Legend {
                 // A theme may recolour a kind: a family row shows the colour its kinds share.
                 let colors = Set(present.map(theme.color(for:)))
                 if colors.count == 1 {
-                    rows.append(line("———", colors.first!, "\(family.name): " + present.map(\.rawValue).joined(separator: ", ")))
+                    rows.append(line("———", colors.first!, "\(family.name): " + present.map { TextTable.bounded($0.rawValue, to: 40) }.joined(separator: ", ")))
                     named.formUnion(present)
                 }
             }
@@ -53,7 +54,7 @@ enum Legend {
                 let c = theme.color(for: k)
                 if let i = byColor.firstIndex(where: { $0.0 == c }) { byColor[i].1.append(k) } else { byColor.append((c, [k])) }
             }
-            for (c, ks) in byColor { rows.append(line("———", c, ks.map(\.rawValue).joined(separator: ", "))) }
+            for (c, ks) in byColor { rows.append(line("———", c, ks.map { TextTable.bounded($0.rawValue, to: 40) }.joined(separator: ", "))) }
             let styles = Set(dataset.links.map { LinkStyle.lineStyle($0.confidence) })
             let glyphs = ["solid": "———", "dashed": "– – –", "dotted": "· · · ·"]
             // The grade key only where some link is graded: a plain graph's legend says nothing of sources.

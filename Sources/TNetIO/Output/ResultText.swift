@@ -40,25 +40,36 @@ public enum ResultText {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : exact(x)
     }
 
-    /// "Name (id) [kind, role, protected]" for tables, control characters shown as spaces. Each
-    /// part is cut so that the whole fits a table's cell (``TextTable/cellLimit``) and is never
-    /// cut again there: the name after 55 characters with a count of the rest, the id after 60,
-    /// the kind and the role after 15, each with `…`.
+    /// "Name (id) [kind, role, protected]" for tables, control characters shown as spaces. A
+    /// label that fits a table's cell (``TextTable/cellLimit`` characters) is whole. A longer one
+    /// is cut part by part so that it fits and is never cut again there: the kind and the role
+    /// after 15 characters with `…`, an id over 60 in its middle (ids often differ at their
+    /// end), and the name to what is left, with a count of the rest.
     /// - Parameters:
     ///   - e: the entity.
     ///   - kind: whether the kind is in the brackets (a table with a kind column leaves it out).
     /// - Returns: the label.
     public static func entity(_ e: Entity, kind: Bool = true) -> String {
-        // At most 55 + 32 (the count), 61, 16 and 16 characters, and 19 around them: 199.
-        let id = TextTable.bounded(e.id, to: 60, counted: false)
-        var s = e.name.map { "\(TextTable.bounded($0, to: 55)) (\(id))" } ?? id
-        var tags = kind ? [TextTable.bounded(e.kind.rawValue, to: 15, counted: false)] : []
-        if let r = e.role {
-            let role = TextTable.bounded(r.rawValue, to: 15, counted: false)
-            tags.append(e.isProtected ? "\(role), protected" : role)
+        // Each part cleaned before it is measured: a CR LF is one character, two spaces cleaned.
+        let name = e.name.map(TextTable.clean), id = TextTable.clean(e.id)
+        let kindText = kind ? TextTable.clean(e.kind.rawValue) : nil, role = e.role.map { TextTable.clean($0.rawValue) }
+        func label(_ name: String?, _ id: String, _ kindText: String?, _ role: String?) -> String {
+            var s = name.map { "\($0) (\(id))" } ?? id
+            var tags = kindText.map { [$0] } ?? []
+            if let role { tags.append(e.isProtected ? "\(role), protected" : role) }
+            if !tags.isEmpty { s += " [\(tags.joined(separator: ", "))]" }
+            return s
         }
-        if !tags.isEmpty { s += " [\(tags.joined(separator: ", "))]" }
-        return TextTable.clean(s)
+        let whole = label(name, id, kindText, role)
+        let limit = TextTable.cellLimit
+        if whole.count <= limit && whole.unicodeScalars.count <= 4 * limit { return whole }
+        let short = { (s: String) in TextTable.bounded(s, to: 15, counted: false) }
+        let cutID = id.count > 60 || id.unicodeScalars.count > 240 ? TextTable.middleCut(id, keeping: 60) : id
+        let rest = label(name.map { _ in "" }, cutID, kindText.map(short), role.map(short))
+        guard let name else { return rest }
+        // The name gets what the other parts leave, less room for its count (34 characters).
+        let room = max(10, limit - rest.count - 34)
+        return label(TextTable.bounded(name, to: room), cutID, kindText.map(short), role.map(short))
     }
 
     /// "1 link", "2 links".

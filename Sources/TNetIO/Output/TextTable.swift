@@ -60,6 +60,21 @@ public struct TextTable: Sendable {
         return String(kept) + (counted ? "… (\(count - limit) more characters)" : "…")
     }
 
+    /// `s` cut in its middle to `keep` characters (or 4 × `keep` Unicode scalars) with `…`
+    /// between its start and its end: for an id, whose end often tells it from another.
+    /// - Parameters:
+    ///   - s: the text.
+    ///   - keep: about how many characters are kept, half each side.
+    public static func middleCut(_ s: String, keeping keep: Int) -> String {
+        // Few characters of many marks each: cut at the end, by scalars.
+        guard s.count > keep else { return bounded(s, to: keep, counted: false) }
+        let half = keep / 2, scalars = 2 * keep
+        var head = String(s.prefix(half)), tail = String(s.suffix(keep - half))
+        if head.unicodeScalars.count > scalars { head = String(String.UnicodeScalarView(head.unicodeScalars.prefix(scalars))) }
+        if tail.unicodeScalars.count > scalars { tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(scalars))) }
+        return head + "…" + tail
+    }
+
     /// Most rows a table shows; the rest are counted in a last line. The CSV and JSON outputs
     /// list every row.
     public static let rowLimit = 1_000

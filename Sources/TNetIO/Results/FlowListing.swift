@@ -68,12 +68,14 @@ public struct FlowListing: PrintableResult, Sendable {
         for c in r.cut {
             var kinds: [(String, Int)] = []
             for l in c.links {
-                let k = TextTable.bounded(TextTable.clean(dataset.links[l].kind.rawValue), to: 40, counted: false)
+                let k = TextTable.clean(dataset.links[l].kind.rawValue)
                 if let i = kinds.firstIndex(where: { $0.0 == k }) { kinds[i].1 += 1 } else { kinds.append((k, 1)) }
             }
-            let behind = kinds.map { $0.1 == 1 ? $0.0 : "\($0.1) \($0.0)" }.joined(separator: ", ")
+            // Counted by the whole kind, each cut only as it is shown.
+            let shown = { (k: String) in TextTable.bounded(k, to: 40, counted: false) }
+            let behind = kinds.map { $0.1 == 1 ? shown($0.0) : "\($0.1) \(shown($0.0))" }.joined(separator: ", ")
             cut.append("  " + ResultText.entity(dataset.entities[c.from]) + " → " + ResultText.entity(dataset.entities[c.to])
-                + "  capacity \(ResultText.short(c.capacity))" + (behind.isEmpty ? "" : " (\(TextTable.bounded(behind, to: 400, counted: false)))") + "\n")
+                + "  capacity \(ResultText.short(c.capacity))" + (behind.isEmpty ? "" : " (\(TextTable.bounded(behind, to: 400)))") + "\n")
         }
         out += TextTable.boundedLines(cut, "ties")
         if vertexCut {

@@ -64,9 +64,11 @@ public struct RemovalAccuracy: Sendable {
 
     /// 1 − `delta`, the probability a bound holds with, worked in decimal from δ as it is
     /// written (its shortest form): `0.07` gives `0.93`, where the binary 1 − 0.07 is
-    /// 0.9299999999999999, and δ below 0.00005 is not rounded to a certainty of `1`.
+    /// 0.9299999999999999. Exact down to δ = 1e-20 (17 digits of δ 20 places down fit in
+    /// Decimal's 38); below that, or when δ does not parse, written `1 − δ`, never rounded up.
     static func complement(_ delta: Double) -> String {
-        guard delta.isFinite, let d = Decimal(string: "\(delta)", locale: Locale(identifier: "en_US_POSIX")) else { return "\(1 - delta)" }
+        guard delta >= 1e-20, delta.isFinite,
+              let d = Decimal(string: "\(delta)", locale: Locale(identifier: "en_US_POSIX")) else { return "1 − \(delta)" }
         return "\(1 - d)"
     }
 
@@ -79,7 +81,7 @@ public struct RemovalAccuracy: Sendable {
         if (k - 1) / 10_000 >= x { k -= 1 }
         if k / 10_000 < x { k += 1 }
         let r = k / 10_000
-        return r == r.rounded() ? String(Int(r)) : String(r)
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
     }
 }
 

@@ -56,6 +56,9 @@ import Testing
         // rounded up to 1, never 0.9299999999999999.
         #expect(RemovalAccuracy.complement(0.00006) == "0.99994" && RemovalAccuracy.complement(0.12345) == "0.87655")
         #expect(RemovalAccuracy.complement(0.07) == "0.93" && RemovalAccuracy.complement(0.05) == "0.95" && RemovalAccuracy.complement(0.1) == "0.9")
+        // Below 1e-20 the exact value would not fit Decimal's 38 digits: written as a difference.
+        #expect(RemovalAccuracy.complement(1e-20) == "0.99999999999999999999" && RemovalAccuracy.complement(1e-39) == "1 − 1e-39")
+        #expect(RemovalAccuracy.complement(5e-324) == "1 − 5e-324" && RemovalAccuracy.number(1e300) == "1e+300")
     }
 }
 

@@ -82,22 +82,33 @@ import TNetModel
         #expect(text.contains("  + a member_of synd [2J [31m-3 FAKE: error line\n"))
     }
 
-    /// An entity's label is cut part by part so that it fits a cell whole: the name after 55
-    /// characters with the true count of the rest (300,000 − 55 = 299,945), the id kept, the
-    /// kind and role after 15 with `…`; the table does not cut it again.
+    /// An entity's label is whole when it fits a cell (the bundled dataset's long names keep
+    /// their "(aggregate, unnamed)"). A longer one is cut part by part so that it fits and is
+    /// not cut again: kind and role after 15 with `…`, and the name to what is left with the
+    /// true count of the rest. Worked: the rest is " (a) [" 6 + 16 + ", " 2 + 16 + "]" 1 = 41
+    /// characters, so the name keeps 200 − 41 − 34 = 125 and 300,000 − 125 = 299,875 are counted.
     @Test func anEntityLabelFitsItsCellWithItsId() {
+        let long = "People rescued at Bamban, March 2024 (aggregate, unnamed), held as witnesses"
+        #expect(ResultText.entity(Entity(id: "rescued-bamban", kind: .person, name: long)) == long + " (rescued-bamban) [person]")
         let e = Entity(id: "a", kind: EntityKind(String(repeating: "k", count: 50_000)), name: String(repeating: "X", count: 300_000),
                        role: PersonRole(String(repeating: "r", count: 50_000)))
         let label = ResultText.entity(e)
-        let expected = String(repeating: "X", count: 55) + "… (299945 more characters) (a) [" + String(repeating: "k", count: 15) + "…, "
+        let expected = String(repeating: "X", count: 125) + "… (299875 more characters) (a) [" + String(repeating: "k", count: 15) + "…, "
             + String(repeating: "r", count: 15) + "…]"
-        #expect(label == expected)
+        #expect(label == expected && label.count <= TextTable.cellLimit)
         var t = TextTable(header: ["entity"])
         t.append([label])
         #expect(t.text.split(separator: "\n")[2] == Substring(expected))
         // One character of a million combining marks as the name: cut by scalars, id kept.
         let z = ResultText.entity(Entity(id: "d", kind: .person, name: "Z" + String(repeating: "\u{301}", count: 1_000_000)))
-        #expect(z.hasSuffix("… (999781 more Unicode scalars) (d) [person]") && z.unicodeScalars.count < 300)
+        #expect(z.hasSuffix(" more Unicode scalars) (d) [person]") && z.unicodeScalars.count <= 4 * TextTable.cellLimit)
+        // Two long ids that differ only at their end stay apart: cut in the middle.
+        let base = "https://registry.example.org/investigations/2023/mekong/persons/"
+        let a = ResultText.entity(Entity(id: base + "nguyen-van-a-1", kind: .person, name: String(repeating: "N", count: 300)))
+        let b = ResultText.entity(Entity(id: base + "nguyen-van-a-2", kind: .person, name: String(repeating: "N", count: 300)))
+        #expect(a != b && a.hasSuffix("nguyen-van-a-1) [person]"))
+        // A CR LF is two spaces once cleaned: measured after cleaning, the label still fits.
+        let crlf = ResultText.entity(Entity(id: String(repeating: "\r\n", count: 60) + "ZZZ", kind: .person, name: String(repeating: "\r\n", count: 300)))
+        #expect(crlf.count <= TextTable.cellLimit && crlf.hasSuffix("ZZZ) [person]") && !crlf.contains("\r"))
     }
 }
-
