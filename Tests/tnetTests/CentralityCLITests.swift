@@ -82,6 +82,17 @@ import Testing
         #expect(one.out == two.out)
     }
 
+    /// --delta down to the smallest Double runs (it trapped: ln(1/δ) overflowed); an --epsilon
+    /// that would need more than 10^12 samples is refused in one line, in both option sets.
+    @Test func extremeSamplingOptions() throws {
+        let tiny = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "approx-betweenness", "--epsilon", "0.1", "--delta", "5e-324", "--format", "csv"])
+        #expect(tiny.code == 0 && tiny.out.hasPrefix("id,"), "\(tiny.err)")
+        for command in [["centrality", "--measure", "approx-betweenness"], ["key-players"]] {
+            let small = try tnet([command[0], "datasets/mekong-2023.json"] + command.dropFirst() + ["--epsilon", "1e-9"])
+            #expect(small.code != 0 && small.err.contains("--epsilon must be in [1e-6, 1)"), "\(small.err)")
+        }
+    }
+
     /// Protected persons are marked in every output that names them and can be left out.
     @Test func protectedPersonsAreMarked() throws {
         let r = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree", "--format", "json"])

@@ -82,8 +82,9 @@ extension Graph {
         let c = 0.5
         // ⌊log₂(VD − 2)⌋ exactly, from the bit length.
         let logTerm: Double = vd > 2 ? Double(Int.bitWidth - (vd - 2).leadingZeroBitCount - 1) : 0
-        let size: Double = c / (options.epsilon * options.epsilon) * (logTerm + 1 + log(1 / options.delta))
-        let r = n < 3 ? 0 : Int(size.rounded(.up))
+        // ln(1/δ) as −ln δ: finite for every δ > 0 (1/δ overflows for subnormal δ); at most 2⁵³ samples.
+        let size: Double = c / (options.epsilon * options.epsilon) * (logTerm + 1 - log(options.delta))
+        let r = n < 3 ? 0 : Int(min(size.rounded(.up), 0x1p53))
         let block = max(64, (r + 255) / 256)
         let blocks = r == 0 ? 0 : (r + block - 1) / block
         let t = max(1, min(threads, blocks))

@@ -45,11 +45,12 @@ public struct EfficiencySampling: Sendable, Hashable {
     }
 
     /// Sources a mean of values in an interval of width `width` needs to be within ε with
-    /// probability 1 − δ: ⌈width² · ln(2/δ) / (2ε²)⌉ (Hoeffding).
+    /// probability 1 − δ: ⌈width² · ln(2/δ) / (2ε²)⌉ (Hoeffding), at most 2⁵³ (ln(2/δ) is taken as
+    /// ln 2 − ln δ, finite for every δ > 0, even the smallest subnormal).
     /// - Parameter width: the width of the interval the averaged values lie in.
     /// - Returns: the number of sources.
     public func sampleSize(width: Double = 1) -> Int {
-        Int((width * width * log(2 / delta) / (2 * epsilon * epsilon)).rounded(.up))
+        Int(min((width * width * (log(2) - log(delta)) / (2 * epsilon * epsilon)).rounded(.up), 0x1p53))
     }
 
     /// The bound Hoeffding gives for `k` sources and values in an interval of width `width`:
@@ -59,7 +60,7 @@ public struct EfficiencySampling: Sendable, Hashable {
     ///   - width: the width of the interval the averaged values lie in.
     /// - Returns: the error bound, holding with probability at least 1 − δ.
     public func bound(sources k: Int, width: Double = 1) -> Double {
-        k <= 0 ? .infinity : width * (log(2 / delta) / (2 * Double(k))).squareRoot()
+        k <= 0 ? .infinity : width * ((log(2) - log(delta)) / (2 * Double(k))).squareRoot()
     }
 
     /// The sources to search from among the `present` nodes of a graph of `n` nodes: all of them

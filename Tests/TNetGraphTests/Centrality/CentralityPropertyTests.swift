@@ -122,4 +122,16 @@ private func hops(_ g: Graph, from s: Int) -> [Int] {
         // Same seed, same estimate.
         #expect(g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.01, delta: 0.01, seed: 7)).values == r.values)
     }
+
+    /// The smallest δ a Double holds: ln(1/δ) overflowed (1/5e-324 is ∞) and the sample count
+    /// trapped. Worked: r = ⌈0.5/ε² · (⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with ln(1/δ) = 744.44 and
+    /// ε = 0.1: 50 · (⌊log₂(VD − 2)⌋ + 745.44).
+    @Test func smallestDeltaIsFinite() {
+        var b = GraphBuilder(directed: false, nodeCount: 5)
+        for i in 0 ..< 4 { b.addEdge(NodeIndex(i), NodeIndex(i + 1)) }
+        let r = b.build().approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.1, delta: .leastNonzeroMagnitude))
+        let log2 = Double(Int.bitWidth - (r.vertexDiameterBound - 2).leadingZeroBitCount - 1)
+        #expect(r.samples == Int((50 * (log2 + 745.4400719213812)).rounded(.up)))
+        #expect(abs(r.values[2] - 8.0 / 12.0) <= r.errorBound)
+    }
 }

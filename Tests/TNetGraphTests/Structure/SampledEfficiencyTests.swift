@@ -32,6 +32,17 @@ import Testing
 
     /// Sampled: within the stated ε of the exact value for a fixed seed; the same seed gives the
     /// same value on any thread count; another seed draws other sources.
+    /// The smallest δ a Double holds: ln(2/δ) overflowed (2/5e-324 is ∞), and the sample size
+    /// with it. Worked: ln 2 − ln(4.94e-324) = 0.693 + 744.44 = 745.13; over 2 · 0.1² that is
+    /// 37,256.6, so 37,257 sources, with the bound √(745.13 / (2 · 37,257)) = 0.1000.
+    @Test func smallestDeltaIsFinite() {
+        let s = EfficiencySampling(epsilon: 0.1, delta: .leastNonzeroMagnitude)
+        #expect(s.sampleSize() == 37_257)
+        #expect(abs(s.bound(sources: 37_257) - 0.1) < 1e-5)
+        // An ε no run could meet is at most 2⁵³ sources, not a crash.
+        #expect(EfficiencySampling(epsilon: 1e-300, delta: 0.1).sampleSize() == 1 << 53)
+    }
+
     @Test func sampledWithinItsBound() {
         let g = Self.random(3_000, extra: 2_000, seed: 11)
         let exact = g.globalEfficiency()
