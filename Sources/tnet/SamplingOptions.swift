@@ -30,9 +30,10 @@ struct SamplingOptions: ParsableArguments {
     /// The threads to use.
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
-    /// States a sampled result's bounds on standard error (the CSV has no room for them; the
-    /// table and JSON state them too).
-    func note(_ accuracy: RemovalAccuracy) {
-        if accuracy.isSampled { Diagnostics.note(accuracy.text) }
+    /// States a sampled result's bounds on standard error when the output is CSV, which has no
+    /// room for them (the table's footer and the JSON's "accuracy" state them: a note as well
+    /// printed them twice on a terminal).
+    func note(_ accuracy: RemovalAccuracy, format: ResultFormat) {
+        if accuracy.isSampled && format == .csv { Diagnostics.note(accuracy.text) }
     }
 }

@@ -93,6 +93,19 @@ import Testing
         }
     }
 
+    /// A sampled result states its bounds once: in the table's footer, in the JSON's "accuracy",
+    /// and on standard error only with CSV (which has no room for them); helper-42 saw them twice
+    /// on a terminal.
+    @Test func samplingBoundsStatedOnce() throws {
+        for command in [["key-players"], ["disrupt", "--steps", "2"]] {
+            let args = [command[0], "datasets/mekong-2023.json"] + command.dropFirst() + ["--exact-limit", "0", "--epsilon", "0.2"]
+            let table = try tnet(args)
+            #expect(table.code == 0 && table.out.contains("sampled") && !table.err.contains("sampled"), "\(table.err)")
+            let csv = try tnet(args + ["--format", "csv"])
+            #expect(csv.code == 0 && !csv.out.contains("sampled") && csv.err.contains("sampled"), "\(csv.err)")
+        }
+    }
+
     /// Protected persons are marked in every output that names them and can be left out.
     @Test func protectedPersonsAreMarked() throws {
         let r = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "degree", "--format", "json"])

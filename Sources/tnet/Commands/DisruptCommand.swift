@@ -58,7 +58,7 @@ struct DisruptCommand: ParsableCommand {
             defer { TerminalProgress.clear() }
             r = try dataset.disruption(options)
             TerminalProgress.clear()
-            scale.note(r.accuracy)
+            scale.note(r.accuracy, format: output.format)
             output.print(DisruptionListing(r, in: dataset, recompute: recompute))
             if let plot { try AtomicFile.write(Array(LineChart.disruption(r, recompute: recompute).svg().utf8), to: plot) }
         }

@@ -41,7 +41,7 @@ struct KeyPlayersCommand: ParsableCommand {
         let r = try d.keyPlayers(includeVictims: includeVictims, partition: partition, sampling: scale.sampling,
                                  threads: scale.threadCount, progress: TerminalProgress.fraction)
         TerminalProgress.clear()
-        scale.note(r.accuracy)
+        scale.note(r.accuracy, format: output.format)
         output.print(KeyPlayerListing(r, in: d, top: top))
     }
 
@@ -49,7 +49,7 @@ struct KeyPlayersCommand: ParsableCommand {
         let r = try d.keyPlayerSet(k, seed: scale.seed, sampling: scale.sampling, threads: scale.threadCount,
                                    progress: TerminalProgress.fraction)
         TerminalProgress.clear()
-        scale.note(r.accuracy)
+        scale.note(r.accuracy, format: output.format)
         output.print(KeyPlayerSetListing(r, in: d, k: k))
     }
 }
