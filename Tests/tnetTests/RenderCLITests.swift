@@ -196,6 +196,19 @@ import Testing
         let redact = try tnet(["dot", bundled, "--redact", "everyone"])
         #expect(redact.code != 0 && redact.code != 1)  // a usage error
     }
+
+    /// Above the briefing's diagram limit (500 entities), render without --top says how to get a
+    /// readable view (helper-42 waited 108 s for 100,000 entities with no hint); with --top it
+    /// does not.
+    @Test func largeRenderSuggestsTop() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try tnet(["generate", "--nodes", "600", "--seed", "4", "-o", "\(dir)/g.json"]).code == 0)
+        let all = try tnet(["render", "\(dir)/g.json", "-o", "\(dir)/all.svg"])
+        #expect(all.code == 0 && all.err.contains("tnet: note: laying out 600 entities") && all.err.contains("--top 150"), "\(all.err)")
+        let top = try tnet(["render", "\(dir)/g.json", "-o", "\(dir)/top.svg", "--top", "150"])
+        #expect(top.code == 0 && !top.err.contains("--top"), "\(top.err)")
+    }
 }
 
 private func quoted(_ s: String) -> String { "\"" + s + "\"" }

@@ -196,7 +196,11 @@ struct RenderCommand: ParsableCommand {
             if outFormat == "dot" && format == nil {
                 bytes = Array(drawing.dot.utf8)  // the styled DOT: no layout needed
             } else {
-                TerminalProgress.step("laying out \(drawing.dataset.entities.count) entities with \(drawing.engine)")
+                let n = drawing.dataset.entities.count
+                if diagram.top == nil && n > Briefing.diagramLimit {
+                    Diagnostics.note("laying out \(n) entities can take minutes and draws more than a reader can follow; --top \(Briefing.diagramTop) draws the \(Briefing.diagramTop) highest by betweenness and the links among them")
+                }
+                TerminalProgress.step("laying out \(n) entities with \(drawing.engine)")
                 let result = try drawing.render(format: outFormat, timeout: timeout, strict: true)
                 bytes = result.bytes
                 TerminalProgress.clear()
