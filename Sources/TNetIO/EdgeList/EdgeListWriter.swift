@@ -85,7 +85,7 @@ public enum EdgeListWriter {
                 bytes.append(contentsOf: id(2 * i, columns.ends[2 * i]).utf8)
                 bytes.append(0x20)
                 bytes.append(contentsOf: id(2 * i + 1, columns.ends[2 * i + 1]).utf8)
-                if let w = columns.weight(i) { bytes.append(0x20); bytes.append(contentsOf: "\(w)".utf8) }
+                if let w = columns.weight(i) { bytes.append(0x20); ShortestDecimal.append(w, to: &bytes) }
                 bytes.append(0x0A)
             }
             return bytes

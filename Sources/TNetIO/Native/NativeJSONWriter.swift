@@ -208,7 +208,7 @@ public enum NativeJSONWriter {
     /// infinities as `null`.
     private static func number(_ x: Double, _ out: ByteSink) {
         if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { out.decimal(Int(x)) }
-        else if x.isFinite { out.text(JSONWriter.format(x)) }
+        else if x.isFinite { out.double(x) }
         else { out.literal("null") }
     }
 
@@ -335,6 +335,14 @@ final class ByteSink: @unchecked Sendable {
             return true
         }
         if !plain { append(JSONWriter.escaped(s)) }
+    }
+
+    /// A finite double as ``JSONWriter/format(_:)`` writes it: the shortest decimal that reads
+    /// back, straight into the buffer when ``ShortestDecimal`` applies.
+    func double(_ x: Double) {
+        reserve(24)
+        let n = ShortestDecimal.write(x, to: base! + count)
+        if n > 0 { count += n } else { text(JSONWriter.format(x)) }
     }
 
     /// `i` in decimal.
