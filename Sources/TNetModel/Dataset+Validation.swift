@@ -124,36 +124,41 @@ extension Dataset {
         // Likewise for roles: whether one is unknown or read as protected is worked out once
         // per run of equal roles (reading a role's words is Unicode work).
         var lastRole: PersonRole?, lastUnknown = false, lastReread = false
-        for (i, e) in entities.enumerated() {
-            if e.kind != lastKind { lastKind = e.kind; lastKnown = schema.knows(e.kind) }
-            if !lastKnown, reported.insert("e:" + e.kind.rawValue).inserted {
-                issues.append(ValidationIssue(.warning, .undeclaredKind,
-                                              "entity kind \(quoted(e.kind.rawValue)) is neither built in nor declared in \"schema\"",
-                                              at: locations?.entity(i)))
-            }
-            if let role = e.role {
-                // A compound role read as protected (`former victim`) is said once, as any
-                // reinterpretation is: it is never a target and is redacted.
-                if role != lastRole {
-                    lastRole = role
-                    lastUnknown = !schema.knows(role)
-                    lastReread = role.isProtected && !PersonRole.protected.contains(role.canonical)
-                }
-                let unknown = lastUnknown, reread = lastReread
-                if unknown || reread, reported.insert("r:" + role.rawValue).inserted {
-                    var message = "role \(quoted(role.rawValue))" + (unknown ? " is neither built in nor declared in \"schema\"" : "")
-                    if reread {
-                        message += (unknown ? "; " : " ") + "read as protected (" + role.protectedRoles.map(\.rawValue).joined(separator: ", ")
-                            + "): never proposed as a target, redacted under --redact victims"
-                    }
-                    issues.append(ValidationIssue(.warning, .undeclaredKind, message, at: locations?.entity(i)))
-                }
-            }
-            if let country = e.country {
-                if let c = self[id: country], c.kind == .country {} else {
-                    issues.append(ValidationIssue(.warning, .unknownCountry,
-                                                  "entity \(quoted(e.id)): country \(quoted(country)) is not a country entity",
+        // Field by field through the buffer: copying each whole entity (its strings, sources
+        // and attributes retained and released) was most of this pass's time.
+        entities.withUnsafeBufferPointer { es in
+            for i in es.indices {
+                let kind = es[i].kind
+                if kind != lastKind { lastKind = kind; lastKnown = schema.knows(kind) }
+                if !lastKnown, reported.insert("e:" + kind.rawValue).inserted {
+                    issues.append(ValidationIssue(.warning, .undeclaredKind,
+                                                  "entity kind \(quoted(kind.rawValue)) is neither built in nor declared in \"schema\"",
                                                   at: locations?.entity(i)))
+                }
+                if let role = es[i].role {
+                    // A compound role read as protected (`former victim`) is said once, as any
+                    // reinterpretation is: it is never a target and is redacted.
+                    if role != lastRole {
+                        lastRole = role
+                        lastUnknown = !schema.knows(role)
+                        lastReread = role.isProtected && !PersonRole.protected.contains(role.canonical)
+                    }
+                    let unknown = lastUnknown, reread = lastReread
+                    if unknown || reread, reported.insert("r:" + role.rawValue).inserted {
+                        var message = "role \(quoted(role.rawValue))" + (unknown ? " is neither built in nor declared in \"schema\"" : "")
+                        if reread {
+                            message += (unknown ? "; " : " ") + "read as protected (" + role.protectedRoles.map(\.rawValue).joined(separator: ", ")
+                                + "): never proposed as a target, redacted under --redact victims"
+                        }
+                        issues.append(ValidationIssue(.warning, .undeclaredKind, message, at: locations?.entity(i)))
+                    }
+                }
+                if let country = es[i].country {
+                    if let c = self[id: country], c.kind == .country {} else {
+                        issues.append(ValidationIssue(.warning, .unknownCountry,
+                                                      "entity \(quoted(es[i].id)): country \(quoted(country)) is not a country entity",
+                                                      at: locations?.entity(i)))
+                    }
                 }
             }
         }

@@ -114,15 +114,14 @@ public enum EdgeListReader {
     /// The dataset of a well-formed file's scan: one entity of kind `node` per id, one link of
     /// kind `link` per line, with its line.
     static func dataset(_ scan: EdgeListGraphReader.Scan, file: String, directed: Bool) -> Dataset {
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(scan.ids.count)
-        for (i, id) in scan.ids.enumerated() { index[id] = Int32(i) }
+        // The ids are distinct (the scan interned them): the table of ids is left to the first
+        // lookup by id, which a command on numbers alone (info, kcore, components) never makes.
         let entities = scan.ids.map { Entity(id: $0, kind: .node) }
         let links = LinkColumns(plainSources: scan.sources, targets: scan.targets, kind: .link,
                                 weights: scan.weights.map { $0.isNaN ? nil : $0 })
         var locations = ReadLocations(file: file)
         locations.links = scan.lines.map { ReadLocations.Position(line: Int($0), column: 1) }
-        return Dataset(uniqueEntities: entities, index: index, links: links, directed: directed, locations: locations)
+        return Dataset(entities: entities, distinctIDs: scan.ids.count, links: links, directed: directed, locations: locations)
     }
 
     /// The warning that a first line was read as a header.
