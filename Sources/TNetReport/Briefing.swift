@@ -265,7 +265,9 @@ public struct Briefing: Sendable {
     /// samples and seed.
     static func scaleText(entities n: Int, limit: Int, sampling: EfficiencySampling, keyPlayers: RemovalAccuracy, set: KeyPlayerSetResult?,
                           disruption: RemovalAccuracy) -> String {
-        func eps(_ x: Double) -> String { let r = (x * 10_000).rounded() / 10_000; return r == r.rounded() ? String(Int(r)) : String(r) }
+        // ε rounded up, the probability 1 − δ worked in decimal, as every section states them
+        // (rounded to the nearest, 0.03004 read 0.03 and 1 − 0.00004 read 1).
+        let eps = RemovalAccuracy.number
         var parts = ["key players' fragmentation gains and betweenness at ε \(eps(keyPlayers.sampling.epsilon)) (\(keyPlayers.sources) sources"
                      + (keyPlayers.betweenness.map { ", \($0.samples) shortest paths" } ?? "") + ")"]
         if let set, let search = set.search {
@@ -275,7 +277,7 @@ public struct Briefing: Sendable {
         }
         parts.append("disruption curves at ε \(eps(disruption.sampling.epsilon)) (\(disruption.sources) sources)")
         return "Above \(limit) entities (this network has \(n)) the briefing samples more coarsely to finish in minutes: "
-            + parts.joined(separator: "; ") + "; seed \(sampling.seed), each bound holding with probability ≥ \(eps(1 - sampling.delta)) and stated with its section. "
+            + parts.joined(separator: "; ") + "; seed \(sampling.seed), each bound holding with probability ≥ \(RemovalAccuracy.complement(sampling.delta)) and stated with its section. "
             + "tnet report --exact (hours at this size), or a filter to a part of the network, gives finer values."
     }
 

@@ -19,7 +19,7 @@ struct SamplingOptions: ParsableArguments {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if !(epsilon >= 1e-6 && epsilon < 1) { throw ValidationError("--epsilon must be in [1e-6, 1): a smaller one needs more than 10^12 samples") }
+        if !(epsilon >= 1e-6 && epsilon < 1) { throw ValidationError("--epsilon must be in [1e-6, 1)") }
         if !(delta > 0 && delta < 1) { throw ValidationError("--delta must be in (0, 1)") }
         if exactLimit < 0 { throw ValidationError("--exact-limit must be at least 0") }
     }

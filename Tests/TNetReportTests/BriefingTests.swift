@@ -44,6 +44,17 @@ import TNetRender
     }
 
     /// Markup in the data stays text in HTML, in the inline SVG and in Markdown.
+    /// The Scale paragraph states ε rounded up and 1 − δ worked in decimal, as the sections do
+    /// (helper-45: δ 0.00004 read "probability ≥ 1", ε 0.03004 read 0.03).
+    @Test func scaleParagraphNeverOverstates() {
+        let sampling = EfficiencySampling(epsilon: 0.03004, delta: 0.00004, seed: 3)
+        let estimate = EfficiencyEstimate(value: 0.5, sources: 1_000, nodes: 60_000, isExact: false, errorBound: 0.03)
+        let accuracy = RemovalAccuracy(estimate, sampling: sampling)
+        let text = Briefing.scaleText(entities: 60_000, limit: 50_000, sampling: sampling, keyPlayers: accuracy, set: nil, disruption: accuracy)
+        #expect(text.contains("probability ≥ 0.99996 "), "\(text)")
+        #expect(text.contains("at ε 0.0301 ") && !text.contains("ε 0.03 "), "\(text)")
+    }
+
     @Test func hostileStringsStayText() throws {
         let (html, markdown, svg) = try Self.render()
         for (name, text) in [("html", html), ("markdown", markdown), ("svg", svg)] {

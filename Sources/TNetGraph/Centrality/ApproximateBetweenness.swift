@@ -17,6 +17,9 @@ public struct ApproximateBetweennessOptions: Sendable, Hashable {
     /// NetworkX's normalisation (divide by (n − 1)(n − 2)); otherwise pair sums, halved when
     /// undirected, as ``BetweennessOptions/normalized``.
     public var normalized: Bool
+    /// Compute the exact values instead when the sample would take more searches than they do
+    /// (more than n paths); off, the sample is always drawn (the tests of the sampling use it).
+    public var exactWhenCheaper = true
 
     /// Options for a sample of the given accuracy.
     ///
@@ -46,6 +49,10 @@ public struct ApproximateBetweenness: Sendable {
     /// The guaranteed bound on every node's error, on the scale of `values`, holding with
     /// probability at least 1 − δ.
     public var errorBound: Double
+    /// Whether the values are exact (Brandes): the sample ε and δ ask for would have taken more
+    /// searches than the n of the exact computation, or the graph has fewer than 3 nodes.
+    /// `samples` is then the sample that was not drawn and `errorBound` is 0.
+    public var isExact = false
 }
 
 extension Graph {
@@ -71,11 +78,16 @@ extension Graph {
     ///   - options: ε, δ, seed, weights and normalisation.
     ///   - threads: worker threads.
     ///   - progress: told the fraction done, from worker threads.
-    /// - Returns: the estimates, the sample size, the vertex-diameter bound and the error bound.
+    /// - Precondition: 0 < ε < 1 and 0 < δ < 1 (the bound means nothing otherwise).
+    /// - Returns: the estimates, the sample size, the vertex-diameter bound and the error bound;
+    ///   exact values (``ApproximateBetweenness/isExact``) when the sample would need more
+    ///   searches than the exact computation's n.
     /// - Complexity: O(r·(n + m)) time at worst for r samples (a bidirectional search usually
     ///   touches far less; weighted, a log factor more), O(n) memory per thread.
     public func approximateBetweenness(_ options: ApproximateBetweennessOptions = ApproximateBetweennessOptions(),
                                        threads: Int = 1, progress: ProgressHandler? = nil) -> ApproximateBetweenness {
+        precondition(options.epsilon > 0 && options.epsilon < 1 && options.delta > 0 && options.delta < 1,
+                     "approximateBetweenness: ε and δ must be in (0, 1), not ε \(options.epsilon), δ \(options.delta)")
         let n = nodeCount
         let weighted = options.weighted && isWeighted
         let vd = vertexDiameterBound(weighted: weighted)
@@ -85,6 +97,13 @@ extension Graph {
         // ln(1/δ) as −ln δ: finite for every δ > 0 (1/δ overflows for subnormal δ); at most 2⁵³ samples.
         let size: Double = c / (options.epsilon * options.epsilon) * (logTerm + 1 - log(options.delta))
         let r = n < 3 ? 0 : Int(min(size.rounded(.up), 0x1p53))
+        // A sampled path costs at most one search, the exact values n of them: past n samples
+        // (a tiny ε, or a small graph) the exact values are cheaper and within any bound.
+        if n < 3 || (r > n && options.exactWhenCheaper) {
+            let exact = betweennessCentrality(BetweennessOptions(weighted: weighted, normalized: options.normalized),
+                                              threads: threads, progress: progress)
+            return ApproximateBetweenness(values: exact, samples: r, vertexDiameterBound: vd, errorBound: 0, isExact: true)
+        }
         let block = max(64, (r + 255) / 256)
         let blocks = r == 0 ? 0 : (r + block - 1) / block
         let t = max(1, min(threads, blocks))

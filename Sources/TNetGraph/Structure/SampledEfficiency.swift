@@ -45,12 +45,15 @@ public struct EfficiencySampling: Sendable, Hashable {
     }
 
     /// Sources a mean of values in an interval of width `width` needs to be within ε with
-    /// probability 1 − δ: ⌈width² · ln(2/δ) / (2ε²)⌉ (Hoeffding), at most 2⁵³ (ln(2/δ) is taken as
+    /// probability 1 − δ: ⌈width² · ln(2/δ) / (2ε²)⌉ (Hoeffding), at most 2⁵³; 0 < ε < 1 and
+    /// 0 < δ < 1 are required (a precondition) (ln(2/δ) is taken as
     /// ln 2 − ln δ, finite for every δ > 0, even the smallest subnormal).
     /// - Parameter width: the width of the interval the averaged values lie in.
     /// - Returns: the number of sources.
     public func sampleSize(width: Double = 1) -> Int {
-        Int(min((width * width * (log(2) - log(delta)) / (2 * epsilon * epsilon)).rounded(.up), 0x1p53))
+        precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1,
+                     "EfficiencySampling: ε and δ must be in (0, 1), not ε \(epsilon), δ \(delta)")
+        return Int(min((width * width * (log(2) - log(delta)) / (2 * epsilon * epsilon)).rounded(.up), 0x1p53))
     }
 
     /// The bound Hoeffding gives for `k` sources and values in an interval of width `width`:

@@ -404,7 +404,9 @@ extension CentralityTable {
                                                                                seed: options.seed, weighted: w, normalized: norm),
                                                  threads: threads, progress: progress("approx-betweenness"))
                 values.append(r.values)
-                notes.append("approx-betweenness: \(r.samples) sampled paths (vertex diameter ≤ \(r.vertexDiameterBound)); every value within \(RemovalAccuracy.number(r.errorBound)) of the exact one with probability ≥ \(RemovalAccuracy.complement(options.delta))")
+                notes.append(r.isExact
+                    ? "approx-betweenness: computed exactly (Brandes): ε \(RemovalAccuracy.number(options.epsilon)) with δ \(options.delta) would have needed \(r.samples) sampled paths, more than the \(g.nodeCount) searches of the exact values"
+                    : "approx-betweenness: \(r.samples) sampled paths (vertex diameter ≤ \(r.vertexDiameterBound)); every value within \(RemovalAccuracy.number(r.errorBound)) of the exact one with probability ≥ \(RemovalAccuracy.complement(options.delta))")
             case .edgeBetweenness: break
             case .closeness: values.append(g.closenessCentrality(weighted: w, threads: threads, progress: progress("closeness")))
             case .harmonic: values.append(g.harmonicCentrality(weighted: w, threads: threads, progress: progress("harmonic")))

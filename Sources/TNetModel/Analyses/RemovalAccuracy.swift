@@ -66,7 +66,7 @@ public struct RemovalAccuracy: Sendable {
     /// written (its shortest form): `0.07` gives `0.93`, where the binary 1 − 0.07 is
     /// 0.9299999999999999. Exact down to δ = 1e-20 (17 digits of δ 20 places down fit in
     /// Decimal's 38); below that, or when δ does not parse, written `1 − δ`, never rounded up.
-    static func complement(_ delta: Double) -> String {
+    package static func complement(_ delta: Double) -> String {
         guard delta >= 1e-20, delta.isFinite,
               let d = Decimal(string: "\(delta)", locale: Locale(identifier: "en_US_POSIX")) else { return "1 − \(delta)" }
         return "\(1 - d)"
@@ -75,7 +75,7 @@ public struct RemovalAccuracy: Sendable {
     /// `x` rounded up to four decimals, for bounds: never shown smaller than it is. The
     /// direction is checked on the shown value itself: `0.05`, stored a hair above 0.05, is
     /// shown `0.05`, and a value a hair above a four-decimal number is shown above it.
-    static func number(_ x: Double) -> String {
+    package static func number(_ x: Double) -> String {
         guard x.isFinite else { return "∞" }
         var k = (x * 10_000).rounded(.up)
         if (k - 1) / 10_000 >= x { k -= 1 }
@@ -103,6 +103,6 @@ extension Dataset {
         }
         let r = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: sampling.epsilon, delta: sampling.delta, seed: sampling.seed),
                                          threads: threads, progress: progress)
-        return (r.values, (r.samples, r.errorBound))
+        return (r.values, r.isExact ? nil : (r.samples, r.errorBound))
     }
 }

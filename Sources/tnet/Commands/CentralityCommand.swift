@@ -45,7 +45,7 @@ struct CentralityCommand: ParsableCommand {
         _ = try measures
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if !(epsilon >= 1e-6 && epsilon < 1) { throw ValidationError("--epsilon must be in [1e-6, 1): a smaller one needs more than 10^12 samples") }
+        if !(epsilon >= 1e-6 && epsilon < 1) { throw ValidationError("--epsilon must be in [1e-6, 1)") }
         if !(delta > 0 && delta < 1) { throw ValidationError("--delta must be in (0, 1)") }
         if !(tolerance > 0 && tolerance.isFinite) { throw ValidationError("--tolerance must be a positive number") }
         if !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be in [0, 1)") }

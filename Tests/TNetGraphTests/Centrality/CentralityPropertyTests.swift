@@ -79,7 +79,8 @@ private func hops(_ g: Graph, from s: Int) -> [Int] {
             let g = randomGraph(seed, nodes: n)
             for weighted in [false, true] {
                 let o = BetweennessOptions(weighted: weighted)
-                let a = ApproximateBetweennessOptions(epsilon: 0.1, delta: 0.1, seed: seed, weighted: weighted)
+                var a = ApproximateBetweennessOptions(epsilon: 0.1, delta: 0.1, seed: seed, weighted: weighted)
+                a.exactWhenCheaper = false
                 let b1 = g.betweennessCentrality(o), c1 = g.closenessCentrality(weighted: weighted)
                 let a1 = g.approximateBetweenness(a).values
                 for t in [2, 3] {
@@ -99,7 +100,9 @@ private func hops(_ g: Graph, from s: Int) -> [Int] {
             let g = randomGraph(seed, nodes: n)
             for weighted in [false, true] {
                 let exact = g.betweennessCentrality(BetweennessOptions(weighted: weighted))
-                let approx = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.05, delta: 0.001, seed: seed, weighted: weighted))
+                var options = ApproximateBetweennessOptions(epsilon: 0.05, delta: 0.001, seed: seed, weighted: weighted)
+                options.exactWhenCheaper = false  // the sample itself, not the exact values it gives way to
+                let approx = g.approximateBetweenness(options)
                 let worst = zip(exact, approx.values).map { abs($0 - $1) }.max() ?? 0
                 #expect(worst <= approx.errorBound, "error \(worst) > bound \(approx.errorBound) (\(approx.samples) samples)")
             }
@@ -115,12 +118,20 @@ private func hops(_ g: Graph, from s: Int) -> [Int] {
         var b = GraphBuilder(directed: false, nodeCount: 5)
         for i in 0 ..< 4 { b.addEdge(NodeIndex(i), NodeIndex(i + 1)) }
         let g = b.build()
-        let r = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.01, delta: 0.01, seed: 7))
+        var options = ApproximateBetweennessOptions(epsilon: 0.01, delta: 0.01, seed: 7)
+        options.exactWhenCheaper = false
+        let r = g.approximateBetweenness(options)
         #expect(r.vertexDiameterBound >= 5)
         #expect(abs(r.values[2] - 8.0 / 12.0) <= r.errorBound)
         #expect(r.values[0] == 0 && r.values[4] == 0)
         // Same seed, same estimate.
-        #expect(g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.01, delta: 0.01, seed: 7)).values == r.values)
+        #expect(g.approximateBetweenness(options).values == r.values)
+        // By default a sample of more paths than the graph has nodes gives way to the exact
+        // values (here r ≫ 5): 2/3 for the middle; node 1 lies inside the paths from 0 to 2, 3
+        // and 4, 6 ordered pairs, 6 / 12 = 1/2; likewise node 3.
+        let exact = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.01, delta: 0.01, seed: 7))
+        #expect(exact.isExact && exact.errorBound == 0 && exact.samples == r.samples)
+        #expect(exact.values == [0, 0.5, 2.0 / 3.0, 0.5, 0])
     }
 
     /// The smallest δ a Double holds: ln(1/δ) overflowed (1/5e-324 is ∞) and the sample count
