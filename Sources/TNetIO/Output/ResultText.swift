@@ -67,8 +67,10 @@ public enum ResultText {
         let cutID = id.count > 60 || id.unicodeScalars.count > 240 ? TextTable.middleCut(id, keeping: 60) : id
         let rest = label(name.map { _ in "" }, cutID, kindText.map(short), role.map(short))
         guard let name else { return rest }
-        // The name gets what the other parts leave, less room for its count (34 characters).
-        let room = max(10, limit - rest.count - 34)
+        // The name gets what the other parts leave, less room for its count (34 characters),
+        // in characters and in scalars (it may keep 4 × room of them): the label then fits the
+        // cell and is never cut again there.
+        let room = max(10, min(limit - rest.count - 34, (4 * limit - rest.unicodeScalars.count - 40) / 4))
         return label(TextTable.bounded(name, to: room), cutID, kindText.map(short), role.map(short))
     }
 

@@ -66,8 +66,13 @@ public struct TextTable: Sendable {
     ///   - s: the text.
     ///   - keep: about how many characters are kept, half each side.
     public static func middleCut(_ s: String, keeping keep: Int) -> String {
-        // Few characters of many marks each: cut at the end, by scalars.
-        guard s.count > keep else { return bounded(s, to: keep, counted: false) }
+        // Few characters of many marks each: cut in the middle by scalars, `keep` each side
+        // (cut at the end, ids that differ only there read the same).
+        guard s.count > keep else {
+            let u = s.unicodeScalars
+            guard u.count > 4 * keep else { return s }
+            return String(String.UnicodeScalarView(u.prefix(keep))) + "…" + String(String.UnicodeScalarView(u.suffix(keep)))
+        }
         let half = keep / 2, scalars = 2 * keep
         var head = String(s.prefix(half)), tail = String(s.suffix(keep - half))
         if head.unicodeScalars.count > scalars { head = String(String.UnicodeScalarView(head.unicodeScalars.prefix(scalars))) }

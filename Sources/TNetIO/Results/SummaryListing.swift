@@ -61,7 +61,8 @@ public struct SummaryListing: PrintableResult, Sendable {
             out += "\n" + table.text
             if counts.count > Self.kindRows {
                 let rest = counts.dropFirst(Self.kindRows)
-                out += "(\(rest.count) more \(heading)s, \(rest.reduce(0) { $0 + $1.1 }) in all; --format csv lists every one)\n"
+                let members = rest.reduce(0) { $0 + $1.1 }, noun = heading == "entity kind" ? (members == 1 ? "entity" : "entities") : (members == 1 ? "link" : "links")
+                out += "(\(rest.count) more \(heading)s, \(counts.count) in all, holding \(members) \(noun); --format csv lists every one)\n"
             }
         }
         return out

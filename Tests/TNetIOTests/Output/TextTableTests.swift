@@ -17,14 +17,15 @@ import TNetModel
     }
 
     /// An edge list read as a dataset has one kind; a dataset whose 100 entities each have a
-    /// kind of their own lists the 40 most numerous (ties by name) and says 60 more, 60 in all.
+    /// kind of their own lists the 40 most numerous (ties by name) and says 60 more of 100 kinds,
+    /// holding 60 entities (helper-45: "60 in all" read as the number of kinds).
     @Test func summaryTableListsAtMostFortyKinds() {
         var d = Dataset()
         for i in 0 ..< 100 { d.append(Entity(id: "e\(i)", kind: EntityKind("k" + (i < 10 ? "00" : "0") + String(i)))) }
         let text = SummaryListing(DatasetSummary(d), source: ResultSource(file: "x.json")).table
         #expect(text.contains("k039"))
         #expect(!text.contains("k040"))
-        #expect(text.contains("(60 more entity kinds, 60 in all; --format csv lists every one)"))
+        #expect(text.contains("(60 more entity kinds, 100 in all, holding 60 entities; --format csv lists every one)"))
         #expect(SummaryListing(DatasetSummary(d), source: ResultSource(file: "x.json")).csv.contains("k099"))
     }
 
@@ -110,5 +111,30 @@ import TNetModel
         // A CR LF is two spaces once cleaned: measured after cleaning, the label still fits.
         let crlf = ResultText.entity(Entity(id: String(repeating: "\r\n", count: 60) + "ZZZ", kind: .person, name: String(repeating: "\r\n", count: 300)))
         #expect(crlf.count <= TextTable.cellLimit && crlf.hasSuffix("ZZZ) [person]") && !crlf.contains("\r"))
+        // helper-45: ids of few characters and many marks each, differing at their end, and a
+        // name of marks. Cut in the middle by scalars, the ids stay apart; the name's room is
+        // counted in scalars too, so the label fits the cell (800 scalars) and a table shows it
+        // as it is, with the role.
+        let marks = String(repeating: "\u{301}", count: 300)
+        let labels = (1 ... 3).map { k in
+            ResultText.entity(Entity(id: "c" + marks + "\(k)", kind: .person, name: String(repeating: "N" + marks, count: 4), role: .boss))
+        }
+        #expect(Set(labels).count == 3 && labels.allSatisfy { $0.hasSuffix("[person, boss]") && $0.unicodeScalars.count <= 4 * TextTable.cellLimit }, "\(labels.map { $0.suffix(30) })")
+        var table = TextTable(header: ["entity"])
+        for l in labels { table.append([l]) }
+        #expect(table.text.split(separator: "\n").dropFirst(2).map(String.init) == labels)
+    }
+
+    /// U+2028 and U+2029 break a line on many terminals: shown as spaces like the C0 controls.
+    @Test func lineSeparatorsAreCleaned() {
+        #expect(TextTable.clean("a\u{2028}b\u{2029}c") == "a b c")
+    }
+
+    /// The middle cut by scalars: 60 each side of `…` when a short id carries many marks.
+    @Test func middleCutByScalars() {
+        let id = "c" + String(repeating: "\u{301}", count: 300) + "9"
+        let cut = TextTable.middleCut(id, keeping: 60)
+        #expect(cut.unicodeScalars.count == 121 && cut.unicodeScalars.first == "c" && cut.unicodeScalars.last == "9")
+        #expect(TextTable.middleCut("short", keeping: 60) == "short")
     }
 }
