@@ -6,6 +6,11 @@ import TNetIO
 /// present only. Written as the graph's HTML-like label at the bottom left, so it is no node
 /// and does not disturb the layout. Every dataset string in it is escaped for HTML.
 enum Legend {
+    /// Most entity kinds the legend lists (the most common; the rest are counted in a row).
+    static let kindLimit = 24
+    /// Most link kinds named in one row (the rest are counted).
+    static let listLimit = 12
+
     static func html(_ dataset: Dataset, options: DiagramOptions) -> String {
         let theme = options.theme
         let h = DOTEscaping.html
@@ -21,13 +26,27 @@ enum Legend {
             "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\">\(glyphs)</FONT></TD><TD ALIGN=\"LEFT\">\(h(label))</TD></TR>"
         }
 
-        if let title = options.title ?? dataset.title, !title.isEmpty { rows.append(text(title, bold: true)) }
+        // Bounded like any text a diagram shows: a title of 120 characters, 24 entity kinds
+        // (the most common; the rest counted), 12 link kinds to a row (helper-45: a
+        // 100,000-character title and 3,000 kinds made a legend 100,000 points tall).
+        func listed(_ kinds: [LinkKind]) -> String {
+            kinds.prefix(Self.listLimit).map { TextTable.bounded($0.rawValue, to: 40) }.joined(separator: ", ")
+                + (kinds.count > Self.listLimit ? " and \(kinds.count - Self.listLimit) more" : "")
+        }
+        if let title = options.title ?? dataset.title, !title.isEmpty { rows.append(text(TextTable.bounded(title, to: 120), bold: true)) }
         rows.append(text("\(dataset.entities.count) entities, \(dataset.links.count) links"))
 
         rows.append(text("Entities", bold: true))
-        for (kind, count) in dataset.entityCountsByKind().sorted(by: { $0.kind < $1.kind }) {
+        let byKind = dataset.entityCountsByKind()
+        let shown = byKind.count <= Self.kindLimit ? byKind
+            : Array(byKind.sorted { ($0.count, $1.kind) > ($1.count, $0.kind) }.prefix(Self.kindLimit))
+        for (kind, count) in shown.sorted(by: { $0.kind < $1.kind }) {
             let style = theme.style(for: kind)
             rows.append(swatch(style.fill, "\(TextTable.bounded(kind.rawValue, to: 40)) (\(style.shape)): \(count)"))
+        }
+        if byKind.count > shown.count {
+            let others = byKind.count - shown.count, entities = byKind.reduce(0) { $0 + $1.count } - shown.reduce(0) { $0 + $1.count }
+            rows.append(text("\(others) more kinds: \(entities) entit\(entities == 1 ? "y" : "ies")"))
         }
         let protected = dataset.entities.filter(\.isProtected).count
         if protected > 0 {
@@ -44,7 +63,7 @@ enum Legend {
                 // A theme may recolour a kind: a family row shows the colour its kinds share.
                 let colors = Set(present.map(theme.color(for:)))
                 if colors.count == 1 {
-                    rows.append(line("———", colors.first!, "\(family.name): " + present.map { TextTable.bounded($0.rawValue, to: 40) }.joined(separator: ", ")))
+                    rows.append(line("———", colors.first!, "\(family.name): " + listed(present)))
                     named.formUnion(present)
                 }
             }
@@ -54,7 +73,7 @@ enum Legend {
                 let c = theme.color(for: k)
                 if let i = byColor.firstIndex(where: { $0.0 == c }) { byColor[i].1.append(k) } else { byColor.append((c, [k])) }
             }
-            for (c, ks) in byColor { rows.append(line("———", c, ks.map { TextTable.bounded($0.rawValue, to: 40) }.joined(separator: ", "))) }
+            for (c, ks) in byColor { rows.append(line("———", c, listed(ks))) }
             let styles = Set(dataset.links.map { LinkStyle.lineStyle($0.confidence) })
             let glyphs = ["solid": "———", "dashed": "– – –", "dotted": "· · · ·"]
             // The grade key only where some link is graded: a plain graph's legend says nothing of sources.
