@@ -78,7 +78,8 @@ public struct DisruptionListing: PrintableResult, Sendable {
             }
             out += table.text + "\n"
         }
-        out += "(projection: \(result.projection); never removed, by the target policy: " + result.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
+        out += "(projection: \(result.projection)"
+            + (result.excluded.isEmpty ? "" : "; never removed, by the target policy: " + result.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ")) + ")\n"
         out += "(\(result.accuracy.text))\n"
         return out
     }
