@@ -57,9 +57,10 @@ import Testing
         #expect(PythonOracle.succeeds("""
             import json, math, sys
             def same(a, b):
-                if isinstance(a, dict): return isinstance(b, dict) and a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-                if isinstance(a, list): return isinstance(b, list) and len(a) == len(b) and all(map(same, a, b))
-                if isinstance(a, float) or isinstance(b, float): return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15)
+                if type(a) is not type(b): return False  # true is not 1, 2 is not 2.0
+                if isinstance(a, dict): return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+                if isinstance(a, list): return len(a) == len(b) and all(map(same, a, b))
+                if isinstance(a, float): return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15)
                 return a == b
             sys.exit(0 if same(json.load(open(\(String(reflecting: old)))), json.load(open(\(String(reflecting: new))))) else 1)
             """), "oracle.json differs from what make_call_records.py writes")
