@@ -45,7 +45,11 @@ package final class EntityIndex: Sendable {
     /// one keeps it).
     package static func firstPositions(of entities: [Entity]) -> [String: Int32] {
         var table = [String: Int32](minimumCapacity: entities.count)
-        for (i, e) in entities.enumerated() where table[e.id] == nil { table[e.id] = Int32(i) }
+        // From the last to the first, each id set once (one hash, the id read in place, not
+        // the entity copied): what remains is each id's first position.
+        entities.withUnsafeBufferPointer { es in
+            for i in es.indices.reversed() { table[es[i].id] = Int32(i) }
+        }
         return table
     }
 }
