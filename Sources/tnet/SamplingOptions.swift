@@ -9,7 +9,7 @@ struct SamplingOptions: ParsableArguments {
     var exact = false
     @Option(name: .customLong("exact-limit"), help: ArgumentHelp("Networks of at most N entities are computed exactly; larger ones are sampled.", valueName: "n"))
     var exactLimit = EfficiencySampling.defaultExactLimit
-    @Option(help: ArgumentHelp("Above the exact limit: the error bound of sampled fragmentation, efficiency and betweenness.", valueName: "e"))
+    @Option(help: ArgumentHelp("Above the exact limit: the error bound of sampled fragmentation, efficiency and betweenness (1e-6 to 1).", valueName: "e"))
     var epsilon: Double = EfficiencySampling().epsilon
     @Option(help: ArgumentHelp("Above the exact limit: the probability that a sampled value misses its bound.", valueName: "d"))
     var delta: Double = EfficiencySampling().delta
