@@ -77,6 +77,37 @@ func problems(_ name: String) -> [ValidationIssue] {
         #expect(p[0].location?.line == 3)
     }
 
+    /// A syntax error the stream meets is said as the whole-document parser says it, the same
+    /// words at the same place, without reading the document again as a tree: broken
+    /// documents of several kinds, and one above the chunked reader's 16 MB with a stray `}`
+    /// at its end (helper-42: 18 s for that at 555 MB).
+    @Test func streamSyntaxErrorsAsTheDocumentParserSays() throws {
+        let entity = "{\"id\": \"e\", \"kind\": \"person\"}"
+        let big = "{\"format\": \"tnet/1\", \"entities\": [" + Array(repeating: entity, count: 600_000).joined(separator: ",\n") + "]}\n}\n"
+        let documents = [
+            "{\"format\": \"tnet/1\", \"entities\": [" + entity + "]} }",
+            "{\"entities\": [{\"id\": \"a\" \"kind\": 1}]}",
+            "{\"links\": [{\"x\": \"\\q\"}]}",
+            "{\"entities\": [1, 2,]}",
+            "{\"entities\": [{\"id\": \"a\"}",
+            big,
+        ]
+        for doc in documents {
+            let bytes = Array(doc.utf8)
+            let expected: (String, Int) = bytes.withUnsafeBufferPointer { b in
+                var parser = JSONParser(b)
+                do throws(JSONParser.Failure) { _ = try parser.parseDocument(); return ("", -1) } catch { return (error.message, error.offset) }
+            }
+            do {
+                _ = try NativeJSONReader.read(InputFile(name: "x.json", bytes: bytes))
+                Issue.record("\(doc.prefix(60)) was read")
+            } catch let e as ReadError {
+                let line = bytes[..<expected.1].filter { $0 == 0x0A }.count + 1
+                #expect(e.issue.message == expected.0 && e.issue.location?.line == line, "\(e.issue) against \(expected)")
+            }
+        }
+    }
+
     @Test func trailingComma() {
         let p = problems("trailing-comma.json")
         #expect(p.count == 1 && p[0].location?.line == 4 && p[0].location?.column == 2)

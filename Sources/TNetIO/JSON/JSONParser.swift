@@ -71,6 +71,12 @@ struct JSONParser {
         return pos >= b.count
     }
 
+    /// The error of a byte after the document's value (at the current position), as
+    /// ``parseDocument()`` words it.
+    func trailingContent() -> Failure {
+        Failure(message: "unexpected \(describeByte(at: pos)) after the end of the JSON value", offset: pos)
+    }
+
     private mutating func parse(document: Bool) throws(Failure) -> JSONNode {
         var open = Open()
         while true {
@@ -125,9 +131,7 @@ struct JSONParser {
                 guard let top = open.frames.last else {
                     guard document else { return value }
                     skipSpace()
-                    if pos < b.count {
-                        throw Failure(message: "unexpected \(describeByte(at: pos)) after the end of the JSON value", offset: pos)
-                    }
+                    if pos < b.count { throw trailingContent() }
                     return value
                 }
                 skipSpace()
