@@ -46,7 +46,7 @@ enum Legend {
         }
         if byKind.count > shown.count {
             let others = byKind.count - shown.count, entities = byKind.reduce(0) { $0 + $1.count } - shown.reduce(0) { $0 + $1.count }
-            rows.append(text("\(others) more kinds: \(entities) entit\(entities == 1 ? "y" : "ies")"))
+            rows.append(text("\(others) more kind\(others == 1 ? "" : "s"): \(entities) entit\(entities == 1 ? "y" : "ies")"))
         }
         let protected = dataset.entities.filter(\.isProtected).count
         if protected > 0 {
@@ -68,12 +68,17 @@ enum Legend {
                 }
             }
             let rest = kinds.subtracting(named).sorted()
-            var byColor: [(String, [LinkKind])] = []
+            var byColor: [(String, [LinkKind])] = [], colorRow: [String: Int] = [:]
             for k in rest {
                 let c = theme.color(for: k)
-                if let i = byColor.firstIndex(where: { $0.0 == c }) { byColor[i].1.append(k) } else { byColor.append((c, [k])) }
+                if let i = colorRow[c] { byColor[i].1.append(k) } else { colorRow[c] = byColor.count; byColor.append((c, [k])) }
             }
-            for (c, ks) in byColor { rows.append(line("———", c, listed(ks))) }
+            // A theme may give every kind its own colour: at most listLimit such rows, the rest counted.
+            for (c, ks) in byColor.prefix(Self.listLimit) { rows.append(line("———", c, listed(ks))) }
+            if byColor.count > Self.listLimit {
+                let more = byColor.dropFirst(Self.listLimit).reduce(0) { $0 + $1.1.count }
+                rows.append(text("\(more) more link kind\(more == 1 ? "" : "s") in \(byColor.count - Self.listLimit) more colours"))
+            }
             let styles = Set(dataset.links.map { LinkStyle.lineStyle($0.confidence) })
             let glyphs = ["solid": "———", "dashed": "– – –", "dotted": "· · · ·"]
             // The grade key only where some link is graded: a plain graph's legend says nothing of sources.

@@ -51,7 +51,8 @@ public enum ResultText {
     /// - Returns: the label.
     public static func entity(_ e: Entity, kind: Bool = true) -> String {
         // Each part cleaned before it is measured: a CR LF is one character, two spaces cleaned.
-        let name = e.name.map(TextTable.clean), id = TextTable.clean(e.id)
+        // The id as tables show ids (cleaned, cut in the middle, a hash when either changed it).
+        let name = e.name.map(TextTable.clean), id = TextTable.shownID(e.id)
         let kindText = kind ? TextTable.clean(e.kind.rawValue) : nil, role = e.role.map { TextTable.clean($0.rawValue) }
         func label(_ name: String?, _ id: String, _ kindText: String?, _ role: String?) -> String {
             var s = name.map { "\($0) (\(id))" } ?? id
@@ -64,7 +65,7 @@ public enum ResultText {
         let limit = TextTable.cellLimit
         if whole.count <= limit && whole.unicodeScalars.count <= 4 * limit { return whole }
         let short = { (s: String) in TextTable.bounded(s, to: 15, counted: false) }
-        let cutID = id.count > 60 || id.unicodeScalars.count > 240 ? TextTable.middleCut(id, keeping: 60) : id
+        let cutID = id
         let rest = label(name.map { _ in "" }, cutID, kindText.map(short), role.map(short))
         guard let name else { return rest }
         // The name gets what the other parts leave, less room for its count (34 characters),

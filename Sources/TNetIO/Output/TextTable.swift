@@ -80,6 +80,35 @@ public struct TextTable: Sendable {
         return head + "…" + tail
     }
 
+    /// An id as a table shows it: cleaned, cut in the middle above 60 characters (or 240
+    /// Unicode scalars), and, when cleaning or cutting changed it, followed by `#` and six hex
+    /// digits of a hash of the id as written. Two ids that would show alike (differing only in
+    /// their middle, or in a control character shown as a space) then stay apart.
+    /// - Parameter id: the id as written.
+    /// - Returns: the text to show.
+    public static func shownID(_ id: String) -> String {
+        let cleaned = clean(id)
+        let cut = cleaned.count > 60 || cleaned.unicodeScalars.count > 240 ? middleCut(cleaned, keeping: 60) : cleaned
+        return cut.utf8.elementsEqual(id.utf8) ? id : cut + " #" + fingerprint(id)
+    }
+
+    /// A name of the file's (a kind, a field) as a list shows it: cleaned, cut after `limit`
+    /// characters with `…`, and marked with a hash of the text as written when that changed it
+    /// (as ``shownID(_:)``).
+    public static func shownText(_ s: String, limit: Int) -> String {
+        let shown = bounded(clean(s), to: limit, counted: false)
+        return shown.utf8.elementsEqual(s.utf8) ? s : shown + " #" + fingerprint(s)
+    }
+
+    /// Six hex digits of the FNV-1a hash of the text's UTF-8 bytes: the same on every run and
+    /// machine.
+    static func fingerprint(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let hex = String((h ^ (h >> 32)) & 0xFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 6 - hex.count) + hex
+    }
+
     /// Most rows a table shows; the rest are counted in a last line. The CSV and JSON outputs
     /// list every row.
     public static let rowLimit = 1_000
@@ -115,7 +144,8 @@ public struct TextTable: Sendable {
         let all = (header.map { [$0] } ?? []) + rows.prefix(Self.rowLimit)
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
-        let cleaned = all.map { $0.map { Self.clean(Self.bounded($0)) } }
+        // Cleaned, then cut: a CR LF counts one character but shows as two spaces.
+        let cleaned = all.map { $0.map { Self.bounded(Self.clean($0)) } }
         for row in cleaned { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
         var out = ""
         for (r, row) in cleaned.enumerated() {

@@ -62,11 +62,14 @@ public struct DiffListing: PrintableResult, Sendable {
 
     /// The counts, what appeared and ended, and the largest changes.
     public var table: String {
-        let label = { (id: String, d: Dataset) in d[id: id].map { ResultText.entity($0) } ?? TextTable.bounded(TextTable.clean(id)) }
+        let label = { (id: String, d: Dataset) in d[id: id].map { ResultText.entity($0) } ?? TextTable.shownID(id) }
         var out = "before: \(before.entities.count) entities, \(before.links.count) links; after: \(after.entities.count) entities, \(after.links.count) links\n"
-        // Ids and kinds are the file's text: cleaned of control characters and cut, as cells are.
-        let cell = { (s: String) in TextTable.bounded(TextTable.clean(s)) }
-        let link = { (l: DatasetDiff.LinkKey) in "\(cell(l.source)) \(cell(l.kind.rawValue)) \(cell(l.target))" }
+        // Ids and kinds are the file's text: shown as tables show ids, cleaned, cut in the
+        // middle and marked with a hash when that changed them (two links that differ only in
+        // the middle of an id stay apart).
+        let link = { (l: DatasetDiff.LinkKey) in
+            "\(TextTable.shownID(l.source)) \(TextTable.shownText(l.kind.rawValue, limit: 200)) \(TextTable.shownID(l.target))"
+        }
         out += "entities appeared (\(diff.entitiesAppeared.count)):\n" + TextTable.boundedLines(diff.entitiesAppeared.map { "  + " + label($0, after) + "\n" }, "entities")
         out += "entities ended (\(diff.entitiesEnded.count)):\n" + TextTable.boundedLines(diff.entitiesEnded.map { "  - " + label($0, before) + "\n" }, "entities")
         out += "links appeared (\(diff.linksAppeared.count)):\n" + TextTable.boundedLines(diff.linksAppeared.map { "  + " + link($0) + "\n" }, "links")

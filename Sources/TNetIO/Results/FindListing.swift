@@ -62,7 +62,7 @@ public struct FindListing: PrintableResult, Sendable {
         for m in matches {
             let e = dataset.entities[m.entity]
             let matched = m.field == .name ? "name" : m.field.rawValue + " " + m.matched
-            t.rows.append([score(m), e.id, e.kind.rawValue, e.name ?? "", matched].map { TextTable.bounded(TextTable.clean($0)) })
+            t.rows.append([score(m), TextTable.shownID(e.id)] + [e.kind.rawValue, e.name ?? "", matched].map { TextTable.bounded(TextTable.clean($0)) })
         }
         return t.text
     }

@@ -70,11 +70,12 @@ public struct FlowListing: PrintableResult, Sendable {
             // was quadratic: 36 s for 100,000 kinds behind one tie).
             var kinds: [(String, Int)] = [], position: [String: Int] = [:]
             for l in c.links {
-                let k = TextTable.clean(dataset.links[l].kind.rawValue)
+                let k = dataset.links[l].kind.rawValue
                 if let i = position[k] { kinds[i].1 += 1 } else { position[k] = kinds.count; kinds.append((k, 1)) }
             }
-            // Counted by the whole kind, each cut only as it is shown.
-            let shown = { (k: String) in TextTable.bounded(k, to: 40, counted: false) }
+            // Counted by the kind as written, each cleaned and cut only as it is shown, with a
+            // hash when that changed it (kinds that would show alike stay apart).
+            let shown = { (k: String) in TextTable.shownText(k, limit: 40) }
             let behind = kinds.map { $0.1 == 1 ? shown($0.0) : "\($0.1) \(shown($0.0))" }.joined(separator: ", ")
             cut.append("  " + ResultText.entity(dataset.entities[c.from]) + " → " + ResultText.entity(dataset.entities[c.to])
                 + "  capacity \(ResultText.short(c.capacity))" + (behind.isEmpty ? "" : " (\(TextTable.bounded(behind, to: 400)))") + "\n")

@@ -55,8 +55,10 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
         for i in result.set { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
         out += "the \(k) candidates highest by betweenness, for comparison: fragmentation \(ResultText.fixed4(result.betweennessFragmentation))\n"
         for i in result.betweennessSet { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
-        out += "(never proposed, by the target policy: " + dataset.targetStandingCounts().filter { !$0.standing.isCandidate }
-            .map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
+        let excluded = dataset.targetStandingCounts().filter { !$0.standing.isCandidate }
+        if !excluded.isEmpty {
+            out += "(never proposed, by the target policy: " + excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
+        }
         out += "(searched among \(result.searched == result.candidates ? "all \(result.candidates)" : "\(result.searched) of \(result.candidates)") candidates"
             + (result.searched < result.candidates ? ": those whose removal alone raises fragmentation most and the highest by betweenness" : "")
             + "; \(result.accuracy.text))\n"

@@ -62,7 +62,7 @@ public struct SummaryListing: PrintableResult, Sendable {
             if counts.count > Self.kindRows {
                 let rest = counts.dropFirst(Self.kindRows)
                 let members = rest.reduce(0) { $0 + $1.1 }, noun = heading == "entity kind" ? (members == 1 ? "entity" : "entities") : (members == 1 ? "link" : "links")
-                out += "(\(rest.count) more \(heading)s, \(counts.count) in all, holding \(members) \(noun); --format csv lists every one)\n"
+                out += "(\(rest.count) more \(heading)\(rest.count == 1 ? "" : "s"), \(counts.count) in all, holding \(members) \(noun); --format csv lists every one)\n"
             }
         }
         return out

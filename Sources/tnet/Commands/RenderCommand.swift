@@ -198,7 +198,8 @@ struct RenderCommand: ParsableCommand {
             } else {
                 let n = drawing.dataset.entities.count
                 if diagram.top == nil && n > Briefing.diagramLimit {
-                    Diagnostics.note("laying out \(n) entities can take minutes and draws more than a reader can follow; --top \(Briefing.diagramTop) draws the \(Briefing.diagramTop) highest by betweenness and the links among them")
+                    TerminalProgress.clear()
+                    Diagnostics.note("laying out \(n) entities draws more than a reader can follow (and takes minutes at tens of thousands); --top \(Briefing.diagramTop) draws the \(Briefing.diagramTop) highest by betweenness and the links among them")
                 }
                 TerminalProgress.step("laying out \(n) entities with \(drawing.engine)")
                 let result = try drawing.render(format: outFormat, timeout: timeout, strict: true)
