@@ -404,8 +404,10 @@ extension CentralityTable {
                                                                                seed: options.seed, weighted: w, normalized: norm),
                                                  threads: threads, progress: progress("approx-betweenness"))
                 values.append(r.values)
-                notes.append(r.isExact
-                    ? "approx-betweenness: computed exactly (Brandes): ε \(RemovalAccuracy.number(options.epsilon)) with δ \(options.delta) would have needed \(r.samples) sampled paths, more than the \(g.nodeCount) searches of the exact values"
+                let n = g.nodeCount
+                notes.append(n < 3 ? "approx-betweenness: exact (fewer than 3 entities: every value is 0)"
+                    : r.isExact
+                    ? "approx-betweenness: computed exactly (Brandes): ε \(RemovalAccuracy.number(options.epsilon)) with δ \(options.delta) would have drawn \(r.samples) pairs, more than the \(n * (n - 1)) ordered pairs the network has"
                     : "approx-betweenness: \(r.samples) sampled paths (vertex diameter ≤ \(r.vertexDiameterBound)); every value within \(RemovalAccuracy.number(r.errorBound)) of the exact one with probability ≥ \(RemovalAccuracy.complement(options.delta))")
             case .edgeBetweenness: break
             case .closeness: values.append(g.closenessCentrality(weighted: w, threads: threads, progress: progress("closeness")))

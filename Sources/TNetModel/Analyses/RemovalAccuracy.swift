@@ -56,7 +56,9 @@ public struct RemovalAccuracy: Sendable {
         } else {
             parts.append("fragmentation and efficiency exact")
         }
-        if let b = betweenness {
+        if let b = betweenness, b.bound == 0 {
+            parts.append("betweenness exact (Brandes): a sample at ε \(Self.number(sampling.epsilon)) would have drawn \(b.samples) pairs, more than the network has")
+        } else if let b = betweenness {
             parts.append("betweenness sampled from \(b.samples) shortest paths (Riondato–Kornaropoulos, seed \(sampling.seed)): each within ±\(Self.number(b.bound)) with probability ≥ \(p)")
         }
         return parts.joined(separator: "; ") + "; --exact computes every value exactly"
@@ -103,6 +105,8 @@ extension Dataset {
         }
         let r = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: sampling.epsilon, delta: sampling.delta, seed: sampling.seed),
                                          threads: threads, progress: progress)
-        return (r.values, r.isExact ? nil : (r.samples, r.errorBound))
+        // Exact in place of a sample (more pairs than the network has): bound 0, said in `text`.
+        if r.isExact && r.samples == 0 { return (r.values, nil) }  // fewer than 3 entities
+        return (r.values, (r.samples, r.isExact ? 0 : r.errorBound))
     }
 }

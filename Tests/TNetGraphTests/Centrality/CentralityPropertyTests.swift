@@ -126,12 +126,26 @@ private func hops(_ g: Graph, from s: Int) -> [Int] {
         #expect(r.values[0] == 0 && r.values[4] == 0)
         // Same seed, same estimate.
         #expect(g.approximateBetweenness(options).values == r.values)
-        // By default a sample of more paths than the graph has nodes gives way to the exact
-        // values (here r ≫ 5): 2/3 for the middle; node 1 lies inside the paths from 0 to 2, 3
+        // By default a sample of more pairs than the graph has (n(n − 1) = 20 here, r ≫ 20)
+        // gives way to the exact values: 2/3 for the middle; node 1 lies inside the paths from 0 to 2, 3
         // and 4, 6 ordered pairs, 6 / 12 = 1/2; likewise node 3.
         let exact = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.01, delta: 0.01, seed: 7))
         #expect(exact.isExact && exact.errorBound == 0 && exact.samples == r.samples)
         #expect(exact.values == [0, 0.5, 2.0 / 3.0, 0.5, 0])
+    }
+
+    /// The sample is drawn up to n(n − 1) pairs, the exact values computed past that. Worked,
+    /// on a path of 60 nodes (VD bound at most 2 · 59 + 1 = 119, ⌊log₂ 117⌋ = 6; ln 10 = 2.303):
+    /// ε 0.1 draws at most ⌈50 · (6 + 1 + 2.303)⌉ = 466 pairs ≤ 60 · 59 = 3,540, sampled; ε 0.02
+    /// at least ⌈1,250 · (0 + 1 + 2.303)⌉ = 4,129 > 3,540, exact.
+    @Test func exactOnlyPastThePairs() {
+        var b = GraphBuilder(directed: false, nodeCount: 60)
+        for i in 0 ..< 59 { b.addEdge(NodeIndex(i), NodeIndex(i + 1)) }
+        let g = b.build()
+        let sampled = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.1, delta: 0.1))
+        #expect(!sampled.isExact && sampled.samples <= 60 * 59)
+        let exact = g.approximateBetweenness(ApproximateBetweennessOptions(epsilon: 0.02, delta: 0.1))
+        #expect(exact.isExact && exact.samples > 60 * 59 && exact.values == g.betweennessCentrality())
     }
 
     /// The smallest δ a Double holds: ln(1/δ) overflowed (1/5e-324 is ∞) and the sample count

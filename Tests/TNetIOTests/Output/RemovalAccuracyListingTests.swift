@@ -29,6 +29,19 @@ import Testing
         #expect((a["gain_bound"] as? Double ?? 1) <= 0.1 && (a["sources"] as? Int) == r.accuracy.sources && a["betweenness_samples"] as? Int != nil)
     }
 
+    /// An ε so small that the betweenness sample would draw more pairs than the 400 entities
+    /// have (r = ⌈0.5/ε² · (⌊log₂(VD − 2)⌋ + 1 + ln 10)⌉ ≥ 500,000 · 3.3 against 400 · 399 =
+    /// 159,600): betweenness is computed exactly, equal to the exact run's, and the text says so
+    /// (helper-46: it said nothing of betweenness).
+    @Test func exactBetweennessInPlaceOfASampleIsSaid() throws {
+        let d = Self.network
+        let r = try d.keyPlayers(sampling: EfficiencySampling(epsilon: 0.001, delta: 0.1, seed: 9, exactLimit: 100))
+        #expect(r.accuracy.text.contains("betweenness exact (Brandes): a sample at ε 0.001 would have drawn ") && !r.accuracy.text.contains("betweenness sampled"), "\(r.accuracy.text)")
+        let exact = try d.keyPlayers()
+        let byID = Dictionary(uniqueKeysWithValues: exact.players.map { ($0.id, $0.betweenness) })
+        #expect(r.players.allSatisfy { byID[$0.id] == $0.betweenness })
+    }
+
     @Test func setAndDisruptionStateTheirBounds() throws {
         let d = Self.network
         let set = KeyPlayerSetListing(try d.keyPlayerSet(2, seed: 9, sampling: Self.sampled), in: d, k: 2)
