@@ -23,6 +23,26 @@ import TNetModel
         #expect(dd.graph().isDirected)
     }
 
+    /// "café" precomposed (U+00E9) and decomposed (e + U+0301) are equal as Swift strings, so
+    /// an edge list reads them as one entity: said in a warning that spells both out, at the
+    /// line of the second spelling, on the fast path and on the path of a file with errors
+    /// (helper-46: merged silently).
+    @Test func idsInTwoUnicodeFormsAreSaid() throws {
+        let text = Array("caf\u{E9} b\nb cafe\u{301}\nx y\n".utf8)
+        let (d, issues) = try EdgeListReader.read(InputFile(name: "mem", bytes: text))
+        #expect(d.entities.count == 4)
+        let w = issues.filter { $0.message.contains("two Unicode forms") }
+        #expect(w.count == 1 && w[0].severity == .warning && w[0].location?.line == 2, "\(issues)")
+        #expect(w.first?.message.contains("\"caf<U+E9>\" and \"cafe<U+301>\"") == true)
+        let bad = Array("caf\u{E9} b\nb cafe\u{301}\nx y z w\n".utf8)
+        let (_, both) = try EdgeListReader.read(InputFile(name: "mem", bytes: bad))
+        #expect(both.contains { $0.message.contains("two Unicode forms") && $0.location?.line == 2 })
+        #expect(both.contains { $0.severity == .error })
+        // Plain ASCII ids are never compared twice.
+        let (_, none) = try EdgeListReader.read(InputFile(name: "mem", bytes: Array("a b\nb a\n".utf8)))
+        #expect(none.isEmpty)
+    }
+
     @Test func reportsEveryBadLine() {
         let p = problems("bad.edgelist")
         #expect(p.map { "\($0.location!.line):\($0.location!.column)" } == ["2:7", "3:5", "4:7"])

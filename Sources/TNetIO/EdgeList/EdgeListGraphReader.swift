@@ -74,6 +74,10 @@ public enum EdgeListGraphReader {
         package var header: EdgeListReader.Header?
         package var negativeWeight: SourceLocation?
         package var zeroWeight: SourceLocation?
+        /// Ids read as one although their bytes differ (the same text in two Unicode forms,
+        /// `é` against `e` + U+0301, which `String` holds equal): the first such pair, the line
+        /// of the second spelling when lines are kept, and how many such mentions there were.
+        package var respelled: (kept: String, other: String, line: Int32?, count: Int)?
         /// The first malformed line: nothing else is then filled in.
         package var error: (message: String, location: SourceLocation)?
 
@@ -153,7 +157,9 @@ public enum EdgeListGraphReader {
                 var ids: [String] = []
                 var sources: [NodeIndex] = [], targets: [NodeIndex] = []
                 sources.reserveCapacity(edges); targets.reserveCapacity(edges)
+                var edgeBase = 0
                 for c in chunks {
+                    defer { edgeBase += c.ends.count / 2 }
                     for (k, end) in c.ends.enumerated() {
                         let node: Int32
                         if end >= 0 {
@@ -171,6 +177,13 @@ public enum EdgeListGraphReader {
                             let id = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
                             if let i = named[id] {
                                 node = i
+                                // Only text beyond ASCII can be equal in another form.
+                                if b[range].contains(where: { $0 >= 0x80 }), !ids[Int(i)].utf8.elementsEqual(id.utf8) {
+                                    let edge = edgeBase + k / 2
+                                    let count = (scan.respelled?.count ?? 0) + 1
+                                    scan.respelled = scan.respelled.map { ($0.kept, $0.other, $0.line, count) }
+                                        ?? (ids[Int(i)], id, scan.lines.isEmpty ? nil : scan.lines[edge], 1)
+                                }
                             } else {
                                 node = Int32(ids.count)
                                 named[id] = node

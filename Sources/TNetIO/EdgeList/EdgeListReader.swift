@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TNetGraphviz
 import TNetModel
 
 /// Reads a plain edge list: one edge per line, `u v [weight]`, separated by spaces or tabs;
@@ -34,7 +35,11 @@ public enum EdgeListReader {
         // The common case, a well-formed file: parsed in parallel into columns. A file with
         // problems is read again line by line below, which lists them all.
         let scan = try EdgeListGraphReader.Scan(input, weighted: true, lines: true, threads: threads)
-        if scan.error == nil { return (dataset(scan, file: input.name, directed: directed), headerWarning(scan.header, input)) }
+        if scan.error == nil {
+            return (dataset(scan, file: input.name, directed: directed),
+                    headerWarning(scan.header, input) + respellingWarning(scan.respelled, input))
+        }
+        var respelled: (kept: String, other: String, line: Int32?, count: Int)?
         var issues: [ValidationIssue] = []
         var index: [String: Int32] = [:]
         var entities: [Entity] = []
@@ -58,7 +63,13 @@ public enum EdgeListReader {
             let n = b.count
             func intern(_ f: (start: Int, end: Int)) -> Int32 {
                 let id = String(decoding: UnsafeBufferPointer(rebasing: b[f.start ..< f.end]), as: UTF8.self)
-                if let i = index[id] { return i }
+                if let i = index[id] {
+                    if b[f.start ..< f.end].contains(where: { $0 >= 0x80 }), !entities[Int(i)].id.utf8.elementsEqual(id.utf8) {
+                        let count = (respelled?.count ?? 0) + 1
+                        respelled = respelled.map { ($0.kept, $0.other, $0.line, count) } ?? (entities[Int(i)].id, id, Int32(line), 1)
+                    }
+                    return i
+                }
                 let i = Int32(entities.count)
                 index[id] = i
                 entities.append(Entity(id: id, kind: .node))
@@ -108,7 +119,21 @@ public enum EdgeListReader {
             locations.links = linkPositions
             return Dataset(uniqueEntities: sorted, index: index, links: links, directed: directed, locations: locations)
         }
-        return (dataset, issues)
+        return (dataset, issues + respellingWarning(respelled, input))
+    }
+
+    /// The warning that ids spelt with different bytes were read as one entity (never merged
+    /// silently): the two spellings with their code points beyond ASCII written out.
+    static func respellingWarning(_ r: (kept: String, other: String, line: Int32?, count: Int)?, _ input: InputFile) -> [ValidationIssue] {
+        guard let r else { return [] }
+        func spelt(_ s: String) -> String {
+            s.unicodeScalars.map { $0.isASCII && !$0.isDisplayControl ? String($0) : "<U+" + String($0.value, radix: 16, uppercase: true) + ">" }.joined()
+        }
+        return [ValidationIssue(.warning, .invalidStructure,
+                                "ids \"\(TextTable.bounded(spelt(r.kept), to: 200))\" and \"\(TextTable.bounded(spelt(r.other), to: 200))\" are the same text in two Unicode forms and were read as one entity"
+                                + (r.count > 1 ? " (\(r.count) mentions spelt another way in all)" : "")
+                                + "; write each id one way (JSON refuses such ids as duplicates)",
+                                at: r.line.map { SourceLocation(file: input.name, line: Int($0), column: 1) })]
     }
 
     /// The dataset of a well-formed file's scan: one entity of kind `node` per id, one link of
