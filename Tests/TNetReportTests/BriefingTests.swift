@@ -53,6 +53,10 @@ import TNetRender
         let text = Briefing.scaleText(entities: 60_000, limit: 50_000, sampling: sampling, keyPlayers: accuracy, set: nil, disruption: accuracy)
         #expect(text.contains("probability ≥ 0.99996 "), "\(text)")
         #expect(text.contains("at ε 0.0301 ") && !text.contains("ε 0.03 "), "\(text)")
+        // Betweenness exact in place of its sample is said so, not "at ε".
+        let exact = RemovalAccuracy(estimate, sampling: sampling, betweenness: (samples: 9_000_000, bound: 0))
+        let exactText = Briefing.scaleText(entities: 60_000, limit: 50_000, sampling: sampling, keyPlayers: exact, set: nil, disruption: accuracy)
+        #expect(exactText.contains("key players' fragmentation gains at ε 0.0301 (1000 sources; betweenness exact)"), "\(exactText)")
     }
 
     @Test func hostileStringsStayText() throws {
