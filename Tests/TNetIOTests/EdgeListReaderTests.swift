@@ -38,7 +38,9 @@ import TNetModel
         let (_, both) = try EdgeListReader.read(InputFile(name: "mem", bytes: bad))
         #expect(both.contains { $0.message.contains("two Unicode forms") && $0.location?.line == 2 })
         #expect(both.contains { $0.severity == .error })
-        // Plain ASCII ids are never compared twice.
+        // The ASCII spelling second (helper-48): the Kelvin sign U+212A then K.
+        let (k, kelvin) = try EdgeListReader.read(InputFile(name: "mem", bytes: Array("\u{212A} a\nK b\n".utf8)))
+        #expect(k.entities.count == 3 && kelvin.contains { $0.message.contains("\"<U+212A>\" and \"K\"") && $0.location?.line == 2 }, "\(kelvin)")
         let (_, none) = try EdgeListReader.read(InputFile(name: "mem", bytes: Array("a b\nb a\n".utf8)))
         #expect(none.isEmpty)
     }

@@ -177,8 +177,9 @@ public enum EdgeListGraphReader {
                             let id = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
                             if let i = named[id] {
                                 node = i
-                                // Only text beyond ASCII can be equal in another form.
-                                if b[range].contains(where: { $0 >= 0x80 }), !ids[Int(i)].utf8.elementsEqual(id.utf8) {
+                                // Equal as text, other bytes: another Unicode form of the id
+                                // (either spelling may be the ASCII one: K and the Kelvin sign).
+                                if !ids[Int(i)].utf8.elementsEqual(id.utf8) {
                                     let edge = edgeBase + k / 2
                                     let count = (scan.respelled?.count ?? 0) + 1
                                     scan.respelled = scan.respelled.map { ($0.kept, $0.other, $0.line, count) }

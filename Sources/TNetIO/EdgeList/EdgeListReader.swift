@@ -64,7 +64,7 @@ public enum EdgeListReader {
             func intern(_ f: (start: Int, end: Int)) -> Int32 {
                 let id = String(decoding: UnsafeBufferPointer(rebasing: b[f.start ..< f.end]), as: UTF8.self)
                 if let i = index[id] {
-                    if b[f.start ..< f.end].contains(where: { $0 >= 0x80 }), !entities[Int(i)].id.utf8.elementsEqual(id.utf8) {
+                    if !entities[Int(i)].id.utf8.elementsEqual(id.utf8) {
                         let count = (respelled?.count ?? 0) + 1
                         respelled = respelled.map { ($0.kept, $0.other, $0.line, count) } ?? (entities[Int(i)].id, id, Int32(line), 1)
                     }

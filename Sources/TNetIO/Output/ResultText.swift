@@ -165,7 +165,8 @@ extension JSONWriter {
         key("seed"); if a.sampling.seed <= UInt64(Int.max) { int(Int(a.sampling.seed)) } else { string(String(a.sampling.seed)) }
         key("fragmentation_bound"); double(a.fragmentationBound)
         key("gain_bound"); double(orNull: a.gainBound)
-        key("betweenness_samples"); if let b = a.betweenness { int(b.samples) } else { null() }
+        // Null when betweenness was exact, also in place of a sample that was not drawn.
+        key("betweenness_samples"); if let b = a.betweenness, a.betweennessSampled { int(b.samples) } else { null() }
         key("betweenness_bound"); double(orNull: a.betweenness?.bound)
         key("text"); string(a.text)
         endObject()

@@ -81,15 +81,28 @@ public struct TextTable: Sendable {
     }
 
     /// An id as a table shows it: cleaned, cut in the middle above 60 characters (or 240
-    /// Unicode scalars), and, when cleaning or cutting changed it, followed by `#` and six hex
-    /// digits of a hash of the id as written. Two ids that would show alike (differing only in
-    /// their middle, or in a control character shown as a space) then stay apart.
+    /// Unicode scalars), and followed by `#` and ten hex digits of a hash of the id as written
+    /// when cleaning or cutting changed it, or when it could be read as another label's id (it
+    /// holds a bracket, or ends in what looks like such a hash). Two ids that would show alike
+    /// (differing only in their middle, in a control character shown as a space, or written to
+    /// look like another's label) then stay apart, unless their 40-bit hashes collide; the CSV
+    /// and JSON outputs carry every id whole.
     /// - Parameter id: the id as written.
     /// - Returns: the text to show.
     public static func shownID(_ id: String) -> String {
         let cleaned = clean(id)
         let cut = cleaned.count > 60 || cleaned.unicodeScalars.count > 240 ? middleCut(cleaned, keeping: 60) : cleaned
-        return cut.utf8.elementsEqual(id.utf8) ? id : cut + " #" + fingerprint(id)
+        return cut.utf8.elementsEqual(id.utf8) && !ambiguous(id) ? id : cut + " #" + fingerprint(id)
+    }
+
+    /// Whether text shown as written could be read as part of another label: a bracket (labels
+    /// are `name (id) [kind]`) or an end of ` #` and ten hex digits (what ``shownID(_:)``
+    /// appends).
+    static func ambiguous(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        if u.contains(where: { $0 == 0x28 || $0 == 0x29 || $0 == 0x5B || $0 == 0x5D }) { return true }
+        guard u.count >= 12, u[u.count - 12] == 0x20, u[u.count - 11] == 0x23 else { return false }
+        return u.suffix(10).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
     /// A name of the file's (a kind, a field) as a list shows it: cleaned, cut after `limit`
@@ -97,16 +110,18 @@ public struct TextTable: Sendable {
     /// (as ``shownID(_:)``).
     public static func shownText(_ s: String, limit: Int) -> String {
         let shown = bounded(clean(s), to: limit, counted: false)
-        return shown.utf8.elementsEqual(s.utf8) ? s : shown + " #" + fingerprint(s)
+        return shown.utf8.elementsEqual(s.utf8) && !ambiguous(s) ? s : shown + " #" + fingerprint(s)
     }
 
-    /// Six hex digits of the FNV-1a hash of the text's UTF-8 bytes: the same on every run and
-    /// machine.
+    /// The top 40 bits of the FNV-1a hash of the text's UTF-8 bytes, in ten hex digits: the
+    /// same on every run and machine. Not a defence against a file written to collide (FNV is
+    /// no cryptographic hash); among 4,000 ids that show alike a collision has odds of about
+    /// one in 140,000.
     static func fingerprint(_ s: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let hex = String((h ^ (h >> 32)) & 0xFF_FFFF, radix: 16)
-        return String(repeating: "0", count: 6 - hex.count) + hex
+        let hex = String(h >> 24, radix: 16)
+        return String(repeating: "0", count: 10 - hex.count) + hex
     }
 
     /// Most rows a table shows; the rest are counted in a last line. The CSV and JSON outputs

@@ -17,7 +17,8 @@ public struct RemovalAccuracy: Sendable {
     /// The bound on each fragmentation gain (key players; nil elsewhere, 0 when exact).
     public var gainBound: Double?
     /// Sampled shortest paths and the bound of sampled betweenness (nil when betweenness is exact
-    /// or not used).
+    /// or not used; bound 0 with the sample's size when the exact values were computed in place
+    /// of a sample that would have drawn more pairs than the network has).
     public var betweenness: (samples: Int, bound: Double)?
 
     /// The accuracy of a fragmentation or efficiency estimate.
@@ -38,7 +39,10 @@ public struct RemovalAccuracy: Sendable {
     }
 
     /// Whether anything was sampled.
-    public var isSampled: Bool { !isExact || betweenness != nil }
+    public var isSampled: Bool { !isExact || betweennessSampled }
+    /// Whether betweenness was sampled: a bound of 0 is the exact values computed in place of
+    /// a sample that would have drawn more pairs than the network has.
+    public var betweennessSampled: Bool { betweenness.map { $0.bound > 0 } ?? false }
 
     /// The probability every stated bound holds with, each on its own: 1 − δ.
     public var confidence: Double { 1 - sampling.delta }

@@ -31,15 +31,22 @@ import Testing
 
     /// An ε so small that the betweenness sample would draw more pairs than the 400 entities
     /// have (r = ⌈0.5/ε² · (⌊log₂(VD − 2)⌋ + 1 + ln 10)⌉ ≥ 500,000 · 3.3 against 400 · 399 =
-    /// 159,600): betweenness is computed exactly, equal to the exact run's, and the text says so
-    /// (helper-46: it said nothing of betweenness).
+    /// 159,600) and the fragmentation sample would take every source (⌈ln 20 / (2ε²)⌉ ≫ 400):
+    /// every value is exact, equal to the exact run's, and every output says exact (helper-46:
+    /// nothing said of betweenness; helper-48: the JSON said "exact": false).
     @Test func exactBetweennessInPlaceOfASampleIsSaid() throws {
         let d = Self.network
         let r = try d.keyPlayers(sampling: EfficiencySampling(epsilon: 0.001, delta: 0.1, seed: 9, exactLimit: 100))
-        #expect(r.accuracy.text.contains("betweenness exact (Brandes): a sample at ε 0.001 would have drawn ") && !r.accuracy.text.contains("betweenness sampled"), "\(r.accuracy.text)")
+        #expect(!r.accuracy.isSampled && r.accuracy.text == "exact: a breadth-first search from every entity", "\(r.accuracy.text)")
+        let a = try Self.accuracy(KeyPlayerListing(r, in: d, top: 5).json)
+        #expect(a["exact"] as? Bool == true && a["betweenness_samples"] is NSNull && a["betweenness_bound"] as? Double == 0)
         let exact = try d.keyPlayers()
         let byID = Dictionary(uniqueKeysWithValues: exact.players.map { ($0.id, $0.betweenness) })
         #expect(r.players.allSatisfy { byID[$0.id] == $0.betweenness })
+        // Sampled fragmentation beside betweenness exact in place of its sample says both.
+        var mixed = r.accuracy
+        mixed.isExact = false
+        #expect(mixed.isSampled && mixed.text.contains("betweenness exact (Brandes): a sample at ε 0.001 would have drawn "))
     }
 
     @Test func setAndDisruptionStateTheirBounds() throws {

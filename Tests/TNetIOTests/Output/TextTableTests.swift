@@ -125,12 +125,18 @@ import TNetModel
         #expect(table.text.split(separator: "\n").dropFirst(2).map(String.init) == labels)
     }
 
-    /// Ids that would show alike stay apart (helper-47): ids differing only in their middle, and
-    /// an id with a control character against one with a space there. The hash is FNV-1a's
-    /// published 64-bit value for "a", 0xaf63dc4c8601ec8c, folded (high half xor low half,
-    /// 0xaf63dc4c ^ 0x8601ec8c = 0x296230c0) to its low 24 bits: 6230c0.
+    /// Ids that would show alike stay apart (helper-47, helper-48): ids differing only in their
+    /// middle, an id with a control character against one with a space there, an id written to
+    /// look like another's shown id, brackets. The hash is the top 40 bits of FNV-1a's
+    /// published 64-bit value for "a", 0xaf63dc4c8601ec8c: af63dc4c86.
     @Test func idsThatWouldShowAlikeStayApart() {
-        #expect(TextTable.fingerprint("a") == "6230c0")
+        #expect(TextTable.fingerprint("a") == "af63dc4c86")
+        let lookalike = TextTable.shownID("a\tb")
+        #expect(lookalike == "a b #" + TextTable.fingerprint("a\tb") && TextTable.shownID(lookalike) != lookalike)
+        let q1 = ResultText.entity(Entity(id: "z", kind: .person, name: "Q (y")), q2 = ResultText.entity(Entity(id: "y (z", kind: .person, name: "Q"))
+        #expect(q1 != q2 && q1 == "Q (y (z) [person]")
+        #expect(TextTable.shownID("case#12") == "case#12" && TextTable.shownID("case #ab12") == "case #ab12")
+        #expect(TextTable.shownID("case #0123456789") != "case #0123456789")
         let x = String(repeating: "A", count: 100) + "x" + String(repeating: "B", count: 100)
         let y = String(repeating: "A", count: 100) + "y" + String(repeating: "B", count: 100)
         #expect(TextTable.shownID(x) != TextTable.shownID(y) && TextTable.shownID(x).count < 80)
