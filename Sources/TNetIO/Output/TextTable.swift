@@ -18,9 +18,15 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    /// Adds a row at the bottom.
+    /// Rows appended past ``rowLimit``: counted for the table's last line, never made.
+    public private(set) var omittedRows = 0
+
+    /// Adds a row at the bottom; past ``rowLimit`` rows it is only counted, and its cells are
+    /// never formatted (a ranking of a million entities labels the thousand it shows).
     /// - Parameter row: the row's cells, left to right.
-    public mutating func append(_ row: [String]) { rows.append(row) }
+    public mutating func append(_ row: @autoclosure () -> [String]) {
+        if rows.count < Self.rowLimit { rows.append(row()) } else { omittedRows += 1 }
+    }
 
     /// `s` with control characters (line breaks, escapes, C1 controls, bidirectional overrides)
     /// shown as spaces: safe in a terminal.
@@ -92,7 +98,13 @@ public struct TextTable: Sendable {
     public static func shownID(_ id: String) -> String {
         let cleaned = clean(id)
         let cut = cleaned.count > 60 || cleaned.unicodeScalars.count > 240 ? middleCut(cleaned, keeping: 60) : cleaned
-        return cut.utf8.elementsEqual(id.utf8) && !ambiguous(id) ? id : cut + " #" + fingerprint(id)
+        return marked(cut, as: id)
+    }
+
+    /// `shown`, the text `s` shows as, with ` #` and the hash of `s` when it differs from `s`
+    /// or `s` could be read as part of another label.
+    private static func marked(_ shown: String, as s: String) -> String {
+        shown.utf8.elementsEqual(s.utf8) && !ambiguous(s) ? s : shown + " #" + fingerprint(s)
     }
 
     /// Whether text shown as written could be read as part of another label: a bracket (labels
@@ -109,8 +121,7 @@ public struct TextTable: Sendable {
     /// characters with `…`, and marked with a hash of the text as written when that changed it
     /// (as ``shownID(_:)``).
     public static func shownText(_ s: String, limit: Int) -> String {
-        let shown = bounded(clean(s), to: limit, counted: false)
-        return shown.utf8.elementsEqual(s.utf8) && !ambiguous(s) ? s : shown + " #" + fingerprint(s)
+        marked(bounded(clean(s), to: limit, counted: false), as: s)
     }
 
     /// The top 40 bits of the FNV-1a hash of the text's UTF-8 bytes, in ten hex digits: the
@@ -128,14 +139,18 @@ public struct TextTable: Sendable {
     /// list every row.
     public static let rowLimit = 1_000
 
-    /// `lines` (each ending with a newline) cut to ``rowLimit``, with a line counting the rest.
+    /// A list of `items`, one line each, cut to ``rowLimit`` lines with a line counting the
+    /// rest; only the lines shown are made.
     /// - Parameters:
-    ///   - lines: the lines of a list.
+    ///   - items: what the list lists.
     ///   - noun: what a line is, plural ("rows", "links").
+    ///   - line: an item's line, ending with a newline.
     /// - Returns: the lines kept, joined.
-    public static func boundedLines(_ lines: [String], _ noun: String = "rows") -> String {
-        guard lines.count > rowLimit else { return lines.joined() }
-        return lines.prefix(rowLimit).joined() + moreLine(lines.count, noun)
+    public static func boundedLines<C: Collection>(_ items: C, _ noun: String = "rows", _ line: (C.Element) -> String) -> String {
+        var out = ""
+        for item in items.prefix(rowLimit) { out += line(item) }
+        if items.count > rowLimit { out += moreLine(items.count, noun) }
+        return out
     }
 
     /// "(N more rows, M in all; --format csv or json lists every one)".
@@ -175,7 +190,8 @@ public struct TextTable: Sendable {
                 out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
             }
         }
-        if rows.count > Self.rowLimit { out += Self.moreLine(rows.count, "rows") }
+        let total = rows.count + omittedRows
+        if total > Self.rowLimit { out += Self.moreLine(total, "rows") }
         return out
     }
 }

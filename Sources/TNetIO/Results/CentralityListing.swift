@@ -154,14 +154,19 @@ public struct CentralityListing: PrintableResult, Sendable {
         // Three leading columns either way: rank, then entity and kind, or source and target.
         var table = TextTable(header: header, rightAligned: Set([0] + (3 ..< 3 + t.columns.count)))
         var protectedShown = false
-        for (rank, r) in order.enumerated() {
+        // A row's cells, made only for the rows the table shows (TextTable.rowLimit).
+        func fields(_ rank: Int, _ r: Int) -> [String] {
             let row = t.rows[r]
             var fields = [String(rank + 1), label(row.source)]
             if let target = row.target { fields.append(label(target)) } else { fields.append(entities?[row.source].kind.rawValue ?? "node") }
-            // Only rows the table shows (it cuts after TextTable.rowLimit) call for the note.
-            if rank < TextTable.rowLimit && (isProtected(row.source) || row.target.map(isProtected) == true) { protectedShown = true }
             for c in t.values.indices { fields.append(ResultText.short(t.values[c][r])) }
-            table.append(fields)
+            return fields
+        }
+        for (rank, r) in order.enumerated() {
+            let row = t.rows[r]
+            // Only rows the table shows call for the note.
+            if rank < TextTable.rowLimit && (isProtected(row.source) || row.target.map(isProtected) == true) { protectedShown = true }
+            table.append(fields(rank, r))
         }
         var out = ""
         if let before = source.before, let filter = source.filter {

@@ -48,13 +48,13 @@ public struct CutpointListing: PrintableResult, Sendable {
     /// The articulation points, how many are protected, then the bridges.
     public var table: String {
         var out = "\(ResultText.counted(points.count, "articulation point"))\n"
-        out += TextTable.boundedLines(points.map { "  " + ResultText.entity(dataset.entities[$0]) + "\n" }, "articulation points")
+        out += TextTable.boundedLines(points, "articulation points") { "  " + ResultText.entity(dataset.entities[$0]) + "\n" }
         let protected = protected
         if !protected.isEmpty {
             out += "(\(protected.count) of them protected person\(protected.count == 1 ? "" : "s"): not targets of disruption)\n"
         }
         out += "\(ResultText.counted(bridges.count, "bridge"))\n"
-        out += TextTable.boundedLines(bridges.map { "  " + ResultText.entity(dataset.entities[$0.0]) + " — " + ResultText.entity(dataset.entities[$0.1]) + "\n" }, "bridges")
+        out += TextTable.boundedLines(bridges, "bridges") { "  " + ResultText.entity(dataset.entities[$0.0]) + " — " + ResultText.entity(dataset.entities[$0.1]) + "\n" }
         return out
     }
 }

@@ -70,10 +70,10 @@ public struct DiffListing: PrintableResult, Sendable {
         let link = { (l: DatasetDiff.LinkKey) in
             "\(TextTable.shownID(l.source)) \(TextTable.shownText(l.kind.rawValue, limit: 200)) \(TextTable.shownID(l.target))"
         }
-        out += "entities appeared (\(diff.entitiesAppeared.count)):\n" + TextTable.boundedLines(diff.entitiesAppeared.map { "  + " + label($0, after) + "\n" }, "entities")
-        out += "entities ended (\(diff.entitiesEnded.count)):\n" + TextTable.boundedLines(diff.entitiesEnded.map { "  - " + label($0, before) + "\n" }, "entities")
-        out += "links appeared (\(diff.linksAppeared.count)):\n" + TextTable.boundedLines(diff.linksAppeared.map { "  + " + link($0) + "\n" }, "links")
-        out += "links ended (\(diff.linksEnded.count)):\n" + TextTable.boundedLines(diff.linksEnded.map { "  - " + link($0) + "\n" }, "links")
+        out += "entities appeared (\(diff.entitiesAppeared.count)):\n" + TextTable.boundedLines(diff.entitiesAppeared, "entities") { "  + " + label($0, after) + "\n" }
+        out += "entities ended (\(diff.entitiesEnded.count)):\n" + TextTable.boundedLines(diff.entitiesEnded, "entities") { "  - " + label($0, before) + "\n" }
+        out += "links appeared (\(diff.linksAppeared.count)):\n" + TextTable.boundedLines(diff.linksAppeared, "links") { "  + " + link($0) + "\n" }
+        out += "links ended (\(diff.linksEnded.count)):\n" + TextTable.boundedLines(diff.linksEnded, "links") { "  - " + link($0) + "\n" }
         var table = TextTable(header: ["entity", "before", "after", "change"], rightAligned: [1, 2, 3])
         for c in diff.changes {
             table.append([label(c.id, after[id: c.id] != nil ? after : before), ResultText.fixed4(c.before),

@@ -64,8 +64,7 @@ public struct FlowListing: PrintableResult, Sendable {
         let linkCount = r.cut.reduce(0) { $0 + $1.links.count }
         let capacityTotal = r.cut.reduce(0.0) { $0 + $1.capacity }
         out += "minimum cut: \(ResultText.counted(r.cut.count, "tie")) of capacity \(ResultText.short(capacityTotal)) in all, \(ResultText.counted(linkCount, "link")) behind them (from the sources' side → to the other side)\n"
-        var cut: [String] = []
-        for c in r.cut {
+        out += TextTable.boundedLines(r.cut, "ties") { c in
             // In order of first appearance, each found by hash (a search of the list per link
             // was quadratic: 36 s for 100,000 kinds behind one tie).
             var kinds: [(String, Int)] = [], position: [String: Int] = [:]
@@ -74,17 +73,20 @@ public struct FlowListing: PrintableResult, Sendable {
                 if let i = position[k] { kinds[i].1 += 1 } else { position[k] = kinds.count; kinds.append((k, 1)) }
             }
             // Counted by the kind as written, each cleaned and cut only as it is shown, with a
-            // hash when that changed it (kinds that would show alike stay apart).
-            let shown = { (k: String) in TextTable.shownText(k, limit: 40) }
-            let behind = kinds.map { $0.1 == 1 ? shown($0.0) : "\($0.1) \(shown($0.0))" }.joined(separator: ", ")
-            cut.append("  " + ResultText.entity(dataset.entities[c.from]) + " → " + ResultText.entity(dataset.entities[c.to])
-                + "  capacity \(ResultText.short(c.capacity))" + (behind.isEmpty ? "" : " (\(TextTable.bounded(behind, to: 400)))") + "\n")
+            // hash when that changed it (kinds that would show alike stay apart); shown until
+            // the list passes 400 characters, where it is cut.
+            var behind = ""
+            for (k, n) in kinds where behind.count <= 400 {
+                let shown = TextTable.shownText(k, limit: 40)
+                behind += (behind.isEmpty ? "" : ", ") + (n == 1 ? shown : "\(n) \(shown)")
+            }
+            return "  " + ResultText.entity(dataset.entities[c.from]) + " → " + ResultText.entity(dataset.entities[c.to])
+                + "  capacity \(ResultText.short(c.capacity))" + (behind.isEmpty ? "" : " (\(TextTable.bounded(behind, to: 400)))") + "\n"
         }
-        out += TextTable.boundedLines(cut, "ties")
         if vertexCut {
             if let nodes = r.cutEntities {
                 out += "vertex cut: \(ResultText.counted(nodes.count, "entity", "entities"))\n"
-                out += TextTable.boundedLines(nodes.map { "  " + ResultText.entity(dataset.entities[$0]) + "\n" }, "entities")
+                out += TextTable.boundedLines(nodes, "entities") { "  " + ResultText.entity(dataset.entities[$0]) + "\n" }
             } else {
                 out += "vertex cut: none (a source touches a sink, or only protected persons stand between them)\n"
             }

@@ -55,11 +55,18 @@ import TNetModel
         let lines = t.text.split(separator: "\n")
         #expect(lines.count == 1_003 && lines[1_001] == "999")
         #expect(lines.last == "(1 more rows, 1001 in all; --format csv or json lists every one)")
-        let list = (0 ..< 2_500).map { "  \($0)\n" }
-        let shown = TextTable.boundedLines(list, "links")
+        var made = 0
+        let shown = TextTable.boundedLines(0 ..< 2_500, "links") { made += 1; return "  \($0)\n" }
         #expect(shown.hasPrefix("  0\n") && shown.contains("  999\n") && !shown.contains("  1000\n"))
         #expect(shown.hasSuffix("(1500 more links, 2500 in all; --format csv or json lists every one)\n"))
-        #expect(TextTable.boundedLines(Array(list.prefix(3))) == "  0\n  1\n  2\n")
+        #expect(made == 1_000)  // only the lines shown are made
+        #expect(TextTable.boundedLines(0 ..< 3) { "  \($0)\n" } == "  0\n  1\n  2\n")
+        // Rows past the limit are counted, never made.
+        var rowsMade = 0
+        var u = TextTable(header: ["n"])
+        for i in 0 ..< 2_500 { u.append({ rowsMade += 1; return [String(i)] }()) }
+        #expect(rowsMade == 1_000 && u.omittedRows == 1_500)
+        #expect(u.text.hasSuffix("(1500 more rows, 2500 in all; --format csv or json lists every one)\n"))
     }
 
     /// A message line: line breaks and escapes become spaces, and it is cut after 2,000
