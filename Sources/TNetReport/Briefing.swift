@@ -268,12 +268,11 @@ public struct Briefing: Sendable {
         // ε rounded up, the probability 1 − δ worked in decimal, as every section states them
         // (rounded to the nearest, 0.03004 read 0.03 and 1 − 0.00004 read 1).
         let eps = RemovalAccuracy.number
-        // Betweenness exact in place of its sample (bound 0: more pairs than the network has) is
-        // said as such, not as sampled at ε.
-        let exactBetweenness = keyPlayers.betweenness.map { $0.bound == 0 } ?? true
-        var parts = [(exactBetweenness ? "key players' fragmentation gains" : "key players' fragmentation gains and betweenness")
+        // Betweenness exact in place of its sample is said as such, not as sampled at ε.
+        let sampledBetweenness = keyPlayers.betweennessSampled
+        var parts = [(sampledBetweenness ? "key players' fragmentation gains and betweenness" : "key players' fragmentation gains")
                      + " at ε \(eps(keyPlayers.sampling.epsilon)) (\(keyPlayers.sources) sources"
-                     + (keyPlayers.betweenness.map { $0.bound == 0 ? "; betweenness exact" : ", \($0.samples) shortest paths" } ?? "") + ")"]
+                     + (keyPlayers.betweenness.map { sampledBetweenness ? ", \($0.samples) shortest paths" : "; betweenness exact" } ?? "") + ")"]
         if let set, let search = set.search {
             parts.append("the best set searched among \(set.searched) of \(set.candidates) candidates, comparing sets on \(search.sources) sources (ε \(eps(search.epsilon))) from the greedy start and the betweenness set"
                          + (search.restarts == 0 ? " without random restarts" : " and \(search.restarts) random starts")

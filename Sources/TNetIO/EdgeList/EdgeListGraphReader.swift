@@ -74,10 +74,8 @@ public enum EdgeListGraphReader {
         package var header: EdgeListReader.Header?
         package var negativeWeight: SourceLocation?
         package var zeroWeight: SourceLocation?
-        /// Ids read as one although their bytes differ (the same text in two Unicode forms,
-        /// `é` against `e` + U+0301, which `String` holds equal): the first such pair, the line
-        /// of the second spelling when lines are kept, and how many such mentions there were.
-        package var respelled: (kept: String, other: String, line: Int32?, count: Int)?
+        /// Ids read as one although their bytes differ (``EdgeListReader/Respelling``).
+        package var respelled: EdgeListReader.Respelling?
         /// The first malformed line: nothing else is then filled in.
         package var error: (message: String, location: SourceLocation)?
 
@@ -181,9 +179,8 @@ public enum EdgeListGraphReader {
                                 // (either spelling may be the ASCII one: K and the Kelvin sign).
                                 if !ids[Int(i)].utf8.elementsEqual(id.utf8) {
                                     let edge = edgeBase + k / 2
-                                    let count = (scan.respelled?.count ?? 0) + 1
-                                    scan.respelled = scan.respelled.map { ($0.kept, $0.other, $0.line, count) }
-                                        ?? (ids[Int(i)], id, scan.lines.isEmpty ? nil : scan.lines[edge], 1)
+                                    EdgeListReader.Respelling.note(&scan.respelled, kept: ids[Int(i)], other: id,
+                                                                   line: scan.lines.isEmpty ? nil : scan.lines[edge])
                                 }
                             } else {
                                 node = Int32(ids.count)

@@ -39,7 +39,7 @@ public enum EdgeListReader {
             return (dataset(scan, file: input.name, directed: directed),
                     headerWarning(scan.header, input) + respellingWarning(scan.respelled, input))
         }
-        var respelled: (kept: String, other: String, line: Int32?, count: Int)?
+        var respelled: Respelling?
         var issues: [ValidationIssue] = []
         var index: [String: Int32] = [:]
         var entities: [Entity] = []
@@ -65,8 +65,7 @@ public enum EdgeListReader {
                 let id = String(decoding: UnsafeBufferPointer(rebasing: b[f.start ..< f.end]), as: UTF8.self)
                 if let i = index[id] {
                     if !entities[Int(i)].id.utf8.elementsEqual(id.utf8) {
-                        let count = (respelled?.count ?? 0) + 1
-                        respelled = respelled.map { ($0.kept, $0.other, $0.line, count) } ?? (entities[Int(i)].id, id, Int32(line), 1)
+                        Respelling.note(&respelled, kept: entities[Int(i)].id, other: id, line: Int32(line))
                     }
                     return i
                 }
@@ -122,9 +121,22 @@ public enum EdgeListReader {
         return (dataset, issues + respellingWarning(respelled, input))
     }
 
+    /// Ids read as one entity although their bytes differ (the same text in two Unicode forms,
+    /// `é` against `e` + U+0301, which `String` holds equal): the first such pair, the line of
+    /// its second spelling when lines are kept, and how many mentions were spelt another way.
+    package struct Respelling: Sendable {
+        package var kept: String, other: String, line: Int32?, count = 1
+
+        /// Counts a mention spelt `other` of the entity whose id is spelt `kept`; the first
+        /// such mention is kept whole.
+        package static func note(_ r: inout Respelling?, kept: String, other: String, line: Int32?) {
+            if r == nil { r = Respelling(kept: kept, other: other, line: line) } else { r!.count += 1 }
+        }
+    }
+
     /// The warning that ids spelt with different bytes were read as one entity (never merged
     /// silently): the two spellings with their code points beyond ASCII written out.
-    static func respellingWarning(_ r: (kept: String, other: String, line: Int32?, count: Int)?, _ input: InputFile) -> [ValidationIssue] {
+    static func respellingWarning(_ r: Respelling?, _ input: InputFile) -> [ValidationIssue] {
         guard let r else { return [] }
         func spelt(_ s: String) -> String {
             s.unicodeScalars.map { $0.isASCII && !$0.isDisplayControl ? String($0) : "<U+" + String($0.value, radix: 16, uppercase: true) + ">" }.joined()

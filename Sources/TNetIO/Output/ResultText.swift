@@ -65,14 +65,13 @@ public enum ResultText {
         let limit = TextTable.cellLimit
         if whole.count <= limit && whole.unicodeScalars.count <= 4 * limit { return whole }
         let short = { (s: String) in TextTable.bounded(s, to: 15, counted: false) }
-        let cutID = id
-        let rest = label(name.map { _ in "" }, cutID, kindText.map(short), role.map(short))
+        let rest = label(name.map { _ in "" }, id, kindText.map(short), role.map(short))
         guard let name else { return rest }
         // The name gets what the other parts leave, less room for its count (34 characters),
         // in characters and in scalars (it may keep 4 × room of them): the label then fits the
         // cell and is never cut again there.
         let room = max(10, min(limit - rest.count - 34, (4 * limit - rest.unicodeScalars.count - 40) / 4))
-        return label(TextTable.bounded(name, to: room), cutID, kindText.map(short), role.map(short))
+        return label(TextTable.bounded(name, to: room), id, kindText.map(short), role.map(short))
     }
 
     /// "1 link", "2 links".

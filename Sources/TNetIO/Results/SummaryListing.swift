@@ -54,14 +54,14 @@ public struct SummaryListing: PrintableResult, Sendable {
         var out = t.text
         // A file whose kind column holds a name per row has as many kinds as rows: the table
         // shows the most numerous and says how many more there are.
-        for (heading, counts) in [("entity kind", s.entitiesByKind.map { ($0.kind.rawValue, $0.count) }),
-                                  ("link kind", s.linksByKind.map { ($0.kind.rawValue, $0.count) })] {
+        for (heading, member, counts) in [("entity kind", ("entity", "entities"), s.entitiesByKind.map { ($0.kind.rawValue, $0.count) }),
+                                          ("link kind", ("link", "links"), s.linksByKind.map { ($0.kind.rawValue, $0.count) })] {
             var table = TextTable(header: [heading, "count"], rightAligned: [1])
             for (k, n) in counts.prefix(Self.kindRows) { table.append([k, String(n)]) }
             out += "\n" + table.text
             if counts.count > Self.kindRows {
                 let rest = counts.dropFirst(Self.kindRows)
-                let members = rest.reduce(0) { $0 + $1.1 }, noun = heading == "entity kind" ? (members == 1 ? "entity" : "entities") : (members == 1 ? "link" : "links")
+                let members = rest.reduce(0) { $0 + $1.1 }, noun = members == 1 ? member.0 : member.1
                 out += "(\(rest.count) more \(heading)\(rest.count == 1 ? "" : "s"), \(counts.count) in all, holding \(members) \(noun); --format csv lists every one)\n"
             }
         }

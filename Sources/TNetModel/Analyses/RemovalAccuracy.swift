@@ -60,7 +60,7 @@ public struct RemovalAccuracy: Sendable {
         } else {
             parts.append("fragmentation and efficiency exact")
         }
-        if let b = betweenness, b.bound == 0 {
+        if let b = betweenness, !betweennessSampled {
             parts.append("betweenness exact (Brandes): a sample at ε \(Self.number(sampling.epsilon)) would have drawn \(b.samples) pairs, more than the network has")
         } else if let b = betweenness {
             parts.append("betweenness sampled from \(b.samples) shortest paths (Riondato–Kornaropoulos, seed \(sampling.seed)): each within ±\(Self.number(b.bound)) with probability ≥ \(p)")
