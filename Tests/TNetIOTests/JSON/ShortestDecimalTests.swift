@@ -50,12 +50,23 @@ import Testing
         }
     }
 
-    /// Random bit patterns within the range: the same text as `description` whenever the fast
-    /// path answers (it rarely does: most need 17 digits).
+    /// Random bit patterns within the range, and each with its trailing digits rounded off (so
+    /// that some have few decimals): the fast path answers exactly when `description`'s own
+    /// text lies in its domain (plain notation, not an integer, at most nine decimals, its
+    /// digits as an integer below 2⁵¹), and then with that text. The domain is read off
+    /// `description`, not off the fast path.
     @Test func randomDoubles() async {
         await propertyCheck(count: 3000, input: Gen<UInt64>.value(in: 0 ... UInt64.max)) { bits in
-            let x = Double(bitPattern: (bits & 0x800F_FFFF_FFFF_FFFF) | (UInt64(1013 + bits >> 52 % 40) << 52))
-            if let t = Self.text(x) { #expect(t == x.description, "\(x)") }
+            let random = Double(bitPattern: (bits & 0x800F_FFFF_FFFF_FFFF) | (UInt64(1013 + bits >> 52 % 40) << 52))
+            let places = Double([1, 10, 1e3, 1e6, 1e9][Int(bits % 5)])
+            for x in [random, (random * places).rounded() / places] {
+                let d = x.description, parts = d.split(separator: ".")
+                let digits = Double(d.filter(\.isNumber)) ?? .infinity
+                let inDomain = abs(x) >= 0.001 && abs(x) < 1e9 && !d.contains("e") && x != x.rounded(.towardZero)
+                    && parts.count == 2 && parts[1].count <= 9 && digits < 0x1p51
+                #expect((Self.text(x) != nil) == inDomain, "\(d)")
+                if let t = Self.text(x) { #expect(t == d, "\(x)") }
+            }
         }
     }
 
