@@ -56,6 +56,26 @@ import TNetModel
         #expect(MemoryLayout<Entity>.stride <= 136)
     }
 
+    /// Periods are compared and hashed as one word (a reader numbers millions by period): the
+    /// oracle is the field-by-field comparison of their optional dates, on every pair of
+    /// periods made from open ends and dates that differ only in a part present or absent.
+    @Test func periodsEqualExactlyWhenTheirDatesDo() {
+        let dates: [PartialDate?] = [nil] + ["0000", "2023", "2023-01", "2023-01-01", "2023-12-31", "9999-12-31", "2024"].map { PartialDate($0)! }
+        let periods = dates.flatMap { f in dates.map { Period(from: f, to: $0) } }
+        #expect(periods.count == 64)
+        for a in periods {
+            for b in periods {
+                let fields = a.from == b.from && a.to == b.to
+                #expect((a == b) == fields, "\(String(describing: a.from)) \(String(describing: a.to)) against \(String(describing: b.from)) \(String(describing: b.to))")
+                if fields { #expect(a.hashValue == b.hashValue) }
+            }
+        }
+        // Distinct periods hash apart here (not required of a hash, but a constant one would pass above).
+        #expect(Set(periods.map(\.hashValue)).count == 64)
+        // An open end is not the year 0: from 0000 is not from an open start.
+        #expect(Period(from: PartialDate("0000"), to: nil) != Period(from: nil, to: nil))
+    }
+
     /// a→b (directed kind), b–c (cooperates_with: symmetric) → directed graph with arcs
     /// a→b, b→c, c→b; a link to a missing entity is skipped and reported.
     @Test func projectionAndValidation() {
