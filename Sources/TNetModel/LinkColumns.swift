@@ -132,6 +132,37 @@ package struct LinkColumns: Sendable {
             if !link.attributes.isEmpty { attributes[i] = link.attributes }
         }
 
+        // Each value's number in its table, for a reader in another module that numbers values
+        // itself. Numbered here, where the tables' types are known: called from another module,
+        // the generic code ran unspecialised, and comparing two optional periods looked up a
+        // tuple's type metadata at run time, every time.
+        package mutating func number(kind: LinkKind) -> UInt32 { kinds.index(of: kind) }
+        package mutating func number(confidence: Confidence?) -> UInt32 { confidences.index(of: confidence) }
+        package mutating func number(citation: [String]) -> UInt32 { citations.index(of: citation) }
+        package mutating func number(period: Period?) -> UInt32 { periods.index(of: period) }
+        package mutating func number(agreement: String?) -> UInt32 { agreements.index(of: agreement) }
+
+        /// Appends the values of every link of `other` (not their ends), each renumbered in these
+        /// tables in order of first use, as appending the links one by one would number them.
+        package mutating func appendValues(of other: Parts) {
+            func remap<V>(_ old: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>, _ out: inout [UInt32]) {
+                var map = [UInt32](repeating: .max, count: table.values.count)
+                for o in old {
+                    if map[Int(o)] == .max { map[Int(o)] = into.index(of: table.values[Int(o)]) }
+                    out.append(map[Int(o)])
+                }
+            }
+            let base = kindIndex.count
+            remap(other.kindIndex, other.kinds, &kinds, &kindIndex)
+            remap(other.confidenceIndex, other.confidences, &confidences, &confidenceIndex)
+            remap(other.citationIndex, other.citations, &citations, &citationIndex)
+            remap(other.periodIndex, other.periods, &periods, &periodIndex)
+            remap(other.agreementIndex, other.agreements, &agreements, &agreementIndex)
+            weights += other.weights
+            directed += other.directed
+            for (i, a) in other.attributes { attributes[base + i] = a }
+        }
+
         /// Appends a link's values (its ends go in ``ends`` apart), each an index in its table.
         package mutating func append(kind: UInt32, weight: Double?, directed isDirected: Bool?, confidence: UInt32,
                                      citation: UInt32, period: UInt32, agreement: UInt32) {

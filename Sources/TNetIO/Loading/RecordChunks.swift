@@ -17,7 +17,8 @@ enum RecordChunks {
             base = .allocate(capacity: self.capacity)
         }
 
-        func append(_ e: Entity) {
+        /// Takes `e` (moved in, not copied: a copy retains each of its strings and lists).
+        func append(_ e: consuming Entity) {
             if count == capacity {
                 capacity *= 2
                 let grown = UnsafeMutablePointer<Entity>.allocate(capacity: capacity)
@@ -230,22 +231,7 @@ enum RecordChunks {
                 for k in 0 ..< count {
                     let c = linkParts[k]
                     linkParts[k] = LinkColumns.Parts()
-                    func remap<V>(_ old: [UInt32], _ table: InternTable<V>, _ into: inout InternTable<V>, _ out: inout [UInt32]) {
-                        var map = [UInt32](repeating: .max, count: table.values.count)
-                        for o in old {
-                            if map[Int(o)] == .max { map[Int(o)] = into.index(of: table.values[Int(o)]) }
-                            out.append(map[Int(o)])
-                        }
-                    }
-                    let base = links.kindIndex.count
-                    remap(c.kindIndex, c.kinds, &links.kinds, &links.kindIndex)
-                    remap(c.confidenceIndex, c.confidences, &links.confidences, &links.confidenceIndex)
-                    remap(c.citationIndex, c.citations, &links.citations, &links.citationIndex)
-                    remap(c.periodIndex, c.periods, &links.periods, &links.periodIndex)
-                    remap(c.agreementIndex, c.agreements, &links.agreements, &links.agreementIndex)
-                    links.weights += c.weights
-                    links.directed += c.directed
-                    for (i, a) in c.attributes { links.attributes[base + i] = a }
+                    links.appendValues(of: c)
                     shift(linkPositionLists[k], starts[k], into: &linkPositions)
                     linkPositionLists[k] = []
                 }
