@@ -24,6 +24,82 @@ import TNetModel
         return true
     }
 
+    /// The keys' words are written out in the reader; each must be what `constant` makes of
+    /// its key, and `word` must read the same from a file, far from its end or against it.
+    @Test func keyWordsSpellTheirKeys() {
+        typealias B = NativeJSONReader.Chunks.Bytes
+        let words: [(UInt64, StaticString)] = [
+            (B.id, "id"), (B.to, "to"), (B.kind, "kind"), (B.name, "name"), (B.role, "role"), (B.from, "from"),
+            (B.country, "country"), (B.sources, "sources"), (B.confidence, "confiden"), (B.source, "source"),
+            (B.target, "target"), (B.weight, "weight"), (B.directed, "directed"), (B.agreement, "agreemen"),
+        ]
+        for (word, key) in words {
+            #expect(word == B.constant(key), "\(key)")
+            let text = "\(key)"
+            for padding in [0, 1, 8, 20] {
+                let bytes = Array(text.utf8) + Array(repeating: UInt8(ascii: "x"), count: padding)
+                bytes.withUnsafeBufferPointer { #expect(B($0).word(0 ..< text.utf8.count) == word, "\(key) + \(padding)") }
+            }
+        }
+        // Field numbers, as the reader's documentation lists them.
+        let fields = Array("idkindnamerolecountryconfidencesourcesfromto".utf8)
+        fields.withUnsafeBufferPointer { b in
+            let bytes = B(b)
+            var at = 0
+            for (length, number) in [(2, 0), (4, 1), (4, 2), (4, 3), (7, 4), (10, 5), (7, 6), (4, 7), (2, 8)] {
+                #expect(bytes.entityField(at ..< at + length) == number)
+                at += length
+            }
+        }
+    }
+
+    /// The chunks check that the file is UTF-8 text as they read it, each its own bytes (the
+    /// check on its own read every page a second time). Bytes that are not text, wherever they
+    /// are, leave the file to the whole-file check, whose error (the first bad byte, its line
+    /// and column) is the oracle: the same as reading the bytes whole.
+    @Test func bytesThatAreNotTextAreFoundWhereverTheChunksCut() throws {
+        let text = String(decoding: NativeJSONWriter.write(SyntheticNetwork(nodes: 400, seed: 2).generate()), as: UTF8.self)
+        let clean = Array(text.utf8)
+        // Valid text with scalars of two, three and four bytes reads the same in chunks.
+        let marked = text.replacingOccurrences(of: "\"kind\": \"person\"", with: "\"kind\": \"person\", \"name\": \"Nguyễn ဗမာ 😀\"")
+        for size in [97, 1000] { #expect(try compare(marked, chunkBytes: size)) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A stray byte in the top, near the start of the records, in the middle, at the end;
+        // a scalar cut short just before a record's "{"; a NUL.
+        let firstRecord = clean.firstIndex(of: UInt8(ascii: "{"), after: 5)!
+        let middleRecord = clean.firstIndex(of: UInt8(ascii: "{"), after: clean.count / 2)!
+        let cases: [(String, [UInt8])] = [
+            ("top", Array(clean[..<3]) + [0xFF] + Array(clean[3...])),
+            ("early", Array(clean[..<(firstRecord + 8)]) + [0xC3] + Array(clean[(firstRecord + 8)...])),
+            ("short", Array(clean[..<middleRecord]) + [0xE1, 0x80] + Array(clean[middleRecord...])),
+            ("nul", Array(clean[..<(middleRecord + 3)]) + [0] + Array(clean[(middleRecord + 3)...])),
+            ("end", Array(clean[..<(clean.count - 2)]) + [0x80] + Array(clean[(clean.count - 2)...])),
+        ]
+        for (name, bytes) in cases {
+            for size in [40, 97, 5000, 1 << 20] {
+                let chunks = bytes.withUnsafeBufferPointer {
+                    NativeJSONReader.Chunks.read($0, name: "doc.json", start: 0, mapped: nil, threads: 2, chunkBytes: size)
+                }
+                #expect(chunks == nil, "\(name), chunks of \(size)")
+            }
+            let path = folder.appendingPathComponent(name + ".json").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            var mapped = "", whole = ""
+            do { _ = try NativeJSONReader.read(mapped: try #require(MappedFile(path: path, step: 4096)), minimumBytes: 0) } catch { mapped = "\(error)" }
+            do { _ = try NativeJSONReader.read(InputFile(name: path, bytes: bytes)) } catch { whole = "\(error)" }
+            #expect(mapped.contains("UTF-8") || mapped.contains("NUL"), "\(name): \(mapped)")
+            #expect(!mapped.isEmpty && mapped == whole, "\(name)")
+        }
+        // The clean file, mapped, is read in chunks to what the bytes read whole give.
+        let path = folder.appendingPathComponent("clean.json").path
+        try Data(clean).write(to: URL(fileURLWithPath: path))
+        let mapped = try NativeJSONReader.read(mapped: try #require(MappedFile(path: path, step: 4096)), minimumBytes: 0)
+        let whole = try NativeJSONReader.read(InputFile(name: path, bytes: clean))
+        expectSameRead(mapped, whole)
+    }
+
     /// Chunk sizes from one record per chunk to the whole file.
     let sizes = [40, 97, 256, 1000, 1 << 20]
 
@@ -176,4 +252,10 @@ import TNetModel
         }
         #expect(taken > 300)
     }
+}
+
+
+private extension Array where Element == UInt8 {
+    /// The first index of `byte` after `start`.
+    func firstIndex(of byte: UInt8, after start: Int) -> Int? { self[(start + 1)...].firstIndex(of: byte) }
 }

@@ -44,10 +44,12 @@ extension NativeJSONReader {
             }
         }
 
-        /// Reads `buf` (already checked to be UTF-8 text) from `start`, on `threads` threads,
-        /// in chunks of about `chunkBytes`.
+        /// Reads `buf` from `start`, on `threads` threads, in chunks of about `chunkBytes`,
+        /// each chunk checked to be UTF-8 text before it is read: a mapped file's pages are
+        /// touched once, not once to check and again to read.
         /// - Returns: the dataset and its issues, as the stream reader gives them, or nil when
-        ///   the stream reader must read the file.
+        ///   the stream reader must read the file (and ``InputFile/checkText()`` word a byte
+        ///   that is not UTF-8 text).
         static func read(_ buf: UnsafeBufferPointer<UInt8>, name: String, start: Int, mapped: MappedFile?,
                          threads: Int, chunkBytes: Int = chunkBytes) -> (dataset: Dataset, issues: [ValidationIssue])? {
             // Byte offsets within a chunk's lists are 32-bit.
@@ -80,6 +82,9 @@ extension NativeJSONReader {
             for i in 1 ..< count {
                 if let s = recordStart(base, buf.count, after: arrayStart + span * i / count), s > starts.last! { starts.append(s) }
             }
+            // Every byte is checked: the top here, each chunk's own bytes by its reader. Cuts
+            // fall on a `{`, an ASCII byte, so the file is UTF-8 exactly when each piece is.
+            guard UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[..<arrayStart])) == nil else { return nil }
             var parts = [Part?](repeating: nil, count: starts.count)
             let cuts = starts
             parts.withUnsafeMutableBufferPointer { out in
@@ -88,7 +93,10 @@ extension NativeJSONReader {
                     let mode = i == 0 ? firstMode : guessMode(buf, at: cuts[i])
                     let expected = (i + 1 < cuts.count ? cuts[i + 1] : buf.count) - cuts[i]
                     var reader = ChunkReader(buf, name: name, origin: cuts[i], expected: expected, mode: mode)
-                    if i == 0 {
+                    if UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[cuts[i] ..< cuts[i] + expected])) != nil {
+                        reader.part.failed = true
+                        reader.part.notText = true
+                    } else if i == 0 {
                         reader.run(mode: firstMode!, opened: true, targets: cuts, next: 1)
                     } else if let mode {
                         reader.run(mode: mode, opened: false, targets: cuts, next: i + 1)
@@ -99,6 +107,7 @@ extension NativeJSONReader {
                     out[i] = reader.part
                 }
             }
+            guard !parts.contains(where: { $0!.notText }) else { return nil }
             // Keep the chunks whose starts are confirmed, reading again where a guess was wrong.
             var kept: [Part] = []
             var current = parts[0]!
@@ -177,6 +186,9 @@ extension NativeJSONReader {
             var finished = false
             /// Whether something was found that only the stream reader can word.
             var failed = false
+            /// Whether the chunk's own bytes (from its start to the next chunk's) are not
+            /// UTF-8 text; the chunk was then not read.
+            var notText = false
             /// The cursor (0-based line from the start, column) where reading stopped.
             var cursor = (line: 0, column: 1)
 
@@ -222,11 +234,184 @@ extension NativeJSONReader {
             }
         }
 
+        /// The file's bytes and what reads plain values from them: small, so a reader copies it
+        /// freely. (As methods of ``ChunkReader``, called while the reader was being changed, each
+        /// call copied the whole reader, 952 bytes, several times per record.)
+        struct Bytes {
+            let buf: UnsafeBufferPointer<UInt8>
+            let b: UnsafePointer<UInt8>
+            let n: Int
+
+            init(_ buf: UnsafeBufferPointer<UInt8>) {
+                self.buf = buf
+                b = buf.baseAddress!
+                n = buf.count
+            }
+
+            /// A string with no escape and no control character at `p` (its opening quote).
+            /// - Returns: its bytes' range, or nil.
+            @inline(__always)
+            func plainString(_ p: Int) -> Range<Int>? {
+                guard p < n, b[p] == UInt8(ascii: "\"") else { return nil }
+                var q = p + 1
+                while q < n {
+                    let c = b[q]
+                    if c == UInt8(ascii: "\"") { return p + 1 ..< q }
+                    if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+                    q += 1
+                }
+                return nil
+            }
+
+            /// Up to eight bytes of a key, little-endian, for comparing with a constant.
+            @inline(__always)
+            func word(_ r: Range<Int>) -> UInt64 {
+                let count = min(8, r.count)
+                if r.lowerBound + 8 <= n {
+                    let w = UnsafeRawPointer(b).loadUnaligned(fromByteOffset: r.lowerBound, as: UInt64.self)
+                    return count == 8 ? w : w & ((1 << (8 * UInt64(count))) - 1)
+                }
+                var w: UInt64 = 0
+                for k in 0 ..< count { w |= UInt64(b[r.lowerBound + k]) << (8 * UInt64(k)) }
+                return w
+            }
+
+            static func constant(_ s: StaticString) -> UInt64 {
+                var w: UInt64 = 0
+                for k in 0 ..< min(8, s.utf8CodeUnitCount) { w |= UInt64(s.utf8Start[k]) << (8 * UInt64(k)) }
+                return w
+            }
+
+            // The keys' first eight bytes as ``constant(_:)`` makes them, written out: a `static
+            // let` is initialised lazily, and each read of one checked that it was (`swift_once`),
+            // several times per record. A test compares each with ``constant(_:)``.
+            static let id: UInt64 = 0x6469, to: UInt64 = 0x6F74, kind: UInt64 = 0x646E_696B, name: UInt64 = 0x656D_616E,
+                       role: UInt64 = 0x656C_6F72, from: UInt64 = 0x6D6F_7266, country: UInt64 = 0x79_7274_6E75_6F63,
+                       sources: UInt64 = 0x73_6563_7275_6F73, confidence: UInt64 = 0x6E65_6469_666E_6F63,
+                       source: UInt64 = 0x6563_7275_6F73, target: UInt64 = 0x7465_6772_6174, weight: UInt64 = 0x7468_6769_6577,
+                       directed: UInt64 = 0x6465_7463_6572_6964, agreement: UInt64 = 0x6E65_6D65_6572_6761
+
+            /// Which of an entity's fields a key names (0 id, 1 kind, 2 name, 3 role, 4 country,
+            /// 5 confidence, 6 sources, 7 from, 8 to), or -1.
+            @inline(__always)
+            func entityField(_ r: Range<Int>) -> Int {
+                let w = word(r)
+                switch r.count {
+                case 2: return w == Self.id ? 0 : w == Self.to ? 8 : -1
+                case 4: return w == Self.kind ? 1 : w == Self.name ? 2 : w == Self.role ? 3 : w == Self.from ? 7 : -1
+                case 7: return w == Self.country ? 4 : w == Self.sources ? 6 : -1
+                case 10: return w == Self.confidence && b[r.lowerBound + 8] == UInt8(ascii: "c") && b[r.lowerBound + 9] == UInt8(ascii: "e") ? 5 : -1
+                default: return -1
+                }
+            }
+
+            /// Which of a link's fields a key names (0 source, 1 target, 2 kind, 3 weight,
+            /// 4 directed, 5 confidence, 6 sources, 7 from, 8 to, 9 agreement), or -1.
+            @inline(__always)
+            func linkField(_ r: Range<Int>) -> Int {
+                let w = word(r)
+                switch r.count {
+                case 2: return w == Self.to ? 8 : -1
+                case 4: return w == Self.kind ? 2 : w == Self.from ? 7 : -1
+                case 6: return w == Self.source ? 0 : w == Self.target ? 1 : w == Self.weight ? 3 : -1
+                case 7: return w == Self.sources ? 6 : -1
+                case 8: return w == Self.directed ? 4 : -1
+                case 9: return w == Self.agreement && b[r.lowerBound + 8] == UInt8(ascii: "t") ? 9 : -1
+                case 10: return w == Self.confidence && b[r.lowerBound + 8] == UInt8(ascii: "c") && b[r.lowerBound + 9] == UInt8(ascii: "e") ? 5 : -1
+                default: return -1
+                }
+            }
+
+            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
+
+            /// A `sources` value: a plain string or an array of them. - Returns: the list and the
+            /// offset after it, or nil.
+            func list(_ p: Int, _ cache: inout ListCache) -> (list: [String], end: Int, fresh: Bool)? {
+                if let s = plainString(p) {
+                    // Not cached: the cache stands for an array's bytes.
+                    cache.count = -1
+                    return ([text(s)], s.upperBound + 1, true)
+                }
+                guard p < n, b[p] == UInt8(ascii: "[") else { return nil }
+                var q = p + 1
+                while q < n && b[q] != UInt8(ascii: "]") && b[q] != UInt8(ascii: "\\") { q += 1 }
+                guard q < n, b[q] == UInt8(ascii: "]") else { return nil }
+                let count = q + 1 - p
+                if count == cache.count, memcmp(b + p, b + cache.start, count) == 0 { return (cache.items, q + 1, false) }
+                var items: [String] = []
+                var i = Chunks.skipSpace(b, n, p + 1)
+                if b[i] != UInt8(ascii: "]") {
+                    while true {
+                        guard let s = plainString(i) else { return nil }
+                        items.append(text(s))
+                        i = Chunks.skipSpace(b, n, s.upperBound + 1)
+                        if b[i] == UInt8(ascii: ",") { i = Chunks.skipSpace(b, n, i + 1); continue }
+                        guard b[i] == UInt8(ascii: "]") else { return nil }
+                        break
+                    }
+                }
+                cache.start = p
+                cache.count = count
+                cache.items = items
+                return (items, q + 1, true)
+            }
+
+            /// The grade spelt by the two bytes at `c` (a letter A–F in either case, a digit 1–6):
+            /// its place in a table of 36, or nil for any other text.
+            @inline(__always)
+            func gradeSlot(_ c: Range<Int>) -> Int? {
+                guard c.count == 2 else { return nil }
+                let letter = Int(b[c.lowerBound] & 0xDF) - Int(UInt8(ascii: "A")), digit = Int(b[c.lowerBound + 1]) - Int(UInt8(ascii: "1"))
+                guard letter >= 0, letter < 6, digit >= 0, digit < 6 else { return nil }
+                return letter * 6 + digit
+            }
+
+            /// A JSON number in its plain forms (`-12`, `0.5`), as the parser would accept it.
+            func number(_ p: Int) -> Range<Int>? {
+                var q = p
+                if q < n && b[q] == UInt8(ascii: "-") { q += 1 }
+                let digits = q
+                while q < n && b[q] >= 0x30 && b[q] <= 0x39 { q += 1 }
+                guard q > digits, q - digits <= 15, !(q - digits > 1 && b[digits] == UInt8(ascii: "0")) else { return nil }
+                if q < n && b[q] == UInt8(ascii: ".") {
+                    q += 1
+                    let fraction = q
+                    while q < n && b[q] >= 0x30 && b[q] <= 0x39 { q += 1 }
+                    guard q > fraction, q - fraction <= 15 else { return nil }
+                }
+                guard q < n, b[q] != UInt8(ascii: "e"), b[q] != UInt8(ascii: "E") else { return nil }
+                return p ..< q
+            }
+
+            /// A plain number's value when it is an integer (at most 15 digits, so exact as a
+            /// `Double`), read from its digits; nil for one with a fraction.
+            @inline(__always)
+            func integer(_ r: Range<Int>) -> Double? {
+                // A sign and 15 digits at most (``number(_:)`` takes no more): no overflow.
+                guard r.count <= 16 else { return nil }
+                var i = r.lowerBound
+                let negative = b[i] == UInt8(ascii: "-")
+                if negative { i += 1 }
+                var v = 0
+                while i < r.upperBound {
+                    let d = b[i] &- UInt8(ascii: "0")
+                    guard d < 10 else { return nil }
+                    v = v * 10 + Int(d)
+                    i += 1
+                }
+                // "-0" is the Double -0.0, as Double("-0") reads it.
+                return negative ? -Double(v) : Double(v)
+            }
+
+        }
+
         /// Reads records from a chunk's start until it reaches the next chunk's start.
         struct ChunkReader {
             let buf: UnsafeBufferPointer<UInt8>
             let b: UnsafePointer<UInt8>
             let n: Int
+            /// The same bytes, with the functions that read plain values from them.
+            let bytes: Bytes
             var decoder: Decoder
             var part = Part()
             // Values seen before, by their bytes.
@@ -253,6 +438,7 @@ extension NativeJSONReader {
                 self.buf = buf
                 b = buf.baseAddress!
                 n = buf.count
+                bytes = Bytes(buf)
                 decoder = Decoder(positions: TextPositions(file: name, bytes: buf, origin: origin))
                 part.start = origin
                 // A usual record takes 100 to 200 bytes; reserving for the shortest possible (40)
@@ -367,70 +553,6 @@ extension NativeJSONReader {
 
             // MARK: Plain records, from their bytes
 
-            /// A string with no escape and no control character at `p` (its opening quote).
-            /// - Returns: its bytes' range, or nil.
-            @inline(__always)
-            func plainString(_ p: Int) -> Range<Int>? {
-                guard p < n, b[p] == UInt8(ascii: "\"") else { return nil }
-                var q = p + 1
-                while q < n {
-                    let c = b[q]
-                    if c == UInt8(ascii: "\"") { return p + 1 ..< q }
-                    if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
-                    q += 1
-                }
-                return nil
-            }
-
-            /// Up to eight bytes of a key, little-endian, for comparing with a constant.
-            @inline(__always)
-            func word(_ r: Range<Int>) -> UInt64 {
-                var w: UInt64 = 0
-                for k in 0 ..< min(8, r.count) { w |= UInt64(b[r.lowerBound + k]) << (8 * UInt64(k)) }
-                return w
-            }
-
-            static func constant(_ s: StaticString) -> UInt64 {
-                var w: UInt64 = 0
-                for k in 0 ..< min(8, s.utf8CodeUnitCount) { w |= UInt64(s.utf8Start[k]) << (8 * UInt64(k)) }
-                return w
-            }
-
-            static let id = constant("id"), to = constant("to"), kind = constant("kind"), name = constant("name"),
-                       role = constant("role"), from = constant("from"), country = constant("country"),
-                       sources = constant("sources"), confidence = constant("confiden"), source = constant("source"),
-                       target = constant("target"), weight = constant("weight"), directed = constant("directed"),
-                       agreement = constant("agreemen")
-
-            /// Which of an entity's fields a key names (0 id, 1 kind, 2 name, 3 role, 4 country,
-            /// 5 confidence, 6 sources, 7 from, 8 to), or -1.
-            func entityField(_ r: Range<Int>) -> Int {
-                let w = word(r)
-                switch r.count {
-                case 2: return w == Self.id ? 0 : w == Self.to ? 8 : -1
-                case 4: return w == Self.kind ? 1 : w == Self.name ? 2 : w == Self.role ? 3 : w == Self.from ? 7 : -1
-                case 7: return w == Self.country ? 4 : w == Self.sources ? 6 : -1
-                case 10: return w == Self.confidence && b[r.lowerBound + 8] == UInt8(ascii: "c") && b[r.lowerBound + 9] == UInt8(ascii: "e") ? 5 : -1
-                default: return -1
-                }
-            }
-
-            /// Which of a link's fields a key names (0 source, 1 target, 2 kind, 3 weight,
-            /// 4 directed, 5 confidence, 6 sources, 7 from, 8 to, 9 agreement), or -1.
-            func linkField(_ r: Range<Int>) -> Int {
-                let w = word(r)
-                switch r.count {
-                case 2: return w == Self.to ? 8 : -1
-                case 4: return w == Self.kind ? 2 : w == Self.from ? 7 : -1
-                case 6: return w == Self.source ? 0 : w == Self.target ? 1 : w == Self.weight ? 3 : -1
-                case 7: return w == Self.sources ? 6 : -1
-                case 8: return w == Self.directed ? 4 : -1
-                case 9: return w == Self.agreement && b[r.lowerBound + 8] == UInt8(ascii: "t") ? 9 : -1
-                case 10: return w == Self.confidence && b[r.lowerBound + 8] == UInt8(ascii: "c") && b[r.lowerBound + 9] == UInt8(ascii: "e") ? 5 : -1
-                default: return -1
-                }
-            }
-
             /// Reads the members of a plain object at `p` (its `{`): each key is one of the
             /// fields `field` knows, given once, whose value `value` reads.
             /// - Returns: the offset after the closing brace, or nil for anything else.
@@ -439,8 +561,8 @@ extension NativeJSONReader {
                 var p = Chunks.skipSpace(b, n, p + 1)
                 var seen = 0
                 while true {
-                    guard let key = plainString(p) else { return nil }
-                    let f = links ? linkField(key) : entityField(key)
+                    guard let key = bytes.plainString(p) else { return nil }
+                    let f = links ? bytes.linkField(key) : bytes.entityField(key)
                     guard f >= 0, seen & (1 << f) == 0 else { return nil }
                     seen |= 1 << f
                     p = Chunks.skipSpace(b, n, key.upperBound + 1)
@@ -462,50 +584,6 @@ extension NativeJSONReader {
             /// The number of the bytes `r` of the file in `table`, added when new.
             static func intern(_ table: inout ByteKeyTable, _ b: UnsafePointer<UInt8>, _ r: Range<Int>) -> Int {
                 Int(table.insert(b + r.lowerBound, r.count, hash: ByteKeyTable.hash(b + r.lowerBound, r.count)).number)
-            }
-
-            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
-
-            /// A `sources` value: a plain string or an array of them. - Returns: the list and the
-            /// offset after it, or nil.
-            func list(_ p: Int, _ cache: inout ListCache) -> (list: [String], end: Int, fresh: Bool)? {
-                if let s = plainString(p) {
-                    // Not cached: the cache stands for an array's bytes.
-                    cache.count = -1
-                    return ([text(s)], s.upperBound + 1, true)
-                }
-                guard p < n, b[p] == UInt8(ascii: "[") else { return nil }
-                var q = p + 1
-                while q < n && b[q] != UInt8(ascii: "]") && b[q] != UInt8(ascii: "\\") { q += 1 }
-                guard q < n, b[q] == UInt8(ascii: "]") else { return nil }
-                let count = q + 1 - p
-                if count == cache.count, memcmp(b + p, b + cache.start, count) == 0 { return (cache.items, q + 1, false) }
-                var items: [String] = []
-                var i = Chunks.skipSpace(b, n, p + 1)
-                if b[i] != UInt8(ascii: "]") {
-                    while true {
-                        guard let s = plainString(i) else { return nil }
-                        items.append(text(s))
-                        i = Chunks.skipSpace(b, n, s.upperBound + 1)
-                        if b[i] == UInt8(ascii: ",") { i = Chunks.skipSpace(b, n, i + 1); continue }
-                        guard b[i] == UInt8(ascii: "]") else { return nil }
-                        break
-                    }
-                }
-                cache.start = p
-                cache.count = count
-                cache.items = items
-                return (items, q + 1, true)
-            }
-
-            /// The grade spelt by the two bytes at `c` (a letter A–F in either case, a digit 1–6):
-            /// its place in a table of 36, or nil for any other text.
-            @inline(__always)
-            func gradeSlot(_ c: Range<Int>) -> Int? {
-                guard c.count == 2 else { return nil }
-                let letter = Int(b[c.lowerBound] & 0xDF) - Int(UInt8(ascii: "A")), digit = Int(b[c.lowerBound + 1]) - Int(UInt8(ascii: "1"))
-                guard letter >= 0, letter < 6, digit >= 0, digit < 6 else { return nil }
-                return letter * 6 + digit
             }
 
             /// The period of the dates whose bytes are at `from` and `to` (either may be absent),
@@ -530,7 +608,7 @@ extension NativeJSONReader {
                 }
                 let i = Int(found.number)
                 if found.inserted {
-                    let f = from.flatMap { PartialDate(text($0)) }, t = to.flatMap { PartialDate(text($0)) }
+                    let f = from.flatMap { PartialDate(bytes.text($0)) }, t = to.flatMap { PartialDate(bytes.text($0)) }
                     // Nil when a date is given and does not parse.
                     let parsed = (from == nil || f != nil) && (to == nil || t != nil)
                     periodValues.append(parsed ? Period(from: f, to: t) : nil)
@@ -545,23 +623,23 @@ extension NativeJSONReader {
                 let end = members(start, links: false) { me, f, p in
                     if f == 6 {
                         var cache = me.entityList
-                        guard let (l, q, _) = me.list(p, &cache) else { return nil }
+                        guard let (l, q, _) = me.bytes.list(p, &cache) else { return nil }
                         me.entityList = cache
                         sources = l
                         return q
                     }
-                    guard let s = me.plainString(p) else { return nil }
+                    guard let s = me.bytes.plainString(p) else { return nil }
                     spans[f] = s
                     return s.upperBound + 1
                 }
                 guard let end, let id = spans[0], !id.isEmpty, let kind = spans[1], !kind.isEmpty else { return nil }
                 var confidence: Confidence?
                 if let c = spans[5] {
-                    if let slot = gradeSlot(c) {
-                        if entityGrades[slot] == nil { entityGrades[slot] = Confidence(text(c)) }
+                    if let slot = bytes.gradeSlot(c) {
+                        if entityGrades[slot] == nil { entityGrades[slot] = Confidence(bytes.text(c)) }
                         confidence = entityGrades[slot]
                     } else {
-                        guard let g = Confidence(text(c)) else { return nil }
+                        guard let g = Confidence(bytes.text(c)) else { return nil }
                         confidence = g
                     }
                 }
@@ -571,61 +649,24 @@ extension NativeJSONReader {
                     period = periodValues[i]
                 }
                 let k = Self.intern(&entityKinds, b, kind)
-                if k == entityKindValues.count { entityKindValues.append(EntityKind(text(kind))) }
+                if k == entityKindValues.count { entityKindValues.append(EntityKind(bytes.text(kind))) }
                 var role: PersonRole?
                 if let r = spans[3] {
                     let i = Self.intern(&roles, b, r)
-                    if i == roleValues.count { roleValues.append(PersonRole(text(r))) }
+                    if i == roleValues.count { roleValues.append(PersonRole(bytes.text(r))) }
                     role = roleValues[i]
                 }
                 var country: String?
                 if let r = spans[4] {
                     let i = Self.intern(&countries, b, r)
-                    if i == countryValues.count { countryValues.append(text(r)) }
+                    if i == countryValues.count { countryValues.append(bytes.text(r)) }
                     country = countryValues[i]
                 }
-                part.records.entities.append(Entity(id: text(id), kind: entityKindValues[k], name: spans[2].map(text), role: role,
+                part.records.entities.append(Entity(id: bytes.text(id), kind: entityKindValues[k], name: spans[2].map(bytes.text), role: role,
                                             country: country, confidence: confidence, sources: sources, period: period))
                 part.records.entityPositions.append(at)
                 part.records.ids.append(b + id.lowerBound, id.count)
                 return end
-            }
-
-            /// A JSON number in its plain forms (`-12`, `0.5`), as the parser would accept it.
-            func number(_ p: Int) -> Range<Int>? {
-                var q = p
-                if q < n && b[q] == UInt8(ascii: "-") { q += 1 }
-                let digits = q
-                while q < n && b[q] >= 0x30 && b[q] <= 0x39 { q += 1 }
-                guard q > digits, q - digits <= 15, !(q - digits > 1 && b[digits] == UInt8(ascii: "0")) else { return nil }
-                if q < n && b[q] == UInt8(ascii: ".") {
-                    q += 1
-                    let fraction = q
-                    while q < n && b[q] >= 0x30 && b[q] <= 0x39 { q += 1 }
-                    guard q > fraction, q - fraction <= 15 else { return nil }
-                }
-                guard q < n, b[q] != UInt8(ascii: "e"), b[q] != UInt8(ascii: "E") else { return nil }
-                return p ..< q
-            }
-
-            /// A plain number's value when it is an integer (at most 15 digits, so exact as a
-            /// `Double`), read from its digits; nil for one with a fraction.
-            @inline(__always)
-            func integer(_ r: Range<Int>) -> Double? {
-                // A sign and 15 digits at most (``number(_:)`` takes no more): no overflow.
-                guard r.count <= 16 else { return nil }
-                var i = r.lowerBound
-                let negative = b[i] == UInt8(ascii: "-")
-                if negative { i += 1 }
-                var v = 0
-                while i < r.upperBound {
-                    let d = b[i] &- UInt8(ascii: "0")
-                    guard d < 10 else { return nil }
-                    v = v * 10 + Int(d)
-                    i += 1
-                }
-                // "-0" is the Double -0.0, as Double("-0") reads it.
-                return negative ? -Double(v) : Double(v)
             }
 
             mutating func link(_ start: Int, _ at: ReadLocations.Position) -> Int? {
@@ -635,9 +676,9 @@ extension NativeJSONReader {
                 let end = members(start, links: true) { me, f, p in
                     switch f {
                     case 3:
-                        guard let r = me.number(p) else { return nil }
-                        if let w = me.integer(r) { weight = w; return r.upperBound }
-                        guard let w = Double(me.text(r)), w.isFinite else { return nil }
+                        guard let r = me.bytes.number(p) else { return nil }
+                        if let w = me.bytes.integer(r) { weight = w; return r.upperBound }
+                        guard let w = Double(me.bytes.text(r)), w.isFinite else { return nil }
                         weight = w
                         return r.upperBound
                     case 4:
@@ -646,13 +687,13 @@ extension NativeJSONReader {
                         return nil
                     case 6:
                         var cache = me.linkList
-                        guard let (l, q, fresh) = me.list(p, &cache) else { return nil }
-                        if fresh { cache.number = l.isEmpty ? 0 : me.part.records.links.citations.index(of: l) }
+                        guard let (l, q, fresh) = me.bytes.list(p, &cache) else { return nil }
+                        if fresh { cache.number = l.isEmpty ? 0 : me.part.records.links.number(citation: l) }
                         me.linkList = cache
                         citation = cache.number
                         return q
                     default:
-                        guard let s = me.plainString(p) else { return nil }
+                        guard let s = me.bytes.plainString(p) else { return nil }
                         spans[f] = s
                         return s.upperBound + 1
                     }
@@ -661,29 +702,29 @@ extension NativeJSONReader {
                 var confidence: UInt32 = 0
                 if let c = spans[5] {
                     if c.count == 2 {
-                        guard let slot = gradeSlot(c) else { return nil }
+                        guard let slot = bytes.gradeSlot(c) else { return nil }
                         if grades[slot] == 0 {
-                            guard let g = Confidence(text(c)) else { return nil }
-                            grades[slot] = part.records.links.confidences.index(of: g) + 1
+                            guard let g = Confidence(bytes.text(c)) else { return nil }
+                            grades[slot] = part.records.links.number(confidence: g) + 1
                         }
                         confidence = grades[slot] - 1
                     } else {
-                        guard let g = Confidence(text(c)) else { return nil }
-                        confidence = part.records.links.confidences.index(of: g)
+                        guard let g = Confidence(bytes.text(c)) else { return nil }
+                        confidence = part.records.links.number(confidence: g)
                     }
                 }
                 var period: UInt32 = 0
                 if spans[7] != nil || spans[8] != nil {
                     guard let i = self.period(spans[7], spans[8]) else { return nil }
-                    if linkPeriodNumbers[i] == .max { linkPeriodNumbers[i] = part.records.links.periods.index(of: periodValues[i]) }
+                    if linkPeriodNumbers[i] == .max { linkPeriodNumbers[i] = part.records.links.number(period: periodValues[i]) }
                     period = linkPeriodNumbers[i]
                 }
                 let k = Self.intern(&linkKinds, b, kind)
-                if k == linkKindNumbers.count { linkKindNumbers.append(part.records.links.kinds.index(of: LinkKind(text(kind)))) }
+                if k == linkKindNumbers.count { linkKindNumbers.append(part.records.links.number(kind: LinkKind(bytes.text(kind)))) }
                 var agreement: UInt32 = 0
                 if let r = spans[9] {
                     let i = Self.intern(&agreements, b, r)
-                    if i == agreementNumbers.count { agreementNumbers.append(part.records.links.agreements.index(of: text(r))) }
+                    if i == agreementNumbers.count { agreementNumbers.append(part.records.links.number(agreement: bytes.text(r))) }
                     agreement = agreementNumbers[i]
                 }
                 part.records.ends.append(b + source.lowerBound, source.count)

@@ -32,20 +32,23 @@ public enum NativeJSONReader {
 
     /// Reads a native JSON dataset from a file mapped into memory, handing back its pages as
     /// the reading passes them: resident memory holds the dataset, not the file.
-    /// - Parameter file: The mapped file.
+    /// - Parameters:
+    ///   - file: The mapped file.
+    ///   - minimumBytes: The size from which the chunks are tried (a test tries them on less).
     /// - Returns: As ``read(_:)``.
     /// - Throws: As ``read(_:)``.
-    static func read(mapped file: MappedFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+    static func read(mapped file: MappedFile, minimumBytes: Int = Chunks.minimumBytes) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        try InputFile.checkText(name: file.name, file.buffer, slice: MappedFile.releaseStep, threads: threads) { file.release($0) }
-        file.releaseAll()
-        // A large file is read in chunks on every core; whatever the chunks cannot take (a
-        // syntax error among them) is read again by the stream, which words it.
-        if file.buffer.count >= Chunks.minimumBytes,
-           let read = Chunks.read(file.buffer, name: file.name, start: file.bomLength, mapped: file,
-                                  threads: threads) {
-            return read
+        // A large file is read in chunks on every core, which check that it is text as they go;
+        // whatever the chunks cannot take (bytes that are not UTF-8, a syntax error) is checked
+        // and read again by the stream, which words it.
+        if file.buffer.count >= minimumBytes {
+            if let read = Chunks.read(file.buffer, name: file.name, start: file.bomLength, mapped: file, threads: threads) {
+                return read
+            }
+            file.releaseAll()
         }
+        try InputFile.checkText(name: file.name, file.buffer, slice: MappedFile.releaseStep, threads: threads) { file.release($0) }
         file.releaseAll()
         return try read(file.buffer, name: file.name, start: file.bomLength, mapped: file)
     }
