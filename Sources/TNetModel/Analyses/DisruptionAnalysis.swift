@@ -196,7 +196,10 @@ extension Dataset {
             if let known = ranked[present] { return known }
             let r = Self.removalBetweenness(sub, entities: present.lazy.filter { $0 }.count, sampling: sampling, threads: threads,
                                             progress: progress("betweenness"))
-            if let s = r.sampled { betweennessSample = s }
+            // With --recompute each ranking has its own sample, sized for the network as it is
+            // then: the widest bound is kept, so the one stated holds for every ranking, and a
+            // ranking computed exactly (bound 0) never hides a sampled one.
+            if let s = r.sampled, betweennessSample.map({ s.bound > $0.bound }) ?? true { betweennessSample = s }
             ranked[present] = r.values
             return r.values
         }

@@ -60,6 +60,40 @@ import Testing
         #expect(throws: AnalysisError.self) { try Self.dataset.disruption(options) }
     }
 
+    /// With --recompute every removal ranks by betweenness again, each ranking from its own
+    /// sample, whose size follows the network as it is now. On a wheel of 60 (a hub and a rim of
+    /// 59) at ε 0.03, δ 0.1, the intact wheel's vertex diameter is small and its sample (at most
+    /// n(n − 1) = 3,540 pairs) is drawn; without the hub the rim is a cycle, whose diameter asks
+    /// for more pairs than the network has, so that ranking is exact (Brandes, bound 0). The
+    /// accuracy stated must still say betweenness was sampled, with the first ranking's bound:
+    /// the last ranking's "exact" would overstate the first.
+    @Test func recomputedRankingsStateTheWidestBound() throws {
+        var wheel = Dataset(entities: [Entity(id: "hub", kind: .syndicate)])
+        for i in 0 ..< 59 { wheel.append(Entity(id: "r\(i)", kind: .syndicate)) }
+        for i in 0 ..< 59 {
+            wheel.append(Link(source: "hub", target: "r\(i)", kind: .colludesWith))
+            wheel.append(Link(source: "r\(i)", target: "r\((i + 1) % 59)", kind: .colludesWith))
+        }
+        var options = DisruptionOptions()
+        options.sampling = EfficiencySampling(epsilon: 0.03, delta: 0.1, seed: 3, exact: false, exactLimit: 10)
+        options.strategies = [.betweenness]
+        options.steps = 2
+        options.recompute = true
+        // The scenario, checked: the intact wheel sampled, the rim alone exact in place of a sample.
+        let g = wheel.graph()
+        let intact = Dataset.removalBetweenness(g, entities: 60, sampling: options.sampling, threads: 1)
+        let rim = Dataset.removalBetweenness(Dataset.without(g, [false] + Array(repeating: true, count: 59)), entities: 59,
+                                             sampling: options.sampling, threads: 1)
+        let first = try #require(intact.sampled)
+        #expect(first.bound > 0)
+        #expect(rim.sampled?.bound == 0)
+        let r = try wheel.disruption(options)
+        #expect(r.runs[0].removedIDs.first == "hub")
+        #expect(r.accuracy.betweennessSampled)
+        #expect(r.accuracy.betweenness?.bound == first.bound && r.accuracy.betweenness?.samples == first.samples)
+        #expect(r.accuracy.text.contains("betweenness sampled") && !r.accuracy.text.contains("betweenness exact"))
+    }
+
     /// The forced-criminality principle, whatever the strategy: no protected person is ever
     /// removed, even when a victim is the hub every strategy would take first (star centre).
     @Test func victimsAreNeverRemoved() throws {
