@@ -53,7 +53,7 @@ public enum ResultText {
         // Each part cleaned before it is measured: a CR LF is one character, two spaces cleaned.
         // The id as tables show ids (cleaned, cut in the middle, a hash when either changed it).
         let name = e.name.map(TextTable.clean), id = TextTable.shownID(e.id)
-        let kindText = kind ? TextTable.clean(e.kind.rawValue) : nil, role = e.role.map { TextTable.clean($0.rawValue) }
+        let kindText = kind ? tag(TextTable.clean(e.kind.rawValue)) : nil, role = e.role.map { tag(TextTable.clean($0.rawValue)) }
         func label(_ name: String?, _ id: String, _ kindText: String?, _ role: String?) -> String {
             var s = name.map { "\($0) (\(id))" } ?? id
             var tags = kindText.map { [$0] } ?? []
@@ -72,6 +72,15 @@ public enum ResultText {
         // cell and is never cut again there.
         let room = max(10, min(limit - rest.count - 34, (4 * limit - rest.unicodeScalars.count - 40) / 4))
         return label(TextTable.bounded(name, to: room), id, kindText.map(short), role.map(short))
+    }
+
+    /// A kind or role as a tag between the label's brackets: quoted (its quotes and
+    /// backslashes escaped) when it holds a comma, a bracket or a quote, which would make it
+    /// read as two tags or end the brackets: a role typed "boss, protected" showed as the
+    /// marker of a protected person.
+    static func tag(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "[" || $0 == "]" || $0 == "\"" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// "1 link", "2 links".

@@ -132,6 +132,17 @@ import TNetModel
         #expect(table.text.split(separator: "\n").dropFirst(2).map(String.init) == labels)
     }
 
+    /// A kind or role holding a comma, a bracket or a quote is quoted between the brackets: a
+    /// role typed "boss, protected" showed exactly as a protected boss's marker.
+    @Test func tagsThatWouldReadAsOthersAreQuoted() {
+        let typed = ResultText.entity(Entity(id: "b", kind: .person, role: PersonRole("boss, protected")))
+        let victim = ResultText.entity(Entity(id: "v", kind: .person, role: .victim))
+        #expect(typed == #"b [person, "boss, protected"]"#)
+        #expect(victim == "v [person, victim, protected]")
+        #expect(ResultText.entity(Entity(id: "k", kind: EntityKind("shell] [co"), role: PersonRole(#"say "hi" \ bye"#))) == #"k ["shell] [co", "say \"hi\" \\ bye"]"#)
+        #expect(ResultText.entity(Entity(id: "p", kind: .person, role: .boss)) == "p [person, boss]")
+    }
+
     /// Ids that would show alike stay apart (helper-47, helper-48): ids differing only in their
     /// middle, an id with a control character against one with a space there, an id written to
     /// look like another's shown id, brackets. The hash is the top 40 bits of FNV-1a's
