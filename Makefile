@@ -38,6 +38,8 @@ demo: release
 FTM_VERSION := 4.11.2
 # selenium drives Chromium (Debian's chromium-driver) in the report page's browser test.
 SELENIUM_VERSION := 4.27.1
+# wcwidth is the oracle of the terminal columns tables pad by.
+WCWIDTH_VERSION := 0.2.13
 oracle:
 	@if command -v $(PYTHON) >/dev/null && ! $(PYTHON) -c 'import networkx, scipy, followthemoney' 2>/dev/null \
 	    && ! $(ORACLE_VENV)/bin/python -c 'import networkx, scipy, followthemoney' 2>/dev/null; then \
@@ -56,6 +58,11 @@ oracle:
 	  echo "Installing selenium $(SELENIUM_VERSION) into $(ORACLE_VENV) for the report page's browser test…"; \
 	  ([ -x $(ORACLE_VENV)/bin/python ] || $(PYTHON) -m venv $(ORACLE_VENV)) && $(ORACLE_VENV)/bin/pip install -q selenium==$(SELENIUM_VERSION) \
 	    || echo "selenium unavailable: the report page's browser test will be skipped"; \
+	fi
+	@if command -v $(PYTHON) >/dev/null && [ -x $(ORACLE_VENV)/bin/python ] && ! $(ORACLE_VENV)/bin/python -c 'import wcwidth' 2>/dev/null; then \
+	  echo "Installing wcwidth $(WCWIDTH_VERSION) into $(ORACLE_VENV) for the display-width oracle test…"; \
+	  $(ORACLE_VENV)/bin/pip install -q wcwidth==$(WCWIDTH_VERSION) \
+	    || echo "wcwidth unavailable: the display-width oracle test will be skipped"; \
 	fi
 
 # The report's browser tests load it in headless Chromium, the explorable page through WebDriver

@@ -167,21 +167,22 @@ public struct TextTable: Sendable {
         bounded(clean(s.split(whereSeparator: \.isNewline).joined(separator: " ")), to: limit)
     }
 
-    /// The table as lines: columns two spaces apart and padded to their widest cell (in
-    /// characters, each cut to ``cellLimit``), the header underlined, every line ending with a
-    /// newline.
+    /// The table as lines: columns two spaces apart and padded to their widest cell (in a
+    /// terminal's columns, ``DisplayWidth``: a Chinese name takes two per character; each cell
+    /// cut to ``cellLimit`` characters), the header underlined, every line ending with a newline.
     public var text: String {
         let all = (header.map { [$0] } ?? []) + rows.prefix(Self.rowLimit)
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         // Cleaned, then cut: a CR LF counts one character but shows as two spaces.
         let cleaned = all.map { $0.map { Self.bounded(Self.clean($0)) } }
-        for row in cleaned { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        let cellWidths = cleaned.map { $0.map(DisplayWidth.of) }
+        for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
         var out = ""
         for (r, row) in cleaned.enumerated() {
             var line = ""
             for (i, c) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - c.count)
+                let pad = String(repeating: " ", count: widths[i] - cellWidths[r][i])
                 let cell = rightAligned.contains(i) ? pad + c : (i == row.count - 1 ? c : c + pad)
                 line += (i == 0 ? "" : "  ") + cell
             }
