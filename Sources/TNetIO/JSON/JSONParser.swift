@@ -2,8 +2,11 @@
 ///
 /// It is iterative (an explicit stack of open containers), so parsing never recurses. Nesting
 /// is still capped at ``maximumDepth``: releasing a very deep tree of Swift values recurses,
-/// and no dataset nests anywhere near that deep. Input must already be valid UTF-8
-/// (``InputFile/checkText()``).
+/// and no dataset nests anywhere near that deep. Input is valid UTF-8 (``InputFile/checkText()``)
+/// wherever a result is kept; on other bytes it never faults (strings are decoded with
+/// replacement characters, every read is bounded), which the chunked reader relies on: it may
+/// parse a chunk's start before another thread has checked those bytes, and throws that
+/// result away when any byte is not text.
 struct JSONParser {
     static let maximumDepth = 512
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TNetGraph
 import TNetModel
 
@@ -87,16 +88,24 @@ extension NativeJSONReader {
             guard UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[..<arrayStart])) == nil else { return nil }
             var parts = [Part?](repeating: nil, count: starts.count)
             let cuts = starts
+            // Set by the first chunk found not to be text: the chunks not yet started skip
+            // reading (a file in a legacy code page is refused without being read whole).
+            let notText = Atomic<Bool>(false)
             parts.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
                 forEachChunk(cuts.count, threads: threads) { i, _ in
-                    let mode = i == 0 ? firstMode : guessMode(buf, at: cuts[i])
                     let expected = (i + 1 < cuts.count ? cuts[i + 1] : buf.count) - cuts[i]
+                    guard !notText.load(ordering: .relaxed),
+                          UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[cuts[i] ..< cuts[i] + expected])) == nil else {
+                        notText.store(true, ordering: .relaxed)
+                        var part = Part()
+                        part.failed = true
+                        out[i] = part
+                        return
+                    }
+                    let mode = i == 0 ? firstMode : guessMode(buf, at: cuts[i])
                     var reader = ChunkReader(buf, name: name, origin: cuts[i], expected: expected, mode: mode)
-                    if UTF8Check.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[cuts[i] ..< cuts[i] + expected])) != nil {
-                        reader.part.failed = true
-                        reader.part.notText = true
-                    } else if i == 0 {
+                    if i == 0 {
                         reader.run(mode: firstMode!, opened: true, targets: cuts, next: 1)
                     } else if let mode {
                         reader.run(mode: mode, opened: false, targets: cuts, next: i + 1)
@@ -107,7 +116,7 @@ extension NativeJSONReader {
                     out[i] = reader.part
                 }
             }
-            guard !parts.contains(where: { $0!.notText }) else { return nil }
+            guard !notText.load(ordering: .relaxed) else { return nil }
             // Keep the chunks whose starts are confirmed, reading again where a guess was wrong.
             var kept: [Part] = []
             var current = parts[0]!
@@ -186,9 +195,6 @@ extension NativeJSONReader {
             var finished = false
             /// Whether something was found that only the stream reader can word.
             var failed = false
-            /// Whether the chunk's own bytes (from its start to the next chunk's) are not
-            /// UTF-8 text; the chunk was then not read.
-            var notText = false
             /// The cursor (0-based line from the start, column) where reading stopped.
             var cursor = (line: 0, column: 1)
 
