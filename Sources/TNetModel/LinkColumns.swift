@@ -1,3 +1,5 @@
+import Foundation
+
 /// A dataset's links stored by column: the endpoints as entity positions, every other field as
 /// a small index into a table of the distinct values it takes (a file of a million calls has a
 /// handful of kinds, grades and citation lists), and attributes only for the links that have
@@ -284,7 +286,14 @@ package struct LinkColumns: Sendable {
     }
 
     /// Whether two ids are the same bytes (not merely canonically equal, as `==` has it).
-    static func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+    /// Whether `a` and `b` are spelt with the same bytes (Swift's `==` takes canonically equal
+    /// texts as one): compared in place, not through the generic `elementsEqual`, which walked
+    /// both views byte by byte (a GraphML reader compares a `sources` text per element).
+    package static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
 
     /// How an endpoint is spelt: the link's own spelling when it differs from its entity's
     /// id, else `entityID`.

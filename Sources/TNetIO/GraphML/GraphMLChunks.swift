@@ -198,10 +198,93 @@ extension GraphMLReader {
             var decoded: String?
         }
 
+        /// The file's bytes and what reads them without changing anything: small, so a reader
+        /// copies it freely. (As methods of ``ChunkReader``, called while the reader was being
+        /// changed, calls copied the whole reader, 712 bytes, for each datum.)
+        struct Scanner {
+            let b: UnsafePointer<UInt8>
+            let n: Int
+
+            /// The offset of the first byte at or after `p` that is not a blank (space, tab,
+            /// newline, carriage return: libxml2's line ends are not needed there, since tnet
+            /// counts positions itself).
+            @inline(__always)
+            func blanks(_ p: Int) -> Int {
+                var i = p
+                while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D { i += 1 }
+                return i
+            }
+
+            /// `</name` then blanks and `>` at `p`. - Returns: the offset after it, or nil.
+            func endTag(_ p: Int, _ name: StaticString) -> Int? {
+                let count = name.utf8CodeUnitCount
+                guard p + 2 + count < n, b[p] == UInt8(ascii: "<"), b[p + 1] == UInt8(ascii: "/"),
+                      memcmp(b + p + 2, name.utf8Start, count) == 0 else { return nil }
+                let q = blanks(p + 2 + count)
+                guard q < n, b[q] == UInt8(ascii: ">") else { return nil }
+                return q + 1
+            }
+
+            /// Whether `c` may be in a name the scanner takes: ASCII letters, digits, `_`, `-`,
+            /// `.` (no `:`, so no prefix).
+            @inline(__always)
+            func isNameByte(_ c: UInt8) -> Bool {
+                (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+                    || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+            }
+
+            func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(start: b + r.lowerBound, count: r.count), as: UTF8.self) }
+
+            /// Whether attribute `a` is named `name`.
+            @inline(__always)
+            func named(_ a: Attribute, _ name: StaticString) -> Bool {
+                a.name.count == name.utf8CodeUnitCount && memcmp(b + a.name.lowerBound, name.utf8Start, a.name.count) == 0
+            }
+
+            /// Attribute `a`'s value as text.
+            func value(_ a: Attribute) -> String { a.decoded ?? string(a.raw) }
+
+            /// The reference after a `&` at `p` (before `limit`): one of XML's five entities or a
+            /// character's number that XML allows. - Returns: its character and the offset
+            /// after its `;`, or nil.
+            func reference(_ p: Int, _ limit: Int) -> (Unicode.Scalar, Int)? {
+                var semicolon = p
+                while semicolon < limit, semicolon - p < 12, b[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+                guard semicolon < limit, b[semicolon] == UInt8(ascii: ";"), semicolon > p else { return nil }
+                let body = string(p ..< semicolon)
+                switch body {
+                case "amp": return ("&", semicolon + 1)
+                case "lt": return ("<", semicolon + 1)
+                case "gt": return (">", semicolon + 1)
+                case "quot": return ("\"", semicolon + 1)
+                case "apos": return ("'", semicolon + 1)
+                default: break
+                }
+                guard body.hasPrefix("#") else { return nil }
+                let digits = body.dropFirst()
+                let value: UInt32?
+                if digits.hasPrefix("x") {
+                    let hex = digits.dropFirst()
+                    value = hex.isEmpty || !hex.allSatisfy(\.isHexDigit) ? nil : UInt32(hex, radix: 16)
+                } else {
+                    value = digits.isEmpty || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) ? nil : UInt32(digits)
+                }
+                // XML's characters: tab, newline, carriage return, U+0020–U+D7FF, U+E000–U+FFFD,
+                // U+10000–U+10FFFF.
+                guard let v = value, v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF)
+                        || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF),
+                      let scalar = Unicode.Scalar(v) else { return nil }
+                return (scalar, semicolon + 1)
+            }
+
+        }
+
         /// Reads nodes and edges from a chunk's start until it reaches the next chunk's start.
         struct ChunkReader {
             let b: UnsafePointer<UInt8>
             let n: Int
+            /// The same bytes, with what reads them.
+            let bytes: Scanner
             let keys: Keys
             var builder: GraphMLElementBuilder
             var positions: TextPositions
@@ -215,6 +298,7 @@ extension GraphMLReader {
             init(_ buf: UnsafeBufferPointer<UInt8>, name: String, origin: Int, keys: Keys, builder: GraphMLElementBuilder, expected: Int) {
                 b = buf.baseAddress!
                 n = buf.count
+                bytes = Scanner(b: buf.baseAddress!, n: buf.count)
                 self.keys = keys
                 self.builder = builder
                 self.builder.issues = []
@@ -233,7 +317,7 @@ extension GraphMLReader {
                 var p = first
                 var t = next
                 while true {
-                    p = blanks(p)
+                    p = bytes.blanks(p)
                     guard p < n, b[p] == UInt8(ascii: "<") else { part.failed = true; return }
                     while t < targets.count && targets[t] < p { t += 1 }
                     if t < targets.count && targets[t] == p && p != first {
@@ -256,7 +340,7 @@ extension GraphMLReader {
                         p = q
                     } else {
                         // `</graph>`, `</graphml>`, blanks, the end: nothing else.
-                        guard let q = endTag(p, "graph"), let r = endTag(blanks(q), "graphml"), blanks(r) == n else {
+                        guard let q = bytes.endTag(p, "graph"), let r = bytes.endTag(bytes.blanks(q), "graphml"), bytes.blanks(r) == n else {
                             part.failed = true; return
                         }
                         part.end = n
@@ -266,26 +350,6 @@ extension GraphMLReader {
                 }
             }
 
-            /// The offset of the first byte at or after `p` that is not a blank (space, tab,
-            /// newline, carriage return: libxml2's line ends are not needed there, since tnet
-            /// counts positions itself).
-            @inline(__always)
-            func blanks(_ p: Int) -> Int {
-                var i = p
-                while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D { i += 1 }
-                return i
-            }
-
-            /// `</name` then blanks and `>` at `p`. - Returns: the offset after it, or nil.
-            func endTag(_ p: Int, _ name: StaticString) -> Int? {
-                let count = name.utf8CodeUnitCount
-                guard p + 2 + count < n, b[p] == UInt8(ascii: "<"), b[p + 1] == UInt8(ascii: "/"),
-                      memcmp(b + p + 2, name.utf8Start, count) == 0 else { return nil }
-                let q = blanks(p + 2 + count)
-                guard q < n, b[q] == UInt8(ascii: ">") else { return nil }
-                return q + 1
-            }
-
             /// A `<node>` or `<edge>` at `p`, with its data, made into an entity or a link.
             /// - Returns: the offset after it, or nil for anything the scanner does not take.
             mutating func element(_ p: Int, node: Bool) -> Int? {
@@ -293,23 +357,23 @@ extension GraphMLReader {
                 let at = positions.location(of: p)
                 var id: String?, source: String?, target: String?, edgeID: String?, directedText: String?
                 for a in attributes[..<attributeCount] {
-                    if named(a, "id") {
-                        if node { id = value(a) } else { edgeID = value(a) }
+                    if bytes.named(a, "id") {
+                        if node { id = bytes.value(a) } else { edgeID = bytes.value(a) }
                     } else if !node {
-                        if named(a, "source") { source = value(a) } else if named(a, "target") { target = value(a) } else if named(a, "directed") { directedText = value(a) }
+                        if bytes.named(a, "source") { source = bytes.value(a) } else if bytes.named(a, "target") { target = bytes.value(a) } else if bytes.named(a, "directed") { directedText = bytes.value(a) }
                     }
                 }
                 data.removeAll(keepingCapacity: true)
                 var q = afterTag
                 if !empty {
                     while true {
-                        q = blanks(q)
+                        q = bytes.blanks(q)
                         guard q + 5 < n, b[q] == UInt8(ascii: "<") else { return nil }
                         if Chunks.isElement(b, q, "data"), Chunks.isNameEnd(b[q + 5]) {
                             guard let r = datum(q) else { return nil }
                             q = r
                         } else {
-                            guard let r = endTag(q, node ? "node" : "edge") else { return nil }
+                            guard let r = bytes.endTag(q, node ? "node" : "edge") else { return nil }
                             q = r
                             break
                         }
@@ -336,7 +400,7 @@ extension GraphMLReader {
             /// A `<data key="…">text</data>` (or `<data key="…"/>`) at `p`, appended to ``data``.
             mutating func datum(_ p: Int) -> Int? {
                 guard let (afterTag, empty) = startTag(p + 5) else { return nil }
-                guard let key = attributes[..<attributeCount].first(where: { named($0, "key") }) else { return nil }
+                guard let key = attributes[..<attributeCount].first(where: { [bytes] in bytes.named($0, "key") }) else { return nil }
                 let found: Int?
                 if var decoded = key.decoded {
                     found = decoded.withUTF8 { u in keys.find(u.baseAddress ?? UnsafePointer(bitPattern: 1)!, u.count) }
@@ -349,8 +413,8 @@ extension GraphMLReader {
                     return afterTag
                 }
                 guard let (text, close) = text(afterTag, attribute: false) else { return nil }
-                guard let r = endTag(close, "data") else { return nil }
-                data.append(.init(key: k, text: text ?? string(afterTag ..< close)))
+                guard let r = bytes.endTag(close, "data") else { return nil }
+                data.append(.init(key: k, text: text ?? bytes.string(afterTag ..< close)))
                 return r
             }
 
@@ -362,7 +426,7 @@ extension GraphMLReader {
                 var q = p
                 while true {
                     guard q - p < Chunks.longest else { return nil }
-                    let gap = blanks(q)
+                    let gap = bytes.blanks(q)
                     guard gap < n else { return nil }
                     if b[gap] == UInt8(ascii: ">") { return (gap + 1, false) }
                     if b[gap] == UInt8(ascii: "/") {
@@ -372,15 +436,15 @@ extension GraphMLReader {
                     // XML needs a blank before each attribute.
                     guard gap > q else { return nil }
                     var e = gap
-                    while e < n, isNameByte(b[e]) { e += 1 }
+                    while e < n, bytes.isNameByte(b[e]) { e += 1 }
                     guard e > gap, !(b[gap] >= 0x30 && b[gap] <= 0x39) && b[gap] != UInt8(ascii: "-") && b[gap] != UInt8(ascii: ".") else { return nil }
                     guard e - gap < Chunks.longestName else { return nil }
                     let nameRange = gap ..< e
                     // Namespaced attributes (and `xmlns`) are libxml2's to read.
                     if nameRange.count >= 5, memcmp(b + gap, "xmlns", 5) == 0 { return nil }
-                    var eq = blanks(e)
+                    var eq = bytes.blanks(e)
                     guard eq < n, b[eq] == UInt8(ascii: "=") else { return nil }
-                    eq = blanks(eq + 1)
+                    eq = bytes.blanks(eq + 1)
                     guard eq < n, b[eq] == UInt8(ascii: "\"") || b[eq] == UInt8(ascii: "'") else { return nil }
                     guard let (decoded, close) = text(eq + 1, attribute: true, quote: b[eq]) else { return nil }
                     for a in attributes[..<attributeCount] where a.name.count == nameRange.count && b[a.name.lowerBound] == b[gap]
@@ -393,25 +457,6 @@ extension GraphMLReader {
                     q = close + 1
                 }
             }
-
-            /// Whether `c` may be in a name the scanner takes: ASCII letters, digits, `_`, `-`,
-            /// `.` (no `:`, so no prefix).
-            @inline(__always)
-            func isNameByte(_ c: UInt8) -> Bool {
-                (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
-                    || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
-            }
-
-            func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(start: b + r.lowerBound, count: r.count), as: UTF8.self) }
-
-            /// Whether attribute `a` is named `name`.
-            @inline(__always)
-            func named(_ a: Attribute, _ name: StaticString) -> Bool {
-                a.name.count == name.utf8CodeUnitCount && memcmp(b + a.name.lowerBound, name.utf8Start, a.name.count) == 0
-            }
-
-            /// Attribute `a`'s value as text.
-            func value(_ a: Attribute) -> String { a.decoded ?? string(a.raw) }
 
             /// Character data from `p` up to the next `<` (text) or `quote` (an attribute's value),
             /// references replaced, as libxml2 hands it over; in an attribute's value a tab or
@@ -452,7 +497,7 @@ extension GraphMLReader {
                 while i < q {
                     let c = b[i]
                     if c == UInt8(ascii: "&") {
-                        guard let (scalar, after) = reference(i + 1, q) else { return nil }
+                        guard let (scalar, after) = bytes.reference(i + 1, q) else { return nil }
                         scratch.append(contentsOf: String(Character(scalar)).utf8)
                         i = after
                     } else {
@@ -463,38 +508,6 @@ extension GraphMLReader {
                 return (String(decoding: scratch, as: UTF8.self), q)
             }
 
-            /// The reference after a `&` at `p` (before `limit`): one of XML's five entities or a
-            /// character's number that XML allows. - Returns: its character and the offset
-            /// after its `;`, or nil.
-            func reference(_ p: Int, _ limit: Int) -> (Unicode.Scalar, Int)? {
-                var semicolon = p
-                while semicolon < limit, semicolon - p < 12, b[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
-                guard semicolon < limit, b[semicolon] == UInt8(ascii: ";"), semicolon > p else { return nil }
-                let body = string(p ..< semicolon)
-                switch body {
-                case "amp": return ("&", semicolon + 1)
-                case "lt": return ("<", semicolon + 1)
-                case "gt": return (">", semicolon + 1)
-                case "quot": return ("\"", semicolon + 1)
-                case "apos": return ("'", semicolon + 1)
-                default: break
-                }
-                guard body.hasPrefix("#") else { return nil }
-                let digits = body.dropFirst()
-                let value: UInt32?
-                if digits.hasPrefix("x") {
-                    let hex = digits.dropFirst()
-                    value = hex.isEmpty || !hex.allSatisfy(\.isHexDigit) ? nil : UInt32(hex, radix: 16)
-                } else {
-                    value = digits.isEmpty || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) ? nil : UInt32(digits)
-                }
-                // XML's characters: tab, newline, carriage return, U+0020–U+D7FF, U+E000–U+FFFD,
-                // U+10000–U+10FFFF.
-                guard let v = value, v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF)
-                        || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF),
-                      let scalar = Unicode.Scalar(v) else { return nil }
-                return (scalar, semicolon + 1)
-            }
         }
     }
 }

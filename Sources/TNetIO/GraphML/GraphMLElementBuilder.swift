@@ -118,24 +118,34 @@ struct GraphMLElementBuilder {
         return d
     }
 
+    /// Where an element's start tag begins. Its ``SourceLocation`` is made only for an issue:
+    /// made for every element, it retained the file's name, one string shared by the chunks of
+    /// every thread, whose count the cores then fought over (a third of a large file's read).
+    struct Place {
+        var line: Int
+        var column: Int
+    }
+
+    func location(_ at: Place) -> SourceLocation { SourceLocation(file: file, line: at.line, column: at.column) }
+
     /// Calls `body` with each datum of an element in document order, then the defaults of keys
     /// it has no data for. Data under a key for another domain, or a key already given, is
     /// reported (a warning) rather than dropped unseen.
     private mutating func forEachValue(_ data: [Datum], node: Bool, what: () -> String,
-                                       at: SourceLocation, _ body: (inout Self, Int, String) -> Void) {
+                                       at: Place, _ body: (inout Self, Int, String) -> Void) {
         stamp += 1
         for datum in data {
             let (k, v) = (datum.key, datum.text)
             guard node ? keyUses[k].node : keyUses[k].edge else {
                 let key = keys[k]
-                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) is declared for \(key.domain), not \(node ? "node" : "edge"); ignored", at: at))
+                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(key.name)) is declared for \(key.domain), not \(node ? "node" : "edge"); ignored", at: location(at)))
                 continue
             }
             if seenStamp[k] != stamp {
                 seenStamp[k] = stamp
                 body(&self, k, v)
             } else {
-                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(keys[k].name)) given twice; the first is kept", at: at))
+                issues.append(ValidationIssue(.warning, .unknownField, "\(what()): key \(quoted(keys[k].name)) given twice; the first is kept", at: location(at)))
             }
         }
         for d in defaults(node: node) where seenStamp[d.key] != stamp { body(&self, d.key, d.text) }
@@ -145,7 +155,7 @@ struct GraphMLElementBuilder {
     private mutating func sources(_ text: String) -> [String] {
         // Compared by bytes: Swift's `==` takes canonically equal texts (NFC and NFD "é", the
         // Kelvin sign and "K") as the same, and each must keep its own spelling.
-        if let last = lastSources, last.text.utf8.elementsEqual(text.utf8) { return last.list }
+        if let last = lastSources, LinkColumns.sameBytes(last.text, text) { return last.list }
         let list = FieldCodec.list(text)
         lastSources = (text, list)
         return list
@@ -155,26 +165,25 @@ struct GraphMLElementBuilder {
     /// start tag begins at `line` and `column`.
     mutating func entity(id: String, data: [Datum], line: Int, column: Int) -> Entity {
         var e = Entity(id: id, kind: .node)
-        let at = SourceLocation(file: file, line: line, column: column)
+        let at = Place(line: line, column: column)
         var graphicsLabel: String?
         forEachValue(data, node: true, what: { "node \(quoted(id))" }, at: at) { me, k, text in
             let use = me.keyUses[k]
             if use.nodeGraphics { graphicsLabel = text; return }
-            let key = me.keys[k]
             if use.entityField == .sources { e.sources = me.sources(text); return }
             if let field = use.entityField {
                 switch FieldCodec.set(field, text, on: &e) {
                 case .stored: return
-                case .invalid(let m): me.issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(id)): \(m)", at: at)); return
+                case .invalid(let m): me.issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(id)): \(m)", at: me.location(at))); return
                 case .notAField: break
                 }
             }
             if use.isLabel && !me.hasNameKey && e.name == nil { e.name = text; return }
-            guard let v = key.type.decode(text) else {
-                me.issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(id)): \(quoted(key.name)) = \(quoted(text)) is not a \(key.type.rawValue)", at: at))
+            guard let v = me.keys[k].type.decode(text) else {
+                me.issues.append(ValidationIssue(.error, .invalidValue, "node \(quoted(id)): \(quoted(me.keys[k].name)) = \(quoted(text)) is not a \(me.keys[k].type.rawValue)", at: me.location(at)))
                 return
             }
-            e.attributes[key.name] = v
+            e.attributes[me.keys[k].name] = v
         }
         if e.name == nil, let graphicsLabel { e.name = graphicsLabel }
         return e
@@ -185,25 +194,24 @@ struct GraphMLElementBuilder {
     mutating func link(source: String, target: String, edgeID: String?, directed: Bool?,
                        data: [Datum], line: Int, column: Int) -> Link {
         var l = Link(source: source, target: target, kind: .link)
-        let at = SourceLocation(file: file, line: line, column: column)
+        let at = Place(line: line, column: column)
         var explicitDirected = false
         forEachValue(data, node: false, what: { "edge \(quoted(source)) → \(quoted(target))" }, at: at) { me, k, text in
             let use = me.keyUses[k]
             if use.edgeGraphics { l.attributes["label"] = .string(text); return }
-            let key = me.keys[k]
             if use.linkField == .sources { l.sources = me.sources(text); return }
             if let field = use.linkField {
                 switch FieldCodec.set(field, text, on: &l) {
                 case .stored: if use.isDirected { explicitDirected = true }; return
-                case .invalid(let m): me.issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(source)) → \(quoted(target)): \(m)", at: at)); return
+                case .invalid(let m): me.issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(source)) → \(quoted(target)): \(m)", at: me.location(at))); return
                 case .notAField: break
                 }
             }
-            guard let v = key.type.decode(text) else {
-                me.issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(source)) → \(quoted(target)): \(quoted(key.name)) = \(quoted(text)) is not a \(key.type.rawValue)", at: at))
+            guard let v = me.keys[k].type.decode(text) else {
+                me.issues.append(ValidationIssue(.error, .invalidValue, "edge \(quoted(source)) → \(quoted(target)): \(quoted(me.keys[k].name)) = \(quoted(text)) is not a \(me.keys[k].type.rawValue)", at: me.location(at)))
                 return
             }
-            l.attributes[key.name] = v
+            l.attributes[me.keys[k].name] = v
         }
         if let edgeID, l.attributes["id"] == nil { l.attributes["id"] = .string(edgeID) }
         // A file tnet wrote records explicit directions as data; the XML attribute then only

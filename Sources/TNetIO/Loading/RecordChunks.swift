@@ -100,11 +100,11 @@ enum RecordChunks {
         /// Link ends' bytes, two per link, and hashes.
         var ends = ByteList()
 
-        /// Appends an entity read at `at`.
-        mutating func append(_ e: Entity, at: ReadLocations.Position) {
-            entities.append(e)
-            entityPositions.append(at)
+        /// Appends an entity read at `at` (moved in, not copied).
+        mutating func append(_ e: consuming Entity, at: ReadLocations.Position) {
             ids.append(e.id)
+            entityPositions.append(at)
+            entities.append(e)
         }
 
         /// Appends a link read at `at`, its values numbered in the chunk's tables.
