@@ -15,8 +15,17 @@ import TNetModel
         let input = InputFile(name: "doc.json", bytes: bytes)
         let stream: (dataset: Dataset, issues: [ValidationIssue])?
         do { stream = try NativeJSONReader.read(input) } catch { stream = nil }
-        let chunks = bytes.withUnsafeBufferPointer {
-            NativeJSONReader.Chunks.read($0, name: "doc.json", start: input.bomLength, mapped: nil, threads: threads, chunkBytes: chunkBytes)
+        let chunks: (dataset: Dataset, issues: [ValidationIssue])?
+        do {
+            chunks = try bytes.withUnsafeBufferPointer { b throws(JSONParser.Failure) in
+                try NativeJSONReader.Chunks.read(b, name: "doc.json", start: input.bomLength, mapped: nil, threads: threads, chunkBytes: chunkBytes)
+            }
+        } catch {
+            // A syntax error the chunks found: the whole-document parser's, at the same byte.
+            let expected = Self.documentError(bytes, start: input.bomLength)
+            #expect(error.message == expected?.message && error.offset == expected?.offset, sourceLocation: sourceLocation)
+            #expect(stream == nil, "the chunks refused a document the stream reads", sourceLocation: sourceLocation)
+            return false
         }
         guard let chunks else { return false }
         let s = try #require(stream, "the chunks read a document the stream refuses", sourceLocation: sourceLocation)
@@ -79,8 +88,8 @@ import TNetModel
         ]
         for (name, bytes) in cases {
             for size in [40, 97, 5000, 1 << 20] {
-                let chunks = bytes.withUnsafeBufferPointer {
-                    NativeJSONReader.Chunks.read($0, name: "doc.json", start: 0, mapped: nil, threads: 2, chunkBytes: size)
+                let chunks = try bytes.withUnsafeBufferPointer { b throws(JSONParser.Failure) in
+                    try NativeJSONReader.Chunks.read(b, name: "doc.json", start: 0, mapped: nil, threads: 2, chunkBytes: size)
                 }
                 #expect(chunks == nil, "\(name), chunks of \(size)")
             }
@@ -98,6 +107,54 @@ import TNetModel
         let mapped = try NativeJSONReader.read(mapped: try #require(MappedFile(path: path, step: 4096)), minimumBytes: 0)
         let whole = try NativeJSONReader.read(InputFile(name: path, bytes: clean))
         expectSameRead(mapped, whole)
+    }
+
+    /// The whole-document parser's error on `bytes`, or nil when it parses.
+    static func documentError(_ bytes: [UInt8], start: Int = 0) -> JSONParser.Failure? {
+        bytes.withUnsafeBufferPointer { b -> JSONParser.Failure? in
+            var parser = JSONParser(b, start: start)
+            do throws(JSONParser.Failure) { _ = try parser.parseDocument(); return nil } catch { return error }
+        }
+    }
+
+    /// A syntax error is found by the chunks from the last place whose parse state they know
+    /// (not by reading the file again whole, 12 s for 555 MB), and worded as the whole-document
+    /// parser, the oracle, words it: same message, same byte. Errors of every kind, at the
+    /// start of the arrays, inside a record, between records, at the end, in chunks of every size.
+    @Test func syntaxErrorsAreWordedAsTheDocumentParserWordsThem() throws {
+        let text = String(decoding: NativeJSONWriter.write(SyntheticNetwork(nodes: 600, seed: 5).generate()), as: UTF8.self)
+        let clean = Array(text.utf8)
+        func at(_ fraction: Double, _ byte: UInt8) -> Int { clean[Int(Double(clean.count) * fraction)...].firstIndex(of: byte)! }
+        let cases: [(String, [UInt8])] = [
+            ("truncated at the end", Array(clean.dropLast(3))),
+            ("truncated mid-record", Array(clean[..<at(0.7, UInt8(ascii: ":"))])),
+            ("truncated in a string", Array(clean[...at(0.5, UInt8(ascii: "\""))])),
+            ("comma removed between records", { var c = clean; c.remove(at: at(0.6, UInt8(ascii: ","))); return c }()),
+            ("a trailing comma before ]", { var c = clean; c.insert(UInt8(ascii: ","), at: c.lastIndex(of: UInt8(ascii: "]"))!); return c }()),
+            ("content after the end", clean + Array(" x".utf8)),
+            ("a bad escape", { var c = clean; let q = at(0.3, UInt8(ascii: "\"")); c.insert(contentsOf: Array(#"\q"#.utf8), at: q + 1); return c }()),
+            ("a leading zero", { var c = clean; let q = at(0.8, UInt8(ascii: "{")); c.insert(contentsOf: Array(#""weight": 01, "#.utf8), at: q + 1); return c }()),
+            ("an extra ]", { var c = clean; let q = at(0.45, UInt8(ascii: "}")); c.insert(UInt8(ascii: "]"), at: q + 1); return c }()),
+            ("a control character in a string", { var c = clean; let q = at(0.9, UInt8(ascii: "\"")); c.insert(0x01, at: q + 1); return c }()),
+        ]
+        var foundByChunks = 0
+        for (name, bytes) in cases {
+            let expected = try #require(Self.documentError(bytes), "\(name) parses")
+            for size in [40, 300, 5000, 77_777, 1 << 20] {
+                do {
+                    let read = try bytes.withUnsafeBufferPointer { b throws(JSONParser.Failure) in
+                        try NativeJSONReader.Chunks.read(b, name: "doc.json", start: 0, mapped: nil, threads: 2, chunkBytes: size)
+                    }
+                    #expect(read == nil, "\(name): read although broken")
+                } catch {
+                    foundByChunks += 1
+                    #expect(error.message == expected.message && error.offset == expected.offset,
+                            "\(name), chunks of \(size): \(error.message) at \(error.offset), the parser: \(expected.message) at \(expected.offset)")
+                }
+            }
+        }
+        // Every case in chunks smaller than the file is found by the chunks themselves.
+        #expect(foundByChunks >= 40)
     }
 
     /// Chunk sizes from one record per chunk to the whole file.

@@ -46,6 +46,34 @@ struct JSONParser {
     /// Parses one JSON text: a value with nothing but white space after it.
     mutating func parseDocument() throws(Failure) -> JSONNode { try parse(document: true) }
 
+    /// A container the document is inside where ``checkRest(inside:)`` starts: an array, or an
+    /// object whose member of that key is being read.
+    enum Container {
+        case array
+        case member(String)
+    }
+
+    /// Reads the rest of a document from the current position as ``parseDocument()`` reads it
+    /// once it has come here inside `open` (outermost first), keeping no value: it stops at the
+    /// same byte with the same words at the first syntax error after this place. How a reader
+    /// that knows the parse's state at a record words an error there without parsing the file
+    /// again from its start.
+    /// - Throws: the first syntax error from here to the end.
+    mutating func checkRest(inside open: [Container]) throws(Failure) {
+        var state = Open()
+        for c in open {
+            switch c {
+            case .array:
+                state.frames.append(Frame(kind: .array, start: pos, key: "", keyOffset: pos))
+                state.items.append([])
+            case .member(let key):
+                state.frames.append(Frame(kind: .object, start: pos, key: key, keyOffset: pos))
+                state.members.append([])
+            }
+        }
+        _ = try parse(document: true, open: state, keep: false)
+    }
+
     /// Parses the value at the current position and stops after it: one element of an array
     /// read in a stream (the whole document is then never a tree).
     mutating func parseValue() throws(Failure) -> JSONNode { try parse(document: false) }
@@ -80,8 +108,8 @@ struct JSONParser {
         Failure(message: "unexpected \(describeByte(at: pos)) after the end of the JSON value", offset: pos)
     }
 
-    private mutating func parse(document: Bool) throws(Failure) -> JSONNode {
-        var open = Open()
+    private mutating func parse(document: Bool, open initial: Open = Open(), keep: Bool = true) throws(Failure) -> JSONNode {
+        var open = initial
         while true {
             skipSpace()
             guard pos < b.count else { throw endFailure(open.frames) }
@@ -140,7 +168,7 @@ struct JSONParser {
                 skipSpace()
                 switch top.kind {
                 case .array:
-                    open.items[open.items.count - 1].append(value)
+                    if keep { open.items[open.items.count - 1].append(value) }
                     guard pos < b.count else { throw endFailure(open.frames) }
                     if b[pos] == UInt8(ascii: ",") {
                         pos += 1
@@ -153,7 +181,7 @@ struct JSONParser {
                         throw Failure(message: "expected ',' or ']' in array, found \(describeByte(at: pos))", offset: pos)
                     }
                 case .object:
-                    open.members[open.members.count - 1].append(JSONMember(key: top.key, keyOffset: top.keyOffset, value: value))
+                    if keep { open.members[open.members.count - 1].append(JSONMember(key: top.key, keyOffset: top.keyOffset, value: value)) }
                     guard pos < b.count else { throw endFailure(open.frames) }
                     if b[pos] == UInt8(ascii: ",") {
                         pos += 1

@@ -43,8 +43,13 @@ public enum NativeJSONReader {
         // whatever the chunks cannot take (bytes that are not UTF-8, a syntax error) is checked
         // and read again by the stream, which words it.
         if file.buffer.count >= minimumBytes {
-            if let read = Chunks.read(file.buffer, name: file.name, start: file.bomLength, mapped: file, threads: threads) {
-                return read
+            do {
+                if let read = try Chunks.read(file.buffer, name: file.name, start: file.bomLength, mapped: file, threads: threads) {
+                    return read
+                }
+            } catch let error {
+                var positions = TextPositions(file: file.name, bytes: file.buffer)
+                throw ReadError(error.message, at: positions.location(of: error.offset))
             }
             file.releaseAll()
         }
