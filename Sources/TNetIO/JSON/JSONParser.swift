@@ -18,6 +18,8 @@ struct JSONParser {
     private let b: UnsafeBufferPointer<UInt8>
     /// Where the next value, key or punctuation is read.
     private(set) var pos: Int
+    /// Whether nesting is counted as a dataset's stream reader counts it (``checkRest(inside:)``).
+    private var recordDepth = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
         b = bytes
@@ -53,13 +55,16 @@ struct JSONParser {
         case member(String)
     }
 
-    /// Reads the rest of a document from the current position as ``parseDocument()`` reads it
-    /// once it has come here inside `open` (outermost first), keeping no value: it stops at the
-    /// same byte with the same words at the first syntax error after this place. How a reader
-    /// that knows the parse's state at a record words an error there without parsing the file
-    /// again from its start.
+    /// Reads the rest of a dataset from the current position, a value inside `open` (outermost
+    /// first), as a record reader reads it, keeping no value: the first syntax error after this
+    /// place, worded with the containers still open (a file cut after a record's comma: "an array
+    /// is not closed"). Nesting is counted as the stream reader counts it: from each top-level
+    /// member's value and each record, as ``parseValue()`` counts a value read alone. How a reader that knows the parse's state at a record words an error
+    /// there without parsing the file again from its start.
     /// - Throws: the first syntax error from here to the end.
     mutating func checkRest(inside open: [Container]) throws(Failure) {
+        recordDepth = true
+        defer { recordDepth = false }
         var state = Open()
         for c in open {
             switch c {
@@ -72,6 +77,23 @@ struct JSONParser {
             }
         }
         _ = try parse(document: true, open: state, keep: false)
+    }
+
+    /// The error `failure` that ``parseValue()`` met in a value starting at `start` inside
+    /// `open`, worded as ``checkRest(inside:)`` words it: the same byte, and the containers
+    /// still open named (``parseValue()`` alone sees none outside the value, and said "no value"
+    /// for a file cut after a record's comma). A stream reader's errors are then the chunked
+    /// reader's, whatever the file's size.
+    func worded(_ failure: Failure, valueAt start: Int, inside open: [Container]) -> Failure {
+        firstError(valueAt: start, inside: open) ?? failure
+    }
+
+    /// The first syntax error of the document from a value starting at `start` inside `open`
+    /// (``checkRest(inside:)``), or nil when there is none.
+    func firstError(valueAt start: Int, inside open: [Container]) -> Failure? {
+        var again = JSONParser(b, start: start)
+        do { try again.checkRest(inside: open) } catch { return error }
+        return nil
     }
 
     /// Parses the value at the current position and stops after it: one element of an array
@@ -204,7 +226,14 @@ struct JSONParser {
     }
 
     private func checkDepth(_ stack: [Frame], _ at: Int) throws(Failure) {
-        if stack.count >= Self.maximumDepth {
+        var depth = stack.count
+        if recordDepth {
+            // As the stream reader counts it: from each top-level member's value, and from each
+            // record of the `sources`, `entities` and `links` arrays.
+            depth -= 1
+            if stack.count >= 2, stack[1].kind == .array, ["sources", "entities", "links"].contains(stack[0].key) { depth -= 1 }
+        }
+        if depth >= Self.maximumDepth {
             throw Failure(message: "arrays and objects nested more than \(Self.maximumDepth) deep", offset: at)
         }
     }

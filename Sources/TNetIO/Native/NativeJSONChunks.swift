@@ -499,7 +499,9 @@ extension NativeJSONReader {
                     case .element:
                         while t < targets.count && targets[t] < p { t += 1 }
                         if t < targets.count && targets[t] == p && p != firstRecord { stop(p); return }
-                        guard let q = record(at: p, mode) else { part.failed = true; return }
+                        // A comma then only white space to the end (helper-51: read one byte
+                        // past the file, a fault when its size is a whole number of pages).
+                        guard p < n, let q = record(at: p, mode) else { part.failed = true; return }
                         p = Chunks.skipSpace(b, n, q)
                         guard p < n else { part.failed = true; return }
                         if b[p] == UInt8(ascii: ",") {

@@ -270,12 +270,22 @@ public enum NativeJSONReader {
             var format: JSONMember?
             var keys: Set<String> = []
             var buckets: [String: [ValidationIssue]] = ["sources": [], "entities": [], "links": []]
+            // The last value read (a record, or a top-level member's value) and the containers
+            // around it: a comma or bracket missing after it is worded from there, as the chunked
+            // reader words it (nesting counted from each value), not by the whole-document parser.
+            var last: (start: Int, inside: [JSONParser.Container])?
+            func structural() throws(JSONParser.Failure) {
+                if let last, let failure = p.firstError(valueAt: last.start, inside: last.inside) { throw failure }
+            }
             if !p.consume(UInt8(ascii: "}")) {
                 repeat {
                     guard let (key, keyOffset) = try p.string(), keys.insert(key).inserted, p.consume(UInt8(ascii: ":")) else { return nil }
                     p.skipSpace()
+                    last = (p.pos, [.member(key)])
                     guard buckets[key] != nil, p.consume(UInt8(ascii: "[")) else {
-                        let value = try p.parseValue()
+                        let start = p.pos
+                        let value: JSONNode
+                        do { value = try p.parseValue() } catch { throw p.worded(error, valueAt: start, inside: [.member(key)]) }
                         if buckets[key] != nil {
                             issue(.error, .invalidStructure, "\(quoted(key)) must be an array, found \(value.value.typeName)", value.offset)
                         } else {
@@ -288,7 +298,10 @@ public enum NativeJSONReader {
                     swap(&issues, &outer)
                     if !p.consume(UInt8(ascii: "]")) {
                         repeat {
-                            let node = try p.parseValue()
+                            let start = p.pos
+                            last = (start, [.member(key), .array])
+                            let node: JSONNode
+                            do { node = try p.parseValue() } catch { throw p.worded(error, valueAt: start, inside: [.member(key), .array]) }
                             // The record's place before its warnings (which lie after its start):
                             // the position cursor only moves forward, and never goes back over
                             // pages already handed back (TextPositions, MappedFile).
@@ -303,12 +316,12 @@ public enum NativeJSONReader {
                             }
                             mapped?.release(before: p.pos)
                         } while p.consume(UInt8(ascii: ","))
-                        guard p.consume(UInt8(ascii: "]")) else { return nil }
+                        guard p.consume(UInt8(ascii: "]")) else { try structural(); return nil }
                     }
                     swap(&issues, &outer)
                     buckets[key] = outer
                 } while p.consume(UInt8(ascii: ","))
-                guard p.consume(UInt8(ascii: "}")) else { return nil }
+                guard p.consume(UInt8(ascii: "}")) else { try structural(); return nil }
             }
             guard p.atEnd() else { throw p.trailingContent() }
             checkFormat(format, root: root)
