@@ -53,11 +53,14 @@ public enum ResultText {
         // Each part cleaned before it is measured: a CR LF is one character, two spaces cleaned.
         // The id as tables show ids (cleaned, cut in the middle, a hash when either changed it).
         let name = e.name.map(TextTable.clean), id = TextTable.shownID(e.id)
-        let kindText = kind ? tag(TextTable.clean(e.kind.rawValue)) : nil, role = e.role.map { tag(TextTable.clean($0.rawValue)) }
+        let kindText = kind ? TextTable.clean(e.kind.rawValue) : nil, role = e.role.map { TextTable.clean($0.rawValue) }
+        // Quoted after any cut, so a quote is never cut off. The marker is the label's own and
+        // comes whatever made the person protected (a role, or an attribute with no role).
         func label(_ name: String?, _ id: String, _ kindText: String?, _ role: String?) -> String {
-            var s = name.map { "\($0) (\(id))" } ?? id
-            var tags = kindText.map { [$0] } ?? []
-            if let role { tags.append(e.isProtected ? "\(role), protected" : role) }
+            var s = name.map { "\(quotedName($0)) (\(id))" } ?? id
+            var tags = kindText.map { [tag($0)] } ?? []
+            if let role { tags.append(tag(role)) }
+            if e.isProtected { tags.append("protected") }
             if !tags.isEmpty { s += " [\(tags.joined(separator: ", "))]" }
             return s
         }
@@ -70,17 +73,32 @@ public enum ResultText {
         // The name gets what the other parts leave, less room for its count (34 characters),
         // in characters and in scalars (it may keep 4 × room of them): the label then fits the
         // cell and is never cut again there.
-        let room = max(10, min(limit - rest.count - 34, (4 * limit - rest.unicodeScalars.count - 40) / 4))
+        var room = max(10, min(limit - rest.count - 34, (4 * limit - rest.unicodeScalars.count - 40) / 4))
+        // A quoted name takes two quotes and a backslash for each quote or backslash it keeps.
+        if quotedName(name) != name { room = max(10, room - 2 - name.prefix(room).filter { $0 == "\"" || $0 == "\\" }.count) }
         return label(TextTable.bounded(name, to: room), id, kindText.map(short), role.map(short))
     }
 
-    /// A kind or role as a tag between the label's brackets: quoted (its quotes and
-    /// backslashes escaped) when it holds a comma, a bracket or a quote, which would make it
-    /// read as two tags or end the brackets: a role typed "boss, protected" showed as the
-    /// marker of a protected person.
+    /// A kind or role as a tag between the label's brackets: as written when it is plain (ASCII
+    /// letters, digits, `_`, `-`, `.`, `/` and spaces, as every built-in kind and role is) and
+    /// does not say "protected"; otherwise quoted, its quotes and backslashes escaped. A role
+    /// typed "boss, protected", "boss‚ protected" (a low quotation mark for the comma) or just
+    /// "protected" showed as the marker of a protected person.
     static func tag(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "[" || $0 == "]" || $0 == "\"" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // A cut's "…" at the end does not make a tag unplain.
+        let plain = (s.hasSuffix("…") ? s.dropLast() : Substring(s)).allSatisfy { c in c.isASCII && (c.isLetter || c.isNumber || "_-./ ".contains(c)) }
+        guard !plain || s.lowercased().contains("protected") else { return s }
+        return quoted(s)
+    }
+
+    /// A name as a label shows it: quoted when it holds a bracket or a quote (a name written
+    /// "Li (v9) [person, victim, protected]" read as a protected person's label).
+    static func quotedName(_ s: String) -> String {
+        s.contains(where: { "[]［］\"".contains($0) }) ? quoted(s) : s
+    }
+
+    private static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// "1 link", "2 links".

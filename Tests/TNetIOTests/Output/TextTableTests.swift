@@ -132,15 +132,32 @@ import TNetModel
         #expect(table.text.split(separator: "\n").dropFirst(2).map(String.init) == labels)
     }
 
-    /// A kind or role holding a comma, a bracket or a quote is quoted between the brackets: a
-    /// role typed "boss, protected" showed exactly as a protected boss's marker.
-    @Test func tagsThatWouldReadAsOthersAreQuoted() {
-        let typed = ResultText.entity(Entity(id: "b", kind: .person, role: PersonRole("boss, protected")))
+    /// The protected marker cannot be imitated (helper-50): a kind or role that is not plain
+    /// (ASCII letters, digits, `_-./` and spaces) or says "protected" is quoted, a name holding
+    /// a bracket or quote is quoted, each after any cut; and the marker comes for every
+    /// protected person, a role or not.
+    @Test func theProtectedMarkerCannotBeImitated() {
         let victim = ResultText.entity(Entity(id: "v", kind: .person, role: .victim))
-        #expect(typed == #"b [person, "boss, protected"]"#)
         #expect(victim == "v [person, victim, protected]")
-        #expect(ResultText.entity(Entity(id: "k", kind: EntityKind("shell] [co"), role: PersonRole(#"say "hi" \ bye"#))) == #"k ["shell] [co", "say \"hi\" \\ bye"]"#)
         #expect(ResultText.entity(Entity(id: "p", kind: .person, role: .boss)) == "p [person, boss]")
+        // Imitations: a comma, a low quotation mark for a comma, the word alone, a name.
+        #expect(ResultText.entity(Entity(id: "b", kind: .person, role: PersonRole("boss, protected"))) == #"b [person, "boss, protected"]"#)
+        #expect(ResultText.entity(Entity(id: "b", kind: .person, role: PersonRole("boss\u{201A} protected"))) == "b [person, \"boss\u{201A} protected\"]")
+        #expect(ResultText.entity(Entity(id: "b", kind: .person, role: PersonRole("protected"))) == #"b [person, "protected"]"#)
+        #expect(ResultText.entity(Entity(id: "p4", kind: .person, name: "Li (v9) [person, victim, protected]", role: .boss))
+                == #""Li (v9) [person, victim, protected]" (p4) [person, boss]"#)
+        #expect(ResultText.entity(Entity(id: "k", kind: EntityKind("shell] [co"), role: PersonRole(#"say "hi" \ bye"#))) == #"k ["shell] [co", "say \"hi\" \\ bye"]"#)
+        // Protected by an attribute alone, with no role: marked all the same.
+        let flagged = Entity(id: "p3", kind: .person, attributes: ["is_victim": .bool(true)])
+        #expect(flagged.isProtected && ResultText.entity(flagged) == "p3 [person, protected]")
+        #expect(ResultText.entity(flagged, kind: false) == "p3 [protected]")
+        // A long label: the role cut to 15 characters keeps its closing quote.
+        let long = ResultText.entity(Entity(id: "p5", kind: .person, name: String(repeating: "X", count: 300), role: PersonRole("abc, protected and more")))
+        #expect(long.hasSuffix(#"(p5) [person, "abc, protected …"]"#), "\(long.suffix(40))")
+        #expect(long.count <= TextTable.cellLimit)
+        // A long name with brackets stays within the cell once quoted.
+        let bracketed = ResultText.entity(Entity(id: "q", kind: .person, name: String(repeating: "[\"", count: 200)))
+        #expect(bracketed.count <= TextTable.cellLimit && bracketed.hasPrefix("\"[\\\"") && bracketed.hasSuffix("(q) [person]"), "\(bracketed)")
     }
 
     /// Ids that would show alike stay apart (helper-47, helper-48): ids differing only in their
