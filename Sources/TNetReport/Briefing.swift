@@ -280,7 +280,7 @@ public struct Briefing: Sendable {
         }
         parts.append("disruption curves at ε \(eps(disruption.sampling.epsilon)) (\(disruption.sources) sources)")
         return "Above \(limit) entities (this network has \(n)) the briefing samples more coarsely to finish in minutes: "
-            + parts.joined(separator: "; ") + "; seed \(sampling.seed), each bound holding with probability ≥ \(RemovalAccuracy.complement(sampling.delta)) and stated with its section. "
+            + parts.joined(separator: "; ") + "; seed \(sampling.seed), each bound holding on its own with probability ≥ \(RemovalAccuracy.complement(sampling.delta)) and stated with its section. "
             + "tnet report --exact (hours at this size), or a filter to a part of the network, gives finer values."
     }
 

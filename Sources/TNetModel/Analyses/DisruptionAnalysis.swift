@@ -197,9 +197,16 @@ extension Dataset {
             let r = Self.removalBetweenness(sub, entities: present.lazy.filter { $0 }.count, sampling: sampling, threads: threads,
                                             progress: progress("betweenness"))
             // With --recompute each ranking has its own sample, sized for the network as it is
-            // then: the widest bound is kept, so the one stated holds for every ranking, and a
-            // ranking computed exactly (bound 0) never hides a sampled one.
-            if let s = r.sampled, betweennessSample.map({ s.bound > $0.bound }) ?? true { betweennessSample = s }
+            // then: the widest bound and the smallest sample are stated, so each ranking is
+            // within the bound stated (each with probability ≥ 1 − δ on its own), and a ranking
+            // computed exactly (bound 0) never hides a sampled one.
+            if let s = r.sampled {
+                if let old = betweennessSample, old.bound > 0 {
+                    if s.bound > 0 { betweennessSample = (min(old.samples, s.samples), max(old.bound, s.bound)) }
+                } else {
+                    betweennessSample = s
+                }
+            }
             ranked[present] = r.values
             return r.values
         }

@@ -56,14 +56,14 @@ public struct RemovalAccuracy: Sendable {
         if !isExact {
             var s = "fragmentation and efficiency sampled from \(sources) of \(entities) entities as sources (seed \(sampling.seed)): each within ±\(Self.number(fragmentationBound))"
             if let gainBound { s += ", each fragmentation gain within ±\(Self.number(gainBound))" }
-            parts.append(s + ", with probability ≥ \(p) (Hoeffding)")
+            parts.append(s + ", each with probability ≥ \(p) on its own (Hoeffding)")
         } else {
             parts.append("fragmentation and efficiency exact")
         }
         if let b = betweenness, !betweennessSampled {
             parts.append("betweenness exact (Brandes): a sample at ε \(Self.number(sampling.epsilon)) would have drawn \(b.samples) pairs, more than the network has")
         } else if let b = betweenness {
-            parts.append("betweenness sampled from \(b.samples) shortest paths (Riondato–Kornaropoulos, seed \(sampling.seed)): each within ±\(Self.number(b.bound)) with probability ≥ \(p)")
+            parts.append("betweenness sampled from \(b.samples) shortest paths (Riondato–Kornaropoulos, seed \(sampling.seed)): each within ±\(Self.number(b.bound)) with probability ≥ \(p) on its own")
         }
         return parts.joined(separator: "; ") + "; --exact computes every value exactly"
     }
