@@ -1,7 +1,10 @@
 /// How many columns a text takes in a terminal, as Python's `wcwidth` counts them: two for a
 /// scalar of East Asian width Wide or Fullwidth (Han, kana, Hangul syllables, most emoji), none
-/// for a mark (spacing ones too: a vowel sign is drawn on its consonant's cell), a format
-/// character, a Hangul medial or final jamo or a skin-tone modifier, one for the rest.
+/// for a nonspacing or enclosing mark, a format character, a Hangul medial or final jamo or a
+/// skin-tone modifier, one for the rest. One deviation: a spacing mark (Mc: the vowel signs of
+/// Burmese, Khmer and the Indic scripts) counts one, as the C library's `wcwidth`, xterm, VTE
+/// and tmux count it (`wcwidth` 0.2.13 counts none, and a Burmese or Khmer column came out
+/// shifted in those terminals).
 ///
 /// Tables pad their columns by it: counted in characters, a column of Chinese, Japanese or
 /// Korean names (the syndicates of the region are often named in Chinese) came out misaligned.
@@ -48,7 +51,7 @@ enum DisplayWidth {
         let v = scalar.value
         if v == 0 { return 0 }
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .spacingMark, .format, .lineSeparator, .paragraphSeparator:
+        case .nonspacingMark, .enclosingMark, .format, .lineSeparator, .paragraphSeparator:
             return 0
         default:
             break

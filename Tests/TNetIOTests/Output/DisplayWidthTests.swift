@@ -3,8 +3,9 @@ import Testing
 @testable import TNetIO
 
 /// Terminal columns against Python's `wcwidth` package (Unicode 14.0.0 tables), the oracle, on
-/// every code point assigned in Unicode 14 whose general category Swift and Python agree on;
-/// and tables padded by them, worked by hand.
+/// every code point assigned in Unicode 14 whose general category Swift and Python agree on,
+/// but for spacing marks (Mc), counted as the C library's `wcwidth` counts them (read through
+/// Python's ctypes under the C.UTF-8 locale); and tables padded by them, worked by hand.
 @Suite struct DisplayWidthTests {
     static let python = ProcessInfo.processInfo.environment["TNET_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/bin/python3"
 
@@ -27,13 +28,22 @@ import Testing
     func everyAssignedScalarAsWcwidthCountsIt() throws {
         // Python lists, for each assigned code point past ASCII controls, its category and width.
         let script = """
-        import sys, unicodedata, wcwidth
+        import ctypes, sys, unicodedata, wcwidth
+        libc = ctypes.CDLL('libc.so.6')
+        libc.setlocale.restype = ctypes.c_char_p
+        glibc = libc.setlocale(6, b'C.UTF-8') is not None
+        libc.wcwidth.argtypes = [ctypes.c_wchar]
         out = []
         for cp in range(0xA0, 0x40000):
             if 0xD800 <= cp <= 0xDFFF: continue
             c = unicodedata.category(chr(cp))
             if c in ('Cn', 'Cc', 'Co', 'Cs'): continue
-            out.append('%X %s %d' % (cp, c, wcwidth.wcwidth(chr(cp), unicode_version='14.0.0')))
+            if c == 'Mc':
+                if not glibc: continue
+                w = libc.wcwidth(chr(cp))
+            else:
+                w = wcwidth.wcwidth(chr(cp), unicode_version='14.0.0')
+            out.append('%X %s %d' % (cp, c, w))
         sys.stdout.write('\\n'.join(out))
         """
         let result = try #require(Self.run(script))
@@ -62,13 +72,15 @@ import Testing
     }
 
     /// Worked by hand: "賭場" (casino) is two wide characters, four columns; "é" written as e and
-    /// a combining acute is one; "မြန်မာ" (Myanmar) is ma, medial ra (a spacing mark, none), na,
-    /// asat (a mark, none), ma, aa (a spacing mark, none): 1 + 0 + 1 + 0 + 1 + 0 = 3; an emoji
-    /// two, with a skin tone still two.
+    /// a combining acute is one; "မြန်မာ" (Myanmar) is ma, medial ra (a spacing mark, one), na,
+    /// asat (a nonspacing mark, none), ma, aa (a spacing mark, one): 1 + 1 + 1 + 0 + 1 + 1 = 5;
+    /// "កម្ពុជា" (Cambodia) is ka, mo, coeng (none), po, u (none), cha, aa (spacing, one) = 5;
+    /// an emoji two, with a skin tone still two.
     @Test func widthsWorkedByHand() {
         #expect(DisplayWidth.of("賭場") == 4)
         #expect(DisplayWidth.of("e\u{301}") == 1)
-        #expect(DisplayWidth.of("မြန်မာ") == 3)
+        #expect(DisplayWidth.of("မြန်မာ") == 5)
+        #expect(DisplayWidth.of("កម្ពុជា") == 5)
         #expect(DisplayWidth.of("👍\u{1F3FD}") == 2)
         #expect(DisplayWidth.of("😀") == 2 && DisplayWidth.of("abc") == 3 && DisplayWidth.of("") == 0)
     }
