@@ -285,7 +285,6 @@ package struct LinkColumns: Sendable {
         }
     }
 
-    /// Whether two ids are the same bytes (not merely canonically equal, as `==` has it).
     /// Whether `a` and `b` are spelt with the same bytes (Swift's `==` takes canonically equal
     /// texts as one): compared in place, not through the generic `elementsEqual`, which walked
     /// both views byte by byte (a GraphML reader compares a `sources` text per element).
