@@ -74,9 +74,14 @@ public enum ResultText {
         // in characters and in scalars (it may keep 4 × room of them): the label then fits the
         // cell and is never cut again there.
         var room = max(10, min(limit - rest.count - 34, (4 * limit - rest.unicodeScalars.count - 40) / 4))
-        // A quoted name takes two quotes and a backslash for each quote or backslash it keeps.
-        if quotedName(name) != name { room = max(10, room - 2 - name.prefix(room).filter { $0 == "\"" || $0 == "\\" }.count) }
-        return label(TextTable.bounded(name, to: room), id, kindText.map(short), role.map(short))
+        var out = label(TextTable.bounded(name, to: room), id, kindText.map(short), role.map(short))
+        // A quoted name's quotes and escapes can take it past the cell (helper-52): the name is
+        // shortened until the label fits, so that the table never cuts its end, the marker.
+        while out.count > limit || out.unicodeScalars.count > 4 * limit, room > 1 {
+            room = max(1, room - max(1, out.count - limit, (out.unicodeScalars.count - 4 * limit + 3) / 4))
+            out = label(TextTable.bounded(name, to: room), id, kindText.map(short), role.map(short))
+        }
+        return out
     }
 
     /// A kind or role as a tag between the label's brackets: as written when it is plain (ASCII
@@ -91,14 +96,34 @@ public enum ResultText {
         return quoted(s)
     }
 
-    /// A name as a label shows it: quoted when it holds a bracket or a quote (a name written
-    /// "Li (v9) [person, victim, protected]" read as a protected person's label).
+    /// A name as a label shows it: quoted when it holds a bracket of any script or a quote (a
+    /// name written "Li (v9) [person, victim, protected]" read as a protected person's label).
+    /// Read by scalars: a bracket followed by an invisible mark is one character, and still a
+    /// bracket to the eye (helper-52).
     static func quotedName(_ s: String) -> String {
-        s.contains(where: { "[]［］\"".contains($0) }) ? quoted(s) : s
+        s.unicodeScalars.contains(where: bracketLike) ? quoted(s) : s
     }
 
+    /// Whether `u` reads as a bracket or a quote: the quotation mark, or opening or closing
+    /// punctuation of any script (`[`, `［`, `⟦`, `〔`…) but the parentheses, which names use.
+    static func bracketLike(_ u: Unicode.Scalar) -> Bool {
+        if u == "\"" { return true }
+        if u == "(" || u == ")" { return false }
+        let c = u.properties.generalCategory
+        return c == .openPunctuation || c == .closePunctuation
+    }
+
+    /// `s` between quotes, each quote and backslash escaped, scalar by scalar (a quote with a
+    /// combining mark on it is escaped all the same).
     private static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for u in s.unicodeScalars {
+            if u == "\"" || u == "\\" { out.append("\\") }
+            out.append(u)
+        }
+        out.append("\"")
+        return String(out)
     }
 
     /// "1 link", "2 links".

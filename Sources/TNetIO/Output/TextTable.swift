@@ -107,12 +107,15 @@ public struct TextTable: Sendable {
         shown.utf8.elementsEqual(s.utf8) && !ambiguous(s) ? s : shown + " #" + fingerprint(s)
     }
 
-    /// Whether text shown as written could be read as part of another label: a bracket (labels
-    /// are `name (id) [kind]`) or an end of ` #` and ten hex digits (what ``shownID(_:)``
-    /// appends).
+    /// Whether text shown as written could be read as part of another label: a bracket or
+    /// parenthesis of any script, or a quote (labels are `name (id) [kind]`, a tag may be
+    /// quoted), or an end of ` #` and ten hex digits (what ``shownID(_:)`` appends).
     static func ambiguous(_ s: String) -> Bool {
+        if s.unicodeScalars.contains(where: { u in
+            let c = u.properties.generalCategory
+            return u == "\"" || c == .openPunctuation || c == .closePunctuation
+        }) { return true }
         let u = Array(s.utf8)
-        if u.contains(where: { $0 == 0x28 || $0 == 0x29 || $0 == 0x5B || $0 == 0x5D }) { return true }
         guard u.count >= 12, u[u.count - 12] == 0x20, u[u.count - 11] == 0x23 else { return false }
         return u.suffix(10).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }

@@ -155,6 +155,23 @@ import TNetModel
         let long = ResultText.entity(Entity(id: "p5", kind: .person, name: String(repeating: "X", count: 300), role: PersonRole("abc, protected and more")))
         #expect(long.hasSuffix(#"(p5) [person, "abc, protected …"]"#), "\(long.suffix(40))")
         #expect(long.count <= TextTable.cellLimit)
+        // helper-52: quotes carrying an invisible mark, escaped all the same, can no longer push
+        // the marker out of the cell; nor can escape-heavy kind, role and name together.
+        let marks = ResultText.entity(Entity(id: "y2", kind: .person, name: "[" + String(repeating: "\"\u{200D}", count: 300), role: .witness))
+        #expect(marks.count <= TextTable.cellLimit && marks.unicodeScalars.count <= 4 * TextTable.cellLimit && marks.hasSuffix("[person, witness, protected]"), "\(marks.suffix(40))")
+        #expect(!marks.unicodeScalars.contains { $0 == "\u{200D}" } || marks.contains("\\\"\u{200D}"))
+        let heavy = ResultText.entity(Entity(id: String(repeating: "z", count: 100) + "[", kind: EntityKind(String(repeating: "\"", count: 20)),
+                                             name: String(repeating: "\"", count: 300), role: PersonRole(String(repeating: "\"", count: 20)),
+                                             attributes: ["status": .string("victim")]))
+        #expect(heavy.count <= TextTable.cellLimit && heavy.hasSuffix(", protected]"), "\(heavy.count) \(heavy.suffix(40))")
+        // A bracket followed by an invisible mark, and brackets of other scripts, in a name.
+        for fake in ["Li (v1) [\u{034F}person, victim, protected]\u{034F}", "Li ⟦person, victim, protected⟧", "Li 〔person, victim, protected〕"] {
+            let l = ResultText.entity(Entity(id: "x1", kind: .person, name: fake, role: PersonRole("recruiter")))
+            #expect(l.hasPrefix("\"") && l.hasSuffix("(x1) [person, recruiter]"), "\(l)")
+        }
+        // An id with full-width brackets is hashed like one with ASCII brackets.
+        let wide = ResultText.entity(Entity(id: "x2 ［person, victim, protected］", kind: .person, role: PersonRole("recruiter")))
+        #expect(wide.contains(" #\(TextTable.fingerprint("x2 ［person, victim, protected］"))") && wide.hasSuffix("[person, recruiter]"), "\(wide)")
         // A long name with brackets stays within the cell once quoted.
         let bracketed = ResultText.entity(Entity(id: "q", kind: .person, name: String(repeating: "[\"", count: 200)))
         #expect(bracketed.count <= TextTable.cellLimit && bracketed.hasPrefix("\"[\\\"") && bracketed.hasSuffix("(q) [person]"), "\(bracketed)")
