@@ -55,6 +55,10 @@ import Testing
         // Under --redact victims a survivor's name finds nothing.
         let safe = try tnet(["find", "datasets/mekong-2023.json", "People rescued at Bamban", "--redact", "victims", "--format", "csv"])
         #expect(safe.out == "id,kind,name,matched,field,score\n")
+        // Without it, the table marks them protected, as every label does (helper-52).
+        let shown = try tnet(["find", "datasets/mekong-2023.json", "People rescued at Bamban"])
+        let row = shown.out.split(separator: "\n").first { $0.contains("rescued") }
+        #expect(row?.contains("person [protected]") == true, "\(shown.out)")
     }
 
     /// Each output its own file, never an input, in a folder that exists; checked before any

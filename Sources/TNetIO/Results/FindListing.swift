@@ -62,7 +62,9 @@ public struct FindListing: PrintableResult, Sendable {
         for m in matches {
             let e = dataset.entities[m.entity]
             let matched = m.field == .name ? "name" : m.field.rawValue + " " + m.matched
-            t.rows.append([score(m), TextTable.shownID(e.id)] + [e.kind.rawValue, e.name ?? "", matched].map { TextTable.bounded(TextTable.clean($0)) })
+            // A protected person is marked, as in every label (helper-52: find showed none).
+            let kind = TextTable.bounded(TextTable.clean(e.kind.rawValue)) + (e.isProtected ? " [protected]" : "")
+            t.rows.append([score(m), TextTable.shownID(e.id), kind] + [e.name ?? "", matched].map { TextTable.bounded(TextTable.clean($0)) })
         }
         return t.text
     }
