@@ -96,6 +96,15 @@ public enum ResultText {
         return quoted(s)
     }
 
+    /// An entity in a list of names joined by ", " (a partition's members, those a state actor
+    /// is tied to): its name (or id), quoted when it holds a comma, a bracket or a quote (it
+    /// would read as two entities, or as a label), marked when the person is protected.
+    public static func listed(_ e: Entity) -> String {
+        let text = TextTable.clean(e.label)
+        let shown = text.contains(",") || text.unicodeScalars.contains(where: bracketLike) ? quoted(text) : text
+        return e.isProtected ? shown + " [protected]" : shown
+    }
+
     /// A name as a label shows it: quoted when it holds a bracket of any script or a quote (a
     /// name written "Li (v9) [person, victim, protected]" read as a protected person's label).
     /// Read by scalars: a bracket followed by an invisible mark is one character, and still a

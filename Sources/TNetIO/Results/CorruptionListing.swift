@@ -54,8 +54,8 @@ public struct CorruptionListing: PrintableResult, Sendable {
     public var table: String {
         var table = TextTable(header: ["state actor", "tied to", "shields", "pairs only it connects", "links"], rightAligned: [3])
         for r in rows {
-            table.append([ResultText.entity(dataset.entities[r.entity]), r.counterparts.map { dataset.entities[$0].label }.joined(separator: ", "),
-                          r.compounds.map { dataset.entities[$0].label }.joined(separator: ", "), String(r.pairsOnlyItConnects),
+            table.append([ResultText.entity(dataset.entities[r.entity]), r.counterparts.map { ResultText.listed(dataset.entities[$0]) }.joined(separator: ", "),
+                          r.compounds.map { ResultText.listed(dataset.entities[$0]) }.joined(separator: ", "), String(r.pairsOnlyItConnects),
                           r.links.map { dataset.links[$0].evidence }.joined(separator: "; ")])
         }
         return "\(ResultText.counted(rows.count, "state actor")) with corruption links to the perpetrator side\n" + table.text

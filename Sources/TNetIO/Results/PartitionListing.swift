@@ -85,7 +85,7 @@ public struct PartitionListing: PrintableResult, Sendable {
         }
         var table = TextTable(header: [name, "size", "members"], rightAligned: [0, 1])
         for (c, list) in members.enumerated() {
-            let names = list.prefix(6).map { dataset.entities[$0].label }.joined(separator: ", ") + (list.count > 6 ? ", …" : "")
+            let names = list.prefix(6).map { ResultText.listed(dataset.entities[$0]) }.joined(separator: ", ") + (list.count > 6 ? ", …" : "")
             table.append([String(c), String(list.count), names])
         }
         return heading + "\n" + table.text

@@ -177,6 +177,17 @@ import TNetModel
         #expect(bracketed.count <= TextTable.cellLimit && bracketed.hasPrefix("\"[\\\"") && bracketed.hasSuffix("(q) [person]"), "\(bracketed)")
     }
 
+    /// In a list of names joined by ", " (partitions, corruption's columns), a name with a
+    /// comma or a bracket is quoted and a protected person marked (helpers 50 and 52: "Li, Chen"
+    /// read as two entities).
+    @Test func listedNamesStayOneEach() {
+        #expect(ResultText.listed(Entity(id: "w", kind: .person, name: "Wang")) == "Wang")
+        #expect(ResultText.listed(Entity(id: "lc", kind: .person, name: "Li, Chen")) == #""Li, Chen""#)
+        #expect(ResultText.listed(Entity(id: "v", kind: .person, name: "Li", role: .victim)) == "Li [protected]")
+        #expect(ResultText.listed(Entity(id: "s", kind: .syndicate, name: "Li (v1) [person, victim, protected]")) == #""Li (v1) [person, victim, protected]""#)
+        #expect(ResultText.listed(Entity(id: "x", kind: .compound)) == "x")
+    }
+
     /// Ids that would show alike stay apart (helper-47, helper-48): ids differing only in their
     /// middle, an id with a control character against one with a space there, an id written to
     /// look like another's shown id, brackets. The hash is the top 40 bits of FNV-1a's
