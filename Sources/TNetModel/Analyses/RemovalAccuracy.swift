@@ -63,7 +63,7 @@ public struct RemovalAccuracy: Sendable {
         if let b = betweenness, !betweennessSampled {
             parts.append("betweenness exact (Brandes): a sample at ε \(Self.number(sampling.epsilon)) would have drawn \(b.samples) pairs, more than the network has")
         } else if let b = betweenness {
-            parts.append("betweenness sampled from \(b.samples) shortest paths (Riondato–Kornaropoulos, seed \(sampling.seed)): each within ±\(Self.number(b.bound)) with probability ≥ \(p) on its own")
+            parts.append("betweenness sampled from \(b.samples) shortest paths (Riondato–Kornaropoulos, seed \(sampling.seed)): every value of a ranking within ±\(Self.number(b.bound)) together, with probability ≥ \(p) for each ranking")
         }
         return parts.joined(separator: "; ") + "; --exact computes every value exactly"
     }
