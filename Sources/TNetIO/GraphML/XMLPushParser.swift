@@ -131,7 +131,8 @@ final class XMLPushParser {
     ///   position where parsing ended; whether libxml2 converted the input from another encoding.
     /// A document of fewer than four bytes is not parsed (libxml2 needs four to detect the
     /// encoding) and reports nothing.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, handler: any XMLEventHandler) -> (status: Int, line: Int, column: Int, converted: Bool) {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, handler: any XMLEventHandler,
+                      passed: (Int) -> Void = { _ in }) -> (status: Int, line: Int, column: Int, converted: Bool) {
         guard bytes.count >= 4, let base = bytes.baseAddress else { return (0, 1, 1, false) }
         xmlInitParser()
         let parser = XMLPushParser(handler: handler, bytes: bytes)
@@ -179,6 +180,7 @@ final class XMLPushParser {
                 // Stopped (by the handler, or a fatal error): nothing more would be reported.
                 if status == 0 && context.pointee.disableSAX != 0 { status = max(1, Int(context.pointee.errNo)) }
                 offset += n
+                passed(offset)
             }
             if status == 0 { status = Int(xmlParseChunk(context, nil, 0, 1)) }
             return (status, parser.line, parser.column, parser.converting)
