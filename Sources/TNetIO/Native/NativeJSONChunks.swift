@@ -33,16 +33,9 @@ extension NativeJSONReader {
         static let chunkBytes = 8 << 20
 
         /// The array a record belongs to.
-        enum Mode: Equatable, Sendable {
+        /// The array a record belongs to, named by its top-level key.
+        enum Mode: String, Equatable, Sendable {
             case sources, entities, links
-            init?(key: String) {
-                switch key {
-                case "sources": self = .sources
-                case "entities": self = .entities
-                case "links": self = .links
-                default: return nil
-                }
-            }
         }
 
         /// Reads `buf` from `start`, on `threads` threads, in chunks of about `chunkBytes`,
@@ -69,7 +62,7 @@ extension NativeJSONReader {
                 guard let (key, keyOffset) = try? p.string(), p.consume(UInt8(ascii: ":")) else { return nil }
                 keys.append(key)
                 p.skipSpace()
-                if let mode = Mode(key: key), p.pos < buf.count, buf[p.pos] == UInt8(ascii: "[") {
+                if let mode = Mode(rawValue: key), p.pos < buf.count, buf[p.pos] == UInt8(ascii: "[") {
                     firstMode = mode
                     break
                 }
@@ -131,7 +124,7 @@ extension NativeJSONReader {
                     // that parser would (a broken end of a 555 MB file took 12 s, read again
                     // whole by the stream). Anything else is left to the stream.
                     var check = JSONParser(buf, start: current.start)
-                    let key: String = switch current.startMode { case .sources: "sources"; case .entities: "entities"; case .links: "links" }
+                    let key = current.startMode.rawValue
                     try check.checkRest(inside: current.start == arrayStart ? [.member(key)] : [.member(key), .array])
                     return nil
                 }
@@ -529,7 +522,7 @@ extension NativeJSONReader {
                         }
                         part.keys.append(key)
                         p = Chunks.skipSpace(b, n, parser.pos)
-                        if let m = Mode(key: key), p < n, b[p] == UInt8(ascii: "[") {
+                        if let m = Mode(rawValue: key), p < n, b[p] == UInt8(ascii: "[") {
                             mode = m
                             p += 1
                             state = .first
@@ -768,7 +761,7 @@ extension NativeJSONReader {
             var meta = Dataset()
             var format: JSONMember?
             func decode(_ m: JSONMember) {
-                if Mode(key: m.key) != nil {
+                if Mode(rawValue: m.key) != nil {
                     top.issue(.error, .invalidStructure, "\(quoted(m.key)) must be an array, found \(m.value.value.typeName)", m.value.offset)
                 } else {
                     top.member(m, of: &meta, format: &format)

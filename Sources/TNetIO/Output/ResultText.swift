@@ -113,26 +113,10 @@ public enum ResultText {
         s.unicodeScalars.contains(where: bracketLike) ? quoted(s) : s
     }
 
-    /// Whether `u` reads as a bracket or a quote: the quotation mark, or opening or closing
-    /// punctuation of any script (`[`, `［`, `⟦`, `〔`…) but the parentheses, which names use.
+    /// Whether `u` reads as a bracket or a quote in a name (``TextTable/isBracketOrQuote(_:)``)
+    /// other than the parentheses, which names use.
     static func bracketLike(_ u: Unicode.Scalar) -> Bool {
-        if u == "\"" { return true }
-        if u == "(" || u == ")" { return false }
-        let c = u.properties.generalCategory
-        return c == .openPunctuation || c == .closePunctuation
-    }
-
-    /// `s` between quotes, each quote and backslash escaped, scalar by scalar (a quote with a
-    /// combining mark on it is escaped all the same).
-    private static func quoted(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for u in s.unicodeScalars {
-            if u == "\"" || u == "\\" { out.append("\\") }
-            out.append(u)
-        }
-        out.append("\"")
-        return String(out)
+        u != "(" && u != ")" && TextTable.isBracketOrQuote(u)
     }
 
     /// "1 link", "2 links".

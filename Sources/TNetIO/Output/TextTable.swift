@@ -107,14 +107,18 @@ public struct TextTable: Sendable {
         shown.utf8.elementsEqual(s.utf8) && !ambiguous(s) ? s : shown + " #" + fingerprint(s)
     }
 
+    /// Whether `u` is the quotation mark or opening or closing punctuation of any script (`(`,
+    /// `[`, `［`, `⟦`, `〔`…): what a label's parts are delimited by, or could be taken for.
+    static func isBracketOrQuote(_ u: Unicode.Scalar) -> Bool {
+        let c = u.properties.generalCategory
+        return u == "\"" || c == .openPunctuation || c == .closePunctuation
+    }
+
     /// Whether text shown as written could be read as part of another label: a bracket or
     /// parenthesis of any script, or a quote (labels are `name (id) [kind]`, a tag may be
     /// quoted), or an end of ` #` and ten hex digits (what ``shownID(_:)`` appends).
     static func ambiguous(_ s: String) -> Bool {
-        if s.unicodeScalars.contains(where: { u in
-            let c = u.properties.generalCategory
-            return u == "\"" || c == .openPunctuation || c == .closePunctuation
-        }) { return true }
+        if s.unicodeScalars.contains(where: isBracketOrQuote) { return true }
         let u = Array(s.utf8)
         guard u.count >= 12, u[u.count - 12] == 0x20, u[u.count - 11] == 0x23 else { return false }
         return u.suffix(10).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
