@@ -273,19 +273,22 @@ public enum NativeJSONReader {
             // The last value read (a record, or a top-level member's value) and the containers
             // around it: a comma or bracket missing after it is worded from there, as the chunked
             // reader words it (nesting counted from each value), not by the whole-document parser.
-            var last: (start: Int, inside: [JSONParser.Container])?
+            // Only offsets and a flag per record (the stream's hot loop); the containers are made
+            // for an error.
+            var last: (start: Int, key: String, inArray: Bool)?
+            func inside(_ key: String, inArray: Bool) -> [JSONParser.Container] { inArray ? [.member(key), .array] : [.member(key)] }
             func structural() throws(JSONParser.Failure) {
-                if let last, let failure = p.firstError(valueAt: last.start, inside: last.inside) { throw failure }
+                if let last, let failure = p.firstError(valueAt: last.start, inside: inside(last.key, inArray: last.inArray)) { throw failure }
             }
             if !p.consume(UInt8(ascii: "}")) {
                 repeat {
                     guard let (key, keyOffset) = try p.string(), keys.insert(key).inserted, p.consume(UInt8(ascii: ":")) else { return nil }
                     p.skipSpace()
-                    last = (p.pos, [.member(key)])
+                    last = (p.pos, key, false)
                     guard buckets[key] != nil, p.consume(UInt8(ascii: "[")) else {
                         let start = p.pos
                         let value: JSONNode
-                        do { value = try p.parseValue() } catch { throw p.worded(error, valueAt: start, inside: [.member(key)]) }
+                        do { value = try p.parseValue() } catch { throw p.worded(error, valueAt: start, inside: inside(key, inArray: false)) }
                         if buckets[key] != nil {
                             issue(.error, .invalidStructure, "\(quoted(key)) must be an array, found \(value.value.typeName)", value.offset)
                         } else {
@@ -299,9 +302,10 @@ public enum NativeJSONReader {
                     if !p.consume(UInt8(ascii: "]")) {
                         repeat {
                             let start = p.pos
-                            last = (start, [.member(key), .array])
+                            last?.start = start
+                            last?.inArray = true
                             let node: JSONNode
-                            do { node = try p.parseValue() } catch { throw p.worded(error, valueAt: start, inside: [.member(key), .array]) }
+                            do { node = try p.parseValue() } catch { throw p.worded(error, valueAt: start, inside: inside(key, inArray: true)) }
                             // The record's place before its warnings (which lie after its start):
                             // the position cursor only moves forward, and never goes back over
                             // pages already handed back (TextPositions, MappedFile).
