@@ -6,6 +6,7 @@ import PackageDescription
 // TNetRender / TNetIO → TNetGraphviz (the one gate into libgvc/cgraph) → CGraphviz ;
 // TNetIO → CLibXML2 (libxml2's push parser, for GraphML)
 // TNetIO → CWriteback (starting a file's writeback early: a system call Glibc does not import)
+// TNetIO → CPrefetch (a cache hint Swift cannot express, for lookups in tables of a million ids)
 let package = Package(
     name: "TraffickingNetworks",
     products: [
@@ -36,7 +37,9 @@ let package = Package(
         .target(name: "TNetModel", dependencies: ["TNetGraph"]),
         // Starting a file's writeback early (a system call Glibc does not import).
         .systemLibrary(name: "CWriteback", path: "Sources/CWriteback"),
-        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", "CLibXML2", "CWriteback", .product(name: "CSV", package: "CSV.swift")]),
+        // Asking the processor to load a cache line early (Swift has no prefetch).
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", "CLibXML2", "CWriteback", "CPrefetch", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "TNetGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "TNetRender", dependencies: ["TNetModel", "TNetIO", "TNetGraphviz"]),
         .target(name: "TNetReport", dependencies: ["TNetModel", "TNetIO", "TNetRender", .product(name: "Crypto", package: "swift-crypto")]),

@@ -44,6 +44,25 @@ import Testing
         }
     }
 
+    /// Every key given the same hash (so the same slot to start from and the same tag): only
+    /// the probing and the entries' lengths and bytes tell them apart. Prefetching before each
+    /// lookup, of slots empty and full, changes nothing.
+    @Test func tellsKeysApartWhenTheirHashesCollide() {
+        let keys = Array(Self.keys().prefix(300))
+        var table = ByteKeyTable(capacity: 2)
+        for (i, key) in keys.enumerated() {
+            table.prefetch(42, entry: i % 2 == 0)
+            table.prefetch(UInt64(i) &* 0x9E37_79B9_7F4A_7C15, entry: true)
+            let got = key.withUnsafeBufferPointer { b in table.insert(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: 42) }
+            #expect(Int(got.number) == i && got.inserted, "\(key)")
+        }
+        for (i, key) in keys.enumerated().reversed() {
+            let found = key.withUnsafeBufferPointer { b in table.find(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: 42) }
+            #expect(found == Int32(i), "\(key)")
+        }
+        #expect(table.count == keys.count)
+    }
+
     @Test func comparesShortKeysAsMemcmpDoes() {
         let keys = Self.keys()
         for a in keys where !a.isEmpty {

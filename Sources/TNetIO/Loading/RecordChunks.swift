@@ -69,12 +69,21 @@ enum RecordChunks {
 
         func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1])) ..< Int(ends[i]) }
 
-        /// Calls `body(i, bytes, count, hash)` for each string, in order.
-        func forEach(_ body: (Int, UnsafePointer<UInt8>, Int, UInt64) -> Void) {
+        /// Calls `body(i, bytes, count, hash)` for each string, in order. With `ahead`, calls it
+        /// first for each string's hash some strings ahead (to ask a table to bring what their
+        /// lookups will read into the cache: ``ByteKeyTable/prefetch(_:entry:)``).
+        func forEach(ahead: ((UInt64, _ entry: Bool) -> Void)? = nil, _ body: (Int, UnsafePointer<UInt8>, Int, UInt64) -> Void) {
             bytes.withUnsafeBufferPointer { all in
                 // An empty list has no base address; an empty string needs none.
                 let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
-                for i in 0 ..< ends.count {
+                let n = ends.count
+                for i in 0 ..< n {
+                    if let ahead {
+                        // A slot asked for 16 lookups ahead has arrived by 8 ahead, when the
+                        // entry it names is asked for.
+                        if i + 16 < n { ahead(hashes[i + 16], false) }
+                        if i + 8 < n { ahead(hashes[i + 8], true) }
+                    }
                     let r = range(i)
                     body(i, base + r.lowerBound, r.count, hashes[i])
                 }
@@ -217,7 +226,7 @@ enum RecordChunks {
                 guard byBytesUsable else { idLists = []; return }
                 var position: Int32 = 0
                 for k in 0 ..< count {
-                    idLists[k].forEach { _, p, count, hash in
+                    idLists[k].forEach(ahead: { byBytes.prefetch($0, entry: $1) }) { _, p, count, hash in
                         if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) }
                         position += 1
                     }
@@ -258,7 +267,7 @@ enum RecordChunks {
                     let byBytes = byBytes, firstPosition = firstPosition
                     forEachChunk(records.count, threads: threads) { k, _ in
                         let maybeNonASCII = records[k].ends.nonASCII
-                        records[k].ends.forEach { e, p, count, hash in
+                        records[k].ends.forEach(ahead: { byBytes.prefetch($0, entry: $1) }) { e, p, count, hash in
                             let slot = 2 * linkBase[k] + e
                             let bytes = UnsafeBufferPointer(start: p, count: count)
                             if maybeNonASCII && bytes.contains(where: { $0 >= 0x80 }) {

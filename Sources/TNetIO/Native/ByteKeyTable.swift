@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// A hash table from byte strings (UTF-8 text as read from a file, compared byte for byte) to
@@ -9,15 +10,25 @@ import Foundation
 /// `String` comparison elsewhere. Hand-written rather than a `Dictionary<[UInt8], …>`, which
 /// would allocate an array per lookup.
 struct ByteKeyTable: Sendable {
+    /// The keys one after another in order of insertion, each as an entry: a header word (the
+    /// key's number in its low half, its length in bytes in its high half), then its bytes. A
+    /// lookup that finds a slot reads one place in memory for everything else it needs: a
+    /// table of a million ids is far larger than the cache, and each separate array read was
+    /// one more miss.
     private var arena: [UInt8] = []
-    /// Key `k`'s bytes are `arena[ends[k - 1] ..< ends[k]]` (from 0 for the first).
-    private var ends: [Int] = []
+    /// Each key's hash, in order of insertion (read again only when the table grows).
     private var hashes: [UInt64] = []
-    /// Open addressing with linear probing: 0 for an empty slot, else the key's hash's upper
-    /// half above its number + 1 (a probe compares hashes without reading another array: a
-    /// lookup in a table of a million ids misses the cache once less).
+    /// Open addressing with linear probing: 0 for an empty slot, else the key's hash's top
+    /// ``tagBits`` bits above its entry's offset in `arena` + 1 (a probe compares hashes
+    /// without reading the entry).
     private var slots: [UInt64]
     private var mask: Int
+    /// Number of keys.
+    private(set) var count = 0
+
+    private static let tagBits: UInt64 = 24
+    private static let tagMask: UInt64 = ~0 << (64 - tagBits)
+    private static let offsetMask: UInt64 = ~tagMask
 
     /// An empty table with room for about `capacity` keys before it grows.
     init(capacity: Int = 8) {
@@ -25,13 +36,26 @@ struct ByteKeyTable: Sendable {
         while size < 2 * capacity { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
+        hashes.reserveCapacity(capacity)
     }
 
     @inline(__always)
-    private static func slot(_ hash: UInt64, _ number: Int) -> UInt64 { (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1) }
+    private static func slot(_ hash: UInt64, _ offset: Int) -> UInt64 { (hash & tagMask) | UInt64(offset + 1) }
 
-    /// Number of keys.
-    var count: Int { ends.count }
+    /// Asks the processor to start loading what a lookup of `hash` reads first: its slot
+    /// (`entry` false), or the entry that slot names (`entry` true; the slot is read, so ask for
+    /// it some lookups earlier). A hint for lookups made in a known order in a table larger
+    /// than the cache; it changes no result.
+    @inline(__always)
+    func prefetch(_ hash: UInt64, entry: Bool) {
+        slots.withUnsafeBufferPointer { slots in
+            let s = Int(truncatingIfNeeded: hash) & mask
+            guard entry else { tnet_prefetch(slots.baseAddress! + s); return }
+            let v = slots[s]
+            guard v != 0 else { return }
+            arena.withUnsafeBufferPointer { a in tnet_prefetch(a.baseAddress! + Int(v & Self.offsetMask) - 1) }
+        }
+    }
 
     /// A 64-bit hash of `count` bytes at `p`, read eight at a time.
     static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
@@ -75,21 +99,21 @@ struct ByteKeyTable: Sendable {
     /// - Returns: the key's number, or nil when it is not in the table.
     /// - Complexity: O(1) expected, plus the key's length.
     func find(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32? {
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let tag = hash & Self.tagMask
         return arena.withUnsafeBufferPointer { a in
             slots.withUnsafeBufferPointer { slots in
-                ends.withUnsafeBufferPointer { ends in
-                    var s = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let v = slots[s]
-                        if v == 0 { return nil }
-                        if v & 0xFFFF_FFFF_0000_0000 == tag {
-                            let k = Int(v & 0xFFFF_FFFF) - 1
-                            let start = k == 0 ? 0 : ends[k - 1]
-                            if ends[k] - start == count && (count == 0 || Self.same(a.baseAddress! + start, p, count)) { return Int32(k) }
+                var s = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let v = slots[s]
+                    if v == 0 { return nil }
+                    if v & Self.tagMask == tag {
+                        let at = Int(v & Self.offsetMask) - 1
+                        let header = UnsafeRawPointer(a.baseAddress! + at).loadUnaligned(as: UInt64.self)
+                        if Int(header >> 32) == count && (count == 0 || Self.same(a.baseAddress! + at + 8, p, count)) {
+                            return Int32(truncatingIfNeeded: header & 0xFFFF_FFFF)
                         }
-                        s = (s + 1) & mask
                     }
+                    s = (s + 1) & mask
                 }
             }
         }
@@ -101,14 +125,18 @@ struct ByteKeyTable: Sendable {
     @discardableResult
     mutating func insert(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> (number: Int32, inserted: Bool) {
         if let k = find(p, count, hash: hash) { return (k, false) }
-        if 2 * (ends.count + 1) > slots.count { grow() }
-        let k = Int32(ends.count)
+        if 2 * (self.count + 1) > slots.count { grow() }
+        let k = Int32(self.count)
+        let offset = arena.count
+        precondition(offset + 8 + count < Int(Self.offsetMask), "a table of keys over 1 TB")
+        let header = UInt64(UInt32(k)) | UInt64(count) << 32
+        withUnsafeBytes(of: header) { arena.append(contentsOf: $0) }
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
-        ends.append(arena.count)
         hashes.append(hash)
+        self.count += 1
         var s = Int(truncatingIfNeeded: hash) & mask
         while slots[s] != 0 { s = (s + 1) & mask }
-        slots[s] = Self.slot(hash, Int(k))
+        slots[s] = Self.slot(hash, offset)
         return (k, true)
     }
 
@@ -116,10 +144,14 @@ struct ByteKeyTable: Sendable {
         let size = slots.count * 2
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        for (k, h) in hashes.enumerated() {
-            var s = Int(truncatingIfNeeded: h) & mask
-            while slots[s] != 0 { s = (s + 1) & mask }
-            slots[s] = Self.slot(h, k)
+        arena.withUnsafeBufferPointer { a in
+            var offset = 0
+            for h in hashes {
+                var s = Int(truncatingIfNeeded: h) & mask
+                while slots[s] != 0 { s = (s + 1) & mask }
+                slots[s] = Self.slot(h, offset)
+                offset += 8 + Int(UnsafeRawPointer(a.baseAddress! + offset).loadUnaligned(as: UInt64.self) >> 32)
+            }
         }
     }
 }
