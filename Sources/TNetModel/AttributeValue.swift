@@ -82,6 +82,20 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         for (k, v) in elements { self[k] = v }
     }
 
+    /// Makes room for `count` attributes in all, so that a record whose number of fields is
+    /// known before it is read (a spreadsheet's row) grows no list or table as it is filled.
+    /// Above ``indexedAbove`` the table of positions is made now, at its final size (it had
+    /// grown by doubling, copying every key each time: most of reading a row of 50,000 cells).
+    /// - Parameter count: The number of attributes expected.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        guard count > Self.indexedAbove, positions == nil else { return }
+        var table = [String: Int](minimumCapacity: count)
+        for (i, k) in keys.enumerated() { table[k] = i }
+        positions = table
+    }
+
     /// The position of the first attribute: always 0.
     public var startIndex: Int { 0 }
     /// One past the position of the last attribute: the number of attributes.

@@ -28,13 +28,26 @@ import TNetModel
         #expect(a.map(\.value) == r.pairs.map(\.1), "\(label)")
     }
 
+    /// The same with room reserved for more than the threshold, before anything is set (as the
+    /// CSV reader does for a wide row) or part-way (a table made from the keys already there):
+    /// reserving changes no result.
+    @Test(arguments: [0, 1, 40, 1000])
+    func reservingRoomChangesNothing(at reserveStep: Int) {
+        randomEdits(reservingAt: reserveStep)
+    }
+
     @Test func randomEditsAgreeWithTheReference() {
+        randomEdits(reservingAt: nil)
+    }
+
+    func randomEdits(reservingAt reserveStep: Int?) {
         var random = SplitMix64(seed: 19)
         var a = Attributes(), r = Reference()
         // Keys from a pool about three times the threshold, so the set grows past it and
         // shrinks back below it; removals are frequent enough for both.
         let pool = (0 ..< 3 * Attributes.indexedAbove).map { "k\($0)" }
         for step in 0 ..< 4000 {
+            if step == reserveStep { a.reserveCapacity(2 * Attributes.indexedAbove) }
             let key = pool[Int(random.next() % UInt64(pool.count))]
             switch random.next() % 10 {
             case 0 ..< 5:
@@ -47,7 +60,7 @@ import TNetModel
             default:
                 #expect(a[key] == r[key], "step \(step): get \(key)")
             }
-            if step % 97 == 0 { expectSame(a, r, "step \(step)") }
+            if step % 97 == 0 || step == reserveStep { expectSame(a, r, "step \(step)") }
         }
         expectSame(a, r, "end")
     }

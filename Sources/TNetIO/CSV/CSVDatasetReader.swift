@@ -80,8 +80,9 @@ public enum CSVDatasetReader {
         var locations = ReadLocations(file: entityTable?.file ?? linkTable!.file, sources: sourcePositions)
         if let entityTable {
             try entityTable.require(["id"], what: "entities")
+            let fields = entityFields(entityTable)
             for row in entityTable.rows {
-                if let e = entity(row, entityTable, options.dateFormat, &issues) {
+                if let e = entity(row, entityTable, fields, options.dateFormat, &issues) {
                     dataset.append(e)
                     locations.entities.append(ReadLocations.Position(line: row.line, column: 1))
                 }
@@ -91,8 +92,9 @@ public enum CSVDatasetReader {
             try linkTable.require(["source", "target"], what: "links")
             var links: [Link] = []
             var linkPositions: [ReadLocations.Position] = []
+            let fields = linkFields(linkTable)
             for row in linkTable.rows {
-                if let l = link(row, linkTable, options.dateFormat, &issues) {
+                if let l = link(row, linkTable, fields, options.dateFormat, &issues) {
                     links.append(l)
                     linkPositions.append(ReadLocations.Position(line: row.line, column: 1))
                 }
@@ -181,13 +183,26 @@ public enum CSVDatasetReader {
         return nil
     }
 
-    static func entity(_ row: CSVTable.Row, _ table: CSVTable, _ dates: DateFormat?, _ issues: inout [ValidationIssue]) -> Entity? {
+    /// Each column's entity field, nil for a typed column or one that is not a field: found
+    /// once per table, not once per cell.
+    static func entityFields(_ table: CSVTable) -> [FieldCodec.EntityField?] {
+        table.columns.map { $0.type == nil ? FieldCodec.EntityField(rawValue: $0.name) : nil }
+    }
+
+    /// Each column's link field, as ``entityFields(_:)``.
+    static func linkFields(_ table: CSVTable) -> [FieldCodec.LinkField?] {
+        table.columns.map { $0.type == nil ? FieldCodec.LinkField(rawValue: $0.name) : nil }
+    }
+
+    static func entity(_ row: CSVTable.Row, _ table: CSVTable, _ fields: [FieldCodec.EntityField?], _ dates: DateFormat?,
+                       _ issues: inout [ValidationIssue]) -> Entity? {
         var e = Entity(id: "", kind: .node)
         let at = location(table, row)
+        if table.columns.count > Attributes.indexedAbove { e.attributes.reserveCapacity(table.columns.count) }
         for (i, column) in table.columns.enumerated() {
             let text = isoDate(column, cell(row, i), dates, at, &issues)
-            if column.type == nil {
-                switch FieldCodec.set(column.name, text, on: &e) {
+            if let field = fields[i] {
+                switch FieldCodec.set(field, text, on: &e) {
                 case .stored: continue
                 case .invalid(let message):
                     issues.append(ValidationIssue(.error, .invalidValue, message, at: at))
@@ -204,17 +219,19 @@ public enum CSVDatasetReader {
         return e
     }
 
-    static func link(_ row: CSVTable.Row, _ table: CSVTable, _ dates: DateFormat?, _ issues: inout [ValidationIssue]) -> Link? {
+    static func link(_ row: CSVTable.Row, _ table: CSVTable, _ fields: [FieldCodec.LinkField?], _ dates: DateFormat?,
+                     _ issues: inout [ValidationIssue]) -> Link? {
         var l = Link(source: "", target: "", kind: .link)
         let at = location(table, row)
+        if table.columns.count > Attributes.indexedAbove { l.attributes.reserveCapacity(table.columns.count) }
         for (i, column) in table.columns.enumerated() {
             var text = isoDate(column, cell(row, i), dates, at, &issues)
             // A semicolon table's weight may be written 2,5.
             if table.decimalComma && column.name == "weight" && column.type == nil && text.filter({ $0 == "," }).count == 1 {
                 text = text.replacingOccurrences(of: ",", with: ".")
             }
-            if column.type == nil {
-                switch FieldCodec.set(column.name, text, on: &l) {
+            if let field = fields[i] {
+                switch FieldCodec.set(field, text, on: &l) {
                 case .stored: continue
                 case .invalid(let message):
                     issues.append(ValidationIssue(.error, .invalidValue, message, at: at))
