@@ -44,7 +44,7 @@ import Testing
     @Test func namesEverywhere() throws {
         let f = try tnet(["find", "datasets/mekong-2023.json", "shwe kokko", "--format", "csv"])
         #expect(f.code == 0)
-        #expect(f.out.split(separator: "\n")[1] == "shwe-kokko,site,Shwe Kokko (Myawaddy Township),shwe-kokko,id,1.0000")
+        #expect(f.out.split(separator: "\n")[1] == "shwe-kokko,site,Shwe Kokko (Myawaddy Township),shwe-kokko,id,1.0000,false")
         let p = try tnet(["path", "datasets/mekong-2023.json", "India", "Compound Kayin-1 (composite, Shwe Kokko)", "--undirected", "--format", "json"])
         #expect(p.code == 0, "\(p.err)")
         #expect(p.err.contains("tnet: note: to \"Compound Kayin-1 (composite, Shwe Kokko)\": compound-kayin-1 (compound), by its name"))
@@ -54,11 +54,19 @@ import Testing
         #expect(bad.err.hasPrefix("tnet: error: from: no entity \"Indai\"; did you mean india (country, India)"))
         // Under --redact victims a survivor's name finds nothing.
         let safe = try tnet(["find", "datasets/mekong-2023.json", "People rescued at Bamban", "--redact", "victims", "--format", "csv"])
-        #expect(safe.out == "id,kind,name,matched,field,score\n")
+        #expect(safe.out == "id,kind,name,matched,field,score,protected\n")
         // Without it, the table marks them protected, as every label does (helper-52).
         let shown = try tnet(["find", "datasets/mekong-2023.json", "People rescued at Bamban"])
         let row = shown.out.split(separator: "\n").first { $0.contains("rescued") }
         #expect(row?.contains("person [protected]") == true, "\(shown.out)")
+        // And so do the CSV and the JSON, in a column of their own.
+        let csv = try tnet(["find", "datasets/mekong-2023.json", "People rescued at Bamban", "--format", "csv"])
+        let csvRow = csv.out.split(separator: "\n").first { $0.contains("rescued") }
+        #expect(csvRow?.hasSuffix(",true") == true, "\(csv.out)")
+        let json = try tnet(["find", "datasets/mekong-2023.json", "People rescued at Bamban", "--format", "json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        let first = (parsed?["matches"] as? [[String: Any]])?.first { ($0["name"] as? String)?.contains("rescued") == true }
+        #expect(first?["protected"] as? Bool == true, "\(json.out)")
     }
 
     /// Each output its own file, never an input, in a folder that exists; checked before any

@@ -22,7 +22,8 @@ public struct FindListing: PrintableResult, Sendable {
 
     private func score(_ m: EntityLookup.Match) -> String { ResultText.fixed4(m.score) }
 
-    /// `{"query","matches":[{"id","kind","name","matched","field","score"}]}`.
+    /// `{"query","matches":[{"id","kind","name","matched","field","score","protected"}]}`:
+    /// `protected` as every listing has it (a victim, survivor or witness, by role or attribute).
     public var json: String {
         JSONWriter.object { w in
             w.key("query"); if let text { w.string(text) } else { w.null() }
@@ -36,18 +37,19 @@ public struct FindListing: PrintableResult, Sendable {
                 w.key("matched"); w.string(m.matched)
                 w.key("field"); w.string(m.field.rawValue)
                 w.key("score"); w.double(m.score)
+                w.key("protected"); w.bool(e.isProtected)
                 w.endObject()
             }
             w.endArray()
         }
     }
 
-    /// `id,kind,name,matched,field,score`.
+    /// `id,kind,name,matched,field,score,protected` (`true` or `false`, as other listings).
     public var csv: String {
-        var out = CSVText.row(["id", "kind", "name", "matched", "field", "score"])
+        var out = CSVText.row(["id", "kind", "name", "matched", "field", "score", "protected"])
         for m in matches {
             let e = dataset.entities[m.entity]
-            out += CSVText.row([e.id, e.kind.rawValue, e.name ?? "", m.matched, m.field.rawValue, score(m)])
+            out += CSVText.row([e.id, e.kind.rawValue, e.name ?? "", m.matched, m.field.rawValue, score(m), String(e.isProtected)])
         }
         return out
     }

@@ -8,7 +8,7 @@ struct FindCommand: ParsableCommand {
         discussion: """
         Texts are compared as names: in Latin letters (any script transliterated), any case, without diacritics, words in any order, romanisations and typos forgiven (the similarity tnet merge uses), so "nguyen van hung", "NGUYỄN Văn Hùng" and "Hung Nguyen Van" find one another. A text equal to an id, name or alias (so folded) scores 1; one contained in a longer name scores 0.75. Aliases are the attributes aliases, alias, aka, also_known_as, other_names, previous_name(s) and weak_alias.
         Commands that take an entity (path, distances, flow, disrupt --targets, centrality --personalize, ego, render --highlight) accept a name or alias that names one entity, say on standard error which entity they took, and suggest the closest names for one they cannot find. Under --redact victims only pseudonyms are searched, and the text given is not repeated (the JSON query is null).
-        CSV: id,kind,name,matched,field,score. JSON: {"query","matches":[{"id","kind","name","matched","field","score"}]}.
+        CSV: id,kind,name,matched,field,score,protected. JSON: {"query","matches":[{"id","kind","name","matched","field","score","protected"}]}; protected is true for a victim, survivor or witness (marked [protected] in the table).
         """
     )
 
