@@ -65,9 +65,10 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     public typealias Element = (key: String, value: AttributeValue)
     private var keys: [String] = []
     private var values: [AttributeValue] = []
-    /// Each key's position, kept while there are more than ``indexedAbove`` attributes (nil
-    /// otherwise). Not part of the value: equality and hashing read the keys and values only.
-    private var positions: [String: Int]?
+    /// Each key's position, kept while there are more than ``indexedAbove`` attributes or room
+    /// was reserved for more (nil otherwise; dropped when a key is removed, until the next is
+    /// added). Not part of the value: equality and hashing read the keys and values only.
+    private var positions: AttributePositions?
     /// Above this many attributes, keys are found through a table instead of one by one.
     public static let indexedAbove = 64
 
@@ -91,9 +92,7 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         keys.reserveCapacity(count)
         values.reserveCapacity(count)
         guard count > Self.indexedAbove, positions == nil else { return }
-        var table = [String: Int](minimumCapacity: count)
-        for (i, k) in keys.enumerated() { table[k] = i }
-        positions = table
+        positions = AttributePositions(keys, capacity: count)
     }
 
     /// The position of the first attribute: always 0.
@@ -126,22 +125,19 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
-                if positions != nil { positions![key] = keys.count - 1 } else if keys.count > Self.indexedAbove { index() }
+                if positions != nil {
+                    positions!.append(lastOf: keys)
+                } else if keys.count > Self.indexedAbove {
+                    positions = AttributePositions(keys, capacity: keys.count)
+                }
             }
         }
     }
 
     /// The position of `key` (compared as `String`'s `==` compares, in the table as in the list).
     private func position(of key: String) -> Int? {
-        if let positions { return positions[key] }
+        if let positions { return positions.position(of: key, in: keys) }
         return keys.firstIndex(of: key)
-    }
-
-    /// Builds the table of positions.
-    private mutating func index() {
-        var table = [String: Int](minimumCapacity: keys.count)
-        for (i, k) in keys.enumerated() { table[k] = i }
-        positions = table
     }
 
     /// Whether two sets of attributes hold the same names with the same values **in the same

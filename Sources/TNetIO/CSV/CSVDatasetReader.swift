@@ -174,6 +174,18 @@ public enum CSVDatasetReader {
 
     private static func cell(_ row: CSVTable.Row, _ i: Int) -> String { i < row.cells.count ? row.cells[i] : "" }
 
+    /// How many attributes `row` will have, when that is more than a few: its non-empty cells
+    /// outside the fields' columns (a bad value among them is left out, so this may be more).
+    /// Room is made for these, not for every column (helper-53: a sparse table of 1,000
+    /// columns reserved for all of them in every row took 5× the memory); 0 for a narrow row,
+    /// which grows as it is read.
+    private static func attributeCount<Field>(_ row: CSVTable.Row, _ fields: [Field?]) -> Int {
+        guard fields.count > Attributes.indexedAbove else { return 0 }
+        var count = 0
+        for (i, text) in row.cells.prefix(fields.count).enumerated() where fields[i] == nil && !text.isEmpty { count += 1 }
+        return count
+    }
+
     private static func attribute(_ column: CSVTable.Column, _ text: String, _ at: SourceLocation,
                                   _ issues: inout [ValidationIssue]) -> AttributeValue? {
         guard !text.isEmpty else { return nil }
@@ -198,7 +210,7 @@ public enum CSVDatasetReader {
                        _ issues: inout [ValidationIssue]) -> Entity? {
         var e = Entity(id: "", kind: .node)
         let at = location(table, row)
-        if table.columns.count > Attributes.indexedAbove { e.attributes.reserveCapacity(table.columns.count) }
+        e.attributes.reserveCapacity(attributeCount(row, fields))
         for (i, column) in table.columns.enumerated() {
             let text = isoDate(column, cell(row, i), dates, at, &issues)
             if let field = fields[i] {
@@ -223,7 +235,7 @@ public enum CSVDatasetReader {
                      _ issues: inout [ValidationIssue]) -> Link? {
         var l = Link(source: "", target: "", kind: .link)
         let at = location(table, row)
-        if table.columns.count > Attributes.indexedAbove { l.attributes.reserveCapacity(table.columns.count) }
+        l.attributes.reserveCapacity(attributeCount(row, fields))
         for (i, column) in table.columns.enumerated() {
             var text = isoDate(column, cell(row, i), dates, at, &issues)
             // A semicolon table's weight may be written 2,5.
