@@ -44,21 +44,27 @@ import Testing
         }
     }
 
-    /// Every key given the same hash (so the same slot to start from and the same tag): only
-    /// the probing and the entries' lengths and bytes tell them apart. Prefetching before each
-    /// lookup, of slots empty and full, changes nothing.
+    /// Every key given the same hash (so the same slot to start from and the same tag, all bits
+    /// set): only the probing and the entries' lengths and bytes tell them apart, for keys of
+    /// every length from 0 to 40 (past the word-at-a-time comparison's 32). Prefetching before
+    /// each lookup, of slots empty and full, changes nothing.
     @Test func tellsKeysApartWhenTheirHashesCollide() {
-        let keys = Array(Self.keys().prefix(300))
+        let keys = Self.keys().enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        #expect(keys.contains { $0.count > 32 } && keys.contains { $0.isEmpty })
+        let hash: UInt64 = 0xFFFF_FF00_0000_002A
         var table = ByteKeyTable(capacity: 2)
         for (i, key) in keys.enumerated() {
-            table.prefetch(42, entry: i % 2 == 0)
+            table.prefetch(hash, entry: i % 2 == 0)
             table.prefetch(UInt64(i) &* 0x9E37_79B9_7F4A_7C15, entry: true)
-            let got = key.withUnsafeBufferPointer { b in table.insert(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: 42) }
+            let got = key.withUnsafeBufferPointer { b in table.insert(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: hash) }
             #expect(Int(got.number) == i && got.inserted, "\(key)")
         }
         for (i, key) in keys.enumerated().reversed() {
-            let found = key.withUnsafeBufferPointer { b in table.find(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: 42) }
+            let found = key.withUnsafeBufferPointer { b in table.find(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: hash) }
             #expect(found == Int32(i), "\(key)")
+            // The same key under another hash is not found: the hash chooses where to look.
+            let elsewhere = key.withUnsafeBufferPointer { b in table.find(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: hash ^ (1 << 40)) }
+            #expect(elsewhere == nil, "\(key)")
         }
         #expect(table.count == keys.count)
     }

@@ -128,7 +128,7 @@ struct ByteKeyTable: Sendable {
         if 2 * (self.count + 1) > slots.count { grow() }
         let k = Int32(self.count)
         let offset = arena.count
-        precondition(offset + 8 + count < Int(Self.offsetMask), "a table of keys over 1 TB")
+        precondition(count <= Int(UInt32.max) && offset + 8 + count < Int(Self.offsetMask), "a key over 4 GB or keys over 1 TB")
         let header = UInt64(UInt32(k)) | UInt64(count) << 32
         withUnsafeBytes(of: header) { arena.append(contentsOf: $0) }
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
