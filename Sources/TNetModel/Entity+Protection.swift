@@ -27,9 +27,10 @@ extension PersonRole {
     /// ones read as those (`viсtim` with a Cyrillic `с`, ``NameMatcher/confusables``).
     ///
     /// Other languages: the same words in Spanish, French and Portuguese (``protectedWords``),
+    /// German, Dutch, Polish, Russian, Indonesian, Malay and Tagalog (``otherWords``),
     /// and phrases naming a victim without the word (``protectedPhrases``: `trafficked person`,
     /// `trafficked girl`, Vietnamese `nạn nhân`). A role spelt letter by
-    /// letter (`V I C T I M`, `v-i-c-t-i-m`) is read as the word. In Thai, Khmer and Chinese,
+    /// letter (`V I C T I M`, `v-i-c-t-i-m`) is read as the word. In Thai, Khmer, Chinese, Japanese and Korean,
     /// written without spaces, the word is found anywhere in the role (``unspacedWords``).
     public var protectedRoles: [PersonRole] {
         if let known = Self.memo.withLock({ $0[rawValue] }) { return known }
@@ -97,16 +98,46 @@ extension PersonRole {
         // Portuguese
         "vitima": .victim, "vitimas": .victim, "sobrevivente": .survivor, "sobreviventes": .survivor,
         "testemunha": .witness, "testemunhas": .witness,
+    ].merging(otherWords.flatMap { written, role in words(written, camelCase: false).map { ($0, role) } }) { first, _ in first }
+
+    /// More words for a protected person, as they are written; ``protectedWords`` holds them
+    /// folded as a role's words are (a Cyrillic word transliterated, `Geschädigte` without its
+    /// umlaut). English `trafficked`, `rescued` (`rescued worker`) and the abbreviation `vict`;
+    /// German (Opfer, Geschädigte, Betroffene: the words of German victim-support law and
+    /// practice), Dutch, Polish and Russian; Indonesian and Malay (`korban`, as in `korban TPPO`,
+    /// the Indonesian trafficking law's victim; `saksi`, witness; `penyintas`, survivor), and
+    /// Tagalog (`biktima`, `saksi`, `nakaligtas`): the languages of the countries whose nationals
+    /// are trafficked into the compounds, and of partners' case files (helper-54: a dataset with
+    /// such roles was not redacted).
+    static let otherWords: [(String, PersonRole)] = [
+        ("trafficked", .victim), ("rescued", .victim), ("vict", .victim),
+        ("Opfer", .victim), ("Geschädigte", .victim), ("Geschädigter", .victim), ("Geschädigten", .victim),
+        ("Betroffene", .victim), ("Betroffener", .victim), ("Betroffenen", .victim),
+        ("Überlebende", .survivor), ("Überlebender", .survivor), ("Überlebenden", .survivor),
+        ("Zeuge", .witness), ("Zeugin", .witness), ("Zeugen", .witness), ("Zeuginnen", .witness),
+        ("slachtoffer", .victim), ("slachtoffers", .victim), ("overlevende", .survivor), ("overlevenden", .survivor),
+        ("getuige", .witness), ("getuigen", .witness),
+        ("ofiara", .victim), ("ofiary", .victim), ("pokrzywdzony", .victim), ("pokrzywdzona", .victim), ("pokrzywdzeni", .victim),
+        ("świadek", .witness), ("świadkowie", .witness),
+        ("жертва", .victim), ("жертвы", .victim), ("потерпевший", .victim), ("потерпевшая", .victim), ("потерпевшие", .victim),
+        ("пострадавший", .victim), ("пострадавшая", .victim), ("пострадавшие", .victim),
+        ("свидетель", .witness), ("свидетельница", .witness), ("свидетели", .witness),
+        ("korban", .victim), ("mangsa", .victim), ("saksi", .witness), ("penyintas", .survivor),
+        ("biktima", .victim), ("nakaligtas", .survivor),
     ]
 
     /// Words for victim and witness in scripts written without spaces, found anywhere in a role:
     /// Thai ผู้เสียหาย (the injured party, the word of Thailand's Anti-Trafficking in Persons Act
     /// B.E. 2551 for a trafficked person), เหยื่อ (victim), พยาน (witness); Khmer ជនរងគ្រោះ
-    /// (victim); Chinese 受害者 / 受害人 (victim), 幸存者 / 倖存者 (survivor), 证人 / 證人 (witness).
+    /// (victim); Chinese 受害者 / 受害人 (victim), 幸存者 / 倖存者 (survivor), 证人 / 證人 (witness);
+    /// Japanese 被害者, 証人, 生存者 and Korean 피해자, 증인, 생존자 (victim, witness, survivor: Korean
+    /// writes particles onto the word, `피해자는`).
     static let unspacedWords: [(String, PersonRole)] = [
         ("ผู้เสียหาย", .victim), ("เหยื่อ", .victim), ("พยาน", .witness),
         ("ជនរងគ្រោះ", .victim),
         ("受害者", .victim), ("受害人", .victim), ("幸存者", .survivor), ("倖存者", .survivor), ("证人", .witness), ("證人", .witness),
+        ("被害者", .victim), ("証人", .witness), ("生存者", .survivor),
+        ("피해자", .victim), ("증인", .witness), ("생존자", .survivor),
     ]
 
     /// `words` with every run of two or more one-letter words joined: a role spelt letter by

@@ -317,6 +317,24 @@ public struct Redaction: Sendable {
         return false
     }
 
+    /// The positions of the entities whose role redaction cannot read: neither built in nor
+    /// declared in the dataset's schema, and naming no protected role in a language tnet reads,
+    /// on an entity not protected otherwise (an `Opfer`, a `PW`). Whether they are victims is not
+    /// known, so a victim-safe load refuses the dataset rather than name them
+    /// (``Dataset/load(_:options:)-(String,_)``): the role is written in words tnet reads, or
+    /// declared in the schema to say it is not a protected one. A script that calls
+    /// ``apply(to:)`` itself checks this first.
+    /// - Parameter dataset: the dataset as read.
+    /// - Returns: entity positions, in order.
+    public static func unreadableRoles(in dataset: Dataset) -> [Int] {
+        var out: [Int] = []
+        for (i, e) in dataset.entities.enumerated() {
+            guard let role = e.role, !e.isProtected, !dataset.schema.knows(role) else { continue }
+            out.append(i)
+        }
+        return out
+    }
+
     /// `victim`, `survivor` or `witness`: the protected role an entity has, from its role field or
     /// its `role` attribute (``Entity/isProtected``).
     /// The first protected word of a compound role names the pseudonym: a `survivor-witness` is

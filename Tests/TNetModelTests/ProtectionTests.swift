@@ -118,6 +118,29 @@ import Testing
         ("trafficker", []),                             // one word, not protected
         ("testigos falsos", [.witness]),                // testigos: plural, protected (when in doubt)
         ("a b recruiter", []),                          // a|b joined "ab": no protected word
+        // helper-54's roles, from partners' files in the languages of the compounds' victims.
+        ("Opfer", [.victim]),                           // German: victim
+        ("Zeugin", [.witness]),                         // German: witness (feminine)
+        ("Geschädigte", [.victim]),                     // German: the injured party; ä folds to a
+        ("Betroffene", [.victim]),                      // German: the affected (victims of trafficking)
+        ("Überlebender", [.survivor]),                  // German: survivor; Ü folds to u
+        ("slachtoffer", [.victim]),                     // Dutch: victim
+        ("ofiara", [.victim]),                          // Polish: victim
+        ("świadek", [.witness]),                        // Polish: witness; ś folds to s
+        ("жертва", [.victim]),                          // Russian: victim, transliterated as a role's words are
+        ("свидетель", [.witness]),                      // Russian: witness
+        ("korban TPPO", [.victim]),                     // Indonesian: korban | tppo (the trafficking law)
+        ("saksi", [.witness]),                          // Indonesian, Malay, Tagalog: witness
+        ("biktima", [.victim]),                         // Tagalog: victim
+        ("rescued worker", [.victim]),                  // rescued | worker
+        ("trafficked", [.victim]),                      // the word alone
+        ("vict.", [.victim]),                           // the abbreviation: vict
+        ("被害者", [.victim]),                            // Japanese: victim
+        ("피해자는", [.victim]),                           // Korean: victim, a particle written onto it
+        ("증인", [.witness]),                             // Korean: witness
+        ("offer", []),                                  // English offer (Dutch for a sacrifice): not read
+        ("PW", []),                                     // not read: a load that redacts refuses it
+        ("rescuer", []),                                // rescuer is not rescued
     ]
 
     @Test func otherLanguagesAndSpellings() {

@@ -122,6 +122,19 @@ extension Dataset {
         if options.redactVictims {
             var r = Redaction()
             datasets = r.apply(to: datasets)
+            // A role redaction cannot read could be a victim's in a language tnet does not know
+            // (helper-54: `Opfer`, `korban` were named in redacted outputs). Neither the role
+            // nor the id is quoted (either may name the person); the file is scrubbed.
+            for (i, path) in paths.enumerated() {
+                let unread = Redaction.unreadableRoles(in: read[i].dataset)
+                guard let first = unread.first else { continue }
+                let issue = ValidationIssue(.error, .undeclaredKind,
+                                            "--redact victims: an entity's role is not one tnet can read (not victim, survivor or witness in a language it knows, "
+                                                + "nor built in, nor declared in \"schema\"), so whether to redact them is not known; write the role as "
+                                                + "victim, survivor or witness, or declare it in the schema's \"roles\" to say it is not a protected one",
+                                            at: read[i].dataset.locations?.entity(first))
+                throw LoadError(issue: r.redacting([issue], of: read[i].dataset).first ?? issue, file: r.scrub(path), more: unread.count - 1)
+            }
             redaction = r
         }
         let scrub = { (s: String) in redaction?.scrub(s) ?? s }
