@@ -62,7 +62,7 @@ import Testing
         for (i, key) in keys.enumerated().reversed() {
             let found = key.withUnsafeBufferPointer { b in table.find(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: hash) }
             #expect(found == Int32(i), "\(key)")
-            // The same key under another hash is not found: the hash chooses where to look.
+            // The same key under a hash with another tag (the same slot to start from) is not found.
             let elsewhere = key.withUnsafeBufferPointer { b in table.find(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, hash: hash ^ (1 << 40)) }
             #expect(elsewhere == nil, "\(key)")
         }

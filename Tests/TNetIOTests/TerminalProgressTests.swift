@@ -15,11 +15,15 @@ import Testing
         #expect(TerminalProgress.timeLeft(elapsed: 20, done: 0.9) == "about 5 s left")
         // 600 s for 5 %: 11,400 s, a little over 3 h.
         #expect(TerminalProgress.timeLeft(elapsed: 600, done: 0.05) == "about 3 h left")
+        // First told at 20 %, now 40 % after 14 s: 14 s per 20 %, 42 s for the 60 % to go
+        // (helper-55's set search; 21 s if the first 20 % were counted as done in those 14 s).
+        #expect(TerminalProgress.timeLeft(elapsed: 14, done: 0.4, since: 0.2) == "about 40 s left")
     }
 
     @Test func nothingIsToldTooEarlyOrAtTheEnd() {
         #expect(TerminalProgress.timeLeft(elapsed: 4, done: 0.5) == nil)
         #expect(TerminalProgress.timeLeft(elapsed: 60, done: 0.04) == nil)
         #expect(TerminalProgress.timeLeft(elapsed: 60, done: 1) == nil)
+        #expect(TerminalProgress.timeLeft(elapsed: 60, done: 0.5, since: 0.48) == nil)
     }
 }

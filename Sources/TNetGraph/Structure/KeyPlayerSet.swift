@@ -45,8 +45,12 @@ extension Graph {
         let k = min(k, pool.count)
         guard k > 0 else { return ([], fragmentationEstimate(sampling: sampling, threads: threads).value) }
         var rng = SplitMix64(seed: seed)
-        let total = Double(2 + starts.count + restarts)
+        let validStarts = starts.filter { $0.count == k && $0.allSatisfy { candidates[Int($0)] } }
+        // Steps: the greedy start, its improvement, each start given, each random restart
+        // (helper-55: the greedy step was counted but never told, so the fraction stopped at 80 %).
+        let total = Double(2 + validStarts.count + (pool.count > k ? restarts : 0))
         var done = 0.0
+        progress?(0)
         // The candidate whose removal raises fragmentation most; ties (to 12 decimals) to `keep`,
         // then to the lower index.
         func best(_ present: [Bool], keep: Int? = nil) -> Int {
@@ -64,6 +68,8 @@ extension Graph {
             present[v] = false
             chosen.append(v)
         }
+        done += 1
+        progress?(done / total)
         // Swap improvement: for each chosen node, in a seeded random order, the best swap with an
         // unchosen candidate is made when it raises fragmentation, until a round makes none.
         func improve(_ start: [Int]) -> (nodes: [Int], fragmentation: Double) {
@@ -90,7 +96,7 @@ extension Graph {
             return (chosen, fragmentationEstimate(present: present, sampling: sampling, threads: threads).value)
         }
         var result = improve(chosen)
-        for start in starts where start.count == k && start.allSatisfy({ candidates[Int($0)] }) {
+        for start in validStarts {
             let candidate = improve(start.map(Int.init))
             if candidate.fragmentation > result.fragmentation + 1e-12 { result = candidate }
         }

@@ -15,7 +15,7 @@ public enum TerminalProgress {
     public static let enabled = isatty(2) != 0
     /// When the first measure started, the measure now under way and when it started, when a
     /// fraction was last shown, and the last fraction told.
-    private static let meter = Mutex<(first: Double, label: String, start: Double, last: Double, done: Double)>((0, "", 0, 0, 0))
+    private static let meter = Mutex<(first: Double, label: String, start: Double, startDone: Double, last: Double, done: Double)>((0, "", 0, 0, 0, 0))
 
     private static func now() -> Double {
         var t = timespec()
@@ -36,26 +36,28 @@ public enum TerminalProgress {
         let t = now()
         let left: String?? = meter.withLock { m in
             if m.first == 0 { m.first = t }
-            if m.start == 0 || m.label != label || done < m.done - 0.25 { (m.label, m.start) = (label, t) }
+            if m.start == 0 || m.label != label || done < m.done - 0.25 { (m.label, m.start, m.startDone) = (label, t, done) }
             m.done = done
             guard t - m.first >= 1, t - m.last >= 0.1 || done >= 1 else { return nil }
             m.last = t
-            return .some(timeLeft(elapsed: t - m.start, done: done))
+            return .some(timeLeft(elapsed: t - m.start, done: done, since: m.startDone))
         }
         guard let left else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2Ktnet: \(label) \(Int(done * 100))%\(left.map { ", " + $0 } ?? "")…".utf8))
     }
 
     /// The time left at the pace so far, in words (`about 40 s left`; a line then reads
-    /// `tnet: fragmentation 15%, about 3 min left…`): the time taken per fraction done, times
-    /// the fraction to go. Nil until it can be told: before five seconds or 5 % (the first
-    /// sources of a sample are no guide), and at the end.
+    /// `tnet: fragmentation 15%, about 3 min left…`): the time taken per fraction done since the
+    /// measure was first told, times the fraction to go. Nil until it can be told: before five
+    /// seconds or 5 % (the first sources of a sample are no guide), and at the end.
     /// - Parameters:
-    ///   - elapsed: seconds since the measure started.
+    ///   - elapsed: seconds since the measure was first told.
     ///   - done: the fraction done, from 0 to 1.
-    static func timeLeft(elapsed: Double, done: Double) -> String? {
-        guard elapsed >= 5, done >= 0.05, done < 1 else { return nil }
-        let seconds = elapsed * (1 - done) / done
+    ///   - since: the fraction it first told (helper-55: a search that first said 20 % was
+    ///     timed as if it had done all of it in the time since, and its time left halved).
+    static func timeLeft(elapsed: Double, done: Double, since start: Double = 0) -> String? {
+        guard elapsed >= 5, done - start >= 0.05, done < 1 else { return nil }
+        let seconds = elapsed * (1 - done) / (done - start)
         if seconds < 60 { return "about \(max(5, Int((seconds / 5).rounded()) * 5)) s left" }
         if seconds < 5400 { return "about \(Int((seconds / 60).rounded())) min left" }
         return "about \(Int((seconds / 3600).rounded())) h left"

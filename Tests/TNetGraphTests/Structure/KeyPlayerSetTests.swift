@@ -25,4 +25,19 @@ import Testing
         #expect(limited.nodes.contains(2) && !limited.nodes.contains(1) && !limited.nodes.contains(3))
         #expect(abs(limited.fragmentation - 2.0 / 3.0) < 1e-12)
     }
+
+    /// Progress is told from 0 to 1, one step at a time, never backwards: on the path of five,
+    /// k = 2, 3 restarts and one start given: the greedy start, its improvement, the start, the
+    /// restarts (6 steps; helper-55: the greedy step was counted and never told, so a terminal
+    /// stopped at 80 % and claimed time left for a search that was over).
+    @Test func progressGoesFromNothingToAll() {
+        var b = GraphBuilder(directed: false, weighted: false, nodeCount: 5)
+        for (u, v) in [(0, 1), (1, 2), (2, 3), (3, 4)] { b.addEdge(NodeIndex(u), NodeIndex(v)) }
+        let g = b.build()
+        final class Told: @unchecked Sendable { var values: [Double] = [] }
+        let told = Told()
+        _ = g.keyPlayerSet(2, candidates: [Bool](repeating: true, count: 5), restarts: 3, starts: [[0, 4], [0]],
+                           progress: { told.values.append($0) })
+        #expect(told.values == [0, 1, 2, 3, 4, 5, 6].map { Double($0) / 6 }, "\(told.values)")
+    }
 }
