@@ -13,7 +13,10 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 enum Diagnostics {
+    /// Writes a line on standard error, after clearing a progress line on a terminal
+    /// (helper-54: `tnet: reading calls.csv…tnet: warning: …` on one line).
     static func write(_ line: String) {
+        TerminalProgress.clear()
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 

@@ -10,7 +10,8 @@ import Synchronization
 /// defer { TerminalProgress.clear() }
 /// ```
 public enum TerminalProgress {
-    nonisolated(unsafe) private static var shown = false
+    /// Whether a line is on the terminal to be cleared (set from worker threads too).
+    private static let shown = Atomic<Bool>(false)
     /// Whether standard error is a terminal.
     public static let enabled = isatty(2) != 0
     /// When the first measure started, the measure now under way and when it started, when a
@@ -44,6 +45,7 @@ public enum TerminalProgress {
         }
         guard let left else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2Ktnet: \(label) \(Int(done * 100))%\(left.map { ", " + $0 } ?? "")…".utf8))
+        shown.store(true, ordering: .relaxed)
     }
 
     /// The time left at the pace so far, in words (`about 40 s left`; a line then reads
@@ -69,14 +71,13 @@ public enum TerminalProgress {
     public static func step(_ message: String) {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2Ktnet: \(message)…".utf8))
-        shown = true
+        shown.store(true, ordering: .relaxed)
     }
 
     /// Clears the line, before anything else is printed.
     public static func clear() {
-        guard enabled, shown else { return }
+        guard enabled, shown.exchange(false, ordering: .relaxed) else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-        shown = false
     }
 }
 
