@@ -102,6 +102,7 @@ struct InputOptions: ParsableArguments {
         case .noEntityWithRole(let r): "--exclude-role: no entity has role \(quoted(r.rawValue))"
         case .withheld(let f): (f == .entityKind ? "--kinds" : f == .linkKind ? "--link-kinds" : "--exclude-role") + ": " + w.description
         case .nothingDated: "--as-of: nothing in \(input) has a date, so every fact is kept (undated facts always are); a link table's date column is read as the link's day (--map date=COLUMN)"
+        case .mostlyUndated: "--as-of: " + w.description
         }
     }
 }

@@ -224,6 +224,8 @@ import Testing
             "gephi.csv": Array("Source,Target,Type,Weight\nA,B,Directed,1\nB,C,Directed,2\nC,D,Mixed,1\n".utf8),
             "stamps.csv": Array("Caller,Callee,Call Date\nA,B,2024-01-02 13:45:00\nA,C,2024-06-02 10:00:00\n".utf8),
             "plain.csv": Array("source,target\nA,B\n".utf8),
+            // One call dated in June, one in January, two with a blank date cell.
+            "blanks.csv": Array("Caller,Callee,Call Date\nA,B,2024-06-02\nA,C,2024-01-02\nB,C,\nC,D,\n".utf8),
             "z.csv": Array("source,target,weight\nS,A,1\nA,B,0\nB,T,1\nS,X,1\nX,T,1\nT,U,1\n".utf8),
             "cap.csv": Array("source,target,duration\n111,222,3\n222,333,4\n111,333,1\n".utf8)])
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -252,6 +254,12 @@ import Testing
         // --as-of on undated data keeps everything, and says why.
         let undated = try tnet(["info", path("plain.csv"), "--as-of", "2023"])
         #expect(undated.err.contains("nothing in") && undated.err.contains("has a date"), "\(undated.err)")
+        // When most links kept have no date (blank cells), it says how many (helper-54): as of
+        // June 2024 the June call and the two blank ones are kept, 2 of 3 undated; as of January
+        // the January call and the two blank ones, likewise; with no --as-of nothing is said.
+        let blanks = try tnet(["info", path("blanks.csv"), "--as-of", "2024-06", "--format", "json"])
+        #expect(blanks.out.contains("\"links\": 3") && blanks.err.contains("--as-of: 2 of the 3 links kept have no date (undated facts always are)"), "\(blanks.out) \(blanks.err)")
+        #expect(!(try tnet(["info", path("blanks.csv")]).err.contains("have no date")))
         // Betweenness across a tie of length 0 is refused (Brandes's counts are undefined there).
         let zero = try tnet(["centrality", path("z.csv"), "--measure", "betweenness,degree", "--weighted", "--format", "csv"])
         #expect(zero.code == 0 && zero.err.contains("tie of length 0"), "\(zero.err)")

@@ -11,6 +11,9 @@ public enum FilterWarning: Sendable, Hashable, CustomStringConvertible {
     case noEntityWithRole(PersonRole)
     /// A date filter was set but nothing in the dataset has a date, so every fact is kept.
     case nothingDated
+    /// A date filter kept more undated links than dated ones: `undated` of the `kept` links
+    /// have no date (a call-record table with blank date cells; helper-54: 14,960 of 16,431).
+    case mostlyUndated(undated: Int, kept: Int)
     /// A kind or role typed names nothing, and it named a protected person: under redaction it
     /// is not quoted (``Redaction/redacting(_:)``).
     case withheld(Field)
@@ -53,6 +56,7 @@ public enum FilterWarning: Sendable, Hashable, CustomStringConvertible {
         case .noLinkOfKind(let k): "no link has kind \(quoted(k.rawValue))"
         case .noEntityWithRole(let r): "no entity has role \(quoted(r.rawValue))"
         case .nothingDated: "nothing has a date, so every fact is kept (undated facts always are)"
+        case .mostlyUndated(let undated, let kept): "\(undated) of the \(kept) links kept have no date (undated facts always are)"
         case .withheld(let field): Self.withheldText(field)
         }
     }
@@ -77,6 +81,13 @@ extension DatasetFilter {
             .map(FilterWarning.noEntityWithRole)
         if asOf != nil && !dataset.entities.contains(where: { $0.period != nil }) && !dataset.links.contains(where: { $0.period != nil }) {
             out.append(.nothingDated)
+        } else if asOf != nil {
+            var undated = 0, kept = 0
+            for l in dataset.links where keeps(l) {
+                kept += 1
+                if l.period == nil { undated += 1 }
+            }
+            if undated > 0 && 2 * undated > kept { out.append(.mostlyUndated(undated: undated, kept: kept)) }
         }
         return out
     }
