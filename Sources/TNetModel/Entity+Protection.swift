@@ -48,7 +48,11 @@ extension PersonRole {
             }
         }
         if rawValue.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
-            for (word, r) in Self.unspacedWords where rawValue.contains(word) && !out.contains(r) { out.append(r) }
+            // Words that hold a witness's word and are no witness (a guarantor, a notary) are
+            // taken out first (helper-56: 保証人 and 보증인 were read as witnesses).
+            var text = rawValue
+            for w in Self.unspacedNonProtected where text.contains(w) { text = text.replacingOccurrences(of: w, with: " ") }
+            for (word, r) in Self.unspacedWords where text.contains(word) && !out.contains(r) { out.append(r) }
         }
         Self.memo.withLock { memo in
             // A dataset has a handful of distinct roles; a table of more is not worth keeping.
@@ -140,6 +144,11 @@ extension PersonRole {
         ("피해자", .victim), ("증인", .witness), ("생존자", .survivor),
     ]
 
+    /// Words written without spaces that hold one of ``unspacedWords`` and name no protected
+    /// person: the guarantor (Chinese 保证人 / 保證人, Japanese 保証人, Korean 보증인, a role of
+    /// debt bondage) and the notary (公证人 / 公證人 / 公証人, 공증인).
+    static let unspacedNonProtected = ["保证人", "保證人", "保証人", "公证人", "公證人", "公証人", "보증인", "공증인"]
+
     /// `words` with every run of two or more one-letter words joined: a role spelt letter by
     /// letter (`V I C T I M`) is read as the word it spells.
     static func joiningLetters(_ words: [String]) -> [String] {
@@ -167,7 +176,9 @@ extension PersonRole {
         var lastWasLower = false
         func flush() {
             guard !word.isEmpty else { return }
-            out.append(word.unicodeScalars.allSatisfy(\.isASCII) ? word.lowercased() : NameMatcher.fold(word[...]))
+            // Lower case first: the look-alike table reads a capital Cyrillic В as B and a small
+            // в otherwise (helper-56: ЖЕРТВА was not жертва).
+            out.append(word.unicodeScalars.allSatisfy(\.isASCII) ? word.lowercased() : NameMatcher.fold(word.lowercased()[...]))
             word = ""
         }
         for c in s {

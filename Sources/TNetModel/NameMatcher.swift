@@ -87,10 +87,6 @@ struct NameMatcher: Sendable {
     /// alone only after a title (`Mr Prasert`, `Khun Somchai`, ``titles``).
     private var titledWords: [String: Replacement] = [:]
 
-    /// Each replacement (text and identifier) → the folded words of the names of several words
-    /// it replaces: a match is widened over those that stand beside it (``replacingNames``).
-    private var nameWords: [String: Set<String>] = [:]
-
     /// Titles and honorifics, folded, after which one word of a protected person's name is
     /// them: English, Thai (khun, nai, nang), Vietnamese (ông, bà, anh, chị), Burmese (U,
     /// Daw, Ko, Ma), Spanish, French and Portuguese.
@@ -175,10 +171,10 @@ struct NameMatcher: Sendable {
                 insert(f.first! + initials + f.last!, r, rotated: true)
                 insert(f.last! + initials + f.first!, r, rotated: true)
                 // Every word in the reverse order ("Mai Thi Nguyen" for "Nguyễn Thị Mai", as
-                // English-language papers write Vietnamese names), and the family and middle
-                // names as initials before the given name ("N.T. Mai"; helper-54).
+                // English-language papers write Vietnamese names; helper-54). Not the family and
+                // middle names as initials before the given name ("N.T. Mai"): as letters,
+                // `ltan` is also the recruiter "L. Tan" (helper-56).
                 insert(f.reversed().joined(), r, rotated: true)
-                insert(f.dropLast().map { String($0.prefix(1)) }.joined() + f.last!, r, rotated: true)
                 // A name of four words or more without one of its middle words, in either order
                 // ("Le Phuong Linh" for "Lê Minh Phương Linh").
                 if f.count >= 4 {
@@ -190,13 +186,7 @@ struct NameMatcher: Sendable {
                     }
                 }
             }
-            // The name's own words: a match that stands beside one of them takes it in, so that
-            // no piece of the name is left next to the pseudonym ("Phuong Linh Le" read as
-            // "Linh Le" left "Phuong Victim 2"; helper-54).
-            if !isID {
-                nameWords[text, default: []].formUnion(f)
-                nameWords[identifier, default: []].formUnion(f)
-            }
+
         }
         // A number (phone, id number): also found in another format, by its digits.
         let digits = original.filter(\.isDigitForNumbers)
@@ -517,18 +507,7 @@ struct NameMatcher: Sendable {
                     if Self.weight(key) >= Self.minimumLength { matched = m }
                 }
             }
-            if var (end, replacement) = matched {
-                // Widened over the words of the same person's name beside it, spaces only
-                // between (a list "Chai Big, Lek Noi" stays two mentions), not yet written out:
-                // the whole name goes, not all but a piece.
-                if let own = nameWords[replacement] {
-                    func spaces(_ a: Int, _ b: Int) -> Bool {
-                        let gap = s[words[a].range.upperBound ..< words[b].range.lowerBound]
-                        return !gap.isEmpty && gap.allSatisfy(\.isWhitespace)
-                    }
-                    while i > 0, words[i - 1].range.lowerBound >= cursor, own.contains(words[i - 1].folded), spaces(i - 1, i) { i -= 1 }
-                    while end + 1 < words.count, own.contains(words[end + 1].folded), spaces(end, end + 1) { end += 1 }
-                }
+            if let (end, replacement) = matched {
                 // A number's `+` goes with it (`+639171234567`), as in the number pass.
                 var from = words[i].range.lowerBound
                 if words[i].folded.first?.isNumber == true, from > cursor, s[s.index(before: from)] == "+" { from = s.index(before: from) }

@@ -317,9 +317,9 @@ public struct Redaction: Sendable {
         return false
     }
 
-    /// The positions of the entities whose role redaction cannot read: neither built in nor
-    /// declared in the dataset's schema, and naming no protected role in a language tnet reads,
-    /// on an entity not protected otherwise (an `Opfer`, a `PW`). Whether they are victims is not
+    /// The positions of the entities whose role or kind redaction cannot read: neither built in
+    /// nor declared in the dataset's schema, and naming no protected role in a language tnet
+    /// reads, on an entity not protected otherwise (a role `PW`, a kind `Menschenhandelsopfer`). Whether they are victims is not
     /// known, so a victim-safe load refuses the dataset rather than name them
     /// (``Dataset/load(_:options:)-(String,_)``): the role is written in words tnet reads, or
     /// declared in the schema to say it is not a protected one. A script that calls
@@ -328,9 +328,16 @@ public struct Redaction: Sendable {
     /// - Returns: entity positions, in order.
     public static func unreadableRoles(in dataset: Dataset) -> [Int] {
         var out: [Int] = []
-        for (i, e) in dataset.entities.enumerated() {
-            guard let role = e.role, !e.isProtected, !dataset.schema.knows(role) else { continue }
-            out.append(i)
+        var kinds: [EntityKind: Bool] = [:]
+        for (i, e) in dataset.entities.enumerated() where !e.isProtected {
+            // A kind neither built in nor declared is as unreadable (helper-56: a kind
+            // `Menschenhandelsopfer`, a trafficking victim in one German word, went out named).
+            let unknownKind = kinds[e.kind] ?? {
+                let unknown = !dataset.schema.knows(e.kind)
+                kinds[e.kind] = unknown
+                return unknown
+            }()
+            if unknownKind || e.role.map({ !dataset.schema.knows($0) }) == true { out.append(i) }
         }
         return out
     }

@@ -53,31 +53,34 @@ import Testing
 
     /// helper-54's spellings of Vietnamese names, worked by hand. Victims: "Nguyễn Thị Mai" →
     /// Victim 1 (words nguyen | thi | mai), "Lê Minh Phương Linh" → Victim 2 (le | minh | phuong |
-    /// linh).
-    /// - "Mai Thi Nguyen": every word reversed → Victim 1; "N.T. Mai": the family and middle
-    ///   names' initials before the given name (n | t | mai) → Victim 1;
-    /// - "Linh Phuong Minh Le": reversed → Victim 2; "Le Phuong Linh": without the middle word
-    ///   minh → Victim 2; "Le M. P. Linh": the middle names as initials → Victim 2;
-    /// - "Phuong Linh Le" had left "Phuong Victim 2" (linh | le is the given name then the
-    ///   family name): the match takes in phuong, a word of the same name beside it → Victim 2;
-    /// - kept: "Thị Mai" and "Mai N." (a given name with its middle name, or with an initial,
-    ///   is not looked for: it is no whole name), "Le Van Thanh" (no victim's).
-    @Test func reversedAbbreviatedAndPartialNames() {
-        let texts = ["saw Mai Thi Nguyen there", "saw N.T. Mai there", "saw Linh Phuong Minh Le there",
-                     "saw Le Phuong Linh there", "saw Le M. P. Linh there", "saw Phuong Linh Le there",
-                     "saw Phương Linh Lê there", "saw Thị Mai there", "saw Mai N. there", "saw Le Van Thanh there"]
+    /// linh), "Lê Thị An" → Victim 3 (le | thi | an).
+    /// - "Mai Thi Nguyen": every word reversed → Victim 1; "Linh Phuong Minh Le": reversed →
+    ///   Victim 2; "Le Phuong Linh": without the middle word minh → Victim 2; "Le M. P. Linh":
+    ///   the middle names as initials → Victim 2;
+    /// - kept: "Thị Mai" and "Mai N." (a given name with its middle name, or with an initial, is
+    ///   not looked for), "N.T. Mai" and "L. Tan" (initials before a given name: `ltan` is also
+    ///   the recruiter Lim Tan's "L. Tan"; helper-56), "Le Van Thanh" (no victim's);
+    /// - sisters listed one per line stay two pseudonyms, and a perpetrator's name after them
+    ///   stays whole (helper-56: a widened match had left "Victim 2 Mai", "Victim 1 Van Hung").
+    @Test func reversedAbbreviatedAndListedNames() {
+        let texts = ["saw Mai Thi Nguyen there", "saw Linh Phuong Minh Le there", "saw Le Phuong Linh there",
+                     "saw Le M. P. Linh there", "saw Thị Mai there", "saw Mai N. there", "saw N.T. Mai there",
+                     "Payments signed L. Tan", "saw Le Van Thanh there",
+                     "Recruited:\nNguyen Thi Mai\nLe Thi An\nNguyen Van Hung"]
         var attributes = Attributes()
         for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
         let d = Dataset(entities: [
             Entity(id: "v-mai", kind: .person, name: "Nguyễn Thị Mai", role: .victim),
             Entity(id: "v-linh", kind: .person, name: "Lê Minh Phương Linh", role: .victim),
-            Entity(id: "boss", kind: .person, name: "Boss", role: .boss, attributes: attributes),
+            Entity(id: "vic-an", kind: .person, name: "Lê Thị An", role: .victim),
+            Entity(id: "boss", kind: .person, name: "Lim Tan", role: .recruiter, attributes: attributes),
+            Entity(id: "hung", kind: .person, name: "Nguyen Van Hung", role: .recruiter),
         ])
         var r = Redaction()
-        let a = r.apply(to: d).entities[2].attributes
-        let expected = ["saw Victim 1 there", "saw Victim 1 there", "saw Victim 2 there", "saw Victim 2 there",
-                        "saw Victim 2 there", "saw Victim 2 there", "saw Victim 2 there", "saw Thị Mai there",
-                        "saw Mai N. there", "saw Le Van Thanh there"]
+        let a = r.apply(to: d).entities[3].attributes
+        let expected = ["saw Victim 1 there", "saw Victim 2 there", "saw Victim 2 there", "saw Victim 2 there",
+                        "saw Thị Mai there", "saw Mai N. there", "saw N.T. Mai there", "Payments signed L. Tan",
+                        "saw Le Van Thanh there", "Recruited:\nVictim 1\nVictim 3\nNguyen Van Hung"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
     }
 

@@ -141,6 +141,12 @@ import Testing
         ("offer", []),                                  // English offer (Dutch for a sacrifice): not read
         ("PW", []),                                     // not read: a load that redacts refuses it
         ("rescuer", []),                                // rescuer is not rescued
+        ("ЖЕРТВА", [.victim]),                          // capitals: lower-cased before the look-alike table
+        ("СВИДЕТЕЛЬ", [.witness]),
+        ("保証人", []),                                  // Japanese: a guarantor, not 証人 (helper-56)
+        ("보증인", []),                                  // Korean: a guarantor, not 증인
+        ("公证人", []),                                  // Chinese: a notary, not 证人
+        ("保证人 证人", [.witness]),                      // a guarantor who is also a witness
     ]
 
     @Test func otherLanguagesAndSpellings() {

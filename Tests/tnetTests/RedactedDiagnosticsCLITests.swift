@@ -252,7 +252,7 @@ import Testing
         for args in [["info", input.path], ["convert", input.path, dir.appendingPathComponent("out.json").path]] {
             let r = try tnet(args + ["--redact", "victims"])
             #expect(r.code != 0, "\(args)")
-            #expect(r.err.hasPrefix("tnet: error: \(input.path):6:3: --redact victims: an entity's role is not one tnet can read"), "\(r.err)")
+            #expect(r.err.hasPrefix("tnet: error: \(input.path):6:3: --redact victims: an entity's role or kind is not one tnet can read"), "\(r.err)")
             #expect(r.err.contains("(and 1 more problem"), "\(r.err)")
             for secret in ["PW", "p-mali", "Mali", "Anan", "p-anan"] { #expect(!r.err.contains(secret), "\(secret): \(r.err)") }
         }
@@ -266,5 +266,13 @@ import Testing
         #expect(r.code == 0, "\(r.err)")
         let written = try String(contentsOf: out, encoding: .utf8)
         #expect(!written.contains("Anan") && written.contains("Victim 1") && written.contains("Mali Srisuk"), "\(written)")
+        // A kind tnet cannot read stops it too (helper-56: `Menschenhandelsopfer`, a trafficking
+        // victim in one German word, went out named); declared, it loads.
+        let kinds = "{\"format\": \"tnet/1\", SCHEMA\"entities\": [{\"id\": \"p-anna\", \"kind\": \"Menschenhandelsopfer\", \"name\": \"Anna Schmidt\"}]}"
+        try kinds.replacingOccurrences(of: "SCHEMA", with: "").write(to: input, atomically: true, encoding: .utf8)
+        let k = try tnet(["info", input.path, "--redact", "victims"])
+        #expect(k.code != 0 && k.err.contains("role or kind is not one tnet can read") && !k.err.contains("Anna") && !k.err.contains("Menschen"), "\(k.err)")
+        try kinds.replacingOccurrences(of: "SCHEMA", with: "\"schema\": {\"entity_kinds\": [\"Menschenhandelsopfer\"]}, ").write(to: input, atomically: true, encoding: .utf8)
+        #expect(try tnet(["info", input.path, "--redact", "victims"]).code == 0)
     }
 }

@@ -129,9 +129,9 @@ extension Dataset {
                 let unread = Redaction.unreadableRoles(in: read[i].dataset)
                 guard let first = unread.first else { continue }
                 let issue = ValidationIssue(.error, .undeclaredKind,
-                                            "--redact victims: an entity's role is not one tnet can read (not victim, survivor or witness in a language it knows, "
-                                                + "nor built in, nor declared in \"schema\"), so whether to redact them is not known; write the role as "
-                                                + "victim, survivor or witness, or declare it in the schema's \"roles\" to say it is not a protected one",
+                                            "--redact victims: an entity's role or kind is not one tnet can read (not victim, survivor or witness in a language it knows, "
+                                                + "nor built in, nor declared in \"schema\"), so whether to redact them is not known; write it as "
+                                                + "victim, survivor or witness, or declare it in the schema's \"roles\" or \"entity_kinds\" to say it is not a protected one",
                                             at: read[i].dataset.locations?.entity(first))
                 throw LoadError(issue: r.redacting([issue], of: read[i].dataset).first ?? issue, file: r.scrub(path), more: unread.count - 1)
             }
