@@ -257,6 +257,10 @@ import Testing
             for secret in ["PW", "p-mali", "Mali", "Anan", "p-anan"] { #expect(!r.err.contains(secret), "\(secret): \(r.err)") }
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.json").path))
+        // validate lists each such entity, by place only (helper-56: it had quoted their ids).
+        let v = try tnet(["validate", input.path, "--redact", "victims"])
+        #expect(v.code != 0 && v.out.contains("roles.json:6:3:") && v.out.contains("roles.json:7:3:"), "\(v.out)")
+        for secret in ["PW", "p-mali", "Mali", "Anan", "p-anan", "p-kiet"] { #expect(!(v.out + v.err).contains(secret), "\(secret): \(v.out)") }
         #expect(try tnet(["info", input.path]).code == 0)
         // Declared, the role is the analyst's word that it is not a protected one; Opfer (German:
         // victim) is read as a victim and redacted.
