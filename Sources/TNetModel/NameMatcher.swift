@@ -183,6 +183,9 @@ struct NameMatcher: Sendable {
                         g.remove(at: k)
                         insert(g.joined(), r, rotated: true)
                         insert(g.reversed().joined(), r, rotated: true)
+                        // And the family name last ("Phuong Linh Le"; as "Linh Le" it had left
+                        // "Phuong Victim 2").
+                        insert(g.dropFirst().joined() + g.first!, r, rotated: true)
                     }
                 }
             }

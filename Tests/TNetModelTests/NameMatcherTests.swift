@@ -56,7 +56,8 @@ import Testing
     /// linh), "Lê Thị An" → Victim 3 (le | thi | an).
     /// - "Mai Thi Nguyen": every word reversed → Victim 1; "Linh Phuong Minh Le": reversed →
     ///   Victim 2; "Le Phuong Linh": without the middle word minh → Victim 2; "Le M. P. Linh":
-    ///   the middle names as initials → Victim 2;
+    ///   the middle names as initials → Victim 2; "Phuong Linh Le": without minh, the family
+    ///   name last → Victim 2 (it had left "Phuong Victim 2", as "Linh Le");
     /// - kept: "Thị Mai" and "Mai N." (a given name with its middle name, or with an initial, is
     ///   not looked for), "N.T. Mai" and "L. Tan" (initials before a given name: `ltan` is also
     ///   the recruiter Lim Tan's "L. Tan"; helper-56), "Le Van Thanh" (no victim's);
@@ -66,7 +67,7 @@ import Testing
         let texts = ["saw Mai Thi Nguyen there", "saw Linh Phuong Minh Le there", "saw Le Phuong Linh there",
                      "saw Le M. P. Linh there", "saw Thị Mai there", "saw Mai N. there", "saw N.T. Mai there",
                      "Payments signed L. Tan", "saw Le Van Thanh there",
-                     "Recruited:\nNguyen Thi Mai\nLe Thi An\nNguyen Van Hung"]
+                     "Recruited:\nNguyen Thi Mai\nLe Thi An\nNguyen Van Hung", "saw Phuong Linh Le there"]
         var attributes = Attributes()
         for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
         let d = Dataset(entities: [
@@ -80,7 +81,7 @@ import Testing
         let a = r.apply(to: d).entities[3].attributes
         let expected = ["saw Victim 1 there", "saw Victim 2 there", "saw Victim 2 there", "saw Victim 2 there",
                         "saw Thị Mai there", "saw Mai N. there", "saw N.T. Mai there", "Payments signed L. Tan",
-                        "saw Le Van Thanh there", "Recruited:\nVictim 1\nVictim 3\nNguyen Van Hung"]
+                        "saw Le Van Thanh there", "Recruited:\nVictim 1\nVictim 3\nNguyen Van Hung", "saw Victim 2 there"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
     }
 
