@@ -35,6 +35,25 @@ struct BriefingDocument {
     let chartSVG: String
     /// Whether the diagram draws countries as boxes.
     var isClustered = false
+    /// Most rows a table shows, and most names a list in one cell (a community's members): at
+    /// 100,000 entities the corruption table had 5,000 rows and a community's row 34 KB
+    /// (helper-54). report.json keeps them all, and a line says what was cut.
+    var rowLimit = 1_000
+    var nameLimit = 50
+
+    /// A table of at most ``rowLimit`` rows, with a paragraph saying how many more report.json
+    /// holds.
+    func bounded(_ header: [String], _ rows: [[[Inline]]], what: String) -> [Block] {
+        guard rows.count > rowLimit else { return [.table(header: header, rows: rows)] }
+        return [.table(header: header, rows: Array(rows.prefix(rowLimit))),
+                .paragraph([.text("The first \(rowLimit) of the \(rows.count) \(what) are shown; report.json holds them all.")])]
+    }
+
+    /// Names joined by `; `, at most ``nameLimit`` of them, then how many more.
+    func names(_ list: [String]) -> String {
+        guard list.count > nameLimit else { return list.joined(separator: "; ") }
+        return list.prefix(nameLimit).joined(separator: "; ") + "; and \(list.count - nameLimit) more (report.json lists them all)"
+    }
 
     func label(_ i: Int) -> String {
         let e = b.dataset.entities[i]
@@ -120,9 +139,9 @@ struct BriefingDocument {
         out.append(.paragraph([.text("\(c.count) communities (Leiden, modularity \(number(c.modularity, 3)), links read either way): groups more densely linked to each other than to the rest.")]))
         var members = [[Int]](repeating: [], count: c.count)
         for (i, k) in c.community.enumerated() { members[k].append(i) }
-        out.append(.table(header: ["community", "size", "members"], rows: members.enumerated().filter { $0.element.count > 1 }.map { k, list in
-            [[.text(String(k))], [.text(String(list.count))], [.text(list.map { d.entities[$0].label }.joined(separator: "; "))]]
-        }))
+        out += bounded(["community", "size", "members"], members.enumerated().filter { $0.element.count > 1 }.map { k, list in
+            [[.text(String(k))], [.text(String(list.count))], [.text(names(list.map { d.entities[$0].label }))]]
+        }, what: "communities of more than one member")
 
         // Routes.
         if let routes = b.routes {
@@ -160,11 +179,11 @@ struct BriefingDocument {
         if let corruption = b.corruption {
             out.append(.heading(Self.sectionTitle["corruption"]!, level: 2))
             out.append(.paragraph([.text("Officials and agencies with a corruption link (\(LinkFamily.names(LinkFamily.corruption).joined(separator: ", ")), either way) to the perpetrator side. \"Pairs only it connects\" counts pairs of another state actor and a perpetrator-side entity that the network of ties (every link but \(LinkFamily.names(LinkFamily.nonTies).joined(separator: ", "))) connects, and that are apart without this actor.")]))
-            out.append(.table(header: ["state actor", "tied to", "shields", "pairs only it connects", "links"], rows: corruption.map { r in
-                [[.text(label(r.entity))], [.text(r.counterparts.map { d.entities[$0].label }.joined(separator: "; "))],
-                 [.text(r.compounds.map { d.entities[$0].label }.joined(separator: "; "))], [.text(String(r.pairsOnlyItConnects))],
-                 [.text(r.linkValues.map(\.evidence).joined(separator: "; "))]]
-            }))
+            out += bounded(["state actor", "tied to", "shields", "pairs only it connects", "links"], corruption.map { r in
+                [[.text(label(r.entity))], [.text(names(r.counterparts.map { d.entities[$0].label }))],
+                 [.text(names(r.compounds.map { d.entities[$0].label }))], [.text(String(r.pairsOnlyItConnects))],
+                 [.text(names(r.linkValues.map(\.evidence)))]]
+            }, what: "state actors")
         }
 
         if !b.isPlainGraph {
