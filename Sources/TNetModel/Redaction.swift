@@ -319,27 +319,33 @@ public struct Redaction: Sendable {
 
     /// The positions of the entities whose role or kind redaction cannot read: neither built in
     /// nor declared in the dataset's schema, and naming no protected role in a language tnet
-    /// reads, on an entity not protected otherwise (a role `PW`, a kind `Menschenhandelsopfer`). Whether they are victims is not
-    /// known, so a victim-safe load refuses the dataset rather than name them
-    /// (``Dataset/load(_:options:)-(String,_)``): the role is written in words tnet reads, or
-    /// declared in the schema to say it is not a protected one. A script that calls
-    /// ``apply(to:)`` itself checks this first.
+    /// reads, on an entity not protected otherwise (a role `PW`, a kind `Menschenhandelsopfer`).
+    /// Whether they are victims is not known, so a victim-safe load refuses the dataset rather
+    /// than name them (``Dataset/load(_:options:)-(String,_)``), and `tnet validate` lists them
+    /// (``unreadableIssues(in:)``): the role or kind is written in words tnet reads, or declared
+    /// in the schema to say it is not a protected one. A script that calls ``apply(to:)`` itself
+    /// checks this first.
     /// - Parameter dataset: the dataset as read.
     /// - Returns: entity positions, in order.
-    public static func unreadableRoles(in dataset: Dataset) -> [Int] {
-        var out: [Int] = []
-        var kinds: [EntityKind: Bool] = [:]
-        for (i, e) in dataset.entities.enumerated() where !e.isProtected {
-            // A kind neither built in nor declared is as unreadable (helper-56: a kind
-            // `Menschenhandelsopfer`, a trafficking victim in one German word, went out named).
-            let unknownKind = kinds[e.kind] ?? {
-                let unknown = !dataset.schema.knows(e.kind)
-                kinds[e.kind] = unknown
-                return unknown
-            }()
-            if unknownKind || e.role.map({ !dataset.schema.knows($0) }) == true { out.append(i) }
+    public static func unreadableEntities(in dataset: Dataset) -> [Int] {
+        dataset.entities.indices.filter { i in
+            let e = dataset.entities[i]
+            return !e.isProtected && (!dataset.schema.knows(e.kind) || e.role.map { !dataset.schema.knows($0) } == true)
         }
-        return out
+    }
+
+    /// One error for each of ``unreadableEntities(in:)``, at the entity's place, quoting neither
+    /// its role or kind nor its id (either may be a person's name).
+    /// - Parameter dataset: the dataset as read.
+    /// - Returns: the errors, in entity order.
+    public static func unreadableIssues(in dataset: Dataset) -> [ValidationIssue] {
+        unreadableEntities(in: dataset).map {
+            ValidationIssue(.error, .undeclaredKind,
+                            "--redact victims: an entity's role or kind is not one tnet can read (not victim, survivor or witness in a language it knows, "
+                                + "nor built in, nor declared in \"schema\"), so whether to redact them is not known; write it as "
+                                + "victim, survivor or witness, or declare it in the schema's \"roles\" or \"entity_kinds\" to say it is not a protected one",
+                            at: dataset.locations?.entity($0))
+        }
     }
 
     /// `victim`, `survivor` or `witness`: the protected role an entity has, from its role field or

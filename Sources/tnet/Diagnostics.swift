@@ -46,7 +46,6 @@ enum Diagnostics {
         } catch let error as ExitCode {
             throw error
         } catch {
-            TerminalProgress.clear()
             let text: String
             switch error {
             case let e as CLIError: text = e.description

@@ -126,14 +126,9 @@ extension Dataset {
             // (helper-54: `Opfer`, `korban` were named in redacted outputs). Neither the role
             // nor the id is quoted (either may name the person); the file is scrubbed.
             for (i, path) in paths.enumerated() {
-                let unread = Redaction.unreadableRoles(in: read[i].dataset)
+                let unread = Redaction.unreadableIssues(in: read[i].dataset)
                 guard let first = unread.first else { continue }
-                let issue = ValidationIssue(.error, .undeclaredKind,
-                                            "--redact victims: an entity's role or kind is not one tnet can read (not victim, survivor or witness in a language it knows, "
-                                                + "nor built in, nor declared in \"schema\"), so whether to redact them is not known; write it as "
-                                                + "victim, survivor or witness, or declare it in the schema's \"roles\" or \"entity_kinds\" to say it is not a protected one",
-                                            at: read[i].dataset.locations?.entity(first))
-                throw LoadError(issue: r.redacting([issue], of: read[i].dataset).first ?? issue, file: r.scrub(path), more: unread.count - 1)
+                throw LoadError(issue: r.redacting([first], of: read[i].dataset).first ?? first, file: r.scrub(path), more: unread.count - 1)
             }
             redaction = r
         }

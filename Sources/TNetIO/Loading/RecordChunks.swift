@@ -226,7 +226,7 @@ enum RecordChunks {
                 guard byBytesUsable else { idLists = []; return }
                 var position: Int32 = 0
                 for k in 0 ..< count {
-                    idLists[k].forEach(ahead: { byBytes.prefetch($0, entry: $1) }) { _, p, count, hash in
+                    idLists[k].forEach { _, p, count, hash in
                         if byBytes.insert(p, count, hash: hash).inserted { firstPosition.append(position) }
                         position += 1
                     }

@@ -83,14 +83,9 @@ extension ValidationListing {
                 // Entities whose role or kind redaction cannot read: each is an error, and the
                 // other problems are not listed (a message about such an entity quotes its id,
                 // which may be a victim's name; helper-56), until they are written or declared.
-                let unread = Redaction.unreadableRoles(in: dataset)
+                let unread = Redaction.unreadableIssues(in: dataset)
                 if !unread.isEmpty {
-                    issues = unread.map {
-                        ValidationIssue(.error, .undeclaredKind,
-                                        "--redact victims: this entity's role or kind is not one tnet can read, so whether to redact it is not known "
-                                            + "(other problems are listed once every role and kind is written or declared)",
-                                        at: dataset.locations?.entity($0))
-                    }
+                    issues = unread.map { var i = $0; i.message += " (other problems are listed once every role and kind is written or declared)"; return i }
                 }
                 issues = redaction.redacting(issues, of: dataset)
             }

@@ -198,7 +198,6 @@ struct RenderCommand: ParsableCommand {
             } else {
                 let n = drawing.dataset.entities.count
                 if diagram.top == nil && n > Briefing.diagramLimit {
-                    TerminalProgress.clear()
                     // Exact betweenness, --by's default, takes minutes at this size too
                     // (helper-54: 128 s at 100,000 entities, 1.3 s sampled).
                     let by = n > 20_000 ? " --by approx-betweenness" : ""
