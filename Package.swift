@@ -16,7 +16,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -39,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CWriteback", path: "Sources/CWriteback"),
         // Asking the processor to load a cache line early (Swift has no prefetch).
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
-        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", "CLibXML2", "CWriteback", "CPrefetch", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "TNetIO", dependencies: ["TNetModel", "TNetGraphviz", "CLibXML2", "CWriteback", "CPrefetch"]),
         .target(name: "TNetGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "TNetRender", dependencies: ["TNetModel", "TNetIO", "TNetGraphviz"]),
         .target(name: "TNetReport", dependencies: ["TNetModel", "TNetIO", "TNetRender", .product(name: "Crypto", package: "swift-crypto")]),

@@ -129,7 +129,8 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     public let description: String
     private let tokens: [Token]
 
-    private enum Token: Hashable { case year4, year2, month, day, clock, literal(Character) }
+    /// A literal is held as its UTF-8 bytes: dates are matched on bytes.
+    private enum Token: Hashable { case year4, year2, month, day, clock, literal([UInt8]) }
 
     /// Parses a layout.
     /// - Parameter format: The layout, such as `%d/%m/%Y` or `%Y%m%d`.
@@ -142,7 +143,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         while i < format.endIndex {
             let c = format[i]
             i = format.index(after: i)
-            guard c == "%" else { tokens.append(.literal(c)); continue }
+            guard c == "%" else { tokens.append(.literal(Array(String(c).utf8))); continue }
             guard i < format.endIndex else { return nil }
             let d = format[i]
             i = format.index(after: i)
@@ -152,7 +153,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case "m": tokens.append(.month); fields.insert("m")
             case "d": tokens.append(.day); fields.insert("d")
             case "H", "M", "S": tokens.append(.clock)
-            case "%": tokens.append(.literal("%"))
+            case "%": tokens.append(.literal([UInt8(ascii: "%")]))
             default: return nil
             }
         }
@@ -166,31 +167,43 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// - Parameter text: A date as written in a file, such as `08/05/2023`.
     /// - Returns: The date in ISO form (`2023-05-08`), which `PartialDate` reads, or `nil`.
     public func iso(_ text: String) -> String? {
-        let chars = Array(text)
-        var k = 0
-        var year: Int?, month: Int?, day: Int?
-        func digits(_ most: Int, exactly: Bool) -> Int? {
-            var n = 0, v = 0
-            while k < chars.count, n < most, let d = chars[k].wholeNumberValue, chars[k].isASCII {
-                v = v * 10 + d; n += 1; k += 1
+        // Read on the UTF-8 bytes: a call-records table has a date on each of millions of rows.
+        var text = text
+        return text.withUTF8 { b -> String? in
+            var k = 0
+            var year: Int?, month: Int?, day: Int?
+            func digits(_ most: Int, exactly: Bool) -> Int? {
+                var n = 0, v = 0
+                while k < b.count, n < most, case let d = b[k] &- UInt8(ascii: "0"), d < 10 {
+                    v = v * 10 + Int(d); n += 1; k += 1
+                }
+                return n == 0 || (exactly && n != most) ? nil : v
             }
-            return n == 0 || (exactly && n != most) ? nil : v
-        }
-        for t in tokens {
-            switch t {
-            case .year4: guard let v = digits(4, exactly: true) else { return nil }; year = v
-            case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
-            case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
-            case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
-            case .clock: guard digits(2, exactly: false) != nil else { return nil }  // hours, minutes, seconds: a day is kept
-            case .literal(let c): guard k < chars.count, chars[k] == c else { return nil }; k += 1
+            for t in tokens {
+                switch t {
+                case .year4: guard let v = digits(4, exactly: true) else { return nil }; year = v
+                case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
+                case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
+                case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
+                case .clock: guard digits(2, exactly: false) != nil else { return nil }  // hours, minutes, seconds: a day is kept
+                case .literal(let c):
+                    guard k + c.count <= b.count, c.elementsEqual(b[k ..< k + c.count]) else { return nil }
+                    k += c.count
+                }
             }
+            guard k == b.count, let year else { return nil }
+            // YYYY, YYYY-MM or YYYY-MM-DD, written digit by digit (String(format:) went through Foundation per row).
+            var iso: [UInt8] = []
+            iso.reserveCapacity(10)
+            func put(_ v: Int, _ width: Int) {
+                var divisor = width == 4 ? 1000 : 10
+                while divisor > 0 { iso.append(UInt8(ascii: "0") + UInt8(v / divisor % 10)); divisor /= 10 }
+            }
+            put(year, 4)
+            if let month { iso.append(UInt8(ascii: "-")); put(month, 2); if let day { iso.append(UInt8(ascii: "-")); put(day, 2) } }
+            let s = String(decoding: iso, as: UTF8.self)
+            return PartialDate(s) == nil ? nil : s
         }
-        guard k == chars.count, let year else { return nil }
-        func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
-        var s = String(format: "%04d", year)
-        if let month { s += "-" + two(month); if let day { s += "-" + two(day) } }
-        return PartialDate(s) == nil ? nil : s
     }
 }
 

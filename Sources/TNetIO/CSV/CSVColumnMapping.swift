@@ -79,19 +79,19 @@ extension CSVTable {
                 renamed.append("\(quoted(columns[i].name)) as from and to (the link's day)")
                 columns[i].name = "from"
                 columns[i].type = nil
-                columns.append(Column(name: "to", type: nil))
-                for r in rows.indices { rows[r].cells.append(rows[r].cells.count > i ? rows[r].cells[i] : "") }
+                columns.append(Column(name: "to", type: nil, cell: columns[i].cell))
             }
             // Gephi's edge table: Type is Directed or Undirected.
             if !has("directed"), let i = index(ofHeader: "type") {
-                let values = Set(rows.map { $0.cells.count > i ? FieldCodec.trimmed($0.cells[i]).lowercased() : "" })
+                let c = columns[i].cell
+                let values = Set(rows.map { $0.cells.count > c ? FieldCodec.trimmed($0.cells[c]).lowercased() : "" })
                 // Gephi's values, or most of them: a stray value is then an error on its row.
                 let gephi = values.filter { $0 == "directed" || $0 == "undirected" }
                 if !gephi.isEmpty && gephi.count + (values.contains("") ? 1 : 0) >= values.count - 1 {
                     rename(i, "directed")
-                    for r in rows.indices where rows[r].cells.count > i {
-                        let v = FieldCodec.trimmed(rows[r].cells[i]).lowercased()
-                        rows[r].cells[i] = v == "directed" ? "true" : v == "undirected" ? "false" : rows[r].cells[i]
+                    for r in rows.indices where rows[r].cells.count > c {
+                        let v = FieldCodec.trimmed(rows[r].cells[c]).lowercased()
+                        rows[r].cells[c] = v == "directed" ? "true" : v == "undirected" ? "false" : rows[r].cells[c]
                     }
                 }
             }
@@ -105,7 +105,8 @@ extension CSVTable {
         // Ids with spaces around them (" +855103", "Bob ") would be other entities than the
         // same ids without: the spaces are removed, and said.
         var trimmed = 0, firstLine = 0
-        for (i, column) in columns.enumerated() where trimmingIDs && column.type == nil && ["id", "source", "target"].contains(column.name) {
+        for column in columns where trimmingIDs && column.type == nil && ["id", "source", "target"].contains(column.name) {
+            let i = column.cell
             for r in rows.indices where rows[r].cells.count > i {
                 let t = FieldCodec.trimmed(rows[r].cells[i])
                 if t != rows[r].cells[i] {
