@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle test-deps build release demo test datasets outlines bench bench-quick bench-render bench-commands bench-loads docs clean fuzz spark-venv spark-check
+.PHONY: deps oracle test-deps build release demo test datasets outlines bench bench-quick bench-render bench-commands bench-loads bench-calls docs clean fuzz spark-venv spark-check
 
 # Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them),
 # libxml2 (the GraphML reader's parser) and mimalloc, the allocator of release builds (Package.swift).
@@ -94,7 +94,7 @@ datasets: build
 # Benchmarks/README.md, release build, one run. Takes ~30 minutes; bench-quick ~2.
 BENCH_VENV := Benchmarks/.venv
 bench-venv:
-	@$(BENCH_VENV)/bin/python -c 'import networkx, igraph, networkit, rustworkx' 2>/dev/null || \
+	@$(BENCH_VENV)/bin/python -c 'import networkx, igraph, networkit, rustworkx, pandas' 2>/dev/null || \
 	  ($(PYTHON) -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q -r Benchmarks/requirements-peers.txt)
 
 bench: deps bench-venv
@@ -112,6 +112,12 @@ bench-commands: deps bench-venv
 bench-loads: deps bench-venv
 	swift build -c release --product tnet
 	$(PYTHON) Benchmarks/loads.py
+
+# Call records as a spreadsheet export (1.5M rows, made once in Benchmarks/graphs/) read by
+# tnet info, against pandas' CSV parser with igraph building the graph.
+bench-calls: deps bench-venv
+	swift build -c release --product tnet
+	$(PYTHON) Benchmarks/calls.py
 
 bench-quick: deps bench-venv
 	swift build -c release --product tnet
