@@ -3,13 +3,8 @@ import Testing
 
 /// Runs the built `tnet` (next to the test bundle) and returns exit code, stdout, stderr.
 func tnet(_ args: [String], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {
-    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = dir.appendingPathComponent("tnet")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-        binary = packageRoot.appendingPathComponent(".build/debug/tnet")
-    }
     let p = Process()
-    p.executableURL = binary
+    p.executableURL = URL(fileURLWithPath: try tnetBinary())
     p.arguments = args
     p.currentDirectoryURL = packageRoot
     let out = Pipe(), err = Pipe(), input = Pipe()
@@ -23,6 +18,13 @@ func tnet(_ args: [String], stdin: String? = nil) throws -> (code: Int32, out: S
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+/// The path of the built `tnet`: next to the test bundle, else the package's debug build.
+func tnetBinary() throws -> String {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let beside = dir.appendingPathComponent("tnet").path
+    return FileManager.default.fileExists(atPath: beside) ? beside : packageRoot.appendingPathComponent(".build/debug/tnet").path
 }
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -67,6 +69,42 @@ let fixtures = packageRoot.appendingPathComponent("Tests/TNetIOTests/Fixtures").
         #expect(dir.code == 1 && dir.out.contains("is a directory"))
         let ok = try tnet(["validate", "datasets/mekong-2023.json"])
         #expect(ok.code == 0 && ok.out.contains("0 errors"))
+    }
+
+    /// A table of 250 calls with no callee and one good call: 250 errors and a warning (the
+    /// entities are implied), 251 problems. On a terminal (a pseudo-terminal made by `script`,
+    /// from util-linux) the listing stops after 200, the warning and 199 errors, and says that
+    /// 51 are left out; `--all`, and a pipe, list all 251. The count line is always there.
+    @Test func validateOnATerminalStopsAfterTwoHundred() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-validate-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/calls.csv"
+        try Data(("source,target\n" + String(repeating: "a,\n", count: 250) + "a,b\n").utf8).write(to: URL(fileURLWithPath: file))
+        func problems(_ out: String) -> Int { out.split(whereSeparator: \.isNewline).filter { $0.contains(": error: link has an empty") }.count }
+
+        let piped = try tnet(["validate", file])
+        #expect(piped.code == 1 && problems(piped.out) == 250 && !piped.out.contains("more not listed"))
+        #expect(piped.out.contains("250 errors"))
+
+        let binary = try tnetBinary()
+        for (extra, listed) in [("", 199), (" --all", 250)] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            p.arguments = ["-q", "-e", "-c", "'\(binary)' validate '\(file)'\(extra)", "/dev/null"]
+            // Standard input held open until the end: `script` ends the session at its end of file.
+            let out = Pipe(), input = Pipe()
+            p.standardOutput = out
+            p.standardInput = input
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            try input.fileHandleForWriting.close()
+            #expect(p.terminationStatus == 1, "\(extra): \(text.suffix(300))")
+            #expect(problems(text) == listed, "\(extra): \(text.prefix(600))")
+            #expect(text.contains("… 51 more not listed here") == (listed == 199), "\(extra)")
+            #expect(text.contains("250 errors"), "\(extra)")
+        }
     }
 
     @Test func otherCommandsFailWithOneLine() throws {

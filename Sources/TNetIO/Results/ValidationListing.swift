@@ -6,6 +6,9 @@ public struct ValidationListing: PrintableResult, Sendable {
     public let issues: [ValidationIssue]
     /// The input as given.
     public let file: String
+    /// How many problems ``table`` lists before it stops and says how many it left out; `nil`
+    /// for all of them. JSON and CSV always hold all.
+    public var tableLimit: Int?
 
     /// A listing of `issues`, sorted by line and column.
     /// - Parameters:
@@ -22,8 +25,14 @@ public struct ValidationListing: PrintableResult, Sendable {
     /// One line per problem, `FILE:LINE:COL: severity: message`, then the counts.
     public var table: String {
         let errors = errors
-        // Every problem, each on one line, cleaned and cut (a value quoted in a message may be megabytes).
-        var out = issues.map { TextTable.boundedLine($0.description) + "\n" }.joined()
+        // Every problem (up to the limit), each on one line, cleaned and cut (a value quoted in a
+        // message may be megabytes).
+        let shown = min(issues.count, tableLimit ?? issues.count)
+        var out = issues.prefix(shown).map { TextTable.boundedLine($0.description) + "\n" }.joined()
+        if shown < issues.count {
+            out += "… \(issues.count - shown) more not listed here (the first \(shown) in file order); --all lists them all, "
+                + "as does writing to a file or --format csv\n"
+        }
         out += "\(file): \(ResultText.counted(errors, "error")), \(ResultText.counted(issues.count - errors, "warning"))\n"
         return out
     }
