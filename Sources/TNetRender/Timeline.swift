@@ -53,6 +53,12 @@ public struct Timeline: Sendable {
         /// drawings can sit inline in one HTML page without their ids colliding (ASCII letters,
         /// digits, `-` and `_` are kept, anything else dropped).
         public var idPrefix = "tnet-timeline-"
+        /// The most entity rows drawn; nil draws every entity with a date. Above it, the
+        /// entities with the most dated links are drawn (ties: an own period first, then the
+        /// earlier first date, then file order) with the links among them, and what is left out
+        /// is counted in ``Timeline/notes``: a hundred thousand rows of 18 px are a drawing 1.8
+        /// million pixels tall (84 MB of SVG) that no one reads.
+        public var top: Int? = 500
         /// The defaults.
         public init() {}
     }
@@ -104,6 +110,10 @@ public struct Timeline: Sendable {
     public let undatedLinks: Int
     /// Dated links with an end that names no entity: not drawn.
     public let danglingLinks: Int
+    /// Entities with a date left out by ``Options/top``.
+    public let entitiesLeftOut: Int
+    /// Dated links with an end among the entities left out: not drawn.
+    public let linksLeftOut: Int
     /// What the drawing leaves out, one line each, as printed under it (after ``Options/notes``).
     public let notes: [String]
 
@@ -142,8 +152,21 @@ public struct Timeline: Sendable {
             if let to = p.to { see(Self.day(to, end: true) - 1, nil) }
             dated.append((li, s, t, day, p.from == nil))
         }
+        // Above the limit, the entities with the most dated links.
+        let withDates = (0 ..< n).filter { firstDay[$0] != nil }
+        var shown = withDates
+        if let top = options.top, withDates.count > max(0, top) {
+            var count = [Int](repeating: 0, count: n)
+            for d in dated { count[d.s] += 1; if d.t != d.s { count[d.t] += 1 } }
+            shown = Array(withDates.sorted { a, b in
+                if count[a] != count[b] { return count[a] > count[b] }
+                if (bars[a] != nil) != (bars[b] != nil) { return bars[a] != nil }
+                if firstDay[a]! != firstDay[b]! { return firstDay[a]! < firstDay[b]! }
+                return a < b
+            }.prefix(max(0, top)))
+        }
+        entitiesLeftOut = withDates.count - shown.count
         // Rows: kinds in the built-in order, then others by name; in a kind, by first date, label, id.
-        let shown = (0 ..< n).filter { firstDay[$0] != nil }
         let builtIn = Dictionary(uniqueKeysWithValues: EntityKind.builtIn.enumerated().map { ($1, $0) })
         let sorted = shown.sorted { a, b in
             let ea = dataset.entities[a], eb = dataset.entities[b]
@@ -164,7 +187,9 @@ public struct Timeline: Sendable {
             rows.append(Row(heading: nil, entity: i, bar: bars[i]))
         }
         self.rows = rows
-        events = dated.map { Event(link: $0.link, sourceRow: rowOf[$0.s], targetRow: rowOf[$0.t], day: $0.day, endOnly: $0.endOnly) }
+        let drawn = dated.filter { rowOf[$0.s] >= 0 && rowOf[$0.t] >= 0 }
+        linksLeftOut = dated.count - drawn.count
+        events = drawn.map { Event(link: $0.link, sourceRow: rowOf[$0.s], targetRow: rowOf[$0.t], day: $0.day, endOnly: $0.endOnly) }
         var start: Int, end: Int
         if minDay <= maxDay {
             let barStarts = bars.compactMap { $0?.start }, linkDays = dated.map(\.day).sorted()
@@ -180,16 +205,17 @@ public struct Timeline: Sendable {
         if let until = options.until { end = Self.day(until, end: true) }
         if end <= start { end = start + 1 }
         axis = (start, end)
-        undatedEntities = n - shown.count
+        undatedEntities = n - withDates.count
         self.undatedLinks = undatedLinks
         danglingLinks = dangling
         var notes: [String] = []
         if undatedEntities > 0 || undatedLinks > 0 {
             notes.append("\(undatedEntities) entit\(undatedEntities == 1 ? "y" : "ies") and \(undatedLinks) link\(undatedLinks == 1 ? "" : "s") have no dates and are not drawn")
         }
-        let earlyBars = bars.filter { b in b?.start.map { $0 < start } ?? false }.count
-        let lateBars = bars.filter { b in b?.end.map { $0 > end } ?? false }.count
-        let earlyLinks = dated.filter { $0.day < start }.count, lateLinks = dated.filter { $0.day >= end }.count
+        // Of what is drawn.
+        let earlyBars = shown.filter { i in bars[i]?.start.map { $0 < start } ?? false }.count
+        let lateBars = shown.filter { i in bars[i]?.end.map { $0 > end } ?? false }.count
+        let earlyLinks = drawn.filter { $0.day < start }.count, lateLinks = drawn.filter { $0.day >= end }.count
         func date(_ d: Int) -> String { let c = Self.civil(d); return PartialDate(year: c.year, month: c.month, day: c.day).description }
         func both(_ a: String?, _ b: String?) -> String { [a, b].compactMap { $0 }.joined(separator: " and ") }
         if earlyBars + earlyLinks > 0 {
@@ -201,6 +227,11 @@ public struct Timeline: Sendable {
             notes.append(both(lateBars > 0 ? "\(lateBars) entit\(lateBars == 1 ? "y's period ends" : "ies' periods end")" : nil,
                               lateLinks > 0 ? "\(lateLinks) link\(lateLinks == 1 ? " begins" : "s begin")" : nil)
                          + " after \(date(end - 1)), the end of the axis: drawn at its right edge")
+        }
+        if entitiesLeftOut > 0 {
+            notes.append("\(withDates.count) entities have dates: the \(shown.count) with the most dated links are drawn (--top sets how many), "
+                         + "\(entitiesLeftOut) are not"
+                         + (linksLeftOut > 0 ? ", nor the \(linksLeftOut) dated link\(linksLeftOut == 1 ? "" : "s") with an end among them" : ""))
         }
         if dangling > 0 { notes.append("\(dangling) dated link\(dangling == 1 ? " names" : "s name") an entity the dataset does not have and \(dangling == 1 ? "is" : "are") not drawn") }
         self.notes = notes

@@ -135,6 +135,7 @@ public struct BriefingFiles: Sendable {
         // entity: 100,000 rows were an 84 MB drawing nobody can read), and says so under it.
         progress?("timeline and map", 0)
         var timelineOptions = Timeline.Options()
+        timelineOptions.top = nil  // bounded by the diagram's view above
         if let view = briefing.diagramView {
             timelineOptions.notes.append("the \(view.shown) entities of diagram.svg (highest by \(view.measure == .approxBetweenness ? "betweenness, sampled" : view.measure.rawValue)) of \(view.of), and the links among them: above \(Briefing.diagramLimit) entities a row per entity cannot be read")
         }

@@ -75,6 +75,50 @@ import TNetIO
         #expect(t.notes.contains("1 entity's period begins and 1 link begins before 2021-07-01, the start of the axis: drawn from its left edge (their dates are in the tooltips)"))
     }
 
+    /// Above `top`, the entities with the most dated links are drawn, worked by hand:
+    ///
+    ///     a  no period   links a–b 2021, a–c 2022, a–d 2023     3 dated links
+    ///     b  no period   a–b, b–c 2021-06                        2
+    ///     c  own period  a–c, b–c                                2 (an own period: before b)
+    ///     d  no period   a–d                                     1
+    ///     e  own period  none                                    0
+    ///
+    /// Top 3: a, c, b, and the three links among them; d and e are left out with a–d. Top 2:
+    /// a and c, and a–c only (a–b, b–c and a–d are left out). No limit: all five.
+    @Test func topDrawsTheBusiestAndCountsTheRest() throws {
+        let d = Dataset(entities: [
+            Entity(id: "a", kind: .person, name: "A"),
+            Entity(id: "b", kind: .person, name: "B"),
+            Entity(id: "c", kind: .person, name: "C", period: Period(from: PartialDate("2020"))),
+            Entity(id: "d", kind: .person, name: "D"),
+            Entity(id: "e", kind: .person, name: "E", period: Period(from: PartialDate("2019"))),
+        ], links: [
+            Link(source: "a", target: "b", kind: .pays, period: Period(from: PartialDate("2021"))),
+            Link(source: "a", target: "c", kind: .pays, period: Period(from: PartialDate("2022"))),
+            Link(source: "a", target: "d", kind: .pays, period: Period(from: PartialDate("2023"))),
+            Link(source: "b", target: "c", kind: .pays, period: Period(from: PartialDate("2021-06"))),
+        ])
+        func drawn(_ t: Timeline) -> Set<String> { Set(t.rows.compactMap { $0.entity.map { d.entities[$0].id } }) }
+        var o = Timeline.Options()
+        o.top = 3
+        let three = Timeline(dataset: d, options: o)
+        #expect(drawn(three) == ["a", "b", "c"])
+        #expect(Set(three.events.map(\.link)) == [0, 1, 3])
+        #expect(three.entitiesLeftOut == 2 && three.linksLeftOut == 1)
+        #expect(three.notes.contains("5 entities have dates: the 3 with the most dated links are drawn (--top sets how many), 2 are not, nor the 1 dated link with an end among them"), "\(three.notes)")
+        _ = try parseXML(three.svg)
+        #expect(!three.svg.contains(">D<") && !three.svg.contains(">E<"))
+
+        o.top = 2
+        let two = Timeline(dataset: d, options: o)
+        #expect(drawn(two) == ["a", "c"] && two.events.map(\.link) == [1] && two.linksLeftOut == 3)
+
+        o.top = nil
+        let all = Timeline(dataset: d, options: o)
+        #expect(drawn(all) == ["a", "b", "c", "d", "e"] && all.events.count == 4 && all.entitiesLeftOut == 0)
+        #expect(!all.notes.contains { $0.contains("--top") })
+    }
+
     @Test func undatedAreCountedNotDropped() throws {
         let d = Dataset(entities: [
             Entity(id: "s", kind: .syndicate, name: "S <&> \"quoted\"", period: Period(from: PartialDate("2019"))),
