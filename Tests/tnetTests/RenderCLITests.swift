@@ -73,6 +73,14 @@ import Testing
         }
         #expect(r.err.components(separatedBy: "3 protected persons redacted").count == 2)  // said once
         for secret in Self.secrets { #expect(!r.out.contains(secret) && !r.err.contains(secret), "holds \(secret)") }
+        // A small dataset: exact betweenness by default, nothing to say of it.
+        #expect(out["measure"] as? String == "betweenness" && (out["notes"] as? [Any])?.isEmpty == true)
+
+        // Sampled betweenness asked for: its bound is said, on standard error and in the JSON.
+        let sampled = try tnet(["diff", Self.victims, "\(dir)/reversed.json", "--measure", "approx-betweenness", "--format", "json"])
+        let s = try JSONSerialization.jsonObject(with: Data(sampled.out.utf8)) as! [String: Any]
+        #expect(s["measure"] as? String == "approx-betweenness" && (s["notes"] as? [String])?.count == 2, "\(sampled.out)")
+        #expect(sampled.err.contains("note: before: approx-betweenness: ") && sampled.err.contains("sampling error"), "\(sampled.err)")
     }
 
     /// Graphviz 2.42 segfaults laying out this graph with concentrate=true: two parallel edges

@@ -35,7 +35,7 @@ public struct DiffListing: PrintableResult, Sendable {
         return out
     }
 
-    /// `{"measure","entities_appeared","entities_ended","links_appeared","links_ended","changes":[{"id","before","after","delta"}]}`.
+    /// `{"measure","entities_appeared","entities_ended","links_appeared","links_ended","changes":[{"id","before","after","delta"}],"notes"}`.
     public var json: String {
         JSONWriter.object { w in
             w.key("measure"); w.string(measure.rawValue)
@@ -57,6 +57,7 @@ public struct DiffListing: PrintableResult, Sendable {
                 w.endObject()
             }
             w.endArray()
+            w.key("notes"); w.strings(diff.notes)
         }
     }
 

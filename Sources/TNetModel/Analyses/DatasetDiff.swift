@@ -36,6 +36,9 @@ public struct DatasetDiff: Sendable {
     public var changes: [Change]
     /// The measure whose changes are listed.
     public var measure: CentralityMeasure
+    /// What the measure says of its values on each side, such as a sampled measure's error
+    /// bound (`before: approx-betweenness: 1204 sampled paths …`).
+    public var notes: [String] = []
 
     /// Compares `before` with `after`: entities by id, links by (source, target, kind) counted
     /// with multiplicity, and `measure` computed on each with default options.
@@ -44,10 +47,12 @@ public struct DatasetDiff: Sendable {
     ///   - after: the later state.
     ///   - measure: a per-entity measure to compare.
     ///   - top: how many of the largest changes to keep.
+    ///   - options: the measure's options (threads, progress, a sampled measure's ε, δ and seed).
     /// - Throws: ``CentralityError`` when the measure cannot be computed on either dataset.
     /// - Complexity: two runs of the measure (``CentralityMeasure``), which dominate, plus
     ///   O((*n* + *m*) log(*n* + *m*)) to compare and sort.
-    public init(before: Dataset, after: Dataset, measure: CentralityMeasure = .betweenness, top: Int = 10) throws(CentralityError) {
+    public init(before: Dataset, after: Dataset, measure: CentralityMeasure = .betweenness, top: Int = 10,
+                options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) {
         let a = Set(before.entities.map(\.id)), b = Set(after.entities.map(\.id))
         entitiesAppeared = b.subtracting(a).sorted(by: Dataset.precedes)
         entitiesEnded = a.subtracting(b).sorted(by: Dataset.precedes)
@@ -68,14 +73,17 @@ public struct DatasetDiff: Sendable {
         }
         linksAppeared = lb.flatMap { k, n in [LinkKey](repeating: k, count: max(0, n - (la[k] ?? 0))) }.sorted(by: order)
         linksEnded = la.flatMap { k, n in [LinkKey](repeating: k, count: max(0, n - (lb[k] ?? 0))) }.sorted(by: order)
-        func values(_ d: Dataset) throws(CentralityError) -> [String: Double] {
+        var notes: [String] = []
+        func values(_ d: Dataset, _ side: String) throws(CentralityError) -> [String: Double] {
             guard !d.entities.isEmpty else { return [:] }
-            let t = try d.centrality([measure])
+            let t = try d.centrality([measure], options: options)
+            notes += t.notes.filter { $0.hasPrefix(measure.rawValue + ":") }.map { side + ": " + $0 }
             var out: [String: Double] = [:]
             for (r, row) in t.rows.enumerated() { out[d.entities[row.source].id] = t.values[0][r] }
             return out
         }
-        let va = try values(before), vb = try values(after)
+        let va = try values(before, "before"), vb = try values(after, "after")
+        self.notes = notes
         let all = a.union(b)
         changes = all.map { Change(id: $0, before: va[$0] ?? 0, after: vb[$0] ?? 0) }
             .filter { $0.delta != 0 && $0.delta.isFinite }

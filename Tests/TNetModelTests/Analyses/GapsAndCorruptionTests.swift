@@ -110,5 +110,28 @@ import Testing
         #expect(diff.linksAppeared.map { "\($0.source)-\($0.target)" } == ["a-b", "a-d", "b-d"])
         #expect(diff.linksEnded.map { "\($0.source)-\($0.target)" } == ["b-c"])
         #expect(diff.changes.map(\.id) == ["b"] && diff.changes[0].before == 1 && diff.changes[0].after == 0)
+        #expect(diff.notes.isEmpty)
+    }
+
+    /// With sampled betweenness (as `tnet diff` uses above 20,000 entities) each side's error
+    /// bound is said, and each listed change is within the two sides' bounds (2ε) of the exact
+    /// change: a path of 300 entities before, the same closed into a ring after (every value
+    /// changes: the middle of the path loses about half its paths, the ends gain).
+    @Test func sampledChangesStayWithinTheBound() throws {
+        let ids = (0 ..< 300).map { "n\($0)" }
+        var links = (0 ..< 299).map { Link(source: ids[$0], target: ids[$0 + 1], kind: .colludesWith) }
+        let before = Dataset(entities: ids.map { Entity(id: $0, kind: .person) }, links: links)
+        links.append(Link(source: ids[299], target: ids[0], kind: .colludesWith))
+        let after = Dataset(entities: ids.map { Entity(id: $0, kind: .person) }, links: links)
+        var options = CentralityAnalysisOptions()
+        options.epsilon = 0.05
+        options.threads = 2
+        let exact = try DatasetDiff(before: before, after: after, top: 300)
+        let sampled = try DatasetDiff(before: before, after: after, measure: .approxBetweenness, top: 20, options: options)
+        #expect(sampled.notes.count == 2 && sampled.notes[0].hasPrefix("before: approx-betweenness: ")
+                && sampled.notes[1].hasPrefix("after: approx-betweenness: ") && sampled.notes.allSatisfy { $0.contains("within") }, "\(sampled.notes)")
+        let truth = Dictionary(uniqueKeysWithValues: exact.changes.map { ($0.id, $0.delta) })
+        #expect(sampled.changes.count == 20)
+        for c in sampled.changes { #expect(abs(c.delta - (truth[c.id] ?? 0)) <= 2 * 0.05, "\(c.id)") }
     }
 }
