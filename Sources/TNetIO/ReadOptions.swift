@@ -129,8 +129,10 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     public let description: String
     private let tokens: [Token]
 
-    /// A literal is held as its UTF-8 bytes: dates are matched on bytes.
-    private enum Token: Hashable { case year4, year2, month, day, clock, literal([UInt8]) }
+    /// A literal is held as its text and its UTF-8 bytes: dates are matched on bytes, or by
+    /// characters when the date or the literal is not ASCII (`é` written as one character or as
+    /// `e` and an accent is the same literal).
+    private enum Token: Hashable { case year4, year2, month, day, clock, literal(Character, [UInt8]) }
 
     /// Parses a layout.
     /// - Parameter format: The layout, such as `%d/%m/%Y` or `%Y%m%d`.
@@ -143,7 +145,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         while i < format.endIndex {
             let c = format[i]
             i = format.index(after: i)
-            guard c == "%" else { tokens.append(.literal(Array(String(c).utf8))); continue }
+            guard c == "%" else { tokens.append(.literal(c, Array(String(c).utf8))); continue }
             guard i < format.endIndex else { return nil }
             let d = format[i]
             i = format.index(after: i)
@@ -153,7 +155,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case "m": tokens.append(.month); fields.insert("m")
             case "d": tokens.append(.day); fields.insert("d")
             case "H", "M", "S": tokens.append(.clock)
-            case "%": tokens.append(.literal([UInt8(ascii: "%")]))
+            case "%": tokens.append(.literal("%", [UInt8(ascii: "%")]))
             default: return nil
             }
         }
@@ -168,6 +170,10 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// - Returns: The date in ISO form (`2023-05-08`), which `PartialDate` reads, or `nil`.
     public func iso(_ text: String) -> String? {
         // Read on the UTF-8 bytes: a call-records table has a date on each of millions of rows.
+        // Text beyond ASCII as characters, which compare canonical equivalents equal.
+        if text.utf8.contains(where: { $0 >= 0x80 }) {
+            return iso(Array(text).map { c in c.isASCII ? c.asciiValue! : nil }, literals: Array(text))
+        }
         var text = text
         return text.withUTF8 { b -> String? in
             var k = 0
@@ -186,24 +192,55 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
                 case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
                 case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
                 case .clock: guard digits(2, exactly: false) != nil else { return nil }  // hours, minutes, seconds: a day is kept
-                case .literal(let c):
+                case .literal(_, let c):
                     guard k + c.count <= b.count, c.elementsEqual(b[k ..< k + c.count]) else { return nil }
                     k += c.count
                 }
             }
             guard k == b.count, let year else { return nil }
-            // YYYY, YYYY-MM or YYYY-MM-DD, written digit by digit (String(format:) went through Foundation per row).
-            var iso: [UInt8] = []
-            iso.reserveCapacity(10)
-            func put(_ v: Int, _ width: Int) {
-                var divisor = width == 4 ? 1000 : 10
-                while divisor > 0 { iso.append(UInt8(ascii: "0") + UInt8(v / divisor % 10)); divisor /= 10 }
-            }
-            put(year, 4)
-            if let month { iso.append(UInt8(ascii: "-")); put(month, 2); if let day { iso.append(UInt8(ascii: "-")); put(day, 2) } }
-            let s = String(decoding: iso, as: UTF8.self)
-            return PartialDate(s) == nil ? nil : s
+            return Self.isoText(year, month, day)
         }
+    }
+
+    /// ``iso(_:)`` of a text with characters beyond ASCII: `ascii` holds each character's ASCII
+    /// byte (nil for any other character), `characters` the characters.
+    private func iso(_ ascii: [UInt8?], literals characters: [Character]) -> String? {
+        var k = 0
+        var year: Int?, month: Int?, day: Int?
+        func digits(_ most: Int, exactly: Bool) -> Int? {
+            var n = 0, v = 0
+            while k < ascii.count, n < most, let a = ascii[k], case let d = a &- UInt8(ascii: "0"), d < 10 {
+                v = v * 10 + Int(d); n += 1; k += 1
+            }
+            return n == 0 || (exactly && n != most) ? nil : v
+        }
+        for t in tokens {
+            switch t {
+            case .year4: guard let v = digits(4, exactly: true) else { return nil }; year = v
+            case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
+            case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
+            case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
+            case .clock: guard digits(2, exactly: false) != nil else { return nil }
+            case .literal(let c, _): guard k < characters.count, characters[k] == c else { return nil }; k += 1
+            }
+        }
+        guard k == characters.count, let year else { return nil }
+        return Self.isoText(year, month, day)
+    }
+
+    /// YYYY, YYYY-MM or YYYY-MM-DD when that is a calendar date.
+    private static func isoText(_ year: Int, _ month: Int?, _ day: Int?) -> String? {
+        // Written digit by digit (String(format:) went through Foundation on every row).
+        var iso: [UInt8] = []
+        iso.reserveCapacity(10)
+        func put(_ v: Int, _ width: Int) {
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 { iso.append(UInt8(ascii: "0") + UInt8(v / divisor % 10)); divisor /= 10 }
+        }
+        put(year, 4)
+        if let month { iso.append(UInt8(ascii: "-")); put(month, 2); if let day { iso.append(UInt8(ascii: "-")); put(day, 2) } }
+        let s = String(decoding: iso, as: UTF8.self)
+        return PartialDate(s) == nil ? nil : s
     }
 }
 

@@ -119,8 +119,60 @@ private func folder(_ files: [String: String]) throws -> String {
         }
     }
 
-    /// A call's date is read as both ends of the link's period from one cell (not a copy in
-    /// every row), in the layout given.
+    /// A row of separators with every cell empty is skipped and counted (a warning), and reserves
+    /// nothing for the rows after it: a stray line of 1,000 commas once made every later row
+    /// hold room for 1,000 cells (helper-57: 16 GB for 50,000 rows after a 16,000-comma line).
+    /// A row holds room for at most 32 cells, or the header's width when it is narrower.
+    @Test func emptyRowsAreCountedAndReserveNothing() throws {
+        let t = try table("source,target,weight\n" + String(repeating: ",", count: 1_000) + "\nn1,n2,3\n\n,,\nn2,n3,4\n")
+        #expect(t.rows.map(\.cells) == [["n1", "n2", "3"], ["n2", "n3", "4"]])
+        #expect(t.rows.allSatisfy { $0.cells.capacity <= 32 }, "\(t.rows.map { $0.cells.capacity })")
+        #expect(t.emptyRows.count == 2 && t.emptyRows.firstLine == 2)  // lines 2 and 5; the blank line 4 is not counted
+        let dir = try folder(["calls.csv": "caller,callee\na,b\n,\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (_, issues) = try CSVDatasetReader.read(path: dir + "/calls.csv", options: ReadOptions(), rowsPerChunk: 1)
+        #expect(issues.contains { $0.message == "1 row with every cell empty skipped (the first on this line)" && $0.location?.line == 3 }, "\(issues)")
+    }
+
+    /// Values are reported at their cell: `a,syndicate,` is 12 characters, so Z9 is at column
+    /// 13 of line 2; after a quoted line break (`lines",` is 7 characters on line 4) the bad grade
+    /// is at line 4, column 8. A missing target is reported where its cell is (`x,` → column 3).
+    @Test func valueErrorsAreAtTheirCell() throws {
+        let dir = try folder(["entities.csv": "id,kind,confidence\na,syndicate,Z9\nb,\"two\nlines\",Z9\n",
+                              "links.csv": "source,target\nx,\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (_, issues) = try CSVDatasetReader.read(path: dir, options: ReadOptions(), rowsPerChunk: 1)
+        let at = issues.map { "\(URL(fileURLWithPath: $0.location!.file).lastPathComponent):\($0.location!.line):\($0.location!.column)" }
+        #expect(at == ["entities.csv:2:13", "entities.csv:4:8", "links.csv:2:3"], "\(issues)")
+    }
+
+    /// What the byte reader reads right that CSV.swift did not (helper-57):
+    /// - a `;` table with CRLF line ends (the header line ran to the first comma in the file, which
+    ///   made `,` the separator);
+    /// - a short row of a call table with a date: the date is the link's day, not the next
+    ///   column's value (`tower` stays empty);
+    /// - a CR-only file: an error is on its line (3) and column (4), not on line 1;
+    /// - a date layout whose literal is not ASCII matches the same letter written decomposed
+    ///   (`é` as e and an accent).
+    @Test func whatTheOldReaderGotWrong() throws {
+        let semi = try folder(["t.csv": "source;target;weight\r\nA;B;1,5\r\n"])
+        defer { try? FileManager.default.removeItem(atPath: semi) }
+        #expect(try CSVDatasetReader.read(path: semi + "/t.csv", options: ReadOptions(), rowsPerChunk: 1).dataset.links.map(\.weight) == [1.5])
+
+        let short = try folder(["calls.csv": "caller,callee,date,tower\nA,B,2023-01-02\n"])
+        defer { try? FileManager.default.removeItem(atPath: short) }
+        let call = try CSVDatasetReader.read(path: short + "/calls.csv", options: ReadOptions(), rowsPerChunk: 1).dataset.links[0]
+        #expect(call.period == Period(from: PartialDate("2023-01-02"), to: PartialDate("2023-01-02")) && call.attributes["tower"] == nil)
+
+        let cr = try #require(readError("source,target\rA,B\r\"B\"x,C\r"))
+        #expect(cr.location?.line == 3 && cr.location?.column == 4, "\(cr)")
+
+        let layout = try #require(DateFormat("%d \u{E9} %m %Y"))
+        #expect(layout.iso("08 e\u{301} 05 2023") == "2023-05-08" && layout.iso("08 \u{E9} 05 2023") == "2023-05-08")
+        #expect(layout.iso("08 e 05 2023") == nil && layout.iso("08 \u{E9} 13 2023") == nil)
+    }
+
+    /// A call's date is read as both ends of the link's period from one cell, in the layout given.
     @Test func aDateColumnIsTheLinksDay() throws {
         let dir = try folder(["calls.csv": "caller;callee;Datum;Dauer\nx;y;21/01/2022;2194,5\ny;x;;3\n"])
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -120,6 +120,6 @@ extension CSVTable {
             issues.append(ValidationIssue(.warning, .invalidValue, "\(trimmed) id\(trimmed == 1 ? "" : "s") had spaces around them, removed (the first on this line)",
                                           at: SourceLocation(file: file, line: firstLine, column: 1)))
         }
-        return CSVTable(file: file, columns: columns, rows: rows, decimalComma: decimalComma)
+        return CSVTable(file: file, columns: columns, rows: rows, decimalComma: decimalComma, text: text, emptyRows: emptyRows)
     }
 }

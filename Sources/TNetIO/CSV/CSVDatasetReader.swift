@@ -92,6 +92,11 @@ public enum CSVDatasetReader {
         }
         try entityTable?.require(["id"], what: "entities")
         try linkTable?.require(["source", "target"], what: "links")
+        for table in [entityTable, linkTable].compactMap({ $0 }) where table.emptyRows.count > 0 {
+            let n = table.emptyRows.count
+            issues.append(ValidationIssue(.warning, .invalidValue, "\(n) row\(n == 1 ? "" : "s") with every cell empty skipped (the first on this line)",
+                                          at: SourceLocation(file: table.file, line: table.emptyRows.firstLine, column: 1)))
+        }
         var locations = ReadLocations(file: entityTable?.file ?? linkTable!.file, sources: sourcePositions)
         if let files, CSVDatasetFiles.exists(files.sources) { locations.sourcesFile = files.sources }
         if let linkTable { locations.linksFile = linkTable.file }
@@ -240,7 +245,7 @@ public enum CSVDatasetReader {
     }
 
     /// `text` of a date column in ISO form, converted from `format` when one is given.
-    private static func isoDate(_ column: CSVTable.Column, _ text: String, _ format: DateFormat?, _ at: SourceLocation,
+    private static func isoDate(_ column: CSVTable.Column, _ text: String, _ format: DateFormat?, _ at: @autoclosure () -> SourceLocation,
                                 _ issues: inout [ValidationIssue]) -> String {
         guard column.isDate, !text.isEmpty else { return text }
         guard let format else {
@@ -252,7 +257,7 @@ public enum CSVDatasetReader {
             return text
         }
         if let iso = format.iso(FieldCodec.trimmed(text)) { return iso }
-        issues.append(ValidationIssue(.error, .invalidValue, "\(quoted(column.name)) does not follow the date layout \(format): \(quoted(text))", at: at))
+        issues.append(ValidationIssue(.error, .invalidValue, "\(quoted(column.name)) does not follow the date layout \(format): \(quoted(text))", at: at()))
         return ""
     }
 
@@ -262,6 +267,12 @@ public enum CSVDatasetReader {
         for b in text.utf8 where b == UInt8(ascii: ",") { commas += 1 }
         guard commas == 1 else { return text }
         return String(decoding: text.utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+    }
+
+    /// Where the cell of field `name` begins in `row` (the row's start when the table has no such column).
+    private static func cellLocation(_ table: CSVTable, _ row: CSVTable.Row, _ name: String) -> SourceLocation {
+        guard let i = table.column(name) else { return location(table, row) }
+        return table.location(of: row, cell: table.columns[i].cell)
     }
 
     private static func location(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLocation {
@@ -284,12 +295,12 @@ public enum CSVDatasetReader {
         return count
     }
 
-    private static func attribute(_ column: CSVTable.Column, _ text: String, _ at: SourceLocation,
+    private static func attribute(_ column: CSVTable.Column, _ text: String, _ at: @autoclosure () -> SourceLocation,
                                   _ issues: inout [ValidationIssue]) -> AttributeValue? {
         guard !text.isEmpty else { return nil }
         let type = column.type ?? .string
         if let v = type.decode(text) { return v }
-        issues.append(ValidationIssue(.error, .invalidValue, "column \(quoted(column.name)): \(quoted(text)) is not a \(type.rawValue)", at: at))
+        issues.append(ValidationIssue(.error, .invalidValue, "column \(quoted(column.name)): \(quoted(text)) is not a \(type.rawValue)", at: at()))
         return nil
     }
 
@@ -307,23 +318,22 @@ public enum CSVDatasetReader {
     static func entity(_ row: CSVTable.Row, _ table: CSVTable, _ fields: [FieldCodec.EntityField?], _ dates: DateFormat?,
                        _ issues: inout [ValidationIssue]) -> Entity? {
         var e = Entity(id: "", kind: .node)
-        let at = location(table, row)
         e.attributes.reserveCapacity(attributeCount(row, fields))
         for (i, column) in table.columns.enumerated() {
-            let text = isoDate(column, cell(row, column), dates, at, &issues)
+            let text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
             if let field = fields[i] {
                 switch FieldCodec.set(field, text, on: &e) {
                 case .stored: continue
                 case .invalid(let message):
-                    issues.append(ValidationIssue(.error, .invalidValue, message, at: at))
+                    issues.append(ValidationIssue(.error, .invalidValue, message, at: table.location(of: row, cell: column.cell)))
                     continue
                 case .notAField: break
                 }
             }
-            if let v = attribute(column, text, at, &issues) { e.attributes[column.name] = v }
+            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues) { e.attributes[column.name] = v }
         }
         guard !e.id.isEmpty else {
-            issues.append(ValidationIssue(.error, .missingField, "entity has an empty \"id\"", at: at))
+            issues.append(ValidationIssue(.error, .missingField, "entity has an empty \"id\"", at: cellLocation(table, row, "id")))
             return nil
         }
         return e
@@ -332,25 +342,25 @@ public enum CSVDatasetReader {
     static func link(_ row: CSVTable.Row, _ table: CSVTable, _ fields: [FieldCodec.LinkField?], _ dates: DateFormat?,
                      _ issues: inout [ValidationIssue]) -> Link? {
         var l = Link(source: "", target: "", kind: .link)
-        let at = location(table, row)
         l.attributes.reserveCapacity(attributeCount(row, fields))
         for (i, column) in table.columns.enumerated() {
-            var text = isoDate(column, cell(row, column), dates, at, &issues)
+            var text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
             // A semicolon table's weight may be written 2,5.
             if table.decimalComma && fields[i] == .weight { text = decimalPoint(text) }
             if let field = fields[i] {
                 switch FieldCodec.set(field, text, on: &l) {
                 case .stored: continue
                 case .invalid(let message):
-                    issues.append(ValidationIssue(.error, .invalidValue, message, at: at))
+                    issues.append(ValidationIssue(.error, .invalidValue, message, at: table.location(of: row, cell: column.cell)))
                     continue
                 case .notAField: break
                 }
             }
-            if let v = attribute(column, text, at, &issues) { l.attributes[column.name] = v }
+            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues) { l.attributes[column.name] = v }
         }
         guard !l.source.isEmpty, !l.target.isEmpty else {
-            issues.append(ValidationIssue(.error, .missingField, "link has an empty \(l.source.isEmpty ? "\"source\"" : "\"target\"")", at: at))
+            let end = l.source.isEmpty ? "source" : "target"
+            issues.append(ValidationIssue(.error, .missingField, "link has an empty \"\(end)\"", at: cellLocation(table, row, end)))
             return nil
         }
         return l
@@ -363,7 +373,7 @@ public enum CSVDatasetReader {
             let at = location(table, row)
             var s = Source(id: "")
             for (i, column) in table.columns.enumerated() {
-                let text = isoDate(column, cell(row, column), dates, at, &issues)
+                let text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
                 switch column.type == nil ? column.name : "" {
                 case "id": s.id = text
                 case "title": s.title = text.isEmpty ? nil : text
@@ -372,14 +382,15 @@ public enum CSVDatasetReader {
                 case "date":
                     if text.isEmpty { break }
                     if let d = PartialDate(FieldCodec.trimmed(text)) { s.date = d } else {
-                        issues.append(ValidationIssue(.error, .invalidValue, "\"date\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \(quoted(text))", at: at))
+                        issues.append(ValidationIssue(.error, .invalidValue, "\"date\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \(quoted(text))",
+                                                      at: table.location(of: row, cell: column.cell)))
                     }
                 default:
-                    if let v = attribute(column, text, at, &issues) { s.attributes[column.name] = v }
+                    if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues) { s.attributes[column.name] = v }
                 }
             }
             if s.id.isEmpty {
-                issues.append(ValidationIssue(.error, .missingField, "source has an empty \"id\"", at: at))
+                issues.append(ValidationIssue(.error, .missingField, "source has an empty \"id\"", at: cellLocation(table, row, "id")))
             } else {
                 dataset.sources.append(s)
                 positions.append(ReadLocations.Position(line: row.line, column: 1))
@@ -392,7 +403,7 @@ public enum CSVDatasetReader {
         let k = table.column("key")!, v = table.column("value")!
         for row in table.rows {
             let key = cell(row, table.columns[k]), value = cell(row, table.columns[v])
-            let at = location(table, row)
+            let at = table.location(of: row, cell: table.columns[v].cell)
             switch key {
             case "format": continue
             case "title": dataset.title = value
