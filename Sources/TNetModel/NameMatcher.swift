@@ -539,6 +539,13 @@ struct NameMatcher: Sendable {
                 rest = rest.dropFirst(3)
                 continue
             }
+            if u.isASCII {
+                // The same test for ASCII, from a table: Unicode properties per character were a
+                // fifth of redacting 100,000 entities.
+                guard Self.asciiSeparators[Int(u.value)] else { return false }
+                rest = rest.dropFirst()
+                continue
+            }
             // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists; `·`,
             // `:`, `;`, `&` and dashes as lists and exports write them; `@` in an e-mail address.
             guard u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
@@ -546,6 +553,12 @@ struct NameMatcher: Sendable {
             rest = rest.dropFirst()
         }
         return true
+    }
+
+    /// The ASCII characters ``isSeparator(_:)`` lets between the words of a name: white space and
+    /// controls (0–32, 127) and `-_.+',/\|:;&@`.
+    static let asciiSeparators: [Bool] = (0 ..< 128).map { v in
+        v <= 0x20 || v == 0x7F || "-_.+',/\\|:;&@".unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
     }
 
     struct Word {
@@ -556,6 +569,11 @@ struct NameMatcher: Sendable {
     /// The words of `s` (maximal runs of letters, marks and digits), each folded to lower case
     /// without diacritics; a camel-case run is one word (`SomchaiPrasert` joins as the name does).
     static func words(_ s: String) -> [Word] {
+        s.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(s) : characterWords(s)
+    }
+
+    /// ``words(_:)`` of any text, character by character.
+    static func characterWords(_ s: String) -> [Word] {
         var out: [Word] = []
         var start: String.Index?
         var i = s.startIndex
@@ -598,6 +616,47 @@ struct NameMatcher: Sendable {
         return out
     }
 
+    /// ``words(_:)`` of ASCII text, on its bytes: the same words (letters and digits, split at a
+    /// capital after a small letter and at a percent escape), folded by lowering the letters.
+    /// Redacting a dataset of 100,000 entities folds every word of every text; through
+    /// Characters and Foundation that took 13 s.
+    static func asciiWords(_ s: String) -> [Word] {
+        let u = s.utf8
+        var out: [Word] = []
+        var start: String.Index?
+        var folded: [UInt8] = []
+        func isHex(_ b: UInt8) -> Bool { (0x30 ... 0x39).contains(b) || (0x41 ... 0x46).contains(b) || (0x61 ... 0x66).contains(b) }
+        func end(_ at: String.Index) {
+            if let b = start { out.append(Word(range: b ..< at, folded: String(decoding: folded, as: UTF8.self))) }
+            start = nil
+            folded.removeAll(keepingCapacity: true)
+        }
+        var i = u.startIndex
+        var previous: UInt8 = 0
+        while i < u.endIndex {
+            let b = u[i]
+            if b == UInt8(ascii: "%"), let h1 = u.index(i, offsetBy: 1, limitedBy: u.endIndex), h1 < u.endIndex,
+               let h2 = u.index(h1, offsetBy: 1, limitedBy: u.endIndex), h2 < u.endIndex, isHex(u[h1]), isHex(u[h2]) {
+                end(i)
+                i = u.index(after: h2)
+                previous = 0
+                continue
+            }
+            let upper = (0x41 ... 0x5A).contains(b), lower = (0x61 ... 0x7A).contains(b), digit = (0x30 ... 0x39).contains(b)
+            if upper || lower || digit {
+                if start != nil, upper, (0x61 ... 0x7A).contains(previous) { end(i) }
+                if start == nil { start = i }
+                folded.append(upper ? b + 32 : b)
+            } else {
+                end(i)
+            }
+            previous = b
+            i = u.index(after: i)
+        }
+        end(u.endIndex)
+        return out
+    }
+
     /// Whether `c` is of a script written without spaces between words.
     static func isUnspaced(_ c: Character) -> Bool {
         guard let u = c.unicodeScalars.first?.value else { return false }
@@ -623,6 +682,18 @@ struct NameMatcher: Sendable {
     /// Lower case, diacritics removed, width folded (`Ｓ` is `s`), Cyrillic and Greek letters
     /// that look like Latin ones read as those (``confusables``), letters and digits only.
     static func fold(_ s: Substring) -> String {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return foldedByFoundation(s) }
+        // ASCII: lower case, letters and digits (what Foundation's folding gives, without it).
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            if (0x41 ... 0x5A).contains(b) { out.append(b + 32) } else if (0x61 ... 0x7A).contains(b) || (0x30 ... 0x39).contains(b) { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``fold(_:)`` of any text, through Foundation's folding.
+    static func foldedByFoundation(_ s: Substring) -> String {
         var text = String(s)
         if text.unicodeScalars.contains(where: { !$0.isASCII }) {
             var mapped = String.UnicodeScalarView()

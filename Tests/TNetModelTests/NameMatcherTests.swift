@@ -1,4 +1,5 @@
 import Testing
+import TNetGraph
 @testable import TNetModel
 
 /// Other spellings of a protected person's name, and their numbers in other formats, found in
@@ -191,5 +192,31 @@ import Testing
         #expect(a["paid"] == .string("paid 100 USD"))
         #expect(a["ref_id"] == .string("100"))
         #expect(a["case"] == .string("case Witness 2"))
+    }
+}
+
+/// The byte path for ASCII text (`asciiWords`, and `fold` without Foundation) against the
+/// character path it stands in for, on random ASCII text rich in what splits words: case
+/// changes, digits, percent escapes (valid and not), punctuation and spaces.
+@Suite struct NameMatcherASCIITests {
+    @Test func asciiWordsAreTheCharacterPathsWords() {
+        var rng = SplitMix64(seed: 19)
+        let alphabet = Array("aAbZmM09%2F%zz -_.,'@/\\|:;&\t\r\nPrasertSOMCHAI%20x%4")
+        for _ in 0 ..< 4_000 {
+            let s = String((0 ..< Int(rng.next() % 24)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            let fast = NameMatcher.asciiWords(s), slow = NameMatcher.characterWords(s)
+            #expect(fast.map(\.range) == slow.map(\.range) && fast.map(\.folded) == slow.map(\.folded), "\(s.debugDescription)")
+            #expect(NameMatcher.fold(s[...]) == NameMatcher.foldedByFoundation(s[...]), "\(s.debugDescription)")
+        }
+    }
+
+    /// The ASCII table of separators is the rule for every character, applied to each of the 128.
+    @Test func asciiSeparatorsAreTheRule() {
+        for v in 0 ..< 128 {
+            let u = Unicode.Scalar(UInt8(v))
+            let rule = u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
+                || u.properties.generalCategory == .format || u.properties.generalCategory == .control
+            #expect(NameMatcher.asciiSeparators[v] == rule, "\(v)")
+        }
     }
 }
