@@ -172,6 +172,29 @@ private func folder(_ files: [String: String]) throws -> String {
         #expect(layout.iso("08 e 05 2023") == nil && layout.iso("08 \u{E9} 13 2023") == nil)
     }
 
+    /// Numbers of a `;` table, as German, French or Spanish spreadsheets write them: `2,5` is 2.5,
+    /// `12.500,75` is 12500.75, `-1.234.567,5` is −1234567.5; `12.5` and `1.5` (no group of
+    /// three) stay decimals; `12.500` alone is refused (twelve thousand five hundred, or twelve
+    /// and a half? helper-58 found it read as 12.5 without a word), at its cell, and so is a
+    /// typed `:double` column's. `1,234,5` is left for the number reader to refuse.
+    @Test func semicolonTablesReadGermanNumbers() throws {
+        #expect(CSVDatasetReader.decimalPoint("2,5") == "2.5")
+        #expect(CSVDatasetReader.decimalPoint("12.500,75") == "12500.75")
+        #expect(CSVDatasetReader.decimalPoint("-1.234.567,5") == "-1234567.5")
+        #expect(CSVDatasetReader.decimalPoint("12.5") == "12.5" && CSVDatasetReader.decimalPoint("1.5") == "1.5")
+        #expect(CSVDatasetReader.decimalPoint("12.500") == nil && CSVDatasetReader.decimalPoint(" 1.000.000 ") == nil)
+        #expect(CSVDatasetReader.decimalPoint("1,234,5") == "1,234,5" && CSVDatasetReader.decimalPoint("1.2345") == "1.2345")
+        let dir = try folder(["t.csv": "sender;receiver;amount;dauer:double\nA;B;12.500,75;2,5\nC;D;12.500;1.000\nE;F;2,5;\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (d, issues) = try CSVDatasetReader.read(path: dir + "/t.csv", options: ReadOptions(), rowsPerChunk: 1)
+        #expect(d.links.map(\.weight) == [12500.75, nil, 2.5])
+        #expect(d.links[0].attributes["dauer"] == .double(2.5) && d.links[1].attributes["dauer"] == nil)
+        let errors = issues.filter { $0.severity == .error }
+        // Line 3: `C;D;` is 4 characters (amount at column 5), `C;D;12.500;` 11 (dauer at 12).
+        #expect(errors.map { "\($0.location!.line):\($0.location!.column)" } == ["3:5", "3:12"], "\(issues)")
+        #expect(errors.allSatisfy { $0.message.contains("thousands point") })
+    }
+
     /// A call's date is read as both ends of the link's period from one cell, in the layout given.
     @Test func aDateColumnIsTheLinksDay() throws {
         let dir = try folder(["calls.csv": "caller;callee;Datum;Dauer\nx;y;21/01/2022;2194,5\ny;x;;3\n"])

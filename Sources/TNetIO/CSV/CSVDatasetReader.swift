@@ -261,12 +261,34 @@ public enum CSVDatasetReader {
         return ""
     }
 
-    /// `text` with its one comma made a point (`2,5` → `2.5`); as it is with none or several.
-    private static func decimalPoint(_ text: String) -> String {
-        var commas = 0
-        for b in text.utf8 where b == UInt8(ascii: ",") { commas += 1 }
-        guard commas == 1 else { return text }
-        return String(decoding: text.utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+    /// A number of a `;` table (where spreadsheets write `2,5` and `12.500,75`) as tnet reads
+    /// numbers: its one comma made a point (`2,5` → `2.5`), points between groups of three
+    /// digits before a decimal comma dropped (`12.500,75` → `12500.75`); as it is otherwise.
+    /// `nil` for `12.500` with no comma: twelve thousand five hundred to a German reader, twelve
+    /// and a half to an English one (helper-58: read as 12.5, a thousand times too little, and
+    /// without a word), which the caller reports.
+    static func decimalPoint(_ text: String) -> String? {
+        let b = Array(FieldCodec.trimmed(text).utf8)
+        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
+        let commas = b.filter { $0 == comma }.count, points = b.filter { $0 == point }.count
+        guard points > 0 else {
+            guard commas == 1 else { return text }
+            return String(decoding: b.map { $0 == comma ? point : $0 }, as: UTF8.self)
+        }
+        // Digits in groups of three after the first, points between them: `1.234`, `-12.500.000`.
+        let whole = b.prefix { $0 != comma }
+        let groups = whole.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }.split(separator: point, omittingEmptySubsequences: false)
+        let isDigits = { (g: ArraySlice<UInt8>) in !g.isEmpty && g.allSatisfy { (0x30 ... 0x39).contains($0) } }
+        let grouped = groups.count > 1 && isDigits(groups[0]) && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 && isDigits($0) }
+        guard grouped, commas <= 1 else { return text }
+        if commas == 0 { return nil }
+        return String(decoding: b.filter { $0 != point }.map { $0 == comma ? point : $0 }, as: UTF8.self)
+    }
+
+    /// The message for a number ``decimalPoint(_:)`` cannot read either way.
+    static func ambiguousNumber(_ column: String, _ text: String) -> String {
+        "\(quoted(column)): \(quoted(text)) in a table with ';' between cells is either a whole number written with a thousands point "
+            + "or a decimal written with a point; write it without the point, or with a decimal comma"
     }
 
     /// Where the cell of field `name` begins in `row` (the row's start when the table has no such column).
@@ -296,9 +318,18 @@ public enum CSVDatasetReader {
     }
 
     private static func attribute(_ column: CSVTable.Column, _ text: String, _ at: @autoclosure () -> SourceLocation,
-                                  _ issues: inout [ValidationIssue]) -> AttributeValue? {
+                                  _ issues: inout [ValidationIssue], decimalComma: Bool = false) -> AttributeValue? {
         guard !text.isEmpty else { return nil }
         let type = column.type ?? .string
+        var text = text
+        // A typed number of a semicolon table is read as its weight is (`dauer:double` of 2,5).
+        if decimalComma && type == .double {
+            guard let number = decimalPoint(text) else {
+                issues.append(ValidationIssue(.error, .invalidValue, ambiguousNumber(column.name, text), at: at()))
+                return nil
+            }
+            text = number
+        }
         if let v = type.decode(text) { return v }
         issues.append(ValidationIssue(.error, .invalidValue, "column \(quoted(column.name)): \(quoted(text)) is not a \(type.rawValue)", at: at()))
         return nil
@@ -330,7 +361,9 @@ public enum CSVDatasetReader {
                 case .notAField: break
                 }
             }
-            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues) { e.attributes[column.name] = v }
+            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues, decimalComma: table.decimalComma) {
+                e.attributes[column.name] = v
+            }
         }
         guard !e.id.isEmpty else {
             issues.append(ValidationIssue(.error, .missingField, "entity has an empty \"id\"", at: cellLocation(table, row, "id")))
@@ -345,8 +378,14 @@ public enum CSVDatasetReader {
         l.attributes.reserveCapacity(attributeCount(row, fields))
         for (i, column) in table.columns.enumerated() {
             var text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
-            // A semicolon table's weight may be written 2,5.
-            if table.decimalComma && fields[i] == .weight { text = decimalPoint(text) }
+            // A semicolon table's weight may be written 2,5 or 12.500,75.
+            if table.decimalComma && fields[i] == .weight {
+                guard let number = decimalPoint(text) else {
+                    issues.append(ValidationIssue(.error, .invalidValue, ambiguousNumber(column.name, text), at: table.location(of: row, cell: column.cell)))
+                    continue
+                }
+                text = number
+            }
             if let field = fields[i] {
                 switch FieldCodec.set(field, text, on: &l) {
                 case .stored: continue
@@ -356,7 +395,9 @@ public enum CSVDatasetReader {
                 case .notAField: break
                 }
             }
-            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues) { l.attributes[column.name] = v }
+            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues, decimalComma: table.decimalComma) {
+                l.attributes[column.name] = v
+            }
         }
         guard !l.source.isEmpty, !l.target.isEmpty else {
             let end = l.source.isEmpty ? "source" : "target"
