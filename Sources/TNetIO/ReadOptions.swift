@@ -132,7 +132,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// A literal is held as its text and its UTF-8 bytes: dates are matched on bytes, or by
     /// characters when the date or the literal is not ASCII (`é` written as one character or as
     /// `e` and an accent is the same literal).
-    private enum Token: Hashable { case year4, year2, month, day, clock, literal(Character, [UInt8]) }
+    private enum Token: Hashable { case year4, year2, month, day, hour, minute, second, literal(Character, [UInt8]) }
 
     /// Parses a layout.
     /// - Parameter format: The layout, such as `%d/%m/%Y` or `%Y%m%d`.
@@ -154,7 +154,9 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case "y": tokens.append(.year2); fields.insert("y")
             case "m": tokens.append(.month); fields.insert("m")
             case "d": tokens.append(.day); fields.insert("d")
-            case "H", "M", "S": tokens.append(.clock)
+            case "H": tokens.append(.hour)
+            case "M": tokens.append(.minute)
+            case "S": tokens.append(.second)
             case "%": tokens.append(.literal("%", [UInt8(ascii: "%")]))
             default: return nil
             }
@@ -191,7 +193,10 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
                 case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
                 case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
                 case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
-                case .clock: guard digits(2, exactly: false) != nil else { return nil }  // hours, minutes, seconds: a day is kept
+                // A time of day is checked and dropped: a fact is dated to the day.
+                case .hour: guard let v = digits(2, exactly: false), v <= 23 else { return nil }
+                case .minute: guard let v = digits(2, exactly: false), v <= 59 else { return nil }
+                case .second: guard let v = digits(2, exactly: false), v <= 60 else { return nil }  // 60: a leap second
                 case .literal(_, let c):
                     guard k + c.count <= b.count, c.elementsEqual(b[k ..< k + c.count]) else { return nil }
                     k += c.count
@@ -220,7 +225,9 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
             case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
             case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
-            case .clock: guard digits(2, exactly: false) != nil else { return nil }
+            case .hour: guard let v = digits(2, exactly: false), v <= 23 else { return nil }
+            case .minute: guard let v = digits(2, exactly: false), v <= 59 else { return nil }
+            case .second: guard let v = digits(2, exactly: false), v <= 60 else { return nil }
             case .literal(let c, _): guard k < characters.count, characters[k] == c else { return nil }; k += 1
             }
         }

@@ -195,6 +195,31 @@ private func folder(_ files: [String: String]) throws -> String {
         #expect(errors.allSatisfy { $0.message.contains("thousands point") })
     }
 
+    /// What partners' exports hold (helper-58): months of call records joined into one file
+    /// repeat the header (skipped, and said); German and French headers are read as the ends
+    /// (`Anrufer`/`Angerufener`, `appelant`/`appelé`, said); a `;` header with a comma inside a
+    /// name is still a `;` table; a date that fails the layout is reported once, by the file's
+    /// header, not as both `from` and `to`; a time of day out of range (25:61) fails the layout.
+    @Test func partnersExportsAsTheyCome() throws {
+        let dir = try folder([
+            "joined.csv": "Anrufer;Angerufener;Datum;Dauer (Min, Sek)\n1;2;01.02.2024 10:00;1,5\nAnrufer;Angerufener;Datum;Dauer (Min, Sek)\n2;3;31.02.2024 10:00;2\n3;4;01.03.2024 25:61;2\n",
+            "fr.csv": "appelant,appel\u{E9},dur\u{E9}e\n1,2,3\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = ReadOptions()
+        options.dateFormat = DateFormat("%d.%m.%Y %H:%M")
+        let (d, issues) = try CSVDatasetReader.read(path: dir + "/joined.csv", options: options, rowsPerChunk: 1)
+        #expect(d.links.count == 3 && d.links[0].period == Period(from: PartialDate("2024-02-01"), to: PartialDate("2024-02-01")))
+        #expect(d.links[0].attributes["Dauer (Min, Sek)"] == .string("1,5"))
+        #expect(issues.contains { $0.message == "1 row repeats the header (files joined together?) and is skipped (the first on this line)" && $0.location?.line == 3 }, "\(issues)")
+        let dates = issues.filter { $0.message.contains("does not follow the date layout") }
+        #expect(dates.map { $0.location!.line } == [4, 5], "\(dates)")  // 31 February, and 25:61: once each
+        #expect(dates.allSatisfy { $0.message.hasPrefix("\"Datum\" (read as from) does not follow") }, "\(dates)")
+        #expect(issues.contains { $0.message.contains("\"Anrufer\" as source, \"Angerufener\" as target") && $0.message.contains("\"Datum\" as from and to") })
+        let (fr, frIssues) = try CSVDatasetReader.read(path: dir + "/fr.csv", options: ReadOptions(), rowsPerChunk: 1)
+        #expect(fr.links.count == 1 && fr.entities.map(\.id) == ["1", "2"], "\(frIssues)")
+    }
+
     /// A call's date is read as both ends of the link's period from one cell, in the layout given.
     @Test func aDateColumnIsTheLinksDay() throws {
         let dir = try folder(["calls.csv": "caller;callee;Datum;Dauer\nx;y;21/01/2022;2194,5\ny;x;;3\n"])

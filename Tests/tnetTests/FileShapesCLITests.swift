@@ -191,7 +191,7 @@ import Testing
         // A Calls column is the weight and a Date the link's day, so --as-of keeps one call.
         let calls = try tnet(["centrality", path("calls.csv"), "--measure", "strength", "--weighted", "--format", "csv"])
         #expect(calls.out.contains("A,7"), "\(calls.out)")
-        #expect(calls.err.contains("\"Calls\" as weight") && calls.err.contains("\"date\" as from and to"), "\(calls.err)")
+        #expect(calls.err.contains("\"Calls\" as weight") && calls.err.contains("\"Date\" as from and to"), "\(calls.err)")
         let march = try tnet(["info", path("calls.csv"), "--as-of", "2023-03", "--format", "json"])
         #expect((try JSONSerialization.jsonObject(with: Data(march.out.utf8)) as! [String: Any])["links"] as? Int == 1, "\(march.out)")
         // --map names real fields only, and only for CSV.

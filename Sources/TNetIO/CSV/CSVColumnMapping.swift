@@ -5,15 +5,18 @@ extension CSVTable {
     enum Contents { case entities, links }
 
     /// Headers read as `source` in a link table that has no `source` column, in order of preference.
-    static let sourceNames = ["from", "caller", "calling", "calling_number", "src", "sender", "origin", "a_number", "source_id"]
+    static let sourceNames = ["from", "caller", "calling", "calling_number", "src", "sender", "origin", "a_number", "source_id",
+                              "calling_party", "msisdn_a", "a-number", "a-nummer", "a_nummer", "anrufer", "appelant"]
     /// Headers read as `weight` in a link table with ends and no `weight` column: counts of calls
     /// or an amount moved.
     static let weightNames = ["calls", "call_count", "n_calls", "number_of_calls", "count", "amount"]
     /// Headers read as a link's day (its period from and to) in a link table with no period.
-    static let dateNames = ["date", "call_date", "calldate", "call date", "day", "timestamp", "datetime", "date_time", "start_time", "start"]
+    static let dateNames = ["date", "call_date", "calldate", "call date", "day", "timestamp", "datetime", "date_time", "start_time", "start",
+                            "datum", "fecha"]
     /// Headers read as `target` in a link table that has no `target` column.
     static let targetNames = ["to", "callee", "called", "called_number", "dst", "dest", "destination", "receiver", "recipient",
-                              "b_number", "target_id"]
+                              "b_number", "target_id", "called_party", "msisdn_b", "b-number", "b-nummer", "b_nummer", "angerufener",
+                              "appelé", "appele"]
 
     /// The table with its columns named as the model's fields: first the names given in
     /// `map` (field → header, case-insensitive; a header that is not there is an error), then,
@@ -76,10 +79,12 @@ extension CSVTable {
             // A call or transfer on one day: its date is the link's period.
             if has("source") && has("target") && !has("from") && !has("to"),
                let i = Self.dateNames.lazy.compactMap(index(ofHeader:)).first {
-                renamed.append("\(quoted(columns[i].name)) as from and to (the link's day)")
+                // Named by the file's header (`Datum`), not by a name it was given on the way (`date`).
+                if let k = renamed.firstIndex(of: "\(quoted(columns[i].header)) as date") { renamed.remove(at: k) }
+                renamed.append("\(quoted(columns[i].header)) as from and to (the link's day)")
                 columns[i].name = "from"
                 columns[i].type = nil
-                columns.append(Column(name: "to", type: nil, cell: columns[i].cell))
+                columns.append(Column(name: "to", type: nil, cell: columns[i].cell, header: columns[i].header, repeatsCell: true))
             }
             // Gephi's edge table: Type is Directed or Undirected.
             if !has("directed"), let i = index(ofHeader: "type") {
@@ -120,6 +125,7 @@ extension CSVTable {
             issues.append(ValidationIssue(.warning, .invalidValue, "\(trimmed) id\(trimmed == 1 ? "" : "s") had spaces around them, removed (the first on this line)",
                                           at: SourceLocation(file: file, line: firstLine, column: 1)))
         }
-        return CSVTable(file: file, columns: columns, rows: rows, decimalComma: decimalComma, text: text, emptyRows: emptyRows)
+        return CSVTable(file: file, columns: columns, rows: rows, decimalComma: decimalComma, text: text, emptyRows: emptyRows,
+                        repeatedHeaders: repeatedHeaders)
     }
 }

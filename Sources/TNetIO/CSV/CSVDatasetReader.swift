@@ -92,10 +92,18 @@ public enum CSVDatasetReader {
         }
         try entityTable?.require(["id"], what: "entities")
         try linkTable?.require(["source", "target"], what: "links")
-        for table in [entityTable, linkTable].compactMap({ $0 }) where table.emptyRows.count > 0 {
-            let n = table.emptyRows.count
-            issues.append(ValidationIssue(.warning, .invalidValue, "\(n) row\(n == 1 ? "" : "s") with every cell empty skipped (the first on this line)",
-                                          at: SourceLocation(file: table.file, line: table.emptyRows.firstLine, column: 1)))
+        for table in [entityTable, linkTable].compactMap({ $0 }) {
+            if table.emptyRows.count > 0 {
+                let n = table.emptyRows.count
+                issues.append(ValidationIssue(.warning, .invalidValue, "\(n) row\(n == 1 ? "" : "s") with every cell empty skipped (the first on this line)",
+                                              at: SourceLocation(file: table.file, line: table.emptyRows.firstLine, column: 1)))
+            }
+            if table.repeatedHeaders.count > 0 {
+                let n = table.repeatedHeaders.count
+                issues.append(ValidationIssue(.warning, .invalidValue,
+                                              "\(n) row\(n == 1 ? " repeats" : "s repeat") the header (files joined together?) and \(n == 1 ? "is" : "are") skipped (the first on this line)",
+                                              at: SourceLocation(file: table.file, line: table.repeatedHeaders.firstLine, column: 1)))
+            }
         }
         var locations = ReadLocations(file: entityTable?.file ?? linkTable!.file, sources: sourcePositions)
         if let files, CSVDatasetFiles.exists(files.sources) { locations.sourcesFile = files.sources }
@@ -238,7 +246,7 @@ public enum CSVDatasetReader {
         guard asEntities.column("id") != nil else {
             throw ReadError("neither a link table nor an entity table: no source and target columns, and no id column (found "
                             + read.columns.map { quoted($0.name) }.joined(separator: ", ")
-                            + "); name the columns that hold them, e.g. source=COLUMN and target=COLUMN",
+                            + "); name the columns that hold them: --map source=COLUMN,target=COLUMN",
                             at: SourceLocation(file: read.file, line: 1, column: 1))
         }
         return (asEntities, nil)
@@ -257,7 +265,11 @@ public enum CSVDatasetReader {
             return text
         }
         if let iso = format.iso(FieldCodec.trimmed(text)) { return iso }
-        issues.append(ValidationIssue(.error, .invalidValue, "\(quoted(column.name)) does not follow the date layout \(format): \(quoted(text))", at: at()))
+        // One message per cell: a call's date is read as both from and to.
+        if !column.repeatsCell {
+            let name = column.header == column.name || column.header.isEmpty ? quoted(column.name) : "\(quoted(column.header)) (read as \(column.name))"
+            issues.append(ValidationIssue(.error, .invalidValue, "\(name) does not follow the date layout \(format): \(quoted(text))", at: at()))
+        }
         return ""
     }
 

@@ -16,6 +16,10 @@ struct CSVTable {
         /// it repeats (a call's date read as both `from` and `to`), shared rather than copied
         /// into every row.
         var cell: Int
+        /// The column's name as the file's header writes it (`Datum`), for messages.
+        var header: String = ""
+        /// Whether the column reads another column's cell (`to` from a call's date).
+        var repeatsCell = false
         /// A date field's column (`from`, `to`, `date`), read in the date layout.
         var isDate: Bool { type == nil && (name == "from" || name == "to" || name == "date") }
     }
@@ -38,12 +42,15 @@ struct CSVTable {
     /// Rows of separators with every cell empty (`,,,`, as spreadsheets save an empty row),
     /// skipped: how many, and the line of the first. Blank lines are not counted.
     var emptyRows = (count: 0, firstLine: 0)
+    /// Rows that repeat the header cell for cell (exports of several months joined into one
+    /// file), skipped: how many, and the line of the first.
+    var repeatedHeaders = (count: 0, firstLine: 0)
 
     static func read(_ input: InputFile) throws -> CSVTable {
         try input.checkText()
         var header: [String]?
         var rows: [Row] = []
-        var emptyRows = (count: 0, firstLine: 0)
+        var emptyRows = (count: 0, firstLine: 0), repeatedHeaders = (count: 0, firstLine: 0)
         let delimiter = try input.bytes.withUnsafeBufferPointer { all -> UInt8 in
             let bytes = UnsafeBufferPointer(rebasing: all[input.bomLength...])
             let delimiter = Self.delimiter(bytes)
@@ -56,6 +63,11 @@ struct CSVTable {
                     return
                 }
                 guard let header else { header = cells; return }
+                if cells == header {
+                    if repeatedHeaders.count == 0 { repeatedHeaders.firstLine = line }
+                    repeatedHeaders.count += 1
+                    return
+                }
                 if cells.count > header.count {
                     throw ReadError("row has \(cells.count) cells but the header has \(header.count) columns",
                                     at: SourceLocation(file: input.name, line: line, column: 1))
@@ -76,9 +88,9 @@ struct CSVTable {
         var seen: Set<String> = []
         for (i, raw) in header.enumerated() {
             let name = FieldCodec.trimmed(raw)
-            var column = Column(name: name, type: nil, cell: i)
+            var column = Column(name: name, type: nil, cell: i, header: name)
             if let colon = name.lastIndex(of: ":"), let t = AttributeType(rawValue: String(name[name.index(after: colon)...])) {
-                column = Column(name: String(name[..<colon]), type: t, cell: i)
+                column = Column(name: String(name[..<colon]), type: t, cell: i, header: name)
             }
             // A model field's column is found in any case (`Role`, `NAME`): a capitalised header
             // must never switch a field, and with it a victim's protection, off.
@@ -93,14 +105,16 @@ struct CSVTable {
             columns.append(column)
         }
         return CSVTable(file: input.name, columns: columns, rows: rows, decimalComma: delimiter == UInt8(ascii: ";"),
-                        text: input.bytes[input.bomLength...], emptyRows: emptyRows)
+                        text: input.bytes[input.bomLength...], emptyRows: emptyRows, repeatedHeaders: repeatedHeaders)
     }
 
-    /// `;` when the header line has semicolons and no commas (Excel's CSV where the comma is the
-    /// decimal separator: German, French, Spanish Windows), else `,`.
+    /// `;` when the header line has more semicolons than commas (Excel's CSV where the comma is
+    /// the decimal separator: German, French, Spanish Windows; a header such as
+    /// `Anrufer;Angerufener;Dauer (Min, Sek)` has one comma in a name), else `,`.
     static func delimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         let header = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
-        return header.contains(UInt8(ascii: ";")) && !header.contains(UInt8(ascii: ",")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        let semicolons = header.filter { $0 == UInt8(ascii: ";") }.count, commas = header.filter { $0 == UInt8(ascii: ",") }.count
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
     /// The model's field names in entity, link, source and metadata files (``FieldCodec``).

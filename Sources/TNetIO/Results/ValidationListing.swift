@@ -27,10 +27,14 @@ public struct ValidationListing: PrintableResult, Sendable {
         let errors = errors
         // Every problem (up to the limit), each on one line, cleaned and cut (a value quoted in a
         // message may be megabytes).
+        // Cut to the limit, errors are kept before warnings (helper-58: 200 warnings hid the one
+        // error), and shown in file order.
         let shown = min(issues.count, tableLimit ?? issues.count)
-        var out = issues.prefix(shown).map { TextTable.boundedLine($0.description) + "\n" }.joined()
+        let kept = issues.indices.sorted { (issues[$0].severity == .error ? 0 : 1, $0) < (issues[$1].severity == .error ? 0 : 1, $1) }
+            .prefix(shown).sorted()
+        var out = kept.map { TextTable.boundedLine(issues[$0].description) + "\n" }.joined()
         if shown < issues.count {
-            out += "… \(issues.count - shown) more not listed here (the first \(shown) in file order); --all lists them all, "
+            out += "… \(issues.count - shown) more not listed here (\(shown) shown, errors before warnings, in file order); --all lists them all, "
                 + "as does writing to a file or --format csv\n"
         }
         out += "\(file): \(ResultText.counted(errors, "error")), \(ResultText.counted(issues.count - errors, "warning"))\n"

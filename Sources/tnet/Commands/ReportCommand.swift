@@ -26,6 +26,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
+            // Checked before the analyses (helper-58: minutes of work, then this error).
+            guard IsolatedLayout.isAvailable else { throw CLIError(LayoutError.helperMissing(path: IsolatedLayout.helperPath()).description) }
             TerminalProgress.step("reading \(input.input)")
             let loaded = try input.loaded()
             TerminalProgress.step("analysing \(loaded.dataset.entities.count) entities")
