@@ -5,6 +5,24 @@ import TNetModel
 @Suite struct EdgeListReaderTests {
     /// edges.edgelist by hand: a-b (2.5, then 7), b-c, c-a (0.001), d-d. The tie a–b weighs
     /// 2.5 + 7 = 9.5 (sum, the default), or 7 with `combine: .last` (NetworkX's Graph).
+    /// A first line of words over lines of numbers may be a header in words tnet does not know:
+    /// read as a link, and said (helper-58). `Anrufer Angerufener` is a known pair (a header);
+    /// `Alice Bob` over `Carol Dave` is a link like the rest, with nothing to say; a bad line (a
+    /// third field that is no weight) sends the reader down its line-by-line path, which says it too.
+    @Test func aFirstLineOfWordsOverNumbersIsQuestioned() throws {
+        func read(_ text: String) throws -> (Dataset, [ValidationIssue]) {
+            try EdgeListReader.read(InputFile(name: "e.el", bytes: Array(text.utf8)))
+        }
+        let (d, issues) = try read("Teilnehmer Gegenstelle\n0171 0172\n0172 0173\n")
+        #expect(d.links.count == 3 && issues.count == 1, "\(issues)")
+        #expect(issues[0].location?.line == 1 && issues[0].message.hasPrefix("line 1 (Teilnehmer, Gegenstelle) is read as a link"))
+        let (_, slow) = try read("Teilnehmer Gegenstelle\n0171 0172\n0172 0173 x\n")
+        #expect(slow.contains { $0.message.hasPrefix("line 1 (Teilnehmer, Gegenstelle) is read as a link") }, "\(slow)")
+        let (h, known) = try read("Anrufer\tAngerufener\n0171\t0172\n")
+        #expect(h.links.count == 1 && known.count == 1 && known[0].message.contains("read as a header"), "\(known)")
+        #expect(try read("Alice Bob\nCarol Dave\n").1.isEmpty)
+    }
+
     @Test func readsEdgesCommentsAndWeights() throws {
         let (d, issues) = try DatasetFormat.read(path: fixture("edges.edgelist"))
         #expect(issues.isEmpty)

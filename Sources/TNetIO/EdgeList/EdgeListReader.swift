@@ -36,8 +36,9 @@ public enum EdgeListReader {
         // problems is read again line by line below, which lists them all.
         let scan = try EdgeListGraphReader.Scan(input, weighted: true, lines: true, threads: threads)
         if scan.error == nil {
+            let possible = scan.header == nil ? input.bytes.withUnsafeBufferPointer { possibleHeaderWarning($0, from: input.bomLength, input) } : []
             return (dataset(scan, file: input.name, directed: directed),
-                    headerWarning(scan.header, input) + respellingWarning(scan.respelled, input))
+                    headerWarning(scan.header, input) + possible + respellingWarning(scan.respelled, input))
         }
         var respelled: Respelling?
         var issues: [ValidationIssue] = []
@@ -59,6 +60,8 @@ public enum EdgeListReader {
                 lineStart = header.end + 1
                 line = header.line + 1
                 swapped = header.swapsEnds
+            } else {
+                issues += possibleHeaderWarning(b, from: lineStart, input)
             }
             let n = b.count
             func intern(_ f: (start: Int, end: Int)) -> Int32 {
@@ -169,6 +172,37 @@ public enum EdgeListReader {
                                 "line \(header.line) read as a header naming the columns (\(header.names.joined(separator: ", "))), not as a link"
                                 + (header.swapsEnds ? "; it names the target first, so each line is read target then source" : ""),
                                 at: SourceLocation(file: input.name, line: header.line, column: 1))]
+    }
+
+    /// The warning that the first line, read as a link, may name the columns in words tnet does
+    /// not know (`Teilnehmer Gegenstelle`): its two ends have no digit and the next line's both
+    /// have one (phone or account numbers). helper-58 found such a line loaded as two entities
+    /// and a call without a word.
+    static func possibleHeaderWarning(_ b: UnsafeBufferPointer<UInt8>, from start: Int, _ input: InputFile) -> [ValidationIssue] {
+        var lineStart = start, line = 1
+        var fields: [(start: Int, end: Int)] = []
+        var first: (line: Int, names: [String])?
+        while lineStart < b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
+            splitFields(b, lineStart, lineEnd, into: &fields)
+            if !fields.isEmpty {
+                guard fields.count >= 2 else { return [] }
+                let digits = fields.prefix(2).map { f in b[f.start ..< f.end].contains { (0x30 ... 0x39).contains($0) } }
+                if let first {
+                    guard digits.allSatisfy({ $0 }) else { return [] }
+                    return [ValidationIssue(.warning, .invalidValue,
+                                            "line \(first.line) (\(first.names.joined(separator: ", "))) is read as a link, though its ends have no digits and the next line's do; "
+                                            + "if it names the columns, name them source and target (or caller and callee) to have it read as a header",
+                                            at: SourceLocation(file: input.name, line: first.line, column: 1))]
+                }
+                guard !digits.contains(true) else { return [] }
+                first = (line, fields.prefix(2).map { TextTable.clean(String(decoding: UnsafeBufferPointer(rebasing: b[$0.start ..< $0.end]), as: UTF8.self)) })
+            }
+            lineStart = lineEnd + 1
+            line += 1
+        }
+        return []
     }
 
     /// Column names a header line may use for the first end, the second end, or either
