@@ -122,8 +122,8 @@ extension InputFile {
 
 /// A date layout such as `%d/%m/%Y`: `%Y` four-digit year, `%y` two-digit year (2000–2099),
 /// `%m` month, `%d` day (one or two digits each), `%H`, `%M`, `%S` a time of day (read and
-/// dropped: facts are dated to the day), `%%` a percent sign; every other character must
-/// appear as written.
+/// dropped: facts are dated to the day), `%s` Unix time (seconds since 1970-01-01 UTC, the day
+/// in UTC), `%%` a percent sign; every other character must appear as written.
 public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// The layout as given, such as `%d/%m/%Y`.
     public let description: String
@@ -132,7 +132,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// A literal is held as its text and its UTF-8 bytes: dates are matched on bytes, or by
     /// characters when the date or the literal is not ASCII (`é` written as one character or as
     /// `e` and an accent is the same literal).
-    private enum Token: Hashable { case year4, year2, month, day, hour, minute, second, literal(Character, [UInt8]) }
+    private enum Token: Hashable { case year4, year2, month, day, hour, minute, second, unixTime, literal(Character, [UInt8]) }
 
     /// Parses a layout.
     /// - Parameter format: The layout, such as `%d/%m/%Y` or `%Y%m%d`.
@@ -157,6 +157,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case "H": tokens.append(.hour)
             case "M": tokens.append(.minute)
             case "S": tokens.append(.second)
+            case "s": tokens.append(.unixTime); fields.insert("y")
             case "%": tokens.append(.literal("%", [UInt8(ascii: "%")]))
             default: return nil
             }
@@ -197,6 +198,15 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
                 case .hour: guard let v = digits(2, exactly: false), v <= 23 else { return nil }
                 case .minute: guard let v = digits(2, exactly: false), v <= 59 else { return nil }
                 case .second: guard let v = digits(2, exactly: false), v <= 60 else { return nil }  // 60: a leap second
+                case .unixTime:
+                    // Seconds since 1970 (a minus sign before), to 9999-12-31: the day in UTC.
+                    let negative = k < b.count && b[k] == UInt8(ascii: "-")
+                    if negative { k += 1 }
+                    guard let v = digits(12, exactly: false), v <= 253_402_300_799 else { return nil }
+                    let seconds = negative ? -v : v
+                    let c = PartialDate.civil(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400))
+                    guard c.year >= 0 else { return nil }
+                    (year, month, day) = (c.year, c.month, c.day)
                 case .literal(_, let c):
                     guard k + c.count <= b.count, c.elementsEqual(b[k ..< k + c.count]) else { return nil }
                     k += c.count
@@ -228,6 +238,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case .hour: guard let v = digits(2, exactly: false), v <= 23 else { return nil }
             case .minute: guard let v = digits(2, exactly: false), v <= 59 else { return nil }
             case .second: guard let v = digits(2, exactly: false), v <= 60 else { return nil }
+            case .unixTime: return nil  // digits only: ASCII text, read by the other path
             case .literal(let c, _): guard k < characters.count, characters[k] == c else { return nil }; k += 1
             }
         }

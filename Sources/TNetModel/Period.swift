@@ -107,6 +107,37 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public static func < (a: Self, b: Self) -> Bool { a.earliest < b.earliest }
 }
 
+extension PartialDate {
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (Hinnant's days-from-civil).
+    /// - Parameters:
+    ///   - year: Any year.
+    ///   - month: 1–12.
+    ///   - day: 1–31.
+    /// - Returns: The day number, negative before 1970.
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The calendar date of a day number (``dayNumber(year:month:day:)`` undone).
+    public static func civil(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
 /// When a fact held: from and to, either open.
 public struct Period: Sendable, Hashable {
     /// When the fact began to hold; `nil` when the start is unknown (open).

@@ -255,27 +255,9 @@ public struct Timeline: Sendable {
         return day(year: y, month: m, day: d) + (end ? 1 : 0)
     }
 
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar.
-    public static func day(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (``PartialDate/dayNumber(year:month:day:)``).
+    public static func day(year: Int, month: Int, day: Int) -> Int { PartialDate.dayNumber(year: year, month: month, day: day) }
 
-    /// The calendar date of a day number.
-    static func civil(_ z: Int) -> (year: Int, month: Int, day: Int) {
-        let z = z + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    /// The calendar date of a day number (``PartialDate/civil(dayNumber:)``).
+    static func civil(_ z: Int) -> (year: Int, month: Int, day: Int) { PartialDate.civil(dayNumber: z) }
 }

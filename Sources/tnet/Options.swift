@@ -19,7 +19,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as one of the model's fields: FIELD=COLUMN (repeatable or comma-separated), e.g. source=Anrufer,target=Angerufener,weight=Anzahl. Headers match in any case; Source/Target/Weight, from/to and caller/callee are recognised without it.", valueName: "field=column"))
     var map: [String] = []
 
-    @Option(name: .customLong("date-format"), help: ArgumentHelp("Layout of dates in CSV date columns (from, to, date) when they are not ISO: %d/%m/%Y, %m/%d/%y, %d.%m.%Y %H:%M, %Y%m%d… (%Y year, %y two-digit year 20yy, %m month, %d day, %H %M %S a time of day, dropped). A link table's date column (Date, call_date, timestamp…, or --map date=COLUMN) is the link's day.", valueName: "layout"))
+    @Option(name: .customLong("date-format"), help: ArgumentHelp("Layout of dates in CSV date columns (from, to, date) when they are not ISO: %d/%m/%Y, %m/%d/%y, %d.%m.%Y %H:%M, %Y%m%d… (%Y year, %y two-digit year 20yy, %m month, %d day, %H %M %S a time of day, dropped; %s Unix time, seconds since 1970, its day in UTC). A link table's date column (Date, call_date, timestamp…, or --map date=COLUMN) is the link's day.", valueName: "layout"))
     var dateFormat: String?
 
     /// What the files do not say, from the options.

@@ -220,6 +220,25 @@ private func folder(_ files: [String: String]) throws -> String {
         #expect(fr.links.count == 1 && fr.entities.map(\.id) == ["1", "2"], "\(frIssues)")
     }
 
+    /// Unix time: `%s` reads seconds since 1970 as their day in UTC (1704203100 is 2024-01-02
+    /// 13:45 UTC; 0 is 1970-01-01; −1 is 1969-12-31); without a layout, such a value in a date
+    /// column is an error that names `%s`, once (not for `from` and `to` both).
+    @Test func unixTimeIsReadWhenSaid() throws {
+        let layout = try #require(DateFormat("%s"))
+        #expect(layout.iso("1704203100") == "2024-01-02" && layout.iso("0") == "1970-01-01" && layout.iso("-1") == "1969-12-31")
+        #expect(layout.iso("17042031x") == nil && layout.iso("") == nil)
+        let dir = try folder(["calls.csv": "caller,callee,timestamp\na,b,1704203100\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (plain, issues) = try CSVDatasetReader.read(path: dir + "/calls.csv", options: ReadOptions(), rowsPerChunk: 1)
+        let errors = issues.filter { $0.severity == .error }
+        #expect(errors.count == 1 && errors[0].message.contains("--date-format %s") && errors[0].location?.column == 5, "\(issues)")
+        #expect(plain.links[0].period == nil)
+        var options = ReadOptions()
+        options.dateFormat = layout
+        let (read, _) = try CSVDatasetReader.read(path: dir + "/calls.csv", options: options, rowsPerChunk: 1)
+        #expect(read.links[0].period == Period(from: PartialDate("2024-01-02"), to: PartialDate("2024-01-02")))
+    }
+
     /// A call's date is read as both ends of the link's period from one cell, in the layout given.
     @Test func aDateColumnIsTheLinksDay() throws {
         let dir = try folder(["calls.csv": "caller;callee;Datum;Dauer\nx;y;21/01/2022;2194,5\ny;x;;3\n"])

@@ -257,8 +257,15 @@ public enum CSVDatasetReader {
                                 _ issues: inout [ValidationIssue]) -> String {
         guard column.isDate, !text.isEmpty else { return text }
         guard let format else {
-            // A timestamp (2024-01-02 13:45:00, 2024-01-02T13:45Z) is read as its day.
             let t = FieldCodec.trimmed(text)
+            // Nine to eleven digits and nothing else: seconds since 1970, which need saying.
+            if (9 ... 11).contains(t.utf8.count) && t.utf8.allSatisfy({ (0x30 ... 0x39).contains($0) }) && !column.repeatsCell {
+                issues.append(ValidationIssue(.error, .invalidValue, "\(quoted(column.header.isEmpty ? column.name : column.header)): \(quoted(t)) is not a date; "
+                                              + "if it is Unix time (seconds since 1970), --date-format %s reads it", at: at()))
+                return ""
+            }
+            if (9 ... 11).contains(t.utf8.count) && t.utf8.allSatisfy({ (0x30 ... 0x39).contains($0) }) { return "" }
+            // A timestamp (2024-01-02 13:45:00, 2024-01-02T13:45Z) is read as its day.
             if t.count > 10, PartialDate(String(t.prefix(10))) != nil, [" ", "T"].contains(t[t.index(t.startIndex, offsetBy: 10)]) {
                 return String(t.prefix(10))
             }
