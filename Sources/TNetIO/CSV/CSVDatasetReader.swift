@@ -55,8 +55,8 @@ public enum CSVDatasetReader {
                 throw ReadError("a CSV dataset is a folder holding entities.csv and links.csv, or a .csv file with a header", file: path)
             }
             guard CSVDatasetFiles.exists(path) else { throw ReadError("no such file", file: path) }
-            let (entityTable, linkTable) = try single(table(path), options, &issues)
-            return try assemble(entityTable, linkTable, files: nil, options: options, issues: issues, rowsPerChunk: rowsPerChunk)
+            var (entityTable, linkTable) = try single(table(path), options, &issues)
+            return try assemble(&entityTable, &linkTable, files: nil, options: options, issues: issues, rowsPerChunk: rowsPerChunk)
         }
         let hasEntities = CSVDatasetFiles.exists(files.entities)
         guard CSVDatasetFiles.exists(files.links) else {
@@ -67,9 +67,9 @@ public enum CSVDatasetReader {
             }
             throw ReadError("no such file or CSV folder", file: path)
         }
-        let entityTable = hasEntities ? try table(files.entities).mapped(.entities, options.columns, &issues) : nil
-        let linkTable = try table(files.links).mapped(.links, options.columns, &issues)
-        return try assemble(entityTable, linkTable, files: files, options: options, issues: issues, rowsPerChunk: rowsPerChunk)
+        var entityTable = hasEntities ? try table(files.entities).mapped(.entities, options.columns, &issues) : nil
+        var linkTable: CSVTable? = try table(files.links).mapped(.links, options.columns, &issues)
+        return try assemble(&entityTable, &linkTable, files: files, options: options, issues: issues, rowsPerChunk: rowsPerChunk)
     }
 
     /// The dataset of an entity table and a link table (either may be missing), with the
@@ -78,7 +78,7 @@ public enum CSVDatasetReader {
     /// The rows are read in chunks on every core and joined in file order, as the JSON and
     /// GraphML readers join theirs (``RecordChunks``): appending a million and a half call
     /// records one by one to a dataset took longer than reading the file.
-    private static func assemble(_ entityTable: CSVTable?, _ linkTable: CSVTable?, files: CSVDatasetFiles?, options: ReadOptions,
+    private static func assemble(_ entityTable: inout CSVTable?, _ linkTable: inout CSVTable?, files: CSVDatasetFiles?, options: ReadOptions,
                                  issues: [ValidationIssue], rowsPerChunk: Int) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var issues = issues
         func table(_ file: String) throws -> CSVTable { try CSVTable.read(InputFile.read(file).decoded(options.encoding)) }
@@ -114,6 +114,8 @@ public enum CSVDatasetReader {
         func cuts(_ count: Int) -> [Range<Int>] {
             stride(from: 0, to: count, by: rowsPerChunk).map { $0 ..< min(count, $0 + rowsPerChunk) }
         }
+        // Read through these (an inout parameter cannot be captured), let go with the originals below.
+        var (entityRows, linkRows) = (entityTable, linkTable)
         let entityCuts = cuts(entityTable?.rows.count ?? 0), linkCuts = cuts(linkTable?.rows.count ?? 0)
         let entityFields = entityTable.map(entityFields) ?? [], linkFields = linkTable.map(linkFields) ?? []
         let dates = options.dateFormat
@@ -127,13 +129,13 @@ public enum CSVDatasetReader {
                     // Each chunk's records made new here: the array's placeholders share one store.
                     var r = RecordChunks.Records()
                     var found: [ValidationIssue] = []
-                    if k < entityCuts.count, let entityTable {
+                    if k < entityCuts.count, let entityTable = entityRows {
                         for row in entityTable.rows[entityCuts[k]] {
                             if let e = entity(row, entityTable, entityFields, dates, &found) {
                                 r.append(e, at: ReadLocations.Position(line: row.line, column: 1))
                             }
                         }
-                    } else if let linkTable {
+                    } else if let linkTable = linkRows {
                         for row in linkTable.rows[linkCuts[k - entityCuts.count]] {
                             if let l = link(row, linkTable, linkFields, dates, &found) {
                                 r.append(l, at: ReadLocations.Position(line: row.line, column: 1))
@@ -146,10 +148,16 @@ public enum CSVDatasetReader {
             }
         }
         for found in chunkIssues { issues += found }
-        if let linkTable, entityTable == nil {
+        let implied = entityTable == nil ? linkTable?.file : nil
+        // The rows are records now: let them go before the join builds the dataset (a call
+        // table's rows held as much memory as the dataset).
+        entityTable = nil
+        linkTable = nil
+        (entityRows, linkRows) = (nil, nil)
+        if let implied {
             issues.append(ValidationIssue(.warning, .missingField,
                                           "a link table with no entity table: entities are implied by the links (kind \"node\", ordered by id)",
-                                          at: SourceLocation(file: linkTable.file, line: 1, column: 1)))
+                                          at: SourceLocation(file: implied, line: 1, column: 1)))
             records.insert(impliedEntities(records), at: 0)
         }
         let directed = options.directed && meta.directed == nil ? true : meta.directed
@@ -234,8 +242,8 @@ public enum CSVDatasetReader {
     ///   neither a link table nor an entity table.
     public static func read(table input: InputFile, options: ReadOptions = ReadOptions()) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
-        let (entities, links) = try single(CSVTable.read(input.decoded(options.encoding)), options, &issues)
-        return try assemble(entities, links, files: nil, options: options, issues: issues, rowsPerChunk: rowsPerChunk)
+        var (entities, links) = try single(CSVTable.read(input.decoded(options.encoding)), options, &issues)
+        return try assemble(&entities, &links, files: nil, options: options, issues: issues, rowsPerChunk: rowsPerChunk)
     }
 
     private static func single(_ read: CSVTable, _ options: ReadOptions, _ issues: inout [ValidationIssue]) throws -> (CSVTable?, CSVTable?) {
