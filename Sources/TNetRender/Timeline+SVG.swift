@@ -31,7 +31,7 @@ extension Timeline {
         }
         out += "</defs>\n"
         out += "<text x=\"16\" y=\"30\" font-size=\"16\" font-weight=\"bold\">\(N.text(title))</text>\n"
-        out += "<text x=\"16\" y=\"47\" fill=\"#555555\">\(N.text("Periods of entities and dated links, \(rows.filter { $0.entity != nil }.count) entities, \(events.count) links"))</text>\n"
+        out += "<text x=\"16\" y=\"47\" fill=\"#555555\">\(N.text("Periods of entities and dated links, \(rows.filter { $0.entity != nil }.count) entities, \(events.reduce(0) { $0 + $1.count }) links"))</text>\n"
         guard !rows.isEmpty else {
             for (i, line) in textLines.enumerated() { out += "<text x=\"16\" y=\"\(N.n(legendTop + 26 + Double(i) * 15))\" font-size=\"10.5\">\(N.text(line))</text>\n" }
             return out + "</svg>\n"
@@ -111,7 +111,8 @@ extension Timeline {
             let ys = rowTop(ev.sourceRow) + rh / 2, yt = rowTop(ev.targetRow) + rh / 2
             let color = N.attribute(theme.color(for: link.kind))
             let s = dataset.entities[dataset.endpoints(ofLink: ev.link).source!], t = dataset.entities[dataset.endpoints(ofLink: ev.link).target!]
-            let tip = "\(s.label) → \(t.label): \(link.evidence)" + GeoMap.periodText(link.period)
+            let tip = ev.count == 1 ? "\(s.label) → \(t.label): \(link.evidence)" + GeoMap.periodText(link.period)
+                : "\(s.label) → \(t.label): \(ev.count) \(link.kind.rawValue) links from \(Self.dateText(ev.day)) to \(Self.dateText(ev.lastDay)) (drawn by month; the first: \(link.evidence))"
             out += "<g><title>\(N.text(tip))</title>"
             if ev.sourceRow != ev.targetRow {
                 let dir: Double = yt > ys ? 1 : -1

@@ -59,6 +59,11 @@ public struct Timeline: Sendable {
         /// is counted in ``Timeline/notes``: a hundred thousand rows of 18 px are a drawing 1.8
         /// million pixels tall (84 MB of SVG) that no one reads.
         public var top: Int? = 500
+        /// The most connectors drawn one per link; nil draws every link. Above it, the links
+        /// among the drawn rows are drawn by month: one connector per pair of rows, kind, line
+        /// style and month, at the month's first link, its tooltip counting them (helper-58: the
+        /// 500 busiest numbers of two million calls were 80,000 connectors, 21 MB of SVG).
+        public var linkLimit: Int? = 5_000
         /// The defaults.
         public init() {}
     }
@@ -92,6 +97,12 @@ public struct Timeline: Sendable {
         public let day: Int
         /// Whether only the end is known (``day`` is then its end).
         public let endOnly: Bool
+        /// How many links the connector stands for: 1, or more when links are drawn by month
+        /// (``Options/linkLimit``); ``link`` is then the month's first, and ``lastDay`` its last
+        /// link's day.
+        public var count = 1
+        /// The day of the last link the connector stands for.
+        public var lastDay: Int
     }
 
     /// The dataset drawn.
@@ -114,6 +125,8 @@ public struct Timeline: Sendable {
     public let entitiesLeftOut: Int
     /// Dated links with an end among the entities left out: not drawn.
     public let linksLeftOut: Int
+    /// Whether the links are drawn by month (more than ``Options/linkLimit`` among the rows).
+    public let byMonth: Bool
     /// What the drawing leaves out, one line each, as printed under it (after ``Options/notes``).
     public let notes: [String]
 
@@ -189,7 +202,30 @@ public struct Timeline: Sendable {
         self.rows = rows
         let drawn = dated.filter { rowOf[$0.s] >= 0 && rowOf[$0.t] >= 0 }
         linksLeftOut = dated.count - drawn.count
-        events = drawn.map { Event(link: $0.link, sourceRow: rowOf[$0.s], targetRow: rowOf[$0.t], day: $0.day, endOnly: $0.endOnly) }
+        var events = drawn.map { Event(link: $0.link, sourceRow: rowOf[$0.s], targetRow: rowOf[$0.t], day: $0.day, endOnly: $0.endOnly, lastDay: $0.day) }
+        byMonth = options.linkLimit.map { events.count > $0 } ?? false
+        if byMonth {
+            // One connector per pair of rows, kind, line style, open start and month, at the
+            // month's first link: what is drawn together looks the same.
+            struct Key: Hashable { var s: Int, t: Int, kind: LinkKind, style: String, endOnly: Bool, month: Int }
+            var index: [Key: Int] = [:]
+            var merged: [Event] = []
+            for e in events.sorted(by: { ($0.day, $0.link) < ($1.day, $1.link) }) {
+                let link = dataset.links[e.link]
+                let c = Self.civil(e.day)
+                let key = Key(s: e.sourceRow, t: e.targetRow, kind: link.kind, style: LinkStyle.lineStyle(link.confidence),
+                              endOnly: e.endOnly, month: c.year * 12 + c.month)
+                if let i = index[key] {
+                    merged[i].count += 1
+                    merged[i].lastDay = e.day
+                } else {
+                    index[key] = merged.count
+                    merged.append(e)
+                }
+            }
+            events = merged
+        }
+        self.events = events
         var start: Int, end: Int
         if minDay <= maxDay {
             let barStarts = bars.compactMap { $0?.start }, linkDays = dated.map(\.day).sorted()
@@ -216,7 +252,7 @@ public struct Timeline: Sendable {
         let earlyBars = shown.filter { i in bars[i]?.start.map { $0 < start } ?? false }.count
         let lateBars = shown.filter { i in bars[i]?.end.map { $0 > end } ?? false }.count
         let earlyLinks = drawn.filter { $0.day < start }.count, lateLinks = drawn.filter { $0.day >= end }.count
-        func date(_ d: Int) -> String { let c = Self.civil(d); return PartialDate(year: c.year, month: c.month, day: c.day).description }
+        func date(_ d: Int) -> String { Self.dateText(d) }
         func both(_ a: String?, _ b: String?) -> String { [a, b].compactMap { $0 }.joined(separator: " and ") }
         if earlyBars + earlyLinks > 0 {
             notes.append(both(earlyBars > 0 ? "\(earlyBars) entit\(earlyBars == 1 ? "y's period begins" : "ies' periods begin")" : nil,
@@ -232,6 +268,9 @@ public struct Timeline: Sendable {
             notes.append("\(withDates.count) entities have dates: the \(shown.count) with the most dated links are drawn (--top sets how many), "
                          + "\(entitiesLeftOut) are not"
                          + (linksLeftOut > 0 ? ", nor the \(linksLeftOut) dated link\(linksLeftOut == 1 ? "" : "s") with an end among them" : ""))
+        }
+        if byMonth {
+            notes.append("\(drawn.count) dated links among the drawn entities, more than \(options.linkLimit!): drawn by month, one connector per pair, kind and month (\(events.count) in all), its tooltip counting the links")
         }
         if dangling > 0 { notes.append("\(dangling) dated link\(dangling == 1 ? " names" : "s name") an entity the dataset does not have and \(dangling == 1 ? "is" : "are") not drawn") }
         self.notes = notes
@@ -257,6 +296,12 @@ public struct Timeline: Sendable {
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (``PartialDate/dayNumber(year:month:day:)``).
     public static func day(year: Int, month: Int, day: Int) -> Int { PartialDate.dayNumber(year: year, month: month, day: day) }
+
+    /// A day number as an ISO date (`2024-01-02`).
+    static func dateText(_ day: Int) -> String {
+        let c = civil(day)
+        return PartialDate(year: c.year, month: c.month, day: c.day).description
+    }
 
     /// The calendar date of a day number (``PartialDate/civil(dayNumber:)``).
     static func civil(_ z: Int) -> (year: Int, month: Int, day: Int) { PartialDate.civil(dayNumber: z) }

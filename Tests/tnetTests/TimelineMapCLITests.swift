@@ -93,7 +93,7 @@ import Testing
 
     @Test func helpSaysEveryOption() throws {
         let t = try tnet(["timeline", "--help"])
-        for option in ["--output", "--title", "--width", "--theme", "--since", "--until", "--redact", "--as-of", "--kinds", "--top", "no dates and are not drawn"] {
+        for option in ["--output", "--title", "--width", "--theme", "--since", "--until", "--redact", "--as-of", "--kinds", "--top", "--link-limit", "no dates and are not drawn"] {
             #expect(t.out.contains(option), "timeline --help lacks \(option)")
         }
         let r = try tnet(["render", "--help"])
