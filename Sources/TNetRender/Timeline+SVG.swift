@@ -112,7 +112,7 @@ extension Timeline {
             let color = N.attribute(theme.color(for: link.kind))
             let s = dataset.entities[dataset.endpoints(ofLink: ev.link).source!], t = dataset.entities[dataset.endpoints(ofLink: ev.link).target!]
             let tip = ev.count == 1 ? "\(s.label) → \(t.label): \(link.evidence)" + GeoMap.periodText(link.period)
-                : "\(s.label) → \(t.label): \(ev.count) \(link.kind.rawValue) links from \(Self.dateText(ev.day)) to \(Self.dateText(ev.lastDay)) (drawn by month; the first: \(link.evidence))"
+                : "\(s.label) → \(t.label): \(ev.count) \(link.kind.rawValue) links from \(Self.dateText(ev.day)) to \(Self.dateText(ev.lastDay)) (drawn together; the first: \(link.evidence))"
             out += "<g><title>\(N.text(tip))</title>"
             if ev.sourceRow != ev.targetRow {
                 let dir: Double = yt > ys ? 1 : -1

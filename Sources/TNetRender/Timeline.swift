@@ -61,7 +61,8 @@ public struct Timeline: Sendable {
         public var top: Int? = 500
         /// The most connectors drawn one per link; nil draws every link. Above it, the links
         /// among the drawn rows are drawn by month: one connector per pair of rows, kind, line
-        /// style and month, at the month's first link, its tooltip counting them (helper-58: the
+        /// style and month (quarter, year, when months are still too many), at the first link, its
+        /// tooltip counting them (helper-58: the
         /// 500 busiest numbers of two million calls were 80,000 connectors, 21 MB of SVG).
         public var linkLimit: Int? = 5_000
         /// The defaults.
@@ -125,7 +126,8 @@ public struct Timeline: Sendable {
     public let entitiesLeftOut: Int
     /// Dated links with an end among the entities left out: not drawn.
     public let linksLeftOut: Int
-    /// Whether the links are drawn by month (more than ``Options/linkLimit`` among the rows).
+    /// Whether the links are drawn by month, quarter or year (more than ``Options/linkLimit``
+    /// among the rows).
     public let byMonth: Bool
     /// What the drawing leaves out, one line each, as printed under it (after ``Options/notes``).
     public let notes: [String]
@@ -204,26 +206,33 @@ public struct Timeline: Sendable {
         linksLeftOut = dated.count - drawn.count
         var events = drawn.map { Event(link: $0.link, sourceRow: rowOf[$0.s], targetRow: rowOf[$0.t], day: $0.day, endOnly: $0.endOnly, lastDay: $0.day) }
         byMonth = options.linkLimit.map { events.count > $0 } ?? false
-        if byMonth {
+        var bucket = "month"
+        if byMonth, let limit = options.linkLimit {
             // One connector per pair of rows, kind, line style, open start and month, at the
-            // month's first link: what is drawn together looks the same.
-            struct Key: Hashable { var s: Int, t: Int, kind: LinkKind, style: String, endOnly: Bool, month: Int }
-            var index: [Key: Int] = [:]
-            var merged: [Event] = []
-            for e in events.sorted(by: { ($0.day, $0.link) < ($1.day, $1.link) }) {
-                let link = dataset.links[e.link]
-                let c = Self.civil(e.day)
-                let key = Key(s: e.sourceRow, t: e.targetRow, kind: link.kind, style: LinkStyle.lineStyle(link.confidence),
-                              endOnly: e.endOnly, month: c.year * 12 + c.month)
-                if let i = index[key] {
-                    merged[i].count += 1
-                    merged[i].lastDay = e.day
-                } else {
-                    index[key] = merged.count
-                    merged.append(e)
+            // month's first link: what is drawn together looks the same. Quarters, then years,
+            // when months are still too many.
+            struct Key: Hashable { var s: Int, t: Int, kind: LinkKind, style: String, endOnly: Bool, period: Int }
+            let single = events.sorted(by: { ($0.day, $0.link) < ($1.day, $1.link) })
+            for (months, name) in [(1, "month"), (3, "quarter"), (12, "year")] {
+                var index: [Key: Int] = [:]
+                var merged: [Event] = []
+                for e in single {
+                    let link = dataset.links[e.link]
+                    let c = Self.civil(e.day)
+                    let key = Key(s: e.sourceRow, t: e.targetRow, kind: link.kind, style: LinkStyle.lineStyle(link.confidence),
+                                  endOnly: e.endOnly, period: (c.year * 12 + c.month - 1) / months)
+                    if let i = index[key] {
+                        merged[i].count += 1
+                        merged[i].lastDay = e.day
+                    } else {
+                        index[key] = merged.count
+                        merged.append(e)
+                    }
                 }
+                events = merged
+                bucket = name
+                if merged.count <= limit { break }
             }
-            events = merged
         }
         self.events = events
         var start: Int, end: Int
@@ -270,7 +279,7 @@ public struct Timeline: Sendable {
                          + (linksLeftOut > 0 ? ", nor the \(linksLeftOut) dated link\(linksLeftOut == 1 ? "" : "s") with an end among them" : ""))
         }
         if byMonth {
-            notes.append("\(drawn.count) dated links among the drawn entities, more than \(options.linkLimit!): drawn by month, one connector per pair, kind and month (\(events.count) in all), its tooltip counting the links")
+            notes.append("\(drawn.count) dated links among the drawn entities, more than \(options.linkLimit!): drawn by \(bucket), one connector per pair, kind and \(bucket) (\(events.count) in all), its tooltip counting the links")
         }
         if dangling > 0 { notes.append("\(dangling) dated link\(dangling == 1 ? " names" : "s name") an entity the dataset does not have and \(dangling == 1 ? "is" : "are") not drawn") }
         self.notes = notes

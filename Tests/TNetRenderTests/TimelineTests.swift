@@ -120,24 +120,29 @@ import TNetIO
     }
 
     /// Above `linkLimit`, links are drawn by month, worked by hand: a pays b on 5, 10 and 20
-    /// January 2024 and on 3 February; a bribes b on 7 January. With a limit of 2 (5 links):
+    /// January 2024 and on 3 February; a bribes b on 7 January. With a limit of 3 (5 links):
     /// three connectors, pays in January (3 links, 2024-01-05 to 2024-01-20), pays in February
-    /// (1), bribes in January (1); every link counted once.
+    /// (1), bribes in January (1); every link counted once. With a limit of 2, months are still
+    /// three: by quarter, two connectors (pays 4 links from 2024-01-05 to 2024-02-03, bribes 1).
     @Test func manyLinksAreDrawnByMonth() throws {
         let d = Dataset(entities: [Entity(id: "a", kind: .person, name: "A"), Entity(id: "b", kind: .person, name: "B")],
                         links: ["2024-01-05", "2024-01-10", "2024-01-20", "2024-02-03"].map {
                             Link(source: "a", target: "b", kind: .pays, period: Period(from: PartialDate($0), to: PartialDate($0)))
                         } + [Link(source: "a", target: "b", kind: .bribes, period: Period(from: PartialDate("2024-01-07")))])
         var o = Timeline.Options()
-        o.linkLimit = 2
+        o.linkLimit = 3
         let t = Timeline(dataset: d, options: o)
         #expect(t.byMonth && t.events.count == 3 && t.events.map(\.count).reduce(0, +) == 5)
         let january = try #require(t.events.first { $0.count == 3 })
         #expect(january.link == 0 && january.day == Timeline.day(year: 2024, month: 1, day: 5) && january.lastDay == Timeline.day(year: 2024, month: 1, day: 20))
-        #expect(t.notes.contains("5 dated links among the drawn entities, more than 2: drawn by month, one connector per pair, kind and month (3 in all), its tooltip counting the links"), "\(t.notes)")
+        #expect(t.notes.contains("5 dated links among the drawn entities, more than 3: drawn by month, one connector per pair, kind and month (3 in all), its tooltip counting the links"), "\(t.notes)")
         let svg = t.svg
         _ = try parseXML(svg)
-        #expect(svg.contains("A → B: 3 pays links from 2024-01-05 to 2024-01-20 (drawn by month; the first: "))
+        #expect(svg.contains("A → B: 3 pays links from 2024-01-05 to 2024-01-20 (drawn together; the first: "))
+        o.linkLimit = 2
+        let quarters = Timeline(dataset: d, options: o)
+        #expect(quarters.events.map(\.count).sorted() == [1, 4] && quarters.notes.contains { $0.contains("drawn by quarter") })
+        #expect(quarters.svg.contains("A → B: 4 pays links from 2024-01-05 to 2024-02-03"))
         o.linkLimit = nil
         let all = Timeline(dataset: d, options: o)
         #expect(!all.byMonth && all.events.count == 5 && all.events.allSatisfy { $0.count == 1 })

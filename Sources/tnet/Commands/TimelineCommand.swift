@@ -8,7 +8,7 @@ struct TimelineCommand: ParsableCommand {
         abstract: "Draw entities and links with dates on a time axis, as an SVG timeline.",
         discussion: """
         One row per entity that has a period or a dated link, grouped by kind and ordered by the first date that concerns it. A bar is an entity's own period, from the first day its start covers to the last day its end covers (a year-only date spans the year). An open end (unknown, or still holding) runs to the edge of the axis, fading and dashed. The axis starts where the entities' periods and most links begin (--since and --until choose it); what lies beyond is drawn at the edge, with an arrow, and counted. A dated link is a connector between its two rows where it begins (a hollow dot when only its end is known), coloured by family as in render and dashed or dotted by grade. Protected persons are hatched, and with --redact victims drawn under their pseudonyms.
-        What has no date is counted, never dropped silently: "N entities and M links have no dates and are not drawn" is printed on standard error and under the drawing. Filters apply first (--as-of keeps what held on a date, and undated facts). Above 500 entities with dates (--top), those with the most dated links are drawn, with the links among them, and the rest counted; above 5,000 links among them (--link-limit), they are drawn by month, one connector per pair of rows, kind and month.
+        What has no date is counted, never dropped silently: "N entities and M links have no dates and are not drawn" is printed on standard error and under the drawing. Filters apply first (--as-of keeps what held on a date, and undated facts). Above 500 entities with dates (--top), those with the most dated links are drawn, with the links among them, and the rest counted; above 5,000 links among them (--link-limit), they are drawn by month (by quarter or year when months are still too many), one connector per pair of rows, kind and period.
         Drawn by tnet itself (no Graphviz). The output file is written atomically.
         """
     )
@@ -36,7 +36,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw at most N entities: those with the most dated links, and the links among them; what is left out is counted under the drawing. 0 draws every entity with a date.", valueName: "n"))
     var top: Int = 500
 
-    @Option(name: .customLong("link-limit"), help: ArgumentHelp("Draw at most N links one by one; above it, one connector per pair of rows, kind and month, its tooltip counting the links. 0 draws every link.", valueName: "n"))
+    @Option(name: .customLong("link-limit"), help: ArgumentHelp("Draw at most N links one by one; above it, one connector per pair of rows, kind and month (quarter, year), its tooltip counting the links. 0 draws every link.", valueName: "n"))
     var linkLimit: Int = 5_000
 
     func validate() throws {
