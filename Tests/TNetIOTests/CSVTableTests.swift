@@ -172,27 +172,42 @@ private func folder(_ files: [String: String]) throws -> String {
         #expect(layout.iso("08 e 05 2023") == nil && layout.iso("08 \u{E9} 13 2023") == nil)
     }
 
-    /// Numbers of a `;` table, as German, French or Spanish spreadsheets write them: `2,5` is 2.5,
-    /// `12.500,75` is 12500.75, `-1.234.567,5` is −1234567.5; `12.5` and `1.5` (no group of
-    /// three) stay decimals; `12.500` alone is refused (twelve thousand five hundred, or twelve
-    /// and a half? helper-58 found it read as 12.5 without a word), at its cell, and so is a
-    /// typed `:double` column's. `1,234,5` is left for the number reader to refuse.
-    @Test func semicolonTablesReadGermanNumbers() throws {
-        #expect(CSVDatasetReader.decimalPoint("2,5") == "2.5")
-        #expect(CSVDatasetReader.decimalPoint("12.500,75") == "12500.75")
-        #expect(CSVDatasetReader.decimalPoint("-1.234.567,5") == "-1234567.5")
-        #expect(CSVDatasetReader.decimalPoint("12.5") == "12.5" && CSVDatasetReader.decimalPoint("1.5") == "1.5")
-        #expect(CSVDatasetReader.decimalPoint("12.500") == nil && CSVDatasetReader.decimalPoint(" 1.000.000 ") == nil)
-        #expect(CSVDatasetReader.decimalPoint("1,234,5") == "1,234,5" && CSVDatasetReader.decimalPoint("1.2345") == "1.2345")
-        let dir = try folder(["t.csv": "sender;receiver;amount;dauer:double\nA;B;12.500,75;2,5\nC;D;12.500;1.000\nE;F;2,5;\n"])
+    /// Numbers of a `;` table. A value tells its convention when it reads one way only: `2,5`,
+    /// `0,500` (a leading zero is no thousands group), `1712,1`, `1.000.000`, `12.500,75` a
+    /// decimal comma; `12.5`, `0.500`, `1,234.5`, `1,000,000` a decimal point; `1,500` and
+    /// `12.500` both ways (helper-58 and helper-59: read as 1.5 and 12.5 without a word, a
+    /// thousand times too little when the column meant 1500 or 12500).
+    @Test func numberConventionsAreTheColumns() throws {
+        typealias C = CSVNumberConvention
+        for (v, way) in [("2,5", C.decimalComma), ("0,500", .decimalComma), ("1712,1", .decimalComma), ("1.000.000", .decimalComma),
+                         ("12.500,75", .decimalComma), ("-12.500,75", .decimalComma), ("12.5", .decimalPoint), ("0.500", .decimalPoint),
+                         ("1,234.5", .decimalPoint), ("1,000,000", .decimalPoint), (".5", .decimalPoint)] {
+            #expect(C.telling(v) == way, "\(v)")
+        }
+        for v in ["1,500", "12.500", "-1.234", "1500", ""] { #expect(C.telling(v) == nil, "\(v)") }
+        // Read in a column's convention; both ways read alone only when they tell; garbage handed back.
+        #expect(C.decimalComma.normalized("12.500") == "12500" && C.decimalComma.normalized("1,500") == "1.500")
+        #expect(C.decimalPoint.normalized("12.500") == "12.500" && C.decimalPoint.normalized("1,500") == "1500")
+        #expect(C.decimalComma.normalized("-1.234.567,5") == "-1234567.5" && C.decimalPoint.normalized("12,500.75") == "12500.75")
+        #expect(C.unknown.normalized("1,500") == nil && C.mixed.normalized("12.500") == nil && C.mixed.normalized("2,5") == "2.5")
+        #expect(C.decimalComma.normalized("1.234,5.6") == "1.234,5.6" && C.unknown.normalized("1.234,5.6") == "1.234,5.6")
+        #expect(C.decimalComma.normalized("12") == "12" && C.unknown.normalized("3") == "3")
+
+        // A German column, an English column, a column of both, a column that never tells.
+        let dir = try folder(["t.csv": "sender;receiver;amount;dauer:double;kosten:double;zahl:double\n"
+                                  + "A;B;12.500,75;2.5;2,5;1,500\nC;D;12.500;1,500;12.5;2\nE;F;2,5;250.75;1,500;\n"])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (d, issues) = try CSVDatasetReader.read(path: dir + "/t.csv", options: ReadOptions(), rowsPerChunk: 1)
-        #expect(d.links.map(\.weight) == [12500.75, nil, 2.5])
-        #expect(d.links[0].attributes["dauer"] == .double(2.5) && d.links[1].attributes["dauer"] == nil)
+        #expect(d.links.map(\.weight) == [12500.75, 12500, 2.5])
+        #expect(d.links.map { $0.attributes["dauer"] } == [.double(2.5), .double(1500), .double(250.75)])
+        #expect(d.links.map { $0.attributes["kosten"] } == [.double(2.5), .double(12.5), nil])
+        #expect(d.links.map { $0.attributes["zahl"] } == [nil, .double(2), nil])
         let errors = issues.filter { $0.severity == .error }
-        // Line 3: `C;D;` is 4 characters (amount at column 5), `C;D;12.500;` 11 (dauer at 12).
-        #expect(errors.map { "\($0.location!.line):\($0.location!.column)" } == ["3:5", "3:12"], "\(issues)")
-        #expect(errors.allSatisfy { $0.message.contains("thousands point") })
+        // Line 4 `E;F;2,5;250.75;` is 15 characters: kosten's 1,500 at column 16. Line 2:
+        // `A;B;12.500,75;2.5;2,5;` is 22: zahl's 1,500 at column 23.
+        #expect(errors.map { "\($0.location!.line):\($0.location!.column)" } == ["2:23", "4:16"], "\(issues)")
+        #expect(errors.allSatisfy { $0.message.contains("reads both as a whole number") })
+        #expect(issues.contains { $0.severity == .warning && $0.message.hasPrefix("column \"kosten:double\" writes numbers both") })
     }
 
     /// What partners' exports hold (helper-58): months of call records joined into one file

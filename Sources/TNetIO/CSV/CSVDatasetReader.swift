@@ -118,6 +118,10 @@ public enum CSVDatasetReader {
         var (entityRows, linkRows) = (entityTable, linkTable)
         let entityCuts = cuts(entityTable?.rows.count ?? 0), linkCuts = cuts(linkTable?.rows.count ?? 0)
         let entityFields = entityTable.map(entityFields) ?? [], linkFields = linkTable.map(linkFields) ?? []
+        let entityNumbers = entityTable.map { numberConventions($0, weight: nil) } ?? []
+        let linkNumbers = linkTable.map { numberConventions($0, weight: linkFields.firstIndex { $0 == .weight }) } ?? []
+        if let entityTable { issues += mixedNumberWarnings(entityTable, entityNumbers) }
+        if let linkTable { issues += mixedNumberWarnings(linkTable, linkNumbers) }
         let dates = options.dateFormat
         let chunkCount = entityCuts.count + linkCuts.count
         nonisolated(unsafe) var records = [RecordChunks.Records](repeating: RecordChunks.Records(), count: chunkCount)
@@ -131,13 +135,13 @@ public enum CSVDatasetReader {
                     var found: [ValidationIssue] = []
                     if k < entityCuts.count, let entityTable = entityRows {
                         for row in entityTable.rows[entityCuts[k]] {
-                            if let e = entity(row, entityTable, entityFields, dates, &found) {
+                            if let e = entity(row, entityTable, entityFields, entityNumbers, dates, &found) {
                                 r.append(e, at: ReadLocations.Position(line: row.line, column: 1))
                             }
                         }
                     } else if let linkTable = linkRows {
                         for row in linkTable.rows[linkCuts[k - entityCuts.count]] {
-                            if let l = link(row, linkTable, linkFields, dates, &found) {
+                            if let l = link(row, linkTable, linkFields, linkNumbers, dates, &found) {
                                 r.append(l, at: ReadLocations.Position(line: row.line, column: 1))
                             }
                         }
@@ -288,34 +292,30 @@ public enum CSVDatasetReader {
         return ""
     }
 
-    /// A number of a `;` table (where spreadsheets write `2,5` and `12.500,75`) as tnet reads
-    /// numbers: its one comma made a point (`2,5` → `2.5`), points between groups of three
-    /// digits before a decimal comma dropped (`12.500,75` → `12500.75`); as it is otherwise.
-    /// `nil` for `12.500` with no comma: twelve thousand five hundred to a German reader, twelve
-    /// and a half to an English one (helper-58: read as 12.5, a thousand times too little, and
-    /// without a word), which the caller reports.
-    static func decimalPoint(_ text: String) -> String? {
-        let b = Array(FieldCodec.trimmed(text).utf8)
-        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
-        let commas = b.filter { $0 == comma }.count, points = b.filter { $0 == point }.count
-        guard points > 0 else {
-            guard commas == 1 else { return text }
-            return String(decoding: b.map { $0 == comma ? point : $0 }, as: UTF8.self)
+    /// Each column's way of writing numbers, for the number columns of a `;` table (its weight,
+    /// `:double` attributes): nil for the others, and for every column of a `,` table.
+    static func numberConventions(_ table: CSVTable, weight: Int?) -> [CSVNumberConvention?] {
+        table.columns.enumerated().map { i, column in
+            guard table.decimalComma, i == weight || column.type == .double else { return nil }
+            return CSVNumberConvention.of(table.rows.lazy.map { cell($0, column) })
         }
-        // Digits in groups of three after the first, points between them: `1.234`, `-12.500.000`.
-        let whole = b.prefix { $0 != comma }
-        let groups = whole.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }.split(separator: point, omittingEmptySubsequences: false)
-        let isDigits = { (g: ArraySlice<UInt8>) in !g.isEmpty && g.allSatisfy { (0x30 ... 0x39).contains($0) } }
-        let grouped = groups.count > 1 && isDigits(groups[0]) && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 && isDigits($0) }
-        guard grouped, commas <= 1 else { return text }
-        if commas == 0 { return nil }
-        return String(decoding: b.filter { $0 != point }.map { $0 == comma ? point : $0 }, as: UTF8.self)
     }
 
-    /// The message for a number ``decimalPoint(_:)`` cannot read either way.
-    static func ambiguousNumber(_ column: String, _ text: String) -> String {
-        "\(quoted(column)): \(quoted(text)) in a table with ';' between cells is either a whole number written with a thousands point "
-            + "or a decimal written with a point; write it without the point, or with a decimal comma"
+    /// The warning for each number column that writes numbers both ways.
+    static func mixedNumberWarnings(_ table: CSVTable, _ conventions: [CSVNumberConvention?]) -> [ValidationIssue] {
+        table.columns.indices.compactMap { i in
+            guard conventions[i] == .mixed else { return nil }
+            return ValidationIssue(.warning, .invalidValue,
+                                   "column \(quoted(table.columns[i].header.isEmpty ? table.columns[i].name : table.columns[i].header)) writes numbers "
+                                   + "both with a decimal comma (2,5) and with a decimal point (2.5): a value that reads both ways (1,500, 12.500) is refused",
+                                   at: SourceLocation(file: table.file, line: 1, column: 1))
+        }
+    }
+
+    /// The message for a number that reads both ways in a column that does not say which.
+    static func ambiguousNumber(_ column: CSVTable.Column, _ text: String) -> String {
+        "\(quoted(column.header.isEmpty ? column.name : column.header)): \(quoted(text)) reads both as a whole number with a thousands separator "
+            + "and as a decimal, and the column's other values do not say which; write it without the separator between thousands"
     }
 
     /// Where the cell of field `name` begins in `row` (the row's start when the table has no such column).
@@ -345,18 +345,9 @@ public enum CSVDatasetReader {
     }
 
     private static func attribute(_ column: CSVTable.Column, _ text: String, _ at: @autoclosure () -> SourceLocation,
-                                  _ issues: inout [ValidationIssue], decimalComma: Bool = false) -> AttributeValue? {
+                                  _ issues: inout [ValidationIssue]) -> AttributeValue? {
         guard !text.isEmpty else { return nil }
         let type = column.type ?? .string
-        var text = text
-        // A typed number of a semicolon table is read as its weight is (`dauer:double` of 2,5).
-        if decimalComma && type == .double {
-            guard let number = decimalPoint(text) else {
-                issues.append(ValidationIssue(.error, .invalidValue, ambiguousNumber(column.name, text), at: at()))
-                return nil
-            }
-            text = number
-        }
         if let v = type.decode(text) { return v }
         issues.append(ValidationIssue(.error, .invalidValue, "column \(quoted(column.name)): \(quoted(text)) is not a \(type.rawValue)", at: at()))
         return nil
@@ -373,12 +364,19 @@ public enum CSVDatasetReader {
         table.columns.map { $0.type == nil ? FieldCodec.LinkField(rawValue: $0.name) : nil }
     }
 
-    static func entity(_ row: CSVTable.Row, _ table: CSVTable, _ fields: [FieldCodec.EntityField?], _ dates: DateFormat?,
-                       _ issues: inout [ValidationIssue]) -> Entity? {
+    static func entity(_ row: CSVTable.Row, _ table: CSVTable, _ fields: [FieldCodec.EntityField?], _ numbers: [CSVNumberConvention?],
+                       _ dates: DateFormat?, _ issues: inout [ValidationIssue]) -> Entity? {
         var e = Entity(id: "", kind: .node)
         e.attributes.reserveCapacity(attributeCount(row, fields))
         for (i, column) in table.columns.enumerated() {
-            let text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
+            var text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
+            if let way = numbers[i], !text.isEmpty {
+                guard let number = way.normalized(text) else {
+                    issues.append(ValidationIssue(.error, .invalidValue, ambiguousNumber(column, text), at: table.location(of: row, cell: column.cell)))
+                    continue
+                }
+                text = number
+            }
             if let field = fields[i] {
                 switch FieldCodec.set(field, text, on: &e) {
                 case .stored: continue
@@ -388,9 +386,7 @@ public enum CSVDatasetReader {
                 case .notAField: break
                 }
             }
-            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues, decimalComma: table.decimalComma) {
-                e.attributes[column.name] = v
-            }
+            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues) { e.attributes[column.name] = v }
         }
         guard !e.id.isEmpty else {
             issues.append(ValidationIssue(.error, .missingField, "entity has an empty \"id\"", at: cellLocation(table, row, "id")))
@@ -399,16 +395,16 @@ public enum CSVDatasetReader {
         return e
     }
 
-    static func link(_ row: CSVTable.Row, _ table: CSVTable, _ fields: [FieldCodec.LinkField?], _ dates: DateFormat?,
-                     _ issues: inout [ValidationIssue]) -> Link? {
+    static func link(_ row: CSVTable.Row, _ table: CSVTable, _ fields: [FieldCodec.LinkField?], _ numbers: [CSVNumberConvention?],
+                     _ dates: DateFormat?, _ issues: inout [ValidationIssue]) -> Link? {
         var l = Link(source: "", target: "", kind: .link)
         l.attributes.reserveCapacity(attributeCount(row, fields))
         for (i, column) in table.columns.enumerated() {
             var text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
-            // A semicolon table's weight may be written 2,5 or 12.500,75.
-            if table.decimalComma && fields[i] == .weight {
-                guard let number = decimalPoint(text) else {
-                    issues.append(ValidationIssue(.error, .invalidValue, ambiguousNumber(column.name, text), at: table.location(of: row, cell: column.cell)))
+            // A semicolon table's numbers may be written 2,5 or 12.500,75 (or 12,500.75).
+            if let way = numbers[i], !text.isEmpty {
+                guard let number = way.normalized(text) else {
+                    issues.append(ValidationIssue(.error, .invalidValue, ambiguousNumber(column, text), at: table.location(of: row, cell: column.cell)))
                     continue
                 }
                 text = number
@@ -422,9 +418,7 @@ public enum CSVDatasetReader {
                 case .notAField: break
                 }
             }
-            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues, decimalComma: table.decimalComma) {
-                l.attributes[column.name] = v
-            }
+            if let v = attribute(column, text, table.location(of: row, cell: column.cell), &issues) { l.attributes[column.name] = v }
         }
         guard !l.source.isEmpty, !l.target.isEmpty else {
             let end = l.source.isEmpty ? "source" : "target"
