@@ -122,8 +122,8 @@ extension InputFile {
 
 /// A date layout such as `%d/%m/%Y`: `%Y` four-digit year, `%y` two-digit year (2000–2099),
 /// `%m` month, `%d` day (one or two digits each), `%H`, `%M`, `%S` a time of day (read and
-/// dropped: facts are dated to the day), `%s` Unix time (seconds since 1970-01-01 UTC, the day
-/// in UTC), `%%` a percent sign; every other character must appear as written.
+/// dropped: facts are dated to the day), `%s` Unix time (seconds since 1970-01-01 UTC, 1900 to
+/// 2099, the day in UTC), `%%` a percent sign; every other character must appear as written.
 public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// The layout as given, such as `%d/%m/%Y`.
     public let description: String
@@ -199,11 +199,13 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
                 case .minute: guard let v = digits(2, exactly: false), v <= 59 else { return nil }
                 case .second: guard let v = digits(2, exactly: false), v <= 60 else { return nil }  // 60: a leap second
                 case .unixTime:
-                    // Seconds since 1970 (a minus sign before), to 9999-12-31: the day in UTC.
+                    // Seconds since 1970 (a minus sign before), from 1900 to 2099: the day in UTC.
+                    // Beyond, a value is not a time a record holds (helper-59: 120000000000 was 5772).
                     let negative = k < b.count && b[k] == UInt8(ascii: "-")
                     if negative { k += 1 }
-                    guard let v = digits(12, exactly: false), v <= 253_402_300_799 else { return nil }
+                    guard let v = digits(11, exactly: false) else { return nil }
                     let seconds = negative ? -v : v
+                    guard (-2_208_988_800 ..< 4_102_444_800).contains(seconds) else { return nil }
                     let c = PartialDate.civil(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400))
                     guard c.year >= 0 else { return nil }
                     (year, month, day) = (c.year, c.month, c.day)

@@ -254,6 +254,31 @@ private func folder(_ files: [String: String]) throws -> String {
         #expect(read.links[0].period == Period(from: PartialDate("2024-01-02"), to: PartialDate("2024-01-02")))
     }
 
+    /// What helper-59 found in the first fixes: a date that is not ISO, with no layout, is one
+    /// error by the file's header (not `"from"` and `"to"`); a header repeated with a byte-order
+    /// mark, in other case or with spaces is still the header; a `;` inside a quoted header cell
+    /// does not make a `;` table; an entity's `date` attribute of digits is text, not Unix time;
+    /// a compact timestamp (2024010213, YYYYMMDDHH) gets no Unix-time hint; `%s` reads 1900 to 2099.
+    @Test func secondReviewsFindings() throws {
+        let dir = try folder([
+            "calls.csv": "caller,callee,Datum\na,b,02/01/2024\n\u{FEFF}Caller , CALLEE,datum\nb,c,2024010213\n",
+            "people.csv": "id,name,\"aliases; a; b\",date\np1,Alice,\"Al; Ali\",1700000000\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (calls, issues) = try CSVDatasetReader.read(path: dir + "/calls.csv", options: ReadOptions(), rowsPerChunk: 1)
+        #expect(calls.links.count == 2, "\(issues)")
+        let errors = issues.filter { $0.severity == .error }
+        #expect(errors.count == 2 && errors.allSatisfy { $0.message.hasPrefix("\"Datum\" (read as from) ") }, "\(errors)")
+        #expect(errors.map { $0.location!.line } == [2, 4] && !errors.contains { $0.message.contains("%s") }, "\(errors)")
+        #expect(issues.contains { $0.message.hasPrefix("1 row repeats the header") && $0.location?.line == 3 })
+        let (people, peopleIssues) = try CSVDatasetReader.read(path: dir + "/people.csv", options: ReadOptions(), rowsPerChunk: 1)
+        #expect(people.entities.count == 1 && peopleIssues.filter { $0.severity == .error }.isEmpty, "\(peopleIssues)")
+        #expect(people.entities[0].attributes["aliases; a; b"] == .string("Al; Ali") && people.entities[0].attributes["date"] == .string("1700000000"))
+        let unix = try #require(DateFormat("%s"))
+        #expect(unix.iso("4102444799") == "2099-12-31" && unix.iso("4102444800") == nil && unix.iso("-2208988800") == "1900-01-01")
+        #expect(unix.iso("-2208988801") == nil && unix.iso("120000000000") == nil)
+    }
+
     /// A call's date is read as both ends of the link's period from one cell, in the layout given.
     @Test func aDateColumnIsTheLinksDay() throws {
         let dir = try folder(["calls.csv": "caller;callee;Datum;Dauer\nx;y;21/01/2022;2194,5\ny;x;;3\n"])

@@ -20,7 +20,8 @@ import TNetModel
         #expect(slow.contains { $0.message.hasPrefix("line 1 (Teilnehmer, Gegenstelle) is read as a link") }, "\(slow)")
         let (h, known) = try read("Anrufer\tAngerufener\n0171\t0172\n")
         #expect(h.links.count == 1 && known.count == 1 && known[0].message.contains("read as a header"), "\(known)")
-        #expect(try read("Alice Bob\nCarol Dave\n").1.isEmpty)
+        #expect(try read("Alice Bob\nCarol Dave\n").1.isEmpty && read("alice bob\ncarol1 dave2\n").1.isEmpty)
+        #expect(try read("% comment\n111 222\n").1.count == 1)  // `%` is no comment mark (NetworkX's is #): a link, said
     }
 
     @Test func readsEdgesCommentsAndWeights() throws {

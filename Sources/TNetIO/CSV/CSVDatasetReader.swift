@@ -220,6 +220,17 @@ public enum CSVDatasetReader {
         return implied
     }
 
+    /// Whether digits begin with a date written without separators (YYYYMMDD, 1990–2040, then
+    /// an hour or more): such a value is a compact timestamp, not Unix time (helper-59: the hint
+    /// to read 2024010213 with %s gave 2034-02-20).
+    static func compactDate(_ t: String) -> Bool {
+        let b = Array(t.utf8.prefix(8))
+        guard b.count == 8 else { return false }
+        let n = b.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+        let (y, m, d) = (n / 10_000, n / 100 % 100, n % 100)
+        return (1990 ... 2040).contains(y) && (1 ... 12).contains(m) && (1 ... 31).contains(d)
+    }
+
     /// Byte order of the UTF-8 forms (the order of implied entities), compared in place: the
     /// generic `lexicographicallyPrecedes` took a tenth of reading a call-records table.
     private static func utf8Precedes(_ a: String, _ b: String) -> Bool {
@@ -271,12 +282,14 @@ public enum CSVDatasetReader {
         guard let format else {
             let t = FieldCodec.trimmed(text)
             // Nine to eleven digits and nothing else: seconds since 1970, which need saying.
-            if (9 ... 11).contains(t.utf8.count) && t.utf8.allSatisfy({ (0x30 ... 0x39).contains($0) }) && !column.repeatsCell {
+            let unixLike = column.name != "date" && (9 ... 11).contains(t.utf8.count) && t.utf8.allSatisfy({ (0x30 ... 0x39).contains($0) })
+                && !Self.compactDate(t)
+            if unixLike && !column.repeatsCell {
                 issues.append(ValidationIssue(.error, .invalidValue, "\(quoted(column.header.isEmpty ? column.name : column.header)): \(quoted(t)) is not a date; "
                                               + "if it is Unix time (seconds since 1970), --date-format %s reads it", at: at()))
                 return ""
             }
-            if (9 ... 11).contains(t.utf8.count) && t.utf8.allSatisfy({ (0x30 ... 0x39).contains($0) }) { return "" }
+            if unixLike { return "" }
             // A timestamp (2024-01-02 13:45:00, 2024-01-02T13:45Z) is read as its day.
             if t.count > 10, PartialDate(String(t.prefix(10))) != nil, [" ", "T"].contains(t[t.index(t.startIndex, offsetBy: 10)]) {
                 return String(t.prefix(10))
@@ -316,6 +329,13 @@ public enum CSVDatasetReader {
     static func ambiguousNumber(_ column: CSVTable.Column, _ text: String) -> String {
         "\(quoted(column.header.isEmpty ? column.name : column.header)): \(quoted(text)) reads both as a whole number with a thousands separator "
             + "and as a decimal, and the column's other values do not say which; write it without the separator between thousands"
+    }
+
+    /// A field's message naming the column as the file's header does (`"Datum" (read as from)`),
+    /// when the two differ.
+    private static func fieldMessage(_ message: String, _ column: CSVTable.Column) -> String {
+        guard !column.header.isEmpty, column.header != column.name, message.hasPrefix(quoted(column.name)) else { return message }
+        return "\(quoted(column.header)) (read as \(column.name))" + message.dropFirst(quoted(column.name).count)
     }
 
     /// Where the cell of field `name` begins in `row` (the row's start when the table has no such column).
@@ -381,7 +401,7 @@ public enum CSVDatasetReader {
                 switch FieldCodec.set(field, text, on: &e) {
                 case .stored: continue
                 case .invalid(let message):
-                    issues.append(ValidationIssue(.error, .invalidValue, message, at: table.location(of: row, cell: column.cell)))
+                    if !column.repeatsCell { issues.append(ValidationIssue(.error, .invalidValue, fieldMessage(message, column), at: table.location(of: row, cell: column.cell))) }
                     continue
                 case .notAField: break
                 }
@@ -399,8 +419,16 @@ public enum CSVDatasetReader {
                      _ dates: DateFormat?, _ issues: inout [ValidationIssue]) -> Link? {
         var l = Link(source: "", target: "", kind: .link)
         l.attributes.reserveCapacity(attributeCount(row, fields))
+        var date: (cell: Int, text: String)?
         for (i, column) in table.columns.enumerated() {
-            var text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
+            // A call's date is read once, for from and for to.
+            var text: String
+            if column.repeatsCell, let date, date.cell == column.cell {
+                text = date.text
+            } else {
+                text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
+                if column.isDate { date = (column.cell, text) }
+            }
             // A semicolon table's numbers may be written 2,5 or 12.500,75 (or 12,500.75).
             if let way = numbers[i], !text.isEmpty {
                 guard let number = way.normalized(text) else {
@@ -413,7 +441,7 @@ public enum CSVDatasetReader {
                 switch FieldCodec.set(field, text, on: &l) {
                 case .stored: continue
                 case .invalid(let message):
-                    issues.append(ValidationIssue(.error, .invalidValue, message, at: table.location(of: row, cell: column.cell)))
+                    if !column.repeatsCell { issues.append(ValidationIssue(.error, .invalidValue, fieldMessage(message, column), at: table.location(of: row, cell: column.cell))) }
                     continue
                 case .notAField: break
                 }

@@ -63,7 +63,7 @@ struct CSVTable {
                     return
                 }
                 guard let header else { header = cells; return }
-                if cells == header {
+                if Self.sameHeader(cells, header) {
                     if repeatedHeaders.count == 0 { repeatedHeaders.firstLine = line }
                     repeatedHeaders.count += 1
                     return
@@ -112,9 +112,23 @@ struct CSVTable {
     /// the decimal separator: German, French, Spanish Windows; a header such as
     /// `Anrufer;Angerufener;Dauer (Min, Sek)` has one comma in a name), else `,`.
     static func delimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        let header = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
-        let semicolons = header.filter { $0 == UInt8(ascii: ";") }.count, commas = header.filter { $0 == UInt8(ascii: ",") }.count
+        // Counted outside quotes: `id,name,"aliases; a; b"` is a `,` table (helper-59).
+        var semicolons = 0, commas = 0, quoted = false
+        for b in bytes {
+            if b == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if quoted { continue }
+            if b == 0x0A || b == 0x0D { break }
+            if b == UInt8(ascii: ";") { semicolons += 1 } else if b == UInt8(ascii: ",") { commas += 1 }
+        }
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    /// Whether a row repeats the header: the same cells but for case, spaces around them and a
+    /// byte-order mark (each part of a joined file saved by Excel starts with one; helper-59).
+    static func sameHeader(_ cells: [String], _ header: [String]) -> Bool {
+        guard cells.count == header.count else { return false }
+        func normal(_ s: String) -> String { FieldCodec.trimmed(s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s).lowercased() }
+        return zip(cells, header).allSatisfy { normal($0) == normal($1) }
     }
 
     /// The model's field names in entity, link, source and metadata files (``FieldCodec``).

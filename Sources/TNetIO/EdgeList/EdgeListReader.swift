@@ -175,8 +175,8 @@ public enum EdgeListReader {
     }
 
     /// The warning that the first line, read as a link, may name the columns in words tnet does
-    /// not know (`Teilnehmer Gegenstelle`): its two ends have no digit and the next line's both
-    /// have one (phone or account numbers). helper-58 found such a line loaded as two entities
+    /// not know (`Teilnehmer Gegenstelle`): its two ends have no digit and the next line's are
+    /// both numbers (phone or account numbers). helper-58 found such a line loaded as two entities
     /// and a call without a word.
     static func possibleHeaderWarning(_ b: UnsafeBufferPointer<UInt8>, from start: Int, _ input: InputFile) -> [ValidationIssue] {
         var lineStart = start, line = 1
@@ -189,8 +189,13 @@ public enum EdgeListReader {
             if !fields.isEmpty {
                 guard fields.count >= 2 else { return [] }
                 let digits = fields.prefix(2).map { f in b[f.start ..< f.end].contains { (0x30 ... 0x39).contains($0) } }
+                // A number: digits and the punctuation of phone and account numbers, nothing else
+                // (`carol1` under `alice bob` is a name, and the first line a link like it).
+                let numbers = fields.prefix(2).allSatisfy { f in
+                    b[f.start ..< f.end].allSatisfy { (0x30 ... 0x39).contains($0) || "+-()./".utf8.contains($0) }
+                }
                 if let first {
-                    guard digits.allSatisfy({ $0 }) else { return [] }
+                    guard digits.allSatisfy({ $0 }) && numbers else { return [] }
                     return [ValidationIssue(.warning, .invalidValue,
                                             "line \(first.line) (\(first.names.joined(separator: ", "))) is read as a link, though its ends have no digits and the next line's do; "
                                             + "if it names the columns, name them source and target (or caller and callee) to have it read as a header",
