@@ -422,7 +422,7 @@ struct NameMatcher: Sendable {
                 let start = i - k
                 guard start >= 0, start + phrase.count <= words.count, start + phrase.count > j, phrase.count > j - i + 1 else { return false }
                 for m in 0 ..< phrase.count {
-                    if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound]) { return false }
+                    if m > 0 && !Self.joins(s, words[start + m - 1], words[start + m]) { return false }
                     if words[start + m].folded != phrase[m] { return false }
                 }
                 return true
@@ -464,7 +464,7 @@ struct NameMatcher: Sendable {
             var joined = ""
             var j = i
             while j < words.count {
-                if j > i && !Self.isSeparator(s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]) { break }
+                if j > i && !Self.joins(s, words[j - 1], words[j]) { break }
                 let w = j == i ? first : words[j].folded
                 // The word without the digits that end it: `prasert85` → `prasert`.
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
@@ -494,7 +494,7 @@ struct NameMatcher: Sendable {
             // starts there or at the next word.
             if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
                let r = titledWords[words[i + 1].folded],
-               Self.isSeparator(s[words[i].range.upperBound ..< words[i + 1].range.lowerBound]),
+               Self.joins(s, words[i], words[i + 1]),
                match(from: i + 1, first: words[i + 1].folded) == nil {
                 matched = (i + 1, r.text)
             }
@@ -530,9 +530,10 @@ struct NameMatcher: Sendable {
 
     /// Whether `gap` only separates the words of one name: spaces of any kind, line breaks, the
     /// joiners of ids and URLs, percent escapes; empty for `SomchaiPrasert`.
-    static func isSeparator(_ gap: Substring) -> Bool {
+    static func isSeparator(_ gap: Substring, brackets: Bool = false) -> Bool {
         var rest = gap.unicodeScalars[...]
         while let u = rest.first {
+            if brackets && bracketCharacters.unicodeScalars.contains(u) { rest = rest.dropFirst(); continue }
             if u == "%" {
                 let hex = rest.dropFirst().prefix(2)
                 guard hex.count == 2, hex.allSatisfy({ $0.properties.isASCIIHexDigit }) else { return false }
@@ -546,9 +547,7 @@ struct NameMatcher: Sendable {
                 rest = rest.dropFirst()
                 continue
             }
-            // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists; `·`,
-            // `:`, `;`, `&` and dashes as lists and exports write them; `@` in an e-mail address.
-            guard u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
+            guard u.properties.isWhitespace || Self.separatorCharacters.unicodeScalars.contains(u)
                     || u.properties.generalCategory == .format || u.properties.generalCategory == .control else { return false }
             rest = rest.dropFirst()
         }
@@ -558,7 +557,23 @@ struct NameMatcher: Sendable {
     /// The ASCII characters ``isSeparator(_:)`` lets between the words of a name: white space and
     /// controls (0–32, 127) and `-_.+',/\|:;&@`.
     static let asciiSeparators: [Bool] = (0 ..< 128).map { v in
-        v <= 0x20 || v == 0x7F || "-_.+',/\\|:;&@".unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
+        v <= 0x20 || v == 0x7F || separatorCharacters.unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
+    }
+
+    /// The characters beside white space that may stand between the words of a name: `,` for
+    /// "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists; `·`, `:`, `;`, `&` and
+    /// dashes as lists and exports write them; `@` in an e-mail address.
+    static let separatorCharacters = "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}"
+
+    /// Brackets and quotes around one word of a name, `Mai (Nguyen)`, `Mai "Nguyen"`
+    /// (helper-60): between two words of letters only, since a phone number's `(081) 234` is
+    /// found whole by the number matcher, its bracket included.
+    static let bracketCharacters = "()[]{}\"`“”«»„‘"
+
+    /// Whether the gap between words `a` and `b` of `s` may stand inside a name.
+    static func joins(_ s: String, _ a: Word, _ b: Word) -> Bool {
+        let letters = a.folded.first.map { !$0.isNumber } == true && b.folded.first.map { !$0.isNumber } == true
+        return isSeparator(s[a.range.upperBound ..< b.range.lowerBound], brackets: letters)
     }
 
     struct Word {
