@@ -32,16 +32,25 @@ enum CSVNumberConvention: Sendable, Equatable {
     /// digits after the separator (`1712,1234`) is not a thousands group; two separators of
     /// one kind (`1.000.000`) are thousands.
     static func telling(_ text: String) -> CSVNumberConvention? {
-        let (_, digits) = split(text)
-        let commas = digits.filter { $0 == UInt8(ascii: ",") }.count, points = digits.filter { $0 == UInt8(ascii: ".") }.count
+        var text = text
+        return text.withUTF8 { all in telling(number(all).digits) }
+    }
+
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+    private static let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
+
+    private static func telling(_ digits: Bytes) -> CSVNumberConvention? {
+        var commas = 0, points = 0
+        var last: UInt8 = 0
+        for b in digits where b == comma || b == point {
+            if b == comma { commas += 1 } else { points += 1 }
+            last = b
+        }
         switch (commas, points) {
         case (0, 0): return nil
-        case (_, 0): return commas > 1 ? (grouped(digits, by: UInt8(ascii: ",")) ? .decimalPoint : nil) : oneSeparator(digits, UInt8(ascii: ","), .decimalComma)
-        case (0, _): return points > 1 ? (grouped(digits, by: UInt8(ascii: ".")) ? .decimalComma : nil) : oneSeparator(digits, UInt8(ascii: "."), .decimalPoint)
-        default:
-            // Both: the last one is the decimal separator.
-            let last = digits.last { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }!
-            return last == UInt8(ascii: ",") ? .decimalComma : .decimalPoint
+        case (_, 0): return commas > 1 ? (grouped(digits, by: comma) ? .decimalPoint : nil) : (grouped(digits, by: comma) ? nil : .decimalComma)
+        case (0, _): return points > 1 ? (grouped(digits, by: point) ? .decimalComma : nil) : (grouped(digits, by: point) ? nil : .decimalPoint)
+        default: return last == comma ? .decimalComma : .decimalPoint  // both: the last one is the decimal separator
         }
     }
 
@@ -50,47 +59,59 @@ enum CSVNumberConvention: Sendable, Equatable {
     /// Text that is no number in the convention is handed back as it is, for the number reader
     /// to refuse with the file's own text.
     func normalized(_ text: String) -> String? {
-        let (sign, digits) = Self.split(text)
-        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
-        guard digits.contains(comma) || digits.contains(point) else { return text }
-        let way: CSVNumberConvention
-        switch self {
-        case .decimalComma, .decimalPoint: way = self
-        case .unknown, .mixed:
-            guard let told = Self.telling(text) else { return nil }
-            way = told
+        var copy = text
+        return copy.withUTF8 { all -> String? in
+            let (sign, digits) = Self.number(all)
+            guard digits.contains(where: { $0 == Self.comma || $0 == Self.point }) else { return text }
+            let way: CSVNumberConvention
+            switch self {
+            case .decimalComma, .decimalPoint: way = self
+            case .unknown, .mixed:
+                guard let told = Self.telling(digits) else { return nil }
+                way = told
+            }
+            let (decimal, thousands) = way == .decimalComma ? (Self.comma, Self.point) : (Self.point, Self.comma)
+            let split = digits.firstIndex(of: decimal)
+            let whole = digits[..<(split ?? digits.endIndex)]
+            let fraction = split.map { digits[digits.index(after: $0)...] }
+            if let fraction, fraction.contains(decimal) { return text }
+            guard fraction.map(Self.isDigits) ?? true, whole.contains(thousands) ? Self.grouped(whole, by: thousands) : Self.isDigits(whole) else { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(all.count)
+            if let sign { out.append(sign) }
+            for b in whole where b != thousands { out.append(b) }
+            if let fraction { out.append(Self.point); out.append(contentsOf: fraction) }
+            return String(decoding: out, as: UTF8.self)
         }
-        let (decimal, thousands) = way == .decimalComma ? (comma, point) : (point, comma)
-        let parts = digits.split(separator: decimal, omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return text }
-        let whole = parts[0], fraction = parts.count == 2 ? parts[1] : nil
-        let isDigits = { (g: ArraySlice<UInt8>) in !g.isEmpty && g.allSatisfy { (0x30 ... 0x39).contains($0) } }
-        guard fraction.map(isDigits) ?? true, whole.contains(thousands) ? Self.grouped(whole, by: thousands) : isDigits(whole) else { return text }
-        var out = sign
-        out += whole.filter { $0 != thousands }
-        if let fraction { out.append(point); out += fraction }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The sign (`-` or `+`, kept) and the rest of the trimmed text.
-    private static func split(_ text: String) -> (sign: [UInt8], digits: ArraySlice<UInt8>) {
-        let b = Array(FieldCodec.trimmed(text).utf8)
-        if let first = b.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { return ([first], b[1...]) }
-        return ([], b[...])
+    /// The sign (`-` or `+`) and the rest of the text without spaces around it.
+    private static func number(_ all: UnsafeBufferPointer<UInt8>) -> (sign: UInt8?, digits: Bytes) {
+        var s = all[...]
+        while let f = s.first, f == 0x20 || f == 0x09 { s = s.dropFirst() }
+        while let l = s.last, l == 0x20 || l == 0x09 { s = s.dropLast() }
+        if let first = s.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { return (first, s.dropFirst()) }
+        return (nil, s)
     }
+
+    private static func isDigits(_ g: Bytes) -> Bool { !g.isEmpty && g.allSatisfy { (0x30 ... 0x39).contains($0) } }
 
     /// Whether `s` is digits in groups of three after a first group of one to three (not a
     /// leading zero), separated by `separator`: `1.234`, `12.500.000`.
-    private static func grouped(_ s: ArraySlice<UInt8>, by separator: UInt8) -> Bool {
-        let groups = s.split(separator: separator, omittingEmptySubsequences: false)
-        let isDigits = { (g: ArraySlice<UInt8>) in !g.isEmpty && g.allSatisfy { (0x30 ... 0x39).contains($0) } }
-        guard groups.count > 1, isDigits(groups[0]), groups[0].count <= 3, groups[0].first != UInt8(ascii: "0") else { return false }
-        return groups.dropFirst().allSatisfy { $0.count == 3 && isDigits($0) }
-    }
-
-    /// The way one separator tells: as a decimal separator (`way`) unless it could be a
-    /// thousands separator too (a group of one to three digits, not a leading zero, then three).
-    private static func oneSeparator(_ digits: ArraySlice<UInt8>, _ separator: UInt8, _ way: CSVNumberConvention) -> CSVNumberConvention? {
-        grouped(digits, by: separator) ? nil : way
+    private static func grouped(_ s: Bytes, by separator: UInt8) -> Bool {
+        var groups = 0, length = 0
+        for b in s {
+            if b == separator {
+                if groups == 0 ? !(1 ... 3).contains(length) : length != 3 { return false }
+                groups += 1
+                length = 0
+            } else if (0x30 ... 0x39).contains(b) {
+                if groups == 0 && length == 0 && b == UInt8(ascii: "0") { return false }
+                length += 1
+            } else {
+                return false
+            }
+        }
+        return groups > 0 && length == 3
     }
 }
