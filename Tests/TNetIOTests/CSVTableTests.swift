@@ -208,6 +208,13 @@ private func folder(_ files: [String: String]) throws -> String {
         #expect(errors.map { "\($0.location!.line):\($0.location!.column)" } == ["2:23", "4:16"], "\(issues)")
         #expect(errors.allSatisfy { $0.message.contains("reads both as a whole number") })
         #expect(issues.contains { $0.severity == .warning && $0.message.hasPrefix("column \"kosten:double\" writes numbers both") })
+
+        // A whole-number column in a German table: 1.000 is a thousand; 2,5 is no whole number.
+        let ints = try folder(["t.csv": "source;target;anzahl:int\nA;B;1.000\nC;D;2,5\nE;F;12\n"])
+        defer { try? FileManager.default.removeItem(atPath: ints) }
+        let (i, intIssues) = try CSVDatasetReader.read(path: ints + "/t.csv", options: ReadOptions(), rowsPerChunk: 1)
+        #expect(i.links.map { $0.attributes["anzahl"] } == [.int(1000), nil, .int(12)], "\(intIssues)")
+        #expect(intIssues.filter { $0.severity == .error }.map { $0.location!.line } == [3])
     }
 
     /// What partners' exports hold (helper-58): months of call records joined into one file

@@ -306,10 +306,10 @@ public enum CSVDatasetReader {
     }
 
     /// Each column's way of writing numbers, for the number columns of a `;` table (its weight,
-    /// `:double` attributes): nil for the others, and for every column of a `,` table.
+    /// `:double` and `:int` attributes): nil for the others, and for every column of a `,` table.
     static func numberConventions(_ table: CSVTable, weight: Int?) -> [CSVNumberConvention?] {
         table.columns.enumerated().map { i, column in
-            guard table.decimalComma, i == weight || column.type == .double else { return nil }
+            guard table.decimalComma, i == weight || column.type == .double || column.type == .int else { return nil }
             return CSVNumberConvention.of(table.rows.lazy.map { cell($0, column) })
         }
     }
