@@ -533,7 +533,6 @@ struct NameMatcher: Sendable {
     static func isSeparator(_ gap: Substring, brackets: Bool = false) -> Bool {
         var rest = gap.unicodeScalars[...]
         while let u = rest.first {
-            if brackets && bracketCharacters.unicodeScalars.contains(u) { rest = rest.dropFirst(); continue }
             if u == "%" {
                 let hex = rest.dropFirst().prefix(2)
                 guard hex.count == 2, hex.allSatisfy({ $0.properties.isASCIIHexDigit }) else { return false }
@@ -543,11 +542,11 @@ struct NameMatcher: Sendable {
             if u.isASCII {
                 // The same test for ASCII, from a table: Unicode properties per character were a
                 // fifth of redacting 100,000 entities.
-                guard Self.asciiSeparators[Int(u.value)] else { return false }
+                guard Self.asciiSeparators[Int(u.value)] || (brackets && Self.asciiBrackets[Int(u.value)]) else { return false }
                 rest = rest.dropFirst()
                 continue
             }
-            guard u.properties.isWhitespace || Self.separatorCharacters.unicodeScalars.contains(u)
+            guard u.properties.isWhitespace || Self.separatorCharacters.unicodeScalars.contains(u) || (brackets && Self.bracketScalars.contains(u))
                     || u.properties.generalCategory == .format || u.properties.generalCategory == .control else { return false }
             rest = rest.dropFirst()
         }
@@ -570,10 +569,21 @@ struct NameMatcher: Sendable {
     /// found whole by the number matcher, its bracket included.
     static let bracketCharacters = "()[]{}\"`“”«»„‘"
 
-    /// Whether the gap between words `a` and `b` of `s` may stand inside a name.
+    /// ``bracketCharacters`` beyond ASCII, and a table of the ASCII ones.
+    static let bracketScalars = Set(bracketCharacters.unicodeScalars)
+    static let asciiBrackets: [Bool] = (0 ..< 128).map { bracketScalars.contains(Unicode.Scalar(UInt8($0))) }
+
+    /// Whether the gap between words `a` and `b` of `s` may stand inside a name: a separator,
+    /// or brackets and quotes between two words of letters (asked only when the first fails:
+    /// a name's words are tested at every word of every text).
     static func joins(_ s: String, _ a: Word, _ b: Word) -> Bool {
-        let letters = a.folded.first.map { !$0.isNumber } == true && b.folded.first.map { !$0.isNumber } == true
-        return isSeparator(s[a.range.upperBound ..< b.range.lowerBound], brackets: letters)
+        let gap = s[a.range.upperBound ..< b.range.lowerBound]
+        if isSeparator(gap) { return true }
+        func startsWithLetter(_ w: Word) -> Bool {
+            guard let f = w.folded.utf8.first else { return false }
+            return f < 0x80 ? !(0x30 ... 0x39).contains(f) : w.folded.first.map { !$0.isNumber } == true
+        }
+        return startsWithLetter(a) && startsWithLetter(b) && isSeparator(gap, brackets: true)
     }
 
     struct Word {
