@@ -422,7 +422,7 @@ struct NameMatcher: Sendable {
                 let start = i - k
                 guard start >= 0, start + phrase.count <= words.count, start + phrase.count > j, phrase.count > j - i + 1 else { return false }
                 for m in 0 ..< phrase.count {
-                    if m > 0 && !Self.joins(s, words[start + m - 1], words[start + m]) { return false }
+                    if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound]) { return false }
                     if words[start + m].folded != phrase[m] { return false }
                 }
                 return true
@@ -464,7 +464,7 @@ struct NameMatcher: Sendable {
             var joined = ""
             var j = i
             while j < words.count {
-                if j > i && !Self.joins(s, words[j - 1], words[j]) { break }
+                if j > i && !Self.isSeparator(s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]) { break }
                 let w = j == i ? first : words[j].folded
                 // The word without the digits that end it: `prasert85` → `prasert`.
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
@@ -494,7 +494,7 @@ struct NameMatcher: Sendable {
             // starts there or at the next word.
             if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
                let r = titledWords[words[i + 1].folded],
-               Self.joins(s, words[i], words[i + 1]),
+               Self.isSeparator(s[words[i].range.upperBound ..< words[i + 1].range.lowerBound]),
                match(from: i + 1, first: words[i + 1].folded) == nil {
                 matched = (i + 1, r.text)
             }
@@ -530,7 +530,7 @@ struct NameMatcher: Sendable {
 
     /// Whether `gap` only separates the words of one name: spaces of any kind, line breaks, the
     /// joiners of ids and URLs, percent escapes; empty for `SomchaiPrasert`.
-    static func isSeparator(_ gap: Substring, brackets: Bool = false) -> Bool {
+    static func isSeparator(_ gap: Substring) -> Bool {
         var rest = gap.unicodeScalars[...]
         while let u = rest.first {
             if u == "%" {
@@ -542,11 +542,13 @@ struct NameMatcher: Sendable {
             if u.isASCII {
                 // The same test for ASCII, from a table: Unicode properties per character were a
                 // fifth of redacting 100,000 entities.
-                guard Self.asciiSeparators[Int(u.value)] || (brackets && Self.asciiBrackets[Int(u.value)]) else { return false }
+                guard Self.asciiSeparators[Int(u.value)] else { return false }
                 rest = rest.dropFirst()
                 continue
             }
-            guard u.properties.isWhitespace || Self.separatorCharacters.unicodeScalars.contains(u) || (brackets && Self.bracketScalars.contains(u))
+            // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists; `·`,
+            // `:`, `;`, `&` and dashes as lists and exports write them; `@` in an e-mail address.
+            guard u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
                     || u.properties.generalCategory == .format || u.properties.generalCategory == .control else { return false }
             rest = rest.dropFirst()
         }
@@ -556,34 +558,7 @@ struct NameMatcher: Sendable {
     /// The ASCII characters ``isSeparator(_:)`` lets between the words of a name: white space and
     /// controls (0–32, 127) and `-_.+',/\|:;&@`.
     static let asciiSeparators: [Bool] = (0 ..< 128).map { v in
-        v <= 0x20 || v == 0x7F || separatorCharacters.unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
-    }
-
-    /// The characters beside white space that may stand between the words of a name: `,` for
-    /// "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists; `·`, `:`, `;`, `&` and
-    /// dashes as lists and exports write them; `@` in an e-mail address.
-    static let separatorCharacters = "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}"
-
-    /// Brackets and quotes around one word of a name, `Mai (Nguyen)`, `Mai "Nguyen"`
-    /// (helper-60): between two words of letters only, since a phone number's `(081) 234` is
-    /// found whole by the number matcher, its bracket included.
-    static let bracketCharacters = "()[]{}\"`“”«»„‘"
-
-    /// ``bracketCharacters`` beyond ASCII, and a table of the ASCII ones.
-    static let bracketScalars = Set(bracketCharacters.unicodeScalars)
-    static let asciiBrackets: [Bool] = (0 ..< 128).map { bracketScalars.contains(Unicode.Scalar(UInt8($0))) }
-
-    /// Whether the gap between words `a` and `b` of `s` may stand inside a name: a separator,
-    /// or brackets and quotes between two words of letters (asked only when the first fails:
-    /// a name's words are tested at every word of every text).
-    static func joins(_ s: String, _ a: Word, _ b: Word) -> Bool {
-        let gap = s[a.range.upperBound ..< b.range.lowerBound]
-        if isSeparator(gap) { return true }
-        func startsWithLetter(_ w: Word) -> Bool {
-            guard let f = w.folded.utf8.first else { return false }
-            return f < 0x80 ? !(0x30 ... 0x39).contains(f) : w.folded.first.map { !$0.isNumber } == true
-        }
-        return startsWithLetter(a) && startsWithLetter(b) && isSeparator(gap, brackets: true)
+        v <= 0x20 || v == 0x7F || "-_.+',/\\|:;&@".unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
     }
 
     struct Word {
