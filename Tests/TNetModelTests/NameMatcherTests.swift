@@ -50,6 +50,16 @@ import TNetGraph
                         "ring Victim 2", "Victim 3", "lean meat", "mail Victim 1@mail.com"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
         #expect(out.entities[4].name == "Victim 1 farm")
+
+        // helper-61: with brackets taken as separators (a change taken back), a victim's alias
+        // before a bracketed word was read as the start of the recruiter Mai Tran's name and left.
+        let leak = Dataset(entities: [
+            Entity(id: "v1", kind: .person, name: "Nguyen Thi Hoa", role: .victim, attributes: ["alias": .string("Mai")]),
+            Entity(id: "t1", kind: .person, name: "Mai Tran", role: .recruiter),
+            Entity(id: "n1", kind: .company, name: "X", attributes: ["note": .string("Mai (Tran's niece) escaped")]),
+        ])
+        var r3 = Redaction()
+        #expect(r3.apply(to: leak).entities[2].attributes["note"] == .string("Victim 1 (Tran's niece) escaped"))
     }
 
     /// helper-54's spellings of Vietnamese names, worked by hand. Victims: "Nguyễn Thị Mai" →
