@@ -209,6 +209,24 @@ private func folder(_ files: [String: String]) throws -> String {
         #expect(errors.allSatisfy { $0.message.contains("reads both as a whole number") })
         #expect(issues.contains { $0.severity == .warning && $0.message.hasPrefix("column \"kosten:double\" writes numbers both") })
 
+        // Each reading of values both ways is said: amount's 12.500 read with a comma on two others' word.
+        #expect(issues.contains { $0.message == "column \"amount\": 1 value that reads both ways (\"12.500\") is read with a decimal comma, as 2 other values write numbers (\"12.500,75\")" }, "\(issues)")
+        #expect(issues.contains { $0.message == "column \"zahl:double\": 1 value that reads both ways (\"1,500\") is refused: no other value says how the column writes numbers" })
+
+        // helper-61's bank export: one 49.99 does not decide for 1.500 and 25.000 (fewer telling
+        // values than values read both ways): those two are refused, 300 and 49.99 read; 1.2.3
+        // is no number either way, refused by the number reader, not called ambiguous.
+        let bank = try folder(["bank.csv": "von;nach;Betrag\na;b;1.500\nc;d;25.000\ne;f;300\ng;h;49.99\ni;j;1.2.3\n"])
+        defer { try? FileManager.default.removeItem(atPath: bank) }
+        var map = ReadOptions()
+        map.columns = ["source": "von", "target": "nach", "weight": "Betrag"]
+        let (b, bankIssues) = try CSVDatasetReader.read(path: bank + "/bank.csv", options: map, rowsPerChunk: 1)
+        #expect(b.links.map(\.weight) == [nil, nil, 300, 49.99, nil], "\(bankIssues)")
+        let bankErrors = bankIssues.filter { $0.severity == .error }
+        #expect(bankErrors.map { $0.location!.line } == [2, 3, 6])
+        #expect(bankErrors.prefix(2).allSatisfy { $0.message.contains("reads both as a whole number") } && !bankErrors[2].message.contains("reads both"))
+        #expect(bankIssues.contains { $0.message == "column \"Betrag\": 2 values that read both ways (\"1.500\") are refused: only 1 other value says which way (\"49.99\")" }, "\(bankIssues)")
+
         // A whole-number column in a German table: 1.000 is a thousand; 2,5 is no whole number.
         let ints = try folder(["t.csv": "source;target;anzahl:int\nA;B;1.000\nC;D;2,5\nE;F;12\n"])
         defer { try? FileManager.default.removeItem(atPath: ints) }

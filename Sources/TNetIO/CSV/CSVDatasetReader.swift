@@ -118,10 +118,11 @@ public enum CSVDatasetReader {
         var (entityRows, linkRows) = (entityTable, linkTable)
         let entityCuts = cuts(entityTable?.rows.count ?? 0), linkCuts = cuts(linkTable?.rows.count ?? 0)
         let entityFields = entityTable.map(entityFields) ?? [], linkFields = linkTable.map(linkFields) ?? []
-        let entityNumbers = entityTable.map { numberConventions($0, weight: nil) } ?? []
-        let linkNumbers = linkTable.map { numberConventions($0, weight: linkFields.firstIndex { $0 == .weight }) } ?? []
-        if let entityTable { issues += mixedNumberWarnings(entityTable, entityNumbers) }
-        if let linkTable { issues += mixedNumberWarnings(linkTable, linkNumbers) }
+        let entityNumberSurveys = entityTable.map { numberConventions($0, weight: nil) } ?? []
+        let linkNumberSurveys = linkTable.map { numberConventions($0, weight: linkFields.firstIndex { $0 == .weight }) } ?? []
+        let entityNumbers = entityNumberSurveys.map { $0?.convention }, linkNumbers = linkNumberSurveys.map { $0?.convention }
+        if let entityTable { issues += numberWarnings(entityTable, entityNumberSurveys) }
+        if let linkTable { issues += numberWarnings(linkTable, linkNumberSurveys) }
         let dates = options.dateFormat
         let chunkCount = entityCuts.count + linkCuts.count
         nonisolated(unsafe) var records = [RecordChunks.Records](repeating: RecordChunks.Records(), count: chunkCount)
@@ -307,21 +308,35 @@ public enum CSVDatasetReader {
 
     /// Each column's way of writing numbers, for the number columns of a `;` table (its weight,
     /// `:double` and `:int` attributes): nil for the others, and for every column of a `,` table.
-    static func numberConventions(_ table: CSVTable, weight: Int?) -> [CSVNumberConvention?] {
+    static func numberConventions(_ table: CSVTable, weight: Int?) -> [(convention: CSVNumberConvention, survey: CSVNumberConvention.Survey)?] {
         table.columns.enumerated().map { i, column in
             guard table.decimalComma, i == weight || column.type == .double || column.type == .int else { return nil }
-            return CSVNumberConvention.of(table.rows.lazy.map { cell($0, column) })
+            let survey = CSVNumberConvention.survey(table.rows.lazy.map { cell($0, column) })
+            return (CSVNumberConvention.deciding(survey), survey)
         }
     }
 
-    /// The warning for each number column that writes numbers both ways.
-    static func mixedNumberWarnings(_ table: CSVTable, _ conventions: [CSVNumberConvention?]) -> [ValidationIssue] {
+    /// What each number column's values decided, when that concerns values that read both ways:
+    /// read one way (how many, on how many others' word), or refused.
+    static func numberWarnings(_ table: CSVTable, _ conventions: [(convention: CSVNumberConvention, survey: CSVNumberConvention.Survey)?]) -> [ValidationIssue] {
         table.columns.indices.compactMap { i in
-            guard conventions[i] == .mixed else { return nil }
-            return ValidationIssue(.warning, .invalidValue,
-                                   "column \(quoted(table.columns[i].header.isEmpty ? table.columns[i].name : table.columns[i].header)) writes numbers "
-                                   + "both with a decimal comma (2,5) and with a decimal point (2.5): a value that reads both ways (1,500, 12.500) is refused",
-                                   at: SourceLocation(file: table.file, line: 1, column: 1))
+            guard let (way, s) = conventions[i], way == .mixed || s.ambiguous > 0 else { return nil }
+            let name = quoted(table.columns[i].header.isEmpty ? table.columns[i].name : table.columns[i].header)
+            let both = "\(s.ambiguous) value\(s.ambiguous == 1 ? " that reads" : "s that read") both ways (\(quoted(s.example ?? "")))"
+            let message: String
+            switch way {
+            case .mixed:
+                message = "column \(name) writes numbers both with a decimal comma (2,5) and with a decimal point (2.5): a value that reads both ways (1,500, 12.500) is refused"
+            case .decimalComma, .decimalPoint:
+                let told = way == .decimalComma ? s.comma : s.point
+                message = "column \(name): \(both) \(s.ambiguous == 1 ? "is" : "are") read with a decimal \(way == .decimalComma ? "comma" : "point"), "
+                    + "as \(told) other value\(told == 1 ? "" : "s") write\(told == 1 ? "s" : "") numbers (\(quoted(s.witness ?? "")))"
+            case .unknown:
+                let told = s.comma + s.point
+                message = "column \(name): \(both) \(s.ambiguous == 1 ? "is" : "are") refused: "
+                    + (told == 0 ? "no other value says how the column writes numbers" : "only \(told) other value\(told == 1 ? " says" : "s say") which way (\(quoted(s.witness ?? "")))")
+            }
+            return ValidationIssue(.warning, .invalidValue, message, at: SourceLocation(file: table.file, line: 1, column: 1))
         }
     }
 

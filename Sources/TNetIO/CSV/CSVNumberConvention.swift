@@ -12,20 +12,44 @@ enum CSVNumberConvention: Sendable, Equatable {
     /// Both ways in one column: only values with one reading are read.
     case mixed
 
-    /// The convention of a column's values: the one its telling values share, `.mixed` when
-    /// some tell one way and some the other, `.unknown` when none tells.
-    static func of<S: Sequence<String>>(_ values: S) -> CSVNumberConvention {
-        var comma = false, point = false
+    /// What a column's values say: how many tell a decimal comma, how many a decimal point,
+    /// and how many read both ways.
+    struct Survey: Sendable, Equatable {
+        var comma = 0, point = 0, ambiguous = 0
+        /// An ambiguous value, for messages.
+        var example: String?
+        /// A value that told, for messages.
+        var witness: String?
+    }
+
+    /// The survey of a column's values.
+    static func survey<S: Sequence<String>>(_ values: S) -> Survey {
+        var s = Survey()
         for v in values {
             switch telling(v) {
-            case .decimalComma?: comma = true
-            case .decimalPoint?: point = true
-            default: break
+            case .decimalComma?: s.comma += 1; if s.witness == nil { s.witness = v }
+            case .decimalPoint?: s.point += 1; if s.witness == nil { s.witness = v }
+            default:
+                var copy = v
+                if copy.withUTF8({ ambiguous(number($0).digits) }) { s.ambiguous += 1; if s.example == nil { s.example = v } }
             }
-            if comma && point { return .mixed }
         }
-        return comma ? .decimalComma : point ? .decimalPoint : .unknown
+        return s
     }
+
+    /// The convention a survey decides: the one its telling values share, when they are at
+    /// least as many as the values that read both ways (helper-61: one `49.99` among `1.500`
+    /// and `25.000` made them 1.5 and 25 without a word); `.mixed` when values tell both ways;
+    /// else `.unknown`, and the values that read both ways are refused.
+    static func deciding(_ s: Survey) -> CSVNumberConvention {
+        if s.comma > 0 && s.point > 0 { return .mixed }
+        if s.comma > 0 && s.comma >= s.ambiguous { return .decimalComma }
+        if s.point > 0 && s.point >= s.ambiguous { return .decimalPoint }
+        return .unknown
+    }
+
+    /// The convention of a column's values (``deciding(_:)`` of their ``survey(_:)``).
+    static func of<S: Sequence<String>>(_ values: S) -> CSVNumberConvention { deciding(survey(values)) }
 
     /// The one way `text` can be read, or nil when it reads both ways (`1,500`, `12.500`) or
     /// has no separator (`1500`). A leading `0` group (`0,500`, `0.500`) or more than three
@@ -67,7 +91,7 @@ enum CSVNumberConvention: Sendable, Equatable {
             switch self {
             case .decimalComma, .decimalPoint: way = self
             case .unknown, .mixed:
-                guard let told = Self.telling(digits) else { return nil }
+                guard let told = Self.telling(digits) else { return Self.ambiguous(digits) ? nil : text }
                 way = told
             }
             let (decimal, thousands) = way == .decimalComma ? (Self.comma, Self.point) : (Self.point, Self.comma)
@@ -83,6 +107,14 @@ enum CSVNumberConvention: Sendable, Equatable {
             if let fraction { out.append(Self.point); out.append(contentsOf: fraction) }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Whether digits read both ways: one separator, between a first group of one to three
+    /// digits and a group of three (`1,500`, `12.500`). `1.2.3` or `k.A.` read neither way:
+    /// they are left to the number reader to refuse.
+    private static func ambiguous(_ digits: Bytes) -> Bool {
+        let separators = digits.filter { $0 == comma || $0 == point }.count
+        return separators == 1 && (grouped(digits, by: comma) || grouped(digits, by: point))
     }
 
     /// The sign (`-` or `+`) and the rest of the text without spaces around it.
