@@ -13,6 +13,10 @@ public struct ReadOptions: Sendable, Hashable {
     /// How dates are written in date fields (`from`, `to`, a source's `date`): strftime-like,
     /// `%d/%m/%Y`, `%m/%d/%y`, `%d.%m.%Y`, `%Y%m%d`; nil: ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD).
     public var dateFormat: DateFormat?
+    /// How a CSV table's numbers write their decimals (its weight, `:double` and `:int` columns),
+    /// when given; nil: as each column's values say in a `;` table (`2,5`, `12.500,75`), with a
+    /// point in a `,` table.
+    public var decimal: DecimalSeparator?
 
     /// Options from their parts; the defaults read undirected, UTF-8, with the usual column
     /// names and ISO dates.
@@ -27,6 +31,14 @@ public struct ReadOptions: Sendable, Hashable {
         self.columns = columns
         self.dateFormat = dateFormat
     }
+}
+
+/// The character before a number's decimals: `12.500,75` (comma) or `12,500.75` (point).
+public enum DecimalSeparator: String, Sendable, Hashable, CaseIterable {
+    /// A decimal comma, points between thousands: German, French, Spanish spreadsheets.
+    case comma
+    /// A decimal point, commas between thousands.
+    case point
 }
 
 /// A text encoding tnet can read besides UTF-8.

@@ -22,6 +22,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("date-format"), help: ArgumentHelp("Layout of dates in CSV date columns (from, to, date) when they are not ISO: %d/%m/%Y, %m/%d/%y, %d.%m.%Y %H:%M, %Y%m%d… (%Y year, %y two-digit year 20yy, %m month, %d day, %H %M %S a time of day, dropped; %s Unix time, seconds since 1970, its day in UTC). A link table's date column (Date, call_date, timestamp…, or --map date=COLUMN) is the link's day.", valueName: "layout"))
     var dateFormat: String?
 
+    @Option(help: ArgumentHelp("How CSV numbers (the weight, :double and :int columns) write their decimals when their values do not say: comma (12.500,75, German, French, Spanish spreadsheets) or point (12,500.75). Without it a ';' table's columns are read as their values write them, and a value that reads both ways (1,500, 12.500) with too few others to say which is refused.", valueName: "comma|point"))
+    var decimal: DecimalSeparator?
+
     /// What the files do not say, from the options.
     var readOptions: ReadOptions {
         get throws {
@@ -41,13 +44,15 @@ struct InputOptions: ParsableArguments {
                 }
                 layout = f
             }
-            if !columns.isEmpty || dateFormat != nil {
+            if !columns.isEmpty || dateFormat != nil || decimal != nil {
                 let format = from ?? (input == "-" ? nil : DatasetFormat(path: input))
                 if format != .csv {
-                    throw CLIError("\(!columns.isEmpty ? "--map" : "--date-format") applies to CSV tables; \(input) is read as \(format?.rawValue ?? "a sniffed format"), whose fields have fixed names")
+                    throw CLIError("\(!columns.isEmpty ? "--map" : dateFormat != nil ? "--date-format" : "--decimal") applies to CSV tables; \(input) is read as \(format?.rawValue ?? "a sniffed format"), whose fields have fixed names")
                 }
             }
-            return ReadOptions(directed: directed, encoding: encodingValue, columns: columns, dateFormat: layout)
+            var options = ReadOptions(directed: directed, encoding: encodingValue, columns: columns, dateFormat: layout)
+            options.decimal = decimal
+            return options
         }
     }
 
@@ -202,3 +207,5 @@ func parseList<T: RawRepresentable & CaseIterable & Hashable>(_ text: String, op
         return seen.insert(value).inserted ? value : nil
     }
 }
+
+extension DecimalSeparator: ExpressibleByArgument {}

@@ -227,6 +227,21 @@ private func folder(_ files: [String: String]) throws -> String {
         #expect(bankErrors.prefix(2).allSatisfy { $0.message.contains("reads both as a whole number") } && !bankErrors[2].message.contains("reads both"))
         #expect(bankIssues.contains { $0.message == "column \"Betrag\": 2 values that read both ways (\"1.500\") are refused: only 1 other value says which way (\"49.99\")" }, "\(bankIssues)")
 
+        // Durations in whole seconds, every one with a thousands point: no value says how the
+        // column writes numbers, so each is refused, until the reader is told (--decimal comma).
+        // Told `point`, a `,` table's quoted "1,500" is fifteen hundred.
+        let whole = try folder(["d.csv": "a;b;Dauer\nx;y;1.069\ny;z;2.500\n", "e.csv": "a,b,Betrag\nx,y,\"1,500\"\n"])
+        defer { try? FileManager.default.removeItem(atPath: whole) }
+        var dauer = ReadOptions()
+        dauer.columns = ["source": "a", "target": "b", "weight": "Dauer"]
+        #expect(try CSVDatasetReader.read(path: whole + "/d.csv", options: dauer, rowsPerChunk: 1).dataset.links.map(\.weight) == [nil, nil])
+        dauer.decimal = .comma
+        let told = try CSVDatasetReader.read(path: whole + "/d.csv", options: dauer, rowsPerChunk: 1)
+        #expect(told.dataset.links.map(\.weight) == [1069, 2500] && told.issues.allSatisfy { $0.severity == .warning }, "\(told.issues)")
+        var betrag = ReadOptions(columns: ["source": "a", "target": "b", "weight": "Betrag"])
+        betrag.decimal = .point
+        #expect(try CSVDatasetReader.read(path: whole + "/e.csv", options: betrag, rowsPerChunk: 1).dataset.links.map(\.weight) == [1500])
+
         // A whole-number column in a German table: 1.000 is a thousand; 2,5 is no whole number.
         let ints = try folder(["t.csv": "source;target;anzahl:int\nA;B;1.000\nC;D;2,5\nE;F;12\n"])
         defer { try? FileManager.default.removeItem(atPath: ints) }

@@ -118,8 +118,8 @@ public enum CSVDatasetReader {
         var (entityRows, linkRows) = (entityTable, linkTable)
         let entityCuts = cuts(entityTable?.rows.count ?? 0), linkCuts = cuts(linkTable?.rows.count ?? 0)
         let entityFields = entityTable.map(entityFields) ?? [], linkFields = linkTable.map(linkFields) ?? []
-        let entityNumberSurveys = entityTable.map { numberConventions($0, weight: nil) } ?? []
-        let linkNumberSurveys = linkTable.map { numberConventions($0, weight: linkFields.firstIndex { $0 == .weight }) } ?? []
+        let entityNumberSurveys = entityTable.map { numberConventions($0, weight: nil, stated: options.decimal) } ?? []
+        let linkNumberSurveys = linkTable.map { numberConventions($0, weight: linkFields.firstIndex { $0 == .weight }, stated: options.decimal) } ?? []
         let entityNumbers = entityNumberSurveys.map { $0?.convention }, linkNumbers = linkNumberSurveys.map { $0?.convention }
         if let entityTable { issues += numberWarnings(entityTable, entityNumberSurveys) }
         if let linkTable { issues += numberWarnings(linkTable, linkNumberSurveys) }
@@ -308,9 +308,12 @@ public enum CSVDatasetReader {
 
     /// Each column's way of writing numbers, for the number columns of a `;` table (its weight,
     /// `:double` and `:int` attributes): nil for the others, and for every column of a `,` table.
-    static func numberConventions(_ table: CSVTable, weight: Int?) -> [(convention: CSVNumberConvention, survey: CSVNumberConvention.Survey)?] {
+    static func numberConventions(_ table: CSVTable, weight: Int?, stated: DecimalSeparator? = nil) -> [(convention: CSVNumberConvention, survey: CSVNumberConvention.Survey)?] {
         table.columns.enumerated().map { i, column in
-            guard table.decimalComma, i == weight || column.type == .double || column.type == .int else { return nil }
+            guard i == weight || column.type == .double || column.type == .int else { return nil }
+            // Stated (--decimal): that way, in any table.
+            if let stated { return (stated == .comma ? .decimalComma : .decimalPoint, CSVNumberConvention.Survey()) }
+            guard table.decimalComma else { return nil }
             let survey = CSVNumberConvention.survey(table.rows.lazy.map { cell($0, column) })
             return (CSVNumberConvention.deciding(survey), survey)
         }
@@ -343,7 +346,7 @@ public enum CSVDatasetReader {
     /// The message for a number that reads both ways in a column that does not say which.
     static func ambiguousNumber(_ column: CSVTable.Column, _ text: String) -> String {
         "\(quoted(column.header.isEmpty ? column.name : column.header)): \(quoted(text)) reads both as a whole number with a thousands separator "
-            + "and as a decimal, and the column's other values do not say which; write it without the separator between thousands"
+            + "and as a decimal, and the column's other values do not say which; write it without the separator between thousands, or say how the file writes decimals (--decimal comma or point)"
     }
 
     /// A field's message naming the column as the file's header does (`"Datum" (read as from)`),
