@@ -308,14 +308,14 @@ struct NameMatcher: Sendable {
                 }
                 if let best {
                     // A `+` or an opening bracket just before the number goes with it, and the
-                    // bracket's close after it (`+66 …`, `(089) …`): `+Victim 1` and
+                    // bracket's close after it (`+66 …`, `(089) …`, `[089] …`): `+Victim 1` and
                     // `(Survivor 1` would read as broken text.
                     var start = groups[a].start, end = groups[best.end].end
                     if start > cursor && chars[start - 1] == "+" { start -= 1 }
-                    if start > cursor && chars[start - 1] == "(" {
+                    if start > cursor, let close = Self.closingBracket[chars[start - 1]] {
                         start -= 1
                         // Its close, unless the number closed it already (`(089) 123 4567)`).
-                        if end < chars.count && chars[end] == ")" && !chars[groups[a].start ..< end].contains(")") { end += 1 }
+                        if end < chars.count && chars[end] == close && !chars[groups[a].start ..< end].contains(close) { end += 1 }
                     }
                     out += String(chars[cursor ..< start])
                     out += identifier ? best.r.identifier : best.r.text
@@ -334,10 +334,14 @@ struct NameMatcher: Sendable {
     }
 
     /// Whether `c` separates the digit groups of a phone or id number: a space of any kind,
-    /// `-`, `.`, `/`, a bracket, or a dash (`–`, `—`, `‒`, `−`: a word processor's).
+    /// `-`, `.`, `/`, a round or square bracket (helper-61: `[081] 234 5678` left its area
+    /// code), or a dash (`–`, `—`, `‒`, `−`: a word processor's).
     static func isNumberSeparator(_ c: Character) -> Bool {
-        " -./()\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}".contains(c) || c.isWhitespace
+        " -./()[]\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}".contains(c) || c.isWhitespace
     }
+
+    /// The brackets that open an area code, each with its close.
+    static let closingBracket: [Character: Character] = ["(": ")", "[": "]"]
 
     /// `s` with every short original that stands as a whole token replaced; nil when none does.
     /// In free text only the short originals replaced there (``Replacement/inText``), spelt

@@ -60,6 +60,14 @@ import TNetGraph
         ])
         var r3 = Redaction()
         #expect(r3.apply(to: leak).entities[2].attributes["note"] == .string("Victim 1 (Tran's niece) escaped"))
+
+        // An area code in square brackets goes with the number, as in round ones (helper-61:
+        // `[081] Victim 1` kept the area code).
+        var phones = Attributes()
+        for (i, t) in ["call [081] 234 5678 now", "call [081]234-5678", "(081) 234 5678"].enumerated() { phones["p\(i)"] = .string(t) }
+        var r4 = Redaction()
+        let p = r4.apply(to: Dataset(entities: [d.entities[0], Entity(id: "b", kind: .person, name: "B", role: .boss, attributes: phones)])).entities[1].attributes
+        #expect(p["p0"] == .string("call Victim 1 now") && p["p1"] == .string("call Victim 1") && p["p2"] == .string("Victim 1"), "\(p)")
     }
 
     /// helper-54's spellings of Vietnamese names, worked by hand. Victims: "Nguyễn Thị Mai" →
