@@ -186,59 +186,30 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     public func iso(_ text: String) -> String? {
         // Read on the UTF-8 bytes: a call-records table has a date on each of millions of rows.
         // Text beyond ASCII as characters, which compare canonical equivalents equal.
-        if text.utf8.contains(where: { $0 >= 0x80 }) {
-            return iso(Array(text).map { c in c.isASCII ? c.asciiValue! : nil }, literals: Array(text))
-        }
         var text = text
-        return text.withUTF8 { b -> String? in
-            var k = 0
-            var year: Int?, month: Int?, day: Int?
-            func digits(_ most: Int, exactly: Bool) -> Int? {
-                var n = 0, v = 0
-                while k < b.count, n < most, case let d = b[k] &- UInt8(ascii: "0"), d < 10 {
-                    v = v * 10 + Int(d); n += 1; k += 1
-                }
-                return n == 0 || (exactly && n != most) ? nil : v
-            }
-            for t in tokens {
-                switch t {
-                case .year4: guard let v = digits(4, exactly: true) else { return nil }; year = v
-                case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
-                case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
-                case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
-                // A time of day is checked and dropped: a fact is dated to the day.
-                case .hour: guard let v = digits(2, exactly: false), v <= 23 else { return nil }
-                case .minute: guard let v = digits(2, exactly: false), v <= 59 else { return nil }
-                case .second: guard let v = digits(2, exactly: false), v <= 60 else { return nil }  // 60: a leap second
-                case .unixTime:
-                    // Seconds since 1970 (a minus sign before), from 1900 to 2099: the day in UTC.
-                    // Beyond, a value is not a time a record holds (helper-59: 120000000000 was 5772).
-                    let negative = k < b.count && b[k] == UInt8(ascii: "-")
-                    if negative { k += 1 }
-                    guard let v = digits(11, exactly: false) else { return nil }
-                    let seconds = negative ? -v : v
-                    guard (-2_208_988_800 ..< 4_102_444_800).contains(seconds) else { return nil }
-                    let c = PartialDate.civil(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400))
-                    guard c.year >= 0 else { return nil }
-                    (year, month, day) = (c.year, c.month, c.day)
-                case .literal(_, let c):
-                    guard k + c.count <= b.count, c.elementsEqual(b[k ..< k + c.count]) else { return nil }
-                    k += c.count
-                }
-            }
-            guard k == b.count, let year else { return nil }
-            return Self.isoText(year, month, day)
+        let ascii: String?? = text.withUTF8 { b in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return .none }
+            return .some(parse(count: b.count, digit: { b[$0] &- UInt8(ascii: "0") < 10 ? b[$0] &- UInt8(ascii: "0") : nil },
+                               literal: { k, _, bytes in
+                                   k + bytes.count <= b.count && bytes.elementsEqual(b[k ..< k + bytes.count]) ? bytes.count : nil
+                               }))
         }
+        if let ascii { return ascii }
+        let characters = Array(text)
+        return parse(count: characters.count,
+                     digit: { k in characters[k].asciiValue.flatMap { $0 &- UInt8(ascii: "0") < 10 ? $0 &- UInt8(ascii: "0") : nil } },
+                     literal: { k, c, _ in characters[k] == c ? 1 : nil })
     }
 
-    /// ``iso(_:)`` of a text with characters beyond ASCII: `ascii` holds each character's ASCII
-    /// byte (nil for any other character), `characters` the characters.
-    private func iso(_ ascii: [UInt8?], literals characters: [Character]) -> String? {
+    /// The ISO form of a text of `count` units (bytes or characters): `digit(k)` is unit `k`'s
+    /// value when it is an ASCII digit, `literal(k, character, bytes)` how many units from `k` a
+    /// literal of the layout takes there, or nil when it is not there.
+    private func parse(count: Int, digit: (Int) -> UInt8?, literal: (Int, Character, [UInt8]) -> Int?) -> String? {
         var k = 0
         var year: Int?, month: Int?, day: Int?
         func digits(_ most: Int, exactly: Bool) -> Int? {
             var n = 0, v = 0
-            while k < ascii.count, n < most, let a = ascii[k], case let d = a &- UInt8(ascii: "0"), d < 10 {
+            while k < count, n < most, let d = digit(k) {
                 v = v * 10 + Int(d); n += 1; k += 1
             }
             return n == 0 || (exactly && n != most) ? nil : v
@@ -249,14 +220,26 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             case .year2: guard let v = digits(2, exactly: true) else { return nil }; year = 2000 + v
             case .month: guard let v = digits(2, exactly: false), (1 ... 12).contains(v) else { return nil }; month = v
             case .day: guard let v = digits(2, exactly: false), (1 ... 31).contains(v) else { return nil }; day = v
+            // A time of day is checked and dropped: a fact is dated to the day.
             case .hour: guard let v = digits(2, exactly: false), v <= 23 else { return nil }
             case .minute: guard let v = digits(2, exactly: false), v <= 59 else { return nil }
-            case .second: guard let v = digits(2, exactly: false), v <= 60 else { return nil }
-            case .unixTime: return nil  // digits only: ASCII text, read by the other path
-            case .literal(let c, _): guard k < characters.count, characters[k] == c else { return nil }; k += 1
+            case .second: guard let v = digits(2, exactly: false), v <= 60 else { return nil }  // 60: a leap second
+            case .unixTime:
+                // Seconds since 1970 (a minus sign before), from 1900 to 2099: the day in UTC.
+                // Beyond, a value is not a time a record holds (helper-59: 120000000000 was 5772).
+                let negative = k < count && literal(k, "-", [UInt8(ascii: "-")]) != nil
+                if negative { k += 1 }
+                guard let v = digits(11, exactly: false) else { return nil }
+                let seconds = negative ? -v : v
+                guard (-2_208_988_800 ..< 4_102_444_800).contains(seconds) else { return nil }
+                let c = PartialDate.civil(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400))
+                (year, month, day) = (c.year, c.month, c.day)
+            case .literal(let c, let bytes):
+                guard k < count, let n = literal(k, c, bytes) else { return nil }
+                k += n
             }
         }
-        guard k == characters.count, let year else { return nil }
+        guard k == count, let year else { return nil }
         return Self.isoText(year, month, day)
     }
 
