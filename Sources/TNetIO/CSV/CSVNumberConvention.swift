@@ -26,12 +26,17 @@ enum CSVNumberConvention: Sendable, Equatable {
     static func survey<S: Sequence<String>>(_ values: S) -> Survey {
         var s = Survey()
         for v in values {
-            switch telling(v) {
+            var copy = v
+            // The number's digits found once, for both questions.
+            let (told, both) = copy.withUTF8 { all in
+                let digits = number(all).digits
+                let told = telling(digits)
+                return (told, told == nil && ambiguous(digits))
+            }
+            switch told {
             case .decimalComma?: s.comma += 1; if s.witness == nil { s.witness = v }
             case .decimalPoint?: s.point += 1; if s.witness == nil { s.witness = v }
-            default:
-                var copy = v
-                if copy.withUTF8({ ambiguous(number($0).digits) }) { s.ambiguous += 1; if s.example == nil { s.example = v } }
+            default: if both { s.ambiguous += 1; if s.example == nil { s.example = v } }
             }
         }
         return s
@@ -47,9 +52,6 @@ enum CSVNumberConvention: Sendable, Equatable {
         if s.point > 0 && s.point >= s.ambiguous { return .decimalPoint }
         return .unknown
     }
-
-    /// The convention of a column's values (``deciding(_:)`` of their ``survey(_:)``).
-    static func of<S: Sequence<String>>(_ values: S) -> CSVNumberConvention { deciding(survey(values)) }
 
     /// The one way `text` can be read, or nil when it reads both ways (`1,500`, `12.500`) or
     /// has no separator (`1500`). A leading `0` group (`0,500`, `0.500`) or more than three
