@@ -18,7 +18,6 @@ comma, the dates parsed in the same layout, then igraph.Graph.DataFrame building
 with the date and duration on each edge. Writes Benchmarks/results/calls.{json,md}.
 """
 import argparse
-import json
 import os
 import random
 import statistics
@@ -26,10 +25,10 @@ import subprocess
 import sys
 import tempfile
 
+from loads import tnet_info, write_results  # the same timing and result files as make bench-loads
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GRAPHS = os.path.join(ROOT, "Benchmarks", "graphs")
-RESULTS = os.path.join(ROOT, "Benchmarks", "results")
-TNET = os.path.join(ROOT, ".build", "release", "tnet")
 VENV_PY = os.path.join(ROOT, "Benchmarks", ".venv", "bin", "python")
 MAP = ["--map", "source=Anrufer,target=Angerufener,date=Datum,weight=Dauer (s)", "--date-format", "%d/%m/%Y"]
 
@@ -66,15 +65,6 @@ def make_input(rows):
     return path
 
 
-def tnet_info(path):
-    """Wall seconds, user + system seconds and peak resident MB of `tnet info PATH` with the map."""
-    with tempfile.NamedTemporaryFile("r") as t:
-        subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name, TNET, "info", path] + MAP,
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall, user, system, kb = t.read().split()[-4:]
-    return float(wall), float(user) + float(system), int(kb) / 1024
-
-
 def peer(path):
     """Seconds (in-process), vertices, edges, peak resident MB of pandas + igraph, and the seconds
     of pandas' read alone (the table, before igraph builds the graph)."""
@@ -94,7 +84,7 @@ def main():
     path = make_input(args.rows)
     tnet, pandas_igraph = [], []
     for run in range(args.runs):
-        tnet.append(tnet_info(path))
+        tnet.append(tnet_info(path, MAP))
         pandas_igraph.append(peer(path))
         print(f"run {run + 1}: tnet {tnet[-1][0]:.2f} s, pandas + igraph {pandas_igraph[-1][0]:.2f} s", file=sys.stderr)
     walls = {"tnet info (whole process)": [r[0] for r in tnet], "pandas + igraph (in-process)": [r[0] for r in pandas_igraph]}
@@ -112,12 +102,7 @@ def main():
     md.append("")
     md.append(f"tnet over pandas + igraph: {ratio:.2f}, over pandas' read alone: {ratio_read:.2f} (best to best); the peer's graph: "
               f"{pandas_igraph[0][1]} vertices, {pandas_igraph[0][2]} edges.")
-    os.makedirs(RESULTS, exist_ok=True)
-    with open(os.path.join(RESULTS, "calls.json"), "w") as f:
-        json.dump(summary, f, indent=1)
-    with open(os.path.join(RESULTS, "calls.md"), "w") as f:
-        f.write("\n".join(md) + "\n")
-    print("\n".join(md))
+    write_results("calls", summary, md)
 
 
 if __name__ == "__main__":

@@ -76,11 +76,11 @@ def inputs(nodes):
     return js, gml, el
 
 
-def tnet_info(path):
-    """Wall seconds, user + system seconds and peak resident MB of `tnet info PATH`."""
+def tnet_info(path, extra=()):
+    """Wall seconds, user + system seconds and peak resident MB of `tnet info PATH EXTRA…`."""
     with tempfile.NamedTemporaryFile("r") as t:
-        subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name, TNET, "info", path],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name, TNET, "info", path, *extra],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wall, user, system, kb = t.read().split()[-4:]
     return float(wall), float(user) + float(system), int(kb) / 1024
 
@@ -147,7 +147,6 @@ def main():
         "graphml_over_json": best["graphml"] / best["json"],
         "graphml_over_json_per_run": [g / j for g, j in zip(walls["graphml"], walls["json"])],
     }
-    os.makedirs(RESULTS, exist_ok=True)
     md = [f"| load ({args.nodes} entities) | wall s, best / median | peak MB |", "|---|---:|---:|"]
     for k, v in walls.items():
         mb = summary["peak_mb"].get(k)
@@ -164,9 +163,15 @@ def main():
                   + ", ".join(f"{r:.2f}" for r in summary["graphml_over_igraph_graphml"])
                   + "; tnet's JSON load over Python's json module (parsing only) "
                   + ", ".join(f"{r:.2f}" for r in summary["json_over_python_json"]) + ".")
-    with open(os.path.join(RESULTS, "loads.json"), "w") as f:
+    write_results("loads", summary, md)
+
+
+def write_results(stem, summary, md):
+    """Benchmarks/results/STEM.json and STEM.md, and the table on standard output."""
+    os.makedirs(RESULTS, exist_ok=True)
+    with open(os.path.join(RESULTS, stem + ".json"), "w") as f:
         json.dump(summary, f, indent=1)
-    with open(os.path.join(RESULTS, "loads.md"), "w") as f:
+    with open(os.path.join(RESULTS, stem + ".md"), "w") as f:
         f.write("\n".join(md) + "\n")
     print("\n".join(md))
 
