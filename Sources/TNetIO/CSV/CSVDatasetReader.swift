@@ -165,15 +165,9 @@ public enum CSVDatasetReader {
                                           at: SourceLocation(file: implied, line: 1, column: 1)))
             records.insert(impliedEntities(records), at: 0)
         }
-        let directed = options.directed && meta.directed == nil ? true : meta.directed
-        var dataset = RecordChunks.join(&records, starts: Array(repeating: (0, 1), count: records.count), locations: locations,
-                                        directed: directed, threads: threads)
-        dataset.title = meta.title
-        dataset.description = meta.description
-        dataset.sources = meta.sources
-        dataset.schema = meta.schema
-        dataset.extra = meta.extra
-        return (dataset, issues)
+        if options.directed && meta.directed == nil { meta.directed = true }
+        return (RecordChunks.join(&records, starts: Array(repeating: (0, 1), count: records.count), locations: locations,
+                                  metadata: meta, threads: threads), issues)
     }
 
     /// The entities a link table implies: one of kind `node` per distinct end, ordered by id

@@ -115,14 +115,7 @@ extension GraphMLReader {
                 records.append(kept[k].records)
                 kept[k].records = RecordChunks.Records()
             }
-            var dataset = RecordChunks.join(&records, starts: chunkStarts, locations: ReadLocations(file: name),
-                                            directed: meta.directed, threads: threads)
-            dataset.title = meta.title
-            dataset.description = meta.description
-            dataset.sources = meta.sources
-            dataset.schema = meta.schema
-            dataset.extra = meta.extra
-            return (dataset, issues)
+            return (RecordChunks.join(&records, starts: chunkStarts, locations: ReadLocations(file: name), metadata: meta, threads: threads), issues)
         }
 
         /// The first `<node` or `<edge` tag at or after `from`.

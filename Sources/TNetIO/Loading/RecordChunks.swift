@@ -161,9 +161,11 @@ enum RecordChunks {
     ///   - records: Each chunk's records, emptied.
     ///   - starts: Each chunk's start in the file (0-based line, column).
     ///   - locations: The positions known so far (of sources); entities' and links' are set.
-    ///   - directed: The dataset's direction.
+    ///   - metadata: The dataset's direction, title, description, sources, schema and extra
+    ///     fields, as the reader found them (its entities and links are not read).
     static func join(_ records: inout [Records], starts: [(line: Int, column: Int)], locations: ReadLocations,
-                     directed: Bool?, threads: Int) -> Dataset {
+                     metadata: Dataset, threads: Int) -> Dataset {
+        let directed = metadata.directed
         var locations = locations
         // Three jobs on the threads: the entities moved into one array with their positions;
         // their ids indexed by bytes; the links' columns merged with their positions. Each
@@ -304,9 +306,15 @@ enum RecordChunks {
         dangling.sort { $0.slot < $1.slot }
         links.dangling = dangling
 
-        return index.map {
+        var dataset = index.map {
             Dataset(entities: entities, firstPositions: $0, links: LinkColumns(links), directed: directed, locations: locations)
         } ?? Dataset(entities: entities, distinctIDs: byBytes.count, links: LinkColumns(links), directed: directed,
                      locations: locations)
+        dataset.title = metadata.title
+        dataset.description = metadata.description
+        dataset.sources = metadata.sources
+        dataset.schema = metadata.schema
+        dataset.extra = metadata.extra
+        return dataset
     }
 }

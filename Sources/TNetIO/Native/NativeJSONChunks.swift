@@ -790,13 +790,8 @@ extension NativeJSONReader {
                 records.append(parts[k].records)
                 parts[k].records = RecordChunks.Records()
             }
-            var dataset = RecordChunks.join(&records, starts: starts, locations: locations, directed: meta.directed, threads: threads)
-            dataset.title = meta.title
-            dataset.description = meta.description
-            dataset.sources = sources
-            dataset.schema = meta.schema
-            dataset.extra = meta.extra
-            return (dataset, issues)
+            meta.sources = sources
+            return (RecordChunks.join(&records, starts: starts, locations: locations, metadata: meta, threads: threads), issues)
         }
     }
 }
