@@ -171,46 +171,34 @@ public enum CSVDatasetReader {
     }
 
     /// The entities a link table implies: one of kind `node` per distinct end, ordered by id
-    /// (byte order of the UTF-8), not by first mention, so that the dataset does not depend on
-    /// the order of the rows. Read as a chunk of its own, without positions (no row holds them).
+    /// (byte order of the UTF-8, ``EdgeListReader/codePointOrder(_:)`` as an edge list's are),
+    /// not by first mention, so that the dataset does not depend on the order of the rows. Read
+    /// as a chunk of its own, without positions (no row holds them).
     private static func impliedEntities(_ records: [RecordChunks.Records]) -> RecordChunks.Records {
-        var implied = RecordChunks.Records()
-        guard !records.contains(where: \.ends.nonASCII) else {
+        var ids: [String] = []
+        if records.contains(where: \.ends.nonASCII) {
             // Ends compared as Swift compares strings (canonical equivalents are one id, as the
             // dataset's index finds them): a byte table would make two entities of them.
-            var ids = Set<String>()
+            var seen = Set<String>()
             for r in records {
-                r.ends.forEach { _, p, count, _ in ids.insert(String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)) }
+                r.ends.forEach { _, p, count, _ in
+                    let id = String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+                    if seen.insert(id).inserted { ids.append(id) }
+                }
             }
-            for id in ids.sorted(by: utf8Precedes) {
-                implied.ids.append(id)
-                implied.entities.append(Entity(id: id, kind: .node))
-            }
-            return implied
-        }
-        var table = ByteKeyTable(capacity: 1024)
-        var distinct = RecordChunks.ByteList()
-        for r in records {
-            r.ends.forEach { _, p, count, hash in
-                if table.insert(p, count, hash: hash).inserted { distinct.append(p, count) }
+        } else {
+            var table = ByteKeyTable(capacity: 1024)
+            for r in records {
+                r.ends.forEach { _, p, count, hash in
+                    if table.insert(p, count, hash: hash).inserted { ids.append(String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)) }
+                }
             }
         }
-        var order = Array(0 ..< distinct.ends.count)
-        distinct.bytes.withUnsafeBufferPointer { all in
-            let base = all.baseAddress ?? UnsafePointer(bitPattern: 1)!
-            order.sort { x, y in
-                let a = distinct.range(x), b = distinct.range(y)
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(base + a.lowerBound, base + b.lowerBound, common)
-                return order != 0 ? order < 0 : a.count < b.count
-            }
-            implied.ids.reserve(order.count, bytes: all.count)
-            implied.entities = RecordChunks.EntityStore(capacity: order.count)
-            for i in order {
-                let r = distinct.range(i)
-                implied.ids.append(base + r.lowerBound, r.count)
-                implied.entities.append(Entity(id: String(decoding: UnsafeBufferPointer(rebasing: all[r]), as: UTF8.self), kind: .node))
-            }
+        var implied = RecordChunks.Records()
+        implied.entities = RecordChunks.EntityStore(capacity: ids.count)
+        for i in EdgeListReader.codePointOrder(ids) {
+            implied.ids.append(ids[i])
+            implied.entities.append(Entity(id: ids[i], kind: .node))
         }
         return implied
     }
@@ -224,19 +212,6 @@ public enum CSVDatasetReader {
         let n = b.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
         let (y, m, d) = (n / 10_000, n / 100 % 100, n % 100)
         return (1990 ... 2040).contains(y) && (1 ... 12).contains(m) && (1 ... 31).contains(d)
-    }
-
-    /// Byte order of the UTF-8 forms (the order of implied entities), compared in place: the
-    /// generic `lexicographicallyPrecedes` took a tenth of reading a call-records table.
-    private static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
-                let common = min(pa.count, pb.count)
-                let order = common == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, common)
-                return order != 0 ? order < 0 : pa.count < pb.count
-            }
-        }
     }
 
     /// One table read alone (a file, or standard input): a link table when its header has a
