@@ -63,6 +63,15 @@ public struct Briefing: Sendable {
     public var candidateCount: Int
     /// How exact the key players are (``KeyPlayerRanking/accuracy``, TNetModel).
     public var keyPlayerAccuracy: RemovalAccuracy
+    /// What the sample establishes about the order of ``keyPlayers`` (``KeyPlayerRanking/order``);
+    /// nil when their gains are exact.
+    public var keyPlayerOrder: SampledOrder?
+    /// ``keyPlayerOrder`` in words, for the first ``keyPlayers``; nil when the gains are exact.
+    public var keyPlayerOrderText: String? { keyPlayerOrder?.text(listed: keyPlayers.count, of: "fragmentation gain") }
+    /// The candidates whose removal alone cuts the most entities off the largest part, at most
+    /// three, most first (exact counts, whatever the sampling): what the findings name when the
+    /// sample does not establish the largest gains.
+    public var mostCutOff: [KeyPlayer]
     /// The best set to remove together; nil for a set size of 0.
     public var keyPlayerSet: KeyPlayerSetResult?
     /// Leiden communities, seed 0.
@@ -179,6 +188,9 @@ public struct Briefing: Sendable {
         let ranking = try d.keyPlayers(sampling: measured, threads: threads, progress: progress)
         keyPlayers = Array(ranking.players.prefix(count))
         keyPlayerAccuracy = ranking.accuracy
+        keyPlayerOrder = ranking.order
+        mostCutOff = Array(ranking.players.filter { $0.cutOff > 0 }
+            .sorted { $0.cutOff != $1.cutOff ? $0.cutOff > $1.cutOff : Dataset.precedes($0.id, $1.id) }.prefix(3))
         targetExclusions = ranking.excluded
         candidateCount = ranking.players.count
         // The set search takes the ranking's betweenness (the same graph, sampling and seed: the

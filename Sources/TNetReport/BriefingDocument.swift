@@ -125,6 +125,7 @@ struct BriefingDocument {
                                [.text(number(k.betweenness))], [.text(number(k.pagerank))], [.text(k.why)]]
                           }))
         out.append(.paragraph([.text("Every candidate evaluated; \(b.keyPlayerAccuracy.text.replacingOccurrences(of: "; --exact computes every value exactly", with: "")).")]))
+        if let order = b.keyPlayerOrderText { out.append(.paragraph([.text(order.prefix(1).uppercased() + order.dropFirst() + ".")])) }
         if let set = b.keyPlayerSet, !set.set.isEmpty {
             out.append(.paragraph([.strong("Best set of \(set.set.count) to act on together"),
                                    .text(" (KPP-Neg, among the same candidates): " + set.set.map(label).joined(separator: "; ")

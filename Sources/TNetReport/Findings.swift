@@ -26,6 +26,18 @@ struct Findings {
         var entities: [Int], links: [Int]
     }
 
+    /// How a removal changed fragmentation, as a clause ending the sentence: "raises
+    /// fragmentation from 0.4 to 0.6.". Sampled, a change is stated only when the two values
+    /// differ by more than their bounds together; otherwise the clause says the sample does not
+    /// establish one.
+    static func change(from before: Double, to after: Double, accuracy: RemovalAccuracy) -> String {
+        if !accuracy.isExact && abs(after - before) <= 2 * accuracy.fragmentationBound {
+            return "changes fragmentation from \(number(before)) to \(number(after)), within the sample's bounds (±\(RemovalAccuracy.number(accuracy.fragmentationBound)) each): the sample does not establish a change."
+        }
+        let verb = after > before ? "raises" : after < before ? "lowers" : "leaves"
+        return "\(verb) fragmentation from \(number(before))" + (verb == "leaves" ? " unchanged." : " to \(number(after)).")
+    }
+
     /// Each finding: a heading word and its sentence.
     var items: [Item] {
         var out: [Item] = []
@@ -59,21 +71,43 @@ struct Findings {
         }
         // Key players.
         // Only actors whose removal does fragment the network are said to (a gain of 0 or less
-        // is no finding); the set's sentence says which way its value went.
-        let top = b.keyPlayers.filter { $0.fragmentationGain > 0 }.prefix(3)
-        if top.isEmpty && !b.keyPlayers.isEmpty {
-            out.append(item("Key players", [.text("No single actor's removal fragments the network (every candidate's fragmentation gain is 0 or less); the key-player table ranks them by the other measures.")]))
+        // is no finding); the set's sentence says which way its value went. Sampled (above the
+        // exact limit), the sentence names only what the sample establishes: the first places
+        // it separates from every other candidate, each gain above its bound. At 10⁴ entities
+        // and more a single actor's gain is often far below the bound, and then the finding
+        // says so and names instead the removals that cut most entities off, counted exactly.
+        var top = Array(b.keyPlayers.filter { $0.fragmentationGain > 0 }.prefix(3))
+        var separated = false
+        if let order = b.keyPlayerOrder {
+            let bound = b.keyPlayerAccuracy.gainBound ?? 0
+            let r = order.separations.last { r in
+                r <= min(3, b.keyPlayers.count) && b.keyPlayers.prefix(r).allSatisfy { $0.fragmentationGain > bound }
+            }
+            top = r.map { Array(b.keyPlayers.prefix($0)) } ?? []
+            separated = r != nil
         }
-        if !top.isEmpty {
-            var parts: [FindingPart] = [.text(top.count == 1 ? "The actor whose removal fragments the network most is " : "The actors whose removal fragments the network most are ")]
+        var parts: [FindingPart] = []
+        if let order = b.keyPlayerOrder, top.isEmpty {
+            let bound = RemovalAccuracy.number(order.differenceBound)
+            parts = [.text("The sample does not establish which actor's removal fragments the network most: no candidate's fragmentation gain is above every other's by more than ±\(bound), the bound of a difference of two gains, and above 0 by more than its own bound (the key-player table gives the estimates).")]
+            if !b.mostCutOff.isEmpty {
+                parts.append(.text(b.mostCutOff.count == 1 ? " Counted exactly, the removal that cuts most entities off the largest part is that of " : " Counted exactly, the removals that cut most entities off the largest part are those of "))
+                parts += list(b.mostCutOff.map(\.entity), FindingPart.entity)
+                parts.append(.text(" (" + b.mostCutOff.map { "\(d.entities[$0.entity].label): \($0.cutOff)" }.joined(separator: "; ") + ")."))
+            }
+        } else if top.isEmpty && !b.keyPlayers.isEmpty {
+            parts = [.text("No single actor's removal fragments the network (every candidate's fragmentation gain is 0 or less); the key-player table ranks them by the other measures.")]
+        } else if !top.isEmpty {
+            parts = [.text(top.count == 1 ? "The actor whose removal fragments the network most is " : "The actors whose removal fragments the network most are ")]
             parts += list(top.map(\.entity), FindingPart.entity)
             parts.append(.text(" (" + top.map { "\(d.entities[$0.entity].label): " + ($0.why.split(separator: ";").first.map(String.init) ?? $0.why) }.joined(separator: "; ") + ")."))
-            if let set = b.keyPlayerSet, !set.set.isEmpty {
+            if separated { parts.append(.text(" The sample separates \(top.count == 1 ? "it" : "them") from every other candidate.")) }
+        }
+        if !parts.isEmpty {
+            if !top.isEmpty || b.keyPlayerOrder != nil, let set = b.keyPlayerSet, !set.set.isEmpty {
                 parts.append(.text(" Acting on "))
                 parts += list(set.set, FindingPart.entity)
-                let verb = set.fragmentation > set.baseFragmentation ? "raises" : set.fragmentation < set.baseFragmentation ? "lowers" : "leaves"
-                parts.append(.text(" together \(verb) fragmentation from \(Self.number(set.baseFragmentation))"
-                                   + (verb == "leaves" ? " unchanged." : " to \(Self.number(set.fragmentation)).")))
+                parts.append(.text(" together " + Self.change(from: set.baseFragmentation, to: set.fragmentation, accuracy: set.accuracy)))
             }
             out.append(item("Key players", parts))
         }

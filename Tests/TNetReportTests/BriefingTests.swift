@@ -147,18 +147,70 @@ import TNetRender
         let b = try Briefing(dataset: d, provenance: provenance, sampling: sampling, threads: 2, scaleLimit: 100)
         let note = try #require(b.scaleNote)
         // Key players at ε 0.03: ⌈ln 20 / (2 · 0.03²)⌉ = 1,665 sources > 300, so every entity is
-        // one; the set search at ε 0.1, δ 0.1: ⌈(302/298)² · ln 20 / 0.02⌉ = ⌈1.02703 · 149.79⌉ = 154.
+        // one; the set search at ε 0.1, δ 0.1: ⌈(302/298)² · ln 20 / 0.02⌉ = ⌈1.02703 · 149.79⌉ = 154
+        // by Hoeffding alone, fewer than 300, so drawn without replacement: ⌈154 · 301 / 454⌉ = 103
+        // (Serfling's bound 0.0993, where 102 sources give 0.1000214).
         #expect(note.hasPrefix("Above 100 entities (this network has 300)"))
-        #expect(note.contains("at ε 0.03 (300 sources") && note.contains("comparing sets on 154 sources (ε 0.1)"))
+        #expect(note.contains("at ε 0.03 (300 sources") && note.contains("comparing sets on 103 sources (ε 0.1)"))
         #expect(note.contains("without random restarts") && note.contains("disruption curves at ε 0.1 (") && note.contains("seed 7"))
         #expect(b.keyPlayerSet?.search?.restarts == 0 && b.disruption.accuracy.sampling.epsilon == 0.1)
         let markdown = BriefingWriter.markdown(b)
-        #expect(markdown.contains("**Scale.**") && markdown.contains("comparing sets on 154 sources"))
+        #expect(markdown.contains("**Scale.**") && markdown.contains("comparing sets on 103 sources"))
         let json = try JSONSerialization.jsonObject(with: Data(BriefingJSON.write(b))) as! [String: Any]
         #expect((json["accuracy"] as! [String: Any])["scale"] as? String == note)
         let below = try Briefing(dataset: d, provenance: provenance, sampling: sampling, threads: 2)
         #expect(below.scaleNote == nil && below.keyPlayerSet?.search?.restarts == 8)
         let belowJSON = try JSONSerialization.jsonObject(with: Data(BriefingJSON.write(below))) as! [String: Any]
         #expect((belowJSON["accuracy"] as! [String: Any])["scale"] is NSNull)
+    }
+
+    /// Sampled key players in the findings say only what the sample establishes (hostile
+    /// reading of the 20,000-entity briefing: "the actors whose removal fragments the network
+    /// most are …" named three actors whose gains of 0.001 were far inside the ±0.01 bound).
+    /// On a 300-entity network sampled at ε 0.1 no gain is established, so the finding says so
+    /// and names the removals that cut most entities off, with the exact counts of the exact
+    /// ranking. A star of 1,000 leaves separates its centre (gain about 0.5 against a difference
+    /// bound of about 0.1), and the finding names it and says the sample separates it.
+    @Test func sampledKeyPlayersFindingSaysWhatTheSampleEstablishes() throws {
+        let provenance = Briefing.Provenance(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-05")
+        let d = SyntheticNetwork(nodes: 300, seed: 3).generate()
+        let sampling = EfficiencySampling(epsilon: 0.1, delta: 0.1, seed: 7, exactLimit: 100)
+        let b = try Briefing(dataset: d, provenance: provenance, sampling: sampling, threads: 2)
+        let order = try #require(b.keyPlayerOrder)
+        #expect(order.groups(listed: 3) == nil)
+        let finding = try #require(Findings(b: b).items.first { $0.topic == "Key players" })
+        let text = finding.parts.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
+        #expect(text.hasPrefix("The sample does not establish which actor's removal fragments the network most"))
+        #expect(!text.contains("fragments the network most are") && !text.contains("fragments the network most is"))
+        let exact = try d.keyPlayers()
+        let cut = exact.players.filter { $0.cutOff > 0 }.sorted { $0.cutOff != $1.cutOff ? $0.cutOff > $1.cutOff : $0.id < $1.id }.prefix(3)
+        #expect(b.mostCutOff.map(\.id) == cut.map(\.id) && b.mostCutOff.map(\.cutOff) == cut.map(\.cutOff))
+        for p in cut { #expect(text.contains("\(d.entities[p.entity].label): \(p.cutOff)")) }
+        #expect(BriefingWriter.markdown(b).contains(b.keyPlayerOrderText!.prefix(1).uppercased() + b.keyPlayerOrderText!.dropFirst()))
+
+        var entities = [Entity(id: "centre", kind: .node)], links: [Link] = []
+        for i in 0 ..< 1000 {
+            entities.append(Entity(id: "leaf\(i)", kind: .node))
+            links.append(Link(source: "centre", target: "leaf\(i)", kind: .link))
+        }
+        let star = try Briefing(dataset: Dataset(entities: entities, links: links), provenance: provenance, setSize: 0,
+                                sampling: EfficiencySampling(epsilon: 0.05, delta: 0.1, seed: 7, exactLimit: 100), threads: 2)
+        #expect(star.keyPlayerOrder?.separations.first == 1)
+        let starFinding = try #require(Findings(b: star).items.first { $0.topic == "Key players" })
+        let starText = starFinding.parts.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
+        #expect(starText.hasPrefix("The actor whose removal fragments the network most is ") && starText.contains("The sample separates it from every other candidate."))
+        #expect(starFinding.entities == [0])
+    }
+
+    /// A set's change of fragmentation is stated only when it exceeds the two values' bounds
+    /// together; exact values always state it.
+    @Test func setChangeIsStatedOnlyWhenEstablished() {
+        var a = RemovalAccuracy(EfficiencyEstimate(value: 0.5, sources: 100, nodes: 1000, isExact: false, errorBound: 0.01),
+                                sampling: EfficiencySampling())
+        #expect(Findings.change(from: 0.782, to: 0.787, accuracy: a).hasPrefix("changes fragmentation from 0.782 to 0.787, within the sample's bounds (±0.01 each)"))
+        #expect(Findings.change(from: 0.70, to: 0.75, accuracy: a) == "raises fragmentation from 0.7 to 0.75.")
+        a.isExact = true
+        #expect(Findings.change(from: 0.782, to: 0.787, accuracy: a) == "raises fragmentation from 0.782 to 0.787.")
+        #expect(Findings.change(from: 0.5, to: 0.5, accuracy: a) == "leaves fragmentation from 0.5 unchanged.")
     }
 }

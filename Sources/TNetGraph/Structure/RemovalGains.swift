@@ -30,8 +30,9 @@ extension Graph {
     /// Sampled: k sources drawn without replacement; A and Σ_s L_v(s) are scaled by N/k, the
     /// same sources for every candidate (common random numbers). The gain is then N/((N − 1)(N − 2))
     /// times a mean of per-source values L_v(s) − 2R(s)/N, which lie in an interval of width
-    /// (N − 1)(N + 2)/N; so k ≥ w² ln(2/δ)/(2ε²) with w = (N + 2)/(N − 2) puts each gain within
-    /// ε with probability 1 − δ (Hoeffding).
+    /// (N − 1)(N + 2)/N; so k sources with w · √(ρ_k ln(2/δ)/(2k)) ≤ ε, w = (N + 2)/(N − 2) and
+    /// ρ_k = 1 − (k − 1)/N, put each gain within ε with probability 1 − δ (Hoeffding, with
+    /// Serfling's factor ρ_k for sampling without replacement: ``EfficiencySampling``).
     ///
     /// - Parameters:
     ///   - present: the nodes left (nil: all).
@@ -99,8 +100,9 @@ extension Graph {
             gains[v] = after - base
         }
         let estimate = EfficiencyEstimate(value: base, sources: sources.count, nodes: count, isExact: exact,
-                                          errorBound: exact ? 0 : sampling.bound(sources: sources.count))
-        return RemovalGains(base: estimate, gains: gains, gainBound: exact ? 0 : sampling.bound(sources: sources.count, width: width))
+                                          errorBound: exact ? 0 : sampling.bound(sources: sources.count, population: count))
+        return RemovalGains(base: estimate, gains: gains,
+                            gainBound: exact ? 0 : sampling.bound(sources: sources.count, width: width, population: count))
     }
 }
 

@@ -8,9 +8,12 @@ import Darwin
 /// node) or from a seeded sample of source nodes with a stated error bound.
 ///
 /// Global efficiency is the mean, over source nodes s, of X(s) = Σ_{t≠s} (1/d(s, t)) / (n − 1),
-/// a value in [0, 1]. The mean of k sources drawn uniformly without replacement is within ε of
-/// it with probability at least 1 − δ when k ≥ ln(2/δ)/(2ε²) (Hoeffding 1963, theorems 1 and
-/// 4: sampling without replacement concentrates at least as well). The same seed draws the same
+/// a value in [0, 1]. The mean of k of the N nodes drawn uniformly without replacement is within
+/// ε of it with probability at least 1 − δ when ε ≥ √(ρ_k · ln(2/δ) / (2k)), ρ_k = 1 − (k − 1)/N
+/// (Serfling 1974, corollary 1.1, on each side; Bardenet and Maillard 2015, eq. 4): Hoeffding's
+/// bound (1963, theorems 1 and 4) shrunk by the share of the population the sample already
+/// holds. So k₀ = ⌈ln(2/δ)/(2ε²)⌉ sources, Hoeffding's count, become k = ⌈k₀(N + 1)/(N + k₀)⌉:
+/// 8,565 instead of 14,979 of 20,000 nodes at ε 0.01, δ 0.1. The same seed draws the same
 /// sources on every machine and for any number of threads.
 public struct EfficiencySampling: Sendable, Hashable {
     /// The error bound wanted (ε), on the scale of efficiency and fragmentation (0 to 1).
@@ -45,29 +48,51 @@ public struct EfficiencySampling: Sendable, Hashable {
     }
 
     /// Sources a mean of values in an interval of width `width` needs to be within ε with
-    /// probability 1 − δ: ⌈width² · ln(2/δ) / (2ε²)⌉ (Hoeffding), at most 2⁵³; 0 < ε < 1 and
-    /// 0 < δ < 1 are required (a precondition) (ln(2/δ) is taken as
-    /// ln 2 − ln δ, finite for every δ > 0, even the smallest subnormal).
-    /// - Parameter width: the width of the interval the averaged values lie in.
+    /// probability 1 − δ: Hoeffding's k₀ = ⌈width² · ln(2/δ) / (2ε²)⌉, at most 2⁵³, and drawn
+    /// without replacement from a population of N, ⌈k₀(N + 1)/(N + k₀)⌉ (the least k with
+    /// ``bound(sources:width:population:)`` ≤ ε). 0 < ε < 1 and 0 < δ < 1 are required (a
+    /// precondition) (ln(2/δ) is taken as ln 2 − ln δ, finite for every δ > 0, even the smallest
+    /// subnormal).
+    /// - Parameters:
+    ///   - width: the width of the interval the averaged values lie in.
+    ///   - population: the number of values the sample is drawn from, without replacement (nil:
+    ///     unbounded, Hoeffding's count).
     /// - Returns: the number of sources.
-    public func sampleSize(width: Double = 1) -> Int {
+    public func sampleSize(width: Double = 1, population: Int? = nil) -> Int {
         precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1,
                      "EfficiencySampling: ε and δ must be in (0, 1), not ε \(epsilon), δ \(delta)")
-        return Int(min((width * width * (log(2) - log(delta)) / (2 * epsilon * epsilon)).rounded(.up), 0x1p53))
+        let k0 = min((width * width * (log(2) - log(delta)) / (2 * epsilon * epsilon)).rounded(.up), 0x1p53)
+        guard let population, population > 0 else { return Int(k0) }
+        let n = Double(population)
+        var k = min(n, (k0 * (n + 1) / (n + k0)).rounded(.up))
+        // The division's rounding may leave k one short or one over the least k that holds.
+        while k > 1 && bound(sources: Int(k) - 1, width: width, population: population) <= epsilon { k -= 1 }
+        while k < n && bound(sources: Int(k), width: width, population: population) > epsilon { k += 1 }
+        return Int(k)
     }
 
-    /// The bound Hoeffding gives for `k` sources and values in an interval of width `width`:
-    /// width · √(ln(2/δ) / (2k)).
+    /// The bound for `k` sources and values in an interval of width `width`: Hoeffding's
+    /// width · √(ln(2/δ) / (2k)), times √ρ with ρ = 1 − (k − 1)/N when the k are drawn without
+    /// replacement from a population of N (Serfling); 0 when k ≥ N (every value is in the sample).
     /// - Parameters:
     ///   - k: the number of sources.
     ///   - width: the width of the interval the averaged values lie in.
+    ///   - population: the number of values the sources were drawn from (nil: unbounded).
     /// - Returns: the error bound, holding with probability at least 1 − δ.
-    public func bound(sources k: Int, width: Double = 1) -> Double {
-        k <= 0 ? .infinity : width * ((log(2) - log(delta)) / (2 * Double(k))).squareRoot()
+    public func bound(sources k: Int, width: Double = 1, population: Int? = nil) -> Double {
+        guard k > 0 else { return .infinity }
+        var rho = 1.0
+        if let population, population > 0 {
+            guard k < population else { return 0 }
+            rho = 1 - Double(k - 1) / Double(population)
+        }
+        return width * (rho * (log(2) - log(delta)) / (2 * Double(k))).squareRoot()
     }
 
     /// The sources to search from among the `present` nodes of a graph of `n` nodes: all of them
-    /// (ascending) when the computation is exact, else the first `k` present nodes of a seeded
+    /// (ascending) when the computation is exact (asked for, at most ``exactLimit`` nodes, or
+    /// Hoeffding's count ``sampleSize(width:population:)`` without a population at least the
+    /// number of nodes), else ``sampleSize(width:population:)`` of them: the first `k` present nodes of a seeded
     /// permutation of all nodes, so that removing a node changes at most one source (the same
     /// sample serves a network before and after removals: common random numbers).
     /// - Parameters:
@@ -77,8 +102,11 @@ public struct EfficiencySampling: Sendable, Hashable {
     /// - Returns: the sources, and whether they are every present node.
     public func sources(n: Int, present: [Bool]?, width: Double = 1) -> (sources: [Int], exact: Bool) {
         let alive = present.map { p in (0 ..< n).filter { p[$0] } } ?? Array(0 ..< n)
-        let k = sampleSize(width: width)
-        if exact || alive.count <= exactLimit || k >= alive.count { return (alive, true) }
+        // Exact where Hoeffding's count would hold every node: the sample without replacement
+        // would then hold about half of them or more, and the exact values cost at most twice
+        // as much (the same networks are exact as before Serfling's factor was used).
+        if exact || alive.count <= exactLimit || sampleSize(width: width) >= alive.count { return (alive, true) }
+        let k = sampleSize(width: width, population: alive.count)
         var permutation = Array(0 ..< n)
         var rng = SplitMix64(seed: seed)
         var out: [Int] = []
@@ -150,7 +178,7 @@ extension Graph {
         for s in sums { total += s }
         let value = exact ? total / (Double(count) * Double(count - 1)) : total / (Double(sources.count) * Double(count - 1))
         return EfficiencyEstimate(value: value, sources: sources.count, nodes: count, isExact: exact,
-                                  errorBound: exact ? 0 : sampling.bound(sources: sources.count))
+                                  errorBound: exact ? 0 : sampling.bound(sources: sources.count, population: count))
     }
 
     /// Borgatti's distance-weighted fragmentation (``fragmentation(present:)``), exact or

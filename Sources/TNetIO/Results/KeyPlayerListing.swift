@@ -21,6 +21,12 @@ public struct KeyPlayerListing: PrintableResult, Sendable {
         players = top.map { Array(result.players.prefix($0)) } ?? result.players
     }
 
+    /// What the sample establishes about the order of the players printed; nil when the gains
+    /// are exact.
+    public var orderText: String? {
+        result.order?.text(listed: players.count, of: "fragmentation gain")
+    }
+
     /// `rank,id,name,kind,fragmentation_gain,betweenness,pagerank,brokerage_role,brokerage_count,articulation_point,cut_off,protected,why`.
     public var csv: String {
         var out = CSVText.row(["rank", "id", "name", "kind", "fragmentation_gain", "betweenness", "pagerank", "brokerage_role",
@@ -34,7 +40,7 @@ public struct KeyPlayerListing: PrintableResult, Sendable {
         return out
     }
 
-    /// `{"base_fragmentation","protected_excluded","candidates","accuracy":{…},"players":[{"rank","id","name","kind",…,"why"}]}`
+    /// `{"base_fragmentation","protected_excluded","candidates","accuracy":{…},"order":{"difference_bound","separated_after","text"}|null,"players":[{"rank","id","name","kind",…,"why"}]}`
     /// (`accuracy`: ``TNetIO/JSONWriter/accuracy(_:)``).
     public var json: String {
         JSONWriter.object { w in
@@ -42,6 +48,18 @@ public struct KeyPlayerListing: PrintableResult, Sendable {
             w.key("protected_excluded"); w.int(result.protectedExcluded)
             w.key("candidates"); w.int(result.players.count)
             w.accuracy(result.accuracy)
+            w.key("order")
+            if let order = result.order {
+                w.beginObject()
+                w.key("difference_bound"); w.double(order.differenceBound)
+                w.key("separated_after"); w.beginArray()
+                for r in order.separations where r <= players.count { w.int(r) }
+                w.endArray()
+                w.key("text"); w.string(orderText ?? "")
+                w.endObject()
+            } else {
+                w.null()
+            }
             w.key("players"); w.beginArray()
             for (i, p) in players.enumerated() {
                 let e = dataset.entities[p.entity]
@@ -76,6 +94,7 @@ public struct KeyPlayerListing: PrintableResult, Sendable {
                 + (result.protectedExcluded > 0 ? "; protected persons can be ranked, marked, for analysis only" : "") + ")\n"
         }
         out += "(\(result.players.count) candidates evaluated; \(result.accuracy.text))\n"
+        if let order = orderText { out += "(\(order))\n" }
         return out
     }
 }

@@ -29,7 +29,9 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
         return out
     }
 
-    /// `{"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{…},"protected_excluded","searched","candidates","accuracy":{…}}`
+    /// `{"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{…},"protected_excluded","searched","candidates","accuracy":{…},"comparison"}`
+    /// (`comparison`: what the sample establishes of the set against the intact network and the
+    /// betweenness set, ``TNetModel/KeyPlayerSetResult/sampledComparison``; null when exact)
     /// (`accuracy`: ``TNetIO/JSONWriter/accuracy(_:)``).
     public var json: String {
         JSONWriter.object { w in
@@ -45,6 +47,7 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
             w.key("searched"); w.int(result.searched)
             w.key("candidates"); w.int(result.candidates)
             w.accuracy(result.accuracy)
+            w.key("comparison"); w.string(orNull: result.sampledComparison)
         }
     }
 
@@ -62,6 +65,7 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
         out += "(searched among \(result.searched == result.candidates ? "all \(result.candidates)" : "\(result.searched) of \(result.candidates)") candidates"
             + (result.searched < result.candidates ? ": those whose removal alone raises fragmentation most and the highest by betweenness" : "")
             + "; \(result.accuracy.text))\n"
+        if let comparison = result.sampledComparison { out += "(\(comparison))\n" }
         return out
     }
 }

@@ -45,6 +45,10 @@ public struct KeyPlayerRanking: Sendable {
     public var accuracy: RemovalAccuracy
     /// ``fragmentation`` with the sample it rests on.
     public var baseEstimate: EfficiencyEstimate
+    /// Which places of the ranking by fragmentation gain the sample establishes; nil when the
+    /// gains are exact. At 10⁵ entities a single actor's gain is often far below the sample's
+    /// bound, and the ranking is then not established at all: every output says so.
+    public var order: SampledOrder?
     /// The graph the ranking was computed on, in words.
     public var projection: String { Dataset.removalProjectionText }
 }
@@ -78,6 +82,17 @@ public struct KeyPlayerSetResult: Sendable {
     /// δ as `epsilon` and the accuracy's), and the random starts it made besides the greedy
     /// start and the betweenness set; nil when exact.
     public var search: (sources: Int, epsilon: Double, restarts: Int)?
+
+    /// What the sample establishes of the set's two comparisons, in words: that removing it
+    /// raises fragmentation, and that it fragments more than the betweenness set. Each
+    /// fragmentation is within the bound of ``accuracy``, so two are told apart only when they
+    /// differ by more than twice it. Nil when the fragmentations are exact.
+    public var sampledComparison: String? {
+        guard !accuracy.isExact else { return nil }
+        let margin = 2 * accuracy.fragmentationBound
+        let rises = fragmentation - baseFragmentation > margin, beats = fragmentation - betweennessFragmentation > margin
+        return "the sample \(rises ? "establishes" : "does not establish") that removing the set raises fragmentation, and \(beats ? "establishes" : "does not establish") that it fragments more than the betweenness set (each fragmentation within ±\(RemovalAccuracy.number(accuracy.fragmentationBound)), so two are told apart only by more than ±\(RemovalAccuracy.number(margin)))"
+    }
 }
 
 /// What ``Dataset/keyPlayerSet(_:seed:sampling:threads:progress:budget:)`` may take as given or
@@ -204,7 +219,11 @@ extension Dataset {
                                 excluded: TargetPolicy.counts(standings).filter { !$0.standing.isCandidate },
                                 accuracy: RemovalAccuracy(removal.base, sampling: sampling, gainBound: removal.gainBound,
                                                           betweenness: betweennessSample),
-                                baseEstimate: removal.base)
+                                baseEstimate: removal.base,
+                                order: removal.gainBound > 0
+                                    ? SampledOrder(sortedValues: players.map(\.fragmentationGain), bound: removal.gainBound,
+                                                   confidence: RemovalAccuracy.complement(sampling.delta))
+                                    : nil)
     }
 
     /// Borgatti's KPP-Neg over the candidates of the ``TargetPolicy`` (a set is a proposal to
@@ -304,7 +323,9 @@ extension Dataset {
     /// The sources a removal-gains pass samples among `n` present nodes (all of them when the
     /// sample would hold every node).
     static func searchSources(_ n: Int, _ sampling: EfficiencySampling) -> Int {
-        n <= 2 ? n : min(n, sampling.sampleSize(width: Double(n + 2) / Double(n - 2)))
+        guard n > 2 else { return n }
+        let width = Double(n + 2) / Double(n - 2)
+        return sampling.sampleSize(width: width) >= n ? n : sampling.sampleSize(width: width, population: n)
     }
 
     /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities, ``keyPlayerSet(_:seed:sampling:threads:progress:)``

@@ -56,7 +56,7 @@ public struct RemovalAccuracy: Sendable {
         if !isExact {
             var s = "fragmentation and efficiency sampled from \(sources) of \(entities) entities as sources (seed \(sampling.seed)): each within ±\(Self.number(fragmentationBound))"
             if let gainBound { s += ", each fragmentation gain within ±\(Self.number(gainBound))" }
-            parts.append(s + ", each with probability ≥ \(p) on its own (Hoeffding)")
+            parts.append(s + ", each with probability ≥ \(p) on its own (Hoeffding–Serfling)")
         } else {
             parts.append("fragmentation and efficiency exact")
         }

@@ -10,8 +10,8 @@ struct KeyPlayersCommand: ParsableCommand {
         Candidates follow the target policy: only the perpetrator side (syndicates, companies, financial channels, persons in a perpetrator role, officials with a corruption link; the nodes of a plain graph). Never authorities and international bodies, places (countries, regions, sites, compounds), platforms, or protected persons (victims, survivors, witnesses; --include-victims ranks protected persons, marked, for analysis only). A dataset's schema may override the policy per kind or entity ("targets"), never for a protected person.
         The ranking: every candidate by the rise in distance-weighted fragmentation (Borgatti 2006: 1 − global efficiency) when it alone is removed, then betweenness, then id; with betweenness and PageRank, its main Gould-Fernandez brokerage role over --partition (links as directed), whether it is an articulation point, how many entities its removal cuts off, and why. Projection: fragmentation, betweenness, PageRank and articulation on one graph, links read either way, parallel links once, weights ignored (NetworkX: nx.Graph of the links) — so they differ from tnet centrality on a directed dataset.
         --set K: the K candidates whose joint removal fragments the network most (greedy start, then swaps in a seeded order), against the top K candidates by betweenness on the same graph: single-actor rankings are not the best set.
-        Scale: every candidate is evaluated at once (one breadth-first search per source serves them all; only what a candidate's removal cuts off from a source is searched again). Up to \(EfficiencySampling.defaultExactLimit) entities (--exact-limit; or with --exact) every value is exact; above it fragmentation comes from sampled sources (Hoeffding: each value and each gain within --epsilon with probability 1 − --delta on its own) and betweenness from sampled shortest paths (Riondato-Kornaropoulos, the same bound) (exact when such a sample would draw more pairs than the network has), seeded by --seed; the output states which, with the bounds (table footer, JSON "accuracy", a note on standard error with CSV). --set above that size searches among the 50 candidates best alone and the 50 highest by betweenness, and says so.
-        CSV: rank,id,name,kind,fragmentation_gain,betweenness,pagerank,brokerage_role,brokerage_count,articulation_point,cut_off,protected,why. With --set: set,id,name,kind (set: kpp or betweenness) and the fragmentations in JSON {"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{"fragmentation","members"},"protected_excluded","searched","candidates","accuracy"}. JSON of the ranking: {"base_fragmentation","protected_excluded","candidates","accuracy","players":[…]}. "accuracy": {"exact","sources","entities","epsilon","delta","seed","fragmentation_bound","gain_bound","betweenness_samples","betweenness_bound","text"}.
+        Scale: every candidate is evaluated at once (one breadth-first search per source serves them all; only what a candidate's removal cuts off from a source is searched again). Up to \(EfficiencySampling.defaultExactLimit) entities (--exact-limit; or with --exact) every value is exact; above it fragmentation comes from sampled sources (Hoeffding–Serfling, drawn without replacement: each value and each gain within --epsilon with probability 1 − --delta on its own) and betweenness from sampled shortest paths (Riondato-Kornaropoulos, the same bound) (exact when such a sample would draw more pairs than the network has), seeded by --seed; the output states which, with the bounds (table footer, JSON "accuracy", a note on standard error with CSV), and which places of the ranking the sample establishes: two sampled gains differ by at most twice the bound, so the ranking is given in groups, each above every later one by more than that, and says so when none is (JSON "order"). --set above that size searches among the 50 candidates best alone and the 50 highest by betweenness, and says so.
+        CSV: rank,id,name,kind,fragmentation_gain,betweenness,pagerank,brokerage_role,brokerage_count,articulation_point,cut_off,protected,why. With --set: set,id,name,kind (set: kpp or betweenness) and the fragmentations in JSON {"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{"fragmentation","members"},"protected_excluded","searched","candidates","accuracy","comparison"} ("comparison": null when exact, else whether the sample establishes that the set raises fragmentation and that it fragments more than the betweenness set). JSON of the ranking: {"base_fragmentation","protected_excluded","candidates","accuracy","order","players":[…]}; "order": null when exact, else {"difference_bound","separated_after":[places r of the listed ones after which the sample separates the ranking],"text"}. "accuracy": {"exact","sources","entities","epsilon","delta","seed","fragmentation_bound","gain_bound","betweenness_samples","betweenness_bound","text"}.
         """
     )
 
@@ -42,7 +42,9 @@ struct KeyPlayersCommand: ParsableCommand {
                                  threads: scale.threadCount, progress: TerminalProgress.fraction)
         TerminalProgress.clear()
         scale.note(r.accuracy, format: output.format)
-        output.print(KeyPlayerListing(r, in: d, top: top))
+        let listing = KeyPlayerListing(r, in: d, top: top)
+        if output.format == .csv, let order = listing.orderText { Diagnostics.note(order) }
+        output.print(listing)
     }
 
     private func runSet(_ d: Dataset, _ k: Int) throws {
@@ -50,6 +52,7 @@ struct KeyPlayersCommand: ParsableCommand {
                                    progress: TerminalProgress.fraction)
         TerminalProgress.clear()
         scale.note(r.accuracy, format: output.format)
+        if output.format == .csv, let comparison = r.sampledComparison { Diagnostics.note(comparison) }
         output.print(KeyPlayerSetListing(r, in: d, k: k))
     }
 }

@@ -39,8 +39,26 @@ import Testing
         let s = EfficiencySampling(epsilon: 0.1, delta: .leastNonzeroMagnitude)
         #expect(s.sampleSize() == 37_257)
         #expect(abs(s.bound(sources: 37_257) - 0.1) < 1e-5)
-        // An ε no run could meet is at most 2⁵³ sources, not a crash.
+        // An ε no run could meet is at most 2⁵³ sources, not a crash (or the whole population).
+        #expect(EfficiencySampling(epsilon: 1e-300, delta: 0.1).sampleSize(population: 10) == 10)
         #expect(EfficiencySampling(epsilon: 1e-300, delta: 0.1).sampleSize() == 1 << 53)
+    }
+
+    /// Sampling without replacement (Serfling's factor), worked by hand: ε 0.01, δ 0.1 over
+    /// 20,000 nodes. Hoeffding's k₀ = ⌈ln 20 / (2 · 0.01²)⌉ = ⌈14,978.66⌉ = 14,979; without
+    /// replacement k = ⌈14,979 · 20,001 / 34,979⌉ = 8,565, whose bound is
+    /// √((1 − 8,564/20,000) · 2.99573 / 17,130) = 0.0099999, where 8,564 give 0.010001. A sample
+    /// of the whole population has bound 0; one source of N has Hoeffding's bound (ρ = 1).
+    @Test func withoutReplacementBound() {
+        let s = EfficiencySampling(epsilon: 0.01, delta: 0.1)
+        #expect(s.sampleSize() == 14_979)
+        #expect(s.sampleSize(population: 20_000) == 8_565)
+        #expect(s.bound(sources: 8_565, population: 20_000) <= 0.01 && s.bound(sources: 8_564, population: 20_000) > 0.01)
+        #expect(abs(s.bound(sources: 8_565, population: 20_000) - 0.0099999) < 1e-6)
+        #expect(s.bound(sources: 20_000, population: 20_000) == 0)
+        #expect(s.bound(sources: 1, population: 20_000) == s.bound(sources: 1))
+        // At a million nodes the saving is small: ⌈14,979 · 1,000,001 / 1,014,979⌉ = 14,758.
+        #expect(s.sampleSize(population: 1_000_000) == 14_758)
     }
 
     @Test func sampledWithinItsBound() {
@@ -48,7 +66,11 @@ import Testing
         let exact = g.globalEfficiency()
         let sampling = EfficiencySampling(epsilon: 0.05, delta: 0.05, seed: 7, exactLimit: 100)
         let e = g.efficiencyEstimate(sampling: sampling, threads: 1)
-        #expect(!e.isExact && e.sources == sampling.sampleSize() && e.sources == 738 && e.errorBound <= 0.05)
+        // Hoeffding's k₀ = ⌈ln 40 / (2 · 0.05²)⌉ = 738; drawn without replacement from 3,000 nodes,
+        // ⌈738 · 3,001 / 3,738⌉ = 593 (Serfling: ρ = 1 − 592/3,000 = 0.8027, and
+        // √(0.8027 · 3.6889 / 1,186) = 0.04997 ≤ 0.05, where 592 sources give 0.05002).
+        #expect(!e.isExact && e.sources == sampling.sampleSize(population: 3_000) && e.sources == 593 && e.errorBound <= 0.05)
+        #expect(sampling.sampleSize() == 738)
         #expect(abs(e.value - exact) <= e.errorBound, "\(e.value) vs \(exact)")
         #expect(g.efficiencyEstimate(sampling: sampling, threads: 2).value == e.value)
         var other = sampling
@@ -61,7 +83,8 @@ import Testing
         var present = [Bool](repeating: true, count: 3_000)
         for v in 0 ..< 1_000 { present[v] = false }
         let drawn = sampling.sources(n: 3_000, present: present).sources
-        #expect(drawn.count == 738 && Set(drawn).count == 738 && drawn.allSatisfy { $0 >= 1_000 })
+        // From the 2,000 present: ⌈738 · 2,001 / 2,738⌉ = 540.
+        #expect(drawn.count == 540 && Set(drawn).count == 540 && drawn.allSatisfy { $0 >= 1_000 })
     }
 
     /// Every candidate's gain from one pass equals removing it and measuring again, on graphs

@@ -27,6 +27,17 @@ import Testing
         let a = try Self.accuracy(listing.json)
         #expect(a["exact"] as? Bool == false && a["seed"] as? Int == 9 && a["delta"] as? Double == 0.05 && a["epsilon"] as? Double == 0.1)
         #expect((a["gain_bound"] as? Double ?? 1) <= 0.1 && (a["sources"] as? Int) == r.accuracy.sources && a["betweenness_samples"] as? Int != nil)
+        // What the sample establishes of the order: the table's last line and JSON "order",
+        // the same words; exact, "order" is null and nothing is said.
+        let order = try #require(r.order)
+        let text = try #require(listing.orderText)
+        #expect(listing.table.hasSuffix("(\(text))\n") && text == order.text(listed: 5, of: "fragmentation gain"))
+        let object = try JSONSerialization.jsonObject(with: Data(listing.json.utf8)) as! [String: Any]
+        let o = try #require(object["order"] as? [String: Any])
+        #expect(abs((o["difference_bound"] as? Double ?? 0) - 2 * r.accuracy.gainBound!) < 1e-12 && o["text"] as? String == text)
+        #expect(o["separated_after"] as? [Int] == order.separations.filter { $0 <= 5 })
+        let exactObject = try JSONSerialization.jsonObject(with: Data(exact.json.utf8)) as! [String: Any]
+        #expect(exactObject["order"] is NSNull && exact.orderText == nil && !exact.table.contains("order"))
     }
 
     /// An ε so small that the betweenness sample would draw more pairs than the 400 entities
@@ -54,6 +65,18 @@ import Testing
         let set = KeyPlayerSetListing(try d.keyPlayerSet(2, seed: 9, sampling: Self.sampled), in: d, k: 2)
         #expect(set.table.contains("searched among") && set.table.contains("sampled from"))
         #expect(try Self.accuracy(set.json)["exact"] as? Bool == false)
+        // Sampled, the listing says what the sample establishes of both comparisons, worked
+        // from the stated values and bound; exact, nothing ("comparison" null).
+        let r = set.result, margin = 2 * r.accuracy.fragmentationBound
+        let comparison = try #require(r.sampledComparison)
+        #expect(comparison.hasPrefix("the sample \(r.fragmentation - r.baseFragmentation > margin ? "establishes" : "does not establish") that removing the set raises"))
+        #expect(comparison.contains("and \(r.fragmentation - r.betweennessFragmentation > margin ? "establishes" : "does not establish") that it fragments more"))
+        #expect(set.table.hasSuffix("(\(comparison))\n"))
+        let setObject = try JSONSerialization.jsonObject(with: Data(set.json.utf8)) as! [String: Any]
+        #expect(setObject["comparison"] as? String == comparison)
+        let exactSet = KeyPlayerSetListing(try d.keyPlayerSet(2, seed: 9), in: d, k: 2)
+        let exactObject = try JSONSerialization.jsonObject(with: Data(exactSet.json.utf8)) as! [String: Any]
+        #expect(exactSet.result.sampledComparison == nil && exactObject["comparison"] is NSNull)
         var options = DisruptionOptions()
         options.strategies = [.degree]
         options.steps = 2

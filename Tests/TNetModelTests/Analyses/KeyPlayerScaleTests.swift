@@ -29,6 +29,47 @@ import Testing
         #expect(again.players.map(\.id) == sampled.players.map(\.id))
     }
 
+    /// A star of 1,000 leaves: removing the centre cuts every pair (fragmentation 0.5 → 1, a
+    /// gain of about 0.5, as every pair of leaves was 2 apart), removing a leaf changes almost
+    /// nothing. Sampled at ε 0.05 (738 of 1,001 sources; difference bound 0.1 at most), the
+    /// sample separates the centre from everyone else, and nothing below it (the leaves tie).
+    @Test func sampleSeparatesTheCentreFromTheRest() throws {
+        var entities = [Entity(id: "centre", kind: .node)], links: [Link] = []
+        for i in 0 ..< 1000 {
+            entities.append(Entity(id: "leaf\(i)", kind: .node))
+            links.append(Link(source: "centre", target: "leaf\(i)", kind: .link))
+        }
+        let d = Dataset(entities: entities, links: links)
+        let ranking = try d.keyPlayers(sampling: EfficiencySampling(epsilon: 0.05, delta: 0.05, seed: 5, exactLimit: 100), threads: 2)
+        let order = try #require(ranking.order)
+        #expect(!ranking.accuracy.isExact && order.differenceBound <= 0.1)
+        #expect(ranking.players[0].id == "centre" && ranking.players[0].fragmentationGain > 0.4)
+        #expect(order.separations == [1], "\(order.separations)")
+        #expect(order.groups(listed: 10) == "#1; #2 and below")
+    }
+
+    /// The order a sampled ranking claims holds in the exact values: every difference of two
+    /// sampled gains is within the order's difference bound (twice a gain's) of the exact
+    /// difference, so each place the sample separates is a true separation. Exact rankings
+    /// claim nothing.
+    @Test func sampledOrderHoldsInTheExactValues() throws {
+        let d = Self.network
+        let exact = try d.keyPlayers(threads: 2)
+        #expect(exact.order == nil)
+        let sampled = try d.keyPlayers(sampling: Self.sampled, threads: 2)
+        let order = try #require(sampled.order)
+        #expect(order.differenceBound == 2 * sampled.accuracy.gainBound! && order.count == sampled.players.count)
+        let truth = Dictionary(uniqueKeysWithValues: exact.players.map { ($0.id, $0.fragmentationGain) })
+        let s = sampled.players.map(\.fragmentationGain), t = sampled.players.map { truth[$0.id]! }
+        var worst = 0.0
+        for i in s.indices { for j in s.indices where j > i { worst = max(worst, abs((s[i] - s[j]) - (t[i] - t[j]))) } }
+        #expect(worst <= order.differenceBound, "largest error of a difference \(worst)")
+        for r in order.separations {
+            // The first r are above every later one in the exact values too.
+            #expect(t[..<r].min()! > t[r...].max()!, "separation after \(r)")
+        }
+    }
+
     /// The pruned set search keeps the true best single candidate: with k = 1 it finds the
     /// candidate whose removal alone raises fragmentation most (exactly), and says how many
     /// candidates it searched.
@@ -64,8 +105,10 @@ import Testing
         let coarse = try d.keyPlayerSet(2, seed: 5, sampling: Self.sampled, threads: 2, budget: budget)
         let search = try #require(coarse.search)
         // 600 entities, δ 0.05: ⌈w² · ln(2/0.05) / (2 · 0.2²)⌉, w = 602/598 (w² = 1.01342):
-        // ln 40 = 3.68888, / 0.08 = 46.111, × 1.01342 = 46.73 → 47 sources.
-        #expect(search.sources == 47 && search.epsilon == 0.2 && search.restarts == 0)
+        // ln 40 = 3.68888, / 0.08 = 46.111, × 1.01342 = 46.73 → 47 sources by Hoeffding alone;
+        // drawn without replacement from 600, ⌈47 · 601 / 647⌉ = 44 (Serfling's bound 0.1986,
+        // where 43 sources give 0.2011).
+        #expect(search.sources == 44 && search.epsilon == 0.2 && search.restarts == 0)
         #expect(coarse.fragmentation >= coarse.betweennessFragmentation - 1e-12)
         #expect(try d.keyPlayerSet(2).search == nil)
     }

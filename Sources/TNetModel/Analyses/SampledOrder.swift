@@ -1,0 +1,84 @@
+/// Which places of a ranking by sampled values the sample establishes.
+///
+/// Each sampled value is within ±b of its exact value (``RemovalAccuracy/gainBound``). Two
+/// values estimated from the same sources (common random numbers) differ from their exact
+/// difference by at most 2b: the difference is itself a mean of per-source differences, which
+/// lie in an interval twice as wide as the values' own (Hoeffding, the same δ). So the sample
+/// establishes that an actor's value is above another's only when the estimates differ by more
+/// than 2b; a ranking whose neighbours are closer than that is ordered by noise as much as by
+/// the network, and saying which places hold is part of stating the ranking.
+///
+/// Worked case (values sorted, b = 0.01, so 2b = 0.02): 0.30, 0.25, 0.24, 0.10, 0.095. The gaps
+/// are 0.05, 0.01, 0.14, 0.005; those above 0.02 follow places 1 and 3. So #1 is above every
+/// other, #2 and #3 are above every later one but not told apart, and #4 and #5 are not told
+/// apart: groups #1; #2–#3; #4 and below.
+public struct SampledOrder: Sendable, Equatable {
+    /// The bound of a difference of two values: twice the bound of each.
+    public var differenceBound: Double
+    /// The places r (1-based, ascending) after which the sample separates the ranking: each of
+    /// the first r values exceeds every later one by more than ``differenceBound``.
+    public var separations: [Int]
+    /// How many values were ranked.
+    public var count: Int
+    /// The probability each comparison holds with, on its own (1 − δ, as written).
+    public var confidence: String
+
+    /// The order of `values`, sorted from highest to lowest, each within ±`bound`.
+    /// - Parameters:
+    ///   - values: the estimates, highest first (ties in any order).
+    ///   - bound: the bound of each estimate (> 0; 0 means exact, and every gap is established).
+    ///   - confidence: the probability each bound holds with, as printed.
+    public init(sortedValues values: [Double], bound: Double, confidence: String) {
+        differenceBound = 2 * bound
+        count = values.count
+        self.confidence = confidence
+        var found: [Int] = []
+        for r in values.indices.dropLast() where values[r] - values[r + 1] > differenceBound { found.append(r + 1) }
+        separations = found
+    }
+
+    /// The groups of the first `listed` places that the sample tells apart, as ranges of places
+    /// (the last one open, `below` true, when it runs on past `listed` and no separation ends it
+    /// there); nil when the sample separates none of them.
+    func ranges(listed: Int) -> [(first: Int, last: Int, below: Bool)]? {
+        let shown = min(listed, count)
+        let cuts = separations.filter { $0 <= shown }
+        guard !cuts.isEmpty else { return nil }
+        var out: [(first: Int, last: Int, below: Bool)] = []
+        var previous = 0
+        for cut in cuts {
+            out.append((previous + 1, cut, false))
+            previous = cut
+        }
+        if previous < count { out.append((previous + 1, shown == count ? count : previous + 1, shown < count)) }
+        return out
+    }
+
+    /// The groups of the first `listed` places that the sample tells apart, in words: `#1; #2–#3;
+    /// #4 and below` (the last group runs on past `listed` when no separation ends it there).
+    /// - Parameter listed: how many places are shown.
+    /// - Returns: the groups, or nil when the sample separates none of the first `listed` places.
+    public func groups(listed: Int) -> String? {
+        ranges(listed: listed)?.map { r in
+            r.below ? "#\(r.first) and below" : r.first == r.last ? "#\(r.first)" : "#\(r.first)–#\(r.last)"
+        }.joined(separator: "; ")
+    }
+
+    /// One sentence on what the sample establishes about the first `listed` places of a ranking
+    /// by `value` (e.g. "fragmentation gain"), with the bound of a difference.
+    /// - Parameters:
+    ///   - listed: how many places are shown.
+    ///   - value: what is ranked, singular.
+    /// - Returns: the sentence, without a final full stop.
+    public func text(listed: Int, of value: String) -> String {
+        let bound = "±" + RemovalAccuracy.number(differenceBound)
+        let why = "the bound of a difference of two \(value)s (each comparison with probability ≥ \(confidence) on its own)"
+        guard let ranges = ranges(listed: listed), let groups = groups(listed: listed) else {
+            return "order not established by the sample: no \(value) listed exceeds the next one by more than \(bound), \(why); the order shown follows the estimates"
+        }
+        // Every group a single place: the whole order shown holds.
+        let grouped = ranges.contains { $0.below || $0.last > $0.first }
+        return "the sample orders these in groups, " + groups + ": each group's \(value)s exceed every later one's by more than \(bound), \(why)"
+            + (grouped ? "; within a group the order shown follows the estimates" : "")
+    }
+}
