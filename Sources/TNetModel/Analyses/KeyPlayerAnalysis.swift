@@ -187,6 +187,12 @@ extension Dataset {
             return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
         }
         let betweennessRank = rank(betweenness), pagerankRank = rank(pagerank)
+        // Sampled betweenness (every value within ±b together) places an actor among the three
+        // highest only when its estimate exceeds the fourth highest by more than 2b; its exact
+        // place among them is not claimed.
+        let betweennessBound = betweennessSample?.bound ?? 0
+        let fourthBetweenness = betweennessBound > 0
+            ? candidates.map { Self.rankingScore(betweenness[$0]) }.sorted(by: >).dropFirst(3).first ?? -.infinity : 0
         var players: [KeyPlayer] = []
         for i in candidates {
             let gain = removal.gains[i]
@@ -198,7 +204,13 @@ extension Dataset {
             }
             var why: [String] = []
             if articulation.contains(i) { why.append("articulation point: removing it cuts \(cutOff) entit\(cutOff == 1 ? "y" : "ies") off") }
-            if let r = betweennessRank[i], r <= 3, betweenness[i] > 0 { why.append("on the most shortest paths (betweenness #\(r))") }
+            if let r = betweennessRank[i], r <= 3, betweenness[i] > 0 {
+                if betweennessBound == 0 {
+                    why.append("on the most shortest paths (betweenness #\(r))")
+                } else if betweenness[i] - fourthBetweenness > 2 * betweennessBound {
+                    why.append("on the most shortest paths (among the 3 highest by betweenness, sampled)")
+                }
+            }
             if let (role, count) = best, count >= 5 { why.append("\(role) broker (\(count) pairs)") }
             if let r = pagerankRank[i], r <= 3 { why.append("most linked-to (PageRank #\(r))") }
             if why.isEmpty && gain > 0 { why.append("removal raises fragmentation by \(Self.percent(gain))") }

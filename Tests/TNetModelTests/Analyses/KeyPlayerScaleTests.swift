@@ -27,6 +27,13 @@ import Testing
         }
         let again = try d.keyPlayers(sampling: Self.sampled, threads: 1)
         #expect(again.players.map(\.id) == sampled.players.map(\.id))
+        // Sampled betweenness claims no exact place, and "among the 3 highest" only where the
+        // exact values agree.
+        let top3 = Set(exact.players.sorted { $0.betweenness > $1.betweenness }.prefix(3).map(\.id))
+        for p in sampled.players {
+            #expect(!p.why.contains("betweenness #"))
+            if p.why.contains("among the 3 highest by betweenness") { #expect(top3.contains(p.id)) }
+        }
     }
 
     /// A star of 1,000 leaves: removing the centre cuts every pair (fragmentation 0.5 → 1, a
