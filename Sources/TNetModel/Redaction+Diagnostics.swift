@@ -37,7 +37,7 @@ extension Redaction {
                     issue.message = "\(issue.summary), in the record of \(p) (the message is withheld while protected persons are redacted, as it may quote their record; read the file without redaction to see it)"
                 }
             }
-            let scrubbed = scrub(issue.message)
+            let scrubbed = scrubMessage(issue.message)
             if issue.code == .danglingEndpoint && scrubbed != issue.message {
                 // A link naming no entity, with text that holds a protected person's id or name
                 // (`mai-tran2` beside the victim `mai-tran`): shown with the pseudonym inside, it
@@ -51,6 +51,44 @@ extension Redaction {
             issue.location = issue.location.map { SourceLocation(file: scrub($0.file), line: $0.line, column: $0.column) }
             return issue
         }
+    }
+
+    /// A diagnostic message with each protected person's id, name or alias replaced by their
+    /// pseudonym id: what it quotes (`"…"`, as every message quotes the data, a backslash
+    /// escaping the next character) as an id-bearing field (``scrub(_:)``); tnet's own words
+    /// between the quotes as free text, where a short id of letters or digits (`an`, `3`) is an
+    /// ordinary word and not replaced: with a victim whose id is `an`, "is not an entity id"
+    /// read "is not victim-1 entity id", and "kept as an attribute" "kept as victim-1
+    /// attribute", as if the field were the victim's. An unclosed quote runs to the end.
+    /// - Parameter message: the message as made.
+    /// - Returns: the message redacted.
+    public func scrubMessage(_ message: String) -> String {
+        guard count > 0, message.contains("\"") else {
+            return count > 0 ? matcher.replacing(in: message, identifier: true, shortIDs: false) ?? message : message
+        }
+        var out = "", piece = ""
+        var inQuote = false, escaped = false
+        func flush() {
+            out += matcher.replacing(in: piece, identifier: true, shortIDs: inQuote ? nil : false) ?? piece
+            piece = ""
+        }
+        for c in message {
+            if inQuote && escaped {
+                piece.append(c)
+                escaped = false
+            } else if inQuote && c == "\\" {
+                piece.append(c)
+                escaped = true
+            } else if c == "\"" {
+                flush()
+                out.append(c)
+                inQuote.toggle()
+            } else {
+                piece.append(c)
+            }
+        }
+        flush()
+        return out
     }
 
     /// Every record of `dataset` with a recorded start, by file, in order of position: the

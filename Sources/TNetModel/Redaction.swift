@@ -57,7 +57,7 @@ public struct Redaction: Sendable {
     /// no one (new ids and pseudonyms only): an id renamed, a URL or a name withheld, attribute
     /// keys that became one. A tool shows them as warnings, so that nothing changes silently.
     public private(set) var notices: [String] = []
-    private var matcher = NameMatcher()
+    var matcher = NameMatcher()
 
     /// Redacts `dataset`; returns the redacted copy. Records ``replacements`` and ``count``,
     /// and prepares ``scrub(_:)`` for texts made from the dataset elsewhere.

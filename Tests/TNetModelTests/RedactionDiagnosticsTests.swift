@@ -43,6 +43,36 @@ import Testing
     }
 
     /// Without redaction asked (nothing applied) the issues are unchanged.
+    /// A victim whose id is a short word (`an`, a Vietnamese given name) is replaced where a
+    /// message quotes it, and tnet's own words around the quotes are left alone: "is not an
+    /// entity id" read "is not victim-1 entity id", and "kept as an attribute" "kept as victim-1
+    /// attribute", as if the field were the victim's; the dangling target `zz` was withheld
+    /// because the message had changed. The full name is still found outside quotes, and a
+    /// quote escaped inside a quoted value does not end it.
+    @Test func shortIDIsAWordOutsideQuotes() {
+        let d = Dataset(entities: [Entity(id: "an", kind: .person, name: "Nguyen Van An", role: .victim),
+                                   Entity(id: "r1", kind: .person, role: .recruiter)],
+                        links: [Link(source: "r1", target: "an", kind: .recruitsFrom)])
+        var r = Redaction()
+        _ = r.apply(to: d)
+        let issues = [
+            ValidationIssue(.error, .danglingEndpoint, "link target \"zz\" is not an entity id"),
+            ValidationIssue(.warning, .unknownField, "unknown entity field \"note\" kept as an attribute"),
+            ValidationIssue(.error, .danglingEndpoint, "link target \"an\" is not an entity id"),
+            ValidationIssue(.error, .duplicateEntityID, "duplicate entity id \"an\", as Nguyen Van An's"),
+            ValidationIssue(.warning, .unknownField, "unknown field \"say \\\"an\\\" twice\" an"),
+        ]
+        #expect(r.redacting(issues, of: d).map(\.message) == [
+            "link target \"zz\" is not an entity id",
+            "unknown entity field \"note\" kept as an attribute",
+            "link target is not an entity id (the text is withheld while protected persons are redacted, as it holds a protected person's id or name; read the file without redaction to see it)",
+            "duplicate entity id \"victim-1\", as victim-1's",
+            "unknown field \"say \\\"victim-1\\\" twice\" an",
+        ])
+        // Unquoted, the short id is an ordinary word; the file's name is an id-bearing text.
+        #expect(r.scrubMessage("an an") == "an an" && r.scrub("an.json") == "victim-1.json")
+    }
+
     @Test func nothingRedactedNothingChanged() {
         let d = Dataset(entities: [Entity(id: "v2", kind: .person, role: .victim)])
         let issues = [ValidationIssue(.error, .duplicateEntityID, "duplicate entity id \"v2\"")]

@@ -114,6 +114,12 @@ import Testing
             #expect(!text.contains("Somchai") && !text.contains("Prasert"), "\(name)")
             if name == "report.md" { #expect(text.contains("victim-1.json") && text.contains("SHA-256"), "\(text.prefix(400))") }
         }
+        // validate's summary line, JSON and CSV name the file as its locations do (session 16:
+        // the summary line and JSON "file" printed the victim's name whole).
+        for format in ["table", "json", "csv"] {
+            let v = try tnet(["validate", input.path, "--redact", "victims", "--format", format])
+            #expect(v.code == 0 && !(v.out + v.err).contains("Somchai") && v.out.contains("victim-1.json"), "\(format): \(v.out)")
+        }
     }
 
     /// A victim's name typed on the command line under redaction is never repeated: the

@@ -87,6 +87,7 @@ extension ValidationListing {
     /// - Complexity: linear in the size of the input.
     public init(validating path: String, options: LoadOptions = LoadOptions()) throws {
         var issues: [ValidationIssue]
+        var file = path
         do {
             let (dataset, readIssues) = try DatasetFormat.read(path: path, format: options.format, options: options.read)
             issues = readIssues + dataset.validate()
@@ -101,10 +102,13 @@ extension ValidationListing {
                     issues = unread.map { var i = $0; i.message += " (other problems are listed once every role and kind is written or declared)"; return i }
                 }
                 issues = redaction.redacting(issues, of: dataset)
+                // The summary line and JSON name the file as the locations do: a file named
+                // for a victim (`somchai-prasert.json`) was printed whole there.
+                file = redaction.scrub(path)
             }
         } catch let error as ReadError where error.file != nil || error.location != nil {
             issues = [options.redactVictims ? error.withheld(as: options.format ?? DatasetFormat(path: path)).issue : error.issue]
         }
-        self.init(issues, file: path)
+        self.init(issues, file: file)
     }
 }
