@@ -213,7 +213,8 @@ extension Dataset {
             }
             if let (role, count) = best, count >= 5 { why.append("\(role) broker (\(count) pairs)") }
             if let r = pagerankRank[i], r <= 3 { why.append("most linked-to (PageRank #\(r))") }
-            if why.isEmpty && gain > 0 { why.append("removal raises fragmentation by \(Self.percent(gain))") }
+            // Sampled, a rise is stated only when the gain exceeds its bound.
+            if why.isEmpty && gain > removal.gainBound { why.append("removal raises fragmentation by \(Self.percent(gain))") }
             players.append(KeyPlayer(entity: i, id: entities[i].id, betweenness: betweenness[i], pagerank: pagerank[i], brokerageRole: best?.0,
                                      brokerageCount: best?.1 ?? 0, isArticulationPoint: articulation.contains(i), cutOff: cutOff,
                                      fragmentationGain: gain, why: why.joined(separator: "; "),

@@ -32,6 +32,7 @@ import Testing
         let top3 = Set(exact.players.sorted { $0.betweenness > $1.betweenness }.prefix(3).map(\.id))
         for p in sampled.players {
             #expect(!p.why.contains("betweenness #"))
+            if p.why.contains("removal raises fragmentation by") { #expect(p.fragmentationGain > a.gainBound!) }
             if p.why.contains("among the 3 highest by betweenness") { #expect(top3.contains(p.id)) }
         }
     }
