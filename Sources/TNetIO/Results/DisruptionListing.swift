@@ -34,7 +34,9 @@ public struct DisruptionListing: PrintableResult, Sendable {
         return out
     }
 
-    /// `{"protected_excluded","places_excluded","flow_sources","flow_sinks","accuracy":{…},"runs":[{"strategy","steps":[…]}]}`
+    /// `{"protected_excluded","places_excluded","flow_sources","flow_sinks","accuracy":{…},"efficiency_established","runs":[{"strategy","steps":[…]}]}`
+    /// (`efficiency_established`: what the sample establishes of the efficiency columns,
+    /// ``TNetModel/DisruptionResult/sampledEfficiencyText``; null when exact)
     /// (`accuracy`: ``TNetIO/JSONWriter/accuracy(_:)``).
     public var json: String {
         JSONWriter.object { w in
@@ -43,6 +45,7 @@ public struct DisruptionListing: PrintableResult, Sendable {
             w.key("flow_sources"); w.strings(result.flowSources.map { dataset.entities[$0].id })
             w.key("flow_sinks"); w.strings(result.flowSinks.map { dataset.entities[$0].id })
             w.accuracy(result.accuracy)
+            w.key("efficiency_established"); w.string(orNull: result.sampledEfficiencyText)
             w.key("runs"); w.beginArray()
             for run in result.runs {
                 w.beginObject()
@@ -81,6 +84,7 @@ public struct DisruptionListing: PrintableResult, Sendable {
         out += "(projection: \(result.projection)"
             + (result.excluded.isEmpty ? "" : "; never removed, by the target policy: " + result.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ")) + ")\n"
         out += "(\(result.accuracy.text))\n"
+        if let efficiency = result.sampledEfficiencyText { out += "(\(efficiency))\n" }
         return out
     }
 

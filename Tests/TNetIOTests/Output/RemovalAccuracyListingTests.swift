@@ -84,6 +84,20 @@ import Testing
         let disruption = DisruptionListing(try d.disruption(options), in: d, recompute: false)
         #expect(disruption.table.contains("efficiency sampled from"))
         #expect(try Self.accuracy(disruption.json)["fragmentation_bound"] as? Double ?? 1 <= 0.1)
+        // What the sample establishes of the efficiency column, worked from the stated values:
+        // the run's change is told apart only beyond twice the bound.
+        let result = disruption.result, run = result.runs[0]
+        let change = run.steps.last!.efficiency - run.steps.first!.efficiency
+        let said = try #require(result.sampledEfficiencyText)
+        #expect(said.hasPrefix(abs(change) > 2 * result.accuracy.fragmentationBound
+            ? "the sample establishes the change of efficiency over the run of degree" : "the sample does not establish the change over the run of degree"), "\(said)")
+        #expect(said.contains("probability ≥ 0.9") && said.hasSuffix("the largest part, the parts and the flow are exact"))
+        #expect(disruption.table.hasSuffix("(\(said))\n"))
+        let object = try JSONSerialization.jsonObject(with: Data(disruption.json.utf8)) as! [String: Any]
+        #expect(object["efficiency_established"] as? String == said)
+        var exactOptions = options
+        exactOptions.sampling = EfficiencySampling()
+        #expect(try d.disruption(exactOptions).sampledEfficiencyText == nil)
     }
 
     /// Bounds are shown rounded up to four decimals (never smaller than they are), and a
