@@ -87,6 +87,12 @@ import Testing
     @Test func extremeSamplingOptions() throws {
         let tiny = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "approx-betweenness", "--epsilon", "0.1", "--delta", "5e-324", "--format", "csv"])
         #expect(tiny.code == 0 && tiny.out.hasPrefix("id,"), "\(tiny.err)")
+        // Sampled, the note says how far apart two values must be for the sample to rank them:
+        // twice the uniform bound.
+        let sampled = try tnet(["centrality", "datasets/mekong-2023.json", "--measure", "approx-betweenness", "--epsilon", "0.1"])
+        let bound = try #require(sampled.err.firstMatch(of: /every value within ([0-9.]+) of the exact one/)).1
+        let twice = try #require(sampled.err.firstMatch(of: /ranked apart by the sample only when their values differ by more than ([0-9.]+);/)).1
+        #expect(abs(Double(twice)! - 2 * Double(bound)!) <= 2e-4, "\(sampled.err)")
         for command in [["centrality", "--measure", "approx-betweenness"], ["key-players"]] {
             let small = try tnet([command[0], "datasets/mekong-2023.json"] + command.dropFirst() + ["--epsilon", "1e-9"])
             #expect(small.code != 0 && small.err.contains("--epsilon must be in [1e-6, 1)"), "\(small.err)")

@@ -408,7 +408,7 @@ extension CentralityTable {
                 notes.append(n < 3 ? "approx-betweenness: exact (fewer than 3 entities: every value is 0)"
                     : r.isExact
                     ? "approx-betweenness: computed exactly (Brandes): ε \(RemovalAccuracy.number(options.epsilon)) with δ \(options.delta) would have drawn \(r.samples) pairs, more than the \(n * (n - 1)) ordered pairs the network has"
-                    : "approx-betweenness: \(r.samples) sampled paths (vertex diameter ≤ \(r.vertexDiameterBound)); every value within \(RemovalAccuracy.number(r.errorBound)) of the exact one with probability ≥ \(RemovalAccuracy.complement(options.delta))")
+                    : "approx-betweenness: \(r.samples) sampled paths (vertex diameter ≤ \(r.vertexDiameterBound)); every value within \(RemovalAccuracy.number(r.errorBound)) of the exact one with probability ≥ \(RemovalAccuracy.complement(options.delta)), all together, so two entities are ranked apart by the sample only when their values differ by more than \(RemovalAccuracy.number(2 * r.errorBound)); closer values are listed in the order of their estimates")
             case .edgeBetweenness: break
             case .closeness: values.append(g.closenessCentrality(weighted: w, threads: threads, progress: progress("closeness")))
             case .harmonic: values.append(g.harmonicCentrality(weighted: w, threads: threads, progress: progress("harmonic")))
