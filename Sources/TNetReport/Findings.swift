@@ -89,7 +89,7 @@ struct Findings {
         var parts: [FindingPart] = []
         if let order = b.keyPlayerOrder, top.isEmpty {
             let bound = RemovalAccuracy.number(order.differenceBound)
-            parts = [.text("The sample does not establish which actor's removal fragments the network most: no candidate's fragmentation gain is above every other's by more than ±\(bound), the bound of a difference of two gains, and above 0 by more than its own bound (the key-player table gives the estimates).")]
+            parts = [.text("The sample does not establish which actor's removal fragments the network most: single actors' fragmentation gains lie within its bounds (two gains are told apart only by more than ±\(bound)), and the key-player table gives them as estimates.")]
             if !b.mostCutOff.isEmpty {
                 parts.append(.text(b.mostCutOff.count == 1 ? " Counted exactly, the removal that cuts most entities off the largest part is that of " : " Counted exactly, the removals that cut most entities off the largest part are those of "))
                 parts += list(b.mostCutOff.map(\.entity), FindingPart.entity)
