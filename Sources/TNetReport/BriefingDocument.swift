@@ -127,11 +127,15 @@ struct BriefingDocument {
         out.append(.paragraph([.text("Every candidate evaluated; \(b.keyPlayerAccuracy.text.replacingOccurrences(of: "; --exact computes every value exactly", with: "")).")]))
         if let order = b.keyPlayerOrderText { out.append(.paragraph([.text(order.prefix(1).uppercased() + order.dropFirst() + ".")])) }
         if let set = b.keyPlayerSet, !set.set.isEmpty {
-            out.append(.paragraph([.strong("Best set of \(set.set.count) to act on together"),
-                                   .text(" (KPP-Neg, among the same candidates): " + set.set.map(label).joined(separator: "; ")
-                                         + " — fragmentation \(number(set.baseFragmentation)) → \(number(set.fragmentation)); the \(set.betweennessSet.count) candidates highest by betweenness reach \(number(set.betweennessFragmentation))."
-                                         + (set.searched < set.candidates ? " Searched among \(set.searched) of the \(set.candidates) candidates: those whose removal alone raises fragmentation most and the highest by betweenness." : "")
-                                         + (set.accuracy.isSampled ? " " + Self.sentence(set.accuracy) : ""))]))
+            let by = set.accuracy.betweennessSampled ? "sampled betweenness" : "betweenness"
+            var text = " (KPP-Neg, among the same candidates): " + set.set.map(label).joined(separator: "; ")
+            text += " — fragmentation \(number(set.baseFragmentation)) → \(number(set.fragmentation)); the \(set.betweennessSet.count) candidates highest by \(by) reach \(number(set.betweennessFragmentation))."
+            if set.searched < set.candidates {
+                text += " Searched among \(set.searched) of the \(set.candidates) candidates: those whose removal alone raises fragmentation most and the highest by betweenness."
+            }
+            if set.accuracy.isSampled { text += " " + Self.sentence(set.accuracy) }
+            if let comparison = set.sampledComparison { text += " " + comparison.prefix(1).uppercased() + comparison.dropFirst() + "." }
+            out.append(.paragraph([.strong("Best set of \(set.set.count) to act on together"), .text(text)]))
         }
 
         // Communities.

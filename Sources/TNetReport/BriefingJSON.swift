@@ -16,7 +16,7 @@ public enum BriefingJSON {
     "findings":[{"topic","text","entities":[ids],"links":[FLINK],"sources":[ids]}],\
     "flow_cut":{"value","links":[FLINK],"entities":[ids]|null}|null,\
     "key_players":[{"id","name","kind","role","fragmentation_gain","betweenness","pagerank","articulation_point","cut_off","why"}],\
-    "key_player_set":{"ids","fragmentation","base_fragmentation","betweenness_ids","betweenness_fragmentation"}|null,\
+    "key_player_set":{"ids","fragmentation","base_fragmentation","betweenness_ids","betweenness_fragmentation","comparison"}|null (comparison: what the sample establishes of the set against the intact network and the betweenness set, null when exact),\
     "communities":{"method","modularity","groups":[[ids]]},\
     "routes":[{"country","compound","steps":[{"from","to","along","link":LINK}]}]|null,\
     "gaps":[{"from","to","people","cooperation","channels":[{"via","link":LINK}],"flow_links":[LINK],"sources"}]|null,\
@@ -110,6 +110,7 @@ public enum BriefingJSON {
         struct KPSet: Encodable {
             var ids, betweennessIds: [String]
             var fragmentation, baseFragmentation, betweennessFragmentation: Double
+            var comparison: Nullable<String>
         }
         struct Communities: Encodable { var method: String; var modularity: Double; var groups: [[String]] }
         struct Step: Encodable { var from, to: String; var along: Bool; var link: LinkRecord }
@@ -196,7 +197,8 @@ public enum BriefingJSON {
             }
             keyPlayerSet = Nullable(b.keyPlayerSet.map {
                 KPSet(ids: $0.ids, betweennessIds: $0.betweennessIDs, fragmentation: $0.fragmentation,
-                      baseFragmentation: $0.baseFragmentation, betweennessFragmentation: $0.betweennessFragmentation)
+                      baseFragmentation: $0.baseFragmentation, betweennessFragmentation: $0.betweennessFragmentation,
+                      comparison: Nullable($0.sampledComparison))
             })
             var groups = [[String]](repeating: [], count: b.communities.count)
             for (i, c) in b.communities.community.enumerated() { groups[c].append(d.entities[i].id) }

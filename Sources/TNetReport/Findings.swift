@@ -27,12 +27,12 @@ struct Findings {
     }
 
     /// How a removal changed fragmentation, as a clause ending the sentence: "raises
-    /// fragmentation from 0.4 to 0.6.". Sampled, a change is stated only when the two values
-    /// differ by more than their bounds together; otherwise the clause says the sample does not
-    /// establish one.
-    static func change(from before: Double, to after: Double, accuracy: RemovalAccuracy) -> String {
-        if !accuracy.isExact && abs(after - before) <= 2 * accuracy.fragmentationBound {
-            return "changes fragmentation from \(number(before)) to \(number(after)), within the sample's bounds (±\(RemovalAccuracy.number(accuracy.fragmentationBound)) each): the sample does not establish a change."
+    /// fragmentation from 0.4 to 0.6.". Sampled (`margin` above 0: the two values' bounds
+    /// together), a change is stated only when the values differ by more than the margin;
+    /// otherwise the clause says the sample does not establish one.
+    static func change(from before: Double, to after: Double, margin: Double) -> String {
+        if margin > 0 && abs(after - before) <= margin {
+            return "changes fragmentation from \(number(before)) to \(number(after)), a difference within the two values' bounds together (\(RemovalAccuracy.number(margin))): the sample does not establish a change."
         }
         let verb = after > before ? "raises" : after < before ? "lowers" : "leaves"
         return "\(verb) fragmentation from \(number(before))" + (verb == "leaves" ? " unchanged." : " to \(number(after)).")
@@ -79,9 +79,11 @@ struct Findings {
         var top = Array(b.keyPlayers.filter { $0.fragmentationGain > 0 }.prefix(3))
         var separated = false
         if let order = b.keyPlayerOrder {
-            let bound = b.keyPlayerAccuracy.gainBound ?? 0
-            let r = order.separations.last { r in
-                r <= min(3, b.keyPlayers.count) && b.keyPlayers.prefix(r).allSatisfy { $0.fragmentationGain > bound }
+            // Places the sample separates from every later candidate, and the last place (no
+            // candidate after it): with one to three candidates each gain above the bound names
+            // them all. The bound holds for every gain together, as the separations' does.
+            let r = (order.separations + [order.count]).last { r in
+                r <= min(3, b.keyPlayers.count) && b.keyPlayers.prefix(r).allSatisfy { $0.fragmentationGain > order.bound }
             }
             top = r.map { Array(b.keyPlayers.prefix($0)) } ?? []
             separated = r != nil
@@ -89,7 +91,7 @@ struct Findings {
         var parts: [FindingPart] = []
         if let order = b.keyPlayerOrder, top.isEmpty {
             let bound = RemovalAccuracy.number(order.differenceBound)
-            parts = [.text("The sample does not establish which actor's removal fragments the network most: single actors' fragmentation gains lie within its bounds (two gains are told apart only by more than ±\(bound)), and the key-player table gives them as estimates.")]
+            parts = [.text("The sample does not establish which actor's removal fragments the network most: two gains are told apart only by more than \(bound), and no actor's stands out so (the key-player table gives them as estimates).")]
             if !b.mostCutOff.isEmpty {
                 parts.append(.text(b.mostCutOff.count == 1 ? " Counted exactly, the removal that cuts most entities off the largest part is that of " : " Counted exactly, the removals that cut most entities off the largest part are those of "))
                 parts += list(b.mostCutOff.map(\.entity), FindingPart.entity)
@@ -98,16 +100,22 @@ struct Findings {
         } else if top.isEmpty && !b.keyPlayers.isEmpty {
             parts = [.text("No single actor's removal fragments the network (every candidate's fragmentation gain is 0 or less); the key-player table ranks them by the other measures.")]
         } else if !top.isEmpty {
-            parts = [.text(top.count == 1 ? "The actor whose removal fragments the network most is " : "The actors whose removal fragments the network most are ")]
+            let all = b.keyPlayerOrder.map { top.count == $0.count && $0.count > 1 } ?? false
+            parts = [.text(all ? "Removing any of the \(top.count) candidates fragments the network: "
+                           : top.count == 1 ? "The actor whose removal fragments the network most is " : "The actors whose removal fragments the network most are ")]
             parts += list(top.map(\.entity), FindingPart.entity)
             parts.append(.text(" (" + top.map { "\(d.entities[$0.entity].label): " + ($0.why.split(separator: ";").first.map(String.init) ?? $0.why) }.joined(separator: "; ") + ")."))
-            if separated { parts.append(.text(" The sample separates \(top.count == 1 ? "it" : "them") from every other candidate.")) }
+            if separated, let order = b.keyPlayerOrder {
+                parts.append(.text(top.count == order.count
+                    ? " The sample establishes that \(top.count == 1 ? "its gain is" : "each gain is") above 0 (every gain within ±\(RemovalAccuracy.number(order.bound)), all together with probability ≥ \(order.confidence))."
+                    : " The sample separates \(top.count == 1 ? "it" : "them") from every other candidate (every gain within ±\(RemovalAccuracy.number(order.bound)), all together with probability ≥ \(order.confidence))."))
+            }
         }
         if !parts.isEmpty {
             if !top.isEmpty || b.keyPlayerOrder != nil, let set = b.keyPlayerSet, !set.set.isEmpty {
                 parts.append(.text(" Acting on "))
                 parts += list(set.set, FindingPart.entity)
-                parts.append(.text(" together " + Self.change(from: set.baseFragmentation, to: set.fragmentation, accuracy: set.accuracy)))
+                parts.append(.text((set.set.count == 1 ? " " : " together ") + Self.change(from: set.baseFragmentation, to: set.fragmentation, margin: set.riseMargin)))
             }
             out.append(item("Key players", parts))
         }

@@ -198,19 +198,32 @@ import TNetRender
         #expect(star.keyPlayerOrder?.separations.first == 1)
         let starFinding = try #require(Findings(b: star).items.first { $0.topic == "Key players" })
         let starText = starFinding.parts.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
-        #expect(starText.hasPrefix("The actor whose removal fragments the network most is ") && starText.contains("The sample separates it from every other candidate."))
+        #expect(starText.hasPrefix("The actor whose removal fragments the network most is ") && starText.contains("The sample separates it from every other candidate (every gain within ±"))
         #expect(starFinding.entities == [0])
+
+        // One candidate (a syndicate among 400 compounds, places never proposed; sampled at ε 0.1), its gain far
+        // above the bound: named, with no "every other candidate" to be separated from
+        // (helper-62: it was said not to be established, "above every other's").
+        var one = [Entity(id: "m", kind: .syndicate)], operates: [Link] = []
+        for i in 0 ..< 400 {
+            one.append(Entity(id: "k\(i)", kind: .compound))
+            operates.append(Link(source: "m", target: "k\(i)", kind: .operates))
+        }
+        let single = try Briefing(dataset: Dataset(entities: one, links: operates), provenance: provenance, setSize: 0,
+                                  sampling: EfficiencySampling(epsilon: 0.1, delta: 0.1, seed: 7, exactLimit: 100), threads: 2)
+        #expect(single.keyPlayerOrder?.count == 1 && single.keyPlayerOrderText == "a single candidate: there is no order to establish")
+        let singleText = try #require(Findings(b: single).items.first { $0.topic == "Key players" }).parts
+            .compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
+        #expect(singleText.hasPrefix("The actor whose removal fragments the network most is ")
+                && singleText.contains("The sample establishes that its gain is above 0"), "\(singleText)")
     }
 
     /// A set's change of fragmentation is stated only when it exceeds the two values' bounds
-    /// together; exact values always state it.
+    /// together (the margin); exact values (margin 0) always state it.
     @Test func setChangeIsStatedOnlyWhenEstablished() {
-        var a = RemovalAccuracy(EfficiencyEstimate(value: 0.5, sources: 100, nodes: 1000, isExact: false, errorBound: 0.01),
-                                sampling: EfficiencySampling())
-        #expect(Findings.change(from: 0.782, to: 0.787, accuracy: a).hasPrefix("changes fragmentation from 0.782 to 0.787, within the sample's bounds (±0.01 each)"))
-        #expect(Findings.change(from: 0.70, to: 0.75, accuracy: a) == "raises fragmentation from 0.7 to 0.75.")
-        a.isExact = true
-        #expect(Findings.change(from: 0.782, to: 0.787, accuracy: a) == "raises fragmentation from 0.782 to 0.787.")
-        #expect(Findings.change(from: 0.5, to: 0.5, accuracy: a) == "leaves fragmentation from 0.5 unchanged.")
+        #expect(Findings.change(from: 0.782, to: 0.787, margin: 0.02).hasPrefix("changes fragmentation from 0.782 to 0.787, a difference within the two values' bounds together (0.02)"))
+        #expect(Findings.change(from: 0.70, to: 0.75, margin: 0.02) == "raises fragmentation from 0.7 to 0.75.")
+        #expect(Findings.change(from: 0.782, to: 0.787, margin: 0) == "raises fragmentation from 0.782 to 0.787.")
+        #expect(Findings.change(from: 0.5, to: 0.5, margin: 0) == "leaves fragmentation from 0.5 unchanged.")
     }
 }

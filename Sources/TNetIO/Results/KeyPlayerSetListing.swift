@@ -56,7 +56,7 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
         var out = "fragmentation of the intact network: \(ResultText.fixed4(result.baseFragmentation)) (\(Dataset.removalProjectionText))\n"
         out += "best set of \(k) to remove together (KPP-Neg): fragmentation \(ResultText.fixed4(result.fragmentation))\n"
         for i in result.set { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
-        out += "the \(k) candidates highest by betweenness, for comparison: fragmentation \(ResultText.fixed4(result.betweennessFragmentation))\n"
+        out += "the \(k) candidates highest by \(result.accuracy.betweennessSampled ? "sampled " : "")betweenness, for comparison: fragmentation \(ResultText.fixed4(result.betweennessFragmentation))\n"
         for i in result.betweennessSet { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
         let excluded = dataset.targetStandingCounts().filter { !$0.standing.isCandidate }
         if !excluded.isEmpty {

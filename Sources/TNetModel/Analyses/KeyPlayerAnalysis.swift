@@ -82,16 +82,22 @@ public struct KeyPlayerSetResult: Sendable {
     /// δ as `epsilon` and the accuracy's), and the random starts it made besides the greedy
     /// start and the betweenness set; nil when exact.
     public var search: (sources: Int, epsilon: Double, restarts: Int)?
+    /// Sampled: the larger bound of the two sets' fragmentations, measured on a second sample
+    /// (seed + 1) drawn independently of the one they were chosen on; 0 when exact.
+    public var statedBound: Double = 0
+
+    /// The margin by which the set's fragmentation must exceed the intact network's for the
+    /// sample to establish a rise: the two values' bounds together (0 when exact).
+    public var riseMargin: Double { accuracy.isExact ? 0 : accuracy.fragmentationBound + statedBound }
 
     /// What the sample establishes of the set's two comparisons, in words: that removing it
-    /// raises fragmentation, and that it fragments more than the betweenness set. Each
-    /// fragmentation is within the bound of ``accuracy``, so two are told apart only when they
-    /// differ by more than twice it. Nil when the fragmentations are exact.
+    /// raises fragmentation, and that it fragments more than the betweenness set. Two values
+    /// are told apart only when they differ by more than their bounds together (both bounds
+    /// holding: probability ≥ 1 − 2δ). Nil when the fragmentations are exact.
     public var sampledComparison: String? {
         guard !accuracy.isExact else { return nil }
-        let margin = 2 * accuracy.fragmentationBound
-        let rises = fragmentation - baseFragmentation > margin, beats = fragmentation - betweennessFragmentation > margin
-        return "the sample \(rises ? "establishes" : "does not establish") that removing the set raises fragmentation, and \(beats ? "establishes" : "does not establish") that it fragments more than the betweenness set (each fragmentation within ±\(RemovalAccuracy.number(accuracy.fragmentationBound)), so two are told apart only by more than ±\(RemovalAccuracy.number(margin)))"
+        let rises = fragmentation - baseFragmentation > riseMargin, beats = fragmentation - betweennessFragmentation > 2 * statedBound
+        return "the sample \(rises ? "establishes" : "does not establish") that removing the set raises fragmentation (a rise beyond \(RemovalAccuracy.number(riseMargin))), and \(beats ? "establishes" : "does not establish") that it fragments more than the betweenness set (beyond \(RemovalAccuracy.number(2 * statedBound))); both sets' fragmentations are measured on a second sample (seed + 1), drawn independently of the one they were chosen on, and each comparison holds with probability ≥ \(RemovalAccuracy.complement(min(1, 2 * accuracy.sampling.delta)))"
     }
 }
 
@@ -234,8 +240,8 @@ extension Dataset {
                                                           betweenness: betweennessSample),
                                 baseEstimate: removal.base,
                                 order: removal.gainBound > 0
-                                    ? SampledOrder(sortedValues: players.map(\.fragmentationGain), bound: removal.gainBound,
-                                                   confidence: RemovalAccuracy.complement(sampling.delta))
+                                    ? SampledOrder(sortedValues: players.map(\.fragmentationGain), eachWithin: removal.gainBound,
+                                                   delta: sampling.delta)
                                     : nil)
     }
 
@@ -314,12 +320,28 @@ extension Dataset {
             for i in nodes { present[i] = false }
             return g.fragmentationEstimate(present: present, sampling: sampling, threads: threads)
         }
-        let topFragmentation = fragmentation(without: top)
+        var topFragmentation = fragmentation(without: top)
         var chosen = found.nodes.map(Int.init), chosenFragmentation = found.fragmentation
+        var statedBound = 0.0
         if !exact {
             chosenFragmentation = fragmentation(without: chosen).value
             // Measured on the full sample, the betweenness set may come out ahead: then it is the set.
             if topFragmentation.value > chosenFragmentation { (chosen, chosenFragmentation) = (top, topFragmentation.value) }
+            // Both sets were chosen on this sample (the search's sources are its first ones):
+            // its values of them are biased upwards, and a bound holds only for a set fixed
+            // before the sample is drawn. The values stated come from a second sample, seed + 1,
+            // drawn independently of the choice (helper-62).
+            var second = sampling
+            second.seed = seed &+ 1
+            func stated(without nodes: [Int]) -> EfficiencyEstimate {
+                var present = [Bool](repeating: true, count: entities.count)
+                for i in nodes { present[i] = false }
+                return g.fragmentationEstimate(present: present, sampling: second, threads: threads)
+            }
+            let chosenEstimate = stated(without: chosen)
+            topFragmentation = chosen == top ? chosenEstimate : stated(without: top)
+            chosenFragmentation = chosenEstimate.value
+            statedBound = max(chosenEstimate.errorBound, topFragmentation.errorBound)
         }
         let baseFragmentation = budget.base ?? g.fragmentationEstimate(sampling: sampling, threads: threads)
         let set = chosen.sorted { Self.precedes(entities[$0].id, entities[$1].id) }
@@ -330,7 +352,8 @@ extension Dataset {
                                   protectedExcluded: standings.filter { $0 == .protectedPerson }.count,
                                   searched: pool.filter { $0 }.count, candidates: candidateCount,
                                   accuracy: RemovalAccuracy(baseFragmentation, sampling: sampling, betweenness: betweennessSample),
-                                  search: exact ? nil : (Self.searchSources(entities.count, search), search.epsilon, restarts))
+                                  search: exact ? nil : (Self.searchSources(entities.count, search), search.epsilon, restarts),
+                                  statedBound: statedBound)
     }
 
     /// The sources a removal-gains pass samples among `n` present nodes (all of them when the
@@ -356,6 +379,7 @@ extension Dataset {
 
     static func percent(_ x: Double) -> String {
         let p = (x * 1000).rounded() / 10
-        return "\(p) points"
+        // A rise that rounds to 0.0 read as none at all (helper-62: 1.7e-5 said "by 0.0 points").
+        return p == 0 && x > 0 ? "less than 0.05 points" : "\(p) points"
     }
 }

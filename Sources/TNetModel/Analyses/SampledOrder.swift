@@ -1,40 +1,58 @@
+import Foundation
+
 /// Which places of a ranking by sampled values the sample establishes.
 ///
-/// Each sampled value is within ±b of its exact value (``RemovalAccuracy/gainBound``). Two
-/// values estimated from the same sources (common random numbers) differ from their exact
-/// difference by at most 2b: the difference is itself a mean of per-source differences, which
-/// lie in an interval twice as wide as the values' own (Hoeffding, the same δ). So the sample
-/// establishes that an actor's value is above another's only when the estimates differ by more
-/// than 2b; a ranking whose neighbours are closer than that is ordered by noise as much as by
-/// the network, and saying which places hold is part of stating the ranking.
+/// Each sampled value is within ±b of its exact value with probability 1 − δ on its own
+/// (``RemovalAccuracy/gainBound``). A ranking compares every value with every other, so its
+/// claims need a bound that holds for all n values together: Hoeffding–Serfling's bound at δ/n
+/// (a union bound), b′ = b · √(ln(2n/δ) / ln(2/δ)), about twice b for 10⁴ values. Two values
+/// are then told apart only when their estimates differ by more than 2b′, and every such
+/// statement holds at once with probability ≥ 1 − δ. A ranking whose neighbours are closer
+/// than that is ordered by noise as much as by the network, and saying which places hold is
+/// part of stating it.
 ///
-/// Worked case (values sorted, b = 0.01, so 2b = 0.02): 0.30, 0.25, 0.24, 0.10, 0.095. The gaps
+/// Worked case (values sorted, b′ = 0.01, so 2b′ = 0.02): 0.30, 0.25, 0.24, 0.10, 0.095. The gaps
 /// are 0.05, 0.01, 0.14, 0.005; those above 0.02 follow places 1 and 3. So #1 is above every
 /// other, #2 and #3 are above every later one but not told apart, and #4 and #5 are not told
 /// apart: groups #1; #2–#3; #4 and below.
 public struct SampledOrder: Sendable, Equatable {
-    /// The bound of a difference of two values: twice the bound of each.
-    public var differenceBound: Double
+    /// The bound that holds for every value together (b′).
+    public var bound: Double
+    /// The bound of a difference of two values: twice ``bound``.
+    public var differenceBound: Double { 2 * bound }
     /// The places r (1-based, ascending) after which the sample separates the ranking: each of
     /// the first r values exceeds every later one by more than ``differenceBound``.
     public var separations: [Int]
     /// How many values were ranked.
     public var count: Int
-    /// The probability each comparison holds with, on its own (1 − δ, as written).
+    /// The probability every comparison holds with, all together (1 − δ, as written).
     public var confidence: String
 
-    /// The order of `values`, sorted from highest to lowest, each within ±`bound`.
+    /// The order of `values`, sorted from highest to lowest, each within ±`bound` all together.
     /// - Parameters:
     ///   - values: the estimates, highest first (ties in any order).
-    ///   - bound: the bound of each estimate (> 0; 0 means exact, and every gap is established).
-    ///   - confidence: the probability each bound holds with, as printed.
+    ///   - bound: the bound that holds for every estimate together (b′; > 0).
+    ///   - confidence: the probability it holds with, as printed.
     public init(sortedValues values: [Double], bound: Double, confidence: String) {
-        differenceBound = 2 * bound
+        self.bound = bound
         count = values.count
         self.confidence = confidence
         var found: [Int] = []
-        for r in values.indices.dropLast() where values[r] - values[r + 1] > differenceBound { found.append(r + 1) }
+        for r in values.indices.dropLast() where values[r] - values[r + 1] > 2 * bound { found.append(r + 1) }
         separations = found
+    }
+
+    /// The order of `values`, each within ±`bound` with probability 1 − `delta` on its own: the
+    /// bound for all of them together is Hoeffding–Serfling's at δ/n,
+    /// `bound` · √(ln(2n/δ) / ln(2/δ)).
+    /// - Parameters:
+    ///   - values: the estimates, highest first.
+    ///   - bound: each estimate's own bound (Hoeffding–Serfling at δ).
+    ///   - delta: δ.
+    public init(sortedValues values: [Double], eachWithin bound: Double, delta: Double) {
+        let n = Double(max(values.count, 1))
+        let factor = ((log(2 * n) - log(delta)) / (log(2) - log(delta))).squareRoot()
+        self.init(sortedValues: values, bound: bound * factor, confidence: RemovalAccuracy.complement(delta))
     }
 
     /// The groups of the first `listed` places that the sample tells apart, as ranges of places
@@ -71,8 +89,9 @@ public struct SampledOrder: Sendable, Equatable {
     ///   - value: what is ranked, singular.
     /// - Returns: the sentence, without a final full stop.
     public func text(listed: Int, of value: String) -> String {
-        let bound = "±" + RemovalAccuracy.number(differenceBound)
-        let why = "the bound of a difference of two \(value)s (each comparison with probability ≥ \(confidence) on its own)"
+        guard count > 1 else { return "a single candidate: there is no order to establish" }
+        let bound = RemovalAccuracy.number(differenceBound)
+        let why = "twice the bound that holds for every \(value) together (probability ≥ \(confidence) for all comparisons at once)"
         guard let ranges = ranges(listed: listed), let groups = groups(listed: listed) else {
             return "order not established by the sample: no \(value) listed exceeds the next one by more than \(bound), \(why); the order shown follows the estimates"
         }

@@ -34,7 +34,7 @@ import Testing
         #expect(listing.table.hasSuffix("(\(text))\n") && text == order.text(listed: 5, of: "fragmentation gain"))
         let object = try JSONSerialization.jsonObject(with: Data(listing.json.utf8)) as! [String: Any]
         let o = try #require(object["order"] as? [String: Any])
-        #expect(abs((o["difference_bound"] as? Double ?? 0) - 2 * r.accuracy.gainBound!) < 1e-12 && o["text"] as? String == text)
+        #expect(abs((o["difference_bound"] as? Double ?? 0) - order.differenceBound) < 1e-12 && o["text"] as? String == text)
         #expect(o["separated_after"] as? [Int] == order.separations.filter { $0 <= 5 })
         let exactObject = try JSONSerialization.jsonObject(with: Data(exact.json.utf8)) as! [String: Any]
         #expect(exactObject["order"] is NSNull && exact.orderText == nil && !exact.table.contains("order"))
@@ -67,10 +67,13 @@ import Testing
         #expect(try Self.accuracy(set.json)["exact"] as? Bool == false)
         // Sampled, the listing says what the sample establishes of both comparisons, worked
         // from the stated values and bound; exact, nothing ("comparison" null).
-        let r = set.result, margin = 2 * r.accuracy.fragmentationBound
+        let r = set.result
         let comparison = try #require(r.sampledComparison)
-        #expect(comparison.hasPrefix("the sample \(r.fragmentation - r.baseFragmentation > margin ? "establishes" : "does not establish") that removing the set raises"))
-        #expect(comparison.contains("and \(r.fragmentation - r.betweennessFragmentation > margin ? "establishes" : "does not establish") that it fragments more"))
+        // The margins: the two values' bounds together; the sets measured on a second sample.
+        #expect(r.statedBound > 0 && r.riseMargin == r.accuracy.fragmentationBound + r.statedBound)
+        #expect(comparison.hasPrefix("the sample \(r.fragmentation - r.baseFragmentation > r.riseMargin ? "establishes" : "does not establish") that removing the set raises"))
+        #expect(comparison.contains("and \(r.fragmentation - r.betweennessFragmentation > 2 * r.statedBound ? "establishes" : "does not establish") that it fragments more"))
+        #expect(comparison.contains("second sample (seed + 1)"))
         #expect(set.table.hasSuffix("(\(comparison))\n"))
         let setObject = try JSONSerialization.jsonObject(with: Data(set.json.utf8)) as! [String: Any]
         #expect(setObject["comparison"] as? String == comparison)

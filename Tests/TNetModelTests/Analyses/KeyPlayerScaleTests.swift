@@ -39,7 +39,7 @@ import Testing
 
     /// A star of 1,000 leaves: removing the centre cuts every pair (fragmentation 0.5 → 1, a
     /// gain of about 0.5, as every pair of leaves was 2 apart), removing a leaf changes almost
-    /// nothing. Sampled at ε 0.05 (738 of 1,001 sources; difference bound 0.1 at most), the
+    /// nothing. Sampled at ε 0.05 (difference bound about 0.17 for 1,000 gains together), the
     /// sample separates the centre from everyone else, and nothing below it (the leaves tie).
     @Test func sampleSeparatesTheCentreFromTheRest() throws {
         var entities = [Entity(id: "centre", kind: .node)], links: [Link] = []
@@ -50,7 +50,7 @@ import Testing
         let d = Dataset(entities: entities, links: links)
         let ranking = try d.keyPlayers(sampling: EfficiencySampling(epsilon: 0.05, delta: 0.05, seed: 5, exactLimit: 100), threads: 2)
         let order = try #require(ranking.order)
-        #expect(!ranking.accuracy.isExact && order.differenceBound <= 0.1)
+        #expect(!ranking.accuracy.isExact && order.differenceBound <= 0.2)
         #expect(ranking.players[0].id == "centre" && ranking.players[0].fragmentationGain > 0.4)
         #expect(order.separations == [1], "\(order.separations)")
         #expect(order.groups(listed: 10) == "#1; #2 and below")
@@ -66,7 +66,8 @@ import Testing
         #expect(exact.order == nil)
         let sampled = try d.keyPlayers(sampling: Self.sampled, threads: 2)
         let order = try #require(sampled.order)
-        #expect(order.differenceBound == 2 * sampled.accuracy.gainBound! && order.count == sampled.players.count)
+        #expect(order.differenceBound > 2 * sampled.accuracy.gainBound! && order.count == sampled.players.count)
+        #expect(order == SampledOrder(sortedValues: sampled.players.map(\.fragmentationGain), eachWithin: sampled.accuracy.gainBound!, delta: 0.05))
         let truth = Dictionary(uniqueKeysWithValues: exact.players.map { ($0.id, $0.fragmentationGain) })
         let s = sampled.players.map(\.fragmentationGain), t = sampled.players.map { truth[$0.id]! }
         var worst = 0.0

@@ -14,8 +14,8 @@ import Testing
         // Listing one: #1 alone is above every other.
         #expect(order.groups(listed: 1) == "#1; #2 and below")
         let text = order.text(listed: 5, of: "fragmentation gain")
-        #expect(text.hasPrefix("the sample orders these in groups, #1; #2–#3; #4–#5: each group's fragmentation gains exceed every later one's by more than ±0.02"))
-        #expect(text.contains("probability ≥ 0.9 on its own") && text.hasSuffix("within a group the order shown follows the estimates"))
+        #expect(text.hasPrefix("the sample orders these in groups, #1; #2–#3; #4–#5: each group's fragmentation gains exceed every later one's by more than 0.02, twice the bound that holds for every fragmentation gain together"))
+        #expect(text.contains("probability ≥ 0.9 for all comparisons at once") && text.hasSuffix("within a group the order shown follows the estimates"))
     }
 
     /// No gap above 2b among the places listed: the order is said not to be established, even
@@ -26,7 +26,7 @@ import Testing
         #expect(order.separations == [3])
         #expect(order.groups(listed: 2) == nil)
         #expect(order.text(listed: 2, of: "fragmentation gain").hasPrefix(
-            "order not established by the sample: no fragmentation gain listed exceeds the next one by more than ±0.02"))
+            "order not established by the sample: no fragmentation gain listed exceeds the next one by more than 0.02"))
         #expect(order.groups(listed: 4) == "#1–#3; #4")
     }
 
@@ -37,5 +37,18 @@ import Testing
         #expect(!order.text(listed: 3, of: "gain").contains("within a group"))
         // A gap of exactly 2b does not separate (the bound allows it to be noise).
         #expect(SampledOrder(sortedValues: [0.5, 0.25], bound: 0.125, confidence: "0.9").separations.isEmpty)
+    }
+
+    /// Each value within b on its own at δ becomes, for n values together, Hoeffding–Serfling's
+    /// bound at δ/n: b · √(ln(2n/δ) / ln(2/δ)). Worked: n = 1,000, δ = 0.05:
+    /// √((ln 2,000 + ln 20) / (ln 2 + ln 20)) = √((7.6009 + 2.9957) / 3.6889) = √2.8726 = 1.6949.
+    /// One candidate has no order to establish.
+    @Test func boundForAllValuesTogether() {
+        let values = (0 ..< 1_000).map { 1 - Double($0) / 1_000 }
+        let order = SampledOrder(sortedValues: values, eachWithin: 0.01, delta: 0.05)
+        #expect(abs(order.bound - 0.016949) < 1e-6 && abs(order.differenceBound - 0.033898) < 2e-6)
+        #expect(order.confidence == "0.95" && order.separations.isEmpty)
+        let one = SampledOrder(sortedValues: [0.2], eachWithin: 0.1, delta: 0.1)
+        #expect(one.bound == 0.1 && one.text(listed: 10, of: "gain") == "a single candidate: there is no order to establish")
     }
 }
