@@ -93,7 +93,7 @@ public struct KeyPlayerListing: PrintableResult, Sendable {
             out += "(never proposed, by the target policy: " + result.excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ")
                 + (result.protectedExcluded > 0 ? "; protected persons can be ranked, marked, for analysis only" : "") + ")\n"
         }
-        out += "(\(result.players.count) candidates evaluated; \(result.accuracy.text))\n"
+        out += "(\(ResultText.counted(result.players.count, "candidate")) evaluated; \(result.accuracy.text))\n"
         if let order = orderText { out += "(\(order))\n" }
         return out
     }
