@@ -112,7 +112,7 @@ public struct DisruptionResult: Sendable {
         if !told.isEmpty { parts.append("the sample establishes the change of efficiency over the run of " + told.joined(separator: ", ")) }
         if !untold.isEmpty { parts.append((told.isEmpty ? "the sample does not establish" : "not") + " the change over the run of " + untold.joined(separator: ", ")) }
         var text = parts.joined(separator: "; ")
-            + ": two sampled efficiencies are told apart only by more than ±\(RemovalAccuracy.number(margin)), twice each one's bound (both bounds holding with probability ≥ \(RemovalAccuracy.complement(min(1, 2 * accuracy.sampling.delta))))"
+            + ": two sampled efficiencies are told apart only by more than \(RemovalAccuracy.number(margin)), twice each one's bound (both bounds holding with probability ≥ \(RemovalAccuracy.complement(min(1, 2 * accuracy.sampling.delta))))"
         if finals.count > 1 {
             text += apart ? "; the strategies' last efficiencies differ by more than that"
                 : "; the strategies' last efficiencies differ by less than that, so the sample does not rank the strategies by efficiency"

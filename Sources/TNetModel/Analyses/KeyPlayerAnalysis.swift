@@ -90,13 +90,19 @@ public struct KeyPlayerSetResult: Sendable {
     /// sample to establish a rise: the two values' bounds together (0 when exact).
     public var riseMargin: Double { accuracy.isExact ? 0 : accuracy.fragmentationBound + statedBound }
 
+    /// Whether the set is known to fragment the network more than the betweenness set: exact
+    /// and ahead, or sampled and ahead by more than the two values' bounds together.
+    public var beatsBetweennessSet: Bool {
+        accuracy.isExact ? fragmentation > betweennessFragmentation : fragmentation - betweennessFragmentation > 2 * statedBound
+    }
+
     /// What the sample establishes of the set's two comparisons, in words: that removing it
     /// raises fragmentation, and that it fragments more than the betweenness set. Two values
     /// are told apart only when they differ by more than their bounds together (both bounds
     /// holding: probability ≥ 1 − 2δ). Nil when the fragmentations are exact.
     public var sampledComparison: String? {
         guard !accuracy.isExact else { return nil }
-        let rises = fragmentation - baseFragmentation > riseMargin, beats = fragmentation - betweennessFragmentation > 2 * statedBound
+        let rises = fragmentation - baseFragmentation > riseMargin, beats = beatsBetweennessSet
         return "the sample \(rises ? "establishes" : "does not establish") that removing the set raises fragmentation (a rise beyond \(RemovalAccuracy.number(riseMargin))), and \(beats ? "establishes" : "does not establish") that it fragments more than the betweenness set (beyond \(RemovalAccuracy.number(2 * statedBound))); both sets' fragmentations are measured on a second sample (seed + 1), drawn independently of the one they were chosen on, and each comparison holds with probability ≥ \(RemovalAccuracy.complement(min(1, 2 * accuracy.sampling.delta)))"
     }
 }

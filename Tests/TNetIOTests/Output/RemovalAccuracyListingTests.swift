@@ -74,12 +74,18 @@ import Testing
         #expect(comparison.hasPrefix("the sample \(r.fragmentation - r.baseFragmentation > r.riseMargin ? "establishes" : "does not establish") that removing the set raises"))
         #expect(comparison.contains("and \(r.fragmentation - r.betweennessFragmentation > 2 * r.statedBound ? "establishes" : "does not establish") that it fragments more"))
         #expect(comparison.contains("second sample (seed + 1)"))
+        // "best set" only when the set is known to beat the betweenness set; sampled and not
+        // ahead by more than both bounds, the set is only "chosen".
+        #expect(r.beatsBetweennessSet == (r.fragmentation - r.betweennessFragmentation > 2 * r.statedBound))
+        #expect(set.table.contains(r.beatsBetweennessSet ? "best set of 2 to remove together" : "set of 2 chosen to remove together"), "\(set.table)")
+        #expect(r.beatsBetweennessSet || !set.table.contains("best set"))
         #expect(set.table.hasSuffix("(\(comparison))\n"))
         let setObject = try JSONSerialization.jsonObject(with: Data(set.json.utf8)) as! [String: Any]
         #expect(setObject["comparison"] as? String == comparison)
         let exactSet = KeyPlayerSetListing(try d.keyPlayerSet(2, seed: 9), in: d, k: 2)
         let exactObject = try JSONSerialization.jsonObject(with: Data(exactSet.json.utf8)) as! [String: Any]
         #expect(exactSet.result.sampledComparison == nil && exactObject["comparison"] is NSNull)
+        #expect(exactSet.table.contains("best set of 2 to remove together"))
         var options = DisruptionOptions()
         options.strategies = [.degree]
         options.steps = 2
