@@ -53,6 +53,10 @@ struct NameMatcher: Sendable {
         /// Whether it is a one-word name left of a title (`Rose` of "Ms Rose"): found only
         /// where it starts with a capital (`Rose`, `ROSE`), not as the word "rose".
         var capitalized = false
+        /// Whether it is one word of letters (a given name, a nickname, an id such as `mai`):
+        /// in tnet's own words (``replacing(in:identifier:shortIDs:ownWords:)``) found only
+        /// where it starts with a capital, as data is written, not as the word "not" or "date".
+        var oneWord = false
     }
 
     /// Months and days of the week, in English, folded: a one-word alias among them is not
@@ -129,7 +133,8 @@ struct NameMatcher: Sendable {
         // One word of letters: a given name, a nickname or an id such as `mai` or `an`.
         let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
         let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil,
-                            calendar: oneWord && Self.calendarWords.contains(key), capitalized: capitalized && oneWord)
+                            calendar: oneWord && Self.calendarWords.contains(key), capitalized: capitalized && oneWord,
+                            oneWord: oneWord)
         if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
             // there only as a whole value (by the name pass), as a token only in id fields.
@@ -139,7 +144,10 @@ struct NameMatcher: Sendable {
             if tokens[lower] == nil {
                 tokens[lower] = (original, r)
                 tokensByFirst[lower.first!, default: []].append(lower)
-            } else if inText {
+            } else if r.inText {
+                // (`r`'s: a one-word short name is not made free-text by a second spelling, as
+                // the name `An` beside the id `an` made "is not an ISO date" read "is not
+                // victim-1 ISO date": helper-63.)
                 tokens[lower]!.replacement.inText = true
             }
         }
@@ -245,18 +253,21 @@ struct NameMatcher: Sendable {
     /// - Parameter shortIDs: whether short ids are read as in an id-bearing field (any case, and
     ///   those of digits only); `identifier` when nil. False for a source's id, an identifier
     ///   of another kind: a source numbered `3` is not the entity `3`.
-    func replacing(in s: String, identifier: Bool, shortIDs: Bool? = nil) -> String? {
+    /// - Parameter ownWords: whether `s` is tnet's own words (a diagnostic's text outside the
+    ///   data it quotes): a one-word name of letters is then found only where it starts with a
+    ///   capital, so that the victims `Not` and `Date` leave "is not an ISO date" as it is.
+    func replacing(in s: String, identifier: Bool, shortIDs: Bool? = nil, ownWords: Bool = false) -> String? {
         let short = shortIDs ?? identifier
-        let result = replacingDecoded(in: s, identifier: identifier, shortIDs: short)
+        let result = replacingDecoded(in: s, identifier: identifier, shortIDs: short, ownWords: ownWords)
         if s.contains("%"), let decoded = (result ?? s).removingPercentEncoding, decoded != (result ?? s),
-           let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short) {
+           let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short, ownWords: ownWords) {
             return r
         }
         return result
     }
 
-    private func replacingDecoded(in s: String, identifier: Bool, shortIDs: Bool) -> String? {
-        let named = replacingNames(in: s, identifier: identifier, shortIDs: shortIDs)
+    private func replacingDecoded(in s: String, identifier: Bool, shortIDs: Bool, ownWords: Bool) -> String? {
+        let named = replacingNames(in: s, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords)
         let numbered = replacingNumbers(in: named ?? s, identifier: identifier)
         let tokened = replacingTokens(in: numbered ?? named ?? s, identifier: identifier, shortIDs: shortIDs)
         return tokened ?? numbered ?? named
@@ -410,7 +421,7 @@ struct NameMatcher: Sendable {
     /// with it. A short name (fewer than
     /// ``minimumLength`` letters) is replaced only as the whole text, and a short id only so in
     /// an id-bearing field.
-    private func replacingNames(in s: String, identifier: Bool, shortIDs: Bool) -> String? {
+    private func replacingNames(in s: String, identifier: Bool, shortIDs: Bool, ownWords: Bool) -> String? {
         guard !names.isEmpty, !s.isEmpty else { return nil }
         let words = Self.words(s)
         guard !words.isEmpty else { return nil }
@@ -455,7 +466,7 @@ struct NameMatcher: Sendable {
             // ("3 May 2023", "May 3"), not the alias ("paid May 500", "2023. May was held").
             if r.calendar && (dateNumber(i - 1, gapAfter: true) || dateNumber(j + 1, gapAfter: false)) { return false }
             // A one-word name left of a title ("Ms Rose"): not in small letters ("prices rose").
-            if r.capitalized, let f = s[words[i].range].first, f.isLowercase { return false }
+            if r.capitalized || (ownWords && r.oneWord), let f = s[words[i].range].first, f.isLowercase { return false }
             if Self.weight(key) >= Self.minimumLength { return true }
             return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
@@ -475,7 +486,7 @@ struct NameMatcher: Sendable {
                     let letters = joined + w.prefix { !$0.isNumber }
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
-                       !(r.capitalized && s[words[i].range].first?.isLowercase == true) {
+                       !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
                         matched = (j, identifier ? r.identifier : r.text)
                     }
                 }

@@ -59,17 +59,19 @@ extension Redaction {
     /// between the quotes as free text, where a short id of letters or digits (`an`, `3`) is an
     /// ordinary word and not replaced: with a victim whose id is `an`, "is not an entity id"
     /// read "is not victim-1 entity id", and "kept as an attribute" "kept as victim-1
-    /// attribute", as if the field were the victim's. An unclosed quote runs to the end.
+    /// attribute", as if the field were the victim's; and a one-word name only where it starts
+    /// with a capital (the victims `Not`, `Date` and `Grade` rewrote "is not an ISO date" and
+    /// "an Admiralty grade": helper-63). An unclosed quote runs to the end.
     /// - Parameter message: the message as made.
     /// - Returns: the message redacted.
     public func scrubMessage(_ message: String) -> String {
         guard count > 0, message.contains("\"") else {
-            return count > 0 ? matcher.replacing(in: message, identifier: true, shortIDs: false) ?? message : message
+            return count > 0 ? matcher.replacing(in: message, identifier: true, shortIDs: false, ownWords: true) ?? message : message
         }
         var out = "", piece = ""
         var inQuote = false, escaped = false
         func flush() {
-            out += matcher.replacing(in: piece, identifier: true, shortIDs: inQuote ? nil : false) ?? piece
+            out += matcher.replacing(in: piece, identifier: true, shortIDs: inQuote ? nil : false, ownWords: !inQuote) ?? piece
             piece = ""
         }
         for c in message {

@@ -10,6 +10,18 @@ enum EntityArguments {
     /// standard error, which a log may keep); the entities named are the redacted dataset's.
     nonisolated(unsafe) static var redacting = false
 
+    /// Runs `body`, an analysis given the field name typed for `--partition`; under
+    /// `--redact victims` an error quoting a field name other than `kind`, `country` or `role`
+    /// says it without the name (a protected person's name typed there was echoed: helper-63).
+    static func withholdingPartition<T>(_ partition: String, _ body: () throws -> T) throws -> T {
+        guard redacting, !["kind", "country", "role"].contains(partition) else { return try body() }
+        do {
+            return try body()
+        } catch let error as CentralityError where error.description.contains(partition) {
+            throw CLIError("brokerage: no entity has a value for the --partition given (not repeated under --redact victims)")
+        }
+    }
+
     /// The id `text` names: an id as written; else the one entity whose name, alias or folded id
     /// it is (said as a note). Errors name the option and suggest the closest names.
     static func id(_ text: String, in dataset: Dataset, option: String) throws -> String {

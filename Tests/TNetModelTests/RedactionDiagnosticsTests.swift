@@ -73,6 +73,33 @@ import Testing
         #expect(r.scrubMessage("an an") == "an an" && r.scrub("an.json") == "victim-1.json")
     }
 
+    /// Victims with one-word names that are English words, and the id `an` beside the name
+    /// `An` (helper-63): tnet's own words keep their meaning ("is not an ISO date" read "is
+    /// victim-1 an ISO date" for the victim `Not`), while the names as data writes them, quoted
+    /// or capitalised, are still replaced.
+    @Test func oneWordNamesLeaveTnetsWordsAlone() {
+        let d = Dataset(entities: [Entity(id: "an", kind: .person, name: "An", role: .victim),
+                                   Entity(id: "v2", kind: .person, name: "Not", role: .victim),
+                                   Entity(id: "v3", kind: .person, name: "Date", role: .victim),
+                                   Entity(id: "v4", kind: .person, name: "Grade", role: .victim),
+                                   Entity(id: "r1", kind: .person, role: .recruiter)],
+                        links: [Link(source: "r1", target: "an", kind: .recruitsFrom)])
+        var r = Redaction()
+        _ = r.apply(to: d)
+        let own = [
+            "\"from\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): \"2023-13-45\"",
+            "\"confidence\" must be an Admiralty grade such as \"B2\" (A-F then 1-6), found \"Z9\"",
+            "unknown entity field \"zz\" kept as an attribute",
+            "is not an ISO date",
+        ]
+        for m in own { #expect(r.scrubMessage(m) == m, "\(r.scrubMessage(m))") }
+        // Quoted, or written as data writes a name (capitalised), each is replaced.
+        let pseudonyms = ["an", "v2", "v3", "v4"].map { r.pseudonym(ofID: $0)! }
+        #expect(r.scrubMessage("duplicate name \"Not\"") == "duplicate name \"\(pseudonyms[1])\"")
+        #expect(r.scrubMessage("as Date's and Grade's") == "as \(pseudonyms[2])'s and \(pseudonyms[3])'s")
+        #expect(r.scrubMessage("link target \"an\" and \"An\"") == "link target \"\(pseudonyms[0])\" and \"\(pseudonyms[0])\"")
+    }
+
     @Test func nothingRedactedNothingChanged() {
         let d = Dataset(entities: [Entity(id: "v2", kind: .person, role: .victim)])
         let issues = [ValidationIssue(.error, .duplicateEntityID, "duplicate entity id \"v2\"")]

@@ -137,7 +137,10 @@ import Testing
         """.write(to: input, atomically: true, encoding: .utf8)
         #expect(try tnet(["path", input.path, "b", "Mai Tran"]).code == 0)
         for args in [["path", input.path, "b", "Mai Tran"], ["path", input.path, "b", "Little Mai"],
-                     ["distances", input.path, "Mai Tran"], ["disrupt", input.path, "--strategy", "list", "--targets", "mai-tran,b"]] {
+                     ["distances", input.path, "Mai Tran"], ["disrupt", input.path, "--strategy", "list", "--targets", "mai-tran,b"],
+                     // A field name for brokerage groups (helper-63: echoed in the error).
+                     ["key-players", input.path, "--partition", "Mai Tran"],
+                     ["centrality", input.path, "--measure", "brokerage", "--partition", "Mai Tran"]] {
             let r = try tnet(args + ["--redact", "victims"])
             let said = r.out + r.err
             #expect(r.code != 0, "\(args)")

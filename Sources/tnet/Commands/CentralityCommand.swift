@@ -77,7 +77,8 @@ struct CentralityCommand: ParsableCommand {
             warnIfNoWeights(dataset, weighted: weighted)
             options.personalization = try resolve(personalize) { dataset.index(of: try EntityArguments.id($0, in: dataset, option: "--personalize"))! }
             TerminalProgress.step("computing \(measures.map(\.rawValue).joined(separator: ", "))")
-            let listing = CentralityListing(try dataset.centrality(measures, options: options), dataset: dataset, source: source,
+            let result = try EntityArguments.withholdingPartition(partition) { try dataset.centrality(measures, options: options) }
+            let listing = CentralityListing(result, dataset: dataset, source: source,
                                             projection: projection, normalized: normalized, top: top)
             TerminalProgress.clear()
             for note in listing.result.notes {

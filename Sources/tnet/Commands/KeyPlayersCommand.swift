@@ -38,8 +38,10 @@ struct KeyPlayersCommand: ParsableCommand {
     }
 
     private func runRanking(_ d: Dataset) throws {
-        let r = try d.keyPlayers(includeVictims: includeVictims, partition: partition, sampling: scale.sampling,
-                                 threads: scale.threadCount, progress: TerminalProgress.fraction)
+        let r = try EntityArguments.withholdingPartition(partition) {
+            try d.keyPlayers(includeVictims: includeVictims, partition: partition, sampling: scale.sampling,
+                             threads: scale.threadCount, progress: TerminalProgress.fraction)
+        }
         TerminalProgress.clear()
         scale.note(r.accuracy, format: output.format)
         let listing = KeyPlayerListing(r, in: d, top: top)
