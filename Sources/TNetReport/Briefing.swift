@@ -72,7 +72,7 @@ public struct Briefing: Sendable {
     /// three, most first (exact counts, whatever the sampling): what the findings name when the
     /// sample does not establish the largest gains.
     public var mostCutOff: [KeyPlayer]
-    /// The best set to remove together; nil for a set size of 0.
+    /// The set the KPP-Neg search found to remove together; nil for a set size of 0.
     public var keyPlayerSet: KeyPlayerSetResult?
     /// Leiden communities, seed 0.
     public var communities: CommunityResult
@@ -286,9 +286,9 @@ public struct Briefing: Sendable {
                      + " at ε \(eps(keyPlayers.sampling.epsilon)) (\(keyPlayers.sources) sources"
                      + (keyPlayers.betweenness.map { sampledBetweenness ? ", \($0.samples) shortest paths" : "; betweenness exact" } ?? "") + ")"]
         if let set, let search = set.search {
-            parts.append("the best set searched among \(set.searched) of \(set.candidates) candidates, comparing sets on \(search.sources) sources (ε \(eps(search.epsilon))) from the greedy start and the betweenness set"
+            parts.append("the set to act on searched among \(set.searched) of \(set.candidates) candidates, comparing sets on \(search.sources) sources (ε \(eps(search.epsilon))) from the greedy start and the betweenness set"
                          + (search.restarts == 0 ? " without random restarts" : " and \(search.restarts) random starts")
-                         + ", its fragmentations then measured at ε \(eps(set.accuracy.sampling.epsilon)) (\(set.accuracy.sources) sources)")
+                         + ", its fragmentations then measured at ε \(eps(set.accuracy.sampling.epsilon)) (\(set.accuracy.sources) sources; the two sets' on a second sample, seed \(sampling.seed &+ 1))")
         }
         parts.append("disruption curves at ε \(eps(disruption.sampling.epsilon)) (\(disruption.sources) sources)")
         return "Above \(limit) entities (this network has \(n)) the briefing samples more coarsely to finish in minutes: "

@@ -128,17 +128,15 @@ struct BriefingDocument {
         if let order = b.keyPlayerOrderText { out.append(.paragraph([.text(order.prefix(1).uppercased() + order.dropFirst() + ".")])) }
         if let set = b.keyPlayerSet, !set.set.isEmpty {
             let by = set.accuracy.betweennessSampled ? "sampled betweenness" : "betweenness"
-            var text = " (KPP-Neg, among the same candidates): " + set.set.map(label).joined(separator: "; ")
-            text += " — fragmentation \(number(set.baseFragmentation)) → \(number(set.fragmentation)); the \(set.betweennessSet.count) candidates highest by \(by) reach \(number(set.betweennessFragmentation))."
+            var text = " (found by the KPP-Neg search among the same candidates: greedy start and swaps, not proven the best): " + set.set.map(label).joined(separator: "; ")
+            text += " — fragmentation \(number(set.baseFragmentation)) → \(number(set.fragmentation)); \(set.betweennessSet.count == 1 ? "the candidate" : "the \(set.betweennessSet.count) candidates") highest by \(by) reach\(set.betweennessSet.count == 1 ? "es" : "") \(number(set.betweennessFragmentation))."
             if set.searched < set.candidates {
-                text += " Searched among \(set.searched) of the \(set.candidates) candidates: those whose removal alone raises fragmentation most and the highest by betweenness."
+                text += " Searched among \(set.searched) of the \(set.candidates) candidates: those with the highest estimated gains alone and the highest by betweenness."
             }
             if set.accuracy.isSampled { text += " " + Self.sentence(set.accuracy) }
             if let comparison = set.sampledComparison { text += " " + comparison.prefix(1).uppercased() + comparison.dropFirst() + "." }
-            // "Best" only where the set is known to beat the betweenness set: sampled at 10⁵
-            // entities the two are not told apart, and on the second sample the betweenness set
-            // may even come out ahead.
-            let heading = set.accuracy.isExact || set.beatsBetweennessSet ? "Best set of \(set.set.count) to act on together" : "Set of \(set.set.count) chosen to act on together"
+            // Not "best": the search is a heuristic over a pruned pool at scale (helper-63).
+            let heading = "Set of \(set.set.count) to act on together"
             out.append(.paragraph([.strong(heading), .text(text)]))
         }
 

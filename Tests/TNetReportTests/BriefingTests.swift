@@ -156,16 +156,13 @@ import TNetRender
         #expect(b.keyPlayerSet?.search?.restarts == 0 && b.disruption.accuracy.sampling.epsilon == 0.1)
         let markdown = BriefingWriter.markdown(b)
         #expect(markdown.contains("**Scale.**") && markdown.contains("comparing sets on 103 sources"))
-        // The sampled set is called the best only when the sample establishes that it beats the
-        // betweenness set; the exact briefing below calls its set the best.
-        let set = try #require(b.keyPlayerSet)
-        #expect(markdown.contains(set.beatsBetweennessSet ? "**Best set of 3 to act on together**" : "**Set of 3 chosen to act on together**"), "\(markdown)")
-        #expect(set.beatsBetweennessSet || !markdown.contains("Best set of"))
+        // The search is a heuristic: its set is never called the best (helper-63), sampled or not.
+        #expect(markdown.contains("**Set of 3 to act on together**") && !markdown.contains("Best set") && !markdown.contains("best set"), "\(markdown)")
         let json = try JSONSerialization.jsonObject(with: Data(BriefingJSON.write(b))) as! [String: Any]
         #expect((json["accuracy"] as! [String: Any])["scale"] as? String == note)
         let below = try Briefing(dataset: d, provenance: provenance, sampling: sampling, threads: 2)
         #expect(below.scaleNote == nil && below.keyPlayerSet?.search?.restarts == 8)
-        #expect(BriefingWriter.markdown(below).contains(below.keyPlayerSet!.accuracy.isExact || below.keyPlayerSet!.beatsBetweennessSet ? "Best set of 3" : "Set of 3 chosen"))
+        #expect(BriefingWriter.markdown(below).contains("**Set of 3 to act on together** (found by the KPP-Neg search"))
         let belowJSON = try JSONSerialization.jsonObject(with: Data(BriefingJSON.write(below))) as! [String: Any]
         #expect((belowJSON["accuracy"] as! [String: Any])["scale"] is NSNull)
     }

@@ -293,6 +293,10 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
         let kpp = set["kpp"] as! [String: Any], top = set["betweenness"] as! [String: Any]
         #expect((kpp["members"] as! [String]).count == 2 && (kpp["fragmentation"] as! Double) >= (top["fragmentation"] as! Double))
         #expect((kpp["members"] as! [String]).allSatisfy { !protected.contains($0) })
+        // More than there are candidates (33 in the bundled dataset): the set holds every one and
+        // says so, not "set of 40" (helper-63).
+        let all = try tnet(["key-players", bundled, "--set", "40"])
+        #expect(all.code == 0 && all.out.contains("set of 33 found to remove together") && all.out.contains("(33 candidates in all, fewer than the 40 asked: the set holds every one)"), "\(all.out)")
     }
 }
 

@@ -1,6 +1,6 @@
 import TNetModel
 
-/// The best set of K actors to remove together, against the K highest by betweenness.
+/// The set of K actors the KPP-Neg search found to remove together, against the K highest by betweenness.
 public struct KeyPlayerSetListing: PrintableResult, Sendable {
     /// The dataset searched.
     public let dataset: Dataset
@@ -54,19 +54,21 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
     /// Both sets with their fragmentations, and who was never proposed.
     public var table: String {
         var out = "fragmentation of the intact network: \(ResultText.fixed4(result.baseFragmentation)) (\(Dataset.removalProjectionText))\n"
-        // "Best" only where the set is known to beat the betweenness set (exact, or sampled and
-        // ahead by more than the bounds together).
-        let best = result.accuracy.isExact || result.beatsBetweennessSet
-        out += "\(best ? "best set" : "set") of \(k) \(best ? "" : "chosen ")to remove together (KPP-Neg): fragmentation \(ResultText.fixed4(result.fragmentation))\n"
+        // Not "best": the search (a greedy start, swaps, seeded restarts) is a heuristic, and
+        // above the exact limit it searches a pruned pool (helper-63).
+        let size = result.set.count
+        out += "set of \(size) found to remove together (KPP-Neg search: greedy start and swaps, not proven the best): fragmentation \(ResultText.fixed4(result.fragmentation))\n"
+        if size < k { out += "(\(size) candidate\(size == 1 ? "" : "s") in all, fewer than the \(k) asked: the set holds every one)\n" }
         for i in result.set { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
-        out += "the \(k) candidates highest by \(result.accuracy.betweennessSampled ? "sampled " : "")betweenness, for comparison: fragmentation \(ResultText.fixed4(result.betweennessFragmentation))\n"
+        let top = result.betweennessSet.count
+        out += "the \(top == 1 ? "candidate" : "\(top) candidates") highest by \(result.accuracy.betweennessSampled ? "sampled " : "")betweenness, for comparison: fragmentation \(ResultText.fixed4(result.betweennessFragmentation))\n"
         for i in result.betweennessSet { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
         let excluded = dataset.targetStandingCounts().filter { !$0.standing.isCandidate }
         if !excluded.isEmpty {
             out += "(never proposed, by the target policy: " + excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
         }
-        out += "(searched among \(result.searched == result.candidates ? "all \(result.candidates)" : "\(result.searched) of \(result.candidates)") candidates"
-            + (result.searched < result.candidates ? ": those whose removal alone raises fragmentation most and the highest by betweenness" : "")
+        out += "(searched among " + (result.candidates == 1 ? "the only candidate" : result.searched == result.candidates ? "all \(result.candidates) candidates"
+                : "\(result.searched) of \(result.candidates) candidates: those with the highest estimated gains alone and the highest by betweenness")
             + "; \(result.accuracy.text))\n"
         if let comparison = result.sampledComparison { out += "(\(comparison))\n" }
         return out

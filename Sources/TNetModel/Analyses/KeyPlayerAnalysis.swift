@@ -91,19 +91,37 @@ public struct KeyPlayerSetResult: Sendable {
     public var riseMargin: Double { accuracy.isExact ? 0 : accuracy.fragmentationBound + statedBound }
 
     /// Whether the set is known to fragment the network more than the betweenness set: exact
-    /// and ahead, or sampled and ahead by more than the two values' bounds together.
+    /// and ahead, or sampled and ahead by more than the two values' bounds together, with both
+    /// bounds holding with a probability above 0 (2δ < 1).
     public var beatsBetweennessSet: Bool {
-        accuracy.isExact ? fragmentation > betweennessFragmentation : fragmentation - betweennessFragmentation > 2 * statedBound
+        if accuracy.isExact || statedBound == 0 { return fragmentation > betweennessFragmentation }
+        return 2 * accuracy.sampling.delta < 1 && fragmentation - betweennessFragmentation > 2 * statedBound
     }
+
+    /// Whether the set found is the betweenness set itself (the same members).
+    public var isBetweennessSet: Bool { Set(set) == Set(betweennessSet) }
 
     /// What the sample establishes of the set's two comparisons, in words: that removing it
     /// raises fragmentation, and that it fragments more than the betweenness set. Two values
     /// are told apart only when they differ by more than their bounds together (both bounds
-    /// holding: probability ≥ 1 − 2δ). Nil when the fragmentations are exact.
+    /// holding: probability ≥ 1 − 2δ; 1 − δ when the sets' values are exact, the network
+    /// without them being small enough to search from every entity). Nil when every
+    /// fragmentation is exact. At 2δ ≥ 1 (δ ≥ 0.5) nothing is established, and it says so.
     public var sampledComparison: String? {
         guard !accuracy.isExact else { return nil }
-        let rises = fragmentation - baseFragmentation > riseMargin, beats = beatsBetweennessSet
-        return "the sample \(rises ? "establishes" : "does not establish") that removing the set raises fragmentation (a rise beyond \(RemovalAccuracy.number(riseMargin))), and \(beats ? "establishes" : "does not establish") that it fragments more than the betweenness set (beyond \(RemovalAccuracy.number(2 * statedBound))); both sets' fragmentations are measured on a second sample (seed + 1), drawn independently of the one they were chosen on, and each comparison holds with probability ≥ \(RemovalAccuracy.complement(min(1, 2 * accuracy.sampling.delta)))"
+        let setsExact = statedBound == 0
+        let p = setsExact ? accuracy.sampling.delta : 2 * accuracy.sampling.delta
+        let measured = setsExact
+            ? "both sets' fragmentations are exact (every entity left was a source)"
+            : "both sets' fragmentations are measured on a second sample (seed + 1), drawn independently of the one they were chosen on"
+        guard p < 1 else {
+            return "the sample establishes no comparison: at δ \(RemovalAccuracy.number(accuracy.sampling.delta)) the bounds involved hold together with probability ≥ 1 − \(setsExact ? "δ" : "2δ"), which is not above 0; \(measured)"
+        }
+        let rises = fragmentation - baseFragmentation > riseMargin
+        let versus = isBetweennessSet ? "the set found is the betweenness set itself"
+            : "\(beatsBetweennessSet ? "establishes" : "does not establish") that it fragments more than the betweenness set"
+            + (setsExact ? "" : " (beyond \(RemovalAccuracy.number(2 * statedBound)))")
+        return "the sample \(rises ? "establishes" : "does not establish") that removing the set raises fragmentation (a rise beyond \(RemovalAccuracy.number(riseMargin))), and \(versus); \(measured), and each comparison holds with probability ≥ \(RemovalAccuracy.complement(p))"
     }
 }
 
