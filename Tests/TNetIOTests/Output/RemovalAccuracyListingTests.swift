@@ -109,13 +109,40 @@ import Testing
         #expect(disruption.table.contains("efficiency sampled from"))
         #expect(try Self.accuracy(disruption.json)["fragmentation_bound"] as? Double ?? 1 <= 0.1)
         // What the sample establishes of the efficiency column, worked from the stated values:
-        // the run's change is told apart only beyond twice the bound.
+        // the run's change is told apart only beyond the two values' bounds together, the
+        // intact network's b and at most ε after removals.
         let result = disruption.result, run = result.runs[0]
         let change = run.steps.last!.efficiency - run.steps.first!.efficiency
+        let b = result.accuracy.fragmentationBound, margin = b + 0.1
         let said = try #require(result.sampledEfficiencyText)
-        #expect(said.hasPrefix(abs(change) > 2 * result.accuracy.fragmentationBound
-            ? "the sample establishes the change of efficiency over the run of degree" : "the sample does not establish the change over the run of degree"), "\(said)")
-        #expect(said.contains("probability ≥ 0.9") && said.hasSuffix("the largest part, the parts and the flow are exact"))
+        #expect(said.hasPrefix(abs(change) > margin
+            ? "the sample establishes that efficiency \(change < 0 ? "falls" : "rises") over the run of degree (estimated "
+            : "the sample does not establish a change of efficiency over the run of degree (estimated "), "\(said)")
+        #expect(said.contains("told apart only by more than \(RemovalAccuracy.number(margin)), their bounds together (each comparison holding with probability ≥ 0.9)"), "\(said)")
+        #expect(said.hasSuffix("the largest part, the parts and the flow are exact"))
+        // Three strategies, worked by hand with margin b + 0.1 (b ≤ 0.1, so at most 0.2):
+        // betweenness and degree fall from 0.5 to 0.1 (−0.4, established), random to 0.45
+        // (−0.05, not); last efficiencies 0.1, 0.1, 0.45: the gap 0.35 splits them into
+        // {betweenness, degree} then random, and the two tied are not ranked (helper-63: "the
+        // strategies' last efficiencies differ by more than that" was said of all three).
+        func synthetic(_ strategy: DisruptionStrategy, _ last: Double) -> DisruptionRun {
+            var r = run
+            r.strategy = strategy
+            var first = r.steps[0], end = r.steps[r.steps.count - 1]
+            first.efficiency = 0.5
+            end.efficiency = last
+            r.steps = [first, end]
+            return r
+        }
+        var three = result
+        three.runs = [synthetic(.betweenness, 0.1), synthetic(.degree, 0.1), synthetic(.random, 0.45)]
+        #expect(three.sampledEfficiencyText == "the sample establishes that efficiency falls over the runs of betweenness (estimated −0.4), degree (estimated −0.4); it does not establish one over the run of random (estimated −0.05): two sampled efficiencies are told apart only by more than \(RemovalAccuracy.number(margin)), their bounds together (each comparison holding with probability ≥ 0.9); the sample tells the strategies' last efficiencies apart only in groups, lowest first: {betweenness, degree}; random (within a group it does not rank them); the largest part, the parts and the flow are exact")
+        // Last efficiencies 0.1, 0.35, 0.6: both gaps (0.25) above the margin, a full ranking.
+        three.runs[1] = synthetic(.degree, 0.35)
+        three.runs[2] = synthetic(.random, 0.6)
+        #expect(three.sampledEfficiencyText!.contains("; the sample ranks the strategies by last efficiency, lowest first: betweenness, degree, random;"))
+        three.accuracy.sampling.delta = 0.5
+        #expect(three.sampledEfficiencyText == "the sample establishes no change of efficiency: at δ 0.5 two values' bounds hold together with probability ≥ 1 − 2δ, which is not above 0; the largest part, the parts and the flow are exact")
         #expect(disruption.table.hasSuffix("(\(said))\n"))
         let object = try JSONSerialization.jsonObject(with: Data(disruption.json.utf8)) as! [String: Any]
         #expect(object["efficiency_established"] as? String == said)
