@@ -68,9 +68,9 @@ public struct Briefing: Sendable {
     public var keyPlayerOrder: SampledOrder?
     /// ``keyPlayerOrder`` in words, for the first ``keyPlayers``; nil when the gains are exact.
     public var keyPlayerOrderText: String? { keyPlayerOrder?.text(listed: keyPlayers.count, of: "fragmentation gain") }
-    /// The candidates whose removal alone cuts the most entities off the largest part, at most
-    /// three, most first (exact counts, whatever the sampling): what the findings name when the
-    /// sample does not establish the largest gains.
+    /// The candidates whose removal alone cuts the most entities off the largest part: three,
+    /// and every one tied with the third, most first (exact counts, whatever the sampling): what
+    /// the findings name when the sample does not establish the largest gains.
     public var mostCutOff: [KeyPlayer]
     /// The set the KPP-Neg search found to remove together; nil for a set size of 0.
     public var keyPlayerSet: KeyPlayerSetResult?
@@ -189,8 +189,12 @@ public struct Briefing: Sendable {
         keyPlayers = Array(ranking.players.prefix(count))
         keyPlayerAccuracy = ranking.accuracy
         keyPlayerOrder = ranking.order
-        mostCutOff = Array(ranking.players.filter { $0.cutOff > 0 }
-            .sorted { $0.cutOff != $1.cutOff ? $0.cutOff > $1.cutOff : Dataset.precedes($0.id, $1.id) }.prefix(3))
+        // The three that cut most off, and every one tied with the third (helper-63: a fourth
+        // cutting off as many was left out without a word).
+        let byCutOff = ranking.players.filter { $0.cutOff > 0 }
+            .sorted { $0.cutOff != $1.cutOff ? $0.cutOff > $1.cutOff : Dataset.precedes($0.id, $1.id) }
+        let third = byCutOff.prefix(3).last?.cutOff
+        mostCutOff = Array(byCutOff.enumerated().prefix { $0.offset < 3 || $0.element.cutOff == third }.map(\.element))
         targetExclusions = ranking.excluded
         candidateCount = ranking.players.count
         // The set search takes the ranking's betweenness (the same graph, sampling and seed: the

@@ -89,13 +89,22 @@ struct Findings {
             separated = r != nil
         }
         var parts: [FindingPart] = []
-        if let order = b.keyPlayerOrder, top.isEmpty {
+        if let order = b.keyPlayerOrder, top.isEmpty, order.count == 1, let only = b.keyPlayers.first {
+            // One candidate: no order, only whether its gain is above 0 (helper-63: "two gains
+            // are told apart" was said of a single one).
+            parts = [.text("The sample does not establish that removing the only candidate, ")]
+            parts.append(FindingPart.entity(only.entity))
+            parts.append(.text(", fragments the network: its estimated gain (\(Self.number(only.fragmentationGain))) is within its bound (±\(RemovalAccuracy.number(order.bound)), probability ≥ \(order.confidence))."))
+        } else if let order = b.keyPlayerOrder, top.isEmpty {
             let bound = RemovalAccuracy.number(order.differenceBound)
             parts = [.text("The sample does not establish which actor's removal fragments the network most: two gains are told apart only by more than \(bound), and no actor's stands out so (the key-player table gives them as estimates).")]
             if !b.mostCutOff.isEmpty {
                 parts.append(.text(b.mostCutOff.count == 1 ? " Counted exactly, the removal that cuts most entities off the largest part is that of " : " Counted exactly, the removals that cut most entities off the largest part are those of "))
                 parts += list(b.mostCutOff.map(\.entity), FindingPart.entity)
-                parts.append(.text(" (" + b.mostCutOff.map { "\(d.entities[$0.entity].label): \($0.cutOff)" }.joined(separator: "; ") + ")."))
+                // Every one past those named is tied with the third (``Briefing/mostCutOff``).
+                let named = b.mostCutOff.prefix(Self.listed), more = b.mostCutOff.count - named.count
+                parts.append(.text(" (" + named.map { "\(d.entities[$0.entity].label): \($0.cutOff)" }.joined(separator: "; ")
+                                   + (more > 0 ? "; the \(more) more: \(b.mostCutOff.last!.cutOff) each" : "") + ")."))
             }
         } else if top.isEmpty && !b.keyPlayers.isEmpty {
             parts = [.text("No single actor's removal fragments the network (every candidate's fragmentation gain is 0 or less); the key-player table ranks them by the other measures.")]

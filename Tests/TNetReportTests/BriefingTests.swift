@@ -186,7 +186,9 @@ import TNetRender
         #expect(text.hasPrefix("The sample does not establish which actor's removal fragments the network most"))
         #expect(!text.contains("fragments the network most are") && !text.contains("fragments the network most is"))
         let exact = try d.keyPlayers()
-        let cut = exact.players.filter { $0.cutOff > 0 }.sorted { $0.cutOff != $1.cutOff ? $0.cutOff > $1.cutOff : $0.id < $1.id }.prefix(3)
+        // The three that cut most off and every one tied with the third.
+        let sortedCut = exact.players.filter { $0.cutOff > 0 }.sorted { $0.cutOff != $1.cutOff ? $0.cutOff > $1.cutOff : $0.id < $1.id }
+        let cut = sortedCut.prefix(3) + sortedCut.dropFirst(3).prefix { $0.cutOff == sortedCut[2].cutOff }
         #expect(b.mostCutOff.map(\.id) == cut.map(\.id) && b.mostCutOff.map(\.cutOff) == cut.map(\.cutOff))
         for p in cut { #expect(text.contains("\(d.entities[p.entity].label): \(p.cutOff)")) }
         #expect(BriefingWriter.markdown(b).contains(b.keyPlayerOrderText!.prefix(1).uppercased() + b.keyPlayerOrderText!.dropFirst()))
@@ -219,6 +221,38 @@ import TNetRender
             .compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
         #expect(singleText.hasPrefix("The actor whose removal fragments the network most is ")
                 && singleText.contains("The sample establishes that its gain is above 0"), "\(singleText)")
+        // One candidate at the end of a chain of 400 compounds: removing it changes little, far
+        // inside the bound; the finding says so of that one, not "two gains are told apart".
+        var chain = [Entity(id: "m", kind: .syndicate)], chainLinks = [Link(source: "m", target: "k0", kind: .operates)]
+        for i in 0 ..< 400 {
+            chain.append(Entity(id: "k\(i)", kind: .compound))
+            if i > 0 { chainLinks.append(Link(source: "k\(i - 1)", target: "k\(i)", kind: .link)) }
+        }
+        let leaf = try Briefing(dataset: Dataset(entities: chain, links: chainLinks), provenance: provenance, setSize: 0,
+                                sampling: EfficiencySampling(epsilon: 0.1, delta: 0.1, seed: 7, exactLimit: 100), threads: 2)
+        let leafText = try #require(Findings(b: leaf).items.first { $0.topic == "Key players" }).parts
+            .compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
+        #expect(leafText.hasPrefix("The sample does not establish that removing the only candidate, ")
+                && leafText.contains(", fragments the network: its estimated gain (") && !leafText.contains("two gains"), "\(leafText)")
+    }
+
+    /// The removals that cut most off are the three highest and every one tied with the third
+    /// (helper-63: a fourth cutting off as many was left out). Worked by hand: a hub joined to
+    /// four brokers, each with 11 entities of its own; removing the hub leaves four parts of 12
+    /// (36 cut off the largest), removing a broker cuts its 11 off; the brokers tie.
+    @Test func mostCutOffKeepsTies() throws {
+        var entities = [Entity(id: "hub", kind: .node)], links: [Link] = []
+        for b in 0 ..< 4 {
+            entities.append(Entity(id: "b\(b)", kind: .node))
+            links.append(Link(source: "hub", target: "b\(b)", kind: .link))
+            for l in 0 ..< 11 {
+                entities.append(Entity(id: "b\(b)-\(l)", kind: .node))
+                links.append(Link(source: "b\(b)", target: "b\(b)-\(l)", kind: .link))
+            }
+        }
+        let provenance = Briefing.Provenance(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-05")
+        let b = try Briefing(dataset: Dataset(entities: entities, links: links), provenance: provenance, setSize: 0, threads: 2)
+        #expect(b.mostCutOff.map(\.id) == ["hub", "b0", "b1", "b2", "b3"] && b.mostCutOff.map(\.cutOff) == [36, 11, 11, 11, 11])
     }
 
     /// A set's change of fragmentation is stated only when it exceeds the two values' bounds

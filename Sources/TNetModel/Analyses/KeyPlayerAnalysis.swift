@@ -223,6 +223,9 @@ extension Dataset {
         let betweennessBound = betweennessSample?.bound ?? 0
         let fourthBetweenness = betweennessBound > 0
             ? candidates.map { Self.rankingScore(betweenness[$0]) }.sorted(by: >).dropFirst(3).first ?? -.infinity : 0
+        // A rise is stated in a row only beyond the bound that holds for every gain together, the
+        // one the ranking's order rests on (helper-63: each gain's own bound was used here).
+        let jointGainBound = removal.gainBound > 0 ? SampledOrder.jointBound(removal.gainBound, count: candidates.count, delta: sampling.delta) : 0
         var players: [KeyPlayer] = []
         for i in candidates {
             let gain = removal.gains[i]
@@ -243,8 +246,8 @@ extension Dataset {
             }
             if let (role, count) = best, count >= 5 { why.append("\(role) broker (\(count) pairs)") }
             if let r = pagerankRank[i], r <= 3 { why.append("most linked-to (PageRank #\(r))") }
-            // Sampled, a rise is stated only when the gain exceeds its bound.
-            if why.isEmpty && gain > removal.gainBound { why.append("removal raises fragmentation by \(Self.percent(gain))") }
+            // Sampled, a rise is stated only when the gain exceeds the joint bound.
+            if why.isEmpty && gain > jointGainBound { why.append("removal raises fragmentation by \(Self.percent(gain))") }
             players.append(KeyPlayer(entity: i, id: entities[i].id, betweenness: betweenness[i], pagerank: pagerank[i], brokerageRole: best?.0,
                                      brokerageCount: best?.1 ?? 0, isArticulationPoint: articulation.contains(i), cutOff: cutOff,
                                      fragmentationGain: gain, why: why.joined(separator: "; "),

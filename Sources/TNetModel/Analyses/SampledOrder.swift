@@ -50,9 +50,20 @@ public struct SampledOrder: Sendable, Equatable {
     ///   - bound: each estimate's own bound (Hoeffding–Serfling at δ).
     ///   - delta: δ.
     public init(sortedValues values: [Double], eachWithin bound: Double, delta: Double) {
-        let n = Double(max(values.count, 1))
-        let factor = ((log(2 * n) - log(delta)) / (log(2) - log(delta))).squareRoot()
-        self.init(sortedValues: values, bound: bound * factor, confidence: RemovalAccuracy.complement(delta))
+        self.init(sortedValues: values, bound: Self.jointBound(bound, count: values.count, delta: delta),
+                  confidence: RemovalAccuracy.complement(delta))
+    }
+
+    /// The bound that holds for `count` values together, each within `bound` at δ on its own
+    /// (Hoeffding–Serfling's bound at δ/n): `bound` · √(ln(2n/δ) / ln(2/δ)).
+    /// - Parameters:
+    ///   - bound: each value's own bound.
+    ///   - count: how many values (n; at least 1 is used).
+    ///   - delta: δ.
+    /// - Returns: the bound for all of them together.
+    public static func jointBound(_ bound: Double, count: Int, delta: Double) -> Double {
+        let n = Double(max(count, 1))
+        return bound * ((log(2 * n) - log(delta)) / (log(2) - log(delta))).squareRoot()
     }
 
     /// The groups of the first `listed` places that the sample tells apart, as ranges of places
@@ -93,11 +104,13 @@ public struct SampledOrder: Sendable, Equatable {
         let bound = RemovalAccuracy.number(differenceBound)
         let why = "twice the bound that holds for every \(value) together (probability ≥ \(confidence) for all comparisons at once)"
         guard let ranges = ranges(listed: listed), let groups = groups(listed: listed) else {
-            return "order not established by the sample: no \(value) listed exceeds the next one by more than \(bound), \(why); the order shown follows the estimates"
+            return "order not established by the sample: no estimated \(value) listed exceeds the next one by more than \(bound), \(why); the order shown follows the estimates"
         }
         // Every group a single place: the whole order shown holds.
         let grouped = ranges.contains { $0.below || $0.last > $0.first }
-        return "the sample orders these in groups, " + groups + ": each group's \(value)s exceed every later one's by more than \(bound), \(why)"
+        // The estimates differ by more than the margin; the exact values are only shown to be
+        // in this order (helper-63: the gap was said of the exact gains).
+        return "the sample orders these in groups, " + groups + ": each group's estimated \(value)s exceed every later one's by more than \(bound), \(why), so the exact \(value)s are in this order from group to group"
             + (grouped ? "; within a group the order shown follows the estimates" : "")
     }
 }

@@ -14,7 +14,7 @@ import Testing
         // Listing one: #1 alone is above every other.
         #expect(order.groups(listed: 1) == "#1; #2 and below")
         let text = order.text(listed: 5, of: "fragmentation gain")
-        #expect(text.hasPrefix("the sample orders these in groups, #1; #2–#3; #4–#5: each group's fragmentation gains exceed every later one's by more than 0.02, twice the bound that holds for every fragmentation gain together"))
+        #expect(text.hasPrefix("the sample orders these in groups, #1; #2–#3; #4–#5: each group's estimated fragmentation gains exceed every later one's by more than 0.02, twice the bound that holds for every fragmentation gain together"))
         #expect(text.contains("probability ≥ 0.9 for all comparisons at once") && text.hasSuffix("within a group the order shown follows the estimates"))
     }
 
@@ -26,7 +26,7 @@ import Testing
         #expect(order.separations == [3])
         #expect(order.groups(listed: 2) == nil)
         #expect(order.text(listed: 2, of: "fragmentation gain").hasPrefix(
-            "order not established by the sample: no fragmentation gain listed exceeds the next one by more than 0.02"))
+            "order not established by the sample: no estimated fragmentation gain listed exceeds the next one by more than 0.02"))
         #expect(order.groups(listed: 4) == "#1–#3; #4")
     }
 
