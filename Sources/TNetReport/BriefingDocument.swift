@@ -213,6 +213,11 @@ struct BriefingDocument {
         }))
         if b.disruption.accuracy.isSampled {
             out.append(.paragraph([.text(Self.sentence(b.disruption.accuracy))]))
+            // What the sample establishes of the efficiency column (helper-63: only the
+            // command's outputs said it).
+            if let established = b.disruption.sampledEfficiencyText {
+                out.append(.paragraph([.text(established.prefix(1).uppercased() + established.dropFirst() + ".")]))
+            }
         }
         if flowShown {
             out.append(.paragraph([.text("The flow is the maximum flow from the source countries to the compounds over \(LinkFamily.names(LinkFamily.operational).joined(separator: ", ")) links, each link one unit, read either way.")]))

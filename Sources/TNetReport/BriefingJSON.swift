@@ -23,7 +23,7 @@ public enum BriefingJSON {
     "corruption":[{"id","counterparts","compounds","pairs_only_it_connects","links":[LINK]}]|null,\
     "disruption":{"flow_link_kinds","flow_sources","flow_sinks","runs":[{"strategy","removed":[ids],"steps":[{"largest_share","components","efficiency","flow"}]}]},\
     "sources":[{"id","title","publisher","date","url","facts","grades":{}}],"omitted":[{"section","why"}],\
-    "accuracy":{"key_players","key_player_order","key_player_set","disruption","scale"} (each: exact, or what was sampled with its bounds; key_player_order: which places of the key players the sample establishes, null when exact; key_player_set null without a set; scale: what was sampled more coarsely above \(Briefing.scaleLimit) entities, null below),\
+    "accuracy":{"key_players","key_player_order","key_player_set","disruption","disruption_established","scale"} (each: exact, or what was sampled with its bounds; key_player_order: which places of the key players the sample establishes, null when exact; key_player_set null without a set; disruption_established: what the sample establishes of the efficiency curves, null when exact; scale: what was sampled more coarsely above \(Briefing.scaleLimit) entities, null below),\
     "diagram":{"entities","of","by"} (the entities drawn, of how many; by: the measure of a view, null when all are drawn)}; \
     LINK = {"source","target","kind","confidence","sources"}, the dataset link's own values; \
     FLINK = LINK and {"index","id"}: its position in the dataset's links (from 0) and its own id attribute (null without one)
@@ -139,7 +139,7 @@ public enum BriefingJSON {
             var grades: [String: Int]
         }
         struct Omitted: Encodable { var section, why: String }
-        struct Accuracy: Encodable { var keyPlayers, disruption: String; var keyPlayerOrder, keyPlayerSet, scale: Nullable<String> }
+        struct Accuracy: Encodable { var keyPlayers, disruption: String; var keyPlayerOrder, keyPlayerSet, disruptionEstablished, scale: Nullable<String> }
         struct DiagramRecord: Encodable { var entities, of: Int; var by: Nullable<String> }
 
         var format = BriefingJSON.format
@@ -239,7 +239,8 @@ public enum BriefingJSON {
             omitted = b.omitted.map { Omitted(section: $0.section, why: $0.why) }
             accuracy = Accuracy(keyPlayers: b.keyPlayerAccuracy.text, disruption: b.disruption.accuracy.text,
                                 keyPlayerOrder: Nullable(b.keyPlayerOrderText),
-                                keyPlayerSet: Nullable(b.keyPlayerSet.map(\.accuracy.text)), scale: Nullable(b.scaleNote))
+                                keyPlayerSet: Nullable(b.keyPlayerSet.map(\.accuracy.text)),
+                                disruptionEstablished: Nullable(b.disruption.sampledEfficiencyText), scale: Nullable(b.scaleNote))
             diagram = DiagramRecord(entities: b.diagramView?.shown ?? d.entities.count, of: d.entities.count,
                                     by: Nullable(b.diagramView.map(\.measure.rawValue)))
         }

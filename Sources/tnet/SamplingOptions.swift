@@ -9,9 +9,9 @@ struct SamplingOptions: ParsableArguments {
     var exact = false
     @Option(name: .customLong("exact-limit"), help: ArgumentHelp("Networks of at most N entities are computed exactly; larger ones are sampled.", valueName: "n"))
     var exactLimit = EfficiencySampling.defaultExactLimit
-    @Option(help: ArgumentHelp("Above the exact limit: the error bound of sampled fragmentation, efficiency and betweenness (1e-6 to 1).", valueName: "e"))
+    @Option(help: ArgumentHelp("Above the exact limit: the error bound of sampled fragmentation, efficiency and betweenness (at least 1e-6, below 1).", valueName: "e"))
     var epsilon: Double = EfficiencySampling().epsilon
-    @Option(help: ArgumentHelp("Above the exact limit: the probability that a sampled value misses its bound.", valueName: "d"))
+    @Option(help: ArgumentHelp("Above the exact limit: the probability that a sampled value misses its bound (above 0, below 1; comparisons of two values hold with probability 1 − 2δ, so at 0.5 or more nothing is established, and the output says so).", valueName: "d"))
     var delta: Double = EfficiencySampling().delta
     @Option(help: "Seed of the sampled sources and paths (and of random orders): the same seed gives the same result.")
     var seed: UInt64 = 0

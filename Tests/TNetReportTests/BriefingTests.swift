@@ -160,6 +160,10 @@ import TNetRender
         #expect(markdown.contains("**Set of 3 to act on together**") && !markdown.contains("Best set") && !markdown.contains("best set"), "\(markdown)")
         let json = try JSONSerialization.jsonObject(with: Data(BriefingJSON.write(b))) as! [String: Any]
         #expect((json["accuracy"] as! [String: Any])["scale"] as? String == note)
+        // What the sample establishes of the disruption curves, in report.json and report.md.
+        let established = try #require(b.disruption.sampledEfficiencyText)
+        #expect((json["accuracy"] as! [String: Any])["disruption_established"] as? String == established)
+        #expect(markdown.contains(established.prefix(1).uppercased() + established.dropFirst() + "."))
         let below = try Briefing(dataset: d, provenance: provenance, sampling: sampling, threads: 2)
         #expect(below.scaleNote == nil && below.keyPlayerSet?.search?.restarts == 8)
         #expect(BriefingWriter.markdown(below).contains("**Set of 3 to act on together** (found by the KPP-Neg search"))

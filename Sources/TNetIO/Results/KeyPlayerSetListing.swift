@@ -29,7 +29,10 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
         return out
     }
 
-    /// `{"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{…},"protected_excluded","searched","candidates","accuracy":{…},"comparison"}`
+    /// `{"k","base_fragmentation","kpp":{"fragmentation","members"},"betweenness":{…},"protected_excluded","searched","candidates","accuracy":{…},"comparison","sets_measured"}`
+    /// (`sets_measured`: null when exact, else `{"exact","seed","bound"}`, the sample the two
+    /// sets' fragmentations were measured on: seed + 1, or exact when the network without a
+    /// set is small enough)
     /// (`comparison`: what the sample establishes of the set against the intact network and the
     /// betweenness set, ``TNetModel/KeyPlayerSetResult/sampledComparison``; null when exact)
     /// (`accuracy`: ``TNetIO/JSONWriter/accuracy(_:)``).
@@ -48,6 +51,17 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
             w.key("candidates"); w.int(result.candidates)
             w.accuracy(result.accuracy)
             w.key("comparison"); w.string(orNull: result.sampledComparison)
+            // Where the two sets' fragmentations come from when the base is sampled: a second
+            // sample (its seed and the larger of the two values' bounds), or exact values.
+            w.key("sets_measured")
+            if result.accuracy.isExact { w.null() } else {
+                w.beginObject()
+                w.key("exact"); w.bool(result.statedBound == 0)
+                w.key("seed")
+                if result.statedBound == 0 { w.null() } else { w.numberText("\(result.accuracy.sampling.seed &+ 1)") }
+                w.key("bound"); w.double(result.statedBound)
+                w.endObject()
+            }
         }
     }
 

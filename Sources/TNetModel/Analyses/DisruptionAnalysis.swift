@@ -149,6 +149,11 @@ public struct DisruptionResult: Sendable {
 }
 
 extension Dataset {
+    /// Mixed into the seed of the random removal order (`disrupt --strategy random`), so that its
+    /// stream is not the one the sampled sources are drawn from (SplitMix64 streams from seeds
+    /// that differ by this are far apart: it is not a small multiple of the generator's step).
+    static let randomOrderSalt: UInt64 = 0xD1B5_4A32_D192_ED03
+
     /// Countries that victims come from: the source of a `trafficked_to` link, or what a
     /// recruiter `recruits_from`. Positions in ascending order.
     /// - Complexity: O(*m*).
@@ -297,7 +302,9 @@ extension Dataset {
 
         var runs: [DisruptionRun] = []
         for strategy in options.strategies {
-            var rng = SplitMix64(seed: options.seed)
+            // The random order's stream is not the sampled sources' (seeded by the same
+            // --seed): a bound holds for removals chosen independently of the sample (helper-63).
+            var rng = SplitMix64(seed: options.seed ^ Self.randomOrderSalt)
             var present = [Bool](repeating: true, count: n)
             var steps = [measure(present, removed: nil)]
             var order = ranking(strategy, present, rng: &rng)

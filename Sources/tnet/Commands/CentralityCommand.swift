@@ -31,8 +31,8 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "katz: the constant every entity receives (NetworkX's beta).") var beta: Double = 1
     @Option(help: ArgumentHelp("pagerank: restart only at these entities (comma-separated ids), e.g. known syndicates, to rank what lies closest to them.", valueName: "ids"))
     var personalize: String?
-    @Option(help: "approx-betweenness: largest error, on the scale of betweenness / (n(n-1)); 1e-6 to 1.") var epsilon: Double = 0.01
-    @Option(help: "approx-betweenness: probability that the error bound fails.") var delta: Double = 0.1
+    @Option(help: "approx-betweenness: largest error, on the scale of betweenness / (n(n-1)); at least 1e-6, below 1.") var epsilon: Double = 0.01
+    @Option(help: "approx-betweenness: probability that the error bound fails (above 0, below 1).") var delta: Double = 0.1
     @Option(help: "approx-betweenness: random seed (same seed, same result).") var seed: UInt64 = 0
     @Option(help: ArgumentHelp("brokerage: group entities by kind, country, role or an attribute name.", valueName: "field")) var partition = "kind"
     @OptionGroup var output: FormatOption

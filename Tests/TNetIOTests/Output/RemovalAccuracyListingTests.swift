@@ -97,9 +97,11 @@ import Testing
         #expect(set.table.hasSuffix("(\(comparison))\n"))
         let setObject = try JSONSerialization.jsonObject(with: Data(set.json.utf8)) as! [String: Any]
         #expect(setObject["comparison"] as? String == comparison)
+        let measured = try #require(setObject["sets_measured"] as? [String: Any])
+        #expect(measured["exact"] as? Bool == false && measured["seed"] as? Int == 10 && abs((measured["bound"] as? Double ?? 0) - r.statedBound) < 1e-12)
         let exactSet = KeyPlayerSetListing(try d.keyPlayerSet(2, seed: 9), in: d, k: 2)
         let exactObject = try JSONSerialization.jsonObject(with: Data(exactSet.json.utf8)) as! [String: Any]
-        #expect(exactSet.result.sampledComparison == nil && exactObject["comparison"] is NSNull)
+        #expect(exactSet.result.sampledComparison == nil && exactObject["comparison"] is NSNull && exactObject["sets_measured"] is NSNull)
         #expect(exactSet.table.contains("set of 2 found to remove together") && !exactSet.table.contains("best set"))
         var options = DisruptionOptions()
         options.strategies = [.degree]
