@@ -8,6 +8,11 @@ public struct RemovalGains: Sendable {
     public var gains: [Double]
     /// The error bound of each gain (0 when exact), each holding with probability at least 1 − δ.
     public var gainBound: Double
+
+    /// The width of the per-source values a gain averages, over `n` present nodes: the sample
+    /// of a removal-gains pass is sized for it, (n + 2)/(n − 2) (1 for two nodes or fewer). A
+    /// value stated beside the gains, measured with this width, is drawn from the same sources.
+    public static func sampleWidth(nodes n: Int) -> Double { n > 2 ? Double(n + 2) / Double(n - 2) : 1 }
 }
 
 extension Graph {
@@ -54,7 +59,7 @@ extension Graph {
             let base = EfficiencyEstimate(value: 1, sources: 0, nodes: count, isExact: true, errorBound: 0)
             return RemovalGains(base: base, gains: evaluated.map { $0 ? 0 : .nan }, gainBound: 0)
         }
-        let width = count > 2 ? Double(count + 2) / Double(count - 2) : 1
+        let width = RemovalGains.sampleWidth(nodes: count)
         let (sources, exact) = sampling.sources(n: n, present: present, width: width)
         let block = 8
         let chunks = (sources.count + block - 1) / block

@@ -165,12 +165,16 @@ extension Graph {
     ///   - sampling: exact or sampled, ε, δ and seed.
     ///   - threads: worker threads.
     ///   - progress: told the fraction done, from worker threads.
+    ///   - sampleWidth: the width the sample is sized for (``EfficiencySampling/sources(n:present:width:)``):
+    ///     1 for an efficiency alone; a removal-gains pass's width to draw the very sources it
+    ///     draws, so that a value stated beside its gains is the same. The bound stated is the
+    ///     efficiency's own (values in [0, 1]) for the sources drawn.
     /// - Returns: the efficiency and its bound.
     /// - Complexity: O(k · (n + m)) time for k sources (n when exact), O(n) memory per thread.
     public func efficiencyEstimate(present: [Bool]? = nil, sampling: EfficiencySampling = EfficiencySampling(),
-                                   threads: Int = 1, progress: ProgressHandler? = nil) -> EfficiencyEstimate {
+                                   threads: Int = 1, progress: ProgressHandler? = nil, sampleWidth: Double = 1) -> EfficiencyEstimate {
         let n = nodeCount
-        let (sources, exact) = sampling.sources(n: n, present: present)
+        let (sources, exact) = sampling.sources(n: n, present: present, width: sampleWidth)
         let count = present.map { $0.lazy.filter { $0 }.count } ?? n
         guard count > 1 else { return EfficiencyEstimate(value: 0, sources: 0, nodes: count, isExact: true, errorBound: 0) }
         let sums = sourceSums(sources, present: present, threads: threads, progress: progress)
@@ -192,8 +196,8 @@ extension Graph {
     /// - Returns: the fragmentation and its bound (the efficiency's).
     /// - Complexity: as ``efficiencyEstimate(present:sampling:threads:progress:)``.
     public func fragmentationEstimate(present: [Bool]? = nil, sampling: EfficiencySampling = EfficiencySampling(),
-                                      threads: Int = 1, progress: ProgressHandler? = nil) -> EfficiencyEstimate {
-        var e = efficiencyEstimate(present: present, sampling: sampling, threads: threads, progress: progress)
+                                      threads: Int = 1, progress: ProgressHandler? = nil, sampleWidth: Double = 1) -> EfficiencyEstimate {
+        var e = efficiencyEstimate(present: present, sampling: sampling, threads: threads, progress: progress, sampleWidth: sampleWidth)
         e.value = 1 - e.value
         return e
     }

@@ -370,7 +370,10 @@ extension Dataset {
             chosenFragmentation = chosenEstimate.value
             statedBound = max(chosenEstimate.errorBound, topFragmentation.errorBound)
         }
-        let baseFragmentation = budget.base ?? g.fragmentationEstimate(sampling: sampling, threads: threads)
+        // Drawn as the ranking's gains pass draws its sources, so that the ranking and the set
+        // state the same intact fragmentation (helper-63: 8,567 sources against 8,565).
+        let baseFragmentation = budget.base ?? g.fragmentationEstimate(sampling: sampling, threads: threads,
+                                                                       sampleWidth: RemovalGains.sampleWidth(nodes: entities.count))
         let set = chosen.sorted { Self.precedes(entities[$0].id, entities[$1].id) }
         return KeyPlayerSetResult(set: set, ids: set.map { entities[$0].id }, fragmentation: chosenFragmentation,
                                   betweennessSet: top, betweennessIDs: top.map { entities[$0].id },

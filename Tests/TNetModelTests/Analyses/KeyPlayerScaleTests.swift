@@ -109,6 +109,12 @@ import Testing
         let given = try d.keyPlayerSet(2, seed: 5, sampling: Self.sampled, threads: 2, budget: budget)
         #expect(given.ids == plain.ids && given.fragmentation == plain.fragmentation && given.betweennessIDs == plain.betweennessIDs)
         #expect(given.searched == plain.searched && plain.search?.restarts == 8)  // 600 entities: eight random starts
+        // The set states the intact fragmentation the ranking states with the same seed: drawn
+        // from the same sources (helper-63: sized for width 1, the set drew two fewer).
+        var seeded = Self.sampled
+        seeded.seed = 5
+        let rankingSeed5 = try d.keyPlayers(sampling: seeded, threads: 2)
+        #expect(plain.accuracy.sources == rankingSeed5.accuracy.sources && abs(plain.baseFragmentation - rankingSeed5.fragmentation) < 1e-12)
         // A coarser search without random starts: stated, and never worse than the betweenness set.
         budget.searchEpsilon = 0.2
         budget.restarts = 0
