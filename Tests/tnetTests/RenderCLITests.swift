@@ -183,6 +183,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/c.svg"))
     }
 
+    /// Above 20,000 entities `--top` ranks by sampled betweenness unless `--by` says otherwise,
+    /// and says so with the bound (helper-64: exact betweenness took 67 s of `render --top 150`
+    /// at 100,000 entities and over ten minutes at a million). At 20,000 it stays exact.
+    @Test func topAtScaleRanksBySampledBetweenness() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for n in [20_000, 20_001] {
+            let file = "\(dir)/g\(n).json"
+            #expect(try tnet(["generate", "--nodes", "\(n)", "-o", file]).code == 0)
+            let r = try tnet(["dot", file, "--top", "5"])
+            #expect(r.code == 0, "\(r.err)")
+            if n > 20_000 {
+                #expect(r.err.contains("tnet: note: --top ranks by sampled betweenness above 20000 entities (this view has 20001): approx-betweenness (Riondato–Kornaropoulos, ε 0.01, δ 0.1, seed 0"), "\(r.err)")
+                #expect(r.out.contains("the 5 entities with the highest approx-betweenness of 20001"))
+            } else {
+                #expect(!r.err.contains("sampled") && r.out.contains("the 5 entities with the highest betweenness of 20000"), "\(r.err)")
+            }
+        }
+    }
+
     @Test func viewsAndErrors() throws {
         let dir = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -4,6 +4,10 @@ import TraffickingNetworks
 
 /// The style and view options `render` and `dot` share.
 struct DiagramArguments: ParsableArguments {
+    /// Above this many entities `--top` ranks by sampled betweenness unless `--by` says otherwise
+    /// (the limit `diff` uses for its default measure).
+    static let exactBetweennessLimit = DiffCommand.exactBetweennessLimit
+
     @Option(help: ArgumentHelp("A JSON theme overriding tnet's styles (shapes and colours per kind, link colours, fonts, graph attributes).", valueName: "file"))
     var theme: String?
 
@@ -25,7 +29,7 @@ struct DiagramArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Keep only the N entities ranked highest by --by, and the links among them.", valueName: "n"))
     var top: Int?
 
-    @Option(help: ArgumentHelp("The measure --top ranks by (default betweenness).", valueName: "measure"))
+    @Option(help: ArgumentHelp("The measure --top ranks by (default betweenness; above \(DiagramArguments.exactBetweennessLimit) entities approx-betweenness, sampled, and a note says so: exact betweenness takes minutes there).", valueName: "measure"))
     var by: String?
 
     @Flag(inversion: .prefixedNo, help: "Draw a legend of the kinds, link families and line styles present.")
@@ -69,7 +73,18 @@ struct DiagramArguments: ParsableArguments {
         }
         if input.filters.redactsVictims { request.notes.append("protected persons redacted") }
         request.top = top
-        if top != nil { request.by = try Self.measure(by ?? "betweenness", option: "--by") }
+        if top != nil {
+            // Exact betweenness at 10⁵ entities took 67 s of a 68 s `render --top 150`, and at
+            // 10⁶ more than ten minutes (helper-64): above the limit the default is sampled, as
+            // the briefing's diagram and `diff` do, and said with its bound.
+            let n = dataset.entities.count
+            let sampled = by == nil && n > Self.exactBetweennessLimit
+            request.by = try Self.measure(by ?? (sampled ? "approx-betweenness" : "betweenness"), option: "--by")
+            if sampled {
+                let o = CentralityAnalysisOptions()
+                Diagnostics.note("--top ranks by sampled betweenness above \(Self.exactBetweennessLimit) entities (this view has \(n)): approx-betweenness (Riondato–Kornaropoulos, ε \(o.epsilon), δ \(o.delta), seed \(o.seed): every value within ±\(o.epsilon) of betweenness / (n(n−1)) together, with probability ≥ \(RemovalAccuracy.complement(o.delta))); --by betweenness ranks exactly (minutes at this size)")
+            }
+        }
         request.sizeBy = try sizeBy.map { try Self.measure($0, option: "--size-by") }
         request.clusterBy = clusterBy
         request.highlight = splitList(highlight)
@@ -198,10 +213,10 @@ struct RenderCommand: ParsableCommand {
             } else {
                 let n = drawing.dataset.entities.count
                 if diagram.top == nil && n > Briefing.diagramLimit {
-                    // Exact betweenness, --by's default, takes minutes at this size too
-                    // (helper-54: 128 s at 100,000 entities, 1.3 s sampled).
-                    let by = n > 20_000 ? " --by approx-betweenness" : ""
-                    Diagnostics.note("laying out \(n) entities draws more than a reader can follow (and takes minutes at tens of thousands); --top \(Briefing.diagramTop)\(by) draws the \(Briefing.diagramTop) highest by \(by.isEmpty ? "" : "sampled ")betweenness and the links among them")
+                    // Above the limit --top ranks by sampled betweenness by default (exact took
+                    // 128 s at 100,000 entities, sampled 1.3 s: helper-54).
+                    let sampled = n > DiagramArguments.exactBetweennessLimit
+                    Diagnostics.note("laying out \(n) entities draws more than a reader can follow (and takes minutes at tens of thousands); --top \(Briefing.diagramTop) draws the \(Briefing.diagramTop) highest by \(sampled ? "sampled " : "")betweenness and the links among them")
                 }
                 TerminalProgress.step("laying out \(n) entities with \(drawing.engine)")
                 let result = try drawing.render(format: outFormat, timeout: timeout, strict: true)
