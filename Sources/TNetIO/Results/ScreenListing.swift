@@ -18,7 +18,7 @@ public struct ScreenListing: PrintableResult, Sendable {
         h.score.evidence.filter { $0.weight * sign > 0 }.map(\.text).joined(separator: "; ")
     }
 
-    /// `{"list","screened","protected_left_out","compared","hits":[{"id","name","kind","match","match_name","match_kind","probability","for":[…],"against":[…]}]}`.
+    /// `{"list","screened","protected_left_out","compared","keys_set_aside","hits":[{"id","name","kind","match","match_name","match_kind","probability","for":[…],"against":[…]}]}`.
     public var json: String {
         let s = screening
         return JSONWriter.object { w in
@@ -26,6 +26,7 @@ public struct ScreenListing: PrintableResult, Sendable {
             w.key("screened"); w.int(s.screened)
             w.key("protected_left_out"); w.int(s.protectedLeftOut)
             w.key("compared"); w.int(s.compared)
+            w.key("keys_set_aside"); w.int(s.keysSetAside)
             w.key("hits"); w.beginArray()
             for h in s.hits {
                 let e = s.dataset.entities[h.entity], m = s.list.entities[h.listEntity]
@@ -65,6 +66,9 @@ public struct ScreenListing: PrintableResult, Sendable {
         }
         if s.protectedInList > 0 {
             out += "\(s.protectedInList) protected person\(s.protectedInList == 1 ? "" : "s") of the list never compared\n"
+        }
+        if s.keysSetAside > 0 {
+            out += "\(s.keysSetAside) name or identifier key\(s.keysSetAside == 1 ? " was" : "s were") not used alone, as each would add more pairs than \(CandidateSearch().blockLimit) records do: a match resting on one of them alone is not found\n"
         }
         guard !s.hits.isEmpty else { return out + "no match at or above the minimum probability\n" }
         var t = TextTable(header: ["entity", "match in the list", "p", "evidence for", "against"], rightAligned: [2])

@@ -32,6 +32,10 @@ public struct Screening: Sendable {
     public private(set) var protectedInList = 0
     /// Pairs compared.
     public private(set) var compared = 0
+    /// Name or identifier keys not used alone because the pairs across the dataset and the list
+    /// they would add are too many (``CandidateSearch``): matches resting on them alone are not
+    /// found, and the outputs say how many there were.
+    public private(set) var keysSetAside = 0
     /// The most hits kept per entity.
     public let perEntity: Int
 
@@ -70,6 +74,7 @@ public struct Screening: Sendable {
         search.threads = threads
         let found = search.run(records, scorer: MatchScorer(records: records))
         compared = found.compared
+        keysSetAside = found.keysSetAside
         var byEntity: [Int: [Hit]] = [:]
         for p in found.pairs {
             let (a, b) = p.a < own ? (p.a, p.b) : (p.b, p.a)
