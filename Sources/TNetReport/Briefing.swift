@@ -93,6 +93,11 @@ public struct Briefing: Sendable {
         public var links: [Int]
         /// The fewest candidate entities separating the sides; nil when no set of candidates does.
         public var entities: [Int]?
+        /// When no set of candidates separates the sides, a shortest route from a source country
+        /// to a compound over the same links with no candidate on it (dataset positions, the
+        /// country first): why, from the data (a direct link, or victims, places or authorities
+        /// between). Nil otherwise.
+        public var uncutRoute: [Int]? = nil
     }
 
     /// Nil when no trafficking flow joins two countries.
@@ -313,7 +318,45 @@ public struct Briefing: Sendable {
         options.vertexCut = true
         let r = try view.flow(from: sourceCountries.map { d.entities[$0].id }, to: [EntityKind.compound.rawValue], options: options)
         guard r.value.isFinite else { return nil }
-        return FlowCut(value: r.value, links: r.cut.flatMap { $0.links.map { original[$0] } }.sorted(), entities: r.cutEntities)
+        var cut = FlowCut(value: r.value, links: r.cut.flatMap { $0.links.map { original[$0] } }.sorted(), entities: r.cutEntities)
+        if r.cutEntities == nil && r.value > 0 { cut.uncutRoute = uncutRoute(d, from: sourceCountries, over: filter) }
+        return cut
+    }
+
+    /// A shortest route from one of `sources` to a compound over the links `filter` keeps, read
+    /// either way, whose every entity between is not a candidate of the target policy: what
+    /// keeps a vertex cut of candidates from separating the two sides (helper-64: the finding
+    /// said "links join a country to a compound directly, or only places and authorities stand
+    /// between" where victims stood between). Breadth-first, no recursion.
+    static func uncutRoute(_ d: Dataset, from sources: [Int], over filter: DatasetFilter) -> [Int]? {
+        let n = d.entities.count
+        var adjacency = [[Int32]](repeating: [], count: n)
+        d.forEachResolvedLink { i, s, t in
+            guard filter.keeps(d.links[i]), s != t else { return }
+            adjacency[Int(s)].append(t)
+            adjacency[Int(t)].append(s)
+        }
+        let standings = d.targetStandings()
+        var parent = [Int32](repeating: -2, count: n)
+        var queue: [Int32] = []
+        for s in sources { parent[s] = -1; queue.append(Int32(s)) }
+        var head = 0
+        while head < queue.count {
+            let v = Int(queue[head])
+            head += 1
+            if d.entities[v].kind == .compound && parent[v] != -1 {
+                var route = [v]
+                while parent[route[route.count - 1]] >= 0 { route.append(Int(parent[route[route.count - 1]])) }
+                return route.reversed()
+            }
+            // Only a country it starts from and non-candidates are passed through.
+            guard parent[v] == -1 || standings[v] != .candidate else { continue }
+            for w in adjacency[v] where parent[Int(w)] == -2 {
+                parent[Int(w)] = Int32(v)
+                queue.append(w)
+            }
+        }
+        return nil
     }
 
     /// For every source country, the shortest route to a nearest compound over

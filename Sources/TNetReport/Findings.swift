@@ -141,8 +141,20 @@ struct Findings {
                     parts.append(.text(" The fewest actors whose removal leaves no such route: "))
                     parts += list(entities, FindingPart.entity)
                     parts.append(.text("."))
+                } else if let route = cut.uncutRoute, route.count >= 2 {
+                    // The reason, from the data: a route with no candidate on it.
+                    let standings = d.targetStandings()
+                    let between = route.dropFirst().dropLast()
+                    if between.isEmpty {
+                        parts.append(.text(" No set of candidate actors (by the target policy) separates the two sides: a link joins a source country to a compound directly: "))
+                    } else {
+                        let kinds = Array(Set(between.map { standings[$0].rawValue })).sorted()
+                        parts.append(.text(" No set of candidate actors (by the target policy) separates the two sides: a route joins them with no candidate on it, only entities never proposed as targets between (\(kinds.joined(separator: ", "))): "))
+                    }
+                    parts += route.enumerated().flatMap { k, e in k == 0 ? [FindingPart.entity(e)] : [.text(" — "), .entity(e)] }
+                    parts.append(.text("."))
                 } else {
-                    parts.append(.text(" No set of candidate actors (by the target policy) separates the two sides: some links join a source country to a compound directly, or only places and authorities stand between them."))
+                    parts.append(.text(" No set of candidate actors (by the target policy) separates the two sides."))
                 }
             }
             out.append(item("Cheapest cut", parts))

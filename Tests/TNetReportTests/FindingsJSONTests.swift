@@ -38,6 +38,23 @@ import TNetModel
         return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 
+    /// Victims between a source country and a compound: no candidate separates the sides, and
+    /// the finding says why from the data, naming the route (helper-64: it said "only places and
+    /// authorities stand between" where victims did). A recruiter r recruits from the country
+    /// th and from the victim v, who is trafficked to k; the route th — v — k has no candidate.
+    @Test func uncutRouteIsNamed() throws {
+        let d = Dataset(entities: [Entity(id: "th", kind: .country), Entity(id: "r", kind: .person, role: .recruiter),
+                                   Entity(id: "v", kind: .person, role: .victim), Entity(id: "k", kind: .compound)],
+                        links: [Link(source: "r", target: "th", kind: .recruitsFrom), Link(source: "r", target: "v", kind: .recruitsFrom),
+                                Link(source: "v", target: "th", kind: .transitsThrough), Link(source: "v", target: "k", kind: .traffickedTo)])
+        let b = try Briefing(dataset: d, provenance: .init(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-05"))
+        let cut = try #require(b.flowCut)
+        #expect(cut.entities == nil && cut.uncutRoute == [0, 2, 3])
+        let text = try #require(Findings(b: b).items.first { $0.topic == "Cheapest cut" }).parts
+            .map { if case .text(let t) = $0 { t } else if case .entity(let e) = $0 { d.entities[e].id } else { "" } }.joined()
+        #expect(text.hasSuffix("No set of candidate actors (by the target policy) separates the two sides: a route joins them with no candidate on it, only entities never proposed as targets between (protected person): th — v — k."), "\(text)")
+    }
+
     /// Worked by hand. Over the operational links read either way, ph reaches kk only through
     /// syn (ph–r1–syn–kk, ph–r2–syn–kk: one tie, 4, cuts both) and each k_i by its own link
     /// (6…14), so the cheapest cut is 10 ties, links [4, 6…14], unique (cutting 0+1 or 2+3
@@ -71,11 +88,12 @@ import TNetModel
 
         let cut = try #require(findings.first { $0["topic"] as? String == "Cheapest cut" })
         let names = (6 ... 12).map { "ph trafficked_to k\($0 - 5)" }.joined(separator: ", ")
-        #expect(cut["text"] as? String == "The cheapest cut between the source countries and the compounds is 10 ties (recruitment, transport, employment and control links read either way): syn operates kk, \(names) and 2 more. No set of candidate actors (by the target policy) separates the two sides: some links join a source country to a compound directly, or only places and authorities stand between them.")
+        #expect(cut["text"] as? String == "The cheapest cut between the source countries and the compounds is 10 ties (recruitment, transport, employment and control links read either way): syn operates kk, \(names) and 2 more. No set of candidate actors (by the target policy) separates the two sides: a link joins a source country to a compound directly: Philippines (ph) — k1.")
         let cutLinks = cut["links"] as! [[String: Any]]
         #expect(cutLinks.map { $0["index"] as! Int } == [4] + Array(6 ... 14))
         #expect(cutLinks[1]["id"] as? String == "victim-1:k1" && cutLinks[0]["id"] is NSNull)
-        #expect(cut["entities"] as? [String] == [])
+        // The reason, from the data: the shortest route with no candidate on it, ph — k1.
+        #expect(cut["entities"] as? [String] == ["ph", "k1"])
         #expect(cut["sources"] as? [String] == ["s-ops", "s-flights"])
 
         let flowCut = try #require(json["flow_cut"] as? [String: Any])
