@@ -1,3 +1,4 @@
+import Foundation
 import TNetModel
 
 /// The briefing as a sequence of blocks, written once and rendered as HTML or Markdown, so the
@@ -64,6 +65,20 @@ struct BriefingDocument {
         return s
     }
 
+    /// `x` to two significant digits without an exponent, so that a small value is not shown
+    /// as 0 (helper-64: "density 0" at 100,000 entities, where `tnet info` says 2.1e-05):
+    /// 0.000021, 0.0034, 0.25; 0 and values of 0.001 and more as ``number(_:_:)`` shows them.
+    static func significant(_ x: Double) -> String {
+        guard x.isFinite, x != 0, abs(x) < 0.001 else { return x.isFinite ? Self.fourDecimals(x) : "—" }
+        let decimals = Int(-floor(log10(abs(x)))) + 1
+        return String(format: "%.\(decimals)f", x)
+    }
+
+    static func fourDecimals(_ x: Double) -> String {
+        let r = (x * 10_000).rounded() / 10_000
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
+    }
+
     func number(_ x: Double, _ digits: Int = 4) -> String {
         guard x.isFinite else { return "—" }
         var scale = 1.0
@@ -110,8 +125,8 @@ struct BriefingDocument {
         let s = b.summary
         out.append(.heading("Summary", level: 2))
         var counts = "\(s.entityCount) entities, \(s.linkCount) links"
-        if !b.isPlainGraph { counts += ", \(s.sourceCount) sources" }
-        out.append(.paragraph([.text(counts + "; \(s.components) connected part\(s.components == 1 ? "" : "s"), the largest holding \(s.largestComponent) entities; density \(number(s.density))." + (b.isPlainGraph ? "" : " Counts by kind are in the appendix."))]))
+        if !b.isPlainGraph { counts += ", \(s.sourceCount) source\(s.sourceCount == 1 ? "" : "s")" }
+        out.append(.paragraph([.text(counts + "; \(s.components) connected part\(s.components == 1 ? "" : "s"), the largest holding \(s.largestComponent) entities; density \(Self.significant(s.density))." + (b.isPlainGraph ? "" : " Counts by kind are in the appendix."))]))
 
         out.append(.heading("The network", level: 2))
         out.append(.explorer(file: "diagram.svg", caption: diagramCaption))

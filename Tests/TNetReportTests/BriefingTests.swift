@@ -259,6 +259,12 @@ import TNetRender
         #expect(b.mostCutOff.map(\.id) == ["hub", "b0", "b1", "b2", "b3"] && b.mostCutOff.map(\.cutOff) == [36, 11, 11, 11, 11])
     }
 
+    /// Small values keep two significant digits (helper-64: "density 0" at 100,000 entities).
+    @Test func smallValuesAreNotZero() {
+        #expect(BriefingDocument.significant(2.1e-05) == "0.000021" && BriefingDocument.significant(0.00034) == "0.00034")
+        #expect(BriefingDocument.significant(0) == "0" && BriefingDocument.significant(0.25) == "0.25" && BriefingDocument.significant(0.12345) == "0.1235")
+    }
+
     /// A set's change of fragmentation is stated only when it exceeds the two values' bounds
     /// together (the margin); exact values (margin 0) always state it.
     @Test func setChangeIsStatedOnlyWhenEstablished() {
