@@ -22,7 +22,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     /// Above this many entities on either side, the default measure is sampled betweenness.
-    static let exactBetweennessLimit = 20_000
+    static let exactBetweennessLimit = BetweennessDefault.exactLimit
 
     func validate() throws {
         if after == nil && (from == nil || to == nil) { throw ValidationError("give a second dataset, or --from and --to") }

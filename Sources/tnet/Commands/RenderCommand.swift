@@ -6,7 +6,7 @@ import TraffickingNetworks
 struct DiagramArguments: ParsableArguments {
     /// Above this many entities `--top` ranks by sampled betweenness unless `--by` says otherwise
     /// (the limit `diff` uses for its default measure).
-    static let exactBetweennessLimit = DiffCommand.exactBetweennessLimit
+    static let exactBetweennessLimit = BetweennessDefault.exactLimit
 
     @Option(help: ArgumentHelp("A JSON theme overriding tnet's styles (shapes and colours per kind, link colours, fonts, graph attributes).", valueName: "file"))
     var theme: String?
