@@ -61,7 +61,10 @@ public struct DiffListing: PrintableResult, Sendable {
         }
     }
 
-    /// The counts, what appeared and ended, and the largest changes.
+    /// What a change of sampled values may be, said with them.
+    public static let samplingCaveat = "a change smaller than the two bounds together may be sampling error, not a change in the network"
+
+    /// The counts, what appeared and ended, and the largest changes (sampled: with the bounds).
     public var table: String {
         let label = { (id: String, d: Dataset) in d[id: id].map { ResultText.entity($0) } ?? TextTable.shownID(id) }
         var out = "before: \(before.entities.count) entities, \(before.links.count) links; after: \(after.entities.count) entities, \(after.links.count) links\n"
@@ -81,6 +84,11 @@ public struct DiffListing: PrintableResult, Sendable {
                           ResultText.fixed4(c.after), String(format: "%+.4f", c.delta)])
         }
         out += "largest \(measure.rawValue) changes:\n" + table.text
+        // Sampled values: the bounds and what they mean, with the table, not only on standard
+        // error (helper-64: a table written to a file listed changes all inside the bounds).
+        if measure == .approxBetweenness && !diff.notes.isEmpty {
+            out += "(" + diff.notes.joined(separator: "; ") + (diff.isSampled ? "; \(Self.samplingCaveat)" : "") + ")\n"
+        }
         return out
     }
 }

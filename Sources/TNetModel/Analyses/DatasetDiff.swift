@@ -39,6 +39,9 @@ public struct DatasetDiff: Sendable {
     /// What the measure says of its values on each side, such as a sampled measure's error
     /// bound (`before: approx-betweenness: 1204 sampled paths …`).
     public var notes: [String] = []
+    /// Whether either side's values were sampled (approx-betweenness that drew a sample rather
+    /// than computing exactly): a change within the two bounds may then be sampling error.
+    public var isSampled: Bool { notes.contains { $0.contains(" sampled paths (") } }
 
     /// Compares `before` with `after`: entities by id, links by (source, target, kind) counted
     /// with multiplicity, and `measure` computed on each with default options.

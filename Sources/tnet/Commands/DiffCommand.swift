@@ -44,9 +44,10 @@ struct DiffCommand: ParsableCommand {
             options.progress = TerminalProgress.fraction
             let diff = try DatasetDiff(before: before, after: later, measure: m, top: top, options: options)
             TerminalProgress.clear()
-            for note in diff.notes { Diagnostics.note(note) }
-            if m == .approxBetweenness && !diff.notes.isEmpty {
-                Diagnostics.note("a change smaller than the two bounds together may be sampling error, not a change in the network")
+            // The table carries the bounds and the caveat itself.
+            if output.format != .table {
+                for note in diff.notes { Diagnostics.note(note) }
+                if m == .approxBetweenness && diff.isSampled { Diagnostics.note(DiffListing.samplingCaveat) }
             }
             output.print(DiffListing(diff, before: before, after: later, measure: m))
         }
