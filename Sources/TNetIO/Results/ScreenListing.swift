@@ -68,7 +68,7 @@ public struct ScreenListing: PrintableResult, Sendable {
             out += "\(s.protectedInList) protected person\(s.protectedInList == 1 ? "" : "s") of the list never compared\n"
         }
         if s.keysSetAside > 0 {
-            out += "\(s.keysSetAside) name or identifier key\(s.keysSetAside == 1 ? " was" : "s were") not used alone, as each would add more pairs than \(CandidateSearch().blockLimit) records do: a match resting on one of them alone is not found\n"
+            out += "\(s.keysSetAside) name or identifier key\(s.keysSetAside == 1 ? " was" : "s were") not used alone, as each would add more pairs than \(CandidateSearch().blockLimit) records do: a match resting on one of them alone is not found" + (s.recordsWithoutNameKey > 0 ? ", and \(s.recordsWithoutNameKey) record\(s.recordsWithoutNameKey == 1 ? " has" : "s have") no other name key (matched by identifiers only)" : "") + "\n"
         }
         guard !s.hits.isEmpty else { return out + "no match at or above the minimum probability\n" }
         var t = TextTable(header: ["entity", "match in the list", "p", "evidence for", "against"], rightAligned: [2])

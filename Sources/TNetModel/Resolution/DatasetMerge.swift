@@ -281,7 +281,10 @@ public struct DatasetMerge: Sendable {
         conflicts = builder.conflicts
         var notes = builder.notes
         if found.keysSetAside > 0 {
-            notes.append("\(found.keysSetAside) name key\(found.keysSetAside == 1 ? "" : "s") held by too many records (a common name) were not used alone to find candidates")
+            notes.append("\(found.keysSetAside) name key\(found.keysSetAside == 1 ? "" : "s") held by too many records (a common name) were not used alone to find candidates"
+                         + (found.recordsWithoutNameKey > 0
+                            ? "; \(found.recordsWithoutNameKey) record\(found.recordsWithoutNameKey == 1 ? "" : "s") had no other name key, so were compared with no record by name (only by an identifier they share): a duplicate among them is neither merged nor listed for review"
+                            : ""))
         }
         self.notes = notes
     }

@@ -36,6 +36,9 @@ public struct Screening: Sendable {
     /// they would add are too many (``CandidateSearch``): matches resting on them alone are not
     /// found, and the outputs say how many there were.
     public private(set) var keysSetAside = 0
+    /// Records (of the dataset or the list) whose every name key was set aside: matched by no
+    /// name, only by an identifier.
+    public private(set) var recordsWithoutNameKey = 0
     /// The most hits kept per entity.
     public let perEntity: Int
 
@@ -75,6 +78,7 @@ public struct Screening: Sendable {
         let found = search.run(records, scorer: MatchScorer(records: records))
         compared = found.compared
         keysSetAside = found.keysSetAside
+        recordsWithoutNameKey = found.recordsWithoutNameKey
         var byEntity: [Int: [Hit]] = [:]
         for p in found.pairs {
             let (a, b) = p.a < own ? (p.a, p.b) : (p.b, p.a)

@@ -57,6 +57,18 @@ import Testing
         #expect(cw == ["A:a-1": "a-1", "A:a-2": "a-2", "A:a-3": "a-3", "B:b-10": "a-1", "B:b-11": "a-3", "B:b-12": "b-12"])
     }
 
+    /// A name held by more records than a blocking key may hold (121 recruiters of one name in
+    /// A, one in B: 122 > 120) is not used alone; every one of them has no other name key, and
+    /// the note counts them, saying a duplicate among them is neither merged nor reviewed
+    /// (helper-64: only the keys were counted). One other recruiter, named apart, is not counted.
+    @Test func recordsWithOnlyCommonNamesAreCounted() {
+        var a = (0 ..< 121).map { Entity(id: "a\($0)", kind: .person, name: "Nguyen Van Hung", role: "recruiter") }
+        a.append(Entity(id: "a-other", kind: .person, name: "Somsak Chai", role: "recruiter"))
+        let b = [Entity(id: "b0", kind: .person, name: "Nguyen Van Hung", role: "recruiter")]
+        let m = DatasetMerge([("A", Dataset(entities: a)), ("B", Dataset(entities: b))])
+        #expect(m.notes.contains { $0.hasSuffix("were not used alone to find candidates; 122 records had no other name key, so were compared with no record by name (only by an identifier they share): a duplicate among them is neither merged nor listed for review") }, "\(m.notes)")
+    }
+
     /// A victim in one file and a "recruiter" in another is protected, and the conflict says so.
     @Test func protectedAnywhereStaysProtected() {
         let m = Self.merged()
