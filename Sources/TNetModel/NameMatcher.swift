@@ -134,7 +134,7 @@ struct NameMatcher: Sendable {
         let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
         let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil,
                             calendar: oneWord && Self.calendarWords.contains(key), capitalized: capitalized && oneWord,
-                            oneWord: oneWord)
+                            oneWord: oneWord && !isID)
         if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
             // there only as a whole value (by the name pass), as a token only in id fields.
@@ -220,6 +220,9 @@ struct NameMatcher: Sendable {
         } else {
             if r.inText { names[key]!.inText = true }
             if r.shared { names[key]!.shared = true }
+            // An id spelt so (`mai`) is found in tnet's own words in any case, as before: a
+            // message may name it without quotes (helper-65: FtM's "FtM entity mai needs …").
+            if !r.oneWord { names[key]!.oneWord = false }
             if !r.calendar { names[key]!.calendar = false }
             if !r.capitalized { names[key]!.capitalized = false }
         }

@@ -69,7 +69,7 @@ public struct Briefing: Sendable {
     /// ``keyPlayerOrder`` in words, for the first ``keyPlayers``; nil when the gains are exact.
     public var keyPlayerOrderText: String? { keyPlayerOrder?.text(listed: keyPlayers.count, of: "fragmentation gain") }
     /// The candidates whose removal alone cuts the most entities off the largest part: three,
-    /// and every one tied with the third, most first (exact counts, whatever the sampling): what
+    /// and every one tied with the third when it cuts off more than one, most first (exact counts, whatever the sampling): what
     /// the findings name when the sample does not establish the largest gains.
     public var mostCutOff: [KeyPlayer]
     /// The set the KPP-Neg search found to remove together; nil for a set size of 0.
@@ -199,7 +199,9 @@ public struct Briefing: Sendable {
         let byCutOff = ranking.players.filter { $0.cutOff > 0 }
             .sorted { $0.cutOff != $1.cutOff ? $0.cutOff > $1.cutOff : Dataset.precedes($0.id, $1.id) }
         let third = byCutOff.prefix(3).last?.cutOff
-        mostCutOff = Array(byCutOff.enumerated().prefix { $0.offset < 3 || $0.element.cutOff == third }.map(\.element))
+        // Not when the third cuts off one entity: hundreds of recruiters each cutting off their
+        // one victim are not "the removals that cut most off" (helper-65).
+        mostCutOff = Array(byCutOff.enumerated().prefix { $0.offset < 3 || ($0.element.cutOff == third && third! > 1) }.map(\.element))
         targetExclusions = ranking.excluded
         candidateCount = ranking.players.count
         // The set search takes the ranking's betweenness (the same graph, sampling and seed: the

@@ -32,7 +32,7 @@ struct Findings {
     /// otherwise the clause says the sample does not establish one.
     static func change(from before: Double, to after: Double, margin: Double) -> String {
         if margin > 0 && abs(after - before) <= margin {
-            return "changes fragmentation from \(number(before)) to \(number(after)), a difference within the two values' bounds together (\(RemovalAccuracy.number(margin))): the sample does not establish a change."
+            return "is estimated to change fragmentation from \(number(before)) to \(number(after)), a difference within the two values' bounds together (\(RemovalAccuracy.number(margin))): the sample does not establish a change."
         }
         let verb = after > before ? "raises" : after < before ? "lowers" : "leaves"
         return "\(verb) fragmentation from \(number(before))" + (verb == "leaves" ? " unchanged." : " to \(number(after)).")
@@ -94,7 +94,7 @@ struct Findings {
             // are told apart" was said of a single one).
             parts = [.text("The sample does not establish that removing the only candidate, ")]
             parts.append(FindingPart.entity(only.entity))
-            parts.append(.text(", fragments the network: its estimated gain (\(Self.number(only.fragmentationGain))) is within its bound (±\(RemovalAccuracy.number(order.bound)), probability ≥ \(order.confidence))."))
+            parts.append(.text(", fragments the network: its estimated gain (\(Self.number(only.fragmentationGain))) is not above its bound (±\(RemovalAccuracy.number(order.bound)), probability ≥ \(order.confidence))."))
         } else if let order = b.keyPlayerOrder, top.isEmpty {
             let bound = RemovalAccuracy.number(order.differenceBound)
             parts = [.text("The sample does not establish which actor's removal fragments the network most: two gains are told apart only by more than \(bound), and no actor's stands out so (the key-player table gives them as estimates).")]
@@ -125,6 +125,12 @@ struct Findings {
                 parts.append(.text(" Acting on "))
                 parts += list(set.set, FindingPart.entity)
                 parts.append(.text((set.set.count == 1 ? " " : " together ") + Self.change(from: set.baseFragmentation, to: set.fragmentation, margin: set.riseMargin)))
+                // Sampled and not shown to beat the betweenness set: said, with its value (helper-65:
+                // the set was offered while the numbers printed favoured the other).
+                if !set.accuracy.isExact && !set.isBetweennessSet && !set.beatsBetweennessSet {
+                    let n = set.betweennessSet.count
+                    parts.append(.text(" The \(n == 1 ? "candidate" : "\(n) candidates") highest by betweenness reach\(n == 1 ? "es" : "") \(Self.number(set.betweennessFragmentation)) on the same sample: it does not establish that this set fragments the network more."))
+                }
             }
             out.append(item("Key players", parts))
         }

@@ -17,7 +17,7 @@ enum EntityArguments {
         guard redacting, !["kind", "country", "role"].contains(partition) else { return try body() }
         do {
             return try body()
-        } catch let error as CentralityError where error.description.contains(partition) {
+        } catch let error as CentralityError where error.description == "brokerage: no entity has a value for the partition \"\(partition)\"" {
             throw CLIError("brokerage: no entity has a value for the --partition given (not repeated under --redact victims)")
         }
     }

@@ -268,7 +268,7 @@ import TNetRender
     /// A set's change of fragmentation is stated only when it exceeds the two values' bounds
     /// together (the margin); exact values (margin 0) always state it.
     @Test func setChangeIsStatedOnlyWhenEstablished() {
-        #expect(Findings.change(from: 0.782, to: 0.787, margin: 0.02).hasPrefix("changes fragmentation from 0.782 to 0.787, a difference within the two values' bounds together (0.02)"))
+        #expect(Findings.change(from: 0.782, to: 0.787, margin: 0.02).hasPrefix("is estimated to change fragmentation from 0.782 to 0.787, a difference within the two values' bounds together (0.02)"))
         #expect(Findings.change(from: 0.70, to: 0.75, margin: 0.02) == "raises fragmentation from 0.7 to 0.75.")
         #expect(Findings.change(from: 0.782, to: 0.787, margin: 0) == "raises fragmentation from 0.782 to 0.787.")
         #expect(Findings.change(from: 0.5, to: 0.5, margin: 0) == "leaves fragmentation from 0.5 unchanged.")

@@ -140,13 +140,19 @@ import Testing
                      ["distances", input.path, "Mai Tran"], ["disrupt", input.path, "--strategy", "list", "--targets", "mai-tran,b"],
                      // A field name for brokerage groups (helper-63: echoed in the error).
                      ["key-players", input.path, "--partition", "Mai Tran"],
-                     ["centrality", input.path, "--measure", "brokerage", "--partition", "Mai Tran"]] {
+                     ["centrality", input.path, "--measure", "brokerage", "--partition", "Mai Tran"],
+                     // Measures and fields of a drawing (helper-65: echoed in the message).
+                     ["dot", input.path, "--size-by", "Mai Tran"], ["dot", input.path, "--top", "1", "--by", "Mai Tran"]] {
             let r = try tnet(args + ["--redact", "victims"])
             let said = r.out + r.err
             #expect(r.code != 0, "\(args)")
             #expect(said.contains("not repeated under --redact victims"), "\(args): \(said)")
             #expect(!said.contains("Mai") && !said.contains("mai-tran"), "\(args): \(said)")
         }
+        // A field to cluster by that nothing has: a warning, not repeating the text.
+        let cluster = try tnet(["dot", input.path, "--cluster-by", "Mai Tran", "--redact", "victims"])
+        #expect(cluster.code == 0 && cluster.err.contains("--cluster-by: no entity has the field given (not repeated under --redact victims)")
+                && !cluster.err.contains("Mai"), "\(cluster.err)")
     }
 
     /// `tnet find` under redaction repeats no text it was given (a review found the victim's

@@ -86,27 +86,27 @@ public enum FtMReader {
             return nil
         }
         guard let schemaName else {
-            issues.append(ValidationIssue(.error, .missingField, "FtM entity \(id) needs a \"schema\"", at: at))
+            issues.append(ValidationIssue(.error, .missingField, "FtM entity \(quoted(id)) needs a \"schema\"", at: at))
             return nil
         }
         guard let schema = FtMModel.schema(schemaName), !schema.abstract else {
-            issues.append(ValidationIssue(.warning, .undeclaredKind, "FtM entity \(id): \"\(schemaName)\" is not a schema FtM \(FtMModel.generatedFrom) can hold an entity of: left out", at: at))
+            issues.append(ValidationIssue(.warning, .undeclaredKind, "FtM entity \(quoted(id)): \"\(schemaName)\" is not a schema FtM \(FtMModel.generatedFrom) can hold an entity of: left out", at: at))
             return nil
         }
         if let propsNode {
             guard case .object(let pm) = propsNode.value else {
-                issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(id): \"properties\" must be an object, found \(propsNode.value.typeName)", at: at))
+                issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(quoted(id)): \"properties\" must be an object, found \(propsNode.value.typeName)", at: at))
                 return nil
             }
             for p in pm {
                 guard case .array(let items) = p.value.value else {
-                    issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(id): property \"\(p.key)\" must be a list of strings, found \(p.value.value.typeName)", at: at))
+                    issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(quoted(id)): property \"\(p.key)\" must be a list of strings, found \(p.value.value.typeName)", at: at))
                     continue
                 }
                 var values: [String] = []
                 for item in items {
                     if case .string(let s) = item.value { values.append(s) } else {
-                        issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(id): property \"\(p.key)\" must hold strings, found \(item.value.typeName)", at: at))
+                        issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(quoted(id)): property \"\(p.key)\" must hold strings, found \(item.value.typeName)", at: at))
                     }
                 }
                 if let i = props.firstIndex(where: { $0.0 == p.key }) { props[i].1 += values } else { props.append((p.key, values)) }
@@ -138,7 +138,7 @@ public enum FtMReader {
         }
 
         mutating func warn(_ line: Line, _ message: String) {
-            issues.append(ValidationIssue(.warning, .unknownField, "FtM entity \(line.id): \(message)", at: line.location))
+            issues.append(ValidationIssue(.warning, .unknownField, "FtM entity \(quoted(line.id)): \(message)", at: line.location))
         }
 
         mutating func build(_ lines: [Line], file: String) -> Dataset {
@@ -415,7 +415,7 @@ public enum FtMReader {
             } else if let (sp, tp) = l.schema.edge {
                 let a = l.values(sp), b = l.values(tp)
                 guard let first = a.first, let second = b.first else {
-                    issues.append(ValidationIssue(.error, .missingField, "FtM entity \(l.id): a \(name) needs \"\(sp)\" and \"\(tp)\"", at: l.location))
+                    issues.append(ValidationIssue(.error, .missingField, "FtM entity \(quoted(l.id)): a \(name) needs \"\(sp)\" and \"\(tp)\"", at: l.location))
                     return nil
                 }
                 if a.count > 1 || b.count > 1 { warn(l, "names several \(sp) or \(tp): the first of each is read") }
@@ -423,7 +423,7 @@ public enum FtMReader {
                 handled.formUnion([sp, tp])
             }
             guard let source, let target else {
-                issues.append(ValidationIssue(.error, .missingField, "FtM entity \(l.id): a \(name) needs the entity it concerns", at: l.location))
+                issues.append(ValidationIssue(.error, .missingField, "FtM entity \(quoted(l.id)): a \(name) needs the entity it concerns", at: l.location))
                 return nil
             }
             var kind = FtMSchemaMap.linkKinds[name] ?? LinkKind(FtMSchemaMap.snakeCase(name))

@@ -53,7 +53,9 @@ public struct MergeListing: PrintableResult, Sendable {
                 out += "(\(m.conflicts.count - Self.tableLimit) more; --format csv lists every one)\n"
             }
         }
-        for n in m.notes { out += "note: \(TextTable.bounded(TextTable.clean(n)))\n" }
+        // A line's bound, not a cell's: tnet's own notes run past 200 characters (helper-65: the
+        // note on records left uncompared lost its point).
+        for n in m.notes { out += "note: \(TextTable.boundedLine(TextTable.clean(n)))\n" }
         return out
     }
 

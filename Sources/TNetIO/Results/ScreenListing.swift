@@ -18,7 +18,7 @@ public struct ScreenListing: PrintableResult, Sendable {
         h.score.evidence.filter { $0.weight * sign > 0 }.map(\.text).joined(separator: "; ")
     }
 
-    /// `{"list","screened","protected_left_out","compared","keys_set_aside","hits":[{"id","name","kind","match","match_name","match_kind","probability","for":[…],"against":[…]}]}`.
+    /// `{"list","screened","protected_left_out","compared","keys_set_aside","records_without_name_key":{"dataset","list"},"hits":[{"id","name","kind","match","match_name","match_kind","probability","for":[…],"against":[…]}]}`.
     public var json: String {
         let s = screening
         return JSONWriter.object { w in
@@ -27,6 +27,10 @@ public struct ScreenListing: PrintableResult, Sendable {
             w.key("protected_left_out"); w.int(s.protectedLeftOut)
             w.key("compared"); w.int(s.compared)
             w.key("keys_set_aside"); w.int(s.keysSetAside)
+            w.key("records_without_name_key"); w.beginObject()
+            w.key("dataset"); w.int(s.recordsWithoutNameKey)
+            w.key("list"); w.int(s.listRecordsWithoutNameKey)
+            w.endObject()
             w.key("hits"); w.beginArray()
             for h in s.hits {
                 let e = s.dataset.entities[h.entity], m = s.list.entities[h.listEntity]
@@ -68,7 +72,10 @@ public struct ScreenListing: PrintableResult, Sendable {
             out += "\(s.protectedInList) protected person\(s.protectedInList == 1 ? "" : "s") of the list never compared\n"
         }
         if s.keysSetAside > 0 {
-            out += "\(s.keysSetAside) name or identifier key\(s.keysSetAside == 1 ? " was" : "s were") not used alone, as each would add more pairs than \(CandidateSearch().blockLimit) records do: a match resting on one of them alone is not found" + (s.recordsWithoutNameKey > 0 ? ", and \(s.recordsWithoutNameKey) record\(s.recordsWithoutNameKey == 1 ? " has" : "s have") no other name key (matched by identifiers only)" : "") + "\n"
+            out += "\(s.keysSetAside) name or identifier key\(s.keysSetAside == 1 ? " was" : "s were") not used alone, as each would add more pairs than \(CandidateSearch().blockLimit) records do: a match resting on one of them alone is not found"
+                + (s.recordsWithoutNameKey + s.listRecordsWithoutNameKey > 0
+                   ? "; \(s.recordsWithoutNameKey) of the \(s.screened) screened and \(s.listRecordsWithoutNameKey) of the list's entities have no other name key, so are matched only by an identifier, if they have one" : "")
+                + "\n"
         }
         guard !s.hits.isEmpty else { return out + "no match at or above the minimum probability\n" }
         var t = TextTable(header: ["entity", "match in the list", "p", "evidence for", "against"], rightAligned: [2])

@@ -128,20 +128,26 @@ public struct DisruptionResult: Sendable {
             + ": two sampled efficiencies are told apart only by more than \(RemovalAccuracy.number(margin)), their bounds together (each comparison holding with probability ≥ \(RemovalAccuracy.complement(2 * delta)))"
         if measured.count > 1 {
             // The strategies by last efficiency, lowest (most disruptive) first, split where
-            // two neighbours differ by more than the margin.
+            // two neighbours differ by more than two bounds after removals (each at most ε) —
+            // a claim about all s last values at once, holding with probability ≥ 1 − sδ
+            // (helper-65: b + ε, and each comparison's 1 − 2δ, were stated).
+            let finalMargin = 2 * max(accuracy.sampling.epsilon, accuracy.fragmentationBound)
+            // s·δ without the product's binary noise (3 × 0.05 is 0.15000000000000002).
+            let joint = (Double(measured.count) * delta * 1e12).rounded() / 1e12
             let finals = measured.map { ($0.strategy.rawValue, $0.steps.last!.efficiency) }.sorted { $0.1 < $1.1 }
             var groups: [[String]] = [[finals[0].0]]
             for i in 1 ..< finals.count {
-                if finals[i].1 - finals[i - 1].1 > margin { groups.append([finals[i].0]) } else { groups[groups.count - 1].append(finals[i].0) }
+                if joint < 1 && finals[i].1 - finals[i - 1].1 > finalMargin { groups.append([finals[i].0]) } else { groups[groups.count - 1].append(finals[i].0) }
             }
+            let basis = " (last efficiencies told apart beyond \(RemovalAccuracy.number(finalMargin)), all \(measured.count) bounds holding together with probability ≥ \(RemovalAccuracy.complement(min(1, joint))))"
             if groups.count == 1 {
-                text += "; the strategies' last efficiencies differ by less than that, so the sample does not rank the strategies by efficiency"
+                text += "; the sample does not rank the strategies by last efficiency" + basis
             } else if groups.allSatisfy({ $0.count == 1 }) {
-                text += "; the sample ranks the strategies by last efficiency, lowest first: " + groups.map { $0[0] }.joined(separator: ", ")
+                text += "; the sample ranks the strategies by last efficiency, lowest first: " + groups.map { $0[0] }.joined(separator: ", ") + basis
             } else {
                 text += "; the sample tells the strategies' last efficiencies apart only in groups, lowest first: "
                     + groups.map { $0.count == 1 ? $0[0] : "{" + $0.joined(separator: ", ") + "}" }.joined(separator: "; ")
-                    + " (within a group it does not rank them)"
+                    + " (within a group it does not rank them)" + basis
             }
         }
         return text + exactRest

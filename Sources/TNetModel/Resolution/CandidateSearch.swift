@@ -45,9 +45,13 @@ public struct CandidateSearch: Sendable {
         public var compared: Int
         /// How many keys were set aside because too many records held them.
         public var keysSetAside: Int
+        /// How many of them were name keys (the rest identifiers: a shared phone).
+        public var nameKeysSetAside: Int = 0
         /// Records with a name key whose every name key was set aside: compared with no other
         /// record by name, only by an identifier they share (a person with only a common name).
         public var recordsWithoutNameKey: Int = 0
+        /// ``recordsWithoutNameKey`` by input.
+        public var withoutNameKeyByInput: [Int: Int] = [:]
     }
 
     /// A search with the defaults.
@@ -101,29 +105,51 @@ public struct CandidateSearch: Sendable {
         // screening), a common name held by 5,000 of the dataset's records and one list record
         // adds 5,000 pairs, not 12.5 million, and is kept (helper-64: at 100,000 entities a
         // sanctioned name matching five records exactly was never compared).
-        var setAside = 0
+        var setAside = 0, nameKeysSetAside = 0
+        var droppedForSize = Set<Int>()
         for (key, members) in blocks {
             let limit = identifierKeys.contains(key) ? identifierLimit : blockLimit
             let m = members.count
-            guard m > limit else { continue }
             var pairs = m * (m - 1) / 2
             if !withinInputs {
                 var perInput: [Int: Int] = [:]
                 for j in members { perInput[records[Int(j)].input, default: 0] += 1 }
                 pairs = (m * m - perInput.values.reduce(0) { $0 + $1 * $1 }) / 2
+                // A key no two inputs share adds no pair: dropped, not counted (walking its
+                // members would cost their square for nothing: helper-65).
+                if pairs == 0 { blocks[key] = nil; continue }
             }
+            guard m > limit else { continue }
             if pairs > limit * (limit - 1) / 2 {
                 blocks[key] = nil
                 setAside += 1
+                if !identifierKeys.contains(key) { nameKeysSetAside += 1; droppedForSize.insert(key) }
+            }
+        }
+        // Across inputs only, each record walks only the members of the other inputs: a kept
+        // block of 5,000 records of the dataset and one list entry costs 5,000 steps, not 12.5
+        // million (helper-65).
+        var byInput: [Int: [(input: Int, members: [Int32])]] = [:]
+        if !withinInputs {
+            for (key, members) in blocks {
+                var split: [Int: [Int32]] = [:]
+                for j in members { split[records[Int(j)].input, default: []].append(j) }
+                byInput[key] = split.map { (input: $0.key, members: $0.value) }
             }
         }
         // Records left without a name key to be found by (helper-64: at 100,000 entities one
         // in six exact same-name duplicates was neither merged nor sent to review, and only the
         // keys were counted).
-        var withoutNameKey = 0
-        if setAside > 0 {
+        var withoutNameKey = 0, withoutByInput: [Int: Int] = [:]
+        if nameKeysSetAside > 0 {
             for i in 0 ..< n where recordKeys[i].contains(where: { !identifierKeys.contains($0) }) {
-                if !recordKeys[i].contains(where: { !identifierKeys.contains($0) && blocks[$0] != nil }) { withoutNameKey += 1 }
+                // Every name key of the record set aside (a key dropped because no other input
+                // shares it is no loss: there was nothing to compare it with).
+                let names = recordKeys[i].filter { !identifierKeys.contains($0) }
+                if names.allSatisfy({ blocks[$0] == nil }) && names.contains(where: { droppedForSize.contains($0) }) {
+                    withoutNameKey += 1
+                    withoutByInput[records[i].input, default: 0] += 1
+                }
             }
         }
         let chunk = 512
@@ -141,12 +167,24 @@ public struct CandidateSearch: Sendable {
             for i in c * chunk ..< min(n, (c + 1) * chunk) {
                 var others: [Int] = []
                 for key in recordKeys[i] {
-                    guard let members = blocks[key] else { continue }
-                    for j32 in members {
-                        let j = Int(j32)
-                        guard j > i, seen[j] != Int32(i) else { continue }
-                        seen[j] = Int32(i)
-                        others.append(j)
+                    if withinInputs {
+                        guard let members = blocks[key] else { continue }
+                        for j32 in members {
+                            let j = Int(j32)
+                            guard j > i, seen[j] != Int32(i) else { continue }
+                            seen[j] = Int32(i)
+                            others.append(j)
+                        }
+                    } else {
+                        guard let parts = byInput[key] else { continue }
+                        for part in parts where part.input != records[i].input {
+                            for j32 in part.members {
+                                let j = Int(j32)
+                                guard j > i, seen[j] != Int32(i) else { continue }
+                                seen[j] = Int32(i)
+                                others.append(j)
+                            }
+                        }
                     }
                 }
                 others.sort()
@@ -170,7 +208,7 @@ public struct CandidateSearch: Sendable {
             progress?(Double(d) / Double(max(1, chunks)))
         }
         return Result(pairs: found.withLock { $0.flatMap { $0 } }, compared: compared.load(ordering: .relaxed), keysSetAside: setAside,
-                      recordsWithoutNameKey: withoutNameKey)
+                      nameKeysSetAside: nameKeysSetAside, recordsWithoutNameKey: withoutNameKey, withoutNameKeyByInput: withoutByInput)
     }
 }
 

@@ -280,8 +280,13 @@ public struct DatasetMerge: Sendable {
         self.review = review
         conflicts = builder.conflicts
         var notes = builder.notes
-        if found.keysSetAside > 0 {
-            notes.append("\(found.keysSetAside) name key\(found.keysSetAside == 1 ? "" : "s") held by too many records (a common name) were not used alone to find candidates"
+        let identifierKeys = found.keysSetAside - found.nameKeysSetAside
+        if identifierKeys > 0 {
+            notes.append("\(identifierKeys) identifier\(identifierKeys == 1 ? " was" : "s were") held by too many records (a shared phone or number) to be used alone to find candidates")
+        }
+        if found.nameKeysSetAside > 0 {
+            let k = found.nameKeysSetAside
+            notes.append("\(k) name key\(k == 1 ? " was" : "s were") held by too many records (a common name) to be used alone to find candidates"
                          + (found.recordsWithoutNameKey > 0
                             ? "; \(found.recordsWithoutNameKey) record\(found.recordsWithoutNameKey == 1 ? "" : "s") had no other name key, so were compared with no record by name (only by an identifier they share): a duplicate among them is neither merged nor listed for review"
                             : ""))

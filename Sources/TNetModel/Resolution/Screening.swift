@@ -36,9 +36,11 @@ public struct Screening: Sendable {
     /// they would add are too many (``CandidateSearch``): matches resting on them alone are not
     /// found, and the outputs say how many there were.
     public private(set) var keysSetAside = 0
-    /// Records (of the dataset or the list) whose every name key was set aside: matched by no
-    /// name, only by an identifier.
+    /// The dataset's screened records whose every name key was set aside: matched by no name,
+    /// only by an identifier if they have one.
     public private(set) var recordsWithoutNameKey = 0
+    /// The same, of the list's records.
+    public private(set) var listRecordsWithoutNameKey = 0
     /// The most hits kept per entity.
     public let perEntity: Int
 
@@ -78,7 +80,8 @@ public struct Screening: Sendable {
         let found = search.run(records, scorer: MatchScorer(records: records))
         compared = found.compared
         keysSetAside = found.keysSetAside
-        recordsWithoutNameKey = found.recordsWithoutNameKey
+        recordsWithoutNameKey = found.withoutNameKeyByInput[0] ?? 0
+        listRecordsWithoutNameKey = found.withoutNameKeyByInput[1] ?? 0
         var byEntity: [Int: [Hit]] = [:]
         for p in found.pairs {
             let (a, b) = p.a < own ? (p.a, p.b) : (p.b, p.a)

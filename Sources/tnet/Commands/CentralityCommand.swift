@@ -17,7 +17,7 @@ struct CentralityCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
-    @Option(name: [.customLong("measure"), .customLong("measures")], help: ArgumentHelp("Measures to compute (comma-separated; default degree,betweenness,pagerank, with approx-betweenness in place of betweenness above \(BetweennessDefault.exactLimit) entities, said in a note).", valueName: "list"))
+    @Option(name: [.customLong("measure"), .customLong("measures")], help: ArgumentHelp("Measures to compute (comma-separated; default degree,betweenness,pagerank, with approx-betweenness in place of betweenness above \(BetweennessDefault.exactLimit) entities, said in a note: the CSV and JSON column is then approx-betweenness; name --measure for fixed columns).", valueName: "list"))
     var measure: String?
 
     /// The measures without --measure.

@@ -55,7 +55,8 @@ struct DiagramArguments: ParsableArguments {
 
     static func measure(_ name: String, option: String) throws -> CentralityMeasure {
         guard let m = CentralityMeasure(rawValue: name), DiagramRequest.perEntityMeasures.contains(m) else {
-            throw CLIError("\(option) \(quoted(name)): not a per-entity measure; one of: "
+            // Under --redact victims the text typed is not repeated (it may be a name: helper-65).
+            throw CLIError("\(option)\(EntityArguments.redacting ? " (the text given, not repeated under --redact victims)" : " " + quoted(name)): not a per-entity measure; one of: "
                            + DiagramRequest.perEntityMeasures.map(\.rawValue).joined(separator: ", "))
         }
         return m
@@ -82,7 +83,7 @@ struct DiagramArguments: ParsableArguments {
             request.by = try Self.measure(by ?? (sampled ? "approx-betweenness" : "betweenness"), option: "--by")
             if sampled {
                 let o = CentralityAnalysisOptions()
-                Diagnostics.note("--top ranks by sampled betweenness above \(Self.exactBetweennessLimit) entities (this view has \(n)): approx-betweenness (Riondato–Kornaropoulos, ε \(o.epsilon), δ \(o.delta), seed \(o.seed): every value within ±\(o.epsilon) of betweenness / (n(n−1)) together, with probability ≥ \(RemovalAccuracy.complement(o.delta))); --by betweenness ranks exactly (minutes at this size)")
+                Diagnostics.note("--top ranks by sampled betweenness above \(Self.exactBetweennessLimit) entities (this view has \(n)): approx-betweenness (Riondato–Kornaropoulos, ε \(o.epsilon), δ \(o.delta), seed \(o.seed); tnet centrality --measure approx-betweenness states the bound it reaches); --by betweenness ranks exactly (minutes at this size)")
             }
         }
         request.sizeBy = try sizeBy.map { try Self.measure($0, option: "--size-by") }
@@ -109,6 +110,9 @@ struct DiagramArguments: ParsableArguments {
             if case .unknownEntity = error, EntityArguments.redacting {
                 throw CLIError("\(flag): no entity by that text in the redacted view (under --redact victims the text is not repeated)")
             }
+            if EntityArguments.redacting, case .notPerEntityMeasure = error {
+                throw CLIError("\(flag): not a per-entity measure (the text given is not repeated under --redact victims)")
+            }
             throw CLIError("\(flag): \(error)")
         }
         for w in diagram.warnings {
@@ -116,7 +120,8 @@ struct DiagramArguments: ParsableArguments {
             case .attributesDropped(let names):
                 Diagnostics.warning("graph attributes not passed to Graphviz: \(names.joined(separator: ", ")) (see --graph-attribute for the allowed ones)")
             case .nothingToCluster(let field):
-                Diagnostics.warning("--cluster-by \(quoted(field)): no entity has that field or attribute")
+                Diagnostics.warning(EntityArguments.redacting ? "--cluster-by: no entity has the field given (not repeated under --redact victims)"
+                                    : "--cluster-by \(quoted(field)): no entity has that field or attribute")
             }
         }
         return diagram

@@ -138,11 +138,12 @@ import Testing
         }
         var three = result
         three.runs = [synthetic(.betweenness, 0.1), synthetic(.degree, 0.1), synthetic(.random, 0.45)]
-        #expect(three.sampledEfficiencyText == "the sample establishes that efficiency falls over the runs of betweenness (estimated −0.4), degree (estimated −0.4); it does not establish one over the run of random (estimated −0.05): two sampled efficiencies are told apart only by more than \(RemovalAccuracy.number(margin)), their bounds together (each comparison holding with probability ≥ 0.9); the sample tells the strategies' last efficiencies apart only in groups, lowest first: {betweenness, degree}; random (within a group it does not rank them); the largest part, the parts and the flow are exact")
+        #expect(three.sampledEfficiencyText == "the sample establishes that efficiency falls over the runs of betweenness (estimated −0.4), degree (estimated −0.4); it does not establish one over the run of random (estimated −0.05): two sampled efficiencies are told apart only by more than \(RemovalAccuracy.number(margin)), their bounds together (each comparison holding with probability ≥ 0.9); the sample tells the strategies' last efficiencies apart only in groups, lowest first: {betweenness, degree}; random (within a group it does not rank them) (last efficiencies told apart beyond 0.2, all 3 bounds holding together with probability ≥ 0.85); the largest part, the parts and the flow are exact")
         // Last efficiencies 0.1, 0.35, 0.6: both gaps (0.25) above the margin, a full ranking.
         three.runs[1] = synthetic(.degree, 0.35)
         three.runs[2] = synthetic(.random, 0.6)
-        #expect(three.sampledEfficiencyText!.contains("; the sample ranks the strategies by last efficiency, lowest first: betweenness, degree, random;"))
+        // (Two bounds after removals, each at most ε 0.1: last values apart beyond 0.2.)
+        #expect(three.sampledEfficiencyText!.contains("; the sample ranks the strategies by last efficiency, lowest first: betweenness, degree, random (last efficiencies told apart beyond 0.2, all 3 bounds holding together with probability ≥ 0.85);"))
         three.accuracy.sampling.delta = 0.5
         #expect(three.sampledEfficiencyText == "the sample establishes no change of efficiency: at δ 0.5 two values' bounds hold together with probability ≥ 1 − 2δ, which is not above 0; the largest part, the parts and the flow are exact")
         #expect(disruption.table.hasSuffix("(\(said))\n"))

@@ -26,5 +26,7 @@ import Testing
         let list = Dataset(entities: (0 ..< 130).map { Entity(id: "l\($0)", kind: .person, name: "Nguyen Van Hung") })
         let s = Screening(dataset, against: list, minimum: 0.01)
         #expect(s.keysSetAside > 0)
+        // Every record's only name is the one set aside: counted per side.
+        #expect(s.recordsWithoutNameKey == 130 && s.listRecordsWithoutNameKey == 130)
     }
 }
