@@ -321,53 +321,36 @@ public struct Briefing: Sendable {
         let r = try view.flow(from: sourceCountries.map { d.entities[$0].id }, to: [EntityKind.compound.rawValue], options: options)
         guard r.value.isFinite else { return nil }
         var cut = FlowCut(value: r.value, links: r.cut.flatMap { $0.links.map { original[$0] } }.sorted(), entities: r.cutEntities)
-        if r.cutEntities == nil && r.value > 0 { cut.uncutRoute = uncutRoute(d, from: sourceCountries, over: filter) }
+        if r.cutEntities == nil && r.value > 0 { cut.uncutRoute = try uncutRoute(d, from: sourceCountries, over: filter) }
         return cut
     }
 
     /// A shortest route from one of `sources` to a compound over the links `filter` keeps, read
-    /// either way, whose every entity between is not a candidate of the target policy: what
-    /// keeps a vertex cut of candidates from separating the two sides (helper-64: the finding
-    /// said "links join a country to a compound directly, or only places and authorities stand
-    /// between" where victims stood between). Breadth-first, no recursion.
-    static func uncutRoute(_ d: Dataset, from sources: [Int], over filter: DatasetFilter) -> [Int]? {
-        let n = d.entities.count
-        var adjacency = [[Int32]](repeating: [], count: n)
-        d.forEachResolvedLink { i, s, t in
-            guard filter.keeps(d.links[i]), s != t else { return }
-            adjacency[Int(s)].append(t)
-            adjacency[Int(t)].append(s)
-        }
+    /// either way, that passes no candidate of the target policy: what keeps a vertex cut of
+    /// candidates from separating the two sides (helper-64: the finding said "links join a
+    /// country to a compound directly, or only places and authorities stand between" where
+    /// victims stood between). The briefing's own routes, avoiding the candidates.
+    static func uncutRoute(_ d: Dataset, from sources: [Int], over filter: DatasetFilter) throws -> [Int]? {
+        var options = RouteOptions()
+        options.undirected = true
+        options.linkKinds = filter.linkKinds
         let standings = d.targetStandings()
-        var parent = [Int32](repeating: -2, count: n)
-        var queue: [Int32] = []
-        for s in sources { parent[s] = -1; queue.append(Int32(s)) }
-        var head = 0
-        while head < queue.count {
-            let v = Int(queue[head])
-            head += 1
-            if d.entities[v].kind == .compound && parent[v] != -1 {
-                var route = [v]
-                while parent[route[route.count - 1]] >= 0 { route.append(Int(parent[route[route.count - 1]])) }
-                return route.reversed()
-            }
-            // Only a country it starts from and non-candidates are passed through.
-            guard parent[v] == -1 || standings[v] != .candidate else { continue }
-            for w in adjacency[v] where parent[Int(w)] == -2 {
-                parent[Int(w)] = Int32(v)
-                queue.append(w)
-            }
-        }
-        return nil
+        options.avoid = d.entities.indices.filter { standings[$0] == .candidate }.map { d.entities[$0].id }
+        return try routes(d, from: sources, options: options).min { $0.route.hops < $1.route.hops }?.route.entities
+    }
+
+    /// The routes' query: ``LinkFamily/route`` links read either way.
+    static var routeOptions: RouteOptions {
+        var options = RouteOptions()
+        options.undirected = true
+        options.linkKinds = LinkFamily.route
+        return options
     }
 
     /// For every source country, the shortest route to a nearest compound over
     /// ``LinkFamily/route`` links read either way, on the dataset itself (so every step's link
     /// is the one walked).
-    static func routes(_ d: Dataset, from sourceCountries: [Int]) throws -> [CountryRoute] {
-        var options = RouteOptions()
-        options.undirected = true
-        options.linkKinds = LinkFamily.route
+    static func routes(_ d: Dataset, from sourceCountries: [Int], options: RouteOptions = Briefing.routeOptions) throws -> [CountryRoute] {
         var out: [CountryRoute] = []
         for c in sourceCountries {
             let reached = try d.distances(from: d.entities[c].id, options: options)

@@ -69,17 +69,14 @@ struct BriefingDocument {
     /// as 0 (helper-64: "density 0" at 100,000 entities, where `tnet info` says 2.1e-05):
     /// 0.000021, 0.0034, 0.25; 0 and values of 0.001 and more as ``number(_:_:)`` shows them.
     static func significant(_ x: Double) -> String {
-        guard x.isFinite, x != 0, abs(x) < 0.001 else { return x.isFinite ? Self.fourDecimals(x) : "—" }
+        guard x.isFinite, x != 0, abs(x) < 0.001 else { return number(x) }
         let decimals = Int(-floor(log10(abs(x)))) + 1
         return String(format: "%.\(decimals)f", x)
     }
 
-    static func fourDecimals(_ x: Double) -> String {
-        let r = (x * 10_000).rounded() / 10_000
-        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
-    }
+    func number(_ x: Double, _ digits: Int = 4) -> String { Self.number(x, digits) }
 
-    func number(_ x: Double, _ digits: Int = 4) -> String {
+    static func number(_ x: Double, _ digits: Int = 4) -> String {
         guard x.isFinite else { return "—" }
         var scale = 1.0
         for _ in 0 ..< digits { scale *= 10 }

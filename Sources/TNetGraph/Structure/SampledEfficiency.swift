@@ -89,6 +89,18 @@ public struct EfficiencySampling: Sendable, Hashable {
         return width * (rho * (log(2) - log(delta)) / (2 * Double(k))).squareRoot()
     }
 
+    /// How many of `n` nodes a sample sized for `width` draws: every one when Hoeffding's count
+    /// ``sampleSize(width:population:)`` without a population holds them all (the sample without
+    /// replacement would then hold about half or more, and the exact values cost at most twice
+    /// as much), else the count drawn without replacement.
+    /// - Parameters:
+    ///   - n: the nodes present.
+    ///   - width: the width of the averaged values' interval.
+    /// - Returns: the number of sources, `n` when the computation is exact.
+    public func sourceCount(population n: Int, width: Double = 1) -> Int {
+        sampleSize(width: width) >= n ? n : sampleSize(width: width, population: n)
+    }
+
     /// The sources to search from among the `present` nodes of a graph of `n` nodes: all of them
     /// (ascending) when the computation is exact (asked for, at most ``exactLimit`` nodes, or
     /// Hoeffding's count ``sampleSize(width:population:)`` without a population at least the
@@ -102,11 +114,11 @@ public struct EfficiencySampling: Sendable, Hashable {
     /// - Returns: the sources, and whether they are every present node.
     public func sources(n: Int, present: [Bool]?, width: Double = 1) -> (sources: [Int], exact: Bool) {
         let alive = present.map { p in (0 ..< n).filter { p[$0] } } ?? Array(0 ..< n)
-        // Exact where Hoeffding's count would hold every node: the sample without replacement
-        // would then hold about half of them or more, and the exact values cost at most twice
-        // as much (the same networks are exact as before Serfling's factor was used).
-        if exact || alive.count <= exactLimit || sampleSize(width: width) >= alive.count { return (alive, true) }
-        let k = sampleSize(width: width, population: alive.count)
+        // Exact where Hoeffding's count would hold every node (``sourceCount(population:width:)``):
+        // the same networks are exact as before Serfling's factor was used.
+        if exact || alive.count <= exactLimit { return (alive, true) }
+        let k = sourceCount(population: alive.count, width: width)
+        if k >= alive.count { return (alive, true) }
         var permutation = Array(0 ..< n)
         var rng = SplitMix64(seed: seed)
         var out: [Int] = []

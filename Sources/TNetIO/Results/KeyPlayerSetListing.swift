@@ -56,9 +56,9 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
             w.key("sets_measured")
             if result.accuracy.isExact { w.null() } else {
                 w.beginObject()
-                w.key("exact"); w.bool(result.statedBound == 0)
+                w.key("exact"); w.bool(result.setsExact)
                 w.key("seed")
-                if result.statedBound == 0 { w.null() } else { w.numberText("\(result.accuracy.sampling.seed &+ 1)") }
+                if result.setsExact { w.null() } else { w.numberText("\(result.accuracy.sampling.seed &+ 1)") }
                 w.key("bound"); w.double(result.statedBound)
                 w.endObject()
             }

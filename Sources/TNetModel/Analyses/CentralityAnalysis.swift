@@ -167,6 +167,9 @@ public struct CentralityTable: Sendable {
     public var rows: [(source: Int, target: Int?)]
     /// Notes worth showing with the result (sample size and error bound of approximations).
     public var notes: [String]
+    /// The bound approx-betweenness holds every value within, all together, when it drew a
+    /// sample; nil when it was not asked for or was computed exactly.
+    public var approxBetweennessBound: Double? = nil
     /// Whether rows are linked pairs (edge betweenness) rather than entities.
     public var isPerLink: Bool { rows.first?.target != nil }
 
@@ -373,6 +376,7 @@ extension CentralityTable {
             return CentralityTable(columns: ["edge-betweenness"], values: [column], rows: rows, notes: [])
         }
         var columns: [String] = [], values: [[Double]] = [], notes: [String] = []
+        var approxBound: Double?
         let nodeCount = graph(.strength).nodeCount
         func counts(_ c: [Int], scaled: [Double]) -> [Double] { norm ? scaled : c.map(Double.init) }
         // A measure that fails leaves NaN and a note; the others still print.
@@ -405,6 +409,7 @@ extension CentralityTable {
                                                  threads: threads, progress: progress("approx-betweenness"))
                 values.append(r.values)
                 let n = g.nodeCount
+                if n >= 3 && !r.isExact { approxBound = r.errorBound }
                 notes.append(n < 3 ? "approx-betweenness: exact (fewer than 3 entities: every value is 0)"
                     : r.isExact
                     ? "approx-betweenness: computed exactly (Brandes): ε \(RemovalAccuracy.number(options.epsilon)) with δ \(options.delta) would have drawn \(r.samples) pairs, more than the \(n * (n - 1)) ordered pairs the network has"
@@ -460,6 +465,7 @@ extension CentralityTable {
                 values.append(b.map { Double($0.liaison) })
             }
         }
-        return CentralityTable(columns: columns, values: values, rows: (0 ..< nodeCount).map { ($0, nil) }, notes: notes)
+        return CentralityTable(columns: columns, values: values, rows: (0 ..< nodeCount).map { ($0, nil) }, notes: notes,
+                               approxBetweennessBound: approxBound)
     }
 }

@@ -41,7 +41,7 @@ public struct DatasetDiff: Sendable {
     public var notes: [String] = []
     /// Whether either side's values were sampled (approx-betweenness that drew a sample rather
     /// than computing exactly): a change within the two bounds may then be sampling error.
-    public var isSampled: Bool { notes.contains { $0.contains(" sampled paths (") } }
+    public private(set) var isSampled = false
 
     /// Compares `before` with `after`: entities by id, links by (source, target, kind) counted
     /// with multiplicity, and `measure` computed on each with default options.
@@ -76,17 +76,19 @@ public struct DatasetDiff: Sendable {
         }
         linksAppeared = lb.flatMap { k, n in [LinkKey](repeating: k, count: max(0, n - (la[k] ?? 0))) }.sorted(by: order)
         linksEnded = la.flatMap { k, n in [LinkKey](repeating: k, count: max(0, n - (lb[k] ?? 0))) }.sorted(by: order)
-        var notes: [String] = []
+        var notes: [String] = [], sampled = false
         func values(_ d: Dataset, _ side: String) throws(CentralityError) -> [String: Double] {
             guard !d.entities.isEmpty else { return [:] }
             let t = try d.centrality([measure], options: options)
             notes += t.notes.filter { $0.hasPrefix(measure.rawValue + ":") }.map { side + ": " + $0 }
+            if t.approxBetweennessBound != nil { sampled = true }
             var out: [String: Double] = [:]
             for (r, row) in t.rows.enumerated() { out[d.entities[row.source].id] = t.values[0][r] }
             return out
         }
         let va = try values(before, "before"), vb = try values(after, "after")
         self.notes = notes
+        isSampled = sampled
         let all = a.union(b)
         changes = all.map { Change(id: $0, before: va[$0] ?? 0, after: vb[$0] ?? 0) }
             .filter { $0.delta != 0 && $0.delta.isFinite }

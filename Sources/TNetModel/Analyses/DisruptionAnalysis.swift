@@ -135,11 +135,11 @@ public struct DisruptionResult: Sendable {
             // s·δ without the product's binary noise (3 × 0.05 is 0.15000000000000002).
             let joint = (Double(measured.count) * delta * 1e12).rounded() / 1e12
             let finals = measured.map { ($0.strategy.rawValue, $0.steps.last!.efficiency) }.sorted { $0.1 < $1.1 }
-            var groups: [[String]] = [[finals[0].0]]
-            for i in 1 ..< finals.count {
-                if joint < 1 && finals[i].1 - finals[i - 1].1 > finalMargin { groups.append([finals[i].0]) } else { groups[groups.count - 1].append(finals[i].0) }
-            }
-            let basis = " (last efficiencies told apart beyond \(RemovalAccuracy.number(finalMargin)), all \(measured.count) bounds holding together with probability ≥ \(RemovalAccuracy.complement(min(1, joint))))"
+            // SampledOrder's split, lowest first: the values negated are highest first.
+            let order = SampledOrder(sortedValues: finals.map { -$0.1 }, bound: finalMargin / 2, confidence: RemovalAccuracy.complement(min(1, joint)))
+            let places = joint < 1 ? order.ranges(listed: finals.count) ?? [(1, finals.count, false)] : [(1, finals.count, false)]
+            let groups = places.map { r in finals[(r.first - 1) ..< r.last].map(\.0) }
+            let basis = " (last efficiencies told apart beyond \(RemovalAccuracy.number(finalMargin)), all \(measured.count) bounds holding together with probability ≥ \(order.confidence))"
             if groups.count == 1 {
                 text += "; the sample does not rank the strategies by last efficiency" + basis
             } else if groups.allSatisfy({ $0.count == 1 }) {

@@ -90,11 +90,15 @@ public struct KeyPlayerSetResult: Sendable {
     /// sample to establish a rise: the two values' bounds together (0 when exact).
     public var riseMargin: Double { accuracy.isExact ? 0 : accuracy.fragmentationBound + statedBound }
 
+    /// Whether the two sets' fragmentations are exact (``statedBound`` 0): every value exact, or
+    /// the network without a set small enough to search from every entity left.
+    public var setsExact: Bool { statedBound == 0 }
+
     /// Whether the set is known to fragment the network more than the betweenness set: exact
     /// and ahead, or sampled and ahead by more than the two values' bounds together, with both
     /// bounds holding with a probability above 0 (2δ < 1).
     public var beatsBetweennessSet: Bool {
-        if accuracy.isExact || statedBound == 0 { return fragmentation > betweennessFragmentation }
+        if setsExact { return fragmentation > betweennessFragmentation }
         return 2 * accuracy.sampling.delta < 1 && fragmentation - betweennessFragmentation > 2 * statedBound
     }
 
@@ -109,7 +113,6 @@ public struct KeyPlayerSetResult: Sendable {
     /// fragmentation is exact. At 2δ ≥ 1 (δ ≥ 0.5) nothing is established, and it says so.
     public var sampledComparison: String? {
         guard !accuracy.isExact else { return nil }
-        let setsExact = statedBound == 0
         let p = setsExact ? accuracy.sampling.delta : 2 * accuracy.sampling.delta
         let measured = setsExact
             ? "both sets' fragmentations are exact (every entity left was a source)"
@@ -342,16 +345,16 @@ extension Dataset {
         let restarts = budget.restarts ?? (entities.count <= Self.setRestartLimit ? 8 : 2)
         let found = g.keyPlayerSet(k, candidates: pool, seed: seed, restarts: restarts, starts: [top.map { NodeIndex($0) }],
                                    sampling: search, threads: threads, progress: Self.handler(progress, "set search"))
-        func fragmentation(without nodes: [Int]) -> EfficiencyEstimate {
+        func fragmentation(without nodes: [Int], on sample: EfficiencySampling) -> EfficiencyEstimate {
             var present = [Bool](repeating: true, count: entities.count)
             for i in nodes { present[i] = false }
-            return g.fragmentationEstimate(present: present, sampling: sampling, threads: threads)
+            return g.fragmentationEstimate(present: present, sampling: sample, threads: threads)
         }
-        var topFragmentation = fragmentation(without: top)
+        var topFragmentation = fragmentation(without: top, on: sampling)
         var chosen = found.nodes.map(Int.init), chosenFragmentation = found.fragmentation
         var statedBound = 0.0
         if !exact {
-            chosenFragmentation = fragmentation(without: chosen).value
+            chosenFragmentation = fragmentation(without: chosen, on: sampling).value
             // Measured on the full sample, the betweenness set may come out ahead: then it is the set.
             if topFragmentation.value > chosenFragmentation { (chosen, chosenFragmentation) = (top, topFragmentation.value) }
             // Both sets were chosen on this sample (the search's sources are its first ones):
@@ -360,13 +363,8 @@ extension Dataset {
             // drawn independently of the choice (helper-62).
             var second = sampling
             second.seed = seed &+ 1
-            func stated(without nodes: [Int]) -> EfficiencyEstimate {
-                var present = [Bool](repeating: true, count: entities.count)
-                for i in nodes { present[i] = false }
-                return g.fragmentationEstimate(present: present, sampling: second, threads: threads)
-            }
-            let chosenEstimate = stated(without: chosen)
-            topFragmentation = chosen == top ? chosenEstimate : stated(without: top)
+            let chosenEstimate = fragmentation(without: chosen, on: second)
+            topFragmentation = chosen == top ? chosenEstimate : fragmentation(without: top, on: second)
             chosenFragmentation = chosenEstimate.value
             statedBound = max(chosenEstimate.errorBound, topFragmentation.errorBound)
         }
@@ -389,9 +387,7 @@ extension Dataset {
     /// The sources a removal-gains pass samples among `n` present nodes (all of them when the
     /// sample would hold every node).
     static func searchSources(_ n: Int, _ sampling: EfficiencySampling) -> Int {
-        guard n > 2 else { return n }
-        let width = Double(n + 2) / Double(n - 2)
-        return sampling.sampleSize(width: width) >= n ? n : sampling.sampleSize(width: width, population: n)
+        n <= 2 ? n : sampling.sourceCount(population: n, width: RemovalGains.sampleWidth(nodes: n))
     }
 
     /// Above ``TNetGraph/EfficiencySampling/exactLimit`` entities, ``keyPlayerSet(_:seed:sampling:threads:progress:)``

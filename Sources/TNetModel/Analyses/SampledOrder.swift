@@ -88,9 +88,12 @@ public struct SampledOrder: Sendable, Equatable {
     /// - Parameter listed: how many places are shown.
     /// - Returns: the groups, or nil when the sample separates none of the first `listed` places.
     public func groups(listed: Int) -> String? {
-        ranges(listed: listed)?.map { r in
-            r.below ? "#\(r.first) and below" : r.first == r.last ? "#\(r.first)" : "#\(r.first)–#\(r.last)"
-        }.joined(separator: "; ")
+        ranges(listed: listed).map(Self.words)
+    }
+
+    static func words(_ ranges: [(first: Int, last: Int, below: Bool)]) -> String {
+        ranges.map { r in r.below ? "#\(r.first) and below" : r.first == r.last ? "#\(r.first)" : "#\(r.first)–#\(r.last)" }
+            .joined(separator: "; ")
     }
 
     /// One sentence on what the sample establishes about the first `listed` places of a ranking
@@ -103,14 +106,14 @@ public struct SampledOrder: Sendable, Equatable {
         guard count > 1 else { return "a single candidate: there is no order to establish" }
         let bound = RemovalAccuracy.number(differenceBound)
         let why = "twice the bound that holds for every \(value) together (probability ≥ \(confidence) for all comparisons at once)"
-        guard let ranges = ranges(listed: listed), let groups = groups(listed: listed) else {
+        guard let ranges = ranges(listed: listed) else {
             return "order not established by the sample: no estimated \(value) listed exceeds the next one by more than \(bound), \(why); the order shown follows the estimates"
         }
         // Every group a single place: the whole order shown holds.
         let grouped = ranges.contains { $0.below || $0.last > $0.first }
         // The estimates differ by more than the margin; the exact values are only shown to be
         // in this order (helper-63: the gap was said of the exact gains).
-        return "the sample orders these in groups, " + groups + ": each group's estimated \(value)s exceed every later one's by more than \(bound), \(why), so the exact \(value)s are in this order from group to group"
+        return "the sample orders these in groups, " + Self.words(ranges) + ": each group's estimated \(value)s exceed every later one's by more than \(bound), \(why), so the exact \(value)s are in this order from group to group"
             + (grouped ? "; within a group the order shown follows the estimates" : "")
     }
 }

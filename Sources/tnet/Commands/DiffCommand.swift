@@ -47,7 +47,7 @@ struct DiffCommand: ParsableCommand {
             // The table carries the bounds and the caveat itself.
             if output.format != .table {
                 for note in diff.notes { Diagnostics.note(note) }
-                if m == .approxBetweenness && diff.isSampled { Diagnostics.note(DiffListing.samplingCaveat) }
+                if diff.isSampled { Diagnostics.note(DiffListing.samplingCaveat) }
             }
             output.print(DiffListing(diff, before: before, after: later, measure: m))
         }
