@@ -178,6 +178,22 @@ import TNetRender
     /// and names the removals that cut most entities off, with the exact counts of the exact
     /// ranking. A star of 1,000 leaves separates its centre (gain about 0.5 against a difference
     /// bound of about 0.1), and the finding names it and says the sample separates it.
+    /// The text of a briefing's key-players finding.
+    static func keyPlayersText(_ b: Briefing) throws -> String {
+        try #require(Findings(b: b).items.first { $0.topic == "Key players" }).parts
+            .compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
+    }
+
+    /// A centre of `kind` linked by `link` to `n` leaves of `leafKind`.
+    static func star(_ centre: EntityKind, _ n: Int, of leafKind: EntityKind, by link: LinkKind) -> Dataset {
+        var entities = [Entity(id: "centre", kind: centre)], links: [Link] = []
+        for i in 0 ..< n {
+            entities.append(Entity(id: "leaf\(i)", kind: leafKind))
+            links.append(Link(source: "centre", target: "leaf\(i)", kind: link))
+        }
+        return Dataset(entities: entities, links: links)
+    }
+
     @Test func sampledKeyPlayersFindingSaysWhatTheSampleEstablishes() throws {
         let provenance = Briefing.Provenance(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-05")
         let d = SyntheticNetwork(nodes: 300, seed: 3).generate()
@@ -186,43 +202,34 @@ import TNetRender
         let order = try #require(b.keyPlayerOrder)
         #expect(order.groups(listed: 3) == nil)
         let finding = try #require(Findings(b: b).items.first { $0.topic == "Key players" })
-        let text = finding.parts.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
-        #expect(text.hasPrefix("The sample does not establish which actor's removal fragments the network most"))
+        let text = try Self.keyPlayersText(b)
+        #expect(finding.topic == "Key players" && text.hasPrefix("The sample does not establish which actor's removal fragments the network most"))
         #expect(!text.contains("fragments the network most are") && !text.contains("fragments the network most is"))
         let exact = try d.keyPlayers()
-        // The three that cut most off and every one tied with the third.
+        // The three that cut most off, counted by the exact ranking, and every one tied with the
+        // third when it cuts off more than one (the rule itself is worked by hand in
+        // mostCutOffKeepsTies).
         let sortedCut = exact.players.filter { $0.cutOff > 0 }.sorted { $0.cutOff != $1.cutOff ? $0.cutOff > $1.cutOff : $0.id < $1.id }
-        let cut = sortedCut.prefix(3) + sortedCut.dropFirst(3).prefix { $0.cutOff == sortedCut[2].cutOff }
+        let cut = sortedCut.prefix(3) + sortedCut.dropFirst(3).prefix { $0.cutOff == sortedCut[2].cutOff && sortedCut[2].cutOff > 1 }
         #expect(b.mostCutOff.map(\.id) == cut.map(\.id) && b.mostCutOff.map(\.cutOff) == cut.map(\.cutOff))
         for p in cut { #expect(text.contains("\(d.entities[p.entity].label): \(p.cutOff)")) }
         #expect(BriefingWriter.markdown(b).contains(b.keyPlayerOrderText!.prefix(1).uppercased() + b.keyPlayerOrderText!.dropFirst()))
 
-        var entities = [Entity(id: "centre", kind: .node)], links: [Link] = []
-        for i in 0 ..< 1000 {
-            entities.append(Entity(id: "leaf\(i)", kind: .node))
-            links.append(Link(source: "centre", target: "leaf\(i)", kind: .link))
-        }
-        let star = try Briefing(dataset: Dataset(entities: entities, links: links), provenance: provenance, setSize: 0,
+        let star = try Briefing(dataset: Self.star(.node, 1000, of: .node, by: .link), provenance: provenance, setSize: 0,
                                 sampling: EfficiencySampling(epsilon: 0.05, delta: 0.1, seed: 7, exactLimit: 100), threads: 2)
         #expect(star.keyPlayerOrder?.separations.first == 1)
         let starFinding = try #require(Findings(b: star).items.first { $0.topic == "Key players" })
-        let starText = starFinding.parts.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
+        let starText = try Self.keyPlayersText(star)
         #expect(starText.hasPrefix("The actor whose removal fragments the network most is ") && starText.contains("The sample separates it from every other candidate (every gain within ±"))
         #expect(starFinding.entities == [0])
 
         // One candidate (a syndicate among 400 compounds, places never proposed; sampled at ε 0.1), its gain far
         // above the bound: named, with no "every other candidate" to be separated from
         // (helper-62: it was said not to be established, "above every other's").
-        var one = [Entity(id: "m", kind: .syndicate)], operates: [Link] = []
-        for i in 0 ..< 400 {
-            one.append(Entity(id: "k\(i)", kind: .compound))
-            operates.append(Link(source: "m", target: "k\(i)", kind: .operates))
-        }
-        let single = try Briefing(dataset: Dataset(entities: one, links: operates), provenance: provenance, setSize: 0,
+        let single = try Briefing(dataset: Self.star(.syndicate, 400, of: .compound, by: .operates), provenance: provenance, setSize: 0,
                                   sampling: EfficiencySampling(epsilon: 0.1, delta: 0.1, seed: 7, exactLimit: 100), threads: 2)
         #expect(single.keyPlayerOrder?.count == 1 && single.keyPlayerOrderText == "a single candidate: there is no order to establish")
-        let singleText = try #require(Findings(b: single).items.first { $0.topic == "Key players" }).parts
-            .compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
+        let singleText = try Self.keyPlayersText(single)
         #expect(singleText.hasPrefix("The actor whose removal fragments the network most is ")
                 && singleText.contains("The sample establishes that its gain is above 0"), "\(singleText)")
         // One candidate at the end of a chain of 400 compounds: removing it changes little, far
@@ -234,29 +241,36 @@ import TNetRender
         }
         let leaf = try Briefing(dataset: Dataset(entities: chain, links: chainLinks), provenance: provenance, setSize: 0,
                                 sampling: EfficiencySampling(epsilon: 0.1, delta: 0.1, seed: 7, exactLimit: 100), threads: 2)
-        let leafText = try #require(Findings(b: leaf).items.first { $0.topic == "Key players" }).parts
-            .compactMap { if case .text(let t) = $0 { t } else { nil } }.joined()
+        let leafText = try Self.keyPlayersText(leaf)
         #expect(leafText.hasPrefix("The sample does not establish that removing the only candidate, ")
                 && leafText.contains(", fragments the network: its estimated gain (") && !leafText.contains("two gains"), "\(leafText)")
     }
 
-    /// The removals that cut most off are the three highest and every one tied with the third
-    /// (helper-63: a fourth cutting off as many was left out). Worked by hand: a hub joined to
-    /// four brokers, each with 11 entities of its own; removing the hub leaves four parts of 12
-    /// (36 cut off the largest), removing a broker cuts its 11 off; the brokers tie.
+    /// The removals that cut most off are the three highest and every one tied with the third,
+    /// when the third cuts off more than one (helper-63: a fourth cutting off as many was left
+    /// out; helper-65: hundreds cutting off one each were all named). Worked by hand: a hub joined
+    /// to four brokers, each with `leaves` entities of its own. With 11: removing the hub leaves
+    /// four parts of 12 (49 − 1 − 12 = 36 cut off the largest), removing a broker cuts its 11 off;
+    /// the four brokers tie with the third and all are named. With 1: removing the hub leaves
+    /// parts of 2 (9 − 1 − 2 = 6 cut off), a broker cuts off 1; the ties of one are not named.
     @Test func mostCutOffKeepsTies() throws {
-        var entities = [Entity(id: "hub", kind: .node)], links: [Link] = []
-        for b in 0 ..< 4 {
-            entities.append(Entity(id: "b\(b)", kind: .node))
-            links.append(Link(source: "hub", target: "b\(b)", kind: .link))
-            for l in 0 ..< 11 {
-                entities.append(Entity(id: "b\(b)-\(l)", kind: .node))
-                links.append(Link(source: "b\(b)", target: "b\(b)-\(l)", kind: .link))
+        func hub(leaves: Int) throws -> Briefing {
+            var entities = [Entity(id: "hub", kind: .node)], links: [Link] = []
+            for b in 0 ..< 4 {
+                entities.append(Entity(id: "b\(b)", kind: .node))
+                links.append(Link(source: "hub", target: "b\(b)", kind: .link))
+                for l in 0 ..< leaves {
+                    entities.append(Entity(id: "b\(b)-\(l)", kind: .node))
+                    links.append(Link(source: "b\(b)", target: "b\(b)-\(l)", kind: .link))
+                }
             }
+            let provenance = Briefing.Provenance(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-05")
+            return try Briefing(dataset: Dataset(entities: entities, links: links), provenance: provenance, setSize: 0, threads: 2)
         }
-        let provenance = Briefing.Provenance(tool: "tnet test", inputs: [], filters: "", redacted: false, generated: "2026-12-05")
-        let b = try Briefing(dataset: Dataset(entities: entities, links: links), provenance: provenance, setSize: 0, threads: 2)
-        #expect(b.mostCutOff.map(\.id) == ["hub", "b0", "b1", "b2", "b3"] && b.mostCutOff.map(\.cutOff) == [36, 11, 11, 11, 11])
+        let eleven = try hub(leaves: 11)
+        #expect(eleven.mostCutOff.map(\.id) == ["hub", "b0", "b1", "b2", "b3"] && eleven.mostCutOff.map(\.cutOff) == [36, 11, 11, 11, 11])
+        let one = try hub(leaves: 1)
+        #expect(one.mostCutOff.map(\.id) == ["hub", "b0", "b1"] && one.mostCutOff.map(\.cutOff) == [6, 1, 1])
     }
 
     /// Small values keep two significant digits (helper-64: "density 0" at 100,000 entities).
