@@ -1,7 +1,7 @@
 import TNetModel
 
-/// A centrality table ready to print: rows sorted by the first measure, highest first, then by
-/// id, each row naming its entity (or, for a plain edge list, its node id).
+/// A centrality table ready to print: rows sorted by the first measure with values, highest
+/// first, then by id, each row naming its entity (or, for a plain edge list, its node id).
 public struct CentralityListing: PrintableResult, Sendable {
     /// The computed values.
     public let result: CentralityTable

@@ -173,7 +173,11 @@ public struct CentralityTable: Sendable {
     /// Whether rows are linked pairs (edge betweenness) rather than entities.
     public var isPerLink: Bool { rows.first?.target != nil }
 
-    /// Row order: by the first column descending (NaN last, −0 equal to 0), then by id (source,
+    /// The column rows are sorted by: the first with a value (a measure that was not computed
+    /// is all NaN, and ordering by it would rank rows by id alone); nil when none has one.
+    public var sortColumn: Int? { values.firstIndex { $0.contains { !$0.isNaN } } }
+
+    /// Row order: by ``sortColumn`` descending (NaN last, −0 equal to 0), then by id (source,
     /// then target) in Unicode code point order (the order of their UTF-8 bytes, as `LC_ALL=C
     /// sort` has it), then by row.
     /// - Parameter ids: the id of the entity (or node) at a row key.
@@ -181,7 +185,7 @@ public struct CentralityTable: Sendable {
     /// - Complexity: O(*r* log *r*) for *r* rows; ids are compared in full only where the value
     ///   and their first eight bytes tie.
     public func sortedRows(ids: (Int) -> String) -> [Int] {
-        let first = values.first ?? []
+        let first = sortColumn.map { values[$0] } ?? []
         // Packed keys, computed once, so that most comparisons are two integer comparisons: the
         // value mapped to an integer that orders as the value does, descending, and the first
         // eight bytes of the id, big-endian; the ids in full only where those tie.
@@ -465,7 +469,13 @@ extension CentralityTable {
                 values.append(b.map { Double($0.liaison) })
             }
         }
-        return CentralityTable(columns: columns, values: values, rows: (0 ..< nodeCount).map { ($0, nil) }, notes: notes,
-                               approxBetweennessBound: approxBound)
+        var table = CentralityTable(columns: columns, values: values, rows: (0 ..< nodeCount).map { ($0, nil) }, notes: notes,
+                                    approxBetweennessBound: approxBound)
+        // Said, not done silently: rows ranked by a later column than the one asked first.
+        if nodeCount > 0, table.sortColumn != 0 {
+            table.notes.append(table.sortColumn.map { "rows sorted by \(columns[$0]), the first measure with values (\(columns[0]) has none)" }
+                               ?? "rows in id order: no measure has values")
+        }
+        return table
     }
 }

@@ -23,4 +23,31 @@ import Testing
         #expect(CentralityTable.descendingKey(-0.0) == CentralityTable.descendingKey(0))
         #expect(CentralityTable.descendingKey(.nan) > CentralityTable.descendingKey(-.infinity))
     }
+
+    /// A first column with no value (a measure that was not computed) does not order the rows:
+    /// the first column with values does. Worked by hand: second column 1, 3, 2 → rows 1, 2, 0.
+    @Test func rowsFollowTheFirstColumnWithValues() {
+        let nan = Double.nan
+        let table = CentralityTable(columns: ["x", "y"], values: [[nan, nan, nan], [1, 3, 2]], rows: [(0, nil), (1, nil), (2, nil)], notes: [])
+        #expect(table.sortColumn == 1)
+        #expect(table.sortedRows { ["a", "b", "c"][$0] } == [1, 2, 0])
+        let none = CentralityTable(columns: ["x"], values: [[nan, nan]], rows: [(0, nil), (1, nil)], notes: [])
+        #expect(none.sortColumn == nil)
+        #expect(none.sortedRows { ["b", "a"][$0] } == [1, 0])
+    }
+
+    /// Eigenvector centrality does not converge on a directed path (A + I has the single
+    /// eigenvalue 1, with no dominant vector; NetworkX raises PowerIterationFailedConvergence):
+    /// its column is NaN, the rows follow degree, and a note says so.
+    @Test func aMeasureNotComputedIsNotTheOrder() throws {
+        let dataset = Dataset(entities: ["a", "b", "c", "d", "e"].map { Entity(id: $0, kind: .person) },
+                              links: [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e")].map { Link(source: $0.0, target: $0.1, kind: .controls) })
+        let table = try dataset.centrality([.eigenvector, .degree])
+        #expect(table.values[0].allSatisfy { $0.isNaN })
+        #expect(table.notes.contains { $0.hasPrefix("eigenvector: not computed: ") })
+        #expect(table.notes.contains("rows sorted by degree, the first measure with values (eigenvector has none)"))
+        // Degree: b, c, d 2/4; a, e 1/4; ties by id.
+        let ids = dataset.entities.map(\.id)
+        #expect(table.sortedRows { ids[$0] }.map { ids[$0] } == ["b", "c", "d", "a", "e"])
+    }
 }
