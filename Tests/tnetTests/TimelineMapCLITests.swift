@@ -49,10 +49,17 @@ import Testing
     @Test func victimsFixtureRedactedInBothDrawings() throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        for (name, args) in [("t.svg", ["timeline"]), ("m.svg", ["render", "--layout", "geo"])] {
-            let plain = try tnet(args + [RenderCLITests.victims, "-o", "\(dir)/plain-\(name)"])
+        // The map needs a place on it (with none it is an error): the fixture with Thailand
+        // added, the compound located_in it; the persons stay unplaced, and named in its notes.
+        var withPlace = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: RenderCLITests.victims))) as! [String: Any]
+        withPlace["entities"] = (withPlace["entities"] as! [Any]) + [["id": "TH", "kind": "country", "name": "Thailand"]]
+        withPlace["links"] = (withPlace["links"] as? [Any] ?? []) + [["source": "cmp", "target": "TH", "kind": "located_in"]]
+        let placed = "\(dir)/victims-placed.json"
+        try JSONSerialization.data(withJSONObject: withPlace).write(to: URL(fileURLWithPath: placed))
+        for (name, args, input) in [("t.svg", ["timeline"], RenderCLITests.victims), ("m.svg", ["render", "--layout", "geo"], placed)] {
+            let plain = try tnet(args + [input, "-o", "\(dir)/plain-\(name)"])
             #expect(plain.code == 0, "\(plain.err)")
-            let r = try tnet(args + [RenderCLITests.victims, "-o", "\(dir)/\(name)", "--redact", "victims"])
+            let r = try tnet(args + [input, "-o", "\(dir)/\(name)", "--redact", "victims"])
             #expect(r.code == 0, "\(r.err)")
             let svg = try String(contentsOfFile: "\(dir)/\(name)", encoding: .utf8)
             _ = try XMLDocument(data: Data(svg.utf8), options: [])
@@ -80,6 +87,19 @@ import Testing
         let zoom = try tnet(["render", "datasets/mekong-2023.json", "--layout", "geo", "--bounds", "90,0,125,30", "-o", dir + "/z.svg"])
         #expect(zoom.code == 0)
         #expect(zoom.err.contains("outside the view"))
+    }
+
+    /// A map on which nothing can be placed is an error, not an empty SVG (a directed path of
+    /// plain nodes: no coordinates, no country, nothing located_in).
+    @Test func nothingPlacedIsAnError() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "a b\nb c\n".write(toFile: dir + "/p.el", atomically: true, encoding: .utf8)
+        let r = try tnet(["render", dir + "/p.el", "--layout", "geo", "-o", dir + "/m.svg"])
+        #expect(r.code == 1, "\(r.err)")
+        #expect(r.err.contains("map: none of the 3 entities can be placed"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/m.svg"))
     }
 
     @Test func usageErrors() throws {
