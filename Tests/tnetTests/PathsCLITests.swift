@@ -114,6 +114,16 @@ import Testing
         #expect(links == ["v-f 1 [\"e\"]", "v-w 1 [\"e\"]", "f-w 1 [\"e\"]"])
     }
 
+    /// Through c alone (its one person neighbour is a) no two persons share a neighbour: the
+    /// output has the ten persons and no link, and a note says why.
+    @Test func emptyProjectionIsSaid() throws {
+        let r = try tnet(["project", "Tests/tnetTests/Fixtures/routes.json", "--onto", "person", "--through", "c"])
+        #expect(r.code == 0, "\(r.err)")
+        let j = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        #expect((j["entities"] as! [Any]).count == 10 && (j["links"] as! [Any]).isEmpty)
+        #expect(r.err.contains("note: no two of the 10 entities kept share a neighbour among --through: the projection has no links"), "\(r.err)")
+    }
+
     /// 2-core of the undirected view: a, b, c, d, e, v (the cycle a-b-d-e-v and a-c-d); f, w, g,
     /// y1, y2, z, m have fewer than two links inside.
     @Test func twoCore() throws {

@@ -20,6 +20,12 @@ struct ProjectCommand: ParsableCommand {
         try Diagnostics.reporting {
             let dataset = try input.load()
             let projected = try dataset.bipartiteProjection(onto: splitList(onto), through: through.map { splitList($0) })
+            // An empty projection is a finding, not a failure, but it is said.
+            if projected.links.isEmpty {
+                let n = projected.entities.count
+                Diagnostics.note(n < 2 ? "the projection keeps \(n) entit\(n == 1 ? "y" : "ies") and so has no links"
+                                 : "no two of the \(n) entities kept share a neighbour\(through == nil ? "" : " among --through"): the projection has no links")
+            }
             try projected.write(to: output, format: to)
         }
     }
