@@ -29,7 +29,7 @@ public struct MatchScore: Sendable {
 /// | evidence | weight |
 /// |---|---|
 /// | before any evidence (``prior``) | −1 |
-/// | name similarity *s* (best pair of name or alias forms; ``nameWeight(_:)``) | +4 at 0.98 and above, +3 at 0.92, +1.5 at 0.86, 0 at 0.8, 14 (*s* − 0.8) below |
+/// | name similarity *s* (best pair of name or alias forms; ``nameWeight(_:)``) | +4 at 0.98 and above, +3 at 0.92, +1.5 at 0.86, 0 at 0.8, 14 (*s* − 0.8) below; never below 0 where a form is the id of an entity without a name |
 /// | that name shared by *k* > 2 records of the inputs (term frequency) | −0.8 ln (*k* / 2) |
 /// | a passport, id or registration number in both / a wallet or e-mail in both | +7 / +4 |
 /// | both have a strong identifier of one kind, none shared | −3 |
@@ -155,9 +155,15 @@ public struct MatchScorer: Sendable {
             total += weight
             if explain { evidence.append(MatchEvidence(text: text(), weight: weight)) }
         }
-        // Names: the best pair of forms.
+        // Names: the best pair of forms. Where one of the pair is an id (its entity has no
+        // name), a dissimilarity is no evidence against: ids are labels.
         let (best, bestPair) = names
-        add(Self.nameWeight(best), "names \"\(a.forms[bestPair.0].tokens.joined(separator: " "))\" and \"\(b.forms[bestPair.1].tokens.joined(separator: " "))\" \(Int((best * 100).rounded()))% alike")
+        let idForm = (a.firstFormIsID && bestPair.0 == 0) || (b.firstFormIsID && bestPair.1 == 0)
+        if idForm && Self.nameWeight(best) < 0 {
+            add(0, "no name to compare (\(a.firstFormIsID ? "the first" : "the second") has only an id)")
+        } else {
+            add(Self.nameWeight(best), "\(idForm ? "ids or names" : "names") \"\(a.forms[bestPair.0].tokens.joined(separator: " "))\" and \"\(b.forms[bestPair.1].tokens.joined(separator: " "))\" \(Int((best * 100).rounded()))% alike")
+        }
         if best >= 0.86 && !nameFrequency.isEmpty {
             let k = max(nameFrequency[a.forms[bestPair.0].signature] ?? 1, nameFrequency[b.forms[bestPair.1].signature] ?? 1)
             if k > 2 { add(-0.8 * log(Double(k) / 2), "the name is shared by \(k) records") }

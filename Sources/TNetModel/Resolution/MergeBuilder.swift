@@ -137,14 +137,14 @@ struct MergeBuilder {
                 if !e.sources.contains(id) { e.sources.append(id) }
             }
         }
-        // Names: the first record's; the others' become aliases.
+        // Names: the first record's; the others' names become aliases.
         var aliases: [String] = []
         func addAlias(_ a: String) {
             if a != e.name && a != e.id && !aliases.contains(a) { aliases.append(a) }
         }
         if let existing = e.attributes["aliases"] { ResolutionRecord.texts(existing).forEach(addAlias) }
         for (_, x) in all.dropFirst() {
-            addAlias(x.name ?? x.id)
+            if let name = x.name { addAlias(name) }  // an id is a label, not a name (merged_from keeps it)
             for key in ResolutionRecord.aliasNames { if let v = x.attributes[key] { ResolutionRecord.texts(v).forEach(addAlias) } }
         }
         if e.name == nil, let named = all.first(where: { $0.1.name != nil }) { e.name = named.1.name; aliases.removeAll { $0 == e.name } }

@@ -76,6 +76,9 @@ public final class ResolutionRecord: Sendable {
     public let kind: EntityKind
     /// Its name and aliases (first the name, or the id when it has none).
     public let forms: [NameForm]
+    /// Whether its first form is its id, not a name (the entity has none): an id is a label,
+    /// so ids that differ are no evidence that two records are two entities.
+    public let firstFormIsID: Bool
     /// Its identifiers, normalised (``IdentifierKind/normalise(_:)``).
     public let identifiers: [(kind: IdentifierKind, value: String)]
     /// Its date of birth or incorporation: year, and month and day when known.
@@ -104,7 +107,8 @@ public final class ResolutionRecord: Sendable {
         let category = Self.category(of: e.kind)
         self.category = category
         let organisation = category == .organisation
-        var forms = [NameForm(e.name ?? e.id, organisation: organisation)]
+        let named = !(e.name ?? "").trimmingWhitespace().isEmpty
+        var forms = [NameForm(named ? e.name! : e.id, organisation: organisation)]
         var identifiers: [(IdentifierKind, String)] = []
         var date: (Int, Int?, Int?)?
         for (key, value) in e.attributes {
@@ -122,8 +126,10 @@ public final class ResolutionRecord: Sendable {
                 date = Self.date(text)
             }
         }
-        if forms.count > 1 && forms[0].isEmpty { forms.removeFirst() }
+        var firstFormIsID = !named
+        if forms.count > 1 && forms[0].isEmpty { forms.removeFirst(); firstFormIsID = false }
         self.forms = forms
+        self.firstFormIsID = firstFormIsID
         self.identifiers = identifiers
         self.date = date
         country = e.country.map { NameForm.latin(dataset[id: $0]?.name ?? $0) }

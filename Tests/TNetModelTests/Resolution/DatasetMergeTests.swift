@@ -57,6 +57,23 @@ import Testing
         #expect(cw == ["A:a-1": "a-1", "A:a-2": "a-2", "A:a-3": "a-3", "B:b-10": "a-1", "B:b-11": "a-3", "B:b-12": "b-12"])
     }
 
+    /// Two records without a name, one passport (a police list by number, an NGO's case file
+    /// by code): −1 + 0 (ids are no evidence against) + 7 = 6, p ≈ 0.9975 ≥ 0.95, merged
+    /// without review. The second id is not made an alias (an id is not a name); merged_from
+    /// keeps it. Before, the ids' dissimilarity (≈ −11) left the pair below review.
+    @Test func namelessRecordsSharingAPassportMerge() {
+        let a = Dataset(entities: [Entity(id: "rec-0412", kind: .person, sources: ["s"], attributes: ["passport": .string("P1234567")])],
+                        sources: [Source(id: "s", title: "S")])
+        let b = Dataset(entities: [Entity(id: "q9", kind: .person, sources: ["t"], attributes: ["passport": .string("p 1234567")])],
+                        sources: [Source(id: "t", title: "T")])
+        let m = DatasetMerge([("A", a), ("B", b)], options: MergeOptions())
+        #expect(m.automatic.count == 1)
+        #expect(m.dataset.entities.map(\.id) == ["rec-0412"])
+        let e = m.dataset.entities[0]
+        #expect(e.attributes["aliases"] == nil)
+        #expect(e.attributes["merged_from"] == .list([.string("A:rec-0412"), .string("B:q9")]))
+    }
+
     /// A name held by more records than a blocking key may hold (121 recruiters of one name in
     /// A, one in B: 122 > 120) is not used alone; every one of them has no other name key, and
     /// the note counts them, saying a duplicate among them is neither merged nor reviewed

@@ -54,6 +54,29 @@ import TNetGraph
         #expect(Set(s.evidence.map { $0.weight }) == [4, -3, 2, -0.7, 2.5])
     }
 
+    /// Records without a name share a passport: their ids ("rec-0412", "q9") are labels, not
+    /// names, so their dissimilarity weighs 0, not 14 (s − 0.8) ≈ −11: −1 + 0 + 7 = 6. Named
+    /// records whose names differ keep the weight against; so does the fast path.
+    @Test func idsAreNoEvidenceAgainst() throws {
+        let r = Self.records([
+            Entity(id: "rec-0412", kind: .person, attributes: ["passport": .string("P1234567")]),
+            Entity(id: "q9", kind: .person, attributes: ["passport": .string("P1234567")]),
+            Entity(id: "c", kind: .person, name: "Somsak Wongsawat", attributes: ["passport": .string("P1234567")]),
+            Entity(id: "d", kind: .person, name: "Mohammed Al-Rashid", attributes: ["passport": .string("P1234567")]),
+        ])
+        #expect(r[0].firstFormIsID && !r[2].firstFormIsID)
+        let s = MatchScorer().score(r[0], r[1])
+        #expect(abs(s.probability - logistic(6)) < 1e-12)
+        #expect(s.evidence.contains(MatchEvidence(text: "no name to compare (the first has only an id)", weight: 0)))
+        #expect(try #require(MatchScorer().score(r[0], r[1], atLeast: 0.99)).probability == s.probability)
+        // One named, one not: still no weight against.
+        #expect(abs(MatchScorer().score(r[2], r[1]).probability - logistic(6)) < 1e-12)
+        // Both named, names far apart: the weight against stays.
+        let named = MatchScorer().score(r[2], r[3])
+        #expect(named.probability < logistic(6) - 0.5)
+        #expect(named.evidence.contains { $0.text.hasPrefix("names ") && $0.weight < -5 })
+    }
+
     /// A person is never a company, whatever the names.
     @Test func categoriesNeverMatch() {
         let r = Self.records([
