@@ -12,8 +12,8 @@ import Foundation
 /// A name is read as its words (runs of letters and digits), folded to lower case without
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
 /// the name's (or the name's words rotated: last first, first last), separated only by spaces,
-/// punctuation that joins words in ids, URLs and lists (`- _ . + ' , / \ |`), or percent
-/// escapes; the last word may go on with digits. A given name alone is not the name. A
+/// punctuation or symbols (`- _ . + ' , / \ |`, brackets, `#`: `Mai (Nguyen)`, `Mai#Nguyen`), or
+/// percent escapes; the last word may go on with digits. A given name alone is not the name. A
 /// one-word original of letters (a nickname, an alias) is found as a word anywhere except inside
 /// another entity's name of several words (``ordinaryPhrases``): the alias `Mai` in "met Mai at
 /// the border", not in "Chiang Mai".
@@ -440,7 +440,7 @@ struct NameMatcher: Sendable {
                 let start = i - k
                 guard start >= 0, start + phrase.count <= words.count, start + phrase.count > j, phrase.count > j - i + 1 else { return false }
                 for m in 0 ..< phrase.count {
-                    if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound]) { return false }
+                    if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound], joinersOnly: true) { return false }
                     if words[start + m].folded != phrase[m] { return false }
                 }
                 return true
@@ -530,11 +530,20 @@ struct NameMatcher: Sendable {
             }
             if let (end, replacement) = matched {
                 // A number's `+` goes with it (`+639171234567`), as in the number pass.
-                var from = words[i].range.lowerBound
+                var from = words[i].range.lowerBound, to = words[end].range.upperBound
                 if words[i].folded.first?.isNumber == true, from > cursor, s[s.index(before: from)] == "+" { from = s.index(before: from) }
+                // A bracket the match opens or closes goes with it, and its other half beside
+                // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
+                // "Victim 1)" or "(Victim 1".
+                for (open, close) in Self.closingBracket {
+                    let inside = s[from ..< to]
+                    let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
+                    if closes > opens, from > cursor, s[s.index(before: from)] == open { from = s.index(before: from) }
+                    if opens > closes, to < s.endIndex, s[to] == close { to = s.index(after: to) }
+                }
                 out += s[cursor ..< from]
                 out += replacement
-                cursor = words[end].range.upperBound
+                cursor = to
                 changed = true
                 i = end + 1
             } else {
@@ -546,38 +555,64 @@ struct NameMatcher: Sendable {
         return out
     }
 
-    /// Whether `gap` only separates the words of one name: spaces of any kind, line breaks, the
-    /// joiners of ids and URLs, percent escapes; empty for `SomchaiPrasert`.
-    static func isSeparator(_ gap: Substring) -> Bool {
+    /// Whether `gap` only separates the words of one name: spaces of any kind, line breaks,
+    /// punctuation and ASCII symbols, percent escapes; empty for `SomchaiPrasert`.
+    ///
+    /// With `joinersOnly`, the narrower rule that says where another entity's name stands (so
+    /// that a protected person's alias inside it is kept): spaces, the joiners of ids, URLs and
+    /// lists (`- _ . + ' , / \ | : ; & @`, `·`, dashes) and escapes, not brackets. Read broadly
+    /// there, "Mai (Tran's niece)" would be the recruiter Mai Tran and the alias Mai left
+    /// (helper-61): a redaction finds names broadly and keeps them narrowly.
+    static func isSeparator(_ gap: Substring, joinersOnly: Bool = false) -> Bool {
         var rest = gap.unicodeScalars[...]
         while let u = rest.first {
             if u == "%" {
                 let hex = rest.dropFirst().prefix(2)
-                guard hex.count == 2, hex.allSatisfy({ $0.properties.isASCIIHexDigit }) else { return false }
-                rest = rest.dropFirst(3)
-                continue
+                if hex.count == 2, hex.allSatisfy({ $0.properties.isASCIIHexDigit }) {
+                    rest = rest.dropFirst(3)
+                    continue
+                }
+                if joinersOnly { return false }
             }
             if u.isASCII {
                 // The same test for ASCII, from a table: Unicode properties per character were a
                 // fifth of redacting 100,000 entities.
-                guard Self.asciiSeparators[Int(u.value)] else { return false }
+                guard (joinersOnly ? Self.asciiJoiners : Self.asciiSeparators)[Int(u.value)] else { return false }
                 rest = rest.dropFirst()
                 continue
             }
-            // `,` for "Prasert, Somchai"; `/`, `\\` and `|` join words in paths and lists; `·`,
-            // `:`, `;`, `&` and dashes as lists and exports write them; `@` in an e-mail address.
-            guard u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
-                    || u.properties.generalCategory == .format || u.properties.generalCategory == .control else { return false }
+            if joinersOnly {
+                guard Self.isJoiner(u) else { return false }
+            } else {
+                // Any punctuation: `,` for "Prasert, Somchai"; `/`, `\` and `|` in paths and
+                // lists; brackets and `#` as people type names in notes and handles ("Mai
+                // (Nguyen)", "Mai#Nguyen"); quotes, `·` and dashes as lists and exports write them.
+                switch u.properties.generalCategory {
+                case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator, .connectorPunctuation, .dashPunctuation,
+                     .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation: break
+                default: guard u.properties.isWhitespace else { return false }
+                }
+            }
             rest = rest.dropFirst()
         }
         return true
     }
 
-    /// The ASCII characters ``isSeparator(_:)`` lets between the words of a name: white space and
-    /// controls (0–32, 127) and `-_.+',/\|:;&@`.
-    static let asciiSeparators: [Bool] = (0 ..< 128).map { v in
-        v <= 0x20 || v == 0x7F || "-_.+',/\\|:;&@".unicodeScalars.contains(Unicode.Scalar(UInt8(v)))
+    /// The joiners of ``isSeparator(_:joinersOnly:)``'s narrow rule.
+    static func isJoiner(_ u: Unicode.Scalar) -> Bool {
+        u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
+            || u.properties.generalCategory == .format || u.properties.generalCategory == .control
     }
+
+    /// The ASCII characters ``isSeparator(_:joinersOnly:)`` lets between the words of a name:
+    /// every one but letters and digits (white space, controls, punctuation and symbols:
+    /// `-_.+',/\|:;&@`, brackets, quotes, `#`, `*`, `=`, `~`…); `%` too where it starts no escape.
+    static let asciiSeparators: [Bool] = (0 ..< 128).map { v in
+        !(0x30 ... 0x39).contains(v) && !(0x41 ... 0x5A).contains(v) && !(0x61 ... 0x7A).contains(v)
+    }
+
+    /// The ASCII characters of the narrow rule (``isJoiner(_:)``), as a table.
+    static let asciiJoiners: [Bool] = (0 ..< 128).map { isJoiner(Unicode.Scalar(UInt8($0))) }
 
     struct Word {
         var range: Range<String.Index>

@@ -81,12 +81,16 @@ import TNetGraph
     ///   not looked for), "N.T. Mai" and "L. Tan" (initials before a given name: `ltan` is also
     ///   the recruiter Lim Tan's "L. Tan"; helper-56), "Le Van Thanh" (no victim's);
     /// - sisters listed one per line stay two pseudonyms, and a perpetrator's name after them
-    ///   stays whole (helper-56: a widened match had left "Victim 2 Mai", "Victim 1 Van Hung").
+    ///   stays whole (helper-56: a widened match had left "Victim 2 Mai", "Victim 1 Van Hung");
+    /// - brackets and `#` between the words: "Mai (Nguyen)" → Victim 1 with both brackets (it
+    ///   was left whole), "Mai#Nguyen" → Victim 1; a name in brackets keeps them:
+    ///   "(Nguyen Thi Mai)" → "(Victim 1)".
     @Test func reversedAbbreviatedAndListedNames() {
         let texts = ["saw Mai Thi Nguyen there", "saw Linh Phuong Minh Le there", "saw Le Phuong Linh there",
                      "saw Le M. P. Linh there", "saw Thị Mai there", "saw Mai N. there", "saw N.T. Mai there",
                      "Payments signed L. Tan", "saw Le Van Thanh there",
-                     "Recruited:\nNguyen Thi Mai\nLe Thi An\nNguyen Van Hung", "saw Phuong Linh Le there"]
+                     "Recruited:\nNguyen Thi Mai\nLe Thi An\nNguyen Van Hung", "saw Phuong Linh Le there",
+                     "met Mai (Nguyen) in May", "tag Mai#Nguyen here", "list (Nguyen Thi Mai) ends"]
         var attributes = Attributes()
         for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
         let d = Dataset(entities: [
@@ -100,7 +104,8 @@ import TNetGraph
         let a = r.apply(to: d).entities[3].attributes
         let expected = ["saw Victim 1 there", "saw Victim 2 there", "saw Victim 2 there", "saw Victim 2 there",
                         "saw Thị Mai there", "saw Mai N. there", "saw N.T. Mai there", "Payments signed L. Tan",
-                        "saw Le Van Thanh there", "Recruited:\nVictim 1\nVictim 3\nNguyen Van Hung", "saw Victim 2 there"]
+                        "saw Le Van Thanh there", "Recruited:\nVictim 1\nVictim 3\nNguyen Van Hung", "saw Victim 2 there",
+                        "met Victim 1 in May", "tag Victim 1 here", "list (Victim 1) ends"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
     }
 
@@ -228,13 +233,15 @@ import TNetGraph
         }
     }
 
-    /// The ASCII table of separators is the rule for every character, applied to each of the 128.
+    /// The ASCII tables are the rules for every character, applied to each of the 128: every
+    /// character but a letter or a digit separates words; the narrow rule's joiners are white
+    /// space, controls and `-_.+',/\|:;&@`.
     @Test func asciiSeparatorsAreTheRule() {
         for v in 0 ..< 128 {
             let u = Unicode.Scalar(UInt8(v))
-            let rule = u.properties.isWhitespace || "-_.+'’,/\\|·:;&@\u{2010}\u{2011}\u{2013}\u{2014}".unicodeScalars.contains(u)
-                || u.properties.generalCategory == .format || u.properties.generalCategory == .control
-            #expect(NameMatcher.asciiSeparators[v] == rule, "\(v)")
+            #expect(NameMatcher.asciiSeparators[v] == !(u.properties.isAlphabetic || u.properties.numericType != nil), "\(v)")
+            let joiner = u.properties.isWhitespace || "-_.+',/\\|:;&@".unicodeScalars.contains(u) || u.properties.generalCategory == .control
+            #expect(NameMatcher.asciiJoiners[v] == joiner, "\(v)")
         }
     }
 }
