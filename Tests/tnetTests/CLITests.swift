@@ -109,6 +109,29 @@ let fixtures = packageRoot.appendingPathComponent("Tests/TNetIOTests/Fixtures").
         }
     }
 
+    /// The bundled dataset written as JSON to standard output is 3,734 lines. On a terminal (a
+    /// pseudo-terminal made by `script`) the first 1,000 are shown and a warning says 2,734 more
+    /// were left out; in a pipe all 3,734 come, with no warning.
+    @Test func datasetOnATerminalIsCut() throws {
+        let piped = try tnet(["convert", "datasets/mekong-2023.json", "-"])
+        #expect(piped.code == 0 && piped.out.split(separator: "\n", omittingEmptySubsequences: false).count == 3735)
+        #expect(!piped.err.contains("standard output is a terminal"))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-q", "-e", "-c", "'\(try tnetBinary())' convert datasets/mekong-2023.json -", "/dev/null"]
+        p.currentDirectoryURL = packageRoot
+        let out = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardInput = input
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        #expect(p.terminationStatus == 0, "\(text.suffix(300))")
+        #expect(text.contains("the first 1000 lines of the dataset are shown, 2734 more left out"), "\(text.suffix(300))")
+        #expect(!text.contains("\"links\""), "the links come after line 1,000")
+    }
+
     @Test func otherCommandsFailWithOneLine() throws {
         let r = try tnet(["info", "\(fixtures)/dangling.json"])
         #expect(r.code == 1 && r.out.isEmpty)

@@ -22,8 +22,9 @@ extension Dataset {
     }
 
     /// Writes the dataset in the format its path's extension names, each file atomically; `-`
-    /// writes to standard output (JSON unless `format` says otherwise). A CSV folder that does not
-    /// exist yet is created.
+    /// writes to standard output (JSON unless `format` says otherwise), cut to
+    /// ``TerminalOutput/lineLimit`` lines with a note to `warnings` when that is a terminal. A
+    /// CSV folder that does not exist yet is created.
     /// - Parameters:
     ///   - path: the file (or, for CSV, the folder) to write, or `-`.
     ///   - format: the format when the extension does not tell.
@@ -58,7 +59,7 @@ extension Dataset {
             }
         }
         for (p, bytes) in files {
-            if p == "-" { FileHandle.standardOutput.write(Data(bytes)) } else { try AtomicFile.write(bytes, to: p) }
+            if p == "-" { TerminalOutput.write(bytes, what: "the dataset", note: warnings) } else { try AtomicFile.write(bytes, to: p) }
         }
     }
 }

@@ -13,7 +13,7 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Argument(help: "Output file or folder; - writes a single-file format to standard output.")
+    @Argument(help: "Output file or folder; - writes a single-file format to standard output (on a terminal, its first 1000 lines and a note).")
     var output: String
 
     @Option(name: .customLong("from"), help: "Input format when the extension does not tell (the same as --input-format).")

@@ -12,7 +12,7 @@ struct EgoCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @Argument(help: "The entity at the centre.") var id: String
-    @Option(name: .shortAndLong, help: "Output file or folder; - writes to standard output.") var output: String = "-"
+    @Option(name: .shortAndLong, help: "Output file or folder; - writes to standard output (on a terminal, its first 1000 lines and a note).") var output: String = "-"
     @Option(name: .customLong("to"), help: "Output format when the extension does not tell.") var to: DatasetFormat?
 
     func run() throws {

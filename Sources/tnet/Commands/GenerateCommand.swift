@@ -23,7 +23,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("avg-degree"), help: "Target mean degree (2 × links / entities).")
     var avgDegree: Double = 4
 
-    @Option(name: .shortAndLong, help: "Output file; the format follows the extension (.json, .graphml, .dot, .edgelist, a folder for CSV); - writes JSON to standard output.")
+    @Option(name: .shortAndLong, help: "Output file; the format follows the extension (.json, .graphml, .dot, .edgelist, a folder for CSV); - writes JSON to standard output (on a terminal, its first 1000 lines and a note).")
     var output: String
 
     @Option(name: .customLong("to"), help: "Output format when the extension does not tell.")
@@ -49,7 +49,7 @@ struct GenerateCommand: ParsableCommand {
                 TerminalProgress.step("generating the \(bench.rawValue) benchmark graph")
                 let bytes = BenchmarkGraph(bench).edgeListBytes()
                 TerminalProgress.clear()
-                if output == "-" { emitBytes(bytes) } else { try AtomicFile.write(bytes, to: output) }
+                if output == "-" { TerminalOutput.write(bytes, what: "the edge list", note: Diagnostics.note) } else { try AtomicFile.write(bytes, to: output) }
                 return
             }
             let nodes = nodes!

@@ -12,7 +12,7 @@ struct KCoreCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @Option(help: "Least number of links within the core.") var k: Int?
-    @Option(name: .shortAndLong, help: "Output file or folder; - writes to standard output.") var output: String = "-"
+    @Option(name: .shortAndLong, help: "Output file or folder; - writes to standard output (on a terminal, its first 1000 lines and a note).") var output: String = "-"
     @Option(name: .customLong("to"), help: "Output format when the extension does not tell.") var to: DatasetFormat?
 
     func validate() throws {
@@ -24,7 +24,7 @@ struct KCoreCommand: ParsableCommand {
             let dataset = try input.load()
             let core: Dataset
             core = try dataset.kCore(k)
-            try core.write(to: output, format: to)
+            try core.write(to: output, format: to, warnings: Diagnostics.warning)
         }
     }
 }

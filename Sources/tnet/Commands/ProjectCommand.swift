@@ -13,7 +13,7 @@ struct ProjectCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @Option(help: ArgumentHelp("The side to keep: ids or kinds, comma-separated.", valueName: "id|kind")) var onto: String
     @Option(help: ArgumentHelp("Count only these shared neighbours: ids or kinds.", valueName: "id|kind")) var through: String?
-    @Option(name: .shortAndLong, help: "Output file or folder; - writes to standard output.") var output: String = "-"
+    @Option(name: .shortAndLong, help: "Output file or folder; - writes to standard output (on a terminal, its first 1000 lines and a note).") var output: String = "-"
     @Option(name: .customLong("to"), help: "Output format when the extension does not tell.") var to: DatasetFormat?
 
     func run() throws {
@@ -26,7 +26,7 @@ struct ProjectCommand: ParsableCommand {
                 Diagnostics.note(n < 2 ? "the projection keeps \(n) entit\(n == 1 ? "y" : "ies") and so has no links"
                                  : "no two of the \(n) entities kept share a neighbour\(through == nil ? "" : " among --through"): the projection has no links")
             }
-            try projected.write(to: output, format: to)
+            try projected.write(to: output, format: to, warnings: Diagnostics.warning)
         }
     }
 }
