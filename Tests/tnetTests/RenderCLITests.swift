@@ -316,9 +316,13 @@ private func quoted(_ s: String) -> String { "\"" + s + "\"" }
         #expect((kpp["members"] as! [String]).count == 2 && (kpp["fragmentation"] as! Double) >= (top["fragmentation"] as! Double))
         #expect((kpp["members"] as! [String]).allSatisfy { !protected.contains($0) })
         // More than there are candidates (33 in the bundled dataset): the set holds every one and
-        // says so, not "set of 40" (helper-63).
+        // says so, not "set of 40" (helper-63), and it is not compared with itself as the
+        // betweenness set, nor called a search's result; so with exactly 33.
         let all = try tnet(["key-players", bundled, "--set", "40"])
-        #expect(all.code == 0 && all.out.contains("set of 33 found to remove together") && all.out.contains("(33 candidates in all, fewer than the 40 asked: the set holds every one)"), "\(all.out)")
+        #expect(all.code == 0 && all.out.contains("set of every candidate, 33, fewer than the 40 asked: fragmentation"), "\(all.out)")
+        #expect(!all.out.contains("for comparison") && !all.out.contains("not proven the best"), "\(all.out)")
+        let exactly = try tnet(["key-players", bundled, "--set", "33"])
+        #expect(exactly.out.contains("set of every candidate, 33: fragmentation") && !exactly.out.contains("for comparison"), "\(exactly.out)")
     }
 }
 

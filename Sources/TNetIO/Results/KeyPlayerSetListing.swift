@@ -71,15 +71,26 @@ public struct KeyPlayerSetListing: PrintableResult, Sendable {
         // Not "best": the search (a greedy start, swaps, seeded restarts) is a heuristic, and
         // above the exact limit it searches a pruned pool (helper-63).
         let size = result.set.count
-        out += "set of \(size) found to remove together (KPP-Neg search: greedy start and swaps, not proven the best): fragmentation \(ResultText.fixed4(result.fragmentation))\n"
-        if size < k { out += "(\(size) candidate\(size == 1 ? "" : "s") in all, fewer than the \(k) asked: the set holds every one)\n" }
+        // Every candidate asked for (or more): there is one set, nothing was searched or compared.
+        let everyCandidate = size == result.candidates && size > 0
+        if everyCandidate {
+            out += "set of every candidate, \(size)\(size < k ? ", fewer than the \(k) asked" : ""): fragmentation \(ResultText.fixed4(result.fragmentation)) (the only set of that size: nothing to search or compare)\n"
+        } else {
+            out += "set of \(size) found to remove together (KPP-Neg search: greedy start and swaps, not proven the best): fragmentation \(ResultText.fixed4(result.fragmentation))\n"
+        }
         for i in result.set { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
-        let top = result.betweennessSet.count
-        out += "the \(top == 1 ? "candidate" : "\(top) candidates") highest by \(result.accuracy.betweennessSampled ? "sampled " : "")betweenness, for comparison: fragmentation \(ResultText.fixed4(result.betweennessFragmentation))\n"
-        for i in result.betweennessSet { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
+        if !everyCandidate {
+            let top = result.betweennessSet.count
+            out += "the \(top == 1 ? "candidate" : "\(top) candidates") highest by \(result.accuracy.betweennessSampled ? "sampled " : "")betweenness, for comparison: fragmentation \(ResultText.fixed4(result.betweennessFragmentation))\n"
+            for i in result.betweennessSet { out += "  " + ResultText.entity(dataset.entities[i]) + "\n" }
+        }
         let excluded = dataset.targetStandingCounts().filter { !$0.standing.isCandidate }
         if !excluded.isEmpty {
             out += "(never proposed, by the target policy: " + excluded.map { "\($0.standing.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
+        }
+        if everyCandidate {
+            out += "(\(result.accuracy.text))\n"
+            return out
         }
         out += "(searched among " + (result.candidates == 1 ? "the only candidate" : result.searched == result.candidates ? "all \(result.candidates) candidates"
                 : "\(result.searched) of \(result.candidates) candidates: those with the highest estimated gains alone and the highest by betweenness")
