@@ -29,7 +29,7 @@ public struct MatchScore: Sendable {
 /// | evidence | weight |
 /// |---|---|
 /// | before any evidence (``prior``) | −1 |
-/// | name similarity *s* (best pair of name or alias forms; ``nameWeight(_:)``) | +4 at 0.98 and above, +3 at 0.92, +1.5 at 0.86, 0 at 0.8, 14 (*s* − 0.8) below; never below 0 where a form is the id of an entity without a name |
+/// | name similarity *s* (best pair of name or alias forms; ``nameWeight(_:)``) | +4 at 0.98 and above, +3 at 0.92, +1.5 at 0.86, 0 at 0.8, 14 (*s* − 0.8) below; 0 when one side has no name, only an id that is a label (``ResolutionRecord/isLabel(_:)``) |
 /// | that name shared by *k* > 2 records of the inputs (term frequency) | −0.8 ln (*k* / 2) |
 /// | a passport, id or registration number in both / a wallet or e-mail in both | +7 / +4 |
 /// | both have a strong identifier of one kind, none shared | −3 |
@@ -102,7 +102,8 @@ public struct MatchScorer: Sendable {
             var rest = 0.0
             otherEvidence(a, b, commonNeighbours: commonNeighbours) { weight, _ in rest += weight }
             let need = log(minimum / (1 - minimum)) - Self.prior - rest
-            if need > Self.nameWeight(1) + Self.margin { return nil }
+            // Without a name on one side the name weighs exactly 0.
+            if need > (Self.comparesNames(a, b) ? Self.nameWeight(1) : 0) + Self.margin { return nil }
             floor = Self.similarityFloor(forWeight: need - Self.margin)
         }
         let names = bestNames(a, b, floor: floor)
@@ -124,14 +125,20 @@ public struct MatchScorer: Sendable {
         return s - margin
     }
 
+    /// Whether both records have a name to compare (a form that is not a label).
+    static func comparesNames(_ a: ResolutionRecord, _ b: ResolutionRecord) -> Bool {
+        !a.nameForms.isEmpty && !b.nameForms.isEmpty
+    }
+
     /// The best pair of name forms of `a` and `b` (the first of equals), and its similarity;
     /// form pairs that cannot reach `floor` are not compared exactly (a best below `floor`
-    /// is then not the true one, only below it too).
+    /// is then not the true one, only below it too). Labels are not compared
+    /// (``ResolutionRecord/nameForms``).
     func bestNames(_ a: ResolutionRecord, _ b: ResolutionRecord, floor: Double) -> (similarity: Double, pair: (Int, Int)) {
         // Indices, not the forms: a form is six arrays, and a copy retains each.
-        var best = 0.0, bestPair = (0, 0)
-        for i in a.forms.indices {
-            for j in b.forms.indices {
+        var best = 0.0, bestPair = (a.nameForms.startIndex, b.nameForms.startIndex)
+        for i in a.nameForms.indices {
+            for j in b.nameForms.indices {
                 let s = NameSimilarity.score(a.forms[i], b.forms[j], floor: Swift.max(floor, best))
                 if s > best { best = s; bestPair = (i, j) }
             }
@@ -155,14 +162,12 @@ public struct MatchScorer: Sendable {
             total += weight
             if explain { evidence.append(MatchEvidence(text: text(), weight: weight)) }
         }
-        // Names: the best pair of forms. Where one of the pair is an id (its entity has no
-        // name), a dissimilarity is no evidence against: ids are labels.
+        // Names: the best pair of forms; none where one side has only a label for an id.
         let (best, bestPair) = names
-        let idForm = (a.firstFormIsID && bestPair.0 == 0) || (b.firstFormIsID && bestPair.1 == 0)
-        if idForm && Self.nameWeight(best) < 0 {
-            add(0, "no name to compare (\(a.firstFormIsID ? "the first" : "the second") has only an id)")
+        if Self.comparesNames(a, b) {
+            add(Self.nameWeight(best), "names \"\(a.forms[bestPair.0].tokens.joined(separator: " "))\" and \"\(b.forms[bestPair.1].tokens.joined(separator: " "))\" \(Int((best * 100).rounded()))% alike")
         } else {
-            add(Self.nameWeight(best), "\(idForm ? "ids or names" : "names") \"\(a.forms[bestPair.0].tokens.joined(separator: " "))\" and \"\(b.forms[bestPair.1].tokens.joined(separator: " "))\" \(Int((best * 100).rounded()))% alike")
+            add(0, "no name to compare (\(a.nameForms.isEmpty ? "the first" : "the second") has only an id)")
         }
         if best >= 0.86 && !nameFrequency.isEmpty {
             let k = max(nameFrequency[a.forms[bestPair.0].signature] ?? 1, nameFrequency[b.forms[bestPair.1].signature] ?? 1)

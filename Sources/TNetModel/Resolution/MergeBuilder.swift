@@ -144,7 +144,8 @@ struct MergeBuilder {
         }
         if let existing = e.attributes["aliases"] { ResolutionRecord.texts(existing).forEach(addAlias) }
         for (_, x) in all.dropFirst() {
-            if let name = x.name { addAlias(name) }  // an id is a label, not a name (merged_from keeps it)
+            // An id that is a label is not a name (merged_from keeps it); one of letters is.
+            if let name = x.name ?? (ResolutionRecord.isLabel(x.id) ? nil : x.id) { addAlias(name) }
             for key in ResolutionRecord.aliasNames { if let v = x.attributes[key] { ResolutionRecord.texts(v).forEach(addAlias) } }
         }
         if e.name == nil, let named = all.first(where: { $0.1.name != nil }) { e.name = named.1.name; aliases.removeAll { $0 == e.name } }

@@ -76,9 +76,12 @@ public final class ResolutionRecord: Sendable {
     public let kind: EntityKind
     /// Its name and aliases (first the name, or the id when it has none).
     public let forms: [NameForm]
-    /// Whether its first form is its id, not a name (the entity has none): an id is a label,
-    /// so ids that differ are no evidence that two records are two entities.
-    public let firstFormIsID: Bool
+    /// Whether its first form is an id that is a label, not a name (``isLabel(_:)``; the entity
+    /// has no name): it is used to find candidates, never compared as a name. Ids that differ
+    /// (`rec-0412`, `q9`) are no evidence that two records are two entities.
+    public let firstFormIsLabel: Bool
+    /// The forms compared as names: all but a label.
+    public var nameForms: ArraySlice<NameForm> { firstFormIsLabel ? forms.dropFirst() : forms[...] }
     /// Its identifiers, normalised (``IdentifierKind/normalise(_:)``).
     public let identifiers: [(kind: IdentifierKind, value: String)]
     /// Its date of birth or incorporation: year, and month and day when known.
@@ -126,14 +129,28 @@ public final class ResolutionRecord: Sendable {
                 date = Self.date(text)
             }
         }
-        var firstFormIsID = !named
-        if forms.count > 1 && forms[0].isEmpty { forms.removeFirst(); firstFormIsID = false }
+        var firstFormIsLabel = !named && Self.isLabel(e.id)
+        if forms.count > 1 && forms[0].isEmpty { forms.removeFirst(); firstFormIsLabel = false }
         self.forms = forms
-        self.firstFormIsID = firstFormIsID
+        self.firstFormIsLabel = firstFormIsLabel
         self.identifiers = identifiers
         self.date = date
         country = e.country.map { NameForm.latin(dataset[id: $0]?.name ?? $0) }
         isProtected = e.isProtected
+    }
+
+    /// Whether an entity's id is a label rather than a name: it holds a digit (`rec-0412`,
+    /// `q9`, `p1`, a phone number) or no letter. An id of letters only (`Wang Lei` from an edge
+    /// list, a slug `somchai-prasert`) is read as the entity's name: an edge list's or a call
+    /// record's nodes have no other (helper-66: taking every id for a label merged a victim and
+    /// a recruiter of an edge list who shared a passport).
+    public static func isLabel(_ id: String) -> Bool {
+        var letter = false
+        for u in id.unicodeScalars {
+            if u.properties.numericType != nil { return true }
+            if u.properties.isAlphabetic { letter = true }
+        }
+        return !letter
     }
 
     static func category(of kind: EntityKind) -> Category {

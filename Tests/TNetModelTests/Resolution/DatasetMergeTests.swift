@@ -74,6 +74,21 @@ import Testing
         #expect(e.attributes["merged_from"] == .list([.string("A:rec-0412"), .string("B:q9")]))
     }
 
+    /// helper-66: a record whose id is of letters only (an edge list's node) is named by it:
+    /// merged into another record, that id becomes an alias, so redaction finds the victim's
+    /// other spelling ("Wang Li") in every text. The pair shares a passport and its names are
+    /// 97% alike: −1 + 3.75 + 7 ≥ 9, merged without review.
+    @Test func idsOfLettersBecomeAliases() {
+        let a = Dataset(entities: [Entity(id: "Wang Lei", kind: .person, role: .victim, sources: ["s"], attributes: ["passport": .string("X1")])],
+                        sources: [Source(id: "s", title: "S")])
+        let b = Dataset(entities: [Entity(id: "Wang Li", kind: .person, sources: ["t"], attributes: ["passport": .string("X1")])],
+                        sources: [Source(id: "t", title: "T")])
+        let m = DatasetMerge([("A", a), ("B", b)], options: MergeOptions())
+        #expect(m.automatic.count == 1)
+        #expect(m.dataset.entities.map(\.id) == ["Wang Lei"])
+        #expect(m.dataset.entities[0].attributes["aliases"] == .list([.string("Wang Li")]))
+    }
+
     /// A name held by more records than a blocking key may hold (121 recruiters of one name in
     /// A, one in B: 122 > 120) is not used alone; every one of them has no other name key, and
     /// the note counts them, saying a duplicate among them is neither merged nor reviewed

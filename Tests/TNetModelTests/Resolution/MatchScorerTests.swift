@@ -55,16 +55,16 @@ import TNetGraph
     }
 
     /// Records without a name share a passport: their ids ("rec-0412", "q9") are labels, not
-    /// names, so their dissimilarity weighs 0, not 14 (s − 0.8) ≈ −11: −1 + 0 + 7 = 6. Named
+    /// names, so no names are compared (weight 0, not 14 (s − 0.8) ≈ −11): −1 + 0 + 7 = 6. Named
     /// records whose names differ keep the weight against; so does the fast path.
-    @Test func idsAreNoEvidenceAgainst() throws {
+    @Test func labelsAreNoEvidenceAgainst() throws {
         let r = Self.records([
             Entity(id: "rec-0412", kind: .person, attributes: ["passport": .string("P1234567")]),
             Entity(id: "q9", kind: .person, attributes: ["passport": .string("P1234567")]),
             Entity(id: "c", kind: .person, name: "Somsak Wongsawat", attributes: ["passport": .string("P1234567")]),
             Entity(id: "d", kind: .person, name: "Mohammed Al-Rashid", attributes: ["passport": .string("P1234567")]),
         ])
-        #expect(r[0].firstFormIsID && !r[2].firstFormIsID)
+        #expect(r[0].firstFormIsLabel && r[1].firstFormIsLabel && !r[2].firstFormIsLabel)
         let s = MatchScorer().score(r[0], r[1])
         #expect(abs(s.probability - logistic(6)) < 1e-12)
         #expect(s.evidence.contains(MatchEvidence(text: "no name to compare (the first has only an id)", weight: 0)))
@@ -75,6 +75,32 @@ import TNetGraph
         let named = MatchScorer().score(r[2], r[3])
         #expect(named.probability < logistic(6) - 0.5)
         #expect(named.evidence.contains { $0.text.hasPrefix("names ") && $0.weight < -5 })
+    }
+
+    /// helper-66's cases. An id of letters only is a name (an edge list's nodes have no other):
+    /// "Wang Lei" and "Li Na" sharing a passport are compared as names, and the pair is below
+    /// the automatic 0.95 as named records are. A label with an alias compares the alias, on the
+    /// fast path too, whatever the minimum: "Mo" against "Mohammed Al-Rashid" weighs against,
+    /// as it would for a named record.
+    @Test func idsOfLettersAreNamesAndAliasesAreCompared() throws {
+        #expect(ResolutionRecord.isLabel("rec-0412") && ResolutionRecord.isLabel("q9") && ResolutionRecord.isLabel("+66 81 234")
+                && ResolutionRecord.isLabel("--"))
+        #expect(!ResolutionRecord.isLabel("Wang Lei") && !ResolutionRecord.isLabel("somchai-prasert") && !ResolutionRecord.isLabel("Nguyễn"))
+        let r = Self.records([
+            Entity(id: "Wang Lei", kind: .person, role: .victim, attributes: ["passport": .string("E12345678")]),
+            Entity(id: "Li Na", kind: .person, role: .recruiter, attributes: ["passport": .string("E12345678")]),
+            Entity(id: "p1", kind: .person, attributes: ["passport": .string("E12345678"), "aliases": .list([.string("Mo")])]),
+            Entity(id: "m", kind: .person, name: "Mohammed Al-Rashid", attributes: ["passport": .string("E12345678")]),
+        ])
+        #expect(!r[0].firstFormIsLabel && r[2].firstFormIsLabel && r[2].nameForms.count == 1)
+        let idNames = MatchScorer().score(r[0], r[1])
+        #expect(idNames.probability < 0.95 && idNames.evidence.contains { $0.text.hasPrefix("names ") && $0.weight < 0 })
+        let full = MatchScorer().score(r[2], r[3])
+        #expect(full.evidence.contains { $0.text.hasPrefix("names \"mo\"") && $0.weight < 0 }, "\(full.evidence)")
+        for minimum in [0.0, 0.01, 0.5, 0.9] {
+            let fast = MatchScorer().score(r[2], r[3], atLeast: minimum)
+            #expect(fast == nil ? full.probability < minimum : fast!.probability == full.probability, "\(minimum)")
+        }
     }
 
     /// A person is never a company, whatever the names.
