@@ -12,8 +12,11 @@ import Foundation
 /// A name is read as its words (runs of letters and digits), folded to lower case without
 /// diacritics; a match is a run of whole words of the text whose folded letters, joined, equal
 /// the name's (or the name's words rotated: last first, first last), separated only by spaces,
-/// punctuation or symbols (`- _ . + ' , / \ |`, brackets, `#`: `Mai (Nguyen)`, `Mai#Nguyen`), or
-/// percent escapes; the last word may go on with digits. A given name alone is not the name. A
+/// the joiners of ids, URLs and lists (`- _ . + ' , / \ | : ; & @`), or percent escapes; the
+/// last word may go on with digits. Other punctuation and symbols (brackets, quotes, `#`, emoji:
+/// `Mai (Nguyen)`, `Mai#Nguyen`, `Mai💕Nguyen`) separate them too, but not `?` or `!`, and then
+/// only where the brackets close beside the name and none of its words stands in another
+/// entity's name. No match takes some words of another entity's name and not the rest. A given name alone is not the name. A
 /// one-word original of letters (a nickname, an alias) is found as a word anywhere except inside
 /// another entity's name of several words (``ordinaryPhrases``): the alias `Mai` in "met Mai at
 /// the border", not in "Chiang Mai".
@@ -261,12 +264,51 @@ struct NameMatcher: Sendable {
     ///   capital, so that the victims `Not` and `Date` leave "is not an ISO date" as it is.
     func replacing(in s: String, identifier: Bool, shortIDs: Bool? = nil, ownWords: Bool = false) -> String? {
         let short = shortIDs ?? identifier
-        let result = replacingDecoded(in: s, identifier: identifier, shortIDs: short, ownWords: ownWords)
+        var result = replacingDecoded(in: s, identifier: identifier, shortIDs: short, ownWords: ownWords)
         if s.contains("%"), let decoded = (result ?? s).removingPercentEncoding, decoded != (result ?? s),
+           let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short, ownWords: ownWords) {
+            result = r
+        }
+        // HTML character references and backslash escapes written out as text (`Mai&nbsp;Nguyen`,
+        // `Mai\nNguyen` from an export): read decoded too, as percent escapes are (helper-66).
+        let current = result ?? s
+        if current.contains("&") || current.contains("\\"), let decoded = Self.decodingTextEscapes(current),
            let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short, ownWords: ownWords) {
             return r
         }
         return result
+    }
+
+    /// `s` with HTML character references (`&nbsp;`, `&amp;`, `&lt;`, `&gt;`, `&quot;`,
+    /// `&apos;`, `&#160;`, `&#xA0;`) and backslash escapes (`\n`, `\t`, `\r`, `\"`, `\\`, `\/`,
+    /// `\u0020`) decoded; nil when it has none.
+    static func decodingTextEscapes(_ s: String) -> String? {
+        let named: [Substring: String] = ["nbsp": "\u{00A0}", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+        var out = "", changed = false
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if c == "&", let semicolon = s[i...].prefix(10).firstIndex(of: ";") {
+                let body = s[s.index(after: i) ..< semicolon]
+                var scalar: Unicode.Scalar?
+                if let text = named[body] { out += text; changed = true; i = s.index(after: semicolon); continue }
+                if body.hasPrefix("#x") || body.hasPrefix("#X") { scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
+                else if body.hasPrefix("#") { scalar = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init) }
+                if let scalar { out.unicodeScalars.append(scalar); changed = true; i = s.index(after: semicolon); continue }
+            }
+            if c == "\\", s.index(after: i) < s.endIndex {
+                let n = s.index(after: i)
+                let simple: [Character: String] = ["n": "\n", "t": "\t", "r": "\r", "\"": "\"", "\\": "\\", "/": "/"]
+                if let text = simple[s[n]] { out += text; changed = true; i = s.index(after: n); continue }
+                if s[n] == "u", let end = s.index(n, offsetBy: 5, limitedBy: s.endIndex),
+                   let v = UInt32(s[s.index(after: n) ..< end], radix: 16), let scalar = Unicode.Scalar(v) {
+                    out.unicodeScalars.append(scalar); changed = true; i = end; continue
+                }
+            }
+            out.append(c)
+            i = s.index(after: i)
+        }
+        return changed ? out : nil
     }
 
     private func replacingDecoded(in s: String, identifier: Bool, shortIDs: Bool, ownWords: Bool) -> String? {
@@ -353,6 +395,13 @@ struct NameMatcher: Sendable {
     static func isNumberSeparator(_ c: Character) -> Bool {
         " -./()[]\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}".contains(c) || c.isWhitespace
     }
+
+    /// Brackets and quotes that go with a name a match opens or closes inside them ("Mai
+    /// (Nguyen)", `Mai "Nguyen"`, "Mai «Nguyen»"), each with its close; a straight quote is its
+    /// own close.
+    static let namePairs: [(Character, Character)] = [("(", ")"), ("[", "]"), ("{", "}"), ("<", ">"), ("\u{201C}", "\u{201D}"),
+                                                      ("\u{00AB}", "\u{00BB}"), ("\u{3010}", "\u{3011}"), ("\u{FF08}", "\u{FF09}"),
+                                                      ("\u{300C}", "\u{300D}"), ("\u{300E}", "\u{300F}"), ("\u{2018}", "\u{2019}"), ("\"", "\"")]
 
     /// The brackets that open an area code, each with its close.
     static let closingBracket: [Character: Character] = ["(": ")", "[": "]"]
@@ -446,6 +495,47 @@ struct NameMatcher: Sendable {
                 return true
             }
         }
+        /// Whether another entity's name of several words, as written in the text, shares some
+        /// of words i through j and goes on past them ("Mai, Nguyen Van Hung": the victim Mai
+        /// Nguyen's match would take the recruiter's first word; helper-66). A name that holds
+        /// all of them ("Mai Nguyen Trading") does not cross them: the victim's name in it is
+        /// still replaced.
+        func crossesPhrase(_ i: Int, _ j: Int) -> Bool {
+            guard j > i else { return false }
+            for k in i ... j {
+                guard let holders = phrasesByWord[words[k].folded] else { continue }
+                for (phrase, at) in holders {
+                    let start = k - at, end = start + phrase.count - 1
+                    // Overlapping, neither holding the match nor held by it.
+                    guard start >= 0, end < words.count, start > i || end < j, start < i || end > j else { continue }
+                    var here = true
+                    for m in 0 ..< phrase.count where here {
+                        if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound], joinersOnly: true) { here = false }
+                        if words[start + m].folded != phrase[m] { here = false }
+                    }
+                    if here { return true }
+                }
+            }
+            return false
+        }
+        /// Whether every bracket that words i through j open or close inside them is closed or
+        /// opened just beside them ("Mai (Nguyen)"), as the replacement takes it; not
+        /// "Nguyen (Mai's recruiter)", where the bracket holds more than the name.
+        func bracketsClose(_ i: Int, _ j: Int) -> Bool {
+            let from = words[i].range.lowerBound, to = words[j].range.upperBound
+            let inside = s[from ..< to]
+            for (open, close) in Self.namePairs {
+                if open == close {
+                    guard inside.filter({ $0 == open }).count % 2 == 1 else { continue }
+                    if !((from > s.startIndex && s[s.index(before: from)] == open) || (to < s.endIndex && s[to] == close)) { return false }
+                    continue
+                }
+                let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
+                if closes > opens && !(from > s.startIndex && s[s.index(before: from)] == open) { return false }
+                if opens > closes && !(to < s.endIndex && s[to] == close) { return false }
+            }
+            return true
+        }
         /// Whether words i through j are another entity's name or id, its words in any order
         /// ("An Nguyen" for the recruiter "Nguyen An").
         func isOrdinaryPhrase(_ i: Int, _ j: Int) -> Bool {
@@ -481,13 +571,28 @@ struct NameMatcher: Sendable {
             // letters are still a prefix of some name.
             var joined = ""
             var j = i
+            // Whether a gap so far needed the broad rule (a bracket, `#`, an emoji: not a joiner
+            // of ids and lists). Such a match is taken only where its brackets close beside it
+            // and none of its words stands in another entity's name ("Mai (Nguyen Van Hung's
+            // niece)" and "Nguyen (Mai's recruiter)" are not the victim Mai Nguyen: helper-66).
+            var broad = false
+            func broadAllows(_ j: Int) -> Bool {
+                !crossesPhrase(i, j) && (!broad || (bracketsClose(i, j) && !(i ... j).contains { insidePhrase($0, $0) }))
+            }
             while j < words.count {
-                if j > i && !Self.isSeparator(s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]) { break }
+                if j > i {
+                    let gap = s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]
+                    if !Self.isSeparator(gap, joinersOnly: true) {
+                        guard Self.isSeparator(gap) else { break }
+                        broad = true
+                    }
+                }
                 let w = j == i ? first : words[j].folded
                 // The word without the digits that end it: `prasert85` → `prasert`.
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
+                       broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
                         matched = (j, identifier ? r.identifier : r.text)
@@ -498,7 +603,7 @@ struct NameMatcher: Sendable {
                 // Another order or a shorter form of a name (`Nguyen An` for `Nguyễn Văn An`) that
                 // is, word for word, another entity's own name is that entity.
                 if let r = names[joined] ?? (j > i && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
-                   accepts(joined, r, through: j) {
+                   broadAllows(j), accepts(joined, r, through: j) {
                     matched = (j, identifier ? r.identifier : r.text)
                 }
                 j += 1
@@ -512,7 +617,7 @@ struct NameMatcher: Sendable {
             // starts there or at the next word.
             if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
                let r = titledWords[words[i + 1].folded],
-               Self.isSeparator(s[words[i].range.upperBound ..< words[i + 1].range.lowerBound]),
+               Self.isSeparator(s[words[i].range.upperBound ..< words[i + 1].range.lowerBound], joinersOnly: true),
                match(from: i + 1, first: words[i + 1].folded) == nil {
                 matched = (i + 1, r.text)
             }
@@ -535,8 +640,15 @@ struct NameMatcher: Sendable {
                 // A bracket the match opens or closes goes with it, and its other half beside
                 // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
                 // "Victim 1)" or "(Victim 1".
-                for (open, close) in Self.closingBracket {
+                for (open, close) in Self.namePairs {
                     let inside = s[from ..< to]
+                    if open == close {
+                        // A straight quote the match holds an odd number of: its other half.
+                        guard inside.filter({ $0 == open }).count % 2 == 1 else { continue }
+                        if from > cursor, s[s.index(before: from)] == open { from = s.index(before: from) }
+                        else if to < s.endIndex, s[to] == close { to = s.index(after: to) }
+                        continue
+                    }
                     let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
                     if closes > opens, from > cursor, s[s.index(before: from)] == open { from = s.index(before: from) }
                     if opens > closes, to < s.endIndex, s[to] == close { to = s.index(after: to) }
@@ -584,12 +696,16 @@ struct NameMatcher: Sendable {
             if joinersOnly {
                 guard Self.isJoiner(u) else { return false }
             } else {
-                // Any punctuation: `,` for "Prasert, Somchai"; `/`, `\` and `|` in paths and
-                // lists; brackets and `#` as people type names in notes and handles ("Mai
-                // (Nguyen)", "Mai#Nguyen"); quotes, `·` and dashes as lists and exports write them.
+                // Any punctuation but a question or exclamation mark: `,` for "Prasert, Somchai";
+                // `/`, `\` and `|` in paths and lists; brackets and `#` as people type names in
+                // notes and handles ("Mai (Nguyen)", "Mai#Nguyen"); quotes, `·` and dashes as
+                // lists and exports write them; symbols and emoji as display names hold them
+                // ("Mai💕Nguyen", "Mai ★ Nguyen").
+                if Self.sentenceEnds.contains(u) { return false }
                 switch u.properties.generalCategory {
                 case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator, .connectorPunctuation, .dashPunctuation,
-                     .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation: break
+                     .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation,
+                     .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .nonspacingMark, .enclosingMark: break
                 default: guard u.properties.isWhitespace else { return false }
                 }
             }
@@ -605,11 +721,17 @@ struct NameMatcher: Sendable {
     }
 
     /// The ASCII characters ``isSeparator(_:joinersOnly:)`` lets between the words of a name:
-    /// every one but letters and digits (white space, controls, punctuation and symbols:
-    /// `-_.+',/\|:;&@`, brackets, quotes, `#`, `*`, `=`, `~`…); `%` too where it starts no escape.
+    /// every one but letters, digits, `?` and `!` (white space, controls, punctuation and
+    /// symbols: `-_.+',/\|:;&@`, brackets, quotes, `#`, `*`, `=`, `~`…); `%` too where it starts
+    /// no escape.
     static let asciiSeparators: [Bool] = (0 ..< 128).map { v in
         !(0x30 ... 0x39).contains(v) && !(0x41 ... 0x5A).contains(v) && !(0x61 ... 0x7A).contains(v)
+            && !sentenceEnds.contains(Unicode.Scalar(UInt8(v)))
     }
+
+    /// Question and exclamation marks, which end a sentence: "sent to Mai? Nguyen said no" is
+    /// not the name Mai Nguyen. (A full stop joins the words of ids, `somchai.prasert`.)
+    static let sentenceEnds: Set<Unicode.Scalar> = ["?", "!", "\u{FF1F}", "\u{FF01}", "\u{3002}", "\u{203D}"]
 
     /// The ASCII characters of the narrow rule (``isJoiner(_:)``), as a table.
     static let asciiJoiners: [Bool] = (0 ..< 128).map { isJoiner(Unicode.Scalar(UInt8($0))) }

@@ -234,14 +234,49 @@ import TNetGraph
     }
 
     /// The ASCII tables are the rules for every character, applied to each of the 128: every
-    /// character but a letter or a digit separates words; the narrow rule's joiners are white
-    /// space, controls and `-_.+',/\|:;&@`.
+    /// character but a letter, a digit, `?` or `!` separates words; the narrow rule's joiners
+    /// are white space, controls and `-_.+',/\|:;&@`.
     @Test func asciiSeparatorsAreTheRule() {
         for v in 0 ..< 128 {
             let u = Unicode.Scalar(UInt8(v))
-            #expect(NameMatcher.asciiSeparators[v] == !(u.properties.isAlphabetic || u.properties.numericType != nil), "\(v)")
+            #expect(NameMatcher.asciiSeparators[v] == !(u.properties.isAlphabetic || u.properties.numericType != nil || u == "?" || u == "!"), "\(v)")
             let joiner = u.properties.isWhitespace || "-_.+',/\\|:;&@".unicodeScalars.contains(u) || u.properties.generalCategory == .control
             #expect(NameMatcher.asciiJoiners[v] == joiner, "\(v)")
         }
+    }
+
+    /// helper-66's review of the broader separators, worked by hand. Victim "Mai Nguyen";
+    /// recruiter "Nguyen Van Hung"; site "Chiang Mai".
+    /// - kept: a match across a bracket or a question mark that would take a word of the
+    ///   recruiter's name ("Mai (Nguyen Van Hung's niece)", "sent to Mai? Nguyen Van Hung did",
+    ///   "(see Mai) Nguyen Van Hung", "Mai, Nguyen Van Hung": before, "Victim 1 Van Hung"), a
+    ///   bracket that holds more than the name ("Nguyen (Mai's recruiter)"), a title rule across a
+    ///   bracket ("Tran Anh (Nguyen Van Hung's driver)"), a question mark ("sent to Mai? Nguyen
+    ///   said no");
+    /// - replaced: emoji and symbols between the words ("Mai💕Nguyen", "Mai ★ Nguyen"), HTML
+    ///   references and backslash escapes written out ("Mai&nbsp;Nguyen", "Mai\\nNguyen",
+    ///   "MAI\\u0020NGUYEN"), quotes and brackets taken with the name (`Mai "Nguyen"`,
+    ///   "“Mai” Nguyen", "Mai «Nguyen»", "Mai（Nguyen）"), and the victim's name inside a longer
+    ///   one that holds it whole ("Mai Nguyen Trading Co" → "Victim 1 Trading Co").
+    @Test func broaderSeparatorsKeepOtherNames() {
+        let texts = ["Mai (Nguyen Van Hung's niece) was moved", "sent to Mai? Nguyen Van Hung did", "(see Mai) Nguyen Van Hung",
+                     "Mai, Nguyen Van Hung", "Nguyen (Mai's recruiter)", "Tran Anh (Nguyen Van Hung's driver)", "sent to Mai? Nguyen said no",
+                     "Chiang Mai (Nguyen Van Hung's compound)",
+                     "Mai💕Nguyen", "Mai ★ Nguyen", "Mai&nbsp;Nguyen", "Mai\\nNguyen", "MAI\\u0020NGUYEN", "Mai \"Nguyen\"",
+                     "“Mai” Nguyen", "Mai «Nguyen»", "Mai（Nguyen）", "Mai Nguyen Trading Co"]
+        var attributes = Attributes()
+        for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
+        let d = Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
+            Entity(id: "h", kind: .person, name: "Nguyen Van Hung", role: .recruiter),
+            Entity(id: "cm", kind: .site, name: "Chiang Mai"),
+            Entity(id: "b", kind: .person, name: "Broker", role: .broker, attributes: attributes),
+        ])
+        var r = Redaction()
+        let a = r.apply(to: d).entities[3].attributes
+        let expected = Array(texts.prefix(8)) + Array(repeating: "Victim 1", count: 9) + ["Victim 1 Trading Co"]
+        for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
+        #expect(NameMatcher.decodingTextEscapes("Tom & Jerry") == nil)
+        #expect(NameMatcher.decodingTextEscapes("a&#x41;&#66;&amp;\\tb") == "aAB&\tb")
     }
 }
