@@ -98,8 +98,9 @@ extension Dataset {
         }
         if let measure = request.sizeBy {
             guard DiagramRequest.perEntityMeasures.contains(measure) else { throw .notPerEntityMeasure(measure) }
-            do {
+            do throws(CentralityError) {
                 let table = try dataset.centrality([measure])
+                if let note = table.notes.first(where: { $0.contains(": not computed: ") }) { throw CentralityError(note) }
                 var sizes = [Double](repeating: .nan, count: dataset.entities.count)
                 for (r, row) in table.rows.enumerated() { sizes[row.source] = table.values[0][r] }
                 options.sizes = sizes

@@ -23,7 +23,7 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .notPerEntityMeasure(let m):
             "\(quoted(m.rawValue)): not a per-entity measure; one of: " + DiagramRequest.perEntityMeasures.map(\.rawValue).joined(separator: ", ")
-        case .measureFailed(let m, let e): "\(m.rawValue): \(e)"
+        case .measureFailed(let m, let e): e.description.hasPrefix(m.rawValue + ": ") ? e.description : "\(m.rawValue): \(e)"
         case .attributeRefused(let problem): problem
         case .unknownEntity(let id): "no entity \(quoted(id)) in the view"
         case .routeFailed(let e): e.description

@@ -102,6 +102,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/m.svg"))
     }
 
+    /// A measure that does not converge ranks nothing (helper-66). K15 and a 25-cycle: λmax is
+    /// 14 (K15's), so Katz with NetworkX's alpha 0.1 > 1/14 diverges. `render --top 5 --by katz`
+    /// and `--size-by katz` are errors naming the bound (before: n00–n04 drawn as "the 5 with
+    /// the highest katz"); `diff --measure katz` says under its table why it is empty.
+    @Test func aMeasureNotComputedDrawsNothing() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var pairs: [(Int, Int)] = []
+        for i in 0 ..< 15 { for j in i + 1 ..< 15 { pairs.append((i, j)) } }
+        for i in 0 ..< 25 { pairs.append((15 + i, 15 + (i + 1) % 25)) }
+        let links = pairs.map { "{\"source\":\"n\($0.0)\",\"target\":\"n\($0.1)\",\"kind\":\"colludes_with\"}" }
+        let entities = (0 ..< 40).map { "{\"id\":\"n\($0)\",\"kind\":\"person\"}" }
+        try "{\"format\":\"tnet/1\",\"entities\":[\(entities.joined(separator: ","))],\"links\":[\(links.joined(separator: ","))]}"
+            .write(toFile: dir + "/k.json", atomically: true, encoding: .utf8)
+        for args in [["--top", "5", "--by", "katz"], ["--size-by", "katz"]] {
+            let r = try tnet(["render", dir + "/k.json", "-o", dir + "/k.svg"] + args)
+            #expect(r.code == 1 && r.err.contains("error: \(args[args.count - 2]): katz: not computed: ") && r.err.contains("1/λmax = 0.071428"), "\(r.err)")
+            #expect(!FileManager.default.fileExists(atPath: dir + "/k.svg"))
+        }
+        let diff = try tnet(["diff", dir + "/k.json", dir + "/k.json", "--measure", "katz"])
+        #expect(diff.code == 0 && diff.out.contains("(before: katz: not computed: "), "\(diff.out)")
+    }
+
     @Test func usageErrors() throws {
         #expect(try tnet(["render", "datasets/mekong-2023.json", "--layout", "geo", "-o", "/tmp/x.png"]).code == 2)
         #expect(try tnet(["render", "datasets/mekong-2023.json", "--layout", "geo", "--bounds", "10,0,5,30", "-o", "/tmp/x.svg"]).code == 2)

@@ -86,7 +86,9 @@ public struct DiffListing: PrintableResult, Sendable {
         out += "largest \(measure.rawValue) changes:\n" + table.text
         // Sampled values: the bounds and what they mean, with the table, not only on standard
         // error (helper-64: a table written to a file listed changes all inside the bounds).
-        if measure == .approxBetweenness && !diff.notes.isEmpty {
+        // And a measure that was not computed on a side says so: its table is empty for that
+        // reason, not for want of changes (helper-66).
+        if !diff.notes.isEmpty {
             out += "(" + diff.notes.joined(separator: "; ") + (diff.isSampled ? "; \(Self.samplingCaveat)" : "") + ")\n"
         }
         return out

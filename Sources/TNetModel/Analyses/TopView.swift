@@ -16,6 +16,9 @@ extension Dataset {
             throw CentralityError("\(measure.rawValue): a view needs one value per entity")
         }
         let table = try centrality([measure], options: options)
+        // A measure that did not converge ranks nothing: ordering by its NaN would pick the
+        // first ids and call them the highest (helper-66).
+        if let note = table.notes.first(where: { $0.contains(": not computed: ") }) { throw CentralityError(note) }
         let order = table.sortedRows(ids: { self.entities[$0].id })
         var keep = [Bool](repeating: false, count: entities.count)
         var values: [Double] = []
