@@ -100,6 +100,10 @@ import Testing
         #expect(r.err.contains("map: none of the 3 entities can be placed"), "\(r.err)")
         #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/m.svg"))
+        // The bundled dataset's places all lie outside a view of the Atlantic.
+        let away = try tnet(["render", "datasets/mekong-2023.json", "--layout", "geo", "--bounds=-40,0,-20,20", "-o", dir + "/m.svg"])
+        #expect(away.code == 1 && away.err.contains("placed entities lies inside --bounds; nothing to draw"), "\(away.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/m.svg"))
     }
 
     /// A measure that does not converge ranks nothing (helper-66). K15 and a 25-cycle: λmax is

@@ -36,7 +36,7 @@ public enum TerminalOutput {
         let (shown, left) = cut(bytes)
         FileHandle.standardOutput.write(Data(shown))
         if left > 0 {
-            note("standard output is a terminal: the first \(lineLimit) lines of \(what) are shown, \(left) more left out; -o FILE or a pipe gets it all")
+            note("standard output is a terminal: the first \(lineLimit) lines of \(what) are shown, \(left) more left out; an output file or a pipe gets it all")
         }
     }
 }

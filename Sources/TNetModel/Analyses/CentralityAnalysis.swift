@@ -473,7 +473,8 @@ extension CentralityTable {
                                     approxBetweennessBound: approxBound)
         // Said, not done silently: rows ranked by a later column than the one asked first.
         if nodeCount > 0, table.sortColumn != 0 {
-            table.notes.append(table.sortColumn.map { "rows sorted by \(columns[$0]), the first measure with values (\(columns[0]) has none)" }
+            let empty = columns.prefix(table.sortColumn ?? columns.count).joined(separator: ", ")
+            table.notes.append(table.sortColumn.map { "rows sorted by \(columns[$0]), the first measure with values (\(empty) \($0 == 1 ? "has" : "have") none)" }
                                ?? "rows in id order: no measure has values")
         }
         return table

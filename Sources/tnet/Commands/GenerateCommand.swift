@@ -49,7 +49,7 @@ struct GenerateCommand: ParsableCommand {
                 TerminalProgress.step("generating the \(bench.rawValue) benchmark graph")
                 let bytes = BenchmarkGraph(bench).edgeListBytes()
                 TerminalProgress.clear()
-                if output == "-" { TerminalOutput.write(bytes, what: "the edge list", note: Diagnostics.note) } else { try AtomicFile.write(bytes, to: output) }
+                if output == "-" { TerminalOutput.write(bytes, what: "the edge list", note: Diagnostics.warning) } else { try AtomicFile.write(bytes, to: output) }
                 return
             }
             let nodes = nodes!

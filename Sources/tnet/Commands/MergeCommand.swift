@@ -36,6 +36,8 @@ struct MergeCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.count < 2 { throw ValidationError("give at least two datasets to merge") }
+        // Standard output carries the summary, and the review file is named after the output.
+        if output == "-" { throw ValidationError("-o -: merge prints its summary on standard output and writes a review file beside the dataset; give -o FILE") }
         if !tag.isEmpty && tag.count != inputs.count { throw ValidationError("--tag: give one per input (\(inputs.count)), in order") }
         for p in [automatic, reviewAbove] + (acceptAbove.map { [$0] } ?? []) where !(0 ... 1).contains(p) {
             throw ValidationError("probabilities are between 0 and 1 (got \(p))")
@@ -103,7 +105,7 @@ struct MergeCommand: ParsableCommand {
             }
             let merge = DatasetMerge(Array(zip(tags, loaded.map(\.dataset))), options: options)
             TerminalProgress.clear()
-            try merge.dataset.write(to: output)
+            try merge.dataset.write(to: output, warnings: Diagnostics.warning)
             let reviewPath = review ?? Self.reviewPath(for: output)
             try AtomicFile.write(ReviewFile.csv(merge.review, threads: threads), to: reviewPath)
             if let crosswalk {

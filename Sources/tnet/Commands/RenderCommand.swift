@@ -135,7 +135,7 @@ struct RenderCommand: ParsableCommand {
         discussion: """
         Kinds have their own shape and colour-blind-safe colour; links are coloured by family (corruption red, trafficking orange, cooperation blue), solid for A/B-graded sources, dashed for C/D, dotted for E/F, wider for larger weights. A legend shows only the kinds present.
         --engine auto uses dot (layered, best for small networks) up to \(LayoutChoice.dotNodeLimit) entities and \(LayoutChoice.dotLinkLimit) links, sfdp beyond. Layout attributes from a DOT input or --graph-attribute pass an allow-list, and such a layout, or any with --timeout, runs in a child process: a Graphviz crash or a layout over time becomes an error, never a lost run.
-        --layout geo draws a map instead, with tnet's own SVG (Graphviz cannot draw country outlines; no tiles, nothing fetched): Natural Earth 1:110m country outlines (public domain) in an equirectangular projection of the region that holds the placed entities (or --bounds). An entity is placed by its lat/lon attributes, else (a country) by its ISO code, name or id against the outlines (India (IN), Viet Nam), else near the entity it is located_in, else near the country in its country field; what is not placed is counted and said, and a map on which nothing can be placed is an error. Symbols are coloured by kind as in the diagram; trafficked_to and transits_through (source to target) and recruits_from (from the place recruited from to the recruiter) are drawn as arcs with arrows. --theme and --title apply; the other style options are graph-only. A map is SVG only.
+        --layout geo draws a map instead, with tnet's own SVG (Graphviz cannot draw country outlines; no tiles, nothing fetched): Natural Earth 1:110m country outlines (public domain) in an equirectangular projection of the region that holds the placed entities (or --bounds). An entity is placed by its lat/lon attributes, else (a country) by its ISO code, name or id against the outlines (India (IN), Viet Nam), else near the entity it is located_in, else near the country in its country field; what is not placed is counted and said, and a map on which nothing can be placed, or nothing placed lies inside --bounds, is an error. Symbols are coloured by kind as in the diagram; trafficked_to and transits_through (source to target) and recruits_from (from the place recruited from to the recruiter) are drawn as arcs with arrows. --theme and --title apply; the other style options are graph-only. A map is SVG only.
         The output file is written atomically: it appears complete or not at all.
         """
     )
@@ -203,6 +203,9 @@ struct RenderCommand: ParsableCommand {
             let n = loaded.dataset.entities.count
             throw CLIError("map: \(n == 0 ? "the dataset has no entities" : "none of the \(n) entit\(n == 1 ? "y" : "ies") can be placed") "
                            + "(an entity needs lat/lon attributes, a country matched by ISO code, name or id, or a located_in link or country field leading to one); nothing to draw")
+        }
+        guard map.entitiesOutsideView < map.placement.placed.count else {
+            throw CLIError("map: none of the \(map.placement.placed.count) placed entities lies inside --bounds; nothing to draw")
         }
         if let summary = map.notes.first { Diagnostics.note("map: " + summary) }
         for line in map.notes.dropFirst() { Diagnostics.warning("map: " + line) }

@@ -32,6 +32,7 @@ struct ScreenCommand: ParsableCommand {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if output != nil && judgements.isEmpty { throw ValidationError("-o writes the accepted matches: give the decided review file with --judgements") }
         if !judgements.isEmpty && output == nil { throw ValidationError("--judgements needs -o OUT, the dataset to write the accepted matches into") }
+        if output == "-" { throw ValidationError("-o -: screen prints its matches on standard output; give -o FILE for the dataset") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
@@ -64,7 +65,7 @@ struct ScreenCommand: ParsableCommand {
                 let stem = String(name.split(separator: ".").first ?? "list")
                 let source = Source(id: sourceID ?? stem, title: sourceTitle ?? name, url: sourceURL)
                 let (out, notes) = screening.applying(accepted, source: source)
-                try out.write(to: output)
+                try out.write(to: output, warnings: Diagnostics.warning)
                 for n in notes { Diagnostics.note(n) }
             }
             format.print(listing)

@@ -46,6 +46,8 @@ import Testing
         #expect(table.values[0].allSatisfy { $0.isNaN })
         #expect(table.notes.contains { $0.hasPrefix("eigenvector: not computed: ") })
         #expect(table.notes.contains("rows sorted by degree, the first measure with values (eigenvector has none)"))
+        let two = try dataset.centrality([.eigenvector, .katz, .degree], options: { var o = CentralityAnalysisOptions(); o.maxIterations = 1; return o }())
+        #expect(two.notes.contains("rows sorted by degree, the first measure with values (eigenvector, katz have none)"), "\(two.notes)")
         // Degree: b, c, d 2/4; a, e 1/4; ties by id.
         let ids = dataset.entities.map(\.id)
         #expect(table.sortedRows { ids[$0] }.map { ids[$0] } == ["b", "c", "d", "a", "e"])
