@@ -265,14 +265,15 @@ struct NameMatcher: Sendable {
     func replacing(in s: String, identifier: Bool, shortIDs: Bool? = nil, ownWords: Bool = false) -> String? {
         let short = shortIDs ?? identifier
         var result = replacingDecoded(in: s, identifier: identifier, shortIDs: short, ownWords: ownWords)
-        if s.contains("%"), let decoded = (result ?? s).removingPercentEncoding, decoded != (result ?? s),
+        if s.utf8.contains(UInt8(ascii: "%")), let decoded = (result ?? s).removingPercentEncoding, decoded != (result ?? s),
            let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short, ownWords: ownWords) {
             result = r
         }
         // HTML character references and backslash escapes written out as text (`Mai&nbsp;Nguyen`,
         // `Mai\nNguyen` from an export): read decoded too, as percent escapes are (helper-66).
         let current = result ?? s
-        if current.contains("&") || current.contains("\\"), let decoded = Self.decodingTextEscapes(current),
+        // On bytes: Foundation's substring search per text was a tenth of redacting 100,000 entities.
+        if current.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\\") }), let decoded = Self.decodingTextEscapes(current),
            let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short, ownWords: ownWords) {
             return r
         }
