@@ -8,7 +8,7 @@ OUT := out
 PYTHON ?= python3
 ORACLE_VENV := .venv-oracle
 
-.PHONY: deps oracle test-deps build release demo test datasets outlines bench bench-quick bench-render bench-commands bench-loads bench-calls docs clean fuzz spark-venv spark-check
+.PHONY: deps oracle test-deps build release demo test datasets outlines bench bench-quick bench-render bench-commands bench-loads bench-loads-peers bench-calls docs clean fuzz spark-venv spark-check
 
 # Graphviz (libgvc for rendering in-process, its commands for the tests that compare with them),
 # libxml2 (the GraphML reader's parser) and mimalloc, the allocator of release builds (Package.swift).
@@ -112,6 +112,14 @@ bench-commands: deps bench-venv
 bench-loads: deps bench-venv
 	swift build -c release --product tnet
 	$(PYTHON) Benchmarks/loads.py
+
+# The same, with peers that read the same records: igraph's GraphML reader, Python's json module
+# and simdjson (C++, Debian's libsimdjson-dev, built by loads.py with g++) as a floor for JSON.
+bench-loads-peers: deps bench-venv
+	@test -f /usr/include/simdjson.h || { echo "Installing simdjson (libsimdjson-dev)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsimdjson-dev >/dev/null; }
+	swift build -c release --product tnet
+	$(PYTHON) Benchmarks/loads.py --same-records
 
 # Call records as a spreadsheet export (1.5M rows, made once in Benchmarks/graphs/) read by
 # tnet info, against pandas' CSV parser with igraph building the graph.

@@ -15,8 +15,11 @@ NetworKit's fastest (target 1.5), the GraphML load over the JSON's (target 2). W
 Benchmarks/results/loads.{json,md}.
 
 With --same-records, each run also times peers that read the same records, not a bare edge
-list: igraph's GraphML reader on the same GraphML (it keeps every attribute), and Python's json
-module on the same JSON (parsing only, no graph built). They take tens of seconds each, so they
+list: igraph's GraphML reader on the same GraphML (it keeps every attribute), Python's json
+module on the same JSON (parsing only, no graph built), and, when Debian's libsimdjson-dev is
+installed, simdjson (C++, SIMD, one thread; Benchmarks/loads-simdjson.cpp) reading the same
+JSON: once visiting every value and keeping nothing, once building only the bare graph (ids
+numbered, link ends looked up), each with the file's read. They take tens of seconds each, so they
 are not in the default run. Their time is the read alone, in-process (interpreter start and
 imports left out, 0.1-0.2 s), against tnet's whole process: meaningful at a million entities,
 not at a few thousand.
@@ -103,6 +106,31 @@ print(time.perf_counter() - t, len(d["entities"]), len(d["links"]))
 }
 
 
+SIMDJSON_SOURCE = os.path.join(ROOT, "Benchmarks", "loads-simdjson.cpp")
+SIMDJSON_BINARY = os.path.join(ROOT, "Benchmarks", ".venv", "loads-simdjson")
+
+
+def simdjson_peer():
+    """The simdjson floor (Benchmarks/loads-simdjson.cpp), built with g++ when Debian's
+    libsimdjson-dev is installed; None (and a line saying so) when it is not."""
+    if not os.path.exists("/usr/include/simdjson.h"):
+        print("simdjson: /usr/include/simdjson.h missing (apt-get install libsimdjson-dev): left out", file=sys.stderr)
+        return None
+    if not os.path.exists(SIMDJSON_BINARY) or os.path.getmtime(SIMDJSON_BINARY) < os.path.getmtime(SIMDJSON_SOURCE):
+        subprocess.run(["g++", "-O3", "-march=native", "-std=c++17", SIMDJSON_SOURCE, "-lsimdjson", "-o", SIMDJSON_BINARY], check=True)
+    return SIMDJSON_BINARY
+
+
+def simdjson_times(binary, path):
+    """Seconds of the floor's passes: read, walk (every value, nothing kept), graph (ids and ends
+    only), and its peak resident MB."""
+    with tempfile.NamedTemporaryFile("r") as t:
+        out = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name, binary, path],
+                             check=True, capture_output=True, text=True).stdout.split()
+        kb = t.read().split()[-1]
+    return {"read": float(out[1]), "walk": float(out[3]), "graph": float(out[5])}, int(kb) / 1024
+
+
 def same_records(name, path):
     """Seconds and peak resident MB of a peer reading the same records (see --same-records)."""
     with tempfile.NamedTemporaryFile("r") as t:
@@ -125,8 +153,11 @@ def main():
     args = ap.parse_args()
     js, gml, el = inputs(args.nodes)
     rows = {"json": [], "graphml": [], "networkit 1": [], "networkit 2": []}
+    simdjson = simdjson_peer() if args.same_records else None
     if args.same_records:
         rows.update({name: [] for name in SAME_RECORDS})
+    if simdjson:
+        rows.update({"simdjson, JSON: read + walk": [], "simdjson, JSON: read + graph": []})
     for run in range(args.runs):
         rows["json"].append(tnet_info(js))
         rows["graphml"].append(tnet_info(gml))
@@ -135,6 +166,10 @@ def main():
         if args.same_records:
             rows["igraph, GraphML"].append(same_records("igraph, GraphML", gml))
             rows["Python json, JSON"].append(same_records("Python json, JSON", js))
+        if simdjson:
+            t, mb = simdjson_times(simdjson, js)
+            rows["simdjson, JSON: read + walk"].append((t["read"] + t["walk"], None, mb))
+            rows["simdjson, JSON: read + graph"].append((t["read"] + t["graph"], None, mb))
         print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s" for k, v in rows.items()), file=sys.stderr)
     walls = {k: [r[0] for r in v] for k, v in rows.items()}
     peer = min(min(walls["networkit 1"]), min(walls["networkit 2"]))
@@ -163,6 +198,14 @@ def main():
                   + ", ".join(f"{r:.2f}" for r in summary["graphml_over_igraph_graphml"])
                   + "; tnet's JSON load over Python's json module (parsing only) "
                   + ", ".join(f"{r:.2f}" for r in summary["json_over_python_json"]) + ".")
+    if simdjson:
+        floor = min(walls["simdjson, JSON: read + graph"])
+        summary["simdjson_graph_over_networkit"] = floor / peer
+        summary["json_over_simdjson_graph"] = best["json"] / floor
+        md.append("")
+        md.append(f"simdjson (one thread) reading the JSON into a bare graph: {summary['simdjson_graph_over_networkit']:.2f} "
+                  f"× NetworKit's edge-list read; tnet's whole load (every field, validated, two threads) over it: "
+                  f"{summary['json_over_simdjson_graph']:.2f}.")
     write_results("loads", summary, md)
 
 
