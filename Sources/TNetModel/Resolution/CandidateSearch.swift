@@ -20,9 +20,11 @@ public struct CandidatePair: Sendable {
 /// - an identifier (``IdentifierKind``) of the same kind and value.
 ///
 /// Keys are per category (a person never meets a company). A key that would add more pairs
-/// than `blockLimit` records do (a common family name) is not used alone: the pairs it would
-/// add are found by the other keys, or not at all, and the search says how many keys it set
-/// aside. Across inputs only (`withinInputs` false), only the pairs across inputs count.
+/// than `blockLimit` records do (a common family name) is not used alone: a name key is used
+/// within each country and year of birth or incorporation instead (a part still too large is
+/// set aside), an identifier not at all; the search says how many keys it set aside and how
+/// many records were left with no name key. Across inputs only (`withinInputs` false), only
+/// the pairs across inputs count.
 public struct CandidateSearch: Sendable {
     /// The most records a name key may hold and still be compared pairwise (120: on the
     /// benchmark's 200,000 records it halves the pairs compared against 200, 10.1 M → 6.0 M, for
@@ -107,6 +109,7 @@ public struct CandidateSearch: Sendable {
         // sanctioned name matching five records exactly was never compared).
         var setAside = 0, nameKeysSetAside = 0
         var droppedForSize = Set<Int>()
+        var oversized: [(key: Int, members: [Int32])] = []
         for (key, members) in blocks {
             let limit = identifierKeys.contains(key) ? identifierLimit : blockLimit
             let m = members.count
@@ -123,8 +126,38 @@ public struct CandidateSearch: Sendable {
             if pairs > limit * (limit - 1) / 2 {
                 blocks[key] = nil
                 setAside += 1
-                if !identifierKeys.contains(key) { nameKeysSetAside += 1; droppedForSize.insert(key) }
+                if !identifierKeys.contains(key) { nameKeysSetAside += 1; droppedForSize.insert(key); oversized.append((key, members)) }
             }
+        }
+        // A name key set aside is used again within each country and year of birth or
+        // incorporation: 5,000 records of one common name over forty countries and sixty years
+        // make blocks of a few each (helper-64: at 100,000 entities one in six exact same-name
+        // duplicates had been compared with no record). A part still too large is set aside too.
+        var refined: [Int: [Int32]] = [:]
+        for (key, members) in oversized {
+            for j in members {
+                let r = records[Int(j)]
+                var h = Hasher()
+                h.combine(key)
+                h.combine(r.country)
+                h.combine(r.date?.year)
+                let part = h.finalize()
+                refined[part, default: []].append(j)
+                recordKeys[Int(j)].append(part)
+            }
+        }
+        for (part, members) in refined {
+            let m = members.count
+            var pairs = m * (m - 1) / 2
+            if !withinInputs {
+                var perInput: [Int: Int] = [:]
+                for j in members { perInput[records[Int(j)].input, default: 0] += 1 }
+                pairs = (m * m - perInput.values.reduce(0) { $0 + $1 * $1 }) / 2
+            }
+            // A part that adds no pair is kept (it costs nothing): its records were compared
+            // with everyone of their country and year, none.
+            if pairs > 0 && m > blockLimit && pairs > blockLimit * (blockLimit - 1) / 2 { droppedForSize.insert(part); continue }
+            blocks[part] = members
         }
         // Across inputs only, each record walks only the members of the other inputs: a kept
         // block of 5,000 records of the dataset and one list entry costs 5,000 steps, not 12.5
