@@ -38,6 +38,9 @@ public struct CandidateSearch: Sendable {
     public var withinInputs = true
     /// Threads to score with.
     public var threads = 2
+    /// Whether pairs sharing a strong identifier (``IdentifierKind/isStrong``) are kept below
+    /// the minimum probability (names far apart outweigh the identifier).
+    public var keepsSharedIdentifiers = false
 
     /// The search's findings.
     public struct Result: Sendable {
@@ -231,6 +234,10 @@ public struct CandidateSearch: Sendable {
                     // evidence's words built only for the pairs kept.
                     if let score = scorer.score(a, b, commonNeighbours: cn, atLeast: minimumProbability) {
                         out.append(CandidatePair(a: i, b: j, score: score))
+                    } else if keepsSharedIdentifiers && MatchScorer.sharesStrongIdentifier(a, b) {
+                        // Below the minimum, but one passport, id, registration, wallet or
+                        // e-mail under two names is a lead: kept to be listed.
+                        out.append(CandidatePair(a: i, b: j, score: scorer.score(a, b, commonNeighbours: cn)))
                     }
                 }
             }

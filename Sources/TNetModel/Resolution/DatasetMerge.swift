@@ -138,6 +138,7 @@ public struct DatasetMerge: Sendable {
         search.minimumProbability = min(options.reviewProbability, options.acceptProbability ?? 1, options.automaticProbability)
         search.withinInputs = options.withinInputs
         search.threads = options.threads
+        search.keepsSharedIdentifiers = true
         let found = search.run(records, scorer: scorer, progress: options.progress)
         compared = found.compared
 
@@ -260,7 +261,10 @@ public struct DatasetMerge: Sendable {
         var review: [MergeCandidate] = []
         // One pair per two entities-to-be: the likeliest of the records they hold.
         var asked = Set<[Int]>()
-        for p in ranked where p.score.probability >= options.reviewProbability && !judged.contains([p.a, p.b])
+        // A pair sharing a strong identifier is listed whatever its probability: one passport
+        // under two names far apart is a lead (a forged or borrowed document, an alias), not
+        // noise to leave out.
+        for p in ranked where (p.score.probability >= options.reviewProbability || p.score.sharesStrongIdentifier) && !judged.contains([p.a, p.b])
             && clusters.find(p.a) != clusters.find(p.b) && !separated(p.a, p.b) {
             let ra = clusters.find(p.a), rb = clusters.find(p.b)
             guard asked.insert([min(ra, rb), max(ra, rb)]).inserted else { continue }

@@ -58,6 +58,13 @@ public struct MatchScorer: Sendable {
     }
 
 
+    /// Whether `a` and `b` hold a strong identifier (``IdentifierKind/isStrong``) of the same
+    /// kind and value, and may be one entity by their categories.
+    public static func sharesStrongIdentifier(_ a: ResolutionRecord, _ b: ResolutionRecord) -> Bool {
+        guard compatible(a.category, b.category) else { return false }
+        return a.identifiers.contains { x in x.kind.isStrong && b.identifiers.contains { $0 == x } }
+    }
+
     /// Whether two categories may be one entity.
     public static func compatible(_ a: ResolutionRecord.Category, _ b: ResolutionRecord.Category) -> Bool {
         a == b || a == .other || b == .other

@@ -76,6 +76,9 @@ public struct Screening: Sendable {
         var search = CandidateSearch()
         search.withinInputs = false
         search.minimumProbability = minimum
+        // A listed passport or registration under another name is a hit to look at, whatever
+        // the names say.
+        search.keepsSharedIdentifiers = true
         search.threads = threads
         let found = search.run(records, scorer: MatchScorer(records: records))
         compared = found.compared

@@ -90,6 +90,22 @@ import Testing
         #expect(m.dataset.entities[0].attributes["aliases"] == .list([.string("Wang Li")]))
     }
 
+    /// One passport under two names far apart ("Somsak Wongsawat", "Mohammed Al-Rashid": names
+    /// about 20% alike weigh 14 (0.2 − 0.8) ≈ −8.4; −1 − 8.4 + 7 ≈ −2.4, p ≈ 0.08 < 0.25) is
+    /// listed for review all the same: a forged or borrowed passport, or an alias, is a lead.
+    /// Before, the pair was neither merged nor listed.
+    @Test func aSharedPassportIsAlwaysListed() {
+        let a = Dataset(entities: [Entity(id: "a1", kind: .person, name: "Somsak Wongsawat", attributes: ["passport": .string("P7654321")])])
+        let b = Dataset(entities: [Entity(id: "b1", kind: .person, name: "Mohammed Al-Rashid", attributes: ["passport": .string("P7654321")])])
+        let m = DatasetMerge([("A", a), ("B", b)], options: MergeOptions())
+        #expect(m.automatic.isEmpty && m.dataset.entities.count == 2)
+        #expect(m.review.count == 1)
+        if let p = m.review.first {
+            #expect(p.score.probability < 0.25 && p.score.sharesStrongIdentifier)
+            #expect(p.score.evidence.contains { $0.text == "passport P7654321 in both" })
+        }
+    }
+
     /// A name held by more records than a blocking key may hold (121 recruiters of one name in
     /// A, one in B: 122 > 120) is not used alone; every one of them has no other name key, and
     /// the note counts them, saying a duplicate among them is neither merged nor reviewed

@@ -29,4 +29,18 @@ import Testing
         // Every record's only name is the one set aside: counted per side.
         #expect(s.recordsWithoutNameKey == 130 && s.listRecordsWithoutNameKey == 130)
     }
+
+    /// A passport on the list under another name is a hit whatever the names say: "Somsak
+    /// Wongsawat" against the listed "Mohammed Al-Rashid" with one passport scores about 0.08,
+    /// below the default minimum 0.5, and is listed with the passport as evidence.
+    @Test func aListedPassportUnderAnotherNameIsAHit() {
+        let dataset = Dataset(entities: [Entity(id: "p1", kind: .person, name: "Somsak Wongsawat", role: .recruiter,
+                                                attributes: ["passport": .string("P7654321")])])
+        let list = Dataset(entities: [Entity(id: "l1", kind: .person, name: "Mohammed Al-Rashid", attributes: ["passport": .string("p-7654321")])])
+        let s = Screening(dataset, against: list, minimum: 0.5)
+        #expect(s.hits.count == 1)
+        if let h = s.hits.first {
+            #expect(h.score.probability < 0.5 && h.score.evidence.contains { $0.text == "passport P7654321 in both" })
+        }
+    }
 }
