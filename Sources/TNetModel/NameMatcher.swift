@@ -16,7 +16,7 @@ import Foundation
 /// last word may go on with digits. Other punctuation and symbols (brackets, quotes, `#`, emoji:
 /// `Mai (Nguyen)`, `Mai#Nguyen`, `Mai💕Nguyen`) separate them too, but not `?` or `!`, and then
 /// only where the brackets close beside the name and none of its words stands in another
-/// entity's name. No match takes some words of another entity's name and not the rest. A given name alone is not the name. A
+/// entity's name. A given name alone is not the name. A
 /// one-word original of letters (a nickname, an alias) is found as a word anywhere except inside
 /// another entity's name of several words (``ordinaryPhrases``): the alias `Mai` in "met Mai at
 /// the border", not in "Chiang Mai".
@@ -497,10 +497,9 @@ struct NameMatcher: Sendable {
             }
         }
         /// Whether another entity's name of several words, as written in the text, shares some
-        /// of words i through j and goes on past them ("Mai, Nguyen Van Hung": the victim Mai
-        /// Nguyen's match would take the recruiter's first word; helper-66). A name that holds
-        /// all of them ("Mai Nguyen Trading") does not cross them: the victim's name in it is
-        /// still replaced.
+        /// of words i through j and goes on past them ("Mai (Nguyen Van Hung's niece)": the
+        /// victim Mai Nguyen's match would take the recruiter's first word; helper-66). A name
+        /// that holds all of them ("Mai Nguyen Trading") does not cross them.
         func crossesPhrase(_ i: Int, _ j: Int) -> Bool {
             guard j > i else { return false }
             for k in i ... j {
@@ -573,12 +572,16 @@ struct NameMatcher: Sendable {
             var joined = ""
             var j = i
             // Whether a gap so far needed the broad rule (a bracket, `#`, an emoji: not a joiner
-            // of ids and lists). Such a match is taken only where its brackets close beside it
-            // and none of its words stands in another entity's name ("Mai (Nguyen Van Hung's
-            // niece)" and "Nguyen (Mai's recruiter)" are not the victim Mai Nguyen: helper-66).
+            // of ids and lists). Such a match, new in this rule, is taken only where its
+            // brackets close beside it and none of its words stands in another entity's name
+            // ("Mai (Nguyen Van Hung's niece)" and "Nguyen (Mai's recruiter)" are not the victim
+            // Mai Nguyen: helper-66).
             var broad = false
+            // Only a match the broad rule made is turned down: one joined as before stands even
+            // where it takes a word of another's name ("Mai Nguyen, Hue" beside the site
+            // "Nguyen Hue"): a protected name is never left whole to spare another's (helper-67).
             func broadAllows(_ j: Int) -> Bool {
-                !crossesPhrase(i, j) && (!broad || (bracketsClose(i, j) && !(i ... j).contains { insidePhrase($0, $0) }))
+                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { insidePhrase($0, $0) })
             }
             while j < words.count {
                 if j > i {

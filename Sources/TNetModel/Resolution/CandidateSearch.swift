@@ -66,7 +66,9 @@ public struct CandidateSearch: Sendable {
     static func keys(_ r: ResolutionRecord) -> (names: [Int], identifiers: [Int]) {
         var names = Set<Int>()
         let c = r.category
-        for f in r.forms {
+        // Names only: a label (`rec-0412`) finds no candidates by its spelling (helper-67: two
+        // unnamed records `rec-0001` and `rec-0011` were listed for review on the prior alone).
+        for f in r.nameForms {
             var units = f.keys
             if f.tokens.count > 1 {
                 for i in 0 ..< min(f.tokens.count - 1, 5) { units.append(PhoneticKey.of(f.tokens[i] + f.tokens[i + 1])) }

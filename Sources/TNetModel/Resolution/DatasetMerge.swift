@@ -238,7 +238,10 @@ public struct DatasetMerge: Sendable {
             guard let f = firstByID[id] else { firstByID[id] = g; continue }
             guard records[f].input != records[g].input, !judged.contains([f, g]),
                   MatchScorer.compatible(records[f].category, records[g].category) else { continue }
-            let s = NameSimilarity.score(records[f].forms[0], records[g].forms[0])
+            // Names, not labels: two files numbering their records p1, p2, … share ids and
+            // nothing else (helper-67); such a pair is scored as any other.
+            guard let nf = records[f].nameForms.first, let ng = records[g].nameForms.first else { continue }
+            let s = NameSimilarity.score(nf, ng)
             if s >= 0.8 && !separated(f, g) && join(f, g) {
                 automatic.append((reference(f), reference(g), "same id, names \(Int((s * 100).rounded()))% alike"))
             }

@@ -139,18 +139,28 @@ public final class ResolutionRecord: Sendable {
         isProtected = e.isProtected
     }
 
-    /// Whether an entity's id is a label rather than a name: it holds a digit (`rec-0412`,
-    /// `q9`, `p1`, a phone number) or no letter. An id of letters only (`Wang Lei` from an edge
-    /// list, a slug `somchai-prasert`) is read as the entity's name: an edge list's or a call
-    /// record's nodes have no other (helper-66: taking every id for a label merged a victim and
-    /// a recruiter of an edge list who shared a passport).
+    /// Whether an entity's id is a label rather than a name: it has no letter, or it has a
+    /// decimal digit and fewer than two words of two letters or more (`rec-0412`, `q9`, `p1`,
+    /// `person-123`, a phone number). Any other id is read as the entity's name: `Wang Lei`
+    /// from an edge list, a slug `somchai-prasert`, a handle `mai.nguyen.1998` or
+    /// `tran-van-hung-1`, `王一博` (一 is a numeral, not a decimal digit): an edge list's or a
+    /// call record's nodes have no other name (helper-66: taking every id for a label merged a
+    /// victim and a recruiter of an edge list who shared a passport; helper-67: so did taking
+    /// every id with a digit).
     public static func isLabel(_ id: String) -> Bool {
-        var letter = false
+        var digit = false, words = 0, run = 0
         for u in id.unicodeScalars {
-            if u.properties.numericType != nil { return true }
-            if u.properties.isAlphabetic { letter = true }
+            if u.properties.numericType == .decimal { digit = true }
+            if u.properties.isAlphabetic {
+                run += 1
+            } else {
+                if run >= 2 { words += 1 }
+                run = 0
+            }
         }
-        return !letter
+        if run >= 2 { words += 1 }
+        let letters = id.unicodeScalars.contains { $0.properties.isAlphabetic }
+        return !letters || (digit && words < 2)
     }
 
     static func category(of kind: EntityKind) -> Category {

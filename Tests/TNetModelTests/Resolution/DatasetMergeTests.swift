@@ -90,6 +90,22 @@ import Testing
         #expect(m.dataset.entities[0].attributes["aliases"] == .list([.string("Wang Li")]))
     }
 
+    /// helper-67: two files numbering unnamed records p1, p2, … share ids and nothing else. `p1`
+    /// in A (victim, passport C1111111) and `p1` in B (recruiter, passport C9999999) are not
+    /// merged as "the same id": labels are not names. Scored, the passports differ: −1 − 3 = −4,
+    /// p ≈ 0.018, not listed. Two unnamed records `rec-0001` and `rec-0011` with nothing in
+    /// common are not compared at all (labels make no blocking keys), where the prior alone had
+    /// listed them at 0.27.
+    @Test func labelsAreNeitherSameIDsNorKeys() {
+        let a = Dataset(entities: [Entity(id: "p1", kind: .person, role: .victim, attributes: ["passport": .string("C1111111")]),
+                                   Entity(id: "rec-0001", kind: .person)])
+        let b = Dataset(entities: [Entity(id: "p1", kind: .person, role: .recruiter, attributes: ["passport": .string("C9999999")]),
+                                   Entity(id: "rec-0011", kind: .person)])
+        let m = DatasetMerge([("A", a), ("B", b)], options: MergeOptions())
+        #expect(m.automatic.isEmpty && m.review.isEmpty, "\(m.automatic) \(m.review.map { "\($0.left) \($0.right)" })")
+        #expect(m.dataset.entities.count == 4)
+    }
+
     /// One passport under two names far apart ("Somsak Wongsawat", "Mohammed Al-Rashid": names
     /// about 20% alike weigh 14 (0.2 − 0.8) ≈ −8.4; −1 − 8.4 + 7 ≈ −2.4, p ≈ 0.08 < 0.25) is
     /// listed for review all the same: a forged or borrowed passport, or an alias, is a lead.

@@ -84,8 +84,11 @@ import TNetGraph
     /// as it would for a named record.
     @Test func idsOfLettersAreNamesAndAliasesAreCompared() throws {
         #expect(ResolutionRecord.isLabel("rec-0412") && ResolutionRecord.isLabel("q9") && ResolutionRecord.isLabel("+66 81 234")
-                && ResolutionRecord.isLabel("--"))
+                && ResolutionRecord.isLabel("--") && ResolutionRecord.isLabel("person-123") && ResolutionRecord.isLabel("case-2023-a"))
         #expect(!ResolutionRecord.isLabel("Wang Lei") && !ResolutionRecord.isLabel("somchai-prasert") && !ResolutionRecord.isLabel("Nguyễn"))
+        // helper-67: handles with digits and Chinese names with numerals are names.
+        #expect(!ResolutionRecord.isLabel("mai-nguyen-2") && !ResolutionRecord.isLabel("mai.nguyen.1998") && !ResolutionRecord.isLabel("tran-van-hung-1")
+                && !ResolutionRecord.isLabel("王一博") && !ResolutionRecord.isLabel("张三"))
         let r = Self.records([
             Entity(id: "Wang Lei", kind: .person, role: .victim, attributes: ["passport": .string("E12345678")]),
             Entity(id: "Li Na", kind: .person, role: .recruiter, attributes: ["passport": .string("E12345678")]),
