@@ -265,7 +265,7 @@ struct NameMatcher: Sendable {
     func replacing(in s: String, identifier: Bool, shortIDs: Bool? = nil, ownWords: Bool = false) -> String? {
         let short = shortIDs ?? identifier
         var result = replacingDecoded(in: s, identifier: identifier, shortIDs: short, ownWords: ownWords)
-        if s.utf8.contains(UInt8(ascii: "%")), let decoded = (result ?? s).removingPercentEncoding, decoded != (result ?? s),
+        if s.utf8.contains(UInt8(ascii: "%")), let decoded = Self.decodingPercentEscapes(result ?? s),
            let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short, ownWords: ownWords) {
             result = r
         }
@@ -280,36 +280,86 @@ struct NameMatcher: Sendable {
         return result
     }
 
-    /// `s` with HTML character references (`&nbsp;`, `&amp;`, `&lt;`, `&gt;`, `&quot;`,
-    /// `&apos;`, `&#160;`, `&#xA0;`) and backslash escapes (`\n`, `\t`, `\r`, `\"`, `\\`, `\/`,
-    /// `\u0020`) decoded; nil when it has none.
+    /// `s` with the escapes written out as text that can stand inside a name decoded, for the
+    /// name to be found: HTML character references and `\uXXXX` to a letter, a mark or a digit
+    /// (`Nguy&#7877;n`), and those of a space or a line break (`&nbsp;`, `&#160;`, `\u0020`, and
+    /// `\n`, `\t`, `\r` between two letters or digits: `Mai\nNguyen`, not `C:\temp`) to a plain
+    /// space; nil when it has none. Nothing else is decoded (`&amp;`, `&lt;`, `\\`, a control
+    /// character): a text rewritten because a name was found in it keeps the rest as written
+    /// (helper-67: `&#0;` had put a NUL into a note, which GraphML then refused).
     static func decodingTextEscapes(_ s: String) -> String? {
-        let named: [Substring: String] = ["nbsp": "\u{00A0}", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
         var out = "", changed = false
-        var i = s.startIndex
-        while i < s.endIndex {
-            let c = s[i]
-            if c == "&", let semicolon = s[i...].prefix(10).firstIndex(of: ";") {
-                let body = s[s.index(after: i) ..< semicolon]
-                var scalar: Unicode.Scalar?
-                if let text = named[body] { out += text; changed = true; i = s.index(after: semicolon); continue }
-                if body.hasPrefix("#x") || body.hasPrefix("#X") { scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if body.hasPrefix("#") { scalar = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init) }
-                if let scalar { out.unicodeScalars.append(scalar); changed = true; i = s.index(after: semicolon); continue }
+        let chars = Array(s)
+        func wordy(_ k: Int) -> Bool { k >= 0 && k < chars.count && (chars[k].isLetter || chars[k].isNumber) }
+        /// The text a decoded scalar stands for here: itself (a letter, mark or digit), a space
+        /// (any white space), or nil (left as written).
+        func kept(_ u: Unicode.Scalar) -> String? {
+            if u.properties.isWhitespace { return " " }
+            switch u.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return String(u)
+            default: return nil
             }
-            if c == "\\", s.index(after: i) < s.endIndex {
-                let n = s.index(after: i)
-                let simple: [Character: String] = ["n": "\n", "t": "\t", "r": "\r", "\"": "\"", "\\": "\\", "/": "/"]
-                if let text = simple[s[n]] { out += text; changed = true; i = s.index(after: n); continue }
-                if s[n] == "u", let end = s.index(n, offsetBy: 5, limitedBy: s.endIndex),
-                   let v = UInt32(s[s.index(after: n) ..< end], radix: 16), let scalar = Unicode.Scalar(v) {
-                    out.unicodeScalars.append(scalar); changed = true; i = end; continue
+        }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "&", let semicolon = chars[i ..< min(chars.count, i + 10)].firstIndex(of: ";") {
+                let body = String(chars[i + 1 ..< semicolon])
+                var scalar: Unicode.Scalar?
+                if body == "nbsp" { scalar = " " }
+                else if body.hasPrefix("#x") || body.hasPrefix("#X") { scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
+                else if body.hasPrefix("#") { scalar = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init) }
+                if let scalar, let text = kept(scalar) { out += text; changed = true; i = semicolon + 1; continue }
+            }
+            if c == "\\", i + 1 < chars.count {
+                let e = chars[i + 1]
+                if (e == "n" || e == "t" || e == "r") && wordy(i - 1) && wordy(i + 2) { out += " "; changed = true; i += 2; continue }
+                if e == "u", i + 6 <= chars.count, let v = UInt32(String(chars[i + 2 ..< i + 6]), radix: 16),
+                   let scalar = Unicode.Scalar(v), let text = kept(scalar) {
+                    out += text; changed = true; i += 6; continue
                 }
             }
             out.append(c)
-            i = s.index(after: i)
+            i += 1
         }
         return changed ? out : nil
+    }
+
+    /// `s` with every run of percent escapes that spells valid UTF-8 decoded (`Nguy%E1%BB%85n`),
+    /// and anything else, a bare `%` included (`50% of …`), as written; nil when nothing was
+    /// decoded. Foundation's `removingPercentEncoding` gives up on the whole text at one bare `%`
+    /// (helper-67).
+    static func decodingPercentEscapes(_ s: String) -> String? {
+        let bytes = Array(s.utf8)
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case 0x30 ... 0x39: return b - 0x30
+            case 0x41 ... 0x46: return b - 0x41 + 10
+            case 0x61 ... 0x66: return b - 0x61 + 10
+            default: return nil
+            }
+        }
+        var out: [UInt8] = [], changed = false
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            // A run of escapes, decoded together (one character may take several).
+            var run: [UInt8] = [], j = i
+            while j + 2 < bytes.count, bytes[j] == UInt8(ascii: "%"), let h = hex(bytes[j + 1]), let l = hex(bytes[j + 2]) {
+                run.append(h << 4 | l)
+                j += 3
+            }
+            if run.isEmpty { out.append(bytes[i]); i += 1; continue }
+            if String(validating: run, as: UTF8.self) != nil, !run.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+                out += run
+                changed = true
+            } else {
+                out += bytes[i ..< j]
+            }
+            i = j
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : nil
     }
 
     private func replacingDecoded(in s: String, identifier: Bool, shortIDs: Bool, ownWords: Bool) -> String? {
@@ -402,7 +452,8 @@ struct NameMatcher: Sendable {
     /// own close.
     static let namePairs: [(Character, Character)] = [("(", ")"), ("[", "]"), ("{", "}"), ("<", ">"), ("\u{201C}", "\u{201D}"),
                                                       ("\u{00AB}", "\u{00BB}"), ("\u{3010}", "\u{3011}"), ("\u{FF08}", "\u{FF09}"),
-                                                      ("\u{300C}", "\u{300D}"), ("\u{300E}", "\u{300F}"), ("\u{2018}", "\u{2019}"), ("\"", "\"")]
+                                                      ("\u{300C}", "\u{300D}"), ("\u{300E}", "\u{300F}"), ("\u{2039}", "\u{203A}"),
+                                                      ("\u{FE59}", "\u{FE5A}"), ("\u{2018}", "\u{2019}"), ("\"", "\"")]
 
     /// The brackets that open an area code, each with its close.
     static let closingBracket: [Character: Character] = ["(": ")", "[": "]"]
@@ -655,7 +706,11 @@ struct NameMatcher: Sendable {
                     }
                     let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
                     if closes > opens, from > cursor, s[s.index(before: from)] == open { from = s.index(before: from) }
-                    if opens > closes, to < s.endIndex, s[to] == close { to = s.index(after: to) }
+                    // Not a close a letter follows: ’ is also an apostrophe ("‘Nguyen’s sister").
+                    if opens > closes, to < s.endIndex, s[to] == close,
+                       s.index(after: to) == s.endIndex || !(s[s.index(after: to)].isLetter || s[s.index(after: to)].isNumber) {
+                        to = s.index(after: to)
+                    }
                 }
                 out += s[cursor ..< from]
                 out += replacement

@@ -277,7 +277,13 @@ import TNetGraph
         let expected = Array(texts.prefix(7)) + Array(repeating: "Victim 1", count: 9) + ["Victim 1 Trading Co"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
         #expect(NameMatcher.decodingTextEscapes("Tom & Jerry") == nil)
-        #expect(NameMatcher.decodingTextEscapes("a&#x41;&#66;&amp;\\tb") == "aAB&\tb")
+        // Letters and spaces decoded; &amp;, a control, \t not between two letters left as written.
+        #expect(NameMatcher.decodingTextEscapes("a&#x41;&#66;&amp;\\tb&#0;") == "aAB&amp;\\tb&#0;")
+        #expect(NameMatcher.decodingTextEscapes("Mai\\nNguyen &nbsp;x") == "Mai Nguyen  x")
+        // Percent escapes: each valid run decoded, a bare % kept (helper-67).
+        #expect(NameMatcher.decodingPercentEscapes("50% of ?q=Nguy%E1%BB%85n%20Mai") == "50% of ?q=Nguyễn Mai")
+        #expect(NameMatcher.decodingPercentEscapes("100%") == nil && NameMatcher.decodingPercentEscapes("%E1%BB") == nil)
+        #expect(NameMatcher.decodingPercentEscapes("a%00b") == nil)
     }
 
     /// helper-67: a name joined as ever (spaces, `,`, `.`) is replaced even where another
@@ -304,5 +310,28 @@ import TNetGraph
         let expected = ["Victim 1, Hue, Vietnam", "Victim 1 Trading hired her", "Victim 1, 2 children", "Victim 1, a 17-year-old",
                         "She met Victim 1. A week later", "Victim 1 Van Hung"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
+    }
+
+    /// helper-67: a text with a name found only once decoded keeps the rest as written (no
+    /// `&lt;` or `&#0;` decoded, so no control character for GraphML to refuse), and a bare `%`
+    /// does not stop the percent escapes around it from being read.
+    @Test func decodedTextsKeepTheRest() {
+        let texts = ["Mai&nbsp;Nguyen paid 5 &lt; 10 &amp; more &#0; x", "50% of https://x.example/?q=Nguy%E1%BB%85n%20Mai"]
+        var attributes = Attributes()
+        for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
+        let d = Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Nguyễn Mai", role: .victim),
+            Entity(id: "b", kind: .person, name: "Broker", role: .broker, attributes: attributes),
+        ])
+        var r = Redaction()
+        let a = r.apply(to: d).entities[1].attributes
+        #expect(a["t0"] == .string("Victim 1 paid 5 &lt; 10 &amp; more &#0; x"))
+        #expect(a["t1"] == .string("50% of https://x.example/?q=Victim 1"))
+        // A closing quote a letter follows is an apostrophe, left with the text; ‹ › go with
+        // the name (helper-67: "Victim 1s sister", "Victim 1›").
+        var r2 = Redaction()
+        let b = r2.apply(to: Dataset(entities: [d.entities[0], Entity(id: "c", kind: .company, name: "C",
+            attributes: ["a": .string("Mai \u{2018}Nguyen\u{2019}s sister"), "b": .string("Mai \u{2039}Nguyen\u{203A}")])])).entities[1].attributes
+        #expect(b["a"] == .string("Victim 1\u{2019}s sister") && b["b"] == .string("Victim 1"), "\(b)")
     }
 }
