@@ -38,6 +38,9 @@ struct MergeCommand: ParsableCommand {
         if inputs.count < 2 { throw ValidationError("give at least two datasets to merge") }
         // Standard output carries the summary, and the review file is named after the output.
         if output == "-" { throw ValidationError("-o -: merge prints its summary on standard output and writes a review file beside the dataset; give -o FILE") }
+        for (option, path) in [("--review", review), ("--crosswalk", crosswalk), ("--pairs", pairs)] where path == "-" {
+            throw ValidationError("\(option) -: merge prints its summary on standard output; give a file")
+        }
         if !tag.isEmpty && tag.count != inputs.count { throw ValidationError("--tag: give one per input (\(inputs.count)), in order") }
         for p in [automatic, reviewAbove] + (acceptAbove.map { [$0] } ?? []) where !(0 ... 1).contains(p) {
             throw ValidationError("probabilities are between 0 and 1 (got \(p))")

@@ -113,7 +113,12 @@ struct DiagramArguments: ParsableArguments {
             if EntityArguments.redacting, case .notPerEntityMeasure = error {
                 throw CLIError("\(flag): not a per-entity measure (the text given is not repeated under --redact victims)")
             }
-            throw CLIError("\(flag): \(error)")
+            // The measure's advice names settings render does not take (helper-67).
+            var text = "\(flag): \(error)"
+            if case .measureFailed(let m, _) = error, text.contains("choose alpha") || text.contains("iteration limit") {
+                text += " (render uses NetworkX's defaults; tnet centrality --measure \(m.rawValue) takes --alpha, --max-iter and --tolerance)"
+            }
+            throw CLIError(text)
         }
         for w in diagram.warnings {
             switch w {

@@ -33,6 +33,7 @@ struct ScreenCommand: ParsableCommand {
         if output != nil && judgements.isEmpty { throw ValidationError("-o writes the accepted matches: give the decided review file with --judgements") }
         if !judgements.isEmpty && output == nil { throw ValidationError("--judgements needs -o OUT, the dataset to write the accepted matches into") }
         if output == "-" { throw ValidationError("-o -: screen prints its matches on standard output; give -o FILE for the dataset") }
+        if review == "-" { throw ValidationError("--review -: screen prints its matches on standard output; give a file") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
