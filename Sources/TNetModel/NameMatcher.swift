@@ -269,11 +269,12 @@ struct NameMatcher: Sendable {
            let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short, ownWords: ownWords) {
             result = r
         }
-        // HTML character references and backslash escapes written out as text (`Mai&nbsp;Nguyen`,
+        // HTML character references, tags and backslash escapes written out as text (`Mai&nbsp;Nguyen`,
         // `Mai\nNguyen` from an export): read decoded too, as percent escapes are (helper-66).
         let current = result ?? s
         // On bytes: Foundation's substring search per text was a tenth of redacting 100,000 entities.
-        if current.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\\") }), let decoded = Self.decodingTextEscapes(current),
+        if current.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }),
+           let decoded = Self.decodingTextEscapes(current),
            let r = replacingDecoded(in: decoded, identifier: identifier, shortIDs: short, ownWords: ownWords) {
             return r
         }
@@ -281,49 +282,79 @@ struct NameMatcher: Sendable {
     }
 
     /// `s` with the escapes written out as text that can stand inside a name decoded, for the
-    /// name to be found: HTML character references and `\uXXXX` to a letter, a mark or a digit
-    /// (`Nguy&#7877;n`), and those of a space or a line break (`&nbsp;`, `&#160;`, `\u0020`, and
-    /// `\n`, `\t`, `\r` between two letters or digits: `Mai\nNguyen`, not `C:\temp`) to a plain
-    /// space; nil when it has none. Nothing else is decoded (`&amp;`, `&lt;`, `\\`, a control
-    /// character): a text rewritten because a name was found in it keeps the rest as written
-    /// (helper-67: `&#0;` had put a NUL into a note, which GraphML then refused).
+    /// name to be found; nil when it has none. Nothing else is decoded (`&amp;`, `&lt;`, `\\`,
+    /// a control character): a text rewritten because a name was found in it keeps the rest as
+    /// written (helper-67: `&#0;` had put a NUL into a note, which GraphML then refused).
+    /// - HTML character references, numeric (`&#7877;`, `&#x1EC5;`) or named for a Latin
+    ///   letter (`&eacute;`, `&ccedil;`, `&szlig;`), to a letter, a mark, a digit or an
+    ///   invisible format character (`&#8203;`, `&shy;`); those of white space (`&nbsp;`,
+    ///   `&#160;`) to a plain space.
+    /// - `\uXXXX` likewise; `\n`, `\t`, `\r` to a space (helper-68: `Mai\r\nNguyen`).
+    /// - HTML tags (`<br>`, `<b>`, `</i>`) to a space.
     static func decodingTextEscapes(_ s: String) -> String? {
         var out = "", changed = false
         let chars = Array(s)
-        func wordy(_ k: Int) -> Bool { k >= 0 && k < chars.count && (chars[k].isLetter || chars[k].isNumber) }
-        /// The text a decoded scalar stands for here: itself (a letter, mark or digit), a space
-        /// (any white space), or nil (left as written).
+        /// The text a decoded scalar stands for here: itself (a letter, mark, digit or format
+        /// character), a space (any white space), or nil (left as written).
         func kept(_ u: Unicode.Scalar) -> String? {
             if u.properties.isWhitespace { return " " }
             switch u.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return String(u)
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .format: return String(u)
             default: return nil
             }
         }
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == "&", let semicolon = chars[i ..< min(chars.count, i + 10)].firstIndex(of: ";") {
+            if c == "&", let semicolon = chars[i ..< min(chars.count, i + 32)].firstIndex(of: ";") {
                 let body = String(chars[i + 1 ..< semicolon])
-                var scalar: Unicode.Scalar?
-                if body == "nbsp" { scalar = " " }
-                else if body.hasPrefix("#x") || body.hasPrefix("#X") { scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if body.hasPrefix("#") { scalar = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init) }
-                if let scalar, let text = kept(scalar) { out += text; changed = true; i = semicolon + 1; continue }
+                var text: String?
+                if body.hasPrefix("#x") || body.hasPrefix("#X") { text = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).flatMap(kept) }
+                else if body.hasPrefix("#") { text = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).flatMap(kept) }
+                else { text = Self.namedLetter(body) }
+                if let text { out += text; changed = true; i = semicolon + 1; continue }
             }
             if c == "\\", i + 1 < chars.count {
                 let e = chars[i + 1]
-                if (e == "n" || e == "t" || e == "r") && wordy(i - 1) && wordy(i + 2) { out += " "; changed = true; i += 2; continue }
+                if e == "n" || e == "t" || e == "r" { out += " "; changed = true; i += 2; continue }
                 if e == "u", i + 6 <= chars.count, let v = UInt32(String(chars[i + 2 ..< i + 6]), radix: 16),
                    let scalar = Unicode.Scalar(v), let text = kept(scalar) {
                     out += text; changed = true; i += 6; continue
+                }
+            }
+            // A tag: `<`, an optional `/`, a letter, then anything but angle brackets to `>`.
+            if c == "<", i + 1 < chars.count {
+                var k = i + 1
+                if chars[k] == "/" { k += 1 }
+                if k < chars.count, chars[k].isASCII, chars[k].isLetter,
+                   let close = chars[k ..< min(chars.count, k + 64)].firstIndex(where: { $0 == ">" || $0 == "<" }), chars[close] == ">" {
+                    out += " "; changed = true; i = close + 1; continue
                 }
             }
             out.append(c)
             i += 1
         }
         return changed ? out : nil
+    }
+
+    /// The text of a named HTML reference for a Latin letter or a space: a base letter and an
+    /// accent (`eacute` → é, `Ccedil` → Ç, `ouml` → ö, composed), the ligatures and letters
+    /// HTML names on their own (`szlig`, `aelig`, `oslash`, `eth`, `thorn`), `nbsp` (a space)
+    /// and `shy` (a soft hyphen); nil for any other (`amp`, `lt`, …: left as written).
+    static func namedLetter(_ name: String) -> String? {
+        let own: [String: String] = ["nbsp": " ", "shy": "\u{00AD}", "szlig": "ß", "aelig": "æ", "AElig": "Æ", "oslash": "ø",
+                                     "Oslash": "Ø", "eth": "ð", "ETH": "Ð", "thorn": "þ", "THORN": "Þ", "oelig": "œ", "OElig": "Œ"]
+        if let t = own[name] { return t }
+        let accents: [(String, String)] = [("acute", "\u{0301}"), ("grave", "\u{0300}"), ("circ", "\u{0302}"), ("tilde", "\u{0303}"),
+                                           ("uml", "\u{0308}"), ("ring", "\u{030A}"), ("cedil", "\u{0327}"), ("caron", "\u{030C}"),
+                                           ("macr", "\u{0304}"), ("breve", "\u{0306}"), ("ogon", "\u{0328}"), ("dblac", "\u{030B}")]
+        guard let first = name.first, first.isASCII, first.isLetter else { return nil }
+        for (suffix, mark) in accents where name.count == suffix.count + 1 && name.hasSuffix(suffix) {
+            let composed = (String(first) + mark).precomposedStringWithCanonicalMapping
+            return composed.unicodeScalars.count == 1 ? composed : nil
+        }
+        return nil
     }
 
     /// `s` with every run of percent escapes that spells valid UTF-8 decoded (`Nguy%E1%BB%85n`),

@@ -277,9 +277,11 @@ import TNetGraph
         let expected = Array(texts.prefix(7)) + Array(repeating: "Victim 1", count: 9) + ["Victim 1 Trading Co"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
         #expect(NameMatcher.decodingTextEscapes("Tom & Jerry") == nil)
-        // Letters and spaces decoded; &amp;, a control, \t not between two letters left as written.
-        #expect(NameMatcher.decodingTextEscapes("a&#x41;&#66;&amp;\\tb&#0;") == "aAB&amp;\\tb&#0;")
+        // Letters and spaces decoded (\t to a space); &amp; and a control left as written.
+        #expect(NameMatcher.decodingTextEscapes("a&#x41;&#66;&amp;\\tb&#0;") == "aAB&amp; b&#0;")
         #expect(NameMatcher.decodingTextEscapes("Mai\\nNguyen &nbsp;x") == "Mai Nguyen  x")
+        #expect(NameMatcher.decodingTextEscapes("Jos&eacute; Garc&iacute;a &amp; &Ccedil;&szlig;&bogus;") == "José García &amp; Çß&bogus;")
+        #expect(NameMatcher.decodingTextEscapes("<b>Mai</b> <i>Nguyen</i><br/>x < y") == " Mai   Nguyen  x < y")
         // Percent escapes: each valid run decoded, a bare % kept (helper-67).
         #expect(NameMatcher.decodingPercentEscapes("50% of ?q=Nguy%E1%BB%85n%20Mai") == "50% of ?q=Nguyễn Mai")
         #expect(NameMatcher.decodingPercentEscapes("100%") == nil && NameMatcher.decodingPercentEscapes("%E1%BB") == nil)
@@ -316,7 +318,11 @@ import TNetGraph
     /// `&lt;` or `&#0;` decoded, so no control character for GraphML to refuse), and a bare `%`
     /// does not stop the percent escapes around it from being read.
     @Test func decodedTextsKeepTheRest() {
-        let texts = ["Mai&nbsp;Nguyen paid 5 &lt; 10 &amp; more &#0; x", "50% of https://x.example/?q=Nguy%E1%BB%85n%20Mai"]
+        let texts = ["Mai&nbsp;Nguyen paid 5 &lt; 10 &amp; more &#0; x", "50% of https://x.example/?q=Nguy%E1%BB%85n%20Mai",
+                     // helper-68: these had been found before this round, and again now.
+                     "Mai\\r\\nNguyen", "Mai\\n\\nNguyen", "Mai \\nNguyen", "Mai,\\nNguyen", "Mai&#8203;Nguyen", "Mai Ngu&#173;yen",
+                     // and these never had.
+                     "Mai Ngu&shy;yen", "Mai&#x00000020;Nguyen", "Mai<br>Nguyen", "<b>Mai</b> <i>Nguyen</i>"]
         var attributes = Attributes()
         for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
         let d = Dataset(entities: [
@@ -327,6 +333,7 @@ import TNetGraph
         let a = r.apply(to: d).entities[1].attributes
         #expect(a["t0"] == .string("Victim 1 paid 5 &lt; 10 &amp; more &#0; x"))
         #expect(a["t1"] == .string("50% of https://x.example/?q=Victim 1"))
+        for i in 2 ..< texts.count { #expect(a["t\(i)"]?.string?.contains("Victim 1") == true && a["t\(i)"]?.string?.contains("Mai") == false, "\(texts[i]) → \(String(describing: a["t\(i)"]))") }
         // A closing quote a letter follows is an apostrophe, left with the text; ‹ › go with
         // the name (helper-67: "Victim 1s sister", "Victim 1›").
         var r2 = Redaction()
