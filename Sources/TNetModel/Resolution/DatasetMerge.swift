@@ -90,7 +90,9 @@ public struct DatasetMerge: Sendable {
     /// Merges `inputs` (each with a tag naming it in references and `merged_from`).
     ///
     /// Records are one entity when a judgement says `same`; when they share a strong
-    /// identifier and score at least ``MergeOptions/automaticProbability``; when they have the
+    /// identifier, score at least ``MergeOptions/automaticProbability``, and either the
+    /// identifier is a document (``IdentifierKind/isDocument``) or their names are at least
+    /// 86 % alike; when they have the
     /// same id in two inputs, categories that agree and names at least 80 % alike; or, when
     /// set, when they score at least ``MergeOptions/acceptProbability``. Groups of records join
     /// by a pair only when the mean probability over all their records' pairs is at least the
@@ -248,8 +250,16 @@ public struct DatasetMerge: Sendable {
         }
         let ranked = found.pairs.sorted { $0.score.probability > $1.score.probability }
         scored = ranked.map { (reference($0.a), reference($0.b), $0.score.probability) }
+        // A document (passport, id, registration) merges at the threshold; a shared wallet or
+        // e-mail only with names alike too: an agency's e-mail and wallet written into each of
+        // its recruits' records had merged 49 victims into 17 (helper-68).
+        func merges(_ p: CandidatePair) -> Bool {
+            let a = records[p.a], b = records[p.b]
+            return p.score.nameSimilarity >= 0.86
+                || a.identifiers.contains { x in x.kind.isDocument && b.identifiers.contains { $0 == x } }
+        }
         for p in ranked where !judged.contains([p.a, p.b]) && p.score.sharesStrongIdentifier
-            && p.score.probability >= options.automaticProbability {
+            && p.score.probability >= options.automaticProbability && merges(p) {
             if cohesive(p.a, p.b, 0.5) && join(p.a, p.b) {
                 automatic.append((reference(p.a), reference(p.b), "shared identifier, probability \(Self.percent(p.score.probability))"))
             }
@@ -266,9 +276,19 @@ public struct DatasetMerge: Sendable {
         var asked = Set<[Int]>()
         // A pair sharing a strong identifier is listed whatever its probability: one passport
         // under two names far apart is a lead (a forged or borrowed document, an alias), not
-        // noise to leave out.
+        // noise to leave out. Where the names are not alike (below 80 %, where the name weighs
+        // against), each identifier is listed as a star, every record holding it beside the
+        // first: k records, k − 1 rows, not k(k − 1)/2 (helper-68: 49 recruits sharing an
+        // agency's e-mail made 1,128 rows).
+        var hub: [String: Int] = [:]
         for p in ranked where (p.score.probability >= options.reviewProbability || p.score.sharesStrongIdentifier) && !judged.contains([p.a, p.b])
             && clusters.find(p.a) != clusters.find(p.b) && !separated(p.a, p.b) {
+            if p.score.nameSimilarity < 0.8, let shared = MatchScorer.sharedStrongIdentifier(records[p.a], records[p.b]) {
+                let key = shared.kind.rawValue + ":" + shared.value
+                let first = hub[key] ?? p.a
+                hub[key] = first
+                guard p.a == first || p.b == first else { continue }
+            }
             let ra = clusters.find(p.a), rb = clusters.find(p.b)
             guard asked.insert([min(ra, rb), max(ra, rb)]).inserted else { continue }
             review.append(MergeCandidate(left: reference(p.a), right: reference(p.b), leftEntity: entity(p.a),

@@ -65,6 +65,12 @@ public struct MatchScorer: Sendable {
         return a.identifiers.contains { x in x.kind.isStrong && b.identifiers.contains { $0 == x } }
     }
 
+    /// The first strong identifier `a` and `b` share (kind and value, as compared), if any.
+    public static func sharedStrongIdentifier(_ a: ResolutionRecord, _ b: ResolutionRecord) -> (kind: IdentifierKind, value: String)? {
+        guard compatible(a.category, b.category) else { return nil }
+        return a.identifiers.first { x in x.kind.isStrong && b.identifiers.contains { $0 == x } }
+    }
+
     /// Whether two categories may be one entity.
     public static func compatible(_ a: ResolutionRecord.Category, _ b: ResolutionRecord.Category) -> Bool {
         a == b || a == .other || b == .other

@@ -18,6 +18,10 @@ public enum IdentifierKind: String, Sendable, Hashable, CaseIterable {
     /// Whether two records sharing it are very likely one (every kind but ``phone``).
     public var isStrong: Bool { self != .phone }
 
+    /// Whether it is one person's or company's document (passport, id or registration number),
+    /// not an address that an agency, an exchange or an office may give many (wallet, e-mail).
+    public var isDocument: Bool { self == .passport || self == .idNumber || self == .registration }
+
     /// The attribute names read as this identifier (lower case).
     public var attributeNames: [String] {
         switch self {

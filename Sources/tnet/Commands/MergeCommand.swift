@@ -8,11 +8,11 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine datasets from several sources into one, resolving the entities they share.",
         discussion: """
         tnet merge A B [C…] -o OUT reads every input, finds the records that may be one entity (names and aliases transliterated to Latin and compared whatever the order, romanisation or a typo; passport, id, registration number, phone, wallet and e-mail; dates; countries) and merges:
-          - pairs sharing a strong identifier (passport, id, registration number, wallet, e-mail) with probability ≥ --automatic (default 0.95);
+          - pairs sharing a strong identifier with probability ≥ --automatic (default 0.95): a passport, id or registration number, or a wallet or e-mail when the names are at least 86% alike too (an agency's address is in many recruits' records);
           - the same id in two inputs, when the kinds agree and the names are at least 80% alike;
           - pairs an earlier review judged `same` (--judgements FILE, any number);
           - with --accept-above P, every pair of probability ≥ P (a named deviation: use it only where the scorer has been checked on such data).
-        Every other pair of probability ≥ --review-above (default 0.25: a name that is another's words but one still comes up), and every pair sharing a strong identifier whatever its probability (one passport under two names is a lead), goes to the review file (--review FILE; default OUT's name with -review.csv): write same, different or unsure in its decision column and give it back with --judgements. A `different` is never overridden, also not through a third record.
+        Every other pair of probability ≥ --review-above (default 0.25: a name that is another's words but one still comes up), and every pair sharing a strong identifier whatever its probability (one passport under two names is a lead; where the names are less than 80% alike, each identifier's records are listed beside the first that holds it), goes to the review file (--review FILE; default OUT's name with -review.csv): write same, different or unsure in its decision column and give it back with --judgements. A `different` is never overridden, also not through a third record.
         A merged entity keeps the first record's id (in input order), kind, name, grade and period; other names become aliases, every citation is kept, `merged_from` lists the records (tag:id). A person protected (victim, survivor, witness) in any input stays protected. Links are re-pointed, and the same link stated twice becomes one citing every source. Every disagreement (kind, role, country, grade, period, an attribute) is listed with what was kept; --format csv lists them all.
         Each input's tag (in review files and merged_from) is its file name without extension, or --tag (one per input, in order). --crosswalk FILE writes, for every record, the id it became. With --redact victims the inputs are redacted as they are read: protected persons are then never compared (merge the originals and redact the result to resolve them).
         """
@@ -25,7 +25,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The inputs' tags, one per input in order (default: file names without extension).", valueName: "name")) var tag: [String] = []
     @Option(help: ArgumentHelp("Merge pairs sharing a strong identifier from this probability on.", valueName: "p")) var automatic: Double = 0.95
     @Option(help: ArgumentHelp("Merge every pair from this probability on, without review (off by default).", valueName: "p")) var acceptAbove: Double?
-    @Option(help: ArgumentHelp("List undecided pairs from this probability on for review.", valueName: "p")) var reviewAbove: Double = 0.25
+    @Option(help: ArgumentHelp("List undecided pairs from this probability on for review (pairs sharing a strong identifier are listed whatever it is).", valueName: "p")) var reviewAbove: Double = 0.25
     @Flag(help: "Compare only records of different inputs (not duplicates within one file).") var acrossOnly = false
     @Option(help: ArgumentHelp("Write each record's tag:id and the id it became (CSV).", valueName: "file")) var crosswalk: String?
     @Option(help: ArgumentHelp("Write every scored pair (left, right, probability; CSV), for audits and benchmarks.", valueName: "file")) var pairs: String?

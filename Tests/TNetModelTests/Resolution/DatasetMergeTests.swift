@@ -122,6 +122,26 @@ import Testing
         }
     }
 
+    /// helper-68: an agency's e-mail and wallet written into each of its 49 recruits' records
+    /// (names apart) merge nothing automatically: a wallet or an e-mail merges only with names
+    /// at least 86% alike. The pairs whose names are less than 80% alike are listed as a star:
+    /// 48 rows, each recruit beside the first, not up to 1,176 pairs.
+    @Test func sharedAddressesMergeOnlyWithNamesAlike() {
+        // 49 names: seven given names by seven family names, each pair differing in at least
+        // one word.
+        let given = ["Aziz", "Bopha", "Chanthou", "Dara", "Esmeralda", "Farida", "Gulnara"]
+        let family = ["Rahman", "Sokha", "Wongsawat", "Okonkwo", "Petrovic", "Yamamoto", "Haddad"]
+        let recruits = (0 ..< 49).map { i in
+            Entity(id: "v\(i)", kind: .person, name: "\(given[i % 7]) \(family[i / 7])", role: .victim,
+                   attributes: ["email": .string("jobs@agency.example"), "wallet": .string("TXYZagencywallet")])
+        }
+        let m = DatasetMerge([("A", Dataset(entities: recruits)), ("B", Dataset(entities: []))], options: MergeOptions())
+        #expect(m.automatic.isEmpty, "\(m.automatic.prefix(3))")
+        #expect(m.dataset.entities.count == 49)
+        // Every pair shares the two addresses; the ones whose names are not alike are a star.
+        #expect(m.review.filter { $0.score.nameSimilarity < 0.8 }.count == 48, "\(m.review.count)")
+    }
+
     /// A name held by more records than a blocking key may hold (121 recruiters of one name in
     /// A, one in B: 122 > 120) is not used alone; every one of them has no other name key, and
     /// the note counts them, saying a duplicate among them is neither merged nor reviewed
