@@ -72,7 +72,7 @@ public struct ScreenListing: PrintableResult, Sendable {
             out += "\(s.protectedInList) protected person\(s.protectedInList == 1 ? "" : "s") of the list never compared\n"
         }
         if s.keysSetAside > 0 {
-            out += "\(s.keysSetAside) name or identifier key\(s.keysSetAside == 1 ? " was" : "s were") not used alone, as each would add more pairs than \(CandidateSearch().blockLimit) records do (a name key was used within each country and year of birth or incorporation instead): a match resting on one of them alone may not be found"
+            out += "\(s.keysSetAside) name or identifier key\(s.keysSetAside == 1 ? " was" : "s were") not used alone, as each would add more pairs than \(CandidateSearch().blockLimit) records do (a name key was used within each country and each year of birth or incorporation instead): a match resting on one of them alone may not be found"
                 + (s.recordsWithoutNameKey + s.listRecordsWithoutNameKey > 0
                    ? "; \(s.recordsWithoutNameKey) of the \(s.screened) screened and \(s.listRecordsWithoutNameKey) of the list's entities have no other name key, so are matched only by an identifier, if they have one" : "")
                 + "\n"

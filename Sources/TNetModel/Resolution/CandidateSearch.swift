@@ -21,8 +21,8 @@ public struct CandidatePair: Sendable {
 ///
 /// Keys are per category (a person never meets a company). A key that would add more pairs
 /// than `blockLimit` records do (a common family name) is not used alone: a name key is used
-/// within each country and year of birth or incorporation instead (a part still too large is
-/// set aside), an identifier not at all; the search says how many keys it set aside and how
+/// within each country, each year of birth or incorporation, and each of the two together
+/// instead (a part still too large is set aside), an identifier not at all; the search says how many keys it set aside and how
 /// many records were left with no name key. Across inputs only (`withinInputs` false), only
 /// the pairs across inputs count.
 public struct CandidateSearch: Sendable {
@@ -134,21 +134,33 @@ public struct CandidateSearch: Sendable {
                 if !identifierKeys.contains(key) { nameKeysSetAside += 1; droppedForSize.insert(key); oversized.append((key, members)) }
             }
         }
-        // A name key set aside is used again within each country and year of birth or
-        // incorporation: 5,000 records of one common name over forty countries and sixty years
-        // make blocks of a few each (helper-64: at 100,000 entities one in six exact same-name
-        // duplicates had been compared with no record). A part still too large is set aside too.
+        // A name key set aside is used again within each country, within each year of birth
+        // or incorporation, and within each country and year: 5,000 records of one common name
+        // over forty countries and sixty years make blocks of a few each (helper-64: at 100,000
+        // entities one in six exact same-name duplicates had been compared with no record). A
+        // record that gives only one of the two still meets those that share it (helper-68: a
+        // list entry born 1950 with no country had met no one). A part still too large is set
+        // aside too; a record with neither is compared with no one by that name, and counted.
         var refined: [Int: [Int32]] = [:]
         for (key, members) in oversized {
             for j in members {
                 let r = records[Int(j)]
-                var h = Hasher()
-                h.combine(key)
-                h.combine(r.country)
-                h.combine(r.date?.year)
-                let part = h.finalize()
-                refined[part, default: []].append(j)
-                recordKeys[Int(j)].append(part)
+                var parts: [Int] = []
+                func part(_ tag: String, _ country: String?, _ year: Int?) {
+                    var h = Hasher()
+                    h.combine(key)
+                    h.combine(tag)
+                    h.combine(country)
+                    h.combine(year)
+                    parts.append(h.finalize())
+                }
+                if let c = r.country { part("c", c, nil) }
+                if let y = r.date?.year { part("y", nil, y) }
+                if let c = r.country, let y = r.date?.year { part("cy", c, y) }
+                for p in parts {
+                    refined[p, default: []].append(j)
+                    recordKeys[Int(j)].append(p)
+                }
             }
         }
         for (part, members) in refined {

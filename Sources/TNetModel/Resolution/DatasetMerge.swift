@@ -313,9 +313,9 @@ public struct DatasetMerge: Sendable {
         }
         if found.nameKeysSetAside > 0 {
             let k = found.nameKeysSetAside
-            notes.append("\(k) name key\(k == 1 ? " was" : "s were") held by too many records (a common name) to be used alone to find candidates, and \(k == 1 ? "was" : "were") used within each country and year of birth or incorporation instead"
+            notes.append("\(k) name key\(k == 1 ? " was" : "s were") held by too many records (a common name) to be used alone to find candidates, and \(k == 1 ? "was" : "were") used within each country and each year of birth or incorporation instead"
                          + (found.recordsWithoutNameKey > 0
-                            ? "; \(found.recordsWithoutNameKey) record\(found.recordsWithoutNameKey == 1 ? "" : "s") had no other name key and shared a country and year with too many, so were compared with no record by name (only by an identifier they share): a duplicate among them is neither merged nor listed for review"
+                            ? "; \(found.recordsWithoutNameKey) record\(found.recordsWithoutNameKey == 1 ? "" : "s") had no other name key and no country or year to narrow it, or shared them with too many, so were compared with no record by name (only by an identifier they share): a duplicate among them is neither merged nor listed for review"
                             : ""))
         }
         self.notes = notes

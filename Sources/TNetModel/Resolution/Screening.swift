@@ -93,7 +93,9 @@ public struct Screening: Sendable {
         }
         for key in byEntity.keys.sorted() {
             let ranked = byEntity[key]!.sorted { ($0.score.probability, list.entities[$1.listEntity].id) > ($1.score.probability, list.entities[$0.listEntity].id) }
-            hits += ranked.prefix(perEntity)
+            // A shared passport, id, registration, wallet or e-mail is a hit past --top too
+            // (helper-68: one was hidden behind three name-only hits).
+            hits += ranked.prefix(perEntity) + ranked.dropFirst(perEntity).filter { $0.score.sharesStrongIdentifier }
         }
     }
 

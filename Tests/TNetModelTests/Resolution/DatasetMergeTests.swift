@@ -151,7 +151,7 @@ import Testing
         a.append(Entity(id: "a-other", kind: .person, name: "Somsak Chai", role: "recruiter"))
         let b = [Entity(id: "b0", kind: .person, name: "Nguyen Van Hung", role: "recruiter")]
         let m = DatasetMerge([("A", Dataset(entities: a)), ("B", Dataset(entities: b))])
-        #expect(m.notes.contains { $0.hasSuffix("held by too many records (a common name) to be used alone to find candidates, and was used within each country and year of birth or incorporation instead; 122 records had no other name key and shared a country and year with too many, so were compared with no record by name (only by an identifier they share): a duplicate among them is neither merged nor listed for review") }, "\(m.notes)")
+        #expect(m.notes.contains { $0.hasSuffix("held by too many records (a common name) to be used alone to find candidates, and was used within each country and each year of birth or incorporation instead; 122 records had no other name key and no country or year to narrow it, or shared them with too many, so were compared with no record by name (only by an identifier they share): a duplicate among them is neither merged nor listed for review") }, "\(m.notes)")
         // The listing prints the whole note (it was cut at 200 characters: helper-65).
         let n = m.notes.first { $0.contains("122 records") }!
         #expect(n.count > 200)

@@ -43,4 +43,35 @@ import Testing
             #expect(h.score.probability < 0.5 && h.score.evidence.contains { $0.text == "passport P7654321 in both" })
         }
     }
+
+    /// A shared passport is a hit past the per-entity cut: "John Smith" against three list
+    /// entries named like him (no identifier) and "Zhang Wei" with his passport; with one hit
+    /// per entity, both the best name match and the passport's are listed.
+    @Test func aSharedPassportIsListedPastTheCut() {
+        let dataset = Dataset(entities: [Entity(id: "p1", kind: .person, name: "John Smith", role: .recruiter,
+                                                attributes: ["passport": .string("X1234567")])])
+        let list = Dataset(entities: [Entity(id: "l1", kind: .person, name: "John Smith"), Entity(id: "l2", kind: .person, name: "Jon Smith"),
+                                      Entity(id: "l3", kind: .person, name: "John Smyth"),
+                                      Entity(id: "l4", kind: .person, name: "Zhang Wei", attributes: ["passport": .string("X1234567")])])
+        let s = Screening(dataset, against: list, minimum: 0.5, perEntity: 1)
+        #expect(s.hits.count == 2, "\(s.hits.map(\.listEntity))")
+        #expect(s.hits.contains { $0.listEntity == 3 && $0.score.sharesStrongIdentifier })
+    }
+
+    /// helper-68: 5,000 records of one name, spread over ten countries and fifty years, against
+    /// a list of three of that name: two born 1950 with no country, one with neither. The two
+    /// meet the dataset's 1950-born records in their year's part (5,000 / 50 = 100 each); the
+    /// one with neither is compared with no one by name, and counted.
+    @Test func aListEntryWithAYearOnlyMeetsThatYear() {
+        let dataset = Dataset(entities: (0 ..< 10).map { Entity(id: "c\($0)", kind: .country, name: "Country \($0)") } + (0 ..< 5000).map {
+            Entity(id: "p\($0)", kind: .person, name: "Nguyen Van Hung", role: .recruiter, country: "c\($0 % 10)",
+                   attributes: ["birth_date": .string("\(1950 + $0 % 50)")])
+        })
+        let list = Dataset(entities: [Entity(id: "l1", kind: .person, name: "Nguyen Van Hung", attributes: ["birth_date": .string("1950")]),
+                                      Entity(id: "l2", kind: .person, name: "Nguyen Van Hung", attributes: ["birth_date": .string("1950")]),
+                                      Entity(id: "l3", kind: .person, name: "Nguyen Van Hung")])
+        let s = Screening(dataset, against: list, minimum: 0.0001, perEntity: 5)
+        #expect(s.compared == 200, "\(s.compared)")
+        #expect(s.listRecordsWithoutNameKey == 1 && s.recordsWithoutNameKey == 0, "\(s.listRecordsWithoutNameKey) \(s.recordsWithoutNameKey)")
+    }
 }
