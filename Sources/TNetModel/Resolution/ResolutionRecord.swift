@@ -144,27 +144,35 @@ public final class ResolutionRecord: Sendable {
     }
 
     /// Whether an entity's id is a label rather than a name: it has no letter, or it has a
-    /// decimal digit and fewer than two words of two letters or more (`rec-0412`, `q9`, `p1`,
-    /// `person-123`, a phone number). Any other id is read as the entity's name: `Wang Lei`
+    /// decimal digit and fewer than two words, a word being a part between punctuation or
+    /// spaces that is letters only, two or more (`rec-0412`, `q9`, `p1`, `person-123`, a phone
+    /// number, a UUID `ae12cd4f-be9a-…`). Any other id is read as the entity's name: `Wang Lei`
     /// from an edge list, a slug `somchai-prasert`, a handle `mai.nguyen.1998` or
     /// `tran-van-hung-1`, `王一博` (一 is a numeral, not a decimal digit): an edge list's or a
     /// call record's nodes have no other name (helper-66: taking every id for a label merged a
     /// victim and a recruiter of an edge list who shared a passport; helper-67: so did taking
-    /// every id with a digit).
+    /// every id with a digit; helper-68: runs of letters inside hexadecimal made a UUID a name).
     public static func isLabel(_ id: String) -> Bool {
-        var digit = false, words = 0, run = 0
+        var digit = false, letter = false, words = 0
+        var partLetters = 0, partHasDigit = false
+        func endPart() {
+            if partLetters >= 2 && !partHasDigit { words += 1 }
+            partLetters = 0
+            partHasDigit = false
+        }
         for u in id.unicodeScalars {
-            if u.properties.numericType == .decimal { digit = true }
-            if u.properties.isAlphabetic {
-                run += 1
+            if u.properties.numericType == .decimal {
+                digit = true
+                partHasDigit = true
+            } else if u.properties.isAlphabetic {
+                letter = true
+                partLetters += 1
             } else {
-                if run >= 2 { words += 1 }
-                run = 0
+                endPart()
             }
         }
-        if run >= 2 { words += 1 }
-        let letters = id.unicodeScalars.contains { $0.properties.isAlphabetic }
-        return !letters || (digit && words < 2)
+        endPart()
+        return !letter || (digit && words < 2)
     }
 
     static func category(of kind: EntityKind) -> Category {

@@ -89,6 +89,8 @@ import TNetGraph
         // helper-67: handles with digits and Chinese names with numerals are names.
         #expect(!ResolutionRecord.isLabel("mai-nguyen-2") && !ResolutionRecord.isLabel("mai.nguyen.1998") && !ResolutionRecord.isLabel("tran-van-hung-1")
                 && !ResolutionRecord.isLabel("王一博") && !ResolutionRecord.isLabel("张三"))
+        // helper-68: a UUID's hexadecimal is no word.
+        #expect(ResolutionRecord.isLabel("ae12cd4f-be9a-4c1d-a0ff-7b21aa9e0c3d") && ResolutionRecord.isLabel("mainguyen1998"))
         let r = Self.records([
             Entity(id: "Wang Lei", kind: .person, role: .victim, attributes: ["passport": .string("E12345678")]),
             Entity(id: "Li Na", kind: .person, role: .recruiter, attributes: ["passport": .string("E12345678")]),
