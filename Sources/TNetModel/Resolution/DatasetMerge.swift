@@ -277,13 +277,15 @@ public struct DatasetMerge: Sendable {
         // A pair sharing a strong identifier is listed whatever its probability: one passport
         // under two names far apart is a lead (a forged or borrowed document, an alias), not
         // noise to leave out. Where the names are not alike (below 80 %, where the name weighs
-        // against), each identifier is listed as a star, every record holding it beside the
-        // first: k records, k − 1 rows, not k(k − 1)/2 (helper-68: 49 recruits sharing an
-        // agency's e-mail made 1,128 rows).
+        // against) and the identifier is an address (a wallet, an e-mail), each is listed as a
+        // star, every record holding it beside the first: k records, k − 1 rows, not
+        // k(k − 1)/2 (helper-68: 49 recruits sharing an agency's e-mail made 1,128 rows). A
+        // shared document is listed pair by pair: a reviewer must see every pair of holders.
         var hub: [String: Int] = [:]
         for p in ranked where (p.score.probability >= options.reviewProbability || p.score.sharesStrongIdentifier) && !judged.contains([p.a, p.b])
             && clusters.find(p.a) != clusters.find(p.b) && !separated(p.a, p.b) {
-            if p.score.nameSimilarity < 0.8, let shared = MatchScorer.sharedStrongIdentifier(records[p.a], records[p.b]) {
+            if p.score.nameSimilarity < 0.8, let shared = MatchScorer.sharedStrongIdentifier(records[p.a], records[p.b]),
+               !shared.kind.isDocument {
                 let key = shared.kind.rawValue + ":" + shared.value
                 let first = hub[key] ?? p.a
                 hub[key] = first

@@ -142,6 +142,16 @@ import Testing
         #expect(m.review.filter { $0.score.nameSimilarity < 0.8 }.count == 48, "\(m.review.count)")
     }
 
+    /// A document is not listed as a star: three records holding one passport under three names
+    /// far apart are listed pair by pair, all three pairs, so that a reviewer sees each.
+    @Test func aSharedDocumentIsListedPairByPair() {
+        let names = ["Somsak Wongsawat", "Mohammed Al-Rashid", "Esmeralda Petrovic"]
+        let a = Dataset(entities: names.enumerated().map { Entity(id: "p\($0.offset)", kind: .person, name: $0.element,
+                                                                  attributes: ["passport": .string("K5550001")]) })
+        let m = DatasetMerge([("A", a), ("B", Dataset())], options: MergeOptions())
+        #expect(m.review.count == 3, "\(m.review.map { "\($0.left) \($0.right)" })")
+    }
+
     /// A name held by more records than a blocking key may hold (121 recruiters of one name in
     /// A, one in B: 122 > 120) is not used alone; every one of them has no other name key, and
     /// the note counts them, saying a duplicate among them is neither merged nor reviewed
