@@ -248,15 +248,25 @@ public struct DatasetMerge: Sendable {
                 automatic.append((reference(f), reference(g), "same id, names \(Int((s * 100).rounded()))% alike"))
             }
         }
-        let ranked = found.pairs.sorted { $0.score.probability > $1.score.probability }
+        // Ties in record order, so that which pair comes first (a star's hub) is fixed.
+        let ranked = found.pairs.sorted { ($0.score.probability, $1.a, $1.b) > ($1.score.probability, $0.a, $0.b) }
         scored = ranked.map { (reference($0.a), reference($0.b), $0.score.probability) }
         // A document (passport, id, registration) merges at the threshold; a shared wallet or
         // e-mail only with names alike too: an agency's e-mail and wallet written into each of
         // its recruits' records had merged 49 victims into 17 (helper-68).
+        // A protected person and anyone else only with names alike too: a recruiter holds his
+        // recruits' passports, and a record named only by its handle would otherwise merge
+        // into a victim's on a passport alone (helper-69). An address also needs nothing
+        // against the pair (two recruits of one common name, born years apart: helper-69).
+        func sharesDocument(_ a: ResolutionRecord, _ b: ResolutionRecord) -> Bool {
+            a.identifiers.contains { x in x.kind.isDocument && b.identifiers.contains { $0 == x } }
+        }
         func merges(_ p: CandidatePair) -> Bool {
             let a = records[p.a], b = records[p.b]
-            return p.score.nameSimilarity >= 0.86
-                || a.identifiers.contains { x in x.kind.isDocument && b.identifiers.contains { $0 == x } }
+            // 0.8: where the name starts to weigh for the pair ("Wang Lei", "Wang Li": 0.83).
+            if a.isProtected != b.isProtected && p.score.nameSimilarity < 0.8 { return false }
+            if sharesDocument(a, b) { return true }
+            return p.score.nameSimilarity >= 0.86 && !p.score.evidence.contains { $0.weight < 0 }
         }
         for p in ranked where !judged.contains([p.a, p.b]) && p.score.sharesStrongIdentifier
             && p.score.probability >= options.automaticProbability && merges(p) {
@@ -282,14 +292,15 @@ public struct DatasetMerge: Sendable {
         // k(k − 1)/2 (helper-68: 49 recruits sharing an agency's e-mail made 1,128 rows). A
         // shared document is listed pair by pair: a reviewer must see every pair of holders.
         var hub: [String: Int] = [:]
+        var folded = 0
         for p in ranked where (p.score.probability >= options.reviewProbability || p.score.sharesStrongIdentifier) && !judged.contains([p.a, p.b])
             && clusters.find(p.a) != clusters.find(p.b) && !separated(p.a, p.b) {
-            if p.score.nameSimilarity < 0.8, let shared = MatchScorer.sharedStrongIdentifier(records[p.a], records[p.b]),
-               !shared.kind.isDocument {
+            if p.score.nameSimilarity < 0.8, !sharesDocument(records[p.a], records[p.b]),
+               let shared = MatchScorer.sharedStrongIdentifier(records[p.a], records[p.b]) {
                 let key = shared.kind.rawValue + ":" + shared.value
                 let first = hub[key] ?? p.a
                 hub[key] = first
-                guard p.a == first || p.b == first else { continue }
+                guard p.a == first || p.b == first else { folded += 1; continue }
             }
             let ra = clusters.find(p.a), rb = clusters.find(p.b)
             guard asked.insert([min(ra, rb), max(ra, rb)]).inserted else { continue }
@@ -309,6 +320,9 @@ public struct DatasetMerge: Sendable {
         self.review = review
         conflicts = builder.conflicts
         var notes = builder.notes
+        if folded > 0 {
+            notes.append("\(folded) pair\(folded == 1 ? "" : "s") sharing a wallet or an e-mail under names less than 80% alike \(folded == 1 ? "was" : "were") not listed: each such address's records are listed beside its first holder; once those are judged, a run with --judgements lists the pairs among the others")
+        }
         let identifierKeys = found.keysSetAside - found.nameKeysSetAside
         if identifierKeys > 0 {
             notes.append("\(identifierKeys) identifier\(identifierKeys == 1 ? " was" : "s were") held by too many records (a shared phone or number) to be used alone to find candidates")

@@ -144,29 +144,40 @@ public final class ResolutionRecord: Sendable {
     }
 
     /// Whether an entity's id is a label rather than a name: it has no letter, or it has a
-    /// decimal digit and fewer than two words, a word being a part between punctuation or
-    /// spaces that is letters only, two or more (`rec-0412`, `q9`, `p1`, `person-123`, a phone
-    /// number, a UUID `ae12cd4f-be9a-…`). Any other id is read as the entity's name: `Wang Lei`
-    /// from an edge list, a slug `somchai-prasert`, a handle `mai.nguyen.1998` or
-    /// `tran-van-hung-1`, `王一博` (一 is a numeral, not a decimal digit): an edge list's or a
-    /// call record's nodes have no other name (helper-66: taking every id for a label merged a
-    /// victim and a recruiter of an edge list who shared a passport; helper-67: so did taking
-    /// every id with a digit; helper-68: runs of letters inside hexadecimal made a UUID a name).
+    /// decimal digit and fewer than two words. A word is a part between punctuation or spaces
+    /// made of letters only, two or more; in a part with digits, a run of three letters or more
+    /// that is not all hexadecimal (`tran` in `tran85`, not `cd` or `fab` in `ae12cd4f`). So
+    /// `rec-0412`, `q9`, `p1`, `person-123`, a phone number and a UUID are labels; `Wang Lei`
+    /// from an edge list, a slug `somchai-prasert`, handles `mai.nguyen.1998`, `hung.tran85`
+    /// and `tran-van-hung-1`, and `王一博` (一 is a numeral, not a decimal digit) are names: an
+    /// edge list's or a call record's nodes have no other (helper-66, -67, -68 and -69 each found
+    /// a kind of id this had taken the wrong way).
     public static func isLabel(_ id: String) -> Bool {
         var digit = false, letter = false, words = 0
-        var partLetters = 0, partHasDigit = false
+        var partLetters = 0, partHasDigit = false, partWords = 0
+        var run = 0, runHex = true
+        func endRun() {
+            if run >= 3 && !runHex { partWords += 1 }
+            run = 0
+            runHex = true
+        }
         func endPart() {
-            if partLetters >= 2 && !partHasDigit { words += 1 }
+            endRun()
+            if !partHasDigit { words += partLetters >= 2 ? 1 : 0 } else { words += partWords }
             partLetters = 0
             partHasDigit = false
+            partWords = 0
         }
         for u in id.unicodeScalars {
             if u.properties.numericType == .decimal {
                 digit = true
                 partHasDigit = true
+                endRun()
             } else if u.properties.isAlphabetic {
                 letter = true
                 partLetters += 1
+                run += 1
+                if !u.properties.isASCIIHexDigit { runHex = false }
             } else {
                 endPart()
             }

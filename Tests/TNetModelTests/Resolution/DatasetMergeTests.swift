@@ -152,6 +152,33 @@ import Testing
         #expect(m.review.count == 3, "\(m.review.map { "\($0.left) \($0.right)" })")
     }
 
+    /// helper-69's cases, each no longer merged without review:
+    /// - a recruiter named only by a label-like id and a victim sharing a passport (a recruiter
+    ///   holds his recruits' passports): a protected person and anyone else merge only with
+    ///   names at least 80% alike;
+    /// - two recruits "Nguyen Thi Mai" born four years apart sharing only an agency's e-mail:
+    ///   an address merges only with nothing against the pair (the dates weigh −4).
+    /// And a pair sharing a passport and an agency's e-mail, the e-mail written first, is listed
+    /// pair by pair (the document counts, whatever the attributes' order).
+    @Test func protectedAndAddressMergesNeedMore() {
+        let a = Dataset(entities: [Entity(id: "r-85", kind: .person, role: .recruiter, attributes: ["passport": .string("N9988776")]),
+                                   Entity(id: "m1", kind: .person, name: "Nguyen Thi Mai", role: .victim,
+                                          attributes: ["email": .string("jobs@agency.vn"), "birth_date": .string("1999-05-05")])])
+        let b = Dataset(entities: [Entity(id: "thu.le", kind: .person, role: .victim, attributes: ["passport": .string("N9988776")]),
+                                   Entity(id: "m2", kind: .person, name: "Nguyen Thi Mai", role: .victim,
+                                          attributes: ["email": .string("jobs@agency.vn"), "birth_date": .string("2003-11-20")])])
+        let m = DatasetMerge([("A", a), ("B", b)], options: MergeOptions())
+        #expect(m.automatic.isEmpty, "\(m.automatic)")
+        #expect(m.dataset.entities.count == 4)
+        let c = Dataset(entities: (0 ..< 4).map { i in
+            Entity(id: "c\(i)", kind: .person, name: ["Le Thi Hoa", "Pham Van Duc", "Tran Quoc Bao", "Vo Minh Khang"][i],
+                   attributes: ["email": .string("jobs@agency.vn"), "passport": .string(i >= 2 ? "B7654321" : "Z\(i)")])
+        })
+        let n = DatasetMerge([("C", c), ("D", Dataset())], options: MergeOptions())
+        #expect(n.review.contains { Set([$0.left.description, $0.right.description]) == ["C:c2", "C:c3"] },
+                "\(n.review.map { "\($0.left) \($0.right)" })")
+    }
+
     /// A name held by more records than a blocking key may hold (121 recruiters of one name in
     /// A, one in B: 122 > 120) is not used alone; every one of them has no other name key, and
     /// the note counts them, saying a duplicate among them is neither merged nor reviewed

@@ -91,6 +91,8 @@ import TNetGraph
                 && !ResolutionRecord.isLabel("王一博") && !ResolutionRecord.isLabel("张三"))
         // helper-68: a UUID's hexadecimal is no word.
         #expect(ResolutionRecord.isLabel("ae12cd4f-be9a-4c1d-a0ff-7b21aa9e0c3d") && ResolutionRecord.isLabel("mainguyen1998"))
+        // helper-69: a handle's letters before its digits are a word.
+        #expect(!ResolutionRecord.isLabel("hung.tran85") && ResolutionRecord.isLabel("rec-0412") && ResolutionRecord.isLabel("case-2023-a"))
         let r = Self.records([
             Entity(id: "Wang Lei", kind: .person, role: .victim, attributes: ["passport": .string("E12345678")]),
             Entity(id: "Li Na", kind: .person, role: .recruiter, attributes: ["passport": .string("E12345678")]),
