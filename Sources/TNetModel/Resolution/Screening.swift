@@ -86,16 +86,21 @@ public struct Screening: Sendable {
         recordsWithoutNameKey = found.withoutNameKeyByInput[0] ?? 0
         listRecordsWithoutNameKey = found.withoutNameKeyByInput[1] ?? 0
         var byEntity: [Int: [Hit]] = [:]
+        var documentShared = Set<[Int]>()
         for p in found.pairs {
             let (a, b) = p.a < own ? (p.a, p.b) : (p.b, p.a)
             guard a < own, b >= own else { continue }
             byEntity[ownOf[a], default: []].append(Hit(entity: ownOf[a], listEntity: records[b].entity, score: p.score))
+            if records[a].identifiers.contains(where: { x in x.kind.isDocument && records[b].identifiers.contains { $0 == x } }) {
+                documentShared.insert([ownOf[a], records[b].entity])
+            }
         }
         for key in byEntity.keys.sorted() {
             let ranked = byEntity[key]!.sorted { ($0.score.probability, list.entities[$1.listEntity].id) > ($1.score.probability, list.entities[$0.listEntity].id) }
-            // A shared passport, id, registration, wallet or e-mail is a hit past --top too
-            // (helper-68: one was hidden behind three name-only hits).
-            hits += ranked.prefix(perEntity) + ranked.dropFirst(perEntity).filter { $0.score.sharesStrongIdentifier }
+            // A shared passport, id or registration is a hit past --top too (helper-68: one was
+            // hidden behind three name-only hits); a shared wallet or e-mail is not (helper-69:
+            // an exchange's wallet on 24 list entries gave each entity 24 rows).
+            hits += ranked.prefix(perEntity) + ranked.dropFirst(perEntity).filter { documentShared.contains([$0.entity, $0.listEntity]) }
         }
     }
 
