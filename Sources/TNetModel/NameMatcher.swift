@@ -289,8 +289,9 @@ struct NameMatcher: Sendable {
     ///   letter (`&eacute;`, `&ccedil;`, `&szlig;`), to a letter, a mark, a digit or an
     ///   invisible format character (`&#8203;`, `&shy;`); those of white space (`&nbsp;`,
     ///   `&#160;`) to a plain space.
-    /// - `\uXXXX` likewise; `\n`, `\t`, `\r` to a space (helper-68: `Mai\r\nNguyen`).
-    /// - HTML tags (`<br>`, `<b>`, `</i>`) to a space.
+    /// - `\uXXXX` likewise; `\n`, `\t`, `\r` after a letter, a digit, white space, a comma or
+    ///   another such escape, to a space (helper-68: `Mai\r\nNguyen`), not in `C:\temp`.
+    /// - HTML comments and tags of text markup (`<br>`, `<b>`, `</span>`) to a space.
     static func decodingTextEscapes(_ s: String) -> String? {
         var out = "", changed = false
         let chars = Array(s)
@@ -317,18 +318,32 @@ struct NameMatcher: Sendable {
             }
             if c == "\\", i + 1 < chars.count {
                 let e = chars[i + 1]
-                if e == "n" || e == "t" || e == "r" { out += " "; changed = true; i += 2; continue }
+                // After a letter, a digit, white space or another such escape, not after `:` or
+                // a backslash (`C:\temp`, `\\n`): a path or an escaped backslash stays as written.
+                let before = i > 0 ? chars[i - 1] : " "
+                if (e == "n" || e == "t" || e == "r") && (before.isLetter || before.isNumber || before.isWhitespace || before == ",") {
+                    out += " "; changed = true; i += 2; continue
+                }
                 if e == "u", i + 6 <= chars.count, let v = UInt32(String(chars[i + 2 ..< i + 6]), radix: 16),
                    let scalar = Unicode.Scalar(v), let text = kept(scalar) {
                     out += text; changed = true; i += 6; continue
                 }
             }
-            // A tag: `<`, an optional `/`, a letter, then anything but angle brackets to `>`.
+            // A comment, or a tag of HTML's text markup (`<br>`, `<b>`, `</span>`, `<span
+            // style="…">`): a space. Other angle brackets (`<tran@agency.vn>`, `<Tran Van
+            // Hung>`, `a<b and c>d`) stay as written (helper-69).
             if c == "<", i + 1 < chars.count {
+                if chars[i + 1] == "!", i + 3 < chars.count, chars[i + 2] == "-", chars[i + 3] == "-",
+                   let end = Self.find(["-", "-", ">"], in: chars, from: i + 4) {
+                    out += " "; changed = true; i = end + 3; continue
+                }
                 var k = i + 1
                 if chars[k] == "/" { k += 1 }
-                if k < chars.count, chars[k].isASCII, chars[k].isLetter,
-                   let close = chars[k ..< min(chars.count, k + 64)].firstIndex(where: { $0 == ">" || $0 == "<" }), chars[close] == ">" {
+                var name = ""
+                while k < chars.count, chars[k].isASCII, chars[k].isLetter || chars[k].isNumber { name.append(chars[k]); k += 1 }
+                if Self.markupTags.contains(name.lowercased()), k < chars.count,
+                   chars[k] == ">" || chars[k] == "/" || (chars[k].isWhitespace && chars[k ..< min(chars.count, k + 40)].contains("=")),
+                   let close = chars[k ..< min(chars.count, k + 512)].firstIndex(where: { $0 == ">" || $0 == "<" }), chars[close] == ">" {
                     out += " "; changed = true; i = close + 1; continue
                 }
             }
@@ -338,17 +353,37 @@ struct NameMatcher: Sendable {
         return changed ? out : nil
     }
 
+    /// HTML's tags of text markup, which stand between the words of a name in exported pages
+    /// and notes.
+    static let markupTags: Set<String> = ["a", "abbr", "b", "big", "br", "cite", "code", "dd", "del", "dfn", "div", "dt", "em", "font",
+                                          "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "kbd", "li", "mark", "p", "q", "s",
+                                          "small", "span", "strong", "sub", "sup", "td", "th", "tr", "tt", "u", "wbr"]
+
+    /// The first position at or after `from` where `pattern` starts in `chars`.
+    static func find(_ pattern: [Character], in chars: [Character], from: Int) -> Int? {
+        guard chars.count >= pattern.count else { return nil }
+        var k = from
+        while k + pattern.count <= chars.count {
+            if chars[k ..< k + pattern.count].elementsEqual(pattern) { return k }
+            k += 1
+        }
+        return nil
+    }
+
     /// The text of a named HTML reference for a Latin letter or a space: a base letter and an
     /// accent (`eacute` → é, `Ccedil` → Ç, `ouml` → ö, composed), the ligatures and letters
     /// HTML names on their own (`szlig`, `aelig`, `oslash`, `eth`, `thorn`), `nbsp` (a space)
     /// and `shy` (a soft hyphen); nil for any other (`amp`, `lt`, …: left as written).
     static func namedLetter(_ name: String) -> String? {
-        let own: [String: String] = ["nbsp": " ", "shy": "\u{00AD}", "szlig": "ß", "aelig": "æ", "AElig": "Æ", "oslash": "ø",
-                                     "Oslash": "Ø", "eth": "ð", "ETH": "Ð", "thorn": "þ", "THORN": "Þ", "oelig": "œ", "OElig": "Œ"]
+        let own: [String: String] = ["nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "NonBreakingSpace": " ", "shy": "\u{00AD}",
+                                     "szlig": "ß", "aelig": "æ", "AElig": "Æ", "oslash": "ø", "Oslash": "Ø", "eth": "ð", "ETH": "Ð",
+                                     "thorn": "þ", "THORN": "Þ", "oelig": "œ", "OElig": "Œ", "Dstrok": "Đ", "dstrok": "đ", "Lstrok": "Ł",
+                                     "lstrok": "ł", "Hstrok": "Ħ", "hstrok": "ħ", "Tstrok": "Ŧ", "tstrok": "ŧ", "inodot": "ı", "imath": "ı"]
         if let t = own[name] { return t }
         let accents: [(String, String)] = [("acute", "\u{0301}"), ("grave", "\u{0300}"), ("circ", "\u{0302}"), ("tilde", "\u{0303}"),
                                            ("uml", "\u{0308}"), ("ring", "\u{030A}"), ("cedil", "\u{0327}"), ("caron", "\u{030C}"),
-                                           ("macr", "\u{0304}"), ("breve", "\u{0306}"), ("ogon", "\u{0328}"), ("dblac", "\u{030B}")]
+                                           ("macr", "\u{0304}"), ("breve", "\u{0306}"), ("ogon", "\u{0328}"), ("dblac", "\u{030B}"),
+                                           ("dot", "\u{0307}")]
         guard let first = name.first, first.isASCII, first.isLetter else { return nil }
         for (suffix, mark) in accents where name.count == suffix.count + 1 && name.hasSuffix(suffix) {
             let composed = (String(first) + mark).precomposedStringWithCanonicalMapping

@@ -277,11 +277,15 @@ import TNetGraph
         let expected = Array(texts.prefix(7)) + Array(repeating: "Victim 1", count: 9) + ["Victim 1 Trading Co"]
         for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
         #expect(NameMatcher.decodingTextEscapes("Tom & Jerry") == nil)
-        // Letters and spaces decoded (\t to a space); &amp; and a control left as written.
-        #expect(NameMatcher.decodingTextEscapes("a&#x41;&#66;&amp;\\tb&#0;") == "aAB&amp; b&#0;")
+        // Letters and spaces decoded; &amp;, a control, and \t after `;` left as written.
+        #expect(NameMatcher.decodingTextEscapes("a&#x41;&#66;&amp;\\tb&#0;") == "aAB&amp;\\tb&#0;")
         #expect(NameMatcher.decodingTextEscapes("Mai\\nNguyen &nbsp;x") == "Mai Nguyen  x")
         #expect(NameMatcher.decodingTextEscapes("Jos&eacute; Garc&iacute;a &amp; &Ccedil;&szlig;&bogus;") == "José García &amp; Çß&bogus;")
         #expect(NameMatcher.decodingTextEscapes("<b>Mai</b> <i>Nguyen</i><br/>x < y") == " Mai   Nguyen  x < y")
+        // helper-69: what is not markup stays as written; comments and long tags are spaces.
+        #expect(NameMatcher.decodingTextEscapes("boss Tran <tran.boss@agency.vn>, <Tran Van Hung>, if a<b and c>d, C:\\temp, said \\\\n") == nil)
+        #expect(NameMatcher.decodingTextEscapes("Mai<!-- x -->Nguyen <span style=\"font-family:Arial;color:#333333\">x</span>") == "Mai Nguyen  x ")
+        #expect(NameMatcher.decodingTextEscapes("&Dstrok;&#7863;ng &Idot;&ensp;") == "Đặng İ ")
         // Percent escapes: each valid run decoded, a bare % kept (helper-67).
         #expect(NameMatcher.decodingPercentEscapes("50% of ?q=Nguy%E1%BB%85n%20Mai") == "50% of ?q=Nguyễn Mai")
         #expect(NameMatcher.decodingPercentEscapes("100%") == nil && NameMatcher.decodingPercentEscapes("%E1%BB") == nil)
