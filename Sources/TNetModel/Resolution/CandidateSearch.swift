@@ -21,8 +21,9 @@ public struct CandidatePair: Sendable {
 ///
 /// Keys are per category (a person never meets a company). A key that would add more pairs
 /// than `blockLimit` records do (a common family name) is not used alone: a name key is used
-/// within each country, each year of birth or incorporation, and each of the two together
-/// instead (a part still too large is set aside), an identifier not at all; the search says how many keys it set aside and how
+/// within each country and year of birth or incorporation instead, a record giving only one of
+/// the two meeting all that share it (a part still too large is set aside), an identifier not
+/// at all; the search says how many keys it set aside and how
 /// many records were left with no name key. Across inputs only (`withinInputs` false), only
 /// the pairs across inputs count.
 public struct CandidateSearch: Sendable {
@@ -134,47 +135,78 @@ public struct CandidateSearch: Sendable {
                 if !identifierKeys.contains(key) { nameKeysSetAside += 1; droppedForSize.insert(key); oversized.append((key, members)) }
             }
         }
-        // A name key set aside is used again within each country, within each year of birth
-        // or incorporation, and within each country and year: 5,000 records of one common name
-        // over forty countries and sixty years make blocks of a few each (helper-64: at 100,000
-        // entities one in six exact same-name duplicates had been compared with no record). A
-        // record that gives only one of the two still meets those that share it (helper-68: a
-        // list entry born 1950 with no country had met no one). A part still too large is set
-        // aside too; a record with neither is compared with no one by that name, and counted.
-        var refined: [Int: [Int32]] = [:]
+        // A name key set aside is used again within each country and year of birth or
+        // incorporation: 5,000 records of one common name over forty countries and sixty years
+        // make blocks of a few each (helper-64: at 100,000 entities one in six exact same-name
+        // duplicates had been compared with no record). A record that gives only one of the
+        // two meets every record sharing it: a list entry born 1950 with no country meets the
+        // 1950-born (helper-68: it had met no one). Two records that give both are not paired by
+        // one alone: the country's or the year's part pairs a record missing the other (active)
+        // with every record of that part (passive ones included), never two passive ones
+        // (helper-69: pairing them gave 12.7 M pairs and 313,000 rows for review at 100,000
+        // entities). A part still too large is set aside; a record with neither is compared
+        // with no one by that name, and counted.
+        func part(_ key: Int, _ tag: String, _ country: String?, _ year: Int?) -> Int {
+            var h = Hasher()
+            h.combine(key)
+            h.combine(tag)
+            h.combine(country)
+            h.combine(year)
+            return h.finalize()
+        }
+        var fine: [Int: [Int32]] = [:]
+        // Per half-refined part (its active id): its actives, its passives, and its passive id.
+        var halves: [Int: (active: [Int32], passive: [Int32], passiveID: Int)] = [:]
         for (key, members) in oversized {
             for j in members {
                 let r = records[Int(j)]
-                var parts: [Int] = []
-                func part(_ tag: String, _ country: String?, _ year: Int?) {
-                    var h = Hasher()
-                    h.combine(key)
-                    h.combine(tag)
-                    h.combine(country)
-                    h.combine(year)
-                    parts.append(h.finalize())
+                let c = r.country, y = r.date?.year
+                if let c, let y {
+                    let both = part(key, "cy", c, y)
+                    fine[both, default: []].append(j)
+                    recordKeys[Int(j)].append(both)
                 }
-                if let c = r.country { part("c", c, nil) }
-                if let y = r.date?.year { part("y", nil, y) }
-                if let c = r.country, let y = r.date?.year { part("cy", c, y) }
-                for p in parts {
-                    refined[p, default: []].append(j)
-                    recordKeys[Int(j)].append(p)
+                let halvesOf: [(tag: String, country: String?, year: Int?)] = (c == nil ? [] : [("c", c, nil)]) + (y == nil ? [] : [("y", nil, y)])
+                for (tag, country, year) in halvesOf {
+                    let active = part(key, tag + "+", country, year), passive = part(key, tag + "-", country, year)
+                    var half = halves[active] ?? ([], [], passive)
+                    // Missing the other attribute: active, meeting everyone in the part.
+                    if (tag == "c" && y == nil) || (tag == "y" && c == nil) {
+                        half.active.append(j)
+                        recordKeys[Int(j)] += [active, passive]
+                    } else {
+                        half.passive.append(j)
+                        recordKeys[Int(j)].append(active)
+                    }
+                    halves[active] = half
                 }
             }
         }
-        for (part, members) in refined {
+        func tooMany(_ pairs: Int, _ records: Int) -> Bool { pairs > 0 && records > blockLimit && pairs > blockLimit * (blockLimit - 1) / 2 }
+        func inputs(_ members: [Int32]) -> [Int: Int] {
+            var n: [Int: Int] = [:]
+            for j in members { n[records[Int(j)].input, default: 0] += 1 }
+            return n
+        }
+        for (id, members) in fine {
             let m = members.count
             var pairs = m * (m - 1) / 2
-            if !withinInputs {
-                var perInput: [Int: Int] = [:]
-                for j in members { perInput[records[Int(j)].input, default: 0] += 1 }
-                pairs = (m * m - perInput.values.reduce(0) { $0 + $1 * $1 }) / 2
-            }
+            if !withinInputs { pairs = (m * m - inputs(members).values.reduce(0) { $0 + $1 * $1 }) / 2 }
             // A part that adds no pair is kept (it costs nothing): its records were compared
             // with everyone of their country and year, none.
-            if pairs > 0 && m > blockLimit && pairs > blockLimit * (blockLimit - 1) / 2 { droppedForSize.insert(part); continue }
-            blocks[part] = members
+            if tooMany(pairs, m) { droppedForSize.insert(id); continue }
+            blocks[id] = members
+        }
+        for (active, half) in halves where !half.active.isEmpty {
+            let a = half.active.count, p = half.passive.count
+            var pairs = a * (a - 1) / 2 + a * p
+            if !withinInputs {
+                let ai = inputs(half.active), pi = inputs(half.passive)
+                pairs = (a * a - ai.values.reduce(0) { $0 + $1 * $1 }) / 2 + a * p - ai.reduce(0) { $0 + $1.value * (pi[$1.key] ?? 0) }
+            }
+            if tooMany(pairs, a + p) { droppedForSize.insert(active); droppedForSize.insert(half.passiveID); continue }
+            blocks[active] = half.active
+            if p > 0 { blocks[half.passiveID] = half.passive }
         }
         // Across inputs only, each record walks only the members of the other inputs: a kept
         // block of 5,000 records of the dataset and one list entry costs 5,000 steps, not 12.5
