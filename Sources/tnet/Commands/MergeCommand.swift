@@ -8,7 +8,7 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine datasets from several sources into one, resolving the entities they share.",
         discussion: """
         tnet merge A B [C…] -o OUT reads every input, finds the records that may be one entity (names and aliases transliterated to Latin and compared whatever the order, romanisation or a typo; passport, id, registration number, phone, wallet and e-mail; dates; countries) and merges:
-          - pairs sharing a strong identifier with probability ≥ --automatic (default 0.95): a passport, id or registration number, or a wallet or e-mail when the names are at least 86% alike too (an agency's address is in many recruits' records);
+          - pairs sharing a strong identifier with probability ≥ --automatic (default 0.95): a passport, id or registration number, or a wallet or e-mail when the names are at least 86% alike too and nothing speaks against the pair (an agency's address is in many recruits' records); a protected person and anyone else only when the names are at least 80% alike (a recruiter holds his recruits' passports). An id with a digit and fewer than two words (rec-0412, a UUID) is a label, never compared as a name;
           - the same id in two inputs, when the kinds agree and the names are at least 80% alike;
           - pairs an earlier review judged `same` (--judgements FILE, any number);
           - with --accept-above P, every pair of probability ≥ P (a named deviation: use it only where the scorer has been checked on such data).
