@@ -127,6 +127,7 @@ import Testing
         }
         let diff = try tnet(["diff", dir + "/k.json", dir + "/k.json", "--measure", "katz"])
         #expect(diff.code == 0 && diff.out.contains("(before: katz: not computed: "), "\(diff.out)")
+        #expect(diff.out.contains("diff uses NetworkX's defaults; tnet centrality --measure katz takes --alpha"), "\(diff.out)")
     }
 
     @Test func usageErrors() throws {

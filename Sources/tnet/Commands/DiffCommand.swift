@@ -42,7 +42,12 @@ struct DiffCommand: ParsableCommand {
             var options = CentralityAnalysisOptions()
             options.threads = ProcessInfo.processInfo.activeProcessorCount
             options.progress = TerminalProgress.fraction
-            let diff = try DatasetDiff(before: before, after: later, measure: m, top: top, options: options)
+            var diff = try DatasetDiff(before: before, after: later, measure: m, top: top, options: options)
+            // A measure's advice names settings diff does not take.
+            diff.notes = diff.notes.map { note in
+                note.contains("choose alpha") || note.contains("iteration limit")
+                    ? note + " (diff uses NetworkX's defaults; tnet centrality --measure \(m.rawValue) takes --alpha, --max-iter and --tolerance)" : note
+            }
             TerminalProgress.clear()
             // The table carries the bounds and the caveat itself.
             if output.format != .table {
