@@ -521,6 +521,33 @@ struct NameMatcher: Sendable {
                                                       ("\u{300C}", "\u{300D}"), ("\u{300E}", "\u{300F}"), ("\u{2039}", "\u{203A}"),
                                                       ("\u{FE59}", "\u{FE5A}"), ("\u{2018}", "\u{2019}"), ("\"", "\"")]
 
+    /// `match` widened by the brackets and quotes (``namePairs``) it opens or closes, their
+    /// other halves just beside it (not before `floor`), and whether every one has its other half
+    /// there. A straight quote the match holds an odd number of takes the one before it, else
+    /// the one after. A closing half a letter follows is not taken (’ is also an apostrophe:
+    /// "‘Nguyen’s sister"), though it does close.
+    static func bracketed(_ s: String, _ match: Range<String.Index>, notBefore floor: String.Index) -> (bounds: Range<String.Index>, closed: Bool) {
+        var from = match.lowerBound, to = match.upperBound, closed = true
+        func before(_ c: Character) -> Bool { from > floor && s[s.index(before: from)] == c }
+        func after(_ c: Character) -> Bool { to < s.endIndex && s[to] == c }
+        func takeAfter() {
+            let next = s.index(after: to)
+            if next == s.endIndex || !(s[next].isLetter || s[next].isNumber) { to = next }
+        }
+        for (open, close) in namePairs {
+            let inside = s[from ..< to]
+            if open == close {
+                guard inside.filter({ $0 == open }).count % 2 == 1 else { continue }
+                if before(open) { from = s.index(before: from) } else if after(close) { takeAfter() } else { closed = false }
+                continue
+            }
+            let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
+            if closes > opens { if before(open) { from = s.index(before: from) } else { closed = false } }
+            if opens > closes { if after(close) { takeAfter() } else { closed = false } }
+        }
+        return (from ..< to, closed)
+    }
+
     /// The brackets that open an area code, each with its close.
     static let closingBracket: [Character: Character] = ["(": ")", "[": "]"]
 
@@ -605,13 +632,19 @@ struct NameMatcher: Sendable {
             guard let holders = phrasesByWord[words[i].folded] else { return false }
             return holders.contains { phrase, k in
                 let start = i - k
-                guard start >= 0, start + phrase.count <= words.count, start + phrase.count > j, phrase.count > j - i + 1 else { return false }
-                for m in 0 ..< phrase.count {
-                    if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound], joinersOnly: true) { return false }
-                    if words[start + m].folded != phrase[m] { return false }
-                }
-                return true
+                guard start >= 0, start + phrase.count > j, phrase.count > j - i + 1 else { return false }
+                return stands(phrase, at: start)
             }
+        }
+        /// Whether `phrase` is written at word `start`: its words there, joined by the narrow
+        /// rule's joiners.
+        func stands(_ phrase: [String], at start: Int) -> Bool {
+            guard start >= 0, start + phrase.count <= words.count else { return false }
+            for m in 0 ..< phrase.count {
+                if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound], joinersOnly: true) { return false }
+                if words[start + m].folded != phrase[m] { return false }
+            }
+            return true
         }
         /// Whether another entity's name of several words, as written in the text, shares some
         /// of words i through j and goes on past them ("Mai (Nguyen Van Hung's niece)": the
@@ -624,13 +657,7 @@ struct NameMatcher: Sendable {
                 for (phrase, at) in holders {
                     let start = k - at, end = start + phrase.count - 1
                     // Overlapping, neither holding the match nor held by it.
-                    guard start >= 0, end < words.count, start > i || end < j, start < i || end > j else { continue }
-                    var here = true
-                    for m in 0 ..< phrase.count where here {
-                        if m > 0 && !Self.isSeparator(s[words[start + m - 1].range.upperBound ..< words[start + m].range.lowerBound], joinersOnly: true) { here = false }
-                        if words[start + m].folded != phrase[m] { here = false }
-                    }
-                    if here { return true }
+                    if start > i || end < j, start < i || end > j, stands(phrase, at: start) { return true }
                 }
             }
             return false
@@ -639,19 +666,7 @@ struct NameMatcher: Sendable {
         /// opened just beside them ("Mai (Nguyen)"), as the replacement takes it; not
         /// "Nguyen (Mai's recruiter)", where the bracket holds more than the name.
         func bracketsClose(_ i: Int, _ j: Int) -> Bool {
-            let from = words[i].range.lowerBound, to = words[j].range.upperBound
-            let inside = s[from ..< to]
-            for (open, close) in Self.namePairs {
-                if open == close {
-                    guard inside.filter({ $0 == open }).count % 2 == 1 else { continue }
-                    if !((from > s.startIndex && s[s.index(before: from)] == open) || (to < s.endIndex && s[to] == close)) { return false }
-                    continue
-                }
-                let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
-                if closes > opens && !(from > s.startIndex && s[s.index(before: from)] == open) { return false }
-                if opens > closes && !(to < s.endIndex && s[to] == close) { return false }
-            }
-            return true
+            Self.bracketed(s, words[i].range.lowerBound ..< words[j].range.upperBound, notBefore: s.startIndex).closed
         }
         /// Whether words i through j are another entity's name or id, its words in any order
         /// ("An Nguyen" for the recruiter "Nguyen An").
@@ -756,28 +771,14 @@ struct NameMatcher: Sendable {
             }
             if let (end, replacement) = matched {
                 // A number's `+` goes with it (`+639171234567`), as in the number pass.
-                var from = words[i].range.lowerBound, to = words[end].range.upperBound
+                var from = words[i].range.lowerBound
                 if words[i].folded.first?.isNumber == true, from > cursor, s[s.index(before: from)] == "+" { from = s.index(before: from) }
                 // A bracket the match opens or closes goes with it, and its other half beside
                 // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
                 // "Victim 1)" or "(Victim 1".
-                for (open, close) in Self.namePairs {
-                    let inside = s[from ..< to]
-                    if open == close {
-                        // A straight quote the match holds an odd number of: its other half.
-                        guard inside.filter({ $0 == open }).count % 2 == 1 else { continue }
-                        if from > cursor, s[s.index(before: from)] == open { from = s.index(before: from) }
-                        else if to < s.endIndex, s[to] == close { to = s.index(after: to) }
-                        continue
-                    }
-                    let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
-                    if closes > opens, from > cursor, s[s.index(before: from)] == open { from = s.index(before: from) }
-                    // Not a close a letter follows: ’ is also an apostrophe ("‘Nguyen’s sister").
-                    if opens > closes, to < s.endIndex, s[to] == close,
-                       s.index(after: to) == s.endIndex || !(s[s.index(after: to)].isLetter || s[s.index(after: to)].isNumber) {
-                        to = s.index(after: to)
-                    }
-                }
+                let span = Self.bracketed(s, from ..< words[end].range.upperBound, notBefore: cursor)
+                from = span.bounds.lowerBound
+                let to = span.bounds.upperBound
                 out += s[cursor ..< from]
                 out += replacement
                 cursor = to
