@@ -116,20 +116,25 @@ public struct CandidateSearch: Sendable {
         var setAside = 0, nameKeysSetAside = 0
         var droppedForSize = Set<Int>()
         var oversized: [(key: Int, members: [Int32])] = []
+        func inputs(_ members: [Int32]) -> [Int: Int] {
+            var n: [Int: Int] = [:]
+            for j in members { n[records[Int(j)].input, default: 0] += 1 }
+            return n
+        }
+        /// The pairs a block compares: all of them, or across inputs only.
+        func pairs(_ members: [Int32]) -> Int {
+            let m = members.count
+            return withinInputs ? m * (m - 1) / 2 : (m * m - inputs(members).values.reduce(0) { $0 + $1 * $1 }) / 2
+        }
+        /// Whether a block of `records` adding `pairs` is too large for a limit of `limit`.
+        func tooMany(_ pairs: Int, _ records: Int, limit: Int) -> Bool { pairs > 0 && records > limit && pairs > limit * (limit - 1) / 2 }
         for (key, members) in blocks {
             let limit = identifierKeys.contains(key) ? identifierLimit : blockLimit
-            let m = members.count
-            var pairs = m * (m - 1) / 2
-            if !withinInputs {
-                var perInput: [Int: Int] = [:]
-                for j in members { perInput[records[Int(j)].input, default: 0] += 1 }
-                pairs = (m * m - perInput.values.reduce(0) { $0 + $1 * $1 }) / 2
-                // A key no two inputs share adds no pair: dropped, not counted (walking its
-                // members would cost their square for nothing: helper-65).
-                if pairs == 0 { blocks[key] = nil; continue }
-            }
-            guard m > limit else { continue }
-            if pairs > limit * (limit - 1) / 2 {
+            let pairs = pairs(members)
+            // Across inputs, a key no two inputs share adds no pair: dropped, not counted
+            // (walking its members would cost their square for nothing: helper-65).
+            if !withinInputs && pairs == 0 { blocks[key] = nil; continue }
+            if tooMany(pairs, members.count, limit: limit) {
                 blocks[key] = nil
                 setAside += 1
                 if !identifierKeys.contains(key) { nameKeysSetAside += 1; droppedForSize.insert(key); oversized.append((key, members)) }
@@ -182,29 +187,22 @@ public struct CandidateSearch: Sendable {
                 }
             }
         }
-        func tooMany(_ pairs: Int, _ records: Int) -> Bool { pairs > 0 && records > blockLimit && pairs > blockLimit * (blockLimit - 1) / 2 }
-        func inputs(_ members: [Int32]) -> [Int: Int] {
-            var n: [Int: Int] = [:]
-            for j in members { n[records[Int(j)].input, default: 0] += 1 }
-            return n
-        }
         for (id, members) in fine {
-            let m = members.count
-            var pairs = m * (m - 1) / 2
-            if !withinInputs { pairs = (m * m - inputs(members).values.reduce(0) { $0 + $1 * $1 }) / 2 }
             // A part that adds no pair is kept (it costs nothing): its records were compared
             // with everyone of their country and year, none.
-            if tooMany(pairs, m) { droppedForSize.insert(id); continue }
+            if tooMany(pairs(members), members.count, limit: blockLimit) { droppedForSize.insert(id); continue }
             blocks[id] = members
         }
         for (active, half) in halves where !half.active.isEmpty {
+            // Actives among themselves, and each active with each passive (across inputs, less
+            // those of one input).
             let a = half.active.count, p = half.passive.count
-            var pairs = a * (a - 1) / 2 + a * p
+            var added = pairs(half.active) + a * p
             if !withinInputs {
-                let ai = inputs(half.active), pi = inputs(half.passive)
-                pairs = (a * a - ai.values.reduce(0) { $0 + $1 * $1 }) / 2 + a * p - ai.reduce(0) { $0 + $1.value * (pi[$1.key] ?? 0) }
+                let pi = inputs(half.passive)
+                added -= inputs(half.active).reduce(0) { $0 + $1.value * (pi[$1.key] ?? 0) }
             }
-            if tooMany(pairs, a + p) { droppedForSize.insert(active); droppedForSize.insert(half.passiveID); continue }
+            if tooMany(added, a + p, limit: blockLimit) { droppedForSize.insert(active); droppedForSize.insert(half.passiveID); continue }
             blocks[active] = half.active
             if p > 0 { blocks[half.passiveID] = half.passive }
         }
@@ -248,25 +246,19 @@ public struct CandidateSearch: Sendable {
             var count = 0
             for i in c * chunk ..< min(n, (c + 1) * chunk) {
                 var others: [Int] = []
+                func meet(_ members: [Int32]) {
+                    for j32 in members {
+                        let j = Int(j32)
+                        guard j > i, seen[j] != Int32(i) else { continue }
+                        seen[j] = Int32(i)
+                        others.append(j)
+                    }
+                }
                 for key in recordKeys[i] {
                     if withinInputs {
-                        guard let members = blocks[key] else { continue }
-                        for j32 in members {
-                            let j = Int(j32)
-                            guard j > i, seen[j] != Int32(i) else { continue }
-                            seen[j] = Int32(i)
-                            others.append(j)
-                        }
+                        if let members = blocks[key] { meet(members) }
                     } else {
-                        guard let parts = byInput[key] else { continue }
-                        for part in parts where part.input != records[i].input {
-                            for j32 in part.members {
-                                let j = Int(j32)
-                                guard j > i, seen[j] != Int32(i) else { continue }
-                                seen[j] = Int32(i)
-                                others.append(j)
-                            }
-                        }
+                        for part in byInput[key] ?? [] where part.input != records[i].input { meet(part.members) }
                     }
                 }
                 others.sort()
@@ -280,7 +272,7 @@ public struct CandidateSearch: Sendable {
                     // evidence's words built only for the pairs kept.
                     if let score = scorer.score(a, b, commonNeighbours: cn, atLeast: minimumProbability) {
                         out.append(CandidatePair(a: i, b: j, score: score))
-                    } else if keepsSharedIdentifiers && MatchScorer.sharesStrongIdentifier(a, b) {
+                    } else if keepsSharedIdentifiers && MatchScorer.sharedIdentifier(a, b, \.isStrong) != nil {
                         // Below the minimum, but one passport, id, registration, wallet or
                         // e-mail under two names is a lead: kept to be listed.
                         out.append(CandidatePair(a: i, b: j, score: scorer.score(a, b, commonNeighbours: cn)))

@@ -251,21 +251,18 @@ public struct DatasetMerge: Sendable {
         // Ties in record order, so that which pair comes first (a star's hub) is fixed.
         let ranked = found.pairs.sorted { ($0.score.probability, $1.a, $1.b) > ($1.score.probability, $0.a, $0.b) }
         scored = ranked.map { (reference($0.a), reference($0.b), $0.score.probability) }
-        // A document (passport, id, registration) merges at the threshold; a shared wallet or
-        // e-mail only with names alike too: an agency's e-mail and wallet written into each of
-        // its recruits' records had merged 49 victims into 17 (helper-68).
-        // A protected person and anyone else only with names alike too: a recruiter holds his
-        // recruits' passports, and a record named only by its handle would otherwise merge
-        // into a victim's on a passport alone (helper-69). An address also needs nothing
-        // against the pair (two recruits of one common name, born years apart: helper-69).
-        func sharesDocument(_ a: ResolutionRecord, _ b: ResolutionRecord) -> Bool {
-            a.identifiers.contains { x in x.kind.isDocument && b.identifiers.contains { $0 == x } }
-        }
+        func sharesDocument(_ a: Int, _ b: Int) -> Bool { MatchScorer.sharedIdentifier(records[a], records[b], \.isDocument) != nil }
+        // Which pairs sharing a strong identifier merge at the threshold:
+        // - a protected person and anyone else only with names at least 80 % alike, where the
+        //   name starts to weigh for the pair ("Wang Lei", "Wang Li": 0.83): a recruiter holds
+        //   his recruits' passports (helper-69);
+        // - a document (passport, id, registration);
+        // - an address (wallet, e-mail) only with names at least 86 % alike and nothing against
+        //   the pair: an agency's address in each of its recruits' records had merged 49 victims
+        //   into 17 (helper-68), and two recruits of one common name born years apart (helper-69).
         func merges(_ p: CandidatePair) -> Bool {
-            let a = records[p.a], b = records[p.b]
-            // 0.8: where the name starts to weigh for the pair ("Wang Lei", "Wang Li": 0.83).
-            if a.isProtected != b.isProtected && p.score.nameSimilarity < 0.8 { return false }
-            if sharesDocument(a, b) { return true }
+            if records[p.a].isProtected != records[p.b].isProtected && p.score.nameSimilarity < 0.8 { return false }
+            if sharesDocument(p.a, p.b) { return true }
             return p.score.nameSimilarity >= 0.86 && !p.score.evidence.contains { $0.weight < 0 }
         }
         for p in ranked where !judged.contains([p.a, p.b]) && p.score.sharesStrongIdentifier
@@ -295,8 +292,7 @@ public struct DatasetMerge: Sendable {
         var folded = 0
         for p in ranked where (p.score.probability >= options.reviewProbability || p.score.sharesStrongIdentifier) && !judged.contains([p.a, p.b])
             && clusters.find(p.a) != clusters.find(p.b) && !separated(p.a, p.b) {
-            if p.score.nameSimilarity < 0.8, !sharesDocument(records[p.a], records[p.b]),
-               let shared = MatchScorer.sharedStrongIdentifier(records[p.a], records[p.b]) {
+            if p.score.nameSimilarity < 0.8, !sharesDocument(p.a, p.b), let shared = MatchScorer.sharedIdentifier(records[p.a], records[p.b], \.isStrong) {
                 let key = shared.kind.rawValue + ":" + shared.value
                 let first = hub[key] ?? p.a
                 hub[key] = first

@@ -58,17 +58,13 @@ public struct MatchScorer: Sendable {
     }
 
 
-    /// Whether `a` and `b` hold a strong identifier (``IdentifierKind/isStrong``) of the same
-    /// kind and value, and may be one entity by their categories.
-    public static func sharesStrongIdentifier(_ a: ResolutionRecord, _ b: ResolutionRecord) -> Bool {
-        guard compatible(a.category, b.category) else { return false }
-        return a.identifiers.contains { x in x.kind.isStrong && b.identifiers.contains { $0 == x } }
-    }
-
-    /// The first strong identifier `a` and `b` share (kind and value, as compared), if any.
-    public static func sharedStrongIdentifier(_ a: ResolutionRecord, _ b: ResolutionRecord) -> (kind: IdentifierKind, value: String)? {
+    /// The first identifier of a kind `kind` accepts that `a` and `b` share (kind and value, as
+    /// compared), when they may be one entity by their categories; nil when none.
+    /// `sharedIdentifier(a, b, \.isStrong)`: a strong one; `\.isDocument`: a document.
+    public static func sharedIdentifier(_ a: ResolutionRecord, _ b: ResolutionRecord,
+                                        _ kind: (IdentifierKind) -> Bool) -> (kind: IdentifierKind, value: String)? {
         guard compatible(a.category, b.category) else { return nil }
-        return a.identifiers.first { x in x.kind.isStrong && b.identifiers.contains { $0 == x } }
+        return a.identifiers.first { x in kind(x.kind) && b.identifiers.contains { $0 == x } }
     }
 
     /// Whether two categories may be one entity.

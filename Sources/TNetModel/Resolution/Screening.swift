@@ -91,7 +91,7 @@ public struct Screening: Sendable {
             let (a, b) = p.a < own ? (p.a, p.b) : (p.b, p.a)
             guard a < own, b >= own else { continue }
             byEntity[ownOf[a], default: []].append(Hit(entity: ownOf[a], listEntity: records[b].entity, score: p.score))
-            if records[a].identifiers.contains(where: { x in x.kind.isDocument && records[b].identifiers.contains { $0 == x } }) {
+            if MatchScorer.sharedIdentifier(records[a], records[b], \.isDocument) != nil {
                 documentShared.insert([ownOf[a], records[b].entity])
             }
         }
