@@ -100,7 +100,7 @@ extension Dataset {
             guard DiagramRequest.perEntityMeasures.contains(measure) else { throw .notPerEntityMeasure(measure) }
             do throws(CentralityError) {
                 let table = try dataset.centrality([measure])
-                if let note = table.notes.first(where: { $0.contains(": not computed: ") }) { throw CentralityError(note) }
+                if let failure = table.failure { throw CentralityError(failure) }
                 var sizes = [Double](repeating: .nan, count: dataset.entities.count)
                 for (r, row) in table.rows.enumerated() { sizes[row.source] = table.values[0][r] }
                 options.sizes = sizes

@@ -17,10 +17,8 @@ final class BitParallelHarmonic {
     private var next: UnsafeMutablePointer<UInt64>
     private var frontier: UnsafeMutablePointer<Int32>
     private var nextFrontier: UnsafeMutablePointer<Int32>
-    private let n: Int
 
     init(_ n: Int) {
-        self.n = n
         seen = .allocate(filling: n, with: 0)
         visit = .allocate(filling: n, with: 0)
         next = .allocate(filling: n, with: 0)

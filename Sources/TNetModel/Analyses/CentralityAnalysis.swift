@@ -170,6 +170,12 @@ public struct CentralityTable: Sendable {
     /// The bound approx-betweenness holds every value within, all together, when it drew a
     /// sample; nil when it was not asked for or was computed exactly.
     public var approxBetweennessBound: Double? = nil
+    /// The first note of a measure that was not computed ("katz: not computed: …"), the one
+    /// place that marker is read; nil when every measure was.
+    public var failure: String? { notes.first { $0.contains(Self.notComputed) } }
+    /// The words a note of a measure that was not computed holds, after the measure's name.
+    public static let notComputed = ": not computed: "
+
     /// Whether rows are linked pairs (edge betweenness) rather than entities.
     public var isPerLink: Bool { rows.first?.target != nil }
 
@@ -385,7 +391,7 @@ extension CentralityTable {
         func counts(_ c: [Int], scaled: [Double]) -> [Double] { norm ? scaled : c.map(Double.init) }
         // A measure that fails leaves NaN and a note; the others still print.
         func failed(_ m: CentralityMeasure, _ why: String) {
-            notes.append("\(m.rawValue): not computed: \(why)")
+            notes.append(m.rawValue + CentralityTable.notComputed + why)
             values.append([Double](repeating: .nan, count: nodeCount))
         }
         let iterations = options.maxIterations

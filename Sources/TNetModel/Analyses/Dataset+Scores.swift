@@ -12,7 +12,7 @@ extension Dataset {
     public func scores(_ measure: CentralityMeasure, options: CentralityAnalysisOptions = CentralityAnalysisOptions()) throws(CentralityError) -> Scores {
         guard !measure.isPerLink else { throw CentralityError("\(measure.rawValue): one value per linked pair, not per entity") }
         let table = try centrality([measure], options: options)
-        if let note = table.notes.first(where: { $0.contains(": not computed: ") }) { throw CentralityError(note) }
+        if let failure = table.failure { throw CentralityError(failure) }
         var values = [Double](repeating: .nan, count: entities.count)
         for (r, row) in table.rows.enumerated() { values[row.source] = table.values[0][r] }
         return Scores(measure: measure.columns[0], dataset: self, values: values)

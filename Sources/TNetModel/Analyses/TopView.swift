@@ -18,7 +18,7 @@ extension Dataset {
         let table = try centrality([measure], options: options)
         // A measure that did not converge ranks nothing: ordering by its NaN would pick the
         // first ids and call them the highest (helper-66).
-        if let note = table.notes.first(where: { $0.contains(": not computed: ") }) { throw CentralityError(note) }
+        if let failure = table.failure { throw CentralityError(failure) }
         let order = table.sortedRows(ids: { self.entities[$0].id })
         var keep = [Bool](repeating: false, count: entities.count)
         var values: [Double] = []

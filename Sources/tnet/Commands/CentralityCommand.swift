@@ -94,7 +94,7 @@ struct CentralityCommand: ParsableCommand {
                 // The library's advice, with the options that follow it here.
                 let advice = note.replacingOccurrences(of: "raise the iteration limit", with: "raise the iteration limit (--max-iter)")
                     .replacingOccurrences(of: "or read weights as strengths", with: "or read weights as strengths (--weight-as strength)")
-                if note.contains(": not computed: ") { Diagnostics.warning(advice) } else { Diagnostics.note(advice) }
+                if note.contains(CentralityTable.notComputed) { Diagnostics.warning(advice) } else { Diagnostics.note(advice) }
             }
             output.print(listing)
         }

@@ -21,9 +21,6 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "How many centrality changes to list.") var top: Int = 10
     @OptionGroup var output: FormatOption
 
-    /// Above this many entities on either side, the default measure is sampled betweenness.
-    static let exactBetweennessLimit = BetweennessDefault.exactLimit
-
     func validate() throws {
         if after == nil && (from == nil || to == nil) { throw ValidationError("give a second dataset, or --from and --to") }
         if after != nil && (from != nil || to != nil) { throw ValidationError("--from and --to compare one dataset with itself; with two files leave them out") }
@@ -37,17 +34,13 @@ struct DiffCommand: ParsableCommand {
                 throw CLIError("--measure \(quoted(measure)): not a per-entity measure")
             }
             let (before, later) = try after.map { try input.loadPair(after: $0) } ?? input.load().snapshots(PartialDate(from!)!, PartialDate(to!)!)
-            let large = max(before.entities.count, later.entities.count) > Self.exactBetweennessLimit
+            let large = max(before.entities.count, later.entities.count) > BetweennessDefault.exactLimit
             let m = measure.flatMap(CentralityMeasure.init(rawValue:)) ?? (large ? .approxBetweenness : .betweenness)
             var options = CentralityAnalysisOptions()
             options.threads = ProcessInfo.processInfo.activeProcessorCount
             options.progress = TerminalProgress.fraction
             var diff = try DatasetDiff(before: before, after: later, measure: m, top: top, options: options)
-            // A measure's advice names settings diff does not take.
-            diff.notes = diff.notes.map { note in
-                note.contains("choose alpha") || note.contains("iteration limit")
-                    ? note + " (diff uses NetworkX's defaults; tnet centrality --measure \(m.rawValue) takes --alpha, --max-iter and --tolerance)" : note
-            }
+            diff.notes = diff.notes.map { MeasureAdvice.elsewhere($0, command: "diff", measure: m) }
             TerminalProgress.clear()
             // The table carries the bounds and the caveat itself.
             if output.format != .table {

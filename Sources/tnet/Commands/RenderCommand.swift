@@ -4,10 +4,6 @@ import TraffickingNetworks
 
 /// The style and view options `render` and `dot` share.
 struct DiagramArguments: ParsableArguments {
-    /// Above this many entities `--top` ranks by sampled betweenness unless `--by` says otherwise
-    /// (the limit `diff` uses for its default measure).
-    static let exactBetweennessLimit = BetweennessDefault.exactLimit
-
     @Option(help: ArgumentHelp("A JSON theme overriding tnet's styles (shapes and colours per kind, link colours, fonts, graph attributes).", valueName: "file"))
     var theme: String?
 
@@ -29,7 +25,7 @@ struct DiagramArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Keep only the N entities ranked highest by --by, and the links among them.", valueName: "n"))
     var top: Int?
 
-    @Option(help: ArgumentHelp("The measure --top ranks by (default betweenness; above \(DiagramArguments.exactBetweennessLimit) entities approx-betweenness, sampled, and a note says so: exact betweenness takes minutes there).", valueName: "measure"))
+    @Option(help: ArgumentHelp("The measure --top ranks by (default betweenness; above \(BetweennessDefault.exactLimit) entities approx-betweenness, sampled, and a note says so: exact betweenness takes minutes there).", valueName: "measure"))
     var by: String?
 
     @Flag(inversion: .prefixedNo, help: "Draw a legend of the kinds, link families and line styles present.")
@@ -79,11 +75,11 @@ struct DiagramArguments: ParsableArguments {
             // 10⁶ more than ten minutes (helper-64): above the limit the default is sampled, as
             // the briefing's diagram and `diff` do, and said with its bound.
             let n = dataset.entities.count
-            let sampled = by == nil && n > Self.exactBetweennessLimit
+            let sampled = by == nil && n > BetweennessDefault.exactLimit
             request.by = try Self.measure(by ?? (sampled ? "approx-betweenness" : "betweenness"), option: "--by")
             if sampled {
                 let o = CentralityAnalysisOptions()
-                Diagnostics.note("--top ranks by sampled betweenness above \(Self.exactBetweennessLimit) entities (this view has \(n)): approx-betweenness (Riondato–Kornaropoulos, ε \(o.epsilon), δ \(o.delta), seed \(o.seed); tnet centrality --measure approx-betweenness states the bound it reaches); --by betweenness ranks exactly (minutes at this size)")
+                Diagnostics.note("--top ranks by sampled betweenness above \(BetweennessDefault.exactLimit) entities (this view has \(n)): approx-betweenness (Riondato–Kornaropoulos, ε \(o.epsilon), δ \(o.delta), seed \(o.seed); tnet centrality --measure approx-betweenness states the bound it reaches); --by betweenness ranks exactly (minutes at this size)")
             }
         }
         request.sizeBy = try sizeBy.map { try Self.measure($0, option: "--size-by") }
@@ -113,12 +109,8 @@ struct DiagramArguments: ParsableArguments {
             if EntityArguments.redacting, case .notPerEntityMeasure = error {
                 throw CLIError("\(flag): not a per-entity measure (the text given is not repeated under --redact victims)")
             }
-            // The measure's advice names settings render does not take (helper-67).
-            var text = "\(flag): \(error)"
-            if case .measureFailed(let m, _) = error, text.contains("choose alpha") || text.contains("iteration limit") {
-                text += " (render uses NetworkX's defaults; tnet centrality --measure \(m.rawValue) takes --alpha, --max-iter and --tolerance)"
-            }
-            throw CLIError(text)
+            if case .measureFailed(let m, _) = error { throw CLIError(MeasureAdvice.elsewhere("\(flag): \(error)", command: "render", measure: m)) }
+            throw CLIError("\(flag): \(error)")
         }
         for w in diagram.warnings {
             switch w {
@@ -234,7 +226,7 @@ struct RenderCommand: ParsableCommand {
                 if diagram.top == nil && n > Briefing.diagramLimit {
                     // Above the limit --top ranks by sampled betweenness by default (exact took
                     // 128 s at 100,000 entities, sampled 1.3 s: helper-54).
-                    let sampled = n > DiagramArguments.exactBetweennessLimit
+                    let sampled = n > BetweennessDefault.exactLimit
                     Diagnostics.note("laying out \(n) entities draws more than a reader can follow (and takes minutes at tens of thousands); --top \(Briefing.diagramTop) draws the \(Briefing.diagramTop) highest by \(sampled ? "sampled " : "")betweenness and the links among them")
                 }
                 TerminalProgress.step("laying out \(n) entities with \(drawing.engine)")
