@@ -244,6 +244,20 @@ import TNetGraph
             #expect(NameMatcher.asciiJoiners[v] == joiner, "\(v)")
         }
     }
+}
+
+/// Redaction across punctuation, symbols and escapes (helper-66 to helper-69's reviews).
+@Suite struct RedactionAcrossPunctuationTests {
+    /// Each of `texts` after `Redaction` of a dataset of `entities` and a broker whose
+    /// attributes hold the texts.
+    static func redacting(_ texts: [String], among entities: [Entity]) -> [String] {
+        var attributes = Attributes()
+        for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
+        var r = Redaction()
+        let out = r.apply(to: Dataset(entities: entities + [Entity(id: "holder", kind: .person, name: "Broker", role: .broker, attributes: attributes)]))
+        let a = out.entities.last!.attributes
+        return texts.indices.map { a["t\($0)"]?.string ?? "" }
+    }
 
     /// helper-66's review of the broader separators, worked by hand. Victim "Mai Nguyen";
     /// recruiter "Nguyen Van Hung"; site "Chiang Mai".
@@ -264,18 +278,18 @@ import TNetGraph
                      "Chiang Mai (Nguyen Van Hung's compound)",
                      "Mai💕Nguyen", "Mai ★ Nguyen", "Mai&nbsp;Nguyen", "Mai\\nNguyen", "MAI\\u0020NGUYEN", "Mai \"Nguyen\"",
                      "“Mai” Nguyen", "Mai «Nguyen»", "Mai（Nguyen）", "Mai Nguyen Trading Co"]
-        var attributes = Attributes()
-        for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
-        let d = Dataset(entities: [
+        let out = Self.redacting(texts, among: [
             Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
             Entity(id: "h", kind: .person, name: "Nguyen Van Hung", role: .recruiter),
             Entity(id: "cm", kind: .site, name: "Chiang Mai"),
-            Entity(id: "b", kind: .person, name: "Broker", role: .broker, attributes: attributes),
         ])
-        var r = Redaction()
-        let a = r.apply(to: d).entities[3].attributes
         let expected = Array(texts.prefix(7)) + Array(repeating: "Victim 1", count: 9) + ["Victim 1 Trading Co"]
-        for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
+        for (i, e) in expected.enumerated() { #expect(out[i] == e, "\(texts[i])") }
+    }
+
+    /// The decoders on their own, worked by hand: what can stand inside a name is decoded
+    /// (letters, marks, spaces, markup), the rest left as written.
+    @Test func escapesDecodedWhereTheyCanStandInAName() {
         #expect(NameMatcher.decodingTextEscapes("Tom & Jerry") == nil)
         // Letters and spaces decoded; &amp;, a control, and \t after `;` left as written.
         #expect(NameMatcher.decodingTextEscapes("a&#x41;&#66;&amp;\\tb&#0;") == "aAB&amp;\\tb&#0;")
@@ -300,22 +314,16 @@ import TNetGraph
     @Test func aNameJoinedAsEverIsReplacedBesideAnother() {
         let texts = ["Mai Nguyen, Hue, Vietnam", "Mai Nguyen Trading hired her", "Mai Nguyen, 2 children", "Mai Nguyen, a 17-year-old",
                      "She met Mai Nguyen. A week later", "Mai, Nguyen Van Hung"]
-        var attributes = Attributes()
-        for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
-        let d = Dataset(entities: [
+        let out = Self.redacting(texts, among: [
             Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
             Entity(id: "s", kind: .site, name: "Nguyen Hue"),
             Entity(id: "c", kind: .company, name: "Nguyen Trading"),
             Entity(id: "r", kind: .person, name: "Nguyen A", role: .recruiter),
             Entity(id: "nguyen-2", kind: .person, role: .recruiter),
             Entity(id: "h", kind: .person, name: "Nguyen Van Hung", role: .recruiter),
-            Entity(id: "b", kind: .person, name: "Broker", role: .broker, attributes: attributes),
         ])
-        var r = Redaction()
-        let a = r.apply(to: d).entities[6].attributes
-        let expected = ["Victim 1, Hue, Vietnam", "Victim 1 Trading hired her", "Victim 1, 2 children", "Victim 1, a 17-year-old",
-                        "She met Victim 1. A week later", "Victim 1 Van Hung"]
-        for (i, e) in expected.enumerated() { #expect(a["t\(i)"] == .string(e), "\(texts[i])") }
+        #expect(out == ["Victim 1, Hue, Vietnam", "Victim 1 Trading hired her", "Victim 1, 2 children", "Victim 1, a 17-year-old",
+                        "She met Victim 1. A week later", "Victim 1 Van Hung"])
     }
 
     /// helper-67: a text with a name found only once decoded keeps the rest as written (no
@@ -327,22 +335,14 @@ import TNetGraph
                      "Mai\\r\\nNguyen", "Mai\\n\\nNguyen", "Mai \\nNguyen", "Mai,\\nNguyen", "Mai&#8203;Nguyen", "Mai Ngu&#173;yen",
                      // and these never had.
                      "Mai Ngu&shy;yen", "Mai&#x00000020;Nguyen", "Mai<br>Nguyen", "<b>Mai</b> <i>Nguyen</i>"]
-        var attributes = Attributes()
-        for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
-        let d = Dataset(entities: [
-            Entity(id: "v", kind: .person, name: "Nguyễn Mai", role: .victim),
-            Entity(id: "b", kind: .person, name: "Broker", role: .broker, attributes: attributes),
-        ])
-        var r = Redaction()
-        let a = r.apply(to: d).entities[1].attributes
-        #expect(a["t0"] == .string("Victim 1 paid 5 &lt; 10 &amp; more &#0; x"))
-        #expect(a["t1"] == .string("50% of https://x.example/?q=Victim 1"))
-        for i in 2 ..< texts.count { #expect(a["t\(i)"]?.string?.contains("Victim 1") == true && a["t\(i)"]?.string?.contains("Mai") == false, "\(texts[i]) → \(String(describing: a["t\(i)"]))") }
+        let victim = Entity(id: "v", kind: .person, name: "Nguyễn Mai", role: .victim)
+        let out = Self.redacting(texts, among: [victim])
+        #expect(out[0] == "Victim 1 paid 5 &lt; 10 &amp; more &#0; x")
+        #expect(out[1] == "50% of https://x.example/?q=Victim 1")
+        for i in 2 ..< texts.count { #expect(out[i].contains("Victim 1") && !out[i].contains("Mai"), "\(texts[i]) → \(out[i])") }
         // A closing quote a letter follows is an apostrophe, left with the text; ‹ › go with
         // the name (helper-67: "Victim 1s sister", "Victim 1›").
-        var r2 = Redaction()
-        let b = r2.apply(to: Dataset(entities: [d.entities[0], Entity(id: "c", kind: .company, name: "C",
-            attributes: ["a": .string("Mai \u{2018}Nguyen\u{2019}s sister"), "b": .string("Mai \u{2039}Nguyen\u{203A}")])])).entities[1].attributes
-        #expect(b["a"] == .string("Victim 1\u{2019}s sister") && b["b"] == .string("Victim 1"), "\(b)")
+        #expect(Self.redacting(["Mai \u{2018}Nguyen\u{2019}s sister", "Mai \u{2039}Nguyen\u{203A}"], among: [victim])
+                == ["Victim 1\u{2019}s sister", "Victim 1"])
     }
 }

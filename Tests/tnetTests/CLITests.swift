@@ -20,6 +20,24 @@ func tnet(_ args: [String], stdin: String? = nil) throws -> (code: Int32, out: S
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
 }
 
+/// Runs the built `tnet` with `args` (shell-quoted) on a pseudo-terminal made by `script`, from
+/// util-linux, in the package root; its exit status and everything the terminal showed.
+func tnetOnTerminal(_ args: String) throws -> (code: Int32, text: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    p.arguments = ["-q", "-e", "-c", "'\(try tnetBinary())' \(args)", "/dev/null"]
+    p.currentDirectoryURL = packageRoot
+    // Standard input held open until the end: `script` ends the session at its end of file.
+    let out = Pipe(), input = Pipe()
+    p.standardOutput = out
+    p.standardInput = input
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    try input.fileHandleForWriting.close()
+    return (p.terminationStatus, text)
+}
+
 /// The path of the built `tnet`: next to the test bundle, else the package's debug build.
 func tnetBinary() throws -> String {
     let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -88,20 +106,9 @@ let fixtures = packageRoot.appendingPathComponent("Tests/TNetIOTests/Fixtures").
         #expect(piped.code == 1 && problems(piped.out) == 250 && !piped.out.contains("more not listed"))
         #expect(piped.out.contains("250 errors"))
 
-        let binary = try tnetBinary()
         for (extra, listed) in [("", 200), (" --all", 250)] {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            p.arguments = ["-q", "-e", "-c", "'\(binary)' validate '\(file)'\(extra)", "/dev/null"]
-            // Standard input held open until the end: `script` ends the session at its end of file.
-            let out = Pipe(), input = Pipe()
-            p.standardOutput = out
-            p.standardInput = input
-            try p.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            try input.fileHandleForWriting.close()
-            #expect(p.terminationStatus == 1, "\(extra): \(text.suffix(300))")
+            let (code, text) = try tnetOnTerminal("validate '\(file)'\(extra)")
+            #expect(code == 1, "\(extra): \(text.suffix(300))")
             #expect(problems(text) == listed, "\(extra): \(text.prefix(600))")
             #expect(text.contains("… 51 more not listed here") == (listed == 200), "\(extra)")
             #expect(text.contains("entities are implied") == (listed == 250), "\(extra)")
@@ -116,18 +123,8 @@ let fixtures = packageRoot.appendingPathComponent("Tests/TNetIOTests/Fixtures").
         let piped = try tnet(["convert", "datasets/mekong-2023.json", "-"])
         #expect(piped.code == 0 && piped.out.split(separator: "\n", omittingEmptySubsequences: false).count == 3735)
         #expect(!piped.err.contains("standard output is a terminal"))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-q", "-e", "-c", "'\(try tnetBinary())' convert datasets/mekong-2023.json -", "/dev/null"]
-        p.currentDirectoryURL = packageRoot
-        let out = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardInput = input
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        try input.fileHandleForWriting.close()
-        #expect(p.terminationStatus == 0, "\(text.suffix(300))")
+        let (code, text) = try tnetOnTerminal("convert datasets/mekong-2023.json -")
+        #expect(code == 0, "\(text.suffix(300))")
         #expect(text.contains("the first 1000 lines of the dataset are shown, 2734 more left out; an output file or a pipe gets it all"), "\(text.suffix(300))")
         #expect(!text.contains("\"links\""), "the links come after line 1,000")
     }
