@@ -513,19 +513,49 @@ struct NameMatcher: Sendable {
         " -./()[]\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}".contains(c) || c.isWhitespace
     }
 
-    /// Brackets and quotes that go with a name a match opens or closes inside them ("Mai
-    /// (Nguyen)", `Mai "Nguyen"`, "Mai «Nguyen»"), each with its close; a straight quote is its
-    /// own close.
-    static let namePairs: [(Character, Character)] = [("(", ")"), ("[", "]"), ("{", "}"), ("<", ">"), ("\u{201C}", "\u{201D}"),
-                                                      ("\u{00AB}", "\u{00BB}"), ("\u{3010}", "\u{3011}"), ("\u{FF08}", "\u{FF09}"),
-                                                      ("\u{300C}", "\u{300D}"), ("\u{300E}", "\u{300F}"), ("\u{2039}", "\u{203A}"),
-                                                      ("\u{FE59}", "\u{FE5A}"), ("\u{2018}", "\u{2019}"), ("\"", "\"")]
+    /// Brackets that go with a name a match opens or closes inside them ("Mai (Nguyen)",
+    /// "Mai（Nguyen）", "Mai 【Nguyen】"), each with its close.
+    static let namePairs: [(Character, Character)] = [("(", ")"), ("[", "]"), ("{", "}"), ("<", ">"), ("\u{3010}", "\u{3011}"),
+                                                      ("\u{FF08}", "\u{FF09}"), ("\u{300C}", "\u{300D}"), ("\u{300E}", "\u{300F}"),
+                                                      ("\u{FE59}", "\u{FE5A}")]
 
-    /// `match` widened by the brackets and quotes (``namePairs``) it opens or closes, their
-    /// other halves just beside it (not before `floor`), and whether every one has its other half
-    /// there. A straight quote the match holds an odd number of takes the one before it, else
-    /// the one after. A closing half a letter follows is not taken (’ is also an apostrophe:
-    /// "‘Nguyen’s sister"), though it does close.
+    /// Quotation marks, which languages pair differently: English “…” and ‘…’, German „…“ and
+    /// ‚…‘, Polish „…”, French «…», Danish and German »…« and ›…‹, Swedish ”…”, and the straight
+    /// `"`. Any one of them closes any other beside a name (``bracketed(_:_:notBefore:)``);
+    /// a nickname between a name's words is read with the closes its opening mark takes
+    /// (``quoteCloses``).
+    static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2018}", "\u{2019}", "\u{201A}",
+                                         "\u{201B}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
+
+    /// Each opening quotation mark or bracket that can hold a nickname between a name's words
+    /// (`Mai "Mimi" Nguyen`, `Mai „Mimi“ Nguyen`, `Mai (Mimi) Nguyen`), with the marks that
+    /// close it.
+    static let quoteCloses: [Character: Set<Character>] = {
+        var closes: [Character: Set<Character>] = [
+            "\"": ["\""], "'": ["'"], "\u{201C}": ["\u{201D}", "\u{201C}"], "\u{201E}": ["\u{201C}", "\u{201D}"],
+            "\u{2018}": ["\u{2019}", "\u{2018}"], "\u{201A}": ["\u{2018}", "\u{2019}"], "\u{201D}": ["\u{201D}"],
+            "\u{00AB}": ["\u{00BB}"], "\u{00BB}": ["\u{00AB}"], "\u{2039}": ["\u{203A}"], "\u{203A}": ["\u{2039}"],
+        ]
+        for (open, close) in namePairs { closes[open] = [close] }
+        return closes
+    }()
+
+    /// Whether the character at `k` of `s` is a quotation mark (``quotes``) and not an
+    /// apostrophe (`’` between two letters: "O’Brien", "Nguyen’s").
+    static func isQuote(_ s: String, at k: String.Index) -> Bool {
+        let c = s[k]
+        guard quotes.contains(c) else { return false }
+        guard c == "\u{2019}", k > s.startIndex, s[s.index(before: k)].isLetter else { return true }
+        let next = s.index(after: k)
+        return !(next < s.endIndex && s[next].isLetter)
+    }
+
+    /// `match` widened by the brackets (``namePairs``) and quotation marks (``quotes``) it
+    /// opens or closes, their other halves just beside it (not before `floor`), and whether
+    /// every one has its other half there. Quotation marks are counted together, whatever their
+    /// language (`„Mai“ Nguyen`, `“Mai” Nguyen`, `Mai »Nguyen«`): an odd number inside takes
+    /// the one before the match, else the one after. A closing half a letter follows is not
+    /// taken (’ is also an apostrophe: "‘Nguyen’s sister"), though it does close.
     static func bracketed(_ s: String, _ match: Range<String.Index>, notBefore floor: String.Index) -> (bounds: Range<String.Index>, closed: Bool) {
         var from = match.lowerBound, to = match.upperBound, closed = true
         func before(_ c: Character) -> Bool { from > floor && s[s.index(before: from)] == c }
@@ -536,16 +566,45 @@ struct NameMatcher: Sendable {
         }
         for (open, close) in namePairs {
             let inside = s[from ..< to]
-            if open == close {
-                guard inside.filter({ $0 == open }).count % 2 == 1 else { continue }
-                if before(open) { from = s.index(before: from) } else if after(close) { takeAfter() } else { closed = false }
-                continue
-            }
             let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
             if closes > opens { if before(open) { from = s.index(before: from) } else { closed = false } }
             if opens > closes { if after(close) { takeAfter() } else { closed = false } }
         }
+        var marks = 0
+        var k = from
+        while k < to {
+            if isQuote(s, at: k) { marks += 1 }
+            k = s.index(after: k)
+        }
+        if marks % 2 == 1 {
+            if from > floor, quotes.contains(s[s.index(before: from)]) {
+                from = s.index(before: from)
+            } else if to < s.endIndex, quotes.contains(s[to]) {
+                takeAfter()
+            } else {
+                closed = false
+            }
+        }
         return (from ..< to, closed)
+    }
+
+    /// Where a quoted or bracketed nickname between two words of a name ends (`Mai "Mimi"
+    /// Nguyen`, `Mai „Mimi“ Nguyen`, `Mai (Mimi) Nguyen`): the word after it, when the gap
+    /// before word `j` is an opening mark (``quoteCloses``) with spaces around it, words `j`
+    /// onward (one to three, joined by spaces or the joiners of ids) lie inside it, and the gap
+    /// after them is one of its closes, with spaces around it.
+    static func nicknameEnd(_ s: String, _ words: [Word], at j: Int) -> Int? {
+        guard j > 0, j + 1 < words.count else { return nil }
+        func marks(_ gap: Substring) -> String { gap.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let opening = marks(s[words[j - 1].range.upperBound ..< words[j].range.lowerBound])
+        guard opening.count == 1, let open = opening.first, let closes = quoteCloses[open] else { return nil }
+        for k in j + 1 ... min(j + 3, words.count - 1) {
+            let gap = s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
+            let closing = marks(gap)
+            if closing.count == 1, let close = closing.first, closes.contains(close) { return k }
+            guard isSeparator(gap, joinersOnly: true), !gap.contains(where: { closes.contains($0) || $0 == open }) else { return nil }
+        }
+        return nil
     }
 
     /// The brackets that open an area code, each with its close.
@@ -712,11 +771,21 @@ struct NameMatcher: Sendable {
             // Only a match the broad rule made is turned down: one joined as before stands even
             // where it takes a word of another's name ("Mai Nguyen, Hue" beside the site
             // "Nguyen Hue"): a protected name is never left whole to spare another's (helper-67).
+            // The words of a nickname skipped between the name's words (`Mai "Mimi" Nguyen`):
+            // a phrase of another entity there ("Mai (Chiang Mai) Nguyen") is not the name's.
+            var nickname = 0 ..< 0
             func broadAllows(_ j: Int) -> Bool {
-                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { insidePhrase($0, $0) })
+                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { !nickname.contains($0) && insidePhrase($0, $0) })
             }
             while j < words.count {
-                if j > i {
+                // A quoted or bracketed nickname between two words of the name, where the name
+                // does not go on through it: skipped, and replaced with the name.
+                if j > i, nickname.isEmpty, !isPrefixOfName(joined + words[j].folded),
+                   let k = Self.nicknameEnd(s, words, at: j), isPrefixOfName(joined + words[k].folded) {
+                    nickname = j ..< k
+                    broad = true
+                    j = k
+                } else if j > i {
                     let gap = s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]
                     if !Self.isSeparator(gap, joinersOnly: true) {
                         guard Self.isSeparator(gap) else { break }

@@ -287,6 +287,31 @@ import TNetGraph
         for (i, e) in expected.enumerated() { #expect(out[i] == e, "\(texts[i])") }
     }
 
+    /// A nickname in quotes or brackets between a name's words goes with the name, in every
+    /// language's quotation marks; quotation marks of any language close beside a name. Victim
+    /// "Mai Nguyen"; recruiter "Nguyen Van Hung"; site "Chiang Mai". Worked by hand:
+    /// - replaced whole: `Mai "Mimi" Nguyen`, `Mai (Mimi) Nguyen`, `Mai „Mimi“ Nguyen` (German),
+    ///   `Mai «Mimi» Nguyen`, `Mai 'Mimi' Nguyen`, `Mai ‚Mimi‘ Nguyen`, a nickname of two words,
+    ///   the name backwards around one, and a site's name as the nickname (its words are the
+    ///   nickname's, not a phrase the name stands in); `„Mai“ Nguyen`, `Mai »Nguyen«`, `Mai
+    ///   ‚Nguyen‘` (the marks German writes);
+    /// - kept: a bracket that holds more than three words, one that does not close, a nickname
+    ///   whose name goes on into the recruiter's ("Mai (Mimi) Nguyen Van Hung", as "Mai
+    ///   (Nguyen Van Hung's niece)" is kept), and words after the bracket that are not the name.
+    @Test func nicknamesAndQuotesOfEveryLanguage() {
+        let replaced = ["Mai \"Mimi\" Nguyen", "Mai (Mimi) Nguyen", "Mai \u{201E}Mimi\u{201C} Nguyen", "Mai \u{00AB} Mimi \u{00BB} Nguyen",
+                        "Mai 'Mimi' Nguyen", "Mai \u{201A}Mimi\u{2018} Nguyen", "Mai \"Little Mimi\" Nguyen", "Nguyen (Mimi) Mai",
+                        "Mai (Chiang Mai) Nguyen", "\u{201E}Mai\u{201C} Nguyen", "Mai \u{00BB}Nguyen\u{00AB}", "Mai \u{201A}Nguyen\u{2018}"]
+        let kept = ["Mai (met her in May 2023) Nguyen", "Mai (Mimi Nguyen", "Mai (Mimi) Nguyen Van Hung", "Mai \"Mimi\" said Nguyen"]
+        let out = Self.redacting(replaced.map { "met \($0) twice" } + kept, among: [
+            Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
+            Entity(id: "h", kind: .person, name: "Nguyen Van Hung", role: .recruiter),
+            Entity(id: "cm", kind: .site, name: "Chiang Mai"),
+        ])
+        for (i, t) in replaced.enumerated() { #expect(out[i] == "met Victim 1 twice", "\(t) → \(out[i])") }
+        for (i, t) in kept.enumerated() { #expect(out[replaced.count + i] == t, "\(t) → \(out[replaced.count + i])") }
+    }
+
     /// The decoders on their own, worked by hand: what can stand inside a name is decoded
     /// (letters, marks, spaces, markup), the rest left as written.
     @Test func escapesDecodedWhereTheyCanStandInAName() {
