@@ -1,3 +1,4 @@
+import Foundation
 import TNetModel
 
 /// Reads FollowTheMoney entities, one JSON object a line (`.ftm.jsonl`, `.ftm.json`), as Aleph
@@ -34,29 +35,9 @@ public enum FtMReader {
     /// - Complexity: O(*n*) in the size of the file.
     public static func read(_ input: InputFile) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         try input.checkText()
-        var lines: [Line] = []
-        var issues: [ValidationIssue] = []
-        try input.bytes.withUnsafeBufferPointer { buf in
-            var positions = TextPositions(file: input.name, bytes: buf)
-            var start = input.bomLength
-            while start < buf.count {
-                var end = start
-                while end < buf.count && buf[end] != 0x0A { end += 1 }
-                defer { start = end + 1 }
-                let slice = UnsafeBufferPointer(rebasing: buf[start ..< end])
-                guard slice.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
-                var parser = JSONParser(slice)
-                let node: JSONNode
-                do { node = try parser.parseDocument() } catch let error as JSONParser.Failure {
-                    throw ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
-                }
-                let location = positions.location(of: start + node.offset)
-                if let line = parse(node, location, &issues) { lines.append(line) }
-            }
+        return try input.bytes.withUnsafeBufferPointer { buf in
+            try LineChunks.read(buf, name: input.name, start: input.bomLength, threads: ProcessInfo.processInfo.activeProcessorCount)
         }
-        var builder = Builder(issues: issues)
-        let dataset = builder.build(lines, file: input.name)
-        return (dataset, builder.issues)
     }
 
     static func parse(_ node: JSONNode, _ at: SourceLocation, _ issues: inout [ValidationIssue]) -> Line? {
@@ -141,32 +122,35 @@ public enum FtMReader {
             issues.append(ValidationIssue(.warning, .unknownField, "FtM entity \(quoted(line.id)): \(message)", at: line.location))
         }
 
-        mutating func build(_ lines: [Line], file: String) -> Dataset {
+        /// Reads the sources and things of `lines` (every line but the relations', in file
+        /// order), the links their properties make, and their Documentation; the relations
+        /// follow, one by one (``relation(_:)``), then ``finish()``.
+        mutating func begin(_ lines: [Line], file: String) {
             locations = ReadLocations(file: file)
-            let isLink = { (l: Line) in (l.schema.edge != nil || l.schema.name == "Sanction") && l.schema.name != "Documentation" }
             let isSource = { (l: Line) in l.schema.isA("Document") }
             for l in lines where isSource(l) { source(l) }
-            var things: [Line] = []
-            for l in lines where !isSource(l) && !isLink(l) {
+            var things: [Int] = []
+            for (k, l) in lines.enumerated() where !isSource(l) && !LineChunks.isRelation(l.schema) {
                 if l.schema.isA("Thing") {
-                    things.append(l)
+                    things.append(k)
                     entityByFtM[l.id] = FtMID.decode(l.id)
                     schemaByEntity[FtMID.decode(l.id)] = l.schema
-                } else {
+                } else if l.schema.name != "Documentation" {
                     warn(l, "\(l.schema.name) is neither a thing nor a relation tnet maps: left out")
                 }
             }
-            var pending: [(Line, Link)] = []
+            var pending: [(Int, Link)] = []
             var entities: [Entity] = []
-            for l in things { entities.append(entity(l, &pending)) }
+            entities.reserveCapacity(things.count)
+            for k in things { entities.append(entity(lines[k], line: k, &pending)) }
             // Countries, once every country entity is known.
             let countries = FtMCountries.entityIDs(among: entities.filter { $0.kind == .country }.map { (id: $0.id, name: $0.name) })
-            for i in entities.indices { resolveCountry(&entities[i], line: things[i], countries: countries) }
+            for i in entities.indices { resolveCountry(&entities[i], line: lines[things[i]], countries: countries) }
             for e in entities where e.name != nil && nameIndex[e.name!] == nil { nameIndex[e.name!] = e.id }
             for e in entities { if let n = e.name { nameCount[n, default: 0] += 1 } }
             // Documentation (a document about an entity) is a citation: the entity cites the source.
             var position: [String: Int] = [:]
-            for (i, l) in things.enumerated() where position[l.id] == nil { position[l.id] = i }
+            for (i, k) in things.enumerated() where position[lines[k].id] == nil { position[lines[k].id] = i }
             for l in lines where l.schema.name == "Documentation" {
                 guard let doc = l.values("document").first, let source = sourceByFtM[doc],
                       let target = l.values("entity").first, let i = position[target] else {
@@ -176,27 +160,40 @@ public enum FtMReader {
                 if !entities[i].sources.contains(source) { entities[i].sources.append(source) }
                 warn(l, "read as \(entities[i].id) citing source \(source) (written back as its proof)")
             }
-            for (e, l) in zip(entities, things) {
+            for (e, k) in zip(entities, things) {
                 declare(e.kind)
                 if let r = e.role, !PersonRole.builtIn.contains(r), !roles.contains(r) { roles.append(r) }
                 dataset.append(e)
-                locations.entities.append(.init(line: l.location.line, column: l.location.column))
+                locations.entities.append(.init(line: lines[k].location.line, column: lines[k].location.column))
             }
-            var linkIndex = 0
-            for l in lines where isLink(l) {
-                linkIndex += 1
-                if let link = link(l, position: linkIndex) { pending.append((l, link)) }
+            entities = []
+            for (k, link) in pending { add(link, from: lines[k]) }
+        }
+
+        /// Reads a relation's line as a link, the relations in file order.
+        mutating func relation(_ l: Line) {
+            relationCount += 1
+            if let link = link(l, position: relationCount) { add(link, from: l) }
+        }
+
+        /// How many relations' lines have been read: a link's default FtM id is its place.
+        var relationCount = 0
+
+        /// Adds `link`, read from `l`, when both its ends are entities.
+        mutating func add(_ link: Link, from l: Line) {
+            let source = dataset.index(of: link.source)
+            guard source != nil, dataset.index(of: link.target) != nil else {
+                let missing = source == nil ? link.source : link.target
+                warn(l, "refers to \(missing), which is not in the file: the \(link.kind.rawValue) link is left out")
+                return
             }
-            for (l, link) in pending {
-                guard dataset.index(of: link.source) != nil, dataset.index(of: link.target) != nil else {
-                    let missing = dataset.index(of: link.source) == nil ? link.source : link.target
-                    warn(l, "refers to \(missing), which is not in the file: the \(link.kind.rawValue) link is left out")
-                    continue
-                }
-                declare(link.kind)
-                dataset.append(link)
-                locations.links.append(.init(line: l.location.line, column: l.location.column))
-            }
+            declare(link.kind)
+            dataset.append(link)
+            locations.links.append(.init(line: l.location.line, column: l.location.column))
+        }
+
+        /// The dataset, once every line is read.
+        mutating func finish() -> Dataset {
             dataset.schema = Schema(entityKinds: entityKinds, linkKinds: linkKinds,
                                     symmetricLinkKinds: Set(linkKinds.filter { FtMSchemaMap.declaredLinkKinds[$0] == true }),
                                     roles: roles)
@@ -270,7 +267,7 @@ public enum FtMReader {
 
         static let provenanceProperties: Set<String> = ["proof", "publisher", "publisherUrl", "sourceUrl", "retrievedAt"]
 
-        mutating func entity(_ l: Line, _ pending: inout [(Line, Link)]) -> Entity {
+        mutating func entity(_ l: Line, line k: Int, _ pending: inout [(Int, Link)]) -> Entity {
             var e = Entity(id: FtMID.decode(l.id), kind: FtMSchemaMap.kind(forSchema: l.schema.name))
             e.sources = citations(l)
             let madeSource = l.values("proof").isEmpty && !e.sources.isEmpty
@@ -329,7 +326,7 @@ public enum FtMReader {
                                 warn(l, "\(p) refers to \(v), which is not in the file: left out")
                                 continue
                             }
-                            pending.append((l, Link(source: e.id, target: target, kind: kind)))
+                            pending.append((k, Link(source: e.id, target: target, kind: kind)))
                         }
                     } else {
                         attribute(p, values, schema: l.schema, into: &e.attributes, line: l)
@@ -370,30 +367,58 @@ public enum FtMReader {
             }
         }
 
+        /// FtM's schema for what links entities of these schemas, the reader's default for an
+        /// unknown end.
+        static let legalEntity = FtMModel.schema("LegalEntity")!
+
+        /// The schemas the writer would choose, by link kind and the schemas of its ends: a few
+        /// combinations, each worked out once.
+        var writtenSchemas: [WrittenSchemaKey: String] = [:]
+        struct WrittenSchemaKey: Hashable {
+            var kind: LinkKind
+            var source: String
+            var target: String
+        }
+
+        /// The schema the writer would choose for a link of `kind` between these ends.
+        mutating func writtenSchema(_ kind: LinkKind, source: FtMModel.Schema, target: FtMModel.Schema) -> String {
+            let key = WrittenSchemaKey(kind: kind, source: source.name, target: target.name)
+            if let known = writtenSchemas[key] { return known }
+            let written = FtMSchemaMap.linkSchema(kind, preferred: nil, source: source, target: target)
+            writtenSchemas[key] = written
+            return written
+        }
+
         /// The entity an FtM reference names, by id.
         func ref(_ v: String?) -> String? { v.map { entityByFtM[$0] ?? FtMID.decode($0) } }
 
         mutating func link(_ l: Line, position: Int) -> Link? {
             let name = l.schema.name
             var source: String?, target: String?
-            var handled: Set<String> = ["proof", "startDate", "endDate", "description"]
-            var markers: [String: String] = [:]
+            // Few: an array, not a set per relation.
+            var handled = ["proof", "startDate", "endDate", "description"]
+            // In the order written, the last of a key standing (a dictionary's order changed from
+            // run to run, and with it the order of the markers kept in the description).
+            var markers: [(key: String, value: String)] = []
             var description: [String] = []
             for v in l.values("description") {
-                if let (k, value) = FtMSchemaMap.parseMarker(v) { markers[k] = value } else { description.append(v) }
+                guard let (k, value) = FtMSchemaMap.parseMarker(v) else { description.append(v); continue }
+                if let i = markers.firstIndex(where: { $0.key == k }) { markers.remove(at: i) }
+                markers.append((k, value))
             }
+            func marker(_ k: String) -> String? { markers.last { $0.key == k }?.value }
             if name == "Sanction" {
                 target = ref(l.values("entity").first)
-                handled.formUnion(["entity"])
+                handled.append("entity")
                 if let v = l.values("entity").first, entityByFtM[v] == nil {
                     warn(l, "refers to \(v), which is not in the file: the sanctions link is left out")
                     return nil
                 }
-                if let id = markers["authority"] {
+                if let id = marker("authority") {
                     source = id
-                    handled.insert("authority")
+                    handled.append("authority")
                 } else if let authority = l.values("authority").first {
-                    handled.insert("authority")
+                    handled.append("authority")
                     let named = nameCount[authority, default: 0]
                     if named == 1, let id = nameIndex[authority] {
                         source = id
@@ -420,7 +445,7 @@ public enum FtMReader {
                 }
                 if a.count > 1 || b.count > 1 { warn(l, "names several \(sp) or \(tp): the first of each is read") }
                 (source, target) = FtMSchemaMap.isReversed(name) ? (ref(second), ref(first)) : (ref(first), ref(second))
-                handled.formUnion([sp, tp])
+                handled += [sp, tp]
             }
             guard let source, let target else {
                 issues.append(ValidationIssue(.error, .missingField, "FtM entity \(quoted(l.id)): a \(name) needs the entity it concerns", at: l.location))
@@ -429,11 +454,11 @@ public enum FtMReader {
             var kind = FtMSchemaMap.linkKinds[name] ?? LinkKind(FtMSchemaMap.snakeCase(name))
             var link = Link(source: source, target: target, kind: kind)
             if name == "UnknownLink", let role = l.values("role").first, l.values("role").count == 1,
-               LinkKind.builtIn.contains(LinkKind(role)) || FtMSchemaMap.declaredLinkKinds[LinkKind(role)] != nil || markers["kind"] == role {
+               LinkKind.builtIn.contains(LinkKind(role)) || FtMSchemaMap.declaredLinkKinds[LinkKind(role)] != nil || marker("kind") == role {
                 kind = LinkKind(role)
-                handled.insert("role")
+                handled.append("role")
             }
-            if let k = markers["kind"] { kind = LinkKind(k) }
+            if let k = marker("kind") { kind = LinkKind(k) }
             link.kind = kind
             link.sources = citations(l)
             let madeSource = l.values("proof").isEmpty && !link.sources.isEmpty
@@ -473,9 +498,7 @@ public enum FtMReader {
             for (k, v) in l.top { link.attributes[k] = v }
             if l.id != "link-\(position)" { link.attributes["ftm_id"] = .string(l.id) }
             // Kept when the writer would choose another schema for this kind between these ends.
-            let thing = FtMModel.schema("LegalEntity")!
-            let written = FtMSchemaMap.linkSchema(kind, preferred: nil, source: schemaByEntity[source] ?? thing,
-                                                  target: schemaByEntity[target] ?? thing)
+            let written = writtenSchema(kind, source: schemaByEntity[source] ?? Self.legalEntity, target: schemaByEntity[target] ?? Self.legalEntity)
             if written != name { link.attributes["ftm_schema"] = .string(name) }
             return link
         }

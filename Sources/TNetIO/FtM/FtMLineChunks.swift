@@ -1,0 +1,161 @@
+import Foundation
+import TNetGraph
+import TNetModel
+
+extension FtMReader {
+    /// FtM lines read on every core, in two passes, holding the relations' lines only a wave at
+    /// a time.
+    ///
+    /// The file is cut at line ends into chunks of about ``chunkBytes``, read at the same time,
+    /// each counting lines from its own start; their lines and issues are then put in file order
+    /// and renumbered. The first pass parses every line and checks it (every issue a line has is
+    /// found there, in file order), and keeps the lines of sources and things, and of each
+    /// relation (an interval entity or a Sanction) only where it is and what its line and column
+    /// are. Relations can name sources and things that come after them, so they are made into
+    /// links once every thing is known: the second pass reads them again, ``waveLines`` at a
+    /// time on every core, and hands them in file order to the builder. A 1M-entity file's 2M
+    /// relations were 3.5 GB of parsed lines held at once.
+    enum LineChunks {
+        /// About how much of the file one chunk reads.
+        static let chunkBytes = 4 << 20
+        /// How many relations' lines the second pass holds at once.
+        static let waveLines = 1 << 16
+
+        /// Where a relation's line is, to read it again: its bytes (from the first byte of its
+        /// object to its line's end) and the line and column of its object.
+        struct Relation {
+            var start: Int
+            var end: Int
+            var line: Int32
+            var column: Int32
+        }
+
+        /// What one chunk's first pass found.
+        struct Part {
+            var lines: [Line] = []
+            var relations: [Relation] = []
+            var issues: [ValidationIssue] = []
+            /// The first line that is not JSON, at its place within the chunk, stopping it.
+            var failure: ReadError?
+            /// Line ends in the chunk: the lines of the chunks after it count from there.
+            var lineEnds = 0
+        }
+
+        /// Whether `schema` is read as a link rather than an entity or a source.
+        static func isRelation(_ schema: FtMModel.Schema) -> Bool {
+            (schema.edge != nil || schema.name == "Sanction") && schema.name != "Documentation"
+        }
+
+        /// The chunks of `buf` from `start`, cut after a line end near every ``chunkBytes``.
+        static func chunks(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, bytes: Int = chunkBytes) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            var from = start
+            while from < buf.count {
+                var to = min(buf.count, from + bytes)
+                while to < buf.count && buf[to - 1] != 0x0A { to += 1 }
+                out.append(from ..< to)
+                from = to
+            }
+            return out
+        }
+
+        /// The first pass over one chunk.
+        static func firstPass(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, name: String, bom: Int) -> Part {
+            var part = Part()
+            // The first chunk counts from the file's start, past its byte-order mark.
+            var positions = TextPositions(file: name, bytes: buf, origin: range.lowerBound == bom ? 0 : range.lowerBound)
+            var start = range.lowerBound
+            while start < range.upperBound {
+                var end = start
+                while end < range.upperBound && buf[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                if end < range.upperBound { part.lineEnds += 1 }
+                let slice = UnsafeBufferPointer(rebasing: buf[start ..< end])
+                guard slice.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
+                var parser = JSONParser(slice)
+                let node: JSONNode
+                do { node = try parser.parseDocument() } catch {
+                    part.failure = ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
+                    return part
+                }
+                let location = positions.location(of: start + node.offset)
+                guard let line = parse(node, location, &part.issues) else { continue }
+                if isRelation(line.schema) {
+                    part.relations.append(Relation(start: start + node.offset, end: end, line: Int32(clamping: location.line),
+                                                   column: Int32(clamping: location.column)))
+                } else {
+                    part.lines.append(line)
+                }
+            }
+            return part
+        }
+
+        /// Reads `buf` from `start` (past a byte-order mark) on `threads` threads.
+        /// - Parameters:
+        ///   - chunkBytes: About how much of the file one chunk reads (smaller in tests).
+        ///   - waveLines: How many relations' lines are held at once (smaller in tests).
+        static func read(_ buf: UnsafeBufferPointer<UInt8>, name: String, start: Int, threads: Int,
+                         chunkBytes: Int = chunkBytes, waveLines: Int = waveLines) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+            let ranges = chunks(buf, from: start, bytes: chunkBytes)
+            var parts = [Part](repeating: Part(), count: ranges.count)
+            parts.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                forEachChunk(ranges.count, threads: threads) { c, _ in out[c] = firstPass(buf, ranges[c], name: name, bom: start) }
+            }
+            // In file order: each chunk's lines numbered after the chunks before it.
+            var lines: [Line] = []
+            var relations: [Relation] = []
+            var issues: [ValidationIssue] = []
+            lines.reserveCapacity(parts.reduce(0) { $0 + $1.lines.count })
+            relations.reserveCapacity(parts.reduce(0) { $0 + $1.relations.count })
+            var before = 0
+            for c in parts.indices {
+                var part = parts[c]
+                parts[c] = Part()
+                if before > 0 {
+                    for k in part.lines.indices { part.lines[k].location.line += before }
+                    for k in part.relations.indices { part.relations[k].line += Int32(clamping: before) }
+                    for k in part.issues.indices { part.issues[k].location?.line += before }
+                    part.failure?.location?.line += before
+                }
+                issues += part.issues
+                if let failure = part.failure { throw failure }
+                lines += part.lines
+                relations += part.relations
+                before += part.lineEnds
+            }
+            var builder = Builder(issues: issues)
+            builder.begin(lines, file: name)
+            lines = []
+            // The relations, a wave at a time, read again on every core and built in file order.
+            var first = 0
+            while first < relations.count {
+                let wave = relations[first ..< min(first + waveLines, relations.count)]
+                let pieces = max(1, min(4 * threads, wave.count / 256))
+                var read = [[Line]](repeating: [], count: pieces)
+                read.withUnsafeMutableBufferPointer { out in
+                    nonisolated(unsafe) let out = out
+                    forEachChunk(pieces, threads: threads) { p, _ in
+                        let from = wave.startIndex + p * wave.count / pieces, to = wave.startIndex + (p + 1) * wave.count / pieces
+                        var made: [Line] = []
+                        made.reserveCapacity(to - from)
+                        var ignored: [ValidationIssue] = []
+                        for r in wave[from ..< to] {
+                            var parser = JSONParser(UnsafeBufferPointer(rebasing: buf[r.start ..< r.end]))
+                            // The first pass read this line: it parses, and its issues are said.
+                            guard let node = try? parser.parseDocument(),
+                                  let line = parse(node, SourceLocation(file: name, line: Int(r.line), column: Int(r.column)), &ignored) else {
+                                fatalError("a relation's line read twice reads the same")
+                            }
+                            made.append(line)
+                        }
+                        out[p] = made
+                    }
+                }
+                for piece in read { for line in piece { builder.relation(line) } }
+                first += wave.count
+            }
+            return (builder.finish(), builder.issues)
+        }
+    }
+}

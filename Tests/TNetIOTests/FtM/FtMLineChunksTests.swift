@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TNetModel
+@testable import TNetIO
+
+/// The FtM reader's chunks and waves: cut small, on several threads, the result is the one read
+/// in a single chunk on one thread, record for record and issue for issue, lines numbered in
+/// the file.
+@Suite struct FtMLineChunksTests {
+    /// `text` read in one chunk on one thread, and in chunks of `bytes` with waves of `wave`
+    /// relations on three threads.
+    static func bothWays(_ text: [UInt8], bytes: Int, wave: Int) throws -> (whole: (Dataset, [String]), cut: (Dataset, [String])) {
+        try text.withUnsafeBufferPointer { buf in
+            let a = try FtMReader.LineChunks.read(buf, name: "x.ftm.jsonl", start: 0, threads: 1, chunkBytes: 1 << 30, waveLines: 1 << 30)
+            let b = try FtMReader.LineChunks.read(buf, name: "x.ftm.jsonl", start: 0, threads: 3, chunkBytes: bytes, waveLines: wave)
+            return ((a.dataset, a.issues.map(\.description)), (b.dataset, b.issues.map(\.description)))
+        }
+    }
+
+    @Test func cutSmallTheReadIsTheSame() throws {
+        // The bundled dataset as FtM (sources, things, relations, Sanctions), then the
+        // every-schema fixture and lines with problems, so that issues fall in late chunks.
+        let (d, _) = try DatasetFormat.read(path: bundledDatasetPath())
+        var text = FtMWriter.write(d).bytes
+        text += Array(try String(contentsOfFile: fixture("ftm/every-schema.ftm.jsonl"), encoding: .utf8).utf8)
+        text += Array("""
+
+        {"schema": "Person", "properties": {"name": ["No Id"]}}
+        {"id": "p2", "schema": "Person", "properties": {"name": "not a list"}}
+        {"id": "p3", "schema": "Spaceship", "properties": {}}
+        {"id": "o1", "schema": "Ownership", "properties": {"owner": ["p9"], "asset": ["p2"]}}
+
+        """.utf8)
+        for (bytes, wave) in [(64, 1), (300, 3), (5000, 40)] {
+            let (whole, cut) = try Self.bothWays(text, bytes: bytes, wave: wave)
+            #expect(NativeJSONWriter.write(whole.0, threads: 1) == NativeJSONWriter.write(cut.0, threads: 1), "chunks of \(bytes)")
+            #expect(whole.1 == cut.1, "chunks of \(bytes)")
+            #expect(whole.0.links.count > 100)
+            #expect(whole.1.count == 4, "\(whole.1)")
+        }
+    }
+
+    /// Worked by hand: a file of eight lines, cut into chunks of one line each. Line 6 names an
+    /// entity that is not there (a warning at 6:1), line 8 is not JSON (the error at 8:12, where
+    /// the parser stops: `{"id": "b",` is 11 characters long).
+    @Test func linesAreNumberedInTheFile() throws {
+        let lines = [
+            #"{"id": "p1", "schema": "Person", "properties": {"name": ["Li"]}}"#,
+            #"{"id": "p2", "schema": "Person", "properties": {"name": ["Wu"]}}"#,
+            "",
+            #"{"id": "o1", "schema": "Ownership", "properties": {"owner": ["p1"], "asset": ["p2"]}}"#,
+            #"{"id": "c1", "schema": "Company", "properties": {"name": ["Acme"]}}"#,
+            #"{"id": "o2", "schema": "Ownership", "properties": {"owner": ["p9"], "asset": ["c1"]}}"#,
+            #"{"id": "o3", "schema": "Ownership", "properties": {"owner": ["p2"], "asset": ["c1"]}}"#,
+        ]
+        let good = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let (_, cut) = try Self.bothWays(good, bytes: 1, wave: 1)
+        #expect(cut.0.links.count == 2 && cut.0.entities.count == 3)
+        #expect(cut.1.contains { $0.hasPrefix("x.ftm.jsonl:6:1:") && $0.contains("p9") })
+        let bad = Array((lines.joined(separator: "\n") + "\n{\"id\": \"b\",\n").utf8)
+        for threads in [1, 3] {
+            #expect(throws: ReadError.self) {
+                try bad.withUnsafeBufferPointer { try FtMReader.LineChunks.read($0, name: "x.ftm.jsonl", start: 0, threads: threads, chunkBytes: 1) }
+            }
+            do {
+                _ = try bad.withUnsafeBufferPointer { try FtMReader.LineChunks.read($0, name: "x.ftm.jsonl", start: 0, threads: threads, chunkBytes: 1) }
+            } catch let e as ReadError {
+                #expect(e.description.hasPrefix("x.ftm.jsonl:8:12:"), "\(e)")
+            }
+        }
+    }
+}
