@@ -108,6 +108,10 @@ public struct JSONWriter: Sendable {
     /// writer, one value per line.
     public mutating func lineFeed() { bytes.append(0x0A) }
 
+    /// Forgets the bytes written so far, keeping their storage: a writer that streams hands
+    /// them on, then clears.
+    mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
     /// Writes a raw number text as read (keeps integers of any size exact).
     /// - Parameter text: A valid JSON number, written unchecked.
     public mutating func numberText(_ text: String) { prefix(); bytes.append(contentsOf: text.utf8) }

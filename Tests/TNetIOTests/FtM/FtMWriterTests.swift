@@ -178,5 +178,11 @@ func hostileDataset() -> Dataset {
         #expect(said.contains { $0.contains("\"floors\"") && $0.contains("p-li") })
         let (back, _) = try DatasetFormat.read(path: out)
         #expect(back.entities.count == d.entities.count)
+        // The file is streamed a record at a time: its bytes and warnings are write(_:)'s, links
+        // written as their source's property (`parent`, `holder`) included.
+        let (bytes, warnings) = FtMWriter.write(odd)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: out))) == bytes)
+        #expect(warnings.map { "warning: " + $0 } == said.map { "warning: " + $0 })
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"holder\":["))
     }
 }
