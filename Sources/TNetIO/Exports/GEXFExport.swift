@@ -80,9 +80,10 @@ public enum GEXFExport {
         ("period_start", "string"), ("period_end", "string"),
     ]
 
-    /// The export, nothing written yet.
+    /// The export: the file's bytes from ``encode(_:)``; what ``write(_:to:)`` wrote.
     public struct Output: Sendable {
-        /// The file's UTF-8 bytes.
+        /// The file's UTF-8 bytes from ``encode(_:)``; empty from ``write(_:to:)``, which
+        /// hands them to the file as they are made.
         public var bytes: [UInt8]
         /// Nodes and edges written.
         public var nodes: Int, edges: Int
@@ -95,9 +96,29 @@ public enum GEXFExport {
     /// - Returns: the file, the counts and the warnings.
     /// - Complexity: O(size of the dataset).
     public static func encode(_ dataset: Dataset) -> Output {
+        var bytes: [UInt8] = []
+        var out = stream(dataset) { pieces in for p in pieces { bytes.append(contentsOf: p) } }
+        out.bytes = bytes
+        return out
+    }
+
+    /// About how many bytes ``stream(_:_:)`` hands on at once.
+    static let pieceBytes = 4 << 20
+
+    /// ``encode(_:)`` in pieces of about ``pieceBytes``, each handed to `emit` as soon as it is
+    /// made: memory holds a piece, not the file (a 1M-entity export had taken 3.5 GB).
+    /// - Returns: the counts and the warnings; `bytes` empty.
+    /// - Throws: what `emit` throws.
+    static func stream(_ dataset: Dataset, _ emit: ([UnsafeRawBufferPointer]) throws -> Void) rethrows -> Output {
         var losses = ExportLosses(format: "GEXF")
         var x = ""
-        x.reserveCapacity(256 * (dataset.entities.count + dataset.links.count) + 4096)
+        x.reserveCapacity(pieceBytes + 65536)
+        /// Hands on what is made once it is a piece's worth (`force`: whatever there is).
+        func flush(force: Bool = false) throws {
+            guard x.utf8.count >= pieceBytes || (force && !x.isEmpty) else { return }
+            try x.withUTF8 { try emit([UnsafeRawBufferPointer($0)]) }
+            x.removeAll(keepingCapacity: true)
+        }
 
         func clean(_ s: String, _ place: @autoclosure () -> String) -> String {
             if XMLEscaping.representable(s) { return s }
@@ -145,11 +166,16 @@ public enum GEXFExport {
             losses.note("\(undirectedCount) undirected link\(undirectedCount == 1 ? "" : "s") among directed ones: a mixed graph, each edge with its own type, which Gephi reads and NetworkX's read_gexf refuses (the edge attribute directed keeps each link's direction)",
                         at: "the dataset")
         }
-        var pairKinds: [String: Int] = [:]
+        struct PairKind: Hashable {
+            var a: Int32, b: Int32
+            var directed: Bool
+            var kind: LinkKind
+        }
+        var pairKinds: [PairKind: Int] = [:]
         for (i, s, t) in resolved {
             let directed = dataset.isDirected(links[i])
             let (a, b) = directed || s <= t ? (s, t) : (t, s)
-            pairKinds["\(a) \(b) \(directed) " + links[i].kind.rawValue, default: 0] += 1
+            pairKinds[PairKind(a: a, b: b, directed: directed, kind: links[i].kind), default: 0] += 1
         }
         let parallel = pairKinds.values.filter { $0 > 1 }.reduce(0, +)
         if parallel > 0 {
@@ -240,6 +266,7 @@ public enum GEXFExport {
             fixed += provenance(e.confidence, e.sources, e.period, from: 4)
             values("n", fixed, nodeFree, offset: nodeColumns.count, e.attributes, place)
             x += "      </node>\n"
+            try flush()
         }
         x += "    </nodes>\n"
         x += "    <edges count=\"\(resolved.count)\">\n"
@@ -259,27 +286,29 @@ public enum GEXFExport {
             fixed += provenance(l.confidence, l.sources, l.period, from: 3)
             values("l", fixed, edgeFree, offset: edgeColumns.count, l.attributes, place)
             x += "      </edge>\n"
+            try flush()
         }
         x += "    </edges>\n  </graph>\n</gexf>\n"
+        try flush(force: true)
         if partialDates > 0 {
             losses.note("\(partialDates) partial date\(partialDates == 1 ? "" : "s") (a year or a month) written as the whole days they span (a start as the first day, an end as the last); period_start and period_end keep them as written (first: \(firstPartial))",
                         at: "the dataset")
         }
-        return Output(bytes: Array(x.utf8), nodes: dataset.entities.count, edges: resolved.count, warnings: losses.warnings)
+        return Output(bytes: [], nodes: dataset.entities.count, edges: resolved.count, warnings: losses.warnings)
     }
 
-    /// Writes the export to `path`, atomically.
+    /// Writes the export to `path`, atomically, a piece at a time.
     /// - Parameters:
     ///   - dataset: the dataset (already redacted and filtered).
     ///   - path: the file to write (`.gexf`).
-    /// - Returns: the counts and the warnings (the caller says them).
+    /// - Returns: the counts and the warnings (the caller says them); `bytes` empty.
     /// - Throws: ``ReadError`` for `-` or a folder; ``AtomicFile/WriteError`` when the file
     ///   cannot be written.
     @discardableResult
     public static func write(_ dataset: Dataset, to path: String) throws -> Output {
         try checkFilePath(path, what: "the GEXF file")
-        let out = encode(dataset)
-        try AtomicFile.write(out.bytes, to: path)
+        var out = Output(bytes: [], nodes: 0, edges: 0, warnings: [])
+        try AtomicFile.write(to: path) { emit in out = try stream(dataset, emit) }
         return out
     }
 }
