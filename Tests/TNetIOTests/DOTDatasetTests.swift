@@ -109,4 +109,20 @@ import TNetModel
                     && x.agreement == y.agreement && d.isDirected(x) == back.isDirected(y), "\(x.source)>\(x.target)")
         }
     }
+
+    /// Written to a file a piece at a time: the file is write(_:)'s, byte for byte; a citation
+    /// DOT cannot list stops it before anything is written.
+    @Test func writesToAFileInPieces() throws {
+        let (d, _) = try DatasetFormat.read(path: bundledDatasetPath())
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-dot-\(UUID().uuidString).dot").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try d.write(to: path)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == DOTDatasetWriter.write(d))
+        var cited = Entity(id: "a", kind: .person)
+        cited.sources = ["x;y"]
+        let bad = Dataset(entities: [cited], links: [])
+        let other = path + ".bad.dot"
+        #expect(throws: ReadError.self) { try bad.write(to: other) }
+        #expect(!FileManager.default.fileExists(atPath: other))
+    }
 }

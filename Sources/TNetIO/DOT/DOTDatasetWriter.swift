@@ -15,9 +15,27 @@ public enum DOTDatasetWriter {
     ///   (empty, holding `;`, or with spaces around it).
     /// - Complexity: O(*n*) in the size of the dataset.
     public static func write(_ dataset: Dataset) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try stream(dataset) { pieces in for p in pieces { bytes.append(contentsOf: p) } }
+        return bytes
+    }
+
+    /// About how many bytes ``stream(_:_:)`` hands on at once.
+    static let pieceBytes = 4 << 20
+
+    /// ``write(_:)`` in pieces of about ``pieceBytes``, for a file: each handed to `emit` as
+    /// soon as it is made, so memory holds a piece, not the file.
+    /// - Throws: As ``write(_:)``, before anything is emitted; or what `emit` throws.
+    static func stream(_ dataset: Dataset, _ emit: ([UnsafeRawBufferPointer]) throws -> Void) throws {
         try FieldCodec.checkListable(dataset)
         let directed = dataset.hasDirectedLinks
         var out = directed ? "digraph" : "graph"
+        /// Hands on what is made once it is a piece's worth (`force`: whatever there is).
+        func flush(force: Bool = false) throws {
+            guard out.utf8.count >= pieceBytes || (force && !out.isEmpty) else { return }
+            try out.withUTF8 { try emit([UnsafeRawBufferPointer($0)]) }
+            out.removeAll(keepingCapacity: true)
+        }
         out += " " + quote(dataset.title ?? "tnet") + " {\n"
         if let t = dataset.title { out += "  graph [title=\(quote(t))];\n" }
         if let d = dataset.description { out += "  graph [description=\(quote(d))];\n" }
@@ -31,6 +49,7 @@ public enum DOTDatasetWriter {
             attrs.append("label=\(quote(e.label))")
             for (k, v) in e.attributes { attrs.append("\(quote(attributeName(k)))=\(quote(v.displayText))") }
             out += "  \(quote(e.id)) [\(attrs.joined(separator: ", "))];\n"
+            try flush()
         }
         let arrow = directed ? "->" : "--"
         for l in dataset.links {
@@ -40,9 +59,10 @@ public enum DOTDatasetWriter {
             if undirectedInDigraph { attrs.append("dir=\"none\"") }
             for (k, v) in l.attributes { attrs.append("\(quote(attributeName(k)))=\(quote(v.displayText))") }
             out += "  \(quote(l.source)) \(arrow) \(quote(l.target)) [\(attrs.joined(separator: ", "))];\n"
+            try flush()
         }
         out += "}\n"
-        return Array(out.utf8)
+        try flush(force: true)
     }
 
     /// Names the reader would take for a field (or that cgraph uses itself: `label`, `key`,

@@ -35,9 +35,11 @@ public enum CytoscapeExport {
         + provenanceFields
     static let provenanceFields = ["confidence", "confidence_value", "sources", "period_start", "period_end"]
 
-    /// The export, nothing written yet.
+    /// The export: the file's bytes from ``encode(_:redacted:)``; what ``write(_:to:redacted:)``
+    /// wrote.
     public struct Output: Sendable {
-        /// The file's UTF-8 bytes.
+        /// The file's UTF-8 bytes from ``encode(_:redacted:)``; empty from
+        /// ``write(_:to:redacted:)``, which hands them to the file as they are made.
         public var bytes: [UInt8]
         /// Nodes and edges written.
         public var nodes: Int, edges: Int
@@ -52,6 +54,20 @@ public enum CytoscapeExport {
     /// - Returns: the file, the counts and the warnings.
     /// - Complexity: O(size of the dataset).
     public static func encode(_ dataset: Dataset, redacted: Bool) -> Output {
+        var bytes: [UInt8] = []
+        var out = stream(dataset, redacted: redacted) { pieces in for p in pieces { bytes.append(contentsOf: p) } }
+        out.bytes = bytes
+        return out
+    }
+
+    /// About how many bytes ``stream(_:redacted:_:)`` hands on at once.
+    static let pieceBytes = 4 << 20
+
+    /// ``encode(_:redacted:)`` in pieces of about ``pieceBytes``, each handed to `emit` as soon
+    /// as it is made: memory holds a piece, not the file.
+    /// - Returns: the counts and the warnings; `bytes` empty.
+    /// - Throws: what `emit` throws.
+    static func stream(_ dataset: Dataset, redacted: Bool, _ emit: ([UnsafeRawBufferPointer]) throws -> Void) rethrows -> Output {
         var losses = ExportLosses(format: "Cytoscape.js")
         var resolved: [(Int, Int32, Int32)] = []
         dataset.forEachResolvedLink { i, s, t in resolved.append((i, s, t)) }
@@ -77,6 +93,12 @@ public enum CytoscapeExport {
         for c in edgeFree.columns { renamedEdge[c.key] = c.name }
 
         var w = JSONWriter(pretty: false)
+        /// Hands on what is made once it is a piece's worth (`force`: whatever there is).
+        func flush(force: Bool = false) throws {
+            guard w.bytes.count >= pieceBytes || (force && !w.bytes.isEmpty) else { return }
+            try w.bytes.withUnsafeBytes { try emit([$0]) }
+            w.clear()
+        }
         w.beginObject()
         w.key("format_version"); w.string("1.0")
         w.key("generated_by"); w.string("tnet")
@@ -138,6 +160,7 @@ public enum CytoscapeExport {
             provenance(e.confidence, e.sources, e.period)
             free(e.attributes, renamedNode, "entity " + e.id)
             w.endObject(); w.endObject()
+            try flush()
         }
         w.endArray()
         w.key("edges"); w.beginArray()
@@ -162,31 +185,33 @@ public enum CytoscapeExport {
             provenance(l.confidence, l.sources, l.period)
             free(l.attributes, renamedEdge, place)
             w.endObject(); w.endObject()
+            try flush()
         }
         w.endArray()
         w.endObject()
         w.endObject()
         w.lineFeed()
+        try flush(force: true)
         if undirected > 0 {
             losses.note("Cytoscape.js edges have no direction of their own: \(undirected) undirected link\(undirected == 1 ? " carries" : "s carry") directed=false in their data (draw them without arrows with the selector edge[!directed])",
                         at: "the dataset")
         }
-        return Output(bytes: w.bytes, nodes: dataset.entities.count, edges: resolved.count, warnings: losses.warnings)
+        return Output(bytes: [], nodes: dataset.entities.count, edges: resolved.count, warnings: losses.warnings)
     }
 
-    /// Writes the export to `path`, atomically.
+    /// Writes the export to `path`, atomically, a piece at a time.
     /// - Parameters:
     ///   - dataset: the dataset (already redacted and filtered).
     ///   - path: the file to write (`.json` or `.cyjs`).
     ///   - redacted: whether protected persons were redacted.
-    /// - Returns: the counts and the warnings (the caller says them).
+    /// - Returns: the counts and the warnings (the caller says them); `bytes` empty.
     /// - Throws: ``ReadError`` for `-` or a folder; ``AtomicFile/WriteError`` when the file
     ///   cannot be written.
     @discardableResult
     public static func write(_ dataset: Dataset, to path: String, redacted: Bool) throws -> Output {
         try checkFilePath(path, what: "the Cytoscape.js JSON")
-        let out = encode(dataset, redacted: redacted)
-        try AtomicFile.write(out.bytes, to: path)
+        var out = Output(bytes: [], nodes: 0, edges: 0, warnings: [])
+        try AtomicFile.write(to: path) { emit in out = try stream(dataset, redacted: redacted, emit) }
         return out
     }
 }

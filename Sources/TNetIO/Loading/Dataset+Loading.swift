@@ -36,8 +36,8 @@ extension Dataset {
     public func write(to path: String, format: DatasetFormat? = nil,
                       warnings: (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) throws {
         let f = try DatasetFormat.output(for: path, format: format)
-        // A native dataset, GraphML, an edge list or FtM goes to its file in the pieces it is
-        // made in, never joined.
+        // A native dataset, GraphML, an edge list, DOT or FtM goes to its file in the pieces it
+        // is made in, never joined.
         if f == .json && path != "-" {
             return try AtomicFile.write(to: path) { emit in try NativeJSONWriter.stream(self, emit) }
         }
@@ -46,6 +46,9 @@ extension Dataset {
         }
         if f == .edgelist && path != "-" {
             return try AtomicFile.write(to: path) { emit in try EdgeListWriter.stream(self, emit) }
+        }
+        if f == .dot && path != "-" {
+            return try AtomicFile.write(to: path) { emit in try DOTDatasetWriter.stream(self, emit) }
         }
         if f == .ftm && path != "-" {
             var lost: [String] = []

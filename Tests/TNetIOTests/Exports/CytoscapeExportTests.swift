@@ -43,4 +43,15 @@ import TNetModel
             "Cytoscape.js: Cytoscape.js edges have no direction of their own: 1 undirected link carries directed=false in their data (draw them without arrows with the selector edge[!directed])",
         ])
     }
+
+    /// Written to a file a piece at a time: the file is encode's, byte for byte, and the
+    /// warnings the same.
+    @Test func writesTheEncodedBytes() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tnet-cy-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let out = try CytoscapeExport.write(Self.dataset(), to: path, redacted: true)
+        let encoded = CytoscapeExport.encode(Self.dataset(), redacted: true)
+        #expect(out.bytes.isEmpty && out.warnings == encoded.warnings && out.nodes == encoded.nodes && out.edges == encoded.edges)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == encoded.bytes)
+    }
 }
