@@ -389,8 +389,9 @@ public enum FtMReader {
             return written
         }
 
-        /// The entity an FtM reference names, by id.
-        func ref(_ v: String?) -> String? { v.map { entityByFtM[$0] ?? FtMID.decode($0) } }
+        /// The entity an FtM reference names, by id: its id decoded (what ``entityByFtM`` holds
+        /// for every thing read, so no look-up is needed).
+        func ref(_ v: String?) -> String? { v.map(FtMID.decode) }
 
         mutating func link(_ l: Line, position: Int) -> Link? {
             let name = l.schema.name
