@@ -82,6 +82,11 @@ struct NameMatcher: Sendable {
             }
         }
     }
+    /// Every other entity's name of two words or more, its folded words joined
+    /// (`seanobrien`): a quoted or bracketed group between a protected name's words that holds
+    /// one is kept beside the name's replacement, not taken with it ("Victim 1 (Sean O'Brien)").
+    var otherNames = Set<String>()
+
     /// Each word of ``ordinaryPhrases`` → the phrases holding it, with its place in each.
     private var phrasesByWord: [String: [(phrase: [String], position: Int)]] = [:]
 
@@ -291,6 +296,8 @@ struct NameMatcher: Sendable {
     ///   `&#160;`) to a plain space.
     /// - `\uXXXX` likewise; `\n`, `\t`, `\r` after a letter, a digit, white space, a comma or
     ///   another such escape, to a space (helper-68: `Mai\r\nNguyen`), not in `C:\temp`.
+    /// - Quotation marks, which can hold a nickname between a name's words: `&quot;`, `&ldquo;`,
+    ///   `&#8220;`, `\"`, `\u201C` and the like.
     /// - HTML comments and tags of text markup (`<br>`, `<b>`, `</span>`) to a space.
     static func decodingTextEscapes(_ s: String) -> String? {
         var out = "", changed = false
@@ -299,6 +306,9 @@ struct NameMatcher: Sendable {
         /// character), a space (any white space), or nil (left as written).
         func kept(_ u: Unicode.Scalar) -> String? {
             if u.properties.isWhitespace { return " " }
+            // Quotation marks, which can hold a nickname between a name's words (helper-70:
+            // `Mai &quot;Mimi&quot; Nguyen`).
+            if Self.nicknameQuotes.contains(Character(u)) { return String(u) }
             switch u.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .format: return String(u)
@@ -324,6 +334,8 @@ struct NameMatcher: Sendable {
                 if (e == "n" || e == "t" || e == "r") && (before.isLetter || before.isNumber || before.isWhitespace || before == ",") {
                     out += " "; changed = true; i += 2; continue
                 }
+                // An escaped quotation mark (`Mai \"Mimi\" Nguyen` in JSON written out as text).
+                if e == "\"" || e == "'" { out.append(e); changed = true; i += 2; continue }
                 if e == "u", i + 6 <= chars.count, let v = UInt32(String(chars[i + 2 ..< i + 6]), radix: 16),
                    let scalar = Unicode.Scalar(v), let text = kept(scalar) {
                     out += text; changed = true; i += 6; continue
@@ -378,7 +390,11 @@ struct NameMatcher: Sendable {
         let own: [String: String] = ["nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "NonBreakingSpace": " ", "shy": "\u{00AD}",
                                      "szlig": "ß", "aelig": "æ", "AElig": "Æ", "oslash": "ø", "Oslash": "Ø", "eth": "ð", "ETH": "Ð",
                                      "thorn": "þ", "THORN": "Þ", "oelig": "œ", "OElig": "Œ", "Dstrok": "Đ", "dstrok": "đ", "Lstrok": "Ł",
-                                     "lstrok": "ł", "Hstrok": "Ħ", "hstrok": "ħ", "Tstrok": "Ŧ", "tstrok": "ŧ", "inodot": "ı", "imath": "ı"]
+                                     "lstrok": "ł", "Hstrok": "Ħ", "hstrok": "ħ", "Tstrok": "Ŧ", "tstrok": "ŧ", "inodot": "ı", "imath": "ı",
+                                     // Quotation marks, which can hold a nickname.
+                                     "quot": "\"", "apos": "'", "ldquo": "\u{201C}", "rdquo": "\u{201D}", "lsquo": "\u{2018}",
+                                     "rsquo": "\u{2019}", "bdquo": "\u{201E}", "sbquo": "\u{201A}", "laquo": "\u{00AB}",
+                                     "raquo": "\u{00BB}", "lsaquo": "\u{2039}", "rsaquo": "\u{203A}"]
         if let t = own[name] { return t }
         let accents: [(String, String)] = [("acute", "\u{0301}"), ("grave", "\u{0300}"), ("circ", "\u{0302}"), ("tilde", "\u{0303}"),
                                            ("uml", "\u{0308}"), ("ring", "\u{030A}"), ("cedil", "\u{0327}"), ("caron", "\u{030C}"),
@@ -521,31 +537,36 @@ struct NameMatcher: Sendable {
 
     /// Quotation marks, which languages pair differently: English “…” and ‘…’, German „…“ and
     /// ‚…‘, Polish „…”, French «…», Danish and German »…« and ›…‹, Swedish ”…”, and the straight
-    /// `"`. Any one of them closes any other beside a name (``bracketed(_:_:notBefore:)``);
-    /// a nickname between a name's words is read with the closes its opening mark takes
-    /// (``quoteCloses``).
-    static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2018}", "\u{2019}", "\u{201A}",
+    /// `"` and `'` (an apostrophe between letters is not counted: ``isQuote(_:at:)``). Any one of them closes any other, beside a name (``bracketed(_:_:notBefore:)``) as
+    /// around a nickname between its words (``nicknameGroup(_:_:at:)``).
+    static let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2018}", "\u{2019}", "\u{201A}",
                                          "\u{201B}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
 
-    /// Each opening quotation mark or bracket that can hold a nickname between a name's words
-    /// (`Mai "Mimi" Nguyen`, `Mai „Mimi“ Nguyen`, `Mai (Mimi) Nguyen`), with the marks that
-    /// close it.
-    static let quoteCloses: [Character: Set<Character>] = {
-        var closes: [Character: Set<Character>] = [
-            "\"": ["\""], "'": ["'"], "\u{201C}": ["\u{201D}", "\u{201C}"], "\u{201E}": ["\u{201C}", "\u{201D}"],
-            "\u{2018}": ["\u{2019}", "\u{2018}"], "\u{201A}": ["\u{2018}", "\u{2019}"], "\u{201D}": ["\u{201D}"],
-            "\u{00AB}": ["\u{00BB}"], "\u{00BB}": ["\u{00AB}"], "\u{2039}": ["\u{203A}"], "\u{203A}": ["\u{2039}"],
-        ]
-        for (open, close) in namePairs { closes[open] = [close] }
-        return closes
+    /// Quotation marks that can hold a nickname between a name's words: ``quotes``, the
+    /// straight `'`, the full-width and CJK ones (`＂`, `＇`, `〝`, `〞`, `〟`), and the backticks,
+    /// accents and asterisks of plain-text emphasis (`` `Mimi` ``, `*Mimi*`). Any of them closes
+    /// any other, as people mix them (`Mai "Mimi” Nguyen` after a word processor's autocorrect).
+    static let nicknameQuotes: Set<Character> = quotes.union(["'", "\u{FF02}", "\u{FF07}", "\u{301D}", "\u{301E}", "\u{301F}",
+                                                               "`", "\u{00B4}", "*"])
+
+    /// Brackets that can hold a nickname, each with its close: ``namePairs`` and `《》`, `〈〉`,
+    /// `⟨⟩`, `［］`, `｛｝`.
+    static let nicknameBrackets: [Character: Character] = {
+        var pairs: [Character: Character] = ["\u{300A}": "\u{300B}", "\u{3008}": "\u{3009}", "\u{27E8}": "\u{27E9}",
+                                             "\u{FF3B}": "\u{FF3D}", "\u{FF5B}": "\u{FF5D}"]
+        for (open, close) in namePairs { pairs[open] = close }
+        return pairs
     }()
 
+    /// Every mark of ``nicknameQuotes`` and ``nicknameBrackets``, opening or closing.
+    static let nicknameMarks: Set<Character> = nicknameQuotes.union(nicknameBrackets.keys).union(nicknameBrackets.values)
+
     /// Whether the character at `k` of `s` is a quotation mark (``quotes``) and not an
-    /// apostrophe (`’` between two letters: "O’Brien", "Nguyen’s").
+    /// apostrophe (`’` or `'` between two letters: "O’Brien", "Nguyen's").
     static func isQuote(_ s: String, at k: String.Index) -> Bool {
         let c = s[k]
         guard quotes.contains(c) else { return false }
-        guard c == "\u{2019}", k > s.startIndex, s[s.index(before: k)].isLetter else { return true }
+        guard c == "\u{2019}" || c == "'", k > s.startIndex, s[s.index(before: k)].isLetter else { return true }
         let next = s.index(after: k)
         return !(next < s.endIndex && s[next].isLetter)
     }
@@ -588,24 +609,51 @@ struct NameMatcher: Sendable {
         return (from ..< to, closed)
     }
 
-    /// Where a quoted or bracketed nickname between two words of a name ends (`Mai "Mimi"
-    /// Nguyen`, `Mai „Mimi“ Nguyen`, `Mai (Mimi) Nguyen`): the word after it, when the gap
-    /// before word `j` is an opening mark (``quoteCloses``) with spaces around it, words `j`
-    /// onward (one to three, joined by spaces or the joiners of ids) lie inside it, and the gap
-    /// after them is one of its closes, with spaces around it.
-    static func nicknameEnd(_ s: String, _ words: [Word], at j: Int) -> Int? {
+    /// A quoted or bracketed group between two words of a name (`Mai "Mimi" Nguyen`, `Mai
+    /// „Mimi“ Nguyen`, `Mai (Mimi) Nguyen`, `Mai ("Mimi") Nguyen`, `Mai-"Mimi"-Nguyen`): the word
+    /// after it and the group's text, marks included. The gap before word `j` holds one or two
+    /// opening marks (with spaces, `-`, `_` or `+` around them), words `j` onward (one to
+    /// ``nicknameWords``) lie inside, and the gap after them ends with the marks that close
+    /// those (any punctuation before them: `"Mimi!"`). Nil where the marks do not close so.
+    /// - Parameter after: where the gap before word `j` starts, when not at the word before it
+    ///   (a second group: after the first one's close).
+    static func nicknameGroup(_ s: String, _ words: [Word], at j: Int, after: String.Index? = nil) -> (next: Int, text: Range<String.Index>)? {
         guard j > 0, j + 1 < words.count else { return nil }
-        func marks(_ gap: Substring) -> String { gap.trimmingCharacters(in: .whitespacesAndNewlines) }
-        let opening = marks(s[words[j - 1].range.upperBound ..< words[j].range.lowerBound])
-        guard opening.count == 1, let open = opening.first, let closes = quoteCloses[open] else { return nil }
-        for k in j + 1 ... min(j + 3, words.count - 1) {
+        // Spaces, invisible characters, and the joiners people put around a nickname (`Mai,
+        // "Mimi", Nguyen`, `Mai-"Mimi"-Nguyen`, `Mai "Mimi" — Nguyen`).
+        func glue(_ c: Character) -> Bool {
+            c.isWhitespace || "-_+,\u{2013}\u{2014}".contains(c) || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
+        }
+        func opens(_ c: Character) -> Bool { nicknameQuotes.contains(c) || nicknameBrackets[c] != nil }
+        let before = s[(after ?? words[j - 1].range.upperBound) ..< words[j].range.lowerBound]
+        guard let start = before.firstIndex(where: { !glue($0) }) else { return nil }
+        // One or two opening marks, then anything but another mark (`"💕Mimi"`).
+        let openers = Array(before[start...].prefix(while: opens))
+        guard (1 ... 2).contains(openers.count), !before[start...].dropFirst(openers.count).contains(where: nicknameMarks.contains) else { return nil }
+        func closes(_ close: Character, _ open: Character) -> Bool {
+            nicknameQuotes.contains(open) ? nicknameQuotes.contains(close) : nicknameBrackets[open] == close
+        }
+        for k in j + 1 ... min(j + nicknameWords, words.count - 1) {
             let gap = s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
-            let closing = marks(gap)
-            if closing.count == 1, let close = closing.first, closes.contains(close) { return k }
-            guard isSeparator(gap, joinersOnly: true), !gap.contains(where: { closes.contains($0) || $0 == open }) else { return nil }
+            // An apostrophe inside a word (`O’Brien`, `Hung's`) is no mark.
+            if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}" { continue }
+            guard let first = gap.firstIndex(where: nicknameMarks.contains) else { continue }
+            // The closing marks, just after the words (after any punctuation: `"Mimi!"`), then
+            // only spaces and joiners before the name goes on, or another group's opening.
+            let closers = Array(gap[first...].prefix(openers.count))
+            guard closers.count == openers.count,
+                  (0 ..< closers.count).allSatisfy({ closes(closers[$0], openers[openers.count - 1 - $0]) }) else { return nil }
+            let end = gap.index(first, offsetBy: closers.count)
+            let rest = gap[end...].drop(while: glue)
+            guard rest.isEmpty || opens(rest.first!) else { return nil }
+            return (k, start ..< end)
         }
         return nil
     }
+
+    /// Most words a nickname between a name's words holds (`Mai "Little Miss Sunshine" Nguyen`,
+    /// `Mai (a.k.a. Mimi) Nguyen`).
+    static let nicknameWords = 5
 
     /// The brackets that open an area code, each with its close.
     static let closingBracket: [Character: Character] = ["(": ")", "[": "]"]
@@ -677,7 +725,18 @@ struct NameMatcher: Sendable {
     /// with it. A short name (fewer than
     /// ``minimumLength`` letters) is replaced only as the whole text, and a short id only so in
     /// an id-bearing field.
-    private func replacingNames(in s: String, identifier: Bool, shortIDs: Bool, ownWords: Bool) -> String? {
+    /// A name found in a text: its last word, its replacement, and the groups between its
+    /// words kept beside the replacement.
+    private struct Match {
+        var end: Int
+        var replacement: String
+        var kept: [Range<String.Index>] = []
+    }
+
+    /// `s` with every protected name replaced, nil when none is found.
+    /// - Parameter nicknames: whether a name is also read across quoted or bracketed groups
+    ///   between its words; false inside such a group (so no group is read inside another).
+    private func replacingNames(in s: String, identifier: Bool, shortIDs: Bool, ownWords: Bool, nicknames: Bool = true) -> String? {
         guard !names.isEmpty, !s.isEmpty else { return nil }
         let words = Self.words(s)
         guard !words.isEmpty else { return nil }
@@ -721,6 +780,19 @@ struct NameMatcher: Sendable {
             }
             return false
         }
+        /// Whether words `from ..< to` hold another entity's name of several words, its words
+        /// in a row (at most ``nicknameWords``, so at most ten runs are looked up).
+        func holdsOtherName(_ from: Int, _ to: Int) -> Bool {
+            guard !otherNames.isEmpty else { return false }
+            for a in from ..< to {
+                var joined = words[a].folded
+                for b in a + 1 ..< to {
+                    joined += words[b].folded
+                    if otherNames.contains(joined) { return true }
+                }
+            }
+            return false
+        }
         /// Whether every bracket that words i through j open or close inside them is closed or
         /// opened just beside them ("Mai (Nguyen)"), as the replacement takes it; not
         /// "Nguyen (Mai's recruiter)", where the bracket holds more than the name.
@@ -755,9 +827,11 @@ struct NameMatcher: Sendable {
             return i == 0 && j == words.count - 1 && s[s.startIndex ..< words[0].range.lowerBound].isEmpty
                 && s[words[j].range.upperBound...].isEmpty
         }
-        // The longest name found from word i, its first word read as `first`.
-        func match(from i: Int, first: String) -> (end: Int, replacement: String)? {
-            var matched: (end: Int, replacement: String)?
+        // The longest name found from word i, its first word read as `first`; with
+        // `nicknames`, across quoted or bracketed groups between its words (`Mai "Mimi"
+        // Nguyen`) wherever the name goes on after one, else only where the words join.
+        func match(from i: Int, first: String, nicknames: Bool = false) -> Match? {
+            var matched: Match?
             // Join words i, i+1, … while the gaps between them are separators and the joined
             // letters are still a prefix of some name.
             var joined = ""
@@ -771,20 +845,39 @@ struct NameMatcher: Sendable {
             // Only a match the broad rule made is turned down: one joined as before stands even
             // where it takes a word of another's name ("Mai Nguyen, Hue" beside the site
             // "Nguyen Hue"): a protected name is never left whole to spare another's (helper-67).
-            // The words of a nickname skipped between the name's words (`Mai "Mimi" Nguyen`):
-            // a phrase of another entity there ("Mai (Chiang Mai) Nguyen") is not the name's.
-            var nickname = 0 ..< 0
             func broadAllows(_ j: Int) -> Bool {
-                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { !nickname.contains($0) && insidePhrase($0, $0) })
+                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { !skipped.contains($0) && insidePhrase($0, $0) })
             }
+            // The words of the groups skipped between the name's words, and the groups that
+            // hold another entity's name ("Mai (Sean O'Brien) Nguyen"): those are kept, beside
+            // the name's replacement (helper-70).
+            var skipped = IndexSet()
+            var kept: [Range<String.Index>] = []
+            var groups = 0
             while j < words.count {
-                // A quoted or bracketed nickname between two words of the name, where the name
-                // does not go on through it: skipped, and replaced with the name.
-                if j > i, nickname.isEmpty, !isPrefixOfName(joined + words[j].folded),
-                   let k = Self.nicknameEnd(s, words, at: j), isPrefixOfName(joined + words[k].folded) {
-                    nickname = j ..< k
-                    broad = true
-                    j = k
+                // A quoted or bracketed group between two words of the name (two at most), where
+                // the name goes on after it: skipped, and replaced with the name. A group is
+                // closed by its own marks, so the name's words around it join as before: not
+                // broad (helper-70: "Mai "Mimi" Nguyen, Hue" beside the site "Nguyen Hue").
+                if nicknames, j > i, groups < 2, let first = Self.nicknameGroup(s, words, at: j) {
+                    // One group, or two in a row (`Mai "Mimi" "Bee" Nguyen`).
+                    var chain = [(start: j, group: first)]
+                    if let second = Self.nicknameGroup(s, words, at: first.next, after: first.text.upperBound),
+                       !isPrefixOfName(joined + words[first.next].folded) {
+                        chain.append((first.next, second))
+                    }
+                    let next = chain.last!.group.next
+                    if isPrefixOfName(joined + words[next].folded) {
+                        for (start, group) in chain {
+                            skipped.insert(integersIn: start ..< group.next)
+                            if holdsOtherName(start, group.next) { kept.append(group.text) }
+                        }
+                        groups += chain.count
+                        j = next
+                    }
+                }
+                if skipped.contains(j - 1) {
+                    // Just past a group: its close is the gap.
                 } else if j > i {
                     let gap = s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]
                     if !Self.isSeparator(gap, joinersOnly: true) {
@@ -800,7 +893,7 @@ struct NameMatcher: Sendable {
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
-                        matched = (j, identifier ? r.identifier : r.text)
+                        matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
                     }
                 }
                 joined += w
@@ -809,22 +902,29 @@ struct NameMatcher: Sendable {
                 // is, word for word, another entity's own name is that entity.
                 if let r = names[joined] ?? (j > i && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
                    broadAllows(j), accepts(joined, r, through: j) {
-                    matched = (j, identifier ? r.identifier : r.text)
+                    matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
                 }
                 j += 1
             }
             return matched
         }
+        // Whether the text has a quotation mark or a bracket: only then can a nickname stand
+        // between a name's words, and only then is the second reading (``match``'s
+        // `nicknames`) made.
+        let marked = nicknames && s.contains(where: Self.nicknameMarks.contains)
         while i < words.count {
             let w = words[i].folded
             var matched = match(from: i, first: w)
+            // The name read across nicknames too, when that reading goes further (helper-70:
+            // `Mai "Lan" Nguyen` beside a victim "Mai Lan Tran" had stopped at "Mai Lan").
+            if marked, let across = match(from: i, first: w, nicknames: true), across.end > (matched?.end ?? -1) { matched = across }
             // A title and one word of a name (`Mr Prasert`, `Khun Somchai`), when no whole name
             // starts there or at the next word.
             if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
                let r = titledWords[words[i + 1].folded],
                Self.isSeparator(s[words[i].range.upperBound ..< words[i + 1].range.lowerBound], joinersOnly: true),
                match(from: i + 1, first: words[i + 1].folded) == nil {
-                matched = (i + 1, r.text)
+                matched = Match(end: i + 1, replacement: r.text)
             }
             // A first word that starts with digits (`2mai-tran`, `85somchai.prasert`): the name
             // after them, the digits replaced with it. Only when the name is long enough to be
@@ -838,7 +938,8 @@ struct NameMatcher: Sendable {
                     if Self.weight(key) >= Self.minimumLength { matched = m }
                 }
             }
-            if let (end, replacement) = matched {
+            if let m = matched {
+                let end = m.end
                 // A number's `+` goes with it (`+639171234567`), as in the number pass.
                 var from = words[i].range.lowerBound
                 if words[i].folded.first?.isNumber == true, from > cursor, s[s.index(before: from)] == "+" { from = s.index(before: from) }
@@ -849,7 +950,13 @@ struct NameMatcher: Sendable {
                 from = span.bounds.lowerBound
                 let to = span.bounds.upperBound
                 out += s[cursor ..< from]
-                out += replacement
+                out += m.replacement
+                // A group between the name's words that holds another entity's name follows the
+                // replacement, itself redacted ("Victim 1 (Sean O'Brien)").
+                for group in m.kept {
+                    let text = String(s[group])
+                    out += " " + (replacingNames(in: text, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords, nicknames: false) ?? text)
+                }
                 cursor = to
                 changed = true
                 i = end + 1

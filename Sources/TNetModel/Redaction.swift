@@ -207,15 +207,21 @@ public struct Redaction: Sendable {
         var nameWords = Set<String>()
         for (original, _, _, _) in originals { for w in NameMatcher.words(original) { nameWords.insert(w.folded) } }
         var phrases: [[String]] = []
+        // Every other entity's name of several words, its words joined: a group between a
+        // protected name's words that holds one is kept beside the replacement ("Victim 1
+        // (Sean O'Brien)").
+        var otherNames = Set<String>()
         for dataset in datasets where !nameWords.isEmpty {
             for e in dataset.entities where pseudonyms[e.id] == nil {
                 for text in [e.id, e.name ?? ""] {
                     let words = NameMatcher.words(text).map(\.folded)
                     if words.count >= 2 && words.contains(where: nameWords.contains) { phrases.append(words) }
+                    if words.count >= 2 && text == e.name { otherNames.insert(words.joined()) }
                 }
             }
         }
         matcher.ordinaryPhrases = phrases
+        matcher.otherNames = otherNames
         // Longer originals first: the first replacement of a folded name stands.
         for (original, name, id, isID) in originals.sorted(by: { $0.0.count > $1.0.count }) {
             matcher.add(original, text: name, identifier: id, isID: isID, capitalized: titled.contains(original) && !plain.contains(original))
@@ -498,7 +504,20 @@ public struct Redaction: Sendable {
         out.schema.linkKinds = out.schema.linkKinds.map(kind)
         out.schema.symmetricLinkKinds = Set(out.schema.symmetricLinkKinds.map(kind))
         out.schema.roles = out.schema.roles.map(role)
-        out.schema.targets.kinds = Dictionary(out.schema.targets.kinds.map { (kind($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        // Two kinds whose spellings become one (`ally_of_somchai`, `ally_of_SOMCHAI`) have one
+        // override: `excluded` where theirs differ (never proposed when in doubt), said; not
+        // whichever a dictionary happened to give first (helper-71: it changed from run to run).
+        var kindTargets: [EntityKind: TargetPolicy.Override] = [:]
+        for (k, v) in out.schema.targets.kinds.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let r = kind(k)
+            if let other = kindTargets[r], other != v {
+                kindTargets[r] = .excluded
+                log.lines.append("two kinds are spelt \(r.rawValue) once redacted and had different target overrides: excluded")
+            } else {
+                kindTargets[r] = v
+            }
+        }
+        out.schema.targets.kinds = kindTargets
         let pseudonymNames = Set(pseudonyms.values.map(\.name))
         // Protected persons' own names (not ids), lower-cased: a person's name that holds one.
         let protectedNames = dataset.entities.filter { pseudonyms[$0.id] != nil }

@@ -288,28 +288,50 @@ import TNetGraph
     }
 
     /// A nickname in quotes or brackets between a name's words goes with the name, in every
-    /// language's quotation marks; quotation marks of any language close beside a name. Victim
-    /// "Mai Nguyen"; recruiter "Nguyen Van Hung"; site "Chiang Mai". Worked by hand:
-    /// - replaced whole: `Mai "Mimi" Nguyen`, `Mai (Mimi) Nguyen`, `Mai „Mimi“ Nguyen` (German),
-    ///   `Mai «Mimi» Nguyen`, `Mai 'Mimi' Nguyen`, `Mai ‚Mimi‘ Nguyen`, a nickname of two words,
-    ///   the name backwards around one, and a site's name as the nickname (its words are the
-    ///   nickname's, not a phrase the name stands in); `„Mai“ Nguyen`, `Mai »Nguyen«`, `Mai
-    ///   ‚Nguyen‘` (the marks German writes);
-    /// - kept: a bracket that holds more than three words, one that does not close, a nickname
-    ///   whose name goes on into the recruiter's ("Mai (Mimi) Nguyen Van Hung", as "Mai
-    ///   (Nguyen Van Hung's niece)" is kept), and words after the bracket that are not the name.
+    /// language's quotation marks, mixed as people mix them; quotation marks of any language
+    /// close beside a name. Victims "Mai Nguyen" (Victim 1) and "Mai Lan Tran" (Victim 2);
+    /// recruiters "Nguyen Van Hung" and "Sean O’Brien"; site "Chiang Mai", "Nguyen Hue"; company
+    /// "Hoa Le Trading". Worked by hand (helper-70's review):
+    /// - replaced whole: a nickname in any marks (`"…"`, `(…)`, `„…“`, `« … »`, `'…'`, `‚…‘`,
+    ///   `"…”`, `’…’`, `＂…＂`, `〝…〞`, `《…》`, `⟨…⟩`), nested (`("…")`), two in a row, of up to
+    ///   five words, with punctuation or an emoji inside, glued with `-` or `+`, escaped
+    ///   (`&quot;`, `&#8220;`, `\"`, `%22`), around a word another victim's name goes on with
+    ///   (`Mai "Lan" Nguyen`), before a place that shares the last word (`Nguyen Hue`), the
+    ///   name backwards; `„Mai“ Nguyen`, `Mai »Nguyen«`, `Mai ‚Nguyen‘`;
+    /// - kept beside the replacement: a group that holds another entity's name ("Victim 1 (Sean
+    ///   O’Brien)", "(Hoa Le Trading)", "(Nguyen Van Hung)", "(Chiang Mai)");
+    /// - kept as written: a bracket of more than five words, one that does not close, words after
+    ///   the bracket that are not the name.
     @Test func nicknamesAndQuotesOfEveryLanguage() {
         let replaced = ["Mai \"Mimi\" Nguyen", "Mai (Mimi) Nguyen", "Mai \u{201E}Mimi\u{201C} Nguyen", "Mai \u{00AB} Mimi \u{00BB} Nguyen",
                         "Mai 'Mimi' Nguyen", "Mai \u{201A}Mimi\u{2018} Nguyen", "Mai \"Little Mimi\" Nguyen", "Nguyen (Mimi) Mai",
-                        "Mai (Chiang Mai) Nguyen", "\u{201E}Mai\u{201C} Nguyen", "Mai \u{00BB}Nguyen\u{00AB}", "Mai \u{201A}Nguyen\u{2018}"]
-        let kept = ["Mai (met her in May 2023) Nguyen", "Mai (Mimi Nguyen", "Mai (Mimi) Nguyen Van Hung", "Mai \"Mimi\" said Nguyen"]
-        let out = Self.redacting(replaced.map { "met \($0) twice" } + kept, among: [
+                        "\u{201E}Mai\u{201C} Nguyen", "Mai \u{00BB}Nguyen\u{00AB}", "Mai \u{201A}Nguyen\u{2018}",
+                        "Mai \"Mimi\u{201D} Nguyen", "Mai \u{2019}Mimi\u{2019} Nguyen", "Mai \u{FF02}Mimi\u{FF02} Nguyen",
+                        "Mai \u{301D}Mimi\u{301E} Nguyen", "Mai \u{300A}Mimi\u{300B} Nguyen", "Mai \u{27E8}Mimi\u{27E9} Nguyen",
+                        "Mai (\"Mimi\") Nguyen", "Mai \"Mimi\" \"Bee\" Nguyen", "Mai (a.k.a. Mimi) Nguyen",
+                        "Mai \"Little Miss Sunshine Girl\" Nguyen", "Mai \"Mimi!\" Nguyen", "Mai \"Mimi.\" Nguyen",
+                        "Mai \"\u{1F495}Mimi\" Nguyen", "Mai-\"Mimi\"-Nguyen", "Mai &quot;Mimi&quot; Nguyen",
+                        "Mai &#8220;Mimi&#8221; Nguyen", "Mai \\\"Mimi\\\" Nguyen", "Mai \"Lan\" Nguyen"]
+        let keptBeside = ["Mai (Sean O\u{2019}Brien) Nguyen": "Victim 1 (Sean O\u{2019}Brien)", "Mai (Hoa Le Trading) Nguyen": "Victim 1 (Hoa Le Trading)",
+                          "Mai (Nguyen Van Hung) Nguyen": "Victim 1 (Nguyen Van Hung)", "Mai (Chiang Mai) Nguyen": "Victim 1 (Chiang Mai)",
+                          "Mai \"Mimi\" Nguyen, Hue": "Victim 1, Hue", "?q=Mai+%22Mimi%22+Nguyen": "?q=Victim 1",
+                          "'Mai' Nguyen and 'Lan'": "Victim 1 and 'Lan'", "Mai 'Nguyen' and 'Lan'": "Victim 1 and 'Lan'",
+                          "Mai, \"Mimi\", Nguyen": "Victim 1", "Mai \"Mimi\" \u{2014} Nguyen": "Victim 1", "Mai *Mimi* Nguyen": "Victim 1",
+                          "Mai\u{200B}\"Mimi\"\u{200B}Nguyen": "Victim 1"].sorted { $0.key < $1.key }
+        let kept = ["Mai (met her there in May of 2023) Nguyen", "Mai (Mimi Nguyen", "Mai \"Mimi\" said Nguyen"]
+        let texts = replaced.map { "met \($0) twice" } + keptBeside.map(\.key) + kept
+        let out = Self.redacting(texts, among: [
             Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
+            Entity(id: "v2", kind: .person, name: "Mai Lan Tran", role: .victim),
             Entity(id: "h", kind: .person, name: "Nguyen Van Hung", role: .recruiter),
+            Entity(id: "o", kind: .person, name: "Sean O\u{2019}Brien", role: .recruiter),
             Entity(id: "cm", kind: .site, name: "Chiang Mai"),
+            Entity(id: "nh", kind: .site, name: "Nguyen Hue"),
+            Entity(id: "hl", kind: .company, name: "Hoa Le Trading"),
         ])
         for (i, t) in replaced.enumerated() { #expect(out[i] == "met Victim 1 twice", "\(t) → \(out[i])") }
-        for (i, t) in kept.enumerated() { #expect(out[replaced.count + i] == t, "\(t) → \(out[replaced.count + i])") }
+        for (i, (t, e)) in keptBeside.enumerated() { #expect(out[replaced.count + i] == e, "\(t) → \(out[replaced.count + i])") }
+        for (i, t) in kept.enumerated() { #expect(out[replaced.count + keptBeside.count + i] == t, "\(t) → \(out[replaced.count + keptBeside.count + i])") }
     }
 
     /// The decoders on their own, worked by hand: what can stand inside a name is decoded

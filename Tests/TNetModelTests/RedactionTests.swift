@@ -82,6 +82,25 @@ import Testing
     /// too. Worked by hand from the review's cases: 张伟明在园区工作 → "Victim 1在园区工作",
     /// 王芳是证人 → "Witness 1是证人", นายสมชาย ประเสริฐ ถูกย้าย → "นายVictim 2 ถูกย้าย";
     /// 王 alone (half a name) is left.
+    /// helper-71: two kinds spelt alike once redacted, with different target overrides, had
+    /// whichever override a dictionary gave first, changing from run to run. Worked by hand:
+    /// `ally_of_somchai` (candidate) and `ally_of_SOMCHAI` (excluded) both read `ally_of_Victim
+    /// 1`: excluded, said once; `crew_somchai` and `crew_Somchai`, both candidate: candidate.
+    @Test func kindsSpeltAlikeOnceRedactedKeepTheProtectiveOverride() {
+        let targets = TargetPolicy(kinds: [EntityKind("ally_of_somchai"): .candidate, EntityKind("ally_of_SOMCHAI"): .excluded,
+                                           EntityKind("crew_somchai"): .candidate, EntityKind("crew_Somchai"): .candidate])
+        let d = Dataset(entities: [Entity(id: "somchai", kind: .person, name: "Somchai Prasert", role: .victim),
+                                   Entity(id: "a", kind: EntityKind("ally_of_somchai")), Entity(id: "b", kind: EntityKind("ally_of_SOMCHAI"))],
+                        links: [], schema: Schema(entityKinds: targets.kinds.keys.sorted { $0.rawValue < $1.rawValue }, targets: targets))
+        for _ in 0 ..< 3 {
+            var r = Redaction()
+            let out = r.apply(to: d)
+            #expect(out.schema.targets.kinds == [EntityKind("ally_of_Victim 1"): .excluded, EntityKind("crew_Victim 1"): .candidate])
+            #expect(r.notices.filter { $0.contains("different target overrides") }
+                    == ["two kinds are spelt ally_of_Victim 1 once redacted and had different target overrides: excluded"])
+        }
+    }
+
     @Test func namesInScriptsWithoutSpaces() {
         let d = Dataset(
             entities: [
