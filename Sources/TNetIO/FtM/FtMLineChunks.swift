@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TNetGraph
 import TNetModel
 
@@ -48,6 +49,7 @@ extension FtMReader {
 
         /// The chunks of `buf` from `start`, cut after a line end near every ``chunkBytes``.
         static func chunks(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, bytes: Int = chunkBytes) -> [Range<Int>] {
+            let bytes = max(1, bytes)
             var out: [Range<Int>] = []
             var from = start
             while from < buf.count {
@@ -60,12 +62,19 @@ extension FtMReader {
         }
 
         /// The first pass over one chunk.
-        static func firstPass(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, name: String, bom: Int) -> Part {
+        /// - Parameter failed: the first chunk known to have failed (`Int.max` while none
+        ///   has): a chunk after it stops, as its result would not be read (helper-70: a bad
+        ///   second line had made every chunk of the file be read before the error was said).
+        static func firstPass(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, chunk: Int, failed: borrowing Atomic<Int>,
+                              name: String, bom: Int) -> Part {
             var part = Part()
             // The first chunk counts from the file's start, past its byte-order mark.
             var positions = TextPositions(file: name, bytes: buf, origin: range.lowerBound == bom ? 0 : range.lowerBound)
             var start = range.lowerBound
+            var lines = 0
             while start < range.upperBound {
+                lines += 1
+                if lines & 1023 == 0, failed.load(ordering: .relaxed) < chunk { return part }
                 var end = start
                 while end < range.upperBound && buf[end] != 0x0A { end += 1 }
                 defer { start = end + 1 }
@@ -76,6 +85,7 @@ extension FtMReader {
                 let node: JSONNode
                 do { node = try parser.parseDocument() } catch {
                     part.failure = ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
+                    failed.min(chunk, ordering: .relaxed)
                     return part
                 }
                 let location = positions.location(of: start + node.offset)
@@ -98,9 +108,14 @@ extension FtMReader {
                          chunkBytes: Int = chunkBytes, waveLines: Int = waveLines) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
             let ranges = chunks(buf, from: start, bytes: chunkBytes)
             var parts = [Part](repeating: Part(), count: ranges.count)
+            let failed = Atomic<Int>(Int.max)
             parts.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
-                forEachChunk(ranges.count, threads: threads) { c, _ in out[c] = firstPass(buf, ranges[c], name: name, bom: start) }
+                forEachChunk(ranges.count, threads: threads) { c, _ in
+                    // Chunks after a failed one are not read at all.
+                    guard failed.load(ordering: .relaxed) > c else { return }
+                    out[c] = firstPass(buf, ranges[c], chunk: c, failed: failed, name: name, bom: start)
+                }
             }
             // In file order: each chunk's lines numbered after the chunks before it.
             var lines: [Line] = []

@@ -398,14 +398,14 @@ public enum FtMReader {
             var source: String?, target: String?
             // Few: an array, not a set per relation.
             var handled = ["proof", "startDate", "endDate", "description"]
-            // In the order written, the last of a key standing (a dictionary's order changed from
-            // run to run, and with it the order of the markers kept in the description).
+            // In the order written, a key given twice in its first place with its last value, as
+            // a dictionary keeps it (a dictionary's order had changed from run to run, and with
+            // it the order of the markers kept in the description).
             var markers: [(key: String, value: String)] = []
             var description: [String] = []
             for v in l.values("description") {
                 guard let (k, value) = FtMSchemaMap.parseMarker(v) else { description.append(v); continue }
-                if let i = markers.firstIndex(where: { $0.key == k }) { markers.remove(at: i) }
-                markers.append((k, value))
+                if let i = markers.firstIndex(where: { $0.key == k }) { markers[i].value = value } else { markers.append((k, value)) }
             }
             func marker(_ k: String) -> String? { markers.last { $0.key == k }?.value }
             if name == "Sanction" {
