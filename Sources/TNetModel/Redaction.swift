@@ -485,10 +485,22 @@ public struct Redaction: Sendable {
         var entityKinds: [EntityKind: EntityKind] = [:], linkKinds: [LinkKind: LinkKind] = [:], roles: [PersonRole: PersonRole] = [:]
         // The built-in vocabulary is left as it is: a generic word reveals no one, and the
         // analyses read it (a protected id spelt `person` does not rename every person's kind).
+        // A pseudonym inside a role or kind that did not read as protected would make it read
+        // so ("handler of Somchai" → "handler of Victim 1": a handler protected, and
+        // pseudonymised on the next redaction): there the pseudonym is written short
+        // (``shortPseudonym(_:)``: "handler of V1"), which reads as no role.
+        let pseudonymTexts = Set(pseudonyms.values.map(\.name)).sorted { $0.count > $1.count }
+        func rewriteRole(_ text: String) -> String {
+            let r = rewrite(text)
+            guard r != text, PersonRole(r).isProtected, !PersonRole(text).isProtected else { return r }
+            var out = r
+            for p in pseudonymTexts where out.contains(p) { out = out.replacingOccurrences(of: p, with: Self.shortPseudonym(p)) }
+            return out
+        }
         func kind(_ k: EntityKind) -> EntityKind {
             if EntityKind.builtIn.contains(k) { return k }
             if let r = entityKinds[k] { return r }
-            let r = EntityKind(rewrite(k.rawValue)); entityKinds[k] = r; return r
+            let r = EntityKind(rewriteRole(k.rawValue)); entityKinds[k] = r; return r
         }
         func kind(_ k: LinkKind) -> LinkKind {
             if LinkKind.builtIn.contains(k) { return k }
@@ -498,7 +510,7 @@ public struct Redaction: Sendable {
         func role(_ k: PersonRole) -> PersonRole {
             if PersonRole.builtIn.contains(k) { return k }
             if let r = roles[k] { return r }
-            let r = PersonRole(rewrite(k.rawValue)); roles[k] = r; return r
+            let r = PersonRole(rewriteRole(k.rawValue)); roles[k] = r; return r
         }
         out.schema.entityKinds = out.schema.entityKinds.map(kind)
         out.schema.linkKinds = out.schema.linkKinds.map(kind)
@@ -590,6 +602,12 @@ public struct Redaction: Sendable {
     /// The name given to a person who is not protected but whose name or alias is a protected
     /// person's.
     public static let withheldName = "name withheld (a protected person's name)"
+    /// A pseudonym as it is written inside the role or kind of someone who is not protected,
+    /// where in full it would read as a protected role: its first letter and its number ("handler
+    /// of V1", not "handler of Victim 1"; `S2` for "Survivor 2").
+    static func shortPseudonym(_ name: String) -> String {
+        String(name.prefix(1)) + name.filter(\.isNumber)
+    }
 
     /// A redaction that has replaced nothing yet; ``apply(to:)-(Dataset)`` does the work.
     public init() {}

@@ -84,8 +84,9 @@ import Testing
     /// 王 alone (half a name) is left.
     /// helper-71: two kinds spelt alike once redacted, with different target overrides, had
     /// whichever override a dictionary gave first, changing from run to run. Worked by hand:
-    /// `ally_of_somchai` (candidate) and `ally_of_SOMCHAI` (excluded) both read `ally_of_Victim
-    /// 1`: excluded, said once; `crew_somchai` and `crew_Somchai`, both candidate: candidate.
+    /// `ally_of_somchai` (candidate) and `ally_of_SOMCHAI` (excluded) both read `ally_of_V1`
+    /// (the short pseudonym: `ally_of_Victim 1` would read as a victim's kind): excluded, said
+    /// once; `crew_somchai` and `crew_Somchai`, both candidate: candidate.
     @Test func kindsSpeltAlikeOnceRedactedKeepTheProtectiveOverride() {
         let targets = TargetPolicy(kinds: [EntityKind("ally_of_somchai"): .candidate, EntityKind("ally_of_SOMCHAI"): .excluded,
                                            EntityKind("crew_somchai"): .candidate, EntityKind("crew_Somchai"): .candidate])
@@ -95,10 +96,34 @@ import Testing
         for _ in 0 ..< 3 {
             var r = Redaction()
             let out = r.apply(to: d)
-            #expect(out.schema.targets.kinds == [EntityKind("ally_of_Victim 1"): .excluded, EntityKind("crew_Victim 1"): .candidate])
+            #expect(out.schema.targets.kinds == [EntityKind("ally_of_V1"): .excluded, EntityKind("crew_V1"): .candidate])
             #expect(r.notices.filter { $0.contains("different target overrides") }
-                    == ["two kinds are spelt ally_of_Victim 1 once redacted and had different target overrides: excluded"])
+                    == ["two kinds are spelt ally_of_V1 once redacted and had different target overrides: excluded"])
+            #expect(!out.entities.contains { $0.id != "victim-1" && $0.isProtected })
         }
+    }
+
+    /// helper-71: a role or kind that names a protected person read as a protected one once
+    /// redacted ("handler of Somchai" → "handler of Victim 1"), so its holder was counted as
+    /// protected, and would have been pseudonymised by the next redaction. Worked by hand: the
+    /// handler's role reads "handler of V1", the survivor's ally's kind "ally_of_S1"; neither is
+    /// protected; a protected person's own role keeps the full pseudonym ("witness (sister of
+    /// Victim 1)").
+    @Test func rolesNamingAProtectedPersonDoNotBecomeProtected() {
+        let d = Dataset(entities: [Entity(id: "somchai", kind: .person, name: "Somchai Prasert", role: .victim),
+                                   Entity(id: "lek", kind: .person, name: "Lek Wongsa", role: .survivor),
+                                   Entity(id: "h", kind: .person, name: "Boss Tran", role: PersonRole("handler of Somchai")),
+                                   Entity(id: "a", kind: EntityKind("ally_of_lek")),
+                                   Entity(id: "w", kind: .person, name: "Noi", role: PersonRole("witness (sister of Somchai Prasert)"))],
+                        links: [], schema: Schema(entityKinds: [EntityKind("ally_of_lek")], roles: [PersonRole("handler of Somchai")]))
+        #expect(!d.entities[2].isProtected && !d.entities[3].isProtected)
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out[id: "h"]?.role == PersonRole("handler of V1") && out[id: "h"]?.isProtected == false)
+        #expect(out[id: "a"]?.kind == EntityKind("ally_of_S1") && out[id: "a"]?.isProtected == false)
+        #expect(out.schema.roles == [PersonRole("handler of V1")] && out.schema.entityKinds == [EntityKind("ally_of_S1")])
+        #expect(out.entities.filter(\.isProtected).count == 3)
+        #expect(out.entities.contains { $0.role == PersonRole("witness (sister of Victim 1)") })
     }
 
     @Test func namesInScriptsWithoutSpaces() {
