@@ -108,6 +108,10 @@ public enum FtMReader {
         /// matched by name.
         var nameIndex: [String: String] = [:]
         var nameCount: [String: Int] = [:]
+        /// Whether ``nameIndex`` and ``nameCount`` are made: on the first authority matched by
+        /// name, from the things (no agency is made for an authority before that), not for
+        /// every file.
+        var namesIndexed = false
         var entityKinds: [EntityKind] = []
         var linkKinds: [LinkKind] = []
         var roles: [PersonRole] = []
@@ -146,12 +150,13 @@ public enum FtMReader {
             // Countries, once every country entity is known.
             let countries = FtMCountries.entityIDs(among: entities.filter { $0.kind == .country }.map { (id: $0.id, name: $0.name) })
             for i in entities.indices { resolveCountry(&entities[i], line: lines[things[i]], countries: countries) }
-            for e in entities where e.name != nil && nameIndex[e.name!] == nil { nameIndex[e.name!] = e.id }
-            for e in entities { if let n = e.name { nameCount[n, default: 0] += 1 } }
             // Documentation (a document about an entity) is a citation: the entity cites the source.
+            let documentation = lines.filter { $0.schema.name == "Documentation" }
             var position: [String: Int] = [:]
-            for (i, k) in things.enumerated() where position[lines[k].id] == nil { position[lines[k].id] = i }
-            for l in lines where l.schema.name == "Documentation" {
+            if !documentation.isEmpty {
+                for (i, k) in things.enumerated() where position[lines[k].id] == nil { position[lines[k].id] = i }
+            }
+            for l in documentation {
                 guard let doc = l.values("document").first, let source = sourceByFtM[doc],
                       let target = l.values("entity").first, let i = position[target] else {
                     warn(l, "a Documentation whose document or entity is not in the file: left out")
@@ -420,6 +425,14 @@ public enum FtMReader {
                     handled.append("authority")
                 } else if let authority = l.values("authority").first {
                     handled.append("authority")
+                    if !namesIndexed {
+                        namesIndexed = true
+                        for e in dataset.entities {
+                            guard let n = e.name else { continue }
+                            if nameIndex[n] == nil { nameIndex[n] = e.id }
+                            nameCount[n, default: 0] += 1
+                        }
+                    }
                     let named = nameCount[authority, default: 0]
                     if named == 1, let id = nameIndex[authority] {
                         source = id
