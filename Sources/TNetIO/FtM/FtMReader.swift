@@ -134,6 +134,8 @@ public enum FtMReader {
             let isSource = { (l: Line) in l.schema.isA("Document") }
             for l in lines where isSource(l) { source(l) }
             var things: [Int] = []
+            entityByFtM.reserveCapacity(lines.count)
+            schemaByEntity.reserveCapacity(lines.count)
             for (k, l) in lines.enumerated() where !isSource(l) && !LineChunks.isRelation(l.schema) {
                 if l.schema.isA("Thing") {
                     things.append(k)
