@@ -104,8 +104,10 @@ extension FtMReader {
         /// - Parameters:
         ///   - chunkBytes: About how much of the file one chunk reads (smaller in tests).
         ///   - waveLines: How many relations' lines are held at once (smaller in tests).
+        ///   - drafts: Whether relations are read ahead on the threads (false in a test: each
+        ///     read in order, as the drafts must equal).
         static func read(_ buf: UnsafeBufferPointer<UInt8>, name: String, start: Int, threads: Int,
-                         chunkBytes: Int = chunkBytes, waveLines: Int = waveLines) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+                         chunkBytes: Int = chunkBytes, waveLines: Int = waveLines, drafts: Bool = true) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
             let ranges = chunks(buf, from: start, bytes: chunkBytes)
             var parts = [Part](repeating: Part(), count: ranges.count)
             let failed = Atomic<Int>(Int.max)
@@ -147,27 +149,45 @@ extension FtMReader {
             while first < relations.count {
                 let wave = relations[first ..< min(first + waveLines, relations.count)]
                 let pieces = max(1, min(4 * threads, wave.count / 256))
-                var read = [[Line]](repeating: [], count: pieces)
+                // Each line parsed again and read as a link by a copy of the builder, on the
+                // threads; added in file order. A relation that changes what later ones read
+                // (an agency or a source made) is read in order instead.
+                var read = [[(line: Line, drafted: Builder.Drafted?)]](repeating: [], count: pieces)
+                let snapshot = builder
+                precondition(builder.relationCount == first, "every relation before the wave is added")
                 read.withUnsafeMutableBufferPointer { out in
                     nonisolated(unsafe) let out = out
+                    nonisolated(unsafe) let snapshot = snapshot
                     forEachChunk(pieces, threads: threads) { p, _ in
                         let from = wave.startIndex + p * wave.count / pieces, to = wave.startIndex + (p + 1) * wave.count / pieces
-                        var made: [Line] = []
+                        var made: [(line: Line, drafted: Builder.Drafted?)] = []
                         made.reserveCapacity(to - from)
                         var ignored: [ValidationIssue] = []
-                        for r in wave[from ..< to] {
+                        var copy = snapshot
+                        for (k, r) in zip(from ..< to, wave[from ..< to]) {
                             var parser = JSONParser(UnsafeBufferPointer(rebasing: buf[r.start ..< r.end]))
                             // The first pass read this line: it parses, and its issues are said.
                             guard let node = try? parser.parseDocument(),
                                   let line = parse(node, SourceLocation(file: name, line: Int(r.line), column: Int(r.column)), &ignored) else {
                                 fatalError("a relation's line read twice reads the same")
                             }
-                            made.append(line)
+                            // Its place among the relations: every one before this wave has been
+                            // added. What one read in order makes (an agency, a source) no drafted
+                            // relation reads, so the drafts stand whatever comes between.
+                            let drafted = drafts ? Builder.draft(line, position: k + 1, by: &copy) : nil
+                            // A copy that made something (not foreseen) is made again.
+                            if drafts && drafted == nil && copy.dataset.entities.count + copy.dataset.sources.count
+                                != snapshot.dataset.entities.count + snapshot.dataset.sources.count { copy = snapshot }
+                            made.append((line, drafted))
                         }
                         out[p] = made
                     }
                 }
-                for piece in read { for line in piece { builder.relation(line) } }
+                for piece in read {
+                    for (line, drafted) in piece {
+                        if let drafted { builder.add(drafted) } else { builder.relation(line) }
+                    }
+                }
                 first += wave.count
             }
             return (builder.finish(), builder.issues)

@@ -183,6 +183,46 @@ public enum FtMReader {
             if let link = link(l, position: relationCount) { add(link, from: l) }
         }
 
+        /// A relation read ahead, on any thread, from a copy of the builder: its link and what
+        /// it said, to be added in file order (``add(_:)``); nil when reading it changes what
+        /// later relations read (``changesWhatFollows(_:)``), so it is read in order.
+        struct Drafted {
+            var line: Line
+            var link: Link?
+            var issues: [ValidationIssue]
+        }
+
+        /// Whether reading relation `l` changes what later ones read: a Sanction's authority
+        /// matched by name (an agency may be made for it), or a citation made of a publisher and
+        /// URL (a source is made).
+        func changesWhatFollows(_ l: Line) -> Bool {
+            if l.schema.name == "Sanction",
+               !l.values("description").contains(where: { FtMSchemaMap.parseMarker($0)?.key == "authority" }) { return true }
+            return !l.values("proof").contains { sourceByFtM[$0] != nil } && !(l.values("publisher").isEmpty && l.values("sourceUrl").isEmpty)
+        }
+
+        /// `l` read as a link by `copy`, a copy of the builder made for a thread
+        /// (``relation(_:)`` as it would read it in order at `position`); nil when it must be
+        /// read in order. The copy shares the builder's tables and changes none that a later
+        /// relation reads; its issues are emptied.
+        static func draft(_ l: Line, position: Int, by copy: inout Builder) -> Drafted? {
+            guard !copy.changesWhatFollows(l) else { return nil }
+            let entities = copy.dataset.entities.count, sources = copy.dataset.sources.count
+            copy.issues.removeAll(keepingCapacity: true)
+            let link = copy.link(l, position: position)
+            // What ``changesWhatFollows(_:)`` foresees, checked: nothing made (else the copy is
+            // the caller's to throw away).
+            guard copy.dataset.entities.count == entities, copy.dataset.sources.count == sources else { return nil }
+            return Drafted(line: l, link: link, issues: copy.issues)
+        }
+
+        /// Adds a relation read ahead, in file order.
+        mutating func add(_ d: Drafted) {
+            relationCount += 1
+            issues += d.issues
+            if let link = d.link { add(link, from: d.line) }
+        }
+
         /// How many relations' lines have been read: a link's default FtM id is its place.
         var relationCount = 0
 

@@ -40,6 +40,33 @@ import TNetModel
         }
     }
 
+    /// Relations read ahead on the threads (drafts) equal relations read one by one in order,
+    /// among relations that make agencies (a Sanction's authority by name) and sources (a
+    /// publisher and URL), and relations that then name those agencies by id.
+    @Test func relationsReadAheadAreReadInOrder() throws {
+        let (d, _) = try DatasetFormat.read(path: bundledDatasetPath())
+        var text = FtMWriter.write(d).bytes
+        text += Array(try String(contentsOfFile: fixture("ftm/every-schema.ftm.jsonl"), encoding: .utf8).utf8)
+        var extra = "\n"
+        for i in 0 ..< 40 {
+            extra += #"{"id": "s\#(i)", "schema": "Sanction", "properties": {"entity": ["c-star"], "authority": ["Body \#(i % 7)"]}}"# + "\n"
+            extra += #"{"id": "m\#(i)", "schema": "UnknownLink", "properties": {"subject": ["c-star"], "object": ["authority-body-\#(i % 9)"], "role": ["pays"], "publisher": ["Outlet \#(i % 3)"], "sourceUrl": ["https://x.example/\#(i % 5)"]}}"# + "\n"
+            extra += #"{"id": "k\#(i)", "schema": "UnknownLink", "properties": {"subject": ["authority-body-\#(i % 8)"], "object": ["c-star"], "role": ["sanctions"], "description": ["tnet:zeta=\#(i)", "tnet:confidence=B2"]}}"# + "\n"
+        }
+        text += Array(extra.utf8)
+        try text.withUnsafeBufferPointer { buf in
+            let inOrder = try FtMReader.LineChunks.read(buf, name: "x.ftm.jsonl", start: 0, threads: 1, drafts: false)
+            for (bytes, wave, threads) in [(1 << 30, 1 << 30, 1), (300, 7, 3), (5000, 64, 2)] {
+                let ahead = try FtMReader.LineChunks.read(buf, name: "x.ftm.jsonl", start: 0, threads: threads, chunkBytes: bytes, waveLines: wave)
+                #expect(NativeJSONWriter.write(ahead.dataset, threads: 1) == NativeJSONWriter.write(inOrder.dataset, threads: 1))
+                #expect(ahead.issues.map(\.description) == inOrder.issues.map(\.description))
+            }
+            // The agencies made by name, and the links that name them by id, are there.
+            #expect(inOrder.dataset.entities.filter { $0.id.hasPrefix("authority-body-") }.count == 7)
+            #expect(inOrder.dataset.links.filter { $0.source.hasPrefix("authority-body-") || $0.target.hasPrefix("authority-body-") }.count > 40)
+        }
+    }
+
     /// Worked by hand: a file of eight lines, cut into chunks of one line each. Line 6 names an
     /// entity that is not there (a warning at 6:1), line 8 is not JSON (the error at 8:12, where
     /// the parser stops: `{"id": "b",` is 11 characters long).
