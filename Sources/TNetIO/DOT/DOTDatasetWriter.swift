@@ -20,22 +20,13 @@ public enum DOTDatasetWriter {
         return bytes
     }
 
-    /// About how many bytes ``stream(_:_:)`` hands on at once.
-    static let pieceBytes = 4 << 20
-
-    /// ``write(_:)`` in pieces of about ``pieceBytes``, for a file: each handed to `emit` as
+    /// ``write(_:)`` in pieces (``OutputPieces``), for a file: each handed to `emit` as
     /// soon as it is made, so memory holds a piece, not the file.
     /// - Throws: As ``write(_:)``, before anything is emitted; or what `emit` throws.
     static func stream(_ dataset: Dataset, _ emit: ([UnsafeRawBufferPointer]) throws -> Void) throws {
         try FieldCodec.checkListable(dataset)
         let directed = dataset.hasDirectedLinks
         var out = directed ? "digraph" : "graph"
-        /// Hands on what is made once it is a piece's worth (`force`: whatever there is).
-        func flush(force: Bool = false) throws {
-            guard out.utf8.count >= pieceBytes || (force && !out.isEmpty) else { return }
-            try out.withUTF8 { try emit([UnsafeRawBufferPointer($0)]) }
-            out.removeAll(keepingCapacity: true)
-        }
         out += " " + quote(dataset.title ?? "tnet") + " {\n"
         if let t = dataset.title { out += "  graph [title=\(quote(t))];\n" }
         if let d = dataset.description { out += "  graph [description=\(quote(d))];\n" }
@@ -49,7 +40,7 @@ public enum DOTDatasetWriter {
             attrs.append("label=\(quote(e.label))")
             for (k, v) in e.attributes { attrs.append("\(quote(attributeName(k)))=\(quote(v.displayText))") }
             out += "  \(quote(e.id)) [\(attrs.joined(separator: ", "))];\n"
-            try flush()
+            try OutputPieces.handOn(&out, emit)
         }
         let arrow = directed ? "->" : "--"
         for l in dataset.links {
@@ -59,10 +50,10 @@ public enum DOTDatasetWriter {
             if undirectedInDigraph { attrs.append("dir=\"none\"") }
             for (k, v) in l.attributes { attrs.append("\(quote(attributeName(k)))=\(quote(v.displayText))") }
             out += "  \(quote(l.source)) \(arrow) \(quote(l.target)) [\(attrs.joined(separator: ", "))];\n"
-            try flush()
+            try OutputPieces.handOn(&out, emit)
         }
         out += "}\n"
-        try flush(force: true)
+        try OutputPieces.handOn(&out, force: true, emit)
     }
 
     /// Names the reader would take for a field (or that cgraph uses itself: `label`, `key`,

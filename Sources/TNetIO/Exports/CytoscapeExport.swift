@@ -60,10 +60,7 @@ public enum CytoscapeExport {
         return out
     }
 
-    /// About how many bytes ``stream(_:redacted:_:)`` hands on at once.
-    static let pieceBytes = 4 << 20
-
-    /// ``encode(_:redacted:)`` in pieces of about ``pieceBytes``, each handed to `emit` as soon
+    /// ``encode(_:redacted:)`` in pieces (``OutputPieces``), each handed to `emit` as soon
     /// as it is made: memory holds a piece, not the file.
     /// - Returns: the counts and the warnings; `bytes` empty.
     /// - Throws: what `emit` throws.
@@ -93,12 +90,6 @@ public enum CytoscapeExport {
         for c in edgeFree.columns { renamedEdge[c.key] = c.name }
 
         var w = JSONWriter(pretty: false)
-        /// Hands on what is made once it is a piece's worth (`force`: whatever there is).
-        func flush(force: Bool = false) throws {
-            guard w.bytes.count >= pieceBytes || (force && !w.bytes.isEmpty) else { return }
-            try w.bytes.withUnsafeBytes { try emit([$0]) }
-            w.clear()
-        }
         w.beginObject()
         w.key("format_version"); w.string("1.0")
         w.key("generated_by"); w.string("tnet")
@@ -160,7 +151,7 @@ public enum CytoscapeExport {
             provenance(e.confidence, e.sources, e.period)
             free(e.attributes, renamedNode, "entity " + e.id)
             w.endObject(); w.endObject()
-            try flush()
+            try OutputPieces.handOn(&w, emit)
         }
         w.endArray()
         w.key("edges"); w.beginArray()
@@ -185,13 +176,13 @@ public enum CytoscapeExport {
             provenance(l.confidence, l.sources, l.period)
             free(l.attributes, renamedEdge, place)
             w.endObject(); w.endObject()
-            try flush()
+            try OutputPieces.handOn(&w, emit)
         }
         w.endArray()
         w.endObject()
         w.endObject()
         w.lineFeed()
-        try flush(force: true)
+        try OutputPieces.handOn(&w, force: true, emit)
         if undirected > 0 {
             losses.note("Cytoscape.js edges have no direction of their own: \(undirected) undirected link\(undirected == 1 ? " carries" : "s carry") directed=false in their data (draw them without arrows with the selector edge[!directed])",
                         at: "the dataset")

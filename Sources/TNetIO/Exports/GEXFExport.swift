@@ -102,23 +102,14 @@ public enum GEXFExport {
         return out
     }
 
-    /// About how many bytes ``stream(_:_:)`` hands on at once.
-    static let pieceBytes = 4 << 20
-
-    /// ``encode(_:)`` in pieces of about ``pieceBytes``, each handed to `emit` as soon as it is
+    /// ``encode(_:)`` in pieces (``OutputPieces``), each handed to `emit` as soon as it is
     /// made: memory holds a piece, not the file (a 1M-entity export had taken 3.5 GB).
     /// - Returns: the counts and the warnings; `bytes` empty.
     /// - Throws: what `emit` throws.
     static func stream(_ dataset: Dataset, _ emit: ([UnsafeRawBufferPointer]) throws -> Void) rethrows -> Output {
         var losses = ExportLosses(format: "GEXF")
         var x = ""
-        x.reserveCapacity(pieceBytes + 65536)
-        /// Hands on what is made once it is a piece's worth (`force`: whatever there is).
-        func flush(force: Bool = false) throws {
-            guard x.utf8.count >= pieceBytes || (force && !x.isEmpty) else { return }
-            try x.withUTF8 { try emit([UnsafeRawBufferPointer($0)]) }
-            x.removeAll(keepingCapacity: true)
-        }
+        x.reserveCapacity(OutputPieces.bytes + 65536)
 
         func clean(_ s: String, _ place: @autoclosure () -> String) -> String {
             if XMLEscaping.representable(s) { return s }
@@ -266,7 +257,7 @@ public enum GEXFExport {
             fixed += provenance(e.confidence, e.sources, e.period, from: 4)
             values("n", fixed, nodeFree, offset: nodeColumns.count, e.attributes, place)
             x += "      </node>\n"
-            try flush()
+            try OutputPieces.handOn(&x, emit)
         }
         x += "    </nodes>\n"
         x += "    <edges count=\"\(resolved.count)\">\n"
@@ -286,10 +277,10 @@ public enum GEXFExport {
             fixed += provenance(l.confidence, l.sources, l.period, from: 3)
             values("l", fixed, edgeFree, offset: edgeColumns.count, l.attributes, place)
             x += "      </edge>\n"
-            try flush()
+            try OutputPieces.handOn(&x, emit)
         }
         x += "    </edges>\n  </graph>\n</gexf>\n"
-        try flush(force: true)
+        try OutputPieces.handOn(&x, force: true, emit)
         if partialDates > 0 {
             losses.note("\(partialDates) partial date\(partialDates == 1 ? "" : "s") (a year or a month) written as the whole days they span (a start as the first day, an end as the last); period_start and period_end keep them as written (first: \(firstPartial))",
                         at: "the dataset")

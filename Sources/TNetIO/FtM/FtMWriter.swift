@@ -24,7 +24,7 @@ public enum FtMWriter {
         return (out, warnings)
     }
 
-    /// ``write(_:)`` in pieces of about ``pieceBytes``, for a file: each handed to `emit` as
+    /// ``write(_:)`` in pieces (``OutputPieces``), for a file: each handed to `emit` as
     /// soon as it is made, so memory holds one record and one piece, not the file (a 1M-entity
     /// dataset's records and file had taken 3.5 GB). The bytes are ``write(_:)``'s.
     /// - Returns: A warning for each loss, as ``write(_:)`` gives them.
@@ -33,9 +33,6 @@ public enum FtMWriter {
         var state = State(dataset: dataset)
         return try state.run(emit)
     }
-
-    /// About how many bytes ``stream(_:_:)`` hands on at once.
-    static let pieceBytes = 4 << 20
 
     /// An entity being written: its schema and its properties in order.
     struct Record {
@@ -75,7 +72,7 @@ public enum FtMWriter {
         }
 
         /// Writes the sources, then the entities, then the links, one record at a time, to
-        /// `emit` in pieces of about ``FtMWriter/pieceBytes``.
+        /// `emit` in pieces (``OutputPieces``).
         /// - Returns: A warning for each kind of loss.
         mutating func run(_ emit: ([UnsafeRawBufferPointer]) throws -> Void) rethrows -> [String] {
             let entities = dataset.entities
@@ -92,10 +89,7 @@ public enum FtMWriter {
             func put(_ r: Record) throws {
                 Self.encode(r, &w)
                 w.lineFeed()
-                if w.bytes.count >= FtMWriter.pieceBytes {
-                    try w.bytes.withUnsafeBytes { try emit([$0]) }
-                    w.clear()
-                }
+                try OutputPieces.handOn(&w, emit)
             }
             for s in dataset.sources { try put(source(s)) }
             // Links written as a property of their source's record (`parent`, `holder`), found
@@ -127,7 +121,7 @@ public enum FtMWriter {
                 }
                 if propertyLink(l, source: s, target: t) == nil { try put(link(l, index: i, source: s, target: t, labelCount: labelCount)) }
             }
-            if !w.bytes.isEmpty { try w.bytes.withUnsafeBytes { try emit([$0]) } }
+            try OutputPieces.handOn(&w, force: true, emit)
             // FtM has entities only, no record of the dataset itself.
             var top: [String] = []
             if dataset.title != nil { top.append("title") }
