@@ -543,11 +543,9 @@ struct NameMatcher: Sendable {
                                          "\u{201B}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
 
     /// Quotation marks that can hold a nickname between a name's words: ``quotes``, the
-    /// straight `'`, the full-width and CJK ones (`＂`, `＇`, `〝`, `〞`, `〟`), and the backticks,
-    /// accents and asterisks of plain-text emphasis (`` `Mimi` ``, `*Mimi*`). Any of them closes
+    /// straight `'`, the full-width and CJK ones (`＂`, `＇`, `〝`, `〞`, `〟`). Any of them closes
     /// any other, as people mix them (`Mai "Mimi” Nguyen` after a word processor's autocorrect).
-    static let nicknameQuotes: Set<Character> = quotes.union(["'", "\u{FF02}", "\u{FF07}", "\u{301D}", "\u{301E}", "\u{301F}",
-                                                               "`", "\u{00B4}", "*"])
+    static let nicknameQuotes: Set<Character> = quotes.union(["'", "\u{FF02}", "\u{FF07}", "\u{301D}", "\u{301E}", "\u{301F}"])
 
     /// Brackets that can hold a nickname, each with its close: ``namePairs`` and `《》`, `〈〉`,
     /// `⟨⟩`, `［］`, `｛｝`.
@@ -609,27 +607,36 @@ struct NameMatcher: Sendable {
         return (from ..< to, closed)
     }
 
+    /// Spaces, invisible characters, and the joiners people put around a nickname
+    /// (`Mai-"Mimi"-Nguyen`, `Mai "Mimi" — Nguyen`); not `,`, which separates fields
+    /// (`Mai,"Bangkok",Nguyen`: helper-72).
+    static func isNicknameGlue(_ c: Character) -> Bool {
+        c.isWhitespace || "-_+\u{2013}\u{2014}".contains(c) || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
+    }
+
+    /// Marks written with spaces inside them (French `« Mimi »`).
+    static let spacedMarks: Set<Character> = ["\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
+
     /// A quoted or bracketed group between two words of a name (`Mai "Mimi" Nguyen`, `Mai
     /// „Mimi“ Nguyen`, `Mai (Mimi) Nguyen`, `Mai ("Mimi") Nguyen`, `Mai-"Mimi"-Nguyen`): the word
-    /// after it and the group's text, marks included. The gap before word `j` holds one or two
-    /// opening marks (with spaces, `-`, `_` or `+` around them), words `j` onward (one to
-    /// ``nicknameWords``) lie inside, and the gap after them ends with the marks that close
-    /// those (any punctuation before them: `"Mimi!"`). Nil where the marks do not close so.
-    /// - Parameter after: where the gap before word `j` starts, when not at the word before it
-    ///   (a second group: after the first one's close).
-    static func nicknameGroup(_ s: String, _ words: [Word], at j: Int, after: String.Index? = nil) -> (next: Int, text: Range<String.Index>)? {
+    /// after it, the group's text (marks included), and whether only spaces and joiners follow
+    /// it before that word (else another group opens there). The gap before word `j` is
+    /// spaces or joiners, then one or two opening marks set against the word (spaced only as
+    /// French writes `« »`); words `j` onward (one to ``nicknameWords``) lie inside; the gap
+    /// after them starts with the marks that close those (after any punctuation: `"Mimi!"`),
+    /// then spaces or joiners. So `'Mai' and 'Nguyen'` holds no group: the mark after `Mai` is
+    /// set against it (helper-72).
+    static func nicknameGroup(_ s: String, _ words: [Word], at j: Int, after: String.Index? = nil)
+        -> (next: Int, text: Range<String.Index>, glued: Bool)? {
         guard j > 0, j + 1 < words.count else { return nil }
-        // Spaces, invisible characters, and the joiners people put around a nickname (`Mai,
-        // "Mimi", Nguyen`, `Mai-"Mimi"-Nguyen`, `Mai "Mimi" — Nguyen`).
-        func glue(_ c: Character) -> Bool {
-            c.isWhitespace || "-_+,\u{2013}\u{2014}".contains(c) || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
-        }
         func opens(_ c: Character) -> Bool { nicknameQuotes.contains(c) || nicknameBrackets[c] != nil }
         let before = s[(after ?? words[j - 1].range.upperBound) ..< words[j].range.lowerBound]
-        guard let start = before.firstIndex(where: { !glue($0) }) else { return nil }
-        // One or two opening marks, then anything but another mark (`"💕Mimi"`).
+        guard let first = before.first, isNicknameGlue(first), let start = before.firstIndex(where: { !isNicknameGlue($0) }) else { return nil }
+        // One or two opening marks, then nothing but a symbol (`"💕Mimi"`), or spaces inside `« »`.
         let openers = Array(before[start...].prefix(while: opens))
-        guard (1 ... 2).contains(openers.count), !before[start...].dropFirst(openers.count).contains(where: nicknameMarks.contains) else { return nil }
+        let inside = before[start...].dropFirst(openers.count)
+        guard (1 ... 2).contains(openers.count), !inside.contains(where: nicknameMarks.contains),
+              !inside.contains(where: \.isWhitespace) || openers.allSatisfy(spacedMarks.contains) else { return nil }
         func closes(_ close: Character, _ open: Character) -> Bool {
             nicknameQuotes.contains(open) ? nicknameQuotes.contains(close) : nicknameBrackets[open] == close
         }
@@ -637,23 +644,38 @@ struct NameMatcher: Sendable {
             let gap = s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
             // An apostrophe inside a word (`O’Brien`, `Hung's`) is no mark.
             if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}" { continue }
-            guard let first = gap.firstIndex(where: nicknameMarks.contains) else { continue }
-            // The closing marks, just after the words (after any punctuation: `"Mimi!"`), then
-            // only spaces and joiners before the name goes on, or another group's opening.
-            let closers = Array(gap[first...].prefix(openers.count))
+            guard let mark = gap.firstIndex(where: nicknameMarks.contains) else { continue }
+            let closers = Array(gap[mark...].prefix(openers.count))
             guard closers.count == openers.count,
-                  (0 ..< closers.count).allSatisfy({ closes(closers[$0], openers[openers.count - 1 - $0]) }) else { return nil }
-            let end = gap.index(first, offsetBy: closers.count)
-            let rest = gap[end...].drop(while: glue)
+                  (0 ..< closers.count).allSatisfy({ closes(closers[$0], openers[openers.count - 1 - $0]) }),
+                  !gap[..<mark].contains(where: \.isWhitespace) || closers.allSatisfy(spacedMarks.contains) else { return nil }
+            let end = gap.index(mark, offsetBy: closers.count)
+            guard end < gap.endIndex, isNicknameGlue(gap[end]) else { return nil }
+            let rest = gap[end...].drop(while: isNicknameGlue)
             guard rest.isEmpty || opens(rest.first!) else { return nil }
-            return (k, start ..< end)
+            return (k, start ..< end, rest.isEmpty)
         }
         return nil
     }
 
-    /// Most words a nickname between a name's words holds (`Mai "Little Miss Sunshine" Nguyen`,
-    /// `Mai (a.k.a. Mimi) Nguyen`).
-    static let nicknameWords = 5
+    /// Most words a quoted or bracketed group between a name's words holds (`Mai "Little Miss
+    /// Sunshine" Nguyen`, `Mai (a.k.a. Mimi) Nguyen`).
+    static let nicknameWords = 8
+
+    /// Whether words `from ..< to` read as a nickname, taken with the name: each starts with a
+    /// capital or is of a script without case (`Mimi`, `Little Miss Sunshine`, `阿明`), after
+    /// an `aka`, `a.k.a.` or `alias` if any. Another group (`age 17`, `call the police`) is
+    /// kept beside the name's replacement, so that nothing it says is lost (helper-72).
+    static func isNickname(_ s: String, _ words: [Word], _ from: Int, _ to: Int) -> Bool {
+        var k = from
+        if k < to, ["aka", "alias"].contains(words[k].folded) { k += 1 }
+        else if k + 2 < to, words[k].folded == "a", words[k + 1].folded == "k", words[k + 2].folded == "a" { k += 3 }
+        guard k < to else { return false }
+        return (k ..< to).allSatisfy { m in
+            guard let c = s[words[m].range].first else { return false }
+            return c.isUppercase || (c.isLetter && !c.isCased)
+        }
+    }
 
     /// The brackets that open an area code, each with its close.
     static let closingBracket: [Character: Character] = ["(": ")", "[": "]"]
@@ -783,12 +805,13 @@ struct NameMatcher: Sendable {
         /// Whether words `from ..< to` hold another entity's name of several words, its words
         /// in a row (at most ``nicknameWords``, so at most ten runs are looked up).
         func holdsOtherName(_ from: Int, _ to: Int) -> Bool {
-            guard !otherNames.isEmpty else { return false }
             for a in from ..< to {
                 var joined = words[a].folded
                 for b in a + 1 ..< to {
                     joined += words[b].folded
-                    if otherNames.contains(joined) { return true }
+                    // Another entity's name, or a protected person's (kept as their pseudonym:
+                    // "Victim 1 (Victim 2)", helper-72).
+                    if otherNames.contains(joined) || names[joined] != nil { return true }
                 }
             }
             return false
@@ -831,6 +854,11 @@ struct NameMatcher: Sendable {
         // `nicknames`, across quoted or bracketed groups between its words (`Mai "Mimi"
         // Nguyen`) wherever the name goes on after one, else only where the words join.
         func match(from i: Int, first: String, nicknames: Bool = false) -> Match? {
+            // Read across a group, a name starts at no word that ends another entity's name
+            // (helper-72: "Chiang Mai "Night Bazaar" Nguyen Hue" is two places).
+            if nicknames, phrasesByWord[words[i].folded]?.contains(where: { $0.position > 0 && stands($0.phrase, at: i - $0.position) }) == true {
+                return nil
+            }
             var matched: Match?
             // Join words i, i+1, … while the gaps between them are separators and the joined
             // letters are still a prefix of some name.
@@ -854,23 +882,30 @@ struct NameMatcher: Sendable {
             var skipped = IndexSet()
             var kept: [Range<String.Index>] = []
             var groups = 0
+            // Whether a name's words in another order may be read here.
+            var rotatable = true
             while j < words.count {
                 // A quoted or bracketed group between two words of the name (two at most), where
                 // the name goes on after it: skipped, and replaced with the name. A group is
                 // closed by its own marks, so the name's words around it join as before: not
                 // broad (helper-70: "Mai "Mimi" Nguyen, Hue" beside the site "Nguyen Hue").
                 if nicknames, j > i, groups < 2, let first = Self.nicknameGroup(s, words, at: j) {
-                    // One group, or two in a row (`Mai "Mimi" "Bee" Nguyen`).
+                    // One group, or two in a row (`Mai "Mimi" "Bee" Nguyen`); after the last,
+                    // only spaces and joiners: the name does not go on into a group that opens
+                    // there (helper-72: "Mai "Mimi" (Nguyen Van Hung's niece)").
                     var chain = [(start: j, group: first)]
-                    if let second = Self.nicknameGroup(s, words, at: first.next, after: first.text.upperBound),
-                       !isPrefixOfName(joined + words[first.next].folded) {
+                    if !first.glued, let second = Self.nicknameGroup(s, words, at: first.next, after: first.text.upperBound) {
                         chain.append((first.next, second))
                     }
                     let next = chain.last!.group.next
-                    if isPrefixOfName(joined + words[next].folded) {
+                    if chain.last!.group.glued, isPrefixOfName(joined + words[next].folded) {
                         for (start, group) in chain {
                             skipped.insert(integersIn: start ..< group.next)
-                            if holdsOtherName(start, group.next) { kept.append(group.text) }
+                            if (start ..< group.next).contains(where: { isPrefixOfName(words[$0].folded) }) { rotatable = false }
+                            // A nickname goes with the name; any other group (a description,
+                            // another entity's name, another protected person's) is kept beside
+                            // the replacement, itself redacted.
+                            if holdsOtherName(start, group.next) || !Self.isNickname(s, words, start, group.next) { kept.append(group.text) }
                         }
                         groups += chain.count
                         j = next
@@ -889,7 +924,7 @@ struct NameMatcher: Sendable {
                 // The word without the digits that end it: `prasert85` → `prasert`.
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
-                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i ? rotated[letters] : nil),
+                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i && rotatable ? rotated[letters] : nil),
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
@@ -900,7 +935,9 @@ struct NameMatcher: Sendable {
                 guard isPrefixOfName(joined) else { break }
                 // Another order or a shorter form of a name (`Nguyen An` for `Nguyễn Văn An`) that
                 // is, word for word, another entity's own name is that entity.
-                if let r = names[joined] ?? (j > i && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
+                // Not across a group that holds a word a name starts with (helper-72: "Lan,
+                // "Mai" Nguyen" read as Nguyen Thi Lan).
+                if let r = names[joined] ?? (j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
                    broadAllows(j), accepts(joined, r, through: j) {
                     matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
                 }
@@ -908,16 +945,18 @@ struct NameMatcher: Sendable {
             }
             return matched
         }
-        // Whether the text has a quotation mark or a bracket: only then can a nickname stand
-        // between a name's words, and only then is the second reading (``match``'s
-        // `nicknames`) made.
-        let marked = nicknames && s.contains(where: Self.nicknameMarks.contains)
+        // Whether the text (not an id: helper-72 found a kept group putting a space into one) has
+        // a quotation mark or a bracket: only then can a nickname stand between a name's words,
+        // and only then is the second reading (``match``'s `nicknames`) made.
+        let marked = nicknames && !identifier && s.contains(where: Self.nicknameMarks.contains)
         while i < words.count {
             let w = words[i].folded
             var matched = match(from: i, first: w)
             // The name read across nicknames too, when that reading goes further (helper-70:
             // `Mai "Lan" Nguyen` beside a victim "Mai Lan Tran" had stopped at "Mai Lan").
-            if marked, let across = match(from: i, first: w, nicknames: true), across.end > (matched?.end ?? -1) { matched = across }
+            // Only where the words alone make no name: a second reading of every word of a text
+            // with a quotation mark had made redaction half as slow again (helper-72).
+            if marked, matched == nil, isPrefixOfName(w), let across = match(from: i, first: w, nicknames: true) { matched = across }
             // A title and one word of a name (`Mr Prasert`, `Khun Somchai`), when no whole name
             // starts there or at the next word.
             if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,

@@ -289,19 +289,21 @@ import TNetGraph
 
     /// A nickname in quotes or brackets between a name's words goes with the name, in every
     /// language's quotation marks, mixed as people mix them; quotation marks of any language
-    /// close beside a name. Victims "Mai Nguyen" (Victim 1) and "Mai Lan Tran" (Victim 2);
-    /// recruiters "Nguyen Van Hung" and "Sean O’Brien"; site "Chiang Mai", "Nguyen Hue"; company
-    /// "Hoa Le Trading". Worked by hand (helper-70's review):
-    /// - replaced whole: a nickname in any marks (`"…"`, `(…)`, `„…“`, `« … »`, `'…'`, `‚…‘`,
-    ///   `"…”`, `’…’`, `＂…＂`, `〝…〞`, `《…》`, `⟨…⟩`), nested (`("…")`), two in a row, of up to
-    ///   five words, with punctuation or an emoji inside, glued with `-` or `+`, escaped
-    ///   (`&quot;`, `&#8220;`, `\"`, `%22`), around a word another victim's name goes on with
-    ///   (`Mai "Lan" Nguyen`), before a place that shares the last word (`Nguyen Hue`), the
-    ///   name backwards; `„Mai“ Nguyen`, `Mai »Nguyen«`, `Mai ‚Nguyen‘`;
-    /// - kept beside the replacement: a group that holds another entity's name ("Victim 1 (Sean
-    ///   O’Brien)", "(Hoa Le Trading)", "(Nguyen Van Hung)", "(Chiang Mai)");
-    /// - kept as written: a bracket of more than five words, one that does not close, words after
-    ///   the bracket that are not the name.
+    /// close beside a name. Victims "Mai Nguyen" (Victim 1), "Mai Lan Tran" (Victim 2) and
+    /// "Nguyen Thi Lan" (Victim 3); recruiters "Nguyen Van Hung" and "Sean O’Brien"; sites
+    /// "Chiang Mai", "Nguyen Hue"; company "Hoa Le Trading". Worked by hand (helper-70's and
+    /// helper-72's reviews):
+    /// - replaced whole: a nickname (words with capitals, after `aka` if any) in any marks,
+    ///   mixed, nested, two in a row, with punctuation or an emoji inside, glued with `-` or `+`,
+    ///   escaped (`&quot;`, `&#8220;`, `\"`, `%22`), around a word another victim's name goes
+    ///   on with (`Mai "Lan" Nguyen`), before a place that shares the last word (`Nguyen, Hue`),
+    ///   the name backwards; `„Mai“ Nguyen`, `Mai »Nguyen«`, `Mai ‚Nguyen‘`;
+    /// - kept beside the replacement: any other group (a description, another entity's name,
+    ///   another protected person's, as their pseudonym);
+    /// - kept as written: two places around a group ("Chiang Mai "Night Bazaar" Nguyen Hue"), a
+    ///   name that would go on into a group opening after the nickname, fields between commas
+    ///   (`Mai,"Bangkok",Nguyen`), marks set against the name (`'Mai' and 'Nguyen'`), a bracket
+    ///   of more than eight words, one that does not close, words after it that are not the name.
     @Test func nicknamesAndQuotesOfEveryLanguage() {
         let replaced = ["Mai \"Mimi\" Nguyen", "Mai (Mimi) Nguyen", "Mai \u{201E}Mimi\u{201C} Nguyen", "Mai \u{00AB} Mimi \u{00BB} Nguyen",
                         "Mai 'Mimi' Nguyen", "Mai \u{201A}Mimi\u{2018} Nguyen", "Mai \"Little Mimi\" Nguyen", "Nguyen (Mimi) Mai",
@@ -311,18 +313,23 @@ import TNetGraph
                         "Mai (\"Mimi\") Nguyen", "Mai \"Mimi\" \"Bee\" Nguyen", "Mai (a.k.a. Mimi) Nguyen",
                         "Mai \"Little Miss Sunshine Girl\" Nguyen", "Mai \"Mimi!\" Nguyen", "Mai \"Mimi.\" Nguyen",
                         "Mai \"\u{1F495}Mimi\" Nguyen", "Mai-\"Mimi\"-Nguyen", "Mai &quot;Mimi&quot; Nguyen",
-                        "Mai &#8220;Mimi&#8221; Nguyen", "Mai \\\"Mimi\\\" Nguyen", "Mai \"Lan\" Nguyen"]
+                        "Mai &#8220;Mimi&#8221; Nguyen", "Mai \\\"Mimi\\\" Nguyen", "Mai \"Lan\" Nguyen",
+                        "Mai \"Mimi\" \u{2014} Nguyen", "Mai\u{200B} \"Mimi\" \u{200B}Nguyen"]
         let keptBeside = ["Mai (Sean O\u{2019}Brien) Nguyen": "Victim 1 (Sean O\u{2019}Brien)", "Mai (Hoa Le Trading) Nguyen": "Victim 1 (Hoa Le Trading)",
                           "Mai (Nguyen Van Hung) Nguyen": "Victim 1 (Nguyen Van Hung)", "Mai (Chiang Mai) Nguyen": "Victim 1 (Chiang Mai)",
+                          "Mai (age 17) Nguyen": "Victim 1 (age 17)", "Mai (Nguyen Thi Lan) Nguyen": "Victim 1 (Victim 3)",
+                          "Mai (Sean O\u{2019}Brien, Nguyen Thi Lan) Nguyen": "Victim 1 (Sean O\u{2019}Brien, Victim 3)",
+                          "Mai \"call the police\" Nguyen shouted": "Victim 1 \"call the police\" shouted",
                           "Mai \"Mimi\" Nguyen, Hue": "Victim 1, Hue", "?q=Mai+%22Mimi%22+Nguyen": "?q=Victim 1",
-                          "'Mai' Nguyen and 'Lan'": "Victim 1 and 'Lan'", "Mai 'Nguyen' and 'Lan'": "Victim 1 and 'Lan'",
-                          "Mai, \"Mimi\", Nguyen": "Victim 1", "Mai \"Mimi\" \u{2014} Nguyen": "Victim 1", "Mai *Mimi* Nguyen": "Victim 1",
-                          "Mai\u{200B}\"Mimi\"\u{200B}Nguyen": "Victim 1"].sorted { $0.key < $1.key }
-        let kept = ["Mai (met her there in May of 2023) Nguyen", "Mai (Mimi Nguyen", "Mai \"Mimi\" said Nguyen"]
+                          "'Mai' Nguyen and 'Lan'": "Victim 1 and 'Lan'", "Mai 'Nguyen' and 'Lan'": "Victim 1 and 'Lan'"].sorted { $0.key < $1.key }
+        let kept = ["Mai (met her there in the May of 2023 rains) Nguyen", "Mai (Mimi Nguyen", "Mai \"Mimi\" said Nguyen",
+                    "Chiang Mai \"Night Bazaar\" Nguyen Hue", "trips: Chiang Mai (3) Nguyen Hue (2)", "Mai,\"Bangkok\",Nguyen",
+                    "'Mai' and 'Nguyen'", "Mai *important* Nguyen", "Mai \"Mimi\" (Nguyen Van Hung's niece) works here"]
         let texts = replaced.map { "met \($0) twice" } + keptBeside.map(\.key) + kept
         let out = Self.redacting(texts, among: [
             Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
             Entity(id: "v2", kind: .person, name: "Mai Lan Tran", role: .victim),
+            Entity(id: "v3", kind: .person, name: "Nguyen Thi Lan", role: .victim),
             Entity(id: "h", kind: .person, name: "Nguyen Van Hung", role: .recruiter),
             Entity(id: "o", kind: .person, name: "Sean O\u{2019}Brien", role: .recruiter),
             Entity(id: "cm", kind: .site, name: "Chiang Mai"),
