@@ -556,6 +556,16 @@ struct NameMatcher: Sendable {
         return pairs
     }()
 
+    /// Whether `s` holds a mark of ``nicknameMarks``: on bytes for ASCII text (a character set
+    /// per character of every id and text was a third of redacting 100,000 entities).
+    static func hasNicknameMark(_ s: String) -> Bool {
+        for b in s.utf8 {
+            if b >= 0x80 { return s.contains(where: nicknameMarks.contains) }
+            if b == 0x22 || b == 0x27 || b == 0x28 || b == 0x29 || b == 0x3C || b == 0x3E || b == 0x5B || b == 0x5D || b == 0x7B || b == 0x7D { return true }
+        }
+        return false
+    }
+
     /// Every mark of ``nicknameQuotes`` and ``nicknameBrackets``, opening or closing.
     static let nicknameMarks: Set<Character> = nicknameQuotes.union(nicknameBrackets.keys).union(nicknameBrackets.values)
 
@@ -631,12 +641,15 @@ struct NameMatcher: Sendable {
         guard j > 0, j + 1 < words.count else { return nil }
         func opens(_ c: Character) -> Bool { nicknameQuotes.contains(c) || nicknameBrackets[c] != nil }
         let before = s[(after ?? words[j - 1].range.upperBound) ..< words[j].range.lowerBound]
-        guard let first = before.first, isNicknameGlue(first), let start = before.firstIndex(where: { !isNicknameGlue($0) }) else { return nil }
-        // One or two opening marks, then nothing but a symbol (`"💕Mimi"`), or spaces inside `« »`.
+        guard let start = before.firstIndex(where: { !isNicknameGlue($0) }) else { return nil }
+        // One or two opening marks, then nothing but a symbol (`"💕Mimi"`), or spaces inside
+        // brackets (`( Mimi )`, `« Mimi »`): inside quotation marks a space says the mark closes
+        // something before it (`'Mai' and 'Nguyen'`, helper-72).
         let openers = Array(before[start...].prefix(while: opens))
         let inside = before[start...].dropFirst(openers.count)
+        let spacedOK = openers.allSatisfy { spacedMarks.contains($0) || nicknameBrackets[$0] != nil }
         guard (1 ... 2).contains(openers.count), !inside.contains(where: nicknameMarks.contains),
-              !inside.contains(where: \.isWhitespace) || openers.allSatisfy(spacedMarks.contains) else { return nil }
+              !inside.contains(where: \.isWhitespace) || spacedOK else { return nil }
         func closes(_ close: Character, _ open: Character) -> Bool {
             nicknameQuotes.contains(open) ? nicknameQuotes.contains(close) : nicknameBrackets[open] == close
         }
@@ -648,10 +661,11 @@ struct NameMatcher: Sendable {
             let closers = Array(gap[mark...].prefix(openers.count))
             guard closers.count == openers.count,
                   (0 ..< closers.count).allSatisfy({ closes(closers[$0], openers[openers.count - 1 - $0]) }),
-                  !gap[..<mark].contains(where: \.isWhitespace) || closers.allSatisfy(spacedMarks.contains) else { return nil }
+                  !gap[..<mark].contains(where: \.isWhitespace) || spacedOK else { return nil }
             let end = gap.index(mark, offsetBy: closers.count)
-            guard end < gap.endIndex, isNicknameGlue(gap[end]) else { return nil }
-            let rest = gap[end...].drop(while: isNicknameGlue)
+            // After the close, joiners, a comma (`Mai "Mimi", Nguyen`) or nothing (`Mai(Mimi)Nguyen`,
+            // `田中（ユキ）由紀`), then the next word or another group's opening.
+            let rest = gap[end...].drop { isNicknameGlue($0) || $0 == "," }
             guard rest.isEmpty || opens(rest.first!) else { return nil }
             return (k, start ..< end, rest.isEmpty)
         }
@@ -662,19 +676,12 @@ struct NameMatcher: Sendable {
     /// Sunshine" Nguyen`, `Mai (a.k.a. Mimi) Nguyen`).
     static let nicknameWords = 8
 
-    /// Whether words `from ..< to` read as a nickname, taken with the name: each starts with a
-    /// capital or is of a script without case (`Mimi`, `Little Miss Sunshine`, `阿明`), after
-    /// an `aka`, `a.k.a.` or `alias` if any. Another group (`age 17`, `call the police`) is
-    /// kept beside the name's replacement, so that nothing it says is lost (helper-72).
+    /// Whether words `from ..< to` are taken with the name rather than kept beside its
+    /// replacement: any group without a number (a nickname, an alias, a maiden name: `Mimi`,
+    /// `known as Mimi`, `née Tran`, `lil mimi`; helper-73 found the lower-case ones kept beside
+    /// the pseudonym). A group with a number (`age 17`, `born 2001`, a phone) is kept beside it.
     static func isNickname(_ s: String, _ words: [Word], _ from: Int, _ to: Int) -> Bool {
-        var k = from
-        if k < to, ["aka", "alias"].contains(words[k].folded) { k += 1 }
-        else if k + 2 < to, words[k].folded == "a", words[k + 1].folded == "k", words[k + 2].folded == "a" { k += 3 }
-        guard k < to else { return false }
-        return (k ..< to).allSatisfy { m in
-            guard let c = s[words[m].range].first else { return false }
-            return c.isUppercase || (c.isLetter && !c.isCased)
-        }
+        !(from ..< to).contains { m in words[m].folded.contains(where: \.isNumber) }
     }
 
     /// The brackets that open an area code, each with its close.
@@ -807,6 +814,8 @@ struct NameMatcher: Sendable {
         func holdsOtherName(_ from: Int, _ to: Int) -> Bool {
             for a in from ..< to {
                 var joined = words[a].folded
+                // Another entity's one-word name (a recruiter "Tiger", a site "Pattaya").
+                if otherNames.contains(joined) { return true }
                 for b in a + 1 ..< to {
                     joined += words[b].folded
                     // Another entity's name, or a protected person's (kept as their pseudonym:
@@ -905,7 +914,8 @@ struct NameMatcher: Sendable {
                             // A nickname goes with the name; any other group (a description,
                             // another entity's name, another protected person's) is kept beside
                             // the replacement, itself redacted.
-                            if holdsOtherName(start, group.next) || !Self.isNickname(s, words, start, group.next) { kept.append(group.text) }
+                            // In an id nothing is kept (a group would put a space into it).
+                            if !identifier, holdsOtherName(start, group.next) || !Self.isNickname(s, words, start, group.next) { kept.append(group.text) }
                         }
                         groups += chain.count
                         j = next
@@ -948,15 +958,27 @@ struct NameMatcher: Sendable {
         // Whether the text (not an id: helper-72 found a kept group putting a space into one) has
         // a quotation mark or a bracket: only then can a nickname stand between a name's words,
         // and only then is the second reading (``match``'s `nicknames`) made.
-        let marked = nicknames && !identifier && s.contains(where: Self.nicknameMarks.contains)
+        let marked = nicknames && Self.hasNicknameMark(s)
+        var movedGroups = false
+        // Whether a quotation mark or bracket stands in a gap after words `from` through
+        // `through + 1`: only there can a group make the reading across go further.
+        func markFollows(_ from: Int, _ through: Int) -> Bool {
+            let last = min(through + 1, words.count - 2)
+            guard from <= last else { return false }
+            for m in from ... last
+            where s[words[m].range.upperBound ..< words[m + 1].range.lowerBound].contains(where: Self.nicknameMarks.contains) { return true }
+            return false
+        }
         while i < words.count {
             let w = words[i].folded
             var matched = match(from: i, first: w)
             // The name read across nicknames too, when that reading goes further (helper-70:
             // `Mai "Lan" Nguyen` beside a victim "Mai Lan Tran" had stopped at "Mai Lan").
-            // Only where the words alone make no name: a second reading of every word of a text
-            // with a quotation mark had made redaction half as slow again (helper-72).
-            if marked, matched == nil, isPrefixOfName(w), let across = match(from: i, first: w, nicknames: true) { matched = across }
+            // Only from a word a name can start with: a second reading of every word of a text
+            // with a quotation mark had made redaction half as slow again (helper-72); taken
+            // where it goes further (helper-73: a first-name alias had stopped it).
+            if marked, isPrefixOfName(w), markFollows(i, matched?.end ?? i),
+               let across = match(from: i, first: w, nicknames: true), across.end > (matched?.end ?? -1) { matched = across }
             // A title and one word of a name (`Mr Prasert`, `Khun Somchai`), when no whole name
             // starts there or at the next word.
             if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
@@ -995,6 +1017,7 @@ struct NameMatcher: Sendable {
                 for group in m.kept {
                     let text = String(s[group])
                     out += " " + (replacingNames(in: text, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords, nicknames: false) ?? text)
+                    movedGroups = true
                 }
                 cursor = to
                 changed = true
@@ -1005,6 +1028,11 @@ struct NameMatcher: Sendable {
         }
         guard changed else { return nil }
         out += s[cursor...]
+        // A group moved beside a replacement meets the text after it, which can join into a
+        // name (`»Chiang Mai’` then ` Nguyen`): read once more, plainly (helper-72's twice.py).
+        if movedGroups, let again = replacingNames(in: out, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords, nicknames: false) {
+            return again
+        }
         return out
     }
 

@@ -216,7 +216,9 @@ public struct Redaction: Sendable {
                 for text in [e.id, e.name ?? ""] {
                     let words = NameMatcher.words(text).map(\.folded)
                     if words.count >= 2 && words.contains(where: nameWords.contains) { phrases.append(words) }
-                    if words.count >= 2 && text == e.name { otherNames.insert(words.joined()) }
+                    if text == e.name, words.count >= 2 || (words.count == 1 && Self.oneWordNameIsKept(words[0], nameWords)) {
+                        otherNames.insert(words.joined())
+                    }
                 }
             }
         }
@@ -602,6 +604,13 @@ public struct Redaction: Sendable {
     /// The name given to a person who is not protected but whose name or alias is a protected
     /// person's.
     public static let withheldName = "name withheld (a protected person's name)"
+
+    /// Whether another entity's one-word name, inside a group between a protected name's words,
+    /// is kept beside the replacement: three letters or more, and no word of a protected
+    /// person's name or alias (that would be theirs).
+    static func oneWordNameIsKept(_ word: String, _ protectedWords: Set<String>) -> Bool {
+        word.count >= 3 && !protectedWords.contains(word)
+    }
     /// A pseudonym as it is written inside the role or kind of someone who is not protected,
     /// where in full it would read as a protected role: its first letter and its number ("handler
     /// of V1", not "handler of Victim 1"; `S2` for "Survivor 2").

@@ -293,13 +293,15 @@ import TNetGraph
     /// "Nguyen Thi Lan" (Victim 3); recruiters "Nguyen Van Hung" and "Sean O’Brien"; sites
     /// "Chiang Mai", "Nguyen Hue"; company "Hoa Le Trading". Worked by hand (helper-70's and
     /// helper-72's reviews):
-    /// - replaced whole: a nickname (words with capitals, after `aka` if any) in any marks,
-    ///   mixed, nested, two in a row, with punctuation or an emoji inside, glued with `-` or `+`,
+    /// - replaced whole: a nickname (any group without a number or another entity's name) in
+    ///   any marks, mixed, nested, two in a row, set against the words or spaced inside brackets,
+    ///   with punctuation or an emoji inside, glued with `-` or `+`, a comma after it,
     ///   escaped (`&quot;`, `&#8220;`, `\"`, `%22`), around a word another victim's name goes
     ///   on with (`Mai "Lan" Nguyen`), before a place that shares the last word (`Nguyen, Hue`),
     ///   the name backwards; `„Mai“ Nguyen`, `Mai »Nguyen«`, `Mai ‚Nguyen‘`;
-    /// - kept beside the replacement: any other group (a description, another entity's name,
-    ///   another protected person's, as their pseudonym);
+    /// - kept beside the replacement: a group with a number (`age 17`) or another entity's name
+    ///   (of one word too: a recruiter "Tiger"), or another protected person's, as their
+    ///   pseudonym;
     /// - kept as written: two places around a group ("Chiang Mai "Night Bazaar" Nguyen Hue"), a
     ///   name that would go on into a group opening after the nickname, fields between commas
     ///   (`Mai,"Bangkok",Nguyen`), marks set against the name (`'Mai' and 'Nguyen'`), a bracket
@@ -314,12 +316,17 @@ import TNetGraph
                         "Mai \"Little Miss Sunshine Girl\" Nguyen", "Mai \"Mimi!\" Nguyen", "Mai \"Mimi.\" Nguyen",
                         "Mai \"\u{1F495}Mimi\" Nguyen", "Mai-\"Mimi\"-Nguyen", "Mai &quot;Mimi&quot; Nguyen",
                         "Mai &#8220;Mimi&#8221; Nguyen", "Mai \\\"Mimi\\\" Nguyen", "Mai \"Lan\" Nguyen",
-                        "Mai \"Mimi\" \u{2014} Nguyen", "Mai\u{200B} \"Mimi\" \u{200B}Nguyen"]
+                        "Mai \"Mimi\" \u{2014} Nguyen", "Mai\u{200B} \"Mimi\" \u{200B}Nguyen",
+                        // helper-73: marks against the words, spaced brackets, a comma after the
+                        // close, and nicknames in small letters or after other words.
+                        "Mai\"Mimi\"Nguyen", "Mai(Mimi)Nguyen", "Mai\u{FF08}Mimi\u{FF09}Nguyen", "Mai ( Mimi ) Nguyen",
+                        "Mai \"Mimi\", Nguyen", "Mai (known as Mimi) Nguyen", "Mai \"mimi\" Nguyen", "Mai (n\u{E9}e Tran) Nguyen",
+                        "Mai \"call the police\" Nguyen"]
         let keptBeside = ["Mai (Sean O\u{2019}Brien) Nguyen": "Victim 1 (Sean O\u{2019}Brien)", "Mai (Hoa Le Trading) Nguyen": "Victim 1 (Hoa Le Trading)",
                           "Mai (Nguyen Van Hung) Nguyen": "Victim 1 (Nguyen Van Hung)", "Mai (Chiang Mai) Nguyen": "Victim 1 (Chiang Mai)",
                           "Mai (age 17) Nguyen": "Victim 1 (age 17)", "Mai (Nguyen Thi Lan) Nguyen": "Victim 1 (Victim 3)",
                           "Mai (Sean O\u{2019}Brien, Nguyen Thi Lan) Nguyen": "Victim 1 (Sean O\u{2019}Brien, Victim 3)",
-                          "Mai \"call the police\" Nguyen shouted": "Victim 1 \"call the police\" shouted",
+                          "Mai (Tiger) Nguyen": "Victim 1 (Tiger)", "Mai (Pattaya) Nguyen": "Victim 1 (Pattaya)",
                           "Mai \"Mimi\" Nguyen, Hue": "Victim 1, Hue", "?q=Mai+%22Mimi%22+Nguyen": "?q=Victim 1",
                           "'Mai' Nguyen and 'Lan'": "Victim 1 and 'Lan'", "Mai 'Nguyen' and 'Lan'": "Victim 1 and 'Lan'"].sorted { $0.key < $1.key }
         let kept = ["Mai (met her there in the May of 2023 rains) Nguyen", "Mai (Mimi Nguyen", "Mai \"Mimi\" said Nguyen",
@@ -335,10 +342,29 @@ import TNetGraph
             Entity(id: "cm", kind: .site, name: "Chiang Mai"),
             Entity(id: "nh", kind: .site, name: "Nguyen Hue"),
             Entity(id: "hl", kind: .company, name: "Hoa Le Trading"),
+            Entity(id: "tg", kind: .person, name: "Tiger", role: .recruiter),
+            Entity(id: "pt", kind: .site, name: "Pattaya"),
         ])
         for (i, t) in replaced.enumerated() { #expect(out[i] == "met Victim 1 twice", "\(t) → \(out[i])") }
         for (i, (t, e)) in keptBeside.enumerated() { #expect(out[replaced.count + i] == e, "\(t) → \(out[replaced.count + i])") }
         for (i, t) in kept.enumerated() { #expect(out[replaced.count + keptBeside.count + i] == t, "\(t) → \(out[replaced.count + keptBeside.count + i])") }
+    }
+
+    /// helper-73: a victim with a first-name alias (which matches the first word alone) is still
+    /// read across a nickname, and an id-bearing field is read across one too, with nothing
+    /// kept beside the pseudonym (a group would put a space into an id).
+    @Test func aliasesAndIDsAcrossNicknames() {
+        let victim = Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim,
+                            attributes: ["first_name": .string("Mai"), "nickname": .string("Mimi")])
+        #expect(Self.redacting(["met Mai \"Bee\" Nguyen twice", "met Mai \"Mimi\" Nguyen twice", "met Mai (age 17) Nguyen twice"], among: [victim])
+                == ["met Victim 1 twice", "met Victim 1 twice", "met Victim 1 (age 17) twice"])
+        var attributes = Attributes()
+        attributes["case_id"] = .string("Mai (age 17) Nguyen")
+        attributes["ref_id"] = .string("Mai \"Mimi\" Nguyen")
+        var r = Redaction()
+        let out = r.apply(to: Dataset(entities: [victim, Entity(id: "b", kind: .person, name: "Broker", role: .broker, attributes: attributes)]))
+        let a = out.entities.last!.attributes
+        #expect(a["case_id"] == .string("victim-1") && a["ref_id"] == .string("victim-1"), "\(a)")
     }
 
     /// The decoders on their own, worked by hand: what can stand inside a name is decoded
