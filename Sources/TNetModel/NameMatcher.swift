@@ -663,10 +663,14 @@ struct NameMatcher: Sendable {
                   (0 ..< closers.count).allSatisfy({ closes(closers[$0], openers[openers.count - 1 - $0]) }),
                   !gap[..<mark].contains(where: \.isWhitespace) || spacedOK else { return nil }
             let end = gap.index(mark, offsetBy: closers.count)
-            // After the close, joiners, a comma (`Mai "Mimi", Nguyen`) or nothing (`Mai(Mimi)Nguyen`,
-            // `田中（ユキ）由紀`), then the next word or another group's opening.
-            let rest = gap[end...].drop { isNicknameGlue($0) || $0 == "," }
+            // After the close, joiners or nothing (`Mai(Mimi)Nguyen`, `田中（ユキ）由紀`), then the
+            // next word or another group's opening; not a comma (a list: `Mai (17), Nguyen Thi
+            // Lan (16)`, helper-74). A quotation mark touches the next word only where the
+            // opening one touched the word before (`Mai"Mimi"Nguyen`), else it opens a quotation
+            // of what follows (`Lan »Mimi said »Nguyen Van Hung`, helper-74).
+            let rest = gap[end...].drop(while: isNicknameGlue)
             guard rest.isEmpty || opens(rest.first!) else { return nil }
+            if end == gap.endIndex, !closers.allSatisfy({ nicknameBrackets.values.contains($0) }), start != before.startIndex { return nil }
             return (k, start ..< end, rest.isEmpty)
         }
         return nil
@@ -959,7 +963,13 @@ struct NameMatcher: Sendable {
         // a quotation mark or a bracket: only then can a nickname stand between a name's words,
         // and only then is the second reading (``match``'s `nicknames`) made.
         let marked = nicknames && Self.hasNicknameMark(s)
-        var movedGroups = false
+        // Whether another name starts at word `k` and goes on past it: a protected person's
+        // (`Mai (17), Nguyen Thi Lan`) or another entity's (`Mai (17) Nguyen Van Hung`). A name
+        // read across a group does not take that word (helper-74: lists of people with ages).
+        func startsLonger(_ k: Int) -> Bool {
+            if let m = match(from: k, first: words[k].folded), m.end > k { return true }
+            return phrasesByWord[words[k].folded]?.contains { $0.position == 0 && $0.phrase.count > 1 && stands($0.phrase, at: k) } ?? false
+        }
         // Whether a quotation mark or bracket stands in a gap after words `from` through
         // `through + 1`: only there can a group make the reading across go further.
         func markFollows(_ from: Int, _ through: Int) -> Bool {
@@ -978,7 +988,8 @@ struct NameMatcher: Sendable {
             // with a quotation mark had made redaction half as slow again (helper-72); taken
             // where it goes further (helper-73: a first-name alias had stopped it).
             if marked, isPrefixOfName(w), markFollows(i, matched?.end ?? i),
-               let across = match(from: i, first: w, nicknames: true), across.end > (matched?.end ?? -1) { matched = across }
+               let across = match(from: i, first: w, nicknames: true), across.end > (matched?.end ?? -1),
+               !startsLonger(across.end) { matched = across }
             // A title and one word of a name (`Mr Prasert`, `Khun Somchai`), when no whole name
             // starts there or at the next word.
             if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
@@ -1017,7 +1028,6 @@ struct NameMatcher: Sendable {
                 for group in m.kept {
                     let text = String(s[group])
                     out += " " + (replacingNames(in: text, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords, nicknames: false) ?? text)
-                    movedGroups = true
                 }
                 cursor = to
                 changed = true
@@ -1028,11 +1038,6 @@ struct NameMatcher: Sendable {
         }
         guard changed else { return nil }
         out += s[cursor...]
-        // A group moved beside a replacement meets the text after it, which can join into a
-        // name (`»Chiang Mai’` then ` Nguyen`): read once more, plainly (helper-72's twice.py).
-        if movedGroups, let again = replacingNames(in: out, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords, nicknames: false) {
-            return again
-        }
         return out
     }
 

