@@ -542,6 +542,10 @@ struct NameMatcher: Sendable {
     static let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2018}", "\u{2019}", "\u{201A}",
                                          "\u{201B}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
 
+    /// The quotation marks whose pairs were counted before every language's were (`"`, `“ ”`,
+    /// `‘ ’`, `« »`, `‹ ›`): one of them left open beside a match across punctuation refuses it.
+    static let pairedQuotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
+
     /// Quotation marks that can hold a nickname between a name's words: ``quotes``, the
     /// straight `'`, the full-width and CJK ones (`＂`, `＇`, `〝`, `〞`, `〟`). Any of them closes
     /// any other, as people mix them (`Mai "Mimi” Nguyen` after a word processor's autocorrect).
@@ -610,7 +614,10 @@ struct NameMatcher: Sendable {
                 from = s.index(before: from)
             } else if to < s.endIndex, quotes.contains(s[to]) {
                 takeAfter()
-            } else {
+            } else if s[from ..< to].contains(where: pairedQuotes.contains) {
+                // A mark left open refuses a match across punctuation only when it is one that
+                // pairs in English or French: a lone `„`, `‚` or `'` between a name's words
+                // (`Lan „Tran`) did not before, and does not (helper-74).
                 closed = false
             }
         }

@@ -328,7 +328,7 @@ import TNetGraph
                           "Mai (age 17) Nguyen": "Victim 1 (age 17)", "Mai (Nguyen Thi Lan) Nguyen": "Victim 1 (Victim 3)",
                           "Mai (Sean O\u{2019}Brien, Nguyen Thi Lan) Nguyen": "Victim 1 (Sean O\u{2019}Brien, Victim 3)",
                           "Mai (Tiger) Nguyen": "Victim 1 (Tiger)", "Mai (Pattaya) Nguyen": "Victim 1 (Pattaya)",
-                          "Victims: Mai (17), Nguyen Thi Lan (16)": "Victims: Mai (17), Victim 3 (16)", "?q=Mai+%22Mimi%22+Nguyen": "?q=Victim 1",
+                          "Victims: Mai (17), Nguyen Thi Lan (16)": "Victims: Mai (17), Victim 3 (16)", "met Mai \u{201E}Nguyen": "met Victim 1", "?q=Mai+%22Mimi%22+Nguyen": "?q=Victim 1",
                           "'Mai' Nguyen and 'Lan'": "Victim 1 and 'Lan'", "Mai 'Nguyen' and 'Lan'": "Victim 1 and 'Lan'"].sorted { $0.key < $1.key }
         let kept = ["Mai (met her there in the May of 2023 rains) Nguyen", "Mai (Mimi Nguyen", "Mai \"Mimi\" said Nguyen",
                     "Chiang Mai \"Night Bazaar\" Nguyen Hue", "trips: Chiang Mai (3) Nguyen Hue (2)", "Mai,\"Bangkok\",Nguyen",
