@@ -174,18 +174,14 @@ extension FtMReader {
                             // Its place among the relations: every one before this wave has been
                             // added. What one read in order makes (an agency, a source) no drafted
                             // relation reads, so the drafts stand whatever comes between.
-                            let drafted = drafts ? Builder.draft(line, position: k + 1, by: &copy) : nil
-                            // A copy that made something (not foreseen) is made again.
-                            if drafts && drafted == nil && copy.dataset.entities.count + copy.dataset.sources.count
-                                != snapshot.dataset.entities.count + snapshot.dataset.sources.count { copy = snapshot }
-                            made.append((line, drafted))
+                            made.append((line, drafts ? Builder.draft(line, position: k + 1, by: &copy, of: snapshot) : nil))
                         }
                         out[p] = made
                     }
                 }
                 for piece in read {
                     for (line, drafted) in piece {
-                        if let drafted { builder.add(drafted) } else { builder.relation(line) }
+                        if let drafted { builder.add(drafted, from: line) } else { builder.relation(line) }
                     }
                 }
                 first += wave.count

@@ -102,7 +102,8 @@ public enum FtMReader {
         var dataset = Dataset()
         var sourceByFtM: [String: String] = [:]
         var madeSources: [String: String] = [:]
-        var entityByFtM: [String: String] = [:]
+        /// The FtM ids of the things read (an entity's id is its FtM id decoded, ``ref(_:)``).
+        var thingIDs = Set<String>()
         var schemaByEntity: [String: FtMModel.Schema] = [:]
         /// The first entity of each name, and how many have it: a Sanction's authority is
         /// matched by name.
@@ -134,12 +135,12 @@ public enum FtMReader {
             let isSource = { (l: Line) in l.schema.isA("Document") }
             for l in lines where isSource(l) { source(l) }
             var things: [Int] = []
-            entityByFtM.reserveCapacity(lines.count)
+            thingIDs.reserveCapacity(lines.count)
             schemaByEntity.reserveCapacity(lines.count)
             for (k, l) in lines.enumerated() where !isSource(l) && !LineChunks.isRelation(l.schema) {
                 if l.schema.isA("Thing") {
                     things.append(k)
-                    entityByFtM[l.id] = FtMID.decode(l.id)
+                    thingIDs.insert(l.id)
                     schemaByEntity[FtMID.decode(l.id)] = l.schema
                 } else if l.schema.name != "Documentation" {
                     warn(l, "\(l.schema.name) is neither a thing nor a relation tnet maps: left out")
@@ -187,7 +188,6 @@ public enum FtMReader {
         /// it said, to be added in file order (``add(_:)``); nil when reading it changes what
         /// later relations read (``changesWhatFollows(_:)``), so it is read in order.
         struct Drafted {
-            var line: Line
             var link: Link?
             var issues: [ValidationIssue]
         }
@@ -201,26 +201,28 @@ public enum FtMReader {
             return !l.values("proof").contains { sourceByFtM[$0] != nil } && !(l.values("publisher").isEmpty && l.values("sourceUrl").isEmpty)
         }
 
-        /// `l` read as a link by `copy`, a copy of the builder made for a thread
-        /// (``relation(_:)`` as it would read it in order at `position`); nil when it must be
-        /// read in order. The copy shares the builder's tables and changes none that a later
-        /// relation reads; its issues are emptied.
-        static func draft(_ l: Line, position: Int, by copy: inout Builder) -> Drafted? {
+        /// `l` read as a link by `copy`, a copy of `builder` made for a thread (``relation(_:)``
+        /// as it would read it in order at `position`); nil when it must be read in order. The
+        /// copy shares the builder's tables and changes none that a later relation reads; its
+        /// issues are emptied, and it is made again from `builder` if it did make something.
+        static func draft(_ l: Line, position: Int, by copy: inout Builder, of builder: Builder) -> Drafted? {
             guard !copy.changesWhatFollows(l) else { return nil }
-            let entities = copy.dataset.entities.count, sources = copy.dataset.sources.count
             copy.issues.removeAll(keepingCapacity: true)
             let link = copy.link(l, position: position)
-            // What ``changesWhatFollows(_:)`` foresees, checked: nothing made (else the copy is
-            // the caller's to throw away).
-            guard copy.dataset.entities.count == entities, copy.dataset.sources.count == sources else { return nil }
-            return Drafted(line: l, link: link, issues: copy.issues)
+            // What ``changesWhatFollows(_:)`` foresees, checked: nothing made.
+            guard copy.dataset.entities.count == builder.dataset.entities.count,
+                  copy.dataset.sources.count == builder.dataset.sources.count else {
+                copy = builder
+                return nil
+            }
+            return Drafted(link: link, issues: copy.issues)
         }
 
-        /// Adds a relation read ahead, in file order.
-        mutating func add(_ d: Drafted) {
+        /// Adds relation `l`, read ahead, in file order.
+        mutating func add(_ d: Drafted, from l: Line) {
             relationCount += 1
             issues += d.issues
-            if let link = d.link { add(link, from: d.line) }
+            if let link = d.link { add(link, from: l) }
         }
 
         /// How many relations' lines have been read: a link's default FtM id is its place.
@@ -369,7 +371,7 @@ public enum FtMReader {
                         let kind = LinkKind(FtMSchemaMap.snakeCase(p))
                         if !linkKinds.contains(kind) && !LinkKind.builtIn.contains(kind) { linkKinds.append(kind) }
                         for v in values {
-                            guard let target = entityByFtM[v] else {
+                            guard thingIDs.contains(v), let target = ref(v) else {
                                 warn(l, "\(p) refers to \(v), which is not in the file: left out")
                                 continue
                             }
@@ -436,8 +438,7 @@ public enum FtMReader {
             return written
         }
 
-        /// The entity an FtM reference names, by id: its id decoded (what ``entityByFtM`` holds
-        /// for every thing read, so no look-up is needed).
+        /// The entity an FtM reference names, by id: its id decoded.
         func ref(_ v: String?) -> String? { v.map(FtMID.decode) }
 
         mutating func link(_ l: Line, position: Int) -> Link? {
@@ -458,7 +459,7 @@ public enum FtMReader {
             if name == "Sanction" {
                 target = ref(l.values("entity").first)
                 handled.append("entity")
-                if let v = l.values("entity").first, entityByFtM[v] == nil {
+                if let v = l.values("entity").first, !thingIDs.contains(v) {
                     warn(l, "refers to \(v), which is not in the file: the sanctions link is left out")
                     return nil
                 }
