@@ -691,7 +691,7 @@ struct NameMatcher: Sendable {
     /// replacement: any group without a number (a nickname, an alias, a maiden name: `Mimi`,
     /// `known as Mimi`, `née Tran`, `lil mimi`; helper-73 found the lower-case ones kept beside
     /// the pseudonym). A group with a number (`age 17`, `born 2001`, a phone) is kept beside it.
-    static func isNickname(_ s: String, _ words: [Word], _ from: Int, _ to: Int) -> Bool {
+    static func isNickname(_ words: [Word], _ from: Int, _ to: Int) -> Bool {
         !(from ..< to).contains { m in words[m].folded.contains(where: \.isNumber) }
     }
 
@@ -926,7 +926,7 @@ struct NameMatcher: Sendable {
                             // another entity's name, another protected person's) is kept beside
                             // the replacement, itself redacted.
                             // In an id nothing is kept (a group would put a space into it).
-                            if !identifier, holdsOtherName(start, group.next) || !Self.isNickname(s, words, start, group.next) { kept.append(group.text) }
+                            if !identifier, holdsOtherName(start, group.next) || !Self.isNickname(words, start, group.next) { kept.append(group.text) }
                         }
                         groups += chain.count
                         j = next
