@@ -95,14 +95,16 @@ public enum FtMWriter {
             // Links written as a property of their source's record (`parent`, `holder`), found
             // before the entities are written; the others are written after them, in order.
             let links = dataset.links
-            var ends: [(source: Int, target: Int)?] = []
+            // Each link's ends, and whether it is written as a property (nil: an end is missing).
+            var ends: [(source: Int, target: Int, asProperty: Bool)?] = []
             ends.reserveCapacity(links.count)
             var asProperty: [Int: [(property: String, target: String)]] = [:]
             for i in 0 ..< links.count {
                 let e = dataset.endpoints(ofLink: i)
                 guard let s = e.source, let t = e.target else { ends.append(nil); continue }
-                ends.append((s, t))
-                if let p = propertyLink(links[i], source: s, target: t) { asProperty[s, default: []].append((p, ftmIDs[t])) }
+                let p = propertyLink(links[i], source: s, target: t)
+                ends.append((s, t, p != nil))
+                if let p { asProperty[s, default: []].append((p, ftmIDs[t])) }
             }
             for i in entities.indices {
                 var r = entity(i)
@@ -115,11 +117,11 @@ public enum FtMWriter {
             for e in entities { labelCount[e.label, default: 0] += 1 }
             for i in 0 ..< links.count {
                 let l = links[i]
-                guard let (s, t) = ends[i] else {
+                guard let (s, t, isProperty) = ends[i] else {
                     lose("links with an end that names no entity: left out", "\(l.source) → \(l.target)")
                     continue
                 }
-                if propertyLink(l, source: s, target: t) == nil { try put(link(l, index: i, source: s, target: t, labelCount: labelCount)) }
+                if !isProperty { try put(link(l, index: i, source: s, target: t, labelCount: labelCount)) }
             }
             try OutputPieces.handOn(&w, force: true, emit)
             // FtM has entities only, no record of the dataset itself.
