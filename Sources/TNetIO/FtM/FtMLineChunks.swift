@@ -81,17 +81,23 @@ extension FtMReader {
                 if end < range.upperBound { part.lineEnds += 1 }
                 let slice = UnsafeBufferPointer(rebasing: buf[start ..< end])
                 guard slice.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
-                var parser = JSONParser(slice)
-                let node: JSONNode
-                do { node = try parser.parseDocument() } catch {
-                    part.failure = ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
-                    failed.min(chunk, ordering: .relaxed)
-                    return part
+                // The common shape decoded straight from the bytes, any other line parsed as JSON.
+                let decoded = LineDecoder.decode(slice)
+                var node: JSONNode?
+                if decoded == nil {
+                    var parser = JSONParser(slice)
+                    do { node = try parser.parseDocument() } catch {
+                        part.failure = ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
+                        failed.min(chunk, ordering: .relaxed)
+                        return part
+                    }
                 }
-                let location = positions.location(of: start + node.offset)
-                guard let line = parse(node, location, &part.issues) else { continue }
+                let offset = decoded?.offset ?? node!.offset
+                let location = positions.location(of: start + offset)
+                let read = if let decoded { parse(decoded.fields, location, &part.issues) } else { parse(node!, location, &part.issues) }
+                guard let line = read else { continue }
                 if isRelation(line.schema) {
-                    part.relations.append(Relation(start: start + node.offset, end: end, line: Int32(clamping: location.line),
+                    part.relations.append(Relation(start: start + offset, end: end, line: Int32(clamping: location.line),
                                                    column: Int32(clamping: location.column)))
                 } else {
                     part.lines.append(line)
@@ -165,12 +171,15 @@ extension FtMReader {
                         var ignored: [ValidationIssue] = []
                         var copy = snapshot
                         for (k, r) in zip(from ..< to, wave[from ..< to]) {
-                            var parser = JSONParser(UnsafeBufferPointer(rebasing: buf[r.start ..< r.end]))
-                            // The first pass read this line: it parses, and its issues are said.
-                            guard let node = try? parser.parseDocument(),
-                                  let line = parse(node, SourceLocation(file: name, line: Int(r.line), column: Int(r.column)), &ignored) else {
-                                fatalError("a relation's line read twice reads the same")
+                            // The first pass read this line: it reads, and its issues are said.
+                            let slice = UnsafeBufferPointer(rebasing: buf[r.start ..< r.end])
+                            let at = SourceLocation(file: name, line: Int(r.line), column: Int(r.column))
+                            var line: Line?
+                            if let decoded = LineDecoder.decode(slice) { line = parse(decoded.fields, at, &ignored) } else {
+                                var parser = JSONParser(slice)
+                                line = (try? parser.parseDocument()).flatMap { parse($0, at, &ignored) }
                             }
+                            guard let line else { fatalError("a relation's line read twice reads the same") }
                             // Its place among the relations: every one before this wave has been
                             // added. What one read in order makes (an agency, a source) no drafted
                             // relation reads, so the drafts stand whatever comes between.

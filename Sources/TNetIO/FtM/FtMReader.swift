@@ -62,18 +62,7 @@ public enum FtMReader {
                 issues.append(ValidationIssue(.warning, .unknownField, "FtM field \"\(m.key)\" is not one tnet reads: left out", at: at))
             }
         }
-        guard let id, !id.isEmpty else {
-            issues.append(ValidationIssue(.error, .missingField, "an FtM entity needs an \"id\" (a non-empty string)", at: at))
-            return nil
-        }
-        guard let schemaName else {
-            issues.append(ValidationIssue(.error, .missingField, "FtM entity \(quoted(id)) needs a \"schema\"", at: at))
-            return nil
-        }
-        guard let schema = FtMModel.schema(schemaName), !schema.abstract else {
-            issues.append(ValidationIssue(.warning, .undeclaredKind, "FtM entity \(quoted(id)): \"\(schemaName)\" is not a schema FtM \(FtMModel.generatedFrom) can hold an entity of: left out", at: at))
-            return nil
-        }
+        guard let (id, schema) = identified(id, schemaName, at, &issues) else { return nil }
         if let propsNode {
             guard case .object(let pm) = propsNode.value else {
                 issues.append(ValidationIssue(.error, .invalidStructure, "FtM entity \(quoted(id)): \"properties\" must be an object, found \(propsNode.value.typeName)", at: at))
@@ -94,6 +83,30 @@ public enum FtMReader {
             }
         }
         return Line(id: id, schema: schema, properties: props, top: top, location: at)
+    }
+
+    /// The line decoded by ``LineDecoder`` from `fields`, checked as ``parse(_:_:_:)`` checks it.
+    static func parse(_ fields: LineDecoder.Fields, _ at: SourceLocation, _ issues: inout [ValidationIssue]) -> Line? {
+        guard let (id, schema) = identified(fields.id, fields.schema, at, &issues) else { return nil }
+        return Line(id: id, schema: schema, properties: fields.properties, top: fields.top, location: at)
+    }
+
+    /// A line's id and schema, or nil with the error or warning that leaves it out.
+    static func identified(_ id: String?, _ schemaName: String?, _ at: SourceLocation,
+                           _ issues: inout [ValidationIssue]) -> (String, FtMModel.Schema)? {
+        guard let id, !id.isEmpty else {
+            issues.append(ValidationIssue(.error, .missingField, "an FtM entity needs an \"id\" (a non-empty string)", at: at))
+            return nil
+        }
+        guard let schemaName else {
+            issues.append(ValidationIssue(.error, .missingField, "FtM entity \(quoted(id)) needs a \"schema\"", at: at))
+            return nil
+        }
+        guard let schema = FtMModel.schema(schemaName), !schema.abstract else {
+            issues.append(ValidationIssue(.warning, .undeclaredKind, "FtM entity \(quoted(id)): \"\(schemaName)\" is not a schema FtM \(FtMModel.generatedFrom) can hold an entity of: left out", at: at))
+            return nil
+        }
+        return (id, schema)
     }
 
     /// Turns parsed lines into a dataset.

@@ -1,0 +1,150 @@
+import TNetModel
+
+extension FtMReader {
+    /// FtM lines of the shape every exporter writes, read straight from their bytes into the
+    /// fields of a ``Line``, with no JSON tree.
+    ///
+    /// A line is one object of `id`, `schema`, `caption` (a string), `properties` (an object of
+    /// lists of strings), `datasets` and `referents` (lists of strings), `first_seen`,
+    /// `last_seen`, `last_change` (strings) and `target` (a boolean), each key once, no string
+    /// with an escape or a control character, nothing but whitespace after it. Anything else
+    /// (another key or type, an escape, a syntax error) is not decoded here: the caller reads the
+    /// line through ``JSONParser`` and ``FtMReader/parse(_:_:_:)``, which words every error and
+    /// warning. What is decoded here is what that path makes of the same line (a test compares
+    /// the two on every line of generated and hand-written files). A 1M-entity file spent about
+    /// half its read in the JSON trees.
+    enum LineDecoder {
+        /// A line's fields, before its id and schema are checked.
+        struct Fields {
+            var id: String?
+            var schema: String?
+            var properties: [(name: String, values: [String])] = []
+            var top: [(key: String, value: AttributeValue)] = []
+        }
+
+        /// The fields of the line in `b`, and the offset of its object's first byte; nil when
+        /// the line is not of the common shape.
+        static func decode(_ b: UnsafeBufferPointer<UInt8>) -> (fields: Fields, offset: Int)? {
+            var r = Cursor(b: b)
+            r.skipSpace()
+            let offset = r.pos
+            guard r.take(UInt8(ascii: "{")) else { return nil }
+            var f = Fields()
+            var seen: UInt16 = 0
+            r.skipSpace()
+            if !r.take(UInt8(ascii: "}")) {
+                while true {
+                    guard let key = r.string(), let bit = topKeys[key], seen & bit == 0 else { return nil }
+                    seen |= bit
+                    r.skipSpace()
+                    guard r.take(UInt8(ascii: ":")) else { return nil }
+                    r.skipSpace()
+                    switch key {
+                    case "id": guard let s = r.string() else { return nil }; f.id = s
+                    case "schema": guard let s = r.string() else { return nil }; f.schema = s
+                    case "caption": guard r.string() != nil else { return nil }
+                    case "properties": guard r.properties(into: &f.properties) else { return nil }
+                    case "datasets", "referents":
+                        guard let items = r.strings() else { return nil }
+                        f.top.append((key, .list(items.map { .string($0) })))
+                    case "target":
+                        if r.literal("true") { f.top.append((key, .bool(true))) } else if r.literal("false") {
+                            f.top.append((key, .bool(false)))
+                        } else { return nil }
+                    default: // first_seen, last_seen, last_change
+                        guard let s = r.string() else { return nil }
+                        f.top.append((key, .string(s)))
+                    }
+                    r.skipSpace()
+                    if r.take(UInt8(ascii: "}")) { break }
+                    guard r.take(UInt8(ascii: ",")) else { return nil }
+                    r.skipSpace()
+                }
+            }
+            r.skipSpace()
+            return r.pos == b.count ? (f, offset) : nil
+        }
+
+        /// The top-level keys decoded, each with its bit (a key given twice is not decoded).
+        static let topKeys: [String: UInt16] = {
+            let keys = ["id", "schema", "caption", "properties", "datasets", "referents", "first_seen", "last_seen", "last_change", "target"]
+            return Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, UInt16(1) << UInt16($0)) })
+        }()
+
+        /// Reads a line's bytes; every read returns nil or false at anything not decoded.
+        struct Cursor {
+            let b: UnsafeBufferPointer<UInt8>
+            var pos = 0
+
+            mutating func skipSpace() {
+                while pos < b.count, b[pos] == 0x20 || b[pos] == 0x09 || b[pos] == 0x0D || b[pos] == 0x0A { pos += 1 }
+            }
+
+            mutating func take(_ c: UInt8) -> Bool {
+                guard pos < b.count, b[pos] == c else { return false }
+                pos += 1
+                return true
+            }
+
+            mutating func literal(_ word: StaticString) -> Bool {
+                let n = word.utf8CodeUnitCount
+                guard pos + n <= b.count else { return false }
+                for i in 0 ..< n where b[pos + i] != word.utf8Start[i] { return false }
+                pos += n
+                return true
+            }
+
+            /// A string with no escape and no control character.
+            mutating func string() -> String? {
+                guard take(UInt8(ascii: "\"")) else { return nil }
+                let start = pos
+                while pos < b.count {
+                    let c = b[pos]
+                    if c == UInt8(ascii: "\"") {
+                        pos += 1
+                        return String(decoding: UnsafeBufferPointer(rebasing: b[start ..< pos - 1]), as: UTF8.self)
+                    }
+                    if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+                    pos += 1
+                }
+                return nil
+            }
+
+            /// A list of strings.
+            mutating func strings() -> [String]? {
+                guard take(UInt8(ascii: "[")) else { return nil }
+                var out: [String] = []
+                skipSpace()
+                if take(UInt8(ascii: "]")) { return out }
+                while true {
+                    guard let s = string() else { return nil }
+                    out.append(s)
+                    skipSpace()
+                    if take(UInt8(ascii: "]")) { return out }
+                    guard take(UInt8(ascii: ",")) else { return nil }
+                    skipSpace()
+                }
+            }
+
+            /// The properties object; a property given twice has its values joined, as
+            /// ``FtMReader/parse(_:_:_:)`` joins them.
+            mutating func properties(into props: inout [(name: String, values: [String])]) -> Bool {
+                guard take(UInt8(ascii: "{")) else { return false }
+                skipSpace()
+                if take(UInt8(ascii: "}")) { return true }
+                while true {
+                    guard let name = string() else { return false }
+                    skipSpace()
+                    guard take(UInt8(ascii: ":")) else { return false }
+                    skipSpace()
+                    guard let values = strings() else { return false }
+                    if let i = props.firstIndex(where: { $0.name == name }) { props[i].values += values } else { props.append((name, values)) }
+                    skipSpace()
+                    if take(UInt8(ascii: "}")) { return true }
+                    guard take(UInt8(ascii: ",")) else { return false }
+                    skipSpace()
+                }
+            }
+        }
+    }
+}

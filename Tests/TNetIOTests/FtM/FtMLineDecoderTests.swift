@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import TNetModel
+@testable import TNetIO
+
+/// The FtM line decoder against the JSON path it stands in for: every line it decodes reads as
+/// ``JSONParser`` and ``FtMReader/parse(_:_:_:)`` read it (the oracle: the reader as it was
+/// before the decoder), issues included; every line of another shape is left to that path.
+@Suite struct FtMLineDecoderTests {
+    /// What a read line holds, comparable.
+    struct Read: Equatable {
+        var id: String
+        var schema: String
+        var properties: [String]
+        var top: [String]
+        var issues: [String]
+
+        init(_ line: FtMReader.Line?, _ issues: [ValidationIssue]) {
+            id = line?.id ?? "-"
+            schema = line?.schema.name ?? "-"
+            properties = line?.properties.map { "\($0.name)=\($0.values)" } ?? []
+            top = line?.top.map { "\($0.key)=\($0.value)" } ?? []
+            self.issues = issues.map(\.description)
+        }
+    }
+
+    static let at = SourceLocation(file: "x.ftm.jsonl", line: 3, column: 1)
+
+    /// The line through the decoder, or nil when it leaves the line to the JSON path.
+    static func decoded(_ text: String) -> Read? {
+        Array(text.utf8).withUnsafeBufferPointer { b in
+            guard let (fields, offset) = FtMReader.LineDecoder.decode(b) else { return nil }
+            var issues: [ValidationIssue] = []
+            let line = FtMReader.parse(fields, at, &issues)
+            var parser = JSONParser(b)
+            #expect((try? parser.parseDocument())?.offset == offset, "\(text)")
+            return Read(line, issues)
+        }
+    }
+
+    /// The line through the JSON path; nil when it is not JSON.
+    static func parsed(_ text: String) -> Read? {
+        Array(text.utf8).withUnsafeBufferPointer { b in
+            var parser = JSONParser(b)
+            guard let node = try? parser.parseDocument() else { return nil }
+            var issues: [ValidationIssue] = []
+            return Read(FtMReader.parse(node, at, &issues), issues)
+        }
+    }
+
+    @Test func everyWrittenLineIsDecodedAsTheJSONPathReadsIt() throws {
+        let (d, _) = try DatasetFormat.read(path: bundledDatasetPath())
+        let written = String(decoding: FtMWriter.write(d).bytes, as: UTF8.self)
+        let fixture = try String(contentsOfFile: fixture("ftm/every-schema.ftm.jsonl"), encoding: .utf8)
+        var decodedCount = 0
+        for text in (written + "\n" + fixture).split(separator: "\n").map(String.init) {
+            let slow = Self.parsed(text)
+            if let fast = Self.decoded(text) {
+                decodedCount += 1
+                #expect(fast == slow, "\(text)")
+            }
+        }
+        // tnet's own writer writes the common shape only: every one of its lines is decoded.
+        let writtenLines = written.split(separator: "\n").count
+        #expect(decodedCount >= writtenLines, "\(decodedCount) of \(writtenLines) written lines decoded")
+        #expect(writtenLines > 300)
+    }
+
+    /// Lines worked by hand: what the decoder reads (each as the JSON path reads it), and what
+    /// it leaves to that path.
+    @Test func theCommonShapeIsDecodedAndNothingElse() {
+        let decodedLines = [
+            #"{"id":"p1","schema":"Person","properties":{"name":["Li Wei"],"nationality":["cn"]}}"#,
+            // Spaces and tabs between every token, a carriage return at the end.
+            "  {\t\"id\" : \"p1\" ,\"schema\":\"Person\" , \"properties\" : { \"name\" : [ \"Li\" , \"Wu\" ] } }\r",
+            // A property given twice: its values joined.
+            #"{"id":"p1","schema":"Person","properties":{"name":["Li"],"alias":["L"],"name":["Wu"]}}"#,
+            // Every top-level key read, in an unusual order.
+            #"{"properties":{},"target":true,"datasets":["a","b"],"referents":[],"first_seen":"2024-01-01","last_seen":"2024-02-01","last_change":"2024-03-01","caption":"Li","schema":"Person","id":"p1"}"#,
+            #"{"id":"p1","schema":"Person","target":false}"#,
+            // Checked after decoding: no id, an empty id, no schema, a schema FtM has not, an abstract one.
+            #"{"schema":"Person","properties":{"name":["No Id"]}}"#,
+            #"{"id":"","schema":"Person"}"#,
+            #"{"id":"p1"}"#,
+            #"{"id":"p3","schema":"Spaceship","properties":{}}"#,
+            #"{"id":"p4","schema":"Thing"}"#,
+            "{}",
+            // Non-ASCII text, as exporters write it.
+            #"{"id":"p5","schema":"Person","properties":{"name":["Nguyễn Thị Lan","田中由紀"]}}"#,
+        ]
+        for text in decodedLines {
+            let fast = Self.decoded(text)
+            #expect(fast != nil, "decoded: \(text)")
+            #expect(fast == Self.parsed(text), "\(text)")
+        }
+        let leftToJSON = [
+            #"{"id":"p1","schema":"Person","properties":{"name":["Li \"Mimi\" Wei"]}}"#,   // an escape
+            #"{"id":"p1","schema":"Per\u0073on"}"#,
+            #"{"id":"p1","id":"p2","schema":"Person"}"#,                                // a key twice
+            #"{"id":"p1","schema":"Person","extra":1}"#,                                // another key
+            #"{"id":1,"schema":"Person"}"#,                                             // another type
+            #"{"id":"p1","schema":"Person","caption":null}"#,
+            #"{"id":"p1","schema":"Person","properties":{"name":"Li"}}"#,
+            #"{"id":"p1","schema":"Person","properties":{"name":[1]}}"#,
+            #"{"id":"p1","schema":"Person","properties":[]}"#,
+            #"{"id":"p1","schema":"Person","datasets":[null]}"#,
+            #"{"id":"p1","schema":"Person","target":"yes"}"#,
+            #"{"id":"p1","schema":"Person","target":truex}"#,
+            #"{"id":"p1","schema":"Person"} x"#,                                        // not JSON
+            #"{"id":"p1","schema":"Person""#,
+            #"{"id":"p1","schema":"Person",}"#,
+            #"{"id":"p1","schema":"Person","properties":{"name":["Li",]}}"#,
+            "{\"id\":\"p1\",\"schema\":\"Per\tson\"}",                                    // a control character
+            "[]",
+            "",
+        ]
+        for text in leftToJSON {
+            #expect(Self.decoded(text) == nil, "left to the JSON path: \(text)")
+        }
+    }
+}
