@@ -643,9 +643,14 @@ struct NameMatcher: Sendable {
     /// after them starts with the marks that close those (after any punctuation: `"Mimi!"`),
     /// then spaces or joiners. So `'Mai' and 'Nguyen'` holds no group: the mark after `Mai` is
     /// set against it (helper-72).
-    static func nicknameGroup(_ s: String, _ words: [Word], at j: Int, after: String.Index? = nil)
+    ///
+    /// With `trailing`, a group just after a name (`Mai Nguyen (Mimi) was moved`, `Mai Nguyen
+    /// "Mimi"`): of up to ``trailingWords`` words, ending the text or followed by anything but a
+    /// letter or digit set against its close (`(Mimi)s` is no group); `next` is the word after
+    /// it (`words.count` at the text's end).
+    static func nicknameGroup(_ s: String, _ words: [Word], at j: Int, after: String.Index? = nil, trailing: Bool = false)
         -> (next: Int, text: Range<String.Index>, glued: Bool)? {
-        guard j > 0, j + 1 < words.count else { return nil }
+        guard j > 0, trailing ? j < words.count : j + 1 < words.count else { return nil }
         func opens(_ c: Character) -> Bool { nicknameQuotes.contains(c) || nicknameBrackets[c] != nil }
         let before = s[(after ?? words[j - 1].range.upperBound) ..< words[j].range.lowerBound]
         guard let start = before.firstIndex(where: { !isNicknameGlue($0) }) else { return nil }
@@ -660,10 +665,10 @@ struct NameMatcher: Sendable {
         func closes(_ close: Character, _ open: Character) -> Bool {
             nicknameQuotes.contains(open) ? nicknameQuotes.contains(close) : nicknameBrackets[open] == close
         }
-        for k in j + 1 ... min(j + nicknameWords, words.count - 1) {
-            let gap = s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
+        for k in j + 1 ... (trailing ? min(j + trailingWords, words.count) : min(j + nicknameWords, words.count - 1)) {
+            let gap = k < words.count ? s[words[k - 1].range.upperBound ..< words[k].range.lowerBound] : s[words[k - 1].range.upperBound...]
             // An apostrophe inside a word (`O’Brien`, `Hung's`) is no mark.
-            if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}" { continue }
+            if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}", k < words.count { continue }
             guard let mark = gap.firstIndex(where: nicknameMarks.contains) else { continue }
             let closers = Array(gap[mark...].prefix(openers.count))
             guard closers.count == openers.count,
@@ -675,6 +680,10 @@ struct NameMatcher: Sendable {
             // Lan (16)`, helper-74). A quotation mark touches the next word only where the
             // opening one touched the word before (`Mai"Mimi"Nguyen`), else it opens a quotation
             // of what follows (`Lan »Mimi said »Nguyen Van Hung`, helper-74).
+            if trailing {
+                guard end < gap.endIndex || k == words.count else { return nil }
+                return (k, start ..< end, true)
+            }
             let rest = gap[end...].drop(while: isNicknameGlue)
             guard rest.isEmpty || opens(rest.first!) else { return nil }
             if end == gap.endIndex, !closers.allSatisfy({ nicknameBrackets.values.contains($0) }), start != before.startIndex { return nil }
@@ -686,6 +695,28 @@ struct NameMatcher: Sendable {
     /// Most words a quoted or bracketed group between a name's words holds (`Mai "Little Miss
     /// Sunshine" Nguyen`, `Mai (a.k.a. Mimi) Nguyen`).
     static let nicknameWords = 8
+
+    /// Most words a group just after a name holds (`Mai Nguyen (Little Miss Mimi)`): a nickname
+    /// is short, and a longer group there is more often a description or speech.
+    static let trailingWords = 4
+
+    /// Whether the group of words `from ..< to` just after a name is a nickname, taken with the
+    /// name (`Mai Nguyen (Mimi)`, `Mai Nguyen "Little Mimi"`, `Mai Nguyen (aka mimi)`): no number
+    /// (``isNickname(_:_:_:)``), and every word starting with a capital (or a letter without
+    /// case: `（ユキ）`), or the first word saying an alias follows (`aka`, `a.k.a.`, `known as`,
+    /// `née`). Quoted speech and descriptions in small letters stay (`Mai Nguyen "I was
+    /// beaten" said`, `Mai Nguyen (she was 17)`).
+    static func isTrailingNickname(_ s: String, _ words: [Word], _ from: Int, _ to: Int) -> Bool {
+        guard isNickname(words, from, to) else { return false }
+        if aliasMarkers.contains(words[from].folded) || (to - from >= 3 && words[from ..< from + 3].map(\.folded) == ["a", "k", "a"]) { return true }
+        return (from ..< to).allSatisfy { m in
+            guard let c = s[words[m].range].first else { return false }
+            return c.isUppercase || !c.isCased
+        }
+    }
+
+    /// First words of a group that say an alias follows.
+    static let aliasMarkers: Set<String> = ["aka", "alias", "called", "known", "nicknamed", "nickname", "nee", "formerly", "dubbed"]
 
     /// Whether words `from ..< to` are taken with the name rather than kept beside its
     /// replacement: any group without a number (a nickname, an alias, a maiden name: `Mimi`,
@@ -1027,7 +1058,15 @@ struct NameMatcher: Sendable {
                 // "Victim 1)" or "(Victim 1".
                 let span = Self.bracketed(s, from ..< words[end].range.upperBound, notBefore: cursor)
                 from = span.bounds.lowerBound
-                let to = span.bounds.upperBound
+                var to = span.bounds.upperBound
+                var next = end + 1
+                // A nickname just after the name goes with it (`Mai Nguyen (Mimi)`): in texts,
+                // not ids, and not inside a group kept beside another name.
+                if marked, !identifier, let g = Self.nicknameGroup(s, words, at: end + 1, after: to, trailing: true),
+                   Self.isTrailingNickname(s, words, end + 1, g.next), !holdsOtherName(end + 1, g.next) {
+                    to = g.text.upperBound
+                    next = g.next
+                }
                 out += s[cursor ..< from]
                 out += m.replacement
                 // A group between the name's words that holds another entity's name follows the
@@ -1038,7 +1077,7 @@ struct NameMatcher: Sendable {
                 }
                 cursor = to
                 changed = true
-                i = end + 1
+                i = next
             } else {
                 i += 1
             }

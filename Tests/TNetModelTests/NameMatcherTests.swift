@@ -355,6 +355,43 @@ import TNetGraph
         for (i, t) in kept.enumerated() { #expect(out[replaced.count + keptBeside.count + i] == t, "\(t) → \(out[replaced.count + keptBeside.count + i])") }
     }
 
+    /// A nickname just after a protected name goes with it; anything else there stays, worked
+    /// by hand. Victims "Mai Nguyen" (Victim 1) and "Nguyen Thi Lan" (Victim 2); recruiter
+    /// "Tiger"; place "Hanoi".
+    /// - taken: a group of up to four words after the name, closed, every word with a capital or
+    ///   without case (`ミミ`), or opening with an alias word (`aka`, `a.k.a.`, `née`), in any
+    ///   marks, followed by punctuation or the text's end;
+    /// - kept: a group with a number, another entity's name (a protected person's as their
+    ///   pseudonym), words in small letters (speech, a description), more than four words, or
+    ///   left open.
+    @Test func nicknamesJustAfterAName() {
+        let cases = [
+            "Mai Nguyen (Mimi) was moved": "Victim 1 was moved",
+            "Mai Nguyen \"Mimi\" was moved": "Victim 1 was moved",
+            "Mai Nguyen (aka mimi) said": "Victim 1 said",
+            "seen: Mai Nguyen (a.k.a. Mimi)": "seen: Victim 1",
+            "Mai Nguyen (Mimi), Lan and Hung": "Victim 1, Lan and Hung",
+            "Mai Nguyen \u{201C}Little Mimi\u{201D}.": "Victim 1.",
+            "Mai Nguyen (n\u{E9}e Tran)": "Victim 1",
+            "Mai Nguyen \u{FF08}\u{30DF}\u{30DF}\u{FF09} was moved": "Victim 1 was moved",
+            "Mai Nguyen (17) was moved": "Victim 1 (17) was moved",
+            "Mai Nguyen (Tiger) works": "Victim 1 (Tiger) works",
+            "Mai Nguyen (Hanoi)": "Victim 1 (Hanoi)",
+            "Mai Nguyen (Nguyen Thi Lan)": "Victim 1 (Victim 2)",
+            "Mai Nguyen \"I was beaten every day\" she said": "Victim 1 \"I was beaten every day\" she said",
+            "Mai Nguyen (she was moved)": "Victim 1 (she was moved)",
+            "Mai Nguyen (Mimi Tran Le Hoa Binh)": "Victim 1 (Mimi Tran Le Hoa Binh)",
+            "Mai Nguyen (Mimi": "Victim 1 (Mimi",
+        ].sorted { $0.key < $1.key }
+        let out = Self.redacting(cases.map(\.key), among: [
+            Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
+            Entity(id: "v2", kind: .person, name: "Nguyen Thi Lan", role: .victim),
+            Entity(id: "tg", kind: .person, name: "Tiger", role: .recruiter),
+            Entity(id: "hn", kind: .region, name: "Hanoi"),
+        ])
+        for (i, (t, e)) in cases.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
+    }
+
     /// helper-73: a victim with a first-name alias (which matches the first word alone) is still
     /// read across a nickname, and an id-bearing field is read across one too, with nothing
     /// kept beside the pseudonym (a group would put a space into an id).
