@@ -11,7 +11,12 @@ import Testing
 
     /// The bundled dataset's briefing, made once for every test here (a debug build takes half a
     /// minute for it); the folder is left in the temporary directory.
-    nonisolated(unsafe) static let mekongReport: Result<(dir: String, json: [String: Any], md: String, html: String), Error> = Result { try report(mekong) }
+    nonisolated(unsafe) static let mekongReport: Result<(dir: String, json: [String: Any], md: String, html: String), Error> = Result {
+        // Read into memory, and its folder removed (a folder was left in /tmp by every run).
+        let r = try report(mekong)
+        try? FileManager.default.removeItem(atPath: r.dir)
+        return r
+    }
 
     /// `tnet report INPUT -o TMP` and its report.json, report.md and report.html.
     static func report(_ input: String, _ extra: [String] = []) throws -> (dir: String, json: [String: Any], md: String, html: String) {

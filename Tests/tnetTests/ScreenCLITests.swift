@@ -24,7 +24,9 @@ import Testing
     /// The accepted match becomes a sanctions link from the list's authority, citing the list;
     /// the match judged different writes nothing.
     @Test func acceptedMatchesWriteSanctionsLinks() throws {
-        let out = try temporaryFolder() + "/screened.json"
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/screened.json"
         let r = try tnet(["screen", Self.dir + "case.json", "--against", Self.dir + "watchlist.ftm.jsonl",
                           "--judgements", Self.dir + "judgements.csv", "-o", out, "--source-url", "https://www.opensanctions.org/"])
         #expect(r.code == 0, "\(r.err)")
