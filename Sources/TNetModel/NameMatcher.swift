@@ -1004,8 +1004,12 @@ struct NameMatcher: Sendable {
         // Whether another name starts at word `k` and goes on past it: a protected person's
         // (`Mai (17), Nguyen Thi Lan`) or another entity's (`Mai (17) Nguyen Van Hung`). A name
         // read across a group does not take that word (helper-74: lists of people with ages).
-        func startsLonger(_ k: Int) -> Bool {
+        // With `nicknamesOnly` (the groups crossed are all nicknames), another entity's name
+        // gives way: a protected name is never left whole to spare another's (helper-67), so
+        // `Mai "Mimi" Nguyen, Hue` beside the site "Nguyen Hue" is `Victim 1, Hue`.
+        func startsLonger(_ k: Int, nicknamesOnly: Bool) -> Bool {
             if let m = match(from: k, first: words[k].folded), m.end > k { return true }
+            if nicknamesOnly { return false }
             return phrasesByWord[words[k].folded]?.contains { $0.position == 0 && $0.phrase.count > 1 && stands($0.phrase, at: k) } ?? false
         }
         // Whether a quotation mark or bracket stands in a gap after words `from` through
@@ -1027,7 +1031,7 @@ struct NameMatcher: Sendable {
             // where it goes further (helper-73: a first-name alias had stopped it).
             if marked, isPrefixOfName(w), markFollows(i, matched?.end ?? i),
                let across = match(from: i, first: w, nicknames: true), across.end > (matched?.end ?? -1),
-               !startsLonger(across.end) { matched = across }
+               !startsLonger(across.end, nicknamesOnly: !identifier && across.kept.isEmpty) { matched = across }
             // A title and one word of a name (`Mr Prasert`, `Khun Somchai`), when no whole name
             // starts there or at the next word.
             if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
