@@ -6,13 +6,13 @@ extension FtMReader {
     ///
     /// A line is one object of `id`, `schema`, `caption` (a string), `properties` (an object of
     /// lists of strings), `datasets` and `referents` (lists of strings), `first_seen`,
-    /// `last_seen`, `last_change` (strings) and `target` (a boolean), each key once, no string
-    /// with an escape or a control character, nothing but whitespace after it. Anything else
-    /// (another key or type, an escape, a syntax error) is not decoded here: the caller reads the
-    /// line through ``JSONParser`` and ``FtMReader/parse(_:_:_:)``, which words every error and
-    /// warning. What is decoded here is what that path makes of the same line (a test compares
-    /// the two on every line of generated and hand-written files). A 1M-entity file spent about
-    /// half its read in the JSON trees.
+    /// `last_seen`, `last_change` (strings) and `target` (a boolean), each key once, escapes
+    /// decoded (`\u00e9`, as Python's json writes), nothing but whitespace after it. Anything else
+    /// (another key or type, a control character, an escape the parser refuses, a syntax error)
+    /// is not decoded here: the caller reads the line through ``JSONParser`` and
+    /// ``FtMReader/parse(_:_:_:)``, which words every error and warning. What is decoded here is
+    /// what that path makes of the same line (a test compares the two on every line of generated
+    /// and hand-written files). A 1M-entity file spent about half its read in the JSON trees.
     enum LineDecoder {
         /// A line's fields, before its id and schema are checked.
         struct Fields {
@@ -94,7 +94,8 @@ extension FtMReader {
                 return true
             }
 
-            /// A string with no escape and no control character.
+            /// A string with no control character; its escapes decoded as ``JSONParser`` decodes
+            /// them (nil at one it refuses: the parser words the error).
             mutating func string() -> String? {
                 guard take(UInt8(ascii: "\"")) else { return nil }
                 let start = pos
@@ -104,10 +105,66 @@ extension FtMReader {
                         pos += 1
                         return String(decoding: UnsafeBufferPointer(rebasing: b[start ..< pos - 1]), as: UTF8.self)
                     }
-                    if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+                    if c == UInt8(ascii: "\\") { return escaped(from: start) }
+                    if c < 0x20 { return nil }
                     pos += 1
                 }
                 return nil
+            }
+
+            /// The rest of a string from its first escape (`pos`), `start` its first byte.
+            mutating func escaped(from start: Int) -> String? {
+                var out = [UInt8](UnsafeBufferPointer(rebasing: b[start ..< pos]))
+                while pos < b.count {
+                    let c = b[pos]
+                    if c == UInt8(ascii: "\"") {
+                        pos += 1
+                        return String(decoding: out, as: UTF8.self)
+                    }
+                    if c < 0x20 { return nil }
+                    pos += 1
+                    guard c == UInt8(ascii: "\\") else { out.append(c); continue }
+                    guard pos < b.count else { return nil }
+                    let e = b[pos]
+                    pos += 1
+                    switch e {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "u"):
+                        guard var scalar = hex4() else { return nil }
+                        if (0xD800 ... 0xDBFF).contains(scalar) {
+                            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00 ... 0xDFFF).contains(low) else { return nil }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else if (0xDC00 ... 0xDFFF).contains(scalar) {
+                            return nil
+                        }
+                        guard let u = Unicode.Scalar(scalar) else { return nil }
+                        out.append(contentsOf: UTF8.encode(u)!)
+                    default: return nil
+                    }
+                }
+                return nil
+            }
+
+            /// Four hex digits.
+            mutating func hex4() -> UInt32? {
+                guard pos + 4 <= b.count else { return nil }
+                var v: UInt32 = 0
+                for _ in 0 ..< 4 {
+                    let c = b[pos]
+                    switch c {
+                    case 0x30 ... 0x39: v = v * 16 + UInt32(c - 0x30)
+                    case 0x41 ... 0x46: v = v * 16 + UInt32(c - 0x41 + 10)
+                    case 0x61 ... 0x66: v = v * 16 + UInt32(c - 0x61 + 10)
+                    default: return nil
+                    }
+                    pos += 1
+                }
+                return v
             }
 
             /// A list of strings.
@@ -131,6 +188,8 @@ extension FtMReader {
             mutating func properties(into props: inout [(name: String, values: [String])]) -> Bool {
                 guard take(UInt8(ascii: "{")) else { return false }
                 skipSpace()
+                var list = PropertyList()
+                defer { props = list.items }
                 if take(UInt8(ascii: "}")) { return true }
                 while true {
                     guard let name = string() else { return false }
@@ -138,7 +197,7 @@ extension FtMReader {
                     guard take(UInt8(ascii: ":")) else { return false }
                     skipSpace()
                     guard let values = strings() else { return false }
-                    if let i = props.firstIndex(where: { $0.name == name }) { props[i].values += values } else { props.append((name, values)) }
+                    list.add(name, values)
                     skipSpace()
                     if take(UInt8(ascii: "}")) { return true }
                     guard take(UInt8(ascii: ",")) else { return false }
