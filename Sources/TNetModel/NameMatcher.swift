@@ -643,14 +643,9 @@ struct NameMatcher: Sendable {
     /// after them starts with the marks that close those (after any punctuation: `"Mimi!"`),
     /// then spaces or joiners. So `'Mai' and 'Nguyen'` holds no group: the mark after `Mai` is
     /// set against it (helper-72).
-    ///
-    /// With `trailing`, a group just after a name (`Mai Nguyen (Mimi) was moved`, `Mai Nguyen
-    /// "Mimi"`): of up to ``trailingWords`` words, ending the text or followed by anything but a
-    /// letter or digit set against its close (`(Mimi)s` is no group); `next` is the word after
-    /// it (`words.count` at the text's end).
-    static func nicknameGroup(_ s: String, _ words: [Word], at j: Int, after: String.Index? = nil, trailing: Bool = false)
+    static func nicknameGroup(_ s: String, _ words: [Word], at j: Int, after: String.Index? = nil)
         -> (next: Int, text: Range<String.Index>, glued: Bool)? {
-        guard j > 0, trailing ? j < words.count : j + 1 < words.count else { return nil }
+        guard j > 0, j + 1 < words.count else { return nil }
         func opens(_ c: Character) -> Bool { nicknameQuotes.contains(c) || nicknameBrackets[c] != nil }
         let before = s[(after ?? words[j - 1].range.upperBound) ..< words[j].range.lowerBound]
         guard let start = before.firstIndex(where: { !isNicknameGlue($0) }) else { return nil }
@@ -665,10 +660,10 @@ struct NameMatcher: Sendable {
         func closes(_ close: Character, _ open: Character) -> Bool {
             nicknameQuotes.contains(open) ? nicknameQuotes.contains(close) : nicknameBrackets[open] == close
         }
-        for k in j + 1 ... (trailing ? min(j + trailingWords, words.count) : min(j + nicknameWords, words.count - 1)) {
-            let gap = k < words.count ? s[words[k - 1].range.upperBound ..< words[k].range.lowerBound] : s[words[k - 1].range.upperBound...]
+        for k in j + 1 ... min(j + nicknameWords, words.count - 1) {
+            let gap = s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
             // An apostrophe inside a word (`O’Brien`, `Hung's`) is no mark.
-            if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}", k < words.count { continue }
+            if gap.count == 1, gap.first == "'" || gap.first == "\u{2019}" { continue }
             guard let mark = gap.firstIndex(where: nicknameMarks.contains) else { continue }
             let closers = Array(gap[mark...].prefix(openers.count))
             guard closers.count == openers.count,
@@ -680,10 +675,6 @@ struct NameMatcher: Sendable {
             // Lan (16)`, helper-74). A quotation mark touches the next word only where the
             // opening one touched the word before (`Mai"Mimi"Nguyen`), else it opens a quotation
             // of what follows (`Lan »Mimi said »Nguyen Van Hung`, helper-74).
-            if trailing {
-                guard end < gap.endIndex || k == words.count else { return nil }
-                return (k, start ..< end, true)
-            }
             let rest = gap[end...].drop(while: isNicknameGlue)
             guard rest.isEmpty || opens(rest.first!) else { return nil }
             if end == gap.endIndex, !closers.allSatisfy({ nicknameBrackets.values.contains($0) }), start != before.startIndex { return nil }
@@ -696,27 +687,103 @@ struct NameMatcher: Sendable {
     /// Sunshine" Nguyen`, `Mai (a.k.a. Mimi) Nguyen`).
     static let nicknameWords = 8
 
-    /// Most words a group just after a name holds (`Mai Nguyen (Little Miss Mimi)`): a nickname
-    /// is short, and a longer group there is more often a description or speech.
+    /// A quoted or bracketed group just after a name (`Mai Nguyen (Mimi) was moved`, `Mai Nguyen
+    /// "Mimi"`, `"Mai Nguyen" (aka "Mimi")`, `田中由紀（ユキ）は`): its text (marks included) and
+    /// the word after it (`words.count` at the text's end). Between the name's end (`after`) and
+    /// the group only spaces and the marks that close around the name (`"`, `)`, `**`), not a
+    /// line break, a tab, a comma or a colon (a list, a table, speech: helper-76); one or two
+    /// opening marks set against the group's first word (spaced only inside brackets and
+    /// French marks); up to ``trailingScan`` words inside, with no line break; the group closes
+    /// at the first close of its outer mark (any quotation mark closes a quotation; a bracket
+    /// its own close, quotation marks inside it allowed: `(aka "Mimi")`), and is followed by the
+    /// text's end, a character that is not a letter or digit, or, after a bracket, a word of a
+    /// script written without spaces (`（ユキ）は`).
+    static func trailingGroup(_ s: String, _ words: [Word], at j: Int, after: String.Index) -> (next: Int, text: Range<String.Index>)? {
+        guard j < words.count, after <= words[j].range.lowerBound else { return nil }
+        let before = s[after ..< words[j].range.lowerBound]
+        let trimmed = before[..<(before.lastIndex(where: { !$0.isWhitespace }).map(before.index(after:)) ?? before.startIndex)]
+        var start = trimmed.endIndex
+        var openers: [Character] = []
+        while start > trimmed.startIndex, openers.count < 2 {
+            let p = trimmed.index(before: start)
+            guard nicknameQuotes.contains(trimmed[p]) || nicknameBrackets[trimmed[p]] != nil else { break }
+            openers.insert(trimmed[p], at: 0)
+            start = p
+        }
+        guard let outer = openers.first else { return nil }
+        if trimmed.endIndex < before.endIndex, !openers.allSatisfy({ spacedMarks.contains($0) || nicknameBrackets[$0] != nil }) { return nil }
+        let closers: Set<Character> = nicknameBrackets[outer].map { [$0] } ?? nicknameQuotes
+        let quoted = nicknameBrackets[outer] == nil
+        func prefixAllows(_ c: Character) -> Bool {
+            (c.isWhitespace && !c.isNewline && c != "\t") || quotes.contains(c) || nicknameBrackets.values.contains(c) || "*_~".contains(c)
+        }
+        guard before[..<start].allSatisfy(prefixAllows) else { return nil }
+        for m in j ..< min(j + trailingScan, words.count) {
+            let last = m + 1 == words.count
+            let gap = last ? s[words[m].range.upperBound...] : s[words[m].range.upperBound ..< words[m + 1].range.lowerBound]
+            guard !gap.contains(where: \.isNewline) || gap.firstIndex(where: closers.contains).map({ !gap[..<$0].contains(where: \.isNewline) }) == true else { return nil }
+            // An apostrophe inside a word (`O’Brien`) closes no quotation.
+            if quoted, !last, gap.count == 1, gap.first == "'" || gap.first == "\u{2019}" { continue }
+            guard let close = gap.firstIndex(where: closers.contains) else { continue }
+            let end = gap.index(after: close)
+            if end == gap.endIndex, !last {
+                guard !quoted, let c = s[words[m + 1].range].first, isUnspaced(c) else { return nil }
+            }
+            return (m + 1, start ..< end)
+        }
+        return nil
+    }
+
+    /// Most words ``trailingGroup(_:_:at:after:)`` reads for a group's close: a script written
+    /// without spaces counts a word a character (`（ミミちゃん）`).
+    static let trailingScan = 16
+
+    /// Most words of a group just after a name that have capitals (`Mai Nguyen (Little Miss
+    /// Mimi)`): a nickname is short, and a longer group there is more often a description.
     static let trailingWords = 4
 
     /// Whether the group of words `from ..< to` just after a name is a nickname, taken with the
-    /// name (`Mai Nguyen (Mimi)`, `Mai Nguyen "Little Mimi"`, `Mai Nguyen (aka mimi)`): no number
-    /// (``isNickname(_:_:_:)``), and every word starting with a capital (or a letter without
-    /// case: `（ユキ）`), or the first word saying an alias follows (`aka`, `a.k.a.`, `known as`,
-    /// `née`). Quoted speech and descriptions in small letters stay (`Mai Nguyen "I was
-    /// beaten" said`, `Mai Nguyen (she was 17)`).
-    static func isTrailingNickname(_ s: String, _ words: [Word], _ from: Int, _ to: Int) -> Bool {
-        guard isNickname(words, from, to) else { return false }
-        if aliasMarkers.contains(words[from].folded) || (to - from >= 3 && words[from ..< from + 3].map(\.folded) == ["a", "k", "a"]) { return true }
-        return (from ..< to).allSatisfy { m in
-            guard let c = s[words[m].range].first else { return false }
-            return c.isUppercase || !c.isCased
+    /// name. After an alias word that says so (`aka`, `a.k.a.`, `alias`, `nicknamed`, `née`,
+    /// `f/k/a`, `dite`, `geb.`, `tức`): whatever follows (`(aka Mimi, 17)`, `(aka "mimi")`).
+    /// Otherwise, after any words that may introduce one (`also known as`, `called`, `born`,
+    /// `goes by`, `real name`, `or`): no number, and every word with a capital, at most
+    /// ``trailingWords`` of them, none an acronym or a single letter (`(PDF)`, `(IOM)`, `(F)`),
+    /// or a word without case (`（ユキ）`, `(น้องมิมี่)`). A name written in small letters takes
+    /// words in small letters (`mai nguyen (mimi)`), one in capitals acronyms (`MAI NGUYEN
+    /// (MIMI)`). Quoted speech and descriptions stay (`Mai Nguyen "I was beaten" said`, `Mai
+    /// Nguyen (she was 17)`, `(called the police)`).
+    static func isTrailingNickname(_ s: String, _ words: [Word], _ from: Int, _ to: Int, name: Substring) -> Bool {
+        var k = from
+        var sure = false
+        while k < to {
+            let w = words[k].folded
+            if k + 2 < to, w == "a" || w == "f", words[k + 1].folded == "k", words[k + 2].folded == "a" { sure = true; k += 3; continue }
+            if sureAliasWords.contains(w) { sure = true; k += 1; continue }
+            if aliasWords.contains(w) { k += 1; continue }
+            break
         }
+        guard k < to else { return false }
+        if sure { return true }
+        guard isNickname(words, from, to) else { return false }
+        let lower = !name.contains(where: \.isUppercase), upper = !name.contains(where: \.isLowercase)
+        var capitals = 0
+        for m in k ..< to {
+            let text = s[words[m].range]
+            guard let c = text.first else { return false }
+            guard c.isCased else { continue }
+            capitals += 1
+            if lower { continue }
+            guard c.isUppercase else { return false }
+            if !upper, text.count == 1 || !text.contains(where: \.isLowercase) { return false }
+        }
+        return capitals <= trailingWords
     }
 
-    /// First words of a group that say an alias follows.
-    static let aliasMarkers: Set<String> = ["aka", "alias", "called", "known", "nicknamed", "nickname", "nee", "formerly", "dubbed"]
+    /// Words that say an alias follows, whatever it is (folded: `née` is `nee`, `tức` `tuc`).
+    static let sureAliasWords: Set<String> = ["aka", "alias", "nicknamed", "nickname", "nee", "fka", "dite", "dit", "geb", "tuc"]
+    /// Words that may introduce an alias (`also known as Mimi`, `called Mimi`, `goes by Mimi`)
+    /// and also a description (`called the police`): what follows them must read as a name.
+    static let aliasWords: Set<String> = ["also", "known", "as", "called", "born", "real", "name", "goes", "by", "or", "formerly", "dubbed"]
 
     /// Whether words `from ..< to` are taken with the name rather than kept beside its
     /// replacement: any group without a number (a nickname, an alias, a maiden name: `Mimi`,
@@ -904,7 +971,7 @@ struct NameMatcher: Sendable {
         // The longest name found from word i, its first word read as `first`; with
         // `nicknames`, across quoted or bracketed groups between its words (`Mai "Mimi"
         // Nguyen`) wherever the name goes on after one, else only where the words join.
-        func match(from i: Int, first: String, nicknames: Bool = false) -> Match? {
+        func match(from i: Int, first: String, nicknames: Bool = false, overlaps: Bool = true) -> Match? {
             // Read across a group, a name starts at no word that ends another entity's name
             // (helper-72: "Chiang Mai "Night Bazaar" Nguyen Hue" is two places).
             if nicknames, phrasesByWord[words[i].folded]?.contains(where: { $0.position > 0 && stands($0.phrase, at: i - $0.position) }) == true {
@@ -924,8 +991,11 @@ struct NameMatcher: Sendable {
             // Only a match the broad rule made is turned down: one joined as before stands even
             // where it takes a word of another's name ("Mai Nguyen, Hue" beside the site
             // "Nguyen Hue"): a protected name is never left whole to spare another's (helper-67).
+            // Nor one whose last word starts another protected name that goes further
+            // (`"Mai"Nguyen Thi Lan` is Victim 2's name: helper-76), looked for once (`overlaps`).
             func broadAllows(_ j: Int) -> Bool {
-                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { !skipped.contains($0) && insidePhrase($0, $0) })
+                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { !skipped.contains($0) && insidePhrase($0, $0) }
+                    && !(overlaps && j > i && (match(from: j, first: words[j].folded, overlaps: false)?.end ?? j) > j))
             }
             // The words of the groups skipped between the name's words, and the groups that
             // hold another entity's name ("Mai (Sean O'Brien) Nguyen"): those are kept, beside
@@ -1066,8 +1136,14 @@ struct NameMatcher: Sendable {
                 var next = end + 1
                 // A nickname just after the name goes with it (`Mai Nguyen (Mimi)`): in texts,
                 // not ids, and not inside a group kept beside another name.
-                if marked, !identifier, let g = Self.nicknameGroup(s, words, at: end + 1, after: to, trailing: true),
-                   Self.isTrailingNickname(s, words, end + 1, g.next), !holdsOtherName(end + 1, g.next) {
+                // Two at most (`Mai Nguyen (Mimi) "Bee"`).
+                let name = s[words[i].range.lowerBound ..< words[end].range.upperBound]
+                // The marks that close around the name stay (`"Victim 1"`, `**Victim 1**`).
+                var closing = ""
+                for _ in 0 ..< 2 {
+                    guard marked, !identifier, let g = Self.trailingGroup(s, words, at: next, after: to),
+                          Self.isTrailingNickname(s, words, next, g.next, name: name), !holdsOtherName(next, g.next) else { break }
+                    closing += s[to ..< g.text.lowerBound].filter { !$0.isWhitespace }
                     to = g.text.upperBound
                     next = g.next
                 }
@@ -1079,6 +1155,7 @@ struct NameMatcher: Sendable {
                     let text = String(s[group])
                     out += " " + (replacingNames(in: text, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords, nicknames: false) ?? text)
                 }
+                out += closing
                 cursor = to
                 changed = true
                 i = next

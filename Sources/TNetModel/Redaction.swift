@@ -220,6 +220,14 @@ public struct Redaction: Sendable {
                         otherNames.insert(words.joined())
                     }
                 }
+                // Their aliases too: a group that holds one is theirs ("Victim 1 (Boss Kim)", a
+                // recruiter's alias; "(BLA)", a company's: helper-76).
+                for (key, value) in e.attributes where Self.isNameKey(key) {
+                    for text in Self.strings(value) {
+                        let words = NameMatcher.words(text).map(\.folded)
+                        if words.count >= 2 || (words.count == 1 && Self.oneWordNameIsKept(words[0], nameWords)) { otherNames.insert(words.joined()) }
+                    }
+                }
             }
         }
         matcher.ordinaryPhrases = phrases

@@ -361,8 +361,8 @@ import TNetGraph
     }
 
     /// A nickname just after a protected name goes with it; anything else there stays, worked
-    /// by hand. Victims "Mai Nguyen" (Victim 1) and "Nguyen Thi Lan" (Victim 2); recruiter
-    /// "Tiger"; place "Hanoi".
+    /// by hand. Victims "Mai Nguyen" (Victim 1), "Nguyen Thi Lan" (Victim 2) and "田中由紀"
+    /// (Victim 3); recruiters "Tiger" and "Kim Min Jun" (aka "Boss Kim"); region "Hanoi".
     /// - taken: a group of up to four words after the name, closed, every word with a capital or
     ///   without case (`ミミ`), or opening with an alias word (`aka`, `a.k.a.`, `née`), in any
     ///   marks, followed by punctuation or the text's end;
@@ -387,11 +387,35 @@ import TNetGraph
             "Mai Nguyen (she was moved)": "Victim 1 (she was moved)",
             "Mai Nguyen (Mimi Tran Le Hoa Binh)": "Victim 1 (Mimi Tran Le Hoa Binh)",
             "Mai Nguyen (Mimi": "Victim 1 (Mimi",
+            // helper-76: quotation marks inside a bracket, an alias word before two words or with
+            // a number, other alias words, two groups, marks closing around the name, scripts
+            // without spaces, a name in small letters or capitals.
+            "Mai Nguyen (aka \"Mimi\") was moved": "Victim 1 was moved",
+            "Mai Nguyen (a.k.a. Mimi Tran) was moved": "Victim 1 was moved",
+            "Mai Nguyen (aka Mimi, 17) was moved": "Victim 1 was moved",
+            "Mai Nguyen (also known as Mimi)": "Victim 1", "Mai Nguyen (goes by Mimi)": "Victim 1",
+            "Mai Nguyen (Mimi) \"Bee\" was moved": "Victim 1 was moved",
+            "\"Mai Nguyen\" (Mimi) was moved": "\"Victim 1\" was moved", "**Mai Nguyen** (Mimi)": "**Victim 1**",
+            "\u{7530}\u{4E2D}\u{7531}\u{7D00}\u{FF08}\u{30E6}\u{30AD}\u{FF09}\u{306F}": "Victim 3\u{306F}",
+            "mai nguyen (mimi) ok": "Victim 1 ok", "MAI NGUYEN (MIMI)": "Victim 1",
+            // Kept: acronyms and single letters, an alias word that is a verb, what a line break,
+            // a tab, a comma or a colon separates from the name, a group set against a word.
+            "Mai Nguyen (PDF)": "Victim 1 (PDF)", "Mai Nguyen (IOM) saw it": "Victim 1 (IOM) saw it", "Mai Nguyen (F), 17": "Victim 1 (F), 17",
+            "Mai Nguyen (called the police) later": "Victim 1 (called the police) later",
+            "- Mai Nguyen\n- \"Bangkok Star\" (ship)": "- Victim 1\n- \"Bangkok Star\" (ship)",
+            "Mai Nguyen\t\"Bangkok\"\t17": "Victim 1\t\"Bangkok\"\t17", "Mai Nguyen, \"Bangkok\", Thai": "Victim 1, \"Bangkok\", Thai",
+            "Mai Nguyen: \"Help Me\"": "Victim 1: \"Help Me\"", "Mai Nguyen (Mimi)s": "Victim 1 (Mimi)s",
+            // Another entity's alias (a recruiter's "Boss Kim").
+            "Mai Nguyen (Boss Kim) recruited her": "Victim 1 (Boss Kim) recruited her",
+            // Two protected names across a quotation mark: the longer one (`"Mai"` a nickname).
+            "\"Mai\"Nguyen Thi Lan said": "\"Mai\"Victim 2 said",
         ].sorted { $0.key < $1.key }
         let out = Self.redacting(cases.map(\.key), among: [
             Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
             Entity(id: "v2", kind: .person, name: "Nguyen Thi Lan", role: .victim),
+            Entity(id: "v3", kind: .person, name: "\u{7530}\u{4E2D}\u{7531}\u{7D00}", role: .victim),
             Entity(id: "tg", kind: .person, name: "Tiger", role: .recruiter),
+            Entity(id: "km", kind: .person, name: "Kim Min Jun", role: .recruiter, attributes: ["aka": .string("Boss Kim")]),
             Entity(id: "hn", kind: .region, name: "Hanoi"),
         ])
         for (i, (t, e)) in cases.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
