@@ -86,6 +86,9 @@ struct NameMatcher: Sendable {
     /// (`seanobrien`): a quoted or bracketed group between a protected name's words that holds
     /// one is kept beside the name's replacement, not taken with it ("Victim 1 (Sean O'Brien)").
     var otherNames = Set<String>()
+    /// The words of other entities' names and aliases (of three letters or more, none a word of a
+    /// protected name): a group after a protected name holding one is theirs.
+    var otherNameWords = Set<String>()
 
     /// Each word of ``ordinaryPhrases`` → the phrases holding it, with its place in each.
     private var phrasesByWord: [String: [(phrase: [String], position: Int)]] = [:]
@@ -712,6 +715,10 @@ struct NameMatcher: Sendable {
         }
         guard let outer = openers.first else { return nil }
         if trimmed.endIndex < before.endIndex, !openers.allSatisfy({ spacedMarks.contains($0) || nicknameBrackets[$0] != nil }) { return nil }
+        // An apostrophe against the name is none (`NGUYEN'S SISTER"`: helper-77), nor is a
+        // Markdown link's target (`[Mai Nguyen](People)`).
+        if start == after, s[start] == "'" || s[start] == "\u{2019}", !isQuote(s, at: start) { return nil }
+        if start > before.startIndex, s[s.index(before: start)] == "]", outer == "(" { return nil }
         let closers: Set<Character> = nicknameBrackets[outer].map { [$0] } ?? nicknameQuotes
         let quoted = nicknameBrackets[outer] == nil
         func prefixAllows(_ c: Character) -> Bool {
@@ -725,7 +732,13 @@ struct NameMatcher: Sendable {
             // An apostrophe inside a word (`O’Brien`) closes no quotation.
             if quoted, !last, gap.count == 1, gap.first == "'" || gap.first == "\u{2019}" { continue }
             guard let close = gap.firstIndex(where: closers.contains) else { continue }
-            let end = gap.index(after: close)
+            var end = gap.index(after: close)
+            // Brackets inside it closed (`((Mimi))` whole; `"(Mimi" left)` is no group: helper-77).
+            func open() -> Character? {
+                nicknameBrackets.first { pair in s[start ..< end].filter { $0 == pair.key }.count > s[start ..< end].filter { $0 == pair.value }.count }?.value
+            }
+            while let needed = open(), end < gap.endIndex, gap[end] == needed { end = gap.index(after: end) }
+            guard open() == nil else { return nil }
             if end == gap.endIndex, !last {
                 guard !quoted, let c = s[words[m + 1].range].first, isUnspaced(c) else { return nil }
             }
@@ -765,7 +778,9 @@ struct NameMatcher: Sendable {
         guard k < to else { return false }
         if sure { return true }
         guard isNickname(words, from, to) else { return false }
-        let lower = !name.contains(where: \.isUppercase), upper = !name.contains(where: \.isLowercase)
+        // A name in small letters takes a word or two in small letters (`mai nguyen (mimi)`), not
+        // speech (`mai nguyen "help me please"`: helper-77).
+        let lower = !name.contains(where: \.isUppercase) && to - k <= 2, upper = !name.contains(where: \.isLowercase)
         var capitals = 0
         for m in k ..< to {
             let text = s[words[m].range]
@@ -780,7 +795,7 @@ struct NameMatcher: Sendable {
     }
 
     /// Words that say an alias follows, whatever it is (folded: `née` is `nee`, `tức` `tuc`).
-    static let sureAliasWords: Set<String> = ["aka", "alias", "nicknamed", "nickname", "nee", "fka", "dite", "dit", "geb", "tuc"]
+    static let sureAliasWords: Set<String> = ["aka", "alias", "nicknamed", "nickname", "nee", "fka", "dite", "geb", "tuc"]
     /// Words that may introduce an alias (`also known as Mimi`, `called Mimi`, `goes by Mimi`)
     /// and also a description (`called the police`): what follows them must read as a name.
     static let aliasWords: Set<String> = ["also", "known", "as", "called", "born", "real", "name", "goes", "by", "or", "formerly", "dubbed"]
@@ -971,7 +986,7 @@ struct NameMatcher: Sendable {
         // The longest name found from word i, its first word read as `first`; with
         // `nicknames`, across quoted or bracketed groups between its words (`Mai "Mimi"
         // Nguyen`) wherever the name goes on after one, else only where the words join.
-        func match(from i: Int, first: String, nicknames: Bool = false, overlaps: Bool = true) -> Match? {
+        func match(from i: Int, first: String, nicknames: Bool = false) -> Match? {
             // Read across a group, a name starts at no word that ends another entity's name
             // (helper-72: "Chiang Mai "Night Bazaar" Nguyen Hue" is two places).
             if nicknames, phrasesByWord[words[i].folded]?.contains(where: { $0.position > 0 && stands($0.phrase, at: i - $0.position) }) == true {
@@ -991,11 +1006,8 @@ struct NameMatcher: Sendable {
             // Only a match the broad rule made is turned down: one joined as before stands even
             // where it takes a word of another's name ("Mai Nguyen, Hue" beside the site
             // "Nguyen Hue"): a protected name is never left whole to spare another's (helper-67).
-            // Nor one whose last word starts another protected name that goes further
-            // (`"Mai"Nguyen Thi Lan` is Victim 2's name: helper-76), looked for once (`overlaps`).
             func broadAllows(_ j: Int) -> Bool {
-                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { !skipped.contains($0) && insidePhrase($0, $0) }
-                    && !(overlaps && j > i && (match(from: j, first: words[j].folded, overlaps: false)?.end ?? j) > j))
+                !broad || (bracketsClose(i, j) && !crossesPhrase(i, j) && !(i ... j).contains { !skipped.contains($0) && insidePhrase($0, $0) })
             }
             // The words of the groups skipped between the name's words, and the groups that
             // hold another entity's name ("Mai (Sean O'Brien) Nguyen"): those are kept, beside
@@ -1141,8 +1153,13 @@ struct NameMatcher: Sendable {
                 // The marks that close around the name stay (`"Victim 1"`, `**Victim 1**`).
                 var closing = ""
                 for _ in 0 ..< 2 {
+                    // Not a group holding another entity's name, or a word of one (`(Hung)` beside
+                    // the recruiter "Nguyen Van Hung"), or the start of a protected name that goes
+                    // on after it (`Mai Nguyen "Lan" Pham`: helper-77).
                     guard marked, !identifier, let g = Self.trailingGroup(s, words, at: next, after: to),
-                          Self.isTrailingNickname(s, words, next, g.next, name: name), !holdsOtherName(next, g.next) else { break }
+                          Self.isTrailingNickname(s, words, next, g.next, name: name), !holdsOtherName(next, g.next),
+                          !(next ..< g.next).contains(where: { otherNameWords.contains(words[$0].folded) }),
+                          !(next ..< g.next).contains(where: { (match(from: $0, first: words[$0].folded)?.end ?? $0) >= g.next }) else { break }
                     closing += s[to ..< g.text.lowerBound].filter { !$0.isWhitespace }
                     to = g.text.upperBound
                     next = g.next

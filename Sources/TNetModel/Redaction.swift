@@ -210,7 +210,7 @@ public struct Redaction: Sendable {
         // Every other entity's name of several words, its words joined: a group between a
         // protected name's words that holds one is kept beside the replacement ("Victim 1
         // (Sean O'Brien)").
-        var otherNames = Set<String>()
+        var otherNames = Set<String>(), otherWords = Set<String>()
         for dataset in datasets where !nameWords.isEmpty {
             for e in dataset.entities where pseudonyms[e.id] == nil {
                 for text in [e.id, e.name ?? ""] {
@@ -219,6 +219,7 @@ public struct Redaction: Sendable {
                     if text == e.name, words.count >= 2 || (words.count == 1 && Self.oneWordNameIsKept(words[0], nameWords)) {
                         otherNames.insert(words.joined())
                     }
+                    if text == e.name { for w in words where Self.oneWordNameIsKept(w, nameWords) { otherWords.insert(w) } }
                 }
                 // Their aliases too: a group that holds one is theirs ("Victim 1 (Boss Kim)", a
                 // recruiter's alias; "(BLA)", a company's: helper-76).
@@ -226,12 +227,14 @@ public struct Redaction: Sendable {
                     for text in Self.strings(value) {
                         let words = NameMatcher.words(text).map(\.folded)
                         if words.count >= 2 || (words.count == 1 && Self.oneWordNameIsKept(words[0], nameWords)) { otherNames.insert(words.joined()) }
+                        for w in words where Self.oneWordNameIsKept(w, nameWords) { otherWords.insert(w) }
                     }
                 }
             }
         }
         matcher.ordinaryPhrases = phrases
         matcher.otherNames = otherNames
+        matcher.otherNameWords = otherWords
         // Longer originals first: the first replacement of a folded name stands.
         for (original, name, id, isID) in originals.sorted(by: { $0.0.count > $1.0.count }) {
             matcher.add(original, text: name, identifier: id, isID: isID, capitalized: titled.contains(original) && !plain.contains(original))

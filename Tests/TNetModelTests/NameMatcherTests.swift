@@ -361,8 +361,9 @@ import TNetGraph
     }
 
     /// A nickname just after a protected name goes with it; anything else there stays, worked
-    /// by hand. Victims "Mai Nguyen" (Victim 1), "Nguyen Thi Lan" (Victim 2) and "田中由紀"
-    /// (Victim 3); recruiters "Tiger" and "Kim Min Jun" (aka "Boss Kim"); region "Hanoi".
+    /// by hand. Victims "Mai Nguyen" (Victim 1), "Nguyen Thi Lan" (Victim 2), "田中由紀"
+    /// (Victim 3) and "Lan Pham" (Victim 4); recruiters "Nguyen Van Hung", "Tiger" and "Kim Min
+    /// Jun" (aka "Boss Kim"); region "Hanoi".
     /// - taken: a group of up to four words after the name, closed, every word with a capital or
     ///   without case (`ミミ`), or opening with an alias word (`aka`, `a.k.a.`, `née`), in any
     ///   marks, followed by punctuation or the text's end;
@@ -407,13 +408,24 @@ import TNetGraph
             "Mai Nguyen: \"Help Me\"": "Victim 1: \"Help Me\"", "Mai Nguyen (Mimi)s": "Victim 1 (Mimi)s",
             // Another entity's alias (a recruiter's "Boss Kim").
             "Mai Nguyen (Boss Kim) recruited her": "Victim 1 (Boss Kim) recruited her",
-            // Two protected names across a quotation mark: the longer one (`"Mai"` a nickname).
-            "\"Mai\"Nguyen Thi Lan said": "\"Mai\"Victim 2 said",
+            // helper-77: names in quotation marks in a row, an apostrophe in capitals, a word of
+            // another's name, speech after a name in small letters, brackets in brackets, a
+            // Markdown link, the start of a protected name after a group.
+            "I spoke to \"Mai\" Nguyen. \"Mai\" Nguyen said she was moved.": "I spoke to Victim 1. Victim 1 said she was moved.",
+            "The sisters \"Mai\" Nguyen, \"Lan\" Pham were moved.": "The sisters Victim 1, Victim 4 were moved.",
+            "\"I KNOW MAI NGUYEN'S SISTER\", SHE SAID": "\"I KNOW Victim 1'S SISTER\", SHE SAID",
+            "Mai Nguyen (Hung) recruited her": "Victim 1 (Hung) recruited her",
+            "mai nguyen \"help me please\" she wrote": "Victim 1 \"help me please\" she wrote",
+            "Mai Nguyen ((Mimi)) left": "Victim 1 left", "Mai Nguyen \"(Mimi\" left)": "Victim 1 \"(Mimi\" left)",
+            "See [Mai Nguyen](People) for details": "See [Victim 1](People) for details",
+            "Mai Nguyen \"Lan\" Pham said": "Victim 1 Victim 4 said",
         ].sorted { $0.key < $1.key }
         let out = Self.redacting(cases.map(\.key), among: [
             Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
             Entity(id: "v2", kind: .person, name: "Nguyen Thi Lan", role: .victim),
             Entity(id: "v3", kind: .person, name: "\u{7530}\u{4E2D}\u{7531}\u{7D00}", role: .victim),
+            Entity(id: "v4", kind: .person, name: "Lan Pham", role: .victim),
+            Entity(id: "h", kind: .person, name: "Nguyen Van Hung", role: .recruiter),
             Entity(id: "tg", kind: .person, name: "Tiger", role: .recruiter),
             Entity(id: "km", kind: .person, name: "Kim Min Jun", role: .recruiter, attributes: ["aka": .string("Boss Kim")]),
             Entity(id: "hn", kind: .region, name: "Hanoi"),
