@@ -716,9 +716,11 @@ struct NameMatcher: Sendable {
         guard let outer = openers.first else { return nil }
         if trimmed.endIndex < before.endIndex, !openers.allSatisfy({ spacedMarks.contains($0) || nicknameBrackets[$0] != nil }) { return nil }
         // An apostrophe against the name is none (`NGUYEN'S SISTER"`: helper-77), nor is a
-        // Markdown link's target (`[Mai Nguyen](People)`).
+        // Markdown link's target or reference (`[Mai Nguyen](People)`, `[Mai Nguyen][1]`).
         if start == after, s[start] == "'" || s[start] == "\u{2019}", !isQuote(s, at: start) { return nil }
-        if start > before.startIndex, s[s.index(before: start)] == "]", outer == "(" { return nil }
+        if start > before.startIndex, s[s.index(before: start)] == "]" { return nil }
+        // Nor is an HTML tag (`<b>`: helper-79).
+        if outer == "<" { return nil }
         let closers: Set<Character> = nicknameBrackets[outer].map { [$0] } ?? nicknameQuotes
         let quoted = nicknameBrackets[outer] == nil
         func prefixAllows(_ c: Character) -> Bool {
@@ -733,12 +735,18 @@ struct NameMatcher: Sendable {
             if quoted, !last, gap.count == 1, gap.first == "'" || gap.first == "\u{2019}" { continue }
             guard let close = gap.firstIndex(where: closers.contains) else { continue }
             var end = gap.index(after: close)
-            // Brackets inside it closed (`((Mimi))` whole; `"(Mimi" left)` is no group: helper-77).
-            func open() -> Character? {
-                nicknameBrackets.first { pair in s[start ..< end].filter { $0 == pair.key }.count > s[start ..< end].filter { $0 == pair.value }.count }?.value
+            // Brackets inside it closed (`((Mimi))` whole; `"(Mimi" left)` is no group: helper-77),
+            // counted once and then as the close is taken further (helper-79: counting again at
+            // each step was quadratic in a run of brackets).
+            var unclosed: [Character: Int] = [:]
+            for c in s[start ..< end] {
+                if let close = nicknameBrackets[c] { unclosed[close, default: 0] += 1 } else if bracketCloses.contains(c) { unclosed[c, default: 0] -= 1 }
             }
-            while let needed = open(), end < gap.endIndex, gap[end] == needed { end = gap.index(after: end) }
-            guard open() == nil else { return nil }
+            while end < gap.endIndex, let n = unclosed[gap[end]], n > 0 {
+                unclosed[gap[end]] = n - 1
+                end = gap.index(after: end)
+            }
+            guard !unclosed.values.contains(where: { $0 != 0 }) else { return nil }
             if end == gap.endIndex, !last {
                 guard !quoted, let c = s[words[m + 1].range].first, isUnspaced(c) else { return nil }
             }
@@ -746,6 +754,9 @@ struct NameMatcher: Sendable {
         }
         return nil
     }
+
+    /// Every bracket of ``nicknameBrackets`` that closes.
+    static let bracketCloses = Set(nicknameBrackets.values)
 
     /// Most words ``trailingGroup(_:_:at:after:)`` reads for a group's close: a script written
     /// without spaces counts a word a character (`（ミミちゃん）`).
@@ -762,8 +773,8 @@ struct NameMatcher: Sendable {
     /// `goes by`, `real name`, `or`): no number, and every word with a capital, at most
     /// ``trailingWords`` of them, none an acronym or a single letter (`(PDF)`, `(IOM)`, `(F)`),
     /// or a word without case (`（ユキ）`, `(น้องมิมี่)`). A name written in small letters takes
-    /// words in small letters (`mai nguyen (mimi)`), one in capitals acronyms (`MAI NGUYEN
-    /// (MIMI)`). Quoted speech and descriptions stay (`Mai Nguyen "I was beaten" said`, `Mai
+    /// one or two words in small letters (`mai nguyen (mimi)`), one in capitals acronyms (`MAI
+    /// NGUYEN (MIMI)`). Quoted speech and descriptions stay (`Mai Nguyen "I was beaten" said`, `Mai
     /// Nguyen (she was 17)`, `(called the police)`).
     static func isTrailingNickname(_ s: String, _ words: [Word], _ from: Int, _ to: Int, name: Substring) -> Bool {
         var k = from
@@ -780,7 +791,12 @@ struct NameMatcher: Sendable {
         guard isNickname(words, from, to) else { return false }
         // A name in small letters takes a word or two in small letters (`mai nguyen (mimi)`), not
         // speech (`mai nguyen "help me please"`: helper-77).
-        let lower = !name.contains(where: \.isUppercase) && to - k <= 2, upper = !name.contains(where: \.isLowercase)
+        // So in capitals (`MAI NGUYEN "I WAS BEATEN"`); a name in a script without case is
+        // neither (`田中由紀 (deceased)` stays: helper-79).
+        let lowerName = name.contains(where: \.isLowercase) && !name.contains(where: \.isUppercase)
+        let upperName = name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
+        guard !(lowerName || upperName) || to - k <= 2 else { return false }
+        let lower = lowerName, upper = upperName
         var capitals = 0
         for m in k ..< to {
             let text = s[words[m].range]
@@ -884,6 +900,8 @@ struct NameMatcher: Sendable {
         var end: Int
         var replacement: String
         var kept: [Range<String.Index>] = []
+        /// Whether the name was read in another order than its own (`Nguyen Mai`).
+        var rotated = false
     }
 
     /// `s` with every protected name replaced, nil when none is found.
@@ -1062,7 +1080,7 @@ struct NameMatcher: Sendable {
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
-                        matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
+                        matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept, rotated: names[letters] == nil)
                     }
                 }
                 joined += w
@@ -1073,7 +1091,7 @@ struct NameMatcher: Sendable {
                 // "Mai" Nguyen" read as Nguyen Thi Lan).
                 if let r = names[joined] ?? (j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
                    broadAllows(j), accepts(joined, r, through: j) {
-                    matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
+                    matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept, rotated: names[joined] == nil)
                 }
                 j += 1
             }
@@ -1134,7 +1152,21 @@ struct NameMatcher: Sendable {
                     if Self.weight(key) >= Self.minimumLength { matched = m }
                 }
             }
-            if let m = matched {
+            if var m = matched {
+                // Another protected person's name, in its own order, that starts at the match's
+                // last word and goes further (`Mai, Nguyen Thi Lan`, `"Mai"Nguyen Thi Lan` beside
+                // the victims Mai Nguyen and Nguyen Thi Lan): both are hidden, as one span with
+                // both pseudonyms, so that neither reading leaves part of a name (helper-79). A
+                // loop, one name at a time; not the same person (`"Mai" Nguyen. "Mai" Nguyen`),
+                // nor a name read backwards (helper-77).
+                if !identifier {
+                    var replacements = [m.replacement]
+                    while m.end > i, let more = match(from: m.end, first: words[m.end].folded), more.end > m.end, !more.rotated,
+                          !replacements.contains(more.replacement) {
+                        replacements.append(more.replacement)
+                        m = Match(end: more.end, replacement: replacements.joined(separator: " "), kept: m.kept + more.kept)
+                    }
+                }
                 let end = m.end
                 // A number's `+` goes with it (`+639171234567`), as in the number pass.
                 var from = words[i].range.lowerBound
