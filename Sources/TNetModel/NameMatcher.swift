@@ -900,8 +900,6 @@ struct NameMatcher: Sendable {
         var end: Int
         var replacement: String
         var kept: [Range<String.Index>] = []
-        /// Whether the name was read in another order than its own (`Nguyen Mai`).
-        var rotated = false
     }
 
     /// `s` with every protected name replaced, nil when none is found.
@@ -1080,7 +1078,7 @@ struct NameMatcher: Sendable {
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
-                        matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept, rotated: names[letters] == nil)
+                        matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
                     }
                 }
                 joined += w
@@ -1091,7 +1089,7 @@ struct NameMatcher: Sendable {
                 // "Mai" Nguyen" read as Nguyen Thi Lan).
                 if let r = names[joined] ?? (j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
                    broadAllows(j), accepts(joined, r, through: j) {
-                    matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept, rotated: names[joined] == nil)
+                    matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
                 }
                 j += 1
             }
@@ -1152,21 +1150,7 @@ struct NameMatcher: Sendable {
                     if Self.weight(key) >= Self.minimumLength { matched = m }
                 }
             }
-            if var m = matched {
-                // Another protected person's name, in its own order, that starts at the match's
-                // last word and goes further (`Mai, Nguyen Thi Lan`, `"Mai"Nguyen Thi Lan` beside
-                // the victims Mai Nguyen and Nguyen Thi Lan): both are hidden, as one span with
-                // both pseudonyms, so that neither reading leaves part of a name (helper-79). A
-                // loop, one name at a time; not the same person (`"Mai" Nguyen. "Mai" Nguyen`),
-                // nor a name read backwards (helper-77).
-                if !identifier {
-                    var replacements = [m.replacement]
-                    while m.end > i, let more = match(from: m.end, first: words[m.end].folded), more.end > m.end, !more.rotated,
-                          !replacements.contains(more.replacement) {
-                        replacements.append(more.replacement)
-                        m = Match(end: more.end, replacement: replacements.joined(separator: " "), kept: m.kept + more.kept)
-                    }
-                }
+            if let m = matched {
                 let end = m.end
                 // A number's `+` goes with it (`+639171234567`), as in the number pass.
                 var from = words[i].range.lowerBound

