@@ -124,47 +124,9 @@ extension FtMReader {
                     if c < 0x20 { return nil }
                     pos += 1
                     guard c == UInt8(ascii: "\\") else { out.append(c); continue }
-                    guard pos < b.count else { return nil }
-                    let e = b[pos]
-                    pos += 1
-                    switch e {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"):
-                        guard var scalar = hex4() else { return nil }
-                        if (0xD800 ... 0xDBFF).contains(scalar) {
-                            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00 ... 0xDFFF).contains(low) else { return nil }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else if (0xDC00 ... 0xDFFF).contains(scalar) {
-                            return nil
-                        }
-                        guard let u = Unicode.Scalar(scalar) else { return nil }
-                        out.append(contentsOf: UTF8.encode(u)!)
-                    default: return nil
-                    }
+                    guard pos < b.count, JSONParser.unescape(b, at: &pos, into: &out) == nil else { return nil }
                 }
                 return nil
-            }
-
-            /// Four hex digits.
-            mutating func hex4() -> UInt32? {
-                guard pos + 4 <= b.count else { return nil }
-                var v: UInt32 = 0
-                for _ in 0 ..< 4 {
-                    let c = b[pos]
-                    switch c {
-                    case 0x30 ... 0x39: v = v * 16 + UInt32(c - 0x30)
-                    case 0x41 ... 0x46: v = v * 16 + UInt32(c - 0x41 + 10)
-                    case 0x61 ... 0x66: v = v * 16 + UInt32(c - 0x61 + 10)
-                    default: return nil
-                    }
-                    pos += 1
-                }
-                return v
             }
 
             /// A list of strings.

@@ -366,36 +366,7 @@ struct JSONParser {
             let escape = pos
             pos += 1
             guard pos < b.count else { break }
-            switch b[pos] {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4(at: pos + 1, escape: escape)
-                pos += 4
-                if (0xD800 ... 0xDBFF).contains(scalar) {
-                    guard pos + 2 < b.count, b[pos + 1] == UInt8(ascii: "\\"), b[pos + 2] == UInt8(ascii: "u") else {
-                        throw Failure(message: "invalid \\u escape: lone high surrogate", offset: escape)
-                    }
-                    let low = try hex4(at: pos + 3, escape: escape)
-                    guard (0xDC00 ... 0xDFFF).contains(low) else {
-                        throw Failure(message: "invalid \\u escape: high surrogate not followed by a low one", offset: escape)
-                    }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    pos += 6
-                } else if (0xDC00 ... 0xDFFF).contains(scalar) {
-                    throw Failure(message: "invalid \\u escape: lone low surrogate", offset: escape)
-                }
-                out.append(contentsOf: Array(String(Character(UnicodeScalar(scalar)!)).utf8))
-            default:
-                throw Failure(message: "invalid escape '\\\(Character(UnicodeScalar(b[pos])))' in string", offset: escape)
-            }
-            pos += 1
+            if let message = Self.unescape(b, at: &pos, into: &out) { throw Failure(message: message, offset: escape) }
         }
         throw Failure(message: "unexpected end of input inside a string that starts here (truncated file?)", offset: open)
     }
@@ -405,8 +376,45 @@ struct JSONParser {
         return Failure(message: "\(what) inside a string (unterminated string, or escape it)", offset: pos)
     }
 
-    private func hex4(at i: Int, escape: Int) throws(Failure) -> UInt32 {
-        guard i + 4 <= b.count else { throw Failure(message: "invalid \\u escape: four hex digits expected", offset: escape) }
+    /// Decodes the escape whose letter is at `pos` (just after its backslash, `pos` within
+    /// `b`) onto `out`, and moves `pos` past it; a surrogate pair is one escape. Shared with the
+    /// FtM line decoder, which reads strings without a tree.
+    /// - Returns: nil, or why the escape is not JSON (the caller says where).
+    static func unescape(_ b: UnsafeBufferPointer<UInt8>, at pos: inout Int, into out: inout [UInt8]) -> String? {
+        let letter = b[pos]
+        pos += 1
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(letter)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+            let hexMessage = "invalid \\u escape: four hex digits expected"
+            guard var scalar = hex4(b, at: pos) else { return hexMessage }
+            pos += 4
+            if (0xD800 ... 0xDBFF).contains(scalar) {
+                guard pos + 1 < b.count, b[pos] == UInt8(ascii: "\\"), b[pos + 1] == UInt8(ascii: "u") else {
+                    return "invalid \\u escape: lone high surrogate"
+                }
+                guard let low = hex4(b, at: pos + 2) else { return hexMessage }
+                guard (0xDC00 ... 0xDFFF).contains(low) else { return "invalid \\u escape: high surrogate not followed by a low one" }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                pos += 6
+            } else if (0xDC00 ... 0xDFFF).contains(scalar) {
+                return "invalid \\u escape: lone low surrogate"
+            }
+            out.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar)!)!)
+        default:
+            return "invalid escape '\\\(Character(UnicodeScalar(letter)))' in string"
+        }
+        return nil
+    }
+
+    /// The four hex digits at `i`, or nil.
+    private static func hex4(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32? {
+        guard i + 4 <= b.count else { return nil }
         var v: UInt32 = 0
         for k in 0 ..< 4 {
             let c = b[i + k]
@@ -415,7 +423,7 @@ struct JSONParser {
             case 0x30 ... 0x39: d = UInt32(c - 0x30)
             case 0x41 ... 0x46: d = UInt32(c - 0x41 + 10)
             case 0x61 ... 0x66: d = UInt32(c - 0x61 + 10)
-            default: throw Failure(message: "invalid \\u escape: four hex digits expected", offset: escape)
+            default: return nil
             }
             v = v * 16 + d
         }
