@@ -61,6 +61,22 @@ extension FtMReader {
             return out
         }
 
+        /// One line read: decoded straight from its bytes where it has the common shape
+        /// (``LineDecoder``), parsed as JSON otherwise; with its object's offset in the line and
+        /// its location, which `location` gives for that offset.
+        /// - Throws: the parser's error for a line that is not JSON.
+        static func line(_ slice: UnsafeBufferPointer<UInt8>, _ issues: inout [ValidationIssue],
+                         location: (Int) -> SourceLocation) throws(JSONParser.Failure) -> (line: Line?, offset: Int, location: SourceLocation) {
+            if let decoded = LineDecoder.decode(slice) {
+                let at = location(decoded.offset)
+                return (parse(decoded.fields, at, &issues), decoded.offset, at)
+            }
+            var parser = JSONParser(slice)
+            let node = try parser.parseDocument()
+            let at = location(node.offset)
+            return (parse(node, at, &issues), node.offset, at)
+        }
+
         /// The first pass over one chunk.
         /// - Parameter failed: the first chunk known to have failed (`Int.max` while none
         ///   has): a chunk after it stops, as its result would not be read (helper-70: a bad
@@ -81,24 +97,16 @@ extension FtMReader {
                 if end < range.upperBound { part.lineEnds += 1 }
                 let slice = UnsafeBufferPointer(rebasing: buf[start ..< end])
                 guard slice.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
-                // The common shape decoded straight from the bytes, any other line parsed as JSON.
-                let decoded = LineDecoder.decode(slice)
-                var node: JSONNode?
-                if decoded == nil {
-                    var parser = JSONParser(slice)
-                    do { node = try parser.parseDocument() } catch {
-                        part.failure = ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
-                        failed.min(chunk, ordering: .relaxed)
-                        return part
-                    }
+                let read: (line: Line?, offset: Int, location: SourceLocation)
+                do { read = try Self.line(slice, &part.issues) { positions.location(of: start + $0) } } catch {
+                    part.failure = ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
+                    failed.min(chunk, ordering: .relaxed)
+                    return part
                 }
-                let offset = decoded?.offset ?? node!.offset
-                let location = positions.location(of: start + offset)
-                let read = if let decoded { parse(decoded.fields, location, &part.issues) } else { parse(node!, location, &part.issues) }
-                guard let line = read else { continue }
+                guard let line = read.line else { continue }
                 if isRelation(line.schema) {
-                    part.relations.append(Relation(start: start + offset, end: end, line: Int32(clamping: location.line),
-                                                   column: Int32(clamping: location.column)))
+                    part.relations.append(Relation(start: start + read.offset, end: end, line: Int32(clamping: read.location.line),
+                                                   column: Int32(clamping: read.location.column)))
                 } else {
                     part.lines.append(line)
                 }
@@ -172,14 +180,10 @@ extension FtMReader {
                         var copy = snapshot
                         for (k, r) in zip(from ..< to, wave[from ..< to]) {
                             // The first pass read this line: it reads, and its issues are said.
-                            let slice = UnsafeBufferPointer(rebasing: buf[r.start ..< r.end])
                             let at = SourceLocation(file: name, line: Int(r.line), column: Int(r.column))
-                            var line: Line?
-                            if let decoded = LineDecoder.decode(slice) { line = parse(decoded.fields, at, &ignored) } else {
-                                var parser = JSONParser(slice)
-                                line = (try? parser.parseDocument()).flatMap { parse($0, at, &ignored) }
+                            guard let line = (try? Self.line(UnsafeBufferPointer(rebasing: buf[r.start ..< r.end]), &ignored) { _ in at })?.line else {
+                                fatalError("a relation's line read twice reads the same")
                             }
-                            guard let line else { fatalError("a relation's line read twice reads the same") }
                             // Its place among the relations: every one before this wave has been
                             // added. What one read in order makes (an agency, a source) no drafted
                             // relation reads, so the drafts stand whatever comes between.
