@@ -724,7 +724,7 @@ struct NameMatcher: Sendable {
         let closers: Set<Character> = nicknameBrackets[outer].map { [$0] } ?? nicknameQuotes
         let quoted = nicknameBrackets[outer] == nil
         func prefixAllows(_ c: Character) -> Bool {
-            (c.isWhitespace && !c.isNewline && c != "\t") || quotes.contains(c) || nicknameBrackets.values.contains(c) || "*_~".contains(c)
+            (c.isWhitespace && !c.isNewline && c != "\t") || quotes.contains(c) || bracketCloses.contains(c) || "*_~".contains(c)
         }
         guard before[..<start].allSatisfy(prefixAllows) else { return nil }
         for m in j ..< min(j + trailingScan, words.count) {
@@ -796,16 +796,15 @@ struct NameMatcher: Sendable {
         let lowerName = name.contains(where: \.isLowercase) && !name.contains(where: \.isUppercase)
         let upperName = name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
         guard !(lowerName || upperName) || to - k <= 2 else { return false }
-        let lower = lowerName, upper = upperName
         var capitals = 0
         for m in k ..< to {
             let text = s[words[m].range]
             guard let c = text.first else { return false }
             guard c.isCased else { continue }
             capitals += 1
-            if lower { continue }
+            if lowerName { continue }
             guard c.isUppercase else { return false }
-            if !upper, text.count == 1 || !text.contains(where: \.isLowercase) { return false }
+            if !upperName, text.count == 1 || !text.contains(where: \.isLowercase) { return false }
         }
         return capitals <= trailingWords
     }

@@ -216,19 +216,15 @@ public struct Redaction: Sendable {
                 for text in [e.id, e.name ?? ""] {
                     let words = NameMatcher.words(text).map(\.folded)
                     if words.count >= 2 && words.contains(where: nameWords.contains) { phrases.append(words) }
-                    if text == e.name, words.count >= 2 || (words.count == 1 && Self.oneWordNameIsKept(words[0], nameWords)) {
-                        otherNames.insert(words.joined())
-                    }
-                    if text == e.name { for w in words where Self.oneWordNameIsKept(w, nameWords) { otherWords.insert(w) } }
                 }
-                // Their aliases too: a group that holds one is theirs ("Victim 1 (Boss Kim)", a
-                // recruiter's alias; "(BLA)", a company's: helper-76).
-                for (key, value) in e.attributes where Self.isNameKey(key) {
-                    for text in Self.strings(value) {
-                        let words = NameMatcher.words(text).map(\.folded)
-                        if words.count >= 2 || (words.count == 1 && Self.oneWordNameIsKept(words[0], nameWords)) { otherNames.insert(words.joined()) }
-                        for w in words where Self.oneWordNameIsKept(w, nameWords) { otherWords.insert(w) }
-                    }
+                // Their names and aliases, and those names' words: a group that holds one is
+                // theirs ("Victim 1 (Boss Kim)", a recruiter's alias; "(BLA)", a company's; a
+                // word of one after a name: helper-76, helper-77).
+                let names = [e.name].compactMap { $0 } + e.attributes.filter { Self.isNameKey($0.key) }.flatMap { Self.strings($0.value) }
+                for text in names {
+                    let words = NameMatcher.words(text).map(\.folded)
+                    if words.count >= 2 || (words.count == 1 && Self.oneWordNameIsKept(words[0], nameWords)) { otherNames.insert(words.joined()) }
+                    for w in words where Self.oneWordNameIsKept(w, nameWords) { otherWords.insert(w) }
                 }
             }
         }
