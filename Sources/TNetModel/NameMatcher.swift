@@ -893,12 +893,40 @@ struct NameMatcher: Sendable {
     /// with it. A short name (fewer than
     /// ``minimumLength`` letters) is replaced only as the whole text, and a short id only so in
     /// an id-bearing field.
-    /// A name found in a text: its last word, its replacement, and the groups between its
-    /// words kept beside the replacement.
+    /// A name found in a text: its last word, its replacement, the groups between its words
+    /// kept beside the replacement, and how many words of those groups hold no protected name.
     private struct Match {
         var end: Int
         var replacement: String
         var kept: [Range<String.Index>] = []
+        var unread = 0
+    }
+
+    /// A name read in a text from a word: its match, the text it replaces (`from ..< to`: its
+    /// words, the brackets they open or close, and a nickname just after them), the marks that
+    /// close around it and stay after its replacement, the word after it, where it ends without
+    /// the nickname after it (`bareTo`, `bareNext`: another name may start inside that group),
+    /// and how many words of protected names it reads: the name's own, and those of a group
+    /// between them that holds another (redacted in its turn); not a nickname's or a
+    /// description's.
+    private struct Reading {
+        var match: Match
+        var from: String.Index
+        var to: String.Index
+        var closing: String
+        var next: Int
+        var bareTo: String.Index
+        var bareNext: Int
+        var covers: Int
+
+        /// The reading without the nickname after the name.
+        var bare: Reading {
+            var r = self
+            r.to = bareTo
+            r.next = bareNext
+            r.closing = ""
+            return r
+        }
     }
 
     /// `s` with every protected name replaced, nil when none is found.
@@ -964,6 +992,17 @@ struct NameMatcher: Sendable {
             }
             return false
         }
+        /// Whether words `from ..< to` hold a protected person's name, its words in a row.
+        func holdsProtectedName(_ from: Int, _ to: Int) -> Bool {
+            for a in from ..< to {
+                var joined = ""
+                for b in a ..< to {
+                    joined += words[b].folded
+                    if names[joined] != nil { return true }
+                }
+            }
+            return false
+        }
         /// Whether every bracket that words i through j open or close inside them is closed or
         /// opened just beside them ("Mai (Nguyen)"), as the replacement takes it; not
         /// "Nguyen (Mai's recruiter)", where the bracket holds more than the name.
@@ -986,7 +1025,8 @@ struct NameMatcher: Sendable {
                                : s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
             return !gap.isEmpty && gap.allSatisfy(\.isWhitespace)
         }
-        func accepts(_ key: String, _ r: Replacement, through j: Int) -> Bool {
+        // Whether name `key`, read over words i through j, is replaced there.
+        func accepts(_ key: String, _ r: Replacement, from i: Int, through j: Int) -> Bool {
             if !r.inText && !shortIDs { return false }
             if r.shared && j == i && insidePhrase(i, i) { return false }
             // A month or weekday with a day or a year beside it, spaces only between, is a date
@@ -1028,6 +1068,7 @@ struct NameMatcher: Sendable {
             // hold another entity's name ("Mai (Sean O'Brien) Nguyen"): those are kept, beside
             // the name's replacement (helper-70).
             var skipped = IndexSet()
+            var unread = 0
             var kept: [Range<String.Index>] = []
             var groups = 0
             // Whether a name's words in another order may be read here.
@@ -1049,6 +1090,7 @@ struct NameMatcher: Sendable {
                     if chain.last!.group.glued, isPrefixOfName(joined + words[next].folded) {
                         for (start, group) in chain {
                             skipped.insert(integersIn: start ..< group.next)
+                            if !holdsProtectedName(start, group.next) { unread += group.next - start }
                             if (start ..< group.next).contains(where: { isPrefixOfName(words[$0].folded) }) { rotatable = false }
                             // A nickname goes with the name; any other group (a description,
                             // another entity's name, another protected person's) is kept beside
@@ -1077,7 +1119,7 @@ struct NameMatcher: Sendable {
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
-                        matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
+                        matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept, unread: unread)
                     }
                 }
                 joined += w
@@ -1087,8 +1129,8 @@ struct NameMatcher: Sendable {
                 // Not across a group that holds a word a name starts with (helper-72: "Lan,
                 // "Mai" Nguyen" read as Nguyen Thi Lan).
                 if let r = names[joined] ?? (j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
-                   broadAllows(j), accepts(joined, r, through: j) {
-                    matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept)
+                   broadAllows(j), accepts(joined, r, from: i, through: j) {
+                    matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept, unread: unread)
                 }
                 j += 1
             }
@@ -1118,7 +1160,9 @@ struct NameMatcher: Sendable {
             where s[words[m].range.upperBound ..< words[m + 1].range.lowerBound].contains(where: Self.nicknameMarks.contains) { return true }
             return false
         }
-        while i < words.count {
+        // The name read from word `i`, and the text it replaces: its words, with the brackets
+        // it opens or closes and a nickname just after it, not before `floor`.
+        func reading(at i: Int, notBefore floor: String.Index) -> Reading? {
             let w = words[i].folded
             var matched = match(from: i, first: w)
             // The name read across nicknames too, when that reading goes further (helper-70:
@@ -1149,51 +1193,81 @@ struct NameMatcher: Sendable {
                     if Self.weight(key) >= Self.minimumLength { matched = m }
                 }
             }
-            if let m = matched {
-                let end = m.end
-                // A number's `+` goes with it (`+639171234567`), as in the number pass.
-                var from = words[i].range.lowerBound
-                if words[i].folded.first?.isNumber == true, from > cursor, s[s.index(before: from)] == "+" { from = s.index(before: from) }
-                // A bracket the match opens or closes goes with it, and its other half beside
-                // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
-                // "Victim 1)" or "(Victim 1".
-                let span = Self.bracketed(s, from ..< words[end].range.upperBound, notBefore: cursor)
-                from = span.bounds.lowerBound
-                var to = span.bounds.upperBound
-                var next = end + 1
-                // A nickname just after the name goes with it (`Mai Nguyen (Mimi)`): in texts,
-                // not ids, and not inside a group kept beside another name.
-                // Two at most (`Mai Nguyen (Mimi) "Bee"`).
-                let name = s[words[i].range.lowerBound ..< words[end].range.upperBound]
-                // The marks that close around the name stay (`"Victim 1"`, `**Victim 1**`).
-                var closing = ""
-                for _ in 0 ..< 2 {
-                    // Not a group holding another entity's name, or a word of one (`(Hung)` beside
-                    // the recruiter "Nguyen Van Hung"), or the start of a protected name that goes
-                    // on after it (`Mai Nguyen "Lan" Pham`: helper-77).
-                    guard marked, !identifier, let g = Self.trailingGroup(s, words, at: next, after: to),
-                          Self.isTrailingNickname(s, words, next, g.next, name: name), !holdsOtherName(next, g.next),
-                          !(next ..< g.next).contains(where: { otherNameWords.contains(words[$0].folded) }),
-                          !(next ..< g.next).contains(where: { (match(from: $0, first: words[$0].folded)?.end ?? $0) >= g.next }) else { break }
-                    closing += s[to ..< g.text.lowerBound].filter { !$0.isWhitespace }
-                    to = g.text.upperBound
-                    next = g.next
-                }
-                out += s[cursor ..< from]
-                out += m.replacement
-                // A group between the name's words that holds another entity's name follows the
-                // replacement, itself redacted ("Victim 1 (Sean O'Brien)").
-                for group in m.kept {
-                    let text = String(s[group])
-                    out += " " + (replacingNames(in: text, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords, nicknames: false) ?? text)
-                }
-                out += closing
-                cursor = to
-                changed = true
-                i = next
-            } else {
-                i += 1
+            guard let m = matched else { return nil }
+            let end = m.end
+            // A number's `+` goes with it (`+639171234567`), as in the number pass.
+            var from = words[i].range.lowerBound
+            if words[i].folded.first?.isNumber == true, from > floor, s[s.index(before: from)] == "+" { from = s.index(before: from) }
+            // A bracket the match opens or closes goes with it, and its other half beside
+            // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
+            // "Victim 1)" or "(Victim 1".
+            let span = Self.bracketed(s, from ..< words[end].range.upperBound, notBefore: floor)
+            from = span.bounds.lowerBound
+            var to = span.bounds.upperBound
+            var next = end + 1
+            // A nickname just after the name goes with it (`Mai Nguyen (Mimi)`): in texts,
+            // not ids, and not inside a group kept beside another name.
+            // Two at most (`Mai Nguyen (Mimi) "Bee"`).
+            let name = s[words[i].range.lowerBound ..< words[end].range.upperBound]
+            // The marks that close around the name stay (`"Victim 1"`, `**Victim 1**`).
+            var closing = ""
+            for _ in 0 ..< 2 {
+                // Not a group holding another entity's name, or a word of one (`(Hung)` beside
+                // the recruiter "Nguyen Van Hung"), or the start of a protected name that goes
+                // on after it (`Mai Nguyen "Lan" Pham`: helper-77).
+                guard marked, !identifier, let g = Self.trailingGroup(s, words, at: next, after: to),
+                      Self.isTrailingNickname(s, words, next, g.next, name: name), !holdsOtherName(next, g.next),
+                      !(next ..< g.next).contains(where: { otherNameWords.contains(words[$0].folded) }),
+                      !(next ..< g.next).contains(where: { (match(from: $0, first: words[$0].folded)?.end ?? $0) >= g.next }) else { break }
+                closing += s[to ..< g.text.lowerBound].filter { !$0.isWhitespace }
+                to = g.text.upperBound
+                next = g.next
             }
+            return Reading(match: m, from: from, to: to, closing: closing, next: next, bareTo: span.bounds.upperBound, bareNext: end + 1,
+                           covers: end - i + 1 - m.unread)
+        }
+        // Every word's reading, then the readings that read the most words of protected names
+        // between them (``Reading/covers``: not a nickname's, which had made `Mai Nguyen\nMai
+        // (Mimi)` read as Nguyen Mai), the earlier one where two read as many, and with the
+        // nickname after it unless another name starts inside that (`Mai Nguyen « Duc, Pham Van"`
+        // is two people, not one and a nickname). Where no two overlap, these are the readings
+        // taken from the left, one after another. Where two protected names overlap (`Mai,
+        // Nguyen Thi Lan`, victims Mai Nguyen and Nguyen Thi Lan), reading from the left had
+        // taken the first and left the rest of the second (`Victim 1 Thi Lan`); now the one that
+        // leaves fewer words is taken (`Mai, Victim 2`), and a list of reversed names (`Nguyen,
+        // Mai; Tran, Mai`) is still read name by name.
+        let readings = words.indices.map { reading(at: $0, notBefore: s.startIndex) }
+        var covered = [Int](repeating: 0, count: words.count + 1)
+        for k in words.indices.reversed() {
+            covered[k] = covered[k + 1]
+            if let r = readings[k] { covered[k] = max(covered[k], r.covers + max(covered[r.next], covered[r.bareNext])) }
+        }
+        // The reading from word `k` that the most cover goes through, if one does.
+        func chosen(_ r: Reading?, at k: Int) -> Reading? {
+            guard let r else { return nil }
+            if r.covers + covered[r.next] == covered[k] { return r }
+            if r.covers + covered[r.bareNext] == covered[k] { return r.bare }
+            return nil
+        }
+        while i < words.count {
+            guard let first = chosen(readings[i], at: i),
+                  // Read again only where its brackets reached into the text already replaced.
+                  let r = first.from >= cursor ? first : reading(at: i, notBefore: cursor).map({ chosen($0, at: i) ?? $0 }) else {
+                i += 1
+                continue
+            }
+            out += s[cursor ..< r.from]
+            out += r.match.replacement
+            // A group between the name's words that holds another entity's name follows the
+            // replacement, itself redacted ("Victim 1 (Sean O'Brien)").
+            for group in r.match.kept {
+                let text = String(s[group])
+                out += " " + (replacingNames(in: text, identifier: identifier, shortIDs: shortIDs, ownWords: ownWords, nicknames: false) ?? text)
+            }
+            out += r.closing
+            cursor = r.to
+            changed = true
+            i = r.next
         }
         guard changed else { return nil }
         out += s[cursor...]

@@ -438,6 +438,50 @@ import TNetGraph
         for (i, (t, e)) in cases.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
     }
 
+    /// Two protected names that overlap in a text, worked by hand. Victims "Mai Nguyen" (Victim
+    /// 1), "Nguyen Thi Lan" (Victim 2), "Mai Tran" (Victim 3), "Hung Nguyen" (Victim 4), "Tran
+    /// Mai" (Victim 5); witness "Pham Van Duc" (Witness 1); recruiter "Hung Le". The readings that
+    /// read the most words of protected names are taken, the earlier where two read as many:
+    /// - `Mai, Nguyen Thi Lan`: Mai Nguyen reads words 1–2, Nguyen Thi Lan words 2–4; the second
+    ///   leaves one word (`Mai`), the first left two (`Thi Lan`). The same across quotation marks.
+    /// - `Nguyen, Mai; Tran, Mai`: Mai Nguyen (1–2) and Tran Mai (3–4) read four words; `Mai;
+    ///   Tran` (Mai Tran, 2–3) only two.
+    /// - `Mai Nguyen, Hung Le`: Mai Nguyen (1–2) and Hung Nguyen (`Nguyen, Hung`, 2–3) read two
+    ///   each: the earlier.
+    /// - `Mai Nguyen` then `Mai (Mimi)` on the next line: `Nguyen Mai (Mimi)` reads two words of a
+    ///   name as Mai Nguyen does, the nickname none: the earlier.
+    /// - `Tran "Nguyen Thi Lan" Mai`: Tran Mai reads five (its two, and the three of the name in
+    ///   the group, redacted in its turn); Nguyen Thi Lan three.
+    /// - `Mai Nguyen « Duc, Pham Van"`: the group after Mai Nguyen is not its nickname but the
+    ///   witness's name reversed: Mai Nguyen without it (2) and the witness (3). A7f3ce5 took the
+    ///   whole group as a nickname.
+    /// Five fail at a7f3ce5: the four with Nguyen Thi Lan after Mai (`Victim 1 Thi Lan`), and
+    /// the witness after Mai Nguyen (`Victim 1 said`).
+    @Test func overlappingNamesReadForTheMostWords() {
+        let cases = [
+            "Mai, Nguyen Thi Lan": "Mai, Victim 2",
+            "\"Mai\"Nguyen Thi Lan": "\"Mai\"Victim 2",
+            "Victims \"Mai\" \u{AB} Nguyen Thi Lan \u{BB}": "Victims \"Mai\" \u{AB} Victim 2 \u{BB}",
+            "Mai Nguyen Thi Lan": "Mai Victim 2",
+            "Nguyen, Mai; Tran, Mai": "Victim 1; Victim 5",
+            "Mai Nguyen, Hung Le": "Victim 1, Hung Le",
+            "Mai Nguyen\nMai (Mimi)": "Victim 1\nMai (Mimi)",
+            "Tran \"Nguyen Thi Lan\" Mai": "Victim 5 \"Victim 2\"",
+            "Mai Nguyen \u{AB} Duc, Pham Van\" said": "Victim 1 \u{AB} Witness 1\" said",
+            "Nguyen Thi Lan, Mai Nguyen": "Victim 2, Victim 1",
+        ].sorted { $0.key < $1.key }
+        let out = Self.redacting(cases.map(\.key), among: [
+            Entity(id: "v1", kind: .person, name: "Mai Nguyen", role: .victim),
+            Entity(id: "v2", kind: .person, name: "Nguyen Thi Lan", role: .victim),
+            Entity(id: "v3", kind: .person, name: "Mai Tran", role: .victim),
+            Entity(id: "v4", kind: .person, name: "Hung Nguyen", role: .victim),
+            Entity(id: "v5", kind: .person, name: "Tran Mai", role: .victim),
+            Entity(id: "w1", kind: .person, name: "Pham Van Duc", role: .witness),
+            Entity(id: "r1", kind: .person, name: "Hung Le", role: .recruiter),
+        ])
+        for (i, (t, e)) in cases.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
+    }
+
     /// helper-73: a victim with a first-name alias (which matches the first word alone) is still
     /// read across a nickname, and an id-bearing field is read across one too, with nothing
     /// kept beside the pseudonym (a group would put a space into an id).
