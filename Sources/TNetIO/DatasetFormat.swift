@@ -90,7 +90,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
             if path == "-" { return try CSVDatasetReader.read(table: InputFile.read(path), options: options) }
             return try CSVDatasetReader.read(path: path, options: options)
         }
-        // A native dataset or a GraphML file in UTF-8 is read from the mapped file, whose pages
+        // A native dataset, a GraphML file or FtM lines in UTF-8 are read from the mapped file, whose pages
         // are handed back as the reading passes them (see MappedFile).
         if format == .json && path != "-" && (options.encoding == nil || options.encoding == .utf8),
            let mapped = MappedFile(path: path) {
@@ -99,6 +99,10 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         if format == .graphml && path != "-" && (options.encoding == nil || options.encoding == .utf8),
            let mapped = MappedFile(path: path) {
             return try GraphMLReader.read(mapped: mapped)
+        }
+        if format == .ftm && path != "-" && (options.encoding == nil || options.encoding == .utf8),
+           let mapped = MappedFile(path: path) {
+            return try FtMReader.read(mapped: mapped)
         }
         let input = try InputFile.read(path).decoded(options.encoding)
         if format == nil { format = sniff(input) }

@@ -120,8 +120,12 @@ extension FtMReader {
         ///   - waveLines: How many relations' lines are held at once (smaller in tests).
         ///   - drafts: Whether relations are read ahead on the threads (false in a test: each
         ///     read in order, as the drafts must equal).
+        ///   - mapped: The mapped file `buf` is, which hands back the pages a pass is done with
+        ///     (a chunk once the first pass has read it, a wave of relations once they are read
+        ///     again).
         static func read(_ buf: UnsafeBufferPointer<UInt8>, name: String, start: Int, threads: Int,
-                         chunkBytes: Int = chunkBytes, waveLines: Int = waveLines, drafts: Bool = true) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
+                         chunkBytes: Int = chunkBytes, waveLines: Int = waveLines, drafts: Bool = true,
+                         mapped: MappedFile? = nil) throws -> (dataset: Dataset, issues: [ValidationIssue]) {
             let ranges = chunks(buf, from: start, bytes: chunkBytes)
             var parts = [Part](repeating: Part(), count: ranges.count)
             let failed = Atomic<Int>(Int.max)
@@ -131,6 +135,7 @@ extension FtMReader {
                     // Chunks after a failed one are not read at all.
                     guard failed.load(ordering: .relaxed) > c else { return }
                     out[c] = firstPass(buf, ranges[c], chunk: c, failed: failed, name: name, bom: start)
+                    mapped?.release(ranges[c])
                 }
             }
             // In file order: each chunk's lines numbered after the chunks before it.
@@ -156,7 +161,7 @@ extension FtMReader {
                 before += part.lineEnds
             }
             var builder = Builder(issues: issues)
-            builder.begin(lines, file: name)
+            builder.begin(&lines, file: name)
             lines = []
             // The relations, a wave at a time, read again on every core and built in file order.
             var first = 0
@@ -192,6 +197,7 @@ extension FtMReader {
                         out[p] = made
                     }
                 }
+                mapped?.release(wave.first!.start ..< wave.last!.end)
                 for piece in read {
                     for (line, drafted) in piece {
                         if let drafted { builder.add(drafted, from: line) } else { builder.relation(line) }

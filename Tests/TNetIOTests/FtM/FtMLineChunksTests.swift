@@ -40,6 +40,36 @@ import TNetModel
         }
     }
 
+    /// A mapped file, its pages handed back after each chunk and each wave of relations (and so
+    /// read again from the page cache by the second pass), reads as its bytes do: the bundled
+    /// dataset as FtM with a byte-order mark and a warning on its last line, cut small and whole,
+    /// and through ``DatasetFormat`` by its path. A file that is not UTF-8 gives the same error.
+    @Test func mappedFileReadsAsItsBytes() throws {
+        let (d, _) = try DatasetFormat.read(path: bundledDatasetPath())
+        let text = [0xEF, 0xBB, 0xBF] + FtMWriter.write(d).bytes
+            + Array(#"{"id": "o9", "schema": "Ownership", "properties": {"owner": ["p9"], "asset": ["c1"]}}"#.utf8)
+        let path = NSTemporaryDirectory() + "tnet-ftm-\(UUID().uuidString).ftm.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        let whole = try FtMReader.read(InputFile(name: path, bytes: text))
+        #expect(whole.dataset.links.count > 100 && whole.issues.last?.description.contains("p9") == true)
+        let file = try #require(MappedFile(path: path, step: 4096))
+        let cut = try FtMReader.LineChunks.read(file.buffer, name: path, start: file.bomLength, threads: 2,
+                                                chunkBytes: 3000, waveLines: 5, mapped: file)
+        for read in [cut, try DatasetFormat.read(path: path)] {
+            #expect(NativeJSONWriter.write(read.dataset, threads: 1) == NativeJSONWriter.write(whole.dataset, threads: 1))
+            #expect(read.dataset.locations == whole.dataset.locations)
+            #expect(read.issues.map(\.description) == whole.issues.map(\.description))
+        }
+        // Not UTF-8 (a Latin-1 é on the second line): the error the bytes read gives.
+        let latin = Array(#"{"id": "p1", "schema": "Person", "properties": {}}"#.utf8) + [0x0A, 0x7B, 0xE9, 0x7D, 0x0A]
+        try Data(latin).write(to: URL(fileURLWithPath: path))
+        var mapped = "", bytes = ""
+        do { _ = try DatasetFormat.read(path: path) } catch { mapped = "\(error)" }
+        do { _ = try FtMReader.read(InputFile(name: path, bytes: latin)) } catch { bytes = "\(error)" }
+        #expect(mapped.contains(":2:2:") && mapped == bytes, "\(mapped) / \(bytes)")
+    }
+
     /// Relations read ahead on the threads (drafts) equal relations read one by one in order,
     /// among relations that make agencies (a Sanction's authority by name) and sources (a
     /// publisher and URL), and relations that then name those agencies by id.
@@ -110,8 +140,9 @@ import TNetModel
         }
         let before = (0 ..< 5000).map { ValidationIssue(.warning, .unknownField, "w\($0)", at: SourceLocation(file: "x", line: $0 + 1, column: 1)) }
         var builder = FtMReader.Builder(issues: before)
-        builder.begin([line(#"{"id":"p1","schema":"Person","properties":{"name":["Li"]}}"#),
-                       line(#"{"id":"c1","schema":"Company","properties":{"name":["Acme"]}}"#)], file: "x")
+        var things = [line(#"{"id":"p1","schema":"Person","properties":{"name":["Li"]}}"#),
+                      line(#"{"id":"c1","schema":"Company","properties":{"name":["Acme"]}}"#)]
+        builder.begin(&things, file: "x")
         let relation = line(#"{"id":"o1","schema":"Ownership","properties":{"owner":["p1"],"asset":["c1"],"colour":["red"]}}"#)
         let snapshot = builder
         var copy = snapshot
