@@ -547,6 +547,10 @@ struct NameMatcher: Sendable {
 
     /// The quotation marks whose pairs were counted before every language's were (`"`, `“ ”`,
     /// `‘ ’`, `« »`, `‹ ›`): one of them left open beside a match across punctuation refuses it.
+    /// The scalars of ``namePairs`` and ``quotes``: a text without any has no mark
+    /// ``bracketed(_:_:notBefore:)`` reads.
+    static let bracketScalars = Set((namePairs.flatMap { [$0.0, $0.1] } + Array(quotes)).flatMap(\.unicodeScalars))
+
     static let pairedQuotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
 
     /// Quotation marks that can hold a nickname between a name's words: ``quotes``, the
@@ -593,6 +597,9 @@ struct NameMatcher: Sendable {
     /// the one before the match, else the one after. A closing half a letter follows is not
     /// taken (’ is also an apostrophe: "‘Nguyen’s sister"), though it does close.
     static func bracketed(_ s: String, _ match: Range<String.Index>, notBefore floor: String.Index) -> (bounds: Range<String.Index>, closed: Bool) {
+        // Most names hold no mark: then nothing is widened (a name is now read from every word,
+        // and counting each pair's marks in every reading made redaction a third slower).
+        guard s.unicodeScalars[match].contains(where: bracketScalars.contains) else { return (match, true) }
         var from = match.lowerBound, to = match.upperBound, closed = true
         func before(_ c: Character) -> Bool { from > floor && s[s.index(before: from)] == c }
         func after(_ c: Character) -> Bool { to < s.endIndex && s[to] == c }
@@ -601,8 +608,10 @@ struct NameMatcher: Sendable {
             if next == s.endIndex || !(s[next].isLetter || s[next].isNumber) { to = next }
         }
         for (open, close) in namePairs {
-            let inside = s[from ..< to]
-            let opens = inside.filter { $0 == open }.count, closes = inside.filter { $0 == close }.count
+            var opens = 0, closes = 0
+            for c in s[from ..< to] {
+                if c == open { opens += 1 } else if c == close { closes += 1 }
+            }
             if closes > opens { if before(open) { from = s.index(before: from) } else { closed = false } }
             if opens > closes { if after(close) { takeAfter() } else { closed = false } }
         }
@@ -894,7 +903,9 @@ struct NameMatcher: Sendable {
     /// ``minimumLength`` letters) is replaced only as the whole text, and a short id only so in
     /// an id-bearing field.
     /// A name found in a text: its last word, its replacement, the groups between its words
-    /// kept beside the replacement, and how many words of those groups hold no protected name.
+    /// kept beside the replacement, and how many of its words it does not read as a protected
+    /// name's (``Reading/covers``): a group's words that are no protected name's, and words that
+    /// stand in another entity's name written across its edge.
     private struct Match {
         var end: Int
         var replacement: String
@@ -902,31 +913,19 @@ struct NameMatcher: Sendable {
         var unread = 0
     }
 
-    /// A name read in a text from a word: its match, the text it replaces (`from ..< to`: its
-    /// words, the brackets they open or close, and a nickname just after them), the marks that
-    /// close around it and stay after its replacement, the word after it, where it ends without
-    /// the nickname after it (`bareTo`, `bareNext`: another name may start inside that group),
-    /// and how many words of protected names it reads: the name's own, and those of a group
-    /// between them that holds another (redacted in its turn); not a nickname's or a
-    /// description's.
+    /// One way to read a name in a text from a word: its match, the text it replaces (`from ..<
+    /// to`: its words, the brackets they open or close, and the nicknames just after them that
+    /// it takes), the marks that close around it and stay after its replacement, the word after
+    /// it, and how many words of protected names it reads: its own (not a group's that is no
+    /// protected name's, nor one standing in another entity's name across its edge), and those
+    /// of a protected name inside a nickname it takes.
     private struct Reading {
         var match: Match
         var from: String.Index
         var to: String.Index
         var closing: String
         var next: Int
-        var bareTo: String.Index
-        var bareNext: Int
         var covers: Int
-
-        /// The reading without the nickname after the name.
-        var bare: Reading {
-            var r = self
-            r.to = bareTo
-            r.next = bareNext
-            r.closing = ""
-            return r
-        }
     }
 
     /// `s` with every protected name replaced, nil when none is found.
@@ -985,23 +984,42 @@ struct NameMatcher: Sendable {
                 if otherNames.contains(joined) { return true }
                 for b in a + 1 ..< to {
                     joined += words[b].folded
-                    // Another entity's name, or a protected person's (kept as their pseudonym:
-                    // "Victim 1 (Victim 2)", helper-72).
-                    if otherNames.contains(joined) || names[joined] != nil { return true }
+                    // Another entity's name, or a protected person's in any order (kept as their
+                    // pseudonym: "Victim 1 (Victim 2)", helper-72).
+                    if otherNames.contains(joined) || names[joined] != nil || rotated[joined] != nil { return true }
                 }
             }
             return false
         }
-        /// Whether words `from ..< to` hold a protected person's name, its words in a row.
-        func holdsProtectedName(_ from: Int, _ to: Int) -> Bool {
-            for a in from ..< to {
-                var joined = ""
-                for b in a ..< to {
-                    joined += words[b].folded
-                    if names[joined] != nil { return true }
+        /// How many of words `from ..< to` are read as protected names ending among them, from
+        /// the left (names read as where no group is crossed).
+        func protectedWords(_ from: Int, _ to: Int) -> Int {
+            var n = 0, a = from
+            while a < to {
+                if let m = match(from: a, first: words[a].folded), m.end < to {
+                    n += m.end - a + 1
+                    a = m.end + 1
+                } else {
+                    a += 1
                 }
             }
-            return false
+            return n
+        }
+        /// How many of words i through j stand in another entity's name, as written in the
+        /// text, that crosses them (``crossesPhrase(_:_:)``): `Tuan, Hoang Van` read as the victim
+        /// Hoang Van Tuan in `Tran Tuan, Hoang Van Phuong` is one word of a name, not three
+        /// (helper-81).
+        func crossingWords(_ i: Int, _ j: Int, skipping skipped: IndexSet) -> Int {
+            guard j > i else { return 0 }
+            var n = 0
+            for k in i ... j where !skipped.contains(k) {
+                guard let holders = phrasesByWord[words[k].folded] else { continue }
+                if holders.contains(where: { phrase, at in
+                    let start = k - at, end = start + phrase.count - 1
+                    return (start > i || end < j) && (start < i || end > j) && stands(phrase, at: start)
+                }) { n += 1 }
+            }
+            return n
         }
         /// Whether every bracket that words i through j open or close inside them is closed or
         /// opened just beside them ("Mai (Nguyen)"), as the replacement takes it; not
@@ -1042,12 +1060,16 @@ struct NameMatcher: Sendable {
         // `nicknames`, across quoted or bracketed groups between its words (`Mai "Mimi"
         // Nguyen`) wherever the name goes on after one, else only where the words join.
         func match(from i: Int, first: String, nicknames: Bool = false) -> Match? {
+            matches(from: i, first: first, nicknames: nicknames).last
+        }
+        // Every name found from word i, shortest first, as ``match`` finds the longest.
+        func matches(from i: Int, first: String, nicknames: Bool = false) -> [Match] {
             // Read across a group, a name starts at no word that ends another entity's name
             // (helper-72: "Chiang Mai "Night Bazaar" Nguyen Hue" is two places).
             if nicknames, phrasesByWord[words[i].folded]?.contains(where: { $0.position > 0 && stands($0.phrase, at: i - $0.position) }) == true {
-                return nil
+                return []
             }
-            var matched: Match?
+            var found: [Match] = []
             // Join words i, i+1, … while the gaps between them are separators and the joined
             // letters are still a prefix of some name.
             var joined = ""
@@ -1090,7 +1112,7 @@ struct NameMatcher: Sendable {
                     if chain.last!.group.glued, isPrefixOfName(joined + words[next].folded) {
                         for (start, group) in chain {
                             skipped.insert(integersIn: start ..< group.next)
-                            if !holdsProtectedName(start, group.next) { unread += group.next - start }
+                            unread += group.next - start - protectedWords(start, group.next)
                             if (start ..< group.next).contains(where: { isPrefixOfName(words[$0].folded) }) { rotatable = false }
                             // A nickname goes with the name; any other group (a description,
                             // another entity's name, another protected person's) is kept beside
@@ -1119,7 +1141,8 @@ struct NameMatcher: Sendable {
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
-                        matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept, unread: unread)
+                        found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
+                                           unread: unread + crossingWords(i, j, skipping: skipped)))
                     }
                 }
                 joined += w
@@ -1130,11 +1153,12 @@ struct NameMatcher: Sendable {
                 // "Mai" Nguyen" read as Nguyen Thi Lan).
                 if let r = names[joined] ?? (j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
                    broadAllows(j), accepts(joined, r, from: i, through: j) {
-                    matched = Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept, unread: unread)
+                    found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
+                                       unread: unread + crossingWords(i, j, skipping: skipped)))
                 }
                 j += 1
             }
-            return matched
+            return found
         }
         // Whether the text (not an id: helper-72 found a kept group putting a space into one) has
         // a quotation mark or a bracket: only then can a nickname stand between a name's words,
@@ -1160,103 +1184,102 @@ struct NameMatcher: Sendable {
             where s[words[m].range.upperBound ..< words[m + 1].range.lowerBound].contains(where: Self.nicknameMarks.contains) { return true }
             return false
         }
-        // The name read from word `i`, and the text it replaces: its words, with the brackets
-        // it opens or closes and a nickname just after it, not before `floor`.
-        func reading(at i: Int, notBefore floor: String.Index) -> Reading? {
+        // The ways to read a name from word `i`, and the text each replaces: the longest name
+        // with the nicknames just after it that it takes, then with fewer of them, then each
+        // shorter name found there (a one-word victim "Mai" in `Mai, Nguyen Thi Lan`).
+        func ways(at i: Int) -> [Reading] {
             let w = words[i].folded
-            var matched = match(from: i, first: w)
+            var found = matches(from: i, first: w)
             // The name read across nicknames too, when that reading goes further (helper-70:
             // `Mai "Lan" Nguyen` beside a victim "Mai Lan Tran" had stopped at "Mai Lan").
             // Only from a word a name can start with: a second reading of every word of a text
             // with a quotation mark had made redaction half as slow again (helper-72); taken
             // where it goes further (helper-73: a first-name alias had stopped it).
-            if marked, isPrefixOfName(w), markFollows(i, matched?.end ?? i),
-               let across = match(from: i, first: w, nicknames: true), across.end > (matched?.end ?? -1),
-               !startsLonger(across.end, nicknamesOnly: !identifier && across.kept.isEmpty) { matched = across }
+            if marked, isPrefixOfName(w), markFollows(i, found.last?.end ?? i) {
+                let across = matches(from: i, first: w, nicknames: true)
+                if let a = across.last, a.end > (found.last?.end ?? -1),
+                   !startsLonger(a.end, nicknamesOnly: !identifier && a.kept.isEmpty) { found = across }
+            }
             // A title and one word of a name (`Mr Prasert`, `Khun Somchai`), when no whole name
             // starts there or at the next word.
-            if matched == nil, !identifier, Self.titles.contains(w), i + 1 < words.count,
+            if found.isEmpty, !identifier, Self.titles.contains(w), i + 1 < words.count,
                let r = titledWords[words[i + 1].folded],
                Self.isSeparator(s[words[i].range.upperBound ..< words[i + 1].range.lowerBound], joinersOnly: true),
                match(from: i + 1, first: words[i + 1].folded) == nil {
-                matched = Match(end: i + 1, replacement: r.text)
+                found = [Match(end: i + 1, replacement: r.text)]
             }
             // A first word that starts with digits (`2mai-tran`, `85somchai.prasert`): the name
             // after them, the digits replaced with it. Only when the name is long enough to be
             // found inside texts.
-            if matched == nil, w.first?.isNumber == true, w.contains(where: { !$0.isNumber }) {
+            if found.isEmpty, w.first?.isNumber == true, w.contains(where: { !$0.isNumber }) {
                 let letters = String(w.drop { $0.isNumber })
                 if letters.first?.isNumber == false, let m = match(from: i, first: letters),
                    words.indices.contains(m.end) {
                     var key = letters
                     for k in i + 1 ..< m.end + 1 { key += words[k].folded }
-                    if Self.weight(key) >= Self.minimumLength { matched = m }
+                    if Self.weight(key) >= Self.minimumLength { found = [m] }
                 }
             }
-            guard let m = matched else { return nil }
-            let end = m.end
-            // A number's `+` goes with it (`+639171234567`), as in the number pass.
-            var from = words[i].range.lowerBound
-            if words[i].folded.first?.isNumber == true, from > floor, s[s.index(before: from)] == "+" { from = s.index(before: from) }
-            // A bracket the match opens or closes goes with it, and its other half beside
-            // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
-            // "Victim 1)" or "(Victim 1".
-            let span = Self.bracketed(s, from ..< words[end].range.upperBound, notBefore: floor)
-            from = span.bounds.lowerBound
-            var to = span.bounds.upperBound
-            var next = end + 1
-            // A nickname just after the name goes with it (`Mai Nguyen (Mimi)`): in texts,
-            // not ids, and not inside a group kept beside another name.
-            // Two at most (`Mai Nguyen (Mimi) "Bee"`).
-            let name = s[words[i].range.lowerBound ..< words[end].range.upperBound]
-            // The marks that close around the name stay (`"Victim 1"`, `**Victim 1**`).
-            var closing = ""
-            for _ in 0 ..< 2 {
-                // Not a group holding another entity's name, or a word of one (`(Hung)` beside
-                // the recruiter "Nguyen Van Hung"), or the start of a protected name that goes
-                // on after it (`Mai Nguyen "Lan" Pham`: helper-77).
-                guard marked, !identifier, let g = Self.trailingGroup(s, words, at: next, after: to),
-                      Self.isTrailingNickname(s, words, next, g.next, name: name), !holdsOtherName(next, g.next),
-                      !(next ..< g.next).contains(where: { otherNameWords.contains(words[$0].folded) }),
-                      !(next ..< g.next).contains(where: { (match(from: $0, first: words[$0].folded)?.end ?? $0) >= g.next }) else { break }
-                closing += s[to ..< g.text.lowerBound].filter { !$0.isWhitespace }
-                to = g.text.upperBound
-                next = g.next
+            var out: [Reading] = []
+            for (n, m) in found.reversed().enumerated() {
+                let end = m.end
+                // A number's `+` goes with it (`+639171234567`), as in the number pass.
+                var from = words[i].range.lowerBound
+                if words[i].folded.first?.isNumber == true, from > s.startIndex, s[s.index(before: from)] == "+" { from = s.index(before: from) }
+                // A bracket the match opens or closes goes with it, and its other half beside
+                // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
+                // "Victim 1)" or "(Victim 1".
+                let span = Self.bracketed(s, from ..< words[end].range.upperBound, notBefore: s.startIndex)
+                var r = Reading(match: m, from: span.bounds.lowerBound, to: span.bounds.upperBound, closing: "", next: end + 1,
+                                covers: max(0, end - i + 1 - m.unread))
+                var taking = [r]
+                // A nickname just after the longest name goes with it (`Mai Nguyen (Mimi)`): in
+                // texts, not ids, and not inside a group kept beside another name. Two at most
+                // (`Mai Nguyen (Mimi) "Bee"`).
+                let name = s[words[i].range.lowerBound ..< words[end].range.upperBound]
+                for _ in 0 ..< (n == 0 ? 2 : 0) {
+                    // Not a group holding another entity's name, or a word of one (`(Hung)` beside
+                    // the recruiter "Nguyen Van Hung"), or the start of a protected name that goes
+                    // on after it (`Mai Nguyen "Lan" Pham`: helper-77).
+                    guard marked, !identifier, let g = Self.trailingGroup(s, words, at: r.next, after: r.to),
+                          Self.isTrailingNickname(s, words, r.next, g.next, name: name), !holdsOtherName(r.next, g.next),
+                          !(r.next ..< g.next).contains(where: { otherNameWords.contains(words[$0].folded) }),
+                          !(r.next ..< g.next).contains(where: { (match(from: $0, first: words[$0].folded)?.end ?? $0) >= g.next }) else { break }
+                    // The marks that close around the name stay (`"Victim 1"`, `**Victim 1**`).
+                    r.closing += s[r.to ..< g.text.lowerBound].filter { !$0.isWhitespace }
+                    r.to = g.text.upperBound
+                    // A protected name inside it is read with it (`Nguyen Thi Lan (aka Mimi, Mai)`).
+                    r.covers += protectedWords(r.next, g.next)
+                    r.next = g.next
+                    taking.append(r)
+                }
+                out += taking.reversed()
             }
-            return Reading(match: m, from: from, to: to, closing: closing, next: next, bareTo: span.bounds.upperBound, bareNext: end + 1,
-                           covers: end - i + 1 - m.unread)
+            return out
         }
-        // Every word's reading, then the readings that read the most words of protected names
-        // between them (``Reading/covers``: not a nickname's, which had made `Mai Nguyen\nMai
-        // (Mimi)` read as Nguyen Mai), the earlier one where two read as many, and with the
-        // nickname after it unless another name starts inside that (`Mai Nguyen « Duc, Pham Van"`
-        // is two people, not one and a nickname). Where no two overlap, these are the readings
-        // taken from the left, one after another. Where two protected names overlap (`Mai,
-        // Nguyen Thi Lan`, victims Mai Nguyen and Nguyen Thi Lan), reading from the left had
-        // taken the first and left the rest of the second (`Victim 1 Thi Lan`); now the one that
-        // leaves fewer words is taken (`Mai, Victim 2`), and a list of reversed names (`Nguyen,
-        // Mai; Tran, Mai`) is still read name by name.
-        let readings = words.indices.map { reading(at: $0, notBefore: s.startIndex) }
+        // Every word's ways, then the readings that read the most words of protected names
+        // between them (``Reading/covers``), the earlier one where two read as many, and of its
+        // ways the first that does. Where no two overlap, these are the readings taken from the
+        // left, one after another. Where two protected names overlap (`Mai, Nguyen Thi Lan`,
+        // victims Mai Nguyen and Nguyen Thi Lan), reading from the left had taken the first and
+        // left the rest of the second (`Victim 1 Thi Lan`); now the one that leaves fewer words
+        // is taken (`Mai, Victim 2`); a list of reversed names (`Nguyen, Mai; Tran, Mai`) is
+        // still read name by name; a nickname counts no words (it had made `Mai
+        // Nguyen\nMai (Mimi)` read as Nguyen Mai), and is given up where another name starts
+        // inside it and goes on after it (`Mai Nguyen « Duc, Pham Van" said`).
+        let readings = words.indices.map(ways(at:))
         var covered = [Int](repeating: 0, count: words.count + 1)
         for k in words.indices.reversed() {
-            covered[k] = covered[k + 1]
-            if let r = readings[k] { covered[k] = max(covered[k], r.covers + max(covered[r.next], covered[r.bareNext])) }
-        }
-        // The reading from word `k` that the most cover goes through, if one does.
-        func chosen(_ r: Reading?, at k: Int) -> Reading? {
-            guard let r else { return nil }
-            if r.covers + covered[r.next] == covered[k] { return r }
-            if r.covers + covered[r.bareNext] == covered[k] { return r.bare }
-            return nil
+            covered[k] = max(covered[k + 1], readings[k].map { $0.covers + covered[$0.next] }.max() ?? 0)
         }
         while i < words.count {
-            guard let first = chosen(readings[i], at: i),
-                  // Read again only where its brackets reached into the text already replaced.
-                  let r = first.from >= cursor ? first : reading(at: i, notBefore: cursor).map({ chosen($0, at: i) ?? $0 }) else {
+            guard let r = readings[i].first(where: { $0.covers + covered[$0.next] == covered[i] }) else {
                 i += 1
                 continue
             }
-            out += s[cursor ..< r.from]
+            // Not into the text already replaced (a mark that closed the name before may open
+            // this one).
+            out += s[cursor ..< max(r.from, cursor)]
             out += r.match.replacement
             // A group between the name's words that holds another entity's name follows the
             // replacement, itself redacted ("Victim 1 (Sean O'Brien)").

@@ -482,6 +482,44 @@ import TNetGraph
         for (i, (t, e)) in cases.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
     }
 
+    /// helper-81's cases against the first version of the reading for the most words, worked by
+    /// hand, each with its own people:
+    /// - A reading across another entity's name as written counts only its own words: `Tuan,
+    ///   Hoang Van` (the victim Hoang Van Tuan reversed) reads one word beside the recruiter Hoang
+    ///   Van Phuong, so the witness Tran Tuan (two) is read, not `Tran Victim 1 Phuong`.
+    /// - A shorter name at a word is a way too: the one-word victim Mai (one) and Nguyen Thi Lan
+    ///   (three) read four, Mai Nguyen (two) and nothing else two.
+    /// - A protected name inside a nickname taken after a name counts with it (Nguyen Thi Lan
+    ///   with `(aka Mimi, Mai)` reads four, as without it and Mai apart; the earlier way, the
+    ///   nickname taken, is kept, so `Mimi` is not shown).
+    /// - A group between a name's words counts only the protected names in it: in `Tran «Duc»
+    ///   and Lan "Tran"`, Duc Tran read across `» and Lan "` reads three (Duc, Lan, Tran), as
+    ///   Tran Duc (`Tran «Duc»`) and Lan do, so the earlier is taken.
+    /// All seven fail at 7d398e5.
+    @Test func overlappingNamesAfterReview() {
+        let p = PersonRole.victim, w = PersonRole.witness
+        func people(_ names: [(String, PersonRole)]) -> [Entity] {
+            names.enumerated().map { Entity(id: "e\($0.offset)", kind: .person, name: $0.element.0, role: $0.element.1) }
+        }
+        let sets: [([Entity], [String: String])] = [
+            (people([("Tran Tuan", w), ("Hoang Van Tuan", p), ("Hoang Van Phuong", .recruiter), ("Pham Tuan", p),
+                     ("Do Minh Tuan", p), ("Do Minh Nam", .recruiter)]),
+             ["Victims: Tran Tuan, Hoang Van Phuong said.": "Victims: Witness 1, Hoang Van Phuong said.",
+              "Pham Tuan, Do Minh Nam": "Victim 2, Do Minh Nam", "Pham Tuan (17) Do Minh Nam": "Victim 2 (17) Do Minh Nam"]),
+            (people([("Mai Nguyen", p), ("Nguyen Thi Lan", p), ("Mai", p)]),
+             ["Mai, Nguyen Thi Lan": "Victim 3, Victim 2"]),
+            (people([("Nguyen Thi Lan", p), ("Mai", p)]),
+             ["Nguyen Thi Lan (Lan) \"Mai\"": "Victim 1", "Nguyen Thi Lan (aka Mimi, Mai)": "Victim 1"]),
+            (people([("Duc Tran", p), ("Lan", p)]),
+             ["Tran \u{AB}Duc\u{BB} and Lan \"Tran\"": "Victim 1 and Victim 2"]),
+        ]
+        for (entities, cases) in sets {
+            let sorted = cases.sorted { $0.key < $1.key }
+            let out = Self.redacting(sorted.map(\.key), among: entities)
+            for (i, (t, e)) in sorted.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
+        }
+    }
+
     /// helper-73: a victim with a first-name alias (which matches the first word alone) is still
     /// read across a nickname, and an id-bearing field is read across one too, with nothing
     /// kept beside the pseudonym (a group would put a space into an id).
