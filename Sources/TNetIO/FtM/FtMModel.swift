@@ -26,8 +26,10 @@ public enum FtMModel {
         public let range: String?
     }
 
-    /// A schema with its inherited properties resolved.
-    public struct Schema: Sendable {
+    /// A schema with its inherited properties resolved. A class: every line read holds its
+    /// schema, and copying a struct of six references had been a sixth of the FtM reader's
+    /// reference counting.
+    public final class Schema: Sendable {
         /// The schema's name (`Person`).
         public let name: String
         /// Whether entities of this schema cannot exist (`Thing`, `Interval`).
@@ -40,6 +42,16 @@ public enum FtMModel {
         public let required: [String]
         /// Every writable property, own and inherited, by name.
         public let properties: [String: Property]
+
+        init(name: String, abstract: Bool, ancestry: Set<String>, edge: (source: String, target: String)?,
+             required: [String], properties: [String: Property]) {
+            self.name = name
+            self.abstract = abstract
+            self.ancestry = ancestry
+            self.edge = edge
+            self.required = required
+            self.properties = properties
+        }
 
         /// Whether this schema is `other` or extends it.
         /// - Parameter other: A schema name.
