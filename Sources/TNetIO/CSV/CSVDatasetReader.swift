@@ -447,9 +447,8 @@ public enum CSVDatasetReader {
                             _ positions: inout [ReadLocations.Position]) throws {
         try table.require(["id"], what: "sources")
         for row in table.rows {
-            let at = location(table, row)
             var s = Source(id: "")
-            for (i, column) in table.columns.enumerated() {
+            for column in table.columns {
                 let text = isoDate(column, cell(row, column), dates, table.location(of: row, cell: column.cell), &issues)
                 switch column.type == nil ? column.name : "" {
                 case "id": s.id = text

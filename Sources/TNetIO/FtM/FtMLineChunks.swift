@@ -176,7 +176,6 @@ extension FtMReader {
                 precondition(builder.relationCount == first, "every relation before the wave is added")
                 read.withUnsafeMutableBufferPointer { out in
                     nonisolated(unsafe) let out = out
-                    nonisolated(unsafe) let snapshot = snapshot
                     forEachChunk(pieces, threads: threads) { p, _ in
                         let from = wave.startIndex + p * wave.count / pieces, to = wave.startIndex + (p + 1) * wave.count / pieces
                         var made: [(line: Line, drafted: Builder.Drafted?)] = []
