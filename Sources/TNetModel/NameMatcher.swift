@@ -166,9 +166,15 @@ struct NameMatcher: Sendable {
         guard !short else { return }
         // The name's words in the other usual orders: family name first, with or without a
         // comma ("Prasert, Somchai"; "Hung, Nguyen Van"), and the first word last ("Van Hung
-        // Nguyen"). Only for names of letters: a phone number's groups are not reordered.
-        if words.count >= 2, words.allSatisfy({ $0.folded.contains(where: \.isLetter) }) {
-            let f = words.map(\.folded)
+        // Nguyen"). Only for names of letters: a phone number's groups are not reordered. In a
+        // script written without spaces each character is a word, so a name's words there are
+        // what spaces part (`มาลี ทอง`, read as `ทอง มาลี` too), not its characters, whose
+        // shuffles had made readings that took parts of other names (helper-82).
+        let parts = original.contains(where: Self.isUnspaced)
+            ? original.split(whereSeparator: \.isWhitespace).map(Self.fold).filter { !$0.isEmpty }
+            : words.map(\.folded)
+        if parts.count >= 2, parts.allSatisfy({ $0.contains(where: \.isLetter) }) {
+            let f = parts
             if !isID {
                 for w in f where Self.weight(w) >= Self.minimumLength && !Self.titles.contains(w) && titledWords[w] == nil {
                     titledWords[w] = r
@@ -903,29 +909,33 @@ struct NameMatcher: Sendable {
     /// ``minimumLength`` letters) is replaced only as the whole text, and a short id only so in
     /// an id-bearing field.
     /// A name found in a text: its last word, its replacement, the groups between its words
-    /// kept beside the replacement, and how many of its words it does not read as a protected
-    /// name's (``Reading/covers``): a group's words that are no protected name's, and words that
-    /// stand in another entity's name written across its edge.
+    /// kept beside the replacement, how many of its words it does not read as a protected name's
+    /// (``Reading/score``: a group's words, but the protected names' in one kept beside it, and
+    /// for a name read in another order, words that stand in another entity's name written
+    /// across its edge), and whether it is a name read in another order.
     private struct Match {
         var end: Int
         var replacement: String
         var kept: [Range<String.Index>] = []
         var unread = 0
+        var reordered = false
     }
 
     /// One way to read a name in a text from a word: its match, the text it replaces (`from ..<
     /// to`: its words, the brackets they open or close, and the nicknames just after them that
     /// it takes), the marks that close around it and stay after its replacement, the word after
-    /// it, and how many words of protected names it reads: its own (not a group's that is no
-    /// protected name's, nor one standing in another entity's name across its edge), and those
-    /// of a protected name inside a nickname it takes.
+    /// it, and its score: twice the words of protected names it reads (its own, those of the
+    /// protected names in a group kept beside it, and in a nickname after it that it takes),
+    /// less one for a name read in another order, which gives way to one read as written that
+    /// reads as many words (helper-82: `Thi Lan, Tran` read as the victim Tran Thi Lan had won
+    /// over Nguyen Thi Lan).
     private struct Reading {
         var match: Match
         var from: String.Index
         var to: String.Index
         var closing: String
         var next: Int
-        var covers: Int
+        var score: Int
     }
 
     /// `s` with every protected name replaced, nil when none is found.
@@ -942,12 +952,22 @@ struct NameMatcher: Sendable {
         /// Whether words i through j stand inside another entity's name of several words, as
         /// written in the text (`Mai` in "Chiang Mai", `Hoa Le` in "Hoa Le Trading").
         func insidePhrase(_ i: Int, _ j: Int) -> Bool {
-            guard let holders = phrasesByWord[words[i].folded] else { return false }
-            return holders.contains { phrase, k in
-                let start = i - k
-                guard start >= 0, start + phrase.count > j, phrase.count > j - i + 1 else { return false }
-                return stands(phrase, at: start)
+            standing(i).contains { $0.upperBound >= j && $0.count > j - i + 1 }
+        }
+        // ``standing(_:)``'s answers, each worked out once a text: a word such as "nguyen" can
+        // stand in thousands of other entities' names, and each reading through it asked again
+        // (helper-82: 3,000 brokers "Nguyen Van …" made redaction three times slower).
+        var standingAt = [[ClosedRange<Int>]?](repeating: nil, count: words.count)
+        /// The words of the other entities' names of several words that are written over word
+        /// `k` (``stands(_:at:)``).
+        func standing(_ k: Int) -> [ClosedRange<Int>] {
+            if let known = standingAt[k] { return known }
+            var out: [ClosedRange<Int>] = []
+            for (phrase, at) in phrasesByWord[words[k].folded] ?? [] where stands(phrase, at: k - at) {
+                out.append(k - at ... k - at + phrase.count - 1)
             }
+            standingAt[k] = out
+            return out
         }
         /// Whether `phrase` is written at word `start`: its words there, joined by the narrow
         /// rule's joiners.
@@ -965,15 +985,12 @@ struct NameMatcher: Sendable {
         /// that holds all of them ("Mai Nguyen Trading") does not cross them.
         func crossesPhrase(_ i: Int, _ j: Int) -> Bool {
             guard j > i else { return false }
-            for k in i ... j {
-                guard let holders = phrasesByWord[words[k].folded] else { continue }
-                for (phrase, at) in holders {
-                    let start = k - at, end = start + phrase.count - 1
-                    // Overlapping, neither holding the match nor held by it.
-                    if start > i || end < j, start < i || end > j, stands(phrase, at: start) { return true }
-                }
-            }
-            return false
+            return (i ... j).contains { k in standing(k).contains { crosses($0, i, j) } }
+        }
+        /// Whether the words `span` of another entity's name overlap words i through j, neither
+        /// holding them nor held by them.
+        func crosses(_ span: ClosedRange<Int>, _ i: Int, _ j: Int) -> Bool {
+            (span.lowerBound > i || span.upperBound < j) && (span.lowerBound < i || span.upperBound > j)
         }
         /// Whether words `from ..< to` hold another entity's name of several words, its words
         /// in a row (at most ``nicknameWords``, so at most ten runs are looked up).
@@ -1008,18 +1025,12 @@ struct NameMatcher: Sendable {
         /// How many of words i through j stand in another entity's name, as written in the
         /// text, that crosses them (``crossesPhrase(_:_:)``): `Tuan, Hoang Van` read as the victim
         /// Hoang Van Tuan in `Tran Tuan, Hoang Van Phuong` is one word of a name, not three
-        /// (helper-81).
+        /// (helper-81). Asked of names read in another order only: one read as written stands
+        /// whatever crosses it (helper-82: a recruiter "Hoa Nguyen" across the comma of `Le Hoa,
+        /// Nguyen Thi Lan` had cut the victim's reading).
         func crossingWords(_ i: Int, _ j: Int, skipping skipped: IndexSet) -> Int {
             guard j > i else { return 0 }
-            var n = 0
-            for k in i ... j where !skipped.contains(k) {
-                guard let holders = phrasesByWord[words[k].folded] else { continue }
-                if holders.contains(where: { phrase, at in
-                    let start = k - at, end = start + phrase.count - 1
-                    return (start > i || end < j) && (start < i || end > j) && stands(phrase, at: start)
-                }) { n += 1 }
-            }
-            return n
+            return (i ... j).filter { k in !skipped.contains(k) && standing(k).contains { crosses($0, i, j) } }.count
         }
         /// Whether every bracket that words i through j open or close inside them is closed or
         /// opened just beside them ("Mai (Nguyen)"), as the replacement takes it; not
@@ -1066,7 +1077,7 @@ struct NameMatcher: Sendable {
         func matches(from i: Int, first: String, nicknames: Bool = false) -> [Match] {
             // Read across a group, a name starts at no word that ends another entity's name
             // (helper-72: "Chiang Mai "Night Bazaar" Nguyen Hue" is two places).
-            if nicknames, phrasesByWord[words[i].folded]?.contains(where: { $0.position > 0 && stands($0.phrase, at: i - $0.position) }) == true {
+            if nicknames, standing(i).contains(where: { $0.lowerBound < i }) {
                 return []
             }
             var found: [Match] = []
@@ -1112,13 +1123,18 @@ struct NameMatcher: Sendable {
                     if chain.last!.group.glued, isPrefixOfName(joined + words[next].folded) {
                         for (start, group) in chain {
                             skipped.insert(integersIn: start ..< group.next)
-                            unread += group.next - start - protectedWords(start, group.next)
                             if (start ..< group.next).contains(where: { isPrefixOfName(words[$0].folded) }) { rotatable = false }
                             // A nickname goes with the name; any other group (a description,
                             // another entity's name, another protected person's) is kept beside
                             // the replacement, itself redacted.
                             // In an id nothing is kept (a group would put a space into it).
-                            if !identifier, holdsOtherName(start, group.next) || !Self.isNickname(words, start, group.next) { kept.append(group.text) }
+                            let other = !identifier && holdsOtherName(start, group.next)
+                            if other || (!identifier && !Self.isNickname(words, start, group.next)) { kept.append(group.text) }
+                            // Its words are read as names' only where it is kept beside with
+                            // another's name, which is then redacted in its turn (`Tran "Nguyen
+                            // Thi Lan" Mai`), not where it goes into the replacement (helper-81:
+                            // `Tran «Duc» and Lan "Tran"` read as Duc Tran across `» and Lan "`).
+                            unread += group.next - start - (other ? protectedWords(start, group.next) : 0)
                         }
                         groups += chain.count
                         j = next
@@ -1137,12 +1153,14 @@ struct NameMatcher: Sendable {
                 // The word without the digits that end it: `prasert85` → `prasert`.
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
-                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = names[letters] ?? (j > i && rotatable ? rotated[letters] : nil),
+                    let direct = names[letters]
+                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = direct ?? (j > i && rotatable ? rotated[letters] : nil),
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
                         found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
-                                           unread: unread + crossingWords(i, j, skipping: skipped)))
+                                           unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
+                                           reordered: direct == nil))
                     }
                 }
                 joined += w
@@ -1151,10 +1169,12 @@ struct NameMatcher: Sendable {
                 // is, word for word, another entity's own name is that entity.
                 // Not across a group that holds a word a name starts with (helper-72: "Lan,
                 // "Mai" Nguyen" read as Nguyen Thi Lan).
-                if let r = names[joined] ?? (j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
+                let direct = names[joined]
+                if let r = direct ?? (j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
                    broadAllows(j), accepts(joined, r, from: i, through: j) {
                     found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
-                                       unread: unread + crossingWords(i, j, skipping: skipped)))
+                                       unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
+                                       reordered: direct == nil))
                 }
                 j += 1
             }
@@ -1173,7 +1193,7 @@ struct NameMatcher: Sendable {
         func startsLonger(_ k: Int, nicknamesOnly: Bool) -> Bool {
             if let m = match(from: k, first: words[k].folded), m.end > k { return true }
             if nicknamesOnly { return false }
-            return phrasesByWord[words[k].folded]?.contains { $0.position == 0 && $0.phrase.count > 1 && stands($0.phrase, at: k) } ?? false
+            return standing(k).contains { $0.lowerBound == k && $0.count > 1 }
         }
         // Whether a quotation mark or bracket stands in a gap after words `from` through
         // `through + 1`: only there can a group make the reading across go further.
@@ -1231,7 +1251,7 @@ struct NameMatcher: Sendable {
                 // "Victim 1)" or "(Victim 1".
                 let span = Self.bracketed(s, from ..< words[end].range.upperBound, notBefore: s.startIndex)
                 var r = Reading(match: m, from: span.bounds.lowerBound, to: span.bounds.upperBound, closing: "", next: end + 1,
-                                covers: max(0, end - i + 1 - m.unread))
+                                score: max(0, 2 * (end - i + 1 - m.unread) - (m.reordered ? 1 : 0)))
                 var taking = [r]
                 // A nickname just after the longest name goes with it (`Mai Nguyen (Mimi)`): in
                 // texts, not ids, and not inside a group kept beside another name. Two at most
@@ -1249,7 +1269,7 @@ struct NameMatcher: Sendable {
                     r.closing += s[r.to ..< g.text.lowerBound].filter { !$0.isWhitespace }
                     r.to = g.text.upperBound
                     // A protected name inside it is read with it (`Nguyen Thi Lan (aka Mimi, Mai)`).
-                    r.covers += protectedWords(r.next, g.next)
+                    r.score += 2 * protectedWords(r.next, g.next)
                     r.next = g.next
                     taking.append(r)
                 }
@@ -1258,7 +1278,7 @@ struct NameMatcher: Sendable {
             return out
         }
         // Every word's ways, then the readings that read the most words of protected names
-        // between them (``Reading/covers``), the earlier one where two read as many, and of its
+        // between them (``Reading/score``), the earlier one where two read as many, and of its
         // ways the first that does. Where no two overlap, these are the readings taken from the
         // left, one after another. Where two protected names overlap (`Mai, Nguyen Thi Lan`,
         // victims Mai Nguyen and Nguyen Thi Lan), reading from the left had taken the first and
@@ -1270,10 +1290,10 @@ struct NameMatcher: Sendable {
         let readings = words.indices.map(ways(at:))
         var covered = [Int](repeating: 0, count: words.count + 1)
         for k in words.indices.reversed() {
-            covered[k] = max(covered[k + 1], readings[k].map { $0.covers + covered[$0.next] }.max() ?? 0)
+            covered[k] = max(covered[k + 1], readings[k].map { $0.score + covered[$0.next] }.max() ?? 0)
         }
         while i < words.count {
-            guard let r = readings[i].first(where: { $0.covers + covered[$0.next] == covered[i] }) else {
+            guard let r = readings[i].first(where: { $0.score + covered[$0.next] == covered[i] }) else {
                 i += 1
                 continue
             }
@@ -1502,7 +1522,10 @@ struct NameMatcher: Sendable {
         var text = String(s)
         if text.unicodeScalars.contains(where: { !$0.isASCII }) {
             var mapped = String.UnicodeScalarView()
-            for u in text.unicodeScalars { mapped.append(confusables[u] ?? u) }
+            // In lower case first, so that a name folds alike in any case (helper-82: the
+            // table had read capital Н as Latin H but left small н, and `АННА` never matched
+            // `Анна`).
+            for u in text.lowercased().unicodeScalars { mapped.append(confusables[u] ?? u) }
             text = String(mapped)
         }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
@@ -1512,27 +1535,23 @@ struct NameMatcher: Sendable {
     /// Cyrillic and Greek letters drawn like Latin ones, each with the Latin letter it passes
     /// for: a name typed or pasted with a Cyrillic `а` (U+0430) in `Sоmchai` looks the same on
     /// a page and must be found as the name. A small table of the letters whose shapes are the
-    /// same in common fonts (after Unicode's confusables.txt, Latin/Cyrillic/Greek only), both
-    /// cases: a full skeleton (UTS #39) would fold far more than these scripts need. A real
-    /// Cyrillic or Greek name is folded the same way wherever it is written, so it still matches
-    /// itself.
+    /// same in common fonts (after Unicode's confusables.txt, Latin/Cyrillic/Greek only): a full
+    /// skeleton (UTS #39) would fold far more than these scripts need. Small letters only, each
+    /// read after the text is put in lower case, a capital's as the capital passes for (`Н` and
+    /// `н` as `h`), so a real Cyrillic or Greek name folds the same way in any case and wherever
+    /// it is written, and still matches itself.
     static let confusables: [Unicode.Scalar: Unicode.Scalar] = {
         let pairs: [(UInt32, Character)] = [
-            // Cyrillic capitals and small letters
-            (0x0410, "A"), (0x0412, "B"), (0x0415, "E"), (0x041A, "K"), (0x041C, "M"), (0x041D, "H"), (0x041E, "O"),
-            (0x0420, "P"), (0x0421, "C"), (0x0422, "T"), (0x0423, "Y"), (0x0425, "X"), (0x0405, "S"), (0x0406, "I"),
-            (0x0408, "J"), (0x04AE, "Y"), (0x04C0, "I"), (0x051A, "Q"), (0x051C, "W"),
-            (0x0430, "a"), (0x0435, "e"), (0x043E, "o"), (0x0440, "p"), (0x0441, "c"), (0x0443, "y"), (0x0445, "x"),
-            (0x0455, "s"), (0x0456, "i"), (0x0458, "j"), (0x04BB, "h"), (0x0501, "d"), (0x051B, "q"), (0x051D, "w"),
-            // Latin letters with a stroke, which folding diacritics leaves alone: Vietnamese Đ/đ
-            // (Đặng is typed Dang), Icelandic Ð, Polish Ł/ł, Nordic Ø/ø, Maltese Ħ/ħ.
-            (0x0110, "D"), (0x0111, "d"), (0x00D0, "D"), (0x0141, "L"), (0x0142, "l"), (0x00D8, "O"), (0x00F8, "o"),
-            (0x0126, "H"), (0x0127, "h"),
-            // Greek capitals and small letters
-            (0x0391, "A"), (0x0392, "B"), (0x0395, "E"), (0x0396, "Z"), (0x0397, "H"), (0x0399, "I"), (0x039A, "K"),
-            (0x039C, "M"), (0x039D, "N"), (0x039F, "O"), (0x03A1, "P"), (0x03A4, "T"), (0x03A5, "Y"), (0x03A7, "X"),
-            (0x03B1, "a"), (0x03B9, "i"), (0x03BA, "k"), (0x03BD, "v"), (0x03BF, "o"), (0x03C1, "p"),
-            (0x03C5, "u"), (0x03C7, "x"),
+            // Cyrillic
+            (0x0430, "a"), (0x0432, "b"), (0x0435, "e"), (0x043A, "k"), (0x043C, "m"), (0x043D, "h"), (0x043E, "o"),
+            (0x0440, "p"), (0x0441, "c"), (0x0442, "t"), (0x0443, "y"), (0x0445, "x"), (0x0455, "s"), (0x0456, "i"),
+            (0x0458, "j"), (0x04AF, "y"), (0x04CF, "i"), (0x04BB, "h"), (0x0501, "d"), (0x051B, "q"), (0x051D, "w"),
+            // Latin letters with a stroke, which folding diacritics leaves alone: Vietnamese đ
+            // (Đặng is typed Dang), Icelandic ð, Polish ł, Nordic ø, Maltese ħ.
+            (0x0111, "d"), (0x00F0, "d"), (0x0142, "l"), (0x00F8, "o"), (0x0127, "h"),
+            // Greek
+            (0x03B1, "a"), (0x03B2, "b"), (0x03B5, "e"), (0x03B6, "z"), (0x03B7, "h"), (0x03B9, "i"), (0x03BA, "k"),
+            (0x03BC, "m"), (0x03BD, "v"), (0x03BF, "o"), (0x03C1, "p"), (0x03C4, "t"), (0x03C5, "u"), (0x03C7, "x"),
             // Latin look-alikes outside ASCII
             (0x0131, "i"), (0x0237, "j"),
         ]

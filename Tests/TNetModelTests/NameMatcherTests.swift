@@ -492,10 +492,20 @@ import TNetGraph
     /// - A protected name inside a nickname taken after a name counts with it (Nguyen Thi Lan
     ///   with `(aka Mimi, Mai)` reads four, as without it and Mai apart; the earlier way, the
     ///   nickname taken, is kept, so `Mimi` is not shown).
-    /// - A group between a name's words counts only the protected names in it: in `Tran «Duc»
-    ///   and Lan "Tran"`, Duc Tran read across `» and Lan "` reads three (Duc, Lan, Tran), as
-    ///   Tran Duc (`Tran «Duc»`) and Lan do, so the earlier is taken.
-    /// All seven fail at 7d398e5.
+    /// - A group between a name's words counts as names' words only where it is kept beside
+    ///   the replacement with another's name in it: in `Tran «Duc» and Lan "Tran"`, Duc Tran
+    ///   read across `» and Lan "` (which would go into the replacement) reads two words, Tran
+    ///   Duc (`Tran «Duc»`, reordered: two less a half) and Lan (one) more.
+    /// All seven fail at 7d398e5. helper-82's, against the second version:
+    /// - A name read as written stands whatever another entity's name crosses it, and a name read
+    ///   in another order gives way to one read as written that reads as many words: in `Le Hoa,
+    ///   Nguyen Thi Lan, Tran Van Nam`, beside a recruiter "Hoa Nguyen" (across the comma),
+    ///   Nguyen Thi Lan reads three words, `Thi Lan, Tran` (the victim Tran Thi Lan reordered)
+    ///   three less a half; 6258f93 gave `Nguyen Victim 2 Van Nam`, naming someone not there.
+    /// - In `Nguyen Thi Lan Pham`, beside a company "Thi Lan Pham", Nguyen Thi Lan (three) wins
+    ///   over Lan Pham (two); 6258f93 gave `Nguyen Thi Victim 2`.
+    /// - A Cyrillic name in capitals (`ИВАНОВ АННА`): folded in lower case first, `АННА` is
+    ///   `Анна` (the table had read capital Н as Latin H and left small н alone).
     @Test func overlappingNamesAfterReview() {
         let p = PersonRole.victim, w = PersonRole.witness
         func people(_ names: [(String, PersonRole)]) -> [Entity] {
@@ -512,6 +522,14 @@ import TNetGraph
              ["Nguyen Thi Lan (Lan) \"Mai\"": "Victim 1", "Nguyen Thi Lan (aka Mimi, Mai)": "Victim 1"]),
             (people([("Duc Tran", p), ("Lan", p)]),
              ["Tran \u{AB}Duc\u{BB} and Lan \"Tran\"": "Victim 1 and Victim 2"]),
+            (people([("Nguyen Thi Lan", p), ("Tran Thi Lan", p), ("Hoa Nguyen", .recruiter)]),
+             ["Victims: Le Hoa, Nguyen Thi Lan, Tran Van Nam": "Victims: Le Hoa, Victim 1, Tran Van Nam",
+              "| Le Hoa | Nguyen Thi Lan | Tran Van Nam |": "| Le Hoa | Victim 1 | Tran Van Nam |"]),
+            (people([("Nguyen Thi Lan", p), ("Lan Pham", p)]) + [Entity(id: "c", kind: .company, name: "Thi Lan Pham")],
+             ["Nguyen Thi Lan Pham": "Victim 1 Pham"]),
+            (people([("\u{418}\u{432}\u{430}\u{43D}\u{43E}\u{432} \u{410}\u{43D}\u{43D}\u{430}", p)]),
+             ["met \u{418}\u{412}\u{410}\u{41D}\u{41E}\u{412} \u{410}\u{41D}\u{41D}\u{410}": "met Victim 1",
+              "met \u{418}\u{432}\u{430}\u{43D}\u{43E}\u{432} \u{410}\u{41D}\u{41D}\u{410}": "met Victim 1"]),
         ]
         for (entities, cases) in sets {
             let sorted = cases.sorted { $0.key < $1.key }
