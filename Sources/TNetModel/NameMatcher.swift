@@ -546,7 +546,7 @@ struct NameMatcher: Sendable {
 
     /// Quotation marks, which languages pair differently: English “…” and ‘…’, German „…“ and
     /// ‚…‘, Polish „…”, French «…», Danish and German »…« and ›…‹, Swedish ”…”, and the straight
-    /// `"` and `'` (an apostrophe between letters is not counted: ``isQuote(_:at:)``). Any one of them closes any other, beside a name (``bracketed(_:_:notBefore:)``) as
+    /// `"` and `'` (an apostrophe between letters is not counted: ``isQuote(_:at:)``). Any one of them closes any other, beside a name (``bracketed(_:_:)``) as
     /// around a nickname between its words (``nicknameGroup(_:_:at:)``).
     static let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2018}", "\u{2019}", "\u{201A}",
                                          "\u{201B}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
@@ -554,7 +554,7 @@ struct NameMatcher: Sendable {
     /// The quotation marks whose pairs were counted before every language's were (`"`, `“ ”`,
     /// `‘ ’`, `« »`, `‹ ›`): one of them left open beside a match across punctuation refuses it.
     /// The scalars of ``namePairs`` and ``quotes``: a text without any has no mark
-    /// ``bracketed(_:_:notBefore:)`` reads.
+    /// ``bracketed(_:_:)`` reads.
     static let bracketScalars = Set((namePairs.flatMap { [$0.0, $0.1] } + Array(quotes)).flatMap(\.unicodeScalars))
 
     static let pairedQuotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
@@ -597,17 +597,17 @@ struct NameMatcher: Sendable {
     }
 
     /// `match` widened by the brackets (``namePairs``) and quotation marks (``quotes``) it
-    /// opens or closes, their other halves just beside it (not before `floor`), and whether
+    /// opens or closes, their other halves just beside it, and whether
     /// every one has its other half there. Quotation marks are counted together, whatever their
     /// language (`„Mai“ Nguyen`, `“Mai” Nguyen`, `Mai »Nguyen«`): an odd number inside takes
     /// the one before the match, else the one after. A closing half a letter follows is not
     /// taken (’ is also an apostrophe: "‘Nguyen’s sister"), though it does close.
-    static func bracketed(_ s: String, _ match: Range<String.Index>, notBefore floor: String.Index) -> (bounds: Range<String.Index>, closed: Bool) {
+    static func bracketed(_ s: String, _ match: Range<String.Index>) -> (bounds: Range<String.Index>, closed: Bool) {
         // Most names hold no mark: then nothing is widened (a name is now read from every word,
         // and counting each pair's marks in every reading made redaction a third slower).
         guard s.unicodeScalars[match].contains(where: bracketScalars.contains) else { return (match, true) }
         var from = match.lowerBound, to = match.upperBound, closed = true
-        func before(_ c: Character) -> Bool { from > floor && s[s.index(before: from)] == c }
+        func before(_ c: Character) -> Bool { from > s.startIndex && s[s.index(before: from)] == c }
         func after(_ c: Character) -> Bool { to < s.endIndex && s[to] == c }
         func takeAfter() {
             let next = s.index(after: to)
@@ -628,7 +628,7 @@ struct NameMatcher: Sendable {
             k = s.index(after: k)
         }
         if marks % 2 == 1 {
-            if from > floor, quotes.contains(s[s.index(before: from)]) {
+            if from > s.startIndex, quotes.contains(s[s.index(before: from)]) {
                 from = s.index(before: from)
             } else if to < s.endIndex, quotes.contains(s[to]) {
                 takeAfter()
@@ -948,7 +948,6 @@ struct NameMatcher: Sendable {
         var out = ""
         var cursor = s.startIndex
         var changed = false
-        var i = 0
         /// Whether words i through j stand inside another entity's name of several words, as
         /// written in the text (`Mai` in "Chiang Mai", `Hoa Le` in "Hoa Le Trading").
         func insidePhrase(_ i: Int, _ j: Int) -> Bool {
@@ -1036,7 +1035,7 @@ struct NameMatcher: Sendable {
         /// opened just beside them ("Mai (Nguyen)"), as the replacement takes it; not
         /// "Nguyen (Mai's recruiter)", where the bracket holds more than the name.
         func bracketsClose(_ i: Int, _ j: Int) -> Bool {
-            Self.bracketed(s, words[i].range.lowerBound ..< words[j].range.upperBound, notBefore: s.startIndex).closed
+            Self.bracketed(s, words[i].range.lowerBound ..< words[j].range.upperBound).closed
         }
         /// Whether words i through j are another entity's name or id, its words in any order
         /// ("An Nguyen" for the recruiter "Nguyen An").
@@ -1249,7 +1248,7 @@ struct NameMatcher: Sendable {
                 // A bracket the match opens or closes goes with it, and its other half beside
                 // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
                 // "Victim 1)" or "(Victim 1".
-                let span = Self.bracketed(s, from ..< words[end].range.upperBound, notBefore: s.startIndex)
+                let span = Self.bracketed(s, from ..< words[end].range.upperBound)
                 var r = Reading(match: m, from: span.bounds.lowerBound, to: span.bounds.upperBound, closing: "", next: end + 1,
                                 score: max(0, 2 * (end - i + 1 - m.unread) - (m.reordered ? 1 : 0)))
                 var taking = [r]
@@ -1292,6 +1291,7 @@ struct NameMatcher: Sendable {
         for k in words.indices.reversed() {
             covered[k] = max(covered[k + 1], readings[k].map { $0.score + covered[$0.next] }.max() ?? 0)
         }
+        var i = 0
         while i < words.count {
             guard let r = readings[i].first(where: { $0.score + covered[$0.next] == covered[i] }) else {
                 i += 1
