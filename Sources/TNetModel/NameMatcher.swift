@@ -649,6 +649,13 @@ struct NameMatcher: Sendable {
         c.isWhitespace || "-_+\u{2013}\u{2014}".contains(c) || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
     }
 
+    /// Whether `c` separates the items of a list: a comma, a semicolon, a line break, a tab, a
+    /// slash or a bar. A name is read across one (`Prasert, Somchai`), with less weight where
+    /// another reading competes (``Match/doubt``).
+    static func isListSeparator(_ c: Character) -> Bool {
+        c.isNewline || ",;\t/|\u{FF0C}\u{3001}\u{FF1B}".contains(c)
+    }
+
     /// Marks written with spaces inside them (French `« Mimi »`).
     static let spacedMarks: Set<Character> = ["\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}"]
 
@@ -912,13 +919,15 @@ struct NameMatcher: Sendable {
     /// kept beside the replacement, how many of its words it does not read as a protected name's
     /// (``Reading/score``: a group's words, but the protected names' in one kept beside it, and
     /// for a name read in another order, words that stand in another entity's name written
-    /// across its edge), and whether it is a name read in another order.
+    /// across its edge), and in how many ways it departs from the name as written: read in
+    /// another order, read across what separates the items of a list (but the comma of `Prasert,
+    /// Somchai`, read in another order).
     private struct Match {
         var end: Int
         var replacement: String
         var kept: [Range<String.Index>] = []
         var unread = 0
-        var reordered = false
+        var doubt = 0
     }
 
     /// One way to read a name in a text from a word: its match, the text it replaces (`from ..<
@@ -926,9 +935,10 @@ struct NameMatcher: Sendable {
     /// it takes), the marks that close around it and stay after its replacement, the word after
     /// it, and its score: twice the words of protected names it reads (its own, those of the
     /// protected names in a group kept beside it, and in a nickname after it that it takes),
-    /// less one for a name read in another order, which gives way to one read as written that
-    /// reads as many words (helper-82: `Thi Lan, Tran` read as the victim Tran Thi Lan had won
-    /// over Nguyen Thi Lan).
+    /// less one for each way it departs from the name as written (``Match/doubt``), so that it
+    /// gives way to one that reads as many words without (helper-82: `Thi Lan, Tran` read as
+    /// the victim Tran Thi Lan had won over Nguyen Thi Lan; helper-83: `Hoang, Phuong` across
+    /// the comma of `Mai Hoang, Phuong Pham` had won over the victim Hoang Mai, reordered).
     private struct Reading {
         var match: Match
         var from: String.Index
@@ -1101,6 +1111,8 @@ struct NameMatcher: Sendable {
             // the name's replacement (helper-70).
             var skipped = IndexSet()
             var unread = 0
+            // Whether a gap so far separates the items of a list (``isListSeparator(_:)``).
+            var listed = false, commaAfterFirst = false
             var kept: [Range<String.Index>] = []
             var groups = 0
             // Whether a name's words in another order may be read here.
@@ -1143,6 +1155,11 @@ struct NameMatcher: Sendable {
                     // Just past a group: its close is the gap.
                 } else if j > i {
                     let gap = s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]
+                    if gap.contains(where: Self.isListSeparator) {
+                        // A comma after the first word is the family name's first (`Prasert,
+                        // Somchai`): a list's only for a name read as written.
+                        if j == i + 1, gap.filter({ !$0.isWhitespace }) == "," { commaAfterFirst = true } else { listed = true }
+                    }
                     if !Self.isSeparator(gap, joinersOnly: true) {
                         guard Self.isSeparator(gap) else { break }
                         broad = true
@@ -1159,7 +1176,7 @@ struct NameMatcher: Sendable {
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
                         found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                            unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
-                                           reordered: direct == nil))
+                                           doubt: direct == nil ? 1 + (listed ? 1 : 0) : (listed || commaAfterFirst ? 1 : 0)))
                     }
                 }
                 joined += w
@@ -1173,7 +1190,7 @@ struct NameMatcher: Sendable {
                    broadAllows(j), accepts(joined, r, from: i, through: j) {
                     found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
-                                       reordered: direct == nil))
+                                       doubt: direct == nil ? 1 + (listed ? 1 : 0) : (listed || commaAfterFirst ? 1 : 0)))
                 }
                 j += 1
             }
@@ -1250,7 +1267,7 @@ struct NameMatcher: Sendable {
                 // "Victim 1)" or "(Victim 1".
                 let span = Self.bracketed(s, from ..< words[end].range.upperBound)
                 var r = Reading(match: m, from: span.bounds.lowerBound, to: span.bounds.upperBound, closing: "", next: end + 1,
-                                score: max(0, 2 * (end - i + 1 - m.unread) - (m.reordered ? 1 : 0)))
+                                score: max(0, 2 * (end - i + 1 - m.unread) - m.doubt))
                 var taking = [r]
                 // A nickname just after the longest name goes with it (`Mai Nguyen (Mimi)`): in
                 // texts, not ids, and not inside a group kept beside another name. Two at most
@@ -1524,13 +1541,24 @@ struct NameMatcher: Sendable {
             var mapped = String.UnicodeScalarView()
             // In lower case first, so that a name folds alike in any case (helper-82: the
             // table had read capital Н as Latin H but left small н, and `АННА` never matched
-            // `Анна`).
-            for u in text.lowercased().unicodeScalars { mapped.append(confusables[u] ?? u) }
+            // `Анна`); the two capitals whose small letters pass for other Latin ones before
+            // (helper-83: `ΝGUΥΕΝ` with Greek Ν and Υ); and without accents, so that a letter
+            // with one is read as the letter is (helper-83: `ή` had stayed Greek while `η`
+            // became `h`).
+            var lower = String.UnicodeScalarView()
+            for u in text.unicodeScalars { lower.append(capitalConfusables[u] ?? u) }
+            let bare = String(lower).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+                .filter { $0.properties.generalCategory != .nonspacingMark }
+            for u in bare { mapped.append(confusables[u] ?? u) }
             text = String(mapped)
         }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
+
+    /// The Greek capitals that pass for another Latin letter than their small letters do (`Ν`
+    /// for N, `ν` for v; `Υ` for Y, `υ` for u), read before the text is put in lower case.
+    static let capitalConfusables: [Unicode.Scalar: Unicode.Scalar] = ["\u{039D}": "n", "\u{03A5}": "y"]
 
     /// Cyrillic and Greek letters drawn like Latin ones, each with the Latin letter it passes
     /// for: a name typed or pasted with a Cyrillic `а` (U+0430) in `Sоmchai` looks the same on

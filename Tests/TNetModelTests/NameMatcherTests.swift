@@ -506,6 +506,14 @@ import TNetGraph
     ///   over Lan Pham (two); 6258f93 gave `Nguyen Thi Victim 2`.
     /// - A Cyrillic name in capitals (`ИВАНОВ АННА`): folded in lower case first, `АННА` is
     ///   `Анна` (the table had read capital Н as Latin H and left small н alone).
+    /// helper-83's, against the third version (all fail at 3fc54e8):
+    /// - A name read across what separates a list's items gives way too (but for the comma of
+    ///   `Prasert, Somchai`, read in another order): in `Mai Hoang, Phuong Pham`, `Hoang, Phuong`
+    ///   (the witness, as written, across the comma) reads two words less a half, `Mai Hoang`
+    ///   (the victim Hoang Mai, reordered) as much, and is earlier; 3fc54e8 gave `Mai Witness 1
+    ///   Pham`.
+    /// - Greek capitals Ν and Υ typed for N and Y are read so (`ΝGUΥΕΝ`), and a Greek name
+    ///   without its accents is the name with them (`Ελενη Κωστα` for `Ελένη Κώστα`).
     @Test func overlappingNamesAfterReview() {
         let p = PersonRole.victim, w = PersonRole.witness
         func people(_ names: [(String, PersonRole)]) -> [Entity] {
@@ -530,6 +538,13 @@ import TNetGraph
             (people([("\u{418}\u{432}\u{430}\u{43D}\u{43E}\u{432} \u{410}\u{43D}\u{43D}\u{430}", p)]),
              ["met \u{418}\u{412}\u{410}\u{41D}\u{41E}\u{412} \u{410}\u{41D}\u{41D}\u{410}": "met Victim 1",
               "met \u{418}\u{432}\u{430}\u{43D}\u{43E}\u{432} \u{410}\u{41D}\u{41D}\u{410}": "met Victim 1"]),
+            (people([("Hoang Mai", p), ("Hoang Phuong", w)]),
+             ["Seen: Mai Hoang, Phuong Pham": "Seen: Victim 1, Phuong Pham", "Mai Hoang\nPhuong Pham": "Victim 1\nPhuong Pham"]),
+            (people([("Lan Nguyen", p)]),
+             ["Victims: Nguyen Lan, Nguyen Mai and Tran Hoa.": "Victims: Victim 1, Nguyen Mai and Tran Hoa."]),
+            (people([("Nguyen Thi Lan", p), ("\u{395}\u{3BB}\u{3AD}\u{3BD}\u{3B7} \u{39A}\u{3CE}\u{3C3}\u{3C4}\u{3B1}", p)]),
+             ["Report: \u{39D}GU\u{3A5}\u{395}\u{39D} \u{3A4}\u{397}\u{399} L\u{391}\u{39D} was moved.": "Report: Victim 1 was moved.",
+              "\u{395}\u{3BB}\u{3B5}\u{3BD}\u{3B7} \u{39A}\u{3C9}\u{3C3}\u{3C4}\u{3B1} arrived": "Victim 2 arrived"]),
         ]
         for (entities, cases) in sets {
             let sorted = cases.sorted { $0.key < $1.key }
