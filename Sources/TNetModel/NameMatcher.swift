@@ -919,9 +919,10 @@ struct NameMatcher: Sendable {
     /// kept beside the replacement, how many of its words it does not read as a protected name's
     /// (``Reading/score``: a group's words, but the protected names' in one kept beside it, and
     /// for a name read in another order, words that stand in another entity's name written
-    /// across its edge), and in how many ways it departs from the name as written: read in
-    /// another order, read across what separates the items of a list (but the comma of `Prasert,
-    /// Somchai`, read in another order).
+    /// across its edge), and whether it departs from the name as written: read in another order,
+    /// or, in its order, across what separates the items of a list. (A name in another order
+    /// is not doubted twice for a separator: `Prasert, Somchai` and `Lopez; Anh` are how such
+    /// names are written; helper-84 found rows of a table read across their line breaks.)
     private struct Match {
         var end: Int
         var replacement: String
@@ -935,8 +936,8 @@ struct NameMatcher: Sendable {
     /// it takes), the marks that close around it and stay after its replacement, the word after
     /// it, and its score: twice the words of protected names it reads (its own, those of the
     /// protected names in a group kept beside it, and in a nickname after it that it takes),
-    /// less one for each way it departs from the name as written (``Match/doubt``), so that it
-    /// gives way to one that reads as many words without (helper-82: `Thi Lan, Tran` read as
+    /// less one where it departs from the name as written (``Match/doubt``), so that it gives
+    /// way to one that reads as many words without (helper-82: `Thi Lan, Tran` read as
     /// the victim Tran Thi Lan had won over Nguyen Thi Lan; helper-83: `Hoang, Phuong` across
     /// the comma of `Mai Hoang, Phuong Pham` had won over the victim Hoang Mai, reordered).
     private struct Reading {
@@ -1112,7 +1113,7 @@ struct NameMatcher: Sendable {
             var skipped = IndexSet()
             var unread = 0
             // Whether a gap so far separates the items of a list (``isListSeparator(_:)``).
-            var listed = false, commaAfterFirst = false
+            var listed = false
             var kept: [Range<String.Index>] = []
             var groups = 0
             // Whether a name's words in another order may be read here.
@@ -1155,11 +1156,7 @@ struct NameMatcher: Sendable {
                     // Just past a group: its close is the gap.
                 } else if j > i {
                     let gap = s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]
-                    if gap.contains(where: Self.isListSeparator) {
-                        // A comma after the first word is the family name's first (`Prasert,
-                        // Somchai`): a list's only for a name read as written.
-                        if j == i + 1, gap.filter({ !$0.isWhitespace }) == "," { commaAfterFirst = true } else { listed = true }
-                    }
+                    if gap.contains(where: Self.isListSeparator) { listed = true }
                     if !Self.isSeparator(gap, joinersOnly: true) {
                         guard Self.isSeparator(gap) else { break }
                         broad = true
@@ -1176,7 +1173,7 @@ struct NameMatcher: Sendable {
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
                         found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                            unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
-                                           doubt: direct == nil ? 1 + (listed ? 1 : 0) : (listed || commaAfterFirst ? 1 : 0)))
+                                           doubt: direct == nil || listed ? 1 : 0))
                     }
                 }
                 joined += w
@@ -1190,7 +1187,7 @@ struct NameMatcher: Sendable {
                    broadAllows(j), accepts(joined, r, from: i, through: j) {
                     found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
-                                       doubt: direct == nil ? 1 + (listed ? 1 : 0) : (listed || commaAfterFirst ? 1 : 0)))
+                                       doubt: direct == nil || listed ? 1 : 0))
                 }
                 j += 1
             }
@@ -1547,13 +1544,29 @@ struct NameMatcher: Sendable {
             // became `h`).
             var lower = String.UnicodeScalarView()
             for u in text.unicodeScalars { lower.append(capitalConfusables[u] ?? u) }
-            let bare = String(lower).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
-                .filter { $0.properties.generalCategory != .nonspacingMark }
-            for u in bare { mapped.append(confusables[u] ?? u) }
+            // Marks dropped from Latin, Greek and Cyrillic letters only: in Thai, kana or
+            // Devanagari a mark tells names apart (helper-84: ศิริพร and ศรีพร, ヤマザキ and
+            // ヤマサキ had folded alike).
+            var bare = String.UnicodeScalarView()
+            var base: Unicode.Scalar?
+            for u in String(lower).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+                if u.properties.generalCategory == .nonspacingMark, let b = base, Self.isAccentable(b) { continue }
+                if u.properties.generalCategory != .nonspacingMark { base = u }
+                bare.append(u)
+            }
+            for u in String(bare).precomposedStringWithCanonicalMapping.unicodeScalars { mapped.append(confusables[u] ?? u) }
             text = String(mapped)
         }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+
+    /// Whether `u` is a Latin, Greek or Cyrillic letter, whose accents folding drops.
+    static func isAccentable(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x41 ... 0x24F, 0x370 ... 0x52F, 0x1E00 ... 0x1FFF: return true
+        default: return false
+        }
     }
 
     /// The Greek capitals that pass for another Latin letter than their small letters do (`Ν`

@@ -514,6 +514,11 @@ import TNetGraph
     ///   Pham`.
     /// - Greek capitals Ν and Υ typed for N and Y are read so (`ΝGUΥΕΝ`), and a Greek name
     ///   without its accents is the name with them (`Ελενη Κωστα` for `Ελένη Κώστα`).
+    /// helper-84's, against the fourth version (fail at 68c33c5): a name in another order is not
+    /// doubted again for the separator it is written with, so rows of a table are read row by
+    /// row (`Lopez; Anh` twice, the survivor Anh Lopez); and marks are dropped from Latin,
+    /// Greek and Cyrillic letters only (the Thai victim ศิริพร ใจดี and witness ศรีพร ใจดี
+    /// differ by marks).
     @Test func overlappingNamesAfterReview() {
         let p = PersonRole.victim, w = PersonRole.witness
         func people(_ names: [(String, PersonRole)]) -> [Entity] {
@@ -545,6 +550,11 @@ import TNetGraph
             (people([("Nguyen Thi Lan", p), ("\u{395}\u{3BB}\u{3AD}\u{3BD}\u{3B7} \u{39A}\u{3CE}\u{3C3}\u{3C4}\u{3B1}", p)]),
              ["Report: \u{39D}GU\u{3A5}\u{395}\u{39D} \u{3A4}\u{397}\u{399} L\u{391}\u{39D} was moved.": "Report: Victim 1 was moved.",
               "\u{395}\u{3BB}\u{3B5}\u{3BD}\u{3B7} \u{39A}\u{3C9}\u{3C3}\u{3C4}\u{3B1} arrived": "Victim 2 arrived"]),
+            (people([("Anh Lopez", .survivor)]),
+             ["Lopez; Anh\nLopez; Anh": "Survivor 1\nSurvivor 1", "| Lopez | Anh |\n| Lopez | Anh |": "| Survivor 1 |\n| Survivor 1 |"]),
+            (people([("\u{E28}\u{E34}\u{E23}\u{E34}\u{E1E}\u{E23} \u{E43}\u{E08}\u{E14}\u{E35}", p),
+                     ("\u{E28}\u{E23}\u{E35}\u{E1E}\u{E23} \u{E43}\u{E08}\u{E14}\u{E35}", w)]),
+             ["\u{E28}\u{E23}\u{E35}\u{E1E}\u{E23} \u{E43}\u{E08}\u{E14}\u{E35} was moved": "Witness 1 was moved"]),
         ]
         for (entities, cases) in sets {
             let sorted = cases.sorted { $0.key < $1.key }
