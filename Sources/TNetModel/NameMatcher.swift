@@ -994,8 +994,7 @@ struct NameMatcher: Sendable {
         /// victim Mai Nguyen's match would take the recruiter's first word; helper-66). A name
         /// that holds all of them ("Mai Nguyen Trading") does not cross them.
         func crossesPhrase(_ i: Int, _ j: Int) -> Bool {
-            guard j > i else { return false }
-            return (i ... j).contains { k in standing(k).contains { crosses($0, i, j) } }
+            crossingWords(i, j, skipping: []) > 0
         }
         /// Whether the words `span` of another entity's name overlap words i through j, neither
         /// holding them nor held by them.
