@@ -259,6 +259,13 @@ import TNetGraph
         return texts.indices.map { a["t\($0)"]?.string ?? "" }
     }
 
+    /// Expects each text of `cases` redacted, among `entities`, to its value.
+    static func expectRedacted(_ cases: [String: String], among entities: [Entity]) {
+        let sorted = cases.sorted { $0.key < $1.key }
+        let out = redacting(sorted.map(\.key), among: entities)
+        for (i, (t, e)) in sorted.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
+    }
+
     /// helper-66's review of the broader separators, worked by hand. Victim "Mai Nguyen";
     /// recruiter "Nguyen Van Hung"; site "Chiang Mai".
     /// - kept: a match across a bracket or a question mark that would take a word of the
@@ -424,8 +431,8 @@ import TNetGraph
             "Interviewed \u{7530}\u{4E2D}\u{7531}\u{7D00} (deceased) and her mother.": "Interviewed Victim 3 (deceased) and her mother.",
             "MAI NGUYEN \"I WAS BEATEN\" SAID": "Victim 1 \"I WAS BEATEN\" SAID", "MAI NGUYEN (MIMI) SAID": "Victim 1 SAID",
             "Mai Nguyen <b>Bee</b> said": "Victim 1 <b>Bee</b> said", "[Mai Nguyen][Bee] was moved": "[Victim 1][Bee] was moved",
-        ].sorted { $0.key < $1.key }
-        let out = Self.redacting(cases.map(\.key), among: [
+        ]
+        Self.expectRedacted(cases, among: [
             Entity(id: "v", kind: .person, name: "Mai Nguyen", role: .victim),
             Entity(id: "v2", kind: .person, name: "Nguyen Thi Lan", role: .victim),
             Entity(id: "v3", kind: .person, name: "\u{7530}\u{4E2D}\u{7531}\u{7D00}", role: .victim),
@@ -435,7 +442,6 @@ import TNetGraph
             Entity(id: "km", kind: .person, name: "Kim Min Jun", role: .recruiter, attributes: ["aka": .string("Boss Kim")]),
             Entity(id: "hn", kind: .region, name: "Hanoi"),
         ])
-        for (i, (t, e)) in cases.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
     }
 
     /// Two protected names that overlap in a text, worked by hand. Victims "Mai Nguyen" (Victim
@@ -446,15 +452,15 @@ import TNetGraph
     ///   leaves one word (`Mai`), the first left two (`Thi Lan`). The same across quotation marks.
     /// - `Nguyen, Mai; Tran, Mai`: Mai Nguyen (1–2) and Tran Mai (3–4) read four words; `Mai;
     ///   Tran` (Mai Tran, 2–3) only two.
-    /// - `Mai Nguyen, Hung Le`: Mai Nguyen (1–2) and Hung Nguyen (`Nguyen, Hung`, 2–3) read two
-    ///   each: the earlier.
+    /// - `Mai Nguyen, Hung Le`: Mai Nguyen (1–2) reads two words, Hung Nguyen (`Nguyen, Hung`,
+    ///   2–3, reordered) two less a half.
     /// - `Mai Nguyen` then `Mai (Mimi)` on the next line: `Nguyen Mai (Mimi)` reads two words of a
-    ///   name as Mai Nguyen does, the nickname none: the earlier.
+    ///   name less a half (reordered), the nickname none; Mai Nguyen two.
     /// - `Tran "Nguyen Thi Lan" Mai`: Tran Mai reads five (its two, and the three of the name in
     ///   the group, redacted in its turn); Nguyen Thi Lan three.
-    /// - `Mai Nguyen « Duc, Pham Van"`: the group after Mai Nguyen is not its nickname but the
-    ///   witness's name reversed: Mai Nguyen without it (2) and the witness (3). A7f3ce5 took the
-    ///   whole group as a nickname.
+    /// - `Mai Nguyen « Duc, Pham Van"`: the group after Mai Nguyen holds the witness's name
+    ///   reordered, so it is no nickname of hers: Mai Nguyen and the witness apart. A7f3ce5 took
+    ///   the whole group as a nickname.
     /// Five fail at a7f3ce5: the four with Nguyen Thi Lan after Mai (`Victim 1 Thi Lan`), and
     /// the witness after Mai Nguyen (`Victim 1 said`).
     @Test func overlappingNamesReadForTheMostWords() {
@@ -469,8 +475,8 @@ import TNetGraph
             "Tran \"Nguyen Thi Lan\" Mai": "Victim 5 \"Victim 2\"",
             "Mai Nguyen \u{AB} Duc, Pham Van\" said": "Victim 1 \u{AB} Witness 1\" said",
             "Nguyen Thi Lan, Mai Nguyen": "Victim 2, Victim 1",
-        ].sorted { $0.key < $1.key }
-        let out = Self.redacting(cases.map(\.key), among: [
+        ]
+        Self.expectRedacted(cases, among: [
             Entity(id: "v1", kind: .person, name: "Mai Nguyen", role: .victim),
             Entity(id: "v2", kind: .person, name: "Nguyen Thi Lan", role: .victim),
             Entity(id: "v3", kind: .person, name: "Mai Tran", role: .victim),
@@ -479,7 +485,6 @@ import TNetGraph
             Entity(id: "w1", kind: .person, name: "Pham Van Duc", role: .witness),
             Entity(id: "r1", kind: .person, name: "Hung Le", role: .recruiter),
         ])
-        for (i, (t, e)) in cases.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
     }
 
     /// helper-81's cases against the first version of the reading for the most words, worked by
@@ -556,11 +561,7 @@ import TNetGraph
                      ("\u{E28}\u{E23}\u{E35}\u{E1E}\u{E23} \u{E43}\u{E08}\u{E14}\u{E35}", w)]),
              ["\u{E28}\u{E23}\u{E35}\u{E1E}\u{E23} \u{E43}\u{E08}\u{E14}\u{E35} was moved": "Witness 1 was moved"]),
         ]
-        for (entities, cases) in sets {
-            let sorted = cases.sorted { $0.key < $1.key }
-            let out = Self.redacting(sorted.map(\.key), among: entities)
-            for (i, (t, e)) in sorted.enumerated() { #expect(out[i] == e, "\(t) → \(out[i])") }
-        }
+        for (entities, cases) in sets { Self.expectRedacted(cases, among: entities) }
     }
 
     /// helper-73: a victim with a first-name alias (which matches the first word alone) is still
