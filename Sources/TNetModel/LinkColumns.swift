@@ -355,10 +355,16 @@ package struct LinkColumns: Sendable {
     }
 }
 
-/// The distinct values a column takes, numbered in order of first appearance.
-package struct InternTable<Value: Hashable & Sendable>: Sendable {
+/// The distinct values a column takes, numbered in order of first appearance. Values are told
+/// apart as spelt: a citation of `"rép"` with a composed `é` and one with `e` + U+0301 are two
+/// values (Swift's `==` holds them equal), so each link keeps the spelling it was read with and
+/// validation can say which name a source in another Unicode form.
+package struct InternTable<Value: SpeltValue>: Sendable {
     package private(set) var values: [Value] = []
+    /// Each value's number, the first spelling's where equal values are spelt differently.
     private var numbers: [Value: UInt32] = [:]
+    /// The other spellings' numbers, by the first spelling's (rarely any).
+    private var respelt: [UInt32: [UInt32]] = [:]
     /// The value asked for last: runs of equal values (one kind for a whole file) skip hashing.
     private var last: UInt32 = 0
 
@@ -367,12 +373,64 @@ package struct InternTable<Value: Hashable & Sendable>: Sendable {
     package init(first: Value) { _ = index(of: first) }
 
     package mutating func index(of value: Value) -> UInt32 {
-        if Int(last) < values.count && values[Int(last)] == value { return last }
-        if let n = numbers[value] { last = n; return n }
+        if Int(last) < values.count && values[Int(last)].isSpelt(like: value) { return last }
+        if let n = numbers[value] {
+            if values[Int(n)].isSpelt(like: value) { last = n; return n }
+            if let other = respelt[n]?.first(where: { values[Int($0)].isSpelt(like: value) }) { last = other; return other }
+            let new = append(value)
+            respelt[n, default: []].append(new)
+            return new
+        }
+        numbers[value] = UInt32(values.count)
+        return append(value)
+    }
+
+    private mutating func append(_ value: Value) -> UInt32 {
         let n = UInt32(values.count)
         values.append(value)
-        numbers[value] = n
         last = n
         return n
+    }
+}
+
+/// A value of a link column: compared as spelt, byte for byte, where it holds text.
+package protocol SpeltValue: Hashable, Sendable {
+    /// Whether `other` is this value with its text spelt in the same bytes (`==` holds
+    /// canonically equal texts, NFC and NFD, equal).
+    func isSpelt(like other: Self) -> Bool
+}
+
+extension SpeltValue {
+    /// Values without text: spelt alike when equal.
+    package func isSpelt(like other: Self) -> Bool { self == other }
+}
+
+extension String: SpeltValue {
+    package func isSpelt(like other: String) -> Bool { LinkColumns.sameBytes(self, other) }
+}
+
+extension LinkKind: SpeltValue {
+    package func isSpelt(like other: LinkKind) -> Bool { rawValue.isSpelt(like: other.rawValue) }
+}
+
+extension Confidence: SpeltValue {}
+extension Period: SpeltValue {}
+
+extension Optional: SpeltValue where Wrapped: SpeltValue {
+    package func isSpelt(like other: Self) -> Bool {
+        switch (self, other) {
+        case (nil, nil): true
+        case let (a?, b?): a.isSpelt(like: b)
+        default: false
+        }
+    }
+}
+
+extension Array: SpeltValue where Element: SpeltValue {
+    package func isSpelt(like other: Self) -> Bool {
+        guard count == other.count else { return false }
+        // One list shared by many records (a reader hands out one array per distinct list).
+        if withUnsafeBufferPointer({ a in other.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }) { return true }
+        return zip(self, other).allSatisfy { $0.isSpelt(like: $1) }
     }
 }

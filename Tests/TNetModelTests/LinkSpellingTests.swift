@@ -44,4 +44,23 @@ import Testing
         #expect(Self.bytes(s.links[0].target) == Self.bytes(Self.decomposed))
         #expect(d.linkColumns.spellings.count == 1)
     }
+
+    /// A link's kind and citations keep their spelling too: the column tables number values
+    /// as spelt, so a link citing the decomposed spelling after one citing the composed one is
+    /// not given the first's bytes. (Before, both links came back with the first spelling.)
+    @Test func kindsAndCitationsKeepTheirSpelling() {
+        let kindComposed = "li\u{EA}n", kindDecomposed = "lie\u{302}n"
+        let d = Dataset(entities: [Entity(id: "x", kind: .person), Entity(id: "y", kind: .person)],
+                        links: [Link(source: "x", target: "y", kind: LinkKind(rawValue: kindComposed), sources: [Self.composed]),
+                                Link(source: "y", target: "x", kind: LinkKind(rawValue: kindDecomposed), sources: [Self.decomposed]),
+                                Link(source: "x", target: "y", kind: LinkKind(rawValue: kindDecomposed), sources: [Self.composed])],
+                        sources: [Source(id: Self.composed)])
+        #expect(d.links.map { Self.bytes($0.kind.rawValue) }
+                == [Self.bytes(kindComposed), Self.bytes(kindDecomposed), Self.bytes(kindDecomposed)])
+        #expect(d.links.map { Self.bytes($0.sources[0]) }
+                == [Self.bytes(Self.composed), Self.bytes(Self.decomposed), Self.bytes(Self.composed)])
+        // Two spellings of each, numbered apart; the kinds are still one kind to the analyses.
+        #expect(d.linkColumns.kindTable.count == 2 && d.linkColumns.citationTable.count == 3)
+        #expect(d.linkCountsByKind().count == 1)
+    }
 }
