@@ -21,16 +21,30 @@ extension Dataset {
             if let first = seen[e.id] {
                 let firstAt = locations?.entity(first).map { " (first declared at \($0.line):\($0.column))" } ?? ""
                 issues.append(ValidationIssue(.error, .duplicateEntityID,
-                                              "duplicate entity id \(quoted(e.id))\(firstAt)",
+                                              "duplicate entity id \(quoted(e.id))\(firstAt)" + Self.forms(entities[first].id, e.id),
                                               at: locations?.entity(i)))
             } else {
                 seen[e.id] = i
             }
         }
-        var sourceIDs: Set<String> = []
-        for (i, s) in sources.enumerated() where !sourceIDs.insert(s.id).inserted {
-            issues.append(ValidationIssue(.error, .duplicateSourceID, "duplicate source id \(quoted(s.id))",
-                                          at: locations?.source(i)))
+        // Each source id with where it is first declared.
+        var sourceIDs: [String: Int] = [:]
+        for (i, s) in sources.enumerated() {
+            if let first = sourceIDs[s.id] {
+                issues.append(ValidationIssue(.error, .duplicateSourceID,
+                                              "duplicate source id \(quoted(s.id))" + Self.forms(sources[first].id, s.id),
+                                              at: locations?.source(i)))
+            } else {
+                sourceIDs[s.id] = i
+            }
+        }
+        // Link ends that name their entity in another Unicode form (kept as spelt).
+        var forms = OtherForms()
+        for slot in linkColumns.spellings.keys.sorted() {
+            let (s, t) = endpoints(ofLink: slot / 2)
+            guard let e = slot % 2 == 0 ? s : t, let spelt = linkColumns.spellings[slot] else { continue }
+            forms.note("link \(describe(links[slot / 2])): \(slot % 2 == 0 ? "source" : "target")", spelt,
+                       names: "entity", entities[e].id, at: locations?.link(slot / 2), &issues)
         }
         for i in links.indices {
             let (s, t) = endpoints(ofLink: i)
@@ -47,9 +61,10 @@ extension Dataset {
                                               at: locations?.link(i)))
             }
         }
-        validateProvenance(sourceIDs, &issues)
-        validateKinds(&issues)
+        validateProvenance(sourceIDs, &forms, &issues)
+        validateKinds(&forms, &issues)
         validateCoordinates(&issues)
+        forms.count(&issues)
         return issues
     }
 
@@ -66,28 +81,44 @@ extension Dataset {
         }
     }
 
-    private func validateProvenance(_ sourceIDs: Set<String>, _ issues: inout [ValidationIssue]) {
+    private func validateProvenance(_ sourceIDs: [String: Int], _ forms: inout OtherForms, _ issues: inout [ValidationIssue]) {
         // A plain graph (an edge list, a GraphML without provenance: no source declared, nothing
         // cited) is not held to provenance; as soon as a dataset has sources, every link must cite.
         let citesAnything = entities.contains { !$0.sources.isEmpty } || linkColumns.citesAnything
         if !sources.isEmpty || citesAnything {
-            func check(_ cited: [String], _ what: @autoclosure () -> String, _ at: SourceLocation?) {
-                for id in cited where !sourceIDs.contains(id) {
-                    issues.append(ValidationIssue(.error, .unknownSource,
-                                                  "\(what()) cites \(quoted(id)), which is not in \"sources\"", at: at))
+            // Whether every id cited is a source, spelt as declared.
+            @discardableResult
+            func check(_ cited: [String], _ what: @autoclosure () -> String, _ at: SourceLocation?) -> Bool {
+                var clean = true
+                for id in cited {
+                    let s = sourceIDs[id]
+                    if let s, LinkColumns.sameBytes(sources[s].id, id) { continue }
+                    clean = false
+                    if let s {
+                        forms.note(what() + " cites", id, names: "source", sources[s].id, at: at, &issues)
+                    } else {
+                        issues.append(ValidationIssue(.error, .unknownSource,
+                                                      "\(what()) cites \(quoted(id)), which is not in \"sources\"", at: at))
+                    }
                 }
+                return clean
             }
             // Most records cite what the one before cited: a list is looked up once per run.
             var lastCited: [String]?
             for (i, e) in entities.enumerated() where !e.sources.isEmpty {
-                if let lastCited, lastCited == e.sources { continue }
-                let before = issues.count
-                check(e.sources, "entity \(quoted(e.id))", locations?.entity(i))
-                if issues.count == before { lastCited = e.sources }
+                // (compared by bytes: a list in another Unicode form is checked again)
+                if let lastCited, lastCited.isSpelt(like: e.sources) { continue }
+                if check(e.sources, "entity \(quoted(e.id))", locations?.entity(i)) { lastCited = e.sources }
             }
             // Links' lists are numbered: each list is looked up once.
             let citations = linkColumns.citationTable
-            let citesUnknown = citations.map { $0.contains { !sourceIDs.contains($0) } }
+            // (or a source in another Unicode form than it is declared in)
+            let citesUnknown = citations.map { (list: [String]) -> Bool in
+                list.contains { (id: String) -> Bool in
+                    guard let s = sourceIDs[id] else { return true }
+                    return !LinkColumns.sameBytes(sources[s].id, id)
+                }
+            }
             for i in links.indices {
                 let c = linkColumns.citationOf(i)
                 guard c == 0 || citesUnknown[c] else { continue }
@@ -116,7 +147,7 @@ extension Dataset {
         }
     }
 
-    private func validateKinds(_ issues: inout [ValidationIssue]) {
+    private func validateKinds(_ forms: inout OtherForms, _ issues: inout [ValidationIssue]) {
         var reported: Set<String> = []
         // Whether the schema knows a kind, asked once per run of equal kinds (a file's
         // entities are mostly of a few kinds, often in runs): no hash per entity.
@@ -154,7 +185,12 @@ extension Dataset {
                     }
                 }
                 if let country = es[i].country {
-                    if let c = self[id: country], c.kind == .country {} else {
+                    if let c = self[id: country], c.kind == .country {
+                        if !LinkColumns.sameBytes(c.id, country) {
+                            forms.note("entity \(quoted(es[i].id)): country", country, names: "entity", c.id,
+                                       at: locations?.entity(i), &issues)
+                        }
+                    } else {
                         issues.append(ValidationIssue(.warning, .unknownCountry,
                                                       "entity \(quoted(es[i].id)): country \(quoted(country)) is not a country entity",
                                                       at: locations?.entity(i)))
@@ -165,11 +201,22 @@ extension Dataset {
         let kindTable = linkColumns.kindTable
         let knownKind = kindTable.map { schema.knows($0) }
         var kindReported = [Bool](repeating: false, count: kindTable.count)
+        // A kind spelt in another Unicode form than its first (kinds are numbered as spelt).
+        var firstSpelling: [LinkKind: Int] = [:]
+        let respelt = kindTable.indices.map { k in
+            let first = firstSpelling[kindTable[k]] ?? k
+            firstSpelling[kindTable[k]] = first
+            return first
+        }
         for i in links.indices {
             let kind = linkColumns.kindOf(i)
-            if !knownKind[kind] && !kindReported[kind] {
-                // The first link of each undeclared kind, where the file has it.
-                kindReported[kind] = true
+            if respelt[kind] != kind {
+                forms.note("link \(describe(links[i])): kind", kindTable[kind].rawValue, names: "link kind", kindTable[respelt[kind]].rawValue,
+                           at: locations?.link(i), &issues)
+            }
+            if !knownKind[kind] && !kindReported[respelt[kind]] {
+                // The first link of each undeclared kind, where the file has it (in any spelling).
+                kindReported[respelt[kind]] = true
                 issues.append(ValidationIssue(.warning, .undeclaredKind,
                                               "link kind \(quoted(kindTable[kind].rawValue)) is neither built in nor declared in \"schema\"",
                                               at: locations?.link(i)))
@@ -195,6 +242,13 @@ extension Dataset {
                                               at: locations?.link(i)))
             }
         }
+    }
+
+    /// What a message about two ids held equal adds when their bytes differ: both written out
+    /// with their code points beyond ASCII (they look alike on a screen).
+    private static func forms(_ declared: String, _ other: String) -> String {
+        if LinkColumns.sameBytes(declared, other) { return "" }
+        return "; the same text in two Unicode forms, " + spelledOut(declared) + " and " + spelledOut(other)
     }
 
     private func describe(_ l: Link) -> String {
@@ -237,4 +291,65 @@ public func quoted(_ s: String) -> String {
 /// The bidirectional formatting characters, which reorder how a line is shown.
 private func isBidiControl(_ v: UInt32) -> Bool {
     v == 0x061C || v == 0x200E || v == 0x200F || (0x202A ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v)
+}
+
+/// A text in double quotes with every code point beyond printable ASCII written `<U+…>`, and
+/// `"`, `\` and `<` too: two spellings of one text in different Unicode forms
+/// (`"Jos<U+E9>"`, `"Jose<U+301>"`) told apart in a message.
+/// - Parameter s: An id or a value from a file.
+/// - Returns: The text, quoted, in printable ASCII.
+/// - Complexity: O(*n*) in the length of `s`.
+package func spelledOut(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        if scalar.value >= 0x20 && scalar.value < 0x7F && scalar != "\"" && scalar != "\\" && scalar != "<" {
+            out.unicodeScalars.append(scalar)
+        } else {
+            out += "<U+" + String(scalar.value, radix: 16, uppercase: true) + ">"
+        }
+    }
+    return out + "\""
+}
+
+/// Ids named in another Unicode form than they are declared in, which ``Dataset`` reads as
+/// the declared id (Swift's strings hold canonically equal texts equal): one warning per
+/// declared id and spelling, where it is first met, counting the places that name it so.
+struct OtherForms {
+    /// By what is named (`entity`, `source`), the declared and the other spelling: the
+    /// warning's position among the issues, its first place's words, and how many more places
+    /// name it so.
+    private var seen: [[UInt8]: (issue: Int, head: String, more: Int)] = [:]
+
+    /// Notes that `what` names `noun` `declared` as `other`, a different spelling.
+    mutating func note(_ what: @autoclosure () -> String, _ other: String, names noun: String, _ declared: String,
+                       at: SourceLocation?, _ issues: inout [ValidationIssue]) {
+        var key: [UInt8] = Array(noun.utf8)
+        for part in [declared, other] {
+            key.append(0)
+            key.append(contentsOf: part.utf8)
+        }
+        if let s = seen[key] {
+            seen[key] = (s.issue, s.head, s.more + 1)
+            return
+        }
+        let head: String = what() + " " + spelledOut(other) + ", which is " + noun + " " + spelledOut(declared)
+            + " in another Unicode form: read as that " + noun
+        seen[key] = (issues.count, head, 0)
+        issues.append(ValidationIssue(.warning, .unicodeForm, Self.message(head, more: 0), at: at))
+    }
+
+    private static func message(_ head: String, more: Int) -> String {
+        var message = head
+        if more == 1 {
+            message += ", as is 1 more place that names it so"
+        } else if more > 1 {
+            message += ", as are \(more) more places that name it so"
+        }
+        return message + "; other tools would read two, so write each one way"
+    }
+
+    /// Says in each warning how many more places name the id so.
+    func count(_ issues: inout [ValidationIssue]) {
+        for s in seen.values where s.more > 0 { issues[s.issue].message = Self.message(s.head, more: s.more) }
+    }
 }

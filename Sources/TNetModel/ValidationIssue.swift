@@ -58,6 +58,11 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         case agreement = "agreement"                   // cooperates_with without a known agreement, or one elsewhere
         /// `unknown_country`: an entity's `country` names no entity of kind `country`.
         case unknownCountry = "unknown_country"        // an entity's country is not a country entity
+        /// `unicode_form`: an id named in one Unicode form where it is declared in another
+        /// (`é` composed against `e` + U+0301, the Kelvin sign against `K`), which Swift's
+        /// strings hold equal: read as the declared id, and said, since other tools read the
+        /// two as different ids.
+        case unicodeForm = "unicode_form"              // an id named in another Unicode form, read as one
     }
 
     /// What kind of problem it is, in words that quote nothing from the data: what a message
@@ -79,6 +84,7 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         case .invalidPeriod: "a period ends before it starts"
         case .agreement: "a cooperation agreement is missing, unknown or misplaced"
         case .unknownCountry: "a country that is not a country entity"
+        case .unicodeForm: "an id named in another Unicode form than it is declared in, read as that id"
         }
     }
 

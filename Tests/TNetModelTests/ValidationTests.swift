@@ -90,4 +90,36 @@ import TNetModel
         #expect(codes(d) == ["W:invalid_value", "W:invalid_value", "W:invalid_value", "W:invalid_value"])
         #expect(issues.map { $0.message.prefix(12) } == ["entity \"a\" l", "entity \"b\" l", "entity \"c\" h", "entity \"d\" h"])
     }
+
+    /// An id named in another Unicode form than it is declared in (Swift's `==` holds the two
+    /// equal, other tools do not) is read as the declared id and said: once per spelling, at
+    /// its first place, with how many more places name it so. "r\u{E9}p" is é composed
+    /// (U+00E9); "re\u{301}p" is e + U+0301. A duplicate id in two forms says both.
+    @Test func idsInAnotherUnicodeFormAreSaid() {
+        let rep = "r\u{E9}p", repD = "re\u{301}p", vn = "Vi\u{1EC7}t Nam", vnD = "Vie\u{323}\u{302}t Nam"
+        let d = Dataset(
+            entities: [Entity(id: vn, kind: .country, sources: [rep]), Entity(id: "b", kind: .person, country: vnD, sources: [repD]),
+                       Entity(id: "c", kind: .person, sources: [repD]), Entity(id: "c\u{327}", kind: .person, sources: [rep]),
+                       Entity(id: "\u{E7}", kind: .person, sources: [rep])],
+            links: [Link(source: "b", target: "c", kind: .employs, sources: [rep]),
+                    Link(source: "b", target: vnD, kind: .locatedIn, sources: [repD]),
+                    Link(source: "c", target: vnD, kind: .locatedIn, sources: [repD])],
+            sources: [Source(id: rep), Source(id: repD)])
+        let issues = d.validate()
+        #expect(issues.map(\.code) == [.duplicateEntityID, .duplicateSourceID, .unicodeForm, .unicodeForm])
+        guard issues.count == 4 else { return }
+        #expect(issues[0].message == "duplicate entity id \"\u{E7}\"; the same text in two Unicode forms, \"c<U+327>\" and \"<U+E7>\"")
+        #expect(issues[1].message == "duplicate source id \"\(repD)\"; the same text in two Unicode forms, \"r<U+E9>p\" and \"re<U+301>p\"")
+        // Link ends first (links 1 and 2), then citations (entity b, entity c, links 1 and 2);
+        // b's country names the country as link 1's target does: one more place of the first.
+        let tail = "; other tools would read two, so write each one way"
+        #expect(issues[2].message == "link \"b\" located_in \"\(vnD)\": target \"Vie<U+323><U+302>t Nam\", which is entity "
+                + "\"Vi<U+1EC7>t Nam\" in another Unicode form: read as that entity, as are 2 more places that name it so" + tail)
+        #expect(issues[3].message == "entity \"b\" cites \"re<U+301>p\", which is source \"r<U+E9>p\" in another Unicode form: "
+                + "read as that source, as are 3 more places that name it so" + tail)
+        // Spelt as declared: nothing to say.
+        let same = Dataset(entities: [Entity(id: vn, kind: .country, sources: [rep]), Entity(id: "b", kind: .person, country: vn, sources: [rep])],
+                           links: [Link(source: "b", target: vn, kind: .locatedIn, sources: [rep])], sources: [Source(id: rep)])
+        #expect(same.validate().isEmpty)
+    }
 }

@@ -141,11 +141,8 @@ public enum EdgeListReader {
     /// silently): the two spellings with their code points beyond ASCII written out.
     static func respellingWarning(_ r: Respelling?, _ input: InputFile) -> [ValidationIssue] {
         guard let r else { return [] }
-        func spelt(_ s: String) -> String {
-            s.unicodeScalars.map { $0.isASCII && !$0.isDisplayControl ? String($0) : "<U+" + String($0.value, radix: 16, uppercase: true) + ">" }.joined()
-        }
-        return [ValidationIssue(.warning, .invalidStructure,
-                                "ids \"\(TextTable.bounded(spelt(r.kept), to: 200))\" and \"\(TextTable.bounded(spelt(r.other), to: 200))\" are the same text in two Unicode forms and were read as one entity"
+        return [ValidationIssue(.warning, .unicodeForm,
+                                "ids \(TextTable.bounded(spelledOut(r.kept), to: 200)) and \(TextTable.bounded(spelledOut(r.other), to: 200)) are the same text in two Unicode forms and were read as one entity"
                                 + (r.count > 1 ? " (\(r.count) mentions spelt another way in all)" : "")
                                 + "; write each id one way (JSON refuses such ids as duplicates)",
                                 at: r.line.map { SourceLocation(file: input.name, line: Int($0), column: 1) })]
