@@ -1517,8 +1517,9 @@ struct NameMatcher: Sendable {
     /// A folded name's length against ``minimumLength``: a Chinese character or kana counts 2.
     static func weight(_ folded: String) -> Int { folded.reduce(0) { $0 + (isIdeographic($1) ? 2 : 1) } }
 
-    /// Lower case, diacritics removed, width folded (`Ｓ` is `s`), Cyrillic and Greek letters
-    /// that look like Latin ones read as those (``confusables``), letters and digits only.
+    /// Compatibility forms read as their letters (NFKC: `Ｓ` is `S`, `ｻﾞ` is `ザ`), lower case,
+    /// diacritics and Hebrew and Arabic points removed, Cyrillic and Greek letters that look like
+    /// Latin ones read as those (``confusables``), letters and digits only.
     static func fold(_ s: Substring) -> String {
         guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return foldedByFoundation(s) }
         // ASCII: lower case, letters and digits (what Foundation's folding gives, without it).
@@ -1541,11 +1542,17 @@ struct NameMatcher: Sendable {
             // (helper-83: `ΝGUΥΕΝ` with Greek Ν and Υ); and without accents, so that a letter
             // with one is read as the letter is (helper-83: `ή` had stayed Greek while `η`
             // became `h`).
+            // Compatibility forms first (NFKC): half-width katakana (`ﾔﾏｻﾞｷ` is `ヤマザキ`, its
+            // voicing mark joined to its letter), full-width Latin, ligatures (helper-84: a
+            // name typed in half-width kana was never found).
             var lower = String.UnicodeScalarView()
-            for u in text.unicodeScalars { lower.append(capitalConfusables[u] ?? u) }
-            // Marks dropped from Latin, Greek and Cyrillic letters only: in Thai, kana or
-            // Devanagari a mark tells names apart (helper-84: ศิริพร and ศรีพร, ヤマザキ and
-            // ヤマサキ had folded alike).
+            for u in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !Self.isStretch(u) {
+                lower.append(capitalConfusables[u] ?? u)
+            }
+            // Marks dropped from Latin, Greek and Cyrillic letters, and the vowel points of
+            // Hebrew and Arabic, which most texts leave out (helper-84: `יִצְחָק` never matched
+            // `יצחק`); not in Thai, kana or Devanagari, where a mark tells names apart
+            // (helper-84: ศิริพร and ศรีพร, ヤマザキ and ヤマサキ had folded alike).
             var bare = String.UnicodeScalarView()
             var base: Unicode.Scalar?
             for u in String(lower).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -1560,13 +1567,20 @@ struct NameMatcher: Sendable {
         return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
-    /// Whether `u` is a Latin, Greek or Cyrillic letter, whose accents folding drops.
+    /// Whether `u` is a Latin, Greek or Cyrillic letter, whose accents folding drops, or a
+    /// Hebrew or Arabic one, whose vowel points and hamza it drops (`أحمد` is found as
+    /// `احمد`, as Arabic is searched).
     static func isAccentable(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x41 ... 0x24F, 0x370 ... 0x52F, 0x1E00 ... 0x1FFF: return true
+        case 0x0590 ... 0x05FF, 0xFB1D ... 0xFB4F: return true                             // Hebrew
+        case 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF: return true         // Arabic
         default: return false
         }
     }
+
+    /// Arabic tatweel (U+0640), which stretches a word on a line (`محـــمد` is `محمد`).
+    static func isStretch(_ u: Unicode.Scalar) -> Bool { u.value == 0x0640 }
 
     /// The Greek capitals that pass for another Latin letter than their small letters do (`Ν`
     /// for N, `ν` for v; `Υ` for Y, `υ` for u), read before the text is put in lower case.
@@ -1579,7 +1593,7 @@ struct NameMatcher: Sendable {
     /// skeleton (UTS #39) would fold far more than these scripts need. Small letters only, each
     /// read after the text is put in lower case, a capital's as the capital passes for (`Н` and
     /// `н` as `h`), so a real Cyrillic or Greek name folds the same way in any case and wherever
-    /// it is written, and still matches itself.
+    /// it is written, and still matches itself. Also the Arabic letters typed for one another.
     static let confusables: [Unicode.Scalar: Unicode.Scalar] = {
         let pairs: [(UInt32, Character)] = [
             // Cyrillic
@@ -1594,6 +1608,9 @@ struct NameMatcher: Sendable {
             (0x03BC, "m"), (0x03BD, "v"), (0x03BF, "o"), (0x03C1, "p"), (0x03C4, "t"), (0x03C5, "u"), (0x03C7, "x"),
             // Latin look-alikes outside ASCII
             (0x0131, "i"), (0x0237, "j"),
+            // Arabic letters typed for one another: alef maksura and Persian yeh for yeh,
+            // Persian kaf for kaf, teh marbuta for heh (as Arabic search engines read them).
+            (0x0649, "\u{064A}"), (0x06CC, "\u{064A}"), (0x06A9, "\u{0643}"), (0x0629, "\u{0647}"),
         ]
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (code, latin) in pairs { table[Unicode.Scalar(code)!] = latin.unicodeScalars.first! }

@@ -564,6 +564,40 @@ import TNetGraph
         for (entities, cases) in sets { Self.expectRedacted(cases, among: entities) }
     }
 
+    /// Compatibility forms and optional points (helper-84, in every binary before): a name
+    /// typed in half-width katakana, full-width Latin, Hebrew with vowel points (niqqud), or
+    /// Arabic with hamza, vowel marks or a tatweel stretching it, is the name written plainly,
+    /// and the other way round. Worked by hand:
+    /// - `ﾔﾏｻﾞｷ ﾊﾅｺ`: NFKC joins ｻ and the half-width voicing mark ﾞ into ザ: `ヤマザキ ハナコ`;
+    ///   `ﾔﾏｻｷ` (no mark) is ヤマサキ, another name, and stays;
+    /// - `ＨＵＮＧ ＬＯＰＥＺ` is `HUNG LOPEZ`;
+    /// - `יִצְחָק כֹּהֵן` without its points (U+05B0–U+05C7) is `יצחק כהן`;
+    /// - `مُحَمَّد أحمد`: marks (U+064E, U+0651) and the hamza on alef (أ is ا + U+0654) dropped,
+    ///   `محمد احمد`; `محـــمد` without tatweel (U+0640) is `محمد`; `محمود` is another name;
+    /// - Persian `علی` (yeh U+06CC) is Arabic `علي` (U+064A).
+    @Test func compatibilityFormsAndPointsAreFolded() {
+        let p = PersonRole.victim
+        let people = [("\u{30E4}\u{30DE}\u{30B6}\u{30AD} \u{30CF}\u{30CA}\u{30B3}", p), ("Hung Lopez", p),
+                      ("\u{5D9}\u{5E6}\u{5D7}\u{5E7} \u{5DB}\u{5D4}\u{5DF}", p), ("\u{645}\u{62D}\u{645}\u{62F} \u{623}\u{62D}\u{645}\u{62F}", p),
+                      ("\u{639}\u{644}\u{64A} \u{62D}\u{633}\u{646}", p)]
+            .enumerated().map { Entity(id: "e\($0.offset)", kind: .person, name: $0.element.0, role: $0.element.1) }
+        Self.expectRedacted([
+            "met \u{FF94}\u{FF8F}\u{FF7B}\u{FF9E}\u{FF77} \u{FF8A}\u{FF85}\u{FF7A}": "met Victim 1",
+            "met \u{FF94}\u{FF8F}\u{FF7B}\u{FF77} \u{FF8A}\u{FF85}\u{FF7A}": "met \u{FF94}\u{FF8F}\u{FF7B}\u{FF77} \u{FF8A}\u{FF85}\u{FF7A}",
+            "met \u{FF28}\u{FF35}\u{FF2E}\u{FF27} \u{FF2C}\u{FF2F}\u{FF30}\u{FF25}\u{FF3A}": "met Victim 2",
+            "met \u{5D9}\u{5B4}\u{5E6}\u{5B0}\u{5D7}\u{5B8}\u{5E7} \u{5DB}\u{5B9}\u{5BC}\u{5D4}\u{5B5}\u{5DF}": "met Victim 3",
+            "met \u{645}\u{64F}\u{62D}\u{64E}\u{645}\u{651}\u{64E}\u{62F} \u{623}\u{62D}\u{645}\u{62F}": "met Victim 4",
+            "met \u{645}\u{62D}\u{640}\u{640}\u{640}\u{645}\u{62F} \u{627}\u{62D}\u{645}\u{62F}": "met Victim 4",
+            "met \u{645}\u{62D}\u{645}\u{648}\u{62F} \u{627}\u{62D}\u{645}\u{62F}": "met \u{645}\u{62D}\u{645}\u{648}\u{62F} \u{627}\u{62D}\u{645}\u{62F}",
+            "met \u{639}\u{644}\u{6CC} \u{62D}\u{633}\u{646}": "met Victim 5",
+        ], among: people)
+        // And a name written with its points or in half-width forms finds the plain text.
+        let pointed = [Entity(id: "h", kind: .person, name: "\u{5D9}\u{5B4}\u{5E6}\u{5B0}\u{5D7}\u{5B8}\u{5E7} \u{5DB}\u{5B9}\u{5BC}\u{5D4}\u{5B5}\u{5DF}", role: p),
+                       Entity(id: "k", kind: .person, name: "\u{FF94}\u{FF8F}\u{FF7B}\u{FF9E}\u{FF77} \u{FF8A}\u{FF85}\u{FF7A}", role: p)]
+        Self.expectRedacted(["met \u{5D9}\u{5E6}\u{5D7}\u{5E7} \u{5DB}\u{5D4}\u{5DF}": "met Victim 1",
+                             "met \u{30E4}\u{30DE}\u{30B6}\u{30AD} \u{30CF}\u{30CA}\u{30B3}": "met Victim 2"], among: pointed)
+    }
+
     /// helper-73: a victim with a first-name alias (which matches the first word alone) is still
     /// read across a nickname, and an id-bearing field is read across one too, with nothing
     /// kept beside the pseudonym (a group would put a space into an id).
