@@ -777,6 +777,74 @@ struct NameMatcher: Sendable {
         return nil
     }
 
+    /// An alias written after a name without brackets, after words that say one follows
+    /// (`Nguyen Thi Lan, a.k.a. Mimi`, `Lan alias "Mimi"`, `Mai Nguyen, known as Little Mai,`,
+    /// `Mai Nguyen aka mimi`): the alias words and the alias, up to its last word (the comma
+    /// after it stays). Between the name and the alias words only spaces, the marks that close
+    /// around the name, and one comma or dash, on one line. The alias is a quoted or bracketed
+    /// group (as ``trailingGroup(_:_:at:after:)`` reads one), or words with capitals separated
+    /// by spaces alone, at most ``trailingWords`` (one after a name in capitals, where every
+    /// word has them), or one word of a script without case; after `aka`, `alias` and the
+    /// like also one word in small letters (`aka mimi`). No word with a digit (`alias 17`).
+    /// Words that only may introduce an alias (`called`) are not read here: `Mai Nguyen called
+    /// Tran Van Hung` is a call.
+    static func trailingAlias(_ s: String, _ words: [Word], at j: Int, after: String.Index, name: Substring) -> (next: Int, text: Range<String.Index>)? {
+        guard j < words.count, after <= words[j].range.lowerBound else { return nil }
+        var dashes = 0
+        for c in s[after ..< words[j].range.lowerBound] {
+            if c == "," || c == "-" || c == "\u{2013}" || c == "\u{2014}" {
+                dashes += 1
+            } else if !((c.isWhitespace && !c.isNewline && c != "\t") || quotes.contains(c) || bracketCloses.contains(c) || "*_~".contains(c)) {
+                return nil
+            }
+        }
+        guard dashes <= 1 else { return nil }
+        // The alias words: `aka`, `a.k.a.`, `alias`, `also known as`, `goes by`.
+        var k = j
+        var sure = false
+        func gapIsPlain(_ m: Int) -> Bool {
+            s[words[m - 1].range.upperBound ..< words[m].range.lowerBound].allSatisfy { ($0.isWhitespace && !$0.isNewline) || $0 == "." || $0 == "/" || $0 == ":" }
+        }
+        if k + 2 < words.count, ["a", "f"].contains(words[k].folded), words[k + 1].folded == "k", words[k + 2].folded == "a",
+           gapIsPlain(k + 1), gapIsPlain(k + 2) {
+            sure = true
+            k += 3
+        } else if Self.sureAliasWords.contains(words[k].folded) {
+            sure = true
+            k += 1
+        } else {
+            let phrases: [[String]] = [["also", "known", "as"], ["better", "known", "as"], ["known", "as"], ["goes", "by"]]
+            guard let p = phrases.first(where: { p in
+                k + p.count < words.count && p.indices.allSatisfy { words[k + $0].folded == p[$0] && ($0 == 0 || gapIsPlain(k + $0)) }
+            }) else { return nil }
+            k += p.count
+        }
+        guard k < words.count else { return nil }
+        // A quoted or bracketed alias: as one after the name (after the alias words' dots:
+        // `a.k.a. "Mimi"`).
+        let aliasWordsEnd = s[words[k - 1].range.upperBound...].prefix { $0 == "." || $0 == ":" }.endIndex
+        if let g = trailingGroup(s, words, at: k, after: aliasWordsEnd) {
+            return (g.next, words[j].range.lowerBound ..< g.text.upperBound)
+        }
+        guard gapIsPlain(k), !words[k].folded.contains(where: \.isNumber), let first = s[words[k].range].first else { return nil }
+        var end = k + 1
+        if first.isCased && first.isUppercase {
+            let upperName = name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
+            while !upperName, end < words.count, end - k < trailingWords,
+                  s[words[end - 1].range.upperBound ..< words[end].range.lowerBound].allSatisfy({ $0 == " " }),
+                  let c = s[words[end].range].first, c.isUppercase, !words[end].folded.contains(where: \.isNumber) {
+                end += 1
+            }
+        } else if first.isCased {
+            // (Not an article: `aka the Boss` is left whole, not read as `the`.)
+            guard sure, !["the", "a", "an"].contains(words[k].folded) else { return nil }
+        }
+        return (end, words[j].range.lowerBound ..< words[end - 1].range.upperBound)
+    }
+
+    /// The words ``trailingAlias(_:_:at:after:name:)`` starts from (folded).
+    static let aliasStarts = sureAliasWords.union(["a", "f", "also", "better", "known", "goes"])
+
     /// Every bracket of ``nicknameBrackets`` that closes.
     static let bracketCloses = Set(nicknameBrackets.values)
 
@@ -1196,6 +1264,8 @@ struct NameMatcher: Sendable {
         // a quotation mark or a bracket: only then can a nickname stand between a name's words,
         // and only then is the second reading (``match``'s `nicknames`) made.
         let marked = nicknames && Self.hasNicknameMark(s)
+        // Whether a word may start an alias written without brackets (`a.k.a. Mimi`).
+        let aliased = nicknames && !identifier && words.contains { Self.aliasStarts.contains($0.folded) }
         // Whether another name starts at word `k` and goes on past it: a protected person's
         // (`Mai (17), Nguyen Thi Lan`) or another entity's (`Mai (17) Nguyen Van Hung`). A name
         // read across a group does not take that word (helper-74: lists of people with ages).
@@ -1273,12 +1343,16 @@ struct NameMatcher: Sendable {
                     // Not a group holding another entity's name, or a word of one (`(Hung)` beside
                     // the recruiter "Nguyen Van Hung"), or the start of a protected name that goes
                     // on after it (`Mai Nguyen "Lan" Pham`: helper-77).
-                    guard marked, !identifier, let g = Self.trailingGroup(s, words, at: r.next, after: r.to),
-                          Self.isTrailingNickname(s, words, r.next, g.next, name: name), !holdsOtherName(r.next, g.next),
+                    guard marked || aliased, !identifier,
+                          let g = (marked ? Self.trailingGroup(s, words, at: r.next, after: r.to) : nil).flatMap({ g in
+                              Self.isTrailingNickname(s, words, r.next, g.next, name: name) ? g : nil
+                          }) ?? (aliased ? Self.trailingAlias(s, words, at: r.next, after: r.to, name: name) : nil),
+                          !holdsOtherName(r.next, g.next),
                           !(r.next ..< g.next).contains(where: { otherNameWords.contains(words[$0].folded) }),
                           !(r.next ..< g.next).contains(where: { (match(from: $0, first: words[$0].folded)?.end ?? $0) >= g.next }) else { break }
-                    // The marks that close around the name stay (`"Victim 1"`, `**Victim 1**`).
-                    r.closing += s[r.to ..< g.text.lowerBound].filter { !$0.isWhitespace }
+                    // The marks that close around the name stay (`"Victim 1"`, `**Victim 1**`);
+                    // a comma or dash before an alias goes with it.
+                    r.closing += s[r.to ..< g.text.lowerBound].filter { !$0.isWhitespace && !",-\u{2013}\u{2014}".contains($0) }
                     r.to = g.text.upperBound
                     // A protected name inside it is read with it (`Nguyen Thi Lan (aka Mimi, Mai)`).
                     r.score += 2 * protectedWords(r.next, g.next)

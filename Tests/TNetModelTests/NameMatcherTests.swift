@@ -598,6 +598,39 @@ import TNetGraph
                              "met \u{30E4}\u{30DE}\u{30B6}\u{30AD} \u{30CF}\u{30CA}\u{30B3}": "met Victim 2"], among: pointed)
     }
 
+    /// An alias written after a name without brackets, after words that say one follows, goes
+    /// with the name (before, only bracketed or quoted ones did: `Victim 1 a.k.a. Mimi`). Victim
+    /// "Nguyen Thi Lan", recruiter "Tran Van Hung". Worked by hand:
+    /// - taken: `a.k.a.`/`aka`/`alias`/`f/k/a` then words with capitals (up to four), one
+    ///   word in small letters after `aka`, a quoted alias; `known as`, `also known as`, `goes
+    ///   by` then words with capitals; a comma before the alias words goes with them, the one
+    ///   after the alias stays; in capitals one word (`AKA MIMI WAS MOVED`);
+    /// - left: `called` (a call), `known as` then small letters, an article after `aka`, a
+    ///   number, the alias words on the next line, an alias holding a word of the recruiter's
+    ///   name (as in brackets: another person's name is not hidden).
+    @Test func aliasesWrittenWithoutBrackets() {
+        let people = [Entity(id: "v", kind: .person, name: "Nguyen Thi Lan", role: .victim),
+                      Entity(id: "r", kind: .person, name: "Tran Van Hung", role: .recruiter)]
+        Self.expectRedacted([
+            "Nguyen Thi Lan, a.k.a. Mimi, was moved": "Victim 1, was moved",
+            "Nguyen Thi Lan aka mimi was moved": "Victim 1 was moved",
+            "Nguyen Thi Lan alias Little Mimi": "Victim 1",
+            "Nguyen Thi Lan, a.k.a. \"Little Mimi\", was moved": "Victim 1, was moved",
+            "Nguyen Thi Lan, known as Mimi, was moved": "Victim 1, was moved",
+            "Nguyen Thi Lan, also known as Mimi Rose, left": "Victim 1, left",
+            "Lan Nguyen goes by Mimi now": "Victim 1 now",
+            "NGUYEN THI LAN AKA MIMI WAS MOVED": "Victim 1 WAS MOVED",
+            "Nguyen Thi Lan aka Mimi and Tran Van Hung aka Boss": "Victim 1 and Tran Van Hung aka Boss",
+            "Nguyen Thi Lan called Tran Van Hung": "Victim 1 called Tran Van Hung",
+            "Nguyen Thi Lan, known as the boss's favourite, was moved": "Victim 1, known as the boss's favourite, was moved",
+            "Nguyen Thi Lan aka the Boss": "Victim 1 aka the Boss",
+            "Nguyen Thi Lan alias 17": "Victim 1 alias 17",
+            "Nguyen Thi Lan\naka Mimi": "Victim 1\naka Mimi",
+            "Nguyen Thi Lan f/k/a Mimi Tran": "Victim 1 f/k/a Mimi Tran",
+            "Nguyen Thi Lan a Vietnamese woman": "Victim 1 a Vietnamese woman",
+        ], among: people)
+    }
+
     /// helper-73: a victim with a first-name alias (which matches the first word alone) is still
     /// read across a nickname, and an id-bearing field is read across one too, with nothing
     /// kept beside the pseudonym (a group would put a space into an id).
