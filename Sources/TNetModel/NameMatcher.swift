@@ -1592,7 +1592,7 @@ struct NameMatcher: Sendable {
     static func weight(_ folded: String) -> Int { folded.reduce(0) { $0 + (isIdeographic($1) ? 2 : 1) } }
 
     /// Compatibility forms read as their letters (NFKC: `Ｓ` is `S`, `ｻﾞ` is `ザ`), lower case,
-    /// diacritics and Hebrew and Arabic points removed, Cyrillic and Greek letters that look like
+    /// diacritics and Hebrew and Arabic points removed (``dropsMark(_:after:)``), Cyrillic and Greek letters that look like
     /// Latin ones read as those (``confusables``), letters and digits only.
     static func fold(_ s: Substring) -> String {
         guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return foldedByFoundation(s) }
@@ -1619,18 +1619,21 @@ struct NameMatcher: Sendable {
             // Compatibility forms first (NFKC): half-width katakana (`ﾔﾏｻﾞｷ` is `ヤマザキ`, its
             // voicing mark joined to its letter), full-width Latin, ligatures (helper-84: a
             // name typed in half-width kana was never found).
+            // (Only where a character has such a form, or a capital: the pass costs.)
+            let compatible = text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenNFKCCaseFolded }
             var lower = String.UnicodeScalarView()
-            for u in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !Self.isStretch(u) {
+            for u in (compatible ? text.precomposedStringWithCompatibilityMapping : text).unicodeScalars where !Self.isStretch(u) {
                 lower.append(capitalConfusables[u] ?? u)
             }
             // Marks dropped from Latin, Greek and Cyrillic letters, and the vowel points of
             // Hebrew and Arabic, which most texts leave out (helper-84: `יִצְחָק` never matched
             // `יצחק`); not in Thai, kana or Devanagari, where a mark tells names apart
-            // (helper-84: ศิริพร and ศรีพร, ヤマザキ and ヤマサキ had folded alike).
+            // (helper-84: ศิริพร and ศรีพร, ヤマザキ and ヤマサキ had folded alike), nor an
+            // Arabic hamza but on alef (helper-86: لؤي and لوي are two names).
             var bare = String.UnicodeScalarView()
             var base: Unicode.Scalar?
             for u in String(lower).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-                if u.properties.generalCategory == .nonspacingMark, let b = base, Self.isAccentable(b) { continue }
+                if u.properties.generalCategory == .nonspacingMark, let b = base, Self.dropsMark(u, after: b) { continue }
                 if u.properties.generalCategory != .nonspacingMark { base = u }
                 bare.append(u)
             }
@@ -1641,14 +1644,21 @@ struct NameMatcher: Sendable {
         return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
-    /// Whether `u` is a Latin, Greek or Cyrillic letter, whose accents folding drops, or a
-    /// Hebrew or Arabic one, whose vowel points and hamza it drops (`أحمد` is found as
-    /// `احمد`, as Arabic is searched).
-    static func isAccentable(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x41 ... 0x24F, 0x370 ... 0x52F, 0x1E00 ... 0x1FFF: return true
-        case 0x0590 ... 0x05FF, 0xFB1D ... 0xFB4F: return true                             // Hebrew
-        case 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF: return true         // Arabic
+    /// Whether folding drops the nonspacing mark `mark` after the letter `base`: every mark of
+    /// a Latin, Greek or Cyrillic letter (accents) or a Hebrew one (points); an Arabic letter's
+    /// vowel marks, shadda and sukun (U+064B–U+0652) and Quranic marks, and the hamza or madda
+    /// on alef (`أحمد` is found as `احمد`, as Arabic is searched), but not on waw or yeh
+    /// (`لؤي` and `لوي`, Luay and Louis, are two names: helper-86).
+    static func dropsMark(_ mark: Unicode.Scalar, after base: Unicode.Scalar) -> Bool {
+        switch base.value {
+        case 0x41 ... 0x24F, 0x370 ... 0x52F, 0x1E00 ... 0x1FFF: return true        // Latin, Greek, Cyrillic
+        case 0x0590 ... 0x05FF, 0xFB1D ... 0xFB4F: return true                        // Hebrew
+        case 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF:                // Arabic
+            switch mark.value {
+            case 0x064B ... 0x0652, 0x0610 ... 0x061A, 0x06D6 ... 0x06ED: return true
+            case 0x0653 ... 0x0655: return base.value == 0x0627
+            default: return false
+            }
         default: return false
         }
     }
@@ -1667,7 +1677,7 @@ struct NameMatcher: Sendable {
     /// skeleton (UTS #39) would fold far more than these scripts need. Small letters only, each
     /// read after the text is put in lower case, a capital's as the capital passes for (`Н` and
     /// `н` as `h`), so a real Cyrillic or Greek name folds the same way in any case and wherever
-    /// it is written, and still matches itself. Also the Arabic letters typed for one another.
+    /// it is written, and still matches itself. Also Persian kaf for Arabic kaf.
     static let confusables: [Unicode.Scalar: Unicode.Scalar] = {
         let pairs: [(UInt32, Character)] = [
             // Cyrillic
@@ -1682,9 +1692,10 @@ struct NameMatcher: Sendable {
             (0x03BC, "m"), (0x03BD, "v"), (0x03BF, "o"), (0x03C1, "p"), (0x03C4, "t"), (0x03C5, "u"), (0x03C7, "x"),
             // Latin look-alikes outside ASCII
             (0x0131, "i"), (0x0237, "j"),
-            // Arabic letters typed for one another: alef maksura and Persian yeh for yeh,
-            // Persian kaf for kaf, teh marbuta for heh (as Arabic search engines read them).
-            (0x0649, "\u{064A}"), (0x06CC, "\u{064A}"), (0x06A9, "\u{0643}"), (0x0629, "\u{0647}"),
+            // Persian kaf typed for Arabic kaf: one letter in two code points. (Not alef
+            // maksura or Persian yeh for yeh, nor teh marbuta for heh: يسرى and يسري, منى and
+            // مني "from me" are different words, and Pashto keeps its yehs apart: helper-86.)
+            (0x06A9, "\u{0643}"),
         ]
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (code, latin) in pairs { table[Unicode.Scalar(code)!] = latin.unicodeScalars.first! }

@@ -574,12 +574,17 @@ import TNetGraph
     /// - `יִצְחָק כֹּהֵן` without its points (U+05B0–U+05C7) is `יצחק כהן`;
     /// - `مُحَمَّد أحمد`: marks (U+064E, U+0651) and the hamza on alef (أ is ا + U+0654) dropped,
     ///   `محمد احمد`; `محـــمد` without tatweel (U+0640) is `محمد`; `محمود` is another name;
-    /// - Persian `علی` (yeh U+06CC) is Arabic `علي` (U+064A).
+    /// - Persian `کمال` (kaf U+06A9) is Arabic `كمال` (U+0643);
+    /// - but not letters that tell Arabic words apart (helper-86): with victim `يسرى حسن`
+    ///   (alef maksura), the recruiter `يسري حسن` (yeh) keeps his name; with witness `لؤي حداد`
+    ///   (hamza on waw), `لوي حداد` stays; with the victim `منى`, `مني` ("from me") stays.
     @Test func compatibilityFormsAndPointsAreFolded() {
         let p = PersonRole.victim
         let people = [("\u{30E4}\u{30DE}\u{30B6}\u{30AD} \u{30CF}\u{30CA}\u{30B3}", p), ("Hung Lopez", p),
                       ("\u{5D9}\u{5E6}\u{5D7}\u{5E7} \u{5DB}\u{5D4}\u{5DF}", p), ("\u{645}\u{62D}\u{645}\u{62F} \u{623}\u{62D}\u{645}\u{62F}", p),
-                      ("\u{639}\u{644}\u{64A} \u{62D}\u{633}\u{646}", p)]
+                      ("\u{643}\u{645}\u{627}\u{644} \u{62D}\u{633}\u{646}", p), ("\u{64A}\u{633}\u{631}\u{649} \u{62D}\u{633}\u{646}", p),
+                      ("\u{64A}\u{633}\u{631}\u{64A} \u{62D}\u{633}\u{646}", .recruiter), ("\u{644}\u{624}\u{64A} \u{62D}\u{62F}\u{627}\u{62F}", .witness),
+                      ("\u{645}\u{646}\u{649}", p)]
             .enumerated().map { Entity(id: "e\($0.offset)", kind: .person, name: $0.element.0, role: $0.element.1) }
         Self.expectRedacted([
             "met \u{FF94}\u{FF8F}\u{FF7B}\u{FF9E}\u{FF77} \u{FF8A}\u{FF85}\u{FF7A}": "met Victim 1",
@@ -589,7 +594,11 @@ import TNetGraph
             "met \u{645}\u{64F}\u{62D}\u{64E}\u{645}\u{651}\u{64E}\u{62F} \u{623}\u{62D}\u{645}\u{62F}": "met Victim 4",
             "met \u{645}\u{62D}\u{640}\u{640}\u{640}\u{645}\u{62F} \u{627}\u{62D}\u{645}\u{62F}": "met Victim 4",
             "met \u{645}\u{62D}\u{645}\u{648}\u{62F} \u{627}\u{62D}\u{645}\u{62F}": "met \u{645}\u{62D}\u{645}\u{648}\u{62F} \u{627}\u{62D}\u{645}\u{62F}",
-            "met \u{639}\u{644}\u{6CC} \u{62D}\u{633}\u{646}": "met Victim 5",
+            "met \u{6A9}\u{645}\u{627}\u{644} \u{62D}\u{633}\u{646}": "met Victim 5",
+            "met \u{64A}\u{633}\u{631}\u{64A} \u{62D}\u{633}\u{646} and \u{64A}\u{633}\u{631}\u{649} \u{62D}\u{633}\u{646}":
+                "met \u{64A}\u{633}\u{631}\u{64A} \u{62D}\u{633}\u{646} and Victim 6",
+            "saw \u{644}\u{648}\u{64A} \u{62D}\u{62F}\u{627}\u{62F}": "saw \u{644}\u{648}\u{64A} \u{62D}\u{62F}\u{627}\u{62F}",
+            "\u{623}\u{62E}\u{630} \u{627}\u{644}\u{645}\u{627}\u{644} \u{645}\u{646}\u{64A}": "\u{623}\u{62E}\u{630} \u{627}\u{644}\u{645}\u{627}\u{644} \u{645}\u{646}\u{64A}",
         ], among: people)
         // And a name written with its points or in half-width forms finds the plain text.
         let pointed = [Entity(id: "h", kind: .person, name: "\u{5D9}\u{5B4}\u{5E6}\u{5B0}\u{5D7}\u{5B8}\u{5E7} \u{5DB}\u{5B9}\u{5BC}\u{5D4}\u{5B5}\u{5DF}", role: p),
