@@ -21,7 +21,7 @@ extension Dataset {
             if let first = seen[e.id] {
                 let firstAt = locations?.entity(first).map { " (first declared at \($0.line):\($0.column))" } ?? ""
                 issues.append(ValidationIssue(.error, .duplicateEntityID,
-                                              "duplicate entity id \(quoted(e.id))\(firstAt)" + Self.forms(entities[first].id, e.id),
+                                              "duplicate entity id \(quoted(Self.brief(e.id)))\(firstAt)" + Self.forms(entities[first].id, e.id),
                                               at: locations?.entity(i)))
             } else {
                 seen[e.id] = i
@@ -32,7 +32,7 @@ extension Dataset {
         for (i, s) in sources.enumerated() {
             if let first = sourceIDs[s.id] {
                 issues.append(ValidationIssue(.error, .duplicateSourceID,
-                                              "duplicate source id \(quoted(s.id))" + Self.forms(sources[first].id, s.id),
+                                              "duplicate source id \(quoted(Self.brief(s.id)))" + Self.forms(sources[first].id, s.id),
                                               at: locations?.source(i)))
             } else {
                 sourceIDs[s.id] = i
@@ -108,7 +108,7 @@ extension Dataset {
             for (i, e) in entities.enumerated() where !e.sources.isEmpty {
                 // (compared by bytes: a list in another Unicode form is checked again)
                 if let lastCited, lastCited.isSpelt(like: e.sources) { continue }
-                if check(e.sources, "entity \(quoted(e.id))", locations?.entity(i)) { lastCited = e.sources }
+                if check(e.sources, "entity \(quoted(Self.brief(e.id)))", locations?.entity(i)) { lastCited = e.sources }
             }
             // Links' lists are numbered: each list is looked up once.
             let citations = linkColumns.citationTable
@@ -152,6 +152,11 @@ extension Dataset {
         // Whether the schema knows a kind, asked once per run of equal kinds (a file's
         // entities are mostly of a few kinds, often in runs): no hash per entity.
         var lastKind: EntityKind?, lastKnown = true
+        // Each entity kind's first spelling, the schema's where it declares the kind; the run's
+        // when it is spelt otherwise (kinds are compared as Swift compares text).
+        var kindSpelling: [EntityKind: String] = [:]
+        for k in schema.entityKinds where kindSpelling[k] == nil { kindSpelling[k] = k.rawValue }
+        var lastRespelt: String?
         // Likewise for roles: whether one is unknown or read as protected is worked out once
         // per run of equal roles (reading a role's words is Unicode work).
         var lastRole: PersonRole?, lastUnknown = false, lastReread = false
@@ -160,7 +165,17 @@ extension Dataset {
         entities.withUnsafeBufferPointer { es in
             for i in es.indices {
                 let kind = es[i].kind
-                if kind != lastKind { lastKind = kind; lastKnown = schema.knows(kind) }
+                if kind != lastKind || !kind.rawValue.isSpelt(like: lastKind!.rawValue) {
+                    lastKind = kind
+                    lastKnown = schema.knows(kind)
+                    let first = kindSpelling[kind] ?? kind.rawValue
+                    kindSpelling[kind] = first
+                    lastRespelt = first.isSpelt(like: kind.rawValue) ? nil : first
+                }
+                if let first = lastRespelt {
+                    forms.note("entity \(quoted(Self.brief(es[i].id))): kind", kind.rawValue, names: "entity kind", first,
+                               at: locations?.entity(i), &issues)
+                }
                 if !lastKnown, reported.insert("e:" + kind.rawValue).inserted {
                     issues.append(ValidationIssue(.warning, .undeclaredKind,
                                                   "entity kind \(quoted(kind.rawValue)) is neither built in nor declared in \"schema\"",
@@ -187,7 +202,7 @@ extension Dataset {
                 if let country = es[i].country {
                     if let c = self[id: country], c.kind == .country {
                         if !LinkColumns.sameBytes(c.id, country) {
-                            forms.note("entity \(quoted(es[i].id)): country", country, names: "entity", c.id,
+                            forms.note("entity \(quoted(Self.brief(es[i].id))): country", country, names: "entity", c.id,
                                        at: locations?.entity(i), &issues)
                         }
                     } else {
@@ -201,22 +216,25 @@ extension Dataset {
         let kindTable = linkColumns.kindTable
         let knownKind = kindTable.map { schema.knows($0) }
         var kindReported = [Bool](repeating: false, count: kindTable.count)
-        // A kind spelt in another Unicode form than its first (kinds are numbered as spelt).
-        var firstSpelling: [LinkKind: Int] = [:]
-        let respelt = kindTable.indices.map { k in
-            let first = firstSpelling[kindTable[k]] ?? k
-            firstSpelling[kindTable[k]] = first
+        // A kind spelt in another Unicode form than the schema declares it, or than its first
+        // spelling (kinds are numbered as spelt): its first spelling's number, or -1 for the
+        // schema's, and that spelling.
+        var firstSpelling: [LinkKind: (k: Int, text: String)] = [:]
+        for k in schema.linkKinds where firstSpelling[k] == nil { firstSpelling[k] = (-1, k.rawValue) }
+        let respelt = kindTable.indices.map { k -> (k: Int, text: String) in
+            let first = firstSpelling[kindTable[k]] ?? (k, kindTable[k].rawValue)
+            if firstSpelling[kindTable[k]] == nil { firstSpelling[kindTable[k]] = first }
             return first
         }
         for i in links.indices {
             let kind = linkColumns.kindOf(i)
-            if respelt[kind] != kind {
-                forms.note("link \(describe(links[i])): kind", kindTable[kind].rawValue, names: "link kind", kindTable[respelt[kind]].rawValue,
+            if !respelt[kind].text.isSpelt(like: kindTable[kind].rawValue) {
+                forms.note("link \(describe(links[i])): kind", kindTable[kind].rawValue, names: "link kind", respelt[kind].text,
                            at: locations?.link(i), &issues)
             }
-            if !knownKind[kind] && !kindReported[respelt[kind]] {
+            if !knownKind[kind] && !kindReported[max(0, respelt[kind].k)] {
                 // The first link of each undeclared kind, where the file has it (in any spelling).
-                kindReported[respelt[kind]] = true
+                kindReported[max(0, respelt[kind].k)] = true
                 issues.append(ValidationIssue(.warning, .undeclaredKind,
                                               "link kind \(quoted(kindTable[kind].rawValue)) is neither built in nor declared in \"schema\"",
                                               at: locations?.link(i)))
@@ -251,8 +269,15 @@ extension Dataset {
         return "; the same text in two Unicode forms, " + spelledOut(declared) + " and " + spelledOut(other)
     }
 
+    /// A link in words, each end cut to 200 characters (a message about a huge id still comes
+    /// to its point before the output's bound: helper-85).
     private func describe(_ l: Link) -> String {
-        "\(quoted(l.source)) \(l.kind.rawValue) \(quoted(l.target))"
+        "\(quoted(Self.brief(l.source))) \(l.kind.rawValue) \(quoted(Self.brief(l.target)))"
+    }
+
+    /// `s`, or its first 200 characters and `…`.
+    private static func brief(_ s: String) -> String {
+        s.utf8.count <= 200 || s.count <= 200 ? s : String(s.prefix(200)) + "…"
     }
 }
 
@@ -295,13 +320,21 @@ private func isBidiControl(_ v: UInt32) -> Bool {
 
 /// A text in double quotes with every code point beyond printable ASCII written `<U+…>`, and
 /// `"`, `\` and `<` too: two spellings of one text in different Unicode forms
-/// (`"Jos<U+E9>"`, `"Jose<U+301>"`) told apart in a message.
-/// - Parameter s: An id or a value from a file.
+/// (`"Jos<U+E9>"`, `"Jose<U+301>"`) told apart in a message. Cut after `limit` code points,
+/// with how many more there are (a message about a huge id still says what it is about).
+/// - Parameters:
+///   - s: An id or a value from a file.
+///   - limit: Most code points written.
 /// - Returns: The text, quoted, in printable ASCII.
 /// - Complexity: O(*n*) in the length of `s`.
-package func spelledOut(_ s: String) -> String {
+package func spelledOut(_ s: String, limit: Int = 40) -> String {
     var out = "\""
+    var written = 0
     for scalar in s.unicodeScalars {
+        if written == limit {
+            return out + "\"… (\(s.unicodeScalars.count - limit) more code points)"
+        }
+        written += 1
         if scalar.value >= 0x20 && scalar.value < 0x7F && scalar != "\"" && scalar != "\\" && scalar != "<" {
             out.unicodeScalars.append(scalar)
         } else {

@@ -142,8 +142,8 @@ public enum EdgeListReader {
     static func respellingWarning(_ r: Respelling?, _ input: InputFile) -> [ValidationIssue] {
         guard let r else { return [] }
         return [ValidationIssue(.warning, .unicodeForm,
-                                "ids \(TextTable.bounded(spelledOut(r.kept), to: 200)) and \(TextTable.bounded(spelledOut(r.other), to: 200)) are the same text in two Unicode forms and were read as one entity"
-                                + (r.count > 1 ? " (\(r.count) mentions spelt another way in all)" : "")
+                                "ids \(spelledOut(r.kept)) and \(spelledOut(r.other)) are the same text in two Unicode forms and were read as one entity"
+                                + (r.count > 1 ? " (\(r.count) mentions of ids spelt another way than their first mention in all, these and others)" : "")
                                 + "; write each id one way (JSON refuses such ids as duplicates)",
                                 at: r.line.map { SourceLocation(file: input.name, line: Int($0), column: 1) })]
     }

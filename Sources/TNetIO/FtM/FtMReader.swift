@@ -125,7 +125,8 @@ public enum FtMReader {
     struct Builder {
         var issues: [ValidationIssue]
         var dataset = Dataset()
-        var sourceByFtM: [String: String] = [:]
+        /// Each Document's source id, with the Document's own FtM id (as spelt).
+        var sourceByFtM: [String: (id: String, ftmID: String)] = [:]
         var madeSources: [String: String] = [:]
         /// The FtM ids of the things read (an entity's id is its FtM id decoded, ``ref(_:)``).
         var thingIDs = Set<String>()
@@ -148,8 +149,8 @@ public enum FtMReader {
             locations = ReadLocations(file: "")
         }
 
-        mutating func warn(_ line: Line, _ message: String) {
-            issues.append(ValidationIssue(.warning, .unknownField, "FtM entity \(quoted(line.id)): \(message)", at: line.location))
+        mutating func warn(_ line: Line, _ message: String, code: ValidationIssue.Code = .unknownField) {
+            issues.append(ValidationIssue(.warning, code, "FtM entity \(quoted(line.id)): \(message)", at: line.location))
         }
 
         /// Reads the sources and things of `lines` (every line but the relations', in file
@@ -192,12 +193,16 @@ public enum FtMReader {
                 for (i, k) in things.enumerated() where position[lines[k].id] == nil { position[lines[k].id] = i }
             }
             for l in documentation {
-                guard let doc = l.values("document").first, let source = sourceByFtM[doc],
+                guard let doc = l.values("document").first, let source = document(doc, in: l),
                       let target = l.values("entity").first, let i = position[target] else {
                     warn(l, "a Documentation whose document or entity is not in the file: left out")
                     continue
                 }
-                if !entities[i].sources.contains(source) { entities[i].sources.append(source) }
+                let thing = lines[things[i]].id
+                if !LinkColumns.sameBytes(thing, target) {
+                    warn(l, "entity \(spelledOut(target)) is \(spelledOut(thing)) in another Unicode form: read as that entity", code: .unicodeForm)
+                }
+                if !entities[i].sources.contains(where: { LinkColumns.sameBytes($0, source) }) { entities[i].sources.append(source) }
                 warn(l, "read as \(entities[i].id) citing source \(source) (written back as its proof)")
             }
             for (e, k) in zip(entities, things) {
@@ -309,7 +314,7 @@ public enum FtMReader {
                 default: attribute(p, values, schema: l.schema, into: &s.attributes, line: l)
                 }
             }
-            sourceByFtM[l.id] = id
+            sourceByFtM[l.id] = (id, l.id)
             if !FtMID.decode(l.id).hasPrefix("source.") { s.attributes["ftm_id"] = .string(l.id) }
             dataset.sources.append(s)
             locations.sources.append(.init(line: l.location.line, column: l.location.column))
@@ -326,11 +331,21 @@ public enum FtMReader {
             if case .list(let old)? = attrs[key], case .list(let new) = value { attrs[key] = .list(old + new) } else { attrs[key] = value }
         }
 
+        /// The source of the Document `d` names, saying so where `d` spells the Document's id in
+        /// another Unicode form (`é` composed against `e` and an accent: helper-85).
+        mutating func document(_ d: String, in l: Line) -> String? {
+            guard let s = sourceByFtM[d] else { return nil }
+            if !LinkColumns.sameBytes(s.ftmID, d) {
+                warn(l, "document \(spelledOut(d)) is \(spelledOut(s.ftmID)) in another Unicode form: read as that document", code: .unicodeForm)
+            }
+            return s.id
+        }
+
         /// The citations of `l`: its `proof` documents, else a source made of its publisher and URL.
         mutating func citations(_ l: Line) -> [String] {
             var out: [String] = []
             for d in l.values("proof") {
-                if let s = sourceByFtM[d] { out.append(s) } else { warn(l, "proof \(d) is not a Document in the file: the citation is left out") }
+                if let s = document(d, in: l) { out.append(s) } else { warn(l, "proof \(d) is not a Document in the file: the citation is left out") }
             }
             if out.isEmpty {
                 let publisher = l.values("publisher").first, url = l.values("sourceUrl").first

@@ -195,4 +195,23 @@ func everySchema() throws -> (dataset: Dataset, issues: [ValidationIssue]) {
         }
         #expect(FtMID.encode("shan-state") == "shan-state")
     }
+
+    /// A `proof` or a Documentation that names a Document or an entity in another Unicode form
+    /// than its id ("doc-re\u{301}p", e + U+0301, for the Document "doc-r\u{E9}p") is read as it
+    /// and said (helper-85: proofs were given the Document's spelling with no word).
+    @Test func documentsNamedInAnotherUnicodeFormAreSaid() throws {
+        let text = """
+        {"id":"doc-r\u{E9}p","schema":"Document","properties":{"title":["t"]}}
+        {"id":"p1","schema":"Person","properties":{"name":["A"],"proof":["doc-re\u{301}p"]}}
+        {"id":"Jos\u{E9}","schema":"Person","properties":{"name":["B"]}}
+        {"id":"d1","schema":"Documentation","properties":{"document":["doc-r\u{E9}p"],"entity":["Jose\u{301}"]}}
+        """
+        let (d, issues) = try FtMReader.read(InputFile(name: "u.ftm.json", bytes: Array(text.utf8)))
+        let forms = issues.filter { $0.code == .unicodeForm }
+        #expect(forms.map(\.message) == [
+            "FtM entity \"p1\": document \"doc-re<U+301>p\" is \"doc-r<U+E9>p\" in another Unicode form: read as that document",
+            "FtM entity \"d1\": entity \"Jose<U+301>\" is \"Jos<U+E9>\" in another Unicode form: read as that entity"])
+        #expect(forms.map { $0.location?.line } == [2, 4])
+        #expect(d[id: "p1"]?.sources == ["doc-r\u{E9}p"] && d[id: "Jos\u{E9}"]?.sources == ["doc-r\u{E9}p"])
+    }
 }
