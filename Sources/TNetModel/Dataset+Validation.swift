@@ -165,7 +165,7 @@ extension Dataset {
         entities.withUnsafeBufferPointer { es in
             for i in es.indices {
                 let kind = es[i].kind
-                if kind != lastKind || !kind.rawValue.isSpelt(like: lastKind!.rawValue) {
+                if lastKind.map({ !kind.rawValue.isSpelt(like: $0.rawValue) }) ?? true {
                     lastKind = kind
                     lastKnown = schema.knows(kind)
                     let first = kindSpelling[kind] ?? kind.rawValue
@@ -226,9 +226,10 @@ extension Dataset {
             if firstSpelling[kindTable[k]] == nil { firstSpelling[kindTable[k]] = first }
             return first
         }
+        let isRespelt = kindTable.indices.map { !respelt[$0].text.isSpelt(like: kindTable[$0].rawValue) }
         for i in links.indices {
             let kind = linkColumns.kindOf(i)
-            if !respelt[kind].text.isSpelt(like: kindTable[kind].rawValue) {
+            if isRespelt[kind] {
                 forms.note("link \(describe(links[i])): kind", kindTable[kind].rawValue, names: "link kind", respelt[kind].text,
                            at: locations?.link(i), &issues)
             }
