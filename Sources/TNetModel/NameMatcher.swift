@@ -778,16 +778,18 @@ struct NameMatcher: Sendable {
     }
 
     /// An alias written after a name without brackets, after words that say one follows
-    /// (`Nguyen Thi Lan, a.k.a. Mimi`, `Lan alias "Mimi"`, `Mai Nguyen, known as Little Mai,`,
-    /// `Mai Nguyen aka mimi`): the alias words and the alias, up to its last word (the comma
-    /// after it stays). Between the name and the alias words only spaces, the marks that close
-    /// around the name, and one comma or dash, on one line. The alias is a quoted or bracketed
-    /// group (as ``trailingGroup(_:_:at:after:)`` reads one), or words with capitals separated
-    /// by spaces alone, at most ``trailingWords`` (one after a name in capitals, where every
-    /// word has them), or one word of a script without case; after `aka`, `alias` and the
-    /// like also one word in small letters (`aka mimi`). No word with a digit (`alias 17`).
-    /// Words that only may introduce an alias (`called`) are not read here: `Mai Nguyen called
-    /// Tran Van Hung` is a call.
+    /// (`Nguyen Thi Lan, a.k.a. Mimi`, `Lan alias "Mimi"`, `Mai Nguyen, known as Little Mai,`):
+    /// the alias words and the alias, up to its last word (the comma after it stays). Between
+    /// the name and the alias words only spaces, the marks that close around the name, and one
+    /// comma or dash, on one line. The alias words: `aka`, `a.k.a.`, `f/k/a`, `fka`, `alias`,
+    /// `nicknamed`, `known as`, `also known as`, `better known as` (not `tức`, `geb.`, `née`,
+    /// `goes by`, which begin other things too: helper-87). The alias: a quoted or bracketed
+    /// group (as ``trailingGroup(_:_:at:after:)`` reads one), or one or two words of a cased
+    /// script that start with a capital and have a small letter (both in capitals after a name in
+    /// capitals), separated by a space, not joined to more letters by a hyphen or an apostrophe,
+    /// and not followed by a third such word (a title-case sentence: `known as Mimi Bangkok
+    /// Police said` is left whole). The caller refuses an alias any word of which stands in
+    /// another entity's name (`aka Le Van Hung`).
     static func trailingAlias(_ s: String, _ words: [Word], at j: Int, after: String.Index, name: Substring) -> (next: Int, text: Range<String.Index>)? {
         guard j < words.count, after <= words[j].range.lowerBound else { return nil }
         var dashes = 0
@@ -799,21 +801,17 @@ struct NameMatcher: Sendable {
             }
         }
         guard dashes <= 1 else { return nil }
-        // The alias words: `aka`, `a.k.a.`, `alias`, `also known as`, `goes by`.
         var k = j
-        var sure = false
         func gapIsPlain(_ m: Int) -> Bool {
             s[words[m - 1].range.upperBound ..< words[m].range.lowerBound].allSatisfy { ($0.isWhitespace && !$0.isNewline) || $0 == "." || $0 == "/" || $0 == ":" }
         }
         if k + 2 < words.count, ["a", "f"].contains(words[k].folded), words[k + 1].folded == "k", words[k + 2].folded == "a",
            gapIsPlain(k + 1), gapIsPlain(k + 2) {
-            sure = true
             k += 3
-        } else if Self.sureAliasWords.contains(words[k].folded) {
-            sure = true
+        } else if bareAliasWords.contains(words[k].folded) {
             k += 1
         } else {
-            let phrases: [[String]] = [["also", "known", "as"], ["better", "known", "as"], ["known", "as"], ["goes", "by"]]
+            let phrases: [[String]] = [["also", "known", "as"], ["better", "known", "as"], ["known", "as"]]
             guard let p = phrases.first(where: { p in
                 k + p.count < words.count && p.indices.allSatisfy { words[k + $0].folded == p[$0] && ($0 == 0 || gapIsPlain(k + $0)) }
             }) else { return nil }
@@ -821,29 +819,50 @@ struct NameMatcher: Sendable {
         }
         guard k < words.count else { return nil }
         // A quoted or bracketed alias: as one after the name (after the alias words' dots:
-        // `a.k.a. "Mimi"`).
+        // `a.k.a. "Mimi"`), without a number.
         let aliasWordsEnd = s[words[k - 1].range.upperBound...].prefix { $0 == "." || $0 == ":" }.endIndex
         if let g = trailingGroup(s, words, at: k, after: aliasWordsEnd) {
-            return (g.next, words[j].range.lowerBound ..< g.text.upperBound)
+            return isNickname(words, k, g.next) ? (g.next, words[j].range.lowerBound ..< g.text.upperBound) : nil
         }
-        guard gapIsPlain(k), !words[k].folded.contains(where: \.isNumber), let first = s[words[k].range].first else { return nil }
-        var end = k + 1
-        if first.isCased && first.isUppercase {
-            let upperName = name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
-            while !upperName, end < words.count, end - k < trailingWords,
-                  s[words[end - 1].range.upperBound ..< words[end].range.lowerBound].allSatisfy({ $0 == " " }),
-                  let c = s[words[end].range].first, c.isUppercase, !words[end].folded.contains(where: \.isNumber) {
-                end += 1
-            }
-        } else if first.isCased {
-            // (Not an article: `aka the Boss` is left whole, not read as `the`.)
-            guard sure, !["the", "a", "an"].contains(words[k].folded) else { return nil }
+        guard gapIsPlain(k) else { return nil }
+        let upperName = name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
+        // Whether word `m` reads as a name's word: a capital, then a small letter (or capitals
+        // after a name in capitals), no digit, not a script without spaces.
+        func isNameWord(_ m: Int) -> Bool {
+            let text = s[words[m].range]
+            guard let first = text.first, first.isCased, first.isUppercase, text.count > 1, !isUnspaced(first),
+                  !words[m].folded.contains(where: \.isNumber) else { return false }
+            return upperName ? !text.contains(where: \.isLowercase) : text.contains(where: \.isLowercase)
+        }
+        // Whether word `m` is joined to more letters after it (`Mimi-Rose`, `O'Brien`).
+        func joined(_ m: Int) -> Bool {
+            guard m + 1 < words.count else { return false }
+            let gap = s[words[m].range.upperBound ..< words[m + 1].range.lowerBound]
+            return !gap.isEmpty && !gap.contains(where: \.isWhitespace) && gap.allSatisfy { "-'\u{2019}\u{2010}\u{2011}".contains($0) }
+        }
+        func spaced(_ m: Int) -> Bool { s[words[m - 1].range.upperBound ..< words[m].range.lowerBound] == " " }
+        // The end of the token word `m` starts (`McLane` is read as two words that touch).
+        func tokenEnd(_ m: Int) -> Int {
+            var e = m + 1
+            while e < words.count, words[e - 1].range.upperBound == words[e].range.lowerBound { e += 1 }
+            return e
+        }
+        guard isNameWord(k) else { return nil }
+        var end = tokenEnd(k)
+        guard !joined(end - 1) else { return nil }
+        if end < words.count, spaced(end), isNameWord(end) {
+            let second = tokenEnd(end)
+            guard !joined(second - 1), !(second < words.count && spaced(second) && isNameWord(second)) else { return nil }
+            end = second
         }
         return (end, words[j].range.lowerBound ..< words[end - 1].range.upperBound)
     }
 
+    /// The single words that say an alias follows, written without brackets (folded).
+    static let bareAliasWords: Set<String> = ["aka", "alias", "nicknamed", "fka"]
+
     /// The words ``trailingAlias(_:_:at:after:name:)`` starts from (folded).
-    static let aliasStarts = sureAliasWords.union(["a", "f", "also", "better", "known", "goes"])
+    static let aliasStarts = bareAliasWords.union(["a", "f", "also", "better", "known"])
 
     /// Every bracket of ``nicknameBrackets`` that closes.
     static let bracketCloses = Set(nicknameBrackets.values)
@@ -1346,7 +1365,10 @@ struct NameMatcher: Sendable {
                     guard marked || aliased, !identifier,
                           let g = (marked ? Self.trailingGroup(s, words, at: r.next, after: r.to) : nil).flatMap({ g in
                               Self.isTrailingNickname(s, words, r.next, g.next, name: name) ? g : nil
-                          }) ?? (aliased ? Self.trailingAlias(s, words, at: r.next, after: r.to, name: name) : nil),
+                          }) ?? (aliased ? Self.trailingAlias(s, words, at: r.next, after: r.to, name: name).flatMap({ g in
+                              // (no word of it in another entity's name: `aka Le Van Hung`, helper-87)
+                              (r.next ..< g.next).allSatisfy { standing($0).isEmpty } ? g : nil
+                          }) : nil),
                           !holdsOtherName(r.next, g.next),
                           !(r.next ..< g.next).contains(where: { otherNameWords.contains(words[$0].folded) }),
                           !(r.next ..< g.next).contains(where: { (match(from: $0, first: words[$0].folded)?.end ?? $0) >= g.next }) else { break }
@@ -1646,7 +1668,8 @@ struct NameMatcher: Sendable {
 
     /// Whether folding drops the nonspacing mark `mark` after the letter `base`: every mark of
     /// a Latin, Greek or Cyrillic letter (accents) or a Hebrew one (points); an Arabic letter's
-    /// vowel marks, shadda and sukun (U+064B–U+0652) and Quranic marks, and the hamza or madda
+    /// vowel marks, shadda and sukun (U+064B–U+0652, U+0656–U+065F), the superscript alef
+    /// (U+0670: `الرحمٰن` is `الرحمن`) and Quranic marks, and the hamza or madda
     /// on alef (`أحمد` is found as `احمد`, as Arabic is searched), but not on waw or yeh
     /// (`لؤي` and `لوي`, Luay and Louis, are two names: helper-86).
     static func dropsMark(_ mark: Unicode.Scalar, after base: Unicode.Scalar) -> Bool {
@@ -1655,7 +1678,7 @@ struct NameMatcher: Sendable {
         case 0x0590 ... 0x05FF, 0xFB1D ... 0xFB4F: return true                        // Hebrew
         case 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF:                // Arabic
             switch mark.value {
-            case 0x064B ... 0x0652, 0x0610 ... 0x061A, 0x06D6 ... 0x06ED: return true
+            case 0x064B ... 0x0652, 0x0656 ... 0x065F, 0x0670, 0x0610 ... 0x061A, 0x06D6 ... 0x06ED: return true
             case 0x0653 ... 0x0655: return base.value == 0x0627
             default: return false
             }
@@ -1692,10 +1715,11 @@ struct NameMatcher: Sendable {
             (0x03BC, "m"), (0x03BD, "v"), (0x03BF, "o"), (0x03C1, "p"), (0x03C4, "t"), (0x03C5, "u"), (0x03C7, "x"),
             // Latin look-alikes outside ASCII
             (0x0131, "i"), (0x0237, "j"),
-            // Persian kaf typed for Arabic kaf: one letter in two code points. (Not alef
+            // Persian kaf typed for Arabic kaf, alef wasla for alef: one letter in two code
+            // points. (Not alef
             // maksura or Persian yeh for yeh, nor teh marbuta for heh: يسرى and يسري, منى and
             // مني "from me" are different words, and Pashto keeps its yehs apart: helper-86.)
-            (0x06A9, "\u{0643}"),
+            (0x06A9, "\u{0643}"), (0x0671, "\u{0627}"),
         ]
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (code, latin) in pairs { table[Unicode.Scalar(code)!] = latin.unicodeScalars.first! }
