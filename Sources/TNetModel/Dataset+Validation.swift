@@ -160,6 +160,10 @@ extension Dataset {
         // Likewise for roles: whether one is unknown or read as protected is worked out once
         // per run of equal roles (reading a role's words is Unicode work).
         var lastRole: PersonRole?, lastUnknown = false, lastReread = false
+        // Each role's first spelling, the schema's where it declares it (as for kinds).
+        var roleSpelling: [PersonRole: String] = [:]
+        for r in schema.roles where roleSpelling[r] == nil { roleSpelling[r] = r.rawValue }
+        var lastRoleRespelt: String?
         // Field by field through the buffer: copying each whole entity (its strings, sources
         // and attributes retained and released) was most of this pass's time.
         entities.withUnsafeBufferPointer { es in
@@ -184,10 +188,17 @@ extension Dataset {
                 if let role = es[i].role {
                     // A compound role read as protected (`former victim`) is said once, as any
                     // reinterpretation is: it is never a target and is redacted.
-                    if role != lastRole {
+                    if lastRole.map({ !role.rawValue.isSpelt(like: $0.rawValue) }) ?? true {
                         lastRole = role
                         lastUnknown = !schema.knows(role)
                         lastReread = role.isProtected && !PersonRole.protected.contains(role.canonical)
+                        let first = roleSpelling[role] ?? role.rawValue
+                        roleSpelling[role] = first
+                        lastRoleRespelt = first.isSpelt(like: role.rawValue) ? nil : first
+                    }
+                    if let first = lastRoleRespelt {
+                        forms.note("entity \(quoted(Self.brief(es[i].id))): role", role.rawValue, names: "role", first,
+                                   at: locations?.entity(i), &issues)
                     }
                     let unknown = lastUnknown, reread = lastReread
                     if unknown || reread, reported.insert("r:" + role.rawValue).inserted {

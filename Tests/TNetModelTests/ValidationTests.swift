@@ -123,19 +123,23 @@ import TNetModel
         #expect(same.validate().isEmpty)
     }
 
-    /// Kinds spelt in another Unicode form than the schema declares them, or than their first
-    /// spelling, are one kind and said (helper-85): "compu\u{E9}sto" declared, two entities
-    /// "compue\u{301}sto"; the link kind "li\u{EA}n" declared, one link "lie\u{302}n".
+    /// Kinds and roles spelt in another Unicode form than the schema declares them, or than
+    /// their first spelling, are one kind and said (helper-85): "compu\u{E9}sto" declared, two
+    /// entities "compue\u{301}sto"; the role "guardi\u{E1}n" declared, one "guardia\u{301}n"; the
+    /// link kind "li\u{EA}n" declared, one link "lie\u{302}n".
     @Test func kindsInAnotherUnicodeFormAreSaid() {
         var schema = Schema()
         schema.entityKinds = [EntityKind(rawValue: "compu\u{E9}sto")]
         schema.linkKinds = [LinkKind(rawValue: "li\u{EA}n")]
-        let d = Dataset(entities: [Entity(id: "a", kind: EntityKind(rawValue: "compue\u{301}sto")), Entity(id: "b", kind: EntityKind(rawValue: "compue\u{301}sto"))],
+        schema.roles = [PersonRole(rawValue: "guardi\u{E1}n")]
+        let d = Dataset(entities: [Entity(id: "a", kind: EntityKind(rawValue: "compue\u{301}sto")), Entity(id: "b", kind: EntityKind(rawValue: "compue\u{301}sto")),
+                                   Entity(id: "c", kind: .person, role: PersonRole(rawValue: "guardia\u{301}n"))],
                         links: [Link(source: "a", target: "b", kind: LinkKind(rawValue: "lie\u{302}n"))], schema: schema)
         let tail = "; other tools would read two, so write each one way"
         #expect(d.validate().map(\.message) == [
             "entity \"a\": kind \"compue<U+301>sto\", which is entity kind \"compu<U+E9>sto\" in another Unicode form: read as that "
                 + "entity kind, as is 1 more place that names it so" + tail,
+            "entity \"c\": role \"guardia<U+301>n\", which is role \"guardi<U+E1>n\" in another Unicode form: read as that role" + tail,
             "link \"a\" lie\u{302}n \"b\": kind \"lie<U+302>n\", which is link kind \"li<U+EA>n\" in another Unicode form: read as that link kind" + tail])
     }
 }
