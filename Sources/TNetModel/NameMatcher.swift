@@ -802,58 +802,63 @@ struct NameMatcher: Sendable {
         }
         guard dashes <= 1 else { return nil }
         var k = j
-        func gapIsPlain(_ m: Int) -> Bool {
-            s[words[m - 1].range.upperBound ..< words[m].range.lowerBound].allSatisfy { ($0.isWhitespace && !$0.isNewline) || $0 == "." || $0 == "/" || $0 == ":" }
+        // Only spaces between an alias phrase's words; dots only inside `a.k.a.` (helper-88:
+        // `aka. Police arrived` is a sentence's end).
+        func spaced(_ m: Int) -> Bool {
+            s[words[m - 1].range.upperBound ..< words[m].range.lowerBound].allSatisfy { $0.isWhitespace && !$0.isNewline }
         }
+        func dotted(_ m: Int) -> Bool {
+            let gap = s[words[m - 1].range.upperBound ..< words[m].range.lowerBound]
+            return gap == "." || gap == "/" || gap.allSatisfy { $0.isWhitespace && !$0.isNewline }
+        }
+        var abbreviated = false
         if k + 2 < words.count, ["a", "f"].contains(words[k].folded), words[k + 1].folded == "k", words[k + 2].folded == "a",
-           gapIsPlain(k + 1), gapIsPlain(k + 2) {
+           dotted(k + 1), dotted(k + 2) {
             k += 3
+            abbreviated = true
         } else if bareAliasWords.contains(words[k].folded) {
             k += 1
         } else {
             let phrases: [[String]] = [["also", "known", "as"], ["better", "known", "as"], ["known", "as"]]
             guard let p = phrases.first(where: { p in
-                k + p.count < words.count && p.indices.allSatisfy { words[k + $0].folded == p[$0] && ($0 == 0 || gapIsPlain(k + $0)) }
+                k + p.count < words.count && p.indices.allSatisfy { words[k + $0].folded == p[$0] && ($0 == 0 || spaced(k + $0)) }
             }) else { return nil }
             k += p.count
         }
         guard k < words.count else { return nil }
-        // A quoted or bracketed alias: as one after the name (after the alias words' dots:
-        // `a.k.a. "Mimi"`), without a number.
-        let aliasWordsEnd = s[words[k - 1].range.upperBound...].prefix { $0 == "." || $0 == ":" }.endIndex
+        // A quoted or bracketed alias: as one after the name (after `a.k.a.`'s last dot),
+        // without a number.
+        let aliasWordsEnd = abbreviated ? s[words[k - 1].range.upperBound...].prefix { $0 == "." }.endIndex : words[k - 1].range.upperBound
         if let g = trailingGroup(s, words, at: k, after: aliasWordsEnd) {
             return isNickname(words, k, g.next) ? (g.next, words[j].range.lowerBound ..< g.text.upperBound) : nil
         }
-        guard gapIsPlain(k) else { return nil }
+        // Else one word: after `a.k.a.` a dot and a space, else spaces alone (not `Alias: None`,
+        // a label: helper-88).
+        let before = s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
+        guard (abbreviated ? before.drop { $0 == "." } : before[...]).allSatisfy({ $0 == " " }), !before.isEmpty || abbreviated else { return nil }
         let upperName = name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
-        // Whether word `m` reads as a name's word: a capital, then a small letter (or capitals
-        // after a name in capitals), no digit, not a script without spaces.
-        func isNameWord(_ m: Int) -> Bool {
-            let text = s[words[m].range]
-            guard let first = text.first, first.isCased, first.isUppercase, text.count > 1, !isUnspaced(first),
-                  !words[m].folded.contains(where: \.isNumber) else { return false }
-            return upperName ? !text.contains(where: \.isLowercase) : text.contains(where: \.isLowercase)
-        }
-        // Whether word `m` is joined to more letters after it (`Mimi-Rose`, `O'Brien`).
-        func joined(_ m: Int) -> Bool {
-            guard m + 1 < words.count else { return false }
-            let gap = s[words[m].range.upperBound ..< words[m + 1].range.lowerBound]
-            return !gap.isEmpty && !gap.contains(where: \.isWhitespace) && gap.allSatisfy { "-'\u{2019}\u{2010}\u{2011}".contains($0) }
-        }
-        func spaced(_ m: Int) -> Bool { s[words[m - 1].range.upperBound ..< words[m].range.lowerBound] == " " }
-        // The end of the token word `m` starts (`McLane` is read as two words that touch).
-        func tokenEnd(_ m: Int) -> Int {
-            var e = m + 1
-            while e < words.count, words[e - 1].range.upperBound == words[e].range.lowerBound { e += 1 }
-            return e
-        }
-        guard isNameWord(k) else { return nil }
-        var end = tokenEnd(k)
-        guard !joined(end - 1) else { return nil }
-        if end < words.count, spaced(end), isNameWord(end) {
-            let second = tokenEnd(end)
-            guard !joined(second - 1), !(second < words.count && spaced(second) && isNameWord(second)) else { return nil }
-            end = second
+        // The alias word: a capital, then small letters or capitals, three letters or more, no
+        // digit, not a script without spaces (two-letter words are as often another person's
+        // name: `aka Li`, helper-88).
+        // (The token it starts: `McLane` is read as two words that touch.)
+        var end = k + 1
+        while end < words.count, words[end - 1].range.upperBound == words[end].range.lowerBound { end += 1 }
+        let text = s[words[k].range.lowerBound ..< words[end - 1].range.upperBound]
+        guard let first = text.first, first.isCased, first.isUppercase, text.count > 2, !isUnspaced(first),
+              !text.contains(where: \.isNumber), upperName || text.contains(where: \.isLowercase) else { return nil }
+        // What follows: the text's end, or a gap that is not a hyphen, an apostrophe or a colon
+        // (`Mimi-Rose`, `O'Brien`, `Alias: Mimi Age:`), and not a word with a capital after
+        // spaces (`aka Mimi Police said`, `aka Mimi Rose`: a second word may be the sentence's,
+        // so the alias is left whole rather than either word taken: helper-88); after a name in
+        // capitals, no word at all after spaces (`AKA MIMI WAS MOVED`).
+        if end < words.count {
+            let gap = s[words[end - 1].range.upperBound ..< words[end].range.lowerBound]
+            if gap.contains(where: { "-'\u{2019}\u{2010}\u{2011}:".contains($0) }) && !gap.contains(where: \.isWhitespace) { return nil }
+            if gap.first == ":" { return nil }
+            if gap.allSatisfy({ $0.isWhitespace && !$0.isNewline }) {
+                if upperName { return nil }
+                if let c = s[words[end].range].first, c.isUppercase { return nil }
+            }
         }
         return (end, words[j].range.lowerBound ..< words[end - 1].range.upperBound)
     }

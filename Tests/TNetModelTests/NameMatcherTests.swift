@@ -615,37 +615,42 @@ import TNetGraph
 
     /// An alias written after a name without brackets, after words that say one follows, goes
     /// with the name (before, only bracketed or quoted ones did: `Victim 1 a.k.a. Mimi`). Victim
-    /// "Nguyen Thi Lan", recruiter "Le Van Hung". Worked by hand:
-    /// - taken: after `a.k.a.`/`aka`/`alias`/`f/k/a`/`known as`/`also known as`, a quoted alias
-    ///   or one or two words that start with a capital (`McLane` is one); a comma before the
-    ///   alias words goes with them, the one after the alias stays;
-    /// - left whole (helper-87 found each eaten or cut by the first version): `called`, `goes
-    ///   by`, `tức`, `geb.`; an alias in small letters; a run of three capitalised words (a
-    ///   title-case sentence, or `AKA MIMI WAS MOVED` after a name in capitals); a word joined
-    ///   to more by a hyphen or an apostrophe (`Mimi-Rose`, `O'Brien`); a single capital (`I`);
-    ///   a script without spaces; a number; the alias words on the next line; an alias holding
-    ///   a word of the recruiter's name (`aka Le Van`): it is not hidden, nor cut.
+    /// "Nguyen Thi Lan", recruiters "Le Van Hung" and "Li". Worked by hand:
+    /// - taken: after `a.k.a.`/`aka`/`alias`/`f/k/a`/`known as`/`also known as`, a quoted alias,
+    ///   or one word of three letters or more that starts with a capital (`McLane` is one) and is
+    ///   followed by the end, punctuation or a word in small letters; a comma before the alias
+    ///   words goes with them, the one after the alias stays;
+    /// - left whole (helper-87 and helper-88 found each eaten or cut by earlier versions):
+    ///   `called`, `goes by`; an alias in small letters; a capitalised word after the alias
+    ///   (`Mimi Police said`, `Mimi Rose`: either may be the sentence's), and after a name in
+    ///   capitals any word (`AKA MIMI WAS MOVED`); a label (`Alias: Mimi Age: 17`); a full stop
+    ///   after `aka` (`aka. Police arrived`); `Mimi-Rose`, `O'Brien`; a two-letter word (`aka
+    ///   Li`, the recruiter); a number; the alias words on the next line.
     @Test func aliasesWrittenWithoutBrackets() {
         let people = [Entity(id: "v", kind: .person, name: "Nguyen Thi Lan", role: .victim),
-                      Entity(id: "r", kind: .person, name: "Le Van Hung", role: .recruiter)]
+                      Entity(id: "r", kind: .person, name: "Le Van Hung", role: .recruiter),
+                      Entity(id: "l", kind: .person, name: "Li", role: .recruiter)]
         let left = ["Nguyen Thi Lan aka mimi was moved", "Nguyen Thi Lan goes by Grab to work", "Nguyen Thi Lan called Le Van Hung",
                     "Nguyen Thi Lan, known as the boss's favourite, was moved", "Nguyen Thi Lan aka the Boss", "Nguyen Thi Lan alias 17",
                     "Nguyen Thi Lan\naka Mimi", "Nguyen Thi Lan alias papers were forged", "Nguyen Thi Lan a Vietnamese woman",
                     "Nguyen Thi Lan Aka Mimi Testifies Against Le Van Hung", "NGUYEN THI LAN AKA MIMI WAS MOVED",
                     "Nguyen Thi Lan aka Mimi-Rose", "Nguyen Thi Lan aka O'Brien", "Nguyen Thi Lan, known as I said",
-                    "Nguyen Thi Lan aka Le Van"]
+                    "Nguyen Thi Lan aka Le Van", "Nguyen Thi Lan alias Mimi Interpol reported", "Nguyen Thi Lan aka Mimi Rose",
+                    "Name: Nguyen Thi Lan Alias: Mimi Age: 17", "Nguyen Thi Lan aka. Police arrived later", "Nguyen Thi Lan aka Li paid her",
+                    "NGUYEN THI LAN AKA HANOI POLICE"]
         var cases = Dictionary(uniqueKeysWithValues: left.map { ($0, $0.replacingOccurrences(of: "Nguyen Thi Lan", with: "Victim 1")
                                                                       .replacingOccurrences(of: "NGUYEN THI LAN", with: "Victim 1")) })
         cases.merge([
             "Nguyen Thi Lan, a.k.a. Mimi, was moved": "Victim 1, was moved",
-            "Nguyen Thi Lan alias Little Mimi": "Victim 1",
+            "Nguyen Thi Lan alias Mimi.": "Victim 1.",
             "Nguyen Thi Lan, a.k.a. \"Little Mimi\", was moved": "Victim 1, was moved",
             "Nguyen Thi Lan, known as Mimi, was moved": "Victim 1, was moved",
-            "Nguyen Thi Lan, also known as Mimi Rose, left": "Victim 1, left",
+            "Nguyen Thi Lan, also known as Mimi, left": "Victim 1, left",
             "Nguyen Thi Lan aka McLane": "Victim 1",
             "NGUYEN THI LAN AKA MIMI": "Victim 1",
+            "NGUYEN THI LAN aka Mimi": "Victim 1",
             "Nguyen Thi Lan aka Mimi and Le Van Hung aka Boss": "Victim 1 and Le Van Hung aka Boss",
-            "Nguyen Thi Lan f/k/a Mimi Tran": "Victim 1",
+            "Nguyen Thi Lan f/k/a Mimi was moved": "Victim 1 was moved",
         ]) { a, _ in a }
         Self.expectRedacted(cases, among: people)
     }
