@@ -778,25 +778,29 @@ struct NameMatcher: Sendable {
     }
 
     /// An alias written after a name without brackets, after words that say one follows
-    /// (`Nguyen Thi Lan, a.k.a. Mimi`, `Lan alias "Mimi"`, `Mai Nguyen, known as Little Mai,`):
-    /// the alias words and the alias, up to its last word (the comma after it stays). Between
-    /// the name and the alias words only spaces, the marks that close around the name, and one
-    /// comma or dash, on one line. The alias words: `aka`, `a.k.a.`, `f/k/a`, `fka`, `alias`,
+    /// (`Nguyen Thi Lan, a.k.a. Mimi`, `Lan alias "Mimi"`, `Mai Nguyen, known as Mimi,`): the
+    /// alias words and the alias, up to its last word (the comma after it stays). Between the
+    /// name and the alias words only spaces, the quotation marks that close around the name
+    /// (not a bracket's close), and one comma or dash, on one line. The alias words: `aka`, `a.k.a.`, `f/k/a`, `fka`, `alias`,
     /// `nicknamed`, `known as`, `also known as`, `better known as` (not `tức`, `geb.`, `née`,
     /// `goes by`, which begin other things too: helper-87). The alias: a quoted or bracketed
-    /// group (as ``trailingGroup(_:_:at:after:)`` reads one), or one or two words of a cased
-    /// script that start with a capital and have a small letter (both in capitals after a name in
-    /// capitals), separated by a space, not joined to more letters by a hyphen or an apostrophe,
-    /// and not followed by a third such word (a title-case sentence: `known as Mimi Bangkok
-    /// Police said` is left whole). The caller refuses an alias any word of which stands in
-    /// another entity's name (`aka Le Van Hung`).
+    /// group without a number (as ``trailingGroup(_:_:at:after:)`` reads one), or one word of
+    /// three letters or more of a cased script that starts with a capital (capitals after a
+    /// name in capitals), followed by the end, punctuation or a word in small letters: not by
+    /// another capitalised word or a number after spaces (`aka Mimi Police said`, `known as
+    /// Victim 2`), a colon (a label), a hyphen or an apostrophe (`Mimi-Rose`, `O'Brien`); after
+    /// a name in capitals by no word at all. Such aliases are left whole: a word of the
+    /// sentence is not eaten for them (helper-87, helper-88). The caller refuses an alias that
+    /// stands in another entity's name present in the text.
     static func trailingAlias(_ s: String, _ words: [Word], at j: Int, after: String.Index, name: Substring) -> (next: Int, text: Range<String.Index>)? {
         guard j < words.count, after <= words[j].range.lowerBound else { return nil }
         var dashes = 0
         for c in s[after ..< words[j].range.lowerBound] {
             if c == "," || c == "-" || c == "\u{2013}" || c == "\u{2014}" {
                 dashes += 1
-            } else if !((c.isWhitespace && !c.isNewline && c != "\t") || quotes.contains(c) || bracketCloses.contains(c) || "*_~".contains(c)) {
+            } else if !((c.isWhitespace && !c.isNewline && c != "\t") || quotes.contains(c) || "*_~".contains(c)) {
+                // (not a bracket's close: `Hung (who trafficked Mai Nguyen) aka Tiger` is Hung's
+                // alias: helper-89)
                 return nil
             }
         }
@@ -809,7 +813,7 @@ struct NameMatcher: Sendable {
         }
         func dotted(_ m: Int) -> Bool {
             let gap = s[words[m - 1].range.upperBound ..< words[m].range.lowerBound]
-            return gap == "." || gap == "/" || gap.allSatisfy { $0.isWhitespace && !$0.isNewline }
+            return gap.filter { !$0.isWhitespace } == "." || gap == "/" || gap.allSatisfy { $0.isWhitespace && !$0.isNewline }
         }
         var abbreviated = false
         if k + 2 < words.count, ["a", "f"].contains(words[k].folded), words[k + 1].folded == "k", words[k + 2].folded == "a",
@@ -832,10 +836,11 @@ struct NameMatcher: Sendable {
         if let g = trailingGroup(s, words, at: k, after: aliasWordsEnd) {
             return isNickname(words, k, g.next) ? (g.next, words[j].range.lowerBound ..< g.text.upperBound) : nil
         }
-        // Else one word: after `a.k.a.` a dot and a space, else spaces alone (not `Alias: None`,
-        // a label: helper-88).
+        // Else one word: after `a.k.a.` a dot and spaces, else spaces alone, any but a line
+        // break (not `Alias: None`, a label: helper-88; a no-break space counts: helper-89).
         let before = s[words[k - 1].range.upperBound ..< words[k].range.lowerBound]
-        guard (abbreviated ? before.drop { $0 == "." } : before[...]).allSatisfy({ $0 == " " }), !before.isEmpty || abbreviated else { return nil }
+        guard (abbreviated ? before.drop { $0 == "." } : before[...]).allSatisfy({ $0.isWhitespace && !$0.isNewline }),
+              !before.isEmpty || abbreviated else { return nil }
         let upperName = name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
         // The alias word: a capital, then small letters or capitals, three letters or more, no
         // digit, not a script without spaces (two-letter words are as often another person's
@@ -857,7 +862,8 @@ struct NameMatcher: Sendable {
             if gap.first == ":" { return nil }
             if gap.allSatisfy({ $0.isWhitespace && !$0.isNewline }) {
                 if upperName { return nil }
-                if let c = s[words[end].range].first, c.isUppercase { return nil }
+                // (nor a number: `known as Victim 2`, `Subject 12`: helper-89)
+                if let c = s[words[end].range].first, c.isUppercase || c.isNumber { return nil }
             }
         }
         return (end, words[j].range.lowerBound ..< words[end - 1].range.upperBound)

@@ -625,7 +625,10 @@ import TNetGraph
     ///   (`Mimi Police said`, `Mimi Rose`: either may be the sentence's), and after a name in
     ///   capitals any word (`AKA MIMI WAS MOVED`); a label (`Alias: Mimi Age: 17`); a full stop
     ///   after `aka` (`aka. Police arrived`); `Mimi-Rose`, `O'Brien`; a two-letter word (`aka
-    ///   Li`, the recruiter); a number; the alias words on the next line.
+    ///   Li`, the recruiter); a number, also after the word (`known as Victim 2`); the alias
+    ///   words on the next line, or after a bracket that closes round the name (the alias is
+    ///   the bracket's subject's: `Le Van Hung (who trafficked …) aka Tiger`, helper-89);
+    /// - taken after a no-break space, and after `a. k. a.` (helper-89).
     @Test func aliasesWrittenWithoutBrackets() {
         let people = [Entity(id: "v", kind: .person, name: "Nguyen Thi Lan", role: .victim),
                       Entity(id: "r", kind: .person, name: "Le Van Hung", role: .recruiter),
@@ -637,7 +640,8 @@ import TNetGraph
                     "Nguyen Thi Lan aka Mimi-Rose", "Nguyen Thi Lan aka O'Brien", "Nguyen Thi Lan, known as I said",
                     "Nguyen Thi Lan aka Le Van", "Nguyen Thi Lan alias Mimi Interpol reported", "Nguyen Thi Lan aka Mimi Rose",
                     "Name: Nguyen Thi Lan Alias: Mimi Age: 17", "Nguyen Thi Lan aka. Police arrived later", "Nguyen Thi Lan aka Li paid her",
-                    "NGUYEN THI LAN AKA HANOI POLICE"]
+                    "NGUYEN THI LAN AKA HANOI POLICE", "Nguyen Thi Lan, known as Victim 2 in the file",
+                    "Le Van Hung (who trafficked Nguyen Thi Lan) aka Tiger was arrested"]
         var cases = Dictionary(uniqueKeysWithValues: left.map { ($0, $0.replacingOccurrences(of: "Nguyen Thi Lan", with: "Victim 1")
                                                                       .replacingOccurrences(of: "NGUYEN THI LAN", with: "Victim 1")) })
         cases.merge([
@@ -651,6 +655,8 @@ import TNetGraph
             "NGUYEN THI LAN aka Mimi": "Victim 1",
             "Nguyen Thi Lan aka Mimi and Le Van Hung aka Boss": "Victim 1 and Le Van Hung aka Boss",
             "Nguyen Thi Lan f/k/a Mimi was moved": "Victim 1 was moved",
+            "Nguyen Thi Lan aka\u{A0}Mimi was moved": "Victim 1 was moved",
+            "Nguyen Thi Lan a. k. a. Mimi was moved": "Victim 1 was moved",
         ]) { a, _ in a }
         Self.expectRedacted(cases, among: people)
     }
