@@ -781,9 +781,10 @@ struct NameMatcher: Sendable {
     /// (`Nguyen Thi Lan, a.k.a. Mimi`, `Lan alias "Mimi"`, `Mai Nguyen, known as Mimi,`): the
     /// alias words and the alias, up to its last word (the comma after it stays). Between the
     /// name and the alias words only spaces, the quotation marks that close around the name
-    /// (not a bracket's close), and one comma or dash, on one line. The alias words: `aka`, `a.k.a.`, `f/k/a`, `fka`, `alias`,
-    /// `nicknamed`, `known as`, `also known as`, `better known as` (not `tức`, `geb.`, `née`,
-    /// `goes by`, which begin other things too: helper-87). The alias: a quoted or bracketed
+    /// (not a bracket's close), and one comma or dash, on one line. The alias words: `aka`,
+    /// `a.k.a.`, `f/k/a`, `fka`, `alias`, `nicknamed`, `known as`, `also known as`, `better
+    /// known as` (not `tức`, `geb.`, `née`, `goes by`, which begin other things too:
+    /// helper-87). The alias: a quoted or bracketed
     /// group without a number (as ``trailingGroup(_:_:at:after:)`` reads one), or one word of
     /// three letters or more of a cased script that starts with a capital (capitals after a
     /// name in capitals), followed by the end, punctuation or a word in small letters: not by
@@ -842,10 +843,10 @@ struct NameMatcher: Sendable {
         guard (abbreviated ? before.drop { $0 == "." } : before[...]).allSatisfy({ $0.isWhitespace && !$0.isNewline }),
               !before.isEmpty || abbreviated else { return nil }
         let upperName = name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
-        // The alias word: a capital, then small letters or capitals, three letters or more, no
-        // digit, not a script without spaces (two-letter words are as often another person's
-        // name: `aka Li`, helper-88).
-        // (The token it starts: `McLane` is read as two words that touch.)
+        // The alias word (the token it starts: `McLane` is read as two words that touch): a
+        // capital, then small letters or capitals, three letters or more, no digit, not a script
+        // without spaces (two-letter words are as often another person's name: `aka Li`,
+        // helper-88).
         var end = k + 1
         while end < words.count, words[end - 1].range.upperBound == words[end].range.lowerBound { end += 1 }
         let text = s[words[k].range.lowerBound ..< words[end - 1].range.upperBound]
@@ -859,7 +860,7 @@ struct NameMatcher: Sendable {
         if end < words.count {
             let gap = s[words[end - 1].range.upperBound ..< words[end].range.lowerBound]
             if gap.contains(where: { "-'\u{2019}\u{2010}\u{2011}:".contains($0) }) && !gap.contains(where: \.isWhitespace) { return nil }
-            if gap.first == ":" { return nil }
+            if gap.contains(":") { return nil }
             if gap.allSatisfy({ $0.isWhitespace && !$0.isNewline }) {
                 if upperName { return nil }
                 // (nor a number: `known as Victim 2`, `Subject 12`: helper-89)
@@ -1625,8 +1626,9 @@ struct NameMatcher: Sendable {
     static func weight(_ folded: String) -> Int { folded.reduce(0) { $0 + (isIdeographic($1) ? 2 : 1) } }
 
     /// Compatibility forms read as their letters (NFKC: `Ｓ` is `S`, `ｻﾞ` is `ザ`), lower case,
-    /// diacritics and Hebrew and Arabic points removed (``dropsMark(_:after:)``), Cyrillic and Greek letters that look like
-    /// Latin ones read as those (``confusables``), letters and digits only.
+    /// diacritics and Hebrew and Arabic points removed (``dropsMark(_:after:)``), Cyrillic and
+    /// Greek letters that look like Latin ones read as those (``confusables``), letters and
+    /// digits only.
     static func fold(_ s: Substring) -> String {
         guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return foldedByFoundation(s) }
         // ASCII: lower case, letters and digits (what Foundation's folding gives, without it).
