@@ -152,17 +152,13 @@ extension Dataset {
         // Whether the schema knows a kind, asked once per run of equal kinds (a file's
         // entities are mostly of a few kinds, often in runs): no hash per entity.
         var lastKind: EntityKind?, lastKnown = true
-        // Each entity kind's first spelling, the schema's where it declares the kind; the run's
-        // when it is spelt otherwise (kinds are compared as Swift compares text).
-        var kindSpelling: [EntityKind: String] = [:]
-        for k in schema.entityKinds where kindSpelling[k] == nil { kindSpelling[k] = k.rawValue }
+        // The run's kind's first spelling when it is spelt otherwise.
+        var kindSpellings = FirstSpellings(declared: schema.entityKinds.map { ($0, $0.rawValue) })
         var lastRespelt: String?
         // Likewise for roles: whether one is unknown or read as protected is worked out once
         // per run of equal roles (reading a role's words is Unicode work).
         var lastRole: PersonRole?, lastUnknown = false, lastReread = false
-        // Each role's first spelling, the schema's where it declares it (as for kinds).
-        var roleSpelling: [PersonRole: String] = [:]
-        for r in schema.roles where roleSpelling[r] == nil { roleSpelling[r] = r.rawValue }
+        var roleSpellings = FirstSpellings(declared: schema.roles.map { ($0, $0.rawValue) })
         var lastRoleRespelt: String?
         // Field by field through the buffer: copying each whole entity (its strings, sources
         // and attributes retained and released) was most of this pass's time.
@@ -172,9 +168,7 @@ extension Dataset {
                 if lastKind.map({ !kind.rawValue.isSpelt(like: $0.rawValue) }) ?? true {
                     lastKind = kind
                     lastKnown = schema.knows(kind)
-                    let first = kindSpelling[kind] ?? kind.rawValue
-                    kindSpelling[kind] = first
-                    lastRespelt = first.isSpelt(like: kind.rawValue) ? nil : first
+                    lastRespelt = kindSpellings.other(kind, spelt: kind.rawValue)
                 }
                 if let first = lastRespelt {
                     forms.note("entity \(quoted(Self.brief(es[i].id))): kind", kind.rawValue, names: "entity kind", first,
@@ -192,9 +186,7 @@ extension Dataset {
                         lastRole = role
                         lastUnknown = !schema.knows(role)
                         lastReread = role.isProtected && !PersonRole.protected.contains(role.canonical)
-                        let first = roleSpelling[role] ?? role.rawValue
-                        roleSpelling[role] = first
-                        lastRoleRespelt = first.isSpelt(like: role.rawValue) ? nil : first
+                        lastRoleRespelt = roleSpellings.other(role, spelt: role.rawValue)
                     }
                     if let first = lastRoleRespelt {
                         forms.note("entity \(quoted(Self.brief(es[i].id))): role", role.rawValue, names: "role", first,
@@ -226,27 +218,27 @@ extension Dataset {
         }
         let kindTable = linkColumns.kindTable
         let knownKind = kindTable.map { schema.knows($0) }
-        var kindReported = [Bool](repeating: false, count: kindTable.count)
-        // A kind spelt in another Unicode form than the schema declares it, or than its first
-        // spelling (kinds are numbered as spelt): its first spelling's number, or -1 for the
-        // schema's, and that spelling.
-        var firstSpelling: [LinkKind: (k: Int, text: String)] = [:]
-        for k in schema.linkKinds where firstSpelling[k] == nil { firstSpelling[k] = (-1, k.rawValue) }
-        let respelt = kindTable.indices.map { k -> (k: Int, text: String) in
-            let first = firstSpelling[kindTable[k]] ?? (k, kindTable[k].rawValue)
-            if firstSpelling[kindTable[k]] == nil { firstSpelling[kindTable[k]] = first }
-            return first
+        // Kinds are numbered as spelt: each kind's first spelling (the schema's where it declares
+        // it) where its number's is another, and its first number (an undeclared kind is said
+        // once, in any spelling).
+        var linkSpellings = FirstSpellings(declared: schema.linkKinds.map { ($0, $0.rawValue) })
+        let respelt = kindTable.map { linkSpellings.other($0, spelt: $0.rawValue) }
+        var firstNumber: [LinkKind: Int] = [:]
+        let group = kindTable.indices.map { k -> Int in
+            if let g = firstNumber[kindTable[k]] { return g }
+            firstNumber[kindTable[k]] = k
+            return k
         }
-        let isRespelt = kindTable.indices.map { !respelt[$0].text.isSpelt(like: kindTable[$0].rawValue) }
+        var kindReported = [Bool](repeating: false, count: kindTable.count)
         for i in links.indices {
             let kind = linkColumns.kindOf(i)
-            if isRespelt[kind] {
-                forms.note("link \(describe(links[i])): kind", kindTable[kind].rawValue, names: "link kind", respelt[kind].text,
+            if let first = respelt[kind] {
+                forms.note("link \(describe(links[i])): kind", kindTable[kind].rawValue, names: "link kind", first,
                            at: locations?.link(i), &issues)
             }
-            if !knownKind[kind] && !kindReported[max(0, respelt[kind].k)] {
+            if !knownKind[kind] && !kindReported[group[kind]] {
                 // The first link of each undeclared kind, where the file has it (in any spelling).
-                kindReported[max(0, respelt[kind].k)] = true
+                kindReported[group[kind]] = true
                 issues.append(ValidationIssue(.warning, .undeclaredKind,
                                               "link kind \(quoted(kindTable[kind].rawValue)) is neither built in nor declared in \"schema\"",
                                               at: locations?.link(i)))
@@ -354,6 +346,26 @@ package func spelledOut(_ s: String, limit: Int = 40) -> String {
         }
     }
     return out + "\""
+}
+
+/// Each value's first spelling, the schema's where it declares one, to tell a later value
+/// spelt in another Unicode form (keys compare as Swift compares text: canonically).
+struct FirstSpellings<Key: Hashable> {
+    private var first: [Key: String] = [:]
+
+    init(declared: [(Key, String)]) {
+        for (key, spelling) in declared where first[key] == nil { first[key] = spelling }
+    }
+
+    /// The first spelling of `key` when `spelt` is another, else nil (`spelt` is the first
+    /// when none came before).
+    mutating func other(_ key: Key, spelt: String) -> String? {
+        guard let f = first[key] else {
+            first[key] = spelt
+            return nil
+        }
+        return f.isSpelt(like: spelt) ? nil : f
+    }
 }
 
 /// Ids named in another Unicode form than they are declared in, which ``Dataset`` reads as

@@ -143,7 +143,7 @@ public enum EdgeListReader {
         guard let r else { return [] }
         return [ValidationIssue(.warning, .unicodeForm,
                                 "ids \(spelledOut(r.kept)) and \(spelledOut(r.other)) are the same text in two Unicode forms and were read as one entity"
-                                + (r.count > 1 ? " (\(r.count) mentions of ids spelt another way than their first mention in all, these and others)" : "")
+                                + (r.count > 1 ? " (\(r.count) mentions of these or other ids spelt otherwise than first in all)" : "")
                                 + "; write each id one way (JSON refuses such ids as duplicates)",
                                 at: r.line.map { SourceLocation(file: input.name, line: Int($0), column: 1) })]
     }
