@@ -60,6 +60,14 @@ struct NameMatcher: Sendable {
         /// in tnet's own words (``replacing(in:identifier:shortIDs:ownWords:)``) found only
         /// where it starts with a capital, as data is written, not as the word "not" or "date".
         var oneWord = false
+        /// Whether it is another person's name that holds a protected one (the recruiter
+        /// "Mai Lan Anh" beside the victim "Mai Lan", "Annamaria Rossi" beside "Anna Maria"):
+        /// read like a protected name, so that where it is written whole it is that person and
+        /// is replaced by `text` (its name withheld), not read as the protected person with the
+        /// rest of it left beside the pseudonym ("Victim 1 Rossi", helper-88). Never in an id,
+        /// and never across what separates the items of a list as written (`Mai Lan, Anh Tran`
+        /// is the victim and someone else).
+        var holder = false
     }
 
     /// Months and days of the week, in English, folded: a one-word alias among them is not
@@ -135,7 +143,11 @@ struct NameMatcher: Sendable {
     ///   (``replacing(in:identifier:)`` with `identifier` true).
     /// - Parameter capitalized: a one-word original found in free text only where it starts
     ///   with a capital (the `Rose` of "Ms Rose", not the verb in "prices rose").
-    mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false, capitalized: Bool = false) {
+    /// - Parameter holder: whether `original` is another person's name that holds a protected
+    ///   one (``Replacement/holder``): added after every protected name, and only where no
+    ///   protected name reads the same; it is read in the same orders, and no word of it alone.
+    mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false, capitalized: Bool = false,
+                      holder: Bool = false) {
         let words = Self.words(original)
         let key = words.map(\.folded).joined()
         guard !key.isEmpty else { return }
@@ -145,8 +157,10 @@ struct NameMatcher: Sendable {
         let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
         let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil,
                             calendar: oneWord && Self.calendarWords.contains(key), capitalized: capitalized && oneWord,
-                            oneWord: oneWord && !isID)
-        if short, original.count >= 2, Self.isToken(original) {
+                            oneWord: oneWord && !isID, holder: holder)
+        if holder {
+            guard !short, words.count >= 2 else { return }
+        } else if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
             // there only as a whole value (by the name pass), as a token only in id fields.
             var r = r
@@ -175,7 +189,7 @@ struct NameMatcher: Sendable {
             : words.map(\.folded)
         if parts.count >= 2, parts.allSatisfy({ $0.contains(where: \.isLetter) }) {
             let f = parts
-            if !isID {
+            if !isID && !holder {
                 for w in f where Self.weight(w) >= Self.minimumLength && !Self.titles.contains(w) && titledWords[w] == nil {
                     titledWords[w] = r
                 }
@@ -217,6 +231,7 @@ struct NameMatcher: Sendable {
 
         }
         // A number (phone, id number): also found in another format, by its digits.
+        guard !holder else { return }
         let digits = original.filter(\.isDigitForNumbers)
         if digits.count >= Self.minimumDigits, original.allSatisfy({ $0.isDigitForNumbers || $0 == "+" || Self.isNumberSeparator($0) }) {
             let significant = String(digits.drop { $0 == "0" })
@@ -227,7 +242,12 @@ struct NameMatcher: Sendable {
     }
 
     private mutating func insert(_ key: String, _ r: Replacement, rotated isRotated: Bool = false) {
-        if isRotated {
+        if r.holder {
+            // (Never over a protected name's reading, in any order.)
+            guard names[key] == nil, rotated[key] == nil else { return }
+            if isRotated { rotated[key] = r } else { names[key] = r }
+            sortedNames.append(key)
+        } else if isRotated {
             guard names[key] == nil, rotated[key] == nil else { return }
             rotated[key] = r
             sortedNames.append(key)
@@ -1028,6 +1048,15 @@ struct NameMatcher: Sendable {
         var kept: [Range<String.Index>] = []
         var unread = 0
         var doubt = 0
+        /// Whether it is another person's name holding a protected one (``Replacement/holder``):
+        /// it takes no nickname after it.
+        var holder = false
+        /// How many characters at the end of its last word it leaves (a Korean particle: 은 of
+        /// `이수진은`).
+        var trim = 0
+        /// How many characters at the start of its first word it leaves (an Arabic or Hebrew
+        /// prefix: و of `ومحمد`).
+        var lead = 0
     }
 
     /// One way to read a name in a text from a word: its match, the text it replaces (`from ..<
@@ -1216,6 +1245,36 @@ struct NameMatcher: Sendable {
             var groups = 0
             // Whether a name's words in another order may be read here.
             var rotatable = true
+            // Whether every gap so far is how one name's words are written: spaces on one line,
+            // or one hyphen, underscore, dot or apostrophe, or a comma and spaces (`Rossi,
+            // Annamaria`); not a sentence's end (`Anna Maria. Rossi`).
+            var tight = true
+            // Another person's name holding a protected one (``Replacement/holder``): in texts
+            // only, its words joined as written, and in its own order not across a list's
+            // separator.
+            func holderAllows(_ r: Replacement, direct: Bool) -> Bool {
+                !r.holder || (!identifier && tight && skipped.isEmpty && !(listed && direct))
+            }
+            // The name `key` read over words i through j, less the last `trim` characters of word
+            // j, if it is one there.
+            // Another order or a shorter form of a name (`Nguyen An` for `Nguyễn Văn An`) that
+            // is, word for word, another entity's own name is that entity.
+            // Not across a group that holds a word a name starts with (helper-72: "Lan,
+            // "Mai" Nguyen" read as Nguyen Thi Lan). Another person's name holding a protected
+            // one is that person in its other orders too, though it is such a phrase; not
+            // from a title, which is the protected person's (`Anh Mai Lan` beside the victim
+            // Mai Lan and the recruiter Mai Lan Anh).
+            func add(_ key: String, through j: Int, trim: Int = 0) {
+                let direct = names[key]
+                let other = j > i && rotatable ? rotated[key].flatMap {
+                    $0.holder ? (Self.titles.contains(words[i].folded) ? nil : $0) : !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? $0 : nil
+                } : nil
+                if let r = direct ?? other, broadAllows(j), holderAllows(r, direct: direct != nil), accepts(key, r, from: i, through: j) {
+                    found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
+                                       unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
+                                       doubt: direct == nil || listed ? 1 : 0, holder: r.holder, trim: trim))
+                }
+            }
             while j < words.count {
                 // A quoted or bracketed group between two words of the name (two at most), where
                 // the name goes on after it: skipped, and replaced with the name. A group is
@@ -1255,6 +1314,7 @@ struct NameMatcher: Sendable {
                 } else if j > i {
                     let gap = s[words[j - 1].range.upperBound ..< words[j].range.lowerBound]
                     if gap.contains(where: Self.isListSeparator) { listed = true }
+                    if tight && !Self.isNameGap(gap) { tight = false }
                     if !Self.isSeparator(gap, joinersOnly: true) {
                         guard Self.isSeparator(gap) else { break }
                         broad = true
@@ -1266,27 +1326,24 @@ struct NameMatcher: Sendable {
                     let letters = joined + w.prefix { !$0.isNumber }
                     let direct = names[letters]
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = direct ?? (j > i && rotatable ? rotated[letters] : nil),
-                       broadAllows(j),
+                       broadAllows(j), holderAllows(r, direct: direct != nil),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
                         found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                            unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
-                                           doubt: direct == nil || listed ? 1 : 0))
+                                           doubt: direct == nil || listed ? 1 : 0, holder: r.holder))
+                    }
+                }
+                // A Korean name with a particle or a title written onto its last word (`이수진은`,
+                // `이수진씨의`): the name, the ending kept after its replacement (`Victim 1은`).
+                if !identifier, j > i || first == words[i].folded {
+                    for cut in Self.koreanEndingLengths(s[words[j].range]) {
+                        add(joined + Self.fold(s[words[j].range].dropLast(cut)), through: j, trim: cut)
                     }
                 }
                 joined += w
                 guard isPrefixOfName(joined) else { break }
-                // Another order or a shorter form of a name (`Nguyen An` for `Nguyễn Văn An`) that
-                // is, word for word, another entity's own name is that entity.
-                // Not across a group that holds a word a name starts with (helper-72: "Lan,
-                // "Mai" Nguyen" read as Nguyen Thi Lan).
-                let direct = names[joined]
-                if let r = direct ?? (j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[joined] : nil),
-                   broadAllows(j), accepts(joined, r, from: i, through: j) {
-                    found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
-                                       unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
-                                       doubt: direct == nil || listed ? 1 : 0))
-                }
+                add(joined, through: j)
                 j += 1
             }
             return found
@@ -1353,16 +1410,31 @@ struct NameMatcher: Sendable {
                     if Self.weight(key) >= Self.minimumLength { found = [m] }
                 }
             }
+            // An Arabic or Hebrew name with a prefix written onto it (`ومحمد` "and Muhammad",
+            // `לאברהם` "to Avraham"): the name, the prefix kept before its replacement. Only
+            // where the name is four letters or more, or goes on past the word (`وعلي حسن`):
+            // `وسام` (Wisam) and `بسام` (Bassam) are names of their own, not the victim سام.
+            if found.isEmpty, !identifier {
+                for cut in Self.prefixLengths(s[words[i].range]) {
+                    let stem = Self.fold(s[words[i].range].dropFirst(cut))
+                    var ms = matches(from: i, first: stem).filter { $0.end > i || Self.weight(stem) >= 4 }
+                    guard !ms.isEmpty else { continue }
+                    for k in ms.indices { ms[k].lead = cut }
+                    found = ms
+                    break
+                }
+            }
             var out: [Reading] = []
             for (n, m) in found.reversed().enumerated() {
                 let end = m.end
                 // A number's `+` goes with it (`+639171234567`), as in the number pass.
-                var from = words[i].range.lowerBound
+                var from = s.index(words[i].range.lowerBound, offsetBy: m.lead)
                 if words[i].folded.first?.isNumber == true, from > s.startIndex, s[s.index(before: from)] == "+" { from = s.index(before: from) }
                 // A bracket the match opens or closes goes with it, and its other half beside
                 // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
                 // "Victim 1)" or "(Victim 1".
-                let span = Self.bracketed(s, from ..< words[end].range.upperBound)
+                let stop = m.trim > 0 ? s.index(words[end].range.upperBound, offsetBy: -m.trim) : words[end].range.upperBound
+                let span = Self.bracketed(s, from ..< stop)
                 var r = Reading(match: m, from: span.bounds.lowerBound, to: span.bounds.upperBound, closing: "", next: end + 1,
                                 score: max(0, 2 * (end - i + 1 - m.unread) - m.doubt))
                 var taking = [r]
@@ -1370,7 +1442,7 @@ struct NameMatcher: Sendable {
                 // texts, not ids, and not inside a group kept beside another name. Two at most
                 // (`Mai Nguyen (Mimi) "Bee"`).
                 let name = s[words[i].range.lowerBound ..< words[end].range.upperBound]
-                for _ in 0 ..< (n == 0 ? 2 : 0) {
+                for _ in 0 ..< (n == 0 && !m.holder && m.trim == 0 ? 2 : 0) {
                     // Not a group holding another entity's name, or a word of one (`(Hung)` beside
                     // the recruiter "Nguyen Van Hung"), or the start of a protected name that goes
                     // on after it (`Mai Nguyen "Lan" Pham`: helper-77).
@@ -1436,6 +1508,54 @@ struct NameMatcher: Sendable {
         guard changed else { return nil }
         out += s[cursor...]
         return out
+    }
+
+    /// Korean particles, written onto the word before them: case (이/가, 은/는, 을/를, 의, 에,
+    /// 에게, 께서, 와/과, (이)랑, 하고, (으)로, 에서, 부터, 까지…), and the copula's commonest forms.
+    static let koreanParticles = ["이", "가", "은", "는", "을", "를", "의", "에", "에게", "에게서", "한테", "한테서", "께", "께서",
+                                  "와", "과", "랑", "이랑", "하고", "도", "만", "로", "으로", "에서", "부터", "까지", "처럼", "보다",
+                                  "이나", "나", "야", "아", "이야", "조차", "마저", "밖에", "뿐", "이다", "이고", "이며", "이에요",
+                                  "예요", "입니다"]
+    /// Korean titles written onto a name (`이수진씨`, `수진언니`), alone or before a particle.
+    static let koreanTitles = ["씨", "님", "양", "군", "선생님", "사장님", "언니", "오빠", "누나", "형"]
+    /// Every ending (a particle, a title, a title and a particle), longest first.
+    static let koreanEndings: [String] = (koreanParticles + koreanTitles + koreanTitles.flatMap { t in koreanParticles.map { t + $0 } })
+        .sorted { $0.count > $1.count }
+
+    /// The lengths (in characters) of the Korean endings (``koreanEndings``) that `word`, in
+    /// Hangul, ends with, each leaving a syllable or more before it.
+    static func koreanEndingLengths(_ word: Substring) -> [Int] {
+        guard let last = word.last?.unicodeScalars.first?.value, (0xAC00 ... 0xD7A3).contains(last) || (0x1100 ... 0x1112).contains(last) else { return [] }
+        let n = word.count
+        return koreanEndings.compactMap { n > $0.count && word.hasSuffix($0) ? $0.count : nil }
+    }
+
+    /// The one-letter words Arabic (و and, ف so, ب with, ل to, ك like) and Hebrew (ו and, ה
+    /// the, ב in, כ as, ל to, מ from, ש that) write onto the next word.
+    static let prefixLetters: Set<Unicode.Scalar> = ["\u{0648}", "\u{0641}", "\u{0628}", "\u{0644}", "\u{0643}",
+                                                "\u{05D5}", "\u{05D4}", "\u{05D1}", "\u{05DB}", "\u{05DC}", "\u{05DE}", "\u{05E9}"]
+
+    /// The lengths of the prefixes (``prefixLetters``, one or two) `word` may start with,
+    /// shortest first, each leaving three letters or more after it.
+    static func prefixLengths(_ word: Substring) -> [Int] {
+        var out: [Int] = []
+        var k = 0
+        for c in word.prefix(2) {
+            // (With its vowel point, if any: `وَمُحَمَّد`.)
+            guard let u = c.unicodeScalars.first, prefixLetters.contains(u) else { break }
+            k += 1
+            if word.count - k >= 3 { out.append(k) }
+        }
+        return out
+    }
+
+    /// Whether `gap` is how one name's words are written apart (``Replacement/holder``): spaces
+    /// on one line, one hyphen, underscore, dot or apostrophe alone, or a comma and spaces;
+    /// nothing (`AnnamariaRossi`).
+    static func isNameGap(_ gap: Substring) -> Bool {
+        if gap.count == 1, let c = gap.first, "-_.'\u{2019}\u{00B7}".contains(c) { return true }
+        let rest = gap.first == "," ? gap.dropFirst() : gap
+        return rest.allSatisfy { $0.isWhitespace && !$0.isNewline }
     }
 
     /// Whether `gap` only separates the words of one name: spaces of any kind, line breaks,

@@ -237,7 +237,6 @@ public struct Redaction: Sendable {
             replacements.append((original, name))
         }
         matcher.finish()
-        self.matcher = matcher
         let log = NoticeLog()
         let rewrite = { (s: String) -> String in
             guard let r = matcher.replacing(in: s, identifier: false) else { return s }
@@ -300,7 +299,47 @@ public struct Redaction: Sendable {
                 }
             }
         }
-        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, sourceIDs: sourceIDs, rewrite: rewrite,
+        // Another person's name or alias that is a protected person's, or holds one's whole name
+        // (its letters, however spaced: the recruiter "Mai Lan Anh" beside the victim "Mai Lan",
+        // "Annamaria Rossi" beside "Anna Maria"), is withheld in their record (``rewritten``).
+        // Where a text writes one that holds a protected name whole, it is that person, their name
+        // withheld and their id said, not the protected person with the rest of the name beside
+        // the pseudonym ("Victim 1 Rossi paid", helper-88). In ids nothing changes: an id holding
+        // a protected name is renamed, as above. (A name that only mentions a protected person,
+        // "an-le's recruiter", keeps the pseudonym, as every text does.)
+        let pseudonymNames = Set(pseudonyms.values.map(\.name))
+        var protectedLetters = Set<String>()
+        for dataset in datasets {
+            for e in dataset.entities where pseudonyms[e.id] != nil {
+                if let name = e.name, case let letters = NameMatcher.words(name).map(\.folded).joined(), NameMatcher.weight(letters) >= NameMatcher.minimumLength {
+                    protectedLetters.insert(letters)
+                }
+            }
+        }
+        var withheldNames = Set<String>()
+        var holders: [String: Set<String>] = [:]
+        for dataset in datasets {
+            for e in dataset.entities where pseudonyms[e.id] == nil && (e.kind == .person || e.kind == .official) {
+                let names = [e.name].compactMap { $0 } + e.attributes.filter { Self.isNameKey($0.key) }.flatMap { Self.strings($0.value) }
+                for name in names {
+                    guard let r = matcher.replacing(in: name, identifier: false) else { continue }
+                    if pseudonymNames.contains(r) {
+                        withheldNames.insert(name)
+                    } else if case let letters = NameMatcher.words(name).map(\.folded).joined(), protectedLetters.contains(where: letters.contains) {
+                        withheldNames.insert(name)
+                        holders[name, default: []].insert(renamed[e.id] ?? e.id)
+                    }
+                }
+            }
+        }
+        for (name, ids) in holders.sorted(by: { $0.key < $1.key }) {
+            let text = ids.count == 1 ? "[name withheld: \(ids.first!)]" : "[name withheld]"
+            matcher.add(name, text: text, identifier: text, holder: true)
+        }
+        matcher.finish()
+        self.matcher = matcher
+        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, withheldNames: withheldNames,
+                                                sourceIDs: sourceIDs, rewrite: rewrite,
                                                 rewriteID: rewriteID, rewriteAttributeID: rewriteAttributeID,
                                                 rewriteSourceID: rewriteSourceID, log: log) }
         // Once each: two versions of a file say the same thing twice.
@@ -463,7 +502,7 @@ public struct Redaction: Sendable {
     }
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
-                                  sourceIDs: [String: String], rewrite: (String) -> String,
+                                  withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
                                   rewriteID: (String) -> String, rewriteAttributeID: (String) -> String,
                                   rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
         func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? rewriteID(id) }
@@ -539,10 +578,6 @@ public struct Redaction: Sendable {
             }
         }
         out.schema.targets.kinds = kindTargets
-        let pseudonymNames = Set(pseudonyms.values.map(\.name))
-        // Protected persons' own names (not ids), lower-cased: a person's name that holds one.
-        let protectedNames = dataset.entities.filter { pseudonyms[$0.id] != nil }
-            .compactMap { $0.name?.lowercased() }.filter { $0.count >= 3 }
         for original in dataset.entities {
             var e = original
             // A protected person's own role is free text too ("witness (sister of Mai Tran)").
@@ -563,18 +598,14 @@ public struct Redaction: Sendable {
                 // Another person whose name or alias is a protected person's (the whole of it): it
                 // is withheld, never replaced by the protected person's pseudonym (a perpetrator
                 // shown as "Victim 1" would be proposed as a target under a victim's label).
-                // Also a name that holds a protected person's whole name ("… Sr."): shown with
-                // the pseudonym inside, it would tie the two.
+                // So is a name that holds a protected person's whole name ("… Sr.", "Mai Lan Anh"
+                // beside "Mai Lan"): shown with the pseudonym inside, it would tie the two
+                // ("Victim 1 Rossi"). (``apply(to:)`` finds them: `withheldNames`.)
                 e.id = entityID(e.id)
                 let withhold = { [id = e.id] (s: String) -> String in
-                    let r = rewrite(s)
-                    guard r != s else { return r }
-                    let folded = s.lowercased()
-                    if pseudonymNames.contains(r) || protectedNames.contains(where: { folded.contains($0) }) {
-                        log.lines.append("entity \(id): a name or alias that is, or holds, a protected person's name is withheld")
-                        return Self.withheldName
-                    }
-                    return r
+                    guard withheldNames.contains(s) else { return rewrite(s) }
+                    log.lines.append("entity \(id): a name or alias that is, or holds, a protected person's name is withheld")
+                    return Self.withheldName
                 }
                 e.name = e.name.map(withhold)
                 // Their aliases too; a note that mentions the protected person keeps the

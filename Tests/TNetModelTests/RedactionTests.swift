@@ -241,6 +241,49 @@ import Testing
         #expect(out[id: "boss"]?.attributes["note"] == .string("paid Victim 1 nothing"))
         #expect(!out.entities.contains { $0.id != "victim-1" && ($0.name ?? "").contains("Victim") })
     }
+
+    /// Another person's longer name that holds a protected one is that person, in their record
+    /// and in texts (helper-88: in every earlier binary the recruiter "Annamaria Rossi" beside
+    /// the victim "Anna Maria" read "Victim 1 Rossi", in their own record too, and "Mai Lan Anh
+    /// paid" read "Victim 2 Anh paid"). Worked by hand, victims in order: "Anna Maria" Victim 1,
+    /// "Mai Lan" Victim 2, "عبد الله" Victim 3.
+    /// - The recruiters' names hold a victim's letters (`annamaria` in `annamariarossi`,
+    ///   `عبدالله` in `عبداللهحسن`, `mailan` in `mailananh`): each record withholds its name.
+    /// - In a note, each name written whole (in its order or family name first, `Rossi,
+    ///   Annamaria`; with an alef wasla, `عبدٱلله`) becomes `[name withheld: id]`; the id of
+    ///   "annamaria-rossi" holds a victim's name, so it is renamed `withheld-1` (as before) and
+    ///   that is the id said.
+    /// - Two persons named "Mai Lan Anh" (r2, r4): `[name withheld]`, no id.
+    /// - Not the recruiter: the victim alone (`Annamaria paid`, Victim 1: her name joined);
+    ///   `Mai Lan, Anh Tran` (a list: the victim, then someone else); `Anh Mai Lan` (`anh` is
+    ///   a title, so the victim; only in the name's own order is it the recruiter's).
+    @Test func longerNamesHoldingAProtectedNameAreTheirs() {
+        let note = ["Annamaria Rossi paid Anna Maria", "Rossi, Annamaria left", "Annamaria paid",
+                    "عبدٱلله حسن paid عبد الله", "Mai Lan Anh met Mai Lan", "Mai Lan, Anh Tran", "Anh Mai Lan"].joined(separator: ". ")
+        let d = Dataset(entities: [
+            Entity(id: "v1", kind: .person, name: "Anna Maria", role: .victim),
+            Entity(id: "annamaria-rossi", kind: .person, name: "Annamaria Rossi", role: .recruiter),
+            Entity(id: "v2", kind: .person, name: "Mai Lan", role: .victim),
+            Entity(id: "r2", kind: .person, name: "Mai Lan Anh", role: .recruiter),
+            Entity(id: "v3", kind: .person, name: "عبد الله", role: .victim),
+            Entity(id: "r3", kind: .person, name: "عبدالله حسن", role: .broker),
+            Entity(id: "b", kind: .person, name: "The Broker", role: .broker, attributes: ["note": .string(note)]),
+        ])
+        var r = Redaction()
+        let out = r.apply(to: d)
+        #expect(out.entities.map(\.id) == ["victim-1", "withheld-1", "victim-2", "r2", "victim-3", "r3", "b"])
+        #expect(out.entities.map(\.name) == ["Victim 1", Redaction.withheldName, "Victim 2", Redaction.withheldName,
+                                             "Victim 3", Redaction.withheldName, "The Broker"])
+        let expected = ["[name withheld: withheld-1] paid Victim 1", "[name withheld: withheld-1] left", "Victim 1 paid",
+                        "[name withheld: r3] paid Victim 3", "[name withheld: r2] met Victim 2", "Victim 2, Anh Tran", "Anh Victim 2"]
+        #expect(out[id: "b"]?.attributes["note"] == .string(expected.joined(separator: ". ")))
+
+        // A second "Mai Lan Anh": which one a note means is not known.
+        var two = d
+        two.append(Entity(id: "r4", kind: .person, name: "Mai Lan Anh", role: .recruiter))
+        var r2 = Redaction()
+        #expect(r2.apply(to: two)[id: "b"]?.attributes["note"]?.string?.contains("[name withheld] met Victim 2") == true)
+    }
 }
 
 /// A protected person's identifiers (passport, phone) are replaced wherever they are written,
