@@ -346,7 +346,8 @@ public struct Redaction: Sendable {
         var seen = Set<String>()
         notices = log.lines.filter { seen.insert($0).inserted }
         if log.texts > 0 {
-            notices.append("\(log.texts) text\(log.texts == 1 ? "" : "s") (ids, names, attributes, titles, notes) named a protected person and now read their pseudonym")
+            notices.append("\(log.texts) text\(log.texts == 1 ? "" : "s") (ids, names, attributes, titles, notes) named a protected person and now read their pseudonym"
+                           + (holders.isEmpty ? "" : ", or [name withheld: ID] where another person's name holds theirs"))
         }
         return out
     }
