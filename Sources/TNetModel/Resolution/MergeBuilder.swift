@@ -37,11 +37,13 @@ struct MergeBuilder {
         var taken = Set<String>()
         for c in clusters {
             var id = entity(c[0]).id
-            if taken.contains(id) {
+            if let other = taken.firstIndex(of: id).map({ taken[$0] }) {
                 let original = id
                 id += "~" + inputs[records[c[0]].input].tag
                 while taken.contains(id) { id += "~" }
-                notes.append("\(ref(c[0])) is another entity than the \(original) of an earlier input: written as \(id)")
+                // (Where the ids are one text in two Unicode forms, both spellings are said.)
+                let spelling = other.utf8.elementsEqual(original.utf8) ? "" : " (the same text in two Unicode forms, \(spelledOut(original)) and \(spelledOut(other)))"
+                notes.append("\(ref(c[0])) is another entity than the \(other) of an earlier input\(spelling): written as \(id)")
             }
             taken.insert(id)
             for g in c { outputID[g] = id }
@@ -85,7 +87,16 @@ struct MergeBuilder {
         for (k, input) in inputs.enumerated() {
             for s in input.dataset.sources {
                 if let kept = byID[s.id] {
-                    if kept == s { continue }
+                    if kept == s {
+                        // The same source, its id spelt in another Unicode form (`José` composed
+                        // and decomposed): one, cited in the kept spelling, and said.
+                        if !kept.id.utf8.elementsEqual(s.id.utf8) {
+                            citation[k][s.id] = kept.id
+                            notes.append("source \(spelledOut(s.id)) of \(input.tag) is the earlier \(spelledOut(kept.id)) in another Unicode form: "
+                                         + "read as one, cited in the earlier spelling")
+                        }
+                        continue
+                    }
                     var renamed = s
                     renamed.id = s.id + "~" + input.tag
                     while byID[renamed.id] != nil { renamed.id += "~" }

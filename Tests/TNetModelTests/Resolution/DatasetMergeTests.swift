@@ -283,6 +283,29 @@ import Testing
         #expect(m.notes.contains { $0.contains("B:y is another entity than the y of an earlier input") })
     }
 
+    /// Ids that are one text in two Unicode forms (`José` composed, U+00E9, and decomposed, `e`
+    /// + U+0301) are said, not merged or respelt silently (session 22's review). Worked by hand:
+    /// - the source `José-report` of both inputs, alike but for the spelling of its id, is one
+    ///   source; B's link cites it in A's spelling, and a note spells out both;
+    /// - the entity `José` of A (a person) and of B (a company, another name) are two: B's is
+    ///   written `José~B` in its own spelling, and the note says both spellings.
+    @Test func idsInTwoUnicodeFormsAreSaid() {
+        let composed = "Jos\u{E9}", decomposed = "Jose\u{301}"
+        let a = Dataset(entities: [Entity(id: composed, kind: .person, name: "Jose Alpha"), Entity(id: "y", kind: .person, name: "Y")],
+                        links: [Link(source: composed, target: "y", kind: .pays, sources: [composed + "-report"])],
+                        sources: [Source(id: composed + "-report", title: "Report")])
+        let b = Dataset(entities: [Entity(id: decomposed, kind: .company, name: "Totally Different Ltd"), Entity(id: "z", kind: .person, name: "Z")],
+                        links: [Link(source: decomposed, target: "z", kind: .pays, sources: [decomposed + "-report"])],
+                        sources: [Source(id: decomposed + "-report", title: "Report")])
+        let m = DatasetMerge([("A", a), ("B", b)])
+        #expect(m.dataset.sources.map { Array($0.id.unicodeScalars) } == [Array((composed + "-report").unicodeScalars)])
+        #expect(m.dataset.links.map { $0.sources.map { Array($0.unicodeScalars) } } == [[Array((composed + "-report").unicodeScalars)],
+                                                                                          [Array((composed + "-report").unicodeScalars)]])
+        #expect(m.notes.contains("source \"Jose<U+301>-report\" of B is the earlier \"Jos<U+E9>-report\" in another Unicode form: read as one, cited in the earlier spelling"))
+        #expect(m.dataset.entities.map { Array($0.id.unicodeScalars) }.contains(Array((decomposed + "~B").unicodeScalars)))
+        #expect(m.notes.contains { $0.hasSuffix("(the same text in two Unicode forms, \"Jose<U+301>\" and \"Jos<U+E9>\"): written as \(decomposed)~B") })
+    }
+
     /// Conflicting facts are listed with what was kept: the kinds (person, official) and an
     /// attribute given two values.
     @Test func conflictsAreListed() {
