@@ -232,7 +232,7 @@ struct NameMatcher: Sendable {
         }
         // A number (phone, id number): also found in another format, by its digits.
         guard !holder else { return }
-        let digits = original.filter(\.isDigitForNumbers)
+        let digits = String(original.filter(\.isDigitForNumbers).map(\.asciiDigit))
         if digits.count >= Self.minimumDigits, original.allSatisfy({ $0.isDigitForNumbers || $0 == "+" || Self.isNumberSeparator($0) }) {
             let significant = String(digits.drop { $0 == "0" })
             if significant.count >= Self.minimumDigits {
@@ -514,7 +514,7 @@ struct NameMatcher: Sendable {
                 var digits = ""
                 var best: (end: Int, r: Replacement)?
                 for b in a ..< min(a + 6, groups.count) {
-                    digits += String(chars[groups[b].start ..< groups[b].end])
+                    digits += chars[groups[b].start ..< groups[b].end].map(\.asciiDigit)
                     let d = digits.drop { $0 == "0" }
                     guard d.count >= Self.minimumDigits, let candidates = numbers[d.suffix(Self.minimumDigits)] else { continue }
                     for c in candidates where d == c.digits[...]
@@ -1861,6 +1861,16 @@ struct NameMatcher: Sendable {
 }
 
 private extension Character {
-    /// An ASCII digit, `0` to `9`: what a phone or id number is compared by.
-    var isDigitForNumbers: Bool { isASCII && isNumber }
+    /// A decimal digit of any script (`0`–`9`, Arabic-Indic `٠`–`٩`, Persian `۰`–`۹`, Thai,
+    /// Devanagari, full-width…): what a phone or id number is compared by, as its ASCII digit
+    /// (``asciiDigit``). Not `²` or `½`, which are numbers but not digits.
+    var isDigitForNumbers: Bool {
+        if isASCII { return isNumber }
+        return unicodeScalars.count == 1 && unicodeScalars.first!.properties.numericType == .decimal
+    }
+    /// The ASCII digit of a ``isDigitForNumbers`` character: `٠٨١` is compared as `081`
+    /// (helper-86: a victim's phone written in Arabic-Indic digits was never found).
+    var asciiDigit: Character {
+        isASCII ? self : Character(Unicode.Scalar(UInt8(0x30 + wholeNumberValue!)))
+    }
 }

@@ -650,6 +650,23 @@ import TNetGraph
         ], among: people)
     }
 
+    /// A phone number written in Arabic-Indic or Persian digits is the same number (helper-86:
+    /// in every earlier binary it was left). Victims with phones `081-234-5678` and `+98 912 345
+    /// 6789`. Worked by hand: `٠٨١٢٣٤٥٦٧٨` is 0812345678 (Victim 1); `۰۹۱۲۳۴۵۶۷۸۹` and `+٩٨ ٩١٢
+    /// ٣٤٥ ٦٧٨٩` are 09123456789 and +98 912 345 6789 (Victim 2; the `+` goes with the number);
+    /// `²³ ½` are numbers but not digits, and `٣ floors` has one digit: both stay.
+    @Test func numbersInOtherDigits() {
+        let people = [Entity(id: "a", kind: .person, name: "Nguyen Thi Lan", role: .victim, attributes: ["phone": .string("081-234-5678")]),
+                      Entity(id: "b", kind: .person, name: "Ahmad Karimi", role: .victim, attributes: ["phone": .string("+98 912 345 6789")])]
+        Self.expectRedacted([
+            "called \u{660}\u{668}\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}\u{668} twice": "called Victim 1 twice",
+            "no. \u{6F0}\u{6F9}\u{6F1}\u{6F2}\u{6F3}\u{6F4}\u{6F5}\u{6F6}\u{6F7}\u{6F8}\u{6F9}": "no. Victim 2",
+            "call +\u{669}\u{668} \u{669}\u{661}\u{662} \u{663}\u{664}\u{665} \u{666}\u{667}\u{668}\u{669}": "call Victim 2",
+            "paid \u{B2}\u{B3} \u{BD} 1234567": "paid \u{B2}\u{B3} \u{BD} 1234567",
+            "\u{663} floors": "\u{663} floors",
+        ], among: people)
+    }
+
     /// An alias written after a name without brackets, after words that say one follows, goes
     /// with the name (before, only bracketed or quoted ones did: `Victim 1 a.k.a. Mimi`). Victim
     /// "Nguyen Thi Lan", recruiters "Le Van Hung" and "Li". Worked by hand:
