@@ -1643,7 +1643,9 @@ struct NameMatcher: Sendable {
         var out: [Word] = []
         var start: String.Index?
         var i = s.startIndex
-        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark } }
+        func isWordCharacter(_ c: Character) -> Bool {
+            c.isLetter || c.isNumber || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark } || isRadical(c)
+        }
         while i < s.endIndex {
             let c = s[i]
             // A percent escape (`%20`) ends a word: `Somchai%20Prasert` is two words.
@@ -1659,7 +1661,12 @@ struct NameMatcher: Sendable {
                 // Burmese, Khmer): each character is a word of its own, so that a name is found
                 // inside a sentence (张伟明 in 张伟明在园区工作).
                 if let b = start { out.append(Word(range: b ..< i, folded: fold(s[b ..< i]))); start = nil }
-                let next = s.index(after: i)
+                var next = s.index(after: i)
+                // A voicing mark written apart (half-width `ｻﾞ`, or `サ゛`) goes with its letter:
+                // as a word of its own it had hidden `ヤマザキ` (helper-86).
+                while next < s.endIndex, let u = s[next].unicodeScalars.first, s[next].unicodeScalars.count == 1, Self.voicingMarks[u] != nil {
+                    next = s.index(after: next)
+                }
                 out.append(Word(range: i ..< next, folded: fold(s[i ..< next])))
                 i = next
                 continue
@@ -1728,12 +1735,28 @@ struct NameMatcher: Sendable {
         guard let u = c.unicodeScalars.first?.value else { return false }
         switch u {
         case 0x0E00 ... 0x0EFF, 0x1000 ... 0x109F, 0x1780 ... 0x17FF: return true   // Thai, Lao, Burmese, Khmer
+        // Half-width katakana and its voicing marks (`ﾔﾏｻﾞｷﾊﾅｺｻﾝ`), and the Kangxi radicals that
+        // text copied from PDFs holds for ideographs (`⼭⽥` for `山田`; folded to them).
+        case 0xFF66 ... 0xFF9F, 0x2F00 ... 0x2FD5: return true
         default: return isIdeographic(c)
         }
     }
 
     /// Whether `c` is a Chinese character or Japanese kana: one carries about as much of a name
     /// as two letters, so a two-character name counts as four (``weight(_:)``).
+    /// Whether `c` is a Kangxi radical (U+2F00–U+2FD5): a symbol, but one that a PDF's text
+    /// holds for the ideograph it looks like, and that folding (NFKC) makes it.
+    static func isRadical(_ c: Character) -> Bool {
+        guard let u = c.unicodeScalars.first?.value else { return false }
+        return (0x2F00 ... 0x2FD5).contains(u)
+    }
+
+    /// The kana voicing marks written apart (``characterWords(_:)``), and the combining marks
+    /// folding reads them as: `サ゛` is `ザ`. (By NFKC, U+309B is a space and the combining mark,
+    /// which would part them.)
+    static let voicingMarks: [Unicode.Scalar: Unicode.Scalar] = ["\u{309B}": "\u{3099}", "\u{309C}": "\u{309A}",
+                                                                 "\u{FF9E}": "\u{3099}", "\u{FF9F}": "\u{309A}"]
+
     static func isIdeographic(_ c: Character) -> Bool {
         guard let u = c.unicodeScalars.first?.value else { return false }
         switch u {
@@ -1775,6 +1798,9 @@ struct NameMatcher: Sendable {
             // voicing mark joined to its letter), full-width Latin, ligatures (helper-84: a
             // name typed in half-width kana was never found).
             // (Only where a character has such a form, or a capital: the pass costs.)
+            if text.unicodeScalars.contains(where: { voicingMarks[$0] != nil }) {
+                text = String(String.UnicodeScalarView(text.unicodeScalars.map { voicingMarks[$0] ?? $0 }))
+            }
             let compatible = text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenNFKCCaseFolded }
             var lower = String.UnicodeScalarView()
             for u in (compatible ? text.precomposedStringWithCompatibilityMapping : text).unicodeScalars where !Self.isStretch(u) {

@@ -667,6 +667,31 @@ import TNetGraph
         ], among: people)
     }
 
+    /// Japanese and Chinese written in forms that part a name's characters (helper-84, helper-86:
+    /// in every earlier binary these were left). Victims 山田 花子 (1), 王小明 (2), ヤマザキ ハナコ
+    /// (3); witness ヤマサキ (1). Worked by hand:
+    /// - Kangxi radicals, as text copied from a PDF holds them (`⼭⽥花⼦`, U+2F2D U+2F65 …), fold
+    ///   to the ideographs: Victim 1, Victim 2;
+    /// - half-width katakana without spaces (`ﾔﾏｻﾞｷﾊﾅｺｻﾝ`): each character is a word, its voicing
+    ///   mark ﾞ with its letter, so `ｻﾞ` is `ザ`: Victim 3, and `ｻﾝ` (san) stays;
+    /// - the voicing mark written apart, U+309B (`ヤマサ゛キ`), is ザ: Victim 3, not the witness
+    ///   ヤマサキ (it had been read as a gap);
+    /// - without the mark, `ﾔﾏｻｷ` is the witness; `ﾔﾏｻﾞｷ` alone is a given name's half, left.
+    @Test func kanaAndRadicalsWrittenApart() {
+        let people = [Entity(id: "e0", kind: .person, name: "\u{5C71}\u{7530} \u{82B1}\u{5B50}", role: .victim),
+                      Entity(id: "e1", kind: .person, name: "\u{738B}\u{5C0F}\u{660E}", role: .victim),
+                      Entity(id: "e2", kind: .person, name: "\u{30E4}\u{30DE}\u{30B6}\u{30AD} \u{30CF}\u{30CA}\u{30B3}", role: .victim),
+                      Entity(id: "e3", kind: .person, name: "\u{30E4}\u{30DE}\u{30B5}\u{30AD}", role: .witness)]
+        Self.expectRedacted([
+            "\u{2F2D}\u{2F65}\u{82B1}\u{2F26}\u{304C}\u{6765}\u{305F}": "Victim 1\u{304C}\u{6765}\u{305F}",
+            "\u{738B}\u{2F29}\u{660E}": "Victim 2",
+            "\u{FF94}\u{FF8F}\u{FF7B}\u{FF9E}\u{FF77}\u{FF8A}\u{FF85}\u{FF7A}\u{FF7B}\u{FF9D}": "Victim 3\u{FF7B}\u{FF9D}",
+            "\u{30E4}\u{30DE}\u{30B5}\u{309B}\u{30AD} \u{30CF}\u{30CA}\u{30B3}": "Victim 3",
+            "\u{FF94}\u{FF8F}\u{FF7B}\u{FF77}": "Witness 1",
+            "\u{FF94}\u{FF8F}\u{FF7B}\u{FF9E}\u{FF77}": "\u{FF94}\u{FF8F}\u{FF7B}\u{FF9E}\u{FF77}",
+        ], among: people)
+    }
+
     /// An alias written after a name without brackets, after words that say one follows, goes
     /// with the name (before, only bracketed or quoted ones did: `Victim 1 a.k.a. Mimi`). Victim
     /// "Nguyen Thi Lan", recruiters "Le Van Hung" and "Li". Worked by hand:
