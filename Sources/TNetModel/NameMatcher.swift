@@ -813,6 +813,13 @@ struct NameMatcher: Sendable {
     /// a name in capitals by no word at all. Such aliases are left whole: a word of the
     /// sentence is not eaten for them (helper-87, helper-88). The caller refuses an alias that
     /// stands in another entity's name present in the text.
+    /// Words that start a sentence or stand for no alias, which a capital after an alias word
+    /// does not make one (helper-89: `also known as The girl from Hanoi` had lost `The`, `alias
+    /// None, age 17` its `None`).
+    static let notAliases: Set<String> = ["the", "this", "that", "these", "those", "his", "her", "their", "our", "its", "none", "unknown",
+                                          "nil", "null", "nobody", "not", "no", "same", "another", "other", "some", "one", "she", "he",
+                                          "they", "and", "but", "who", "which", "police"]
+
     static func trailingAlias(_ s: String, _ words: [Word], at j: Int, after: String.Index, name: Substring) -> (next: Int, text: Range<String.Index>)? {
         guard j < words.count, after <= words[j].range.lowerBound else { return nil }
         var dashes = 0
@@ -871,7 +878,8 @@ struct NameMatcher: Sendable {
         while end < words.count, words[end - 1].range.upperBound == words[end].range.lowerBound { end += 1 }
         let text = s[words[k].range.lowerBound ..< words[end - 1].range.upperBound]
         guard let first = text.first, first.isCased, first.isUppercase, text.count > 2, !isUnspaced(first),
-              !text.contains(where: \.isNumber), upperName || text.contains(where: \.isLowercase) else { return nil }
+              !text.contains(where: \.isNumber), upperName || text.contains(where: \.isLowercase),
+              !notAliases.contains(words[k].folded) else { return nil }
         // What follows: the text's end, or a gap that is not a hyphen, an apostrophe or a colon
         // (`Mimi-Rose`, `O'Brien`, `Alias: Mimi Age:`), and not a word with a capital after
         // spaces (`aka Mimi Police said`, `aka Mimi Rose`: a second word may be the sentence's,

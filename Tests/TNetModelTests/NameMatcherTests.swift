@@ -707,7 +707,9 @@ import TNetGraph
     ///   Li`, the recruiter); a number, also after the word (`known as Victim 2`); the alias
     ///   words on the next line, or after a bracket that closes round the name (the alias is
     ///   the bracket's subject's: `Le Van Hung (who trafficked …) aka Tiger`, helper-89);
-    /// - taken after a no-break space, and after `a. k. a.` (helper-89).
+    /// - taken after a no-break space, and after `a. k. a.` (helper-89);
+    /// - left: a word that starts a phrase or stands for none (`also known as The girl from
+    ///   Hanoi`, `alias None, age 17`: both had lost their first word, helper-89).
     @Test func aliasesWrittenWithoutBrackets() {
         let people = [Entity(id: "v", kind: .person, name: "Nguyen Thi Lan", role: .victim),
                       Entity(id: "r", kind: .person, name: "Le Van Hung", role: .recruiter),
@@ -720,7 +722,8 @@ import TNetGraph
                     "Nguyen Thi Lan aka Le Van", "Nguyen Thi Lan alias Mimi Interpol reported", "Nguyen Thi Lan aka Mimi Rose",
                     "Name: Nguyen Thi Lan Alias: Mimi Age: 17", "Nguyen Thi Lan aka. Police arrived later", "Nguyen Thi Lan aka Li paid her",
                     "NGUYEN THI LAN AKA HANOI POLICE", "Nguyen Thi Lan, known as Victim 2 in the file",
-                    "Le Van Hung (who trafficked Nguyen Thi Lan) aka Tiger was arrested"]
+                    "Le Van Hung (who trafficked Nguyen Thi Lan) aka Tiger was arrested",
+                    "Nguyen Thi Lan, also known as The girl from Hanoi", "Nguyen Thi Lan alias None, age 17"]
         var cases = Dictionary(uniqueKeysWithValues: left.map { ($0, $0.replacingOccurrences(of: "Nguyen Thi Lan", with: "Victim 1")
                                                                       .replacingOccurrences(of: "NGUYEN THI LAN", with: "Victim 1")) })
         cases.merge([
