@@ -109,6 +109,13 @@ struct NameMatcher: Sendable {
     /// Each word (three letters or more) of a name of two words or more → its replacement: found
     /// alone only after a title (`Mr Prasert`, `Khun Somchai`, ``titles``).
     private var titledWords: [String: Replacement] = [:]
+    /// A Korean name of three syllables (`이수진`) → its given name (`수진`) → the replacement:
+    /// found alone only with a title written onto it or after it (`수진씨`, `수진 씨가`,
+    /// `수진언니`), as one word of a name is after `Mr`. Not a given name that another person's
+    /// name of three syllables also ends with (``finish()``): `수진씨` beside the recruiter 박수진
+    /// could be either.
+    private var koreanGivenNames: [String: Replacement] = [:]
+    private var sharedGivenNames = Set<String>()
 
     /// Titles and honorifics, folded, after which one word of a protected person's name is
     /// them: English, Thai (khun, nai, nang), Vietnamese (ông, bà, anh, chị), Burmese (U,
@@ -177,6 +184,10 @@ struct NameMatcher: Sendable {
             }
         }
         insert(key, r)
+        if !isID, !holder, words.count == 1, original.count == 3, original.allSatisfy(Self.isHangulSyllable) {
+            let given = Self.fold(original.suffix(2)[...])
+            if let known = koreanGivenNames[given], known.text != text { sharedGivenNames.insert(given) } else { koreanGivenNames[given] = r }
+        }
         guard !short else { return }
         // The name's words in the other usual orders: family name first, with or without a
         // comma ("Prasert, Somchai"; "Hung, Nguyen Van"), and the first word last ("Van Hung
@@ -267,6 +278,10 @@ struct NameMatcher: Sendable {
 
     /// Orders the names and tokens for look-up: O(n log n) once, after the last ``add``.
     mutating func finish() {
+        for other in otherNames where other.count == 3 && other.allSatisfy(Self.isHangulSyllable) {
+            sharedGivenNames.insert(String(other.suffix(2)))
+        }
+        for given in sharedGivenNames { koreanGivenNames[given] = nil }
         sortedNames.sort()
         for k in tokensByFirst.keys { tokensByFirst[k]!.sort { $0.count > $1.count } }
     }
@@ -1062,9 +1077,6 @@ struct NameMatcher: Sendable {
         /// How many characters at the end of its last word it leaves (a Korean particle: 은 of
         /// `이수진은`).
         var trim = 0
-        /// How many characters at the start of its first word it leaves (an Arabic or Hebrew
-        /// prefix: و of `ومحمد`).
-        var lead = 0
     }
 
     /// One way to read a name in a text from a word: its match, the text it replaces (`from ..<
@@ -1104,6 +1116,14 @@ struct NameMatcher: Sendable {
         // stand in thousands of other entities' names, and each reading through it asked again
         // (helper-82: 3,000 brokers "Nguyen Van …" made redaction three times slower).
         var standingAt = [[ClosedRange<Int>]?](repeating: nil, count: words.count)
+        // The Korean endings of each word (``koreanEndingLengths(_:)``), worked out once a text.
+        var koreanCutsAt = [[Int]?](repeating: nil, count: words.count)
+        func koreanCuts(_ k: Int) -> [Int] {
+            if let known = koreanCutsAt[k] { return known }
+            let cuts = Self.koreanEndingLengths(words[k].folded)
+            koreanCutsAt[k] = cuts
+            return cuts
+        }
         /// The words of the other entities' names of several words that are written over word
         /// `k` (``stands(_:at:)``).
         func standing(_ k: Int) -> [ClosedRange<Int>] {
@@ -1344,9 +1364,16 @@ struct NameMatcher: Sendable {
                 }
                 // A Korean name with a particle or a title written onto its last word (`이수진은`,
                 // `이수진씨의`): the name, the ending kept after its replacement (`Victim 1은`).
-                if !identifier, j > i || first == words[i].folded {
-                    for cut in Self.koreanEndingLengths(s[words[j].range]) {
-                        add(joined + Self.fold(s[words[j].range].dropLast(cut)), through: j, trim: cut)
+                // Not a name too short to be found inside texts (helper-91: the victim 김민
+                // made `김민아` read `Victim 1아`).
+                // (Each word's endings are worked out once a text; the ending is cut in the text
+                // as in the folded word, so only where the two have as many characters.)
+                if !identifier, w == words[j].folded {
+                    for cut in koreanCuts(j) {
+                        let key = joined + String(String.UnicodeScalarView(w.unicodeScalars.dropLast(cut)))
+                        if names[key] != nil || rotated[key] != nil, Self.weight(key) >= Self.minimumLength, s[words[j].range].count == w.count {
+                            add(key, through: j, trim: cut)
+                        }
                     }
                 }
                 joined += w
@@ -1406,6 +1433,18 @@ struct NameMatcher: Sendable {
                match(from: i + 1, first: words[i + 1].folded) == nil {
                 found = [Match(end: i + 1, replacement: r.text)]
             }
+            // A Korean given name with a title written onto it (`수진씨는`, `수진언니`) or after it
+            // (`수진 씨가`): the title and what follows it stay (``koreanGivenNames``).
+            if found.isEmpty, !identifier, !koreanGivenNames.isEmpty, let last = s[words[i].range].last, Self.isHangulSyllable(last) {
+                let word = s[words[i].range]
+                if let r = koreanGivenNames[w], i + 1 < words.count, Self.koreanTitledEndings.contains(words[i + 1].folded),
+                   s[words[i].range.upperBound ..< words[i + 1].range.lowerBound].allSatisfy({ $0 == " " }) {
+                    found = [Match(end: i, replacement: r.text)]
+                } else if word.count > 2, w.count == word.count, Self.koreanTitledEndings.contains(String(w.dropFirst(2))),
+                          let r = koreanGivenNames[String(w.prefix(2))] {
+                    found = [Match(end: i, replacement: r.text, trim: word.count - 2)]
+                }
+            }
             // A first word that starts with digits (`2mai-tran`, `85somchai.prasert`): the name
             // after them, the digits replaced with it. Only when the name is long enough to be
             // found inside texts.
@@ -1418,25 +1457,11 @@ struct NameMatcher: Sendable {
                     if Self.weight(key) >= Self.minimumLength { found = [m] }
                 }
             }
-            // An Arabic or Hebrew name with a prefix written onto it (`ومحمد` "and Muhammad",
-            // `לאברהם` "to Avraham"): the name, the prefix kept before its replacement. Only
-            // where the name is four letters or more, or goes on past the word (`وعلي حسن`):
-            // `وسام` (Wisam) and `بسام` (Bassam) are names of their own, not the victim سام.
-            if found.isEmpty, !identifier {
-                for cut in Self.prefixLengths(s[words[i].range]) {
-                    let stem = Self.fold(s[words[i].range].dropFirst(cut))
-                    var ms = matches(from: i, first: stem).filter { $0.end > i || Self.weight(stem) >= 4 }
-                    guard !ms.isEmpty else { continue }
-                    for k in ms.indices { ms[k].lead = cut }
-                    found = ms
-                    break
-                }
-            }
             var out: [Reading] = []
             for (n, m) in found.reversed().enumerated() {
                 let end = m.end
                 // A number's `+` goes with it (`+639171234567`), as in the number pass.
-                var from = s.index(words[i].range.lowerBound, offsetBy: m.lead)
+                var from = words[i].range.lowerBound
                 if words[i].folded.first?.isNumber == true, from > s.startIndex, s[s.index(before: from)] == "+" { from = s.index(before: from) }
                 // A bracket the match opens or closes goes with it, and its other half beside
                 // it: "Mai (Nguyen)" and "(089) 123 4567" are replaced whole, not as
@@ -1518,41 +1543,75 @@ struct NameMatcher: Sendable {
         return out
     }
 
-    /// Korean particles, written onto the word before them: case (이/가, 은/는, 을/를, 의, 에,
-    /// 에게, 께서, 와/과, (이)랑, 하고, (으)로, 에서, 부터, 까지…), and the copula's commonest forms.
-    static let koreanParticles = ["이", "가", "은", "는", "을", "를", "의", "에", "에게", "에게서", "한테", "한테서", "께", "께서",
-                                  "와", "과", "랑", "이랑", "하고", "도", "만", "로", "으로", "에서", "부터", "까지", "처럼", "보다",
-                                  "이나", "나", "야", "아", "이야", "조차", "마저", "밖에", "뿐", "이다", "이고", "이며", "이에요",
-                                  "예요", "입니다"]
-    /// Korean titles written onto a name (`이수진씨`, `수진언니`), alone or before a particle.
-    static let koreanTitles = ["씨", "님", "양", "군", "선생님", "사장님", "언니", "오빠", "누나", "형"]
-    /// Every ending (a particle, a title, a title and a particle), longest first.
-    static let koreanEndings: [String] = (koreanParticles + koreanTitles + koreanTitles.flatMap { t in koreanParticles.map { t + $0 } })
-        .sorted { $0.count > $1.count }
+    /// What a Korean particle follows: a syllable that ends in a consonant (`이수진이`), one that
+    /// ends in a vowel (`박민수가`), a vowel or ㄹ (`로`), or either. A particle that does not fit
+    /// the syllable before it is not one there: `니콜라이` (Nikolai) is not 니콜라 with the
+    /// subject particle, which after 라 is 가 (helper-91).
+    enum KoreanFollows { case consonant, vowel, vowelOrL, either }
 
-    /// The lengths (in characters) of the Korean endings (``koreanEndings``) that `word`, in
-    /// Hangul, ends with, each leaving a syllable or more before it.
-    static func koreanEndingLengths(_ word: Substring) -> [Int] {
-        guard let last = word.last?.unicodeScalars.first?.value, (0xAC00 ... 0xD7A3).contains(last) || (0x1100 ... 0x1112).contains(last) else { return [] }
-        let n = word.count
-        return koreanEndings.compactMap { n > $0.count && word.hasSuffix($0) ? $0.count : nil }
+    /// Korean particles, written onto the word before them: case (이/가, 은/는, 을/를, 의, 에,
+    /// 에게, 께서, 와/과, (이)랑, 하고, (으)로, 에서, 부터, 까지…), some stacked (에게는, 에서도,
+    /// 과의), quoting (이라는, 라고), the copula's commonest forms and the plural 들. Not 나 or
+    /// 이나 ("or"), rare after a name and the end of many (`마리아나`, `크리스티나`: helper-91).
+    static let koreanParticles: [(String, KoreanFollows)] = {
+        let consonant = ["이", "은", "을", "과", "아", "이랑", "이야", "이다", "이고", "이며", "이에요", "이었다", "이라는", "이라고",
+                         "이지만", "이면", "과는", "과의", "과도", "으로", "으로는"]
+        let vowel = ["가", "는", "를", "와", "야", "랑", "예요", "였다", "라는", "라고", "와는", "와의", "와도"]
+        let vowelOrL = ["로", "로는"]
+        let either = ["의", "에", "에게", "에게서", "에게는", "에게도", "에게만", "한테", "한테서", "한테는", "한테도", "께", "께서",
+                      "께서는", "께서도", "께는", "하고", "도", "만", "만의", "만은", "만이", "만을", "에서", "에서는", "에서도", "에는",
+                      "에도", "부터", "까지", "처럼", "보다", "조차", "마저", "밖에", "뿐", "입니다", "들", "들이", "들은", "들의",
+                      "들을", "네"]
+        return consonant.map { ($0, .consonant) } + vowel.map { ($0, .vowel) } + vowelOrL.map { ($0, .vowelOrL) } + either.map { ($0, .either) }
+    }()
+    /// Korean titles written onto a name (`이수진씨`, `수진언니`), alone or before a particle.
+    static let koreanTitles = ["씨", "님", "양", "군", "선생님", "선생", "사장님", "사장", "대표", "실장", "팀장", "여사", "언니",
+                               "오빠", "누나", "형"]
+    /// A title, alone or with a particle that fits it (`씨`, `씨가`, `님이`, `언니의`).
+    static let koreanTitledEndings = Set(koreanTitles + koreanTitles.flatMap { t in
+        koreanParticles.filter { fits(t.last!, $0.1) }.map { t + $0.0 }
+    })
+
+    /// Every ending (a particle, or a title with or without one) by its last syllable, with what
+    /// it follows.
+    static let koreanEndingsByLast: [Unicode.Scalar: [(ending: [Unicode.Scalar], follows: KoreanFollows)]] = {
+        var out: [Unicode.Scalar: [(ending: [Unicode.Scalar], follows: KoreanFollows)]] = [:]
+        for (e, f) in koreanParticles + koreanTitledEndings.map({ ($0, KoreanFollows.either) }) {
+            out[e.unicodeScalars.last!, default: []].append((Array(e.unicodeScalars), f))
+        }
+        return out
+    }()
+
+    /// Whether `c` is a Hangul syllable (U+AC00–U+D7A3).
+    static func isHangulSyllable(_ c: Character) -> Bool {
+        guard let u = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return false }
+        return (0xAC00 ... 0xD7A3).contains(u)
     }
 
-    /// The one-letter words Arabic (و and, ف so, ب with, ل to, ك like) and Hebrew (ו and, ה
-    /// the, ב in, כ as, ל to, מ from, ש that) write onto the next word.
-    static let prefixLetters: Set<Unicode.Scalar> = ["\u{0648}", "\u{0641}", "\u{0628}", "\u{0644}", "\u{0643}",
-                                                "\u{05D5}", "\u{05D4}", "\u{05D1}", "\u{05DB}", "\u{05DC}", "\u{05DE}", "\u{05E9}"]
+    /// Whether a particle that `follows` so may stand after `c`: any but a Hangul syllable takes
+    /// any (`Mai Nguyen은`).
+    static func fits(_ c: Character, _ follows: KoreanFollows) -> Bool {
+        c.unicodeScalars.count != 1 || fits(c.unicodeScalars.first!, follows)
+    }
+    static func fits(_ u: Unicode.Scalar, _ follows: KoreanFollows) -> Bool {
+        guard (0xAC00 ... 0xD7A3).contains(u.value) else { return true }
+        let final = (u.value - 0xAC00) % 28
+        switch follows {
+        case .consonant: return final != 0
+        case .vowel: return final == 0
+        case .vowelOrL: return final == 0 || final == 8
+        case .either: return true
+        }
+    }
 
-    /// The lengths of the prefixes (``prefixLetters``, one or two) `word` may start with,
-    /// shortest first, each leaving three letters or more after it.
-    static func prefixLengths(_ word: Substring) -> [Int] {
+    /// The lengths (in syllables) of the Korean endings `word` (folded, so its syllables
+    /// composed) ends with, each after a syllable or more that it fits (``fits(_:_:)``).
+    static func koreanEndingLengths(_ word: String) -> [Int] {
+        guard let last = word.unicodeScalars.last, let candidates = koreanEndingsByLast[last] else { return [] }
+        let scalars = Array(word.unicodeScalars)
         var out: [Int] = []
-        var k = 0
-        for c in word.prefix(2) {
-            // (With its vowel point, if any: `وَمُحَمَّد`.)
-            guard let u = c.unicodeScalars.first, prefixLetters.contains(u) else { break }
-            k += 1
-            if word.count - k >= 3 { out.append(k) }
+        for (e, f) in candidates where scalars.count > e.count && scalars.suffix(e.count).elementsEqual(e) {
+            if fits(scalars[scalars.count - e.count - 1], f) { out.append(e.count) }
         }
         return out
     }

@@ -613,40 +613,55 @@ import TNetGraph
                              "met \u{30E4}\u{30DE}\u{30B6}\u{30AD} \u{30CF}\u{30CA}\u{30B3}": "met Victim 2"], among: pointed)
     }
 
-    /// Endings and prefixes written onto a name (helper-86, helper-87: in every earlier binary
-    /// these names were left whole). Victims 이수진 (1), 박민수 (2), محمد احمد (3), علي حسن
-    /// (4), سام (5), אברהם (6); witness יצחק כהן (1); recruiter وسام خالد. Worked by hand:
-    /// - a Korean particle or title on the name's last word stays after the pseudonym: 은 (topic),
-    ///   씨에게 (title and "to"), 와 ("and"), 의 ("of"); also with the family name apart (`이
-    ///   수진은`);
-    /// - an Arabic or Hebrew prefix stays before it: و ("and", with its point too), ל ("to"), ול
-    ///   ("and to");
-    /// - left: `وعلي` and `بسام`, one word of three letters after the prefix (`وسام` Wisam and
-    ///   `بسام` Bassam are names of their own, not the victim سام), and the recruiter وسام خالد.
-    @Test func endingsAndPrefixesWrittenOntoAName() {
+    /// Endings written onto a Korean name (helper-86, helper-87: in every earlier binary these
+    /// names were left whole). Victims 이수진 (1), 박민수 (2), 니콜라 (3), 나탈리 (4), 김민 (5),
+    /// רון כהן (6), سام خالد (7); recruiters 김민수 and 니콜라이. Worked by hand:
+    /// - a particle or title on the name's last word stays after the pseudonym: 은 (topic),
+    ///   씨에게 (title and "to"), 와 ("and"), 의 ("of"), 에게는 ("to", topic), 가 (subject after a
+    ///   vowel); also with the family name apart (`이 수진은`);
+    /// - only a particle that fits the syllable before it (helper-91): `이수진가` is not 가 after
+    ///   진, which ends in a consonant; `나탈리아` (Natalia) is not 나탈리 with 아, which follows a
+    ///   consonant only, so it stays; `니콜라이` is the recruiter, not 니콜라 with 이;
+    /// - a name too short to be found inside texts takes no ending (`김민아` is not 김민 + 아);
+    /// - a given name alone with a title on it or after it (`수진씨는`, `수진 씨가`), as one word
+    ///   of a name after `Mr`; not without a title (`수진이` may be the subject), not before a
+    ///   word that only starts like one (`양말`, socks), and not `민수씨`: the recruiter 김민수 is
+    ///   민수 too;
+    /// - Arabic and Hebrew prefixes are not read (helper-91: a prefix letter and a name is often
+    ///   another name, `שרון` Sharon for the victim רון Ron, `بسام` Bassam for سام, or a word,
+    ///   `لدينا` "we have"): those stay.
+    @Test func endingsWrittenOntoAKoreanName() {
         let p = PersonRole.victim
         let people = [("이수진", p),
                       ("박민수", p),
-                      ("\u{645}\u{62D}\u{645}\u{62F} \u{627}\u{62D}\u{645}\u{62F}", p),
-                      ("\u{639}\u{644}\u{64A} \u{62D}\u{633}\u{646}", p),
-                      ("\u{633}\u{627}\u{645}", p),
-                      ("\u{5D9}\u{5E6}\u{5D7}\u{5E7} \u{5DB}\u{5D4}\u{5DF}", .witness),
-                      ("\u{5D0}\u{5D1}\u{5E8}\u{5D4}\u{5DD}", p),
-                      ("\u{648}\u{633}\u{627}\u{645} \u{62E}\u{627}\u{644}\u{62F}", .recruiter)]
+                      ("니콜라", p),
+                      ("나탈리", p),
+                      ("김민", p),
+                      ("\u{5E8}\u{5D5}\u{5DF} \u{5DB}\u{5D4}\u{5DF}", p),
+                      ("\u{633}\u{627}\u{645} \u{62E}\u{627}\u{644}\u{62F}", p),
+                      ("김민수", .recruiter),
+                      ("니콜라이", .recruiter)]
             .enumerated().map { Entity(id: "e\($0.offset)", kind: .person, name: $0.element.0, role: $0.element.1) }
         Self.expectRedacted([
             "이수진은 캄보디아로 갔다": "Victim 1은 캄보디아로 갔다",
             "김철수가 이수진씨에게 돈을 줬다": "김철수가 Victim 1씨에게 돈을 줬다",
             "박민수와 이수진의 여권": "Victim 2와 Victim 1의 여권",
             "이 수진은 말했다": "Victim 1은 말했다",
-            "\u{648}\u{645}\u{62D}\u{645}\u{62F} \u{627}\u{62D}\u{645}\u{62F} \u{630}\u{647}\u{628}": "\u{648}Victim 3 \u{630}\u{647}\u{628}",
-            "\u{648}\u{64E}\u{645}\u{64F}\u{62D}\u{64E}\u{645}\u{64E}\u{651}\u{62F} \u{627}\u{62D}\u{645}\u{62F}": "\u{648}\u{64E}Victim 3",
-            "\u{648}\u{639}\u{644}\u{64A} \u{62D}\u{633}\u{646}": "\u{648}Victim 4",
-            "\u{648}\u{639}\u{644}\u{64A}": "\u{648}\u{639}\u{644}\u{64A}",
-            "\u{648}\u{633}\u{627}\u{645} \u{62E}\u{627}\u{644}\u{62F} \u{62F}\u{641}\u{639}": "\u{648}\u{633}\u{627}\u{645} \u{62E}\u{627}\u{644}\u{62F} \u{62F}\u{641}\u{639}",
-            "\u{628}\u{633}\u{627}\u{645}": "\u{628}\u{633}\u{627}\u{645}",
-            "\u{5DC}\u{5D9}\u{5E6}\u{5D7}\u{5E7} \u{5DB}\u{5D4}\u{5DF}": "\u{5DC}Witness 1",
-            "\u{5D5}\u{5DC}\u{5D0}\u{5D1}\u{5E8}\u{5D4}\u{5DD}": "\u{5D5}\u{5DC}Victim 6",
+            "이수진에게는 여권이 없었다": "Victim 1에게는 여권이 없었다",
+            "박민수가 왔다": "Victim 2가 왔다",
+            "이수진가": "이수진가",
+            "수진씨는 도망쳤다": "Victim 1씨는 도망쳤다",
+            "수진 씨가 말했다": "Victim 1 씨가 말했다",
+            "수진 양말": "수진 양말",
+            "수진이 말했다": "수진이 말했다",
+            "민수씨가 왔다": "민수씨가 왔다",
+            "모집책: 니콜라이": "모집책: 니콜라이",
+            "나탈리아 (28세)": "나탈리아 (28세)",
+            "나탈리는": "Victim 4는",
+            "김민아": "김민아",
+            "\u{5E9}\u{5E8}\u{5D5}\u{5DF} \u{5DB}\u{5D4}\u{5DF} \u{5D4}\u{5D2}\u{5D9}\u{5E2}": "\u{5E9}\u{5E8}\u{5D5}\u{5DF} \u{5DB}\u{5D4}\u{5DF} \u{5D4}\u{5D2}\u{5D9}\u{5E2}",
+            "\u{628}\u{633}\u{627}\u{645} \u{62E}\u{627}\u{644}\u{62F}": "\u{628}\u{633}\u{627}\u{645} \u{62E}\u{627}\u{644}\u{62F}",
+            "\u{648}\u{645}\u{62D}\u{645}\u{62F}": "\u{648}\u{645}\u{62D}\u{645}\u{62F}",
         ], among: people)
     }
 
