@@ -64,10 +64,16 @@ struct NameMatcher: Sendable {
         /// "Mai Lan Anh" beside the victim "Mai Lan", "Annamaria Rossi" beside "Anna Maria"):
         /// read like a protected name, so that where it is written whole it is that person and
         /// is replaced by `text` (its name withheld), not read as the protected person with the
-        /// rest of it left beside the pseudonym ("Victim 1 Rossi", helper-88). Never in an id,
-        /// and never across what separates the items of a list as written (`Mai Lan, Anh Tran`
-        /// is the victim and someone else).
+        /// rest of it left beside the pseudonym ("Victim 1 Rossi", helper-88). Only as written
+        /// (helper-90: its shorter forms and other orders are other people's names, `Mai Anh`,
+        /// or lists, `Huong, Nguyen Thi Lan and Hoa`), with its words capitalised as names are
+        /// (``holderCase``), and where a protected reading reads as many words, that one
+        /// (helper-90: `Annamaria Rossi Bruno Ferri` beside the victim Bruno Ferri). Never in an
+        /// id, never across what separates the items of a list (`Mai Lan, Anh Tran`).
         var holder = false
+        /// For a ``holder``: whether its name is written in capitals, so that a text in capitals
+        /// may be it (`ALI HASSAN SAID` is not the recruiter Ali Hassan Said).
+        var holderInCapitals = false
     }
 
     /// Months and days of the week, in English, folded: a one-word alias among them is not
@@ -152,7 +158,7 @@ struct NameMatcher: Sendable {
     ///   with a capital (the `Rose` of "Ms Rose", not the verb in "prices rose").
     /// - Parameter holder: whether `original` is another person's name that holds a protected
     ///   one (``Replacement/holder``): added after every protected name, and only where no
-    ///   protected name reads the same; it is read in the same orders, and no word of it alone.
+    ///   protected name reads the same; only as written.
     mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false, capitalized: Bool = false,
                       holder: Bool = false) {
         let words = Self.words(original)
@@ -164,9 +170,11 @@ struct NameMatcher: Sendable {
         let oneWord = words.count == 1 && !key.contains(where: \.isNumber)
         let r = Replacement(text: text, identifier: identifier, inText: inText, shared: oneWord && phrasesByWord[key] != nil,
                             calendar: oneWord && Self.calendarWords.contains(key), capitalized: capitalized && oneWord,
-                            oneWord: oneWord && !isID, holder: holder)
+                            oneWord: oneWord && !isID, holder: holder,
+                            holderInCapitals: holder && !original.contains(where: \.isLowercase))
         if holder {
-            guard !short, words.count >= 2 else { return }
+            if !short { insert(key, r) }
+            return
         } else if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
             // there only as a whole value (by the name pass), as a token only in id fields.
@@ -1273,34 +1281,36 @@ struct NameMatcher: Sendable {
             var groups = 0
             // Whether a name's words in another order may be read here.
             var rotatable = true
-            // Whether every gap so far is how one name's words are written: spaces on one line,
-            // or one hyphen, underscore, dot or apostrophe, or a comma and spaces (`Rossi,
-            // Annamaria`); not a sentence's end (`Anna Maria. Rossi`).
+            // Whether every gap so far is how one name's words are written (``isNameGap(_:)``):
+            // not a sentence's end (`Anna Maria. Rossi`).
             var tight = true
             // Another person's name holding a protected one (``Replacement/holder``): in texts
-            // only, its words joined as written, and in its own order not across a list's
-            // separator.
-            func holderAllows(_ r: Replacement, direct: Bool) -> Bool {
-                !r.holder || (!identifier && tight && skipped.isEmpty && !(listed && direct))
+            // only, its words joined as written, not across a list's separator, each word
+            // capitalised as a name is (``holderCase(_:_:inCapitals:)``), and in a script written
+            // without spaces not running on into the next character (helper-90: `张伟东莞打工`
+            // is the victim 张伟 in Dongguan, 东莞, not the recruiter 张伟东).
+            func holderAllows(_ r: Replacement, through j: Int) -> Bool {
+                guard r.holder else { return true }
+                guard !identifier, tight, skipped.isEmpty, !listed else { return false }
+                if j + 1 < words.count, Self.isUnspaced(s[words[j].range].last!), words[j + 1].range.lowerBound == words[j].range.upperBound {
+                    return false
+                }
+                return (i ... j).allSatisfy { Self.holderCase(s[words[$0].range], words[$0].folded, inCapitals: r.holderInCapitals) }
             }
             // The name `key` read over words i through j, less the last `trim` characters of word
             // j, if it is one there.
             // Another order or a shorter form of a name (`Nguyen An` for `Nguyễn Văn An`) that
             // is, word for word, another entity's own name is that entity.
             // Not across a group that holds a word a name starts with (helper-72: "Lan,
-            // "Mai" Nguyen" read as Nguyen Thi Lan). Another person's name holding a protected
-            // one is that person in its other orders too, though it is such a phrase; not
-            // from a title, which is the protected person's (`Anh Mai Lan` beside the victim
-            // Mai Lan and the recruiter Mai Lan Anh).
+            // "Mai" Nguyen" read as Nguyen Thi Lan).
+            // A holder's reading gives way to a protected one that reads as many words.
             func add(_ key: String, through j: Int, trim: Int = 0) {
                 let direct = names[key]
-                let other = j > i && rotatable ? rotated[key].flatMap {
-                    $0.holder ? (Self.titles.contains(words[i].folded) ? nil : $0) : !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? $0 : nil
-                } : nil
-                if let r = direct ?? other, broadAllows(j), holderAllows(r, direct: direct != nil), accepts(key, r, from: i, through: j) {
+                let other = j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[key] : nil
+                if let r = direct ?? other, broadAllows(j), holderAllows(r, through: j), accepts(key, r, from: i, through: j) {
                     found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
-                                       doubt: direct == nil || listed ? 1 : 0, holder: r.holder, trim: trim))
+                                       doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder, trim: trim))
                 }
             }
             while j < words.count {
@@ -1354,12 +1364,12 @@ struct NameMatcher: Sendable {
                     let letters = joined + w.prefix { !$0.isNumber }
                     let direct = names[letters]
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = direct ?? (j > i && rotatable ? rotated[letters] : nil),
-                       broadAllows(j), holderAllows(r, direct: direct != nil),
+                       broadAllows(j), holderAllows(r, through: j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
                         found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                            unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
-                                           doubt: direct == nil || listed ? 1 : 0, holder: r.holder))
+                                           doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder))
                     }
                 }
                 // A Korean name with a particle or a title written onto its last word (`이수진은`,
@@ -1616,13 +1626,37 @@ struct NameMatcher: Sendable {
         return out
     }
 
+    /// Name particles written in small letters inside a name (`Maria de la Cruz`, `Ludwig van
+    /// Beethoven`, `Omar bin Said`), folded.
+    static let nameParticles: Set<String> = ["de", "la", "le", "del", "della", "da", "das", "do", "dos", "du", "van", "von", "der", "den",
+                                             "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "y", "e", "di", "ben", "abu"]
+
+    /// Whether a word is written as a name's word is: a capital first and small letters after
+    /// it (or a capital alone), a particle in small letters (``nameParticles``), no letters of
+    /// a cased script (`阮`, `محمد`); in capitals only where the name is (`inCapitals`). So
+    /// `said` is not the `Said` of a name, nor `annamaria-rossi` an id's words.
+    static func holderCase(_ word: Substring, _ folded: String, inCapitals: Bool) -> Bool {
+        guard let first = word.first(where: \.isLetter), first.isCased else { return true }
+        if first.isLowercase { return nameParticles.contains(folded) }
+        if word.count > 1, !word.contains(where: \.isLowercase) { return inCapitals }
+        return true
+    }
+
+    /// Whether a name is written as a person's name is (``holderCase(_:_:inCapitals:)`` for each
+    /// of its words, as written): the names that, holding a protected one, are another person's
+    /// (``Replacement/holder``), not a description that mentions them (`an-le's recruiter`,
+    /// `Uncle of Mai Lan`, which keep the pseudonym).
+    static func isWrittenAsAName(_ name: String) -> Bool {
+        let inCapitals = !name.contains(where: \.isLowercase)
+        return words(name).allSatisfy { holderCase(name[$0.range], $0.folded, inCapitals: inCapitals) }
+    }
+
     /// Whether `gap` is how one name's words are written apart (``Replacement/holder``): spaces
-    /// on one line, one hyphen, underscore, dot or apostrophe alone, or a comma and spaces;
-    /// nothing (`AnnamariaRossi`).
+    /// on one line, one hyphen, underscore, dot or apostrophe alone, or nothing
+    /// (`AnnamariaRossi`).
     static func isNameGap(_ gap: Substring) -> Bool {
         if gap.count == 1, let c = gap.first, "-_.'\u{2019}\u{00B7}".contains(c) { return true }
-        let rest = gap.first == "," ? gap.dropFirst() : gap
-        return rest.allSatisfy { $0.isWhitespace && !$0.isNewline }
+        return gap.allSatisfy { $0.isWhitespace && !$0.isNewline }
     }
 
     /// Whether `gap` only separates the words of one name: spaces of any kind, line breaks,

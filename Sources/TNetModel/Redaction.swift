@@ -262,6 +262,50 @@ public struct Redaction: Sendable {
             log.texts += 1
             return r
         }
+        // Another person's name or alias that is a protected person's, or holds one's whole name
+        // (its letters, however spaced: the recruiter "Mai Lan Anh" beside the victim "Mai Lan",
+        // "Annamaria Rossi" beside "Anna Maria"), is withheld in their record (``rewritten``).
+        // Where a text writes one that holds a protected name, as written, it is that person,
+        // their name withheld and their id said, not the protected person with the rest of the
+        // name beside the pseudonym ("Victim 1 Rossi paid", helper-88). A name that only
+        // mentions a protected person ("an-le's recruiter", "Uncle of Mai Lan": words in small
+        // letters, ``NameMatcher/isWrittenAsAName(_:)``) keeps the pseudonym, as every text does.
+        let pseudonymNames = Set(pseudonyms.values.map(\.name))
+        // The letters of protected persons' names and aliases, as written and bare (titles and
+        // brackets off), long enough to be found in texts.
+        var protectedLetters = Set<String>()
+        for (original, _, _, isID) in originals where !isID {
+            for text in [original, Self.bareName(original)] {
+                let letters = NameMatcher.words(text).map(\.folded).joined()
+                if NameMatcher.weight(letters) >= NameMatcher.minimumLength && letters.contains(where: \.isLetter) { protectedLetters.insert(letters) }
+            }
+        }
+        func holdsProtectedLetters(_ text: String) -> Bool {
+            let letters = NameMatcher.words(text).map(\.folded).joined()
+            return protectedLetters.contains(where: letters.contains)
+        }
+        var withheldNames = Set<String>()
+        // A holder's name, by its folded letters (two spelt apart are one: `Annamaria  Rossi`),
+        // → the ids of the persons so named.
+        var holders: [String: Set<String>] = [:]
+        var holderNames: [String: String] = [:]
+        for dataset in datasets {
+            for e in dataset.entities where pseudonyms[e.id] == nil && (e.kind == .person || e.kind == .official) {
+                let names = [e.name].compactMap { $0 } + e.attributes.filter { Self.isNameKey($0.key) }.flatMap { Self.strings($0.value) }
+                for name in names {
+                    guard let r = matcher.replacing(in: name, identifier: false) else { continue }
+                    if pseudonymNames.contains(r) {
+                        withheldNames.insert(name)
+                    } else if NameMatcher.isWrittenAsAName(name), holdsProtectedLetters(name) {
+                        withheldNames.insert(name)
+                        let key = NameMatcher.words(name).map(\.folded).joined()
+                        holders[key, default: []].insert(e.id)
+                        if holderNames[key] == nil { holderNames[key] = name }
+                    }
+                }
+            }
+        }
+        let holderIDs = Set(holders.values.flatMap { $0 })
         let pseudonymIDSet = Set(pseudonyms.values.map(\.id))
         var withheldIDs = 0
         // Every other id that spells a protected person's name or id (`home-of-somchai-prasert`)
@@ -269,7 +313,9 @@ public struct Redaction: Sendable {
         var renamed: [String: String] = [:]
         for dataset in datasets {
             for e in dataset.entities where pseudonyms[e.id] == nil && renamed[e.id] == nil {
-                let new = rewriteID(e.id)
+                // (A holder's id that holds a protected name's letters in one token,
+                // `annamariarossi`, too: the text that names them says it, helper-90.)
+                let new = holderIDs.contains(e.id) && holdsProtectedLetters(e.id) ? "withheld" : rewriteID(e.id)
                 if new != e.id {
                     var unique = new
                     // A person's id (`mai-tran-2`, a later record of the same person, say) or an id
@@ -299,42 +345,9 @@ public struct Redaction: Sendable {
                 }
             }
         }
-        // Another person's name or alias that is a protected person's, or holds one's whole name
-        // (its letters, however spaced: the recruiter "Mai Lan Anh" beside the victim "Mai Lan",
-        // "Annamaria Rossi" beside "Anna Maria"), is withheld in their record (``rewritten``).
-        // Where a text writes one that holds a protected name whole, it is that person, their name
-        // withheld and their id said, not the protected person with the rest of the name beside
-        // the pseudonym ("Victim 1 Rossi paid", helper-88). In ids nothing changes: an id holding
-        // a protected name is renamed, as above. (A name that only mentions a protected person,
-        // "an-le's recruiter", keeps the pseudonym, as every text does.)
-        let pseudonymNames = Set(pseudonyms.values.map(\.name))
-        var protectedLetters = Set<String>()
-        for dataset in datasets {
-            for e in dataset.entities where pseudonyms[e.id] != nil {
-                if let name = e.name, case let letters = NameMatcher.words(name).map(\.folded).joined(), NameMatcher.weight(letters) >= NameMatcher.minimumLength {
-                    protectedLetters.insert(letters)
-                }
-            }
-        }
-        var withheldNames = Set<String>()
-        var holders: [String: Set<String>] = [:]
-        for dataset in datasets {
-            for e in dataset.entities where pseudonyms[e.id] == nil && (e.kind == .person || e.kind == .official) {
-                let names = [e.name].compactMap { $0 } + e.attributes.filter { Self.isNameKey($0.key) }.flatMap { Self.strings($0.value) }
-                for name in names {
-                    guard let r = matcher.replacing(in: name, identifier: false) else { continue }
-                    if pseudonymNames.contains(r) {
-                        withheldNames.insert(name)
-                    } else if case let letters = NameMatcher.words(name).map(\.folded).joined(), protectedLetters.contains(where: letters.contains) {
-                        withheldNames.insert(name)
-                        holders[name, default: []].insert(renamed[e.id] ?? e.id)
-                    }
-                }
-            }
-        }
-        for (name, ids) in holders.sorted(by: { $0.key < $1.key }) {
-            let text = ids.count == 1 ? "[name withheld: \(ids.first!)]" : "[name withheld]"
-            matcher.add(name, text: text, identifier: text, holder: true)
+        for (key, ids) in holders.sorted(by: { $0.key < $1.key }) {
+            let text = Self.holderMark + (ids.count == 1 ? ": \(renamed[ids.first!] ?? ids.first!)]" : "]")
+            matcher.add(holderNames[key]!, text: text, identifier: text, holder: true)
         }
         matcher.finish()
         self.matcher = matcher
@@ -603,8 +616,11 @@ public struct Redaction: Sendable {
                 // beside "Mai Lan"): shown with the pseudonym inside, it would tie the two
                 // ("Victim 1 Rossi"). (``apply(to:)`` finds them: `withheldNames`.)
                 e.id = entityID(e.id)
+                // (Nor a name that would read another's withheld name: helper-90 found one so
+                // written become `[name withheld: p2]`.)
                 let withhold = { [id = e.id] (s: String) -> String in
-                    guard withheldNames.contains(s) else { return rewrite(s) }
+                    let r = withheldNames.contains(s) ? nil : rewrite(s)
+                    if let r, !(r.contains(Self.holderMark) && !s.contains(Self.holderMark)) { return r }
                     log.lines.append("entity \(id): a name or alias that is, or holds, a protected person's name is withheld")
                     return Self.withheldName
                 }
@@ -643,6 +659,10 @@ public struct Redaction: Sendable {
     /// The name given to a person who is not protected but whose name or alias is a protected
     /// person's.
     public static let withheldName = "name withheld (a protected person's name)"
+    /// How a text's mention of a person whose name holds a protected one starts (`[name withheld:
+    /// p5]`).
+    static let holderMark = "[name withheld"
+
 
     /// Whether another entity's one-word name, inside a group between a protected name's words,
     /// is kept beside the replacement: three letters or more, and no word of a protected
