@@ -115,13 +115,6 @@ struct NameMatcher: Sendable {
     /// Each word (three letters or more) of a name of two words or more → its replacement: found
     /// alone only after a title (`Mr Prasert`, `Khun Somchai`, ``titles``).
     private var titledWords: [String: Replacement] = [:]
-    /// A Korean name of three syllables (`이수진`) → its given name (`수진`) → the replacement:
-    /// found alone only with a title written onto it or after it (`수진씨`, `수진 씨가`,
-    /// `수진언니`), as one word of a name is after `Mr`. Not a given name that another person's
-    /// name of three syllables also ends with (``finish()``): `수진씨` beside the recruiter 박수진
-    /// could be either.
-    private var koreanGivenNames: [String: Replacement] = [:]
-    private var sharedGivenNames = Set<String>()
 
     /// Titles and honorifics, folded, after which one word of a protected person's name is
     /// them: English, Thai (khun, nai, nang), Vietnamese (ông, bà, anh, chị), Burmese (U,
@@ -192,10 +185,6 @@ struct NameMatcher: Sendable {
             }
         }
         insert(key, r)
-        if !isID, !holder, words.count == 1, original.count == 3, original.allSatisfy(Self.isHangulSyllable) {
-            let given = Self.fold(original.suffix(2)[...])
-            if let known = koreanGivenNames[given], known.text != text { sharedGivenNames.insert(given) } else { koreanGivenNames[given] = r }
-        }
         guard !short else { return }
         // The name's words in the other usual orders: family name first, with or without a
         // comma ("Prasert, Somchai"; "Hung, Nguyen Van"), and the first word last ("Van Hung
@@ -286,10 +275,6 @@ struct NameMatcher: Sendable {
 
     /// Orders the names and tokens for look-up: O(n log n) once, after the last ``add``.
     mutating func finish() {
-        for other in otherNames where other.count == 3 && other.allSatisfy(Self.isHangulSyllable) {
-            sharedGivenNames.insert(String(other.suffix(2)))
-        }
-        for given in sharedGivenNames { koreanGivenNames[given] = nil }
         sortedNames.sort()
         for k in tokensByFirst.keys { tokensByFirst[k]!.sort { $0.count > $1.count } }
     }
@@ -1125,8 +1110,9 @@ struct NameMatcher: Sendable {
         // (helper-82: 3,000 brokers "Nguyen Van …" made redaction three times slower).
         var standingAt = [[ClosedRange<Int>]?](repeating: nil, count: words.count)
         // The Korean endings of each word (``koreanEndingLengths(_:)``), worked out once a text.
-        var koreanCutsAt = [[Int]?](repeating: nil, count: words.count)
+        var koreanCutsAt: [[Int]?] = []
         func koreanCuts(_ k: Int) -> [Int] {
+            if koreanCutsAt.isEmpty { koreanCutsAt = [[Int]?](repeating: nil, count: words.count) }
             if let known = koreanCutsAt[k] { return known }
             let cuts = Self.koreanEndingLengths(words[k].folded)
             koreanCutsAt[k] = cuts
@@ -1306,8 +1292,8 @@ struct NameMatcher: Sendable {
             // A holder's reading gives way to a protected one that reads as many words.
             func add(_ key: String, through j: Int, trim: Int = 0) {
                 let direct = names[key]
-                let other = j > i && rotatable && !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? rotated[key] : nil
-                if let r = direct ?? other, broadAllows(j), holderAllows(r, through: j), accepts(key, r, from: i, through: j) {
+                // (The phrases asked only of a name read in another order.)
+                if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? $0 : nil } : nil), broadAllows(j), holderAllows(r, through: j), accepts(key, r, from: i, through: j) {
                     found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
                                        doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder, trim: trim))
@@ -1378,7 +1364,7 @@ struct NameMatcher: Sendable {
                 // made `김민아` read `Victim 1아`).
                 // (Each word's endings are worked out once a text; the ending is cut in the text
                 // as in the folded word, so only where the two have as many characters.)
-                if !identifier, w == words[j].folded {
+                if !identifier, let last = w.unicodeScalars.last, (0xAC00 ... 0xD7A3).contains(last.value), w == words[j].folded {
                     for cut in koreanCuts(j) {
                         let key = joined + String(String.UnicodeScalarView(w.unicodeScalars.dropLast(cut)))
                         if names[key] != nil || rotated[key] != nil, Self.weight(key) >= Self.minimumLength, s[words[j].range].count == w.count {
@@ -1442,18 +1428,6 @@ struct NameMatcher: Sendable {
                Self.isSeparator(s[words[i].range.upperBound ..< words[i + 1].range.lowerBound], joinersOnly: true),
                match(from: i + 1, first: words[i + 1].folded) == nil {
                 found = [Match(end: i + 1, replacement: r.text)]
-            }
-            // A Korean given name with a title written onto it (`수진씨는`, `수진언니`) or after it
-            // (`수진 씨가`): the title and what follows it stay (``koreanGivenNames``).
-            if found.isEmpty, !identifier, !koreanGivenNames.isEmpty, let last = s[words[i].range].last, Self.isHangulSyllable(last) {
-                let word = s[words[i].range]
-                if let r = koreanGivenNames[w], i + 1 < words.count, Self.koreanTitledEndings.contains(words[i + 1].folded),
-                   s[words[i].range.upperBound ..< words[i + 1].range.lowerBound].allSatisfy({ $0 == " " }) {
-                    found = [Match(end: i, replacement: r.text)]
-                } else if word.count > 2, w.count == word.count, Self.koreanTitledEndings.contains(String(w.dropFirst(2))),
-                          let r = koreanGivenNames[String(w.prefix(2))] {
-                    found = [Match(end: i, replacement: r.text, trim: word.count - 2)]
-                }
             }
             // A first word that starts with digits (`2mai-tran`, `85somchai.prasert`): the name
             // after them, the digits replaced with it. Only when the name is long enough to be
@@ -1628,8 +1602,9 @@ struct NameMatcher: Sendable {
 
     /// Name particles written in small letters inside a name (`Maria de la Cruz`, `Ludwig van
     /// Beethoven`, `Omar bin Said`), folded.
+    /// (Not `e` or `y`, which are "and" as often: `Ana Maria e Silva foram resgatadas`, helper-92.)
     static let nameParticles: Set<String> = ["de", "la", "le", "del", "della", "da", "das", "do", "dos", "du", "van", "von", "der", "den",
-                                             "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "y", "e", "di", "ben", "abu"]
+                                             "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "di", "ben", "abu"]
 
     /// Whether a word is written as a name's word is: a capital first and small letters after
     /// it (or a capital alone), a particle in small letters (``nameParticles``), no letters of
@@ -1899,7 +1874,7 @@ struct NameMatcher: Sendable {
             // voicing mark joined to its letter), full-width Latin, ligatures (helper-84: a
             // name typed in half-width kana was never found).
             // (Only where a character has such a form, or a capital: the pass costs.)
-            if text.unicodeScalars.contains(where: { voicingMarks[$0] != nil }) {
+            if text.unicodeScalars.contains(where: { (0x309B ... 0x309C).contains($0.value) || (0xFF9E ... 0xFF9F).contains($0.value) }) {
                 text = String(String.UnicodeScalarView(text.unicodeScalars.map { voicingMarks[$0] ?? $0 }))
             }
             let compatible = text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenNFKCCaseFolded }

@@ -207,6 +207,10 @@ public struct Redaction: Sendable {
         var nameWords = Set<String>()
         for (original, _, _, _) in originals { for w in NameMatcher.words(original) { nameWords.insert(w.folded) } }
         var phrases: [[String]] = []
+        // Protected persons' names as their words, sorted: another's name of the same words in
+        // another order is theirs too (a namesake: its record is withheld, and a text that
+        // writes it is read as the protected person, as a namesake's is).
+        let protectedWords = Set(originals.filter { !$0.3 }.map { NameMatcher.words($0.0).map(\.folded).sorted().joined(separator: " ") })
         // Every other entity's name of several words, its words joined: a group between a
         // protected name's words that holds one is kept beside the replacement ("Victim 1
         // (Sean O'Brien)").
@@ -215,7 +219,9 @@ public struct Redaction: Sendable {
             for e in dataset.entities where pseudonyms[e.id] == nil {
                 for text in [e.id, e.name ?? ""] {
                     let words = NameMatcher.words(text).map(\.folded)
-                    if words.count >= 2 && words.contains(where: nameWords.contains) { phrases.append(words) }
+                    if words.count >= 2 && words.contains(where: nameWords.contains) && !protectedWords.contains(words.sorted().joined(separator: " ")) {
+                        phrases.append(words)
+                    }
                 }
                 // Their names and aliases, and those names' words: a group that holds one is
                 // theirs ("Victim 1 (Boss Kim)", a recruiter's alias; "(BLA)", a company's; a
@@ -265,11 +271,15 @@ public struct Redaction: Sendable {
         // Another person's name or alias that is a protected person's, or holds one's whole name
         // (its letters, however spaced: the recruiter "Mai Lan Anh" beside the victim "Mai Lan",
         // "Annamaria Rossi" beside "Anna Maria"), is withheld in their record (``rewritten``).
-        // Where a text writes one that holds a protected name, as written, it is that person,
-        // their name withheld and their id said, not the protected person with the rest of the
-        // name beside the pseudonym ("Victim 1 Rossi paid", helper-88). A name that only
-        // mentions a protected person ("an-le's recruiter", "Uncle of Mai Lan": words in small
-        // letters, ``NameMatcher/isWrittenAsAName(_:)``) keeps the pseudonym, as every text does.
+        // So is one that is a protected person's name in another order (`ｻﾄｳ ﾊﾅｺ` beside the
+        // victim ハナコ サトウ: a text reads it as theirs, helper-92). Where a text writes one
+        // that holds a protected name, as written, it is that person, their name withheld and
+        // their id said, not the protected person with the rest of the name beside the pseudonym
+        // ("Victim 1 Rossi paid", helper-88); only a name written as names are
+        // (``NameMatcher/isWrittenAsAName(_:)``) is looked for so, not one that describes
+        // ("Uncle of Mai Lan"), whose mentions read the pseudonym as every text does. (A first
+        // version kept the pseudonym in such a record too: helper-92 found "Victim 1 anh" for a
+        // recruiter "mai lan anh" typed in small letters.)
         let pseudonymNames = Set(pseudonyms.values.map(\.name))
         // The letters of protected persons' names and aliases, as written and bare (titles and
         // brackets off), long enough to be found in texts.
@@ -293,11 +303,16 @@ public struct Redaction: Sendable {
             for e in dataset.entities where pseudonyms[e.id] == nil && (e.kind == .person || e.kind == .official) {
                 let names = [e.name].compactMap { $0 } + e.attributes.filter { Self.isNameKey($0.key) }.flatMap { Self.strings($0.value) }
                 for name in names {
-                    guard let r = matcher.replacing(in: name, identifier: false) else { continue }
+                    guard let r = matcher.replacing(in: name, identifier: false) else {
+                        let words = NameMatcher.words(name)
+                        if words.count >= 2, protectedWords.contains(words.map(\.folded).sorted().joined(separator: " ")) { withheldNames.insert(name) }
+                        continue
+                    }
                     if pseudonymNames.contains(r) {
                         withheldNames.insert(name)
-                    } else if NameMatcher.isWrittenAsAName(name), holdsProtectedLetters(name) {
+                    } else if holdsProtectedLetters(name) {
                         withheldNames.insert(name)
+                        guard NameMatcher.isWrittenAsAName(name) else { continue }
                         let key = NameMatcher.words(name).map(\.folded).joined()
                         holders[key, default: []].insert(e.id)
                         if holderNames[key] == nil { holderNames[key] = name }

@@ -623,10 +623,9 @@ import TNetGraph
     ///   진, which ends in a consonant; `나탈리아` (Natalia) is not 나탈리 with 아, which follows a
     ///   consonant only, so it stays; `니콜라이` is the recruiter, not 니콜라 with 이;
     /// - a name too short to be found inside texts takes no ending (`김민아` is not 김민 + 아);
-    /// - a given name alone with a title on it or after it (`수진씨는`, `수진 씨가`), as one word
-    ///   of a name after `Mr`; not without a title (`수진이` may be the subject), not before a
-    ///   word that only starts like one (`양말`, socks), and not `민수씨`: the recruiter 김민수 is
-    ///   민수 too;
+    /// - a given name alone is not looked for, with a title either (`수진씨는`): it may be anyone
+    ///   so named (helper-92 found a first version take `김 수진 씨`, another 수진, and `하나님`,
+    ///   God, beside a victim 김하나);
     /// - Arabic and Hebrew prefixes are not read (helper-91: a prefix letter and a name is often
     ///   another name, `שרון` Sharon for the victim רון Ron, `بسام` Bassam for سام, or a word,
     ///   `لدينا` "we have"): those stay.
@@ -650,11 +649,8 @@ import TNetGraph
             "이수진에게는 여권이 없었다": "Victim 1에게는 여권이 없었다",
             "박민수가 왔다": "Victim 2가 왔다",
             "이수진가": "이수진가",
-            "수진씨는 도망쳤다": "Victim 1씨는 도망쳤다",
-            "수진 씨가 말했다": "Victim 1 씨가 말했다",
-            "수진 양말": "수진 양말",
+            "수진씨는 도망쳤다": "수진씨는 도망쳤다",
             "수진이 말했다": "수진이 말했다",
-            "민수씨가 왔다": "민수씨가 왔다",
             "모집책: 니콜라이": "모집책: 니콜라이",
             "나탈리아 (28세)": "나탈리아 (28세)",
             "나탈리는": "Victim 4는",
