@@ -197,7 +197,7 @@ struct NameMatcher: Sendable {
             : words.map(\.folded)
         if parts.count >= 2, parts.allSatisfy({ $0.contains(where: \.isLetter) }) {
             let f = parts
-            if !isID && !holder {
+            if !isID {
                 for w in f where Self.weight(w) >= Self.minimumLength && !Self.titles.contains(w) && titledWords[w] == nil {
                     titledWords[w] = r
                 }
@@ -239,7 +239,6 @@ struct NameMatcher: Sendable {
 
         }
         // A number (phone, id number): also found in another format, by its digits.
-        guard !holder else { return }
         let digits = String(original.filter(\.isDigitForNumbers).map(\.asciiDigit))
         if digits.count >= Self.minimumDigits, original.allSatisfy({ $0.isDigitForNumbers || $0 == "+" || Self.isNumberSeparator($0) }) {
             let significant = String(digits.drop { $0 == "0" })
@@ -253,7 +252,7 @@ struct NameMatcher: Sendable {
         if r.holder {
             // (Never over a protected name's reading, in any order.)
             guard names[key] == nil, rotated[key] == nil else { return }
-            if isRotated { rotated[key] = r } else { names[key] = r }
+            names[key] = r
             sortedNames.append(key)
         } else if isRotated {
             guard names[key] == nil, rotated[key] == nil else { return }
@@ -1616,6 +1615,13 @@ struct NameMatcher: Sendable {
         if word.count > 1, !word.contains(where: \.isLowercase) { return inCapitals }
         return true
     }
+
+    /// A text's folded letters and digits, its words joined: what names are compared by
+    /// (`Annamaria Rossi` and `Anna Maria Rossi` alike).
+    static func letters(_ s: String) -> String { words(s).map(\.folded).joined() }
+
+    /// A text's folded words, sorted: a name in any order of its words.
+    static func sortedWords(_ s: String) -> String { words(s).map(\.folded).sorted().joined(separator: " ") }
 
     /// Whether a name is written as a person's name is (``holderCase(_:_:inCapitals:)`` for each
     /// of its words, as written): the names that, holding a protected one, are another person's

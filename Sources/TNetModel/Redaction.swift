@@ -210,7 +210,7 @@ public struct Redaction: Sendable {
         // Protected persons' names as their words, sorted: another's name of the same words in
         // another order is theirs too (a namesake: its record is withheld, and a text that
         // writes it is read as the protected person, as a namesake's is).
-        let protectedWords = Set(originals.filter { !$0.3 }.map { NameMatcher.words($0.0).map(\.folded).sorted().joined(separator: " ") })
+        let protectedWords = Set(originals.filter { !$0.3 }.map { NameMatcher.sortedWords($0.0) })
         // Every other entity's name of several words, its words joined: a group between a
         // protected name's words that holds one is kept beside the replacement ("Victim 1
         // (Sean O'Brien)").
@@ -219,7 +219,7 @@ public struct Redaction: Sendable {
             for e in dataset.entities where pseudonyms[e.id] == nil {
                 for text in [e.id, e.name ?? ""] {
                     let words = NameMatcher.words(text).map(\.folded)
-                    if words.count >= 2 && words.contains(where: nameWords.contains) && !protectedWords.contains(words.sorted().joined(separator: " ")) {
+                    if words.count >= 2 && words.contains(where: nameWords.contains) && !protectedWords.contains(NameMatcher.sortedWords(text)) {
                         phrases.append(words)
                     }
                 }
@@ -286,12 +286,12 @@ public struct Redaction: Sendable {
         var protectedLetters = Set<String>()
         for (original, _, _, isID) in originals where !isID {
             for text in [original, Self.bareName(original)] {
-                let letters = NameMatcher.words(text).map(\.folded).joined()
+                let letters = NameMatcher.letters(text)
                 if NameMatcher.weight(letters) >= NameMatcher.minimumLength && letters.contains(where: \.isLetter) { protectedLetters.insert(letters) }
             }
         }
         func holdsProtectedLetters(_ text: String) -> Bool {
-            let letters = NameMatcher.words(text).map(\.folded).joined()
+            let letters = NameMatcher.letters(text)
             return protectedLetters.contains(where: letters.contains)
         }
         var withheldNames = Set<String>()
@@ -304,8 +304,7 @@ public struct Redaction: Sendable {
                 let names = [e.name].compactMap { $0 } + e.attributes.filter { Self.isNameKey($0.key) }.flatMap { Self.strings($0.value) }
                 for name in names {
                     guard let r = matcher.replacing(in: name, identifier: false) else {
-                        let words = NameMatcher.words(name)
-                        if words.count >= 2, protectedWords.contains(words.map(\.folded).sorted().joined(separator: " ")) { withheldNames.insert(name) }
+                        if NameMatcher.words(name).count >= 2, protectedWords.contains(NameMatcher.sortedWords(name)) { withheldNames.insert(name) }
                         continue
                     }
                     if pseudonymNames.contains(r) {
@@ -313,7 +312,7 @@ public struct Redaction: Sendable {
                     } else if holdsProtectedLetters(name) {
                         withheldNames.insert(name)
                         guard NameMatcher.isWrittenAsAName(name) else { continue }
-                        let key = NameMatcher.words(name).map(\.folded).joined()
+                        let key = NameMatcher.letters(name)
                         holders[key, default: []].insert(e.id)
                         if holderNames[key] == nil { holderNames[key] = name }
                     }
@@ -677,7 +676,6 @@ public struct Redaction: Sendable {
     /// How a text's mention of a person whose name holds a protected one starts (`[name withheld:
     /// p5]`).
     static let holderMark = "[name withheld"
-
 
     /// Whether another entity's one-word name, inside a group between a protected name's words,
     /// is kept beside the replacement: three letters or more, and no word of a protected
