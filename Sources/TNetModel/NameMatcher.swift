@@ -152,8 +152,11 @@ struct NameMatcher: Sendable {
     /// - Parameter holder: whether `original` is another person's name that holds a protected
     ///   one (``Replacement/holder``): added after every protected name, and only where no
     ///   protected name reads the same; only as written.
+    /// - Parameter overReordered: for a holder that is a protected name in another order
+    ///   (`James Thomas` beside the victim Thomas James): written so, it is read as the holder
+    ///   rather than as the protected name reordered.
     mutating func add(_ original: String, text: String, identifier: String, isID: Bool = false, capitalized: Bool = false,
-                      holder: Bool = false) {
+                      holder: Bool = false, overReordered: Bool = false) {
         let words = Self.words(original)
         let key = words.map(\.folded).joined()
         guard !key.isEmpty else { return }
@@ -166,7 +169,12 @@ struct NameMatcher: Sendable {
                             oneWord: oneWord && !isID, holder: holder,
                             holderInCapitals: holder && !original.contains(where: \.isLowercase))
         if holder {
-            if !short { insert(key, r) }
+            // (Never over a protected name's reading as written; in another order only where
+            // asked.)
+            if !short, names[key] == nil, rotated[key] == nil || overReordered {
+                names[key] = r
+                if rotated[key] == nil { sortedNames.append(key) }
+            }
             return
         } else if short, original.count >= 2, Self.isToken(original) {
             // A short token of letters only (`an`, `tb`) is an ordinary word in free text: found
@@ -249,12 +257,7 @@ struct NameMatcher: Sendable {
     }
 
     private mutating func insert(_ key: String, _ r: Replacement, rotated isRotated: Bool = false) {
-        if r.holder {
-            // (Never over a protected name's reading, in any order.)
-            guard names[key] == nil, rotated[key] == nil else { return }
-            names[key] = r
-            sortedNames.append(key)
-        } else if isRotated {
+        if isRotated {
             guard names[key] == nil, rotated[key] == nil else { return }
             rotated[key] = r
             sortedNames.append(key)

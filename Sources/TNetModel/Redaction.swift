@@ -207,10 +207,7 @@ public struct Redaction: Sendable {
         var nameWords = Set<String>()
         for (original, _, _, _) in originals { for w in NameMatcher.words(original) { nameWords.insert(w.folded) } }
         var phrases: [[String]] = []
-        // Protected persons' names as their words, sorted: another's name of the same words in
-        // another order is theirs too (a namesake: its record is withheld, and a text that
-        // writes it is read as the protected person, as a namesake's is).
-        let protectedWords = Set(originals.filter { !$0.3 }.map { NameMatcher.sortedWords($0.0) })
+
         // Every other entity's name of several words, its words joined: a group between a
         // protected name's words that holds one is kept beside the replacement ("Victim 1
         // (Sean O'Brien)").
@@ -219,9 +216,7 @@ public struct Redaction: Sendable {
             for e in dataset.entities where pseudonyms[e.id] == nil {
                 for text in [e.id, e.name ?? ""] {
                     let words = NameMatcher.words(text).map(\.folded)
-                    if words.count >= 2 && words.contains(where: nameWords.contains) && !protectedWords.contains(NameMatcher.sortedWords(text)) {
-                        phrases.append(words)
-                    }
+                    if words.count >= 2 && words.contains(where: nameWords.contains) { phrases.append(words) }
                 }
                 // Their names and aliases, and those names' words: a group that holds one is
                 // theirs ("Victim 1 (Boss Kim)", a recruiter's alias; "(BLA)", a company's; a
@@ -272,7 +267,10 @@ public struct Redaction: Sendable {
         // (its letters, however spaced: the recruiter "Mai Lan Anh" beside the victim "Mai Lan",
         // "Annamaria Rossi" beside "Anna Maria"), is withheld in their record (``rewritten``).
         // So is one that is a protected person's name in another order (`ｻﾄｳ ﾊﾅｺ` beside the
-        // victim ハナコ サトウ: a text reads it as theirs, helper-92). Where a text writes one
+        // victim ハナコ サトウ, helper-92; `James Thomas` beside `Thomas James`): a text that writes
+        // it may mean either, so it reads `[name withheld]`, neither the protected person nor
+        // the other (helper-93: reading it as the protected person called recruiters "Victim
+        // 1", and let a victim's alias fire inside their names). Where a text writes one
         // that holds a protected name, as written, it is that person, their name withheld and
         // their id said, not the protected person with the rest of the name beside the pseudonym
         // ("Victim 1 Rossi paid", helper-88); only a name written as names are
@@ -290,6 +288,10 @@ public struct Redaction: Sendable {
                 if NameMatcher.weight(letters) >= NameMatcher.minimumLength && letters.contains(where: \.isLetter) { protectedLetters.insert(letters) }
             }
         }
+        // Protected persons' names as their words, sorted.
+        let protectedWords = Set(originals.filter { !$0.3 }.map { NameMatcher.sortedWords($0.0) })
+        // The holders whose name is a protected person's in another order.
+        var reordered = Set<String>()
         func holdsProtectedLetters(_ text: String) -> Bool {
             let letters = NameMatcher.letters(text)
             return protectedLetters.contains(where: letters.contains)
@@ -303,19 +305,19 @@ public struct Redaction: Sendable {
             for e in dataset.entities where pseudonyms[e.id] == nil && (e.kind == .person || e.kind == .official) {
                 let names = [e.name].compactMap { $0 } + e.attributes.filter { Self.isNameKey($0.key) }.flatMap { Self.strings($0.value) }
                 for name in names {
-                    guard let r = matcher.replacing(in: name, identifier: false) else {
-                        if NameMatcher.words(name).count >= 2, protectedWords.contains(NameMatcher.sortedWords(name)) { withheldNames.insert(name) }
+                    let r = matcher.replacing(in: name, identifier: false)
+                    if let r, pseudonymNames.contains(r) {
+                        withheldNames.insert(name)
                         continue
                     }
-                    if pseudonymNames.contains(r) {
-                        withheldNames.insert(name)
-                    } else if holdsProtectedLetters(name) {
-                        withheldNames.insert(name)
-                        guard NameMatcher.isWrittenAsAName(name) else { continue }
-                        let key = NameMatcher.letters(name)
-                        holders[key, default: []].insert(e.id)
-                        if holderNames[key] == nil { holderNames[key] = name }
-                    }
+                    let inAnotherOrder = r == nil && NameMatcher.words(name).count >= 2 && protectedWords.contains(NameMatcher.sortedWords(name))
+                    guard inAnotherOrder || (r != nil && holdsProtectedLetters(name)) else { continue }
+                    withheldNames.insert(name)
+                    guard NameMatcher.isWrittenAsAName(name) else { continue }
+                    let key = NameMatcher.letters(name)
+                    holders[key, default: []].insert(e.id)
+                    if holderNames[key] == nil { holderNames[key] = name }
+                    if inAnotherOrder { reordered.insert(key) }
                 }
             }
         }
@@ -360,8 +362,8 @@ public struct Redaction: Sendable {
             }
         }
         for (key, ids) in holders.sorted(by: { $0.key < $1.key }) {
-            let text = Self.holderMark + (ids.count == 1 ? ": \(renamed[ids.first!] ?? ids.first!)]" : "]")
-            matcher.add(holderNames[key]!, text: text, identifier: text, holder: true)
+            let text = Self.holderMark + (ids.count == 1 && !reordered.contains(key) ? ": \(renamed[ids.first!] ?? ids.first!)]" : "]")
+            matcher.add(holderNames[key]!, text: text, identifier: text, holder: true, overReordered: reordered.contains(key))
         }
         matcher.finish()
         self.matcher = matcher

@@ -286,22 +286,28 @@ import Testing
         #expect(r2.apply(to: two)[id: "b"]?.attributes["note"]?.string?.contains("[name withheld] met Victim 2") == true)
     }
 
-    /// A person whose name is a protected person's in another order is their namesake
-    /// (helper-92: with half-width kana read as kana, the broker `ハナコ ﾀﾅｶ` had become the
-    /// reading of `ハナコ タナカ` and left the witness タナカ ハナコ's name in clear). Worked by
-    /// hand: the broker's record withholds the name, and the text reads the witness, as a
-    /// namesake's text does (``perpetratorSharingAVictimsNameIsNotCalledVictim()``).
-    @Test func namesakesInAnotherOrder() {
+    /// A person whose name is a protected person's in another order: which of the two a text
+    /// means is not known (helper-92: with half-width kana read as kana, the broker `ハナコ ﾀﾅｶ`
+    /// had become the reading of `ハナコ タナカ` and left the witness タナカ ハナコ's name in
+    /// clear; helper-93: reading it as the witness instead called the recruiter James Thomas
+    /// "Victim 1" beside the victim Thomas James). Worked by hand: each record withholds the
+    /// name; a text that writes it so reads `[name withheld]`, neither person; the victim's own
+    /// order reads the victim.
+    @Test func namesInAnotherOrder() {
         let d = Dataset(entities: [
             Entity(id: "b", kind: .person, name: "\u{30CF}\u{30CA}\u{30B3} \u{FF80}\u{FF85}\u{FF76}", role: .broker),
             Entity(id: "w", kind: .person, name: "\u{30BF}\u{30CA}\u{30AB} \u{30CF}\u{30CA}\u{30B3}", role: .witness),
+            Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+            Entity(id: "r", kind: .person, name: "James Thomas", role: .recruiter),
             Entity(id: "n", kind: .person, name: "Notes", role: .broker,
-                   attributes: ["note": .string("\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB} \u{304C}\u{6765}\u{305F}")]),
+                   attributes: ["note": .string("\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB} \u{304C}\u{6765}\u{305F}"),
+                                "other": .string("Thomas James told police that James Thomas drove her.")]),
         ])
         var r = Redaction()
         let out = r.apply(to: d)
-        #expect(out[id: "b"]?.name == Redaction.withheldName)
-        #expect(out[id: "n"]?.attributes["note"] == .string("Witness 1 \u{304C}\u{6765}\u{305F}"))
+        #expect(out[id: "b"]?.name == Redaction.withheldName && out[id: "r"]?.name == Redaction.withheldName)
+        #expect(out[id: "n"]?.attributes["note"] == .string("[name withheld] \u{304C}\u{6765}\u{305F}"))
+        #expect(out[id: "n"]?.attributes["other"] == .string("Victim 1 told police that [name withheld] drove her."))
     }
 
     /// Where another person's longer name is not read (helper-90's review of the first version).
