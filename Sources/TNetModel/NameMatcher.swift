@@ -1292,10 +1292,13 @@ struct NameMatcher: Sendable {
             // Not across a group that holds a word a name starts with (helper-72: "Lan,
             // "Mai" Nguyen" read as Nguyen Thi Lan).
             // A holder's reading gives way to a protected one that reads as many words.
+            // (A holder not read here leaves a protected name in another order to be read: helper-93's
+            // `Сергей "Mimi" Мария`, the victim Мария Сергей across a nickname.)
             func add(_ key: String, through j: Int, trim: Int = 0) {
-                let direct = names[key]
+                let direct = names[key].flatMap { holderAllows($0, through: j) ? $0 : nil }
                 // (The phrases asked only of a name read in another order.)
-                if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? $0 : nil } : nil), broadAllows(j), holderAllows(r, through: j), accepts(key, r, from: i, through: j) {
+                if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? $0 : nil } : nil),
+                   broadAllows(j), accepts(key, r, from: i, through: j) {
                     found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
                                        doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder, trim: trim))
@@ -1350,9 +1353,9 @@ struct NameMatcher: Sendable {
                 // The word without the digits that end it: `prasert85` → `prasert`.
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
-                    let direct = names[letters]
+                    let direct = names[letters].flatMap { holderAllows($0, through: j) ? $0 : nil }
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = direct ?? (j > i && rotatable ? rotated[letters] : nil),
-                       broadAllows(j), holderAllows(r, through: j),
+                       broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
                         found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
