@@ -292,7 +292,8 @@ import Testing
     /// clear; helper-93: reading it as the witness instead called the recruiter James Thomas
     /// "Victim 1" beside the victim Thomas James). Worked by hand: each record withholds the
     /// name; a text that writes it so reads `[name withheld]`, neither person; the victim's own
-    /// order reads the victim.
+    /// order reads the victim; across a nickname (`James "JT" Thomas`), where no longer name is
+    /// read, the victim's name in another order is read as before.
     @Test func namesInAnotherOrder() {
         let d = Dataset(entities: [
             Entity(id: "b", kind: .person, name: "\u{30CF}\u{30CA}\u{30B3} \u{FF80}\u{FF85}\u{FF76}", role: .broker),
@@ -301,13 +302,15 @@ import Testing
             Entity(id: "r", kind: .person, name: "James Thomas", role: .recruiter),
             Entity(id: "n", kind: .person, name: "Notes", role: .broker,
                    attributes: ["note": .string("\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB} \u{304C}\u{6765}\u{305F}"),
-                                "other": .string("Thomas James told police that James Thomas drove her.")]),
+                                "other": .string("Thomas James told police that James Thomas drove her."),
+                                "third": .string("James \"JT\" Thomas paid")]),
         ])
         var r = Redaction()
         let out = r.apply(to: d)
         #expect(out[id: "b"]?.name == Redaction.withheldName && out[id: "r"]?.name == Redaction.withheldName)
         #expect(out[id: "n"]?.attributes["note"] == .string("[name withheld] \u{304C}\u{6765}\u{305F}"))
         #expect(out[id: "n"]?.attributes["other"] == .string("Victim 1 told police that [name withheld] drove her."))
+        #expect(out[id: "n"]?.attributes["third"] == .string("Victim 1 paid"))
     }
 
     /// Where another person's longer name is not read (helper-90's review of the first version).
