@@ -1292,12 +1292,16 @@ struct NameMatcher: Sendable {
             // Not across a group that holds a word a name starts with (helper-72: "Lan,
             // "Mai" Nguyen" read as Nguyen Thi Lan).
             // A holder's reading gives way to a protected one that reads as many words.
-            // (A holder not read here leaves a protected name in another order to be read: helper-93's
-            // `Сергей "Mimi" Мария`, the victim Мария Сергей across a nickname.)
+            // A holder not read here leaves a protected name in another order to be read, even
+            // where it stands as the holder's own phrase (`Сергей "Mimi" Мария`, the victim Мария
+            // Сергей across a nickname; helper-94: `ハナコ タナカが来た`, the witness タナカ ハナコ
+            // with a particle written on, beside a broker ハナコ ﾀﾅｶ).
             func add(_ key: String, through j: Int, trim: Int = 0) {
-                let direct = names[key].flatMap { holderAllows($0, through: j) ? $0 : nil }
+                let named = names[key]
+                let direct = named.flatMap { holderAllows($0, through: j) ? $0 : nil }
+                let refused = named?.holder == true && direct == nil
                 // (The phrases asked only of a name read in another order.)
-                if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { !isOrdinaryPhrase(i, j) && !insidePhrase(i, j) ? $0 : nil } : nil),
+                if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { refused || (!isOrdinaryPhrase(i, j) && !insidePhrase(i, j)) ? $0 : nil } : nil),
                    broadAllows(j), accepts(key, r, from: i, through: j) {
                     found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),

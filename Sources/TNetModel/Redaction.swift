@@ -310,7 +310,9 @@ public struct Redaction: Sendable {
                         withheldNames.insert(name)
                         continue
                     }
-                    let inAnotherOrder = r == nil && NameMatcher.words(name).count >= 2 && protectedWords.contains(NameMatcher.sortedWords(name))
+                    // (Whatever else is read in it: a one-word alias of another protected person had
+                    // fired inside such a name, helper-94.)
+                    let inAnotherOrder = NameMatcher.words(name).count >= 2 && protectedWords.contains(NameMatcher.sortedWords(name))
                     guard inAnotherOrder || (r != nil && holdsProtectedLetters(name)) else { continue }
                     withheldNames.insert(name)
                     guard NameMatcher.isWrittenAsAName(name) else { continue }
@@ -651,7 +653,14 @@ public struct Redaction: Sendable {
                 e.attributes = attributes
             } else {
                 e.id = entityID(e.id)
-                e.name = e.name.map(rewrite)
+                // (A place or company named as a person whose name holds a protected one is not
+                // given their text's marker as its name, helper-94: it is withheld.)
+                e.name = e.name.map { s in
+                    let r = rewrite(s)
+                    guard r.contains(Self.holderMark) && !s.contains(Self.holderMark) else { return r }
+                    log.lines.append("entity \(e.id): a name that holds a protected person's name is withheld")
+                    return Self.withheldName
+                }
                 e.attributes = scrub(e.attributes, rewrite, rewriteAttributeID, log: log, in: "entity \(e.id)")
             }
             e.country = e.country.map(entityID)

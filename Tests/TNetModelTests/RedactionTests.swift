@@ -292,8 +292,9 @@ import Testing
     /// clear; helper-93: reading it as the witness instead called the recruiter James Thomas
     /// "Victim 1" beside the victim Thomas James). Worked by hand: each record withholds the
     /// name; a text that writes it so reads `[name withheld]`, neither person; the victim's own
-    /// order reads the victim; across a nickname (`James "JT" Thomas`), where no longer name is
-    /// read, the victim's name in another order is read as before.
+    /// order reads the victim; across a nickname (`James "JT" Thomas`), or with a particle
+    /// written on in a script without spaces (`ハナコ タナカが来た`, helper-94), where the other's
+    /// name is not read, the protected name in another order is read as before.
     @Test func namesInAnotherOrder() {
         let d = Dataset(entities: [
             Entity(id: "b", kind: .person, name: "\u{30CF}\u{30CA}\u{30B3} \u{FF80}\u{FF85}\u{FF76}", role: .broker),
@@ -303,7 +304,8 @@ import Testing
             Entity(id: "n", kind: .person, name: "Notes", role: .broker,
                    attributes: ["note": .string("\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB} \u{304C}\u{6765}\u{305F}"),
                                 "other": .string("Thomas James told police that James Thomas drove her."),
-                                "third": .string("James \"JT\" Thomas paid")]),
+                                "third": .string("James \"JT\" Thomas paid"),
+                                "fourth": .string("\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB}\u{304C}\u{6765}\u{305F}")]),
         ])
         var r = Redaction()
         let out = r.apply(to: d)
@@ -311,6 +313,7 @@ import Testing
         #expect(out[id: "n"]?.attributes["note"] == .string("[name withheld] \u{304C}\u{6765}\u{305F}"))
         #expect(out[id: "n"]?.attributes["other"] == .string("Victim 1 told police that [name withheld] drove her."))
         #expect(out[id: "n"]?.attributes["third"] == .string("Victim 1 paid"))
+        #expect(out[id: "n"]?.attributes["fourth"] == .string("Witness 1\u{304C}\u{6765}\u{305F}"))
     }
 
     /// Where another person's longer name is not read (helper-90's review of the first version).
