@@ -638,7 +638,7 @@ public struct Redaction: Sendable {
                 // written become `[name withheld: p2]`.)
                 let withhold = { [id = e.id] (s: String) -> String in
                     let r = withheldNames.contains(s) ? nil : rewrite(s)
-                    if let r, !(r.contains(Self.holderMark) && !s.contains(Self.holderMark)) { return r }
+                    if let r, !Self.takesHolderMark(s, as: r) { return r }
                     log.lines.append("entity \(id): a name or alias that is, or holds, a protected person's name is withheld")
                     return Self.withheldName
                 }
@@ -657,7 +657,7 @@ public struct Redaction: Sendable {
                 // given their text's marker as its name, helper-94: it is withheld.)
                 e.name = e.name.map { s in
                     let r = rewrite(s)
-                    guard r.contains(Self.holderMark) && !s.contains(Self.holderMark) else { return r }
+                    guard Self.takesHolderMark(s, as: r) else { return r }
                     log.lines.append("entity \(e.id): a name that holds a protected person's name is withheld")
                     return Self.withheldName
                 }
@@ -687,6 +687,12 @@ public struct Redaction: Sendable {
     /// How a text's mention of a person whose name holds a protected one starts (`[name withheld:
     /// p5]`).
     static let holderMark = "[name withheld"
+
+    /// Whether `s`, rewritten as `r`, took another person's marker (``holderMark``): a record's
+    /// name so rewritten is withheld instead.
+    static func takesHolderMark(_ s: String, as r: String) -> Bool {
+        r.contains(holderMark) && !s.contains(holderMark)
+    }
 
     /// Whether another entity's one-word name, inside a group between a protected name's words,
     /// is kept beside the replacement: three letters or more, and no word of a protected
