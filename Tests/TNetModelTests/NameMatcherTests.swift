@@ -251,12 +251,18 @@ import TNetGraph
     /// Each of `texts` after `Redaction` of a dataset of `entities` and a broker whose
     /// attributes hold the texts.
     static func redacting(_ texts: [String], among entities: [Entity]) -> [String] {
+        redactingWithRecords(texts, among: entities).texts
+    }
+
+    /// ``redacting(_:among:)``, and the redacted dataset (its last entity is the broker, id
+    /// `notes`), for tests that also read the records.
+    static func redactingWithRecords(_ texts: [String], among entities: [Entity]) -> (out: Dataset, texts: [String]) {
         var attributes = Attributes()
         for (i, t) in texts.enumerated() { attributes["t\(i)"] = .string(t) }
         var r = Redaction()
-        let out = r.apply(to: Dataset(entities: entities + [Entity(id: "holder", kind: .person, name: "Broker", role: .broker, attributes: attributes)]))
+        let out = r.apply(to: Dataset(entities: entities + [Entity(id: "notes", kind: .person, name: "Broker", role: .broker, attributes: attributes)]))
         let a = out.entities.last!.attributes
-        return texts.indices.map { a["t\($0)"]?.string ?? "" }
+        return (out, texts.indices.map { a["t\($0)"]?.string ?? "" })
     }
 
     /// Expects each text of `cases` redacted, among `entities`, to its value.

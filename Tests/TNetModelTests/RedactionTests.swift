@@ -259,31 +259,27 @@ import Testing
     ///   Lan, Anh Tran` (a list); `Anh Mai Lan` (another order); `Mai Lan anh` (a name's words
     ///   are capitalised: `Ali Hassan said` is not the recruiter Ali Hassan Said).
     @Test func longerNamesHoldingAProtectedNameAreTheirs() {
-        let note = ["Annamaria Rossi paid Anna Maria", "Rossi, Annamaria left", "Annamaria paid",
-                    "عبدٱلله حسن paid عبد الله", "Mai Lan Anh met Mai Lan", "Mai Lan, Anh Tran", "Anh Mai Lan", "Mai Lan anh"].joined(separator: ". ")
-        let d = Dataset(entities: [
+        let texts = ["Annamaria Rossi paid Anna Maria", "Rossi, Annamaria left", "Annamaria paid",
+                     "عبدٱلله حسن paid عبد الله", "Mai Lan Anh met Mai Lan", "Mai Lan, Anh Tran", "Anh Mai Lan", "Mai Lan anh"]
+        let people = [
             Entity(id: "v1", kind: .person, name: "Anna Maria", role: .victim),
             Entity(id: "annamaria-rossi", kind: .person, name: "Annamaria Rossi", role: .recruiter),
             Entity(id: "v2", kind: .person, name: "Mai Lan", role: .victim),
             Entity(id: "r2", kind: .person, name: "Mai Lan Anh", role: .recruiter),
             Entity(id: "v3", kind: .person, name: "عبد الله", role: .victim),
             Entity(id: "r3", kind: .person, name: "عبدالله حسن", role: .broker),
-            Entity(id: "b", kind: .person, name: "The Broker", role: .broker, attributes: ["note": .string(note)]),
-        ])
-        var r = Redaction()
-        let out = r.apply(to: d)
-        #expect(out.entities.map(\.id) == ["victim-1", "withheld-1", "victim-2", "r2", "victim-3", "r3", "b"])
+        ]
+        let (out, redacted) = RedactionAcrossPunctuationTests.redactingWithRecords(texts, among: people)
+        #expect(out.entities.map(\.id) == ["victim-1", "withheld-1", "victim-2", "r2", "victim-3", "r3", "notes"])
         #expect(out.entities.map(\.name) == ["Victim 1", Redaction.withheldName, "Victim 2", Redaction.withheldName,
-                                             "Victim 3", Redaction.withheldName, "The Broker"])
-        let expected = ["[name withheld: withheld-1] paid Victim 1", "Rossi, Victim 1 left", "Victim 1 paid",
-                        "[name withheld: r3] paid Victim 3", "[name withheld: r2] met Victim 2", "Victim 2, Anh Tran", "Anh Victim 2", "Victim 2 anh"]
-        #expect(out[id: "b"]?.attributes["note"] == .string(expected.joined(separator: ". ")))
+                                             "Victim 3", Redaction.withheldName, "Broker"])
+        #expect(redacted == ["[name withheld: withheld-1] paid Victim 1", "Rossi, Victim 1 left", "Victim 1 paid",
+                             "[name withheld: r3] paid Victim 3", "[name withheld: r2] met Victim 2", "Victim 2, Anh Tran", "Anh Victim 2",
+                             "Victim 2 anh"])
 
         // A second "Mai Lan Anh": which one a note means is not known.
-        var two = d
-        two.append(Entity(id: "r4", kind: .person, name: "Mai Lan Anh", role: .recruiter))
-        var r2 = Redaction()
-        #expect(r2.apply(to: two)[id: "b"]?.attributes["note"]?.string?.contains("[name withheld] met Victim 2") == true)
+        let two = RedactionAcrossPunctuationTests.redactingWithRecords(["Mai Lan Anh met Mai Lan"], among: people + [Entity(id: "r4", kind: .person, name: "Mai Lan Anh", role: .recruiter)])
+        #expect(two.texts == ["[name withheld] met Victim 2"])
     }
 
     /// A person whose name is a protected person's in another order: which of the two a text
@@ -296,24 +292,21 @@ import Testing
     /// written on in a script without spaces (`ハナコ タナカが来た`, helper-94), where the other's
     /// name is not read, the protected name in another order is read as before.
     @Test func namesInAnotherOrder() {
-        let d = Dataset(entities: [
+        let people = [
             Entity(id: "b", kind: .person, name: "\u{30CF}\u{30CA}\u{30B3} \u{FF80}\u{FF85}\u{FF76}", role: .broker),
             Entity(id: "w", kind: .person, name: "\u{30BF}\u{30CA}\u{30AB} \u{30CF}\u{30CA}\u{30B3}", role: .witness),
             Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
             Entity(id: "r", kind: .person, name: "James Thomas", role: .recruiter),
-            Entity(id: "n", kind: .person, name: "Notes", role: .broker,
-                   attributes: ["note": .string("\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB} \u{304C}\u{6765}\u{305F}"),
-                                "other": .string("Thomas James told police that James Thomas drove her."),
-                                "third": .string("James \"JT\" Thomas paid"),
-                                "fourth": .string("\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB}\u{304C}\u{6765}\u{305F}")]),
-        ])
-        var r = Redaction()
-        let out = r.apply(to: d)
+        ]
+        let (out, redacted) = RedactionAcrossPunctuationTests.redactingWithRecords([
+            "\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB} \u{304C}\u{6765}\u{305F}",
+            "Thomas James told police that James Thomas drove her.",
+            "James \"JT\" Thomas paid",
+            "\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB}\u{304C}\u{6765}\u{305F}",
+        ], among: people)
         #expect(out[id: "b"]?.name == Redaction.withheldName && out[id: "r"]?.name == Redaction.withheldName)
-        #expect(out[id: "n"]?.attributes["note"] == .string("[name withheld] \u{304C}\u{6765}\u{305F}"))
-        #expect(out[id: "n"]?.attributes["other"] == .string("Victim 1 told police that [name withheld] drove her."))
-        #expect(out[id: "n"]?.attributes["third"] == .string("Victim 1 paid"))
-        #expect(out[id: "n"]?.attributes["fourth"] == .string("Witness 1\u{304C}\u{6765}\u{305F}"))
+        #expect(redacted == ["[name withheld] \u{304C}\u{6765}\u{305F}", "Victim 1 told police that [name withheld] drove her.",
+                             "Victim 1 paid", "Witness 1\u{304C}\u{6765}\u{305F}"])
     }
 
     /// Where another person's longer name is not read (helper-90's review of the first version).
@@ -333,9 +326,9 @@ import Testing
     /// - the two spellings "Annamaria Rossi Bruno" are one name of two persons: `[name
     ///   withheld]`; the recruiter's id holds `annamaria` in one token: renamed `withheld-1`.
     @Test func longerNamesGiveWayWhereTheyMayNotBeMeant() {
-        let note = ["Annamaria Rossi Bruno Ferri", "Annamaria Rossi Bruno paid", "张伟东莞打工", "张伟东，", "Ali Hassan said no",
-                    "ALI HASSAN SAID NO", "Ali Hassan Said paid"].joined(separator: ". ")
-        let d = Dataset(entities: [
+        let texts = ["Annamaria Rossi Bruno Ferri", "Annamaria Rossi Bruno paid", "张伟东莞打工", "张伟东，", "Ali Hassan said no",
+                     "ALI HASSAN SAID NO", "Ali Hassan Said paid"]
+        let people = [
             Entity(id: "v1", kind: .person, name: "Anna Maria", role: .victim),
             Entity(id: "v2", kind: .person, name: "Bruno Ferri", role: .victim),
             Entity(id: "v3", kind: .person, name: "张伟", role: .victim),
@@ -345,16 +338,13 @@ import Testing
             Entity(id: "r3", kind: .person, name: "Ali Hassan Said", role: .recruiter),
             Entity(id: "u", kind: .person, name: "Uncle of Anna Maria", role: .broker),
             Entity(id: "b2", kind: .person, name: "Annamaria  Rossi Bruno", role: .broker),
-            Entity(id: "n", kind: .person, name: "Notes", role: .broker, attributes: ["note": .string(note)]),
-        ])
-        var r = Redaction()
-        let out = r.apply(to: d)
-        #expect(out.entities.map(\.id) == ["victim-1", "victim-2", "victim-3", "victim-4", "withheld-1", "r2", "r3", "u", "b2", "n"])
+        ]
+        let (out, redacted) = RedactionAcrossPunctuationTests.redactingWithRecords(texts, among: people)
+        #expect(out.entities.map(\.id) == ["victim-1", "victim-2", "victim-3", "victim-4", "withheld-1", "r2", "r3", "u", "b2", "notes"])
         #expect(out[id: "u"]?.name == Redaction.withheldName)
         #expect(out[id: "withheld-1"]?.name == Redaction.withheldName && out[id: "b2"]?.name == Redaction.withheldName)
-        let expected = ["Victim 1 Rossi Victim 2", "[name withheld] paid", "Victim 3东莞打工", "[name withheld: r2]，", "Victim 4 said no",
-                        "Victim 4 SAID NO", "[name withheld: r3] paid"]
-        #expect(out[id: "n"]?.attributes["note"] == .string(expected.joined(separator: ". ")))
+        #expect(redacted == ["Victim 1 Rossi Victim 2", "[name withheld] paid", "Victim 3东莞打工", "[name withheld: r2]，", "Victim 4 said no",
+                             "Victim 4 SAID NO", "[name withheld: r3] paid"])
     }
 }
 
