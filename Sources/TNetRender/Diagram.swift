@@ -15,8 +15,8 @@ public struct Diagram: Sendable {
     /// Whether the diagram has cluster boxes.
     public var isClustered: Bool
     /// Whether the layout runs in a child process: user layout attributes may crash Graphviz,
-    /// and a clustered dot or an fdp layout is the same every run only in a process of its own
-    /// (``LayoutChoice/dependsOnMemoryLayout(engine:clustered:)``).
+    /// and a clustered dot or an fdp layout comes out the same every run (fdp: nearly every run)
+    /// only in a process of its own (``LayoutChoice/dependsOnMemoryLayout(engine:clustered:)``).
     public var needsIsolation: Bool
     /// Whether the layout carries user layout attributes (a theme's, the caller's, a DOT file's),
     /// some of which crash Graphviz: such a layout never runs in this process.
