@@ -1296,14 +1296,23 @@ struct NameMatcher: Sendable {
             // where it stands as the holder's own phrase (`Сергей "Mimi" Мария`, the victim Мария
             // Сергей across a nickname; helper-94: `ハナコ タナカが来た`, the witness タナカ ハナコ
             // with a particle written on, beside a broker ハナコ ﾀﾅｶ).
+            // Where such a holder is refused, its words are still both persons' (either may be
+            // meant): read with the protected reading's rules, they take the holder's marker,
+            // `[name withheld]`, not the protected person's pseudonym (`hassan-ali drove him`, the
+            // broker Hassan Ali's id, beside the victim Ali Hassan, had read `Victim 3 drove
+            // him`). Refused in texts only: ids read no holder, and an id such as `james-thomas`
+            // is the ordinary phrase it was before holders (it had become the victim's id).
+            func refusedHolder(_ named: Replacement?, _ direct: Replacement?) -> Replacement? {
+                !identifier && named?.holder == true && direct == nil ? named : nil
+            }
             func add(_ key: String, through j: Int, trim: Int = 0) {
                 let named = names[key]
                 let direct = named.flatMap { holderAllows($0, through: j) ? $0 : nil }
-                let refused = named?.holder == true && direct == nil
+                let refused = refusedHolder(named, direct)
                 // (The phrases asked only of a name read in another order.)
-                if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { refused || (!isOrdinaryPhrase(i, j) && !insidePhrase(i, j)) ? $0 : nil } : nil),
+                if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { refused != nil || (!isOrdinaryPhrase(i, j) && !insidePhrase(i, j)) ? $0 : nil } : nil),
                    broadAllows(j), accepts(key, r, from: i, through: j) {
-                    found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
+                    found.append(Match(end: j, replacement: identifier ? r.identifier : (refused ?? r).text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
                                        doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder, trim: trim))
                 }
@@ -1358,11 +1367,12 @@ struct NameMatcher: Sendable {
                 if let last = w.last, last.isNumber, w.first?.isNumber == false {
                     let letters = joined + w.prefix { !$0.isNumber }
                     let direct = names[letters].flatMap { holderAllows($0, through: j) ? $0 : nil }
+                    let refused = refusedHolder(names[letters], direct)
                     if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = direct ?? (j > i && rotatable ? rotated[letters] : nil),
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
-                        found.append(Match(end: j, replacement: identifier ? r.identifier : r.text, kept: kept,
+                        found.append(Match(end: j, replacement: identifier ? r.identifier : (refused ?? r).text, kept: kept,
                                            unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
                                            doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder))
                     }

@@ -333,13 +333,18 @@ public struct Redaction: Sendable {
             for e in dataset.entities where pseudonyms[e.id] == nil && renamed[e.id] == nil {
                 // (A holder's id that holds a protected name's letters in one token,
                 // `annamariarossi`, too: the text that names them says it, helper-90.)
-                let new = holderIDs.contains(e.id) && holdsProtectedLetters(e.id) ? "withheld" : rewriteID(e.id)
+                // An id that is a protected name in another order (`james-thomas` beside the
+                // victim Thomas James) too: ids are not read in another order, and it spells what
+                // its record withholds.
+                let inAnotherOrder = NameMatcher.words(e.id).count >= 2 && protectedWords.contains(NameMatcher.sortedWords(e.id))
+                let withheld = inAnotherOrder || (holderIDs.contains(e.id) && holdsProtectedLetters(e.id))
+                let new = withheld ? "withheld" : rewriteID(e.id)
                 if new != e.id {
                     var unique = new
                     // A person's id (`mai-tran-2`, a later record of the same person, say) or an id
                     // that is a pseudonym and a number (`victim-1-2`) would tie its entity to the
                     // protected person: it gets an id that says nothing (`withheld-1`).
-                    if e.kind == .person || e.kind == .official || Self.isNearCopy(new, of: pseudonymIDSet) {
+                    if withheld || e.kind == .person || e.kind == .official || Self.isNearCopy(new, of: pseudonymIDSet) {
                         repeat { withheldIDs += 1; unique = "withheld-\(withheldIDs)" } while taken.contains(unique)
                     }
                     while taken.contains(unique) { unique += "-redacted" }

@@ -288,25 +288,33 @@ import Testing
     /// clear; helper-93: reading it as the witness instead called the recruiter James Thomas
     /// "Victim 1" beside the victim Thomas James). Worked by hand: each record withholds the
     /// name; a text that writes it so reads `[name withheld]`, neither person; the victim's own
-    /// order reads the victim; across a nickname (`James "JT" Thomas`), or with a particle
-    /// written on in a script without spaces (`ハナコ タナカが来た`, helper-94), where the other's
-    /// name is not read, the protected name in another order is read as before.
+    /// order reads the victim. Where the other's name is not read as such (across a nickname,
+    /// `James "JT" Thomas`; with a particle written on in a script without spaces, `ハナコ
+    /// タナカが来た`, helper-94; in small letters, as the id `hassan-ali`), the words are still
+    /// either person's: `[name withheld]` too (an earlier version read the victim there, and
+    /// called the broker Hassan Ali, by his id in a note, "Victim 2"). An id that is a protected
+    /// name in another order is renamed `withheld-N` (`hassan-ali`, the broker's, had become the
+    /// victim's id `victim-2`: two entities of one id).
     @Test func namesInAnotherOrder() {
         let people = [
             Entity(id: "b", kind: .person, name: "\u{30CF}\u{30CA}\u{30B3} \u{FF80}\u{FF85}\u{FF76}", role: .broker),
             Entity(id: "w", kind: .person, name: "\u{30BF}\u{30CA}\u{30AB} \u{30CF}\u{30CA}\u{30B3}", role: .witness),
             Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
             Entity(id: "r", kind: .person, name: "James Thomas", role: .recruiter),
+            Entity(id: "ali-hassan", kind: .person, name: "Ali Hassan", role: .victim),
+            Entity(id: "hassan-ali", kind: .person, name: "Hassan Ali", role: .broker),
         ]
         let (out, redacted) = RedactionAcrossPunctuationTests.redactingWithRecords([
             "\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB} \u{304C}\u{6765}\u{305F}",
             "Thomas James told police that James Thomas drove her.",
             "James \"JT\" Thomas paid",
             "\u{30CF}\u{30CA}\u{30B3} \u{30BF}\u{30CA}\u{30AB}\u{304C}\u{6765}\u{305F}",
+            "hassan-ali drove ali-hassan",
         ], among: people)
         #expect(out[id: "b"]?.name == Redaction.withheldName && out[id: "r"]?.name == Redaction.withheldName)
+        #expect(out.entities.map(\.id) == ["b", "witness-1", "victim-1", "r", "victim-2", "withheld-1", "notes"])
         #expect(redacted == ["[name withheld] \u{304C}\u{6765}\u{305F}", "Victim 1 told police that [name withheld] drove her.",
-                             "Victim 1 paid", "Witness 1\u{304C}\u{6765}\u{305F}"])
+                             "[name withheld] paid", "[name withheld]\u{304C}\u{6765}\u{305F}", "[name withheld] drove Victim 2"])
     }
 
     /// Where another person's longer name is not read (helper-90's review of the first version).
