@@ -139,7 +139,8 @@ public struct Redaction: Sendable {
     public mutating func apply(to datasets: [Dataset]) -> [Dataset] {
         var pseudonyms: [String: (id: String, name: String)] = [:]
         var numbers: [String: Int] = [:]
-        var taken = Set(datasets.flatMap { $0.entities.map(\.id) })
+        let entityIDs = Set(datasets.flatMap { $0.entities.map(\.id) })
+        var taken = entityIDs
         var originals: [(String, String, String, Bool)] = []  // original, text pseudonym, id pseudonym, is an id
         var titled = Set<String>()  // one word left of a titled name: found only capitalised…
         var plain = Set<String>()   // …unless it is also a name, an alias or an id as given
@@ -374,7 +375,7 @@ public struct Redaction: Sendable {
         }
         matcher.finish()
         self.matcher = matcher
-        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, withheldNames: withheldNames,
+        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, entityIDs: entityIDs, withheldNames: withheldNames,
                                                 sourceIDs: sourceIDs, rewrite: rewrite,
                                                 rewriteID: rewriteID, rewriteAttributeID: rewriteAttributeID,
                                                 rewriteSourceID: rewriteSourceID, log: log) }
@@ -539,10 +540,13 @@ public struct Redaction: Sendable {
     }
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
-                                  withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
+                                  entityIDs: Set<String>, withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
                                   rewriteID: (String) -> String, rewriteAttributeID: (String) -> String,
                                   rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
-        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? rewriteID(id) }
+        // An entity's id is what the renaming above made it, and nothing else: read again here,
+        // after the holders were added, `james-thomas` had become the victim's id (two entities
+        // of one id). Only an id no entity has (a link's dangling end) is read here.
+        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? (entityIDs.contains(id) ? id : rewriteID(id)) }
         func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteSourceID($0) } }
 
         var out = dataset.emptyCopy()
