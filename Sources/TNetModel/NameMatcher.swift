@@ -276,6 +276,13 @@ struct NameMatcher: Sendable {
     }
 
     /// Orders the names and tokens for look-up: O(n log n) once, after the last ``add``.
+    /// Sets the text a holder added with ``add(_:text:identifier:isID:capitalized:holder:overReordered:)``
+    /// reads in texts (its record's id, known only once ids are renamed, which reads holders).
+    mutating func relabelHolder(_ original: String, text: String) {
+        let key = Self.words(original).map(\.folded).joined()
+        if names[key]?.holder == true { names[key]!.text = text }
+    }
+
     mutating func finish() {
         sortedNames.sort()
         for k in tokensByFirst.keys { tokensByFirst[k]!.sort { $0.count > $1.count } }
@@ -1277,13 +1284,14 @@ struct NameMatcher: Sendable {
             // capitalised as a name is (``holderCase(_:_:inCapitals:)``), and in a script written
             // without spaces not running on into the next character (helper-90: `张伟东莞打工`
             // is the victim 张伟 in Dongguan, 东莞, not the recruiter 张伟东).
+            // In an id, in any case: it reads `withheld` there (`home-of-james-thomas`).
             func holderAllows(_ r: Replacement, through j: Int) -> Bool {
                 guard r.holder else { return true }
-                guard !identifier, tight, skipped.isEmpty, !listed else { return false }
+                guard tight, skipped.isEmpty, !listed else { return false }
                 if j + 1 < words.count, Self.isUnspaced(s[words[j].range].last!), words[j + 1].range.lowerBound == words[j].range.upperBound {
                     return false
                 }
-                return (i ... j).allSatisfy { Self.holderCase(s[words[$0].range], words[$0].folded, inCapitals: r.holderInCapitals) }
+                return identifier || (i ... j).allSatisfy { Self.holderCase(s[words[$0].range], words[$0].folded, inCapitals: r.holderInCapitals) }
             }
             // The name `key` read over words i through j, less the last `trim` characters of word
             // j, if it is one there.
@@ -1296,12 +1304,14 @@ struct NameMatcher: Sendable {
             // where it stands as the holder's own phrase (`Сергей "Mimi" Мария`, the victim Мария
             // Сергей across a nickname; helper-94: `ハナコ タナカが来た`, the witness タナカ ハナコ
             // with a particle written on, beside a broker ハナコ ﾀﾅｶ).
-            // Where such a holder is refused, its words are still both persons' (either may be
-            // meant): read with the protected reading's rules, they take the holder's marker,
-            // `[name withheld]`, not the protected person's pseudonym (`hassan-ali drove him`, the
-            // broker Hassan Ali's id, beside the victim Ali Hassan, had read `Victim 3 drove
-            // him`). Refused in texts only: ids read no holder, and an id such as `james-thomas`
-            // is the ordinary phrase it was before holders (it had become the victim's id).
+            // Where such a holder is refused in a text, its words are still both persons' (either
+            // may be meant): read with the protected reading's rules, they take the holder's
+            // marker, `[name withheld]`, not the protected person's pseudonym (`hassan-ali drove
+            // him`, the broker Hassan Ali's id, beside the victim Ali Hassan, had read `Victim 3
+            // drove him`); in a list they are the protected person's, written family name first
+            // (`James, Thomas` for the victim Thomas James). Not in an id, where a holder is read
+            // in any case (`home-of-withheld`) and a refused one lets no other order through (the
+            // recruiter's id `james-thomas` had become the victim's).
             func refusedHolder(_ named: Replacement?, _ direct: Replacement?) -> Replacement? {
                 !identifier && named?.holder == true && direct == nil ? named : nil
             }
@@ -1312,7 +1322,7 @@ struct NameMatcher: Sendable {
                 // (The phrases asked only of a name read in another order.)
                 if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { refused != nil || (!isOrdinaryPhrase(i, j) && !insidePhrase(i, j)) ? $0 : nil } : nil),
                    broadAllows(j), accepts(key, r, from: i, through: j) {
-                    found.append(Match(end: j, replacement: identifier ? r.identifier : (refused ?? r).text, kept: kept,
+                    found.append(Match(end: j, replacement: identifier ? r.identifier : ((listed ? nil : refused) ?? r).text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
                                        doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder, trim: trim))
                 }
@@ -1372,7 +1382,7 @@ struct NameMatcher: Sendable {
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {
-                        found.append(Match(end: j, replacement: identifier ? r.identifier : (refused ?? r).text, kept: kept,
+                        found.append(Match(end: j, replacement: identifier ? r.identifier : ((listed ? nil : refused) ?? r).text, kept: kept,
                                            unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
                                            doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder))
                     }

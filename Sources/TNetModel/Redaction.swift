@@ -325,6 +325,16 @@ public struct Redaction: Sendable {
             }
         }
         let holderIDs = Set(holders.values.flatMap { $0 })
+        // The holders are read before any id is renamed, so that an id holding one
+        // (`home-of-james-thomas`, `james-thomas-2` beside the victim Thomas James and the
+        // recruiter James Thomas) reads `home-of-withheld`, not the name and not the victim's id.
+        // Their texts' markers name their records' ids, known after the renaming: set below.
+        let holderKeys = holders.keys.sorted()
+        for key in holderKeys {
+            matcher.add(holderNames[key]!, text: Self.holderMark + "]", identifier: Self.withheldID, holder: true,
+                        overReordered: reordered.contains(key))
+        }
+        matcher.finish()
         let pseudonymIDSet = Set(pseudonyms.values.map(\.id))
         var withheldIDs = 0
         // Every other id that spells a protected person's name or id (`home-of-somchai-prasert`)
@@ -369,11 +379,10 @@ public struct Redaction: Sendable {
                 }
             }
         }
-        for (key, ids) in holders.sorted(by: { $0.key < $1.key }) {
-            let text = Self.holderMark + (ids.count == 1 && !reordered.contains(key) ? ": \(renamed[ids.first!] ?? ids.first!)]" : "]")
-            matcher.add(holderNames[key]!, text: text, identifier: text, holder: true, overReordered: reordered.contains(key))
+        for key in holderKeys where holders[key]!.count == 1 && !reordered.contains(key) {
+            let id = holders[key]!.first!
+            matcher.relabelHolder(holderNames[key]!, text: Self.holderMark + ": \(renamed[id] ?? id)]")
         }
-        matcher.finish()
         self.matcher = matcher
         let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, entityIDs: entityIDs, withheldNames: withheldNames,
                                                 sourceIDs: sourceIDs, rewrite: rewrite,
@@ -547,6 +556,9 @@ public struct Redaction: Sendable {
         // after the holders were added, `james-thomas` had become the victim's id (two entities
         // of one id). Only an id no entity has (a link's dangling end) is read here.
         func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? (entityIDs.contains(id) ? id : rewriteID(id)) }
+        // A value under an id key that is a renamed entity's id is that entity's new id (`owner_id:
+        // james-thomas` had pointed at no entity once the recruiter was `withheld-1`).
+        func attributeID(_ s: String) -> String { renamed[s] ?? rewriteAttributeID(s) }
         func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteSourceID($0) } }
 
         var out = dataset.emptyCopy()
@@ -656,7 +668,7 @@ public struct Redaction: Sendable {
                 // pseudonym, as everywhere.
                 var attributes = Attributes()
                 for (k, v) in e.attributes {
-                    let value = Self.isNameKey(k) ? scrub(v, withhold) : Self.isIDKey(k) ? scrub(v, rewriteAttributeID) : scrub(v, rewrite)
+                    let value = Self.isNameKey(k) ? scrub(v, withhold) : Self.isIDKey(k) ? scrub(v, attributeID) : scrub(v, rewrite)
                     Self.insert(value, under: rewrite(k), into: &attributes, log: log, in: "entity \(e.id)")
                 }
                 e.attributes = attributes
@@ -670,7 +682,7 @@ public struct Redaction: Sendable {
                     log.lines.append("entity \(e.id): a name that holds a protected person's name is withheld")
                     return Self.withheldName
                 }
-                e.attributes = scrub(e.attributes, rewrite, rewriteAttributeID, log: log, in: "entity \(e.id)")
+                e.attributes = scrub(e.attributes, rewrite, attributeID, log: log, in: "entity \(e.id)")
             }
             e.country = e.country.map(entityID)
             e.sources = citations(e.sources)
@@ -683,7 +695,7 @@ public struct Redaction: Sendable {
             l.kind = kind(l.kind)
             l.agreement = l.agreement.map(rewrite)
             l.sources = citations(l.sources)
-            l.attributes = scrub(l.attributes, rewrite, rewriteAttributeID, log: log, in: "link \(l.source) → \(l.target)")
+            l.attributes = scrub(l.attributes, rewrite, attributeID, log: log, in: "link \(l.source) → \(l.target)")
             out.append(l)
         }
         out.locations = dataset.locations
@@ -696,6 +708,10 @@ public struct Redaction: Sendable {
     /// How a text's mention of a person whose name holds a protected one starts (`[name withheld:
     /// p5]`).
     static let holderMark = "[name withheld"
+
+    /// What another person's name holding a protected one reads in an id (`home-of-withheld`):
+    /// an id cannot hold the text's marker.
+    static let withheldID = "withheld"
 
     /// Whether `s`, rewritten as `r`, took another person's marker (``holderMark``): a record's
     /// name so rewritten is withheld instead.

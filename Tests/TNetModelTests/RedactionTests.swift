@@ -317,6 +317,38 @@ import Testing
                              "[name withheld] paid", "[name withheld]\u{304C}\u{6765}\u{305F}", "[name withheld] drove Victim 2"])
     }
 
+    /// Ids and lists beside a person whose name is a protected person's in another order
+    /// (helper-95; victim "Thomas James", recruiter "James Thomas", id `james-thomas`). Worked by
+    /// hand:
+    /// - an id that holds the recruiter's name in any case reads `withheld` there
+    ///   (`home-of-james-thomas` → `home-of-withheld`; a person's id → `withheld-N`): it had kept
+    ///   the name, and before that read the victim's id (`home-of-victim-1`);
+    /// - a value under an id key that is a renamed entity's id is its new id (`owner_id`), and
+    ///   one that holds the name reads `withheld` (`james-thomas-ltd` → `withheld-ltd`);
+    /// - a link's dangling end so spelt too (`james-thomas-co` → `withheld-co`);
+    /// - `James, Thomas` (a list, or family name first) is the victim, written so; a text that
+    ///   writes the id (`see home-of-james-thomas`) reads the marker in it.
+    @Test func idsBesideANameInAnotherOrder() {
+        var r = Redaction()
+        let out = r.apply(to: Dataset(
+            entities: [
+                Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+                Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
+                Entity(id: "home-of-james-thomas", kind: .site, name: "Home"),
+                Entity(id: "james-thomas-2", kind: .person, name: "J. T.", role: .broker),
+                Entity(id: "c", kind: .company, name: "X", attributes: [
+                    "owner_id": .string("james-thomas"), "registration_id": .string("james-thomas-ltd"),
+                    "note": .string("see home-of-james-thomas; James, Thomas signed")]),
+            ],
+            links: [Link(source: "james-thomas", target: "home-of-james-thomas", kind: .locatedIn),
+                    Link(source: "james-thomas-co", target: "v", kind: .recruitsFrom)]))
+        #expect(out.entities.map(\.id) == ["victim-1", "withheld-1", "home-of-withheld", "withheld-2", "c"])
+        #expect(out[id: "c"]?.attributes["owner_id"]?.string == "withheld-1")
+        #expect(out[id: "c"]?.attributes["registration_id"]?.string == "withheld-ltd")
+        #expect(out[id: "c"]?.attributes["note"]?.string == "see home-of-[name withheld]; Victim 1 signed")
+        #expect(out.links.map { "\($0.source) \($0.target)" } == ["withheld-1 home-of-withheld", "withheld-co victim-1"])
+    }
+
     /// Where another person's longer name is not read (helper-90's review of the first version).
     /// Victims "Anna Maria" (1), "Bruno Ferri" (2), 张伟 (3), "Ali Hassan" (4); recruiters
     /// "Annamaria Rossi Bruno" (id `annamariarossibruno`), 张伟东, "Ali Hassan Said"; brokers
