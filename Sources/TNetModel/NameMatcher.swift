@@ -1274,8 +1274,16 @@ struct NameMatcher: Sendable {
             var listed = false
             var kept: [Range<String.Index>] = []
             var groups = 0
-            // Whether a name's words in another order may be read here.
-            var rotatable = true
+            // The words of a group skipped between the name's words that start a name: a name's
+            // words in another order are read across such a group only where each is a name of
+            // the same person (helper-95: `James "Tommy" Thomas`, the victim Thomas James with her
+            // alias Tommy, had left `James "Victim 1" Thomas`; helper-72: not `Lan, "Mai"
+            // Nguyen` for Nguyen Thi Lan, Mai being another's).
+            var groupNames: [String] = []
+            func rotatable(_ r: Replacement?) -> Replacement? {
+                guard let r else { return nil }
+                return groupNames.allSatisfy { names[$0].map { !$0.holder && $0.text == r.text } ?? false } ? r : nil
+            }
             // Whether every gap so far is how one name's words are written (``isNameGap(_:)``):
             // not a sentence's end (`Anna Maria. Rossi`).
             var tight = true
@@ -1320,7 +1328,7 @@ struct NameMatcher: Sendable {
                 let direct = named.flatMap { holderAllows($0, through: j) ? $0 : nil }
                 let refused = refusedHolder(named, direct)
                 // (The phrases asked only of a name read in another order.)
-                if let r = direct ?? (j > i && rotatable ? rotated[key].flatMap { refused != nil || (!isOrdinaryPhrase(i, j) && !insidePhrase(i, j)) ? $0 : nil } : nil),
+                if let r = direct ?? (j > i ? rotatable(rotated[key]).flatMap { refused != nil || (!isOrdinaryPhrase(i, j) && !insidePhrase(i, j)) ? $0 : nil } : nil),
                    broadAllows(j), accepts(key, r, from: i, through: j) {
                     found.append(Match(end: j, replacement: identifier ? r.identifier : ((listed ? nil : refused) ?? r).text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
@@ -1344,7 +1352,7 @@ struct NameMatcher: Sendable {
                     if chain.last!.group.glued, isPrefixOfName(joined + words[next].folded) {
                         for (start, group) in chain {
                             skipped.insert(integersIn: start ..< group.next)
-                            if (start ..< group.next).contains(where: { isPrefixOfName(words[$0].folded) }) { rotatable = false }
+                            groupNames += (start ..< group.next).map { words[$0].folded }.filter(isPrefixOfName)
                             // A nickname goes with the name; any other group (a description,
                             // another entity's name, another protected person's) is kept beside
                             // the replacement, itself redacted.
@@ -1378,7 +1386,7 @@ struct NameMatcher: Sendable {
                     let letters = joined + w.prefix { !$0.isNumber }
                     let direct = names[letters].flatMap { holderAllows($0, through: j) ? $0 : nil }
                     let refused = refusedHolder(names[letters], direct)
-                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = direct ?? (j > i && rotatable ? rotated[letters] : nil),
+                    if w.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber), let r = direct ?? (j > i ? rotatable(rotated[letters]) : nil),
                        broadAllows(j),
                        Self.weight(letters) >= Self.minimumLength, r.inText || shortIDs,
                        !((r.capitalized || (ownWords && r.oneWord)) && s[words[i].range].first?.isLowercase == true) {

@@ -349,6 +349,22 @@ import Testing
         #expect(out.links.map { "\($0.source) \($0.target)" } == ["withheld-1 home-of-withheld", "withheld-co victim-1"])
     }
 
+    /// A protected name in another order across her own alias as a nickname (helper-95: `James
+    /// "Tommy" Thomas`, the victim Thomas James known as Tommy, had read `James "Victim 1"
+    /// Thomas`, her name's words left in clear): read across it, since the group names the same
+    /// person; `[name withheld]` beside a recruiter James Thomas (either may be meant), her
+    /// pseudonym without one. Across another person's name it is still not read (helper-72).
+    @Test func anotherOrderAcrossHerOwnAlias() {
+        let victim = Entity(id: "v", kind: .person, name: "Thomas James", role: .victim, attributes: ["aliases": .string("Tommy")])
+        let other = Entity(id: "w", kind: .person, name: "Rosa Mai", role: .witness)
+        let texts = ["James \"Tommy\" Thomas drove.", "Thomas \"Tommy\" James drove.", "James \"Rosa Mai\" Thomas drove."]
+        let alone = RedactionAcrossPunctuationTests.redactingWithRecords(texts, among: [victim, other]).texts
+        #expect(alone == ["Victim 1 drove.", "Victim 1 drove.", "James \"Witness 1\" Thomas drove."])
+        let beside = RedactionAcrossPunctuationTests.redactingWithRecords(
+            texts, among: [victim, other, Entity(id: "r", kind: .person, name: "James Thomas", role: .recruiter)]).texts
+        #expect(beside == ["[name withheld] drove.", "Victim 1 drove.", "James \"Witness 1\" Thomas drove."])
+    }
+
     /// Where another person's longer name is not read (helper-90's review of the first version).
     /// Victims "Anna Maria" (1), "Bruno Ferri" (2), 张伟 (3), "Ali Hassan" (4); recruiters
     /// "Annamaria Rossi Bruno" (id `annamariarossibruno`), 张伟东, "Ali Hassan Said"; brokers
