@@ -112,6 +112,10 @@ struct NameMatcher: Sendable {
     /// A name's words in another order (`prasertsomchai`), found only across two words or more
     /// of a text: "An Le" read backwards is the word `lean`, not a name.
     private var rotated: [String: Replacement] = [:]
+    /// Each holder of a protected name in another order (``add(_:text:identifier:isID:capitalized:holder:overReordered:)``),
+    /// by its words sorted (``sortedWords(_:)``): those words in a third order are either
+    /// person's too.
+    private var holdersByWords: [String: Replacement] = [:]
     /// Each word (three letters or more) of a name of two words or more → its replacement: found
     /// alone only after a title (`Mr Prasert`, `Khun Somchai`, ``titles``).
     private var titledWords: [String: Replacement] = [:]
@@ -174,6 +178,7 @@ struct NameMatcher: Sendable {
             if !short, names[key] == nil, rotated[key] == nil || overReordered {
                 names[key] = r
                 if rotated[key] == nil { sortedNames.append(key) }
+                if overReordered { holdersByWords[Self.sortedWords(original)] = r }
             }
             return
         } else if short, original.count >= 2, Self.isToken(original) {
@@ -1323,10 +1328,18 @@ struct NameMatcher: Sendable {
             func refusedHolder(_ named: Replacement?, _ direct: Replacement?) -> Replacement? {
                 !identifier && named?.holder == true && direct == nil ? named : nil
             }
+            // A protected name in a third order, whose words are a holder's too (the victim
+            // Nguyen Thi Lan, the recruiter Lan Nguyen Thi: `Lan Thi Nguyen`), is either person's:
+            // it had been left in clear, as the holder's phrase in another order. (In a list,
+            // like a refused holder, the protected person's: `Lan, Thi Nguyen`.)
+            func thirdOrderHolder(_ i: Int, _ j: Int) -> Replacement? {
+                guard !identifier, j > i, !holdersByWords.isEmpty else { return nil }
+                return holdersByWords[words[i ... j].map(\.folded).sorted().joined(separator: " ")]
+            }
             func add(_ key: String, through j: Int, trim: Int = 0) {
                 let named = names[key]
                 let direct = named.flatMap { holderAllows($0, through: j) ? $0 : nil }
-                let refused = refusedHolder(named, direct)
+                let refused = refusedHolder(named, direct) ?? (direct == nil ? thirdOrderHolder(i, j) : nil)
                 // (The phrases asked only of a name read in another order.)
                 if let r = direct ?? (j > i ? rotatable(rotated[key]).flatMap { refused != nil || (!isOrdinaryPhrase(i, j) && !insidePhrase(i, j)) ? $0 : nil } : nil),
                    broadAllows(j), accepts(key, r, from: i, through: j) {

@@ -365,6 +365,21 @@ import Testing
         #expect(beside == ["[name withheld] drove.", "Victim 1 drove.", "James \"Witness 1\" Thomas drove."])
     }
 
+    /// A protected name in a third order whose words are also a holder's (helper-95: the victim
+    /// Nguyen Thi Lan beside the recruiter Lan Nguyen Thi). Worked by hand: `Lan Thi Nguyen`
+    /// (her name reversed) and `Thi Lan Nguyen` (her family name last) are either person's:
+    /// `[name withheld]` (they had been left in clear and read `Thi Victim 1`, as the recruiter's
+    /// phrase in another order); the recruiter's order is `[name withheld]`, hers `Victim 1`; in
+    /// a list her name reads her (`Lan, Thi Nguyen`, given name first with a comma; it had been
+    /// left in clear).
+    @Test func aThirdOrderOfBothNames() {
+        let people = [Entity(id: "v", kind: .person, name: "Nguyen Thi Lan", role: .victim),
+                      Entity(id: "r", kind: .person, name: "Lan Nguyen Thi", role: .recruiter)]
+        let texts = ["Lan Thi Nguyen cried.", "Thi Lan Nguyen cried.", "Lan Nguyen Thi cried.", "Nguyen Thi Lan cried.", "Lan, Thi Nguyen cried."]
+        #expect(RedactionAcrossPunctuationTests.redactingWithRecords(texts, among: people).texts
+                == ["[name withheld] cried.", "[name withheld] cried.", "[name withheld] cried.", "Victim 1 cried.", "Victim 1 cried."])
+    }
+
     /// Where another person's longer name is not read (helper-90's review of the first version).
     /// Victims "Anna Maria" (1), "Bruno Ferri" (2), 张伟 (3), "Ali Hassan" (4); recruiters
     /// "Annamaria Rossi Bruno" (id `annamariarossibruno`), 张伟东, "Ali Hassan Said"; brokers
