@@ -280,7 +280,6 @@ struct NameMatcher: Sendable {
         }
     }
 
-    /// Orders the names and tokens for look-up: O(n log n) once, after the last ``add``.
     /// Sets the text a holder added with ``add(_:text:identifier:isID:capitalized:holder:overReordered:)``
     /// reads in texts (its record's id, known only once ids are renamed, which reads holders).
     mutating func relabelHolder(_ original: String, text: String) {
@@ -288,6 +287,7 @@ struct NameMatcher: Sendable {
         if names[key]?.holder == true { names[key]!.text = text }
     }
 
+    /// Orders the names and tokens for look-up: O(n log n) once, after the last ``add``.
     mutating func finish() {
         sortedNames.sort()
         for k in tokensByFirst.keys { tokensByFirst[k]!.sort { $0.count > $1.count } }

@@ -552,9 +552,9 @@ public struct Redaction: Sendable {
                                   entityIDs: Set<String>, withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
                                   rewriteID: (String) -> String, rewriteAttributeID: (String) -> String,
                                   rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
-        // An entity's id is what the renaming above made it, and nothing else: read again here,
-        // after the holders were added, `james-thomas` had become the victim's id (two entities
-        // of one id). Only an id no entity has (a link's dangling end) is read here.
+        // An entity's id is what the renaming above made it, and nothing else (read again here,
+        // once holders were added, `james-thomas` had become the victim's id: two entities of one
+        // id). Only an id no entity has (a link's dangling end) is read here.
         func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? (entityIDs.contains(id) ? id : rewriteID(id)) }
         // A value under an id key that is a renamed entity's id is that entity's new id (`owner_id:
         // james-thomas` had pointed at no entity once the recruiter was `withheld-1`).
