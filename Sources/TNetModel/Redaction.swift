@@ -324,6 +324,19 @@ public struct Redaction: Sendable {
                 }
             }
         }
+        // An entity of any kind whose id is a protected name in another order (a broker `J. T.`
+        // of id `james-thomas`, a site `lan-nguyen-thi`) holds it too: as an ordinary phrase, the
+        // id had kept texts from reading the protected name in that order at all (helper-96:
+        // `James Thomas paid` left in clear). Either may be meant there: `[name withheld]`.
+        for dataset in datasets {
+            for e in dataset.entities where pseudonyms[e.id] == nil {
+                guard NameMatcher.words(e.id).count >= 2, protectedWords.contains(NameMatcher.sortedWords(e.id)) else { continue }
+                let key = NameMatcher.letters(e.id)
+                holders[key, default: []].insert(e.id)
+                if holderNames[key] == nil { holderNames[key] = e.id }
+                reordered.insert(key)
+            }
+        }
         let holderIDs = Set(holders.values.flatMap { $0 })
         // The holders are read before any id is renamed, so that an id holding one
         // (`home-of-james-thomas`, `james-thomas-2` beside the victim Thomas James and the
@@ -384,7 +397,10 @@ public struct Redaction: Sendable {
             matcher.relabelHolder(holderNames[key]!, text: Self.holderMark + ": \(renamed[id] ?? id)]")
         }
         self.matcher = matcher
-        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, entityIDs: entityIDs, withheldNames: withheldNames,
+        let outputIDs = entityIDs.subtracting(pseudonyms.keys).subtracting(renamed.keys)
+            .union(pseudonyms.values.map(\.id)).union(renamed.values)
+        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, entityIDs: entityIDs, outputIDs: outputIDs,
+                                                withheldNames: withheldNames,
                                                 sourceIDs: sourceIDs, rewrite: rewrite,
                                                 rewriteID: rewriteID, rewriteAttributeID: rewriteAttributeID,
                                                 rewriteSourceID: rewriteSourceID, log: log) }
@@ -549,16 +565,32 @@ public struct Redaction: Sendable {
     }
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
-                                  entityIDs: Set<String>, withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
+                                  entityIDs: Set<String>, outputIDs: Set<String>, withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
                                   rewriteID: (String) -> String, rewriteAttributeID: (String) -> String,
                                   rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
         // An entity's id is what the renaming above made it, and nothing else (read again here,
         // once holders were added, `james-thomas` had become the victim's id: two entities of one
         // id). Only an id no entity has (a link's dangling end) is read here.
-        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? (entityIDs.contains(id) ? id : rewriteID(id)) }
+        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? (entityIDs.contains(id) ? id : apart(id, rewriteID(id))) }
+        // An id no entity has (a link's dangling end, a value under an id key), rewritten, is
+        // kept from becoming an entity's (helper-96: `owner_id: james-thomas-2`, no entity's, had
+        // become `withheld-2`, the id a broker was renamed to; a dangling end would have been
+        // joined to an entity in silence). A protected person's pseudonym id is what a reference
+        // to them reads (`V1`, `Mai "Mimi" Nguyen` under `ref_id`): that one stands.
+        let pseudonymIDs = Set(pseudonyms.values.map(\.id))
+        func apart(_ original: String, _ rewritten: String) -> String {
+            var r = rewritten
+            while r != original && outputIDs.contains(r) && !pseudonymIDs.contains(r) { r += "-redacted" }
+            return r
+        }
         // A value under an id key that is a renamed entity's id is that entity's new id (`owner_id:
-        // james-thomas` had pointed at no entity once the recruiter was `withheld-1`).
-        func attributeID(_ s: String) -> String { renamed[s] ?? rewriteAttributeID(s) }
+        // james-thomas` had pointed at no entity once the recruiter was `withheld-1`); another
+        // entity's id is as the renaming left it.
+        func attributeID(_ s: String) -> String {
+            if let r = renamed[s] { return r }
+            if entityIDs.contains(s) { return pseudonyms[s] == nil ? s : rewriteAttributeID(s) }
+            return apart(s, rewriteAttributeID(s))
+        }
         func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteSourceID($0) } }
 
         var out = dataset.emptyCopy()

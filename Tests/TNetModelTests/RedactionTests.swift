@@ -349,6 +349,34 @@ import Testing
         #expect(out.links.map { "\($0.source) \($0.target)" } == ["withheld-1 home-of-withheld", "withheld-co victim-1"])
     }
 
+    /// Ids no entity has, rewritten, never become an entity's (helper-96), and an entity whose id
+    /// alone is a protected name in another order holds it in texts (helper-96: the broker `J.
+    /// T.` of id `james-thomas` had kept `James Thomas paid` in clear). Worked by hand, beside the
+    /// victim Thomas James and a recruiter James Thomas: `owner_id: james-thomas-2` reads
+    /// `withheld-2`, which is the broker's new id, so `withheld-2-redacted`; `owner_id:
+    /// james-thomas`, the recruiter's id, follows him (`withheld-1`); `owner_id: v`, the victim,
+    /// reads her pseudonym id.
+    @Test func rewrittenIDsPointAtNoOtherEntity() {
+        var r = Redaction()
+        let out = r.apply(to: Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+            Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
+            Entity(id: "thomas-james-x", kind: .person, name: "J. T.", role: .broker),
+            Entity(id: "c", kind: .company, name: "X", attributes: [
+                "owner_id": .string("james-thomas-2"), "boss_id": .string("james-thomas"), "ref_id": .string("v")]),
+        ]))
+        #expect(out.entities.map(\.id) == ["victim-1", "withheld-1", "withheld-2", "c"])
+        #expect(out[id: "c"]?.attributes["owner_id"]?.string == "withheld-2-redacted")
+        #expect(out[id: "c"]?.attributes["boss_id"]?.string == "withheld-1")
+        #expect(out[id: "c"]?.attributes["ref_id"]?.string == "victim-1")
+
+        let texts = RedactionAcrossPunctuationTests.redactingWithRecords(
+            ["James Thomas paid", "see james-thomas."],
+            among: [Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+                    Entity(id: "james-thomas", kind: .person, name: "J. T.", role: .broker)]).texts
+        #expect(texts == ["[name withheld] paid", "see [name withheld]."])
+    }
+
     /// A protected name in another order across her own alias as a nickname (helper-95: `James
     /// "Tommy" Thomas`, the victim Thomas James known as Tommy, had read `James "Victim 1"
     /// Thomas`, her name's words left in clear): read across it, since the group names the same
