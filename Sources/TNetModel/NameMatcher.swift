@@ -1330,10 +1330,11 @@ struct NameMatcher: Sendable {
             }
             // A protected name in a third order, whose words are a holder's too (the victim
             // Nguyen Thi Lan, the recruiter Lan Nguyen Thi: `Lan Thi Nguyen`), is either person's:
-            // it had been left in clear, as the holder's phrase in another order. (In a list,
-            // like a refused holder, the protected person's: `Lan, Thi Nguyen`.)
+            // it had been left in clear, as the holder's phrase in another order; in an id it
+            // reads `withheld` (helper-97: `home-of-lan-thi-nguyen` had kept it). (In a list, like
+            // a refused holder, the protected person's: `Lan, Thi Nguyen`.)
             func thirdOrderHolder(_ i: Int, _ j: Int) -> Replacement? {
-                guard !identifier, j > i, !holdersByWords.isEmpty else { return nil }
+                guard j > i, !holdersByWords.isEmpty else { return nil }
                 return holdersByWords[words[i ... j].map(\.folded).sorted().joined(separator: " ")]
             }
             func add(_ key: String, through j: Int, trim: Int = 0) {
@@ -1343,7 +1344,8 @@ struct NameMatcher: Sendable {
                 // (The phrases asked only of a name read in another order.)
                 if let r = direct ?? (j > i ? rotatable(rotated[key]).flatMap { refused != nil || (!isOrdinaryPhrase(i, j) && !insidePhrase(i, j)) ? $0 : nil } : nil),
                    broadAllows(j), accepts(key, r, from: i, through: j) {
-                    found.append(Match(end: j, replacement: identifier ? r.identifier : ((listed ? nil : refused) ?? r).text, kept: kept,
+                    let shown = (listed ? nil : refused) ?? r
+                    found.append(Match(end: j, replacement: identifier ? shown.identifier : shown.text, kept: kept,
                                        unread: unread + (direct == nil ? crossingWords(i, j, skipping: skipped) : 0),
                                        doubt: (direct == nil || listed ? 1 : 0) + (r.holder ? 1 : 0), holder: r.holder, trim: trim))
                 }

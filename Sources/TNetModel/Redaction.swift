@@ -342,9 +342,13 @@ public struct Redaction: Sendable {
         // (`home-of-james-thomas`, `james-thomas-2` beside the victim Thomas James and the
         // recruiter James Thomas) reads `home-of-withheld`, not the name and not the victim's id.
         // Their texts' markers name their records' ids, known after the renaming: set below.
+        // What they read in an id is no entity's id, nor made one below (helper-97: a site
+        // `withheld` had become what `ref_ids: james-thomas, v0` named).
+        var token = Self.withheldID
+        while entityIDs.contains(token) { token += "-redacted" }
         let holderKeys = holders.keys.sorted()
         for key in holderKeys {
-            matcher.add(holderNames[key]!, text: Self.holderMark + "]", identifier: Self.withheldID, holder: true,
+            matcher.add(holderNames[key]!, text: Self.holderMark + "]", identifier: token, holder: true,
                         overReordered: reordered.contains(key))
         }
         matcher.finish()
@@ -368,7 +372,7 @@ public struct Redaction: Sendable {
                     // A person's id (`mai-tran-2`, a later record of the same person, say) or an id
                     // that is a pseudonym and a number (`victim-1-2`) would tie its entity to the
                     // protected person: it gets an id that says nothing (`withheld-1`).
-                    if withheld || e.kind == .person || e.kind == .official || Self.isNearCopy(new, of: pseudonymIDSet) {
+                    if withheld || new == token || e.kind == .person || e.kind == .official || Self.isNearCopy(new, of: pseudonymIDSet) {
                         repeat { withheldIDs += 1; unique = "withheld-\(withheldIDs)" } while taken.contains(unique)
                     }
                     while taken.contains(unique) { unique += "-redacted" }
@@ -575,12 +579,14 @@ public struct Redaction: Sendable {
         // An id no entity has (a link's dangling end, a value under an id key), rewritten, is
         // kept from becoming an entity's (helper-96: `owner_id: james-thomas-2`, no entity's, had
         // become `withheld-2`, the id a broker was renamed to; a dangling end would have been
-        // joined to an entity in silence). A protected person's pseudonym id is what a reference
-        // to them reads (`V1`, `Mai "Mimi" Nguyen` under `ref_id`): that one stands.
+        // joined to an entity in silence). Nor, unchanged, one that the renaming gave an entity
+        // (helper-97: `owner_id: withheld-1`, no entity's, had come to name a renamed broker). A
+        // protected person's pseudonym id is what a reference to them reads (`V1`, `Mai "Mimi"
+        // Nguyen` under `ref_id`): that one stands.
         let pseudonymIDs = Set(pseudonyms.values.map(\.id))
         func apart(_ original: String, _ rewritten: String) -> String {
             var r = rewritten
-            while r != original && outputIDs.contains(r) && !pseudonymIDs.contains(r) { r += "-redacted" }
+            while outputIDs.contains(r) && !(r != original && pseudonymIDs.contains(r)) { r += "-redacted" }
             return r
         }
         // A value under an id key that is a renamed entity's id is that entity's new id (`owner_id:

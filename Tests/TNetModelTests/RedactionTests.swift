@@ -370,6 +370,24 @@ import Testing
         #expect(out[id: "c"]?.attributes["boss_id"]?.string == "withheld-1")
         #expect(out[id: "c"]?.attributes["ref_id"]?.string == "victim-1")
 
+        // helper-97: a value no entity had (`withheld-2`, `victim-1`) is not made the renamed
+        // broker's or the victim's; what a holder reads in an id is no entity's (a site is
+        // already `withheld`); a third order of both names in an id reads `withheld` too.
+        var r2 = Redaction()
+        let out2 = r2.apply(to: Dataset(entities: [
+            Entity(id: "v", kind: .person, name: "Nguyen Thi Lan", role: .victim),
+            Entity(id: "r", kind: .person, name: "Lan Nguyen Thi", role: .recruiter),
+            Entity(id: "nguyen-thi-lan-x", kind: .person, name: "X", role: .broker),
+            Entity(id: "withheld", kind: .site, name: "Old site"),
+            Entity(id: "home-of-lan-thi-nguyen", kind: .site, name: "Home"),
+            Entity(id: "c", kind: .company, name: "X", attributes: [
+                "owner_id": .string("withheld-1"), "site_id": .string("victim-1"), "ref_ids": .string("lan-nguyen-thi, r")]),
+        ]))
+        #expect(out2.entities.map(\.id) == ["victim-1", "r", "withheld-1", "withheld", "home-of-withheld-redacted", "c"])
+        #expect(out2[id: "c"]?.attributes["owner_id"]?.string == "withheld-1-redacted")
+        #expect(out2[id: "c"]?.attributes["site_id"]?.string == "victim-1-redacted")
+        #expect(out2[id: "c"]?.attributes["ref_ids"]?.string == "withheld-redacted, r")
+
         let texts = RedactionAcrossPunctuationTests.redactingWithRecords(
             ["James Thomas paid", "see james-thomas."],
             among: [Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
