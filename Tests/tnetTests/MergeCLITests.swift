@@ -39,6 +39,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/m.json"))
     }
 
+    /// `merge --redact victims` reads its inputs as separate sources, but one redaction keys
+    /// pseudonyms by id across them (helper-98: with a victim `p1` in A and a recruiter `p1` in B,
+    /// both became `Victim 1`, merged into one, each victim shown recruiting the other). An id
+    /// of a protected person that another input also uses is a one-line error at the later
+    /// entity, naming neither id nor name, exit 1, nothing written; without redaction the two
+    /// stay apart (`p1~B`).
+    @Test func redactedMergeRefusesAProtectedIDInTwoInputs() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let head = #"{"format": "tnet/1", "sources": [{"id": "s1", "title": "t"}], "entities": ["#
+        try (head + #"{"id": "p1", "kind": "person", "name": "Mai Tran", "role": "victim"}, {"id": "p2", "kind": "person", "name": "Bob Smith", "role": "recruiter"}], "links": [{"source": "p2", "target": "p1", "kind": "recruits_from", "sources": ["s1"]}]}"#)
+            .write(toFile: dir + "/A.json", atomically: true, encoding: .utf8)
+        try (head + #"{"id": "p1", "kind": "person", "name": "Somchai Prasert", "role": "recruiter"}, {"id": "p2", "kind": "person", "name": "Lan Vu", "role": "victim"}], "links": [{"source": "p1", "target": "p2", "kind": "recruits_from", "sources": ["s1"]}]}"#)
+            .write(toFile: dir + "/B.json", atomically: true, encoding: .utf8)
+        let r = try tnet(["merge", dir + "/A.json", dir + "/B.json", "--redact", "victims", "-o", dir + "/m.json"])
+        #expect(r.code == 1)
+        #expect(r.err.hasPrefix("tnet: error: \(dir)/B.json:1:76: this entity's id is a protected person's id in \(dir)/A.json")
+                && r.err.split(separator: "\n").count == 1, "\(r.err)")
+        #expect(!["Mai", "Somchai", "Lan Vu", "p1"].contains { r.err.contains($0) })
+        #expect(!FileManager.default.fileExists(atPath: dir + "/m.json"))
+        let plain = try tnet(["merge", dir + "/A.json", dir + "/B.json", "-o", dir + "/m.json"])
+        #expect(plain.code == 0 && plain.out.contains("p1~B"), "\(plain.out)")
+    }
+
     /// find ranks ids, names and aliases; commands take a name, say which entity they took,
     /// and suggest names for one they cannot find.
     @Test func namesEverywhere() throws {

@@ -112,6 +112,22 @@ extension Dataset {
         try load([path], options: options)[0]
     }
 
+    /// The first entity, in a later dataset, whose id is a protected person's in an earlier one,
+    /// or a protected person's whose id an earlier dataset's entity has: its dataset and
+    /// position, and the earlier dataset.
+    static func protectedIDInTwoInputs(_ datasets: [Dataset]) -> (earlier: Int, later: Int, entity: Int)? {
+        var first: [String: (input: Int, protected: Bool)] = [:]
+        for (k, d) in datasets.enumerated() {
+            var here: [String: Bool] = [:]
+            for e in d.entities { here[e.id] = (here[e.id] ?? false) || e.isProtected }
+            for (i, e) in d.entities.enumerated() {
+                if let f = first[e.id], f.input != k, f.protected || here[e.id]! { return (f.input, k, i) }
+            }
+            for (id, protected) in here where first[id] == nil { first[id] = (k, protected) }
+        }
+        return nil
+    }
+
     /// Reads several datasets with one redaction, so that a person has the same pseudonym in
     /// each (two versions of a file compared), then validates and filters each.
     /// - Parameters:
@@ -132,6 +148,13 @@ extension Dataset {
         if options.redactVictims {
             var r = Redaction()
             datasets = r.apply(to: datasets)
+            if options.separateInputs, let clash = Self.protectedIDInTwoInputs(read.map(\.dataset)) {
+                // (The id is not quoted: it may spell the person's name.)
+                let where_ = read[clash.later].dataset.locations?.entity(clash.entity).map { SourceLocation(file: r.scrub($0.file), line: $0.line, column: $0.column) }
+                throw LoadError(issue: ValidationIssue(.error, .duplicateEntityID,
+                    "this entity's id is a protected person's id in \(r.scrub(paths[clash.earlier])): with --redact victims, separate inputs are redacted together and the two would share one pseudonym; merge the originals, then redact the result",
+                    at: where_), file: r.scrub(paths[clash.later]), more: 0)
+            }
             // A role redaction cannot read could be a victim's in a language tnet does not know
             // (helper-54: `Opfer`, `korban` were named in redacted outputs). Neither the role
             // nor the id is quoted (either may name the person); the file is scrubbed.

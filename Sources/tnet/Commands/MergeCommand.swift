@@ -14,7 +14,7 @@ struct MergeCommand: ParsableCommand {
           - with --accept-above P, every pair of probability ≥ P (a named deviation: use it only where the scorer has been checked on such data).
         Every other pair of probability ≥ --review-above (default 0.25: a name that is another's words but one still comes up), and every pair sharing a strong identifier whatever its probability (one passport under two names is a lead; where the names are less than 80% alike, a wallet's or e-mail's records are listed beside the first that holds it), goes to the review file (--review FILE; default OUT's name with -review.csv): write same, different or unsure in its decision column and give it back with --judgements. A `different` is never overridden, also not through a third record.
         A merged entity keeps the first record's id (in input order), kind, name, grade and period; other names become aliases, every citation is kept, `merged_from` lists the records (tag:id). A person protected (victim, survivor, witness) in any input stays protected. Links are re-pointed, and the same link stated twice becomes one citing every source. Every disagreement (kind, role, country, grade, period, an attribute) is listed with what was kept; --format csv lists them all.
-        Each input's tag (in review files and merged_from) is its file name without extension, or --tag (one per input, in order). --crosswalk FILE writes, for every record, the id it became. With --redact victims the inputs are redacted as they are read: protected persons are then never compared (merge the originals and redact the result to resolve them).
+        Each input's tag (in review files and merged_from) is its file name without extension, or --tag (one per input, in order). --crosswalk FILE writes, for every record, the id it became. With --redact victims the inputs are redacted as they are read: protected persons are then never compared (merge the originals and redact the result to resolve them), and an id that is a protected person's in one input and used in another is an error (the two would share a pseudonym).
         """
     )
 
@@ -86,7 +86,7 @@ struct MergeCommand: ParsableCommand {
         try Diagnostics.reporting {
             let tags = try tags()
             TerminalProgress.step("reading \(inputs.count) datasets")
-            let loaded = try Dataset.load(inputs, options: LoadOptions(format: from, redactVictims: redact == "victims"))
+            let loaded = try Dataset.load(inputs, options: LoadOptions(format: from, redactVictims: redact == "victims", separateInputs: true))
             Diagnostics.redactionNotices(loaded.first?.redactionNotices ?? [])
             for (l, t) in zip(loaded, tags) {
                 for w in l.warnings.prefix(3) { Diagnostics.warning((w.location.map { "\($0): " } ?? "") + w.message) }
