@@ -401,9 +401,13 @@ public struct Redaction: Sendable {
             matcher.relabelHolder(holderNames[key]!, text: Self.holderMark + ": \(renamed[id] ?? id)]")
         }
         self.matcher = matcher
+        // Every id the output has, of an entity or a source (a value under an id key may name
+        // either).
+        let givenSourceIDs = Set(datasets.flatMap { $0.sources.map(\.id) })
         let outputIDs = entityIDs.subtracting(pseudonyms.keys).subtracting(renamed.keys)
             .union(pseudonyms.values.map(\.id)).union(renamed.values)
-        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, entityIDs: entityIDs, outputIDs: outputIDs,
+            .union(givenSourceIDs.subtracting(sourceIDs.keys)).union(sourceIDs.values)
+        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, entityIDs: entityIDs, sourceIDSet: givenSourceIDs, outputIDs: outputIDs,
                                                 withheldNames: withheldNames,
                                                 sourceIDs: sourceIDs, rewrite: rewrite,
                                                 rewriteID: rewriteID, rewriteAttributeID: rewriteAttributeID,
@@ -569,7 +573,7 @@ public struct Redaction: Sendable {
     }
 
     private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
-                                  entityIDs: Set<String>, outputIDs: Set<String>, withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
+                                  entityIDs: Set<String>, sourceIDSet: Set<String>, outputIDs: Set<String>, withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
                                   rewriteID: (String) -> String, rewriteAttributeID: (String) -> String,
                                   rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
         // An entity's id is what the renaming above made it, and nothing else (read again here,
@@ -593,8 +597,11 @@ public struct Redaction: Sendable {
         // james-thomas` had pointed at no entity once the recruiter was `withheld-1`); another
         // entity's id is as the renaming left it.
         func attributeID(_ s: String) -> String {
-            if let r = renamed[s] { return r }
+            // (A renamed source's id follows it too: `source_id: src-james-thomas` had read
+            // `src-withheld`, another source's id, helper-98.)
+            if let r = renamed[s] ?? sourceIDs[s] { return r }
             if entityIDs.contains(s) { return pseudonyms[s] == nil ? s : rewriteAttributeID(s) }
+            if sourceIDSet.contains(s) { return s }
             return apart(s, rewriteAttributeID(s))
         }
         func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteSourceID($0) } }

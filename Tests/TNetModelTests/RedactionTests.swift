@@ -388,6 +388,18 @@ import Testing
         #expect(out2[id: "c"]?.attributes["site_id"]?.string == "victim-1-redacted")
         #expect(out2[id: "c"]?.attributes["ref_ids"]?.string == "withheld-redacted, r")
 
+        // helper-98: a value naming a renamed source follows it; one naming a kept source stays.
+        var r3 = Redaction()
+        let out3 = r3.apply(to: Dataset(
+            entities: [Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+                       Entity(id: "r", kind: .person, name: "James Thomas", role: .recruiter),
+                       Entity(id: "x", kind: .site, name: "X", attributes: [
+                           "source_id": .string("src-james-thomas"), "doc_id": .string("src-withheld")])],
+            sources: [Source(id: "src-james-thomas", title: "Notes"), Source(id: "src-withheld", title: "Other")]))
+        #expect(out3.sources.map(\.id) == ["src-withheld-redacted", "src-withheld"])
+        #expect(out3[id: "x"]?.attributes["source_id"]?.string == "src-withheld-redacted")
+        #expect(out3[id: "x"]?.attributes["doc_id"]?.string == "src-withheld")
+
         let texts = RedactionAcrossPunctuationTests.redactingWithRecords(
             ["James Thomas paid", "see james-thomas."],
             among: [Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
