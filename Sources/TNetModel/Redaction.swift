@@ -140,7 +140,10 @@ public struct Redaction: Sendable {
         var pseudonyms: [String: (id: String, name: String)] = [:]
         var numbers: [String: Int] = [:]
         let entityIDs = Set(datasets.flatMap { $0.entities.map(\.id) })
-        var taken = entityIDs
+        // (A pseudonym or a new id is no source's either: a value under an id key may name a
+        // source, helper-99.)
+        let givenSourceIDs = Set(datasets.flatMap { $0.sources.map(\.id) })
+        var taken = entityIDs.union(givenSourceIDs)
         var originals: [(String, String, String, Bool)] = []  // original, text pseudonym, id pseudonym, is an id
         var titled = Set<String>()  // one word left of a titled name: found only capitalised…
         var plain = Set<String>()   // …unless it is also a name, an alias or an id as given
@@ -345,7 +348,7 @@ public struct Redaction: Sendable {
         // What they read in an id is no entity's id, nor made one below (helper-97: a site
         // `withheld` had become what `ref_ids: james-thomas, v0` named).
         var token = Self.withheldID
-        while entityIDs.contains(token) { token += "-redacted" }
+        while taken.contains(token) { token += "-redacted" }
         let holderKeys = holders.keys.sorted()
         for key in holderKeys {
             matcher.add(holderNames[key]!, text: Self.holderMark + "]", identifier: token, holder: true,
@@ -383,7 +386,8 @@ public struct Redaction: Sendable {
             }
         }
         var sourceIDs: [String: String] = [:]
-        var takenSources = Set(datasets.flatMap { $0.sources.map(\.id) })
+        // (Nor is a renamed source's id an entity's, helper-99.)
+        var takenSources = taken
         for dataset in datasets {
             for src in dataset.sources where sourceIDs[src.id] == nil {
                 let new = rewriteSourceID(src.id)
@@ -403,7 +407,6 @@ public struct Redaction: Sendable {
         self.matcher = matcher
         // Every id the output has, of an entity or a source (a value under an id key may name
         // either).
-        let givenSourceIDs = Set(datasets.flatMap { $0.sources.map(\.id) })
         let outputIDs = entityIDs.subtracting(pseudonyms.keys).subtracting(renamed.keys)
             .union(pseudonyms.values.map(\.id)).union(renamed.values)
             .union(givenSourceIDs.subtracting(sourceIDs.keys)).union(sourceIDs.values)

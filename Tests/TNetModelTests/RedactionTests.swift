@@ -400,6 +400,16 @@ import Testing
         #expect(out3[id: "x"]?.attributes["source_id"]?.string == "src-withheld-redacted")
         #expect(out3[id: "x"]?.attributes["doc_id"]?.string == "src-withheld")
 
+        // helper-99: a pseudonym is no source's id, so a value naming the source `victim-1` still
+        // names it alone.
+        var r4 = Redaction()
+        let out4 = r4.apply(to: Dataset(
+            entities: [Entity(id: "p7", kind: .person, name: "Mai Tran", role: .victim),
+                       Entity(id: "x", kind: .site, name: "X", attributes: ["report_id": .string("victim-1")])],
+            sources: [Source(id: "victim-1", title: "Report")]))
+        #expect(out4.entities.map(\.id) == ["victim-1-redacted", "x"] && out4.sources.map(\.id) == ["victim-1"])
+        #expect(out4[id: "x"]?.attributes["report_id"]?.string == "victim-1")
+
         let texts = RedactionAcrossPunctuationTests.redactingWithRecords(
             ["James Thomas paid", "see james-thomas."],
             among: [Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),

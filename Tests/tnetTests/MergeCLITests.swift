@@ -55,7 +55,7 @@ import Testing
             .write(toFile: dir + "/B.json", atomically: true, encoding: .utf8)
         let r = try tnet(["merge", dir + "/A.json", dir + "/B.json", "--redact", "victims", "-o", dir + "/m.json"])
         #expect(r.code == 1)
-        #expect(r.err.hasPrefix("tnet: error: \(dir)/B.json:1:76: this entity's id is a protected person's id in \(dir)/A.json")
+        #expect(r.err.hasPrefix("tnet: error: \(dir)/B.json:1:76: this entity's id is also an entity's in \(dir)/A.json, and one of the two is a protected person")
                 && r.err.split(separator: "\n").count == 1, "\(r.err)")
         #expect(!["Mai", "Somchai", "Lan Vu", "p1"].contains { r.err.contains($0) })
         #expect(!FileManager.default.fileExists(atPath: dir + "/m.json"))

@@ -152,7 +152,7 @@ extension Dataset {
                 // (The id is not quoted: it may spell the person's name.)
                 let where_ = read[clash.later].dataset.locations?.entity(clash.entity).map { SourceLocation(file: r.scrub($0.file), line: $0.line, column: $0.column) }
                 throw LoadError(issue: ValidationIssue(.error, .duplicateEntityID,
-                    "this entity's id is a protected person's id in \(r.scrub(paths[clash.earlier])): with --redact victims, separate inputs are redacted together and the two would share one pseudonym; merge the originals, then redact the result",
+                    "this entity's id is also an entity's in \(r.scrub(paths[clash.earlier])), and one of the two is a protected person: with --redact victims, separate inputs are redacted together and the two would share one pseudonym; merge the originals, then redact the result",
                     at: where_), file: r.scrub(paths[clash.later]), more: 0)
             }
             // A role redaction cannot read could be a victim's in a language tnet does not know
