@@ -294,6 +294,10 @@ public struct Redaction: Sendable {
         }
         // Protected persons' names as their words, sorted.
         let protectedWords = Set(originals.filter { !$0.3 }.map { NameMatcher.sortedWords($0.0) })
+        // Whether a name or an id of two words or more is a protected name in another order.
+        func isProtectedInAnotherOrder(_ text: String) -> Bool {
+            NameMatcher.words(text).count >= 2 && protectedWords.contains(NameMatcher.sortedWords(text))
+        }
         // The holders whose name is a protected person's in another order.
         var reordered = Set<String>()
         func holdsProtectedLetters(_ text: String) -> Bool {
@@ -316,7 +320,7 @@ public struct Redaction: Sendable {
                     }
                     // (Whatever else is read in it: a one-word alias of another protected person had
                     // fired inside such a name, helper-94.)
-                    let inAnotherOrder = NameMatcher.words(name).count >= 2 && protectedWords.contains(NameMatcher.sortedWords(name))
+                    let inAnotherOrder = isProtectedInAnotherOrder(name)
                     guard inAnotherOrder || (r != nil && holdsProtectedLetters(name)) else { continue }
                     withheldNames.insert(name)
                     guard NameMatcher.isWrittenAsAName(name) else { continue }
@@ -333,7 +337,7 @@ public struct Redaction: Sendable {
         // `James Thomas paid` left in clear). Either may be meant there: `[name withheld]`.
         for dataset in datasets {
             for e in dataset.entities where pseudonyms[e.id] == nil {
-                guard NameMatcher.words(e.id).count >= 2, protectedWords.contains(NameMatcher.sortedWords(e.id)) else { continue }
+                guard isProtectedInAnotherOrder(e.id) else { continue }
                 let key = NameMatcher.letters(e.id)
                 holders[key, default: []].insert(e.id)
                 if holderNames[key] == nil { holderNames[key] = e.id }
@@ -367,7 +371,7 @@ public struct Redaction: Sendable {
                 // An id that is a protected name in another order (`james-thomas` beside the
                 // victim Thomas James) too: ids are not read in another order, and it spells what
                 // its record withholds.
-                let inAnotherOrder = NameMatcher.words(e.id).count >= 2 && protectedWords.contains(NameMatcher.sortedWords(e.id))
+                let inAnotherOrder = isProtectedInAnotherOrder(e.id)
                 let withheld = inAnotherOrder || (holderIDs.contains(e.id) && holdsProtectedLetters(e.id))
                 let new = withheld ? "withheld" : rewriteID(e.id)
                 if new != e.id {
