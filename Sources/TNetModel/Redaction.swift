@@ -761,6 +761,31 @@ public struct Redaction: Sendable {
     /// p5]`).
     static let holderMark = "[name withheld"
 
+    /// For separate inputs redacted together (`tnet merge`): the first entity, in a later
+    /// dataset, whose id is a protected person's in an earlier one, or a protected person's whose
+    /// id an earlier dataset's entity has. Ids are compared as redaction reads them, folded
+    /// (helper-99: a recruiter `Mai-Tran` beside a victim `mai-tran` in another input passed an
+    /// exact comparison, and his notes then read "Victim 1").
+    /// - Parameter datasets: the inputs, in order.
+    /// - Returns: the earlier dataset, the later one and the entity's position in it; nil when
+    ///   no protected person's id is used in two inputs.
+    public static func protectedIDInTwoInputs(_ datasets: [Dataset]) -> (earlier: Int, later: Int, entity: Int)? {
+        func key(_ id: String) -> String {
+            let letters = NameMatcher.letters(id)
+            return letters.isEmpty ? id : letters
+        }
+        var first: [String: (input: Int, protected: Bool)] = [:]
+        for (k, d) in datasets.enumerated() {
+            var here: [String: Bool] = [:]
+            for e in d.entities { here[key(e.id)] = (here[key(e.id)] ?? false) || e.isProtected }
+            for (i, e) in d.entities.enumerated() {
+                if let f = first[key(e.id)], f.input != k, f.protected || here[key(e.id)]! { return (f.input, k, i) }
+            }
+            for (id, protected) in here where first[id] == nil { first[id] = (k, protected) }
+        }
+        return nil
+    }
+
     /// What another person's name holding a protected one reads in an id (`home-of-withheld`):
     /// an id cannot hold the text's marker.
     static let withheldID = "withheld"

@@ -61,6 +61,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/m.json"))
         let plain = try tnet(["merge", dir + "/A.json", dir + "/B.json", "-o", dir + "/m.json"])
         #expect(plain.code == 0 && plain.out.contains("p1~B"), "\(plain.out)")
+        // An id written otherwise (`P_1` for `p1`) is the same id to redaction (helper-99:
+        // `Mai-Tran` beside `mai-tran` had passed, and its notes read "Victim 1").
+        try String(contentsOfFile: dir + "/B.json", encoding: .utf8).replacingOccurrences(of: "\"p1\"", with: "\"P_1\"")
+            .write(toFile: dir + "/C.json", atomically: true, encoding: .utf8)
+        let folded = try tnet(["merge", dir + "/A.json", dir + "/C.json", "--redact", "victims", "-o", dir + "/m.json"])
+        #expect(folded.code == 1 && folded.err.contains("C.json:1:76: this entity's id is also an entity's"), "\(folded.err)")
     }
 
     /// find ranks ids, names and aliases; commands take a name, say which entity they took,

@@ -112,22 +112,6 @@ extension Dataset {
         try load([path], options: options)[0]
     }
 
-    /// The first entity, in a later dataset, whose id is a protected person's in an earlier one,
-    /// or a protected person's whose id an earlier dataset's entity has: its dataset and
-    /// position, and the earlier dataset.
-    static func protectedIDInTwoInputs(_ datasets: [Dataset]) -> (earlier: Int, later: Int, entity: Int)? {
-        var first: [String: (input: Int, protected: Bool)] = [:]
-        for (k, d) in datasets.enumerated() {
-            var here: [String: Bool] = [:]
-            for e in d.entities { here[e.id] = (here[e.id] ?? false) || e.isProtected }
-            for (i, e) in d.entities.enumerated() {
-                if let f = first[e.id], f.input != k, f.protected || here[e.id]! { return (f.input, k, i) }
-            }
-            for (id, protected) in here where first[id] == nil { first[id] = (k, protected) }
-        }
-        return nil
-    }
-
     /// Reads several datasets with one redaction, so that a person has the same pseudonym in
     /// each (two versions of a file compared), then validates and filters each.
     /// - Parameters:
@@ -148,7 +132,7 @@ extension Dataset {
         if options.redactVictims {
             var r = Redaction()
             datasets = r.apply(to: datasets)
-            if options.separateInputs, let clash = Self.protectedIDInTwoInputs(read.map(\.dataset)) {
+            if options.separateInputs, let clash = Redaction.protectedIDInTwoInputs(read.map(\.dataset)) {
                 // (The id is not quoted: it may spell the person's name.)
                 let where_ = read[clash.later].dataset.locations?.entity(clash.entity).map { SourceLocation(file: r.scrub($0.file), line: $0.line, column: $0.column) }
                 throw LoadError(issue: ValidationIssue(.error, .duplicateEntityID,
