@@ -409,14 +409,9 @@ public struct Redaction: Sendable {
             matcher.relabelHolder(holderNames[key]!, text: Self.holderMark + ": \(renamed[id] ?? id)]")
         }
         self.matcher = matcher
-        // Every id the output has, of an entity or a source (a value under an id key may name
-        // either).
-        let outputIDs = entityIDs.subtracting(pseudonyms.keys).subtracting(renamed.keys)
-            .union(pseudonyms.values.map(\.id)).union(renamed.values)
-            .union(givenSourceIDs.subtracting(sourceIDs.keys)).union(sourceIDs.values)
-        let out = datasets.map { Self.rewritten($0, pseudonyms: pseudonyms, renamed: renamed, entityIDs: entityIDs, sourceIDSet: givenSourceIDs, outputIDs: outputIDs,
-                                                withheldNames: withheldNames,
-                                                sourceIDs: sourceIDs, rewrite: rewrite,
+        let ids = IDRenaming(pseudonyms: pseudonyms, entities: renamed, sources: sourceIDs,
+                             givenEntityIDs: entityIDs, givenSourceIDs: givenSourceIDs)
+        let out = datasets.map { Self.rewritten($0, ids: ids, withheldNames: withheldNames, rewrite: rewrite,
                                                 rewriteID: rewriteID, rewriteAttributeID: rewriteAttributeID,
                                                 rewriteSourceID: rewriteSourceID, log: log) }
         // Once each: two versions of a file say the same thing twice.
@@ -579,39 +574,13 @@ public struct Redaction: Sendable {
         return false
     }
 
-    private static func rewritten(_ dataset: Dataset, pseudonyms: [String: (id: String, name: String)], renamed: [String: String],
-                                  entityIDs: Set<String>, sourceIDSet: Set<String>, outputIDs: Set<String>, withheldNames: Set<String>, sourceIDs: [String: String], rewrite: (String) -> String,
+    private static func rewritten(_ dataset: Dataset, ids: IDRenaming, withheldNames: Set<String>, rewrite: (String) -> String,
                                   rewriteID: (String) -> String, rewriteAttributeID: (String) -> String,
                                   rewriteSourceID: (String) -> String, log: NoticeLog) -> Dataset {
-        // An entity's id is what the renaming above made it, and nothing else (read again here,
-        // once holders were added, `james-thomas` had become the victim's id: two entities of one
-        // id). Only an id no entity has (a link's dangling end) is read here.
-        func entityID(_ id: String) -> String { pseudonyms[id]?.id ?? renamed[id] ?? (entityIDs.contains(id) ? id : apart(id, rewriteID(id))) }
-        // An id no entity has (a link's dangling end, a value under an id key), rewritten, is
-        // kept from becoming an entity's (helper-96: `owner_id: james-thomas-2`, no entity's, had
-        // become `withheld-2`, the id a broker was renamed to; a dangling end would have been
-        // joined to an entity in silence). Nor, unchanged, one that the renaming gave an entity
-        // (helper-97: `owner_id: withheld-1`, no entity's, had come to name a renamed broker). A
-        // protected person's pseudonym id is what a reference to them reads (`V1`, `Mai "Mimi"
-        // Nguyen` under `ref_id`): that one stands.
-        let pseudonymIDs = Set(pseudonyms.values.map(\.id))
-        func apart(_ original: String, _ rewritten: String) -> String {
-            var r = rewritten
-            while outputIDs.contains(r) && !(r != original && pseudonymIDs.contains(r)) { r += "-redacted" }
-            return r
-        }
-        // A value under an id key that is a renamed entity's id is that entity's new id (`owner_id:
-        // james-thomas` had pointed at no entity once the recruiter was `withheld-1`); another
-        // entity's id is as the renaming left it.
-        func attributeID(_ s: String) -> String {
-            // (A renamed source's id follows it too: `source_id: src-james-thomas` had read
-            // `src-withheld`, another source's id, helper-98.)
-            if let r = renamed[s] ?? sourceIDs[s] { return r }
-            if entityIDs.contains(s) { return pseudonyms[s] == nil ? s : rewriteAttributeID(s) }
-            if sourceIDSet.contains(s) { return s }
-            return apart(s, rewriteAttributeID(s))
-        }
-        func citations(_ list: [String]) -> [String] { list.map { sourceIDs[$0] ?? rewriteSourceID($0) } }
+        let pseudonyms = ids.pseudonyms
+        func entityID(_ id: String) -> String { ids.entity(id, read: rewriteID) }
+        func attributeID(_ s: String) -> String { ids.value(s, read: rewriteAttributeID) }
+        func citations(_ list: [String]) -> [String] { list.map { ids.sources[$0] ?? rewriteSourceID($0) } }
 
         var out = dataset.emptyCopy()
         out.title = dataset.title.map(rewrite)
@@ -619,7 +588,7 @@ public struct Redaction: Sendable {
         out.extra = scrub(dataset.extra, rewrite, rewrite, log: log, in: "the dataset")
         out.sources = dataset.sources.map { s in
             var s = s
-            s.id = sourceIDs[s.id] ?? s.id
+            s.id = ids.sources[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
             s.attributes = scrub(s.attributes, rewrite, rewriteAttributeID, log: log, in: "source \(s.id)")

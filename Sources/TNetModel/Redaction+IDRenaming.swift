@@ -1,0 +1,65 @@
+extension Redaction {
+    /// What redaction made of every id, decided once for all the datasets redacted together: the
+    /// protected persons' pseudonyms, the new ids of the other entities and of the sources whose
+    /// ids held a protected name, and from them every id the output has. Link ends and values
+    /// under id keys are read through it, so that none of them comes to name another record.
+    struct IDRenaming {
+        /// A protected person's id → their pseudonym's id and name.
+        let pseudonyms: [String: (id: String, name: String)]
+        /// Another entity's id that held a protected name → its new id.
+        let entities: [String: String]
+        /// A source's id that held one → its new id.
+        let sources: [String: String]
+        /// The entities' and the sources' ids as given.
+        let givenEntityIDs: Set<String>
+        let givenSourceIDs: Set<String>
+        /// Every id the output has, of an entity or a source (a value under an id key may name
+        /// either).
+        let outputIDs: Set<String>
+        /// The pseudonyms' ids.
+        let pseudonymIDs: Set<String>
+
+        init(pseudonyms: [String: (id: String, name: String)], entities: [String: String], sources: [String: String],
+             givenEntityIDs: Set<String>, givenSourceIDs: Set<String>) {
+            self.pseudonyms = pseudonyms
+            self.entities = entities
+            self.sources = sources
+            self.givenEntityIDs = givenEntityIDs
+            self.givenSourceIDs = givenSourceIDs
+            pseudonymIDs = Set(pseudonyms.values.map(\.id))
+            outputIDs = givenEntityIDs.subtracting(pseudonyms.keys).subtracting(entities.keys).union(pseudonymIDs).union(entities.values)
+                .union(givenSourceIDs.subtracting(sources.keys)).union(sources.values)
+        }
+
+        /// An entity's id, or a link's end: what the renaming made it, and nothing else (read
+        /// again after the holders were added, `james-thomas` had become the victim's id: two
+        /// entities of one id). Only an id no entity has (a dangling end) is read, by `read`.
+        func entity(_ id: String, read: (String) -> String) -> String {
+            pseudonyms[id]?.id ?? entities[id] ?? (givenEntityIDs.contains(id) ? id : apart(id, read(id)))
+        }
+
+        /// A value under an id key: a renamed entity's or source's id is its new id (`owner_id:
+        /// james-thomas` had pointed at no entity once the recruiter was `withheld-1`;
+        /// `source_id: src-james-thomas` had read another source's id, helper-98); another
+        /// entity's or source's id is as the renaming left it, a protected person's read by
+        /// `read`; anything else is read and kept ``apart(_:_:)``.
+        func value(_ s: String, read: (String) -> String) -> String {
+            if let r = entities[s] ?? sources[s] { return r }
+            if givenEntityIDs.contains(s) { return pseudonyms[s] == nil ? s : read(s) }
+            if givenSourceIDs.contains(s) { return s }
+            return apart(s, read(s))
+        }
+
+        /// `rewritten`, the reading of `original` (no record's id), kept from naming a record of
+        /// the output: `-redacted` added (helper-96: `owner_id: james-thomas-2` had become
+        /// `withheld-2`, a broker's new id; a dangling end would have been joined to an entity in
+        /// silence). Also unchanged (helper-97: `owner_id: withheld-1` had come to name the renamed
+        /// broker). A protected person's pseudonym id reached by reading stands: it is what a
+        /// reference to them reads (`V1`, `Mai "Mimi" Nguyen` under `ref_id`).
+        func apart(_ original: String, _ rewritten: String) -> String {
+            var r = rewritten
+            while outputIDs.contains(r) && !(r != original && pseudonymIDs.contains(r)) { r += "-redacted" }
+            return r
+        }
+    }
+}
