@@ -61,7 +61,8 @@ extension Redaction {
     /// read "is not victim-1 entity id", and "kept as an attribute" "kept as victim-1
     /// attribute", as if the field were the victim's; and a one-word name only where it starts
     /// with a capital (the victims `Not`, `Date` and `Grade` rewrote "is not an ISO date" and
-    /// "an Admiralty grade": helper-63). An unclosed quote runs to the end.
+    /// "an Admiralty grade": helper-63). A quoted id of an entity or a source as read is its id
+    /// in the output, whatever the matcher would read in it. An unclosed quote runs to the end.
     /// - Parameter message: the message as made.
     /// - Returns: the message redacted.
     public func scrubMessage(_ message: String) -> String {
@@ -71,7 +72,11 @@ extension Redaction {
         var out = "", piece = ""
         var inQuote = false, escaped = false
         func flush() {
-            out += matcher.replacing(in: piece, identifier: true, shortIDs: inQuote ? nil : false, ownWords: !inQuote) ?? piece
+            // A quoted record id reads as the output names it: read by the matcher,
+            // `james-thomas` (a recruiter beside the victim Thomas James) had read `withheld`
+            // where the converted file has `withheld-1` (helper-96).
+            out += (inQuote ? renaming?.output(piece) : nil)
+                ?? matcher.replacing(in: piece, identifier: true, shortIDs: inQuote ? nil : false, ownWords: !inQuote) ?? piece
             piece = ""
         }
         for c in message {

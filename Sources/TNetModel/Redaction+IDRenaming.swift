@@ -38,6 +38,13 @@ extension Redaction {
             pseudonyms[id]?.id ?? entities[id] ?? (givenEntityIDs.contains(id) ? id : apart(id, read(id)))
         }
 
+        /// The output's id of the record (an entity or a source) whose id as given is `id`: a
+        /// protected person's pseudonym id, a renamed entity's or source's new id, a kept one's
+        /// own; nil when no record has it.
+        func output(_ id: String) -> String? {
+            pseudonyms[id]?.id ?? entities[id] ?? sources[id] ?? (givenEntityIDs.contains(id) || givenSourceIDs.contains(id) ? id : nil)
+        }
+
         /// A value under an id key: a renamed entity's or source's id is its new id (`owner_id:
         /// james-thomas` had pointed at no entity once the recruiter was `withheld-1`;
         /// `source_id: src-james-thomas` had read another source's id, helper-98); another

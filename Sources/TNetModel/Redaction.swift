@@ -58,6 +58,9 @@ public struct Redaction: Sendable {
     /// keys that became one. A tool shows them as warnings, so that nothing changes silently.
     public private(set) var notices: [String] = []
     var matcher = NameMatcher()
+    /// What the last ``apply(to:)-([Dataset])`` made of every id, for messages about the data as
+    /// read to name its records as the output does.
+    var renaming: IDRenaming?
 
     /// Redacts `dataset`; returns the redacted copy. Records ``replacements`` and ``count``,
     /// and prepares ``scrub(_:)`` for texts made from the dataset elsewhere.
@@ -411,6 +414,7 @@ public struct Redaction: Sendable {
         self.matcher = matcher
         let ids = IDRenaming(pseudonyms: pseudonyms, entities: renamed, sources: sourceIDs,
                              givenEntityIDs: entityIDs, givenSourceIDs: givenSourceIDs)
+        renaming = ids
         let out = datasets.map { Self.rewritten($0, ids: ids, withheldNames: withheldNames, rewrite: rewrite,
                                                 rewriteID: rewriteID, rewriteAttributeID: rewriteAttributeID,
                                                 rewriteSourceID: rewriteSourceID, log: log) }

@@ -100,6 +100,32 @@ import Testing
         #expect(r.scrubMessage("link target \"an\" and \"An\"") == "link target \"\(pseudonyms[0])\" and \"\(pseudonyms[0])\"")
     }
 
+    /// A quoted id reads as the output names its record (helper-96, helper-98): beside the victim
+    /// Thomas James, the recruiter `james-thomas` is renamed `withheld-1` and his site
+    /// `home-of-james-thomas` `home-of-withheld`; the matcher alone read both ids as holding
+    /// `withheld`, so `validate --redact` and merge warnings named ids no record has. A source
+    /// renamed reads its new id; the victim's id her pseudonym's; a kept id itself; a quoted
+    /// text that is no record's id is read by the matcher as before.
+    @Test func quotedIDsAreTheOutputs() {
+        var r = Redaction()
+        let out = r.apply(to: Dataset(
+            entities: [
+                Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+                Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
+                Entity(id: "home-of-james-thomas", kind: .site, name: "Home"),
+                Entity(id: "r1", kind: .person, name: "Bob", role: .recruiter),
+            ],
+            sources: [Source(id: "src-thomas-james", title: "Interview")]))
+        #expect(out.entities.map(\.id) == ["victim-1", "withheld-1", "home-of-withheld", "r1"])
+        #expect(out.sources.map(\.id) == ["src-victim-1"])
+        #expect(r.scrubMessage("entity \"james-thomas\" cites \"nosrc\", which is not in \"sources\"")
+                == "entity \"withheld-1\" cites \"nosrc\", which is not in \"sources\"")
+        #expect(r.scrubMessage("link \"james-thomas\" recruits \"home-of-james-thomas\" cites no source")
+                == "link \"withheld-1\" recruits \"home-of-withheld\" cites no source")
+        #expect(r.scrubMessage("cites \"src-thomas-james\"; \"v\" and \"r1\"") == "cites \"src-victim-1\"; \"victim-1\" and \"r1\"")
+        #expect(r.scrubMessage("name \"Thomas James\"") == "name \"victim-1\"")
+    }
+
     @Test func nothingRedactedNothingChanged() {
         let d = Dataset(entities: [Entity(id: "v2", kind: .person, role: .victim)])
         let issues = [ValidationIssue(.error, .duplicateEntityID, "duplicate entity id \"v2\"")]
