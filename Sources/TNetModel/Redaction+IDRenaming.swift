@@ -50,11 +50,51 @@ extension Redaction {
         /// `source_id: src-james-thomas` had read another source's id, helper-98); another
         /// entity's or source's id is as the renaming left it, a protected person's read by
         /// `read`; anything else is read and kept ``apart(_:_:)``.
+        ///
+        /// A list in one string (`"james-thomas, r1"`, `;`, `|` or a line break between) is read
+        /// whole, as text, and then item by item: an item that is a record's id as given is what
+        /// that record's id became (read whole, the renamed recruiter had read `withheld`), and
+        /// any other item is kept apart. When the reading changes how many items there are
+        /// (`Tran, Mai`, the victim family name first, is one), the whole is kept apart instead.
         func value(_ s: String, read: (String) -> String) -> String {
             if let r = entities[s] ?? sources[s] { return r }
             if givenEntityIDs.contains(s) { return pseudonyms[s] == nil ? s : read(s) }
             if givenSourceIDs.contains(s) { return s }
-            return apart(s, read(s))
+            let whole = read(s)
+            let given = Self.listItems(s), got = Self.listItems(whole)
+            guard given.count > 1, given.count == got.count else { return apart(s, whole) }
+            var out = ""
+            for (g, r) in zip(given, got) {
+                out += r.before
+                let item = String(g.item)
+                out += output(item) == nil ? apart(item, String(r.item)) : value(item, read: read)
+                out += r.after
+            }
+            return out
+        }
+
+        /// `s` cut at each `,`, `;`, `|` and line break: each item without the spaces around it,
+        /// and what comes before and after it (the separator and spaces).
+        static func listItems(_ s: String) -> [(before: Substring, item: Substring, after: Substring)] {
+            var out: [(before: Substring, item: Substring, after: Substring)] = []
+            var start = s.startIndex
+            func cut(_ end: String.Index, separator: String.Index) {
+                var a = start, b = end
+                while a < b, s[a].isWhitespace { a = s.index(after: a) }
+                while b > a, s[s.index(before: b)].isWhitespace { b = s.index(before: b) }
+                out.append((s[start ..< a], s[a ..< b], s[b ..< separator]))
+            }
+            var i = s.startIndex
+            while i < s.endIndex {
+                if ",;|\n".contains(s[i]) {
+                    let next = s.index(after: i)
+                    cut(i, separator: next)
+                    start = next
+                }
+                i = s.index(after: i)
+            }
+            cut(s.endIndex, separator: s.endIndex)
+            return out
         }
 
         /// `rewritten`, the reading of `original` (no record's id), kept from naming a record of

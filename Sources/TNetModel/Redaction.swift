@@ -595,7 +595,7 @@ public struct Redaction: Sendable {
             s.id = ids.sources[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
-            s.attributes = scrub(s.attributes, rewrite, rewriteAttributeID, log: log, in: "source \(s.id)")
+            s.attributes = scrub(s.attributes, rewrite, attributeID, log: log, in: "source \(s.id)")
             if let url = s.url, [url, url.removingPercentEncoding ?? url].contains(where: { rewrite($0) != $0 }) {
                 s.url = nil
                 s.attributes["url_withheld"] = .string("the address names a protected person (redacted)")
@@ -693,7 +693,8 @@ public struct Redaction: Sendable {
                 // pseudonym, as everywhere.
                 var attributes = Attributes()
                 for (k, v) in e.attributes {
-                    let value = Self.isNameKey(k) ? scrub(v, withhold) : Self.isIDKey(k) ? scrub(v, attributeID) : scrub(v, rewrite)
+                    let value = Self.isNameKey(k) ? scrub(v, withhold)
+                        : scrub(v, Self.isIDKey(k) ? attributeID : rewrite, objects: { scrub($0, rewrite, attributeID, log: log, in: "entity \(e.id)") })
                     Self.insert(value, under: rewrite(k), into: &attributes, log: log, in: "entity \(e.id)")
                 }
                 e.attributes = attributes
@@ -832,7 +833,8 @@ public struct Redaction: Sendable {
         // Keys too: `{"debts": {"Somchai Prasert": 3000}}` names a person. A value under an id
         // key (`id`, `case_id`) takes the pseudonym's id form: `victim-1:recruiter-1`.
         for (k, v) in attributes {
-            let value = isIDKey(k) ? scrub(v, rewriteID, log: log, in: owner) : scrub(v, rewrite, log: log, in: owner)
+            // Nested objects alike: in `{"refs": {"owner_id": …}}`, the value is an id.
+            let value = scrub(v, isIDKey(k) ? rewriteID : rewrite, objects: { scrub($0, rewrite, rewriteID, log: log, in: owner) }, log: log, in: owner)
             insert(value, under: rewrite(k), into: &out, log: log, in: owner)
         }
         return out
@@ -855,7 +857,15 @@ public struct Redaction: Sendable {
         return k == "id" || k == "ids" || ["_id", "-id", " id", "_ids", "-ids", " ids"].contains { k.hasSuffix($0) }
     }
 
+    /// `value` with each string rewritten by `rewrite`, in lists and objects, an object's keys too.
     static func scrub(_ value: AttributeValue, _ rewrite: (String) -> String, log: NoticeLog? = nil, in owner: String = "") -> AttributeValue {
+        scrub(value, rewrite, objects: { scrub($0, rewrite, log: log, in: owner) }, log: log, in: owner)
+    }
+
+    /// `value` with each string rewritten by `rewrite`, in lists; an object's attributes by
+    /// `objects` (which reads each key again: an id key nested under another key).
+    static func scrub(_ value: AttributeValue, _ rewrite: (String) -> String, objects: (Attributes) -> Attributes,
+                      log: NoticeLog? = nil, in owner: String = "") -> AttributeValue {
         switch value {
         case .string(let s): return .string(rewrite(s))
         // A phone or id number stored as a JSON number (`"contact": 84912345678`): read as its
@@ -868,8 +878,8 @@ public struct Redaction: Sendable {
             let digits = String(Int64(d))
             let r = rewrite(digits)
             return r == digits ? value : .string(r)
-        case .list(let items): return .list(items.map { scrub($0, rewrite, log: log, in: owner) })
-        case .object(let a): return .object(scrub(a, rewrite, log: log, in: owner))
+        case .list(let items): return .list(items.map { scrub($0, rewrite, objects: objects, log: log, in: owner) })
+        case .object(let a): return .object(objects(a))
         default: return value
         }
     }

@@ -417,6 +417,43 @@ import Testing
         #expect(texts == ["[name withheld] paid", "see [name withheld]."])
     }
 
+    /// Ids in a list in one string, under a nested id key and in a source's attributes read as
+    /// the ids of the records they name (helper-98 listed them: each was read as text). Beside the
+    /// victim Thomas James (`v`), the recruiter James Thomas (`james-thomas` → `withheld-1`) and
+    /// his site (`home-of-james-thomas` → `home-of-withheld`), worked by hand:
+    /// - `"james-thomas, r1"`: read whole, `withheld, r1`; item by item, the recruiter's new id
+    ///   and Bob's kept one: `withheld-1, r1`;
+    /// - `"v; home-of-james-thomas | withheld-1"`: the victim's pseudonym id, the site's new id,
+    ///   and `withheld-1`, no record's id as given, kept apart from the recruiter's new one:
+    ///   `withheld-1-redacted` (read whole, it had named him);
+    /// - `"James, Thomas"`: read whole, the victim family name first, one item (`victim-1`) where
+    ///   there were two, so the whole reading stands: `victim-1`;
+    /// - `{"refs": {"owner_id": "james-thomas"}}` and a source's `interviewee_id`: `withheld-1`.
+    @Test func idListsNestedIDsAndSourceIDs() {
+        var r = Redaction()
+        let out = r.apply(to: Dataset(
+            entities: [
+                Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+                Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
+                Entity(id: "home-of-james-thomas", kind: .site, name: "Home"),
+                Entity(id: "r1", kind: .person, name: "Bob", role: .recruiter),
+                Entity(id: "c", kind: .company, name: "Golden", attributes: [
+                    "owner_ids": .string("james-thomas, r1"),
+                    "site_ids": .string("v; home-of-james-thomas | withheld-1"),
+                    "witness_ids": .string("James, Thomas"),
+                    "refs": .object(["owner_id": .string("james-thomas")]),
+                ]),
+            ],
+            sources: [Source(id: "s1", title: "Interview", attributes: ["interviewee_id": .string("james-thomas")])]))
+        #expect(out.entities.map(\.id) == ["victim-1", "withheld-1", "home-of-withheld", "r1", "c"])
+        let c = out[id: "c"]?.attributes
+        #expect(c?["owner_ids"]?.string == "withheld-1, r1")
+        #expect(c?["site_ids"]?.string == "victim-1; home-of-withheld | withheld-1-redacted")
+        #expect(c?["witness_ids"]?.string == "victim-1")
+        #expect(c?["refs"] == .object(["owner_id": .string("withheld-1")]))
+        #expect(out.sources.first?.attributes["interviewee_id"]?.string == "withheld-1")
+    }
+
     /// A protected name in another order across her own alias as a nickname (helper-95: `James
     /// "Tommy" Thomas`, the victim Thomas James known as Tommy, had read `James "Victim 1"
     /// Thomas`, her name's words left in clear): read across it, since the group names the same
