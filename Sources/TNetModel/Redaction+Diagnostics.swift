@@ -62,7 +62,9 @@ extension Redaction {
     /// attribute", as if the field were the victim's; and a one-word name only where it starts
     /// with a capital (the victims `Not`, `Date` and `Grade` rewrote "is not an ISO date" and
     /// "an Admiralty grade": helper-63). A quoted id of an entity or a source as read is its id
-    /// in the output, whatever the matcher would read in it. An unclosed quote runs to the end.
+    /// in the output (an entity's before a source's), whatever the matcher would read in it;
+    /// other quoted text is kept apart from the output's ids (``IDRenaming/apart(_:_:)``), as
+    /// values under id keys are. An unclosed quote runs to the end.
     /// - Parameter message: the message as made.
     /// - Returns: the message redacted.
     public func scrubMessage(_ message: String) -> String {
@@ -72,11 +74,17 @@ extension Redaction {
         var out = "", piece = ""
         var inQuote = false, escaped = false
         func flush() {
-            // A quoted record id reads as the output names it: read by the matcher,
-            // `james-thomas` (a recruiter beside the victim Thomas James) had read `withheld`
-            // where the converted file has `withheld-1` (helper-96).
-            out += (inQuote ? renaming?.output(piece) : nil)
-                ?? matcher.replacing(in: piece, identifier: true, shortIDs: inQuote ? nil : false, ownWords: !inQuote) ?? piece
+            let read = matcher.replacing(in: piece, identifier: true, shortIDs: inQuote ? nil : false, ownWords: !inQuote) ?? piece
+            if inQuote, let ids = renaming {
+                // A quoted record id reads as the output names it: read by the matcher,
+                // `james-thomas` (a recruiter beside the victim Thomas James) had read `withheld`
+                // where the converted file has `withheld-1` (helper-96). Any other quoted text
+                // is kept apart from the output's ids, as the data's values are: a country
+                // `withheld-1` no record had read as the renamed recruiter (helper-102).
+                out += ids.output(piece) ?? ids.apart(piece, read)
+            } else {
+                out += read
+            }
             piece = ""
         }
         for c in message {

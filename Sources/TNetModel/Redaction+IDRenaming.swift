@@ -35,45 +35,57 @@ extension Redaction {
         /// again after the holders were added, `james-thomas` had become the victim's id: two
         /// entities of one id). Only an id no entity has (a dangling end) is read, by `read`.
         func entity(_ id: String, read: (String) -> String) -> String {
-            pseudonyms[id]?.id ?? entities[id] ?? (givenEntityIDs.contains(id) ? id : apart(id, read(id)))
+            entityOutput(id) ?? apart(id, read(id))
         }
 
-        /// The output's id of the record (an entity or a source) whose id as given is `id`: a
-        /// protected person's pseudonym id, a renamed entity's or source's new id, a kept one's
-        /// own; nil when no record has it.
+        /// The output's id of the entity whose id as given is `id`: a protected person's
+        /// pseudonym id, a renamed entity's new id, a kept one's own; nil when no entity has it.
+        func entityOutput(_ id: String) -> String? {
+            pseudonyms[id]?.id ?? entities[id] ?? (givenEntityIDs.contains(id) ? id : nil)
+        }
+
+        /// The output's id of the record whose id as given is `id`, an entity's before a
+        /// source's (``entityOutput(_:)``; a source's new id or its own); nil when no record has it.
         func output(_ id: String) -> String? {
-            pseudonyms[id]?.id ?? entities[id] ?? sources[id] ?? (givenEntityIDs.contains(id) || givenSourceIDs.contains(id) ? id : nil)
+            entityOutput(id) ?? sources[id] ?? (givenSourceIDs.contains(id) ? id : nil)
         }
 
-        /// A value under an id key: a renamed entity's or source's id is its new id (`owner_id:
-        /// james-thomas` had pointed at no entity once the recruiter was `withheld-1`;
-        /// `source_id: src-james-thomas` had read another source's id, helper-98); another
-        /// entity's or source's id is as the renaming left it, a protected person's read by
-        /// `read`; anything else is read and kept ``apart(_:_:)``.
+        /// A value under an id key: a record's id as given is that record's id in the output
+        /// (``output(_:)``: `owner_id: james-thomas` had pointed at no entity once the recruiter
+        /// was `withheld-1`; `source_id: src-james-thomas` had read another source's id,
+        /// helper-98); anything else is read and kept ``apart(_:_:)``.
         ///
-        /// A list in one string (`"james-thomas, r1"`, `;`, `|` or a line break between) is read
-        /// whole, as text, and then item by item: an item that is a record's id as given is what
-        /// that record's id became (read whole, the renamed recruiter had read `withheld`), and
-        /// any other item is kept apart. When the reading changes how many items there are
-        /// (`Tran, Mai`, the victim family name first, is one), the whole is kept apart instead.
+        /// A list in one string (`"james-thomas, r1"`; ``listItems(_:)``) is read whole, as text,
+        /// and then item by item: an item that is a record's id as given is that record's id in
+        /// the output (read whole, the renamed recruiter had read `withheld`; read by the matcher,
+        /// the victim `v1` beside the victim `v-1` had read the other's pseudonym, helper-102),
+        /// and any other item is its part of the reading, kept apart. When the reading changes how
+        /// many items there are (`Tran, Mai`, the victim family name first, is one), the whole is
+        /// kept apart instead.
+        ///
+        /// A protected person's id that the reading leaves as it is (a short one of digits,
+        /// `case_id: 3` beside the victim `3`, is taken for a case number) is left so, whole or
+        /// as an item.
         func value(_ s: String, read: (String) -> String) -> String {
-            if let r = entities[s] ?? sources[s] { return r }
-            if givenEntityIDs.contains(s) { return pseudonyms[s] == nil ? s : read(s) }
-            if givenSourceIDs.contains(s) { return s }
+            if pseudonyms[s] == nil, let r = output(s) { return r }
             let whole = read(s)
+            if let p = pseudonyms[s] { return whole == s ? s : p.id }
             let given = Self.listItems(s), got = Self.listItems(whole)
             guard given.count > 1, given.count == got.count else { return apart(s, whole) }
             var out = ""
             for (g, r) in zip(given, got) {
-                out += r.before
                 let item = String(g.item)
-                out += output(item) == nil ? apart(item, String(r.item)) : value(item, read: read)
-                out += r.after
+                let id = pseudonyms[item].map { read(item) == item ? item : $0.id } ?? output(item)
+                out += r.before + (id ?? apart(item, String(r.item))) + r.after
             }
             return out
         }
 
-        /// `s` cut at each `,`, `;`, `|` and line break: each item without the spaces around it,
+        /// What separates the items of a list written in one string: `,`, `;`, `|`, a line break
+        /// (`\r\n` is one character), and their full-width and ideographic forms (`，`, `、`).
+        static let listSeparators: Set<Character> = [",", ";", "|", "\n", "\r\n", "\r", "\u{FF0C}", "\u{3001}", "\u{FF1B}", "\u{FF5C}"]
+
+        /// `s` cut at each ``listSeparators`` character: each item without the spaces around it,
         /// and what comes before and after it (the separator and spaces).
         static func listItems(_ s: String) -> [(before: Substring, item: Substring, after: Substring)] {
             var out: [(before: Substring, item: Substring, after: Substring)] = []
@@ -86,7 +98,7 @@ extension Redaction {
             }
             var i = s.startIndex
             while i < s.endIndex {
-                if ",;|\n".contains(s[i]) {
+                if Self.listSeparators.contains(s[i]) {
                     let next = s.index(after: i)
                     cut(i, separator: next)
                     start = next

@@ -51,8 +51,6 @@ public struct Redaction: Sendable {
     private(set) var replacements: [(original: String, pseudonym: String)] = []
     /// How many persons were redacted.
     public private(set) var count = 0
-    /// Each protected person's id as read → their pseudonym id (`victim-1`).
-    private var pseudonymIDs: [String: String] = [:]
     /// What redaction changed besides the protected persons' own records, once each, naming
     /// no one (new ids and pseudonyms only): an id renamed, a URL or a name withheld, attribute
     /// keys that became one. A tool shows them as warnings, so that nothing changes silently.
@@ -202,7 +200,7 @@ public struct Redaction: Sendable {
             }
         }
         count = pseudonyms.count
-        pseudonymIDs = pseudonyms.mapValues(\.id)
+        renaming = nil
         guard count > 0 else { return datasets }
         var matcher = NameMatcher()
         // Every other entity's name and id of several words (a place "Chiang Mai", a company
@@ -589,7 +587,7 @@ public struct Redaction: Sendable {
         var out = dataset.emptyCopy()
         out.title = dataset.title.map(rewrite)
         out.description = dataset.description.map(rewrite)
-        out.extra = scrub(dataset.extra, rewrite, rewrite, log: log, in: "the dataset")
+        out.extra = scrub(dataset.extra, rewrite, attributeID, log: log, in: "the dataset")
         out.sources = dataset.sources.map { s in
             var s = s
             s.id = ids.sources[s.id] ?? s.id
@@ -693,8 +691,9 @@ public struct Redaction: Sendable {
                 // pseudonym, as everywhere.
                 var attributes = Attributes()
                 for (k, v) in e.attributes {
+                    let isID = Self.isIDKey(k)
                     let value = Self.isNameKey(k) ? scrub(v, withhold)
-                        : scrub(v, Self.isIDKey(k) ? attributeID : rewrite, objects: { scrub($0, rewrite, attributeID, log: log, in: "entity \(e.id)") })
+                        : scrub(v, isID ? attributeID : rewrite, objects: { scrub($0, rewrite, attributeID, ids: isID, log: log, in: "entity \(e.id)") })
                     Self.insert(value, under: rewrite(k), into: &attributes, log: log, in: "entity \(e.id)")
                 }
                 e.attributes = attributes
@@ -821,20 +820,23 @@ public struct Redaction: Sendable {
     /// protected person has that id or before ``apply(to:)-(Dataset)``.
     /// - Parameter id: an entity id as read.
     /// - Returns: `victim-1`, `survivor-2`… or nil.
-    public func pseudonym(ofID id: String) -> String? { pseudonymIDs[id] }
+    public func pseudonym(ofID id: String) -> String? { renaming?.pseudonyms[id]?.id }
 
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, log: NoticeLog? = nil, in owner: String = "") -> Attributes {
         scrub(attributes, rewrite, rewrite, log: log, in: owner)
     }
 
+    /// `attributes` with each key rewritten by `rewrite`, and each value by `rewriteID` where it
+    /// is an id (under an id key, or anywhere below one: `{"owner_ids": {"primary": …}}`), by
+    /// `rewrite` otherwise, nested objects alike (`{"refs": {"owner_id": …}}`).
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, _ rewriteID: (String) -> String,
-                      log: NoticeLog? = nil, in owner: String = "") -> Attributes {
+                      ids: Bool = false, log: NoticeLog? = nil, in owner: String = "") -> Attributes {
         var out = Attributes()
         // Keys too: `{"debts": {"Somchai Prasert": 3000}}` names a person. A value under an id
         // key (`id`, `case_id`) takes the pseudonym's id form: `victim-1:recruiter-1`.
         for (k, v) in attributes {
-            // Nested objects alike: in `{"refs": {"owner_id": …}}`, the value is an id.
-            let value = scrub(v, isIDKey(k) ? rewriteID : rewrite, objects: { scrub($0, rewrite, rewriteID, log: log, in: owner) }, log: log, in: owner)
+            let isID = ids || isIDKey(k)
+            let value = scrub(v, isID ? rewriteID : rewrite, objects: { scrub($0, rewrite, rewriteID, ids: isID, log: log, in: owner) }, log: log, in: owner)
             insert(value, under: rewrite(k), into: &out, log: log, in: owner)
         }
         return out

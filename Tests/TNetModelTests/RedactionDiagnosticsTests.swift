@@ -124,6 +124,9 @@ import Testing
                 == "link \"withheld-1\" recruits \"home-of-withheld\" cites no source")
         #expect(r.scrubMessage("cites \"src-thomas-james\"; \"v\" and \"r1\"") == "cites \"src-victim-1\"; \"victim-1\" and \"r1\"")
         #expect(r.scrubMessage("name \"Thomas James\"") == "name \"victim-1\"")
+        // Other quoted text is kept apart from the output's ids, as the data's values are
+        // (helper-102): a country `withheld-1`, no record's, is not the renamed recruiter.
+        #expect(r.scrubMessage("country \"withheld-1\" is not a country entity") == "country \"withheld-1-redacted\" is not a country entity")
     }
 
     @Test func nothingRedactedNothingChanged() {

@@ -454,6 +454,43 @@ import Testing
         #expect(out.sources.first?.attributes["interviewee_id"]?.string == "withheld-1")
     }
 
+    /// helper-102, on the first version of the list reading. Worked by hand:
+    /// - the victims `v-1` (Victim 1) and `v1` (Victim 2): the matcher reads the two ids alike,
+    ///   so each item read by it had been `victim-1`; as records' ids, `"v1, v-1"` is
+    ///   `victim-2, victim-1`, and `victim_id: v1` alone `victim-2`;
+    /// - values in an object under an id key are ids (`owner_ids: {"primary": "james-thomas"}`
+    ///   had read `[name withheld]`, as text): `withheld-1`;
+    /// - `\r\n` (one character) and `，` separate items: `withheld-1\r\nr1`, `r1，withheld-1`;
+    /// - `mai-tran`, a victim's id and a source's (renamed `victim-3-redacted`), in a list is the
+    ///   victim: `victim-3, r1`.
+    @Test func listItemsAreTheRecordsTheyName() {
+        var r = Redaction()
+        let out = r.apply(to: Dataset(
+            entities: [
+                Entity(id: "v-1", kind: .person, name: "Lan Pham", role: .victim),
+                Entity(id: "v1", kind: .person, name: "Hoa Le", role: .victim),
+                Entity(id: "mai-tran", kind: .person, name: "Mai Tran", role: .victim),
+                Entity(id: "thomas-james", kind: .person, name: "Thomas James", role: .victim),
+                Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
+                Entity(id: "r1", kind: .person, name: "Bob", role: .recruiter, attributes: [
+                    "victim_id": .string("v1"), "victim_ids": .string("v1, v-1"),
+                    "owner_ids": .object(["primary": .string("james-thomas"), "second": .string("v1")]),
+                    "crlf_ids": .string("james-thomas\r\nr1"), "wide_ids": .string("r1\u{FF0C}james-thomas"),
+                    "both_ids": .string("mai-tran, r1"),
+                ]),
+            ],
+            sources: [Source(id: "mai-tran", title: "Interview")]))
+        #expect(out.entities.map(\.id) == ["victim-1", "victim-2", "victim-3", "victim-4", "withheld-1", "r1"])
+        #expect(out.sources.map(\.id) == ["victim-3-redacted"])
+        let a = out[id: "r1"]?.attributes
+        #expect(a?["victim_id"]?.string == "victim-2")
+        #expect(a?["victim_ids"]?.string == "victim-2, victim-1")
+        #expect(a?["owner_ids"] == .object(["primary": .string("withheld-1"), "second": .string("victim-2")]))
+        #expect(a?["crlf_ids"]?.string == "withheld-1\r\nr1")
+        #expect(a?["wide_ids"]?.string == "r1\u{FF0C}withheld-1")
+        #expect(a?["both_ids"]?.string == "victim-3, r1")
+    }
+
     /// A protected name in another order across her own alias as a nickname (helper-95: `James
     /// "Tommy" Thomas`, the victim Thomas James known as Tommy, had read `James "Victim 1"
     /// Thomas`, her name's words left in clear): read across it, since the group names the same
