@@ -143,6 +143,32 @@ public struct Dataset: Sendable {
 
     private static let noIndex = EntityIndex([:])
 
+    /// Adds `new` entities at the end, as appending each in turn would, with one new index.
+    /// - Complexity: O(`new.count`) expected.
+    package mutating func append(contentsOf new: [Entity]) {
+        var table = indexByID
+        idIndex = Self.noIndex
+        table.reserveCapacity(table.count + new.count)
+        var resolve: [(String, Int32)] = []
+        for (i, e) in new.enumerated() where table[e.id] == nil {
+            let position = Int32(entities.count + i)
+            table[e.id] = position
+            if !linkColumns.danglingIDs.isEmpty { resolve.append((e.id, position)) }
+        }
+        idIndex = EntityIndex(table)
+        // Taken whole into an empty dataset (appended, each entity was copied).
+        if entities.isEmpty { entities = new } else { entities += new }
+        for (id, position) in resolve { linkColumns.resolve(id, at: position) }
+    }
+
+    /// Adds a link whose ends are the entities at positions `source` and `target`, already
+    /// looked up by the caller (a reader that has them).
+    /// - Complexity: O(1) amortised.
+    package mutating func append(_ link: Link, source: Int, target: Int) {
+        linkColumns.append(link, source: Int32(source), target: Int32(target),
+                           sourceEntityID: entities[source].id, targetEntityID: entities[target].id)
+    }
+
     /// Adds a link. An endpoint that names no entity is kept (validation reports it) and is
     /// skipped by projection; an entity appended later under that id resolves it.
     /// - Parameter link: the link to add at the end.

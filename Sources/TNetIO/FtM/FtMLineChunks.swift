@@ -64,10 +64,13 @@ extension FtMReader {
         /// One line read: decoded straight from its bytes where it has the common shape
         /// (``LineDecoder``), parsed as JSON otherwise; with its object's offset in the line and
         /// its location, which `location` gives for that offset.
+        /// - Parameter relationsBare: whether a relation's properties are only checked, not
+        ///   kept (the first pass: the relation is read again once every thing is known).
         /// - Throws: the parser's error for a line that is not JSON.
-        static func line(_ slice: UnsafeBufferPointer<UInt8>, _ issues: inout [ValidationIssue],
+        static func line(_ slice: UnsafeBufferPointer<UInt8>, _ issues: inout [ValidationIssue], relationsBare: Bool = false,
                          location: (Int) -> SourceLocation) throws(JSONParser.Failure) -> (line: Line?, offset: Int, location: SourceLocation) {
-            if let decoded = LineDecoder.decode(slice) {
+            let bare = { (schema: String) in relationsBare && FtMModel.schema(schema).map(isRelation) == true }
+            if let decoded = LineDecoder.decode(slice, skipProperties: bare) {
                 let at = location(decoded.offset)
                 return (parse(decoded.fields, at, &issues), decoded.offset, at)
             }
@@ -98,7 +101,7 @@ extension FtMReader {
                 let slice = UnsafeBufferPointer(rebasing: buf[start ..< end])
                 guard slice.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
                 let read: (line: Line?, offset: Int, location: SourceLocation)
-                do { read = try Self.line(slice, &part.issues) { positions.location(of: start + $0) } } catch {
+                do { read = try Self.line(slice, &part.issues, relationsBare: true) { positions.location(of: start + $0) } } catch {
                     part.failure = ReadError(error.message + " (FtM entities are one JSON object a line)", at: positions.location(of: start + error.offset))
                     failed.min(chunk, ordering: .relaxed)
                     return part
@@ -112,6 +115,42 @@ extension FtMReader {
                 }
             }
             return part
+        }
+
+        /// The relations of `wave`, each line parsed again and read as a link by a copy of
+        /// `builder` (every relation before the wave added), on the threads, in pieces in file
+        /// order. A relation that changes what later ones read (an agency or a source made) is not
+        /// drafted: its line is kept, to be read in order; a drafted relation's line is let go on
+        /// its thread. No copy of the builder outlives the call: one kept had made the builder's
+        /// next link copy every column it appends to, once a wave.
+        static func drafted(_ wave: ArraySlice<Relation>, of builder: Builder, _ buf: UnsafeBufferPointer<UInt8>, name: String,
+                            threads: Int, drafts: Bool) -> [[(line: Line?, drafted: Builder.Drafted?)]] {
+            let pieces = max(1, min(4 * threads, wave.count / 256))
+            var read = [[(line: Line?, drafted: Builder.Drafted?)]](repeating: [], count: pieces)
+            read.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                forEachChunk(pieces, threads: threads) { p, _ in
+                    let from = wave.startIndex + p * wave.count / pieces, to = wave.startIndex + (p + 1) * wave.count / pieces
+                    var made: [(line: Line?, drafted: Builder.Drafted?)] = []
+                    made.reserveCapacity(to - from)
+                    var ignored: [ValidationIssue] = []
+                    var copy = builder
+                    for (k, r) in zip(from ..< to, wave[from ..< to]) {
+                        // The first pass read this line: it reads, and its issues are said.
+                        let at = SourceLocation(file: name, line: Int(r.line), column: Int(r.column))
+                        guard let line = (try? Self.line(UnsafeBufferPointer(rebasing: buf[r.start ..< r.end]), &ignored) { _ in at })?.line else {
+                            fatalError("a relation's line read twice reads the same")
+                        }
+                        // Its place among the relations: every one before this wave has been
+                        // added. What one read in order makes (an agency, a source) no drafted
+                        // relation reads, so the drafts stand whatever comes between.
+                        let drafted = drafts ? Builder.draft(line, position: k + 1, by: &copy, of: builder) : nil
+                        made.append((drafted == nil ? line : nil, drafted))
+                    }
+                    out[p] = made
+                }
+            }
+            return read
         }
 
         /// Reads `buf` from `start` (past a byte-order mark) on `threads` threads.
@@ -167,39 +206,12 @@ extension FtMReader {
             var first = 0
             while first < relations.count {
                 let wave = relations[first ..< min(first + waveLines, relations.count)]
-                let pieces = max(1, min(4 * threads, wave.count / 256))
-                // Each line parsed again and read as a link by a copy of the builder, on the
-                // threads; added in file order. A relation that changes what later ones read
-                // (an agency or a source made) is read in order instead.
-                var read = [[(line: Line, drafted: Builder.Drafted?)]](repeating: [], count: pieces)
-                let snapshot = builder
                 precondition(builder.relationCount == first, "every relation before the wave is added")
-                read.withUnsafeMutableBufferPointer { out in
-                    nonisolated(unsafe) let out = out
-                    forEachChunk(pieces, threads: threads) { p, _ in
-                        let from = wave.startIndex + p * wave.count / pieces, to = wave.startIndex + (p + 1) * wave.count / pieces
-                        var made: [(line: Line, drafted: Builder.Drafted?)] = []
-                        made.reserveCapacity(to - from)
-                        var ignored: [ValidationIssue] = []
-                        var copy = snapshot
-                        for (k, r) in zip(from ..< to, wave[from ..< to]) {
-                            // The first pass read this line: it reads, and its issues are said.
-                            let at = SourceLocation(file: name, line: Int(r.line), column: Int(r.column))
-                            guard let line = (try? Self.line(UnsafeBufferPointer(rebasing: buf[r.start ..< r.end]), &ignored) { _ in at })?.line else {
-                                fatalError("a relation's line read twice reads the same")
-                            }
-                            // Its place among the relations: every one before this wave has been
-                            // added. What one read in order makes (an agency, a source) no drafted
-                            // relation reads, so the drafts stand whatever comes between.
-                            made.append((line, drafts ? Builder.draft(line, position: k + 1, by: &copy, of: snapshot) : nil))
-                        }
-                        out[p] = made
-                    }
-                }
+                let read = drafted(wave, of: builder, buf, name: name, threads: threads, drafts: drafts)
                 mapped?.release(wave.first!.start ..< wave.last!.end)
                 for piece in read {
                     for (line, drafted) in piece {
-                        if let drafted { builder.add(drafted, from: line) } else { builder.relation(line) }
+                        if let drafted { builder.add(drafted) } else { builder.relation(line!) }
                     }
                 }
                 first += wave.count

@@ -24,7 +24,10 @@ extension FtMReader {
 
         /// The fields of the line in `b`, and the offset of its object's first byte; nil when
         /// the line is not of the common shape.
-        static func decode(_ b: UnsafeBufferPointer<UInt8>) -> (fields: Fields, offset: Int)? {
+        /// - Parameter skipProperties: whether, for the schema already read, the properties are
+        ///   only checked, not kept (the first pass over a relation's line, read again later):
+        ///   a line is of the common shape or not whatever this says.
+        static func decode(_ b: UnsafeBufferPointer<UInt8>, skipProperties: (String) -> Bool = { _ in false }) -> (fields: Fields, offset: Int)? {
             var r = Cursor(b: b)
             r.skipSpace()
             let offset = r.pos
@@ -34,8 +37,11 @@ extension FtMReader {
             r.skipSpace()
             if !r.take(UInt8(ascii: "}")) {
                 while true {
-                    guard let key = r.string(), let bit = topKeys[key], seen & bit == 0 else { return nil }
+                    guard let k = r.topKey() else { return nil }
+                    let bit = UInt16(1) << UInt16(k)
+                    guard seen & bit == 0 else { return nil }
                     seen |= bit
+                    let key = topKeys[k]
                     r.skipSpace()
                     guard r.take(UInt8(ascii: ":")) else { return nil }
                     r.skipSpace()
@@ -43,7 +49,12 @@ extension FtMReader {
                     case "id": guard let s = r.string() else { return nil }; f.id = s
                     case "schema": guard let s = r.string() else { return nil }; f.schema = s
                     case "caption": guard r.string() != nil else { return nil }
-                    case "properties": guard r.properties(into: &f.properties) else { return nil }
+                    case "properties":
+                        if let schema = f.schema, skipProperties(schema) {
+                            guard r.skipProperties() else { return nil }
+                        } else {
+                            guard r.properties(into: &f.properties) else { return nil }
+                        }
                     case "datasets", "referents":
                         guard let items = r.strings() else { return nil }
                         f.top.append((key, .list(items.map { .string($0) })))
@@ -65,11 +76,10 @@ extension FtMReader {
             return r.pos == b.count ? (f, offset) : nil
         }
 
-        /// The top-level keys decoded, each with its bit (a key given twice is not decoded).
-        static let topKeys: [String: UInt16] = {
-            let keys = ["id", "schema", "caption", "properties", "datasets", "referents", "first_seen", "last_seen", "last_change", "target"]
-            return Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, UInt16(1) << UInt16($0)) })
-        }()
+        /// The top-level keys decoded (a key given twice is not decoded).
+        static let topKeys = ["id", "schema", "caption", "properties", "datasets", "referents", "first_seen", "last_seen", "last_change", "target"]
+        /// Their bytes, to find a key by without making a `String` of it.
+        static let topKeyBytes: [[UInt8]] = topKeys.map { Array($0.utf8) }
 
         /// Reads a line's bytes; every read returns nil or false at anything not decoded.
         struct Cursor {
@@ -92,6 +102,21 @@ extension FtMReader {
                 for i in 0 ..< n where b[pos + i] != word.utf8Start[i] { return false }
                 pos += n
                 return true
+            }
+
+            /// A top-level key, by its place in ``topKeys``: nil for another key or one written
+            /// with an escape (the parser reads it).
+            mutating func topKey() -> Int? {
+                guard take(UInt8(ascii: "\"")) else { return nil }
+                let start = pos
+                while pos < b.count, b[pos] != UInt8(ascii: "\"") {
+                    if b[pos] == UInt8(ascii: "\\") || b[pos] < 0x20 { return nil }
+                    pos += 1
+                }
+                guard pos < b.count else { return nil }
+                let key = UnsafeBufferPointer(rebasing: b[start ..< pos])
+                pos += 1
+                return LineDecoder.topKeyBytes.firstIndex { $0.count == key.count && $0.elementsEqual(key) }
             }
 
             /// A string with no control character; its escapes decoded as ``JSONParser`` decodes
@@ -141,6 +166,49 @@ extension FtMReader {
                     skipSpace()
                     if take(UInt8(ascii: "]")) { return out }
                     guard take(UInt8(ascii: ",")) else { return nil }
+                    skipSpace()
+                }
+            }
+
+            /// A string, checked as ``string()`` checks it and not made (plain bytes are only
+            /// scanned; one with an escape is decoded, and the escape checked).
+            mutating func skipString() -> Bool {
+                guard take(UInt8(ascii: "\"")) else { return false }
+                let start = pos
+                while pos < b.count {
+                    let c = b[pos]
+                    if c == UInt8(ascii: "\"") { pos += 1; return true }
+                    if c == UInt8(ascii: "\\") { return escaped(from: start) != nil }
+                    if c < 0x20 { return false }
+                    pos += 1
+                }
+                return false
+            }
+
+            /// The properties object, checked as ``properties(into:)`` checks it, nothing kept.
+            mutating func skipProperties() -> Bool {
+                guard take(UInt8(ascii: "{")) else { return false }
+                skipSpace()
+                if take(UInt8(ascii: "}")) { return true }
+                while true {
+                    guard skipString() else { return false }
+                    skipSpace()
+                    guard take(UInt8(ascii: ":")) else { return false }
+                    skipSpace()
+                    guard take(UInt8(ascii: "[")) else { return false }
+                    skipSpace()
+                    if !take(UInt8(ascii: "]")) {
+                        while true {
+                            guard skipString() else { return false }
+                            skipSpace()
+                            if take(UInt8(ascii: "]")) { break }
+                            guard take(UInt8(ascii: ",")) else { return false }
+                            skipSpace()
+                        }
+                    }
+                    skipSpace()
+                    if take(UInt8(ascii: "}")) { return true }
+                    guard take(UInt8(ascii: ",")) else { return false }
                     skipSpace()
                 }
             }

@@ -42,6 +42,9 @@ public enum FtMModel {
         public let required: [String]
         /// Every writable property, own and inherited, by name.
         public let properties: [String: Property]
+        /// `isA("Thing")` and `isA("Document")`, asked of every line read.
+        public let isThing: Bool
+        public let isDocument: Bool
 
         init(name: String, abstract: Bool, ancestry: Set<String>, edge: (source: String, target: String)?,
              required: [String], properties: [String: Property]) {
@@ -51,6 +54,8 @@ public enum FtMModel {
             self.edge = edge
             self.required = required
             self.properties = properties
+            isThing = ancestry.contains("Thing")
+            isDocument = ancestry.contains("Document")
         }
 
         /// Whether this schema is `other` or extends it.

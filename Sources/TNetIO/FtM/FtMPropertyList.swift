@@ -14,6 +14,9 @@ extension FtMReader {
                 items[found].values += values
                 return
             }
+            // Room for a line's usual few at once (grown one by one, the list was a fifth of
+            // decoding a line).
+            if items.isEmpty { items.reserveCapacity(4) }
             items.append((name, values))
             if items.count == Self.fewProperties {
                 for (i, p) in items.enumerated() where position[p.name] == nil { position[p.name] = i }

@@ -130,7 +130,10 @@ public enum FtMReader {
         var madeSources: [String: String] = [:]
         /// The FtM ids of the things read (an entity's id is its FtM id decoded, ``ref(_:)``).
         var thingIDs = Set<String>()
-        var schemaByEntity: [String: FtMModel.Schema] = [:]
+        /// Each thing's schema, by its entity's position (the last thing's of an id given twice,
+        /// at the first's position, where the id leads); an entity the reader made after them
+        /// (an agency) has none.
+        var schemas: [FtMModel.Schema] = []
         /// The first entity of each name, and how many have it: a Sanction's authority is
         /// matched by name.
         var nameIndex: [String: String] = [:]
@@ -150,7 +153,18 @@ public enum FtMReader {
         }
 
         mutating func warn(_ line: Line, _ message: String, code: ValidationIssue.Code = .unknownField) {
-            issues.append(ValidationIssue(.warning, code, "FtM entity \(quoted(line.id)): \(message)", at: line.location))
+            warn(id: line.id, at: line.location, message, code: code)
+        }
+
+        mutating func warn(id: String, at location: SourceLocation, _ message: String, code: ValidationIssue.Code = .unknownField) {
+            issues.append(ValidationIssue(.warning, code, "FtM entity \(quoted(id)): \(message)", at: location))
+        }
+
+        /// The schema of the entity at `position` (nil: no entity has the id), FtM's
+        /// `LegalEntity` for one that is not a thing of the file.
+        func schema(at position: Int?) -> FtMModel.Schema {
+            guard let position, position < schemas.count else { return Self.legalEntity }
+            return schemas[position]
         }
 
         /// Reads the sources and things of `lines` (every line but the relations', in file
@@ -159,16 +173,14 @@ public enum FtMReader {
         /// its id and place once its entity is made.
         mutating func begin(_ lines: inout [Line], file: String) {
             locations = ReadLocations(file: file)
-            let isSource = { (l: Line) in l.schema.isA("Document") }
+            let isSource = { (l: Line) in l.schema.isDocument }
             for l in lines where isSource(l) { source(l) }
             var things: [Int] = []
             thingIDs.reserveCapacity(lines.count)
-            schemaByEntity.reserveCapacity(lines.count)
             for (k, l) in lines.enumerated() where !isSource(l) && !LineChunks.isRelation(l.schema) {
-                if l.schema.isA("Thing") {
+                if l.schema.isThing {
                     things.append(k)
                     thingIDs.insert(l.id)
-                    schemaByEntity[FtMID.decode(l.id)] = l.schema
                 } else if l.schema.name != "Documentation" {
                     warn(l, "\(l.schema.name) is neither a thing nor a relation tnet maps: left out")
                 }
@@ -205,20 +217,32 @@ public enum FtMReader {
                 if !entities[i].sources.contains(where: { LinkColumns.sameBytes($0, source) }) { entities[i].sources.append(source) }
                 warn(l, "read as \(entities[i].id) citing source \(source) (written back as its proof)")
             }
-            for (e, k) in zip(entities, things) {
-                declare(e.kind)
-                if let r = e.role, !PersonRole.builtIn.contains(r), !roles.contains(r) { roles.append(r) }
-                dataset.append(e)
-                locations.entities.append(.init(line: lines[k].location.line, column: lines[k].location.column))
+            locations.entities.reserveCapacity(things.count)
+            // (Each kind and role declared once in a run of them: the built-in ones are a list.)
+            var lastKind: EntityKind?, lastRole: PersonRole?
+            for i in entities.indices {
+                let kind = entities[i].kind, role = entities[i].role
+                if kind != lastKind { declare(kind); lastKind = kind }
+                if let r = role, r != lastRole, !PersonRole.builtIn.contains(r), !roles.contains(r) { roles.append(r) }
+                lastRole = role
+                let at = lines[things[i]].location
+                locations.entities.append(.init(line: at.line, column: at.column))
             }
+            // At once: appended one by one, each entity had made a new index (a tenth of reading
+            // a million things).
+            dataset.append(contentsOf: entities)
             entities = []
+            schemas = things.map { lines[$0].schema }
+            if dataset.entityIDsRepeat {
+                for (i, k) in things.enumerated() { schemas[dataset.index(of: dataset.entities[i].id)!] = lines[k].schema }
+            }
             for (k, link) in pending { add(link, from: lines[k]) }
         }
 
         /// Reads a relation's line as a link, the relations in file order.
         mutating func relation(_ l: Line) {
             relationCount += 1
-            if let link = link(l, position: relationCount) { add(link, from: l) }
+            if let read = link(l, position: relationCount) { add(read.link, ends: read.ends, id: l.id, at: l.location) }
         }
 
         /// A relation read ahead, on any thread, from a copy of the builder: its link and what
@@ -226,7 +250,18 @@ public enum FtMReader {
         /// later relations read (``changesWhatFollows(_:)``), so it is read in order.
         struct Drafted {
             var link: Link?
+            /// The link's ends' positions, where the builder copied knew them.
+            var ends: Ends
             var issues: [ValidationIssue]
+            /// The line's FtM id and place (the line itself is let go on its thread).
+            var id: String
+            var location: SourceLocation
+        }
+
+        /// A link's ends' entity positions, nil where not (yet) known.
+        struct Ends {
+            var source: Int?
+            var target: Int?
         }
 
         /// Whether reading relation `l` changes what later ones read: a Sanction's authority
@@ -249,21 +284,21 @@ public enum FtMReader {
             // every relation as large as all the issues before the wave (helper-75: 3,000
             // relations after 3,000 warnings took 587 MB; 20k after 327k, 22 GB).
             copy.issues = []
-            let link = copy.link(l, position: position)
+            let read = copy.link(l, position: position)
             // What ``changesWhatFollows(_:)`` foresees, checked: nothing made.
             guard copy.dataset.entities.count == builder.dataset.entities.count,
                   copy.dataset.sources.count == builder.dataset.sources.count else {
                 copy = builder
                 return nil
             }
-            return Drafted(link: link, issues: copy.issues)
+            return Drafted(link: read?.link, ends: read?.ends ?? Ends(), issues: copy.issues, id: l.id, location: l.location)
         }
 
-        /// Adds relation `l`, read ahead, in file order.
-        mutating func add(_ d: Drafted, from l: Line) {
+        /// Adds a relation read ahead, in file order.
+        mutating func add(_ d: Drafted) {
             relationCount += 1
             issues += d.issues
-            if let link = d.link { add(link, from: l) }
+            if let link = d.link { add(link, ends: d.ends, id: d.id, at: d.location) }
         }
 
         /// How many relations' lines have been read: a link's default FtM id is its place.
@@ -271,15 +306,22 @@ public enum FtMReader {
 
         /// Adds `link`, read from `l`, when both its ends are entities.
         mutating func add(_ link: Link, from l: Line) {
-            let source = dataset.index(of: link.source)
-            guard source != nil, dataset.index(of: link.target) != nil else {
+            add(link, ends: Ends(), id: l.id, at: l.location)
+        }
+
+        /// Adds `link`, read from the line of FtM id `id` at `location`, when both its ends are
+        /// entities. An end whose position `ends` does not give is looked up (an entity made
+        /// since, an agency, may have its id); one it gives stands, as entities are only added.
+        mutating func add(_ link: Link, ends: Ends, id: String, at location: SourceLocation) {
+            let source = ends.source ?? dataset.index(of: link.source)
+            guard let source, let target = ends.target ?? dataset.index(of: link.target) else {
                 let missing = source == nil ? link.source : link.target
-                warn(l, "refers to \(missing), which is not in the file: the \(link.kind.rawValue) link is left out")
+                warn(id: id, at: location, "refers to \(missing), which is not in the file: the \(link.kind.rawValue) link is left out")
                 return
             }
             declare(link.kind)
-            dataset.append(link)
-            locations.links.append(.init(line: l.location.line, column: l.location.column))
+            dataset.append(link, source: source, target: target)
+            locations.links.append(.init(line: location.line, column: location.column))
         }
 
         /// The dataset, once every line is read.
@@ -492,7 +534,8 @@ public enum FtMReader {
         /// The entity an FtM reference names, by id: its id decoded.
         func ref(_ v: String?) -> String? { v.map(FtMID.decode) }
 
-        mutating func link(_ l: Line, position: Int) -> Link? {
+        /// Relation `l`, the `position`th, read as a link, with its ends' positions where known.
+        mutating func link(_ l: Line, position: Int) -> (link: Link, ends: Ends)? {
             let name = l.schema.name
             var source: String?, target: String?
             // Few: an array, not a set per relation.
@@ -606,9 +649,11 @@ public enum FtMReader {
             for (k, v) in l.top { link.attributes[k] = v }
             if l.id != "link-\(position)" { link.attributes["ftm_id"] = .string(l.id) }
             // Kept when the writer would choose another schema for this kind between these ends.
-            let written = writtenSchema(kind, source: schemaByEntity[source] ?? Self.legalEntity, target: schemaByEntity[target] ?? Self.legalEntity)
+            // The ends are looked up once, here, for that and for adding the link.
+            let ends = Ends(source: dataset.index(of: source), target: dataset.index(of: target))
+            let written = writtenSchema(kind, source: schema(at: ends.source), target: schema(at: ends.target))
             if written != name { link.attributes["ftm_schema"] = .string(name) }
-            return link
+            return (link, ends)
         }
     }
 }

@@ -63,6 +63,7 @@ import TNetModel
 public enum FtMSchemaMap {
     /// The prefix of tnet's markers in `keywords` and `description`.
     static let markerPrefix = "tnet:"
+    static let markerPrefixBytes = Array(markerPrefix.utf8)
 
     /// The schema a tnet entity is written as.
     static func schema(forKind kind: EntityKind, attributes: Attributes) -> String {
@@ -181,6 +182,22 @@ public enum FtMSchemaMap {
 
     /// The key and value of a marker, or nil for other text.
     static func parseMarker(_ s: String) -> (key: String, value: String)? {
+        // A key of ASCII letters, on the string's own bytes where it has them in one piece (a
+        // million things' markers, three each, were a third of making their entities).
+        if let read = s.utf8.withContiguousStorageIfAvailable({ u -> (key: String, value: String)?? in
+            let prefix = markerPrefixBytes
+            guard u.count > prefix.count, u.starts(with: prefix) else { return .some(nil) }
+            var eq = prefix.count
+            while eq < u.count, u[eq] != UInt8(ascii: "=") {
+                let c = u[eq]
+                if c >= 0x80 { return nil }
+                guard (0x61 ... 0x7A).contains(c | 0x20) || c == UInt8(ascii: "_") else { return .some(nil) }
+                eq += 1
+            }
+            guard eq > prefix.count, eq + 1 < u.count else { return .some(nil) }
+            return (String(decoding: UnsafeBufferPointer(rebasing: u[prefix.count ..< eq]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: u[(eq + 1)...]), as: UTF8.self))
+        }), let read { return read }
         // On bytes: the prefix and `=` are ASCII, so the key and value are cut where characters
         // start (String's character-wise prefix and search were a tenth of reading 2M relations).
         let u = s.utf8

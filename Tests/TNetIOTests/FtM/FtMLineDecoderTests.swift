@@ -27,15 +27,32 @@ import TNetModel
 
     static let at = SourceLocation(file: "x.ftm.jsonl", line: 3, column: 1)
 
-    /// The line through the decoder, or nil when it leaves the line to the JSON path.
+    /// The line through the decoder, or nil when it leaves the line to the JSON path. Also
+    /// checked on every line: decoded with its properties only checked (the first pass over a
+    /// relation), it is decoded or left alike, with the same id, schema, top-level fields, issues
+    /// and offset, and properties either none (the schema read first) or the same.
     static func decoded(_ text: String) -> Read? {
         Array(text.utf8).withUnsafeBufferPointer { b in
-            guard let (fields, offset) = FtMReader.LineDecoder.decode(b) else { return nil }
+            let bare = FtMReader.LineDecoder.decode(b, skipProperties: { _ in true })
+            guard let (fields, offset) = FtMReader.LineDecoder.decode(b) else {
+                #expect(bare == nil, "left alike: \(text)")
+                return nil
+            }
             var issues: [ValidationIssue] = []
             let line = FtMReader.parse(fields, at, &issues)
             var parser = JSONParser(b)
             #expect((try? parser.parseDocument())?.offset == offset, "\(text)")
-            return Read(line, issues)
+            let read = Read(line, issues)
+            if let bare {
+                var bareIssues: [ValidationIssue] = []
+                var bareRead = Read(FtMReader.parse(bare.fields, at, &bareIssues), bareIssues)
+                #expect(bare.offset == offset && (bareRead.properties.isEmpty || bareRead.properties == read.properties), "\(text)")
+                bareRead.properties = read.properties
+                #expect(bareRead == read, "\(text)")
+            } else {
+                Issue.record("decoded alike: \(text)")
+            }
+            return read
         }
     }
 
@@ -93,6 +110,10 @@ import TNetModel
             "{\"id\":\"e\u{301}\",\"schema\":\"Person\",\"properties\":{\"name\":[\"\u{E9}\"]}}",
             #"{"id":"p5","schema":"Person","properties":{"name":["Nguy\u1ec5n Th\u1ecb Lan","\ud83d\ude00 \"Mimi\" \\ \/ \b\f\n\r\t"]}}"#,
             #"{"id":"p1","schema":"Per\u0073on","properties":{"name":["Li \"Mimi\" Wei"]}}"#,
+            // A relation, its properties checked but not kept on a first pass: escapes in a
+            // key and a value, an empty list, no properties.
+            #"{"id":"o1","schema":"Ownership","properties":{"own\u0065r":["p1"],"asset":["c\"1"],"role":[]}}"#,
+            #"{"id":"o1","schema":"Ownership","properties":{}}"#,
         ]
         for text in decodedLines {
             let fast = Self.decoded(text)
@@ -121,6 +142,11 @@ import TNetModel
             #"{"id":"p1","schema":"Person""#,
             #"{"id":"p1","schema":"Person",}"#,
             #"{"id":"p1","schema":"Person","properties":{"name":["Li",]}}"#,
+            #"{"id":"o1","schema":"Ownership","properties":{"owner":["p1"],}}"#,         // not JSON, a relation
+            #"{"id":"o1","schema":"Ownership","properties":{"owner":["p1" "p2"]}}"#,
+            #"{"id":"o1","schema":"Ownership","properties":{"owner":["\q"]}}"#,
+            #"{"id":"o1","schema":"Ownership","properties":{"own\qer":["p1"]}}"#,
+            #"{"id":"o1","schema":"Ownership","properties":{"owner":"p1"}}"#,
             "{\"id\":\"p1\",\"schema\":\"Per\tson\"}",                                    // a control character
             "[]",
             "",
