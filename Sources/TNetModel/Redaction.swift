@@ -315,13 +315,17 @@ public struct Redaction: Sendable {
                 let names = [e.name].compactMap { $0 } + e.attributes.filter { Self.isNameKey($0.key) }.flatMap { Self.strings($0.value) }
                 for name in names {
                     let r = matcher.replacing(in: name, identifier: false)
-                    if let r, pseudonymNames.contains(r) {
+                    // A protected name in another order holds it, even where it also reads as the
+                    // protected person (helper-102: the recruiter Anh Tran beside the victim Tran
+                    // Anh, `Anh` a title, read "Mr Tran": his id was kept and `anh-tran-2 paid`
+                    // read "Victim 1-2 paid").
+                    let inAnotherOrder = isProtectedInAnotherOrder(name)
+                    if let r, pseudonymNames.contains(r), !inAnotherOrder {
                         withheldNames.insert(name)
                         continue
                     }
                     // (Whatever else is read in it: a one-word alias of another protected person had
                     // fired inside such a name, helper-94.)
-                    let inAnotherOrder = isProtectedInAnotherOrder(name)
                     guard inAnotherOrder || (r != nil && holdsProtectedLetters(name)) else { continue }
                     withheldNames.insert(name)
                     guard NameMatcher.isWrittenAsAName(name) else { continue }

@@ -507,6 +507,21 @@ import Testing
         #expect(beside == ["[name withheld] drove.", "Victim 1 drove.", "James \"Witness 1\" Thomas drove."])
     }
 
+    /// A name that is a protected person's in another order and also reads as them by a title
+    /// (helper-102: the victim Tran Anh beside the recruiter Anh Tran, `Anh` a Vietnamese title,
+    /// so `Anh Tran` read "Mr Tran", her). It holds her name as any other order does: his id
+    /// `anh-tran-2` is renamed (it had been kept, spelling both names), a note's `anh-tran-2
+    /// paid` reads `[name withheld]-2 paid` (it had read `Victim 1-2 paid`, the recruiter under
+    /// her pseudonym), and `Anh Tran` written as a name `[name withheld]`; her own order reads her.
+    @Test func anotherOrderThatAlsoReadsByATitle() {
+        let (out, texts) = RedactionAcrossPunctuationTests.redactingWithRecords(
+            ["anh-tran-2 paid the fee", "Anh Tran drove", "Tran Anh was held"],
+            among: [Entity(id: "v1", kind: .person, name: "Tran Anh", role: .victim),
+                    Entity(id: "anh-tran-2", kind: .person, name: "Anh Tran", role: .recruiter)])
+        #expect(out.entities.map(\.id) == ["victim-1", "withheld-1", "notes"])
+        #expect(texts == ["[name withheld]-2 paid the fee", "[name withheld] drove", "Victim 1 was held"])
+    }
+
     /// A protected name in a third order whose words are also a holder's (helper-95: the victim
     /// Nguyen Thi Lan beside the recruiter Lan Nguyen Thi). Worked by hand: `Lan Thi Nguyen`
     /// (her name reversed) and `Thi Lan Nguyen` (her family name last) are either person's:
