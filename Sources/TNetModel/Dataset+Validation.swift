@@ -275,8 +275,12 @@ extension Dataset {
 
     /// A link in words, each end cut to 200 characters (a message about a huge id still comes
     /// to its point before the output's bound: helper-85).
+    /// A link as messages name it: its ends quoted, and its kind, quoted unless built in (a kind
+    /// is the data's own text: unquoted, a line break in it had split the message, and
+    /// redaction had read it as tnet's words, leaving a victim's short id in it, helper-102).
     private func describe(_ l: Link) -> String {
-        "\(quoted(Self.brief(l.source))) \(l.kind.rawValue) \(quoted(Self.brief(l.target)))"
+        let kind = LinkKind.builtIn.contains(l.kind) ? l.kind.rawValue : quoted(Self.brief(l.kind.rawValue))
+        return "\(quoted(Self.brief(l.source))) \(kind) \(quoted(Self.brief(l.target)))"
     }
 
     /// `s`, or its first 200 characters and `…`.

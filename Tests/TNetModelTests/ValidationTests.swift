@@ -22,6 +22,17 @@ import TNetModel
         #expect(ok.validate().isEmpty)
     }
 
+    /// A link named in a message: its kind quoted unless built in, as its ends are (a kind is the
+    /// data's text: a line break in it had split the message in two, helper-102).
+    @Test func aLinksKindIsQuotedUnlessBuiltIn() {
+        let d = Dataset(
+            entities: [Entity(id: "a", kind: .site, sources: ["s1"]), Entity(id: "b", kind: .site, sources: ["s1"])],
+            links: [Link(source: "a", target: "b", kind: .operates), Link(source: "a", target: "b", kind: LinkKind("paid\nby"))],
+            sources: [Source(id: "s1")])
+        let messages = d.validate().filter { $0.code == .unsourced }.map(\.message)
+        #expect(messages == ["link \"a\" operates \"b\" cites no source", "link \"a\" \"paid\\nby\" \"b\" cites no source"])
+    }
+
     /// Citations and periods are checked once per distinct value, but reported for every
     /// record that has them, in order: records sharing a bad list or a reversed period each get
     /// their issue, and a good list shared by a run of records raises none.
@@ -140,6 +151,6 @@ import TNetModel
             "entity \"a\": kind \"compue<U+301>sto\", which is entity kind \"compu<U+E9>sto\" in another Unicode form: read as that "
                 + "entity kind, as is 1 more place that names it so" + tail,
             "entity \"c\": role \"guardia<U+301>n\", which is role \"guardi<U+E1>n\" in another Unicode form: read as that role" + tail,
-            "link \"a\" lie\u{302}n \"b\": kind \"lie<U+302>n\", which is link kind \"li<U+EA>n\" in another Unicode form: read as that link kind" + tail])
+            "link \"a\" \"lie\u{302}n\" \"b\": kind \"lie<U+302>n\", which is link kind \"li<U+EA>n\" in another Unicode form: read as that link kind" + tail])
     }
 }
