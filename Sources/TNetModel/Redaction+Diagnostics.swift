@@ -63,8 +63,8 @@ extension Redaction {
     /// with a capital (the victims `Not`, `Date` and `Grade` rewrote "is not an ISO date" and
     /// "an Admiralty grade": helper-63). A quoted id of an entity or a source as read is its id
     /// in the output (an entity's before a source's), whatever the matcher would read in it;
-    /// other quoted text is kept apart from the output's ids (``IDRenaming/apart(_:_:)``), as
-    /// values under id keys are. An unclosed quote runs to the end.
+    /// other quoted text that the reading changes is kept apart from the output's ids
+    /// (``IDRenaming/apart(_:_:)``), as values under id keys are. An unclosed quote runs to the end.
     /// - Parameter message: the message as made.
     /// - Returns: the message redacted.
     public func scrubMessage(_ message: String) -> String {
@@ -78,10 +78,12 @@ extension Redaction {
             if inQuote, let ids = renaming {
                 // A quoted record id reads as the output names it: read by the matcher,
                 // `james-thomas` (a recruiter beside the victim Thomas James) had read `withheld`
-                // where the converted file has `withheld-1` (helper-96). Any other quoted text
-                // is kept apart from the output's ids, as the data's values are: a country
-                // `withheld-1` no record had read as the renamed recruiter (helper-102).
-                out += ids.output(piece) ?? ids.apart(piece, read)
+                // where the converted file has `withheld-1` (helper-96). Other quoted text that
+                // the reading changed is kept apart from the output's ids, as the data's values
+                // are (helper-102: a country `thomas-james-2` had read `victim-1-2`, a site's
+                // id); text it leaves is quoted as it stands, as a kind or an agreement keeps it
+                // in the output (helper-104).
+                out += ids.output(piece) ?? (read == piece ? piece : ids.apart(piece, read))
             } else {
                 out += read
             }

@@ -45,9 +45,12 @@ extension Redaction {
         }
 
         /// The output's id of the record whose id as given is `id`, an entity's before a
-        /// source's (``entityOutput(_:)``; a source's new id or its own); nil when no record has it.
-        func output(_ id: String) -> String? {
-            entityOutput(id) ?? sources[id] ?? (givenSourceIDs.contains(id) ? id : nil)
+        /// source's (``entityOutput(_:)``; a source's new id or its own), or a source's first
+        /// where `sourceFirst` (a value under a key that names a source, `source_id`); nil when no
+        /// record has it.
+        func output(_ id: String, sourceFirst: Bool = false) -> String? {
+            let source = sources[id] ?? (givenSourceIDs.contains(id) ? id : nil)
+            return sourceFirst ? source ?? entityOutput(id) : entityOutput(id) ?? source
         }
 
         /// A value under an id key: a record's id as given is that record's id in the output
@@ -56,29 +59,50 @@ extension Redaction {
         /// helper-98); anything else is read and kept ``apart(_:_:)``.
         ///
         /// A list in one string (`"james-thomas, r1"`; ``listItems(_:)``) is read whole, as text,
-        /// and then item by item: an item that is a record's id as given is that record's id in
-        /// the output (read whole, the renamed recruiter had read `withheld`; read by the matcher,
-        /// the victim `v1` beside the victim `v-1` had read the other's pseudonym, helper-102),
-        /// and any other item is its part of the reading, kept apart. When the reading changes how
-        /// many items there are (`Tran, Mai`, the victim family name first, is one), the whole is
-        /// kept apart instead.
+        /// and then item by item (``item(_:part:read:)``): read whole, the renamed recruiter had
+        /// read `withheld`; by the matcher, the victim `v1` beside the victim `v-1` had read the
+        /// other's pseudonym (helper-102). When the reading changes how many items there are
+        /// (`Tran, Mai`, the victim family name first, is one), the reading's items stand, each
+        /// kept apart unless it is a record's id as given (helper-104: in `Tran, Mai, withheld-1`,
+        /// no record's, `withheld-1` had come to name the renamed recruiter).
         ///
         /// A protected person's id that the reading leaves as it is (a short one of digits,
         /// `case_id: 3` beside the victim `3`, is taken for a case number) is left so, whole or
         /// as an item.
-        func value(_ s: String, read: (String) -> String) -> String {
+        /// - Parameter sourceFirst: whether an id that is both an entity's and a source's is the
+        ///   source's (under a key that names a source: helper-104).
+        func value(_ s: String, read: (String) -> String, sourceFirst: Bool = false) -> String {
+            if sourceFirst, let r = output(s, sourceFirst: true) { return r }
             if pseudonyms[s] == nil, let r = output(s) { return r }
             let whole = read(s)
             if let p = pseudonyms[s] { return whole == s ? s : p.id }
             let given = Self.listItems(s), got = Self.listItems(whole)
-            guard given.count > 1, given.count == got.count else { return apart(s, whole) }
+            guard given.count > 1 || got.count > 1 else { return apart(s, whole) }
             var out = ""
-            for (g, r) in zip(given, got) {
-                let item = String(g.item)
-                let id = pseudonyms[item].map { read(item) == item ? item : $0.id } ?? output(item)
-                out += r.before + (id ?? apart(item, String(r.item))) + r.after
+            if given.count == got.count {
+                for (g, r) in zip(given, got) {
+                    out += r.before + item(String(g.item), part: String(r.item), read: read, sourceFirst: sourceFirst) + r.after
+                }
+            } else {
+                for r in got {
+                    let i = String(r.item)
+                    out += r.before + (output(i).map { _ in i } ?? apart(s, i)) + r.after
+                }
             }
             return out
+        }
+
+        /// An item of a list under an id key, `part` its part of the whole list's reading: a
+        /// record's id as given is that record's output id (a protected person's as a whole value
+        /// is); any other item is read on its own where that finds something (helper-104: the
+        /// victim `v1`'s `V-1` was read whole but not in `V-1, r1`, where the list's reading
+        /// takes short ids for words), else its part, and kept apart.
+        func item(_ item: String, part: String, read: (String) -> String, sourceFirst: Bool) -> String {
+            if sourceFirst, let r = output(item, sourceFirst: true) { return r }
+            if let p = pseudonyms[item] { return read(item) == item ? item : p.id }
+            if let r = output(item) { return r }
+            let alone = read(item)
+            return apart(item, alone != item ? alone : part)
         }
 
         /// What separates the items of a list written in one string: `,`, `;`, `|`, a line break

@@ -399,8 +399,10 @@ public struct Redaction: Sendable {
             }
         }
         var sourceIDs: [String: String] = [:]
-        // (Nor is a renamed source's id an entity's, helper-99.)
-        var takenSources = taken
+        // (Nor is a renamed source's id an entity's, helper-99, nor what a holder reads in an
+        // id: a source `james-thomas` had become `withheld`, which a list naming the recruiter
+        // reads, helper-104.)
+        var takenSources = taken.union([token])
         for dataset in datasets {
             for src in dataset.sources where sourceIDs[src.id] == nil {
                 let new = rewriteSourceID(src.id)
@@ -590,18 +592,19 @@ public struct Redaction: Sendable {
         let pseudonyms = ids.pseudonyms
         func entityID(_ id: String) -> String { ids.entity(id, read: rewriteID) }
         func attributeID(_ s: String) -> String { ids.value(s, read: rewriteAttributeID) }
+        func sourceAttributeID(_ s: String) -> String { ids.value(s, read: rewriteAttributeID, sourceFirst: true) }
         func citations(_ list: [String]) -> [String] { list.map { ids.sources[$0] ?? rewriteSourceID($0) } }
 
         var out = dataset.emptyCopy()
         out.title = dataset.title.map(rewrite)
         out.description = dataset.description.map(rewrite)
-        out.extra = scrub(dataset.extra, rewrite, attributeID, log: log, in: "the dataset")
+        out.extra = scrub(dataset.extra, rewrite, attributeID, sourceAttributeID, log: log, in: "the dataset")
         out.sources = dataset.sources.map { s in
             var s = s
             s.id = ids.sources[s.id] ?? s.id
             s.title = s.title.map(rewrite)
             s.publisher = s.publisher.map(rewrite)
-            s.attributes = scrub(s.attributes, rewrite, attributeID, log: log, in: "source \(s.id)")
+            s.attributes = scrub(s.attributes, rewrite, attributeID, sourceAttributeID, log: log, in: "source \(s.id)")
             if let url = s.url, [url, url.removingPercentEncoding ?? url].contains(where: { rewrite($0) != $0 }) {
                 s.url = nil
                 s.attributes["url_withheld"] = .string("the address names a protected person (redacted)")
@@ -699,9 +702,10 @@ public struct Redaction: Sendable {
                 // pseudonym, as everywhere.
                 var attributes = Attributes()
                 for (k, v) in e.attributes {
-                    let isID = Self.isIDKey(k)
+                    let ids = IDKeys(k)
                     let value = Self.isNameKey(k) ? scrub(v, withhold)
-                        : scrub(v, isID ? attributeID : rewrite, objects: { scrub($0, rewrite, attributeID, ids: isID, log: log, in: "entity \(e.id)") })
+                        : scrub(v, { ids.read($0, rewrite, attributeID, sourceAttributeID) },
+                                objects: { scrub($0, rewrite, attributeID, sourceAttributeID, ids: ids, log: log, in: "entity \(e.id)") })
                     Self.insert(value, under: rewrite(k), into: &attributes, log: log, in: "entity \(e.id)")
                 }
                 e.attributes = attributes
@@ -715,7 +719,7 @@ public struct Redaction: Sendable {
                     log.lines.append("entity \(e.id): a name that holds a protected person's name is withheld")
                     return Self.withheldName
                 }
-                e.attributes = scrub(e.attributes, rewrite, attributeID, log: log, in: "entity \(e.id)")
+                e.attributes = scrub(e.attributes, rewrite, attributeID, sourceAttributeID, log: log, in: "entity \(e.id)")
             }
             e.country = e.country.map(entityID)
             e.sources = citations(e.sources)
@@ -728,7 +732,7 @@ public struct Redaction: Sendable {
             l.kind = kind(l.kind)
             l.agreement = l.agreement.map(rewrite)
             l.sources = citations(l.sources)
-            l.attributes = scrub(l.attributes, rewrite, attributeID, log: log, in: "link \(l.source) → \(l.target)")
+            l.attributes = scrub(l.attributes, rewrite, attributeID, sourceAttributeID, log: log, in: "link \(l.source) → \(l.target)")
             out.append(l)
         }
         out.locations = dataset.locations
@@ -836,18 +840,48 @@ public struct Redaction: Sendable {
 
     /// `attributes` with each key rewritten by `rewrite`, and each value by `rewriteID` where it
     /// is an id (under an id key, or anywhere below one: `{"owner_ids": {"primary": …}}`), by
-    /// `rewrite` otherwise, nested objects alike (`{"refs": {"owner_id": …}}`).
+    /// `rewriteSourceID` where the key names a source (`source_id`), by `rewrite` otherwise;
+    /// nested objects alike (`{"refs": {"owner_id": …}}`).
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, _ rewriteID: (String) -> String,
-                      ids: Bool = false, log: NoticeLog? = nil, in owner: String = "") -> Attributes {
+                      log: NoticeLog? = nil, in owner: String = "") -> Attributes {
+        scrub(attributes, rewrite, rewriteID, rewriteID, log: log, in: owner)
+    }
+
+    static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, _ rewriteID: (String) -> String,
+                      _ rewriteSourceID: (String) -> String, ids: IDKeys = .none, log: NoticeLog? = nil, in owner: String = "") -> Attributes {
         var out = Attributes()
         // Keys too: `{"debts": {"Somchai Prasert": 3000}}` names a person. A value under an id
         // key (`id`, `case_id`) takes the pseudonym's id form: `victim-1:recruiter-1`.
         for (k, v) in attributes {
-            let isID = ids || isIDKey(k)
-            let value = scrub(v, isID ? rewriteID : rewrite, objects: { scrub($0, rewrite, rewriteID, ids: isID, log: log, in: owner) }, log: log, in: owner)
+            let keys = ids == .none ? IDKeys(k) : ids
+            let value = scrub(v, { keys.read($0, rewrite, rewriteID, rewriteSourceID) },
+                              objects: { scrub($0, rewrite, rewriteID, rewriteSourceID, ids: keys, log: log, in: owner) }, log: log, in: owner)
             insert(value, under: rewrite(k), into: &out, log: log, in: owner)
         }
         return out
+    }
+
+    /// What the values under a key are: text, ids, or ids of sources (a key of an id that names
+    /// a source: `source_id`, `src_ids`, `citation_id`), where an id that is both an entity's and
+    /// a source's is the source's (helper-104: `source_id: mai-tran`, a source beside the victim
+    /// `mai-tran`, had come to name her).
+    enum IDKeys: Equatable {
+        case none, ids, sourceIDs
+
+        init(_ key: String) {
+            guard Redaction.isIDKey(key) else { self = .none; return }
+            let words = key.lowercased().split { !$0.isLetter }
+            self = words.contains { ["source", "sources", "src", "srcs", "citation", "citations"].contains(String($0)) } ? .sourceIDs : .ids
+        }
+
+        /// `s` read by `text`, `id` or `sourceID`, as the key says.
+        func read(_ s: String, _ text: (String) -> String, _ id: (String) -> String, _ sourceID: (String) -> String) -> String {
+            switch self {
+            case .none: text(s)
+            case .ids: id(s)
+            case .sourceIDs: sourceID(s)
+            }
+        }
     }
 
     /// Puts `value` under `key`; when a key rewritten is already there (`Somchai Prasert` and

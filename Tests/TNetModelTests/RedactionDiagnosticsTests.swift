@@ -124,9 +124,15 @@ import Testing
                 == "link \"withheld-1\" recruits \"home-of-withheld\" cites no source")
         #expect(r.scrubMessage("cites \"src-thomas-james\"; \"v\" and \"r1\"") == "cites \"src-victim-1\"; \"victim-1\" and \"r1\"")
         #expect(r.scrubMessage("name \"Thomas James\"") == "name \"victim-1\"")
-        // Other quoted text is kept apart from the output's ids, as the data's values are
-        // (helper-102): a country `withheld-1`, no record's, is not the renamed recruiter.
-        #expect(r.scrubMessage("country \"withheld-1\" is not a country entity") == "country \"withheld-1-redacted\" is not a country entity")
+        // Other quoted text the reading changes is kept apart from the output's ids, as the
+        // data's values are (helper-102: a country `thomas-james-2` beside a site `victim-1-2`
+        // had read the site's id); text it leaves stands, as a kind or an agreement keeps it in
+        // the output (helper-104: a kind `withheld-1` had read `withheld-1-redacted`).
+        #expect(r.scrubMessage("link kind \"withheld-1\" is neither built in nor declared") == "link kind \"withheld-1\" is neither built in nor declared")
+        var r2 = Redaction()
+        _ = r2.apply(to: Dataset(entities: [Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+                                            Entity(id: "victim-1-2", kind: .site, name: "Farm")]))
+        #expect(r2.scrubMessage("country \"thomas-james-2\" is not a country entity") == "country \"victim-1-2-redacted\" is not a country entity")
     }
 
     @Test func nothingRedactedNothingChanged() {

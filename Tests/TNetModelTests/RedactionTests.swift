@@ -507,6 +507,42 @@ import Testing
         #expect(beside == ["[name withheld] drove.", "Victim 1 drove.", "James \"Witness 1\" Thomas drove."])
     }
 
+    /// helper-104, on the second version. Beside the victims Thomas James (`v`), Mai Tran (`v1`)
+    /// and Lan Vu (`mt`, also a source's id), and the recruiter James Thomas (`james-thomas` →
+    /// `withheld-1`), worked by hand:
+    /// - `source_id: mt` and `source_ids: "mt, s1"` name the source (`mt` → `victim-3-redacted`, as
+    ///   it holds the victim's id), not the victim; `witness_id: mt` names the victim;
+    /// - `"V-1, r1"`: the item `V-1`, read alone, is the victim `v1` (read as a list, a short id
+    ///   had been taken for a word and left in clear): `victim-2, r1`;
+    /// - `"Tran, Mai, withheld-1"`: the reading has two items where the list had three; the
+    ///   reading's `withheld-1`, no record's as given, is kept apart from the recruiter's new id:
+    ///   `victim-2, withheld-1-redacted`;
+    /// - a source `james-thomas` reads what the recruiter's name reads in ids, `withheld`, which
+    ///   is no record's: `withheld-redacted`.
+    @Test func sourceKeysVariantItemsAndReadingsOfAnotherLength() {
+        var r = Redaction()
+        let out = r.apply(to: Dataset(
+            entities: [
+                Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+                Entity(id: "v1", kind: .person, name: "Mai Tran", role: .victim),
+                Entity(id: "mt", kind: .person, name: "Lan Vu", role: .victim),
+                Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
+                Entity(id: "r1", kind: .person, name: "Bob", role: .recruiter, attributes: [
+                    "source_id": .string("mt"), "source_ids": .string("mt, s1"), "witness_id": .string("mt"),
+                    "victim_ids": .string("V-1, r1"), "a_ids": .string("Tran, Mai, withheld-1"),
+                ]),
+            ],
+            sources: [Source(id: "mt", title: "Notes"), Source(id: "s1", title: "Report"), Source(id: "james-thomas", title: "Interview")]))
+        #expect(out.entities.map(\.id) == ["victim-1", "victim-2", "victim-3", "withheld-1", "r1"])
+        #expect(out.sources.map(\.id) == ["victim-3-redacted", "s1", "withheld-redacted"])
+        let a = out[id: "r1"]?.attributes
+        #expect(a?["source_id"]?.string == "victim-3-redacted")
+        #expect(a?["source_ids"]?.string == "victim-3-redacted, s1")
+        #expect(a?["witness_id"]?.string == "victim-3")
+        #expect(a?["victim_ids"]?.string == "victim-2, r1")
+        #expect(a?["a_ids"]?.string == "victim-2, withheld-1-redacted")
+    }
+
     /// A name that is a protected person's in another order and also reads as them by a title
     /// (helper-102: the victim Tran Anh beside the recruiter Anh Tran, `Anh` a Vietnamese title,
     /// so `Anh Tran` read "Mr Tran", her). It holds her name as any other order does: his id
