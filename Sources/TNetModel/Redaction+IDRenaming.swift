@@ -59,12 +59,13 @@ extension Redaction {
         /// helper-98); anything else is read and kept ``apart(_:_:)``.
         ///
         /// A list in one string (`"james-thomas, r1"`; ``listItems(_:)``) is read whole, as text,
-        /// and then item by item (``item(_:part:read:)``): read whole, the renamed recruiter had
-        /// read `withheld`; by the matcher, the victim `v1` beside the victim `v-1` had read the
-        /// other's pseudonym (helper-102). When the reading changes how many items there are
-        /// (`Tran, Mai`, the victim family name first, is one), the reading's items stand, each
-        /// kept apart unless it is a record's id as given (helper-104: in `Tran, Mai, withheld-1`,
-        /// no record's, `withheld-1` had come to name the renamed recruiter).
+        /// and then item by item (``item(_:part:read:sourceFirst:)``): read whole, the renamed
+        /// recruiter had read `withheld`; by the matcher, the victim `v1` beside the victim `v-1`
+        /// had read the other's pseudonym (helper-102). When the reading changes how many items
+        /// there are (`Tran, Mai`, the victim family name first, is one), the reading's items
+        /// stand, each a record's output id where it is a record's id as given, else kept apart
+        /// (helper-104: in `Tran, Mai, withheld-1`, no record's, `withheld-1` had come to name
+        /// the renamed recruiter).
         ///
         /// A protected person's id that the reading leaves as it is (a short one of digits,
         /// `case_id: 3` beside the victim `3`, is taken for a case number) is left so, whole or
@@ -72,31 +73,29 @@ extension Redaction {
         /// - Parameter sourceFirst: whether an id that is both an entity's and a source's is the
         ///   source's (under a key that names a source: helper-104).
         func value(_ s: String, read: (String) -> String, sourceFirst: Bool = false) -> String {
-            if sourceFirst, let r = output(s, sourceFirst: true) { return r }
-            if pseudonyms[s] == nil, let r = output(s) { return r }
+            if isRecordID(s) { return item(s, part: s, read: read, sourceFirst: sourceFirst) }
             let whole = read(s)
-            if let p = pseudonyms[s] { return whole == s ? s : p.id }
             let given = Self.listItems(s), got = Self.listItems(whole)
             guard given.count > 1 || got.count > 1 else { return apart(s, whole) }
             var out = ""
-            if given.count == got.count {
-                for (g, r) in zip(given, got) {
-                    out += r.before + item(String(g.item), part: String(r.item), read: read, sourceFirst: sourceFirst) + r.after
-                }
-            } else {
-                for r in got {
-                    let i = String(r.item)
-                    out += r.before + (output(i).map { _ in i } ?? apart(s, i)) + r.after
-                }
+            for (k, r) in got.enumerated() {
+                let part = String(r.item)
+                let read = given.count == got.count ? item(String(given[k].item), part: part, read: read, sourceFirst: sourceFirst)
+                    : isRecordID(part) ? item(part, part: part, read: read, sourceFirst: sourceFirst) : apart(s, part)
+                out += r.before + read + r.after
             }
             return out
         }
 
-        /// An item of a list under an id key, `part` its part of the whole list's reading: a
-        /// record's id as given is that record's output id (a protected person's as a whole value
-        /// is); any other item is read on its own where that finds something (helper-104: the
-        /// victim `v1`'s `V-1` was read whole but not in `V-1, r1`, where the list's reading
-        /// takes short ids for words), else its part, and kept apart.
+        /// Whether `id` is a record's id as given (an entity's, a protected person's, a source's).
+        func isRecordID(_ id: String) -> Bool { output(id) != nil }
+
+        /// An item of a list under an id key, `part` its part of the whole list's reading (or a
+        /// whole value that is a record's id, itself its part): a record's id as given is that
+        /// record's output id, a protected person's where the reading finds them (a short id of
+        /// digits it leaves is left); any other item is read on its own where that finds
+        /// something (helper-104: the victim `v1`'s `V-1` was read whole but not in `V-1, r1`,
+        /// where the list's reading takes short ids for words), else its part, and kept apart.
         func item(_ item: String, part: String, read: (String) -> String, sourceFirst: Bool) -> String {
             if sourceFirst, let r = output(item, sourceFirst: true) { return r }
             if let p = pseudonyms[item] { return read(item) == item ? item : p.id }

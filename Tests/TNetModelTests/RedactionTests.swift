@@ -516,7 +516,8 @@ import Testing
     ///   had been taken for a word and left in clear): `victim-2, r1`;
     /// - `"Tran, Mai, withheld-1"`: the reading has two items where the list had three; the
     ///   reading's `withheld-1`, no record's as given, is kept apart from the recruiter's new id:
-    ///   `victim-2, withheld-1-redacted`;
+    ///   `victim-2, withheld-1-redacted`; in `"Tran, Mai, v"` the reading's `v`, the victim's id
+    ///   as given, is hers: `victim-2, victim-1`;
     /// - a source `james-thomas` reads what the recruiter's name reads in ids, `withheld`, which
     ///   is no record's: `withheld-redacted`.
     @Test func sourceKeysVariantItemsAndReadingsOfAnotherLength() {
@@ -529,7 +530,7 @@ import Testing
                 Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
                 Entity(id: "r1", kind: .person, name: "Bob", role: .recruiter, attributes: [
                     "source_id": .string("mt"), "source_ids": .string("mt, s1"), "witness_id": .string("mt"),
-                    "victim_ids": .string("V-1, r1"), "a_ids": .string("Tran, Mai, withheld-1"),
+                    "victim_ids": .string("V-1, r1"), "a_ids": .string("Tran, Mai, withheld-1"), "b_ids": .string("Tran, Mai, v"),
                 ]),
             ],
             sources: [Source(id: "mt", title: "Notes"), Source(id: "s1", title: "Report"), Source(id: "james-thomas", title: "Interview")]))
@@ -541,6 +542,7 @@ import Testing
         #expect(a?["witness_id"]?.string == "victim-3")
         #expect(a?["victim_ids"]?.string == "victim-2, r1")
         #expect(a?["a_ids"]?.string == "victim-2, withheld-1-redacted")
+        #expect(a?["b_ids"]?.string == "victim-2, victim-1")
     }
 
     /// A name that is a protected person's in another order and also reads as them by a title
