@@ -217,15 +217,11 @@ public struct Redaction: Sendable {
         // protected name's words that holds one is kept beside the replacement ("Victim 1
         // (Sean O'Brien)").
         var otherNames = Set<String>(), otherWords = Set<String>()
-        // (Not a namesake's name, a protected name word for word: as an ordinary phrase it had
-        // kept the protected name in another order from being read at all, helper-102's
-        // `Mai, James` beside the victim and the recruiter both James Mai.)
-        let protectedPhrases = Set(originals.filter { !$0.3 }.map { NameMatcher.words($0.0).map(\.folded) })
         for dataset in datasets where !nameWords.isEmpty {
             for e in dataset.entities where pseudonyms[e.id] == nil {
                 for text in [e.id, e.name ?? ""] {
                     let words = NameMatcher.words(text).map(\.folded)
-                    if words.count >= 2 && words.contains(where: nameWords.contains) && !protectedPhrases.contains(words) { phrases.append(words) }
+                    if words.count >= 2 && words.contains(where: nameWords.contains) { phrases.append(words) }
                 }
                 // Their names and aliases, and those names' words: a group that holds one is
                 // theirs ("Victim 1 (Boss Kim)", a recruiter's alias; "(BLA)", a company's; a
