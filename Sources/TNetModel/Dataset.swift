@@ -25,11 +25,12 @@ public struct Dataset: Sendable {
     /// Top-level fields this version does not interpret (e.g. a `licence`), kept and written back.
     public var extra: Attributes
     /// The entities in file order; an entity's position here is its node index in every graph
-    /// projected from the dataset. Changed only through ``append(_:)-(Entity)``, so that the id
-    /// index stays valid.
+    /// projected from the dataset. Changed only through ``append(_:)-(Entity)`` (and a reader's
+    /// `append(contentsOf:)`), so that the id index stays valid.
     public private(set) var entities: [Entity] { didSet { projectionMemo = ProjectionMemo() } }
     /// The links in file order, dangling ones (naming no entity) included; changed only through
-    /// ``append(_:)-(Link)``, so that resolved endpoints stay valid. Stored by column and built
+    /// ``append(_:)-(Link)`` (and a reader's `append(_:source:target:)`, given the ends'
+    /// positions it looked up), so that resolved endpoints stay valid. Stored by column and built
     /// on access (``Links``).
     public var links: Links { Links(columns: linkColumns, entities: entities) }
     /// Where each entity and link was read, when a reader recorded it.
@@ -146,6 +147,13 @@ public struct Dataset: Sendable {
     /// Adds `new` entities at the end, as appending each in turn would, with one new index.
     /// - Complexity: O(`new.count`) expected.
     package mutating func append(contentsOf new: [Entity]) {
+        guard !entities.isEmpty || !linkColumns.danglingIDs.isEmpty else {
+            // Into an empty dataset: the entities taken whole (appended, each was copied), their
+            // table made as a dataset made of them makes it.
+            entities = new
+            idIndex = EntityIndex(EntityIndex.firstPositions(of: new))
+            return
+        }
         var table = indexByID
         idIndex = Self.noIndex
         table.reserveCapacity(table.count + new.count)
@@ -156,8 +164,7 @@ public struct Dataset: Sendable {
             if !linkColumns.danglingIDs.isEmpty { resolve.append((e.id, position)) }
         }
         idIndex = EntityIndex(table)
-        // Taken whole into an empty dataset (appended, each entity was copied).
-        if entities.isEmpty { entities = new } else { entities += new }
+        entities += new
         for (id, position) in resolve { linkColumns.resolve(id, at: position) }
     }
 

@@ -65,7 +65,8 @@ extension FtMReader {
         /// (``LineDecoder``), parsed as JSON otherwise; with its object's offset in the line and
         /// its location, which `location` gives for that offset.
         /// - Parameter relationsBare: whether a relation's properties are only checked, not
-        ///   kept (the first pass: the relation is read again once every thing is known).
+        ///   kept, where its schema comes before them (the first pass: the relation is read again
+        ///   once every thing is known).
         /// - Throws: the parser's error for a line that is not JSON.
         static func line(_ slice: UnsafeBufferPointer<UInt8>, _ issues: inout [ValidationIssue], relationsBare: Bool = false,
                          location: (Int) -> SourceLocation) throws(JSONParser.Failure) -> (line: Line?, offset: Int, location: SourceLocation) {

@@ -6,9 +6,10 @@ extension FtMReader {
     ///
     /// A line is one object of `id`, `schema`, `caption` (a string), `properties` (an object of
     /// lists of strings), `datasets` and `referents` (lists of strings), `first_seen`,
-    /// `last_seen`, `last_change` (strings) and `target` (a boolean), each key once, escapes
-    /// decoded (`\u00e9`, as Python's json writes), nothing but whitespace after it. Anything else
-    /// (another key or type, a control character, an escape the parser refuses, a syntax error)
+    /// `last_seen`, `last_change` (strings) and `target` (a boolean), each key once and written
+    /// without escapes, escapes in values decoded (`\u00e9`, as Python's json writes), nothing
+    /// but whitespace after it. Anything else (another key or type, a key written with an escape,
+    /// a control character, an escape the parser refuses, a syntax error)
     /// is not decoded here: the caller reads the line through ``JSONParser`` and
     /// ``FtMReader/parse(_:_:_:)``, which words every error and warning. What is decoded here is
     /// what that path makes of the same line (a test compares the two on every line of generated

@@ -649,7 +649,8 @@ public enum FtMReader {
             for (k, v) in l.top { link.attributes[k] = v }
             if l.id != "link-\(position)" { link.attributes["ftm_id"] = .string(l.id) }
             // Kept when the writer would choose another schema for this kind between these ends.
-            // The ends are looked up once, here, for that and for adding the link.
+            // The ends are looked up here, for that and for adding the link (an end not known
+            // yet, an agency made since the copy was taken, is looked up again when it is added).
             let ends = Ends(source: dataset.index(of: source), target: dataset.index(of: target))
             let written = writtenSchema(kind, source: schema(at: ends.source), target: schema(at: ends.target))
             if written != name { link.attributes["ftm_schema"] = .string(name) }

@@ -198,18 +198,15 @@ public enum FtMSchemaMap {
             return (String(decoding: UnsafeBufferPointer(rebasing: u[prefix.count ..< eq]), as: UTF8.self),
                     String(decoding: UnsafeBufferPointer(rebasing: u[(eq + 1)...]), as: UTF8.self))
         }), let read { return read }
-        // On bytes: the prefix and `=` are ASCII, so the key and value are cut where characters
-        // start (String's character-wise prefix and search were a tenth of reading 2M relations).
+        // A key with other letters, or a string without its bytes in one piece: on the string's
+        // UTF-8 view (the prefix and `=` are ASCII, so the key and value are cut where characters
+        // start), the key's letters as characters.
         let u = s.utf8
         guard u.starts(with: markerPrefix.utf8) else { return nil }
         let keyStart = u.index(u.startIndex, offsetBy: markerPrefix.utf8.count)
         guard let eq = u[keyStart...].firstIndex(of: UInt8(ascii: "=")), u.index(after: eq) < u.endIndex else { return nil }
         let key = s[keyStart ..< eq]
-        // Letters and `_`: bytes for an ASCII key, characters otherwise.
-        let letters = key.utf8.allSatisfy { $0 < 0x80 }
-            ? key.utf8.allSatisfy { (0x61 ... 0x7A).contains($0 | 0x20) || $0 == UInt8(ascii: "_") }
-            : key.allSatisfy { $0.isLetter || $0 == "_" }
-        guard !key.isEmpty, letters else { return nil }
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
         return (String(key), String(s[u.index(after: eq)...]))
     }
 }
