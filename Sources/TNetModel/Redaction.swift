@@ -834,15 +834,17 @@ public struct Redaction: Sendable {
         scrub(attributes, rewrite, rewrite, log: log, in: owner)
     }
 
-    /// `attributes` with each key rewritten by `rewrite`, and each value by `rewriteID` where it
-    /// is an id (under an id key, or anywhere below one: `{"owner_ids": {"primary": …}}`), by
-    /// `rewriteSourceID` where the key names a source (`source_id`), by `rewrite` otherwise;
-    /// nested objects alike (`{"refs": {"owner_id": …}}`).
+    /// `attributes` as below, an id under a key that names a source read as any id.
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, _ rewriteID: (String) -> String,
                       log: NoticeLog? = nil, in owner: String = "") -> Attributes {
         scrub(attributes, rewrite, rewriteID, rewriteID, log: log, in: owner)
     }
 
+    /// `attributes` with each key rewritten by `rewrite`, and each value by `rewriteID` where it
+    /// is an id (under an id key, or anywhere below one: `{"owner_ids": {"primary": …}}`), by
+    /// `rewriteSourceID` where the key names a source (`source_id`), by `rewrite` otherwise;
+    /// nested objects alike (`{"refs": {"owner_id": …}}`). `ids` says what every value is, below
+    /// a key that said it (``IDKeys/none``: each key says it).
     static func scrub(_ attributes: Attributes, _ rewrite: (String) -> String, _ rewriteID: (String) -> String,
                       _ rewriteSourceID: (String) -> String, ids: IDKeys = .none, log: NoticeLog? = nil, in owner: String = "") -> Attributes {
         var out = Attributes()
