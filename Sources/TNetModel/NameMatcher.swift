@@ -1443,8 +1443,12 @@ struct NameMatcher: Sendable {
         // With `nicknamesOnly` (the groups crossed are all nicknames), another entity's name
         // gives way: a protected name is never left whole to spare another's (helper-67), so
         // `Mai "Mimi" Nguyen, Hue` beside the site "Nguyen Hue" is `Victim 1, Hue`.
+        // A name there read in another order or across a list's separator does not count: it
+        // had kept `Kozlov "Mimi" Petrov / Kozlov` from being read at all, as `Petrov / Kozlov`,
+        // the victim Kozlov Petrov reversed across the slash, started at `Petrov`, leaving her
+        // name and nickname in clear beside it (helper-105).
         func startsLonger(_ k: Int, nicknamesOnly: Bool) -> Bool {
-            if let m = match(from: k, first: words[k].folded), m.end > k { return true }
+            if matches(from: k, first: words[k].folded).contains(where: { $0.end > k && $0.doubt == 0 }) { return true }
             if nicknamesOnly { return false }
             return standing(k).contains { $0.lowerBound == k && $0.count > 1 }
         }

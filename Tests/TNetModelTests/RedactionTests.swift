@@ -545,6 +545,27 @@ import Testing
         #expect(a?["b_ids"]?.string == "victim-2, victim-1")
     }
 
+    /// A name with a nickname, then a list's separator and a word of the name (helper-105): the
+    /// victim Kozlov Petrov reversed across the slash (`Petrov / Kozlov`) started at the
+    /// nickname reading's last word and, as a longer name starting there, had kept `Kozlov
+    /// "Mimi" Petrov` from being read at all, leaving her name and nickname in clear (in every
+    /// earlier binary). A reading in another order or across a separator no longer vetoes it.
+    /// Worked by hand: the nickname reading (two name words) and the name as written after the
+    /// slash each read `Victim 1`; a lone `Kozlov` after the slash is one word of her name, left
+    /// as a lone surname is. Beside the recruiter Anh Hoa (her name Hoa Anh in another order),
+    /// `Hoa (Mimi) Anh / Hoa Anh` is hers twice.
+    @Test func aNicknameBeforeASeparatorIsRead() {
+        let texts = RedactionAcrossPunctuationTests.redactingWithRecords(
+            ["Kozlov \"Mimi\" Petrov / Kozlov Petrov", "Kozlov \"Mimi\" Petrov / Kozlov", "Kozlov \"Mimi\" Petrov, Kozlov Petrov"],
+            among: [Entity(id: "v0", kind: .person, name: "Kozlov Petrov", role: .victim)]).texts
+        #expect(texts == ["Victim 1 / Victim 1", "Victim 1 / Kozlov", "Victim 1, Victim 1"])
+        let beside = RedactionAcrossPunctuationTests.redactingWithRecords(
+            ["Hoa (Mimi) Anh / Hoa Anh"],
+            among: [Entity(id: "v1", kind: .person, name: "Hoa Anh", role: .victim),
+                    Entity(id: "r1", kind: .person, name: "Anh Hoa", role: .recruiter)]).texts
+        #expect(beside == ["Victim 1 / Victim 1"])
+    }
+
     /// A name that is a protected person's in another order and also reads as them by a title
     /// (helper-102: the victim Tran Anh beside the recruiter Anh Tran, `Anh` a Vietnamese title,
     /// so `Anh Tran` read "Mr Tran", her). It holds her name as any other order does: his id
