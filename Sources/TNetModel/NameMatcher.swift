@@ -1443,12 +1443,17 @@ struct NameMatcher: Sendable {
         // With `nicknamesOnly` (the groups crossed are all nicknames), another entity's name
         // gives way: a protected name is never left whole to spare another's (helper-67), so
         // `Mai "Mimi" Nguyen, Hue` beside the site "Nguyen Hue" is `Victim 1, Hue`.
-        // A name there read in another order or across a list's separator does not count: it
-        // had kept `Kozlov "Mimi" Petrov / Kozlov` from being read at all, as `Petrov / Kozlov`,
-        // the victim Kozlov Petrov reversed across the slash, started at `Petrov`, leaving her
-        // name and nickname in clear beside it (helper-105).
+        // A protected name there read in another order or across a list's separator does not
+        // count: it had kept `Kozlov "Mimi" Petrov / Kozlov` from being read at all, as `Petrov
+        // / Kozlov`, the victim Kozlov Petrov reversed across the slash, started at `Petrov`,
+        // leaving her name and nickname in clear beside it (helper-105). It does where word k
+        // starts a new item (a list's separator before it: `Ali "Mimi"\nGrace Hassan`), and so
+        // does another person's name holding a protected one (`Петров "Mimi" - Мария Петров`
+        // beside the recruiter Мария Петров): read on, the name had swallowed their first word
+        // (helper-106).
         func startsLonger(_ k: Int, nicknamesOnly: Bool) -> Bool {
-            if matches(from: k, first: words[k].folded).contains(where: { $0.end > k && $0.doubt == 0 }) { return true }
+            let newItem = k > 0 && s[words[k - 1].range.upperBound ..< words[k].range.lowerBound].contains(where: Self.isListSeparator)
+            if matches(from: k, first: words[k].folded).contains(where: { $0.end > k && ($0.doubt == 0 || $0.holder || newItem) }) { return true }
             if nicknamesOnly { return false }
             return standing(k).contains { $0.lowerBound == k && $0.count > 1 }
         }

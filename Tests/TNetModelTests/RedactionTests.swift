@@ -564,6 +564,26 @@ import Testing
             among: [Entity(id: "v1", kind: .person, name: "Hoa Anh", role: .victim),
                     Entity(id: "r1", kind: .person, name: "Anh Hoa", role: .recruiter)]).texts
         #expect(beside == ["Victim 1 / Victim 1"])
+        // But a name there that holds a protected one (a perpetrator's, here a recruiter's and a
+        // broker's, each a victim's name in another order), or one that starts a new item after
+        // a list's separator, still stops the reading across the group: read on, it had swallowed
+        // their first word (helper-106: `Victim 1 Петров.`, `Witness 1 Hassan`, and the victim's
+        // own line `Maria, Hassan` lost).
+        let holders = [
+            (["Victims: Петров \"Mimi\" - Мария Петров."], [Entity(id: "e0", kind: .person, name: "Петров Мария", role: .victim),
+                                                             Entity(id: "e1", kind: .person, name: "Мария Петров", role: .recruiter)],
+             ["Victims: Петров \"Mimi\" - [name withheld]."]),
+            (["Ali \"Mimi\"\nGrace Hassan"], [Entity(id: "e0", kind: .person, name: "Hassan Grace", role: .victim),
+                                               Entity(id: "e1", kind: .person, name: "Ali Grace", role: .witness),
+                                               Entity(id: "e2", kind: .person, name: "Grace Hassan", role: .broker)],
+             ["Ali \"Mimi\"\n[name withheld]"]),
+            (["Hassan (17)\nMaria, Hassan\nHassan Maria (16)"], [Entity(id: "e0", kind: .person, name: "Maria Hassan", role: .victim),
+                                                               Entity(id: "e1", kind: .person, name: "Hassan Maria", role: .broker)],
+             ["Hassan (17)\nVictim 1\n[name withheld] (16)"]),
+        ]
+        for (texts, entities, expected) in holders {
+            #expect(RedactionAcrossPunctuationTests.redactingWithRecords(texts, among: entities).texts == expected)
+        }
     }
 
     /// A name that is a protected person's in another order and also reads as them by a title
