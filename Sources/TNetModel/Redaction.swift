@@ -698,10 +698,8 @@ public struct Redaction: Sendable {
                 // pseudonym, as everywhere.
                 var attributes = Attributes()
                 for (k, v) in e.attributes {
-                    let ids = IDKeys(k)
                     let value = Self.isNameKey(k) ? scrub(v, withhold)
-                        : scrub(v, { ids.read($0, rewrite, attributeID, sourceAttributeID) },
-                                objects: { scrub($0, rewrite, attributeID, sourceAttributeID, ids: ids, log: log, in: "entity \(e.id)") })
+                        : scrub(v, under: IDKeys(k), rewrite, attributeID, sourceAttributeID, log: log, in: "entity \(e.id)")
                     Self.insert(value, under: rewrite(k), into: &attributes, log: log, in: "entity \(e.id)")
                 }
                 e.attributes = attributes
@@ -851,12 +849,18 @@ public struct Redaction: Sendable {
         // Keys too: `{"debts": {"Somchai Prasert": 3000}}` names a person. A value under an id
         // key (`id`, `case_id`) takes the pseudonym's id form: `victim-1:recruiter-1`.
         for (k, v) in attributes {
-            let keys = ids == .none ? IDKeys(k) : ids
-            let value = scrub(v, { keys.read($0, rewrite, rewriteID, rewriteSourceID) },
-                              objects: { scrub($0, rewrite, rewriteID, rewriteSourceID, ids: keys, log: log, in: owner) }, log: log, in: owner)
+            let value = scrub(v, under: ids == .none ? IDKeys(k) : ids, rewrite, rewriteID, rewriteSourceID, log: log, in: owner)
             insert(value, under: rewrite(k), into: &out, log: log, in: owner)
         }
         return out
+    }
+
+    /// `value`, found under a key of `keys`: each string read as the key says, an object's
+    /// attributes as ``scrub(_:_:_:_:ids:log:in:)`` reads them, below that key.
+    static func scrub(_ value: AttributeValue, under keys: IDKeys, _ rewrite: (String) -> String, _ rewriteID: (String) -> String,
+                      _ rewriteSourceID: (String) -> String, log: NoticeLog?, in owner: String) -> AttributeValue {
+        scrub(value, { keys.read($0, rewrite, rewriteID, rewriteSourceID) },
+              objects: { scrub($0, rewrite, rewriteID, rewriteSourceID, ids: keys, log: log, in: owner) }, log: log, in: owner)
     }
 
     /// What the values under a key are: text, ids, or ids of sources (a key of an id that names

@@ -109,10 +109,7 @@ import Testing
     @Test func quotedIDsAreTheOutputs() {
         var r = Redaction()
         let out = r.apply(to: Dataset(
-            entities: [
-                Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
-                Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
-                Entity(id: "home-of-james-thomas", kind: .site, name: "Home"),
+            entities: RedactionSharedNameTests.besideThomasJames + [
                 Entity(id: "r1", kind: .person, name: "Bob", role: .recruiter),
             ],
             sources: [Source(id: "src-thomas-james", title: "Interview")]))

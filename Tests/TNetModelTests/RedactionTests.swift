@@ -227,6 +227,15 @@ import Testing
 /// the victim's: their name is withheld, so no "Victim 1" is ever ranked as a target, while a
 /// note that mentions the victim still reads the pseudonym (hostile review, session 4).
 @Suite struct RedactionSharedNameTests {
+    /// The victim Thomas James (`v`), the recruiter James Thomas (`james-thomas`, her name in
+    /// another order, renamed `withheld-1`) and his site (`home-of-james-thomas`, renamed
+    /// `home-of-withheld`): the ids several tests read beside others.
+    static let besideThomasJames = [
+        Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
+        Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
+        Entity(id: "home-of-james-thomas", kind: .site, name: "Home"),
+    ]
+
     @Test func perpetratorSharingAVictimsNameIsNotCalledVictim() {
         let d = Dataset(entities: [
             Entity(id: "v1", kind: .person, name: "Maria Santos", role: "victim", attributes: ["aliases": .list([.string("Kim")])]),
@@ -331,10 +340,7 @@ import Testing
     @Test func idsBesideANameInAnotherOrder() {
         var r = Redaction()
         let out = r.apply(to: Dataset(
-            entities: [
-                Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
-                Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
-                Entity(id: "home-of-james-thomas", kind: .site, name: "Home"),
+            entities: Self.besideThomasJames + [
                 Entity(id: "james-thomas-2", kind: .person, name: "J. T.", role: .broker),
                 Entity(id: "c", kind: .company, name: "X", attributes: [
                     "owner_id": .string("james-thomas"), "registration_id": .string("james-thomas-ltd"),
@@ -432,10 +438,7 @@ import Testing
     @Test func idListsNestedIDsAndSourceIDs() {
         var r = Redaction()
         let out = r.apply(to: Dataset(
-            entities: [
-                Entity(id: "v", kind: .person, name: "Thomas James", role: .victim),
-                Entity(id: "james-thomas", kind: .person, name: "James Thomas", role: .recruiter),
-                Entity(id: "home-of-james-thomas", kind: .site, name: "Home"),
+            entities: Self.besideThomasJames + [
                 Entity(id: "r1", kind: .person, name: "Bob", role: .recruiter),
                 Entity(id: "c", kind: .company, name: "Golden", attributes: [
                     "owner_ids": .string("james-thomas, r1"),
